@@ -1,0 +1,52 @@
+"""The support context: everything an agent needs to know, handed to every agent whole."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from agents.facts import CustomerProfile
+from agents.policy import DEFAULT_CONSTRAINTS, Constraints
+
+Intent = Literal["billing", "refund", "account", "technical", "general", "human", "out_of_scope"]
+INTENTS: tuple[Intent, ...] = ("billing", "refund", "account", "technical", "general", "human", "out_of_scope")
+Route = Literal["faq", "resolver", "panel", "fallback", "handoff"]
+HandoffReason = Literal[
+    "customer_asked", "low_confidence", "policy_needs_approval", "tool_failure", "llm_unavailable",
+    "critic_rejected",
+]
+
+
+class HistoryTurn(BaseModel):
+    role: Literal["user", "assistant", "staff"]
+    text: str
+
+
+class IntentResult(BaseModel):
+    label: Intent
+    confidence: float = Field(ge=0.0, le=1.0)
+    # Other labels the message also touches (for a multi-domain question), most likely first.
+    secondary: list[Intent] = []
+
+
+class SupportContext(BaseModel):
+    """The whole goal, history, customer and constraints: never a fragment."""
+
+    conversation_id: str
+    run_id: str
+    channel: Literal["web", "api", "a2a"] = "web"
+    message: str
+    goal: str = ""
+    history: list[HistoryTurn] = []
+    customer: CustomerProfile | None = None
+    constraints: Constraints = DEFAULT_CONSTRAINTS
+    intent: IntentResult | None = None
+    # What each worker gathered, by worker name; filled in as the pipeline goes.
+    facts: dict[str, dict[str, Any]] = {}
+    staff_note: str = ""
+    today: str = ""  # ISO date the policy is applied on
+
+    @property
+    def signed_in(self) -> bool:
+        return self.customer is not None

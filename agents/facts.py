@@ -1,0 +1,95 @@
+"""Facts the ports return: the data agents reason over, detached from any storage."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Fact(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class CustomerProfile(Fact):
+    external_id: str
+    name: str
+    email: str
+    plan: str
+    plan_price: Decimal
+
+
+class InvoiceFact(Fact):
+    number: str
+    amount: Decimal
+    currency: str = "USD"
+    status: Literal["paid", "failed", "open", "refunded", "void"]
+    issued_on: date
+    paid_on: date | None = None
+    failure_reason: str = ""
+    card_last4: str = ""
+
+
+class PaymentFact(Fact):
+    reference: str
+    invoice_number: str
+    amount: Decimal
+    status: Literal["succeeded", "failed", "refunded"]
+    created_at: datetime
+    card_last4: str = ""
+    duplicate: bool = False
+
+
+class CardFact(Fact):
+    brand: str
+    last4: str
+    expires: str  # "MM/YYYY"
+    expired: bool
+
+
+class RefundFact(Fact):
+    reference: str
+    invoice_number: str
+    amount: Decimal
+    status: Literal["pending_approval", "approved", "rejected", "completed"]
+    reason: str
+
+
+class AccountFact(Fact):
+    username: str
+    email: str
+    plan: str
+    status: Literal["active", "locked", "suspended"]
+    locked_reason: str = ""
+    failed_signins: int = 0
+    two_factor_enabled: bool = False
+    member_since: date | None = None
+
+
+class FaqFact(Fact):
+    id: int
+    question: str
+    answer: str
+    alternatives: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+class ArticleFact(Fact):
+    slug: str
+    title: str
+    summary: str
+    body: str
+    tags: tuple[str, ...] = ()
+    url: str = ""
+
+
+class IncidentFact(Fact):
+    reference: str
+    title: str
+    status: Literal["investigating", "identified", "monitoring", "resolved"]
+    regions: tuple[str, ...] = ()
+    components: tuple[str, ...] = ()
+    started_at: datetime
+    summary: str = ""

@@ -1,0 +1,88 @@
+"""What the agents produce: drafts, verdicts, actions and the outcome of a whole run."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from agents.context import HandoffReason, IntentResult, Route
+from agents.tracing import StepRecord
+
+
+class Usage(BaseModel):
+    model: str = ""
+    input_tokens: int = 0
+    output_tokens: int = 0
+
+
+class Source(BaseModel):
+    kind: Literal["faq", "article", "incident"]
+    title: str
+    url: str = ""
+    ref: str = ""  # FAQ id, article slug or incident reference
+
+
+class ProposedAction(BaseModel):
+    kind: Literal["refund", "account_unlock"]
+    invoice_number: str = ""
+    amount: Decimal = Decimal("0")
+    reason: str = ""
+
+
+class ActionRecord(BaseModel):
+    kind: Literal["refund", "account_unlock"]
+    status: Literal["completed", "pending_approval", "rejected", "failed"]
+    reference: str = ""
+    invoice_number: str = ""
+    amount: Decimal = Decimal("0")
+    detail: str = ""
+
+
+class Draft(BaseModel):
+    text: str
+    sources: list[Source] = []
+    actions: list[ProposedAction] = []
+    usage: Usage = Usage()
+
+
+class CriticVerdict(BaseModel):
+    verdict: Literal["approve", "revise", "handoff"]
+    reasons: list[str] = []
+    usage: Usage = Usage()
+
+
+class FaqMatch(BaseModel):
+    faq_id: int
+    question: str
+    answer: str
+    score: float
+
+
+class ArticleMatch(BaseModel):
+    slug: str
+    title: str
+    summary: str
+    url: str = ""
+    score: float
+
+
+class RunOutcome(BaseModel):
+    reply: str
+    route: Route
+    intent: IntentResult
+    handoff_reason: HandoffReason | None = None
+    handoff_summary: str = ""
+    actions: list[ActionRecord] = []
+    sources: list[Source] = []
+    critic: CriticVerdict | None = None
+    draft_before_revision: str = ""
+    # The "why this path" card: intent, FAQ match and score vs threshold, workers and their
+    # outcome, critic verdict, fallbacks taken, actions proposed.
+    summary: dict[str, Any] = {}
+    fallbacks: list[str] = []
+    delivered: bool = True  # False when a person took the conversation before the reply was sent
+    steps: list[StepRecord] = []
+    input_tokens: int = 0
+    output_tokens: int = 0

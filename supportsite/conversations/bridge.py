@@ -1,0 +1,276 @@
+"""The agent bridge: ports over the ORM, and the support context built from the database.
+
+Every customer-scoped port is bound to the signed-in customer when it is built, so no text
+in a message can make an agent read or act on another customer's data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from agents.context import HistoryTurn, SupportContext
+from agents.facts import (
+    AccountFact,
+    ArticleFact,
+    CardFact,
+    FaqFact,
+    IncidentFact,
+    InvoiceFact,
+    PaymentFact,
+    RefundFact,
+)
+from agents.facts import (
+    CustomerProfile as CustomerFact,
+)
+from supportsite.conversations.models import AgentRun, Conversation, Message
+from supportsite.core.db import db_async
+from supportsite.core.errors import PermissionDenied
+from supportsite.customers.models import CustomerProfile, Invoice, Payment, PaymentMethod, RefundRequest
+from supportsite.knowledge.models import Article, FaqEntry, Incident
+
+HISTORY_TURNS = 12
+TODAY = date(2026, 11, 25)  # the demo's "today"; see customer_today()
+
+
+def customer_today() -> date:
+    """The date the refund policy is applied on: the real date, never before the demo's."""
+    return max(timezone.localdate(), TODAY)
+
+
+# --- Facts from rows ----------------------------------------------------------------------
+def customer_fact(profile: CustomerProfile) -> CustomerFact:
+    return CustomerFact(
+        external_id=profile.external_id, name=profile.user.get_full_name() or profile.user.username,
+        email=profile.user.email, plan=profile.plan.name, plan_price=profile.plan.price_monthly,
+    )
+
+
+def invoice_fact(invoice: Invoice) -> InvoiceFact:
+    card = invoice.payment_method
+    return InvoiceFact(
+        number=invoice.number, amount=invoice.amount, currency=invoice.currency, status=invoice.status,
+        issued_on=invoice.issued_on, paid_on=invoice.paid_on, failure_reason=invoice.failure_reason,
+        card_last4=card.last4 if card else "",
+    )
+
+
+def payment_fact(payment: Payment) -> PaymentFact:
+    return PaymentFact(
+        reference=payment.reference, invoice_number=payment.invoice.number, amount=payment.amount,
+        status=payment.status, created_at=payment.charged_at,
+        card_last4=payment.payment_method.last4 if payment.payment_method else "",
+        duplicate=payment.duplicate_of_id is not None,
+    )
+
+
+def refund_fact(refund: RefundRequest) -> RefundFact:
+    return RefundFact(
+        reference=refund.reference, invoice_number=refund.invoice.number, amount=refund.amount,
+        status=refund.status, reason=refund.reason,
+    )
+
+
+def account_fact(profile: CustomerProfile) -> AccountFact:
+    return AccountFact(
+        username=profile.user.username, email=profile.user.email, plan=profile.plan.name,
+        status=profile.account_status, locked_reason=profile.locked_reason,
+        failed_signins=profile.failed_signins, two_factor_enabled=profile.two_factor_enabled,
+        member_since=profile.user.date_joined.date(),
+    )
+
+
+# --- Synchronous selectors behind the ports ---------------------------------------------------
+def _invoices(customer_pk: int) -> list[InvoiceFact]:
+    return [invoice_fact(i) for i in Invoice.objects.filter(customer_id=customer_pk).select_related("payment_method")]
+
+
+def _payments(customer_pk: int) -> list[PaymentFact]:
+    qs = Payment.objects.filter(invoice__customer_id=customer_pk).select_related("invoice", "payment_method")
+    return [payment_fact(p) for p in qs]
+
+
+def _card(customer_pk: int) -> CardFact | None:
+    card = PaymentMethod.objects.filter(customer_id=customer_pk, is_default=True).first()
+    if card is None:
+        return None
+    today = customer_today()
+    expired = (card.exp_year, card.exp_month) < (today.year, today.month)
+    return CardFact(brand=card.brand, last4=card.last4, expires=f"{card.exp_month:02d}/{card.exp_year}", expired=expired)
+
+
+def _refunds(customer_pk: int) -> list[RefundFact]:
+    return [refund_fact(r) for r in RefundRequest.objects.filter(customer_id=customer_pk).select_related("invoice")]
+
+
+def _account(customer_pk: int) -> AccountFact | None:
+    profile = CustomerProfile.objects.select_related("user", "plan").filter(pk=customer_pk).first()
+    return account_fact(profile) if profile else None
+
+
+def knowledge_faq_facts() -> list[FaqFact]:
+    return [
+        FaqFact(id=f.id, question=f.question, answer=f.answer, alternatives=tuple(f.alternatives), tags=tuple(f.tags))
+        for f in FaqEntry.objects.filter(is_published=True)
+    ]
+
+
+def knowledge_article_facts() -> list[ArticleFact]:
+    return [
+        ArticleFact(slug=a.slug, title=a.title, summary=a.summary, body=a.body, tags=tuple(a.tags),
+                    url=a.get_absolute_url())
+        for a in Article.objects.all()
+    ]
+
+
+def _incidents() -> list[IncidentFact]:
+    return [
+        IncidentFact(reference=i.reference, title=i.title, status=i.status, regions=tuple(i.regions),
+                     components=tuple(i.components), started_at=i.started_at, summary=i.summary)
+        for i in Incident.objects.exclude(status=Incident.Status.RESOLVED)
+    ]
+
+
+# --- Ports -----------------------------------------------------------------------------------
+class _CustomerScoped:
+    """Every call names the customer; it must be the one the port was built for."""
+
+    def __init__(self, customer_pk: int | None, external_id: str | None):
+        self._customer_pk = customer_pk
+        self._external_id = external_id
+
+    def _pk(self, customer_id: str) -> int:
+        if self._customer_pk is None or customer_id != self._external_id:
+            raise PermissionDenied("Agents may only use the signed-in customer's data.", code="other_customer")
+        return self._customer_pk
+
+
+class BillingPortDB(_CustomerScoped):
+    async def invoices(self, *, customer_id: str) -> list[InvoiceFact]:
+        return await db_async(_invoices)(self._pk(customer_id))
+
+    async def payments(self, *, customer_id: str) -> list[PaymentFact]:
+        return await db_async(_payments)(self._pk(customer_id))
+
+    async def card(self, *, customer_id: str) -> CardFact | None:
+        return await db_async(_card)(self._pk(customer_id))
+
+    async def refunds(self, *, customer_id: str) -> list[RefundFact]:
+        return await db_async(_refunds)(self._pk(customer_id))
+
+
+class AccountPortDB(_CustomerScoped):
+    async def account(self, *, customer_id: str) -> AccountFact | None:
+        return await db_async(_account)(self._pk(customer_id))
+
+
+class KnowledgePortDB:
+    async def faq_entries(self) -> list[FaqFact]:
+        return await db_async(knowledge_faq_facts)()
+
+    async def articles(self) -> list[ArticleFact]:
+        return await db_async(knowledge_article_facts)()
+
+    async def active_incidents(self) -> list[IncidentFact]:
+        return await db_async(_incidents)()
+
+
+class ActionPortDB(_CustomerScoped):
+    def __init__(self, customer_pk: int | None, external_id: str | None, *, run_id: str, conversation_id: str):
+        super().__init__(customer_pk, external_id)
+        self._run_id = run_id
+        self._conversation_id = conversation_id
+
+    async def refund_request(
+        self, *, customer_id: str, invoice_number: str, amount: Decimal, reason: str, request_key: str,
+        needs_approval: bool,
+    ) -> RefundFact:
+        return await db_async(action_refund_request)(
+            customer_pk=self._pk(customer_id), run_id=self._run_id, conversation_id=self._conversation_id,
+            invoice_number=invoice_number, amount=amount, reason=reason, request_key=request_key,
+            needs_approval=needs_approval,
+        )
+
+    async def account_unlock(self, *, customer_id: str, request_key: str) -> AccountFact:
+        return await db_async(action_account_unlock)(
+            customer_pk=self._pk(customer_id), run_id=self._run_id, conversation_id=self._conversation_id,
+            request_key=request_key,
+        )
+
+
+class ConversationPortDB:
+    def __init__(self, conversation_id: str):
+        self._conversation_id = conversation_id
+
+    async def agents_may_reply(self) -> bool:
+        status = await Conversation.objects.filter(id=self._conversation_id).values_list("status", flat=True).afirst()
+        return status == Conversation.Status.OPEN
+
+
+@dataclass
+class PortsDB:
+    billing: BillingPortDB
+    account: AccountPortDB
+    knowledge: KnowledgePortDB
+    actions: ActionPortDB
+    conversation: ConversationPortDB
+
+
+def ports_for_run(run: AgentRun) -> PortsDB:
+    customer = run.conversation.customer
+    pk, ext = (customer.pk, customer.external_id) if customer else (None, None)
+    return PortsDB(
+        billing=BillingPortDB(pk, ext),
+        account=AccountPortDB(pk, ext),
+        knowledge=KnowledgePortDB(),
+        actions=ActionPortDB(pk, ext, run_id=str(run.id), conversation_id=str(run.conversation_id)),
+        conversation=ConversationPortDB(str(run.conversation_id)),
+    )
+
+
+# --- Actions (writes behind the action port) -------------------------------------------------
+@transaction.atomic
+def action_refund_request(
+    *, customer_pk: int, run_id: str, conversation_id: str, invoice_number: str, amount: Decimal, reason: str,
+    request_key: str, needs_approval: bool,
+) -> RefundFact:
+    """Record a refund once per request key: completed within the agent's limit, else pending approval."""
+    from supportsite.conversations.actions import action_refund_record
+
+    return action_refund_record(
+        customer_pk=customer_pk, run_id=run_id, conversation_id=conversation_id, invoice_number=invoice_number,
+        amount=amount, reason=reason, request_key=request_key, needs_approval=needs_approval,
+    )
+
+
+@transaction.atomic
+def action_account_unlock(*, customer_pk: int, run_id: str, conversation_id: str, request_key: str) -> AccountFact:
+    from supportsite.conversations.actions import action_unlock_record
+
+    return action_unlock_record(
+        customer_pk=customer_pk, run_id=run_id, conversation_id=conversation_id, request_key=request_key
+    )
+
+
+# --- Context -----------------------------------------------------------------------------------
+def context_for_run(run: AgentRun) -> SupportContext:
+    conversation = run.conversation
+    earlier = list(
+        conversation.messages.filter(created_at__lt=run.message.created_at, delivered=True)
+        .exclude(role=Message.Role.SYSTEM).order_by("-created_at")[:HISTORY_TURNS]
+    )
+    customer = conversation.customer
+    if customer is not None:
+        customer = CustomerProfile.objects.select_related("user", "plan").get(pk=customer.pk)
+    return SupportContext(
+        conversation_id=str(conversation.id), run_id=str(run.id), channel=conversation.channel,
+        message=run.message.text, goal=run.message.text,
+        history=[HistoryTurn(role=m.role, text=m.text) for m in reversed(earlier)],
+        customer=customer_fact(customer) if customer else None,
+        staff_note=conversation.staff_note, today=customer_today().isoformat(),
+    )
+

@@ -1,0 +1,105 @@
+"""One orchestrator per process, built from settings, with its knowledge indexes kept fresh.
+
+Staff edit FAQ entries and articles in the admin; every process notices within a few seconds
+(a cheap version query) and rebuilds its indexes, which takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from agents.orchestrator import Orchestrator, OrchestratorConfig
+from django.conf import settings
+from django.db.models import Count, Max
+
+from supportsite.core.db import db_async
+from supportsite.knowledge.models import Article, FaqEntry
+
+VERSION_CHECK_S = 5.0
+
+
+def provider_description() -> str:
+    if settings.OPENAI_API_KEY or settings.OPENAI_BASE_URL:
+        where = settings.OPENAI_BASE_URL or "api.openai.com"
+        return f"OpenAI-compatible model {settings.SUPPORT_LLM_MODEL} at {where}"
+    return "the built-in offline provider (no OPENAI_API_KEY set)"
+
+
+def knowledge_version() -> tuple[Any, ...]:
+    faq = FaqEntry.objects.aggregate(n=Count("id"), t=Max("updated_at"))
+    art = Article.objects.aggregate(n=Count("id"), t=Max("updated_at"))
+    return (faq["n"], faq["t"], art["n"], art["t"])
+
+
+class _Engine:
+    def __init__(self) -> None:
+        self.orchestrator: Orchestrator | None = None
+        self.version: tuple[Any, ...] | None = None
+        self.checked_at = 0.0
+        self._providers: tuple[Any, Any] | None = None
+        self._lock = asyncio.Lock()
+
+    def providers(self) -> tuple[Any, Any]:
+        """The main provider and the offline fallback: built once per process (one LLM client)."""
+        if self._providers is None:
+            from agents.providers.factory import provider_build
+            from agents.providers.offline import OfflineProvider
+
+            offline = OfflineProvider()
+            provider = provider_build(
+                api_key=settings.OPENAI_API_KEY, base_url=settings.OPENAI_BASE_URL,
+                model=settings.SUPPORT_LLM_MODEL, timeout_s=settings.SUPPORT["LLM_TIMEOUT_S"], offline=offline,
+            )
+            self._providers = (provider, offline)
+        return self._providers
+
+    def build(self) -> tuple[Orchestrator, tuple[Any, ...]]:
+        from agents.providers.offline import article_index_build, faq_index_build, incident_match
+        from supportsite.conversations.bridge import knowledge_article_facts, knowledge_faq_facts
+
+        version = knowledge_version()
+        provider, offline = self.providers()
+        config = OrchestratorConfig(
+            faq_threshold=settings.SUPPORT["FAQ_SHORTCUT_THRESHOLD"],
+            worker_timeout_s=settings.SUPPORT["WORKER_TIMEOUT_S"],
+            llm_timeout_s=settings.SUPPORT["LLM_TIMEOUT_S"],
+            budget_calls=settings.SUPPORT["RUN_BUDGET_CALLS"],
+        )
+        orchestrator = Orchestrator(
+            provider=provider, fallback=offline, faq=faq_index_build(knowledge_faq_facts()),
+            kb=article_index_build(knowledge_article_facts()), incident_matcher=incident_match, config=config,
+        )
+        return orchestrator, version
+
+    async def get(self) -> Orchestrator:
+        now = time.monotonic()
+        if self.orchestrator is not None and now - self.checked_at < VERSION_CHECK_S:
+            return self.orchestrator
+        async with self._lock:
+            if self.orchestrator is not None and time.monotonic() - self.checked_at < VERSION_CHECK_S:
+                return self.orchestrator
+            current = await db_async(knowledge_version)()
+            if self.orchestrator is None or current != self.version:
+                self.orchestrator, self.version = await db_async(self.build)()
+            self.checked_at = time.monotonic()
+            return self.orchestrator
+
+    def reset(self) -> None:
+        self.orchestrator = None
+        self.version = None
+        self._providers = None
+
+
+_engine = _Engine()
+
+
+async def orchestrator_get() -> Orchestrator:
+    return await _engine.get()
+
+
+def orchestrator_reset() -> None:
+    """Forget the orchestrator and providers so the next run rebuilds them from settings."""
+    global _engine
+    _engine = _Engine()

@@ -1,0 +1,41 @@
+"""Sending events to every socket of a conversation, on any server process, after commit."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from uuid import UUID
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+def conversation_group(conversation_id: UUID | str) -> str:
+    return f"conversation.{conversation_id}"
+
+
+async def conversation_event_send(*, conversation_id: UUID | str, payload: dict[str, Any]) -> None:
+    """Send a frame to the conversation's group now (for ephemeral events such as deltas)."""
+    layer = get_channel_layer()
+    try:
+        await layer.group_send(conversation_group(conversation_id), {"type": "conversation.event", "payload": payload})
+    except Exception:  # a full or unreachable layer must not fail the run; the DB keeps the truth
+        logger.warning("Could not send %s to conversation %s", payload.get("type"), conversation_id, exc_info=True)
+
+
+def conversation_event_publish(*, conversation_id: UUID | str, payload: dict[str, Any]) -> None:
+    """Send a frame once the current transaction commits (for events about stored changes)."""
+
+    def send() -> None:
+        layer = get_channel_layer()
+        try:
+            async_to_sync(layer.group_send)(
+                conversation_group(conversation_id), {"type": "conversation.event", "payload": payload}
+            )
+        except Exception:
+            logger.warning("Could not publish %s to %s", payload.get("type"), conversation_id, exc_info=True)
+
+    transaction.on_commit(send)

@@ -1,0 +1,119 @@
+"""Running the orchestrator for stored messages: scheduling, heartbeats, recovery, delivery.
+
+A user message is committed with a pending run before any agent work starts. The run is then
+claimed by this process (exactly once, with a lease), executed, and its outcome stored in one
+transaction; the reply frame is sent after that commits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+
+from agents.context import IntentResult
+from agents.outcome import RunOutcome
+from supportsite.conversations import services
+from supportsite.conversations.bridge import context_for_run, ports_for_run
+from supportsite.conversations.engine import orchestrator_get
+from supportsite.conversations.events import conversation_event_send
+from supportsite.conversations.models import AgentRun, Message
+from supportsite.core.db import db_async
+
+logger = logging.getLogger(__name__)
+
+_tasks: set[asyncio.Task[Any]] = set()
+HEARTBEAT_S = 10.0
+UNAVAILABLE_REPLY = (
+    "I'm sorry — something went wrong on our side while I was working on your message. "
+    "I've passed your conversation to a member of our support team, who will reply here."
+)
+
+
+async def message_submit(*, conversation_id: UUID | str, text: str, client_id: str) -> tuple[Message, AgentRun | None, bool]:
+    """Store a customer's message, then start its run in the background once it is committed."""
+    message, run, created = await db_async(services.message_receive)(
+        conversation_id=conversation_id, text=text, client_id=client_id
+    )
+    if run is not None:
+        run_schedule(run_id=run.id)
+    return message, run, created
+
+
+def run_schedule(*, run_id: UUID | str) -> asyncio.Task[None]:
+    task = asyncio.get_running_loop().create_task(run_execute(run_id=run_id), name=f"run-{run_id}")
+    _tasks.add(task)
+    task.add_done_callback(_tasks.discard)
+    return task
+
+
+async def runs_drain(wait_s: float = 30.0) -> None:
+    """Wait for this process's runs to finish (tests, shutdown)."""
+    if _tasks:
+        await asyncio.wait(list(_tasks), timeout=wait_s)
+
+
+async def _heartbeat(run_id: UUID | str) -> None:
+    while True:
+        await asyncio.sleep(HEARTBEAT_S)
+        with contextlib.suppress(Exception):
+            await db_async(services.run_heartbeat)(run_id=run_id)
+
+
+async def run_execute(*, run_id: UUID | str) -> Message | None:
+    """Claim, run and store one run. Never raises: a crash becomes an honest handoff."""
+    run = await db_async(services.run_claim)(run_id=run_id)
+    if run is None:
+        return None  # another process has it, or it already finished
+    heartbeat = asyncio.get_running_loop().create_task(_heartbeat(run.id))
+    conversation_id = str(run.conversation_id)
+
+    async def sink(event: dict[str, Any]) -> None:
+        await conversation_event_send(conversation_id=conversation_id, payload=event)
+
+    try:
+        ctx = await db_async(context_for_run)(run)
+        ports = ports_for_run(run)
+        orchestrator = await orchestrator_get()
+        outcome = await orchestrator.run(ctx, ports=ports, sink=sink)
+    except Exception as exc:  # the orchestrator handles its own failures; this is the last net
+        logger.exception("Run %s crashed; handing the conversation to a person", run_id)
+        outcome = RunOutcome(
+            reply=UNAVAILABLE_REPLY, route="handoff", intent=IntentResult(label="general", confidence=0.0),
+            handoff_reason="tool_failure", handoff_summary=f"The agents crashed: {type(exc).__name__}: {exc}",
+            fallbacks=["crash_handoff"], summary={"error": f"{type(exc).__name__}: {exc}"},
+        )
+    finally:
+        heartbeat.cancel()
+    try:
+        return await db_async(services.run_complete)(run_id=run.id, outcome=outcome)
+    except Exception as exc:
+        logger.exception("Could not store the outcome of run %s", run_id)
+        with contextlib.suppress(Exception):
+            await db_async(services.run_fail)(run_id=run.id, error=f"{type(exc).__name__}: {exc}")
+        return None
+
+
+async def runs_recover(*, lease_s: float | None = None) -> int:
+    """Pick up runs that a stopped process left unfinished; each is claimed by one process only."""
+    run_ids = await db_async(services.run_ids_to_recover)(lease_s=lease_s)
+    for run_id in run_ids:
+        run_schedule(run_id=run_id)
+    if run_ids:
+        logger.info("Recovering %d unfinished runs", len(run_ids))
+    return len(run_ids)
+
+
+async def recovery_loop(*, interval_s: float | None = None) -> None:
+    """Recover at start, then every interval, so runs of a process that died are never stranded."""
+    interval = interval_s or settings.SUPPORT.get("RECOVERY_INTERVAL_S", 15)
+    while True:
+        try:
+            await runs_recover()
+        except Exception:
+            logger.warning("Run recovery failed; retrying", exc_info=True)
+        await asyncio.sleep(interval)

@@ -1,0 +1,63 @@
+"""Reads about conversations, always scoped to who is asking."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.db.models import QuerySet
+
+from supportsite.conversations.models import AgentRun, Conversation, Message
+from supportsite.customers.models import CustomerProfile
+
+
+def conversation_get_for_owner(
+    *, conversation_id: UUID | str, customer: CustomerProfile | None, session_key: str
+) -> Conversation | None:
+    """The conversation if it belongs to this customer (or, anonymously, to this browser session)."""
+    try:
+        conversation = Conversation.objects.select_related("customer").get(id=conversation_id)
+    except (Conversation.DoesNotExist, ValueError, TypeError):
+        return None
+    if customer is not None:
+        return conversation if conversation.customer_id == customer.pk else None
+    if conversation.customer_id is None and session_key and conversation.session_key == session_key:
+        return conversation
+    return None
+
+
+def conversation_latest_for_owner(*, customer: CustomerProfile | None, session_key: str) -> Conversation | None:
+    """The owner's most recent conversation that is not closed, for resuming on page load."""
+    return conversation_list_for_owner(customer=customer, session_key=session_key).exclude(
+        status=Conversation.Status.CLOSED
+    ).filter(channel=Conversation.Channel.WEB).first()
+
+
+def conversation_list_for_owner(*, customer: CustomerProfile | None, session_key: str) -> QuerySet[Conversation]:
+    if customer is not None:
+        qs = Conversation.objects.filter(customer=customer)
+    elif session_key:
+        qs = Conversation.objects.filter(customer__isnull=True, session_key=session_key)
+    else:
+        qs = Conversation.objects.none()
+    return qs.order_by("-last_message_at", "-created_at")
+
+
+def message_list_for_conversation(*, conversation: Conversation, include_undelivered: bool = False) -> list[Message]:
+    qs = conversation.messages.select_related("run", "author").exclude(role=Message.Role.SYSTEM)
+    if not include_undelivered:
+        qs = qs.filter(delivered=True)
+    return list(qs.order_by("created_at"))
+
+
+def run_get(*, run_id: UUID | str) -> AgentRun | None:
+    try:
+        return AgentRun.objects.select_related("conversation", "message", "conversation__customer").get(id=run_id)
+    except (AgentRun.DoesNotExist, ValueError, TypeError):
+        return None
+
+
+def customer_for_user(user: object) -> CustomerProfile | None:
+    """The signed-in user's customer profile; None for anonymous users and staff without one."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return CustomerProfile.objects.select_related("plan", "user").filter(user=user).first()

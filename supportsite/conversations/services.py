@@ -1,0 +1,220 @@
+"""Writes about conversations: each a transaction that notifies clients after it commits."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from datetime import timedelta
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from agents.outcome import RunOutcome
+from agents.tracing import StepRecord
+from supportsite.conversations.events import conversation_event_publish
+from supportsite.conversations.models import AgentRun, AgentStep, Conversation, ConversationEvent, Message
+from supportsite.conversations.serializers import assistant_message_frame, conversation_status_frame
+from supportsite.core.errors import Conflict, InvalidInput, NotFound
+from supportsite.customers.models import CustomerProfile
+
+PROCESS_ID = f"{socket.gethostname()}:{os.getpid()}"
+
+
+def conversation_start(
+    *, customer: CustomerProfile | None, session_key: str = "", channel: str = Conversation.Channel.WEB,
+    integration: str = "", external_ref: str = "",
+) -> Conversation:
+    return Conversation.objects.create(
+        customer=customer, session_key="" if customer else session_key, channel=channel,
+        integration=integration, external_ref=external_ref,
+    )
+
+
+def message_text_clean(text: str) -> str:
+    """Validate a customer's text: not empty, not over the configured limit."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise InvalidInput("The message is empty.", code="empty_message")
+    limit = settings.SUPPORT["MAX_MESSAGE_CHARS"]
+    if len(cleaned) > limit:
+        raise InvalidInput(f"Messages can be at most {limit} characters.", code="message_too_long")
+    return cleaned
+
+
+@transaction.atomic
+def message_receive(*, conversation_id: UUID | str, text: str, client_id: str) -> tuple[Message, AgentRun | None, bool]:
+    """Store a customer's message once per client_id, with a pending run when agents may answer.
+
+    Returns the message, the run to execute (None when a person has the conversation or the
+    message was a resend), and whether the message is new.
+    """
+    cleaned = message_text_clean(text)
+    conversation = Conversation.objects.select_for_update().filter(id=conversation_id).first()
+    if conversation is None:
+        raise NotFound("No such conversation.")
+    if conversation.status == Conversation.Status.CLOSED:
+        conversation.status = Conversation.Status.OPEN
+        ConversationEvent.objects.create(conversation=conversation, kind=ConversationEvent.Kind.REOPENED)
+        conversation_event_publish(conversation_id=conversation.id, payload=conversation_status_frame(conversation))
+    existing = Message.objects.filter(conversation=conversation, client_id=client_id).first()
+    if existing is not None:
+        return existing, None, False
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                conversation=conversation, role=Message.Role.USER, text=cleaned, client_id=client_id
+            )
+    except IntegrityError:  # a concurrent resend of the same client_id won the race
+        return Message.objects.get(conversation=conversation, client_id=client_id), None, False
+    conversation.last_message_at = message.created_at
+    conversation.save(update_fields=["status", "last_message_at", "updated_at"])
+    run = None
+    if conversation.agents_may_reply:
+        run = AgentRun.objects.create(conversation=conversation, message=message)
+    return message, run, True
+
+
+def run_claim(*, run_id: UUID | str, lease_s: float | None = None) -> AgentRun | None:
+    """Take a pending run (or one whose holder stopped heartbeating) for this process, exactly once."""
+    now = timezone.now()
+    lease = timedelta(seconds=lease_s if lease_s is not None else settings.SUPPORT.get("RUN_LEASE_S", 60))
+    claimable = AgentRun.objects.filter(id=run_id).filter(
+        status__in=[AgentRun.Status.PENDING, AgentRun.Status.RUNNING]
+    )
+    claimable = claimable.filter(claimed_at__isnull=True) | claimable.filter(claimed_at__lt=now - lease)
+    updated = AgentRun.objects.filter(id__in=claimable.values("id")).update(
+        status=AgentRun.Status.RUNNING, claimed_by=PROCESS_ID, claimed_at=now,
+        started_at=now,
+    )
+    if not updated:
+        return None
+    AgentRun.objects.filter(id=run_id).update(attempts=_attempts_plus_one(run_id))
+    return AgentRun.objects.select_related("conversation", "conversation__customer", "message").get(id=run_id)
+
+
+def _attempts_plus_one(run_id: UUID | str) -> int:
+    return (AgentRun.objects.filter(id=run_id).values_list("attempts", flat=True).first() or 0) + 1
+
+
+def run_heartbeat(*, run_id: UUID | str) -> None:
+    AgentRun.objects.filter(id=run_id, claimed_by=PROCESS_ID, status=AgentRun.Status.RUNNING).update(
+        claimed_at=timezone.now()
+    )
+
+
+def run_ids_to_recover(*, lease_s: float | None = None, limit: int = 200) -> list[UUID]:
+    """Runs left unfinished by a process that stopped: never claimed, or whose lease ran out."""
+    now = timezone.now()
+    lease = timedelta(seconds=lease_s if lease_s is not None else settings.SUPPORT.get("RUN_LEASE_S", 60))
+    unclaimed = AgentRun.objects.filter(status=AgentRun.Status.PENDING, claimed_at__isnull=True)
+    expired = AgentRun.objects.filter(
+        status__in=[AgentRun.Status.PENDING, AgentRun.Status.RUNNING], claimed_at__lt=now - lease
+    )
+    return list((unclaimed | expired).order_by("created_at").values_list("id", flat=True)[:limit])
+
+
+def _step_rows(run: AgentRun, steps: list[StepRecord]) -> list[AgentStep]:
+    return [
+        AgentStep(
+            id=step.id, run=run, parent_id=step.parent_id, agent=step.agent, kind=step.kind, name=step.name[:100],
+            status=step.status, started_at=step.started_at, finished_at=step.finished_at,
+            duration_ms=step.duration_ms, input=_jsonable(step.input), output=_jsonable(step.output),
+            model=step.model, input_tokens=step.input_tokens, output_tokens=step.output_tokens,
+            error=step.error, attributes=step.attributes,
+        )
+        for step in steps
+    ]
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder, default=str))
+
+
+@transaction.atomic
+def run_complete(*, run_id: UUID | str, outcome: RunOutcome) -> Message | None:
+    """Store the run's steps and reply in one transaction; send the reply only if agents still may.
+
+    The conversation row is locked and its status read again here, so a reply that finishes
+    after a person took over is kept for staff but never sent to the customer.
+    """
+    run = AgentRun.objects.select_for_update().select_related("conversation").get(id=run_id)
+    if run.status == AgentRun.Status.SUCCEEDED:
+        raise Conflict("This run already finished.", code="run_finished")
+    conversation = Conversation.objects.select_for_update().get(id=run.conversation_id)
+    now = timezone.now()
+    # Steps whose parent is missing (a cancelled parent) are stored at the top level.
+    known_ids = {step.id for step in outcome.steps}
+    steps = [s if s.parent_id in known_ids or s.parent_id is None else s.model_copy(update={"parent_id": None})
+             for s in outcome.steps]
+    AgentStep.objects.filter(run=run).delete()  # a recovered run replaces the steps of its dead attempt
+    AgentStep.objects.bulk_create(_step_rows(run, _parents_first(steps)), batch_size=200)
+
+    run.status = AgentRun.Status.SUCCEEDED
+    run.intent = outcome.intent.label
+    run.confidence = outcome.intent.confidence
+    run.route = outcome.route
+    run.critic_verdict = outcome.critic.verdict if outcome.critic else ""
+    run.fallbacks = outcome.fallbacks
+    run.summary = _jsonable(outcome.summary)
+    run.draft_text = outcome.draft_before_revision
+    run.handoff_reason = outcome.handoff_reason or ""
+    run.input_tokens = outcome.input_tokens
+    run.output_tokens = outcome.output_tokens
+    run.finished_at = now
+    run.latency_ms = (now - run.started_at).total_seconds() * 1000 if run.started_at else None
+    run.save()
+
+    may_send = conversation.agents_may_reply and outcome.delivered
+    reply = Message.objects.create(
+        conversation=conversation, role=Message.Role.ASSISTANT, text=outcome.reply, run=run,
+        sources=_jsonable([s.model_dump() for s in outcome.sources]), delivered=may_send,
+    )
+    conversation.last_message_at = reply.created_at
+    if may_send and outcome.route == "handoff":
+        conversation.status = Conversation.Status.WAITING
+        conversation.handoff_reason = outcome.handoff_reason or Conversation.HandoffReason.LOW_CONFIDENCE
+        conversation.handoff_summary = outcome.handoff_summary
+        conversation.handoff_at = now
+        ConversationEvent.objects.create(
+            conversation=conversation, kind=ConversationEvent.Kind.HANDOFF, note=outcome.handoff_summary,
+            data={"reason": conversation.handoff_reason, "run_id": str(run.id)},
+        )
+    conversation.save()
+    if may_send:
+        conversation_event_publish(conversation_id=conversation.id, payload=assistant_message_frame(reply))
+        if outcome.route == "handoff":
+            conversation_event_publish(conversation_id=conversation.id, payload=conversation_status_frame(conversation))
+    return reply
+
+
+def _parents_first(steps: list[StepRecord]) -> list[StepRecord]:
+    """Order steps so every parent is inserted before its children (foreign keys are checked)."""
+    placed: set[str] = set()
+    ordered: list[StepRecord] = []
+    pending = list(steps)
+    while pending:
+        rest = []
+        for step in pending:
+            if step.parent_id is None or step.parent_id in placed:
+                ordered.append(step)
+                placed.add(step.id)
+            else:
+                rest.append(step)
+        if len(rest) == len(pending):  # a cycle cannot happen, but never loop forever
+            ordered.extend(rest)
+            break
+        pending = rest
+    return ordered
+
+
+@transaction.atomic
+def run_fail(*, run_id: UUID | str, error: str) -> None:
+    """Record a run that crashed outside the orchestrator's own fallbacks."""
+    AgentRun.objects.filter(id=run_id).update(
+        status=AgentRun.Status.FAILED, error=error[:5000], finished_at=timezone.now()
+    )

@@ -1,0 +1,84 @@
+"""Shared fixtures: the demo company, service detection, and strictness in CI.
+
+Tests that need PostgreSQL, Redis or Debian's chromium are skipped with a visible reason when
+those are missing; with REQUIRE_SERVICES=1 (as .ci/run sets) such a skip is a failure instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+
+import pytest
+
+SERVICE_MARKERS = ("postgres", "redis", "browser")
+
+
+def _port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def redis_url_available() -> str | None:
+    url = os.environ.get("REDIS_URL")
+    if url:
+        return url
+    return "redis://127.0.0.1:6379/0" if _port_open("127.0.0.1", 6379) else None
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    from django.conf import settings
+
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    reasons = {
+        "postgres": None if on_postgres else "needs PostgreSQL: run with DATABASE_URL=postgres://... (.ci/run does)",
+        "redis": None if redis_url_available() else "needs Redis on 127.0.0.1:6379 or REDIS_URL (.ci/run starts it)",
+        "browser": None if chromium_path() else "needs Debian's chromium (apt-get install chromium; .ci/run does)",
+    }
+    for item in items:
+        for marker, reason in reasons.items():
+            if reason and item.get_closest_marker(marker):
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+    outcome = yield
+    report = outcome.get_result()
+    if (
+        os.environ.get("REQUIRE_SERVICES") == "1"
+        and report.skipped
+        and any(item.get_closest_marker(m) for m in SERVICE_MARKERS)
+    ):
+        report.outcome = "failed"
+        report.longrepr = f"REQUIRE_SERVICES=1 but this test would skip: {report.longrepr}"
+
+
+@pytest.fixture
+def demo(db):
+    """The Northwind Cloud demo company, as seed_demo loads it."""
+    from supportsite.customers.demo import demo_seed
+
+    demo_seed()
+    from supportsite.customers.models import CustomerProfile
+
+    return {p.user.username: p for p in CustomerProfile.objects.select_related("user")}
+
+
+@pytest.fixture
+def demo_tx(transactional_db):
+    """The demo company in a database that other threads and connections can see."""
+    from supportsite.customers.demo import demo_seed
+
+    demo_seed()
+    from supportsite.customers.models import CustomerProfile
+
+    return {p.user.username: p for p in CustomerProfile.objects.select_related("user")}
