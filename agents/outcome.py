@@ -66,6 +66,8 @@ class ArticleMatch(BaseModel):
     summary: str
     url: str = ""
     score: float
+    # The article's numbered steps, so a reply can quote them without another look-up.
+    steps: list[str] = []
 
 
 class RunOutcome(BaseModel):

@@ -190,6 +190,16 @@ SUPPORT = {
     "RATE_LIMIT_MESSAGES": int(os.environ.get("SUPPORT_RATE_LIMIT_MESSAGES", "20")),
     "RATE_LIMIT_WINDOW_S": int(os.environ.get("SUPPORT_RATE_LIMIT_WINDOW_S", "60")),
     "RUN_BUDGET_CALLS": int(os.environ.get("SUPPORT_RUN_BUDGET_CALLS", "12")),
+    "API_REPLY_WAIT_S": float(os.environ.get("SUPPORT_API_REPLY_WAIT_S", "20")),  # REST: wait this long for a reply, else 202
+    # A run's holder renews its lease every third of it; a run whose lease ran out belongs to a
+    # process that died and is picked up again (exactly once) by the next recovery pass.
+    "RUN_LEASE_S": float(os.environ.get("SUPPORT_RUN_LEASE_S", "30")),
+    "RECOVERY_INTERVAL_S": float(os.environ.get("SUPPORT_RECOVERY_INTERVAL_S", "10")),
+    # Each server process runs the recovery loop; the test suite drives recovery itself.
+    "RECOVERY_ON_START": env_bool("SUPPORT_RECOVERY_ON_START", "pytest" not in sys.modules),
+    # "concurrent" (context workers at once, on asyncio) or "naive" (one after another in a
+    # thread pool, as tutorials write it): the benchmark's baseline.
+    "PIPELINE": os.environ.get("SUPPORT_PIPELINE", "concurrent"),
     # Per-million-token prices, used to estimate a run's cost in the staff console.
     "MODEL_PRICES_PER_MTOK": {
         "gpt-4o-mini": {"input": 0.15, "output": 0.60},

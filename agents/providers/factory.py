@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import threading
 
-import httpx
 import openai
 
 from agents.providers.base import Provider
-from agents.providers.openai_provider import OpenAIProvider
+from agents.providers.openai_provider import OpenAIProvider, http
 from agents.resilience import CircuitBreaker, RetryPolicy
 
 DEFAULT_MODEL = "gpt-4o-mini"
@@ -44,7 +43,7 @@ def get_client(*, api_key: str | None, base_url: str | None, timeout_s: float = 
         if client is None:
             client = openai.AsyncOpenAI(
                 api_key=key[0], base_url=base_url or None, max_retries=0,
-                timeout=httpx.Timeout(timeout_s, connect=min(5.0, timeout_s)),
+                timeout=http.Timeout(timeout_s, connect=min(5.0, timeout_s)),
             )
             _clients[key] = client
         return client

@@ -20,7 +20,6 @@ from decimal import Decimal, InvalidOperation
 from email.utils import parsedate_to_datetime
 from typing import Any, Literal, TypeVar
 
-import httpx
 import openai
 from pydantic import BaseModel, Field, ValidationError
 
@@ -28,6 +27,11 @@ from agents.context import INTENTS, IntentResult, SupportContext
 from agents.outcome import CriticVerdict, Draft, ProposedAction, Usage
 from agents.providers.base import DeltaSink
 from agents.resilience import CircuitBreaker, ProviderError, RetryPolicy, retry_call
+
+try:  # the HTTP library under the installed openai client: httpx2 for openai 3.x, httpx before.
+    import httpx2 as http
+except ImportError:  # pragma: no cover
+    import httpx as http  # type: ignore[no-redef]
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -150,7 +154,7 @@ def parse_json_object(text: str, model: type[M]) -> M:
     raise ProviderError("bad_output", f"no valid {model.__name__} JSON in: {text[:120]!r}")
 
 
-def retry_after_seconds(headers: httpx.Headers | None) -> float | None:
+def retry_after_seconds(headers: http.Headers | None) -> float | None:
     if headers is None:
         return None
     if (ms := headers.get("retry-after-ms")) is not None:
@@ -177,14 +181,14 @@ def to_provider_error(exc: Exception) -> ProviderError:
     """Map the openai client's (and httpx's) errors onto the kinds the resilience layer knows."""
     if isinstance(exc, ProviderError):
         return exc
-    if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException):
+    if isinstance(exc, openai.APITimeoutError | http.TimeoutException):
         return ProviderError("timeout", str(exc))
     if isinstance(exc, openai.RateLimitError):
         return ProviderError("rate_limited", str(exc), retry_after=retry_after_seconds(exc.response.headers))
     if isinstance(exc, openai.APIStatusError):
         kind = "server_error" if exc.status_code >= 500 else "client_error"
         return ProviderError(kind, f"HTTP {exc.status_code}", retry_after=retry_after_seconds(exc.response.headers))
-    if isinstance(exc, openai.APIConnectionError | httpx.TransportError):
+    if isinstance(exc, openai.APIConnectionError | http.TransportError):
         return ProviderError("connection", str(exc) or type(exc).__name__)
     if isinstance(exc, openai.APIResponseValidationError | json.JSONDecodeError | ValueError):
         return ProviderError("bad_output", str(exc))
@@ -297,7 +301,7 @@ class OpenAIProvider:
         async def attempt() -> T:
             try:
                 return await fn()
-            except (openai.OpenAIError, httpx.HTTPError, json.JSONDecodeError) as exc:
+            except (openai.OpenAIError, http.HTTPError, json.JSONDecodeError) as exc:
                 raise to_provider_error(exc) from exc
 
         def note_retry(exc: ProviderError, number: int) -> None:
@@ -398,7 +402,7 @@ class OpenAIProvider:
                             await on_delta(visible)
                     if choice.finish_reason is not None:
                         finished = True
-            except (openai.OpenAIError, httpx.HTTPError) as exc:
+            except (openai.OpenAIError, http.HTTPError) as exc:
                 error = to_provider_error(exc)
                 if shown:
                     raise ProviderError("stream_cut", f"after partial reply: {error}") from exc

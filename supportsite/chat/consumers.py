@@ -12,11 +12,23 @@ from django.conf import settings
 from django.db import DatabaseError
 from pydantic import ValidationError
 
-from supportsite.chat.frames import client_frame_adapter, error_frame
-from supportsite.chat.session import conversation_for_socket
+from supportsite.chat.frames import (
+    FeedbackFrame,
+    HandoffRequestFrame,
+    UserMessageFrame,
+    client_frame_adapter,
+    error_frame,
+)
+from supportsite.chat.present import frame_with_html
+from supportsite.chat.ratelimit import limits_hit, limits_release, message_limits
+from supportsite.chat.session import conversation_for_socket, sender_keys
 from supportsite.conversations.events import conversation_group
 from supportsite.conversations.runner import message_submit
-from supportsite.core.errors import DomainError
+from supportsite.conversations.selectors import message_get_by_client_id
+from supportsite.conversations.serializers import conversation_status_frame
+from supportsite.conversations.services import conversation_handoff_request, feedback_submit
+from supportsite.core.db import db_async
+from supportsite.core.errors import DomainError, RateLimited
 
 logger = logging.getLogger(__name__)
 
@@ -57,27 +69,85 @@ class ChatConsumer(AsyncWebsocketConsumer):
         try:
             frame = client_frame_adapter.validate_python(content)
         except ValidationError as exc:
-            await self.send_json(error_frame("bad_frame", exc))
+            reply = error_frame("bad_frame", exc)
+            # Say which message failed when the frame names one, so the page can mark it.
+            if isinstance(content, dict) and isinstance(content.get("client_id"), str):
+                reply["client_id"] = content["client_id"][:64]
+            await self.send_json(reply)
+            return
+        if isinstance(frame, UserMessageFrame):
+            await self.user_message(frame)
+        elif isinstance(frame, FeedbackFrame):
+            await self.feedback(frame)
+        elif isinstance(frame, HandoffRequestFrame):
+            await self.handoff_request()
+
+    async def user_message(self, frame: UserMessageFrame) -> None:
+        user_key, ip = sender_keys(self.scope)
+        limits = message_limits(user_key=user_key, ip=ip)
+        try:
+            await db_async(limits_hit)(limits)
+        except RateLimited as exc:
+            # A resend of a message already stored is acknowledged even at the limit: the page
+            # lost the first ack (a reconnect) and must not be told to wait for its own message.
+            stored = await db_async(message_get_by_client_id)(
+                conversation_id=self.conversation_id, client_id=frame.client_id
+            )
+            if stored is not None:
+                await self.send_json({"type": "message.ack", "client_id": frame.client_id, "message_id": str(stored.id)})
+                return
+            await self.send_json(
+                error_frame(exc.code, exc.detail) | {"client_id": frame.client_id, "retry_after": exc.retry_after_s}
+            )
             return
         try:
-            message, _run, _created = await message_submit(
+            message, _run, created = await message_submit(
                 conversation_id=self.conversation_id, text=frame.text, client_id=frame.client_id
             )
         except DomainError as exc:
+            await db_async(limits_release)(limits)
             await self.send_json(error_frame(exc.code, exc.detail) | {"client_id": frame.client_id})
             return
         except DatabaseError:
+            await db_async(limits_release)(limits)
             logger.exception("Could not store a message for %s", self.conversation_id)
             await self.send_json(
                 error_frame("unavailable", "We could not save your message just now. Please send it again.")
                 | {"client_id": frame.client_id}
             )
             return
+        if not created:  # a resend of a message already stored does not count twice
+            await db_async(limits_release)(limits)
         await self.send_json({"type": "message.ack", "client_id": frame.client_id, "message_id": str(message.id)})
+
+    async def feedback(self, frame: FeedbackFrame) -> None:
+        try:
+            stored = await db_async(feedback_submit)(
+                conversation_id=self.conversation_id, message_id=frame.message_id, rating=frame.rating,
+                comment=frame.comment, author=self.scope.get("user"),
+            )
+        except DomainError as exc:
+            await self.send_json(error_frame(exc.code, exc.detail) | {"message_id": frame.message_id})
+            return
+        await self.send_json(
+            {"type": "feedback.ack", "message_id": frame.message_id, "rating": stored.rating,
+             "comment": stored.comment}
+        )
+
+    async def handoff_request(self) -> None:
+        try:
+            conversation = await db_async(conversation_handoff_request)(conversation_id=self.conversation_id)
+        except DomainError as exc:
+            await self.send_json(error_frame(exc.code, exc.detail))
+            return
+        # Every page of the conversation hears of a change after it commits; this page is also
+        # answered now, so a request that changed nothing (a person is already on the way) is
+        # answered too. Pages ignore a status they already show.
+        await self.send_json(conversation_status_frame(conversation))
 
     async def conversation_event(self, event: dict[str, Any]) -> None:
         """Frames published to the conversation's group, from any server process."""
-        await self.send_json(event["payload"])
+        await self.send_json(frame_with_html(event["payload"]))
 
     async def send_json(self, content: dict[str, Any]) -> None:
         await self.send(text_data=json.dumps(content, default=str))

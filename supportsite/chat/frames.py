@@ -17,8 +17,27 @@ class UserMessageFrame(BaseModel):
     client_id: ClientId
 
 
-ClientFrame = Annotated[UserMessageFrame, Field(discriminator="type")]
-client_frame_adapter: TypeAdapter[UserMessageFrame] = TypeAdapter(ClientFrame)
+class FeedbackFrame(BaseModel):
+    """Thumbs up or down on one assistant reply, with an optional comment; a later one replaces it."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    type: Literal["feedback"]
+    message_id: str = Field(min_length=1, max_length=64)
+    rating: Literal["up", "down"]
+    comment: str = Field(default="", max_length=2000)
+
+
+class HandoffRequestFrame(BaseModel):
+    """The customer pressed "Talk to a person"."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    type: Literal["handoff.request"]
+
+
+ClientFrame = Annotated[UserMessageFrame | FeedbackFrame | HandoffRequestFrame, Field(discriminator="type")]
+client_frame_adapter: TypeAdapter[UserMessageFrame | FeedbackFrame | HandoffRequestFrame] = TypeAdapter(ClientFrame)
 
 
 def error_frame(code: str, detail: str | ValidationError) -> dict[str, Any]:

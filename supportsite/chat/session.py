@@ -6,10 +6,12 @@ from typing import Any
 
 from channels.db import database_sync_to_async
 
+from supportsite.chat.present import history_message
 from supportsite.conversations.selectors import (
     conversation_get_for_owner,
     conversation_latest_for_owner,
     customer_for_user,
+    feedback_ratings_for_conversation,
     message_list_for_conversation,
 )
 from supportsite.conversations.serializers import message_frame
@@ -42,10 +44,12 @@ def _conversation_state(*, user: Any, session_key: str, requested_id: str) -> di
         if conversation is None:
             conversation = conversation_start(customer=customer, session_key=session_key)
     messages = message_list_for_conversation(conversation=conversation)
+    ratings = feedback_ratings_for_conversation(conversation=conversation)
     return {
         "conversation_id": str(conversation.id),
         "status": conversation.status,
-        "messages": [message_frame(m) for m in messages],
+        "messages": [history_message(message_frame(m), rating=ratings.get(str(m.id))) for m in messages],
+        "signed_in": customer is not None,
     }
 
 
@@ -54,3 +58,15 @@ async def conversation_for_socket(*, scope: dict[str, Any], requested_id: str) -
     return await db_async(_conversation_state)(
         user=scope.get("user"), session_key=session_key, requested_id=requested_id
     )
+
+
+def sender_keys(scope: dict[str, Any]) -> tuple[str, str]:
+    """Who is sending, for rate limits: the user (or browser session), and the client's address."""
+    user = scope.get("user")
+    if user is not None and getattr(user, "is_authenticated", False):
+        user_key = f"user:{user.pk}"
+    else:
+        session = scope.get("session")
+        user_key = f"session:{session.session_key}" if session is not None and session.session_key else ""
+    client = scope.get("client") or ("", 0)
+    return user_key, str(client[0] or "")

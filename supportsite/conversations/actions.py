@@ -127,4 +127,7 @@ def action_decide(*, action_id: int, approve: bool, staff_user: AbstractBaseUser
     from supportsite.conversations.serializers import staff_message_frame
 
     conversation_event_publish(conversation_id=action.conversation_id, payload=staff_message_frame(message))
+    from supportsite.api.webhooks import webhook_action_decided  # webhooks (#8)
+
+    webhook_action_decided(action, message=message)
     return action

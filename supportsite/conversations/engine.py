@@ -44,11 +44,11 @@ class _Engine:
     def providers(self) -> tuple[Any, Any]:
         """The main provider and the offline fallback: built once per process (one LLM client)."""
         if self._providers is None:
-            from agents.providers.factory import provider_build
+            from agents.providers.factory import build_provider
             from agents.providers.offline import OfflineProvider
 
             offline = OfflineProvider()
-            provider = provider_build(
+            provider = build_provider(
                 api_key=settings.OPENAI_API_KEY, base_url=settings.OPENAI_BASE_URL,
                 model=settings.SUPPORT_LLM_MODEL, timeout_s=settings.SUPPORT["LLM_TIMEOUT_S"], offline=offline,
             )
@@ -66,6 +66,7 @@ class _Engine:
             worker_timeout_s=settings.SUPPORT["WORKER_TIMEOUT_S"],
             llm_timeout_s=settings.SUPPORT["LLM_TIMEOUT_S"],
             budget_calls=settings.SUPPORT["RUN_BUDGET_CALLS"],
+            pipeline=settings.SUPPORT["PIPELINE"],
         )
         orchestrator = Orchestrator(
             provider=provider, fallback=offline, faq=faq_index_build(knowledge_faq_facts()),

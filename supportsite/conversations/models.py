@@ -234,6 +234,8 @@ class ConversationEvent(models.Model):
         ACTION_DECIDED = "action_decided", "Action decided"
         FAQ_EDITED = "faq_edited", "FAQ edited"
         FLAGGED = "flagged", "Reply flagged"
+        STAFF_REPLIED = "staff_replied", "Staff replied"
+        REGRESSION_SAVED = "regression_saved", "Saved as a regression case"
 
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

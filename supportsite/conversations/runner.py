@@ -58,8 +58,10 @@ async def runs_drain(wait_s: float = 30.0) -> None:
 
 
 async def _heartbeat(run_id: UUID | str) -> None:
+    # Renew well inside the lease, so a live run is never taken for a dead one.
+    interval = min(HEARTBEAT_S, settings.SUPPORT["RUN_LEASE_S"] / 3)
     while True:
-        await asyncio.sleep(HEARTBEAT_S)
+        await asyncio.sleep(interval)
         with contextlib.suppress(Exception):
             await db_async(services.run_heartbeat)(run_id=run_id)
 
@@ -110,7 +112,7 @@ async def runs_recover(*, lease_s: float | None = None) -> int:
 
 async def recovery_loop(*, interval_s: float | None = None) -> None:
     """Recover at start, then every interval, so runs of a process that died are never stranded."""
-    interval = interval_s or settings.SUPPORT.get("RECOVERY_INTERVAL_S", 15)
+    interval = interval_s or settings.SUPPORT["RECOVERY_INTERVAL_S"]
     while True:
         try:
             await runs_recover()

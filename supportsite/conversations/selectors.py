@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from supportsite.conversations.models import AgentRun, Conversation, Message
+from supportsite.conversations.models import AgentRun, Conversation, Feedback, Message
 from supportsite.customers.models import CustomerProfile
 
 
@@ -61,3 +61,46 @@ def customer_for_user(user: object) -> CustomerProfile | None:
     if user is None or not getattr(user, "is_authenticated", False):
         return None
     return CustomerProfile.objects.select_related("plan", "user").filter(user=user).first()
+
+
+# --- The web chat: the owner's conversation list and their own feedback ---------------------
+def conversation_summaries_for_owner(
+    *, customer: CustomerProfile | None, session_key: str, limit: int = 50
+) -> list[dict[str, object]]:
+    """The owner's web conversations, newest first, each with a title from its first question."""
+    conversations = list(
+        conversation_list_for_owner(customer=customer, session_key=session_key)
+        .filter(channel=Conversation.Channel.WEB)
+        .annotate(message_count=Count("messages", filter=~Q(messages__role=Message.Role.SYSTEM)))[:limit]
+    )
+    first_questions: dict[object, str] = {}
+    for conversation_id, text in (
+        Message.objects.filter(conversation__in=conversations, role=Message.Role.USER)
+        .order_by("conversation_id", "-created_at")
+        .values_list("conversation_id", "text")
+    ):
+        first_questions[conversation_id] = text  # ordered newest first, so the oldest one wins
+    summaries = [
+        {
+            "conversation_id": str(c.id),
+            "status": c.status,
+            "title": (first_questions.get(c.id) or "New conversation")[:80],
+            "message_count": c.message_count,
+            "last_message_at": (c.last_message_at or c.created_at).isoformat(),
+        }
+        for c in conversations
+    ]
+    # Newest activity first, the same way on every database (PostgreSQL and SQLite sort NULLs apart).
+    summaries.sort(key=lambda s: str(s["last_message_at"]), reverse=True)
+    return summaries
+
+
+def feedback_ratings_for_conversation(*, conversation: Conversation) -> dict[str, str]:
+    """The customer's own rating of each reply in the conversation, by message id."""
+    rows = Feedback.objects.filter(message__conversation=conversation, by_staff=False).order_by("created_at")
+    return {str(message_id): rating for message_id, rating in rows.values_list("message_id", "rating")}
+
+
+def message_get_by_client_id(*, conversation_id: UUID | str, client_id: str) -> Message | None:
+    """The customer's message already stored under this client_id, if any (a resend)."""
+    return Message.objects.filter(conversation_id=conversation_id, client_id=client_id).first()

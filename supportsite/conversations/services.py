@@ -10,14 +10,26 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from agents.outcome import RunOutcome
 from agents.tracing import StepRecord
+
+# Webhooks (#8): each change records its webhook deliveries in its own transaction; sent after commit.
+from supportsite.api import webhooks
 from supportsite.conversations.events import conversation_event_publish
-from supportsite.conversations.models import AgentRun, AgentStep, Conversation, ConversationEvent, Message
+from supportsite.conversations.models import (
+    AgentRun,
+    AgentStep,
+    Conversation,
+    ConversationEvent,
+    Feedback,
+    Message,
+)
 from supportsite.conversations.serializers import assistant_message_frame, conversation_status_frame
 from supportsite.core.errors import Conflict, InvalidInput, NotFound
 from supportsite.customers.models import CustomerProfile
@@ -29,10 +41,13 @@ def conversation_start(
     *, customer: CustomerProfile | None, session_key: str = "", channel: str = Conversation.Channel.WEB,
     integration: str = "", external_ref: str = "",
 ) -> Conversation:
-    return Conversation.objects.create(
-        customer=customer, session_key="" if customer else session_key, channel=channel,
-        integration=integration, external_ref=external_ref,
-    )
+    with transaction.atomic():
+        conversation = Conversation.objects.create(
+            customer=customer, session_key="" if customer else session_key, channel=channel,
+            integration=integration, external_ref=external_ref,
+        )
+        webhooks.webhook_conversation_created(conversation)  # webhooks (#8)
+    return conversation
 
 
 def message_text_clean(text: str) -> str:
@@ -76,29 +91,34 @@ def message_receive(*, conversation_id: UUID | str, text: str, client_id: str) -
     run = None
     if conversation.agents_may_reply:
         run = AgentRun.objects.create(conversation=conversation, message=message)
+    webhooks.webhook_message_created(message, conversation)  # webhooks (#8)
     return message, run, True
 
 
+def _lease(lease_s: float | None) -> timedelta:
+    return timedelta(seconds=lease_s if lease_s is not None else settings.SUPPORT["RUN_LEASE_S"])
+
+
 def run_claim(*, run_id: UUID | str, lease_s: float | None = None) -> AgentRun | None:
-    """Take a pending run (or one whose holder stopped heartbeating) for this process, exactly once."""
+    """Take a pending run (or one whose holder stopped heartbeating) for this process, exactly once.
+
+    One UPDATE whose conditions are all on the row itself: on PostgreSQL a second claimer
+    blocks on the row lock and then re-checks those conditions against the committed row
+    (a subquery would be re-checked against its old snapshot and let both win); on SQLite
+    the write lock serialises the two. Whoever updates one row owns the run.
+    """
     now = timezone.now()
-    lease = timedelta(seconds=lease_s if lease_s is not None else settings.SUPPORT.get("RUN_LEASE_S", 60))
-    claimable = AgentRun.objects.filter(id=run_id).filter(
-        status__in=[AgentRun.Status.PENDING, AgentRun.Status.RUNNING]
-    )
-    claimable = claimable.filter(claimed_at__isnull=True) | claimable.filter(claimed_at__lt=now - lease)
-    updated = AgentRun.objects.filter(id__in=claimable.values("id")).update(
-        status=AgentRun.Status.RUNNING, claimed_by=PROCESS_ID, claimed_at=now,
-        started_at=now,
+    updated = (
+        AgentRun.objects.filter(id=run_id, status__in=[AgentRun.Status.PENDING, AgentRun.Status.RUNNING])
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - _lease(lease_s)))
+        .update(
+            status=AgentRun.Status.RUNNING, claimed_by=PROCESS_ID, claimed_at=now, started_at=now,
+            attempts=F("attempts") + 1,
+        )
     )
     if not updated:
         return None
-    AgentRun.objects.filter(id=run_id).update(attempts=_attempts_plus_one(run_id))
     return AgentRun.objects.select_related("conversation", "conversation__customer", "message").get(id=run_id)
-
-
-def _attempts_plus_one(run_id: UUID | str) -> int:
-    return (AgentRun.objects.filter(id=run_id).values_list("attempts", flat=True).first() or 0) + 1
 
 
 def run_heartbeat(*, run_id: UUID | str) -> None:
@@ -108,14 +128,16 @@ def run_heartbeat(*, run_id: UUID | str) -> None:
 
 
 def run_ids_to_recover(*, lease_s: float | None = None, limit: int = 200) -> list[UUID]:
-    """Runs left unfinished by a process that stopped: never claimed, or whose lease ran out."""
+    """Runs left unfinished by a process that stopped: never claimed, or whose lease ran out.
+
+    Only candidates: run_claim decides, so two recoverers listing the same run is harmless.
+    """
     now = timezone.now()
-    lease = timedelta(seconds=lease_s if lease_s is not None else settings.SUPPORT.get("RUN_LEASE_S", 60))
-    unclaimed = AgentRun.objects.filter(status=AgentRun.Status.PENDING, claimed_at__isnull=True)
-    expired = AgentRun.objects.filter(
-        status__in=[AgentRun.Status.PENDING, AgentRun.Status.RUNNING], claimed_at__lt=now - lease
+    expired_before = now - _lease(lease_s)
+    candidates = AgentRun.objects.filter(status__in=[AgentRun.Status.PENDING, AgentRun.Status.RUNNING]).filter(
+        Q(status=AgentRun.Status.PENDING, claimed_at__isnull=True) | Q(claimed_at__lt=expired_before)
     )
-    return list((unclaimed | expired).order_by("created_at").values_list("id", flat=True)[:limit])
+    return list(candidates.order_by("created_at").values_list("id", flat=True)[:limit])
 
 
 def _step_rows(run: AgentRun, steps: list[StepRecord]) -> list[AgentStep]:
@@ -189,6 +211,12 @@ def run_complete(*, run_id: UUID | str, outcome: RunOutcome) -> Message | None:
         conversation_event_publish(conversation_id=conversation.id, payload=assistant_message_frame(reply))
         if outcome.route == "handoff":
             conversation_event_publish(conversation_id=conversation.id, payload=conversation_status_frame(conversation))
+    # webhooks (#8): actions left for a person's approval, the reply, and a handoff.
+    webhooks.webhook_actions_pending(conversation, run_id=run.id)
+    if may_send:
+        webhooks.webhook_message_created(reply, conversation)
+        if outcome.route == "handoff":
+            webhooks.webhook_conversation_handoff(conversation, run_id=run.id)
     return reply
 
 
@@ -215,6 +243,76 @@ def _parents_first(steps: list[StepRecord]) -> list[StepRecord]:
 @transaction.atomic
 def run_fail(*, run_id: UUID | str, error: str) -> None:
     """Record a run that crashed outside the orchestrator's own fallbacks."""
-    AgentRun.objects.filter(id=run_id).update(
+    # Only an unfinished run: a duplicate attempt that lost the race must not mark the winner failed.
+    AgentRun.objects.filter(id=run_id, status__in=[AgentRun.Status.PENDING, AgentRun.Status.RUNNING]).update(
         status=AgentRun.Status.FAILED, error=error[:5000], finished_at=timezone.now()
     )
+
+
+# --- The web chat: feedback, "talk to a person", new conversations --------------------------
+def feedback_submit(
+    *, conversation_id: UUID | str, message_id: UUID | str, rating: str, comment: str = "", author: Any = None,
+) -> Feedback:
+    """A customer's thumbs up or down on one reply of their conversation; a later one replaces it."""
+    if rating not in (Feedback.Rating.UP, Feedback.Rating.DOWN):
+        raise InvalidInput("Feedback is thumbs up or thumbs down.", code="bad_rating")
+    try:
+        message = Message.objects.select_related("run").get(
+            id=message_id, conversation_id=conversation_id, role=Message.Role.ASSISTANT, delivered=True
+        )
+    except (Message.DoesNotExist, ValueError, TypeError, DjangoValidationError):
+        raise NotFound("No such reply in this conversation.", code="message_not_found") from None
+    user = author if getattr(author, "is_authenticated", False) else None
+    with transaction.atomic():
+        feedback, _ = Feedback.objects.select_for_update().update_or_create(
+            message=message, by_staff=False, author=user,
+            defaults={"run": message.run, "rating": rating, "comment": comment.strip()[:2000]},
+        )
+    return feedback
+
+
+@transaction.atomic
+def conversation_handoff_request(*, conversation_id: UUID | str) -> Conversation:
+    """The customer asked for a person: wait for staff, record why, tell every open page.
+
+    Asking again while a person is already on the way (or there) changes nothing.
+    """
+    conversation = Conversation.objects.select_for_update().filter(id=conversation_id).first()
+    if conversation is None:
+        raise NotFound("No such conversation.", code="conversation_not_found")
+    if conversation.status in (Conversation.Status.WAITING, Conversation.Status.WITH_PERSON):
+        return conversation
+    last_question = (
+        conversation.messages.filter(role=Message.Role.USER).order_by("-created_at").values_list("text", flat=True)
+        .first()
+    )
+    conversation.status = Conversation.Status.WAITING
+    conversation.handoff_reason = Conversation.HandoffReason.CUSTOMER_ASKED
+    conversation.handoff_at = timezone.now()
+    conversation.handoff_summary = (
+        f"The customer asked for a person. Their last message: {last_question[:500]}"
+        if last_question else "The customer asked for a person before writing anything."
+    )
+    conversation.save(update_fields=["status", "handoff_reason", "handoff_at", "handoff_summary", "updated_at"])
+    ConversationEvent.objects.create(
+        conversation=conversation, kind=ConversationEvent.Kind.HANDOFF, note=conversation.handoff_summary,
+        data={"reason": Conversation.HandoffReason.CUSTOMER_ASKED, "source": "chat_button"},
+    )
+    conversation_event_publish(conversation_id=conversation.id, payload=conversation_status_frame(conversation))
+    webhooks.webhook_conversation_handoff(conversation)  # webhooks (#8)
+    return conversation
+
+
+def conversation_start_for_owner(*, customer: CustomerProfile | None, session_key: str) -> Conversation:
+    """A fresh web conversation, unless the owner's newest one has no messages yet: reuse that."""
+    owned = (
+        Conversation.objects.filter(customer=customer) if customer is not None
+        else Conversation.objects.filter(customer__isnull=True, session_key=session_key)
+    )
+    if customer is None and not session_key:
+        raise InvalidInput("A conversation needs a signed-in customer or a browser session.", code="no_owner")
+    empty = (
+        owned.filter(channel=Conversation.Channel.WEB, messages__isnull=True)
+        .exclude(status=Conversation.Status.CLOSED).order_by("-created_at").first()
+    )
+    return empty or conversation_start(customer=customer, session_key=session_key)

@@ -29,3 +29,16 @@ def normalise(text: str) -> str:
     for phrase, replacement in _PHRASES.items():
         text = text.replace(phrase, replacement)
     return " ".join(_SYNONYMS.get(token, token) for token in _TOKEN.findall(text))
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper (prices → price, invites → invite, failing → fail): enough for short questions."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

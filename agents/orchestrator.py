@@ -1,0 +1,505 @@
+"""The pipeline: intent → FAQ shortcut → context workers in parallel → resolver → critic → reply.
+
+Multi-domain or low-confidence messages go to an expert panel instead of the single
+resolver. run() never raises: every failure walks a fallback chain (offline classifier and
+FAQ, a reply written from the gathered context, and last an honest handoff to a person),
+and each step taken is recorded on the outcome.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
+from agents.envelope import AgentRequest, AgentResponse
+from agents.events import Event, EventSink
+from agents.facts import IncidentFact
+from agents.outcome import ActionRecord, CriticVerdict, Draft, FaqMatch, ProposedAction, RunOutcome, Source
+from agents.ports import Ports
+from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
+from agents.resilience import RunBudget
+from agents.tracing import Tracer
+from agents.workers.account import account_agent
+from agents.workers.actions import describe_actions, execute_actions
+from agents.workers.base import Agent, RunDeps, StreamGate, invoke
+from agents.workers.billing import billing_agent
+from agents.workers.critic import critic_agent
+from agents.workers.faq import faq_agent
+from agents.workers.intent import intent_agent
+from agents.workers.panel import panel_agent
+from agents.workers.resolver import resolver_agent
+from agents.workers.technical import technical_agent
+
+log = logging.getLogger(__name__)
+
+# Intents a FAQ entry can settle on its own; a refund or a technical fault needs the
+# customer's own data or the live incident, whatever the FAQ says.
+FAQ_INTENTS: frozenset[str] = frozenset({"general", "account", "billing"})
+# The local classifier is trusted this far on "I want a person" when an LLM is also configured.
+HUMAN_CONFIDENCE = 0.8
+WORKERS: dict[str, Agent] = {"billing": billing_agent, "account": account_agent, "technical": technical_agent}
+WORKERS_FOR_INTENT: dict[str, tuple[str, ...]] = {
+    "billing": ("billing",), "refund": ("billing",), "account": ("account",), "technical": ("technical",),
+}
+SPECIALIST_FOR_INTENT: dict[str, str] = {
+    "billing": "billing", "refund": "billing", "account": "account", "technical": "technical", "general": "general",
+}
+
+OUT_OF_SCOPE_REPLY = (
+    "I'm Northwind Cloud's support assistant, so I can only help with your Northwind account, billing and "
+    "our hosting service. Is there anything about those I can help you with?"
+)
+_TEAM = "a member of our support team, who will reply here in this chat"
+HANDOFF_REPLIES: dict[str, str] = {
+    "customer_asked": f"Of course. I've passed your conversation to {_TEAM}.",
+    "low_confidence": f"I'm not sure I've understood your question well enough to answer it properly, so I've "
+                      f"passed it to {_TEAM}.",
+    "policy_needs_approval": f"This needs a staff member's approval, so I've passed it to {_TEAM}.",
+    "tool_failure": f"I couldn't look up the details I need to answer this right now, so I've passed your question "
+                    f"to {_TEAM}.",
+    "llm_unavailable": f"Our assistant is having trouble right now, so I've passed your question to {_TEAM}.",
+    "critic_rejected": f"I couldn't put together an answer I'm confident is accurate, so I've passed your question "
+                       f"to {_TEAM}.",
+}
+
+
+class OrchestratorConfig(BaseModel):
+    faq_threshold: float = 0.9
+    worker_timeout_s: float = 5.0
+    llm_timeout_s: float = 30.0
+    budget_calls: int = 12
+    panel_confidence: float = 0.55  # below it, or multi-domain → panel
+    # Stream the resolver's draft as it is written (through the grounding guard). Off: the
+    # customer sees only the reviewed reply.
+    stream_drafts: bool = True
+    # Benchmark baseline (bench/): "naive" awaits the context workers one after another, as
+    # tutorials write it, instead of concurrently. Only the context stage changes.
+    pipeline: Literal["concurrent", "naive"] = "concurrent"
+
+
+@dataclass
+class _Run:
+    """What one run has learned so far; becomes the RunOutcome and its "why this path" card."""
+
+    ctx: SupportContext
+    deps: RunDeps
+    started: float = field(default_factory=time.perf_counter)
+    intent: IntentResult = field(default_factory=lambda: IntentResult(label="general", confidence=0.0))
+    summary: dict[str, Any] = field(default_factory=dict)
+    faq_matches: list[FaqMatch] = field(default_factory=list)
+    critic: CriticVerdict | None = None
+    draft_before_revision: str = ""
+    critic_concerns: list[str] = field(default_factory=list)
+    actions_proposed: list[ProposedAction] = field(default_factory=list)
+    actions: list[ActionRecord] = field(default_factory=list)
+
+
+class Orchestrator:
+    def __init__(
+        self, *, provider: Provider, fallback: Provider, faq: FaqRetriever, kb: ArticleRetriever,
+        incident_matcher: Callable[[str, list[IncidentFact]], IncidentFact | None] | None = None,
+        config: OrchestratorConfig = OrchestratorConfig(),  # noqa: B008  (immutable default by contract)
+    ):
+        self.provider = provider
+        self.fallback = fallback
+        self.faq = faq
+        self.kb = kb
+        self.incident_matcher = incident_matcher
+        self.config = config
+
+    async def run(self, ctx: SupportContext, *, ports: Ports, sink: EventSink) -> RunOutcome:
+        safe_sink = _safe_sink(sink)
+        tracer = Tracer(run_id=ctx.run_id, sink=safe_sink)
+        deps = RunDeps(
+            ports=ports, provider=self.provider, fallback=self.fallback, faq=self.faq, kb=self.kb,
+            incident_matcher=self.incident_matcher, tracer=tracer, budget=RunBudget(self.config.budget_calls),
+            stream=StreamGate(sink=safe_sink, run_id=ctx.run_id, enabled=self.config.stream_drafts),
+            llm_timeout_s=self.config.llm_timeout_s,
+        )
+        # A copy: the pipeline fills in intent and facts, the caller's context stays as given.
+        run = _Run(ctx=ctx.model_copy(deep=True), deps=deps)
+        try:
+            return await self._pipeline(run)
+        except Exception as exc:  # the last net: never raise to the consumer, never go silent
+            log.exception("orchestrator run %s failed", ctx.run_id)
+            deps.record_fallback(f"orchestrator: {type(exc).__name__}: {exc} → handoff")
+            try:
+                return await self._handoff(run, "tool_failure")
+            except Exception:
+                log.exception("handoff after failure also failed for run %s", ctx.run_id)
+                return self._outcome(run, reply=HANDOFF_REPLIES["tool_failure"], route="handoff",
+                                     handoff_reason="tool_failure", delivered=True)
+
+    # ------------------------------------------------------------------ the pipeline
+
+    async def _pipeline(self, run: _Run) -> RunOutcome:
+        deps, config = run.deps, self.config
+        remote = self.provider is not self.fallback
+        # The local classifier and FAQ retrieval are cheap and independent: side by side. With a
+        # remote LLM configured, a confident FAQ hit is answered before any LLM call is made.
+        intent_response, faq_response = await asyncio.gather(
+            invoke(intent_agent, self._request(run, "intent", "classify the message",
+                                               use="local" if remote else "chain"), deps),
+            invoke(faq_agent, self._request(run, "faq", "find FAQ entries", k=3), deps),
+        )
+        self._take_faq(run, faq_response)
+        if remote and intent_response.status == "success":
+            local_intent = IntentResult.model_validate(intent_response.result["intent"])
+            if local_intent.label == "human" and local_intent.confidence >= HUMAN_CONFIDENCE:
+                self._take_intent(run, intent_response)  # "a person, please" waits for no LLM
+                return await self._handoff(run, "customer_asked")
+            if self._faq_shortcut_applies(run, local_intent):
+                self._take_intent(run, intent_response)
+                return await self._answer_from_faq(run)
+            llm_response = await invoke(
+                intent_agent, self._request(run, "intent", "classify the message", use="primary"), deps,
+            )
+            if llm_response.status != "success":
+                deps.record_fallback(f"intent: {self.provider.name} failed ({llm_response.error}) → offline classifier")
+            else:
+                intent_response = llm_response
+        elif remote:
+            intent_response = await invoke(intent_agent, self._request(run, "intent", "classify the message",
+                                                                          use="primary"), deps)
+        self._take_intent(run, intent_response)
+
+        if run.intent.label == "human":
+            return await self._handoff(run, "customer_asked")
+        if self._faq_shortcut_applies(run, run.intent):
+            return await self._answer_from_faq(run)
+
+        multi_domain = bool(self._domains(run.intent)[1:])
+        low_confidence = run.intent.confidence < config.panel_confidence
+        if run.intent.label == "out_of_scope" and not low_confidence:
+            run.summary["out_of_scope"] = "answered with the fixed scope reply; no LLM call"
+            return await self._finish(run, reply=OUT_OF_SCOPE_REPLY, route="resolver", sources=[])
+
+        if not await self._gather_context(run, workers=self._workers_for(run.intent, all_domains=multi_domain
+                                                                          or low_confidence)):
+            return await self._handoff(run, "tool_failure")
+
+        if not await self._may_reply(run, stage="before_reply"):
+            deps.stream.stop()  # a person took over meanwhile: write for staff, stream nothing
+
+        if multi_domain or low_confidence:
+            run.summary["panel"] = {"reason": "multi_domain" if multi_domain else "low_confidence"}
+            return await self._panel_path(run, low_confidence=low_confidence and not multi_domain)
+        return await self._resolver_path(run, persona="resolver", route="resolver")
+
+    def _faq_shortcut_applies(self, run: _Run, intent: IntentResult) -> bool:
+        top = run.faq_matches[0] if run.faq_matches else None
+        return (top is not None and top.score > self.config.faq_threshold and intent.label in FAQ_INTENTS
+                and not intent.secondary)
+
+    async def _answer_from_faq(self, run: _Run) -> RunOutcome:
+        top = run.faq_matches[0]
+        run.summary["faq"]["used"] = True
+        source = Source(kind="faq", title=top.question, ref=str(top.faq_id))
+        return await self._finish(run, reply=top.answer, route="faq", sources=[source])
+
+    def _request(self, run: _Run, target: str, task: str, **parameters: Any) -> AgentRequest:
+        return AgentRequest(caller="orchestrator", target=target, task=task, parameters=parameters, context=run.ctx)
+
+    def _take_intent(self, run: _Run, response: AgentResponse) -> None:
+        if response.status == "success":
+            run.intent = IntentResult.model_validate(response.result["intent"])
+            source = response.result.get("provider", "")
+        else:
+            # Both classifiers failed: a zero-confidence "general" sends the run to the panel,
+            # whose own fallbacks end in a handoff if nothing can write a reply.
+            run.deps.record_fallback(f"intent: all classifiers failed ({response.error}) → general/0.0")
+            source = "none"
+        run.ctx.intent = run.intent
+        run.summary["intent"] = {
+            "label": run.intent.label, "confidence": round(run.intent.confidence, 3),
+            "secondary": list(run.intent.secondary), "provider": source,
+        }
+
+    def _take_faq(self, run: _Run, response: AgentResponse) -> None:
+        threshold = self.config.faq_threshold
+        if response.status == "success":
+            run.faq_matches = [FaqMatch.model_validate(m) for m in response.result.get("matches", [])]
+        else:
+            run.deps.record_fallback(f"faq: retrieval failed ({response.error}) → no FAQ shortcut")
+        run.ctx.facts["faq"] = {"matches": [m.model_dump(mode="json") for m in run.faq_matches]}
+        top = run.faq_matches[0] if run.faq_matches else None
+        run.summary["faq"] = {
+            "top_id": top.faq_id if top else None, "question": top.question if top else "",
+            "score": round(top.score, 3) if top else None, "threshold": threshold, "used": False,
+        }
+
+    @staticmethod
+    def _domains(intent: IntentResult) -> list[Intent]:
+        """The label and the secondary labels that name a domain (not human/out_of_scope)."""
+        labels = [intent.label, *intent.secondary]
+        return [label for label in dict.fromkeys(labels) if label not in ("human", "out_of_scope")]
+
+    def _workers_for(self, intent: IntentResult, *, all_domains: bool) -> list[str]:
+        labels = self._domains(intent) if all_domains else [intent.label]
+        return list(dict.fromkeys(w for label in labels for w in WORKERS_FOR_INTENT.get(label, ())))
+
+    async def _gather_context(self, run: _Run, *, workers: list[str]) -> bool:
+        """Run the needed workers concurrently, each with its own timeout. False when the
+        worker the main intent depends on failed, so the run should go to a person."""
+        deps, ctx = run.deps, run.ctx
+        run.summary["workers"] = {}
+        if not workers:
+            return True
+        async with deps.tracer.step(agent="context", kind="agent", name="gather context",
+                                    input={"workers": workers}) as step:
+            calls = [
+                invoke(WORKERS[name], self._request(run, name, f"gather {name} facts"), deps,
+                       timeout_s=self.config.worker_timeout_s)
+                for name in workers
+            ]
+            if self.config.pipeline == "naive":  # the benchmark's baseline
+                responses = [await call for call in calls]
+            else:
+                responses = await asyncio.gather(*calls)
+            step.output = {name: response.status for name, response in zip(workers, responses, strict=True)}
+        essential = set(WORKERS_FOR_INTENT.get(run.intent.label, ()))
+        ok = True
+        for name, response in zip(workers, responses, strict=True):
+            run.summary["workers"][name] = {
+                "status": response.status, "duration_ms": round(response.metadata.duration_ms, 1),
+                **({"error": response.error} if response.error else {}),
+                **({"skipped": response.result["skipped"]} if "skipped" in response.result else {}),
+            }
+            if response.status in ("success", "partial") and "skipped" not in response.result:
+                ctx.facts[name] = response.result
+            if response.status == "error":
+                deps.record_fallback(f"worker {name}: {response.error} → continued without it")
+                if name in essential:
+                    ok = False
+        return ok
+
+    async def _resolver_path(self, run: _Run, *, persona: str, route: Route,
+                             low_confidence: bool = False) -> RunOutcome:
+        deps = run.deps
+        draft, provider_name = await self._draft(run, persona=persona)
+        if draft is None:
+            return await self._reply_without_writer(run)
+        if provider_name != deps.provider.name and deps.provider is not deps.fallback:
+            route = "fallback"
+
+        review = await self._review(run, draft)
+        if review.verdict == "revise":
+            run.draft_before_revision = draft.text
+            run.critic_concerns += review.reasons
+            await deps.stream.reset()
+            revised, provider_name = await self._draft(run, persona=persona, notes=review.reasons)
+            if revised is None:
+                return await self._reply_without_writer(run)
+            if provider_name != deps.provider.name and deps.provider is not deps.fallback:
+                route = "fallback"
+            draft = revised
+            review = await self._review(run, draft)
+            if review.verdict != "approve":
+                # One revision only: a second objection means a person should answer.
+                run.critic_concerns += review.reasons
+                return await self._handoff(run, "low_confidence" if low_confidence else "critic_rejected")
+        if review.verdict == "handoff":
+            run.critic_concerns += review.reasons
+            return await self._handoff(run, "low_confidence" if low_confidence else "critic_rejected")
+        return await self._deliver_draft(run, draft, route=route)
+
+    async def _panel_path(self, run: _Run, *, low_confidence: bool) -> RunOutcome:
+        specialists = list(dict.fromkeys(
+            SPECIALIST_FOR_INTENT.get(label, "general") for label in self._domains(run.intent)
+        )) or ["general"]
+        if low_confidence and "general" not in specialists:
+            specialists.append("general")  # the label may be wrong: a generalist hedges it
+        run.summary["panel"]["specialists"] = specialists
+        response = await invoke(
+            panel_agent,
+            self._request(run, "panel", "specialists draft independently", specialists=specialists,
+                          timeout_s=self.config.llm_timeout_s),
+            run.deps,
+        )
+        run.summary["panel"]["failed"] = response.result.get("failed", [])
+        if response.status == "error":
+            run.deps.record_fallback(f"panel: no specialist could draft ({response.error}) → handoff")
+            return await self._reply_without_writer(run)
+        run.ctx.facts["panel"] = {"drafts": response.result["drafts"]}
+        # The critic persona synthesises one answer from the drafts; it is then reviewed and
+        # revised like any other reply.
+        return await self._resolver_path(run, persona="critic", route="panel", low_confidence=low_confidence)
+
+    async def _draft(self, run: _Run, *, persona: str, notes: list[str] | None = None) -> tuple[Draft | None, str]:
+        response = await invoke(
+            resolver_agent,
+            self._request(run, "resolver", "write the reply" if not notes else "revise the reply",
+                          persona=persona, revision_notes=notes or [], stream=True),
+            run.deps,
+        )
+        if response.status != "success":
+            run.deps.record_fallback(f"resolver: no writer could draft ({response.error})")
+            return None, ""
+        return Draft.model_validate(response.result["draft"]), str(response.result.get("provider", ""))
+
+    async def _review(self, run: _Run, draft: Draft) -> CriticVerdict:
+        response = await invoke(critic_agent, self._request(run, "critic", "review the draft",
+                                                            draft=draft.model_dump(mode="json")), run.deps)
+        if response.status != "success":
+            # The critic itself broke (not just its LLM, which it survives): nothing reviewed
+            # may be sent, so hand off.
+            verdict = CriticVerdict(verdict="handoff", reasons=[f"critic failed: {response.error}"])
+            run.deps.record_fallback("critic: failed → handoff")
+        else:
+            verdict = CriticVerdict.model_validate(response.result["verdict"])
+            run.actions_proposed = [ProposedAction.model_validate(a) for a in response.result["valid_actions"]]
+            run.summary.setdefault("critic_rounds", []).append(
+                {"verdict": verdict.verdict, "reasons": verdict.reasons, "reviewer": response.result["reviewer"]}
+            )
+        run.critic = verdict
+        return verdict
+
+    async def _reply_without_writer(self, run: _Run) -> RunOutcome:
+        """No provider could write: a confident-enough FAQ answer, else a handoff."""
+        top = run.faq_matches[0] if run.faq_matches else None
+        if top is not None and top.score >= 0.5 and run.intent.label in FAQ_INTENTS:
+            run.deps.record_fallback(f"reply: FAQ #{top.faq_id} (score {top.score:.2f}) instead of a written reply")
+            source = Source(kind="faq", title=top.question, ref=str(top.faq_id))
+            return await self._finish(run, reply=top.answer, route="fallback", sources=[source])
+        remote_failed = run.deps.provider is not run.deps.fallback
+        return await self._handoff(run, "llm_unavailable" if remote_failed else "tool_failure")
+
+    async def _deliver_draft(self, run: _Run, draft: Draft, *, route: Route) -> RunOutcome:
+        reply = draft.text
+        handoff_reason: HandoffReason | None = None
+        if run.actions_proposed:
+            async with run.deps.tracer.step(agent="action", kind="agent", name="carry out actions",
+                                            input={"proposed": [a.kind for a in run.actions_proposed]}) as step:
+                run.actions = await execute_actions(run.ctx, run.actions_proposed, run.deps)
+                step.output = {"records": [a.model_dump(mode="json") for a in run.actions]}
+            run.ctx.facts["actions"] = {"records": [a.model_dump(mode="json") for a in run.actions]}
+            told = describe_actions(run.actions, limit=str(run.ctx.constraints.agent_refund_limit))
+            if told:
+                reply = f"{reply}\n\n{told}"
+            if any(a.status == "failed" for a in run.actions):
+                handoff_reason = "tool_failure"
+            elif any(a.status == "pending_approval" for a in run.actions):
+                # The reply stands; a person must approve, so the conversation waits for one.
+                handoff_reason = "policy_needs_approval"
+        sources = draft.sources or _sources_from_facts(run.ctx)
+        return await self._finish(run, reply=reply, route=route, sources=sources, handoff_reason=handoff_reason)
+
+    # ------------------------------------------------------------------ endings
+
+    async def _handoff(self, run: _Run, reason: HandoffReason) -> RunOutcome:
+        async with run.deps.tracer.step(agent="handoff", kind="agent", name=f"handoff: {reason}",
+                                        input={"reason": reason}):
+            reply = HANDOFF_REPLIES[reason]
+        return await self._finish(run, reply=reply, route="handoff", sources=[], handoff_reason=reason)
+
+    async def _finish(self, run: _Run, *, reply: str, route: Route, sources: list[Source],
+                      handoff_reason: HandoffReason | None = None) -> RunOutcome:
+        delivered = await self._may_reply(run, stage="before_send")
+        if not delivered:
+            run.deps.stream.stop()
+        return self._outcome(run, reply=reply, route=route, handoff_reason=handoff_reason, delivered=delivered,
+                             sources=sources)
+
+    async def _may_reply(self, run: _Run, *, stage: str) -> bool:
+        """Ask again whether agents may answer: a person may have taken over meanwhile."""
+        async with run.deps.tracer.step(agent="conversation", kind="tool", name="conversation.agents_may_reply",
+                                        input={"stage": stage}) as step:
+            try:
+                allowed = await run.deps.ports.conversation.agents_may_reply()
+            except Exception as exc:  # unknown state: hold the reply for staff rather than talk over them
+                run.deps.record_fallback(f"conversation state unknown ({type(exc).__name__}) → reply held for staff")
+                step.error = f"{type(exc).__name__}: {exc}"
+                allowed = False
+            step.output = {"agents_may_reply": allowed}
+        run.summary.setdefault("agents_may_reply", {})[stage] = allowed
+        return bool(allowed)
+
+    def _outcome(self, run: _Run, *, reply: str, route: Route, handoff_reason: HandoffReason | None,
+                 delivered: bool, sources: list[Source] | None = None) -> RunOutcome:
+        deps = run.deps
+        summary = run.summary
+        summary["route"] = route
+        summary.setdefault("workers", {})
+        summary["critic"] = (
+            {"verdict": run.critic.verdict, "reasons": run.critic.reasons} if run.critic is not None else None
+        )
+        summary["fallbacks"] = list(deps.fallbacks)
+        summary["actions_proposed"] = [a.model_dump(mode="json") for a in run.actions_proposed]
+        summary["actions"] = [f"{a.kind} {a.invoice_number} {a.status}".replace("  ", " ") for a in run.actions]
+        summary["budget"] = {"limit": deps.budget.limit, "used": deps.budget.used, "refused": deps.budget.refused}
+        summary["providers"] = {"primary": deps.provider.name, "fallback": deps.fallback.name}
+        if handoff_reason:
+            summary["handoff_reason"] = handoff_reason
+        summary["delivered"] = delivered
+        summary["duration_ms"] = round((time.perf_counter() - run.started) * 1000, 1)
+        return RunOutcome(
+            reply=reply, route=route, intent=run.intent, handoff_reason=handoff_reason,
+            handoff_summary=_handoff_summary(run) if handoff_reason else "",
+            actions=run.actions, sources=sources or [], critic=run.critic,
+            draft_before_revision=run.draft_before_revision, summary=summary, fallbacks=list(deps.fallbacks),
+            delivered=delivered, steps=list(deps.tracer.steps),
+            input_tokens=deps.tracer.input_tokens, output_tokens=deps.tracer.output_tokens,
+        )
+
+
+# ---------------------------------------------------------------------- helpers
+
+def _safe_sink(sink: EventSink) -> EventSink:
+    """A sink that cannot break the run: a dropped progress event is logged, not fatal."""
+
+    async def send(event: Event) -> None:
+        try:
+            await sink(event)
+        except Exception:
+            log.warning("event sink failed for %s", event.get("type"), exc_info=True)
+
+    return send
+
+
+def _sources_from_facts(ctx: SupportContext) -> list[Source]:
+    technical = ctx.facts.get("technical") or {}
+    sources = [Source(kind="article", title=a["title"], url=a.get("url", ""), ref=a["slug"])
+               for a in technical.get("articles", [])[:2]]
+    if incident := technical.get("incident"):
+        sources.append(Source(kind="incident", title=incident["title"], ref=incident["reference"]))
+    return sources
+
+
+def _handoff_summary(run: _Run) -> str:
+    """For the person who takes over: what was asked, what we found, what we did, what worried us."""
+    ctx = run.ctx
+    lines = [f'Asked: "{ctx.message[:300]}" (intent {run.intent.label}, confidence {run.intent.confidence:.2f})']
+    lines.append(f"Customer: {ctx.customer.name} ({ctx.customer.external_id})" if ctx.customer else
+                 "Customer: not signed in")
+    facts: list[str] = []
+    billing = ctx.facts.get("billing") or {}
+    for invoice in billing.get("invoices", []):
+        facts.append(f"invoice {invoice['number']} ${invoice['amount']} {invoice['status']}")
+    if card := billing.get("card"):
+        facts.append(f"card ending {card['last4']}{' (expired)' if card.get('expired') else ''}")
+    for payment in billing.get("payments", []):
+        if payment.get("duplicate"):
+            facts.append(f"duplicate payment {payment['reference']} on {payment['invoice_number']}")
+    if account := (ctx.facts.get("account") or {}).get("account"):
+        facts.append(f"account {account['status']}" + (f" ({account['locked_reason']})"
+                                                       if account.get("locked_reason") else ""))
+    technical = ctx.facts.get("technical") or {}
+    if incident := technical.get("incident"):
+        facts.append(f"incident: {incident['title']}")
+    facts += [f"article: {a['title']}" for a in technical.get("articles", [])[:2]]
+    lines.append("Facts: " + ("; ".join(facts) if facts else "none gathered"))
+    lines.append("Actions: " + ("; ".join(
+        f"{a.kind} {a.invoice_number} ${a.amount} {a.status} {a.reference}".strip() for a in run.actions
+    ) if run.actions else "none"))
+    if run.critic_concerns:
+        lines.append("Critic concerns: " + "; ".join(dict.fromkeys(run.critic_concerns)))
+    if run.deps.fallbacks:
+        lines.append("Fallbacks: " + "; ".join(run.deps.fallbacks))
+    return "\n".join(lines)

@@ -1,0 +1,558 @@
+"""The offline reply writer: composes a reply from the gathered facts and nothing else.
+
+No language model: each part of a reply is a sentence built around a fact (an invoice, the
+refund decision, the incident, an article's steps, an FAQ answer). Parts are chosen by what the
+message asks; when nothing gathered answers it, the reply says so and offers a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from agents.context import Intent, SupportContext
+from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, PaymentFact, RefundFact
+from agents.outcome import ActionRecord, ArticleMatch, Draft, FaqMatch, ProposedAction, Source, Usage
+from agents.providers.offline.grounding import Grounding
+from agents.providers.offline.text import normalise
+
+# An FAQ answer is quoted as the answer above this score, offered as a "probably" below it.
+FAQ_CONFIDENT = 0.6
+FAQ_PLAUSIBLE = 0.3
+ARTICLE_MIN_SCORE = 0.1
+ARTICLE_STRONG = 0.25
+MAX_STEPS = 4
+PERSONAL_INTENTS: tuple[Intent, ...] = ("billing", "refund", "account")
+
+
+def money(amount: Decimal | str | float) -> str:
+    return f"${Decimal(str(amount)):,.2f}"
+
+
+def _has(words: set[str], text: str, *cues: str) -> bool:
+    return any((cue in words) if " " not in cue else (cue in text) for cue in cues)
+
+
+@dataclass
+class Reply:
+    """A reply under construction: paragraphs, their sources and the actions they propose."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    actions: list[ProposedAction] = field(default_factory=list)
+    answered: bool = False  # something in it answers the question from the facts
+
+    def add(self, text: str, *, answers: bool = True) -> None:
+        if text and text not in self.paragraphs:
+            self.paragraphs.append(text)
+            self.answered = self.answered or answers
+
+
+class FactView:
+    """Typed access to ctx.facts (JSON dumps of the fact models), tolerant of missing parts."""
+
+    def __init__(self, ctx: SupportContext):
+        facts = ctx.facts
+        billing = facts.get("billing") or {}
+        self.invoices = [InvoiceFact.model_validate(i) for i in billing.get("invoices") or []]
+        self.payments = [PaymentFact.model_validate(p) for p in billing.get("payments") or []]
+        self.card = CardFact.model_validate(billing["card"]) if billing.get("card") else None
+        self.refund_options: list[dict[str, Any]] = list(billing.get("refund_options") or [])
+        self.has_billing = "invoices" in billing  # {"skipped": ...} when nobody is signed in
+        account = (facts.get("account") or {}).get("account")
+        self.account = AccountFact.model_validate(account) if account else None
+        self.refunds = [RefundFact.model_validate(r) for r in billing.get("refunds") or []]
+        technical = facts.get("technical") or {}
+        self.articles = [ArticleMatch.model_validate(a) for a in technical.get("articles") or []]
+        incident = technical.get("incident")
+        self.incident = IncidentFact.model_validate(incident) if incident else None
+        self.has_technical = "articles" in technical
+        self.faq = [FaqMatch.model_validate(m) for m in (facts.get("faq") or {}).get("matches") or []]
+        self.action_records = [ActionRecord.model_validate(r) for r in (facts.get("actions") or {}).get("records") or []]
+
+
+class ReplyWriter:
+    def __init__(self, ctx: SupportContext, *, persona: str = "resolver"):
+        self.ctx = ctx
+        self.persona = persona
+        self.facts = FactView(ctx)
+        self.text = ctx.message
+        self.norm = normalise(ctx.message)
+        self.words = set(self.norm.split())
+        self.first_name = ctx.customer.name.split()[0] if ctx.customer and ctx.customer.name else ""
+        self.reply = Reply()
+
+    # -- the whole reply ---------------------------------------------------------------------------
+
+    def write(self) -> Draft:
+        intent = self.ctx.intent.label if self.ctx.intent else "general"
+        secondary = list(self.ctx.intent.secondary) if self.ctx.intent else []
+        labels = [intent, *[s for s in secondary if s != intent]]
+        if self.persona in ("billing", "refund", "account", "technical", "general"):
+            labels = [self.persona]  # a specialist on the panel speaks to its own part only
+        if intent == "out_of_scope" and not secondary:
+            self.out_of_scope()
+        elif intent == "human":
+            self.human()
+        else:
+            sections: dict[str, Callable[[], None]] = {
+                "billing": self.billing, "refund": self.refund, "account": self.account,
+                "technical": self.technical, "general": self.general, "human": self.human,
+                "out_of_scope": lambda: None,
+            }
+            for label in labels:
+                sections[label]()
+            if not self.reply.answered:
+                self.cannot_answer()
+        return Draft(text=self._join(), sources=self.reply.sources, actions=self.reply.actions,
+                     usage=Usage(model="offline"))
+
+    def _join(self) -> str:
+        return "\n\n".join(p.strip() for p in self.reply.paragraphs if p.strip())
+
+    # -- shared pieces -----------------------------------------------------------------------------
+
+    def _greeting(self, sentence: str) -> str:
+        return f"{sentence[:-1]}, {self.first_name}{sentence[-1]}" if self.first_name else sentence
+
+    def _faq(self, *, floor: float = FAQ_PLAUSIBLE) -> FaqMatch | None:
+        best = self.facts.faq[0] if self.facts.faq else None
+        return best if best is not None and best.score >= floor else None
+
+    def _quote_faq(self, match: FaqMatch, *, hedge: bool) -> None:
+        if hedge:
+            self.reply.add(f"I think you're asking about “{match.question}” — here's what our help centre says:")
+            self.reply.add(match.answer)
+            self.reply.add("If that's not what you meant, tell me a bit more, or ask for a person and I'll pass you on.",
+                           answers=False)
+        else:
+            self.reply.add(match.answer)
+        self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
+
+    def _ask_to_sign_in(self, what: str) -> None:
+        self.reply.add(
+            f"I can't see {what} while you're not signed in. Please sign in (top right) and ask me again — "
+            "I'll then look it up for you. I only ever show an account's details to its signed-in owner.",
+            answers=True,
+        )
+
+    # -- intents -----------------------------------------------------------------------------------
+
+    def out_of_scope(self) -> None:
+        if _has(self.words, self.norm, "thanks", "thank", "cheers"):
+            self.reply.add("You're welcome! If anything else comes up with your Northwind account or apps, just ask.")
+            return
+        self.reply.add(
+            "Sorry, that's outside what I can help with — I'm Northwind Cloud's support assistant, and I'd only be "
+            "guessing. I'm happy to help with your account, billing and plans, or with your apps: deploys, "
+            "domains, certificates and API errors."
+        )
+
+    def human(self) -> None:
+        self.reply.add(
+            "Of course. I'm passing this conversation to our support team now; a person will pick it up right "
+            "here, with everything you've written so far, so you won't need to repeat yourself."
+        )
+
+    def cannot_answer(self) -> None:
+        self.reply.add(
+            "I'm sorry, I don't have enough information to answer that properly, and I'd rather not guess. "
+            "Would you like me to pass you to a person from our support team? Just say so and I will.",
+            answers=False,
+        )
+
+    def general(self) -> None:
+        if len(self.words) <= 4 and _has(self.words, self.norm, "hi", "hello", "hey", "morning", "afternoon"):
+            self.reply.add(self._greeting("Hi there! What can I help you with today?") +
+                           " I can look at your invoices and plan, your account, or problems with your apps.")
+            return
+        if len(self.words) <= 5 and _has(self.words, self.norm, "thanks", "thank", "cheers", "bye"):
+            self.reply.add("You're welcome! I'm here if anything else comes up.")
+            return
+        match = self._faq()
+        if match is not None:
+            self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+
+    # billing ---------------------------------------------------------------------------------------
+
+    def billing(self) -> None:
+        if self.ctx.customer is None or not self.facts.has_billing:
+            match = self._faq(floor=FAQ_CONFIDENT)
+            if match is not None:
+                self._quote_faq(match, hedge=False)
+                if self._asks_about_own_billing():
+                    self._ask_to_sign_in("your invoices or payments")
+            else:
+                self._ask_to_sign_in("your invoices or payments")
+            return
+        asked = self._invoices_named()
+        if self._names_someone_else():
+            self.reply.add("I can only show you the invoices and payments on your own account, so here's what I "
+                           "can see for you.", answers=False)
+        if _has(self.words, self.norm, "twice", "duplicate", "double", "two times", "2 times"):
+            self._duplicates()
+        if asked:
+            for invoice in asked:
+                self._describe_invoice(invoice)
+        elif _has(self.words, self.norm, "fail", "failed", "fails", "declined", "decline", "not go through",
+                  "didnt go through", "did not go through", "rejected", "faild", "retry"):
+            self._failed_payments()
+        card_told = self.facts.card is not None and any(self.facts.card.last4 in p for p in self.reply.paragraphs)
+        if _has(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
+            self._card()
+        if _has(self.words, self.norm, "plan", "price", "prices", "cost", "upgrade", "downgrade", "cancel",
+                "subscription", "paying", "pay"):
+            self._plan()
+        if _has(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
+                "owe", "statement", "charge", "last month") and not asked:
+            self._invoice_list()
+        if not self.reply.answered:
+            self._invoice_list()
+        match = self._faq(floor=FAQ_CONFIDENT)
+        if match is not None and self._faq_adds_how_to(match):
+            self.reply.add(f"How to do it: {match.answer}")
+            self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
+
+    def _names_someone_else(self) -> bool:
+        own = {i.number for i in self.facts.invoices}
+        named = set(re.findall(r"NW-\d+", self.text.upper()))
+        return bool(named - own) or bool(re.search(r"\bcus_\w+|\b\w+'s (?:invoices?|account|payments?)", self.text,
+                                                   re.IGNORECASE))
+
+    def _asks_about_own_billing(self) -> bool:
+        return _has(self.words, self.norm, "my", "me", "i", "last", "twice", "mine")
+
+    def _faq_adds_how_to(self, match: FaqMatch) -> bool:
+        return any(w in normalise(match.question).split() for w in ("change", "upgrade", "downgrade", "cancel",
+                                                                     "find", "add"))
+
+    def _invoices_named(self) -> list[InvoiceFact]:
+        named = set(re.findall(r"NW-\d+", self.text.upper()))
+        return [i for i in self.facts.invoices if i.number in named]
+
+    def _describe_invoice(self, invoice: InvoiceFact) -> None:
+        if invoice.status == "paid":
+            paid = f" and was paid on {invoice.paid_on.isoformat()}" if invoice.paid_on else ""
+            self.reply.add(f"Invoice {invoice.number} is for {money(invoice.amount)}, issued on "
+                           f"{invoice.issued_on.isoformat()}{paid}.")
+        elif invoice.status == "failed":
+            self._explain_failure(invoice)
+        else:
+            self.reply.add(f"Invoice {invoice.number} for {money(invoice.amount)}, issued on "
+                           f"{invoice.issued_on.isoformat()}, is {invoice.status}.")
+
+    def _explain_failure(self, invoice: InvoiceFact) -> None:
+        card = invoice.card_last4 or (self.facts.card.last4 if self.facts.card else "")
+        reason = invoice.failure_reason.rstrip(".")
+        if reason and card and card not in reason:
+            because = f"because {reason[0].lower()}{reason[1:]} (the card ending {card})"
+        elif reason:
+            because = f"because {reason[0].lower()}{reason[1:]}"
+        elif card:
+            because = f"when we tried the card ending {card}"
+        else:
+            because = "and the payment processor didn't give us a reason"
+        self.reply.add(
+            f"Your payment for invoice {invoice.number} ({money(invoice.amount)}, issued on "
+            f"{invoice.issued_on.isoformat()}) didn't go through {because}."
+        )
+        expired = (self.facts.card is not None and self.facts.card.expired) or "expire" in reason.lower()
+        if expired:
+            self.reply.add(
+                "To fix it, add a new card under **Billing → Payment method**; once it's saved we'll try the "
+                f"payment for {invoice.number} again, so you don't need to do anything else."
+            )
+            self.reply.sources.append(Source(kind="faq", title="How do I change the card I pay with?"))
+
+    def _failed_payments(self) -> None:
+        failed = [i for i in self.facts.invoices if i.status == "failed"]
+        if not failed:
+            latest = max(self.facts.invoices, key=lambda i: i.issued_on, default=None)
+            if latest is None:
+                self.reply.add("I can't find any invoices or payments on your account, so nothing has failed.")
+            else:
+                self.reply.add(
+                    f"Good news: none of your payments has failed. Your latest invoice, {latest.number} for "
+                    f"{money(latest.amount)}, is {latest.status}."
+                )
+            return
+        for invoice in sorted(failed, key=lambda i: i.issued_on, reverse=True):
+            self._explain_failure(invoice)
+
+    def _card(self) -> None:
+        card = self.facts.card
+        if card is None:
+            self.reply.add("I don't see a card saved on your account. You can add one under **Billing → Payment method**.")
+        elif card.expired:
+            self.reply.add(f"The card on file is a {card.brand} ending {card.last4}, which expired ({card.expires}). "
+                           "You can replace it under **Billing → Payment method**.")
+        else:
+            self.reply.add(f"The card on file is a {card.brand} ending {card.last4}, valid until {card.expires}.")
+
+    def _plan(self) -> None:
+        customer = self.ctx.customer
+        if customer is None:
+            return
+        self.reply.add(f"You're on the {customer.plan} plan at {money(customer.plan_price)} a month.", answers=False)
+        match = self._faq(floor=FAQ_PLAUSIBLE)
+        if match is not None and any(t in normalise(match.question) for t in ("plan", "cancel", "subscription")):
+            self.reply.add(match.answer)
+            self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
+
+    def _invoice_list(self) -> None:
+        invoices = sorted(self.facts.invoices, key=lambda i: i.issued_on, reverse=True)
+        if not invoices:
+            self.reply.add("There are no invoices on your account yet"
+                           + (f" — you're on the {self.ctx.customer.plan} plan." if self.ctx.customer else "."))
+            return
+        lines = []
+        for invoice in invoices[:6]:
+            when = invoice.paid_on or invoice.issued_on
+            status = {"paid": f"paid on {when.isoformat()}", "failed": f"failed on {invoice.issued_on.isoformat()}"}
+            lines.append(f"- {invoice.number}: {money(invoice.amount)}, "
+                         f"{status.get(invoice.status, invoice.status + ' (issued ' + invoice.issued_on.isoformat() + ')')}")
+        self.reply.add("Here are your most recent invoices:\n" + "\n".join(lines))
+
+    def _duplicates(self) -> None:
+        duplicates = [p for p in self.facts.payments if p.duplicate]
+        if not duplicates:
+            self.reply.add("I checked your payments and I can't find a duplicate charge: each invoice was paid once. "
+                           "If your bank statement shows two charges, a person from our team can look into it with you.")
+            return
+        for payment in duplicates:
+            self.reply.add(
+                f"You're right, I can see it: invoice {payment.invoice_number} was charged twice on "
+                f"{payment.created_at.date().isoformat()}, and the second payment of {money(payment.amount)} is a "
+                "duplicate."
+            )
+        if not self._refund_covered(duplicates):
+            self._refund_options_for(self._refund_options_asked(only_duplicates=True))
+
+    def _refund_covered(self, duplicates: list[PaymentFact]) -> bool:
+        return any(a.kind == "refund" and a.invoice_number in {p.invoice_number for p in duplicates}
+                   for a in self.reply.actions)
+
+    # refund ----------------------------------------------------------------------------------------
+
+    def refund(self, *, only_duplicates: bool = False) -> None:
+        if self.ctx.customer is None or not self.facts.has_billing:
+            match = self._faq(floor=FAQ_PLAUSIBLE)
+            if match is not None and "refund" in normalise(match.question + " " + match.answer):
+                self._quote_faq(match, hedge=False)
+            else:
+                self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))
+            if self._asks_about_own_billing():
+                self._ask_to_sign_in("your payments")
+            return
+        if any(a.kind == "refund" for a in self.reply.actions):
+            return
+        if self.facts.action_records:
+            self._report_actions()
+            return
+        self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
+
+    def _refund_options_for(self, options: list[dict[str, Any]]) -> None:
+        if not options:
+            self._no_refundable_charge()
+            return
+        for option in options:
+            self._refund_option(option)
+
+    def _refund_options_asked(self, *, only_duplicates: bool) -> list[dict[str, Any]]:
+        options = self.facts.refund_options
+        named = {i.number for i in self._invoices_named()}
+        if named:
+            return [o for o in options if o.get("invoice_number") in named]
+        duplicates = [o for o in options if o.get("reason") == "duplicate_charge"]
+        if duplicates or only_duplicates:
+            return duplicates
+        allowed = [o for o in options if o.get("allowed")]
+        if allowed:
+            return allowed[:1]
+        # Nothing refundable: explain the latest paid charge against the policy.
+        paid = [o for o in options if o.get("reason") == "outside_window"]
+        return paid[:1]
+
+    def _refund_option(self, option: dict[str, Any]) -> None:
+        number = option.get("invoice_number", "")
+        amount = money(option.get("amount", "0"))
+        reason = option.get("reason", "")
+        limit = money(self.ctx.constraints.agent_refund_limit)
+        if option.get("already_requested"):
+            existing = next((r for r in self.refunds if r.invoice_number == number and r.status != "rejected"), None)
+            state = {"pending_approval": "is waiting for a member of our staff to approve it",
+                     "approved": "has been approved", "completed": "has been paid back"}
+            detail = (f" (reference {existing.reference}, {money(existing.amount)}) "
+                      f"{state.get(existing.status, existing.status)}") if existing else " is already in progress"
+            self.reply.add(f"A refund for invoice {number} has already been requested{detail}, so there's "
+                           "nothing more you need to do; you'll see the update here.")
+            self.reply.answered = True
+            return
+        if option.get("allowed"):
+            why = ("duplicate charges are always refunded" if reason == "duplicate_charge"
+                   else f"it was paid within the last {self.ctx.constraints.refund_window_days} days")
+            duplicate = next((p for p in self.facts.payments if p.duplicate and p.invoice_number == number), None)
+            if duplicate is not None and not any("charged twice" in p for p in self.reply.paragraphs):
+                self.reply.add(f"You're right, I can see it: invoice {number} was charged twice on "
+                               f"{duplicate.created_at.date().isoformat()}, and the second payment of {amount} is a "
+                               "duplicate.")
+            if option.get("needs_approval"):
+                self.reply.add(f"It qualifies for a full refund of {amount}, because {why}. As it's over {limit}, "
+                               "a member of our staff signs it off; the money goes back to the card you paid with.")
+            else:
+                self.reply.add(f"It qualifies for a refund of {amount}, because {why}, and I can approve refunds "
+                               f"up to {limit} myself. The money goes back to the card you paid with.")
+            self.reply.actions.append(ProposedAction(kind="refund", invoice_number=number,
+                                                     amount=Decimal(str(option.get("amount", "0"))),
+                                                     reason=reason))
+        elif reason == "outside_window":
+            invoice = next((i for i in self.facts.invoices if i.number == number), None)
+            paid = f", paid on {invoice.paid_on.isoformat()}," if invoice and invoice.paid_on else ""
+            self.reply.add(
+                f"I'm sorry — invoice {number} ({amount}){paid} is outside our "
+                f"{self.ctx.constraints.refund_window_days}-day refund window, so I can't refund it. "
+                "If there's a special reason, I can pass you to a person who can look at it."
+            )
+        elif reason == "not_paid":
+            self.reply.add(f"Invoice {number} was never paid, so there's nothing to refund for it.")
+        self.reply.answered = True
+
+    def _no_refundable_charge(self) -> None:
+        if not self.facts.invoices:
+            self.reply.add("I can't find any charges on your account, so there's nothing to refund.")
+        else:
+            self.reply.add("I couldn't find a charge on your account that our refund policy covers: "
+                           + " ".join(self.ctx.constraints.rules[:2])
+                           + " If you think something's wrong, I can pass you to a person.")
+
+    def _report_actions(self) -> None:
+        for record in self.facts.action_records:
+            amount = money(record.amount)
+            ref = f" (reference {record.reference})" if record.reference else ""
+            if record.kind == "refund":
+                text = {
+                    "completed": f"Done: I've refunded {amount} for invoice {record.invoice_number}{ref}.",
+                    "pending_approval": f"I've asked for a refund of {amount} for invoice {record.invoice_number}"
+                                        f"{ref}; a member of our staff needs to approve it, and you'll see the "
+                                        "update here.",
+                    "rejected": f"The refund of {amount} for invoice {record.invoice_number} was not approved{ref}.",
+                    "failed": f"I couldn't record the refund for invoice {record.invoice_number}; "
+                              "I'm passing this to a person.",
+                }[record.status]
+            else:
+                text = {
+                    "completed": f"Done: your account is unlocked{ref}. You can sign in again now.",
+                    "pending_approval": f"I've asked our staff to unlock your account{ref}.",
+                    "rejected": "Unlocking your account was not approved; a person will contact you.",
+                    "failed": "I couldn't unlock your account; I'm passing this to a person.",
+                }[record.status]
+            self.reply.add(text)
+
+    # account ---------------------------------------------------------------------------------------
+
+    def account(self) -> None:
+        account = self.facts.account
+        match = self._faq(floor=FAQ_PLAUSIBLE)
+        if self.ctx.customer is None or account is None:
+            if match is not None:
+                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+            if self._asks_about_own_account() or match is None:
+                self._ask_to_sign_in("your account's details")
+            return
+        if self.facts.action_records and any(r.kind == "account_unlock" for r in self.facts.action_records):
+            self._report_actions()
+            return
+        if account.status == "locked":
+            count = f"{account.failed_signins} failed sign-ins" if account.failed_signins else "failed sign-ins"
+            reason = account.locked_reason.rstrip(".") if account.locked_reason else f"locked after {count}"
+            reason = reason[0].lower() + reason[1:]
+            if reason.startswith("locked"):
+                reason = "it was " + reason
+            self.reply.add(f"Your account ({account.username}) is locked — {reason}. We do that to protect it "
+                           "from someone guessing your password.")
+            if _has(self.words, self.norm, "unlock", "locked", "lock", "sign in", "cant", "can not", "access",
+                    "blocked"):
+                self.reply.add("As you're signed in here, I can unlock it for you. Afterwards, if you're not sure "
+                               "of your password, use **Forgot password** on the sign-in page rather than guessing "
+                               "again.")
+                self.reply.actions.append(ProposedAction(kind="account_unlock", reason="customer asked; signed in"))
+        elif account.status == "suspended":
+            self.reply.add("Your account is suspended. I can't change that myself, so I'll need to pass you to a "
+                           "person from our team.", answers=False)
+        elif _has(self.words, self.norm, "locked", "lock", "sign in", "cant", "can not", "unlock"):
+            self.reply.add(f"Your account ({account.username}) isn't locked — it's active.")
+        if _has(self.words, self.norm, "two factor", "2fa", "authenticator", "two-factor", "verification"):
+            state = "on" if account.two_factor_enabled else "off"
+            self.reply.add(f"Two-factor authentication is currently {state} for your account.", answers=False)
+        if _has(self.words, self.norm, "email", "address"):
+            self.reply.add(f"The email address on your account is {account.email}.", answers=False)
+        if match is not None and match.score >= FAQ_PLAUSIBLE and account.status != "locked":
+            self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+        elif not self.reply.answered and account.status == "active":
+            self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",
+                           answers=False)
+
+    def _asks_about_own_account(self) -> bool:
+        return _has(self.words, self.norm, "my account", "locked", "unlock", "my email", "my plan")
+
+    # technical -------------------------------------------------------------------------------------
+
+    def technical(self) -> None:
+        incident = self.facts.incident
+        if incident is not None:
+            started = incident.started_at.strftime("%Y-%m-%d %H:%M UTC")
+            where = f" in {', '.join(incident.regions)}" if incident.regions else ""
+            self.reply.add(
+                f"There's an active incident that's very likely what you're seeing: “{incident.title}”, "
+                f"since {started} (status: {incident.status}). Our engineers are working on it{where}, and "
+                "updates go to our status page as they happen; requests that fail during it are safe to retry."
+            )
+            self.reply.sources.append(Source(kind="incident", title=incident.title, ref=incident.reference))
+        articles = [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
+        faq = self._faq(floor=FAQ_CONFIDENT)
+        if faq is not None and incident is None and (not articles or articles[0].score < ARTICLE_STRONG):
+            # A how-to question ("which regions can I deploy to?") is answered by the FAQ, not a guide.
+            self._quote_faq(faq, hedge=False)
+            articles = [a for a in articles if a.score >= ARTICLE_STRONG]
+        if articles:
+            best = articles[0]
+            steps = best.steps[:MAX_STEPS]
+            intro = ("Meanwhile, if it's on your side, our guide" if incident is not None
+                     else "Our guide" if not self.reply.answered else "For more, our guide")
+            if steps:
+                numbered = "\n".join(f"{n}. {step}" for n, step in enumerate(steps, start=1))
+                self.reply.add(f"{intro} “{best.title}” covers this. The steps that usually sort it out:\n{numbered}")
+            else:
+                self.reply.add(f"{intro} “{best.title}” covers this: {best.summary}")
+            self.reply.sources.append(Source(kind="article", title=best.title, url=best.url, ref=best.slug))
+            if len(articles) > 1 and articles[1].score >= 2 * ARTICLE_MIN_SCORE:
+                other = articles[1]
+                self.reply.add(f"“{other.title}” may help too.", answers=False)
+                self.reply.sources.append(Source(kind="article", title=other.title, url=other.url, ref=other.slug))
+        if not self.reply.answered:
+            match = self._faq(floor=FAQ_CONFIDENT)
+            if match is not None:
+                self._quote_faq(match, hedge=False)
+        if articles and incident is None:
+            self.reply.add("If that doesn't fix it, send me the error message you see, or ask for a person and "
+                           "one of our engineers will take a look.", answers=False)
+
+
+def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: list[str] | None = None) -> Draft:
+    """The grounded reply for ctx; after a critic's notes, the same reply without unsupported sentences."""
+    draft = ReplyWriter(ctx, persona=persona).write()
+    if not revision_notes:
+        return draft
+    grounding = Grounding.of(ctx)
+    kept = []
+    for paragraph in draft.text.split("\n\n"):
+        sentences = re.split(r"(?<=[.!?])\s+", paragraph)
+        clean = [s for s in sentences if not grounding.unsupported(s)]
+        if clean:
+            kept.append(" ".join(clean))
+    if len(kept) < len(draft.text.split("\n\n")):
+        kept.append("I've left out details I couldn't confirm; a person from our team can check them with you.")
+    return draft.model_copy(update={"text": "\n\n".join(kept)})

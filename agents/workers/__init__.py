@@ -1,0 +1,1 @@
+"""The specialised agents. Each is `async (AgentRequest, RunDeps) -> AgentResponse`."""

@@ -1,0 +1,81 @@
+"""Billing agent: the signed-in customer's invoices, payments, card and refunds, plus what the
+refund policy allows for each charge (so the resolver and critic never work it out themselves)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from typing import Any
+
+from agents.context import SupportContext
+from agents.envelope import AgentRequest, AgentResponse
+from agents.facts import InvoiceFact, PaymentFact, RefundFact
+from agents.policy import refund_decision
+from agents.workers.base import RunDeps, metadata, tool
+
+
+def policy_date(ctx: SupportContext) -> date:
+    return date.fromisoformat(ctx.today) if ctx.today else date.today()
+
+
+def refund_options(
+    ctx: SupportContext, invoices: list[InvoiceFact], payments: list[PaymentFact], refunds: list[RefundFact],
+) -> list[dict[str, Any]]:
+    """One option per successful charge (or per paid invoice when no payments are known)."""
+    by_number = {invoice.number: invoice for invoice in invoices}
+    requested = {refund.invoice_number for refund in refunds if refund.status != "rejected"}
+    charges: list[tuple[InvoiceFact, PaymentFact | None]] = [
+        (by_number[payment.invoice_number], payment) for payment in payments
+        if payment.status == "succeeded" and payment.invoice_number in by_number
+    ]
+    if not payments:
+        charges = [(invoice, None) for invoice in invoices]
+    options = []
+    for invoice, payment in charges:
+        decision = refund_decision(invoice=invoice, payment=payment, today=policy_date(ctx), constraints=ctx.constraints)
+        options.append({
+            "invoice_number": invoice.number,
+            "payment_reference": payment.reference if payment else "",
+            "amount": str(decision.amount),
+            "allowed": decision.allowed,
+            "needs_approval": decision.needs_approval,
+            "reason": decision.reason,
+            # An extra key beyond the agreed shape: a refund already asked for is not asked again.
+            "already_requested": invoice.number in requested,
+        })
+    return options
+
+
+async def billing_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
+    ctx = request.context
+    if ctx.customer is None:
+        return AgentResponse(status="success", result={"skipped": "not signed in"}, metadata=metadata("billing"))
+    # Identity comes from the signed-in session only, never from the message text.
+    customer_id = ctx.customer.external_id
+    billing = deps.ports.billing
+    results = await asyncio.gather(
+        tool(deps, "billing.invoices", lambda: billing.invoices(customer_id=customer_id), customer_id=customer_id),
+        tool(deps, "billing.payments", lambda: billing.payments(customer_id=customer_id), customer_id=customer_id),
+        tool(deps, "billing.card", lambda: billing.card(customer_id=customer_id), customer_id=customer_id),
+        tool(deps, "billing.refunds", lambda: billing.refunds(customer_id=customer_id), customer_id=customer_id),
+        return_exceptions=True,
+    )
+    errors = [f"{name}: {type(r).__name__}: {r}" for name, r in zip(
+        ("invoices", "payments", "card", "refunds"), results, strict=True) if isinstance(r, BaseException)]
+    for result in results:
+        if isinstance(result, BaseException) and not isinstance(result, Exception):
+            raise result  # cancellation: let the timeout above us see it
+    invoices, payments, card, refunds = (None if isinstance(r, BaseException) else r for r in results)
+    facts: dict[str, Any] = {
+        "invoices": [i.model_dump(mode="json") for i in invoices or []],
+        "payments": [p.model_dump(mode="json") for p in payments or []],
+        "card": card.model_dump(mode="json") if card is not None else None,
+        "refunds": [r.model_dump(mode="json") for r in refunds or []],
+        "refund_options": refund_options(ctx, invoices or [], payments or [], refunds or []) if invoices else [],
+    }
+    if errors and len(errors) == len(results):
+        return AgentResponse(status="error", result={}, error="; ".join(errors), metadata=metadata("billing"))
+    return AgentResponse(
+        status="partial" if errors else "success", result=facts, error="; ".join(errors),
+        metadata=metadata("billing"),
+    )

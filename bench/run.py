@@ -1,0 +1,419 @@
+"""`make bench`: the app under load, against a naive baseline, with an LLM stub of known latency.
+
+Starts everything on 127.0.0.1 (Daphne servers, the LLM stub, a temporary database), runs
+each scenario's websocket customers, reads the stored runs back, prints a table and writes
+bench/results/latest.json. Every child process and temporary database is removed at the end.
+
+    python -m bench.run                      # SQLite + in-memory layer; multi-process with Redis if it runs
+    python -m bench.run --postgres --redis --processes 2
+    python -m bench.run --only c100 --profile   # py-spy flame graph of the server under that scenario
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import platform
+import secrets
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from bench.load import LoadResult, load_run, summary
+from bench.procs import PYTHON, ROOT, Children, free_port, manage, port_open, wait_http
+from bench.stub import OPERATION_AGENT, call_seconds
+
+RESULTS = ROOT / "bench" / "results"
+
+LLM_QUESTIONS = [
+    "Why did my last payment fail?",
+    "My deploy fails with a build timeout error, what should I check?",
+    # Two domains at once: the context stage runs the billing and technical workers together.
+    "My latest invoice looks wrong and my API calls return error 429 since the last deploy",
+    "Can you explain the charge on my card this month?",
+    "I cannot log in to my account and my last payment failed",
+]
+FAQ_QUESTIONS = [
+    "How do I reset my password?",
+    "What are your support hours?",
+    "How do I export my data?",
+    "Where can I find my invoices?",
+    "Which payment methods do you accept?",
+    "How do I delete my account?",
+]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    clients: int
+    messages: int
+    processes: int = 1
+    ttft_ms: float = 200.0
+    tokens_per_s: float = 200.0
+    pipeline: str = "concurrent"
+    redis: bool = False
+    postgres: bool = False
+
+
+def scenarios_default(args: argparse.Namespace) -> list[Scenario]:
+    base = {"processes": args.processes, "redis": args.redis, "postgres": args.postgres}
+    one_s = {"ttft_ms": 800.0, "tokens_per_s": 200.0}  # ~1 s for a streamed reply (38 tokens)
+    found = [
+        Scenario("c1", clients=1, messages=12, **base),
+        Scenario("c1-naive", clients=1, messages=12, pipeline="naive", **base),
+        Scenario("c100", clients=100, messages=3, **base),
+        Scenario("c100-naive", clients=100, messages=3, pipeline="naive", **base),
+        Scenario("c1000-1s", clients=1000, messages=2, **base, **one_s),
+        Scenario("c1000-1s-naive", clients=1000, messages=2, pipeline="naive", **base, **one_s),
+    ]
+    if args.processes < 2:
+        # The multi-process scenario needs a shared channel layer: Redis.
+        found.append(Scenario("multiprocess", clients=200, messages=2, processes=2, redis=True,
+                              postgres=args.postgres))
+    return found
+
+
+# --- environment ------------------------------------------------------------------------------
+
+def redis_url() -> str | None:
+    if os.environ.get("REDIS_URL"):
+        return os.environ["REDIS_URL"]
+    return "redis://127.0.0.1:6379/0" if port_open(6379) else None
+
+
+def postgres_base_url() -> str | None:
+    url = os.environ.get("BENCH_POSTGRES_URL") or (
+        os.environ.get("DATABASE_URL") if (os.environ.get("DATABASE_URL") or "").startswith("postgres") else None)
+    if url:
+        return url
+    return "postgres://postgres@127.0.0.1:5432/postgres" if port_open(5432) else None
+
+
+class Databases:
+    """A seeded template database, and a fresh copy of it for each scenario."""
+
+    def __init__(self, tmp: Path, base_env: dict[str, str]):
+        self.tmp = tmp
+        self.base_env = base_env
+        self.sqlite_template: Path | None = None
+        self.pg_base: str | None = None
+        self.pg_created: list[str] = []
+        self.prefix = f"nwbench_{os.getpid()}"
+
+    def _seed(self, url: str) -> None:
+        env = {**self.base_env, "DATABASE_URL": url}
+        manage(["migrate", "--noinput"], env=env)
+        manage(["seed_demo"], env=env)
+
+    def fresh(self, scenario: Scenario) -> str:
+        if scenario.postgres:
+            return self._fresh_postgres(scenario)
+        if self.sqlite_template is None:
+            self.sqlite_template = self.tmp / "template.sqlite3"
+            self._seed(f"sqlite:///{self.sqlite_template}")
+            with contextlib.closing(sqlite3.connect(self.sqlite_template)) as db:
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        path = self.tmp / f"{scenario.name}.sqlite3"
+        shutil.copyfile(self.sqlite_template, path)
+        return f"sqlite:///{path}"
+
+    def _pg(self, sql: str) -> None:
+        import psycopg
+
+        assert self.pg_base is not None
+        with psycopg.connect(self.pg_base, autocommit=True) as conn:
+            conn.execute(sql)
+
+    def _fresh_postgres(self, scenario: Scenario) -> str:
+        base = postgres_base_url()
+        if base is None:
+            raise SystemExit("--postgres: no PostgreSQL on 127.0.0.1:5432 (set BENCH_POSTGRES_URL)")
+        root = base.rsplit("/", 1)[0]
+        if self.pg_base is None:
+            self.pg_base = base
+            self._pg(f'CREATE DATABASE "{self.prefix}_template"')
+            self.pg_created.append(f"{self.prefix}_template")
+            self._seed(f"{root}/{self.prefix}_template")
+        name = f"{self.prefix}_{scenario.name.replace('-', '_')}"
+        self._pg(f'CREATE DATABASE "{name}" TEMPLATE "{self.prefix}_template"')
+        self.pg_created.append(name)
+        return f"{root}/{name}"
+
+    def drop_all(self) -> None:
+        for name in reversed(self.pg_created):
+            with contextlib.suppress(Exception):
+                self._pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.pg_created.clear()
+
+
+# --- one scenario -----------------------------------------------------------------------------
+
+def _python_json(module: str, args: list[str], *, env: dict[str, str], stdin: str = "") -> Any:
+    result = subprocess.run([PYTHON, "-m", module, *args], cwd=ROOT, env=env, input=stdin, capture_output=True,
+                            text=True, timeout=300)
+    if result.returncode != 0:
+        raise RuntimeError(f"{module} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout)
+
+
+def stub_seconds_for_run(llm_steps: list[dict[str, Any]], *, ttft_s: float, tokens_per_s: float) -> float:
+    """The stub's own time on the run's critical path: calls that overlapped count once (the longest)."""
+    total, group_end, group_cost = 0.0, None, 0.0
+    for step in sorted(llm_steps, key=lambda s: s["start_ms"]):
+        if "offline" in step["name"]:
+            continue
+        operation = step["name"].split(" ", 1)[0]
+        cost = call_seconds(OPERATION_AGENT.get(operation, "reply"), ttft_s=ttft_s, tokens_per_s=tokens_per_s)
+        start, end = step["start_ms"], step["start_ms"] + step["duration_ms"]
+        if group_end is not None and start < group_end:
+            group_cost, group_end = max(group_cost, cost), max(group_end, end)
+        else:
+            total += group_cost
+            group_cost, group_end = cost, end
+    return total + group_cost
+
+
+def stub_seconds_to_first_token(llm_steps: list[dict[str, Any]], *, ttft_s: float, tokens_per_s: float) -> float:
+    """The stub's own time before the first reply token: every call before the first write_reply, then its TTFT."""
+    before = []
+    for step in sorted(llm_steps, key=lambda s: s["start_ms"]):
+        if step["name"].startswith("write_reply"):
+            return stub_seconds_for_run(before, ttft_s=ttft_s, tokens_per_s=tokens_per_s) + ttft_s
+        before.append(step)
+    return stub_seconds_for_run(before, ttft_s=ttft_s, tokens_per_s=tokens_per_s) + ttft_s
+
+
+def scenario_figures(scenario: Scenario, load: LoadResult, runs: dict[str, dict[str, Any]], peak_rss_mb: float,
+                     ) -> dict[str, Any]:
+    ttft_s, rate = scenario.ttft_ms / 1000, scenario.tokens_per_s
+    done = [s for s in load.samples if s.reply_at is not None]
+    faq = [s.e2e_ms for s in done if s.route == "faq"]
+    llm = [s for s in done if s.route != "faq"]
+    overhead, llm_ttft, ttft_overhead = [], [], []
+    for sample in llm:
+        run = runs.get(sample.run_id)
+        if run is None:
+            continue
+        overhead.append(sample.e2e_ms - 1000 * stub_seconds_for_run(run["llm"], ttft_s=ttft_s, tokens_per_s=rate))
+        if sample.ttft_ms is not None:
+            first = 1000 * stub_seconds_to_first_token(run["llm"], ttft_s=ttft_s, tokens_per_s=rate)
+            llm_ttft.append(first)
+            ttft_overhead.append(sample.ttft_ms - first)
+    ratios = [r["context_ms"] / r["max_worker_ms"] for r in runs.values()
+              if r["workers"] >= 2 and r["context_ms"] and r["max_worker_ms"]]
+    elapsed = max(load.finished_at - load.started_at, 1e-9)
+    routes: dict[str, int] = {}
+    for sample in done:
+        routes[sample.route] = routes.get(sample.route, 0) + 1
+    figures = {
+        "name": scenario.name,
+        "concurrency": scenario.clients,
+        "processes": scenario.processes,
+        "messages_per_s": round(len(done) / elapsed, 1),
+        "e2e_ms": summary([s.e2e_ms for s in llm], 50, 95, 99),
+        "ttft_ms": summary([s.ttft_ms for s in llm if s.ttft_ms is not None], 50, 95),
+        "llm_ttft_ms": summary(llm_ttft, 50)["p50"],
+        "overhead_ms": summary(overhead, 50, 95),
+        "faq_ms": summary(faq, 50, 95),
+        "context_ratio": round(sum(ratios) / len(ratios), 3) if ratios else None,
+        "errors": load.errors,
+        "peak_rss_mb": round(peak_rss_mb, 1),
+    }
+    # Not part of the published JSON: what the table and the README need to read the figures.
+    extra = {
+        "ttft_overhead_ms": summary(ttft_overhead, 50, 95),
+        "stub_ms_per_llm_message": summary([o + 0 for o in (
+            1000 * stub_seconds_for_run(runs[s.run_id]["llm"], ttft_s=ttft_s, tokens_per_s=rate)
+            for s in llm if s.run_id in runs)], 50),
+        "routes": routes,
+        "messages": len(done),
+        "error_samples": sorted({s.error for s in load.samples if s.error})[:5],
+        "run_fallbacks": sum(1 for r in runs.values() if r["fallbacks"]),
+        "pipeline": scenario.pipeline,
+    }
+    return {"figures": figures, "extra": extra}
+
+
+def run_scenario(scenario: Scenario, *, dbs: Databases, children: Children, tmp: Path, base_env: dict[str, str],
+                 profile: bool) -> dict[str, Any]:
+    stub_port = free_port()
+    stub = children.start("stub", [PYTHON, "-m", "bench.stub", "--port", str(stub_port),
+                                   "--ttft-ms", str(scenario.ttft_ms), "--tokens-per-s", str(scenario.tokens_per_s)],
+                          env=base_env, port=stub_port, log_dir=tmp)
+    env = {
+        **base_env,
+        "DATABASE_URL": dbs.fresh(scenario),
+        "OPENAI_BASE_URL": f"http://127.0.0.1:{stub_port}/v1",
+        "OPENAI_API_KEY": "bench",
+        "SUPPORT_LLM_MODEL": "stub-model",
+        "SUPPORT_PIPELINE": scenario.pipeline,
+    }
+    if scenario.redis:
+        url = redis_url()
+        if url is None:
+            raise SystemExit(f"{scenario.name}: needs Redis (127.0.0.1:6379 or REDIS_URL)")
+        env["REDIS_URL"] = url
+        env["CHANNEL_LAYER_PREFIX"] = f"nwbench{os.getpid()}{scenario.name}"
+    else:
+        env.pop("REDIS_URL", None)
+    clients = _python_json("bench.prepare", [str(scenario.clients)], env=env)
+    servers = []
+    for number in range(scenario.processes):
+        port = free_port()
+        servers.append(children.start(
+            f"daphne-{scenario.name}-{number}", [PYTHON, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
+                                                 "supportsite.asgi:application"],
+            env=env, port=port, log_dir=tmp))
+    wait_http(stub_port, "/v1/models", child=stub)
+    for server in servers:
+        wait_http(server.port, "/", child=server)
+    profiler = None
+    if profile:
+        svg = RESULTS / f"profile-{scenario.name}.svg"
+        profiler = subprocess.Popen(
+            [shutil.which("py-spy") or str(Path(PYTHON).parent / "py-spy"), "record", "--pid",
+             str(servers[0].proc.pid), "--output", str(svg), "--rate", "200", "--nonblocking", "--idle"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    load = asyncio.run(load_run(
+        ports=[s.port for s in servers], clients=clients, messages_per_client=scenario.messages,
+        faq_questions=FAQ_QUESTIONS, llm_questions=LLM_QUESTIONS,
+    ))
+    if profiler is not None:
+        profiler.send_signal(2)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            profiler.wait(timeout=30)
+    time.sleep(0.3)  # last run rows committed
+    peak = sum(server.sample_rss() for server in servers)
+    for server in servers:
+        children.stop(server)
+    children.stop(stub)
+    run_ids = sorted({s.run_id for s in load.samples if s.run_id})
+    runs = _python_json("bench.dbstats", [], env=env, stdin="\n".join(run_ids)) if run_ids else {}
+    return scenario_figures(scenario, load, runs, peak)
+
+
+# --- report -----------------------------------------------------------------------------------
+
+def machine(args: argparse.Namespace) -> dict[str, Any]:
+    cpu = ""
+    with contextlib.suppress(OSError):
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                    if line.startswith("model name")), "")
+    return {
+        "cpu": cpu or platform.processor(),
+        "cores": psutil.cpu_count(logical=True),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "database": "postgresql" if args.postgres else "sqlite",
+        "channel_layer": "redis" if args.redis else "in-memory (redis for the multi-process scenario)",
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.0f}" if isinstance(value, float) and abs(value) >= 10 else str(value)
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    head = ["scenario", "conc", "proc", "msg/s", "e2e p50", "e2e p95", "e2e p99", "ttft p50", "ttft p95",
+            "stub ttft", "ovh p50", "ovh p95", "faq p50", "faq p95", "ctx ratio", "errors", "rss MB"]
+    rows = [head]
+    for result in results:
+        f = result["figures"]
+        rows.append([
+            f["name"], f["concurrency"], f["processes"], f["messages_per_s"], f["e2e_ms"]["p50"], f["e2e_ms"]["p95"],
+            f["e2e_ms"]["p99"], f["ttft_ms"]["p50"], f["ttft_ms"]["p95"], f["llm_ttft_ms"], f["overhead_ms"]["p50"],
+            f["overhead_ms"]["p95"], f["faq_ms"]["p50"], f["faq_ms"]["p95"], f["context_ratio"], f["errors"],
+            f["peak_rss_mb"],
+        ])
+    cells = [[_fmt(c) if not isinstance(c, str) else c for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(head))]
+    lines = ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
+             for row in cells]
+    lines.insert(1, "-" * len(lines[0]))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--postgres", action="store_true", help="PostgreSQL instead of SQLite for every scenario")
+    parser.add_argument("--redis", action="store_true", help="the Redis channel layer for every scenario")
+    parser.add_argument("--processes", type=int, default=1, help="Daphne processes per scenario (2+ needs --redis)")
+    parser.add_argument("--only", default="", help="comma-separated scenario names")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply client counts (a quick run: 0.1)")
+    parser.add_argument("--profile", action="store_true", help="py-spy flame graph of the first server per scenario")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary logs and SQLite files")
+    parser.add_argument("--output", default=str(RESULTS / "latest.json"))
+    args = parser.parse_args(argv)
+    if args.processes > 1 and not args.redis:
+        parser.error("--processes 2+ needs --redis: processes share conversations through the channel layer")
+
+    scenarios = scenarios_default(args)
+    if args.only:
+        wanted = set(args.only.split(","))
+        scenarios = [s for s in scenarios if s.name in wanted]
+    if args.scale != 1.0:
+        scenarios = [replace(s, clients=max(1, round(s.clients * args.scale))) for s in scenarios]
+    if not redis_url():
+        skipped = [s.name for s in scenarios if s.redis]
+        if skipped and not args.redis:
+            print(f"No Redis on 127.0.0.1:6379: skipping {', '.join(skipped)}", file=sys.stderr)
+            scenarios = [s for s in scenarios if not s.redis]
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="nwbench-"))
+    base_env = {
+        **os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(48), "SECURE_SSL_REDIRECT": "0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost", "LOG_LEVEL": "WARNING", "PYTHONUNBUFFERED": "1",
+        "SUPPORT_RATE_LIMIT_MESSAGES": "100000",
+    }
+    children, dbs = Children(), Databases(tmp, base_env)
+    results: list[dict[str, Any]] = []
+    started = time.monotonic()
+    try:
+        for scenario in scenarios:
+            print(f"· {scenario.name}: {scenario.clients} conversations × {scenario.messages} messages, "
+                  f"{scenario.processes} process(es), stub ttft {scenario.ttft_ms:.0f} ms, "
+                  f"pipeline {scenario.pipeline}", flush=True)
+            t0 = time.monotonic()
+            result = run_scenario(scenario, dbs=dbs, children=children, tmp=tmp, base_env=base_env,
+                                  profile=args.profile)
+            results.append(result)
+            extra = result["extra"]
+            print(f"  done in {time.monotonic() - t0:.0f} s: {extra['messages']} replies, routes {extra['routes']}, "
+                  f"ttft overhead p95 {extra['ttft_overhead_ms']['p95']} ms, stub per message "
+                  f"{extra['stub_ms_per_llm_message']['p50']} ms"
+                  + (f", errors {extra['error_samples']}" if extra["error_samples"] else ""), flush=True)
+    finally:
+        children.stop_all()
+        dbs.drop_all()
+        if args.keep:
+            print(f"Kept the logs and databases in {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    report = {"machine": machine(args), "scenarios": [r["figures"] for r in results]}
+    Path(args.output).write_text(json.dumps(report, indent=2) + "\n")
+    print()
+    print(table(results))
+    print(f"\nWrote {args.output} in {time.monotonic() - started:.0f} s "
+          "(overhead = end-to-end − the stub's own time; ttft/faq/e2e in ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

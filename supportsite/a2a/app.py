@@ -1,0 +1,144 @@
+"""The A2A endpoints, mounted beside Django in the same ASGI process.
+
+- GET /.well-known/agent-card.json: the agent card (public, as the protocol expects);
+- POST /a2a/jsonrpc: the JSON-RPC binding (SendMessage, SendStreamingMessage, GetTask, … and
+  the 0.3 names message/send, message/stream, tasks/get), built with a2a-sdk's Starlette routes.
+
+The JSON-RPC endpoint takes the REST API's keys (`Authorization: Bearer nw_…`) with the
+`a2a:invoke` scope: 401 without a valid key, 403 without the scope, 429 over the key's rate
+limit. Tasks belong to the calling integration; which customer's data a message can reach is
+decided by the key (supportsite.api.keys.customer_for_principal).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from a2a.auth.user import User
+from a2a.server.context import ServerCallContext
+from a2a.server.request_handlers import DefaultRequestHandler
+from a2a.server.request_handlers.response_helpers import agent_card_to_dict
+from a2a.server.routes import DefaultServerCallContextBuilder, create_jsonrpc_routes
+from a2a.utils.constants import AGENT_CARD_WELL_KNOWN_PATH
+from django.conf import settings
+from django.http.request import split_domain_port, validate_host
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from supportsite.a2a.card import JSONRPC_PATH, agent_card_build
+from supportsite.a2a.executor import PRINCIPAL_STATE_KEY, SupportAgentExecutor
+from supportsite.a2a.store import DjangoTaskStore
+from supportsite.api.keys import Principal, principal_for_key, principal_rate_limit
+from supportsite.api.models import Scope
+from supportsite.core.db import db_async
+from supportsite.core.errors import DomainError, RateLimited
+
+A2A_PATH_PREFIX = "/a2a/"
+
+
+class IntegrationUser(User):
+    """The calling integration, as a2a-sdk sees it: its name scopes the task store."""
+
+    def __init__(self, principal: Principal) -> None:
+        self.principal = principal
+
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def user_name(self) -> str:
+        return self.principal.integration
+
+
+class PrincipalContextBuilder(DefaultServerCallContextBuilder):
+    def build(self, request: Request) -> ServerCallContext:
+        context = super().build(request)
+        principal: Principal = request.scope[PRINCIPAL_STATE_KEY]
+        context.user = IntegrationUser(principal)
+        context.state[PRINCIPAL_STATE_KEY] = principal
+        context.state.get("headers", {}).pop("authorization", None)  # never keep the key around
+        return context
+
+
+def _authenticate(header: str) -> Principal:
+    scheme, _, token = header.partition(" ")
+    principal = principal_for_key(token.strip()) if scheme.lower() == "bearer" else None
+    if principal is None:
+        raise DomainError("Send a valid API key: Authorization: Bearer <key>.", code="unauthenticated")
+    principal.require(Scope.A2A_INVOKE)
+    principal_rate_limit(principal)
+    return principal
+
+
+class ApiKeyMiddleware:
+    """Authenticates the JSON-RPC endpoint with the REST API's keys before a2a-sdk sees the request."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(A2A_PATH_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        header = dict(scope.get("headers") or []).get(b"authorization", b"").decode("latin-1")
+        try:
+            principal = await db_async(_authenticate)(header)
+        except DomainError as exc:
+            status = 401 if exc.code == "unauthenticated" else exc.status
+            headers = {"WWW-Authenticate": 'Bearer realm="a2a"'} if status == 401 else {}
+            if isinstance(exc, RateLimited):
+                headers["Retry-After"] = str(exc.retry_after_s)
+            response = JSONResponse({"code": exc.code, "detail": exc.detail}, status_code=status, headers=headers)
+            await response(scope, receive, send)
+            return
+        scope[PRINCIPAL_STATE_KEY] = principal
+        await self.app(scope, receive, send)
+
+
+def _base_url(request: Request) -> str | None:
+    configured = settings.SUPPORT.get("PUBLIC_BASE_URL", "")
+    if configured:
+        return configured
+    host = request.headers.get("host", "")
+    domain, _port = split_domain_port(host)
+    # The card names URLs to call: never build them from a Host the site does not serve.
+    if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
+        return None
+    return f"{request.url.scheme}://{host}"
+
+
+async def agent_card(request: Request) -> Response:
+    base_url = _base_url(request)
+    if base_url is None:
+        return JSONResponse({"code": "bad_host", "detail": "Unknown host."}, status_code=400)
+    return JSONResponse(agent_card_to_dict(agent_card_build(base_url)), headers={"Cache-Control": "public, max-age=300"})
+
+
+def a2a_application() -> Any:
+    handler = DefaultRequestHandler(
+        agent_executor=SupportAgentExecutor(), task_store=DjangoTaskStore(),
+        agent_card=agent_card_build(settings.SUPPORT.get("PUBLIC_BASE_URL", "") or "http://localhost"),
+    )
+    routes = create_jsonrpc_routes(
+        handler, rpc_url=JSONRPC_PATH, context_builder=PrincipalContextBuilder(), enable_v0_3_compat=True
+    )
+    routes.append(Route(AGENT_CARD_WELL_KNOWN_PATH, agent_card, methods=["GET"]))
+    return ApiKeyMiddleware(Starlette(routes=routes))
+
+
+class HttpRouter:
+    """The ASGI "http" branch: A2A paths to the A2A app, everything else to Django."""
+
+    def __init__(self, django_app: Any, a2a_app: Any | None = None) -> None:
+        self.django_app = django_app
+        self.a2a_app = a2a_app or a2a_application()
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        path = scope.get("path", "")
+        if path == AGENT_CARD_WELL_KNOWN_PATH or path.startswith(A2A_PATH_PREFIX):
+            await self.a2a_app(scope, receive, send)
+        else:
+            await self.django_app(scope, receive, send)

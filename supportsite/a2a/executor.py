@@ -1,0 +1,125 @@
+"""The support agent as an A2A AgentExecutor: the same orchestrator, through the same services.
+
+Each A2A message is stored in the context's conversation (channel a2a) like a chat message,
+runs the orchestrator, and is traced and reviewed like any other. While the run works, the
+reply's pieces (the conversation's assistant.delta frames) are passed on as chunks of the
+"reply" artifact; the final reply replaces them and completes the task.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from a2a.helpers import new_task_from_user_message, new_text_part
+from a2a.server.agent_execution import AgentExecutor, RequestContext
+from a2a.server.events import EventQueue
+from a2a.server.tasks import TaskUpdater
+from django.conf import settings
+from google.protobuf.json_format import MessageToDict
+
+from supportsite.a2a.services import a2a_conversation_for_context
+from supportsite.api.keys import Principal
+from supportsite.api.replies import ConversationListener, run_reply_wait
+from supportsite.api.selectors import run_for_message
+from supportsite.conversations.runner import message_submit
+from supportsite.conversations.services import message_text_clean
+from supportsite.core.db import db_async
+from supportsite.core.errors import DomainError
+
+logger = logging.getLogger(__name__)
+
+PRINCIPAL_STATE_KEY = "northwind.principal"
+HANDED_OVER = (
+    "A person from the Northwind support team has this conversation now and will reply in it; "
+    "the agents will not answer here until they hand it back."
+)
+
+
+def _customer_requested(context: RequestContext) -> str | None:
+    """The customer named in the request's or the message's metadata, if any."""
+    values = [context.metadata.get("customer")]
+    if context.message is not None and context.message.HasField("metadata"):
+        values.append(MessageToDict(context.message.metadata).get("customer"))
+    named = [str(v) for v in values if v]
+    return named[0][:64] if named else None
+
+
+class SupportAgentExecutor(AgentExecutor):
+    async def execute(self, context: RequestContext, event_queue: EventQueue) -> None:
+        principal: Principal = context.call_context.state[PRINCIPAL_STATE_KEY]
+        task = context.current_task
+        if task is None:
+            task = new_task_from_user_message(context.message)
+            await event_queue.enqueue_event(task)
+        updater = TaskUpdater(event_queue, task.id, task.context_id)
+
+        def agent_message(text: str, **metadata: Any) -> Any:
+            return updater.new_agent_message([new_text_part(text)], metadata=metadata or None)
+
+        try:
+            text = message_text_clean(context.get_user_input())
+            conversation = await db_async(a2a_conversation_for_context)(
+                principal=principal, context_id=task.context_id, customer_external_id=_customer_requested(context)
+            )
+        except DomainError as exc:
+            await updater.reject(agent_message(exc.detail, code=exc.code))
+            return
+        await updater.start_work()
+
+        artifact_id = f"reply-{task.id}"
+        streaming = {"open": False}
+
+        async def on_delta(frame: dict[str, Any]) -> None:
+            if frame.get("reset"):
+                streaming["open"] = False  # the next piece starts the artifact afresh
+                return
+            if not frame.get("text"):
+                return
+            await updater.add_artifact(
+                [new_text_part(frame["text"])], artifact_id=artifact_id, name="reply", append=streaming["open"],
+                last_chunk=False,
+            )
+            streaming["open"] = True
+
+        message_id = (context.message.message_id if context.message else "") or task.id
+        async with ConversationListener(conversation.id) as listener:
+            # Shielded: a caller that goes away must not leave a stored message without its run.
+            message, run, _created = await asyncio.shield(
+                message_submit(conversation_id=conversation.id, text=text, client_id=f"a2a:{message_id}"[:64])
+            )
+            if run is None:
+                run = await db_async(run_for_message)(message_id=message.id)
+            reply = None
+            if run is not None:
+                reply = await run_reply_wait(
+                    run_id=run.id, listener=listener, on_delta=on_delta,
+                    timeout_s=float(settings.SUPPORT.get("A2A_REPLY_TIMEOUT_S", 120)),
+                )
+        if run is None or (reply is not None and not reply.delivered):
+            await updater.complete(agent_message(HANDED_OVER, conversation_id=str(conversation.id)))
+            return
+        if reply is None:
+            await updater.failed(agent_message(
+                "The support agents did not answer in time; the reply will be in the conversation.",
+                run_id=str(run.id), conversation_id=str(conversation.id),
+            ))
+            return
+        metadata = {
+            "run_id": str(run.id), "conversation_id": str(conversation.id), "route": reply.run.route,
+            "intent": reply.run.intent, "confidence": reply.run.confidence,
+        }
+        # The stored reply replaces whatever streamed (a critic may have revised the draft).
+        await updater.add_artifact(
+            [new_text_part(reply.text)], artifact_id=artifact_id, name="reply", append=False, last_chunk=True,
+            metadata=metadata,
+        )
+        await updater.complete(agent_message(reply.text, **metadata))
+
+    async def cancel(self, context: RequestContext, event_queue: EventQueue) -> None:
+        """The run is not stopped (its reply stays in the conversation for staff); the task is."""
+        task = context.current_task
+        if task is None:
+            return
+        await TaskUpdater(event_queue, task.id, task.context_id).cancel()

@@ -1,0 +1,93 @@
+"""Waiting for a run's reply from async code: the REST API and the A2A executor share this.
+
+The caller subscribes to the conversation's channel-layer group *before* submitting the
+message, so no frame can be missed; the database stays the truth (a frame can be dropped by a
+full layer, or the run can finish in another process), so it is checked at the start, when the
+reply frame arrives, and every second while waiting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Awaitable, Callable
+from types import TracebackType
+from typing import Any
+from uuid import UUID
+
+from channels.layers import get_channel_layer
+
+from supportsite.conversations.events import conversation_group
+from supportsite.conversations.models import AgentRun, Message
+from supportsite.core.db import db_async
+
+DB_CHECK_EVERY_S = 1.0
+
+
+class ConversationListener:
+    """Receives the frames sent to one conversation's group (the same ones its sockets get)."""
+
+    def __init__(self, conversation_id: UUID | str) -> None:
+        self.group = conversation_group(conversation_id)
+        self.layer = get_channel_layer()
+        self.channel = ""
+
+    async def __aenter__(self) -> ConversationListener:
+        self.channel = await self.layer.new_channel()
+        await self.layer.group_add(self.group, self.channel)
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        with contextlib.suppress(Exception):
+            await self.layer.group_discard(self.group, self.channel)
+
+    async def receive(self, timeout_s: float) -> dict[str, Any] | None:
+        """The next frame's payload, or None when none came in time."""
+        try:
+            event = await asyncio.wait_for(self.layer.receive(self.channel), timeout=timeout_s)
+        except TimeoutError:
+            return None
+        return event.get("payload") if isinstance(event, dict) else None
+
+
+def reply_for_run(run_id: UUID | str) -> tuple[Message | None, str]:
+    """The run's stored reply (if any) and the run's status."""
+    reply = Message.objects.select_related("run").filter(run_id=run_id, role=Message.Role.ASSISTANT).first()
+    status = AgentRun.objects.filter(id=run_id).values_list("status", flat=True).first() or ""
+    return reply, status
+
+
+async def run_reply_wait(
+    *, run_id: UUID | str, listener: ConversationListener, timeout_s: float,
+    on_delta: Callable[[dict[str, Any]], Awaitable[None]] | None = None,
+) -> Message | None:
+    """The run's reply once stored, or None if it is not there within timeout_s (or the run failed).
+
+    `on_delta` gets each assistant.delta frame of this run as it comes: a piece of the reply in
+    `text`, or `reset: true` when a new draft replaces what streamed so far.
+    """
+    deadline = time.monotonic() + timeout_s
+    run_key = str(run_id)
+    next_db_check = 0.0
+    while True:
+        now = time.monotonic()
+        if now >= next_db_check:
+            reply, status = await db_async(reply_for_run)(run_id)
+            if reply is not None:
+                return reply
+            if status == AgentRun.Status.FAILED:
+                return None
+            next_db_check = now + DB_CHECK_EVERY_S
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        frame = await listener.receive(min(remaining, max(0.01, next_db_check - time.monotonic())))
+        if not frame or frame.get("run_id") != run_key:
+            continue
+        if frame.get("type") == "assistant.delta" and on_delta is not None:
+            await on_delta(frame)
+        elif frame.get("type") == "assistant.message":
+            next_db_check = 0.0

@@ -1,0 +1,102 @@
+"""Message rate limits per user (or browser session) and per IP address.
+
+A sliding-window counter kept in Django's cache: the current window's count plus the previous
+window's, weighted by how much of it still overlaps the last RATE_LIMIT_WINDOW_S seconds. It
+needs two cache keys per scope and no lock, and with a shared cache (Redis) it holds across
+server processes. A message that turns out to be a resend of one already stored is given back
+(`release`), so reconnecting clients are never limited for messages they already sent.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+from supportsite.core.errors import RateLimited
+
+
+@dataclass(frozen=True)
+class Limit:
+    scope: str  # "user" or "ip"
+    key: str
+    max_messages: int
+    window_s: int
+
+
+def message_limits(*, user_key: str, ip: str) -> list[Limit]:
+    """The limits a message from this sender counts against."""
+    support = settings.SUPPORT
+    window = int(support["RATE_LIMIT_WINDOW_S"])
+    per_user = int(support["RATE_LIMIT_MESSAGES"])
+    # Many people can share one address (an office, a mobile carrier), so the IP limit is wider.
+    per_ip = int(support.get("RATE_LIMIT_IP_MESSAGES", per_user * 3))
+    limits = []
+    if user_key:
+        limits.append(Limit("user", user_key, per_user, window))
+    if ip:
+        limits.append(Limit("ip", ip, per_ip, window))
+    return limits
+
+
+def _keys(limit: Limit, window_index: int) -> tuple[str, str]:
+    base = f"chat-rl:{limit.scope}:{limit.key}"
+    return f"{base}:{window_index}", f"{base}:{window_index - 1}"
+
+
+def _count(limit: Limit, now: float) -> tuple[float, float]:
+    """The weighted count in the sliding window, and when one message's worth frees up."""
+    index = int(now // limit.window_s)
+    current_key, previous_key = _keys(limit, index)
+    values = cache.get_many([current_key, previous_key])
+    current = values.get(current_key, 0)
+    previous = values.get(previous_key, 0)
+    elapsed = (now % limit.window_s) / limit.window_s
+    weighted = previous * (1 - elapsed) + current
+    if weighted < limit.max_messages:
+        return weighted, 0.0
+    if previous and current < limit.max_messages:
+        # The previous window's weight falls as time passes: find when it drops below the limit.
+        needed_elapsed = 1 - (limit.max_messages - current - 1e-9) / previous
+        wait = max(0.0, (needed_elapsed - elapsed) * limit.window_s)
+    else:
+        # Only the next window frees room, as this window's count (then "previous") loses weight.
+        wait = ((1 - elapsed) + max(0.0, 1 - limit.max_messages / current)) * limit.window_s
+    return weighted, wait
+
+
+def limits_hit(limits: list[Limit], *, clock: Callable[[], float] = time.time) -> None:
+    """Count one message against every limit, or raise RateLimited without counting it."""
+    now = clock()
+    waits = [_count(limit, now)[1] for limit in limits]
+    worst = max(waits, default=0.0)
+    if worst > 0:
+        raise RateLimited(
+            "You're sending messages faster than we can answer them. "
+            f"Please wait {math.ceil(worst)} seconds and try again.",
+            retry_after_s=max(1, math.ceil(worst)),
+        )
+    for limit in limits:
+        current_key, _ = _keys(limit, int(now // limit.window_s))
+        # Two windows of life: the next window still reads this one as its "previous".
+        cache.add(current_key, 0, timeout=limit.window_s * 2)
+        try:
+            cache.incr(current_key)
+        except ValueError:  # expired between add and incr
+            cache.set(current_key, 1, timeout=limit.window_s * 2)
+
+
+def limits_release(limits: list[Limit], *, clock: Callable[[], float] = time.time) -> None:
+    """Give back one message (it was a resend, or it could not be stored)."""
+    now = clock()
+    for limit in limits:
+        current_key, _ = _keys(limit, int(now // limit.window_s))
+        try:
+            if cache.get(current_key, 0) > 0:
+                cache.decr(current_key)
+        except ValueError:
+            continue

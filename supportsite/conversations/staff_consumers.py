@@ -1,0 +1,61 @@
+"""The staff console's websocket: a staff member's live view joins the conversation's group.
+
+It receives exactly the frames the customer's sockets receive (from any server process, through
+the channel layer); staff write through the admin's reply endpoint, never through this socket.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from supportsite.conversations.events import conversation_group
+from supportsite.conversations.models import Conversation
+from supportsite.conversations.selectors import message_list_for_conversation
+from supportsite.conversations.serializers import message_frame
+from supportsite.core.db import db_async
+
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_FOUND = 4404
+
+
+def _state(conversation_id: str) -> dict[str, Any] | None:
+    conversation = Conversation.objects.filter(id=conversation_id).first()
+    if conversation is None:
+        return None
+    messages = message_list_for_conversation(conversation=conversation, include_undelivered=True)
+    return {
+        "type": "conversation.state", "conversation_id": str(conversation.id), "status": conversation.status,
+        "messages": [message_frame(m) | {"delivered": m.delivered} for m in messages],
+    }
+
+
+class StaffConversationConsumer(AsyncWebsocketConsumer):
+    group: str | None = None
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        if not (user is not None and user.is_authenticated and user.is_active and user.is_staff):
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        conversation_id = str(self.scope["url_route"]["kwargs"]["conversation_id"])
+        state = await db_async(_state)(conversation_id)
+        if state is None:
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        self.group = conversation_group(conversation_id)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+        await self.send(text_data=json.dumps(state, default=str))
+
+    async def disconnect(self, code: int) -> None:
+        if self.group:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        """Staff reply over HTTP (a stored, audited write); frames sent here are ignored."""
+
+    async def conversation_event(self, event: dict[str, Any]) -> None:
+        await self.send(text_data=json.dumps(event["payload"], default=str))

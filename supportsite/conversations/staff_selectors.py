@@ -1,0 +1,465 @@
+"""Reads for the staff console: queues, transcripts, a run's trace laid out in time, and the dashboard.
+
+Nothing here is scoped to an owner: every caller is a staff-only admin view (the admin site's
+`admin_view` checks `is_staff` before any of these run).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from supportsite.conversations.models import (
+    AgentAction,
+    AgentRun,
+    AgentStep,
+    Conversation,
+    ConversationEvent,
+    Feedback,
+    Message,
+)
+from supportsite.customers.models import Invoice, RefundRequest
+
+ROUTES = ("faq", "resolver", "panel", "fallback", "handoff")
+LATENCY_BANDS: dict[str, tuple[float | None, float | None]] = {
+    "fast": (None, 1000.0),
+    "ok": (1000.0, 3000.0),
+    "slow": (3000.0, 10000.0),
+    "very_slow": (10000.0, None),
+}
+
+
+# --- queues ---------------------------------------------------------------------------------
+
+def handoff_queue() -> QuerySet[Conversation]:
+    """Conversations waiting for a person, the longest-waiting first."""
+    return (
+        Conversation.objects.filter(status=Conversation.Status.WAITING)
+        .select_related("customer__user")
+        .order_by("handoff_at", "created_at")
+    )
+
+
+def conversations_with_staff() -> QuerySet[Conversation]:
+    return (
+        Conversation.objects.filter(status=Conversation.Status.WITH_PERSON)
+        .select_related("customer__user", "assigned_to")
+        .order_by("last_message_at")
+    )
+
+
+@dataclass
+class ApprovalItem:
+    action: AgentAction
+    customer_message: str
+    invoices: list[Invoice]
+    other_refunds: list[RefundRequest]
+
+
+def approvals_queue() -> list[ApprovalItem]:
+    """Pending sensitive actions with what a staff member needs to decide: the ask and the account."""
+    actions = (
+        AgentAction.objects.filter(status=AgentAction.Status.PENDING_APPROVAL)
+        .select_related("run__message", "customer__user", "customer__plan", "refund__invoice", "refund__payment")
+        .order_by("created_at")
+    )
+    items = []
+    for action in actions:
+        items.append(
+            ApprovalItem(
+                action=action,
+                customer_message=action.run.message.text if action.run else "",
+                invoices=list(action.customer.invoices.order_by("-issued_on")[:6]),
+                other_refunds=list(
+                    action.customer.refunds.exclude(pk=action.refund_id).select_related("invoice")[:5]
+                ),
+            )
+        )
+    return items
+
+
+# --- a conversation -------------------------------------------------------------------------
+
+@dataclass
+class TranscriptEntry:
+    at: datetime
+    kind: str  # "message" or "event"
+    message: Message | None = None
+    event: ConversationEvent | None = None
+
+
+def conversation_transcript(*, conversation: Conversation) -> list[TranscriptEntry]:
+    """Messages (undelivered replies included, for staff) and status changes, in time order."""
+    messages = conversation.messages.select_related("run", "author").order_by("created_at")
+    events = conversation.events.select_related("actor").exclude(kind=ConversationEvent.Kind.STAFF_REPLIED)
+    entries = [TranscriptEntry(at=m.created_at, kind="message", message=m) for m in messages]
+    entries += [TranscriptEntry(at=e.created_at, kind="event", event=e) for e in events]
+    return sorted(entries, key=lambda e: (e.at, e.kind != "message"))
+
+
+def messages_after(*, conversation: Conversation, after: datetime | None) -> list[Message]:
+    qs = conversation.messages.select_related("run", "author").order_by("created_at")
+    if after is not None:
+        qs = qs.filter(created_at__gt=after)
+    return list(qs[:200])
+
+
+# --- a run ----------------------------------------------------------------------------------
+
+def price_for_model(model: str) -> dict[str, float] | None:
+    prices: dict[str, dict[str, float]] = settings.SUPPORT["MODEL_PRICES_PER_MTOK"]
+    if model in prices:
+        return prices[model]
+    # Dated snapshots (gpt-4o-mini-2024-07-18) are priced as their family: longest prefix wins.
+    matches = [name for name in prices if model.startswith(name)]
+    return prices[max(matches, key=len)] if matches else None
+
+
+def cost_estimate(*, model: str, input_tokens: int, output_tokens: int) -> float | None:
+    """US dollars for these tokens at the configured per-million-token price; None if unpriced."""
+    if not input_tokens and not output_tokens:
+        return 0.0
+    price = price_for_model(model or "offline")
+    if price is None:
+        return None
+    return (input_tokens * price["input"] + output_tokens * price["output"]) / 1_000_000
+
+
+def run_cost(*, run: AgentRun, steps: Iterable[AgentStep] | None = None) -> float | None:
+    """The run's estimated cost: per LLM step when steps carry their own model, else the run's model."""
+    priced_steps = [s for s in (steps or []) if s.input_tokens or s.output_tokens]
+    if priced_steps:
+        total = 0.0
+        for step in priced_steps:
+            cost = cost_estimate(model=step.model or run.model, input_tokens=step.input_tokens,
+                                 output_tokens=step.output_tokens)
+            if cost is None:
+                return None
+            total += cost
+        return total
+    return cost_estimate(model=run.model or run.provider, input_tokens=run.input_tokens,
+                         output_tokens=run.output_tokens)
+
+
+@dataclass
+class WaterfallRow:
+    step: AgentStep
+    depth: int
+    start_ms: float
+    duration_ms: float
+    offset_pct: float
+    width_pct: float
+    input_json: str
+    output_json: str
+    attributes_json: str
+    children_count: int = 0
+
+    @property
+    def end_ms(self) -> float:
+        return self.start_ms + self.duration_ms
+
+
+@dataclass
+class Waterfall:
+    rows: list[WaterfallRow]
+    span_ms: float
+    ticks: list[tuple[float, float]] = field(default_factory=list)  # (percent, milliseconds)
+
+
+def _pretty(value: Any) -> str:
+    if value in ({}, [], None, ""):
+        return ""
+    return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _step_duration_ms(step: AgentStep) -> float:
+    if step.finished_at is not None:
+        return max((step.finished_at - step.started_at).total_seconds() * 1000, step.duration_ms, 0.0)
+    return max(step.duration_ms, 0.0)
+
+
+def run_waterfall(*, run: AgentRun) -> Waterfall:
+    """The run's steps nested by parent (depth-first, siblings by start), each bar placed on one time axis.
+
+    Offsets and widths are percentages of the whole run's span, so steps that ran at the same
+    time (the concurrent context workers) get overlapping bars.
+    """
+    steps = list(run.steps.all().order_by("started_at"))
+    if not steps:
+        return Waterfall(rows=[], span_ms=0.0)
+    origin = min(s.started_at for s in steps)
+    if run.started_at and run.started_at < origin:
+        origin = run.started_at
+    durations = {s.id: _step_duration_ms(s) for s in steps}
+    starts = {s.id: (s.started_at - origin).total_seconds() * 1000 for s in steps}
+    span = max(starts[s.id] + durations[s.id] for s in steps) or 1.0
+
+    known = {s.id for s in steps}
+    children: dict[Any, list[AgentStep]] = {}
+    for step in steps:
+        parent = step.parent_id if step.parent_id in known else None
+        children.setdefault(parent, []).append(step)
+
+    rows: list[WaterfallRow] = []
+
+    def visit(parent_id: Any, depth: int) -> None:
+        for step in sorted(children.get(parent_id, []), key=lambda s: (s.started_at, s.agent, s.name)):
+            start, duration = starts[step.id], durations[step.id]
+            rows.append(
+                WaterfallRow(
+                    step=step, depth=depth, start_ms=start, duration_ms=duration,
+                    offset_pct=round(start / span * 100, 3),
+                    # A zero-length step still gets a visible sliver.
+                    width_pct=round(max(duration / span * 100, 0.4), 3),
+                    input_json=_pretty(step.input), output_json=_pretty(step.output),
+                    attributes_json=_pretty(step.attributes),
+                    children_count=len(children.get(step.id, [])),
+                )
+            )
+            visit(step.id, depth + 1)
+
+    visit(None, 0)
+    ticks = [(pct, span * pct / 100) for pct in (0, 25, 50, 75, 100)]
+    return Waterfall(rows=rows, span_ms=span, ticks=ticks)
+
+
+def steps_overlap(a: WaterfallRow, b: WaterfallRow) -> bool:
+    """Whether two bars share some stretch of time on the waterfall."""
+    return a.offset_pct < b.offset_pct + b.width_pct and b.offset_pct < a.offset_pct + a.width_pct
+
+
+@dataclass
+class WhyCard:
+    intent: str
+    confidence: float | None
+    route: str
+    faq: dict[str, Any] | None
+    faq_threshold: float
+    workers: list[tuple[str, str]]
+    critic_verdict: str
+    critic_reasons: list[str]
+    fallbacks: list[str]
+    actions: list[dict[str, Any]]
+    handoff_reason: str
+    other: list[tuple[str, str]]
+
+
+_CARD_KEYS = {
+    "intent", "confidence", "route", "faq", "faq_match", "faq_score", "faq_threshold", "workers", "critic",
+    "critic_verdict", "critic_reasons", "fallbacks", "actions", "handoff_reason", "secondary",
+}
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_as_text(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(_as_text(v) for v in value)
+    return json.dumps(value, default=str)
+
+
+def run_why_card(*, run: AgentRun) -> WhyCard:
+    """The "why this path" card from the run's summary, with the run's own columns as the fallback.
+
+    The orchestrator writes the summary; this reads the keys it documents (intent, faq, workers,
+    critic, fallbacks, actions) and shows anything else it adds as plain key/value lines.
+    """
+    summary: dict[str, Any] = run.summary if isinstance(run.summary, dict) else {}
+    intent = summary.get("intent")
+    confidence = summary.get("confidence", run.confidence)
+    if isinstance(intent, dict):
+        confidence = intent.get("confidence", confidence)
+        intent = intent.get("label")
+    faq = summary.get("faq") or summary.get("faq_match")
+    if faq is not None and not isinstance(faq, dict):
+        faq = {"question": _as_text(faq)}
+    if faq is not None and "score" not in faq and "faq_score" in summary:
+        faq = {**faq, "score": summary["faq_score"]}
+    threshold = (faq or {}).get("threshold", summary.get("faq_threshold", settings.SUPPORT["FAQ_SHORTCUT_THRESHOLD"]))
+    raw_workers = summary.get("workers") or {}
+    if isinstance(raw_workers, dict):
+        workers = [(str(name), _as_text(outcome)) for name, outcome in raw_workers.items()]
+    else:
+        workers = [(_as_text(w.get("name", "?")) if isinstance(w, dict) else _as_text(w),
+                    _as_text({k: v for k, v in w.items() if k != "name"}) if isinstance(w, dict) else "")
+                   for w in raw_workers]
+    critic = summary.get("critic") or {}
+    if not isinstance(critic, dict):
+        critic = {"verdict": _as_text(critic)}
+    reasons = critic.get("reasons", summary.get("critic_reasons", []))
+    actions = summary.get("actions") or []
+    return WhyCard(
+        intent=str(intent or run.intent or "—"),
+        confidence=float(confidence) if isinstance(confidence, int | float) else None,
+        route=str(summary.get("route") or run.route or "—"),
+        faq=faq,
+        faq_threshold=float(threshold),
+        workers=workers,
+        critic_verdict=str(critic.get("verdict") or summary.get("critic_verdict") or run.critic_verdict or ""),
+        critic_reasons=[_as_text(r) for r in (reasons if isinstance(reasons, list) else [reasons])],
+        fallbacks=[_as_text(f) for f in (summary.get("fallbacks") or run.fallbacks or [])],
+        actions=[a if isinstance(a, dict) else {"detail": _as_text(a)} for a in actions],
+        handoff_reason=str(summary.get("handoff_reason") or run.handoff_reason or ""),
+        other=[(k, _as_text(v)) for k, v in summary.items() if k not in _CARD_KEYS],
+    )
+
+
+def run_reply(*, run: AgentRun) -> Message | None:
+    return run.replies.order_by("-created_at").first()
+
+
+# --- lists and exports ----------------------------------------------------------------------
+
+def runs_filter_latency_band(queryset: QuerySet[AgentRun], band: str) -> QuerySet[AgentRun]:
+    low, high = LATENCY_BANDS[band]
+    if low is not None:
+        queryset = queryset.filter(latency_ms__gte=low)
+    if high is not None:
+        queryset = queryset.filter(latency_ms__lt=high)
+    return queryset
+
+
+RUN_CSV_COLUMNS = (
+    "run_id", "created_at", "conversation_id", "customer", "status", "intent", "confidence", "route",
+    "critic_verdict", "fallbacks", "handoff_reason", "latency_ms", "input_tokens", "output_tokens",
+    "model", "estimated_cost_usd", "message", "reply",
+)
+
+
+def runs_csv_rows(queryset: QuerySet[AgentRun]) -> Iterable[list[Any]]:
+    runs = queryset.select_related("conversation__customer", "message").prefetch_related("replies")
+    for run in runs.iterator(chunk_size=500):
+        reply = max(run.replies.all(), key=lambda m: m.created_at, default=None)
+        cost = cost_estimate(model=run.model or run.provider, input_tokens=run.input_tokens,
+                             output_tokens=run.output_tokens)
+        customer = run.conversation.customer
+        yield [
+            str(run.id), run.created_at.isoformat(), str(run.conversation_id),
+            customer.external_id if customer else "", run.status, run.intent,
+            "" if run.confidence is None else f"{run.confidence:.3f}", run.route, run.critic_verdict,
+            "|".join(str(f) for f in run.fallbacks or []), run.handoff_reason,
+            "" if run.latency_ms is None else f"{run.latency_ms:.1f}", run.input_tokens, run.output_tokens,
+            run.model, "" if cost is None else f"{cost:.6f}", run.message.text, reply.text if reply else "",
+        ]
+
+
+# --- dashboard ------------------------------------------------------------------------------
+
+@dataclass
+class DashboardStats:
+    days: list[date]
+    conversations_per_day: list[int]
+    runs_per_day: list[int]
+    route_counts: list[tuple[str, int]]
+    handoff_reasons: list[tuple[str, int]]
+    latency_median_ms: float | None
+    latency_p95_ms: float | None
+    latency_per_day: list[tuple[float | None, float | None]]
+    thumbs_up: int
+    thumbs_down: int
+    staff_flags: int
+    estimated_cost_usd: float
+    unpriced_runs: int
+    runs_total: int
+    waiting_now: int
+    pending_approvals: int
+
+    @property
+    def thumbs_up_rate(self) -> float | None:
+        rated = self.thumbs_up + self.thumbs_down
+        return self.thumbs_up / rated if rated else None
+
+
+def percentile(values: list[float], pct: float) -> float | None:
+    """Nearest-rank percentile (pct in 0..100) of the values; None when there are none."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * pct // 100))  # ceil without floats drifting
+    return ordered[int(rank) - 1]
+
+
+def dashboard_stats(*, days: int = 14, now: datetime | None = None) -> DashboardStats:
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    first_day = today - timedelta(days=days - 1)
+    since = now - timedelta(days=days)
+    day_list = [first_day + timedelta(days=i) for i in range(days)]
+
+    def per_day(qs: QuerySet[Any]) -> list[int]:
+        counts = dict(
+            qs.filter(created_at__date__gte=first_day).annotate(day=TruncDate("created_at"))
+            .values("day").annotate(n=Count("pk")).values_list("day", "n")
+        )
+        return [counts.get(day, 0) for day in day_list]
+
+    runs = AgentRun.objects.filter(created_at__gte=since)
+    route_counter = Counter(dict(runs.exclude(route="").values("route").annotate(n=Count("pk")).values_list("route", "n")))
+    route_counts = [(route, route_counter.get(route, 0)) for route in ROUTES]
+    route_counts += [(r, n) for r, n in route_counter.items() if r not in ROUTES]
+
+    reasons = Counter(
+        dict(
+            ConversationEvent.objects.filter(kind=ConversationEvent.Kind.HANDOFF, created_at__gte=since)
+            .values("data__reason").annotate(n=Count("pk")).values_list("data__reason", "n")
+        )
+    )
+    if not reasons:  # conversations handed off before events were recorded
+        reasons = Counter(
+            dict(
+                runs.filter(route="handoff").exclude(handoff_reason="").values("handoff_reason")
+                .annotate(n=Count("pk")).values_list("handoff_reason", "n")
+            )
+        )
+    labels = dict(Conversation.HandoffReason.choices)
+    handoff_reasons = [(labels.get(str(r), str(r or "unknown")), n) for r, n in reasons.most_common()]
+
+    latency_rows = list(runs.filter(latency_ms__isnull=False).values_list("created_at", "latency_ms"))
+    latencies = [ms for _, ms in latency_rows]
+    by_day: dict[date, list[float]] = {}
+    for created, ms in latency_rows:
+        by_day.setdefault(timezone.localdate(created), []).append(ms)
+    latency_per_day = [
+        (statistics.median(by_day[d]) if d in by_day else None, percentile(by_day.get(d, []), 95)) for d in day_list
+    ]
+
+    feedback = Feedback.objects.filter(created_at__gte=since).aggregate(
+        up=Count("pk", filter=Q(rating=Feedback.Rating.UP)),
+        down=Count("pk", filter=Q(rating=Feedback.Rating.DOWN)),
+        flags=Count("pk", filter=Q(rating=Feedback.Rating.FLAG)),
+    )
+
+    cost, unpriced = 0.0, 0
+    for model, provider, tin, tout in runs.values_list("model", "provider", "input_tokens", "output_tokens"):
+        estimate = cost_estimate(model=model or provider, input_tokens=tin, output_tokens=tout)
+        if estimate is None:
+            unpriced += 1
+        else:
+            cost += estimate
+
+    return DashboardStats(
+        days=day_list,
+        conversations_per_day=per_day(Conversation.objects.all()),
+        runs_per_day=per_day(AgentRun.objects.all()),
+        route_counts=route_counts,
+        handoff_reasons=handoff_reasons,
+        latency_median_ms=statistics.median(latencies) if latencies else None,
+        latency_p95_ms=percentile(latencies, 95),
+        latency_per_day=latency_per_day,
+        thumbs_up=feedback["up"], thumbs_down=feedback["down"], staff_flags=feedback["flags"],
+        estimated_cost_usd=cost, unpriced_runs=unpriced, runs_total=runs.count(),
+        waiting_now=Conversation.objects.filter(status=Conversation.Status.WAITING).count(),
+        pending_approvals=AgentAction.objects.filter(status=AgentAction.Status.PENDING_APPROVAL).count(),
+    )

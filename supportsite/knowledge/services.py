@@ -1,0 +1,58 @@
+"""Writes to the knowledge base from outside the admin (the REST API)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from supportsite.core.errors import InvalidInput, NotFound
+from supportsite.knowledge.models import FaqEntry
+
+FAQ_FIELDS = ("question", "answer", "alternatives", "tags", "is_published")
+
+
+def _clean_list(values: list[str]) -> list[str]:
+    return [value.strip() for value in values if value and value.strip()]
+
+
+def _faq_apply(entry: FaqEntry, changes: dict[str, Any]) -> None:
+    for field in FAQ_FIELDS:
+        if field not in changes:
+            continue
+        value = changes[field]
+        if field in ("question", "answer"):
+            value = str(value).strip()
+            if not value:
+                raise InvalidInput(f"The {field} cannot be empty.", code=f"{field}_required")
+        elif field in ("alternatives", "tags"):
+            value = _clean_list(value)
+        setattr(entry, field, value)
+
+
+@transaction.atomic
+def faq_create(*, question: str, answer: str, alternatives: list[str] | None = None, tags: list[str] | None = None,
+               is_published: bool = True) -> FaqEntry:
+    """A new FAQ entry; every server process's orchestrator picks it up within seconds."""
+    entry = FaqEntry()
+    _faq_apply(entry, {"question": question, "answer": answer, "alternatives": alternatives or [],
+                       "tags": tags or [], "is_published": is_published})
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def faq_update(*, faq_id: int, changes: dict[str, Any]) -> FaqEntry:
+    entry = FaqEntry.objects.select_for_update().filter(pk=faq_id).first()
+    if entry is None:
+        raise NotFound("No such FAQ entry.", code="faq_not_found")
+    _faq_apply(entry, changes)
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def faq_delete(*, faq_id: int) -> None:
+    deleted, _ = FaqEntry.objects.filter(pk=faq_id).delete()
+    if not deleted:
+        raise NotFound("No such FAQ entry.", code="faq_not_found")

@@ -1,0 +1,60 @@
+"""The evaluation's floors: the figures `manage.py eval` reports must not fall below these."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from supportsite.knowledge.evaluation import evaluate_faq, evaluate_intents, evaluate_kb, evaluate_pipeline
+
+
+@pytest.fixture(scope="module")
+def intent_figures() -> dict:
+    return evaluate_intents()
+
+
+def test_intent_accuracy_on_the_held_out_split_is_at_least_90_percent(intent_figures):
+    assert intent_figures["intent_accuracy"] >= 0.90
+
+
+def test_out_of_scope_recall_is_at_least_80_percent(intent_figures):
+    assert intent_figures["out_of_scope_recall"] >= 0.80
+
+
+def test_every_label_is_measured_with_precision_and_recall(intent_figures):
+    assert set(intent_figures["intent_per_label"]) == {
+        "billing", "refund", "account", "technical", "general", "human", "out_of_scope"}
+
+
+def test_faq_shortcuts_are_right_at_least_98_percent_of_the_time_and_cover_60_percent():
+    figures = evaluate_faq()
+    assert figures["faq_shortcut_precision"] >= 0.98
+    assert figures["faq_shortcut_coverage"] >= 0.60
+
+
+def test_the_right_article_is_in_the_top_three_for_most_technical_questions():
+    assert evaluate_kb()["kb_top3_accuracy"] >= 0.9
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_conversations_get_the_right_route_and_facts_at_least_90_percent_of_the_time():
+    call_command("seed_demo", verbosity=0)
+    figures = evaluate_pipeline(provider_kind="offline")
+    assert figures["pipeline_cases"] >= 40
+    assert figures["fact_accuracy"] >= 0.90, figures["pipeline_failures"]
+    assert figures["route_accuracy"] >= 0.90, figures["pipeline_failures"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_eval_command_prints_json_with_the_agreed_keys():
+    import io
+    import json
+
+    call_command("seed_demo", verbosity=0)
+    out = io.StringIO()
+    call_command("eval", "--json", stdout=out)
+    figures = json.loads(out.getvalue())
+    for key in ("intent_accuracy", "intent_per_label", "out_of_scope_recall", "faq_top1_accuracy",
+                "faq_shortcut_precision", "faq_shortcut_coverage", "kb_top3_accuracy", "route_accuracy",
+                "fact_accuracy"):
+        assert key in figures

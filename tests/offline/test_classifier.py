@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+import sklearn
+
+from agents.providers.offline import intents
+
+
+@pytest.mark.parametrize(("message", "label"), [
+    ("why did my last payment fail?", "billing"),
+    ("i was charged twice this month can i get my money back", "refund"),
+    ("my acount is locked cant login", "account"),
+    ("the api returns 500 in eu-west", "technical"),
+    ("my build keeps timing out", "technical"),
+    ("can I talk to a person", "human"),
+    ("agent please", "human"),
+    ("what's the weather like in paris today", "out_of_scope"),
+    ("give me a lasagna recipe", "out_of_scope"),
+    ("tell me a joke", "out_of_scope"),
+])
+def test_typical_messages_get_their_label(classifier, message, label):
+    assert classifier.classify(message).label == label
+
+
+def test_confidence_is_a_probability_and_high_on_a_clear_message(classifier):
+    result = classifier.classify("how do I reset my password")
+    assert 0.0 <= result.confidence <= 1.0
+    assert result.confidence > 0.8
+
+
+def test_a_two_part_question_reports_the_second_domain_as_secondary(classifier):
+    result = classifier.classify("my deploy failed and I was charged twice")
+    assert {result.label, *result.secondary} >= {"technical", "refund"}
+
+
+def test_a_single_domain_question_has_no_secondary_label(classifier):
+    assert classifier.classify("why did my last payment fail").secondary == []
+
+
+def test_a_model_from_another_sklearn_version_asks_for_train_intents(tmp_path):
+    model = tmp_path / "model.joblib"
+    model.write_bytes(b"not a model")
+    metadata = tmp_path / "model.json"
+    metadata.write_text(json.dumps({"sklearn_version": "0.0.1"}))
+    with pytest.raises(intents.IntentModelError, match="train_intents"):
+        intents.load(model, metadata)
+
+
+def test_a_corrupt_model_file_asks_for_train_intents(tmp_path):
+    model = tmp_path / "model.joblib"
+    model.write_bytes(b"not a model")
+    metadata = tmp_path / "model.json"
+    metadata.write_text(json.dumps({"sklearn_version": sklearn.__version__}))
+    with pytest.raises(intents.IntentModelError, match="train_intents"):
+        intents.load(model, metadata)
+
+
+def test_the_shipped_model_records_its_sklearn_version():
+    metadata = json.loads(intents.METADATA_PATH.read_text())
+    assert metadata["sklearn_version"] == sklearn.__version__
+    assert intents.MODEL_PATH.stat().st_size < 5_000_000
+
+
+def test_every_training_example_says_where_it_came_from():
+    from agents.providers.offline.training_data import read_examples
+
+    examples = read_examples()
+    assert examples and all(e.source and e.split in ("train", "test") for e in examples)
+    assert {e.label for e in examples} == set(intents.INTENTS)

@@ -1,0 +1,194 @@
+"""The reply writer uses only the gathered facts, and the critic catches anything else."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from agents.context import IntentResult, SupportContext
+from agents.facts import AccountFact, CardFact, CustomerProfile, InvoiceFact, PaymentFact
+from agents.outcome import Draft, FaqMatch, ProposedAction
+from agents.providers.offline import OfflineProvider
+from agents.providers.offline.grounding import Grounding
+
+ALICE = CustomerProfile(external_id="cus_alice", name="Alice Martin", email="alice@example.com", plan="Pro",
+                        plan_price=Decimal("29.00"))
+BOB = CustomerProfile(external_id="cus_bob", name="Bob Chen", email="bob@example.com", plan="Business",
+                      plan_price=Decimal("99.00"))
+
+
+def _dump(items):
+    return [i.model_dump(mode="json") for i in items]
+
+
+def alice_context(message: str, intent: str = "billing") -> SupportContext:
+    invoices = [
+        InvoiceFact(number="NW-1003", amount=Decimal("29.00"), status="failed", issued_on=date(2026, 11, 1),
+                    failure_reason="The card ending 4242 expired.", card_last4="4242"),
+        InvoiceFact(number="NW-1002", amount=Decimal("29.00"), status="paid", issued_on=date(2026, 10, 1),
+                    paid_on=date(2026, 10, 1), card_last4="4242"),
+    ]
+    card = CardFact(brand="Visa", last4="4242", expires="10/2026", expired=True)
+    return SupportContext(
+        conversation_id="c", run_id="r", message=message, customer=ALICE, today="2026-11-25",
+        intent=IntentResult(label=intent, confidence=0.95),
+        facts={"billing": {"invoices": _dump(invoices), "payments": [], "card": card.model_dump(mode="json"),
+                           "refunds": [], "refund_options": []}},
+    )
+
+
+def bob_context(message: str) -> SupportContext:
+    invoices = [InvoiceFact(number="NW-2002", amount=Decimal("99.00"), status="paid", issued_on=date(2026, 11, 15),
+                            paid_on=date(2026, 11, 15))]
+    payments = [
+        PaymentFact(reference="py_1", invoice_number="NW-2002", amount=Decimal("99.00"), status="succeeded",
+                    created_at=datetime(2026, 11, 15, 9, tzinfo=UTC)),
+        PaymentFact(reference="py_2", invoice_number="NW-2002", amount=Decimal("99.00"), status="succeeded",
+                    created_at=datetime(2026, 11, 15, 9, 1, tzinfo=UTC), duplicate=True),
+    ]
+    options = [
+        {"invoice_number": "NW-2002", "payment_reference": "py_1", "amount": "99.00", "allowed": True,
+         "needs_approval": True, "reason": "within_window"},
+        {"invoice_number": "NW-2002", "payment_reference": "py_2", "amount": "99.00", "allowed": True,
+         "needs_approval": True, "reason": "duplicate_charge"},
+    ]
+    return SupportContext(
+        conversation_id="c", run_id="r", message=message, customer=BOB, today="2026-11-25",
+        intent=IntentResult(label="refund", confidence=0.97),
+        facts={"billing": {"invoices": _dump(invoices), "payments": _dump(payments), "card": None, "refunds": [],
+                           "refund_options": options}},
+    )
+
+
+@pytest.fixture(scope="module")
+def provider(classifier) -> OfflineProvider:
+    return OfflineProvider(classifier)
+
+
+async def _write(provider: OfflineProvider, ctx: SupportContext) -> tuple[Draft, list[str]]:
+    pieces: list[str] = []
+
+    async def on_delta(text: str) -> None:
+        pieces.append(text)
+
+    return await provider.write_reply(ctx, on_delta=on_delta), pieces
+
+
+async def test_a_failed_payment_reply_names_the_invoice_and_the_expired_card(provider):
+    draft, _ = await _write(provider, alice_context("why did my last payment fail?"))
+    assert "NW-1003" in draft.text and "4242" in draft.text and "expired" in draft.text
+
+
+async def test_every_figure_in_a_reply_comes_from_the_facts(provider):
+    for message in ("why did my last payment fail?", "list my invoices", "what card do you have", "how much am i paying"):
+        ctx = alice_context(message)
+        draft, _ = await _write(provider, ctx)
+        assert Grounding.of(ctx).unsupported(draft.text) == [], draft.text
+
+
+async def test_the_reply_streams_in_pieces_that_join_into_the_reply(provider):
+    draft, pieces = await _write(provider, alice_context("why did my last payment fail?"))
+    assert len(pieces) >= 2
+    assert "".join(pieces) == draft.text
+
+
+async def test_a_duplicate_charge_is_proposed_for_refund_once_with_staff_approval(provider):
+    draft, _ = await _write(provider, bob_context("I was charged twice this month"))
+    refunds = [a for a in draft.actions if a.kind == "refund"]
+    assert refunds == [ProposedAction(kind="refund", invoice_number="NW-2002", amount=Decimal("99.00"),
+                                      reason="duplicate_charge")]
+    assert "$99.00" in draft.text and "$50.00" in draft.text and "staff" in draft.text
+
+
+async def test_an_anonymous_visitor_is_asked_to_sign_in_for_their_payments(provider):
+    ctx = SupportContext(conversation_id="c", run_id="r", message="why did my last payment fail",
+                         intent=IntentResult(label="billing", confidence=0.98), facts={"billing": {"skipped": "x"}})
+    draft, _ = await _write(provider, ctx)
+    assert "sign in" in draft.text.lower()
+    assert "NW-" not in draft.text
+
+
+async def test_a_question_nothing_answers_gets_an_honest_reply_and_the_offer_of_a_person(provider):
+    ctx = SupportContext(conversation_id="c", run_id="r", message="can you migrate my kubernetes cluster",
+                         intent=IntentResult(label="general", confidence=0.4), facts={"faq": {"matches": []}})
+    draft, _ = await _write(provider, ctx)
+    assert "person" in draft.text and "rather not guess" in draft.text
+
+
+async def test_out_of_scope_gets_a_polite_honest_answer(provider):
+    ctx = SupportContext(conversation_id="c", run_id="r", message="what's the weather in paris",
+                         intent=IntentResult(label="out_of_scope", confidence=0.95))
+    draft, _ = await _write(provider, ctx)
+    assert "Northwind" in draft.text and "Sorry" in draft.text
+    assert draft.actions == []
+
+
+async def test_a_general_question_is_answered_from_the_faq_facts(provider):
+    match = FaqMatch(faq_id=1, question="What are your support hours?", score=0.8,
+                     answer="Our support staff are here Monday to Friday, 08:00 to 20:00 UTC.")
+    ctx = SupportContext(conversation_id="c", run_id="r", message="when is support open",
+                         intent=IntentResult(label="general", confidence=0.8),
+                         facts={"faq": {"matches": [match.model_dump(mode="json")]}})
+    draft, _ = await _write(provider, ctx)
+    assert "08:00 to 20:00 UTC" in draft.text
+
+
+async def test_a_locked_account_is_proposed_for_unlocking_when_the_customer_asks(provider):
+    account = AccountFact(username="carol", email="carol@example.com", plan="Free", status="locked",
+                          locked_reason="Locked after five failed sign-ins", failed_signins=5)
+    ctx = SupportContext(conversation_id="c", run_id="r", message="please unlock my account",
+                         customer=ALICE.model_copy(update={"name": "Carol Diaz"}),
+                         intent=IntentResult(label="account", confidence=0.9),
+                         facts={"account": {"account": account.model_dump(mode="json")}})
+    draft, _ = await _write(provider, ctx)
+    assert [a.kind for a in draft.actions] == ["account_unlock"]
+    assert (await provider.review(ctx, draft)).verdict == "approve"
+
+
+async def test_the_critic_approves_a_grounded_draft(provider):
+    ctx = alice_context("why did my last payment fail?")
+    draft, _ = await _write(provider, ctx)
+    assert (await provider.review(ctx, draft)).verdict == "approve"
+
+
+async def test_the_critic_asks_to_revise_an_invented_amount_or_date(provider):
+    ctx = alice_context("why did my last payment fail?")
+    verdict = await provider.review(ctx, Draft(text="Invoice NW-1003 for $45.00 failed on 2026-11-03."))
+    assert verdict.verdict == "revise"
+    assert any("$45.00" in r for r in verdict.reasons) and any("2026-11-03" in r for r in verdict.reasons)
+
+
+async def test_the_critic_hands_off_an_invoice_or_card_that_is_not_the_customers(provider):
+    ctx = alice_context("show me invoice NW-2002")
+    verdict = await provider.review(ctx, Draft(text="Invoice NW-2002 was paid with the card ending 1881."))
+    assert verdict.verdict == "handoff"
+    assert any("NW-2002" in r for r in verdict.reasons) and any("1881" in r for r in verdict.reasons)
+
+
+async def test_the_critic_hands_off_a_refund_the_policy_does_not_allow(provider):
+    ctx = alice_context("refund NW-1003")
+    draft = Draft(text="I'm refunding $29.00 for NW-1003.",
+                  actions=[ProposedAction(kind="refund", invoice_number="NW-1003", amount=Decimal("29.00"))])
+    assert (await provider.review(ctx, draft)).verdict == "handoff"
+
+
+async def test_the_critic_rejects_a_claim_that_a_refund_was_already_made(provider):
+    ctx = bob_context("I was charged twice")
+    verdict = await provider.review(ctx, Draft(text="I've refunded $99.00 for NW-2002."))
+    assert verdict.verdict == "revise"
+
+
+async def test_a_revision_drops_sentences_with_figures_the_facts_do_not_back():
+    from agents.providers.offline.writer import compose
+
+    ctx = alice_context("why did my last payment fail?")
+    draft = compose(ctx, revision_notes=["The amount $45.00 does not come from the gathered context."])
+    assert Grounding.of(ctx).unsupported(draft.text) == []
+
+
+async def test_classify_returns_an_intent_and_offline_usage(provider):
+    ctx = SupportContext(conversation_id="c", run_id="r", message="agent please")
+    result, usage = await provider.classify(ctx)
+    assert result.label == "human" and usage.model == "offline"

@@ -1,0 +1,172 @@
+"""Every staff-console page renders with the demo company plus traced runs, and lists filter and search."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from supportsite.conversations.admin import AgentRunAdmin
+from supportsite.conversations.models import AgentRun, Feedback
+from tests.staff.factories import billing_run, bob_duplicate_refund_pending, feedback, handoff_conversation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def console_data(demo):
+    alice, bob, carol = demo["alice"], demo["bob"], demo["carol"]
+    good = billing_run(customer=alice, latency_ms=800.0)
+    slow = billing_run(customer=alice, text="Is the API down in eu-west?", intent="technical", route="fallback",
+                       latency_ms=12000.0, fallbacks=["llm_unavailable:offline"],
+                       reply="Some API requests in eu-west fail right now: see the status page.")
+    revised = billing_run(customer=carol, text="I am locked out", intent="account", latency_ms=2500.0,
+                          draft_text="Please reset your password.", reply="Your account is locked after five failed "
+                          "sign-ins; I've asked our team to unlock it.")
+    feedback(good, Feedback.Rating.UP)
+    feedback(slow, Feedback.Rating.DOWN, "It did not help")
+    waiting = handoff_conversation(customer=carol, minutes_ago=5)
+    action = bob_duplicate_refund_pending(bob)
+    return {"good": good, "slow": slow, "revised": revised, "waiting": waiting, "action": action}
+
+
+def test_every_registered_model_has_a_changelist_and_change_page_that_render_for_staff(staff_client, console_data):
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        response = staff_client.get(changelist)
+        assert response.status_code == 200, changelist
+        obj = model_admin.get_queryset(response.wsgi_request).first()
+        if obj is not None:
+            change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+            assert staff_client.get(change).status_code == 200, change
+
+
+def _listed_run_ids(response) -> set[str]:
+    return {str(run.id) for run in response.context["cl"].result_list}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "excluded"),
+    [
+        ("latency=very_slow", {"slow"}, {"good", "revised"}),
+        ("latency=fast", {"good"}, {"slow", "revised"}),
+        ("latency=ok", {"revised"}, {"good", "slow"}),
+        ("fallback=yes", {"slow"}, {"good", "revised"}),
+        ("fallback=no", {"good", "revised"}, {"slow"}),
+        ("feedback=down", {"slow"}, {"good", "revised"}),
+        ("feedback=up", {"good"}, {"slow", "revised"}),
+        ("feedback=none", {"revised"}, {"good", "slow"}),
+        ("route__exact=fallback", {"slow"}, {"good"}),
+        ("intent__exact=account", {"revised"}, {"good", "slow"}),
+        ("critic_verdict__exact=revise", {"revised"}, {"good", "slow"}),
+        ("q=eu-west", {"slow"}, {"good", "revised"}),
+        ("q=cus_carol", {"revised"}, {"good", "slow"}),
+    ],
+)
+def test_run_list_filters_and_search_narrow_the_runs(staff_client, console_data, query, expected, excluded):
+    response = staff_client.get(reverse("admin:conversations_agentrun_changelist") + "?" + query)
+    assert response.status_code == 200
+    listed = _listed_run_ids(response)
+    assert {str(console_data[k].id) for k in expected} <= listed
+    assert not {str(console_data[k].id) for k in excluded} & listed
+
+
+def test_run_list_is_found_by_run_id_and_sorts_by_latency_and_tokens(staff_client, console_data):
+    run = console_data["revised"]
+    url = reverse("admin:conversations_agentrun_changelist")
+    assert _listed_run_ids(staff_client.get(url, {"q": str(run.id)})) == {str(run.id)}
+    columns = ["action_checkbox", *AgentRunAdmin.list_display]  # the admin counts the checkbox column
+    latency, tokens = columns.index("latency_display"), columns.index("tokens_display")
+    by_latency = [r.latency_ms for r in staff_client.get(url, {"o": f"-{latency}"}).context["cl"].result_list]
+    assert by_latency == sorted(by_latency, reverse=True) and by_latency[0] == 12000.0
+    by_tokens = [r.total_tokens for r in staff_client.get(url, {"o": f"{tokens}"}).context["cl"].result_list]
+    assert by_tokens == sorted(by_tokens)
+
+
+def test_conversation_list_filters_by_route_feedback_and_status_and_finds_by_text_and_run_id(staff_client, console_data):
+    url = reverse("admin:conversations_conversation_changelist")
+    slow_conv, good_conv = console_data["slow"].conversation_id, console_data["good"].conversation_id
+
+    def listed(**params):
+        return {c.pk for c in staff_client.get(url, params).context["cl"].result_list}
+
+    assert slow_conv in listed(route="fallback") and good_conv not in listed(route="fallback")
+    assert slow_conv in listed(feedback="down") and good_conv not in listed(feedback="down")
+    assert listed(status__exact="waiting") == {console_data["waiting"].pk}
+    assert listed(q="eu-west") == {slow_conv}
+    assert listed(q=str(console_data["good"].id)) == {good_conv}
+    assert listed(q="cus_bob") == {console_data["action"].conversation_id}
+
+
+def test_csv_export_holds_exactly_the_filtered_runs(staff_client, console_data):
+    response = staff_client.get(reverse("admin:conversations_agentrun_export") + "?fallback=yes")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][0] == "run_id"
+    assert [row[0] for row in rows[1:]] == [str(console_data["slow"].id)]
+    assert "eu-west" in rows[1][rows[0].index("message")]
+
+
+def test_csv_export_admin_action_exports_the_selected_runs(staff_client, console_data):
+    chosen = [console_data["good"], console_data["revised"]]
+    response = staff_client.post(reverse("admin:conversations_agentrun_changelist"), {
+        "action": "export_csv", "_selected_action": [str(r.pk) for r in chosen],
+    })
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert {row[0] for row in rows[1:]} == {str(r.pk) for r in chosen}
+
+
+def test_run_page_shows_why_this_path_totals_steps_and_draft_beside_final(staff_client, console_data):
+    run = console_data["revised"]
+    response = staff_client.get(reverse("admin:conversations_agentrun_trace", args=[run.id]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="why"' in html and "Why this path" in html
+    assert "score <b>0.62</b> ≤ threshold 0.90" in html
+    assert "ok: 3 invoices, NW-1003 failed" in html
+    assert "The draft did not name the invoice." in html
+    assert 'id="draft-vs-final"' in html and "Please reset your password." in html
+    assert "1200 / 300" in html  # tokens in / out
+    # gpt-4o-mini: 1200 × $0.15 + 300 × $0.60 per million tokens, summed per LLM step.
+    assert response.context["cost"] == pytest.approx((1200 * 0.15 + 300 * 0.60) / 1e6)
+    assert html.count('class="nw-wf-row"') == AgentRun.objects.get(pk=run.pk).steps.count()
+    assert "&quot;NW-1003&quot;" in html  # a step's pretty JSON output, escaped, inside <details>
+
+
+def test_run_page_without_a_draft_has_no_side_by_side(staff_client, console_data):
+    response = staff_client.get(reverse("admin:conversations_agentrun_trace", args=[console_data["good"].id]))
+    assert 'id="draft-vs-final"' not in response.content.decode()
+
+
+def test_conversation_page_links_each_reply_to_its_run_and_shows_status_changes(staff_client, console_data):
+    run = console_data["good"]
+    html = staff_client.get(reverse("admin:conversations_conversation_change", args=[run.conversation_id])).content.decode()
+    assert reverse("admin:conversations_agentrun_trace", args=[run.id]) in html
+    waiting = staff_client.get(
+        reverse("admin:conversations_conversation_change", args=[console_data["waiting"].pk])).content.decode()
+    assert "Handed to a person" in waiting
+
+
+def test_feedback_list_links_each_rating_to_its_run(staff_client, console_data):
+    response = staff_client.get(reverse("admin:conversations_feedback_changelist"), {"rating__exact": "down"})
+    html = response.content.decode()
+    assert reverse("admin:conversations_agentrun_trace", args=[console_data["slow"].id]) in html
+    assert reverse("admin:conversations_agentrun_trace", args=[console_data["good"].id]) not in html
+
+
+def test_queue_approvals_live_view_and_dashboard_render(staff_client, console_data):
+    queue = staff_client.get(reverse("admin:conversations_conversation_queue"))
+    assert queue.status_code == 200 and str(console_data["waiting"].pk) in queue.content.decode()
+    approvals = staff_client.get(reverse("admin:conversations_agentaction_approvals")).content.decode()
+    assert "NW-2002" in approvals and "duplicate charge" in approvals and "I was charged twice" in approvals
+    live = staff_client.get(reverse("admin:conversations_conversation_live", args=[console_data["waiting"].pk]))
+    assert live.status_code == 200 and f"/ws/staff/conversations/{console_data['waiting'].pk}/" in live.content.decode()
+    dashboard = staff_client.get(reverse("admin:conversations_conversation_dashboard"))
+    html = dashboard.content.decode()
+    for chart in ("chart-per-day", "chart-latency", "chart-routes", "chart-handoffs"):
+        assert f'id="{chart}"' in html
+    assert dashboard.context["stats"].thumbs_up_rate == pytest.approx(0.5)
