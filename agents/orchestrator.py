@@ -22,6 +22,7 @@ from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import IncidentFact
 from agents.outcome import ActionRecord, CriticVerdict, Draft, FaqMatch, ProposedAction, RunOutcome, Source
+from agents.own_data import asks_about_own_data
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
@@ -195,8 +196,14 @@ class Orchestrator:
 
     def _faq_shortcut_applies(self, run: _Run, intent: IntentResult) -> bool:
         top = run.faq_matches[0] if run.faq_matches else None
-        return (top is not None and top.score > self.config.faq_threshold and intent.label in FAQ_INTENTS
-                and not intent.secondary)
+        if not (top is not None and top.score > self.config.faq_threshold and intent.label in FAQ_INTENTS
+                and not intent.secondary):
+            return False
+        if run.ctx.customer is not None and asks_about_own_data(run.ctx.message):
+            # The FAQ says how things work for everyone; this customer's facts answer the question.
+            run.summary["faq"]["skipped"] = "asks about the signed-in customer's own data"
+            return False
+        return True
 
     async def _answer_from_faq(self, run: _Run) -> RunOutcome:
         top = run.faq_matches[0]

@@ -24,7 +24,7 @@ def main() -> None:
         chunk = run_ids[start:start + 500]
         runs = {str(r.id): r for r in AgentRun.objects.filter(id__in=chunk)}
         steps = AgentStep.objects.filter(run_id__in=chunk).values(
-            "id", "run_id", "parent_id", "agent", "kind", "name", "started_at", "duration_ms",
+            "id", "run_id", "parent_id", "agent", "kind", "name", "started_at", "duration_ms", "input",
         )
         by_run: dict[str, list[dict]] = {}
         for step in steps:
@@ -40,7 +40,8 @@ def main() -> None:
                 "max_worker_ms": max((w["duration_ms"] for w in workers), default=None),
                 "workers": len(workers),
                 "llm": [
-                    {"name": s["name"], "agent": s["agent"],
+                    {"name": s["name"], "agent": s["agent"], "operation": (s["input"] or {}).get("operation", ""),
+                     "provider": (s["input"] or {}).get("provider", ""),
                      "start_ms": (s["started_at"] - t0).total_seconds() * 1000, "duration_ms": s["duration_ms"]}
                     for s in sorted(rows, key=lambda s: s["started_at"]) if s["kind"] == "llm"
                 ],

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -75,13 +76,13 @@ def scenarios_default(args: argparse.Namespace) -> list[Scenario]:
         Scenario("c1-naive", clients=1, messages=12, pipeline="naive", **base),
         Scenario("c100", clients=100, messages=3, **base),
         Scenario("c100-naive", clients=100, messages=3, pipeline="naive", **base),
-        Scenario("c1000-1s", clients=1000, messages=2, **base, **one_s),
-        Scenario("c1000-1s-naive", clients=1000, messages=2, pipeline="naive", **base, **one_s),
+        Scenario("c1000-1s", clients=1000, messages=1, **base, **one_s),
     ]
     if args.processes < 2:
-        # The multi-process scenario needs a shared channel layer: Redis.
+        # Several processes share conversations through Redis; PostgreSQL when it runs here (the
+        # production set-up: SQLite's one writer is a poor fit for several processes).
         found.append(Scenario("multiprocess", clients=200, messages=2, processes=2, redis=True,
-                              postgres=args.postgres))
+                              postgres=args.postgres or postgres_base_url() is not None))
     return found
 
 
@@ -168,14 +169,39 @@ def _python_json(module: str, args: list[str], *, env: dict[str, str], stdin: st
     return json.loads(result.stdout)
 
 
-def stub_seconds_for_run(llm_steps: list[dict[str, Any]], *, ttft_s: float, tokens_per_s: float) -> float:
+STREAMED = {"write_reply"}
+
+
+class StubCosts:
+    """The stub's own time per kind of call: as it measured itself during the scenario, else as configured."""
+
+    def __init__(self, *, ttft_s: float, tokens_per_s: float, measured: dict[str, dict[str, float]]):
+        self.ttft_s, self.tokens_per_s, self.measured = ttft_s, tokens_per_s, measured
+
+    def seconds(self, operation: str) -> float:
+        agent = OPERATION_AGENT.get(operation, "reply")
+        kind = f"{agent}-stream" if operation in STREAMED else agent
+        if kind in self.measured:
+            return self.measured[kind]["mean_s"]
+        return call_seconds(agent, ttft_s=self.ttft_s, tokens_per_s=self.tokens_per_s)
+
+    def first_token(self) -> float:
+        return self.ttft_s
+
+
+def _http_json(port: int, path: str, *, method: str = "GET") -> Any:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method=method, data=b"" if method == "POST" else None)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def stub_seconds_for_run(llm_steps: list[dict[str, Any]], costs: StubCosts) -> float:
     """The stub's own time on the run's critical path: calls that overlapped count once (the longest)."""
     total, group_end, group_cost = 0.0, None, 0.0
     for step in sorted(llm_steps, key=lambda s: s["start_ms"]):
-        if "offline" in step["name"]:
-            continue
-        operation = step["name"].split(" ", 1)[0]
-        cost = call_seconds(OPERATION_AGENT.get(operation, "reply"), ttft_s=ttft_s, tokens_per_s=tokens_per_s)
+        if step["provider"] == "offline":
+            continue  # local computation, not the stub's time
+        cost = costs.seconds(step["operation"])
         start, end = step["start_ms"], step["start_ms"] + step["duration_ms"]
         if group_end is not None and start < group_end:
             group_cost, group_end = max(group_cost, cost), max(group_end, end)
@@ -185,19 +211,17 @@ def stub_seconds_for_run(llm_steps: list[dict[str, Any]], *, ttft_s: float, toke
     return total + group_cost
 
 
-def stub_seconds_to_first_token(llm_steps: list[dict[str, Any]], *, ttft_s: float, tokens_per_s: float) -> float:
-    """The stub's own time before the first reply token: every call before the first write_reply, then its TTFT."""
-    before = []
-    for step in sorted(llm_steps, key=lambda s: s["start_ms"]):
-        if step["name"].startswith("write_reply"):
-            return stub_seconds_for_run(before, ttft_s=ttft_s, tokens_per_s=tokens_per_s) + ttft_s
-        before.append(step)
-    return stub_seconds_for_run(before, ttft_s=ttft_s, tokens_per_s=tokens_per_s) + ttft_s
+def stub_seconds_to_first_token(llm_steps: list[dict[str, Any]], costs: StubCosts) -> float:
+    """The stub's own time before the streamed reply's first token: every call before the last
+    write_reply (a panel's specialists draft unstreamed first), then that call's time to first token."""
+    ordered = sorted(llm_steps, key=lambda s: s["start_ms"])
+    writes = [i for i, s in enumerate(ordered) if s["operation"] == "write_reply" and s["provider"] != "offline"]
+    before = ordered[:writes[-1]] if writes else ordered
+    return stub_seconds_for_run(before, costs) + costs.first_token()
 
 
 def scenario_figures(scenario: Scenario, load: LoadResult, runs: dict[str, dict[str, Any]], peak_rss_mb: float,
-                     ) -> dict[str, Any]:
-    ttft_s, rate = scenario.ttft_ms / 1000, scenario.tokens_per_s
+                     costs: StubCosts) -> dict[str, Any]:
     done = [s for s in load.samples if s.reply_at is not None]
     faq = [s.e2e_ms for s in done if s.route == "faq"]
     llm = [s for s in done if s.route != "faq"]
@@ -206,9 +230,9 @@ def scenario_figures(scenario: Scenario, load: LoadResult, runs: dict[str, dict[
         run = runs.get(sample.run_id)
         if run is None:
             continue
-        overhead.append(sample.e2e_ms - 1000 * stub_seconds_for_run(run["llm"], ttft_s=ttft_s, tokens_per_s=rate))
+        overhead.append(sample.e2e_ms - 1000 * stub_seconds_for_run(run["llm"], costs))
         if sample.ttft_ms is not None:
-            first = 1000 * stub_seconds_to_first_token(run["llm"], ttft_s=ttft_s, tokens_per_s=rate)
+            first = 1000 * stub_seconds_to_first_token(run["llm"], costs)
             llm_ttft.append(first)
             ttft_overhead.append(sample.ttft_ms - first)
     ratios = [r["context_ms"] / r["max_worker_ms"] for r in runs.values()
@@ -234,9 +258,9 @@ def scenario_figures(scenario: Scenario, load: LoadResult, runs: dict[str, dict[
     # Not part of the published JSON: what the table and the README need to read the figures.
     extra = {
         "ttft_overhead_ms": summary(ttft_overhead, 50, 95),
-        "stub_ms_per_llm_message": summary([o + 0 for o in (
-            1000 * stub_seconds_for_run(runs[s.run_id]["llm"], ttft_s=ttft_s, tokens_per_s=rate)
-            for s in llm if s.run_id in runs)], 50),
+        "stub_ms_per_llm_message": summary(
+            [1000 * stub_seconds_for_run(runs[s.run_id]["llm"], costs) for s in llm if s.run_id in runs], 50),
+        "stub_measured": costs.measured,
         "routes": routes,
         "messages": len(done),
         "error_samples": sorted({s.error for s in load.samples if s.error})[:5],
@@ -268,7 +292,8 @@ def run_scenario(scenario: Scenario, *, dbs: Databases, children: Children, tmp:
         env["CHANNEL_LAYER_PREFIX"] = f"nwbench{os.getpid()}{scenario.name}"
     else:
         env.pop("REDIS_URL", None)
-    clients = _python_json("bench.prepare", [str(scenario.clients)], env=env)
+    prepared = _python_json("bench.prepare", [str(scenario.clients + scenario.processes)], env=env)
+    clients, warmers = prepared[:scenario.clients], prepared[scenario.clients:]
     servers = []
     for number in range(scenario.processes):
         port = free_port()
@@ -279,12 +304,16 @@ def run_scenario(scenario: Scenario, *, dbs: Databases, children: Children, tmp:
     wait_http(stub_port, "/v1/models", child=stub)
     for server in servers:
         wait_http(server.port, "/", child=server)
+    # Warm every server up (orchestrator built, classifier loaded, connections open): not measured.
+    asyncio.run(load_run(ports=[s.port for s in servers], clients=warmers, messages_per_client=4,
+                         faq_questions=FAQ_QUESTIONS, llm_questions=LLM_QUESTIONS, faq_every=2))
+    _http_json(stub_port, "/bench/reset", method="POST")
     profiler = None
     if profile:
-        svg = RESULTS / f"profile-{scenario.name}.svg"
+        svg = RESULTS / f"profile-{scenario.name}.txt"  # collapsed stacks: flamegraph.pl or speedscope read them
         profiler = subprocess.Popen(
             [shutil.which("py-spy") or str(Path(PYTHON).parent / "py-spy"), "record", "--pid",
-             str(servers[0].proc.pid), "--output", str(svg), "--rate", "200", "--nonblocking", "--idle"],
+             str(servers[0].proc.pid), "--output", str(svg), "--format", "raw", "--rate", "100", "--nonblocking", "--threads"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     load = asyncio.run(load_run(
         ports=[s.port for s in servers], clients=clients, messages_per_client=scenario.messages,
@@ -294,6 +323,7 @@ def run_scenario(scenario: Scenario, *, dbs: Databases, children: Children, tmp:
         profiler.send_signal(2)
         with contextlib.suppress(subprocess.TimeoutExpired):
             profiler.wait(timeout=30)
+    measured = _http_json(stub_port, "/bench/stats")
     time.sleep(0.3)  # last run rows committed
     peak = sum(server.sample_rss() for server in servers)
     for server in servers:
@@ -301,7 +331,8 @@ def run_scenario(scenario: Scenario, *, dbs: Databases, children: Children, tmp:
     children.stop(stub)
     run_ids = sorted({s.run_id for s in load.samples if s.run_id})
     runs = _python_json("bench.dbstats", [], env=env, stdin="\n".join(run_ids)) if run_ids else {}
-    return scenario_figures(scenario, load, runs, peak)
+    costs = StubCosts(ttft_s=scenario.ttft_ms / 1000, tokens_per_s=scenario.tokens_per_s, measured=measured)
+    return scenario_figures(scenario, load, runs, peak, costs)
 
 
 # --- report -----------------------------------------------------------------------------------

@@ -15,9 +15,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import statistics
+import time
 from typing import Any
 
-from tests.support.llm_stub import _TOKEN, AgentKind, LLMStub, Reply, default_reply, user_document
+from aiohttp import web
+
+from tests.support.llm_stub import _TOKEN, AgentKind, LLMStub, Reply, agent_of, default_reply, user_document
 
 DOMAINS = {
     "billing": ("invoice", "charge", "payment", "bill", "card", "plan", "price"),
@@ -59,12 +63,57 @@ def make_responder(*, ttft_s: float, tokens_per_s: float):
     return responder
 
 
+class TimedStub(LLMStub):
+    """The stub, timing its own work per request: the benchmark subtracts what it really took.
+
+    Asleep-until timers overshoot a little (more so under load), so the configured latency is a
+    floor; the measured time is what the app could not have avoided.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.requests = _Discard()  # bounded memory: the benchmark sends thousands of requests
+        self.timings: dict[str, list[float]] = {}
+
+    async def _completions(self, request: web.Request) -> web.StreamResponse:
+        started = time.perf_counter()
+        try:
+            return await super()._completions(request)
+        finally:
+            body_kind = request.get("bench_kind", "")
+            if body_kind:
+                self.timings.setdefault(body_kind, []).append(time.perf_counter() - started)
+
+    async def stats(self, request: web.Request) -> web.Response:
+        return web.json_response({kind: {"n": len(v), "mean_s": statistics.fmean(v), "p50_s": statistics.median(v)}
+                                  for kind, v in self.timings.items() if v})
+
+    async def reset(self, request: web.Request) -> web.Response:
+        self.timings.clear()
+        return web.json_response({})
+
+
+@web.middleware
+async def _kind_of_request(request: web.Request, handler: Any) -> web.StreamResponse:
+    if request.path.endswith("/chat/completions"):
+        body = await request.json()
+        request["bench_kind"] = f"{agent_of(body)}{'-stream' if body.get('stream') else ''}"
+    return await handler(request)
+
+
 async def _serve(args: argparse.Namespace) -> None:
     ttft_s, rate = args.ttft_ms / 1000, args.tokens_per_s
-    stub = LLMStub(ttft_s=ttft_s, tokens_per_s=rate or None,
-                   responder=make_responder(ttft_s=ttft_s, tokens_per_s=rate))
-    stub.requests = _Discard()  # bounded memory: the benchmark sends thousands of requests
-    await stub.start(port=args.port)
+    stub = TimedStub(ttft_s=ttft_s, tokens_per_s=rate or None,
+                     responder=make_responder(ttft_s=ttft_s, tokens_per_s=rate))
+    app = web.Application(middlewares=[_kind_of_request])
+    app.router.add_post("/v1/chat/completions", stub._completions)
+    app.router.add_get("/v1/models", stub._models)
+    app.router.add_get("/bench/stats", stub.stats)
+    app.router.add_post("/bench/reset", stub.reset)
+    runner = web.AppRunner(app, shutdown_timeout=0.5, handler_cancellation=True, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", args.port).start()
+    stub.port = args.port
     print(f"bench stub on {stub.base_url}", flush=True)
     await asyncio.Event().wait()
 

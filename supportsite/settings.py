@@ -101,6 +101,10 @@ if _db["ENGINE"] == "django.db.backends.postgresql":
         "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
     }
 elif _db["ENGINE"] == "django.db.backends.sqlite3":
+    # Database work runs on the bounded pool of supportsite/core/db.py (SUPPORT_DB_THREADS), so
+    # keeping each thread's connection open is bounded too, and it saves opening a connection
+    # (with its PRAGMAs) for every call: the largest single cost per message in the benchmark.
+    _db["CONN_MAX_AGE"] = int(os.environ.get("SQLITE_CONN_MAX_AGE", "600"))
     # Writers from several threads wait for the lock instead of failing at once, and
     # IMMEDIATE transactions avoid the upgrade deadlock that DEFERRED ones hit under load.
     _db.setdefault("OPTIONS", {}).update(
@@ -112,6 +116,10 @@ elif _db["ENGINE"] == "django.db.backends.sqlite3":
     )
 if os.environ.get("TEST_DATABASE_NAME"):
     _db["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
+elif _db["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not shared-cache memory: runs on other threads then wait for SQLite's lock as in
+    # production instead of failing with "table is locked". One file per test process.
+    _db["TEST"] = {"NAME": str(Path(os.environ.get("TMPDIR", "/tmp")) / f"northwind-test-{os.getpid()}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -137,6 +145,14 @@ else:
             "CONFIG": {"capacity": 5000, "expiry": 60},
         }
     }
+
+# --- Cache ---------------------------------------------------------------------------------
+# Rate limits live in the cache: shared through Redis when several processes serve the site.
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": os.environ.get("CHANNEL_LAYER_PREFIX", "northwind")}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -189,6 +205,8 @@ SUPPORT = {
     "MAX_FRAME_BYTES": int(os.environ.get("SUPPORT_MAX_FRAME_BYTES", "16384")),
     "RATE_LIMIT_MESSAGES": int(os.environ.get("SUPPORT_RATE_LIMIT_MESSAGES", "20")),
     "RATE_LIMIT_WINDOW_S": int(os.environ.get("SUPPORT_RATE_LIMIT_WINDOW_S", "60")),
+    # Per IP address, across every visitor behind it (an office NAT), so higher than per user.
+    "RATE_LIMIT_IP_MESSAGES": int(os.environ.get("SUPPORT_RATE_LIMIT_IP_MESSAGES", "60")),
     "RUN_BUDGET_CALLS": int(os.environ.get("SUPPORT_RUN_BUDGET_CALLS", "12")),
     "API_REPLY_WAIT_S": float(os.environ.get("SUPPORT_API_REPLY_WAIT_S", "20")),  # REST: wait this long for a reply, else 202
     # A run's holder renews its lease every third of it; a run whose lease ran out belongs to a
@@ -213,6 +231,12 @@ SUPPORT = {
 SUPPORT_DB_THREADS = int(os.environ.get("SUPPORT_DB_THREADS", "16"))
 
 TESTING = "pytest" in sys.modules
+if TESTING:
+    # PBKDF2 costs ~0.3 s a hash by design; tests create and sign in users hundreds of times.
+    # Production hashers stay in the list, so hashes made by servers the tests start still verify.
+    from django.conf.global_settings import PASSWORD_HASHERS as _DEFAULT_HASHERS
+
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *_DEFAULT_HASHERS]
 
 LOGGING = {
     "version": 1,

@@ -62,6 +62,17 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
         report.longrepr = f"REQUIRE_SERVICES=1 but this test would skip: {report.longrepr}"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache(settings) -> None:
+    """Each test gets its own cache key space, so rate-limit counters never leak between tests
+    (or between parallel workers sharing one Redis)."""
+    import uuid
+
+    settings.CACHES = {
+        name: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}"} for name, config in settings.CACHES.items()
+    }
+
+
 @pytest.fixture
 def demo(db):
     """The Northwind Cloud demo company, as seed_demo loads it."""

@@ -1,7 +1,8 @@
 """Carrying out the actions the critic let through, through the action port only.
 
 Within the agent's limit a refund completes; above it the request is stored pending a
-staff member's approval. The request key is derived from the run and the charge, so a
+staff member's approval. An unlock completes or waits for a staff member, as the port decides.
+The customer is told what happened once, here (describe_actions), not by the reply writers. The request key is derived from the run and the charge, so a
 retried run (or a repeated proposal) reaches the port with the same key and the port's
 idempotency makes it happen once. Only ever for the signed-in customer.
 """
@@ -59,8 +60,10 @@ async def execute_actions(ctx: SupportContext, actions: list[ProposedAction], de
                     lambda k=key: deps.ports.actions.account_unlock(customer_id=customer_id, request_key=k),
                     customer_id=customer_id, request_key=key,
                 )
+                # A port that answers without unlocking has kept the request for a staff member to confirm
+                # (the app holds unlocks after failed sign-ins); a failure raises and lands below.
                 records.append(ActionRecord(
-                    kind="account_unlock", status="completed" if account.status == "active" else "failed",
+                    kind="account_unlock", status="completed" if account.status == "active" else "pending_approval",
                     detail=f"account is {account.status}",
                 ))
         except Exception as exc:  # recorded as a failed action; the run hands off (tool_failure)
@@ -88,6 +91,10 @@ def describe_actions(records: list[ActionRecord], *, limit: str) -> str:
                          "will follow up.")
         elif record.status == "completed":
             lines.append("I've unlocked your account; you can sign in again now.")
+        elif record.status == "pending_approval":
+            lines.append("Unlocking an account after failed sign-ins needs a member of our staff to confirm it's "
+                         "you, so I've asked them to do it. It's still locked for now; you'll hear from us here "
+                         "once it's done.")
         else:
             lines.append("I couldn't unlock your account; a member of our team will follow up.")
     return "\n".join(lines)

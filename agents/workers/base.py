@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -30,13 +31,22 @@ UNAVAILABLE_KINDS = frozenset({"timeout", "connection", "server_error", "rate_li
 IncidentMatcher = Callable[[str, list[IncidentFact]], IncidentFact | None]
 
 
+# The end of a sentence or line: ".", "!", "?" or ":" followed by white space ("$99.00" is not one).
+_SENTENCE_END = re.compile(r"[.!?:…](?=\s)\s*|\n")
+
+
 class StreamGate:
     """Forwards reply pieces as assistant.delta events, through the grounding guard.
 
-    Text is released a whole word at a time, and a word the guard objects to (an invoice,
-    amount or email the facts do not hold) closes the gate for that draft: the customer
-    never sees it stream past, whatever the model was talked into writing.
+    Text is released a whole sentence at a time, and a sentence the guard objects to (an
+    invoice, amount or email the facts do not hold) closes the gate for that draft: the
+    customer never sees it stream past, whatever the model was talked into writing. Whole
+    sentences, not words: "Bob Chen (bob@example.com) has NW-2001" must be judged as one
+    piece, or the name streams out before the address that gives it away arrives. A sentence
+    that runs on past MAX_HELD_CHARS is released at its last whole word.
     """
+
+    MAX_HELD_CHARS = 240
 
     def __init__(self, *, sink: EventSink, run_id: str, enabled: bool = True):
         self.sink = sink
@@ -56,10 +66,16 @@ class StreamGate:
         if not self.enabled or self._blocked:
             return
         self._buffer += text
-        cut = max(self._buffer.rfind(" "), self._buffer.rfind("\n"))
-        if cut < 0:
+        ends = [m.end() for m in _SENTENCE_END.finditer(self._buffer)]
+        if ends:
+            cut = ends[-1]
+        elif len(self._buffer) > self.MAX_HELD_CHARS:
+            cut = max(self._buffer.rfind(" "), self._buffer.rfind("\n")) + 1
+        else:
             return
-        ready, self._buffer = self._buffer[:cut + 1], self._buffer[cut + 1:]
+        if cut <= 0:
+            return
+        ready, self._buffer = self._buffer[:cut], self._buffer[cut:]
         await self._release(ready)
 
     async def finish_draft(self) -> None:

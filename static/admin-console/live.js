@@ -34,7 +34,10 @@
       meta.appendChild(a);
     }
     li.appendChild(meta);
-    li.appendChild(document.createTextNode(m.text));
+    const body = document.createElement("span");
+    body.className = "text";
+    body.textContent = m.text;
+    li.appendChild(body);
     list.appendChild(li);
     scrollDown();
   }

@@ -195,18 +195,33 @@
   }
 
   // --- feedback -----------------------------------------------------------------------------
+  // Drawn, not an emoji: many systems (and headless browsers) have no colour-emoji font.
+  const THUMB_PATH = "M2 10h4v11H2zM8 21h9.3a2 2 0 0 0 2-1.6l1.6-7A2 2 0 0 0 19 10h-5.2l.8-4.1a1.8 1.8 0 0 0-3.2-1.4L8 9.5z";
+  function thumbIcon() {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", THUMB_PATH);
+    svg.appendChild(path);
+    return svg;
+  }
+
   function feedbackBlock(messageId, rating) {
     const wrap = el("div", "feedback");
     const row = el("div", "feedback-row");
     row.setAttribute("role", "group");
     row.setAttribute("aria-label", "Was this reply helpful?");
     row.appendChild(el("span", "feedback-question", "Helpful?"));
-    const up = el("button", "thumb", "👍");
+    const up = el("button", "thumb");
     up.type = "button";
     up.setAttribute("aria-label", "Helpful");
-    const down = el("button", "thumb", "👎");
+    up.appendChild(thumbIcon());
+    const down = el("button", "thumb thumb-down");
     down.type = "button";
     down.setAttribute("aria-label", "Not helpful");
+    down.appendChild(thumbIcon());
     row.append(up, down);
     const thanks = el("span", "feedback-thanks");
     thanks.setAttribute("role", "status");
@@ -474,6 +489,9 @@
       updateWelcome();
     }
     const body = li.querySelector(".msg-body");
+    // A reset means the agents dropped that draft (the critic asked for a revision, or the
+    // stream was cut and another writer took over): start the bubble again.
+    if (frame.reset) body.textContent = "";
     body.textContent += frame.text; // partial Markdown shows as plain text until the reply is complete
     scrollToEnd(false);
   }

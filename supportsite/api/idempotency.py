@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from ninja import Status
 from pydantic import BaseModel
 
 from supportsite.api.models import IdempotencyRecord
@@ -68,11 +69,11 @@ def _jsonable(body: Any) -> Any:
     return json.loads(json.dumps(body, default=str))
 
 
-def idempotent(view: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
-    """Wrap an async ninja view that returns (status, body) so it honours Idempotency-Key."""
+def idempotent(view: Callable[..., Awaitable[Status[Any]]]) -> Callable[..., Awaitable[Status[Any]]]:
+    """Wrap an async ninja view that returns a Status so it honours Idempotency-Key."""
 
     @functools.wraps(view)
-    async def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+    async def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Status[Any]:
         key = request.headers.get(HEADER, "").strip()
         if not key:
             return await view(request, *args, **kwargs)
@@ -83,17 +84,17 @@ def idempotent(view: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[A
         )
         if replay:
             request.idempotent_replay = True  # type: ignore[attr-defined]
-            return record.response_status, record.response_body
+            return Status(record.response_status, record.response_body)
         try:
-            status, body = await view(request, *args, **kwargs)
+            result = await view(request, *args, **kwargs)
         except BaseException:
             await db_async(idempotency_release)(record_id=record.pk)
             raise
-        if 200 <= status < 300:
-            body = _jsonable(body)
-            await db_async(idempotency_finish)(record_id=record.pk, status=status, body=body)
-        else:
-            await db_async(idempotency_release)(record_id=record.pk)
-        return status, body
+        if 200 <= result.status_code < 300:
+            body = _jsonable(result.value)
+            await db_async(idempotency_finish)(record_id=record.pk, status=result.status_code, body=body)
+            return Status(result.status_code, body)
+        await db_async(idempotency_release)(record_id=record.pk)
+        return result
 
     return wrapper

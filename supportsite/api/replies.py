@@ -17,6 +17,7 @@ from typing import Any
 from uuid import UUID
 
 from channels.layers import get_channel_layer
+from django.db import OperationalError
 
 from supportsite.conversations.events import conversation_group
 from supportsite.conversations.models import AgentRun, Message
@@ -75,7 +76,10 @@ async def run_reply_wait(
     while True:
         now = time.monotonic()
         if now >= next_db_check:
-            reply, status = await db_async(reply_for_run)(run_id)
+            try:
+                reply, status = await db_async(reply_for_run)(run_id)
+            except OperationalError:  # a locked table (SQLite): the next check will see it
+                reply, status = None, ""
             if reply is not None:
                 return reply
             if status == AgentRun.Status.FAILED:

@@ -14,7 +14,7 @@ from uuid import UUID
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI, Path, Query, Router
+from ninja import NinjaAPI, Path, Query, Router, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
@@ -93,7 +93,7 @@ api = NinjaAPI(
 
 # Database integer keys: larger ids cannot exist (and SQLite refuses to compare them).
 MAX_ID = 2**31 - 1
-COMMON_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+COMMON_ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
 # --- Errors: every failure is JSON with a stable code; nothing becomes a 500 ------------------
@@ -203,14 +203,14 @@ def _conversation_open(principal: Principal, payload: ConversationIn) -> dict[st
 @conversations.post("/conversations", response={201: ConversationOut, 404: ErrorOut, 409: ErrorOut, **COMMON_ERRORS},
                     summary="Open a conversation", operation_id="conversation_create")
 @idempotent
-async def conversation_create(request: HttpRequest, payload: ConversationIn) -> tuple[int, Any]:
+async def conversation_create(request: HttpRequest, payload: ConversationIn) -> Status[Any]:
     """Open a conversation for a customer (by external id), or an anonymous one.
 
     Naming a customer needs a key bound to that customer or the `customers:any` scope.
     """
     principal: Principal = request.auth
     principal.require(Scope.MESSAGES_WRITE)
-    return 201, await db_async(_conversation_open)(principal, payload)
+    return Status(201, await db_async(_conversation_open)(principal, payload))
 
 
 def _conversation_page(principal: Principal, cursor: str | None, limit: int, status: str | None) -> dict[str, Any]:
@@ -291,7 +291,7 @@ def _message_state(message_id: UUID, conversation_id: UUID, run_id: UUID | None)
     summary="Send a customer's message and get the reply", operation_id="message_create",
 )
 @idempotent
-async def message_create(request: HttpRequest, conversation_id: UUID, payload: MessageIn) -> tuple[int, Any]:
+async def message_create(request: HttpRequest, conversation_id: UUID, payload: MessageIn) -> Status[Any]:
     """Store the message, run the support agents, and answer with their reply (200).
 
     If the reply takes longer than the configured wait (`SUPPORT_API_REPLY_WAIT_S`), or a person
@@ -320,14 +320,14 @@ async def message_create(request: HttpRequest, conversation_id: UUID, payload: M
         message.id, conversation.id, run.id if run else None
     )
     if reply is not None and reply.delivered:
-        return 200, {"message": _message_out(message), "reply": _reply_out(reply),
-                     "conversation_status": conversation_status}
+        return Status(200, {"message": _message_out(message), "reply": _reply_out(reply),
+                            "conversation_status": conversation_status})
     if run is None or reply is not None:
         detail = "A person from our support team has this conversation and will reply in it."
     else:
         detail = "The agents are still working; read the reply later from the run or the conversation's messages."
-    return 202, {"message": _message_out(message), "run_id": run.id if run else None, "run_status": run_status,
-                 "conversation_status": conversation_status, "detail": detail}
+    return Status(202, {"message": _message_out(message), "run_id": run.id if run else None,
+                        "run_status": run_status, "conversation_status": conversation_status, "detail": detail})
 
 
 def _feedback_record(principal: Principal, conversation_id: UUID, payload: FeedbackIn) -> Feedback:
@@ -343,13 +343,13 @@ def _feedback_record(principal: Principal, conversation_id: UUID, payload: Feedb
                     response={201: FeedbackOut, 404: ErrorOut, 409: ErrorOut, **COMMON_ERRORS},
                     summary="Rate a reply", operation_id="feedback_create")
 @idempotent
-async def feedback_create(request: HttpRequest, conversation_id: UUID, payload: FeedbackIn) -> tuple[int, Any]:
+async def feedback_create(request: HttpRequest, conversation_id: UUID, payload: FeedbackIn) -> Status[Any]:
     """Thumbs up or down on one of the agents' replies; a later rating replaces the earlier one."""
     principal: Principal = request.auth
     principal.require(Scope.MESSAGES_WRITE)
     feedback = await db_async(_feedback_record)(principal, conversation_id, payload)
-    return 201, {"id": feedback.pk, "message_id": feedback.message_id, "run_id": feedback.run_id,
-                 "rating": feedback.rating, "comment": feedback.comment, "created_at": feedback.created_at}
+    return Status(201, {"id": feedback.pk, "message_id": feedback.message_id, "run_id": feedback.run_id,
+                        "rating": feedback.rating, "comment": feedback.comment, "created_at": feedback.created_at})
 
 
 # --- Runs -------------------------------------------------------------------------------------
@@ -400,10 +400,10 @@ async def faq_list(
 @faq.post("/faq", response={201: FaqOut, 409: ErrorOut, **COMMON_ERRORS}, summary="Create an FAQ entry",
           operation_id="faq_create")
 @idempotent
-async def faq_create_view(request: HttpRequest, payload: FaqIn) -> tuple[int, Any]:
+async def faq_create_view(request: HttpRequest, payload: FaqIn) -> Status[Any]:
     request.auth.require(Scope.FAQ_WRITE)
     entry = await db_async(faq_create)(**payload.model_dump())
-    return 201, FaqOut.from_orm(entry)
+    return Status(201, FaqOut.from_orm(entry))
 
 
 @faq.patch("/faq/{faq_id}", response={200: FaqOut, 404: ErrorOut, **COMMON_ERRORS}, summary="Change an FAQ entry",
@@ -416,10 +416,10 @@ async def faq_update_view(request: HttpRequest, payload: FaqPatch, faq_id: int =
 
 @faq.delete("/faq/{faq_id}", response={204: None, 404: ErrorOut, **COMMON_ERRORS}, summary="Delete an FAQ entry",
             operation_id="faq_delete")
-async def faq_delete_view(request: HttpRequest, faq_id: int = Path(..., ge=1, le=MAX_ID)) -> tuple[int, None]:
+async def faq_delete_view(request: HttpRequest, faq_id: int = Path(..., ge=1, le=MAX_ID)) -> Status[None]:
     request.auth.require(Scope.FAQ_WRITE)
     await db_async(faq_delete)(faq_id=faq_id)
-    return 204, None
+    return Status(204, None)
 
 
 api.add_router("/", conversations)

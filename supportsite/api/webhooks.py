@@ -285,7 +285,19 @@ async def webhook_deliver_due() -> int:
             batch = await db_async(deliveries_claim_due)()
             if not batch:
                 return attempted
-            results = await asyncio.gather(*(delivery_send(client, d) for d in batch), return_exceptions=True)
+            # Endpoints in parallel; each endpoint's deliveries one at a time, oldest first, so a
+            # receiver sees events in the order they happened (unless one needs a retry).
+            by_endpoint: dict[int, list[WebhookDelivery]] = {}
+            for delivery in sorted(batch, key=lambda d: d.created_at):
+                by_endpoint.setdefault(delivery.endpoint_id, []).append(delivery)
+
+            async def send_in_order(client: httpx.AsyncClient, deliveries: list[WebhookDelivery]) -> None:
+                for delivery in deliveries:
+                    await delivery_send(client, delivery)
+
+            results = await asyncio.gather(
+                *(send_in_order(client, ds) for ds in by_endpoint.values()), return_exceptions=True
+            )
             for result in results:
                 if isinstance(result, BaseException):
                     logger.warning("A webhook delivery could not be recorded", exc_info=result)

@@ -31,6 +31,8 @@ from supportsite.core.db import db_async
 from supportsite.core.errors import DomainError, RateLimited
 
 logger = logging.getLogger(__name__)
+# The customer's own words echoed to the group are for staff live views, not the chat page.
+STAFF_ONLY_FRAMES = {"customer.message"}
 
 
 class ChatConsumer(AsyncWebsocketConsumer):
@@ -145,8 +147,19 @@ class ChatConsumer(AsyncWebsocketConsumer):
         # answered too. Pages ignore a status they already show.
         await self.send_json(conversation_status_frame(conversation))
 
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        # Channels closes stale database connections before every handler, a hop to its one
+        # sync thread per event; forwarding a group event touches no database, and under load
+        # (a frame per streamed piece per socket) that hop was a serial bottleneck (bench, #9).
+        if message.get("type") == "conversation.event":
+            await self.conversation_event(message)
+            return
+        await super().dispatch(message)
+
     async def conversation_event(self, event: dict[str, Any]) -> None:
         """Frames published to the conversation's group, from any server process."""
+        if event["payload"].get("type") in STAFF_ONLY_FRAMES:
+            return
         await self.send_json(frame_with_html(event["payload"]))
 
     async def send_json(self, content: dict[str, Any]) -> None:

@@ -49,7 +49,7 @@ def _keys(limit: Limit, window_index: int) -> tuple[str, str]:
 
 
 def _count(limit: Limit, now: float) -> tuple[float, float]:
-    """The weighted count in the sliding window, and when one message's worth frees up."""
+    """The weighted count in the sliding window, and how long until one more message fits."""
     index = int(now // limit.window_s)
     current_key, previous_key = _keys(limit, index)
     values = cache.get_many([current_key, previous_key])
@@ -57,16 +57,15 @@ def _count(limit: Limit, now: float) -> tuple[float, float]:
     previous = values.get(previous_key, 0)
     elapsed = (now % limit.window_s) / limit.window_s
     weighted = previous * (1 - elapsed) + current
-    if weighted < limit.max_messages:
+    room = limit.max_messages - 1  # one more fits while the weighted count is at most this
+    if weighted <= room:
         return weighted, 0.0
-    if previous and current < limit.max_messages:
-        # The previous window's weight falls as time passes: find when it drops below the limit.
-        needed_elapsed = 1 - (limit.max_messages - current - 1e-9) / previous
-        wait = max(0.0, (needed_elapsed - elapsed) * limit.window_s)
-    else:
-        # Only the next window frees room, as this window's count (then "previous") loses weight.
-        wait = ((1 - elapsed) + max(0.0, 1 - limit.max_messages / current)) * limit.window_s
-    return weighted, wait
+    if current <= room:
+        # The previous window's weight falls as time passes: find when it leaves room for one.
+        needed_elapsed = 1 - (room - current) / previous
+        return weighted, max(0.0, (needed_elapsed - elapsed) * limit.window_s)
+    # Only the next window has room, once this window's count (then "previous") weighs less.
+    return weighted, ((1 - elapsed) + max(0.0, 1 - room / current)) * limit.window_s
 
 
 def limits_hit(limits: list[Limit], *, clock: Callable[[], float] = time.time) -> None:

@@ -83,7 +83,11 @@ def action_unlock_record(*, customer_pk: int, run_id: str | None, conversation_i
 @transaction.atomic
 def action_decide(*, action_id: int, approve: bool, staff_user: AbstractBaseUser, note: str = "") -> AgentAction:
     """A staff member approves or rejects a pending action; carried out once, whoever clicks first."""
-    action = AgentAction.objects.select_for_update().select_related("refund", "customer").filter(pk=action_id).first()
+    # Lock only the action row: PostgreSQL refuses FOR UPDATE on the nullable side of the refund join.
+    action = (
+        AgentAction.objects.select_for_update(of=("self",)).select_related("refund", "customer")
+        .filter(pk=action_id).first()
+    )
     if action is None:
         raise NotFound("No such action.")
     if not getattr(staff_user, "is_staff", False):

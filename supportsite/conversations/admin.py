@@ -292,7 +292,8 @@ class ConversationAdmin(admin.ModelAdmin):
         ]
 
     def _context(self, request: HttpRequest, **extra: Any) -> dict[str, Any]:
-        return {**self.admin_site.each_context(request), "opts": self.model._meta, **console_counts(), **extra}
+        return {**self.admin_site.each_context(request), "opts": self.model._meta, **console_counts(),
+                "is_nav_sidebar_enabled": False, **extra}
 
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
                     extra_context: dict[str, Any] | None = None) -> HttpResponse:
@@ -307,7 +308,7 @@ class ConversationAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             return HttpResponse(status=403)
         return TemplateResponse(request, "admin/conversations/conversation/queue.html", self._context(
-            request, title="Waiting for a person", waiting=list(handoff_queue()),
+            request, title="Waiting for a person", queue=list(handoff_queue()),
             with_staff=list(conversations_with_staff()),
         ))
 
@@ -502,9 +503,9 @@ class AgentRunAdmin(admin.ModelAdmin):
         steps = [row.step for row in waterfall.rows]
         card = run_why_card(run=run)
         faq_choices = FaqEntry.objects.order_by("question").only("id", "question")
-        matched_faq_id = (card.faq or {}).get("faq_id") or (card.faq or {}).get("id")
+        matched_faq_id = (card.faq or {}).get("top_id")
         return TemplateResponse(request, "admin/conversations/agentrun/trace.html", {
-            **self.admin_site.each_context(request), **console_counts(),
+            **self.admin_site.each_context(request), **console_counts(), "is_nav_sidebar_enabled": False,
             "opts": self.model._meta, "title": f"Run {_short(run.id)}", "run": run, "card": card,
             "waterfall": waterfall, "reply": run_reply(run=run), "cost": run_cost(run=run, steps=steps),
             "llm_calls": sum(1 for s in steps if s.kind == AgentStep.Kind.LLM),
@@ -673,7 +674,7 @@ class AgentActionAdmin(admin.ModelAdmin):
                   .exclude(decided_at=None).select_related("customer__user", "decided_by").order_by("-decided_at")[:10])
         return TemplateResponse(request, "admin/conversations/agentaction/approvals.html", {
             **self.admin_site.each_context(request), **console_counts(), "opts": self.model._meta,
-            "title": "Approvals", "items": approvals_queue(), "recent": list(recent),
+            "is_nav_sidebar_enabled": False, "title": "Approvals", "items": approvals_queue(), "recent": list(recent),
         })
 
     def decide_view(self, request: HttpRequest, action_id: int) -> HttpResponse:

@@ -10,10 +10,10 @@ import asyncio
 import time
 from typing import Any
 
-from agents.orchestrator import Orchestrator, OrchestratorConfig
 from django.conf import settings
 from django.db.models import Count, Max
 
+from agents.orchestrator import Orchestrator, OrchestratorConfig
 from supportsite.core.db import db_async
 from supportsite.knowledge.models import Article, FaqEntry
 

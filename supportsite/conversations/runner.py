@@ -20,14 +20,16 @@ from agents.outcome import RunOutcome
 from supportsite.conversations import services
 from supportsite.conversations.bridge import context_for_run, ports_for_run
 from supportsite.conversations.engine import orchestrator_get
-from supportsite.conversations.events import conversation_event_send
 from supportsite.conversations.models import AgentRun, Message
+from supportsite.conversations.otel import run_steps_export
+from supportsite.conversations.streaming import CoalescingSink
 from supportsite.core.db import db_async
 
 logger = logging.getLogger(__name__)
 
 _tasks: set[asyncio.Task[Any]] = set()
 HEARTBEAT_S = 10.0
+MAX_ATTEMPTS = 3  # a run that crashed its process this often is handed to a person instead
 UNAVAILABLE_REPLY = (
     "I'm sorry — something went wrong on our side while I was working on your message. "
     "I've passed your conversation to a member of our support team, who will reply here."
@@ -74,14 +76,16 @@ async def run_execute(*, run_id: UUID | str) -> Message | None:
     heartbeat = asyncio.get_running_loop().create_task(_heartbeat(run.id))
     conversation_id = str(run.conversation_id)
 
-    async def sink(event: dict[str, Any]) -> None:
-        await conversation_event_send(conversation_id=conversation_id, payload=event)
+    sink = CoalescingSink(conversation_id=conversation_id)  # tokens joined into fewer frames (bench, #9)
 
     try:
+        if run.attempts > MAX_ATTEMPTS:
+            raise RuntimeError(f"the run failed {run.attempts - 1} times before")
         ctx = await db_async(context_for_run)(run)
         ports = ports_for_run(run)
         orchestrator = await orchestrator_get()
         outcome = await orchestrator.run(ctx, ports=ports, sink=sink)
+        await sink.flush()  # every streamed piece goes out before the reply itself
     except Exception as exc:  # the orchestrator handles its own failures; this is the last net
         logger.exception("Run %s crashed; handing the conversation to a person", run_id)
         outcome = RunOutcome(
@@ -92,12 +96,14 @@ async def run_execute(*, run_id: UUID | str) -> Message | None:
     finally:
         heartbeat.cancel()
     try:
-        return await db_async(services.run_complete)(run_id=run.id, outcome=outcome)
-    except Exception as exc:
-        logger.exception("Could not store the outcome of run %s", run_id)
-        with contextlib.suppress(Exception):
-            await db_async(services.run_fail)(run_id=run.id, error=f"{type(exc).__name__}: {exc}")
+        reply = await db_async(services.run_complete)(run_id=run.id, outcome=outcome)
+    except Exception:
+        # Leave the run claimed: when its lease runs out, recovery runs it again (a few times at
+        # most, then an honest handoff), so the customer's message is never left unanswered.
+        logger.exception("Could not store the outcome of run %s; recovery will retry it", run_id)
         return None
+    run_steps_export(run_id=str(run.id), conversation_id=conversation_id, steps=outcome.steps)
+    return reply
 
 
 async def runs_recover(*, lease_s: float | None = None) -> int:

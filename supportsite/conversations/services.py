@@ -30,7 +30,11 @@ from supportsite.conversations.models import (
     Feedback,
     Message,
 )
-from supportsite.conversations.serializers import assistant_message_frame, conversation_status_frame
+from supportsite.conversations.serializers import (
+    assistant_message_frame,
+    conversation_status_frame,
+    message_frame,
+)
 from supportsite.core.errors import Conflict, InvalidInput, NotFound
 from supportsite.customers.models import CustomerProfile
 
@@ -92,6 +96,8 @@ def message_receive(*, conversation_id: UUID | str, text: str, client_id: str) -
     if conversation.agents_may_reply:
         run = AgentRun.objects.create(conversation=conversation, message=message)
     webhooks.webhook_message_created(message, conversation)  # webhooks (#8)
+    # Staff watching the conversation see the customer's words at once; chat pages ignore the frame.
+    conversation_event_publish(conversation_id=conversation.id, payload={"type": "customer.message", **message_frame(message)})
     return message, run, True
 
 
@@ -197,7 +203,10 @@ def run_complete(*, run_id: UUID | str, outcome: RunOutcome) -> Message | None:
         sources=_jsonable([s.model_dump() for s in outcome.sources]), delivered=may_send,
     )
     conversation.last_message_at = reply.created_at
-    if may_send and outcome.route == "handoff":
+    # A reply may still go out while a person is needed (a refund waiting for approval): any
+    # handoff reason puts the conversation in the staff queue, not only the handoff route.
+    needs_person = may_send and (outcome.route == "handoff" or bool(outcome.handoff_reason))
+    if needs_person:
         conversation.status = Conversation.Status.WAITING
         conversation.handoff_reason = outcome.handoff_reason or Conversation.HandoffReason.LOW_CONFIDENCE
         conversation.handoff_summary = outcome.handoff_summary
@@ -209,13 +218,13 @@ def run_complete(*, run_id: UUID | str, outcome: RunOutcome) -> Message | None:
     conversation.save()
     if may_send:
         conversation_event_publish(conversation_id=conversation.id, payload=assistant_message_frame(reply))
-        if outcome.route == "handoff":
+        if needs_person:
             conversation_event_publish(conversation_id=conversation.id, payload=conversation_status_frame(conversation))
     # webhooks (#8): actions left for a person's approval, the reply, and a handoff.
     webhooks.webhook_actions_pending(conversation, run_id=run.id)
     if may_send:
         webhooks.webhook_message_created(reply, conversation)
-        if outcome.route == "handoff":
+        if needs_person:
             webhooks.webhook_conversation_handoff(conversation, run_id=run.id)
     return reply
 

@@ -12,6 +12,7 @@ from uuid import UUID
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from supportsite.api import webhooks
 from supportsite.conversations.events import conversation_event_publish
 from supportsite.conversations.models import (
     AgentRun,
@@ -104,6 +105,7 @@ def staff_reply(*, conversation_id: UUID | str, staff_user: AbstractBaseUser, te
         data={"message_id": str(message.id)},
     )
     conversation_event_publish(conversation_id=conversation.id, payload=staff_message_frame(message))
+    webhooks.webhook_message_created(message, conversation)
     return message
 
 

@@ -254,10 +254,9 @@ class WhyCard:
     other: list[tuple[str, str]]
 
 
-_CARD_KEYS = {
-    "intent", "confidence", "route", "faq", "faq_match", "faq_score", "faq_threshold", "workers", "critic",
-    "critic_verdict", "critic_reasons", "fallbacks", "actions", "handoff_reason", "secondary",
-}
+# The keys agents.orchestrator writes into RunOutcome.summary; anything else is shown as is.
+_CARD_KEYS = {"intent", "route", "faq", "workers", "critic", "fallbacks", "actions", "actions_proposed",
+              "handoff_reason"}
 
 
 def _as_text(value: Any) -> str:
@@ -270,47 +269,41 @@ def _as_text(value: Any) -> str:
     return json.dumps(value, default=str)
 
 
-def run_why_card(*, run: AgentRun) -> WhyCard:
-    """The "why this path" card from the run's summary, with the run's own columns as the fallback.
+def _worker_line(outcome: dict[str, Any]) -> str:
+    parts = [str(outcome.get("status", "?"))]
+    if "duration_ms" in outcome:
+        parts.append(f"{outcome['duration_ms']} ms")
+    for key in ("skipped", "error"):
+        if outcome.get(key):
+            parts.append(f"{key}: {outcome[key]}")
+    return " · ".join(parts)
 
-    The orchestrator writes the summary; this reads the keys it documents (intent, faq, workers,
-    critic, fallbacks, actions) and shows anything else it adds as plain key/value lines.
+
+def run_why_card(*, run: AgentRun) -> WhyCard:
+    """The "why this path" card, read from the summary the orchestrator stores on the run.
+
+    A run that crashed before the orchestrator summarised it has only its own columns, so
+    those are the fallback for every field.
     """
     summary: dict[str, Any] = run.summary if isinstance(run.summary, dict) else {}
-    intent = summary.get("intent")
-    confidence = summary.get("confidence", run.confidence)
-    if isinstance(intent, dict):
-        confidence = intent.get("confidence", confidence)
-        intent = intent.get("label")
-    faq = summary.get("faq") or summary.get("faq_match")
-    if faq is not None and not isinstance(faq, dict):
-        faq = {"question": _as_text(faq)}
-    if faq is not None and "score" not in faq and "faq_score" in summary:
-        faq = {**faq, "score": summary["faq_score"]}
-    threshold = (faq or {}).get("threshold", summary.get("faq_threshold", settings.SUPPORT["FAQ_SHORTCUT_THRESHOLD"]))
-    raw_workers = summary.get("workers") or {}
-    if isinstance(raw_workers, dict):
-        workers = [(str(name), _as_text(outcome)) for name, outcome in raw_workers.items()]
-    else:
-        workers = [(_as_text(w.get("name", "?")) if isinstance(w, dict) else _as_text(w),
-                    _as_text({k: v for k, v in w.items() if k != "name"}) if isinstance(w, dict) else "")
-                   for w in raw_workers]
+    intent = summary.get("intent") or {}
+    faq = summary.get("faq") or None
     critic = summary.get("critic") or {}
-    if not isinstance(critic, dict):
-        critic = {"verdict": _as_text(critic)}
-    reasons = critic.get("reasons", summary.get("critic_reasons", []))
-    actions = summary.get("actions") or []
+    proposed = summary.get("actions_proposed") or []
     return WhyCard(
-        intent=str(intent or run.intent or "—"),
-        confidence=float(confidence) if isinstance(confidence, int | float) else None,
+        intent=str(intent.get("label") or run.intent or "—"),
+        confidence=intent.get("confidence", run.confidence),
         route=str(summary.get("route") or run.route or "—"),
         faq=faq,
-        faq_threshold=float(threshold),
-        workers=workers,
-        critic_verdict=str(critic.get("verdict") or summary.get("critic_verdict") or run.critic_verdict or ""),
-        critic_reasons=[_as_text(r) for r in (reasons if isinstance(reasons, list) else [reasons])],
-        fallbacks=[_as_text(f) for f in (summary.get("fallbacks") or run.fallbacks or [])],
-        actions=[a if isinstance(a, dict) else {"detail": _as_text(a)} for a in actions],
+        faq_threshold=float((faq or {}).get("threshold", settings.SUPPORT["FAQ_SHORTCUT_THRESHOLD"])),
+        workers=[(name, _worker_line(outcome)) for name, outcome in (summary.get("workers") or {}).items()],
+        critic_verdict=str(critic.get("verdict") or run.critic_verdict or ""),
+        critic_reasons=[str(reason) for reason in critic.get("reasons", [])],
+        fallbacks=[str(f) for f in (summary.get("fallbacks") or run.fallbacks or [])],
+        actions=[
+            {**action, "detail": outcome}
+            for action, outcome in zip(proposed, summary.get("actions") or [""] * len(proposed), strict=False)
+        ],
         handoff_reason=str(summary.get("handoff_reason") or run.handoff_reason or ""),
         other=[(k, _as_text(v)) for k, v in summary.items() if k not in _CARD_KEYS],
     )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from agents.facts import AccountFact
 from agents.outcome import Draft, ProposedAction
 from agents.providers.scripted import ScriptedProvider
-from tests.agents.fakes import Harness, ctx_for, intent, offline
+from tests.agents.fakes import ACCOUNTS, FakePorts, Harness, ctx_for, intent, offline
 
 
 def refund_writer(text: str, invoice: str, amount: str) -> ScriptedProvider:
@@ -124,3 +125,32 @@ async def test_a_failing_action_port_is_recorded_and_handed_to_a_person():
     assert outcome.actions[0].status == "failed"
     assert outcome.handoff_reason == "tool_failure"
     assert "couldn't record the refund" in outcome.reply
+
+
+async def test_a_refund_above_the_limit_is_said_to_need_staff_approval_exactly_once():
+    from agents.providers.offline import OfflineProvider
+
+    local = OfflineProvider()
+    harness = Harness(provider=local, fallback=local)  # type: ignore[arg-type]
+    outcome = await harness.run(ctx_for("I was charged twice this month, can I get a refund?", customer="cus_bob"))
+    assert [(a.status, a.invoice_number) for a in outcome.actions] == [("pending_approval", "NW-2002")]
+    assert outcome.reply.count("staff") == 1, outcome.reply
+    assert outcome.reply.count("$50.00") == 1, outcome.reply
+    assert "sent it to a member of our staff for approval" in outcome.reply
+
+
+async def test_an_unlock_the_port_holds_for_staff_is_reported_as_pending_not_as_a_failure():
+    class HoldingPorts(FakePorts):
+        async def account_unlock(self, *, customer_id: str, request_key: str) -> AccountFact:
+            await super().account_unlock(customer_id=customer_id, request_key=request_key)
+            return ACCOUNTS[customer_id]  # still locked: the app keeps unlocks for a staff member to confirm
+
+    draft = Draft(text="Your account was locked after five failed sign-ins.",
+                  actions=[ProposedAction(kind="account_unlock")])
+    provider = ScriptedProvider(name="openai", intents=[intent("account", 0.9)], replies=[draft])
+    harness = Harness(provider=provider, fallback=offline(), ports=HoldingPorts())
+    outcome = await harness.run(ctx_for("I'm locked out", customer="cus_carol"))
+    assert [(a.kind, a.status) for a in outcome.actions] == [("account_unlock", "pending_approval")]
+    assert "asked them to do it" in outcome.reply and "I've unlocked" not in outcome.reply
+    assert "couldn't unlock" not in outcome.reply
+    assert outcome.handoff_reason == "policy_needs_approval"

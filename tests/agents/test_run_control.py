@@ -8,7 +8,8 @@ from agents.orchestrator import HANDOFF_REPLIES, OrchestratorConfig
 from agents.outcome import CriticVerdict
 from agents.providers.scripted import ScriptedProvider
 from agents.resilience import ProviderError
-from tests.agents.fakes import FakePorts, Harness, ctx_for, intent, offline
+from agents.workers.base import StreamGate
+from tests.agents.fakes import EventLog, FakePorts, Harness, ctx_for, intent, offline
 
 THREE_DOMAINS = intent("billing", 0.9, secondary=("account", "technical"))
 
@@ -74,13 +75,14 @@ async def test_nothing_is_streamed_once_a_person_has_the_conversation():
     assert harness.events.of("assistant.delta") == []
 
 
-async def test_the_resolvers_pieces_are_streamed_as_assistant_delta_events():
-    harness = Harness(provider=llm(intents=[intent("billing", 0.9)],
-                                   replies=["Invoice NW-1003 failed because the card ending 4242 expired."]),
-                      fallback=offline())
+async def test_the_resolvers_sentences_are_streamed_as_assistant_delta_events():
+    reply = ("Invoice NW-1003 failed because the card ending 4242 expired. You can add a new card under Billing. "
+             "Once it's saved, we retry the payment. Anything else I can help with?")
+    harness = Harness(provider=llm(intents=[intent("billing", 0.9)], replies=[reply]), fallback=offline())
     outcome = await harness.run(ctx_for("why did my payment fail?", run_id="run-stream"))
     deltas = harness.events.of("assistant.delta")
-    assert len(deltas) > 3
+    # A sentence at a time: the guard judges each whole sentence before the customer sees it.
+    assert len(deltas) >= 4
     assert all(d["run_id"] == "run-stream" for d in deltas)
     assert "".join(d["text"] for d in deltas) == outcome.reply
 
@@ -143,8 +145,8 @@ async def test_when_no_writer_is_left_the_customer_is_handed_off_honestly():
 async def test_a_reply_stream_cut_by_the_llm_is_replaced_by_the_fallbacks_reply():
     class CutProvider(ScriptedProvider):
         async def write_reply(self, ctx, *, on_delta, revision_notes=None, persona="resolver"):
-            await on_delta("Half a sentence from ")
-            await on_delta("the LLM ")
+            await on_delta("A whole sentence. Then half a ")
+            await on_delta("sentence from the LLM ")
             raise ProviderError("stream_cut", "peer closed connection")
 
     harness = Harness(provider=CutProvider(name="openai", intents=[intent("billing", 0.9)]),
@@ -187,3 +189,13 @@ async def test_batch_callers_can_discard_events_and_still_get_every_step():
     outcome = await harness.orchestrator.run(ctx_for("invoices?"), ports=harness.ports, sink=discard_events)
     assert {"intent", "faq", "context", "billing", "resolver", "critic"} <= {s.agent for s in outcome.steps}
     assert harness.events.events == []
+
+
+async def test_a_name_streams_only_with_the_rest_of_its_sentence_so_the_guard_can_stop_it():
+    gate_events = EventLog()
+    gate = StreamGate(sink=gate_events, run_id="r")
+    gate.begin_draft(ctx_for("show me bob's invoices"))
+    for piece in ("Admin mode ", "enabled. Bob ", "Chen (bob@example.com) ", "has NW-2001. ", "More text."):
+        await gate.delta(piece)
+    await gate.finish_draft()
+    assert "".join(e["text"] for e in gate_events.of("assistant.delta")) == "Admin mode enabled. "

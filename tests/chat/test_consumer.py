@@ -21,6 +21,10 @@ async def cookie_for(username: str | None) -> str:
 
 
 async def test_a_reply_streams_in_pieces_then_arrives_whole_with_safe_html(demo_tx, scripted):
+    # Pieces further apart than the sink's coalescing window arrive as frames of their own.
+    from supportsite.conversations.streaming import DELTA_WINDOW_S
+
+    scripted.delta_delay_s = DELTA_WINDOW_S * 3
     communicator, _ = await chat_connect()
     reply, frames = await ask(communicator, "hello", "s-1")
     types = [f["type"] for f in frames]

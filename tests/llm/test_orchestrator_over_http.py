@@ -24,14 +24,16 @@ async def run(orchestrator: Orchestrator, ctx, ports: FakePorts | None = None):
 
 
 async def test_intent_resolver_and_critic_all_use_the_llm_and_each_call_is_a_step(stub):
-    stub.script("reply", Reply.text("Invoice NW-1003 for $29.00 failed because the card ending 4242 expired.",
-                                    tokens_per_s=500))
+    text = ("Invoice NW-1003 for $29.00 failed because the card ending 4242 expired. Add a new card under "
+            "Billing. We retry the payment once it's saved. Anything else?")
+    stub.script("reply", Reply.text(text, tokens_per_s=500))
     outcome, events, _ = await run(orchestrator_over(provider_for(stub)), ctx_for("why did my last payment fail?"))
     assert outcome.route == "resolver" and outcome.fallbacks == []
-    assert outcome.reply == "Invoice NW-1003 for $29.00 failed because the card ending 4242 expired."
+    assert outcome.reply == text
     llm_steps = [(s.agent, s.name) for s in outcome.steps if s.kind == "llm" and s.model == "stub-model"]
     assert llm_steps == [("intent", "chat stub-model"), ("resolver", "chat stub-model"), ("critic", "chat stub-model")]
-    assert len(events.of("assistant.delta")) > 5 and events.streamed_text() == outcome.reply
+    # Streamed a sentence at a time, each through the grounding guard.
+    assert len(events.of("assistant.delta")) >= 4 and events.streamed_text() == outcome.reply
     assert outcome.input_tokens > 0 and outcome.output_tokens > 0
     # The resolver saw alice's real facts, as data.
     document = user_document(stub.requests_of("reply")[0])
@@ -66,7 +68,7 @@ async def test_invalid_json_from_the_classifier_falls_back_to_the_offline_classi
 
 
 async def test_a_reply_stream_cut_halfway_is_replaced_by_the_offline_reply(stub):
-    stub.script("reply", Reply.cut("Your invoice is being looked at and we will", after_chunks=4))
+    stub.script("reply", Reply.cut("Thanks. Your invoice is being looked at and we will", after_chunks=6))
     fallback = offline(intents=[intent("billing", 0.9)], replies=["Invoice NW-1003 failed (offline)."])
     outcome, events, _ = await run(orchestrator_over(provider_for(stub), fallback),
                                    ctx_for("why did my payment fail?"))

@@ -3,7 +3,6 @@ from __future__ import annotations
 import json
 
 import pytest
-import sklearn
 
 from agents.providers.offline import intents
 
@@ -19,6 +18,9 @@ from agents.providers.offline import intents
     ("what's the weather like in paris today", "out_of_scope"),
     ("give me a lasagna recipe", "out_of_scope"),
     ("tell me a joke", "out_of_scope"),
+    ("when did i last pay", "billing"),
+    ("what card do you have on file for me", "billing"),
+    ("is 2fa on for my account", "account"),
 ])
 def test_typical_messages_get_their_label(classifier, message, label):
     assert classifier.classify(message).label == label
@@ -39,28 +41,28 @@ def test_a_single_domain_question_has_no_secondary_label(classifier):
     assert classifier.classify("why did my last payment fail").secondary == []
 
 
-def test_a_model_from_another_sklearn_version_asks_for_train_intents(tmp_path):
-    model = tmp_path / "model.joblib"
-    model.write_bytes(b"not a model")
-    metadata = tmp_path / "model.json"
-    metadata.write_text(json.dumps({"sklearn_version": "0.0.1"}))
+def test_a_missing_model_asks_for_train_intents(tmp_path):
     with pytest.raises(intents.IntentModelError, match="train_intents"):
-        intents.load(model, metadata)
+        intents.load(tmp_path / "model.npz", tmp_path / "model.json")
 
 
 def test_a_corrupt_model_file_asks_for_train_intents(tmp_path):
-    model = tmp_path / "model.joblib"
+    model = tmp_path / "model.npz"
     model.write_bytes(b"not a model")
     metadata = tmp_path / "model.json"
-    metadata.write_text(json.dumps({"sklearn_version": sklearn.__version__}))
+    metadata.write_text(json.dumps({"format": intents.MODEL_FORMAT, "arrays_sha256": intents.file_digest(model),
+                                    "labels": ["a"], "blocks": []}))
     with pytest.raises(intents.IntentModelError, match="train_intents"):
         intents.load(model, metadata)
 
 
-def test_the_shipped_model_records_its_sklearn_version():
+def test_the_shipped_model_is_plain_arrays_with_its_settings_and_no_pickle():
     metadata = json.loads(intents.METADATA_PATH.read_text())
-    assert metadata["sklearn_version"] == sklearn.__version__
+    assert metadata["format"] == intents.MODEL_FORMAT
+    assert [b["name"] for b in metadata["blocks"]] == ["words", "chars"]
+    assert intents.MODEL_PATH.suffix == ".npz"
     assert intents.MODEL_PATH.stat().st_size < 5_000_000
+    assert not list(intents.MODEL_PATH.parent.glob("*.joblib"))
 
 
 def test_every_training_example_says_where_it_came_from():

@@ -94,12 +94,22 @@ async def test_the_reply_streams_in_pieces_that_join_into_the_reply(provider):
     assert "".join(pieces) == draft.text
 
 
-async def test_a_duplicate_charge_is_proposed_for_refund_once_with_staff_approval(provider):
+async def test_a_duplicate_charge_is_proposed_for_refund_once_and_the_approval_is_left_to_the_action_note(provider):
     draft, _ = await _write(provider, bob_context("I was charged twice this month"))
     refunds = [a for a in draft.actions if a.kind == "refund"]
     assert refunds == [ProposedAction(kind="refund", invoice_number="NW-2002", amount=Decimal("99.00"),
                                       reason="duplicate_charge")]
-    assert "$99.00" in draft.text and "$50.00" in draft.text and "staff" in draft.text
+    assert "$99.00" in draft.text and "qualifies for a full refund" in draft.text
+    # The orchestrator says what happened to the request (done, or waiting for staff) after carrying it out.
+    assert "staff" not in draft.text and "approv" not in draft.text
+
+
+async def test_when_did_i_last_pay_gets_the_date_amount_and_invoice_of_the_last_payment(provider):
+    ctx = bob_context("when did i last pay")
+    ctx.intent = IntentResult(label="billing", confidence=0.9)
+    draft, _ = await _write(provider, ctx)
+    assert "Your last payment was $99.00 on 2026-11-15" in draft.text and "NW-2002" in draft.text
+    assert Grounding.of(ctx).unsupported(draft.text) == []
 
 
 async def test_an_anonymous_visitor_is_asked_to_sign_in_for_their_payments(provider):

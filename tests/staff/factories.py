@@ -6,6 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
 from supportsite.conversations.actions import action_refund_record
@@ -61,9 +62,11 @@ def billing_run(
         latency_ms=latency_ms, started_at=started, finished_at=started + timedelta(milliseconds=latency_ms),
         summary={
             "intent": {"label": intent, "confidence": 0.87},
-            "faq": {"faq_id": None, "question": "Why was my payment declined?", "score": 0.62, "threshold": 0.9},
+            "faq": {"top_id": None, "question": "Why was my payment declined?", "score": 0.62, "threshold": 0.9,
+                    "used": False},
             "route": route,
-            "workers": {"billing": "ok: 3 invoices, NW-1003 failed", "account": "ok: active, Pro"},
+            "workers": {"billing": {"status": "success", "duration_ms": 570.0},
+                        "account": {"status": "success", "duration_ms": 385.0}},
             "critic": {"verdict": "revise" if draft_text else "approve",
                        "reasons": ["The draft did not name the invoice."] if draft_text else []},
             "fallbacks": fallbacks or [],
@@ -110,11 +113,12 @@ def bob_duplicate_refund_pending(bob: CustomerProfile) -> AgentAction:
     run = billing_run(customer=bob, text="I was charged twice for NW-2002, please refund the duplicate.",
                       intent="refund", route="resolver",
                       reply="I've asked our team to approve a refund of $99.00 for the duplicate charge on NW-2002.")
-    action_refund_record(
-        customer_pk=bob.pk, run_id=str(run.id), conversation_id=str(run.conversation_id), invoice_number="NW-2002",
-        amount=Decimal("99.00"), reason="Duplicate charge on NW-2002", request_key=f"{run.id}:NW-2002",
-        needs_approval=False,
-    )
+    with transaction.atomic():  # the bridge calls it inside a transaction: it locks the charge
+        action_refund_record(
+            customer_pk=bob.pk, run_id=str(run.id), conversation_id=str(run.conversation_id),
+            invoice_number="NW-2002", amount=Decimal("99.00"), reason="Duplicate charge on NW-2002",
+            request_key=f"{run.id}:NW-2002", needs_approval=False,
+        )
     return AgentAction.objects.get(run=run)
 
 

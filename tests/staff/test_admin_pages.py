@@ -127,7 +127,7 @@ def test_run_page_shows_why_this_path_totals_steps_and_draft_beside_final(staff_
     html = response.content.decode()
     assert 'id="why"' in html and "Why this path" in html
     assert "score <b>0.62</b> ≤ threshold 0.90" in html
-    assert "ok: 3 invoices, NW-1003 failed" in html
+    assert "success · 570.0 ms" in html  # the billing worker's outcome
     assert "The draft did not name the invoice." in html
     assert 'id="draft-vs-final"' in html and "Please reset your password." in html
     assert "1200 / 300" in html  # tokens in / out

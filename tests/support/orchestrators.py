@@ -17,6 +17,7 @@ import pytest
 from agents.context import IntentResult, SupportContext
 from agents.outcome import RunOutcome
 from agents.tracing import StepRecord
+from supportsite.conversations.streaming import DELTA_WINDOW_S
 
 
 @dataclass
@@ -37,7 +38,8 @@ class ScriptedOrchestrator:
         started = datetime.now(UTC)
         for piece in self.pieces:
             await sink({"type": "assistant.delta", "run_id": ctx.run_id, "text": piece})
-            await asyncio.sleep(0.01)
+            # Further apart than the runner's coalescing window, so each piece is a frame of its own.
+            await asyncio.sleep(DELTA_WINDOW_S * 2)
         if self.delay_s:
             await asyncio.sleep(self.delay_s)
         if self.release is not None:

@@ -1,5 +1,8 @@
 """FAQ retrieval: word and character TF-IDF over each entry's question and alternative phrasings.
 
+The index is built from the database at run time, so its TF-IDF is the numpy one (tfidf.py): the
+server never imports scikit-learn.
+
 The raw similarity is turned into a probability that the top entry is the right one by a small
 logistic model fitted on held-out paraphrases (agents/data/faq_eval.jsonl, split "calibration") and
 stored in agents/data/faq_calibration.json. The index rebuilds in a few milliseconds, so staff edits
@@ -15,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from agents.facts import FaqFact
 from agents.outcome import FaqMatch
 from agents.providers.offline.text import normalise, stem
+from agents.providers.offline.tfidf import AnalyzerSettings, TfidfIndex
 from agents.providers.offline.training_data import DATA_DIR
 
 CALIBRATION_PATH = DATA_DIR / "faq_calibration.json"
@@ -30,6 +33,12 @@ ENTRY_WEIGHT = 0.3
 
 # Words that carry no meaning for matching; question words (how, when, why) stay: they tell
 # "how do refunds work" from "when will I get my refund".
+# The same analyzers as scikit-learn's TfidfVectorizer(ngram_range=(1, 2)) and (analyzer="char_wb",
+# ngram_range=(3, 5)), with sublinear tf and l2 norm.
+WORD_SETTINGS = AnalyzerSettings(analyzer="word", ngram_range=(1, 2), sublinear_tf=True)
+CHAR_SETTINGS = AnalyzerSettings(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+ENTRY_SETTINGS = AnalyzerSettings(analyzer="word", ngram_range=(1, 1), sublinear_tf=True)
+
 STOP_WORDS = frozenset(
     ["a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "is", "are", "am", "be", "do", "does", "did", "would", "should", "will", "to", "of", "for", "in", "on", "at", "it", "this", "that", "there", "please", "so", "and", "or", "if", "with", "just"]
 )
@@ -79,26 +88,20 @@ class OfflineFaqRetriever:
         self._owners = np.array(owners, dtype=int)
         self._words = self._chars = self._entry_words = None
         if texts:
-            self._words = TfidfVectorizer(preprocessor=_content_words, ngram_range=(1, 2), sublinear_tf=True)
-            self._chars = TfidfVectorizer(preprocessor=_content_words, analyzer="char_wb", ngram_range=(3, 5),
-                                          sublinear_tf=True)
-            self._entry_words = TfidfVectorizer(preprocessor=_content_words, sublinear_tf=True)
-            self._word_matrix = self._words.fit_transform(texts)
-            self._char_matrix = self._chars.fit_transform(texts)
+            self._words = TfidfIndex.build(texts, WORD_SETTINGS, preprocessor=_content_words)
+            self._chars = TfidfIndex.build(texts, CHAR_SETTINGS, preprocessor=_content_words)
             entry_texts = [" ".join([e.question, *e.alternatives, e.answer, *e.tags]) for e in self.entries]
-            self._entry_matrix = self._entry_words.fit_transform(entry_texts)
+            self._entry_words = TfidfIndex.build(entry_texts, ENTRY_SETTINGS, preprocessor=_content_words)
             self._entry_vocab = [set(_content_words(t).split()) for t in entry_texts]
 
     def similarities(self, text: str) -> np.ndarray:
         """Best similarity of text to each entry's phrasings, in entry order."""
         if self._words is None or self._chars is None or self._entry_words is None:
             return np.zeros(0)
-        word_sim = (self._word_matrix @ self._words.transform([text]).T).toarray().ravel()
-        char_sim = (self._char_matrix @ self._chars.transform([text]).T).toarray().ravel()
-        blended = WORD_WEIGHT * word_sim + (1 - WORD_WEIGHT) * char_sim
+        blended = WORD_WEIGHT * self._words.similarities(text) + (1 - WORD_WEIGHT) * self._chars.similarities(text)
         best = np.zeros(len(self.entries))
         np.maximum.at(best, self._owners, blended)
-        entry_sim = (self._entry_matrix @ self._entry_words.transform([text]).T).toarray().ravel()
+        entry_sim = self._entry_words.similarities(text)
         return (1 - ENTRY_WEIGHT) * best + ENTRY_WEIGHT * entry_sim
 
     def search(self, text: str, *, k: int = 3) -> list[FaqMatch]:
@@ -165,7 +168,7 @@ def calibration_samples(entries: Sequence[FaqFact], *, paraphrases: Sequence[tup
 
 
 def fit_calibration(features: list[tuple[float, float, float]], correct: list[int]) -> Calibration:
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # training time only: never on the server's path
 
     # Weak regularisation: two features and hundreds of samples; a flat curve would never reach 0.9.
     model = LogisticRegression(C=100.0).fit(np.array(features), np.array(correct))

@@ -1,33 +1,36 @@
 """The intent classifier: TF-IDF word and character n-grams into a multinomial logistic regression.
 
-Logistic regression gives probabilities that track accuracy closely enough to threshold on, and
-the whole pipeline is a few MB and a few ms a message. The model is trained by
-`python manage.py train_intents` from agents/data/intents/examples.csv and loaded once per process.
+Logistic regression gives probabilities that track accuracy closely enough to threshold on. The model
+is fitted with scikit-learn by `python manage.py train_intents` (intent_training.py) and exported as
+plain arrays (agents/data/intent_model.npz) plus their settings (agents/data/intent_model.json). The
+runtime here needs numpy and the standard library only: importing scikit-learn and scipy would take
+seconds of the server's start-up, and a pickle would tie the model to one scikit-learn version.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import threading
+import zipfile
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
-import sklearn
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion, Pipeline
 
 from agents.context import INTENTS, Intent, IntentResult
 from agents.providers.offline.text import normalise
-from agents.providers.offline.training_data import DATA_DIR, Example
+from agents.providers.offline.tfidf import AnalyzerSettings, Preprocessor, TfidfVectorizer
+from agents.providers.offline.training_data import DATA_DIR
 
-MODEL_PATH = DATA_DIR / "intent_model.joblib"
+MODEL_PATH = DATA_DIR / "intent_model.npz"
 METADATA_PATH = DATA_DIR / "intent_model.json"
+# Bumped when the layout of the exported files changes; a model in another format is rebuilt, not guessed at.
+MODEL_FORMAT = "northwind-intent-tfidf-logreg/1"
+# Preprocessors are recorded by name in the exported model: functions cannot be stored without a pickle.
+PREPROCESSORS: dict[str, Preprocessor] = {"normalise": normalise}
 
 # Below this probability the top in-scope label is not trusted on its own; if the message also
 # shares almost nothing with our domain's vocabulary it is treated as out of scope.
@@ -40,55 +43,86 @@ DOMAIN_LABELS: tuple[Intent, ...] = ("billing", "refund", "account", "technical"
 
 
 class IntentModelError(RuntimeError):
-    """The shipped intent model is missing or was made by another scikit-learn version."""
+    """The shipped intent model is missing, damaged, or in a format this code does not read."""
 
 
-def build_pipeline(*, c: float = 8.0) -> Pipeline:
-    features = FeatureUnion([
-        ("words", TfidfVectorizer(preprocessor=normalise, ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
-        ("chars", TfidfVectorizer(preprocessor=normalise, analyzer="char_wb", ngram_range=(2, 5),
-                                  sublinear_tf=True, min_df=2, max_features=40000)),
-    ])
-    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-    return Pipeline([("features", features), ("model", model)])
+@dataclass(frozen=True)
+class FeatureBlock:
+    """One TF-IDF vectorizer of the feature union, and where its columns start in the coefficients."""
+
+    name: str
+    vectorizer: TfidfVectorizer
+    offset: int
 
 
-def train(examples: list[Example], *, c: float = 8.0) -> Pipeline:
-    pipeline = build_pipeline(c=c)
-    pipeline.fit([e.text for e in examples], [e.label for e in examples])
-    return pipeline
+class IntentModel:
+    """The exported pipeline: feature blocks side by side, then a softmax over linear scores."""
+
+    def __init__(self, *, labels: list[str], blocks: list[FeatureBlock], coef: np.ndarray, intercept: np.ndarray):
+        self.labels = labels
+        self.blocks = blocks
+        self.coef = coef  # (labels, features)
+        self.intercept = intercept
+
+    @property
+    def word_vocabulary(self) -> dict[str, int]:
+        return self.blocks[0].vectorizer.vocabulary
+
+    def decision(self, text: str) -> np.ndarray:
+        scores = self.intercept.copy()
+        for block in self.blocks:
+            indices, values = block.vectorizer.transform(text)
+            if indices.size:
+                scores += self.coef[:, indices + block.offset] @ values
+        return scores
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """One row of label probabilities per text, as LogisticRegression.predict_proba (softmax)."""
+        if not texts:
+            return np.zeros((0, len(self.labels)))
+        scores = np.vstack([self.decision(text) for text in texts])
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
 
 
-def save(pipeline: Pipeline, *, examples: list[Example], path: Path = MODEL_PATH,
-         metadata_path: Path = METADATA_PATH) -> dict[str, Any]:
-    metadata = {
-        "sklearn_version": sklearn.__version__,
-        "numpy_version": np.__version__,
-        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "labels": list(pipeline.classes_),
-        "train_examples": len(examples),
-        "training_data": "agents/data/intents/examples.csv (split=train)",
-    }
-    joblib.dump({"pipeline": pipeline, "metadata": metadata}, path, compress=3)
-    metadata_path.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
-    return metadata
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load(path: Path = MODEL_PATH, metadata_path: Path = METADATA_PATH) -> Pipeline:
+def load(path: Path = MODEL_PATH, metadata_path: Path = METADATA_PATH) -> IntentModel:
     hint = "Run `python manage.py train_intents` to rebuild it from agents/data/intents/examples.csv."
     if not path.exists() or not metadata_path.exists():
         raise IntentModelError(f"The intent model {path} is missing. {hint}")
-    metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
-    if metadata.get("sklearn_version") != sklearn.__version__:
-        raise IntentModelError(
-            f"The intent model was trained with scikit-learn {metadata.get('sklearn_version')} but "
-            f"{sklearn.__version__} is installed; pickles do not carry across versions. {hint}"
-        )
     try:
-        bundle = joblib.load(path)
-    except Exception as exc:  # a corrupt or foreign pickle: say what to do about it
-        raise IntentModelError(f"The intent model {path} could not be loaded ({exc}). {hint}") from exc
-    return bundle["pipeline"]
+        metadata: dict[str, Any] = json.loads(metadata_path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise IntentModelError(f"The intent model's settings {metadata_path} are not JSON ({exc}). {hint}") from exc
+    if metadata.get("format") != MODEL_FORMAT:
+        raise IntentModelError(
+            f"The intent model is in format {metadata.get('format')!r}; this code reads {MODEL_FORMAT!r}. {hint}")
+    if metadata.get("arrays_sha256") != file_digest(path):
+        # The two files are written together; apart, the vocabulary would not match the coefficients.
+        raise IntentModelError(f"The intent model {path} does not match {metadata_path.name}. {hint}")
+    try:
+        with np.load(path, allow_pickle=False) as arrays:
+            blocks, offset = [], 0
+            for block in metadata["blocks"]:
+                name = block["name"]
+                terms = arrays[f"{name}_terms"].tolist()
+                settings = AnalyzerSettings.from_json(block["settings"])
+                vectorizer = TfidfVectorizer(settings, {t: i for i, t in enumerate(terms)}, arrays[f"{name}_idf"],
+                                             preprocessor=PREPROCESSORS[block["preprocessor"]])
+                blocks.append(FeatureBlock(name, vectorizer, offset))
+                offset += vectorizer.n_features
+            coef = np.asarray(arrays["coef"], dtype=np.float64)
+            intercept = np.asarray(arrays["intercept"], dtype=np.float64)
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
+        raise IntentModelError(f"The intent model {path} could not be read ({exc!r}). {hint}") from exc
+    if coef.shape != (len(metadata["labels"]), offset):
+        raise IntentModelError(f"The intent model {path} has {coef.shape} coefficients for {offset} features. {hint}")
+    return IntentModel(labels=list(metadata["labels"]), blocks=blocks, coef=coef, intercept=intercept)
 
 
 @dataclass(frozen=True)
@@ -111,14 +145,13 @@ def split_clauses(text: str) -> list[str]:
 class IntentClassifier:
     """Predicts a label with a calibrated confidence, plus the other labels a message touches."""
 
-    def __init__(self, pipeline: Pipeline):
-        self.pipeline = pipeline
-        self.labels: list[str] = list(pipeline.classes_)
-        words: TfidfVectorizer = pipeline.named_steps["features"].transformer_list[0][1]
-        self._vocabulary = words.vocabulary_
+    def __init__(self, model: IntentModel):
+        self.model = model
+        self.labels: list[str] = list(model.labels)
+        self._vocabulary = model.word_vocabulary
 
     def predict_many(self, texts: list[str]) -> list[Prediction]:
-        probabilities = self.pipeline.predict_proba(texts)
+        probabilities = self.model.predict_proba(texts)
         return [self._prediction(text, row) for text, row in zip(texts, probabilities, strict=True)]
 
     def predict(self, text: str) -> Prediction:

@@ -6,12 +6,12 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from agents.facts import ArticleFact, IncidentFact
 from agents.outcome import ArticleMatch
-from agents.providers.offline.faq import _content_words
+from agents.providers.offline.faq import CHAR_SETTINGS, WORD_SETTINGS, _content_words
 from agents.providers.offline.text import normalise
+from agents.providers.offline.tfidf import TfidfIndex
 
 _STEP = re.compile(r"^\s*\d+[.)]\s+(.*\S)\s*$", re.MULTILINE)
 WORD_WEIGHT = 0.6
@@ -32,18 +32,14 @@ class OfflineArticleRetriever:
                  for a in self.articles]
         self._words = self._chars = None
         if texts:
-            self._words = TfidfVectorizer(preprocessor=_content_words, ngram_range=(1, 2), sublinear_tf=True)
-            self._chars = TfidfVectorizer(preprocessor=_content_words, analyzer="char_wb", ngram_range=(3, 5),
-                                          sublinear_tf=True)
-            self._word_matrix = self._words.fit_transform(texts)
-            self._char_matrix = self._chars.fit_transform(texts)
+            # The numpy TF-IDF (tfidf.py): articles come from the database at run time.
+            self._words = TfidfIndex.build(texts, WORD_SETTINGS, preprocessor=_content_words)
+            self._chars = TfidfIndex.build(texts, CHAR_SETTINGS, preprocessor=_content_words)
 
     def search(self, text: str, *, k: int = 3) -> list[ArticleMatch]:
         if self._words is None or self._chars is None:
             return []
-        word_sim = (self._word_matrix @ self._words.transform([text]).T).toarray().ravel()
-        char_sim = (self._char_matrix @ self._chars.transform([text]).T).toarray().ravel()
-        sims = WORD_WEIGHT * word_sim + (1 - WORD_WEIGHT) * char_sim
+        sims = WORD_WEIGHT * self._words.similarities(text) + (1 - WORD_WEIGHT) * self._chars.similarities(text)
         order = np.argsort(-sims)[:k]
         return [
             ArticleMatch(slug=a.slug, title=a.title, summary=a.summary, url=a.url, score=round(float(sims[i]), 4),

@@ -16,6 +16,7 @@ from typing import Any
 from agents.context import Intent, SupportContext
 from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, PaymentFact, RefundFact
 from agents.outcome import ActionRecord, ArticleMatch, Draft, FaqMatch, ProposedAction, Source, Usage
+from agents.own_data import asks_about_own_data
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.text import normalise
 
@@ -200,6 +201,8 @@ class ReplyWriter:
         elif _has(self.words, self.norm, "fail", "failed", "fails", "declined", "decline", "not go through",
                   "didnt go through", "did not go through", "rejected", "faild", "retry"):
             self._failed_payments()
+        if self._asks_last_payment():
+            self._last_payment()
         card_told = self.facts.card is not None and any(self.facts.card.last4 in p for p in self.reply.paragraphs)
         if _has(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
             self._card()
@@ -266,6 +269,27 @@ class ReplyWriter:
                 f"payment for {invoice.number} again, so you don't need to do anything else."
             )
             self.reply.sources.append(Source(kind="faq", title="How do I change the card I pay with?"))
+
+    def _asks_last_payment(self) -> bool:
+        """"When did I last pay", "my last payment", "did I pay this month": a date and an amount, not a list."""
+        pays = _has(self.words, self.norm, "pay", "paid", "payment", "charged", "charge", "bill", "billed")
+        return pays and _has(self.words, self.norm, "last", "latest", "recent", "when did", "this month")
+
+    def _last_payment(self) -> None:
+        paid = sorted((p for p in self.facts.payments if p.status != "failed" and not p.duplicate),
+                      key=lambda p: p.created_at, reverse=True)
+        if not paid:
+            self.reply.add("I can't find a successful payment on your account yet.")
+            return
+        last = paid[0]
+        card = f" with the card ending {last.card_last4}" if last.card_last4 else ""
+        self.reply.add(f"Your last payment was {money(last.amount)} on {last.created_at.date().isoformat()}{card}, "
+                       f"for invoice {last.invoice_number}.")
+        failed = [p for p in self.facts.payments if p.status == "failed" and p.created_at > last.created_at]
+        if failed:
+            latest = max(failed, key=lambda p: p.created_at)
+            self.reply.add(f"Since then, the payment for invoice {latest.invoice_number} on "
+                           f"{latest.created_at.date().isoformat()} didn't go through.", answers=False)
 
     def _failed_payments(self) -> None:
         failed = [i for i in self.facts.invoices if i.status == "failed"]
@@ -380,9 +404,8 @@ class ReplyWriter:
         number = option.get("invoice_number", "")
         amount = money(option.get("amount", "0"))
         reason = option.get("reason", "")
-        limit = money(self.ctx.constraints.agent_refund_limit)
         if option.get("already_requested"):
-            existing = next((r for r in self.refunds if r.invoice_number == number and r.status != "rejected"), None)
+            existing = next((r for r in self.facts.refunds if r.invoice_number == number and r.status != "rejected"), None)
             state = {"pending_approval": "is waiting for a member of our staff to approve it",
                      "approved": "has been approved", "completed": "has been paid back"}
             detail = (f" (reference {existing.reference}, {money(existing.amount)}) "
@@ -399,12 +422,9 @@ class ReplyWriter:
                 self.reply.add(f"You're right, I can see it: invoice {number} was charged twice on "
                                f"{duplicate.created_at.date().isoformat()}, and the second payment of {amount} is a "
                                "duplicate.")
-            if option.get("needs_approval"):
-                self.reply.add(f"It qualifies for a full refund of {amount}, because {why}. As it's over {limit}, "
-                               "a member of our staff signs it off; the money goes back to the card you paid with.")
-            else:
-                self.reply.add(f"It qualifies for a refund of {amount}, because {why}, and I can approve refunds "
-                               f"up to {limit} myself. The money goes back to the card you paid with.")
+            # What happens next (done, or waiting for a staff member's approval above the limit) is said
+            # once, by the orchestrator, after the action is carried out: it knows how it went.
+            self.reply.add(f"It qualifies for a full refund of {amount}, because {why}.")
             self.reply.actions.append(ProposedAction(kind="refund", invoice_number=number,
                                                      amount=Decimal(str(option.get("amount", "0"))),
                                                      reason=reason))
@@ -475,21 +495,33 @@ class ReplyWriter:
                            "from someone guessing your password.")
             if _has(self.words, self.norm, "unlock", "locked", "lock", "sign in", "cant", "can not", "access",
                     "blocked"):
-                self.reply.add("As you're signed in here, I can unlock it for you. Afterwards, if you're not sure "
-                               "of your password, use **Forgot password** on the sign-in page rather than guessing "
-                               "again.")
+                # Whether the unlock happens now or waits for a staff member is told once, after the
+                # action port answers (workers/actions.describe_actions).
+                self.reply.add("As you're signed in here, I'll put the unlock through for you. Afterwards, if "
+                               "you're not sure of your password, use **Forgot password** on the sign-in page "
+                               "rather than guessing again.")
                 self.reply.actions.append(ProposedAction(kind="account_unlock", reason="customer asked; signed in"))
         elif account.status == "suspended":
             self.reply.add("Your account is suspended. I can't change that myself, so I'll need to pass you to a "
                            "person from our team.", answers=False)
-        elif _has(self.words, self.norm, "locked", "lock", "sign in", "cant", "can not", "unlock"):
+        # A state question ("is 2fa on for my account?") is answered by the fact itself.
+        own = asks_about_own_data(self.text)
+        told_state = False
+        if account.status == "active" and _has(self.words, self.norm, "locked", "lock", "sign in", "cant",
+                                                 "can not", "unlock"):
             self.reply.add(f"Your account ({account.username}) isn't locked — it's active.")
+            told_state = True
         if _has(self.words, self.norm, "two factor", "2fa", "authenticator", "two-factor", "verification"):
             state = "on" if account.two_factor_enabled else "off"
-            self.reply.add(f"Two-factor authentication is currently {state} for your account.", answers=False)
+            self.reply.add(f"Two-factor authentication is currently {state} for your account.", answers=own)
+            told_state = True
         if _has(self.words, self.norm, "email", "address"):
-            self.reply.add(f"The email address on your account is {account.email}.", answers=False)
-        if match is not None and match.score >= FAQ_PLAUSIBLE and account.status != "locked":
+            self.reply.add(f"The email address on your account is {account.email}.", answers=own)
+            told_state = True
+        # "Is 2fa on for my account?" is answered by the fact; a how-to FAQ next to it (recovery codes,
+        # how to unlock) would answer a question the customer did not ask.
+        fact_answers_it = told_state and own
+        if match is not None and match.score >= FAQ_PLAUSIBLE and account.status != "locked" and not fact_answers_it:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
         elif not self.reply.answered and account.status == "active":
             self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",

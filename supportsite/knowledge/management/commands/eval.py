@@ -26,13 +26,16 @@ class Command(BaseCommand):
                             help="Also measure on public data outside the project (CLINC150 out-of-scope test, "
                                  "Banking77 with the same features); needs ../shared/datasets.")
         parser.add_argument("--datasets", default=str(Path(settings.BASE_DIR).parent / "shared" / "datasets"))
+        parser.add_argument("--cases", type=int, default=None, metavar="N",
+                            help="Run only the first N demo conversations (a quick check, e.g. of an LLM).")
 
     def handle(self, *args, **options):
         providers: tuple[str, ...] = ("offline",)
         if settings.OPENAI_BASE_URL:
             providers = ("offline", "openai")
         figures = evaluate_all(pipeline=not options["no_pipeline"], providers=providers,
-                               datasets=Path(options["datasets"]) if options["public"] else None)
+                               datasets=Path(options["datasets"]) if options["public"] else None,
+                               pipeline_limit=options["cases"])
         if options["json"]:
             self.stdout.write(json.dumps(figures, indent=2, default=str))
             return
@@ -56,8 +59,11 @@ def render_table(figures: dict) -> str:
         ]
     if "openai" in figures:
         llm = figures["openai"]
-        rows += [("LLM pipeline route accuracy", llm["route_accuracy"], f"n={llm['pipeline_cases']}"),
-                 ("LLM pipeline fact accuracy", llm["fact_accuracy"], "")]
+        rows += [("LLM pipeline route accuracy", llm["route_accuracy"], f"n={llm['pipeline_cases']}, "
+                  f"model {llm['pipeline_model']}"),
+                 ("LLM pipeline fact accuracy", llm["fact_accuracy"], ""),
+                 ("LLM runs that fell back to offline", llm["pipeline_runs_with_fallbacks"],
+                  f"{llm['pipeline_llm_tokens']} LLM tokens")]
     for key, value in (figures.get("public_reference") or {}).items():
         rows.append((f"Public: {key}", value, ""))
     width = max(len(r[0]) for r in rows)

@@ -25,7 +25,8 @@ class Command(BaseCommand):
                             help="Where the public datasets are (only with --rebuild-subset).")
 
     def handle(self, *args, **options):
-        from agents.providers.offline import faq, intents, training_data
+        # scikit-learn is imported here, at training time; the server reads the exported arrays with numpy.
+        from agents.providers.offline import faq, intent_training, intents, training_data
 
         if options["rebuild_subset"]:
             datasets = Path(options["datasets"])
@@ -37,10 +38,11 @@ class Command(BaseCommand):
         examples = training_data.read_examples()
         train = [e for e in examples if e.split == "train"]
         started = time.perf_counter()
-        pipeline = intents.train(train)
-        metadata = intents.save(pipeline, examples=train)
+        pipeline = intent_training.train(train)
+        metadata = intent_training.export(pipeline, examples=train)
         self.stdout.write(f"Intent model: {len(train)} training examples, {time.perf_counter() - started:.1f} s, "
-                          f"scikit-learn {metadata['sklearn_version']} → {intents.MODEL_PATH}")
+                          f"scikit-learn {metadata['trained_with']['scikit-learn']} → {intents.MODEL_PATH} "
+                          f"+ {intents.METADATA_PATH.name} (read with numpy only)")
         unrelated = [e.text for e in train if e.label == "out_of_scope"]
         calibration = faq.calibrate(demo_faq_facts(), unrelated=unrelated)
         self.stdout.write(f"FAQ calibration: {calibration} → {faq.CALIBRATION_PATH}")

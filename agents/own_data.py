@@ -1,0 +1,51 @@
+"""Does a message ask about the signed-in customer's own data, rather than how something works?
+
+A FAQ answer is the same for everyone: right for "how do I turn on two-factor?", wrong for "is 2fa
+on for my account?", "when did I last pay?" or "what card do you have on file for me?", which the
+account and billing facts answer for this customer. The orchestrator skips the FAQ shortcut for
+such questions from a signed-in customer and gathers the facts instead (the writer can still quote
+the FAQ next to them).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The customer speaking about themselves.
+_FIRST_PERSON = re.compile(r"\b(?:my|me|mine|i|i'm|im|i've|ive|am i|for us|our)\b", re.IGNORECASE)
+# Things the account and billing workers hold for each customer.
+_PERSONAL_TOPICS = re.compile(
+    r"\b(?:account|2fa|mfa|two[- ]?factor|authenticator|card|payment|payments|pay|paid|paying|charged?|"
+    r"invoices?|bill|billed|plan|subscription|email|username|locked|balance|renew(?:al|s)?|on file|due)\b",
+    re.IGNORECASE,
+)
+# A how-to question has one answer for everyone: the FAQ's. "How much" / "how many" ask for a figure.
+_HOW_TO = re.compile(
+    r"^\s*(?:(?:please\s+)?(?:how(?!\s+(?:much|many|long ago))\b|where\s+(?:can|do|is|are)\b|can\s+i\b|could\s+i\b|"
+    r"is\s+it\s+possible\b|what\s+(?:do|should)\s+i\s+do\b|what\s+happens\b)|i\s+(?:want|need|would\s+like)\s+to\b)",
+    re.IGNORECASE,
+)
+# A question about the current state of something: is it on, when did it happen, what is it.
+_STATE_QUESTION = re.compile(
+    r"^\s*(?:(?:hi|hello|hey)[,!. ]+)?(?:is|are|was|were|do|does|did|have|has|am|when|what|what's|whats|which|"
+    r"why|how\s+(?:much|many|long\s+ago)|show|list|tell\s+me|can\s+you\s+(?:show|tell|list|check|look))\b|\bon\s+file\b|\bfor\s+me\b|\?\s*$",
+    re.IGNORECASE,
+)
+
+
+# "my account is locked", "my card was declined": a statement about their own things is a question too.
+_POSSESSIVE_TOPIC = re.compile(
+    r"\bmy\s+(?:\w+\s+)?(?:account|2fa|two[- ]?factor|card|payment|invoice|bill|plan|subscription|email|username)\b",
+    re.IGNORECASE,
+)
+# Asking the agents to act on their account: the action port, not an FAQ answer, does that.
+_ACTION_REQUEST = re.compile(r"\b(?:unlock|refund)\b", re.IGNORECASE)
+
+
+def asks_about_own_data(text: str) -> bool:
+    """True for a question or request about the customer's own account or billing, not a how-to."""
+    if _HOW_TO.search(text):
+        return False
+    if not (_FIRST_PERSON.search(text) and _PERSONAL_TOPICS.search(text)):
+        return False
+    return bool(_STATE_QUESTION.search(text) or _POSSESSIVE_TOPIC.search(text) or _ACTION_REQUEST.search(text))

@@ -1,0 +1,155 @@
+"""The support agent over A2A, called with the official a2a-sdk client against a live Daphne server."""
+
+from __future__ import annotations
+
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import httpx
+import pytest
+from a2a.client import A2ACardResolver, AuthInterceptor, ClientConfig, CredentialService, create_client
+from a2a.helpers import get_artifact_text, get_message_text
+from a2a.types.a2a_pb2 import GetTaskRequest, Message, Part, Role, SendMessageRequest, TaskState
+from google.protobuf.struct_pb2 import Struct
+
+from supportsite.api.keys import api_key_create
+from supportsite.conversations.models import Conversation
+from tests.support.live import live_server_url
+from tests.support.orchestrators import ScriptedOrchestrator, orchestrator_install
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True), pytest.mark.slow]
+
+
+class KeyCredentials(CredentialService):
+    """Hands the client our API key for the bearer scheme the agent card declares."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    async def get_credentials(self, security_scheme_name: str, context: Any) -> str | None:
+        return self.key
+
+
+def key_create(name: str = "partner-agent", scopes: tuple[str, ...] = ("a2a:invoke",), customer: str = "") -> str:
+    with ThreadPoolExecutor(max_workers=1) as pool:  # called from async tests
+        return pool.submit(api_key_create, name=name, scopes=scopes, customer_external_id=customer).result()[1]
+
+
+@pytest.fixture
+def base_url(demo_tx) -> str:
+    return live_server_url()
+
+
+@pytest.fixture
+def scripted(monkeypatch) -> ScriptedOrchestrator:
+    orchestrator = ScriptedOrchestrator(pieces=["Your invoice ", "NW-1003 failed ", "because the card ", "expired."])
+    orchestrator.reply = "Your invoice NW-1003 failed because the card ending 4242 expired."
+    return orchestrator_install(monkeypatch, orchestrator)
+
+
+async def client_for(base_url: str, key: str, *, streaming: bool) -> Any:
+    return await create_client(
+        base_url, client_config=ClientConfig(streaming=streaming, httpx_client=httpx.AsyncClient(timeout=60)),
+        interceptors=[AuthInterceptor(KeyCredentials(key))],
+    )
+
+
+def user_message(text: str, *, context_id: str = "", customer: str = "") -> SendMessageRequest:
+    message = Message(role=Role.ROLE_USER, message_id=str(uuid.uuid4()), parts=[Part(text=text)], context_id=context_id)
+    request = SendMessageRequest(message=message)
+    if customer:
+        metadata = Struct()
+        metadata.update({"customer": customer})
+        request.metadata.CopyFrom(metadata)
+    return request
+
+
+async def test_the_agent_card_names_its_skills_the_jsonrpc_url_and_the_bearer_scheme(base_url):
+    async with httpx.AsyncClient() as http:
+        card = await A2ACardResolver(http, base_url).get_agent_card()
+    assert card.name == "Northwind Support" and card.capabilities.streaming
+    assert {s.id for s in card.skills} == {"support_question", "billing_lookup", "account_status"}
+    assert card.supported_interfaces[0].url == f"{base_url}/a2a/jsonrpc"
+    assert card.supported_interfaces[0].protocol_binding == "JSONRPC"
+    scheme = card.security_schemes["northwindApiKey"].http_auth_security_scheme
+    assert scheme.scheme == "bearer"
+    assert "northwindApiKey" in card.security_requirements[0].schemes
+
+
+async def test_a_message_runs_the_orchestrator_in_a_conversation_per_context_and_the_task_can_be_read(
+    base_url, scripted
+):
+    key = key_create(scopes=("a2a:invoke", "customers:any"))
+    client = await client_for(base_url, key, streaming=False)
+    events = [e async for e in client.send_message(user_message("Why did my last payment fail?", customer="cus_alice"))]
+    task = events[-1].task
+    assert task.status.state == TaskState.TASK_STATE_COMPLETED
+    assert get_message_text(task.status.message) == scripted.reply
+    assert get_artifact_text(task.artifacts[0], delimiter="") == scripted.reply
+    run_id = task.status.message.metadata["run_id"]
+
+    fetched = await client.get_task(GetTaskRequest(id=task.id))
+    assert fetched.id == task.id and fetched.status.state == TaskState.TASK_STATE_COMPLETED
+
+    conversation = await Conversation.objects.select_related("customer").aget(external_ref=task.context_id)
+    assert conversation.channel == "a2a" and conversation.integration == "partner-agent"
+    assert conversation.customer.external_id == "cus_alice"
+    assert str((await conversation.runs.afirst()).id) == run_id
+    assert scripted.seen[-1].customer.external_id == "cus_alice" and scripted.seen[-1].channel == "a2a"
+
+    # A second message in the same context continues the same conversation.
+    follow_up = [e async for e in client.send_message(user_message("Thanks!", context_id=task.context_id))]
+    assert follow_up[-1].task.context_id == task.context_id
+    assert await Conversation.objects.filter(external_ref=task.context_id).acount() == 1
+    assert await conversation.messages.filter(role="user").acount() == 2
+    await client.close()
+
+
+async def test_streaming_passes_the_reply_pieces_on_before_the_final_reply(base_url, scripted):
+    client = await client_for(base_url, key_create(), streaming=True)
+    events = [e async for e in client.send_message(user_message("Why did my last payment fail?"))]
+    chunks = [e.artifact_update for e in events if e.HasField("artifact_update")]
+    pieces = [get_artifact_text(c.artifact, delimiter="") for c in chunks if not c.last_chunk]
+    assert pieces == scripted.pieces
+    assert [c.append for c in chunks[:2]] == [False, True]
+    final = chunks[-1]
+    assert final.last_chunk and get_artifact_text(final.artifact, delimiter="") == scripted.reply
+    states = [e.status_update.status.state for e in events if e.HasField("status_update")]
+    assert states[0] == TaskState.TASK_STATE_WORKING and states[-1] == TaskState.TASK_STATE_COMPLETED
+    task = await client.get_task(GetTaskRequest(id=chunks[-1].task_id))
+    assert get_artifact_text(task.artifacts[0], delimiter="") == scripted.reply
+    await client.close()
+
+
+async def test_the_jsonrpc_endpoint_needs_a_valid_key_with_the_a2a_scope(base_url):
+    body = {"jsonrpc": "2.0", "id": 1, "method": "GetTask", "params": {"id": "x"}}
+    async with httpx.AsyncClient() as http:
+        missing = await http.post(f"{base_url}/a2a/jsonrpc", json=body)
+        wrong = await http.post(f"{base_url}/a2a/jsonrpc", json=body, headers={"Authorization": "Bearer nw_nope"})
+        no_scope = await http.post(f"{base_url}/a2a/jsonrpc", json=body,
+                                   headers={"Authorization": f"Bearer {key_create(scopes=('conversations:read',))}"})
+    assert missing.status_code == wrong.status_code == 401 and missing.json()["code"] == "unauthenticated"
+    assert missing.headers["WWW-Authenticate"].startswith("Bearer")
+    assert no_scope.status_code == 403 and no_scope.json()["code"] == "missing_scope"
+
+
+async def test_the_key_decides_which_customer_a_message_can_reach(base_url, scripted):
+    plain = await client_for(base_url, key_create(name="plain"), streaming=False)
+    refused = [e async for e in plain.send_message(user_message("my invoices?", customer="cus_bob"))][-1].task
+    assert refused.status.state == TaskState.TASK_STATE_REJECTED
+    assert "customers:any" in get_message_text(refused.status.message)
+    assert not await Conversation.objects.filter(channel="a2a", customer__isnull=False).aexists()
+
+    bound = await client_for(base_url, key_create(name="alice-app", customer="cus_alice"), streaming=False)
+    done = [e async for e in bound.send_message(user_message("my invoices?"))][-1].task
+    assert done.status.state == TaskState.TASK_STATE_COMPLETED
+    assert scripted.seen[-1].customer.external_id == "cus_alice"
+    other = [e async for e in bound.send_message(user_message("and bob's?", customer="cus_bob"))][-1].task
+    assert other.status.state == TaskState.TASK_STATE_REJECTED
+
+    # Another integration cannot read the task.
+    with pytest.raises(Exception, match=r"(?i)not found"):
+        await plain.get_task(GetTaskRequest(id=done.id))
+    await plain.close()
+    await bound.close()
