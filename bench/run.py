@@ -411,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     base_env = {
         **os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(48), "SECURE_SSL_REDIRECT": "0",
         "ALLOWED_HOSTS": "127.0.0.1,localhost", "LOG_LEVEL": "WARNING", "PYTHONUNBUFFERED": "1",
-        "SUPPORT_RATE_LIMIT_MESSAGES": "100000",
+        "SUPPORT_RATE_LIMIT_MESSAGES": "1000000", "SUPPORT_RATE_LIMIT_IP_MESSAGES": "1000000",
     }
     children, dbs = Children(), Databases(tmp, base_env)
     results: list[dict[str, Any]] = []

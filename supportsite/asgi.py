@@ -12,7 +12,7 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-from supportsite.a2a.app import HttpRouter  # noqa: E402
+from supportsite.a2a.router import HttpRouter  # noqa: E402
 from supportsite.api.webhooks import WebhooksOnStart, webhook_delivery_schedule_at_boot  # noqa: E402
 from supportsite.chat.routing import websocket_urlpatterns  # noqa: E402
 from supportsite.conversations.engine import provider_description  # noqa: E402

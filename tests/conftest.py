@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +29,16 @@ def redis_url_available() -> str | None:
     if url:
         return url
     return "redis://127.0.0.1:6379/0" if _port_open("127.0.0.1", 6379) else None
+
+
+def screenshot_dir() -> Path:
+    """Where browser tests save screenshots: test-artifacts/ normally, docs/screenshots/ when
+    SCREENSHOT_DIR says so (to refresh the README's pictures)."""
+    from django.conf import settings
+
+    folder = Path(os.environ.get("SCREENSHOT_DIR") or Path(settings.BASE_DIR) / "test-artifacts" / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def chromium_path() -> str | None:

@@ -29,13 +29,12 @@ from starlette.routing import Route
 
 from supportsite.a2a.card import JSONRPC_PATH, agent_card_build
 from supportsite.a2a.executor import PRINCIPAL_STATE_KEY, SupportAgentExecutor
+from supportsite.a2a.router import A2A_PATH_PREFIX
 from supportsite.a2a.store import DjangoTaskStore
 from supportsite.api.keys import Principal, principal_for_key, principal_rate_limit
 from supportsite.api.models import Scope
 from supportsite.core.db import db_async
 from supportsite.core.errors import DomainError, RateLimited
-
-A2A_PATH_PREFIX = "/a2a/"
 
 
 class IntegrationUser(User):
@@ -127,18 +126,3 @@ def a2a_application() -> Any:
     )
     routes.append(Route(AGENT_CARD_WELL_KNOWN_PATH, agent_card, methods=["GET"]))
     return ApiKeyMiddleware(Starlette(routes=routes))
-
-
-class HttpRouter:
-    """The ASGI "http" branch: A2A paths to the A2A app, everything else to Django."""
-
-    def __init__(self, django_app: Any, a2a_app: Any | None = None) -> None:
-        self.django_app = django_app
-        self.a2a_app = a2a_app or a2a_application()
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        path = scope.get("path", "")
-        if path == AGENT_CARD_WELL_KNOWN_PATH or path.startswith(A2A_PATH_PREFIX):
-            await self.a2a_app(scope, receive, send)
-        else:
-            await self.django_app(scope, receive, send)

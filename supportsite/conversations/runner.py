@@ -119,6 +119,12 @@ async def runs_recover(*, lease_s: float | None = None) -> int:
 async def recovery_loop(*, interval_s: float | None = None) -> None:
     """Recover at start, then every interval, so runs of a process that died are never stranded."""
     interval = interval_s or settings.SUPPORT["RECOVERY_INTERVAL_S"]
+    try:
+        # Load the models and build the knowledge indexes now, not on the first customer's message.
+        await orchestrator_get()
+        logger.info("Agents ready")
+    except Exception:
+        logger.warning("Could not prepare the agents at start; the first run will try again", exc_info=True)
     while True:
         try:
             await runs_recover()

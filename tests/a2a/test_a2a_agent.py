@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -17,6 +16,7 @@ from supportsite.api.keys import api_key_create
 from supportsite.conversations.models import Conversation
 from tests.support.live import live_server_url
 from tests.support.orchestrators import ScriptedOrchestrator, orchestrator_install
+from tests.support.threads import orm_in_thread
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -32,8 +32,7 @@ class KeyCredentials(CredentialService):
 
 
 def key_create(name: str = "partner-agent", scopes: tuple[str, ...] = ("a2a:invoke",), customer: str = "") -> str:
-    with ThreadPoolExecutor(max_workers=1) as pool:  # called from async tests
-        return pool.submit(api_key_create, name=name, scopes=scopes, customer_external_id=customer).result()[1]
+    return orm_in_thread(api_key_create, name=name, scopes=scopes, customer_external_id=customer)[1]
 
 
 @pytest.fixture
@@ -153,3 +152,23 @@ async def test_the_key_decides_which_customer_a_message_can_reach(base_url, scri
         await plain.get_task(GetTaskRequest(id=done.id))
     await plain.close()
     await bound.close()
+
+
+def test_the_router_serves_the_paths_a2a_sdk_defines():
+    from a2a.utils.constants import AGENT_CARD_WELL_KNOWN_PATH
+
+    from supportsite.a2a.card import JSONRPC_PATH
+    from supportsite.a2a.router import A2A_PATH_PREFIX, AGENT_CARD_PATH
+
+    assert AGENT_CARD_PATH == AGENT_CARD_WELL_KNOWN_PATH
+    assert JSONRPC_PATH.startswith(A2A_PATH_PREFIX)
+
+
+def test_starting_the_server_does_not_import_the_a2a_sdk():
+    import subprocess
+    import sys
+
+    code = "import supportsite.asgi, sys; print('a2a' in sys.modules, 'sklearn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "supportsite.settings"})
+    assert out.stdout.split() == ["False", "False"]

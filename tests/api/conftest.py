@@ -4,35 +4,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import AsyncClient
 
 from supportsite.api.keys import api_key_create
 from tests.support.orchestrators import ScriptedOrchestrator, orchestrator_install
+from tests.support.threads import orm_in_thread
 
 ALL_SCOPES = ["conversations:read", "messages:write", "runs:read", "faq:write", "customers:any", "a2a:invoke"]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
 def make_key(demo_tx) -> Callable[..., str]:
     def make(name: str = "crm", scopes: list[str] | None = None, customer: str = "", rate_limit: int | None = None) -> str:
         # Called from async tests too: the ORM work runs on a thread of its own.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            _key, raw = pool.submit(
-                api_key_create, name=name, scopes=ALL_SCOPES if scopes is None else scopes,
-                customer_external_id=customer, rate_limit_per_minute=rate_limit,
-            ).result()
+        _key, raw = orm_in_thread(
+            api_key_create, name=name, scopes=ALL_SCOPES if scopes is None else scopes,
+            customer_external_id=customer, rate_limit_per_minute=rate_limit,
+        )
         return raw
 
     return make

@@ -3,8 +3,6 @@ or a response that breaks the document."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -19,6 +17,7 @@ from supportsite.api.keys import api_key_create
 from supportsite.api.views import api
 from tests.support.live import live_server_url
 from tests.support.orchestrators import ScriptedOrchestrator, orchestrator_install
+from tests.support.threads import orm_in_thread
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -29,11 +28,10 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 @pytest.fixture
 def fuzz_headers(demo_tx, monkeypatch) -> dict[str, str]:
     orchestrator_install(monkeypatch, ScriptedOrchestrator())
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        _key, raw = pool.submit(
-            api_key_create, name="fuzz", rate_limit_per_minute=1_000_000,
-            scopes=["conversations:read", "messages:write", "runs:read", "faq:write", "customers:any"],
-        ).result()
+    _key, raw = orm_in_thread(
+        api_key_create, name="fuzz", rate_limit_per_minute=1_000_000,
+        scopes=["conversations:read", "messages:write", "runs:read", "faq:write", "customers:any"],
+    )
     return {"Authorization": f"Bearer {raw}"}
 
 

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 
 from tests.chat.scripted import ScriptedOrchestrator
 from tests.conftest import chromium_path
@@ -103,11 +102,6 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> ScriptedOrchestrator:
     return orchestrator
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limits() -> Iterator[None]:
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def sign_in(page: Any, username: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,10 +13,11 @@ from agents.outcome import Source
 from supportsite.conversations.models import Conversation, Feedback, Message
 from supportsite.conversations.staff import conversation_hand_back, staff_reply
 from tests.browser.conftest import on_server, sign_in
+from tests.conftest import screenshot_dir
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
+SCREENSHOTS = screenshot_dir()
 
 # Every text the streaming bubble shows, recorded as it changes (installed before the page loads).
 RECORD_STREAMING = """

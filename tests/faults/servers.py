@@ -40,7 +40,7 @@ def server_env(*, database: Path, **extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST", "REDIS_URL"))}
     env.update({
         "DATABASE_URL": f"sqlite:///{database}", "DEBUG": "1", "LOG_LEVEL": "WARNING", "PYTHONUNBUFFERED": "1",
-        "ALLOWED_HOSTS": "127.0.0.1", "SUPPORT_RATE_LIMIT_MESSAGES": "1000",
+        "ALLOWED_HOSTS": "127.0.0.1", "SUPPORT_RATE_LIMIT_MESSAGES": "1000", "SUPPORT_RATE_LIMIT_IP_MESSAGES": "1000",
         "SUPPORT_RUN_LEASE_S": "2", "SUPPORT_RECOVERY_INTERVAL_S": "0.5",
     })
     env.update(extra)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import chromium_path
-from tests.staff.servers import ROOT, daphne_servers, database_prepare, script_run, server_env
+from tests.conftest import chromium_path, screenshot_dir
+from tests.staff.servers import daphne_servers, database_prepare, script_run, server_env
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = screenshot_dir()
 
 SEED = """
 from supportsite.conversations.models import Message
