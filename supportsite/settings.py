@@ -133,7 +133,10 @@ if REDIS_URL:
                 # redis-py 8 reads with a 5 s socket timeout by default, exactly channels_redis's
                 # blocking-receive time: every idle socket's consumer died with "Timeout reading"
                 # every 5 s (found by the multi-process benchmark, #9). Give reads room.
-                "hosts": [{"address": REDIS_URL, "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT_S", "30"))}],
+                # A PING before reusing a connection idle for 10 s finds the dead ones a Redis
+                # restart leaves in the pool, instead of failing the next socket's group_add.
+                "hosts": [{"address": REDIS_URL, "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT_S", "30")),
+                           "health_check_interval": 10}],
                 # The default capacity (100) drops events for busy conversations under load.
                 "capacity": int(os.environ.get("CHANNEL_LAYER_CAPACITY", "5000")),
                 "expiry": 60,

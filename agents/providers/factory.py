@@ -8,12 +8,16 @@ OPENAI_BASE_URL alone is enough.
 from __future__ import annotations
 
 import threading
-
-import openai
+from typing import TYPE_CHECKING
 
 from agents.providers.base import Provider
-from agents.providers.openai_provider import OpenAIProvider, http
 from agents.resilience import CircuitBreaker, RetryPolicy
+
+if TYPE_CHECKING:
+    # The openai SDK takes about a second to import; offline installs never load it.
+    import openai
+
+    from agents.providers.openai_provider import OpenAIProvider
 
 DEFAULT_MODEL = "gpt-4o-mini"
 # Per HTTP attempt; the orchestrator's llm_timeout_s caps a whole call with its retries.
@@ -37,6 +41,10 @@ def get_client(*, api_key: str | None, base_url: str | None, timeout_s: float = 
     max_retries=0 because agents.resilience owns the one retry policy; two layers of
     retries would multiply (3 × 3 attempts against a struggling server).
     """
+    import openai
+
+    from agents.providers.openai_provider import http
+
     key = (api_key or PLACEHOLDER_KEY, base_url or "", timeout_s)
     with _lock:
         client = _clients.get(key)
@@ -65,6 +73,8 @@ def build_provider(
     with _lock:
         provider = _providers.get(key)
     if provider is None:
+        from agents.providers.openai_provider import OpenAIProvider
+
         client = get_client(api_key=api_key, base_url=base_url, timeout_s=timeout_s)
         provider = OpenAIProvider(
             client=client, model=model_name, retry=retry,

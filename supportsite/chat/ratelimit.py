@@ -9,6 +9,7 @@ server processes. A message that turns out to be a resend of one already stored 
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from django.core.cache import cache
 
 from supportsite.core.errors import RateLimited
 
+logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Limit:
@@ -69,7 +71,20 @@ def _count(limit: Limit, now: float) -> tuple[float, float]:
 
 
 def limits_hit(limits: list[Limit], *, clock: Callable[[], float] = time.time) -> None:
-    """Count one message against every limit, or raise RateLimited without counting it."""
+    """Count one message against every limit, or raise RateLimited without counting it.
+
+    If the cache (Redis, with several processes) is unreachable the message is let through:
+    a limiter outage must not stop customers reaching support. The outage is logged.
+    """
+    try:
+        _limits_hit(limits, clock=clock)
+    except RateLimited:
+        raise
+    except Exception:
+        logger.warning("Rate-limit cache unavailable; letting the message through", exc_info=True)
+
+
+def _limits_hit(limits: list[Limit], *, clock: Callable[[], float]) -> None:
     now = clock()
     waits = [_count(limit, now)[1] for limit in limits]
     worst = max(waits, default=0.0)
@@ -91,6 +106,13 @@ def limits_hit(limits: list[Limit], *, clock: Callable[[], float] = time.time) -
 
 def limits_release(limits: list[Limit], *, clock: Callable[[], float] = time.time) -> None:
     """Give back one message (it was a resend, or it could not be stored)."""
+    try:
+        _limits_release(limits, clock=clock)
+    except Exception:
+        logger.warning("Rate-limit cache unavailable; could not give a message back", exc_info=True)
+
+
+def _limits_release(limits: list[Limit], *, clock: Callable[[], float]) -> None:
     now = clock()
     for limit in limits:
         current_key, _ = _keys(limit, int(now // limit.window_s))

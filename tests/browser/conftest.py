@@ -9,8 +9,6 @@ gets fresh data (demo_tx) and a fresh browser context (no cookies, no storage).
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,27 +24,11 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def live_server_url() -> Iterator[str]:
-    from daphne.server import Server  # installs Twisted's asyncio reactor on import
-    from twisted.internet import reactor
+def live_server_url() -> str:
+    # One Daphne per test process: Twisted's reactor can run only once, and API tests use it too.
+    from tests.support import live
 
-    from supportsite.asgi import application
-
-    server = Server(
-        application=application, endpoints=["tcp:port=0:interface=127.0.0.1"], signal_handlers=False,
-        websocket_handshake_timeout=10, application_close_timeout=5, verbosity=0,
-    )
-    thread = threading.Thread(target=server.run, name="daphne", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.listening_addresses:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("Daphne did not start listening")
-        time.sleep(0.05)
-    host, port = server.listening_addresses[0]
-    yield f"http://{host}:{port}"
-    reactor.callFromThread(reactor.stop)
-    thread.join(timeout=10)
+    return live.live_server_url()
 
 
 @pytest.fixture(scope="module")

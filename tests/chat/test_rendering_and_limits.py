@@ -110,3 +110,23 @@ def test_help_articles_have_a_page_and_unknown_slugs_are_not_found(demo):
     assert "<h1>API rate limits and HTTP 429</h1>" in response.content.decode()
     assert "<code>Retry-After</code>" in response.content.decode()
     assert client.get("/help/no-such-article/").status_code == 404
+
+
+class _UnreachableCache:
+    """A cache whose server is down, as Redis is during a restart."""
+
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("cache server unreachable")
+
+        return fail
+
+
+def test_messages_go_through_when_the_rate_limit_cache_is_unreachable(monkeypatch):
+    import supportsite.chat.ratelimit as ratelimit
+
+    monkeypatch.setattr(ratelimit, "cache", _UnreachableCache())
+    limit = [Limit("user", "u-outage", max_messages=1, window_s=60)]
+    for _ in range(3):
+        limits_hit(limit, clock=Clock(100.0))  # counted nowhere, refused never
+    limits_release(limit, clock=Clock(100.0))

@@ -45,7 +45,11 @@ async def _live_or_stored_reply(port: int, customer: dict[str, str], socket, *, 
     except Exception:  # closed by the server when its layer broke, or silent: reconnect
         await socket.close()
     while time.monotonic() < deadline:
-        fresh, state = await connect(port, customer)
+        try:
+            fresh, state = await connect(port, customer)
+        except Exception:  # as the chat page does: a failed reconnect is tried again shortly
+            await asyncio.sleep(0.5)
+            continue
         await fresh.close()
         if replies := assistant_texts(state):
             return replies

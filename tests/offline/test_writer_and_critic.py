@@ -202,3 +202,10 @@ async def test_classify_returns_an_intent_and_offline_usage(provider):
     ctx = SupportContext(conversation_id="c", run_id="r", message="agent please")
     result, usage = await provider.classify(ctx)
     assert result.label == "human" and usage.model == "offline"
+
+
+async def test_why_did_my_last_payment_fail_explains_the_failure_without_a_payment_history(provider):
+    draft, _ = await _write(provider, alice_context("why did my last payment fail?"))
+    assert "NW-1003" in draft.text and "4242" in draft.text and "expired" in draft.text
+    assert "Your last payment was" not in draft.text
+    assert "Since then" not in draft.text

@@ -195,13 +195,16 @@ class ReplyWriter:
                            "can see for you.", answers=False)
         if _has(self.words, self.norm, "twice", "duplicate", "double", "two times", "2 times"):
             self._duplicates()
+        about_failure = _has(self.words, self.norm, "fail", "failed", "fails", "declined", "decline",
+                             "not go through", "didnt go through", "did not go through", "rejected", "faild",
+                             "retry")
         if asked:
             for invoice in asked:
                 self._describe_invoice(invoice)
-        elif _has(self.words, self.norm, "fail", "failed", "fails", "declined", "decline", "not go through",
-                  "didnt go through", "did not go through", "rejected", "faild", "retry"):
+        elif about_failure:
             self._failed_payments()
-        if self._asks_last_payment():
+        # "Why did my last payment fail" is answered by the failure itself, not by a payment date.
+        if self._asks_last_payment() and not about_failure:
             self._last_payment()
         card_told = self.facts.card is not None and any(self.facts.card.last4 in p for p in self.reply.paragraphs)
         if _has(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
