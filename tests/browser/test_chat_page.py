@@ -79,7 +79,7 @@ def test_a_signed_in_customer_starts_a_new_conversation_and_reopens_the_earlier_
     sign_in(page, "bob")
     send(page, "first question")
     expect(page.locator(".msg-assistant")).to_have_count(1)
-    page.get_by_role("button", name="New conversation").click()
+    page.get_by_role("button", name="New conversation", exact=True).click()
     expect(page.locator(".msg")).to_have_count(0)
     send(page, "second question")
     expect(page.locator(".msg-assistant")).to_have_count(1)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from agents.providers.offline.kb import article_steps, relevant_incident
 from supportsite.knowledge.evaluation import demo_faq_facts, evaluate_faq
 
@@ -68,3 +70,14 @@ def test_the_incident_is_not_blamed_for_another_region_or_a_rate_limit(eu_west_i
     assert relevant_incident("is us-east having problems? my app returns 502", [eu_west_incident]) is None
     assert relevant_incident("getting 429 too many requests from the api", [eu_west_incident]) is None
     assert relevant_incident("my build fails with an error", [eu_west_incident]) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        ("i get 429 errors from ur api all the time", "api-rate-limits-429"),
+        ("my app returns 503 since this morning", "api-errors-5xx"),
+    ],
+)
+def test_a_quoted_http_status_picks_the_article_about_that_status(kb_retriever, question, slug):
+    assert kb_retriever.search(question, k=3)[0].slug == slug

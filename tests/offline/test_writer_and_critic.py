@@ -209,3 +209,8 @@ async def test_why_did_my_last_payment_fail_explains_the_failure_without_a_payme
     assert "NW-1003" in draft.text and "4242" in draft.text and "expired" in draft.text
     assert "Your last payment was" not in draft.text
     assert "Since then" not in draft.text
+
+
+async def test_a_payment_question_typed_in_a_hurry_still_gets_the_failure_explained(provider):
+    draft, _ = await _write(provider, alice_context("hi my paymnt didnt go thru last month whats wrong"))
+    assert "NW-1003" in draft.text and "4242" in draft.text and "expired" in draft.text

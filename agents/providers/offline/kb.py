@@ -22,11 +22,16 @@ def article_steps(body: str) -> list[str]:
     return _STEP.findall(body)
 
 
+STATUS_CODE = re.compile(r"\b[1-5]\d{2}\b")
+STATUS_CODE_BONUS = 0.25
+
+
 class OfflineArticleRetriever:
     """Implements the ArticleRetriever protocol: articles ranked by word and character TF-IDF."""
 
     def __init__(self, articles: Sequence[ArticleFact]):
         self.articles = list(articles)
+        self._codes = [set(STATUS_CODE.findall(" ".join([a.title, *a.tags]))) for a in self.articles]
         # The title, summary and tags say what an article is about; the body adds the vocabulary.
         texts = [" ".join([a.title, a.title, a.summary, " ".join(a.tags), " ".join(a.tags), a.body])
                  for a in self.articles]
@@ -40,6 +45,11 @@ class OfflineArticleRetriever:
         if self._words is None or self._chars is None:
             return []
         sims = WORD_WEIGHT * self._words.similarities(text) + (1 - WORD_WEIGHT) * self._chars.similarities(text)
+        # An HTTP status the customer quotes ("429", "503") names the problem more exactly than any
+        # other word: an article whose title or tags carry that code ranks first.
+        codes = set(STATUS_CODE.findall(text))
+        if codes:
+            sims = sims + np.array([STATUS_CODE_BONUS if codes & a_codes else 0.0 for a_codes in self._codes])
         order = np.argsort(-sims)[:k]
         return [
             ArticleMatch(slug=a.slug, title=a.title, summary=a.summary, url=a.url, score=round(float(sims[i]), 4),

@@ -197,7 +197,7 @@ class ReplyWriter:
             self._duplicates()
         about_failure = _has(self.words, self.norm, "fail", "failed", "fails", "declined", "decline",
                              "not go through", "didnt go through", "did not go through", "rejected", "faild",
-                             "retry")
+                             "retry", "go thru", "didnt go thru", "bounced", "whats wrong", "what went wrong")
         if asked:
             for invoice in asked:
                 self._describe_invoice(invoice)
