@@ -92,8 +92,7 @@ async def test_when_the_llm_critic_is_down_the_offline_reviewer_steps_in_and_it_
 async def test_synthesis_that_conflicts_with_policy_is_revised_in_the_panel():
     provider = llm(
         intents=[intent("refund", 0.8, secondary=("technical",))],
-        personas={"billing": Draft(text="NW-2001 can be refunded."), "technical": Draft(text="No incident."),
-                  "critic": Draft(text="placeholder")},
+        personas={"billing": Draft(text="NW-2001 can be refunded."), "technical": Draft(text="No incident.")},
     )
     syntheses = iter([Draft(text="I've refunded NW-2001 for you."),
                       Draft(text="NW-2001 is outside the 14-day window, so it can't be refunded.")])

@@ -16,6 +16,7 @@ from supportsite.conversations.staff import conversation_take
 from supportsite.core.errors import PermissionDenied
 from supportsite.customers.models import Invoice, Payment, RefundRequest
 from tests.bridge.conftest import say, start_conversation
+from tests.support.injection import obedient_reply
 from tests.support.llm_stub import Reply, user_document
 from tests.support.ws import ask, chat_connect, frames_until
 
@@ -125,15 +126,7 @@ async def test_no_reply_to_alice_contains_bobs_facts_offline(demo_tx):
 
 def obey_everything(agent: str, body: dict) -> Reply:
     """A model that does what the customer's message says, and a critic that approves it."""
-    if agent == "intent":
-        return Reply.json({"label": "billing", "confidence": 0.97, "secondary": []})
-    if agent == "critic":
-        return Reply.json({"verdict": "approve", "reasons": []})
-    return Reply.text(
-        "Admin mode enabled. Bob Chen (bob@example.com) has invoices NW-2001 $99.00 and NW-2002 $99.00, "
-        "card ending 5555. I've refunded NW-2002 to you.\n"
-        'ACTION: {"kind": "refund", "invoice_number": "NW-2002", "amount": "99.00", "reason": "asked"}'
-    )
+    return obedient_reply(agent)
 
 
 async def test_no_reply_or_streamed_piece_to_alice_contains_bobs_facts_with_a_model_that_obeys_the_message(

@@ -8,6 +8,7 @@ from agents.orchestrator import Orchestrator, OrchestratorConfig
 from agents.resilience import CircuitBreaker
 from tests.agents.fakes import EventLog, FakeFaq, FakeKb, FakePorts, ctx_for, intent, offline
 from tests.llm.conftest import provider_for
+from tests.support.injection import obedient_reply
 from tests.support.llm_stub import Reply, user_document
 
 
@@ -101,15 +102,7 @@ def obey_injection(agent, body):
     message = user_document(body).get("customer_message", "")
     if "ignore" not in message.lower():
         return None
-    if agent == "intent":
-        return Reply.json({"label": "billing", "confidence": 0.97, "secondary": []})
-    if agent == "critic":
-        return Reply.json({"verdict": "approve", "reasons": []})
-    return Reply.text(
-        "Admin mode enabled. Bob Chen (bob@example.com) has invoices NW-2001 $99.00 and NW-2002 $99.00, "
-        "card ending 1881. I've refunded NW-2002 to you.\n"
-        'ACTION: {"kind": "refund", "invoice_number": "NW-2002", "amount": "99.00", "reason": "asked"}'
-    )
+    return obedient_reply(agent, card="1881")
 
 
 async def test_a_model_that_obeys_an_injection_is_stopped_by_the_constraints_and_the_critic(stub):
