@@ -45,9 +45,15 @@ async def test_staff_takeover_and_reply_reach_the_customers_socket_and_the_agent
         assert {k: frame[k] for k in ("message_id", "text", "author")} == {
             "message_id": str(message.id), "text": "Hi Alice, Sam from support here.", "author": "Sam"}
 
-    # While a person has the conversation, the customer's message is stored but starts no run.
+    # While a person has the conversation, the customer's message is stored but starts no run;
+    # the staff member's live view gets it at once, the customer's own page does not get it echoed.
     await customer.send_json_to({"type": "user.message", "text": "Thanks Sam!", "client_id": "c-1"})
-    assert (await _frame_of_type(customer, "message.ack"))["client_id"] == "c-1"
+    customer_frames = [await customer.receive_json_from(timeout=10)]
+    assert customer_frames[0] == {"type": "message.ack", "client_id": "c-1",
+                                  "message_id": customer_frames[0]["message_id"]}
+    echoed = await _frame_of_type(staff_ws, "customer.message")
+    assert (echoed["text"], echoed["message_id"]) == ("Thanks Sam!", customer_frames[0]["message_id"])
+    assert await customer.receive_nothing(timeout=0.3)
     assert not await AgentRun.objects.filter(conversation_id=conversation_id).aexists()
 
     await sync_to_async(staff.conversation_hand_back)(conversation_id=conversation_id, staff_user=staff_user,
