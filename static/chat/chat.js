@@ -34,6 +34,7 @@
   let reconnectTimer = null;
   let flushTimer = null;
   let forgetConversation = false;
+  let handoffWanted = false; // asked for a person while the socket was down: ask on (re)connect
   const outbox = loadOutbox(); // [{client_id, text, conversation_id, state, detail}]
   const bubbles = new Map(); // client_id or message_id -> <li>
   const streaming = new Map(); // run_id -> <li> being written
@@ -451,6 +452,10 @@
     updateWelcome();
     scrollToEnd(true);
     flushOutbox();
+    if (handoffWanted && status === "open" && sendFrame({ type: "handoff.request" })) {
+      handoffWanted = false;
+      showError("");
+    }
     refreshConversations();
   }
 
@@ -727,8 +732,10 @@
     });
   });
   handoffButton.addEventListener("click", () => {
+    // Like a typed message, the request is never lost: without a connection it goes out on connect.
     if (!sendFrame({ type: "handoff.request" })) {
-      showError("You're offline right now. Ask again when we're reconnected.");
+      handoffWanted = true;
+      showError("We'll ask for a person as soon as we're connected.");
     }
   });
   const newButton = $("new-conversation");

@@ -282,3 +282,24 @@ def test_the_page_is_tidy_at_desktop_and_phone_widths(demo_tx, page_for, scripte
             expect(page.locator("#sidebar")).to_be_hidden()  # behind the "Conversations" button on phones
         _layout_is_tidy(page)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def test_asking_for_a_person_before_the_socket_connects_is_sent_once_it_does(demo_tx, page, scripted):
+    network = {"down": True}
+
+    def route(ws: Any) -> None:
+        if network["down"]:
+            ws.close()
+            return
+        ws.connect_to_server()
+
+    sign_in(page, "alice")
+    page.route_web_socket(re.compile(r".*/ws/chat/.*"), route)
+    page.goto("/")
+    page.get_by_role("button", name="Talk to a person").click()
+    expect(page.get_by_role("alert")).to_contain_text("We'll ask for a person as soon as we're connected.")
+    network["down"] = False
+    expect(page.locator("#status-line")).to_contain_text("Waiting for a person", timeout=30_000)
+    conversation = Conversation.objects.get(customer__user__username="alice")
+    assert (conversation.status, conversation.handoff_reason) == ("waiting", "customer_asked")
+    expect(page.get_by_text("We'll ask for a person")).to_have_count(0)
