@@ -11,7 +11,6 @@ of frames never changes, and flush() is awaited before the reply itself is store
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from typing import Any
 from uuid import UUID
 
@@ -54,8 +53,9 @@ class CoalescingSink:
     async def flush(self) -> None:
         if self._timer is not None and self._timer is not asyncio.current_task():
             self._timer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._timer
+            # Wait for the timer to finish without suppressing CancelledError here: that would also
+            # swallow a cancellation of the run itself, and a task that ignores cancel never ends.
+            await asyncio.wait([self._timer])
             self._timer = None
         pending, self._pending = self._pending, None
         if pending is not None:
