@@ -351,8 +351,8 @@ async def webhook_delivery_stop() -> None:
     task, _task, _loop, _wake = _task, None, None, None
     if task is not None and not task.done():
         task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        # Wait without suppressing CancelledError: that would also swallow a cancellation of the caller.
+        await asyncio.wait([task])
 
 
 def webhook_delivery_schedule_at_boot() -> None:
