@@ -249,14 +249,6 @@ def _parents_first(steps: list[StepRecord]) -> list[StepRecord]:
     return ordered
 
 
-@transaction.atomic
-def run_fail(*, run_id: UUID | str, error: str) -> None:
-    """Record a run that crashed outside the orchestrator's own fallbacks."""
-    # Only an unfinished run: a duplicate attempt that lost the race must not mark the winner failed.
-    AgentRun.objects.filter(id=run_id, status__in=[AgentRun.Status.PENDING, AgentRun.Status.RUNNING]).update(
-        status=AgentRun.Status.FAILED, error=error[:5000], finished_at=timezone.now()
-    )
-
 
 # --- The web chat: feedback, "talk to a person", new conversations --------------------------
 def feedback_submit(
