@@ -97,7 +97,8 @@ _db = DATABASES["default"]
 if _db["ENGINE"] == "django.db.backends.postgresql":
     _db.setdefault("OPTIONS", {})["pool"] = {
         "min_size": int(os.environ.get("DB_POOL_MIN", "2")),
-        "max_size": int(os.environ.get("DB_POOL_MAX", "20")),
+        # Every database thread may hold a connection at once: both pools, and Django's own.
+        "max_size": int(os.environ.get("DB_POOL_MAX", "28")),
         "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
     }
 elif _db["ENGINE"] == "django.db.backends.sqlite3":
@@ -147,7 +148,7 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels.layers.InMemoryChannelLayer",
+            "BACKEND": "supportsite.core.layers.SweepingInMemoryChannelLayer",
             "CONFIG": {"capacity": 5000, "expiry": 60},
         }
     }
@@ -218,6 +219,8 @@ SUPPORT = {
     # A run's holder renews its lease every third of it; a run whose lease ran out belongs to a
     # process that died and is picked up again (exactly once) by the next recovery pass.
     "RUN_LEASE_S": float(os.environ.get("SUPPORT_RUN_LEASE_S", "30")),
+    # Runs executing at once per server process; more wait their turn (stored, heartbeating).
+    "MAX_CONCURRENT_RUNS": int(os.environ.get("SUPPORT_MAX_CONCURRENT_RUNS", "64")),
     "RECOVERY_INTERVAL_S": float(os.environ.get("SUPPORT_RECOVERY_INTERVAL_S", "10")),
     # Each server process runs the recovery loop; the test suite drives recovery itself.
     "RECOVERY_ON_START": env_bool("SUPPORT_RECOVERY_ON_START", "pytest" not in sys.modules),
@@ -235,6 +238,8 @@ SUPPORT = {
 # Database work from async code runs in this many threads per process, so one slow query
 # does not queue every conversation behind it (Channels' default is one at a time).
 SUPPORT_DB_THREADS = int(os.environ.get("SUPPORT_DB_THREADS", "16"))
+# And this many more for the agents' look-ups during runs (supportsite/core/db.py).
+SUPPORT_DB_LOOKUP_THREADS = int(os.environ.get("SUPPORT_DB_LOOKUP_THREADS", "8"))
 
 TESTING = "pytest" in sys.modules
 if TESTING:

@@ -25,6 +25,7 @@ import logging
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -97,23 +98,44 @@ def webhook_action(action: AgentAction) -> dict[str, Any]:
 # --- Enqueue (inside the caller's transaction) ------------------------------------------------
 
 
-def webhook_event_enqueue(*, event: str, payload: dict[str, Any]) -> int:
+# No active endpoint at all is the common case: remember it briefly, so a message costs no
+# webhook query then. Saving or deleting an endpoint in this process forgets it at once;
+# another process sees a new endpoint within NO_ENDPOINTS_TTL_S.
+NO_ENDPOINTS_TTL_S = 2.0
+_no_endpoints_until = float("-inf")
+
+
+def webhook_endpoints_changed(**_: Any) -> None:
+    global _no_endpoints_until
+    _no_endpoints_until = float("-inf")
+
+
+def _endpoints_for(event: str, integration: str) -> list[WebhookEndpoint]:
+    global _no_endpoints_until
+    if time.monotonic() < _no_endpoints_until:
+        return []
+    active = list(WebhookEndpoint.objects.filter(active=True).only("id", "events", "integration"))
+    if not active:
+        _no_endpoints_until = time.monotonic() + NO_ENDPOINTS_TTL_S
+    return [e for e in active if event in e.events and e.integration in ("", integration)]
+
+
+def webhook_event_enqueue(
+    *, event: str, conversation: Conversation, data: Callable[[], dict[str, Any]] = dict,
+) -> int:
     """Record one delivery per subscribed endpoint in the current transaction; send after commit.
 
-    `payload["conversation"]["integration"]` selects endpoints registered for one integration.
+    The payload is the conversation plus `data()`, built only when some endpoint subscribes.
+    Endpoints registered for one integration get only that integration's conversations.
     Returns how many deliveries were recorded.
     """
     if event not in WebhookEvent.values:
         raise ValueError(f"Unknown webhook event {event!r}")
-    integration = (payload.get("conversation") or {}).get("integration", "")
-    endpoints = [
-        endpoint
-        for endpoint in WebhookEndpoint.objects.filter(active=True).filter(Q(integration="") | Q(integration=integration))
-        if event in endpoint.events
-    ]
+    endpoints = _endpoints_for(event, conversation.integration)
     if not endpoints:
         return 0
     now = timezone.now()
+    payload = {"conversation": webhook_conversation(conversation), **data()}
     envelope = json.loads(
         json.dumps(
             {"id": str(uuid.uuid4()), "type": event, "created_at": now.isoformat(), "data": payload},
@@ -131,33 +153,35 @@ def webhook_event_enqueue(*, event: str, payload: dict[str, Any]) -> int:
 
 
 def webhook_conversation_created(conversation: Conversation) -> None:
-    webhook_event_enqueue(event=WebhookEvent.CONVERSATION_CREATED, payload={"conversation": webhook_conversation(conversation)})
+    webhook_event_enqueue(event=WebhookEvent.CONVERSATION_CREATED, conversation=conversation)
 
 
 def webhook_message_created(message: Message, conversation: Conversation) -> None:
     webhook_event_enqueue(
-        event=WebhookEvent.MESSAGE_CREATED,
-        payload={"conversation": webhook_conversation(conversation), "message": webhook_message(message)},
+        event=WebhookEvent.MESSAGE_CREATED, conversation=conversation,
+        data=lambda: {"message": webhook_message(message)},
     )
 
 
 def webhook_conversation_handoff(conversation: Conversation, *, run_id: Any = None) -> None:
     webhook_event_enqueue(
-        event=WebhookEvent.CONVERSATION_HANDOFF,
-        payload={"conversation": webhook_conversation(conversation), "reason": conversation.handoff_reason,
-                 "summary": conversation.handoff_summary, "run_id": str(run_id) if run_id else None},
+        event=WebhookEvent.CONVERSATION_HANDOFF, conversation=conversation,
+        data=lambda: {"reason": conversation.handoff_reason, "summary": conversation.handoff_summary,
+                      "run_id": str(run_id) if run_id else None},
     )
 
 
 def webhook_actions_pending(conversation: Conversation, *, run_id: Any) -> None:
     """One action.pending per action this run left waiting for a person's approval."""
+    if not _endpoints_for(WebhookEvent.ACTION_PENDING, conversation.integration):
+        return  # no look-up of the run's actions when nobody listens
     pending = AgentAction.objects.select_related("customer", "decided_by").filter(
         run_id=run_id, status=AgentAction.Status.PENDING_APPROVAL
     )
     for action in pending:
         webhook_event_enqueue(
-            event=WebhookEvent.ACTION_PENDING,
-            payload={"conversation": webhook_conversation(conversation), "action": webhook_action(action)},
+            event=WebhookEvent.ACTION_PENDING, conversation=conversation,
+            data=lambda action=action: {"action": webhook_action(action)},
         )
 
 
@@ -167,9 +191,8 @@ def webhook_action_decided(action: AgentAction, *, message: Message | None = Non
     if message is not None:
         webhook_message_created(message, conversation)
     webhook_event_enqueue(
-        event=WebhookEvent.ACTION_DECIDED,
-        payload={"conversation": webhook_conversation(conversation), "action": webhook_action(action),
-                 "approved": action.status == AgentAction.Status.COMPLETED},
+        event=WebhookEvent.ACTION_DECIDED, conversation=conversation,
+        data=lambda: {"action": webhook_action(action), "approved": action.status == AgentAction.Status.COMPLETED},
     )
 
 
@@ -277,14 +300,35 @@ async def delivery_send(client: httpx.AsyncClient, delivery: WebhookDelivery) ->
     return await db_async(delivery_record)(delivery_id=delivery.id, ok=ok, response_code=code, error=error)
 
 
-async def webhook_deliver_due() -> int:
+class LazyClient:
+    """One HTTP client, built on first use: a client loads the TLS trust store (~30 ms of CPU),
+    so a process with nothing to deliver never builds one, and a busy one builds it once."""
+
+    def __init__(self) -> None:
+        self._client: httpx.AsyncClient | None = None
+
+    def get(self) -> httpx.AsyncClient:
+        if self._client is None:
+            self._client = httpx.AsyncClient(timeout=_setting("WEBHOOK_TIMEOUT_S", 10), follow_redirects=False)
+        return self._client
+
+    async def aclose(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            await client.aclose()
+
+
+async def webhook_deliver_due(clients: LazyClient | None = None) -> int:
     """Send every delivery that is due now, concurrently; return how many were attempted."""
     attempted = 0
-    async with httpx.AsyncClient(timeout=_setting("WEBHOOK_TIMEOUT_S", 10), follow_redirects=False) as client:
+    own = clients is None
+    clients = clients or LazyClient()
+    try:
         while True:
             batch = await db_async(deliveries_claim_due)()
             if not batch:
                 return attempted
+            client = clients.get()
             # Endpoints in parallel; each endpoint's deliveries one at a time, oldest first, so a
             # receiver sees events in the order they happened (unless one needs a retry).
             by_endpoint: dict[int, list[WebhookDelivery]] = {}
@@ -302,6 +346,9 @@ async def webhook_deliver_due() -> int:
                 if isinstance(result, BaseException):
                     logger.warning("A webhook delivery could not be recorded", exc_info=result)
             attempted += len(batch)
+    finally:
+        if own:
+            await clients.aclose()
 
 
 # --- The loop, one per server process ---------------------------------------------------------
@@ -322,17 +369,21 @@ async def webhook_delivery_loop(*, poll_s: float | None = None) -> None:
     """Send due deliveries; sleep until the next is due, a commit wakes it, or poll_s passes."""
     poll = poll_s if poll_s is not None else _setting("WEBHOOK_POLL_S", 5)
     assert _wake is not None
-    while True:
-        _wake.clear()
-        try:
-            await webhook_deliver_due()
-            next_due = await db_async(_seconds_to_next_due)()
-        except Exception:
-            logger.warning("Webhook delivery pass failed; retrying", exc_info=True)
-            next_due = None
-        wait = poll if next_due is None else min(poll, max(next_due, 0.05))
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(_wake.wait(), timeout=wait)
+    clients = LazyClient()  # one HTTP client for the loop's life
+    try:
+        while True:
+            _wake.clear()
+            try:
+                await webhook_deliver_due(clients)
+                next_due = await db_async(_seconds_to_next_due)()
+            except Exception:
+                logger.warning("Webhook delivery pass failed; retrying", exc_info=True)
+                next_due = None
+            wait = poll if next_due is None else min(poll, max(next_due, 0.05))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(_wake.wait(), timeout=wait)
+    finally:
+        await clients.aclose()
 
 
 def webhook_delivery_ensure_started(*, poll_s: float | None = None) -> asyncio.Task[None]:

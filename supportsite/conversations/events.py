@@ -26,15 +26,18 @@ async def conversation_event_send(*, conversation_id: UUID | str, payload: dict[
         logger.warning("Could not send %s to conversation %s", payload.get("type"), conversation_id, exc_info=True)
 
 
+async def _group_send(group: str, message: dict[str, Any]) -> None:
+    # The layer is looked up on the event loop that sends, never in the calling thread: a layer's
+    # connections and locks belong to one loop (one per server process; tests run several).
+    await get_channel_layer().group_send(group, message)
+
+
 def conversation_event_publish(*, conversation_id: UUID | str, payload: dict[str, Any]) -> None:
     """Send a frame once the current transaction commits (for events about stored changes)."""
 
     def send() -> None:
-        layer = get_channel_layer()
         try:
-            async_to_sync(layer.group_send)(
-                conversation_group(conversation_id), {"type": "conversation.event", "payload": payload}
-            )
+            async_to_sync(_group_send)(conversation_group(conversation_id), {"type": "conversation.event", "payload": payload})
         except Exception:
             logger.warning("Could not publish %s to %s", payload.get("type"), conversation_id, exc_info=True)
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import weakref
 from typing import Any
 from uuid import UUID
 
 from django.conf import settings
 
-from agents.context import IntentResult
+from agents.context import IntentResult, SupportContext
 from agents.outcome import RunOutcome
 from supportsite.conversations import services
 from supportsite.conversations.bridge import context_for_run, ports_for_run
@@ -38,16 +39,39 @@ UNAVAILABLE_REPLY = (
 
 async def message_submit(*, conversation_id: UUID | str, text: str, client_id: str) -> tuple[Message, AgentRun | None, bool]:
     """Store a customer's message, then start its run in the background once it is committed."""
-    message, run, created = await db_async(services.message_receive)(
-        conversation_id=conversation_id, text=text, client_id=client_id
+    message, run, created, ctx = await db_async(_message_receive_with_context)(
+        conversation_id=conversation_id, text=text, client_id=client_id,
     )
     if run is not None:
-        run_schedule(run_id=run.id)
+        run_schedule(run_id=run.id, claimed=run, ctx=ctx)
     return message, run, created
 
 
-def run_schedule(*, run_id: UUID | str) -> asyncio.Task[None]:
-    task = asyncio.get_running_loop().create_task(run_execute(run_id=run_id), name=f"run-{run_id}")
+def _message_receive_with_context(
+    *, conversation_id: UUID | str, text: str, client_id: str,
+) -> tuple[Message, AgentRun | None, bool, SupportContext | None]:
+    """Store the message (committed on return), then read its run's context on the same database
+    thread: one trip instead of two before the agents start. Should the read fail, the run
+    reads its context itself; the stored message is what must not be lost."""
+    message, run, created = services.message_receive(
+        conversation_id=conversation_id, text=text, client_id=client_id, claim=True,
+    )
+    ctx = None
+    if run is not None:
+        try:
+            ctx = context_for_run(run)
+        except Exception:
+            logger.warning("Could not read the context of run %s now; the run will", run.id, exc_info=True)
+    return message, run, created, ctx
+
+
+def run_schedule(
+    *, run_id: UUID | str, claimed: AgentRun | None = None, ctx: SupportContext | None = None,
+) -> asyncio.Task[None]:
+    """Execute a run in the background: claim it first, unless `claimed` is it, claimed here already
+    (then `ctx`, when given, is its context, read with the message)."""
+    task = asyncio.get_running_loop().create_task(run_execute(run_id=run_id, claimed=claimed, ctx=ctx),
+                                                  name=f"run-{run_id}")
     _tasks.add(task)
     task.add_done_callback(_tasks.discard)
     return task
@@ -68,39 +92,67 @@ async def _heartbeat(run_id: UUID | str) -> None:
             await db_async(services.run_heartbeat)(run_id=run_id)
 
 
-async def run_execute(*, run_id: UUID | str) -> Message | None:
+async def run_execute(
+    *, run_id: UUID | str, claimed: AgentRun | None = None, ctx: SupportContext | None = None,
+) -> Message | None:
     """Claim, run and store one run. Never raises: a crash becomes an honest handoff."""
-    run = await db_async(services.run_claim)(run_id=run_id)
+    run = claimed if claimed is not None else await db_async(services.run_claim)(run_id=run_id)
     if run is None:
         return None  # another process has it, or it already finished
     heartbeat = asyncio.get_running_loop().create_task(_heartbeat(run.id))
     conversation_id = str(run.conversation_id)
 
     sink = CoalescingSink(conversation_id=conversation_id)  # tokens joined into fewer frames (bench, #9)
+    try:
+        # Heartbeating already: a run waiting for a slot is alive, not one to recover.
+        async with run_slots():
+            return await _run_in_slot(run, sink=sink, ctx=ctx)
+    finally:
+        heartbeat.cancel()
 
+
+_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = weakref.WeakKeyDictionary()
+
+
+def run_slots() -> asyncio.Semaphore:
+    """This process's admission limit: at most SUPPORT["MAX_CONCURRENT_RUNS"] runs execute at once.
+
+    Past the point where the CPU is busy, more runs at once only make every run slower: they
+    queue for the database threads and the GIL until workers time out and customers are handed
+    to a person for no reason of theirs (#9, 1,000 conversations). A stored run waits here, in
+    order, and then runs at full speed. One semaphore per event loop (tests run several).
+    """
+    loop = asyncio.get_running_loop()
+    slots = _slots.get(loop)
+    if slots is None:
+        slots = _slots[loop] = asyncio.Semaphore(settings.SUPPORT["MAX_CONCURRENT_RUNS"])
+    return slots
+
+
+async def _run_in_slot(run: AgentRun, *, sink: CoalescingSink, ctx: SupportContext | None) -> Message | None:
+    conversation_id = str(run.conversation_id)
     try:
         if run.attempts > MAX_ATTEMPTS:
             raise RuntimeError(f"the run failed {run.attempts - 1} times before")
-        ctx = await db_async(context_for_run)(run)
+        if ctx is None:
+            ctx = await db_async(context_for_run)(run)
         ports = ports_for_run(run)
         orchestrator = await orchestrator_get()
         outcome = await orchestrator.run(ctx, ports=ports, sink=sink)
         await sink.flush()  # every streamed piece goes out before the reply itself
     except Exception as exc:  # the orchestrator handles its own failures; this is the last net
-        logger.exception("Run %s crashed; handing the conversation to a person", run_id)
+        logger.exception("Run %s crashed; handing the conversation to a person", run.id)
         outcome = RunOutcome(
             reply=UNAVAILABLE_REPLY, route="handoff", intent=IntentResult(label="general", confidence=0.0),
             handoff_reason="tool_failure", handoff_summary=f"The agents crashed: {type(exc).__name__}: {exc}",
             fallbacks=["crash_handoff"], summary={"error": f"{type(exc).__name__}: {exc}"},
         )
-    finally:
-        heartbeat.cancel()
     try:
         reply = await db_async(services.run_complete)(run_id=run.id, outcome=outcome)
     except Exception:
         # Leave the run claimed: when its lease runs out, recovery runs it again (a few times at
         # most, then an honest handoff), so the customer's message is never left unanswered.
-        logger.exception("Could not store the outcome of run %s; recovery will retry it", run_id)
+        logger.exception("Could not store the outcome of run %s; recovery will retry it", run.id)
         return None
     run_steps_export(run_id=str(run.id), conversation_id=conversation_id, steps=outcome.steps)
     return reply

@@ -66,35 +66,42 @@ def message_text_clean(text: str) -> str:
 
 
 @transaction.atomic
-def message_receive(*, conversation_id: UUID | str, text: str, client_id: str) -> tuple[Message, AgentRun | None, bool]:
+def message_receive(
+    *, conversation_id: UUID | str, text: str, client_id: str, claim: bool = False,
+) -> tuple[Message, AgentRun | None, bool]:
     """Store a customer's message once per client_id, with a pending run when agents may answer.
 
     Returns the message, the run to execute (None when a person has the conversation or the
-    message was a resend), and whether the message is new.
+    message was a resend), and whether the message is new. With `claim`, the run is created
+    already claimed by this process (the caller runs it at once), with its conversation,
+    customer and message attached: no second round trip to claim and load it.
     """
     cleaned = message_text_clean(text)
-    conversation = Conversation.objects.select_for_update().filter(id=conversation_id).first()
+    conversation = (
+        Conversation.objects.select_for_update(of=("self",)).select_related("customer__user", "customer__plan")
+        .filter(id=conversation_id).first()
+    )
     if conversation is None:
         raise NotFound("No such conversation.")
     if conversation.status == Conversation.Status.CLOSED:
         conversation.status = Conversation.Status.OPEN
         ConversationEvent.objects.create(conversation=conversation, kind=ConversationEvent.Kind.REOPENED)
         conversation_event_publish(conversation_id=conversation.id, payload=conversation_status_frame(conversation))
-    existing = Message.objects.filter(conversation=conversation, client_id=client_id).first()
-    if existing is not None:
-        return existing, None, False
     try:
+        # The unique (conversation, client_id) constraint finds a resend: no look-up first.
         with transaction.atomic():
             message = Message.objects.create(
                 conversation=conversation, role=Message.Role.USER, text=cleaned, client_id=client_id
             )
-    except IntegrityError:  # a concurrent resend of the same client_id won the race
+    except IntegrityError:  # a resend, or a concurrent resend that won the race
         return Message.objects.get(conversation=conversation, client_id=client_id), None, False
     conversation.last_message_at = message.created_at
     conversation.save(update_fields=["status", "last_message_at", "updated_at"])
     run = None
     if conversation.agents_may_reply:
-        run = AgentRun.objects.create(conversation=conversation, message=message)
+        claimed = {"status": AgentRun.Status.RUNNING, "claimed_by": PROCESS_ID, "claimed_at": message.created_at,
+                   "started_at": message.created_at, "attempts": 1} if claim else {}
+        run = AgentRun.objects.create(conversation=conversation, message=message, **claimed)
     webhooks.webhook_message_created(message, conversation)  # webhooks (#8)
     # Staff watching the conversation see the customer's words at once; chat pages ignore the frame.
     conversation_event_publish(conversation_id=conversation.id, payload={"type": "customer.message", **message_frame(message)})
@@ -124,7 +131,9 @@ def run_claim(*, run_id: UUID | str, lease_s: float | None = None) -> AgentRun |
     )
     if not updated:
         return None
-    return AgentRun.objects.select_related("conversation", "conversation__customer", "message").get(id=run_id)
+    return AgentRun.objects.select_related(
+        "conversation__customer__user", "conversation__customer__plan", "message"
+    ).get(id=run_id)
 
 
 def run_heartbeat(*, run_id: UUID | str) -> None:
@@ -170,16 +179,17 @@ def run_complete(*, run_id: UUID | str, outcome: RunOutcome) -> Message | None:
     The conversation row is locked and its status read again here, so a reply that finishes
     after a person took over is kept for staff but never sent to the customer.
     """
-    run = AgentRun.objects.select_for_update().select_related("conversation").get(id=run_id)
+    run = AgentRun.objects.select_for_update(of=("self", "conversation")).select_related("conversation").get(id=run_id)
     if run.status == AgentRun.Status.SUCCEEDED:
         raise Conflict("This run already finished.", code="run_finished")
-    conversation = Conversation.objects.select_for_update().get(id=run.conversation_id)
+    conversation = run.conversation
     now = timezone.now()
     # Steps whose parent is missing (a cancelled parent) are stored at the top level.
     known_ids = {step.id for step in outcome.steps}
     steps = [s if s.parent_id in known_ids or s.parent_id is None else s.model_copy(update={"parent_id": None})
              for s in outcome.steps]
-    AgentStep.objects.filter(run=run).delete()  # a recovered run replaces the steps of its dead attempt
+    if run.attempts > 1:
+        AgentStep.objects.filter(run=run).delete()  # a recovered run replaces the steps of its dead attempt
     AgentStep.objects.bulk_create(_step_rows(run, _parents_first(steps)), batch_size=200)
 
     run.status = AgentRun.Status.SUCCEEDED
@@ -302,6 +312,20 @@ def conversation_handoff_request(*, conversation_id: UUID | str) -> Conversation
     conversation_event_publish(conversation_id=conversation.id, payload=conversation_status_frame(conversation))
     webhooks.webhook_conversation_handoff(conversation)  # webhooks (#8)
     return conversation
+
+
+def conversations_adopt_on_sign_in(*, session_key: str, customer: CustomerProfile) -> int:
+    """A visitor who signs in keeps what they wrote before: the browser session's web
+    conversations become the customer's. Returns how many moved.
+
+    The session key is the visitor's own (it came with their sign-in request), so nothing
+    another visitor wrote can move. Agents then answer with the customer's account in view.
+    """
+    if not session_key:
+        return 0
+    return Conversation.objects.filter(
+        customer__isnull=True, session_key=session_key, channel=Conversation.Channel.WEB,
+    ).update(customer=customer, session_key="", updated_at=timezone.now())
 
 
 def conversation_start_for_owner(*, customer: CustomerProfile | None, session_key: str) -> Conversation:

@@ -18,6 +18,10 @@ R = TypeVar("R")
 # Our services are self-contained (each opens and commits its own transaction), so they run
 # on a bounded pool instead, sized by SUPPORT_DB_THREADS.
 _executor = ThreadPoolExecutor(max_workers=settings.SUPPORT_DB_THREADS, thread_name_prefix="db")
+# The agents' look-ups during a run get threads of their own: a burst of arriving messages queued
+# on the pool above must not hold up runs already under way until their workers time out and
+# customers are handed to a person for nothing (#9: 1,000 conversations sending at once).
+_lookup_executor = ThreadPoolExecutor(max_workers=settings.SUPPORT_DB_LOOKUP_THREADS, thread_name_prefix="db-lookup")
 
 
 def _with_fresh_connection(func: Callable[P, R]) -> Callable[P, R]:
@@ -35,3 +39,8 @@ def _with_fresh_connection(func: Callable[P, R]) -> Callable[P, R]:
 def db_async(func: Callable[P, R]) -> Callable[P, R]:
     """Wrap a sync service or selector as an awaitable that runs on the database pool."""
     return sync_to_async(_with_fresh_connection(func), thread_sensitive=False, executor=_executor)  # type: ignore[return-value]
+
+
+def db_lookup_async(func: Callable[P, R]) -> Callable[P, R]:
+    """Like db_async, on the look-up pool: for the reads agents make while a run is under way."""
+    return sync_to_async(_with_fresh_connection(func), thread_sensitive=False, executor=_lookup_executor)  # type: ignore[return-value]

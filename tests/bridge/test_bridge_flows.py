@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from decimal import Decimal
 
@@ -114,6 +115,25 @@ async def test_ports_built_for_alice_refuse_bobs_customer_id(demo_tx):
             await call()
     assert [i.number for i in await billing.invoices(customer_id="cus_alice")] == ["NW-1003", "NW-1002", "NW-1001"]
     assert not await RefundRequest.objects.filter(customer=demo_tx["bob"]).aexists()
+
+
+async def test_the_billing_port_answers_its_four_look_ups_with_one_database_trip(demo_tx, monkeypatch):
+    trips: list[int] = []
+    real_snapshot = bridge._billing_snapshot
+    monkeypatch.setattr(bridge, "_billing_snapshot", lambda pk: trips.append(pk) or real_snapshot(pk))
+    alice = demo_tx["alice"]
+    billing = bridge.BillingPortDB(alice.pk, alice.external_id)
+    invoices, payments, card, refunds = await asyncio.gather(
+        billing.invoices(customer_id="cus_alice"), billing.payments(customer_id="cus_alice"),
+        billing.card(customer_id="cus_alice"), billing.refunds(customer_id="cus_alice"),
+    )
+    assert trips == [alice.pk]
+    assert [i.number for i in invoices] == ["NW-1003", "NW-1002", "NW-1001"]
+    assert card is not None and card.last4 == "4242" and card.expired
+    assert {p.invoice_number for p in payments} <= {"NW-1001", "NW-1002", "NW-1003"}
+    assert refunds == []
+    with pytest.raises(PermissionDenied):  # the snapshot is alice's: bob's id is still refused
+        await billing.refunds(customer_id="cus_bob")
 
 
 async def test_no_reply_to_alice_contains_bobs_facts_offline(demo_tx):

@@ -75,3 +75,21 @@ def test_a_run_whose_holder_still_heartbeats_is_not_recovered(demo_tx):
     run_ids = _runs(demo_tx, status="running", claimed_ago_s=1)
     assert services.run_ids_to_recover(lease_s=30) == []
     assert _race(run_ids, lease_s=30) == []
+
+
+def test_a_run_claimed_when_its_message_arrives_is_not_recovered_while_its_lease_holds(demo_tx):
+    conversation = Conversation.objects.create(customer=demo_tx["alice"])
+    _message, run, created = services.message_receive(
+        conversation_id=conversation.id, text="Why did my payment fail?", client_id="c-1", claim=True
+    )
+    assert created and run is not None
+    stored = AgentRun.objects.get(id=run.id)
+    assert (stored.status, stored.claimed_by, stored.attempts) == (AgentRun.Status.RUNNING, services.PROCESS_ID, 1)
+    # Ready to run without another trip: the customer and their plan came with the message.
+    assert run.conversation.customer.user.username == "alice" and run.conversation.customer.plan.name
+    assert run.id not in services.run_ids_to_recover(lease_s=600)
+    assert services.run_claim(run_id=run.id, lease_s=600) is None  # nobody else takes it meanwhile
+    # If this process dies before finishing it, the lease runs out and recovery takes it, once.
+    assert run.id in services.run_ids_to_recover(lease_s=0)
+    reclaimed = services.run_claim(run_id=run.id, lease_s=0)
+    assert reclaimed is not None and reclaimed.attempts == 2

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pytest
 
 from agents.providers.offline.kb import article_steps, relevant_incident
+from agents.providers.offline.tfidf import InvertedIndex
 from supportsite.knowledge.evaluation import demo_faq_facts, evaluate_faq
 
 
@@ -81,3 +83,24 @@ def test_the_incident_is_not_blamed_for_another_region_or_a_rate_limit(eu_west_i
 )
 def test_a_quoted_http_status_picks_the_article_about_that_status(kb_retriever, question, slug):
     assert kb_retriever.search(question, k=3)[0].slug == slug
+
+
+def test_the_inverted_index_scores_every_document_as_the_dense_dot_product_does():
+    rng = np.random.default_rng(7)
+    n_features = 400
+    rows = []
+    for _ in range(60):
+        size = int(rng.integers(0, 40))  # some documents share no term with anything
+        rows.append((np.sort(rng.choice(n_features, size, replace=False)), rng.random(size)))
+    dense = np.zeros((len(rows), n_features))
+    for document, (indices, values) in enumerate(rows):
+        dense[document, indices] = values
+    index = InvertedIndex(rows, n_features)
+    for _ in range(20):
+        indices = np.sort(rng.choice(n_features, int(rng.integers(1, 80)), replace=False))
+        weights = rng.random(len(indices))
+        query = np.zeros(n_features)
+        query[indices] = weights
+        assert np.allclose(index.dot((indices, weights)), dense @ query, rtol=0, atol=1e-12)
+    assert index.dot((np.zeros(0, dtype=np.int64), np.zeros(0))).tolist() == [0.0] * len(rows)
+    assert InvertedIndex([], n_features).dot((np.array([3]), np.array([1.0]))).size == 0

@@ -173,13 +173,26 @@ class InvertedIndex:
         self._starts = np.concatenate([[0], np.cumsum(np.bincount(features, minlength=n_features))]).astype(np.int64)
 
     def dot(self, query: SparseVector) -> np.ndarray:
-        """Each document's dot product with the query (its cosine similarity, both being l2-normalised)."""
-        scores = np.zeros(self.n_documents, dtype=np.float64)
-        for index, weight in zip(query[0].tolist(), query[1].tolist(), strict=True):
-            start, end = self._starts[index], self._starts[index + 1]
-            if end > start:
-                np.add.at(scores, self._documents[start:end], self._values[start:end] * weight)
-        return scores
+        """Each document's dot product with the query (its cosine similarity, both being l2-normalised).
+
+        All the query terms' postings are gathered at once and summed with one bincount: a
+        Python loop with np.add.at per term cost ~1 ms a query with character n-grams, the
+        largest single item of an FAQ answer's CPU (#9). Each document's products are added
+        in the same term order as before, so the sums are bit-for-bit the same.
+        """
+        indices, weights = query
+        if self.n_documents == 0 or len(indices) == 0:
+            return np.zeros(self.n_documents, dtype=np.float64)
+        starts = self._starts[indices]
+        lengths = self._starts[indices + 1] - starts
+        total = int(lengths.sum())
+        if total == 0:
+            return np.zeros(self.n_documents, dtype=np.float64)
+        # Positions start..end-1 of every query term, concatenated term by term.
+        run_starts = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        positions = run_starts + np.arange(total, dtype=np.int64)
+        products = self._values[positions] * np.repeat(weights, lengths)
+        return np.bincount(self._documents[positions], weights=products, minlength=self.n_documents)
 
 
 @dataclass
