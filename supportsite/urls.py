@@ -2,9 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from supportsite.api.views import api
+from supportsite.chat.views import SignInView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/login/", SignInView.as_view(), name="login"),  # before auth.urls: it carries the chat over
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/v1/", api.urls),
     path("", include("supportsite.chat.urls")),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -10,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from supportsite.chat.markdown import markdown_html
 from supportsite.conversations.selectors import conversation_summaries_for_owner, customer_for_user
-from supportsite.conversations.services import conversation_start_for_owner
+from supportsite.conversations.services import conversation_start_for_owner, conversations_adopt_on_sign_in
 from supportsite.core.errors import DomainError
 from supportsite.knowledge.models import Article
 
@@ -19,6 +21,18 @@ def _session_key(request: HttpRequest) -> str:
     if not request.session.session_key:
         request.session.save()
     return request.session.session_key or ""
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in, which also hands the visitor's anonymous chat over to their account."""
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        anonymous_key = self.request.session.session_key or ""  # login() replaces it
+        response = super().form_valid(form)
+        customer = customer_for_user(form.get_user())
+        if customer is not None:
+            conversations_adopt_on_sign_in(session_key=anonymous_key, customer=customer)
+        return response
 
 
 @ensure_csrf_cookie

@@ -75,6 +75,17 @@ def test_alice_signs_in_learns_why_her_payment_failed_and_sees_the_history_after
     expect(conversations.first).to_contain_text("why did my last payment fail?")
 
 
+def test_a_visitor_who_signs_in_mid_chat_keeps_the_conversation(demo_tx, page, scripted):
+    page.goto("/")
+    send(page, "my card was charged twice")
+    expect(page.locator(".msg-assistant")).to_have_count(1)
+    sign_in(page, "bob")
+    expect(page.get_by_text("Signed in as")).to_contain_text("Bob")
+    expect(page.locator(".msg-user .msg-body")).to_have_text(["my card was charged twice"])
+    conversation = Conversation.objects.get()
+    assert conversation.customer == demo_tx["bob"]
+
+
 def test_a_signed_in_customer_starts_a_new_conversation_and_reopens_the_earlier_one(demo_tx, page, scripted):
     sign_in(page, "bob")
     send(page, "first question")

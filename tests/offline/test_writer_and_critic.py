@@ -104,6 +104,14 @@ async def test_a_duplicate_charge_is_proposed_for_refund_once_and_the_approval_i
     assert "staff" not in draft.text and "approv" not in draft.text
 
 
+async def test_a_named_invoice_that_qualifies_twice_is_offered_one_refund_for_the_duplicate(provider):
+    draft, _ = await _write(provider, bob_context("I was charged twice for NW-2002"))
+    assert [(a.invoice_number, a.reason) for a in draft.actions if a.kind == "refund"] == [
+        ("NW-2002", "duplicate_charge")]
+    assert draft.text.count("qualifies for a full refund") == 1
+    assert "duplicate charges are always refunded" in draft.text
+
+
 async def test_when_did_i_last_pay_gets_the_date_amount_and_invoice_of_the_last_payment(provider):
     ctx = bob_context("when did i last pay")
     ctx.intent = IntentResult(label="billing", confidence=0.9)
@@ -118,6 +126,30 @@ async def test_an_anonymous_visitor_is_asked_to_sign_in_for_their_payments(provi
     draft, _ = await _write(provider, ctx)
     assert "sign in" in draft.text.lower()
     assert "NW-" not in draft.text
+
+
+EXPORT_FAQ = FaqMatch(faq_id=17, question="How do I export my data?", score=0.19,
+                      answer="Go to **Settings → Data → Export**. We email you a download link.")
+
+
+async def test_a_visitor_asking_how_to_export_before_cancelling_gets_the_export_answer_not_a_sign_in(provider):
+    # "cancel" pulls retrieval toward the cancellation entry, so the right answer scores low.
+    ctx = SupportContext(conversation_id="c", run_id="r", message="can I export all my data before I cancel?",
+                         intent=IntentResult(label="account", confidence=0.7),
+                         facts={"faq": {"matches": [EXPORT_FAQ.model_dump(mode="json")]}})
+    draft, _ = await _write(provider, ctx)
+    assert "Settings → Data → Export" in draft.text
+    assert "How do I export my data?" in draft.text  # offered as a probable match, not stated as certain
+    assert "not signed in" not in draft.text
+
+
+async def test_a_visitor_asking_about_their_own_account_is_still_asked_to_sign_in(provider):
+    ctx = SupportContext(conversation_id="c", run_id="r", message="is my account locked?",
+                         intent=IntentResult(label="account", confidence=0.9),
+                         facts={"faq": {"matches": [EXPORT_FAQ.model_dump(mode="json")]}})
+    draft, _ = await _write(provider, ctx)
+    assert "sign in" in draft.text.lower()
+    assert "Export" not in draft.text
 
 
 async def test_a_question_nothing_answers_gets_an_honest_reply_and_the_offer_of_a_person(provider):

@@ -23,6 +23,9 @@ from agents.providers.offline.text import normalise
 # An FAQ answer is quoted as the answer above this score, offered as a "probably" below it.
 FAQ_CONFIDENT = 0.6
 FAQ_PLAUSIBLE = 0.3
+# A visitor who is not signed in and asks how to do something gets the closest FAQ (hedged) down to
+# here: "please sign in" answers nothing when the help centre's answer is the same for everyone.
+FAQ_HOW_TO_FOR_VISITOR = 0.15
 ARTICLE_MIN_SCORE = 0.1
 ARTICLE_STRONG = 0.25
 MAX_STEPS = 4
@@ -392,7 +395,7 @@ class ReplyWriter:
         options = self.facts.refund_options
         named = {i.number for i in self._invoices_named()}
         if named:
-            return [o for o in options if o.get("invoice_number") in named]
+            return _one_per_invoice([o for o in options if o.get("invoice_number") in named])
         duplicates = [o for o in options if o.get("reason") == "duplicate_charge"]
         if duplicates or only_duplicates:
             return duplicates
@@ -479,6 +482,8 @@ class ReplyWriter:
     def account(self) -> None:
         account = self.facts.account
         match = self._faq(floor=FAQ_PLAUSIBLE)
+        if match is None and self._visitor_asks_how_to():
+            match = self._faq(floor=FAQ_HOW_TO_FOR_VISITOR)
         if self.ctx.customer is None or account is None:
             if match is not None:
                 self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
@@ -529,6 +534,9 @@ class ReplyWriter:
         elif not self.reply.answered and account.status == "active":
             self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",
                            answers=False)
+
+    def _visitor_asks_how_to(self) -> bool:
+        return self.ctx.customer is None and not asks_about_own_data(self.text)
 
     def _asks_about_own_account(self) -> bool:
         return _has(self.words, self.norm, "my account", "locked", "unlock", "my email", "my plan")
@@ -591,3 +599,19 @@ def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: l
     if len(kept) < len(draft.text.split("\n\n")):
         kept.append("I've left out details I couldn't confirm; a person from our team can check them with you.")
     return draft.model_copy(update={"text": "\n\n".join(kept)})
+
+
+def _one_per_invoice(options: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One refund option per invoice: a charge can qualify twice (a duplicate, paid within the
+    window), but it is refunded once, for the strongest reason: allowed first, duplicates first."""
+    chosen: dict[str, dict[str, Any]] = {}
+    for option in options:
+        number = str(option.get("invoice_number", ""))
+        if number not in chosen or _refund_strength(option) < _refund_strength(chosen[number]):
+            chosen[number] = option
+    return list(chosen.values())
+
+
+def _refund_strength(option: dict[str, Any]) -> tuple[bool, bool]:
+    """Sorts the stronger reason to refund first."""
+    return (not option.get("allowed"), option.get("reason") != "duplicate_charge")
