@@ -58,7 +58,7 @@ class LoadResult:
 
 async def _client(
     *, url: str, origin: str, cookie: str, questions: list[tuple[str, str]], ready: asyncio.Event, gate: asyncio.Semaphore,
-    connected: list[int], result: LoadResult, think_s: float,
+    connected: list[int], result: LoadResult, think_s: float, start_offset_s: float = 0.0,
 ) -> None:
     try:
         async with gate:
@@ -77,6 +77,10 @@ async def _client(
     connected[0] += 1
     try:
         await ready.wait()
+        if think_s:
+            # Customers at a human pace do not all press send in the same instant: each starts at
+            # its own moment within one pause, as arrivals spread over a working day would.
+            await asyncio.sleep(start_offset_s)
         for kind, text in questions:
             if time.monotonic() - result.started_at > SEND_PHASE_S:
                 break
@@ -140,6 +144,7 @@ async def load_run(
             url=f"ws://127.0.0.1:{ports[i % len(ports)]}/ws/chat/?conversation={client['conversation']}",
             origin=f"http://127.0.0.1:{ports[i % len(ports)]}", cookie=client["cookie"],
             questions=plans[i], ready=ready, gate=gate, connected=connected, result=result, think_s=think_s,
+            start_offset_s=think_s * i / len(clients),
         ))
         for i, client in enumerate(clients)
     ]

@@ -60,6 +60,13 @@ class Child:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
+    def cpu_seconds(self) -> float:
+        """User and system CPU time the process has used so far."""
+        with contextlib.suppress(psutil.Error):
+            times = psutil.Process(self.proc.pid).cpu_times()
+            return times.user + times.system
+        return 0.0
+
     def sample_rss(self) -> float:
         """Peak resident memory so far (the kernel's high-water mark, VmHWM), in MB."""
         with contextlib.suppress(psutil.Error, ValueError):

@@ -66,6 +66,7 @@ class Scenario:
     pipeline: str = "concurrent"
     redis: bool = False
     postgres: bool = False
+    think_s: float = 0.0  # a customer's pause between reading a reply and sending the next message
 
 
 def scenarios_default(args: argparse.Namespace) -> list[Scenario]:
@@ -76,6 +77,9 @@ def scenarios_default(args: argparse.Namespace) -> list[Scenario]:
         Scenario("c1-naive", clients=1, messages=12, pipeline="naive", **base),
         Scenario("c100", clients=100, messages=3, **base),
         Scenario("c100-naive", clients=100, messages=3, pipeline="naive", **base),
+        # The same 100 customers at a human pace: each reads the reply and types for 8 s. The
+        # rows above send the next message the instant a reply lands, which measures capacity.
+        Scenario("c100-paced", clients=100, messages=3, think_s=8.0, **base),
         Scenario("c1000-1s", clients=1000, messages=1, **base, **one_s),
     ]
     if args.processes < 2:
@@ -245,6 +249,7 @@ def scenario_figures(scenario: Scenario, load: LoadResult, runs: dict[str, dict[
         "name": scenario.name,
         "concurrency": scenario.clients,
         "processes": scenario.processes,
+        "think_s": scenario.think_s,
         "messages_per_s": round(len(done) / elapsed, 1),
         "e2e_ms": summary([s.e2e_ms for s in llm], 50, 95, 99),
         "ttft_ms": summary([s.ttft_ms for s in llm if s.ttft_ms is not None], 50, 95),
@@ -313,16 +318,18 @@ def run_scenario(scenario: Scenario, *, dbs: Databases, children: Children, tmp:
         svg = RESULTS / f"profile-{scenario.name}.txt"  # collapsed stacks: flamegraph.pl or speedscope read them
         profiler = subprocess.Popen(
             [shutil.which("py-spy") or str(Path(PYTHON).parent / "py-spy"), "record", "--pid",
-             str(servers[0].proc.pid), "--output", str(svg), "--format", "raw", "--rate", "100", "--nonblocking", "--threads"],
+             str(servers[0].proc.pid), "--output", str(svg), "--format", "raw", "--rate", "100", "--nonblocking", "--threads", "--gil"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    cpu_before = sum(server.cpu_seconds() for server in servers)
     load = asyncio.run(load_run(
         ports=[s.port for s in servers], clients=clients, messages_per_client=scenario.messages,
-        faq_questions=FAQ_QUESTIONS, llm_questions=LLM_QUESTIONS,
+        faq_questions=FAQ_QUESTIONS, llm_questions=LLM_QUESTIONS, think_s=scenario.think_s,
     ))
     if profiler is not None:
         profiler.send_signal(2)
         with contextlib.suppress(subprocess.TimeoutExpired):
             profiler.wait(timeout=30)
+    server_cpu_s = sum(server.cpu_seconds() for server in servers) - cpu_before
     measured = _http_json(stub_port, "/bench/stats")
     time.sleep(0.3)  # last run rows committed
     peak = sum(server.sample_rss() for server in servers)
@@ -332,7 +339,11 @@ def run_scenario(scenario: Scenario, *, dbs: Databases, children: Children, tmp:
     run_ids = sorted({s.run_id for s in load.samples if s.run_id})
     runs = _python_json("bench.dbstats", [], env=env, stdin="\n".join(run_ids)) if run_ids else {}
     costs = StubCosts(ttft_s=scenario.ttft_ms / 1000, tokens_per_s=scenario.tokens_per_s, measured=measured)
-    return scenario_figures(scenario, load, runs, peak, costs)
+    result = scenario_figures(scenario, load, runs, peak, costs)
+    replies = max(1, result["extra"]["messages"])
+    # CPU the server processes spent per reply: the figure that sets how many messages a core serves.
+    result["figures"]["server_cpu_ms_per_message"] = round(1000 * server_cpu_s / replies, 1)
+    return result
 
 
 # --- report -----------------------------------------------------------------------------------
@@ -362,7 +373,7 @@ def _fmt(value: Any) -> str:
 
 def table(results: list[dict[str, Any]]) -> str:
     head = ["scenario", "conc", "proc", "msg/s", "e2e p50", "e2e p95", "e2e p99", "ttft p50", "ttft p95",
-            "stub ttft", "ovh p50", "ovh p95", "faq p50", "faq p95", "ctx ratio", "errors", "rss MB"]
+            "stub ttft", "ovh p50", "ovh p95", "faq p50", "faq p95", "ctx ratio", "errors", "rss MB", "cpu/reply"]
     rows = [head]
     for result in results:
         f = result["figures"]
@@ -370,7 +381,7 @@ def table(results: list[dict[str, Any]]) -> str:
             f["name"], f["concurrency"], f["processes"], f["messages_per_s"], f["e2e_ms"]["p50"], f["e2e_ms"]["p95"],
             f["e2e_ms"]["p99"], f["ttft_ms"]["p50"], f["ttft_ms"]["p95"], f["llm_ttft_ms"], f["overhead_ms"]["p50"],
             f["overhead_ms"]["p95"], f["faq_ms"]["p50"], f["faq_ms"]["p95"], f["context_ratio"], f["errors"],
-            f["peak_rss_mb"],
+            f["peak_rss_mb"], f.get("server_cpu_ms_per_message"),
         ])
     cells = [[_fmt(c) if not isinstance(c, str) else c for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(head))]
@@ -387,6 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=1, help="Daphne processes per scenario (2+ needs --redis)")
     parser.add_argument("--only", default="", help="comma-separated scenario names")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply client counts (a quick run: 0.1)")
+    parser.add_argument("--messages", type=int, default=0, help="messages per conversation, instead of each scenario's")
     parser.add_argument("--profile", action="store_true", help="py-spy flame graph of the first server per scenario")
     parser.add_argument("--keep", action="store_true", help="keep the temporary logs and SQLite files")
     parser.add_argument("--output", default=str(RESULTS / "latest.json"))
@@ -400,6 +412,8 @@ def main(argv: list[str] | None = None) -> int:
         scenarios = [s for s in scenarios if s.name in wanted]
     if args.scale != 1.0:
         scenarios = [replace(s, clients=max(1, round(s.clients * args.scale))) for s in scenarios]
+    if args.messages:
+        scenarios = [replace(s, messages=args.messages) for s in scenarios]
     if not redis_url():
         skipped = [s.name for s in scenarios if s.redis]
         if skipped and not args.redis:
@@ -420,7 +434,8 @@ def main(argv: list[str] | None = None) -> int:
         for scenario in scenarios:
             print(f"· {scenario.name}: {scenario.clients} conversations × {scenario.messages} messages, "
                   f"{scenario.processes} process(es), stub ttft {scenario.ttft_ms:.0f} ms, "
-                  f"pipeline {scenario.pipeline}", flush=True)
+                  f"pipeline {scenario.pipeline}" + (f", {scenario.think_s:.0f} s between messages"
+                                                      if scenario.think_s else ""), flush=True)
             t0 = time.monotonic()
             result = run_scenario(scenario, dbs=dbs, children=children, tmp=tmp, base_env=base_env,
                                   profile=args.profile)
@@ -428,7 +443,8 @@ def main(argv: list[str] | None = None) -> int:
             extra = result["extra"]
             print(f"  done in {time.monotonic() - t0:.0f} s: {extra['messages']} replies, routes {extra['routes']}, "
                   f"ttft overhead p95 {extra['ttft_overhead_ms']['p95']} ms, stub per message "
-                  f"{extra['stub_ms_per_llm_message']['p50']} ms"
+                  f"{extra['stub_ms_per_llm_message']['p50']} ms, server CPU per reply "
+                  f"{result['figures']['server_cpu_ms_per_message']} ms"
                   + (f", errors {extra['error_samples']}" if extra["error_samples"] else ""), flush=True)
     finally:
         children.stop_all()
