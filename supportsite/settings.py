@@ -129,7 +129,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # channels_redis, with a receive that stops when cancelled (supportsite/core/layers.py).
+            "BACKEND": "supportsite.core.layers.CancellableRedisChannelLayer",
             "CONFIG": {
                 # redis-py 8 reads with a 5 s socket timeout by default, exactly channels_redis's
                 # blocking-receive time: every idle socket's consumer died with "Timeout reading"

@@ -269,6 +269,7 @@ async def test_a_socket_from_another_origin_is_refused_before_any_conversation_i
     )
     assert not (await communicator.connect())[0]
     assert not await Conversation.objects.aexists()
+    await communicator.disconnect()  # the refusing consumer still listens on the layer until the socket goes
 
 
 @pytest.mark.parametrize("intruder", ["bob", None])

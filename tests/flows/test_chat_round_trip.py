@@ -115,6 +115,7 @@ async def test_a_socket_from_a_foreign_origin_is_refused(demo_tx):
     communicator = WebsocketCommunicator(application, "/ws/chat/", headers=[(b"origin", b"https://evil.example")])
     connected, _ = await communicator.connect()
     assert not connected
+    await communicator.disconnect()
     ok = WebsocketCommunicator(application, "/ws/chat/", headers=[(b"origin", ORIGIN)])
     assert (await ok.connect())[0]
     await ok.disconnect()
