@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from types import TracebackType
 from typing import Any
@@ -33,6 +34,7 @@ class ConversationListener:
         self.group = conversation_group(conversation_id)
         self.layer = get_channel_layer()
         self.channel = ""
+        self._received: deque[dict[str, Any]] = deque()  # the rest of a batch of frames
 
     async def __aenter__(self) -> ConversationListener:
         self.channel = await self.layer.new_channel()
@@ -47,11 +49,19 @@ class ConversationListener:
 
     async def receive(self, timeout_s: float) -> dict[str, Any] | None:
         """The next frame's payload, or None when none came in time."""
+        if self._received:
+            return self._received.popleft()
         try:
-            event = await asyncio.wait_for(self.layer.receive(self.channel), timeout=timeout_s)
+            async with asyncio.timeout(timeout_s):
+                event = await self.layer.receive(self.channel)
         except TimeoutError:
             return None
-        return event.get("payload") if isinstance(event, dict) else None
+        if not isinstance(event, dict):
+            return None
+        if event.get("type") == "conversation.events":
+            self._received.extend(event.get("payloads") or [])
+            return self._received.popleft() if self._received else None
+        return event.get("payload")
 
 
 def reply_for_run(run_id: UUID | str) -> tuple[Message | None, str]:

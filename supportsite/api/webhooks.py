@@ -380,8 +380,11 @@ async def webhook_delivery_loop(*, poll_s: float | None = None) -> None:
                 logger.warning("Webhook delivery pass failed; retrying", exc_info=True)
                 next_due = None
             wait = poll if next_due is None else min(poll, max(next_due, 0.05))
+            # asyncio.timeout, not wait_for: on Python 3.11 wait_for can drop a cancellation
+            # that lands as the wait ends, and the loop would outlive its server.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(_wake.wait(), timeout=wait)
+                async with asyncio.timeout(wait):
+                    await _wake.wait()
     finally:
         await clients.aclose()
 

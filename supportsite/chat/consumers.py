@@ -154,6 +154,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if message.get("type") == "conversation.event":
             await self.conversation_event(message)
             return
+        if message.get("type") == "conversation.events":
+            await self.conversation_events(message)
+            return
         await super().dispatch(message)
 
     async def conversation_event(self, event: dict[str, Any]) -> None:
@@ -161,6 +164,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if event["payload"].get("type") in STAFF_ONLY_FRAMES:
             return
         await self.send_json(frame_with_html(event["payload"]))
+
+    async def conversation_events(self, event: dict[str, Any]) -> None:
+        """Several frames in one group message (a run's progress and streamed pieces), in order."""
+        for payload in event["payloads"]:
+            await self.conversation_event({"payload": payload})
 
     async def send_json(self, content: dict[str, Any]) -> None:
         await self.send(text_data=json.dumps(content, default=str))

@@ -26,6 +26,20 @@ async def conversation_event_send(*, conversation_id: UUID | str, payload: dict[
         logger.warning("Could not send %s to conversation %s", payload.get("type"), conversation_id, exc_info=True)
 
 
+async def conversation_events_send(*, conversation_id: UUID | str, payloads: list[dict[str, Any]]) -> None:
+    """Send several frames, in order, with one group_send (a run's progress and streamed pieces)."""
+    if not payloads:
+        return
+    if len(payloads) == 1:
+        await conversation_event_send(conversation_id=conversation_id, payload=payloads[0])
+        return
+    try:
+        await get_channel_layer().group_send(
+            conversation_group(conversation_id), {"type": "conversation.events", "payloads": payloads})
+    except Exception:  # as above: the database keeps the truth
+        logger.warning("Could not send %d frames to conversation %s", len(payloads), conversation_id, exc_info=True)
+
+
 async def _group_send(group: str, message: dict[str, Any]) -> None:
     # The layer is looked up on the event loop that sends, never in the calling thread: a layer's
     # connections and locks belong to one loop (one per server process; tests run several).

@@ -23,7 +23,7 @@ from supportsite.conversations.bridge import context_for_run, ports_for_run
 from supportsite.conversations.engine import orchestrator_get
 from supportsite.conversations.models import AgentRun, Message
 from supportsite.conversations.otel import run_steps_export
-from supportsite.conversations.streaming import CoalescingSink
+from supportsite.conversations.streaming import RunEventOutbox
 from supportsite.core.db import db_async
 
 logger = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ async def run_execute(
     heartbeat = asyncio.get_running_loop().create_task(_heartbeat(run.id))
     conversation_id = str(run.conversation_id)
 
-    sink = CoalescingSink(conversation_id=conversation_id)  # tokens joined into fewer frames (bench, #9)
+    sink = RunEventOutbox(conversation_id=conversation_id)  # the run never waits on the channel layer (#9)
     try:
         # Heartbeating already: a run waiting for a slot is alive, not one to recover.
         async with run_slots():
@@ -129,7 +129,7 @@ def run_slots() -> asyncio.Semaphore:
     return slots
 
 
-async def _run_in_slot(run: AgentRun, *, sink: CoalescingSink, ctx: SupportContext | None) -> Message | None:
+async def _run_in_slot(run: AgentRun, *, sink: RunEventOutbox, ctx: SupportContext | None) -> Message | None:
     conversation_id = str(run.conversation_id)
     try:
         if run.attempts > MAX_ATTEMPTS:

@@ -59,3 +59,7 @@ class StaffConversationConsumer(AsyncWebsocketConsumer):
 
     async def conversation_event(self, event: dict[str, Any]) -> None:
         await self.send(text_data=json.dumps(event["payload"], default=str))
+
+    async def conversation_events(self, event: dict[str, Any]) -> None:
+        for payload in event["payloads"]:
+            await self.send(text_data=json.dumps(payload, default=str))

@@ -1,68 +1,74 @@
-"""Streaming a run's events to its conversation without one channel-layer message per token.
+"""A run's events on their way to its conversation: in order, batched, and never in the run's way.
 
-A model streams a reply a token at a time; sending each token as its own frame costs a
-channel-layer group_send (the in-memory layer scans every channel on each send; Redis is a
-round trip) and a websocket frame per token per socket. The first piece goes out at once (the
-time to first token is what a customer notices); pieces that follow within a short window are
-joined into one assistant.delta. Any other event first flushes what is pending, so the order
-of frames never changes, and flush() is awaited before the reply itself is stored and sent.
+The orchestrator reports progress (agent.step) and streams the reply (assistant.delta) as it
+works. Sending each event there and then made the run wait for a channel-layer round trip
+twenty-five times a reply, and cost a group_send per event (on Redis, a network round trip and
+a receive on every socket's side). Events go into an outbox instead, and one task per run
+drains it: each group_send carries everything that piled up meanwhile, in order.
+
+A model streams a reply a token at a time. The first piece of a draft goes out at once (the
+time to first token is what a customer notices); the pieces that follow are joined for a short
+window, so a reply is a handful of frames, not one per token. flush() is awaited before the
+reply itself is stored and sent, so it never overtakes its own pieces.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 from uuid import UUID
 
-from supportsite.conversations.events import conversation_event_send
+from supportsite.conversations.events import conversation_events_send
 
 DELTA_WINDOW_S = 0.04
 
 
-class CoalescingSink:
+def _is_delta(event: dict[str, Any]) -> bool:
+    return event.get("type") == "assistant.delta" and not event.get("reset")
+
+
+class RunEventOutbox:
+    """The EventSink a run's orchestrator reports to; see the module docstring."""
+
     def __init__(self, *, conversation_id: UUID | str, window_s: float = DELTA_WINDOW_S) -> None:
         self.conversation_id = conversation_id
         self.window_s = window_s
-        self._pending: dict[str, Any] | None = None
-        self._timer: asyncio.Task[None] | None = None
-        self._sent_first = False
-        self._lock = asyncio.Lock()
+        self._outbox: list[dict[str, Any]] = []
+        self._drainer: asyncio.Task[None] | None = None
+        self._more = asyncio.Event()  # something was added that should not wait for the window
+        self._streaming = False  # the current draft's first piece has gone out
 
     async def __call__(self, event: dict[str, Any]) -> None:
-        if event.get("type") != "assistant.delta" or event.get("reset"):
-            await self.flush()
-            if event.get("reset"):
-                self._sent_first = False
-            await self._send(event)
+        event = dict(event)
+        last = self._outbox[-1] if self._outbox else None
+        if _is_delta(event) and last is not None and _is_delta(last) and last.get("run_id") == event.get("run_id"):
+            last["text"] = last.get("text", "") + event.get("text", "")
             return
-        if not self._sent_first:
-            self._sent_first = True
-            await self._send(event)
-            return
-        if self._pending is None:
-            self._pending = dict(event)
-            self._timer = asyncio.get_running_loop().create_task(self._flush_later())
-        else:
-            self._pending["text"] += event.get("text", "")
-
-    async def _flush_later(self) -> None:
-        await asyncio.sleep(self.window_s)
-        self._timer = None
-        await self.flush()
+        self._outbox.append(event)
+        if not _is_delta(event) or not self._streaming:
+            self._more.set()  # progress, a reset or a draft's first piece: out as soon as possible
+        if event.get("type") == "assistant.delta":
+            self._streaming = not event.get("reset")
+        if self._drainer is None or self._drainer.done():
+            self._drainer = asyncio.get_running_loop().create_task(self._drain())
 
     async def flush(self) -> None:
-        if self._timer is not None and self._timer is not asyncio.current_task():
-            self._timer.cancel()
-            # Wait for the timer to finish without suppressing CancelledError here: that would also
-            # swallow a cancellation of the run itself, and a task that ignores cancel never ends.
-            await asyncio.wait([self._timer])
-            self._timer = None
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            await self._send(pending)
-        async with self._lock:  # and wait for a send the timer started
-            pass
+        """Return once every event reported so far has been handed to the channel layer."""
+        while self._outbox or (self._drainer is not None and not self._drainer.done()):
+            self._more.set()  # nothing more is coming to wait for
+            if self._drainer is None or self._drainer.done():
+                self._drainer = asyncio.get_running_loop().create_task(self._drain())
+            # If the run is cancelled here, the drain still hands over what it holds.
+            await asyncio.wait([self._drainer])
 
-    async def _send(self, event: dict[str, Any]) -> None:
-        async with self._lock:  # one send at a time, so frames keep their order
-            await conversation_event_send(conversation_id=self.conversation_id, payload=event)
+    async def _drain(self) -> None:
+        while self._outbox:
+            if not self._more.is_set():
+                # Only the rest of a streaming draft is waiting: let it gather for the window.
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(self.window_s):
+                        await self._more.wait()
+            self._more.clear()
+            batch, self._outbox = self._outbox, []
+            await conversation_events_send(conversation_id=self.conversation_id, payloads=batch)

@@ -290,3 +290,17 @@ async def test_someone_elses_conversation_id_is_refused_and_the_socket_closed(de
     assert (error["type"], error["code"]) == ("error", "conversation_not_found")
     closing = await communicator.receive_output(timeout=5)
     assert (closing["type"], closing["code"]) == ("websocket.close", 4403)
+
+
+async def test_frames_sent_to_the_conversation_as_one_batch_reach_the_socket_one_by_one_in_order(demo_tx):
+    from supportsite.conversations.events import conversation_events_send
+
+    communicator, state = await chat_connect()
+    frames = [
+        {"type": "agent.step", "run_id": "r", "step_id": "s1", "agent": "intent", "status": "started", "label": "…"},
+        {"type": "assistant.delta", "run_id": "r", "text": "Hello"},
+        {"type": "agent.step", "run_id": "r", "step_id": "s1", "agent": "intent", "status": "finished", "label": "…"},
+    ]
+    await conversation_events_send(conversation_id=state["conversation_id"], payloads=frames)
+    assert [await communicator.receive_json_from(timeout=5) for _ in frames] == frames
+    await communicator.disconnect()

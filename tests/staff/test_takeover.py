@@ -27,6 +27,24 @@ async def _frame_of_type(ws, frame_type: str) -> dict:
 
 
 @pytest.mark.django_db(transaction=True)
+async def test_the_staff_live_view_gets_a_runs_batched_progress_as_separate_frames_in_order(demo_tx):
+    from supportsite.conversations.events import conversation_events_send
+
+    customer = communicator("/ws/chat/", await sync_to_async(session_cookie)("alice"))
+    assert (await customer.connect())[0]
+    conversation_id = (await _frame_of_type(customer, "conversation.state"))["conversation_id"]
+    staff_ws = communicator(f"/ws/staff/conversations/{conversation_id}/", await sync_to_async(session_cookie)("staff"))
+    assert (await staff_ws.connect())[0]
+    await _frame_of_type(staff_ws, "conversation.state")
+    frames = [{"type": "agent.step", "run_id": "r", "step_id": "s", "agent": "billing", "status": "started",
+               "label": "Checking your invoices…"}, {"type": "assistant.delta", "run_id": "r", "text": "Your"}]
+    await conversation_events_send(conversation_id=conversation_id, payloads=frames)
+    assert [await staff_ws.receive_json_from(timeout=10) for _ in frames] == frames
+    await staff_ws.disconnect()
+    await customer.disconnect()
+
+
+@pytest.mark.django_db(transaction=True)
 async def test_staff_takeover_and_reply_reach_the_customers_socket_and_the_agents_stay_quiet(demo_tx):
     customer = communicator("/ws/chat/", await sync_to_async(session_cookie)("alice"))
     assert (await customer.connect())[0]
