@@ -26,16 +26,22 @@ async def _frame_of_type(ws, frame_type: str) -> dict:
             return frame
 
 
-@pytest.mark.django_db(transaction=True)
-async def test_the_staff_live_view_gets_a_runs_batched_progress_as_separate_frames_in_order(demo_tx):
-    from supportsite.conversations.events import conversation_events_send
-
+async def _alices_chat_watched_by_staff():
+    """Alice's chat socket, and a staff member's live view of the same conversation."""
     customer = communicator("/ws/chat/", await sync_to_async(session_cookie)("alice"))
     assert (await customer.connect())[0]
     conversation_id = (await _frame_of_type(customer, "conversation.state"))["conversation_id"]
     staff_ws = communicator(f"/ws/staff/conversations/{conversation_id}/", await sync_to_async(session_cookie)("staff"))
     assert (await staff_ws.connect())[0]
     await _frame_of_type(staff_ws, "conversation.state")
+    return customer, staff_ws, conversation_id
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_the_staff_live_view_gets_a_runs_batched_progress_as_separate_frames_in_order(demo_tx):
+    from supportsite.conversations.events import conversation_events_send
+
+    customer, staff_ws, conversation_id = await _alices_chat_watched_by_staff()
     frames = [{"type": "agent.step", "run_id": "r", "step_id": "s", "agent": "billing", "status": "started",
                "label": "Checking your invoices…"}, {"type": "assistant.delta", "run_id": "r", "text": "Your"}]
     await conversation_events_send(conversation_id=conversation_id, payloads=frames)
@@ -46,12 +52,7 @@ async def test_the_staff_live_view_gets_a_runs_batched_progress_as_separate_fram
 
 @pytest.mark.django_db(transaction=True)
 async def test_staff_takeover_and_reply_reach_the_customers_socket_and_the_agents_stay_quiet(demo_tx):
-    customer = communicator("/ws/chat/", await sync_to_async(session_cookie)("alice"))
-    assert (await customer.connect())[0]
-    conversation_id = (await _frame_of_type(customer, "conversation.state"))["conversation_id"]
-    staff_ws = communicator(f"/ws/staff/conversations/{conversation_id}/", await sync_to_async(session_cookie)("staff"))
-    assert (await staff_ws.connect())[0]
-    await _frame_of_type(staff_ws, "conversation.state")
+    customer, staff_ws, conversation_id = await _alices_chat_watched_by_staff()
 
     staff_user = await get_user_model().objects.aget(username="staff")
     await sync_to_async(staff.conversation_take)(conversation_id=conversation_id, staff_user=staff_user)
