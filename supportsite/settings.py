@@ -217,6 +217,8 @@ SUPPORT = {
     "RATE_LIMIT_IP_MESSAGES": int(os.environ.get("SUPPORT_RATE_LIMIT_IP_MESSAGES", "60")),
     "RUN_BUDGET_CALLS": int(os.environ.get("SUPPORT_RUN_BUDGET_CALLS", "12")),
     "API_REPLY_WAIT_S": float(os.environ.get("SUPPORT_API_REPLY_WAIT_S", "20")),  # REST: wait this long for a reply, else 202
+    # A2A: while a person has the conversation, a message's task waits this long for their reply.
+    "A2A_STAFF_REPLY_WAIT_S": float(os.environ.get("SUPPORT_A2A_STAFF_REPLY_WAIT_S", "60")),
     # A run's holder renews its lease every third of it; a run whose lease ran out belongs to a
     # process that died and is picked up again (exactly once) by the next recovery pass.
     "RUN_LEASE_S": float(os.environ.get("SUPPORT_RUN_LEASE_S", "30")),

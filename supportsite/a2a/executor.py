@@ -4,6 +4,10 @@ Each A2A message is stored in the context's conversation (channel a2a) like a ch
 runs the orchestrator, and is traced and reviewed like any other. While the run works, the
 reply's pieces (the conversation's assistant.delta frames) are passed on as chunks of the
 "reply" artifact; the final reply replaces them and completes the task.
+
+While a person has the conversation (or takes it during the run), the task waits for the
+person's first reply after the message, up to SUPPORT["A2A_STAFF_REPLY_WAIT_S"], and completes
+with it; with none in time it completes saying a person will answer in the conversation.
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ from google.protobuf.json_format import MessageToDict
 
 from supportsite.a2a.services import a2a_conversation_for_context
 from supportsite.api.keys import Principal
-from supportsite.api.replies import ConversationListener, run_reply_wait
+from supportsite.api.replies import ConversationListener, run_reply_wait, staff_reply_wait
 from supportsite.api.selectors import run_for_message
 from supportsite.conversations.runner import message_submit
+from supportsite.conversations.serializers import staff_message_frame
 from supportsite.conversations.services import message_text_clean
 from supportsite.core.db import db_async
 from supportsite.core.errors import DomainError
@@ -84,6 +89,7 @@ class SupportAgentExecutor(AgentExecutor):
             streaming["open"] = True
 
         message_id = (context.message.message_id if context.message else "") or task.id
+        timeout_s = float(settings.SUPPORT.get("A2A_REPLY_TIMEOUT_S", 120))
         async with ConversationListener(conversation.id) as listener:
             # Shielded: a caller that goes away must not leave a stored message without its run.
             message, run, _created = await asyncio.shield(
@@ -93,10 +99,20 @@ class SupportAgentExecutor(AgentExecutor):
                 run = await db_async(run_for_message)(message_id=message.id)
             reply = None
             if run is not None:
-                reply = await run_reply_wait(
-                    run_id=run.id, listener=listener, on_delta=on_delta,
-                    timeout_s=float(settings.SUPPORT.get("A2A_REPLY_TIMEOUT_S", 120)),
+                reply = await run_reply_wait(run_id=run.id, listener=listener, on_delta=on_delta, timeout_s=timeout_s)
+            staff_reply = None
+            if run is None or (reply is not None and not reply.delivered):
+                # A person has the conversation: their answer is this message's answer.
+                staff_reply = await staff_reply_wait(
+                    conversation_id=conversation.id, message_id=message.id, listener=listener,
+                    timeout_s=float(settings.SUPPORT["A2A_STAFF_REPLY_WAIT_S"]),
                 )
+        if staff_reply is not None:
+            await updater.complete(agent_message(
+                staff_reply.text, conversation_id=str(conversation.id), message_id=str(staff_reply.id),
+                role="staff", author=staff_message_frame(staff_reply)["author"],
+            ))
+            return
         if run is None or (reply is not None and not reply.delivered):
             await updater.complete(agent_message(HANDED_OVER, conversation_id=str(conversation.id)))
             return

@@ -105,3 +105,42 @@ async def run_reply_wait(
             await on_delta(frame)
         elif frame.get("type") == "assistant.message":
             next_db_check = 0.0
+
+
+def staff_reply_after(*, conversation_id: UUID | str, message_id: UUID | str) -> Message | None:
+    """The first staff message in the conversation after the given message, if any."""
+    after = Message.objects.filter(id=message_id).values_list("created_at", flat=True).first()
+    if after is None:
+        return None
+    return (Message.objects.select_related("author")
+            .filter(conversation_id=conversation_id, role=Message.Role.STAFF, created_at__gt=after)
+            .order_by("created_at").first())
+
+
+async def staff_reply_wait(
+    *, conversation_id: UUID | str, message_id: UUID | str, listener: ConversationListener, timeout_s: float,
+) -> Message | None:
+    """A person's first reply after the message, once stored, or None if none comes in time.
+
+    For callers that cannot keep a socket open (an A2A task) while a person has the
+    conversation. As for runs, the database decides; a staff.message frame only says when to look.
+    """
+    deadline = time.monotonic() + timeout_s
+    next_db_check = 0.0
+    while True:
+        now = time.monotonic()
+        if now >= next_db_check:
+            try:
+                reply = await db_async(staff_reply_after)(conversation_id=conversation_id, message_id=message_id)
+            except OperationalError:  # a locked table (SQLite): the next check will see it
+                reply = None
+            if reply is not None:
+                return reply
+            next_db_check = now + DB_CHECK_EVERY_S
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        frame = await listener.receive(min(remaining, max(0.01, next_db_check - time.monotonic())))
+        if frame and frame.get("type") == "staff.message":
+            next_db_check = 0.0
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any
 
@@ -13,6 +14,7 @@ from a2a.types.a2a_pb2 import GetTaskRequest, Message, Part, Role, SendMessageRe
 from google.protobuf.struct_pb2 import Struct
 
 from supportsite.api.keys import api_key_create
+from supportsite.api.replies import ConversationListener
 from supportsite.conversations.models import Conversation
 from tests.support.live import live_server_url
 from tests.support.orchestrators import ScriptedOrchestrator, orchestrator_install
@@ -153,3 +155,61 @@ async def test_the_key_decides_which_customer_a_message_can_reach(base_url, scri
     await plain.close()
     await bound.close()
 
+
+
+def _staff_user():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="staff")
+
+
+async def _conversation_taken_by_staff(client: Any) -> tuple[str, Conversation]:
+    """A context whose conversation the agents answered once, then a person took."""
+    from supportsite.conversations import staff
+
+    first = [e async for e in client.send_message(user_message("Why did my last payment fail?",
+                                                               customer="cus_alice"))][-1].task
+    conversation = await Conversation.objects.aget(external_ref=first.context_id)
+    orm_in_thread(lambda: staff.conversation_take(conversation_id=conversation.id, staff_user=_staff_user()))
+    return first.context_id, conversation
+
+
+async def test_while_a_person_has_the_conversation_the_task_answers_with_their_reply(base_url, scripted):
+    from supportsite.conversations import staff
+
+    client = await client_for(base_url, key_create(scopes=("a2a:invoke", "customers:any")), streaming=False)
+    context_id, conversation = await _conversation_taken_by_staff(client)
+    runs_before = await conversation.runs.acount()
+
+    async def answer_when_asked(staff_view: ConversationListener) -> None:
+        # As the staff console does: the customer's message arrives on the conversation's group.
+        while (frame := await staff_view.receive(timeout_s=30)) is not None:
+            if frame["type"] == "customer.message" and frame["text"] == "Is anyone there?":
+                break
+        orm_in_thread(lambda: staff.staff_reply(conversation_id=conversation.id, staff_user=_staff_user(),
+                                                text="Hi, Sam here: I am looking at your payment now."))
+
+    async with ConversationListener(conversation.id) as staff_view:
+        person = asyncio.ensure_future(answer_when_asked(staff_view))
+        task = [e async for e in client.send_message(user_message("Is anyone there?", context_id=context_id))][-1].task
+        await person
+    assert task.status.state == TaskState.TASK_STATE_COMPLETED
+    assert get_message_text(task.status.message) == "Hi, Sam here: I am looking at your payment now."
+    metadata = dict(task.status.message.metadata)
+    assert (metadata["role"], metadata["conversation_id"]) == ("staff", str(conversation.id))
+    assert metadata["author"] == "Sam"
+    assert await conversation.runs.acount() == runs_before  # the agents stayed quiet
+    await client.close()
+
+
+async def test_with_no_reply_from_the_person_in_time_the_task_says_a_person_will_answer(base_url, scripted, settings):
+    from supportsite.a2a.executor import HANDED_OVER
+
+    settings.SUPPORT = {**settings.SUPPORT, "A2A_STAFF_REPLY_WAIT_S": 0.3}
+    client = await client_for(base_url, key_create(scopes=("a2a:invoke", "customers:any")), streaming=False)
+    context_id, conversation = await _conversation_taken_by_staff(client)
+    task = [e async for e in client.send_message(user_message("Hello?", context_id=context_id))][-1].task
+    assert task.status.state == TaskState.TASK_STATE_COMPLETED
+    assert get_message_text(task.status.message) == HANDED_OVER
+    assert await conversation.messages.filter(role="user", text="Hello?").aexists()  # stored for the person
+    await client.close()
