@@ -71,6 +71,32 @@ def reply_for_run(run_id: UUID | str) -> tuple[Message | None, str]:
     return reply, status
 
 
+async def _stored_wait(
+    *, lookup: Callable[[], Any], listener: ConversationListener, timeout_s: float,
+    on_frame: Callable[[dict[str, Any]], Awaitable[bool]],
+) -> Any:
+    """What `lookup` finds in the database, looked for every second and whenever `on_frame` says a
+    frame is news; None at the deadline. `lookup` returns (found, give_up)."""
+    deadline = time.monotonic() + timeout_s
+    next_db_check = 0.0
+    while True:
+        now = time.monotonic()
+        if now >= next_db_check:
+            try:
+                found, give_up = await db_async(lookup)()
+            except OperationalError:  # a locked table (SQLite): the next check will see it
+                found, give_up = None, False
+            if found is not None or give_up:
+                return found
+            next_db_check = now + DB_CHECK_EVERY_S
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        frame = await listener.receive(min(remaining, max(0.01, next_db_check - time.monotonic())))
+        if frame and await on_frame(frame):
+            next_db_check = 0.0
+
+
 async def run_reply_wait(
     *, run_id: UUID | str, listener: ConversationListener, timeout_s: float,
     on_delta: Callable[[dict[str, Any]], Awaitable[None]] | None = None,
@@ -80,31 +106,20 @@ async def run_reply_wait(
     `on_delta` gets each assistant.delta frame of this run as it comes: a piece of the reply in
     `text`, or `reset: true` when a new draft replaces what streamed so far.
     """
-    deadline = time.monotonic() + timeout_s
     run_key = str(run_id)
-    next_db_check = 0.0
-    while True:
-        now = time.monotonic()
-        if now >= next_db_check:
-            try:
-                reply, status = await db_async(reply_for_run)(run_id)
-            except OperationalError:  # a locked table (SQLite): the next check will see it
-                reply, status = None, ""
-            if reply is not None:
-                return reply
-            if status == AgentRun.Status.FAILED:
-                return None
-            next_db_check = now + DB_CHECK_EVERY_S
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            return None
-        frame = await listener.receive(min(remaining, max(0.01, next_db_check - time.monotonic())))
-        if not frame or frame.get("run_id") != run_key:
-            continue
+
+    def lookup() -> tuple[Message | None, bool]:
+        reply, status = reply_for_run(run_id)
+        return reply, status == AgentRun.Status.FAILED
+
+    async def on_frame(frame: dict[str, Any]) -> bool:
+        if frame.get("run_id") != run_key:
+            return False
         if frame.get("type") == "assistant.delta" and on_delta is not None:
             await on_delta(frame)
-        elif frame.get("type") == "assistant.message":
-            next_db_check = 0.0
+        return frame.get("type") == "assistant.message"
+
+    return await _stored_wait(lookup=lookup, listener=listener, timeout_s=timeout_s, on_frame=on_frame)
 
 
 def staff_reply_after(*, conversation_id: UUID | str, message_id: UUID | str) -> Message | None:
@@ -125,22 +140,11 @@ async def staff_reply_wait(
     For callers that cannot keep a socket open (an A2A task) while a person has the
     conversation. As for runs, the database decides; a staff.message frame only says when to look.
     """
-    deadline = time.monotonic() + timeout_s
-    next_db_check = 0.0
-    while True:
-        now = time.monotonic()
-        if now >= next_db_check:
-            try:
-                reply = await db_async(staff_reply_after)(conversation_id=conversation_id, message_id=message_id)
-            except OperationalError:  # a locked table (SQLite): the next check will see it
-                reply = None
-            if reply is not None:
-                return reply
-            next_db_check = now + DB_CHECK_EVERY_S
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            return None
-        frame = await listener.receive(min(remaining, max(0.01, next_db_check - time.monotonic())))
-        if frame and frame.get("type") == "staff.message":
-            next_db_check = 0.0
 
+    def lookup() -> tuple[Message | None, bool]:
+        return staff_reply_after(conversation_id=conversation_id, message_id=message_id), False
+
+    async def on_frame(frame: dict[str, Any]) -> bool:
+        return frame.get("type") == "staff.message"
+
+    return await _stored_wait(lookup=lookup, listener=listener, timeout_s=timeout_s, on_frame=on_frame)
