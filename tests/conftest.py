@@ -90,6 +90,29 @@ def channel_layer_per_event_loop():
     channels.layers.channel_layers = shared
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _test_database_released_before_it_is_dropped(django_db_setup, django_db_blocker):
+    """Release every connection at the end, so the test database can be dropped.
+
+    Two kinds were left, and each made dropping the PostgreSQL test database fail ("being
+    accessed by other users"), leaving it for the next run to replace: the connection of
+    asgiref's one sync thread, where Django's async ORM calls run, which stays open after the
+    test that used it; and the idle connections of the pool (DATABASES OPTIONS "pool").
+    """
+    yield
+    from asgiref.sync import sync_to_async
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        # From a loop of its own, not async_to_sync: under async_to_sync, thread-sensitive code
+        # would run here in the main thread instead of on asgiref's sync thread.
+        asyncio.run(sync_to_async(connections.close_all)())
+        for connection in connections.all():
+            connection.close()
+            if getattr(connection, "pool", None) is not None:
+                connection.close_pool()
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     from django.conf import settings
 
