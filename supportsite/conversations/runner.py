@@ -139,7 +139,6 @@ async def _run_in_slot(run: AgentRun, *, sink: RunEventOutbox, ctx: SupportConte
         ports = ports_for_run(run)
         orchestrator = await orchestrator_get()
         outcome = await orchestrator.run(ctx, ports=ports, sink=sink)
-        await sink.flush()  # every streamed piece goes out before the reply itself
     except Exception as exc:  # the orchestrator handles its own failures; this is the last net
         logger.exception("Run %s crashed; handing the conversation to a person", run.id)
         outcome = RunOutcome(
@@ -147,6 +146,8 @@ async def _run_in_slot(run: AgentRun, *, sink: RunEventOutbox, ctx: SupportConte
             handoff_reason="tool_failure", handoff_summary=f"The agents crashed: {type(exc).__name__}: {exc}",
             fallbacks=["crash_handoff"], summary={"error": f"{type(exc).__name__}: {exc}"},
         )
+    # Every progress frame and streamed piece goes out before the reply itself, however the run ended.
+    await sink.flush()
     try:
         reply = await db_async(services.run_complete)(run_id=run.id, outcome=outcome)
     except Exception:
