@@ -211,6 +211,8 @@ SUPPORT = {
     "LLM_TIMEOUT_S": float(os.environ.get("SUPPORT_LLM_TIMEOUT_S", "30")),
     "MAX_MESSAGE_CHARS": int(os.environ.get("SUPPORT_MAX_MESSAGE_CHARS", "2000")),
     "MAX_FRAME_BYTES": int(os.environ.get("SUPPORT_MAX_FRAME_BYTES", "16384")),
+    # The chat page reloads the conversation when a reply is awaited and no frame has come for this long.
+    "CHAT_RESYNC_AFTER_S": float(os.environ.get("SUPPORT_CHAT_RESYNC_AFTER_S", "20")),
     "RATE_LIMIT_MESSAGES": int(os.environ.get("SUPPORT_RATE_LIMIT_MESSAGES", "20")),
     "RATE_LIMIT_WINDOW_S": int(os.environ.get("SUPPORT_RATE_LIMIT_WINDOW_S", "60")),
     # Per IP address, across every visitor behind it (an office NAT), so higher than per user.

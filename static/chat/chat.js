@@ -448,6 +448,9 @@
     if (last && last.role === "user" && frame.status === "open") {
       runningSteps.set("pending", "Working on your message…");
       showProgress();
+      expectReply();
+    } else {
+      replyArrived();
     }
     updateWelcome();
     scrollToEnd(true);
@@ -463,6 +466,7 @@
     const index = outbox.findIndex((item) => item.client_id === frame.client_id);
     if (index >= 0) outbox.splice(index, 1);
     saveOutbox();
+    if (status === "open") expectReply();
     const li = bubbles.get(frame.client_id);
     if (li) {
       setUserState(li, "sent");
@@ -569,6 +573,38 @@
     error: onError,
   };
 
+  // --- a reply that is overdue ----------------------------------------------------------------
+  // A frame can be lost while the socket stays open (a channel layer briefly unreachable, a full
+  // queue). The server always stores the reply first, so when one is awaited and nothing has been
+  // heard for a while, the page loads the conversation again over a fresh socket; what it already
+  // shows is not shown twice.
+  let overdueTimer = null;
+
+  function expectReply() {
+    window.clearTimeout(overdueTimer);
+    overdueTimer = window.setTimeout(resync, config.resyncAfterMs || 20000);
+  }
+
+  function replyArrived() {
+    window.clearTimeout(overdueTimer);
+    overdueTimer = null;
+  }
+
+  function heard(frame) {
+    if (frame.type === "assistant.message" || frame.type === "staff.message") replyArrived();
+    else if (frame.type === "conversation.status" && frame.status !== "open") replyArrived();
+    else if (overdueTimer !== null && (frame.type === "agent.step" || frame.type === "assistant.delta")) expectReply();
+  }
+
+  function resync() {
+    overdueTimer = null;
+    if (!isOpen()) return; // a reconnect is under way and will load the conversation anyway
+    const old = socket;
+    socket = null; // its close must not schedule a reconnect
+    old.close();
+    connect();
+  }
+
   // --- the connection ------------------------------------------------------------------------
   function connect() {
     window.clearTimeout(reconnectTimer);
@@ -591,6 +627,7 @@
       }
       const handler = handlers[frame.type];
       if (handler) handler(frame);
+      heard(frame);
     });
     ws.addEventListener("close", () => {
       if (ws !== socket) return; // replaced on purpose (switching conversations)

@@ -49,6 +49,8 @@ def chat_page(request: HttpRequest) -> HttpResponse:
             "signed_in_customer": customer,
             "chat_config": {
                 "maxMessageChars": settings.SUPPORT["MAX_MESSAGE_CHARS"],
+                # A reply awaited with nothing heard for this long: the page reloads the conversation.
+                "resyncAfterMs": int(settings.SUPPORT["CHAT_RESYNC_AFTER_S"] * 1000),
                 "signedIn": customer is not None,
                 # Which stored conversation and outbox this tab's storage belongs to.
                 "owner": f"user-{request.user.pk}" if request.user.is_authenticated else "anonymous",

@@ -314,3 +314,25 @@ def test_asking_for_a_person_before_the_socket_connects_is_sent_once_it_does(dem
     conversation = Conversation.objects.get(customer__user__username="alice")
     assert (conversation.status, conversation.handoff_reason) == ("waiting", "customer_asked")
     expect(page.get_by_text("We'll ask for a person")).to_have_count(0)
+
+
+def test_a_reply_whose_frame_was_lost_is_shown_once_the_page_reloads_the_conversation(
+    demo_tx, page, scripted, monkeypatch, settings
+):
+    # The layer loses the reply's frame (as when Redis blinks during the send); the socket stays open.
+    from supportsite.conversations import services
+
+    settings.SUPPORT = {**settings.SUPPORT, "CHAT_RESYNC_AFTER_S": 1.0}
+    publish = services.conversation_event_publish
+
+    def publish_all_but_replies(*, conversation_id: Any, payload: dict[str, Any]) -> None:
+        if payload.get("type") != "assistant.message":
+            publish(conversation_id=conversation_id, payload=payload)
+
+    monkeypatch.setattr(services, "conversation_event_publish", publish_all_but_replies)
+    page.goto("/")
+    send(page, "Hello there")
+    expect(page.locator(".msg-assistant .msg-body strong")).to_have_text("what I found")
+    expect(page.locator(".msg-assistant")).to_have_count(1)
+    expect(page.locator(".msg-user .msg-body")).to_have_text(["Hello there"])
+    expect(page.locator("#progress")).to_have_text("")
