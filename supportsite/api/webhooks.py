@@ -131,7 +131,14 @@ def webhook_event_enqueue(
     """
     if event not in WebhookEvent.values:
         raise ValueError(f"Unknown webhook event {event!r}")
-    endpoints = _endpoints_for(event, conversation.integration)
+    return _deliveries_record(
+        event=event, endpoints=_endpoints_for(event, conversation.integration), conversation=conversation, data=data,
+    )
+
+
+def _deliveries_record(
+    *, event: str, endpoints: list[WebhookEndpoint], conversation: Conversation, data: Callable[[], dict[str, Any]],
+) -> int:
     if not endpoints:
         return 0
     now = timezone.now()
@@ -173,14 +180,15 @@ def webhook_conversation_handoff(conversation: Conversation, *, run_id: Any = No
 
 def webhook_actions_pending(conversation: Conversation, *, run_id: Any) -> None:
     """One action.pending per action this run left waiting for a person's approval."""
-    if not _endpoints_for(WebhookEvent.ACTION_PENDING, conversation.integration):
+    endpoints = _endpoints_for(WebhookEvent.ACTION_PENDING, conversation.integration)
+    if not endpoints:
         return  # no look-up of the run's actions when nobody listens
     pending = AgentAction.objects.select_related("customer", "decided_by").filter(
         run_id=run_id, status=AgentAction.Status.PENDING_APPROVAL
     )
     for action in pending:
-        webhook_event_enqueue(
-            event=WebhookEvent.ACTION_PENDING, conversation=conversation,
+        _deliveries_record(
+            event=WebhookEvent.ACTION_PENDING, endpoints=endpoints, conversation=conversation,
             data=lambda action=action: {"action": webhook_action(action)},
         )
 
