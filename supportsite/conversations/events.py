@@ -17,27 +17,17 @@ def conversation_group(conversation_id: UUID | str) -> str:
     return f"conversation.{conversation_id}"
 
 
-async def conversation_event_send(*, conversation_id: UUID | str, payload: dict[str, Any]) -> None:
-    """Send a frame to the conversation's group now (for ephemeral events such as deltas)."""
-    layer = get_channel_layer()
-    try:
-        await layer.group_send(conversation_group(conversation_id), {"type": "conversation.event", "payload": payload})
-    except Exception:  # a full or unreachable layer must not fail the run; the DB keeps the truth
-        logger.warning("Could not send %s to conversation %s", payload.get("type"), conversation_id, exc_info=True)
-
-
 async def conversation_events_send(*, conversation_id: UUID | str, payloads: list[dict[str, Any]]) -> None:
-    """Send several frames, in order, with one group_send (a run's progress and streamed pieces)."""
+    """Send frames to the conversation's group now, in order, with one group_send (a run's
+    progress and streamed pieces: ephemeral events the database does not keep)."""
     if not payloads:
         return
-    if len(payloads) == 1:
-        await conversation_event_send(conversation_id=conversation_id, payload=payloads[0])
-        return
+    message = ({"type": "conversation.event", "payload": payloads[0]} if len(payloads) == 1
+               else {"type": "conversation.events", "payloads": payloads})
     try:
-        await get_channel_layer().group_send(
-            conversation_group(conversation_id), {"type": "conversation.events", "payloads": payloads})
-    except Exception:  # as above: the database keeps the truth
-        logger.warning("Could not send %d frames to conversation %s", len(payloads), conversation_id, exc_info=True)
+        await get_channel_layer().group_send(conversation_group(conversation_id), message)
+    except Exception:  # a full or unreachable layer must not fail the run; the DB keeps the truth
+        logger.warning("Could not send %d frame(s) to conversation %s", len(payloads), conversation_id, exc_info=True)
 
 
 async def _group_send(group: str, message: dict[str, Any]) -> None:

@@ -100,13 +100,10 @@ async def run_execute(
     if run is None:
         return None  # another process has it, or it already finished
     heartbeat = asyncio.get_running_loop().create_task(_heartbeat(run.id))
-    conversation_id = str(run.conversation_id)
-
-    sink = RunEventOutbox(conversation_id=conversation_id)  # the run never waits on the channel layer (#9)
     try:
         # Heartbeating already: a run waiting for a slot is alive, not one to recover.
         async with run_slots():
-            return await _run_in_slot(run, sink=sink, ctx=ctx)
+            return await _run_in_slot(run, ctx=ctx)
     finally:
         heartbeat.cancel()
 
@@ -129,8 +126,9 @@ def run_slots() -> asyncio.Semaphore:
     return slots
 
 
-async def _run_in_slot(run: AgentRun, *, sink: RunEventOutbox, ctx: SupportContext | None) -> Message | None:
+async def _run_in_slot(run: AgentRun, *, ctx: SupportContext | None) -> Message | None:
     conversation_id = str(run.conversation_id)
+    sink = RunEventOutbox(conversation_id=conversation_id)  # the run never waits on the channel layer (#9)
     try:
         if run.attempts > MAX_ATTEMPTS:
             raise RuntimeError(f"the run failed {run.attempts - 1} times before")

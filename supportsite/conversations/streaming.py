@@ -50,17 +50,19 @@ class RunEventOutbox:
             self._more.set()  # progress, a reset or a draft's first piece: out as soon as possible
         if event.get("type") == "assistant.delta":
             self._streaming = not event.get("reset")
-        if self._drainer is None or self._drainer.done():
-            self._drainer = asyncio.get_running_loop().create_task(self._drain())
+        self._ensure_draining()
 
     async def flush(self) -> None:
         """Return once every event reported so far has been handed to the channel layer."""
         while self._outbox or (self._drainer is not None and not self._drainer.done()):
             self._more.set()  # nothing more is coming to wait for
-            if self._drainer is None or self._drainer.done():
-                self._drainer = asyncio.get_running_loop().create_task(self._drain())
             # If the run is cancelled here, the drain still hands over what it holds.
-            await asyncio.wait([self._drainer])
+            await asyncio.wait([self._ensure_draining()])
+
+    def _ensure_draining(self) -> asyncio.Task[None]:
+        if self._drainer is None or self._drainer.done():
+            self._drainer = asyncio.get_running_loop().create_task(self._drain())
+        return self._drainer
 
     async def _drain(self) -> None:
         while self._outbox:
