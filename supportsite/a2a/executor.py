@@ -101,7 +101,9 @@ class SupportAgentExecutor(AgentExecutor):
             if run is not None:
                 reply = await run_reply_wait(run_id=run.id, listener=listener, on_delta=on_delta, timeout_s=timeout_s)
             staff_reply = None
-            if run is None or (reply is not None and not reply.delivered):
+            # No run (a person had the conversation), or a person took it while the run worked.
+            with_person = run is None or (reply is not None and not reply.delivered)
+            if with_person:
                 # A person has the conversation: their answer is this message's answer.
                 staff_reply = await staff_reply_wait(
                     conversation_id=conversation.id, message_id=message.id, listener=listener,
@@ -113,7 +115,7 @@ class SupportAgentExecutor(AgentExecutor):
                 role="staff", author=staff_message_frame(staff_reply)["author"],
             ))
             return
-        if run is None or (reply is not None and not reply.delivered):
+        if with_person:
             await updater.complete(agent_message(HANDED_OVER, conversation_id=str(conversation.id)))
             return
         if reply is None:
