@@ -181,8 +181,6 @@ class InvertedIndex:
         in the same term order as before, so the sums are bit-for-bit the same.
         """
         indices, weights = query
-        if self.n_documents == 0 or len(indices) == 0:
-            return np.zeros(self.n_documents, dtype=np.float64)
         starts = self._starts[indices]
         lengths = self._starts[indices + 1] - starts
         total = int(lengths.sum())
