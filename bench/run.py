@@ -318,7 +318,7 @@ def run_scenario(scenario: Scenario, *, dbs: Databases, children: Children, tmp:
         svg = RESULTS / f"profile-{scenario.name}.txt"  # collapsed stacks: flamegraph.pl or speedscope read them
         profiler = subprocess.Popen(
             [shutil.which("py-spy") or str(Path(PYTHON).parent / "py-spy"), "record", "--pid",
-             str(servers[0].proc.pid), "--output", str(svg), "--format", "raw", "--rate", "100", "--nonblocking", "--threads", "--gil"],
+             str(servers[0].proc.pid), "--output", str(svg), "--format", "raw", "--rate", os.environ.get("BENCH_PROFILE_RATE", "100"), "--nonblocking", "--threads", "--gil"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     cpu_before = sum(server.cpu_seconds() for server in servers)
     load = asyncio.run(load_run(

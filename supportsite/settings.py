@@ -129,19 +129,19 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            # channels_redis, with a receive that stops when cancelled (supportsite/core/layers.py).
-            "BACKEND": "supportsite.core.layers.CancellableRedisChannelLayer",
+            # channels_redis's pub/sub layer: a group send is one PUBLISH, and each process reads
+            # every frame for its sockets from one subscription. The list layer cost a Lua clean-up,
+            # a BZPOPMIN and a backup write per frame per socket (14% of a process's CPU in the
+            # #9 profile). Pub/sub keeps nothing for a socket that is not listening; nothing here
+            # needs that: replies are stored first and sent after, and the page reloads the
+            # conversation when it reconnects or a reply is overdue.
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {
-                # redis-py 8 reads with a 5 s socket timeout by default, exactly channels_redis's
-                # blocking-receive time: every idle socket's consumer died with "Timeout reading"
-                # every 5 s (found by the multi-process benchmark, #9). Give reads room.
+                # redis-py 8 reads with a 5 s socket timeout by default; give reads room.
                 # A PING before reusing a connection idle for 10 s finds the dead ones a Redis
                 # restart leaves in the pool, instead of failing the next socket's group_add.
                 "hosts": [{"address": REDIS_URL, "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT_S", "30")),
                            "health_check_interval": 10}],
-                # The default capacity (100) drops events for busy conversations under load.
-                "capacity": int(os.environ.get("CHANNEL_LAYER_CAPACITY", "5000")),
-                "expiry": 60,
                 "prefix": os.environ.get("CHANNEL_LAYER_PREFIX", "northwind"),
             },
         }

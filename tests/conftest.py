@@ -10,7 +10,6 @@ import asyncio
 import os
 import shutil
 import socket
-import weakref
 from pathlib import Path
 
 import pytest
@@ -45,49 +44,6 @@ def screenshot_dir() -> Path:
 
 def chromium_path() -> str | None:
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-class PerLoopChannelLayers:
-    """Channels' layer manager, giving each event loop a Redis layer of its own.
-
-    A server process has one loop, so one layer. The suite has several at once: each async
-    test's loop and the in-thread live Daphne server's. channels_redis binds its receive lock
-    and buffers to the first loop that receives and refuses a second ("Two event loops are
-    trying to receive() on one channel layer at once!"), so each loop gets an instance, as each
-    process does in production. Instances on one Redis still reach each other's sockets, as
-    processes do. The in-memory layer is shared: it only works in-process.
-    """
-
-    def __init__(self, manager: object) -> None:
-        self._manager = manager
-        self._per_loop: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-    def __getitem__(self, alias: str) -> object:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return self._manager[alias]  # type: ignore[index]
-        layers = self._per_loop.setdefault(loop, {})
-        if alias not in layers:
-            layers[alias] = self._manager.make_backend(alias)  # type: ignore[attr-defined]
-        return layers[alias]
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._manager, name)
-
-
-@pytest.fixture(autouse=True, scope="session")
-def channel_layer_per_event_loop():
-    import channels.layers
-    from django.conf import settings
-
-    if not settings.REDIS_URL:
-        yield
-        return
-    shared = channels.layers.channel_layers
-    channels.layers.channel_layers = PerLoopChannelLayers(shared)  # get_channel_layer() reads this global
-    yield
-    channels.layers.channel_layers = shared
 
 
 @pytest.fixture(autouse=True, scope="session")

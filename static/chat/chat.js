@@ -39,6 +39,10 @@
   const bubbles = new Map(); // client_id or message_id -> <li>
   const streaming = new Map(); // run_id -> <li> being written
   const runningSteps = new Map(); // step_id -> label
+  // Runs whose reply this page has. Their progress frames can still arrive after it: a socket
+  // joins the conversation's group before the server reads the stored conversation, so frames
+  // sent in between come after conversation.state, reply included. They are news no more.
+  const answeredRuns = new Set();
 
   // --- small helpers -------------------------------------------------------------------------
   function el(tag, className, text) {
@@ -376,6 +380,7 @@
     log.replaceChildren();
     bubbles.clear();
     streaming.clear();
+    answeredRuns.clear();
     clearProgress();
     toggleHistory(false);
     connect();
@@ -422,6 +427,7 @@
         if (message.client_id) storedClientIds.add(message.client_id);
       } else if (message.role === "assistant") {
         li = assistantBubble(message);
+        if (message.run_id) answeredRuns.add(message.run_id);
       } else if (message.role === "staff") {
         li = staffBubble(message);
       } else {
@@ -506,6 +512,7 @@
   }
 
   function onAssistant(frame) {
+    if (frame.run_id) answeredRuns.add(frame.run_id);
     if (frame.message_id && bubbles.has(frame.message_id)) return; // already shown (state after reconnect)
     const li = streaming.get(frame.run_id) || assistantBubble(frame);
     if (streaming.has(frame.run_id)) {
@@ -590,6 +597,10 @@
     overdueTimer = null;
   }
 
+  function isStale(frame) {
+    return (frame.type === "agent.step" || frame.type === "assistant.delta") && answeredRuns.has(frame.run_id);
+  }
+
   function heard(frame) {
     if (frame.type === "assistant.message" || frame.type === "staff.message") replyArrived();
     else if (frame.type === "conversation.status" && frame.status !== "open") replyArrived();
@@ -625,6 +636,7 @@
         ws.ready = true;
         connected();
       }
+      if (isStale(frame)) return;
       const handler = handlers[frame.type];
       if (handler) handler(frame);
       heard(frame);

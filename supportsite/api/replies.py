@@ -35,6 +35,10 @@ class ConversationListener:
         self.layer = get_channel_layer()
         self.channel = ""
         self._received: deque[dict[str, Any]] = deque()  # the rest of a batch of frames
+        # One receive outlives the waits that time out. Cancelling it at each timeout would cost
+        # the pub/sub layer its subscription (it unsubscribes a cancelled receive's channel), and
+        # frames sent before the next receive subscribed again would be lost.
+        self._receiving: asyncio.Future[Any] | None = None
 
     async def __aenter__(self) -> ConversationListener:
         self.channel = await self.layer.new_channel()
@@ -44,6 +48,10 @@ class ConversationListener:
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        if self._receiving is not None:
+            self._receiving.cancel()
+            with contextlib.suppress(BaseException):
+                await self._receiving
         with contextlib.suppress(Exception):
             await self.layer.group_discard(self.group, self.channel)
 
@@ -51,11 +59,13 @@ class ConversationListener:
         """The next frame's payload, or None when none came in time."""
         if self._received:
             return self._received.popleft()
-        try:
-            async with asyncio.timeout(timeout_s):
-                event = await self.layer.receive(self.channel)
-        except TimeoutError:
+        if self._receiving is None:
+            self._receiving = asyncio.ensure_future(self.layer.receive(self.channel))
+        done, _ = await asyncio.wait({self._receiving}, timeout=timeout_s)
+        if not done:
             return None
+        receiving, self._receiving = self._receiving, None
+        event = receiving.result()
         if not isinstance(event, dict):
             return None
         if event.get("type") == "conversation.events":

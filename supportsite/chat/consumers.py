@@ -33,10 +33,12 @@ from supportsite.core.errors import DomainError, RateLimited
 logger = logging.getLogger(__name__)
 # The customer's own words echoed to the group are for staff live views, not the chat page.
 STAFF_ONLY_FRAMES = {"customer.message"}
+RUN_FRAMES = {"agent.step", "assistant.delta", "assistant.message"}  # each names its run_id
 
 
 class ChatConsumer(AsyncWebsocketConsumer):
     conversation_id: str | None = None
+    answered_runs: set[str]  # runs whose reply this socket has: set on connect
 
     async def connect(self) -> None:
         await self.accept()
@@ -51,6 +53,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.conversation_id = state["conversation_id"]
         await self.channel_layer.group_add(conversation_group(self.conversation_id), self.channel_name)
         await self.send_json({"type": "conversation.state", **state})
+        # The group is joined before the conversation is read, so frames a run sent in between can
+        # arrive after the state that already holds its reply; the channel layer may also deliver
+        # frames it had in flight when this socket joined. Neither is news to this socket.
+        self.answered_runs = {m["run_id"] for m in state["messages"] if m.get("run_id")}
 
     async def disconnect(self, code: int) -> None:
         if self.conversation_id:
@@ -161,9 +167,16 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def conversation_event(self, event: dict[str, Any]) -> None:
         """Frames published to the conversation's group, from any server process."""
-        if event["payload"].get("type") in STAFF_ONLY_FRAMES:
+        payload = event["payload"]
+        kind = payload.get("type")
+        if kind in STAFF_ONLY_FRAMES:
             return
-        await self.send_json(frame_with_html(event["payload"]))
+        if kind in RUN_FRAMES:
+            if payload.get("run_id") in self.answered_runs:
+                return
+            if kind == "assistant.message":
+                self.answered_runs.add(payload.get("run_id"))
+        await self.send_json(frame_with_html(payload))
 
     async def conversation_events(self, event: dict[str, Any]) -> None:
         """Several frames in one group message (a run's progress and streamed pieces), in order."""

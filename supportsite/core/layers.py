@@ -1,14 +1,11 @@
-"""The channel layers a server process uses: in-memory without a sweep on every event, and
-channels_redis with a receive that ends when it is cancelled."""
+"""The in-memory channel layer a single server process uses, without a sweep on every event."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Any
 
 from channels.layers import InMemoryChannelLayer
-from channels_redis.core import RedisChannelLayer
 
 
 class SweepingInMemoryChannelLayer(InMemoryChannelLayer):
@@ -30,23 +27,3 @@ class SweepingInMemoryChannelLayer(InMemoryChannelLayer):
             return
         self._swept_at = now
         super()._clean_expired()
-
-
-class CancellableRedisChannelLayer(RedisChannelLayer):
-    """channels_redis's layer, whose receive ends once its task is cancelled.
-
-    On Python 3.11, `asyncio.wait_for` returns the result and drops the cancellation when the
-    two arrive together (CPython gh-86296, fixed in 3.12), and redis-py sends every command
-    through it. A cancel lost there left channels_redis's receive polling BZPOPMIN forever, as
-    though nobody had asked it to stop: a closed socket's consumer never finished, and a test's
-    event loop hung at teardown (#9). Each poll returns within `brpop_timeout`, so looking at
-    the task after it bounds the delay. Stopping there loses nothing: a message the poll took
-    stays in channels_redis's backup queue, and the next receive puts it back.
-    """
-
-    async def _brpop_with_clean(self, index: int, channel: str, timeout: float) -> Any:  # noqa: ASYNC109 (the parent's signature)
-        popped = await super()._brpop_with_clean(index, channel, timeout)
-        task = asyncio.current_task()
-        if task is not None and task.cancelling():
-            raise asyncio.CancelledError
-        return popped

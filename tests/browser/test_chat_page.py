@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -336,3 +337,42 @@ def test_a_reply_whose_frame_was_lost_is_shown_once_the_page_reloads_the_convers
     expect(page.locator(".msg-assistant")).to_have_count(1)
     expect(page.locator(".msg-user .msg-body")).to_have_text(["Hello there"])
     expect(page.locator("#progress")).to_have_text("")
+
+
+def test_progress_of_a_run_already_answered_is_ignored_when_it_arrives_after_the_reload(demo_tx, page, scripted):
+    # A socket joins the conversation's group before the server reads the conversation, so a
+    # frame sent in between reaches the page after conversation.state, reply included. Here the
+    # route plays such late frames (a step starting, a piece of text) of each answered run.
+    sockets: list[Any] = []
+
+    def route(ws: Any) -> None:
+        server = ws.connect_to_server()
+        sockets.append(ws)
+
+        def to_page(message: str | bytes) -> None:
+            ws.send(message)
+            if not isinstance(message, str) or '"conversation.state"' not in message:
+                return
+            answered = [m["run_id"] for m in json.loads(message)["messages"] if m.get("run_id")]
+            for run_id in answered:
+                ws.send(json.dumps({"type": "agent.step", "run_id": run_id, "step_id": f"late-{run_id}",
+                                    "agent": "billing", "status": "started", "label": "Checking your billing…"}))
+                ws.send(json.dumps({"type": "assistant.delta", "run_id": run_id, "text": "A late piece."}))
+            if answered:  # shown only once the frames before it were handled
+                ws.send(json.dumps({"type": "staff.message", "message_id": "marker", "text": "Marker.",
+                                    "author": "Sam"}))
+
+        server.on_message(to_page)
+
+    page.route_web_socket(re.compile(r".*/ws/chat/.*"), route)
+    page.goto("/")
+    send(page, "Hello there")
+    expect(page.locator(".msg-assistant .msg-body strong")).to_have_text("what I found")
+    sockets[-1].close()  # the page reconnects and loads the conversation again
+    expect(page.locator(".msg-staff .msg-body")).to_have_text("Marker.", timeout=30_000)
+    expect(page.locator("#progress")).to_have_text("")
+    expect(page.locator(".msg-body", has_text="A late piece.")).to_have_count(0)
+    expect(page.locator(".msg-assistant")).to_have_count(1)
+    # The page still follows a new run.
+    send(page, "And another thing")
+    expect(page.locator(".msg-assistant")).to_have_count(2)

@@ -8,6 +8,7 @@ from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import User
 
 from agents.outcome import Source
+from supportsite.conversations.events import conversation_events_send
 from supportsite.conversations.models import AgentRun, Conversation, ConversationEvent, Feedback, Message
 from supportsite.conversations.runner import runs_drain
 from supportsite.conversations.staff import conversation_hand_back, conversation_take, staff_reply
@@ -90,6 +91,39 @@ async def test_a_reply_finished_while_the_page_was_away_is_shown_on_return(demo_
     assert await back.receive_nothing(timeout=0.3)
     assert await Message.objects.filter(conversation_id=state["conversation_id"], role="user").acount() == 1
     assert await AgentRun.objects.filter(conversation_id=state["conversation_id"]).acount() == 1
+    await back.disconnect()
+
+
+async def test_frames_of_a_run_whose_reply_the_socket_already_has_are_not_forwarded(demo_tx, scripted):
+    # Late frames of an answered run (sent before this socket read the conversation, or still in
+    # the channel layer's hands when it joined) are dropped; a new run's frames still come.
+    cookie = await cookie_for(None)
+    first, _ = await chat_connect(cookie=cookie)
+    reply, _ = await ask(first, "hello", "late-1")
+    await runs_drain()
+    await first.disconnect()
+
+    back, state = await chat_connect(cookie=cookie)
+    answered = state["messages"][1]["run_id"]
+    assert answered == reply["run_id"]
+    conversation_id = state["conversation_id"]
+    late = [
+        {"type": "agent.step", "run_id": answered, "step_id": "s", "agent": "resolver", "status": "started",
+         "label": "Writing a reply…"},
+        {"type": "assistant.delta", "run_id": answered, "text": "late piece"},
+        {**reply, "type": "assistant.message"},
+    ]
+    fresh = {"type": "agent.step", "run_id": "another-run", "step_id": "t", "agent": "resolver", "status": "started",
+             "label": "Writing a reply…"}
+    await conversation_events_send(conversation_id=conversation_id, payloads=[*late, fresh])
+    assert await back.receive_json_from(timeout=5) == fresh
+    assert await back.receive_nothing(timeout=0.3)
+    # A reply this socket forwarded counts as answered too.
+    await conversation_events_send(conversation_id=conversation_id, payloads=[
+        {"type": "assistant.message", "run_id": "another-run", "message_id": "m", "text": "Done."}])
+    assert (await back.receive_json_from(timeout=5))["run_id"] == "another-run"
+    await conversation_events_send(conversation_id=conversation_id, payloads=[{**fresh, "status": "finished"}])
+    assert await back.receive_nothing(timeout=0.3)
     await back.disconnect()
 
 

@@ -119,3 +119,14 @@ async def test_a_batch_reaches_a_listener_of_the_conversation_as_separate_frames
         await conversation_events_send(conversation_id=conversation_id, payloads=frames)
         received = [await listener.receive(timeout_s=5) for _ in frames]
     assert received == frames
+
+
+async def test_a_listener_whose_wait_timed_out_still_gets_the_frame_sent_before_its_next_wait():
+    # The pub/sub layer drops the subscription of a receive that is cancelled; a listener that
+    # cancelled at each timeout lost what was sent before it listened again.
+    conversation_id = str(uuid.uuid4())
+    async with ConversationListener(conversation_id) as listener:
+        assert await listener.receive(timeout_s=0.05) is None
+        await conversation_events_send(conversation_id=conversation_id, payloads=[step(1)])
+        await asyncio.sleep(0.2)  # the frame arrives while nobody waits
+        assert await listener.receive(timeout_s=5) == step(1)
