@@ -12,7 +12,7 @@ from uuid import UUID
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -155,21 +155,54 @@ def run_ids_to_recover(*, lease_s: float | None = None, limit: int = 200) -> lis
     return list(candidates.order_by("created_at").values_list("id", flat=True)[:limit])
 
 
-def _step_rows(run: AgentRun, steps: list[StepRecord]) -> list[AgentStep]:
-    return [
-        AgentStep(
-            id=step.id, run=run, parent_id=step.parent_id, agent=step.agent, kind=step.kind, name=step.name[:100],
-            status=step.status, started_at=step.started_at, finished_at=step.finished_at,
-            duration_ms=step.duration_ms, input=_jsonable(step.input), output=_jsonable(step.output),
-            model=step.model, input_tokens=step.input_tokens, output_tokens=step.output_tokens,
-            error=step.error, attributes=step.attributes,
-        )
-        for step in steps
-    ]
+def _step_values(run: AgentRun, step: StepRecord) -> dict[str, Any]:
+    """A step's row, by AgentStep field name."""
+    return {
+        "id": step.id, "run": run.pk, "parent": step.parent_id, "agent": step.agent, "kind": step.kind,
+        "name": step.name[:100], "status": step.status, "started_at": step.started_at,
+        "finished_at": step.finished_at, "duration_ms": step.duration_ms, "input": _jsonable(step.input),
+        "output": _jsonable(step.output), "model": step.model, "input_tokens": step.input_tokens,
+        "output_tokens": step.output_tokens, "error": step.error, "attributes": _jsonable(step.attributes),
+    }
+
+
+def _steps_insert(*, run: AgentRun, steps: list[StepRecord]) -> None:
+    """Store a run's steps with one parameterised INSERT, each value prepared by its model field.
+
+    bulk_create builds the statement's SQL object by object and field by field: for a run's
+    20-odd steps that was 8.5% of the server's CPU per reply in the #9 profile, several times the
+    cost of the INSERT itself. The values are the ones bulk_create would send (each field's
+    get_db_prep_save), so every database backend receives what it expects.
+    """
+    connection = connections[router.db_for_write(AgentStep)]
+    fields = AgentStep._meta.concrete_fields
+    quote = connection.ops.quote_name
+    sql = (f"INSERT INTO {quote(AgentStep._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    rows = []
+    for step in steps:
+        values = _step_values(run, step)
+        rows.append([field.get_db_prep_save(values[field.name], connection) for field in fields])
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+class _TraceEncoder(DjangoJSONEncoder):
+    """Django's encoder (ISO times, decimals, UUIDs); anything else it cannot encode as its str()."""
+
+    def default(self, o: Any) -> Any:
+        try:
+            return super().default(o)
+        except TypeError:
+            return str(o)
 
 
 def _jsonable(value: Any) -> Any:
-    return json.loads(json.dumps(value, cls=DjangoJSONEncoder, default=str))
+    # json.dumps(cls=DjangoJSONEncoder, default=str) would hand every non-JSON value to str(),
+    # Django's encoder never asked: datetimes were stored as "2026-11-25 09:30:00+00:00".
+    return json.loads(json.dumps(value, cls=_TraceEncoder))
 
 
 @transaction.atomic
@@ -190,7 +223,7 @@ def run_complete(*, run_id: UUID | str, outcome: RunOutcome) -> Message | None:
              for s in outcome.steps]
     if run.attempts > 1:
         AgentStep.objects.filter(run=run).delete()  # a recovered run replaces the steps of its dead attempt
-    AgentStep.objects.bulk_create(_step_rows(run, _parents_first(steps)), batch_size=200)
+    _steps_insert(run=run, steps=_parents_first(steps))
 
     run.status = AgentRun.Status.SUCCEEDED
     run.intent = outcome.intent.label

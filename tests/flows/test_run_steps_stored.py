@@ -1,0 +1,47 @@
+"""A finished run's steps are stored as the tracer recorded them, on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from agents.context import IntentResult
+from agents.outcome import RunOutcome
+from agents.tracing import StepRecord
+from supportsite.conversations import services
+from supportsite.conversations.models import AgentStep
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_step_is_stored_with_its_parent_times_values_and_tokens(demo):
+    conversation = services.conversation_start(customer=demo["alice"])
+    _, run, _ = services.message_receive(conversation_id=conversation.id, text="Why did it fail?", client_id="c")
+    started = datetime(2026, 11, 25, 9, 30, 0, 123456, tzinfo=UTC)
+    parent = StepRecord(agent="billing", kind="agent", name="gather billing facts", status="finished",
+                        started_at=started, finished_at=started + timedelta(milliseconds=4), duration_ms=4.0,
+                        input={"customer": "cus_alice"}, output={"invoices": 3})
+    child = StepRecord(parent_id=parent.id, agent="billing", kind="llm", name="chat " + "m" * 150, status="failed",
+                       started_at=started + timedelta(milliseconds=1), input={"amount": Decimal("29.00"), "when": started},
+                       output={"nested": {"list": [1, "two", None]}}, model="stub-model", input_tokens=120,
+                       output_tokens=7, error="TimeoutError: slow", attributes={"gen_ai.operation.name": "chat"})
+    outcome = RunOutcome(reply="Here is what I found.", route="resolver",
+                         intent=IntentResult(label="billing", confidence=0.9), steps=[child, parent])
+
+    services.run_complete(run_id=run.id, outcome=outcome)
+
+    stored = {str(step.id): step for step in AgentStep.objects.filter(run=run)}
+    assert set(stored) == {parent.id, child.id}
+    top, below = stored[parent.id], stored[child.id]
+    assert top.parent_id is None and str(below.parent_id) == parent.id
+    assert (top.agent, top.kind, top.name, top.status) == ("billing", "agent", "gather billing facts", "finished")
+    assert (top.started_at, top.finished_at, top.duration_ms) == (started, started + timedelta(milliseconds=4), 4.0)
+    assert top.input == {"customer": "cus_alice"} and top.output == {"invoices": 3} and top.attributes == {}
+    assert below.name == ("chat " + "m" * 150)[:100] and below.finished_at is None
+    assert below.input == {"amount": "29.00", "when": "2026-11-25T09:30:00.123Z"}
+    assert below.output == {"nested": {"list": [1, "two", None]}}
+    assert (below.model, below.input_tokens, below.output_tokens) == ("stub-model", 120, 7)
+    assert below.error == "TimeoutError: slow" and below.attributes == {"gen_ai.operation.name": "chat"}
+    assert list(run.steps.values_list("name", flat=True)) == ["gather billing facts", below.name]  # by start
