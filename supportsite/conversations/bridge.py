@@ -109,8 +109,11 @@ def _refunds(customer_pk: int) -> list[RefundFact]:
 
 
 def _account(customer_pk: int) -> AccountFact | None:
-    profile = CustomerProfile.objects.select_related("user", "plan").filter(pk=customer_pk).first()
-    return account_fact(profile) if profile else None
+    try:
+        profile = CustomerProfile.objects.select_related("user", "plan").get(pk=customer_pk)
+    except CustomerProfile.DoesNotExist:
+        return None
+    return account_fact(profile)
 
 
 def knowledge_faq_facts() -> list[FaqFact]:
@@ -129,7 +132,10 @@ def knowledge_article_facts() -> list[ArticleFact]:
 
 
 def _conversation_open(conversation_id: str) -> bool:
-    status = Conversation.objects.filter(id=conversation_id).values_list("status", flat=True).first()
+    try:  # get(), not first(): asked twice a run, and first() orders by the model's two columns
+        status = Conversation.objects.values_list("status", flat=True).get(id=conversation_id)
+    except Conversation.DoesNotExist:
+        return False
     return status == Conversation.Status.OPEN
 
 

@@ -77,12 +77,13 @@ def message_receive(
     customer and message attached: no second round trip to claim and load it.
     """
     cleaned = message_text_clean(text)
-    conversation = (
-        Conversation.objects.select_for_update(of=("self",)).select_related("customer__user", "customer__plan")
-        .filter(id=conversation_id).first()
-    )
-    if conversation is None:
-        raise NotFound("No such conversation.")
+    try:  # get(), not first(): no ORDER BY to build for a primary key (#9 profile)
+        conversation = (
+            Conversation.objects.select_for_update(of=("self",)).select_related("customer__user", "customer__plan")
+            .get(id=conversation_id)
+        )
+    except Conversation.DoesNotExist:
+        raise NotFound("No such conversation.") from None
     if conversation.status == Conversation.Status.CLOSED:
         conversation.status = Conversation.Status.OPEN
         ConversationEvent.objects.create(conversation=conversation, kind=ConversationEvent.Kind.REOPENED)
