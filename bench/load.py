@@ -13,6 +13,7 @@ import json
 import os
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,13 +117,14 @@ async def _client(
 
 async def load_run(
     *, ports: list[int], clients: list[dict[str, str]], messages_per_client: int, faq_questions: list[str], llm_questions: list[str],
-    faq_every: int = 3, think_s: float = 0.0,
+    faq_every: int = 3, think_s: float = 0.0, on_all_connected: Callable[[], None] | None = None,
 ) -> LoadResult:
     """Run one conversation per client ({cookie, conversation}), spread over the servers on `ports`.
 
     Each sends its messages in turn.
 
     Every faq_every-th message overall is an FAQ question (measured separately); the rest need the LLM.
+    `on_all_connected` is called once every client has connected, just before the first message.
     """
     result = LoadResult()
     ready = asyncio.Event()
@@ -151,6 +153,8 @@ async def load_run(
     deadline = time.monotonic() + 180
     while connected[0] < len(clients) and time.monotonic() < deadline:  # noqa: ASYNC110  (a counter, polled)
         await asyncio.sleep(0.05)
+    if on_all_connected is not None:
+        on_all_connected()
     result.started_at = time.monotonic()
     ready.set()
     await asyncio.gather(*tasks, return_exceptions=True)
