@@ -82,7 +82,9 @@ async def _client(
             # Customers at a human pace do not all press send in the same instant: each starts at
             # its own moment within one pause, as arrivals spread over a working day would.
             await asyncio.sleep(start_offset_s)
-        for kind, text in questions:
+        for number, (kind, text) in enumerate(questions):
+            if number and think_s:
+                await asyncio.sleep(think_s)  # reading the reply and typing the next message
             if time.monotonic() - result.started_at > SEND_PHASE_S:
                 break
             sample = Sample(kind=kind, sent_at=time.monotonic())
@@ -109,8 +111,6 @@ async def _client(
                 break
             if sample.route == "handoff":
                 break  # a person has the conversation now: agents will not answer it again
-            if think_s:
-                await asyncio.sleep(think_s)
     finally:
         await socket.close()
 
@@ -162,14 +162,14 @@ async def load_run(
     return result
 
 
-def percentile(values: list[float], q: float) -> float | None:
-    """The q-th percentile (0–100) by nearest rank; None for no values."""
+def percentile(values: list[float], q: float, *, digits: int = 1) -> float | None:
+    """The q-th percentile (0–100) by nearest rank, rounded to `digits`; None for no values."""
     if not values:
         return None
     ordered = sorted(values)
     rank = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
-    return round(ordered[rank], 1)
+    return round(ordered[rank], digits)
 
 
-def summary(values: list[float], *qs: int) -> dict[str, Any]:
-    return {f"p{q}": percentile(values, q) for q in qs}
+def summary(values: list[float], *qs: int, digits: int = 1) -> dict[str, Any]:
+    return {f"p{q}": percentile(values, q, digits=digits) for q in qs}
