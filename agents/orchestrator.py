@@ -83,6 +83,10 @@ class OrchestratorConfig(BaseModel):
     # Benchmark baseline (bench/): "naive" awaits the context workers one after another, as
     # tutorials write it, instead of concurrently. Only the context stage changes.
     pipeline: Literal["concurrent", "naive"] = "concurrent"
+    # The host asks again, under a lock, whether agents may still reply as it stores the reply
+    # (the Django bridge's run_complete does). The orchestrator's own ask before sending is then
+    # a database trip per run that decides nothing, so it is skipped.
+    host_checks_before_send: bool = False
 
 
 @dataclass
@@ -408,7 +412,10 @@ class Orchestrator:
 
     async def _finish(self, run: _Run, *, reply: str, route: Route, sources: list[Source],
                       handoff_reason: HandoffReason | None = None) -> RunOutcome:
-        delivered = await self._may_reply(run, stage="before_send")
+        if self.config.host_checks_before_send:
+            delivered = run.summary.get("agents_may_reply", {}).get("before_reply", True)
+        else:
+            delivered = await self._may_reply(run, stage="before_send")
         if not delivered:
             run.deps.stream.stop()
         return self._outcome(run, reply=reply, route=route, handoff_reason=handoff_reason, delivered=delivered,

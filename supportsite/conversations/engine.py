@@ -67,6 +67,7 @@ class _Engine:
             llm_timeout_s=settings.SUPPORT["LLM_TIMEOUT_S"],
             budget_calls=settings.SUPPORT["RUN_BUDGET_CALLS"],
             pipeline=settings.SUPPORT["PIPELINE"],
+            host_checks_before_send=True,  # run_complete reads the conversation again under a row lock
         )
         orchestrator = Orchestrator(
             provider=provider, fallback=offline, faq=faq_index_build(knowledge_faq_facts()),

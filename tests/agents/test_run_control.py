@@ -66,6 +66,25 @@ async def test_a_reply_finished_after_a_takeover_is_kept_for_staff_but_not_deliv
     assert [c for c, _ in ports.calls if c == "agents_may_reply"] == ["agents_may_reply"] * 2
 
 
+async def test_a_host_that_checks_again_as_it_stores_the_reply_is_not_asked_a_second_time():
+    # The host stores the reply under a lock and checks there (the Django bridge does), so only
+    # the ask before writing remains; what it said still decides.
+    config = OrchestratorConfig(host_checks_before_send=True)
+    ports = FakePorts(may_reply=[True, False])
+    harness = Harness(provider=llm(intents=[intent("billing", 0.9)], replies=["Invoice NW-1003 failed."]),
+                      fallback=offline(), ports=ports, config=config)
+    outcome = await harness.run(ctx_for("why did my payment fail?"))
+    assert outcome.delivered is True
+    assert [c for c, _ in ports.calls if c == "agents_may_reply"] == ["agents_may_reply"]
+    assert outcome.summary["agents_may_reply"] == {"before_reply": True}
+
+    taken = FakePorts(may_reply=[False])
+    harness = Harness(provider=llm(intents=[intent("billing", 0.9)], replies=["Invoice NW-1003 failed."]),
+                      fallback=offline(), ports=taken, config=config)
+    outcome = await harness.run(ctx_for("why did my payment fail?"))
+    assert outcome.delivered is False and harness.events.of("assistant.delta") == []
+
+
 async def test_nothing_is_streamed_once_a_person_has_the_conversation():
     ports = FakePorts(may_reply=[False])
     harness = Harness(provider=llm(intents=[intent("billing", 0.9)], replies=["A long reply " * 10]),

@@ -201,5 +201,36 @@ async def test_a_reply_finished_after_staff_took_the_conversation_is_stored_but_
     await communicator.disconnect()
 
 
+async def test_a_reply_whose_conversation_was_taken_while_the_critic_read_it_is_stored_but_not_sent(
+    demo_tx, monkeypatch
+):
+    # The orchestrator does not ask again before sending (run_complete checks under a row lock):
+    # a takeover after the reply was written still keeps it from the customer.
+    from agents.providers.offline.provider import OfflineProvider
+
+    staff = await get_user_model().objects.aget(username="staff")
+    real_review = OfflineProvider.review
+
+    async def review_while_staff_take_over(self, ctx, draft):
+        await sync_to_async(conversation_take)(conversation_id=ctx.conversation_id, staff_user=staff)
+        return await real_review(self, ctx, draft)
+
+    monkeypatch.setattr(OfflineProvider, "review", review_while_staff_take_over)
+    communicator, state = await chat_connect("alice")
+    await communicator.send_json_to({"type": "user.message", "text": "why did my last payment fail?",
+                                     "client_id": "c-1"})
+    frames = await frames_until(communicator, "conversation.status")
+    assert frames[-1]["status"] == "with_person"
+    await runner.runs_drain()
+    while not await communicator.receive_nothing(timeout=0.3):
+        frames.append(await communicator.receive_json_from())
+    assert not [f for f in frames if f["type"] == "assistant.message"]
+    reply = await Message.objects.aget(conversation_id=state["conversation_id"], role=Message.Role.ASSISTANT)
+    assert reply.delivered is False
+    run = await AgentRun.objects.aget(id=reply.run_id)
+    assert run.summary["agents_may_reply"] == {"before_reply": True}
+    await communicator.disconnect()
+
+
 async def _ignore(event: dict) -> None:
     return None
