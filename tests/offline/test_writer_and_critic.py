@@ -216,6 +216,20 @@ async def test_the_critic_hands_off_a_refund_the_policy_does_not_allow(provider)
     assert (await provider.review(ctx, draft)).verdict == "handoff"
 
 
+async def test_the_critic_allows_a_duplicate_charge_refund_after_its_original_left_the_refund_window(provider):
+    # Weeks later the original charge on NW-2002 is past the 14-day window; its duplicate, of the same
+    # amount on the same invoice, is still always refunded.
+    ctx = bob_context("I was charged twice, can I get a refund?")
+    options = ctx.facts["billing"]["refund_options"]
+    options[0].update(allowed=False, needs_approval=False, reason="outside_window")
+    draft = Draft(text="Your duplicate charge of $99.00 on NW-2002 qualifies for a full refund.",
+                  actions=[ProposedAction(kind="refund", invoice_number="NW-2002", amount=Decimal("99.00"),
+                                          reason="duplicate_charge")])
+    assert (await provider.review(ctx, draft)).verdict == "approve"
+    options.reverse()  # whichever of the two options comes first
+    assert (await provider.review(ctx, draft)).verdict == "approve"
+
+
 async def test_the_critic_rejects_a_claim_that_a_refund_was_already_made(provider):
     ctx = bob_context("I was charged twice")
     verdict = await provider.review(ctx, Draft(text="I've refunded $99.00 for NW-2002."))

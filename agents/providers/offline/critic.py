@@ -32,7 +32,13 @@ def review(ctx: SupportContext, draft: Draft) -> CriticVerdict:
         handoff.append("The draft names an invoice while nobody is signed in.")
 
     facts = FactView(ctx)
-    options = {(o.get("invoice_number"), Decimal(str(o.get("amount", "0")))): o for o in facts.refund_options}
+    # One invoice can hold two charges of one amount (a duplicate and its original, which may be past
+    # the refund window): the action is allowed when either is.
+    options: dict[tuple[str | None, Decimal], dict] = {}
+    for option in facts.refund_options:
+        key = (option.get("invoice_number"), Decimal(str(option.get("amount", "0"))))
+        if key not in options or (option.get("allowed") and not options[key].get("allowed")):
+            options[key] = option
     for action in draft.actions:
         if action.kind == "refund":
             option = options.get((action.invoice_number, action.amount))
