@@ -83,6 +83,9 @@ class OrchestratorConfig(BaseModel):
     # Benchmark baseline (bench/): "naive" awaits the context workers one after another, as
     # tutorials write it, instead of concurrently. Only the context stage changes.
     pipeline: Literal["concurrent", "naive"] = "concurrent"
+    # While the LLM classifies, gather the context the local classifier's guess needs; the LLM's
+    # label still decides which of it is used. The naive baseline does not.
+    speculative_context: bool = True
     # The host asks again, under a lock, whether agents may still reply as it stores the reply
     # (the Django bridge's run_complete does). The orchestrator's own ask before sending is then
     # a database trip per run that decides nothing, so it is skipped.
@@ -104,6 +107,24 @@ class _Run:
     critic_concerns: list[str] = field(default_factory=list)
     actions_proposed: list[ProposedAction] = field(default_factory=list)
     actions: list[ActionRecord] = field(default_factory=list)
+    speculation: _Speculation | None = None
+    # The ask whether agents may still reply, made while the reply is being written.
+    may_reply_check: asyncio.Task[bool] | None = None
+
+
+@dataclass
+class _Speculation:
+    """Context workers started on the local classifier's label while the LLM classifies.
+
+    A worker's facts do not depend on the label (they are the signed-in customer's, or found
+    from the message), so a worker the final label also needs is used as it is; the others
+    are discarded. It takes the context stage off the critical path: the LLM's time to answer
+    is far longer than the look-ups.
+    """
+
+    guess: IntentResult
+    workers: list[str]
+    task: asyncio.Task[dict[str, AgentResponse]]
 
 
 class Orchestrator:
@@ -141,6 +162,8 @@ class Orchestrator:
                 log.exception("handoff after failure also failed for run %s", ctx.run_id)
                 return self._outcome(run, reply=HANDOFF_REPLIES["tool_failure"], route="handoff",
                                      handoff_reason="tool_failure", delivered=True)
+        finally:
+            await _cancel_pending(run.speculation.task if run.speculation else None, run.may_reply_check)
 
     # ------------------------------------------------------------------ the pipeline
 
@@ -163,6 +186,7 @@ class Orchestrator:
             if self._faq_shortcut_applies(run, local_intent):
                 self._take_intent(run, intent_response)
                 return await self._answer_from_faq(run)
+            self._speculate(run, local_intent)
             llm_response = await invoke(
                 intent_agent, self._request(run, "intent", "classify the message", use="primary"), deps,
             )
@@ -190,8 +214,11 @@ class Orchestrator:
                                                                           or low_confidence)):
             return await self._handoff(run, "tool_failure")
 
-        if not await self._may_reply(run, stage="before_reply"):
-            deps.stream.stop()  # a person took over meanwhile: write for staff, stream nothing
+        # Whether a person took over meanwhile is asked while the reply is being written: the
+        # stream holds its first piece until the answer is in (no: write for staff, stream
+        # nothing), so the database trip is off the path to the customer's first words.
+        run.may_reply_check = asyncio.ensure_future(self._may_reply(run, stage="before_reply"))
+        deps.stream.hold_until(run.may_reply_check)
 
         if multi_domain or low_confidence:
             run.summary["panel"] = {"reason": "multi_domain" if multi_domain else "low_confidence"}
@@ -256,30 +283,73 @@ class Orchestrator:
         labels = self._domains(intent) if all_domains else [intent.label]
         return list(dict.fromkeys(w for label in labels for w in WORKERS_FOR_INTENT.get(label, ())))
 
-    async def _gather_context(self, run: _Run, *, workers: list[str]) -> bool:
-        """Run the needed workers concurrently, each with its own timeout. False when the
-        worker the main intent depends on failed, so the run should go to a person."""
-        deps, ctx = run.deps, run.ctx
-        run.summary["workers"] = {}
+    def _speculate(self, run: _Run, guess: IntentResult) -> None:
+        """Start the context workers the local label needs, while the LLM gives its own."""
+        if not self.config.speculative_context or self.config.pipeline == "naive":
+            return
+        workers = self._workers_for(guess, all_domains=bool(self._domains(guess)[1:])
+                                    or guess.confidence < self.config.panel_confidence)
         if not workers:
-            return True
-        async with deps.tracer.step(agent="context", kind="agent", name="gather context",
-                                    input={"workers": workers}) as step:
+            return
+        task = asyncio.ensure_future(self._workers_run(run, workers, ahead_of_intent=True))
+        run.speculation = _Speculation(guess=guess, workers=workers, task=task)
+        run.summary["speculation"] = {"guess": guess.label, "workers": workers, "used": [], "discarded": workers}
+
+    async def _speculated_responses(self, run: _Run, workers: list[str]) -> dict[str, AgentResponse]:
+        """What the workers started ahead of the intent gathered for `workers`; unused ones are dropped."""
+        speculation, run.speculation = run.speculation, None
+        if speculation is None:
+            return {}
+        used = [name for name in speculation.workers if name in workers]
+        run.summary["speculation"].update(used=used, discarded=[n for n in speculation.workers if n not in used])
+        if not used:
+            await _cancel_pending(speculation.task)
+            return {}
+        try:
+            responses = await speculation.task
+        except Exception as exc:  # the workers never raise; should the stage break, they run again
+            run.deps.record_fallback(f"context gathered ahead: {type(exc).__name__} → gathered again")
+            run.summary["speculation"].update(used=[], discarded=speculation.workers)
+            return {}
+        return {name: responses[name] for name in used}
+
+    async def _workers_run(self, run: _Run, workers: list[str], *, ahead_of_intent: bool = False,
+                           ) -> dict[str, AgentResponse]:
+        """Run the workers concurrently (one after another in the naive baseline), each with its own timeout."""
+        async with run.deps.tracer.step(agent="context", kind="agent", name="gather context",
+                                        input={"workers": workers, "ahead_of_intent": ahead_of_intent}) as step:
             calls = [
-                invoke(WORKERS[name], self._request(run, name, f"gather {name} facts"), deps,
+                invoke(WORKERS[name], self._request(run, name, f"gather {name} facts"), run.deps,
                        timeout_s=self.config.worker_timeout_s)
                 for name in workers
             ]
-            if self.config.pipeline == "naive":  # the benchmark's baseline
-                responses = [await call for call in calls]
-            else:
-                responses = await asyncio.gather(*calls)
+            try:
+                if self.config.pipeline == "naive":  # the benchmark's baseline
+                    responses = [await call for call in calls]
+                else:
+                    responses = await asyncio.gather(*calls)
+            except asyncio.CancelledError:
+                step.error = "cancelled: the intent the run settled on does not need this context"
+                raise
             step.output = {name: response.status for name, response in zip(workers, responses, strict=True)}
+        return dict(zip(workers, responses, strict=True))
+
+    async def _gather_context(self, run: _Run, *, workers: list[str]) -> bool:
+        """The facts the workers gather, from the run ahead of the intent where it had them. False
+        when the worker the main intent depends on failed, so the run should go to a person."""
+        deps, ctx = run.deps, run.ctx
+        run.summary["workers"] = {}
+        responses = await self._speculated_responses(run, workers)
+        ahead = set(responses)
+        if missing := [name for name in workers if name not in responses]:
+            responses.update(await self._workers_run(run, missing))
         essential = set(WORKERS_FOR_INTENT.get(run.intent.label, ()))
         ok = True
-        for name, response in zip(workers, responses, strict=True):
+        for name in workers:
+            response = responses[name]
             run.summary["workers"][name] = {
                 "status": response.status, "duration_ms": round(response.metadata.duration_ms, 1),
+                **({"ahead_of_intent": True} if name in ahead else {}),
                 **({"error": response.error} if response.error else {}),
                 **({"skipped": response.result["skipped"]} if "skipped" in response.result else {}),
             }
@@ -412,6 +482,10 @@ class Orchestrator:
 
     async def _finish(self, run: _Run, *, reply: str, route: Route, sources: list[Source],
                       handoff_reason: HandoffReason | None = None) -> RunOutcome:
+        # Context gathered ahead of an intent that ended the run early is not waited for.
+        await _cancel_pending(run.speculation.task if run.speculation else None)
+        if run.may_reply_check is not None:
+            await asyncio.wait([run.may_reply_check])  # its answer is in the summary
         if self.config.host_checks_before_send:
             delivered = run.summary.get("agents_may_reply", {}).get("before_reply", True)
         else:
@@ -475,6 +549,15 @@ def _safe_sink(sink: EventSink) -> EventSink:
             log.warning("event sink failed for %s", event.get("type"), exc_info=True)
 
     return send
+
+
+async def _cancel_pending(*tasks: asyncio.Future[Any] | None) -> None:
+    """Cancel work the run no longer needs, and let it end before the run's steps are read."""
+    pending = [task for task in tasks if task is not None and not task.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.wait(pending)
 
 
 def _sources_from_facts(ctx: SupportContext) -> list[Source]:

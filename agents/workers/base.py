@@ -33,17 +33,56 @@ IncidentMatcher = Callable[[str, list[IncidentFact]], IncidentFact | None]
 
 # The end of a sentence or line: ".", "!", "?" or ":" followed by white space ("$99.00" is not one).
 _SENTENCE_END = re.compile(r"[.!?:…](?=\s)\s*|\n")
+# A whole word (white space after it) and the white space.
+_WORD = re.compile(r"(\S+)\s+")
+# A word that can carry nothing the guard looks for: lower-case letters, an apostrophe or hyphen
+# between them, a comma or semicolon after. No digit, "$", "@", "-" run or capital: an invoice,
+# amount, email or name always fails this.
+_PLAIN_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*[,;]?")
+# Capitalised words that open a sentence without naming anyone; any other capital may be a name.
+_OPENERS = frozenset({
+    "a", "absolutely", "after", "all", "also", "an", "and", "any", "apologies", "as", "at", "because", "before",
+    "but", "certainly", "could", "do", "done", "for", "glad", "good", "great", "happy", "hello", "here", "hi", "how",
+    "i", "i'd", "i'll", "i'm", "i've", "if", "in", "is", "it", "it's", "just", "let", "let's", "no", "now", "of",
+    "ok", "okay", "on", "once", "our", "please", "right", "since", "so", "sorry", "sure", "thank", "thanks", "that",
+    "that's", "the", "then", "there", "there's", "these", "this", "those", "to", "unfortunately", "we", "we'd",
+    "we'll", "we're", "we've", "welcome", "what", "when", "where", "which", "while", "why", "yes", "you", "you'll",
+    "you're", "you've", "your",
+})
+
+
+def _plain_head_end(text: str, *, sentence_start: bool) -> int:
+    """Where the run of whole, plain words at the start of `text` ends (0: none).
+
+    A sentence's first word may be a capitalised opener ("Thanks", "Your", "I'm").
+    """
+    end = 0
+    for number, match in enumerate(_WORD.finditer(text)):
+        if match.start() != end:
+            break
+        word = match.group(1)
+        opener = (number == 0 and sentence_start) or word.startswith("I'") or word.rstrip(",;") == "I"
+        if not (_PLAIN_WORD.fullmatch(word) or (opener and word.rstrip(",;").lower().replace("’", "'") in _OPENERS)):
+            break
+        end = match.end()
+    return end
 
 
 class StreamGate:
     """Forwards reply pieces as assistant.delta events, through the grounding guard.
 
-    Text is released a whole sentence at a time, and a sentence the guard objects to (an
-    invoice, amount or email the facts do not hold) closes the gate for that draft: the
-    customer never sees it stream past, whatever the model was talked into writing. Whole
-    sentences, not words: "Bob Chen (bob@example.com) has NW-2001" must be judged as one
-    piece, or the name streams out before the address that gives it away arrives. A sentence
-    that runs on past MAX_HELD_CHARS is released at its last whole word.
+    Text is held until the guard can judge it, and a piece the guard objects to (an invoice,
+    amount or email the facts do not hold) closes the gate for that draft: the customer never
+    sees it stream past, whatever the model was talked into writing. What can carry such a
+    thing is judged with the rest of its sentence: "Bob Chen (bob@example.com) has NW-2001"
+    is one piece, or the name streams out before the address that gives it away arrives.
+    Plain words (lower-case, no digits or symbols, or a common opener such as "Thanks") can
+    carry nothing the guard looks for, so they go out as they come: a reply's first words
+    reach the customer with the model's first tokens, not a sentence later. A sentence that
+    runs on past MAX_HELD_CHARS is released at its last whole word.
+
+    hold_until() holds every piece until an awaited answer says the agents may still reply
+    (False: nothing is streamed), so the writer need not wait for that answer to start.
     """
 
     MAX_HELD_CHARS = 240
@@ -54,28 +93,34 @@ class StreamGate:
         self.enabled = enabled
         self.emitted = 0
         self._buffer = ""
+        self._mid_sentence = False  # the buffer starts inside a sentence whose head went out
         self._blocked = False
         self._grounding: Grounding | None = None
+        self._allowed: Awaitable[bool] | None = None
 
     def begin_draft(self, ctx: SupportContext) -> None:
         self._buffer = ""
+        self._mid_sentence = False
         self._blocked = False
         self._grounding = Grounding.from_context(ctx)
+
+    def hold_until(self, allowed: Awaitable[bool]) -> None:
+        self._allowed = allowed
 
     async def delta(self, text: str) -> None:
         if not self.enabled or self._blocked:
             return
         self._buffer += text
         ends = [m.end() for m in _SENTENCE_END.finditer(self._buffer)]
-        if ends:
-            cut = ends[-1]
-        elif len(self._buffer) > self.MAX_HELD_CHARS:
+        cut = ends[-1] if ends else 0
+        if not ends and len(self._buffer) > self.MAX_HELD_CHARS:
             cut = max(self._buffer.rfind(" "), self._buffer.rfind("\n")) + 1
-        else:
+        sentence_start = bool(ends) or (cut == 0 and not self._mid_sentence)
+        head = _plain_head_end(self._buffer[cut:], sentence_start=sentence_start)
+        if cut + head <= 0:
             return
-        if cut <= 0:
-            return
-        ready, self._buffer = self._buffer[:cut], self._buffer[cut:]
+        self._mid_sentence = bool(head) or not ends
+        ready, self._buffer = self._buffer[:cut + head], self._buffer[cut + head:]
         await self._release(ready)
 
     async def finish_draft(self) -> None:
@@ -84,6 +129,11 @@ class StreamGate:
         self._buffer = ""
 
     async def _release(self, text: str) -> None:
+        if self._allowed is not None:
+            allowed, self._allowed = await self._allowed, None
+            if not allowed:
+                self.stop()
+                return
         if self._grounding is not None and self._grounding.text_violations(text):
             self._blocked = True
             return

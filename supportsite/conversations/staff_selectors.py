@@ -273,6 +273,8 @@ def _worker_line(outcome: dict[str, Any]) -> str:
     parts = [str(outcome.get("status", "?"))]
     if "duration_ms" in outcome:
         parts.append(f"{outcome['duration_ms']} ms")
+    if outcome.get("ahead_of_intent"):
+        parts.append("gathered while the intent was classified")
     for key in ("skipped", "error"):
         if outcome.get(key):
             parts.append(f"{key}: {outcome[key]}")

@@ -65,7 +65,7 @@ def billing_run(
             "faq": {"top_id": None, "question": "Why was my payment declined?", "score": 0.62, "threshold": 0.9,
                     "used": False},
             "route": route,
-            "workers": {"billing": {"status": "success", "duration_ms": 570.0},
+            "workers": {"billing": {"status": "success", "duration_ms": 570.0, "ahead_of_intent": True},
                         "account": {"status": "success", "duration_ms": 385.0}},
             "critic": {"verdict": "revise" if draft_text else "approve",
                        "reasons": ["The draft did not name the invoice."] if draft_text else []},

@@ -127,7 +127,8 @@ def test_run_page_shows_why_this_path_totals_steps_and_draft_beside_final(staff_
     html = response.content.decode()
     assert 'id="why"' in html and "Why this path" in html
     assert "score <b>0.62</b> ≤ threshold 0.90" in html
-    assert "success · 570.0 ms" in html  # the billing worker's outcome
+    assert "success · 570.0 ms · gathered while the intent was classified" in html  # the billing worker's outcome
+    assert "success · 385.0 ms</" in html or "success · 385.0 ms<" in html
     assert "The draft did not name the invoice." in html
     assert 'id="draft-vs-final"' in html and "Please reset your password." in html
     assert "1200 / 300" in html  # tokens in / out
