@@ -7,6 +7,7 @@ Staff edit FAQ entries and articles in the admin; every process notices within a
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from typing import Any
 
@@ -18,6 +19,7 @@ from supportsite.core.db import db_async
 from supportsite.knowledge.models import Article, FaqEntry
 
 VERSION_CHECK_S = 5.0
+logger = logging.getLogger(__name__)
 
 
 def provider_description() -> str:
@@ -40,6 +42,7 @@ class _Engine:
         self.checked_at = 0.0
         self._providers: tuple[Any, Any] | None = None
         self._lock = asyncio.Lock()
+        self._refresh_task: asyncio.Task[None] | None = None
 
     def providers(self) -> tuple[Any, Any]:
         """The main provider and the offline fallback: built once per process (one LLM client)."""
@@ -76,17 +79,31 @@ class _Engine:
         return orchestrator, version
 
     async def get(self) -> Orchestrator:
-        now = time.monotonic()
-        if self.orchestrator is not None and now - self.checked_at < VERSION_CHECK_S:
+        """The orchestrator; a knowledge check that is due runs beside the caller's run, not before it."""
+        if self.orchestrator is None:
+            async with self._lock:
+                if self.orchestrator is None:
+                    await self._refresh()
+            assert self.orchestrator is not None
             return self.orchestrator
-        async with self._lock:
-            if self.orchestrator is not None and time.monotonic() - self.checked_at < VERSION_CHECK_S:
-                return self.orchestrator
-            current = await db_async(knowledge_version)()
-            if self.orchestrator is None or current != self.version:
-                self.orchestrator, self.version = await db_async(self.build)()
-            self.checked_at = time.monotonic()
-            return self.orchestrator
+        if time.monotonic() - self.checked_at >= VERSION_CHECK_S and (self._refresh_task is None
+                                                                     or self._refresh_task.done()):
+            self.checked_at = time.monotonic()  # one check in flight per process
+            self._refresh_task = asyncio.get_running_loop().create_task(self._refresh_in_background())
+        return self.orchestrator
+
+    async def _refresh(self) -> None:
+        current = await db_async(knowledge_version)()
+        if self.orchestrator is None or current != self.version:
+            self.orchestrator, self.version = await db_async(self.build)()
+        self.checked_at = time.monotonic()
+
+    async def _refresh_in_background(self) -> None:
+        try:
+            async with self._lock:
+                await self._refresh()
+        except Exception:  # the current indexes serve on; the next due check tries again
+            logger.warning("Could not check the knowledge base for edits", exc_info=True)
 
     def reset(self) -> None:
         self.orchestrator = None
