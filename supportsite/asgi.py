@@ -15,9 +15,10 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 from supportsite.a2a.router import HttpRouter  # noqa: E402
 from supportsite.api.webhooks import WebhooksOnStart, webhook_delivery_schedule_at_boot  # noqa: E402
 from supportsite.chat.routing import websocket_urlpatterns  # noqa: E402
-from supportsite.conversations.engine import provider_description  # noqa: E402
+from supportsite.conversations.engine import llm_clients_close_at_shutdown, provider_description  # noqa: E402
 
 logging.getLogger("supportsite").info("Northwind Support: answers come from %s", provider_description())
+llm_clients_close_at_shutdown()
 
 application = ProtocolTypeRouter(
     {

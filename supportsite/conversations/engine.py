@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import time
 from typing import Any
 
@@ -122,3 +123,22 @@ def orchestrator_reset() -> None:
     """Forget the orchestrator and providers so the next run rebuilds them from settings."""
     global _engine
     _engine = _Engine()
+
+
+def llm_clients_close_at_shutdown() -> None:
+    """Under Daphne, close the LLM clients' connections before the server stops.
+
+    Daphne sends no lifespan events; its Twisted reactor runs "before shutdown" triggers on its
+    asyncio loop, where the clients' connections live. Closed, they end cleanly instead of being
+    reported as unclosed sessions as the process exits.
+    """
+    if "daphne.server" not in sys.modules:
+        return
+    from twisted.internet import defer, reactor
+
+    from agents.providers.factory import clients_close
+
+    def before_shutdown() -> defer.Deferred[None]:
+        return defer.Deferred.fromFuture(asyncio.ensure_future(clients_close()))
+
+    reactor.addSystemEventTrigger("before", "shutdown", before_shutdown)  # type: ignore[attr-defined]

@@ -288,7 +288,12 @@ def evaluate_pipeline(*, provider_kind: str = "offline", include_regressions: bo
     prepared = [_case_context(case) for case in cases]
 
     async def run_all() -> list[Any]:
-        return [await orchestrator.run(ctx, ports=ports, sink=discard_events) for ctx, ports in prepared]
+        from agents.providers.factory import clients_close
+
+        try:
+            return [await orchestrator.run(ctx, ports=ports, sink=discard_events) for ctx, ports in prepared]
+        finally:
+            await clients_close()  # its connections belong to this loop, which ends here
 
     started = time.perf_counter()
     outcomes = asyncio.run(run_all())

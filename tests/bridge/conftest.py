@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 from asgiref.sync import sync_to_async
 
-from agents.providers.factory import reset_for_tests
+from agents.providers.factory import clients_close, reset_for_tests
 from supportsite.conversations import runner
 from supportsite.conversations.engine import orchestrator_reset
 from supportsite.conversations.models import Conversation, Message
@@ -36,7 +36,7 @@ async def llm_stub(settings) -> AsyncIterator[LLMStub]:
         reset_for_tests()
         yield stub
         orchestrator_reset()
-        reset_for_tests()  # the provider's client belongs to this test's event loop
+        await clients_close()  # the provider's client belongs to this test's event loop
 
 
 async def start_conversation(profile: CustomerProfile) -> Conversation:

@@ -65,7 +65,7 @@ async def faulty_llm(settings):
         orchestrator_reset()
         yield stub
         await runs_drain()
-    factory.reset_for_tests()
+        await factory.clients_close()
     orchestrator_reset()
 
 

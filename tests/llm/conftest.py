@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-import openai
 import pytest
 
+from agents.providers.factory import client_build
 from agents.providers.openai_provider import OpenAIProvider
 from agents.resilience import CircuitBreaker, RetryPolicy
 from tests.support.llm_stub import LLMStub
@@ -20,7 +20,7 @@ async def stub() -> AsyncIterator[LLMStub]:
 
 def provider_for(stub: LLMStub, *, timeout_s: float = 5.0, attempts: int = 3, breaker: CircuitBreaker | None = None,
                  ) -> OpenAIProvider:
-    client = openai.AsyncOpenAI(base_url=stub.base_url, api_key="test-key", max_retries=0, timeout=timeout_s)
+    client = client_build(api_key="test-key", base_url=stub.base_url, timeout_s=timeout_s)  # as the app builds it
     stub.clients.append(client)
     return OpenAIProvider(
         client=client, model="stub-model", breaker=breaker or CircuitBreaker(failure_threshold=50),
