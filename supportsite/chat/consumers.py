@@ -20,11 +20,10 @@ from supportsite.chat.frames import (
     error_frame,
 )
 from supportsite.chat.present import frame_with_html
-from supportsite.chat.ratelimit import limits_hit, limits_release, message_limits
+from supportsite.chat.ratelimit import MessageLimits, message_limits
 from supportsite.chat.session import conversation_for_socket, sender_keys
 from supportsite.conversations.events import conversation_group
 from supportsite.conversations.runner import message_submit
-from supportsite.conversations.selectors import message_get_by_client_id
 from supportsite.conversations.serializers import conversation_status_frame
 from supportsite.conversations.services import conversation_handoff_request, feedback_submit
 from supportsite.core.db import db_async
@@ -92,40 +91,26 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def user_message(self, frame: UserMessageFrame) -> None:
         user_key, ip = sender_keys(self.scope)
-        limits = message_limits(user_key=user_key, ip=ip)
         try:
-            await db_async(limits_hit)(limits)
-        except RateLimited as exc:
-            # A resend of a message already stored is acknowledged even at the limit: the page
-            # lost the first ack (a reconnect) and must not be told to wait for its own message.
-            stored = await db_async(message_get_by_client_id)(
-                conversation_id=self.conversation_id, client_id=frame.client_id
+            message, _run, _created = await message_submit(
+                conversation_id=self.conversation_id, text=frame.text, client_id=frame.client_id,
+                quota=MessageLimits(message_limits(user_key=user_key, ip=ip)),
             )
-            if stored is not None:
-                await self.send_json({"type": "message.ack", "client_id": frame.client_id, "message_id": str(stored.id)})
-                return
+        except RateLimited as exc:
             await self.send_json(
                 error_frame(exc.code, exc.detail) | {"client_id": frame.client_id, "retry_after": exc.retry_after_s}
             )
             return
-        try:
-            message, _run, created = await message_submit(
-                conversation_id=self.conversation_id, text=frame.text, client_id=frame.client_id
-            )
         except DomainError as exc:
-            await db_async(limits_release)(limits)
             await self.send_json(error_frame(exc.code, exc.detail) | {"client_id": frame.client_id})
             return
         except DatabaseError:
-            await db_async(limits_release)(limits)
             logger.exception("Could not store a message for %s", self.conversation_id)
             await self.send_json(
                 error_frame("unavailable", "We could not save your message just now. Please send it again.")
                 | {"client_id": frame.client_id}
             )
             return
-        if not created:  # a resend of a message already stored does not count twice
-            await db_async(limits_release)(limits)
         await self.send_json({"type": "message.ack", "client_id": frame.client_id, "message_id": str(message.id)})
 
     async def feedback(self, frame: FeedbackFrame) -> None:

@@ -45,6 +45,19 @@ def message_limits(*, user_key: str, ip: str) -> list[Limit]:
     return limits
 
 
+@dataclass(frozen=True)
+class MessageLimits:
+    """The limits one message counts against, as the message service takes them (MessageQuota)."""
+
+    limits: list[Limit]
+
+    def hit(self) -> None:
+        limits_hit(self.limits)
+
+    def release(self) -> None:
+        limits_release(self.limits)
+
+
 def _keys(limit: Limit, window_index: int) -> tuple[str, str]:
     base = f"chat-rl:{limit.scope}:{limit.key}"
     return f"{base}:{window_index}", f"{base}:{window_index - 1}"

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import logging
 import weakref
-from typing import Any
+from typing import Any, Protocol
 from uuid import UUID
 
 from django.conf import settings
@@ -23,8 +23,10 @@ from supportsite.conversations.bridge import context_for_run, ports_for_run
 from supportsite.conversations.engine import orchestrator_get
 from supportsite.conversations.models import AgentRun, Message
 from supportsite.conversations.otel import run_steps_export
+from supportsite.conversations.selectors import message_get_by_client_id
 from supportsite.conversations.streaming import RunEventOutbox
 from supportsite.core.db import db_async
+from supportsite.core.errors import DomainError
 
 logger = logging.getLogger(__name__)
 
@@ -37,10 +39,25 @@ UNAVAILABLE_REPLY = (
 )
 
 
-async def message_submit(*, conversation_id: UUID | str, text: str, client_id: str) -> tuple[Message, AgentRun | None, bool]:
-    """Store a customer's message, then start its run in the background once it is committed."""
+class MessageQuota(Protocol):
+    """What a message counts against (the chat's rate limits): taken before it is stored, given
+    back when it turns out to be a resend or cannot be stored. hit() raises a DomainError to refuse."""
+
+    def hit(self) -> None: ...
+
+    def release(self) -> None: ...
+
+
+async def message_submit(
+    *, conversation_id: UUID | str, text: str, client_id: str, quota: MessageQuota | None = None,
+) -> tuple[Message, AgentRun | None, bool]:
+    """Store a customer's message, then start its run in the background once it is committed.
+
+    The quota is counted on the same database thread trip as the message is stored: one hop
+    off the event loop per message, not two (#9).
+    """
     message, run, created, ctx = await db_async(_message_receive_with_context)(
-        conversation_id=conversation_id, text=text, client_id=client_id,
+        conversation_id=conversation_id, text=text, client_id=client_id, quota=quota,
     )
     if run is not None:
         run_schedule(run_id=run.id, claimed=run, ctx=ctx)
@@ -48,14 +65,31 @@ async def message_submit(*, conversation_id: UUID | str, text: str, client_id: s
 
 
 def _message_receive_with_context(
-    *, conversation_id: UUID | str, text: str, client_id: str,
+    *, conversation_id: UUID | str, text: str, client_id: str, quota: MessageQuota | None = None,
 ) -> tuple[Message, AgentRun | None, bool, SupportContext | None]:
-    """Store the message (committed on return), then read its run's context on the same database
-    thread: one trip instead of two before the agents start. Should the read fail, the run
-    reads its context itself; the stored message is what must not be lost."""
-    message, run, created = services.message_receive(
-        conversation_id=conversation_id, text=text, client_id=client_id, claim=True,
-    )
+    """Count the message against its quota and store it (committed on return), then read its run's
+    context on the same database thread: one trip instead of three before the agents start. Should
+    the read fail, the run reads its context itself; the stored message is what must not be lost."""
+    if quota is not None:
+        try:
+            quota.hit()
+        except DomainError:
+            # A resend of a message already stored is acknowledged even at the limit: the page
+            # lost the first ack (a reconnect) and must not be told to wait for its own message.
+            stored = message_get_by_client_id(conversation_id=conversation_id, client_id=client_id)
+            if stored is None:
+                raise
+            return stored, None, False, None
+    try:
+        message, run, created = services.message_receive(
+            conversation_id=conversation_id, text=text, client_id=client_id, claim=True,
+        )
+    except BaseException:
+        if quota is not None:
+            quota.release()  # not stored: it does not count
+        raise
+    if not created and quota is not None:
+        quota.release()  # a resend of a message already stored does not count twice
     ctx = None
     if run is not None:
         try:
