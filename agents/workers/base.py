@@ -51,8 +51,9 @@ _OPENERS = frozenset({
 })
 
 
-def _plain_head_end(text: str, *, sentence_start: bool) -> int:
-    """Where the run of whole, plain words at the start of `text` ends (0: none).
+def _plain_head_end(text: str, *, sentence_start: bool) -> tuple[int, bool]:
+    """Where the run of whole, plain words at the start of `text` ends (0: none), and whether a
+    whole word that is not plain ends it (then the rest of its sentence is held).
 
     A sentence's first word may be a capitalised opener ("Thanks", "Your", "I'm").
     """
@@ -63,9 +64,9 @@ def _plain_head_end(text: str, *, sentence_start: bool) -> int:
         word = match.group(1)
         opener = (number == 0 and sentence_start) or word.startswith("I'") or word.rstrip(",;") == "I"
         if not (_PLAIN_WORD.fullmatch(word) or (opener and word.rstrip(",;").lower().replace("’", "'") in _OPENERS)):
-            break
+            return end, True
         end = match.end()
-    return end
+    return end, False
 
 
 class StreamGate:
@@ -94,6 +95,7 @@ class StreamGate:
         self.emitted = 0
         self._buffer = ""
         self._mid_sentence = False  # the buffer starts inside a sentence whose head went out
+        self._holding = False  # a word that is not plain heads the buffer: held to the sentence's end
         self._blocked = False
         self._grounding: Grounding | None = None
         self._allowed: Awaitable[bool] | None = None
@@ -101,6 +103,7 @@ class StreamGate:
     def begin_draft(self, ctx: SupportContext) -> None:
         self._buffer = ""
         self._mid_sentence = False
+        self._holding = False
         self._blocked = False
         self._grounding = Grounding.from_context(ctx)
 
@@ -110,13 +113,18 @@ class StreamGate:
     async def delta(self, text: str) -> None:
         if not self.enabled or self._blocked:
             return
+        # What is held has no sentence end in it (or it would have gone out): look only at what is
+        # new, and at the character before it (a "." waiting for the space after it).
+        search_from = max(0, len(self._buffer) - 1)
         self._buffer += text
-        ends = [m.end() for m in _SENTENCE_END.finditer(self._buffer)]
+        ends = [m.end() for m in _SENTENCE_END.finditer(self._buffer, search_from)]
         cut = ends[-1] if ends else 0
         if not ends and len(self._buffer) > self.MAX_HELD_CHARS:
             cut = max(self._buffer.rfind(" "), self._buffer.rfind("\n")) + 1
+        elif not ends and self._holding:
+            return
         sentence_start = bool(ends) or (cut == 0 and not self._mid_sentence)
-        head = _plain_head_end(self._buffer[cut:], sentence_start=sentence_start)
+        head, self._holding = _plain_head_end(self._buffer[cut:], sentence_start=sentence_start)
         if cut + head <= 0:
             return
         self._mid_sentence = bool(head) or not ends
@@ -143,6 +151,7 @@ class StreamGate:
     async def reset(self) -> None:
         """Tell the client to drop what streamed so far (a new draft replaces it)."""
         self._buffer = ""
+        self._holding = False
         if self.enabled and self.emitted:
             self.emitted = 0
             await self.sink({"type": "assistant.delta", "run_id": self.run_id, "text": "", "reset": True})

@@ -4,6 +4,11 @@ made while the reply is written, and plain words streamed as they come."""
 from __future__ import annotations
 
 import asyncio
+import itertools
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from agents.orchestrator import HANDOFF_REPLIES, OrchestratorConfig
 from agents.providers.scripted import ScriptedProvider
@@ -133,10 +138,14 @@ async def test_a_no_while_the_reply_is_written_streams_nothing_and_keeps_the_rep
     assert harness.events.of("assistant.delta") == []
 
 
+ALICES_FACTS = {"billing": {"invoices": [{"number": "NW-1003", "amount": "29.00", "status": "failed"}],
+                            "card": {"last4": "4242", "expired": True}}}
+
+
 async def _stream(pieces: tuple[str, ...], message: str = "why did my payment fail?") -> list[str]:
     events = EventLog()
     gate = StreamGate(sink=events, run_id="r")
-    gate.begin_draft(ctx_for(message))
+    gate.begin_draft(ctx_for(message, facts=ALICES_FACTS))
     released: list[str] = []
     for piece in pieces:
         await gate.delta(piece)
@@ -159,3 +168,29 @@ async def test_a_word_that_could_carry_a_figure_or_a_name_holds_the_rest_of_its_
     assert released[-1] == "Your invoice "  # the gate closed on the rest of the draft
     released = await _stream(("Sure, ", "Bob ", "Chen's card ", "is fine."))
     assert released[1] == "Sure, "  # "Bob" might be a name: held with its sentence
+
+
+SAFE = ("Thanks for getting in touch. Invoice NW-1003 for $29.00 failed because the card ending 4242 expired.\n"
+        "You can add a new card under Billing: we retry the payment once it's saved. Anything else?")
+UNSAFE = "Sure, I can help. Your invoice NW-9999 for $12.00 was refunded. Anything else?"
+
+
+def _pieces(text: str, cuts: list[int]) -> list[str]:
+    bounds = [0, *sorted({c % (len(text) + 1) for c in cuts}), len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cuts=st.lists(st.integers(min_value=0, max_value=400), max_size=40))
+async def test_however_a_reply_is_cut_into_pieces_what_streams_is_the_reply_and_never_an_ungrounded_figure(cuts):
+    pieces = _pieces(SAFE, cuts)
+    released = await _stream(tuple(pieces))
+    assert released[-1] == SAFE  # alice's facts hold NW-1003, $29.00 and 4242
+    assert all(SAFE.startswith(text) for text in released)
+    for number in range(len(pieces)):
+        received = "".join(pieces[:number + 1])
+        ended = max((m.end() for m in re.finditer(r"[.!?:](?=\s)\s*|\n", received)), default=0)
+        assert len(released[number]) >= ended  # a sentence goes out as soon as it has ended
+    released = await _stream(tuple(_pieces(UNSAFE, cuts)))
+    assert "NW-9999" not in released[-1] and "$12.00" not in released[-1]
+    assert UNSAFE.startswith(released[-1])
