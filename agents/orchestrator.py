@@ -80,8 +80,8 @@ class OrchestratorConfig(BaseModel):
     # Stream the resolver's draft as it is written (through the grounding guard). Off: the
     # customer sees only the reviewed reply.
     stream_drafts: bool = True
-    # Benchmark baseline (bench/): "naive" awaits the context workers one after another, as
-    # tutorials write it, instead of concurrently. Only the context stage changes.
+    # Benchmark baseline (bench/): "naive" gathers context once the intent is known and awaits the
+    # workers one after another, as tutorials write it. Only the context stage changes.
     pipeline: Literal["concurrent", "naive"] = "concurrent"
     # While the LLM classifies, gather the context the local classifier's guess needs; the LLM's
     # label still decides which of it is used. The naive baseline does not.
@@ -122,7 +122,6 @@ class _Speculation:
     is far longer than the look-ups.
     """
 
-    guess: IntentResult
     workers: list[str]
     task: asyncio.Task[dict[str, AgentResponse]]
 
@@ -292,7 +291,7 @@ class Orchestrator:
         if not workers:
             return
         task = asyncio.ensure_future(self._workers_run(run, workers, ahead_of_intent=True))
-        run.speculation = _Speculation(guess=guess, workers=workers, task=task)
+        run.speculation = _Speculation(workers=workers, task=task)
         run.summary["speculation"] = {"guess": guess.label, "workers": workers, "used": [], "discarded": workers}
 
     async def _speculated_responses(self, run: _Run, workers: list[str]) -> dict[str, AgentResponse]:

@@ -302,9 +302,10 @@ def action_account_unlock(*, customer_pk: int, run_id: str, conversation_id: str
 # --- Context -----------------------------------------------------------------------------------
 def context_for_run(run: AgentRun) -> SupportContext:
     conversation = run.conversation
+    # Role and text only: a Message row would decode its sources' JSON for nothing (#9 profile).
     earlier = list(
         conversation.messages.filter(created_at__lt=run.message.created_at, delivered=True)
-        .exclude(role=Message.Role.SYSTEM).order_by("-created_at")[:HISTORY_TURNS]
+        .exclude(role=Message.Role.SYSTEM).order_by("-created_at").values_list("role", "text")[:HISTORY_TURNS]
     )
     # Runs come with the customer's user and plan loaded (message_receive, run_claim); any
     # other caller's are fetched when customer_fact reads them.
@@ -312,7 +313,7 @@ def context_for_run(run: AgentRun) -> SupportContext:
     return SupportContext(
         conversation_id=str(conversation.id), run_id=str(run.id), channel=conversation.channel,
         message=run.message.text, goal=run.message.text,
-        history=[HistoryTurn(role=m.role, text=m.text) for m in reversed(earlier)],
+        history=[HistoryTurn(role=role, text=text) for role, text in reversed(earlier)],
         customer=customer_fact(customer) if customer else None,
         staff_note=conversation.staff_note, today=customer_today().isoformat(),
     )
