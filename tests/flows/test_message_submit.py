@@ -47,3 +47,27 @@ async def test_a_context_read_that_fails_at_receipt_is_retried_by_the_run(demo_t
     await _ask(demo_tx)
     assert len(calls) == 2 and len(orchestrator.seen) == 1
     assert await Message.objects.filter(role=Message.Role.ASSISTANT, delivered=True).acount() == 1
+
+
+async def test_a_new_message_reopens_a_closed_conversation_and_a_resend_of_an_old_one_does_not(demo_tx):
+    from supportsite.conversations.models import Conversation, ConversationEvent
+
+    conversation = await sync_to_async(services.conversation_start)(customer=demo_tx["alice"])
+    first, _, created = await sync_to_async(services.message_receive)(
+        conversation_id=conversation.id, text="hello", client_id="c-1")
+    assert created
+    await Conversation.objects.filter(id=conversation.id).aupdate(status=Conversation.Status.CLOSED)
+
+    again, run, created = await sync_to_async(services.message_receive)(
+        conversation_id=conversation.id, text="hello", client_id="c-1")
+    assert (again.id, run, created) == (first.id, None, False)
+    await conversation.arefresh_from_db()
+    assert conversation.status == Conversation.Status.CLOSED
+    assert not await ConversationEvent.objects.filter(conversation=conversation, kind="reopened").aexists()
+
+    _, run, created = await sync_to_async(services.message_receive)(
+        conversation_id=conversation.id, text="one more thing", client_id="c-2")
+    await conversation.arefresh_from_db()
+    assert created and run is not None and conversation.status == Conversation.Status.OPEN
+    assert await ConversationEvent.objects.filter(conversation=conversation, kind="reopened").acount() == 1
+    assert await Message.objects.filter(conversation=conversation).acount() == 2
