@@ -12,7 +12,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -124,6 +124,9 @@ class _Speculation:
 
     workers: list[str]
     task: asyncio.Task[dict[str, AgentResponse]]
+    # Each worker spends from a budget of its own: only the calls of work the run uses count
+    # against the run's budget, so a wrong guess cannot leave the run short of calls.
+    budgets: dict[str, RunBudget] = field(default_factory=dict)
 
 
 class Orchestrator:
@@ -290,8 +293,9 @@ class Orchestrator:
                                     or guess.confidence < self.config.panel_confidence)
         if not workers:
             return
-        task = asyncio.ensure_future(self._workers_run(run, workers, ahead_of_intent=True))
-        run.speculation = _Speculation(workers=workers, task=task)
+        budgets = {name: RunBudget(run.deps.budget.remaining) for name in workers}
+        task = asyncio.ensure_future(self._workers_run(run, workers, budgets=budgets))
+        run.speculation = _Speculation(workers=workers, task=task, budgets=budgets)
         run.summary["speculation"] = {"guess": guess.label, "workers": workers, "used": [], "discarded": workers}
 
     async def _speculated_responses(self, run: _Run, workers: list[str]) -> dict[str, AgentResponse]:
@@ -310,15 +314,19 @@ class Orchestrator:
             run.deps.record_fallback(f"context gathered ahead: {type(exc).__name__} → gathered again")
             run.summary["speculation"].update(used=[], discarded=speculation.workers)
             return {}
+        for name in used:
+            run.deps.budget.absorb(speculation.budgets[name])
         return {name: responses[name] for name in used}
 
-    async def _workers_run(self, run: _Run, workers: list[str], *, ahead_of_intent: bool = False,
+    async def _workers_run(self, run: _Run, workers: list[str], *, budgets: dict[str, RunBudget] | None = None,
                            ) -> dict[str, AgentResponse]:
-        """Run the workers concurrently (one after another in the naive baseline), each with its own timeout."""
+        """Run the workers concurrently (one after another in the naive baseline), each with its own
+        timeout. With `budgets` (ahead of the intent), each worker spends from its own."""
         async with run.deps.tracer.step(agent="context", kind="agent", name="gather context",
-                                        input={"workers": workers, "ahead_of_intent": ahead_of_intent}) as step:
+                                        input={"workers": workers, "ahead_of_intent": budgets is not None}) as step:
             calls = [
-                invoke(WORKERS[name], self._request(run, name, f"gather {name} facts"), run.deps,
+                invoke(WORKERS[name], self._request(run, name, f"gather {name} facts"),
+                       replace(run.deps, budget=budgets[name]) if budgets is not None else run.deps,
                        timeout_s=self.config.worker_timeout_s)
                 for name in workers
             ]

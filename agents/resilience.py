@@ -199,3 +199,9 @@ class RunBudget:
             raise BudgetExhausted(what)
         self.used += 1
         self.spent_on.append(what)
+
+    def absorb(self, other: RunBudget) -> None:
+        """Count what a budget of the run's own work, kept apart until it was used, spent."""
+        self.used += other.used
+        self.spent_on += other.spent_on
+        self.refused += other.refused

@@ -61,6 +61,32 @@ async def test_when_the_llm_overrules_the_local_label_the_missing_workers_run_an
     assert outcome.route == "resolver"
 
 
+async def test_a_wrong_guess_does_not_use_up_the_runs_budget():
+    # Six calls for the run: the guessed billing and account look-ups (five tool calls) would leave
+    # too few for the intent, the technical look-up, the reply and the review, were they counted.
+    # The LLM takes 50 ms to classify: time for the guessed look-ups to run in full.
+    harness = Harness(provider=llm(intents=[intent("technical", 0.9)], replies=["Check the build logs."],
+                                   delay_s=0.05),
+                      fallback=offline(intents=[intent("billing", 0.9, secondary=("account",))]),
+                      config=OrchestratorConfig(budget_calls=6))
+    outcome = await harness.run(ctx_for("my deploy fails, and was I charged for it?"))
+    assert outcome.summary["speculation"]["discarded"] == ["billing", "account"]
+    [guessed] = [s for s in outcome.steps if s.agent == "context" and s.input["ahead_of_intent"]]
+    assert guessed.status == "finished"  # the guessed look-ups ran in full (and were not needed)
+    assert outcome.summary["budget"]["refused"] == [] and outcome.fallbacks == []
+    assert outcome.route == "resolver" and outcome.reply == "Check the build logs."
+    # What the run used is counted: the intent and reply calls, the review, the technical look-up.
+    assert outcome.summary["budget"]["used"] == 4
+
+
+async def test_the_guessed_work_the_run_uses_is_counted_in_its_budget():
+    harness = Harness(provider=llm(intents=[intent("billing", 0.9)], delay_s=0.05),
+                      fallback=offline(intents=[intent("billing", 0.9)]))
+    outcome = await harness.run(ctx_for("why did my payment fail?"))
+    assert outcome.summary["speculation"]["used"] == ["billing"]
+    assert outcome.summary["budget"]["used"] == 3 + 4  # intent, reply, review; the four billing look-ups
+
+
 async def test_a_guess_that_covers_part_of_a_multi_domain_label_is_used_for_that_part():
     harness = Harness(provider=llm(intents=[intent("billing", 0.9, secondary=("technical",))]),
                       fallback=offline(intents=[intent("billing", 0.9)]))
