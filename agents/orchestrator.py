@@ -126,7 +126,7 @@ class _Speculation:
     task: asyncio.Task[dict[str, AgentResponse]]
     # Each worker spends from a budget of its own: only the calls of work the run uses count
     # against the run's budget, so a wrong guess cannot leave the run short of calls.
-    budgets: dict[str, RunBudget] = field(default_factory=dict)
+    budgets: dict[str, RunBudget]
 
 
 class Orchestrator:
@@ -212,8 +212,7 @@ class Orchestrator:
             run.summary["out_of_scope"] = "answered with the fixed scope reply; no LLM call"
             return await self._finish(run, reply=OUT_OF_SCOPE_REPLY, route="resolver", sources=[])
 
-        if not await self._gather_context(run, workers=self._workers_for(run.intent, all_domains=multi_domain
-                                                                          or low_confidence)):
+        if not await self._gather_context(run, workers=self._workers_for(run.intent)):
             return await self._handoff(run, "tool_failure")
 
         # Whether a person took over meanwhile is asked while the reply is being written: the
@@ -281,16 +280,19 @@ class Orchestrator:
         labels = [intent.label, *intent.secondary]
         return [label for label in dict.fromkeys(labels) if label not in ("human", "out_of_scope")]
 
-    def _workers_for(self, intent: IntentResult, *, all_domains: bool) -> list[str]:
-        labels = self._domains(intent) if all_domains else [intent.label]
+    def _workers_for(self, intent: IntentResult) -> list[str]:
+        """The context workers a label needs: every domain's when the run goes to the panel
+        (several domains, or too little confidence to trust one), else its own."""
+        domains = self._domains(intent)
+        all_domains = bool(domains[1:]) or intent.confidence < self.config.panel_confidence
+        labels = domains if all_domains else [intent.label]
         return list(dict.fromkeys(w for label in labels for w in WORKERS_FOR_INTENT.get(label, ())))
 
     def _speculate(self, run: _Run, guess: IntentResult) -> None:
         """Start the context workers the local label needs, while the LLM gives its own."""
         if not self.config.speculative_context or self.config.pipeline == "naive":
             return
-        workers = self._workers_for(guess, all_domains=bool(self._domains(guess)[1:])
-                                    or guess.confidence < self.config.panel_confidence)
+        workers = self._workers_for(guess)
         if not workers:
             return
         budgets = {name: RunBudget(run.deps.budget.remaining) for name in workers}
