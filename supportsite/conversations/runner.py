@@ -48,8 +48,21 @@ class MessageQuota(Protocol):
     def release(self) -> None: ...
 
 
+class _Unlimited:
+    """The quota of callers that have none (the API and A2A limit their callers themselves)."""
+
+    def hit(self) -> None:
+        return None
+
+    def release(self) -> None:
+        return None
+
+
+UNLIMITED: MessageQuota = _Unlimited()
+
+
 async def message_submit(
-    *, conversation_id: UUID | str, text: str, client_id: str, quota: MessageQuota | None = None,
+    *, conversation_id: UUID | str, text: str, client_id: str, quota: MessageQuota = UNLIMITED,
 ) -> tuple[Message, AgentRun | None, bool]:
     """Store a customer's message, then start its run in the background once it is committed.
 
@@ -65,30 +78,28 @@ async def message_submit(
 
 
 def _message_receive_with_context(
-    *, conversation_id: UUID | str, text: str, client_id: str, quota: MessageQuota | None = None,
+    *, conversation_id: UUID | str, text: str, client_id: str, quota: MessageQuota = UNLIMITED,
 ) -> tuple[Message, AgentRun | None, bool, SupportContext | None]:
     """Count the message against its quota and store it (committed on return), then read its run's
     context on the same database thread: one trip instead of three before the agents start. Should
     the read fail, the run reads its context itself; the stored message is what must not be lost."""
-    if quota is not None:
-        try:
-            quota.hit()
-        except DomainError:
-            # A resend of a message already stored is acknowledged even at the limit: the page
-            # lost the first ack (a reconnect) and must not be told to wait for its own message.
-            stored = message_get_by_client_id(conversation_id=conversation_id, client_id=client_id)
-            if stored is None:
-                raise
-            return stored, None, False, None
+    try:
+        quota.hit()
+    except DomainError:
+        # A resend of a message already stored is acknowledged even at the limit: the page
+        # lost the first ack (a reconnect) and must not be told to wait for its own message.
+        stored = message_get_by_client_id(conversation_id=conversation_id, client_id=client_id)
+        if stored is None:
+            raise
+        return stored, None, False, None
     try:
         message, run, created = services.message_receive(
             conversation_id=conversation_id, text=text, client_id=client_id, claim=True,
         )
     except BaseException:
-        if quota is not None:
-            quota.release()  # not stored: it does not count
+        quota.release()  # not stored: it does not count
         raise
-    if not created and quota is not None:
+    if not created:
         quota.release()  # a resend of a message already stored does not count twice
     ctx = None
     if run is not None:
