@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from agents.context import HistoryTurn, SupportContext
@@ -51,31 +52,6 @@ def customer_fact(profile: CustomerProfile) -> CustomerFact:
     )
 
 
-def invoice_fact(invoice: Invoice) -> InvoiceFact:
-    card = invoice.payment_method
-    return InvoiceFact(
-        number=invoice.number, amount=invoice.amount, currency=invoice.currency, status=invoice.status,
-        issued_on=invoice.issued_on, paid_on=invoice.paid_on, failure_reason=invoice.failure_reason,
-        card_last4=card.last4 if card else "",
-    )
-
-
-def payment_fact(payment: Payment) -> PaymentFact:
-    return PaymentFact(
-        reference=payment.reference, invoice_number=payment.invoice.number, amount=payment.amount,
-        status=payment.status, created_at=payment.charged_at,
-        card_last4=payment.payment_method.last4 if payment.payment_method else "",
-        duplicate=payment.duplicate_of_id is not None,
-    )
-
-
-def refund_fact(refund: RefundRequest) -> RefundFact:
-    return RefundFact(
-        reference=refund.reference, invoice_number=refund.invoice.number, amount=refund.amount,
-        status=refund.status, reason=refund.reason,
-    )
-
-
 def account_fact(profile: CustomerProfile) -> AccountFact:
     return AccountFact(
         username=profile.user.username, email=profile.user.email, plan=profile.plan.name,
@@ -86,26 +62,45 @@ def account_fact(profile: CustomerProfile) -> AccountFact:
 
 
 # --- Synchronous selectors behind the ports ---------------------------------------------------
+# The billing facts are read as columns, not model rows: the billing worker asks on most runs,
+# and building rows with their related objects was most of the look-up's cost (#9 profile).
 def _invoices(customer_pk: int) -> list[InvoiceFact]:
-    return [invoice_fact(i) for i in Invoice.objects.filter(customer_id=customer_pk).select_related("payment_method")]
+    rows = Invoice.objects.filter(customer_id=customer_pk).values(
+        "number", "amount", "currency", "status", "issued_on", "paid_on", "failure_reason",
+        card_last4=F("payment_method__last4"),
+    )
+    return [InvoiceFact(**{**row, "card_last4": row["card_last4"] or ""}) for row in rows]
 
 
 def _payments(customer_pk: int) -> list[PaymentFact]:
-    qs = Payment.objects.filter(invoice__customer_id=customer_pk).select_related("invoice", "payment_method")
-    return [payment_fact(p) for p in qs]
+    rows = Payment.objects.filter(invoice__customer_id=customer_pk).values(
+        "reference", "amount", "status", "charged_at", "duplicate_of_id", invoice_number=F("invoice__number"),
+        card_last4=F("payment_method__last4"),
+    )
+    return [
+        PaymentFact(reference=row["reference"], invoice_number=row["invoice_number"], amount=row["amount"],
+                    status=row["status"], created_at=row["charged_at"], card_last4=row["card_last4"] or "",
+                    duplicate=row["duplicate_of_id"] is not None)
+        for row in rows
+    ]
 
 
 def _card(customer_pk: int) -> CardFact | None:
-    card = PaymentMethod.objects.filter(customer_id=customer_pk, is_default=True).first()
+    card = (PaymentMethod.objects.filter(customer_id=customer_pk, is_default=True)
+            .values_list("brand", "last4", "exp_month", "exp_year").first())
     if card is None:
         return None
+    brand, last4, exp_month, exp_year = card
     today = customer_today()
-    expired = (card.exp_year, card.exp_month) < (today.year, today.month)
-    return CardFact(brand=card.brand, last4=card.last4, expires=f"{card.exp_month:02d}/{card.exp_year}", expired=expired)
+    expired = (exp_year, exp_month) < (today.year, today.month)
+    return CardFact(brand=brand, last4=last4, expires=f"{exp_month:02d}/{exp_year}", expired=expired)
 
 
 def _refunds(customer_pk: int) -> list[RefundFact]:
-    return [refund_fact(r) for r in RefundRequest.objects.filter(customer_id=customer_pk).select_related("invoice")]
+    rows = RefundRequest.objects.filter(customer_id=customer_pk).values(
+        "reference", "amount", "status", "reason", invoice_number=F("invoice__number"),
+    )
+    return [RefundFact(**row) for row in rows]
 
 
 def _account(customer_pk: int) -> AccountFact | None:
