@@ -230,6 +230,10 @@ SUPPORT = {
     # conversations with a 1 s model in the benchmark. 64 capped that at 24 a second (#9).
     "MAX_CONCURRENT_RUNS": int(os.environ.get("SUPPORT_MAX_CONCURRENT_RUNS", "128")),
     "RECOVERY_INTERVAL_S": float(os.environ.get("SUPPORT_RECOVERY_INTERVAL_S", "10")),
+    # Once a server process is warm, its start-up objects are frozen out of the garbage collector
+    # and its young generation is collected every this many allocations (CPython: 700); 0 leaves
+    # the collector as CPython sets it (supportsite/core/memory.py).
+    "GC_YOUNG_THRESHOLD": int(os.environ.get("SUPPORT_GC_YOUNG_THRESHOLD", "10000")),
     # Each server process runs the recovery loop; the test suite drives recovery itself.
     "RECOVERY_ON_START": env_bool("SUPPORT_RECOVERY_ON_START", "pytest" not in sys.modules),
     # "concurrent" (context workers at once, on asyncio) or "naive" (one after another in a

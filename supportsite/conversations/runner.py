@@ -27,6 +27,7 @@ from supportsite.conversations.selectors import message_get_by_client_id
 from supportsite.conversations.streaming import RunEventOutbox
 from supportsite.core.db import db_async
 from supportsite.core.errors import DomainError
+from supportsite.core.memory import gc_tune_after_start
 
 logger = logging.getLogger(__name__)
 
@@ -221,6 +222,8 @@ async def recovery_loop(*, interval_s: float | None = None) -> None:
         logger.info("Agents ready")
     except Exception:
         logger.warning("Could not prepare the agents at start; the first run will try again", exc_info=True)
+    # What start-up loaded lives as long as the process: out of the collector's full passes.
+    gc_tune_after_start()
     while True:
         try:
             await runs_recover()
