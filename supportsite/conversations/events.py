@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
-from typing import Any
+import threading
+from collections.abc import Awaitable, Callable
+from typing import Any, ParamSpec, TypeVar
 from uuid import UUID
 
 from asgiref.sync import async_to_sync
@@ -11,6 +14,9 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def conversation_group(conversation_id: UUID | str) -> str:
@@ -36,13 +42,67 @@ async def _group_send(group: str, message: dict[str, Any]) -> None:
     await get_channel_layer().group_send(group, message)
 
 
+class _TripFrames:
+    """The frames a database trip committed, for the event loop that awaits the trip to send.
+
+    Closed once the awaiting side stops collecting (the trip returned, failed or was cancelled):
+    a commit after that sends its frames itself, as any trip without a collector does.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._frames: list[tuple[str, dict[str, Any]]] = []
+        self._open = True
+
+    def add(self, group: str, message: dict[str, Any]) -> bool:
+        with self._lock:
+            if self._open:
+                self._frames.append((group, message))
+            return self._open
+
+    def close(self) -> list[tuple[str, dict[str, Any]]]:
+        with self._lock:
+            self._open = False
+            return self._frames
+
+
+# Set by events_sent_after() around a trip; the trip's thread sees it (sync_to_async runs the
+# trip in a copy of the awaiting task's context, and the collector is shared by reference).
+_trip_frames: contextvars.ContextVar[_TripFrames | None] = contextvars.ContextVar("trip_frames", default=None)
+
+
 def conversation_event_publish(*, conversation_id: UUID | str, payload: dict[str, Any]) -> None:
     """Send a frame once the current transaction commits (for events about stored changes)."""
 
     def send() -> None:
+        group, message = conversation_group(conversation_id), {"type": "conversation.event", "payload": payload}
+        collector = _trip_frames.get()
+        if collector is not None and collector.add(group, message):
+            return  # the event loop awaiting this trip sends it (events_sent_after)
         try:
-            async_to_sync(_group_send)(conversation_group(conversation_id), {"type": "conversation.event", "payload": payload})
+            async_to_sync(_group_send)(group, message)
         except Exception:
             logger.warning("Could not publish %s to %s", payload.get("type"), conversation_id, exc_info=True)
 
     transaction.on_commit(send)
+
+
+async def events_sent_after(trip: Callable[P, Awaitable[R]], *args: P.args, **kwargs: P.kwargs) -> R:
+    """Await a database trip, then send the frames it committed from this event loop, in order.
+
+    Without this, each frame is sent from the database thread, which waits for the event loop to
+    run the send before it goes on: on the path of every message (the customer's words for staff,
+    the reply), and under load the loop is busy (#9). The frames still follow their commit: they
+    are sent once the trip has returned, before the caller goes on, and whatever the trip raised.
+    """
+    collector = _TripFrames()
+    token = _trip_frames.set(collector)
+    try:
+        return await trip(*args, **kwargs)
+    finally:
+        _trip_frames.reset(token)
+        for group, message in collector.close():
+            try:
+                await _group_send(group, message)
+            except Exception:
+                logger.warning("Could not publish %s to %s", message["payload"].get("type"), group, exc_info=True)

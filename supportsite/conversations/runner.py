@@ -21,6 +21,7 @@ from agents.outcome import RunOutcome
 from supportsite.conversations import services
 from supportsite.conversations.bridge import context_for_run, ports_for_run
 from supportsite.conversations.engine import orchestrator_get
+from supportsite.conversations.events import events_sent_after
 from supportsite.conversations.models import AgentRun, Message
 from supportsite.conversations.otel import run_steps_export
 from supportsite.conversations.selectors import message_get_by_client_id
@@ -68,9 +69,11 @@ async def message_submit(
     """Store a customer's message, then start its run in the background once it is committed.
 
     The quota is counted on the same database thread trip as the message is stored: one hop
-    off the event loop per message, not two (#9).
+    off the event loop per message, not two (#9). The frame that shows staff the message is sent
+    from here once the trip returns, before the run starts.
     """
-    message, run, created, ctx = await db_async(_message_receive_with_context)(
+    message, run, created, ctx = await events_sent_after(
+        db_async(_message_receive_with_context),
         conversation_id=conversation_id, text=text, client_id=client_id, quota=quota,
     )
     if run is not None:
@@ -193,7 +196,7 @@ async def _run_in_slot(run: AgentRun, *, ctx: SupportContext | None) -> Message 
     # Every progress frame and streamed piece goes out before the reply itself, however the run ended.
     await sink.flush()
     try:
-        reply = await db_async(services.run_complete)(run_id=run.id, outcome=outcome)
+        reply = await events_sent_after(db_async(services.run_complete), run_id=run.id, outcome=outcome)
     except Exception:
         # Leave the run claimed: when its lease runs out, recovery runs it again (a few times at
         # most, then an honest handoff), so the customer's message is never left unanswered.
