@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from supportsite.core.json import RecordJSONEncoder
 from supportsite.core.models import TimeStampedModel
 
 
@@ -150,13 +151,14 @@ class AgentStep(models.Model):
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
     duration_ms = models.FloatField(default=0)
-    input = models.JSONField(default=dict, blank=True)
-    output = models.JSONField(default=dict, blank=True)
+    # Encoded once as the row is written, whatever a tool returned (supportsite/core/json.py).
+    input = models.JSONField(default=dict, blank=True, encoder=RecordJSONEncoder)
+    output = models.JSONField(default=dict, blank=True, encoder=RecordJSONEncoder)
     model = models.CharField(max_length=100, blank=True)
     input_tokens = models.PositiveIntegerField(default=0)
     output_tokens = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
-    attributes = models.JSONField(default=dict, blank=True)
+    attributes = models.JSONField(default=dict, blank=True, encoder=RecordJSONEncoder)
 
     class Meta:
         ordering = ["started_at"]

@@ -11,7 +11,6 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, connections, router, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -36,6 +35,7 @@ from supportsite.conversations.serializers import (
     message_frame,
 )
 from supportsite.core.errors import Conflict, InvalidInput, NotFound
+from supportsite.core.json import RecordJSONEncoder
 from supportsite.customers.models import CustomerProfile
 
 PROCESS_ID = f"{socket.gethostname()}:{os.getpid()}"
@@ -163,13 +163,13 @@ def run_ids_to_recover(*, lease_s: float | None = None, limit: int = 200) -> lis
 
 
 def _step_values(run: AgentRun, step: StepRecord) -> dict[str, Any]:
-    """A step's row, by AgentStep field name."""
+    """A step's row, by AgentStep field name (its JSON fields encode with RecordJSONEncoder)."""
     return {
         "id": step.id, "run": run.pk, "parent": step.parent_id, "agent": step.agent, "kind": step.kind,
         "name": step.name[:100], "status": step.status, "started_at": step.started_at,
-        "finished_at": step.finished_at, "duration_ms": step.duration_ms, "input": _jsonable(step.input),
-        "output": _jsonable(step.output), "model": step.model, "input_tokens": step.input_tokens,
-        "output_tokens": step.output_tokens, "error": step.error, "attributes": _jsonable(step.attributes),
+        "finished_at": step.finished_at, "duration_ms": step.duration_ms, "input": step.input,
+        "output": step.output, "model": step.model, "input_tokens": step.input_tokens,
+        "output_tokens": step.output_tokens, "error": step.error, "attributes": step.attributes,
     }
 
 
@@ -196,20 +196,8 @@ def _steps_insert(*, run: AgentRun, steps: list[StepRecord]) -> None:
         cursor.executemany(sql, rows)
 
 
-class _TraceEncoder(DjangoJSONEncoder):
-    """Django's encoder (ISO times, decimals, UUIDs); anything else it cannot encode as its str()."""
-
-    def default(self, o: Any) -> Any:
-        try:
-            return super().default(o)
-        except TypeError:
-            return str(o)
-
-
 def _jsonable(value: Any) -> Any:
-    # Not json.dumps(cls=DjangoJSONEncoder, default=str): that hands every non-JSON value to str()
-    # without asking Django's encoder, and datetimes were stored as "2026-11-25 09:30:00+00:00".
-    return json.loads(json.dumps(value, cls=_TraceEncoder))
+    return json.loads(json.dumps(value, cls=RecordJSONEncoder))
 
 
 @transaction.atomic

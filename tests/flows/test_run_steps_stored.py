@@ -16,6 +16,13 @@ from supportsite.conversations.models import AgentStep
 pytestmark = pytest.mark.django_db
 
 
+class _Port:
+    """A value no JSON encoder knows: a trace stores its str()."""
+
+    def __str__(self) -> str:
+        return "billing port for cus_alice"
+
+
 def test_every_step_is_stored_with_its_parent_times_values_and_tokens(demo):
     conversation = services.conversation_start(customer=demo["alice"])
     _, run, _ = services.message_receive(conversation_id=conversation.id, text="Why did it fail?", client_id="c")
@@ -24,7 +31,7 @@ def test_every_step_is_stored_with_its_parent_times_values_and_tokens(demo):
                         started_at=started, finished_at=started + timedelta(milliseconds=4), duration_ms=4.0,
                         input={"customer": "cus_alice"}, output={"invoices": 3})
     child = StepRecord(parent_id=parent.id, agent="billing", kind="llm", name="chat " + "m" * 150, status="failed",
-                       started_at=started + timedelta(milliseconds=1), input={"amount": Decimal("29.00"), "when": started},
+                       started_at=started + timedelta(milliseconds=1), input={"amount": Decimal("29.00"), "when": started, "port": _Port()},
                        output={"nested": {"list": [1, "two", None]}}, model="stub-model", input_tokens=120,
                        output_tokens=7, error="TimeoutError: slow", attributes={"gen_ai.operation.name": "chat"})
     outcome = RunOutcome(reply="Here is what I found.", route="resolver",
@@ -40,7 +47,7 @@ def test_every_step_is_stored_with_its_parent_times_values_and_tokens(demo):
     assert (top.started_at, top.finished_at, top.duration_ms) == (started, started + timedelta(milliseconds=4), 4.0)
     assert top.input == {"customer": "cus_alice"} and top.output == {"invoices": 3} and top.attributes == {}
     assert below.name == ("chat " + "m" * 150)[:100] and below.finished_at is None
-    assert below.input == {"amount": "29.00", "when": "2026-11-25T09:30:00.123Z"}
+    assert below.input == {"amount": "29.00", "when": "2026-11-25T09:30:00.123Z", "port": "billing port for cus_alice"}
     assert below.output == {"nested": {"list": [1, "two", None]}}
     assert (below.model, below.input_tokens, below.output_tokens) == ("stub-model", 120, 7)
     assert below.error == "TimeoutError: slow" and below.attributes == {"gen_ai.operation.name": "chat"}
