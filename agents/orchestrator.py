@@ -543,6 +543,7 @@ class Orchestrator:
             draft_before_revision=run.draft_before_revision, summary=summary, fallbacks=list(deps.fallbacks),
             delivered=delivered, steps=list(deps.tracer.steps),
             input_tokens=deps.tracer.input_tokens, output_tokens=deps.tracer.output_tokens,
+            provider=deps.provider.name, model=deps.provider.model,
         )
 
 

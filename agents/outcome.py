@@ -88,3 +88,7 @@ class RunOutcome(BaseModel):
     steps: list[StepRecord] = []
     input_tokens: int = 0
     output_tokens: int = 0
+    # The configured provider and model the run's LLM calls went to (its tokens are priced by this
+    # model); the fallbacks say when another one answered instead.
+    provider: str = ""
+    model: str = ""

@@ -231,12 +231,14 @@ def run_complete(*, run_id: UUID | str, outcome: RunOutcome) -> Message | None:
     run.handoff_reason = outcome.handoff_reason or ""
     run.input_tokens = outcome.input_tokens
     run.output_tokens = outcome.output_tokens
+    run.provider = outcome.provider[:AgentRun._meta.get_field("provider").max_length]
+    run.model = outcome.model[:AgentRun._meta.get_field("model").max_length]
     run.finished_at = now
     run.latency_ms = (now - run.started_at).total_seconds() * 1000 if run.started_at else None
     # Only what changed: an UPDATE of every column is measurable CPU at a reply per run (#9).
     run.save(update_fields=[
         "status", "intent", "confidence", "route", "critic_verdict", "fallbacks", "summary", "draft_text",
-        "handoff_reason", "input_tokens", "output_tokens", "finished_at", "latency_ms",
+        "handoff_reason", "input_tokens", "output_tokens", "provider", "model", "finished_at", "latency_ms",
     ])
 
     may_send = conversation.agents_may_reply and outcome.delivered

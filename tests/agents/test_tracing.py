@@ -25,6 +25,8 @@ async def test_every_call_is_a_step_nested_under_its_agent_with_genai_attributes
     assert all(s.status == "finished" and s.finished_at is not None for s in outcome.steps)
     # intent (remote), resolver and critic each cost 100 in / 20 out; the local classifier reports 10/5.
     assert outcome.input_tokens == 310 and outcome.output_tokens == 65
+    # What the staff console shows on the run and prices its tokens by.
+    assert (outcome.provider, outcome.model) == ("openai", "gpt-test")
 
 
 async def test_the_why_this_path_summary_explains_the_route():

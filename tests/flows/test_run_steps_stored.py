@@ -1,4 +1,5 @@
-"""A finished run's steps are stored as the tracer recorded them, on SQLite and PostgreSQL alike."""
+"""A finished run's steps are stored as the tracer recorded them, with the provider and model it used, on
+SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
@@ -35,10 +36,13 @@ def test_every_step_is_stored_with_its_parent_times_values_and_tokens(demo):
                        output={"nested": {"list": [1, "two", None]}}, model="stub-model", input_tokens=120,
                        output_tokens=7, error="TimeoutError: slow", attributes={"gen_ai.operation.name": "chat"})
     outcome = RunOutcome(reply="Here is what I found.", route="resolver",
-                         intent=IntentResult(label="billing", confidence=0.9), steps=[child, parent])
+                         intent=IntentResult(label="billing", confidence=0.9), steps=[child, parent],
+                         provider="openai", model="gpt-4o-mini")
 
     services.run_complete(run_id=run.id, outcome=outcome)
 
+    run.refresh_from_db()
+    assert (run.provider, run.model) == ("openai", "gpt-4o-mini")  # the staff console prices tokens by it
     stored = {str(step.id): step for step in AgentStep.objects.filter(run=run)}
     assert set(stored) == {parent.id, child.id}
     top, below = stored[parent.id], stored[child.id]
