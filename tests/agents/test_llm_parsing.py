@@ -72,3 +72,16 @@ def test_the_grounding_guard_allows_the_customers_own_facts_and_nothing_else():
     assert grounding.text_violations("Up to $50 needs no approval.") == []
     reasons = grounding.text_violations("NW-2002 for $99.00, see bob@example.com")
     assert len(reasons) == 3
+
+
+def test_the_grounding_is_searched_once_for_the_same_facts_and_again_when_they_change():
+    ctx = ctx_for("anything")
+    ctx.facts["billing"] = {"invoices": [{"number": "NW-1003", "amount": "29.00"}]}
+    first = Grounding.from_context(ctx)
+    assert Grounding.from_context(ctx_for("another message", facts=dict(ctx.facts))) is first  # the critic's ask
+
+    ctx.facts["billing"]["invoices"].append({"number": "NW-1004", "amount": "31.00"})
+    changed = Grounding.from_context(ctx)
+    assert changed is not first
+    assert changed.text_violations("NW-1004 for $31.00") == []
+    assert first.text_violations("NW-1004 for $31.00") != []  # what was built before is left as it was
