@@ -1,4 +1,5 @@
-"""Staff edits to the knowledge base reach the agents within seconds, without a run waiting for the check."""
+"""The agents are prepared before the first message, and staff edits to the knowledge base reach them within
+seconds, without a run waiting for the check."""
 
 from __future__ import annotations
 
@@ -36,3 +37,9 @@ async def test_a_check_that_finds_no_edit_keeps_the_same_orchestrator(demo_tx, m
     assert await engine.orchestrator_get() is first
     await engine._engine._refresh_task
     assert await engine.orchestrator_get() is first
+
+
+async def test_the_intent_model_is_loaded_when_the_agents_are_prepared_not_by_the_first_message(demo_tx):
+    engine.orchestrator_reset()
+    orchestrator = await engine.orchestrator_get()
+    assert orchestrator.fallback._classifier is not None
