@@ -31,7 +31,7 @@ async def conversation_events_send(*, conversation_id: UUID | str, payloads: lis
     message = ({"type": "conversation.event", "payload": payloads[0]} if len(payloads) == 1
                else {"type": "conversation.events", "payloads": payloads})
     try:
-        await get_channel_layer().group_send(conversation_group(conversation_id), message)
+        await _group_send(conversation_group(conversation_id), message)
     except Exception:  # a full or unreachable layer must not fail the run; the DB keeps the truth
         logger.warning("Could not send %d frame(s) to conversation %s", len(payloads), conversation_id, exc_info=True)
 
@@ -51,19 +51,20 @@ class _TripFrames:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._frames: list[tuple[str, dict[str, Any]]] = []
+        self._by_conversation: dict[str, list[dict[str, Any]]] = {}
         self._open = True
 
-    def add(self, group: str, message: dict[str, Any]) -> bool:
+    def add(self, conversation_id: UUID | str, payload: dict[str, Any]) -> bool:
         with self._lock:
             if self._open:
-                self._frames.append((group, message))
+                self._by_conversation.setdefault(str(conversation_id), []).append(payload)
             return self._open
 
-    def close(self) -> list[tuple[str, dict[str, Any]]]:
+    def close(self) -> dict[str, list[dict[str, Any]]]:
+        """The frames collected, by conversation, each conversation's in commit order."""
         with self._lock:
             self._open = False
-            return self._frames
+            return self._by_conversation
 
 
 # Set by events_sent_after() around a trip; the trip's thread sees it (sync_to_async runs the
@@ -75,12 +76,11 @@ def conversation_event_publish(*, conversation_id: UUID | str, payload: dict[str
     """Send a frame once the current transaction commits (for events about stored changes)."""
 
     def send() -> None:
-        group, message = conversation_group(conversation_id), {"type": "conversation.event", "payload": payload}
         collector = _trip_frames.get()
-        if collector is not None and collector.add(group, message):
+        if collector is not None and collector.add(conversation_id, payload):
             return  # the event loop awaiting this trip sends it (events_sent_after)
         try:
-            async_to_sync(_group_send)(group, message)
+            async_to_sync(conversation_events_send)(conversation_id=conversation_id, payloads=[payload])
         except Exception:
             logger.warning("Could not publish %s to %s", payload.get("type"), conversation_id, exc_info=True)
 
@@ -93,7 +93,8 @@ async def events_sent_after(trip: Callable[P, Awaitable[R]], *args: P.args, **kw
     Without this, each frame is sent from the database thread, which waits for the event loop to
     run the send before it goes on: on the path of every message (the customer's words for staff,
     the reply), and under load the loop is busy (#9). The frames still follow their commit: they
-    are sent once the trip has returned, before the caller goes on, and whatever the trip raised.
+    are sent once the trip has returned, before the caller goes on, and whatever the trip raised;
+    a conversation's frames go as one group message, as a run's progress does.
     """
     collector = _TripFrames()
     token = _trip_frames.set(collector)
@@ -101,8 +102,5 @@ async def events_sent_after(trip: Callable[P, Awaitable[R]], *args: P.args, **kw
         return await trip(*args, **kwargs)
     finally:
         _trip_frames.reset(token)
-        for group, message in collector.close():
-            try:
-                await _group_send(group, message)
-            except Exception:
-                logger.warning("Could not publish %s to %s", message["payload"].get("type"), group, exc_info=True)
+        for conversation_id, payloads in collector.close().items():
+            await conversation_events_send(conversation_id=conversation_id, payloads=payloads)

@@ -33,7 +33,8 @@ class SendRecorder:
         self.sent = asyncio.Event()
 
     async def __call__(self, group: str, message: dict[str, Any]) -> None:
-        self.log.append(f"sent {message['payload']['type']}")
+        payloads = message["payloads"] if message["type"] == "conversation.events" else [message["payload"]]
+        self.log.extend(f"sent {payload['type']}" for payload in payloads)
         self.sent.set()
 
 
