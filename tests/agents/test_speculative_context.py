@@ -61,14 +61,40 @@ async def test_when_the_llm_overrules_the_local_label_the_missing_workers_run_an
     assert outcome.route == "resolver"
 
 
+class _ContextStepLog(EventLog):
+    """The run's events, with a flag raised when a context step finishes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.context_finished = asyncio.Event()
+
+    async def __call__(self, event) -> None:
+        await super().__call__(event)
+        if event["type"] == "agent.step" and event["agent"] == "context" and event["status"] == "finished":
+            self.context_finished.set()
+
+
+class _ClassifiesAfterTheGuessedContext(ScriptedProvider):
+    """An LLM that answers its classification only once the context gathered ahead of it finished:
+    the order a slow model gives, without depending on how fast this machine runs the look-ups."""
+
+    def __init__(self, events: _ContextStepLog, **kwargs) -> None:
+        super().__init__(name="openai", model="gpt-test", **kwargs)
+        self.events = events
+
+    async def classify(self, ctx):
+        await asyncio.wait_for(self.events.context_finished.wait(), timeout=10)
+        return await super().classify(ctx)
+
+
 async def test_a_wrong_guess_does_not_use_up_the_runs_budget():
     # Six calls for the run: the guessed billing and account look-ups (five tool calls) would leave
     # too few for the intent, the technical look-up, the reply and the review, were they counted.
-    # The LLM takes 50 ms to classify: time for the guessed look-ups to run in full.
-    harness = Harness(provider=llm(intents=[intent("technical", 0.9)], replies=["Check the build logs."],
-                                   delay_s=0.05),
+    events = _ContextStepLog()
+    harness = Harness(provider=_ClassifiesAfterTheGuessedContext(events, intents=[intent("technical", 0.9)],
+                                                                 replies=["Check the build logs."]),
                       fallback=offline(intents=[intent("billing", 0.9, secondary=("account",))]),
-                      config=OrchestratorConfig(budget_calls=6))
+                      config=OrchestratorConfig(budget_calls=6), events=events)
     outcome = await harness.run(ctx_for("my deploy fails, and was I charged for it?"))
     assert outcome.summary["speculation"]["discarded"] == ["billing", "account"]
     [guessed] = [s for s in outcome.steps if s.agent == "context" and s.input["ahead_of_intent"]]

@@ -71,15 +71,16 @@ async def test_the_frames_of_a_trip_that_fails_after_its_commit_are_still_sent(r
 
 
 async def test_a_trip_that_commits_after_its_caller_was_cancelled_sends_its_frames_itself(recorder):
-    go_on = threading.Event()
+    started, go_on = threading.Event(), threading.Event()
 
     def slow_trip() -> None:
+        started.set()
         go_on.wait(10)
         with transaction.atomic():
             conversation_event_publish(conversation_id="c-1", payload={"type": "late"})
 
     caller = asyncio.ensure_future(events_sent_after(db_async(slow_trip)))
-    await asyncio.sleep(0.05)  # the trip is under way on the database thread
+    assert await asyncio.to_thread(started.wait, 10)  # the trip is under way on the database thread
     caller.cancel()
     with pytest.raises(asyncio.CancelledError):
         await caller
