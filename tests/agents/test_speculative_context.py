@@ -25,8 +25,7 @@ def _step(outcome, agent: str, kind: str = "agent"):
 
 
 async def test_the_context_the_local_label_needs_is_gathered_while_the_llm_classifies():
-    # The LLM takes 300 ms to classify and the billing look-ups 300 ms: one after the other they
-    # would take 600 ms before the reply is asked for.
+    # The LLM takes 300 ms to classify and the billing look-ups 300 ms, so each step spans a real wait.
     harness = Harness(provider=llm(intents=[intent("billing", 0.9)], delay_s=0.3),
                       fallback=offline(intents=[intent("billing", 0.9)]), ports=FakePorts(delay_s={"billing": 0.3}))
     outcome = await harness.run(ctx_for("why did my payment fail?"))
@@ -34,10 +33,9 @@ async def test_the_context_the_local_label_needs_is_gathered_while_the_llm_class
     [llm_intent] = [s for s in _step(outcome, "intent", "llm") if s.model == "gpt-test"]
     [context] = _step(outcome, "context")
     assert context.input == {"workers": ["billing"], "ahead_of_intent": True}
-    assert context.started_at < llm_intent.finished_at  # gathered during the classification
-    [writer] = [s for s in _step(outcome, "resolver", "llm") if s.model == "gpt-test"]
-    before_writing = (writer.started_at - llm_intent.started_at).total_seconds() * 1000
-    assert before_writing < 1.5 * llm_intent.duration_ms  # not intent + look-ups (2×)
+    # Gathered during the classification: after it, the context would start once it finished;
+    # before it, the context would finish before it started.
+    assert context.started_at < llm_intent.finished_at and context.finished_at > llm_intent.started_at
     assert outcome.summary["speculation"] == {"guess": "billing", "workers": ["billing"], "used": ["billing"],
                                               "discarded": []}
     assert outcome.summary["workers"]["billing"]["ahead_of_intent"] is True

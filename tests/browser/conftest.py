@@ -40,8 +40,11 @@ def browser() -> Iterator[Any]:
     and Django's guard against ORM calls from async code is relaxed meanwhile: the tests' own ORM
     calls run between Playwright calls, never inside its loop.
     """
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # expect() waits 5 s unless told otherwise (a context's default timeout does not reach it):
+    # as long as the pages' own actions may take on a busy machine.
+    expect.set_options(timeout=20_000)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
@@ -96,6 +99,12 @@ def sign_in(page: Any, username: str) -> None:
     page.wait_for_url("**/")
 
 
+def server_loop() -> Any:
+    from twisted.internet import reactor
+
+    return reactor._asyncioEventloop  # the loop Daphne's asyncio reactor runs
+
+
 def on_server(func: Any, /, **kwargs: Any) -> Any:
     """Run a sync service as the server would run a request's work: on a thread of its event loop.
 
@@ -105,7 +114,10 @@ def on_server(func: Any, /, **kwargs: Any) -> Any:
     import asyncio
 
     from asgiref.sync import sync_to_async
-    from twisted.internet import reactor
 
-    loop = reactor._asyncioEventloop  # the loop Daphne's asyncio reactor runs
-    return asyncio.run_coroutine_threadsafe(sync_to_async(func)(**kwargs), loop).result(timeout=30)
+    return asyncio.run_coroutine_threadsafe(sync_to_async(func)(**kwargs), server_loop()).result(timeout=30)
+
+
+def release(scripted: ScriptedOrchestrator) -> None:
+    """Let the scripted runs the server holds (scripted.hold) go on; they wait on its loop."""
+    server_loop().call_soon_threadsafe(scripted.release.set)

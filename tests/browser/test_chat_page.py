@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from agents.outcome import Source
 from supportsite.conversations.models import Conversation, Feedback, Message
 from supportsite.conversations.staff import conversation_hand_back, staff_reply
-from tests.browser.conftest import on_server, sign_in
+from tests.browser.conftest import on_server, release, sign_in
 from tests.conftest import screenshot_dir
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -44,12 +44,18 @@ def send(page: Any, text: str) -> None:
 
 
 def test_a_message_gets_a_reply_streamed_in_pieces_with_a_progress_line(demo_tx, page, scripted):
-    scripted.delta_delay_s = 0.3
+    # The run is held once its step has started, so the progress line stays up until it was seen,
+    # and each piece is its own frame, so the bubble shows each step of the stream.
+    scripted.hold = True
+    scripted.piece_frames = True
     scripted.pieces = ["Thanks for asking. ", "Here is **the answer** ", "you need."]
     page.add_init_script(RECORD_STREAMING)
     page.goto("/")
     send(page, "Hello there")
-    expect(page.locator("#progress")).to_have_text("Writing a reply…")
+    try:
+        expect(page.locator("#progress")).to_have_text("Writing a reply…")
+    finally:
+        release(scripted)
     reply = page.locator(".msg-assistant").last
     expect(reply.locator(".msg-body strong")).to_have_text("the answer")
     expect(page.locator("#progress")).to_have_text("")

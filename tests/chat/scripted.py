@@ -25,7 +25,9 @@ class ScriptedOrchestrator:
         self.started = asyncio.Event()
         self.messages: list[str] = []
         self.echo = False  # reply "You wrote: <the message>" instead of the pieces
-        self.delta_delay_s = 0.0  # a pause between pieces, so a browser sees them arrive one by one
+        # Flush the sink after each piece, so each reaches the page as a frame of its own (the run's
+        # outbox joins pieces that meet in it, however far apart they were sent on a busy machine).
+        self.piece_frames = False
 
     async def run(self, ctx: SupportContext, *, ports: Any, sink: Any) -> RunOutcome:
         self.messages.append(ctx.message)
@@ -37,8 +39,8 @@ class ScriptedOrchestrator:
         pieces = ["You wrote: ", ctx.message] if self.echo else self.pieces
         for piece in pieces:
             await sink({"type": "assistant.delta", "run_id": ctx.run_id, "text": piece})
-            if self.delta_delay_s:
-                await asyncio.sleep(self.delta_delay_s)
+            if self.piece_frames and hasattr(sink, "flush"):
+                await sink.flush()
         await sink(step | {"status": "finished", "label": "Writing a reply…"})
         return RunOutcome(
             reply="".join(pieces), route=self.route, intent=IntentResult(label="general", confidence=0.95),

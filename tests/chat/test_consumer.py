@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import User
 
 from agents.outcome import Source
@@ -12,7 +11,7 @@ from supportsite.conversations.events import conversation_events_send
 from supportsite.conversations.models import AgentRun, Conversation, ConversationEvent, Feedback, Message
 from supportsite.conversations.runner import runs_drain
 from supportsite.conversations.staff import conversation_hand_back, conversation_take, staff_reply
-from tests.support.ws import ORIGIN, ask, chat_connect, frames_until, session_cookie_for
+from tests.support.ws import ORIGIN, Communicator, ask, chat_connect, frames_until, session_cookie_for
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -22,10 +21,8 @@ async def cookie_for(username: str | None) -> str:
 
 
 async def test_a_reply_streams_in_pieces_then_arrives_whole_with_safe_html(demo_tx, scripted):
-    # Pieces further apart than the sink's coalescing window arrive as frames of their own.
-    from supportsite.conversations.streaming import DELTA_WINDOW_S
-
-    scripted.delta_delay_s = DELTA_WINDOW_S * 3
+    # Each piece handed over on its own, so each arrives as a frame of its own.
+    scripted.piece_frames = True
     communicator, _ = await chat_connect()
     reply, frames = await ask(communicator, "hello", "s-1")
     types = [f["type"] for f in frames]
@@ -280,7 +277,7 @@ async def test_the_per_ip_limit_holds_across_browser_sessions(demo_tx, scripted,
     codes = []
     for n in range(3):
         cookie = await cookie_for(None)  # a new anonymous visitor each time, from one address
-        communicator = WebsocketCommunicator(
+        communicator = Communicator(
             application, "/ws/chat/", headers=[(b"origin", ORIGIN), (b"cookie", f"sessionid={cookie}".encode())]
         )
         communicator.scope["client"] = ("203.0.113.9", 50000 + n)
@@ -298,7 +295,7 @@ async def test_a_socket_from_another_origin_is_refused_before_any_conversation_i
     from supportsite.asgi import application
 
     cookie = await cookie_for("alice")
-    communicator = WebsocketCommunicator(
+    communicator = Communicator(
         application, "/ws/chat/", headers=[(b"origin", b"https://evil.example"), (b"cookie", f"sessionid={cookie}".encode())]
     )
     assert not (await communicator.connect())[0]
@@ -315,7 +312,7 @@ async def test_someone_elses_conversation_id_is_refused_and_the_socket_closed(de
     await runs_drain()
     await alice.disconnect()
     cookie = await cookie_for(intruder)
-    communicator = WebsocketCommunicator(
+    communicator = Communicator(
         application, f"/ws/chat/?conversation={state['conversation_id']}",
         headers=[(b"origin", ORIGIN), (b"cookie", f"sessionid={cookie}".encode())],
     )

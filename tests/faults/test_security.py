@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.test import Client
 
 from supportsite.conversations.models import Conversation, Message
 from supportsite.conversations.runner import runs_drain
-from tests.support.ws import ORIGIN, ask, chat_connect, session_cookie_for
+from tests.support.ws import ORIGIN, Communicator, ask, chat_connect, session_cookie_for
 
 ROOT = Path(__file__).resolve().parents[2]
 BOB_SECRETS = ("NW-2001", "NW-2002", "99.00", "Bob Chen", "bob@example.com", "cus_bob")
@@ -46,11 +45,11 @@ async def test_a_prompt_injection_from_alice_reveals_nothing_of_bobs(demo_tx, te
     assert not await AgentAction.objects.filter(customer__external_id="cus_bob").aexists()
 
 
-async def _connect_as(username: str | None, conversation_id: str) -> tuple[WebsocketCommunicator, dict]:
+async def _connect_as(username: str | None, conversation_id: str) -> tuple[Communicator, dict]:
     from supportsite.asgi import application
 
     cookie = await sync_to_async(session_cookie_for)(username)
-    communicator = WebsocketCommunicator(
+    communicator = Communicator(
         application, f"/ws/chat/?conversation={conversation_id}",
         headers=[(b"origin", ORIGIN), (b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode())],
     )
@@ -81,7 +80,7 @@ async def test_a_websocket_from_another_origin_is_refused(demo_tx):
     from supportsite.asgi import application
 
     for origin in (b"https://evil.example", b"http://127.0.0.1.evil.example", b"null"):
-        communicator = WebsocketCommunicator(application, "/ws/chat/", headers=[(b"origin", origin)])
+        communicator = Communicator(application, "/ws/chat/", headers=[(b"origin", origin)])
         connected, _ = await communicator.connect()
         assert not connected, origin
         await communicator.disconnect()

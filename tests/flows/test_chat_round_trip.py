@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from channels.testing import WebsocketCommunicator
 
 from supportsite.conversations.models import AgentRun, AgentStep, Message
 from supportsite.conversations.runner import runs_drain
-from tests.support.ws import ORIGIN, ask, chat_connect, frames_until
+from tests.support.ws import ORIGIN, Communicator, ask, chat_connect, frames_until
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -112,11 +111,11 @@ async def test_reconnecting_replays_the_conversation_so_far(demo_tx):
 async def test_a_socket_from_a_foreign_origin_is_refused(demo_tx):
     from supportsite.asgi import application
 
-    communicator = WebsocketCommunicator(application, "/ws/chat/", headers=[(b"origin", b"https://evil.example")])
+    communicator = Communicator(application, "/ws/chat/", headers=[(b"origin", b"https://evil.example")])
     connected, _ = await communicator.connect()
     assert not connected
     await communicator.disconnect()
-    ok = WebsocketCommunicator(application, "/ws/chat/", headers=[(b"origin", ORIGIN)])
+    ok = Communicator(application, "/ws/chat/", headers=[(b"origin", ORIGIN)])
     assert (await ok.connect())[0]
     await ok.disconnect()
 
@@ -130,7 +129,7 @@ async def test_another_customers_conversation_cannot_be_resumed(demo_tx):
     from tests.support.ws import session_cookie_for
 
     cookie = await sync_to_async(session_cookie_for)("alice")
-    communicator = WebsocketCommunicator(
+    communicator = Communicator(
         application, f"/ws/chat/?conversation={bob_state['conversation_id']}",
         headers=[(b"origin", ORIGIN), (b"cookie", f"sessionid={cookie}".encode())],
     )

@@ -89,9 +89,11 @@ async def test_a_429_with_retry_after_is_waited_out_and_the_llm_still_answers(st
 
 
 async def test_a_timed_out_reply_falls_back_to_the_offline_writer(stub):
-    stub.script("reply", Reply.hang(3.0))
+    # The client's timeout also covers the intent call, so it leaves that room on a busy machine;
+    # the reply hangs far past it (the stub drops the hung handler when the client gives up).
+    stub.script("reply", Reply.hang(30.0))
     fallback = offline(intents=[intent("billing", 0.9)], replies=["Offline reply."])
-    orchestrator = orchestrator_over(provider_for(stub, timeout_s=0.2, attempts=1), fallback)
+    orchestrator = orchestrator_over(provider_for(stub, timeout_s=2.0, attempts=1), fallback)
     outcome, _, _ = await run(orchestrator, ctx_for("why did my payment fail?"))
     assert outcome.reply == "Offline reply."
     assert "resolver: openai failed (timeout) → offline" in outcome.fallbacks

@@ -57,6 +57,8 @@ def _sign_in(page, base: str, path: str, username: str, password: str) -> None:
 def test_staff_reads_a_run_takes_the_oldest_waiting_conversation_and_replies_live(console_server):
     from playwright.sync_api import expect, sync_playwright
 
+    # expect() waits 5 s unless told otherwise (the context's default timeout does not reach it).
+    expect.set_options(timeout=20_000)
     base, ids, password = console_server
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
@@ -107,7 +109,7 @@ def test_staff_reads_a_run_takes_the_oldest_waiting_conversation_and_replies_liv
         # Bob answers; the live view shows it without a reload.
         bob.fill("#message", "Great, thank you!")
         bob.locator("#composer button[type=submit], #composer input[type=submit]").first.click()
-        expect(page.locator("#transcript li.user").last).to_contain_text("Great, thank you!", timeout=15_000)
+        expect(page.locator("#transcript li.user").last).to_contain_text("Great, thank you!")
         page.screenshot(path=str(SHOTS / "admin-takeover.png"), full_page=True)
 
         bob_ctx.close()

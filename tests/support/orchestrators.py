@@ -17,7 +17,6 @@ import pytest
 from agents.context import IntentResult, SupportContext
 from agents.outcome import RunOutcome
 from agents.tracing import StepRecord
-from supportsite.conversations.streaming import DELTA_WINDOW_S
 
 
 @dataclass
@@ -38,8 +37,11 @@ class ScriptedOrchestrator:
         started = datetime.now(UTC)
         for piece in self.pieces:
             await sink({"type": "assistant.delta", "run_id": ctx.run_id, "text": piece})
-            # Further apart than the runner's coalescing window, so each piece is a frame of its own.
-            await asyncio.sleep(DELTA_WINDOW_S * 2)
+            # Hand each piece over before the next, so each is a frame of its own: the run's outbox
+            # joins pieces that meet in it, and a pause is no promise on a busy machine.
+            flush = getattr(sink, "flush", None)
+            if flush is not None:
+                await flush()
         if self.delay_s:
             await asyncio.sleep(self.delay_s)
         if self.release is not None:

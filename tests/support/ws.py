@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from typing import Any
 
 from asgiref.sync import sync_to_async
@@ -11,6 +12,31 @@ from django.conf import settings
 from django.test import Client
 
 ORIGIN = b"http://127.0.0.1"
+WAIT_S = 10.0
+
+
+class Communicator(WebsocketCommunicator):
+    """A WebsocketCommunicator that waits as long as a busy machine may need, not Channels' 1 s.
+
+    These waits are for something that does come (an accept, a frame, the consumer finishing);
+    receive_nothing(), which checks that nothing comes, keeps its own short timeout.
+    """
+
+    # Channels' signatures with other defaults; each returns Channels' own coroutine to await.
+    def connect(self, timeout: float = WAIT_S) -> Awaitable[Any]:
+        return super().connect(timeout)
+
+    def disconnect(self, code: int = 1000, timeout: float = WAIT_S) -> Awaitable[None]:
+        return super().disconnect(code, timeout)
+
+    def receive_output(self, timeout: float = WAIT_S) -> Awaitable[Any]:
+        return super().receive_output(timeout)
+
+    def receive_from(self, timeout: float = WAIT_S) -> Awaitable[Any]:
+        return super().receive_from(timeout)
+
+    def receive_json_from(self, timeout: float = WAIT_S) -> Awaitable[Any]:
+        return super().receive_json_from(timeout)
 
 
 def session_cookie_for(username: str | None) -> str:
@@ -32,10 +58,10 @@ async def chat_connect(
     if cookie is None:
         cookie = await sync_to_async(session_cookie_for)(username)
     headers = [(b"origin", origin), (b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode())]
-    communicator = WebsocketCommunicator(application, f"/ws/chat/{query}", headers=headers)
+    communicator = Communicator(application, f"/ws/chat/{query}", headers=headers)
     connected, _ = await communicator.connect()
     assert connected
-    state = await communicator.receive_json_from(timeout=10)
+    state = await communicator.receive_json_from()
     return communicator, state
 
 
