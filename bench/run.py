@@ -194,7 +194,9 @@ class StubCosts:
         return call_seconds(agent, ttft_s=self.ttft_s, tokens_per_s=self.tokens_per_s)
 
     def first_token(self) -> float:
-        return self.ttft_s
+        """The streamed reply's time to its first token, as the stub measured it (else as configured)."""
+        measured = self.measured.get("reply-stream-ttft")
+        return measured["mean_s"] if measured else self.ttft_s
 
 
 def _http_json(port: int, path: str, *, method: str = "GET") -> Any:

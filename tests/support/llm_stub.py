@@ -234,6 +234,9 @@ class LLMStub:
             return await self._stream(request, body, reply, content)
         return web.json_response(self._completion(body, content, reply), headers=reply.headers)
 
+    def first_token_sent(self, request: web.Request) -> None:
+        """Called once a streamed reply's first token is written (the benchmark times it)."""
+
     def _usage(self, body: dict[str, Any], content: str) -> dict[str, int]:
         prompt = sum(len(str(m.get("content", ""))) for m in body.get("messages", [])) // 4
         completion = max(1, len(_TOKEN.findall(content)))
@@ -271,6 +274,8 @@ class LLMStub:
                     request.transport.abort()
                 return response
             await send([{"index": 0, "delta": {"content": token}, "finish_reason": None}])
+            if number == 0:
+                self.first_token_sent(request)
             if rate:
                 await asyncio.sleep(1 / rate)
         await send([{"index": 0, "delta": {}, "finish_reason": "stop"}])
