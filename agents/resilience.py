@@ -62,25 +62,19 @@ class RetryPolicy(BaseModel):
     max_retry_after_s: float = 5.0
 
 
-def _should_retry(policy: RetryPolicy) -> Callable[[BaseException], bool]:
-    def check(exc: BaseException) -> bool:
-        if not isinstance(exc, ProviderError) or not exc.retryable:
-            return False
-        return exc.retry_after is None or exc.retry_after <= policy.max_retry_after_s
-
-    return check
+def _should_retry(policy: RetryPolicy, exc: BaseException) -> bool:
+    if not isinstance(exc, ProviderError) or not exc.retryable:
+        return False
+    return exc.retry_after is None or exc.retry_after <= policy.max_retry_after_s
 
 
-def _wait(policy: RetryPolicy) -> Callable[[RetryCallState], float]:
-    def wait(state: RetryCallState) -> float:
-        exc = state.outcome.exception() if state.outcome else None
-        if isinstance(exc, ProviderError) and exc.retry_after is not None:
-            return exc.retry_after  # the server said when; honour it exactly
-        backoff = policy.base_wait_s * (2 ** (state.attempt_number - 1))
-        # Full jitter keeps many processes from retrying in lockstep.
-        return min(policy.max_wait_s, random.uniform(0, backoff) + policy.base_wait_s / 2)
-
-    return wait
+def _wait_s(policy: RetryPolicy, exc: BaseException | None, attempt_number: int) -> float:
+    """How long to wait after failed attempt number `attempt_number` (1 for the first call)."""
+    if isinstance(exc, ProviderError) and exc.retry_after is not None:
+        return exc.retry_after  # the server said when; honour it exactly
+    backoff = policy.base_wait_s * (2 ** (attempt_number - 1))
+    # Full jitter keeps many processes from retrying in lockstep.
+    return min(policy.max_wait_s, random.uniform(0, backoff) + policy.base_wait_s / 2)
 
 
 async def retry_call(
@@ -90,17 +84,36 @@ async def retry_call(
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     on_retry: Callable[[ProviderError, int], None] | None = None,
 ) -> T:
-    """Call fn under the retry policy; the last error is re-raised as itself."""
+    """Call fn under the retry policy; the last error is re-raised as itself.
+
+    The first attempt is made directly; only a call that failed in a way worth retrying builds
+    tenacity's retry state for the attempts left. That state (the retrying object, its closures
+    and statistics) is a knot of reference cycles that only the garbage collector frees: every
+    LLM call made one, and the collector's pauses under load land on every conversation (#9).
+    """
+    try:
+        return await fn()
+    except ProviderError as exc:
+        if policy.attempts < 2 or not _should_retry(policy, exc):
+            raise
+        if on_retry is not None:
+            on_retry(exc, 1)
+        first_wait_s = _wait_s(policy, exc, 1)
+    await sleep(first_wait_s)
+
+    def wait(state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        return _wait_s(policy, exc, state.attempt_number + 1)  # the first attempt was made above
 
     def before_sleep(state: RetryCallState) -> None:
         exc = state.outcome.exception() if state.outcome else None
         if on_retry is not None and isinstance(exc, ProviderError):
-            on_retry(exc, state.attempt_number)
+            on_retry(exc, state.attempt_number + 1)
 
     retrying = AsyncRetrying(
-        stop=stop_after_attempt(max(1, policy.attempts)),
-        wait=_wait(policy),
-        retry=retry_if_exception(_should_retry(policy)),
+        stop=stop_after_attempt(policy.attempts - 1),
+        wait=wait,
+        retry=retry_if_exception(lambda exc: _should_retry(policy, exc)),
         before_sleep=before_sleep,
         sleep=sleep,
         reraise=True,

@@ -32,6 +32,7 @@ from agents.facts import (
 from supportsite.conversations.models import AgentRun, Conversation, Message
 from supportsite.core.db import db_async, db_lookup_async
 from supportsite.core.errors import PermissionDenied
+from supportsite.core.models import reverse_one_to_one_uncache
 from supportsite.customers.models import CustomerProfile, Invoice, Payment, PaymentMethod, RefundRequest
 from supportsite.knowledge.models import Article, FaqEntry, Incident
 
@@ -108,6 +109,7 @@ def _account(customer_pk: int) -> AccountFact | None:
         profile = CustomerProfile.objects.select_related("user", "plan").get(pk=customer_pk)
     except CustomerProfile.DoesNotExist:
         return None
+    reverse_one_to_one_uncache(profile.user, "customer")
     return account_fact(profile)
 
 

@@ -36,6 +36,7 @@ from supportsite.conversations.serializers import (
 )
 from supportsite.core.errors import Conflict, InvalidInput, NotFound
 from supportsite.core.json import RecordJSONEncoder
+from supportsite.core.models import reverse_one_to_one_uncache
 from supportsite.customers.models import CustomerProfile
 
 PROCESS_ID = f"{socket.gethostname()}:{os.getpid()}"
@@ -97,6 +98,8 @@ def _message_store(
         )
     except Conversation.DoesNotExist:
         raise NotFound("No such conversation.") from None
+    if conversation.customer is not None:
+        reverse_one_to_one_uncache(conversation.customer.user, "customer")
     if conversation.status == Conversation.Status.CLOSED:
         conversation.status = Conversation.Status.OPEN
         ConversationEvent.objects.create(conversation=conversation, kind=ConversationEvent.Kind.REOPENED)
@@ -109,6 +112,7 @@ def _message_store(
         claimed = {"status": AgentRun.Status.RUNNING, "claimed_by": PROCESS_ID, "claimed_at": message.created_at,
                    "started_at": message.created_at, "attempts": 1} if claim else {}
         run = AgentRun.objects.create(conversation=conversation, message=message, **claimed)
+        reverse_one_to_one_uncache(message, "agent_run")  # the run knows its message; not both ways
     webhooks.webhook_message_created(message, conversation)  # webhooks (#8)
     # Staff watching the conversation see the customer's words at once; chat pages ignore the frame.
     conversation_event_publish(conversation_id=conversation.id, payload={"type": "customer.message", **message_frame(message)})
@@ -138,9 +142,13 @@ def run_claim(*, run_id: UUID | str, lease_s: float | None = None) -> AgentRun |
     )
     if not updated:
         return None
-    return AgentRun.objects.select_related(
+    run = AgentRun.objects.select_related(
         "conversation__customer__user", "conversation__customer__plan", "message"
     ).get(id=run_id)
+    reverse_one_to_one_uncache(run.message, "agent_run")
+    if run.conversation.customer is not None:
+        reverse_one_to_one_uncache(run.conversation.customer.user, "customer")
+    return run
 
 
 def run_heartbeat(*, run_id: UUID | str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from agents.resilience import (
@@ -129,6 +131,34 @@ async def test_server_errors_are_retried_with_bounded_backoff_then_raised():
         await retry_call(call, policy=policy, sleep=sleeps)
     assert calls["n"] == 3 and len(sleeps.waits) == 2
     assert all(0 < wait <= 0.5 for wait in sleeps.waits)
+
+
+async def test_each_retry_is_reported_with_its_attempt_number_and_waits_within_its_backoff():
+    sleeps, retried = Sleeps(), []
+    call, calls = failing_then([ProviderError("server_error"), ProviderError("timeout"), "ok"])
+    policy = RetryPolicy(attempts=3, base_wait_s=0.2, max_wait_s=10)
+    assert await retry_call(call, policy=policy, sleep=sleeps, on_retry=lambda e, n: retried.append((e.kind, n))) == "ok"
+    assert calls["n"] == 3 and retried == [("server_error", 1), ("timeout", 2)]
+    # Full jitter over a doubling backoff: up to 0.2 s after the first attempt, 0.4 s after the second.
+    first, second = sleeps.waits
+    assert 0.1 <= first <= 0.3 and 0.1 <= second <= 0.5
+
+
+async def test_a_call_that_succeeds_at_once_leaves_nothing_for_the_cycle_collector():
+    # The collector's pauses stop every conversation of a process at once (#9): the common case,
+    # an LLM call that works, must leave its objects to reference counting.
+    call, _ = failing_then(["ok"])
+    policy, sleeps = RetryPolicy(), Sleeps()
+    await retry_call(call, policy=policy, sleep=sleeps)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(20):
+            assert await retry_call(call, policy=policy, sleep=sleeps) == "ok"
+        unreachable = gc.collect()
+    finally:
+        gc.enable()
+    assert unreachable == 0
 
 
 async def test_bad_output_and_client_errors_are_not_retried():
