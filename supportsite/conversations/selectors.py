@@ -7,6 +7,7 @@ from uuid import UUID
 from django.db.models import Count, Q, QuerySet
 
 from supportsite.conversations.models import AgentRun, Conversation, Feedback, Message
+from supportsite.core.models import reverse_one_to_one_uncache
 from supportsite.customers.models import CustomerProfile
 
 
@@ -60,7 +61,10 @@ def customer_for_user(user: object) -> CustomerProfile | None:
     """The signed-in user's customer profile; None for anonymous users and staff without one."""
     if user is None or not getattr(user, "is_authenticated", False):
         return None
-    return CustomerProfile.objects.select_related("plan", "user").filter(user=user).first()
+    profile = CustomerProfile.objects.select_related("plan", "user").filter(user=user).first()
+    if profile is not None:
+        reverse_one_to_one_uncache(profile.user, "customer")  # kept one way: no cycle per connection
+    return profile
 
 
 # --- The web chat: the owner's conversation list and their own feedback ---------------------

@@ -19,6 +19,7 @@ from django.db import models
 from supportsite.conversations import services
 from supportsite.conversations.bridge import _account, context_for_run
 from supportsite.conversations.models import AgentRun, Message
+from supportsite.conversations.selectors import customer_for_user
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +77,16 @@ def test_the_account_look_up_leaves_no_row_in_a_cycle(demo, rows_left_for_the_co
         assert _account(demo["carol"].pk).status == "locked"
 
     assert rows_left_for_the_collector(look_up) == []
+
+
+def test_finding_the_signed_in_customer_leaves_no_row_in_a_cycle(demo, rows_left_for_the_collector):
+    # Once per chat connection and page: 1,000 customers connecting is 1,000 of these.
+    user = demo["alice"].user
+
+    def find() -> None:
+        assert customer_for_user(user).plan.name == "Pro"
+
+    assert rows_left_for_the_collector(find) == []
 
 
 def test_the_relation_kept_one_way_can_still_be_followed_back(demo):
