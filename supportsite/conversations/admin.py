@@ -9,7 +9,7 @@ becomes an admin message.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -56,6 +56,7 @@ from supportsite.conversations.staff_selectors import (
     runs_filter_latency_band,
 )
 from supportsite.core.errors import DomainError
+from supportsite.core.http import streaming_response
 from supportsite.knowledge.models import FaqEntry
 
 admin.site.site_header = "Northwind Support — staff console"
@@ -473,7 +474,7 @@ class AgentRunAdmin(admin.ModelAdmin):
 
     @admin.action(description="Export the selected runs as CSV")
     def export_csv(self, request: HttpRequest, queryset: QuerySet[AgentRun]) -> HttpResponse:
-        return _csv_response(queryset)
+        return _csv_response(request, queryset)
 
     def get_urls(self) -> list[URLPattern]:
         wrap = self.admin_site.admin_view
@@ -491,7 +492,7 @@ class AgentRunAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             return HttpResponse(status=403)
         changelist = self.get_changelist_instance(request)
-        return _csv_response(changelist.get_queryset(request))
+        return _csv_response(request, changelist.get_queryset(request))
 
     def trace_view(self, request: HttpRequest, run_id: Any) -> HttpResponse:
         if not self.has_view_permission(request):
@@ -574,15 +575,15 @@ class _Echo:
         return value
 
 
-def _csv_response(queryset: QuerySet[AgentRun]) -> StreamingHttpResponse:
+def _csv_response(request: HttpRequest, queryset: QuerySet[AgentRun]) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
 
-    def rows() -> Any:
+    def rows() -> Iterator[str]:
         yield writer.writerow(RUN_CSV_COLUMNS)
         for row in runs_csv_rows(queryset):
             yield writer.writerow(row)
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response = streaming_response(request, rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="runs.csv"'
     return response
 
