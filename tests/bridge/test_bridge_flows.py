@@ -96,6 +96,9 @@ async def test_carols_unlock_is_held_as_a_pending_action_and_she_is_told_so(demo
     assert carol.account_status == "locked"  # nothing is unlocked until staff confirm
     assert "I've unlocked" not in reply.text and "still locked" in reply.text.lower()
     assert "couldn't unlock" not in reply.text
+    # What the agent does is start it: "I'll put the unlock through" read as done, two lines before
+    # "it's still locked for now".
+    assert "I'll start the unlock for you" in reply.text and "put the unlock through" not in reply.text
 
 
 # --- isolation ----------------------------------------------------------------------------------

@@ -505,7 +505,7 @@ class ReplyWriter:
                     "blocked"):
                 # Whether the unlock happens now or waits for a staff member is told once, after the
                 # action port answers (workers/actions.describe_actions).
-                self.reply.add("As you're signed in here, I'll put the unlock through for you. Afterwards, if "
+                self.reply.add("As you're signed in here, I'll start the unlock for you. Afterwards, if "
                                "you're not sure of your password, use **Forgot password** on the sign-in page "
                                "rather than guessing again.")
                 self.reply.actions.append(ProposedAction(kind="account_unlock", reason="customer asked; signed in"))
