@@ -99,12 +99,6 @@ def sign_in(page: Any, username: str) -> None:
     page.wait_for_url("**/")
 
 
-def server_loop() -> Any:
-    from twisted.internet import reactor
-
-    return reactor._asyncioEventloop  # the loop Daphne's asyncio reactor runs
-
-
 def on_server(func: Any, /, **kwargs: Any) -> Any:
     """Run a sync service as the server would run a request's work: on a thread of its event loop.
 
@@ -115,9 +109,13 @@ def on_server(func: Any, /, **kwargs: Any) -> Any:
 
     from asgiref.sync import sync_to_async
 
-    return asyncio.run_coroutine_threadsafe(sync_to_async(func)(**kwargs), server_loop()).result(timeout=30)
+    from tests.support.live import live_server_loop
+
+    return asyncio.run_coroutine_threadsafe(sync_to_async(func)(**kwargs), live_server_loop()).result(timeout=30)
 
 
 def release(scripted: ScriptedOrchestrator) -> None:
     """Let the scripted runs the server holds (scripted.hold) go on; they wait on its loop."""
-    server_loop().call_soon_threadsafe(scripted.release.set)
+    from tests.support.live import live_server_release
+
+    live_server_release(scripted)

@@ -7,9 +7,11 @@ orchestrator, and real HTTP clients (httpx, a2a-sdk, schemathesis) talk to it ov
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import threading
 import time
+from typing import Any
 
 _url: str | None = None
 _lock = threading.Lock()
@@ -37,3 +39,15 @@ def live_server_url() -> str:
         atexit.register(lambda: reactor.callFromThread(reactor.stop))
         _url = f"http://{host}:{port}"
         return _url
+
+
+def live_server_loop() -> asyncio.AbstractEventLoop:
+    """The event loop the live server's requests, sockets and runs are on (Daphne's asyncio reactor)."""
+    from twisted.internet import reactor
+
+    return reactor._asyncioEventloop
+
+
+def live_server_release(scripted: Any) -> None:
+    """Let the runs a ScriptedOrchestrator holds on the live server (its `release` event) go on."""
+    live_server_loop().call_soon_threadsafe(scripted.release.set)
