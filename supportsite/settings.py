@@ -23,6 +23,20 @@ def env_bool(name: str, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_threshold(name: str, default: str) -> float | None:
+    """A probability in (0, 1] from the environment, or None for "off"."""
+    raw = os.environ.get(name, default).strip().lower()
+    if raw in {"off", "none", ""}:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0.0 < value <= 1.0:
+        raise ImproperlyConfigured(f"{name} must be a number in (0, 1] or 'off', not {raw!r}")
+    return value
+
+
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -240,6 +254,9 @@ SUPPORT = {
     # "concurrent" (context workers at once, on asyncio) or "naive" (one after another in a
     # thread pool, as tutorials write it): the benchmark's baseline.
     "PIPELINE": os.environ.get("SUPPORT_PIPELINE", "concurrent"),
+    # With an LLM configured, a local intent label at least this sure (and naming one domain) is
+    # taken without asking the LLM to classify; "off" asks the LLM every time (agents/orchestrator.py).
+    "TRUST_LOCAL_INTENT_AT": env_threshold("SUPPORT_TRUST_LOCAL_INTENT_AT", "0.95"),
     # Per-million-token prices, used to estimate a run's cost in the staff console.
     "MODEL_PRICES_PER_MTOK": {
         "gpt-4o-mini": {"input": 0.15, "output": 0.60},

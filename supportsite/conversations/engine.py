@@ -30,6 +30,16 @@ def provider_description() -> str:
     return "the built-in offline provider (no OPENAI_API_KEY set)"
 
 
+def orchestrator_config(**overrides: Any) -> OrchestratorConfig:
+    """The orchestrator's settings (SUPPORT in settings.py), for the server and the evaluation alike."""
+    support = settings.SUPPORT
+    return OrchestratorConfig(**{
+        "faq_threshold": support["FAQ_SHORTCUT_THRESHOLD"], "worker_timeout_s": support["WORKER_TIMEOUT_S"],
+        "llm_timeout_s": support["LLM_TIMEOUT_S"], "budget_calls": support["RUN_BUDGET_CALLS"],
+        "pipeline": support["PIPELINE"], "trust_local_intent_at": support["TRUST_LOCAL_INTENT_AT"], **overrides,
+    })
+
+
 def knowledge_version() -> tuple[Any, ...]:
     faq = FaqEntry.objects.aggregate(n=Count("id"), t=Max("updated_at"))
     art = Article.objects.aggregate(n=Count("id"), t=Max("updated_at"))
@@ -68,14 +78,8 @@ class _Engine:
 
         version = knowledge_version()
         provider, offline = self.providers()
-        config = OrchestratorConfig(
-            faq_threshold=settings.SUPPORT["FAQ_SHORTCUT_THRESHOLD"],
-            worker_timeout_s=settings.SUPPORT["WORKER_TIMEOUT_S"],
-            llm_timeout_s=settings.SUPPORT["LLM_TIMEOUT_S"],
-            budget_calls=settings.SUPPORT["RUN_BUDGET_CALLS"],
-            pipeline=settings.SUPPORT["PIPELINE"],
-            host_checks_before_send=True,  # run_complete reads the conversation again under a row lock
-        )
+        # run_complete reads the conversation again under a row lock before it stores the reply.
+        config = orchestrator_config(host_checks_before_send=True)
         orchestrator = Orchestrator(
             provider=provider, fallback=offline, faq=faq_index_build(knowledge_faq_facts()),
             kb=article_index_build(knowledge_article_facts()), incident_matcher=incident_match, config=config,

@@ -242,6 +242,7 @@ def steps_overlap(a: WaterfallRow, b: WaterfallRow) -> bool:
 class WhyCard:
     intent: str
     confidence: float | None
+    intent_by: str  # who gave the label, and why the LLM was not asked when it was not
     route: str
     faq: dict[str, Any] | None
     faq_threshold: float
@@ -281,6 +282,15 @@ def _worker_line(outcome: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
+def _intent_by(intent: dict[str, Any]) -> str:
+    provider = str(intent.get("provider") or "")
+    if not provider:
+        return ""
+    if intent.get("llm_skipped"):
+        return f"{provider} classifier; the LLM was not asked: {intent['llm_skipped']}"
+    return provider
+
+
 def run_why_card(*, run: AgentRun) -> WhyCard:
     """The "why this path" card, read from the summary the orchestrator stores on the run.
 
@@ -295,6 +305,7 @@ def run_why_card(*, run: AgentRun) -> WhyCard:
     return WhyCard(
         intent=str(intent.get("label") or run.intent or "—"),
         confidence=intent.get("confidence", run.confidence),
+        intent_by=_intent_by(intent),
         route=str(summary.get("route") or run.route or "—"),
         faq=faq,
         faq_threshold=float((faq or {}).get("threshold", settings.SUPPORT["FAQ_SHORTCUT_THRESHOLD"])),

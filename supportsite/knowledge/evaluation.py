@@ -68,12 +68,33 @@ def evaluate_intents() -> dict[str, Any]:
         by_source.setdefault(example.source.split("#")[0], []).append(int(label == example.label))
     correct = sum(1 for t, p in zip(truth, predicted, strict=True) if t == p)
     return {
+        **evaluate_trusted_local_intents(test),
         "intent_accuracy": round(correct / len(test), 4),
         "intent_test_examples": len(test),
         "intent_per_label": per_label,
         "intent_accuracy_by_source": {k: round(sum(v) / len(v), 4) for k, v in sorted(by_source.items())},
         "out_of_scope_recall": per_label.get("out_of_scope", {}).get("recall", 0.0),
         "intent_ms_per_message": round(per_message_ms, 2),
+    }
+
+
+def evaluate_trusted_local_intents(test: list[Any]) -> dict[str, Any]:
+    """How often, and how rightly, the local label is taken without the LLM (when one is configured)."""
+    from django.conf import settings
+
+    from agents.orchestrator import local_intent_trusted
+    from agents.providers.offline.intents import get_classifier
+
+    threshold = settings.SUPPORT["TRUST_LOCAL_INTENT_AT"]
+    classifier = get_classifier()
+    trusted = [(example, result) for example in test
+               if local_intent_trusted(result := classifier.classify(example.text), threshold=threshold)]
+    right = sum(1 for example, result in trusted if result.label == example.label)
+    return {
+        "intent_trusted_threshold": threshold,
+        "intent_trusted_share": round(len(trusted) / len(test), 4) if test else 0.0,
+        "intent_trusted_examples": len(trusted),
+        "intent_trusted_precision": round(right / len(trusted), 4) if trusted else None,
     }
 
 
@@ -245,7 +266,7 @@ def _case_context(case: ConversationCase):
 def _orchestrator(provider_kind: str):
     from django.conf import settings
 
-    from agents.orchestrator import Orchestrator, OrchestratorConfig
+    from agents.orchestrator import Orchestrator
     from agents.providers.offline import (
         OfflineProvider,
         article_index_build,
@@ -253,6 +274,7 @@ def _orchestrator(provider_kind: str):
         incident_match,
     )
     from supportsite.conversations.bridge import knowledge_article_facts, knowledge_faq_facts
+    from supportsite.conversations.engine import orchestrator_config
 
     offline = OfflineProvider()
     provider: Any = offline
@@ -262,14 +284,9 @@ def _orchestrator(provider_kind: str):
         provider = build_provider(api_key=settings.OPENAI_API_KEY, base_url=settings.OPENAI_BASE_URL,
                                   model=settings.SUPPORT_LLM_MODEL, timeout_s=settings.SUPPORT["LLM_TIMEOUT_S"],
                                   offline=offline)
-    config = OrchestratorConfig(faq_threshold=settings.SUPPORT["FAQ_SHORTCUT_THRESHOLD"],
-                                worker_timeout_s=settings.SUPPORT["WORKER_TIMEOUT_S"],
-                                llm_timeout_s=settings.SUPPORT["LLM_TIMEOUT_S"],
-                                budget_calls=settings.SUPPORT["RUN_BUDGET_CALLS"],
-                                pipeline=settings.SUPPORT["PIPELINE"])
     return Orchestrator(provider=provider, fallback=offline, faq=faq_index_build(knowledge_faq_facts()),
                         kb=article_index_build(knowledge_article_facts()), incident_matcher=incident_match,
-                        config=config)
+                        config=orchestrator_config())
 
 
 def _route_ok(expected: str | list[str] | None, route: str) -> bool:
@@ -332,6 +349,8 @@ def evaluate_pipeline(*, provider_kind: str = "offline", include_regressions: bo
         # name: these say how many runs fell back, and how much the LLM was really used.
         "pipeline_model": getattr(orchestrator.provider, "model", provider_kind),
         "pipeline_runs_with_fallbacks": sum(1 for outcome in outcomes if outcome.fallbacks),
+        "pipeline_intents_taken_locally": sum(1 for outcome in outcomes
+                                              if outcome.summary.get("intent", {}).get("llm_skipped")),
         "pipeline_llm_tokens": sum(outcome.input_tokens + outcome.output_tokens for outcome in outcomes),
         "pipeline_failures": failures,
     }

@@ -26,6 +26,22 @@ def test_every_label_is_measured_with_precision_and_recall(intent_figures):
         "billing", "refund", "account", "technical", "general", "human", "out_of_scope"}
 
 
+def test_labels_taken_without_the_llm_are_right_at_least_99_percent_of_the_time_and_cover_a_fifth(intent_figures):
+    # The orchestrator skips the LLM's classification on these: a wrong one would send the run
+    # down the wrong look-ups with no second opinion.
+    assert intent_figures["intent_trusted_threshold"] == 0.95
+    assert intent_figures["intent_trusted_precision"] >= 0.99
+    assert intent_figures["intent_trusted_share"] >= 0.20
+
+
+def test_a_lower_trust_threshold_takes_more_labels_locally(settings, intent_figures):
+    settings.SUPPORT = {**settings.SUPPORT, "TRUST_LOCAL_INTENT_AT": 0.7}
+    looser = evaluate_intents()
+    assert looser["intent_trusted_examples"] > intent_figures["intent_trusted_examples"]
+    settings.SUPPORT = {**settings.SUPPORT, "TRUST_LOCAL_INTENT_AT": None}
+    assert evaluate_intents()["intent_trusted_examples"] == 0
+
+
 def test_faq_shortcuts_are_right_at_least_98_percent_of_the_time_and_cover_60_percent():
     figures = evaluate_faq()
     assert figures["faq_shortcut_precision"] >= 0.98

@@ -64,6 +64,10 @@ def test_the_eval_command_runs_the_llm_pipeline_and_reports_both_providers_figur
     assert llm_settings.requests_of("reply") and llm["pipeline_llm_tokens"] > 0
     assert llm["pipeline_runs_with_fallbacks"] == 0
     assert llm["pipeline_model"] != "offline"
+    # The first case ("why did my last payment fail?") is one the local classifier is sure of: the
+    # LLM is not asked to classify it, and the figures say how many runs were settled so.
+    assert llm["pipeline_intents_taken_locally"] >= 1 and offline["pipeline_intents_taken_locally"] == 0
+    assert len(llm_settings.requests_of("intent")) <= CASES - llm["pipeline_intents_taken_locally"]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -74,4 +78,6 @@ def test_the_eval_table_shows_the_llm_rows_next_to_the_offline_ones(llm_settings
     table = out.getvalue()
     assert "Pipeline route accuracy (demo conversations)" in table
     assert "LLM pipeline route accuracy" in table and "LLM runs that fell back to offline" in table
-    assert llm_settings.requests_of("intent")
+    assert "LLM runs whose intent the local label settled" in table
+    assert "Local intent taken without the LLM: precision" in table
+    assert llm_settings.requests_of("reply")

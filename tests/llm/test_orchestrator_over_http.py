@@ -125,3 +125,21 @@ async def test_a_model_that_obeys_an_injection_is_stopped_by_the_constraints_and
 
 def obedient_offline():
     return offline(intents=[intent("billing", 0.9)], replies=["I can only help with your own account."])
+
+
+async def test_a_message_the_local_classifier_is_sure_of_reaches_the_llm_only_for_its_reply_and_review(stub):
+    from agents.providers.offline import OfflineProvider
+
+    stub.script("reply", Reply.text("Invoice NW-1003 failed because the card ending 4242 expired.",
+                                    tokens_per_s=500))
+    orchestrator = orchestrator_over(provider_for(stub), OfflineProvider())
+    outcome, _, _ = await run(orchestrator, ctx_for("why did my last payment fail?"))
+    assert stub.requests_of("intent") == [] and len(stub.requests_of("reply")) == 1
+    llm_steps = [s.agent for s in outcome.steps if s.kind == "llm" and s.model == "stub-model"]
+    assert llm_steps == ["resolver", "critic"]
+    assert outcome.intent.label == "billing" and outcome.summary["intent"]["llm_skipped"]
+
+    # The same message, with the trust switched off, is classified by the LLM first.
+    orchestrator = orchestrator_over(provider_for(stub), OfflineProvider(), trust_local_intent_at=None)
+    await run(orchestrator, ctx_for("why did my last payment fail?", run_id="run-2"))
+    assert len(stub.requests_of("intent")) == 1

@@ -138,6 +138,20 @@ def test_run_page_shows_why_this_path_totals_steps_and_draft_beside_final(staff_
     assert "&quot;NW-1003&quot;" in html  # a step's pretty JSON output, escaped, inside <details>
 
 
+def test_run_page_says_who_labelled_the_intent_and_why_the_llm_was_not_asked(staff_client, console_data):
+    run = console_data["good"]
+    run.summary["intent"].update(provider="offline",
+                                 llm_skipped="the local label is at least 0.95 sure and names one domain")
+    run.save(update_fields=["summary"])
+    html = staff_client.get(reverse("admin:conversations_agentrun_trace", args=[run.id])).content.decode()
+    assert ("by offline classifier; the LLM was not asked: the local label is at least 0.95 sure and names one "
+            "domain") in html
+    run.summary["intent"].update(provider="openai", llm_skipped=None)
+    run.save(update_fields=["summary"])
+    html = staff_client.get(reverse("admin:conversations_agentrun_trace", args=[run.id])).content.decode()
+    assert '<div class="nw-muted">by openai</div>' in html and "was not asked" not in html
+
+
 def test_run_page_without_a_draft_has_no_side_by_side(staff_client, console_data):
     response = staff_client.get(reverse("admin:conversations_agentrun_trace", args=[console_data["good"].id]))
     assert 'id="draft-vs-final"' not in response.content.decode()

@@ -46,6 +46,9 @@ def render_table(figures: dict) -> str:
     rows = [
         ("Intent accuracy (held-out split)", figures.get("intent_accuracy"), f"n={figures.get('intent_test_examples')}"),
         ("Out-of-scope recall (held-out split)", figures.get("out_of_scope_recall"), ""),
+        ("Local intent taken without the LLM: precision", figures.get("intent_trusted_precision"),
+         f"{figures.get('intent_trusted_examples')} of n={figures.get('intent_test_examples')} at confidence "
+         f">= {figures.get('intent_trusted_threshold')}"),
         ("FAQ top-1 accuracy (unseen paraphrases)", figures.get("faq_top1_accuracy"), f"n={figures.get('faq_test_questions')}"),
         ("FAQ shortcut precision (score > 0.9)", figures.get("faq_shortcut_precision"),
          f"+{figures.get('faq_test_unanswerable')} unanswerable"),
@@ -63,7 +66,9 @@ def render_table(figures: dict) -> str:
                   f"model {llm['pipeline_model']}"),
                  ("LLM pipeline fact accuracy", llm["fact_accuracy"], ""),
                  ("LLM runs that fell back to offline", llm["pipeline_runs_with_fallbacks"],
-                  f"{llm['pipeline_llm_tokens']} LLM tokens")]
+                  f"{llm['pipeline_llm_tokens']} LLM tokens"),
+                 ("LLM runs whose intent the local label settled", llm["pipeline_intents_taken_locally"],
+                  "no LLM classify call")]
     for key, value in (figures.get("public_reference") or {}).items():
         rows.append((f"Public: {key}", value, ""))
     width = max(len(r[0]) for r in rows)
