@@ -19,6 +19,7 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from agents.providers.offline import OfflineProvider
 from supportsite.conversations.models import (
     AgentAction,
     AgentRun,
@@ -149,6 +150,13 @@ def run_cost(*, run: AgentRun, steps: Iterable[AgentStep] | None = None) -> floa
         return total
     return cost_estimate(model=run.model or run.provider, input_tokens=run.input_tokens,
                          output_tokens=run.output_tokens)
+
+
+def run_llm_calls(*, steps: Iterable[AgentStep]) -> tuple[int, int]:
+    """The run's calls to a model, and to the offline provider (its classifier, writer or critic)."""
+    calls = [s for s in steps if s.kind == AgentStep.Kind.LLM]
+    offline = sum(1 for s in calls if s.model == OfflineProvider.model)
+    return len(calls) - offline, offline
 
 
 @dataclass

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from supportsite.conversations.admin import AgentRunAdmin
 from supportsite.conversations.models import AgentRun, Feedback
-from tests.staff.factories import billing_run, bob_duplicate_refund_pending, feedback, handoff_conversation
+from tests.staff.factories import billing_run, bob_duplicate_refund_pending, feedback, handoff_conversation, step
 
 pytestmark = pytest.mark.django_db
 
@@ -150,6 +150,15 @@ def test_run_page_says_who_labelled_the_intent_and_why_the_llm_was_not_asked(sta
     run.save(update_fields=["summary"])
     html = staff_client.get(reverse("admin:conversations_agentrun_trace", args=[run.id])).content.decode()
     assert '<div class="nw-muted">by openai</div>' in html and "was not asked" not in html
+
+
+def test_run_page_counts_the_models_calls_apart_from_the_offline_providers(staff_client, console_data):
+    run = console_data["good"]
+    url = reverse("admin:conversations_agentrun_trace", args=[run.id])
+    assert "<span>LLM calls</span><b>2</b></div>" in staff_client.get(url).content.decode()  # resolver and critic
+    step(run, agent="intent", kind="llm", name="chat offline", start_ms=1, end_ms=2, model="offline")
+    html = staff_client.get(url).content.decode()
+    assert '<span>LLM calls</span><b>2</b> <span class="nw-muted">+ 1 offline</span>' in html
 
 
 def test_run_page_without_a_draft_has_no_side_by_side(staff_client, console_data):
