@@ -21,6 +21,7 @@ import platform
 import secrets
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -248,6 +249,8 @@ def scenario_figures(scenario: Scenario, load: LoadResult, runs: dict[str, dict[
             first = 1000 * stub_seconds_to_first_token(run["llm"], costs)
             llm_ttft.append(first)
             ttft_overhead.append(sample.ttft_ms - first)
+    llm_calls = [sum(1 for step in runs[s.run_id]["llm"] if step["provider"] != "offline")
+                 for s in llm if s.run_id in runs]
     ratios = [r["context_ms"] / r["max_worker_ms"] for r in runs.values()
               if r["workers"] >= 2 and r["context_ms"] and r["max_worker_ms"]]
     elapsed = max(load.finished_at - load.started_at, 1e-9)
@@ -276,6 +279,9 @@ def scenario_figures(scenario: Scenario, load: LoadResult, runs: dict[str, dict[
         "ttft_overhead_ms": summary(ttft_overhead, 50, 95),
         "stub_ms_per_llm_message": summary(
             [1000 * stub_seconds_for_run(runs[s.run_id]["llm"], costs) for s in llm if s.run_id in runs], 50),
+        # Calls to the stub per message that needed the LLM: a local label the classifier is sure of
+        # saves the intent call (SUPPORT_TRUST_LOCAL_INTENT_AT).
+        "llm_calls_per_llm_message": round(statistics.fmean(llm_calls), 2) if llm_calls else None,
         "stub_measured": costs.measured,
         "routes": routes,
         "messages": len(done),
@@ -464,7 +470,8 @@ def main(argv: list[str] | None = None) -> int:
             extra = result["extra"]
             print(f"  done in {time.monotonic() - t0:.0f} s: {extra['messages']} replies, routes {extra['routes']}, "
                   f"ttft overhead p95 {extra['ttft_overhead_ms']['p95']} ms, stub per message "
-                  f"{extra['stub_ms_per_llm_message']['p50']} ms, server CPU per reply "
+                  f"{extra['stub_ms_per_llm_message']['p50']} ms, stub calls per message "
+                  f"{extra['llm_calls_per_llm_message']}, server CPU per reply "
                   f"{result['figures']['server_cpu_ms_per_message']} ms"
                   + (f", errors {extra['error_samples']}" if extra["error_samples"] else ""), flush=True)
     finally:

@@ -47,5 +47,22 @@ def test_figures_subtract_each_messages_own_stub_time_and_the_table_prints_them(
     assert figures["faq_ms"]["p50"] == 20.0
     assert figures["context_ratio"] == 1.1
     assert figures["messages_per_s"] == 1.0 and figures["errors"] == 0
+    assert result["extra"]["llm_calls_per_llm_message"] == 2.0
     printed = table([result])
     assert printed.splitlines()[0].split()[:2] == ["scenario", "conc"] and "c1" in printed
+
+
+def test_calls_to_the_stub_per_message_leave_out_the_offline_providers():
+    load = LoadResult(started_at=0.0, finished_at=2.0, samples=[
+        Sample(kind="llm", sent_at=0.0, first_delta_at=0.45, reply_at=0.70, run_id="asked", route="resolver"),
+        Sample(kind="llm", sent_at=1.0, first_delta_at=1.25, reply_at=1.50, run_id="sure", route="resolver"),
+    ])
+    runs = {
+        "asked": {"llm": [llm("classify", 0, 210), llm("write_reply", 215, 420), llm("review", 640, 210)],
+                  "context_ms": None, "max_worker_ms": None, "workers": 1, "fallbacks": []},
+        "sure": {"llm": [llm("classify", 0, 1, provider="offline"), llm("write_reply", 5, 420),
+                         llm("review", 430, 210)],
+                 "context_ms": None, "max_worker_ms": None, "workers": 1, "fallbacks": []},
+    }
+    result = scenario_figures(Scenario("c1", clients=1, messages=2), load, runs, 150.0, COSTS)
+    assert result["extra"]["llm_calls_per_llm_message"] == 2.5
