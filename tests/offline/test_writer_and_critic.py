@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from agents.context import IntentResult, SupportContext
-from agents.facts import AccountFact, CardFact, CustomerProfile, InvoiceFact, PaymentFact
+from agents.facts import AccountFact, CardFact, CustomerProfile, InvoiceFact, PaymentFact, RefundFact
 from agents.outcome import Draft, FaqMatch, ProposedAction
 from agents.providers.offline import OfflineProvider
 from agents.providers.offline.grounding import Grounding
@@ -110,6 +110,36 @@ async def test_a_named_invoice_that_qualifies_twice_is_offered_one_refund_for_th
         ("NW-2002", "duplicate_charge")]
     assert draft.text.count("qualifies for a full refund") == 1
     assert "duplicate charges are always refunded" in draft.text
+
+
+async def test_a_refund_for_a_double_charge_that_never_happened_says_so_and_offers_nothing(provider):
+    ctx = alice_context("I was charged twice, can I get a refund?", intent="refund")
+    ctx.facts["billing"]["refund_options"] = [
+        {"invoice_number": "NW-1002", "payment_reference": "py_a", "amount": "29.00", "allowed": False,
+         "needs_approval": False, "reason": "outside_window"}]
+    draft, _ = await _write(provider, ctx)
+    assert "can't find a duplicate charge" in draft.text
+    # Not the refund window of an invoice the customer did not ask about.
+    assert "NW-1002" not in draft.text and "window" not in draft.text and draft.actions == []
+
+
+@pytest.mark.parametrize(("status", "sentence"), [
+    ("pending_approval", "A refund for invoice NW-2002 has already been requested (reference RF-0001, $99.00) and "
+                         "is waiting for a member of our staff to approve it, so there's nothing more you need to "
+                         "do; you'll see the update here."),
+    ("approved", "A refund for invoice NW-2002 has already been requested (reference RF-0001, $99.00) and approved, "
+                 "so there's nothing more you need to do; you'll see the update here."),
+    ("completed", "A refund for invoice NW-2002 has already been requested (reference RF-0001) and $99.00 has been "
+                  "paid back."),
+])
+async def test_a_refund_already_requested_is_reported_in_one_whole_sentence(provider, status, sentence):
+    ctx = bob_context("I was charged twice this month")
+    billing = ctx.facts["billing"]
+    billing["refunds"] = [RefundFact(reference="RF-0001", invoice_number="NW-2002", amount=Decimal("99.00"),
+                                     status=status, reason="duplicate_charge").model_dump(mode="json")]
+    billing["refund_options"] = [{**option, "already_requested": True} for option in billing["refund_options"]]
+    draft, _ = await _write(provider, ctx)
+    assert sentence in draft.text and draft.actions == []
 
 
 async def test_when_did_i_last_pay_gets_the_date_amount_and_invoice_of_the_last_payment(provider):

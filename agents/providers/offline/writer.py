@@ -196,7 +196,7 @@ class ReplyWriter:
         if self._names_someone_else():
             self.reply.add("I can only show you the invoices and payments on your own account, so here's what I "
                            "can see for you.", answers=False)
-        if _has(self.words, self.norm, "twice", "duplicate", "double", "two times", "2 times"):
+        if self._mentions_double_charge():
             self._duplicates()
         about_failure = _has(self.words, self.norm, "fail", "failed", "fails", "declined", "decline",
                              "not go through", "didnt go through", "did not go through", "rejected", "faild",
@@ -346,6 +346,9 @@ class ReplyWriter:
                          f"{status.get(invoice.status, invoice.status + ' (issued ' + invoice.issued_on.isoformat() + ')')}")
         self.reply.add("Here are your most recent invoices:\n" + "\n".join(lines))
 
+    def _mentions_double_charge(self) -> bool:
+        return _has(self.words, self.norm, "twice", "duplicate", "double", "two times", "2 times")
+
     def _duplicates(self) -> None:
         duplicates = [p for p in self.facts.payments if p.duplicate]
         if not duplicates:
@@ -382,6 +385,11 @@ class ReplyWriter:
         if self.facts.action_records:
             self._report_actions()
             return
+        if self._mentions_double_charge() and not self._invoices_named():
+            # "I was charged twice": the answer is whether a charge was duplicated, not the
+            # refund window of whatever was paid last.
+            self._duplicates()
+            return
         self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
 
     def _refund_options_for(self, options: list[dict[str, Any]]) -> None:
@@ -412,12 +420,18 @@ class ReplyWriter:
         reason = option.get("reason", "")
         if option.get("already_requested"):
             existing = next((r for r in self.facts.refunds if r.invoice_number == number and r.status != "rejected"), None)
-            state = {"pending_approval": "is waiting for a member of our staff to approve it",
-                     "approved": "has been approved", "completed": "has been paid back"}
-            detail = (f" (reference {existing.reference}, {money(existing.amount)}) "
-                      f"{state.get(existing.status, existing.status)}") if existing else " is already in progress"
-            self.reply.add(f"A refund for invoice {number} has already been requested{detail}, so there's "
-                           "nothing more you need to do; you'll see the update here.")
+            requested = f"A refund for invoice {number} has already been requested"
+            nothing_to_do = "so there's nothing more you need to do; you'll see the update here."
+            if existing is None:
+                self.reply.add(f"{requested}, {nothing_to_do}")
+            elif existing.status == "completed":
+                self.reply.add(f"{requested} (reference {existing.reference}) and {money(existing.amount)} has "
+                               "been paid back.")
+            else:
+                state = "approved" if existing.status == "approved" else \
+                    "is waiting for a member of our staff to approve it"
+                self.reply.add(f"{requested} (reference {existing.reference}, {money(existing.amount)}) and "
+                               f"{state}, {nothing_to_do}")
             self.reply.answered = True
             return
         if option.get("allowed"):
