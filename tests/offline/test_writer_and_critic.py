@@ -219,6 +219,42 @@ async def test_a_locked_account_is_proposed_for_unlocking_when_the_customer_asks
     assert (await provider.review(ctx, draft)).verdict == "approve"
 
 
+LOST_AUTHENTICATOR = FaqMatch(
+    faq_id=3, question="I lost my phone with my authenticator. How do I get back into my account?", score=0.45,
+    answer="Sign in with your password and choose **Use a recovery code** on the two-factor screen.")
+
+
+def account_context(message: str, *, two_factor: bool, faq: list[FaqMatch]) -> SupportContext:
+    account = AccountFact(username="alice", email="alice@example.com", plan="Pro", status="active",
+                          two_factor_enabled=two_factor)
+    return SupportContext(conversation_id="c", run_id="r", message=message, customer=ALICE,
+                          intent=IntentResult(label="account", confidence=0.95),
+                          facts={"account": {"account": account.model_dump(mode="json")},
+                                 "faq": {"matches": [m.model_dump(mode="json") for m in faq]}})
+
+
+async def test_a_customer_without_two_factor_who_cannot_sign_in_is_not_sent_to_recovery_codes(provider):
+    ctx = account_context("I can't log in", two_factor=False, faq=[LOST_AUTHENTICATOR])
+    draft, _ = await _write(provider, ctx)
+    assert "isn't locked" in draft.text and "Forgot password" in draft.text
+    assert "recovery code" not in draft.text and draft.sources == []
+    assert (await provider.review(ctx, draft)).verdict == "approve"
+
+
+async def test_a_customer_with_two_factor_who_cannot_sign_in_gets_the_recovery_code_answer(provider):
+    draft, _ = await _write(provider, account_context("I can't log in", two_factor=True, faq=[LOST_AUTHENTICATOR]))
+    assert "Use a recovery code" in draft.text and "Forgot password" not in draft.text
+
+
+async def test_an_faq_answer_the_reply_already_quotes_is_not_repeated_as_how_to(provider):
+    cancel = FaqMatch(faq_id=9, question="How do I cancel my subscription?", score=0.9,
+                      answer="Go to **Billing → Plan** and choose **Cancel subscription**.")
+    ctx = alice_context("cancel my subscription")
+    ctx.facts["faq"] = {"matches": [cancel.model_dump(mode="json")]}
+    draft, _ = await _write(provider, ctx)
+    assert draft.text.count("choose **Cancel subscription**") == 1 and "How to do it" not in draft.text
+
+
 async def test_the_critic_approves_a_grounded_draft(provider):
     ctx = alice_context("why did my last payment fail?")
     draft, _ = await _write(provider, ctx)

@@ -36,6 +36,13 @@ def money(amount: Decimal | str | float) -> str:
     return f"${Decimal(str(amount)):,.2f}"
 
 
+_TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa", re.IGNORECASE)
+
+
+def _about_two_factor(match: FaqMatch) -> bool:
+    return bool(_TWO_FACTOR.search(f"{match.question} {match.answer}"))
+
+
 def _has(words: set[str], text: str, *cues: str) -> bool:
     return any((cue in words) if " " not in cue else (cue in text) for cue in cues)
 
@@ -221,7 +228,7 @@ class ReplyWriter:
         if not self.reply.answered:
             self._invoice_list()
         match = self._faq(floor=FAQ_CONFIDENT)
-        if match is not None and self._faq_adds_how_to(match):
+        if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match):
             self.reply.add(f"How to do it: {match.answer}")
             self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
 
@@ -233,6 +240,9 @@ class ReplyWriter:
 
     def _asks_about_own_billing(self) -> bool:
         return _has(self.words, self.norm, "my", "me", "i", "last", "twice", "mine")
+
+    def _faq_quoted(self, match: FaqMatch) -> bool:
+        return any(source.kind == "faq" and source.ref == str(match.faq_id) for source in self.reply.sources)
 
     def _faq_adds_how_to(self, match: FaqMatch) -> bool:
         return any(w in normalise(match.question).split() for w in ("change", "upgrade", "downgrade", "cancel",
@@ -529,11 +539,21 @@ class ReplyWriter:
         # A state question ("is 2fa on for my account?") is answered by the fact itself.
         own = asks_about_own_data(self.text)
         told_state = False
-        if account.status == "active" and _has(self.words, self.norm, "locked", "lock", "sign in", "cant",
-                                                 "can not", "unlock"):
+        mentions_two_factor = _has(self.words, self.norm, "two factor", "2fa", "authenticator", "two-factor",
+                                   "verification")
+        cannot_sign_in = account.status == "active" and _has(self.words, self.norm, "locked", "lock", "sign in",
+                                                             "cant", "can not", "unlock")
+        if cannot_sign_in:
             self.reply.add(f"Your account ({account.username}) isn't locked — it's active.")
             told_state = True
-        if _has(self.words, self.norm, "two factor", "2fa", "authenticator", "two-factor", "verification"):
+        if match is not None and not account.two_factor_enabled and not mentions_two_factor and _about_two_factor(match):
+            # Recovery codes and authenticator apps are no help to someone without two-factor on.
+            match = None
+            if cannot_sign_in:
+                self.reply.add("Two-factor authentication is off for your account, so your password is all "
+                               "you need. If you're not sure of it, use **Forgot password** on the sign-in page "
+                               "rather than guessing: repeated failed sign-ins lock the account.")
+        if mentions_two_factor:
             state = "on" if account.two_factor_enabled else "off"
             self.reply.add(f"Two-factor authentication is currently {state} for your account.", answers=own)
             told_state = True
