@@ -41,6 +41,19 @@ def test_a_single_domain_question_has_no_secondary_label(classifier):
     assert classifier.classify("why did my last payment fail").secondary == []
 
 
+@pytest.mark.parametrize("message", ["what about NW-1001?", "is NW-1002 paid", "and nw-1003", "NW-1001?"])
+def test_a_message_that_names_an_invoice_is_about_billing_even_when_its_words_say_little(classifier, message):
+    # The model alone reads these as out of scope: it has seen few invoice numbers.
+    assert classifier.predict(message).label == "out_of_scope"
+    result = classifier.classify(message)
+    assert result.label == "billing" and 0.55 <= result.confidence <= intents.INVOICE_RULE_MAX_CONFIDENCE
+
+
+def test_an_invoice_number_does_not_override_a_label_the_model_is_sure_of(classifier):
+    assert classifier.classify("my deploy for NW-1001 failed with a build timeout").label == "technical"
+    assert classifier.classify("refund NW-2002 please").label == "refund"
+
+
 def test_a_missing_model_asks_for_train_intents(tmp_path):
     with pytest.raises(intents.IntentModelError, match="train_intents"):
         intents.load(tmp_path / "model.npz", tmp_path / "model.json")
