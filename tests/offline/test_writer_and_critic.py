@@ -142,6 +142,29 @@ async def test_a_refund_already_requested_is_reported_in_one_whole_sentence(prov
     assert sentence in draft.text and draft.actions == []
 
 
+async def test_a_customer_who_says_they_updated_an_expired_card_is_told_it_has_not_reached_us(provider):
+    ctx = alice_context("ok, I updated the card. will you retry it?")
+    draft, _ = await _write(provider, ctx)
+    assert "I still see the Visa ending 4242 on your account, which expired (10/2026)" in draft.text
+    assert "try the payment for NW-1003 again" in draft.text and "didn't go through" not in draft.text
+    assert (await provider.review(ctx, draft)).verdict == "approve"
+
+
+async def test_a_customer_whose_new_card_is_on_file_is_told_the_failed_payment_will_be_retried_with_it(provider):
+    ctx = alice_context("I've added a new card, will you retry the payment?")
+    ctx.facts["billing"]["card"] = CardFact(brand="Visa", last4="5555", expires="08/2029",
+                                            expired=False).model_dump(mode="json")
+    draft, _ = await _write(provider, ctx)
+    assert draft.text.startswith("Thanks: the card on file is a Visa ending 5555, valid until 08/2029. We'll try "
+                                 "the payment for NW-1003 with it")
+    assert (await provider.review(ctx, draft)).verdict == "approve"
+
+
+async def test_asking_how_to_update_a_card_is_not_taken_for_having_updated_it(provider):
+    draft, _ = await _write(provider, alice_context("how do I update my card? my payment failed"))
+    assert "I still see" not in draft.text and "didn't go through" in draft.text
+
+
 async def test_when_did_i_last_pay_gets_the_date_amount_and_invoice_of_the_last_payment(provider):
     ctx = bob_context("when did i last pay")
     ctx.intent = IntentResult(label="billing", confidence=0.9)

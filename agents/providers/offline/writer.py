@@ -36,6 +36,8 @@ def money(amount: Decimal | str | float) -> str:
     return f"${Decimal(str(amount)):,.2f}"
 
 
+# "I've updated my card", "ok, I added a new card": a change the customer says they made, not a how-to.
+_CARD_CHANGED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered)\b[^.?!]{0,30}\bcard\b", re.IGNORECASE)
 _TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa", re.IGNORECASE)
 
 
@@ -205,9 +207,13 @@ class ReplyWriter:
                            "can see for you.", answers=False)
         if self._mentions_double_charge():
             self._duplicates()
-        about_failure = _has(self.words, self.norm, "fail", "failed", "fails", "declined", "decline",
-                             "not go through", "didnt go through", "did not go through", "rejected", "faild",
-                             "retry", "go thru", "didnt go thru", "bounced", "whats wrong", "what went wrong")
+        card_changed = bool(_CARD_CHANGED.search(self.text))
+        if card_changed:
+            self._card_change_checked()
+        about_failure = not card_changed and _has(
+            self.words, self.norm, "fail", "failed", "fails", "declined", "decline", "not go through",
+            "didnt go through", "did not go through", "rejected", "faild", "retry", "go thru", "didnt go thru",
+            "bounced", "whats wrong", "what went wrong")
         if asked:
             for invoice in asked:
                 self._describe_invoice(invoice)
@@ -321,6 +327,25 @@ class ReplyWriter:
             return
         for invoice in sorted(failed, key=lambda i: i.issued_on, reverse=True):
             self._explain_failure(invoice)
+
+    def _card_change_checked(self) -> None:
+        """"I've updated my card, will you retry?": what the facts show of the card now, and what happens next."""
+        card = self.facts.card
+        failed = sorted(i.number for i in self.facts.invoices if i.status == "failed")
+        retry = (f" Once it is, we'll try the payment for {', '.join(failed)} again, so you don't need to do "
+                 "anything else.") if failed else ""
+        if card is None:
+            self.reply.add("I don't see a card saved on your account yet, so the change hasn't reached us. Check "
+                           f"that it's saved under **Billing → Payment method**.{retry}")
+        elif card.expired:
+            self.reply.add(f"I still see the {card.brand} ending {card.last4} on your account, which expired "
+                           f"({card.expires}), so the new card hasn't reached us yet. Check that it's saved under "
+                           f"**Billing → Payment method**.{retry}")
+        else:
+            done = (f" We'll try the payment for {', '.join(failed)} with it, so you don't need to do anything "
+                    "else.") if failed else ""
+            self.reply.add(f"Thanks: the card on file is a {card.brand} ending {card.last4}, valid until "
+                           f"{card.expires}.{done}")
 
     def _card(self) -> None:
         card = self.facts.card
