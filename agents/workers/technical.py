@@ -22,7 +22,8 @@ def default_incident_matcher(text: str, incidents: list[IncidentFact]) -> Incide
         if incident.status == "resolved":
             continue
         keys = {k.lower() for k in (*incident.regions, *incident.components)}
-        keys |= set(_WORD.findall(incident.title.lower())) - _STOP
+        # Title words short enough to be glue ("in", "of") would match nearly any message.
+        keys |= {w for w in _WORD.findall(incident.title.lower()) if len(w) > 3} - _STOP
         if words & keys:
             return incident
     return None
@@ -42,12 +43,19 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
             raise result
     errors = [f"{type(r).__name__}: {r}" for r in (articles, incidents) if isinstance(r, Exception)]
     incident = None
+    active: list[IncidentFact] = []
     if not isinstance(incidents, BaseException) and incidents:
         matcher = deps.incident_matcher or default_incident_matcher
         incident = matcher(ctx.message, incidents)
+        active = [i for i in incidents if i.status != "resolved"]
     facts = {
         "articles": [] if isinstance(articles, BaseException) else [a.model_dump(mode="json") for a in articles],
         "incident": incident.model_dump(mode="json") if incident else None,
+        # Every open incident, so "is there an outage in us-east?" can be answered "no" when the one
+        # open incident is elsewhere. Absent when the look-up failed: then nobody can say "none".
+        **({} if isinstance(incidents, BaseException) else {
+            "active_incidents": [i.model_dump(mode="json", include={"reference", "title", "status", "regions"})
+                                 for i in active]}),
     }
     status = "error" if len(errors) == 2 else "partial" if errors else "success"
     return AgentResponse(status=status, result=facts if status != "error" else {}, error="; ".join(errors),

@@ -102,6 +102,16 @@ async def test_technical_question_brings_articles_and_the_active_incident():
     assert {s.kind for s in outcome.sources} == {"article", "incident"}
 
 
+async def test_a_technical_question_carries_every_open_incident_even_when_none_fits_the_message():
+    harness = Harness(provider=llm(intents=[intent("technical", 0.9)], replies=["No outage in us-east."]),
+                      fallback=offline())
+    await harness.run(ctx_for("is there an outage in us-east?"))
+    facts = harness.provider.calls_of("write_reply")[0].facts["technical"]
+    assert facts["incident"] is None
+    assert facts["active_incidents"] == [{"reference": "INC-2026-11-24", "title": "Elevated API error rates in eu-west",
+                                          "status": "investigating", "regions": ["eu-west"]}]
+
+
 async def test_multi_domain_message_is_answered_by_the_expert_panel():
     provider = llm(
         intents=[intent("billing", 0.85, secondary=("technical",))],

@@ -165,6 +165,34 @@ async def test_asking_how_to_update_a_card_is_not_taken_for_having_updated_it(pr
     assert "I still see" not in draft.text and "didn't go through" in draft.text
 
 
+EU_WEST = {"reference": "INC-2026-11-24", "title": "Elevated API error rates in eu-west", "status": "investigating",
+           "regions": ["eu-west"]}
+
+
+def outage_context(message: str, technical: dict) -> SupportContext:
+    return SupportContext(conversation_id="c", run_id="r", message=message, customer=ALICE,
+                          intent=IntentResult(label="technical", confidence=0.9),
+                          facts={"technical": {"articles": [], "incident": None, **technical}})
+
+
+async def test_an_outage_question_about_a_region_without_an_incident_is_answered_no_and_told_where_one_is(provider):
+    ctx = outage_context("is there an outage in us-east?", {"active_incidents": [EU_WEST]})
+    draft, _ = await _write(provider, ctx)
+    assert draft.text.startswith("There's no active incident in us-east right now.")
+    assert "“Elevated API error rates in eu-west” (status: investigating)" in draft.text
+    assert (await provider.review(ctx, draft)).verdict == "approve"
+
+
+async def test_an_outage_question_with_no_open_incident_is_answered_no(provider):
+    draft, _ = await _write(provider, outage_context("is your service down?", {"active_incidents": []}))
+    assert "There's no active incident on our side right now." in draft.text
+
+
+async def test_when_the_incidents_could_not_be_read_the_reply_does_not_claim_there_are_none(provider):
+    draft, _ = await _write(provider, outage_context("is there an outage in us-east?", {}))
+    assert "no active incident" not in draft.text
+
+
 async def test_when_did_i_last_pay_gets_the_date_amount_and_invoice_of_the_last_payment(provider):
     ctx = bob_context("when did i last pay")
     ctx.intent = IntentResult(label="billing", confidence=0.9)

@@ -18,6 +18,7 @@ from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, Payme
 from agents.outcome import ActionRecord, ArticleMatch, Draft, FaqMatch, ProposedAction, Source, Usage
 from agents.own_data import asks_about_own_data
 from agents.providers.offline.grounding import Grounding
+from agents.providers.offline.kb import regions_mentioned
 from agents.providers.offline.text import normalise
 
 # An FAQ answer is quoted as the answer above this score, offered as a "probably" below it.
@@ -83,6 +84,9 @@ class FactView:
         incident = technical.get("incident")
         self.incident = IncidentFact.model_validate(incident) if incident else None
         self.has_technical = "articles" in technical
+        # Every open incident (reference, title, status, regions); None when the look-up failed.
+        active = technical.get("active_incidents")
+        self.active_incidents: list[dict[str, Any]] | None = list(active) if active is not None else None
         self.faq = [FaqMatch.model_validate(m) for m in (facts.get("faq") or {}).get("matches") or []]
         self.action_records = [ActionRecord.model_validate(r) for r in (facts.get("actions") or {}).get("records") or []]
 
@@ -613,6 +617,8 @@ class ReplyWriter:
                 "updates go to our status page as they happen; requests that fail during it are safe to retry."
             )
             self.reply.sources.append(Source(kind="incident", title=incident.title, ref=incident.reference))
+        elif _has(self.words, self.norm, "outage", "incident", "down", "status page", "is it just me"):
+            self._no_matching_incident()
         articles = [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
         faq = self._faq(floor=FAQ_CONFIDENT)
         if faq is not None and incident is None and (not articles or articles[0].score < ARTICLE_STRONG):
@@ -641,6 +647,23 @@ class ReplyWriter:
         if articles and incident is None:
             self.reply.add("If that doesn't fix it, send me the error message you see, or ask for a person and "
                            "one of our engineers will take a look.", answers=False)
+
+    def _no_matching_incident(self) -> None:
+        """"Is there an outage in us-east?" when no open incident fits: say so, and where the open ones are."""
+        open_incidents = self.facts.active_incidents
+        if open_incidents is None:
+            return  # the incidents could not be read: "none" would be a guess
+        regions = sorted(regions_mentioned(self.text))
+        if regions:
+            self.reply.add(f"There's no active incident in {' or '.join(regions)} right now.")
+            open_incidents = [i for i in open_incidents if not set(i.get("regions") or ()) & set(regions)]
+        elif not open_incidents:
+            self.reply.add("There's no active incident on our side right now.")
+        for other in open_incidents[:2]:
+            regions = [r for r in other.get("regions") or () if r not in other["title"]]
+            where = f" in {', '.join(regions)}" if regions else ""
+            self.reply.add(f"The incident open at the moment is “{other['title']}”{where} (status: "
+                           f"{other['status']}); if your app runs elsewhere, it isn't the cause.", answers=False)
 
 
 def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: list[str] | None = None) -> Draft:
