@@ -193,6 +193,17 @@ async def test_when_the_incidents_could_not_be_read_the_reply_does_not_claim_the
     assert "no active incident" not in draft.text
 
 
+async def test_a_signed_in_customer_asking_for_the_refund_policy_gets_the_policy_not_an_invoices_verdict(provider):
+    ctx = alice_context("what is your refund policy", intent="refund")
+    ctx.facts["billing"]["refund_options"] = [
+        {"invoice_number": "NW-1002", "payment_reference": "py_a", "amount": "29.00", "allowed": False,
+         "needs_approval": False, "reason": "outside_window"}]
+    draft, _ = await _write(provider, ctx)
+    assert draft.text.startswith("Our refund policy: A charge can be refunded within 14 days of being paid.")
+    assert "NW-1002" not in draft.text and draft.actions == []
+    assert (await provider.review(ctx, draft)).verdict == "approve"
+
+
 async def test_when_did_i_last_pay_gets_the_date_amount_and_invoice_of_the_last_payment(provider):
     ctx = bob_context("when did i last pay")
     ctx.intent = IntentResult(label="billing", confidence=0.9)

@@ -424,6 +424,13 @@ class ReplyWriter:
         if self.facts.action_records:
             self._report_actions()
             return
+        if _has(self.words, self.norm, "policy", "policies", "rules", "how do refunds work",
+                "how does a refund work", "refund window") and not self._invoices_named():
+            # A question about the policy itself, not a request: the rules, and how to ask.
+            self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))
+            self.reply.add("If you'd like a refund for a particular charge, tell me which invoice and I'll check "
+                           "it against the policy.", answers=False)
+            return
         if self._mentions_double_charge() and not self._invoices_named():
             # "I was charged twice": the answer is whether a charge was duplicated, not the
             # refund window of whatever was paid last.
