@@ -39,6 +39,15 @@ def alice_context(message: str, intent: str = "billing") -> SupportContext:
     )
 
 
+def alice_refund_context(message: str) -> SupportContext:
+    """Alice asking about refunds: her one paid charge, NW-1002, is outside the refund window."""
+    ctx = alice_context(message, intent="refund")
+    ctx.facts["billing"]["refund_options"] = [
+        {"invoice_number": "NW-1002", "payment_reference": "py_a", "amount": "29.00", "allowed": False,
+         "needs_approval": False, "reason": "outside_window"}]
+    return ctx
+
+
 def bob_context(message: str) -> SupportContext:
     invoices = [InvoiceFact(number="NW-2002", amount=Decimal("99.00"), status="paid", issued_on=date(2026, 11, 15),
                             paid_on=date(2026, 11, 15))]
@@ -113,10 +122,7 @@ async def test_a_named_invoice_that_qualifies_twice_is_offered_one_refund_for_th
 
 
 async def test_a_refund_for_a_double_charge_that_never_happened_says_so_and_offers_nothing(provider):
-    ctx = alice_context("I was charged twice, can I get a refund?", intent="refund")
-    ctx.facts["billing"]["refund_options"] = [
-        {"invoice_number": "NW-1002", "payment_reference": "py_a", "amount": "29.00", "allowed": False,
-         "needs_approval": False, "reason": "outside_window"}]
+    ctx = alice_refund_context("I was charged twice, can I get a refund?")
     draft, _ = await _write(provider, ctx)
     assert "can't find a duplicate charge" in draft.text
     # Not the refund window of an invoice the customer did not ask about.
@@ -194,10 +200,7 @@ async def test_when_the_incidents_could_not_be_read_the_reply_does_not_claim_the
 
 
 async def test_a_signed_in_customer_asking_for_the_refund_policy_gets_the_policy_not_an_invoices_verdict(provider):
-    ctx = alice_context("what is your refund policy", intent="refund")
-    ctx.facts["billing"]["refund_options"] = [
-        {"invoice_number": "NW-1002", "payment_reference": "py_a", "amount": "29.00", "allowed": False,
-         "needs_approval": False, "reason": "outside_window"}]
+    ctx = alice_refund_context("what is your refund policy")
     draft, _ = await _write(provider, ctx)
     assert draft.text.startswith("Our refund policy: A charge can be refunded within 14 days of being paid.")
     assert "NW-1002" not in draft.text and draft.actions == []
