@@ -207,6 +207,21 @@ async def test_a_signed_in_customer_asking_for_the_refund_policy_gets_the_policy
     assert (await provider.review(ctx, draft)).verdict == "approve"
 
 
+async def test_a_charge_of_an_amount_the_customer_never_paid_is_said_not_to_be_theirs(provider):
+    for intent in ("billing", "refund"):
+        ctx = alice_refund_context("why was I charged $99?")
+        ctx.intent = IntentResult(label=intent, confidence=0.9)
+        draft, _ = await _write(provider, ctx)
+        assert draft.text.startswith("I can't find a charge of that amount on your account."), intent
+        assert "outside our 14-day refund window" not in draft.text
+        assert (await provider.review(ctx, draft)).verdict == "approve"
+
+
+async def test_a_charge_quoted_by_its_amount_is_explained_from_the_latest_paid_invoice_for_it(provider):
+    draft, _ = await _write(provider, alice_context("what is the $29 charge?"))
+    assert draft.text.startswith("Invoice NW-1002 is for $29.00, issued on 2026-10-01 and was paid on 2026-10-01.")
+
+
 async def test_when_did_i_last_pay_gets_the_date_amount_and_invoice_of_the_last_payment(provider):
     ctx = bob_context("when did i last pay")
     ctx.intent = IntentResult(label="billing", confidence=0.9)

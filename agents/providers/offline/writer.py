@@ -37,6 +37,8 @@ def money(amount: Decimal | str | float) -> str:
     return f"${Decimal(str(amount)):,.2f}"
 
 
+# "$99", "$1,200.00": an amount the customer quotes.
+_AMOUNT = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)")
 # "I've updated my card", "ok, I added a new card": a change the customer says they made, not a how-to.
 _CARD_CHANGED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered)\b[^.?!]{0,30}\bcard\b", re.IGNORECASE)
 _TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa", re.IGNORECASE)
@@ -205,7 +207,7 @@ class ReplyWriter:
             else:
                 self._ask_to_sign_in("your invoices or payments")
             return
-        asked = self._invoices_named()
+        asked = self._invoices_asked()
         if self._names_someone_else():
             self.reply.add("I can only show you the invoices and payments on your own account, so here's what I "
                            "can see for you.", answers=False)
@@ -257,6 +259,29 @@ class ReplyWriter:
     def _faq_adds_how_to(self, match: FaqMatch) -> bool:
         return any(w in normalise(match.question).split() for w in ("change", "upgrade", "downgrade", "cancel",
                                                                      "find", "add"))
+
+    def _invoices_for_amounts(self) -> list[InvoiceFact] | None:
+        """The latest invoice (paid ones first) for each amount the message quotes ("why was I charged
+        $29?"); [] when none of the customer's is for it; None when the message quotes no amount."""
+        amounts = {Decimal(a.replace(",", "")) for a in _AMOUNT.findall(self.text)}
+        if not amounts:
+            return None
+        latest: dict[Decimal, InvoiceFact] = {}
+        for invoice in sorted(self.facts.invoices, key=lambda i: (i.status == "paid", i.issued_on)):
+            if invoice.amount in amounts:
+                latest[invoice.amount] = invoice
+        return list(latest.values())
+
+    def _invoices_asked(self) -> list[InvoiceFact]:
+        """The invoices the message names, or else the ones for the amounts it quotes (saying so when
+        the customer has none for them)."""
+        named = self._invoices_named()
+        if named:
+            return named
+        by_amount = self._invoices_for_amounts()
+        if by_amount == []:
+            self.reply.add("I can't find a charge of that amount on your account.", answers=False)
+        return by_amount or []
 
     def _invoices_named(self) -> list[InvoiceFact]:
         named = set(re.findall(r"NW-\d+", self.text.upper()))
@@ -447,9 +472,11 @@ class ReplyWriter:
 
     def _refund_options_asked(self, *, only_duplicates: bool) -> list[dict[str, Any]]:
         options = self.facts.refund_options
-        named = {i.number for i in self._invoices_named()}
+        named = {i.number for i in self._invoices_asked()}
         if named:
             return _one_per_invoice([o for o in options if o.get("invoice_number") in named])
+        if self._invoices_for_amounts() == []:
+            return []  # "refund my $99 charge", and there is none: said so already
         duplicates = [o for o in options if o.get("reason") == "duplicate_charge"]
         if duplicates or only_duplicates:
             return duplicates
