@@ -9,7 +9,7 @@ import pytest
 
 from agents.context import IntentResult, SupportContext
 from agents.facts import AccountFact, CardFact, CustomerProfile, InvoiceFact, PaymentFact, RefundFact
-from agents.outcome import Draft, FaqMatch, ProposedAction
+from agents.outcome import ArticleMatch, Draft, FaqMatch, ProposedAction
 from agents.providers.offline import OfflineProvider
 from agents.providers.offline.grounding import Grounding
 
@@ -220,6 +220,29 @@ async def test_a_charge_of_an_amount_the_customer_never_paid_is_said_not_to_be_t
 async def test_a_charge_quoted_by_its_amount_is_explained_from_the_latest_paid_invoice_for_it(provider):
     draft, _ = await _write(provider, alice_context("what is the $29 charge?"))
     assert draft.text.startswith("Invoice NW-1002 is for $29.00, issued on 2026-10-01 and was paid on 2026-10-01.")
+
+
+DOMAINS_GUIDE = ArticleMatch(slug="custom-domains", title="Custom domains and DNS", score=0.6,
+                             summary="Point a domain at your app.", url="/help/custom-domains/",
+                             steps=["Go to **Settings → Domains → Add domain**.", "Create a CNAME record."])
+
+
+HOW_TO_CLOSING = ("If you get stuck on a step, tell me what you see, or ask for a person and one of our engineers "
+                  "will help.")
+FAULT_CLOSING = ("If that doesn't fix it, send me the error message you see, or ask for a person and one of our "
+                 "engineers will take a look.")
+
+
+@pytest.mark.parametrize(("message", "closing"), [
+    ("how do I add a custom domain?", HOW_TO_CLOSING),
+    ("my custom domain is not working", FAULT_CLOSING),
+    ("custom domain gives a 404", FAULT_CLOSING),
+])
+async def test_a_guide_ends_with_help_for_a_how_to_and_with_a_request_for_the_error_for_a_fault(
+        provider, message, closing):
+    ctx = outage_context(message, {"articles": [DOMAINS_GUIDE.model_dump(mode="json")], "active_incidents": []})
+    draft, _ = await _write(provider, ctx)
+    assert "Custom domains and DNS" in draft.text and draft.text.endswith(closing)
 
 
 async def test_when_did_i_last_pay_gets_the_date_amount_and_invoice_of_the_last_payment(provider):

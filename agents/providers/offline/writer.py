@@ -39,6 +39,8 @@ def money(amount: Decimal | str | float) -> str:
 
 # "$99", "$1,200.00": an amount the customer quotes.
 _AMOUNT = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)")
+# An HTTP error code ("a 502", "503s"): the customer is reporting a fault, not asking how to do something.
+_PROBLEM = re.compile(r"\b[45]\d\d\b")
 # "I've updated my card", "ok, I added a new card": a change the customer says they made, not a how-to.
 _CARD_CHANGED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered)\b[^.?!]{0,30}\bcard\b", re.IGNORECASE)
 _TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa", re.IGNORECASE)
@@ -679,8 +681,18 @@ class ReplyWriter:
             if match is not None:
                 self._quote_faq(match, hedge=False)
         if articles and incident is None:
-            self.reply.add("If that doesn't fix it, send me the error message you see, or ask for a person and "
-                           "one of our engineers will take a look.", answers=False)
+            if self._reports_a_problem():
+                self.reply.add("If that doesn't fix it, send me the error message you see, or ask for a person "
+                               "and one of our engineers will take a look.", answers=False)
+            else:  # "how do I add a custom domain?": a how-to, nothing to fix yet
+                self.reply.add("If you get stuck on a step, tell me what you see, or ask for a person and one "
+                               "of our engineers will help.", answers=False)
+
+    def _reports_a_problem(self) -> bool:
+        return bool(_PROBLEM.search(self.text)) or _has(
+            self.words, self.norm, "error", "errors", "fail", "fails", "failed", "failing", "broken", "down",
+            "not working", "doesnt work", "does not work", "timeout", "timing out", "slow", "crash", "crashes",
+            "wrong", "issue", "problem", "cannot", "can not", "unable")
 
     def _no_matching_incident(self) -> None:
         """"Is there an outage in us-east?" when no open incident fits: say so, and where the open ones are."""
