@@ -11,7 +11,14 @@ from django.urls import reverse
 
 from supportsite.conversations.admin import AgentRunAdmin
 from supportsite.conversations.models import AgentRun, Feedback
-from tests.staff.factories import billing_run, bob_duplicate_refund_pending, feedback, handoff_conversation, step
+from tests.staff.factories import (
+    billing_run,
+    bob_duplicate_refund_pending,
+    conversation_with_message,
+    feedback,
+    handoff_conversation,
+    step,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -180,6 +187,17 @@ def test_feedback_list_links_each_rating_to_its_run(staff_client, console_data):
     html = response.content.decode()
     assert reverse("admin:conversations_agentrun_trace", args=[console_data["slow"].id]) in html
     assert reverse("admin:conversations_agentrun_trace", args=[console_data["good"].id]) not in html
+
+
+def test_an_unlock_waiting_for_approval_shows_the_account_state_and_why_it_was_locked_once(staff_client, demo):
+    from supportsite.conversations.actions import action_unlock_record
+
+    carol = demo["carol"]
+    conversation, _ = conversation_with_message(customer=carol, text="I can't log in")
+    action_unlock_record(customer_pk=carol.pk, run_id=None, conversation_id=str(conversation.pk), request_key="u-1")
+    html = staff_client.get(reverse("admin:conversations_agentaction_approvals")).content.decode()
+    assert f"<dd>Locked · {carol.failed_signins} failed sign-ins</dd>" in html
+    assert f"<dt>Why locked</dt><dd>{carol.locked_reason}</dd>" in html and html.count(carol.locked_reason) == 1
 
 
 def test_queue_approvals_live_view_and_dashboard_render(staff_client, console_data):
