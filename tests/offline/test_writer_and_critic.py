@@ -245,6 +245,25 @@ async def test_a_guide_ends_with_help_for_a_how_to_and_with_a_request_for_the_er
     assert "Custom domains and DNS" in draft.text and draft.text.endswith(closing)
 
 
+async def test_a_visitor_whose_question_touches_billing_and_refunds_is_asked_to_sign_in_once(provider):
+    ctx = SupportContext(conversation_id="c", run_id="r", message="why was I charged $99?",
+                         intent=IntentResult(label="refund", confidence=0.6, secondary=["billing"]),
+                         facts={"billing": {"skipped": "not signed in"}})
+    draft, _ = await _write(provider, ctx)
+    assert draft.text.count("Please sign in (top right)") == 1
+
+
+@pytest.mark.parametrize(("price", "sentence"), [
+    (Decimal("0.00"), "You're on the Free plan, which costs nothing."),
+    (Decimal("29.00"), "You're on the Free plan at $29.00 a month."),
+])
+async def test_the_plan_is_told_with_its_price_or_as_free(provider, price, sentence):
+    ctx = alice_context("what plan am i on")
+    ctx.customer = ALICE.model_copy(update={"plan": "Free", "plan_price": price})
+    draft, _ = await _write(provider, ctx)
+    assert sentence in draft.text and "$0.00" not in draft.text
+
+
 async def test_when_did_i_last_pay_gets_the_date_amount_and_invoice_of_the_last_payment(provider):
     ctx = bob_context("when did i last pay")
     ctx.intent = IntentResult(label="billing", confidence=0.9)

@@ -105,6 +105,7 @@ class ReplyWriter:
         self.words = set(self.norm.split())
         self.first_name = ctx.customer.name.split()[0] if ctx.customer and ctx.customer.name else ""
         self.reply = Reply()
+        self.asked_to_sign_in = False
 
     # -- the whole reply ---------------------------------------------------------------------------
 
@@ -154,6 +155,9 @@ class ReplyWriter:
         self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
 
     def _ask_to_sign_in(self, what: str) -> None:
+        if self.asked_to_sign_in:
+            return  # once a reply: a billing and a refund section each asking reads as a stutter
+        self.asked_to_sign_in = True
         self.reply.add(
             f"I can't see {what} while you're not signed in. Please sign in (top right) and ask me again — "
             "I'll then look it up for you. I only ever show an account's details to its signed-in owner.",
@@ -392,7 +396,11 @@ class ReplyWriter:
         customer = self.ctx.customer
         if customer is None:
             return
-        self.reply.add(f"You're on the {customer.plan} plan at {money(customer.plan_price)} a month.", answers=False)
+        if customer.plan_price:
+            plan = f"You're on the {customer.plan} plan at {money(customer.plan_price)} a month."
+        else:
+            plan = f"You're on the {customer.plan} plan, which costs nothing."
+        self.reply.add(plan, answers=False)
         match = self._faq(floor=FAQ_PLAUSIBLE)
         if match is not None and any(t in normalise(match.question) for t in ("plan", "cancel", "subscription")):
             self.reply.add(match.answer)
