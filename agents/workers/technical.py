@@ -43,20 +43,18 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
             raise result
     errors = [f"{type(r).__name__}: {r}" for r in (articles, incidents) if isinstance(r, Exception)]
     incident = None
-    active: list[IncidentFact] = []
     if not isinstance(incidents, BaseException) and incidents:
         matcher = deps.incident_matcher or default_incident_matcher
         incident = matcher(ctx.message, incidents)
-        active = [i for i in incidents if i.status != "resolved"]
     facts = {
         "articles": [] if isinstance(articles, BaseException) else [a.model_dump(mode="json") for a in articles],
         "incident": incident.model_dump(mode="json") if incident else None,
+    }
+    if not isinstance(incidents, BaseException):
         # Every open incident, so "is there an outage in us-east?" can be answered "no" when the one
         # open incident is elsewhere. Absent when the look-up failed: then nobody can say "none".
-        **({} if isinstance(incidents, BaseException) else {
-            "active_incidents": [i.model_dump(mode="json", include={"reference", "title", "status", "regions"})
-                                 for i in active]}),
-    }
+        facts["active_incidents"] = [i.model_dump(mode="json", include={"reference", "title", "status", "regions"})
+                                     for i in incidents if i.status != "resolved"]
     status = "error" if len(errors) == 2 else "partial" if errors else "success"
     return AgentResponse(status=status, result=facts if status != "error" else {}, error="; ".join(errors),
                          metadata=metadata("technical"))

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from agents.context import Intent, SupportContext
@@ -266,7 +267,8 @@ class ReplyWriter:
         return any(w in normalise(match.question).split() for w in ("change", "upgrade", "downgrade", "cancel",
                                                                      "find", "add"))
 
-    def _invoices_for_amounts(self) -> list[InvoiceFact] | None:
+    @cached_property
+    def invoices_for_amounts(self) -> list[InvoiceFact] | None:
         """The latest invoice (paid ones first) for each amount the message quotes ("why was I charged
         $29?"); [] when none of the customer's is for it; None when the message quotes no amount."""
         amounts = {Decimal(a.replace(",", "")) for a in _AMOUNT.findall(self.text)}
@@ -284,7 +286,7 @@ class ReplyWriter:
         named = self._invoices_named()
         if named:
             return named
-        by_amount = self._invoices_for_amounts()
+        by_amount = self.invoices_for_amounts
         if by_amount == []:
             self.reply.add("I can't find a charge of that amount on your account.", answers=False)
         return by_amount or []
@@ -450,7 +452,7 @@ class ReplyWriter:
             if match is not None and "refund" in normalise(match.question + " " + match.answer):
                 self._quote_faq(match, hedge=False)
             else:
-                self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))
+                self._refund_policy()
             if self._asks_about_own_billing():
                 self._ask_to_sign_in("your payments")
             return
@@ -462,7 +464,7 @@ class ReplyWriter:
         if _has(self.words, self.norm, "policy", "policies", "rules", "how do refunds work",
                 "how does a refund work", "refund window") and not self._invoices_named():
             # A question about the policy itself, not a request: the rules, and how to ask.
-            self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))
+            self._refund_policy()
             self.reply.add("If you'd like a refund for a particular charge, tell me which invoice and I'll check "
                            "it against the policy.", answers=False)
             return
@@ -472,6 +474,9 @@ class ReplyWriter:
             self._duplicates()
             return
         self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
+
+    def _refund_policy(self) -> None:
+        self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))
 
     def _refund_options_for(self, options: list[dict[str, Any]]) -> None:
         if not options:
@@ -485,7 +490,7 @@ class ReplyWriter:
         named = {i.number for i in self._invoices_asked()}
         if named:
             return _one_per_invoice([o for o in options if o.get("invoice_number") in named])
-        if self._invoices_for_amounts() == []:
+        if self.invoices_for_amounts == []:
             return []  # "refund my $99 charge", and there is none: said so already
         duplicates = [o for o in options if o.get("reason") == "duplicate_charge"]
         if duplicates or only_duplicates:
