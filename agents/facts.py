@@ -49,6 +49,14 @@ class CardFact(Fact):
     expired: bool
 
 
+class SubscriptionFact(Fact):
+    plan: str
+    price_monthly: Decimal
+    status: Literal["active", "past_due", "cancelled"]
+    started_on: date
+    renews_on: date | None = None  # the next renewal on or after today; None for a free or cancelled plan
+
+
 class RefundFact(Fact):
     reference: str
     invoice_number: str

@@ -19,6 +19,7 @@ from agents.facts import (
     InvoiceFact,
     PaymentFact,
     RefundFact,
+    SubscriptionFact,
 )
 
 
@@ -27,6 +28,7 @@ class BillingPort(Protocol):
     async def payments(self, *, customer_id: str) -> list[PaymentFact]: ...
     async def card(self, *, customer_id: str) -> CardFact | None: ...
     async def refunds(self, *, customer_id: str) -> list[RefundFact]: ...
+    async def subscription(self, *, customer_id: str) -> SubscriptionFact | None: ...
 
 
 class AccountPort(Protocol):

@@ -1,5 +1,5 @@
-"""Billing agent: the signed-in customer's invoices, payments, card and refunds, plus what the
-refund policy allows for each charge (so the resolver and critic never work it out themselves)."""
+"""Billing agent: the signed-in customer's invoices, payments, card, refunds and plan subscription,
+plus what the refund policy allows for each charge (so the resolver and critic never work it out themselves)."""
 
 from __future__ import annotations
 
@@ -58,19 +58,23 @@ async def billing_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         tool(deps, "billing.payments", lambda: billing.payments(customer_id=customer_id), customer_id=customer_id),
         tool(deps, "billing.card", lambda: billing.card(customer_id=customer_id), customer_id=customer_id),
         tool(deps, "billing.refunds", lambda: billing.refunds(customer_id=customer_id), customer_id=customer_id),
+        tool(deps, "billing.subscription", lambda: billing.subscription(customer_id=customer_id),
+             customer_id=customer_id),
         return_exceptions=True,
     )
     errors = [f"{name}: {type(r).__name__}: {r}" for name, r in zip(
-        ("invoices", "payments", "card", "refunds"), results, strict=True) if isinstance(r, BaseException)]
+        ("invoices", "payments", "card", "refunds", "subscription"), results, strict=True)
+        if isinstance(r, BaseException)]
     for result in results:
         if isinstance(result, BaseException) and not isinstance(result, Exception):
             raise result  # cancellation: let the timeout above us see it
-    invoices, payments, card, refunds = (None if isinstance(r, BaseException) else r for r in results)
+    invoices, payments, card, refunds, subscription = (None if isinstance(r, BaseException) else r for r in results)
     facts: dict[str, Any] = {
         "invoices": [i.model_dump(mode="json") for i in invoices or []],
         "payments": [p.model_dump(mode="json") for p in payments or []],
         "card": card.model_dump(mode="json") if card is not None else None,
         "refunds": [r.model_dump(mode="json") for r in refunds or []],
+        "subscription": subscription.model_dump(mode="json") if subscription is not None else None,
         "refund_options": refund_options(ctx, invoices or [], payments or [], refunds or []) if invoices else [],
     }
     if errors and len(errors) == len(results):

@@ -25,6 +25,7 @@ from agents.facts import (
     InvoiceFact,
     PaymentFact,
     RefundFact,
+    SubscriptionFact,
 )
 from agents.facts import (
     CustomerProfile as CustomerFact,
@@ -33,7 +34,15 @@ from supportsite.conversations.models import AgentRun, Conversation, Message
 from supportsite.core.db import db_async, db_lookup_async
 from supportsite.core.errors import PermissionDenied
 from supportsite.core.models import reverse_one_to_one_uncache
-from supportsite.customers.models import CustomerProfile, Invoice, Payment, PaymentMethod, RefundRequest
+from supportsite.customers.models import (
+    CustomerProfile,
+    Invoice,
+    Payment,
+    PaymentMethod,
+    RefundRequest,
+    Subscription,
+)
+from supportsite.customers.renewals import renewal_on_or_after
 from supportsite.knowledge.models import Article, FaqEntry, Incident
 
 HISTORY_TURNS = 12
@@ -104,6 +113,18 @@ def _refunds(customer_pk: int) -> list[RefundFact]:
     return [RefundFact(**row) for row in rows]
 
 
+def _subscription(customer_pk: int) -> SubscriptionFact | None:
+    """The customer's current plan subscription: the newest one not cancelled, else the newest."""
+    rows = (Subscription.objects.filter(customer_id=customer_pk).order_by("-started_on", "-id")
+            .values_list("plan__name", "plan__price_monthly", "status", "started_on", "renews_on"))
+    current = next((row for row in rows if row[2] != Subscription.Status.CANCELLED), None) or next(iter(rows), None)
+    if current is None:
+        return None
+    plan, price, status, started_on, renews_on = current
+    renewal = None if status == Subscription.Status.CANCELLED else renewal_on_or_after(renews_on, customer_today())
+    return SubscriptionFact(plan=plan, price_monthly=price, status=status, started_on=started_on, renews_on=renewal)
+
+
 def _account(customer_pk: int) -> AccountFact | None:
     try:
         profile = CustomerProfile.objects.select_related("user", "plan").get(pk=customer_pk)
@@ -164,19 +185,20 @@ class BillingSnapshot:
     payments: list[PaymentFact]
     card: CardFact | None
     refunds: list[RefundFact]
+    subscription: SubscriptionFact | None
 
 
 def _billing_snapshot(customer_pk: int) -> BillingSnapshot:
     return BillingSnapshot(
         invoices=_invoices(customer_pk), payments=_payments(customer_pk), card=_card(customer_pk),
-        refunds=_refunds(customer_pk),
+        refunds=_refunds(customer_pk), subscription=_subscription(customer_pk),
     )
 
 
 class BillingPortDB(_CustomerScoped):
-    """The billing worker asks for all four at once: one trip to the database thread answers them.
+    """The billing worker asks for all five at once: one trip to the database thread answers them.
 
-    Four separate trips each paid a thread hop and a connection check, and fought over the
+    Separate trips each paid a thread hop and a connection check, and fought over the
     GIL (9 ms each for one-row queries in the #9 profile); one trip is a third of that.
     A port lives for one run, so the snapshot is never older than the run.
     """
@@ -202,6 +224,9 @@ class BillingPortDB(_CustomerScoped):
 
     async def refunds(self, *, customer_id: str) -> list[RefundFact]:
         return (await self._facts(customer_id)).refunds
+
+    async def subscription(self, *, customer_id: str) -> SubscriptionFact | None:
+        return (await self._facts(customer_id)).subscription
 
 
 class AccountPortDB(_CustomerScoped):

@@ -26,10 +26,15 @@ PLANS = [
     ("business", "Business", Decimal("99.00"), "Unlimited apps, team members, priority support."),
 ]
 
+# renews_on: the day each paid plan is next charged (Alice on the 1st, Bob on the 15th, as their
+# invoices are); the Free plan is never charged.
 CUSTOMERS = [
-    {"username": "alice", "first": "Alice", "last": "Martin", "external_id": "cus_alice", "plan": "pro"},
-    {"username": "bob", "first": "Bob", "last": "Chen", "external_id": "cus_bob", "plan": "business"},
-    {"username": "carol", "first": "Carol", "last": "Diaz", "external_id": "cus_carol", "plan": "free"},
+    {"username": "alice", "first": "Alice", "last": "Martin", "external_id": "cus_alice", "plan": "pro",
+     "renews_on": date(2026, 12, 1)},
+    {"username": "bob", "first": "Bob", "last": "Chen", "external_id": "cus_bob", "plan": "business",
+     "renews_on": date(2026, 12, 15)},
+    {"username": "carol", "first": "Carol", "last": "Diaz", "external_id": "cus_carol", "plan": "free",
+     "renews_on": None},
 ]
 
 
@@ -64,7 +69,8 @@ def demo_seed() -> dict[str, int]:
         )
         Subscription.objects.update_or_create(
             customer=profiles[spec["username"]],
-            defaults={"plan": plans[spec["plan"]], "status": Subscription.Status.ACTIVE, "started_on": date(2026, 8, 1)},
+            defaults={"plan": plans[spec["plan"]], "status": Subscription.Status.ACTIVE, "started_on": date(2026, 8, 1),
+                      "renews_on": spec["renews_on"]},
         )
 
     alice, bob, carol = profiles["alice"], profiles["bob"], profiles["carol"]

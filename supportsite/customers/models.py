@@ -64,7 +64,9 @@ class Subscription(TimeStampedModel):
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
     started_on = models.DateField()
-    renews_on = models.DateField(null=True, blank=True)
+    renews_on = models.DateField(
+        null=True, blank=True, help_text="The next date the plan renews and is charged; empty for a free plan.",
+    )
 
     def __str__(self) -> str:
         return f"{self.customer.external_id} on {self.plan.name}"

@@ -21,6 +21,7 @@ from agents.facts import (
     InvoiceFact,
     PaymentFact,
     RefundFact,
+    SubscriptionFact,
 )
 from agents.orchestrator import Orchestrator, OrchestratorConfig
 from agents.outcome import ArticleMatch, FaqMatch, RunOutcome
@@ -83,6 +84,14 @@ CARDS = {
     "cus_bob": CardFact(brand="mastercard", last4="1881", expires="04/2029", expired=False),
     "cus_carol": None,
 }
+SUBSCRIPTIONS = {
+    "cus_alice": SubscriptionFact(plan="Pro", price_monthly=Decimal("29.00"), status="past_due",
+                                  started_on=date(2026, 8, 1), renews_on=date(2026, 12, 1)),
+    "cus_bob": SubscriptionFact(plan="Business", price_monthly=Decimal("99.00"), status="active",
+                                started_on=date(2026, 8, 1), renews_on=date(2026, 12, 15)),
+    "cus_carol": SubscriptionFact(plan="Free", price_monthly=Decimal("0.00"), status="active",
+                                  started_on=date(2026, 8, 1)),
+}
 ACCOUNTS = {
     "cus_alice": AccountFact(username="alice", email="alice@example.com", plan="Pro", status="active"),
     "cus_bob": AccountFact(username="bob", email="bob@example.com", plan="Business", status="active"),
@@ -135,6 +144,10 @@ class FakePorts:
     async def refunds(self, *, customer_id: str) -> list[RefundFact]:
         await self._enter("billing", "refunds", customer_id)
         return self.existing_refunds.get(customer_id, [])
+
+    async def subscription(self, *, customer_id: str) -> SubscriptionFact | None:
+        await self._enter("billing", "subscription", customer_id)
+        return SUBSCRIPTIONS.get(customer_id)
 
     async def faq_entries(self) -> list[FaqFact]:
         return []

@@ -109,7 +109,8 @@ async def test_ports_built_for_alice_refuse_bobs_customer_id(demo_tx):
     account = bridge.AccountPortDB(alice.pk, alice.external_id)
     actions = bridge.ActionPortDB(alice.pk, alice.external_id, run_id="r", conversation_id="c")
     for call in (lambda: billing.invoices(customer_id="cus_bob"), lambda: billing.payments(customer_id="cus_bob"),
-                 lambda: billing.card(customer_id="cus_bob"), lambda: account.account(customer_id="cus_bob"),
+                 lambda: billing.card(customer_id="cus_bob"), lambda: billing.subscription(customer_id="cus_bob"),
+                 lambda: account.account(customer_id="cus_bob"),
                  lambda: actions.account_unlock(customer_id="cus_bob", request_key="k"),
                  lambda: actions.refund_request(customer_id="cus_bob", invoice_number="NW-2002",
                                                 amount=Decimal("99.00"), reason="x", request_key="k2",
@@ -120,17 +121,19 @@ async def test_ports_built_for_alice_refuse_bobs_customer_id(demo_tx):
     assert not await RefundRequest.objects.filter(customer=demo_tx["bob"]).aexists()
 
 
-async def test_the_billing_port_answers_its_four_look_ups_with_one_database_trip(demo_tx, monkeypatch):
+async def test_the_billing_port_answers_its_five_look_ups_with_one_database_trip(demo_tx, monkeypatch):
     trips: list[int] = []
     real_snapshot = bridge._billing_snapshot
     monkeypatch.setattr(bridge, "_billing_snapshot", lambda pk: trips.append(pk) or real_snapshot(pk))
     alice = demo_tx["alice"]
     billing = bridge.BillingPortDB(alice.pk, alice.external_id)
-    invoices, payments, card, refunds = await asyncio.gather(
+    invoices, payments, card, refunds, subscription = await asyncio.gather(
         billing.invoices(customer_id="cus_alice"), billing.payments(customer_id="cus_alice"),
         billing.card(customer_id="cus_alice"), billing.refunds(customer_id="cus_alice"),
+        billing.subscription(customer_id="cus_alice"),
     )
     assert trips == [alice.pk]
+    assert subscription is not None and (subscription.plan, subscription.status) == ("Pro", "past_due")
     assert [i.number for i in invoices] == ["NW-1003", "NW-1002", "NW-1001"]
     assert card is not None and card.last4 == "4242" and card.expired
     assert {p.invoice_number for p in payments} <= {"NW-1001", "NW-1002", "NW-1003"}

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from supportsite.customers.models import CustomerProfile, Invoice, Payment, Plan
+from supportsite.customers.models import CustomerProfile, Invoice, Payment, Plan, Subscription
 from supportsite.knowledge.models import Article, FaqEntry, Incident
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +19,7 @@ def _snapshot() -> dict[str, list]:
         "customers": list(CustomerProfile.objects.values_list("external_id", "plan__code", "account_status").order_by("external_id")),
         "invoices": list(Invoice.objects.values_list("number", "amount", "status", "issued_on", "paid_on", "failure_reason").order_by("number")),
         "payments": list(Payment.objects.values_list("reference", "amount", "status", "duplicate_of__reference").order_by("reference")),
+        "subscriptions": list(Subscription.objects.values_list("customer__external_id", "plan__code", "status", "renews_on").order_by("customer__external_id")),
         "faq": list(FaqEntry.objects.values_list("question", "answer", "alternatives").order_by("question")),
         "articles": list(Article.objects.values_list("slug", "title", "body").order_by("slug")),
         "incidents": list(Incident.objects.values_list("reference", "title", "status").order_by("reference")),
@@ -53,6 +54,12 @@ def test_seed_demo_loads_exactly_the_demo_facts(demo):
     carol = demo["carol"]
     assert carol.plan.name == "Free" and not carol.invoices.exists()
     assert carol.account_status == "locked" and carol.failed_signins == 5
+    # Each paid plan renews on its invoices' day of the month; the Free plan is never charged.
+    assert list(Subscription.objects.values_list("customer__external_id", "status", "renews_on")
+                .order_by("customer__external_id")) == [
+        ("cus_alice", "past_due", date(2026, 12, 1)), ("cus_bob", "active", date(2026, 12, 15)),
+        ("cus_carol", "active", None),
+    ]
     incident = Incident.objects.get()
     assert incident.title == "Elevated API error rates in eu-west" and incident.status != "resolved"
     assert incident.started_at.isoformat() == "2026-11-24T08:00:00+00:00"

@@ -8,7 +8,15 @@ from decimal import Decimal
 import pytest
 
 from agents.context import IntentResult, SupportContext
-from agents.facts import AccountFact, CardFact, CustomerProfile, InvoiceFact, PaymentFact, RefundFact
+from agents.facts import (
+    AccountFact,
+    CardFact,
+    CustomerProfile,
+    InvoiceFact,
+    PaymentFact,
+    RefundFact,
+    SubscriptionFact,
+)
 from agents.outcome import ArticleMatch, Draft, FaqMatch, ProposedAction
 from agents.providers.offline import OfflineProvider
 from agents.providers.offline.grounding import Grounding
@@ -448,3 +456,61 @@ async def test_why_did_my_last_payment_fail_explains_the_failure_without_a_payme
 async def test_a_payment_question_typed_in_a_hurry_still_gets_the_failure_explained(provider):
     draft, _ = await _write(provider, alice_context("hi my paymnt didnt go thru last month whats wrong"))
     assert "NW-1003" in draft.text and "4242" in draft.text and "expired" in draft.text
+
+
+# What is due next --------------------------------------------------------------------------------
+def _with_subscription(ctx: SupportContext, **fields) -> SupportContext:
+    plan = {"plan": "Pro", "price_monthly": Decimal("29.00"), "status": "past_due", "started_on": date(2026, 8, 1),
+            "renews_on": date(2027, 1, 1), **fields}
+    ctx.facts["billing"]["subscription"] = SubscriptionFact(**plan).model_dump(mode="json")
+    return ctx
+
+
+def bob_billing_context(message: str, **subscription) -> SupportContext:
+    ctx = bob_context(message)
+    ctx.intent = IntentResult(label="billing", confidence=0.97)
+    ctx.facts["billing"]["card"] = CardFact(brand="Mastercard", last4="5555", expires="08/2028",
+                                            expired=False).model_dump(mode="json")
+    return _with_subscription(ctx, **{"plan": "Business", "price_monthly": Decimal("99.00"), "status": "active",
+                                      "renews_on": date(2026, 12, 15), **subscription})
+
+
+async def test_the_next_payment_is_the_renewal_date_amount_and_card(provider):
+    for message in ("When is my next payment due?", "when does my plan renew?", "what will my next bill be?"):
+        ctx = bob_billing_context(message)
+        draft, _ = await _write(provider, ctx)
+        assert "2026-12-15" in draft.text and "$99.00" in draft.text and "5555" in draft.text, draft.text
+        # The invoices already paid are not what was asked.
+        assert "NW-2002" not in draft.text, draft.text
+        assert Grounding.of(ctx).unsupported(draft.text) == [], draft.text
+
+
+async def test_a_past_due_plan_says_what_is_unpaid_first_and_asks_for_the_new_card_once(provider):
+    ctx = _with_subscription(alice_context("How much do I owe right now?"))
+    draft, _ = await _write(provider, ctx)
+    text = draft.text
+    assert text.index("$29.00 outstanding") < text.index("NW-1003") < text.index("2027-01-01"), text
+    assert "expired" in text and text.count("Payment method") == 1, text
+    assert Grounding.of(ctx).unsupported(text) == [], text
+
+
+async def test_nothing_owed_is_said_plainly_with_the_next_renewal(provider):
+    draft, _ = await _write(provider, bob_billing_context("do I owe you anything?"))
+    assert "You don't owe anything right now" in draft.text and "2026-12-15" in draft.text
+
+
+async def test_a_free_or_cancelled_plan_has_no_payment_coming(provider):
+    draft, _ = await _write(provider, bob_billing_context("when is my next payment?", plan="Free",
+                                                          price_monthly=Decimal("0.00"), renews_on=None))
+    assert "costs nothing" in draft.text and "$99.00" not in draft.text
+    draft, _ = await _write(provider, bob_billing_context("when is my next payment?", status="cancelled",
+                                                          renews_on=None))
+    assert "cancelled" in draft.text and "2026-12-15" not in draft.text
+
+
+async def test_an_expired_card_is_flagged_before_the_renewal_when_nothing_failed_yet(provider):
+    ctx = bob_billing_context("when will I be charged next?")
+    ctx.facts["billing"]["card"] = CardFact(brand="Mastercard", last4="5555", expires="10/2026",
+                                            expired=True).model_dump(mode="json")
+    draft, _ = await _write(provider, ctx)
+    assert "2026-12-15" in draft.text and "expired (10/2026)" in draft.text and "before then" in draft.text

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from agents.context import Intent, SupportContext
-from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, PaymentFact, RefundFact
+from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, PaymentFact, RefundFact, SubscriptionFact
 from agents.outcome import ActionRecord, ArticleMatch, Draft, FaqMatch, ProposedAction, Source, Usage
 from agents.own_data import asks_about_own_data
 from agents.providers.offline.grounding import Grounding
@@ -44,6 +44,9 @@ _AMOUNT = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)")
 _PROBLEM = re.compile(r"\b[45]\d\d\b")
 # "I've updated my card", "ok, I added a new card": a change the customer says they made, not a how-to.
 _CARD_CHANGED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered)\b[^.?!]{0,30}\bcard\b", re.IGNORECASE)
+# "How much do I owe", "anything left to pay": the unpaid invoices, or that there are none.
+_OWED_CUES = ("owe", "outstanding", "balance", "unpaid", "overdue", "anything due", "need to pay", "have to pay",
+              "left to pay", "still to pay")
 _TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa", re.IGNORECASE)
 
 
@@ -79,6 +82,8 @@ class FactView:
         self.invoices = [InvoiceFact.model_validate(i) for i in billing.get("invoices") or []]
         self.payments = [PaymentFact.model_validate(p) for p in billing.get("payments") or []]
         self.card = CardFact.model_validate(billing["card"]) if billing.get("card") else None
+        subscription = billing.get("subscription")
+        self.subscription = SubscriptionFact.model_validate(subscription) if subscription else None
         self.refund_options: list[dict[str, Any]] = list(billing.get("refund_options") or [])
         self.has_billing = "invoices" in billing  # {"skipped": ...} when nobody is signed in
         account = (facts.get("account") or {}).get("account")
@@ -235,14 +240,18 @@ class ReplyWriter:
         # "Why did my last payment fail" is answered by the failure itself, not by a payment date.
         if self._asks_last_payment() and not about_failure:
             self._last_payment()
+        renewal_told = False
+        if self._asks_what_is_due() and not asked:
+            self._what_is_due(failures_told=about_failure)
+            renewal_told = True
         card_told = self.facts.card is not None and any(self.facts.card.last4 in p for p in self.reply.paragraphs)
         if _has(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
             self._card()
         if _has(self.words, self.norm, "plan", "price", "prices", "cost", "upgrade", "downgrade", "cancel",
-                "subscription", "paying", "pay"):
+                "subscription", "paying", "pay") and not renewal_told:
             self._plan()
         if _has(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
-                "owe", "statement", "charge", "last month") and not asked:
+                "owe", "statement", "charge", "last month") and not asked and not renewal_told:
             self._invoice_list()
         if not self.reply.answered:
             self._invoice_list()
@@ -349,6 +358,60 @@ class ReplyWriter:
             latest = max(failed, key=lambda p: p.created_at)
             self.reply.add(f"Since then, the payment for invoice {latest.invoice_number} on "
                            f"{latest.created_at.date().isoformat()} didn't go through.", answers=False)
+
+    def _asks_what_is_due(self) -> bool:
+        """"When is my next payment due", "when does my plan renew", "how much do I owe": what is owed now
+        and what will be charged next, not the invoices already paid."""
+        if _has(self.words, self.norm, "renew", "renews", "renewal", "renewed", "due", "upcoming", "coming up",
+                *_OWED_CUES):
+            return True
+        return _has(self.words, self.norm, "next") and _has(
+            self.words, self.norm, "pay", "payment", "bill", "billed", "charge", "charged", "invoice")
+
+    def _what_is_due(self, *, failures_told: bool) -> None:
+        unpaid = sorted((i for i in self.facts.invoices if i.status in ("failed", "open")), key=lambda i: i.issued_on)
+        asks_owed = _has(self.words, self.norm, *_OWED_CUES)
+        if unpaid and not failures_told:
+            total = sum((i.amount for i in unpaid), Decimal(0))
+            if len(unpaid) > 1:
+                self.reply.add(f"You have {money(total)} outstanding, on {len(unpaid)} unpaid invoices.")
+            elif asks_owed:
+                self.reply.add(f"You have {money(total)} outstanding.")
+            for invoice in unpaid:
+                if invoice.status == "failed":
+                    self._explain_failure(invoice)
+                else:
+                    self.reply.add(f"Invoice {invoice.number} for {money(invoice.amount)}, issued on "
+                                   f"{invoice.issued_on.isoformat()}, is still open: it's due now.")
+        elif not unpaid and asks_owed:
+            self.reply.add("You don't owe anything right now: every invoice on your account is paid.")
+        self._next_renewal(after_unpaid=bool(unpaid))
+
+    def _next_renewal(self, *, after_unpaid: bool) -> None:
+        plan = self.facts.subscription
+        if plan is None:
+            self.reply.add("I can't see a plan subscription on your account, so nothing is due to renew.")
+            return
+        if plan.status == "cancelled":
+            self.reply.add(f"Your {plan.plan} plan is cancelled, so there are no more payments to come.")
+            return
+        if plan.renews_on is None or not plan.price_monthly:
+            self.reply.add(f"You're on the {plan.plan} plan, which costs nothing, so no payment is coming up.")
+            return
+        when = "Once that's settled, your" if after_unpaid else "Your"
+        card = self.facts.card
+        if card is None:
+            pay_with = (". There's no card on your account yet: add one under **Billing → Payment method** "
+                        "before then.")
+        elif card.expired and any("Payment method" in p for p in self.reply.paragraphs):
+            pay_with = "."  # the failed payment's fix, just above, already asks for a new card
+        elif card.expired:
+            pay_with = (f". The card on file, the {card.brand} ending {card.last4}, expired ({card.expires}), so "
+                        "please add a new one under **Billing → Payment method** before then.")
+        else:
+            pay_with = f" to the {card.brand} ending {card.last4}."
+        self.reply.add(f"{when} {plan.plan} plan renews on {plan.renews_on.isoformat()}, when we'll charge "
+                       f"{money(plan.price_monthly)}{pay_with}")
 
     def _failed_payments(self) -> None:
         failed = [i for i in self.facts.invoices if i.status == "failed"]
