@@ -42,9 +42,14 @@ _POSSESSIVE_TOPIC = re.compile(
 _ACTION_REQUEST = re.compile(r"\b(?:unlock|refund)\b", re.IGNORECASE)
 
 
+def asks_how_to(text: str) -> bool:
+    """"How do I …", "where can I …", "I want to …": a question the help centre answers for everyone."""
+    return bool(_HOW_TO.search(text))
+
+
 def asks_about_own_data(text: str) -> bool:
     """True for a question or request about the customer's own account or billing, not a how-to."""
-    if _HOW_TO.search(text):
+    if asks_how_to(text):
         return False
     if not (_FIRST_PERSON.search(text) and _PERSONAL_TOPICS.search(text)):
         return False

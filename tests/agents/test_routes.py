@@ -67,6 +67,22 @@ async def test_out_of_scope_message_gets_a_polite_honest_reply_without_a_writer(
     assert outcome.handoff_reason is None
 
 
+async def test_a_sure_faq_match_outweighs_an_unsure_out_of_scope_label():
+    harness = Harness(provider=llm(), fallback=offline(intents=[intent("out_of_scope", 0.58)]))
+    outcome = await harness.run(ctx_for("how can I reset my password", customer=None))
+    assert outcome.route == "faq" and outcome.reply.startswith("Use 'Forgot password'")
+    assert "0.58" in outcome.summary["faq"]["over_out_of_scope"]
+    assert harness.provider.calls == []
+
+
+async def test_a_sure_out_of_scope_label_is_not_overruled_by_the_faq():
+    harness = Harness(provider=llm(intents=[intent("out_of_scope", 0.9)]),
+                      fallback=offline(intents=[intent("out_of_scope", 0.85)]))
+    outcome = await harness.run(ctx_for("what's the password for the wifi in your office", customer=None))
+    assert outcome.reply == OUT_OF_SCOPE_REPLY and outcome.route == "resolver"
+    assert "over_out_of_scope" not in outcome.summary["faq"]
+
+
 async def test_billing_question_gathers_only_billing_facts_for_the_signed_in_customer():
     harness = Harness(provider=llm(intents=[intent("billing", 0.9)],
                                    replies=["Invoice NW-1003 for $29.00 failed because card 4242 expired."]),

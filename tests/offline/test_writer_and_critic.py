@@ -514,3 +514,59 @@ async def test_an_expired_card_is_flagged_before_the_renewal_when_nothing_failed
                                             expired=True).model_dump(mode="json")
     draft, _ = await _write(provider, ctx)
     assert "2026-12-15" in draft.text and "expired (10/2026)" in draft.text and "before then" in draft.text
+
+
+# A month, a status, a change ----------------------------------------------------------------------
+async def test_a_month_named_in_the_question_picks_that_months_invoice(provider):
+    draft, _ = await _write(provider, alice_context("how do I download my invoice for october?"))
+    assert "NW-1002" in draft.text and "NW-1003" not in draft.text
+    draft, _ = await _write(provider, alice_context("list my invoices from march"))
+    assert "can't find an invoice from that month" in draft.text
+    # "May I …" is a verb, not the month: every invoice is listed.
+    draft, _ = await _write(provider, alice_context("may I see my invoices?"))
+    assert "NW-1002" in draft.text and "NW-1003" in draft.text and "that month" not in draft.text
+
+
+async def test_a_how_to_billing_question_gets_the_plausible_help_centre_answer(provider):
+    invoices = FaqMatch(faq_id=6, question="Where can I find my invoices?", score=0.54,
+                        answer="All your invoices are under **Billing → Invoices**, as PDFs.")
+    ctx = alice_context("how do I download my invoice for october?")
+    ctx.facts["faq"] = {"matches": [invoices.model_dump(mode="json")]}
+    draft, _ = await _write(provider, ctx)
+    assert "How to do it: All your invoices are under **Billing → Invoices**" in draft.text
+    ctx = alice_context("show me my october invoice")  # not a how-to: a plausible match is not quoted
+    ctx.facts["faq"] = {"matches": [invoices.model_dump(mode="json")]}
+    draft, _ = await _write(provider, ctx)
+    assert "How to do it" not in draft.text and "NW-1002" in draft.text
+
+
+async def test_asking_about_a_refund_that_was_never_requested_offers_it_without_requesting_it(provider):
+    draft, _ = await _write(provider, bob_context("what's the status of my refund?"))
+    assert "can't find a refund request" in draft.text and "NW-2002 ($99.00) would qualify" in draft.text
+    assert draft.actions == []
+
+
+@pytest.mark.parametrize(("status", "said"), [
+    ("pending_approval", "is waiting for a member of our staff to approve it"),
+    ("completed", "has been paid back"),
+    ("rejected", "was declined by a member of our staff"),
+])
+async def test_asking_about_a_requested_refund_reports_its_state_and_requests_nothing(provider, status, said):
+    ctx = bob_context("where is my refund? still waiting")
+    ctx.facts["billing"]["refunds"] = [RefundFact(reference="RF-7", invoice_number="NW-2002", amount=Decimal("99.00"),
+                                                  status=status, reason="duplicate_charge").model_dump(mode="json")]
+    draft, _ = await _write(provider, ctx)
+    assert said in draft.text and "RF-7" in draft.text and draft.actions == []
+
+
+async def test_asking_to_change_the_email_quotes_how_alongside_the_current_address(provider):
+    change = FaqMatch(faq_id=19, question="How do I change the email address on my account?", score=0.36,
+                      answer="Go to **Settings → Profile** and enter the new address.")
+    ctx = account_context("can you change my email address to alice.new@example.com?", two_factor=False,
+                          faq=[change])
+    draft, _ = await _write(provider, ctx)
+    assert "alice@example.com" in draft.text and "**Settings → Profile**" in draft.text
+    # Asking what it is gets the fact alone.
+    ctx = account_context("what is the email address on my account?", two_factor=False, faq=[change])
+    draft, _ = await _write(provider, ctx)
+    assert "alice@example.com" in draft.text and "Settings → Profile" not in draft.text

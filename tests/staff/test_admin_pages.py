@@ -212,3 +212,18 @@ def test_queue_approvals_live_view_and_dashboard_render(staff_client, console_da
     for chart in ("chart-per-day", "chart-latency", "chart-routes", "chart-handoffs"):
         assert f'id="{chart}"' in html
     assert dashboard.context["stats"].thumbs_up_rate == pytest.approx(0.5)
+
+
+def test_run_page_says_why_the_faq_was_or_was_not_used(staff_client, console_data):
+    run = console_data["good"]
+    run.summary["faq"] = {"top_id": 1, "question": "How do I add team members?", "score": 0.99, "threshold": 0.9,
+                          "used": True, "over_out_of_scope": "the out-of-scope label was only 0.58 sure (below 0.8)"}
+    run.save(update_fields=["summary"])
+    html = staff_client.get(reverse("admin:conversations_agentrun_trace", args=[run.id])).content.decode()
+    assert ("answered from the FAQ although the label was out of scope: the out-of-scope label was only 0.58 sure "
+            "(below 0.8)") in html
+    run.summary["faq"] = {"top_id": 1, "question": "How do I add team members?", "score": 0.99, "threshold": 0.9,
+                          "used": False, "skipped": "asks about the signed-in customer's own data"}
+    run.save(update_fields=["summary"])
+    html = staff_client.get(reverse("admin:conversations_agentrun_trace", args=[run.id])).content.decode()
+    assert "not used: asks about the signed-in customer&#x27;s own data" in html and "although" not in html

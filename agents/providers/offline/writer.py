@@ -17,7 +17,7 @@ from typing import Any
 from agents.context import Intent, SupportContext
 from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, PaymentFact, RefundFact, SubscriptionFact
 from agents.outcome import ActionRecord, ArticleMatch, Draft, FaqMatch, ProposedAction, Source, Usage
-from agents.own_data import asks_about_own_data
+from agents.own_data import asks_about_own_data, asks_how_to
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.kb import regions_mentioned
 from agents.providers.offline.text import normalise
@@ -44,6 +44,12 @@ _AMOUNT = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)")
 _PROBLEM = re.compile(r"\b[45]\d\d\b")
 # "I've updated my card", "ok, I added a new card": a change the customer says they made, not a how-to.
 _CARD_CHANGED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered)\b[^.?!]{0,30}\bcard\b", re.IGNORECASE)
+# Month names as a customer writes them ("my october invoice"); "may" only where it can't be the verb.
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTHS = {rf"\b{name}\b": number for number, name in enumerate(_MONTH_NAMES, start=1) if name != "may"}
+_MONTHS[r"\b(?:in|for|of) may\b|\bmay (?:invoice|bill|payment|charge)"] = 5
+_NOTHING_TO_DO = "so there's nothing more you need to do; you'll see the update here."
 # "How much do I owe", "anything left to pay": the unpaid invoices, or that there are none.
 _OWED_CUES = ("owe", "outstanding", "balance", "unpaid", "overdue", "anything due", "need to pay", "have to pay",
               "left to pay", "still to pay")
@@ -255,7 +261,7 @@ class ReplyWriter:
             self._invoice_list()
         if not self.reply.answered:
             self._invoice_list()
-        match = self._faq(floor=FAQ_CONFIDENT)
+        match = self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
         if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match):
             self.reply.add(f"How to do it: {match.answer}")
             self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
@@ -290,11 +296,17 @@ class ReplyWriter:
         return list(latest.values())
 
     def _invoices_asked(self) -> list[InvoiceFact]:
-        """The invoices the message names, or else the ones for the amounts it quotes (saying so when
-        the customer has none for them)."""
+        """The invoices the message names, or else the ones for the months or amounts it quotes (saying
+        so when the customer has none for them)."""
         named = self._invoices_named()
         if named:
             return named
+        months = {number for name, number in _MONTHS.items() if re.search(name, self.norm)}
+        if months:
+            in_months = [i for i in self.facts.invoices if i.issued_on.month in months]
+            if not in_months:
+                self.reply.add("I can't find an invoice from that month on your account.", answers=False)
+            return sorted(in_months, key=lambda i: i.issued_on)
         by_amount = self.invoices_for_amounts
         if by_amount == []:
             self.reply.add("I can't find a charge of that amount on your account.", answers=False)
@@ -531,6 +543,9 @@ class ReplyWriter:
             self.reply.add("If you'd like a refund for a particular charge, tell me which invoice and I'll check "
                            "it against the policy.", answers=False)
             return
+        if self._asks_refund_status() and not self._invoices_named():
+            self._refund_status()
+            return
         if self._mentions_double_charge() and not self._invoices_named():
             # "I was charged twice": the answer is whether a charge was duplicated, not the
             # refund window of whatever was paid last.
@@ -571,18 +586,10 @@ class ReplyWriter:
         reason = option.get("reason", "")
         if option.get("already_requested"):
             existing = next((r for r in self.facts.refunds if r.invoice_number == number and r.status != "rejected"), None)
-            requested = f"A refund for invoice {number} has already been requested"
-            nothing_to_do = "so there's nothing more you need to do; you'll see the update here."
             if existing is None:
-                self.reply.add(f"{requested}, {nothing_to_do}")
-            elif existing.status == "completed":
-                self.reply.add(f"{requested} (reference {existing.reference}) and {money(existing.amount)} has "
-                               "been paid back.")
+                self.reply.add(f"A refund for invoice {number} has already been requested, {_NOTHING_TO_DO}")
             else:
-                state = "approved" if existing.status == "approved" else \
-                    "is waiting for a member of our staff to approve it"
-                self.reply.add(f"{requested} (reference {existing.reference}, {money(existing.amount)}) and "
-                               f"{state}, {nothing_to_do}")
+                self._refund_state(existing)
             self.reply.answered = True
             return
         if option.get("allowed"):
@@ -610,6 +617,41 @@ class ReplyWriter:
         elif reason == "not_paid":
             self.reply.add(f"Invoice {number} was never paid, so there's nothing to refund for it.")
         self.reply.answered = True
+
+    def _refund_state(self, refund: RefundFact) -> None:
+        requested = f"A refund for invoice {refund.invoice_number} has already been requested"
+        if refund.status == "completed":
+            self.reply.add(f"{requested} (reference {refund.reference}) and {money(refund.amount)} has been paid back.")
+        elif refund.status == "rejected":
+            self.reply.add(f"The refund requested for invoice {refund.invoice_number} (reference {refund.reference}, "
+                           f"{money(refund.amount)}) was declined by a member of our staff. If you'd like it looked "
+                           "at again, I can pass you to a person.")
+        else:
+            state = "approved" if refund.status == "approved" else "is waiting for a member of our staff to approve it"
+            self.reply.add(f"{requested} (reference {refund.reference}, {money(refund.amount)}) and {state}, "
+                           f"{_NOTHING_TO_DO}")
+
+    def _asks_refund_status(self) -> bool:
+        """"What's the status of my refund", "where is my refund": what happened to a request, not a new one."""
+        return _has(self.words, self.norm, "status", "where is my refund", "wheres my refund", "has my refund",
+                    "did my refund", "when will i get my", "when will my refund", "refund yet", "any news",
+                    "update on my refund", "still waiting", "heard back", "been approved")
+
+    def _refund_status(self) -> None:
+        latest: dict[str, RefundFact] = {}
+        for refund in self.facts.refunds:  # the last one asked for each invoice
+            latest[refund.invoice_number] = refund
+        for refund in latest.values():
+            self._refund_state(refund)
+        if latest:
+            self.reply.answered = True
+            return
+        self.reply.add("I can't find a refund request on your account, so nothing is on its way yet.")
+        qualifying = [o for o in _one_per_invoice(self.facts.refund_options) if o.get("allowed")]
+        if qualifying:
+            charges = ", ".join(f"invoice {o['invoice_number']} ({money(o['amount'])})" for o in qualifying)
+            self.reply.add(f"I can see that {charges} would qualify for a refund: tell me if you'd like me to ask "
+                           "for it.", answers=False)
 
     def _no_refundable_charge(self) -> None:
         if not self.facts.invoices:
@@ -703,7 +745,9 @@ class ReplyWriter:
             told_state = True
         # "Is 2fa on for my account?" is answered by the fact; a how-to FAQ next to it (recovery codes,
         # how to unlock) would answer a question the customer did not ask.
-        fact_answers_it = told_state and own
+        # "Can you change my email to …" asks how to change it, whatever it is now.
+        wants_change = _has(self.words, self.norm, "change", "update", "edit", "replace", "new", "switch")
+        fact_answers_it = told_state and own and not wants_change
         if match is not None and match.score >= FAQ_PLAUSIBLE and account.status != "locked" and not fact_answers_it:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
         elif not self.reply.answered and account.status == "active":
