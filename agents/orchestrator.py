@@ -258,10 +258,12 @@ class Orchestrator:
 
     def _faq_shortcut_applies(self, run: _Run, intent: IntentResult) -> bool:
         top = run.faq_matches[0] if run.faq_matches else None
-        if not (top is not None and top.score > self.config.faq_threshold and not intent.secondary):
+        if top is None or top.score <= self.config.faq_threshold:
             return False
+        # An unsure out-of-scope label's other clause ("… to my team" → account) is what the FAQ
+        # answers; any other label with a second domain is a two-part question no one entry answers.
         unsure_out_of_scope = intent.label == "out_of_scope" and intent.confidence < FAQ_OVER_OUT_OF_SCOPE_BELOW
-        if intent.label not in FAQ_INTENTS and not unsure_out_of_scope:
+        if not unsure_out_of_scope and (intent.label not in FAQ_INTENTS or intent.secondary):
             return False
         if run.ctx.customer is not None and asks_about_own_data(run.ctx.message):
             # The FAQ says how things work for everyone; this customer's facts answer the question.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from agents.context import SupportContext
@@ -46,6 +47,21 @@ def refund_options(
     return options
 
 
+def billing_totals(
+    invoices: list[InvoiceFact], payments: list[PaymentFact], refunds: list[RefundFact],
+) -> dict[str, Any]:
+    """Sums a reply may state ("how much have I paid so far", "how much do I owe"): worked out here, so
+    they are facts the critic can check a reply against, not figures a writer made up."""
+    paid = [p for p in payments if p.status == "succeeded"]
+    return {
+        "paid": str(sum((p.amount for p in paid), Decimal(0))),
+        "payments_succeeded": len(paid),
+        "first_payment_on": min(p.created_at for p in paid).date().isoformat() if paid else None,
+        "paid_back": str(sum((r.amount for r in refunds if r.status == "completed"), Decimal(0))),
+        "outstanding": str(sum((i.amount for i in invoices if i.status in ("failed", "open")), Decimal(0))),
+    }
+
+
 async def billing_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     ctx = request.context
     if ctx.customer is None:
@@ -76,6 +92,7 @@ async def billing_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         "refunds": [r.model_dump(mode="json") for r in refunds or []],
         "subscription": subscription.model_dump(mode="json") if subscription is not None else None,
         "refund_options": refund_options(ctx, invoices or [], payments or [], refunds or []) if invoices else [],
+        "totals": billing_totals(invoices or [], payments or [], refunds or []),
     }
     if errors and len(errors) == len(results):
         return AgentResponse(status="error", result={}, error="; ".join(errors), metadata=metadata("billing"))

@@ -68,11 +68,18 @@ async def test_out_of_scope_message_gets_a_polite_honest_reply_without_a_writer(
 
 
 async def test_a_sure_faq_match_outweighs_an_unsure_out_of_scope_label():
-    harness = Harness(provider=llm(), fallback=offline(intents=[intent("out_of_scope", 0.58)]))
+    harness = Harness(provider=llm(), fallback=offline(intents=[intent("out_of_scope", 0.41, secondary=("account",))]))
     outcome = await harness.run(ctx_for("how can I reset my password", customer=None))
     assert outcome.route == "faq" and outcome.reply.startswith("Use 'Forgot password'")
-    assert "0.58" in outcome.summary["faq"]["over_out_of_scope"]
+    assert "0.41" in outcome.summary["faq"]["over_out_of_scope"]
     assert harness.provider.calls == []
+
+
+async def test_a_two_part_question_is_not_answered_by_one_faq_entry_however_sure():
+    harness = Harness(provider=llm(intents=[intent("account", 0.9, secondary=("billing",))], replies=["Both parts."]),
+                      fallback=offline(intents=[intent("account", 0.9, secondary=("billing",))]))
+    outcome = await harness.run(ctx_for("how can I reset my password, and why was I billed twice?"))
+    assert outcome.route != "faq" and outcome.summary["faq"]["used"] is False
 
 
 async def test_a_sure_out_of_scope_label_is_not_overruled_by_the_faq():

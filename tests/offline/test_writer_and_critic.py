@@ -379,7 +379,7 @@ async def test_a_customer_with_two_factor_who_cannot_sign_in_gets_the_recovery_c
 async def test_an_faq_answer_the_reply_already_quotes_is_not_repeated_as_how_to(provider):
     cancel = FaqMatch(faq_id=9, question="How do I cancel my subscription?", score=0.9,
                       answer="Go to **Billing → Plan** and choose **Cancel subscription**.")
-    ctx = alice_context("cancel my subscription")
+    ctx = alice_context("how do I cancel the subscription?")
     ctx.facts["faq"] = {"matches": [cancel.model_dump(mode="json")]}
     draft, _ = await _write(provider, ctx)
     assert draft.text.count("choose **Cancel subscription**") == 1 and "How to do it" not in draft.text
@@ -570,3 +570,63 @@ async def test_asking_to_change_the_email_quotes_how_alongside_the_current_addre
     ctx = account_context("what is the email address on my account?", two_factor=False, faq=[change])
     draft, _ = await _write(provider, ctx)
     assert "alice@example.com" in draft.text and "Settings → Profile" not in draft.text
+
+
+# Found by asking as customers, round two ------------------------------------------------------------
+async def test_a_refund_asked_for_an_invoice_that_never_got_paid_says_so(provider):
+    draft, _ = await _write(provider, alice_refund_context("can I get a refund for NW-1003?"))
+    assert "NW-1003 ($29.00) was never paid" in draft.text and draft.actions == []
+    assert "couldn't find a charge" not in draft.text
+
+
+async def test_how_long_a_refund_takes_is_the_help_centre_answer_not_a_refund_decision(provider):
+    timing = FaqMatch(faq_id=14, question="How long does a refund take to arrive?", score=0.8,
+                      answer="Once a refund is approved it usually reaches your card in 5 to 10 business days.")
+    ctx = alice_refund_context("how long does a refund take?")
+    ctx.facts["faq"] = {"matches": [timing.model_dump(mode="json")]}
+    draft, _ = await _write(provider, ctx)
+    assert "5 to 10 business days" in draft.text and "outside our" not in draft.text and draft.actions == []
+
+
+async def test_nobody_can_tell_a_customer_their_password(provider):
+    draft, _ = await _write(provider, account_context("what is my password?", two_factor=False, faq=[]))
+    assert "can tell you yours" in draft.text and "Forgot password" in draft.text
+
+
+async def test_the_total_paid_is_the_billing_workers_sum_and_passes_the_critic(provider):
+    ctx = bob_context("how much have I paid you so far?")
+    ctx.intent = IntentResult(label="billing", confidence=0.9)
+    ctx.facts["billing"]["totals"] = {"paid": "198.00", "payments_succeeded": 2, "first_payment_on": "2026-11-15",
+                                      "paid_back": "99.00", "outstanding": "0"}
+    draft, _ = await _write(provider, ctx)
+    assert "You've paid $198.00 in total, over 2 payments since 2026-11-15" in draft.text
+    assert "$99.00 has been paid back" in draft.text
+    assert Grounding.of(ctx).unsupported(draft.text) == []
+    ctx.facts["billing"]["totals"] = {"paid": "0", "payments_succeeded": 0, "first_payment_on": None,
+                                      "paid_back": "0", "outstanding": "0"}
+    draft, _ = await _write(provider, ctx)
+    assert "You haven't paid us anything so far." in draft.text
+
+
+async def test_own_plan_question_is_answered_by_the_plan_without_a_help_centre_entry(provider):
+    free = FaqMatch(faq_id=5, question="What's included in the Free plan?", score=0.7, answer="The Free plan costs $0.")
+    ctx = bob_context("what is my plan?")
+    ctx.intent = IntentResult(label="billing", confidence=0.9)
+    ctx.facts["faq"] = {"matches": [free.model_dump(mode="json")]}
+    draft, _ = await _write(provider, ctx)
+    assert draft.text == "You're on the Business plan at $99.00 a month."
+
+
+@pytest.mark.parametrize("message", ["I need help", "??", "hello, can someone help me please"])
+async def test_a_message_that_asks_for_help_without_a_topic_gets_asked_what_it_is(provider, message):
+    ctx = SupportContext(conversation_id="c", run_id="r", message=message, today="2026-11-25",
+                         intent=IntentResult(label="out_of_scope", confidence=0.5))
+    draft, _ = await _write(provider, ctx)
+    assert draft.text.startswith("Of course — what can I help you with?"), draft.text
+
+
+async def test_a_plain_greeting_is_still_greeted(provider):
+    ctx = SupportContext(conversation_id="c", run_id="r", message="hi", customer=ALICE, today="2026-11-25",
+                         intent=IntentResult(label="general", confidence=0.9))
+    draft, _ = await _write(provider, ctx)
+    assert draft.text.startswith("Hi there! What can I help you with today, Alice?")

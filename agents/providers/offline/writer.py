@@ -49,6 +49,12 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
                 "november", "december")
 _MONTHS = {rf"\b{name}\b": number for number, name in enumerate(_MONTH_NAMES, start=1) if name != "may"}
 _MONTHS[r"\b(?:in|for|of) may\b|\bmay (?:invoice|bill|payment|charge)"] = 5
+# A message made only of these asks for help without saying with what.
+_SAYS_NOTHING_YET = frozenset({
+    "i", "need", "help", "please", "pls", "plz", "hi", "hello", "hey", "can", "could", "you", "me", "some",
+    "support", "question", "a", "have", "got", "there", "anyone", "someone", "somebody", "with", "something", "im",
+    "stuck", "urgent", "quick", "is", "here", "assistance", "want", "would", "like", "get", "ok", "okay"})
+_GREETINGS = frozenset({"hi", "hello", "hey"})
 _NOTHING_TO_DO = "so there's nothing more you need to do; you'll see the update here."
 # "How much do I owe", "anything left to pay": the unpaid invoices, or that there are none.
 _OWED_CUES = ("owe", "outstanding", "balance", "unpaid", "overdue", "anything due", "need to pay", "have to pay",
@@ -91,6 +97,7 @@ class FactView:
         subscription = billing.get("subscription")
         self.subscription = SubscriptionFact.model_validate(subscription) if subscription else None
         self.refund_options: list[dict[str, Any]] = list(billing.get("refund_options") or [])
+        self.totals: dict[str, Any] = dict(billing.get("totals") or {})
         self.has_billing = "invoices" in billing  # {"skipped": ...} when nobody is signed in
         account = (facts.get("account") or {}).get("account")
         self.account = AccountFact.model_validate(account) if account else None
@@ -127,10 +134,13 @@ class ReplyWriter:
         labels = [intent, *[s for s in secondary if s != intent]]
         if self.persona in ("billing", "refund", "account", "technical", "general"):
             labels = [self.persona]  # a specialist on the panel speaks to its own part only
-        if intent == "out_of_scope" and not secondary:
-            self.out_of_scope()
-        elif intent == "human":
+        if intent == "human":
             self.human()
+        elif self._says_nothing_yet():
+            self.reply.add(self._greeting("Of course — what can I help you with?") +
+                           " I can look at your invoices and plan, your account, or problems with your apps.")
+        elif intent == "out_of_scope" and not secondary:
+            self.out_of_scope()
         else:
             sections: dict[str, Callable[[], None]] = {
                 "billing": self.billing, "refund": self.refund, "account": self.account,
@@ -143,6 +153,11 @@ class ReplyWriter:
                 self.cannot_answer()
         return Draft(text=self._join(), sources=self.reply.sources, actions=self.reply.actions,
                      usage=Usage(model="offline"))
+
+    def _says_nothing_yet(self) -> bool:
+        """"I need help", "??": nothing to answer yet, and nothing out of scope either (a plain "hi" is
+        greeted by the general section)."""
+        return not self.words - _SAYS_NOTHING_YET and not (self.words and self.words <= _GREETINGS)
 
     def _join(self) -> str:
         return "\n\n".join(p.strip() for p in self.reply.paragraphs if p.strip())
@@ -217,9 +232,9 @@ class ReplyWriter:
 
     def billing(self) -> None:
         if self.ctx.customer is None or not self.facts.has_billing:
-            match = self._faq(floor=FAQ_CONFIDENT)
+            match = self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
             if match is not None:
-                self._quote_faq(match, hedge=False)
+                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
                 if self._asks_about_own_billing():
                     self._ask_to_sign_in("your invoices or payments")
             else:
@@ -246,6 +261,8 @@ class ReplyWriter:
         # "Why did my last payment fail" is answered by the failure itself, not by a payment date.
         if self._asks_last_payment() and not about_failure:
             self._last_payment()
+        if _has(self.words, self.norm, "so far", "in total", "total", "altogether", "all together"):
+            self._total_paid()
         renewal_told = False
         if self._asks_what_is_due() and not asked:
             self._what_is_due(failures_told=about_failure)
@@ -253,11 +270,11 @@ class ReplyWriter:
         card_told = self.facts.card is not None and any(self.facts.card.last4 in p for p in self.reply.paragraphs)
         if _has(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
             self._card()
-        if _has(self.words, self.norm, "plan", "price", "prices", "cost", "upgrade", "downgrade", "cancel",
-                "subscription", "paying", "pay") and not renewal_told:
+        if _has(self.words, self.norm, "plan", "plans", "price", "prices", "cost", "upgrade", "downgrade", "cancel",
+                "subscription", "paying", "pay", "pro", "tier", "features") and not renewal_told:
             self._plan()
         if _has(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
-                "owe", "statement", "charge", "last month") and not asked and not renewal_told:
+                "owe", "statement", "charge", "last month") and not (asked or renewal_told or card_changed):
             self._invoice_list()
         if not self.reply.answered:
             self._invoice_list()
@@ -371,6 +388,20 @@ class ReplyWriter:
             self.reply.add(f"Since then, the payment for invoice {latest.invoice_number} on "
                            f"{latest.created_at.date().isoformat()} didn't go through.", answers=False)
 
+    def _total_paid(self) -> None:
+        """"How much have I paid so far?": the billing worker's sum of the successful charges."""
+        totals = self.facts.totals
+        if not totals:
+            return  # the look-up failed: nothing to sum from
+        count = totals.get("payments_succeeded") or 0
+        if not count:
+            self.reply.add("You haven't paid us anything so far.")
+            return
+        back = Decimal(totals.get("paid_back") or 0)
+        paid_back = f", of which {money(back)} has been paid back to you" if back else ""
+        self.reply.add(f"You've paid {money(totals['paid'])} in total, over {count} payment{'s' if count != 1 else ''} "
+                       f"since {totals['first_payment_on']}{paid_back}.")
+
     def _asks_what_is_due(self) -> bool:
         """"When is my next payment due", "when does my plan renew", "how much do I owe": what is owed now
         and what will be charged next, not the invoices already paid."""
@@ -384,10 +415,10 @@ class ReplyWriter:
         unpaid = sorted((i for i in self.facts.invoices if i.status in ("failed", "open")), key=lambda i: i.issued_on)
         asks_owed = _has(self.words, self.norm, *_OWED_CUES)
         if unpaid and not failures_told:
-            total = sum((i.amount for i in unpaid), Decimal(0))
-            if len(unpaid) > 1:
+            total = self.facts.totals.get("outstanding") or unpaid[0].amount
+            if len(unpaid) > 1 and self.facts.totals:
                 self.reply.add(f"You have {money(total)} outstanding, on {len(unpaid)} unpaid invoices.")
-            elif asks_owed:
+            elif asks_owed and len(unpaid) == 1:
                 self.reply.add(f"You have {money(total)} outstanding.")
             for invoice in unpaid:
                 if invoice.status == "failed":
@@ -477,8 +508,11 @@ class ReplyWriter:
             plan = f"You're on the {customer.plan} plan at {money(customer.plan_price)} a month."
         else:
             plan = f"You're on the {customer.plan} plan, which costs nothing."
-        self.reply.add(plan, answers=False)
-        match = self._faq(floor=FAQ_PLAUSIBLE)
+        # "What's my plan?" is answered by the plan itself; a help-centre entry about plans would
+        # answer a question the customer did not ask.
+        own = asks_about_own_data(self.text)
+        self.reply.add(plan, answers=own)
+        match = None if own else self._faq(floor=FAQ_PLAUSIBLE)
         if match is not None and any(t in normalise(match.question) for t in ("plan", "cancel", "subscription")):
             self.reply.add(match.answer)
             self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
@@ -543,6 +577,11 @@ class ReplyWriter:
             self.reply.add("If you'd like a refund for a particular charge, tell me which invoice and I'll check "
                            "it against the policy.", answers=False)
             return
+        if _has(self.words, self.norm, "how long", "how many days", "how soon") and not self._invoices_named():
+            match = self._faq(floor=FAQ_PLAUSIBLE)
+            if match is not None and "refund" in normalise(match.question):
+                self._quote_faq(match, hedge=False)
+                return
         if self._asks_refund_status() and not self._invoices_named():
             self._refund_status()
             return
@@ -557,7 +596,13 @@ class ReplyWriter:
         self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))
 
     def _refund_options_for(self, options: list[dict[str, Any]]) -> None:
-        if not options:
+        unpaid = [i for i in self._invoices_named() if i.status in ("failed", "open")
+                  and not any(o.get("invoice_number") == i.number for o in options)]
+        for invoice in unpaid:
+            self.reply.add(f"Invoice {invoice.number} ({money(invoice.amount)}) was never paid — its payment "
+                           f"{'failed' if invoice.status == 'failed' else 'is still open'} — so there's nothing to "
+                           "refund for it.")
+        if not options and not unpaid:
             self._no_refundable_charge()
             return
         for option in options:
@@ -719,6 +764,12 @@ class ReplyWriter:
         elif account.status == "suspended":
             self.reply.add("Your account is suspended. I can't change that myself, so I'll need to pass you to a "
                            "person from our team.", answers=False)
+        if "password" in self.words and not asks_how_to(self.text) and _has(
+                self.words, self.norm, "what is", "whats", "tell me", "remind me", "show me", "send me"):
+            self.reply.add("Passwords are never stored in a form anyone can read, so nobody here, me included, can "
+                           "tell you yours. If you've forgotten it, use **Forgot password** on the sign-in page to "
+                           "set a new one.")
+            return
         # A state question ("is 2fa on for my account?") is answered by the fact itself.
         own = asks_about_own_data(self.text)
         told_state = False
