@@ -16,7 +16,7 @@ from google.protobuf.struct_pb2 import Struct
 from supportsite.api.keys import api_key_create
 from supportsite.api.replies import ConversationListener
 from supportsite.conversations.models import Conversation
-from tests.support.live import live_server_release, live_server_url
+from tests.support.live import live_server_quiet_at_teardown, live_server_release, live_server_url  # noqa: F401 (autouse)
 from tests.support.orchestrators import ScriptedOrchestrator, orchestrator_install
 from tests.support.threads import orm_in_thread
 

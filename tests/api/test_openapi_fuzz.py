@@ -15,7 +15,7 @@ from schemathesis.specs.openapi.checks import (
 
 from supportsite.api.keys import api_key_create
 from supportsite.api.views import api
-from tests.support.live import live_server_url
+from tests.support.live import live_server_quiet_at_teardown, live_server_url  # noqa: F401 (autouse)
 from tests.support.orchestrators import ScriptedOrchestrator, orchestrator_install
 from tests.support.threads import orm_in_thread
 

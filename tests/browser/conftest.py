@@ -16,6 +16,7 @@ import pytest
 
 from tests.chat.scripted import ScriptedOrchestrator
 from tests.conftest import chromium_path
+from tests.support.live import live_server_quiet_at_teardown  # noqa: F401 (autouse)
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
