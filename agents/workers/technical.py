@@ -7,6 +7,7 @@ import re
 
 from agents.envelope import AgentRequest, AgentResponse
 from agents.facts import IncidentFact
+from agents.follow_up import with_topic
 from agents.outcome import ArticleMatch
 from agents.workers.base import RunDeps, metadata, tool
 
@@ -31,10 +32,12 @@ def default_incident_matcher(text: str, incidents: list[IncidentFact]) -> Incide
 
 async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     ctx = request.context
+    # "Is it fixed yet?" searches with the question it follows ("my app in eu-west returns 503").
+    question = with_topic(ctx)
 
     async def articles_found() -> list[ArticleMatch]:
         # On the event loop, as the FAQ search (agents/workers/faq.py): a fraction of a millisecond.
-        return deps.kb.search(ctx.message, k=3)
+        return deps.kb.search(question, k=3)
 
     incidents_task = tool(deps, "knowledge.active_incidents", deps.ports.knowledge.active_incidents)
     articles, incidents = await asyncio.gather(articles_found(), incidents_task, return_exceptions=True)
@@ -45,7 +48,7 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
     incident = None
     if not isinstance(incidents, BaseException) and incidents:
         matcher = deps.incident_matcher or default_incident_matcher
-        incident = matcher(ctx.message, incidents)
+        incident = matcher(question, incidents)
     facts = {
         "articles": [] if isinstance(articles, BaseException) else [a.model_dump(mode="json") for a in articles],
         "incident": incident.model_dump(mode="json") if incident else None,

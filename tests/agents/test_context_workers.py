@@ -1,4 +1,5 @@
-"""The billing worker hands the writers the customer's plan and the sums a reply may state."""
+"""The context workers hand the writers what a reply needs: the plan and the sums, and for a follow-up
+the articles and incident of the question it follows."""
 
 from __future__ import annotations
 
@@ -28,3 +29,21 @@ async def test_the_writer_gets_the_subscription_and_the_totals_with_the_invoices
                                        "started_on": "2026-08-01", "renews_on": "2026-12-15"}
     assert billing["totals"]["paid"] == "297.00" and billing["totals"]["outstanding"] == "0"
     assert ("subscription", "cus_bob") in harness.ports.calls
+
+
+async def test_the_technical_worker_searches_a_follow_up_with_the_question_it_follows():
+    from agents.context import HistoryTurn
+
+    provider = ScriptedProvider(name="openai", model="gpt-test", intents=[intent("technical", 0.9)],
+                                replies=["Still being worked on."])
+    harness = Harness(provider=provider, fallback=offline())
+    follow_up = ctx_for("is it fixed yet?", customer="cus_bob")
+    follow_up.history = [HistoryTurn(role="user", text="my app in eu-west returns 503"),
+                         HistoryTurn(role="assistant", text="There's an active incident in eu-west.")]
+    await harness.run(follow_up)
+    [call] = provider.calls_of("write_reply")
+    assert call.facts["technical"]["incident"]["regions"] == ["eu-west"]
+    # Alone, the same words name no region or component: no incident is picked.
+    provider = ScriptedProvider(name="openai", model="gpt-test", intents=[intent("technical", 0.9)], replies=["?"])
+    await Harness(provider=provider, fallback=offline()).run(ctx_for("is it fixed yet?", customer="cus_bob"))
+    assert provider.calls_of("write_reply")[0].facts["technical"]["incident"] is None

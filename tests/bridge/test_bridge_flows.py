@@ -34,6 +34,19 @@ ASKS_FOR_BOB = [
 
 # --- refunds ------------------------------------------------------------------------------------
 
+async def test_asking_about_a_refund_requests_nothing_until_bob_says_yes_to_the_offer(demo_tx):
+    bob = demo_tx["bob"]
+    conversation = await start_conversation(bob)
+    status = await say(conversation, "what's the status of my refund?", "s-1")
+    assert "can't find a refund request" in status.text and "NW-2002" in status.text
+    assert not await RefundRequest.objects.filter(customer=bob).aexists()
+    # The stored conversation is the history the offline provider reads the "yes" against.
+    yes = await say(conversation, "yes please", "s-2")
+    refund = await RefundRequest.objects.aget(customer=bob)
+    assert (refund.status, refund.amount) == ("pending_approval", Decimal("99.00"))
+    assert refund.reference in yes.text
+
+
 async def test_bobs_duplicate_charge_becomes_one_refund_pending_approval_however_often_he_asks(demo_tx):
     bob = demo_tx["bob"]
     conversation = await start_conversation(bob)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from agents import follow_up
 from agents.context import IntentResult, SupportContext
 from agents.outcome import CriticVerdict, Draft, Usage
 from agents.providers.base import DeltaSink
@@ -12,6 +13,11 @@ from agents.providers.offline.intents import IntentClassifier, get_classifier
 
 # A follow-up this unsure ("yes please", "and the other one?") is read together with the turn before.
 FOLLOW_UP_CONFIDENCE = 0.5
+# How sure a "yes" to the assistant's own offer, or a follow-up's borrowed topic, is at most.
+FOLLOW_UP_AFFIRMED = 0.9
+# A follow-up whose own label is less sure than this takes the topic of the question before it.
+FOLLOW_UP_OWN_LABEL = 0.6
+NO_DOMAIN = ("out_of_scope", "general")
 
 
 def stream_pieces(text: str) -> list[str]:
@@ -44,11 +50,23 @@ class OfflineProvider:
         self.classifier.predict("hello")
 
     def classify_text(self, ctx: SupportContext) -> IntentResult:
+        if follow_up.accepts_offer(ctx, follow_up.OFFER_PERSON):
+            return IntentResult(label="human", confidence=FOLLOW_UP_AFFIRMED)  # "yes" to "shall I pass you on?"
         result = self.classifier.classify(ctx.message)
-        previous = next((t.text for t in reversed(ctx.history) if t.role == "user" and t.text != ctx.message), None)
-        if result.confidence < FOLLOW_UP_CONFIDENCE and previous:
+        previous = follow_up.previous_user_text(ctx)
+        if previous is None:
+            return result
+        unsure = result.confidence < FOLLOW_UP_OWN_LABEL and result.label != "human"  # "ok, a person then"
+        if follow_up.is_follow_up(ctx) and (result.label in NO_DOMAIN or unsure):
+            # "Is it fixed yet?", "it still doesn't work": a short message that points back keeps the
+            # topic of the question it follows, however sure the model is that alone it is small talk.
+            topic = self.classifier.classify(previous)
+            if topic.label not in NO_DOMAIN:
+                # Never sure enough to be trusted without an LLM (0.95): a model reads the history.
+                return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})
+        if result.confidence < FOLLOW_UP_CONFIDENCE:
             combined = self.classifier.classify(f"{previous}\n{ctx.message}")
-            if combined.confidence > result.confidence and combined.label not in ("out_of_scope", "general"):
+            if combined.label not in NO_DOMAIN and combined.confidence > result.confidence:
                 return combined
         return result
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from agents.context import Intent, SupportContext
 from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, PaymentFact, RefundFact, SubscriptionFact
+from agents.follow_up import OFFER_REFUND, accepts_offer, affirms, is_follow_up, with_topic
 from agents.outcome import ActionRecord, ArticleMatch, Draft, FaqMatch, ProposedAction, Source, Usage
 from agents.own_data import asks_about_own_data, asks_how_to
 from agents.providers.offline.grounding import Grounding
@@ -115,12 +116,15 @@ class FactView:
 
 
 class ReplyWriter:
-    def __init__(self, ctx: SupportContext, *, persona: str = "resolver"):
+    def __init__(self, ctx: SupportContext, *, persona: str = "resolver", text: str | None = None):
         self.ctx = ctx
         self.persona = persona
         self.facts = FactView(ctx)
-        self.text = ctx.message
-        self.norm = normalise(ctx.message)
+        # The question as read: the message, or for a follow-up the message with the question it
+        # follows (compose decides); what the message names itself (an invoice, a month) comes first.
+        self.text = ctx.message if text is None else text
+        self.fell_back = False  # only a generic answer: the invoice list, or "I can't answer that"
+        self.norm = normalise(self.text)
         self.words = set(self.norm.split())
         self.first_name = ctx.customer.name.split()[0] if ctx.customer and ctx.customer.name else ""
         self.reply = Reply()
@@ -150,6 +154,7 @@ class ReplyWriter:
             for label in labels:
                 sections[label]()
             if not self.reply.answered:
+                self.fell_back = True
                 self.cannot_answer()
         return Draft(text=self._join(), sources=self.reply.sources, actions=self.reply.actions,
                      usage=Usage(model="offline"))
@@ -246,7 +251,10 @@ class ReplyWriter:
                            "can see for you.", answers=False)
         if self._mentions_double_charge():
             self._duplicates()
-        card_changed = bool(_CARD_CHANGED.search(self.text))
+        # "I've updated my card", or "ok done, will you retry?" after being told to replace it.
+        card_changed = bool(_CARD_CHANGED.search(self.text)) or (
+            _has(self.words, self.norm, "done", "did it", "did that", "sorted")
+            and _has(self.words, self.norm, "retry", "try again", "charge it", "take the payment"))
         if card_changed:
             self._card_change_checked()
         about_failure = not card_changed and _has(
@@ -259,7 +267,7 @@ class ReplyWriter:
         elif about_failure:
             self._failed_payments()
         # "Why did my last payment fail" is answered by the failure itself, not by a payment date.
-        if self._asks_last_payment() and not about_failure:
+        if self._asks_last_payment() and not about_failure and not card_changed:
             self._last_payment()
         if _has(self.words, self.norm, "so far", "in total", "total", "altogether", "all together"):
             self._total_paid()
@@ -277,6 +285,7 @@ class ReplyWriter:
                 "owe", "statement", "charge", "last month") and not (asked or renewal_told or card_changed):
             self._invoice_list()
         if not self.reply.answered:
+            self.fell_back = True
             self._invoice_list()
         match = self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
         if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match):
@@ -315,22 +324,24 @@ class ReplyWriter:
     def _invoices_asked(self) -> list[InvoiceFact]:
         """The invoices the message names, or else the ones for the months or amounts it quotes (saying
         so when the customer has none for them)."""
-        named = self._invoices_named()
-        if named:
-            return named
-        months = {number for name, number in _MONTHS.items() if re.search(name, self.norm)}
-        if months:
-            in_months = [i for i in self.facts.invoices if i.issued_on.month in months]
-            if not in_months:
-                self.reply.add("I can't find an invoice from that month on your account.", answers=False)
-            return sorted(in_months, key=lambda i: i.issued_on)
+        # The message's own invoice or month first; a follow-up that names neither takes its topic's.
+        for text in dict.fromkeys((self.ctx.message, self.text)):
+            named = _invoice_numbers(text)
+            if named:
+                return [i for i in self.facts.invoices if i.number in named]
+            months = {number for name, number in _MONTHS.items() if re.search(name, normalise(text))}
+            if months:
+                in_months = [i for i in self.facts.invoices if i.issued_on.month in months]
+                if not in_months:
+                    self.reply.add("I can't find an invoice from that month on your account.", answers=False)
+                return sorted(in_months, key=lambda i: i.issued_on)
         by_amount = self.invoices_for_amounts
         if by_amount == []:
             self.reply.add("I can't find a charge of that amount on your account.", answers=False)
         return by_amount or []
 
     def _invoices_named(self) -> list[InvoiceFact]:
-        named = set(re.findall(r"NW-\d+", self.text.upper()))
+        named = _invoice_numbers(self.ctx.message) or _invoice_numbers(self.text)
         return [i for i in self.facts.invoices if i.number in named]
 
     def _describe_invoice(self, invoice: InvoiceFact) -> None:
@@ -582,7 +593,12 @@ class ReplyWriter:
             if match is not None and "refund" in normalise(match.question):
                 self._quote_faq(match, hedge=False)
                 return
-        if self._asks_refund_status() and not self._invoices_named():
+        if accepts_offer(self.ctx, OFFER_REFUND):
+            self._refund_options_for([o for o in _one_per_invoice(self.facts.refund_options)
+                                      if o.get("allowed") and not o.get("already_requested")])
+            return
+        # A bare "yes" to anything but that offer requests nothing: say where things stand instead.
+        if (self._asks_refund_status() or affirms(self.ctx.message)) and not self._invoices_named():
             self._refund_status()
             return
         if self._mentions_double_charge() and not self._invoices_named():
@@ -695,8 +711,7 @@ class ReplyWriter:
         qualifying = [o for o in _one_per_invoice(self.facts.refund_options) if o.get("allowed")]
         if qualifying:
             charges = ", ".join(f"invoice {o['invoice_number']} ({money(o['amount'])})" for o in qualifying)
-            self.reply.add(f"I can see that {charges} would qualify for a refund: tell me if you'd like me to ask "
-                           "for it.", answers=False)
+            self.reply.add(f"I can see that {charges} would qualify for a refund: {OFFER_REFUND}.", answers=False)
 
     def _no_refundable_charge(self) -> None:
         if not self.facts.invoices:
@@ -885,7 +900,13 @@ class ReplyWriter:
 
 def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: list[str] | None = None) -> Draft:
     """The grounded reply for ctx; after a critic's notes, the same reply without unsupported sentences."""
-    draft = ReplyWriter(ctx, persona=persona).write()
+    writer = ReplyWriter(ctx, persona=persona, text=ctx.message)
+    draft = writer.write()
+    if writer.fell_back and is_follow_up(ctx):
+        # "How do I fix it?" says nothing alone: written again with the question it follows.
+        # Read alone first, so "and when is the next one due?" is not answered with its topic's
+        # answer over again.
+        draft = ReplyWriter(ctx, persona=persona, text=with_topic(ctx)).write()
     if not revision_notes:
         return draft
     grounding = Grounding.of(ctx)
@@ -898,6 +919,10 @@ def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: l
     if len(kept) < len(draft.text.split("\n\n")):
         kept.append("I've left out details I couldn't confirm; a person from our team can check them with you.")
     return draft.model_copy(update={"text": "\n\n".join(kept)})
+
+
+def _invoice_numbers(text: str) -> set[str]:
+    return set(re.findall(r"NW-\d+", text.upper()))
 
 
 def _one_per_invoice(options: list[dict[str, Any]]) -> list[dict[str, Any]]:

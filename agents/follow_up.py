@@ -1,0 +1,70 @@
+"""Short replies that only make sense with the turn before: "yes please", "is it fixed yet?",
+"and the other one from october?".
+
+The offline classifier and writer read one message at a time; without this, a customer who
+answers the assistant's own question is told their message is out of scope. The previous user
+message lends the topic, and the assistant's last turn tells what a "yes" agrees to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import SupportContext
+
+# The offers a "yes" can accept, written by the offline writer (writer.py uses these constants).
+OFFER_REFUND = "tell me if you'd like me to ask for it"
+OFFER_PERSON = "pass you to a person"
+
+MAX_WORDS = 8
+TOPIC_TURNS = 3  # how far back a chain of follow-ups looks for the question they follow
+_AFFIRMATION = re.compile(
+    r"^\s*(?:yes|yeah|yep|yup|sure|ok|okay|please do|go ahead|do it|do that|sounds good|that would be great)\b"
+    r"(?:\s*(?:please|thanks|thank you|do it|go ahead))*[\s.!]*$",
+    re.IGNORECASE,
+)
+# A word that points back at what was said before, or opens a continuation.
+_POINTS_BACK = re.compile(
+    r"^\s*(?:and|also|what about|how about|so|then|but|ok|okay|done|right)\b"
+    r"|\b(?:it|its|it's|that|this|them|those|these|one|other|again|yet|still|same)\b",
+    re.IGNORECASE,
+)
+# Thanks and goodbyes close a topic rather than continue it.
+_CLOSING = re.compile(r"\b(?:thanks|thank you|thx|cheers|bye|goodbye)\b", re.IGNORECASE)
+
+
+def affirms(message: str) -> bool:
+    return bool(_AFFIRMATION.match(message))
+
+
+def previous_user_text(ctx: SupportContext) -> str | None:
+    """The question a follow-up leans on: the latest earlier user message that is not itself a
+    follow-up ("yes please" → "how long will it take?" both lean on the question before them)."""
+    earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.text != ctx.message][:TOPIC_TURNS]
+    return next((text for text in earlier if not _leans_back(text)), earlier[-1] if earlier else None)
+
+
+def last_assistant_text(ctx: SupportContext) -> str:
+    return next((t.text for t in reversed(ctx.history) if t.role == "assistant"), "")
+
+
+def _leans_back(message: str) -> bool:
+    if _CLOSING.search(message) or len(message.split()) > MAX_WORDS:
+        return False
+    return affirms(message) or bool(_POINTS_BACK.search(message))
+
+
+def is_follow_up(ctx: SupportContext) -> bool:
+    """A short message that leans on the turn before ("is it fixed yet?"), not a new topic or a thank-you."""
+    return _leans_back(ctx.message) and previous_user_text(ctx) is not None
+
+
+def accepts_offer(ctx: SupportContext, offer: str) -> bool:
+    """"Yes please" right after the assistant offered `offer`."""
+    return affirms(ctx.message) and offer in last_assistant_text(ctx)
+
+
+def with_topic(ctx: SupportContext) -> str:
+    """The message, preceded by the previous user message when it is a follow-up."""
+    previous = previous_user_text(ctx)
+    return f"{previous}\n{ctx.message}" if previous is not None and is_follow_up(ctx) else ctx.message

@@ -1,0 +1,104 @@
+"""Short replies that lean on the turn before ("yes please", "is it fixed yet?") keep the conversation's
+topic in the offline classifier and writer, and a new topic or a thank-you does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.context import HistoryTurn, SupportContext
+from agents.follow_up import OFFER_PERSON, OFFER_REFUND, is_follow_up, previous_user_text, with_topic
+from agents.orchestrator import local_intent_trusted
+from agents.providers.offline import OfflineProvider
+from tests.offline.test_writer_and_critic import alice_context, bob_context
+
+
+def turns(*texts: str) -> list[HistoryTurn]:
+    """Alternating user and assistant turns, the user's first."""
+    return [HistoryTurn(role="user" if i % 2 == 0 else "assistant", text=t) for i, t in enumerate(texts)]
+
+
+def ctx(message: str, *history: str) -> SupportContext:
+    return SupportContext(conversation_id="c", run_id="r", message=message, history=turns(*history))
+
+
+@pytest.fixture(scope="module")
+def provider(classifier) -> OfflineProvider:
+    return OfflineProvider(classifier)
+
+
+@pytest.mark.parametrize(("history", "message", "label"), [
+    (("my app in eu-west returns 503", "There's an active incident…"), "is it fixed yet?", "technical"),
+    (("why did my last payment fail?", "Your payment for NW-1003 didn't go through…"), "how do I fix it?", "billing"),
+    (("I can't log in", "Your account is locked…"), "it still doesn't work", "account"),
+    (("what's the status of my refund?", "I can't find a refund request…", "yes please", "It qualifies…"),
+     "how long will it take?", "refund"),
+])
+def test_a_follow_up_keeps_the_topic_of_the_question_it_follows(provider, history, message, label):
+    assert provider.classify_text(ctx(message)).label != label  # alone, it is read as something else
+    result = provider.classify_text(ctx(message, *history))
+    assert result.label == label
+    # A borrowed topic is never sure enough to skip the LLM when one is configured.
+    assert not local_intent_trusted(result, threshold=0.95)
+
+
+@pytest.mark.parametrize(("history", "message", "label"), [
+    (("what's the weather like?", "I'm Northwind Cloud's support assistant…"), "is it sunny?", "out_of_scope"),
+    (("why did my last payment fail?", "Your payment for NW-1003…"), "thanks, that's all", "general"),
+    (("I want a refund for NW-2001", "… I can pass you to a person who can look at it."),
+     "ok, please pass me to a person then", "human"),
+])
+def test_a_new_topic_a_thank_you_or_a_request_for_a_person_is_read_on_its_own(provider, history, message, label):
+    assert provider.classify_text(ctx(message, *history)).label == label
+
+
+def test_yes_to_the_offer_of_a_person_is_a_request_for_one_and_yes_to_nothing_is_not(provider):
+    offered = ctx("yes please", "do you support python 3.12?", f"I'm not sure. Would you like me to {OFFER_PERSON}?")
+    assert provider.classify_text(offered).label == "human"
+    not_offered = ctx("yes please", "do you support python 3.12?", "Python 3.12 is supported.")
+    assert provider.classify_text(not_offered).label != "human"
+
+
+def test_a_chain_of_follow_ups_leans_on_the_question_that_started_it():
+    chain = ctx("how long will it take?", "what's the status of my refund?", "…", "yes please", f"… {OFFER_REFUND}.")
+    assert previous_user_text(chain) == "what's the status of my refund?"
+    assert with_topic(chain) == "what's the status of my refund?\nhow long will it take?"
+    assert not is_follow_up(ctx("how long will the outage in eu-west last, and will I get a credit for it?",
+                                "hi", "Hi there!"))  # long enough to stand on its own
+
+
+async def test_yes_to_the_refund_offer_proposes_the_refund(provider):
+    context = bob_context("yes please")
+    context.history = turns("what's the status of my refund?",
+                            f"I can see that invoice NW-2002 ($99.00) would qualify for a refund: {OFFER_REFUND}.")
+    draft = await provider.write_reply(context, on_delta=_ignore)
+    assert [(a.kind, a.invoice_number) for a in draft.actions] == [("refund", "NW-2002")]
+    # Without the offer just before, "yes please" requests nothing.
+    context.history = turns("what's the status of my refund?", "Invoice NW-2002 was paid on 2026-11-15.")
+    assert (await provider.write_reply(context, on_delta=_ignore)).actions == []
+
+
+async def test_a_follow_up_that_names_a_month_gets_that_months_invoice_not_the_one_before(provider):
+    context = alice_context("and the other one from october?")
+    context.history = turns("what about NW-1003?", "Your payment for invoice NW-1003 didn't go through…")
+    draft = await provider.write_reply(context, on_delta=_ignore)
+    assert "NW-1002" in draft.text and "NW-1003" not in draft.text
+
+
+async def test_a_follow_up_that_says_nothing_alone_is_answered_with_its_topic(provider):
+    context = alice_context("how do I fix it?")
+    alone = await provider.write_reply(context, on_delta=_ignore)
+    assert alone.text.startswith("Here are your most recent invoices")  # nothing to go on but the list
+    context.history = turns("why did my last payment fail?", "Your payment for invoice NW-1003 didn't go through…")
+    draft = await provider.write_reply(context, on_delta=_ignore)
+    assert "**Billing → Payment method**" in draft.text and "Here are your most recent invoices" not in draft.text
+
+
+async def test_done_and_will_you_retry_after_the_card_advice_checks_the_card_on_file(provider):
+    context = alice_context("ok done, will you retry?")
+    context.history = turns("why did my last payment fail?", "… add a new card under **Billing → Payment method** …")
+    draft = await provider.write_reply(context, on_delta=_ignore)
+    assert "the new card hasn't reached us yet" in draft.text and "Your last payment was" not in draft.text
+
+
+async def _ignore(_: str) -> None:
+    return None
