@@ -16,7 +16,7 @@ import json
 import time
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -191,12 +191,17 @@ class ConversationCase:
     must_contain: list[str]
     must_not_contain: list[str]
     origin: str = "eval_conversations.jsonl"
+    # The turns before the message, oldest first, as (role, text): a follow-up is judged in its
+    # conversation ("is it fixed yet?" after a question about an outage).
+    history: list[tuple[str, str]] = field(default_factory=list)
 
 
 def conversation_cases(*, include_regressions: bool = True) -> list[ConversationCase]:
     cases = [ConversationCase(message=r["message"], customer=r.get("customer"), expected_route=r.get("route"),
                               expected_intent=r.get("intent"), must_contain=r.get("must_contain", []),
-                              must_not_contain=r.get("must_not_contain", [])) for r in _jsonl(CONVERSATIONS_PATH)]
+                              must_not_contain=r.get("must_not_contain", []),
+                              history=[(role, text) for role, text in r.get("history", [])])
+             for r in _jsonl(CONVERSATIONS_PATH)]
     if include_regressions:
         from supportsite.conversations.models import RegressionCase
 
@@ -242,7 +247,7 @@ class _EvalPorts:
 
 
 def _case_context(case: ConversationCase):
-    from agents.context import SupportContext
+    from agents.context import HistoryTurn, SupportContext
     from supportsite.conversations import bridge
     from supportsite.customers.models import CustomerProfile
 
@@ -255,6 +260,7 @@ def _case_context(case: ConversationCase):
     ctx = SupportContext(
         conversation_id=str(uuid.uuid4()), run_id=str(uuid.uuid4()), message=case.message, goal=case.message,
         customer=bridge.customer_fact(profile) if profile else None, today=bridge.customer_today().isoformat(),
+        history=[HistoryTurn(role=role, text=text) for role, text in case.history],
     )
     account = bridge.account_fact(profile) if profile else None
     ports = _EvalPorts(billing=bridge.BillingPortDB(pk, ext), account=bridge.AccountPortDB(pk, ext),

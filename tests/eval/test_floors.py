@@ -74,3 +74,15 @@ def test_the_eval_command_prints_json_with_the_agreed_keys():
                 "faq_shortcut_precision", "faq_shortcut_coverage", "kb_top3_accuracy", "route_accuracy",
                 "fact_accuracy"):
         assert key in figures
+
+
+@pytest.mark.django_db(transaction=True)
+def test_follow_ups_are_judged_in_their_conversation_and_all_of_them_pass():
+    from supportsite.knowledge.evaluation import conversation_cases
+
+    call_command("seed_demo", verbosity=0)
+    follow_ups = {case.message for case in conversation_cases(include_regressions=False) if case.history}
+    assert {"is it fixed yet?", "yes please", "how do I fix it?"} <= follow_ups
+    figures = evaluate_pipeline(provider_kind="offline")
+    failed = [f for f in figures["pipeline_failures"] if f["message"] in follow_ups]
+    assert failed == []
