@@ -12,7 +12,7 @@ import re
 
 from agents.context import SupportContext
 
-# The offers a "yes" can accept, written by the offline writer (writer.py uses these constants).
+# The offers a "yes" can accept, as the offline writer words them (reply_refunds.py, writer.py).
 OFFER_REFUND = "tell me if you'd like me to ask for it"
 OFFER_PERSON = "pass you to a person"
 

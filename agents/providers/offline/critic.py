@@ -8,7 +8,7 @@ from decimal import Decimal
 from agents.context import SupportContext
 from agents.outcome import CriticVerdict, Draft, Usage
 from agents.providers.offline.grounding import Grounding
-from agents.providers.offline.writer import FactView, money
+from agents.providers.offline.reply_base import FactView, money
 
 # A claim that something was already done; only true when an action record says so.
 _DONE_CLAIM = re.compile(r"\b(?:I've|I have|we've|we have)\s+(?:already\s+)?(refunded|unlocked|cancelled|canceled)\b",

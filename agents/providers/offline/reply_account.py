@@ -1,0 +1,96 @@
+"""The account part of an offline reply: sign-in, locks, two-factor, the email on file."""
+
+from __future__ import annotations
+
+from agents.outcome import ProposedAction
+from agents.own_data import asks_about_own_data, asks_how_to
+from agents.providers.offline.reply_base import (
+    FAQ_CONFIDENT,
+    FAQ_HOW_TO_FOR_VISITOR,
+    FAQ_PLAUSIBLE,
+    WriterBase,
+    about_two_factor,
+    has_cue,
+)
+
+
+class AccountReplies(WriterBase):
+    def account(self) -> None:
+        account = self.facts.account
+        match = self._faq(floor=FAQ_PLAUSIBLE)
+        if match is None and self._visitor_asks_how_to():
+            match = self._faq(floor=FAQ_HOW_TO_FOR_VISITOR)
+        if self.ctx.customer is None or account is None:
+            if match is not None:
+                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+            if self._asks_about_own_account() or match is None:
+                self._ask_to_sign_in("your account's details")
+            return
+        if self.facts.action_records and any(r.kind == "account_unlock" for r in self.facts.action_records):
+            self._report_actions()
+            return
+        if account.status == "locked":
+            count = f"{account.failed_signins} failed sign-ins" if account.failed_signins else "failed sign-ins"
+            reason = account.locked_reason.rstrip(".") if account.locked_reason else f"locked after {count}"
+            reason = reason[0].lower() + reason[1:]
+            if reason.startswith("locked"):
+                reason = "it was " + reason
+            self.reply.add(f"Your account ({account.username}) is locked — {reason}. We do that to protect it "
+                           "from someone guessing your password.")
+            if has_cue(self.words, self.norm, "unlock", "locked", "lock", "sign in", "cant", "can not", "access",
+                    "blocked"):
+                # Whether the unlock happens now or waits for a staff member is told once, after the
+                # action port answers (workers/actions.describe_actions).
+                self.reply.add("As you're signed in here, I'll start the unlock for you. Afterwards, if "
+                               "you're not sure of your password, use **Forgot password** on the sign-in page "
+                               "rather than guessing again.")
+                self.reply.actions.append(ProposedAction(kind="account_unlock", reason="customer asked; signed in"))
+        elif account.status == "suspended":
+            self.reply.add("Your account is suspended. I can't change that myself, so I'll need to pass you to a "
+                           "person from our team.", answers=False)
+        if "password" in self.words and not asks_how_to(self.text) and has_cue(
+                self.words, self.norm, "what is", "whats", "tell me", "remind me", "show me", "send me"):
+            self.reply.add("Passwords are never stored in a form anyone can read, so nobody here, me included, can "
+                           "tell you yours. If you've forgotten it, use **Forgot password** on the sign-in page to "
+                           "set a new one.")
+            return
+        # A state question ("is 2fa on for my account?") is answered by the fact itself.
+        own = asks_about_own_data(self.text)
+        told_state = False
+        mentions_two_factor = has_cue(self.words, self.norm, "two factor", "2fa", "authenticator", "two-factor",
+                                   "verification")
+        cannot_sign_in = account.status == "active" and has_cue(self.words, self.norm, "locked", "lock", "sign in",
+                                                             "cant", "can not", "unlock")
+        if cannot_sign_in:
+            self.reply.add(f"Your account ({account.username}) isn't locked — it's active.")
+            told_state = True
+        if match is not None and not account.two_factor_enabled and not mentions_two_factor and about_two_factor(match):
+            # Recovery codes and authenticator apps are no help to someone without two-factor on.
+            match = None
+            if cannot_sign_in:
+                self.reply.add("Two-factor authentication is off for your account, so your password is all "
+                               "you need. If you're not sure of it, use **Forgot password** on the sign-in page "
+                               "rather than guessing: repeated failed sign-ins lock the account.")
+        if mentions_two_factor:
+            state = "on" if account.two_factor_enabled else "off"
+            self.reply.add(f"Two-factor authentication is currently {state} for your account.", answers=own)
+            told_state = True
+        if has_cue(self.words, self.norm, "email", "address"):
+            self.reply.add(f"The email address on your account is {account.email}.", answers=own)
+            told_state = True
+        # "Is 2fa on for my account?" is answered by the fact; a how-to FAQ next to it (recovery codes,
+        # how to unlock) would answer a question the customer did not ask.
+        # "Can you change my email to …" asks how to change it, whatever it is now.
+        wants_change = has_cue(self.words, self.norm, "change", "update", "edit", "replace", "new", "switch")
+        fact_answers_it = told_state and own and not wants_change
+        if match is not None and match.score >= FAQ_PLAUSIBLE and account.status != "locked" and not fact_answers_it:
+            self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+        elif not self.reply.answered and account.status == "active":
+            self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",
+                           answers=False)
+
+    def _visitor_asks_how_to(self) -> bool:
+        return self.ctx.customer is None and not asks_about_own_data(self.text)
+
+    def _asks_about_own_account(self) -> bool:
+        return has_cue(self.words, self.norm, "my account", "locked", "unlock", "my email", "my plan")

@@ -1,0 +1,242 @@
+"""What every part of an offline reply uses: the facts as typed values, the question as read, the
+help-centre look-ups, and the reply under construction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from typing import Any
+
+from agents.context import Intent, SupportContext
+from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, PaymentFact, RefundFact, SubscriptionFact
+from agents.outcome import ActionRecord, ArticleMatch, FaqMatch, ProposedAction, Source
+from agents.providers.offline.text import normalise
+
+# An FAQ answer is quoted as the answer above this score, offered as a "probably" below it.
+FAQ_CONFIDENT = 0.6
+FAQ_PLAUSIBLE = 0.3
+# A visitor who is not signed in and asks how to do something gets the closest FAQ (hedged) down to
+# here: "please sign in" answers nothing when the help centre's answer is the same for everyone.
+FAQ_HOW_TO_FOR_VISITOR = 0.15
+ARTICLE_MIN_SCORE = 0.1
+ARTICLE_STRONG = 0.25
+MAX_STEPS = 4
+PERSONAL_INTENTS: tuple[Intent, ...] = ("billing", "refund", "account")
+
+
+def money(amount: Decimal | str | float) -> str:
+    return f"${Decimal(str(amount)):,.2f}"
+
+
+# "$99", "$1,200.00": an amount the customer quotes.
+AMOUNT = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)")
+# An HTTP error code ("a 502", "503s"): the customer is reporting a fault, not asking how to do something.
+PROBLEM = re.compile(r"\b[45]\d\d\b")
+# "I've updated my card", "ok, I added a new card": a change the customer says they made, not a how-to.
+CARD_CHANGED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered)\b[^.?!]{0,30}\bcard\b", re.IGNORECASE)
+# Month names as a customer writes them ("my october invoice"); "may" only where it can't be the verb.
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+MONTHS = {rf"\b{name}\b": number for number, name in enumerate(MONTH_NAMES, start=1) if name != "may"}
+MONTHS[r"\b(?:in|for|of) may\b|\bmay (?:invoice|bill|payment|charge)"] = 5
+# A message made only of these asks for help without saying with what.
+SAYS_NOTHING_YET = frozenset({
+    "i", "need", "help", "please", "pls", "plz", "hi", "hello", "hey", "can", "could", "you", "me", "some",
+    "support", "question", "a", "have", "got", "there", "anyone", "someone", "somebody", "with", "something", "im",
+    "stuck", "urgent", "quick", "is", "here", "assistance", "want", "would", "like", "get", "ok", "okay"})
+GREETINGS = frozenset({"hi", "hello", "hey"})
+NOTHING_TO_DO = "so there's nothing more you need to do; you'll see the update here."
+# "How much do I owe", "anything left to pay": the unpaid invoices, or that there are none.
+OWED_CUES = ("owe", "outstanding", "balance", "unpaid", "overdue", "anything due", "need to pay", "have to pay",
+              "left to pay", "still to pay")
+TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa", re.IGNORECASE)
+
+
+def about_two_factor(match: FaqMatch) -> bool:
+    return bool(TWO_FACTOR.search(f"{match.question} {match.answer}"))
+
+
+def has_cue(words: set[str], text: str, *cues: str) -> bool:
+    return any((cue in words) if " " not in cue else (cue in text) for cue in cues)
+
+
+@dataclass
+class Reply:
+    """A reply under construction: paragraphs, their sources and the actions they propose."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    actions: list[ProposedAction] = field(default_factory=list)
+    answered: bool = False  # something in it answers the question from the facts
+
+    def add(self, text: str, *, answers: bool = True) -> None:
+        if text and text not in self.paragraphs:
+            self.paragraphs.append(text)
+            self.answered = self.answered or answers
+
+
+class FactView:
+    """Typed access to ctx.facts (JSON dumps of the fact models), tolerant of missing parts."""
+
+    def __init__(self, ctx: SupportContext):
+        facts = ctx.facts
+        billing = facts.get("billing") or {}
+        self.invoices = [InvoiceFact.model_validate(i) for i in billing.get("invoices") or []]
+        self.payments = [PaymentFact.model_validate(p) for p in billing.get("payments") or []]
+        self.card = CardFact.model_validate(billing["card"]) if billing.get("card") else None
+        subscription = billing.get("subscription")
+        self.subscription = SubscriptionFact.model_validate(subscription) if subscription else None
+        self.refund_options: list[dict[str, Any]] = list(billing.get("refund_options") or [])
+        self.totals: dict[str, Any] = dict(billing.get("totals") or {})
+        self.has_billing = "invoices" in billing  # {"skipped": ...} when nobody is signed in
+        account = (facts.get("account") or {}).get("account")
+        self.account = AccountFact.model_validate(account) if account else None
+        self.refunds = [RefundFact.model_validate(r) for r in billing.get("refunds") or []]
+        technical = facts.get("technical") or {}
+        self.articles = [ArticleMatch.model_validate(a) for a in technical.get("articles") or []]
+        incident = technical.get("incident")
+        self.incident = IncidentFact.model_validate(incident) if incident else None
+        self.has_technical = "articles" in technical
+        # Every open incident (reference, title, status, regions); None when the look-up failed.
+        active = technical.get("active_incidents")
+        self.active_incidents: list[dict[str, Any]] | None = list(active) if active is not None else None
+        self.faq = [FaqMatch.model_validate(m) for m in (facts.get("faq") or {}).get("matches") or []]
+        self.action_records = [ActionRecord.model_validate(r) for r in (facts.get("actions") or {}).get("records") or []]
+
+
+class WriterBase:
+    """The state of one reply being written; the parts (reply_billing, reply_refunds, reply_account,
+    reply_technical) add what they say, and writer.ReplyWriter puts them together."""
+
+    def __init__(self, ctx: SupportContext, *, persona: str = "resolver", text: str | None = None):
+        self.ctx = ctx
+        self.persona = persona
+        self.facts = FactView(ctx)
+        # The question as read: the message, or for a follow-up the message with the question it
+        # follows (compose decides); what the message names itself (an invoice, a month) comes first.
+        self.text = ctx.message if text is None else text
+        self.fell_back = False  # only a generic answer: the invoice list, or "I can't answer that"
+        self.norm = normalise(self.text)
+        self.words = set(self.norm.split())
+        self.first_name = ctx.customer.name.split()[0] if ctx.customer and ctx.customer.name else ""
+        self.reply = Reply()
+        self.asked_to_sign_in = False
+
+    def _join(self) -> str:
+        return "\n\n".join(p.strip() for p in self.reply.paragraphs if p.strip())
+
+    def _greeting(self, sentence: str) -> str:
+        return f"{sentence[:-1]}, {self.first_name}{sentence[-1]}" if self.first_name else sentence
+
+    def _faq(self, *, floor: float = FAQ_PLAUSIBLE) -> FaqMatch | None:
+        best = self.facts.faq[0] if self.facts.faq else None
+        return best if best is not None and best.score >= floor else None
+
+    def _quote_faq(self, match: FaqMatch, *, hedge: bool) -> None:
+        if hedge:
+            self.reply.add(f"I think you're asking about “{match.question}” — here's what our help centre says:")
+            self.reply.add(match.answer)
+            self.reply.add("If that's not what you meant, tell me a bit more, or ask for a person and I'll pass you on.",
+                           answers=False)
+        else:
+            self.reply.add(match.answer)
+        self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
+
+    def _ask_to_sign_in(self, what: str) -> None:
+        if self.asked_to_sign_in:
+            return  # once a reply: a billing and a refund section each asking reads as a stutter
+        self.asked_to_sign_in = True
+        self.reply.add(
+            f"I can't see {what} while you're not signed in. Please sign in (top right) and ask me again — "
+            "I'll then look it up for you. I only ever show an account's details to its signed-in owner.",
+            answers=True,
+        )
+
+    def _faq_quoted(self, match: FaqMatch) -> bool:
+        return any(source.kind == "faq" and source.ref == str(match.faq_id) for source in self.reply.sources)
+
+    def _faq_adds_how_to(self, match: FaqMatch) -> bool:
+        return any(w in normalise(match.question).split() for w in ("change", "upgrade", "downgrade", "cancel",
+                                                                     "find", "add"))
+
+
+    @cached_property
+    def invoices_for_amounts(self) -> list[InvoiceFact] | None:
+        """The latest invoice (paid ones first) for each amount the message quotes ("why was I charged
+        $29?"); [] when none of the customer's is for it; None when the message quotes no amount."""
+        amounts = {Decimal(a.replace(",", "")) for a in AMOUNT.findall(self.text)}
+        if not amounts:
+            return None
+        latest: dict[Decimal, InvoiceFact] = {}
+        for invoice in sorted(self.facts.invoices, key=lambda i: (i.status == "paid", i.issued_on)):
+            if invoice.amount in amounts:
+                latest[invoice.amount] = invoice
+        return list(latest.values())
+
+    def _invoices_asked(self) -> list[InvoiceFact]:
+        """The invoices the message names, or else the ones for the months or amounts it quotes (saying
+        so when the customer has none for them)."""
+        # The message's own invoice or month first; a follow-up that names neither takes its topic's.
+        for text in dict.fromkeys((self.ctx.message, self.text)):
+            named = invoice_numbers(text)
+            if named:
+                return [i for i in self.facts.invoices if i.number in named]
+            months = {number for name, number in MONTHS.items() if re.search(name, normalise(text))}
+            if months:
+                in_months = [i for i in self.facts.invoices if i.issued_on.month in months]
+                if not in_months:
+                    self.reply.add("I can't find an invoice from that month on your account.", answers=False)
+                return sorted(in_months, key=lambda i: i.issued_on)
+        by_amount = self.invoices_for_amounts
+        if by_amount == []:
+            self.reply.add("I can't find a charge of that amount on your account.", answers=False)
+        return by_amount or []
+
+    def _invoices_named(self) -> list[InvoiceFact]:
+        named = invoice_numbers(self.ctx.message) or invoice_numbers(self.text)
+        return [i for i in self.facts.invoices if i.number in named]
+
+    def _report_actions(self) -> None:
+        for record in self.facts.action_records:
+            amount = money(record.amount)
+            ref = f" (reference {record.reference})" if record.reference else ""
+            if record.kind == "refund":
+                text = {
+                    "completed": f"Done: I've refunded {amount} for invoice {record.invoice_number}{ref}.",
+                    "pending_approval": f"I've asked for a refund of {amount} for invoice {record.invoice_number}"
+                                        f"{ref}; a member of our staff needs to approve it, and you'll see the "
+                                        "update here.",
+                    "rejected": f"The refund of {amount} for invoice {record.invoice_number} was not approved{ref}.",
+                    "failed": f"I couldn't record the refund for invoice {record.invoice_number}; "
+                              "I'm passing this to a person.",
+                }[record.status]
+            else:
+                text = {
+                    "completed": f"Done: your account is unlocked{ref}. You can sign in again now.",
+                    "pending_approval": f"I've asked our staff to unlock your account{ref}.",
+                    "rejected": "Unlocking your account was not approved; a person will contact you.",
+                    "failed": "I couldn't unlock your account; I'm passing this to a person.",
+                }[record.status]
+            self.reply.add(text)
+
+
+def invoice_numbers(text: str) -> set[str]:
+    return set(re.findall(r"NW-\d+", text.upper()))
+
+
+def one_per_invoice(options: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One refund option per invoice: a charge can qualify twice (a duplicate, paid within the
+    window), but it is refunded once, for the strongest reason: allowed first, duplicates first."""
+    chosen: dict[str, dict[str, Any]] = {}
+    for option in options:
+        number = str(option.get("invoice_number", ""))
+        if number not in chosen or refund_strength(option) < refund_strength(chosen[number]):
+            chosen[number] = option
+    return list(chosen.values())
+
+
+def refund_strength(option: dict[str, Any]) -> tuple[bool, bool]:
+    """Sorts the stronger reason to refund first."""
+    return (not option.get("allowed"), option.get("reason") != "duplicate_charge")

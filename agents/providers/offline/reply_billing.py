@@ -1,0 +1,308 @@
+"""The billing part of an offline reply: invoices, payments, the card, the plan, what is due."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from agents.facts import InvoiceFact, PaymentFact
+from agents.outcome import Source
+from agents.own_data import asks_about_own_data, asks_how_to
+from agents.providers.offline.reply_base import (
+    CARD_CHANGED,
+    FAQ_CONFIDENT,
+    FAQ_PLAUSIBLE,
+    OWED_CUES,
+    WriterBase,
+    has_cue,
+    money,
+)
+from agents.providers.offline.text import normalise
+
+
+class BillingReplies(WriterBase):
+    def billing(self) -> None:
+        if self.ctx.customer is None or not self.facts.has_billing:
+            match = self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
+            if match is not None:
+                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+                if self._asks_about_own_billing():
+                    self._ask_to_sign_in("your invoices or payments")
+            else:
+                self._ask_to_sign_in("your invoices or payments")
+            return
+        asked = self._invoices_asked()
+        if self._names_someone_else():
+            self.reply.add("I can only show you the invoices and payments on your own account, so here's what I "
+                           "can see for you.", answers=False)
+        if self._mentions_double_charge():
+            self._duplicates()
+        # "I've updated my card", or "ok done, will you retry?" after being told to replace it.
+        card_changed = bool(CARD_CHANGED.search(self.text)) or (
+            has_cue(self.words, self.norm, "done", "did it", "did that", "sorted")
+            and has_cue(self.words, self.norm, "retry", "try again", "charge it", "take the payment"))
+        if card_changed:
+            self._card_change_checked()
+        about_failure = not card_changed and has_cue(
+            self.words, self.norm, "fail", "failed", "fails", "declined", "decline", "not go through",
+            "didnt go through", "did not go through", "rejected", "faild", "retry", "go thru", "didnt go thru",
+            "bounced", "whats wrong", "what went wrong")
+        if asked:
+            for invoice in asked:
+                self._describe_invoice(invoice)
+        elif about_failure:
+            self._failed_payments()
+        # "Why did my last payment fail" is answered by the failure itself, not by a payment date.
+        if self._asks_last_payment() and not about_failure and not card_changed:
+            self._last_payment()
+        if has_cue(self.words, self.norm, "so far", "in total", "total", "altogether", "all together"):
+            self._total_paid()
+        renewal_told = False
+        if self._asks_what_is_due() and not asked:
+            self._what_is_due(failures_told=about_failure)
+            renewal_told = True
+        card_told = self.facts.card is not None and any(self.facts.card.last4 in p for p in self.reply.paragraphs)
+        if has_cue(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
+            self._card()
+        if has_cue(self.words, self.norm, "plan", "plans", "price", "prices", "cost", "upgrade", "downgrade", "cancel",
+                "subscription", "paying", "pay", "pro", "tier", "features") and not renewal_told:
+            self._plan()
+        if has_cue(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
+                "owe", "statement", "charge", "last month") and not (asked or renewal_told or card_changed):
+            self._invoice_list()
+        if not self.reply.answered:
+            self.fell_back = True
+            self._invoice_list()
+        match = self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
+        if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match):
+            self.reply.add(f"How to do it: {match.answer}")
+            self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
+
+    def _names_someone_else(self) -> bool:
+        own = {i.number for i in self.facts.invoices}
+        named = set(re.findall(r"NW-\d+", self.text.upper()))
+        return bool(named - own) or bool(re.search(r"\bcus_\w+|\b\w+'s (?:invoices?|account|payments?)", self.text,
+                                                   re.IGNORECASE))
+
+    def _asks_about_own_billing(self) -> bool:
+        return has_cue(self.words, self.norm, "my", "me", "i", "last", "twice", "mine")
+
+    def _describe_invoice(self, invoice: InvoiceFact) -> None:
+        if invoice.status == "paid":
+            paid = f" and was paid on {invoice.paid_on.isoformat()}" if invoice.paid_on else ""
+            self.reply.add(f"Invoice {invoice.number} is for {money(invoice.amount)}, issued on "
+                           f"{invoice.issued_on.isoformat()}{paid}.")
+        elif invoice.status == "failed":
+            self._explain_failure(invoice)
+        else:
+            self.reply.add(f"Invoice {invoice.number} for {money(invoice.amount)}, issued on "
+                           f"{invoice.issued_on.isoformat()}, is {invoice.status}.")
+
+    def _explain_failure(self, invoice: InvoiceFact) -> None:
+        card = invoice.card_last4 or (self.facts.card.last4 if self.facts.card else "")
+        reason = invoice.failure_reason.rstrip(".")
+        if reason and card and card not in reason:
+            because = f"because {reason[0].lower()}{reason[1:]} (the card ending {card})"
+        elif reason:
+            because = f"because {reason[0].lower()}{reason[1:]}"
+        elif card:
+            because = f"when we tried the card ending {card}"
+        else:
+            because = "and the payment processor didn't give us a reason"
+        self.reply.add(
+            f"Your payment for invoice {invoice.number} ({money(invoice.amount)}, issued on "
+            f"{invoice.issued_on.isoformat()}) didn't go through {because}."
+        )
+        expired = (self.facts.card is not None and self.facts.card.expired) or "expire" in reason.lower()
+        if expired:
+            self.reply.add(
+                "To fix it, add a new card under **Billing → Payment method**; once it's saved we'll try the "
+                f"payment for {invoice.number} again, so you don't need to do anything else."
+            )
+            self.reply.sources.append(Source(kind="faq", title="How do I change the card I pay with?"))
+
+    def _asks_last_payment(self) -> bool:
+        """"When did I last pay", "my last payment", "did I pay this month": a date and an amount, not a list."""
+        pays = has_cue(self.words, self.norm, "pay", "paid", "payment", "charged", "charge", "bill", "billed")
+        return pays and has_cue(self.words, self.norm, "last", "latest", "recent", "when did", "this month")
+
+    def _last_payment(self) -> None:
+        paid = sorted((p for p in self.facts.payments if p.status != "failed" and not p.duplicate),
+                      key=lambda p: p.created_at, reverse=True)
+        if not paid:
+            self.reply.add("I can't find a successful payment on your account yet.")
+            return
+        last = paid[0]
+        card = f" with the card ending {last.card_last4}" if last.card_last4 else ""
+        self.reply.add(f"Your last payment was {money(last.amount)} on {last.created_at.date().isoformat()}{card}, "
+                       f"for invoice {last.invoice_number}.")
+        failed = [p for p in self.facts.payments if p.status == "failed" and p.created_at > last.created_at]
+        if failed:
+            latest = max(failed, key=lambda p: p.created_at)
+            self.reply.add(f"Since then, the payment for invoice {latest.invoice_number} on "
+                           f"{latest.created_at.date().isoformat()} didn't go through.", answers=False)
+
+    def _total_paid(self) -> None:
+        """"How much have I paid so far?": the billing worker's sum of the successful charges."""
+        totals = self.facts.totals
+        if not totals:
+            return  # the look-up failed: nothing to sum from
+        count = totals.get("payments_succeeded") or 0
+        if not count:
+            self.reply.add("You haven't paid us anything so far.")
+            return
+        back = Decimal(totals.get("paid_back") or 0)
+        paid_back = f", of which {money(back)} has been paid back to you" if back else ""
+        self.reply.add(f"You've paid {money(totals['paid'])} in total, over {count} payment{'s' if count != 1 else ''} "
+                       f"since {totals['first_payment_on']}{paid_back}.")
+
+    def _asks_what_is_due(self) -> bool:
+        """"When is my next payment due", "when does my plan renew", "how much do I owe": what is owed now
+        and what will be charged next, not the invoices already paid."""
+        if has_cue(self.words, self.norm, "renew", "renews", "renewal", "renewed", "due", "upcoming", "coming up",
+                *OWED_CUES):
+            return True
+        return has_cue(self.words, self.norm, "next") and has_cue(
+            self.words, self.norm, "pay", "payment", "bill", "billed", "charge", "charged", "invoice")
+
+    def _what_is_due(self, *, failures_told: bool) -> None:
+        unpaid = sorted((i for i in self.facts.invoices if i.status in ("failed", "open")), key=lambda i: i.issued_on)
+        asks_owed = has_cue(self.words, self.norm, *OWED_CUES)
+        if unpaid and not failures_told:
+            total = self.facts.totals.get("outstanding") or unpaid[0].amount
+            if len(unpaid) > 1 and self.facts.totals:
+                self.reply.add(f"You have {money(total)} outstanding, on {len(unpaid)} unpaid invoices.")
+            elif asks_owed and len(unpaid) == 1:
+                self.reply.add(f"You have {money(total)} outstanding.")
+            for invoice in unpaid:
+                if invoice.status == "failed":
+                    self._explain_failure(invoice)
+                else:
+                    self.reply.add(f"Invoice {invoice.number} for {money(invoice.amount)}, issued on "
+                                   f"{invoice.issued_on.isoformat()}, is still open: it's due now.")
+        elif not unpaid and asks_owed:
+            self.reply.add("You don't owe anything right now: every invoice on your account is paid.")
+        self._next_renewal(after_unpaid=bool(unpaid))
+
+    def _next_renewal(self, *, after_unpaid: bool) -> None:
+        plan = self.facts.subscription
+        if plan is None:
+            self.reply.add("I can't see a plan subscription on your account, so nothing is due to renew.")
+            return
+        if plan.status == "cancelled":
+            self.reply.add(f"Your {plan.plan} plan is cancelled, so there are no more payments to come.")
+            return
+        if plan.renews_on is None or not plan.price_monthly:
+            self.reply.add(f"You're on the {plan.plan} plan, which costs nothing, so no payment is coming up.")
+            return
+        when = "Once that's settled, your" if after_unpaid else "Your"
+        card = self.facts.card
+        if card is None:
+            pay_with = (". There's no card on your account yet: add one under **Billing → Payment method** "
+                        "before then.")
+        elif card.expired and any("Payment method" in p for p in self.reply.paragraphs):
+            pay_with = "."  # the failed payment's fix, just above, already asks for a new card
+        elif card.expired:
+            pay_with = (f". The card on file, the {card.brand} ending {card.last4}, expired ({card.expires}), so "
+                        "please add a new one under **Billing → Payment method** before then.")
+        else:
+            pay_with = f" to the {card.brand} ending {card.last4}."
+        self.reply.add(f"{when} {plan.plan} plan renews on {plan.renews_on.isoformat()}, when we'll charge "
+                       f"{money(plan.price_monthly)}{pay_with}")
+
+    def _failed_payments(self) -> None:
+        failed = [i for i in self.facts.invoices if i.status == "failed"]
+        if not failed:
+            latest = max(self.facts.invoices, key=lambda i: i.issued_on, default=None)
+            if latest is None:
+                self.reply.add("I can't find any invoices or payments on your account, so nothing has failed.")
+            else:
+                self.reply.add(
+                    f"Good news: none of your payments has failed. Your latest invoice, {latest.number} for "
+                    f"{money(latest.amount)}, is {latest.status}."
+                )
+            return
+        for invoice in sorted(failed, key=lambda i: i.issued_on, reverse=True):
+            self._explain_failure(invoice)
+
+    def _card_change_checked(self) -> None:
+        """"I've updated my card, will you retry?": what the facts show of the card now, and what happens next."""
+        card = self.facts.card
+        failed = sorted(i.number for i in self.facts.invoices if i.status == "failed")
+        retry = (f" Once it is, we'll try the payment for {', '.join(failed)} again, so you don't need to do "
+                 "anything else.") if failed else ""
+        if card is None:
+            self.reply.add("I don't see a card saved on your account yet, so the change hasn't reached us. Check "
+                           f"that it's saved under **Billing → Payment method**.{retry}")
+        elif card.expired:
+            self.reply.add(f"I still see the {card.brand} ending {card.last4} on your account, which expired "
+                           f"({card.expires}), so the new card hasn't reached us yet. Check that it's saved under "
+                           f"**Billing → Payment method**.{retry}")
+        else:
+            done = (f" We'll try the payment for {', '.join(failed)} with it, so you don't need to do anything "
+                    "else.") if failed else ""
+            self.reply.add(f"Thanks: the card on file is a {card.brand} ending {card.last4}, valid until "
+                           f"{card.expires}.{done}")
+
+    def _card(self) -> None:
+        card = self.facts.card
+        if card is None:
+            self.reply.add("I don't see a card saved on your account. You can add one under **Billing → Payment method**.")
+        elif card.expired:
+            self.reply.add(f"The card on file is a {card.brand} ending {card.last4}, which expired ({card.expires}). "
+                           "You can replace it under **Billing → Payment method**.")
+        else:
+            self.reply.add(f"The card on file is a {card.brand} ending {card.last4}, valid until {card.expires}.")
+
+    def _plan(self) -> None:
+        customer = self.ctx.customer
+        if customer is None:
+            return
+        if customer.plan_price:
+            plan = f"You're on the {customer.plan} plan at {money(customer.plan_price)} a month."
+        else:
+            plan = f"You're on the {customer.plan} plan, which costs nothing."
+        # "What's my plan?" is answered by the plan itself; a help-centre entry about plans would
+        # answer a question the customer did not ask.
+        own = asks_about_own_data(self.text)
+        self.reply.add(plan, answers=own)
+        match = None if own else self._faq(floor=FAQ_PLAUSIBLE)
+        if match is not None and any(t in normalise(match.question) for t in ("plan", "cancel", "subscription")):
+            self.reply.add(match.answer)
+            self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
+
+    def _invoice_list(self) -> None:
+        invoices = sorted(self.facts.invoices, key=lambda i: i.issued_on, reverse=True)
+        if not invoices:
+            self.reply.add("There are no invoices on your account yet"
+                           + (f" — you're on the {self.ctx.customer.plan} plan." if self.ctx.customer else "."))
+            return
+        lines = []
+        for invoice in invoices[:6]:
+            when = invoice.paid_on or invoice.issued_on
+            status = {"paid": f"paid on {when.isoformat()}", "failed": f"failed on {invoice.issued_on.isoformat()}"}
+            lines.append(f"- {invoice.number}: {money(invoice.amount)}, "
+                         f"{status.get(invoice.status, invoice.status + ' (issued ' + invoice.issued_on.isoformat() + ')')}")
+        self.reply.add("Here are your most recent invoices:\n" + "\n".join(lines))
+
+    def _mentions_double_charge(self) -> bool:
+        return has_cue(self.words, self.norm, "twice", "duplicate", "double", "two times", "2 times")
+
+    def _duplicates(self) -> None:
+        duplicates = [p for p in self.facts.payments if p.duplicate]
+        if not duplicates:
+            self.reply.add("I checked your payments and I can't find a duplicate charge: each invoice was paid once. "
+                           "If your bank statement shows two charges, a person from our team can look into it with you.")
+            return
+        for payment in duplicates:
+            self.reply.add(
+                f"You're right, I can see it: invoice {payment.invoice_number} was charged twice on "
+                f"{payment.created_at.date().isoformat()}, and the second payment of {money(payment.amount)} is a "
+                "duplicate."
+            )
+        if not self._refund_covered(duplicates):
+            self._refund_options_for(self._refund_options_asked(only_duplicates=True))
+
+    def _refund_covered(self, duplicates: list[PaymentFact]) -> bool:
+        return any(a.kind == "refund" and a.invoice_number in {p.invoice_number for p in duplicates}
+                   for a in self.reply.actions)

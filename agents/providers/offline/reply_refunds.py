@@ -1,0 +1,176 @@
+"""The refund part of an offline reply: the policy, each charge's refund option, requests and their state."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from agents.facts import RefundFact
+from agents.follow_up import OFFER_REFUND, accepts_offer, affirms
+from agents.outcome import ProposedAction
+from agents.providers.offline.reply_base import (
+    FAQ_PLAUSIBLE,
+    NOTHING_TO_DO,
+    has_cue,
+    money,
+    one_per_invoice,
+)
+from agents.providers.offline.reply_billing import BillingReplies
+from agents.providers.offline.text import normalise
+
+
+class RefundReplies(BillingReplies):
+    def refund(self, *, only_duplicates: bool = False) -> None:
+        if self.ctx.customer is None or not self.facts.has_billing:
+            match = self._faq(floor=FAQ_PLAUSIBLE)
+            if match is not None and "refund" in normalise(match.question + " " + match.answer):
+                self._quote_faq(match, hedge=False)
+            else:
+                self._refund_policy()
+            if self._asks_about_own_billing():
+                self._ask_to_sign_in("your payments")
+            return
+        if any(a.kind == "refund" for a in self.reply.actions):
+            return
+        if self.facts.action_records:
+            self._report_actions()
+            return
+        if has_cue(self.words, self.norm, "policy", "policies", "rules", "how do refunds work",
+                "how does a refund work", "refund window") and not self._invoices_named():
+            # A question about the policy itself, not a request: the rules, and how to ask.
+            self._refund_policy()
+            self.reply.add("If you'd like a refund for a particular charge, tell me which invoice and I'll check "
+                           "it against the policy.", answers=False)
+            return
+        if has_cue(self.words, self.norm, "how long", "how many days", "how soon") and not self._invoices_named():
+            match = self._faq(floor=FAQ_PLAUSIBLE)
+            if match is not None and "refund" in normalise(match.question):
+                self._quote_faq(match, hedge=False)
+                return
+        if accepts_offer(self.ctx, OFFER_REFUND):
+            self._refund_options_for([o for o in one_per_invoice(self.facts.refund_options)
+                                      if o.get("allowed") and not o.get("already_requested")])
+            return
+        # A bare "yes" to anything but that offer requests nothing: say where things stand instead.
+        if (self._asks_refund_status() or affirms(self.ctx.message)) and not self._invoices_named():
+            self._refund_status()
+            return
+        if self._mentions_double_charge() and not self._invoices_named():
+            # "I was charged twice": the answer is whether a charge was duplicated, not the
+            # refund window of whatever was paid last.
+            self._duplicates()
+            return
+        self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
+
+    def _refund_policy(self) -> None:
+        self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))
+
+    def _refund_options_for(self, options: list[dict[str, Any]]) -> None:
+        unpaid = [i for i in self._invoices_named() if i.status in ("failed", "open")
+                  and not any(o.get("invoice_number") == i.number for o in options)]
+        for invoice in unpaid:
+            self.reply.add(f"Invoice {invoice.number} ({money(invoice.amount)}) was never paid — its payment "
+                           f"{'failed' if invoice.status == 'failed' else 'is still open'} — so there's nothing to "
+                           "refund for it.")
+        if not options and not unpaid:
+            self._no_refundable_charge()
+            return
+        for option in options:
+            self._refund_option(option)
+
+    def _refund_options_asked(self, *, only_duplicates: bool) -> list[dict[str, Any]]:
+        options = self.facts.refund_options
+        named = {i.number for i in self._invoices_asked()}
+        if named:
+            return one_per_invoice([o for o in options if o.get("invoice_number") in named])
+        if self.invoices_for_amounts == []:
+            return []  # "refund my $99 charge", and there is none: said so already
+        duplicates = [o for o in options if o.get("reason") == "duplicate_charge"]
+        if duplicates or only_duplicates:
+            return duplicates
+        allowed = [o for o in options if o.get("allowed")]
+        if allowed:
+            return allowed[:1]
+        # Nothing refundable: explain the latest paid charge against the policy.
+        paid = [o for o in options if o.get("reason") == "outside_window"]
+        return paid[:1]
+
+    def _refund_option(self, option: dict[str, Any]) -> None:
+        number = option.get("invoice_number", "")
+        amount = money(option.get("amount", "0"))
+        reason = option.get("reason", "")
+        if option.get("already_requested"):
+            existing = next((r for r in self.facts.refunds if r.invoice_number == number and r.status != "rejected"), None)
+            if existing is None:
+                self.reply.add(f"A refund for invoice {number} has already been requested, {NOTHING_TO_DO}")
+            else:
+                self._refund_state(existing)
+            self.reply.answered = True
+            return
+        if option.get("allowed"):
+            why = ("duplicate charges are always refunded" if reason == "duplicate_charge"
+                   else f"it was paid within the last {self.ctx.constraints.refund_window_days} days")
+            duplicate = next((p for p in self.facts.payments if p.duplicate and p.invoice_number == number), None)
+            if duplicate is not None and not any("charged twice" in p for p in self.reply.paragraphs):
+                self.reply.add(f"You're right, I can see it: invoice {number} was charged twice on "
+                               f"{duplicate.created_at.date().isoformat()}, and the second payment of {amount} is a "
+                               "duplicate.")
+            # What happens next (done, or waiting for a staff member's approval above the limit) is said
+            # once, by the orchestrator, after the action is carried out: it knows how it went.
+            self.reply.add(f"It qualifies for a full refund of {amount}, because {why}.")
+            self.reply.actions.append(ProposedAction(kind="refund", invoice_number=number,
+                                                     amount=Decimal(str(option.get("amount", "0"))),
+                                                     reason=reason))
+        elif reason == "outside_window":
+            invoice = next((i for i in self.facts.invoices if i.number == number), None)
+            paid = f", paid on {invoice.paid_on.isoformat()}," if invoice and invoice.paid_on else ""
+            self.reply.add(
+                f"I'm sorry — invoice {number} ({amount}){paid} is outside our "
+                f"{self.ctx.constraints.refund_window_days}-day refund window, so I can't refund it. "
+                "If there's a special reason, I can pass you to a person who can look at it."
+            )
+        elif reason == "not_paid":
+            self.reply.add(f"Invoice {number} was never paid, so there's nothing to refund for it.")
+        self.reply.answered = True
+
+    def _refund_state(self, refund: RefundFact) -> None:
+        requested = f"A refund for invoice {refund.invoice_number} has already been requested"
+        if refund.status == "completed":
+            self.reply.add(f"{requested} (reference {refund.reference}) and {money(refund.amount)} has been paid back.")
+        elif refund.status == "rejected":
+            self.reply.add(f"The refund requested for invoice {refund.invoice_number} (reference {refund.reference}, "
+                           f"{money(refund.amount)}) was declined by a member of our staff. If you'd like it looked "
+                           "at again, I can pass you to a person.")
+        else:
+            state = "approved" if refund.status == "approved" else "is waiting for a member of our staff to approve it"
+            self.reply.add(f"{requested} (reference {refund.reference}, {money(refund.amount)}) and {state}, "
+                           f"{NOTHING_TO_DO}")
+
+    def _asks_refund_status(self) -> bool:
+        """"What's the status of my refund", "where is my refund": what happened to a request, not a new one."""
+        return has_cue(self.words, self.norm, "status", "where is my refund", "wheres my refund", "has my refund",
+                    "did my refund", "when will i get my", "when will my refund", "refund yet", "any news",
+                    "update on my refund", "still waiting", "heard back", "been approved")
+
+    def _refund_status(self) -> None:
+        latest: dict[str, RefundFact] = {}
+        for refund in self.facts.refunds:  # the last one asked for each invoice
+            latest[refund.invoice_number] = refund
+        for refund in latest.values():
+            self._refund_state(refund)
+        if latest:
+            self.reply.answered = True
+            return
+        self.reply.add("I can't find a refund request on your account, so nothing is on its way yet.")
+        qualifying = [o for o in one_per_invoice(self.facts.refund_options) if o.get("allowed")]
+        if qualifying:
+            charges = ", ".join(f"invoice {o['invoice_number']} ({money(o['amount'])})" for o in qualifying)
+            self.reply.add(f"I can see that {charges} would qualify for a refund: {OFFER_REFUND}.", answers=False)
+
+    def _no_refundable_charge(self) -> None:
+        if not self.facts.invoices:
+            self.reply.add("I can't find any charges on your account, so there's nothing to refund.")
+        else:
+            self.reply.add("I couldn't find a charge on your account that our refund policy covers: "
+                           + " ".join(self.ctx.constraints.rules[:2])
+                           + " If you think something's wrong, I can pass you to a person.")

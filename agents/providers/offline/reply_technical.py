@@ -1,0 +1,86 @@
+"""The technical part of an offline reply: incidents, articles and their steps."""
+
+from __future__ import annotations
+
+from agents.outcome import Source
+from agents.providers.offline.kb import regions_mentioned
+from agents.providers.offline.reply_base import (
+    ARTICLE_MIN_SCORE,
+    ARTICLE_STRONG,
+    FAQ_CONFIDENT,
+    MAX_STEPS,
+    PROBLEM,
+    WriterBase,
+    has_cue,
+)
+
+
+class TechnicalReplies(WriterBase):
+    def technical(self) -> None:
+        incident = self.facts.incident
+        if incident is not None:
+            started = incident.started_at.strftime("%Y-%m-%d %H:%M UTC")
+            where = f" in {', '.join(incident.regions)}" if incident.regions else ""
+            self.reply.add(
+                f"There's an active incident that's very likely what you're seeing: “{incident.title}”, "
+                f"since {started} (status: {incident.status}). Our engineers are working on it{where}, and "
+                "updates go to our status page as they happen; requests that fail during it are safe to retry."
+            )
+            self.reply.sources.append(Source(kind="incident", title=incident.title, ref=incident.reference))
+        elif has_cue(self.words, self.norm, "outage", "incident", "down", "status page", "is it just me"):
+            self._no_matching_incident()
+        articles = [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
+        faq = self._faq(floor=FAQ_CONFIDENT)
+        if faq is not None and incident is None and (not articles or articles[0].score < ARTICLE_STRONG):
+            # A how-to question ("which regions can I deploy to?") is answered by the FAQ, not a guide.
+            self._quote_faq(faq, hedge=False)
+            articles = [a for a in articles if a.score >= ARTICLE_STRONG]
+        if articles:
+            best = articles[0]
+            steps = best.steps[:MAX_STEPS]
+            intro = ("Meanwhile, if it's on your side, our guide" if incident is not None
+                     else "Our guide" if not self.reply.answered else "For more, our guide")
+            if steps:
+                numbered = "\n".join(f"{n}. {step}" for n, step in enumerate(steps, start=1))
+                self.reply.add(f"{intro} “{best.title}” covers this. The steps that usually sort it out:\n{numbered}")
+            else:
+                self.reply.add(f"{intro} “{best.title}” covers this: {best.summary}")
+            self.reply.sources.append(Source(kind="article", title=best.title, url=best.url, ref=best.slug))
+            if len(articles) > 1 and articles[1].score >= 2 * ARTICLE_MIN_SCORE:
+                other = articles[1]
+                self.reply.add(f"“{other.title}” may help too.", answers=False)
+                self.reply.sources.append(Source(kind="article", title=other.title, url=other.url, ref=other.slug))
+        if not self.reply.answered:
+            match = self._faq(floor=FAQ_CONFIDENT)
+            if match is not None:
+                self._quote_faq(match, hedge=False)
+        if articles and incident is None:
+            if self._reports_a_problem():
+                self.reply.add("If that doesn't fix it, send me the error message you see, or ask for a person "
+                               "and one of our engineers will take a look.", answers=False)
+            else:  # "how do I add a custom domain?": a how-to, nothing to fix yet
+                self.reply.add("If you get stuck on a step, tell me what you see, or ask for a person and one "
+                               "of our engineers will help.", answers=False)
+
+    def _reports_a_problem(self) -> bool:
+        return bool(PROBLEM.search(self.text)) or has_cue(
+            self.words, self.norm, "error", "errors", "fail", "fails", "failed", "failing", "broken", "down",
+            "not working", "doesnt work", "does not work", "timeout", "timing out", "slow", "crash", "crashes",
+            "wrong", "issue", "problem", "cannot", "can not", "unable")
+
+    def _no_matching_incident(self) -> None:
+        """"Is there an outage in us-east?" when no open incident fits: say so, and where the open ones are."""
+        open_incidents = self.facts.active_incidents
+        if open_incidents is None:
+            return  # the incidents could not be read: "none" would be a guess
+        regions = sorted(regions_mentioned(self.text))
+        if regions:
+            self.reply.add(f"There's no active incident in {' or '.join(regions)} right now.")
+            open_incidents = [i for i in open_incidents if not set(i.get("regions") or ()) & set(regions)]
+        elif not open_incidents:
+            self.reply.add("There's no active incident on our side right now.")
+        for other in open_incidents[:2]:
+            regions = [r for r in other.get("regions") or () if r not in other["title"]]
+            where = f" in {', '.join(regions)}" if regions else ""
+            self.reply.add(f"The incident open at the moment is “{other['title']}”{where} (status: "
+                           f"{other['status']}); if your app runs elsewhere, it isn't the cause.", answers=False)
