@@ -31,6 +31,11 @@ class InvoiceFact(Fact):
     failure_reason: str = ""
     card_last4: str = ""
 
+    @property
+    def unpaid(self) -> bool:
+        """Still owed: its payment failed, or it has not been charged yet."""
+        return self.status in ("failed", "open")
+
 
 class PaymentFact(Fact):
     reference: str

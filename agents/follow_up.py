@@ -41,22 +41,18 @@ def previous_user_text(ctx: SupportContext) -> str | None:
     """The question a follow-up leans on: the latest earlier user message that is not itself a
     follow-up ("yes please" → "how long will it take?" both lean on the question before them)."""
     earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.text != ctx.message][:TOPIC_TURNS]
-    return next((text for text in earlier if not _leans_back(text)), earlier[-1] if earlier else None)
+    return next((text for text in earlier if not leans_back(text)), earlier[-1] if earlier else None)
 
 
 def last_assistant_text(ctx: SupportContext) -> str:
     return next((t.text for t in reversed(ctx.history) if t.role == "assistant"), "")
 
 
-def _leans_back(message: str) -> bool:
+def leans_back(message: str) -> bool:
+    """Short, and pointing back ("is it fixed yet?") or saying yes; not a thank-you or a goodbye."""
     if _CLOSING.search(message) or len(message.split()) > MAX_WORDS:
         return False
     return affirms(message) or bool(_POINTS_BACK.search(message))
-
-
-def is_follow_up(ctx: SupportContext) -> bool:
-    """A short message that leans on the turn before ("is it fixed yet?"), not a new topic or a thank-you."""
-    return _leans_back(ctx.message) and previous_user_text(ctx) is not None
 
 
 def accepts_offer(ctx: SupportContext, offer: str) -> bool:
@@ -66,5 +62,5 @@ def accepts_offer(ctx: SupportContext, offer: str) -> bool:
 
 def with_topic(ctx: SupportContext) -> str:
     """The message, preceded by the previous user message when it is a follow-up."""
-    previous = previous_user_text(ctx)
-    return f"{previous}\n{ctx.message}" if previous is not None and is_follow_up(ctx) else ctx.message
+    previous = previous_user_text(ctx) if leans_back(ctx.message) else None
+    return ctx.message if previous is None else f"{previous}\n{ctx.message}"

@@ -58,7 +58,7 @@ def billing_totals(
         "payments_succeeded": len(paid),
         "first_payment_on": min(p.created_at for p in paid).date().isoformat() if paid else None,
         "paid_back": str(sum((r.amount for r in refunds if r.status == "completed"), Decimal(0))),
-        "outstanding": str(sum((i.amount for i in invoices if i.status in ("failed", "open")), Decimal(0))),
+        "outstanding": str(sum((i.amount for i in invoices if i.unpaid), Decimal(0))),
     }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import OFFER_PERSON, OFFER_REFUND, is_follow_up, previous_user_text, with_topic
+from agents.follow_up import OFFER_PERSON, OFFER_REFUND, leans_back, previous_user_text, with_topic
 from agents.orchestrator import local_intent_trusted
 from agents.providers.offline import OfflineProvider
 from tests.offline.test_writer_and_critic import alice_context, bob_context
@@ -62,8 +62,7 @@ def test_a_chain_of_follow_ups_leans_on_the_question_that_started_it():
     chain = ctx("how long will it take?", "what's the status of my refund?", "…", "yes please", f"… {OFFER_REFUND}.")
     assert previous_user_text(chain) == "what's the status of my refund?"
     assert with_topic(chain) == "what's the status of my refund?\nhow long will it take?"
-    assert not is_follow_up(ctx("how long will the outage in eu-west last, and will I get a credit for it?",
-                                "hi", "Hi there!"))  # long enough to stand on its own
+    assert not leans_back("how long will the outage in eu-west last, and will I get a credit for it?")  # stands alone
 
 
 async def test_yes_to_the_refund_offer_proposes_the_refund(provider):

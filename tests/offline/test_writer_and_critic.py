@@ -31,6 +31,12 @@ def _dump(items):
     return [i.model_dump(mode="json") for i in items]
 
 
+def with_faq(ctx: SupportContext, *matches: FaqMatch) -> SupportContext:
+    """ctx with the FAQ worker's matches, as the orchestrator passes them to the writer."""
+    ctx.facts["faq"] = {"matches": _dump(matches)}
+    return ctx
+
+
 def alice_context(message: str, intent: str = "billing") -> SupportContext:
     invoices = [
         InvoiceFact(number="NW-1003", amount=Decimal("29.00"), status="failed", issued_on=date(2026, 11, 1),
@@ -379,8 +385,7 @@ async def test_a_customer_with_two_factor_who_cannot_sign_in_gets_the_recovery_c
 async def test_an_faq_answer_the_reply_already_quotes_is_not_repeated_as_how_to(provider):
     cancel = FaqMatch(faq_id=9, question="How do I cancel my subscription?", score=0.9,
                       answer="Go to **Billing → Plan** and choose **Cancel subscription**.")
-    ctx = alice_context("how do I cancel the subscription?")
-    ctx.facts["faq"] = {"matches": [cancel.model_dump(mode="json")]}
+    ctx = with_faq(alice_context("how do I cancel the subscription?"), cancel)
     draft, _ = await _write(provider, ctx)
     assert draft.text.count("choose **Cancel subscription**") == 1 and "How to do it" not in draft.text
 
@@ -530,12 +535,11 @@ async def test_a_month_named_in_the_question_picks_that_months_invoice(provider)
 async def test_a_how_to_billing_question_gets_the_plausible_help_centre_answer(provider):
     invoices = FaqMatch(faq_id=6, question="Where can I find my invoices?", score=0.54,
                         answer="All your invoices are under **Billing → Invoices**, as PDFs.")
-    ctx = alice_context("how do I download my invoice for october?")
-    ctx.facts["faq"] = {"matches": [invoices.model_dump(mode="json")]}
+    ctx = with_faq(alice_context("how do I download my invoice for october?"), invoices)
     draft, _ = await _write(provider, ctx)
     assert "How to do it: All your invoices are under **Billing → Invoices**" in draft.text
-    ctx = alice_context("show me my october invoice")  # not a how-to: a plausible match is not quoted
-    ctx.facts["faq"] = {"matches": [invoices.model_dump(mode="json")]}
+    # Not a how-to: a plausible match is not quoted.
+    ctx = with_faq(alice_context("show me my october invoice"), invoices)
     draft, _ = await _write(provider, ctx)
     assert "How to do it" not in draft.text and "NW-1002" in draft.text
 
@@ -582,8 +586,7 @@ async def test_a_refund_asked_for_an_invoice_that_never_got_paid_says_so(provide
 async def test_how_long_a_refund_takes_is_the_help_centre_answer_not_a_refund_decision(provider):
     timing = FaqMatch(faq_id=14, question="How long does a refund take to arrive?", score=0.8,
                       answer="Once a refund is approved it usually reaches your card in 5 to 10 business days.")
-    ctx = alice_refund_context("how long does a refund take?")
-    ctx.facts["faq"] = {"matches": [timing.model_dump(mode="json")]}
+    ctx = with_faq(alice_refund_context("how long does a refund take?"), timing)
     draft, _ = await _write(provider, ctx)
     assert "5 to 10 business days" in draft.text and "outside our" not in draft.text and draft.actions == []
 
@@ -612,7 +615,7 @@ async def test_own_plan_question_is_answered_by_the_plan_without_a_help_centre_e
     free = FaqMatch(faq_id=5, question="What's included in the Free plan?", score=0.7, answer="The Free plan costs $0.")
     ctx = bob_context("what is my plan?")
     ctx.intent = IntentResult(label="billing", confidence=0.9)
-    ctx.facts["faq"] = {"matches": [free.model_dump(mode="json")]}
+    with_faq(ctx, free)
     draft, _ = await _write(provider, ctx)
     assert draft.text == "You're on the Business plan at $99.00 a month."
 

@@ -57,7 +57,7 @@ class OfflineProvider:
         if previous is None:
             return result
         unsure = result.confidence < FOLLOW_UP_OWN_LABEL and result.label != "human"  # "ok, a person then"
-        if follow_up.is_follow_up(ctx) and (result.label in NO_DOMAIN or unsure):
+        if follow_up.leans_back(ctx.message) and (result.label in NO_DOMAIN or unsure):
             # "Is it fixed yet?", "it still doesn't work": a short message that points back keeps the
             # topic of the question it follows, however sure the model is that alone it is small talk.
             topic = self.classifier.classify(previous)

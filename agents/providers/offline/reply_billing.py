@@ -166,14 +166,14 @@ class BillingReplies(WriterBase):
             self.words, self.norm, "pay", "payment", "bill", "billed", "charge", "charged", "invoice")
 
     def _what_is_due(self, *, failures_told: bool) -> None:
-        unpaid = sorted((i for i in self.facts.invoices if i.status in ("failed", "open")), key=lambda i: i.issued_on)
+        unpaid = sorted((i for i in self.facts.invoices if i.unpaid), key=lambda i: i.issued_on)
         asks_owed = has_cue(self.words, self.norm, *OWED_CUES)
         if unpaid and not failures_told:
-            total = self.facts.totals.get("outstanding") or unpaid[0].amount
-            if len(unpaid) > 1 and self.facts.totals:
-                self.reply.add(f"You have {money(total)} outstanding, on {len(unpaid)} unpaid invoices.")
+            if len(unpaid) > 1 and self.facts.totals:  # a sum: the billing worker's, so the critic can check it
+                self.reply.add(f"You have {money(self.facts.totals['outstanding'])} outstanding, on {len(unpaid)} "
+                               "unpaid invoices.")
             elif asks_owed and len(unpaid) == 1:
-                self.reply.add(f"You have {money(total)} outstanding.")
+                self.reply.add(f"You have {money(unpaid[0].amount)} outstanding.")
             for invoice in unpaid:
                 if invoice.status == "failed":
                     self._explain_failure(invoice)

@@ -66,7 +66,7 @@ class RefundReplies(BillingReplies):
         self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))
 
     def _refund_options_for(self, options: list[dict[str, Any]]) -> None:
-        unpaid = [i for i in self._invoices_named() if i.status in ("failed", "open")
+        unpaid = [i for i in self._invoices_named() if i.unpaid
                   and not any(o.get("invoice_number") == i.number for o in options)]
         for invoice in unpaid:
             self.reply.add(f"Invoice {invoice.number} ({money(invoice.amount)}) was never paid — its payment "

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from agents.context import SupportContext
-from agents.follow_up import is_follow_up, with_topic
+from agents.follow_up import with_topic
 from agents.outcome import Draft, Usage
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.reply_account import AccountReplies
@@ -103,11 +103,11 @@ def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: l
     """The grounded reply for ctx; after a critic's notes, the same reply without unsupported sentences."""
     writer = ReplyWriter(ctx, persona=persona, text=ctx.message)
     draft = writer.write()
-    if writer.fell_back and is_follow_up(ctx):
+    if writer.fell_back and (topic := with_topic(ctx)) != ctx.message:
         # "How do I fix it?" says nothing alone: written again with the question it follows.
         # Read alone first, so "and when is the next one due?" is not answered with its topic's
         # answer over again.
-        draft = ReplyWriter(ctx, persona=persona, text=with_topic(ctx)).write()
+        draft = ReplyWriter(ctx, persona=persona, text=topic).write()
     if not revision_notes:
         return draft
     grounding = Grounding.of(ctx)
