@@ -20,6 +20,7 @@ from agents.facts import (
 from agents.outcome import ArticleMatch, Draft, FaqMatch, ProposedAction
 from agents.providers.offline import OfflineProvider
 from agents.providers.offline.grounding import Grounding
+from agents.providers.offline.writer import compose
 
 ALICE = CustomerProfile(external_id="cus_alice", name="Alice Martin", email="alice@example.com", plan="Pro",
                         plan_price=Decimal("29.00"))
@@ -633,3 +634,88 @@ async def test_a_plain_greeting_is_still_greeted(provider):
                          intent=IntentResult(label="general", confidence=0.9))
     draft, _ = await _write(provider, ctx)
     assert draft.text.startswith("Hi there! What can I help you with today, Alice?")
+
+
+# Near misses and noise ---------------------------------------------------------------------------
+UPTIME_SLA = FaqMatch(faq_id=30, question="Do you offer an uptime SLA?", score=0.301,
+                      answer="The Business plan comes with a 99.95% monthly uptime SLA.")
+
+
+def general_context(message: str, *matches: FaqMatch, customer: CustomerProfile | None = None) -> SupportContext:
+    return with_faq(SupportContext(conversation_id="c", run_id="r", message=message, customer=customer,
+                                   intent=IntentResult(label="general", confidence=0.9)), *matches)
+
+
+async def test_an_unsure_faq_match_that_shares_only_wording_is_not_offered_as_what_was_meant(provider):
+    draft, _ = await _write(provider, general_context("do you offer a free trial?", UPTIME_SLA))
+    assert "SLA" not in draft.text and draft.sources == []
+    assert "rather not guess" in draft.text and "person" in draft.text
+
+
+async def test_an_unsure_faq_match_about_what_was_asked_is_still_offered_hedged(provider):
+    draft, _ = await _write(provider, general_context("is there an uptime guarantee?", UPTIME_SLA))
+    assert "I think you're asking about “Do you offer an uptime SLA?”" in draft.text
+    assert [s.kind for s in draft.sources] == ["faq"]
+
+
+async def test_goodbye_is_answered_with_goodbye_and_thanks_with_you_are_welcome(provider):
+    draft, _ = await _write(provider, general_context("bye"))
+    assert draft.text.startswith("Goodbye!")
+    draft, _ = await _write(provider, general_context("thanks, bye"))
+    assert draft.text.startswith("You're welcome!")
+
+
+def test_a_panel_account_specialist_adds_nothing_to_a_question_not_about_the_account():
+    account = AccountFact(username="bob", email="bob@example.com", plan="Business", status="active")
+    ctx = SupportContext(conversation_id="c", run_id="r", message="is there a discount for nonprofits?",
+                         customer=BOB, intent=IntentResult(label="general", confidence=0.35, secondary=["account"]),
+                         facts={"account": {"account": account.model_dump(mode="json")}, "faq": {"matches": []}})
+    draft = compose(ctx, persona="account")
+    assert "is active" not in draft.text
+    draft = compose(ctx.model_copy(update={"message": "is my account ok?"}), persona="account")
+    assert draft.text == "Your account (bob) is active, on the Business plan."
+
+
+async def test_the_status_of_an_open_account_is_the_answer_to_asking_for_it(provider):
+    ctx = account_context("what's the status of my account?", two_factor=False, faq=[])
+    draft, _ = await _write(provider, ctx)
+    assert draft.text == "Your account (alice) is active, on the Pro plan."
+
+
+async def test_how_to_unlock_is_not_offered_for_an_account_that_is_not_locked(provider):
+    locked = FaqMatch(faq_id=4, question="Why is my account locked and how do I unlock it?", score=0.4,
+                      answer="We lock an account after five failed sign-ins in a row to keep it safe.")
+    draft, _ = await _write(provider, account_context("something is wrong with my account", two_factor=False,
+                                                      faq=[locked]))
+    assert "five failed sign-ins" not in draft.text and "is active" in draft.text
+    draft, _ = await _write(provider, account_context("how do I unlock an account?", two_factor=False,
+                                                      faq=[locked]))
+    assert "five failed sign-ins" in draft.text
+
+
+async def test_a_paying_customer_whose_app_is_slow_gets_the_guide_not_that_free_apps_sleep(provider):
+    sleep = FaqMatch(faq_id=28, question="Do free apps go to sleep?", score=0.94,
+                     answer="Yes: apps on the Free plan sleep after 30 minutes without traffic.")
+    cold_starts = ArticleMatch(slug="scaling", title="Scaling and cold starts", url="/kb/scaling", score=0.17,
+                               summary="Instances and cold starts.", steps=["Go to **App → Scaling**."])
+
+    def slow_app(customer: CustomerProfile) -> SupportContext:
+        ctx = SupportContext(conversation_id="c", run_id="r", message="my app is slow", customer=customer,
+                             intent=IntentResult(label="technical", confidence=0.99),
+                             facts={"technical": {"articles": _dump([cold_starts]), "incident": None}})
+        return with_faq(ctx, sleep)
+
+    draft, _ = await _write(provider, slow_app(BOB))
+    assert "Scaling and cold starts" in draft.text and "Yes: apps on the Free plan" not in draft.text
+    carol = ALICE.model_copy(update={"name": "Carol Diaz", "plan": "Free", "plan_price": Decimal("0.00")})
+    draft, _ = await _write(provider, slow_app(carol))
+    assert draft.text.startswith("Yes: apps on the Free plan")
+
+
+async def test_what_happens_if_i_do_not_pay_says_what_is_unpaid_and_leaves_the_policy_to_a_person(provider):
+    ctx = _with_subscription(alice_context("what happens if I don't pay?"))
+    draft, _ = await _write(provider, ctx)
+    text = draft.text
+    assert "$29.00 outstanding" in text and "NW-1003" in text and "a person from our team can" in text, text
+    assert "Here are your most recent invoices" not in text
+    assert Grounding.of(ctx).unsupported(text) == [], text

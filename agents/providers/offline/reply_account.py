@@ -12,6 +12,7 @@ from agents.providers.offline.reply_base import (
     about_two_factor,
     has_cue,
 )
+from agents.providers.offline.text import normalise
 
 
 class AccountReplies(WriterBase):
@@ -64,9 +65,12 @@ class AccountReplies(WriterBase):
         if cannot_sign_in:
             self.reply.add(f"Your account ({account.username}) isn't locked — it's active.")
             told_state = True
-        if match is not None and not account.two_factor_enabled and not mentions_two_factor and about_two_factor(match):
-            # Recovery codes and authenticator apps are no help to someone without two-factor on.
-            match = None
+        if (match is not None and account.status == "active" and "locked" in normalise(match.question).split()
+                and not has_cue(self.words, self.norm, "locked", "lock", "unlock", "blocked")):
+            match = None  # "something is wrong with my account": how to unlock is no help to an open account
+        if not account.two_factor_enabled and not mentions_two_factor:
+            if match is not None and about_two_factor(match):
+                match = None  # recovery codes and authenticator apps are no help without two-factor on
             if cannot_sign_in:
                 self.reply.add("Two-factor authentication is off for your account, so your password is all "
                                "you need. If you're not sure of it, use **Forgot password** on the sign-in page "
@@ -85,9 +89,16 @@ class AccountReplies(WriterBase):
         fact_answers_it = told_state and own and not wants_change
         if match is not None and match.score >= FAQ_PLAUSIBLE and account.status != "locked" and not fact_answers_it:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
-        elif not self.reply.answered and account.status == "active":
+        elif not self.reply.answered and account.status == "active" and self._about_the_account():
+            # "What's the status of my account?" is answered by it; otherwise it only sets the scene.
             self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",
-                           answers=False)
+                           answers=own and has_cue(self.words, self.norm, "status", "state", "active", "ok"))
+
+    def _about_the_account(self) -> bool:
+        """Whether the account's state says anything to this message: a panel's account specialist
+        asked about a nonprofit discount has nothing to add, and "your account is active" is noise."""
+        intent = self.ctx.intent.label if self.ctx.intent else "general"
+        return intent == "account" or has_cue(self.words, self.norm, "account", "plan", "status", "profile")
 
     def _visitor_asks_how_to(self) -> bool:
         return self.ctx.customer is None and not asks_about_own_data(self.text)

@@ -12,7 +12,7 @@ from typing import Any
 from agents.context import Intent, SupportContext
 from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, PaymentFact, RefundFact, SubscriptionFact
 from agents.outcome import ActionRecord, ArticleMatch, FaqMatch, ProposedAction, Source
-from agents.providers.offline.text import normalise
+from agents.providers.offline.text import normalise, stem
 
 # An FAQ answer is quoted as the answer above this score, offered as a "probably" below it.
 FAQ_CONFIDENT = 0.6
@@ -49,9 +49,32 @@ SAYS_NOTHING_YET = frozenset({
 GREETINGS = frozenset({"hi", "hello", "hey"})
 NOTHING_TO_DO = "so there's nothing more you need to do; you'll see the update here."
 # "How much do I owe", "anything left to pay": the unpaid invoices, or that there are none.
+# "What happens if I don't pay?": what is unpaid, and that the consequence is for a person to tell.
+LATE_PAYMENT_CUES = ("do not pay", "did not pay", "miss a payment", "missed a payment", "missed payment",
+                     "late payment", "pay late", "paying late")
 OWED_CUES = ("owe", "outstanding", "balance", "unpaid", "overdue", "anything due", "need to pay", "have to pay",
-              "left to pay", "still to pay")
+              "left to pay", "still to pay", *LATE_PAYMENT_CUES)
 TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa", re.IGNORECASE)
+
+
+# Words any question about anything may hold: sharing only these with an FAQ entry's question is no
+# sign the entry is what was asked ("do you offer a free trial?" is not "Do you offer an uptime SLA?").
+GENERIC_WORDS = frozenset({
+    "a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "it", "is", "are", "am", "be", "do", "does",
+    "did", "not", "can", "could", "would", "should", "will", "to", "of", "for", "in", "on", "at", "with", "and",
+    "or", "if", "there", "this", "that", "any", "some", "about", "please", "what", "whats", "how", "where",
+    "when", "why", "which", "who", "offer", "have", "has", "get", "need", "want", "know", "tell", "see", "use",
+    "make", "happen", "happens", "northwind", "cloud", "service", "services", "help", "now", "so", "just"})
+
+
+def topic_words(text: str) -> set[str]:
+    return {stem(w) for w in normalise(text).split() if w not in GENERIC_WORDS}
+
+
+def shares_topic(text: str, match: FaqMatch) -> bool:
+    """Whether the message names something the entry's question is about: what an unsure match must
+    have before it is offered as what the customer probably meant."""
+    return bool(topic_words(text) & topic_words(match.question))
 
 
 def about_two_factor(match: FaqMatch) -> bool:
@@ -132,7 +155,9 @@ class WriterBase:
 
     def _faq(self, *, floor: float = FAQ_PLAUSIBLE) -> FaqMatch | None:
         best = self.facts.faq[0] if self.facts.faq else None
-        return best if best is not None and best.score >= floor else None
+        if best is None or best.score < floor:
+            return None
+        return best
 
     def _quote_faq(self, match: FaqMatch, *, hedge: bool) -> None:
         if hedge:

@@ -12,6 +12,7 @@ from agents.providers.offline.reply_base import (
     CARD_CHANGED,
     FAQ_CONFIDENT,
     FAQ_PLAUSIBLE,
+    LATE_PAYMENT_CUES,
     OWED_CUES,
     WriterBase,
     has_cue,
@@ -183,6 +184,10 @@ class BillingReplies(WriterBase):
         elif not unpaid and asks_owed:
             self.reply.add("You don't owe anything right now: every invoice on your account is paid.")
         self._next_renewal(after_unpaid=bool(unpaid))
+        if has_cue(self.words, self.norm, *LATE_PAYMENT_CUES):
+            # What an unpaid account leads to is policy no fact here states: said, not guessed.
+            self.reply.add("What happens to an account with a payment outstanding isn't something I can tell you "
+                           "from here; a person from our team can, if you'd like me to pass you on.", answers=False)
 
     def _next_renewal(self, *, after_unpaid: bool) -> None:
         plan = self.facts.subscription

@@ -13,6 +13,7 @@ from agents.providers.offline.reply_base import (
     WriterBase,
     has_cue,
 )
+from agents.providers.offline.text import normalise
 
 
 class TechnicalReplies(WriterBase):
@@ -31,6 +32,9 @@ class TechnicalReplies(WriterBase):
             self._no_matching_incident()
         articles = [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
         faq = self._faq(floor=FAQ_CONFIDENT)
+        if faq is not None and articles and self._about_another_plan(faq.question):
+            # "My app is slow" from a Business customer: that free apps sleep is true and no help to them.
+            faq = None
         if faq is not None and incident is None and (not articles or articles[0].score < ARTICLE_STRONG):
             # A how-to question ("which regions can I deploy to?") is answered by the FAQ, not a guide.
             self._quote_faq(faq, hedge=False)
@@ -61,6 +65,14 @@ class TechnicalReplies(WriterBase):
             else:  # "how do I add a custom domain?": a how-to, nothing to fix yet
                 self.reply.add("If you get stuck on a step, tell me what you see, or ask for a person and one "
                                "of our engineers will help.", answers=False)
+
+    def _about_another_plan(self, question: str) -> bool:
+        """Whether an FAQ entry's question is about a plan other than the signed-in customer's."""
+        customer = self.ctx.customer
+        if customer is None:
+            return False
+        asked_plans = {p for p in ("free", "pro", "business") if p in normalise(question).split()}
+        return bool(asked_plans) and customer.plan.lower() not in asked_plans
 
     def _reports_a_problem(self) -> bool:
         return bool(PROBLEM.search(self.text)) or has_cue(

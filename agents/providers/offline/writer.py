@@ -20,6 +20,7 @@ from agents.providers.offline.reply_base import (
     GREETINGS,
     SAYS_NOTHING_YET,
     has_cue,
+    shares_topic,
 )
 from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
@@ -91,11 +92,17 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies):
             self.reply.add(self._greeting("Hi there! What can I help you with today?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
             return
-        if len(self.words) <= 5 and has_cue(self.words, self.norm, "thanks", "thank", "cheers", "bye"):
+        if len(self.words) <= 5 and has_cue(self.words, self.norm, "thanks", "thank", "cheers"):
             self.reply.add("You're welcome! I'm here if anything else comes up.")
             return
+        if len(self.words) <= 4 and has_cue(self.words, self.norm, "bye", "goodbye", "see you", "good night"):
+            self.reply.add("Goodbye! If anything else comes up, just write here: this conversation stays open.")
+            return
         match = self._faq()
-        if match is not None:
+        if match is not None and (match.score >= FAQ_CONFIDENT or shares_topic(self.text, match)):
+            # An unsure match that shares only wording ("do you offer …") with the entry is left out:
+            # "I don't know" beats the wrong answer. The domain sections need no such check: the
+            # intent has narrowed what the entry can be about.
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
 
 
