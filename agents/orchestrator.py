@@ -21,7 +21,16 @@ from agents.context import HandoffReason, Intent, IntentResult, Route, SupportCo
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import IncidentFact
-from agents.outcome import ActionRecord, CriticVerdict, Draft, FaqMatch, ProposedAction, RunOutcome, Source
+from agents.outcome import (
+    ARTICLE_RELEVANT_FROM,
+    ActionRecord,
+    CriticVerdict,
+    Draft,
+    FaqMatch,
+    ProposedAction,
+    RunOutcome,
+    Source,
+)
 from agents.own_data import asks_about_own_data
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
@@ -515,7 +524,7 @@ class Orchestrator:
             elif any(a.status == "pending_approval" for a in run.actions):
                 # The reply stands; a person must approve, so the conversation waits for one.
                 handoff_reason = "policy_needs_approval"
-        sources = draft.sources or _sources_from_facts(run.ctx)
+        sources = draft.sources if draft.sources is not None else _sources_from_facts(run.ctx)
         return await self._finish(run, reply=reply, route=route, sources=sources, handoff_reason=handoff_reason)
 
     # ------------------------------------------------------------------ endings
@@ -610,7 +619,7 @@ async def _cancel_pending(*tasks: asyncio.Future[Any] | None) -> None:
 def _sources_from_facts(ctx: SupportContext) -> list[Source]:
     technical = ctx.facts.get("technical") or {}
     sources = [Source(kind="article", title=a["title"], url=a.get("url", ""), ref=a["slug"])
-               for a in technical.get("articles", [])[:2]]
+               for a in technical.get("articles", [])[:2] if a.get("score", 0.0) >= ARTICLE_RELEVANT_FROM]
     if incident := technical.get("incident"):
         sources.append(Source(kind="incident", title=incident["title"], ref=incident["reference"]))
     return sources

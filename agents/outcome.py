@@ -40,9 +40,16 @@ class ActionRecord(BaseModel):
     detail: str = ""
 
 
+# An article the knowledge search scores below this is about something else: it is not quoted, and
+# not cited under a reply (the search's scores, agents/providers/offline/kb.py, are one scale for all).
+ARTICLE_RELEVANT_FROM = 0.1
+
+
 class Draft(BaseModel):
     text: str
-    sources: list[Source] = []
+    # What the reply quotes, as its writer knows it; None when the writer cannot say (a model's free
+    # text), and then the reply cites the relevant articles and the incident it was given.
+    sources: list[Source] | None = None
     actions: list[ProposedAction] = []
     usage: Usage = Usage()
 

@@ -264,13 +264,14 @@ class Harness:
     fallback: ScriptedProvider
     ports: FakePorts = field(default_factory=FakePorts)
     faq: Any = field(default_factory=FakeFaq)
+    kb: Any = field(default_factory=lambda: FakeKb())
     config: OrchestratorConfig = field(default_factory=OrchestratorConfig)
     events: EventLog = field(default_factory=EventLog)
     matcher: Callable[..., Any] | None = None
 
     @property
     def orchestrator(self) -> Orchestrator:
-        return Orchestrator(provider=self.provider, fallback=self.fallback, faq=self.faq, kb=FakeKb(),
+        return Orchestrator(provider=self.provider, fallback=self.fallback, faq=self.faq, kb=self.kb,
                             incident_matcher=self.matcher, config=self.config)
 
     async def run(self, ctx: SupportContext) -> RunOutcome:

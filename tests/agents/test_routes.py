@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agents.orchestrator import OUT_OF_SCOPE_REPLY, OrchestratorConfig
-from agents.outcome import Draft, Source
+from agents.outcome import ArticleMatch, Draft, Source
 from agents.providers.scripted import ScriptedProvider
 from tests.agents.fakes import FakeFaq, Harness, ctx_for, intent, offline
 
@@ -181,3 +181,28 @@ async def test_faq_retrieval_failure_is_recorded_and_the_run_continues():
     outcome = await harness.run(ctx_for("what do you do?"))
     assert outcome.reply == "We host apps."
     assert any(f.startswith("faq: retrieval failed") for f in outcome.fallbacks)
+
+
+class _TwoArticles:
+    """A knowledge search that finds one article about the question and one about something else."""
+
+    def search(self, text: str, *, k: int = 3) -> list[ArticleMatch]:
+        return [ArticleMatch(slug="scaling", title="Scaling and cold starts", summary="Instances.", score=0.6),
+                ArticleMatch(slug="domains", title="Custom domains and DNS", summary="CNAME records.", score=0.05)]
+
+
+async def test_a_model_reply_cites_only_the_articles_relevant_to_the_question():
+    harness = Harness(provider=llm(intents=[intent("technical", 0.9)], replies=["Add an instance."]),
+                      fallback=offline(intents=[intent("technical", 0.9)]), kb=_TwoArticles())
+    outcome = await harness.run(ctx_for("my app is slow"))
+    assert outcome.route == "resolver"
+    assert [s.ref for s in outcome.sources] == ["scaling"]
+
+
+async def test_a_reply_whose_writer_quoted_nothing_cites_nothing():
+    # "I don't have enough information": the writer says it used no source, so none is listed under it.
+    harness = Harness(provider=llm(intents=[intent("technical", 0.9)],
+                                   replies=[Draft(text="I'd rather not guess.", sources=[])]),
+                      fallback=offline(intents=[intent("technical", 0.9)]), kb=_TwoArticles())
+    outcome = await harness.run(ctx_for("my app is slow"))
+    assert outcome.route == "resolver" and outcome.sources == []

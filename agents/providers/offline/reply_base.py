@@ -11,7 +11,7 @@ from typing import Any
 
 from agents.context import Intent, SupportContext
 from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, PaymentFact, RefundFact, SubscriptionFact
-from agents.outcome import ActionRecord, ArticleMatch, FaqMatch, ProposedAction, Source
+from agents.outcome import ARTICLE_RELEVANT_FROM, ActionRecord, ArticleMatch, FaqMatch, ProposedAction, Source
 from agents.providers.offline.text import normalise, stem
 
 # An FAQ answer is quoted as the answer above this score, offered as a "probably" below it.
@@ -20,7 +20,7 @@ FAQ_PLAUSIBLE = 0.3
 # A visitor who is not signed in and asks how to do something gets the closest FAQ (hedged) down to
 # here: "please sign in" answers nothing when the help centre's answer is the same for everyone.
 FAQ_HOW_TO_FOR_VISITOR = 0.15
-ARTICLE_MIN_SCORE = 0.1
+ARTICLE_MIN_SCORE = ARTICLE_RELEVANT_FROM
 ARTICLE_STRONG = 0.25
 MAX_STEPS = 4
 PERSONAL_INTENTS: tuple[Intent, ...] = ("billing", "refund", "account")
