@@ -19,6 +19,8 @@ from agents.providers.offline import intents
     ("give me a lasagna recipe", "out_of_scope"),
     ("tell me a joke", "out_of_scope"),
     ("when did i last pay", "billing"),
+    ("when will I get the money?", "refund"),
+    ("I never got the reset email", "account"),
     ("what card do you have on file for me", "billing"),
     ("is 2fa on for my account", "account"),
 ])

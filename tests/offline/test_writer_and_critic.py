@@ -719,3 +719,36 @@ async def test_what_happens_if_i_do_not_pay_says_what_is_unpaid_and_leaves_the_p
     assert "$29.00 outstanding" in text and "NW-1003" in text and "a person from our team can" in text, text
     assert "Here are your most recent invoices" not in text
     assert Grounding.of(ctx).unsupported(text) == [], text
+
+
+RESET_PASSWORD = FaqMatch(faq_id=1, question="How do I reset my password?", score=0.16,
+                          answer="Open the sign-in page and choose **Forgot password**.")
+CHARGED_TWICE = FaqMatch(faq_id=13, question="I was charged twice. What happens now?", score=0.24,
+                         answer="A duplicate charge is always refunded in full.")
+
+
+async def test_an_account_question_worded_unlike_the_entry_it_is_about_still_gets_it_hedged(provider):
+    draft, _ = await _write(provider, account_context("the reset email never arrived", two_factor=False,
+                                                      faq=[RESET_PASSWORD]))
+    assert "I think you're asking about “How do I reset my password?”" in draft.text
+    assert "alice@example.com" in draft.text  # the address the email went to
+    assert "is active" not in draft.text
+
+
+async def test_an_account_question_sharing_only_small_words_with_an_entry_is_not_given_it(provider):
+    draft, _ = await _write(provider, account_context("my account was hacked", two_factor=False,
+                                                      faq=[CHARGED_TWICE]))
+    assert "duplicate charge" not in draft.text and draft.sources == []
+    assert "person" in draft.text
+
+
+async def test_when_will_i_get_the_money_gets_the_refund_time_and_where_the_request_stands(provider):
+    timing = FaqMatch(faq_id=14, question="How long does a refund take to arrive?", score=0.44,
+                      answer="Once a refund is approved it usually reaches your card in 5 to 10 business days.")
+    ctx = with_faq(bob_context("when will I get the money?"), timing)
+    ctx.facts["billing"]["refunds"] = _dump([RefundFact(reference="RF-1", invoice_number="NW-2002",
+                                                        amount=Decimal("99.00"), status="pending_approval",
+                                                        reason="duplicate_charge")])
+    draft, _ = await _write(provider, ctx)
+    assert draft.text.startswith("Once a refund is approved") and "RF-1" in draft.text, draft.text
+    assert draft.actions == []

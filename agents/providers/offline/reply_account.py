@@ -11,6 +11,7 @@ from agents.providers.offline.reply_base import (
     WriterBase,
     about_two_factor,
     has_cue,
+    shares_topic,
 )
 from agents.providers.offline.text import normalise
 
@@ -19,8 +20,10 @@ class AccountReplies(WriterBase):
     def account(self) -> None:
         account = self.facts.account
         match = self._faq(floor=FAQ_PLAUSIBLE)
-        if match is None and self._visitor_asks_how_to():
-            match = self._faq(floor=FAQ_HOW_TO_FOR_VISITOR)
+        if match is None and (near := self._faq(floor=FAQ_HOW_TO_FOR_VISITOR)) is not None and (
+                self._visitor_asks_how_to() or shares_topic(self.text, near)):
+            # "The reset email never arrived": worded unlike every phrasing of the reset entry, but about it.
+            match = near
         if self.ctx.customer is None or account is None:
             if match is not None:
                 self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
@@ -87,7 +90,7 @@ class AccountReplies(WriterBase):
         # "Can you change my email to …" asks how to change it, whatever it is now.
         wants_change = has_cue(self.words, self.norm, "change", "update", "edit", "replace", "new", "switch")
         fact_answers_it = told_state and own and not wants_change
-        if match is not None and match.score >= FAQ_PLAUSIBLE and account.status != "locked" and not fact_answers_it:
+        if match is not None and account.status != "locked" and not fact_answers_it:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
         elif not self.reply.answered and account.status == "active" and self._about_the_account():
             # "What's the status of my account?" is answered by it; otherwise it only sets the scene.

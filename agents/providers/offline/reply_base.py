@@ -64,7 +64,11 @@ GENERIC_WORDS = frozenset({
     "did", "not", "can", "could", "would", "should", "will", "to", "of", "for", "in", "on", "at", "with", "and",
     "or", "if", "there", "this", "that", "any", "some", "about", "please", "what", "whats", "how", "where",
     "when", "why", "which", "who", "offer", "have", "has", "get", "need", "want", "know", "tell", "see", "use",
-    "make", "happen", "happens", "northwind", "cloud", "service", "services", "help", "now", "so", "just"})
+    "make", "happen", "happens", "northwind", "cloud", "service", "services", "help", "now", "so", "just", "was",
+    "were", "been", "being", "had", "having", "doing", "they", "them", "their", "he", "she", "his", "her", "us",
+    "from", "by", "as", "into", "than", "then", "too", "very", "also", "but", "all", "no", "only", "up", "out",
+    "again", "here", "more", "most", "other", "each", "these", "those", "whom", "after", "before", "because",
+    "since", "ever", "still", "yet", "one", "im", "ive", "its", "hi", "hello", "hey", "thanks", "thank"})
 
 
 def topic_words(text: str) -> set[str]:

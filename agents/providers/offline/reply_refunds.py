@@ -42,10 +42,13 @@ class RefundReplies(BillingReplies):
             self.reply.add("If you'd like a refund for a particular charge, tell me which invoice and I'll check "
                            "it against the policy.", answers=False)
             return
-        if has_cue(self.words, self.norm, "how long", "how many days", "how soon") and not self._invoices_named():
+        if has_cue(self.words, self.norm, "how long", "how many days", "how soon", "when will i get", "when do i get",
+                   "when will the money", "money back") and not self._invoices_named():
             match = self._faq(floor=FAQ_PLAUSIBLE)
             if match is not None and "refund" in normalise(match.question):
                 self._quote_faq(match, hedge=False)
+                if self.facts.refunds:  # "when will I get the money?" after asking for one: where it stands
+                    self._refund_status()
                 return
         if accepts_offer(self.ctx, OFFER_REFUND):
             self._refund_options_for([o for o in one_per_invoice(self.facts.refund_options)
