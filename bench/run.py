@@ -375,7 +375,24 @@ def run_scenario(scenario: Scenario, *, dbs: Databases, children: Children, tmp:
 
 # --- report -----------------------------------------------------------------------------------
 
-def machine(args: argparse.Namespace) -> dict[str, Any]:
+SPEED_PROBE_ADDITIONS = 5_000_000
+
+
+def speed_probe_s(additions: int = SPEED_PROBE_ADDITIONS) -> float:
+    """Seconds one core takes for `additions` additions in a Python loop.
+
+    Shared VMs run at different speeds from hour to hour (threefold on the one the README's figures
+    come from); taken before and after the scenarios, this says which phase a run was taken in, so
+    figures from different runs are compared like with like.
+    """
+    started = time.perf_counter()
+    total = 0
+    for number in range(additions):
+        total += number
+    return round(time.perf_counter() - started, 3)
+
+
+def machine(args: argparse.Namespace, *, speed_probe: dict[str, float] | None = None) -> dict[str, Any]:
     cpu = ""
     with contextlib.suppress(OSError):
         cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
@@ -389,6 +406,8 @@ def machine(args: argparse.Namespace) -> dict[str, Any]:
         "database": "postgresql" if args.postgres else "sqlite",
         "channel_layer": "redis" if args.redis else "in-memory (redis for the multi-process scenario)",
         "date": time.strftime("%Y-%m-%d"),
+        # Five million additions in a Python loop, in seconds, before and after the scenarios.
+        "speed_probe_s": speed_probe or {},
     }
 
 
@@ -456,6 +475,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     children, dbs = Children(), Databases(tmp, base_env)
     results: list[dict[str, Any]] = []
+    probe = {"before": speed_probe_s()}
+    print(f"Speed probe: five million additions in {probe['before']} s", flush=True)
     started = time.monotonic()
     try:
         for scenario in scenarios:
@@ -481,11 +502,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Kept the logs and databases in {tmp}", file=sys.stderr)
         else:
             shutil.rmtree(tmp, ignore_errors=True)
-    report = {"machine": machine(args), "scenarios": [r["figures"] for r in results]}
+    probe["after"] = speed_probe_s()
+    report = {"machine": machine(args, speed_probe=probe), "scenarios": [r["figures"] for r in results]}
     Path(args.output).write_text(json.dumps(report, indent=2) + "\n")
     print()
     print(table(results))
-    print(f"\nWrote {args.output} in {time.monotonic() - started:.0f} s "
+    print(f"\nSpeed probe: {probe['before']} s before, {probe['after']} s after (five million additions)")
+    print(f"Wrote {args.output} in {time.monotonic() - started:.0f} s "
           "(overhead = end-to-end − the stub's own time; ttft/faq/e2e in ms)")
     return 0
 

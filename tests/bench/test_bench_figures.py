@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
+import json
+
 from bench.load import LoadResult, Sample, percentile, summary
-from bench.run import Scenario, StubCosts, scenario_figures, stub_seconds_for_run, stub_seconds_to_first_token, table
+from bench.run import (
+    Scenario,
+    StubCosts,
+    machine,
+    scenario_figures,
+    speed_probe_s,
+    stub_seconds_for_run,
+    stub_seconds_to_first_token,
+    table,
+)
 
 COSTS = StubCosts(ttft_s=0.2, tokens_per_s=0.0, measured={})  # every call costs exactly its 0.2 s TTFT
 
@@ -66,3 +78,16 @@ def test_calls_to_the_stub_per_message_leave_out_the_offline_providers():
     }
     result = scenario_figures(Scenario("c1", clients=1, messages=2), load, runs, 150.0, COSTS)
     assert result["extra"]["llm_calls_per_llm_message"] == 2.5
+
+
+def test_the_machine_block_records_the_speed_probe_taken_around_the_scenarios():
+    args = argparse.Namespace(postgres=False, redis=False)
+    block = machine(args, speed_probe={"before": 0.301, "after": 0.822})
+    assert block["speed_probe_s"] == {"before": 0.301, "after": 0.822}
+    assert json.loads(json.dumps(block))["speed_probe_s"]["after"] == 0.822
+    assert machine(args)["speed_probe_s"] == {}
+
+
+def test_the_speed_probe_is_seconds_to_the_millisecond():
+    seconds = speed_probe_s(additions=10_000)
+    assert isinstance(seconds, float) and seconds >= 0 and round(seconds, 3) == seconds
