@@ -316,6 +316,7 @@
     if (next === "with_person") handoffButton.textContent = "With a person";
     document.body.dataset.status = next;
     if (!live || previous === next) return;
+    refreshConversations(); // the list shows each conversation's status too
     let text = "";
     if (next === "waiting") {
       clearProgress();

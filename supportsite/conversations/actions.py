@@ -12,7 +12,8 @@ from django.utils import timezone
 from agents.facts import AccountFact, RefundFact
 from agents.policy import DEFAULT_CONSTRAINTS
 from supportsite.conversations.events import conversation_event_publish
-from supportsite.conversations.models import AgentAction, ConversationEvent, Message
+from supportsite.conversations.models import AgentAction, Conversation, ConversationEvent, Message
+from supportsite.conversations.services import run_for_unanswered_message
 from supportsite.core.errors import Conflict, NotFound, PermissionDenied
 from supportsite.customers.models import CustomerProfile, Invoice, Payment, RefundRequest
 
@@ -80,6 +81,26 @@ def action_unlock_record(*, customer_pk: int, run_id: str | None, conversation_i
     return account_fact(profile)
 
 
+def _agents_resume_after_approvals(*, conversation_id: uuid.UUID | str, staff_user: AbstractBaseUser) -> Conversation | None:
+    """A conversation that waits for a person only for approvals goes back to the agents when the
+    last one is decided, and its latest unanswered question gets a run. One a person has taken, or
+    that waits for another reason, stays with staff. Returns the conversation when it went back."""
+    conversation = Conversation.objects.select_for_update().get(id=conversation_id)
+    if (conversation.status != Conversation.Status.WAITING
+            or conversation.handoff_reason != Conversation.HandoffReason.POLICY_NEEDS_APPROVAL
+            or AgentAction.objects.filter(conversation_id=conversation_id,
+                                          status=AgentAction.Status.PENDING_APPROVAL).exists()):
+        return None
+    conversation.status = Conversation.Status.OPEN
+    conversation.save(update_fields=["status", "updated_at"])
+    ConversationEvent.objects.create(
+        conversation=conversation, kind=ConversationEvent.Kind.HANDED_BACK, actor=staff_user,
+        note="Every approval the conversation waited for is decided.",
+    )
+    run_for_unanswered_message(conversation=conversation)
+    return conversation
+
+
 @transaction.atomic
 def action_decide(*, action_id: int, approve: bool, staff_user: AbstractBaseUser, note: str = "") -> AgentAction:
     """A staff member approves or rejects a pending action; carried out once, whoever clicks first."""
@@ -121,6 +142,8 @@ def action_decide(*, action_id: int, approve: bool, staff_user: AbstractBaseUser
             "Your account is unlocked. You can sign in again now; consider resetting your password."
             if approve else f"We could not unlock your account yet{': ' + note if note else '.'}"
         )
+    # Before the decision's own message: that is not a person's answer to what the customer asked meanwhile.
+    resumed = _agents_resume_after_approvals(conversation_id=action.conversation_id, staff_user=staff_user)
     message = Message.objects.create(
         conversation_id=action.conversation_id, role=Message.Role.STAFF, text=text, author=staff_user
     )
@@ -128,9 +151,11 @@ def action_decide(*, action_id: int, approve: bool, staff_user: AbstractBaseUser
         conversation_id=action.conversation_id, kind=ConversationEvent.Kind.ACTION_DECIDED, actor=staff_user,
         note=note, data={"action_id": action.pk, "approved": approve},
     )
-    from supportsite.conversations.serializers import staff_message_frame
+    from supportsite.conversations.serializers import conversation_status_frame, staff_message_frame
 
     conversation_event_publish(conversation_id=action.conversation_id, payload=staff_message_frame(message))
+    if resumed is not None:
+        conversation_event_publish(conversation_id=resumed.id, payload=conversation_status_frame(resumed))
     from supportsite.api.webhooks import webhook_action_decided  # webhooks (#8)
 
     webhook_action_decided(action, message=message)

@@ -48,7 +48,8 @@ def recovery_schedule_at_boot() -> None:
 
 
 class RecoveryOnStart:
-    """ASGI wrapper: makes sure the recovery loop runs once the server handles its first scope."""
+    """ASGI wrapper: makes sure the recovery loop runs once the server handles its first scope, and
+    tells the runner which loop serves this process."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -56,4 +57,8 @@ class RecoveryOnStart:
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> Any:
         if _task is None or _task.done():
             recovery_ensure_started()
+        from supportsite.conversations.runner import serving_loop_note  # the orchestrator loads lazily
+
+        # Runs started from sync code (the staff console's views, in threads) run on this loop.
+        serving_loop_note(asyncio.get_running_loop())
         return await self.app(scope, receive, send)

@@ -114,13 +114,36 @@ def _message_receive_with_context(
     return message, run, created, ctx
 
 
+# The event loop this process serves conversations on (noted by the ASGI application for each
+# connection, the recovery loop and run_schedule): sync code, such as a staff console view in its
+# thread, starts runs on it.
+_serving_loop: asyncio.AbstractEventLoop | None = None
+
+
+def serving_loop_note(loop: asyncio.AbstractEventLoop) -> None:
+    """Remember the loop this process serves ASGI on (recovery.RecoveryOnStart notes it per scope)."""
+    global _serving_loop
+    _serving_loop = loop
+
+
+def run_start_from_sync(*, run_id: UUID | str) -> bool:
+    """Start a stored run now from sync code; False when this process serves no event loop (a
+    management command), and then a server's recovery loop claims the run within its interval."""
+    loop = _serving_loop
+    if loop is None or loop.is_closed() or not loop.is_running():
+        return False
+    loop.call_soon_threadsafe(lambda: run_schedule(run_id=run_id))
+    return True
+
+
 def run_schedule(
     *, run_id: UUID | str, claimed: AgentRun | None = None, ctx: SupportContext | None = None,
 ) -> asyncio.Task[None]:
     """Execute a run in the background: claim it first, unless `claimed` is it, claimed here already
     (then `ctx`, when given, is its context, read with the message)."""
-    task = asyncio.get_running_loop().create_task(run_execute(run_id=run_id, claimed=claimed, ctx=ctx),
-                                                  name=f"run-{run_id}")
+    loop = asyncio.get_running_loop()
+    serving_loop_note(loop)
+    task = loop.create_task(run_execute(run_id=run_id, claimed=claimed, ctx=ctx), name=f"run-{run_id}")
     _tasks.add(task)
     task.add_done_callback(_tasks.discard)
     return task
@@ -218,6 +241,7 @@ async def runs_recover(*, lease_s: float | None = None) -> int:
 
 async def recovery_loop(*, interval_s: float | None = None) -> None:
     """Recover at start, then every interval, so runs of a process that died are never stranded."""
+    serving_loop_note(asyncio.get_running_loop())
     interval = interval_s or settings.SUPPORT["RECOVERY_INTERVAL_S"]
     try:
         # Load the models and build the knowledge indexes now, not on the first customer's message.

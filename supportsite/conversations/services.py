@@ -119,6 +119,25 @@ def _message_store(
     return message, run, True
 
 
+def run_for_unanswered_message(*, conversation: Conversation) -> AgentRun | None:
+    """When the agents get a locked conversation back: a run for the customer's latest message if it
+    has none (it came while a person had the conversation), so that question is not left unanswered.
+
+    None when the latest message has a run already, or a person wrote after it (their word stands). The run
+    starts once the caller's transaction commits: on this process's event loop when it serves one,
+    else a server's recovery loop claims it.
+    """
+    latest = conversation.messages.filter(role=Message.Role.USER).order_by("-created_at").first()
+    if (latest is None or AgentRun.objects.filter(message=latest).exists()
+            or conversation.messages.filter(role=Message.Role.STAFF, created_at__gt=latest.created_at).exists()):
+        return None
+    run = AgentRun.objects.create(conversation=conversation, message=latest)
+    from supportsite.conversations.runner import run_start_from_sync  # the runner imports this module
+
+    transaction.on_commit(lambda: run_start_from_sync(run_id=run.id))
+    return run
+
+
 def _lease(lease_s: float | None) -> timedelta:
     return timedelta(seconds=lease_s if lease_s is not None else settings.SUPPORT["RUN_LEASE_S"])
 

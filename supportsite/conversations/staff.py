@@ -23,6 +23,7 @@ from supportsite.conversations.models import (
     RegressionCase,
 )
 from supportsite.conversations.serializers import conversation_status_frame, staff_message_frame
+from supportsite.conversations.services import run_for_unanswered_message
 from supportsite.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from supportsite.knowledge.models import FaqEntry
 
@@ -124,6 +125,7 @@ def conversation_hand_back(*, conversation_id: UUID | str, staff_user: AbstractB
         conversation=conversation, kind=ConversationEvent.Kind.HANDED_BACK, actor=staff_user, note=note.strip()
     )
     conversation_event_publish(conversation_id=conversation.id, payload=conversation_status_frame(conversation))
+    run_for_unanswered_message(conversation=conversation)
     return conversation
 
 

@@ -249,9 +249,17 @@ def test_talk_to_a_person_then_a_staff_reply_marked_as_a_person_and_the_hand_bac
     expect(staff_message.locator(".badge")).to_have_text("Person")
     expect(staff_message.locator("strong")).to_have_text("I can help")
     expect(page.locator("#status-line")).to_contain_text("chatting with a person")
+    expect(page.locator(".conversation-meta").first).to_contain_text("With a person")
+    scripted.echo = True
+    send(page, "Also, is NW-1002 paid?")  # to the person: stored, and no agent answers it meanwhile
+    expect(page.locator(".msg-user").last).to_contain_text("Also, is NW-1002 paid?")
     on_server(conversation_hand_back, conversation_id=conversation.id, staff_user=staff, note="")
     expect(page.locator(".notice").last).to_contain_text("handed the conversation back")
     expect(page.get_by_role("button", name="Talk to a person")).to_be_enabled()
+    # The question no person answered is answered by the agents, and the list shows the new status.
+    expect(page.locator(".msg-assistant").last).to_contain_text("You wrote: Also, is NW-1002 paid?")
+    expect(page.locator(".conversation-meta").first).to_contain_text("Open")
+    assert scripted.messages == ["Also, is NW-1002 paid?"]
 
 
 def test_faq_answers_name_the_help_centre_entry_and_article_links_open_the_article(demo_tx, page, scripted):

@@ -12,7 +12,7 @@ import pytest
 from asgiref.sync import sync_to_async
 from django.contrib.auth import get_user_model
 
-from supportsite.conversations import staff
+from supportsite.conversations import runner, staff
 from supportsite.conversations.models import AgentRun, Conversation
 from tests.conftest import redis_url_available
 from tests.staff.servers import daphne_servers, database_prepare, server_env
@@ -78,6 +78,11 @@ async def test_staff_takeover_and_reply_reach_the_customers_socket_and_the_agent
     await sync_to_async(staff.conversation_hand_back)(conversation_id=conversation_id, staff_user=staff_user,
                                                       note="Card updated")
     assert (await _frame_of_type(customer, "conversation.status"))["status"] == "open"
+    # What the customer wrote after the person's last reply is not left unanswered: the agents take it up.
+    answer = await _frame_of_type(customer, "assistant.message")
+    run = await AgentRun.objects.select_related("message").aget(id=answer["run_id"])
+    assert run.message.text == "Thanks Sam!"
+    await runner.runs_drain()
     await customer.disconnect()
     await staff_ws.disconnect()
 
