@@ -22,6 +22,7 @@ from agents.tracing import StepRecord
 from supportsite.api import webhooks
 from supportsite.conversations.events import conversation_event_publish
 from supportsite.conversations.models import (
+    AgentAction,
     AgentRun,
     AgentStep,
     Conversation,
@@ -277,6 +278,10 @@ def run_complete(*, run_id: UUID | str, outcome: RunOutcome) -> Message | None:
     # A reply may still go out while a person is needed (a refund waiting for approval): any
     # handoff reason puts the conversation in the staff queue, not only the handoff route.
     needs_person = may_send and (outcome.route == "handoff" or bool(outcome.handoff_reason))
+    if needs_person and outcome.handoff_reason == Conversation.HandoffReason.POLICY_NEEDS_APPROVAL and not (
+            AgentAction.objects.filter(conversation=conversation, status=AgentAction.Status.PENDING_APPROVAL)
+            .exists()):
+        needs_person = False  # a staff member decided it while the run was finishing: nothing to wait for
     if needs_person:
         conversation.status = Conversation.Status.WAITING
         conversation.handoff_reason = outcome.handoff_reason or Conversation.HandoffReason.LOW_CONFIDENCE

@@ -161,3 +161,41 @@ def test_handing_back_does_not_answer_an_old_question_once_a_later_one_was_answe
     staff.conversation_hand_back(conversation_id=conversation.id, staff_user=staff_user)
 
     assert not AgentRun.objects.filter(conversation=conversation, status="pending").exists()
+
+
+@pytest.mark.django_db
+def test_an_approval_decided_before_its_run_finished_leaves_nothing_to_wait_for(demo, staff_user):
+    from agents.context import IntentResult
+    from agents.outcome import RunOutcome
+    from supportsite.conversations import services
+
+    action = bob_duplicate_refund_pending(demo["bob"])
+    question = _ask(action.conversation, "and the other charge?")
+    run = AgentRun.objects.create(conversation=action.conversation, message=question)
+    action_decide(action_id=action.pk, approve=True, staff_user=staff_user)  # quick: the run is still going
+    outcome = RunOutcome(reply="I've asked our team to approve it.", route="resolver",
+                         intent=IntentResult(label="refund", confidence=0.9), handoff_reason="policy_needs_approval")
+
+    services.run_complete(run_id=run.id, outcome=outcome)
+
+    action.conversation.refresh_from_db()
+    assert action.conversation.status == Conversation.Status.OPEN
+
+
+@pytest.mark.django_db
+def test_a_run_whose_approval_is_still_pending_puts_the_conversation_in_the_staff_queue(demo):
+    from agents.context import IntentResult
+    from agents.outcome import RunOutcome
+    from supportsite.conversations import services
+
+    action = bob_duplicate_refund_pending(demo["bob"])
+    question = _ask(action.conversation, "and the other charge?")
+    run = AgentRun.objects.create(conversation=action.conversation, message=question)
+    outcome = RunOutcome(reply="I've asked our team to approve it.", route="resolver",
+                         intent=IntentResult(label="refund", confidence=0.9), handoff_reason="policy_needs_approval")
+
+    services.run_complete(run_id=run.id, outcome=outcome)
+
+    action.conversation.refresh_from_db()
+    assert (action.conversation.status, action.conversation.handoff_reason) == (
+        Conversation.Status.WAITING, Conversation.HandoffReason.POLICY_NEEDS_APPROVAL)
