@@ -752,3 +752,26 @@ async def test_when_will_i_get_the_money_gets_the_refund_time_and_where_the_requ
     draft, _ = await _write(provider, ctx)
     assert draft.text.startswith("Once a refund is approved") and "RF-1" in draft.text, draft.text
     assert draft.actions == []
+
+
+async def test_an_faq_entry_two_parts_of_a_reply_reach_is_quoted_once(provider):
+    invoices = FaqMatch(faq_id=11, question="Where can I find my invoices?", score=0.44,
+                        answer="All your invoices are under **Billing → Invoices**, where you can download each one.")
+    ctx = with_faq(bob_billing_context("can I get an invoice for my accountant?"), invoices)
+    ctx.intent = IntentResult(label="billing", confidence=0.55, secondary=["general"])
+    draft, _ = await _write(provider, ctx)
+    assert draft.text.count("where you can download each one") == 1, draft.text
+    assert [s.ref for s in draft.sources] == ["11"]
+
+
+async def test_a_visitors_question_about_a_plan_gets_the_help_centre_not_a_sign_in(provider):
+    sla = UPTIME_SLA.model_copy(update={"score": 0.5})
+    ctx = with_faq(SupportContext(conversation_id="c", run_id="r", message="and does Business include an SLA?",
+                                  intent=IntentResult(label="billing", confidence=0.71)), sla)
+    draft, _ = await _write(provider, ctx)
+    assert "99.95% monthly uptime SLA" in draft.text and "sign in" not in draft.text.lower()
+    # About their own payments, a visitor is still asked to sign in.
+    ctx = with_faq(SupportContext(conversation_id="c", run_id="r", message="why did my payment fail?",
+                                  intent=IntentResult(label="billing", confidence=0.95)), sla)
+    draft, _ = await _write(provider, ctx)
+    assert "Please sign in" in draft.text and "SLA" not in draft.text

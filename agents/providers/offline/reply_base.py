@@ -164,6 +164,8 @@ class WriterBase:
         return best
 
     def _quote_faq(self, match: FaqMatch, *, hedge: bool) -> None:
+        if self._faq_quoted(match):
+            return  # a panel's second part reaching the same entry ("How to do it: …" already has it)
         if hedge:
             self.reply.add(f"I think you're asking about “{match.question}” — here's what our help centre says:")
             self.reply.add(match.answer)

@@ -17,6 +17,7 @@ from agents.providers.offline.reply_base import (
     WriterBase,
     has_cue,
     money,
+    shares_topic,
 )
 from agents.providers.offline.text import normalise
 
@@ -25,6 +26,10 @@ class BillingReplies(WriterBase):
     def billing(self) -> None:
         if self.ctx.customer is None or not self.facts.has_billing:
             match = self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
+            if match is None and not self._asks_about_own_billing():
+                # "Does Business include an SLA?": the help centre's answer is the same for everyone.
+                match = self._faq(floor=FAQ_PLAUSIBLE)
+                match = match if match is not None and shares_topic(self.text, match) else None
             if match is not None:
                 self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
                 if self._asks_about_own_billing():
