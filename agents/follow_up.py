@@ -61,6 +61,14 @@ def accepts_offer(ctx: SupportContext, offer: str) -> bool:
 
 
 def with_topic(ctx: SupportContext) -> str:
-    """The message, preceded by the previous user message when it is a follow-up."""
-    previous = previous_user_text(ctx) if leans_back(ctx.message) else None
-    return ctx.message if previous is None else f"{previous}\n{ctx.message}"
+    """The message, preceded by the question it follows when it is a follow-up, and by the follow-ups
+    in between that say more than yes ("my invoice is wrong" / "the one from november" / "why is it
+    $29?": the month is in the middle one)."""
+    if not leans_back(ctx.message):
+        return ctx.message
+    root = previous_user_text(ctx)
+    if root is None:
+        return ctx.message
+    earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.text != ctx.message][:TOPIC_TURNS]
+    between = earlier[:earlier.index(root)] if root in earlier else []
+    return "\n".join([root, *[text for text in reversed(between) if not affirms(text)], ctx.message])

@@ -101,3 +101,22 @@ async def test_done_and_will_you_retry_after_the_card_advice_checks_the_card_on_
 
 async def _ignore(_: str) -> None:
     return None
+
+
+def test_the_topic_keeps_what_a_follow_up_in_between_added_but_not_a_bare_yes():
+    chain = ctx("why is it $29?", "my invoice is wrong", "Here are your most recent invoices…",
+                "the one from november", "Your payment for invoice NW-1003 didn't go through…")
+    assert with_topic(chain) == "my invoice is wrong\nthe one from november\nwhy is it $29?"
+
+
+async def test_an_amount_asked_about_a_follow_up_is_explained_from_the_invoice_the_conversation_is_about(provider):
+    context = alice_context("why is it $29?")
+    context.history = turns("my invoice is wrong", "Here are your most recent invoices…",
+                            "the one from november", "Your payment for invoice NW-1003 didn't go through…")
+    draft = await provider.write_reply(context, on_delta=_ignore)
+    assert "NW-1003" in draft.text and "NW-1002" not in draft.text, draft.text
+    # An amount the topic's invoice is not for is still looked up on its own.
+    context = alice_context("and why was I charged $99 then?")
+    context.history = turns("my october invoice", "Invoice NW-1002 is for $29.00…")
+    draft = await provider.write_reply(context, on_delta=_ignore)
+    assert "I can't find a charge of that amount" in draft.text, draft.text

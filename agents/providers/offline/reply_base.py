@@ -11,6 +11,7 @@ from typing import Any
 
 from agents.context import Intent, SupportContext
 from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, PaymentFact, RefundFact, SubscriptionFact
+from agents.follow_up import with_topic
 from agents.outcome import ARTICLE_RELEVANT_FROM, ActionRecord, ArticleMatch, FaqMatch, ProposedAction, Source
 from agents.providers.offline.text import normalise, stem
 
@@ -214,16 +215,35 @@ class WriterBase:
             named = invoice_numbers(text)
             if named:
                 return [i for i in self.facts.invoices if i.number in named]
-            months = {number for name, number in MONTHS.items() if re.search(name, normalise(text))}
+            months = self._months_in(text)
             if months:
                 in_months = [i for i in self.facts.invoices if i.issued_on.month in months]
                 if not in_months:
                     self.reply.add("I can't find an invoice from that month on your account.", answers=False)
                 return sorted(in_months, key=lambda i: i.issued_on)
         by_amount = self.invoices_for_amounts
+        if by_amount:
+            # "Why is it $29?" after "the one from november": that invoice, if it is for that amount.
+            amounts = {i.amount for i in by_amount}
+            agreeing = [i for i in self._topic_invoices() if i.amount in amounts]
+            if agreeing:
+                return agreeing
         if by_amount == []:
             self.reply.add("I can't find a charge of that amount on your account.", answers=False)
         return by_amount or []
+
+    @staticmethod
+    def _months_in(text: str) -> set[int]:
+        return {number for name, number in MONTHS.items() if re.search(name, normalise(text))}
+
+    def _topic_invoices(self) -> list[InvoiceFact]:
+        """The invoices the conversation's topic names, by number or month (none unless a follow-up)."""
+        topic = with_topic(self.ctx)
+        if topic == self.ctx.message:
+            return []
+        named = invoice_numbers(topic)
+        months = set() if named else self._months_in(topic)
+        return [i for i in self.facts.invoices if i.number in named or i.issued_on.month in months]
 
     def _invoices_named(self) -> list[InvoiceFact]:
         named = invoice_numbers(self.ctx.message) or invoice_numbers(self.text)
