@@ -53,11 +53,13 @@ log = logging.getLogger(__name__)
 # customer's own data or the live incident, whatever the FAQ says.
 FAQ_INTENTS: frozenset[str] = frozenset({"general", "account", "billing"})
 # An FAQ entry the retrieval is sure of outweighs an out-of-scope label below this: the FAQ
-# calibration counts out-of-scope messages as negatives, and in the intent data and the FAQ
-# paraphrases the sure matches under such labels were the right entry for 12 of 13 messages ("how
-# do I add a team member?", "do you have a region in europe"), which the label turned away. The
-# miss: a visitor's "am I on pro or business" got how to downgrade.
-FAQ_OVER_OUT_OF_SCOPE_BELOW = 0.8
+# calibration counts out-of-scope messages as negatives. At 0.8 (two rounds), the sure matches under
+# such labels in the intent data and the FAQ paraphrases were the right entry for 12 of 13 messages
+# ("how do I add a team member?", "do you have a region in europe"), which the label turned away.
+# Raised to 0.9 when "I lost my phone" (out of scope at 0.86, the lost-authenticator entry at 0.96)
+# was turned away after "how do I enable two factor?"; with the current model the 0.8-0.9 band holds
+# one more such message in the data ("how to add tax id"), also the right entry, and none above 0.9.
+FAQ_OVER_OUT_OF_SCOPE_BELOW = 0.9
 # The local classifier is trusted this far on "I want a person" when an LLM is also configured.
 HUMAN_CONFIDENCE = 0.8
 # Labels the local classifier may settle without the LLM (OrchestratorConfig.trust_local_intent_at):

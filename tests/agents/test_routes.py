@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from agents.orchestrator import OUT_OF_SCOPE_REPLY, OrchestratorConfig
 from agents.outcome import ArticleMatch, Draft, Source
 from agents.providers.scripted import ScriptedProvider
@@ -67,11 +69,14 @@ async def test_out_of_scope_message_gets_a_polite_honest_reply_without_a_writer(
     assert outcome.handoff_reason is None
 
 
-async def test_a_sure_faq_match_outweighs_an_unsure_out_of_scope_label():
-    harness = Harness(provider=llm(), fallback=offline(intents=[intent("out_of_scope", 0.41, secondary=("account",))]))
+@pytest.mark.parametrize(("confidence", "secondary"), [(0.41, ("account",)), (0.86, ())])
+async def test_a_sure_faq_match_outweighs_an_unsure_out_of_scope_label(confidence, secondary):
+    # 0.86: "I lost my phone" after asking how to turn two-factor on.
+    harness = Harness(provider=llm(), fallback=offline(intents=[intent("out_of_scope", confidence,
+                                                                       secondary=secondary)]))
     outcome = await harness.run(ctx_for("how can I reset my password", customer=None))
     assert outcome.route == "faq" and outcome.reply.startswith("Use 'Forgot password'")
-    assert "0.41" in outcome.summary["faq"]["over_out_of_scope"]
+    assert f"{confidence:.2f}" in outcome.summary["faq"]["over_out_of_scope"]
     assert harness.provider.calls == []
 
 
@@ -84,7 +89,7 @@ async def test_a_two_part_question_is_not_answered_by_one_faq_entry_however_sure
 
 async def test_a_sure_out_of_scope_label_is_not_overruled_by_the_faq():
     harness = Harness(provider=llm(intents=[intent("out_of_scope", 0.9)]),
-                      fallback=offline(intents=[intent("out_of_scope", 0.85)]))
+                      fallback=offline(intents=[intent("out_of_scope", 0.93)]))
     outcome = await harness.run(ctx_for("what's the password for the wifi in your office", customer=None))
     assert outcome.reply == OUT_OF_SCOPE_REPLY and outcome.route == "resolver"
     assert "over_out_of_scope" not in outcome.summary["faq"]
