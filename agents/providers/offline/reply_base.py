@@ -13,6 +13,7 @@ from agents.context import Intent, SupportContext
 from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, PaymentFact, RefundFact, SubscriptionFact
 from agents.follow_up import with_topic
 from agents.outcome import ARTICLE_RELEVANT_FROM, ActionRecord, ArticleMatch, FaqMatch, ProposedAction, Source
+from agents.providers.offline.faq import STOP_WORDS as FAQ_STOP_WORDS
 from agents.providers.offline.text import normalise, stem
 
 # An FAQ answer is quoted as the answer above this score, offered as a "probably" below it.
@@ -60,16 +61,14 @@ TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa"
 
 # Words any question about anything may hold: sharing only these with an FAQ entry's question is no
 # sign the entry is what was asked ("do you offer a free trial?" is not "Do you offer an uptime SLA?").
-GENERIC_WORDS = frozenset({
-    "a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "it", "is", "are", "am", "be", "do", "does",
-    "did", "not", "can", "could", "would", "should", "will", "to", "of", "for", "in", "on", "at", "with", "and",
-    "or", "if", "there", "this", "that", "any", "some", "about", "please", "what", "whats", "how", "where",
-    "when", "why", "which", "who", "offer", "have", "has", "get", "need", "want", "know", "tell", "see", "use",
-    "make", "happen", "happens", "northwind", "cloud", "service", "services", "help", "now", "so", "just", "was",
-    "were", "been", "being", "had", "having", "doing", "they", "them", "their", "he", "she", "his", "her", "us",
-    "from", "by", "as", "into", "than", "then", "too", "very", "also", "but", "all", "no", "only", "up", "out",
-    "again", "here", "more", "most", "other", "each", "these", "those", "whom", "after", "before", "because",
-    "since", "ever", "still", "yet", "one", "im", "ive", "its", "hi", "hello", "hey", "thanks", "thank"})
+GENERIC_WORDS = FAQ_STOP_WORDS | frozenset({
+    "not", "can", "could", "any", "some", "about", "what", "whats", "how", "where", "when", "why", "which",
+    "who", "offer", "have", "has", "get", "need", "want", "know", "tell", "see", "use", "make", "happen",
+    "happens", "northwind", "cloud", "service", "services", "help", "now", "was", "were", "been", "being", "had",
+    "having", "doing", "they", "them", "their", "he", "she", "his", "her", "us", "from", "by", "as", "into",
+    "than", "then", "too", "very", "also", "but", "all", "no", "only", "up", "out", "again", "here", "more",
+    "most", "other", "each", "these", "those", "whom", "after", "before", "because", "since", "ever", "still",
+    "yet", "one", "im", "ive", "its", "hi", "hello", "hey", "thanks", "thank"})
 
 
 def topic_words(text: str) -> set[str]:
@@ -160,9 +159,7 @@ class WriterBase:
 
     def _faq(self, *, floor: float = FAQ_PLAUSIBLE) -> FaqMatch | None:
         best = self.facts.faq[0] if self.facts.faq else None
-        if best is None or best.score < floor:
-            return None
-        return best
+        return best if best is not None and best.score >= floor else None
 
     def _quote_faq(self, match: FaqMatch, *, hedge: bool) -> None:
         if self._faq_quoted(match):
