@@ -37,11 +37,25 @@ def affirms(message: str) -> bool:
     return bool(_AFFIRMATION.match(message))
 
 
+def _earlier_user_texts(ctx: SupportContext) -> list[str]:
+    """The customer's earlier messages, newest first, as far back as a follow-up looks."""
+    return [t.text for t in reversed(ctx.history) if t.role == "user" and t.text != ctx.message][:TOPIC_TURNS]
+
+
+def _question_at(earlier: list[str]) -> int | None:
+    """Where in `earlier` the question a follow-up leans on is: the newest message that is not itself
+    a follow-up, else the oldest looked at."""
+    if not earlier:
+        return None
+    return next((i for i, text in enumerate(earlier) if not leans_back(text)), len(earlier) - 1)
+
+
 def previous_user_text(ctx: SupportContext) -> str | None:
     """The question a follow-up leans on: the latest earlier user message that is not itself a
     follow-up ("yes please" → "how long will it take?" both lean on the question before them)."""
-    earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.text != ctx.message][:TOPIC_TURNS]
-    return next((text for text in earlier if not leans_back(text)), earlier[-1] if earlier else None)
+    earlier = _earlier_user_texts(ctx)
+    at = _question_at(earlier)
+    return None if at is None else earlier[at]
 
 
 def last_assistant_text(ctx: SupportContext) -> str:
@@ -66,9 +80,9 @@ def with_topic(ctx: SupportContext) -> str:
     $29?": the month is in the middle one)."""
     if not leans_back(ctx.message):
         return ctx.message
-    root = previous_user_text(ctx)
-    if root is None:
+    earlier = _earlier_user_texts(ctx)
+    at = _question_at(earlier)
+    if at is None:
         return ctx.message
-    earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.text != ctx.message][:TOPIC_TURNS]
-    between = earlier[:earlier.index(root)] if root in earlier else []
-    return "\n".join([root, *[text for text in reversed(between) if not affirms(text)], ctx.message])
+    between = [text for text in reversed(earlier[:at]) if not affirms(text)]
+    return "\n".join([earlier[at], *between, ctx.message])

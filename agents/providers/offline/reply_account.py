@@ -11,7 +11,6 @@ from agents.providers.offline.reply_base import (
     WriterBase,
     about_two_factor,
     has_cue,
-    shares_topic,
 )
 from agents.providers.offline.text import normalise
 
@@ -20,10 +19,11 @@ class AccountReplies(WriterBase):
     def account(self) -> None:
         account = self.facts.account
         match = self._faq(floor=FAQ_PLAUSIBLE)
-        if match is None and (near := self._faq(floor=FAQ_HOW_TO_FOR_VISITOR)) is not None and (
-                self._visitor_asks_how_to() or shares_topic(self.text, near)):
-            # "The reset email never arrived": worded unlike every phrasing of the reset entry, but about it.
-            match = near
+        if match is None:
+            # A visitor's how-to gets the closest entry; anyone else's question one about what it names
+            # ("the reset email never arrived": worded unlike every phrasing of the reset entry).
+            match = (self._faq(floor=FAQ_HOW_TO_FOR_VISITOR) if self._visitor_asks_how_to()
+                     else self._faq_on_topic(floor=FAQ_HOW_TO_FOR_VISITOR))
         if self.ctx.customer is None or account is None:
             if match is not None:
                 self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)

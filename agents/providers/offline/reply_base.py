@@ -161,6 +161,13 @@ class WriterBase:
         best = self.facts.faq[0] if self.facts.faq else None
         return best if best is not None and best.score >= floor else None
 
+    def _faq_on_topic(self, *, floor: float = FAQ_PLAUSIBLE) -> FaqMatch | None:
+        """The best match from `floor`, if sure, or if unsure but about something the message names:
+        one that shares only wording ("do you offer …") is left out, as "I don't know" beats the
+        wrong answer."""
+        match = self._faq(floor=floor)
+        return match if match is not None and (match.score >= FAQ_CONFIDENT or shares_topic(self.text, match)) else None
+
     def _quote_faq(self, match: FaqMatch, *, hedge: bool) -> None:
         if self._faq_quoted(match):
             return  # a panel's second part reaching the same entry ("How to do it: …" already has it)

@@ -17,7 +17,6 @@ from agents.providers.offline.reply_base import (
     WriterBase,
     has_cue,
     money,
-    shares_topic,
 )
 from agents.providers.offline.text import normalise
 
@@ -28,8 +27,7 @@ class BillingReplies(WriterBase):
             match = self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
             if match is None and not self._asks_about_own_billing():
                 # "Does Business include an SLA?": the help centre's answer is the same for everyone.
-                match = self._faq(floor=FAQ_PLAUSIBLE)
-                match = match if match is not None and shares_topic(self.text, match) else None
+                match = self._faq_on_topic()
             if match is not None:
                 self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
                 if self._asks_about_own_billing():

@@ -20,7 +20,6 @@ from agents.providers.offline.reply_base import (
     GREETINGS,
     SAYS_NOTHING_YET,
     has_cue,
-    shares_topic,
 )
 from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
@@ -98,11 +97,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies):
         if len(self.words) <= 4 and has_cue(self.words, self.norm, "bye", "goodbye", "see you", "good night"):
             self.reply.add("Goodbye! If anything else comes up, just write here: this conversation stays open.")
             return
-        match = self._faq()
-        if match is not None and (match.score >= FAQ_CONFIDENT or shares_topic(self.text, match)):
-            # An unsure match that shares only wording ("do you offer …") with the entry is left out:
-            # "I don't know" beats the wrong answer. The domain sections need no such check: the
-            # intent has narrowed what the entry can be about.
+        match = self._faq_on_topic()
+        if match is not None:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
 
 
