@@ -13,7 +13,8 @@ from agents.facts import AccountFact, RefundFact
 from agents.policy import DEFAULT_CONSTRAINTS
 from supportsite.conversations.events import conversation_event_publish
 from supportsite.conversations.models import AgentAction, Conversation, ConversationEvent, Message
-from supportsite.conversations.services import run_for_unanswered_message
+from supportsite.conversations.selectors import conversation_awaits_approval
+from supportsite.conversations.services import conversation_agents_resume
 from supportsite.core.errors import Conflict, NotFound, PermissionDenied
 from supportsite.customers.models import CustomerProfile, Invoice, Payment, RefundRequest
 
@@ -88,16 +89,10 @@ def _agents_resume_after_approvals(*, conversation_id: uuid.UUID | str, staff_us
     conversation = Conversation.objects.select_for_update().get(id=conversation_id)
     if (conversation.status != Conversation.Status.WAITING
             or conversation.handoff_reason != Conversation.HandoffReason.POLICY_NEEDS_APPROVAL
-            or AgentAction.objects.filter(conversation_id=conversation_id,
-                                          status=AgentAction.Status.PENDING_APPROVAL).exists()):
+            or conversation_awaits_approval(conversation_id=conversation_id)):
         return None
-    conversation.status = Conversation.Status.OPEN
-    conversation.save(update_fields=["status", "updated_at"])
-    ConversationEvent.objects.create(
-        conversation=conversation, kind=ConversationEvent.Kind.HANDED_BACK, actor=staff_user,
-        note="Every approval the conversation waited for is decided.",
-    )
-    run_for_unanswered_message(conversation=conversation)
+    conversation_agents_resume(conversation=conversation, actor=staff_user,
+                               note="Every approval the conversation waited for is decided.")
     return conversation
 
 

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from django.db.models import Count, Q, QuerySet
 
-from supportsite.conversations.models import AgentRun, Conversation, Feedback, Message
+from supportsite.conversations.models import AgentAction, AgentRun, Conversation, Feedback, Message
 from supportsite.core.models import reverse_one_to_one_uncache
 from supportsite.customers.models import CustomerProfile
 
@@ -108,3 +108,9 @@ def feedback_ratings_for_conversation(*, conversation: Conversation) -> dict[str
 def message_get_by_client_id(*, conversation_id: UUID | str, client_id: str) -> Message | None:
     """The customer's message already stored under this client_id, if any (a resend)."""
     return Message.objects.filter(conversation_id=conversation_id, client_id=client_id).first()
+
+
+def conversation_awaits_approval(*, conversation_id: UUID | str) -> bool:
+    """Whether an action the agents proposed in the conversation still waits for a staff decision."""
+    return AgentAction.objects.filter(conversation_id=conversation_id,
+                                      status=AgentAction.Status.PENDING_APPROVAL).exists()

@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, connections, router, transaction
 from django.db.models import F, Q
@@ -22,7 +23,6 @@ from agents.tracing import StepRecord
 from supportsite.api import webhooks
 from supportsite.conversations.events import conversation_event_publish
 from supportsite.conversations.models import (
-    AgentAction,
     AgentRun,
     AgentStep,
     Conversation,
@@ -30,6 +30,7 @@ from supportsite.conversations.models import (
     Feedback,
     Message,
 )
+from supportsite.conversations.selectors import conversation_awaits_approval
 from supportsite.conversations.serializers import (
     assistant_message_frame,
     conversation_status_frame,
@@ -118,6 +119,25 @@ def _message_store(
     # Staff watching the conversation see the customer's words at once; chat pages ignore the frame.
     conversation_event_publish(conversation_id=conversation.id, payload={"type": "customer.message", **message_frame(message)})
     return message, run, True
+
+
+def conversation_agents_resume(
+    *, conversation: Conversation, actor: AbstractBaseUser, note: str, staff_note: str | None = None,
+) -> AgentRun | None:
+    """Give a locked conversation back to the agents: open, no one assigned, the hand-back recorded
+    with who did it, and the customer's latest unanswered message given a run (returned). A
+    `staff_note` is what the agents see as context from now on. The caller tells the sockets."""
+    conversation.status = Conversation.Status.OPEN
+    conversation.assigned_to = None
+    fields = ["status", "assigned_to", "updated_at"]
+    if staff_note is not None:
+        conversation.staff_note = staff_note
+        fields.append("staff_note")
+    conversation.save(update_fields=fields)
+    ConversationEvent.objects.create(
+        conversation=conversation, kind=ConversationEvent.Kind.HANDED_BACK, actor=actor, note=note,
+    )
+    return run_for_unanswered_message(conversation=conversation)
 
 
 def run_for_unanswered_message(*, conversation: Conversation) -> AgentRun | None:
@@ -278,9 +298,8 @@ def run_complete(*, run_id: UUID | str, outcome: RunOutcome) -> Message | None:
     # A reply may still go out while a person is needed (a refund waiting for approval): any
     # handoff reason puts the conversation in the staff queue, not only the handoff route.
     needs_person = may_send and (outcome.route == "handoff" or bool(outcome.handoff_reason))
-    if needs_person and outcome.handoff_reason == Conversation.HandoffReason.POLICY_NEEDS_APPROVAL and not (
-            AgentAction.objects.filter(conversation=conversation, status=AgentAction.Status.PENDING_APPROVAL)
-            .exists()):
+    if (needs_person and outcome.handoff_reason == Conversation.HandoffReason.POLICY_NEEDS_APPROVAL
+            and not conversation_awaits_approval(conversation_id=conversation.id)):
         needs_person = False  # a staff member decided it while the run was finishing: nothing to wait for
     if needs_person:
         conversation.status = Conversation.Status.WAITING

@@ -23,7 +23,7 @@ from supportsite.conversations.models import (
     RegressionCase,
 )
 from supportsite.conversations.serializers import conversation_status_frame, staff_message_frame
-from supportsite.conversations.services import run_for_unanswered_message
+from supportsite.conversations.services import conversation_agents_resume
 from supportsite.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from supportsite.knowledge.models import FaqEntry
 
@@ -117,15 +117,8 @@ def conversation_hand_back(*, conversation_id: UUID | str, staff_user: AbstractB
     conversation = _conversation_locked(conversation_id)
     if conversation.status == Conversation.Status.CLOSED:
         raise Conflict("This conversation is closed.", code="conversation_closed")
-    conversation.status = Conversation.Status.OPEN
-    conversation.assigned_to = None
-    conversation.staff_note = note.strip()
-    conversation.save(update_fields=["status", "assigned_to", "staff_note", "updated_at"])
-    ConversationEvent.objects.create(
-        conversation=conversation, kind=ConversationEvent.Kind.HANDED_BACK, actor=staff_user, note=note.strip()
-    )
+    conversation_agents_resume(conversation=conversation, actor=staff_user, note=note.strip(), staff_note=note.strip())
     conversation_event_publish(conversation_id=conversation.id, payload=conversation_status_frame(conversation))
-    run_for_unanswered_message(conversation=conversation)
     return conversation
 
 
