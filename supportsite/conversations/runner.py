@@ -114,9 +114,9 @@ def _message_receive_with_context(
     return message, run, created, ctx
 
 
-# The event loop this process serves conversations on (noted by the ASGI application for each
-# connection, the recovery loop and run_schedule): sync code, such as a staff console view in its
-# thread, starts runs on it.
+# The event loop this process serves conversations on, noted by the ASGI application for each
+# connection (recovery.RecoveryOnStart): sync code, such as a staff console view in its thread, is
+# itself served by a connection, and starts runs on it.
 _serving_loop: asyncio.AbstractEventLoop | None = None
 
 
@@ -141,9 +141,8 @@ def run_schedule(
 ) -> asyncio.Task[None]:
     """Execute a run in the background: claim it first, unless `claimed` is it, claimed here already
     (then `ctx`, when given, is its context, read with the message)."""
-    loop = asyncio.get_running_loop()
-    serving_loop_note(loop)
-    task = loop.create_task(run_execute(run_id=run_id, claimed=claimed, ctx=ctx), name=f"run-{run_id}")
+    task = asyncio.get_running_loop().create_task(run_execute(run_id=run_id, claimed=claimed, ctx=ctx),
+                                                  name=f"run-{run_id}")
     _tasks.add(task)
     task.add_done_callback(_tasks.discard)
     return task
@@ -241,7 +240,6 @@ async def runs_recover(*, lease_s: float | None = None) -> int:
 
 async def recovery_loop(*, interval_s: float | None = None) -> None:
     """Recover at start, then every interval, so runs of a process that died are never stranded."""
-    serving_loop_note(asyncio.get_running_loop())
     interval = interval_s or settings.SUPPORT["RECOVERY_INTERVAL_S"]
     try:
         # Load the models and build the knowledge indexes now, not on the first customer's message.
