@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 
@@ -27,16 +25,27 @@ def test_faq_scores_are_ordered_and_within_zero_and_one(faq_retriever):
     assert all(0.0 <= s <= 1.0 for s in scores)
 
 
-def test_the_faq_index_rebuilds_fast_enough_for_staff_edits():
-    entries = demo_faq_facts()
+def test_a_rebuilt_faq_index_answers_with_a_staff_edit():
+    # Staff edit entries in the admin and every process rebuilds its index from the new facts
+    # (supportsite.conversations.engine); the rebuilt index must find the edited wording.
     from agents.providers.offline.faq import OfflineFaqRetriever
 
-    OfflineFaqRetriever(entries)  # warm imports
-    started = time.perf_counter()
-    for _ in range(3):
-        OfflineFaqRetriever(entries)
-    # Generous margin over the ~20 ms measured: the machine is shared.
-    assert (time.perf_counter() - started) / 3 < 0.5
+    entries = demo_faq_facts()
+    question = "How do I add team members?"
+    before = OfflineFaqRetriever(entries).search("give my accountant read-only access")[0]
+    edited = [e.model_copy(update={"alternatives": (*e.alternatives, "give my accountant read-only access")})
+              if e.question == question else e for e in entries]
+    after = OfflineFaqRetriever(edited).search("give my accountant read-only access")[0]
+    assert after.question == question
+    assert after.score > before.score
+
+
+def test_a_lower_ranked_faq_entry_never_scores_above_the_one_ranked_over_it(faq_retriever):
+    # "can you email it to me?" matches the email-change entry best, but shares "email" with the
+    # reset entry's answer: its cover alone once put the second entry's score far above the first's.
+    for text in ("can you email it to me?", "can I change my email address?", "how much does the pro plan cost"):
+        scores = [m.score for m in faq_retriever.search(text, k=3)]
+        assert scores == sorted(scores, reverse=True), (text, scores)
 
 
 def test_shortcut_answers_above_the_threshold_are_right_on_held_out_paraphrases():
@@ -104,3 +113,13 @@ def test_the_inverted_index_scores_every_document_as_the_dense_dot_product_does(
         assert np.allclose(index.dot((indices, weights)), dense @ query, rtol=0, atol=1e-12)
     assert index.dot((np.zeros(0, dtype=np.int64), np.zeros(0))).tolist() == [0.0] * len(rows)
     assert InvertedIndex([], n_features).dot((np.array([3]), np.array([1.0]))).size == 0
+
+
+def test_words_that_only_steer_the_conversation_do_not_dilute_an_faq_match(faq_retriever):
+    # "actually … instead" once left the downgrade entry at 0.07, below what the writer offers at all.
+    from agents.providers.offline.reply_base import FAQ_PLAUSIBLE
+
+    for text in ("actually, can I downgrade instead?", "okay, and can I also downgrade?"):
+        best = faq_retriever.search(text)[0]
+        assert best.question == "How do I downgrade my plan?", text
+        assert best.score >= FAQ_PLAUSIBLE, (text, best.score)

@@ -40,7 +40,8 @@ CHAR_SETTINGS = AnalyzerSettings(analyzer="char_wb", ngram_range=(3, 5), subline
 ENTRY_SETTINGS = AnalyzerSettings(analyzer="word", ngram_range=(1, 1), sublinear_tf=True)
 
 STOP_WORDS = frozenset(
-    ["a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "is", "are", "am", "be", "do", "does", "did", "would", "should", "will", "to", "of", "for", "in", "on", "at", "it", "this", "that", "there", "please", "so", "and", "or", "if", "with", "just"]
+    ["a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "is", "are", "am", "be", "do", "does", "did", "would", "should", "will", "to", "of", "for", "in", "on", "at", "it", "this", "that", "there", "please", "so", "and", "or", "if", "with", "just",
+     "actually", "instead", "also", "anyway", "okay", "ok"]
 )
 
 
@@ -113,14 +114,18 @@ class OfflineFaqRetriever:
         second = float(sims[order[1]]) if len(order) > 1 else 0.0
         words = _content_words(text).split()
         matches = []
+        top_score = 1.0
         for rank, index in enumerate(order):
             entry = self.entries[int(index)]
             sim = float(sims[index])
             # The top entry's score is the calibrated chance it is right; the others get the same
-            # function of their own similarity with a negative margin, so they rank below it.
+            # function of their own similarity with a negative margin. Their cover can still be the
+            # higher ("can you email it to me?" shares "email" with the reset entry's answer), so
+            # each is capped at the score above it: the ranking and the scores never disagree.
             margin = top - second if rank == 0 else sim - top
-            matches.append(FaqMatch(faq_id=entry.id, question=entry.question, answer=entry.answer,
-                                    score=round(self.calibration.probability(sim, margin, self._cover(words, int(index))), 4)))
+            score = min(top_score, round(self.calibration.probability(sim, margin, self._cover(words, int(index))), 4))
+            top_score = score
+            matches.append(FaqMatch(faq_id=entry.id, question=entry.question, answer=entry.answer, score=score))
         return matches
 
     def _cover(self, words: list[str], index: int) -> float:
