@@ -299,11 +299,16 @@ EXPORT_FAQ = FaqMatch(faq_id=17, question="How do I export my data?", score=0.19
                       answer="Go to **Settings → Data → Export**. We email you a download link.")
 
 
+def visitor_context(message: str, *faq: FaqMatch, confidence: float) -> SupportContext:
+    """A visitor who is not signed in, with the FAQ worker's matches."""
+    return SupportContext(conversation_id="c", run_id="r", message=message,
+                          intent=IntentResult(label="account", confidence=confidence),
+                          facts={"faq": {"matches": [m.model_dump(mode="json") for m in faq]}})
+
+
 async def test_a_visitor_asking_how_to_export_before_cancelling_gets_the_export_answer_not_a_sign_in(provider):
     # "cancel" pulls retrieval toward the cancellation entry, so the right answer scores low.
-    ctx = SupportContext(conversation_id="c", run_id="r", message="can I export all my data before I cancel?",
-                         intent=IntentResult(label="account", confidence=0.7),
-                         facts={"faq": {"matches": [EXPORT_FAQ.model_dump(mode="json")]}})
+    ctx = visitor_context("can I export all my data before I cancel?", EXPORT_FAQ, confidence=0.7)
     draft, _ = await _write(provider, ctx)
     assert "Settings → Data → Export" in draft.text
     assert "How do I export my data?" in draft.text  # offered as a probable match, not stated as certain
@@ -311,12 +316,56 @@ async def test_a_visitor_asking_how_to_export_before_cancelling_gets_the_export_
 
 
 async def test_a_visitor_asking_about_their_own_account_is_still_asked_to_sign_in(provider):
-    ctx = SupportContext(conversation_id="c", run_id="r", message="is my account locked?",
-                         intent=IntentResult(label="account", confidence=0.9),
-                         facts={"faq": {"matches": [EXPORT_FAQ.model_dump(mode="json")]}})
+    ctx = visitor_context("is my account locked?", EXPORT_FAQ, confidence=0.9)
     draft, _ = await _write(provider, ctx)
     assert "sign in" in draft.text.lower()
     assert "Export" not in draft.text
+
+
+CHANGE_EMAIL_FAQ = FaqMatch(faq_id=19, question="How do I change the email address on my account?", score=0.4,
+                           answer="Go to **Settings → Profile**, enter the new address and confirm it.")
+
+
+async def test_a_visitors_how_to_that_only_sounds_like_an_entry_gets_an_honest_reply_not_that_entry(provider):
+    # "how do I sign up?" shares no topic with the email-change entry it scored 0.4 against.
+    ctx = visitor_context("how do I sign up?", CHANGE_EMAIL_FAQ, confidence=0.84)
+    draft, _ = await _write(provider, ctx)
+    assert "Settings → Profile" not in draft.text and draft.sources == []
+    assert "not signed in" not in draft.text  # signing in would tell the help centre nothing more
+    assert "rather not guess" in draft.text and "person" in draft.text
+
+
+async def test_a_visitors_how_to_on_the_entrys_topic_still_gets_it(provider):
+    ctx = visitor_context("how can I use another email address?", CHANGE_EMAIL_FAQ, confidence=0.9)
+    draft, _ = await _write(provider, ctx)
+    assert "Settings → Profile" in draft.text and "not signed in" not in draft.text
+
+
+def carol_locked_context(message: str, *faq: FaqMatch) -> SupportContext:
+    account = AccountFact(username="carol", email="carol@example.com", plan="Free", status="locked",
+                          locked_reason="Locked after five failed sign-ins", failed_signins=5)
+    return SupportContext(conversation_id="c", run_id="r", message=message,
+                          customer=ALICE.model_copy(update={"name": "Carol Diaz", "external_id": "cus_carol"}),
+                          intent=IntentResult(label="account", confidence=0.95),
+                          facts={"account": {"account": account.model_dump(mode="json")},
+                                 "faq": {"matches": [m.model_dump(mode="json") for m in faq]}})
+
+
+async def test_a_locked_customer_asking_how_to_do_something_gets_the_how_to_and_the_way_to_unlock(provider):
+    ctx = carol_locked_context("can I export my data first?", EXPORT_FAQ.model_copy(update={"score": 0.5}))
+    draft, _ = await _write(provider, ctx)
+    assert "is locked" in draft.text
+    assert "Settings → Data → Export" in draft.text
+    assert "unlocked first" in draft.text and draft.actions == []  # offered, not started unasked
+    assert (await provider.review(ctx, draft)).verdict == "approve"
+
+
+async def test_a_locked_customer_asking_to_unlock_is_not_also_told_how_to_unlock_or_to_ask_for_it(provider):
+    unlock_faq = FaqMatch(faq_id=4, question="Why is my account locked and how do I unlock it?", score=0.9,
+                          answer="After five failed sign-ins we lock the account for your safety.")
+    draft, _ = await _write(provider, carol_locked_context("please unlock my account", unlock_faq))
+    assert [a.kind for a in draft.actions] == ["account_unlock"]
+    assert "we lock the account for your safety" not in draft.text and "ask me to unlock" not in draft.text
 
 
 async def test_a_question_nothing_answers_gets_an_honest_reply_and_the_offer_of_a_person(provider):

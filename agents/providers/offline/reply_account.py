@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agents.outcome import ProposedAction
+from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import asks_about_own_data, asks_how_to
 from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
@@ -18,16 +18,20 @@ from agents.providers.offline.text import normalise
 class AccountReplies(WriterBase):
     def account(self) -> None:
         account = self.facts.account
-        match = self._faq(floor=FAQ_PLAUSIBLE)
-        if match is None:
-            # A visitor's how-to gets the closest entry; anyone else's question one about what it names
-            # ("the reset email never arrived": worded unlike every phrasing of the reset entry).
-            match = (self._faq(floor=FAQ_HOW_TO_FOR_VISITOR) if self._visitor_asks_how_to()
-                     else self._faq_on_topic(floor=FAQ_HOW_TO_FOR_VISITOR))
-        if self.ctx.customer is None or account is None:
+        # Down to a low score when it is about what the message names ("the reset email never arrived":
+        # worded unlike every phrasing of the reset entry). A signed-in customer's plausible match
+        # stands even in other words ("I can't log in" → lost authenticator): the account's facts
+        # below drop one that does not fit. A visitor has no facts to check it against, so one that
+        # only sounds alike is left out ("how do I sign up?" is not the email-change entry).
+        signed_in = self.ctx.customer is not None and account is not None
+        match = (self._faq(floor=FAQ_PLAUSIBLE) if signed_in else None) or self._faq_on_topic(
+            floor=FAQ_HOW_TO_FOR_VISITOR)
+        if not signed_in:
             if match is not None:
                 self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
-            if self._asks_about_own_account() or match is None:
+            # A visitor's how-to that no entry answers gets an honest "I don't know", not a request to
+            # sign in: signing in tells the help centre nothing more.
+            if self._asks_about_own_account() or (match is None and not self._visitor_asks_how_to()):
                 self._ask_to_sign_in("your account's details")
             return
         if self.facts.action_records and any(r.kind == "account_unlock" for r in self.facts.action_records):
@@ -68,7 +72,7 @@ class AccountReplies(WriterBase):
         if cannot_sign_in:
             self.reply.add(f"Your account ({account.username}) isn't locked — it's active.")
             told_state = True
-        if (match is not None and account.status == "active" and "locked" in normalise(match.question).split()
+        if (match is not None and account.status == "active" and _about_the_lock(match)
                 and not has_cue(self.words, self.norm, "locked", "lock", "unlock", "blocked")):
             match = None  # "something is wrong with my account": how to unlock is no help to an open account
         if not account.two_factor_enabled and not mentions_two_factor:
@@ -90,8 +94,14 @@ class AccountReplies(WriterBase):
         # "Can you change my email to …" asks how to change it, whatever it is now.
         wants_change = has_cue(self.words, self.norm, "change", "update", "edit", "replace", "new", "switch")
         fact_answers_it = told_state and own and not wants_change
-        if match is not None and account.status != "locked" and not fact_answers_it:
+        if account.status == "locked" and match is not None and _about_the_lock(match):
+            match = None  # told above, with the unlock when asked for
+        if match is not None and not fact_answers_it:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+            if account.status == "locked" and not any(a.kind == "account_unlock" for a in self.reply.actions):
+                # "Can I change my email?" from a locked account: the how-to needs a sign-in first.
+                self.reply.add("You'll need to sign in for that, so the account has to be unlocked first: "
+                               "ask me to unlock it and I'll start that for you.", answers=False)
         elif not self.reply.answered and account.status == "active" and self._about_the_account():
             # "What's the status of my account?" is answered by it; otherwise it only sets the scene.
             self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",
@@ -108,3 +118,7 @@ class AccountReplies(WriterBase):
 
     def _asks_about_own_account(self) -> bool:
         return has_cue(self.words, self.norm, "my account", "locked", "unlock", "my email", "my plan")
+
+
+def _about_the_lock(match: FaqMatch) -> bool:
+    return "locked" in normalise(match.question).split()
