@@ -31,9 +31,9 @@ from agents.facts import (
     CustomerProfile as CustomerFact,
 )
 from supportsite.conversations.models import AgentRun, Conversation, Message
+from supportsite.core.compiled_query import CompiledQuery
 from supportsite.core.db import db_async, db_lookup_async
 from supportsite.core.errors import PermissionDenied
-from supportsite.core.models import reverse_one_to_one_uncache
 from supportsite.customers.models import (
     CustomerProfile,
     Invoice,
@@ -72,51 +72,94 @@ def account_fact(profile: CustomerProfile) -> AccountFact:
 
 
 # --- Synchronous selectors behind the ports ---------------------------------------------------
-# The billing facts are read as columns, not model rows: the billing worker asks on most runs,
-# and building rows with their related objects was most of the look-up's cost (#9 profile).
-def _invoices(customer_pk: int) -> list[InvoiceFact]:
-    rows = Invoice.objects.filter(customer_id=customer_pk).values(
+# The reads on a run's path are compiled once (supportsite.core.compiled_query): building and
+# compiling the querysets was nearly all of their cost, every call (#9 profile). They read
+# columns, not model rows: building rows with their related objects cost as much again.
+_INVOICES = CompiledQuery(
+    lambda customer: Invoice.objects.filter(customer_id=customer).values(
         "number", "amount", "currency", "status", "issued_on", "paid_on", "failure_reason",
         card_last4=F("payment_method__last4"),
-    )
-    return [InvoiceFact(**{**row, "card_last4": row["card_last4"] or ""}) for row in rows]
+    ),
+    customer=Invoice._meta.get_field("customer"),
+)
+_PAYMENTS = CompiledQuery(
+    lambda customer: Payment.objects.filter(invoice__customer_id=customer).values(
+        "reference", "amount", "status", "charged_at", "duplicate_of_id", invoice_number=F("invoice__number"),
+        card_last4=F("payment_method__last4"),
+    ),
+    customer=Invoice._meta.get_field("customer"),
+)
+_DEFAULT_CARD = CompiledQuery(
+    lambda customer: PaymentMethod.objects.filter(customer_id=customer, is_default=True).order_by("pk")
+    .values_list("brand", "last4", "exp_month", "exp_year")[:1],
+    customer=PaymentMethod._meta.get_field("customer"),
+)
+_REFUNDS = CompiledQuery(
+    lambda customer: RefundRequest.objects.filter(customer_id=customer).values(
+        "reference", "amount", "status", "reason", invoice_number=F("invoice__number"),
+    ),
+    customer=RefundRequest._meta.get_field("customer"),
+)
+_SUBSCRIPTIONS = CompiledQuery(
+    lambda customer: Subscription.objects.filter(customer_id=customer).order_by("-started_on", "-id")
+    .values_list("plan__name", "plan__price_monthly", "status", "started_on", "renews_on"),
+    customer=Subscription._meta.get_field("customer"),
+)
+_ACCOUNT = CompiledQuery(
+    lambda customer: CustomerProfile.objects.filter(pk=customer).values(
+        "locked_reason", "failed_signins", "two_factor_enabled", username=F("user__username"),
+        email=F("user__email"), plan_name=F("plan__name"), status=F("account_status"),
+        date_joined=F("user__date_joined"),
+    )[:1],
+    customer=CustomerProfile._meta.get_field("id"),
+)
+_CONVERSATION_STATUS = CompiledQuery(
+    lambda conversation: Conversation.objects.filter(id=conversation).values_list("status")[:1],
+    conversation=Conversation._meta.get_field("id"),
+)
+_ACTIVE_INCIDENTS = CompiledQuery(
+    lambda: Incident.objects.exclude(status=Incident.Status.RESOLVED).values(
+        "reference", "title", "status", "regions", "components", "started_at", "summary",
+    ),
+)
+_HISTORY = CompiledQuery(
+    lambda conversation, before: Message.objects.filter(conversation_id=conversation, created_at__lt=before,
+                                                        delivered=True)
+    .exclude(role=Message.Role.SYSTEM).order_by("-created_at").values_list("role", "text")[:HISTORY_TURNS],
+    conversation=Message._meta.get_field("conversation"), before=Message._meta.get_field("created_at"),
+)
+
+
+def _invoices(customer_pk: int) -> list[InvoiceFact]:
+    return [InvoiceFact(**{**row, "card_last4": row["card_last4"] or ""}) for row in _INVOICES.dicts(customer=customer_pk)]
 
 
 def _payments(customer_pk: int) -> list[PaymentFact]:
-    rows = Payment.objects.filter(invoice__customer_id=customer_pk).values(
-        "reference", "amount", "status", "charged_at", "duplicate_of_id", invoice_number=F("invoice__number"),
-        card_last4=F("payment_method__last4"),
-    )
     return [
         PaymentFact(reference=row["reference"], invoice_number=row["invoice_number"], amount=row["amount"],
                     status=row["status"], created_at=row["charged_at"], card_last4=row["card_last4"] or "",
                     duplicate=row["duplicate_of_id"] is not None)
-        for row in rows
+        for row in _PAYMENTS.dicts(customer=customer_pk)
     ]
 
 
 def _card(customer_pk: int) -> CardFact | None:
-    card = (PaymentMethod.objects.filter(customer_id=customer_pk, is_default=True)
-            .values_list("brand", "last4", "exp_month", "exp_year").first())
-    if card is None:
+    cards = _DEFAULT_CARD.rows(customer=customer_pk)
+    if not cards:
         return None
-    brand, last4, exp_month, exp_year = card
+    brand, last4, exp_month, exp_year = cards[0]
     today = customer_today()
     expired = (exp_year, exp_month) < (today.year, today.month)
     return CardFact(brand=brand, last4=last4, expires=f"{exp_month:02d}/{exp_year}", expired=expired)
 
 
 def _refunds(customer_pk: int) -> list[RefundFact]:
-    rows = RefundRequest.objects.filter(customer_id=customer_pk).values(
-        "reference", "amount", "status", "reason", invoice_number=F("invoice__number"),
-    )
-    return [RefundFact(**row) for row in rows]
+    return [RefundFact(**row) for row in _REFUNDS.dicts(customer=customer_pk)]
 
 
 def _subscription(customer_pk: int) -> SubscriptionFact | None:
     """The customer's current plan subscription: the newest one not cancelled, else the newest."""
-    rows = (Subscription.objects.filter(customer_id=customer_pk).order_by("-started_on", "-id")
-            .values_list("plan__name", "plan__price_monthly", "status", "started_on", "renews_on"))
+    rows = _SUBSCRIPTIONS.rows(customer=customer_pk)
     current = next((row for row in rows if row[2] != Subscription.Status.CANCELLED), None) or next(iter(rows), None)
     if current is None:
         return None
@@ -126,12 +169,15 @@ def _subscription(customer_pk: int) -> SubscriptionFact | None:
 
 
 def _account(customer_pk: int) -> AccountFact | None:
-    try:
-        profile = CustomerProfile.objects.select_related("user", "plan").get(pk=customer_pk)
-    except CustomerProfile.DoesNotExist:
+    rows = _ACCOUNT.dicts(customer=customer_pk)
+    if not rows:
         return None
-    reverse_one_to_one_uncache(profile.user, "customer")
-    return account_fact(profile)
+    row = rows[0]
+    return AccountFact(
+        username=row["username"], email=row["email"], plan=row["plan_name"], status=row["status"],
+        locked_reason=row["locked_reason"], failed_signins=row["failed_signins"],
+        two_factor_enabled=row["two_factor_enabled"], member_since=row["date_joined"].date(),
+    )
 
 
 def knowledge_faq_facts() -> list[FaqFact]:
@@ -150,18 +196,14 @@ def knowledge_article_facts() -> list[ArticleFact]:
 
 
 def _conversation_open(conversation_id: str) -> bool:
-    try:  # get(), not first(): asked twice a run, and first() orders by the model's two columns
-        status = Conversation.objects.values_list("status", flat=True).get(id=conversation_id)
-    except Conversation.DoesNotExist:
-        return False
-    return status == Conversation.Status.OPEN
+    rows = _CONVERSATION_STATUS.rows(conversation=conversation_id)
+    return bool(rows) and rows[0][0] == Conversation.Status.OPEN
 
 
 def _incidents() -> list[IncidentFact]:
     return [
-        IncidentFact(reference=i.reference, title=i.title, status=i.status, regions=tuple(i.regions),
-                     components=tuple(i.components), started_at=i.started_at, summary=i.summary)
-        for i in Incident.objects.exclude(status=Incident.Status.RESOLVED)
+        IncidentFact(**{**row, "regions": tuple(row["regions"]), "components": tuple(row["components"])})
+        for row in _ACTIVE_INCIDENTS.dicts()
     ]
 
 
@@ -325,10 +367,7 @@ def action_account_unlock(*, customer_pk: int, run_id: str, conversation_id: str
 def context_for_run(run: AgentRun) -> SupportContext:
     conversation = run.conversation
     # Role and text only: a Message row would decode its sources' JSON for nothing (#9 profile).
-    earlier = list(
-        conversation.messages.filter(created_at__lt=run.message.created_at, delivered=True)
-        .exclude(role=Message.Role.SYSTEM).order_by("-created_at").values_list("role", "text")[:HISTORY_TURNS]
-    )
+    earlier = _HISTORY.rows(conversation=conversation.id, before=run.message.created_at)
     # Runs come with the customer's user and plan loaded (message_receive, run_claim); any
     # other caller's are fetched when customer_fact reads them.
     customer = conversation.customer

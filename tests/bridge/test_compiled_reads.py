@@ -1,0 +1,126 @@
+"""Reads compiled once give, call after call, what their querysets give; on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import F
+from django.utils import timezone
+
+from supportsite.conversations import bridge
+from supportsite.conversations.models import Conversation, Message
+from supportsite.conversations.services import conversation_start
+from supportsite.core.compiled_query import CompiledQuery
+from supportsite.customers.models import CustomerProfile, Invoice, Payment
+from supportsite.knowledge.models import Incident
+
+pytestmark = pytest.mark.django_db
+
+
+def _invoices_by_number() -> CompiledQuery:
+    return CompiledQuery(
+        lambda customer: Invoice.objects.filter(customer_id=customer).order_by("number")
+        .values_list("number", "amount", "issued_on"),
+        customer=Invoice._meta.get_field("customer"),
+    )
+
+
+def test_each_call_reads_with_its_own_values_and_the_columns_converted_as_the_orm_converts_them(demo):
+    invoices = _invoices_by_number()
+    for profile in demo.values():
+        expected = list(Invoice.objects.filter(customer=profile).order_by("number")
+                        .values_list("number", "amount", "issued_on"))
+        assert invoices.rows(customer=profile.pk) == expected
+    alice = invoices.rows(customer=demo["alice"].pk)
+    assert [number for number, _, _ in alice] == ["NW-1001", "NW-1002", "NW-1003"]
+    assert all(isinstance(amount, Decimal) and isinstance(issued, date) for _, amount, issued in alice)
+    assert invoices.rows(customer=demo["carol"].pk) == []
+
+
+def test_the_queryset_is_built_and_compiled_once_however_often_it_is_read(demo):
+    built: list[object] = []
+
+    def build(customer: object):
+        built.append(customer)
+        return Invoice.objects.filter(customer_id=customer).values_list("number")
+
+    invoices = CompiledQuery(build, customer=Invoice._meta.get_field("customer"))
+    for profile in [*demo.values(), *demo.values()]:
+        invoices.rows(customer=profile.pk)
+    assert len(built) == 1  # once, with a stand-in value that no customer has
+    assert built[0] not in {profile.pk for profile in demo.values()}
+
+
+def test_a_values_query_gives_its_dicts_with_annotations_named(demo):
+    payments = CompiledQuery(
+        lambda customer: Payment.objects.filter(invoice__customer_id=customer).order_by("reference")
+        .values("reference", "amount", invoice_number=F("invoice__number")),
+        customer=Invoice._meta.get_field("customer"),
+    )
+    bob = demo["bob"]
+    assert payments.dicts(customer=bob.pk) == list(
+        Payment.objects.filter(invoice__customer=bob).order_by("reference")
+        .values("reference", "amount", invoice_number=F("invoice__number")))
+    assert {row["invoice_number"] for row in payments.dicts(customer=bob.pk)} == {"NW-2001", "NW-2002"}
+
+
+def test_a_parameter_the_query_does_not_use_is_refused_when_compiled(demo):
+    unused = CompiledQuery(lambda customer: Invoice.objects.values_list("number"),
+                           customer=Invoice._meta.get_field("customer"))
+    with pytest.raises(ImproperlyConfigured, match="'customer' is not among the query's parameters"):
+        unused.rows(customer=demo["alice"].pk)
+
+
+def test_the_agents_billing_and_account_facts_are_what_the_orm_reads(demo):
+    for profile in CustomerProfile.objects.select_related("user", "plan"):
+        snapshot = bridge._billing_snapshot(profile.pk)
+        assert sorted(i.number for i in snapshot.invoices) == sorted(
+            Invoice.objects.filter(customer=profile).values_list("number", flat=True))
+        assert sorted(p.reference for p in snapshot.payments) == sorted(
+            Payment.objects.filter(invoice__customer=profile).values_list("reference", flat=True))
+        assert bridge._account(profile.pk) == bridge.account_fact(profile)
+    alice = bridge._billing_snapshot(demo["alice"].pk)
+    failed = next(i for i in alice.invoices if i.number == "NW-1003")
+    assert (failed.amount, failed.status, failed.card_last4) == (Decimal("29.00"), "failed", "4242")
+    assert alice.card is not None and (alice.card.last4, alice.card.expired) == ("4242", True)
+    bob = bridge._billing_snapshot(demo["bob"].pk)
+    assert sum(p.duplicate for p in bob.payments) == 1
+    assert bridge._account(10**9) is None
+
+
+def test_only_unresolved_incidents_are_read_with_their_regions(demo):
+    assert [(i.reference, i.regions) for i in bridge._incidents()] == [("INC-2026-1124", ("eu-west",))]
+    Incident.objects.update(status=Incident.Status.RESOLVED)
+    assert bridge._incidents() == []
+
+
+def test_whether_agents_may_reply_follows_the_conversations_status(demo):
+    conversation = conversation_start(customer=demo["alice"])
+    assert bridge._conversation_open(str(conversation.id)) is True
+    Conversation.objects.filter(id=conversation.id).update(status=Conversation.Status.WAITING)
+    assert bridge._conversation_open(str(conversation.id)) is False
+    assert bridge._conversation_open("00000000-0000-0000-0000-000000000000") is False
+
+
+def test_a_runs_history_is_the_delivered_turns_before_its_message_newest_kept(demo):
+    from supportsite.conversations.services import message_receive
+
+    conversation = conversation_start(customer=demo["alice"])
+    start = timezone.now() - timedelta(hours=1)
+    for number in range(bridge.HISTORY_TURNS + 3):
+        Message.objects.create(conversation=conversation, role=Message.Role.USER, text=f"turn {number}",
+                               created_at=start + timedelta(minutes=number))
+    Message.objects.create(conversation=conversation, role=Message.Role.SYSTEM, text="system note",
+                           created_at=start + timedelta(minutes=40))
+    Message.objects.create(conversation=conversation, role=Message.Role.ASSISTANT, text="held for staff",
+                           delivered=False, created_at=start + timedelta(minutes=41))
+    _, run, _ = message_receive(conversation_id=conversation.id, text="and now?", client_id="c-now")
+    assert run is not None
+    history = [turn.text for turn in bridge.context_for_run(run).history]
+    assert history == [f"turn {n}" for n in range(3, bridge.HISTORY_TURNS + 3)]
+    other = conversation_start(customer=demo["bob"])
+    _, other_run, _ = message_receive(conversation_id=other.id, text="hello", client_id="c-bob")
+    assert bridge.context_for_run(other_run).history == []
