@@ -73,7 +73,7 @@ class CompiledQuery:
     def rows(self, *, using: str = "default", **values: Any) -> list[tuple[Any, ...]]:
         """The rows, as tuples in the queryset's column order."""
         connection = connections[using]
-        compiled = self._compiled.get(using) or self._compile(using)
+        compiled = self._for(using)
         params = list(compiled.params)
         for name, positions in compiled.slots.items():
             prepared = self._fields[name].get_db_prep_value(values[name], connection, prepared=False)
@@ -88,8 +88,11 @@ class CompiledQuery:
 
     def dicts(self, *, using: str = "default", **values: Any) -> list[dict[str, Any]]:
         """The rows of a values() queryset, as its dicts."""
-        names = (self._compiled.get(using) or self._compile(using)).names
+        names = self._for(using).names
         return [dict(zip(names, row, strict=True)) for row in self.rows(using=using, **values)]
+
+    def _for(self, using: str) -> _Compiled:
+        return self._compiled.get(using) or self._compile(using)
 
     def _compile(self, using: str) -> _Compiled:
         connection = connections[using]
