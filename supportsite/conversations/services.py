@@ -36,12 +36,26 @@ from supportsite.conversations.serializers import (
     conversation_status_frame,
     message_frame,
 )
+from supportsite.core.compiled_query import CompiledQuery
 from supportsite.core.errors import Conflict, InvalidInput, NotFound
 from supportsite.core.json import RecordJSONEncoder
 from supportsite.core.models import reverse_one_to_one_uncache
 from supportsite.customers.models import CustomerProfile
 
 PROCESS_ID = f"{socket.gethostname()}:{os.getpid()}"
+
+# The two locks on every message's path, compiled once (supportsite.core.compiled_query): the ORM
+# building and compiling them took more of their time than the database did (#9).
+_CONVERSATION_FOR_MESSAGE = CompiledQuery(
+    lambda conversation: Conversation.objects.select_for_update(of=("self",))
+    .select_related("customer__user", "customer__plan").filter(id=conversation),
+    conversation=Conversation._meta.get_field("id"),
+)
+_RUN_FOR_OUTCOME = CompiledQuery(
+    lambda run: AgentRun.objects.select_for_update(of=("self", "conversation")).select_related("conversation")
+    .filter(id=run),
+    run=AgentRun._meta.get_field("id"),
+)
 
 
 def conversation_start(
@@ -93,13 +107,10 @@ def _message_store(
 ) -> tuple[Message, AgentRun | None, bool]:
     # The insert meets the unique constraint in the transaction itself, not in a savepoint around
     # it: two statements fewer for every message, and a resend is rare (#9).
-    try:  # get(), not first(): no ORDER BY to build for a primary key (#9 profile)
-        conversation = (
-            Conversation.objects.select_for_update(of=("self",)).select_related("customer__user", "customer__plan")
-            .get(id=conversation_id)
-        )
-    except Conversation.DoesNotExist:
-        raise NotFound("No such conversation.") from None
+    locked = _CONVERSATION_FOR_MESSAGE.instances(conversation=conversation_id)
+    if not locked:
+        raise NotFound("No such conversation.")
+    conversation = locked[0]
     if conversation.customer is not None:
         reverse_one_to_one_uncache(conversation.customer.user, "customer")
     if conversation.status == Conversation.Status.CLOSED:
@@ -255,7 +266,10 @@ def run_complete(*, run_id: UUID | str, outcome: RunOutcome) -> Message | None:
     The conversation row is locked and its status read again here, so a reply that finishes
     after a person took over is kept for staff but never sent to the customer.
     """
-    run = AgentRun.objects.select_for_update(of=("self", "conversation")).select_related("conversation").get(id=run_id)
+    locked = _RUN_FOR_OUTCOME.instances(run=run_id)
+    if not locked:
+        raise AgentRun.DoesNotExist(f"No run {run_id}.")
+    run = locked[0]
     if run.status == AgentRun.Status.SUCCEEDED:
         raise Conflict("This run already finished.", code="run_finished")
     conversation = run.conversation

@@ -8,8 +8,10 @@ query's parameters. Later calls put the real values where the stand-ins were, ex
 and convert the columns with the ORM's own converters (decimals, dates, JSON, UUIDs), so the rows
 are what the queryset would have given.
 
-Only for reads with a fixed shape: `values_list()` or `values()` querysets whose filters take
-plain values (no `__in` lists, no None, whose SQL would differ with the value).
+Only for reads with a fixed shape: querysets whose filters take plain values (no `__in` lists, no
+None, whose SQL would differ with the value). `values_list()` and `values()` querysets give rows
+and dicts; model querysets give their model instances, with the related objects `select_related()`
+names attached by the ORM's own populators (no annotations, no prefetching).
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
-from django.db.models import Field, QuerySet
+from django.db.models import Field, Model, QuerySet
+from django.db.models.query import ModelIterable, get_related_populators
+from django.db.transaction import TransactionManagementError
 
 _stand_in_counter = itertools.count(1)
 
@@ -55,6 +59,19 @@ class _Compiled:
     slots: dict[str, tuple[int, ...]]  # parameter name → its positions among params
     converters: list[tuple[int, tuple[list[Callable[..., Any]], Any]]]
     names: tuple[str, ...]  # column names, for values() querysets
+    instances: _Instances | None  # how to build model instances, for model querysets
+
+
+@dataclass(frozen=True)
+class _Instances:
+    """What ModelIterable works out from the compiler on every call, worked out once."""
+
+    model: type[Model]
+    init_list: list[str]
+    start: int
+    end: int
+    related_populators: list[Any]
+    for_update: bool
 
 
 class CompiledQuery:
@@ -91,6 +108,22 @@ class CompiledQuery:
         names = self._for(using).names
         return [dict(zip(names, row, strict=True)) for row in self.rows(using=using, **values)]
 
+    def instances(self, *, using: str = "default", **values: Any) -> list[Any]:
+        """The model instances of a model queryset, with its select_related() objects attached."""
+        building = self._for(using).instances
+        if building is None:
+            raise ImproperlyConfigured("CompiledQuery.instances() needs a model queryset, not values()")
+        if building.for_update and connections[using].get_autocommit():
+            # What the compiler checks when it writes the SQL, checked on every call here.
+            raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
+        objects = []
+        for row in self.rows(using=using, **values):
+            obj = building.model.from_db(using, building.init_list, row[building.start:building.end])
+            for populator in building.related_populators:
+                populator.populate(row, obj)
+            objects.append(obj)
+        return objects
+
     def _for(self, using: str) -> _Compiled:
         return self._compiled.get(using) or self._compile(using)
 
@@ -111,9 +144,26 @@ class CompiledQuery:
         converters = list(compiler.get_converters(selected).items())
         query = queryset.query
         names = (*query.extra_select, *query.values_select, *query.annotation_select)
-        compiled = _Compiled(sql=sql, params=tuple(params), slots=slots, converters=converters, names=names)
+        compiled = _Compiled(sql=sql, params=tuple(params), slots=slots, converters=converters, names=names,
+                             instances=_instances_of(queryset, compiler, using))
         self._compiled[using] = compiled
         return compiled
+
+
+def _instances_of(queryset: QuerySet[Any, Any], compiler: Any, using: str) -> _Instances | None:
+    # As ModelIterable.__iter__ reads them from the compiler, for the same SQL's columns.
+    if queryset._iterable_class is not ModelIterable:
+        return None
+    if compiler.annotation_col_map or queryset._prefetch_related_lookups:
+        raise ImproperlyConfigured("CompiledQuery builds instances without annotations or prefetching")
+    klass_info = compiler.klass_info
+    select_fields = klass_info["select_fields"]
+    start, end = select_fields[0], select_fields[-1] + 1
+    return _Instances(
+        model=klass_info["model"], init_list=[column[0].target.attname for column in compiler.select[start:end]],
+        start=start, end=end, related_populators=get_related_populators(klass_info, compiler.select, using),
+        for_update=queryset.query.select_for_update,
+    )
 
 
 def _converted(rows: Sequence[Sequence[Any]], converters: list[tuple[int, tuple[list[Callable[..., Any]], Any]]],

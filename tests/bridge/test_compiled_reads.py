@@ -121,3 +121,61 @@ def test_a_runs_history_is_the_delivered_turns_before_its_message_newest_kept(de
     other = conversation_start(customer=demo["bob"])
     _, other_run, _ = message_receive(conversation_id=other.id, text="hello", client_id="c-bob")
     assert bridge.context_for_run(other_run).history == []
+
+
+def _conversations_with_customer() -> CompiledQuery:
+    return CompiledQuery(
+        lambda conversation: Conversation.objects.select_related("customer__user", "customer__plan")
+        .filter(id=conversation),
+        conversation=Conversation._meta.get_field("id"),
+    )
+
+
+def _loaded(obj: object) -> dict[str, object]:
+    return {name: value for name, value in vars(obj).items() if name != "_state"}
+
+
+def test_a_model_query_gives_the_instances_the_orm_gives_with_their_related_objects_attached(demo):
+    conversations = _conversations_with_customer()
+    for profile in demo.values():
+        started = conversation_start(customer=profile)
+        expected = Conversation.objects.select_related("customer__user", "customer__plan").get(id=started.id)
+        (got,) = conversations.instances(conversation=started.id)
+        assert type(got) is Conversation and _loaded(got) == _loaded(expected)
+        assert (got._state.db, got._state.adding) == ("default", False)  # a stored row: save() updates it
+        assert _loaded(got.customer) == _loaded(expected.customer)
+        assert _loaded(got.customer.user) == _loaded(expected.customer.user)
+        assert _loaded(got.customer.plan) == _loaded(expected.customer.plan)
+    assert conversations.instances(conversation="00000000-0000-0000-0000-000000000000") == []
+
+
+def test_an_instance_read_once_compiled_saves_its_changes_as_any_other(demo, django_assert_num_queries):
+    conversations = _conversations_with_customer()
+    started = conversation_start(customer=demo["bob"])
+    conversations.instances(conversation=started.id)  # compiled now
+    with django_assert_num_queries(1):  # the customer, user and plan came with it
+        (got,) = conversations.instances(conversation=started.id)
+        assert got.customer.user.username == "bob" and got.customer.plan is not None
+    got.status = Conversation.Status.WAITING
+    got.save(update_fields=["status"])
+    assert Conversation.objects.get(id=started.id).status == Conversation.Status.WAITING
+
+
+def test_a_locking_read_outside_a_transaction_is_refused_as_the_orm_refuses_it(demo_tx):
+    from django.db import transaction
+    from django.db.transaction import TransactionManagementError
+
+    locking = CompiledQuery(
+        lambda conversation: Conversation.objects.select_for_update().filter(id=conversation),
+        conversation=Conversation._meta.get_field("id"),
+    )
+    started = conversation_start(customer=demo_tx["alice"])
+    with transaction.atomic():
+        assert [c.id for c in locking.instances(conversation=started.id)] == [started.id]
+    with pytest.raises(TransactionManagementError, match="outside of a transaction"):
+        locking.instances(conversation=started.id)
+
+
+def test_instances_are_refused_for_a_values_query(demo):
+    with pytest.raises(ImproperlyConfigured, match="needs a model queryset"):
+        _invoices_by_number().instances(customer=demo["alice"].pk)
