@@ -1,17 +1,28 @@
-"""The staff console's run page in a real browser, at desktop and phone widths."""
+"""The staff console in a real browser, at desktop and phone widths: the run timeline, and no page
+scrolling sideways on a phone."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from supportsite.conversations.models import AgentRun
+from supportsite.conversations.models import AgentAction, AgentRun, Conversation
 from tests.conftest import screenshot_dir
-from tests.staff.factories import billing_run
+from tests.staff.factories import (
+    billing_run,
+    bob_duplicate_refund_pending,
+    conversation_with_message,
+    feedback,
+    handoff_conversation,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,3 +59,148 @@ def test_the_run_timeline_is_readable_at_desktop_and_phone_widths(demo_tx, page_
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+# --- No page scrolls sideways on a phone --------------------------------------------------------------
+
+PHONE = (390, 844)
+# What customers paste and staff write: a long link with no place to break, and ids run together.
+LONG_LINK = ("https://status.northwind.example/incidents/2026-12-03/deploy-failure-" + "x" * 60
+             + "?ref=ticket_9f8e7d6c5b4a39281706f5e4d3c2b1a0")
+LONG_ID = "build_id_" + "a1b2c3d4" * 8
+
+
+@dataclass
+class Console:
+    """What the staff console shows in these tests: a queue, an approval, a decision, a traced run."""
+
+    waiting: Conversation
+    run: AgentRun
+    pending: AgentAction
+    decided: AgentAction
+
+
+@pytest.fixture
+def console(demo_tx) -> Console:
+    alice, bob, carol = demo_tx["alice"], demo_tx["bob"], demo_tx["carol"]
+    staff = get_user_model().objects.get(username="staff")
+    waiting = handoff_conversation(
+        customer=alice, minutes_ago=12,
+        summary=f'Asked: "my deploy fails, see {LONG_LINK}" (intent technical)\nFacts: {LONG_ID}',
+    )
+    run = billing_run(customer=alice, conversation=waiting, text=f"Why did it fail? {LONG_LINK}",
+                      reply=f"Invoice NW-1003 failed; the details are at {LONG_LINK}.",
+                      draft_text=f"See {LONG_LINK}")
+    feedback(run, "down", comment=f"The link {LONG_LINK} is not the right one")
+    handoff_conversation(customer=bob, minutes_ago=3, reason="policy_needs_approval")
+    pending = bob_duplicate_refund_pending(bob)
+    with_person, _ = conversation_with_message(customer=carol, text="Can you unlock my account?",
+                                               status=Conversation.Status.WITH_PERSON)
+    with_person.assigned_to = staff
+    with_person.save(update_fields=["assigned_to"])
+    decided = AgentAction.objects.create(
+        run=run, conversation=waiting, customer=alice, kind=AgentAction.Kind.ACCOUNT_UNLOCK,
+        status=AgentAction.Status.COMPLETED, request_key=f"{run.id}:unlock", payload={"reference": LONG_ID},
+        decided_by=staff, decided_at=timezone.now(), decision_note=f"Checked by phone, see {LONG_LINK}",
+    )
+    return Console(waiting=waiting, run=run, pending=pending, decided=decided)
+
+
+@dataclass
+class StaffPage:
+    path: Callable[[Console], str]
+    shows: Callable[[Console], str]  # a selector that proves the page shows what the test is about
+
+
+STAFF_PAGES = {
+    "home": StaffPage(lambda c: "/admin/", lambda c: "#staff-console"),
+    "queue": StaffPage(lambda c: "/admin/conversations/conversation/queue/",
+                       lambda c: f"#queue tr[data-conversation='{c.waiting.pk}']"),
+    "dashboard": StaffPage(lambda c: "/admin/conversations/conversation/dashboard/", lambda c: "#chart-per-day"),
+    "approvals": StaffPage(lambda c: "/admin/conversations/agentaction/approvals/",
+                           lambda c: f"#action-{c.pending.pk}"),
+    "conversation": StaffPage(lambda c: f"/admin/conversations/conversation/{c.waiting.pk}/change/",
+                              lambda c: ".nw-transcript li.user"),
+    "live view": StaffPage(lambda c: f"/admin/conversations/conversation/{c.waiting.pk}/live/",
+                           lambda c: "#transcript li.assistant"),
+    "run": StaffPage(lambda c: f"/admin/conversations/agentrun/{c.run.pk}/change/",
+                     lambda c: ".inline-group tbody tr.has_original"),
+    "run trace": StaffPage(lambda c: f"/admin/conversations/agentrun/{c.run.pk}/trace/", lambda c: "#draft-vs-final"),
+    **{
+        f"{name} list": StaffPage(lambda c, name=name: f"/admin/conversations/{name}/",
+                                  lambda c: "#result_list tbody tr")
+        for name in ("conversation", "agentrun", "agentaction", "feedback", "message", "agentstep")
+    },
+}
+
+# Elements on the console's own pages that hold text: none may be wider than the screen, nor its text
+# wider than the element (a long link that runs out of its bubble is cut off, or pushes the page wide).
+TEXT_BOXES = (".nw-transcript li, .nw-bubble, .nw-card dd, .nw-card p, .nw-stack td, .nw-run > ul li, "
+              "#staff-console td, #staff-console th")
+OVERFLOWING = """(selector) => [...document.querySelectorAll(selector)]
+    .filter((el) => el.getClientRects().length
+            && (el.getBoundingClientRect().right > window.innerWidth + 1 || el.scrollWidth > el.clientWidth + 1))
+    .map((el) => `${el.tagName}.${el.className}: ${el.textContent.trim().slice(0, 60)}`)"""
+
+
+def _page_width(page: Any) -> tuple[int, int]:
+    return page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+
+
+@pytest.mark.parametrize("name", list(STAFF_PAGES))
+def test_no_staff_page_scrolls_sideways_on_a_phone(console, page_for, name):
+    staff_page = STAFF_PAGES[name]
+    page = page_for(*PHONE)
+    _staff_sign_in(page)
+    page.goto(staff_page.path(console))
+    expect(page.locator(staff_page.shows(console)).first).to_be_visible()
+    scroll_width, inner_width = _page_width(page)
+    assert inner_width == PHONE[0]
+    assert scroll_width <= inner_width + 1, f"the {name} page is {scroll_width}px wide on a {inner_width}px screen"
+    assert page.evaluate(OVERFLOWING, TEXT_BOXES) == [], f"text runs out of its box on the {name} page"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"phone-{name.replace(' ', '-')}.png"), full_page=True)
+
+
+def test_on_a_phone_each_queue_row_is_a_card_whose_cells_name_their_column_and_whose_buttons_are_on_screen(
+    console, page_for
+):
+    page = page_for(*PHONE)
+    _staff_sign_in(page)
+    page.goto("/admin/conversations/conversation/queue/")
+    row = page.locator(f"#queue tr[data-conversation='{console.waiting.pk}']")
+    expect(row.locator(".summary")).to_contain_text(LONG_LINK[:40])
+    labels = row.locator("td").evaluate_all(
+        "(cells) => cells.map((td) => getComputedStyle(td, '::before').content.replaceAll('\"', ''))")
+    assert labels[:4] == ["Waiting since", "Customer", "Reason", "Summary"]
+    for button in (row.get_by_role("button", name="Take"), row.get_by_role("link", name="View")):
+        box = button.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE[0]
+    # The summary takes the card's whole width and wraps the link inside it.
+    summary, card = row.locator(".summary").bounding_box(), row.bounding_box()
+    assert summary["width"] >= card["width"] - 30 and summary["height"] > 100
+
+
+def test_on_a_desktop_the_queue_stays_a_table_with_its_header_row(console, page_for):
+    page = page_for(1280, 800)
+    _staff_sign_in(page)
+    page.goto("/admin/conversations/conversation/queue/")
+    expect(page.locator("#queue thead th").first).to_be_visible()
+    row = page.locator(f"#queue tr[data-conversation='{console.waiting.pk}']")
+    tops = [round(box["y"]) for box in (row.locator("td").nth(i).bounding_box() for i in range(5))]
+    assert len(set(tops)) == 1, f"the row's cells are not side by side: {tops}"
+    take, view = row.get_by_role("button", name="Take").bounding_box(), row.get_by_role("link", name="View").bounding_box()
+    assert abs(take["y"] - view["y"]) < 4, "Take and View are no longer on one line"
+    assert _page_width(page)[0] <= 1280
+
+
+@pytest.mark.parametrize("name", list(STAFF_PAGES))
+def test_no_staff_page_scrolls_sideways_on_a_laptop(console, page_for, name):
+    # A run's steps table is wider than a laptop's screen: it scrolls inside its own box.
+    staff_page = STAFF_PAGES[name]
+    page = page_for(1280, 800)
+    _staff_sign_in(page)
+    page.goto(staff_page.path(console))
+    expect(page.locator(staff_page.shows(console)).first).to_be_visible()
+    scroll_width, inner_width = _page_width(page)
+    assert scroll_width <= inner_width + 1, f"the {name} page is {scroll_width}px wide on a {inner_width}px screen"
