@@ -23,10 +23,12 @@ _AFFIRMATION = re.compile(
     r"(?:\s*(?:please|thanks|thank you|do it|go ahead))*[\s.!]*$",
     re.IGNORECASE,
 )
-# A word that points back at what was said before, or opens a continuation.
+# A word that points back at what was said before, or opens a continuation. "The next tier", "the plan
+# above", "what do I do next?" are counted from something said before; "my next payment" is not.
 _POINTS_BACK = re.compile(
     r"^\s*(?:and|also|what about|how about|so|then|but|ok|okay|done|right)\b"
-    r"|\b(?:it|its|it's|that|this|them|those|these|one|other|again|yet|still|same)\b",
+    r"|\b(?:it|its|it's|that|this|them|those|these|one|other|again|yet|still|same|above|below|instead)\b"
+    r"|\b(?:next|higher|lower|bigger|smaller|cheaper)\s+(?:one|tier|plan|level|step)s?\b|\b(?:what|do|then)\s+next\b",
     re.IGNORECASE,
 )
 # Thanks and goodbyes close a topic rather than continue it.

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 from agents.envelope import AgentRequest, AgentResponse
+from agents.follow_up import with_topic
 from agents.workers.base import RunDeps, metadata
 
 
 async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     k = int(request.parameters.get("k", 3))
+    ctx = request.context
     # On the event loop: a search is a fraction of a millisecond of Python and numpy, and under
     # the GIL a thread would not let other chats run meanwhile; it only added two hops and GIL
     # hand-offs, 3-5 ms before the intent call at one conversation (#9).
-    matches = deps.faq.search(request.context.message, k=k)
+    matches = deps.faq.search(ctx.message, k=k)
     matches = sorted(matches, key=lambda match: match.score, reverse=True)
+    topic = with_topic(ctx)
+    if topic != ctx.message:
+        # A follow-up ("can you email it to me?" after a question about an invoice) names what it
+        # wants of the topic before it, and alone finds nothing on that topic. The entries found for
+        # the two together come after the message's own, scored no higher than the lowest of them:
+        # the writer can read them, but no threshold (the FAQ shortcut, a quoted answer) fires on an
+        # entry that was not found for the message itself.
+        own = {match.faq_id for match in matches}
+        floor = matches[-1].score if matches else 0.0
+        matches += [match.model_copy(update={"score": min(match.score, floor)})
+                    for match in sorted(deps.faq.search(topic, k=k), key=lambda match: match.score, reverse=True)
+                    if match.faq_id not in own]
     return AgentResponse(
         status="success", result={"matches": [match.model_dump(mode="json") for match in matches]},
         metadata=metadata("faq"),

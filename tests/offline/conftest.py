@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from agents.facts import IncidentFact
+from agents.outcome import RunOutcome
 from agents.providers.offline.faq import OfflineFaqRetriever
 from agents.providers.offline.intents import IntentClassifier, get_classifier
 from agents.providers.offline.kb import OfflineArticleRetriever
@@ -32,3 +33,29 @@ def kb_retriever() -> OfflineArticleRetriever:
 def eu_west_incident() -> IncidentFact:
     return IncidentFact(reference="INC-1", title="Elevated API error rates in eu-west", status="investigating",
                         regions=("eu-west",), components=("api",), started_at=datetime(2026, 11, 24, 8, tzinfo=UTC))
+
+
+@pytest.fixture
+def converse(classifier, faq_retriever, kb_retriever):
+    """Chat with the whole offline pipeline as a demo customer (or a visitor, customer=None): each message
+    is answered in turn with the conversation so far as its history; returns every turn's outcome."""
+    from agents.context import HistoryTurn
+    from agents.orchestrator import Orchestrator
+    from agents.providers.offline import OfflineProvider, incident_match
+    from tests.agents.fakes import EventLog, FakePorts, ctx_for
+
+    provider = OfflineProvider(classifier)
+    orchestrator = Orchestrator(provider=provider, fallback=provider, faq=faq_retriever, kb=kb_retriever,
+                                incident_matcher=incident_match)
+
+    async def chat(customer: str | None, *messages: str) -> list[RunOutcome]:
+        history: list[HistoryTurn] = []
+        outcomes = []
+        for message in messages:
+            outcome = await orchestrator.run(ctx_for(message, customer, history=list(history)),
+                                             ports=FakePorts(), sink=EventLog())
+            history += [HistoryTurn(role="user", text=message), HistoryTurn(role="assistant", text=outcome.reply)]
+            outcomes.append(outcome)
+        return outcomes
+
+    return chat

@@ -3,12 +3,17 @@ topic in the offline classifier and writer, and a new topic or a thank-you does 
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
+from agents.envelope import AgentRequest
 from agents.follow_up import OFFER_PERSON, OFFER_REFUND, leans_back, previous_user_text, with_topic
 from agents.orchestrator import local_intent_trusted
+from agents.outcome import FaqMatch
 from agents.providers.offline import OfflineProvider
+from agents.workers.faq import faq_agent
 from tests.offline.test_writer_and_critic import alice_context, bob_context
 
 
@@ -120,3 +125,83 @@ async def test_an_amount_asked_about_a_follow_up_is_explained_from_the_invoice_t
     context.history = turns("my october invoice", "Invoice NW-1002 is for $29.00…")
     draft = await provider.write_reply(context, on_delta=_ignore)
     assert "I can't find a charge of that amount" in draft.text, draft.text
+
+
+# ---------------------------------------------------------------- "the next tier" and "email it to me"
+
+@pytest.mark.parametrize("question", ["what plan am I on?", "what plans do you have?"])
+@pytest.mark.parametrize("message", ["how much does the next tier cost?", "how much is the next tier?"])
+def test_the_price_of_the_next_tier_after_a_question_about_plans_is_read_as_billing(provider, question, message):
+    assert provider.classify_text(ctx(message)).label == "out_of_scope"  # alone, "tier" means nothing to the model
+    result = provider.classify_text(ctx(message, question, "You're on the Pro plan at $29.00 a month."))
+    assert result.label == "billing"
+    assert not local_intent_trusted(result, threshold=0.95)
+
+
+def test_a_new_out_of_scope_question_after_a_plan_question_is_still_out_of_scope(provider):
+    assert provider.classify_text(ctx("what's the weather like in paris?", "what plan am I on?", "…")).label == \
+        "out_of_scope"
+
+
+@pytest.mark.parametrize(("customer", "said"), [
+    ("cus_alice", "You're on the Pro plan at $29.00 a month; the next plan up is Business, at $99.00 a month."),
+    ("cus_carol", "You're on the Free plan, which costs nothing; the next plan up is Pro, at $29.00 a month."),
+    ("cus_bob", "You're on the Business plan at $99.00 a month: that's our highest plan, so there's no tier above it."),
+])
+@pytest.mark.parametrize(("question", "message"), [
+    ("what plan am I on?", "how much does the next tier cost?"),
+    ("what plans do you have?", "how much does the next tier cost?"),
+    ("which plan am I on?", "what does the tier above mine cost?"),
+])
+async def test_the_next_tier_is_the_plan_above_the_customers_own_at_its_seeded_price(converse, customer, said,
+                                                                                    question, message):
+    *_, outcome = await converse(customer, question, message)
+    assert said in outcome.reply, outcome.reply
+    assert outcome.route in ("resolver", "panel") and outcome.critic.verdict == "approve"
+
+
+async def test_a_visitor_asking_for_the_next_tier_gets_the_one_above_the_plan_they_asked_about_or_every_plan(
+        converse):
+    *_, outcome = await converse(None, "what is included in the free plan?", "how much is the next tier?")
+    assert "The next plan up from Free is Pro, at $29.00 a month." in outcome.reply, outcome.reply
+    *_, outcome = await converse(None, "what plans do you have?", "how much is the next tier?")
+    assert "**Pro** at $29/month and **Business** at $99/month" in outcome.reply, outcome.reply
+    assert "sign in" not in outcome.reply.lower()
+
+
+async def test_a_follow_ups_help_centre_look_up_adds_its_topics_entries_after_its_own_never_above_them(
+        faq_retriever):
+    message = "can you email it to me?"
+    context = ctx(message, "where can I find my invoices?", "All your invoices are under **Billing → Invoices** …")
+    request = AgentRequest(caller="test", target="faq", task="find FAQ entries", parameters={"k": 3}, context=context)
+    response = await faq_agent(request, SimpleNamespace(faq=faq_retriever))
+    matches = [FaqMatch.model_validate(m) for m in response.result["matches"]]
+    own = faq_retriever.search(message, k=3)
+    assert [m.faq_id for m in matches[:3]] == [m.faq_id for m in own]
+    invoices = next(m for m in matches[3:] if m.question == "Where can I find my invoices?")
+    assert invoices.score <= own[-1].score  # for the writer to read; no threshold fires on it
+    # The message alone, with nothing before it, is looked up alone.
+    request = request.model_copy(update={"context": ctx(message)})
+    assert len((await faq_agent(request, SimpleNamespace(faq=faq_retriever))).result["matches"]) == 3
+
+
+@pytest.mark.parametrize(("customer", "question", "message"), [
+    ("cus_alice", "can I see my last invoice?", "can you email it to me?"),
+    ("cus_alice", "is invoice NW-1002 paid?", "could you send it to my email?"),
+    ("cus_bob", "show me my invoices", "can you send me that one by email?"),
+    (None, "where can I find my invoices?", "can you email it to me?"),
+])
+async def test_asking_to_have_an_invoice_emailed_says_where_invoices_are_sent_and_downloaded(converse, customer,
+                                                                                          question, message):
+    *_, outcome = await converse(customer, question, message)
+    assert outcome.reply.startswith("I can't send emails from this chat myself."), outcome.reply
+    assert "**Billing → Invoices**" in outcome.reply and "email every invoice to your billing address" in outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply and "sign in" not in outcome.reply.lower()
+    assert outcome.critic.verdict == "approve"
+
+
+async def test_the_invoice_a_send_request_follows_is_named_and_yes_to_the_offer_reaches_a_person(converse):
+    *_, sent, yes = await converse("cus_alice", "is invoice NW-1002 paid?", "could you send it to my email?",
+                                   "yes please")
+    assert "NW-1002 ($29.00, issued on 2026-10-01), is there too" in sent.reply, sent.reply
+    assert yes.route == "handoff" and yes.handoff_reason == "customer_asked"

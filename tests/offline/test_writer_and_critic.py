@@ -17,8 +17,9 @@ from agents.facts import (
     RefundFact,
     SubscriptionFact,
 )
+from agents.follow_up import OFFER_PERSON
 from agents.outcome import ArticleMatch, Draft, FaqMatch, ProposedAction
-from agents.providers.offline import OfflineProvider
+from agents.providers.offline import OfflineProvider, critic
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.writer import compose
 
@@ -824,3 +825,80 @@ async def test_a_visitors_question_about_a_plan_gets_the_help_centre_not_a_sign_
                                   intent=IntentResult(label="billing", confidence=0.95)), sla)
     draft, _ = await _write(provider, ctx)
     assert "Please sign in" in draft.text and "SLA" not in draft.text
+
+
+# ---------------------------------------------------------------- questions about the service, not the account
+
+PLANS_FAQ = FaqMatch(faq_id=5, question="What plans do you offer and how much do they cost?", score=0.55,
+                     answer="We have three plans: **Free** at $0, **Pro** at $29/month and **Business** at $99/month. "
+                            "Pro adds custom domains, more build minutes and no sleeping apps; Business adds team "
+                            "roles, a 99.95% uptime SLA and priority support.")
+PAYMENT_METHODS_FAQ = FaqMatch(faq_id=15, question="Which payment methods do you accept?", score=0.26,
+                               answer="We accept Visa, Mastercard and American Express cards. Business customers can "
+                                      "also pay yearly by bank transfer against an invoice.")
+
+
+async def test_the_next_tier_is_read_from_the_help_centres_plan_list_and_nothing_else(provider):
+    ctx = with_faq(alice_context("what would the plan above mine cost?"), PLANS_FAQ)
+    draft, _ = await _write(provider, ctx)
+    assert draft.text.startswith("You're on the Pro plan at $29.00 a month; the next plan up is Business, at $99.00 "
+                                 "a month."), draft.text
+    assert critic.review(ctx, draft).verdict == "approve"
+    # The plan below, counted from a plan the message names.
+    draft, _ = await _write(provider, with_faq(alice_context("and the tier below business?"), PLANS_FAQ))
+    assert "The plan below Business is Pro, at $29.00 a month." in draft.text, draft.text
+    # With no plan list gathered, no price for another plan is made up.
+    draft, _ = await _write(provider, alice_context("what would the plan above mine cost?"))
+    assert "Business" not in draft.text and "$99" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize("message", ["Is there a discount if I pay yearly?", "Would paying annually get me a lower "
+                                     "price, like a discount?"])
+async def test_a_yearly_discount_question_gets_what_is_known_and_plainly_what_is_not_with_a_person_offered(
+        provider, message):
+    ctx = with_faq(alice_context(message), PAYMENT_METHODS_FAQ)
+    draft, _ = await _write(provider, ctx)
+    assert "Business customers can also pay yearly by bank transfer against an invoice." in draft.text, draft.text
+    assert "I can't find anything about a discount for paying yearly" in draft.text
+    assert OFFER_PERSON in draft.text and draft.text != "You're on the Pro plan at $29.00 a month."
+    assert critic.review(ctx, draft).verdict == "approve"
+    # When nothing gathered mentions paying yearly either, that is said too, not guessed.
+    draft, _ = await _write(provider, alice_context(message))
+    assert "Business customers" not in draft.text and "I can't find anything about" in draft.text, draft.text
+
+
+async def test_a_discount_the_help_centre_does_state_is_quoted_not_denied(provider):
+    offer = FaqMatch(faq_id=99, question="Do you offer discounts?", score=0.4,
+                     answer="Registered charities get a 20% discount on Pro and Business.")
+    draft, _ = await _write(provider, with_faq(alice_context("do you offer any discounts?"), offer))
+    assert "Registered charities get a 20% discount" in draft.text and "I can't find" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    ("cus_alice", "Is there a discount if I pay yearly?"),
+    ("cus_bob", "do you give a discount for annual billing?"),
+    (None, "Is there a discount if I pay yearly?"),
+])
+async def test_a_yearly_discount_question_through_the_pipeline_offers_a_person_and_yes_reaches_one(
+        converse, customer, message):
+    answered, yes = await converse(customer, message, "yes please")
+    assert "I can't find anything about a discount for paying yearly" in answered.reply, answered.reply
+    assert "sign in" not in answered.reply.lower()
+    assert yes.route == "handoff" and yes.handoff_reason == "customer_asked"
+
+
+@pytest.mark.parametrize("message", ["Do you offer a free SSL certificate?",
+                                     "is a certificate included with custom domains?",
+                                     "do I have to pay for a TLS certificate?"])
+async def test_whether_certificates_are_included_is_answered_from_the_help_centre_not_with_troubleshooting(
+        converse, message):
+    outcome, = await converse("cus_alice", message)
+    assert "free TLS certificate from Let's Encrypt" in outcome.reply, outcome.reply
+    assert "1. Make sure the domain's DNS points to Northwind" not in outcome.reply
+    if "have to pay" in message:  # the entry's "Yes:" answers "do you provide them?", not "must I pay?"
+        assert outcome.reply.startswith("Every app and every custom domain gets a free TLS certificate")
+
+
+async def test_a_certificate_fault_still_gets_the_troubleshooting_steps(converse):
+    outcome, = await converse("cus_alice", "my ssl certificate is not trusted in the browser")
+    assert "1. Make sure the domain's DNS points to Northwind" in outcome.reply, outcome.reply

@@ -61,6 +61,10 @@ class OfflineProvider:
             # "Is it fixed yet?", "it still doesn't work": a short message that points back keeps the
             # topic of the question it follows, however sure the model is that alone it is small talk.
             topic = self.classifier.classify(previous)
+            if topic.label in NO_DOMAIN:
+                # "What plans do you have?" reads as small talk on its own; with "how much is the next
+                # tier?" after it, the pair says which domain the conversation is in, if any.
+                topic = self.classifier.classify(f"{previous}\n{ctx.message}")
             if topic.label not in NO_DOMAIN:
                 # Never sure enough to be trusted without an LLM (0.95): a model reads the history.
                 return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})

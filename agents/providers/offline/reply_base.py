@@ -57,6 +57,31 @@ LATE_PAYMENT_CUES = ("do not pay", "did not pay", "miss a payment", "missed a pa
 OWED_CUES = ("owe", "outstanding", "balance", "unpaid", "overdue", "anything due", "need to pay", "have to pay",
               "left to pay", "still to pay", *LATE_PAYMENT_CUES)
 TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa", re.IGNORECASE)
+# "Do you offer a free SSL certificate?", "is https included?", "do I have to pay for a certificate?":
+# whether something comes with the service, which the help centre answers; not a fault to troubleshoot.
+ASKS_WHAT_IS_INCLUDED = re.compile(
+    r"\b(?:do|does|will|would)\s+(?:you|northwind|it|they|(?:the|my|your)\s+(?:\w+\s+)?plan)\s+(?:also\s+)?"
+    r"(?:offer|provide|include|give|come\s+with|support)\b"
+    r"|\b(?:is|are)\b[^.?!]{0,40}\b(?:included|free|extra|provided|offered)\b"
+    r"|\b(?:do|would|will)\s+i\s+(?:need|have)\s+to\s+(?:buy|pay|purchase)\b"
+    r"|\bfor\s+free\b|\bfree\s+of\s+charge\b|\bcosts?\s+extra\b",
+    re.IGNORECASE,
+)
+# "Do I have to pay for it?", "does it cost extra?": asked the other way round from "do you offer it?", so an
+# entry's "Yes:" would answer the wrong question.
+ASKS_IF_IT_COSTS = re.compile(
+    r"\b(?:need|have)\s+to\s+(?:buy|pay|purchase)\b|\bcosts?\s+(?:extra|more|anything)\b|\bextra\s+(?:cost|charge|fee)\b"
+    r"|\b(?:is|are)\b[^.?!]{0,40}\bextra\b|\bpay\s+(?:extra|more)\b",
+    re.IGNORECASE,
+)
+YES_OR_NO = re.compile(r"^\s*(?:yes|no)\b\s*[:,.;—-]\s*", re.IGNORECASE)
+# A plan and its monthly price as the help centre writes them: "**Pro** at $29/month", "Pro ($29/month)",
+# "The Free plan costs $0". A capitalised name counts as a plan when it is set in bold, followed by
+# "plan", or priced by the month.
+PLAN_PRICE = re.compile(
+    r"(?P<bold>\*\*)?\b(?P<name>[A-Z][a-z]+)(?(bold)\*\*)(?P<plan>\s+plan)?\s+(?:at\s+|costs?\s+|is\s+|\()"
+    r"\$(?P<price>\d[\d,]*(?:\.\d{1,2})?)(?P<monthly>/month|/mo\b|\s+a\s+month|\s+per\s+month)?"
+)
 
 
 # Words any question about anything may hold: sharing only these with an FAQ entry's question is no
@@ -87,6 +112,19 @@ def about_two_factor(match: FaqMatch) -> bool:
 
 def has_cue(words: set[str], text: str, *cues: str) -> bool:
     return any((cue in words) if " " not in cue else (cue in text) for cue in cues)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def plan_prices(text: str) -> dict[str, Decimal]:
+    """The plans a help-centre text prices, by name, with their monthly price."""
+    prices: dict[str, Decimal] = {}
+    for found in PLAN_PRICE.finditer(text):
+        if found["bold"] or found["plan"] or found["monthly"]:
+            prices.setdefault(found["name"], Decimal(found["price"].replace(",", "")))
+    return prices
 
 
 @dataclass

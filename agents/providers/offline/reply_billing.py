@@ -6,7 +6,8 @@ import re
 from decimal import Decimal
 
 from agents.facts import InvoiceFact, PaymentFact
-from agents.outcome import Source
+from agents.follow_up import OFFER_PERSON, previous_user_text, with_topic
+from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_data, asks_how_to
 from agents.providers.offline.reply_base import (
     CARD_CHANGED,
@@ -17,13 +18,44 @@ from agents.providers.offline.reply_base import (
     WriterBase,
     has_cue,
     money,
+    plan_prices,
+    sentences,
 )
 from agents.providers.offline.text import normalise
+
+# "The next tier", "the plan above mine", "a cheaper plan": another plan, counted from one the
+# conversation is about ("next plan renewal" is the customer's own plan's renewal, not another plan).
+_PLAN_NOUN = r"(?:plans?|tiers?|levels?|packages?)\b(?!\s+(?:renew|payment|bill|invoice|charge))"
+PLAN_UP = re.compile(rf"\b(?:next|higher|bigger|larger)\s+(?:\w+\s+)?{_PLAN_NOUN}|\b{_PLAN_NOUN}\s+(?:above|up\b)"
+                     r"|\bnext\s+(?:one\s+)?up\b|\b(?:the\s+)?one\s+above\b", re.IGNORECASE)
+PLAN_DOWN = re.compile(rf"\b(?:lower|cheaper|smaller)\s+(?:\w+\s+)?{_PLAN_NOUN}|\b{_PLAN_NOUN}\s+(?:below|down\b)"
+                       r"|\bnext\s+(?:one\s+)?down\b|\b(?:the\s+)?one\s+below\b", re.IGNORECASE)
+# The plan a relative one is counted from, when the message names it ("the tier above pro").
+PLAN_COUNTED_FROM = re.compile(r"\b(?:above|below|after|from|than|over|under)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
+PRICE_CUES = ("cost", "costs", "price", "prices", "priced", "how much", "pay", "charge", "charged", "expensive")
+# Terms of payment the customer may ask about that the help centre may or may not state.
+DISCOUNT_CUES = ("discount", "discounts", "discounted", "coupon", "coupons", "promo", "promotion", "voucher",
+                 "vouchers", "save money", "savings", "special price", "reduced price", "cheaper")
+YEARLY_CUES = ("yearly", "annual", "annually", "per year", "every year", "whole year", "full year", "12 months",
+               "twelve months")
+# "Can you email it to me?", "send it to my email": asking for something by email, which no action here does.
+# "Send me my invoices" (show them) and "my billing email is wrong" are not.
+SEND_BY_EMAIL = re.compile(
+    r"\b(?:e-?mail|mail)\s+(?:it|them|this|that|me|us|a\s+copy|the|my)\b"
+    r"|\b(?:send|resend|re-send|forward)\b[^.?!]{0,40}\b(?:e-?mail|inbox)\b",
+    re.IGNORECASE,
+)
+INVOICE_CUES = ("invoice", "invoices", "receipt", "receipts", "bill", "statement", "pdf")
 
 
 class BillingReplies(WriterBase):
     def billing(self) -> None:
+        # Questions about the service rather than the account's records: another plan's price, the
+        # terms of payment, sending an invoice. Answered for everyone, signed in or not.
+        service_told = self._other_plan() or self._payment_terms() or self._send_invoice()
         if self.ctx.customer is None or not self.facts.has_billing:
+            if service_told:
+                return
             match = self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
             if match is None and not self._asks_about_own_billing():
                 # "Does Business include an SLA?": the help centre's answer is the same for everyone.
@@ -51,7 +83,7 @@ class BillingReplies(WriterBase):
             self.words, self.norm, "fail", "failed", "fails", "declined", "decline", "not go through",
             "didnt go through", "did not go through", "rejected", "faild", "retry", "go thru", "didnt go thru",
             "bounced", "whats wrong", "what went wrong")
-        if asked:
+        if asked and not service_told:
             for invoice in asked:
                 self._describe_invoice(invoice)
         elif about_failure:
@@ -69,10 +101,11 @@ class BillingReplies(WriterBase):
         if has_cue(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
             self._card()
         if has_cue(self.words, self.norm, "plan", "plans", "price", "prices", "cost", "upgrade", "downgrade", "cancel",
-                "subscription", "paying", "pay", "pro", "tier", "features") and not renewal_told:
+                "subscription", "paying", "pay", "pro", "tier", "features") and not (renewal_told or service_told):
             self._plan()
         if has_cue(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
-                "owe", "statement", "charge", "last month") and not (asked or renewal_told or card_changed):
+                "owe", "statement", "charge", "last month") and not (asked or renewal_told or card_changed
+                                                                      or service_told):
             self._invoice_list()
         if not self.reply.answered:
             self.fell_back = True
@@ -81,6 +114,151 @@ class BillingReplies(WriterBase):
         if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match):
             self.reply.add(f"How to do it: {match.answer}")
             self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
+
+    # ------------------------------------------------------------ questions about the service
+
+    def _other_plan(self) -> bool:
+        """"How much does the next tier cost?": the plan above (or below) the one the conversation is
+        about, and its price, as the help centre lists the plans. False when that can't be told."""
+        priced = has_cue(self.words, self.norm, *PRICE_CUES)
+        up = bool(PLAN_UP.search(self.text))
+        down = not up and bool(PLAN_DOWN.search(self.text))
+        # "How much would it cost to upgrade?": the plan above, unless the message names the one it means.
+        by_change = not (up or down) and priced and has_cue(self.words, self.norm, "upgrade", "upgrading",
+                                                            "downgrade", "downgrading")
+        if by_change:
+            up = has_cue(self.words, self.norm, "upgrade", "upgrading")
+            down = not up
+        if not (up or down):
+            return False
+        listed, source = self._plans_listed()
+        customer = self.ctx.customer
+        if customer is not None:
+            listed.setdefault(customer.plan, customer.plan_price)
+        ladder = sorted(listed.items(), key=lambda item: item[1])
+        names = {name.lower(): name for name, _ in ladder}
+        if by_change and any(name in self.words for name in names):
+            return False  # "how much is it to upgrade to Business?": the plans' own answer says
+        base = self._plan_counted_from(names)
+        if base is None and source is not None:
+            # A visitor who hasn't said which plan: every plan and its price, as the help centre lists them.
+            self._quote_faq(source, hedge=False)
+            return True
+        if base is None or len(ladder) < 2:
+            return False
+        at = [name for name, _ in ladder].index(base)
+        other = at + (1 if up else -1)
+        own = customer is not None and customer.plan.lower() == base.lower()
+        opening = "" if customer is None or not own else (
+            f"You're on the {base} plan at {money(customer.plan_price)} a month" if customer.plan_price
+            else f"You're on the {base} plan, which costs nothing")
+        if 0 <= other < len(ladder):
+            name, price = ladder[other]
+            cost = f"at {money(price)} a month" if price else "which costs nothing"
+            which = "the next plan up" if up else "the plan below it"
+            if own:
+                self.reply.add(f"{opening}; {which} is {name}, {cost}.")
+            else:
+                self.reply.add(f"{'The next plan up from' if up else 'The plan below'} {base} is {name}, {cost}.")
+            if up and source is not None:
+                # What the help centre says the higher plan adds, in its own words.
+                adds = [s for s in sentences(source.answer) if name in s and "$" not in s]
+                if adds:
+                    self.reply.add(" ".join(adds))
+        else:
+            edge = "highest" if up else "lowest"
+            side = "above" if up else "below"
+            if own:
+                self.reply.add(f"{opening}: that's our {edge} plan, so there's no tier {side} it.")
+            else:
+                self.reply.add(f"{base} is our {edge} plan, so there's no tier {side} it.")
+        if source is not None and not self._faq_quoted(source):
+            self.reply.sources.append(Source(kind="faq", title=source.question, ref=str(source.faq_id)))
+        return True
+
+    def _plans_listed(self) -> tuple[dict[str, Decimal], FaqMatch | None]:
+        """The plans and monthly prices the gathered help-centre entries state, and the entry listing most."""
+        listed: dict[str, Decimal] = {}
+        best: FaqMatch | None = None
+        for match in self.facts.faq:
+            prices = plan_prices(match.answer)
+            for name, price in prices.items():
+                listed.setdefault(name, price)
+            if prices and (best is None or len(prices) > len(plan_prices(best.answer))):
+                best = match
+        return listed, best
+
+    def _plan_counted_from(self, names: dict[str, str]) -> str | None:
+        """The plan "the next tier" is counted from: the one the message puts it above or below, else the
+        customer's own, else (for a visitor) the plan the question before named."""
+        named = PLAN_COUNTED_FROM.search(self.text)
+        if named and named.group(1).lower() in names:
+            return names[named.group(1).lower()]
+        if self.ctx.customer is not None:
+            return names.get(self.ctx.customer.plan.lower())
+        previous = previous_user_text(self.ctx) or ""
+        mentioned = [names[w] for w in normalise(previous).split() if w in names]
+        return mentioned[0] if mentioned else None
+
+    def _payment_terms(self) -> bool:
+        """"Is there a discount if I pay yearly?": what the help centre says about it, and plainly what it
+        doesn't, with the offer of a person rather than a guess."""
+        discount = has_cue(self.words, self.norm, *DISCOUNT_CUES)
+        yearly = has_cue(self.words, self.norm, *YEARLY_CUES)
+        if not (discount or yearly):
+            return False
+        customer = self.ctx.customer
+        if customer is not None:
+            self.reply.add(f"You're on the {customer.plan} plan at {money(customer.plan_price)} a month."
+                           if customer.plan_price else f"You're on the {customer.plan} plan, which costs nothing.")
+        said_yearly = said_discount = False
+        for match in self.facts.faq:
+            for sentence in sentences(match.answer):
+                words, text = set(normalise(sentence).split()), normalise(sentence)
+                about_yearly = yearly and has_cue(words, text, *YEARLY_CUES)
+                about_discount = discount and has_cue(words, text, *DISCOUNT_CUES)
+                if about_yearly or about_discount:
+                    topic = "paying yearly" if about_yearly else "discounts"
+                    self.reply.add(f"What our help centre says about {topic}: {sentence}")
+                    if not self._faq_quoted(match):
+                        self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
+                    said_yearly, said_discount = said_yearly or about_yearly, said_discount or about_discount
+        unknown = ("a discount for paying yearly" if discount and yearly and not said_discount
+                   else "discounts" if discount and not said_discount
+                   else "paying yearly" if yearly and not said_yearly else "")
+        if unknown:
+            self.reply.add(f"I can't find anything about {unknown} in our help centre, so I'd rather not guess. "
+                           f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?")
+        return True
+
+    def _send_invoice(self) -> bool:
+        """"Can you email me my invoice?": no action here sends email, so where the customer gets it, as
+        the help centre says, or the offer of a person when it says nothing."""
+        if not SEND_BY_EMAIL.search(self.text):
+            return False
+        # What "it" is: the message's own words, or the question a follow-up leans on.
+        about = normalise(f"{self.text}\n{with_topic(self.ctx)}")
+        if not has_cue(set(about.split()), about, *INVOICE_CUES):
+            return False
+        self.reply.add("I can't send emails from this chat myself.")
+        how = next((m for m in self.facts.faq if "invoice" in normalise(m.question).split()
+                    and has_cue(set(normalise(m.answer).split()), normalise(m.answer), "email", "download", "pdf")),
+                    None)
+        if how is None:
+            self.reply.add("I don't have the details of how invoices reach you to hand, and I'd rather not guess. "
+                           f"A person from our team can help: would you like me to {OFFER_PERSON}?")
+            return True
+        self.reply.add(how.answer)
+        if not self._faq_quoted(how):
+            self.reply.sources.append(Source(kind="faq", title=how.question, ref=str(how.faq_id)))
+        signed_in = self.ctx.customer is not None and self.facts.has_billing
+        asked = (self._invoices_asked() or self._topic_invoices()) if signed_in else []
+        if asked:
+            named = ", ".join(f"{i.number} ({money(i.amount)}, issued on {i.issued_on.isoformat()})" for i in asked)
+            self.reply.add(f"The one you asked about, {named}, is there too." if len(asked) == 1
+                           else f"The ones you asked about, {named}, are there too.")
+        self.reply.add(f"If you need more help with it, just ask and I'll {OFFER_PERSON} from our team.", answers=False)
+        return True
 
     def _names_someone_else(self) -> bool:
         own = {i.number for i in self.facts.invoices}

@@ -7,9 +7,12 @@ from agents.providers.offline.kb import regions_mentioned
 from agents.providers.offline.reply_base import (
     ARTICLE_MIN_SCORE,
     ARTICLE_STRONG,
+    ASKS_IF_IT_COSTS,
+    ASKS_WHAT_IS_INCLUDED,
     FAQ_CONFIDENT,
     MAX_STEPS,
     PROBLEM,
+    YES_OR_NO,
     WriterBase,
     has_cue,
 )
@@ -35,13 +38,22 @@ class TechnicalReplies(WriterBase):
         if faq is not None and articles and self._about_another_plan(faq.question):
             # "My app is slow" from a Business customer: that free apps sleep is true and no help to them.
             faq = None
-        if faq is not None and incident is None and (not articles or articles[0].score < ARTICLE_STRONG):
+        # "Do you offer a free SSL certificate?": whether it comes with the service, which the help centre's
+        # entry says; a guide's troubleshooting steps answer a fault nobody reported.
+        asks_what_is_included = bool(ASKS_WHAT_IS_INCLUDED.search(self.text)) and not self._reports_a_problem()
+        if faq is not None and incident is None and (
+                not articles or articles[0].score < ARTICLE_STRONG or asks_what_is_included):
             # A how-to question ("which regions can I deploy to?") is answered by the FAQ, not a guide.
+            if asks_what_is_included and ASKS_IF_IT_COSTS.search(self.text) and YES_OR_NO.match(faq.answer):
+                answer = YES_OR_NO.sub("", faq.answer, count=1)
+                faq = faq.model_copy(update={"answer": answer[:1].upper() + answer[1:]})
             self._quote_faq(faq, hedge=False)
             articles = [a for a in articles if a.score >= ARTICLE_STRONG]
+        else:
+            asks_what_is_included = False  # nothing says whether it is included: the guide is the answer
         if articles:
             best = articles[0]
-            steps = best.steps[:MAX_STEPS]
+            steps = [] if asks_what_is_included else best.steps[:MAX_STEPS]
             intro = ("Meanwhile, if it's on your side, our guide" if incident is not None
                      else "Our guide" if not self.reply.answered else "For more, our guide")
             if steps:
@@ -58,7 +70,7 @@ class TechnicalReplies(WriterBase):
             match = self._faq(floor=FAQ_CONFIDENT)
             if match is not None:
                 self._quote_faq(match, hedge=False)
-        if articles and incident is None:
+        if articles and incident is None and not asks_what_is_included:
             if self._reports_a_problem():
                 self.reply.add("If that doesn't fix it, send me the error message you see, or ask for a person "
                                "and one of our engineers will take a look.", answers=False)

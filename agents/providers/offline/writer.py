@@ -97,6 +97,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies):
         if len(self.words) <= 4 and has_cue(self.words, self.norm, "bye", "goodbye", "see you", "good night"):
             self.reply.add("Goodbye! If anything else comes up, just write here: this conversation stays open.")
             return
+        if self._other_plan() or self._payment_terms():
+            return  # "is there a cheaper tier?", "do you offer discounts?": the plans and terms, as known
         match = self._faq_on_topic()
         if match is not None:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
