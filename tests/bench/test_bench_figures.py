@@ -56,6 +56,8 @@ def test_figures_subtract_each_messages_own_stub_time_and_the_table_prints_them(
     figures = result["figures"]
     assert figures["overhead_ms"]["p50"] == 300.0  # 700 ms end to end − 2 × 200 ms of stub
     assert figures["e2e_over_stub"] == {"p50": 1.75, "p95": 1.75}  # 700 ms against the stub's 400
+    # The first piece at 450 ms; the stub's own time up to it: the intent call and the reply's first token
+    assert figures["llm_ttft_ms"] == 400.0 and figures["ttft_overhead_ms"] == {"p50": 50.0, "p95": 50.0}
     assert figures["faq_ms"]["p50"] == 20.0
     assert figures["context_ratio"] == 1.1
     assert figures["messages_per_s"] == 1.0 and figures["errors"] == 0
