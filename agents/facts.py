@@ -62,6 +62,14 @@ class SubscriptionFact(Fact):
     renews_on: date | None = None  # the next renewal on or after today; None for a free or cancelled plan
 
 
+class PlanFact(Fact):
+    """A plan as the catalogue sells it: the same for every customer, so visitors may be told it too."""
+
+    name: str
+    price_monthly: Decimal
+    description: str = ""  # what it includes, in a line ("Up to 10 apps, custom domains, email support.")
+
+
 class RefundFact(Fact):
     reference: str
     invoice_number: str

@@ -31,6 +31,14 @@ _POINTS_BACK = re.compile(
     r"|\b(?:next|higher|lower|bigger|smaller|cheaper)\s+(?:one|tier|plan|level|step)s?\b|\b(?:what|do|then)\s+next\b",
     re.IGNORECASE,
 )
+# Asking for what was just discussed to be delivered ("email it to me", "can you send that to my inbox?",
+# "forward me a copy of them"): the channel named says nothing of the topic; what "it" is does. Not "send
+# that refund to my card", which names what it is about.
+_DELIVER_IT = re.compile(
+    r"\b(?:e-?mail|mail|send|resend|re-send|forward|download|print)\s+(?:me\s+|us\s+)?(?:a\s+copy\s+of\s+)?"
+    r"(?:it|that|this|them|those|these)(?=\s*(?:$|[.?!,]|(?:to|by|over|via|as|again|please)\b))",
+    re.IGNORECASE,
+)
 # Thanks and goodbyes close a topic rather than continue it.
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thx|cheers|bye|goodbye)\b", re.IGNORECASE)
 
@@ -69,6 +77,11 @@ def leans_back(message: str) -> bool:
     if _CLOSING.search(message) or len(message.split()) > MAX_WORDS:
         return False
     return affirms(message) or bool(_POINTS_BACK.search(message))
+
+
+def asks_to_deliver_it(message: str) -> bool:
+    """"Email it to me", "send that to my email": a way of getting something said before, not a new topic."""
+    return bool(_DELIVER_IT.search(message))
 
 
 def accepts_offer(ctx: SupportContext, offer: str) -> bool:

@@ -102,9 +102,9 @@ class OrchestratorConfig(BaseModel):
     faq_threshold: float = 0.9
     worker_timeout_s: float = 5.0
     llm_timeout_s: float = 30.0
-    # A three-domain panel with one revision needs 15: the intent, seven look-ups, three specialists,
-    # and the reply and its review twice.
-    budget_calls: int = 16
+    # A three-domain panel with one revision needs 16: the intent, eight look-ups (six of them billing's),
+    # three specialists, and the reply and its review twice; two more leave room for its actions.
+    budget_calls: int = 18
     panel_confidence: float = 0.55  # below it, or multi-domain → panel
     # Stream the resolver's draft as it is written (through the grounding guard). Off: the
     # customer sees only the reviewed reply.

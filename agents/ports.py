@@ -18,6 +18,7 @@ from agents.facts import (
     IncidentFact,
     InvoiceFact,
     PaymentFact,
+    PlanFact,
     RefundFact,
     SubscriptionFact,
 )
@@ -29,6 +30,10 @@ class BillingPort(Protocol):
     async def card(self, *, customer_id: str) -> CardFact | None: ...
     async def refunds(self, *, customer_id: str) -> list[RefundFact]: ...
     async def subscription(self, *, customer_id: str) -> SubscriptionFact | None: ...
+
+    async def plans(self) -> list[PlanFact]:
+        """Every plan on sale, cheapest first: public, so it names no customer."""
+        ...
 
 
 class AccountPort(Protocol):

@@ -232,7 +232,7 @@ SUPPORT = {
     "RATE_LIMIT_WINDOW_S": int(os.environ.get("SUPPORT_RATE_LIMIT_WINDOW_S", "60")),
     # Per IP address, across every visitor behind it (an office NAT), so higher than per user.
     "RATE_LIMIT_IP_MESSAGES": int(os.environ.get("SUPPORT_RATE_LIMIT_IP_MESSAGES", "60")),
-    "RUN_BUDGET_CALLS": int(os.environ.get("SUPPORT_RUN_BUDGET_CALLS", "16")),
+    "RUN_BUDGET_CALLS": int(os.environ.get("SUPPORT_RUN_BUDGET_CALLS", "18")),
     "API_REPLY_WAIT_S": float(os.environ.get("SUPPORT_API_REPLY_WAIT_S", "20")),  # REST: wait this long for a reply, else 202
     # A2A: while a person has the conversation, a message's task waits this long for their reply.
     "A2A_STAFF_REPLY_WAIT_S": float(os.environ.get("SUPPORT_A2A_STAFF_REPLY_WAIT_S", "60")),

@@ -70,8 +70,9 @@ REPLY_RULES = f"""Rules:
 - Only the signed-in customer's own data exists for you; if asked about anyone else, say you can't share it.
 - If customer is null, the person is not signed in: answer generally and ask them to sign in for account data.
 - Refunds follow the policy rules and facts.billing.refund_options; do not say a refund is done.
-- Sums (paid so far, outstanding) are in facts.billing.totals, the next payment in facts.billing.subscription;
-  never add up or work out a figure yourself.
+- Sums (paid so far, outstanding) are in facts.billing.totals, the next payment in facts.billing.subscription,
+  the plans on sale (cheapest first) and their monthly prices in facts.billing.plans; never add up or work out
+  a figure yourself.
 - To request an action, end with one line per action, exactly:
   ACTION: {{"kind": "refund", "invoice_number": "...", "amount": "...", "reason": "..."}}
   ACTION: {{"kind": "account_unlock"}}

@@ -1,5 +1,6 @@
 """Billing agent: the signed-in customer's invoices, payments, card, refunds and plan subscription,
-plus what the refund policy allows for each charge (so the resolver and critic never work it out themselves)."""
+plus what the refund policy allows for each charge (so the resolver and critic never work it out themselves),
+and the plans on sale with their prices ("how much is the next tier?")."""
 
 from __future__ import annotations
 
@@ -76,15 +77,17 @@ async def billing_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         tool(deps, "billing.refunds", lambda: billing.refunds(customer_id=customer_id), customer_id=customer_id),
         tool(deps, "billing.subscription", lambda: billing.subscription(customer_id=customer_id),
              customer_id=customer_id),
+        tool(deps, "billing.plans", billing.plans),
         return_exceptions=True,
     )
     errors = [f"{name}: {type(r).__name__}: {r}" for name, r in zip(
-        ("invoices", "payments", "card", "refunds", "subscription"), results, strict=True)
+        ("invoices", "payments", "card", "refunds", "subscription", "plans"), results, strict=True)
         if isinstance(r, BaseException)]
     for result in results:
         if isinstance(result, BaseException) and not isinstance(result, Exception):
             raise result  # cancellation: let the timeout above us see it
-    invoices, payments, card, refunds, subscription = (None if isinstance(r, BaseException) else r for r in results)
+    invoices, payments, card, refunds, subscription, plans = (
+        None if isinstance(r, BaseException) else r for r in results)
     facts: dict[str, Any] = {
         "invoices": [i.model_dump(mode="json") for i in invoices or []],
         "payments": [p.model_dump(mode="json") for p in payments or []],
@@ -93,6 +96,9 @@ async def billing_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         "subscription": subscription.model_dump(mode="json") if subscription is not None else None,
         "refund_options": refund_options(ctx, invoices or [], payments or [], refunds or []) if invoices else [],
         "totals": billing_totals(invoices or [], payments or [], refunds or []),
+        # Name, monthly price and a line of what each includes: all a reply about another plan needs,
+        # and short enough to send with every billing question to an LLM.
+        "plans": [p.model_dump(mode="json") for p in sorted(plans or [], key=lambda p: p.price_monthly)],
     }
     if errors and len(errors) == len(results):
         return AgentResponse(status="error", result={}, error="; ".join(errors), metadata=metadata("billing"))

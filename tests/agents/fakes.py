@@ -20,6 +20,7 @@ from agents.facts import (
     IncidentFact,
     InvoiceFact,
     PaymentFact,
+    PlanFact,
     RefundFact,
     SubscriptionFact,
 )
@@ -92,6 +93,13 @@ SUBSCRIPTIONS = {
     "cus_carol": SubscriptionFact(plan="Free", price_monthly=Decimal("0.00"), status="active",
                                   started_on=date(2026, 8, 1)),
 }
+# As seed_demo's PLANS (supportsite/customers/demo.py), cheapest first.
+PLANS = [
+    PlanFact(name="Free", price_monthly=Decimal("0.00"), description="One app, shared resources, community support."),
+    PlanFact(name="Pro", price_monthly=Decimal("29.00"), description="Up to 10 apps, custom domains, email support."),
+    PlanFact(name="Business", price_monthly=Decimal("99.00"),
+             description="Unlimited apps, team members, priority support."),
+]
 ACCOUNTS = {
     "cus_alice": AccountFact(username="alice", email="alice@example.com", plan="Pro", status="active"),
     "cus_bob": AccountFact(username="bob", email="bob@example.com", plan="Business", status="active"),
@@ -115,6 +123,7 @@ class FakePorts:
     refund_requests: list[dict[str, Any]] = field(default_factory=list)
     existing_refunds: dict[str, list[RefundFact]] = field(default_factory=dict)
     unlocked: list[str] = field(default_factory=list)
+    plan_catalogue: list[PlanFact] = field(default_factory=lambda: list(PLANS))
 
     def __post_init__(self) -> None:
         self.billing = self.knowledge = self.actions = self.conversation = self
@@ -148,6 +157,10 @@ class FakePorts:
     async def subscription(self, *, customer_id: str) -> SubscriptionFact | None:
         await self._enter("billing", "subscription", customer_id)
         return SUBSCRIPTIONS.get(customer_id)
+
+    async def plans(self) -> list[PlanFact]:
+        await self._enter("billing", "plans")
+        return list(self.plan_catalogue)
 
     async def faq_entries(self) -> list[FaqFact]:
         return []

@@ -1,4 +1,4 @@
-"""The context workers hand the writers what a reply needs: the plan and the sums, and for a follow-up
+"""The context workers hand the writers what a reply needs: the plan, the plans on sale and the sums, and for a
 the articles and incident of the question it follows."""
 
 from __future__ import annotations
@@ -47,3 +47,38 @@ async def test_the_technical_worker_searches_a_follow_up_with_the_question_it_fo
     provider = ScriptedProvider(name="openai", model="gpt-test", intents=[intent("technical", 0.9)], replies=["?"])
     await Harness(provider=provider, fallback=offline()).run(ctx_for("is it fixed yet?", customer="cus_bob"))
     assert provider.calls_of("write_reply")[0].facts["technical"]["incident"] is None
+
+
+async def test_the_writer_gets_the_plans_on_sale_cheapest_first_with_the_customers_billing_facts():
+    provider = ScriptedProvider(name="openai", model="gpt-test", intents=[intent("billing", 0.9)],
+                                replies=["The next plan up is Business, at $99.00 a month."])
+    harness = Harness(provider=provider, fallback=offline())
+    harness.ports.plan_catalogue.reverse()  # whatever order the port gives them in
+    outcome = await harness.run(ctx_for("how much is the next tier?"))
+    plans = provider.calls_of("write_reply")[0].facts["billing"]["plans"]
+    assert [(p["name"], p["price_monthly"]) for p in plans] == [("Free", "0.00"), ("Pro", "29.00"),
+                                                                 ("Business", "99.00")]
+    assert plans[1]["description"] == "Up to 10 apps, custom domains, email support."
+    # One port call, traced as a tool step like the other look-ups, naming no customer: the catalogue is public.
+    assert harness.ports.calls.count(("plans", "")) == 1
+    assert [s.name for s in outcome.steps if s.kind == "tool"].count("billing.plans") == 1
+
+
+async def test_a_visitors_billing_question_looks_nothing_up_not_even_the_plans():
+    provider = ScriptedProvider(name="openai", model="gpt-test", intents=[intent("billing", 0.9)],
+                                replies=["Our plans are listed in the help centre."])
+    harness = Harness(provider=provider, fallback=offline())
+    await harness.run(ctx_for("how much is the next tier?", customer=None))
+    assert "plans" not in provider.calls_of("write_reply")[0].facts.get("billing", {})
+    assert [method for method, _ in harness.ports.calls if method == "plans"] == []
+
+
+async def test_when_the_plans_cannot_be_read_the_customers_billing_facts_still_reach_the_writer():
+    provider = ScriptedProvider(name="openai", model="gpt-test", intents=[intent("billing", 0.9)],
+                                replies=["Invoice NW-1003 failed."])
+    harness = Harness(provider=provider, fallback=offline())
+    harness.ports.fail.add("plans")
+    outcome = await harness.run(ctx_for("why did my last payment fail?"))
+    billing = provider.calls_of("write_reply")[0].facts["billing"]
+    assert billing["plans"] == [] and [i["number"] for i in billing["invoices"]] == ["NW-1001", "NW-1002", "NW-1003"]
+    assert outcome.summary["workers"]["billing"]["status"] == "partial"

@@ -122,11 +122,11 @@ async def test_the_budget_caps_llm_and_tool_calls_and_the_run_still_answers():
     provider = llm(intents=[intent("billing", 0.9)], replies=["From the LLM."],
                    verdicts=[CriticVerdict(verdict="revise", reasons=["again"])])
     harness = Harness(provider=provider, fallback=offline(replies=["From the offline writer."]),
-                      config=OrchestratorConfig(budget_calls=7))
+                      config=OrchestratorConfig(budget_calls=8))
     outcome = await harness.run(ctx_for("why did my payment fail?"))
     budget = outcome.summary["budget"]
-    assert budget["used"] == 7 and budget["refused"]
-    # 1 intent + 5 billing tools + 1 resolver; the critic had to fall back to the offline reviewer.
+    assert budget["used"] == 8 and budget["refused"]
+    # 1 intent + 6 billing tools + 1 resolver; the critic had to fall back to the offline reviewer.
     assert len(provider.calls) == 2
     assert any("budget_exhausted" in f for f in outcome.fallbacks)
     assert outcome.reply

@@ -19,7 +19,7 @@ async def test_every_call_is_a_step_nested_under_its_agent_with_genai_attributes
     assert resolver_llm.attributes["gen_ai.request.model"] == "gpt-test"
     assert resolver_llm.attributes["gen_ai.usage.input_tokens"] == 100
     tool_steps = [s for s in outcome.steps if s.kind == "tool" and s.name.startswith("billing.")]
-    assert len(tool_steps) == 5
+    assert len(tool_steps) == 6  # invoices, payments, card, refunds, subscription, plans
     assert all(by_id[s.parent_id].agent == "billing" for s in tool_steps)
     assert all(s.attributes["gen_ai.tool.name"] == s.name for s in tool_steps)
     assert all(s.status == "finished" and s.finished_at is not None for s in outcome.steps)

@@ -1,13 +1,17 @@
-"""The billing worker's subscription fact, read from the database: the current plan and its next renewal."""
+"""The billing worker's facts read from the database: the subscription (the current plan and its next
+renewal), and the plans on sale, read in the same one trip as the customer's other billing facts."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from supportsite.conversations import bridge
 from supportsite.customers.models import Plan, Subscription
+from tests.agents.fakes import PLANS as SEEDED_PLANS  # the fakes hold the seeded facts: checked here
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +46,35 @@ def test_a_newer_cancelled_subscription_does_not_hide_the_current_one(demo):
 def test_a_customer_without_a_subscription_has_no_fact(demo):
     Subscription.objects.filter(customer=demo["alice"]).delete()
     assert bridge._subscription(demo["alice"].pk) is None
+
+
+def test_the_plans_are_the_seeded_catalogue_cheapest_first_and_follow_the_plan_table(demo):
+    assert bridge._plans() == SEEDED_PLANS
+    assert bridge._billing_snapshot(demo["carol"].pk).plans == SEEDED_PLANS  # the same for every customer
+    # Renamed and repriced in the table, a plan moves up the ladder: the catalogue is read, not remembered.
+    Plan.objects.filter(code="pro").update(name="Pro Plus", price_monthly=Decimal("149.00"))
+    assert [(p.name, p.price_monthly) for p in bridge._plans()] == [
+        ("Free", Decimal("0.00")), ("Business", Decimal("99.00")), ("Pro Plus", Decimal("149.00"))]
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_the_billing_port_reads_the_plans_in_the_customers_one_database_trip(demo_tx, monkeypatch):
+    trips: list[str] = []
+    real_lookup = bridge.db_lookup_async
+
+    def counted(function):
+        trips.append(function.__name__)
+        return real_lookup(function)
+
+    monkeypatch.setattr(bridge, "db_lookup_async", counted)
+    alice = demo_tx["alice"]
+    billing = bridge.BillingPortDB(alice.pk, alice.external_id)
+    plans, invoices, subscription = await asyncio.gather(
+        billing.plans(), billing.invoices(customer_id="cus_alice"), billing.subscription(customer_id="cus_alice"))
+    assert trips == ["_billing_snapshot"]
+    assert plans == SEEDED_PLANS and len(invoices) == 3 and subscription is not None
+    assert await billing.plans() == SEEDED_PLANS and trips == ["_billing_snapshot"]
+    # A visitor's port has no customer to read with; the billing worker asks it nothing, but asked, it
+    # reads the catalogue alone.
+    assert await bridge.BillingPortDB(None, None).plans() == SEEDED_PLANS
+    assert trips == ["_billing_snapshot", "_plans"]

@@ -13,7 +13,7 @@ from supportsite.conversations import bridge
 from supportsite.conversations.models import Conversation, Message
 from supportsite.conversations.services import conversation_start
 from supportsite.core.compiled_query import CompiledQuery
-from supportsite.customers.models import CustomerProfile, Invoice, Payment
+from supportsite.customers.models import CustomerProfile, Invoice, Payment, Plan
 from supportsite.knowledge.models import Incident
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +88,20 @@ def test_the_agents_billing_and_account_facts_are_what_the_orm_reads(demo):
     bob = bridge._billing_snapshot(demo["bob"].pk)
     assert sum(p.duplicate for p in bob.payments) == 1
     assert bridge._account(10**9) is None
+
+
+def test_the_plan_catalogue_read_is_the_orm_querysets_cheapest_first_with_prices_as_decimals(demo):
+    def queryset() -> list[tuple[str, Decimal, str]]:
+        return list(Plan.objects.order_by("price_monthly", "id").values_list("name", "price_monthly", "description"))
+
+    assert bridge._PLANS.rows() == queryset()
+    assert [name for name, _, _ in bridge._PLANS.rows()] == ["Free", "Pro", "Business"]
+    assert all(isinstance(price, Decimal) for _, price, _ in bridge._PLANS.rows())
+    # A plan added at a price between two others, and one at the same price as another (the id settles it).
+    Plan.objects.create(code="team", name="Team", price_monthly=Decimal("49.50"), description="Five members.")
+    Plan.objects.create(code="pro-eu", name="Pro EU", price_monthly=Decimal("29.00"))
+    assert bridge._PLANS.rows() == queryset()
+    assert [name for name, _, _ in bridge._PLANS.rows()] == ["Free", "Pro", "Pro EU", "Team", "Business"]
 
 
 def test_only_unresolved_incidents_are_read_with_their_regions(demo):

@@ -41,6 +41,25 @@ async def test_intent_resolver_and_critic_all_use_the_llm_and_each_call_is_a_ste
     assert [i["number"] for i in document["facts"]["billing"]["invoices"]] == ["NW-1001", "NW-1002", "NW-1003"]
 
 
+async def test_the_reply_writers_prompt_carries_the_plans_on_sale_with_their_monthly_prices(stub):
+    text = "You're on Pro at $29.00 a month; the next plan up is Scale, at $99.00 a month."
+    stub.script("intent", Reply.json({"label": "billing", "confidence": 0.9, "secondary": []}))
+    stub.script("reply", Reply.text(text))
+    ports = FakePorts()
+    ports.plan_catalogue[2] = ports.plan_catalogue[2].model_copy(update={"name": "Scale"})  # as the port has it
+    outcome, _, _ = await run(orchestrator_over(provider_for(stub)), ctx_for("how much is the next tier?"), ports)
+    request = stub.requests_of("reply")[0]
+    plans = user_document(request)["facts"]["billing"]["plans"]
+    # Cheapest first, and only what a reply about a plan needs: the prompt stays lean.
+    assert plans == [
+        {"name": "Free", "price_monthly": "0.00", "description": "One app, shared resources, community support."},
+        {"name": "Pro", "price_monthly": "29.00", "description": "Up to 10 apps, custom domains, email support."},
+        {"name": "Scale", "price_monthly": "99.00", "description": "Unlimited apps, team members, priority support."},
+    ]
+    assert "facts.billing.plans" in request["messages"][0]["content"]  # the rules say where prices are
+    assert outcome.reply == text
+
+
 async def test_with_every_llm_call_failing_each_message_still_gets_a_reply_and_shows_its_fallbacks(stub):
     stub.failure_rate = 1.0
     provider = provider_for(stub, attempts=2, breaker=CircuitBreaker(failure_threshold=3, reset_after_s=60))

@@ -13,6 +13,7 @@ from agents.follow_up import OFFER_PERSON, OFFER_REFUND, leans_back, previous_us
 from agents.orchestrator import local_intent_trusted
 from agents.outcome import FaqMatch
 from agents.providers.offline import OfflineProvider
+from agents.providers.offline.provider import FOLLOW_UP_OWN_LABEL
 from agents.workers.faq import faq_agent
 from tests.offline.test_writer_and_critic import alice_context, bob_context
 
@@ -190,6 +191,9 @@ async def test_a_follow_ups_help_centre_look_up_adds_its_topics_entries_after_it
     ("cus_alice", "is invoice NW-1002 paid?", "could you send it to my email?"),
     ("cus_bob", "show me my invoices", "can you send me that one by email?"),
     (None, "where can I find my invoices?", "can you email it to me?"),
+    # Read alone as account questions the model is sure enough of to keep (see the test below).
+    ("cus_alice", "is invoice NW-1002 paid?", "please forward it to my email"),
+    ("cus_bob", "show me my invoices", "send them to my email please"),
 ])
 async def test_asking_to_have_an_invoice_emailed_says_where_invoices_are_sent_and_downloaded(converse, customer,
                                                                                           question, message):
@@ -205,3 +209,23 @@ async def test_the_invoice_a_send_request_follows_is_named_and_yes_to_the_offer_
                                    "yes please")
     assert "NW-1002 ($29.00, issued on 2026-10-01), is there too" in sent.reply, sent.reply
     assert yes.route == "handoff" and yes.handoff_reason == "customer_asked"
+
+
+@pytest.mark.parametrize(("question", "message"), [
+    ("is invoice NW-1002 paid?", "please forward it to my email"),
+    ("show me my latest invoice", "can you send that to my email address?"),
+])
+def test_asking_to_have_what_was_discussed_sent_keeps_its_topic_however_sure_the_channel_reads_alone(
+        provider, question, message):
+    alone = provider.classify_text(ctx(message))
+    assert alone.label == "account" and alone.confidence >= FOLLOW_UP_OWN_LABEL  # "email" alone: an account word
+    result = provider.classify_text(ctx(message, question, "…"))
+    assert result.label == "billing" and not local_intent_trusted(result, threshold=0.95)
+
+
+@pytest.mark.parametrize(("question", "message", "label"), [
+    ("is invoice NW-1002 paid?", "can you send that refund to my card?", "refund"),  # names what it is about
+    ("my invoice is wrong", "and how do I change my email?", "account"),  # a new question, not a delivery
+])
+def test_a_follow_up_that_names_its_own_subject_keeps_its_own_label(provider, question, message, label):
+    assert provider.classify_text(ctx(message, question, "…")).label == label

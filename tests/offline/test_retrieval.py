@@ -123,3 +123,29 @@ def test_words_that_only_steer_the_conversation_do_not_dilute_an_faq_match(faq_r
         best = faq_retriever.search(text)[0]
         assert best.question == "How do I downgrade my plan?", text
         assert best.score >= FAQ_PLAUSIBLE, (text, best.score)
+
+
+@pytest.mark.parametrize("text", ["does ssl cost extra?", "is there an additional fee for https?",
+                                  "will a tls certificate cost me extra?"])
+def test_asking_whether_something_costs_extra_finds_the_entry_saying_whether_it_is_included(faq_retriever, text):
+    # "Cost" alone finds the plans' prices; the entry says "is https included", "is tls free".
+    from agents.providers.offline.reply_base import FAQ_CONFIDENT
+
+    best = faq_retriever.search(text)[0]
+    assert best.question == "Do you provide SSL certificates?" and best.score >= FAQ_CONFIDENT, (text, best)
+    # A price comparison is still a question about prices.
+    assert faq_retriever.search("does the business plan cost more?")[0].question.startswith("What plans do you offer")
+
+
+@pytest.mark.parametrize("text", ["is annual billing cheaper?", "do you offer an annual plan?",
+                                  "can I be billed annually?"])
+def test_annual_billing_finds_the_entry_about_paying_yearly(faq_retriever, text):
+    found = [match.question for match in faq_retriever.search(text, k=3)]
+    assert "Which payment methods do you accept?" in found, (text, found)
+
+
+def test_the_search_wording_leaves_the_intent_models_normalisation_as_it_was_fitted():
+    from agents.providers.offline.text import normalise, search_normalise
+
+    assert normalise("does https cost extra for annual billing?") == "does tls cost extra for annual billing"
+    assert search_normalise("does https cost extra for annual billing?") == "does tls included for pay yearly"

@@ -14,6 +14,7 @@ from agents.facts import (
     CustomerProfile,
     InvoiceFact,
     PaymentFact,
+    PlanFact,
     RefundFact,
     SubscriptionFact,
 )
@@ -22,6 +23,7 @@ from agents.outcome import ArticleMatch, Draft, FaqMatch, ProposedAction
 from agents.providers.offline import OfflineProvider, critic
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.writer import compose
+from tests.agents.fakes import PLANS
 
 ALICE = CustomerProfile(external_id="cus_alice", name="Alice Martin", email="alice@example.com", plan="Pro",
                         plan_price=Decimal("29.00"))
@@ -897,6 +899,71 @@ async def test_whether_certificates_are_included_is_answered_from_the_help_centr
     assert "1. Make sure the domain's DNS points to Northwind" not in outcome.reply
     if "have to pay" in message:  # the entry's "Yes:" answers "do you provide them?", not "must I pay?"
         assert outcome.reply.startswith("Every app and every custom domain gets a free TLS certificate")
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    (None, "does ssl cost extra?"),
+    ("cus_bob", "will a tls certificate cost me extra?"),
+    ("cus_alice", "is there an additional fee for https?"),
+])
+async def test_asking_whether_a_certificate_costs_extra_is_answered_that_it_is_free_without_a_yes_or_steps(
+        converse, customer, message):
+    outcome, = await converse(customer, message)
+    # Not "Yes: every app gets a free certificate", which would answer "is there a fee?" the wrong way.
+    assert outcome.reply.startswith("Every app and every custom domain gets a free TLS certificate from Let's "
+                                    "Encrypt"), outcome.reply
+    assert "1. Make sure the domain's DNS points to Northwind" not in outcome.reply
+    assert outcome.critic.verdict == "approve"
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    (None, "is annual billing cheaper?"),
+    ("cus_alice", "can I get a discount with an annual plan?"),
+])
+async def test_an_annual_billing_question_gets_what_the_help_centre_says_about_paying_yearly(converse, customer,
+                                                                                           message):
+    outcome, = await converse(customer, message)
+    assert "Business customers can also pay yearly by bank transfer against an invoice." in outcome.reply, \
+        outcome.reply
+    assert "I can't find anything about a discount for paying yearly" in outcome.reply
+
+
+# ---------------------------------------------------------------- the plan catalogue, a billing fact
+
+def with_plans(ctx: SupportContext, *plans: PlanFact) -> SupportContext:
+    """ctx with the billing worker's plan catalogue."""
+    ctx.facts["billing"]["plans"] = _dump(plans)
+    return ctx
+
+
+async def test_the_next_tier_and_its_price_come_from_the_plan_catalogue_not_the_help_centres_text(provider):
+    # Renamed and repriced in the catalogue; the help-centre entry gathered beside it still says Business, $99.
+    scale = PlanFact(name="Scale", price_monthly=Decimal("149.00"), description="Unlimited apps, team members.")
+    ctx = with_faq(with_plans(alice_context("what would the plan above mine cost?"), *PLANS[:2], scale),
+                   PLANS_FAQ)
+    draft, _ = await _write(provider, ctx)
+    assert draft.text == ("You're on the Pro plan at $29.00 a month; the next plan up is Scale, at $149.00 a month."
+                          "\n\nWhat Scale includes: Unlimited apps, team members."), draft.text
+    assert draft.sources == []  # nothing was taken from the help centre
+    assert critic.review(ctx, draft).verdict == "approve"
+
+
+async def test_a_plan_the_help_centre_never_mentions_is_counted_in_the_ladder_from_the_catalogue(provider):
+    team = PlanFact(name="Team", price_monthly=Decimal("59.00"), description="Five members, shared billing.")
+    ctx = with_faq(with_plans(alice_context("and the tier below business?"), *PLANS, team), PLANS_FAQ)
+    draft, _ = await _write(provider, ctx)
+    assert draft.text.startswith("The plan below Business is Team, at $59.00 a month."), draft.text
+    assert critic.review(ctx, draft).verdict == "approve"
+    # Up from the customer's own plan, the next rung is the new one too.
+    draft, _ = await _write(provider, with_plans(alice_context("how much is the next tier?"), *PLANS, team))
+    assert "the next plan up is Team, at $59.00 a month" in draft.text, draft.text
+
+
+async def test_the_catalogue_fact_reaches_the_writer_through_the_pipeline(converse):
+    *_, outcome = await converse("cus_carol", "which plan am I on?", "and the one above, what does it cost?")
+    # "Up to 10 apps" is the Plan table's description: the help centre's plan entry says no such thing.
+    assert "the next plan up is Pro, at $29.00 a month.\n\nWhat Pro includes: Up to 10 apps" in outcome.reply, \
+        outcome.reply
 
 
 async def test_a_certificate_fault_still_gets_the_troubleshooting_steps(converse):

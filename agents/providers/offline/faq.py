@@ -21,7 +21,7 @@ import numpy as np
 
 from agents.facts import FaqFact
 from agents.outcome import FaqMatch
-from agents.providers.offline.text import normalise, stem
+from agents.providers.offline.text import search_normalise, stem
 from agents.providers.offline.tfidf import AnalyzerSettings, TfidfIndex
 from agents.providers.offline.training_data import DATA_DIR
 
@@ -71,7 +71,7 @@ class Calibration:
 
 
 def _content_words(text: str) -> str:
-    return " ".join(stem(w) for w in normalise(text).split() if w not in STOP_WORDS)
+    return " ".join(stem(w) for w in search_normalise(text).split() if w not in STOP_WORDS)
 
 
 class OfflineFaqRetriever:

@@ -57,7 +57,10 @@ class OfflineProvider:
         if previous is None:
             return result
         unsure = result.confidence < FOLLOW_UP_OWN_LABEL and result.label != "human"  # "ok, a person then"
-        if follow_up.leans_back(ctx.message) and (result.label in NO_DOMAIN or unsure):
+        # "Please email it to me" after a question about an invoice: alone, "email" reads as an account
+        # question, but how "it" is to be sent says nothing of what it is; the question before does.
+        delivery = follow_up.asks_to_deliver_it(ctx.message) and result.label != "human"
+        if follow_up.leans_back(ctx.message) and (result.label in NO_DOMAIN or unsure or delivery):
             # "Is it fixed yet?", "it still doesn't work": a short message that points back keeps the
             # topic of the question it follows, however sure the model is that alone it is small talk.
             topic = self.classifier.classify(previous)

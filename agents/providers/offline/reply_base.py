@@ -10,7 +10,16 @@ from functools import cached_property
 from typing import Any
 
 from agents.context import Intent, SupportContext
-from agents.facts import AccountFact, CardFact, IncidentFact, InvoiceFact, PaymentFact, RefundFact, SubscriptionFact
+from agents.facts import (
+    AccountFact,
+    CardFact,
+    IncidentFact,
+    InvoiceFact,
+    PaymentFact,
+    PlanFact,
+    RefundFact,
+    SubscriptionFact,
+)
 from agents.follow_up import with_topic
 from agents.outcome import ARTICLE_RELEVANT_FROM, ActionRecord, ArticleMatch, FaqMatch, ProposedAction, Source
 from agents.providers.offline.faq import STOP_WORDS as FAQ_STOP_WORDS
@@ -64,14 +73,16 @@ ASKS_WHAT_IS_INCLUDED = re.compile(
     r"(?:offer|provide|include|give|come\s+with|support)\b"
     r"|\b(?:is|are)\b[^.?!]{0,40}\b(?:included|free|extra|provided|offered)\b"
     r"|\b(?:do|would|will)\s+i\s+(?:need|have)\s+to\s+(?:buy|pay|purchase)\b"
-    r"|\bfor\s+free\b|\bfree\s+of\s+charge\b|\bcosts?\s+extra\b",
+    r"|\bfor\s+free\b|\bfree\s+of\s+charge\b|\bcosts?\s+(?:\w+\s+)?extra\b"
+    r"|\b(?:extra|additional|separate)\s+(?:cost|charge|fee)",
     re.IGNORECASE,
 )
 # "Do I have to pay for it?", "does it cost extra?": asked the other way round from "do you offer it?", so an
 # entry's "Yes:" would answer the wrong question.
 ASKS_IF_IT_COSTS = re.compile(
-    r"\b(?:need|have)\s+to\s+(?:buy|pay|purchase)\b|\bcosts?\s+(?:extra|more|anything)\b|\bextra\s+(?:cost|charge|fee)\b"
-    r"|\b(?:is|are)\b[^.?!]{0,40}\bextra\b|\bpay\s+(?:extra|more)\b",
+    r"\b(?:need|have)\s+to\s+(?:buy|pay|purchase)\b|\bcosts?\s+(?:\w+\s+)?(?:extra|more|anything)\b"
+    r"|\b(?:extra|additional|separate)\s+(?:cost|charge|fee)|\b(?:is|are)\b[^.?!]{0,40}\bextra\b"
+    r"|\bpay\s+(?:extra|more)\b",
     re.IGNORECASE,
 )
 YES_OR_NO = re.compile(r"^\s*(?:yes|no)\b\s*[:,.;—-]\s*", re.IGNORECASE)
@@ -156,6 +167,7 @@ class FactView:
         self.refund_options: list[dict[str, Any]] = list(billing.get("refund_options") or [])
         self.totals: dict[str, Any] = dict(billing.get("totals") or {})
         self.has_billing = "invoices" in billing  # {"skipped": ...} when nobody is signed in
+        self.plans = [PlanFact.model_validate(p) for p in billing.get("plans") or []]  # cheapest first
         account = (facts.get("account") or {}).get("account")
         self.account = AccountFact.model_validate(account) if account else None
         self.refunds = [RefundFact.model_validate(r) for r in billing.get("refunds") or []]

@@ -48,6 +48,10 @@ SEND_BY_EMAIL = re.compile(
 INVOICE_CUES = ("invoice", "invoices", "receipt", "receipts", "bill", "statement", "pdf")
 
 
+def _monthly(price: Decimal) -> str:
+    return f"at {money(price)} a month" if price else "which costs nothing"
+
+
 class BillingReplies(WriterBase):
     def billing(self) -> None:
         # Questions about the service rather than the account's records: another plan's price, the
@@ -119,7 +123,8 @@ class BillingReplies(WriterBase):
 
     def _other_plan(self) -> bool:
         """"How much does the next tier cost?": the plan above (or below) the one the conversation is
-        about, and its price, as the help centre lists the plans. False when that can't be told."""
+        about, and its price, from the plan catalogue the billing worker read (else as the help centre
+        lists the plans). False when that can't be told."""
         priced = has_cue(self.words, self.norm, *PRICE_CUES)
         up = bool(PLAN_UP.search(self.text))
         down = not up and bool(PLAN_DOWN.search(self.text))
@@ -131,7 +136,9 @@ class BillingReplies(WriterBase):
             down = not up
         if not (up or down):
             return False
-        listed, source = self._plans_listed()
+        catalogue = {plan.name: plan for plan in self.facts.plans}
+        listed, source = (({name: plan.price_monthly for name, plan in catalogue.items()}, None) if catalogue
+                          else self._plans_listed())
         customer = self.ctx.customer
         if customer is not None:
             listed.setdefault(customer.plan, customer.plan_price)
@@ -154,13 +161,15 @@ class BillingReplies(WriterBase):
             else f"You're on the {base} plan, which costs nothing")
         if 0 <= other < len(ladder):
             name, price = ladder[other]
-            cost = f"at {money(price)} a month" if price else "which costs nothing"
             which = "the next plan up" if up else "the plan below it"
             if own:
-                self.reply.add(f"{opening}; {which} is {name}, {cost}.")
+                self.reply.add(f"{opening}; {which} is {name}, {_monthly(price)}.")
             else:
-                self.reply.add(f"{'The next plan up from' if up else 'The plan below'} {base} is {name}, {cost}.")
-            if up and source is not None:
+                self.reply.add(f"{'The next plan up from' if up else 'The plan below'} {base} is {name}, "
+                               f"{_monthly(price)}.")
+            if name in catalogue and catalogue[name].description:
+                self.reply.add(f"What {name} includes: {catalogue[name].description}")
+            elif up and source is not None:
                 # What the help centre says the higher plan adds, in its own words.
                 adds = [s for s in sentences(source.answer) if name in s and "$" not in s]
                 if adds:
@@ -177,7 +186,8 @@ class BillingReplies(WriterBase):
         return True
 
     def _plans_listed(self) -> tuple[dict[str, Decimal], FaqMatch | None]:
-        """The plans and monthly prices the gathered help-centre entries state, and the entry listing most."""
+        """The plans and monthly prices the gathered help-centre entries state, and the entry listing most:
+        for a question the billing worker did not look up (a visitor's, or one read as general)."""
         listed: dict[str, Decimal] = {}
         best: FaqMatch | None = None
         for match in self.facts.faq:

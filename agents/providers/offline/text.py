@@ -22,6 +22,19 @@ _SYNONYMS = {
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _PHRASES = {k: v for k, v in _SYNONYMS.items() if " " in k}
 
+# For the help-centre and guide search only: the intent model was fitted on normalise() as it is, so
+# these stay out of it. Ways customers ask what the help centre words otherwise, sharing no word with it.
+# "Does https cost extra?", "is there an extra charge for SSL?": whether it is included, which is how
+# the entries put it ("is https included", "is tls free"); "cost" alone would find the plans' prices.
+_COSTS_EXTRA = re.compile(
+    r"\b(?:costs?|charge|pay|paying) (?:me |us |you |anything |something )?(?:extra|additional)\b"
+    r"|\b(?:an |any )?(?:extra|additional|separate) (?:costs?|charge|fees?|price)\b"
+)
+# "Annual billing", "billed annually", "an annual plan": paying yearly, as the help centre says it.
+_SEARCH_WORDS = {"annual": "yearly", "annually": "yearly", "year": "yearly", "years": "yearly"}
+_BILLED_YEARLY = re.compile(r"\byearly (?:bill|billing|plan|subscription|payment|charge)s?\b"
+                            r"|\b(?:bill|billing|charge|paid|payment)s? yearly\b")
+
 
 def normalise(text: str) -> str:
     """Lower-case, strip accents, and map common abbreviations to the words the models were fitted on."""
@@ -29,6 +42,12 @@ def normalise(text: str) -> str:
     for phrase, replacement in _PHRASES.items():
         text = text.replace(phrase, replacement)
     return " ".join(_SYNONYMS.get(token, token) for token in _TOKEN.findall(text))
+
+
+def search_normalise(text: str) -> str:
+    """normalise(), then the wordings the help centre words otherwise mapped onto its words (for search)."""
+    text = _COSTS_EXTRA.sub("included", normalise(text))
+    return _BILLED_YEARLY.sub("pay yearly", " ".join(_SEARCH_WORDS.get(word, word) for word in text.split()))
 
 
 def stem(word: str) -> str:
