@@ -229,3 +229,35 @@ def test_asking_to_have_what_was_discussed_sent_keeps_its_topic_however_sure_the
 ])
 def test_a_follow_up_that_names_its_own_subject_keeps_its_own_label(provider, question, message, label):
     assert provider.classify_text(ctx(message, question, "…")).label == label
+
+
+@pytest.mark.parametrize("message", ["can you send that refund to my card?", "can I get a refund for it?",
+                                     "refund that one please"])
+async def test_a_refund_asked_for_after_a_question_about_an_invoice_is_weighed_for_that_invoice(converse, message):
+    *_, outcome = await converse("cus_alice", "is invoice NW-1002 paid?", message)
+    assert "invoice NW-1002 ($29.00), paid on 2026-10-01, is outside our 14-day refund window" in outcome.reply, (
+        outcome.reply)
+    assert "NW-1001" not in outcome.reply and outcome.critic.verdict == "approve"
+
+
+@pytest.mark.parametrize(("question", "message"), [
+    ("what about invoice NW-2002?", "refund that one please"),
+    ("is invoice NW-1002 paid?", "can you send that refund to my card?"),
+    (None, "please refund invoice NW-1002"),
+])
+async def test_a_refund_of_an_invoice_that_is_not_the_customers_weighs_none_of_theirs_and_names_it_not(
+        converse, question, message):
+    # Bob's invoices are NW-2001 and NW-2002; Alice's NW-1001 to NW-1003.
+    customer = "cus_alice" if "NW-2002" in (question or "") else "cus_bob"
+    *_, outcome = await converse(customer, *([question] if question else []), message)
+    assert outcome.reply.startswith("I can't find that invoice on your account"), outcome.reply
+    assert not outcome.actions and outcome.route == "resolver" and outcome.critic.verdict == "approve"
+    named = {"cus_alice": ("NW-2002", "NW-1001", "NW-1002"), "cus_bob": ("NW-1002", "NW-2001", "NW-2002")}[customer]
+    assert not any(number in outcome.reply for number in named)
+
+
+async def test_a_refund_asked_for_with_no_invoice_named_weighs_the_latest_charge_not_the_first_listed(converse):
+    (outcome,) = await converse("cus_alice", "I'd like a refund please")
+    assert "invoice NW-1002 ($29.00), paid on 2026-10-01, is outside our 14-day refund window" in outcome.reply, (
+        outcome.reply)
+    assert "NW-1001" not in outcome.reply

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from agents.facts import RefundFact
-from agents.follow_up import OFFER_REFUND, accepts_offer, affirms
+from agents.follow_up import OFFER_REFUND, accepts_offer, affirms, with_topic
 from agents.outcome import ProposedAction
 from agents.providers.offline.reply_base import (
     FAQ_PLAUSIBLE,
     NOTHING_TO_DO,
     has_cue,
+    invoice_numbers,
     money,
     one_per_invoice,
 )
@@ -63,6 +65,15 @@ class RefundReplies(BillingReplies):
             # refund window of whatever was paid last.
             self._duplicates()
             return
+        foreign = self._invoices_named_not_own()
+        if foreign:
+            # "Refund NW-2002", or "refund that one" after asking about it, when it is someone else's:
+            # no other charge of the customer's is weighed instead, as if it were the one meant.
+            # Not named back: a number that is not the customer's is never repeated to them (the critic's rule).
+            self.reply.add(f"I can't find {'that invoice' if len(foreign) == 1 else 'those invoices'} on your "
+                           "account, and I can only refund charges on your own account. If you tell me which of "
+                           "your invoices you mean, I'll check it against our refund policy.")
+            return
         self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
 
     def _refund_policy(self) -> None:
@@ -81,9 +92,21 @@ class RefundReplies(BillingReplies):
         for option in options:
             self._refund_option(option)
 
+    def _invoices_named_not_own(self) -> list[str]:
+        """The invoice numbers the request names (or, for a follow-up, its topic names) when none of them
+        is the customer's."""
+        named = invoice_numbers(self.ctx.message) or invoice_numbers(with_topic(self.ctx))
+        own = {i.number for i in self.facts.invoices}
+        return [] if named & own else sorted(named)
+
     def _refund_options_asked(self, *, only_duplicates: bool) -> list[dict[str, Any]]:
-        options = self.facts.refund_options
-        named = {i.number for i in self._invoices_asked()}
+        # Latest charge first: the port gives them in no particular order, and "a refund, please" with
+        # no invoice named means the latest one that qualifies, never whichever came first.
+        issued = {i.number: i.issued_on for i in self.facts.invoices}
+        options = sorted(self.facts.refund_options, key=lambda o: issued.get(o.get("invoice_number", ""), date.min),
+                         reverse=True)
+        # The invoices the message names, or for "can you refund that one?" the ones its topic names.
+        named = {i.number for i in self._invoices_asked()} or {i.number for i in self._topic_invoices()}
         if named:
             return one_per_invoice([o for o in options if o.get("invoice_number") in named])
         if self.invoices_for_amounts == []:
