@@ -107,10 +107,9 @@ def _message_store(
 ) -> tuple[Message, AgentRun | None, bool]:
     # The insert meets the unique constraint in the transaction itself, not in a savepoint around
     # it: two statements fewer for every message, and a resend is rare (#9).
-    locked = _CONVERSATION_FOR_MESSAGE.instances(conversation=conversation_id)
-    if not locked:
+    conversation = _CONVERSATION_FOR_MESSAGE.instance(conversation=conversation_id)
+    if conversation is None:
         raise NotFound("No such conversation.")
-    conversation = locked[0]
     if conversation.customer is not None:
         reverse_one_to_one_uncache(conversation.customer.user, "customer")
     if conversation.status == Conversation.Status.CLOSED:
@@ -266,10 +265,9 @@ def run_complete(*, run_id: UUID | str, outcome: RunOutcome) -> Message | None:
     The conversation row is locked and its status read again here, so a reply that finishes
     after a person took over is kept for staff but never sent to the customer.
     """
-    locked = _RUN_FOR_OUTCOME.instances(run=run_id)
-    if not locked:
+    run = _RUN_FOR_OUTCOME.instance(run=run_id)
+    if run is None:
         raise AgentRun.DoesNotExist(f"No run {run_id}.")
-    run = locked[0]
     if run.status == AgentRun.Status.SUCCEEDED:
         raise Conflict("This run already finished.", code="run_finished")
     conversation = run.conversation

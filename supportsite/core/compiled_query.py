@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, MultipleObjectsReturned
 from django.db import connections
 from django.db.models import Field, Model, QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
@@ -113,8 +113,9 @@ class CompiledQuery:
         building = self._for(using).instances
         if building is None:
             raise ImproperlyConfigured("CompiledQuery.instances() needs a model queryset, not values()")
-        if building.for_update and connections[using].get_autocommit():
-            # What the compiler checks when it writes the SQL, checked on every call here.
+        connection = connections[using]
+        if building.for_update and connection.features.has_select_for_update and connection.get_autocommit():
+            # What the compiler checks when it writes the SQL, on the same condition, checked on every call.
             raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
         objects = []
         for row in self.rows(using=using, **values):
@@ -123,6 +124,13 @@ class CompiledQuery:
                 populator.populate(row, obj)
             objects.append(obj)
         return objects
+
+    def instance(self, *, using: str = "default", **values: Any) -> Any | None:
+        """The one instance a read by a unique key gives, or None when there is no such row."""
+        found = self.instances(using=using, **values)
+        if len(found) > 1:
+            raise MultipleObjectsReturned(f"CompiledQuery.instance() read {len(found)} rows")
+        return found[0] if found else None
 
     def _for(self, using: str) -> _Compiled:
         return self._compiled.get(using) or self._compile(using)

@@ -969,3 +969,27 @@ async def test_the_catalogue_fact_reaches_the_writer_through_the_pipeline(conver
 async def test_a_certificate_fault_still_gets_the_troubleshooting_steps(converse):
     outcome, = await converse("cus_alice", "my ssl certificate is not trusted in the browser")
     assert "1. Make sure the domain's DNS points to Northwind" in outcome.reply, outcome.reply
+
+
+
+@pytest.mark.parametrize(("message", "expected", "not_expected"), [
+    ("My annual invoice NW-1002 looks wrong", "Invoice NW-1002 is for $29.00", "paying yearly"),
+    ("My invoice email the other day said $29 but my card was charged $58. Why?", None, "can't send emails"),
+    ("I didn't get the email the invoice was supposed to come in", None, "can't send emails"),
+    ("I've been a customer for 12 months and my last payment failed, why?", "NW-1003", "paying yearly"),
+    ("Is there a cheaper way to run two apps?", None, "anything about discounts"),
+])
+async def test_billing_messages_that_only_mention_a_year_an_email_or_a_cheaper_way_get_their_own_answer(
+        converse, message, expected, not_expected):
+    # Each mentions a word of a question about the service (yearly, email, cheaper) without asking it.
+    (outcome,) = await converse("cus_alice", message)
+    assert not_expected not in outcome.reply, outcome.reply
+    if expected:
+        assert expected in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["Can I pay for the whole year up front?", "do you offer annual billing?",
+                                     "Is there a discount if I pay yearly?"])
+async def test_questions_about_paying_yearly_are_still_answered_from_the_help_centre(converse, message):
+    (outcome,) = await converse("cus_alice", message)
+    assert "What our help centre says about paying yearly" in outcome.reply, outcome.reply

@@ -10,6 +10,7 @@ from agents.outcome import CriticVerdict, Draft, Usage
 from agents.providers.base import DeltaSink
 from agents.providers.offline import critic, writer
 from agents.providers.offline.intents import IntentClassifier, get_classifier
+from agents.providers.offline.reply_billing import asks_about_prices_or_terms
 
 # A follow-up this unsure ("yes please", "and the other one?") is read together with the turn before.
 FOLLOW_UP_CONFIDENCE = 0.5
@@ -53,6 +54,11 @@ class OfflineProvider:
         if follow_up.accepts_offer(ctx, follow_up.OFFER_PERSON):
             return IntentResult(label="human", confidence=FOLLOW_UP_AFFIRMED)  # "yes" to "shall I pass you on?"
         result = self.classifier.classify(ctx.message)
+        if result.label in NO_DOMAIN and asks_about_prices_or_terms(ctx.message):
+            # "How much is the next tier?", "can I pay for the whole year up front?": "tier" and "up front"
+            # mean nothing to the model, but they are billing questions; never sure enough to skip an LLM
+            # (0.95), which reads them better.
+            result = IntentResult(label="billing", confidence=FOLLOW_UP_AFFIRMED)
         previous = follow_up.previous_user_text(ctx)
         if previous is None:
             return result

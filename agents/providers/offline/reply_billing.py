@@ -17,6 +17,7 @@ from agents.providers.offline.reply_base import (
     OWED_CUES,
     WriterBase,
     has_cue,
+    invoice_numbers,
     money,
     plan_prices,
     sentences,
@@ -33,19 +34,36 @@ PLAN_DOWN = re.compile(rf"\b(?:lower|cheaper|smaller)\s+(?:\w+\s+)?{_PLAN_NOUN}|
 # The plan a relative one is counted from, when the message names it ("the tier above pro").
 PLAN_COUNTED_FROM = re.compile(r"\b(?:above|below|after|from|than|over|under)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
 PRICE_CUES = ("cost", "costs", "price", "prices", "priced", "how much", "pay", "charge", "charged", "expensive")
-# Terms of payment the customer may ask about that the help centre may or may not state.
+# Terms of payment the customer may ask about that the help centre may or may not state. Asked about, not
+# mentioned: "my annual invoice is wrong", "a customer for 12 months", "a cheaper way to run two apps" are not.
 DISCOUNT_CUES = ("discount", "discounts", "discounted", "coupon", "coupons", "promo", "promotion", "voucher",
-                 "vouchers", "save money", "savings", "special price", "reduced price", "cheaper")
-YEARLY_CUES = ("yearly", "annual", "annually", "per year", "every year", "whole year", "full year", "12 months",
-               "twelve months")
-# "Can you email it to me?", "send it to my email": asking for something by email, which no action here does.
-# "Send me my invoices" (show them) and "my billing email is wrong" are not.
+                 "vouchers", "special price", "reduced price")
+ASKS_ABOUT_PAYING_YEARLY = re.compile(
+    r"\b(?:pay|paying|bill|billed|billing|subscribe|charge)\s+(?:\w+\s+){0,3}?"
+    r"(?:yearly|annually|annual|per\s+year|once\s+a\s+year|for\s+(?:a|the)\s+(?:whole\s+|full\s+)?year|up\s*front)\b"
+    r"|\b(?:yearly|annual)\s+(?:plans?|billing|payments?|subscriptions?|pricing|prices?|options?|contracts?)\b",
+    re.IGNORECASE,
+)
+YEARLY_CUES = ("yearly", "annual", "annually", "per year", "once a year")  # in a help-centre sentence
+# "Can you email it to me?", "send it to my email", "email the invoice to me": asking for something by email,
+# which no action here does. Not "send me my invoices" (show them), "my invoice email the other day said $58"
+# or "I didn't get the email", which mention an email rather than ask for one.
 SEND_BY_EMAIL = re.compile(
-    r"\b(?:e-?mail|mail)\s+(?:it|them|this|that|me|us|a\s+copy|the|my)\b"
-    r"|\b(?:send|resend|re-send|forward)\b[^.?!]{0,40}\b(?:e-?mail|inbox)\b",
+    r"\be-?mail\s+(?:it|them|this|that|those|these|me|us|a\s+copy)\b"
+    r"|\be-?mail\s+(?:the|my)\s+(?:\w+\s+)?(?:invoice|receipt|bill|statement)s?\s+to\b"
+    r"|\b(?:send|resend|re-send|forward)\s+(?:me\s+|us\s+)?(?:it|that|this|them|those|these|a\s+copy|the\s+\w+|my\s+\w+)"
+    r"\s+(?:\w+\s+)?(?:to|by|via|over)\s+(?:my\s+|our\s+)?(?:e-?mail|inbox)\b",
     re.IGNORECASE,
 )
 INVOICE_CUES = ("invoice", "invoices", "receipt", "receipts", "bill", "statement", "pdf")
+
+
+def asks_about_prices_or_terms(text: str) -> bool:
+    """"How much is the next tier?", "can I pay for the whole year up front?", "any discounts?": another
+    plan's price or the terms of paying, which are billing questions whatever else the words suggest."""
+    norm = normalise(text)
+    return bool(PLAN_UP.search(text) or PLAN_DOWN.search(text) or ASKS_ABOUT_PAYING_YEARLY.search(text)
+                or has_cue(set(norm.split()), norm, *DISCOUNT_CUES))
 
 
 def _monthly(price: Decimal) -> str:
@@ -87,7 +105,8 @@ class BillingReplies(WriterBase):
             self.words, self.norm, "fail", "failed", "fails", "declined", "decline", "not go through",
             "didnt go through", "did not go through", "rejected", "faild", "retry", "go thru", "didnt go thru",
             "bounced", "whats wrong", "what went wrong")
-        if asked and not service_told:
+        # A question about the service never hides the invoice the message itself names.
+        if asked and (not service_told or self._invoices_named()):
             for invoice in asked:
                 self._describe_invoice(invoice)
         elif about_failure:
@@ -213,14 +232,15 @@ class BillingReplies(WriterBase):
     def _payment_terms(self) -> bool:
         """"Is there a discount if I pay yearly?": what the help centre says about it, and plainly what it
         doesn't, with the offer of a person rather than a guess."""
-        discount = has_cue(self.words, self.norm, *DISCOUNT_CUES)
-        yearly = has_cue(self.words, self.norm, *YEARLY_CUES)
+        yearly = bool(ASKS_ABOUT_PAYING_YEARLY.search(self.text))
+        # "Is annual billing cheaper?" asks about a discount; "a cheaper way to run two apps" does not.
+        discount = has_cue(self.words, self.norm, *DISCOUNT_CUES) or (
+            yearly and has_cue(self.words, self.norm, "cheaper", "save", "saving", "savings", "less"))
         if not (discount or yearly):
             return False
         customer = self.ctx.customer
         if customer is not None:
-            self.reply.add(f"You're on the {customer.plan} plan at {money(customer.plan_price)} a month."
-                           if customer.plan_price else f"You're on the {customer.plan} plan, which costs nothing.")
+            self.reply.add(f"You're on the {customer.plan} plan {_monthly(customer.plan_price)}.")
         said_yearly = said_discount = False
         for match in self.facts.faq:
             for sentence in sentences(match.answer):
@@ -247,8 +267,8 @@ class BillingReplies(WriterBase):
         if not SEND_BY_EMAIL.search(self.text):
             return False
         # What "it" is: the message's own words, or the question a follow-up leans on.
-        about = normalise(f"{self.text}\n{with_topic(self.ctx)}")
-        if not has_cue(set(about.split()), about, *INVOICE_CUES):
+        about = f"{self.text}\n{with_topic(self.ctx)}"
+        if not (has_cue(set(normalise(about).split()), normalise(about), *INVOICE_CUES) or invoice_numbers(about)):
             return False
         self.reply.add("I can't send emails from this chat myself.")
         how = next((m for m in self.facts.faq if "invoice" in normalise(m.question).split()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -19,6 +20,11 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.reply_billing import BillingReplies
 from agents.providers.offline.text import normalise
+
+# "Can I get a refund for it?", "refund that one": the invoice meant is the one asked about before. Not
+# "ok, refund my last charge then", which says which charge itself.
+_POINTS_AT_AN_INVOICE = re.compile(r"\b(?:it|that|this|them|those|these)\b", re.IGNORECASE)
+_OWN_SCOPE = re.compile(r"\bmy\s+(?:last|latest|most\s+recent|recent|previous|first|only)\b", re.IGNORECASE)
 
 
 class RefundReplies(BillingReplies):
@@ -92,10 +98,17 @@ class RefundReplies(BillingReplies):
         for option in options:
             self._refund_option(option)
 
+    def _means_the_topics_invoice(self) -> bool:
+        """Whether the request points at the invoice asked about before rather than saying which it means."""
+        message = self.ctx.message
+        return (not invoice_numbers(message) and not self._months_in(message)
+                and bool(_POINTS_AT_AN_INVOICE.search(message)) and not _OWN_SCOPE.search(message))
+
     def _invoices_named_not_own(self) -> list[str]:
-        """The invoice numbers the request names (or, for a follow-up, its topic names) when none of them
-        is the customer's."""
-        named = invoice_numbers(self.ctx.message) or invoice_numbers(with_topic(self.ctx))
+        """The invoice numbers the request names (or the topic names, for one that points back) when none
+        of them is the customer's."""
+        named = invoice_numbers(self.ctx.message) or (
+            invoice_numbers(with_topic(self.ctx)) if self._means_the_topics_invoice() else set())
         own = {i.number for i in self.facts.invoices}
         return [] if named & own else sorted(named)
 
@@ -106,7 +119,8 @@ class RefundReplies(BillingReplies):
         options = sorted(self.facts.refund_options, key=lambda o: issued.get(o.get("invoice_number", ""), date.min),
                          reverse=True)
         # The invoices the message names, or for "can you refund that one?" the ones its topic names.
-        named = {i.number for i in self._invoices_asked()} or {i.number for i in self._topic_invoices()}
+        named = {i.number for i in self._invoices_asked()} or (
+            {i.number for i in self._topic_invoices()} if self._means_the_topics_invoice() else set())
         if named:
             return one_per_invoice([o for o in options if o.get("invoice_number") in named])
         if self.invoices_for_amounts == []:
