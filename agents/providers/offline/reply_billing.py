@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from agents.facts import InvoiceFact, PaymentFact
+from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_up import OFFER_PERSON, previous_user_text, with_topic
 from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_data, asks_how_to
@@ -68,6 +68,11 @@ def asks_about_prices_or_terms(text: str) -> bool:
 
 def _monthly(price: Decimal) -> str:
     return f"at {money(price)} a month" if price else "which costs nothing"
+
+
+def _on_plan(plan: str, price: Decimal) -> str:
+    """"You're on the Pro plan at $29.00 a month", "You're on the Free plan, which costs nothing"."""
+    return f"You're on the {plan} plan{' ' if price else ', '}{_monthly(price)}"
 
 
 class BillingReplies(WriterBase):
@@ -144,24 +149,11 @@ class BillingReplies(WriterBase):
         """"How much does the next tier cost?": the plan above (or below) the one the conversation is
         about, and its price, from the plan catalogue the billing worker read (else as the help centre
         lists the plans). False when that can't be told."""
-        priced = has_cue(self.words, self.norm, *PRICE_CUES)
-        up = bool(PLAN_UP.search(self.text))
-        down = not up and bool(PLAN_DOWN.search(self.text))
-        # "How much would it cost to upgrade?": the plan above, unless the message names the one it means.
-        by_change = not (up or down) and priced and has_cue(self.words, self.norm, "upgrade", "upgrading",
-                                                            "downgrade", "downgrading")
-        if by_change:
-            up = has_cue(self.words, self.norm, "upgrade", "upgrading")
-            down = not up
-        if not (up or down):
+        direction, by_change = self._plan_direction()
+        if direction is None:
             return False
         catalogue = {plan.name: plan for plan in self.facts.plans}
-        listed, source = (({name: plan.price_monthly for name, plan in catalogue.items()}, None) if catalogue
-                          else self._plans_listed())
-        customer = self.ctx.customer
-        if customer is not None:
-            listed.setdefault(customer.plan, customer.plan_price)
-        ladder = sorted(listed.items(), key=lambda item: item[1])
+        ladder, source = self._plan_ladder(catalogue)
         names = {name.lower(): name for name, _ in ladder}
         if by_change and any(name in self.words for name in names):
             return False  # "how much is it to upgrade to Business?": the plans' own answer says
@@ -172,37 +164,58 @@ class BillingReplies(WriterBase):
             return True
         if base is None or len(ladder) < 2:
             return False
-        at = [name for name, _ in ladder].index(base)
-        other = at + (1 if up else -1)
-        own = customer is not None and customer.plan.lower() == base.lower()
-        opening = "" if customer is None or not own else (
-            f"You're on the {base} plan at {money(customer.plan_price)} a month" if customer.plan_price
-            else f"You're on the {base} plan, which costs nothing")
-        if 0 <= other < len(ladder):
-            name, price = ladder[other]
-            which = "the next plan up" if up else "the plan below it"
-            if own:
-                self.reply.add(f"{opening}; {which} is {name}, {_monthly(price)}.")
-            else:
-                self.reply.add(f"{'The next plan up from' if up else 'The plan below'} {base} is {name}, "
-                               f"{_monthly(price)}.")
-            if name in catalogue and catalogue[name].description:
-                self.reply.add(f"What {name} includes: {catalogue[name].description}")
-            elif up and source is not None:
-                # What the help centre says the higher plan adds, in its own words.
-                adds = [s for s in sentences(source.answer) if name in s and "$" not in s]
-                if adds:
-                    self.reply.add(" ".join(adds))
-        else:
-            edge = "highest" if up else "lowest"
-            side = "above" if up else "below"
-            if own:
-                self.reply.add(f"{opening}: that's our {edge} plan, so there's no tier {side} it.")
-            else:
-                self.reply.add(f"{base} is our {edge} plan, so there's no tier {side} it.")
+        self._tell_plan_step(base, ladder, up=direction == "up", catalogue=catalogue, source=source)
         if source is not None and not self._faq_quoted(source):
             self.reply.sources.append(Source(kind="faq", title=source.question, ref=str(source.faq_id)))
         return True
+
+    def _plan_direction(self) -> tuple[str | None, bool]:
+        """Whether the message asks about the plan above ("up") or below ("down"), and whether it asked by
+        the change ("how much would it cost to upgrade?") rather than by the plan."""
+        if PLAN_UP.search(self.text):
+            return "up", False
+        if PLAN_DOWN.search(self.text):
+            return "down", False
+        if has_cue(self.words, self.norm, *PRICE_CUES):
+            if has_cue(self.words, self.norm, "upgrade", "upgrading"):
+                return "up", True
+            if has_cue(self.words, self.norm, "downgrade", "downgrading"):
+                return "down", True
+        return None, False
+
+    def _plan_ladder(self, catalogue: dict[str, PlanFact]) -> tuple[list[tuple[str, Decimal]], FaqMatch | None]:
+        """The plans cheapest first with their monthly prices, and the help-centre entry they were read
+        from when the billing worker read no catalogue."""
+        listed, source = (({name: plan.price_monthly for name, plan in catalogue.items()}, None) if catalogue
+                          else self._plans_listed())
+        customer = self.ctx.customer
+        if customer is not None:
+            listed.setdefault(customer.plan, customer.plan_price)
+        return sorted(listed.items(), key=lambda item: item[1]), source
+
+    def _tell_plan_step(self, base: str, ladder: list[tuple[str, Decimal]], *, up: bool,
+                        catalogue: dict[str, PlanFact], source: FaqMatch | None) -> None:
+        customer = self.ctx.customer
+        own = customer is not None and customer.plan.lower() == base.lower()
+        opening = _on_plan(base, customer.plan_price) if own and customer else ""
+        at = [name for name, _ in ladder].index(base)
+        other = at + (1 if up else -1)
+        if not 0 <= other < len(ladder):
+            edge, side = ("highest", "above") if up else ("lowest", "below")
+            self.reply.add(f"{opening}: that's our {edge} plan, so there's no tier {side} it." if own
+                           else f"{base} is our {edge} plan, so there's no tier {side} it.")
+            return
+        name, price = ladder[other]
+        which = "the next plan up" if up else "the plan below it"
+        self.reply.add(f"{opening}; {which} is {name}, {_monthly(price)}." if own
+                       else f"{'The next plan up from' if up else 'The plan below'} {base} is {name}, {_monthly(price)}.")
+        if name in catalogue and catalogue[name].description:
+            self.reply.add(f"What {name} includes: {catalogue[name].description}")
+        elif up and source is not None:
+            # What the help centre says the higher plan adds, in its own words.
+            adds = [s for s in sentences(source.answer) if name in s and "$" not in s]
+            if adds:
+                self.reply.add(" ".join(adds))
 
     def _plans_listed(self) -> tuple[dict[str, Decimal], FaqMatch | None]:
         """The plans and monthly prices the gathered help-centre entries state, and the entry listing most:
@@ -240,7 +253,7 @@ class BillingReplies(WriterBase):
             return False
         customer = self.ctx.customer
         if customer is not None:
-            self.reply.add(f"You're on the {customer.plan} plan {_monthly(customer.plan_price)}.")
+            self.reply.add(f"{_on_plan(customer.plan, customer.plan_price)}.")
         said_yearly = said_discount = False
         for match in self.facts.faq:
             for sentence in sentences(match.answer):
@@ -474,10 +487,7 @@ class BillingReplies(WriterBase):
         customer = self.ctx.customer
         if customer is None:
             return
-        if customer.plan_price:
-            plan = f"You're on the {customer.plan} plan at {money(customer.plan_price)} a month."
-        else:
-            plan = f"You're on the {customer.plan} plan, which costs nothing."
+        plan = f"{_on_plan(customer.plan, customer.plan_price)}."
         # "What's my plan?" is answered by the plan itself; a help-centre entry about plans would
         # answer a question the customer did not ask.
         own = asks_about_own_data(self.text)
