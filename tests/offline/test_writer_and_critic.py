@@ -993,3 +993,11 @@ async def test_billing_messages_that_only_mention_a_year_an_email_or_a_cheaper_w
 async def test_questions_about_paying_yearly_are_still_answered_from_the_help_centre(converse, message):
     (outcome,) = await converse("cus_alice", message)
     assert "What our help centre says about paying yearly" in outcome.reply, outcome.reply
+
+
+
+@pytest.mark.parametrize("customer", ["cus_bob", "cus_alice"])
+async def test_a_payment_terms_answer_is_not_followed_by_another_questions_how_to(converse, customer):
+    (outcome,) = await converse(customer, "I want to pay yearly")
+    assert "What our help centre says about paying yearly" in outcome.reply, outcome.reply
+    assert "Cancel subscription" not in outcome.reply and "How to do it" not in outcome.reply

@@ -138,7 +138,9 @@ class BillingReplies(WriterBase):
         if not self.reply.answered:
             self.fell_back = True
             self._invoice_list()
-        match = self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
+        # After an answer about the service, a merely plausible help-centre entry is another question's
+        # ("I want to pay yearly" is closest to how to cancel a subscription).
+        match = None if service_told else self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
         if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match):
             self.reply.add(f"How to do it: {match.answer}")
             self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
