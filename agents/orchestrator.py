@@ -21,6 +21,7 @@ from agents.context import HandoffReason, Intent, IntentResult, Route, SupportCo
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import IncidentFact
+from agents.follow_up import asks_to_deliver_it
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
     ActionRecord,
@@ -275,6 +276,11 @@ class Orchestrator:
         # answers; any other label with a second domain is a two-part question no one entry answers.
         unsure_out_of_scope = intent.label == "out_of_scope" and intent.confidence < FAQ_OVER_OUT_OF_SCOPE_BELOW
         if not unsure_out_of_scope and (intent.label not in FAQ_INTENTS or intent.secondary):
+            return False
+        if asks_to_deliver_it(run.ctx.message):
+            # "Email it to my address, please": the words name the channel, which the FAQ matches (how to
+            # change an email address); what "it" is was said before.
+            run.summary["faq"]["skipped"] = "asks for what was discussed before to be sent"
             return False
         if run.ctx.customer is not None and asks_about_own_data(run.ctx.message):
             # The FAQ says how things work for everyone; this customer's facts answer the question.

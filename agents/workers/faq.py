@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agents.envelope import AgentRequest, AgentResponse
-from agents.follow_up import with_topic
+from agents.follow_up import asks_to_deliver_it, previous_user_text, with_topic
 from agents.workers.base import RunDeps, metadata
 
 
@@ -15,7 +15,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     # hand-offs, 3-5 ms before the intent call at one conversation (#9).
     matches = deps.faq.search(ctx.message, k=k)
     matches = sorted(matches, key=lambda match: match.score, reverse=True)
-    topic = with_topic(ctx)
+    # "Can you send that to my email address?": the delivery's words would find how to change an email
+    # address; what "that" is, the question before, finds its entries alone.
+    topic = (previous_user_text(ctx) or ctx.message) if asks_to_deliver_it(ctx.message) else with_topic(ctx)
     if topic != ctx.message:
         # A follow-up ("can you email it to me?" after a question about an invoice) names what it
         # wants of the topic before it, and alone finds nothing on that topic. The entries found for

@@ -269,3 +269,23 @@ async def test_a_new_request_that_says_which_charge_it_means_is_not_read_as_the_
     assert "can't find that invoice" not in outcome.reply, outcome.reply
     assert "invoice NW-1002 ($29.00), paid on 2026-10-01, is outside our 14-day refund window" in outcome.reply
     assert "NW-2002" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "question", "message"), [
+    ("cus_alice", "can I see my last invoice?", "email it to my address please"),
+    ("cus_bob", "show me my latest invoice", "can you send that to my email address?"),
+])
+async def test_asking_for_an_invoice_to_be_sent_to_an_email_address_is_not_answered_with_how_to_change_it(
+        converse, customer, question, message):
+    # The words "email address" find the help centre's "How do I change the email address…?" at 0.97.
+    *_, outcome = await converse(customer, question, message)
+    assert outcome.route != "faq" and "Settings → Profile" not in outcome.reply, outcome.reply
+    assert outcome.reply.startswith("I can't send emails from this chat myself.")
+    assert "**Billing → Invoices**" in outcome.reply
+
+
+async def test_asking_for_an_answer_that_is_not_a_document_to_be_emailed_says_so_and_where_it_is_kept(converse):
+    *_, outcome = await converse("cus_alice", "why did my last payment fail?", "send that to my email please")
+    assert outcome.reply.startswith("I can't send emails from this chat myself."), outcome.reply
+    assert "**Your conversations**" in outcome.reply
+    assert "didn't go through" not in outcome.reply  # the answer before is not repeated as if it were asked again

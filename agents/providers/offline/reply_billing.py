@@ -283,9 +283,16 @@ class BillingReplies(WriterBase):
             return False
         # What "it" is: the message's own words, or the question a follow-up leans on.
         about = f"{self.text}\n{with_topic(self.ctx)}"
-        if not (has_cue(set(normalise(about).split()), normalise(about), *INVOICE_CUES) or invoice_numbers(about)):
-            return False
         self.reply.add("I can't send emails from this chat myself.")
+        if not (has_cue(set(normalise(about).split()), normalise(about), *INVOICE_CUES) or invoice_numbers(about)):
+            # "Send that to my email" after an answer about a failed payment: no document to point to, and
+            # repeating the answer would not answer the request. The conversation itself is kept.
+            if self.ctx.customer is not None:
+                self.reply.add("Everything I've told you stays in this conversation: you'll find it under "
+                               "**Your conversations** whenever you're signed in.")
+            self.reply.add(f"If you'd like it from a person instead, just ask and I'll {OFFER_PERSON}.",
+                           answers=False)
+            return True
         how = next((m for m in self.facts.faq if "invoice" in normalise(m.question).split()
                     and has_cue(set(normalise(m.answer).split()), normalise(m.answer), "email", "download", "pdf")),
                     None)
