@@ -1001,3 +1001,22 @@ async def test_a_payment_terms_answer_is_not_followed_by_another_questions_how_t
     (outcome,) = await converse(customer, "I want to pay yearly")
     assert "What our help centre says about paying yearly" in outcome.reply, outcome.reply
     assert "Cancel subscription" not in outcome.reply and "How to do it" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    ("cus_carol", "do you charge extra for https?"),
+    ("cus_carol", "do I have to pay extra for a certificate?"),
+    (None, "do you charge extra for https?"),
+])
+async def test_whether_a_certificate_costs_extra_is_answered_from_the_help_centre_whatever_the_label(
+        converse, customer, message):
+    # Read as billing, refund or out of scope (0.32-0.35): the account's invoices do not answer it.
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith("Every app and every custom domain gets a free TLS certificate"), outcome.reply
+    assert "refund" not in outcome.reply.lower() and "owe" not in outcome.reply and "invoices" not in outcome.reply
+    assert not outcome.reply.startswith("Yes")  # "do you charge extra?" is not answered "Yes: … free"
+
+
+async def test_a_billing_question_that_mentions_an_extra_charge_is_still_answered_from_the_account(converse):
+    (outcome,) = await converse("cus_alice", "is there an extra charge on my last invoice?")
+    assert "NW-1003" in outcome.reply and "TLS certificate" not in outcome.reply, outcome.reply

@@ -73,14 +73,14 @@ ASKS_WHAT_IS_INCLUDED = re.compile(
     r"(?:offer|provide|include|give|come\s+with|support)\b"
     r"|\b(?:is|are)\b[^.?!]{0,40}\b(?:included|free|extra|provided|offered)\b"
     r"|\b(?:do|would|will)\s+i\s+(?:need|have)\s+to\s+(?:buy|pay|purchase)\b"
-    r"|\bfor\s+free\b|\bfree\s+of\s+charge\b|\bcosts?\s+(?:\w+\s+)?extra\b"
+    r"|\bfor\s+free\b|\bfree\s+of\s+charge\b|\b(?:costs?|charge)\s+(?:\w+\s+)?(?:extra|more)\b"
     r"|\b(?:extra|additional|separate)\s+(?:cost|charge|fee)",
     re.IGNORECASE,
 )
 # "Do I have to pay for it?", "does it cost extra?": asked the other way round from "do you offer it?", so an
 # entry's "Yes:" would answer the wrong question.
 ASKS_IF_IT_COSTS = re.compile(
-    r"\b(?:need|have)\s+to\s+(?:buy|pay|purchase)\b|\bcosts?\s+(?:\w+\s+)?(?:extra|more|anything)\b"
+    r"\b(?:need|have)\s+to\s+(?:buy|pay|purchase)\b|\b(?:costs?|charge)\s+(?:\w+\s+)?(?:extra|more|anything)\b"
     r"|\b(?:extra|additional|separate)\s+(?:cost|charge|fee)|\b(?:is|are)\b[^.?!]{0,40}\bextra\b"
     r"|\bpay\s+(?:extra|more)\b",
     re.IGNORECASE,

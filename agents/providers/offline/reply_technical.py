@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agents.outcome import Source
+from agents.outcome import FaqMatch, Source
 from agents.providers.offline.kb import regions_mentioned
 from agents.providers.offline.reply_base import (
     ARTICLE_MIN_SCORE,
@@ -44,10 +44,7 @@ class TechnicalReplies(WriterBase):
         if faq is not None and incident is None and (
                 not articles or articles[0].score < ARTICLE_STRONG or asks_what_is_included):
             # A how-to question ("which regions can I deploy to?") is answered by the FAQ, not a guide.
-            if asks_what_is_included and ASKS_IF_IT_COSTS.search(self.text) and YES_OR_NO.match(faq.answer):
-                answer = YES_OR_NO.sub("", faq.answer, count=1)
-                faq = faq.model_copy(update={"answer": answer[:1].upper() + answer[1:]})
-            self._quote_faq(faq, hedge=False)
+            self._quote_faq(self._as_asked(faq) if asks_what_is_included else faq, hedge=False)
             articles = [a for a in articles if a.score >= ARTICLE_STRONG]
         else:
             asks_what_is_included = False  # nothing says whether it is included: the guide is the answer
@@ -85,6 +82,26 @@ class TechnicalReplies(WriterBase):
             return False
         asked_plans = {p for p in ("free", "pro", "business") if p in normalise(question).split()}
         return bool(asked_plans) and customer.plan.lower() not in asked_plans
+
+    def asks_whether_included(self) -> bool:
+        """"Do you charge extra for https?", "is SSL free?": whether something comes with the service, the
+        same for everyone, when the help centre has a confident entry for it: answered from that entry,
+        whatever the account's records hold (it is not about them). False when there is none."""
+        if not ASKS_WHAT_IS_INCLUDED.search(self.text) or self._reports_a_problem():
+            return False
+        faq = self._faq(floor=FAQ_CONFIDENT)
+        if faq is None:
+            return False
+        self._quote_faq(self._as_asked(faq), hedge=False)
+        return True
+
+    def _as_asked(self, faq: FaqMatch) -> FaqMatch:
+        # "Do I have to pay for it?" is asked the other way round from "do you offer it?": an entry's
+        # leading "Yes:" would answer the wrong question.
+        if ASKS_IF_IT_COSTS.search(self.text) and YES_OR_NO.match(faq.answer):
+            answer = YES_OR_NO.sub("", faq.answer, count=1)
+            return faq.model_copy(update={"answer": answer[:1].upper() + answer[1:]})
+        return faq
 
     def _reports_a_problem(self) -> bool:
         return bool(PROBLEM.search(self.text)) or has_cue(

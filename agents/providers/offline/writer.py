@@ -42,6 +42,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies):
         elif self._says_nothing_yet():
             self.reply.add(self._greeting("Of course — what can I help you with?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
+        elif self.persona in ("resolver", "critic") and self.asks_whether_included():
+            pass  # answered from the help centre in the reply itself (the resolver's, or the panel's synthesis)
         elif intent == "out_of_scope" and not secondary:
             self.out_of_scope()
         else:
