@@ -30,7 +30,8 @@ from supportsite.core.db import db_async
 from supportsite.core.errors import DomainError, RateLimited
 
 logger = logging.getLogger(__name__)
-# The customer's own words echoed to the group are for staff live views, not the chat page.
+# The customer's own words as they arrive are for staff live views, not the chat page: they go to the
+# conversation's staff group, and are dropped here too should one ever reach the conversation's group.
 STAFF_ONLY_FRAMES = {"customer.message"}
 RUN_FRAMES = {"agent.step", "assistant.delta", "assistant.message"}  # each names its run_id
 

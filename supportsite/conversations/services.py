@@ -127,7 +127,8 @@ def _message_store(
         reverse_one_to_one_uncache(message, "agent_run")  # the run knows its message; not both ways
     webhooks.webhook_message_created(message, conversation)  # webhooks (#8)
     # Staff watching the conversation see the customer's words at once; chat pages ignore the frame.
-    conversation_event_publish(conversation_id=conversation.id, payload={"type": "customer.message", **message_frame(message)})
+    conversation_event_publish(conversation_id=conversation.id, payload={"type": "customer.message", **message_frame(message)},
+                               staff_only=True)
     return message, run, True
 
 

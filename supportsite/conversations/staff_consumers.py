@@ -1,7 +1,8 @@
-"""The staff console's websocket: a staff member's live view joins the conversation's group.
+"""The staff console's websocket: a staff member's live view joins the conversation's groups.
 
-It receives exactly the frames the customer's sockets receive (from any server process, through
-the channel layer); staff write through the admin's reply endpoint, never through this socket.
+It receives the frames the customer's sockets receive, and the staff-only ones (the customer's words
+as they arrive), from any server process through the channel layer; staff write through the admin's
+reply endpoint, never through this socket.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from channels.generic.websocket import AsyncWebsocketConsumer
 
-from supportsite.conversations.events import conversation_group
+from supportsite.conversations.events import conversation_group, conversation_staff_group
 from supportsite.conversations.models import Conversation
 from supportsite.conversations.selectors import message_list_for_conversation
 from supportsite.conversations.serializers import message_frame
@@ -33,7 +34,7 @@ def _state(conversation_id: str) -> dict[str, Any] | None:
 
 
 class StaffConversationConsumer(AsyncWebsocketConsumer):
-    group: str | None = None
+    groups_joined: tuple[str, ...] = ()
 
     async def connect(self) -> None:
         user = self.scope.get("user")
@@ -45,14 +46,15 @@ class StaffConversationConsumer(AsyncWebsocketConsumer):
         if state is None:
             await self.close(code=CLOSE_NOT_FOUND)
             return
-        self.group = conversation_group(conversation_id)
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        self.groups_joined = (conversation_group(conversation_id), conversation_staff_group(conversation_id))
+        for group in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
         await self.send(text_data=json.dumps(state, default=str))
 
     async def disconnect(self, code: int) -> None:
-        if self.group:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+        for group in self.groups_joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         """Staff reply over HTTP (a stored, audited write); frames sent here are ignored."""

@@ -340,9 +340,9 @@ def test_a_reply_whose_frame_was_lost_is_shown_once_the_page_reloads_the_convers
     settings.SUPPORT = {**settings.SUPPORT, "CHAT_RESYNC_AFTER_S": 1.0}
     publish = services.conversation_event_publish
 
-    def publish_all_but_replies(*, conversation_id: Any, payload: dict[str, Any]) -> None:
+    def publish_all_but_replies(*, conversation_id: Any, payload: dict[str, Any], **kwargs: Any) -> None:
         if payload.get("type") != "assistant.message":
-            publish(conversation_id=conversation_id, payload=payload)
+            publish(conversation_id=conversation_id, payload=payload, **kwargs)
 
     monkeypatch.setattr(services, "conversation_event_publish", publish_all_but_replies)
     page.goto("/")

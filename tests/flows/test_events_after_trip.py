@@ -18,7 +18,12 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 
 from supportsite.conversations import events, runner, services
-from supportsite.conversations.events import conversation_event_publish, conversation_group, events_sent_after
+from supportsite.conversations.events import (
+    conversation_event_publish,
+    conversation_group,
+    conversation_staff_group,
+    events_sent_after,
+)
 from supportsite.core.db import db_async
 from tests.support.orchestrators import ScriptedOrchestrator, orchestrator_install
 
@@ -90,12 +95,14 @@ async def test_a_trip_that_commits_after_its_caller_was_cancelled_sends_its_fram
     assert recorder.log == ["sent late"]  # nobody collects it any more: the commit sent it itself
 
 
-async def test_staff_see_the_customers_message_on_the_conversation_group_before_the_run_starts(demo_tx, monkeypatch):
+async def test_staff_see_the_customers_message_on_the_staff_group_before_the_run_starts_and_customers_do_not(
+        demo_tx, monkeypatch):
     orchestrator = orchestrator_install(monkeypatch, ScriptedOrchestrator())
     conversation = await sync_to_async(services.conversation_start)(customer=demo_tx["alice"])
     layer = get_channel_layer()
-    channel = await layer.new_channel()
-    await layer.group_add(conversation_group(conversation.id), channel)
+    staff, everyone = await layer.new_channel(), await layer.new_channel()
+    await layer.group_add(conversation_staff_group(conversation.id), staff)
+    await layer.group_add(conversation_group(conversation.id), everyone)
     try:
         client_id = uuid.uuid4().hex
         message, run, created = await runner.message_submit(
@@ -103,10 +110,21 @@ async def test_staff_see_the_customers_message_on_the_conversation_group_before_
         assert created and run is not None
         assert orchestrator.seen == []  # the frame went out before the run was scheduled
 
-        first = await asyncio.wait_for(layer.receive(channel), timeout=10)
+        first = await asyncio.wait_for(layer.receive(staff), timeout=10)
         assert first["payload"]["type"] == "customer.message"
         assert first["payload"]["message_id"] == str(message.id)
         assert first["payload"]["text"] == "Why did my payment fail?"
         await runner.runs_drain()
+        # Every socket of the conversation gets the run's frames, but not the customer's own words back.
+        received = []
+        while True:
+            try:
+                event = await asyncio.wait_for(layer.receive(everyone), timeout=0.5)
+            except TimeoutError:
+                break
+            received += [event["payload"]] if "payload" in event else event["payloads"]
+        kinds = [payload["type"] for payload in received]
+        assert "assistant.message" in kinds and "customer.message" not in kinds, kinds
     finally:
-        await layer.group_discard(conversation_group(conversation.id), channel)
+        await layer.group_discard(conversation_staff_group(conversation.id), staff)
+        await layer.group_discard(conversation_group(conversation.id), everyone)

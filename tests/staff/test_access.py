@@ -148,3 +148,21 @@ async def test_a_customer_resumes_her_own_conversation_on_the_chat_socket(demo_t
     frame = await ws.receive_json_from(timeout=5)
     assert frame["type"] == "conversation.state" and frame["conversation_id"] == str(conversation.id)
     await ws.disconnect()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_the_staff_websocket_gets_the_customers_new_message_as_it_arrives(demo_tx):
+    from supportsite.conversations.runner import message_submit
+
+    conversation = await sync_to_async(handoff_conversation)(customer=demo_tx["alice"], minutes_ago=1)
+    ws = communicator(f"/ws/staff/conversations/{conversation.id}/", await sync_to_async(session_cookie)("staff"))
+    connected, _ = await ws.connect()
+    assert connected
+    await ws.receive_json_from(timeout=5)  # the transcript
+    message, run, created = await message_submit(conversation_id=conversation.id, text="Are you still there?",
+                                                 client_id="c-still-there")
+    assert created and run is None  # a person has the conversation: no agents
+    frame = await ws.receive_json_from(timeout=5)
+    assert frame["type"] == "customer.message" and frame["text"] == "Are you still there?"
+    assert frame["message_id"] == str(message.id)
+    await ws.disconnect()
