@@ -217,3 +217,21 @@ def test_a_locking_read_outside_a_transaction_is_refused_where_and_as_the_orm_re
 def test_instances_are_refused_for_a_values_query(demo):
     with pytest.raises(ImproperlyConfigured, match="needs a model queryset"):
         _invoices_by_number().instances(customer=demo["alice"].pk)
+
+
+def test_the_billing_lists_are_read_newest_first(demo):
+    # The writers and an LLM's prompt read "your last invoice" from the top (the models' Meta.ordering).
+    for profile in demo.values():
+        snapshot = bridge._billing_snapshot(profile.pk)
+        issued = [(i.issued_on, i.number) for i in snapshot.invoices]
+        assert issued == sorted(issued, reverse=True)
+        charged = [p.created_at for p in snapshot.payments]
+        assert charged == sorted(charged, reverse=True)
+    assert [i.number for i in bridge._billing_snapshot(demo["alice"].pk).invoices] == ["NW-1003", "NW-1002", "NW-1001"]
+    assert [i.number for i in bridge._billing_snapshot(demo["bob"].pk).invoices] == ["NW-2002", "NW-2001"]
+    # Stored in another order than their dates: the read orders them, not the order they were written in.
+    carol = demo["carol"]
+    for number, issued in (("NW-9001", date(2026, 8, 1)), ("NW-9003", date(2026, 10, 1)), ("NW-9002", date(2026, 9, 1))):
+        Invoice.objects.create(customer=carol, number=number, amount=Decimal("29.00"), status="paid", issued_on=issued,
+                               paid_on=issued)
+    assert [i.number for i in bridge._billing_snapshot(carol.pk).invoices] == ["NW-9003", "NW-9002", "NW-9001"]

@@ -113,8 +113,8 @@ class RefundReplies(BillingReplies):
         return [] if named & own else sorted(named)
 
     def _refund_options_asked(self, *, only_duplicates: bool) -> list[dict[str, Any]]:
-        # Latest charge first: the port gives them in no particular order, and "a refund, please" with
-        # no invoice named means the latest one that qualifies, never whichever came first.
+        # Latest charge first, whatever order a port lists them in (the database's reads are newest first,
+        # other ports need not be): "a refund, please" with no invoice named means the latest that qualifies.
         issued = {i.number: i.issued_on for i in self.facts.invoices}
         options = sorted(self.facts.refund_options, key=lambda o: issued.get(o.get("invoice_number", ""), date.min),
                          reverse=True)
