@@ -21,7 +21,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if topic != ctx.message:
         # A follow-up ("can you email it to me?" after a question about an invoice) names what it
         # wants of the topic before it, and alone finds nothing on that topic. The entries found for
-        # the two together come after the message's own, scored no higher than the lowest of them:
+        # the topic come after the message's own, scored no higher than the lowest of them:
         # the writer can read them, but no threshold (the FAQ shortcut, a quoted answer) fires on an
         # entry that was not found for the message itself.
         own = {match.faq_id for match in matches}

@@ -40,7 +40,7 @@ class TechnicalReplies(WriterBase):
             faq = None
         # "Do you offer a free SSL certificate?": whether it comes with the service, which the help centre's
         # entry says; a guide's troubleshooting steps answer a fault nobody reported.
-        asks_what_is_included = bool(ASKS_WHAT_IS_INCLUDED.search(self.text)) and not self._reports_a_problem()
+        asks_what_is_included = self._asks_what_is_included()
         if faq is not None and incident is None and (
                 not articles or articles[0].score < ARTICLE_STRONG or asks_what_is_included):
             # A how-to question ("which regions can I deploy to?") is answered by the FAQ, not a guide.
@@ -87,13 +87,16 @@ class TechnicalReplies(WriterBase):
         """"Do you charge extra for https?", "is SSL free?": whether something comes with the service, the
         same for everyone, when the help centre has a confident entry for it: answered from that entry,
         whatever the account's records hold (it is not about them). False when there is none."""
-        if not ASKS_WHAT_IS_INCLUDED.search(self.text) or self._reports_a_problem():
+        if not self._asks_what_is_included():
             return False
         faq = self._faq(floor=FAQ_CONFIDENT)
         if faq is None:
             return False
         self._quote_faq(self._as_asked(faq), hedge=False)
         return True
+
+    def _asks_what_is_included(self) -> bool:
+        return bool(ASKS_WHAT_IS_INCLUDED.search(self.text)) and not self._reports_a_problem()
 
     def _as_asked(self, faq: FaqMatch) -> FaqMatch:
         # "Do I have to pay for it?" is asked the other way round from "do you offer it?": an entry's
