@@ -251,6 +251,12 @@ def scenario_figures(scenario: Scenario, load: LoadResult, runs: dict[str, dict[
             ttft_overhead.append(sample.ttft_ms - first)
     llm_calls = [sum(1 for step in runs[s.run_id]["llm"] if step["provider"] != "offline")
                  for s in llm if s.run_id in runs]
+    by_route: dict[str, list[float]] = {}
+    for sample in llm:
+        if sample.run_id in runs:
+            calls = sum(1 for step in runs[sample.run_id]["llm"] if step["provider"] != "offline")
+            stub_ms = 1000 * stub_seconds_for_run(runs[sample.run_id]["llm"], costs)
+            by_route.setdefault(f"{sample.route}/{calls}", []).append(sample.e2e_ms - stub_ms)
     ratios = [r["context_ms"] / r["max_worker_ms"] for r in runs.values()
               if r["workers"] >= 2 and r["context_ms"] and r["max_worker_ms"]]
     elapsed = max(load.finished_at - load.started_at, 1e-9)
@@ -286,6 +292,7 @@ def scenario_figures(scenario: Scenario, load: LoadResult, runs: dict[str, dict[
         "llm_calls_per_llm_message": round(statistics.fmean(llm_calls), 2) if llm_calls else None,
         "stub_measured": costs.measured,
         "routes": routes,
+        "overhead_by_route_calls": {k: summary(v, 50, 95) | {"n": len(v)} for k, v in sorted(by_route.items())},
         "messages": len(done),
         "error_samples": sorted({s.error for s in load.samples if s.error})[:5],
         "run_fallbacks": sum(1 for r in runs.values() if r["fallbacks"]),
@@ -499,6 +506,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{extra['llm_calls_per_llm_message']}, server CPU per reply "
                   f"{result['figures']['server_cpu_ms_per_message']} ms"
                   + (f", errors {extra['error_samples']}" if extra["error_samples"] else ""), flush=True)
+            for key, spread in extra["overhead_by_route_calls"].items():
+                print(f"    overhead, route/stub calls {key}: p50 / p95 {spread['p50']} / {spread['p95']} ms "
+                      f"({spread['n']} messages)", flush=True)
     finally:
         children.stop_all()
         dbs.drop_all()
