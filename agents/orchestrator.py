@@ -32,7 +32,7 @@ from agents.outcome import (
     RunOutcome,
     Source,
 )
-from agents.own_data import asks_about_own_data
+from agents.own_data import asks_about_own_data, mentions_plans
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
@@ -254,7 +254,7 @@ class Orchestrator:
             run.summary["out_of_scope"] = "answered with the fixed scope reply; no LLM call"
             return await self._finish(run, reply=OUT_OF_SCOPE_REPLY, route="resolver", sources=[])
 
-        if not await self._gather_context(run, workers=self._workers_for(run.intent)):
+        if not await self._gather_context(run, workers=self._workers_for(run.intent, message=run.ctx.message)):
             return await self._handoff(run, "tool_failure")
 
         # Whether a person took over meanwhile is asked while the reply is being written: the
@@ -334,19 +334,24 @@ class Orchestrator:
         labels = [intent.label, *intent.secondary]
         return [label for label in dict.fromkeys(labels) if label not in ("human", "out_of_scope")]
 
-    def _workers_for(self, intent: IntentResult) -> list[str]:
+    def _workers_for(self, intent: IntentResult, *, message: str) -> list[str]:
         """The context workers a label needs: every domain's when the run goes to the panel
-        (several domains, or too little confidence to trust one), else its own."""
+        (several domains, or too little confidence to trust one), else its own. A question that
+        names a plan ("is a custom domain included in my plan?") also needs billing's:
+        the plan and what each plan includes; for a visitor, the plans on sale."""
         domains = self._domains(intent)
         all_domains = bool(domains[1:]) or intent.confidence < self.config.panel_confidence
         labels = domains if all_domains else [intent.label]
-        return list(dict.fromkeys(w for label in labels for w in WORKERS_FOR_INTENT.get(label, ())))
+        workers = list(dict.fromkeys(w for label in labels for w in WORKERS_FOR_INTENT.get(label, ())))
+        if "billing" not in workers and mentions_plans(message):
+            workers.append("billing")
+        return workers
 
     def _speculate(self, run: _Run, guess: IntentResult) -> None:
         """Start the context workers the local label needs, while the LLM gives its own."""
         if not self.config.speculative_context or self.config.pipeline == "naive":
             return
-        workers = self._workers_for(guess)
+        workers = self._workers_for(guess, message=run.ctx.message)
         if not workers:
             return
         budgets = {name: RunBudget(run.deps.budget.remaining) for name in workers}

@@ -42,6 +42,27 @@ _POSSESSIVE_TOPIC = re.compile(
 _ACTION_REQUEST = re.compile(r"\b(?:unlock|refund)\b", re.IGNORECASE)
 
 
+# "my plan", "our current subscription", "the plan I'm on": the customer's own plan, which the billing
+# facts hold (with the plans on sale), whatever else the message is about.
+OWN_PLAN = re.compile(r"\b(?:my|our)\s+(?:current\s+|own\s+)?(?:plan|subscription|tier|package)\b"
+                      r"|\bthe\s+(?:plan|tier)\s+(?:i|we)(?:'?m|\s+am|'?re|\s+are)?\s+on\b", re.IGNORECASE)
+
+
+# "The Pro plan", "your tiers", "pricing": the plans on sale, which the billing facts list for everyone.
+_PLANS = re.compile(r"\b(?:plans?|tiers?|subscriptions?|pricing)\b", re.IGNORECASE)
+
+
+def asks_about_own_plan(text: str) -> bool:
+    """"Is a custom domain included in my plan?": about the plan this customer is on."""
+    return bool(OWN_PLAN.search(text))
+
+
+def mentions_plans(text: str) -> bool:
+    """"Is a custom domain included in my plan?", "does the Pro plan have SSL?": needs the billing facts
+    (the customer's plan, and what each plan includes) even when it is labelled technical or general."""
+    return bool(_PLANS.search(text))
+
+
 def asks_how_to(text: str) -> bool:
     """"How do I …", "where can I …", "I want to …": a question the help centre answers for everyone."""
     return bool(_HOW_TO.search(text))

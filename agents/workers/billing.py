@@ -63,10 +63,25 @@ def billing_totals(
     }
 
 
+async def _plans_for_visitor(deps: RunDeps) -> AgentResponse:
+    """A visitor has no invoices to read; the plans on sale are the same for everyone, and a visitor's
+    "what does Pro include?" is answered from them. Should they not be read, the visitor is no worse
+    off than without them: the help centre's entries still answer."""
+    try:
+        plans = await tool(deps, "billing.plans", deps.ports.billing.plans)
+    except Exception as exc:
+        return AgentResponse(status="partial", result={"skipped": "not signed in"},
+                             error=f"plans: {type(exc).__name__}: {exc}", metadata=metadata("billing"))
+    return AgentResponse(
+        status="success", result={"plans": [p.model_dump(mode="json") for p in sorted(plans, key=lambda p: p.price_monthly)]},
+        metadata=metadata("billing"),
+    )
+
+
 async def billing_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     ctx = request.context
     if ctx.customer is None:
-        return AgentResponse(status="success", result={"skipped": "not signed in"}, metadata=metadata("billing"))
+        return await _plans_for_visitor(deps)
     # Identity comes from the signed-in session only, never from the message text.
     customer_id = ctx.customer.external_id
     billing = deps.ports.billing

@@ -64,13 +64,46 @@ async def test_the_writer_gets_the_plans_on_sale_cheapest_first_with_the_custome
     assert [s.name for s in outcome.steps if s.kind == "tool"].count("billing.plans") == 1
 
 
-async def test_a_visitors_billing_question_looks_nothing_up_not_even_the_plans():
+async def test_a_visitors_billing_question_reads_the_plans_on_sale_and_nothing_of_anyones_account():
+    provider = ScriptedProvider(name="openai", model="gpt-test", intents=[intent("billing", 0.9)],
+                                replies=["Pro is $29 a month."])
+    harness = Harness(provider=provider, fallback=offline())
+    await harness.run(ctx_for("how much is the next tier?", customer=None))
+    billing = provider.calls_of("write_reply")[0].facts["billing"]
+    assert list(billing) == ["plans"]  # no invoices, payments, card, refunds or subscription: nobody's
+    assert [p["name"] for p in billing["plans"]] == ["Free", "Pro", "Business"]
+    assert harness.ports.calls.count(("plans", "")) == 1
+    assert harness.ports.customer_ids_seen() == set()
+
+
+async def test_a_visitor_whose_plans_cannot_be_read_is_answered_without_them_not_handed_off():
     provider = ScriptedProvider(name="openai", model="gpt-test", intents=[intent("billing", 0.9)],
                                 replies=["Our plans are listed in the help centre."])
     harness = Harness(provider=provider, fallback=offline())
-    await harness.run(ctx_for("how much is the next tier?", customer=None))
-    assert "plans" not in provider.calls_of("write_reply")[0].facts.get("billing", {})
-    assert [method for method, _ in harness.ports.calls if method == "plans"] == []
+    harness.ports.fail.add("plans")
+    outcome = await harness.run(ctx_for("how much is the next tier?", customer=None))
+    assert outcome.route != "handoff"
+    assert "billing" not in provider.calls_of("write_reply")[0].facts
+    assert outcome.summary["workers"]["billing"]["status"] == "partial"
+
+
+async def test_a_technical_question_about_the_customers_plan_also_gathers_the_billing_facts():
+    provider = ScriptedProvider(name="openai", model="gpt-test", intents=[intent("technical", 0.9)],
+                                replies=["Yes, Pro includes custom domains."])
+    harness = Harness(provider=provider, fallback=offline())
+    await harness.run(ctx_for("is a custom domain included in my plan?"))
+    facts = provider.calls_of("write_reply")[0].facts
+    assert set(facts) >= {"technical", "billing"}
+    assert [p["name"] for p in facts["billing"]["plans"]] == ["Free", "Pro", "Business"]
+
+
+async def test_a_technical_question_that_names_no_plan_gathers_no_billing_facts():
+    provider = ScriptedProvider(name="openai", model="gpt-test", intents=[intent("technical", 0.9)],
+                                replies=["Add a CNAME record."])
+    harness = Harness(provider=provider, fallback=offline())
+    await harness.run(ctx_for("how do I point my custom domain at my app?"))
+    assert "billing" not in provider.calls_of("write_reply")[0].facts
+    assert [method for method, _ in harness.ports.calls if method in ("plans", "invoices")] == []
 
 
 async def test_when_the_plans_cannot_be_read_the_customers_billing_facts_still_reach_the_writer():

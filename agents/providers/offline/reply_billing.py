@@ -160,9 +160,9 @@ class BillingReplies(WriterBase):
         if by_change and any(name in self.words for name in names):
             return False  # "how much is it to upgrade to Business?": the plans' own answer says
         base = self._plan_counted_from(names)
-        if base is None and source is not None:
+        if base is None and (listing := source or self._plans_listed()[1]) is not None:
             # A visitor who hasn't said which plan: every plan and its price, as the help centre lists them.
-            self._quote_faq(source, hedge=False)
+            self._quote_faq(listing, hedge=False)
             return True
         if base is None or len(ladder) < 2:
             return False

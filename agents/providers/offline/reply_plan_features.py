@@ -1,0 +1,231 @@
+"""Whether a plan includes something: "is a custom domain included in my plan?", "does Pro come with
+priority support?", "what does my plan include?".
+
+Answered from what each plan includes: the plan catalogue's lines, as the billing worker read them,
+else the help centre's own words ("Pro adds custom domains, more build minutes and no sleeping
+apps"). Plans are tiers: a plan includes what the plans below it include ("Business adds team
+roles"). When nothing listed names what was asked, this part says nothing, and the help centre's
+entry or a guide answers as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from agents.outcome import Source
+from agents.own_data import asks_about_own_plan
+from agents.providers.offline.reply_base import (
+    ASKS_WHAT_IS_INCLUDED,
+    FAQ_CONFIDENT,
+    GENERIC_WORDS,
+    WriterBase,
+    money,
+    topic_words,
+)
+from agents.providers.offline.text import normalise, stem
+
+# "What does my plan include?", "what do I get with Pro?", "what's in the Business plan?": the whole list.
+ASKS_WHAT_A_PLAN_HAS = re.compile(
+    r"\bwhat(?:'s|\s+is|\s+does|\s+do)?\s+(?:\w+\s+){0,4}(?:include|includes|included|in|come\s+with|get|have)\b",
+    re.IGNORECASE)
+# "Does Business have team roles?", "are custom domains available on Pro?", "can I use a custom domain on my
+# plan?": whether a plan has something, asked with the plan in the sentence (the caller checks it names one).
+ASKS_IF_A_PLAN_HAS = re.compile(
+    r"\b(?:do|does|will|would)\s+(?:\w+\s+){0,3}(?:include|come\s+with|have|get|offer|support|allow)\b"
+    r"|\b(?:is|are)\s+(?:\w+\s+){0,4}(?:part\s+of|available\s+(?:on|in|with)|on|in|with)\s+(?:\w+\s+){0,2}"
+    r"(?:plan|tier|subscription|free|pro|business)\b"
+    r"|\bcan\s+(?:i|we)\s+(?:use|get|have|add|set\s+up)\b",
+    re.IGNORECASE)
+# "Which plan has priority support?", "is there a plan with team roles?": the plan it comes with.
+ASKS_WHICH_PLAN = re.compile(r"\b(?:which|what|is\s+there\s+an?|any)\s+(?:\w+\s+)?(?:plans?|tiers?)\b", re.IGNORECASE)
+# "Pro adds custom domains, more build minutes and no sleeping apps": what the help centre says a plan has.
+PLAN_ADDS = re.compile(r"\*{0,2}(?P<name>[A-Z][a-z]+)\*{0,2}(?:\s+plan)?\s+(?:adds|includes|comes\s+with|gives\s+you)\s+"
+                       r"(?P<items>.+?)(?=;|\.\s|\.?$)")
+# Words that say a plan includes something, not what it includes.
+_NOT_A_FEATURE = frozenset({
+    "plan", "plans", "subscription", "tier", "package", "include", "includes", "included", "including", "come",
+    "comes", "with", "free", "extra", "provided", "provide", "offer", "offered", "give", "support", "supports",
+    "cost", "costs", "charge", "pay", "paid", "buy", "purchase", "current", "own", "am", "get", "part",
+    "available", "possible", "allowed", "able", "there", "what", "whats", "which", "does", "do", "is", "are",
+    "yes", "no", "option", "feature", "features", "also", "my", "our", "on", "in", "for", "a", "an", "the",
+})
+
+
+@dataclass(frozen=True)
+class PlanListing:
+    """One plan as a tier: its name, monthly price, and what it lists as included."""
+
+    name: str
+    price: Decimal | None
+    items: tuple[str, ...]
+    source: Source | None  # the help-centre entry it was read from; None for the catalogue
+
+
+def _items(text: str) -> tuple[str, ...]:
+    """"Up to 10 apps, custom domains, email support." → ("Up to 10 apps", "custom domains", "email support")."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip().rstrip("."))
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def _plural(item: str) -> bool:
+    last = item.split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "us"))
+
+
+def _agreeing(item: str, plural: str, singular: str) -> str:
+    """"custom domains are", "priority support is": the item, lower-cased, and its verb."""
+    return f"{item[:1].lower() + item[1:]} {plural if _plural(item) else singular}"
+
+
+def _words(text: str) -> set[str]:
+    return {stem(w) for w in normalise(text).split() if w not in GENERIC_WORDS and not w.isdigit()}
+
+
+class PlanFeatureReplies(WriterBase):
+    def answers_what_a_plan_includes(self) -> bool:
+        """Answer whether (or what) a plan includes, when the message asks about a plan's contents and
+        the plans' lists name it. False, having said nothing, otherwise."""
+        listing = self._plan_listings()
+        if not listing:
+            return False
+        feature = self._words_asked() - {stem(w) for w in normalise(" ".join(p.name for p in listing)).split()}
+        asked = self._plan_asked_about(listing)
+        if asked is None:
+            return bool(feature) and ASKS_WHICH_PLAN.search(self.text) is not None and self._tell_which_plan(
+                listing, feature)
+        whether = bool(ASKS_WHAT_IS_INCLUDED.search(self.text) or ASKS_IF_A_PLAN_HAS.search(self.text))
+        if whether and feature:
+            return self._tell_whether_included(asked, listing, feature)
+        if not feature and (whether or ASKS_WHAT_A_PLAN_HAS.search(self.text)):
+            self._tell_what_it_includes(asked, listing)
+            return True
+        return False
+
+    def _plan_listings(self) -> list[PlanListing]:
+        """Every plan cheapest first with what it includes: the catalogue's, else the help centre's."""
+        if self.facts.plans and all(plan.description for plan in self.facts.plans):
+            return [PlanListing(name=plan.name, price=plan.price_monthly, items=_items(plan.description), source=None)
+                    for plan in sorted(self.facts.plans, key=lambda p: p.price_monthly)]
+        found: dict[str, PlanListing] = {}
+        for match in self.facts.faq:
+            source = Source(kind="faq", title=match.question, ref=str(match.faq_id))
+            for said in PLAN_ADDS.finditer(match.answer):
+                found.setdefault(said["name"], PlanListing(name=said["name"], price=None,
+                                                           items=_items(said["items"]), source=source))
+        if len(found) < 2:
+            return []  # one plan's list alone can't tell which tier something comes with
+        # The help centre names the tiers in their order ("Pro adds …; Business adds …").
+        return list(found.values())
+
+    def _plan_asked_about(self, listing: list[PlanListing]) -> PlanListing | None:
+        """The plan the message names ("does Business include …"), else the customer's own when the
+        message says "my plan"; None when it is about no one plan."""
+        named = [plan for plan in listing if re.search(rf"\b{re.escape(plan.name)}\b", self.text)
+                 or re.search(rf"\b{re.escape(plan.name.lower())}\s+(?:plan|tier)\b", self.norm)]
+        if len(named) == 1:
+            return named[0]
+        customer = self.ctx.customer
+        if not named and customer is not None and asks_about_own_plan(self.text):
+            own = [plan for plan in listing if plan.name.lower() == customer.plan.lower()]
+            return own[0] if own else None
+        return None
+
+    def _words_asked(self) -> set[str]:
+        return {stem(w) for w in normalise(self.text).split()
+                if w not in GENERIC_WORDS and w not in _NOT_A_FEATURE and not w.isdigit()}
+
+    def _tell_whether_included(self, asked: PlanListing, listing: list[PlanListing], feature: set[str]) -> bool:
+        found = self._first_listing(listing, feature)
+        if found is None:
+            return self._not_listed(asked, feature)
+        first, item = found
+        own = self.ctx.customer is not None and self.ctx.customer.plan.lower() == asked.name.lower()
+        which = f"your plan, {asked.name}" if own else asked.name
+        at, comes_at = listing.index(asked), listing.index(first)
+        if comes_at == at:
+            self.reply.add(f"Yes: {_agreeing(item, 'are', 'is')} included in {which}{self._price(asked)}. "
+                           f"{asked.name} {'adds' if asked.source else 'includes'} {self._listed(asked)}.")
+        elif comes_at < at:
+            self.reply.add(f"Yes: {_agreeing(item, 'come', 'comes')} with {first.name}, and {which}{self._price(asked)}"
+                           f"{',' if own else ''} includes everything {first.name} does.")
+        else:
+            self.reply.add(f"No: {_agreeing(item, 'aren’t', 'isn’t')} part of {which}{self._price(asked)}, which "
+                           f"includes {self._listed(asked)}. {'They come' if _plural(item) else 'It comes'} with "
+                           f"{first.name}{self._price(first)} and the plans above it; you can change plan under "
+                           "**Billing → Plan**.")
+        self._cite(first, asked)
+        return True
+
+    def _first_listing(self, listing: list[PlanListing], feature: set[str]) -> tuple[PlanListing, str] | None:
+        """The cheapest plan that lists what was asked about, and its line for it."""
+        for plan in listing:
+            for item in plan.items:
+                if feature <= _words(item):
+                    return plan, item
+        return None
+
+    def _tell_which_plan(self, listing: list[PlanListing], feature: set[str]) -> bool:
+        found = self._first_listing(listing, feature)
+        if found is None:
+            return False
+        plan, item = found
+        above = " and the plans above it" if plan is not listing[-1] else ""
+        self.reply.add(f"{_agreeing(item, 'come', 'comes')[:1].upper()}{_agreeing(item, 'come', 'comes')[1:]} with "
+                       f"{plan.name}{self._price(plan)}{above}.")
+        customer = self.ctx.customer
+        if customer is not None:
+            own = [p for p in listing if p.name.lower() == customer.plan.lower()]
+            if own:
+                has = listing.index(own[0]) >= listing.index(plan)
+                self.reply.add(f"You're on {own[0].name}, which {'includes it' if has else 'does not'}"
+                               f"{'' if has else '; you can change plan under **Billing → Plan**'}.")
+        self._cite(plan)
+        return True
+
+    def _not_listed(self, asked: PlanListing, feature: set[str]) -> bool:
+        """No plan lists it ("does my plan include backups?"). The help centre's entry on it answers when
+        there is one ("is SSL included?": every app gets a certificate); else the plans' lists are not
+        the whole service, so say what the plan lists and offer a person rather than a guess."""
+        if self._faq(floor=FAQ_CONFIDENT) is not None:
+            return False  # a confident entry: the help centre's answer, as for any "is it included?"
+        # The entry about it, if one was found at all ("does my plan include free SSL?" is worded far
+        # from "Do you offer free SSL certificates?"); the best match may be about something else.
+        match = next((m for m in self.facts.faq if feature <= topic_words(m.question)), None)
+        if match is not None:
+            self._quote_faq(self._as_asked(match), hedge=True)
+            return True
+        if not self.facts.plans:
+            return False  # the help centre's lists say what plans add, not all they have
+        own = self.ctx.customer is not None and self.ctx.customer.plan.lower() == asked.name.lower()
+        which = f"Your plan, {asked.name}{self._price(asked)}," if own else f"{asked.name}{self._price(asked)}"
+        self.reply.add(f"{which} includes {self._listed(asked)}. That list doesn't mention what you asked "
+                       "about, and I'd rather not guess whether it's included: would you like me to pass you "
+                       "to a person from our team, who can check?")
+        return True
+
+    def _tell_what_it_includes(self, asked: PlanListing, listing: list[PlanListing]) -> None:
+        own = self.ctx.customer is not None and self.ctx.customer.plan.lower() == asked.name.lower()
+        which = f"Your plan, {asked.name}{self._price(asked)}," if own else f"{asked.name}{self._price(asked)}"
+        below = listing[:listing.index(asked)]
+        also = f", on top of everything in {below[-1].name}" if below and asked.source is not None else ""
+        self.reply.add(f"{which} includes {self._listed(asked)}{also}.")
+        self._cite(asked)
+
+    @staticmethod
+    def _listed(plan: PlanListing) -> str:
+        items = [item[:1].lower() + item[1:] for item in plan.items]
+        return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+    @staticmethod
+    def _price(plan: PlanListing) -> str:
+        if plan.price is None:
+            return ""
+        return f" ({money(plan.price)} a month)" if plan.price else ""
+
+    def _cite(self, *plans: PlanListing) -> None:
+        for plan in plans:
+            if plan.source is not None and plan.source not in self.reply.sources:
+                self.reply.sources.append(plan.source)
+
