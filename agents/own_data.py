@@ -38,8 +38,9 @@ _POSSESSIVE_TOPIC = re.compile(
     r"\bmy\s+(?:\w+\s+)?(?:account|2fa|two[- ]?factor|card|payment|invoice|bill|plan|subscription|email|username)\b",
     re.IGNORECASE,
 )
-# Asking the agents to act on their account: the action port, not an FAQ answer, does that.
-_ACTION_REQUEST = re.compile(r"\b(?:unlock|refund)\b", re.IGNORECASE)
+# Asking the agents to act on their account: the action port, not an FAQ answer, does that. "Email me a
+# receipt" asks for one of their own documents (which the reply names, and says how it reaches them).
+_ACTION_REQUEST = re.compile(r"\b(?:unlock|refund)\b|\b(?:e-?mail|send|resend|forward)\s+(?:me|us)\b", re.IGNORECASE)
 
 
 # "my plan", "our current subscription", "the plan I'm on": the customer's own plan, which the billing

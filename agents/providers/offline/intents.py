@@ -22,6 +22,7 @@ import numpy as np
 
 from agents.context import INTENTS, Intent, IntentResult
 from agents.providers.offline.grounding import INVOICE
+from agents.providers.offline.reply_base import SEND_BY_EMAIL
 from agents.providers.offline.text import normalise
 from agents.providers.offline.tfidf import AnalyzerSettings, Preprocessor, TfidfVectorizer
 from agents.providers.offline.training_data import DATA_DIR
@@ -44,6 +45,11 @@ DOMAIN_LABELS: tuple[Intent, ...] = ("billing", "refund", "account", "technical"
 # A message that names an invoice (NW-1003) is about billing or a refund; the label this rule
 # chooses is never surer than this.
 INVOICE_RULE_MAX_CONFIDENCE = 0.9
+# "Email me a receipt", "can you email me my invoice?": a billing document, asked for by email. The model
+# reads the email as an account question; what the customer wants is the invoice. Sure of the domain,
+# not of the reading: below the orchestrator's 0.95, so an LLM still gives its own label.
+BILLING_DOCUMENT = re.compile(r"\b(?:invoices?|receipts?|bills?|statements?)\b", re.IGNORECASE)
+DOCUMENT_BY_EMAIL_CONFIDENCE = 0.8
 
 
 class IntentModelError(RuntimeError):
@@ -204,6 +210,9 @@ class IntentClassifier:
             confidence = min(max(billing, refund) / (billing + refund) if billing + refund > 0 else 0.5,
                              INVOICE_RULE_MAX_CONFIDENCE)
             secondary = [s for s in secondary if s != label]
+        elif label in ("account", "general", "out_of_scope") and SEND_BY_EMAIL.search(text) and BILLING_DOCUMENT.search(text):
+            label, confidence = "billing", DOCUMENT_BY_EMAIL_CONFIDENCE
+            secondary = [s for s in secondary if s not in ("billing", "account")]
         return IntentResult(label=label, confidence=round(min(max(confidence, 0.0), 1.0), 4),
                             secondary=secondary)
 

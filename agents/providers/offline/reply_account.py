@@ -8,6 +8,7 @@ from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
     FAQ_HOW_TO_FOR_VISITOR,
     FAQ_PLAUSIBLE,
+    SEND_BY_EMAIL,
     WriterBase,
     about_two_factor,
     has_cue,
@@ -86,7 +87,9 @@ class AccountReplies(WriterBase):
             state = "on" if account.two_factor_enabled else "off"
             self.reply.add(f"Two-factor authentication is currently {state} for your account.", answers=own)
             told_state = True
-        if has_cue(self.words, self.norm, "email", "address"):
+        # "Email me a receipt" asks for something by email, not which address the account has.
+        if has_cue(self.words, self.norm, "email", "address") and not (
+                SEND_BY_EMAIL.search(self.text) and not has_cue(self.words, self.norm, "address", "which email")):
             self.reply.add(f"The email address on your account is {account.email}.", answers=own)
             told_state = True
         # "Is 2fa on for my account?" is answered by the fact; a how-to FAQ next to it (recovery codes,

@@ -86,6 +86,16 @@ ASKS_IF_IT_COSTS = re.compile(
     re.IGNORECASE,
 )
 YES_OR_NO = re.compile(r"^\s*(?:yes|no)\b\s*[:,.;—-]\s*", re.IGNORECASE)
+# "Can you email it to me?", "send it to my email", "email the invoice to me": asking for something by email,
+# which no action here does. Not "send me my invoices" (show them), "my invoice email the other day said $58"
+# or "I didn't get the email", which mention an email rather than ask for one.
+SEND_BY_EMAIL = re.compile(
+    r"\be-?mail\s+(?:it|them|this|that|those|these|me|us|a\s+copy)\b"
+    r"|\be-?mail\s+(?:the|my)\s+(?:\w+\s+)?(?:invoice|receipt|bill|statement)s?\s+to\b"
+    r"|\b(?:send|resend|re-send|forward)\s+(?:me\s+|us\s+)?(?:it|that|this|them|those|these|a\s+copy|the\s+\w+|my\s+\w+)"
+    r"\s+(?:\w+\s+)?(?:to|by|via|over)\s+(?:my\s+|our\s+)?(?:e-?mail|inbox)\b",
+    re.IGNORECASE,
+)
 # A plan and its monthly price as the help centre writes them: "**Pro** at $29/month", "Pro ($29/month)",
 # "The Free plan costs $0". A capitalised name counts as a plan when it is set in bold, followed by
 # "plan", or priced by the month.

@@ -15,6 +15,7 @@ from agents.providers.offline.reply_base import (
     FAQ_PLAUSIBLE,
     LATE_PAYMENT_CUES,
     OWED_CUES,
+    SEND_BY_EMAIL,
     WriterBase,
     has_cue,
     invoice_numbers,
@@ -45,16 +46,6 @@ ASKS_ABOUT_PAYING_YEARLY = re.compile(
     re.IGNORECASE,
 )
 YEARLY_CUES = ("yearly", "annual", "annually", "per year", "once a year")  # in a help-centre sentence
-# "Can you email it to me?", "send it to my email", "email the invoice to me": asking for something by email,
-# which no action here does. Not "send me my invoices" (show them), "my invoice email the other day said $58"
-# or "I didn't get the email", which mention an email rather than ask for one.
-SEND_BY_EMAIL = re.compile(
-    r"\be-?mail\s+(?:it|them|this|that|those|these|me|us|a\s+copy)\b"
-    r"|\be-?mail\s+(?:the|my)\s+(?:\w+\s+)?(?:invoice|receipt|bill|statement)s?\s+to\b"
-    r"|\b(?:send|resend|re-send|forward)\s+(?:me\s+|us\s+)?(?:it|that|this|them|those|these|a\s+copy|the\s+\w+|my\s+\w+)"
-    r"\s+(?:\w+\s+)?(?:to|by|via|over)\s+(?:my\s+|our\s+)?(?:e-?mail|inbox)\b",
-    re.IGNORECASE,
-)
 INVOICE_CUES = ("invoice", "invoices", "receipt", "receipts", "bill", "statement", "pdf")
 
 
@@ -305,12 +296,27 @@ class BillingReplies(WriterBase):
             self.reply.sources.append(Source(kind="faq", title=how.question, ref=str(how.faq_id)))
         signed_in = self.ctx.customer is not None and self.facts.has_billing
         asked = (self._invoices_asked() or self._topic_invoices()) if signed_in else []
-        if asked:
+        latest = self._latest_document_meant() if signed_in and not asked else None
+        if latest is not None:
+            kind, invoice = latest
+            when = f"paid on {invoice.paid_on.isoformat()}" if invoice.paid_on else f"issued on {invoice.issued_on.isoformat()}"
+            self.reply.add(f"Your latest {kind}, {invoice.number} ({money(invoice.amount)}, {when}), is there too.")
+        elif asked:
             named = ", ".join(f"{i.number} ({money(i.amount)}, issued on {i.issued_on.isoformat()})" for i in asked)
             self.reply.add(f"The one you asked about, {named}, is there too." if len(asked) == 1
                            else f"The ones you asked about, {named}, are there too.")
         self.reply.add(f"If you need more help with it, just ask and I'll {OFFER_PERSON} from our team.", answers=False)
         return True
+
+    def _latest_document_meant(self) -> tuple[str, InvoiceFact] | None:
+        """"Email me a receipt": the latest paid invoice; "email me the invoice": the latest issued."""
+        if has_cue(self.words, self.norm, "receipt"):
+            paid = sorted((i for i in self.facts.invoices if i.status == "paid"), key=lambda i: i.issued_on)
+            return ("receipt", paid[-1]) if paid else None
+        if has_cue(self.words, self.norm, "last invoice", "latest invoice", "the invoice", "my invoice", "an invoice"):
+            issued = sorted(self.facts.invoices, key=lambda i: i.issued_on)
+            return ("invoice", issued[-1]) if issued else None
+        return None
 
     def _names_someone_else(self) -> bool:
         own = {i.number for i in self.facts.invoices}
