@@ -506,6 +506,9 @@ class AgentRunAdmin(admin.ModelAdmin):
         card = run_why_card(run=run)
         faq_choices = FaqEntry.objects.order_by("question").only("id", "question")
         matched_faq_id = (card.faq or {}).get("top_id")
+        # The form starts from the entry being corrected, never from the reply: a reply written for
+        # one customer, saved as it stands, would publish their invoices to everyone.
+        matched_faq = FaqEntry.objects.filter(pk=matched_faq_id).only("answer").first() if matched_faq_id else None
         return TemplateResponse(request, "admin/conversations/agentrun/trace.html", {
             **self.admin_site.each_context(request), **console_counts(), "is_nav_sidebar_enabled": False,
             "opts": self.model._meta, "title": f"Run {_short(run.id)}", "run": run, "card": card,
@@ -515,6 +518,7 @@ class AgentRunAdmin(admin.ModelAdmin):
             "feedback": list(run.feedback.select_related("author")),
             "regression_cases": list(RegressionCase.objects.filter(source_run=run)),
             "faq_choices": faq_choices, "matched_faq_id": matched_faq_id, "routes": ROUTES,
+            "faq_answer_start": matched_faq.answer if matched_faq is not None else "",
         })
 
     def _run_post(self, request: HttpRequest, run_id: Any, func: Callable[[], Any], success: str) -> HttpResponse:

@@ -1,0 +1,81 @@
+"""Fixing the FAQ from a run's page: an FAQ entry is shown to everyone, so what one customer was told
+(their invoices, references, email) can never be published through it, by default or by mistake."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from supportsite.conversations import staff
+from supportsite.core.errors import InvalidInput
+from supportsite.customers.selectors import customer_details_in
+from supportsite.knowledge.models import FaqEntry
+from tests.staff.factories import billing_run
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+BOBS_REPLY = ("You're right: invoice NW-2002 was charged twice on 2026-11-15. I've asked for a refund of $99.00 "
+              "(reference {ref}) to bob@example.com's card.")
+
+
+def test_the_customer_details_in_a_text_are_the_ones_the_database_holds(demo):
+    text = "Invoice NW-2002 for cus_bob, mail bob@example.com; HTTP-2 and NW-9999 are nobody's, nor is help@northwind.test."
+    assert customer_details_in(text=text) == ["NW-2002", "cus_bob", "bob@example.com"]
+    assert customer_details_in(text="Receipts are under Billing → Invoices.") == []
+
+
+def test_a_corrected_answer_holding_a_customers_invoice_is_refused_and_the_entry_is_unchanged(demo, staff_user):
+    run = billing_run(customer=demo["bob"])
+    faq = FaqEntry.objects.order_by("pk").first()
+    before = faq.answer
+    with pytest.raises(InvalidInput) as refused:
+        staff.faq_correct(faq_id=faq.pk, staff_user=staff_user, answer=BOBS_REPLY.format(ref="none"), run_id=run.id)
+    assert refused.value.code == "faq_customer_details"
+    assert "NW-2002" in str(refused.value) and "bob@example.com" in str(refused.value)
+    faq.refresh_from_db()
+    assert faq.answer == before
+
+
+def test_a_new_entry_holding_a_customers_details_is_refused_and_none_is_created(demo, staff_user):
+    run = billing_run(customer=demo["bob"])
+    count = FaqEntry.objects.count()
+    with pytest.raises(InvalidInput):
+        staff.faq_from_run(run_id=run.id, staff_user=staff_user, question="I was charged twice for NW-2002",
+                           answer="Duplicate charges are refunded once confirmed.")
+    with pytest.raises(InvalidInput):
+        staff.faq_from_run(run_id=run.id, staff_user=staff_user, question="What if I'm charged twice?",
+                           answer="Refunded.", alternatives=["charged twice cus_bob"])
+    assert FaqEntry.objects.count() == count
+
+
+def test_the_customers_wording_is_not_added_as_a_phrasing_when_it_names_their_records(demo, staff_user):
+    run = billing_run(customer=demo["bob"], text="why was NW-2002 charged twice?")
+    faq = staff.faq_from_run(run_id=run.id, staff_user=staff_user, question="What if I'm charged twice?",
+                             answer="A duplicate charge is refunded once we confirm it.")
+    assert faq.alternatives == []
+    corrected = staff.faq_correct(faq_id=faq.pk, staff_user=staff_user, answer="Refunded within 5 days.",
+                                  run_id=run.id, add_alternative=run.message.text)
+    assert corrected.alternatives == []
+
+
+def test_the_run_page_form_starts_from_the_matched_entrys_answer_not_from_the_reply(staff_client, demo):
+    run = billing_run(customer=demo["bob"], reply=BOBS_REPLY.format(ref="RF-TEST0001"))
+    entry = FaqEntry.objects.order_by("pk").first()
+    run.summary["faq"]["top_id"] = entry.pk
+    run.save(update_fields=["summary"])
+    html = staff_client.get(reverse("admin:conversations_agentrun_trace", args=[run.id])).content.decode()
+    form = html[html.index('id="faq-answer"'):]
+    form = form[:form.index("</textarea>")]
+    assert entry.answer.split("**")[0][:40] in form.replace("&#x27;", "'")
+    assert "NW-2002" not in form
+
+
+def test_saving_the_run_page_form_with_the_reply_pasted_in_says_why_and_publishes_nothing(staff_client, demo):
+    run = billing_run(customer=demo["bob"])
+    entry = FaqEntry.objects.order_by("pk").first()
+    response = staff_client.post(reverse("admin:conversations_agentrun_faq", args=[run.id]),
+                                 {"faq_id": str(entry.pk), "answer": BOBS_REPLY.format(ref="none"),
+                                  "add_alternative": run.message.text}, follow=True)
+    assert "can&#x27;t hold one customer&#x27;s details" in response.content.decode()
+    entry.refresh_from_db()
+    assert "NW-2002" not in entry.answer
