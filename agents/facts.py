@@ -87,6 +87,10 @@ class AccountFact(Fact):
     failed_signins: int = 0
     two_factor_enabled: bool = False
     member_since: date | None = None
+    # A member of staff reviewed a request to unlock this lock and declined it (with their note):
+    # asking again changes nothing until a person has confirmed who the customer is.
+    unlock_declined: bool = False
+    unlock_declined_note: str = ""
 
 
 class FaqFact(Fact):

@@ -124,10 +124,12 @@ def validate_actions(
                 ))
         elif action.kind == "account_unlock":
             account = (ctx.facts.get("account") or {}).get("account") or {}
-            if account.get("status") == "locked":
-                valid.append(ProposedAction(kind="account_unlock", reason=action.reason or "locked"))
-            else:
+            if account.get("status") != "locked":
                 reasons.append("proposes unlocking an account that is not locked")
+            elif account.get("unlock_declined"):
+                reasons.append("proposes unlocking an account whose unlock a member of staff declined")
+            else:
+                valid.append(ProposedAction(kind="account_unlock", reason=action.reason or "locked"))
     return valid, reasons
 
 

@@ -72,6 +72,10 @@ def action_unlock_record(*, customer_pk: int, run_id: str | None, conversation_i
     from supportsite.conversations.bridge import account_fact
 
     profile = CustomerProfile.objects.select_for_update().select_related("user", "plan").get(pk=customer_pk)
+    fact = account_fact(profile)
+    if fact.unlock_declined:
+        # The agents' guard does not propose it; should one still ask, staff are not asked again.
+        raise Conflict("A member of staff declined to unlock this account.", code="unlock_declined")
     if not AgentAction.objects.filter(request_key=request_key).exists():
         # Unlocking after failed sign-ins needs a person to confirm identity: held for staff.
         AgentAction.objects.create(
@@ -79,7 +83,7 @@ def action_unlock_record(*, customer_pk: int, run_id: str | None, conversation_i
             kind=AgentAction.Kind.ACCOUNT_UNLOCK, status=AgentAction.Status.PENDING_APPROVAL,
             request_key=request_key, payload={"failed_signins": profile.failed_signins},
         )
-    return account_fact(profile)
+    return fact
 
 
 def _agents_resume_after_approvals(*, conversation_id: uuid.UUID | str, staff_user: AbstractBaseUser) -> Conversation | None:

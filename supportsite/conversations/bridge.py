@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -31,7 +31,7 @@ from agents.facts import (
 from agents.facts import (
     CustomerProfile as CustomerFact,
 )
-from supportsite.conversations.models import AgentRun, Conversation, Message
+from supportsite.conversations.models import AgentAction, AgentRun, Conversation, Message
 from supportsite.core.compiled_query import CompiledQuery
 from supportsite.core.db import db_async, db_lookup_async
 from supportsite.core.errors import PermissionDenied
@@ -65,12 +65,32 @@ def customer_fact(profile: CustomerProfile) -> CustomerFact:
 
 
 def account_fact(profile: CustomerProfile) -> AccountFact:
+    declined = (unlock_declined_for(customer_pk=profile.pk)
+                if profile.account_status == CustomerProfile.Status.LOCKED else None)
     return AccountFact(
         username=profile.user.username, email=profile.user.email, plan=profile.plan.name,
         status=profile.account_status, locked_reason=profile.locked_reason,
         failed_signins=profile.failed_signins, two_factor_enabled=profile.two_factor_enabled,
         member_since=profile.user.date_joined.date(),
+        unlock_declined=declined is not None, unlock_declined_note=declined or "",
     )
+
+
+UNLOCK_DECLINE_HOLDS = timedelta(hours=24)
+
+
+def unlock_declined_for(*, customer_pk: int) -> str | None:
+    """The note of a staff member who declined to unlock this customer's locked account in the last
+    day ("" when they left none), if the latest unlock decided for them was that; else None. A
+    request made again after it would be the same request, for the same person to decline."""
+    latest = (AgentAction.objects.filter(customer_id=customer_pk, kind=AgentAction.Kind.ACCOUNT_UNLOCK,
+                                         decided_at__isnull=False)
+              .order_by("-decided_at").values("status", "decided_at", "decision_note").first())
+    if latest is None or latest["status"] != AgentAction.Status.REJECTED:
+        return None
+    if latest["decided_at"] < timezone.now() - UNLOCK_DECLINE_HOLDS:
+        return None
+    return latest["decision_note"]
 
 
 # --- Synchronous selectors behind the ports ---------------------------------------------------
@@ -186,7 +206,10 @@ def _account(customer_pk: int) -> AccountFact | None:
     # Named as AccountFact's fields but two: "plan" is taken by the profile's own field, and the date
     # of joining comes as a datetime.
     row = rows[0]
-    return AccountFact(plan=row.pop("plan_name"), member_since=row.pop("date_joined").date(), **row)
+    # Only a locked account can have an unlock declined: one more read, for locked accounts only.
+    declined = unlock_declined_for(customer_pk=customer_pk) if row["status"] == CustomerProfile.Status.LOCKED else None
+    return AccountFact(plan=row.pop("plan_name"), member_since=row.pop("date_joined").date(), **row,
+                       unlock_declined=declined is not None, unlock_declined_note=declined or "")
 
 
 def knowledge_faq_facts() -> list[FaqFact]:

@@ -12,9 +12,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from supportsite.conversations import bridge, runner
+from supportsite.conversations.actions import action_decide
 from supportsite.conversations.models import AgentAction, AgentRun, Conversation, Message
 from supportsite.conversations.staff import conversation_take
-from supportsite.core.errors import PermissionDenied
+from supportsite.core.errors import Conflict, PermissionDenied
 from supportsite.customers.models import Invoice, Payment, RefundRequest
 from tests.bridge.conftest import say, start_conversation
 from tests.support.injection import obedient_reply
@@ -112,6 +113,46 @@ async def test_carols_unlock_is_held_as_a_pending_action_and_she_is_told_so(demo
     # What the agent does is start it: "I'll put the unlock through" read as done, two lines before
     # "it's still locked for now".
     assert "I'll start the unlock for you" in reply.text and "put the unlock through" not in reply.text
+
+
+async def _carols_unlock_declined(carol, note: str) -> Conversation:
+    conversation = await start_conversation(carol)
+    await say(conversation, "my account is locked, please unlock it", "c-1")
+    action = await AgentAction.objects.aget(customer=carol)
+    staff_user = await get_user_model().objects.aget(username="staff")
+    await sync_to_async(action_decide)(action_id=action.pk, approve=False, staff_user=staff_user, note=note)
+    return conversation
+
+
+async def test_after_staff_decline_carols_unlock_asking_again_offers_a_person_and_asks_staff_nothing(demo_tx):
+    carol = demo_tx["carol"]
+    conversation = await _carols_unlock_declined(carol, "we couldn't confirm it's you")
+    reply = await say(conversation, "yes please unlock it", "c-2")
+    assert "couldn't approve it yet: we couldn't confirm it's you." in reply.text, reply.text
+    assert "pass you to a person" in reply.text
+    assert "I'll start the unlock" not in reply.text and "I've asked them" not in reply.text
+    assert [a.status async for a in AgentAction.objects.filter(customer=carol)] == ["rejected"]
+    await conversation.arefresh_from_db()
+    assert conversation.status == Conversation.Status.OPEN  # nothing new waits for staff
+
+
+async def test_the_unlock_port_refuses_a_request_staff_declined_and_records_none(demo_tx):
+    carol = demo_tx["carol"]
+    await _carols_unlock_declined(carol, "")
+    actions = bridge.ActionPortDB(carol.pk, carol.external_id, run_id=None, conversation_id=None)
+    with pytest.raises(Conflict) as refused:
+        await actions.account_unlock(customer_id=carol.external_id, request_key="another-run")
+    assert refused.value.code == "unlock_declined"
+    assert await AgentAction.objects.filter(customer=carol).acount() == 1
+
+
+async def test_a_decline_older_than_a_day_no_longer_holds(demo_tx):
+    carol = demo_tx["carol"]
+    await _carols_unlock_declined(carol, "")
+    assert (await sync_to_async(bridge.account_fact)(carol)).unlock_declined
+    await AgentAction.objects.filter(customer=carol).aupdate(
+        decided_at=timezone.now() - bridge.UNLOCK_DECLINE_HOLDS - timedelta(minutes=1))
+    assert not (await sync_to_async(bridge.account_fact)(carol)).unlock_declined
 
 
 # --- isolation ----------------------------------------------------------------------------------

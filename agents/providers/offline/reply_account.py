@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from agents.follow_up import OFFER_PERSON
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import asks_about_own_data, asks_how_to
 from agents.providers.offline.reply_base import (
@@ -46,8 +47,15 @@ class AccountReplies(WriterBase):
                 reason = "it was " + reason
             self.reply.add(f"Your account ({account.username}) is locked — {reason}. We do that to protect it "
                            "from someone guessing your password.")
-            if has_cue(self.words, self.norm, "unlock", "locked", "lock", "sign in", "cant", "can not", "access",
-                    "blocked"):
+            asks_to_unlock = has_cue(self.words, self.norm, "unlock", "locked", "lock", "sign in", "cant", "can not",
+                                     "access", "blocked")
+            if asks_to_unlock and account.unlock_declined:
+                # Asking again is the same request, for the same person to decline: a person it is.
+                note = account.unlock_declined_note.strip().rstrip(".")
+                self.reply.add("A member of our team reviewed the request to unlock it and couldn't approve it yet"
+                               + (f": {note}." if note else ".") + " I can't unlock it myself after that. A person "
+                               f"from our team can help you confirm it's you: would you like me to {OFFER_PERSON}?")
+            elif asks_to_unlock:
                 # Whether the unlock happens now or waits for a staff member is told once, after the
                 # action port answers (workers/actions.describe_actions).
                 self.reply.add("As you're signed in here, I'll start the unlock for you. Afterwards, if "
