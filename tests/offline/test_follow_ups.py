@@ -289,3 +289,17 @@ async def test_asking_for_an_answer_that_is_not_a_document_to_be_emailed_says_so
     assert outcome.reply.startswith("I can't send emails from this chat myself."), outcome.reply
     assert "**Your conversations**" in outcome.reply
     assert "didn't go through" not in outcome.reply  # the answer before is not repeated as if it were asked again
+
+
+async def test_a_question_after_asking_for_a_person_is_answered_not_sent_back_to_the_queue(converse):
+    # Staff handed the conversation back; the customer's next question reads unsure alone ("Thanks Sam!"),
+    # and read with the message before it, it would have been another request for a person.
+    first, then = await converse("cus_alice", "I'd like to talk to a human please", "Thanks Sam! Also, what plan am I on?")
+    assert first.route == "handoff"
+    assert (then.route, then.intent.label) != ("handoff", "human"), then.reply
+    assert "You're on the Pro plan at $29.00 a month." in then.reply
+
+
+async def test_asking_for_a_person_again_in_ones_own_words_is_still_a_request_for_a_person(converse):
+    *_, again = await converse("cus_alice", "I'd like to talk to a human please", "can I speak to a real person?")
+    assert (again.route, again.intent.label) == ("handoff", "human")

@@ -19,6 +19,10 @@ FOLLOW_UP_AFFIRMED = 0.9
 # A follow-up whose own label is less sure than this takes the topic of the question before it.
 FOLLOW_UP_OWN_LABEL = 0.6
 NO_DOMAIN = ("out_of_scope", "general")
+# Labels a follow-up never takes from the message before it. Asking for a person is an act of the
+# message that asks ("I'd like a human"), not a topic: once staff have handed the conversation back,
+# "thanks! also, what plan am I on?" read with it would go straight back to the queue.
+NOT_A_TOPIC = (*NO_DOMAIN, "human")
 
 
 def stream_pieces(text: str) -> list[str]:
@@ -74,12 +78,12 @@ class OfflineProvider:
                 # "What plans do you have?" reads as small talk on its own; with "how much is the next
                 # tier?" after it, the pair says which domain the conversation is in, if any.
                 topic = self.classifier.classify(f"{previous}\n{ctx.message}")
-            if topic.label not in NO_DOMAIN:
+            if topic.label not in NOT_A_TOPIC:
                 # Never sure enough to be trusted without an LLM (0.95): a model reads the history.
                 return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})
         if result.confidence < FOLLOW_UP_CONFIDENCE:
             combined = self.classifier.classify(f"{previous}\n{ctx.message}")
-            if combined.label not in NO_DOMAIN and combined.confidence > result.confidence:
+            if combined.label not in NOT_A_TOPIC and combined.confidence > result.confidence:
                 return combined
         return result
 
