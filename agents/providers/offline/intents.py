@@ -50,6 +50,13 @@ INVOICE_RULE_MAX_CONFIDENCE = 0.9
 # not of the reading: below the orchestrator's 0.95, so an LLM still gives its own label.
 BILLING_DOCUMENT = re.compile(r"\b(?:invoices?|receipts?|bills?|statements?)\b", re.IGNORECASE)
 DOCUMENT_BY_EMAIL_CONFIDENCE = 0.8
+# "My site has been broken for 2 days and nobody helps. Worst hosting ever": angry words the model
+# has mostly seen off topic, about the service itself. A message naming the customer's site, app,
+# hosting, deploys or bill is never out of scope; the likeliest domain takes it, as unsure as it was.
+NAMES_THE_SERVICE = re.compile(
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:site|website|app|apps|application|deploys?|deployments?|server|domain|bill|invoice|"
+    r"account|subscription|plan)\b|\byour\s+(?:hosting|service|support)\b|\bworst\s+hosting\b", re.IGNORECASE)
+SERVICE_DOMAINS: tuple[Intent, ...] = ("billing", "refund", "account", "technical")
 
 
 class IntentModelError(RuntimeError):
@@ -209,6 +216,10 @@ class IntentClassifier:
             # (the orchestrator trusts a local label only from 0.95).
             confidence = min(max(billing, refund) / (billing + refund) if billing + refund > 0 else 0.5,
                              INVOICE_RULE_MAX_CONFIDENCE)
+            secondary = [s for s in secondary if s != label]
+        elif label == "out_of_scope" and NAMES_THE_SERVICE.search(text):
+            label = max(SERVICE_DOMAINS, key=lambda d: whole.probabilities.get(d, 0.0))
+            confidence = whole.probabilities.get(label, 0.0)
             secondary = [s for s in secondary if s != label]
         elif label in ("account", "general", "out_of_scope") and SEND_BY_EMAIL.search(text) and BILLING_DOCUMENT.search(text):
             label, confidence = "billing", DOCUMENT_BY_EMAIL_CONFIDENCE

@@ -10,11 +10,16 @@ from agents.providers.offline.reply_base import (
     FAQ_HOW_TO_FOR_VISITOR,
     FAQ_PLAUSIBLE,
     SEND_BY_EMAIL,
+    TWO_FACTOR,
     WriterBase,
     about_two_factor,
     has_cue,
 )
 from agents.providers.offline.text import normalise
+
+# The customer can't get into the account, or asks to be let in.
+_GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
+               "can not get in", "access", "locked out")
 
 
 class AccountReplies(WriterBase):
@@ -39,16 +44,20 @@ class AccountReplies(WriterBase):
         if self.facts.action_records and any(r.kind == "account_unlock" for r in self.facts.action_records):
             self._report_actions()
             return
+        opening = f"Your account ({account.username}) is locked"
         if account.status == "locked":
             count = f"{account.failed_signins} failed sign-ins" if account.failed_signins else "failed sign-ins"
             reason = account.locked_reason.rstrip(".") if account.locked_reason else f"locked after {count}"
             reason = reason[0].lower() + reason[1:]
             if reason.startswith("locked"):
                 reason = "it was " + reason
-            self.reply.add(f"Your account ({account.username}) is locked — {reason}. We do that to protect it "
-                           "from someone guessing your password.")
-            asks_to_unlock = has_cue(self.words, self.norm, "unlock", "locked", "lock", "sign in", "cant", "can not",
-                                     "access", "blocked")
+            # Said once a conversation, or again when the message is about getting in: every answer
+            # opening with it (an email change, a team invite) reads as if nothing else was heard.
+            if self._about_getting_in() or not any(opening in t.text for t in self.ctx.history if t.role == "assistant"):
+                self.reply.add(f"{opening} — {reason}. We do that to protect it from someone guessing your password.")
+            # "I can't get my 2fa codes" is about two-factor, not a request to unlock.
+            asks_to_unlock = has_cue(self.words, self.norm, *_GETTING_IN) and not (
+                TWO_FACTOR.search(self.text) and not has_cue(self.words, self.norm, "unlock", "locked", "lock"))
             if asks_to_unlock and account.unlock_declined:
                 # Asking again is the same request, for the same person to decline: a person it is.
                 note = account.unlock_declined_note.strip().rstrip(".")
@@ -109,7 +118,10 @@ class AccountReplies(WriterBase):
             match = None  # told above, with the unlock when asked for
         if match is not None and not fact_answers_it:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
-            if account.status == "locked" and not any(a.kind == "account_unlock" for a in self.reply.actions):
+            if account.status == "locked" and _about_the_password_reset(match):
+                # The help centre's entry on locks: a reset needs no sign-in, and unlocks the account.
+                self.reply.add("Resetting your password this way also unlocks your account straight away.")
+            elif account.status == "locked" and not any(a.kind == "account_unlock" for a in self.reply.actions):
                 # "Can I change my email?" from a locked account: the how-to needs a sign-in first.
                 self.reply.add("You'll need to sign in for that, so the account has to be unlocked first: "
                                "ask me to unlock it and I'll start that for you.", answers=False)
@@ -117,6 +129,10 @@ class AccountReplies(WriterBase):
             # "What's the status of my account?" is answered by it; otherwise it only sets the scene.
             self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",
                            answers=own and has_cue(self.words, self.norm, "status", "state", "active", "ok"))
+
+    def _about_getting_in(self) -> bool:
+        """"I can't sign in", "locked out", "no access": the message is about getting into the account."""
+        return has_cue(self.words, self.norm, *_GETTING_IN, "password")
 
     def _about_the_account(self) -> bool:
         """Whether the account's state says anything to this message: a panel's account specialist
@@ -129,6 +145,11 @@ class AccountReplies(WriterBase):
 
     def _asks_about_own_account(self) -> bool:
         return has_cue(self.words, self.norm, "my account", "locked", "unlock", "my email", "my plan")
+
+
+def _about_the_password_reset(match: FaqMatch) -> bool:
+    words = normalise(match.question).split()
+    return "password" in words and ("reset" in words or "forgot" in words)
 
 
 def _about_the_lock(match: FaqMatch) -> bool:

@@ -51,6 +51,9 @@ CARD_CHANGED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered)\b
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 MONTHS = {rf"\b{name}\b": number for number, name in enumerate(MONTH_NAMES, start=1) if name != "may"}
+# "Nov 1", "the sept invoice": abbreviations too ("may" is never short for anything; "mar" rarely is not March).
+MONTHS |= {rf"\b{name[:3]}\b": number for number, name in enumerate(MONTH_NAMES, start=1) if name != "may"}
+MONTHS[r"\bsept\b"] = 9
 MONTHS[r"\b(?:in|for|of) may\b|\bmay (?:invoice|bill|payment|charge)"] = 5
 # A message made only of these asks for help without saying with what.
 SAYS_NOTHING_YET = frozenset({

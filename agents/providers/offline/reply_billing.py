@@ -34,6 +34,8 @@ PLAN_DOWN = re.compile(rf"\b(?:lower|cheaper|smaller)\s+(?:\w+\s+)?{_PLAN_NOUN}|
                        r"|\bnext\s+(?:one\s+)?down\b|\b(?:the\s+)?one\s+below\b", re.IGNORECASE)
 # The plan a relative one is counted from, when the message names it ("the tier above pro").
 PLAN_COUNTED_FROM = re.compile(r"\b(?:above|below|after|from|than|over|under)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
+NEW_ONE_ADDED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered|put\s+in)\b[^.?!]{0,20}\bnew\s+one\b",
+                           re.IGNORECASE)
 PRICE_CUES = ("cost", "costs", "price", "prices", "priced", "how much", "pay", "charge", "charged", "expensive")
 # Terms of payment the customer may ask about that the help centre may or may not state. Asked about, not
 # mentioned: "my annual invoice is wrong", "a customer for 12 months", "a cheaper way to run two apps" are not.
@@ -93,6 +95,8 @@ class BillingReplies(WriterBase):
             self._duplicates()
         # "I've updated my card", or "ok done, will you retry?" after being told to replace it.
         card_changed = bool(CARD_CHANGED.search(self.text)) or (
+            # "My card expired, I already added a new one": the new card, named a sentence earlier.
+            bool(NEW_ONE_ADDED.search(self.text)) and has_cue(self.words, self.norm, "card")) or (
             has_cue(self.words, self.norm, "done", "did it", "did that", "sorted")
             and has_cue(self.words, self.norm, "retry", "try again", "charge it", "take the payment"))
         if card_changed:
@@ -104,6 +108,8 @@ class BillingReplies(WriterBase):
         # A question about the service never hides the invoice the message itself names.
         if asked and (not service_told or self._invoices_named()):
             for invoice in asked:
+                if card_changed and invoice.status == "failed":
+                    continue  # its retry on the new card is told with the card, above
                 self._describe_invoice(invoice)
         elif about_failure:
             self._failed_payments()
@@ -119,7 +125,8 @@ class BillingReplies(WriterBase):
         card_told = self.facts.card is not None and any(self.facts.card.last4 in p for p in self.reply.paragraphs)
         if has_cue(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
             self._card()
-        if has_cue(self.words, self.norm, "plan", "plans", "price", "prices", "cost", "upgrade", "downgrade", "cancel",
+        if has_cue(self.words, self.norm, "plan", "plans", "price", "prices", "pricing", "cost", "upgrade", "downgrade",
+                   "cancel",
                 "subscription", "paying", "pay", "pro", "tier", "features") and not (renewal_told or service_told):
             self._plan()
         if has_cue(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
@@ -132,7 +139,7 @@ class BillingReplies(WriterBase):
         # After an answer about the service, a merely plausible help-centre entry is another question's
         # ("I want to pay yearly" is closest to how to cancel a subscription).
         match = None if service_told else self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
-        if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match):
+        if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match) and not card_changed:
             self.reply.add(f"How to do it: {match.answer}")
             self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
 

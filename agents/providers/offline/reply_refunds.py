@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agents.facts import RefundFact
-from agents.follow_up import OFFER_REFUND, accepts_offer, affirms, with_topic
+from agents.follow_up import OFFER_REFUND, accepts_offer, affirms, last_assistant_text, with_topic
 from agents.outcome import ProposedAction
 from agents.providers.offline.reply_base import (
     FAQ_PLAUSIBLE,
@@ -24,6 +24,11 @@ from agents.providers.offline.text import normalise
 # "Can I get a refund for it?", "refund that one": the invoice meant is the one asked about before. Not
 # "ok, refund my last charge then", which says which charge itself.
 _POINTS_AT_AN_INVOICE = re.compile(r"\b(?:it|that|this|them|those|these)\b", re.IGNORECASE)
+REFUND_CUES = ("refund", "refunds", "refunded", "refunding", "money back", "reimburse", "reimbursed",
+               "reimbursement", "chargeback", "charge back", "pay me back", "paid back", "give it back",
+               "get it back", "twice", "double", "doubled", "duplicate", "duplicated", "two times", "2 times",
+               "credit", "compensation", "reverse", "reversed", "undo the charge", "cancel the charge",
+               "cancel the payment", "want it back", "want my money")
 _OWN_SCOPE = re.compile(r"\bmy\s+(?:last|latest|most\s+recent|recent|previous|first|only)\b", re.IGNORECASE)
 
 
@@ -66,6 +71,14 @@ class RefundReplies(BillingReplies):
         if (self._asks_refund_status() or affirms(self.ctx.message)) and not self._invoices_named():
             self._refund_status()
             return
+        if not self._refund_is_asked_about():
+            # "I was charged $29 on Nov 1 — did you take the money?": the charge is the question, which
+            # the billing part answers; weighing a refund nobody asked for would refuse one unasked.
+            # Nor a bare "cancel": that is for the help centre's entry, not the invoice list.
+            if has_cue(self.words, self.norm, "charge", "charged", "charges", "paid", "pay", "payment", "money",
+                       "bill", "billed", "invoice") or invoice_numbers(self.text) or self.invoices_for_amounts is not None:
+                self.billing()
+            return
         if self._mentions_double_charge() and not self._invoices_named():
             # "I was charged twice": the answer is whether a charge was duplicated, not the
             # refund window of whatever was paid last.
@@ -81,6 +94,14 @@ class RefundReplies(BillingReplies):
                            "your invoices you mean, I'll check it against our refund policy.")
             return
         self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
+
+    def _refund_is_asked_about(self) -> bool:
+        """Whether the message, the question it follows or the offer it answers is about getting money
+        back, or a charge taken twice: a refund label alone (a model's guess) is not."""
+        about = f"{self.text}\n{with_topic(self.ctx)}"
+        norm = normalise(about)
+        return has_cue(set(norm.split()), norm, *REFUND_CUES) or "refund" in normalise(
+            last_assistant_text(self.ctx)).split()
 
     def _refund_policy(self) -> None:
         self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))

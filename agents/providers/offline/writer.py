@@ -17,6 +17,7 @@ from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.reply_account import AccountReplies
 from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
+    FAQ_HOW_TO_FOR_VISITOR,
     GREETINGS,
     SAYS_NOTHING_YET,
     has_cue,
@@ -26,6 +27,13 @@ from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
 
 __all__ = ["ReplyWriter", "compose"]
+
+# The orchestrator's panel threshold: below it, a label is a guess.
+UNSURE_LABEL_BELOW = 0.55
+# Words of a customer who is fed up: the reply says it heard that before anything else.
+FRUSTRATED = ("ridiculous", "worst", "terrible", "awful", "unacceptable", "nobody helps", "no one helps",
+              "fed up", "frustrated", "frustrating", "angry", "useless", "disgusting", "joke", "pathetic",
+              "sick of", "tired of", "waste of")
 
 
 class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, PlanFeatureReplies):
@@ -56,11 +64,27 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, PlanFeatureRe
             }
             for label in labels:
                 sections[label]()
+            unsure = self.ctx.intent is None or self.ctx.intent.confidence < UNSURE_LABEL_BELOW
+            if not self.reply.answered and unsure and (
+                    match := self._faq_on_topic(floor=FAQ_HOW_TO_FOR_VISITOR)) is not None:
+                # No part had an answer of its own, and the label was a guess ("cancel", read as a refund
+                # at 0.34): the help centre's entry on what the message names, offered as a "probably".
+                # A sure label's parts decided for themselves which entry fits.
+                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
             if not self.reply.answered:
                 self.fell_back = True
                 self.cannot_answer()
+            if self.persona in ("resolver", "critic") and has_cue(self.words, self.norm, *FRUSTRATED):
+                self._acknowledge_frustration()
         return Draft(text=self._join(), sources=self.reply.sources, actions=self.reply.actions,
                      usage=Usage(model="offline"))
+
+    def _acknowledge_frustration(self) -> None:
+        """"This is ridiculous, nobody helps": said first, with a person offered whatever else the reply holds."""
+        self.reply.paragraphs.insert(0, "That sounds really frustrating, and I want to help get it sorted.")
+        if "person" not in self._join():
+            self.reply.add("If you'd rather talk to a person from our team right away, just say so and I'll pass "
+                           "you on.", answers=False)
 
     def _says_nothing_yet(self) -> bool:
         """"I need help", "??": nothing to answer yet, and nothing out of scope either (a plain "hi" is
@@ -95,7 +119,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, PlanFeatureRe
             self.reply.add(self._greeting("Hi there! What can I help you with today?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
             return
-        if len(self.words) <= 5 and has_cue(self.words, self.norm, "thanks", "thank", "cheers"):
+        if has_cue(self.words, self.norm, "thanks", "thank", "cheers") and "?" not in self.text and len(self.words) <= 12:
+            # "Thanks a lot, you've been very helpful :)": a thank-you, however it is put, asks nothing.
             self.reply.add("You're welcome! I'm here if anything else comes up.")
             return
         if len(self.words) <= 4 and has_cue(self.words, self.norm, "bye", "goodbye", "see you", "good night"):
@@ -103,7 +128,9 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, PlanFeatureRe
             return
         if self._other_plan() or self._payment_terms():
             return  # "is there a cheaper tier?", "do you offer discounts?": the plans and terms, as known
-        match = self._faq_on_topic()
+        # "hi! quick q: do free apps sleep? asking for a friend": the chatter around a question lowers its
+        # entry's score, not what it is about.
+        match = self._faq_on_topic(floor=FAQ_HOW_TO_FOR_VISITOR)
         if match is not None:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
 

@@ -1,0 +1,73 @@
+"""Replies a review of real-style chats found wrong, each with what it should have said: the right
+invoice for a date, no unlock for a two-factor question, a reset that unlocks, the lock said once,
+an apology to an angry customer, chatty or one-word questions answered from the help centre."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_a_short_month_names_the_invoice_and_no_refund_is_weighed_unasked(converse):
+    (outcome,) = await converse("cus_alice", "I was charged $29 on Nov 1 but the card expired?? did you take the money or not")
+    assert "NW-1003" in outcome.reply and "didn't go through" in outcome.reply
+    assert "NW-1002" not in outcome.reply and "refund window" not in outcome.reply
+
+
+async def test_a_refund_asked_for_is_still_weighed(converse):
+    (outcome,) = await converse("cus_alice", "can I get a refund for NW-1002?")
+    assert "outside our 14-day refund window" in outcome.reply
+
+
+async def test_a_two_factor_question_from_a_locked_account_starts_no_unlock(converse):
+    (outcome,) = await converse("cus_carol", "I lost my phone and can't get my 2fa codes")
+    assert outcome.actions == [] and "start the unlock" not in outcome.reply
+    assert "Two-factor authentication is currently off" in outcome.reply
+
+
+async def test_a_locked_customer_asking_to_reset_the_password_is_told_it_unlocks_the_account(converse):
+    (outcome,) = await converse("cus_carol", "how do i reset my pasword")
+    assert "**Forgot password**" in outcome.reply
+    assert "also unlocks your account straight away" in outcome.reply
+    assert "has to be unlocked first" not in outcome.reply
+
+
+async def test_the_lock_is_said_once_a_conversation_unless_the_message_is_about_getting_in(converse):
+    first, invite, again = await converse("cus_carol", "is my account ok?", "how do I invite a team member?",
+                                          "I still can't sign in")
+    assert "Your account (carol) is locked" in first.reply
+    assert "Your account (carol) is locked" not in invite.reply and "Settings → Team" in invite.reply
+    assert "Your account (carol) is locked" in again.reply
+
+
+async def test_an_angry_customer_is_heard_first_and_offered_a_person_not_told_it_is_out_of_scope(converse):
+    (outcome,) = await converse(
+        "cus_alice", "this is ridiculous, my site has been broken for 2 days and nobody helps. worst hosting ever")
+    assert outcome.intent.label != "out_of_scope"
+    assert outcome.reply.startswith("That sounds really frustrating")
+    assert "person" in outcome.reply and "I can only help with your Northwind account" not in outcome.reply
+
+
+async def test_a_long_thank_you_is_a_thank_you(converse):
+    (outcome,) = await converse("cus_alice", "thanks a lot, you've been very helpful :)")
+    assert outcome.reply == "You're welcome! I'm here if anything else comes up."
+
+
+async def test_a_question_wrapped_in_chatter_is_answered_from_its_entry(converse):
+    (outcome,) = await converse("cus_bob", "hi! quick q: do free apps sleep? asking for a friend")
+    assert "apps on the Free plan sleep after 30 minutes" in outcome.reply
+
+
+async def test_a_one_word_message_read_unsure_gets_the_entry_it_names_not_a_refund_refusal(converse):
+    (cancel,) = await converse("cus_alice", "cancel")
+    assert "**Cancel subscription**" in cancel.reply and "refund" not in cancel.reply
+    (pricing,) = await converse("cus_bob", "pricing")
+    assert "**Business** at $99/month" in pricing.reply and "Here are your most recent invoices" not in pricing.reply
+
+
+async def test_a_customer_who_already_added_a_new_card_is_not_told_to_add_one(converse):
+    (outcome,) = await converse("cus_alice",
+                                "My card expired, I already added a new one yesterday. When will you retry NW-1003?")
+    assert "the new card hasn't reached us yet" in outcome.reply
+    assert "add a new card under" not in outcome.reply and "How to do it" not in outcome.reply
