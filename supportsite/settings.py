@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "servestatic",  # its system checks of the static-files settings
     "channels",
+    "ninja",  # its Swagger UI files as static files: the API docs page loads nothing from a CDN
     "supportsite.core",
     "supportsite.customers",
     "supportsite.knowledge",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "supportsite.api.middleware.ApiJsonErrorsMiddleware",  # last: sees the 404/405s no endpoint made
 ]
 
 ROOT_URLCONF = "supportsite.urls"

@@ -6,8 +6,9 @@
 
 The JSON-RPC endpoint takes the REST API's keys (`Authorization: Bearer nw_…`) with the
 `a2a:invoke` scope: 401 without a valid key, 403 without the scope, 429 over the key's rate
-limit. Tasks belong to the calling integration; which customer's data a message can reach is
-decided by the key (supportsite.api.keys.customer_for_principal).
+limit, and 413 (with a JSON-RPC error) for a body over the size limit (supportsite.a2a.jsonrpc).
+Tasks belong to the calling integration; which customer's data a message can reach is decided by
+the key (supportsite.api.keys.customer_for_principal).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from starlette.routing import Route
 
 from supportsite.a2a.card import JSONRPC_PATH, agent_card_build
 from supportsite.a2a.executor import PRINCIPAL_STATE_KEY, SupportAgentExecutor
+from supportsite.a2a.jsonrpc import JsonRpcParamsCheck, RequestSizeLimitMiddleware
 from supportsite.a2a.router import A2A_PATH_PREFIX
 from supportsite.a2a.store import DjangoTaskStore
 from supportsite.api.keys import Principal, principal_for_key, principal_rate_limit
@@ -121,8 +123,13 @@ def a2a_application() -> Any:
         agent_executor=SupportAgentExecutor(), task_store=DjangoTaskStore(),
         agent_card=agent_card_build(settings.SUPPORT.get("PUBLIC_BASE_URL", "") or "http://localhost"),
     )
-    routes = create_jsonrpc_routes(
+    (sdk_route,) = create_jsonrpc_routes(
         handler, rpc_url=JSONRPC_PATH, context_builder=PrincipalContextBuilder(), enable_v0_3_compat=True
     )
-    routes.append(Route(AGENT_CARD_WELL_KNOWN_PATH, agent_card, methods=["GET"]))
-    return ApiKeyMiddleware(Starlette(routes=routes))
+    routes = [
+        Route(JSONRPC_PATH, JsonRpcParamsCheck(sdk_route.endpoint).endpoint, methods=["POST"]),
+        Route(AGENT_CARD_WELL_KNOWN_PATH, agent_card, methods=["GET"]),
+    ]
+    # The key first (a caller without one learns nothing, not even the size limit), then the size
+    # limit, before a2a-sdk reads the body.
+    return ApiKeyMiddleware(RequestSizeLimitMiddleware(Starlette(routes=routes)))

@@ -16,10 +16,11 @@ import asyncio
 import logging
 from typing import Any
 
-from a2a.helpers import new_task_from_user_message, new_text_part
+from a2a.helpers import get_message_text, new_task_from_user_message, new_text_part
 from a2a.server.agent_execution import AgentExecutor, RequestContext
 from a2a.server.events import EventQueue
 from a2a.server.tasks import TaskUpdater
+from a2a.types.a2a_pb2 import Message, Task
 from django.conf import settings
 from google.protobuf.json_format import MessageToDict
 
@@ -51,20 +52,47 @@ def _customer_requested(context: RequestContext) -> str | None:
     return named[0][:64] if named else None
 
 
+def _message_text_truncate(message: Message, *, max_chars: int) -> None:
+    """Cut a refused message down to its first max_chars characters of text, in place.
+
+    In place because a2a-sdk records the request's own Message object in the task's history; the
+    cut keeps the history's shape (one user message) for callers that read it.
+    """
+    text = get_message_text(message).strip()[:max_chars]
+    del message.parts[:]
+    message.parts.append(new_text_part(text))
+
+
+async def _task_open(context: RequestContext, event_queue: EventQueue) -> Task:
+    """The task the request continues, or a new one made from its message (and announced)."""
+    task = context.current_task
+    if task is None:
+        task = new_task_from_user_message(context.message)
+        await event_queue.enqueue_event(task)
+    return task
+
+
 class SupportAgentExecutor(AgentExecutor):
     async def execute(self, context: RequestContext, event_queue: EventQueue) -> None:
         principal: Principal = context.call_context.state[PRINCIPAL_STATE_KEY]
-        task = context.current_task
-        if task is None:
-            task = new_task_from_user_message(context.message)
-            await event_queue.enqueue_event(task)
+        try:
+            text = message_text_clean(context.get_user_input())
+        except DomainError as exc:
+            if exc.code == "message_too_long" and context.message is not None:
+                # Before the task exists: its history (stored, and echoed in the answer) would
+                # otherwise keep the whole text of a message that is refused.
+                _message_text_truncate(context.message, max_chars=settings.SUPPORT["MAX_MESSAGE_CHARS"])
+            task = await _task_open(context, event_queue)
+            updater = TaskUpdater(event_queue, task.id, task.context_id)
+            await updater.reject(updater.new_agent_message([new_text_part(exc.detail)], metadata={"code": exc.code}))
+            return
+        task = await _task_open(context, event_queue)
         updater = TaskUpdater(event_queue, task.id, task.context_id)
 
         def agent_message(text: str, **metadata: Any) -> Any:
             return updater.new_agent_message([new_text_part(text)], metadata=metadata or None)
 
         try:
-            text = message_text_clean(context.get_user_input())
             conversation = await db_async(a2a_conversation_for_context)(
                 principal=principal, context_id=task.context_id, customer_external_id=_customer_requested(context)
             )

@@ -6,7 +6,8 @@ from uuid import UUID
 
 from django.conf import settings
 from ninja import Schema
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, ModelWrapValidatorHandler, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 
 def _no_nul(value: str) -> str:
@@ -17,6 +18,22 @@ def _no_nul(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_no_nul)]
+
+
+class RequestBody(Schema):
+    """A request body: always a JSON object.
+
+    ninja's Schema reads fields from attributes too (DjangoGetter), so a body of `[]`, `"text"` or
+    `null` would pass as an object with every field at its default: for ConversationIn, a silent
+    anonymous conversation. A wrap validator, as it runs outside (before) ninja's own.
+    """
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _is_a_json_object(cls, value: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        if not isinstance(value, dict):
+            raise PydanticCustomError("json_object", "Input should be a JSON object")
+        return handler(value)
 
 
 class FieldError(Schema):
@@ -30,9 +47,11 @@ class ErrorOut(Schema):
     errors: list[FieldError] = Field(default=[], description="For validation errors: which field and why.")
 
 
-class ConversationIn(Schema):
-    customer: Text | None = Field(
-        None, max_length=64, description="The customer's external id (cus_alice). Omit for an anonymous conversation.",
+class ConversationIn(RequestBody):
+    # An empty string is refused, not taken as "anonymous". The limits go before the NUL check:
+    # after it, pydantic words a too-short string as "at least 1 item".
+    customer: Annotated[str, StringConstraints(min_length=1, max_length=64), AfterValidator(_no_nul)] | None = Field(
+        None, description="The customer's external id (cus_alice). Omit, or send null, for an anonymous conversation.",
         examples=["cus_alice"],
     )
     external_ref: Text = Field("", max_length=200, description="Your own reference, e.g. a ticket id.")
@@ -53,7 +72,7 @@ class ConversationPage(Schema):
     next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null on the last page.")
 
 
-class MessageIn(Schema):
+class MessageIn(RequestBody):
     text: Text = Field(min_length=1, max_length=settings.SUPPORT["MAX_MESSAGE_CHARS"])
     client_id: Text | None = Field(
         None, min_length=1, max_length=64,
@@ -143,7 +162,7 @@ class RunOut(Schema):
     steps: list[StepOut]
 
 
-class FaqIn(Schema):
+class FaqIn(RequestBody):
     question: Text = Field(min_length=1, max_length=300)
     answer: Text = Field(min_length=1, max_length=10000)
     alternatives: list[Annotated[Text, Field(max_length=300)]] = Field(default=[], max_length=50)
@@ -151,7 +170,7 @@ class FaqIn(Schema):
     is_published: bool = True
 
 
-class FaqPatch(Schema):
+class FaqPatch(RequestBody):
     question: Text | None = Field(None, min_length=1, max_length=300)
     answer: Text | None = Field(None, min_length=1, max_length=10000)
     alternatives: list[Annotated[Text, Field(max_length=300)]] | None = Field(None, max_length=50)
@@ -174,7 +193,7 @@ class FaqPage(Schema):
     next_cursor: str | None
 
 
-class FeedbackIn(Schema):
+class FeedbackIn(RequestBody):
     message_id: UUID = Field(description="An assistant reply in this conversation.")
     rating: Literal["up", "down"]
     comment: Text = Field("", max_length=2000)

@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Path, Query, Router, Status
@@ -22,7 +23,7 @@ from ninja.security import HttpBearer
 from supportsite.api.idempotency import idempotent
 from supportsite.api.keys import Principal, customer_for_principal, principal_for_key, principal_rate_limit
 from supportsite.api.models import Scope
-from supportsite.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page_after
+from supportsite.api.pagination import DEFAULT_LIMIT, MAX_CURSOR_CHARS, MAX_LIMIT, page_after
 from supportsite.api.replies import ConversationListener, run_reply_wait
 from supportsite.api.schemas import (
     ConversationIn,
@@ -73,6 +74,15 @@ def _authenticate(token: str) -> Principal | None:
 class ApiKeyAuth(HttpBearer):
     """`Authorization: Bearer nw_…`: an integration's API key."""
 
+    def __call__(self, request: HttpRequest) -> Any:
+        # Replaces HttpBearer.__call__, which logs the whole header (with DEBUG on) when its scheme is
+        # not Bearer: `Token nw_…`, a bare `nw_…` or Basic credentials put the key in the server log.
+        # Any other scheme is simply no credentials here: the usual 401, and nothing logged.
+        scheme, _, token = request.headers.get(self.header, "").partition(" ")
+        if scheme.lower() != self.openapi_scheme:
+            return None
+        return self.authenticate(request, token)
+
     async def authenticate(self, request: HttpRequest, token: str) -> Principal | None:
         return await db_async(_authenticate)(token)
 
@@ -94,13 +104,22 @@ api = NinjaAPI(
 # Database integer keys: larger ids cannot exist (and SQLite refuses to compare them).
 MAX_ID = 2**31 - 1
 COMMON_ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+# Endpoints that read a body can also refuse one over DATA_UPLOAD_MAX_MEMORY_SIZE.
+BODY_ERRORS: dict[int, Any] = {**COMMON_ERRORS, 413: ErrorOut}
+
+
+def _cursor_query() -> Any:
+    # Not max_length: a longer cursor is refused by the pagination as bad_cursor, like every other
+    # cursor it did not give out, rather than as a validation error of its own.
+    return Query(None, description=f"The previous page's next_cursor (at most {MAX_CURSOR_CHARS} characters).")
 
 
 # --- Errors: every failure is JSON with a stable code; nothing becomes a 500 ------------------
 
 
-def _error(request: HttpRequest, status: int, code: str, detail: str, errors: list[dict[str, str]] | None = None,
-           headers: dict[str, str] | None = None) -> HttpResponse:
+def error_response(request: HttpRequest, status: int, code: str, detail: str,
+                   errors: list[dict[str, str]] | None = None, headers: dict[str, str] | None = None) -> HttpResponse:
+    """The API's one error shape, `{code, detail, errors}`; also used by middleware.ApiJsonErrorsMiddleware."""
     response = api.create_response(request, {"code": code, "detail": detail, "errors": errors or []}, status=status)
     for name, value in (headers or {}).items():
         response[name] = value
@@ -111,7 +130,7 @@ def _error(request: HttpRequest, status: int, code: str, detail: str, errors: li
 def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     headers = {"Retry-After": str(exc.retry_after_s)} if isinstance(exc, RateLimited) else None
     errors = [{"field": "text", "message": exc.detail}] if exc.code in ("empty_message", "message_too_long") else None
-    return _error(request, exc.status, exc.code, exc.detail, errors, headers)
+    return error_response(request, exc.status, exc.code, exc.detail, errors, headers)
 
 
 def _field_name(loc: list[Any]) -> str:
@@ -127,12 +146,12 @@ def _field_name(loc: list[Any]) -> str:
 def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors = [{"field": _field_name(list(e.get("loc", []))), "message": str(e.get("msg", "invalid"))} for e in exc.errors]
     summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or "The request is not valid."
-    return _error(request, 422, "validation_error", summary, errors)
+    return error_response(request, 422, "validation_error", summary, errors)
 
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return _error(
+    return error_response(
         request, 401, "unauthenticated", "Send a valid API key: Authorization: Bearer <key>.",
         headers={"WWW-Authenticate": 'Bearer realm="api"'},
     )
@@ -140,24 +159,36 @@ def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResp
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    return _error(request, exc.status_code, "http_error", str(exc))
+    if exc.status_code == 400 and isinstance(exc.__cause__, ValueError):
+        # ninja wraps the JSON parser's error (JSONDecodeError, UnicodeDecodeError) in a 400 HttpError.
+        return error_response(request, 400, "bad_json", f"The request body is not valid JSON: {exc.__cause__}.")
+    return error_response(request, exc.status_code, "http_error", str(exc))
+
+
+@api.exception_handler(RequestDataTooBig)
+def _payload_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    # Raised when ninja first reads request.body, before any endpoint code runs: nothing is stored.
+    return error_response(
+        request, 413, "payload_too_large",
+        f"The request body is over {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes; this API's bodies are far smaller.",
+    )
 
 
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return _error(request, 404, "not_found", "Not found.")
+    return error_response(request, 404, "not_found", "Not found.")
 
 
 @api.exception_handler(DjangoValidationError)
 def _model_validation_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
-    return _error(request, 422, "validation_error", "; ".join(exc.messages))
+    return error_response(request, 422, "validation_error", "; ".join(exc.messages))
 
 
 @api.exception_handler(Exception)
 def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     # A bug, not the client's fault: logged with its traceback, answered without one.
     logger.exception("Unhandled error in %s %s", request.method, request.path)
-    return _error(request, 500, "internal_error", "Something went wrong on our side; it has been logged.")
+    return error_response(request, 500, "internal_error", "Something went wrong on our side; it has been logged.")
 
 
 # --- Conversations and messages ---------------------------------------------------------------
@@ -200,7 +231,7 @@ def _conversation_open(principal: Principal, payload: ConversationIn) -> dict[st
     return _conversation_out(conversation)
 
 
-@conversations.post("/conversations", response={201: ConversationOut, 404: ErrorOut, 409: ErrorOut, **COMMON_ERRORS},
+@conversations.post("/conversations", response={201: ConversationOut, 404: ErrorOut, 409: ErrorOut, **BODY_ERRORS},
                     summary="Open a conversation", operation_id="conversation_create")
 @idempotent
 async def conversation_create(request: HttpRequest, payload: ConversationIn) -> Status[Any]:
@@ -224,7 +255,7 @@ def _conversation_page(principal: Principal, cursor: str | None, limit: int, sta
 @conversations.get("/conversations", response={200: ConversationPage, **COMMON_ERRORS},
                    summary="List your conversations", operation_id="conversation_list")
 async def conversation_list(
-    request: HttpRequest, cursor: str | None = Query(None, max_length=200),
+    request: HttpRequest, cursor: str | None = _cursor_query(),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
     status: Conversation.Status | None = None,
 ) -> Any:
@@ -262,7 +293,7 @@ def _message_page(principal: Principal, conversation_id: UUID, cursor: str | Non
                    response={200: MessagePage, 404: ErrorOut, **COMMON_ERRORS},
                    summary="List a conversation's messages", operation_id="message_list")
 async def message_list(
-    request: HttpRequest, conversation_id: UUID, cursor: str | None = Query(None, max_length=200),
+    request: HttpRequest, conversation_id: UUID, cursor: str | None = _cursor_query(),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
 ) -> Any:
     """Messages oldest first, as the customer sees them."""
@@ -287,7 +318,7 @@ def _message_state(message_id: UUID, conversation_id: UUID, run_id: UUID | None)
 
 @conversations.post(
     "/conversations/{conversation_id}/messages",
-    response={200: MessageReplyOut, 202: MessagePendingOut, 404: ErrorOut, 409: ErrorOut, **COMMON_ERRORS},
+    response={200: MessageReplyOut, 202: MessagePendingOut, 404: ErrorOut, 409: ErrorOut, **BODY_ERRORS},
     summary="Send a customer's message and get the reply", operation_id="message_create",
 )
 @idempotent
@@ -340,7 +371,7 @@ def _feedback_record(principal: Principal, conversation_id: UUID, payload: Feedb
 
 
 @conversations.post("/conversations/{conversation_id}/feedback",
-                    response={201: FeedbackOut, 404: ErrorOut, 409: ErrorOut, **COMMON_ERRORS},
+                    response={201: FeedbackOut, 404: ErrorOut, 409: ErrorOut, **BODY_ERRORS},
                     summary="Rate a reply", operation_id="feedback_create")
 @idempotent
 async def feedback_create(request: HttpRequest, conversation_id: UUID, payload: FeedbackIn) -> Status[Any]:
@@ -390,14 +421,14 @@ def _faq_page(principal: Principal, cursor: str | None, limit: int) -> dict[str,
 
 @faq.get("/faq", response={200: FaqPage, **COMMON_ERRORS}, summary="List FAQ entries", operation_id="faq_list")
 async def faq_list(
-    request: HttpRequest, cursor: str | None = Query(None, max_length=200),
+    request: HttpRequest, cursor: str | None = _cursor_query(),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
 ) -> Any:
     """Published entries for any key; unpublished ones too for keys with `faq:write`."""
     return await db_async(_faq_page)(request.auth, cursor, limit)
 
 
-@faq.post("/faq", response={201: FaqOut, 409: ErrorOut, **COMMON_ERRORS}, summary="Create an FAQ entry",
+@faq.post("/faq", response={201: FaqOut, 409: ErrorOut, **BODY_ERRORS}, summary="Create an FAQ entry",
           operation_id="faq_create")
 @idempotent
 async def faq_create_view(request: HttpRequest, payload: FaqIn) -> Status[Any]:
@@ -406,8 +437,8 @@ async def faq_create_view(request: HttpRequest, payload: FaqIn) -> Status[Any]:
     return Status(201, FaqOut.from_orm(entry))
 
 
-@faq.patch("/faq/{faq_id}", response={200: FaqOut, 404: ErrorOut, **COMMON_ERRORS}, summary="Change an FAQ entry",
-           operation_id="faq_update")
+@faq.patch("/faq/{faq_id}", response={200: FaqOut, 404: ErrorOut, 409: ErrorOut, **BODY_ERRORS},
+           summary="Change an FAQ entry", operation_id="faq_update")
 async def faq_update_view(request: HttpRequest, payload: FaqPatch, faq_id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
     request.auth.require(Scope.FAQ_WRITE)
     changes = payload.model_dump(exclude_unset=True, exclude_none=True)

@@ -27,6 +27,7 @@ from supportsite.conversations.services import conversation_agents_resume
 from supportsite.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from supportsite.customers.selectors import customer_details_in
 from supportsite.knowledge.models import FaqEntry
+from supportsite.knowledge.services import faq_refuse_customer_details
 
 MAX_STAFF_REPLY_CHARS = 4000
 
@@ -163,16 +164,6 @@ def _clean_list(values: list[str] | None) -> list[str]:
 
 
 @transaction.atomic
-def _refuse_customer_details(*texts: str) -> None:
-    """An FAQ entry is shown to everyone: a reply written for one customer, published as it stands,
-    would show their invoices and references to every visitor."""
-    details = list(dict.fromkeys(d for text in texts for d in customer_details_in(text=text)))
-    if details:
-        raise InvalidInput(
-            f"An FAQ entry is shown to every customer, so it can't hold one customer's details: "
-            f"remove {', '.join(details)} and write it for everyone.", code="faq_customer_details")
-
-
 def _customer_wording(text: str) -> str:
     """The customer's words as a phrasing of the question, unless they name their own records
     ("I was charged twice for NW-2002"): such a phrasing would publish them."""
@@ -190,7 +181,7 @@ def faq_from_run(
     if not question.strip() or not answer.strip():
         raise InvalidInput("A FAQ entry needs a question and an answer.", code="faq_incomplete")
     phrasings = _clean_list(alternatives)
-    _refuse_customer_details(question, answer, *phrasings)
+    faq_refuse_customer_details(question, answer, *phrasings)
     customer_wording = _customer_wording(run.message.text)
     if customer_wording and customer_wording != question.strip() and customer_wording not in phrasings:
         phrasings.append(customer_wording)
@@ -217,7 +208,7 @@ def faq_correct(
         raise NotFound("No such FAQ entry.", code="faq_not_found")
     if not answer.strip():
         raise InvalidInput("The corrected answer is empty.", code="faq_incomplete")
-    _refuse_customer_details(answer, question or "")
+    faq_refuse_customer_details(answer, question or "")
     add_alternative = _customer_wording(add_alternative)
     before = {"question": faq.question, "answer": faq.answer}
     faq.answer = answer.strip()

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.db import transaction
 
-from supportsite.core.errors import InvalidInput, NotFound
+from supportsite.core.errors import Conflict, InvalidInput, NotFound
+from supportsite.customers.selectors import customer_details_in
 from supportsite.knowledge.models import FaqEntry
 
 FAQ_FIELDS = ("question", "answer", "alternatives", "tags", "is_published")
@@ -14,6 +15,16 @@ FAQ_FIELDS = ("question", "answer", "alternatives", "tags", "is_published")
 
 def _clean_list(values: list[str]) -> list[str]:
     return [value.strip() for value in values if value and value.strip()]
+
+
+def faq_refuse_customer_details(*texts: str) -> None:
+    """An FAQ entry is shown to everyone: a reply written for one customer, published as it stands,
+    would show their invoices and references to every visitor."""
+    details = list(dict.fromkeys(d for text in texts for d in customer_details_in(text=text)))
+    if details:
+        raise InvalidInput(
+            f"An FAQ entry is shown to every customer, so it can't hold one customer's details: "
+            f"remove {', '.join(details)} and write it for everyone.", code="faq_customer_details")
 
 
 def _faq_apply(entry: FaqEntry, changes: dict[str, Any]) -> None:
@@ -25,9 +36,18 @@ def _faq_apply(entry: FaqEntry, changes: dict[str, Any]) -> None:
             value = str(value).strip()
             if not value:
                 raise InvalidInput(f"The {field} cannot be empty.", code=f"{field}_required")
+            if field == "question":
+                # One entry per question, whatever its case and spacing: two would compete in the FAQ
+                # matcher. Compared in Python, as "whatever its spacing" has no portable SQL form; the
+                # FAQ is hand-written and small, so reading its questions is cheap.
+                key = " ".join(value.split()).casefold()
+                for other_id, other in FaqEntry.objects.exclude(pk=entry.pk).values_list("pk", "question"):
+                    if " ".join(other.split()).casefold() == key:
+                        raise Conflict(f"FAQ entry {other_id} already asks this question.", code="duplicate_question")
         elif field in ("alternatives", "tags"):
             value = _clean_list(value)
         setattr(entry, field, value)
+    faq_refuse_customer_details(entry.question, entry.answer, *entry.alternatives)
 
 
 @transaction.atomic

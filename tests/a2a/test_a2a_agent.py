@@ -16,8 +16,7 @@ from google.protobuf.struct_pb2 import Struct
 from supportsite.api.keys import api_key_create
 from supportsite.api.replies import ConversationListener
 from supportsite.conversations.models import Conversation
-from tests.support.live import live_server_quiet_at_teardown, live_server_release, live_server_url  # noqa: F401 (autouse)
-from tests.support.orchestrators import ScriptedOrchestrator, orchestrator_install
+from tests.support.live import live_server_quiet_at_teardown, live_server_release  # noqa: F401 (autouse)
 from tests.support.threads import orm_in_thread
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True), pytest.mark.slow]
@@ -35,18 +34,6 @@ class KeyCredentials(CredentialService):
 
 def key_create(name: str = "partner-agent", scopes: tuple[str, ...] = ("a2a:invoke",), customer: str = "") -> str:
     return orm_in_thread(api_key_create, name=name, scopes=scopes, customer_external_id=customer)[1]
-
-
-@pytest.fixture
-def base_url(demo_tx) -> str:
-    return live_server_url()
-
-
-@pytest.fixture
-def scripted(monkeypatch) -> ScriptedOrchestrator:
-    orchestrator = ScriptedOrchestrator(pieces=["Your invoice ", "NW-1003 failed ", "because the card ", "expired."])
-    orchestrator.reply = "Your invoice NW-1003 failed because the card ending 4242 expired."
-    return orchestrator_install(monkeypatch, orchestrator)
 
 
 async def client_for(base_url: str, key: str, *, streaming: bool) -> Any:
