@@ -65,6 +65,9 @@ def agent_card_build(base_url: str) -> AgentCard:
         ),
         supported_interfaces=[
             AgentInterface(url=f"{base_url}{JSONRPC_PATH}", protocol_binding="JSONRPC", protocol_version="1.0"),
+            # The same endpoint serves the 0.3 method names (message/send, tasks/get); listing it lets
+            # the SDK write the 0.3 card fields (url, protocolVersion) that 0.3 clients read.
+            AgentInterface(url=f"{base_url}{JSONRPC_PATH}", protocol_binding="JSONRPC", protocol_version="0.3"),
         ],
         provider=AgentProvider(organization="Northwind Cloud", url=base_url),
         version="1.0.0",

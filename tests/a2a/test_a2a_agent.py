@@ -65,6 +65,13 @@ async def test_the_agent_card_names_its_skills_the_jsonrpc_url_and_the_bearer_sc
     assert "northwindApiKey" in card.security_requirements[0].schemes
 
 
+async def test_the_raw_agent_card_carries_the_0_3_fields_that_0_3_clients_read(base_url):
+    async with httpx.AsyncClient() as http:
+        raw = (await http.get(f"{base_url}/.well-known/agent-card.json")).json()
+    assert raw["url"] == f"{base_url}/a2a/jsonrpc" and raw["protocolVersion"].startswith("0.3")
+    assert {i["protocolVersion"] for i in raw["supportedInterfaces"]} == {"1.0", "0.3"}
+
+
 async def test_a_message_runs_the_orchestrator_in_a_conversation_per_context_and_the_task_can_be_read(
     base_url, scripted
 ):
