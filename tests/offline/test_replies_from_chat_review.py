@@ -71,3 +71,20 @@ async def test_a_customer_who_already_added_a_new_card_is_not_told_to_add_one(co
                                 "My card expired, I already added a new one yesterday. When will you retry NW-1003?")
     assert "the new card hasn't reached us yet" in outcome.reply
     assert "add a new card under" not in outcome.reply and "How to do it" not in outcome.reply
+
+
+async def test_a_visitor_over_the_api_is_not_told_to_sign_in_top_right(classifier, faq_retriever, kb_retriever):
+    from agents.orchestrator import Orchestrator
+    from agents.providers.offline import OfflineProvider, incident_match
+    from tests.agents.fakes import EventLog, FakePorts, ctx_for
+
+    provider = OfflineProvider(classifier)
+    orchestrator = Orchestrator(provider=provider, fallback=provider, faq=faq_retriever, kb=kb_retriever,
+                                incident_matcher=incident_match)
+    for channel in ("api", "a2a"):
+        outcome = await orchestrator.run(ctx_for("show me my invoices", None, channel=channel), ports=FakePorts(),
+                                         sink=EventLog())
+        assert "top right" not in outcome.reply
+        assert "isn't linked to a Northwind customer account" in outcome.reply
+    web = await orchestrator.run(ctx_for("show me my invoices", None), ports=FakePorts(), sink=EventLog())
+    assert "Please sign in (top right)" in web.reply

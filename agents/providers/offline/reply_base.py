@@ -247,6 +247,14 @@ class WriterBase:
         if self.asked_to_sign_in:
             return  # once a reply: a billing and a refund section each asking reads as a stutter
         self.asked_to_sign_in = True
+        if self.ctx.channel != "web":
+            # Over the API or A2A there is no page to sign in on: the integration opens the conversation
+            # for a customer, or it has none.
+            self.reply.add(
+                f"I can't see {what}: this conversation isn't linked to a Northwind customer account, and I only "
+                "ever show an account's details to its owner. Once it's opened for your account, ask me again "
+                "and I'll look it up.", answers=True)
+            return
         self.reply.add(
             f"I can't see {what} while you're not signed in. Please sign in (top right) and ask me again — "
             "I'll then look it up for you. I only ever show an account's details to its signed-in owner.",
