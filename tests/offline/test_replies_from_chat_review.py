@@ -88,3 +88,23 @@ async def test_a_visitor_over_the_api_is_not_told_to_sign_in_top_right(classifie
         assert "isn't linked to a Northwind customer account" in outcome.reply
     web = await orchestrator.run(ctx_for("show me my invoices", None), ports=FakePorts(), sink=EventLog())
     assert "Please sign in (top right)" in web.reply
+
+
+async def test_how_long_a_refund_takes_is_answered_from_its_entry_however_it_ranked(converse):
+    *_, when = await converse("cus_bob", "I was charged twice this month, can I get a refund?",
+                              "how long until I see the money?")
+    assert "5 to 10 business days" in when.reply
+
+
+async def test_a_question_about_something_on_ones_plan_gets_the_entry_on_it_with_the_plan(converse):
+    (outcome,) = await converse("cus_bob", "what's the SLA on my plan?")
+    assert "You're on the Business plan at $99.00 a month." in outcome.reply
+    assert "99.95% monthly uptime SLA" in outcome.reply
+    (plain,) = await converse("cus_bob", "what plan am I on?")
+    assert plain.reply == "You're on the Business plan at $99.00 a month."  # no entry about plans in general
+
+
+async def test_another_plans_price_is_set_beside_the_customers_own_not_worked_out(converse):
+    (outcome,) = await converse("cus_alice", "how much more would business cost me per month than what I pay now?")
+    assert outcome.reply.startswith("Business is $99.00 a month; you pay $29.00 a month for Pro.")
+    assert "$70" not in outcome.reply and "couldn't confirm" not in outcome.reply

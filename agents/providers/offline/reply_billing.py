@@ -22,6 +22,7 @@ from agents.providers.offline.reply_base import (
     money,
     plan_prices,
     sentences,
+    topic_words,
 )
 from agents.providers.offline.text import normalise
 
@@ -72,7 +73,8 @@ class BillingReplies(WriterBase):
     def billing(self) -> None:
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
-        service_told = self._other_plan() or self._payment_terms() or self._send_invoice()
+        service_told = (self._other_plan() or self._named_plan_price() or self._payment_terms()
+                        or self._send_invoice())
         if self.ctx.customer is None or not self.facts.has_billing:
             if service_told:
                 return
@@ -167,6 +169,27 @@ class BillingReplies(WriterBase):
         self._tell_plan_step(base, ladder, up=direction == "up", catalogue=catalogue, source=source)
         if source is not None and not self._faq_quoted(source):
             self.reply.sources.append(Source(kind="faq", title=source.question, ref=str(source.faq_id)))
+        return True
+
+    def _named_plan_price(self) -> bool:
+        """"How much more would Business cost me than what I pay now?": the plan's price from the
+        catalogue, and how it compares with the customer's own. False when the message names no other
+        plan with a price question, or there is no catalogue."""
+        customer = self.ctx.customer
+        if customer is None or not self.facts.plans or not has_cue(self.words, self.norm, *PRICE_CUES):
+            return False
+        named = [plan for plan in self.facts.plans
+                 if plan.name.lower() in self.words and plan.name.lower() != customer.plan.lower()]
+        if len(named) != 1 or not has_cue(self.words, self.norm, "more", "less", "difference", "than", "compare",
+                                            "save", "cheaper", "extra"):
+            return False
+        # Both prices side by side, not their difference: every figure in a reply is one the facts hold,
+        # so the critic can check it (a worked-out $70 would be sent back as unsupported).
+        plan = named[0]
+        self.reply.add(f"{plan.name} is {money(plan.price_monthly)} a month; you pay {money(customer.plan_price)} a "
+                       f"month for {customer.plan}.")
+        if plan.description:
+            self.reply.add(f"What {plan.name} includes: {plan.description}")
         return True
 
     def _plan_direction(self) -> tuple[str | None, bool]:
@@ -511,10 +534,17 @@ class BillingReplies(WriterBase):
             return
         plan = f"{_on_plan(customer.plan, customer.plan_price)}."
         # "What's my plan?" is answered by the plan itself; a help-centre entry about plans would
-        # answer a question the customer did not ask.
+        # answer a question the customer did not ask. "What's the SLA on my plan?" asks about the SLA:
+        # a sure entry on it is the answer, next to the plan.
         own = asks_about_own_data(self.text)
         self.reply.add(plan, answers=own)
-        match = None if own else self._faq(floor=FAQ_PLAUSIBLE)
+        if own:
+            about = topic_words(self.text) - topic_words("my plan subscription tier price cost")
+            match = self._faq(floor=FAQ_CONFIDENT)
+            if match is not None and about & topic_words(match.question) and not self._faq_quoted(match):
+                self._quote_faq(match, hedge=False)
+            return
+        match = self._faq(floor=FAQ_PLAUSIBLE)
         if match is not None and any(t in normalise(match.question) for t in ("plan", "cancel", "subscription")):
             self.reply.add(match.answer)
             self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))

@@ -57,7 +57,11 @@ class RefundReplies(BillingReplies):
             return
         if has_cue(self.words, self.norm, "how long", "how many days", "how soon", "when will i get", "when do i get",
                    "when will the money", "money back") and not self._invoices_named():
-            match = self._faq(floor=FAQ_PLAUSIBLE)
+            # The entry on how long a refund takes, wherever it ranked: "how long until I see the money?"
+            # shares few words with it, and the question itself says it is about timing.
+            match = next((m for m in self.facts.faq if "refund" in normalise(m.question).split()
+                          and has_cue(set(normalise(m.question).split()), normalise(m.question), "how long", "arrive",
+                                      "when")), None) or self._faq(floor=FAQ_PLAUSIBLE)
             if match is not None and "refund" in normalise(match.question):
                 self._quote_faq(match, hedge=False)
                 if self.facts.refunds:  # "when will I get the money?" after asking for one: where it stands
