@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -25,6 +26,62 @@ def article_steps(body: str) -> list[str]:
 STATUS_CODE = re.compile(r"\b[1-5]\d{2}\b")
 STATUS_CODE_BONUS = 0.25
 
+# Error names a customer pastes from a log ("Error: listen EADDRINUSE :::3000", "OOMKilled") say
+# exactly what went wrong, in words no guide uses: the search reads them as the plain words the help
+# centre writes the same fault in.
+ERROR_MEANINGS: dict[str, str] = {
+    "eaddrinuse": "address already in use: the port the app listens on is taken",
+    "etimedout": "connection timed out",
+    "enomem": "out of memory",
+    "oom": "out of memory",
+    "oomkilled": "out of memory, killed",
+}
+_ERROR_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+def with_error_meanings(text: str) -> str:
+    """The text followed by the plain meaning of each error name it quotes (none: the text as it is)."""
+    meanings = dict.fromkeys(ERROR_MEANINGS[t] for t in _ERROR_TOKEN.findall(text.lower()) if t in ERROR_MEANINGS)
+    return " ".join([text, *meanings]) if meanings else text
+
+
+# A match needs evidence beyond a shared word any question may hold: a word of the message in the
+# article's title, summary or tags, or two in its body (or one that no other article has), unless its
+# score alone is clear. "How do I connect to my database with psql" shares only "database" (from a
+# code sample's `DATABASE_URL`) with the environment-variables guide, and "do you support websockets
+# on my app?" only "app" with every guide: both are questions the help centre has no guide for.
+CLEAR_MATCH = 0.2
+EVIDENCE_NEEDED = 2
+# Words that say how something is asked, or name the service itself, rather than what it is about.
+ASKING_WORDS = frozenset([
+    "how", "what", "whats", "when", "where", "why", "which", "who", "can", "could", "would", "should", "may",
+    "might", "must", "need", "want", "help", "support", "use", "using", "used", "work", "get", "got", "set",
+    "setup", "make", "way", "possible", "any", "some", "no", "not", "from", "about", "into", "by", "as", "up",
+    "have", "has", "had", "was", "were", "been", "being", "there", "here", "still", "again", "keep", "try",
+    "every", "each", "all", "always", "never", "often", "sometime", "really", "very", "too", "only", "also",
+    "now", "since", "today", "yesterday", "day", "night", "morning", "week", "lot",
+    "app", "application", "site", "website", "northwind", "service", "account", "plan",
+])
+# Words that say something is wrong, not what: "my cron job fails" shares "fail" with "Failed deploys",
+# "websockets drop with an error" "error" with "API errors". They count once, wherever they are.
+TROUBLE_WORDS = frozenset(["fail", "error", "issue", "problem", "wrong", "broken", "crash", "crashe"])
+# An identifier in a code sample (`DATABASE_URL`) is a name, not the words it is spelled with.
+_IDENTIFIER = re.compile(r"\b\w+_\w+\b")
+
+
+def topic_terms(text: str) -> set[str]:
+    """The words of a message (stemmed, error names spelled out) that say what it is about."""
+    return _topic_words(with_error_meanings(text))
+
+
+def _topic_words(text: str) -> set[str]:
+    return {w for w in _content_words(text).split() if w not in ASKING_WORDS}
+
+
+def article_terms(text: str) -> set[str]:
+    """The words of an article's text (a step, its body) as topic_terms reads a message."""
+    return set(_content_words(_IDENTIFIER.sub(" ", text)).split())
+
 
 class OfflineArticleRetriever:
     """Implements the ArticleRetriever protocol: articles ranked by word and character TF-IDF."""
@@ -32,6 +89,12 @@ class OfflineArticleRetriever:
     def __init__(self, articles: Sequence[ArticleFact]):
         self.articles = list(articles)
         self._codes = [set(STATUS_CODE.findall(" ".join([a.title, *a.tags]))) for a in self.articles]
+        # What each article is about (title, summary, tags) and what its body mentions, as the words
+        # the message is read in: a match is relevant only when they share enough (see CLEAR_MATCH).
+        self._about = [article_terms(" ".join([a.title, a.summary, *a.tags])) for a in self.articles]
+        self._mentions = [article_terms(a.body) for a in self.articles]
+        in_articles = Counter(w for about, body in zip(self._about, self._mentions, strict=True) for w in about | body)
+        self._only_here = [{w for w in body if in_articles[w] == 1} for body in self._mentions]
         # The title, summary and tags say what an article is about; the body adds the vocabulary.
         texts = [" ".join([a.title, a.title, a.summary, " ".join(a.tags), " ".join(a.tags), a.body])
                  for a in self.articles]
@@ -42,21 +105,35 @@ class OfflineArticleRetriever:
             self._chars = TfidfIndex.build(texts, CHAR_SETTINGS, preprocessor=_content_words)
 
     def search(self, text: str, *, k: int = 3) -> list[ArticleMatch]:
+        """The k best articles for text that share enough of its topic (best first; fewer, or none,
+        when the help centre has no guide on it)."""
         if self._words is None or self._chars is None:
             return []
+        text = with_error_meanings(text)
         sims = WORD_WEIGHT * self._words.similarities(text) + (1 - WORD_WEIGHT) * self._chars.similarities(text)
         # An HTTP status the customer quotes ("429", "503") names the problem more exactly than any
         # other word: an article whose title or tags carry that code ranks first.
         codes = set(STATUS_CODE.findall(text))
         if codes:
             sims = sims + np.array([STATUS_CODE_BONUS if codes & a_codes else 0.0 for a_codes in self._codes])
-        order = np.argsort(-sims)[:k]
+        terms = _topic_words(text)
+        relevant = [int(i) for i in np.argsort(-sims) if sims[i] > 0 and self._relevant(int(i), float(sims[i]), terms)]
         return [
             ArticleMatch(slug=a.slug, title=a.title, summary=a.summary, url=a.url, score=round(float(sims[i]), 4),
                          steps=article_steps(a.body))
-            for i in order
-            if sims[i] > 0 and (a := self.articles[int(i)])
+            for i in relevant[:k]
+            for a in (self.articles[i],)
         ]
+
+    def evidence(self, index: int, terms: set[str]) -> int:
+        """How much of the message's topic an article shares: 2 for each word in what it is about or
+        in its body alone among the articles, 1 for each other word of its body or word of trouble."""
+        about, mentions, only_here = self._about[index], self._mentions[index], self._only_here[index]
+        return sum(2 if (w in about or w in only_here) and w not in TROUBLE_WORDS else 1
+                   for w in terms if w in about or w in mentions)
+
+    def _relevant(self, index: int, score: float, terms: set[str]) -> bool:
+        return score >= CLEAR_MATCH or self.evidence(index, terms) >= EVIDENCE_NEEDED
 
 
 def build_article_retriever(articles: Sequence[ArticleFact]) -> OfflineArticleRetriever:
@@ -65,9 +142,12 @@ def build_article_retriever(articles: Sequence[ArticleFact]) -> OfflineArticleRe
 
 REGION_ALIASES: dict[str, tuple[str, ...]] = {
     "eu-west": ("eu-west", "eu west", "euwest", "europe", "european", "ireland", "dublin", "eu"),
-    "us-east": ("us-east", "us east", "useast", "virginia", "america", "us"),
+    "us-east": ("us-east", "us east", "useast", "virginia", "america"),
     "ap-southeast": ("ap-southeast", "ap southeast", "singapore", "asia", "apac"),
 }
+# "Us" names the US only where it cannot be the pronoun: "can you help us?" asks about no region (read as
+# us-east, it hid the open incident in eu-west and told the customer there was none).
+_THE_US = re.compile(r"\b(?:the|in) us\b|\bus (?:region|regions|server|servers|based|data ?cent(?:er|re)s?)\b")
 # Words that only come up when something is broken on the platform side.
 OUTAGE_WORDS = frozenset(["down", "outage", "5xx", "500", "502", "503", "504", "unavailable", "unreachable", "degraded", "incident"])
 # Symptoms that point at an incident only together with the component it affects ("API errors").
@@ -83,7 +163,25 @@ def regions_mentioned(text: str) -> set[str]:
     for region, aliases in REGION_ALIASES.items():
         if any(f" {alias.replace('-', ' ')} " in padded for alias in aliases):
             found.add(region)
+    if _THE_US.search(padded):
+        found.add("us-east")
     return found
+
+
+def affected_components(incident: IncidentFact) -> set[str]:
+    """The words that name what an incident affects ("api"), without its symptoms and regions."""
+    return _component_words(incident)
+
+
+def names_incident_scope(text: str, incident: IncidentFact) -> bool:
+    """Whether a message names where an incident is (its region) or what it affects (its component), or
+    the incident is neither regional nor about one component: then it is very likely what the customer
+    sees. "Is northwind down? my site is not loading" names neither an API nor eu-west."""
+    if not incident.regions and not incident.components:
+        return True
+    if regions_mentioned(text) & set(incident.regions):
+        return True
+    return bool(set(normalise(text).split()) & _component_words(incident))
 
 
 def _component_words(incident: IncidentFact) -> set[str]:

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from agents.outcome import FaqMatch, Source
-from agents.providers.offline.kb import regions_mentioned
+import re
+
+from agents.facts import IncidentFact
+from agents.follow_up import with_topic
+from agents.outcome import ArticleMatch, FaqMatch, Source
+from agents.providers.offline.kb import (
+    affected_components,
+    article_terms,
+    names_incident_scope,
+    regions_mentioned,
+    topic_terms,
+)
 from agents.providers.offline.reply_base import (
     ARTICLE_MIN_SCORE,
     ARTICLE_STRONG,
@@ -18,19 +28,22 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.text import normalise
 
+# "Any ETA for a fix?", "when will it be fixed?", "is it resolved yet?", "any update?": when the incident
+# ends, which nobody knows; its state and where the updates go are what there is to say.
+ASKS_WHEN_FIXED = re.compile(
+    r"\beta\b|\bestimated?\b[^.?!]{0,20}\b(?:time|fix|resolution)\b"
+    r"|\bwhen\b[^.?!]{0,40}\b(?:fixed|resolved|sorted|back up|back online|working again|over)\b"
+    r"|\bhow long\b[^.?!]{0,40}\b(?:take|last|fix|until|before)\b"
+    r"|\b(?:fixed|resolved|sorted) yet\b|\bany (?:updates?|news|progress)\b",
+    re.IGNORECASE,
+)
+
 
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         incident = self.facts.incident
         if incident is not None:
-            started = incident.started_at.strftime("%Y-%m-%d %H:%M UTC")
-            where = f" in {', '.join(incident.regions)}" if incident.regions else ""
-            self.reply.add(
-                f"There's an active incident that's very likely what you're seeing: “{incident.title}”, "
-                f"since {started} (status: {incident.status}). Our engineers are working on it{where}, and "
-                "updates go to our status page as they happen; requests that fail during it are safe to retry."
-            )
-            self.reply.sources.append(Source(kind="incident", title=incident.title, ref=incident.reference))
+            self._incident(incident)
         elif has_cue(self.words, self.norm, "outage", "incident", "down", "status page", "is it just me"):
             self._no_matching_incident()
         articles = [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
@@ -50,11 +63,17 @@ class TechnicalReplies(WriterBase):
             asks_what_is_included = False  # nothing says whether it is included: the guide is the answer
         if articles:
             best = articles[0]
-            steps = [] if asks_what_is_included else best.steps[:MAX_STEPS]
             intro = ("Meanwhile, if it's on your side, our guide" if incident is not None
                      else "Our guide" if not self.reply.answered else "For more, our guide")
-            if steps:
-                numbered = "\n".join(f"{n}. {step}" for n, step in enumerate(steps, start=1))
+            fitting = [] if asks_what_is_included else self._later_steps_asked_about(best)
+            if fitting:
+                # "My app keeps getting OOM killed": the guide's fifth step is about memory, the first
+                # four about scaling. The one the message names leads, numbered as in the guide.
+                first = list(enumerate(best.steps[:MAX_STEPS - len(fitting)], start=1))
+                self.reply.add(f"{intro} “{best.title}” covers this. The step that fits what you describe:\n"
+                               f"{_numbered(fitting)}\nIts other steps that usually help:\n{_numbered(first)}")
+            elif steps := ([] if asks_what_is_included else best.steps[:MAX_STEPS]):
+                numbered = _numbered(list(enumerate(steps, start=1)))
                 self.reply.add(f"{intro} “{best.title}” covers this. The steps that usually sort it out:\n{numbered}")
             else:
                 self.reply.add(f"{intro} “{best.title}” covers this: {best.summary}")
@@ -74,6 +93,74 @@ class TechnicalReplies(WriterBase):
             else:  # "how do I add a custom domain?": a how-to, nothing to fix yet
                 self.reply.add("If you get stuck on a step, tell me what you see, or ask for a person and one "
                                "of our engineers will help.", answers=False)
+        if not self.reply.answered and incident is None and not articles and self._no_guide_is_the_answer():
+            self._no_guide()
+
+    def _incident(self, incident: IncidentFact) -> None:
+        """The open incident the question matched: what it is, how sure that it is the cause, and where
+        its updates go (or, asked when it will be fixed, that there is no estimate)."""
+        started = incident.started_at.strftime("%Y-%m-%d %H:%M UTC")
+        where = f" in {', '.join(incident.regions)}" if incident.regions else ""
+        asks_when_fixed = bool(ASKS_WHEN_FIXED.search(self.ctx.message))
+        topic = with_topic(self.ctx)
+        if asks_when_fixed and topic != self.ctx.message:
+            # "Any ETA on it?" after the incident was named: what it is was said; how it stands is asked.
+            opening = f"“{incident.title}” is still open (status: {incident.status}), since {started}."
+        elif names_incident_scope(f"{topic}\n{self.text}", incident):
+            opening = (f"There's an active incident that's very likely what you're seeing: “{incident.title}”, "
+                       f"since {started} (status: {incident.status}).")
+        else:
+            # "Is northwind down? my site is not loading": an incident in one region, or of one component,
+            # explains it only if the customer's app is there, which the message doesn't say.
+            component = " and ".join(_component_name(c) for c in sorted(affected_components(incident)))
+            located = f" in {' and '.join(incident.regions)}" if incident.regions else ""
+            affecting = f" affecting the {component}" if component else ""
+            opening = (f"There's an active incident{located}{affecting}: “{incident.title}”, since {started} "
+                       f"(status: {incident.status}).")
+            opening += (f" If your app runs in {' or '.join(incident.regions)}, it may be the cause." if incident.regions
+                        else f" If your app uses the {component}, it may be the cause.")
+            where = ""
+        if asks_when_fixed:
+            closing = (f"I don't have an estimate for when it will be fixed: our engineers are working on it{where}, "
+                       "and updates, including when it's resolved, go to our status page as they happen; requests "
+                       "that fail during it are safe to retry.")
+        else:
+            closing = (f"Our engineers are working on it{where}, and updates go to our status page as they happen; "
+                       "requests that fail during it are safe to retry.")
+        self.reply.add(f"{opening} {closing}")
+        self.reply.sources.append(Source(kind="incident", title=incident.title, ref=incident.reference))
+
+    def _later_steps_asked_about(self, article: ArticleMatch) -> list[tuple[int, str]]:
+        """A step past the first MAX_STEPS that names what the message is about when none of the first
+        ones does ("OOM killed" and the step about memory), with its number in the guide."""
+        wanted = topic_terms(self.text)
+        for step in article.steps[:MAX_STEPS]:
+            wanted -= article_terms(step)
+        later = enumerate(article.steps[MAX_STEPS:], start=MAX_STEPS + 1)
+        return [(n, step) for n, step in later if wanted & article_terms(step)][:1]
+
+    def _no_guide_is_the_answer(self) -> bool:
+        """Whether "no guide on that" answers the message: the articles were searched (a failed look-up
+        knows nothing) and the technical part is what was asked, not a guess beside a billing question."""
+        if not self.facts.has_technical:
+            return False
+        if self.persona == "technical":
+            return True
+        intent = self.ctx.intent
+        labels = [intent.label, *intent.secondary] if intent else []
+        return bool(labels) and (labels[0] == "technical" or all(
+            label in ("technical", "general", "out_of_scope") for label in labels))
+
+    def _no_guide(self) -> None:
+        """"How do I set up a cron job?" when the help centre has no guide on it: say so, not the nearest
+        guide on something else, and offer a person."""
+        if self._reports_a_problem():
+            self.reply.add("I don't have a guide in our help centre that fits this, and I'd rather not guess. Would "
+                           "you like me to pass you to a person from our support team, so one of our engineers can "
+                           "take a look? Just say so and I will.")
+        else:
+            self.reply.add("I don't have a guide on that in our help centre, and I'd rather not guess. Would you "
+                           "like me to pass you to a person from our support team? Just say so and I will.")
 
     def _about_another_plan(self, question: str) -> bool:
         """Whether an FAQ entry's question is about a plan other than the signed-in customer's."""
@@ -128,3 +215,12 @@ class TechnicalReplies(WriterBase):
             where = f" in {', '.join(regions)}" if regions else ""
             self.reply.add(f"The incident open at the moment is “{other['title']}”{where} (status: "
                            f"{other['status']}); if your app runs elsewhere, it isn't the cause.", answers=False)
+
+
+def _numbered(steps: list[tuple[int, str]]) -> str:
+    return "\n".join(f"{n}. {step}" for n, step in steps)
+
+
+def _component_name(component: str) -> str:
+    """"api" → "API": a component's short name is an acronym."""
+    return component.upper() if len(component) <= 3 else component

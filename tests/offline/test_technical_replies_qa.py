@@ -1,0 +1,132 @@
+"""Technical replies a QA session found wrong: how sure an incident is the cause, guides that answer
+something else, the step that fits cut off, and when an incident will be fixed. Each runs the real
+offline pipeline (the `converse` fixture) or the real article search over the demo help centre."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.outcome import ARTICLE_RELEVANT_FROM
+from agents.providers.offline.kb import regions_mentioned, relevant_incident
+
+NO_GUIDE = "I don't have a guide on that in our help centre"
+
+
+def _articles_cited(outcome) -> list[str]:
+    return [source.ref for source in outcome.sources if source.kind == "article"]
+
+
+# --- an open incident, and how sure it is the cause -----------------------------------------------
+
+async def test_an_incident_in_a_region_the_message_does_not_name_is_offered_only_as_a_possible_cause(converse):
+    (outcome,) = await converse("cus_alice", "is northwind down? my site is not loading")
+    assert outcome.intent.label == "technical"
+    assert "There's an active incident in eu-west affecting the API: “Elevated API error rates in eu-west”" in outcome.reply
+    assert "If your app runs in eu-west, it may be the cause." in outcome.reply
+    assert "very likely" not in outcome.reply
+    assert [s.kind for s in outcome.sources] == ["incident"]
+
+
+async def test_an_incident_in_the_region_the_message_names_is_still_very_likely_the_cause(converse):
+    # Guard: the reply that was right stays as it was.
+    (outcome,) = await converse("cus_bob", "my app in eu-west returns 502 errors")
+    assert outcome.reply.startswith(
+        "There's an active incident that's very likely what you're seeing: “Elevated API error rates in eu-west”, "
+        "since 2026-11-24 08:00 UTC (status: investigating). Our engineers are working on it in eu-west, and updates "
+        "go to our status page as they happen; requests that fail during it are safe to retry.")
+    assert "Meanwhile, if it's on your side, our guide “Troubleshooting API errors (500, 502, 503) and timeouts”" in outcome.reply
+    assert "may be the cause" not in outcome.reply
+    assert _articles_cited(outcome) == ["api-errors-5xx"]
+
+
+async def test_an_incident_whose_component_the_message_names_is_still_very_likely_the_cause(converse):
+    # Guard: "api errors" names what the incident affects, whatever the region.
+    (outcome,) = await converse("cus_alice", "getting lots of api errors since yesterday")
+    assert "very likely what you're seeing: “Elevated API error rates in eu-west”" in outcome.reply
+
+
+async def test_asking_us_for_help_is_not_a_question_about_the_us_region(converse, eu_west_incident):
+    assert regions_mentioned("our site is down, can you help us?") == set()
+    assert regions_mentioned("is the us region down?") == {"us-east"}
+    assert relevant_incident("our site is down, can you help us?", [eu_west_incident]) is eu_west_incident
+    (outcome,) = await converse("cus_alice", "our site is down, can you help us?")
+    assert "no active incident in us-east" not in outcome.reply
+    assert "active incident in eu-west" in outcome.reply
+
+
+async def test_asked_when_the_incident_will_be_fixed_the_reply_gives_its_status_and_the_status_page(converse):
+    _, eta = await converse("cus_bob", "my app in eu-west returns 502 errors", "any ETA on it?")
+    assert eta.intent.label == "technical"
+    assert eta.reply.startswith("“Elevated API error rates in eu-west” is still open (status: investigating), "
+                                "since 2026-11-24 08:00 UTC. I don't have an estimate for when it will be fixed")
+    assert "go to our status page as they happen" in eta.reply
+    assert "very likely" not in eta.reply  # said in the turn before
+    assert any(s.kind == "incident" for s in eta.sources)
+
+
+# --- guides that fit, and none when none does -----------------------------------------------------
+
+async def test_an_error_name_quoted_from_a_log_finds_the_guide_that_fixes_it(converse, kb_retriever):
+    message = "app crashes on start: Error: listen EADDRINUSE :::3000"
+    assert kb_retriever.search(message, k=3)[0].slug == "failed-deploys-build-timeouts"
+    (outcome,) = await converse("cus_alice", message)
+    assert "Our guide “Failed deploys and build timeouts” covers this." in outcome.reply
+    assert "check that it listens on the `PORT` environment variable" in outcome.reply
+    assert _articles_cited(outcome)[0] == "failed-deploys-build-timeouts"
+
+
+@pytest.mark.parametrize("message", [
+    "how do I connect to my database from my laptop with psql",  # the env guide only shows `DATABASE_URL`
+    "do you support websockets on my app?",  # shares "app" and "support" with the 5xx guide
+    "my cron job fails every night",  # "every" and "failed" with the TLS guide, "fail" with "Failed deploys"
+])
+def test_a_guide_sharing_only_everyday_words_or_a_code_sample_with_the_question_is_not_a_match(kb_retriever, message):
+    assert [m.slug for m in kb_retriever.search(message, k=3) if m.score >= ARTICLE_RELEVANT_FROM] == []
+
+
+@pytest.mark.parametrize("message", [
+    "how do I connect to my database from my laptop with psql",
+    "how do I set up a cron job",
+    "do you support websockets on my app?",
+])
+async def test_a_question_no_guide_answers_is_told_so_instead_of_being_shown_another_guide(converse, message):
+    (outcome,) = await converse("cus_alice", message)
+    assert NO_GUIDE in outcome.reply
+    assert "pass you to a person" in outcome.reply
+    assert "Our guide" not in outcome.reply and _articles_cited(outcome) == []
+
+
+async def test_a_yes_after_being_told_there_is_no_guide_passes_the_customer_to_a_person(converse):
+    # Guard: the offer in the no-guide reply is one a "yes" accepts.
+    _, yes = await converse("cus_alice", "how do I set up a cron job", "yes please")
+    assert yes.route == "handoff" and yes.intent.label == "human"
+
+
+async def test_an_outage_report_is_not_padded_with_an_unrelated_guide(converse):
+    (outcome,) = await converse(
+        "cus_bob", "our site in eu-west is down, customers are complaining. will we get service credits?")
+    assert "very likely what you're seeing: “Elevated API error rates in eu-west”" in outcome.reply
+    assert _articles_cited(outcome) == []
+    assert "Custom domains" not in outcome.reply and "rate limits" not in outcome.reply
+
+
+# --- the steps quoted ----------------------------------------------------------------------------
+
+async def test_a_step_past_the_first_four_that_names_the_problem_leads_the_steps(converse):
+    (outcome,) = await converse("cus_alice", "my app keeps getting OOM killed")
+    assert "Our guide “Scaling and cold starts” covers this. The step that fits what you describe:\n5. Watch memory in " \
+           "**App → Metrics**; an instance that runs out of memory is restarted." in outcome.reply
+    assert "Its other steps that usually help:\n1. Go to **App → Scaling**" in outcome.reply
+    assert outcome.reply.index("5. Watch memory") < outcome.reply.index("1. Go to **App → Scaling**")
+    assert outcome.critic is not None and outcome.critic.verdict == "approve"
+
+
+async def test_how_to_add_a_custom_domain_is_still_answered_with_the_guide_first_four_steps(converse):
+    # Guard: no later step fits better, so the guide's first steps are quoted as before.
+    (outcome,) = await converse("cus_alice", "how do I add a custom domain")
+    assert outcome.reply.startswith(
+        "Our guide “Custom domains and DNS” covers this. The steps that usually sort it out:\n"
+        "1. In your app, go to **Settings → Domains → Add domain**")
+    assert "\n4. Wait for DNS to update" in outcome.reply and "\n5. " not in outcome.reply
+    assert "The step that fits" not in outcome.reply
+    assert _articles_cited(outcome) == ["custom-domains-dns", "tls-certificates"]
