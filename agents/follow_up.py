@@ -28,7 +28,9 @@ _AFFIRMATION = re.compile(
 _POINTS_BACK = re.compile(
     r"^\s*(?:and|also|what about|how about|so|then|but|ok|okay|done|right)\b"
     r"|\b(?:it|its|it's|that|this|them|those|these|one|other|again|yet|still|same|above|below|instead)\b"
-    r"|\b(?:next|higher|lower|bigger|smaller|cheaper)\s+(?:one|tier|plan|level|step)s?\b|\b(?:what|do|then)\s+next\b",
+    r"|\b(?:next|higher|lower|bigger|smaller|cheaper)\s+(?:one|tier|plan|level|step)s?\b|\b(?:what|do|then)\s+next\b"
+    # "Any ETA for a fix?", "any news?": asking how something already discussed is going.
+    r"|\b(?:eta|fix|fixed|resolved|updates?|news|progress)\b",
     re.IGNORECASE,
 )
 # Asking for what was just discussed to be delivered ("email it to me", "can you send that to my inbox?",

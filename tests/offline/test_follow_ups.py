@@ -303,3 +303,11 @@ async def test_a_question_after_asking_for_a_person_is_answered_not_sent_back_to
 async def test_asking_for_a_person_again_in_ones_own_words_is_still_a_request_for_a_person(converse):
     *_, again = await converse("cus_alice", "I'd like to talk to a human please", "can I speak to a real person?")
     assert (again.route, again.intent.label) == ("handoff", "human")
+
+
+async def test_asking_for_an_eta_after_an_incident_keeps_the_incidents_topic(converse):
+    first, eta = await converse("cus_bob", "our API calls in eu-west return 502 errors", "any ETA for a fix?")
+    assert "Elevated API error rates in eu-west" in first.reply
+    assert eta.intent.label == "technical", eta.intent
+    assert "Elevated API error rates in eu-west" in eta.reply and "status page" in eta.reply
+    assert "I can only help with your Northwind account" not in eta.reply
