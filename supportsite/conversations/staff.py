@@ -163,7 +163,6 @@ def _clean_list(values: list[str] | None) -> list[str]:
     return [v.strip() for v in (values or []) if v and v.strip()]
 
 
-@transaction.atomic
 def _customer_wording(text: str) -> str:
     """The customer's words as a phrasing of the question, unless they name their own records
     ("I was charged twice for NW-2002"): such a phrasing would publish them."""
@@ -171,6 +170,7 @@ def _customer_wording(text: str) -> str:
     return "" if customer_details_in(text=text) else text
 
 
+@transaction.atomic
 def faq_from_run(
     *, run_id: UUID | str, staff_user: AbstractBaseUser, question: str, answer: str,
     alternatives: list[str] | None = None, tags: list[str] | None = None,

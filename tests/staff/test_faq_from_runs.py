@@ -79,3 +79,19 @@ def test_saving_the_run_page_form_with_the_reply_pasted_in_says_why_and_publishe
     assert "can&#x27;t hold one customer&#x27;s details" in response.content.decode()
     entry.refresh_from_db()
     assert "NW-2002" not in entry.answer
+
+
+def test_a_new_entry_is_all_or_nothing_with_its_audit_record(demo, staff_user, monkeypatch):
+    from supportsite.conversations.models import ConversationEvent
+
+    run = billing_run(customer=demo["alice"])
+    count = FaqEntry.objects.count()
+
+    def audit_fails(*args, **kwargs):
+        raise RuntimeError("audit store down")
+
+    monkeypatch.setattr(ConversationEvent.objects, "create", audit_fails)
+    with pytest.raises(RuntimeError):
+        staff.faq_from_run(run_id=run.id, staff_user=staff_user, question="Where are receipts?",
+                           answer="Under Billing → Invoices.")
+    assert FaqEntry.objects.count() == count  # no entry published without its record of who did it
