@@ -91,6 +91,8 @@ class AccountFact(Fact):
     # asking again changes nothing until a person has confirmed who the customer is.
     unlock_declined: bool = False
     unlock_declined_note: str = ""
+    # A request to unlock it already waits for a member of staff: asking again adds nothing.
+    unlock_pending: bool = False
 
 
 class FaqFact(Fact):

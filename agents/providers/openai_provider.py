@@ -79,6 +79,7 @@ REPLY_RULES = f"""Rules:
   Only for options in the facts that are allowed. The system carries actions out and tells the customer.
   Never request account_unlock when facts.account.account.unlock_declined is true: a member of staff
   declined it (unlock_declined_note says why); say so, and offer to pass the customer to a person.
+  When facts.account.account.unlock_pending is true, the unlock already waits for staff: say so, request nothing.
 - Be brief, friendly and concrete; plain text, no markdown headings.
 {_DATA_RULE}"""
 

@@ -128,6 +128,8 @@ def validate_actions(
                 reasons.append("proposes unlocking an account that is not locked")
             elif account.get("unlock_declined"):
                 reasons.append("proposes unlocking an account whose unlock a member of staff declined")
+            elif account.get("unlock_pending"):
+                reasons.append("proposes unlocking an account whose unlock already waits for a member of staff")
             else:
                 valid.append(ProposedAction(kind="account_unlock", reason=action.reason or "locked"))
     return valid, reasons

@@ -76,7 +76,8 @@ def action_unlock_record(*, customer_pk: int, run_id: str | None, conversation_i
     if fact.unlock_declined:
         # The agents' guard does not propose it; should one still ask, staff are not asked again.
         raise Conflict("A member of staff declined to unlock this account.", code="unlock_declined")
-    if not AgentAction.objects.filter(request_key=request_key).exists():
+    if not fact.unlock_pending and not AgentAction.objects.filter(request_key=request_key).exists():
+        # One request waiting per customer: asking again while it waits adds nothing to decide.
         # Unlocking after failed sign-ins needs a person to confirm identity: held for staff.
         AgentAction.objects.create(
             run_id=run_id, conversation_id=conversation_id, customer_id=customer_pk,

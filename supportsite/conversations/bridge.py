@@ -10,6 +10,7 @@ import asyncio
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F
@@ -31,7 +32,7 @@ from agents.facts import (
 from agents.facts import (
     CustomerProfile as CustomerFact,
 )
-from supportsite.conversations.models import AgentAction, AgentRun, Conversation, Message
+from supportsite.conversations.models import AgentAction, AgentRun, Conversation, Message, agents_may_reply
 from supportsite.core.compiled_query import CompiledQuery
 from supportsite.core.db import db_async, db_lookup_async
 from supportsite.core.errors import PermissionDenied
@@ -65,32 +66,33 @@ def customer_fact(profile: CustomerProfile) -> CustomerFact:
 
 
 def account_fact(profile: CustomerProfile) -> AccountFact:
-    declined = (unlock_declined_for(customer_pk=profile.pk)
-                if profile.account_status == CustomerProfile.Status.LOCKED else None)
+    unlock = (unlock_state_for(customer_pk=profile.pk)
+              if profile.account_status == CustomerProfile.Status.LOCKED else {})
     return AccountFact(
         username=profile.user.username, email=profile.user.email, plan=profile.plan.name,
         status=profile.account_status, locked_reason=profile.locked_reason,
         failed_signins=profile.failed_signins, two_factor_enabled=profile.two_factor_enabled,
-        member_since=profile.user.date_joined.date(),
-        unlock_declined=declined is not None, unlock_declined_note=declined or "",
+        member_since=profile.user.date_joined.date(), **unlock,
     )
 
 
 UNLOCK_DECLINE_HOLDS = timedelta(hours=24)
 
 
-def unlock_declined_for(*, customer_pk: int) -> str | None:
-    """The note of a staff member who declined to unlock this customer's locked account in the last
-    day ("" when they left none), if the latest unlock decided for them was that; else None. A
-    request made again after it would be the same request, for the same person to decline."""
-    latest = (AgentAction.objects.filter(customer_id=customer_pk, kind=AgentAction.Kind.ACCOUNT_UNLOCK,
-                                         decided_at__isnull=False)
-              .order_by("-decided_at").values("status", "decided_at", "decision_note").first())
-    if latest is None or latest["status"] != AgentAction.Status.REJECTED:
-        return None
-    if latest["decided_at"] < timezone.now() - UNLOCK_DECLINE_HOLDS:
-        return None
-    return latest["decision_note"]
+def unlock_state_for(*, customer_pk: int) -> dict[str, Any]:
+    """Where the latest request to unlock this customer's locked account stands, as AccountFact
+    fields: still waiting for a member of staff (unlock_pending), or declined by one in the last day
+    (unlock_declined, with their note). Either way, asking again would be the same request."""
+    latest = (AgentAction.objects.filter(customer_id=customer_pk, kind=AgentAction.Kind.ACCOUNT_UNLOCK)
+              .order_by("-created_at").values("status", "decided_at", "decision_note").first())
+    if latest is None:
+        return {}
+    if latest["status"] == AgentAction.Status.PENDING_APPROVAL:
+        return {"unlock_pending": True}
+    if (latest["status"] == AgentAction.Status.REJECTED and latest["decided_at"] is not None
+            and latest["decided_at"] >= timezone.now() - UNLOCK_DECLINE_HOLDS):
+        return {"unlock_declined": True, "unlock_declined_note": latest["decision_note"]}
+    return {}
 
 
 # --- Synchronous selectors behind the ports ---------------------------------------------------
@@ -140,7 +142,7 @@ _ACCOUNT = CompiledQuery(
     customer=CustomerProfile._meta.get_field("id"),
 )
 _CONVERSATION_STATUS = CompiledQuery(
-    lambda conversation: Conversation.objects.filter(id=conversation).values_list("status")[:1],
+    lambda conversation: Conversation.objects.filter(id=conversation).values_list("status", "handoff_reason")[:1],
     conversation=Conversation._meta.get_field("id"),
 )
 _ACTIVE_INCIDENTS = CompiledQuery(
@@ -206,10 +208,9 @@ def _account(customer_pk: int) -> AccountFact | None:
     # Named as AccountFact's fields but two: "plan" is taken by the profile's own field, and the date
     # of joining comes as a datetime.
     row = rows[0]
-    # Only a locked account can have an unlock declined: one more read, for locked accounts only.
-    declined = unlock_declined_for(customer_pk=customer_pk) if row["status"] == CustomerProfile.Status.LOCKED else None
-    return AccountFact(plan=row.pop("plan_name"), member_since=row.pop("date_joined").date(), **row,
-                       unlock_declined=declined is not None, unlock_declined_note=declined or "")
+    # Only a locked account has an unlock waiting or declined: one more read, for locked accounts only.
+    unlock = unlock_state_for(customer_pk=customer_pk) if row["status"] == CustomerProfile.Status.LOCKED else {}
+    return AccountFact(plan=row.pop("plan_name"), member_since=row.pop("date_joined").date(), **row, **unlock)
 
 
 def knowledge_faq_facts() -> list[FaqFact]:
@@ -229,7 +230,7 @@ def knowledge_article_facts() -> list[ArticleFact]:
 
 def _conversation_open(conversation_id: str) -> bool:
     rows = _CONVERSATION_STATUS.rows(conversation=conversation_id)
-    return bool(rows) and rows[0][0] == Conversation.Status.OPEN
+    return bool(rows) and agents_may_reply(status=rows[0][0], handoff_reason=rows[0][1])
 
 
 def _incidents() -> list[IncidentFact]:

@@ -59,7 +59,15 @@ class Conversation(TimeStampedModel):
 
     @property
     def agents_may_reply(self) -> bool:
-        return self.status == self.Status.OPEN
+        return agents_may_reply(status=self.status, handoff_reason=self.handoff_reason)
+
+
+def agents_may_reply(*, status: str, handoff_reason: str) -> bool:
+    """Open, or waiting only for a staff member to approve an action the agents proposed: a customer
+    whose refund waits for approval is still answered meanwhile ("what's my plan?"). Once a person
+    is needed for anything else, or has the conversation, the agents stay quiet."""
+    return status == Conversation.Status.OPEN or (
+        status == Conversation.Status.WAITING and handoff_reason == Conversation.HandoffReason.POLICY_NEEDS_APPROVAL)
 
 
 class Message(models.Model):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from agents.facts import AccountFact
 from agents.outcome import Draft, ProposedAction
 from agents.providers.scripted import ScriptedProvider
@@ -111,19 +113,19 @@ async def test_locked_account_is_unlocked_through_the_action_port():
     assert "I've unlocked your account" in outcome.reply
 
 
-async def test_an_unlock_staff_declined_is_not_requested_again_whoever_proposes_it(monkeypatch):
+@pytest.mark.parametrize("state", [{"unlock_declined": True, "unlock_declined_note": "identity not confirmed"},
+                                   {"unlock_pending": True}])
+async def test_an_unlock_staff_declined_or_still_to_decide_is_not_requested_again_whoever_proposes_it(monkeypatch, state):
     from tests.agents import fakes
 
-    declined = fakes.ACCOUNTS["cus_carol"].model_copy(update={"unlock_declined": True,
-                                                              "unlock_declined_note": "identity not confirmed"})
-    monkeypatch.setitem(fakes.ACCOUNTS, "cus_carol", declined)
+    monkeypatch.setitem(fakes.ACCOUNTS, "cus_carol", fakes.ACCOUNTS["cus_carol"].model_copy(update=state))
     draft = Draft(text="Your account was locked after five failed sign-ins.",
                   actions=[ProposedAction(kind="account_unlock")])
     provider = ScriptedProvider(name="openai", intents=[intent("account", 0.9)], replies=[draft, draft])
     harness = Harness(provider=provider, fallback=offline())
     outcome = await harness.run(ctx_for("please unlock my account", customer="cus_carol"))
     assert harness.ports.unlocked == [] and outcome.actions == []
-    assert any("declined" in r for r in outcome.summary["critic_rounds"][0]["reasons"])
+    assert any("declined" in r or "already waits" in r for r in outcome.summary["critic_rounds"][0]["reasons"])
 
 
 async def test_anonymous_visitor_can_trigger_no_action():

@@ -136,6 +136,23 @@ async def test_after_staff_decline_carols_unlock_asking_again_offers_a_person_an
     assert conversation.status == Conversation.Status.OPEN  # nothing new waits for staff
 
 
+async def test_asking_again_while_carols_unlock_waits_is_answered_and_asks_staff_nothing_more(demo_tx):
+    carol = demo_tx["carol"]
+    conversation = await start_conversation(carol)
+    await say(conversation, "my account is locked, please unlock it", "c-1")
+    await conversation.arefresh_from_db()
+    assert (conversation.status, conversation.handoff_reason) == ("waiting", "policy_needs_approval")
+    # Waiting only for the approval: the agents still answer her.
+    reply = await say(conversation, "yes please unlock it", "c-2")
+    assert "already with a member of our staff" in reply.text, reply.text
+    assert "I've asked them" not in reply.text
+    assert [a.status async for a in AgentAction.objects.filter(customer=carol)] == ["pending_approval"]
+    # The unlock port asked directly still records one request per customer while it waits.
+    actions = bridge.ActionPortDB(carol.pk, carol.external_id, run_id=None, conversation_id=str(conversation.id))
+    await actions.account_unlock(customer_id=carol.external_id, request_key="yet-another-run")
+    assert await AgentAction.objects.filter(customer=carol).acount() == 1
+
+
 async def test_the_unlock_port_refuses_a_request_staff_declined_and_records_none(demo_tx):
     carol = demo_tx["carol"]
     await _carols_unlock_declined(carol, "")

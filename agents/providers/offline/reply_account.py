@@ -64,6 +64,9 @@ class AccountReplies(WriterBase):
                 self.reply.add("A member of our team reviewed the request to unlock it and couldn't approve it yet"
                                + (f": {note}." if note else ".") + " I can't unlock it myself after that. A person "
                                f"from our team can help you confirm it's you: would you like me to {OFFER_PERSON}?")
+            elif asks_to_unlock and account.unlock_pending:
+                self.reply.add("Your request to unlock it is already with a member of our staff, who needs to confirm "
+                               "it's you. It's still locked for now; you'll hear from us here once it's done.")
             elif asks_to_unlock:
                 # Whether the unlock happens now or waits for a staff member is told once, after the
                 # action port answers (workers/actions.describe_actions).
