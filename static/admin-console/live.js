@@ -14,6 +14,17 @@
   const seen = new Set([...list.querySelectorAll("[data-message-id]")].map((li) => li.dataset.messageId));
   let lastSeen = new Date().toISOString();
 
+  // Times as the server writes the rest of the transcript ("Dec 3, 06:50:13", Django's "M j, H:i:s"),
+  // in the server's time zone, not the browser's locale and zone: one transcript, one clock.
+  const clock = new Intl.DateTimeFormat("en-US", {
+    timeZone: root.dataset.timeZone || "UTC", month: "short", day: "numeric",
+    hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+  });
+  function formatTime(value) {
+    const parts = Object.fromEntries(clock.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
+    return `${parts.month} ${parts.day}, ${parts.hour}:${parts.minute}:${parts.second}`;
+  }
+
   const scrollDown = () => { list.scrollTop = list.scrollHeight; };
   const traceUrl = (runId) => root.dataset.traceUrl.replace("00000000-0000-0000-0000-000000000000", runId);
 
@@ -26,7 +37,7 @@
     const meta = document.createElement("span");
     meta.className = "meta";
     const who = m.role === "user" ? "Customer" : m.role === "staff" ? `${m.author || "Support team"} (staff)` : "Assistant";
-    meta.textContent = `${who} · ${new Date(m.created_at || Date.now()).toLocaleTimeString()}`;
+    meta.textContent = `${who} · ${formatTime(m.created_at || Date.now())}`;
     if (m.run_id && m.role === "assistant") {
       const a = document.createElement("a");
       a.href = traceUrl(m.run_id);
@@ -34,9 +45,13 @@
       meta.appendChild(a);
     }
     li.appendChild(meta);
-    const body = document.createElement("span");
-    body.className = "text";
-    body.textContent = m.text;
+    // The agents' and staff's Markdown arrives rendered and sanitised by the server (the customer's
+    // chat shows the same HTML); the customer's own words are shown exactly as typed.
+    const rendered = typeof m.html === "string" && m.role !== "user";
+    const body = document.createElement(rendered ? "div" : "span");
+    body.className = rendered ? "text md" : "text";
+    if (rendered) body.innerHTML = m.html;
+    else body.textContent = m.text;
     li.appendChild(body);
     list.appendChild(li);
     scrollDown();

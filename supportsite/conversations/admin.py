@@ -37,16 +37,18 @@ from supportsite.conversations.models import (
     Message,
     RegressionCase,
 )
-from supportsite.conversations.serializers import message_frame
 from supportsite.conversations.staff_selectors import (
     LATENCY_BANDS,
     ROUTES,
     RUN_CSV_COLUMNS,
     approvals_queue,
+    console_counts,
     conversation_transcript,
     conversations_with_staff,
     dashboard_stats,
     handoff_queue,
+    handoff_summary_for_staff,
+    live_message_frame,
     messages_after,
     run_cost,
     run_llm_calls,
@@ -71,14 +73,6 @@ def run_trace_url(run_id: Any) -> str:
 
 def _short(value: Any) -> str:
     return str(value)[:8]
-
-
-def console_counts() -> dict[str, int]:
-    """Badges for the console's navigation bar."""
-    return {
-        "waiting": Conversation.objects.filter(status=Conversation.Status.WAITING).count(),
-        "pending_approvals": AgentAction.objects.filter(status=AgentAction.Status.PENDING_APPROVAL).count(),
-    }
 
 
 # --- filters --------------------------------------------------------------------------------
@@ -294,7 +288,8 @@ class ConversationAdmin(admin.ModelAdmin):
         ]
 
     def _context(self, request: HttpRequest, **extra: Any) -> dict[str, Any]:
-        return {**self.admin_site.each_context(request), "opts": self.model._meta, **console_counts(),
+        # The bar's counts come from the base template (staff_console's console_counts), as on every admin page.
+        return {**self.admin_site.each_context(request), "opts": self.model._meta,
                 "is_nav_sidebar_enabled": False, **extra}
 
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
@@ -324,7 +319,7 @@ class ConversationAdmin(admin.ModelAdmin):
         stats = dashboard_stats(days=days)
         rated_routes = [(route, n) for route, n in stats.route_counts]
         return TemplateResponse(request, "admin/conversations/dashboard.html", self._context(
-            request, title="Dashboard", stats=stats, days=days,
+            request, title="Dashboard", stats=stats, days=days, period_choices=(7, 14, 30),
             per_day_chart=grouped_bars(days=stats.days, series=[stats.conversations_per_day, stats.runs_per_day]),
             route_chart=horizontal_bars(items=rated_routes),
             handoff_chart=horizontal_bars(items=stats.handoff_reasons),
@@ -338,11 +333,13 @@ class ConversationAdmin(admin.ModelAdmin):
         conversation = get_object_or_404(
             Conversation.objects.select_related("customer__user", "customer__plan", "assigned_to"), id=conversation_id
         )
+        actions = list(conversation.actions.order_by("created_at"))
         return TemplateResponse(request, "admin/conversations/conversation/live.html", self._context(
             request, title=f"Live: {conversation}", conversation=conversation,
             transcript=conversation_transcript(conversation=conversation),
             runs=list(conversation.runs.order_by("-created_at")[:10]),
-            pending_actions=list(conversation.actions.filter(status=AgentAction.Status.PENDING_APPROVAL)),
+            pending_actions=[a for a in actions if a.status == AgentAction.Status.PENDING_APPROVAL],
+            handoff_summary=handoff_summary_for_staff(conversation=conversation, actions=actions),
             ws_path=f"/ws/staff/conversations/{conversation.id}/",
             mine=conversation.assigned_to_id == request.user.pk,
         ))
@@ -388,7 +385,7 @@ class ConversationAdmin(admin.ModelAdmin):
                 message = staff.staff_reply(conversation_id=conversation_id, staff_user=request.user, text=text)
             except DomainError as exc:
                 return JsonResponse({"code": exc.code, "detail": exc.detail}, status=exc.status)
-            return JsonResponse(message_frame(message), status=201)
+            return JsonResponse(live_message_frame(message), status=201)
         _domain_call(request, lambda: staff.staff_reply(conversation_id=conversation_id, staff_user=request.user,
                                                         text=text), "Reply sent.")
         return HttpResponseRedirect(reverse("admin:conversations_conversation_live", args=[conversation_id]))
@@ -402,7 +399,7 @@ class ConversationAdmin(admin.ModelAdmin):
         items = messages_after(conversation=conversation, after=after)
         return JsonResponse({
             "status": conversation.status,
-            "messages": [message_frame(m) | {"delivered": m.delivered} for m in items],
+            "messages": [live_message_frame(m) for m in items],
         })
 
 
@@ -679,7 +676,7 @@ class AgentActionAdmin(admin.ModelAdmin):
         recent = (AgentAction.objects.exclude(status=AgentAction.Status.PENDING_APPROVAL)
                   .exclude(decided_at=None).select_related("customer__user", "decided_by").order_by("-decided_at")[:10])
         return TemplateResponse(request, "admin/conversations/agentaction/approvals.html", {
-            **self.admin_site.each_context(request), **console_counts(), "opts": self.model._meta,
+            **self.admin_site.each_context(request), "opts": self.model._meta,
             "is_nav_sidebar_enabled": False, "title": "Approvals", "items": approvals_queue(), "recent": list(recent),
         })
 

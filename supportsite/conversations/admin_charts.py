@@ -1,7 +1,10 @@
-"""Geometry for the dashboard's charts, drawn as inline SVG by the templates (no JS, no CDN).
+"""Geometry for the dashboard's charts, drawn by the templates (no JS, no CDN).
 
-Each function returns plain numbers and labels; the template writes the <rect>/<polyline>
-elements, so every label goes through Django's auto-escaping.
+Each function returns plain numbers and labels; the template writes the elements, so every label
+goes through Django's auto-escaping. The charts over days are inline SVG, drawn about as wide as
+the dashboard's cards (a card is 300–450 px on a laptop and on a phone alike), so their text is
+drawn near its own size rather than scaled down to a few pixels. Bars with a label (routes, handoff
+reasons) are HTML: their labels and values wrap and are never clipped by a drawing's edge.
 """
 
 from __future__ import annotations
@@ -53,18 +56,37 @@ def _nice_max(value: float) -> float:
     return float(10 ** (exponent + 1))
 
 
+# The width of a chart over days, and the room one day label needs ("02 Dec" at the stylesheet's
+# 11 px, with a gap), in the drawing's units: every day gets a label only when all of them fit.
+CHART_WIDTH = 360
+DAY_LABEL_WIDTH = 48.0
+
+
+def _day_label_step(*, days: int, plot_width: float) -> int:
+    """Label every n-th day so that labels never overlap (a week: every day; a fortnight: every third)."""
+    return max(1, math.ceil(days * DAY_LABEL_WIDTH / plot_width))
+
+
 def _fmt(value: float) -> str:
     return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
 
-def grouped_bars(*, days: list[date], series: list[list[int]], width: int = 640, height: int = 220) -> Chart:
+def _ms(value: float, top_value: float) -> str:
+    """An axis label in milliseconds, or seconds once the axis reaches one ("2 s", not "2000 ms", which
+    is wider than the margin the labels have)."""
+    return f"{value / 1000:g} s" if top_value >= 1000 else f"{value:.0f} ms"
+
+
+def grouped_bars(*, days: list[date], series: list[list[int]], width: int = CHART_WIDTH, height: int = 200) -> Chart:
     """Bars per day, one per series side by side (conversations and runs per day)."""
-    left, right, top, bottom = 36.0, 8.0, 10.0, 24.0
+    # The right margin holds the half of the last day's label that is past its bars.
+    left, right, top, bottom = 36.0, 20.0, 10.0, 24.0
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = _nice_max(max((v for s in series for v in s), default=0))
     slot = plot_w / max(len(days), 1)
     bar_w = max(slot * 0.8 / max(len(series), 1), 1.0)
     chart = Chart(width=width, height=height, plot_left=left, plot_bottom=top + plot_h, plot_right=width - right)
+    label_step = _day_label_step(days=len(days), plot_width=plot_w)
     for i, day in enumerate(days):
         for s, values in enumerate(series):
             value = values[i]
@@ -72,32 +94,38 @@ def grouped_bars(*, days: list[date], series: list[list[int]], width: int = 640,
             x = left + i * slot + slot * 0.1 + s * bar_w
             chart.bars.append(Bar(x=round(x, 2), y=round(top + plot_h - h, 2), width=round(bar_w, 2),
                                   height=round(h, 2), value=value, label=day.strftime("%b %d"), series=s))
-        if len(days) <= 8 or i % 2 == 0:
+        if (len(days) - 1 - i) % label_step == 0:  # counted from the last day: today always has its label
             chart.x_labels.append((round(left + i * slot + slot / 2, 2), day.strftime("%d %b")))
     for fraction in (0, 0.5, 1):
         chart.ticks.append(Tick(y=round(top + plot_h - plot_h * fraction, 2), label=_fmt(top_value * fraction)))
     return chart
 
 
-def horizontal_bars(*, items: list[tuple[str, int]], width: int = 420, row: int = 26) -> Chart:
-    """One labelled bar per item, longest first in the data's order (route shares, handoff reasons)."""
-    label_w, right = 150.0, 60.0
-    height = max(len(items), 1) * row + 4
+@dataclass
+class HBar:
+    label: str
+    count: int
+    share_pct: float  # of all the items' total, as the value shown
+    width_pct: float  # of the track: the largest item fills it
+
+
+def horizontal_bars(*, items: list[tuple[str, int]]) -> list[HBar]:
+    """One labelled bar per item, in the data's order (route shares, handoff reasons)."""
     top_value = max((n for _, n in items), default=0) or 1
     total = sum(n for _, n in items) or 1
-    chart = Chart(width=width, height=height, plot_left=label_w, plot_right=width - right)
-    for i, (label, value) in enumerate(items):
-        w = (width - label_w - right) * value / top_value
-        chart.bars.append(Bar(x=label_w, y=i * row + 4, width=round(max(w, 0.0), 2), height=row - 8,
-                              value=round(100 * value / total, 1), label=f"{label}", series=value))
-    return chart
+    return [
+        HBar(label=label, count=value, share_pct=round(100 * value / total, 1),
+             width_pct=round(100 * max(value, 0) / top_value, 2))
+        for label, value in items
+    ]
 
 
 def line_series(
-    *, days: list[date], series: list[list[float | None]], width: int = 640, height: int = 200
+    *, days: list[date], series: list[list[float | None]], width: int = CHART_WIDTH, height: int = 200
 ) -> Chart:
     """Lines per series over the days (median and p95 latency); gaps where a day has no runs."""
-    left, right, top, bottom = 48.0, 8.0, 10.0, 24.0
+    # The last day sits on the plot's right edge: the margin holds the half of its label past it.
+    left, right, top, bottom = 52.0, 24.0, 10.0, 24.0
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = _nice_max(max((v for s in series for v in s if v is not None), default=0))
     step = plot_w / max(len(days) - 1, 1)
@@ -111,9 +139,10 @@ def line_series(
             points.append(f"{x:.1f},{y:.1f}")
             dots.append({"x": round(x, 1), "y": round(y, 1), "value": round(value), "label": days[i].strftime("%b %d")})
         chart.lines.append({"series": s, "points": " ".join(points), "dots": dots})
+    label_step = _day_label_step(days=len(days), plot_width=plot_w)
     for i, day in enumerate(days):
-        if len(days) <= 8 or i % 2 == 0:
+        if (len(days) - 1 - i) % label_step == 0:
             chart.x_labels.append((round(left + i * step, 1), day.strftime("%d %b")))
     for fraction in (0, 0.5, 1):
-        chart.ticks.append(Tick(y=round(top + plot_h - plot_h * fraction, 2), label=f"{top_value * fraction:.0f} ms"))
+        chart.ticks.append(Tick(y=round(top + plot_h - plot_h * fraction, 2), label=_ms(top_value * fraction, top_value)))
     return chart

@@ -12,10 +12,11 @@ from typing import Any
 
 from channels.generic.websocket import AsyncWebsocketConsumer
 
+from supportsite.chat.present import frame_with_html
 from supportsite.conversations.events import conversation_group, conversation_staff_group
 from supportsite.conversations.models import Conversation
 from supportsite.conversations.selectors import message_list_for_conversation
-from supportsite.conversations.serializers import message_frame
+from supportsite.conversations.staff_selectors import live_message_frame
 from supportsite.core.db import db_async
 
 CLOSE_FORBIDDEN = 4403
@@ -29,7 +30,7 @@ def _state(conversation_id: str) -> dict[str, Any] | None:
     messages = message_list_for_conversation(conversation=conversation, include_undelivered=True)
     return {
         "type": "conversation.state", "conversation_id": str(conversation.id), "status": conversation.status,
-        "messages": [message_frame(m) | {"delivered": m.delivered} for m in messages],
+        "messages": [live_message_frame(m) for m in messages],
     }
 
 
@@ -59,9 +60,11 @@ class StaffConversationConsumer(AsyncWebsocketConsumer):
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         """Staff reply over HTTP (a stored, audited write); frames sent here are ignored."""
 
+    # Replies and staff messages carry the HTML the customer's chat renders, so staff read what
+    # the customer reads (bold, links, lists), never the raw Markdown.
     async def conversation_event(self, event: dict[str, Any]) -> None:
-        await self.send(text_data=json.dumps(event["payload"], default=str))
+        await self.send(text_data=json.dumps(frame_with_html(event["payload"]), default=str))
 
     async def conversation_events(self, event: dict[str, Any]) -> None:
         for payload in event["payloads"]:
-            await self.send(text_data=json.dumps(payload, default=str))
+            await self.send(text_data=json.dumps(frame_with_html(payload), default=str))

@@ -15,11 +15,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from agents.providers.offline import OfflineProvider
+from supportsite.chat.markdown import markdown_html
+from supportsite.chat.present import RENDERED_ROLES
 from supportsite.conversations.models import (
     AgentAction,
     AgentRun,
@@ -29,6 +31,7 @@ from supportsite.conversations.models import (
     Feedback,
     Message,
 )
+from supportsite.conversations.serializers import message_frame
 from supportsite.customers.models import Invoice, RefundRequest
 
 ROUTES = ("faq", "resolver", "panel", "fallback", "handoff")
@@ -42,13 +45,83 @@ LATENCY_BANDS: dict[str, tuple[float | None, float | None]] = {
 
 # --- queues ---------------------------------------------------------------------------------
 
-def handoff_queue() -> QuerySet[Conversation]:
+def console_counts() -> dict[str, int]:
+    """The badges of the bar on top of every admin page: conversations waiting, actions pending.
+
+    One statement (a UNION of two indexed counts), because the bar is drawn on every page of the
+    console and must not cost a page more than one cheap query.
+    """
+    waiting = (Conversation.objects.filter(status=Conversation.Status.WAITING).order_by()
+               .values("status").annotate(n=Count("pk")).values_list("status", "n"))
+    pending = (AgentAction.objects.filter(status=AgentAction.Status.PENDING_APPROVAL).order_by()
+               .values("status").annotate(n=Count("pk")).values_list("status", "n"))
+    counts = dict(waiting.union(pending, all=True))  # a status with nothing in it has no row
+    return {
+        "waiting": counts.get(Conversation.Status.WAITING, 0),
+        "pending_approvals": counts.get(AgentAction.Status.PENDING_APPROVAL, 0),
+    }
+
+
+@dataclass
+class QueueItem:
+    conversation: Conversation
+    summary: str  # the agents' summary, its actions in words
+
+
+def handoff_queue() -> list[QueueItem]:
     """Conversations waiting for a person, the longest-waiting first."""
-    return (
+    conversations = (
         Conversation.objects.filter(status=Conversation.Status.WAITING)
         .select_related("customer__user")
+        .prefetch_related(Prefetch("actions", queryset=AgentAction.objects.order_by("created_at")))
         .order_by("handoff_at", "created_at")
     )
+    return [
+        QueueItem(conversation=c, summary=handoff_summary_for_staff(conversation=c, actions=list(c.actions.all())))
+        for c in conversations
+    ]
+
+
+# What an action's status means to the person deciding what to do next.
+ACTION_STATUS_WORDS = {
+    AgentAction.Status.PENDING_APPROVAL: "waiting for approval",
+    AgentAction.Status.COMPLETED: "done",
+    AgentAction.Status.REJECTED: "rejected",
+    AgentAction.Status.FAILED: "failed",
+}
+_SUMMARY_ACTIONS_PREFIX = "Actions:"
+
+
+def action_in_words(action: AgentAction) -> str:
+    """"Refund of $99.00 on NW-2002 — waiting for approval", "Unlock account — done"."""
+    payload = action.payload if isinstance(action.payload, dict) else {}
+    if action.kind == AgentAction.Kind.REFUND:
+        what = "Refund"
+        if payload.get("amount"):
+            what += f" of ${payload['amount']}"
+        if payload.get("invoice_number"):
+            what += f" on {payload['invoice_number']}"
+    elif action.kind == AgentAction.Kind.ACCOUNT_UNLOCK:
+        what = "Unlock account"
+    else:
+        what = action.get_kind_display()
+    return f"{what} — {ACTION_STATUS_WORDS.get(action.status, action.get_status_display())}"
+
+
+def handoff_summary_for_staff(*, conversation: Conversation, actions: list[AgentAction]) -> str:
+    """The handoff summary with its "Actions:" line written from the action records.
+
+    The agents write that line as codes at the moment of the handoff ("account_unlock  $0
+    pending_approval"); the records say the same in words and as things stand now (a colleague
+    may have approved the refund since).
+    """
+    lines = conversation.handoff_summary.splitlines()
+    in_words = f"{_SUMMARY_ACTIONS_PREFIX} " + ("; ".join(action_in_words(a) for a in actions) or "none")
+    has_actions_line = any(line.startswith(_SUMMARY_ACTIONS_PREFIX) for line in lines)
+    lines = [in_words if line.startswith(_SUMMARY_ACTIONS_PREFIX) else line for line in lines]
+    if actions and not has_actions_line:  # a handoff from the chat's button has no summary of actions
+        lines.append(in_words)
+    return "\n".join(lines)
 
 
 def conversations_with_staff() -> QuerySet[Conversation]:
@@ -106,6 +179,15 @@ def conversation_transcript(*, conversation: Conversation) -> list[TranscriptEnt
     entries = [TranscriptEntry(at=m.created_at, kind="message", message=m) for m in messages]
     entries += [TranscriptEntry(at=e.created_at, kind="event", event=e) for e in events]
     return sorted(entries, key=lambda e: (e.at, e.kind != "message"))
+
+
+def live_message_frame(message: Message) -> dict[str, Any]:
+    """A message as the live view draws it: the chat's frame, whether it was sent, and for the agents'
+    and staff's Markdown the same sanitised HTML the customer's chat shows."""
+    frame = message_frame(message) | {"delivered": message.delivered}
+    if message.role in RENDERED_ROLES:
+        frame["html"] = markdown_html(message.text)
+    return frame
 
 
 def messages_after(*, conversation: Conversation, after: datetime | None) -> list[Message]:
@@ -175,6 +257,17 @@ class WaterfallRow:
     @property
     def end_ms(self) -> float:
         return self.start_ms + self.duration_ms
+
+    @property
+    def name_scope(self) -> str:
+        """A tool's namespace ("billing." of "billing.invoices"): the same for all its siblings, so a
+        narrow screen drops it and keeps what tells them apart."""
+        scope, dot, _ = self.step.name.rpartition(".")
+        return f"{scope}{dot}" if self.step.kind == AgentStep.Kind.TOOL and scope else ""
+
+    @property
+    def name_leaf(self) -> str:
+        return self.step.name[len(self.name_scope):]
 
 
 @dataclass

@@ -4,19 +4,82 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from supportsite.knowledge.models import Article, FaqEntry, Incident
 
 
+class PhraseListField(forms.CharField):
+    """A JSON list of phrases edited as plain text: one phrase a line, or separated by `separator`.
+
+    Staff type phrasings and tags, not JSON: the stored value stays the same list of strings the
+    search reads, without blanks or repeats.
+    """
+
+    def __init__(self, *, separator: str = "\n", **kwargs: Any) -> None:
+        self.separator = separator
+        kwargs.setdefault("required", False)
+        super().__init__(strip=False, **kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            joiner = "\n" if self.separator == "\n" else f"{self.separator} "
+            return joiner.join(str(item) for item in value)
+        return value
+
+    def to_python(self, value: Any) -> list[str]:
+        if isinstance(value, list):
+            items = [str(item) for item in value]
+        else:
+            text = value or ""
+            items = text.splitlines() if self.separator == "\n" else text.split(self.separator)
+        return list(dict.fromkeys(item.strip() for item in items if item.strip()))
+
+    def validate(self, value: list[str]) -> None:
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+
+
+class FaqEntryForm(forms.ModelForm):
+    alternatives = PhraseListField(
+        label="Other phrasings", widget=forms.Textarea(attrs={"rows": 8, "class": "vLargeTextField"}),
+        help_text="Other ways customers ask this: one a line.",
+    )
+    tags = PhraseListField(
+        separator=",", widget=forms.TextInput(attrs={"size": 60}), help_text="Separated by commas: billing, refund.",
+    )
+
+    class Meta:
+        model = FaqEntry
+        fields = ("question", "answer", "alternatives", "tags", "is_published")
+
+
+class ArticleForm(forms.ModelForm):
+    tags = PhraseListField(
+        separator=",", widget=forms.TextInput(attrs={"size": 60}), help_text="Separated by commas: deploys, domains.",
+    )
+
+    class Meta:
+        model = Article
+        fields = ("slug", "title", "summary", "body", "tags")
+
+
 @admin.register(FaqEntry)
 class FaqEntryAdmin(admin.ModelAdmin):
-    list_display = ("question", "answer_excerpt", "phrasings", "is_published", "updated_by", "updated_at")
+    form = FaqEntryForm
+    # Narrow columns only: with the admin's menu and the filters beside it, the table has about 630 px
+    # at 1280 px, and the admin never wraps a date ("Dec. 3, 2026, 6:55 a.m." alone took 170 px).
+    list_display = ("question", "answer_excerpt", "phrasings", "published", "last_change")
     list_filter = ("is_published", ("updated_by", admin.RelatedOnlyFieldListFilter))
     search_fields = ("question", "answer", "alternatives", "tags")
     date_hierarchy = "updated_at"
+    list_select_related = ("updated_by",)
     readonly_fields = ("updated_by", "created_at", "updated_at")
     fields = ("question", "answer", "alternatives", "tags", "is_published", "updated_by", "created_at", "updated_at")
     actions = ["publish", "unpublish"]
@@ -34,6 +97,17 @@ class FaqEntryAdmin(admin.ModelAdmin):
     def phrasings(self, obj: FaqEntry) -> int:
         return len(obj.alternatives or [])
 
+    @admin.display(description="published", boolean=True, ordering="is_published")
+    def published(self, obj: FaqEntry) -> bool:
+        return obj.is_published
+
+    @admin.display(description="last change", ordering="updated_at")
+    def last_change(self, obj: FaqEntry) -> str:
+        when = date_format(timezone.localtime(obj.updated_at), "M j, H:i")
+        if obj.updated_by is None:
+            return when
+        return format_html('{}<br><span class="quiet">by {}</span>', when, obj.updated_by.get_username())
+
     @admin.action(description="Publish the selected entries")
     def publish(self, request: HttpRequest, queryset: Any) -> None:
         for entry in queryset:  # save() per row so updated_at moves and every process reindexes
@@ -49,6 +123,7 @@ class FaqEntryAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
     list_display = ("title", "slug", "summary", "updated_at")
     search_fields = ("title", "slug", "summary", "body", "tags")
     prepopulated_fields = {"slug": ("title",)}

@@ -3,6 +3,7 @@ scrolling sideways on a phone."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -14,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from supportsite.conversations.models import AgentAction, AgentRun, Conversation
+from supportsite.conversations.models import AgentAction, AgentRun, Conversation, Message
 from tests.conftest import screenshot_dir
 from tests.staff.factories import (
     billing_run,
@@ -22,6 +23,7 @@ from tests.staff.factories import (
     conversation_with_message,
     feedback,
     handoff_conversation,
+    step,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -204,3 +206,115 @@ def test_no_staff_page_scrolls_sideways_on_a_laptop(console, page_for, name):
     expect(page.locator(staff_page.shows(console)).first).to_be_visible()
     scroll_width, inner_width = _page_width(page)
     assert scroll_width <= inner_width + 1, f"the {name} page is {scroll_width}px wide on a {inner_width}px screen"
+
+
+# --- What staff read: replies, times, the latest messages, charts, the timeline, the FAQ list -------------
+
+WIDTHS = [("desktop", 1280, 900), ("phone", 390, 844)]
+# The transcript's times, as the server writes them (Django's "M j, H:i:s").
+TRANSCRIPT_TIME = r"· [A-Z][a-z]{2} \d{1,2}, \d{2}:\d{2}:\d{2}"
+
+
+@pytest.mark.parametrize(("name", "width", "height"), WIDTHS)
+def test_a_reply_sent_from_the_live_view_reads_as_the_customer_sees_it_with_the_transcripts_times(
+    demo_tx, page_for, name, width, height
+):
+    waiting = handoff_conversation(customer=demo_tx["alice"], minutes_ago=2)
+    page = page_for(width, height)
+    _staff_sign_in(page)
+    page.goto(f"/admin/conversations/conversation/{waiting.pk}/live/")
+    expect(page.locator("#conn")).to_have_text("live")
+    page.fill("#reply-text", "I'll refund **$29.00** today. <img src=x onerror=\"window.__xss=1\">")
+    page.get_by_role("button", name="Send reply").click()
+    reply = page.locator("#transcript > li.staff").last
+    expect(reply.locator("strong")).to_have_text("$29.00")
+    expect(reply.locator(".text")).to_contain_text('<img src=x onerror="window.__xss=1">')  # as text
+    assert page.locator("#transcript img").count() == 0 and page.evaluate("window.__xss") is None
+    metas = page.locator("#transcript > li:not(.event) > .meta").all_inner_texts()
+    assert len(metas) >= 2 and all(re.search(TRANSCRIPT_TIME, meta) for meta in metas), metas
+    page.screenshot(path=str(SCREENSHOTS / f"live-reply-{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize(("name", "width", "height"), WIDTHS)
+def test_the_conversation_page_opens_its_transcript_on_the_latest_messages(demo_tx, page_for, name, width, height):
+    conversation, _ = conversation_with_message(customer=demo_tx["alice"], text="The first question")
+    for i in range(30):
+        Message.objects.create(conversation=conversation, role=Message.Role.USER, text=f"Question {i}",
+                               client_id=f"q-{i}")
+        Message.objects.create(conversation=conversation, role=Message.Role.ASSISTANT, text=f"Answer {i}")
+    Message.objects.create(conversation=conversation, role=Message.Role.USER, text="The latest question",
+                           client_id="q-last")
+    page = page_for(width, height)
+    _staff_sign_in(page)
+    page.goto(f"/admin/conversations/conversation/{conversation.pk}/change/")
+    box = page.locator("#conversation-transcript")
+    latest = box.locator("> li").last
+    expect(latest).to_contain_text("The latest question")
+    page.wait_for_function("(box) => box.scrollTop > 0", arg=box.element_handle())
+    box_rect, latest_rect = box.bounding_box(), latest.bounding_box()
+    assert box_rect["y"] <= latest_rect["y"] and latest_rect["y"] + latest_rect["height"] <= box_rect["y"] + box_rect["height"] + 1
+    box.screenshot(path=str(SCREENSHOTS / f"conversation-transcript-{name}.png"))
+
+
+@pytest.mark.parametrize(("name", "width", "height"), WIDTHS)
+def test_the_dashboards_charts_are_readable_and_whole_at_desktop_and_phone_widths(demo_tx, page_for, name, width,
+                                                                                   height):
+    for _ in range(3):
+        billing_run(customer=demo_tx["alice"], route="resolver")
+    billing_run(customer=demo_tx["bob"], route="faq")
+    handoff_conversation(customer=demo_tx["carol"], minutes_ago=5, reason="customer_asked")
+    handoff_conversation(customer=demo_tx["bob"], minutes_ago=9, reason="policy_needs_approval")
+    page = page_for(width, height)
+    _staff_sign_in(page)
+    page.goto("/admin/conversations/conversation/dashboard/")
+    expect(page.locator("#period")).to_contain_text("The last 14 days. Show:")
+    # The charts' words are drawn at a readable size (they were about 5 px tall, scaled down with the drawing).
+    heights = page.locator(".nw-chart text").evaluate_all("(texts) => texts.map((t) => t.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 9, f"chart labels {min(heights):.1f}px tall at {width}px"
+    clipped = page.locator(".nw-chart text").evaluate_all("""(texts) => texts.filter((t) => {
+        const box = t.getBoundingClientRect(), svg = t.ownerSVGElement.getBoundingClientRect();
+        return box.left < svg.left - 1 || box.right > svg.right + 1; }).map((t) => t.textContent)""")
+    assert clipped == [], f"chart labels cut at the drawing's edge: {clipped}"
+    for chart in ("#chart-per-day", "#chart-latency"):
+        days = page.locator(f"{chart} text[text-anchor=middle]")
+        boxes = [days.nth(i).bounding_box() for i in range(days.count())]
+        assert len(boxes) >= 3 and _overlaps(boxes) == [], f"day labels overlap in {chart} at {width}px"
+    # Labels and values of the bars are whole: "Customer asked for a person", "75.0% (3)".
+    cut = page.evaluate("""() => [...document.querySelectorAll('.nw-hbar')].flatMap((bar) => {
+        const card = bar.closest('.nw-card').getBoundingClientRect();
+        return [...bar.children].filter((el) => el.scrollWidth > el.clientWidth + 1
+            || el.getBoundingClientRect().right > card.right).map((el) => el.textContent); })""")
+    assert cut == []
+    expect(page.locator("#chart-handoffs")).to_contain_text("Customer asked for a person")
+    expect(page.locator("#chart-routes")).to_contain_text("75.0% (3)")
+    page.screenshot(path=str(SCREENSHOTS / f"dashboard-{name}.png"), full_page=True)
+
+
+def test_on_a_phone_the_timeline_tells_sibling_tool_steps_apart(demo_tx, page_for):
+    run = billing_run(customer=demo_tx["alice"])
+    billing = run.steps.get(agent="billing", kind="agent")
+    tools = ("invoices", "payments", "card", "refunds", "subscription", "plans")
+    for i, tool in enumerate(tools):
+        step(run, agent="tool", kind="tool", name=f"billing.{tool}", start_ms=150 + i, end_ms=400, parent=billing)
+    page = page_for(*PHONE)
+    _staff_sign_in(page)
+    page.goto(f"/admin/conversations/agentrun/{run.pk}/trace/")
+    names = page.locator(".nw-wf-row[data-agent=tool] .nw-wf-name")
+    expect(names).to_have_count(len(tools))
+    shown = names.evaluate_all("(els) => els.map((el) => [el.innerText.replace(/^tool\\s*/i, '').trim(), "
+                               "el.scrollWidth <= el.clientWidth + 1])")
+    assert [text for text, _ in shown] == list(tools), shown
+    assert all(whole for _, whole in shown), f"a tool's name is cut off: {shown}"
+    page.locator("#waterfall").screenshot(path=str(SCREENSHOTS / "phone-trace-tools.png"))
+
+
+def test_at_1280_px_the_faq_list_fits_its_column_beside_the_menu_and_the_filters(demo_tx, page_for):
+    page = page_for(1280, 900)
+    _staff_sign_in(page)
+    page.goto("/admin/knowledge/faqentry/")
+    expect(page.locator("#result_list tbody tr").first).to_be_visible()
+    table, column = page.locator("#result_list").bounding_box(), page.locator(".results").bounding_box()
+    assert table["width"] <= column["width"] + 1, f"the list is {table['width']}px in a {column['width']}px column"
+    last = page.locator("#result_list thead th").last.bounding_box()
+    assert last["x"] + last["width"] <= column["x"] + column["width"] + 1
+    page.screenshot(path=str(SCREENSHOTS / "faq-list-desktop.png"), full_page=True)

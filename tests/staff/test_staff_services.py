@@ -166,11 +166,12 @@ def test_queue_lists_waiting_conversations_oldest_first_and_take_button_assigns(
     newer = handoff_conversation(customer=demo["alice"], minutes_ago=2, summary="Newer")
     older = handoff_conversation(customer=demo["carol"], minutes_ago=30, summary="Older", reason="low_confidence")
     response = staff_client.get(reverse("admin:conversations_conversation_queue"))
-    assert [c.pk for c in response.context["queue"]] == [older.pk, newer.pk]
+    assert [item.conversation.pk for item in response.context["queue"]] == [older.pk, newer.pk]
     html = response.content.decode()
     assert html.index("Older") < html.index("Newer") and "Low confidence" in html
     taken = staff_client.post(reverse("admin:conversations_conversation_take", args=[older.pk]))
     assert taken.url == reverse("admin:conversations_conversation_live", args=[older.pk])
     older.refresh_from_db()
     assert older.assigned_to == staff_user and older.status == "with_person"
-    assert [c.pk for c in staff_client.get(reverse("admin:conversations_conversation_queue")).context["queue"]] == [newer.pk]
+    queue = staff_client.get(reverse("admin:conversations_conversation_queue")).context["queue"]
+    assert [item.conversation.pk for item in queue] == [newer.pk]
