@@ -60,6 +60,9 @@
   function setStatus(status) {
     statusPill.textContent = statusLabels[status] || status;
     statusPill.dataset.status = status;
+    // A reply takes the conversation: "Take this conversation" would offer what is done already.
+    const take = document.getElementById("take-form");
+    if (take) take.hidden = !(status === "waiting" || status === "open");
   }
 
   function onFrame(f) {

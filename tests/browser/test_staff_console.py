@@ -224,8 +224,11 @@ def test_a_reply_sent_from_the_live_view_reads_as_the_customer_sees_it_with_the_
     _staff_sign_in(page)
     page.goto(f"/admin/conversations/conversation/{waiting.pk}/live/")
     expect(page.locator("#conn")).to_have_text("live")
+    take = page.get_by_role("button", name="Take this conversation")
+    expect(take).to_be_visible()
     page.fill("#reply-text", "I'll refund **$29.00** today. <img src=x onerror=\"window.__xss=1\">")
     page.get_by_role("button", name="Send reply").click()
+    expect(take).to_be_hidden()  # the reply took the conversation
     reply = page.locator("#transcript > li.staff").last
     expect(reply.locator("strong")).to_have_text("$29.00")
     expect(reply.locator(".text")).to_contain_text('<img src=x onerror="window.__xss=1">')  # as text
