@@ -30,7 +30,7 @@ _POINTS_BACK = re.compile(
     r"|\b(?:it|its|it's|that|this|them|those|these|one|other|again|yet|still|same|above|below|instead)\b"
     r"|\b(?:next|higher|lower|bigger|smaller|cheaper)\s+(?:one|tier|plan|level|step)s?\b|\b(?:what|do|then)\s+next\b"
     # "Any ETA for a fix?", "any news?": asking how something already discussed is going.
-    r"|\b(?:eta|fix|fixed|resolved|updates?|news|progress)\b",
+    r"|\b(?:eta|fixed|resolved|updates?|news|progress)\b|\b(?:the|a)\s+fix\b",
     re.IGNORECASE,
 )
 # Asking for what was just discussed to be delivered ("email it to me", "can you send that to my inbox?",

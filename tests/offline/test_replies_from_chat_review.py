@@ -108,3 +108,41 @@ async def test_another_plans_price_is_set_beside_the_customers_own_not_worked_ou
     (outcome,) = await converse("cus_alice", "how much more would business cost me per month than what I pay now?")
     assert outcome.reply.startswith("Business is $99.00 a month; you pay $29.00 a month for Pro.")
     assert "$70" not in outcome.reply and "couldn't confirm" not in outcome.reply
+
+
+async def test_a_request_or_problem_that_names_the_plan_is_not_read_as_a_question_about_its_contents(converse):
+    (refund,) = await converse("cus_bob", "can I get a refund for the duplicate charge on my plan?")
+    assert [a.invoice_number for a in refund.actions] == ["NW-2002"], refund.reply
+    assert "doesn't mention what you asked about" not in refund.reply
+    (locked,) = await converse("cus_carol", "can I use my plan while my account is locked?")
+    assert "is locked" in locked.reply and "doesn't mention what you asked about" not in locked.reply
+    (charged,) = await converse("cus_alice", "what will I get charged on my plan next month?")
+    assert "doesn't mention what you asked about" not in charged.reply
+
+
+async def test_a_thank_you_that_says_it_did_not_help_is_not_answered_youre_welcome(converse):
+    for message in ("thanks but that didn't answer my question", "thanks, but the app is still broken"):
+        (outcome,) = await converse("cus_alice", message)
+        assert "You're welcome" not in outcome.reply, message
+
+
+async def test_a_how_to_fix_after_an_incident_is_not_blamed_on_the_incident(converse):
+    *_, domain = await converse("cus_bob", "my app in eu-west is returning 503s", "how do I fix my custom domain?")
+    assert "very likely what you're seeing" not in domain.reply and "Settings → Domains" in domain.reply
+
+
+async def test_fixing_is_not_what_picks_a_later_step_of_a_guide(converse):
+    (outcome,) = await converse("cus_bob", "how do I fix a failed deploy?")
+    assert "The step that fits what you describe" not in outcome.reply
+
+
+async def test_a_first_name_like_jan_is_not_a_month(converse):
+    (outcome,) = await converse("cus_alice", "Hi, Jan here. My last invoice looks wrong")
+    assert "from that month" not in outcome.reply
+
+
+async def test_a_denied_feeling_is_not_acknowledged_and_a_sure_off_topic_reading_stands(converse):
+    (calm,) = await converse("cus_alice", "I'm not angry, just wondering how builds work")
+    assert not calm.reply.startswith("That sounds really frustrating")
+    (poem,) = await converse("cus_alice", "write me a poem about my website")
+    assert poem.intent.label == "out_of_scope"

@@ -57,6 +57,12 @@ NAMES_THE_SERVICE = re.compile(
     r"\b(?:my|our)\s+(?:\w+\s+)?(?:site|website|app|apps|application|deploys?|deployments?|server|domain|bill|invoice|"
     r"account|subscription|plan)\b|\byour\s+(?:hosting|service|support)\b|\bworst\s+hosting\b", re.IGNORECASE)
 SERVICE_DOMAINS: tuple[Intent, ...] = ("billing", "refund", "account", "technical")
+# Only a message that reports trouble with it, and only when the model is not sure: "write me a poem
+# about my website" names a site and is still off topic.
+OUT_OF_SCOPE_OVERRIDDEN_BELOW = 0.85
+REPORTS_TROUBLE = re.compile(
+    r"\b(?:broken|down|not\s+working|doesn'?t\s+work|errors?|fail\w*|crash\w*|slow|wrong|ridiculous|worst|terrible|"
+    r"unacceptable|useless|nobody\s+helps|no\s+one\s+helps)\b", re.IGNORECASE)
 
 
 class IntentModelError(RuntimeError):
@@ -217,7 +223,8 @@ class IntentClassifier:
             confidence = min(max(billing, refund) / (billing + refund) if billing + refund > 0 else 0.5,
                              INVOICE_RULE_MAX_CONFIDENCE)
             secondary = [s for s in secondary if s != label]
-        elif label == "out_of_scope" and NAMES_THE_SERVICE.search(text):
+        elif (label == "out_of_scope" and confidence < OUT_OF_SCOPE_OVERRIDDEN_BELOW and NAMES_THE_SERVICE.search(text)
+              and REPORTS_TROUBLE.search(text)):
             label = max(SERVICE_DOMAINS, key=lambda d: whole.probabilities.get(d, 0.0))
             confidence = whole.probabilities.get(label, 0.0)
             secondary = [s for s in secondary if s != label]

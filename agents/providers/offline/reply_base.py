@@ -51,9 +51,15 @@ CARD_CHANGED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered)\b
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 MONTHS = {rf"\b{name}\b": number for number, name in enumerate(MONTH_NAMES, start=1) if name != "may"}
-# "Nov 1", "the sept invoice": abbreviations too ("may" is never short for anything; "mar" rarely is not March).
-MONTHS |= {rf"\b{name[:3]}\b": number for number, name in enumerate(MONTH_NAMES, start=1) if name != "may"}
-MONTHS[r"\bsept\b"] = 9
+# "Nov 1", "the sept invoice", "charged in oct": abbreviations too, but only beside a day, a bill or a
+# preposition ("Hi, Jan here" is a name, "mar" a verb).
+_BILL_WORDS = r"(?:invoice|bill|payment|charge|statement|receipt)s?"
+MONTHS |= {
+    rf"\b{short}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{short}\b|\b{short}\s+{_BILL_WORDS}\b"
+    rf"|\b(?:in|on|since|from|for|of|last|this)\s+{short}\b": number
+    for number, name in enumerate(MONTH_NAMES, start=1) if name != "may"
+    for short in ((name[:3], "sept") if name == "september" else (name[:3],))
+}
 MONTHS[r"\b(?:in|for|of) may\b|\bmay (?:invoice|bill|payment|charge)"] = 5
 # A message made only of these asks for help without saying with what.
 SAYS_NOTHING_YET = frozenset({

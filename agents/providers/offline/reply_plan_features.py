@@ -21,6 +21,7 @@ from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
     GENERIC_WORDS,
     WriterBase,
+    has_cue,
     money,
     topic_words,
 )
@@ -38,6 +39,14 @@ ASKS_IF_A_PLAN_HAS = re.compile(
     r"(?:plan|tier|subscription|free|pro|business)\b"
     r"|\bcan\s+(?:i|we)\s+(?:use|get|have|add|set\s+up)\b",
     re.IGNORECASE)
+# A request or a problem that names the plan is not a question about what the plan includes.
+NOT_ABOUT_CONTENTS = ("refund", "refunds", "refunded", "duplicate", "charged", "charge", "charges", "unlock",
+                      "locked", "lock", "problem", "issue", "error", "errors", "broken", "fail", "failed",
+                      "failing", "payment", "payments", "pay", "paid", "invoice", "invoices", "bill", "billed",
+                      "cancel", "renew", "renewal", "next month", "due", "owe", "upgrade", "downgrade")
+# Asking in so many words whether a plan includes something ("does my plan include backups?").
+NAMES_INCLUDING = re.compile(r"\b(?:include|includes|included|including|come\s+with|comes\s+with|part\s+of)\b",
+                             re.IGNORECASE)
 # "Which plan has priority support?", "is there a plan with team roles?": the plan it comes with.
 ASKS_WHICH_PLAN = re.compile(r"\b(?:which|what|is\s+there\s+an?|any)\s+(?:\w+\s+)?(?:plans?|tiers?)\b", re.IGNORECASE)
 # "Pro adds custom domains, more build minutes and no sleeping apps": what the help centre says a plan has.
@@ -88,7 +97,9 @@ class PlanFeatureReplies(WriterBase):
         """Answer whether (or what) a plan includes, when the message asks about a plan's contents and
         the plans' lists name it. False, having said nothing, otherwise."""
         listing = self._plan_listings()
-        if not listing:
+        if not listing or has_cue(self.words, self.norm, *NOT_ABOUT_CONTENTS):
+            # "Can I get a refund for the duplicate charge on my plan?", "can I use my plan while my account
+            # is locked?": a request or a problem that names the plan, for the other parts to answer.
             return False
         feature = self._words_asked() - {stem(w) for w in normalise(" ".join(p.name for p in listing)).split()}
         asked = self._plan_asked_about(listing)
@@ -190,6 +201,8 @@ class PlanFeatureReplies(WriterBase):
         the whole service, so say what the plan lists and offer a person rather than a guess."""
         if self._faq(floor=FAQ_CONFIDENT) is not None:
             return False  # a confident entry: the help centre's answer, as for any "is it included?"
+        if not ASKS_WHAT_IS_INCLUDED.search(self.text) and not NAMES_INCLUDING.search(self.text):
+            return False  # "can I get …", "is there … on my plan": not surely about what the plan holds
         # The entry about it, if one was found at all ("does my plan include free SSL?" is worded far
         # from "Do you offer free SSL certificates?"); the best match may be about something else.
         match = next((m for m in self.facts.faq if feature <= topic_words(m.question)), None)

@@ -39,6 +39,10 @@ ASKS_WHEN_FIXED = re.compile(
 )
 
 
+GENERIC_FIX_TERMS = frozenset({"fix", "fixe", "fixing", "solve", "solv", "help", "resolve", "resolv", "sort",
+                               "repair", "work", "working"})
+
+
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         incident = self.facts.incident
@@ -133,7 +137,8 @@ class TechnicalReplies(WriterBase):
     def _later_steps_asked_about(self, article: ArticleMatch) -> list[tuple[int, str]]:
         """A step past the first MAX_STEPS that names what the message is about when none of the first
         ones does ("OOM killed" and the step about memory), with its number in the guide."""
-        wanted = topic_terms(self.text)
+        # "How do I fix a failed deploy?": fixing is what every step is for, not what a later one is about.
+        wanted = topic_terms(self.text) - GENERIC_FIX_TERMS
         for step in article.steps[:MAX_STEPS]:
             wanted -= article_terms(step)
         later = enumerate(article.steps[MAX_STEPS:], start=MAX_STEPS + 1)

@@ -28,6 +28,8 @@ from agents.providers.offline.reply_technical import TechnicalReplies
 
 __all__ = ["ReplyWriter", "compose"]
 
+# "Thanks, but the app is still broken": a thank-you that says the answer did not help.
+STILL_UNHAPPY = ("but", "still", "not", "didnt", "doesnt", "dont", "isnt", "wasnt", "cant", "no", "however")
 # The orchestrator's panel threshold: below it, a label is a guess.
 UNSURE_LABEL_BELOW = 0.55
 # Words of a customer who is fed up: the reply says it heard that before anything else.
@@ -74,10 +76,15 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, PlanFeatureRe
             if not self.reply.answered:
                 self.fell_back = True
                 self.cannot_answer()
-            if self.persona in ("resolver", "critic") and has_cue(self.words, self.norm, *FRUSTRATED):
+            if self.persona in ("resolver", "critic") and self._sounds_frustrated():
                 self._acknowledge_frustration()
         return Draft(text=self._join(), sources=self.reply.sources, actions=self.reply.actions,
                      usage=Usage(model="offline"))
+
+    def _sounds_frustrated(self) -> bool:
+        """A cue of FRUSTRATED that is not denied ("I'm not angry, just wondering …")."""
+        return any(has_cue(self.words, self.norm, cue) and not re.search(rf"\b(?:not|never|\w+nt)\s+(?:\w+\s+)?{cue}\b", self.norm)
+                   for cue in FRUSTRATED)
 
     def _acknowledge_frustration(self) -> None:
         """"This is ridiculous, nobody helps": said first, with a person offered whatever else the reply holds."""
@@ -119,7 +126,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, PlanFeatureRe
             self.reply.add(self._greeting("Hi there! What can I help you with today?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
             return
-        if has_cue(self.words, self.norm, "thanks", "thank", "cheers") and "?" not in self.text and len(self.words) <= 12:
+        if (has_cue(self.words, self.norm, "thanks", "thank", "cheers") and "?" not in self.text
+                and len(self.words) <= 12 and not has_cue(self.words, self.norm, *STILL_UNHAPPY)):
             # "Thanks a lot, you've been very helpful :)": a thank-you, however it is put, asks nothing.
             self.reply.add("You're welcome! I'm here if anything else comes up.")
             return
