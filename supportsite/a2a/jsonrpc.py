@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -128,8 +127,10 @@ class JsonRpcParamsCheck:
     async def endpoint(self, request: Request) -> Response:
         try:
             body = await request.json()  # kept on the request: the SDK reads it from there
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            body = None  # the SDK answers -32700
+        except (ValueError, RecursionError):
+            # Not JSON, not UTF-8, or nested past the parser's depth ([[[…]]] in 100 KB): the SDK
+            # answers each with its JSON-RPC error, as it did before this check was in front of it.
+            body = None
         if (
             isinstance(body, dict)
             and isinstance(body.get("method"), str)

@@ -148,3 +148,12 @@ async def test_a_0_3_request_without_an_id_is_an_invalid_request_named_by_field_
     assert error["code"] == -32600
     assert error["data"] == {"errors": [{"field": "id", "message": "Field required"}]}
     assert "pydantic" not in response.text
+
+
+async def test_a_body_nested_past_the_parsers_depth_gets_a_json_rpc_error_not_a_plain_500(base_url, scripted):
+    key = key_create()
+    nested = b"[" * 50_000 + b"]" * 50_000  # 100 KB, inside the size limit
+    response = await rpc_post(base_url, key, nested)
+    assert response.headers["content-type"].startswith("application/json"), response.text[:200]
+    assert "error" in response.json()
+    assert await nothing_stored()

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from supportsite.conversations import staff
 from supportsite.core.errors import InvalidInput
+from supportsite.customers.models import Payment
 from supportsite.customers.selectors import customer_details_in
 from supportsite.knowledge.models import FaqEntry
 from tests.staff.factories import billing_run
@@ -22,6 +23,13 @@ def test_the_customer_details_in_a_text_are_the_ones_the_database_holds(demo):
     text = "Invoice NW-2002 for cus_bob, mail bob@example.com; HTTP-2 and NW-9999 are nobody's, nor is help@northwind.test."
     assert customer_details_in(text=text) == ["NW-2002", "cus_bob", "bob@example.com"]
     assert customer_details_in(text="Receipts are under Billing → Invoices.") == []
+
+
+def test_customer_details_are_found_whatever_their_case_and_inside_longer_names(demo):
+    payment = Payment.objects.filter(invoice__number="NW-2002").order_by("pk").last()
+    assert payment.reference.islower()  # payment references are written in lower case
+    text = f"Your charge {payment.reference} was refunded. CUS_BOB, Bob@Example.com: see Invoice-NW-2002.pdf"
+    assert customer_details_in(text=text) == [payment.reference, "CUS_BOB", "NW-2002", "Bob@Example.com"]
 
 
 def test_a_corrected_answer_holding_a_customers_invoice_is_refused_and_the_entry_is_unchanged(demo, staff_user):
