@@ -306,16 +306,30 @@
     closed: "This conversation is closed. Write a message to reopen it.",
   };
 
+  // Waiting only for a member of staff to approve something (a refund above the agents' limit): the
+  // assistant still answers, and the customer can still ask for a person.
+  const APPROVAL_ONLY = "policy_needs_approval";
+  let statusReason = "";
+  function agentsAnswer(s = status, reason = statusReason) {
+    return s === "open" || (s === "waiting" && reason === APPROVAL_ONLY);
+  }
+
   function setStatus(next, reason, live) {
     const previous = status;
+    const previousReason = statusReason;
     status = next;
-    statusLine.textContent = STATUS_LINES[next] || "";
-    const personInvolved = next === "waiting" || next === "with_person";
+    statusReason = reason || "";
+    const approvalOnly = next === "waiting" && statusReason === APPROVAL_ONLY;
+    statusLine.textContent = approvalOnly
+      ? "A member of our staff is reviewing a request of yours; our assistant still answers here."
+      : STATUS_LINES[next] || "";
+    const personInvolved = !approvalOnly && (next === "waiting" || next === "with_person");
     handoffButton.disabled = personInvolved;
     handoffButton.textContent = personInvolved ? "A person is on the way" : "Talk to a person";
     if (next === "with_person") handoffButton.textContent = "With a person";
-    document.body.dataset.status = next;
-    if (!live || previous === next) return;
+    document.body.dataset.status = approvalOnly ? "open" : next;
+    if (!live || (previous === next && previousReason === statusReason)) return;
+    if (approvalOnly) return; // the reply that asked for the approval has said so
     refreshConversations(); // the list shows each conversation's status too
     let text = "";
     if (next === "waiting") {
@@ -325,7 +339,8 @@
         : "We've passed your conversation to our support team. A person will reply here.";
     } else if (next === "with_person") {
       text = "A person from our support team has joined the conversation.";
-    } else if (next === "open" && (previous === "waiting" || previous === "with_person")) {
+    } else if (next === "open" && ((previous === "waiting" && previousReason !== APPROVAL_ONLY)
+                                   || previous === "with_person")) {
       text = "Our support team handed the conversation back to the Northwind assistant. You can carry on here.";
     } else if (next === "closed") {
       text = "This conversation was closed. Write a message to reopen it.";
@@ -437,7 +452,7 @@
       bubbles.set(message.message_id, li);
       log.appendChild(li);
     });
-    setStatus(frame.status, "", false);
+    setStatus(frame.status, frame.reason || "", false);
     // Messages the server already has were delivered (their ack was lost); the rest go again.
     for (let i = outbox.length - 1; i >= 0; i -= 1) {
       if (storedClientIds.has(outbox[i].client_id)) outbox.splice(i, 1);
@@ -452,7 +467,7 @@
     });
     saveOutbox();
     const last = frame.messages[frame.messages.length - 1];
-    if (last && last.role === "user" && frame.status === "open") {
+    if (last && last.role === "user" && agentsAnswer()) {
       runningSteps.set("pending", "Working on your message…");
       showProgress();
       expectReply();
@@ -462,7 +477,7 @@
     updateWelcome();
     scrollToEnd(true);
     flushOutbox();
-    if (handoffWanted && status === "open" && sendFrame({ type: "handoff.request" })) {
+    if (handoffWanted && agentsAnswer() && sendFrame({ type: "handoff.request" })) {
       handoffWanted = false;
       showError("");
     }
@@ -473,13 +488,13 @@
     const index = outbox.findIndex((item) => item.client_id === frame.client_id);
     if (index >= 0) outbox.splice(index, 1);
     saveOutbox();
-    if (status === "open") expectReply();
+    if (agentsAnswer()) expectReply();
     const li = bubbles.get(frame.client_id);
     if (li) {
       setUserState(li, "sent");
       bubbles.set(frame.message_id, li);
     }
-    if (status === "open" && !runningSteps.size) {
+    if (agentsAnswer() && !runningSteps.size) {
       runningSteps.set("pending", "Working on your message…");
       showProgress();
     }
@@ -604,7 +619,7 @@
 
   function heard(frame) {
     if (frame.type === "assistant.message" || frame.type === "staff.message") replyArrived();
-    else if (frame.type === "conversation.status" && frame.status !== "open") replyArrived();
+    else if (frame.type === "conversation.status" && !agentsAnswer(frame.status, frame.reason)) replyArrived();
     else if (overdueTimer !== null && (frame.type === "agent.step" || frame.type === "assistant.delta")) expectReply();
   }
 

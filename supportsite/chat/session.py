@@ -14,7 +14,7 @@ from supportsite.conversations.selectors import (
     feedback_ratings_for_conversation,
     message_list_for_conversation,
 )
-from supportsite.conversations.serializers import message_frame
+from supportsite.conversations.serializers import conversation_reason, message_frame
 from supportsite.conversations.services import conversation_start
 from supportsite.core.db import db_async
 from supportsite.core.errors import NotFound
@@ -48,6 +48,9 @@ def _conversation_state(*, user: Any, session_key: str, requested_id: str) -> di
     return {
         "conversation_id": str(conversation.id),
         "status": conversation.status,
+        # Why it waits, as conversation.status frames say it: waiting only for an approval, the
+        # agents still answer, and the page says so (DESIGN's frame, extended).
+        "reason": conversation_reason(conversation),
         "messages": [history_message(message_frame(m), rating=ratings.get(str(m.id))) for m in messages],
         "signed_in": customer is not None,
     }

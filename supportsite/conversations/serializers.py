@@ -52,8 +52,12 @@ def staff_message_frame(message: Message) -> dict[str, Any]:
 
 
 def conversation_status_frame(conversation: Conversation) -> dict[str, Any]:
-    # The handoff reason stays on the row (the dashboard counts it); it is news only while a person has
-    # the conversation or it waits for one, not once it is back with the agents or closed.
+    return {"type": "conversation.status", "status": conversation.status, "reason": conversation_reason(conversation)}
+
+
+def conversation_reason(conversation: Conversation) -> str:
+    """Why a person is needed, for the frames that carry the status. The handoff reason stays on the row
+    (the dashboard counts it); it is news only while a person has the conversation or it waits for one,
+    not once it is back with the agents or closed."""
     waiting = conversation.status in (Conversation.Status.WAITING, Conversation.Status.WITH_PERSON)
-    return {"type": "conversation.status", "status": conversation.status,
-            "reason": conversation.handoff_reason if waiting else ""}
+    return conversation.handoff_reason if waiting else ""

@@ -390,8 +390,11 @@ def conversation_handoff_request(*, conversation_id: UUID | str) -> Conversation
     conversation = Conversation.objects.select_for_update().filter(id=conversation_id).first()
     if conversation is None:
         raise NotFound("No such conversation.", code="conversation_not_found")
-    if conversation.status in (Conversation.Status.WAITING, Conversation.Status.WITH_PERSON):
+    waits_for_approval_only = (conversation.status == Conversation.Status.WAITING
+                                and conversation.handoff_reason == Conversation.HandoffReason.POLICY_NEEDS_APPROVAL)
+    if conversation.status in (Conversation.Status.WAITING, Conversation.Status.WITH_PERSON) and not waits_for_approval_only:
         return conversation
+    # Waiting only for an approval, the agents still answer: asking for a person now is a new reason.
     last_question = (
         conversation.messages.filter(role=Message.Role.USER).order_by("-created_at").values_list("text", flat=True)
         .first()

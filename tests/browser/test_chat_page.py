@@ -390,3 +390,22 @@ def test_progress_of_a_run_already_answered_is_ignored_when_it_arrives_after_the
     # The page still follows a new run.
     send(page, "And another thing")
     expect(page.locator(".msg-assistant")).to_have_count(2)
+
+
+def test_while_only_an_approval_waits_the_assistant_answers_and_a_person_can_still_be_asked_for(
+        demo_tx, page, scripted):
+    sign_in(page, "alice")
+    expect(page.locator("#status-line")).to_contain_text("Our assistant answers")
+    Conversation.objects.filter(customer__user__username="alice").update(
+        status="waiting", handoff_reason="policy_needs_approval")
+    page.reload()
+    expect(page.locator("#status-line")).to_contain_text("reviewing a request of yours; our assistant still answers")
+    expect(page.get_by_role("button", name="Talk to a person")).to_be_enabled()
+    scripted.echo = True
+    send(page, "What plan am I on?")
+    expect(page.locator(".msg-assistant").last).to_contain_text("You wrote: What plan am I on?")
+    page.get_by_role("button", name="Talk to a person").click()
+    expect(page.locator("#status-line")).to_contain_text("Waiting for a person")
+    expect(page.get_by_role("button", name="A person is on the way")).to_be_disabled()
+    conversation = Conversation.objects.get(customer__user__username="alice")
+    assert (conversation.status, conversation.handoff_reason) == ("waiting", "customer_asked")
