@@ -377,7 +377,8 @@
       button.appendChild(el("span", "conversation-title", item.title));
       const when = new Date(item.last_message_at);
       button.appendChild(
-        el("span", "conversation-meta", `${STATUS_WORDS[item.status] || item.status} · ${when.toLocaleDateString()}`),
+        el("span", "conversation-meta", `${item.status === "waiting" && item.reason === APPROVAL_ONLY
+          ? "Waiting for an approval" : STATUS_WORDS[item.status] || item.status} · ${when.toLocaleDateString()}`),
       );
       if (item.conversation_id === conversationId) button.setAttribute("aria-current", "true");
       button.addEventListener("click", () => switchConversation(item.conversation_id));

@@ -7,6 +7,7 @@ from uuid import UUID
 from django.db.models import Count, Q, QuerySet
 
 from supportsite.conversations.models import AgentAction, AgentRun, Conversation, Feedback, Message
+from supportsite.conversations.serializers import conversation_reason
 from supportsite.core.models import reverse_one_to_one_uncache
 from supportsite.customers.models import CustomerProfile
 
@@ -88,6 +89,7 @@ def conversation_summaries_for_owner(
         {
             "conversation_id": str(c.id),
             "status": c.status,
+            "reason": conversation_reason(c),
             "title": (first_questions.get(c.id) or "New conversation")[:80],
             "message_count": c.message_count,
             "last_message_at": (c.last_message_at or c.created_at).isoformat(),

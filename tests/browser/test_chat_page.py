@@ -400,6 +400,7 @@ def test_while_only_an_approval_waits_the_assistant_answers_and_a_person_can_sti
         status="waiting", handoff_reason="policy_needs_approval")
     page.reload()
     expect(page.locator("#status-line")).to_contain_text("reviewing a request of yours; our assistant still answers")
+    expect(page.locator(".conversation-meta").first).to_contain_text("Waiting for an approval")
     expect(page.get_by_role("button", name="Talk to a person")).to_be_enabled()
     scripted.echo = True
     send(page, "What plan am I on?")
