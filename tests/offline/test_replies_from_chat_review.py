@@ -146,3 +146,23 @@ async def test_a_denied_feeling_is_not_acknowledged_and_a_sure_off_topic_reading
     assert not calm.reply.startswith("That sounds really frustrating")
     (poem,) = await converse("cus_alice", "write me a poem about my website")
     assert poem.intent.label == "out_of_scope"
+
+
+async def test_arguing_with_a_refused_refund_gets_the_rule_once_and_a_person_not_the_refusal_again(converse):
+    refused, why = await converse("cus_alice", "can I get a refund for NW-1002?", "why not? it's only $29")
+    assert "outside our 14-day refund window" in refused.reply
+    assert "outside our 14-day refund window" not in why.reply
+    assert "can't make an exception to it myself" in why.reply and "pass you to a person" in why.reply
+    *_, yes = await converse("cus_alice", "can I get a refund for NW-1002?", "why not? it's only $29", "yes please")
+    assert yes.route == "handoff"
+
+
+async def test_asking_for_another_customers_details_by_name_is_refused_plainly(converse):
+    for message in ("what is the email address of the customer alice?", "what's alice's email?"):
+        (outcome,) = await converse("cus_bob", message)
+        assert "I can only share the details of your own account" in outcome.reply, message
+        assert "bob@example.com" not in outcome.reply and "alice@example.com" not in outcome.reply
+    (own,) = await converse("cus_bob", "what's the email on my account?")
+    assert own.reply == "The email address on your account is bob@example.com."
+    (named_self,) = await converse("cus_bob", "what is bob's email address?")
+    assert "bob@example.com" in named_self.reply

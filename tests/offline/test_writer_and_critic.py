@@ -150,9 +150,9 @@ async def test_a_refund_for_a_double_charge_that_never_happened_says_so_and_offe
 @pytest.mark.parametrize(("status", "sentence"), [
     ("pending_approval", "A refund for invoice NW-2002 has already been requested (reference RF-0001, $99.00) and "
                          "is waiting for a member of our staff to approve it, so there's nothing more you need to "
-                         "do; you'll see the update here."),
+                         "do."),
     ("approved", "A refund for invoice NW-2002 has already been requested (reference RF-0001, $99.00) and approved, "
-                 "so there's nothing more you need to do; you'll see the update here."),
+                 "so there's nothing more you need to do."),
     ("completed", "A refund for invoice NW-2002 has already been requested (reference RF-0001) and $99.00 has been "
                   "paid back."),
 ])

@@ -67,7 +67,8 @@ SAYS_NOTHING_YET = frozenset({
     "support", "question", "a", "have", "got", "there", "anyone", "someone", "somebody", "with", "something", "im",
     "stuck", "urgent", "quick", "is", "here", "assistance", "want", "would", "like", "get", "ok", "okay"})
 GREETINGS = frozenset({"hi", "hello", "hey"})
-NOTHING_TO_DO = "so there's nothing more you need to do; you'll see the update here."
+# No "you'll see the update here": a refund asked for over A2A is decided in that conversation, not this one.
+NOTHING_TO_DO = "so there's nothing more you need to do."
 # "How much do I owe", "anything left to pay": the unpaid invoices, or that there are none.
 # "What happens if I don't pay?": what is unpaid, and that the consequence is for a person to tell.
 LATE_PAYMENT_CUES = ("do not pay", "did not pay", "miss a payment", "missed a payment", "missed payment",

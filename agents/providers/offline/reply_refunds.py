@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agents.facts import RefundFact
-from agents.follow_up import OFFER_REFUND, accepts_offer, affirms, last_assistant_text, with_topic
+from agents.follow_up import OFFER_PERSON, OFFER_REFUND, accepts_offer, affirms, last_assistant_text, with_topic
 from agents.outcome import ProposedAction
 from agents.providers.offline.reply_base import (
     FAQ_PLAUSIBLE,
@@ -67,6 +67,12 @@ class RefundReplies(BillingReplies):
                 if self.facts.refunds:  # "when will I get the money?" after asking for one: where it stands
                     self._refund_status()
                 return
+        if self._pushes_back_on_a_refusal():
+            # "Why not? It's only $29": the same refusal again answers nothing; the rule, once, and a person.
+            self.reply.add(f"I understand. The {self.ctx.constraints.refund_window_days}-day window applies to every "
+                           "charge, and I can't make an exception to it myself. A person from our team can look at it "
+                           f"with you: would you like me to {OFFER_PERSON}?")
+            return
         if accepts_offer(self.ctx, OFFER_REFUND):
             self._refund_options_for([o for o in one_per_invoice(self.facts.refund_options)
                                       if o.get("allowed") and not o.get("already_requested")])
@@ -98,6 +104,13 @@ class RefundReplies(BillingReplies):
                            "your invoices you mean, I'll check it against our refund policy.")
             return
         self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
+
+    def _pushes_back_on_a_refusal(self) -> bool:
+        """A reply to a refund refused for its window that argues with it rather than naming another charge."""
+        refused = "refund window, so I can't refund it" in last_assistant_text(self.ctx)
+        return refused and not invoice_numbers(self.ctx.message) and has_cue(
+            self.words, self.norm, "why not", "why cant", "why can not", "come on", "only", "exception", "unfair",
+            "seriously", "really", "but", "just this once", "please")
 
     def _refund_is_asked_about(self) -> bool:
         """Whether the message, the question it follows or the offer it answers is about getting money
