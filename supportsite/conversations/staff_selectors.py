@@ -32,7 +32,7 @@ from supportsite.conversations.models import (
     Message,
 )
 from supportsite.conversations.serializers import message_frame
-from supportsite.customers.models import Invoice, RefundRequest
+from supportsite.customers.models import Invoice, Payment, RefundRequest
 
 ROUTES = ("faq", "resolver", "panel", "fallback", "handoff")
 LATENCY_BANDS: dict[str, tuple[float | None, float | None]] = {
@@ -138,6 +138,8 @@ class ApprovalItem:
     customer_message: str
     invoices: list[Invoice]
     other_refunds: list[RefundRequest]
+    # Every charge on the refund's invoice: a duplicate is told apart from the charge it repeats.
+    charges: list[Payment] = field(default_factory=list)
 
 
 def approvals_queue() -> list[ApprovalItem]:
@@ -157,6 +159,9 @@ def approvals_queue() -> list[ApprovalItem]:
                 other_refunds=list(
                     action.customer.refunds.exclude(pk=action.refund_id).select_related("invoice")[:5]
                 ),
+                charges=(list(Payment.objects.filter(invoice_id=action.refund.invoice_id)
+                              .select_related("payment_method").order_by("charged_at"))
+                         if action.refund is not None else []),
             )
         )
     return items

@@ -269,3 +269,16 @@ def test_staff_edit_an_articles_tags_separated_by_commas(staff_client, demo):
     assert response.status_code == 302, response.context["adminform"].form.errors
     article.refresh_from_db()
     assert article.tags == ["deploys", "domains"]
+
+
+@pytest.mark.django_db
+def test_an_approval_for_a_duplicate_charge_shows_both_charges_and_which_repeats_which(staff_client, demo):
+    from tests.staff.factories import bob_duplicate_refund_pending
+
+    action = bob_duplicate_refund_pending(demo["bob"])
+    html = staff_client.get(reverse("admin:conversations_agentaction_approvals")).content.decode()
+    charges = html[html.index("Charges on NW-2002"):]
+    charges = charges[:charges.index("</table>")]
+    references = list(action.refund.invoice.payments.values_list("reference", flat=True))
+    assert len(references) == 2 and all(reference in charges for reference in references)
+    assert charges.count("duplicate</span>") == 1
