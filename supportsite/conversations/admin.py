@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
@@ -59,6 +60,7 @@ from supportsite.conversations.staff_selectors import (
     runs_filter_latency_band,
 )
 from supportsite.core.errors import DomainError
+from supportsite.core.forms import PhraseListField
 from supportsite.core.http import streaming_response
 from supportsite.knowledge.models import FaqEntry
 
@@ -741,8 +743,24 @@ class ConversationEventAdmin(admin.ModelAdmin):
         return False
 
 
+class RegressionCaseForm(forms.ModelForm):
+    must_contain = PhraseListField(
+        label="Must contain", widget=forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
+        help_text="Words or facts the reply must hold: one a line.",
+    )
+    must_not_contain = PhraseListField(
+        label="Must not contain", widget=forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
+        help_text="What the reply must never hold (another customer's invoice, …): one a line.",
+    )
+
+    class Meta:
+        model = RegressionCase
+        fields = ("message", "customer_external_id", "expected_route", "must_contain", "must_not_contain")
+
+
 @admin.register(RegressionCase)
 class RegressionCaseAdmin(admin.ModelAdmin):
+    form = RegressionCaseForm
     list_display = ("message_excerpt", "customer_external_id", "expected_route", "must_contain", "must_not_contain",
                     "source_run_link", "created_by", "created_at")
     list_filter = ("expected_route", "customer_external_id")

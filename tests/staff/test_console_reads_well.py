@@ -282,3 +282,18 @@ def test_an_approval_for_a_duplicate_charge_shows_both_charges_and_which_repeats
     references = list(action.refund.invoice.payments.values_list("reference", flat=True))
     assert len(references) == 2 and all(reference in charges for reference in references)
     assert charges.count("duplicate</span>") == 1
+
+
+def test_staff_edit_a_regression_cases_checks_one_a_line(staff_client, demo):
+    from supportsite.conversations.models import RegressionCase
+
+    case = RegressionCase.objects.create(message="Why did my last payment fail?", customer_external_id="cus_alice",
+                                         must_contain=["NW-1003"], must_not_contain=["NW-2002"])
+    url = reverse("admin:conversations_regressioncase_change", args=[case.pk])
+    assert ">\nNW-1003</textarea>" in staff_client.get(url).content.decode()
+    response = staff_client.post(url, {
+        "message": case.message, "customer_external_id": "cus_alice", "expected_route": "resolver",
+        "must_contain": "NW-1003\r\n4242\r\n\r\n", "must_not_contain": "NW-2002\r\ncus_bob"})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    case.refresh_from_db()
+    assert case.must_contain == ["NW-1003", "4242"] and case.must_not_contain == ["NW-2002", "cus_bob"]
