@@ -52,6 +52,12 @@ def test_the_right_article_is_in_the_top_three_for_most_technical_questions():
     assert evaluate_kb()["kb_top3_accuracy"] >= 0.9
 
 
+def test_most_questions_no_guide_covers_are_offered_none_and_measured_apart():
+    figures = evaluate_kb()
+    assert figures["kb_no_guide_questions"] >= 5
+    assert figures["kb_no_guide_accuracy"] >= 0.6
+
+
 @pytest.mark.django_db(transaction=True)
 def test_demo_conversations_get_the_right_route_and_facts_at_least_90_percent_of_the_time():
     call_command("seed_demo", verbosity=0)

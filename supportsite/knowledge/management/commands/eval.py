@@ -54,6 +54,8 @@ def render_table(figures: dict) -> str:
          f"+{figures.get('faq_test_unanswerable')} unanswerable"),
         ("FAQ shortcut coverage", figures.get("faq_shortcut_coverage"), ""),
         ("KB top-3 accuracy", figures.get("kb_top3_accuracy"), f"n={figures.get('kb_test_questions')}"),
+        ("KB no guide offered when none fits", figures.get("kb_no_guide_accuracy"),
+         f"n={figures.get('kb_no_guide_questions')}"),
     ]
     if "route_accuracy" in figures:
         rows += [
