@@ -186,7 +186,7 @@ FAQS: list[dict] = [
     {
         "question": "Do you offer an uptime SLA?",
         "answer": "The Business plan comes with a 99.95% monthly uptime SLA, with service credits if we miss it. Free and Pro have no SLA, though they run on the same infrastructure.",
-        "alternatives": ["service level agreement", "uptime guarantee", "what is your sla", "do you guarantee availability", "sla", "uptime commitment", "availability guarantee", "business plan sla"],
+        "alternatives": ["service level agreement", "uptime guarantee", "what is your sla", "do you guarantee availability", "sla", "uptime commitment", "availability guarantee", "business plan sla", "will we get service credits", "compensation for downtime", "credits for the outage"],
         "tags": ["general", "business"],
     },
     {

@@ -166,3 +166,14 @@ async def test_asking_for_another_customers_details_by_name_is_refused_plainly(c
     assert own.reply == "The email address on your account is bob@example.com."
     (named_self,) = await converse("cus_bob", "what is bob's email address?")
     assert "bob@example.com" in named_self.reply
+
+
+async def test_asking_for_service_credits_during_an_incident_gets_the_sla_entry_and_a_person(converse):
+    (outcome,) = await converse("cus_bob", "our site in eu-west is down, will we get service credits?")
+    assert "Elevated API error rates in eu-west" in outcome.reply
+    assert "99.95% monthly uptime SLA" in outcome.reply and "pass you to a person" in outcome.reply
+
+
+async def test_compensation_for_downtime_is_not_weighed_as_a_refund_of_a_charge(converse):
+    (outcome,) = await converse("cus_alice", "will I get compensation for the downtime?")
+    assert "refund window" not in outcome.reply

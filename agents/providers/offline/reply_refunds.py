@@ -27,7 +27,7 @@ _POINTS_AT_AN_INVOICE = re.compile(r"\b(?:it|that|this|them|those|these)\b", re.
 REFUND_CUES = ("refund", "refunds", "refunded", "refunding", "money back", "reimburse", "reimbursed",
                "reimbursement", "chargeback", "charge back", "pay me back", "paid back", "give it back",
                "get it back", "twice", "double", "doubled", "duplicate", "duplicated", "two times", "2 times",
-               "credit", "compensation", "reverse", "reversed", "undo the charge", "cancel the charge",
+               "reverse", "reversed", "undo the charge", "cancel the charge",
                "cancel the payment", "want it back", "want my money")
 _OWN_SCOPE = re.compile(r"\bmy\s+(?:last|latest|most\s+recent|recent|previous|first|only)\b", re.IGNORECASE)
 

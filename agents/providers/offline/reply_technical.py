@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from agents.facts import IncidentFact
-from agents.follow_up import with_topic
+from agents.follow_up import OFFER_PERSON, with_topic
 from agents.outcome import ArticleMatch, FaqMatch, Source
 from agents.providers.offline.kb import (
     affected_components,
@@ -50,6 +50,7 @@ class TechnicalReplies(WriterBase):
             self._incident(incident)
         elif has_cue(self.words, self.norm, "outage", "incident", "down", "status page", "is it just me"):
             self._no_matching_incident()
+        self._service_credits()
         articles = [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
         faq = self._faq(floor=FAQ_CONFIDENT)
         if faq is not None and articles and self._about_another_plan(faq.question):
@@ -166,6 +167,20 @@ class TechnicalReplies(WriterBase):
         else:
             self.reply.add("I don't have a guide on that in our help centre, and I'd rather not guess. Would you "
                            "like me to pass you to a person from our support team? Just say so and I will.")
+
+    def _service_credits(self) -> None:
+        """"Will we get service credits?": what the help centre's entry on the uptime SLA says, wherever it
+        ranked (the outage is what the rest of the message is about), and the customer's plan."""
+        if not has_cue(self.words, self.norm, "credit", "credits", "compensation", "compensate", "sla"):
+            return
+        entry = next((m for m in self.facts.faq if "sla" in normalise(m.question).split()), None)
+        if entry is None or self._faq_quoted(entry):
+            return
+        self.reply.add(f"About service credits: {entry.answer}")
+        self.reply.sources.append(Source(kind="faq", title=entry.question, ref=str(entry.faq_id)))
+        if self.ctx.customer is not None:
+            self.reply.add(f"You're on the {self.ctx.customer.plan} plan. Whether an outage earns credits is for a "
+                           f"person from our team to confirm: would you like me to {OFFER_PERSON}?", answers=False)
 
     def _about_another_plan(self, question: str) -> bool:
         """Whether an FAQ entry's question is about a plan other than the signed-in customer's."""
