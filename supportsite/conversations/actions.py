@@ -101,6 +101,19 @@ def _agents_resume_after_approvals(*, conversation_id: uuid.UUID | str, staff_us
     return conversation
 
 
+def _conversations_told_of(action: AgentAction) -> list[uuid.UUID]:
+    """The customer's other conversations in which a reply since the request named this refund (its
+    reference): the customer was told there that it waits, so the decision is told there too."""
+    if action.refund is None:
+        return []
+    return list(
+        Message.objects.filter(conversation__customer_id=action.customer_id, role=Message.Role.ASSISTANT,
+                               created_at__gte=action.created_at, text__contains=action.refund.reference)
+        .exclude(conversation_id=action.conversation_id)
+        .order_by().values_list("conversation_id", flat=True).distinct()
+    )
+
+
 @transaction.atomic
 def action_decide(*, action_id: int, approve: bool, staff_user: AbstractBaseUser, note: str = "") -> AgentAction:
     """A staff member approves or rejects a pending action; carried out once, whoever clicks first."""
@@ -154,6 +167,10 @@ def action_decide(*, action_id: int, approve: bool, staff_user: AbstractBaseUser
     from supportsite.conversations.serializers import conversation_status_frame, staff_message_frame
 
     conversation_event_publish(conversation_id=action.conversation_id, payload=staff_message_frame(message))
+    for elsewhere in _conversations_told_of(action):
+        # Asked over A2A, then told in the web chat that it waits: the decision reaches both.
+        told = Message.objects.create(conversation_id=elsewhere, role=Message.Role.STAFF, text=text, author=staff_user)
+        conversation_event_publish(conversation_id=elsewhere, payload=staff_message_frame(told))
     if resumed is not None:
         conversation_event_publish(conversation_id=resumed.id, payload=conversation_status_frame(resumed))
     from supportsite.api.webhooks import webhook_action_decided  # webhooks (#8)

@@ -204,3 +204,26 @@ def test_a_run_whose_approval_is_still_pending_puts_the_conversation_in_the_staf
     action.conversation.refresh_from_db()
     assert (action.conversation.status, action.conversation.handoff_reason) == (
         Conversation.Status.WAITING, Conversation.HandoffReason.POLICY_NEEDS_APPROVAL)
+
+
+@pytest.mark.django_db
+def test_a_decision_is_told_too_in_the_customers_other_conversations_that_named_the_refund(demo, staff_user):
+    from supportsite.conversations.services import conversation_start
+
+    action = bob_duplicate_refund_pending(demo["bob"])
+    reference = action.refund.reference
+    told_elsewhere = conversation_start(customer=demo["bob"])
+    Message.objects.create(conversation=told_elsewhere, role=Message.Role.ASSISTANT,
+                           text=f"A refund for invoice NW-2002 has already been requested ({reference}) and is waiting.")
+    unrelated = conversation_start(customer=demo["bob"])
+    Message.objects.create(conversation=unrelated, role=Message.Role.ASSISTANT, text="You're on the Business plan.")
+
+    action_decide(action_id=action.pk, approve=True, staff_user=staff_user)
+
+    def decisions(conversation_id):
+        return list(Message.objects.filter(conversation_id=conversation_id, role=Message.Role.STAFF)
+                    .values_list("text", flat=True))
+    assert len(decisions(action.conversation_id)) == 1
+    [told] = decisions(told_elsewhere.id)
+    assert "approved your refund" in told and reference in told
+    assert decisions(unrelated.id) == []
