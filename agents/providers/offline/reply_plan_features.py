@@ -137,11 +137,16 @@ class PlanFeatureReplies(WriterBase):
                  or re.search(rf"\b{re.escape(plan.name.lower())}\s+(?:plan|tier)\b", self.norm)]
         if len(named) == 1:
             return named[0]
-        customer = self.ctx.customer
-        if not named and customer is not None and asks_about_own_plan(self.text):
-            own = [plan for plan in listing if plan.name.lower() == customer.plan.lower()]
-            return own[0] if own else None
+        if not named and asks_about_own_plan(self.text):
+            return self._own_listing(listing)
         return None
+
+    def _is_own(self, plan: PlanListing) -> bool:
+        return self.ctx.customer is not None and self.ctx.customer.plan.lower() == plan.name.lower()
+
+    def _own_listing(self, listing: list[PlanListing]) -> PlanListing | None:
+        """The signed-in customer's plan among the listed ones (None for a visitor, or a plan not listed)."""
+        return next((plan for plan in listing if self._is_own(plan)), None)
 
     def _words_asked(self) -> set[str]:
         return {stem(w) for w in normalise(self.text).split()
@@ -152,7 +157,7 @@ class PlanFeatureReplies(WriterBase):
         if found is None:
             return self._not_listed(asked, feature)
         first, item = found
-        own = self.ctx.customer is not None and self.ctx.customer.plan.lower() == asked.name.lower()
+        own = self._is_own(asked)
         which = f"your plan, {asked.name}" if own else asked.name
         at, comes_at = listing.index(asked), listing.index(first)
         if comes_at == at:
@@ -183,15 +188,13 @@ class PlanFeatureReplies(WriterBase):
             return False
         plan, item = found
         above = " and the plans above it" if plan is not listing[-1] else ""
-        self.reply.add(f"{_agreeing(item, 'come', 'comes')[:1].upper()}{_agreeing(item, 'come', 'comes')[1:]} with "
-                       f"{plan.name}{self._price(plan)}{above}.")
-        customer = self.ctx.customer
-        if customer is not None:
-            own = [p for p in listing if p.name.lower() == customer.plan.lower()]
-            if own:
-                has = listing.index(own[0]) >= listing.index(plan)
-                self.reply.add(f"You're on {own[0].name}, which {'includes it' if has else 'does not'}"
-                               f"{'' if has else '; you can change plan under **Billing → Plan**'}.")
+        comes = _agreeing(item, "come", "comes")
+        self.reply.add(f"{comes[:1].upper()}{comes[1:]} with {plan.name}{self._price(plan)}{above}.")
+        own = self._own_listing(listing)
+        if own is not None:
+            has = listing.index(own) >= listing.index(plan)
+            self.reply.add(f"You're on {own.name}, which {'includes it' if has else 'does not'}"
+                           f"{'' if has else '; you can change plan under **Billing → Plan**'}.")
         self._cite(plan)
         return True
 
@@ -211,7 +214,7 @@ class PlanFeatureReplies(WriterBase):
             return True
         if not self.facts.plans:
             return False  # the help centre's lists say what plans add, not all they have
-        own = self.ctx.customer is not None and self.ctx.customer.plan.lower() == asked.name.lower()
+        own = self._is_own(asked)
         which = f"Your plan, {asked.name}{self._price(asked)}," if own else f"{asked.name}{self._price(asked)}"
         self.reply.add(f"{which} includes {self._listed(asked)}. That list doesn't mention what you asked "
                        "about, and I'd rather not guess whether it's included: would you like me to pass you "
@@ -219,7 +222,7 @@ class PlanFeatureReplies(WriterBase):
         return True
 
     def _tell_what_it_includes(self, asked: PlanListing, listing: list[PlanListing]) -> None:
-        own = self.ctx.customer is not None and self.ctx.customer.plan.lower() == asked.name.lower()
+        own = self._is_own(asked)
         which = f"Your plan, {asked.name}{self._price(asked)}," if own else f"{asked.name}{self._price(asked)}"
         below = listing[:listing.index(asked)]
         also = f", on top of everything in {below[-1].name}" if below and asked.source is not None else ""

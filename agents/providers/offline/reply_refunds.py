@@ -9,7 +9,7 @@ from typing import Any
 
 from agents.facts import RefundFact
 from agents.follow_up import OFFER_PERSON, OFFER_REFUND, accepts_offer, affirms, last_assistant_text, with_topic
-from agents.outcome import ProposedAction
+from agents.outcome import FaqMatch, ProposedAction
 from agents.providers.offline.reply_base import (
     FAQ_PLAUSIBLE,
     NOTHING_TO_DO,
@@ -59,9 +59,7 @@ class RefundReplies(BillingReplies):
                    "when will the money", "money back") and not self._invoices_named():
             # The entry on how long a refund takes, wherever it ranked: "how long until I see the money?"
             # shares few words with it, and the question itself says it is about timing.
-            match = next((m for m in self.facts.faq if "refund" in normalise(m.question).split()
-                          and has_cue(set(normalise(m.question).split()), normalise(m.question), "how long", "arrive",
-                                      "when")), None) or self._faq(floor=FAQ_PLAUSIBLE)
+            match = self._refund_timing_entry() or self._faq(floor=FAQ_PLAUSIBLE)
             if match is not None and "refund" in normalise(match.question):
                 self._quote_faq(match, hedge=False)
                 if self.facts.refunds:  # "when will I get the money?" after asking for one: where it stands
@@ -104,6 +102,14 @@ class RefundReplies(BillingReplies):
                            "your invoices you mean, I'll check it against our refund policy.")
             return
         self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
+
+    def _refund_timing_entry(self) -> FaqMatch | None:
+        for match in self.facts.faq:
+            question = normalise(match.question)
+            words = set(question.split())
+            if "refund" in words and has_cue(words, question, "how long", "arrive", "when"):
+                return match
+        return None
 
     def _pushes_back_on_a_refusal(self) -> bool:
         """A reply to a refund refused for its window that argues with it rather than naming another charge."""
