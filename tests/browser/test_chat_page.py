@@ -396,8 +396,11 @@ def test_while_only_an_approval_waits_the_assistant_answers_and_a_person_can_sti
         demo_tx, page, scripted):
     sign_in(page, "alice")
     expect(page.locator("#status-line")).to_contain_text("Our assistant answers")
-    Conversation.objects.filter(customer__user__username="alice").update(
+    # The socket creates the conversation after the page renders; the list shows it once it exists.
+    expect(page.locator(".conversation-meta").first).to_contain_text("Open")
+    updated = Conversation.objects.filter(customer__user__username="alice").update(
         status="waiting", handoff_reason="policy_needs_approval")
+    assert updated == 1
     page.reload()
     expect(page.locator("#status-line")).to_contain_text("reviewing a request of yours; our assistant still answers")
     expect(page.locator(".conversation-meta").first).to_contain_text("Waiting for an approval")
