@@ -18,7 +18,7 @@ from supportsite.customers.models import (
     Subscription,
 )
 from supportsite.knowledge.demo_content import ARTICLES, FAQS
-from supportsite.knowledge.models import Article, FaqEntry, Incident
+from supportsite.knowledge.models import Article, FaqEntry, Incident, faq_question_key
 
 PLANS = [
     ("free", "Free", Decimal("0.00"), "One app, shared resources, community support."),
@@ -138,9 +138,13 @@ def demo_seed() -> dict[str, int]:
     )
 
     for spec in FAQS:
+        # Found by its question's key, as the FAQ tells questions apart: an entry whose question staff
+        # re-cased or re-spaced is put back, where a lookup by the exact text would add a second entry
+        # that the unique key refuses.
         FaqEntry.objects.update_or_create(
-            question=spec["question"],
-            defaults={"answer": spec["answer"], "alternatives": spec["alternatives"], "tags": spec.get("tags", [])},
+            question_key=faq_question_key(spec["question"]),
+            defaults={"question": spec["question"], "answer": spec["answer"], "alternatives": spec["alternatives"],
+                      "tags": spec.get("tags", [])},
         )
     for spec in ARTICLES:
         Article.objects.update_or_create(

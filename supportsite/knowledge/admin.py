@@ -6,14 +6,16 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from supportsite.core.errors import Conflict
 from supportsite.core.forms import PhraseListField
 from supportsite.knowledge.models import Article, FaqEntry, Incident
+from supportsite.knowledge.selectors import faq_question_owner
 
 
 class FaqEntryForm(forms.ModelForm):
@@ -28,6 +30,18 @@ class FaqEntryForm(forms.ModelForm):
     class Meta:
         model = FaqEntry
         fields = ("question", "answer", "alternatives", "tags", "is_published")
+
+    def clean_question(self) -> str:
+        # The unique key is not a form field, so Django's own unique check skips it: without this
+        # the database would refuse the row after validation, as a server error.
+        question = self.cleaned_data["question"]
+        other_id = faq_question_owner(question=question, exclude_id=self.instance.pk)
+        if other_id is not None:
+            other = FaqEntry.objects.filter(pk=other_id).values_list("question", flat=True).first() or ""
+            raise forms.ValidationError(
+                "FAQ entry %(id)s (“%(question)s”) already asks this question, whatever its case and spacing: "
+                "edit that entry instead.", code="duplicate_question", params={"id": other_id, "question": other})
+        return question
 
 
 class ArticleForm(forms.ModelForm):
@@ -53,6 +67,19 @@ class FaqEntryAdmin(admin.ModelAdmin):
     readonly_fields = ("updated_by", "created_at", "updated_at")
     fields = ("question", "answer", "alternatives", "tags", "is_published", "updated_by", "created_at", "updated_at")
     actions = ["publish", "unpublish"]
+
+    def changeform_view(self, request: HttpRequest, object_id: str | None = None, form_url: str = "",
+                        extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except Conflict as exc:
+            if exc.code != "duplicate_question":
+                raise
+            # Another save took the question between this form's check and its write (FaqEntry.save()
+            # turned the constraint's refusal into this Conflict, and the admin's transaction has rolled
+            # back). That save has committed by now, so validating the form once more shows the usual
+            # error beside the question instead of a server error.
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request: HttpRequest, obj: FaqEntry, form: Any, change: bool) -> None:
         # Who last changed an answer the agents quote is part of the audit trail.

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.db import models
+from typing import Any
 
+from django.conf import settings
+from django.db import IntegrityError, models, router, transaction
+
+from supportsite.core.errors import Conflict
 from supportsite.core.models import TimeStampedModel
+
+
+def faq_question_key(question: str) -> str:
+    """The question as the FAQ tells entries apart: whatever its case and spacing."""
+    return " ".join(question.split()).casefold()
+
+
+def faq_duplicate_question(*, other_id: int) -> Conflict:
+    return Conflict(f"FAQ entry {other_id} already asks this question.", code="duplicate_question")
 
 
 class FaqEntry(TimeStampedModel):
     question = models.CharField(max_length=300)
+    # One entry per question: two would compete in the FAQ matcher. The key is kept by save(), so the
+    # REST service, the staff console, the run page and seed_demo all fill it; a text field, as
+    # casefolding may lengthen the question ("ß" becomes "ss").
+    question_key = models.TextField(editable=False)
     answer = models.TextField()
     alternatives = models.JSONField(default=list, blank=True, help_text="Other ways customers ask this.")
     tags = models.JSONField(default=list, blank=True)
@@ -22,9 +38,35 @@ class FaqEntry(TimeStampedModel):
         ordering = ["question"]
         verbose_name = "FAQ entry"
         verbose_name_plural = "FAQ entries"
+        constraints = [
+            models.UniqueConstraint(fields=["question_key"], name="knowledge_faqentry_unique_question_key"),
+        ]
 
     def __str__(self) -> str:
         return self.question
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save with the question's key; a question another entry already asks raises
+        Conflict("duplicate_question") naming that entry, even when both saves passed the checks
+        in Python at the same moment and the database's unique constraint is what refused."""
+        self.question_key = faq_question_key(self.question)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "question" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "question_key"}
+        using = kwargs.get("using") or router.db_for_write(FaqEntry, instance=self)
+        try:
+            # A savepoint: the caller's transaction stays usable after the refused write, so
+            # the other entry can be looked up and the caller can carry on or roll back itself.
+            with transaction.atomic(using=using):
+                super().save(*args, **kwargs)
+        except IntegrityError as exc:
+            other_id = (
+                FaqEntry.objects.using(using).exclude(pk=self.pk).filter(question_key=self.question_key)
+                .values_list("pk", flat=True).first()
+            )
+            if other_id is None:  # some other constraint refused the row: not ours to explain
+                raise
+            raise faq_duplicate_question(other_id=other_id) from exc
 
 
 class Article(TimeStampedModel):

@@ -6,9 +6,10 @@ from typing import Any
 
 from django.db import transaction
 
-from supportsite.core.errors import Conflict, InvalidInput, NotFound
+from supportsite.core.errors import InvalidInput, NotFound
 from supportsite.customers.selectors import customer_details_in
-from supportsite.knowledge.models import FaqEntry
+from supportsite.knowledge.models import FaqEntry, faq_duplicate_question
+from supportsite.knowledge.selectors import faq_question_owner
 
 FAQ_FIELDS = ("question", "answer", "alternatives", "tags", "is_published")
 
@@ -38,12 +39,12 @@ def _faq_apply(entry: FaqEntry, changes: dict[str, Any]) -> None:
                 raise InvalidInput(f"The {field} cannot be empty.", code=f"{field}_required")
             if field == "question":
                 # One entry per question, whatever its case and spacing: two would compete in the FAQ
-                # matcher. Compared in Python, as "whatever its spacing" has no portable SQL form; the
-                # FAQ is hand-written and small, so reading its questions is cheap.
-                key = " ".join(value.split()).casefold()
-                for other_id, other in FaqEntry.objects.exclude(pk=entry.pk).values_list("pk", "question"):
-                    if " ".join(other.split()).casefold() == key:
-                        raise Conflict(f"FAQ entry {other_id} already asks this question.", code="duplicate_question")
+                # matcher. Checked here so the caller hears of it before any other fault; two creates
+                # at the same moment both pass this, and FaqEntry.save() turns the unique
+                # constraint's refusal of the second into the same Conflict.
+                other_id = faq_question_owner(question=value, exclude_id=entry.pk)
+                if other_id is not None:
+                    raise faq_duplicate_question(other_id=other_id)
         elif field in ("alternatives", "tags"):
             value = _clean_list(value)
         setattr(entry, field, value)

@@ -3,16 +3,22 @@ a stable code, stores nothing, and leaves no key in the log."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import logging
 import re
+import threading
 
 import pytest
+from asgiref.sync import sync_to_async
 from django.conf import settings as django_settings
+from django.db import IntegrityError, connections
 
 from supportsite.conversations.models import Conversation, Message
-from supportsite.knowledge.models import FaqEntry
+from supportsite.core.errors import Conflict
+from supportsite.knowledge import services as knowledge_services
+from supportsite.knowledge.models import FaqEntry, faq_question_key
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -168,6 +174,85 @@ async def test_changing_an_faq_question_to_another_entrys_gets_409_and_its_own_m
     assert (await FaqEntry.objects.aget(pk=second.pk)).question == second.question
     recased = await editor.patch(f"/faq/{second.pk}", {"question": second.question.upper()})
     assert recased.status_code == 200 and recased.json()["question"] == second.question.upper()
+
+
+async def test_a_row_written_past_save_with_an_existing_question_is_refused_by_the_database(demo_tx):
+    existing = await FaqEntry.objects.order_by("pk").afirst()
+    question = f"  {existing.question.upper()}  ".replace(" ", "\t ")
+    # bulk_create skips save() and so every check in Python: only the unique constraint stands in the way.
+    twin = FaqEntry(question=question, answer="A second answer.", question_key=faq_question_key(question))
+    with pytest.raises(IntegrityError):
+        await FaqEntry.objects.abulk_create([twin])
+    assert await FaqEntry.objects.filter(question_key=existing.question_key).acount() == 1
+
+
+async def test_an_faq_entrys_key_is_its_question_with_spacing_collapsed_and_case_folded(demo_tx):
+    created = await sync_to_async(knowledge_services.faq_create)(
+        question="  Can I pay\tby  Bank transfer to the STRASSE office? ", answer="Yes, by SEPA transfer.")
+    assert created.question == "Can I pay\tby  Bank transfer to the STRASSE office?"
+    assert created.question_key == "can i pay by bank transfer to the strasse office?"
+    saved = await FaqEntry.objects.acreate(question="Wo ist die Straße?", answer="Hier.")  # past the service
+    assert (await FaqEntry.objects.aget(pk=saved.pk)).question_key == "wo ist die strasse?"
+
+
+async def test_changing_an_faq_question_moves_its_key_and_frees_the_old_question(api_as):
+    editor = api_as(scopes=["faq:write"])
+    first, second = [entry async for entry in FaqEntry.objects.order_by("pk")[:2]]
+    response = await editor.patch(f"/faq/{first.pk}", {"question": "How do I  move my app to another REGION?"})
+    assert response.status_code == 200, response.content
+    assert (await FaqEntry.objects.aget(pk=first.pk)).question_key == "how do i move my app to another region?"
+    second.question = "Where are my receipts?"
+    await second.asave(update_fields=["question"])  # as update_or_create saves
+    assert (await FaqEntry.objects.aget(pk=second.pk)).question_key == "where are my receipts?"
+    reused = await editor.post("/faq", {"question": first.question, "answer": "Asked again once it was free."})
+    assert reused.status_code == 201, reused.content
+
+
+async def test_a_write_that_passed_the_check_before_another_took_the_question_gets_the_same_409(api_as, monkeypatch):
+    editor = api_as(scopes=["faq:write"])
+    first, second = [entry async for entry in FaqEntry.objects.order_by("pk")[:2]]
+    # The check in Python sees no other entry, as when the other request commits just after it ran:
+    # then only the database's unique constraint refuses the write.
+    monkeypatch.setattr(knowledge_services, "faq_question_owner", lambda **kwargs: None)
+    count = await FaqEntry.objects.acount()
+    created = await editor.post("/faq", {"question": f" {first.question.upper()}", "answer": "A second answer."})
+    error = assert_json_error(created, 409, "duplicate_question")
+    assert error["detail"] == f"FAQ entry {first.pk} already asks this question."
+    changed = await editor.patch(f"/faq/{second.pk}", {"question": first.question.lower()})
+    error = assert_json_error(changed, 409, "duplicate_question")
+    assert error["detail"] == f"FAQ entry {first.pk} already asks this question."
+    assert await FaqEntry.objects.acount() == count
+    assert (await FaqEntry.objects.aget(pk=second.pk)).question == second.question
+
+
+@pytest.mark.postgres
+async def test_two_creates_of_one_question_at_the_same_moment_store_one_entry_and_refuse_the_other(
+        demo_tx, monkeypatch):
+    both_checked = threading.Barrier(2)
+    real_check = knowledge_services.faq_question_owner
+
+    def check_side_by_side(**kwargs):
+        owner = real_check(**kwargs)
+        both_checked.wait(timeout=10)  # neither writes before both have found the question free
+        return owner
+
+    monkeypatch.setattr(knowledge_services, "faq_question_owner", check_side_by_side)
+    outcomes: list[int | Conflict] = []
+
+    def create(question: str) -> None:
+        try:
+            outcomes.append(knowledge_services.faq_create(question=question, answer="Yes, 20% off.").pk)
+        except Conflict as exc:
+            outcomes.append(exc)
+        finally:
+            connections.close_all()
+
+    await asyncio.gather(*(asyncio.to_thread(create, question) for question in
+                           ("Do you offer a student discount?", "do you offer a  STUDENT discount?")))
+    [stored_id] = [outcome for outcome in outcomes if isinstance(outcome, int)]
+    [refused] = [outcome for outcome in outcomes if isinstance(outcome, Conflict)]
+    assert refused.code == "duplicate_question" and refused.detail == f"FAQ entry {stored_id} already asks this question."
+    assert await FaqEntry.objects.filter(question_key="do you offer a student discount?").acount() == 1
 
 
 async def test_the_openapi_document_lists_409_for_creating_and_changing_faq_entries(api_as):

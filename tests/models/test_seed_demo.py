@@ -33,6 +33,16 @@ def test_seed_demo_twice_in_a_row_changes_nothing():
     assert _snapshot() == first
 
 
+def test_seed_demo_puts_back_a_demo_question_staff_recased_instead_of_adding_a_second_entry(demo):
+    entry = FaqEntry.objects.order_by("pk").first()
+    seeded_question, count = entry.question, FaqEntry.objects.count()
+    entry.question = f"  {seeded_question.upper()}"
+    entry.save()
+    call_command("seed_demo")
+    assert FaqEntry.objects.count() == count
+    assert FaqEntry.objects.get(pk=entry.pk).question == seeded_question
+
+
 def test_seed_demo_loads_exactly_the_demo_facts(demo):
     assert {p.code: p.price_monthly for p in Plan.objects.all()} == {
         "free": Decimal("0.00"), "pro": Decimal("29.00"), "business": Decimal("99.00"),

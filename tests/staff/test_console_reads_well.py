@@ -18,6 +18,7 @@ from supportsite.conversations.actions import action_unlock_record
 from supportsite.conversations.admin_charts import grouped_bars, line_series
 from supportsite.conversations.models import AgentStep, Conversation, Message
 from supportsite.conversations.staff_selectors import run_waterfall
+from supportsite.knowledge import admin as knowledge_admin
 from supportsite.knowledge.models import Article, FaqEntry
 from tests.staff.factories import (
     billing_run,
@@ -259,6 +260,40 @@ def test_an_faq_saved_without_phrasings_or_tags_stores_empty_lists(staff_client,
     staff_client.post(reverse("admin:knowledge_faqentry_change", args=[faq.pk]), _faq_form_data(faq))
     faq.refresh_from_db()
     assert faq.alternatives == [] and faq.tags == []
+
+
+def test_an_faq_whose_question_another_entry_asks_gets_a_form_error_on_add_and_on_change(staff_client, demo):
+    first, second = FaqEntry.objects.order_by("pk")[:2]
+    count = FaqEntry.objects.count()
+    for url in (reverse("admin:knowledge_faqentry_add"), reverse("admin:knowledge_faqentry_change", args=[second.pk])):
+        response = staff_client.post(url, _faq_form_data(second, question=f"  {first.question.upper()} "))
+        assert response.status_code == 200
+        [error] = response.context["adminform"].form.errors["question"]
+        assert f"FAQ entry {first.pk} (“{first.question}”) already asks this question" in error
+    assert FaqEntry.objects.count() == count
+    second.refresh_from_db()
+    assert second.question_key != first.question_key
+
+
+def test_an_faq_saved_as_another_save_takes_its_question_gets_the_form_error_not_a_server_error(
+        staff_client, demo, monkeypatch):
+    first = FaqEntry.objects.order_by("pk").first()
+    checks: list[str] = []
+    real_check = knowledge_admin.faq_question_owner
+
+    def check_too_early(**kwargs):
+        # The first check runs before the other save commits, so it finds no entry; the database's
+        # unique constraint refuses the write and the console validates the form again.
+        checks.append(kwargs["question"])
+        return None if len(checks) == 1 else real_check(**kwargs)
+
+    monkeypatch.setattr(knowledge_admin, "faq_question_owner", check_too_early)
+    count = FaqEntry.objects.count()
+    response = staff_client.post(reverse("admin:knowledge_faqentry_add"),
+                                 _faq_form_data(first, question=first.question.lower()))
+    assert response.status_code == 200 and len(checks) == 2
+    assert "already asks this question" in response.context["adminform"].form.errors["question"][0]
+    assert FaqEntry.objects.count() == count
 
 
 def test_staff_edit_an_articles_tags_separated_by_commas(staff_client, demo):

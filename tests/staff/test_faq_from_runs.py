@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from supportsite.conversations import staff
-from supportsite.core.errors import InvalidInput
+from supportsite.core.errors import Conflict, InvalidInput
 from supportsite.customers.models import Payment
 from supportsite.customers.selectors import customer_details_in
 from supportsite.knowledge.models import FaqEntry
@@ -103,3 +103,19 @@ def test_a_new_entry_is_all_or_nothing_with_its_audit_record(demo, staff_user, m
         staff.faq_from_run(run_id=run.id, staff_user=staff_user, question="Where are receipts?",
                            answer="Under Billing → Invoices.")
     assert FaqEntry.objects.count() == count  # no entry published without its record of who did it
+
+
+def test_publishing_or_correcting_an_entry_onto_a_question_another_asks_is_refused_naming_it(demo, staff_user):
+    run = billing_run(customer=demo["bob"])
+    first, second = FaqEntry.objects.order_by("pk")[:2]
+    count = FaqEntry.objects.count()
+    with pytest.raises(Conflict) as published:
+        staff.faq_from_run(run_id=run.id, staff_user=staff_user, question=f" {first.question.upper()}",
+                           answer="A second answer.")
+    with pytest.raises(Conflict) as corrected:
+        staff.faq_correct(faq_id=second.pk, staff_user=staff_user, answer="Changed.", question=first.question.lower())
+    for refused in (published.value, corrected.value):
+        assert refused.code == "duplicate_question" and f"FAQ entry {first.pk}" in refused.detail
+    assert FaqEntry.objects.count() == count
+    second_now = FaqEntry.objects.get(pk=second.pk)
+    assert (second_now.question, second_now.answer) == (second.question, second.answer)
