@@ -1,9 +1,11 @@
-"""Sensitive actions agents propose: recorded once, carried out within policy, else held for staff."""
+"""Sensitive actions agents propose: recorded once, carried out within policy, else held for staff.
+Staff decide those, and can also refund a charge or unlock an account themselves from a conversation."""
 
 from __future__ import annotations
 
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -15,7 +17,7 @@ from supportsite.conversations.events import conversation_event_publish
 from supportsite.conversations.models import AgentAction, Conversation, ConversationEvent, Message
 from supportsite.conversations.selectors import conversation_awaits_approval
 from supportsite.conversations.services import conversation_agents_resume
-from supportsite.core.errors import Conflict, NotFound, PermissionDenied
+from supportsite.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from supportsite.customers.models import CustomerProfile, Invoice, Payment, RefundRequest
 
 
@@ -46,7 +48,9 @@ def action_refund_record(
     payment = _payment_to_refund(invoice)
     if payment is None:
         raise Conflict(f"Invoice {invoice_number} has no charge to refund.", code="nothing_to_refund")
-    live = payment.refunds.exclude(status=RefundRequest.Status.REJECTED).first()
+    # One live refund per invoice, as the agents' guard offers: once the duplicate is refunded, the
+    # original charge is the latest succeeded one, and a second request must not refund it too.
+    live = invoice.refunds.exclude(status=RefundRequest.Status.REJECTED).first()
     if live is not None:
         return _refund_fact(live)
     # The limit is enforced here too: an agent's say-so never carries a large refund out.
@@ -85,6 +89,17 @@ def action_unlock_record(*, customer_pk: int, run_id: str | None, conversation_i
             request_key=request_key, payload={"failed_signins": profile.failed_signins},
         )
     return fact
+
+
+UNLOCKED_TEXT = "Your account is unlocked. You can sign in again now; consider resetting your password."
+
+
+def _refund_approved_text(refund: RefundRequest) -> str:
+    """What the customer is told when a person carries a refund out: approved or issued from the console alike."""
+    return (
+        f"Good news: a member of our team approved your refund of ${refund.amount} for invoice "
+        f"{refund.invoice.number} (reference {refund.reference}). It reaches your card in 5–10 business days."
+    )
 
 
 def _agents_resume_after_approvals(*, conversation_id: uuid.UUID | str, staff_user: AbstractBaseUser) -> Conversation | None:
@@ -140,8 +155,7 @@ def action_decide(*, action_id: int, approve: bool, staff_user: AbstractBaseUser
         if approve and refund.payment_id:
             Payment.objects.filter(pk=refund.payment_id).update(status=Payment.Status.REFUNDED)
         text = (
-            f"Good news: a member of our team approved your refund of ${refund.amount} for invoice "
-            f"{refund.invoice.number} (reference {refund.reference}). It reaches your card in 5–10 business days."
+            _refund_approved_text(refund)
             if approve else
             f"A member of our team reviewed your refund request for invoice {refund.invoice.number} and "
             f"could not approve it{': ' + note if note else '.'}"
@@ -152,7 +166,7 @@ def action_decide(*, action_id: int, approve: bool, staff_user: AbstractBaseUser
                 account_status=CustomerProfile.Status.ACTIVE, failed_signins=0, locked_reason=""
             )
         text = (
-            "Your account is unlocked. You can sign in again now; consider resetting your password."
+            UNLOCKED_TEXT
             if approve else f"We could not unlock your account yet{': ' + note if note else '.'}"
         )
     # Before the decision's own message: that is not a person's answer to what the customer asked meanwhile.
@@ -177,3 +191,205 @@ def action_decide(*, action_id: int, approve: bool, staff_user: AbstractBaseUser
 
     webhook_action_decided(action, message=message)
     return action
+
+
+# --- What staff carry out themselves, from the conversation's page ------------------------------
+
+
+def _staff_only(staff_user: AbstractBaseUser) -> None:
+    if not (getattr(staff_user, "is_active", False) and getattr(staff_user, "is_staff", False)):
+        raise PermissionDenied("Only staff can refund a charge or unlock an account.")
+
+
+def _conversation_with_customer(conversation_id: uuid.UUID | str) -> Conversation:
+    conversation = Conversation.objects.select_related("customer__user").filter(id=conversation_id).first()
+    if conversation is None:
+        raise NotFound("No such conversation.", code="conversation_not_found")
+    if conversation.customer_id is None:
+        raise Conflict("This conversation has no customer account (an anonymous visitor): there is nothing to "
+                       "refund or unlock.", code="no_customer")
+    return conversation
+
+
+def _staff_request_key(kind: str) -> str:
+    # Unique to this staff action: the agents' keys are "<run id>:<invoice>", never "staff:".
+    return f"staff:{kind}:{uuid.uuid4().hex}"
+
+
+def _staff_message(*, conversation_id: uuid.UUID, text: str, staff_user: AbstractBaseUser) -> Message:
+    from supportsite.conversations.serializers import staff_message_frame
+
+    message = Message.objects.create(conversation_id=conversation_id, role=Message.Role.STAFF, text=text,
+                                     author=staff_user)
+    Conversation.objects.filter(id=conversation_id).update(last_message_at=message.created_at)
+    conversation_event_publish(conversation_id=conversation_id, payload=staff_message_frame(message))
+    return message
+
+
+def _staff_action_announce(
+    *, conversation: Conversation, actions: list[AgentAction], completed_pending: bool, text: str,
+    staff_user: AbstractBaseUser, event_kind: str, note: str, data: dict[str, Any],
+) -> Message:
+    """Tell the customer in this conversation, record the event, publish after commit, fire the webhooks.
+
+    When the staff action completed actions the agents proposed (`completed_pending`), it is their
+    decision too: a conversation that waited only for them goes back to the agents, and the
+    conversations where they were asked or named hear of it, as action_decide does.
+    """
+    from supportsite.api.webhooks import webhook_action_decided, webhook_message_created  # webhooks (#8)
+    from supportsite.conversations.serializers import conversation_status_frame
+
+    resumed: list[Conversation] = []
+    if completed_pending:
+        for waiting_id in dict.fromkeys(a.conversation_id for a in actions):
+            # Before the message: that is not a person's answer to what the customer asked meanwhile.
+            back = _agents_resume_after_approvals(conversation_id=waiting_id, staff_user=staff_user)
+            if back is not None:
+                resumed.append(back)
+    told = {conversation.id: _staff_message(conversation_id=conversation.id, text=text, staff_user=staff_user)}
+    ConversationEvent.objects.create(conversation=conversation, kind=event_kind, actor=staff_user, note=note,
+                                     data=data)
+    if completed_pending:
+        for action in actions:
+            if action.conversation_id != conversation.id:
+                ConversationEvent.objects.create(
+                    conversation_id=action.conversation_id, kind=ConversationEvent.Kind.ACTION_DECIDED,
+                    actor=staff_user, note=note, data={"action_id": action.pk, "approved": True},
+                )
+            for elsewhere in [action.conversation_id, *_conversations_told_of(action)]:
+                if elsewhere not in told:
+                    told[elsewhere] = _staff_message(conversation_id=elsewhere, text=text, staff_user=staff_user)
+    for back in resumed:
+        conversation_event_publish(conversation_id=back.id, payload=conversation_status_frame(back))
+    # One message.created per message, one action.decided per action.
+    announced: set[uuid.UUID] = set()
+    for action in actions:
+        first = action.conversation_id not in announced
+        webhook_action_decided(action, message=told.get(action.conversation_id) if first else None)
+        announced.add(action.conversation_id)
+    if conversation.id not in announced:
+        webhook_message_created(told[conversation.id], conversation)
+    return told[conversation.id]
+
+
+@transaction.atomic
+def action_refund_by_staff(
+    *, conversation_id: uuid.UUID | str, staff_user: AbstractBaseUser, invoice_number: str, note: str,
+) -> AgentAction:
+    """A staff member refunds a charge on one of the conversation customer's invoices, at once.
+
+    The charge is the one the agents would refund (the duplicate, else the latest successful
+    charge). The agents' limit does not apply: a person decides, and says why in the note. An
+    invoice is refunded from here once: a refund the agents proposed for it that waits for
+    approval is completed by this one; any other live refund on it is a Conflict naming it.
+    Returns the completed action, whose refund is the one carried out.
+    """
+    _staff_only(staff_user)
+    note = note.strip()
+    if not note:
+        raise InvalidInput("Add a note saying why you refund this charge: it is kept with the refund.",
+                           code="note_required")
+    conversation = _conversation_with_customer(conversation_id)
+    invoice_number = invoice_number.strip()
+    # Locked first, so two clicks (or two colleagues) on one invoice are carried out one after the other.
+    invoice = Invoice.objects.select_for_update().filter(number=invoice_number).first()
+    if invoice is None or invoice.customer_id != conversation.customer_id:
+        # The same answer for "not yours" and "not there", as on the agents' path.
+        raise NotFound(f"No invoice {invoice_number or '(none chosen)'} on this customer's account.",
+                       code="invoice_not_found")
+    # The action before its charge, in the order action_decide locks them (else the two could deadlock).
+    pending = (
+        AgentAction.objects.select_for_update(of=("self",))
+        .filter(kind=AgentAction.Kind.REFUND, status=AgentAction.Status.PENDING_APPROVAL, refund__invoice=invoice)
+        .order_by("created_at").first()
+    )
+    now = timezone.now()
+    if pending is not None:
+        refund = RefundRequest.objects.select_for_update().select_related("invoice").get(pk=pending.refund_id)
+        refund.status, refund.decided_by, refund.decided_at, refund.decision_note = (
+            RefundRequest.Status.COMPLETED, staff_user, now, note)
+        refund.save()
+        action = pending
+    else:
+        live = invoice.refunds.exclude(status=RefundRequest.Status.REJECTED).order_by("-created_at").first()
+        if live is not None:
+            raise Conflict(
+                f"Invoice {invoice.number} already has a refund: {live.reference} (${live.amount}, "
+                f"{live.get_status_display().lower()}).", code="already_refunded",
+            )
+        payment = _payment_to_refund(invoice)
+        if payment is None:
+            raise Conflict(f"Invoice {invoice.number} has no successful charge to refund.", code="nothing_to_refund")
+        request_key = _staff_request_key("refund")
+        refund = RefundRequest.objects.create(
+            customer_id=conversation.customer_id, invoice=invoice, payment=payment,
+            reference=f"RF-{uuid.uuid4().hex[:8].upper()}", amount=payment.amount, reason=note[:200],
+            status=RefundRequest.Status.COMPLETED, request_key=request_key, decided_by=staff_user, decided_at=now,
+            decision_note=note,
+        )
+        action = AgentAction(
+            run=None, conversation=conversation, customer_id=conversation.customer_id, kind=AgentAction.Kind.REFUND,
+            request_key=request_key, refund=refund,
+            payload={"invoice_number": invoice.number, "amount": str(payment.amount), "reason": note,
+                     "payment_reference": payment.reference, "by_staff": True},
+        )
+    if refund.payment_id:
+        Payment.objects.filter(pk=refund.payment_id).update(status=Payment.Status.REFUNDED)
+    action.status, action.decided_by, action.decided_at, action.decision_note = (
+        AgentAction.Status.COMPLETED, staff_user, now, note)
+    action.save()
+    _staff_action_announce(
+        conversation=conversation, actions=[action], completed_pending=pending is not None,
+        text=_refund_approved_text(refund), staff_user=staff_user, event_kind=ConversationEvent.Kind.REFUND_ISSUED,
+        note=note, data={"action_id": action.pk, "refund": refund.reference, "invoice_number": invoice.number,
+                         "amount": str(refund.amount), "completed_pending": pending is not None},
+    )
+    return action
+
+
+@transaction.atomic
+def action_unlock_by_staff(*, conversation_id: uuid.UUID | str, staff_user: AbstractBaseUser, note: str = "",
+                           ) -> AgentAction:
+    """A staff member unlocks the conversation customer's locked account, at once.
+
+    An unlock the agents proposed and that waits for approval is completed by it (the approvals
+    queue empties); with none, the unlock is recorded as a completed action of its own. An
+    account that is not locked is a Conflict. Returns the completed action.
+    """
+    _staff_only(staff_user)
+    note = note.strip()
+    conversation = _conversation_with_customer(conversation_id)
+    customer_pk = conversation.customer_id
+    # The actions before the profile, in the order action_decide locks them.
+    pending = list(
+        AgentAction.objects.select_for_update()
+        .filter(customer_id=customer_pk, kind=AgentAction.Kind.ACCOUNT_UNLOCK,
+                status=AgentAction.Status.PENDING_APPROVAL)
+        .order_by("created_at")
+    )
+    profile = CustomerProfile.objects.select_for_update().select_related("user").get(pk=customer_pk)
+    if profile.account_status != CustomerProfile.Status.LOCKED:
+        raise Conflict(f"{profile.user.get_full_name() or profile.user.username}'s account is "
+                       f"{profile.get_account_status_display().lower()}, not locked: there is nothing to unlock.",
+                       code="account_not_locked")
+    failed_signins = profile.failed_signins
+    CustomerProfile.objects.filter(pk=customer_pk).update(
+        account_status=CustomerProfile.Status.ACTIVE, failed_signins=0, locked_reason=""
+    )
+    now = timezone.now()
+    actions = pending or [AgentAction(
+        run=None, conversation=conversation, customer_id=customer_pk, kind=AgentAction.Kind.ACCOUNT_UNLOCK,
+        request_key=_staff_request_key("unlock"), payload={"failed_signins": failed_signins, "by_staff": True},
+    )]
+    for action in actions:
+        action.status, action.decided_by, action.decided_at, action.decision_note = (
+            AgentAction.Status.COMPLETED, staff_user, now, note)
+        action.save()
+    _staff_action_announce(
+        conversation=conversation, actions=actions, completed_pending=bool(pending), text=UNLOCKED_TEXT,
+        staff_user=staff_user, event_kind=ConversationEvent.Kind.ACCOUNT_UNLOCKED, note=note,
+        data={"action_ids": [a.pk for a in actions], "failed_signins": failed_signins,
+              "completed_pending": bool(pending)},
+    )
+    # The one asked here if there is one: what the console reports back.
+    return next((a for a in actions if a.conversation_id == conversation.id), actions[0])

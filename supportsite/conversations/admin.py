@@ -2,8 +2,8 @@
 
 Everything is a ModelAdmin or a view added with ModelAdmin.get_urls and wrapped in
 admin_site.admin_view, so only active staff reach it and it keeps the admin's look and URLs.
-Writes go through supportsite.conversations.staff (and actions.action_decide); a DomainError
-becomes an admin message.
+Writes go through supportsite.conversations.staff (and actions: action_decide, and the refund and
+unlock staff carry out from a conversation's page); a DomainError becomes an admin message.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
 from supportsite.conversations import staff
-from supportsite.conversations.actions import action_decide
+from supportsite.conversations.actions import action_decide, action_refund_by_staff, action_unlock_by_staff
 from supportsite.conversations.admin_charts import grouped_bars, horizontal_bars, line_series
 from supportsite.conversations.models import (
     AgentAction,
@@ -46,6 +46,7 @@ from supportsite.conversations.staff_selectors import (
     console_counts,
     conversation_transcript,
     conversations_with_staff,
+    customer_actions_for_conversation,
     dashboard_stats,
     handoff_queue,
     handoff_summary_for_staff,
@@ -158,14 +159,14 @@ class ConversationIntentFilter(admin.SimpleListFilter):
 
 # --- helpers for the custom views ----------------------------------------------------------
 
-def _domain_call(request: HttpRequest, func: Callable[[], Any], success: str) -> Any:
-    """Run a staff service and turn its outcome into an admin message."""
+def _domain_call(request: HttpRequest, func: Callable[[], Any], success: str | Callable[[Any], str]) -> Any:
+    """Run a staff service and turn its outcome into an admin message (`success` may word it from the result)."""
     try:
         result = func()
     except DomainError as exc:
         messages.error(request, exc.detail)
         return None
-    messages.success(request, success)
+    messages.success(request, success(result) if callable(success) else success)
     return result
 
 
@@ -284,6 +285,8 @@ class ConversationAdmin(admin.ModelAdmin):
             path("<uuid:conversation_id>/hand-back/", wrap(self.hand_back_view),
                  name="conversations_conversation_hand_back"),
             path("<uuid:conversation_id>/close/", wrap(self.close_view), name="conversations_conversation_close"),
+            path("<uuid:conversation_id>/refund/", wrap(self.refund_view), name="conversations_conversation_refund"),
+            path("<uuid:conversation_id>/unlock/", wrap(self.unlock_view), name="conversations_conversation_unlock"),
             path("<uuid:conversation_id>/messages.json", wrap(self.messages_json_view),
                  name="conversations_conversation_messages"),
             *super().get_urls(),
@@ -301,6 +304,7 @@ class ConversationAdmin(admin.ModelAdmin):
         if conversation is not None:
             extra["transcript"] = conversation_transcript(conversation=conversation)
             extra["conversation"] = conversation
+            extra["customer_actions"] = customer_actions_for_conversation(conversation=conversation)
         return super().change_view(request, object_id, form_url, extra_context=extra)
 
     def queue_view(self, request: HttpRequest) -> HttpResponse:
@@ -344,9 +348,10 @@ class ConversationAdmin(admin.ModelAdmin):
             handoff_summary=handoff_summary_for_staff(conversation=conversation, actions=actions),
             ws_path=f"/ws/staff/conversations/{conversation.id}/",
             mine=conversation.assigned_to_id == request.user.pk,
+            customer_actions=customer_actions_for_conversation(conversation=conversation),
         ))
 
-    def _post_service(self, request: HttpRequest, func: Callable[[], Any], success: str,
+    def _post_service(self, request: HttpRequest, func: Callable[[], Any], success: str | Callable[[Any], str],
                       default_next: str) -> HttpResponse:
         if request.method != "POST":
             return HttpResponse(status=405)
@@ -374,6 +379,27 @@ class ConversationAdmin(admin.ModelAdmin):
             request, lambda: staff.conversation_close(
                 conversation_id=conversation_id, staff_user=request.user, note=request.POST.get("note", "")),
             "Conversation closed.", reverse("admin:conversations_conversation_queue"),
+        )
+
+    def refund_view(self, request: HttpRequest, conversation_id: Any) -> HttpResponse:
+        def refunded(action: AgentAction) -> str:
+            refund = action.refund
+            return (f"Refunded ${refund.amount} on invoice {refund.invoice.number} (reference {refund.reference}); "
+                    "the customer was told in the chat.")
+
+        return self._post_service(
+            request, lambda: action_refund_by_staff(
+                conversation_id=conversation_id, staff_user=request.user,
+                invoice_number=request.POST.get("invoice_number", ""), note=request.POST.get("note", "")),
+            refunded, reverse("admin:conversations_conversation_change", args=[conversation_id]),
+        )
+
+    def unlock_view(self, request: HttpRequest, conversation_id: Any) -> HttpResponse:
+        return self._post_service(
+            request, lambda: action_unlock_by_staff(
+                conversation_id=conversation_id, staff_user=request.user, note=request.POST.get("note", "")),
+            "Account unlocked; the customer was told in the chat.",
+            reverse("admin:conversations_conversation_change", args=[conversation_id]),
         )
 
     def reply_view(self, request: HttpRequest, conversation_id: Any) -> HttpResponse:

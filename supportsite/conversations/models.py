@@ -246,6 +246,8 @@ class ConversationEvent(models.Model):
         FLAGGED = "flagged", "Reply flagged"
         STAFF_REPLIED = "staff_replied", "Staff replied"
         REGRESSION_SAVED = "regression_saved", "Saved as a regression case"
+        REFUND_ISSUED = "refund_issued", "Refund issued by staff"
+        ACCOUNT_UNLOCKED = "account_unlocked", "Account unlocked by staff"
 
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -32,7 +33,7 @@ from supportsite.conversations.models import (
     Message,
 )
 from supportsite.conversations.serializers import message_frame
-from supportsite.customers.models import Invoice, Payment, RefundRequest
+from supportsite.customers.models import CustomerProfile, Invoice, Payment, RefundRequest
 
 ROUTES = ("faq", "resolver", "panel", "fallback", "handoff")
 LATENCY_BANDS: dict[str, tuple[float | None, float | None]] = {
@@ -165,6 +166,90 @@ def approvals_queue() -> list[ApprovalItem]:
             )
         )
     return items
+
+
+# --- what staff can do for the conversation's customer ----------------------------------------
+
+@dataclass(frozen=True)
+class ChargeForStaff:
+    """An invoice's charge a refund from the console would take, and where its refund stands."""
+
+    invoice_number: str
+    payment_reference: str
+    amount: Decimal
+    charged_on: date
+    is_duplicate: bool
+    refund_reference: str = ""
+    refund_status: str = ""  # a RefundRequest.Status, or "" while it has none
+
+    @property
+    def refunded(self) -> bool:
+        return self.refund_status in (RefundRequest.Status.APPROVED, RefundRequest.Status.COMPLETED)
+
+    @property
+    def refund_pending(self) -> bool:
+        return self.refund_status == RefundRequest.Status.PENDING_APPROVAL
+
+    @property
+    def can_refund(self) -> bool:
+        # One the agents proposed and that waits is completed by a staff refund, so it can still be chosen.
+        return not self.refund_status or self.refund_pending
+
+
+@dataclass(frozen=True)
+class CustomerActions:
+    customer: CustomerProfile
+    charges: list[ChargeForStaff]
+    locked: bool
+    unlock_pending: bool
+
+    @property
+    def refundable(self) -> list[ChargeForStaff]:
+        return [c for c in self.charges if c.can_refund]
+
+
+def _charge_for_staff(invoice: Invoice) -> ChargeForStaff | None:
+    """By the rule action_refund_by_staff applies: the invoice's live refund if it has one, else the
+    charge a refund would take (the duplicate, else the latest successful charge)."""
+    payments = sorted(invoice.payments.all(), key=lambda p: p.charged_at, reverse=True)
+    live = next((r for r in sorted(invoice.refunds.all(), key=lambda r: r.created_at, reverse=True)
+                 if r.status != RefundRequest.Status.REJECTED), None)
+    if live is not None:
+        payment = next((p for p in payments if p.pk == live.payment_id), None)
+    else:
+        succeeded = [p for p in payments if p.status == Payment.Status.SUCCEEDED]
+        payment = next((p for p in succeeded if p.duplicate_of_id), None) or next(iter(succeeded), None)
+        if payment is None:
+            return None  # nothing was charged, or every charge failed: nothing to refund
+    return ChargeForStaff(
+        invoice_number=invoice.number, payment_reference=payment.reference if payment else "",
+        amount=live.amount if live is not None else payment.amount,
+        charged_on=timezone.localdate(payment.charged_at) if payment else invoice.issued_on,
+        is_duplicate=bool(payment and payment.duplicate_of_id),
+        refund_reference=live.reference if live is not None else "",
+        refund_status=live.status if live is not None else "",
+    )
+
+
+def customer_actions_for_conversation(*, conversation: Conversation, invoices: int = 12) -> CustomerActions | None:
+    """What the console's "Customer actions" panel offers for the conversation's customer: the charges
+    of their latest invoices and whether each can be refunded, and whether the account is locked.
+    None for a conversation without a customer (an anonymous visitor)."""
+    customer = conversation.customer
+    if customer is None:
+        return None
+    latest = (
+        Invoice.objects.filter(customer=customer).order_by("-issued_on", "-number")
+        .prefetch_related("payments", "refunds")[:invoices]
+    )
+    return CustomerActions(
+        customer=customer,
+        charges=[charge for invoice in latest if (charge := _charge_for_staff(invoice)) is not None],
+        locked=customer.account_status == CustomerProfile.Status.LOCKED,
+        unlock_pending=AgentAction.objects.filter(
+            customer=customer, kind=AgentAction.Kind.ACCOUNT_UNLOCK, status=AgentAction.Status.PENDING_APPROVAL,
+        ).exists(),
+    )
 
 
 # --- a conversation -------------------------------------------------------------------------

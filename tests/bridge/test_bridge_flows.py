@@ -80,6 +80,24 @@ async def test_bobs_duplicate_charge_becomes_one_refund_pending_approval_however
     assert "already been requested" in later.text and refunds[0].reference in later.text
 
 
+async def test_once_the_duplicate_charge_is_refunded_a_new_request_on_its_invoice_refunds_nothing_more(demo_tx):
+    bob = demo_tx["bob"]
+    conversation_id = str((await start_conversation(bob)).id)
+    record = sync_to_async(bridge.action_refund_request)
+    first = await record(customer_pk=bob.pk, run_id=None, conversation_id=conversation_id, invoice_number="NW-2002",
+                         amount=Decimal("99.00"), reason="duplicate", request_key="first", needs_approval=False)
+    action = await AgentAction.objects.aget(request_key="first")
+    staff = await get_user_model().objects.aget(username="staff")
+    await sync_to_async(action_decide)(action_id=action.pk, approve=True, staff_user=staff)
+    # The duplicate is refunded; the invoice's latest succeeded charge is now the original one.
+    again = await record(customer_pk=bob.pk, run_id=None, conversation_id=conversation_id, invoice_number="NW-2002",
+                         amount=Decimal("99.00"), reason="duplicate", request_key="second", needs_approval=False)
+    assert again.reference == first.reference and again.status == "completed"
+    assert await RefundRequest.objects.filter(customer=bob).acount() == 1
+    statuses = [p async for p in Payment.objects.filter(invoice__number="NW-2002").values_list("status", flat=True)]
+    assert sorted(statuses) == ["refunded", "succeeded"]
+
+
 async def test_a_refund_within_the_agents_limit_and_the_refund_window_is_completed(demo_tx):
     alice = demo_tx["alice"]
     paid_at = timezone.now() - timedelta(days=2)

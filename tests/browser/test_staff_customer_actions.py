@@ -1,0 +1,57 @@
+"""A staff member refunds a charge from a conversation's page in a real browser; the customer's open
+chat shows the message at once."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import expect
+
+from supportsite.customers.models import Payment, RefundRequest
+from tests.browser.conftest import sign_in
+from tests.conftest import screenshot_dir
+from tests.staff.factories import conversation_with_message
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SCREENSHOTS = screenshot_dir()
+
+
+def _staff_sign_in(page) -> None:
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("staff")
+    page.get_by_label("Password").fill(settings.DEMO_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+
+
+@pytest.mark.parametrize(("name", "width", "height"), [("desktop", 1280, 900), ("phone", 390, 844)])
+def test_staff_refund_bobs_duplicate_charge_from_the_conversation_page_and_bob_sees_the_message(
+        demo_tx, page_for, name, width, height):
+    conversation, _ = conversation_with_message(customer=demo_tx["bob"], text="I was charged twice for NW-2002")
+    bob = page_for(1280, 800)
+    sign_in(bob, "bob")
+    expect(bob.locator(".msg-user .msg-body")).to_have_text(["I was charged twice for NW-2002"])
+
+    staff = page_for(width, height)
+    _staff_sign_in(staff)
+    staff.goto(f"/admin/conversations/conversation/{conversation.pk}/change/")
+    panel = staff.locator("#customer-actions")
+    expect(panel.locator("#customer-charges tr[data-invoice='NW-2002']")).to_contain_text("duplicate")
+    assert staff.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
+    panel.get_by_label("Refund a charge").select_option("NW-2002")
+    panel.get_by_label("Note").fill("Charged twice on the same day.")
+    panel.get_by_role("button", name="Refund charge").click()
+
+    reference = RefundRequest.objects.get().reference
+    expect(staff.locator(".messagelist .success")).to_have_text(
+        f"Refunded $99.00 on invoice NW-2002 (reference {reference}); the customer was told in the chat.")
+    expect(staff.locator("#conversation-transcript > li.staff").last).to_contain_text(
+        f"approved your refund of $99.00 for invoice NW-2002 (reference {reference})")
+    expect(panel.locator("#customer-charges tr[data-invoice='NW-2002']")).to_contain_text(f"refunded {reference}")
+    expect(panel.locator("#refund-invoice option")).to_have_text(["NW-2001 — $99.00"])
+    assert Payment.objects.get(reference="ch_bob_2002_dup").status == "refunded"
+    staff.screenshot(path=str(SCREENSHOTS / f"customer-actions-{name}.png"), full_page=True)
+
+    expect(bob.locator(".msg-staff").last).to_contain_text(f"approved your refund of $99.00 for invoice NW-2002 "
+                                                           f"(reference {reference})")
