@@ -54,8 +54,8 @@ def test_the_right_article_is_in_the_top_three_for_most_technical_questions():
 
 def test_most_questions_no_guide_covers_are_offered_none_and_measured_apart():
     figures = evaluate_kb()
-    assert figures["kb_no_guide_questions"] >= 5
-    assert figures["kb_no_guide_accuracy"] >= 0.6
+    assert figures["kb_no_guide_questions"] >= 15
+    assert figures["kb_no_guide_accuracy"] >= 0.85
 
 
 @pytest.mark.django_db(transaction=True)

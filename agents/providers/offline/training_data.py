@@ -4,6 +4,11 @@
 the hand-written Northwind examples; it writes agents/data/intents/examples.csv with the columns
 text,label,source,split. The shipped model is trained from that CSV alone, so it can be reproduced
 without the public datasets (`python manage.py train_intents`).
+
+Hand-written rows come in two files. Those in northwind_handwritten.tsv are split with the public rows
+by a seeded shuffle; those in northwind_handwritten_split.tsv carry their own split, so that adding
+phrasings leaves every other row where it was and the figures before and after the addition are
+measured on the same held-out rows (plus the new held-out ones).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 INTENTS_DIR = DATA_DIR / "intents"
 EXAMPLES_CSV = INTENTS_DIR / "examples.csv"
 HANDWRITTEN_TSV = INTENTS_DIR / "northwind_handwritten.tsv"
+HANDWRITTEN_SPLIT_TSV = INTENTS_DIR / "northwind_handwritten_split.tsv"
 
 SEED = 13
 TEST_SHARE = 0.2
@@ -124,6 +130,14 @@ def _handwritten() -> Iterable[Example]:
             yield Example(row["text"].strip(), row["label"], "northwind/handwritten")
 
 
+def _handwritten_with_split() -> Iterable[Example]:
+    with HANDWRITTEN_SPLIT_TSV.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row["split"] not in ("train", "test"):
+                raise ValueError(f"{HANDWRITTEN_SPLIT_TSV.name}: {row['text']!r} has split {row['split']!r}, not train or test")
+            yield Example(row["text"].strip(), row["label"], "northwind/handwritten_split", row["split"])
+
+
 def _assign_splits(examples: list[Example], rng: random.Random) -> list[Example]:
     """A stratified held-out split by label and source, fixed by the seed."""
     groups: dict[tuple[str, str], list[Example]] = defaultdict(list)
@@ -142,13 +156,20 @@ def build_examples(datasets: Path) -> list[Example]:
     rng = random.Random(SEED)
     examples = [*_bitext(datasets, rng), *_banking77(datasets, rng), *_clinc(datasets, rng), *_handwritten()]
     seen: set[str] = set()
+    drawn = _unique(examples, seen)
+    # The rows with their own split come after the shuffle, which therefore draws what it drew before them.
+    return [*_assign_splits(drawn, rng), *_unique(_handwritten_with_split(), seen)]
+
+
+def _unique(examples: Iterable[Example], seen: set[str]) -> list[Example]:
+    """The examples whose text (ignoring case) is not in seen, each once; seen gains their texts."""
     unique = []
     for example in examples:
         key = example.text.lower()
         if key not in seen:
             seen.add(key)
             unique.append(example)
-    return _assign_splits(unique, rng)
+    return unique
 
 
 def write_examples(examples: list[Example], path: Path = EXAMPLES_CSV) -> None:
