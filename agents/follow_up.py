@@ -41,6 +41,40 @@ _DELIVER_IT = re.compile(
     r"(?:it|that|this|them|those|these)(?=\s*(?:$|[.?!,]|(?:to|by|over|via|as|again|please)\b))",
     re.IGNORECASE,
 )
+# "The one after that", "the previous one", "and before that?": an invoice counted from the one just
+# discussed, by date. Not "the next one up" (a plan) nor "the next one due" (the renewal, see relative_step).
+_COUNTED_AFTER_OR_BEFORE = re.compile(
+    r"\b(?:the|that)\s+(?:one|invoice|bill|payment|charge)\s+(after|before)(?:\s+(?:that|it|this)\b|(?=\s*(?:$|[?.!,])))"
+    r"|^\s*(?:and|so|what\s+about|how\s+about)\s+(after|before)\s+that\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_COUNTED_BACK = re.compile(r"\bthe\s+(?:previous|prior|earlier|preceding)\s+(?:one|invoice|bill|payment|charge)\b",
+                           re.IGNORECASE)
+_COUNTED_ON = re.compile(r"\bthe\s+(?:next|following)\s+one\b(?!\s+(?:up|down)\b)", re.IGNORECASE)
+# "When is the next one (due)?" asks for what is coming, which no invoice issued so far is.
+_ASKS_WHAT_COMES = re.compile(r"\b(?:when|due|renew\w*|upcoming|coming)\b", re.IGNORECASE)
+# "Will I lose my apps?", "what happens to my data?", "would my apps be deleted?": what becomes of the
+# customer's things after something said before (cancelling, deleting the account). Not "how do I keep my
+# app awake?", a how-to of its own.
+_THINGS = r"(?:apps?|applications?|data|sites?|websites?|projects?|databases?|files|domains?|everything)"
+_FATE_OF_THINGS = re.compile(
+    rf"\b(?:lose|losing|lost|keep|keeping|kept|happens?\s+(?:to|with)|become\s+of)\s+(?:\w+\s+){{0,3}}?{_THINGS}\b"
+    r"(?!\s+(?:awake|running|alive|up|online|warm)\b)"
+    rf"|\b{_THINGS}\s+(?:\w+\s+){{0,3}}?(?:deleted|removed|wiped|erased|kept|lost|gone|safe)\b",
+    re.IGNORECASE,
+)
+_HOW_TO = re.compile(r"^\s*(?:how|where)\b", re.IGNORECASE)
+# Ending the subscription or the account, which is what a "will I lose my apps?" right after it asks about.
+# Not "cancel the charge", a refund.
+CANCELLING = re.compile(
+    r"\b(?:cancel(?:s|led|ling|ing|lation)?|unsubscrib\w*)\b(?!\s+(?:the|that|this|a)\s+(?:charge|payment))"
+    r"|\bstop\s+(?:paying|my\s+(?:plan|subscription))\b|\bend\s+my\s+(?:plan|subscription)\b",
+    re.IGNORECASE,
+)
+DELETING_THE_ACCOUNT = re.compile(
+    r"\b(?:delete|deleting|close|closing|remove|removing)\s+(?:my\s+|our\s+|the\s+)?(?:northwind\s+)?account\b",
+    re.IGNORECASE,
+)
 # Thanks and goodbyes close a topic rather than continue it.
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thx|cheers|bye|goodbye)\b", re.IGNORECASE)
 
@@ -74,9 +108,34 @@ def last_assistant_text(ctx: SupportContext) -> str:
     return next((t.text for t in reversed(ctx.history) if t.role == "assistant"), "")
 
 
+def relative_step(message: str) -> int:
+    """+1 for "the one after that" / "the next one", -1 for "the previous one" / "the one before that",
+    0 when the message counts from nothing said before."""
+    if found := _COUNTED_AFTER_OR_BEFORE.search(message):
+        return 1 if (found[1] or found[2]).lower() == "after" else -1
+    if _COUNTED_BACK.search(message):
+        return -1
+    if _COUNTED_ON.search(message) and not _ASKS_WHAT_COMES.search(message):
+        return 1
+    return 0
+
+
+def asks_what_becomes_of(message: str) -> bool:
+    """"Will I lose my apps?", "what happens to my data?": what follows for the customer's apps or data
+    from something the conversation is about."""
+    return bool(_FATE_OF_THINGS.search(message)) and not _HOW_TO.search(message)
+
+
 def leans_back(message: str) -> bool:
     """Short, and pointing back ("is it fixed yet?") or saying yes; not a thank-you or a goodbye."""
-    if _CLOSING.search(message) or len(message.split()) > MAX_WORDS:
+    if _CLOSING.search(message):
+        return False
+    words = len(message.split())
+    # "What about the one after that, was it paid too?": counted from what was said before, even when put
+    # at some length.
+    if words <= 2 * MAX_WORDS and relative_step(message):
+        return True
+    if words > MAX_WORDS:
         return False
     return affirms(message) or bool(_POINTS_BACK.search(message))
 
@@ -91,11 +150,20 @@ def accepts_offer(ctx: SupportContext, offer: str) -> bool:
     return affirms(ctx.message) and offer in last_assistant_text(ctx)
 
 
+def asks_what_ending_does(ctx: SupportContext) -> bool:
+    """"Will I lose my apps?" right after asking how to cancel (or to delete the account): a follow-up,
+    though nothing in it points back. Asked after anything else ("my deploy failed"), it stands alone."""
+    if not asks_what_becomes_of(ctx.message):
+        return False
+    previous = previous_user_text(ctx) or ""
+    return bool(CANCELLING.search(previous) or DELETING_THE_ACCOUNT.search(previous))
+
+
 def with_topic(ctx: SupportContext) -> str:
     """The message, preceded by the question it follows when it is a follow-up, and by the follow-ups
     in between that say more than yes ("my invoice is wrong" / "the one from november" / "why is it
     $29?": the month is in the middle one)."""
-    if not leans_back(ctx.message):
+    if not leans_back(ctx.message) and not asks_what_ending_does(ctx):
         return ctx.message
     earlier = _earlier_user_texts(ctx)
     at = _question_at(earlier)

@@ -21,7 +21,7 @@ from agents.context import HandoffReason, Intent, IntentResult, Route, SupportCo
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import IncidentFact
-from agents.follow_up import asks_to_deliver_it
+from agents.follow_up import asks_to_deliver_it, asks_what_ending_does
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
     ActionRecord,
@@ -281,6 +281,11 @@ class Orchestrator:
             # "Email it to my address, please": the words name the channel, which the FAQ matches (how to
             # change an email address); what "it" is was said before.
             run.summary["faq"]["skipped"] = "asks for what was discussed before to be sent"
+            return False
+        if asks_what_ending_does(run.ctx):
+            # "Would my apps be deleted?" after asking how to cancel: what is ending was said before; on
+            # their own the words match an unrelated entry (a deleted authenticator app).
+            run.summary["faq"]["skipped"] = "asks what cancelling, asked about before, does to apps or data"
             return False
         if run.ctx.customer is not None and asks_about_own_data(run.ctx.message):
             # The FAQ says how things work for everyone; this customer's facts answer the question.

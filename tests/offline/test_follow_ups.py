@@ -311,3 +311,115 @@ async def test_asking_for_an_eta_after_an_incident_keeps_the_incidents_topic(con
     assert eta.intent.label == "technical", eta.intent
     assert "Elevated API error rates in eu-west" in eta.reply and "status page" in eta.reply
     assert "I can only help with your Northwind account" not in eta.reply
+
+
+# ---------------------------------------------------------------- "the one after that", "the previous one"
+
+PAID = {"NW-1001": "Invoice NW-1001 is for $29.00, issued on 2026-09-01 and was paid on 2026-09-01.",
+        "NW-1002": "Invoice NW-1002 is for $29.00, issued on 2026-10-01 and was paid on 2026-10-01.",
+        "NW-1003": "Your payment for invoice NW-1003 ($29.00, issued on 2026-11-01) didn't go through",
+        "NW-2001": "Invoice NW-2001 is for $99.00, issued on 2026-10-15 and was paid on 2026-10-15.",
+        "NW-2002": "Invoice NW-2002 is for $99.00, issued on 2026-11-15 and was paid on 2026-11-15."}
+
+
+@pytest.mark.parametrize(("customer", "question", "message", "meant"), [
+    ("cus_alice", "is invoice NW-1002 paid?", "and the one after that, was it paid?", "NW-1003"),
+    ("cus_alice", "is invoice NW-1002 paid?", "what about the previous one?", "NW-1001"),
+    ("cus_alice", "tell me about my october invoice", "and the one before that?", "NW-1001"),
+    ("cus_alice", "is invoice NW-1001 paid?", "and the next one?", "NW-1002"),
+    ("cus_bob", "is invoice NW-2002 paid?", "what about the previous one?", "NW-2001"),
+    # Counted from the invoice the answer was about, when the question named none.
+    ("cus_alice", "why did my last payment fail?", "and the one before that?", "NW-1002"),
+])
+async def test_the_invoice_after_or_before_the_one_just_discussed_is_its_neighbour_by_date(
+        converse, customer, question, message, meant):
+    first, outcome = await converse(customer, question, message)
+    assert PAID[meant] in outcome.reply, outcome.reply
+    told_before = next(number for number, said in PAID.items() if said in first.reply)
+    assert told_before not in outcome.reply
+    assert outcome.critic.verdict == "approve"
+
+
+async def test_a_chain_of_previous_ones_walks_back_one_invoice_at_a_time(converse):
+    _, previous, before_that = await converse("cus_alice", "is invoice NW-1003 paid?", "what about the previous one?",
+                                              "and the one before that?")
+    assert PAID["NW-1002"] in previous.reply and "NW-1001" not in previous.reply, previous.reply
+    assert PAID["NW-1001"] in before_that.reply and "NW-1002" not in before_that.reply, before_that.reply
+
+
+async def test_there_being_no_invoice_after_the_latest_or_before_the_first_is_said_not_guessed(converse):
+    *_, after = await converse("cus_alice", "is invoice NW-1003 paid?", "and the one after that?")
+    assert "NW-1003 is the latest invoice on your account, so there's none after it yet." in after.reply, after.reply
+    assert "renews on 2026-12-01" in after.reply and "Here are your most recent invoices" not in after.reply
+    *_, before = await converse("cus_bob", "is invoice NW-2001 paid?", "what about the previous one?")
+    assert "NW-2001 is the first invoice on your account, so there's none before it." in before.reply, before.reply
+    assert "NW-2002" not in before.reply
+
+
+async def test_a_refund_of_the_one_before_that_weighs_the_invoice_before_the_one_discussed(converse):
+    *_, outcome = await converse("cus_alice", "is invoice NW-1002 paid?", "can I get a refund for the one before that?")
+    assert "invoice NW-1001 ($29.00), paid on 2026-09-01, is outside our 14-day refund window" in outcome.reply, (
+        outcome.reply)
+    assert "NW-1002" not in outcome.reply
+
+
+async def test_when_the_next_one_is_due_is_the_renewal_not_the_invoice_after_the_one_discussed(converse):
+    *_, outcome = await converse("cus_bob", "is invoice NW-2001 paid?", "and when is the next one due?")
+    assert "Business plan renews on 2026-12-15" in outcome.reply, outcome.reply
+    assert "NW-2002" not in outcome.reply
+
+
+# ---------------------------------------------------------------- "will I lose my apps?" after cancelling
+
+CANCEL_KEEPS = "your account moves to the Free plan; your apps and data are kept"
+
+
+@pytest.mark.parametrize("customer", ["cus_alice", "cus_bob", "cus_carol", None])
+@pytest.mark.parametrize(("question", "message"), [
+    ("how do I cancel my subscription?", "will I lose my apps?"),
+    ("I want to cancel my plan", "what happens to my apps and data?"),
+    ("how do I cancel?", "will I lose my data?"),
+    ("can I cancel my subscription?", "and what happens to all my apps and data then?"),
+    # On their own these words match an FAQ entry (a deleted authenticator app, where data is stored).
+    ("how do I cancel my subscription?", "would my apps be deleted?"),
+    ("how do I cancel?", "do I keep my apps and data?"),
+])
+async def test_what_becomes_of_apps_after_asking_about_cancelling_is_told_from_the_cancellation_entry(
+        converse, customer, question, message):
+    *_, outcome = await converse(customer, question, message)
+    assert CANCEL_KEEPS in outcome.reply, outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply and "sign in" not in outcome.reply.lower()
+    assert "don't have enough information" not in outcome.reply and "outside what I can help" not in outcome.reply
+    assert outcome.route in ("resolver", "panel") and outcome.critic.verdict == "approve"
+
+
+async def test_asking_whether_cancelling_loses_ones_apps_in_one_message_is_answered_the_same_way(converse):
+    (outcome,) = await converse("cus_alice", "will I lose my apps if I cancel?")
+    assert CANCEL_KEEPS in outcome.reply and "outside what I can help" not in outcome.reply, outcome.reply
+
+
+async def test_a_paying_customer_is_told_the_plan_they_would_move_to_and_deleting_is_told_apart(converse):
+    *_, outcome = await converse("cus_alice", "how do I cancel my subscription?", "will I lose my apps?")
+    assert "You're on the Pro plan at $29.00 a month." in outcome.reply, outcome.reply
+    assert "The Free plan includes: One app, shared resources, community support." in outcome.reply
+    assert "Deleting your account is different: deleting removes your apps and data for good" in outcome.reply
+    *_, free = await converse("cus_carol", "how do I cancel my subscription?", "will I lose my apps?")
+    assert "You're on the Free plan already, so there's no paid plan to cancel." in free.reply, free.reply
+
+
+@pytest.mark.parametrize(("question", "message"), [
+    ("how do I delete my account?", "will I lose my data?"),
+    ("I want to close my account", "what happens to my apps?"),
+])
+async def test_what_becomes_of_apps_after_asking_about_deleting_the_account_is_told_from_that_entry(
+        converse, question, message):
+    *_, outcome = await converse("cus_alice", question, message)
+    assert "deleting removes your apps and data for good after a 7-day grace period" in outcome.reply, outcome.reply
+    assert CANCEL_KEEPS not in outcome.reply and "don't have enough information" not in outcome.reply
+    assert outcome.critic.verdict == "approve"
+
+
+@pytest.mark.parametrize("history", [(), ("my deploy failed",), ("what plan am I on?",)])
+async def test_losing_ones_apps_asked_with_no_cancellation_in_sight_is_not_answered_with_it(converse, history):
+    *_, outcome = await converse("cus_alice", *history, "will I lose my data?")
+    assert CANCEL_KEEPS not in outcome.reply, outcome.reply

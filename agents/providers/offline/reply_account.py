@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from agents.follow_up import OFFER_PERSON
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import asks_about_own_data, asks_how_to
@@ -19,13 +17,6 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.text import normalise
 
-# "The customer alice", "alice's email": another person's account details asked for by name.
-_SOMEONE_ELSE = re.compile(r"\b(?:customer|user|client|account\s+of)\s+([A-Za-z]+)\b"
-                           r"|\b([A-Za-z]+)'s\s+(?:email|e-mail|account|address|password|details|plan|card)\b",
-                           re.IGNORECASE)
-_NOT_A_NAME = frozenset({"my", "your", "our", "the", "this", "that", "support", "service", "northwind", "account",
-                         "id", "name", "email", "portal", "area", "settings", "data", "profile", "experience",
-                         "team", "it", "its", "one", "other", "new", "another", ""})
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
                "can not get in", "access", "locked out")
@@ -50,7 +41,7 @@ class AccountReplies(WriterBase):
             if self._asks_about_own_account() or (match is None and not self._visitor_asks_how_to()):
                 self._ask_to_sign_in("your account's details")
             return
-        if self._asks_about_someone_else(account.username):
+        if self._names_someone_else():
             # "What is the email address of the customer alice?": nothing of theirs is in the facts, and
             # the customer's own email is not the answer to it either.
             self.reply.add("I can only share the details of your own account, so I can't tell you anything about "
@@ -147,11 +138,6 @@ class AccountReplies(WriterBase):
             # "What's the status of my account?" is answered by it; otherwise it only sets the scene.
             self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",
                            answers=own and has_cue(self.words, self.norm, "status", "state", "active", "ok"))
-
-    def _asks_about_someone_else(self, username: str) -> bool:
-        own = {username.lower(), self.first_name.lower()} - {""}
-        named = {name.lower() for pair in _SOMEONE_ELSE.findall(self.text) for name in pair if name} - own - _NOT_A_NAME
-        return bool(named)
 
     def _about_getting_in(self) -> bool:
         """"I can't sign in", "locked out", "no access": the message is about getting into the account."""

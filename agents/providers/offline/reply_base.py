@@ -20,9 +20,10 @@ from agents.facts import (
     RefundFact,
     SubscriptionFact,
 )
-from agents.follow_up import with_topic
+from agents.follow_up import last_assistant_text, relative_step, with_topic
 from agents.outcome import ARTICLE_RELEVANT_FROM, ActionRecord, ArticleMatch, FaqMatch, ProposedAction, Source
 from agents.providers.offline.faq import STOP_WORDS as FAQ_STOP_WORDS
+from agents.providers.offline.other_customer import names_someone_else
 from agents.providers.offline.text import normalise, stem
 
 # An FAQ answer is quoted as the answer above this score, offered as a "probably" below it.
@@ -220,6 +221,7 @@ class WriterBase:
         self.first_name = ctx.customer.name.split()[0] if ctx.customer and ctx.customer.name else ""
         self.reply = Reply()
         self.asked_to_sign_in = False
+        self.counted_past_the_latest = False  # "and the one after that?" of the latest invoice: said so
 
     def _join(self) -> str:
         return "\n\n".join(p.strip() for p in self.reply.paragraphs if p.strip())
@@ -268,6 +270,16 @@ class WriterBase:
             answers=True,
         )
 
+    def _names_someone_else(self) -> bool:
+        """Whether the message asks about another customer's account or billing, by name, customer id or
+        an invoice number that is not theirs: what the account part refuses and the billing part notes."""
+        customer = self.ctx.customer
+        own_names = [*(customer.name.split() if customer else []),
+                     *([self.facts.account.username] if self.facts.account else [])]
+        return names_someone_else(
+            self.text, own_names=own_names, own_customer_id=customer.external_id if customer else "",
+            own_invoices={i.number for i in self.facts.invoices} if self.facts.has_billing else None)
+
     def _faq_quoted(self, match: FaqMatch) -> bool:
         return any(source.kind == "faq" and source.ref == str(match.faq_id) for source in self.reply.sources)
 
@@ -292,6 +304,9 @@ class WriterBase:
     def _invoices_asked(self) -> list[InvoiceFact]:
         """The invoices the message names, or else the ones for the months or amounts it quotes (saying
         so when the customer has none for them)."""
+        counted = self._invoice_counted_from_topic()
+        if counted is not None:
+            return counted  # "and the one after that?": not the topic's own invoice, its neighbour
         # The message's own invoice or month first; a follow-up that names neither takes its topic's.
         for text in dict.fromkeys((self.ctx.message, self.text)):
             named = invoice_numbers(text)
@@ -326,6 +341,52 @@ class WriterBase:
         named = invoice_numbers(topic)
         months = set() if named else self._months_in(topic)
         return [i for i in self.facts.invoices if i.number in named or i.issued_on.month in months]
+
+    def _invoice_counted_from_topic(self) -> list[InvoiceFact] | None:
+        """"And the one after that?", "what about the previous one?": the customer's invoice next to (by
+        date) the one the conversation was just about; [] when there is none that side of it (said so);
+        None when the message counts from nothing, or names its own invoice or month."""
+        step = relative_step(self.ctx.message)
+        if not step or invoice_numbers(self.ctx.message) or self._months_in(self.ctx.message):
+            return None
+        by_date = self._invoices_by_date()
+        discussed = self._invoice_discussed(by_date)
+        if discussed is None:
+            return None
+        at = by_date.index(discussed) + step
+        if 0 <= at < len(by_date):
+            return [by_date[at]]
+        if step > 0:
+            self.counted_past_the_latest = True
+            self.reply.add(f"{discussed.number} is the latest invoice on your account, so there's none after it yet.")
+        else:
+            self.reply.add(f"{discussed.number} is the first invoice on your account, so there's none before it.")
+        return []
+
+    def _invoices_by_date(self) -> list[InvoiceFact]:
+        return sorted(self.facts.invoices, key=lambda i: (i.issued_on, i.number))
+
+    def _invoice_discussed(self, by_date: list[InvoiceFact]) -> InvoiceFact | None:
+        """The one invoice the conversation was about before this message: the one its questions named (by
+        number or month, then counted on by each "the one before that" in between), else the only one of
+        the customer's the last answer named ("why did my last payment fail?" names none; its answer does)."""
+        discussed: InvoiceFact | None = None
+        named_any = False
+        for line in with_topic(self.ctx).split("\n")[:-1]:  # the topic's questions, oldest first
+            numbers = invoice_numbers(line)
+            months = set() if numbers else self._months_in(line)
+            if numbers or months:
+                named_any = True
+                found = [i for i in by_date if i.number in numbers or i.issued_on.month in months]
+                discussed = found[0] if len(found) == 1 else None  # another's, or several: nothing to count from
+            elif discussed is not None and (step := relative_step(line)):
+                at = by_date.index(discussed) + step
+                discussed = by_date[at] if 0 <= at < len(by_date) else None
+        if named_any:
+            return discussed
+        answered = invoice_numbers(last_assistant_text(self.ctx))
+        found = [i for i in by_date if i.number in answered]
+        return found[0] if len(found) == 1 and len(answered) == 1 else None
 
     def _invoices_named(self) -> list[InvoiceFact]:
         named = invoice_numbers(self.ctx.message) or invoice_numbers(self.text)

@@ -124,6 +124,10 @@ class BillingReplies(WriterBase):
         if self._asks_what_is_due() and not asked:
             self._what_is_due(failures_told=about_failure)
             renewal_told = True
+        elif self.counted_past_the_latest:
+            # "And the one after that?" of the latest invoice: the next is the plan's renewal.
+            self._next_renewal(after_unpaid=False)
+            renewal_told = True
         card_told = self.facts.card is not None and any(self.facts.card.last4 in p for p in self.reply.paragraphs)
         if has_cue(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
             self._card()
@@ -347,12 +351,6 @@ class BillingReplies(WriterBase):
             issued = sorted(self.facts.invoices, key=lambda i: i.issued_on)
             return ("invoice", issued[-1]) if issued else None
         return None
-
-    def _names_someone_else(self) -> bool:
-        own = {i.number for i in self.facts.invoices}
-        named = set(re.findall(r"NW-\d+", self.text.upper()))
-        return bool(named - own) or bool(re.search(r"\bcus_\w+|\b\w+'s (?:invoices?|account|payments?)", self.text,
-                                                   re.IGNORECASE))
 
     def _asks_about_own_billing(self) -> bool:
         return has_cue(self.words, self.norm, "my", "me", "i", "last", "twice", "mine")

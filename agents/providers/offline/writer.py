@@ -22,6 +22,7 @@ from agents.providers.offline.reply_base import (
     SAYS_NOTHING_YET,
     has_cue,
 )
+from agents.providers.offline.reply_cancellation import CancellationReplies
 from agents.providers.offline.reply_plan_features import PlanFeatureReplies
 from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
@@ -38,7 +39,7 @@ FRUSTRATED = ("ridiculous", "worst", "terrible", "awful", "unacceptable", "nobod
               "sick of", "tired of", "waste of")
 
 
-class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, PlanFeatureReplies):
+class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, PlanFeatureReplies, CancellationReplies):
     """A reply to one message: the parts its intent names (billing, refund, account, technical,
     general), or the fixed answers for out-of-scope, a request for a person and an empty question."""
 
@@ -53,9 +54,12 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, PlanFeatureRe
         elif self._says_nothing_yet():
             self.reply.add(self._greeting("Of course — what can I help you with?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
-        elif self.persona in ("resolver", "critic") and (self.answers_what_a_plan_includes()
+        elif self.persona in ("resolver", "critic") and (self.answers_what_cancelling_keeps()
+                                                         or self.answers_what_a_plan_includes()
                                                          or self.asks_whether_included()):
-            pass  # answered from the plans or the help centre in the reply itself (the resolver's, or the panel's synthesis)
+            # Answered from the help centre's entry on cancelling, the plans, or the help centre, in the
+            # reply itself (the resolver's, or the panel's synthesis).
+            pass
         elif intent == "out_of_scope" and not secondary:
             self.out_of_scope()
         else:
