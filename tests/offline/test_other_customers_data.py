@@ -33,6 +33,17 @@ BILLING_WORDINGS = [
     "list bob's payments",
     "what is on bob's account?",
 ]
+# Another customer as the subject of the question, or by an email address that is not the customer's.
+SUBJECT_WORDINGS = [
+    "does bob have a duplicate charge?",
+    "was bob@example.com charged twice?",
+    "what plan is bob chen on?",
+    "how much does bob pay per month?",
+    "has bob been refunded?",
+    "is carol locked out?",
+    "what about bob's?",
+    "and carol's?",
+]
 
 
 def alice_signed_in(message: str, intent: str):
@@ -43,7 +54,7 @@ def alice_signed_in(message: str, intent: str):
     return ctx
 
 
-@pytest.mark.parametrize("message", ACCOUNT_WORDINGS + BILLING_WORDINGS)
+@pytest.mark.parametrize("message", ACCOUNT_WORDINGS + BILLING_WORDINGS + SUBJECT_WORDINGS)
 def test_the_account_part_refuses_another_customers_details_however_they_are_asked_for(message):
     draft = compose(alice_signed_in(message, "account"))
     assert ACCOUNT_REFUSAL in draft.text, draft.text
@@ -51,7 +62,7 @@ def test_the_account_part_refuses_another_customers_details_however_they_are_ask
     assert not any(value in draft.text for value in BOBS)
 
 
-@pytest.mark.parametrize("message", ACCOUNT_WORDINGS + BILLING_WORDINGS)
+@pytest.mark.parametrize("message", ACCOUNT_WORDINGS + BILLING_WORDINGS + SUBJECT_WORDINGS)
 def test_the_billing_part_shows_only_the_customers_own_billing_however_another_is_asked_for(message):
     draft = compose(alice_signed_in(message, "billing"))
     assert BILLING_NOTE in draft.text, draft.text
@@ -65,6 +76,17 @@ def test_the_billing_part_shows_only_the_customers_own_billing_however_another_i
     "is invoice NW-1002 paid?",  # her own invoice
     "what's the email on my account?",
     "the user interface is confusing, where are my invoices?",  # "user" before a word that is no name
+    "does my account have a duplicate charge?",
+    "does the pro plan have custom domains?",
+    "has my refund been paid?",
+    "is it charged twice?",
+    "how much does pro cost?",
+    "what plan is my account on?",
+    "was alice@example.com charged twice?",  # her own address
+    "what about the previous one?",
+    "is everything paid?",
+    "was november paid?",
+    "has the last one been refunded?",
 ])
 def test_naming_oneself_or_ones_own_invoice_is_not_asking_about_someone_else(message, intent):
     text = compose(alice_signed_in(message, intent)).text

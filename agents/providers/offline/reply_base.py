@@ -278,7 +278,8 @@ class WriterBase:
                      *([self.facts.account.username] if self.facts.account else [])]
         return names_someone_else(
             self.text, own_names=own_names, own_customer_id=customer.external_id if customer else "",
-            own_invoices={i.number for i in self.facts.invoices} if self.facts.has_billing else None)
+            own_invoices={i.number for i in self.facts.invoices} if self.facts.has_billing else None,
+            own_email=customer.email if customer else "")
 
     def _faq_quoted(self, match: FaqMatch) -> bool:
         return any(source.kind == "faq" and source.ref == str(match.faq_id) for source in self.reply.sources)
