@@ -38,6 +38,7 @@ from django.utils import timezone
 
 from supportsite.api.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from supportsite.conversations.models import AgentAction, Conversation, Message
+from supportsite.conversations.serializers import conversation_reason
 from supportsite.core.db import db_async
 
 logger = logging.getLogger(__name__)
@@ -64,7 +65,8 @@ def webhook_conversation(conversation: Conversation) -> dict[str, Any]:
         "customer": customer.external_id if customer else None,
         "integration": conversation.integration,
         "external_ref": conversation.external_ref,
-        "handoff_reason": conversation.handoff_reason,
+        # As the chat's frames carry it: news only while a person is needed, not once the agents have it back.
+        "handoff_reason": conversation_reason(conversation),
         "created_at": conversation.created_at.isoformat() if conversation.created_at else None,
     }
 

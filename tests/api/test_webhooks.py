@@ -203,3 +203,8 @@ async def test_handoffs_and_actions_waiting_for_approval_and_their_decisions_are
     assert bodies[0]["data"]["action"]["kind"] == "refund" and bodies[0]["data"]["action"]["customer"] == "cus_bob"
     assert bodies[1]["data"]["reason"] == "policy_needs_approval"
     assert bodies[2]["data"]["approved"] is True and bodies[2]["data"]["action"]["decided_by"] == "staff"
+    # The decision was the last thing the conversation waited for: it is back with the agents, and no
+    # longer carries the reason a person was needed.
+    assert bodies[1]["data"]["conversation"]["handoff_reason"] == "policy_needs_approval"
+    assert bodies[2]["data"]["conversation"]["status"] == "open"
+    assert bodies[2]["data"]["conversation"]["handoff_reason"] == ""

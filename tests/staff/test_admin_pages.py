@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from supportsite.conversations.admin import AgentRunAdmin
-from supportsite.conversations.models import AgentRun, Feedback
+from supportsite.conversations.models import AgentRun, Conversation, Feedback
 from tests.staff.factories import (
     billing_run,
     bob_duplicate_refund_pending,
@@ -227,3 +227,13 @@ def test_run_page_says_why_the_faq_was_or_was_not_used(staff_client, console_dat
     run.save(update_fields=["summary"])
     html = staff_client.get(reverse("admin:conversations_agentrun_trace", args=[run.id])).content.decode()
     assert "not used: asks about the signed-in customer&#x27;s own data" in html and "although" not in html
+
+
+def test_the_live_view_says_why_a_conversation_was_handed_over_only_while_a_person_is_needed(
+        staff_client, console_data):
+    conversation = console_data["waiting"]
+    url = reverse("admin:conversations_conversation_live", args=[conversation.pk])
+    assert "Why it was handed over" in staff_client.get(url).content.decode()
+    # Back with the agents (every approval decided): the reason stays on the row, but is no news.
+    Conversation.objects.filter(pk=conversation.pk).update(status=Conversation.Status.OPEN)
+    assert "Why it was handed over" not in staff_client.get(url).content.decode()
