@@ -97,6 +97,14 @@
   setTimeout(poll, 3000);
 
   if (form) {
+    // The page's other forms (take, refund, unlock, hand back) reload it: a reply being written is kept
+    // for this tab until it is sent.
+    const draftKey = `nw-reply-draft:${form.action}`;
+    if (!box.value) box.value = sessionStorage.getItem(draftKey) || "";
+    box.addEventListener("input", () => {
+      if (box.value) sessionStorage.setItem(draftKey, box.value);
+      else sessionStorage.removeItem(draftKey);
+    });
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       const text = box.value.trim();
@@ -105,7 +113,7 @@
       replyStatus.textContent = "Sending…";
       const r = await fetch(form.action, { method: "POST", body, headers: { Accept: "application/json", "X-CSRFToken": body.get("csrfmiddlewaretoken") } });
       const data = await r.json();
-      if (r.ok) { addMessage(data); box.value = ""; replyStatus.textContent = "Sent. The customer sees it at once."; setStatus("with_person"); }
+      if (r.ok) { addMessage(data); box.value = ""; sessionStorage.removeItem(draftKey); replyStatus.textContent = "Sent. The customer sees it at once."; setStatus("with_person"); }
       else replyStatus.textContent = data.detail || "Could not send the reply.";
     });
     box.addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) form.requestSubmit(); });

@@ -55,3 +55,18 @@ def test_staff_refund_bobs_duplicate_charge_from_the_conversation_page_and_bob_s
 
     expect(bob.locator(".msg-staff").last).to_contain_text(f"approved your refund of $99.00 for invoice NW-2002 "
                                                            f"(reference {reference})")
+
+
+def test_a_reply_being_written_in_the_live_view_survives_unlocking_the_account_and_goes_once_sent(demo_tx, page_for):
+    conversation, _ = conversation_with_message(customer=demo_tx["carol"], text="I'm locked out")
+    staff = page_for(1280, 900)
+    _staff_sign_in(staff)
+    staff.goto(f"/admin/conversations/conversation/{conversation.pk}/live/")
+    staff.locator("#reply-text").fill("Hi Carol, I've unlocked")
+    staff.get_by_role("button", name="Unlock account").click()  # the page reloads with the outcome
+    expect(staff.locator(".messagelist .success")).to_be_visible()
+    expect(staff.locator("#reply-text")).to_have_value("Hi Carol, I've unlocked")
+    staff.locator("#reply-text").press("Control+Enter")
+    expect(staff.locator("#reply-status")).to_contain_text("Sent")
+    staff.reload()
+    expect(staff.locator("#reply-text")).to_have_value("")
