@@ -568,16 +568,46 @@ class AgentRunAdmin(admin.ModelAdmin):
         )
 
     def faq_view(self, request: HttpRequest, run_id: Any) -> HttpResponse:
+        if request.method == "GET":
+            # The run page's script asks for an entry's current answer when staff choose another
+            # entry, so the box always holds the answer of the entry that will be saved.
+            if not self.has_view_permission(request):
+                return HttpResponse(status=403)
+            entry_id = request.GET.get("entry", "")
+            entry = FaqEntry.objects.filter(pk=int(entry_id)).only("id", "question", "answer").first() \
+                if entry_id.isdigit() else None
+            if entry is None:
+                return JsonResponse({"detail": "No such FAQ entry."}, status=404)
+            return JsonResponse({"id": entry.pk, "question": entry.question, "answer": entry.answer})
         post = request.POST
         if post.get("faq_id", "").isdigit():
-            return self._run_post(
-                request, run_id,
-                lambda: staff.faq_correct(
-                    faq_id=int(post["faq_id"]), staff_user=request.user, answer=post.get("answer", ""),
-                    add_alternative=post.get("add_alternative", ""),
-                    run_id=run_id),
-                "FAQ entry corrected; the agents use it within a few seconds.",
-            )
+            if request.method != "POST":
+                return HttpResponse(status=405)
+            if not self.has_change_permission(request):
+                return HttpResponse(status=403)
+            faq_id = int(post["faq_id"])
+            # Which entry the answer box was filled for; a form without it (a page loaded before
+            # the field existed) counts as filled for none, so it can't overwrite an entry unseen.
+            loaded_for = post.get("answer_for", "")
+            try:
+                staff.faq_correct(
+                    faq_id=faq_id, staff_user=request.user, answer=post.get("answer", ""),
+                    add_alternative=post.get("add_alternative", ""), run_id=run_id,
+                    answer_loaded_for=int(loaded_for) if loaded_for.isdigit() else 0)
+            except DomainError as exc:
+                if exc.code != "faq_answer_stale":
+                    messages.error(request, exc.detail)
+                    return HttpResponseRedirect(run_trace_url(run_id))
+                # Show the page again with the chosen entry and its current answer in the form,
+                # so what staff save next is written against the answer it replaces.
+                messages.warning(request, exc.detail)
+                response = self.trace_view(request, run_id)
+                chosen = FaqEntry.objects.filter(pk=faq_id).only("answer").first()
+                if isinstance(response, TemplateResponse) and chosen is not None:
+                    response.context_data.update({"matched_faq_id": chosen.pk, "faq_answer_start": chosen.answer})
+                return response
+            messages.success(request, "FAQ entry corrected; the agents use it within a few seconds.")
+            return HttpResponseRedirect(run_trace_url(run_id))
         return self._run_post(
             request, run_id,
             lambda: staff.faq_from_run(

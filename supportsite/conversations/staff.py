@@ -26,8 +26,9 @@ from supportsite.conversations.serializers import conversation_status_frame, sta
 from supportsite.conversations.services import conversation_agents_resume
 from supportsite.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from supportsite.customers.selectors import customer_details_in
-from supportsite.knowledge.models import FaqEntry
-from supportsite.knowledge.services import faq_refuse_customer_details
+from supportsite.knowledge.models import FaqEntry, faq_question_key
+from supportsite.knowledge.selectors import faq_question_of, faq_question_owner
+from supportsite.knowledge.services import faq_refuse_customer_details, faq_refuse_other_entries_questions
 
 MAX_STAFF_REPLY_CHARS = 4000
 
@@ -182,8 +183,12 @@ def faq_from_run(
         raise InvalidInput("A FAQ entry needs a question and an answer.", code="faq_incomplete")
     phrasings = _clean_list(alternatives)
     faq_refuse_customer_details(question, answer, *phrasings)
+    faq_refuse_other_entries_questions(phrasings=phrasings, entry_id=None)
     customer_wording = _customer_wording(run.message.text)
-    if customer_wording and customer_wording != question.strip() and customer_wording not in phrasings:
+    # The customer's words are added unasked, so when they are another entry's question they are
+    # left out rather than refused: staff wrote nothing wrong, and that entry keeps its question.
+    if (customer_wording and faq_question_key(customer_wording) != faq_question_key(question)
+            and customer_wording not in phrasings and faq_question_owner(question=customer_wording) is None):
         phrasings.append(customer_wording)
     faq = FaqEntry.objects.create(
         question=question.strip(), answer=answer.strip(), alternatives=phrasings, tags=_clean_list(tags),
@@ -199,17 +204,31 @@ def faq_from_run(
 @transaction.atomic
 def faq_correct(
     *, faq_id: int, staff_user: AbstractBaseUser, answer: str, run_id: UUID | str | None = None,
-    question: str | None = None, add_alternative: str = "",
+    question: str | None = None, add_alternative: str = "", answer_loaded_for: int | None = None,
 ) -> FaqEntry:
-    """Correct an existing FAQ entry's answer (and optionally question), noting the run that showed the fault."""
+    """Correct an existing FAQ entry's answer (and optionally question), noting the run that showed the fault.
+
+    `answer_loaded_for` is the entry whose answer a form loaded for editing (0 for none), given by
+    callers that edit in a form: a different entry means the text was written against another
+    entry's answer, and saving it would replace this entry's answer with that one, so nothing is
+    saved and Conflict("faq_answer_stale") says which answer to review.
+    """
     _require_staff(staff_user)
     faq = FaqEntry.objects.select_for_update().filter(pk=faq_id).first()
     if faq is None:
         raise NotFound("No such FAQ entry.", code="faq_not_found")
+    if answer_loaded_for is not None and answer_loaded_for != faq.pk:
+        loaded_question = faq_question_of(faq_id=answer_loaded_for) if answer_loaded_for else None
+        loaded = f"entry {answer_loaded_for} (“{loaded_question}”)" if loaded_question else "no entry"
+        raise Conflict(
+            f"Nothing was saved: the answer in the form was the one for {loaded}, not for “{faq.question}”. "
+            f"“{faq.question}” and its current answer are in the form now: review the answer and save again.",
+            code="faq_answer_stale")
     if not answer.strip():
         raise InvalidInput("The corrected answer is empty.", code="faq_incomplete")
     faq_refuse_customer_details(answer, question or "")
     add_alternative = _customer_wording(add_alternative)
+    faq_refuse_other_entries_questions(phrasings=[add_alternative] if add_alternative else [], entry_id=faq.pk)
     before = {"question": faq.question, "answer": faq.answer}
     faq.answer = answer.strip()
     if question and question.strip():

@@ -39,8 +39,9 @@ class FaqEntryForm(forms.ModelForm):
         if other_id is not None:
             other = FaqEntry.objects.filter(pk=other_id).values_list("question", flat=True).first() or ""
             raise forms.ValidationError(
-                "FAQ entry %(id)s (“%(question)s”) already asks this question, whatever its case and spacing: "
-                "edit that entry instead.", code="duplicate_question", params={"id": other_id, "question": other})
+                "FAQ entry %(id)s (“%(question)s”) already asks this question, whatever its case, spacing and "
+                "punctuation: edit that entry instead.",
+                code="duplicate_question", params={"id": other_id, "question": other})
         return question
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from django.conf import settings
@@ -10,10 +12,22 @@ from django.db import IntegrityError, models, router, transaction
 from supportsite.core.errors import Conflict
 from supportsite.core.models import TimeStampedModel
 
+_APOSTROPHES = re.compile("['\u2019]")
+_WORDS = re.compile(r"\w+")
+
 
 def faq_question_key(question: str) -> str:
-    """The question as the FAQ tells entries apart: whatever its case and spacing."""
-    return " ".join(question.split()).casefold()
+    """The question as the FAQ tells entries apart: its words, whatever their case, spacing,
+    punctuation and apostrophe style, so "What’s included in the Free plan" is "What's included
+    in the free plan?" and "How do I reset my password ?" is "How do I reset my password?".
+
+    NFKC first, so full-width letters and ligatures compare as their plain forms; apostrophes are
+    dropped rather than split on, so "What's", "What’s" and "whats" agree. A question with no word
+    at all keeps its collapsed text, so such questions don't all share the empty key.
+    """
+    folded = unicodedata.normalize("NFKC", question).casefold()
+    words = _WORDS.findall(_APOSTROPHES.sub("", folded))
+    return " ".join(words) if words else " ".join(folded.split())
 
 
 def faq_duplicate_question(*, other_id: int) -> Conflict:

@@ -6,10 +6,10 @@ from typing import Any
 
 from django.db import transaction
 
-from supportsite.core.errors import InvalidInput, NotFound
+from supportsite.core.errors import Conflict, InvalidInput, NotFound
 from supportsite.customers.selectors import customer_details_in
 from supportsite.knowledge.models import FaqEntry, faq_duplicate_question
-from supportsite.knowledge.selectors import faq_question_owner
+from supportsite.knowledge.selectors import faq_question_of, faq_question_owner
 
 FAQ_FIELDS = ("question", "answer", "alternatives", "tags", "is_published")
 
@@ -28,6 +28,21 @@ def faq_refuse_customer_details(*texts: str) -> None:
             f"remove {', '.join(details)} and write it for everyone.", code="faq_customer_details")
 
 
+def faq_refuse_other_entries_questions(*, phrasings: list[str], entry_id: int | None) -> None:
+    """Refuse a phrasing that is another entry's question (whatever its case, spacing and punctuation).
+
+    The matcher treats phrasings like the question itself, so such a phrasing would send customers
+    who ask the other entry's question to this entry's answer, and the two entries would compete.
+    """
+    for phrasing in phrasings:
+        other_id = faq_question_owner(question=phrasing, exclude_id=entry_id)
+        if other_id is not None:
+            raise Conflict(
+                f"“{phrasing}” is the question of FAQ entry {other_id} (“{faq_question_of(faq_id=other_id)}”), "
+                f"so it can't also be a phrasing of this entry: correct that entry instead, or leave the phrasing "
+                f"out.", code="phrasing_is_other_question")
+
+
 def _faq_apply(entry: FaqEntry, changes: dict[str, Any]) -> None:
     for field in FAQ_FIELDS:
         if field not in changes:
@@ -38,7 +53,7 @@ def _faq_apply(entry: FaqEntry, changes: dict[str, Any]) -> None:
             if not value:
                 raise InvalidInput(f"The {field} cannot be empty.", code=f"{field}_required")
             if field == "question":
-                # One entry per question, whatever its case and spacing: two would compete in the FAQ
+                # One entry per question, whatever its case, spacing and punctuation: two would compete in the FAQ
                 # matcher. Checked here so the caller hears of it before any other fault; two creates
                 # at the same moment both pass this, and FaqEntry.save() turns the unique
                 # constraint's refusal of the second into the same Conflict.
@@ -47,6 +62,8 @@ def _faq_apply(entry: FaqEntry, changes: dict[str, Any]) -> None:
                     raise faq_duplicate_question(other_id=other_id)
         elif field in ("alternatives", "tags"):
             value = _clean_list(value)
+            if field == "alternatives":
+                faq_refuse_other_entries_questions(phrasings=value, entry_id=entry.pk)
         setattr(entry, field, value)
     faq_refuse_customer_details(entry.question, entry.answer, *entry.alternatives)
 

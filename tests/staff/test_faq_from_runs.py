@@ -82,8 +82,9 @@ def test_saving_the_run_page_form_with_the_reply_pasted_in_says_why_and_publishe
     run = billing_run(customer=demo["bob"])
     entry = FaqEntry.objects.order_by("pk").first()
     response = staff_client.post(reverse("admin:conversations_agentrun_faq", args=[run.id]),
-                                 {"faq_id": str(entry.pk), "answer": BOBS_REPLY.format(ref="none"),
-                                  "add_alternative": run.message.text}, follow=True)
+                                 {"faq_id": str(entry.pk), "answer_for": str(entry.pk),
+                                  "answer": BOBS_REPLY.format(ref="none"), "add_alternative": run.message.text},
+                                 follow=True)
     assert "can&#x27;t hold one customer&#x27;s details" in response.content.decode()
     entry.refresh_from_db()
     assert "NW-2002" not in entry.answer
@@ -119,3 +120,91 @@ def test_publishing_or_correcting_an_entry_onto_a_question_another_asks_is_refus
     assert FaqEntry.objects.count() == count
     second_now = FaqEntry.objects.get(pk=second.pk)
     assert (second_now.question, second_now.answer) == (second.question, second.answer)
+
+
+# --- the form is saved onto the entry whose answer it showed ---------------------------------------
+
+def _upgrade_and_free_plan() -> tuple[FaqEntry, FaqEntry]:
+    return (FaqEntry.objects.get(question="How do I upgrade my plan?"),
+            FaqEntry.objects.get(question="What's included in the Free plan?"))
+
+
+def test_a_correction_written_against_another_entrys_answer_is_refused_and_saves_nothing(demo, staff_user):
+    run = billing_run(customer=demo["alice"], text="what's included in the free plan?")
+    upgrade, free_plan = _upgrade_and_free_plan()
+    with pytest.raises(Conflict) as refused:
+        staff.faq_correct(faq_id=upgrade.pk, staff_user=staff_user, answer=free_plan.answer, run_id=run.id,
+                          answer_loaded_for=free_plan.pk)
+    assert refused.value.code == "faq_answer_stale"
+    assert "Nothing was saved" in refused.value.detail and free_plan.question in refused.value.detail
+    upgrade_now = FaqEntry.objects.get(pk=upgrade.pk)
+    assert (upgrade_now.answer, upgrade_now.alternatives) == (upgrade.answer, upgrade.alternatives)
+    corrected = staff.faq_correct(faq_id=upgrade.pk, staff_user=staff_user, answer="Billing → Change plan.",
+                                  answer_loaded_for=upgrade.pk)
+    assert corrected.answer == "Billing → Change plan."
+
+
+def test_another_entrys_question_is_refused_as_a_phrasing_naming_that_entry(demo, staff_user):
+    run = billing_run(customer=demo["alice"], text="What\u2019s included in the free plan")
+    upgrade, free_plan = _upgrade_and_free_plan()
+    with pytest.raises(Conflict) as refused:
+        staff.faq_correct(faq_id=upgrade.pk, staff_user=staff_user, answer=upgrade.answer, run_id=run.id,
+                          add_alternative=run.message.text, answer_loaded_for=upgrade.pk)
+    assert refused.value.code == "phrasing_is_other_question"
+    assert f"FAQ entry {free_plan.pk} (“{free_plan.question}”)" in refused.value.detail
+    assert FaqEntry.objects.get(pk=upgrade.pk).alternatives == upgrade.alternatives
+    with pytest.raises(Conflict):
+        staff.faq_from_run(run_id=run.id, staff_user=staff_user, question="Can I try Northwind for free?",
+                           answer="Yes, on the Free plan.", alternatives=["WHAT'S INCLUDED IN THE FREE PLAN?"])
+    assert not FaqEntry.objects.filter(question="Can I try Northwind for free?").exists()
+
+
+def test_a_new_entry_leaves_out_the_customers_wording_when_it_is_another_entrys_question(demo, staff_user):
+    run = billing_run(customer=demo["alice"], text="whats included in the free plan?")
+    faq = staff.faq_from_run(run_id=run.id, staff_user=staff_user, question="Can I try Northwind for free?",
+                             answer="Yes, on the Free plan.")
+    assert faq.alternatives == []
+
+
+def _post_correction(staff_client, run, **fields):
+    return staff_client.post(reverse("admin:conversations_agentrun_faq", args=[run.id]), fields)
+
+
+def test_the_run_page_saves_nothing_when_the_entry_changed_and_shows_the_chosen_entrys_answer(staff_client, demo):
+    run = billing_run(customer=demo["alice"], text="what's included in the free plan?")
+    upgrade, free_plan = _upgrade_and_free_plan()
+    for loaded_for in ({"answer_for": str(free_plan.pk)}, {}):  # the other entry's answer; a form from before the field
+        response = _post_correction(staff_client, run, faq_id=str(upgrade.pk), answer=free_plan.answer,
+                                    add_alternative=run.message.text, **loaded_for)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Nothing was saved" in html and "review the answer and save again" in html
+        assert f'<option value="{upgrade.pk}" selected>' in html
+        assert f'name="answer_for" id="faq-answer-for" value="{upgrade.pk}"' in html
+        form = html[html.index('id="faq-answer"'):]
+        assert upgrade.answer.split("\n")[0][:40] in form[:form.index("</textarea>")].replace("&#x27;", "'")
+    upgrade_now = FaqEntry.objects.get(pk=upgrade.pk)
+    assert (upgrade_now.answer, upgrade_now.alternatives) == (upgrade.answer, upgrade.alternatives)
+
+
+def test_the_run_page_refuses_another_entrys_question_as_a_phrasing_and_saves_a_clean_correction(staff_client, demo):
+    run = billing_run(customer=demo["alice"], text="what's included in the free plan?")
+    upgrade, free_plan = _upgrade_and_free_plan()
+    refused = staff_client.post(reverse("admin:conversations_agentrun_faq", args=[run.id]),
+                                {"faq_id": str(upgrade.pk), "answer_for": str(upgrade.pk), "answer": "Changed.",
+                                 "add_alternative": run.message.text}, follow=True)
+    assert f"is the question of FAQ entry {free_plan.pk}" in refused.content.decode()
+    assert FaqEntry.objects.get(pk=upgrade.pk).answer == upgrade.answer
+    saved = _post_correction(staff_client, run, faq_id=str(upgrade.pk), answer_for=str(upgrade.pk),
+                             answer="Billing → Change plan.", add_alternative="")
+    assert saved.status_code == 302
+    assert FaqEntry.objects.get(pk=upgrade.pk).answer == "Billing → Change plan."
+
+
+def test_the_run_page_can_fetch_an_entrys_current_answer_for_its_script(staff_client, demo):
+    run = billing_run(customer=demo["alice"])
+    upgrade, _ = _upgrade_and_free_plan()
+    url = reverse("admin:conversations_agentrun_faq", args=[run.id])
+    assert staff_client.get(url, {"entry": upgrade.pk}).json() == {
+        "id": upgrade.pk, "question": upgrade.question, "answer": upgrade.answer}
+    assert staff_client.get(url, {"entry": "0"}).status_code == 404
