@@ -76,6 +76,8 @@ class RefundFact(Fact):
     amount: Decimal
     status: Literal["pending_approval", "approved", "rejected", "completed"]
     reason: str
+    # False for one a member of staff issued with no request behind it: "requested" would be untrue.
+    requested: bool = True
 
 
 class AccountFact(Fact):

@@ -20,21 +20,37 @@ def policy_date(ctx: SupportContext) -> date:
     return date.fromisoformat(ctx.today) if ctx.today else date.today()
 
 
+def live_refunds_by_invoice(refunds: list[RefundFact]) -> dict[str, RefundFact]:
+    """The refund that stands for each invoice: the last one not rejected. The port keeps one live
+    refund per invoice, so it speaks for every charge on it, whichever charge it paid back."""
+    live: dict[str, RefundFact] = {}
+    for refund in refunds:
+        if refund.status != "rejected":
+            live[refund.invoice_number] = refund
+    return live
+
+
 def refund_options(
     ctx: SupportContext, invoices: list[InvoiceFact], payments: list[PaymentFact], refunds: list[RefundFact],
 ) -> list[dict[str, Any]]:
-    """One option per successful charge (or per paid invoice when no payments are known)."""
+    """One option per charge that went through, refunded since or not (or per invoice when no payments are known).
+
+    A refunded charge keeps its option: without it, once a duplicate is paid back the invoice's only
+    option is the original charge (past the window, say), and "was I charged twice?" would be
+    answered with a refusal instead of the refund that was made.
+    """
     by_number = {invoice.number: invoice for invoice in invoices}
-    requested = {refund.invoice_number for refund in refunds if refund.status != "rejected"}
+    live = live_refunds_by_invoice(refunds)
     charges: list[tuple[InvoiceFact, PaymentFact | None]] = [
         (by_number[payment.invoice_number], payment) for payment in payments
-        if payment.status == "succeeded" and payment.invoice_number in by_number
+        if payment.status in ("succeeded", "refunded") and payment.invoice_number in by_number
     ]
     if not payments:
         charges = [(invoice, None) for invoice in invoices]
     options = []
     for invoice, payment in charges:
         decision = refund_decision(invoice=invoice, payment=payment, today=policy_date(ctx), constraints=ctx.constraints)
+        refund = live.get(invoice.number)
         options.append({
             "invoice_number": invoice.number,
             "payment_reference": payment.reference if payment else "",
@@ -42,8 +58,11 @@ def refund_options(
             "allowed": decision.allowed,
             "needs_approval": decision.needs_approval,
             "reason": decision.reason,
-            # An extra key beyond the agreed shape: a refund already asked for is not asked again.
-            "already_requested": invoice.number in requested,
+            # Extra keys beyond the agreed shape: a refund already asked for (or made) is not asked again,
+            # and the one that stands for the invoice is named with its state.
+            "already_requested": refund is not None or (payment is not None and payment.status == "refunded"),
+            "refund_reference": refund.reference if refund else "",
+            "refund_status": refund.status if refund else "",
         })
     return options
 
@@ -53,7 +72,8 @@ def billing_totals(
 ) -> dict[str, Any]:
     """Sums a reply may state ("how much have I paid so far", "how much do I owe"): worked out here, so
     they are facts the critic can check a reply against, not figures a writer made up."""
-    paid = [p for p in payments if p.status == "succeeded"]
+    # A charge refunded since still went through: it counts as paid, and its refund as paid back.
+    paid = [p for p in payments if p.status in ("succeeded", "refunded")]
     return {
         "paid": str(sum((p.amount for p in paid), Decimal(0))),
         "payments_succeeded": len(paid),

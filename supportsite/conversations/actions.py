@@ -18,13 +18,13 @@ from supportsite.conversations.models import AgentAction, Conversation, Conversa
 from supportsite.conversations.selectors import conversation_awaits_approval
 from supportsite.conversations.services import conversation_agents_resume
 from supportsite.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from supportsite.customers.models import CustomerProfile, Invoice, Payment, RefundRequest
+from supportsite.customers.models import CustomerProfile, Invoice, Payment, RefundRequest, refund_key_is_staffs
 
 
 def _refund_fact(refund: RefundRequest) -> RefundFact:
     return RefundFact(
         reference=refund.reference, invoice_number=refund.invoice.number, amount=refund.amount,
-        status=refund.status, reason=refund.reason,
+        status=refund.status, reason=refund.reason, requested=not refund_key_is_staffs(refund.request_key),
     )
 
 
@@ -94,8 +94,14 @@ def action_unlock_record(*, customer_pk: int, run_id: str | None, conversation_i
 UNLOCKED_TEXT = "Your account is unlocked. You can sign in again now; consider resetting your password."
 
 
-def _refund_approved_text(refund: RefundRequest) -> str:
-    """What the customer is told when a person carries a refund out: approved or issued from the console alike."""
+def _refund_approved_text(refund: RefundRequest, *, requested: bool = True) -> str:
+    """What the customer is told when a person carries a refund out: a request approved, or (not
+    `requested`) a refund staff issued from the console that nobody asked for, which "approved" would misstate."""
+    if not requested:
+        return (
+            f"Good news: a member of our team refunded ${refund.amount} for invoice {refund.invoice.number} "
+            f"(reference {refund.reference}). It reaches your card in 5–10 business days."
+        )
     return (
         f"Good news: a member of our team approved your refund of ${refund.amount} for invoice "
         f"{refund.invoice.number} (reference {refund.reference}). It reaches your card in 5–10 business days."
@@ -213,7 +219,7 @@ def _conversation_with_customer(conversation_id: uuid.UUID | str) -> Conversatio
 
 def _staff_request_key(kind: str) -> str:
     # Unique to this staff action: the agents' keys are "<run id>:<invoice>", never "staff:".
-    return f"staff:{kind}:{uuid.uuid4().hex}"
+    return f"{RefundRequest.STAFF_KEY_PREFIX}{kind}:{uuid.uuid4().hex}"
 
 
 def _staff_message(*, conversation_id: uuid.UUID, text: str, staff_user: AbstractBaseUser) -> Message:
@@ -340,7 +346,8 @@ def action_refund_by_staff(
     action.save()
     _staff_action_announce(
         conversation=conversation, actions=[action], completed_pending=pending is not None,
-        text=_refund_approved_text(refund), staff_user=staff_user, event_kind=ConversationEvent.Kind.REFUND_ISSUED,
+        text=_refund_approved_text(refund, requested=pending is not None), staff_user=staff_user,
+        event_kind=ConversationEvent.Kind.REFUND_ISSUED,
         note=note, data={"action_id": action.pk, "refund": refund.reference, "invoice_number": invoice.number,
                          "amount": str(refund.amount), "completed_pending": pending is not None},
     )

@@ -44,6 +44,7 @@ from supportsite.customers.models import (
     Plan,
     RefundRequest,
     Subscription,
+    refund_key_is_staffs,
 )
 from supportsite.customers.renewals import renewal_on_or_after
 from supportsite.knowledge.models import Article, FaqEntry, Incident
@@ -120,7 +121,7 @@ _DEFAULT_CARD = CompiledQuery(
 )
 _REFUNDS = CompiledQuery(
     lambda customer: RefundRequest.objects.filter(customer_id=customer).values(
-        "reference", "amount", "status", "reason", invoice_number=F("invoice__number"),
+        "reference", "amount", "status", "reason", "request_key", invoice_number=F("invoice__number"),
     ),
     customer=RefundRequest._meta.get_field("customer"),
 )
@@ -182,7 +183,8 @@ def _card(customer_pk: int) -> CardFact | None:
 
 
 def _refunds(customer_pk: int) -> list[RefundFact]:
-    return [RefundFact(**row) for row in _REFUNDS.dicts(customer=customer_pk)]
+    return [RefundFact(**row, requested=not refund_key_is_staffs(row.pop("request_key")))
+            for row in _REFUNDS.dicts(customer=customer_pk)]
 
 
 def _subscription(customer_pk: int) -> SubscriptionFact | None:

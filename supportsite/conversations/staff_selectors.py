@@ -20,6 +20,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from agents.policy import DEFAULT_CONSTRAINTS
 from agents.providers.offline import OfflineProvider
 from supportsite.chat.markdown import markdown_html
 from supportsite.chat.present import RENDERED_ROLES
@@ -181,6 +182,9 @@ class ChargeForStaff:
     is_duplicate: bool
     refund_reference: str = ""
     refund_status: str = ""  # a RefundRequest.Status, or "" while it has none
+    # Past the window the agents refund within (a duplicate is refunded whenever): staff may still refund
+    # it, as a goodwill gesture, but should know the policy would not.
+    outside_window: bool = False
 
     @property
     def refunded(self) -> bool:
@@ -221,11 +225,14 @@ def _charge_for_staff(invoice: Invoice) -> ChargeForStaff | None:
         payment = next((p for p in succeeded if p.duplicate_of_id), None) or next(iter(succeeded), None)
         if payment is None:
             return None  # nothing was charged, or every charge failed: nothing to refund
+    charged_on = timezone.localdate(payment.charged_at) if payment else invoice.issued_on
+    is_duplicate = bool(payment and payment.duplicate_of_id)
     return ChargeForStaff(
         invoice_number=invoice.number, payment_reference=payment.reference if payment else "",
         amount=live.amount if live is not None else payment.amount,
-        charged_on=timezone.localdate(payment.charged_at) if payment else invoice.issued_on,
-        is_duplicate=bool(payment and payment.duplicate_of_id),
+        charged_on=charged_on, is_duplicate=is_duplicate,
+        outside_window=not is_duplicate and (
+            (timezone.localdate() - charged_on).days > DEFAULT_CONSTRAINTS.refund_window_days),
         refund_reference=live.reference if live is not None else "",
         refund_status=live.status if live is not None else "",
     )

@@ -143,6 +143,10 @@ class RefundRequest(TimeStampedModel):
     )
     decision_note = models.TextField(blank=True)
 
+    # The request key of a refund a member of staff issued from the console with no request behind it (one
+    # that completed the agents' request keeps the agents' key).
+    STAFF_KEY_PREFIX = "staff:"
+
     class Meta:
         ordering = ["-created_at"]
         constraints = [
@@ -154,3 +158,8 @@ class RefundRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.reference} ${self.amount} {self.status}"
+
+
+def refund_key_is_staffs(request_key: str) -> bool:
+    """Whether a refund's request key is one a member of staff issued it under (RefundRequest.STAFF_KEY_PREFIX)."""
+    return request_key.startswith(RefundRequest.STAFF_KEY_PREFIX)

@@ -47,13 +47,13 @@ def test_staff_refund_bobs_duplicate_charge_from_the_conversation_page_and_bob_s
     expect(staff.locator(".messagelist .success")).to_have_text(
         f"Refunded $99.00 on invoice NW-2002 (reference {reference}); the customer was told in the chat.")
     expect(staff.locator("#conversation-transcript > li.staff").last).to_contain_text(
-        f"approved your refund of $99.00 for invoice NW-2002 (reference {reference})")
+        f"refunded $99.00 for invoice NW-2002 (reference {reference})")
     expect(panel.locator("#customer-charges tr[data-invoice='NW-2002']")).to_contain_text(f"refunded {reference}")
-    expect(panel.locator("#refund-invoice option")).to_have_text(["NW-2001 — $99.00"])
+    expect(panel.locator("#refund-invoice option")).to_have_text(["NW-2001 — $99.00 (past the refund window)"])
     assert Payment.objects.get(reference="ch_bob_2002_dup").status == "refunded"
     staff.screenshot(path=str(SCREENSHOTS / f"customer-actions-{name}.png"), full_page=True)
 
-    expect(bob.locator(".msg-staff").last).to_contain_text(f"approved your refund of $99.00 for invoice NW-2002 "
+    expect(bob.locator(".msg-staff").last).to_contain_text(f"refunded $99.00 for invoice NW-2002 "
                                                            f"(reference {reference})")
 
 

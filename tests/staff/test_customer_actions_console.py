@@ -43,7 +43,7 @@ def test_a_staff_refund_from_the_conversation_page_is_carried_out_and_reported_b
     assert _messages(page) == [("success", f"Refunded $99.00 on invoice NW-2002 (reference {refund.reference}); "
                                            "the customer was told in the chat.")]
     html = page.content.decode()
-    assert "approved your refund of $99.00" in html  # in the transcript
+    assert "refunded $99.00 for invoice NW-2002" in html  # in the transcript
     assert "Refund issued by staff" in html
 
 
@@ -124,6 +124,9 @@ def test_the_panel_offers_the_refundable_charges_and_the_unlock_only_where_they_
     html = bob.content.decode()
     assert 'id="customer-actions"' in html and 'id="refund-form"' in html and 'id="unlock-form"' not in html
     assert '<option value="NW-2002">NW-2002 — $99.00 duplicate</option>' in html
+    # Charged on Oct 15, 2026, long past the 14 days the agents refund within; a duplicate never is.
+    assert [c.outside_window for c in shown.refundable] == [False, True]
+    assert '<option value="NW-2001">NW-2001 — $99.00 (past the refund window)</option>' in html
     assert 'name="csrfmiddlewaretoken"' in html
 
     carol = staff_client.get(_change_url(_conversation(demo["carol"]))).content.decode()

@@ -62,7 +62,7 @@ def test_a_staff_refund_of_bobs_invoice_refunds_the_duplicate_charge_and_tells_h
     assert action.decided_at is not None and action.request_key.startswith("staff:refund:")
     assert action.conversation_id == conversation.id and action.payload["payment_reference"] == "ch_bob_2002_dup"
     [told] = _staff_messages(conversation.id)
-    assert told == (f"Good news: a member of our team approved your refund of $99.00 for invoice NW-2002 "
+    assert told == (f"Good news: a member of our team refunded $99.00 for invoice NW-2002 "
                     f"(reference {refund.reference}). It reaches your card in 5–10 business days.")
     event = ConversationEvent.objects.get(conversation=conversation, kind=ConversationEvent.Kind.REFUND_ISSUED)
     assert (event.actor, event.note, event.data["refund"]) == (staff_user, NOTE, refund.reference)
@@ -413,3 +413,25 @@ def test_the_panel_leaves_out_failed_charges_says_whether_the_account_is_locked_
     carol = customer_actions_for_conversation(conversation=_conversation(demo["carol"]))
     assert carol.locked and carol.charges == [] and not carol.unlock_pending
     assert customer_actions_for_conversation(conversation=_conversation(None)) is None
+
+
+def test_a_staff_refund_nobody_asked_for_tells_the_customer_it_was_refunded_not_approved(demo, staff_user):
+    conversation = _conversation(demo["alice"])
+
+    action = action_refund_by_staff(conversation_id=conversation.id, staff_user=staff_user,
+                                    invoice_number="NW-1002", note="Goodwill gesture after the outage.")
+
+    refund = RefundRequest.objects.get(pk=action.refund_id)
+    [told] = _staff_messages(conversation.id)
+    assert told == (f"Good news: a member of our team refunded $29.00 for invoice NW-1002 "
+                    f"(reference {refund.reference}). It reaches your card in 5–10 business days.")
+
+
+def test_a_staff_refund_that_completes_the_agents_pending_request_is_told_as_its_approval(demo, staff_user):
+    pending = bob_duplicate_refund_pending(demo["bob"])
+
+    action_refund_by_staff(conversation_id=pending.conversation_id, staff_user=staff_user,
+                           invoice_number="NW-2002", note=NOTE)
+
+    [told] = _staff_messages(pending.conversation_id)
+    assert told.startswith("Good news: a member of our team approved your refund of $99.00 for invoice NW-2002")

@@ -571,6 +571,12 @@ class BillingReplies(WriterBase):
                            "If your bank statement shows two charges, a person from our team can look into it with you.")
             return
         for payment in duplicates:
+            if payment.status == "refunded":
+                # Paid back since: what happened, and the refund (with its reference) just below.
+                self.reply.add(f"Invoice {payment.invoice_number} was charged twice on "
+                               f"{payment.created_at.date().isoformat()}, and the second payment of "
+                               f"{money(payment.amount)} was a duplicate.")
+                continue
             self.reply.add(
                 f"You're right, I can see it: invoice {payment.invoice_number} was charged twice on "
                 f"{payment.created_at.date().isoformat()}, and the second payment of {money(payment.amount)} is a "

