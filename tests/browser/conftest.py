@@ -100,6 +100,17 @@ def sign_in(page: Any, username: str) -> None:
     page.wait_for_url("**/")
 
 
+def staff_sign_in(page: Any) -> None:
+    """Sign in to the staff console as the demo staff member."""
+    from django.conf import settings
+
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("staff")
+    page.get_by_label("Password").fill(settings.DEMO_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+
+
 def on_server(func: Any, /, **kwargs: Any) -> Any:
     """Run a sync service as the server would run a request's work: on a thread of its event loop.
 

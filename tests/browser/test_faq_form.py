@@ -3,24 +3,16 @@ answer, so a correction is written against the answer it replaces, never another
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
 from supportsite.knowledge.models import FaqEntry
+from tests.browser.conftest import staff_sign_in
 from tests.staff.factories import billing_run
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _staff_sign_in(page: Any) -> None:
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("staff")
-    page.get_by_label("Password").fill(settings.DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
 
 
 def test_choosing_another_entry_loads_its_answer_and_saving_changes_only_that_entry(demo_tx, page):
@@ -29,7 +21,7 @@ def test_choosing_another_entry_loads_its_answer_and_saving_changes_only_that_en
     run = billing_run(customer=demo_tx["alice"], text="what's included in the free plan?", route="faq")
     run.summary["faq"] = {**run.summary["faq"], "top_id": free_plan.pk, "question": free_plan.question}
     run.save(update_fields=["summary"])
-    _staff_sign_in(page)
+    staff_sign_in(page)
     page.goto(f"/admin/conversations/agentrun/{run.id}/trace/")
     answer, loaded_for = page.locator("#faq-answer"), page.locator("#faq-answer-for")
     expect(answer).to_have_value(free_plan.answer)

@@ -10,12 +10,12 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from supportsite.conversations.models import AgentAction, AgentRun, Conversation, Message
+from tests.browser.conftest import staff_sign_in
 from tests.conftest import screenshot_dir
 from tests.staff.factories import (
     billing_run,
@@ -31,12 +31,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SCREENSHOTS = screenshot_dir()
 
 
-def _staff_sign_in(page: Any) -> None:
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("staff")
-    page.get_by_label("Password").fill(settings.DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
 
 
 def _overlaps(boxes: list[dict[str, float]]) -> list[tuple[int, int]]:
@@ -49,7 +43,7 @@ def _overlaps(boxes: list[dict[str, float]]) -> list[tuple[int, int]]:
 def test_the_run_timeline_is_readable_at_desktop_and_phone_widths(demo_tx, page_for, name, width, height):
     run: AgentRun = billing_run(customer=demo_tx["alice"])
     page = page_for(width, height)
-    _staff_sign_in(page)
+    staff_sign_in(page)
     page.goto(f"/admin/conversations/agentrun/{run.id}/trace/")
     expect(page.locator(".nw-wf-row")).to_have_count(run.steps.count())
     labels = page.locator(".nw-wf-axis span:visible")
@@ -153,7 +147,7 @@ def _page_width(page: Any) -> tuple[int, int]:
 def test_no_staff_page_scrolls_sideways_on_a_phone(console, page_for, name):
     staff_page = STAFF_PAGES[name]
     page = page_for(*PHONE)
-    _staff_sign_in(page)
+    staff_sign_in(page)
     page.goto(staff_page.path(console))
     expect(page.locator(staff_page.shows(console)).first).to_be_visible()
     scroll_width, inner_width = _page_width(page)
@@ -168,7 +162,7 @@ def test_on_a_phone_each_queue_row_is_a_card_whose_cells_name_their_column_and_w
     console, page_for
 ):
     page = page_for(*PHONE)
-    _staff_sign_in(page)
+    staff_sign_in(page)
     page.goto("/admin/conversations/conversation/queue/")
     row = page.locator(f"#queue tr[data-conversation='{console.waiting.pk}']")
     expect(row.locator(".summary")).to_contain_text(LONG_LINK[:40])
@@ -185,7 +179,7 @@ def test_on_a_phone_each_queue_row_is_a_card_whose_cells_name_their_column_and_w
 
 def test_on_a_desktop_the_queue_stays_a_table_with_its_header_row(console, page_for):
     page = page_for(1280, 800)
-    _staff_sign_in(page)
+    staff_sign_in(page)
     page.goto("/admin/conversations/conversation/queue/")
     expect(page.locator("#queue thead th").first).to_be_visible()
     row = page.locator(f"#queue tr[data-conversation='{console.waiting.pk}']")
@@ -201,7 +195,7 @@ def test_no_staff_page_scrolls_sideways_on_a_laptop(console, page_for, name):
     # A run's steps table is wider than a laptop's screen: it scrolls inside its own box.
     staff_page = STAFF_PAGES[name]
     page = page_for(1280, 800)
-    _staff_sign_in(page)
+    staff_sign_in(page)
     page.goto(staff_page.path(console))
     expect(page.locator(staff_page.shows(console)).first).to_be_visible()
     scroll_width, inner_width = _page_width(page)
@@ -221,7 +215,7 @@ def test_a_reply_sent_from_the_live_view_reads_as_the_customer_sees_it_with_the_
 ):
     waiting = handoff_conversation(customer=demo_tx["alice"], minutes_ago=2)
     page = page_for(width, height)
-    _staff_sign_in(page)
+    staff_sign_in(page)
     page.goto(f"/admin/conversations/conversation/{waiting.pk}/live/")
     expect(page.locator("#conn")).to_have_text("live")
     take = page.get_by_role("button", name="Take this conversation")
@@ -248,7 +242,7 @@ def test_the_conversation_page_opens_its_transcript_on_the_latest_messages(demo_
     Message.objects.create(conversation=conversation, role=Message.Role.USER, text="The latest question",
                            client_id="q-last")
     page = page_for(width, height)
-    _staff_sign_in(page)
+    staff_sign_in(page)
     page.goto(f"/admin/conversations/conversation/{conversation.pk}/change/")
     box = page.locator("#conversation-transcript")
     latest = box.locator("> li").last
@@ -268,7 +262,7 @@ def test_the_dashboards_charts_are_readable_and_whole_at_desktop_and_phone_width
     handoff_conversation(customer=demo_tx["carol"], minutes_ago=5, reason="customer_asked")
     handoff_conversation(customer=demo_tx["bob"], minutes_ago=9, reason="policy_needs_approval")
     page = page_for(width, height)
-    _staff_sign_in(page)
+    staff_sign_in(page)
     page.goto("/admin/conversations/conversation/dashboard/")
     expect(page.locator("#period")).to_contain_text("The last 14 days. Show:")
     # The charts' words are drawn at a readable size (they were about 5 px tall, scaled down with the drawing).
@@ -300,7 +294,7 @@ def test_on_a_phone_the_timeline_tells_sibling_tool_steps_apart(demo_tx, page_fo
     for i, tool in enumerate(tools):
         step(run, agent="tool", kind="tool", name=f"billing.{tool}", start_ms=150 + i, end_ms=400, parent=billing)
     page = page_for(*PHONE)
-    _staff_sign_in(page)
+    staff_sign_in(page)
     page.goto(f"/admin/conversations/agentrun/{run.pk}/trace/")
     names = page.locator(".nw-wf-row[data-agent=tool] .nw-wf-name")
     expect(names).to_have_count(len(tools))
@@ -313,7 +307,7 @@ def test_on_a_phone_the_timeline_tells_sibling_tool_steps_apart(demo_tx, page_fo
 
 def test_at_1280_px_the_faq_list_fits_its_column_beside_the_menu_and_the_filters(demo_tx, page_for):
     page = page_for(1280, 900)
-    _staff_sign_in(page)
+    staff_sign_in(page)
     page.goto("/admin/knowledge/faqentry/")
     expect(page.locator("#result_list tbody tr").first).to_be_visible()
     table, column = page.locator("#result_list").bounding_box(), page.locator(".results").bounding_box()

@@ -4,11 +4,10 @@ chat shows the message at once."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
 from supportsite.customers.models import Payment, RefundRequest
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import sign_in, staff_sign_in
 from tests.conftest import screenshot_dir
 from tests.staff.factories import conversation_with_message
 
@@ -17,12 +16,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SCREENSHOTS = screenshot_dir()
 
 
-def _staff_sign_in(page) -> None:
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("staff")
-    page.get_by_label("Password").fill(settings.DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
 
 
 @pytest.mark.parametrize(("name", "width", "height"), [("desktop", 1280, 900), ("phone", 390, 844)])
@@ -34,7 +27,7 @@ def test_staff_refund_bobs_duplicate_charge_from_the_conversation_page_and_bob_s
     expect(bob.locator(".msg-user .msg-body")).to_have_text(["I was charged twice for NW-2002"])
 
     staff = page_for(width, height)
-    _staff_sign_in(staff)
+    staff_sign_in(staff)
     staff.goto(f"/admin/conversations/conversation/{conversation.pk}/change/")
     panel = staff.locator("#customer-actions")
     expect(panel.locator("#customer-charges tr[data-invoice='NW-2002']")).to_contain_text("duplicate")
@@ -60,7 +53,7 @@ def test_staff_refund_bobs_duplicate_charge_from_the_conversation_page_and_bob_s
 def test_a_reply_being_written_in_the_live_view_survives_unlocking_the_account_and_goes_once_sent(demo_tx, page_for):
     conversation, _ = conversation_with_message(customer=demo_tx["carol"], text="I'm locked out")
     staff = page_for(1280, 900)
-    _staff_sign_in(staff)
+    staff_sign_in(staff)
     staff.goto(f"/admin/conversations/conversation/{conversation.pk}/live/")
     staff.locator("#reply-text").fill("Hi Carol, I've unlocked")
     staff.get_by_role("button", name="Unlock account").click()  # the page reloads with the outcome
