@@ -34,6 +34,13 @@ def _payment_to_refund(invoice: Invoice) -> Payment | None:
     return payments.filter(duplicate_of__isnull=False).first() or payments.order_by("-charged_at").first()
 
 
+def _live_refund(invoice: Invoice) -> RefundRequest | None:
+    """The refund that stands for an invoice: its latest one not rejected. One per invoice, as the agents'
+    guard offers them: once the duplicate is refunded, the original charge is the latest succeeded one,
+    and a second request must not refund it too."""
+    return invoice.refunds.exclude(status=RefundRequest.Status.REJECTED).order_by("-created_at").first()
+
+
 def action_refund_record(
     *, customer_pk: int, run_id: str | None, conversation_id: str, invoice_number: str, amount: Decimal, reason: str,
     request_key: str, needs_approval: bool,
@@ -48,9 +55,7 @@ def action_refund_record(
     payment = _payment_to_refund(invoice)
     if payment is None:
         raise Conflict(f"Invoice {invoice_number} has no charge to refund.", code="nothing_to_refund")
-    # One live refund per invoice, as the agents' guard offers: once the duplicate is refunded, the
-    # original charge is the latest succeeded one, and a second request must not refund it too.
-    live = invoice.refunds.exclude(status=RefundRequest.Status.REJECTED).first()
+    live = _live_refund(invoice)
     if live is not None:
         return _refund_fact(live)
     # The limit is enforced here too: an agent's say-so never carries a large refund out.
@@ -317,7 +322,7 @@ def action_refund_by_staff(
         refund.save()
         action = pending
     else:
-        live = invoice.refunds.exclude(status=RefundRequest.Status.REJECTED).order_by("-created_at").first()
+        live = _live_refund(invoice)
         if live is not None:
             raise Conflict(
                 f"Invoice {invoice.number} already has a refund: {live.reference} (${live.amount}, "

@@ -43,7 +43,6 @@ from supportsite.conversations.staff_selectors import (
     ROUTES,
     RUN_CSV_COLUMNS,
     approvals_queue,
-    console_counts,
     conversation_transcript,
     conversations_with_staff,
     customer_actions_for_conversation,
@@ -64,6 +63,7 @@ from supportsite.core.errors import DomainError
 from supportsite.core.forms import PhraseListField
 from supportsite.core.http import streaming_response
 from supportsite.knowledge.models import FaqEntry
+from supportsite.knowledge.selectors import faq_entry_get
 
 admin.site.site_header = "Northwind Support — staff console"
 admin.site.site_title = "Northwind staff"
@@ -533,9 +533,9 @@ class AgentRunAdmin(admin.ModelAdmin):
         matched_faq_id = (card.faq or {}).get("top_id")
         # The form starts from the entry being corrected, never from the reply: a reply written for
         # one customer, saved as it stands, would publish their invoices to everyone.
-        matched_faq = FaqEntry.objects.filter(pk=matched_faq_id).only("answer").first() if matched_faq_id else None
+        matched_faq = faq_entry_get(faq_id=matched_faq_id) if matched_faq_id else None
         return TemplateResponse(request, "admin/conversations/agentrun/trace.html", {
-            **self.admin_site.each_context(request), **console_counts(), "is_nav_sidebar_enabled": False,
+            **self.admin_site.each_context(request), "is_nav_sidebar_enabled": False,
             "opts": self.model._meta, "title": f"Run {_short(run.id)}", "run": run, "card": card,
             "waterfall": waterfall, "reply": run_reply(run=run), "cost": run_cost(run=run, steps=steps),
             "llm_calls": run_llm_calls(steps=steps),
@@ -574,8 +574,7 @@ class AgentRunAdmin(admin.ModelAdmin):
             if not self.has_view_permission(request):
                 return HttpResponse(status=403)
             entry_id = request.GET.get("entry", "")
-            entry = FaqEntry.objects.filter(pk=int(entry_id)).only("id", "question", "answer").first() \
-                if entry_id.isdigit() else None
+            entry = faq_entry_get(faq_id=int(entry_id)) if entry_id.isdigit() else None
             if entry is None:
                 return JsonResponse({"detail": "No such FAQ entry."}, status=404)
             return JsonResponse({"id": entry.pk, "question": entry.question, "answer": entry.answer})
@@ -602,7 +601,7 @@ class AgentRunAdmin(admin.ModelAdmin):
                 # so what staff save next is written against the answer it replaces.
                 messages.warning(request, exc.detail)
                 response = self.trace_view(request, run_id)
-                chosen = FaqEntry.objects.filter(pk=faq_id).only("answer").first()
+                chosen = faq_entry_get(faq_id=faq_id)
                 if isinstance(response, TemplateResponse) and chosen is not None:
                     response.context_data.update({"matched_faq_id": chosen.pk, "faq_answer_start": chosen.answer})
                 return response

@@ -15,7 +15,7 @@ from django.utils.text import Truncator
 from supportsite.core.errors import Conflict
 from supportsite.core.forms import PhraseListField
 from supportsite.knowledge.models import Article, FaqEntry, Incident
-from supportsite.knowledge.selectors import faq_question_owner
+from supportsite.knowledge.selectors import faq_question_of, faq_question_owner
 
 
 class FaqEntryForm(forms.ModelForm):
@@ -37,7 +37,7 @@ class FaqEntryForm(forms.ModelForm):
         question = self.cleaned_data["question"]
         other_id = faq_question_owner(question=question, exclude_id=self.instance.pk)
         if other_id is not None:
-            other = FaqEntry.objects.filter(pk=other_id).values_list("question", flat=True).first() or ""
+            other = faq_question_of(faq_id=other_id) or ""
             raise forms.ValidationError(
                 "FAQ entry %(id)s (“%(question)s”) already asks this question, whatever its case, spacing and "
                 "punctuation: edit that entry instead.",

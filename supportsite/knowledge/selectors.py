@@ -16,3 +16,8 @@ def faq_question_owner(*, question: str, exclude_id: int | None = None) -> int |
 def faq_question_of(*, faq_id: int) -> str | None:
     """The question an FAQ entry asks, or None when there is no such entry."""
     return FaqEntry.objects.filter(pk=faq_id).values_list("question", flat=True).first()
+
+
+def faq_entry_get(*, faq_id: int) -> FaqEntry | None:
+    """An FAQ entry by id, or None when there is no such entry."""
+    return FaqEntry.objects.filter(pk=faq_id).first()

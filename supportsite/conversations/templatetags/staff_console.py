@@ -15,14 +15,9 @@ from supportsite.conversations.staff_selectors import console_counts as console_
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def console_counts(context: template.Context) -> dict[str, int]:
-    """The bar's badges, on every admin page (the admin's own pages pass no such context).
-
-    A view that already counted them (the run page) is not counted twice.
-    """
-    if "waiting" in context and "pending_approvals" in context:
-        return {"waiting": context["waiting"], "pending_approvals": context["pending_approvals"]}
+@register.simple_tag
+def console_counts() -> dict[str, int]:
+    """The bar's badges, on every admin page: counted here, so no view passes them."""
     return console_counts_read()
 
 
