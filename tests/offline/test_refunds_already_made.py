@@ -43,3 +43,16 @@ async def test_being_upset_about_a_double_charge_is_not_taken_for_a_question_abo
     # Alice was never charged twice and has no refund: the duplicate check answers, nothing else.
     [outcome] = await converse("cus_alice", "I didn't want to be charged twice, can I get a refund?")
     assert "can't find a duplicate charge" in outcome.reply and "reference" not in outcome.reply
+
+
+async def test_a_refund_asked_for_is_not_said_to_be_a_staff_members_own_doing(classifier):
+    from agents.providers.offline import OfflineProvider
+    from tests.offline.test_writer_and_critic import _write, bob_context
+
+    for requested, said, not_said in ((True, "after it was asked for", "by a member of our team"),
+                                      (False, "by a member of our team", "after it was asked for")):
+        ctx = bob_context("i didnt ask for a refund, what is this for?")
+        ctx.facts["billing"]["refunds"] = [BOBS_REFUND.model_copy(update={"requested": requested}).model_dump(
+            mode="json")]
+        draft, _ = await _write(OfflineProvider(classifier), ctx)
+        assert "RF-0042" in draft.text and said in draft.text and not_said not in draft.text, draft.text

@@ -130,8 +130,12 @@ class RefundReplies(BillingReplies):
             return False
         if _ASKS_WHAT_A_REFUND_IS.search(self.ctx.message):
             for refund in made:
+                # Only a refund nobody asked for was a person's own doing; one asked for may have been made
+                # by the agents within their limit.
+                how = ("paid back to you by a member of our team" if not refund.requested else
+                       "paid back to you after it was asked for in a conversation with us")
                 self.reply.add(f"That's a refund of {money(refund.amount)} for invoice {refund.invoice_number} "
-                               f"(reference {refund.reference}), paid back to you by a member of our team.")
+                               f"(reference {refund.reference}), {how}.")
             self.reply.add(REFUND_ARRIVES, answers=False)
             self.reply.add(f"If you'd like to know more about why it was made, I can {OFFER_PERSON} from our team.",
                            answers=False)
