@@ -250,7 +250,7 @@ class WriterBase:
                            answers=False)
         else:
             self.reply.add(match.answer)
-        self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
+        self._cite_faq(match)
 
     def _ask_to_sign_in(self, what: str) -> None:
         if self.asked_to_sign_in:
@@ -283,6 +283,11 @@ class WriterBase:
 
     def _faq_quoted(self, match: FaqMatch) -> bool:
         return any(source.kind == "faq" and source.ref == str(match.faq_id) for source in self.reply.sources)
+
+    def _cite_faq(self, match: FaqMatch) -> None:
+        """Name the help-centre entry a reply quoted among its sources, once."""
+        if not self._faq_quoted(match):
+            self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
 
     def _faq_adds_how_to(self, match: FaqMatch) -> bool:
         return any(w in normalise(match.question).split() for w in ("change", "upgrade", "downgrade", "cancel",

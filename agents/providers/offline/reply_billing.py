@@ -147,7 +147,7 @@ class BillingReplies(WriterBase):
         match = None if service_told else self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
         if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match) and not card_changed:
             self.reply.add(f"How to do it: {match.answer}")
-            self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
+            self._cite_faq(match)
 
     # ------------------------------------------------------------ questions about the service
 
@@ -171,8 +171,8 @@ class BillingReplies(WriterBase):
         if base is None or len(ladder) < 2:
             return False
         self._tell_plan_step(base, ladder, up=direction == "up", catalogue=catalogue, source=source)
-        if source is not None and not self._faq_quoted(source):
-            self.reply.sources.append(Source(kind="faq", title=source.question, ref=str(source.faq_id)))
+        if source is not None:
+            self._cite_faq(source)
         return True
 
     def _named_plan_price(self) -> bool:
@@ -290,8 +290,7 @@ class BillingReplies(WriterBase):
                 if about_yearly or about_discount:
                     topic = "paying yearly" if about_yearly else "discounts"
                     self.reply.add(f"What our help centre says about {topic}: {sentence}")
-                    if not self._faq_quoted(match):
-                        self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
+                    self._cite_faq(match)
                     said_yearly, said_discount = said_yearly or about_yearly, said_discount or about_discount
         unknown = ("a discount for paying yearly" if discount and yearly and not said_discount
                    else "discounts" if discount and not said_discount
@@ -326,8 +325,7 @@ class BillingReplies(WriterBase):
                            f"A person from our team can help: would you like me to {OFFER_PERSON}?")
             return True
         self.reply.add(how.answer)
-        if not self._faq_quoted(how):
-            self.reply.sources.append(Source(kind="faq", title=how.question, ref=str(how.faq_id)))
+        self._cite_faq(how)
         signed_in = self.ctx.customer is not None and self.facts.has_billing
         asked = (self._invoices_asked() or self._topic_invoices()) if signed_in else []
         latest = self._latest_document_meant() if signed_in and not asked else None

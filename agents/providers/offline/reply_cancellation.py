@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from agents.follow_up import CANCELLING, DELETING_THE_ACCOUNT, asks_what_becomes_of, with_topic
-from agents.outcome import FaqMatch, Source
+from agents.outcome import FaqMatch
 from agents.providers.offline.reply_base import WriterBase, money, sentences
 from agents.providers.offline.text import normalise
 
@@ -81,8 +81,7 @@ class CancellationReplies(WriterBase):
 
     def _quote(self, entry: FaqMatch, text: str, *, answers: bool = True) -> None:
         self.reply.add(text, answers=answers)
-        if not self._faq_quoted(entry):
-            self.reply.sources.append(Source(kind="faq", title=entry.question, ref=str(entry.faq_id)))
+        self._cite_faq(entry)
 
     def _plan_after_cancelling(self, told: str) -> None:
         """The customer's plan, and what the plan the entry says a cancelled account moves to includes

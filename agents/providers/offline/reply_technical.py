@@ -177,7 +177,7 @@ class TechnicalReplies(WriterBase):
         if entry is None or self._faq_quoted(entry):
             return
         self.reply.add(f"About service credits: {entry.answer}")
-        self.reply.sources.append(Source(kind="faq", title=entry.question, ref=str(entry.faq_id)))
+        self._cite_faq(entry)
         if self.ctx.customer is not None:
             self.reply.add(f"You're on the {self.ctx.customer.plan} plan. Whether an outage earns credits is for a "
                            f"person from our team to confirm: would you like me to {OFFER_PERSON}?", answers=False)
