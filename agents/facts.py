@@ -95,6 +95,12 @@ class AccountFact(Fact):
     unlock_declined_note: str = ""
     # A request to unlock it already waits for a member of staff: asking again adds nothing.
     unlock_pending: bool = False
+    # The last lock lifted, for an account that is open again (none while it is locked: the lock it
+    # has now is the one that counts): "why was it locked?" is still a question after an unlock.
+    last_lock_reason: str = ""
+    unlocked_at: datetime | None = None
+    # That unlock carried out the customer's own request, rather than staff unlocking it unasked.
+    unlocked_on_request: bool = False
 
 
 class FaqFact(Fact):

@@ -661,6 +661,11 @@ def _handoff_summary(run: _Run) -> str:
     if account := (ctx.facts.get("account") or {}).get("account"):
         facts.append(f"account {account['status']}" + (f" ({account['locked_reason']})"
                                                        if account.get("locked_reason") else ""))
+        if account.get("unlocked_at"):
+            # The person taking over is asked "why was it locked?" too: the lock lifted is half the answer.
+            facts.append(f"unlocked {str(account['unlocked_at'])[:10]}"
+                         + (" on the customer's request" if account.get("unlocked_on_request") else "")
+                         + (f" (had been: {account['last_lock_reason']})" if account.get("last_lock_reason") else ""))
     technical = ctx.facts.get("technical") or {}
     if incident := technical.get("incident"):
         facts.append(f"incident: {incident['title']}")

@@ -80,6 +80,8 @@ REPLY_RULES = f"""Rules:
   Never request account_unlock when facts.account.account.unlock_declined is true: a member of staff
   declined it (unlock_declined_note says why); say so, and offer to pass the customer to a person.
   When facts.account.account.unlock_pending is true, the unlock already waits for staff: say so, request nothing.
+- An active account with facts.account.account.unlocked_at was locked before and has been unlocked: asked why it
+  was locked, give last_lock_reason as the past reason and say it is active again; never say it was never locked.
 - Be brief, friendly and concrete; plain text, no markdown headings.
 {_DATA_RULE}"""
 

@@ -19,6 +19,7 @@ from supportsite.conversations.selectors import conversation_awaits_approval
 from supportsite.conversations.services import conversation_agents_resume
 from supportsite.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from supportsite.customers.models import CustomerProfile, Invoice, Payment, RefundRequest, refund_key_is_staffs
+from supportsite.customers.services import customer_account_unlock
 
 
 def _refund_fact(refund: RefundRequest) -> RefundFact:
@@ -173,9 +174,8 @@ def action_decide(*, action_id: int, approve: bool, staff_user: AbstractBaseUser
         )
     else:
         if approve:
-            CustomerProfile.objects.filter(pk=action.customer_id).update(
-                account_status=CustomerProfile.Status.ACTIVE, failed_signins=0, locked_reason=""
-            )
+            # The agents proposed it because the customer asked: "after your request", if asked why later.
+            customer_account_unlock(customer_pk=action.customer_id, on_request=True)
         text = (
             UNLOCKED_TEXT
             if approve else f"We could not unlock your account yet{': ' + note if note else '.'}"
@@ -385,9 +385,8 @@ def action_unlock_by_staff(*, conversation_id: uuid.UUID | str, staff_user: Abst
                        f"{profile.get_account_status_display().lower()}, not locked: there is nothing to unlock.",
                        code="account_not_locked")
     failed_signins = profile.failed_signins
-    CustomerProfile.objects.filter(pk=customer_pk).update(
-        account_status=CustomerProfile.Status.ACTIVE, failed_signins=0, locked_reason=""
-    )
+    # With the agents' request waiting, this unlock answers the customer's own request too.
+    customer_account_unlock(customer_pk=customer_pk, on_request=bool(pending))
     now = timezone.now()
     actions = pending or [AgentAction(
         run=None, conversation=conversation, customer_id=customer_pk, kind=AgentAction.Kind.ACCOUNT_UNLOCK,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -74,7 +74,19 @@ def account_fact(profile: CustomerProfile) -> AccountFact:
         status=profile.account_status, locked_reason=profile.locked_reason,
         failed_signins=profile.failed_signins, two_factor_enabled=profile.two_factor_enabled,
         member_since=profile.user.date_joined.date(), **unlock,
+        **last_lock_for(status=profile.account_status, last_lock_reason=profile.last_lock_reason,
+                        unlocked_at=profile.unlocked_at, unlocked_on_request=profile.unlocked_on_request),
     )
+
+
+def last_lock_for(*, status: str, last_lock_reason: str, unlocked_at: datetime | None,
+                  unlocked_on_request: bool) -> dict[str, Any]:
+    """The lock last lifted, as AccountFact fields; none for an account locked again, whose own
+    reason is the one to give (the old one beside it would be given as if it were current)."""
+    if status == CustomerProfile.Status.LOCKED or unlocked_at is None:
+        return {}
+    return {"last_lock_reason": last_lock_reason, "unlocked_at": unlocked_at,
+            "unlocked_on_request": unlocked_on_request}
 
 
 UNLOCK_DECLINE_HOLDS = timedelta(hours=24)
@@ -136,7 +148,8 @@ _PLANS = CompiledQuery(
 )
 _ACCOUNT = CompiledQuery(
     lambda customer: CustomerProfile.objects.filter(pk=customer).values(
-        "locked_reason", "failed_signins", "two_factor_enabled", username=F("user__username"),
+        "locked_reason", "failed_signins", "two_factor_enabled", "last_lock_reason", "unlocked_at",
+        "unlocked_on_request", username=F("user__username"),
         email=F("user__email"), plan_name=F("plan__name"), status=F("account_status"),
         date_joined=F("user__date_joined"),
     )[:1],
@@ -212,7 +225,10 @@ def _account(customer_pk: int) -> AccountFact | None:
     row = rows[0]
     # Only a locked account has an unlock waiting or declined: one more read, for locked accounts only.
     unlock = unlock_state_for(customer_pk=customer_pk) if row["status"] == CustomerProfile.Status.LOCKED else {}
-    return AccountFact(plan=row.pop("plan_name"), member_since=row.pop("date_joined").date(), **row, **unlock)
+    last_lock = last_lock_for(status=row["status"], last_lock_reason=row.pop("last_lock_reason"),
+                              unlocked_at=row.pop("unlocked_at"), unlocked_on_request=row.pop("unlocked_on_request"))
+    return AccountFact(plan=row.pop("plan_name"), member_since=row.pop("date_joined").date(), **row, **unlock,
+                       **last_lock)
 
 
 def knowledge_faq_facts() -> list[FaqFact]:

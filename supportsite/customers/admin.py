@@ -57,6 +57,8 @@ class CustomerProfileAdmin(admin.ModelAdmin):
     list_filter = ("plan", "account_status")
     search_fields = ("external_id", "user__username", "user__email", "user__first_name", "user__last_name")
     list_select_related = ("user", "plan")
+    # History the unlock services write; edited by hand it would tell the customer of a lock never lifted.
+    readonly_fields = ("last_lock_reason", "unlocked_at", "unlocked_on_request")
     inlines = [SubscriptionInline, PaymentMethodInline, InvoiceInline]
 
     @admin.display(description="name", ordering="user__last_name")

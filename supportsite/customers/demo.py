@@ -122,6 +122,8 @@ def demo_seed() -> dict[str, int]:
         account_status=CustomerProfile.Status.LOCKED,
         locked_reason="Locked after five failed sign-ins.",
         failed_signins=5,
+        # Seeded again after an unlock, the demo's lock is the only one she has had.
+        last_lock_reason="", unlocked_at=None, unlocked_on_request=False,
     )
 
     Incident.objects.update_or_create(

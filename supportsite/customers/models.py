@@ -33,6 +33,15 @@ class CustomerProfile(TimeStampedModel):
     account_status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
     locked_reason = models.CharField(max_length=200, blank=True)
     failed_signins = models.PositiveIntegerField(default=0)
+    # The lock an unlock lifted, kept when locked_reason is cleared: "why was my account locked?"
+    # is still asked after it is open again, and "it isn't locked" would not answer it.
+    last_lock_reason = models.CharField(
+        max_length=200, blank=True, help_text="Why the account was locked, the last time it was unlocked.",
+    )
+    unlocked_at = models.DateTimeField(null=True, blank=True, help_text="When the last lock was lifted.")
+    unlocked_on_request = models.BooleanField(
+        default=False, help_text="The last unlock carried out the customer's own request (not staff unasked).",
+    )
     two_factor_enabled = models.BooleanField(default=False)
 
     class Meta:

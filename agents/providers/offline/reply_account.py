@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from agents.facts import AccountFact
 from agents.follow_up import OFFER_PERSON
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import asks_about_own_data, asks_how_to
@@ -96,7 +99,16 @@ class AccountReplies(WriterBase):
                                    "verification")
         cannot_sign_in = account.status == "active" and has_cue(self.words, self.norm, "locked", "lock", "sign in",
                                                              "cant", "can not", "unlock")
-        if cannot_sign_in:
+        # "Why was my account locked?" after it was unlocked: "it isn't locked" would be true and no answer.
+        unlocked_at = account.unlocked_at if account.status == "active" else None
+        if unlocked_at is not None and has_cue(self.words, self.norm, "locked", "lock", "unlock", "blocked"):
+            self.reply.add(_lifted_lock(account, unlocked_at))
+            told_state = True
+            # Told with the lock (the tip against a lock again included); two-factor was not asked about.
+            cannot_sign_in = False
+            if match is not None and _about_the_lock(match):
+                match = None  # how to unlock is no help to an account already unlocked
+        elif cannot_sign_in:
             self.reply.add(f"Your account ({account.username}) isn't locked — it's active.")
             told_state = True
         if (match is not None and account.status == "active" and _about_the_lock(match)
@@ -154,6 +166,24 @@ class AccountReplies(WriterBase):
 
     def _asks_about_own_account(self) -> bool:
         return has_cue(self.words, self.norm, "my account", "locked", "unlock", "my email", "my plan")
+
+
+def _lifted_lock(account: AccountFact, unlocked_at: datetime) -> str:
+    """The account is open again, since when and on whose say-so, and why it had been locked.
+    Both ways an account is unlocked are a member of staff's: the agents' request needs their approval."""
+    after = ", after your request" if account.unlocked_on_request else ""
+    opened = (f"Your account ({account.username}) is active again: a member of our team unlocked it on "
+              f"{unlocked_at.date().isoformat()}{after}.")
+    reason = account.last_lock_reason.strip().rstrip(".")
+    if not reason:
+        return f"{opened} The reason it had been locked wasn't recorded with the lock."
+    reason = reason[0].lower() + reason[1:]
+    why = f"It had been {reason}" if reason.startswith("locked") else f"It had been locked: {reason}"
+    # Said of failed sign-ins only: a lock for another cause was not about guessed passwords.
+    guessing = (" We do that to protect it from someone guessing your password. If you're not sure of yours, use "
+                "**Forgot password** on the sign-in page rather than guessing, so it doesn't get locked again."
+                if any(cause in reason for cause in ("sign-in", "sign in", "signin", "password")) else "")
+    return f"{opened} {why}.{guessing}"
 
 
 def _about_the_password_reset(match: FaqMatch) -> bool:
