@@ -13,7 +13,7 @@ from agents.facts import ArticleFact
 from agents.outcome import ARTICLE_RELEVANT_FROM
 from agents.providers.offline.kb import OfflineArticleRetriever
 from agents.providers.offline.training_data import EXAMPLES_CSV, HANDWRITTEN_SPLIT_TSV, read_examples
-from supportsite.knowledge.evaluation import demo_article_facts
+from supportsite.knowledge.evaluation import demo_article_facts, demo_faq_facts
 
 NO_GUIDE = "I don't have a guide on that in our help centre"
 
@@ -152,3 +152,97 @@ async def test_asked_which_cname_to_create_the_reply_gives_the_domains_guide(con
     assert outcome.intent.label == "technical"
     assert "Our guide “Custom domains and DNS” covers this." in outcome.reply
     assert "create a CNAME record" in outcome.reply
+
+
+# --- hosting questions the help centre has no guide on -------------------------------------------
+
+NO_GUIDE_QUESTIONS = [
+    "can i have separate staging and prod environments?",
+    "can i use my domain for email too?",
+    "my emails stopped arriving after i pointed my domain",
+    "google workspace email with my custom domain",
+]
+
+
+def test_the_no_guide_questions_below_are_not_training_phrasings():
+    trained = {e.text.lower() for e in read_examples() if e.split == "train"}
+    assert not trained & {m.lower() for m in NO_GUIDE_QUESTIONS}
+
+
+@pytest.mark.parametrize("message", NO_GUIDE_QUESTIONS)
+async def test_a_hosting_question_no_guide_covers_is_technical_and_offered_a_person(converse, message):
+    # Staging environments were out of scope ("I can only help with your Northwind account"); email on
+    # the domain was read as an account question (the account's email address) or got the DNS guide,
+    # which says nothing of where a domain's mail goes.
+    (outcome,) = await converse("cus_alice", message)
+    assert outcome.intent.label == "technical"
+    assert "I don't have a guide" in outcome.reply and "pass you to a person" in outcome.reply
+    assert [s for s in outcome.sources if s.kind == "article"] == []
+    assert "The email address on your account" not in outcome.reply
+    assert "I can only help with" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", [
+    "can i have separate staging and prod environments?",
+    "do you have a staging environment",
+    "preview apps for pull requests?",
+    "how do i deploy from github",
+])
+def test_environments_and_deploying_from_a_git_host_get_no_guide(kb_retriever, message):
+    # "environment" is also the environment-variables guide's word, "deploy" the failed-deploys
+    # guide's, "request" the API guides': none of them says how to do these.
+    assert _guides(kb_retriever, message) == []
+
+
+@pytest.mark.parametrize(("message", "slug"), [
+    ("how do i set environment variables for production", "environment-variables-secrets"),
+    ("my production deploy failed", "failed-deploys-build-timeouts"),
+    ("my github deploy failed", "failed-deploys-build-timeouts"),
+    ("my api requests from github actions get 429", "api-rate-limits-429"),
+    ("where do i point my dns", "custom-domains-dns"),
+])
+def test_a_question_that_only_mentions_an_environment_or_a_git_host_still_finds_its_guide(kb_retriever, message,
+                                                                                          slug):
+    assert _guides(kb_retriever, message)[:1] == [slug]
+
+
+async def test_a_custom_domain_that_is_not_working_still_gets_the_domains_guide(converse):
+    # Guard for the email wordings above: a domain problem without email is the domains guide's.
+    (outcome,) = await converse("cus_alice", "my custom domain isn't working")
+    assert "Our guide “Custom domains and DNS” covers this." in outcome.reply
+
+
+async def test_changing_the_email_address_on_the_account_is_still_an_account_question(converse):
+    (outcome,) = await converse("cus_alice", "change the email address on my account")
+    assert outcome.intent.label == "account"
+    assert "Settings → Profile" in outcome.reply
+    assert "I don't have a guide" not in outcome.reply
+
+
+def test_the_shipped_faq_calibration_is_what_train_intents_fits_from_the_recorded_data(tmp_path):
+    # Out-of-scope rows added here are the calibration's negatives too: round 20 added 46 and left the
+    # shipped calibration fitted without them (a refit moved "do I have to pay for a TLS certificate?"
+    # from 0.61 to 0.58). Whoever adds rows retrains both.
+    import json
+
+    from agents.providers.offline import faq
+
+    unrelated = [e.text for e in read_examples() if e.split == "train" and e.label == "out_of_scope"]
+    refitted = tmp_path / "faq_calibration.json"
+    faq.calibrate(demo_faq_facts(), unrelated=unrelated, path=refitted)
+    shipped = json.loads(faq.CALIBRATION_PATH.read_text(encoding="utf-8"))
+    fitted = json.loads(refitted.read_text(encoding="utf-8"))
+    assert (shipped["samples"], shipped["positives"]) == (fitted["samples"], fitted["positives"])
+    for weight in ("bias", "w_top", "w_margin", "w_cover"):
+        assert shipped[weight] == pytest.approx(fitted[weight], abs=1e-6)
+
+
+def test_an_unsure_guess_declined_as_out_of_scope_is_no_surer_than_the_guess(classifier):
+    # A misspelt follow-up ("wil i lose my apps?" after asking to cancel) is mostly unknown words: the
+    # model's unsure guess is declined as out of scope, but that is no reason to be sure it is; at 0.74
+    # (1 - the guess) it overrode the conversation it follows and got the fixed scope reply.
+    from agents.providers.offline.intents import OOS_FLOOR
+
+    prediction = classifier.predict("wil i lose my apps?")
+    assert prediction.label == "out_of_scope"
+    assert prediction.confidence < OOS_FLOOR

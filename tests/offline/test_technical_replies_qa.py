@@ -130,3 +130,66 @@ async def test_how_to_add_a_custom_domain_is_still_answered_with_the_guide_first
     assert "\n4. Wait for DNS to update" in outcome.reply and "\n5. " not in outcome.reply
     assert "The step that fits" not in outcome.reply
     assert _articles_cited(outcome) == ["custom-domains-dns", "tls-certificates"]
+
+
+# --- follow-ups, resources and the step that answers the question ---------------------------------
+
+async def test_a_follow_up_about_a_topic_no_guide_covers_gets_no_guide_either(converse):
+    # "Them" (the logs) is a word of two guides' summaries ("make them available", "stay under them"):
+    # the follow-up got the environment-variables guide.
+    first, follow_up = await converse("cus_alice", "how do i see my app logs", "can i stream them from the cli")
+    assert NO_GUIDE in first.reply
+    assert NO_GUIDE in follow_up.reply and "pass you to a person" in follow_up.reply
+    assert _articles_cited(follow_up) == [] and "Environment variables" not in follow_up.reply
+
+
+async def test_how_to_deploy_from_github_is_not_answered_with_the_failed_deploys_guide(converse):
+    (outcome,) = await converse("cus_alice", "how do i deploy from github")
+    assert NO_GUIDE in outcome.reply
+    assert _articles_cited(outcome) == [] and "Failed deploys" not in outcome.reply
+
+
+async def test_a_failed_deploy_from_github_still_gets_the_failed_deploys_guide(converse):
+    (outcome,) = await converse("cus_alice", "my github deploy failed")
+    assert _articles_cited(outcome)[:1] == ["failed-deploys-build-timeouts"]
+
+
+async def test_asked_which_port_to_listen_on_the_step_about_the_port_leads(converse):
+    (outcome,) = await converse("cus_alice", "which port should my app listen on")
+    assert "Our guide “Failed deploys and build timeouts” covers this. The step that fits what you describe:\n" \
+           "4. If the app builds but fails on start, check that it listens on the `PORT` environment variable." \
+           in outcome.reply
+    assert "Its other steps that usually help:\n1. Open **App → Deploys**" in outcome.reply
+    assert outcome.reply.index("4. If the app builds") < outcome.reply.index("1. Open **App → Deploys**")
+    assert outcome.reply.count("4. If the app builds") == 1
+    assert outcome.critic is not None and outcome.critic.verdict == "approve"
+
+
+@pytest.mark.parametrize("customer", ["cus_alice", "cus_bob", "cus_carol"])
+@pytest.mark.parametrize("message", ["my app needs more ram", "how do i get more ram", "my app needs more cpu"])
+async def test_asked_for_more_memory_or_cpu_the_reply_gives_the_scaling_guide(converse, customer, message):
+    # "More" was the only word the question shared with the rate limits' "if you need more, upgrade your
+    # plan"; "how do I get more RAM?" quoted the upgrade entry ("choose Pro or Business") to a Pro customer.
+    (outcome,) = await converse(customer, message)
+    assert _articles_cited(outcome)[:1] == ["scaling-cold-starts"]
+    assert "Go to **App → Scaling**" in outcome.reply
+    assert "rate limits" not in outcome.reply and "upgrade your plan" not in outcome.reply
+    assert "choose Pro" not in outcome.reply
+
+
+async def test_asked_for_more_ram_the_step_about_memory_leads(converse):
+    (outcome,) = await converse("cus_alice", "my app needs more ram")
+    assert "The step that fits what you describe:\n5. Watch memory in **App → Metrics**" in outcome.reply
+
+
+@pytest.mark.parametrize(("message", "first_step"), [
+    ("my api calls get 429", "1. Read the `Retry-After` header"),  # "calls" is also the third step's word
+    ("autoscaling settings", "1. Go to **App → Scaling**"),  # "settings" the fourth's, autoscaling the first's
+    ("how do I add a custom domain", "1. In your app, go to **Settings → Domains → Add domain**"),
+])
+async def test_a_step_that_shares_a_word_with_the_question_does_not_jump_a_step_that_answers_it(
+        converse, message, first_step):
+    # Guard for the port question above: an earlier step that names what the message asks keeps the order.
+    (outcome,) = await converse("cus_alice", message)
+    assert "The step that fits" not in outcome.reply
+    assert f"The steps that usually sort it out:\n{first_step}" in outcome.reply

@@ -40,9 +40,23 @@ ERROR_MEANINGS: dict[str, str] = {
 _ERROR_TOKEN = re.compile(r"[A-Za-z]+")
 
 
+# What a customer calls a resource the guides name otherwise: "my app needs more ram" is about the
+# memory the scaling guide watches, "more cpu" about the instances it adds.
+RESOURCE_MEANINGS: dict[str, str] = {
+    "ram": "memory",
+    "cpu": "instances scaling",
+    "cpus": "instances scaling",
+    "vcpu": "instances scaling",
+    "vcpus": "instances scaling",
+}
+
+
 def with_error_meanings(text: str) -> str:
-    """The text followed by the plain meaning of each error name it quotes (none: the text as it is)."""
-    meanings = dict.fromkeys(ERROR_MEANINGS[t] for t in _ERROR_TOKEN.findall(text.lower()) if t in ERROR_MEANINGS)
+    """The text followed by the plain meaning of each error name or resource it names (none: the text as
+    it is)."""
+    tokens = _ERROR_TOKEN.findall(text.lower())
+    meanings = dict.fromkeys([*(ERROR_MEANINGS[t] for t in tokens if t in ERROR_MEANINGS),
+                              *(RESOURCE_MEANINGS[t] for t in tokens if t in RESOURCE_MEANINGS)])
     return " ".join([text, *meanings]) if meanings else text
 
 
@@ -62,6 +76,10 @@ ASKING_WORDS = frozenset([
     "every", "each", "all", "always", "never", "often", "sometime", "really", "very", "too", "only", "also",
     "now", "since", "today", "yesterday", "day", "night", "morning", "week", "lot",
     "app", "application", "site", "website", "northwind", "service", "account", "plan",
+    # Pronouns and amounts stand for what the message is about without naming it: "can I stream them
+    # from the cli" after a question about logs shares "them" with two guides' summaries ("make them
+    # available", "stay under them"), "my app needs more ram" "more" with the rate limits' last step.
+    "them", "they", "their", "these", "those", "its", "one", "ones", "more", "less",
 ])
 # Words that say something is wrong, not what: "my cron job fails" shares "fail" with "Failed deploys",
 # "websockets drop with an error" "error" with "API errors". They count once, wherever they are.
@@ -99,7 +117,25 @@ UNCOVERED_TOPICS: tuple[UncoveredTopic, ...] = (
         name="email hosting",
         markers=_stems("email emails e-mail mail mailbox mailboxes inbox inboxes webmail mx smtp imap pop3 "
                        "dkim spf dmarc"),
-        shared_with_guides=_stems("domain domains custom dns record records address host hosting provider"),
+        # "My emails stopped arriving after I pointed my domain": pointing the domain at an app is what
+        # the domains guide does, and says nothing of where its mail goes.
+        shared_with_guides=_stems("domain domains custom dns record records address host hosting provider "
+                                  "point pointed pointing"),
+    ),
+    # Separate staging, preview and production environments: "environment" is also the word for the
+    # variables an app reads, which is all the environment-variables guide is about.
+    UncoveredTopic(
+        name="separate environments",
+        markers=_stems("staging stage stages prod production preview previews sandbox"),
+        shared_with_guides=_stems("environment environments separate"),
+    ),
+    # Deploying from a git host: "how do I deploy from GitHub" shares "deploy" with the failed-deploys
+    # guide, which only says what to do when a deploy fails (see OfflineArticleRetriever.search).
+    UncoveredTopic(
+        name="deploying from a git host",
+        markers=_stems("git github gitlab bitbucket repo repos repository repositories pull branch branches"),
+        # A pull request is not the HTTP requests the API guides are about.
+        shared_with_guides=_stems("deploy deploys connect connecting link automatic automatically request requests"),
     ),
 )
 
@@ -159,9 +195,9 @@ class OfflineArticleRetriever:
             # About something no guide covers: only what the message shares with a guide beyond that
             # topic's words makes a match ("I got an email that my certificate renewal failed" still
             # finds the certificates guide; "MX records for my domain" finds none).
-            terms = terms - borrowed
             relevant = [int(i) for i in np.argsort(-sims)
-                        if sims[i] > 0 and self.evidence(int(i), terms) >= EVIDENCE_NEEDED]
+                        if sims[i] > 0 and self.evidence(int(i), self._own_terms(int(i), terms, borrowed))
+                        >= EVIDENCE_NEEDED]
         else:
             relevant = [int(i) for i in np.argsort(-sims)
                         if sims[i] > 0 and self._relevant(int(i), float(sims[i]), terms)]
@@ -179,6 +215,15 @@ class OfflineArticleRetriever:
         if not named:
             return None
         return frozenset().union(*(topic.shared_with_guides for topic in named)) & terms
+
+    def _own_terms(self, index: int, terms: set[str], borrowed: frozenset[str]) -> set[str]:
+        """The words of a message naming an uncovered topic that count for an article: without the ones
+        borrowed through that topic, unless the message reports the very trouble the article is about
+        with them ("my GitHub deploy failed" is a failed deploy, wherever it came from)."""
+        about = self._about[index]
+        if terms & TROUBLE_WORDS & about and borrowed & about:
+            return terms
+        return terms - borrowed
 
     def evidence(self, index: int, terms: set[str]) -> int:
         """How much of the message's topic an article shares: 2 for each word in what it is about or

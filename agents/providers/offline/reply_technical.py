@@ -20,6 +20,7 @@ from agents.providers.offline.reply_base import (
     ASKS_IF_IT_COSTS,
     ASKS_WHAT_IS_INCLUDED,
     FAQ_CONFIDENT,
+    FAQ_PLAUSIBLE,
     MAX_STEPS,
     PROBLEM,
     YES_OR_NO,
@@ -39,6 +40,8 @@ ASKS_WHEN_FIXED = re.compile(
 )
 
 
+# A help-centre entry on moving between plans ("How do I upgrade my plan?").
+CHANGES_PLAN = frozenset({"upgrade", "downgrade"})
 GENERIC_FIX_TERMS = frozenset({"fix", "fixe", "fixing", "solve", "solv", "help", "resolve", "resolv", "sort",
                                "repair", "work", "working"})
 
@@ -52,7 +55,7 @@ class TechnicalReplies(WriterBase):
             self._no_matching_incident()
         self._service_credits()
         articles = [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
-        faq = self._faq(floor=FAQ_CONFIDENT)
+        faq = self._faq_for_this_question()
         if faq is not None and articles and self._about_another_plan(faq.question):
             # "My app is slow" from a Business customer: that free apps sleep is true and no help to them.
             faq = None
@@ -70,11 +73,14 @@ class TechnicalReplies(WriterBase):
             best = articles[0]
             intro = ("Meanwhile, if it's on your side, our guide" if incident is not None
                      else "Our guide" if not self.reply.answered else "For more, our guide")
-            fitting = [] if asks_what_is_included else self._later_steps_asked_about(best)
+            fitting = [] if asks_what_is_included else self._steps_asked_about(best)
             if fitting:
                 # "My app keeps getting OOM killed": the guide's fifth step is about memory, the first
-                # four about scaling. The one the message names leads, numbered as in the guide.
-                first = list(enumerate(best.steps[:MAX_STEPS - len(fitting)], start=1))
+                # four about scaling. The one the message names leads, numbered as in the guide, and the
+                # others follow in their order.
+                fitting_numbers = {n for n, _ in fitting}
+                others = [(n, step) for n, step in enumerate(best.steps, start=1) if n not in fitting_numbers]
+                first = others[:MAX_STEPS - len(fitting)]
                 self.reply.add(f"{intro} “{best.title}” covers this. The step that fits what you describe:\n"
                                f"{_numbered(fitting)}\nIts other steps that usually help:\n{_numbered(first)}")
             elif steps := ([] if asks_what_is_included else best.steps[:MAX_STEPS]):
@@ -88,7 +94,7 @@ class TechnicalReplies(WriterBase):
                 self.reply.add(f"“{other.title}” may help too.", answers=False)
                 self.reply.sources.append(Source(kind="article", title=other.title, url=other.url, ref=other.slug))
         if not self.reply.answered:
-            match = self._faq(floor=FAQ_CONFIDENT)
+            match = self._faq_for_this_question()
             if match is not None:
                 self._quote_faq(match, hedge=False)
         if articles and incident is None and not asks_what_is_included:
@@ -135,15 +141,51 @@ class TechnicalReplies(WriterBase):
         self.reply.add(f"{opening} {closing}")
         self.reply.sources.append(Source(kind="incident", title=incident.title, ref=incident.reference))
 
-    def _later_steps_asked_about(self, article: ArticleMatch) -> list[tuple[int, str]]:
-        """A step past the first MAX_STEPS that names what the message is about when none of the first
-        ones does ("OOM killed" and the step about memory), with its number in the guide."""
+    def _steps_asked_about(self, article: ArticleMatch) -> list[tuple[int, str]]:
+        """The step that answers what the message asks, with its number in the guide, when it is not the
+        guide's first: a step past the first MAX_STEPS that names what the message is about when none of
+        the first ones does ("OOM killed" and the step about memory); or, among the first, the only one
+        that names something the message asks about and the guide as a whole is not ("which port should
+        my app listen on?" and the failed-deploys guide's fourth step, on `PORT`)."""
         # "How do I fix a failed deploy?": fixing is what every step is for, not what a later one is about.
         wanted = topic_terms(self.text) - GENERIC_FIX_TERMS
-        for step in article.steps[:MAX_STEPS]:
-            wanted -= article_terms(step)
+        shown = article.steps[:MAX_STEPS]
+        not_shown = wanted - set().union(*(article_terms(step) for step in shown))
         later = enumerate(article.steps[MAX_STEPS:], start=MAX_STEPS + 1)
-        return [(n, step) for n, step in later if wanted & article_terms(step)][:1]
+        if fitting := [(n, step) for n, step in later if not_shown & article_terms(step)][:1]:
+            return fitting
+        # "How do I add a custom domain?" names what the whole guide is about: no one step is the answer.
+        particular = wanted - article_terms(f"{article.title} {article.summary}")
+        naming = [(n, step) for n, step in enumerate(shown, start=1) if particular & article_terms(step)]
+        if len(naming) != 1 or naming[0][0] == 1:
+            return []
+        # A step before it that names anything the message says keeps the guide's order: "my api calls
+        # get 429" is answered by the first step, on the 429, not the third for sharing "calls".
+        (number, _), = naming
+        if any(wanted & article_terms(step) for step in shown[:number - 1]):
+            return []
+        return naming
+
+    def _faq_for_this_question(self) -> FaqMatch | None:
+        """The confident help-centre entry, unless it is about changing plans and the message neither asks
+        to change plan nor could take the entry's advice: "how do I get more RAM?" shares "get more" with
+        "How do I upgrade my plan?", whose answer ("choose Pro or Business") would offer a Pro customer
+        the plan they are on; the scaling guide is the answer."""
+        faq = self._faq(floor=FAQ_CONFIDENT)
+        if faq is None and self._asks_what_is_included():
+            # "Do I have to pay for a TLS certificate?" shares no wording with "Do you provide SSL
+            # certificates?", only its subject: an entry on what the message names says whether it comes
+            # with the service, however unsure the search is of the wording (0.58 with the calibration
+            # refitted on round 20's out-of-scope rows, 0.61 before).
+            faq = self._faq_on_topic(floor=FAQ_PLAUSIBLE)
+        if faq is None or not (CHANGES_PLAN & set(normalise(faq.question).split())):
+            return faq
+        if has_cue(self.words, self.norm, "upgrade", "upgrading", "downgrade", "downgrading", "tier",
+                   "bigger plan", "smaller plan", "cheaper plan", "change plan", "change my plan", "switch plan"):
+            return faq
+        customer = self.ctx.customer
+        offers_own_plan = customer is not None and customer.plan.lower() in normalise(faq.answer).split()
+        return None if offers_own_plan or self.facts.articles else faq
 
     def _no_guide_is_the_answer(self) -> bool:
         """Whether "no guide on that" answers the message: the articles were searched (a failed look-up
@@ -196,7 +238,7 @@ class TechnicalReplies(WriterBase):
         whatever the account's records hold (it is not about them). False when there is none."""
         if not self._asks_what_is_included():
             return False
-        faq = self._faq(floor=FAQ_CONFIDENT)
+        faq = self._faq_for_this_question()
         if faq is None:
             return False
         self._quote_faq(self._as_asked(faq), hedge=False)
