@@ -43,36 +43,50 @@ _DELIVER_IT = re.compile(
 )
 # "The one after that", "the previous one", "and before that?": an invoice counted from the one just
 # discussed, by date. Not "the next one up" (a plan) nor "the next one due" (the renewal, see relative_step).
+# Typed in a hurry too: "the one b4 that", "befor", "aftr".
+_AFTER = r"(?:after|aftr|afer|afte)"
+_BEFORE = r"(?:before|befor|bfore|befre|b4)"
 _COUNTED_AFTER_OR_BEFORE = re.compile(
-    r"\b(?:the|that)\s+(?:one|invoice|bill|payment|charge)\s+(after|before)(?:\s+(?:that|it|this)\b|(?=\s*(?:$|[?.!,])))"
-    r"|^\s*(?:and|so|what\s+about|how\s+about)\s+(after|before)\s+that\s*[?.!]*\s*$",
+    rf"\b(?:the|that)\s+(?:one|invoice|bill|payment|charge)\s+({_AFTER}|{_BEFORE})(?:\s+(?:that|it|this)\b|(?=\s*(?:$|[?.!,])))"
+    rf"|^\s*(?:and|so|what\s+about|how\s+about)\s+({_AFTER}|{_BEFORE})\s+that\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
-_COUNTED_BACK = re.compile(r"\bthe\s+(?:previous|prior|earlier|preceding)\s+(?:one|invoice|bill|payment|charge)\b",
-                           re.IGNORECASE)
+# "Previous" as it gets typed: "previus", "prevous", "previos", "preivous", "prev".
+_PREVIOUS = r"(?:pr[ei]{1,2}v[iou]{0,3}s|prev|prior|earlier|preceding|preceeding)"
+_COUNTED_BACK = re.compile(rf"\bthe\s+{_PREVIOUS}\s+(?:one|invoice|bill|payment|charge)\b", re.IGNORECASE)
 _COUNTED_ON = re.compile(r"\bthe\s+(?:next|following)\s+one\b(?!\s+(?:up|down)\b)", re.IGNORECASE)
 # "When is the next one (due)?" asks for what is coming, which no invoice issued so far is.
 _ASKS_WHAT_COMES = re.compile(r"\b(?:when|due|renew\w*|upcoming|coming)\b", re.IGNORECASE)
 # "Will I lose my apps?", "what happens to my data?", "would my apps be deleted?": what becomes of the
 # customer's things after something said before (cancelling, deleting the account). Not "how do I keep my
-# app awake?", a how-to of its own.
+# app awake?", a how-to of its own, nor "I lost my authenticator app", a two-factor problem. The verbs as
+# customers type them in a hurry: "loose", "hapens to", "delted".
 _THINGS = r"(?:apps?|applications?|data|sites?|websites?|projects?|databases?|files|domains?|everything)"
+_NOT_THEIR_THINGS = r"(?<!authenticator\s)(?<!authentication\s)(?<!auth\s)(?<!2fa\s)(?<!otp\s)"
+_LOSE_OR_KEEP = (r"(?:lo{1,2}se|lo{1,2}sing|lost|keep|keeping|kept|hap+en(?:s|ed|d)?\s+(?:to|with)"
+                 r"|become\s+of)")
+_GONE = r"(?:del[ei]?te?d|deleat?ed|removed|wiped|erased|kept|lost|gone|safe|destroyed)"
 _FATE_OF_THINGS = re.compile(
-    rf"\b(?:lose|losing|lost|keep|keeping|kept|happens?\s+(?:to|with)|become\s+of)\s+(?:\w+\s+){{0,3}}?{_THINGS}\b"
+    rf"\b{_LOSE_OR_KEEP}\s+(?:\w+\s+){{0,3}}?{_NOT_THEIR_THINGS}{_THINGS}\b"
     r"(?!\s+(?:awake|running|alive|up|online|warm)\b)"
-    rf"|\b{_THINGS}\s+(?:\w+\s+){{0,3}}?(?:deleted|removed|wiped|erased|kept|lost|gone|safe)\b",
+    rf"|\b{_NOT_THEIR_THINGS}{_THINGS}\s+(?:\w+\s+){{0,3}}?{_GONE}\b",
     re.IGNORECASE,
 )
 _HOW_TO = re.compile(r"^\s*(?:how|where)\b", re.IGNORECASE)
 # Ending the subscription or the account, which is what a "will I lose my apps?" right after it asks about.
-# Not "cancel the charge", a refund.
+# Not "cancel the charge", a refund. Spelled as customers type it: "cancell", "cancle", "subscribtion",
+# "acount", "acct".
+_CANCEL = r"(?:cancel{1,2}(?:s|ed|led|ing|ling|lation|ation)?|cancle[sd]?|cancling|cansel{1,2}\w*)"
+_SUBSCRIPTION = r"(?:sub(?:s?c?ri[bp]\w*|s)?)"
+_ACCOUNT = r"(?:ac{1,2}ou?n?t|acc?nt|acct|acc)"
 CANCELLING = re.compile(
-    r"\b(?:cancel(?:s|led|ling|ing|lation)?|unsubscrib\w*)\b(?!\s+(?:the|that|this|a)\s+(?:charge|payment))"
-    r"|\bstop\s+(?:paying|my\s+(?:plan|subscription))\b|\bend\s+my\s+(?:plan|subscription)\b",
+    rf"\b(?:{_CANCEL}|unsubs?crib\w*)\b(?!\s+(?:the|that|this|a)\s+(?:charge|payment))"
+    rf"|\bstop\s+(?:paying|my\s+(?:plan|{_SUBSCRIPTION}))\b|\bend\s+my\s+(?:plan|{_SUBSCRIPTION})\b",
     re.IGNORECASE,
 )
 DELETING_THE_ACCOUNT = re.compile(
-    r"\b(?:delete|deleting|close|closing|remove|removing)\s+(?:my\s+|our\s+|the\s+)?(?:northwind\s+)?account\b",
+    r"\b(?:delete|deleting|delet|delte|deleat|close|closing|remove|removing|terminate|terminating|get\s+rid\s+of)"
+    rf"\s+(?:my\s+|our\s+|the\s+|this\s+)?(?:northwind\s+)?{_ACCOUNT}\b",
     re.IGNORECASE,
 )
 # Thanks and goodbyes close a topic rather than continue it.
@@ -112,7 +126,7 @@ def relative_step(message: str) -> int:
     """+1 for "the one after that" / "the next one", -1 for "the previous one" / "the one before that",
     0 when the message counts from nothing said before."""
     if found := _COUNTED_AFTER_OR_BEFORE.search(message):
-        return 1 if (found[1] or found[2]).lower() == "after" else -1
+        return 1 if (found[1] or found[2]).lower().startswith("a") else -1
     if _COUNTED_BACK.search(message):
         return -1
     if _COUNTED_ON.search(message) and not _ASKS_WHAT_COMES.search(message):

@@ -50,7 +50,9 @@ OWN_PLAN = re.compile(r"\b(?:my|our)\s+(?:current\s+|own\s+)?(?:plan|subscriptio
 
 
 # "The Pro plan", "your tiers", "pricing": the plans on sale, which the billing facts list for everyone.
-_PLANS = re.compile(r"\b(?:plans?|tiers?|subscriptions?|pricing)\b", re.IGNORECASE)
+# "Is Business worth it over Pro?", "pro vs business": a comparison is about the plans without naming the word.
+_PLANS = re.compile(r"\b(?:plans?|tiers?|subscriptions?|pricing|vs|versus|worth\s+it|difference\s+between|compared?)\b",
+                    re.IGNORECASE)
 
 
 def asks_about_own_plan(text: str) -> bool:

@@ -9,7 +9,14 @@ import pytest
 
 from agents.context import HistoryTurn, SupportContext
 from agents.envelope import AgentRequest
-from agents.follow_up import OFFER_PERSON, OFFER_REFUND, leans_back, previous_user_text, with_topic
+from agents.follow_up import (
+    OFFER_PERSON,
+    OFFER_REFUND,
+    asks_what_becomes_of,
+    leans_back,
+    previous_user_text,
+    with_topic,
+)
 from agents.orchestrator import local_intent_trusted
 from agents.outcome import FaqMatch
 from agents.providers.offline import OfflineProvider
@@ -423,3 +430,97 @@ async def test_what_becomes_of_apps_after_asking_about_deleting_the_account_is_t
 async def test_losing_ones_apps_asked_with_no_cancellation_in_sight_is_not_answered_with_it(converse, history):
     *_, outcome = await converse("cus_alice", *history, "will I lose my data?")
     assert CANCEL_KEEPS not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- typed in a hurry
+
+DELETE_REMOVES = "deleting removes your apps and data for good after a 7-day grace period"
+
+
+@pytest.mark.parametrize("customer", [None, "cus_alice"])
+@pytest.mark.parametrize(("question", "message"), [
+    # Alone, "would my apps be deleted?" is closest to the entry on a deleted authenticator app.
+    ("how do i delete my acount", "would my apps be deleted?"),
+    ("how do I close my acct?", "will i loose my data?"),
+    ("i want to delte my account", "what hapens to my apps?"),
+])
+async def test_what_deleting_does_asked_after_a_misspelt_question_is_told_from_the_delete_entry(
+        converse, customer, question, message):
+    *_, outcome = await converse(customer, question, message)
+    assert DELETE_REMOVES in outcome.reply, outcome.reply
+    assert "recovery code" not in outcome.reply and CANCEL_KEEPS not in outcome.reply
+    assert outcome.route != "faq" and outcome.critic.verdict == "approve"
+
+
+async def test_losing_ones_data_by_deleting_the_account_asked_in_one_message_is_told_from_the_delete_entry(converse):
+    (outcome,) = await converse(None, "will i lose my data if i delete my account")
+    assert DELETE_REMOVES in outcome.reply and "recovery code" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("question", "message"), [
+    ("i want to cancel my subscription", "will i loose my apps?"),
+    ("i want to cancell my subscribtion", "wil i lose my apps?"),
+    ("how do i cancle my subscription", "my apps gonna be deleted?"),
+    ("can i cancel my subscribtion?", "what hapens to my data?"),
+])
+async def test_what_cancelling_does_asked_with_typos_is_told_from_the_cancellation_entry(converse, question, message):
+    *_, outcome = await converse("cus_alice", question, message)
+    assert CANCEL_KEEPS in outcome.reply, outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply and "NW-100" not in outcome.reply
+    assert outcome.critic.verdict == "approve"
+
+
+@pytest.mark.parametrize("message", ["how do I keep my app awake?", "I lost my phone with my authenticator",
+                                     "I lost my authenticator app", "my app is loose on memory"])
+def test_words_about_apps_that_ask_no_fate_of_them_are_not_read_as_one_however_tolerant_of_typos(message):
+    assert not asks_what_becomes_of(message)
+
+
+async def test_a_how_to_or_a_lost_authenticator_after_asking_about_ending_is_answered_on_its_own(converse):
+    *_, awake = await converse("cus_bob", "i want to cancell my subscription", "how do I keep my app awake?")
+    assert "sleep after 30 minutes" in awake.reply and CANCEL_KEEPS not in awake.reply, awake.reply
+    *_, lost = await converse("cus_alice", "how do i delete my acount", "I lost my phone with my authenticator")
+    assert "**Use a recovery code**" in lost.reply and DELETE_REMOVES not in lost.reply, lost.reply
+
+
+@pytest.mark.parametrize("message", ["and the one before that?", "and the one b4 that?", "and the previus one?",
+                                     "the prevous invoice?", "what about the prev one?"])
+async def test_the_one_before_the_last_invoice_is_the_one_before_the_latest_however_it_is_typed(converse, message):
+    # "What was my last invoice?" is answered with the list, newest first; the question named the latest.
+    *_, outcome = await converse("cus_bob", "what was my last invoice?", message)
+    assert PAID["NW-2001"] in outcome.reply, outcome.reply
+    assert "NW-2002" not in outcome.reply and outcome.critic.verdict == "approve"
+
+
+async def test_the_one_after_the_last_invoice_is_none_yet_and_the_one_after_the_first_is_the_second(converse):
+    *_, after = await converse("cus_bob", "what was my last invoice?", "and the one aftr that?")
+    assert "NW-2002 is the latest invoice on your account, so there's none after it yet." in after.reply, after.reply
+    *_, second = await converse("cus_alice", "what was my first invoice?", "and the one after that?")
+    assert PAID["NW-1002"] in second.reply and "NW-1003" not in second.reply, second.reply
+
+
+@pytest.mark.parametrize(("customer", "listed"), [("cus_bob", ("NW-2002", "NW-2001")),
+                                                  ("cus_alice", ("NW-1003", "NW-1002", "NW-1001"))])
+@pytest.mark.parametrize("message", ["and the one after that, was it paid?", "and the one before that?"])
+async def test_counting_on_from_a_list_of_invoices_asks_which_one_it_counts_from(converse, customer, listed, message):
+    *_, outcome = await converse(customer, "show me my invoices", message)
+    assert "I'm not sure which one you're counting from" in outcome.reply, outcome.reply
+    assert all(number in outcome.reply for number in listed)
+    # Neither the list over again nor a guess at one of them.
+    assert "Here are your most recent invoices" not in outcome.reply
+    assert not any(said in outcome.reply for said in PAID.values())
+    assert outcome.critic.verdict == "approve"
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    ("cus_bob", "and the one before that, can i get a refund for it?"),
+    ("cus_alice", "can i get a refund for the one after that?"),
+])
+async def test_a_refund_of_an_invoice_counted_from_a_list_asks_which_and_neither_requests_nor_refuses_one(
+        converse, customer, message):
+    *_, outcome = await converse(customer, "show me my invoices", message)
+    assert "I'm not sure which one you're counting from" in outcome.reply, outcome.reply
+    # No refund asked for on a guess (bob's duplicate) and no refusal of a charge nobody named.
+    assert not any(action.kind == "refund" for action in outcome.actions), outcome.actions
+    assert "refund policy covers" not in outcome.reply and "outside our" not in outcome.reply, outcome.reply
+    assert outcome.critic.verdict == "approve"

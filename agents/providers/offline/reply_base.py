@@ -76,6 +76,11 @@ LATE_PAYMENT_CUES = ("do not pay", "did not pay", "miss a payment", "missed a pa
                      "late payment", "pay late", "paying late")
 OWED_CUES = ("owe", "outstanding", "balance", "unpaid", "overdue", "anything due", "need to pay", "have to pay",
               "left to pay", "still to pay", *LATE_PAYMENT_CUES)
+# "What was my last invoice?", "my latest bill": one invoice, the newest, though the question names neither
+# its number nor its month; "my first invoice" the oldest. What "the one before that" then counts from. Not
+# "my last payment": the latest successful payment need not be on the latest invoice (a failed one is not).
+LATEST_INVOICE = re.compile(r"\b(?:last|latest|newest|most\s+recent)\s+(?:invoice|bill|statement)\b", re.IGNORECASE)
+FIRST_INVOICE = re.compile(r"\b(?:first|earliest|oldest)\s+(?:invoice|bill|statement)\b", re.IGNORECASE)
 TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa", re.IGNORECASE)
 # "Do you offer a free SSL certificate?", "is https included?", "do I have to pay for a certificate?":
 # whether something comes with the service, which the help centre answers; not a fault to troubleshoot.
@@ -222,6 +227,7 @@ class WriterBase:
         self.reply = Reply()
         self.asked_to_sign_in = False
         self.counted_past_the_latest = False  # "and the one after that?" of the latest invoice: said so
+        self.asked_which_invoice = False  # "and the one after that?" of a list: asked which one it counts from
 
     def _join(self) -> str:
         return "\n\n".join(p.strip() for p in self.reply.paragraphs if p.strip())
@@ -358,7 +364,7 @@ class WriterBase:
         by_date = self._invoices_by_date()
         discussed = self._invoice_discussed(by_date)
         if discussed is None:
-            return None
+            return self._ask_which_invoice_counted_from(by_date)
         at = by_date.index(discussed) + step
         if 0 <= at < len(by_date):
             return [by_date[at]]
@@ -369,13 +375,31 @@ class WriterBase:
             self.reply.add(f"{discussed.number} is the first invoice on your account, so there's none before it.")
         return []
 
+    def _ask_which_invoice_counted_from(self, by_date: list[InvoiceFact]) -> list[InvoiceFact] | None:
+        """"And the one after that?" right after a list of invoices: a list has no one invoice to count
+        from, and guessing one (the top? the bottom?) could describe the wrong charge, so ask which, naming
+        the listed ones. None, having said nothing, when the last answer named fewer than two of them."""
+        listed = invoice_numbers(last_assistant_text(self.ctx))
+        shown = [i for i in reversed(by_date) if i.number in listed]  # newest first, as the list shows them
+        if len(shown) < 2:
+            return None
+        self.asked_which_invoice = True
+        names = ", ".join(f"{i.number} (issued on {i.issued_on.isoformat()})" for i in shown[:-1])
+        names += f" and {shown[-1].number} (issued on {shown[-1].issued_on.isoformat()})"
+        # No count of them: every figure in a reply must be one the facts hold, for the critic to check.
+        self.reply.add(f"My last message listed several invoices, newest first: {names}. I'm not sure which one "
+                       "you're counting from: could you tell me its number or the month it's from? I'll then look "
+                       "up the one you mean.")
+        return []
+
     def _invoices_by_date(self) -> list[InvoiceFact]:
         return sorted(self.facts.invoices, key=lambda i: (i.issued_on, i.number))
 
     def _invoice_discussed(self, by_date: list[InvoiceFact]) -> InvoiceFact | None:
         """The one invoice the conversation was about before this message: the one its questions named (by
         number or month, then counted on by each "the one before that" in between), else the only one of
-        the customer's the last answer named ("why did my last payment fail?" names none; its answer does)."""
+        the customer's the last answer named ("why did my last payment fail?" names none; its answer does).
+        "My last invoice" and "my first invoice" name one by its place."""
         discussed: InvoiceFact | None = None
         named_any = False
         for line in with_topic(self.ctx).split("\n")[:-1]:  # the topic's questions, oldest first
@@ -385,6 +409,10 @@ class WriterBase:
                 named_any = True
                 found = [i for i in by_date if i.number in numbers or i.issued_on.month in months]
                 discussed = found[0] if len(found) == 1 else None  # another's, or several: nothing to count from
+            elif by_date and (LATEST_INVOICE.search(line) or FIRST_INVOICE.search(line)):
+                # "What was my last invoice?": the newest, whether its answer named it alone or in a list.
+                named_any = True
+                discussed = by_date[-1] if LATEST_INVOICE.search(line) else by_date[0]
             elif discussed is not None and (step := relative_step(line)):
                 at = by_date.index(discussed) + step
                 discussed = by_date[at] if 0 <= at < len(by_date) else None

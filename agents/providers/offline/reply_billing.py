@@ -45,7 +45,9 @@ DISCOUNT_CUES = ("discount", "discounts", "discounted", "coupon", "coupons", "pr
 ASKS_ABOUT_PAYING_YEARLY = re.compile(
     r"\b(?:pay|paying|bill|billed|billing|subscribe|charge)\s+(?:\w+\s+){0,3}?"
     r"(?:yearly|annually|annual|per\s+year|once\s+a\s+year|for\s+(?:a|the)\s+(?:whole\s+|full\s+)?year|up\s*front)\b"
-    r"|\b(?:yearly|annual)\s+(?:plans?|billing|payments?|subscriptions?|pricing|prices?|options?|contracts?)\b",
+    r"|\b(?:yearly|annual)\s+(?:plans?|billing|payments?|subscriptions?|pricing|prices?|options?|contracts?)\b"
+    # "How much is it per year?": the price over a year, asked without a word for paying.
+    r"|\b(?:how\s+much|cost|price)\b[^.?!]{0,30}\b(?:per|a)\s+year\b",
     re.IGNORECASE,
 )
 YEARLY_CUES = ("yearly", "annual", "annually", "per year", "once a year")  # in a help-centre sentence
@@ -137,7 +139,8 @@ class BillingReplies(WriterBase):
             self._plan()
         if has_cue(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
                 "owe", "statement", "charge", "last month") and not (asked or renewal_told or card_changed
-                                                                      or service_told):
+                                                                      or service_told or self.asked_which_invoice):
+            # Not after asking which listed invoice "the one after that" counts from: that named them.
             self._invoice_list()
         if not self.reply.answered:
             self.fell_back = True
@@ -185,6 +188,7 @@ class BillingReplies(WriterBase):
         named = [plan for plan in self.facts.plans
                  if plan.name.lower() in self.words and plan.name.lower() != customer.plan.lower()]
         if len(named) != 1 or not has_cue(self.words, self.norm, "more", "less", "difference", "than", "compare",
+                                            "compared", "comparison",
                                             "save", "cheaper", "extra"):
             return False
         # Both prices side by side, not their difference: every figure in a reply is one the facts hold,

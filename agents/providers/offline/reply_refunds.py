@@ -184,7 +184,7 @@ class RefundReplies(BillingReplies):
             self.reply.add(f"Invoice {invoice.number} ({money(invoice.amount)}) was never paid — its payment "
                            f"{'failed' if invoice.status == 'failed' else 'is still open'} — so there's nothing to "
                            "refund for it.")
-        if not options and not unpaid:
+        if not options and not unpaid and not self.asked_which_invoice:
             self._no_refundable_charge()
             return
         for option in options:
@@ -215,6 +215,8 @@ class RefundReplies(BillingReplies):
             {i.number for i in self._topic_invoices()} if self._means_the_topics_invoice() else set())
         if named:
             return one_per_invoice([o for o in options if o.get("invoice_number") in named])
+        if self.asked_which_invoice:
+            return []  # "the one before that" of a list: which invoice is meant was just asked, not guessed
         if self.invoices_for_amounts == []:
             return []  # "refund my $99 charge", and there is none: said so already
         duplicates = [o for o in options if o.get("reason") == "duplicate_charge"]
