@@ -282,10 +282,14 @@ class WriterBase:
         customer = self.ctx.customer
         own_names = [*(customer.name.split() if customer else []),
                      *([self.facts.account.username] if self.facts.account else [])]
+        # Every card the customer's own charges were taken with, and the one on file: "who owns card 4242?"
+        # of their own card asks about no one else.
+        own_cards = {i.card_last4 for i in self.facts.invoices} | {p.card_last4 for p in self.facts.payments} | (
+            {self.facts.card.last4} if self.facts.card else set())
         return names_someone_else(
             self.text, own_names=own_names, own_customer_id=customer.external_id if customer else "",
             own_invoices={i.number for i in self.facts.invoices} if self.facts.has_billing else None,
-            own_email=customer.email if customer else "")
+            own_email=customer.email if customer else "", own_cards=own_cards - {""})
 
     def _faq_quoted(self, match: FaqMatch) -> bool:
         return any(source.kind == "faq" and source.ref == str(match.faq_id) for source in self.reply.sources)

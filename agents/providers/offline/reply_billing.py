@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
-from agents.follow_up import OFFER_PERSON, previous_user_text, with_topic
+from agents.follow_up import OFFER_PERSON, last_assistant_text, previous_user_text, with_topic
 from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_data, asks_how_to
 from agents.providers.offline.reply_base import (
@@ -52,6 +52,33 @@ ASKS_ABOUT_PAYING_YEARLY = re.compile(
 )
 YEARLY_CUES = ("yearly", "annual", "annually", "per year", "once a year")  # in a help-centre sentence
 INVOICE_CUES = ("invoice", "invoices", "receipt", "receipts", "bill", "statement", "pdf")
+# "My card got declined, I updated it yesterday": the card changed, named before the "it" (with "card" in the
+# message, which CARD_CHANGED needs after the verb).
+CHANGED_IT = re.compile(r"\b(?:updated|changed|replaced|renewed|fixed)\s+(?:it|that|this|them)\b", re.IGNORECASE)
+# Not being able to pay, in the customer's words rather than "failed" or "declined": "I'm not able to do
+# payment", "payment not working", "I can't pay my bill". Read on the normalised text ("can't" is "can not").
+CANNOT_PAY = re.compile(
+    r"\b(?:can not|could not|couldn'?t|cannot|not able to|unable to)\s+(?:make |do |complete |finish |process )?"
+    r"(?:a |the |my |any |this |our )?(?:pay|payment|payments|paying)\b"
+    r"|\b(?:payment|payments|paying)\s+(?:is |are |does |do |will |still )?(?:not|never)\s+"
+    r"(?:working|work|going through|go through|accepted|being accepted|processing|process)\b"
+    r"|\b(?:payment|payments)\s+(?:error|errors|problem|problems|issue|issues|trouble)\b"
+    r"|\b(?:trouble|problems?|issues?)\s+(?:with\s+)?(?:paying|my payment|the payment|payment)\b"
+)
+# "Which invoice?", "ok which one was it?": which charge an answer just spoke of, asked right after it.
+WHICH_INVOICE = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|and|but|sorry|wait)[,\s]+)?(?:which|what)\s+(?:invoice|one|charge|payment|bill)s?"
+    r"(?:\s+(?:is|was|were)\s+(?:it|that|this|they|charged\s+twice))?(?:\s+(?:then|exactly))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# "I can't pay by card, can I pay by bank transfer?": another way to pay, asked about; not a failure to explain.
+ANOTHER_WAY_TO_PAY = re.compile(
+    r"\b(?:can|could|may)\s+(?:i|we)\s+(?:\w+\s+)?pay\s+(?:by|with|via|using|through|in)\b"
+    r"|\b(?:other|another|different|alternative)\s+(?:ways?|methods?|options?)\s+(?:to|of)\s+pay"
+    r"|\bpayment\s+(?:methods|options)\b",
+    re.IGNORECASE,
+)
+DOUBLE_CHARGE_CUES = ("twice", "duplicate", "duplicated", "double", "doubled", "two times", "2 times")
 
 
 def asks_about_prices_or_terms(text: str) -> bool:
@@ -60,6 +87,31 @@ def asks_about_prices_or_terms(text: str) -> bool:
     norm = normalise(text)
     return bool(PLAN_UP.search(text) or PLAN_DOWN.search(text) or ASKS_ABOUT_PAYING_YEARLY.search(text)
                 or has_cue(set(norm.split()), norm, *DISCOUNT_CUES))
+
+
+def _why_it_failed(reason: str, card: str) -> str:
+    """The end of "didn't go through …", from the reason as recorded: a sentence ("The card ending 4242
+    expired."), a processor's terse words with the card as subject ("card expired", "card_declined",
+    "expired card"), or anything else ("insufficient funds"), which is quoted rather than made a clause."""
+    text = " ".join(reason.replace("_", " ").split())
+    the_card = f"the card ending {card}" if card else "the card"
+    if text and card and card in text:
+        return f"because {text[0].lower()}{text[1:]}"
+    if subject := re.fullmatch(r"(?:the\s+|your\s+)?card\s+(?:has\s+|had\s+|was\s+)?(.+)", text, re.IGNORECASE):
+        happened = subject[1].lower()
+        # "card declined": the card didn't decline anything, it was declined.
+        if happened in ("declined", "rejected", "refused", "blocked", "denied"):
+            happened = f"was {happened}"
+        return f"because {the_card} {happened}"
+    if re.fullmatch(r"expired\s+card", text, re.IGNORECASE):
+        return f"because {the_card} expired"
+    if text and card:
+        return f"when we tried the card ending {card} (the reason given: {text[0].lower()}{text[1:]})"
+    if text:
+        return f"(the reason given: {text[0].lower()}{text[1:]})"
+    if card:
+        return f"when we tried the card ending {card}"
+    return "and the payment processor didn't give us a reason"
 
 
 def _monthly(price: Decimal) -> str:
@@ -91,6 +143,10 @@ class BillingReplies(WriterBase):
             else:
                 self._ask_to_sign_in("your invoices or payments")
             return
+        if self.answers_which_invoice():
+            return
+        if has_cue(self.words, self.norm, "refund", "money back") and self.answers_refund_no_action_covers():
+            return  # "cancel my refund request" read as billing: the refund part's answer, not the plan's
         asked = self._invoices_asked()
         if self._names_someone_else():
             self.reply.add("I can only show you the invoices and payments on your own account, so here's what I "
@@ -102,13 +158,15 @@ class BillingReplies(WriterBase):
             # "My card expired, I already added a new one": the new card, named a sentence earlier.
             bool(NEW_ONE_ADDED.search(self.text)) and has_cue(self.words, self.norm, "card")) or (
             has_cue(self.words, self.norm, "done", "did it", "did that", "sorted")
-            and has_cue(self.words, self.norm, "retry", "try again", "charge it", "take the payment"))
+            and has_cue(self.words, self.norm, "retry", "try again", "charge it", "take the payment")) or (
+            bool(CHANGED_IT.search(self.text)) and has_cue(self.words, self.norm, "card"))
         if card_changed:
             self._card_change_checked()
-        about_failure = not card_changed and has_cue(
+        about_failure = not card_changed and (has_cue(
             self.words, self.norm, "fail", "failed", "fails", "declined", "decline", "not go through",
             "didnt go through", "did not go through", "rejected", "faild", "retry", "go thru", "didnt go thru",
             "bounced", "whats wrong", "what went wrong")
+            or (bool(CANNOT_PAY.search(self.norm)) and not ANOTHER_WAY_TO_PAY.search(self.text)))
         # A question about the service never hides the invoice the message itself names.
         if asked and (not service_told or self._invoices_named()):
             for invoice in asked:
@@ -133,14 +191,17 @@ class BillingReplies(WriterBase):
         card_told = self.facts.card is not None and any(self.facts.card.last4 in p for p in self.reply.paragraphs)
         if has_cue(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
             self._card()
+        # "I can't pay my bill" is about the failed payment, not the plan: "pay" alone doesn't ask for it then.
+        paying = () if about_failure else ("paying", "pay")
         if has_cue(self.words, self.norm, "plan", "plans", "price", "prices", "pricing", "cost", "upgrade", "downgrade",
-                   "cancel",
-                "subscription", "paying", "pay", "pro", "tier", "features") and not (renewal_told or service_told):
+                   "cancel", "subscription", "pro", "tier", "features", *paying) and not (renewal_told or service_told):
             self._plan()
         if has_cue(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
                 "owe", "statement", "charge", "last month") and not (asked or renewal_told or card_changed
-                                                                      or service_told or self.asked_which_invoice):
-            # Not after asking which listed invoice "the one after that" counts from: that named them.
+                                                                      or service_told or self.asked_which_invoice
+                                                                      or about_failure):
+            # Not after asking which listed invoice "the one after that" counts from: that named them. Nor
+            # after the failed payment "I can't pay my bill" is about: the list would bury the fix.
             self._invoice_list()
         if not self.reply.answered:
             self.fell_back = True
@@ -371,17 +432,9 @@ class BillingReplies(WriterBase):
     def _explain_failure(self, invoice: InvoiceFact) -> None:
         card = invoice.card_last4 or (self.facts.card.last4 if self.facts.card else "")
         reason = invoice.failure_reason.rstrip(".")
-        if reason and card and card not in reason:
-            because = f"because {reason[0].lower()}{reason[1:]} (the card ending {card})"
-        elif reason:
-            because = f"because {reason[0].lower()}{reason[1:]}"
-        elif card:
-            because = f"when we tried the card ending {card}"
-        else:
-            because = "and the payment processor didn't give us a reason"
         self.reply.add(
             f"Your payment for invoice {invoice.number} ({money(invoice.amount)}, issued on "
-            f"{invoice.issued_on.isoformat()}) didn't go through {because}."
+            f"{invoice.issued_on.isoformat()}) didn't go through {_why_it_failed(reason, card)}."
         )
         expired = (self.facts.card is not None and self.facts.card.expired) or "expire" in reason.lower()
         if expired:
@@ -562,6 +615,36 @@ class BillingReplies(WriterBase):
             lines.append(f"- {invoice.number}: {money(invoice.amount)}, "
                          f"{status.get(invoice.status, invoice.status + ' (issued ' + invoice.issued_on.isoformat() + ')')}")
         self.reply.add("Here are your most recent invoices:\n" + "\n".join(lines))
+
+    def answers_which_invoice(self) -> bool:
+        """"Which invoice?" right after an answer about a charge: the invoice that answer was about (the one
+        charged twice, after "I was charged twice"), not every invoice on the account. False, having said
+        nothing, when the message is not that question or the conversation names no one invoice."""
+        if not WHICH_INVOICE.match(self.ctx.message) or not self.ctx.history or self.ctx.customer is None:
+            return False
+        answered = invoice_numbers(last_assistant_text(self.ctx))
+        previous = normalise(previous_user_text(self.ctx) or "")
+        about_twice = has_cue(set(previous.split()), previous, *DOUBLE_CHARGE_CUES)
+        twice = {p.invoice_number: p for p in self.facts.payments
+                 if p.duplicate and (p.invoice_number in answered or about_twice)}
+        for number, payment in sorted(twice.items()):
+            # Stated, not weighed for a refund again: the question asks which charge, it requests nothing.
+            tense = "was" if payment.status == "refunded" else "is"
+            self.reply.add(f"It's invoice {number}: it was charged twice on {payment.created_at.date().isoformat()}, "
+                           f"and the second payment of {money(payment.amount)} {tense} the duplicate.")
+        if twice:
+            return True
+        own = [i for i in self.facts.invoices if i.number in answered]
+        if len(own) != 1:
+            return False
+        self.reply.add(f"It's invoice {own[0].number}.")
+        self._describe_invoice(own[0])
+        return True
+
+    def answers_refund_no_action_covers(self) -> bool:
+        """A refund no action or rule covers (withdrawing one, a partial one), answered: the refund part
+        (reply_refunds) says how; billing alone has nothing to add."""
+        return False
 
     def _mentions_double_charge(self) -> bool:
         return has_cue(self.words, self.norm, "twice", "duplicate", "double", "two times", "2 times")

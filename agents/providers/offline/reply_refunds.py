@@ -44,6 +44,34 @@ _ASKS_WHAT_A_REFUND_IS = re.compile(
 _ASKS_WHAT_WAS_PAID_BACK = re.compile(r"\b(?:refunded|paid\s+(?:me\s+)?back|given\s+(?:me\s+)?back|got\s+back)\b",
                                       re.IGNORECASE)
 _OWN_SCOPE = re.compile(r"\bmy\s+(?:last|latest|most\s+recent|recent|previous|first|only)\b", re.IGNORECASE)
+# "Cancel my refund request", "I want to withdraw the refund", "I don't want the refund any more": taking back
+# a request, which no action here does. Not "cancel my subscription and refund me" nor "cancel the charge"
+# (a refund asked for): the thing cancelled must be the refund itself.
+_WITHDRAWS_A_REFUND = re.compile(
+    r"\b(?:cancel|cancell?ing|withdraw|withdrawing|retract|revoke|call\s+off|stop|undo|take\s+back)\s+"
+    r"(?:my\s+|the\s+|that\s+|this\s+|our\s+|a\s+)?(?:pending\s+)?refund\b"
+    r"|\b(?:don'?t|do\s+not|no\s+longer)\s+(?:want|need)\s+(?:the\s+|my\s+|that\s+|a\s+)?refund\s+"
+    r"(?:anymore|any\s+more|after\s+all|now)\b"
+    r"|\bchanged\s+my\s+mind\s+about\s+(?:the\s+|my\s+|that\s+)?refund\b",
+    re.IGNORECASE,
+)
+# "A partial refund for the days I didn't use", "a prorated refund after downgrading mid month": a part of a
+# charge, which the refund policy (whole charges, in the window or charged twice) says nothing about.
+_ASKS_PART_OF_A_CHARGE = re.compile(
+    r"\b(?:partial|partly|partially|prorated|pro-?rated|pro\s+rated|prorate|proration|pro\s+rata|half)\b"
+    r"|\b(?:days?|weeks?|time|rest\s+of\s+the\s+month)\s+(?:that\s+)?i\s+(?:didn'?t|did\s+not|haven'?t|have\s+not"
+    r"|won'?t|will\s+not)\s+use\b|\bunused\s+(?:days?|weeks?|time|part|portion)\b"
+    r"|\b(?:remaining|leftover|left\s+over)\s+(?:days?|weeks?|time)\b"
+    r"|\bmid[-\s]?(?:month|cycle|period)\b|\b(?:middle|part)\s+of\s+(?:the|a|my)\s+(?:month|billing\s+(?:period|cycle))\b",
+    re.IGNORECASE,
+)
+# "If I cancel, will I get a refund?", "do I get my money back if we downgrade?": a question about what a change
+# would bring, not a request for the refund some charge already qualifies for.
+_ASKS_IF_A_CHANGE_REFUNDS = re.compile(
+    r"\bif\s+(?:i|we)\s+(?:\w+\s+)?(?:cancel|cancell?ed|downgrade|downgraded|stop|stopped|switch|leave|close|delete"
+    r"|unsubscribe|quit|change)\b",
+    re.IGNORECASE,
+)
 
 
 class RefundReplies(BillingReplies):
@@ -64,12 +92,20 @@ class RefundReplies(BillingReplies):
             return
         if self._refunds_made_are_asked_about():
             return
+        if self.answers_refund_no_action_covers():
+            return
+        if self.answers_which_invoice():
+            return  # "which invoice?" asks which one was meant; it requests nothing
         if has_cue(self.words, self.norm, "policy", "policies", "rules", "how do refunds work",
                 "how does a refund work", "refund window") and not self._invoices_named():
-            # A question about the policy itself, not a request: the rules, and how to ask.
+            # A question about the policy itself: the rules, and how to ask, or for "…and can I get one
+            # for october?" the rules and that month's charge weighed against them.
             self._refund_policy()
-            self.reply.add("If you'd like a refund for a particular charge, tell me which invoice and I'll check "
-                           "it against the policy.", answers=False)
+            if self._months_in(self.ctx.message):
+                self._refund_options_for(self._refund_options_asked(only_duplicates=False))
+            else:
+                self.reply.add("If you'd like a refund for a particular charge, tell me which invoice and I'll "
+                               "check it against the policy.", answers=False)
             return
         if has_cue(self.words, self.norm, "how long", "how many days", "how soon", "when will i get", "when do i get",
                    "when will the money", "money back") and not self._invoices_named():
@@ -118,6 +154,24 @@ class RefundReplies(BillingReplies):
                            "your invoices you mean, I'll check it against our refund policy.")
             return
         self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
+
+    def answers_refund_no_action_covers(self) -> bool:
+        """Withdrawing a refund request, a partial refund, a refund a change of plan would bring: nothing the
+        agents can do or the policy covers, so answered from the facts and the policy, with a person offered.
+        Weighing the charges instead would file whichever refund happens to qualify (a duplicate), which is
+        not what was asked."""
+        message = self.ctx.message
+        if _WITHDRAWS_A_REFUND.search(message):
+            self._cannot_withdraw_refund()
+            return True
+        if _ASKS_PART_OF_A_CHARGE.search(message) and not self._mentions_double_charge():
+            self._beyond_the_policy("partial or prorated refunds")
+            return True
+        if _ASKS_IF_A_CHANGE_REFUNDS.search(message) and not (self._mentions_double_charge()
+                                                               or self._invoices_named()):
+            self._beyond_the_policy("refunds for cancelling or changing your plan")
+            return True
+        return False
 
     def _completed_refunds(self) -> list[RefundFact]:
         return [r for r in self.facts.refunds if r.status == "completed"]
@@ -178,17 +232,65 @@ class RefundReplies(BillingReplies):
         self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))
 
     def _refund_options_for(self, options: list[dict[str, Any]]) -> None:
-        unpaid = [i for i in self._invoices_named() if i.unpaid
-                  and not any(o.get("invoice_number") == i.number for o in options)]
+        # By number or by month ("refund my november payment"): an unpaid invoice has no refund option, so
+        # without it the reply would say no charge qualifies, as if one had been taken and refused.
+        asked = self._invoices_named() or (self._invoices_asked() if not self.asked_which_invoice else [])
+        unpaid = [i for i in asked if i.unpaid and not any(o.get("invoice_number") == i.number for o in options)]
         for invoice in unpaid:
-            self.reply.add(f"Invoice {invoice.number} ({money(invoice.amount)}) was never paid — its payment "
-                           f"{'failed' if invoice.status == 'failed' else 'is still open'} — so there's nothing to "
-                           "refund for it.")
+            state = "didn't go through" if invoice.status == "failed" else "is still open"
+            self.reply.add(f"Invoice {invoice.number} ({money(invoice.amount)}) was never paid — its payment {state} "
+                           "— so nothing was charged for it and there's nothing to refund.")
         if not options and not unpaid and not self.asked_which_invoice:
             self._no_refundable_charge()
             return
         for option in options:
             self._refund_option(option)
+
+    def _live_refunds(self) -> list[RefundFact]:
+        """The refund that stands for each invoice (the last asked for), leaving out declined ones."""
+        latest: dict[str, RefundFact] = {}
+        for refund in self.facts.refunds:
+            latest[refund.invoice_number] = refund
+        return [r for r in latest.values() if r.status != "rejected"]
+
+    def _cannot_withdraw_refund(self) -> None:
+        """"Cancel my refund request": where each request stands, and a person to withdraw it (no action
+        here takes one back), or that there is none to withdraw."""
+        live = self._live_refunds()
+        if not live:
+            self.reply.add("I can't find a refund request on your account, so there's nothing to withdraw.")
+            return
+        for refund in live:
+            what = f"The refund for invoice {refund.invoice_number} (reference {refund.reference}, {money(refund.amount)})"
+            if refund.status == "completed":
+                self.reply.add(f"{what} has already been paid back to you, so it can't be withdrawn any more.")
+            elif refund.status == "approved":
+                self.reply.add(f"{what} has been approved.")
+            else:
+                self.reply.add(f"{what} is waiting for a member of our staff to approve it.")
+        if any(r.status != "completed" for r in live):
+            self.reply.add("I can't withdraw a refund request myself, but a person from our team can: would you "
+                           f"like me to {OFFER_PERSON}?")
+        else:
+            self.reply.add(f"If something about it isn't right, I can {OFFER_PERSON} from our team.", answers=False)
+
+    def _beyond_the_policy(self, what: str) -> None:
+        """"A prorated refund for the days I didn't use", "will I get a refund if I cancel?": the policy as it
+        stands, which refunds whole charges in the window or charged twice and says nothing of `what`, and a
+        person for anything beyond it."""
+        self._refund_policy()
+        self.reply.add(f"It doesn't say anything about {what}, so I can't promise one myself. A "
+                       f"person from our team can look at it with you: would you like me to {OFFER_PERSON}?")
+        # A charge that does qualify is named, not requested: the customer asked for something else. Not
+        # worded as the refund offer a bare "yes" accepts: that "yes" is for the person offered above.
+        qualifying = [o for o in one_per_invoice(self.facts.refund_options)
+                      if o.get("allowed") and not o.get("already_requested")]
+        for option in qualifying:
+            why = ("it was charged twice" if option.get("reason") == "duplicate_charge"
+                   else f"it was paid within the last {self.ctx.constraints.refund_window_days} days")
+            self.reply.add(f"Separately, invoice {option['invoice_number']} ({money(option['amount'])}) qualifies "
+                           f"for a full refund, because {why}: if you'd like that, just ask and I'll request it.",
+                           answers=False)
 
     def _means_the_topics_invoice(self) -> bool:
         """Whether the request points at the invoice asked about before rather than saying which it means."""
