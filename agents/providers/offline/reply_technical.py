@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from decimal import Decimal
 
 from agents.facts import IncidentFact
-from agents.follow_up import OFFER_PERSON, with_topic
+from agents.follow_up import OFFER_PERSON, last_assistant_text, with_topic
 from agents.outcome import ArticleMatch, FaqMatch, Source
 from agents.providers.offline.kb import (
     affected_components,
     article_terms,
     names_incident_scope,
     regions_mentioned,
+    relevant_incident,
     topic_terms,
 )
 from agents.providers.offline.reply_base import (
@@ -20,12 +23,15 @@ from agents.providers.offline.reply_base import (
     ASKS_IF_IT_COSTS,
     ASKS_WHAT_IS_INCLUDED,
     FAQ_CONFIDENT,
+    FAQ_HOW_TO_FOR_VISITOR,
     FAQ_PLAUSIBLE,
     MAX_STEPS,
     PROBLEM,
     YES_OR_NO,
     WriterBase,
     has_cue,
+    sentences,
+    topic_words,
 )
 from agents.providers.offline.text import normalise
 
@@ -44,52 +50,119 @@ ASKS_WHEN_FIXED = re.compile(
 CHANGES_PLAN = frozenset({"upgrade", "downgrade"})
 GENERIC_FIX_TERMS = frozenset({"fix", "fixe", "fixing", "solve", "solv", "help", "resolve", "resolv", "sort",
                                "repair", "work", "working"})
+# How a customer says what they see ("my domain shows a certificate error"): the verb names no fault, and
+# matched the TLS guide's renewal step ("a failed renewal shows a warning") to an untrusted certificate.
+# "Down" says the service is out, and picked the rate-limits step on slowing down for "is the api down?".
+REPORTING_TERMS = frozenset({"show", "say", "said", "see", "display", "appear", "tell", "give", "down"})
+
+# What a message must report before an open incident is offered as its cause: an error, an outage, a
+# slowness, or a question about the platform's state. Naming the incident's region is not enough: "can I
+# move my app from us-east to eu-west?" and "is my data stored in the EU?" report nothing an incident explains.
+FAULT_WORDS = frozenset({
+    "down", "outage", "outages", "incident", "incidents", "status", "error", "errors", "erroring", "fail", "fails",
+    "failed", "failing", "failure", "failures", "broken", "broke", "crash", "crashes", "crashed", "crashing", "slow",
+    "slowness", "sluggish", "lag", "laggy", "latency", "timeout", "timeouts", "unavailable", "unreachable",
+    "unresponsive", "degraded", "problem", "problems", "issue", "issues", "hanging", "hangs", "offline", "5xx"})
+FAULT_PHRASES = re.compile(
+    r"\b(?:not|no longer|stopped) (?:working|loading|responding|reachable|available|up)\b|\bdoes not work\b"
+    r"|\bcan not (?:connect|reach|load|access|open)\b|\b(?:timing|times|timed) out\b|\bis it just me\b"
+    r"|\banyone else\b|\b(?:is|are)\s+(?:\S+\s+){0,4}?(?:ok|okay|up|healthy|working|running|stable)\s*$"
+)
+# A fault the customer ties to a change of their own ("500 errors after our last deploy, how to revert"):
+# their deploy is the likely cause, an open incident elsewhere at most a "meanwhile".
+BLAMES_OWN_CHANGE = re.compile(
+    r"\b(?:after|since|following)\s+(?:(?:our|my|the|a|we|i)\s+)?(?:last\s+|latest\s+|recent\s+|new\s+)?"
+    r"(?:deploy|release|push|update|change|commit|migration)\w*"
+    r"|\b(?:we|i)\s+(?:just\s+)?(?:deployed|pushed|released|shipped|updated)\b"
+    r"|\b(?:revert|reverting|roll\s*back|rolling\s*back|rollback|undo)\b",
+    re.IGNORECASE,
+)
+ASKS_TO_ROLL_BACK = re.compile(r"\b(?:revert|reverting|roll\s*back|rolling\s*back|rollback|undo)\b", re.IGNORECASE)
+ROLLS_BACK = re.compile(r"\broll\s*back\b|\brollback\b", re.IGNORECASE)
+
+# Certificate errors as browsers name them ("NET::ERR_CERT_AUTHORITY_INVALID"), read as the plain words a
+# guide writes the same fault in: an unknown issuer is a certificate the browser does not trust.
+CERTIFICATE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"ERR_CERT_AUTHORITY_INVALID|SEC_ERROR_UNKNOWN_ISSUER|SELF[_ -]SIGNED|UNABLE_TO_VERIFY_LEAF"
+                r"|\bnot (?:a )?trusted\b|\buntrusted\b", re.IGNORECASE),
+     "browsers warn the certificate is not trusted"),
+    (re.compile(r"ERR_CERT_DATE_INVALID|SEC_ERROR_EXPIRED_CERTIFICATE|CERT_HAS_EXPIRED|\bcertificate (?:has )?expired\b",
+                re.IGNORECASE),
+     "certificate expired, renew before they expire"),
+)
+
+# "What's the max build time on pro?", "what's my api rate limit", "api returns 429, what does it mean?",
+# "how do I get a higher limit?": a figure, or what a code means, which a help-centre entry states; a
+# troubleshooting guide's steps answer a fault, not the question.
+ASKS_A_LIMIT = re.compile(
+    r"\b(?:max|maximum|minimum|limits?|quotas?|caps?|capped|allowance|allowed"
+    r"|how\s+(?:long|many|much|big|large|often)|higher|increase|raise)\b"
+    r"|\bwhat\s+(?:does|do)\b[^.?!]{0,40}\bmean\b|\bmeaning\b"
+    r"|\bwhat(?:\s+is|\s+are|'s|s)\s+(?:an?\s+|the\s+)?(?:http\s+)?[45]\d\d\b",
+    re.IGNORECASE,
+)
+# Asking for more than the plan allows, or having run into it: what the plans above allow matters too.
+ASKS_FOR_MORE = re.compile(r"\b(?:higher|increase|raise|more|bigger|longer|extend|lift)\b", re.IGNORECASE)
+RAN_INTO_IT = re.compile(r"\b(?:times|timed|timing|ran|runs|running) out\b|\bexceed(?:s|ed|ing)?\b|\bhit(?:s|ting)?\b",
+                         re.IGNORECASE)
+# The words of such a question that say it asks for a figure (or for more), not what the figure is of.
+LIMIT_WORDS = frozenset(topic_words("max maximum minimum limit limits quota quotas cap caps capped allowance allowed "
+                                    "long many much big large often higher increase raise mean meaning"))
+PLAN_WORDS = frozenset(topic_words("free pro business plan plans tier account my"))
+# Plans as the help centre names them, cheapest first.
+PLAN_ORDER = ("Free", "Pro", "Business")
+_PLAN_NAME = re.compile(r"\b(Free|Pro|Business)\b")
+# "60 requests a minute on Free, 600 on Pro and 3,000 on Business": one figure per plan, the unit said once.
+_PLAN_FIGURE = re.compile(r"(?P<figure>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>(?:\s+[a-z]+){0,3}?)\s+on\s+"
+                          r"(?P<plan>Free|Pro|Business)\b")
+FIGURE = re.compile(r"\d")
 
 
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         incident = self.facts.incident
-        if incident is not None:
+        # "We got 500 errors after our last deploy, how do I revert?": the customer's own change is the
+        # likely cause, so the guide's steps lead and the open incident is only mentioned after them.
+        incident_aside = incident is not None and bool(BLAMES_OWN_CHANGE.search(self.text))
+        if incident is not None and not incident_aside:
             self._incident(incident)
-        elif has_cue(self.words, self.norm, "outage", "incident", "down", "status page", "is it just me"):
+        elif incident is None and has_cue(self.words, self.norm, "outage", "incident", "down", "status page",
+                                          "is it just me"):
             self._no_matching_incident()
+        leading_incident = None if incident_aside else incident
         self._service_credits()
         articles = [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
-        faq = self._faq_for_this_question()
+        # "What's my api rate limit?": the figure the help centre states, for the customer's plan, leads.
+        limit_entry = self._entry_stating_the_limit(articles) if leading_incident is None else None
+        on_top_plan = self._state_limit(limit_entry) if limit_entry is not None else False
+        if limit_entry is not None and articles and not self._guide_agrees(articles[0], limit_entry):
+            # "How many deploys per day on free?" found the rate-limits guide for "per": not about deploys.
+            articles = []
+        faq = None if limit_entry is not None else self._faq_for_this_question()
         if faq is not None and articles and self._about_another_plan(faq.question):
             # "My app is slow" from a Business customer: that free apps sleep is true and no help to them.
             faq = None
         # "Do you offer a free SSL certificate?": whether it comes with the service, which the help centre's
         # entry says; a guide's troubleshooting steps answer a fault nobody reported.
         asks_what_is_included = self._asks_what_is_included()
-        if faq is not None and incident is None and (
+        if faq is not None and leading_incident is None and (
                 not articles or articles[0].score < ARTICLE_STRONG or asks_what_is_included):
             # A how-to question ("which regions can I deploy to?") is answered by the FAQ, not a guide.
             self._quote_faq(self._as_asked(faq) if asks_what_is_included else faq, hedge=False)
             articles = [a for a in articles if a.score >= ARTICLE_STRONG]
         else:
             asks_what_is_included = False  # nothing says whether it is included: the guide is the answer
+        listed_steps = False
         if articles:
             best = articles[0]
-            intro = ("Meanwhile, if it's on your side, our guide" if incident is not None
+            intro = ("Meanwhile, if it's on your side, our guide" if leading_incident is not None
                      else "Our guide" if not self.reply.answered else "For more, our guide")
-            fitting = [] if asks_what_is_included else self._steps_asked_about(best)
-            if fitting:
-                # "My app keeps getting OOM killed": the guide's fifth step is about memory, the first
-                # four about scaling. The one the message names leads, numbered as in the guide, and the
-                # others follow in their order.
-                fitting_numbers = {n for n, _ in fitting}
-                others = [(n, step) for n, step in enumerate(best.steps, start=1) if n not in fitting_numbers]
-                first = others[:MAX_STEPS - len(fitting)]
-                self.reply.add(f"{intro} “{best.title}” covers this. The step that fits what you describe:\n"
-                               f"{_numbered(fitting)}\nIts other steps that usually help:\n{_numbered(first)}")
-            elif steps := ([] if asks_what_is_included else best.steps[:MAX_STEPS]):
-                numbered = _numbered(list(enumerate(steps, start=1)))
-                self.reply.add(f"{intro} “{best.title}” covers this. The steps that usually sort it out:\n{numbered}")
+            if limit_entry is not None:
+                listed_steps = self._guide_after_the_limit(best, on_top_plan=on_top_plan)
             else:
-                self.reply.add(f"{intro} “{best.title}” covers this: {best.summary}")
+                listed_steps = self._guide_steps(best, intro, asks_what_is_included=asks_what_is_included)
             self.reply.sources.append(Source(kind="article", title=best.title, url=best.url, ref=best.slug))
-            if len(articles) > 1 and articles[1].score >= 2 * ARTICLE_MIN_SCORE:
+            if len(articles) > 1 and articles[1].score >= 2 * ARTICLE_MIN_SCORE and limit_entry is None:
                 other = articles[1]
                 self.reply.add(f"“{other.title}” may help too.", answers=False)
                 self.reply.sources.append(Source(kind="article", title=other.title, url=other.url, ref=other.slug))
@@ -97,8 +170,10 @@ class TechnicalReplies(WriterBase):
             match = self._faq_for_this_question()
             if match is not None:
                 self._quote_faq(match, hedge=False)
-        if articles and incident is None and not asks_what_is_included:
-            if self._reports_a_problem():
+        if incident is not None and incident_aside:
+            self._incident_aside(incident)
+        elif articles and incident is None and not asks_what_is_included and (listed_steps or limit_entry is None):
+            if self._reports_a_problem() or (limit_entry is not None and RAN_INTO_IT.search(self.text)):
                 self.reply.add("If that doesn't fix it, send me the error message you see, or ask for a person "
                                "and one of our engineers will take a look.", answers=False)
             else:  # "how do I add a custom domain?": a how-to, nothing to fix yet
@@ -106,6 +181,113 @@ class TechnicalReplies(WriterBase):
                                "of our engineers will help.", answers=False)
         if not self.reply.answered and incident is None and not articles and self._no_guide_is_the_answer():
             self._no_guide()
+
+    def _guide_steps(self, best: ArticleMatch, intro: str, *, asks_what_is_included: bool,
+                     leaving_out: Sequence[int] = ()) -> bool:
+        """The guide's steps that usually help, the one the message names first; its summary when it has
+        none (or the question asks what is included). Whether steps were listed."""
+        fitting = [] if asks_what_is_included else [(n, step) for n, step in self._steps_asked_about(best)
+                                                     if n not in leaving_out]
+        numbered_steps = [(n, step) for n, step in enumerate(best.steps, start=1) if n not in leaving_out]
+        if fitting:
+            # "My app keeps getting OOM killed": the guide's fifth step is about memory, the first
+            # four about scaling. The one the message names leads, numbered as in the guide, and the
+            # others follow in their order.
+            fitting_numbers = {n for n, _ in fitting}
+            others = [(n, step) for n, step in numbered_steps if n not in fitting_numbers]
+            first = others[:MAX_STEPS - len(fitting)]
+            self.reply.add(f"{intro} “{best.title}” covers this. The step that fits what you describe:\n"
+                           f"{_numbered(fitting)}\nIts other steps that usually help:\n{_numbered(first)}")
+            return True
+        if steps := ([] if asks_what_is_included else numbered_steps[:MAX_STEPS]):
+            self.reply.add(f"{intro} “{best.title}” covers this. The steps that usually sort it out:\n{_numbered(steps)}")
+            return True
+        self.reply.add(f"{intro} “{best.title}” covers this: {best.summary}")
+        return False
+
+    def _entry_stating_the_limit(self, articles: list[ArticleMatch]) -> FaqMatch | None:
+        """The help-centre entry that states the limit (or what a code means) the message asks about: one
+        with a figure in its answer, about what the message names beyond asking for a limit ("build" in
+        "what's the max build time?"); or, when the message names nothing else ("how do I get a higher
+        limit?"), about what the guide found for it is about. None when the message asks no such thing."""
+        if not ASKS_A_LIMIT.search(self.text):
+            return None
+        asked = topic_words(self.text) - LIMIT_WORDS - PLAN_WORDS
+        guide = (topic_words(f"{articles[0].title} {articles[0].summary}") - LIMIT_WORDS) if articles else set()
+        stating: list[tuple[bool, float, FaqMatch]] = []
+        for match in self.facts.faq:
+            if match.score < FAQ_HOW_TO_FOR_VISITOR or not FIGURE.search(match.answer):
+                continue
+            if CHANGES_PLAN & set(normalise(match.question).split()):
+                continue  # moving between plans states prices, not limits
+            about = topic_words(match.question) - LIMIT_WORDS - PLAN_WORDS
+            # "What's the memory limit on pro" names memory: the API's rate limit, however near the guide
+            # found, does not state it.
+            if asked & about or (guide & about and asked <= guide):
+                stating.append((bool(guide & about), match.score, match))
+        return max(stating, key=lambda found: found[:2])[2] if stating else None
+
+    def _state_limit(self, entry: FaqMatch) -> bool:
+        """The limit as the entry states it: for the plan the message names, else the customer's, then
+        what the entry says for every plan ("above that it answers HTTP 429 …"); asked for more, or
+        having run into it, what the plans above allow, or that none allows more. The whole entry when
+        no plan is known or it lists none. Whether the plan is one no other plan allows more than."""
+        customer_plan = self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None
+        named = [p for p in PLAN_ORDER if p.lower() in self.words]
+        plan = named[0] if len(named) == 1 else customer_plan if not named else None
+        entry_sentences = sentences(entry.answer)
+        own = [clause for sentence in entry_sentences if (clause := _for_plan(sentence, plan))] if plan else []
+        if plan is None or not own:
+            self._quote_faq(entry, hedge=False)
+            return False
+        for_everyone = [sentence for sentence in entry_sentences if not _PLAN_NAME.search(sentence)]
+        lead = f"You're on the {plan} plan: " if plan == customer_plan else f"On {plan}: "
+        self.reply.add(" ".join([lead + _lower_first(" ".join(own)), *for_everyone]))
+        self._cite_faq(entry)
+        if not (ASKS_FOR_MORE.search(self.text) or RAN_INTO_IT.search(self.text)):
+            return False
+        above = _above(entry_sentences, plan)
+        if above:
+            self.reply.add(" ".join(above))
+            return False
+        # "How do I get a higher limit?" from Business: upgrading is no answer when no plan allows more.
+        self.reply.add(f"No plan allows more than {plan} does. For more than that, a person from our team would need "
+                       f"to look at your case: would you like me to {OFFER_PERSON}?")
+        return True
+
+    @staticmethod
+    def _guide_agrees(guide: ArticleMatch, entry: FaqMatch) -> bool:
+        """Whether a guide is about what a help-centre entry is about, beyond both naming a limit."""
+        return bool(topic_words(f"{guide.title} {guide.summary}") & topic_words(entry.question) - LIMIT_WORDS)
+
+    def _guide_after_the_limit(self, best: ArticleMatch, *, on_top_plan: bool) -> bool:
+        """The guide after the limit it states: its steps when the customer reports running into it, unless
+        the last reply already listed them (the follow-up asks something else); asked for more, its step on
+        upgrading (none on the top plan); otherwise what it covers. Whether steps were listed."""
+        upgrading = [n for n, step in enumerate(best.steps, start=1) if CHANGES_PLAN & set(normalise(step).split())]
+        shown_before = last_assistant_text(self.ctx)
+        if best.steps and all(step in shown_before for step in best.steps[:2]):
+            self.reply.add(f"The steps from our guide “{best.title}” in my last message still apply meanwhile.",
+                           answers=False)
+            return False
+        if self._reports_a_problem() or RAN_INTO_IT.search(self.text):
+            return self._guide_steps(best, "For more, our guide", asks_what_is_included=False,
+                                     leaving_out=upgrading if on_top_plan else ())
+        if upgrading and not on_top_plan and ASKS_FOR_MORE.search(self.text):
+            self.reply.add(f"Our guide “{best.title}” says:\n{_numbered([(n, best.steps[n - 1]) for n in upgrading])}")
+            return False
+        self.reply.add(f"For more, our guide “{best.title}” covers this: {best.summary}", answers=False)
+        return False
+
+    def _incident_aside(self, incident: IncidentFact) -> None:
+        """An open incident beside a fault the customer ties to their own change: a "meanwhile", after the
+        steps for their change, saying where it is and that it is the cause only if their app is there."""
+        scope = _incident_scope(incident)
+        self.reply.add(f"Meanwhile, there's also an active incident{scope}: “{incident.title}”, since "
+                       f"{incident.started_at.strftime('%Y-%m-%d %H:%M UTC')} (status: {incident.status}). "
+                       + _incident_applies(incident) + " Updates go to our status page as they happen.",
+                       answers=False)
+        self.reply.sources.append(Source(kind="incident", title=incident.title, ref=incident.reference))
 
     def _incident(self, incident: IncidentFact) -> None:
         """The open incident the question matched: what it is, how sure that it is the cause, and where
@@ -123,13 +305,8 @@ class TechnicalReplies(WriterBase):
         else:
             # "Is northwind down? my site is not loading": an incident in one region, or of one component,
             # explains it only if the customer's app is there, which the message doesn't say.
-            component = " and ".join(_component_name(c) for c in sorted(affected_components(incident)))
-            located = f" in {' and '.join(incident.regions)}" if incident.regions else ""
-            affecting = f" affecting the {component}" if component else ""
-            opening = (f"There's an active incident{located}{affecting}: “{incident.title}”, since {started} "
-                       f"(status: {incident.status}).")
-            opening += (f" If your app runs in {' or '.join(incident.regions)}, it may be the cause." if incident.regions
-                        else f" If your app uses the {component}, it may be the cause.")
+            opening = (f"There's an active incident{_incident_scope(incident)}: “{incident.title}”, since {started} "
+                       f"(status: {incident.status}). {_incident_applies(incident)}")
             where = ""
         if asks_when_fixed:
             closing = (f"I don't have an estimate for when it will be fixed: our engineers are working on it{where}, "
@@ -146,9 +323,25 @@ class TechnicalReplies(WriterBase):
         guide's first: a step past the first MAX_STEPS that names what the message is about when none of
         the first ones does ("OOM killed" and the step about memory); or, among the first, the only one
         that names something the message asks about and the guide as a whole is not ("which port should
-        my app listen on?" and the failed-deploys guide's fourth step, on `PORT`)."""
-        # "How do I fix a failed deploy?": fixing is what every step is for, not what a later one is about.
-        wanted = topic_terms(self.text) - GENERIC_FIX_TERMS
+        my app listen on?" and the failed-deploys guide's fourth step, on `PORT`). Asked how to roll back,
+        the step on rolling back; a browser's certificate error, the step on what it means."""
+        numbered = list(enumerate(article.steps, start=1))
+        if ASKS_TO_ROLL_BACK.search(self.text):
+            # "How do I revert?" shares no word with "roll back in **App → Deploys**", and is what it answers.
+            rolling_back = [(n, step) for n, step in numbered if ROLLS_BACK.search(step)][:1]
+            if rolling_back:
+                return [] if rolling_back[0][0] == 1 else rolling_back
+        if meaning := " ".join(plain for error, plain in CERTIFICATE_ERRORS if error.search(self.text)):
+            # "NET::ERR_CERT_AUTHORITY_INVALID" is the untrusted certificate of the TLS guide's fourth step.
+            meant = article_terms(meaning) - article_terms(f"{article.title} {article.summary}")
+            overlap = {n: len(meant & article_terms(step)) for n, step in numbered}
+            best = max(overlap.values(), default=0)
+            closest = [(n, step) for n, step in numbered if overlap[n] == best]
+            if best >= 2 and len(closest) == 1:
+                return [] if closest[0][0] == 1 else closest
+        # "How do I fix a failed deploy?": fixing is what every step is for, not what a later one is about;
+        # "it shows an error" says how the fault is seen, not which step it is about.
+        wanted = topic_terms(self.text) - GENERIC_FIX_TERMS - REPORTING_TERMS
         shown = article.steps[:MAX_STEPS]
         not_shown = wanted - set().union(*(article_terms(step) for step in shown))
         later = enumerate(article.steps[MAX_STEPS:], start=MAX_STEPS + 1)
@@ -277,6 +470,69 @@ class TechnicalReplies(WriterBase):
             where = f" in {', '.join(regions)}" if regions else ""
             self.reply.add(f"The incident open at the moment is “{other['title']}”{where} (status: "
                            f"{other['status']}); if your app runs elsewhere, it isn't the cause.", answers=False)
+
+
+def reports_a_fault(text: str) -> bool:
+    """Whether a message reports an error, an outage or a slowness, or asks how the platform is doing:
+    what an open incident could explain."""
+    norm = normalise(text)
+    return bool(set(norm.split()) & FAULT_WORDS or PROBLEM.search(norm) or FAULT_PHRASES.search(norm))
+
+
+def incident_the_message_reports(text: str, incidents: Sequence[IncidentFact]) -> IncidentFact | None:
+    """The open incident that could explain what a message reports (kb.relevant_incident), only when it
+    reports a fault at all: naming the incident's region ("can I move my app to eu-west?") is not one."""
+    return relevant_incident(text, incidents) if reports_a_fault(text) else None
+
+
+def _incident_scope(incident: IncidentFact) -> str:
+    """" in eu-west affecting the API": where an incident is and what it affects."""
+    component = " and ".join(_component_name(c) for c in sorted(affected_components(incident)))
+    located = f" in {' and '.join(incident.regions)}" if incident.regions else ""
+    return located + (f" affecting the {component}" if component else "")
+
+
+def _incident_applies(incident: IncidentFact) -> str:
+    if incident.regions:
+        return f"If your app runs in {' or '.join(incident.regions)}, it may be the cause."
+    component = " and ".join(_component_name(c) for c in sorted(affected_components(incident)))
+    return f"If your app uses the {component}, it may be the cause." if component else "It may be the cause."
+
+
+def _for_plan(sentence: str, plan: str) -> str | None:
+    """What a help-centre sentence says for one plan: of a list of figures per plan ("60 requests a minute
+    on Free, 600 on Pro and 3,000 on Business, per account"), the plan's figure with the list's unit and
+    the sentence's words around it; a sentence that names the plan among others, as it is; else None."""
+    figures = list(_PLAN_FIGURE.finditer(sentence))
+    if len(figures) >= 2:
+        own = next((found for found in figures if found["plan"] == plan), None)
+        if own is None:
+            return None
+        return (f"{sentence[:figures[0].start()]}{own['figure']}{figures[0]['unit']} on {plan}"
+                f"{sentence[figures[-1].end():]}")
+    return sentence if plan in _PLAN_NAME.findall(sentence) else None
+
+
+def _above(entry_sentences: list[str], plan: str) -> list[str]:
+    """What the entry says for the plans that allow more than `plan`: those with a higher figure in a list
+    per plan, and sentences about pricier plans only ("Pro and Business have … builds of up to 45 minutes"
+    to a Free customer)."""
+    pricier = PLAN_ORDER[PLAN_ORDER.index(plan) + 1:]
+    above: list[str] = []
+    for sentence in entry_sentences:
+        figures = {found["plan"]: Decimal(found["figure"].replace(",", "")) for found in _PLAN_FIGURE.finditer(sentence)}
+        if len(figures) >= 2 and plan in figures:
+            above += [clause for other in pricier if figures.get(other, Decimal(0)) > figures[plan]
+                      if (clause := _for_plan(sentence, other))]
+        elif (named := set(_PLAN_NAME.findall(sentence))) and plan not in named and named <= set(pricier):
+            above.append(sentence)
+    return above
+
+
+def _lower_first(text: str) -> str:
+    """"The API allows …" after "You're on the Pro plan: "; a plan's name keeps its capital."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first in ("The", "A", "An", "It", "Your", "Each", "Every") else text
 
 
 def _numbered(steps: list[tuple[int, str]]) -> str:
