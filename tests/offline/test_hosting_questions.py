@@ -11,7 +11,7 @@ import pytest
 
 from agents.facts import ArticleFact
 from agents.outcome import ARTICLE_RELEVANT_FROM
-from agents.providers.offline.kb import OfflineArticleRetriever
+from agents.providers.offline.kb import EMAIL_HOSTING, OfflineArticleRetriever, names_uncovered_topic
 from agents.providers.offline.training_data import EXAMPLES_CSV, HANDWRITTEN_SPLIT_TSV, read_examples
 from supportsite.knowledge.evaluation import demo_article_facts, demo_faq_facts
 
@@ -210,6 +210,51 @@ async def test_a_custom_domain_that_is_not_working_still_gets_the_domains_guide(
     # Guard for the email wordings above: a domain problem without email is the domains guide's.
     (outcome,) = await converse("cus_alice", "my custom domain isn't working")
     assert "Our guide “Custom domains and DNS” covers this." in outcome.reply
+
+
+@pytest.mark.parametrize("message", [
+    "what's the memory limit on pro",
+    "is there a memory limit per instance",
+    "what are the ram limits on business",
+])
+def test_a_memory_limit_is_the_scaling_guides_not_the_rate_limits(kb_retriever, message):
+    # "limit" alone matched the API rate-limits guide, whose limits are on requests a minute.
+    assert _guides(kb_retriever, message)[:1] == ["scaling-cold-starts"]
+
+
+async def test_asked_about_the_memory_limit_the_reply_gives_the_scaling_guide(converse):
+    (outcome,) = await converse("cus_alice", "what's the memory limit on pro")
+    assert "Our guide “Scaling and cold starts” covers this." in outcome.reply
+    assert "API rate limits" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", [
+    "i want to use my domain for email",
+    "can my custom domain have email addresses too?",
+])
+async def test_asked_about_email_on_a_domain_the_reply_does_not_give_the_accounts_email(converse, message):
+    # The account part added "The email address on your account is alice@example.com": no one asked.
+    (outcome,) = await converse("cus_alice", message)
+    assert "I don't have a guide" in outcome.reply
+    assert "alice@example.com" not in outcome.reply
+
+
+@pytest.mark.parametrize(("message", "about_email_hosting"), [
+    ("i want to use my domain for email", True),
+    ("set up mx records for my domain", True),
+    ("my mail stopped working after i changed my dns", True),
+    ("what is the email address on my account", False),
+    ("is my email address verified", False),
+    ("change my email to bob@mydomain.com", False),
+    ("the reset email never reached my inbox", False),
+])
+def test_email_hosting_is_recognised_by_the_guide_searchs_topic(message, about_email_hosting):
+    assert names_uncovered_topic(message, EMAIL_HOSTING) is about_email_hosting
+
+
+async def test_asked_for_the_email_address_on_the_account_the_reply_still_gives_it(converse):
+    (outcome,) = await converse("cus_alice", "what is the email address on my account")
+    assert "The email address on your account is alice@example.com." in outcome.reply
 
 
 async def test_changing_the_email_address_on_the_account_is_still_an_account_question(converse):

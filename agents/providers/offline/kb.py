@@ -41,9 +41,12 @@ _ERROR_TOKEN = re.compile(r"[A-Za-z]+")
 
 
 # What a customer calls a resource the guides name otherwise: "my app needs more ram" is about the
-# memory the scaling guide watches, "more cpu" about the instances it adds.
+# memory the scaling guide watches, "more cpu" about the instances it adds. Memory itself is the
+# instances' too: "what's the memory limit on pro" shares "limit" with the rate-limits guide, whose limit
+# is on API requests, and only "memory" with the scaling guide.
 RESOURCE_MEANINGS: dict[str, str] = {
-    "ram": "memory",
+    "ram": "memory instances scaling",
+    "memory": "instances scaling",
     "cpu": "instances scaling",
     "cpus": "instances scaling",
     "vcpu": "instances scaling",
@@ -138,6 +141,21 @@ UNCOVERED_TOPICS: tuple[UncoveredTopic, ...] = (
         shared_with_guides=_stems("deploy deploys connect connecting link automatic automatically request requests"),
     ),
 )
+
+
+EMAIL_HOSTING = "email hosting"
+# "The email address on my account" names the account's sign-in, not a mailbox to host: as the name of
+# one thing, its "address" is not the address a DNS record points at.
+_EMAIL_ADDRESS_WORDS = re.compile(r"\be-?mail\s+address(?:es)?\b", re.IGNORECASE)
+
+
+def names_uncovered_topic(text: str, name: str) -> bool:
+    """Whether a message asks about the uncovered topic `name` (see UNCOVERED_TOPICS) with the words it
+    shares with the guides: "can I use my domain for email?" is about email hosting, "what email is on
+    my account?" names mail and nothing a mail host is about."""
+    topic = next(t for t in UNCOVERED_TOPICS if t.name == name)
+    terms = topic_terms(_EMAIL_ADDRESS_WORDS.sub(" email ", _EMAIL_ADDRESS.sub(" email ", text)))
+    return bool(topic.markers & terms) and bool(topic.shared_with_guides & terms)
 
 
 def topic_terms(text: str) -> set[str]:

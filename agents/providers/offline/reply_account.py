@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from agents.facts import AccountFact
-from agents.follow_up import OFFER_PERSON
+from agents.follow_up import OFFER_PERSON, previous_user_text
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import asks_about_own_data, asks_how_to
+from agents.providers.offline.kb import EMAIL_HOSTING, names_uncovered_topic
 from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
     FAQ_HOW_TO_FOR_VISITOR,
@@ -25,8 +27,30 @@ _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log 
                "can not get in", "access", "locked out")
 
 
+# The people a customer lets into the account, as they call them.
+# Not "users" or "people" alone: "can users see my app while it sleeps?" is about the app's visitors.
+_TEAM_PEOPLE = (r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?|developers?|devs?|contractors?"
+                r"|collaborators?|invitees?|(?:people|users?)\s+(?:i|we)\s+(?:invite|add)\w*)")
+_PRONOUNS = r"(?:they|he|she)"
+# "Can team members see billing?", "what can a member with a read-only role do?", after "how do I add a
+# teammate?" also "can they see billing?": what the people on the team may see or do, which is up to the
+# role each gets. The customer's own "can I give my developer access?" is how to invite, not this.
+_WHAT_MEMBERS_MAY = re.compile(
+    r"\b(?:can|could|will|would|do|does|may|are|is|what\s+(?:can|will|do|does|may))\s+"
+    rf"(?:(?:my|our|the|a|an|any|other|those|these|new|invited)\s+)*(?P<who>{_TEAM_PEOPLE}|{_PRONOUNS})\b"
+    r"(?:\s+[\w-]+){0,6}?\s+(?:see|view|access|read|open|change|edit|manage|touch|do|get\s+(?:to|into))\b",
+    re.IGNORECASE,
+)
+_NAMES_TEAM_PEOPLE = re.compile(rf"\b(?:team|{_TEAM_PEOPLE})\b", re.IGNORECASE)
+# What a member might see that a customer worries about: billing, named in the reply when asked.
+_BILLING_WORDS = ("billing", "invoice", "invoices", "payment", "payments", "card", "bills", "bill", "receipts")
+
+
 class AccountReplies(WriterBase):
     def account(self) -> None:
+        if self._asks_what_members_may_do():
+            self._what_members_may_do()
+            return
         account = self.facts.account
         # Down to a low score when it is about what the message names ("the reset email never arrived":
         # worded unlike every phrasing of the reset entry). A signed-in customer's plausible match
@@ -125,9 +149,11 @@ class AccountReplies(WriterBase):
             state = "on" if account.two_factor_enabled else "off"
             self.reply.add(f"Two-factor authentication is currently {state} for your account.", answers=own)
             told_state = True
-        # "Email me a receipt" asks for something by email, not which address the account has.
+        # "Email me a receipt" asks for something by email, not which address the account has; "can I use
+        # my domain for email?" about mail on a domain, which no account's address answers.
         if has_cue(self.words, self.norm, "email", "address") and not (
-                SEND_BY_EMAIL.search(self.text) and not has_cue(self.words, self.norm, "address", "which email")):
+                SEND_BY_EMAIL.search(self.text) and not has_cue(self.words, self.norm, "address", "which email")
+        ) and not names_uncovered_topic(self.text, EMAIL_HOSTING):
             self.reply.add(f"The email address on your account is {account.email}.", answers=own)
             told_state = True
         # "Is 2fa on for my account?" is answered by the fact; a how-to FAQ next to it (recovery codes,
@@ -150,6 +176,38 @@ class AccountReplies(WriterBase):
             # "What's the status of my account?" is answered by it; otherwise it only sets the scene.
             self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",
                            answers=own and has_cue(self.words, self.norm, "status", "state", "active", "ok"))
+
+    def _asks_what_members_may_do(self) -> bool:
+        """Whether the message asks what the people on the customer's team may see or do. "They" counts
+        when the question it follows names them ("how do I add a teammate?" / "can they see billing?")."""
+        found = _WHAT_MEMBERS_MAY.search(self.text)
+        if found is None:
+            return False
+        if not re.fullmatch(_PRONOUNS, found["who"], re.IGNORECASE):
+            return True
+        topic = f"{self.text}\n{previous_user_text(self.ctx) or ''}"
+        return bool(_NAMES_TEAM_PEOPLE.search(topic[: found.start()] + topic[found.end():]))
+
+    def _what_members_may_do(self) -> None:
+        """The help centre's entry on the team's roles, and, when it does not say what each role may see or
+        do (billing, say), that plainly, with a person offered instead of a guess."""
+        about_roles = next((m for m in self.facts.faq
+                            if {"role", "roles"} & set(normalise(f"{m.question} {m.answer}").split())), None)
+        billing = has_cue(self.words, self.norm, *_BILLING_WORDS)
+        if about_roles is not None:
+            self.reply.add("Here's what our help centre says about team members:", answers=False)
+            self.reply.add(about_roles.answer)
+            self._cite_faq(about_roles)
+            answer_words = set(normalise(about_roles.answer).split())
+            if billing and answer_words & set(_BILLING_WORDS):
+                return  # the entry says it
+            what = "whether a member can see your billing" if billing else "what each role lets a member see or do"
+            self.reply.add(f"It doesn't say {what}, though, and I'd rather not guess: would you like me to "
+                           f"{OFFER_PERSON} from our support team who can tell you?", answers=False)
+            return
+        what = "whether team members can see your billing" if billing else "what team members can see or do"
+        self.reply.add(f"I don't have the details of {what} to hand, and I'd rather not guess: would you like me "
+                       f"to {OFFER_PERSON} from our support team who can tell you?", answers=False)
 
     def _about_getting_in(self) -> bool:
         """"I can't sign in", "locked out", "no access": the message is about getting into the account."""
