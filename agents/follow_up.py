@@ -30,7 +30,12 @@ _POINTS_BACK = re.compile(
     r"|\b(?:it|its|it's|that|this|them|those|these|one|other|again|yet|still|same|above|below|instead)\b"
     r"|\b(?:next|higher|lower|bigger|smaller|cheaper)\s+(?:one|tier|plan|level|step)s?\b|\b(?:what|do|then)\s+next\b"
     # "Any ETA for a fix?", "any news?": asking how something already discussed is going.
-    r"|\b(?:eta|fixed|resolved|updates?|news|progress)\b|\b(?:the|a)\s+fix\b",
+    r"|\b(?:eta|fixed|resolved|updates?|news|progress)\b|\b(?:the|a)\s+fix\b"
+    # "Will my apps go to sleep then?": "then" closing a question is "once that is done". "What do I lose?"
+    # names nothing it would lose by: what was said before.
+    r"|\bthen\s*[?.!]*\s*$"
+    r"|^\s*what\s+(?:do|would|will|did|am|are|\w+'d|\w+'ll)\s+(?:i|we)\s+(?:be\s+)?"
+    r"(?:lo{1,2}s(?:e|ing)|give\s+up|giving\s+up|miss(?:ing)?(?:\s+out(?:\s+on)?)?)\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 # Asking for what was just discussed to be delivered ("email it to me", "can you send that to my inbox?",
@@ -87,6 +92,33 @@ CANCELLING = re.compile(
 DELETING_THE_ACCOUNT = re.compile(
     r"\b(?:delete|deleting|delet|delte|deleat|close|closing|remove|removing|terminate|terminating|get\s+rid\s+of)"
     rf"\s+(?:my\s+|our\s+|the\s+|this\s+)?(?:northwind\s+)?{_ACCOUNT}\b",
+    re.IGNORECASE,
+)
+# Moving to a smaller plan: "downgrade me to free", "i want to downgrade to pro", "move to a cheaper plan". As
+# typed: "downgarde", "down grade".
+DOWNGRADING = re.compile(
+    r"\bdown[\s-]?gr[ae]d\w*|\bdowngarde\w*"
+    r"|\b(?:move|moving|switch|switching|go|going|change|changing)\s+(?:back\s+|down\s+)*to\s+"
+    r"(?:a\s+|the\s+)?(?:cheaper|smaller|lower|less\s+expensive)\s+(?:plan|tier|one)\b",
+    re.IGNORECASE,
+)
+# Whether something a plan gives keeps working once the plan is smaller: "will my custom domain still work?",
+# "will my team members keep access?", "do I keep my custom domain?", "will my apps go to sleep then?", "what do
+# I lose?". Apps and data themselves are _FATE_OF_THINGS' (the cancellation entry says what becomes of them).
+_FEATURES = (r"(?:custom\s+)?domains?|team(?:\s+members?)?|members?|teammates?|colleagues?|collaborators?|seats?"
+             r"|roles?|(?:priority\s+|email\s+)?support|sla|uptime|build\s+minutes|minutes|certificates?|ssl|https")
+_KEEPS_WORKING = re.compile(
+    r"\b(?:still|keep|keeps|continue|continues)\s+(?:to\s+)?(?:work|working|run|running|function\w*|have\s+access"
+    r"|access|be\s+(?:available|active|live|on|there))\b|\bstop\s+working\b",
+    re.IGNORECASE,
+)
+_KEEPS_A_FEATURE = re.compile(rf"\b{_LOSE_OR_KEEP}\s+(?:my|our|the|any)\s+(?:\w+\s+){{0,2}}?(?:{_FEATURES})\b",
+                              re.IGNORECASE)
+_ASLEEP = re.compile(r"\b(?:apps?|sites?|websites?)\s+(?:\w+\s+){0,3}?(?:sleep|asleep|idle|spin\s+down)\b",
+                     re.IGNORECASE)
+_WHAT_IS_LOST = re.compile(
+    r"\bwhat\s+(?:else\s+)?(?:do|would|will|did|am|are|\w+'d|\w+'ll)\s+(?:i|we)\s+(?:be\s+)?"
+    r"(?:lo{1,2}s(?:e|ing)|give\s+up|giving\s+up|miss(?:ing)?(?:\s+out)?)\b",
     re.IGNORECASE,
 )
 # Thanks and goodbyes close a topic rather than continue it.
@@ -164,9 +196,40 @@ def accepts_offer(ctx: SupportContext, offer: str) -> bool:
     return affirms(ctx.message) and offer in last_assistant_text(ctx)
 
 
+def asks_what_a_smaller_plan_keeps(message: str) -> bool:
+    """"Will my custom domain still work?", "what do I lose?": whether what a plan gives carries on, a
+    question about a move to a smaller plan when it follows one. Not a how-to ("how do I keep my domain
+    working?")."""
+    if _HOW_TO.search(message):
+        return False
+    return any(p.search(message) for p in (_KEEPS_WORKING, _KEEPS_A_FEATURE, _ASLEEP, _WHAT_IS_LOST))
+
+
+def asks_what_lost_in_general(message: str) -> bool:
+    """"What do I lose?": everything a smaller plan lacks, not one thing."""
+    return bool(_WHAT_IS_LOST.search(message))
+
+
+def move_to_smaller_plan(ctx: SupportContext) -> str | None:
+    """"cancel" or "downgrade": what the customer's message before asked for, when this one asks what the
+    smaller plan keeps; None otherwise. Deleting the account is not a move to a plan: what it removes is the
+    deletion entry's."""
+    if not asks_what_a_smaller_plan_keeps(ctx.message):
+        return None
+    previous = previous_user_text(ctx) or ""
+    if DELETING_THE_ACCOUNT.search(previous):
+        return None
+    if DOWNGRADING.search(previous):
+        return "downgrade"
+    return "cancel" if CANCELLING.search(previous) else None
+
+
 def asks_what_ending_does(ctx: SupportContext) -> bool:
-    """"Will I lose my apps?" right after asking how to cancel (or to delete the account): a follow-up,
-    though nothing in it points back. Asked after anything else ("my deploy failed"), it stands alone."""
+    """"Will I lose my apps?" right after asking how to cancel (or to delete the account), or "will my custom
+    domain still work?" right after asking to cancel or downgrade: a follow-up, though nothing in it points
+    back. Asked after anything else ("my deploy failed"), it stands alone."""
+    if move_to_smaller_plan(ctx) is not None:
+        return True
     if not asks_what_becomes_of(ctx.message):
         return False
     previous = previous_user_text(ctx) or ""

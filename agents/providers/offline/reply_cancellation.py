@@ -7,24 +7,56 @@ the entry on deleting the account says when it was found too: that is where apps
 a question about deleting the account, from that entry, with how to export the data first.
 Read alone, such a question names no invoice, setting or fault, and every other part answers it with
 the invoice list or an "I don't know".
+
+After asking to cancel or to downgrade, "will my custom domain still work?", "what do I lose?" asks what
+the smaller plan keeps: answered from what the plans include (the catalogue, else the help centre's "Pro
+adds …"; plans are tiers), else from the help-centre sentences that name plans for it ("Custom domains are
+on Pro and Business."), with when the move takes effect in the entry's own words. What happens to a domain
+or a member already set up is not in those facts: a person is offered rather than a guess.
 """
 
 from __future__ import annotations
 
 import re
 
-from agents.follow_up import CANCELLING, DELETING_THE_ACCOUNT, asks_what_becomes_of, with_topic
+from agents.follow_up import (
+    CANCELLING,
+    DELETING_THE_ACCOUNT,
+    OFFER_PERSON,
+    asks_what_becomes_of,
+    asks_what_lost_in_general,
+    move_to_smaller_plan,
+    previous_user_text,
+    with_topic,
+)
 from agents.outcome import FaqMatch
-from agents.providers.offline.reply_base import WriterBase, money, sentences
-from agents.providers.offline.text import normalise
+from agents.providers.offline.reply_base import GENERIC_WORDS, money, sentences
+from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies
+from agents.providers.offline.reply_plan_features import PlanListing, _agreeing, _plural, _words
+from agents.providers.offline.text import normalise, stem
 
 # A help-centre sentence (or clause) on what becomes of the customer's things.
 _ABOUT_THINGS = re.compile(r"\b(?:apps?|data)\b", re.IGNORECASE)
 # "… then your account moves to the Free plan": the plan a cancelled subscription ends on.
 _MOVES_TO = re.compile(r"\bmoves?\s+to\s+the\s+(\w+)\s+plan\b", re.IGNORECASE)
+# "Downgrade me to free", "downgrade to the pro plan": the plan a downgrade asks for, as the customer named it.
+_DOWN_TO = re.compile(r"\bto\s+(?:the\s+)?([a-z]+)(?:\s+(?:plan|tier))?\b", re.IGNORECASE)
+# Words after "to" that name no plan ("downgrade to a cheaper plan", "want to downgrade").
+_NOT_A_PLAN_NAME = frozenset({"a", "an", "the", "my", "our", "cheaper", "smaller", "lower", "plan", "tier", "downgrade",
+                              "downgrad", "do", "be", "get", "go", "move", "switch", "change", "cancel", "know", "it"})
+# Words of "will my custom domain still work?" that ask whether it carries on, not what it is; apps and data
+# are every plan's (their fate is the cancellation entry's), so they name no feature a plan adds.
+_CARRIES_ON = frozenset(stem(w) for w in (
+    "still", "work", "working", "works", "keep", "keeps", "kept", "lose", "loose", "losing", "lost", "access",
+    "go", "goes", "going", "stop", "stops", "continue", "continues", "then", "once", "remain", "stay", "active",
+    "available", "anymore", "able", "run", "running", "will", "would", "do", "does", "downgrade", "cancel",
+    "app", "apps", "application", "applications", "data", "site", "sites", "website", "websites", "everything",
+    "thing", "things", "else", "be", "am", "i", "we", "my", "our", "to", "too"))
+# A help-centre sentence's "Yes: …" answers its own entry's question, not the customer's.
+_LEADING_ANSWER = re.compile(r"^\s*(?:yes|no)\s*[:,.]\s*", re.IGNORECASE)
 
 
-class CancellationReplies(WriterBase):
+class CancellationReplies(PlanComparisonReplies):
     def answers_what_cancelling_keeps(self) -> bool:
         """Tell what cancelling (or deleting the account) does to the customer's apps and data, when the
         message asks that of a conversation about it and the help centre's entry on it was found. False,
@@ -98,3 +130,169 @@ class CancellationReplies(WriterBase):
         after = next((p for p in self.facts.plans if p.name.lower() == moves_to[1].lower()), None)
         if after is not None and after.description:
             self.reply.add(f"The {after.name} plan includes: {after.description}", answers=False)
+
+    # ------------------------------------------------------------ what a smaller plan keeps
+
+    def answers_what_a_smaller_plan_keeps(self) -> bool:
+        """After asking to cancel or to downgrade, tell whether what the message asks about ("will my custom
+        domain still work?") is in the plan the customer moves to, or what the plans above it add ("what do
+        I lose?"), and when the move takes effect. False, having said nothing, when the message asks no such
+        thing, or names nothing a plan adds (apps and data: the cancellation entry's)."""
+        move = move_to_smaller_plan(self.ctx)
+        if move is None:
+            return False
+        entry = self._entry_about("downgrad" if move == "downgrade" else "cancel")
+        listing = self._tiers()
+        target = self._plan_moved_to(move, entry, listing)
+        current = self.ctx.customer.plan if self.ctx.customer is not None else None
+        names = {plan.name for plan in listing} | {n for n in (current, target) if n}
+        feature = self._feature_asked(names)
+        general = asks_what_lost_in_general(self.ctx.message)
+        if not feature and not general:
+            # "Will my apps still work?" after cancelling: apps and data are what the cancellation entry
+            # speaks of; after a downgrade, the help centre doesn't say, and the other parts answer as before.
+            return move == "cancel" and self._what_cancelling_keeps()
+        if current is not None and target is not None and self._not_a_move_down(current, target, listing):
+            return True
+        if general and not feature:
+            kept = self._tell_what_the_move_drops(listing, current, target)
+        else:
+            kept = self._tell_whether_feature_stays(listing, feature, target, current, names)
+        self._when_the_move_happens(entry)
+        if kept is not True:
+            what = ("anything you've set up that isn't in it" if general and not feature
+                    else "what you've already set up with it")
+            self.reply.add(f"Our help centre doesn't say what happens to {what} when you move, and I'd rather not "
+                           f"guess: would you like me to {OFFER_PERSON} from our team, who can check?", answers=False)
+        return True
+
+    def _plan_moved_to(self, move: str, entry: FaqMatch | None, listing: list[PlanListing]) -> str | None:
+        """The plan the customer moves to: the one the cancellation entry says a cancelled account moves to,
+        or the one the downgrade asked for (checked against the plans listed, when they were read), or,
+        with no plan named, the only plan below the customer's."""
+        known = {plan.name.lower(): plan.name for plan in listing}
+        if move == "cancel":
+            moves_to = _MOVES_TO.search(entry.answer) if entry is not None else None
+            return moves_to[1] if moves_to is not None else None
+        asked = previous_user_text(self.ctx) or ""
+        for found in _DOWN_TO.finditer(asked):
+            word = found[1].lower()
+            if word in known:
+                return known[word]
+            if not known and word not in _NOT_A_PLAN_NAME and word not in GENERIC_WORDS and len(word) > 2:
+                return word.capitalize()  # no plan list gathered: the plan as the customer named it
+        customer = self.ctx.customer
+        own = next((i for i, plan in enumerate(listing) if customer and plan.name.lower() == customer.plan.lower()),
+                   None)
+        return listing[0].name if own == 1 else None
+
+    def _feature_asked(self, plan_names: set[str]) -> set[str]:
+        """What the message asks about ("custom domain"), without the words asking whether it carries on and
+        without plan names; read from the message itself, not the topic it follows."""
+        plan_words = {stem(w) for w in normalise(" ".join(plan_names)).split()}
+        return {stem(w) for w in normalise(self.ctx.message).split()
+                if w not in GENERIC_WORDS and not w.isdigit()} - _CARRIES_ON - plan_words
+
+    def _not_a_move_down(self, current: str, target: str, listing: list[PlanListing]) -> bool:
+        """Say so when the customer is on that plan already (or below it); False, having said nothing, else."""
+        order = [plan.name.lower() for plan in listing]
+        if current.lower() == target.lower():
+            self.reply.add(f"You're on the {current} plan already, so there's no move to {target} to make: what "
+                           f"your plan includes stays as it is.")
+            return True
+        if current.lower() in order and target.lower() in order and order.index(current.lower()) < order.index(
+                target.lower()):
+            self.reply.add(f"You're on the {current} plan, which is below {target}, so moving to {target} wouldn't "
+                           "take anything away.")
+            return True
+        return False
+
+    def _tell_what_the_move_drops(self, listing: list[PlanListing], current: str | None,
+                                  target: str | None) -> bool | None:
+        """"What do I lose?": what each step above the plan moved to adds, up to the customer's plan."""
+        order = [plan.name.lower() for plan in listing]
+        if target is None or current is None or target.lower() not in order or current.lower() not in order:
+            self.reply.add("I can't see from here what each plan includes, so I can't set out what the move takes "
+                           "away.")
+            return None
+        to, at = listing[order.index(target.lower())], order.index(current.lower())
+        steps = listing[order.index(target.lower()) + 1:at + 1]
+        said = [f"You're on {listing[at].name}{self._price(listing[at])}. Moving to {to.name}, your plan would no "
+                f"longer have what the plan{'s' if len(steps) > 1 else ''} above it add{'' if len(steps) > 1 else 's'}:"]
+        previous = to
+        for step in steps:
+            said.append(f"{step.name} has everything in {previous.name}, plus {self._listed(step)}.")
+            previous = step
+        if to.items:
+            said.append(f"{to.name} includes {self._listed(to)}.")
+        self.reply.add(" ".join(said))
+        self._cite(to, *steps)
+        return False
+
+    def _tell_whether_feature_stays(self, listing: list[PlanListing], feature: set[str], target: str | None,
+                                    current: str | None, names: set[str]) -> bool | None:
+        """Whether the plan moved to includes what was asked about: True when its list has it, False when
+        the lists or the help centre say it comes with plans above it, None when the facts don't say."""
+        to = next((plan for plan in listing if target is not None and plan.name.lower() == target.lower()), None)
+        found = self._first_listing(listing, feature) if listing else None
+        if found is not None and to is not None:
+            first, item = found
+            comes = _agreeing(item, "come", "comes")
+            them = "them" if _plural(item) else "it"
+            above = " and the plans above it" if first is not listing[-1] else ""
+            self._cite(first, to)
+            if listing.index(first) <= listing.index(to):
+                self.reply.add(f"{comes[:1].upper()}{comes[1:]} with {first.name}{above}, so {to.name}, the plan "
+                               f"you're moving to, includes {them} too.")
+                return True
+            self.reply.add(f"{comes[:1].upper()}{comes[1:]} with {first.name}{self._price(first)}{above}, not with "
+                           f"{to.name}, which includes {self._listed(to)}. So once you're on {to.name}, your plan "
+                           f"won't include {them}.")
+            return False
+        told = self._help_centre_on(feature, names)
+        if not told:
+            plan = f" whether {target} includes that" if target else " what your new plan includes about that"
+            self.reply.add(f"I can't find{plan} in our help centre or plan list.")
+            return None
+        quoted = [sentence for _, sentence, _ in told]
+        self.reply.add("What our help centre says: " + " ".join(quoted))
+        for match, _, _ in told:
+            self._cite_faq(match)
+        if target is None:
+            return None
+        # Clause by clause: "Free and Pro accounts can invite up to 3 members; Business accounts have no limit"
+        # names Free and Business, but says different things of them.
+        of_target = [named for _, _, clauses in told for named in clauses if target in named]
+        if any(current in named for named in of_target):
+            self.reply.add(f"{target} is one of the plans it names, as {current} is, so the move doesn't change that.")
+            return True
+        if of_target:
+            self.reply.add(f"What it says of {target} is what applies once you're on {target}.")
+            return None
+        self.reply.add(f"{target} isn't among the plans it names, so once you're on {target}, your plan won't "
+                       "include that.")
+        return False
+
+    def _help_centre_on(self, feature: set[str], names: set[str]) -> list[tuple[FaqMatch, str, list[set[str]]]]:
+        """The gathered help-centre sentences about what was asked that name plans ("Custom domains are on Pro
+        and Business."), each with its entry and the plans each of its clauses names; an entry's question may
+        say what its sentences are about ("How do I add team members?": "Free and Pro accounts can invite up to
+        3 members")."""
+        told: list[tuple[FaqMatch, str, list[set[str]]]] = []
+        for match in self.facts.faq:
+            for sentence in sentences(match.answer):
+                clauses = [{name for name in names if re.search(rf"\b{re.escape(name)}\b", clause)}
+                           for clause in sentence.split(";")]
+                if any(clauses) and feature <= _words(f"{match.question} {sentence}"):
+                    text = _LEADING_ANSWER.sub("", sentence)
+                    told.append((match, text[:1].upper() + text[1:], clauses))
+        return told
+
+    def _when_the_move_happens(self, entry: FaqMatch | None) -> None:
+        """When the move takes effect, in the entry's own words ("… at the end of your current billing period")."""
+        if entry is None:
+            return
+        when = [s for s in sentences(entry.answer) if re.search(r"\b(?:end|until|effect)\b", s, re.IGNORECASE)]
+        if when:
+            self.reply.add("When that happens: " + " ".join(when), answers=False)
+            self._cite_faq(entry)

@@ -23,7 +23,6 @@ from agents.providers.offline.reply_base import (
     has_cue,
 )
 from agents.providers.offline.reply_cancellation import CancellationReplies
-from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies
 from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
 
@@ -39,7 +38,8 @@ FRUSTRATED = ("ridiculous", "worst", "terrible", "awful", "unacceptable", "nobod
               "sick of", "tired of", "waste of")
 
 
-class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, PlanComparisonReplies, CancellationReplies):
+# CancellationReplies is a PlanComparisonReplies: what a smaller plan keeps is told from the same plan lists.
+class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationReplies):
     """A reply to one message: the parts its intent names (billing, refund, account, technical,
     general), or the fixed answers for out-of-scope, a request for a person and an empty question."""
 
@@ -54,11 +54,14 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, PlanCompariso
         elif self._says_nothing_yet():
             self.reply.add(self._greeting("Of course — what can I help you with?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
-        elif self.persona in ("resolver", "critic") and (self.answers_what_cancelling_keeps()
+        elif self.persona in ("resolver", "critic") and (self.answers_what_a_smaller_plan_keeps()
+                                                         or self.answers_what_cancelling_keeps()
                                                          or self.answers_what_a_plan_includes()
                                                          or self.asks_whether_included()
                                                          or self.answers_plan_comparison()
                                                          or self.answers_price_per_year()):
+            # What a smaller plan keeps ("will my custom domain still work?" after a downgrade) comes before
+            # what cancelling does to apps and data: a domain is a plan's, not the customer's apps.
             # Answered from the help centre's entry on cancelling, the plans, or the help centre, in the
             # reply itself (the resolver's, or the panel's synthesis). Comparing plans and a plan's yearly
             # price come after what a plan includes, so those answers stay as they were.
