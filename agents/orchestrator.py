@@ -33,7 +33,7 @@ from agents.outcome import (
     RunOutcome,
     Source,
 )
-from agents.own_data import asks_about_own_data, mentions_plans
+from agents.own_data import asks_about_own_data, asks_standing, mentions_plans
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
@@ -433,12 +433,15 @@ class Orchestrator:
         """The context workers a label needs: every domain's when the run goes to the panel
         (several domains, or too little confidence to trust one), else its own. A question that
         names a plan ("is a custom domain included in my plan?") also needs billing's:
-        the plan and what each plan includes; for a visitor, the plans on sale."""
+        the plan and what each plan includes; for a visitor, the plans on sale. So does one about
+        the standing of the customer's own account."""
         domains = self._domains(intent)
         all_domains = bool(domains[1:]) or intent.confidence < self.config.panel_confidence
         labels = domains if all_domains else [intent.label]
         workers = list(dict.fromkeys(w for label in labels for w in WORKERS_FOR_INTENT.get(label, ())))
-        if "billing" not in workers and mentions_plans(message):
+        if "billing" not in workers and (mentions_plans(message) or asks_standing(message)):
+            # "Is my account in good standing?" is answered with the subscription's state too (a failed
+            # payment makes it past due), which billing's facts hold.
             workers.append("billing")
         return workers
 

@@ -78,3 +78,22 @@ def asks_about_own_data(text: str) -> bool:
     if not (_FIRST_PERSON.search(text) and _PERSONAL_TOPICS.search(text)):
         return False
     return bool(_STATE_QUESTION.search(text) or _POSSESSIVE_TOPIC.search(text) or _ACTION_REQUEST.search(text))
+
+
+# "Is my subscription active?", "is my account in good standing?", "is everything ok with my account?": the
+# state of the customer's own account or subscription, which their facts answer. A how-to entry sharing the
+# words ("How do I cancel my subscription?", "How do I delete my account?") answers something else.
+_OWN_THING = r"(?:my|our)\s+(?:\w+\s+)?(?:account|subscription|plan)"
+_FINE = (r"(?:active|ok|okay|fine|good|alright|all\s+right|valid|current|paid\s+up|up\s+to\s+date|in\s+order"
+         r"|in\s+good\s+standing|working)")
+ASKS_STANDING = re.compile(
+    rf"\b(?:is|are|am)\s+{_OWN_THING}\s+(?:still\s+|currently\s+)?{_FINE}\b"
+    rf"|\b(?:is\s+)?(?:everything|anything|all|something)\s+(?:\w+\s+){{0,2}}?(?:{_FINE}|wrong)\s+(?:with|on)\s+{_OWN_THING}\b"
+    rf"|\b{_OWN_THING}\b[^.?!]{{0,20}}\b(?:good\s+standing|in\s+order)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_standing(text: str) -> bool:
+    """Whether the message asks about the state of the customer's own account or subscription."""
+    return bool(ASKS_STANDING.search(text))

@@ -8,7 +8,7 @@ from datetime import datetime
 from agents.facts import AccountFact
 from agents.follow_up import OFFER_PERSON, previous_user_text
 from agents.outcome import FaqMatch, ProposedAction
-from agents.own_data import asks_about_own_data, asks_how_to
+from agents.own_data import asks_about_own_data, asks_how_to, asks_standing
 from agents.providers.offline.kb import EMAIL_HOSTING, names_uncovered_topic
 from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
@@ -16,10 +16,10 @@ from agents.providers.offline.reply_base import (
     FAQ_PLAUSIBLE,
     SEND_BY_EMAIL,
     TWO_FACTOR,
-    WriterBase,
     about_two_factor,
     has_cue,
 )
+from agents.providers.offline.reply_billing import BillingReplies, how_to_not_asked
 from agents.providers.offline.text import normalise
 
 # The customer can't get into the account, or asks to be let in.
@@ -44,9 +44,31 @@ _WHAT_MEMBERS_MAY = re.compile(
 _NAMES_TEAM_PEOPLE = re.compile(rf"\b(?:team|{_TEAM_PEOPLE})\b", re.IGNORECASE)
 # What a member might see that a customer worries about: billing, named in the reply when asked.
 _BILLING_WORDS = ("billing", "invoice", "invoices", "payment", "payments", "card", "bills", "bill", "receipts")
+# "I don't have access to the email anymore", "lost my old inbox": the address a reset link goes to is out of
+# reach, so the reset entry's steps ("enter your email address") cannot work for them.
+_NO_EMAIL_ACCESS = re.compile(
+    r"\b(?:no|without|lost|(?:do\s*n[o']?t|don't|dont|can'?t|cannot|can\s+not|no\s+longer)\s+(?:have|get\s+into|open|use|access)"
+    r"|not\s+have)\s+(?:any\s+)?(?:access\s+(?:to|into)\s+)?(?:my|the|that|this|our)?\s*(?:old\s+)?"
+    r"(?:e-?mail|inbox|mailbox)\b"
+    r"|\b(?:e-?mail|inbox|mailbox)(?:\s+(?:address|account))?\s+(?:is\s+)?(?:no\s+longer\s+(?:works?|exists?|mine)"
+    r"|(?:is\s+)?(?:gone|closed|deleted|deactivated))\b",
+    re.IGNORECASE,
+)
+# "My authenticator is gone", "I can't get my 2fa codes", "new phone": the second factor lost, not asked about.
+_LOST_SECOND_FACTOR = ("lost", "lose", "gone", "new phone", "new device", "new mobile", "cant get", "can not get",
+                       "deleted", "broken", "broke", "stolen", "wiped", "reset", "no longer", "dont have",
+                       "do not have", "recover", "recovery", "back in", "get in", "sign in", "log in", "login")
+# "Can I get my data before you delete my account?": getting the data out, which the export entry answers;
+# the deletion it is asked ahead of is not what the customer wants to do.
+_GETS_DATA = re.compile(
+    r"\b(?:get|export|download|save|keep|back\s?up|copy|take|have)\s+(?:a\s+copy\s+of\s+|out\s+)?(?:all\s+)?"
+    r"(?:of\s+)?(?:my|our|the)\s+(?:\w+\s+)?data\b",
+    re.IGNORECASE,
+)
 
 
-class AccountReplies(WriterBase):
+# AccountReplies is a BillingReplies: "is my account in good standing?" is told with the subscription's state.
+class AccountReplies(BillingReplies):
     def account(self) -> None:
         if self._asks_what_members_may_do():
             self._what_members_may_do()
@@ -60,6 +82,15 @@ class AccountReplies(WriterBase):
         signed_in = self.ctx.customer is not None and account is not None
         match = (self._faq(floor=FAQ_PLAUSIBLE) if signed_in else None) or self._faq_on_topic(
             floor=FAQ_HOW_TO_FOR_VISITOR)
+        export = self._entry_on("export") if _GETS_DATA.search(self.text) else None
+        chosen_export = export is not None
+        if export is not None:
+            # The data asked for comes out by the export, whatever deletion the message mentions ("before you
+            # delete my account"); still offered as a "probably" when it scored low for the message's words.
+            match = export
+        if not signed_in and match is not None and self._cannot_reach_reset_email(match):
+            self._reset_without_email(match)
+            return
         if not signed_in:
             if match is not None:
                 self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
@@ -88,6 +119,10 @@ class AccountReplies(WriterBase):
             # opening with it (an email change, a team invite) reads as if nothing else was heard.
             if self._about_getting_in() or not any(opening in t.text for t in self.ctx.history if t.role == "assistant"):
                 self.reply.add(f"{opening} — {reason}. We do that to protect it from someone guessing your password.")
+                if match is not None and _about_the_lock(match):
+                    # The help centre's entry on locks says what this just said: cited as told, so a panel's
+                    # technical part quoting the confident entry does not explain the lock a second time.
+                    self._cite_faq(match)
             # "I can't get my 2fa codes" is about two-factor, not a request to unlock.
             asks_to_unlock = has_cue(self.words, self.norm, *_GETTING_IN) and not (
                 TWO_FACTOR.search(self.text) and not has_cue(self.words, self.norm, "unlock", "locked", "lock"))
@@ -145,7 +180,23 @@ class AccountReplies(WriterBase):
                 self.reply.add("Two-factor authentication is off for your account, so your password is all "
                                "you need. If you're not sure of it, use **Forgot password** on the sign-in page "
                                "rather than guessing: repeated failed sign-ins lock the account.")
-        if mentions_two_factor:
+        # "Is 2fa on?" is answered by the fact alone (below); "my authenticator is gone" reports losing the codes.
+        lost_second_factor = has_cue(self.words, self.norm, *_LOST_SECOND_FACTOR)
+        if (mentions_two_factor and not account.two_factor_enabled and match is not None and _about_recovery(match)
+                and lost_second_factor):
+            # "My authenticator is gone": with two-factor off there is no code to recover, so the recovery
+            # entry would contradict the fact; the password alone signs in, and a new phone can be set up.
+            self.reply.add("Two-factor authentication is currently off for your account, so your password alone "
+                           "signs you in: you don't need a code from your authenticator.")
+            told_state = True
+            match = None
+            if (enable := self._entry_on("turn on", "two-factor")) is not None:
+                phone = " on your new phone" if has_cue(self.words, self.norm, "new phone", "new device",
+                                                        "new mobile") else ""
+                self.reply.add(f"If you'd like to protect your account with two-factor{phone}, here's how to set "
+                               f"it up: {enable.answer}", answers=False)
+                self._cite_faq(enable)
+        elif mentions_two_factor:
             state = "on" if account.two_factor_enabled else "off"
             self.reply.add(f"Two-factor authentication is currently {state} for your account.", answers=own)
             told_state = True
@@ -163,7 +214,12 @@ class AccountReplies(WriterBase):
         fact_answers_it = told_state and own and not wants_change
         if account.status == "locked" and match is not None and _about_the_lock(match):
             match = None  # told above, with the unlock when asked for
-        if match is not None and not fact_answers_it:
+        standing = asks_standing(self.text)
+        if match is not None and how_to_not_asked(self.text, match):
+            match = None  # "is everything ok with my account?" is not "how do I delete it?"
+        if match is not None and self._cannot_reach_reset_email(match):
+            self._reset_without_email(match)
+        elif match is not None and not fact_answers_it:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
             if account.status == "locked" and _about_the_password_reset(match):
                 # The help centre's entry on locks: a reset needs no sign-in, and unlocks the account.
@@ -172,10 +228,24 @@ class AccountReplies(WriterBase):
                 # "Can I change my email?" from a locked account: the how-to needs a sign-in first.
                 self.reply.add("You'll need to sign in for that, so the account has to be unlocked first: "
                                "ask me to unlock it and I'll start that for you.", answers=False)
+            if chosen_export and has_cue(self.words, self.norm, "delete", "deleted", "deleting", "deletion",
+                                         "remove", "removed", "close", "closed"):
+                # Whether or when an account is deleted is in no fact here: neither confirmed nor denied.
+                self.reply.add("I can't see anything in your account's details about it being deleted, so I "
+                               "can't tell you whether or when that would happen. If you'd like to ask, I can "
+                               f"{OFFER_PERSON} from our team.", answers=False)
         elif not self.reply.answered and account.status == "active" and self._about_the_account():
             # "What's the status of my account?" is answered by it; otherwise it only sets the scene.
             self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",
-                           answers=own and has_cue(self.words, self.norm, "status", "state", "active", "ok"))
+                           answers=standing or (own and has_cue(self.words, self.norm, "status", "state", "active",
+                                                                "ok")))
+        if standing and not self.subscription_standing() and account.status == "active" and self.persona in (
+                "resolver", "critic"):
+            # The billing facts were not gathered for an account question: what is not looked at is not
+            # vouched for ("in good standing" would claim the payments are fine too). A panel's account
+            # specialist speaks to the account only; the billing specialist has the payments.
+            self.reply.add("That's the account itself; I haven't looked at your payments here. Ask me about your "
+                           "subscription or invoices and I'll check those too.", answers=False)
 
     def _asks_what_members_may_do(self) -> bool:
         """Whether the message asks what the people on the customer's team may see or do. "They" counts
@@ -208,6 +278,28 @@ class AccountReplies(WriterBase):
         what = "whether team members can see your billing" if billing else "what team members can see or do"
         self.reply.add(f"I don't have the details of {what} to hand, and I'd rather not guess: would you like me "
                        f"to {OFFER_PERSON} from our support team who can tell you?", answers=False)
+
+    def _entry_on(self, *words: str) -> FaqMatch | None:
+        """The gathered help-centre entry whose question names all of `words`, however
+        low it scored for the message: chosen by what it is about, not by the message's wording."""
+        for entry in self.facts.faq:
+            question = normalise(entry.question)
+            if all(word in question for word in words):
+                return entry
+        return None
+
+    def _cannot_reach_reset_email(self, match: FaqMatch) -> bool:
+        return _about_the_password_reset(match) and bool(_NO_EMAIL_ACCESS.search(self.text))
+
+    def _reset_without_email(self, match: FaqMatch) -> None:
+        """A reset when the customer can't open the inbox it goes to: the entry's own steps send the link
+        to the account's email address, so proving who they are another way is a person's job."""
+        self.reply.add("Our password reset sends its link to the email address on the account, so without access "
+                       "to that inbox the reset can't reach you.")
+        self._cite_faq(match)
+        self.reply.add("In that case a person from our team needs to verify it's really you before they can help "
+                       f"you back in, which I can't do from here. Would you like me to {OFFER_PERSON}?",
+                       answers=False)
 
     def _about_getting_in(self) -> bool:
         """"I can't sign in", "locked out", "no access": the message is about getting into the account."""
@@ -247,6 +339,12 @@ def _lifted_lock(account: AccountFact, unlocked_at: datetime) -> str:
 def _about_the_password_reset(match: FaqMatch) -> bool:
     words = normalise(match.question).split()
     return "password" in words and ("reset" in words or "forgot" in words)
+
+
+def _about_recovery(match: FaqMatch) -> bool:
+    """The entry on getting back in without the authenticator (recovery codes), not the one on turning it on."""
+    return about_two_factor(match) and "recovery code" in match.answer.lower() and not {"turn", "enable"} & set(
+        normalise(match.question).split())
 
 
 def _about_the_lock(match: FaqMatch) -> bool:

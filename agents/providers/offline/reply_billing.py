@@ -8,7 +8,7 @@ from decimal import Decimal
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_up import OFFER_PERSON, last_assistant_text, previous_user_text, with_topic
 from agents.outcome import FaqMatch, Source
-from agents.own_data import asks_about_own_data, asks_how_to
+from agents.own_data import asks_about_own_data, asks_how_to, asks_standing
 from agents.providers.offline.reply_base import (
     CARD_CHANGED,
     FAQ_CONFIDENT,
@@ -79,6 +79,15 @@ ANOTHER_WAY_TO_PAY = re.compile(
     re.IGNORECASE,
 )
 DOUBLE_CHARGE_CUES = ("twice", "duplicate", "duplicated", "double", "doubled", "two times", "2 times")
+def how_to_not_asked(text: str, match: FaqMatch) -> bool:
+    """A how-to entry ("How do I cancel my subscription?") for a message about the state of the customer's
+    own account that does not name what the entry does: the facts answer it, the steps would not."""
+    question = normalise(match.question)
+    if not question.startswith(("how do i", "how can i")) or asks_how_to(text) or not asks_standing(text):
+        return False
+    # The entry's verb ("cancel", "delete"), when the message says it too, is what the customer wants to do.
+    verbs = set(question.split()[3:4])
+    return not verbs & set(normalise(text).split())
 
 
 def asks_about_prices_or_terms(text: str) -> bool:
@@ -181,6 +190,10 @@ class BillingReplies(WriterBase):
         if has_cue(self.words, self.norm, "so far", "in total", "total", "altogether", "all together"):
             self._total_paid()
         renewal_told = False
+        standing_told = False
+        if asks_standing(self.text) and not (asked or about_failure or card_changed):
+            # "Is my subscription active?": its state, and what stands in its way, before the plan's price.
+            standing_told = self.subscription_standing()
         if self._asks_what_is_due() and not asked:
             self._what_is_due(failures_told=about_failure)
             renewal_told = True
@@ -189,6 +202,8 @@ class BillingReplies(WriterBase):
             self._next_renewal(after_unpaid=False)
             renewal_told = True
         card_told = self.facts.card is not None and any(self.facts.card.last4 in p for p in self.reply.paragraphs)
+        if standing_told and self.facts.card is not None and self.facts.card.expired:
+            card_told = card_told or any("Payment method" in p for p in self.reply.paragraphs)
         if has_cue(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
             self._card()
         # "I can't pay my bill" is about the failed payment, not the plan: "pay" alone doesn't ask for it then.
@@ -209,6 +224,8 @@ class BillingReplies(WriterBase):
         # After an answer about the service, a merely plausible help-centre entry is another question's
         # ("I want to pay yearly" is closest to how to cancel a subscription).
         match = None if service_told else self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
+        if match is not None and how_to_not_asked(self.text, match):
+            match = None  # "is my subscription active?" is not "how do I cancel it?"
         if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match) and not card_changed:
             self.reply.add(f"How to do it: {match.answer}")
             self._cite_faq(match)
@@ -443,6 +460,29 @@ class BillingReplies(WriterBase):
                 f"payment for {invoice.number} again, so you don't need to do anything else."
             )
             self.reply.sources.append(Source(kind="faq", title="How do I change the card I pay with?"))
+
+    def subscription_standing(self) -> bool:
+        """The subscription's state as the billing facts hold it and, when it is past due, the failed
+        payment behind it with its fix. False when there are no billing facts to tell it from."""
+        plan = self.facts.subscription
+        if not self.facts.has_billing or plan is None:
+            return False
+        if plan.status == "active":
+            renews = f"; it renews on {plan.renews_on.isoformat()}" if plan.renews_on else ""
+            self.reply.add(f"Your {plan.plan} subscription is active{renews}.")
+        elif plan.status == "cancelled":
+            self.reply.add(f"Your {plan.plan} subscription is cancelled.")
+        else:
+            failed = sorted((i for i in self.facts.invoices if i.status == "failed"), key=lambda i: i.issued_on)
+            self.reply.add(f"Your {plan.plan} subscription is past due.")
+            for invoice in failed:
+                self._explain_failure(invoice)
+            if failed and not any("Payment method" in p for p in self.reply.paragraphs):
+                # Not an expired card, so _explain_failure gave no fix: the help centre's entry on the card.
+                self.reply.add("You can replace the card we charge under **Billing → Payment method**.",
+                               answers=False)
+                self.reply.sources.append(Source(kind="faq", title="How do I change the card I pay with?"))
+        return True
 
     def _asks_last_payment(self) -> bool:
         """"When did I last pay", "my last payment", "did I pay this month": a date and an amount, not a list."""
