@@ -155,8 +155,14 @@ class Prediction:
     probabilities: dict[str, float]
 
 
-_CLAUSE_SPLIT = re.compile(r"[.?!;\n]+|,\s*(?:and|but|also)\b|\b(?:and|but|also|plus)\s+(?:i|my|we|our|the|it|can|how|why|what)\b",
-                           re.IGNORECASE)
+# Where one question ends and another may begin: a sentence end; a comma before a joining word or before a
+# question's opening word ("my payment failed, can a human help me?" asks two things); "and"/"but" before a new
+# subject or question word, which stays with the clause it opens; "and also"; a numbered item ("1) how do I … 2) what …").
+_CLAUSE_SPLIT = re.compile(
+    r"[.?!;\n]+|,\s*(?:and|but|also)\b|,\s*(?=(?:can|could|would|will|is|are|do|does|please)\b)"
+    r"|\b(?:and|but|also|plus)\s+(?=(?:i|my|we|our|the|it|can|how|why|what)\b)|\band\s+also\b"
+    r"|(?:^|\s)\d{1,2}\)\s*",
+    re.IGNORECASE)
 
 
 def split_clauses(text: str) -> list[str]:

@@ -11,16 +11,21 @@ import re
 from collections.abc import Callable
 
 from agents.context import SupportContext
+from agents.facts import FaqFact
 from agents.follow_up import with_topic
-from agents.outcome import Draft, Usage
+from agents.outcome import Draft, FaqMatch, Usage
+from agents.providers.offline.faq import OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
+from agents.providers.offline.intents import get_classifier, split_clauses
 from agents.providers.offline.reply_account import AccountReplies
 from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
     FAQ_HOW_TO_FOR_VISITOR,
     GREETINGS,
     SAYS_NOTHING_YET,
+    Reply,
     has_cue,
+    shares_topic,
 )
 from agents.providers.offline.reply_cancellation import CancellationReplies
 from agents.providers.offline.reply_refunds import RefundReplies
@@ -54,6 +59,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         elif self._says_nothing_yet():
             self.reply.add(self._greeting("Of course — what can I help you with?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
+        elif (kind := self._small_talk()) is not None:
+            self.small_talk(kind)
         elif self.persona in ("resolver", "critic") and (self.answers_what_a_smaller_plan_keeps()
                                                          or self.answers_what_cancelling_keeps()
                                                          or self.answers_what_a_plan_includes()
@@ -65,7 +72,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             # Answered from the help centre's entry on cancelling, the plans, or the help centre, in the
             # reply itself (the resolver's, or the panel's synthesis). Comparing plans and a plan's yearly
             # price come after what a plan includes, so those answers stay as they were.
-            pass
+            # One of several questions may be what a plan includes: the others are answered too.
+            self._answer_each_question()
         elif intent == "out_of_scope" and not secondary:
             self.out_of_scope()
         else:
@@ -86,6 +94,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             if not self.reply.answered:
                 self.fell_back = True
                 self.cannot_answer()
+            if self.persona in ("resolver", "critic"):
+                self._answer_each_question()
             if self.persona in ("resolver", "critic") and self._sounds_frustrated():
                 self._acknowledge_frustration()
         return Draft(text=self._join(), sources=self.reply.sources, actions=self.reply.actions,
@@ -102,6 +112,88 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if "person" not in self._join():
             self.reply.add("If you'd rather talk to a person from our team right away, just say so and I'll pass "
                            "you on.", answers=False)
+
+    def _small_talk(self) -> str | None:
+        """"good morning, how are you?" ("how are you") or "I love your product!" ("praise"): a message made only of
+        a greeting, a how-are-you and kind words, which asks nothing yet. None when anything else is left
+        ("good morning, why did my payment fail?") or the words are denied ("I don't love your product")."""
+        asks_how_we_are = HOW_ARE_YOU.search(self.norm) is not None
+        praises = PRAISE.search(self.norm) is not None
+        if not (asks_how_we_are or praises) or re.search(r"\b(?:not|never|\w+nt)\b", self.norm):
+            return None
+        rest = SMALL_TALK_OPENERS.sub(" ", PRAISE.sub(" ", HOW_ARE_YOU.sub(" ", self.norm))).split()
+        if set(rest) - SMALL_TALK_FILLER:
+            return None
+        return "how are you" if asks_how_we_are else "praise"
+
+    def small_talk(self, kind: str) -> None:
+        if kind == "how are you":
+            opening = self._greeting("I'm doing well, thanks for asking!")
+        else:
+            opening = self._greeting("Thank you, that's really kind of you to say!")
+        self.reply.add(f"{opening} What can I help you with today? I can look at your invoices and plan, your "
+                       "account, or problems with your apps.")
+
+    def _answer_each_question(self) -> None:
+        """"how do I enable 2fa? also is there a free ssl?": when a message asks several questions and the reply
+        written for the whole leaves out an answer one of them has alone, the reply is written again question by
+        question, each from its own section or help-centre entry, and says which question it could not answer."""
+        questions = question_clauses(self.text)
+        if len(questions) < 2:
+            return
+        parts = [(question, self._clause_writer(question)) for question in questions]
+        answered = [writer for _, writer in parts if writer.reply.answered and not writer.fell_back]
+        if not answered:
+            return  # none answers alone either: the reply for the whole stands
+        unanswered = [question for question, writer in parts if writer not in answered]
+        written = set() if self.fell_back else set(self.reply.paragraphs)
+        if not all(set(writer.reply.paragraphs) <= written for writer in answered):
+            # The reply for the whole leaves out an answer: written again, question by question.
+            self.reply, self.fell_back = Reply(), False
+            for writer in answered:
+                for paragraph in writer.reply.paragraphs:
+                    self.reply.add(paragraph)
+                self.reply.sources += [s for s in writer.reply.sources if s not in self.reply.sources]
+                self.reply.actions += [a for a in writer.reply.actions if a not in self.reply.actions]
+        if unanswered:
+            asked = " and ".join(f"“{question}”" for question in unanswered)
+            self.reply.add(f"I don't have enough information to answer {asked}, and I'd rather not guess. Would you "
+                           "like me to pass that part to a person from our support team? Just say so and I will.",
+                           answers=False)
+
+    def _clause_writer(self, question: str) -> ReplyWriter:
+        """The reply to one question of several, written as if it had been asked alone: its own label, and only
+        the help-centre entry (of those found for the whole message) that it is about."""
+        intent = get_classifier().classify(question)
+        entry = self._faq_for_clause(question)
+        faq = {**(self.ctx.facts.get("faq") or {}), "matches": [entry[0].model_dump(mode="json")] if entry else []}
+        ctx = self.ctx.model_copy(update={"intent": intent, "facts": {**self.ctx.facts, "faq": faq}})
+        writer = ReplyWriter(ctx, persona=self.persona, text=question)
+        writer.write()
+        if intent.label == "out_of_scope" and not intent.secondary:
+            writer.fell_back = True  # declined as off topic: no answer, whatever the decline says
+        if entry is not None and (writer.fell_back or not writer.reply.answered):
+            # The entry's score was the whole message's, which several questions dilute below any section's
+            # threshold; how sure it is for this question alone decides whether it is offered as a "probably".
+            writer.reply, writer.fell_back = Reply(), False
+            writer._quote_faq(entry[0], hedge=entry[1] < FAQ_CONFIDENT)
+        return writer
+
+    def _faq_for_clause(self, question: str) -> tuple[FaqMatch, float] | None:
+        """The entry found for the whole message that this question is about, with the probability that it is
+        the right one among those entries: ranked by the same retrieval, over those entries only (the only
+        ones the reply may quote), and kept when likely enough or about something the question names."""
+        entries = {match.faq_id: match for match in self.facts.faq}
+        if not entries:
+            return None
+        index = OfflineFaqRetriever([FaqFact(id=m.faq_id, question=m.question, answer=m.answer) for m in entries.values()])
+        best = index.search(question, k=1)
+        if not best:
+            return None
+        match = entries[best[0].faq_id]
+        if best[0].score < FAQ_HOW_TO_FOR_VISITOR and not shares_topic(question, match):
+            return None
+        return match, best[0].score
 
     def _says_nothing_yet(self) -> bool:
         """"I need help", "??": nothing to answer yet, and nothing out of scope either (a plain "hi" is
@@ -151,6 +243,50 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         match = self._faq_on_topic(floor=FAQ_HOW_TO_FOR_VISITOR)
         if match is not None:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+
+
+# A question's opening words, after a word that joins it to the one before ("and how do I …", "also is there …").
+QUESTION_OPENER = re.compile(
+    r"^(?:(?:and|also|plus|then|so)\s+)*(?:how|what|whats|why|when|where|which|who|can|could|would|will|is|are|do|"
+    r"does|did|should|may|please)\b", re.IGNORECASE)
+# What introduces another question of a list: "also", "and also", a numbered item ("2) what …").
+NEXT_QUESTION = re.compile(r"(?:\balso|\d{1,2}\))\s*$", re.IGNORECASE)
+JOINING_WORDS = re.compile(r"^(?:(?:and|also|plus|then|so)\s+)+", re.IGNORECASE)
+# Small talk, on normalised text: greetings and "how are you", and kind words about us.
+HOW_ARE_YOU = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u|ya)(?:\s+(?:doing|today))*\b|\bhows\s+it\s+going\b"
+                         r"|\bhow\s+is\s+it\s+going\b|\bhows\s+your\s+day\b")
+PRAISE = re.compile(
+    r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:love|like|enjoy|appreciate)\s+(?:your|the|this|northwind)(?:\s+\w+)?\b"
+    r"|\b(?:great|awesome|amazing|excellent|fantastic|brilliant|wonderful)\s+(?:product|service|app|platform|"
+    r"hosting|job|work|support|team)\b"
+    r"|\b(?:you|your\s+\w+)\s+(?:guys\s+)?(?:are|is)\s+(?:so\s+|really\s+)?(?:great|awesome|amazing|excellent|"
+    r"fantastic|brilliant|wonderful|the\s+best)\b|\bkeep\s+up\s+the\s+good\s+work\b")
+SMALL_TALK_OPENERS = re.compile(r"\b(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening|day)|morning|"
+                                r"afternoon|evening|there|northwind|team|folks|all)\b")
+SMALL_TALK_FILLER = frozenset({"and", "so", "just", "wanted", "to", "say", "really", "very", "much", "i", "we", "oh",
+                               "well", "btw", "by", "the", "way", "today", "again", "you"})
+
+
+def question_clauses(text: str) -> list[str]:
+    """The questions of a message that asks several ("how do I enable 2fa? also is there a free ssl?"), in
+    order, each without the word that joins it to the one before; [] when it asks fewer than two. A clause
+    counts when it opens like a question or follows "also" or a number of a list; what is said around them ("Hi, I have two questions:", "my deploy failed") does not."""
+    questions: list[str] = []
+    position = 0
+    for clause in split_clauses(text):
+        start = text.find(clause, position)
+        if start < 0:
+            continue
+        end = start + len(clause)
+        before = text[position:start]
+        position = end
+        if clause.endswith(":"):
+            continue  # an introduction: "I have two questions:"
+        # Not a fragment that only ends with "?" ("how much is business per year? any discount?"): it
+        # leans on the question before it, and the reply for the whole reads it with that question.
+        if QUESTION_OPENER.match(clause) or NEXT_QUESTION.search(before):
+            questions.append(JOINING_WORDS.sub("", clause).strip())
+    return questions if len(questions) >= 2 else []
 
 
 def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: list[str] | None = None) -> Draft:
