@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from agents.context import SupportContext
 from agents.facts import FaqFact
 from agents.follow_up import with_topic
 from agents.outcome import Draft, FaqMatch, Usage
-from agents.providers.offline.faq import OfflineFaqRetriever
+from agents.providers.offline.faq import Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.intents import get_classifier, split_clauses
 from agents.providers.offline.reply_account import AccountReplies
@@ -186,7 +187,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         entries = {match.faq_id: match for match in self.facts.faq}
         if not entries:
             return None
-        index = OfflineFaqRetriever([FaqFact(id=m.faq_id, question=m.question, answer=m.answer) for m in entries.values()])
+        index = OfflineFaqRetriever([FaqFact(id=m.faq_id, question=m.question, answer=m.answer) for m in entries.values()],
+                                    calibration=_faq_calibration())
         best = index.search(question, k=1)
         if not best:
             return None
@@ -265,6 +267,12 @@ SMALL_TALK_OPENERS = re.compile(r"\b(?:hi|hello|hey|hiya|good\s+(?:morning|after
                                 r"afternoon|evening|there|northwind|team|folks|all)\b")
 SMALL_TALK_FILLER = frozenset({"and", "so", "just", "wanted", "to", "say", "really", "very", "much", "i", "we", "oh",
                                "well", "btw", "by", "the", "way", "today", "again", "you"})
+
+
+@cache
+def _faq_calibration() -> Calibration:
+    """The shipped FAQ calibration, read from disk once: the writer runs on the event loop."""
+    return Calibration.load()
 
 
 def question_clauses(text: str) -> list[str]:
