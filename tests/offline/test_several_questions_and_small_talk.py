@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.providers.offline.intents import split_clauses
-from agents.providers.offline.writer import question_clauses
+from agents.clauses import question_clauses, split_clauses
 
 # The writer's fallback when nothing gathered answers; written out here, not imported, so a changed
 # wording cannot make the checks below vacuous.
@@ -107,3 +106,14 @@ async def test_a_greeting_before_a_real_question_still_answers_the_question(conv
 async def test_a_thank_you_with_kind_words_is_still_welcomed(converse):
     (outcome,) = await converse("cus_alice", "thanks, you guys are great")
     assert "You're welcome" in outcome.reply
+
+
+async def test_a_question_whose_entry_is_not_among_the_whole_messages_best_is_still_answered(converse):
+    # Four questions, three entries found for the whole message: the FAQ agent looks each question up too,
+    # so the SLA question gets its own entry rather than "I don't have enough information".
+    (outcome,) = await converse("cus_alice", "1) how do i export my data 2) do you offer an sla "
+                                             "3) how do i add team members 4) what are your support hours")
+    assert "99.95% monthly uptime SLA" in outcome.reply, outcome.reply
+    assert "Settings → Data → Export" in outcome.reply and "Settings → Team → Invite" in outcome.reply
+    assert "Monday to Friday" in outcome.reply and "don't have enough information" not in outcome.reply
+    assert outcome.critic.verdict == "approve"

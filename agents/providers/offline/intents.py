@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from agents.clauses import split_clauses
 from agents.context import INTENTS, Intent, IntentResult
 from agents.providers.offline.grounding import INVOICE
 from agents.providers.offline.reply_base import SEND_BY_EMAIL
@@ -153,22 +154,6 @@ class Prediction:
     label: Intent
     confidence: float
     probabilities: dict[str, float]
-
-
-# Where one question ends and another may begin: a sentence end; a comma before a joining word or before a
-# question's opening word ("my payment failed, can a human help me?" asks two things); "and"/"but" before a new
-# subject or question word, which stays with the clause it opens; "and also"; a numbered item ("1) how do I … 2) what …").
-_CLAUSE_SPLIT = re.compile(
-    r"[.?!;\n]+|,\s*(?:and|but|also)\b|,\s*(?=(?:can|could|would|will|is|are|do|does|please)\b)"
-    r"|\b(?:and|but|also|plus)\s+(?=(?:i|my|we|our|the|it|can|how|why|what)\b)|\band\s+also\b"
-    r"|(?:^|\s)\d{1,2}\)\s*",
-    re.IGNORECASE)
-
-
-def split_clauses(text: str) -> list[str]:
-    """Pieces of a message that may each ask something different ("my deploy failed and I was charged twice")."""
-    pieces = [p.strip() for p in _CLAUSE_SPLIT.split(text) if p and len(p.strip().split()) >= 2]
-    return pieces if len(pieces) > 1 else []
 
 
 class IntentClassifier:

@@ -11,13 +11,14 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from agents.clauses import question_clauses
 from agents.context import SupportContext
 from agents.facts import FaqFact
 from agents.follow_up import with_topic
 from agents.outcome import Draft, FaqMatch, Usage
 from agents.providers.offline.faq import Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
-from agents.providers.offline.intents import get_classifier, split_clauses
+from agents.providers.offline.intents import get_classifier
 from agents.providers.offline.reply_account import AccountReplies
 from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
@@ -247,13 +248,6 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
 
 
-# A question's opening words, after a word that joins it to the one before ("and how do I …", "also is there …").
-QUESTION_OPENER = re.compile(
-    r"^(?:(?:and|also|plus|then|so)\s+)*(?:how|what|whats|why|when|where|which|who|can|could|would|will|is|are|do|"
-    r"does|did|should|may|please)\b", re.IGNORECASE)
-# What introduces another question of a list: "also", "and also", a numbered item ("2) what …").
-NEXT_QUESTION = re.compile(r"(?:\balso|\d{1,2}\))\s*$", re.IGNORECASE)
-JOINING_WORDS = re.compile(r"^(?:(?:and|also|plus|then|so)\s+)+", re.IGNORECASE)
 # Small talk, on normalised text: greetings and "how are you", and kind words about us.
 HOW_ARE_YOU = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u|ya)(?:\s+(?:doing|today))*\b|\bhows\s+it\s+going\b"
                          r"|\bhow\s+is\s+it\s+going\b|\bhows\s+your\s+day\b")
@@ -273,28 +267,6 @@ SMALL_TALK_FILLER = frozenset({"and", "so", "just", "wanted", "to", "say", "real
 def _faq_calibration() -> Calibration:
     """The shipped FAQ calibration, read from disk once: the writer runs on the event loop."""
     return Calibration.load()
-
-
-def question_clauses(text: str) -> list[str]:
-    """The questions of a message that asks several ("how do I enable 2fa? also is there a free ssl?"), in
-    order, each without the word that joins it to the one before; [] when it asks fewer than two. A clause
-    counts when it opens like a question or follows "also" or a number of a list; what is said around them ("Hi, I have two questions:", "my deploy failed") does not."""
-    questions: list[str] = []
-    position = 0
-    for clause in split_clauses(text):
-        start = text.find(clause, position)
-        if start < 0:
-            continue
-        end = start + len(clause)
-        before = text[position:start]
-        position = end
-        if clause.endswith(":"):
-            continue  # an introduction: "I have two questions:"
-        # Not a fragment that only ends with "?" ("how much is business per year? any discount?"): it
-        # leans on the question before it, and the reply for the whole reads it with that question.
-        if QUESTION_OPENER.match(clause) or NEXT_QUESTION.search(before):
-            questions.append(JOINING_WORDS.sub("", clause).strip())
-    return questions if len(questions) >= 2 else []
 
 
 def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: list[str] | None = None) -> Draft:

@@ -1,0 +1,56 @@
+"""Where a message asks several things: its clauses ("my deploy failed and I was charged twice") and, of those,
+its questions ("how do I enable 2fa? also is there a free ssl?").
+
+Plain text rules, no model: the intent classifier labels each clause, the FAQ agent looks up each question,
+and the offline writer answers each question in turn.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Where one question ends and another may begin: a sentence end; a comma before a joining word or before a
+# question's opening word ("my payment failed, can a human help me?" asks two things); "and"/"but" before a new
+# subject or question word, which stays with the clause it opens; "and also"; a numbered item ("1) how do I … 2) what …").
+_CLAUSE_SPLIT = re.compile(
+    r"[.?!;\n]+|,\s*(?:and|but|also)\b|,\s*(?=(?:can|could|would|will|is|are|do|does|please)\b)"
+    r"|\b(?:and|but|also|plus)\s+(?=(?:i|my|we|our|the|it|can|how|why|what)\b)|\band\s+also\b"
+    r"|(?:^|\s)\d{1,2}\)\s*",
+    re.IGNORECASE)
+
+
+def split_clauses(text: str) -> list[str]:
+    """Pieces of a message that may each ask something different ("my deploy failed and I was charged twice")."""
+    pieces = [p.strip() for p in _CLAUSE_SPLIT.split(text) if p and len(p.strip().split()) >= 2]
+    return pieces if len(pieces) > 1 else []
+
+# A question's opening words, after a word that joins it to the one before ("and how do I …", "also is there …").
+QUESTION_OPENER = re.compile(
+    r"^(?:(?:and|also|plus|then|so)\s+)*(?:how|what|whats|why|when|where|which|who|can|could|would|will|is|are|do|"
+    r"does|did|should|may|please)\b", re.IGNORECASE)
+# What introduces another question of a list: "also", "and also", a numbered item ("2) what …").
+NEXT_QUESTION = re.compile(r"(?:\balso|\d{1,2}\))\s*$", re.IGNORECASE)
+JOINING_WORDS = re.compile(r"^(?:(?:and|also|plus|then|so)\s+)+", re.IGNORECASE)
+
+
+def question_clauses(text: str) -> list[str]:
+    """The questions of a message that asks several ("how do I enable 2fa? also is there a free ssl?"), in
+    order, each without the word that joins it to the one before; [] when it asks fewer than two. A clause
+    counts when it opens like a question or follows "also" or a number of a list; what is said around them
+    ("Hi, I have two questions:", "my deploy failed") does not."""
+    questions: list[str] = []
+    position = 0
+    for clause in split_clauses(text):
+        start = text.find(clause, position)
+        if start < 0:
+            continue
+        end = start + len(clause)
+        before = text[position:start]
+        position = end
+        if clause.endswith(":"):
+            continue  # an introduction: "I have two questions:"
+        # Not a fragment that only ends with "?" ("how much is business per year? any discount?"): it
+        # leans on the question before it, and the reply for the whole reads it with that question.
+        if QUESTION_OPENER.match(clause) or NEXT_QUESTION.search(before):
+            questions.append(JOINING_WORDS.sub("", clause).strip())
+    return questions if len(questions) >= 2 else []
