@@ -117,3 +117,11 @@ async def test_a_question_whose_entry_is_not_among_the_whole_messages_best_is_st
     assert "Settings → Data → Export" in outcome.reply and "Settings → Team → Invite" in outcome.reply
     assert "Monday to Friday" in outcome.reply and "don't have enough information" not in outcome.reply
     assert outcome.critic.verdict == "approve"
+
+
+async def test_a_limit_asked_beside_another_question_is_stated_not_answered_with_the_guides_steps(converse):
+    # The clause's entry is weighed by how well it fits the clause, not by the whole message's diluted score.
+    (outcome,) = await converse("cus_alice", "hi! two questions: 1) how do i enable 2fa 2) what's my api rate limit")
+    assert "the API allows 600 requests a minute on Pro" in outcome.reply, outcome.reply
+    assert "Settings → Security → Two-factor authentication" in outcome.reply
+    assert outcome.critic.verdict == "approve"

@@ -168,7 +168,10 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         the help-centre entry (of those found for the whole message) that it is about."""
         intent = get_classifier().classify(question)
         entry = self._faq_for_clause(question)
-        faq = {**(self.ctx.facts.get("faq") or {}), "matches": [entry[0].model_dump(mode="json")] if entry else []}
+        # The entry scored for this question alone: the whole message's score is diluted by its other questions,
+        # and a part that weighs entries by score ("what's my api rate limit" states the limit) would pass it by.
+        matches = [entry[0].model_copy(update={"score": entry[1]}).model_dump(mode="json")] if entry else []
+        faq = {**(self.ctx.facts.get("faq") or {}), "matches": matches}
         ctx = self.ctx.model_copy(update={"intent": intent, "facts": {**self.ctx.facts, "faq": faq}})
         writer = ReplyWriter(ctx, persona=self.persona, text=question)
         writer.write()
