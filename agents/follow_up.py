@@ -121,6 +121,34 @@ _WHAT_IS_LOST = re.compile(
     r"(?:lo{1,2}s(?:e|ing)|give\s+up|giving\s+up|miss(?:ing)?(?:\s+out)?)\b",
     re.IGNORECASE,
 )
+# "Which one?", "which invoice?", "which payment was it?": asking which of the things just discussed was meant.
+# Alone it names no topic ("which payment?" reads as the payment-methods entry), so it takes the one before.
+# Only the whole message: "which payment methods do you accept?" asks something of its own.
+_WHICH_OF_THEM = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|and|but|sorry|wait)[,\s]+)?(?:which|what)\s+(?:one|invoice|charge|payment|bill)s?"
+    r"(?:\s+(?:is|was|were|do\s+you\s+mean)(?:\s+(?:it|that|this|they|charged\s+twice))?)?"
+    r"(?:\s+(?:then|exactly))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# The people a customer brings into the account, or others a question is about. "Can they see billing?" after
+# "how do I add a teammate?" asks about those people, not about the customer's own invoices. Kept in step
+# with reply_account._TEAM_PEOPLE, which decides how such a question is answered; wider here (users, people,
+# someone, an invite), as here it only decides which earlier question a pronoun points at.
+_PEOPLE = re.compile(
+    r"\b(?:team(?:\s?mates?|\s+members?)?|members?|colleagues?|co-?workers?|developers?|devs?|contractors?"
+    r"|collaborators?|invitees?|invit\w*|admins?|administrators?|owners?|employees?|staff|users?|people|person"
+    r"|someone|somebody|seats?)\b",
+    re.IGNORECASE,
+)
+# A question whose subject is a pronoun for those people: "can they see billing?", "will he get an email?",
+# "what can she do?", "do they need their own account?", "can I limit what they see?". Declaratives ("they
+# charged me twice", "they took my money") are not questions about people named before: "they" is us.
+_ABOUT_THEM = re.compile(
+    r"\b(?:can|could|will|would|do|does|did|may|might|must|should|shall|are|is|were|was|have|has|what|which)"
+    r"\s+(?:they|he|she)\b"
+    r"|\b(?:them|their|theirs|him|his|her)\b",
+    re.IGNORECASE,
+)
 # Thanks and goodbyes close a topic rather than continue it.
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thx|cheers|bye|goodbye)\b", re.IGNORECASE)
 
@@ -183,7 +211,22 @@ def leans_back(message: str) -> bool:
         return True
     if words > MAX_WORDS:
         return False
-    return affirms(message) or bool(_POINTS_BACK.search(message))
+    return affirms(message) or bool(_POINTS_BACK.search(message)) or asks_which_of_them(message)
+
+
+def asks_which_of_them(message: str) -> bool:
+    """"Which one?", "which invoice?": which of the things the turn before spoke of was meant."""
+    return bool(_WHICH_OF_THEM.match(message))
+
+
+def asks_about_people_before(ctx: SupportContext) -> bool:
+    """A short question about "them" ("can they see billing?") right after a question that names people
+    ("how do I add a teammate?"): about those people, so in that question's topic even when alone it reads
+    surely as another ("billing"). With no such question before, it stands alone."""
+    if _CLOSING.search(ctx.message) or len(ctx.message.split()) > MAX_WORDS or not _ABOUT_THEM.search(ctx.message):
+        return False
+    previous = previous_user_text(ctx)
+    return previous is not None and bool(_PEOPLE.search(previous))
 
 
 def asks_to_deliver_it(message: str) -> bool:
@@ -240,7 +283,7 @@ def with_topic(ctx: SupportContext) -> str:
     """The message, preceded by the question it follows when it is a follow-up, and by the follow-ups
     in between that say more than yes ("my invoice is wrong" / "the one from november" / "why is it
     $29?": the month is in the middle one)."""
-    if not leans_back(ctx.message) and not asks_what_ending_does(ctx):
+    if not leans_back(ctx.message) and not asks_what_ending_does(ctx) and not asks_about_people_before(ctx):
         return ctx.message
     earlier = _earlier_user_texts(ctx)
     at = _question_at(earlier)

@@ -23,6 +23,8 @@ NO_DOMAIN = ("out_of_scope", "general")
 # message that asks ("I'd like a human"), not a topic: once staff have handed the conversation back,
 # "thanks! also, what plan am I on?" read with it would go straight back to the queue.
 NOT_A_TOPIC = (*NO_DOMAIN, "human")
+# The topics whose answers name invoices, charges and payments, which a "which payment?" can ask about.
+MONEY = ("billing", "refund")
 
 
 def stream_pieces(text: str) -> list[str]:
@@ -66,11 +68,21 @@ class OfflineProvider:
         previous = follow_up.previous_user_text(ctx)
         if previous is None:
             return result
+        if follow_up.asks_about_people_before(ctx):
+            # "Can they see billing?" after "how do I add a teammate?": "they" are the people that question
+            # named, so its topic (account) wins even over a sure label of the message's own ("billing"),
+            # which reads "they" as nobody in particular. A topic-less question before lends nothing.
+            topic = self.classifier.classify(previous)
+            if topic.label not in NOT_A_TOPIC:
+                return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})
         unsure = result.confidence < FOLLOW_UP_OWN_LABEL and result.label != "human"  # "ok, a person then"
         # "Please email it to me" after a question about an invoice: alone, "email" reads as an account
         # question, but how "it" is to be sent says nothing of what it is; the question before does.
         delivery = follow_up.asks_to_deliver_it(ctx.message) and result.label != "human"
-        if follow_up.leans_back(ctx.message) and (result.label in NO_DOMAIN or unsure or delivery):
+        # "Which payment?" right after "I was charged twice": which of the things just spoken of was meant. Its
+        # one noun reads surely as a topic of its own (payment methods), but the question before names it.
+        which = follow_up.asks_which_of_them(ctx.message)
+        if follow_up.leans_back(ctx.message) and (result.label in NO_DOMAIN or unsure or delivery or which):
             # "Is it fixed yet?", "it still doesn't work": a short message that points back keeps the
             # topic of the question it follows, however sure the model is that alone it is small talk.
             topic = self.classifier.classify(previous)
@@ -78,7 +90,9 @@ class OfflineProvider:
                 # "What plans do you have?" reads as small talk on its own; with "how much is the next
                 # tier?" after it, the pair says which domain the conversation is in, if any.
                 topic = self.classifier.classify(f"{previous}\n{ctx.message}")
-            if topic.label not in NOT_A_TOPIC:
+            # "Which invoice?" after "my deploy failed" asks of no invoice spoken of: its own label stands.
+            which_only = which and not (result.label in NO_DOMAIN or unsure or delivery)
+            if topic.label not in NOT_A_TOPIC and not (which_only and topic.label not in MONEY):
                 # Never sure enough to be trusted without an LLM (0.95): a model reads the history.
                 return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})
         if result.confidence < FOLLOW_UP_CONFIDENCE:
