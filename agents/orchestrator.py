@@ -22,7 +22,7 @@ from agents.context import HandoffReason, Intent, IntentResult, Route, SupportCo
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import IncidentFact
-from agents.follow_up import asks_to_deliver_it, asks_what_ending_does
+from agents.follow_up import asks_to_deliver_it, asks_what_ending_does, asks_which_of_them, previous_user_text
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
     ActionRecord,
@@ -33,7 +33,7 @@ from agents.outcome import (
     RunOutcome,
     Source,
 )
-from agents.own_data import asks_about_own_data, asks_standing, mentions_plans
+from agents.own_data import asks_about_own_data, asks_how_to, asks_standing, mentions_plans
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
@@ -70,6 +70,25 @@ FAQ_OVER_OUT_OF_SCOPE_BELOW = 0.9
 FAQ_CONFIDENT_OVER_OUT_OF_SCOPE = 0.6
 # "The incident": the message speaks of one, whichever it means (_open_incident_named).
 NAMES_AN_INCIDENT = re.compile(r"\bincidents?\b", re.IGNORECASE)
+# "Please unlock me", "unlock my account pls", "I'm locked out, please unlock": a request for the unlock the
+# account agent can start for a signed-in customer (the writer proposes it, staff approve it). The label does
+# not say it: "I'm locked out please unlock" reads as out of scope at 0.37 (then yields to the FAQ's entry on
+# locks as general at 0.99), "please unlock me" as out of scope at 0.69; that entry only tells how to ask. Not "unlock my phone", "locked out of my bank
+# account" or a PIN (banking and CLINC150 messages in the intent data): those name someone else's lock.
+ASKS_TO_UNLOCK = re.compile(
+    r"\bunlock\s+(?:me|us|it|(?:my|our|the)\s+(?:northwind\s+)?(?:account|login|profile))\b"
+    r"|\bunlock\b\s*(?:(?:please|pls|plz|now|asap|again)\b\s*)*(?:[.!?,;]|$)"
+    r"|\b(?:get|have|need|want)\s+(?:it|me|us|(?:my|our|the)\s+account)\s+unlocked\b"
+    r"|\blocked\s+out\b(?!\s+(?:of|from)\s+(?!(?:my|our|the)\s+(?:northwind\s+)?(?:account|dashboard|console|login)\b))",
+    re.IGNORECASE)
+NAMES_ANOTHER_LOCK = re.compile(r"\b(?:pin|bank|card|sim|phone|iphone|car|house|door|keys?|laptop|computer|wi-?fi)\b",
+                                re.IGNORECASE)
+# "I lost my phone with my authenticator", "my 2fa codes don't work": the customer's own second factor. The
+# FAQ's two-factor entries take it as on (recovery codes, the authenticator app); whether it is, only the
+# customer's account facts say, so a signed-in customer's message about it is answered from them.
+_TWO_FACTOR_WORDS = re.compile(r"\b(?:2fa|mfa|two[- ]?factor|authenticator|recovery\s+codes?|backup\s+codes?)\b",
+                               re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|we|our|us)\b", re.IGNORECASE)
 # The local classifier is trusted this far on "I want a person" when an LLM is also configured.
 HUMAN_CONFIDENCE = 0.8
 # A reply that tells the customer a person is taking over ("I'm passing this conversation to our support
@@ -112,6 +131,18 @@ def local_intent_trusted(intent: IntentResult, *, threshold: float | None) -> bo
     """Whether the local classifier's label is taken without asking the LLM (`manage.py eval` measures it)."""
     return (threshold is not None and intent.confidence >= threshold
             and intent.label in LOCAL_TRUSTED_INTENTS and not intent.secondary)
+
+
+def asks_to_unlock(text: str) -> bool:
+    """Whether the message asks for the account to be unlocked ("please unlock me", "I'm locked out"), not how
+    to unlock one ("how do I unlock my account?", which the FAQ answers for everyone) or someone else's lock."""
+    return bool(ASKS_TO_UNLOCK.search(text)) and not asks_how_to(text) and not NAMES_ANOTHER_LOCK.search(text)
+
+
+def about_own_two_factor(text: str) -> bool:
+    """Whether the message is about the customer's own second factor ("I lost my phone with my authenticator"),
+    not how two-factor works ("how do I turn on two factor?", answered the same for everyone)."""
+    return bool(_TWO_FACTOR_WORDS.search(text) and _FIRST_PERSON.search(text)) and not asks_how_to(text)
 
 
 class OrchestratorConfig(BaseModel):
@@ -269,6 +300,8 @@ class Orchestrator:
             run.summary["customer_asked_for_person"] = "human among the secondary labels"
             if run.intent.label == "out_of_scope":
                 return await self._handoff(run, "customer_asked")
+        if run.ctx.customer is not None and asks_to_unlock(run.ctx.message):
+            self._unlock_request_names_account(run)
         if self._faq_shortcut_applies(run, run.intent):
             return await self._answer_from_faq(run)
 
@@ -346,8 +379,29 @@ class Orchestrator:
         named = self.incident_matcher(run.ctx.message, open_incidents) if self.incident_matcher else None
         return named or open_incidents[0]
 
-    def _relabel(self, run: _Run, intent: IntentResult, *, why: str) -> None:
-        run.summary["out_of_scope_yielded"] = {"from": run.summary["intent"], "to": intent.label, "why": why}
+    def _unlock_request_names_account(self, run: _Run) -> None:
+        """A signed-in customer asking to be unlocked is asking the account agent: the unlock is its to start,
+        whatever the label. A label with no domain (general, an out-of-scope guess) becomes account, so the
+        account facts are gathered and the account part of the reply is written; another domain's label keeps
+        its own question and gains account beside it (the panel answers both)."""
+        label = run.intent
+        if label.label == "account" or (label.label != "out_of_scope" and "account" in label.secondary):
+            return
+        why = f"asks to be unlocked ({label.label} at {label.confidence:.2f})"
+        if label.label in ("general", "out_of_scope"):
+            # Sure enough for the account resolver alone: the request's words, not the label, are the evidence.
+            # Not left to an out-of-scope label to yield (_out_of_scope_yields): it yields to the FAQ's entry on
+            # locks as a general question, which only says how to ask for the unlock, and drops account.
+            # The label's other domains stay beside it ("I'm locked out" also reads as technical).
+            others = [d for d in label.secondary if d not in ("account", "out_of_scope")]
+            intent = IntentResult(label="account", confidence=max(label.confidence, self.config.panel_confidence),
+                                  secondary=others)
+        else:
+            intent = label.model_copy(update={"secondary": [*label.secondary, "account"]})
+        self._relabel(run, intent, why=why, key="unlock_request")
+
+    def _relabel(self, run: _Run, intent: IntentResult, *, why: str, key: str = "out_of_scope_yielded") -> None:
+        run.summary[key] = {"from": run.summary["intent"], "to": intent.label, "why": why}
         run.intent = intent
         run.ctx.intent = intent
         run.summary["intent"] = {**run.summary["intent"], "label": intent.label,
@@ -372,6 +426,11 @@ class Orchestrator:
             # change an email address); what "it" is was said before.
             run.summary["faq"]["skipped"] = "asks for what was discussed before to be sent"
             return False
+        if asks_which_of_them(run.ctx.message) and previous_user_text(run.ctx):
+            # "Which payment?" after "why was my card charged on nov 15?": which of the things discussed,
+            # not the entry its words match alone (the payment methods we accept).
+            run.summary["faq"]["skipped"] = "asks which of the things discussed before is meant"
+            return False
         if asks_what_ending_does(run.ctx):
             # "Would my apps be deleted?" after asking how to cancel: what is ending was said before; on
             # their own the words match an unrelated entry (a deleted authenticator app).
@@ -380,6 +439,15 @@ class Orchestrator:
         if run.ctx.customer is not None and asks_about_own_data(run.ctx.message):
             # The FAQ says how things work for everyone; this customer's facts answer the question.
             run.summary["faq"]["skipped"] = "asks about the signed-in customer's own data"
+            return False
+        if run.ctx.customer is not None and asks_to_unlock(run.ctx.message):
+            # "I'm locked out, please unlock": the entry on locks says how to ask for an unlock; the account
+            # agent can start it, once the account's facts say it is locked.
+            run.summary["faq"]["skipped"] = "asks to unlock the signed-in customer's account, which the agents can start"
+            return False
+        if run.ctx.customer is not None and about_own_two_factor(run.ctx.message):
+            # The two-factor entries assume it is on (recovery codes); only the account's facts say whether it is.
+            run.summary["faq"]["skipped"] = "about the signed-in customer's own two-factor, whose state the facts hold"
             return False
         if unsure_out_of_scope:
             run.summary["faq"]["over_out_of_scope"] = (
@@ -434,7 +502,7 @@ class Orchestrator:
         (several domains, or too little confidence to trust one), else its own. A question that
         names a plan ("is a custom domain included in my plan?") also needs billing's:
         the plan and what each plan includes; for a visitor, the plans on sale. So does one about
-        the standing of the customer's own account."""
+        the standing of the customer's own account. A request to be unlocked needs account's."""
         domains = self._domains(intent)
         all_domains = bool(domains[1:]) or intent.confidence < self.config.panel_confidence
         labels = domains if all_domains else [intent.label]
@@ -443,6 +511,10 @@ class Orchestrator:
             # "Is my account in good standing?" is answered with the subscription's state too (a failed
             # payment makes it past due), which billing's facts hold.
             workers.append("billing")
+        if "account" not in workers and asks_to_unlock(message):
+            # Whether the account is locked, and the unlock, are the account's facts, whatever the label
+            # (a visitor's run skips the look-up: the account worker needs a signed-in customer).
+            workers.append("account")
         return workers
 
     def _speculate(self, run: _Run, guess: IntentResult) -> None:

@@ -99,3 +99,11 @@ def test_which_of_them_is_the_whole_message_only():
 def test_which_invoice_after_a_question_with_no_money_in_it_keeps_its_own_label(provider):
     result = provider.classify_text(ctx("which invoice?", "my deploy failed", "Sorry about that."))
     assert result.label == "billing", result
+
+
+async def test_which_payment_after_a_question_about_a_charge_is_not_the_payment_methods_entry(converse):
+    # Alone, "which payment?" is the FAQ's payment-methods entry at 0.997: the orchestrator skips the shortcut
+    # for "which of them" after an earlier question.
+    *_, outcome = await converse("cus_bob", "why was my card charged on nov 15?", "which payment?")
+    assert outcome.route != "faq" and "We accept Visa" not in outcome.reply, outcome.reply
+    assert "NW-2002" in outcome.reply
