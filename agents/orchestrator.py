@@ -33,7 +33,7 @@ from agents.outcome import (
     RunOutcome,
     Source,
 )
-from agents.own_data import asks_about_own_data, asks_how_to, asks_standing, mentions_plans
+from agents.own_data import about_own_two_factor, asks_about_own_data, asks_standing, asks_to_unlock, mentions_plans
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
@@ -70,25 +70,6 @@ FAQ_OVER_OUT_OF_SCOPE_BELOW = 0.9
 FAQ_CONFIDENT_OVER_OUT_OF_SCOPE = 0.6
 # "The incident": the message speaks of one, whichever it means (_open_incident_named).
 NAMES_AN_INCIDENT = re.compile(r"\bincidents?\b", re.IGNORECASE)
-# "Please unlock me", "unlock my account pls", "I'm locked out, please unlock": a request for the unlock the
-# account agent can start for a signed-in customer (the writer proposes it, staff approve it). The label does
-# not say it: "I'm locked out please unlock" reads as out of scope at 0.37 (then yields to the FAQ's entry on
-# locks as general at 0.99), "please unlock me" as out of scope at 0.69; that entry only tells how to ask. Not "unlock my phone", "locked out of my bank
-# account" or a PIN (banking and CLINC150 messages in the intent data): those name someone else's lock.
-ASKS_TO_UNLOCK = re.compile(
-    r"\bunlock\s+(?:me|us|it|(?:my|our|the)\s+(?:northwind\s+)?(?:account|login|profile))\b"
-    r"|\bunlock\b\s*(?:(?:please|pls|plz|now|asap|again)\b\s*)*(?:[.!?,;]|$)"
-    r"|\b(?:get|have|need|want)\s+(?:it|me|us|(?:my|our|the)\s+account)\s+unlocked\b"
-    r"|\blocked\s+out\b(?!\s+(?:of|from)\s+(?!(?:my|our|the)\s+(?:northwind\s+)?(?:account|dashboard|console|login)\b))",
-    re.IGNORECASE)
-NAMES_ANOTHER_LOCK = re.compile(r"\b(?:pin|bank|card|sim|phone|iphone|car|house|door|keys?|laptop|computer|wi-?fi)\b",
-                                re.IGNORECASE)
-# "I lost my phone with my authenticator", "my 2fa codes don't work": the customer's own second factor. The
-# FAQ's two-factor entries take it as on (recovery codes, the authenticator app); whether it is, only the
-# customer's account facts say, so a signed-in customer's message about it is answered from them.
-_TWO_FACTOR_WORDS = re.compile(r"\b(?:2fa|mfa|two[- ]?factor|authenticator|recovery\s+codes?|backup\s+codes?)\b",
-                               re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|we|our|us)\b", re.IGNORECASE)
 # The local classifier is trusted this far on "I want a person" when an LLM is also configured.
 HUMAN_CONFIDENCE = 0.8
 # A reply that tells the customer a person is taking over ("I'm passing this conversation to our support
@@ -131,18 +112,6 @@ def local_intent_trusted(intent: IntentResult, *, threshold: float | None) -> bo
     """Whether the local classifier's label is taken without asking the LLM (`manage.py eval` measures it)."""
     return (threshold is not None and intent.confidence >= threshold
             and intent.label in LOCAL_TRUSTED_INTENTS and not intent.secondary)
-
-
-def asks_to_unlock(text: str) -> bool:
-    """Whether the message asks for the account to be unlocked ("please unlock me", "I'm locked out"), not how
-    to unlock one ("how do I unlock my account?", which the FAQ answers for everyone) or someone else's lock."""
-    return bool(ASKS_TO_UNLOCK.search(text)) and not asks_how_to(text) and not NAMES_ANOTHER_LOCK.search(text)
-
-
-def about_own_two_factor(text: str) -> bool:
-    """Whether the message is about the customer's own second factor ("I lost my phone with my authenticator"),
-    not how two-factor works ("how do I turn on two factor?", answered the same for everyone)."""
-    return bool(_TWO_FACTOR_WORDS.search(text) and _FIRST_PERSON.search(text)) and not asks_how_to(text)
 
 
 class OrchestratorConfig(BaseModel):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.orchestrator import about_own_two_factor, asks_to_unlock
+from agents.own_data import about_own_two_factor, asks_to_unlock
 from tests.agents import fakes
 
 LOCK_REASON = "Your account (carol) is locked — five failed sign-ins"
