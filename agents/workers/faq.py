@@ -5,7 +5,22 @@ from __future__ import annotations
 from agents.clauses import question_clauses
 from agents.envelope import AgentRequest, AgentResponse
 from agents.follow_up import asks_to_deliver_it, previous_user_text, with_topic
+from agents.outcome import FaqMatch
 from agents.workers.base import RunDeps, metadata
+
+
+def _after_own(matches: list[FaqMatch], found: list[FaqMatch]) -> list[FaqMatch]:
+    """Entries found for something other than the message itself (its topic, one of its questions) that it
+    did not find: each once, scored no higher than the lowest of the message's own, so the writer can read
+    them but no threshold (the FAQ shortcut, a quoted answer) fires on them."""
+    seen = {match.faq_id for match in matches}
+    floor = matches[-1].score if matches else 0.0
+    added = []
+    for match in found:
+        if match.faq_id not in seen:
+            seen.add(match.faq_id)
+            added.append(match.model_copy(update={"score": min(match.score, floor)}))
+    return added
 
 
 async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
@@ -25,22 +40,13 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # the topic come after the message's own, scored no higher than the lowest of them:
         # the writer can read them, but no threshold (the FAQ shortcut, a quoted answer) fires on an
         # entry that was not found for the message itself.
-        own = {match.faq_id for match in matches}
-        floor = matches[-1].score if matches else 0.0
-        matches += [match.model_copy(update={"score": min(match.score, floor)})
-                    for match in sorted(deps.faq.search(topic, k=k), key=lambda match: match.score, reverse=True)
-                    if match.faq_id not in own]
+        matches += _after_own(matches, sorted(deps.faq.search(topic, k=k), key=lambda match: match.score,
+                                              reverse=True))
     if len(questions := question_clauses(ctx.message)) >= 2:
         # "How do I enable 2fa? also what's my api rate limit?": the whole message's top entries are those
         # of its stronger question; each question's own best entry is added, scored as the topic's are
         # above (no higher than the lowest found for the message), so the writer can answer each.
-        own = {match.faq_id for match in matches}
-        floor = matches[-1].score if matches else 0.0
-        for question in questions:
-            for match in deps.faq.search(question, k=1):
-                if match.faq_id not in own:
-                    own.add(match.faq_id)
-                    matches.append(match.model_copy(update={"score": min(match.score, floor)}))
+        matches += _after_own(matches, [match for question in questions for match in deps.faq.search(question, k=1)])
     return AgentResponse(
         status="success", result={"matches": [match.model_dump(mode="json") for match in matches]},
         metadata=metadata("faq"),
