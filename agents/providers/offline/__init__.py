@@ -8,14 +8,11 @@ from agents.providers.offline.faq import OfflineFaqRetriever, build_faq_retrieve
 from agents.providers.offline.intents import IntentModelError, get_classifier
 from agents.providers.offline.kb import OfflineArticleRetriever, build_article_retriever, relevant_incident
 from agents.providers.offline.provider import OfflineProvider
-from agents.providers.offline.reply_technical import incident_the_message_reports
 
 # The names the conversations engine builds its indexes with (<entity>_<action>, as in services).
 faq_index_build = build_faq_retriever
 article_index_build = build_article_retriever
-# An open incident is matched only to a message that reports a fault (relevant_incident alone matches a
-# region named in passing: "can I move my app to eu-west?").
-incident_match = incident_the_message_reports
+incident_match = relevant_incident
 
 __all__ = [
     "IntentModelError",
@@ -28,7 +25,6 @@ __all__ = [
     "faq_index_build",
     "get_classifier",
     "incident_match",
-    "incident_the_message_reports",
     "relevant_incident",
     "review",
 ]

@@ -308,13 +308,40 @@ def _component_words(incident: IncidentFact) -> set[str]:
     return {w for w in words if w not in REGION_ALIASES and len(w) > 2}
 
 
+# An HTTP error code ("a 502", "503s"): the customer is reporting a fault, not asking how to do something.
+PROBLEM = re.compile(r"\b[45]\d\d\b")
+# What a message must report before an open incident is offered as its cause: an error, an outage, a
+# slowness, or a question about the platform's state. Naming the incident's region is not enough: "can I
+# move my app from us-east to eu-west?" and "is my data stored in the EU?" report nothing an incident explains.
+FAULT_WORDS = frozenset({
+    "down", "outage", "outages", "incident", "incidents", "status", "error", "errors", "erroring", "fail", "fails",
+    "failed", "failing", "failure", "failures", "broken", "broke", "crash", "crashes", "crashed", "crashing", "slow",
+    "slowness", "sluggish", "lag", "laggy", "latency", "timeout", "timeouts", "unavailable", "unreachable",
+    "unresponsive", "degraded", "problem", "problems", "issue", "issues", "hanging", "hangs", "offline", "5xx"})
+FAULT_PHRASES = re.compile(
+    r"\b(?:not|no longer|stopped) (?:working|loading|responding|reachable|available|up)\b|\bdoes not work\b"
+    r"|\bcan not (?:connect|reach|load|access|open)\b|\b(?:timing|times|timed) out\b|\bis it just me\b"
+    r"|\banyone else\b|\b(?:is|are)\s+(?:\S+\s+){0,4}?(?:ok|okay|up|healthy|working|running|stable)\s*$"
+)
+
+
+
+def reports_a_fault(text: str) -> bool:
+    """Whether a message reports an error, an outage or a slowness, or asks how the platform is doing:
+    what an open incident could explain."""
+    norm = normalise(text)
+    return bool(set(norm.split()) & FAULT_WORDS or PROBLEM.search(norm) or FAULT_PHRASES.search(norm))
+
+
 def relevant_incident(text: str, incidents: Sequence[IncidentFact]) -> IncidentFact | None:
     """The active incident the question is about, or None.
 
-    Same region: yes. Another region named: no, whatever the symptom. No region named: yes when
+    Only for a message that reports a fault (reports_a_fault). Same region: yes. Another region named: no, whatever the symptom. No region named: yes when
     the message describes an outage (down, 5xx, unavailable) or a symptom of the affected
     component ("API errors", "api timing out").
     """
+    if not reports_a_fault(text):
+        return None
     words = set(normalise(text).split())
     asked_regions = regions_mentioned(text)
     for incident in incidents:

@@ -44,8 +44,6 @@ def money(amount: Decimal | str | float) -> str:
 
 # "$99", "$1,200.00": an amount the customer quotes.
 AMOUNT = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)")
-# An HTTP error code ("a 502", "503s"): the customer is reporting a fault, not asking how to do something.
-PROBLEM = re.compile(r"\b[45]\d\d\b")
 # "I've updated my card", "ok, I added a new card": a change the customer says they made, not a how-to.
 CARD_CHANGED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered)\b[^.?!]{0,30}\bcard\b", re.IGNORECASE)
 # Month names as a customer writes them ("my october invoice"); "may" only where it can't be the verb.

@@ -10,11 +10,11 @@ from agents.facts import IncidentFact
 from agents.follow_up import OFFER_PERSON, last_assistant_text, with_topic
 from agents.outcome import ArticleMatch, FaqMatch, Source
 from agents.providers.offline.kb import (
+    PROBLEM,
     affected_components,
     article_terms,
     names_incident_scope,
     regions_mentioned,
-    relevant_incident,
     topic_terms,
 )
 from agents.providers.offline.reply_base import (
@@ -26,7 +26,6 @@ from agents.providers.offline.reply_base import (
     FAQ_HOW_TO_FOR_VISITOR,
     FAQ_PLAUSIBLE,
     MAX_STEPS,
-    PROBLEM,
     YES_OR_NO,
     WriterBase,
     has_cue,
@@ -55,19 +54,6 @@ GENERIC_FIX_TERMS = frozenset({"fix", "fixe", "fixing", "solve", "solv", "help",
 # "Down" says the service is out, and picked the rate-limits step on slowing down for "is the api down?".
 REPORTING_TERMS = frozenset({"show", "say", "said", "see", "display", "appear", "tell", "give", "down"})
 
-# What a message must report before an open incident is offered as its cause: an error, an outage, a
-# slowness, or a question about the platform's state. Naming the incident's region is not enough: "can I
-# move my app from us-east to eu-west?" and "is my data stored in the EU?" report nothing an incident explains.
-FAULT_WORDS = frozenset({
-    "down", "outage", "outages", "incident", "incidents", "status", "error", "errors", "erroring", "fail", "fails",
-    "failed", "failing", "failure", "failures", "broken", "broke", "crash", "crashes", "crashed", "crashing", "slow",
-    "slowness", "sluggish", "lag", "laggy", "latency", "timeout", "timeouts", "unavailable", "unreachable",
-    "unresponsive", "degraded", "problem", "problems", "issue", "issues", "hanging", "hangs", "offline", "5xx"})
-FAULT_PHRASES = re.compile(
-    r"\b(?:not|no longer|stopped) (?:working|loading|responding|reachable|available|up)\b|\bdoes not work\b"
-    r"|\bcan not (?:connect|reach|load|access|open)\b|\b(?:timing|times|timed) out\b|\bis it just me\b"
-    r"|\banyone else\b|\b(?:is|are)\s+(?:\S+\s+){0,4}?(?:ok|okay|up|healthy|working|running|stable)\s*$"
-)
 # A fault the customer ties to a change of their own ("500 errors after our last deploy, how to revert"):
 # their deploy is the likely cause, an open incident elsewhere at most a "meanwhile".
 BLAMES_OWN_CHANGE = re.compile(
@@ -470,19 +456,6 @@ class TechnicalReplies(WriterBase):
             where = f" in {', '.join(regions)}" if regions else ""
             self.reply.add(f"The incident open at the moment is “{other['title']}”{where} (status: "
                            f"{other['status']}); if your app runs elsewhere, it isn't the cause.", answers=False)
-
-
-def reports_a_fault(text: str) -> bool:
-    """Whether a message reports an error, an outage or a slowness, or asks how the platform is doing:
-    what an open incident could explain."""
-    norm = normalise(text)
-    return bool(set(norm.split()) & FAULT_WORDS or PROBLEM.search(norm) or FAULT_PHRASES.search(norm))
-
-
-def incident_the_message_reports(text: str, incidents: Sequence[IncidentFact]) -> IncidentFact | None:
-    """The open incident that could explain what a message reports (kb.relevant_incident), only when it
-    reports a fault at all: naming the incident's region ("can I move my app to eu-west?") is not one."""
-    return relevant_incident(text, incidents) if reports_a_fault(text) else None
 
 
 def _incident_scope(incident: IncidentFact) -> str:
