@@ -15,6 +15,7 @@ from google.protobuf.struct_pb2 import Struct
 
 from supportsite.api.keys import api_key_create
 from supportsite.api.replies import ConversationListener
+from supportsite.conversations.events import conversation_staff_group
 from supportsite.conversations.models import Conversation
 from tests.support.live import live_server_quiet_at_teardown, live_server_release  # noqa: F401 (autouse)
 from tests.support.threads import orm_in_thread
@@ -30,6 +31,15 @@ class KeyCredentials(CredentialService):
 
     async def get_credentials(self, security_scheme_name: str, context: Any) -> str | None:
         return self.key
+
+
+class StaffView(ConversationListener):
+    """What the staff console hears of a conversation: its staff group, where the customer's words
+    arrive as they are stored (the customer's own sockets are not sent them)."""
+
+    def __init__(self, conversation_id: Any) -> None:
+        super().__init__(conversation_id)
+        self.group = conversation_staff_group(conversation_id)
 
 
 def key_create(name: str = "partner-agent", scopes: tuple[str, ...] = ("a2a:invoke",), customer: str = "") -> str:
@@ -184,15 +194,21 @@ async def test_while_a_person_has_the_conversation_the_task_answers_with_their_r
     context_id, conversation = await _conversation_taken_by_staff(client)
     runs_before = await conversation.runs.acount()
 
-    async def answer_when_asked(staff_view: ConversationListener) -> None:
-        # As the staff console does: the customer's message arrives on the conversation's group.
-        while (frame := await staff_view.receive(timeout_s=30)) is not None:
-            if frame["type"] == "customer.message" and frame["text"] == "Is anyone there?":
+    async def answer_when_asked(staff_view: StaffView) -> None:
+        # As the staff console does: the person answers once the customer's message arrives. The
+        # live server publishes from its own thread's loop, which the in-memory layer does not wake:
+        # short waits let this loop see a frame soon after it lands, not at the end of one long wait.
+        deadline = asyncio.get_running_loop().time() + 30
+        while asyncio.get_running_loop().time() < deadline:
+            frame = await staff_view.receive(timeout_s=0.2)
+            if frame and frame["type"] == "customer.message" and frame["text"] == "Is anyone there?":
                 break
+        else:
+            raise AssertionError("the customer's message never reached the staff watching the conversation")
         orm_in_thread(lambda: staff.staff_reply(conversation_id=conversation.id, staff_user=_staff_user(),
                                                 text="Hi, Sam here: I am looking at your payment now."))
 
-    async with ConversationListener(conversation.id) as staff_view:
+    async with StaffView(conversation.id) as staff_view:
         person = asyncio.ensure_future(answer_when_asked(staff_view))
         task = [e async for e in client.send_message(user_message("Is anyone there?", context_id=context_id))][-1].task
         await person
