@@ -19,7 +19,7 @@ from supportsite.conversations.selectors import conversation_awaits_approval
 from supportsite.conversations.services import conversation_agents_resume
 from supportsite.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from supportsite.customers.models import CustomerProfile, Invoice, Payment, RefundRequest, refund_key_is_staffs
-from supportsite.customers.services import customer_account_unlock
+from supportsite.customers.services import customer_account_unlock, customer_display_name
 
 
 def _refund_fact(refund: RefundRequest) -> RefundFact:
@@ -381,7 +381,7 @@ def action_unlock_by_staff(*, conversation_id: uuid.UUID | str, staff_user: Abst
     )
     profile = CustomerProfile.objects.select_for_update().select_related("user").get(pk=customer_pk)
     if profile.account_status != CustomerProfile.Status.LOCKED:
-        raise Conflict(f"{profile.user.get_full_name() or profile.user.username}'s account is "
+        raise Conflict(f"{customer_display_name(profile)}'s account is "
                        f"{profile.get_account_status_display().lower()}, not locked: there is nothing to unlock.",
                        code="account_not_locked")
     failed_signins = profile.failed_signins
@@ -404,3 +404,35 @@ def action_unlock_by_staff(*, conversation_id: uuid.UUID | str, staff_user: Abst
     )
     # The one asked here if there is one: what the console reports back.
     return next((a for a in actions if a.conversation_id == conversation.id), actions[0])
+
+
+@transaction.atomic
+def action_unlock_from_customer_page(
+    *, customer_pk: int, staff_user: AbstractBaseUser, note: str = "",
+) -> tuple[CustomerProfile, bool]:
+    """A member of staff unlocks a locked account from the customer's page; returns the profile and
+    whether it completed an unlock the customer had asked the agents for.
+
+    Such a request, waiting for approval, is completed as from the conversation's page
+    (action_unlock_by_staff in the conversation where it was asked: the customer is told there,
+    the approvals queue empties, a conversation that waited only for it goes back to the agents,
+    webhooks hear of it); left waiting, a later rejection would tell the customer the account
+    could not be unlocked after it was. With none, the account is opened here, not on request.
+    An account that is not locked (active, or suspended, which is not this unlock's to lift) is a Conflict.
+    """
+    _staff_only(staff_user)
+    # The request before the profile, in the order action_decide and action_unlock_by_staff lock them.
+    waiting = (
+        AgentAction.objects.select_for_update()
+        .filter(customer_id=customer_pk, kind=AgentAction.Kind.ACCOUNT_UNLOCK,
+                status=AgentAction.Status.PENDING_APPROVAL)
+        .order_by("created_at").first()
+    )
+    if waiting is not None:
+        action_unlock_by_staff(conversation_id=waiting.conversation_id, staff_user=staff_user, note=note)
+        return CustomerProfile.objects.select_related("user").get(pk=customer_pk), True
+    profile = CustomerProfile.objects.select_for_update().select_related("user").get(pk=customer_pk)
+    if profile.account_status != CustomerProfile.Status.LOCKED:
+        raise Conflict(f"{customer_display_name(profile)}'s account is {profile.get_account_status_display().lower()}, "
+                       "not locked: there is nothing to unlock.", code="account_not_locked")
+    return customer_account_unlock(customer_pk=customer_pk, on_request=False), False

@@ -12,10 +12,11 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from supportsite.core.errors import Conflict
+from supportsite.core.errors import Conflict, InvalidInput
 from supportsite.core.forms import PhraseListField
 from supportsite.knowledge.models import Article, FaqEntry, Incident
 from supportsite.knowledge.selectors import faq_question_of, faq_question_owner
+from supportsite.knowledge.services import faq_refuse_customer_details, faq_refuse_other_entries_questions
 
 
 class FaqEntryForm(forms.ModelForm):
@@ -43,6 +44,22 @@ class FaqEntryForm(forms.ModelForm):
                 "punctuation: edit that entry instead.",
                 code="duplicate_question", params={"id": other_id, "question": other})
         return question
+
+    def clean(self) -> dict[str, Any]:
+        # The rules the FAQ services hold every other way in (the REST API, a run's page) to: saved
+        # here without them, one customer's invoice would be published to every visitor, or a phrasing
+        # would send another entry's question to this entry's answer.
+        cleaned = super().clean()
+        alternatives = cleaned.get("alternatives") or []
+        try:
+            faq_refuse_customer_details(cleaned.get("question") or "", cleaned.get("answer") or "", *alternatives)
+        except InvalidInput as exc:
+            raise forms.ValidationError(exc.detail, code=exc.code) from exc
+        try:
+            faq_refuse_other_entries_questions(phrasings=alternatives, entry_id=self.instance.pk)
+        except Conflict as exc:
+            self.add_error("alternatives", forms.ValidationError(exc.detail, code=exc.code))
+        return cleaned
 
 
 class ArticleForm(forms.ModelForm):
