@@ -18,6 +18,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from agents.about_service import (
+    AboutSupport,
+    about_support,
+    about_support_reply,
+    asks_what_answers_only,
+    payment_methods_asked,
+    unlisted_payment_methods,
+)
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
@@ -33,7 +41,14 @@ from agents.outcome import (
     RunOutcome,
     Source,
 )
-from agents.own_data import about_own_two_factor, asks_about_own_data, asks_standing, asks_to_unlock, mentions_plans
+from agents.own_data import (
+    about_own_two_factor,
+    asks_about_own_data,
+    asks_standing,
+    asks_to_unlock,
+    mentions_plans,
+    reports_lost_second_factor,
+)
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
@@ -231,9 +246,15 @@ class Orchestrator:
                                                                    use="local" if remote else "chain"), deps)
         faq_response = await invoke(faq_agent, self._request(run, "faq", "find FAQ entries", k=3), deps)
         self._take_faq(run, faq_response)
+        if (about := about_support(run.ctx.message)) is not None:
+            # "Are you a bot?", "what's your phone number?": the classifier reads a request for a person or an
+            # off-topic question; the fixed answer needs no look-up, no LLM, and makes up no number or address.
+            self._take_intent(run, intent_response)
+            return await self._answer_about_support(run, about)
         if remote and intent_response.status == "success":
             local_intent = IntentResult.model_validate(intent_response.result["intent"])
-            if local_intent.label == "human" and local_intent.confidence >= HUMAN_CONFIDENCE:
+            if (local_intent.label == "human" and local_intent.confidence >= HUMAN_CONFIDENCE
+                    and not asks_what_answers_only(run.ctx.message)):
                 self._take_intent(run, intent_response)  # "a person, please" waits for no LLM
                 return await self._handoff(run, "customer_asked")
             if self._faq_shortcut_applies(run, local_intent):
@@ -258,6 +279,8 @@ class Orchestrator:
             run.summary["intent"]["llm_skipped"] = (
                 f"the local label is at least {config.trust_local_intent_at} sure and names one domain")
 
+        if self._asks_for_person(run) and asks_what_answers_only(run.ctx.message):
+            self._drop_person_misread(run)
         if run.intent.label == "human":
             return await self._handoff(run, "customer_asked")
         if self._asks_for_person(run):
@@ -271,6 +294,8 @@ class Orchestrator:
                 return await self._handoff(run, "customer_asked")
         if run.ctx.customer is not None and asks_to_unlock(run.ctx.message):
             self._unlock_request_names_account(run)
+        elif run.ctx.customer is not None and reports_lost_second_factor(run.ctx.message):
+            await self._lost_second_factor_names_account(run)
         if self._faq_shortcut_applies(run, run.intent):
             return await self._answer_from_faq(run)
 
@@ -311,6 +336,13 @@ class Orchestrator:
         today's incidents, and the technical agent answers both from the incident list.
         """
         label = run.intent
+        if methods := payment_methods_asked(run.ctx.message):
+            # "Do you take paypal or crypto": ways to pay the intent data never names; the billing part answers
+            # from the help centre's list, and says which of them it does not name.
+            self._relabel(run, IntentResult(label="billing", confidence=max(label.confidence,
+                                                                            self.config.panel_confidence)),
+                          why=f"asks whether we accept {', '.join(methods)} (out of scope at {label.confidence:.2f})")
+            return
         top = run.faq_matches[0] if run.faq_matches else None
         if (top is not None and top.score >= FAQ_CONFIDENT_OVER_OUT_OF_SCOPE
                 and label.confidence < FAQ_OVER_OUT_OF_SCOPE_BELOW):
@@ -369,12 +401,52 @@ class Orchestrator:
             intent = label.model_copy(update={"secondary": [*label.secondary, "account"]})
         self._relabel(run, intent, why=why, key="unlock_request")
 
+    async def _lost_second_factor_names_account(self, run: _Run) -> None:
+        """"I lost my phone" from a signed-in customer whose account is open with two-factor off: the FAQ's
+        entry on a lost authenticator (recovery codes) assumes it is on, and the password alone signs them in,
+        which the account's facts say. The account is looked up to know: with two-factor on, or the account
+        locked (the lock is what keeps them out), the entry stands, the FAQ shortcut's to give."""
+        customer_id = run.ctx.customer.external_id if run.ctx.customer else ""
+        try:
+            account = await tool(run.deps, "account.account",
+                                 lambda: run.deps.ports.account.account(customer_id=customer_id),
+                                 customer_id=customer_id)
+        except Exception as exc:  # the FAQ's entry stands: it is right for anyone with two-factor on
+            run.deps.record_fallback(f"account for a lost second factor: {type(exc).__name__} → FAQ kept")
+            return
+        if account is None or account.two_factor_enabled or account.status != "active":
+            return
+        label = run.intent
+        self._relabel(run, IntentResult(label="account", confidence=max(label.confidence, self.config.panel_confidence)),
+                      why=f"lost the second factor with two-factor off ({label.label} at {label.confidence:.2f})",
+                      key="second_factor_off")
+
     def _relabel(self, run: _Run, intent: IntentResult, *, why: str, key: str = "out_of_scope_yielded") -> None:
         run.summary[key] = {"from": run.summary["intent"], "to": intent.label, "why": why}
         run.intent = intent
         run.ctx.intent = intent
         run.summary["intent"] = {**run.summary["intent"], "label": intent.label,
                                  "confidence": round(intent.confidence, 3), "secondary": list(intent.secondary)}
+
+    def _drop_person_misread(self, run: _Run) -> None:
+        """"Am I talking to a human?" labelled as a request for a person: the message asks what answers, so the
+        label becomes what else it names (the first other domain, else general), and no one is called."""
+        label = run.intent
+        others = [s for s in label.secondary if s != "human"]
+        if label.label == "human":
+            first = next((s for s in others if s != "out_of_scope"), "general")
+            intent = IntentResult(label=first, confidence=label.confidence, secondary=[s for s in others if s != first])
+        else:
+            intent = label.model_copy(update={"secondary": others})
+        self._relabel(run, intent, why="asks whether a person answers, not for one", key="person_not_asked")
+
+    async def _answer_about_support(self, run: _Run, about: AboutSupport) -> RunOutcome:
+        """The honest answer to "are you a bot?" or "what's your phone number?", with a person offered."""
+        label = run.intent
+        self._relabel(run, IntentResult(label="general", confidence=label.confidence),
+                      why=f"asks {'what answers' if about == 'identity' else 'how else to reach support'} "
+                          f"({label.label} at {label.confidence:.2f})", key="about_support")
+        return await self._finish(run, reply=about_support_reply(about, run.ctx.message), route="resolver", sources=[])
 
     @staticmethod
     def _asks_for_person(run: _Run) -> bool:
@@ -405,6 +477,11 @@ class Orchestrator:
             # their own the words match an unrelated entry (a deleted authenticator app).
             run.summary["faq"]["skipped"] = "asks what cancelling, asked about before, does to apps or data"
             return False
+        if unlisted_payment_methods(run.ctx.message, top.answer):
+            # "Do you accept paypal?": the entry's list alone leaves the customer to work out that PayPal is not on
+            # it; the billing part quotes the list and says so.
+            run.summary["faq"]["skipped"] = "asks about a way to pay the entry does not name"
+            return False
         if run.ctx.customer is not None and asks_about_own_data(run.ctx.message):
             # The FAQ says how things work for everyone; this customer's facts answer the question.
             run.summary["faq"]["skipped"] = "asks about the signed-in customer's own data"
@@ -413,6 +490,10 @@ class Orchestrator:
             # "I'm locked out, please unlock": the entry on locks says how to ask for an unlock; the account
             # agent can start it, once the account's facts say it is locked.
             run.summary["faq"]["skipped"] = "asks to unlock the signed-in customer's account, which the agents can start"
+            return False
+        if "second_factor_off" in run.summary:
+            # "I lost my phone" with two-factor off: the recovery entry is not this customer's answer.
+            run.summary["faq"]["skipped"] = "lost the second factor, and the signed-in customer's two-factor is off"
             return False
         if run.ctx.customer is not None and about_own_two_factor(run.ctx.message):
             # The two-factor entries assume it is on (recovery codes); only the account's facts say whether it is.
@@ -689,6 +770,7 @@ class Orchestrator:
 
     async def _finish(self, run: _Run, *, reply: str, route: Route, sources: list[Source],
                       handoff_reason: HandoffReason | None = None) -> RunOutcome:
+        reply = without_empty_lines(reply)
         if handoff_reason is None and route != "handoff":
             asked = self._asks_for_person(run)
             if asked and not PROMISES_A_PERSON.search(reply):
@@ -757,6 +839,32 @@ class Orchestrator:
 
 
 # ---------------------------------------------------------------------- helpers
+
+# A line with no word or figure on it: a "." a draft left behind, a help-centre answer's stray punctuation.
+_NOTHING_ON_LINE = re.compile(r"^[\s.,;:!?…·•*_~\-–—]*$")
+_CODE_FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def without_empty_lines(text: str) -> str:
+    """The reply as sent: every line that says nothing (blank runs, punctuation alone) dropped, paragraphs kept one
+    blank line apart. Every reply, whoever wrote it (a writer, an LLM, a help-centre entry staff edited), passes
+    here; lines inside a fenced code block are kept as written. A reply of nothing but punctuation stays as it is:
+    an empty message would tell the customer even less."""
+    paragraphs: list[list[str]] = [[]]
+    in_code = False
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if _CODE_FENCE.match(line):
+            in_code = not in_code
+        elif not in_code and not line.strip():
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        elif not in_code and _NOTHING_ON_LINE.match(line):
+            continue
+        paragraphs[-1].append(line.rstrip())
+    tidy = "\n\n".join("\n".join(lines) for lines in paragraphs if lines)
+    return tidy or text.strip()
+
 
 def _safe_sink(sink: EventSink) -> EventSink:
     """A sink that cannot break the run: a dropped progress event is logged, not fatal."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from agents.clauses import question_clauses
 from agents.envelope import AgentRequest, AgentResponse
-from agents.follow_up import asks_to_deliver_it, previous_user_text, with_topic
+from agents.follow_up import asks_about_people_before, asks_to_deliver_it, previous_user_text, with_topic
 from agents.outcome import FaqMatch
+from agents.own_data import unlock_request_naming_the_account
 from agents.workers.base import RunDeps, metadata
 
 
@@ -23,14 +24,36 @@ def _after_own(matches: list[FaqMatch], found: list[FaqMatch]) -> list[FaqMatch]
     return added
 
 
+def _leading(first: list[FaqMatch], then: list[FaqMatch]) -> list[FaqMatch]:
+    """`first`, then those of `then` it lacks, each once and scored no higher than the one before it and
+    than the best of `then`: the order is the one to read them in, and no threshold (the FAQ shortcut, a
+    quoted answer) fires on an entry found for another message than this one."""
+    ceiling = then[0].score if then else 0.0
+    seen: set[int] = set()
+    ordered: list[FaqMatch] = []
+    for match in [*first, *then]:
+        if match.faq_id not in seen:
+            seen.add(match.faq_id)
+            ceiling = min(match.score, ceiling)
+            ordered.append(match.model_copy(update={"score": ceiling}))
+    return ordered
+
+
 async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     k = int(request.parameters.get("k", 3))
     ctx = request.context
     # On the event loop: a search is a fraction of a millisecond of Python and numpy, and under
     # the GIL a thread would not let other chats run meanwhile; it only added two hops and GIL
     # hand-offs, 3-5 ms before the intent call at one conversation (#9).
-    matches = deps.faq.search(ctx.message, k=k)
+    # "Please unlock me" is searched as the request it is, for the account: the entry on locks is worded so.
+    matches = deps.faq.search(unlock_request_naming_the_account(ctx.message), k=k)
     matches = sorted(matches, key=lambda match: match.score, reverse=True)
+    if asks_about_people_before(ctx) and (people := previous_user_text(ctx)):
+        # "What can they do?" after "how do I add a teammate?": alone its words find the plans ("do"), and
+        # read with the question before they still do; "they" are that question's people, so its entries
+        # (the team's, with the roles a member gets) lead. Scored no higher than the message's own best.
+        matches = _leading(sorted(deps.faq.search(people, k=k), key=lambda match: match.score, reverse=True),
+                           matches)
     # "Can you send that to my email address?": the delivery's words would find how to change an email
     # address; what "that" is, the question before, finds its entries alone.
     topic = (previous_user_text(ctx) or ctx.message) if asks_to_deliver_it(ctx.message) else with_topic(ctx)

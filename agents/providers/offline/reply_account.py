@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from agents.about_service import asks_how_to_reach_support
 from agents.facts import AccountFact
 from agents.follow_up import OFFER_PERSON, previous_user_text
 from agents.outcome import FaqMatch, ProposedAction
-from agents.own_data import asks_about_own_data, asks_how_to, asks_standing
+from agents.own_data import asks_about_own_data, asks_how_to, asks_standing, reports_lost_second_factor
+from agents.own_data import asks_to_unlock as asks_to_be_unlocked  # the name is a local of account() below
 from agents.providers.offline.kb import EMAIL_HOSTING, names_uncovered_topic
 from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
@@ -154,8 +156,9 @@ class AccountReplies(BillingReplies):
         # A state question ("is 2fa on for my account?") is answered by the fact itself.
         own = asks_about_own_data(self.text)
         told_state = False
+        # "I lost my phone", "new phone, codes don't work": the phone the second factor is on.
         mentions_two_factor = has_cue(self.words, self.norm, "two factor", "2fa", "authenticator", "two-factor",
-                                   "verification")
+                                   "verification") or reports_lost_second_factor(self.text)
         cannot_sign_in = account.status == "active" and has_cue(self.words, self.norm, "locked", "lock", "sign in",
                                                              "cant", "can not", "unlock")
         # "Why was my account locked?" after it was unlocked: "it isn't locked" would be true and no answer.
@@ -170,9 +173,11 @@ class AccountReplies(BillingReplies):
         elif cannot_sign_in:
             self.reply.add(f"Your account ({account.username}) isn't locked — it's active.")
             told_state = True
-        if (match is not None and account.status == "active" and _about_the_lock(match)
-                and not has_cue(self.words, self.norm, "locked", "lock", "unlock", "blocked")):
-            match = None  # "something is wrong with my account": how to unlock is no help to an open account
+        if match is not None and account.status == "active" and _about_the_lock(match) and (
+                asks_to_be_unlocked(self.text) or not has_cue(self.words, self.norm, "locked", "lock", "unlock", "blocked")):
+            # "Something is wrong with my account": how to unlock is no help to an open account. Nor, to "please
+            # unlock me", is the entry's "sign in to this chat and ask us to unlock it": it isn't locked (told above).
+            match = None
         if not account.two_factor_enabled and not mentions_two_factor:
             if match is not None and about_two_factor(match):
                 match = None  # recovery codes and authenticator apps are no help without two-factor on
@@ -204,7 +209,7 @@ class AccountReplies(BillingReplies):
         # my domain for email?" about mail on a domain, which no account's address answers.
         if has_cue(self.words, self.norm, "email", "address") and not (
                 SEND_BY_EMAIL.search(self.text) and not has_cue(self.words, self.norm, "address", "which email")
-        ) and not names_uncovered_topic(self.text, EMAIL_HOSTING):
+        ) and not names_uncovered_topic(self.text, EMAIL_HOSTING) and not self._asks_for_support_address():
             self.reply.add(f"The email address on your account is {account.email}.", answers=own)
             told_state = True
         # "Is 2fa on for my account?" is answered by the fact; a how-to FAQ next to it (recovery codes,
@@ -300,6 +305,12 @@ class AccountReplies(BillingReplies):
         self.reply.add("In that case a person from our team needs to verify it's really you before they can help "
                        f"you back in, which I can't do from here. Would you like me to {OFFER_PERSON}?",
                        answers=False)
+
+    def _asks_for_support_address(self) -> bool:
+        """"Is there an email address I can write to?": support's address, not the one on the customer's account
+        (unless that is named too: "what's my email on file?")."""
+        return asks_how_to_reach_support(self.text) and not has_cue(
+            self.words, self.norm, "my email", "my e-mail", "my address", "on file", "account email")
 
     def _about_getting_in(self) -> bool:
         """"I can't sign in", "locked out", "no access": the message is about getting into the account."""

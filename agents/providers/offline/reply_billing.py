@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from agents.about_service import payment_methods_asked, unlisted_payment_methods
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_up import OFFER_PERSON, last_assistant_text, previous_user_text, with_topic
 from agents.outcome import FaqMatch, Source
@@ -123,6 +124,12 @@ def _why_it_failed(reason: str, card: str) -> str:
     return "and the payment processor didn't give us a reason"
 
 
+def _names_joined(names: list[str], *, opening: bool = False) -> str:
+    """"PayPal", "PayPal and crypto", "PayPal, Venmo and crypto"; capitalised to open a sentence."""
+    text = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return text[:1].upper() + text[1:] if opening else text
+
+
 def _monthly(price: Decimal) -> str:
     return f"at {money(price)} a month" if price else "which costs nothing"
 
@@ -136,8 +143,8 @@ class BillingReplies(WriterBase):
     def billing(self) -> None:
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
-        service_told = (self._other_plan() or self._named_plan_price() or self._payment_terms()
-                        or self._send_invoice())
+        service_told = (self._payment_methods() or self._other_plan() or self._named_plan_price()
+                        or self._payment_terms() or self._send_invoice())
         if self.ctx.customer is None or not self.facts.has_billing:
             if service_told:
                 return
@@ -382,6 +389,35 @@ class BillingReplies(WriterBase):
                            f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?")
         return True
 
+    def _not_to_hand(self, what: str, person_can: str) -> None:
+        """The help centre's answer was not gathered: say so rather than guess, and offer a person."""
+        self.reply.add(f"I don't have {what} to hand, and I'd rather not guess. A person from our team can "
+                       f"{person_can}: would you like me to {OFFER_PERSON}?")
+
+    def _payment_methods(self) -> bool:
+        """"Do you take paypal or crypto?": the help centre's list of the ways to pay, and which of those asked
+        about it names and which it does not. Nothing it does not say is claimed, either way."""
+        asked = payment_methods_asked(self.text)
+        if not asked:
+            return False
+        entry = next((m for m in self.facts.faq if "payment method" in normalise(m.question)), None)
+        if entry is None:
+            self._not_to_hand("our list of accepted payment methods", "tell you for certain")
+            return True
+        self.reply.add(entry.answer)
+        self._cite_faq(entry)
+        unlisted = unlisted_payment_methods(self.text, entry.answer)
+        if listed := [method for method in asked if method not in unlisted]:
+            self.reply.add(f"So yes, {_names_joined(listed)} {'is' if len(listed) == 1 else 'are'} among them.")
+        if unlisted:
+            one = len(unlisted) == 1
+            names = _names_joined(unlisted, opening=True)
+            verb, pronoun = ("isn't", "it") if one else ("aren't", "them")
+            self.reply.add(f"{names} {verb} among the payment methods our help centre lists, so I can't confirm "
+                           f"that you could pay with {pronoun}. A person from our team can tell you for certain: "
+                           f"would you like me to {OFFER_PERSON}?")
+        return True
+
     def _send_invoice(self) -> bool:
         """"Can you email me my invoice?": no action here sends email, so where the customer gets it, as
         the help centre says, or the offer of a person when it says nothing."""
@@ -403,8 +439,7 @@ class BillingReplies(WriterBase):
                     and has_cue(set(normalise(m.answer).split()), normalise(m.answer), "email", "download", "pdf")),
                     None)
         if how is None:
-            self.reply.add("I don't have the details of how invoices reach you to hand, and I'd rather not guess. "
-                           f"A person from our team can help: would you like me to {OFFER_PERSON}?")
+            self._not_to_hand("the details of how invoices reach you", "help")
             return True
         self.reply.add(how.answer)
         self._cite_faq(how)

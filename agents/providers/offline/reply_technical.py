@@ -125,6 +125,10 @@ class TechnicalReplies(WriterBase):
             # "How many deploys per day on free?" found the rate-limits guide for "per": not about deploys.
             articles = []
         faq = None if limit_entry is not None else self._faq_for_this_question()
+        if faq is not None and self._lock_told_by_the_account(faq):
+            # Cited as told, as the account part cites it for a locked account: the entry stays the answer
+            # (no guide on deploys for "I'm locked out please unlock"), and is not quoted (below).
+            self._cite_faq(faq)
         if faq is not None and articles and self._about_another_plan(faq.question):
             # "My app is slow" from a Business customer: that free apps sleep is true and no help to them.
             faq = None
@@ -365,6 +369,14 @@ class TechnicalReplies(WriterBase):
         customer = self.ctx.customer
         offers_own_plan = customer is not None and customer.plan.lower() in normalise(faq.answer).split()
         return None if offers_own_plan or self.facts.articles else faq
+
+    def _lock_told_by_the_account(self, faq: FaqMatch) -> bool:
+        """Whether `faq` is the help centre's entry on locks and the account's facts were gathered: the account
+        part says from them whether this account is locked, and starts the unlock or says there is none to
+        start. The entry, written for anyone, ends "or sign in to this chat and ask us to unlock it": quoted
+        by the technical part ("I'm locked out please unlock" reads as technical too), it told a signed-in
+        customer whose account is open to ask for an unlock there is no need of."""
+        return self.facts.account is not None and "locked" in normalise(faq.question).split()
 
     def _no_guide_is_the_answer(self) -> bool:
         """Whether "no guide on that" answers the message: the articles were searched (a failed look-up

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from agents.about_service import NOT_A_PERSON, about_support, about_support_reply, asks_what_answers_only
 from agents.clauses import question_clauses
 from agents.context import SupportContext
 from agents.facts import FaqFact
@@ -56,7 +57,10 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         labels = [intent, *[s for s in secondary if s != intent]]
         if self.persona in ("billing", "refund", "account", "technical", "general"):
             labels = [self.persona]  # a specialist on the panel speaks to its own part only
-        if intent == "human":
+        if (about := about_support(self.text)) is not None:
+            # Before a request for a person: "am I talking to a human?" reads as one to the classifier.
+            self.reply.add(about_support_reply(about, self.text))
+        elif intent == "human" and not asks_what_answers_only(self.text):
             self.human()
         elif self._says_nothing_yet():
             self.reply.add(self._greeting("Of course — what can I help you with?") +
@@ -100,6 +104,10 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 self._answer_each_question()
             if self.persona in ("resolver", "critic") and self._sounds_frustrated():
                 self._acknowledge_frustration()
+            if (self.persona in ("resolver", "critic") and asks_what_answers_only(self.text)
+                    and not any(NOT_A_PERSON in paragraph for paragraph in self.reply.paragraphs)):
+                # "Are you human? I need help with my invoice": the rest is answered, and so is the question.
+                self.reply.paragraphs.insert(0, NOT_A_PERSON)
         return Draft(text=self._join(), sources=self.reply.sources, actions=self.reply.actions,
                      usage=Usage(model="offline"))
 
@@ -242,8 +250,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if len(self.words) <= 4 and has_cue(self.words, self.norm, "bye", "goodbye", "see you", "good night"):
             self.reply.add("Goodbye! If anything else comes up, just write here: this conversation stays open.")
             return
-        if self._other_plan() or self._payment_terms():
-            return  # "is there a cheaper tier?", "do you offer discounts?": the plans and terms, as known
+        if self._payment_methods() or self._other_plan() or self._payment_terms():
+            return  # "do you take paypal?", "is there a cheaper tier?", "do you offer discounts?": as known
         # "hi! quick q: do free apps sleep? asking for a friend": the chatter around a question lowers its
         # entry's score, not what it is about.
         match = self._faq_on_topic(floor=FAQ_HOW_TO_FOR_VISITOR)

@@ -1,0 +1,225 @@
+"""Questions about the service itself, the same for every customer: who is answering ("are you a bot?"), how
+else to reach support ("what's your phone number?"), and which ways to pay are accepted ("do you take paypal?").
+
+The intent model reads the first two as a request for a person ("are you a real person?" as human at 0.91) or as
+off topic ("what's your phone number?" as out of scope at 0.90), and the third as off topic when it names a way
+to pay the model never saw ("do you take paypal or crypto", out of scope at 0.65). Plain rules over the message,
+no model: the orchestrator answers the first two itself and lets the third reach the billing part of the reply.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from agents.follow_up import OFFER_PERSON
+
+AboutSupport = Literal["identity", "contact"]
+
+# What a customer may wonder the assistant is: a person, a bot, an AI, ChatGPT.
+_WHAT = (r"(?:(?:a|an)\s+)?(?:(?:real(?:\s+life|-life)?|actual|live|human|automated|ai)\s+)?"
+         r"(?:person|human(?:\s+being)?|people|bot|robot|chat\s?bot|ai|machine|computer|program|(?:ai\s+)?assistant|"
+         r"agent|chat\s?gpt|gpt|llm|language\s+model|automated|automatic|real|alive)")
+_WHAT_LIST = rf"{_WHAT}(?:\s+or\s+(?:not|{_WHAT}))*"
+# "Is it a bot?" of something else is rare, but "is it automated?" asks about backups or renewals too.
+_WHAT_IT_IS = (r"(?:(?:a|an)\s+)?(?:(?:real|actual|live)\s+)?(?:person|human(?:\s+being)?|bot|robot|chat\s?bot|ai|"
+               r"chat\s?gpt|gpt)")
+ASKS_WHAT_ANSWERS = re.compile(
+    rf"\b(?:are|r)\s+(?:you|u|ya)\s+(?:really\s+|actually\s+|even\s+|just\s+|still\s+)?{_WHAT_LIST}\b"
+    rf"|\b(?:am\s+i|are\s+we|im|i\s+am)\s+(?:really\s+|actually\s+|even\s+|still\s+)?(?:talking|speaking|chatting|"
+    rf"writing|texting)\s+(?:to|with)\s+{_WHAT_LIST}\b"
+    rf"|\b(?:is|was)\s+(?:this|that)(?:\s+(?:chat|conversation|support|service|thing))?\s+(?:really\s+|actually\s+|"
+    rf"just\s+|even\s+)?{_WHAT_LIST}\b"
+    rf"|\bis\s+this\s+(?:chat|conversation)\s+with\s+{_WHAT_LIST}\b"
+    rf"|\b(?:you\s+are|youre|(?:if|whether)\s+(?:you|u)\s+(?:are|r))\s+(?:really\s+|actually\s+|just\s+|only\s+)?"
+    rf"{_WHAT_LIST}\b"
+    rf"|\bis\s+it\s+(?:really\s+|actually\s+|just\s+)?{_WHAT_IT_IS}\b"
+    r"|\bwho\s+(?:am\s+i|are\s+we|im)\s+(?:talking|speaking|chatting|writing)\s+(?:to|with)\b"
+    r"|\bwho\s+(?:are\s+you|is\s+this|is\s+answering|is\s+replying)\b"
+    r"|\bwhat\s+(?:exactly\s+)?are\s+you(?:\s+exactly)?\s*$"
+    rf"|^\s*{_WHAT_IT_IS}\s+or\s+{_WHAT_IT_IS}\s*$"
+)
+# "Can I talk to a real person?", "I want a human", "no bots", "can someone call me": a person asked for.
+_SOMEONE = (r"(?:(?:a|an|the|some|your|one\s+of\s+your)\s+)?(?:(?:real|actual|live|human|support|customer\s+service)"
+            r"\s+)?(?:person|human(?:\s+being)?|people|agent|someone|somebody|representative|rep|staff(?:\s+member)?|"
+            r"manager|operator|supervisor|engineer|team|member\s+of\s+(?:staff|your\s+team))")
+ASKS_FOR_A_PERSON = re.compile(
+    rf"\b(?:talk|speak|chat|connect|transfer|pass|put|escalate|hand)\s+(?:me\s+|this\s+|it\s+)?(?:over\s+|through\s+)?"
+    rf"(?:(?:back\s+)?(?:to|with|through)\s+)?{_SOMEONE}\b"
+    r"|\b(?:want|need|get|give|prefer|rather\s+have|like|find)\s+(?:me\s+)?"
+    rf"(?:to\s+(?:talk|speak|chat)\s+(?:to|with)\s+)?{_SOMEONE}\b"
+    rf"|\b{_SOMEONE}\s+(?:please|pls|plz|now)\b"
+    r"|\b(?:no|not|dont\s+want|do\s+not\s+want|stop|hate|enough\s+of)\s+"
+    r"(?:(?:a|an|the|this|talking\s+to\s+(?:a|an|the)?)\s*)?(?:bots?|robots?|machines?|ai|chat\s?bots?)\b"
+    r"|\b(?:someone|somebody|a\s+person|a\s+human|an\s+agent|staff|anyone)\s+(?:\w+\s+){0,3}?"
+    r"(?:call|ring|phone|contact|email)\s+(?:me|us)\b"
+)
+# Ways to reach support that the demo company does not have: a phone line, an email address to write to.
+_PHONE = (r"\b(?:your|support|contact|customer\s+service|northwind|help)\s+(?:phone|telephone|hotline|helpline)"
+          r"(?:\s+(?:number|line|no|support))?"
+          r"|\b(?:the|a|any)\s+(?:support\s+|contact\s+)?(?:phone|telephone)\s+(?:number|line|support)"
+          r"|\b(?:phone|telephone)\s+(?:support|number|line)\s+(?:for|to)\s+(?:support|you|call|reach|northwind)"
+          r"|\bphone\s+support|\bcall\s+cent(?:er|re)|\bhotline|\bhelpline"
+          r"|\b(?:your|support|contact|the\s+support)\s+(?:phone\s+)?number(?!\s+of)"
+          r"|\bnumber\s+(?:for\s+(?:support|customer\s+service|northwind)|(?:i|we)\s+can\s+call|to\s+call)"
+          r"|\b(?:can|could|may|do|should)\s+(?:i|we)\s+(?:call|ring|phone|telephone)(?:\s+(?:you|u|support|someone|"
+          r"somebody|anyone|northwind|your\s+team|the\s+team)\b|\s*$)"
+          r"|\b(?:can|could|will|would)\s+(?:you|u)\s+(?:call|ring|phone)\s+(?:me|us)\b"
+          r"|\bgive\s+(?:me|us)\s+a\s+(?:call|ring)\b")
+_EMAIL = (r"\b(?:your|support|contact|the\s+support|customer\s+service|northwind)\s+(?:support\s+|contact\s+)?"
+          r"e-?mail(?:\s+address)?\b"
+          r"|\be-?mail(?:\s+address)?\s+(?:for|of)\s+(?:support|you|northwind|customer\s+service|"
+          r"your\s+(?:support|team))\b"
+          r"|\be-?mail(?:\s+address)?\s+(?:(?:that|which)\s+)?(?:i|we)\s+(?:can|could|should)\s+(?:write|send|mail|"
+          r"reach|contact|use)"
+          r"|\bis\s+there\s+(?:a|an|any)\s+(?:support\s+|contact\s+)?e-?mail(?:\s+address)?\s*(?:to\s+(?:write|contact|"
+          r"reach)|$)"
+          r"|\b(?:can|could|may|do|should)\s+(?:i|we)\s+(?:e-?mail|write\s+to|mail)\s+(?:you|u|support|someone|"
+          r"northwind|your\s+team|the\s+team)\b")
+# "Can I contact you by phone?", "reach support via email": a channel named after the one asked to reach.
+_BY = (r"\b(?:contact|reach|get\s+in\s+touch\s+with|talk\s+to|speak\s+to|write\s+to)\s+(?:you|u|support|northwind|"
+       r"someone|your\s+team|the\s+team)\s+(?:by|via|over|on|through)\s+(?:the\s+)?")
+ASKS_FOR_PHONE = re.compile(rf"{_PHONE}|{_BY}(?:phone|telephone)\b")
+ASKS_FOR_EMAIL = re.compile(rf"{_EMAIL}|{_BY}(?:e-?mail|mail)\b")
+ASKS_HOW_TO_REACH_SUPPORT = re.compile(rf"{ASKS_FOR_PHONE.pattern}|{ASKS_FOR_EMAIL.pattern}")
+# The customer's own phone or address ("I lost my phone", "the email address on my account"): never support's.
+_OWN_CHANNEL = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:phone|number|e-?mail|address|inbox)\b"
+                          r"|\b(?:the\s+)?(?:phone\s+|e-?mail\s+)?(?:phone|number|e-?mail|address)\s+"
+                          r"(?:on|of|for|in|from)\s+(?:my|our)\b")
+# What may be said around such a question without asking anything else ("hi, quick question: are you a bot?").
+_AROUND_A_QUESTION = frozenset({
+    "hi", "hello", "hey", "hiya", "there", "please", "so", "just", "quick", "question", "questions", "wondering",
+    "curious", "out", "of", "curiosity", "by", "the", "way", "btw", "ok", "okay", "um", "hmm", "honestly", "really",
+    "actually", "i", "was", "am", "im", "to", "know", "tell", "me", "can", "could", "you", "u", "do", "does", "is",
+    "are", "what", "whats", "which", "where", "how", "a", "an", "any", "have", "has", "get", "give", "find", "for",
+    "your", "support", "customer", "service", "northwind", "cloud", "team", "guys", "or", "and", "also", "then",
+    "thanks", "thank", "that", "this", "it", "theres", "number", "line", "address", "help", "with",
+    "urgent", "billing", "sales", "technical", "issues", "if", "possible", "anyway", "good", "morning", "afternoon",
+    "evening", "wanted", "want", "would", "like", "we", "talking", "on", "whether", "call", "reach",
+    "contact", "write", "ring", "send", "dial", "use", "specify", "confirm", "assistance", "at", "in", "here", "now",
+    "yet",
+})
+
+
+def plain(text: str) -> str:
+    """Lower case, apostrophes dropped ("what's" → "whats", "don't" → "dont"), words split by single spaces."""
+    text = text.lower().replace("’", "'").replace("'", "")
+    return " ".join(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text))
+
+
+def asks_what_answers(text: str) -> bool:
+    """"Are you a bot?", "am I talking to a human?", "is this an AI?": whether a person or a program answers."""
+    return bool(ASKS_WHAT_ANSWERS.search(plain(text)))
+
+
+def asks_for_a_person(text: str) -> bool:
+    """"Can I talk to a real person?", "I want a human", "no bots please": a person asked for, in so many words."""
+    return bool(ASKS_FOR_A_PERSON.search(plain(text)))
+
+
+def asks_how_to_reach_support(text: str) -> bool:
+    """"What's your phone number?", "can I call you?", "is there an email address I can write to?": another way
+    to reach support than this chat; not the customer's own phone or address, nor a person asked for."""
+    words = plain(text)
+    own = _OWN_CHANNEL.sub(" ", words)
+    return bool(ASKS_HOW_TO_REACH_SUPPORT.search(own)) and not asks_for_a_person(text)
+
+
+def about_support(text: str) -> AboutSupport | None:
+    """"identity" or "contact" for a message that asks only who is answering, or only how else to reach support
+    (with a greeting or words around it, but no other question); None otherwise, and when a person is asked for
+    in so many words ("are you a bot? I want a real person"), which is a request the handoff answers."""
+    words = plain(text)
+    identity = ASKS_WHAT_ANSWERS.search(words)
+    # "Is this chat with a real person?" names a person without asking for one: read past the question.
+    if not words or ASKS_FOR_A_PERSON.search(ASKS_WHAT_ANSWERS.sub(" ", words)):
+        return None
+    contact = ASKS_HOW_TO_REACH_SUPPORT.search(_OWN_CHANNEL.sub(" ", words))
+    if identity is None and contact is None:
+        return None
+    rest = ASKS_HOW_TO_REACH_SUPPORT.sub(" ", ASKS_WHAT_ANSWERS.sub(" ", words))
+    if set(rest.split()) - _AROUND_A_QUESTION:
+        return None
+    return "identity" if identity else "contact"
+
+
+def asks_what_answers_only(text: str) -> bool:
+    """"Are you a real person?", "am I talking to a human?": asks whether a person answers, without asking for one
+    ("are you a bot? I want a real person" asks for one). The classifier's "human" is then a misreading."""
+    words = plain(text)
+    return bool(ASKS_WHAT_ANSWERS.search(words)) and not ASKS_FOR_A_PERSON.search(ASKS_WHAT_ANSWERS.sub(" ", words))
+
+
+def asks_for_phone(text: str) -> bool:
+    return bool(ASKS_FOR_PHONE.search(_OWN_CHANNEL.sub(" ", plain(text))))
+
+
+def asks_for_email(text: str) -> bool:
+    return bool(ASKS_FOR_EMAIL.search(_OWN_CHANNEL.sub(" ", plain(text))))
+
+
+NOT_A_PERSON = "I'm Northwind Cloud's automated support assistant, not a person."
+# Worded with OFFER_PERSON, so a "yes" after it is read as accepting the offer (the offline classifier's rule).
+_PERSON_HERE = (f"If you'd rather talk to a person, I can {OFFER_PERSON} from our support team, who will reply right "
+                "here in this chat: just say so.")
+
+
+def identity_reply() -> str:
+    """The honest answer to "are you a bot?": what answers, and that a person is a request away."""
+    return f"{NOT_A_PERSON} I can help with your account, billing and plans, and with your apps. {_PERSON_HERE}"
+
+
+def contact_reply(text: str) -> str:
+    """"What's your phone number?": no number or address is made up; support is given here, and a person too."""
+    phone, email = asks_for_phone(text), asks_for_email(text)
+    missing = ("a phone number" if phone and not email else "an email address" if email and not phone
+               else "a phone number or an email address")
+    return (f"I'm afraid I don't have {missing} I can give you for support: Northwind Cloud's support is given right "
+            f"here, in this chat, and I can help with most questions straight away. {_PERSON_HERE}")
+
+
+def about_support_reply(kind: AboutSupport, text: str) -> str:
+    return identity_reply() if kind == "identity" else contact_reply(text)
+
+
+# Ways to pay a customer may ask about, by the words they use for them, with how a reply names each.
+PAYMENT_METHODS: dict[str, str] = {
+    "paypal": "PayPal", "pay pal": "PayPal", "crypto": "crypto", "cryptocurrency": "cryptocurrency",
+    "cryptocurrencies": "cryptocurrencies", "bitcoin": "Bitcoin", "btc": "Bitcoin", "ethereum": "Ethereum",
+    "apple pay": "Apple Pay", "google pay": "Google Pay", "gpay": "Google Pay", "venmo": "Venmo",
+    "klarna": "Klarna", "alipay": "Alipay", "wechat pay": "WeChat Pay", "sepa": "SEPA direct debit",
+    "direct debit": "direct debit", "bank transfer": "bank transfer", "cheque": "cheque", "check": "cheque",
+    "cash": "cash", "gift card": "gift cards", "gift cards": "gift cards", "visa": "Visa",
+    "mastercard": "Mastercard", "master card": "Mastercard", "amex": "American Express",
+    "american express": "American Express", "discover": "Discover", "diners club": "Diners Club", "jcb": "JCB",
+    "maestro": "Maestro", "ideal": "iDEAL", "sofort": "Sofort", "ach": "ACH", "upi": "UPI",
+}
+_METHOD_NAMES = "|".join(sorted((re.escape(name) for name in PAYMENT_METHODS), key=len, reverse=True))
+# "Do you take paypal or crypto", "can I pay with bitcoin?", "is apple pay accepted?". A cheque only when paid by.
+_PAY_VERB = (r"(?:take|takes|accept|accepts|support|supports|allow|allows|use|pay(?:ing)?\s+(?:with|by|via|using|in|"
+             r"through)|payments?\s+(?:with|by|via|in|through))")
+ASKS_PAYMENT_METHOD = re.compile(
+    rf"\b{_PAY_VERB}\s+(?:(?:a|an|the|your|my)\s+)?(?:{_METHOD_NAMES})\b"
+    rf"|\b(?:{_METHOD_NAMES})\s+(?:(?:is|are)\s+)?(?:accepted|supported|allowed|ok|okay|possible|an\s+option)\b")
+_METHOD_MENTION = re.compile(rf"\b(?:{_METHOD_NAMES})\b")
+
+
+def unlisted_payment_methods(text: str, listed_in: str) -> list[str]:
+    """The ways to pay the message asks about that `listed_in` (the help centre's list) does not name."""
+    listed = listed_in.lower()
+    return [method for method in payment_methods_asked(text) if method.lower() not in listed]
+
+
+def payment_methods_asked(text: str) -> list[str]:
+    """The ways to pay a message asks whether we accept, as a reply names them, in order ([] when it asks none).
+    "Check" counts only where it is asked to pay by ("can I pay by check?"), not "check my invoice"."""
+    words = plain(text)
+    if not ASKS_PAYMENT_METHOD.search(words):
+        return []
+    named = []
+    for mention in _METHOD_MENTION.finditer(words):
+        word = mention.group(0)
+        if word == "check" and not re.search(rf"{_PAY_VERB}\s+(?:a\s+)?check\b", words):
+            continue
+        named.append(PAYMENT_METHODS[word])
+    return list(dict.fromkeys(named))
