@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from typing import Any
 
 from a2a.helpers import get_message_text, new_task_from_user_message, new_text_part
 from a2a.server.agent_execution import AgentExecutor, RequestContext
 from a2a.server.events import EventQueue
 from a2a.server.tasks import TaskUpdater
-from a2a.types.a2a_pb2 import Message, Task
+from a2a.types.a2a_pb2 import Message, Role, Task, TaskState, TaskStatus
 from django.conf import settings
 from google.protobuf.json_format import MessageToDict
 
@@ -67,9 +68,22 @@ async def _task_open(context: RequestContext, event_queue: EventQueue) -> Task:
     """The task the request continues, or a new one made from its message (and announced)."""
     task = context.current_task
     if task is None:
-        task = new_task_from_user_message(context.message)
+        task = _task_for_message(context.message)
         await event_queue.enqueue_event(task)
     return task
+
+
+def _task_for_message(message: Message) -> Task:
+    """A new task for a user's message, as the SDK's helper makes it, also when its text is empty: the
+    helper refuses that with a ValueError, which the client gets as a JSON-RPC internal error (-32603),
+    while the message is only refused as empty (a rejected task with code empty_message, as for spaces)."""
+    try:
+        return new_task_from_user_message(message)
+    except ValueError:
+        if message.role != Role.ROLE_USER:
+            raise
+        return Task(status=TaskStatus(state=TaskState.TASK_STATE_SUBMITTED), id=message.task_id or str(uuid.uuid4()),
+                    context_id=message.context_id or str(uuid.uuid4()), history=[message])
 
 
 class SupportAgentExecutor(AgentExecutor):

@@ -20,11 +20,25 @@ from ninja import Status
 from pydantic import BaseModel
 
 from supportsite.api.models import IdempotencyRecord
+from supportsite.conversations.models import Message
 from supportsite.core.db import db_async
 from supportsite.core.errors import Conflict, InvalidInput
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 255
+CLIENT_ID_MAX_LENGTH = Message._meta.get_field("client_id").max_length
+
+
+def client_id_for_idempotency_key(key: str) -> str:
+    """The message's client_id when a POST names none: its Idempotency-Key, so a retry is stored once.
+
+    A message's client_id holds 64 characters and a key up to 255: a longer key becomes a digest of the
+    whole key, never its first 64 characters, which two different keys can share (a common prefix and
+    an order number at the end) and would have the second message taken for a resend of the first.
+    """
+    if len(key) <= CLIENT_ID_MAX_LENGTH:
+        return key
+    return "idempotency-sha256:" + hashlib.sha256(key.encode()).hexdigest()[:CLIENT_ID_MAX_LENGTH - 19]
 
 
 def request_fingerprint(request: HttpRequest) -> str:

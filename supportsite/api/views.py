@@ -15,12 +15,13 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Path, Query, Router, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
-from supportsite.api.idempotency import idempotent
+from supportsite.api.idempotency import HEADER, client_id_for_idempotency_key, idempotent
 from supportsite.api.keys import Principal, customer_for_principal, principal_for_key, principal_rate_limit
 from supportsite.api.models import Scope
 from supportsite.api.pagination import DEFAULT_LIMIT, MAX_CURSOR_CHARS, MAX_LIMIT, page_after
@@ -126,6 +127,15 @@ def error_response(request: HttpRequest, status: int, code: str, detail: str,
     return response
 
 
+@csrf_exempt
+def api_base_without_slash(request: HttpRequest) -> HttpResponse:
+    """`/api/v1` as typed from an integrator's base URL: every method gets the API's JSON 404 that
+    `/api/v1/` gives, not Django's slash redirect (for a POST with DEBUG, an HTML error page)."""
+    base = request.path + "/"
+    return error_response(request, 404, "endpoint_not_found",
+                          f"There is no {request.path} endpoint; the endpoints are under {base} and listed at {base}docs.")
+
+
 @api.exception_handler(DomainError)
 def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     headers = {"Retry-After": str(exc.retry_after_s)} if isinstance(exc, RateLimited) else None
@@ -159,8 +169,9 @@ def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResp
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    if exc.status_code == 400 and isinstance(exc.__cause__, ValueError):
-        # ninja wraps the JSON parser's error (JSONDecodeError, UnicodeDecodeError) in a 400 HttpError.
+    if exc.status_code == 400 and isinstance(exc.__cause__, ValueError | RecursionError):
+        # ninja wraps the JSON parser's error (JSONDecodeError, UnicodeDecodeError, or the recursion limit
+        # of a body nested thousands deep) in a 400 HttpError.
         return error_response(request, 400, "bad_json", f"The request body is not valid JSON: {exc.__cause__}.")
     return error_response(request, exc.status_code, "http_error", str(exc))
 
@@ -334,7 +345,8 @@ async def message_create(request: HttpRequest, conversation_id: UUID, payload: M
     conversation = await db_async(conversation_get_for_principal)(principal=principal, conversation_id=conversation_id)
     if conversation is None:
         raise NotFound("No such conversation.", code="conversation_not_found")
-    client_id = payload.client_id or request.headers.get("Idempotency-Key", "")[:64] or uuid.uuid4().hex
+    client_id = payload.client_id or client_id_for_idempotency_key(request.headers.get(HEADER, "").strip()) \
+        or uuid.uuid4().hex
     async with ConversationListener(conversation.id) as listener:
         # Shielded: a client that hangs up mid-request must not leave a stored message without its run.
         message, run, _created = await asyncio.shield(

@@ -101,6 +101,20 @@ async def test_a_message_over_the_length_limit_is_rejected_without_its_text_echo
     assert not await Message.objects.filter(conversation__channel="a2a").aexists()
 
 
+@pytest.mark.parametrize("text", ["", "   "])
+async def test_an_empty_text_part_is_rejected_as_an_empty_message_not_answered_as_an_internal_error(
+    base_url, scripted, text
+):
+    response = await rpc_post(base_url, key_create(), json.dumps(send_request(text)).encode())
+    assert response.status_code == 200
+    body = response.json()
+    assert "error" not in body, body
+    task = body["result"]
+    assert task["status"]["state"] == "rejected"
+    assert task["status"]["message"]["metadata"]["code"] == "empty_message"
+    assert not await Message.objects.filter(conversation__channel="a2a").aexists()
+
+
 async def test_a_streamed_message_over_the_length_limit_is_not_echoed_in_any_event(base_url, scripted):
     limit = settings.SUPPORT["MAX_MESSAGE_CHARS"]
     text = "Is there an outage in eu-west? " + "y" * (20 * limit)

@@ -262,6 +262,27 @@ async def test_a_retried_post_with_the_same_idempotency_key_returns_the_first_re
     assert await AgentRun.objects.filter(conversation_id=cid).acount() == 1
 
 
+async def test_two_long_idempotency_keys_sharing_their_first_64_characters_store_two_messages(api_as, scripted):
+    api = api_as()
+    cid = (await api.post("/conversations", {"customer": "cus_alice"})).json()["id"]
+    prefix = "order-" * 11  # 66 characters: longer than a message's client_id holds
+    first = await api.post(f"/conversations/{cid}/messages", {"text": "Refund invoice NW-1001 please"},
+                           headers={"Idempotency-Key": f"{prefix}1001"})
+    second = await api.post(f"/conversations/{cid}/messages", {"text": "What plan am I on?"},
+                            headers={"Idempotency-Key": f"{prefix}1002"})
+    assert first.status_code == second.status_code == 200, second.content
+    assert second.json()["message"]["text"] == "What plan am I on?"
+    stored = [m async for m in Message.objects.filter(conversation_id=cid, role="user").order_by("created_at")]
+    assert [m.text for m in stored] == ["Refund invoice NW-1001 please", "What plan am I on?"]
+    assert len({m.client_id for m in stored}) == 2 and all(len(m.client_id) <= 64 for m in stored)
+
+    # The same long key again is a retry: the first result, nothing stored twice.
+    again = await api.post(f"/conversations/{cid}/messages", {"text": "What plan am I on?"},
+                           headers={"Idempotency-Key": f"{prefix}1002"})
+    assert again.status_code == 200 and again.json() == second.json()
+    assert await Message.objects.filter(conversation_id=cid, role="user").acount() == 2
+
+
 async def test_the_same_idempotency_key_with_a_different_body_is_422(api_as):
     api = api_as()
     await api.post("/conversations", {"customer": "cus_alice"}, headers={"Idempotency-Key": "k"})

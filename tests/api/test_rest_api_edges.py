@@ -83,6 +83,14 @@ async def test_a_body_that_is_not_json_gets_400_bad_json(api_as):
     assert not await Conversation.objects.aexists()
 
 
+async def test_a_body_nested_past_the_parsers_depth_gets_400_bad_json(api_as):
+    api = api_as()
+    for raw in ("[" * 100_000 + "]" * 100_000, '{"a":' * 100_000 + "1" + "}" * 100_000):
+        error = assert_json_error(await api.post("/conversations", raw=raw), 400, "bad_json")
+        assert "not valid JSON" in error["detail"]
+    assert not await Conversation.objects.aexists()
+
+
 # --- Cursors ----------------------------------------------------------------------------------
 
 FORGED_CURSORS = [
@@ -314,6 +322,16 @@ async def test_a_path_no_endpoint_has_gets_404_endpoint_not_found_as_json(api_as
             error = assert_json_error(await client.get(path), 404, "endpoint_not_found")
             assert path in error["detail"]
         assert_json_error(await api.post(path.removeprefix("/api/v1"), {}), 404, "endpoint_not_found")
+
+
+async def test_the_api_base_without_its_slash_gets_404_endpoint_not_found_as_json_for_every_method(api_as):
+    api = api_as()
+    headers = {"Authorization": f"Bearer {api.key}"}
+    for method in ("get", "post", "put", "patch", "delete"):
+        response = await getattr(api.client, method)("/api/v1", headers=headers)
+        error = assert_json_error(response, 404, "endpoint_not_found")
+        assert "/api/v1/docs" in error["detail"], error
+    assert not await Conversation.objects.aexists()
 
 
 async def test_a_method_a_path_does_not_serve_gets_405_as_json_with_allow(api_as):
