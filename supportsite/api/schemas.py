@@ -6,7 +6,7 @@ from uuid import UUID
 
 from django.conf import settings
 from ninja import Schema
-from pydantic import AfterValidator, Field, ModelWrapValidatorHandler, StringConstraints, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, ModelWrapValidatorHandler, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 
@@ -26,7 +26,12 @@ class RequestBody(Schema):
     ninja's Schema reads fields from attributes too (DjangoGetter), so a body of `[]`, `"text"` or
     `null` would pass as an object with every field at its default: for ConversationIn, a silent
     anonymous conversation. A wrap validator, as it runs outside (before) ninja's own.
+
+    A field it does not have is refused (422 naming it), not ignored: `{"published": false}` for
+    `is_published` created a published FAQ entry, the opposite of what was meant.
     """
+
+    model_config = ConfigDict(extra="forbid")
 
     @model_validator(mode="wrap")
     @classmethod

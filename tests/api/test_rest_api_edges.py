@@ -91,6 +91,20 @@ async def test_a_body_nested_past_the_parsers_depth_gets_400_bad_json(api_as):
     assert not await Conversation.objects.aexists()
 
 
+async def test_a_field_the_body_does_not_have_gets_422_naming_it_and_stores_nothing(api_as):
+    api = api_as()
+    error = assert_json_error(
+        await api.post("/faq", {"question": "Can I pause my plan?", "answer": "No.", "published": False}),
+        422, "validation_error")
+    assert [e["field"] for e in error["errors"]] == ["published"], error
+    assert not await FaqEntry.objects.filter(question="Can I pause my plan?").aexists()
+    cid = await open_conversation(api)
+    error = assert_json_error(await api.post(f"/conversations/{cid}/messages", {"txt": "hello"}), 422,
+                              "validation_error")
+    assert {e["field"] for e in error["errors"]} == {"text", "txt"}, error
+    assert not await Message.objects.filter(conversation_id=cid).aexists()
+
+
 # --- Cursors ----------------------------------------------------------------------------------
 
 FORGED_CURSORS = [
