@@ -22,10 +22,14 @@ from agents.about_service import (
     AboutSupport,
     about_support,
     about_support_reply,
+    asks_about_support,
+    asks_for_a_person,
+    asks_to_escalate,
     asks_what_answers_only,
     payment_methods_asked,
     unlisted_payment_methods,
 )
+from agents.app_deletion import about_deleting_the_account, asks_to_delete_an_app
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
@@ -42,10 +46,10 @@ from agents.outcome import (
     Source,
 )
 from agents.own_data import (
+    about_own_lock,
     about_own_two_factor,
     asks_about_own_data,
     asks_standing,
-    asks_to_unlock,
     mentions_plans,
     reports_lost_second_factor,
 )
@@ -85,7 +89,8 @@ FAQ_OVER_OUT_OF_SCOPE_BELOW = 0.9
 FAQ_CONFIDENT_OVER_OUT_OF_SCOPE = 0.6
 # "The incident": the message speaks of one, whichever it means (_open_incident_named).
 NAMES_AN_INCIDENT = re.compile(r"\bincidents?\b", re.IGNORECASE)
-# The local classifier is trusted this far on "I want a person" when an LLM is also configured.
+# The local classifier is trusted this far on "I want a person" when an LLM is also configured. Below it, a
+# question about the support itself ("do I get weekend support?") is not taken for a request for a person.
 HUMAN_CONFIDENCE = 0.8
 # A reply that tells the customer a person is taking over ("I'm passing this conversation to our support
 # team", "I've passed your conversation to …"). Such a promise is kept: a run whose reply says it is
@@ -281,6 +286,13 @@ class Orchestrator:
 
         if self._asks_for_person(run) and asks_what_answers_only(run.ctx.message):
             self._drop_person_misread(run)
+        elif self._asks_for_person(run) and self._asks_about_support_only(run):
+            self._drop_person_misread(run, why="asks about the support given, not for a person",
+                                      key="support_question")
+        elif not self._asks_for_person(run) and asks_to_escalate(run.ctx.message):
+            self._person_asked_in_other_words(run)
+        if asks_to_delete_an_app(run.ctx.message):
+            self._deleting_an_app_is_technical(run)
         if run.intent.label == "human":
             return await self._handoff(run, "customer_asked")
         if self._asks_for_person(run):
@@ -292,7 +304,7 @@ class Orchestrator:
             run.summary["customer_asked_for_person"] = "human among the secondary labels"
             if run.intent.label == "out_of_scope":
                 return await self._handoff(run, "customer_asked")
-        if run.ctx.customer is not None and asks_to_unlock(run.ctx.message):
+        if run.ctx.customer is not None and about_own_lock(run.ctx.message):
             self._unlock_request_names_account(run)
         elif run.ctx.customer is not None and reports_lost_second_factor(run.ctx.message):
             await self._lost_second_factor_names_account(run)
@@ -428,9 +440,11 @@ class Orchestrator:
         run.summary["intent"] = {**run.summary["intent"], "label": intent.label,
                                  "confidence": round(intent.confidence, 3), "secondary": list(intent.secondary)}
 
-    def _drop_person_misread(self, run: _Run) -> None:
-        """"Am I talking to a human?" labelled as a request for a person: the message asks what answers, so the
-        label becomes what else it names (the first other domain, else general), and no one is called."""
+    def _drop_person_misread(self, run: _Run, *, why: str = "asks whether a person answers, not for one",
+                             key: str = "person_not_asked") -> None:
+        """"Am I talking to a human?" (or "do I get weekend support?") labelled as a request for a person: the
+        message asks what answers (or about the support given), so the label becomes what else it names (the first
+        other domain, else general), and no one is called."""
         label = run.intent
         others = [s for s in label.secondary if s != "human"]
         if label.label == "human":
@@ -438,7 +452,54 @@ class Orchestrator:
             intent = IntentResult(label=first, confidence=label.confidence, secondary=[s for s in others if s != first])
         else:
             intent = label.model_copy(update={"secondary": others})
-        self._relabel(run, intent, why="asks whether a person answers, not for one", key="person_not_asked")
+        self._relabel(run, intent, why=why, key=key)
+
+    @staticmethod
+    def _asks_about_support_only(run: _Run) -> bool:
+        """"Do I get weekend support?", "what support do I get on Pro?": a question about the support itself (its
+        hours, what each plan gets), which the help centre's entry on support hours and the plans answer, with a
+        "human" label or secondary label the classifier is unsure of. The word "support" pulls messages towards
+        "human" (primary at 0.34, or a secondary from the whole message's 0.25), and the run handed a question
+        about support to a person nobody asked for. A sure label (HUMAN_CONFIDENCE), or a person asked for in so
+        many words ("what are your support hours? I want a person"), still hands off."""
+        label = run.intent
+        sure = label.label == "human" and label.confidence >= HUMAN_CONFIDENCE
+        return not sure and asks_about_support(run.ctx.message) and not asks_for_a_person(run.ctx.message)
+
+    def _person_asked_in_other_words(self, run: _Run) -> None:
+        """"Escalate please", "why is nobody answering?", "how do I contact sales?": a person asked for in words
+        the classifier reads as off topic (0.75 to 0.78 for the first and last), which the scope reply turned away.
+        With nothing else in scope to answer, or only a guess at it ("I emailed support and no one has replied",
+        technical at 0.38, which no guide answers), the label becomes "human" and the run hands off; beside a
+        question it is sure of, "human" joins the secondary labels and the reply is handed off with its answer."""
+        label = run.intent
+        domains = self._domains(label)
+        nothing_else = label.label in ("general", "out_of_scope") and not [d for d in domains if d != "general"]
+        if nothing_else or label.confidence < self.config.panel_confidence:
+            intent = IntentResult(label="human", confidence=label.confidence,
+                                  secondary=[s for s in label.secondary if s != "out_of_scope"])
+        else:
+            intent = label.model_copy(update={"secondary": [*label.secondary, "human"]})
+        self._relabel(run, intent, why=f"asks for a person in words the classifier does not know as such "
+                                       f"({label.label} at {label.confidence:.2f})", key="person_asked_in_words")
+
+    def _deleting_an_app_is_technical(self, run: _Run) -> None:
+        """"How do I delete an app?": one of the customer's apps, which the technical part answers (a guide, or
+        that there is none), not the account. The classifier puts "delete" with the account ("account" beside
+        technical at 0.67, or out of scope at 0.47 with it), and the account's part answered with the steps that
+        delete the account and every app (the entry on them is no longer among the matches: _take_faq). Its
+        other domains (a refund asked for too) stay."""
+        label = run.intent
+        if label.label == "technical" and "account" not in label.secondary:
+            return
+        others = [s for s in label.secondary if s not in ("technical", "account", "out_of_scope")]
+        if label.label not in ("technical", "account", "general", "out_of_scope"):
+            others = [label.label, *others]
+        # Sure enough for the technical resolver alone: the words name one app to delete, whatever the label.
+        intent = IntentResult(label="technical", confidence=max(label.confidence, self.config.panel_confidence),
+                              secondary=others)
+        self._relabel(run, intent, why=f"asks to delete one app, not the account ({label.label} at "
+                                       f"{label.confidence:.2f})", key="deletes_an_app")
 
     async def _answer_about_support(self, run: _Run, about: AboutSupport) -> RunOutcome:
         """The honest answer to "are you a bot?" or "what's your phone number?", with a person offered."""
@@ -486,7 +547,7 @@ class Orchestrator:
             # The FAQ says how things work for everyone; this customer's facts answer the question.
             run.summary["faq"]["skipped"] = "asks about the signed-in customer's own data"
             return False
-        if run.ctx.customer is not None and asks_to_unlock(run.ctx.message):
+        if run.ctx.customer is not None and about_own_lock(run.ctx.message):
             # "I'm locked out, please unlock": the entry on locks says how to ask for an unlock; the account
             # agent can start it, once the account's facts say it is locked.
             run.summary["faq"]["skipped"] = "asks to unlock the signed-in customer's account, which the agents can start"
@@ -534,11 +595,20 @@ class Orchestrator:
             run.faq_matches = [FaqMatch.model_validate(m) for m in response.result.get("matches", [])]
         else:
             run.deps.record_fallback(f"faq: retrieval failed ({response.error}) → no FAQ shortcut")
+        dropped: list[FaqMatch] = []
+        if asks_to_delete_an_app(run.ctx.message):
+            # "How do I delete an app?" finds the entry on deleting the account at 0.98: its steps delete every
+            # app and the account with them. No part of the reply, and no LLM, may give them for one app.
+            dropped = [m for m in run.faq_matches if about_deleting_the_account(m.question)]
+            run.faq_matches = [m for m in run.faq_matches if m not in dropped]
         run.ctx.facts["faq"] = {"matches": [m.model_dump(mode="json") for m in run.faq_matches]}
         top = run.faq_matches[0] if run.faq_matches else None
         run.summary["faq"] = {
             "top_id": top.faq_id if top else None, "question": top.question if top else "",
             "score": round(top.score, 3) if top else None, "threshold": threshold, "used": False,
+            **({"dropped": {"ids": [m.faq_id for m in dropped],
+                            "why": "about deleting the account; the message asks to delete one app"}}
+               if dropped else {}),
         }
 
     @staticmethod
@@ -557,11 +627,13 @@ class Orchestrator:
         all_domains = bool(domains[1:]) or intent.confidence < self.config.panel_confidence
         labels = domains if all_domains else [intent.label]
         workers = list(dict.fromkeys(w for label in labels for w in WORKERS_FOR_INTENT.get(label, ())))
-        if "billing" not in workers and (mentions_plans(message) or asks_standing(message)):
+        if "billing" not in workers and (mentions_plans(message) or asks_standing(message)
+                                         or asks_about_support(message)):
             # "Is my account in good standing?" is answered with the subscription's state too (a failed
-            # payment makes it past due), which billing's facts hold.
+            # payment makes it past due), which billing's facts hold; "what support do I get on Pro?" with
+            # the support each plan lists ("email support"), which the plans on billing's facts hold.
             workers.append("billing")
-        if "account" not in workers and asks_to_unlock(message):
+        if "account" not in workers and about_own_lock(message):
             # Whether the account is locked, and the unlock, are the account's facts, whatever the label
             # (a visitor's run skips the look-up: the account worker needs a signed-in customer).
             workers.append("account")

@@ -110,6 +110,52 @@ ASKS_TO_UNLOCK = re.compile(
     r"|\b(?:get|have|need|want)\s+(?:it|me|us|(?:my|our|the)\s+account)\s+unlocked\b"
     r"|\blocked\s+out\b(?!\s+(?:of|from)\s+(?!(?:my|our|the)\s+(?:northwind\s+)?(?:account|dashboard|console|login)\b))",
     re.IGNORECASE)
+# "Don't unlock it", "pls dont unlock", "I don't want it unlocked", "keep it locked", "can you leave my account
+# locked?": the customer refuses the unlock, whatever lock word the message also holds. Not "I can not unlock it" or
+# "I don't know how to unlock it" (help to get in), "why don't you unlock it?" (a request), "why do you keep it
+# locked?" (a complaint about the lock), nor "I keep getting locked out".
+_DO_NOT = r"(?:do\s*n[o'’]?t|dont|do\s+not|never)"
+REFUSES_UNLOCK = re.compile(
+    rf"(?<!why\s)\b{_DO_NOT}\s+(?:(?:please|pls|plz|ever|yet|you)\s+)*unlock"
+    rf"|\b{_DO_NOT}\s+want\s+(?:you\s+to\s+unlock|(?:it|me|us|that|(?:my|our|the)\s+account)\s+(?:to\s+be\s+)?unlocked"
+    r"|(?:an?\s+|to\s+)?unlock\b)"
+    r"|\b(?:should|must)\s*(?:n[o'’]?t|\s+not)\s+be\s+unlocked\b|\bno\s+need\s+to\s+unlock"
+    r"|(?<!do\syou\s)(?<!did\syou\s)(?<!why\syou\s)\b(?:keep|leave)\s+"
+    r"(?:it\s+|me\s+|us\s+|(?:my|our|the)\s+(?:northwind\s+)?account\s+)?locked\b(?!\s+out)",
+    re.IGNORECASE)
+# "I'm being hacked", "someone else knows my password", "someone is trying to get into my account", "that login
+# wasn't me": someone else at the account. An unlock lets them back at it with the password they have; a reset
+# (which unlocks it too) and two-factor shut them out. Not "someone on my team has access" or
+# "can I move the account to someone else?": the people a customer lets in, or a question about them.
+_SOMEONE = r"\b(?:some(?:one|body)|(?:an?\s+)?(?:strangers?|attackers?|hackers?))(?:\s+else)?\s+(?:\w+\s+){0,2}?"
+# Hacked is said of the customer or the account ("I'm being hacked", "my account was hacked"), not of an app or site
+# they host ("my site got hacked" is a technical matter), nor "I had my phone stolen" (a lost second factor).
+_VICTIM = (r"(?:i'?m|i\s+am|i|we|we'?re|we\s+are|me|us"
+           r"|(?:my|our|the)\s+(?:northwind\s+)?(?:account|login|password|profile|credentials))")
+_HACKED = r"(?:hacked|hijacked|compromised|breached)"
+REPORTS_INTRUSION = re.compile(
+    rf"\b{_VICTIM}\s+(?:\w+\s+){{0,3}}?{_HACKED}\b"
+    rf"|\b(?:hack|hacks|hacking|hijack|hijacks|hijacking|{_HACKED})\s+(?:into\s+)?"
+    r"(?:me|us|(?:my|our|the)\s+(?:northwind\s+)?(?:account|login|password|profile))\b"
+    r"|\b(?:password|login|credentials)\s+(?:\w+\s+){0,2}?(?:stolen|leaked)\b|\bstole\s+my\s+(?:password|login|account)\b"
+    rf"|{_SOMEONE}(?:knows?|has|had|got|stole|guessed|found|figured\s+out)\s+(?:\w+\s+)?(?:password|login|credentials)\b"
+    rf"|{_SOMEONE}(?:logg?(?:ed|ing|s)?|sign(?:ed|ing|s)?|get|gets|got|getting|broke|break|breaks|breaking)\s+in(?:to)?\b"
+    rf"|{_SOMEONE}(?:trying|tried|try|tries|attempting|attempted)\s+to\s+(?:hack|get|log|sign|access|break|guess|use"
+    r"|take|open)\b"
+    rf"|{_SOMEONE}(?:is|was|been)\s+(?:in|using|accessing)\s+(?:my|our|the)\s+account\b"
+    rf"|{_SOMEONE}(?:accessed|used|changed)\s+(?:my|our|the)\s+(?:account|password|e-?mail)\b"
+    r"|\bsome(?:one|body)\s+else\s+(?:\w+\s+){0,2}?(?:has|had|got|gained)\s+access\b"
+    r"|\b(?:was\s*n[o'’]?t|wasnt|was\s+not|were\s*n[o'’]?t|werent|were\s+not|is\s*n[o'’]?t|isnt|it'?s\s+not"
+    r"|that'?s\s+not)\s+me\b"
+    r"|\b(?:unauthori[sz]ed|suspicious|unknown|unrecogni[sz]ed|strange)\s+(?:\w+\s+){0,2}?"
+    r"(?:log-?\s?ins?|sign-?\s?ins?|access|activity|attempts?|devices?)\b",
+    re.IGNORECASE)
+# "Lock my account", "can you freeze it?", "I want to lock my account": a lock asked for, which no action in this chat
+# can do. Not "why did you lock my account?" or "how did it get locked?".
+ASKS_TO_LOCK = re.compile(
+    r"(?:^|[,.!?;:]\s*|\b(?:please|pls|plz|can\s+you|could\s+you|would\s+you|will\s+you|to|and|then|just|so|now)\s+)"
+    r"(?:lock|freeze|block)\s+(?:it|(?:my|our|the)\s+(?:northwind\s+)?account)\b(?!\s+out\b)",
+    re.IGNORECASE)
 NAMES_ANOTHER_LOCK = re.compile(r"\b(?:pin|bank|card|sim|phone|iphone|car|house|door|keys?|laptop|computer|wi-?fi)\b",
                                 re.IGNORECASE)
 # "I lost my phone with my authenticator", "my 2fa codes don't work": the customer's own second factor. The
@@ -146,7 +192,37 @@ _CODES_FAIL = re.compile(r"\bcodes?\s+(?:(?:do|does|did|is|are|will|was)\s*n[o']
 def asks_to_unlock(text: str) -> bool:
     """Whether the message asks for the account to be unlocked ("please unlock me", "I'm locked out"), not how
     to unlock one ("how do I unlock my account?", which the FAQ answers for everyone) or someone else's lock."""
-    return bool(ASKS_TO_UNLOCK.search(text)) and not asks_how_to(text) and not NAMES_ANOTHER_LOCK.search(text)
+    return (bool(ASKS_TO_UNLOCK.search(text)) and not asks_how_to(text) and not NAMES_ANOTHER_LOCK.search(text)
+            and not wants_it_kept_locked(text))
+
+
+def about_own_lock(text: str) -> bool:
+    """Whether the message asks for the unlock or says to keep the account locked (someone else at it): either way
+    the account's facts answer it, and the account part of the reply decides whether an unlock is proposed."""
+    return asks_to_unlock(text) or wants_it_kept_locked(text)
+
+
+def refuses_unlock(text: str) -> bool:
+    """Whether the customer says not to unlock the account ("don't unlock it", "keep it locked")."""
+    return bool(REFUSES_UNLOCK.search(text))
+
+
+def reports_intrusion(text: str) -> bool:
+    """Whether the message reports someone else at the account ("I'm being hacked", "someone else knows my
+    password", "someone is trying to get in") or asks for it to be locked ("lock my account"), which only
+    someone afraid of that asks."""
+    return bool(REPORTS_INTRUSION.search(text) or ASKS_TO_LOCK.search(text))
+
+
+def asks_to_lock(text: str) -> bool:
+    """Whether the message asks for the account to be locked ("lock my account"), which no action here can do."""
+    return bool(ASKS_TO_LOCK.search(text))
+
+
+def wants_it_kept_locked(text: str) -> bool:
+    """Whether an unlock would go against the message: the customer refuses it, or reports someone else at the
+    account. Lock words in it ("don't unlock", "keep it locked", "lock my account") are no request to unlock."""
+    return refuses_unlock(text) or reports_intrusion(text)
 
 
 def about_own_two_factor(text: str) -> bool:

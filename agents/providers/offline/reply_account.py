@@ -9,7 +9,16 @@ from agents.about_service import asks_how_to_reach_support
 from agents.facts import AccountFact
 from agents.follow_up import OFFER_PERSON, previous_user_text
 from agents.outcome import FaqMatch, ProposedAction
-from agents.own_data import asks_about_own_data, asks_how_to, asks_standing, reports_lost_second_factor
+from agents.own_data import (
+    asks_about_own_data,
+    asks_how_to,
+    asks_standing,
+    asks_to_lock,
+    refuses_unlock,
+    reports_intrusion,
+    reports_lost_second_factor,
+    wants_it_kept_locked,
+)
 from agents.own_data import asks_to_unlock as asks_to_be_unlocked  # the name is a local of account() below
 from agents.providers.offline.kb import EMAIL_HOSTING, names_uncovered_topic
 from agents.providers.offline.reply_base import (
@@ -111,6 +120,12 @@ class AccountReplies(BillingReplies):
             self._report_actions()
             return
         opening = f"Your account ({account.username}) is locked"
+        # "Don't unlock it", "someone else knows my password", "lock my account": lock words that are no request to
+        # unlock, said in this message (the text read may carry the question it follows: that one was answered).
+        kept_locked = wants_it_kept_locked(self.ctx.message)
+        if kept_locked and account.status == "active":
+            self._open_account_kept_safe(account)
+            return
         if account.status == "locked":
             count = f"{account.failed_signins} failed sign-ins" if account.failed_signins else "failed sign-ins"
             reason = account.locked_reason.rstrip(".") if account.locked_reason else f"locked after {count}"
@@ -119,7 +134,8 @@ class AccountReplies(BillingReplies):
                 reason = "it was " + reason
             # Said once a conversation, or again when the message is about getting in: every answer
             # opening with it (an email change, a team invite) reads as if nothing else was heard.
-            if self._about_getting_in() or not any(opening in t.text for t in self.ctx.history if t.role == "assistant"):
+            if kept_locked or self._about_getting_in() or not any(
+                    opening in t.text for t in self.ctx.history if t.role == "assistant"):
                 self.reply.add(f"{opening} — {reason}. We do that to protect it from someone guessing your password.")
                 if match is not None and _about_the_lock(match):
                     # The help centre's entry on locks says what this just said: cited as told, so a panel's
@@ -128,7 +144,18 @@ class AccountReplies(BillingReplies):
             # "I can't get my 2fa codes" is about two-factor, not a request to unlock.
             asks_to_unlock = has_cue(self.words, self.norm, *_GETTING_IN) and not (
                 TWO_FACTOR.search(self.text) and not has_cue(self.words, self.norm, "unlock", "locked", "lock"))
-            if asks_to_unlock and account.unlock_declined:
+            # Once the customer has said to keep it locked, only words that ask for the unlock ("unlock it now")
+            # start it: "is it still locked?" or "I can't sign in" is no change of mind.
+            kept_before = self._kept_locked_earlier()
+            if kept_before and not asks_to_be_unlocked(self.ctx.message):
+                asks_to_unlock = False
+            if kept_locked:
+                self._keep_it_locked(account)
+                return
+            if kept_before and not asks_to_unlock:
+                self.reply.add("It stays locked, as you asked. When you want it open again, reset your password "
+                               "from the sign-in page (that unlocks it too) or ask me to unlock it.", answers=False)
+            elif asks_to_unlock and account.unlock_declined:
                 # Asking again is the same request, for the same person to decline: a person it is.
                 note = account.unlock_declined_note.strip().rstrip(".")
                 self.reply.add("A member of our team reviewed the request to unlock it and couldn't approve it yet"
@@ -251,6 +278,79 @@ class AccountReplies(BillingReplies):
             # specialist speaks to the account only; the billing specialist has the payments.
             self.reply.add("That's the account itself; I haven't looked at your payments here. Ask me about your "
                            "subscription or invoices and I'll check those too.", answers=False)
+
+    def _kept_locked_earlier(self) -> bool:
+        """Whether the customer said earlier in the conversation not to unlock the account, or that someone else
+        was getting at it."""
+        return any(t.role == "user" and wants_it_kept_locked(t.text) for t in self.ctx.history)
+
+    def _keep_it_locked(self, account: AccountFact) -> None:
+        """A locked account the customer says not to unlock, or says someone else is getting at: no unlock is
+        proposed (that would let whoever has the password back at it). It stays locked; a password reset, when
+        they are ready, unlocks it with a password nobody else knows (the help centre's entry on locks), and
+        two-factor keeps a password alone from being enough. A person is offered, first when it is an attack."""
+        intrusion = reports_intrusion(self.ctx.message)
+        if account.unlock_pending:
+            # Asked for earlier and waiting for staff: the agents have no way to withdraw it.
+            self.reply.add("There's already a request to unlock it waiting for a member of our staff, and I can't "
+                           "withdraw it from here, so it's best to tell a person from our team.", answers=False)
+        elif intrusion:
+            self.reply.add("I won't unlock it while someone else may be trying to get in: it stays locked.")
+        else:
+            self.reply.add("Understood: I won't unlock it, so it stays locked.")
+        if intrusion or account.unlock_pending:
+            self.reply.add(f"A person from our team should look at this with you: would you like me to {OFFER_PERSON} "
+                           "now?", answers=False)
+        if (lock_entry := self._entry_on("locked")) is not None:
+            self._cite_faq(lock_entry)  # the reset that unlocks, said next, is the entry's
+        fresh = " Choose a new password that nobody else knows." if intrusion else ""
+        self.reply.add("When you're ready to get back in, reset your password from the sign-in page (choose **Forgot "
+                       "password**): that also unlocks your account straight away, so do it only when you want it "
+                       f"open again.{fresh}", answers=False)
+        self._advise_two_factor(account, once_back_in=True)
+        if not intrusion and not account.unlock_pending:
+            self.reply.add(f"If you'd rather a person from our team checked your account with you, I can {OFFER_PERSON}.",
+                           answers=False)
+
+    def _open_account_kept_safe(self, account: AccountFact) -> None:
+        """"I'm being hacked, lock my account", "keep my account locked" from an open account: there is no action
+        that locks an account from this chat, so none is promised; a password reset and two-factor keep a password
+        alone from being enough, and a person is offered (first when it is an attack; the customer asking for one
+        is handed over by the orchestrator)."""
+        intrusion = reports_intrusion(self.ctx.message)
+        nothing = "" if intrusion else ", so there's nothing to unlock"
+        self.reply.add(f"Your account ({account.username}) is active: it isn't locked{nothing}.")
+        if asks_to_lock(self.ctx.message) or refuses_unlock(self.ctx.message):
+            self.reply.add("If you'd like it locked, I'm sorry, I can't do that from this chat: there's no way for me "
+                           "to lock an account here.")
+        if intrusion:
+            self.reply.add(f"If someone else may be getting into your account, a person from our team should look at "
+                           f"it with you: would you like me to {OFFER_PERSON} now?", answers=False)
+        if (reset := self._entry_on("reset", "password")) is not None:
+            self._cite_faq(reset)
+        worried = "Meanwhile" if intrusion else "If you're worried someone else could get in"
+        self.reply.add(f"{worried}, reset your password so that the old one stops working: on the sign-in page, choose "
+                       "**Forgot password** and enter your email address, then choose a new password that nobody else "
+                       "knows.", answers=False)
+        self._advise_two_factor(account, once_back_in=False)
+        if not intrusion:
+            self.reply.add(f"If you'd rather a person from our team checked your account with you, I can {OFFER_PERSON}.",
+                           answers=False)
+
+    def _advise_two_factor(self, account: AccountFact, *, once_back_in: bool) -> None:
+        """Two-factor's state from the facts, and turning it on if it is off: the steps when the help centre's
+        entry was gathered, else an offer to give them."""
+        if account.two_factor_enabled:
+            self.reply.add("Two-factor authentication is on for your account, so a password alone isn't enough to "
+                           "sign in: keep your authenticator and recovery codes to yourself.")
+            return
+        enable = self._entry_on("turn on", "two-factor")
+        if enable is not None:
+            self._cite_faq(enable)
+        how = f"here's how: {enable.answer}" if enable is not None else "ask me and I'll tell you how."
+        turn_on = "Once you're back in, turn it on" if once_back_in else "Turn it on"
+        self.reply.add(f"Two-factor authentication is currently off for your account. {turn_on}, so that a password "
+                       f"alone isn't enough to sign in: {how}")
 
     def _asks_what_members_may_do(self) -> bool:
         """Whether the message asks what the people on the customer's team may see or do. "They" counts

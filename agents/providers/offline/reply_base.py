@@ -313,7 +313,21 @@ class WriterBase:
         for invoice in sorted(self.facts.invoices, key=lambda i: (i.status == "paid", i.issued_on)):
             if invoice.amount in amounts:
                 latest[invoice.amount] = invoice
+        for number, total in self._charged_twice_totals().items():
+            # "I was charged $198": what an invoice charged twice took in all is that invoice's charge too.
+            invoice = next((i for i in self.facts.invoices if i.number == number), None)
+            if total in amounts and total not in latest and invoice is not None:
+                latest[total] = invoice
         return list(latest.values())
+
+    def _charged_twice_totals(self) -> dict[str, Decimal]:
+        """For each invoice with a duplicate payment, what its successful payments took in all (2 × $99.00)."""
+        twice = {p.invoice_number for p in self.facts.payments if p.duplicate}
+        totals: dict[str, Decimal] = {}
+        for payment in self.facts.payments:
+            if payment.invoice_number in twice and payment.status != "failed":
+                totals[payment.invoice_number] = totals.get(payment.invoice_number, Decimal(0)) + payment.amount
+        return totals
 
     def _invoices_asked(self) -> list[InvoiceFact]:
         """The invoices the message names, or else the ones for the months or amounts it quotes (saying

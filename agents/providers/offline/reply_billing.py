@@ -80,6 +80,27 @@ ANOTHER_WAY_TO_PAY = re.compile(
     re.IGNORECASE,
 )
 DOUBLE_CHARGE_CUES = ("twice", "duplicate", "duplicated", "double", "doubled", "two times", "2 times")
+# "I don't want a refund, I just want to know why", "I'm not asking for my money back", "don't refund it":
+# a refund the customer says they don't want now. Taking back one already asked for ("I don't want the refund
+# any more") is reply_refunds' _WITHDRAWS_A_REFUND, read before this.
+DECLINES_A_REFUND = re.compile(
+    r"\b(?:don'?t|do\s+not|not|no\s+longer)\s+(?:really\s+)?(?:want(?:ing)?|need(?:ing)?|asking\s+for|looking\s+for"
+    r"|after|requesting)\s+(?:a\s+|any\s+|the\s+|my\s+)?(?:refund|money\s+back)\b"
+    r"|\b(?:don'?t|do\s+not)\s+refund\b|\bno\s+refund\s+(?:needed|necessary|required)\b",
+    re.IGNORECASE,
+)
+# An amount as a customer types it, with or without "$" ("charged 198 instead of 99"); invoice numbers and
+# dates are taken out first.
+_QUOTED_NUMBER = re.compile(r"(?<![\w.,])\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?![\w,]|\.\d)")
+_NOT_AN_AMOUNT = re.compile(r"\bNW-\d+\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b", re.IGNORECASE)
+
+
+def quoted_numbers(text: str) -> set[Decimal]:
+    """Every number the text quotes that could be an amount of money, "$198" and a bare "198" alike."""
+    rest = _NOT_AN_AMOUNT.sub(" ", text)
+    return {Decimal(whole.replace(",", "") + (cents or "")) for whole, cents in _QUOTED_NUMBER.findall(rest)}
+
+
 def how_to_not_asked(text: str, match: FaqMatch) -> bool:
     """A how-to entry ("How do I cancel my subscription?") for a message about the state of the customer's
     own account that does not name what the entry does: the facts answer it, the steps would not."""
@@ -161,7 +182,7 @@ class BillingReplies(WriterBase):
             return
         if self.answers_which_invoice():
             return
-        if has_cue(self.words, self.norm, "refund", "money back") and self.answers_refund_no_action_covers():
+        if has_cue(self.words, self.norm, "refund", "money back", "difference back") and self.answers_refund_no_action_covers():
             return  # "cancel my refund request" read as billing: the refund part's answer, not the plan's
         asked = self._invoices_asked()
         if self._names_someone_else():
@@ -192,7 +213,8 @@ class BillingReplies(WriterBase):
         elif about_failure:
             self._failed_payments()
         # "Why did my last payment fail" is answered by the failure itself, not by a payment date.
-        if self._asks_last_payment() and not about_failure and not card_changed:
+        # Nor after the charge taken twice: "I got charged 198 this month" is about it, not the date paid last.
+        if self._asks_last_payment() and not about_failure and not card_changed and not self._mentions_double_charge():
             self._last_payment()
         if has_cue(self.words, self.norm, "so far", "in total", "total", "altogether", "all together"):
             self._total_paid()
@@ -722,7 +744,19 @@ class BillingReplies(WriterBase):
         return False
 
     def _mentions_double_charge(self) -> bool:
-        return has_cue(self.words, self.norm, "twice", "duplicate", "double", "two times", "2 times")
+        """"I was charged twice", or "I got charged 198 instead of 99": the total of an invoice charged twice."""
+        return has_cue(self.words, self.norm, "twice", "duplicate", "double", "two times",
+                       "2 times") or self._quotes_double_total()
+
+    def _quotes_double_total(self) -> bool:
+        """Whether the message quotes what an invoice charged twice took in all (2 × $99.00 = 198): the customer
+        describes the duplicate by its sum. A number equal to a single charge is no sign of one."""
+        singles = {p.amount for p in self.facts.payments} | {i.amount for i in self.facts.invoices}
+        return bool((quoted_numbers(self.text) & set(self._charged_twice_totals().values())) - singles)
+
+    def _refund_declined(self) -> bool:
+        """"I don't want a refund, I just want to know why": a refund that qualifies is offered, not asked for."""
+        return bool(DECLINES_A_REFUND.search(self.ctx.message))
 
     def _duplicates(self) -> None:
         duplicates = [p for p in self.facts.payments if p.duplicate]
@@ -742,6 +776,10 @@ class BillingReplies(WriterBase):
                 f"{payment.created_at.date().isoformat()}, and the second payment of {money(payment.amount)} is a "
                 "duplicate."
             )
+        if "why" in self.words and any(p.status != "refunded" for p in duplicates):
+            # "Why was I charged twice?": the records say which payment is the duplicate, not what caused it.
+            self.reply.add("Our records mark the second payment as a duplicate of the first, but they don't say "
+                           "what caused it.", answers=False)
         if not self._refund_covered(duplicates):
             self._refund_options_for(self._refund_options_asked(only_duplicates=True))
 

@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from agents.outcome import Source
+from agents.about_service import asks_about_support
+from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_plan
 from agents.providers.offline.reply_base import (
     ASKS_WHAT_IS_INCLUDED,
     FAQ_CONFIDENT,
+    FAQ_HOW_TO_FOR_VISITOR,
     GENERIC_WORDS,
     WriterBase,
     has_cue,
@@ -52,6 +54,12 @@ ASKS_WHICH_PLAN = re.compile(r"\b(?:which|what|is\s+there\s+an?|any)\s+(?:\w+\s+
 # "Pro adds custom domains, more build minutes and no sleeping apps": what the help centre says a plan has.
 PLAN_ADDS = re.compile(r"\*{0,2}(?P<name>[A-Z][a-z]+)\*{0,2}(?:\s+plan)?\s+(?:adds|includes|comes\s+with|gives\s+you)\s+"
                        r"(?P<items>.+?)(?=;|\.\s|\.?$)")
+# "Business customers also get weekend cover for urgent issues": what the help centre says some plans get.
+PLANS_GET = re.compile(r"\b(?P<plans>(?:Free|Pro|Business)(?:(?:,\s*|\s+(?:and|or)\s+)(?:Free|Pro|Business))*)"
+                       r"(?:\s+(?:customers|users|plans?|accounts?))?\s+(?:also\s+)?(?:get|gets|have|has)\s+"
+                       r"(?P<what>[^.;]+)")
+# A kind of support a plan lists ("priority support"): asked whether a plan has it, the plans' lists answer.
+NAMES_A_KIND_OF_SUPPORT = re.compile(r"\b(?:priority|email|community|premium|dedicated)\s+support\b", re.IGNORECASE)
 # Words that say a plan includes something, not what it includes.
 _NOT_A_FEATURE = frozenset({
     "plan", "plans", "subscription", "tier", "package", "include", "includes", "included", "including", "come",
@@ -113,6 +121,52 @@ class PlanFeatureReplies(WriterBase):
             self._tell_what_it_includes(asked, listing)
             return True
         return False
+
+    def answers_about_support(self) -> bool:
+        """"Do I get weekend support?", "what support do I get on Pro?": the help centre's entry on support hours,
+        led by what it says for the plan asked about (the customer's own unless one is named) and the support that
+        plan lists. False, having said nothing, for another question, or with no entry on support among the
+        matches. Whether a plan has a kind of support ("does Business get priority support?") is the plans'
+        lists' to answer (answers_what_a_plan_includes)."""
+        if not asks_about_support(self.text) or NAMES_A_KIND_OF_SUPPORT.search(self.text):
+            return False
+        entry = next((m for m in self.facts.faq if m.score >= FAQ_HOW_TO_FOR_VISITOR
+                      and "support" in normalise(m.question).split()), None)
+        if entry is None:
+            return False
+        listing = self._plan_listings()
+        named = [plan for plan in ("Free", "Pro", "Business") if re.search(rf"\b{plan}\b", self.text, re.IGNORECASE)]
+        customer_plan = self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None
+        plan = named[0] if len(named) == 1 else customer_plan if not named else None
+        if plan is not None:
+            own = plan == customer_plan
+            which = f"your plan, {plan}," if own else plan
+            lead = self._support_for_plan(entry, plan, which)
+            listed = next((item for p in listing if p.name == plan for item in p.items
+                           if "support" in normalise(item).split()), None)
+            if listed is not None and lead is None:
+                lead = f"{which[:1].upper()}{which[1:]} includes {listed[:1].lower() + listed[1:]}."
+                self._cite(*(p for p in listing if p.name == plan))
+            if lead is not None:
+                self.reply.add(lead)
+        self._quote_faq(entry, hedge=False)
+        return True
+
+    def _support_for_plan(self, entry: FaqMatch, plan: str, which: str) -> str | None:
+        """What the entry says some plans get that the message asks about ("weekend cover for urgent issues" for
+        "weekend support"), as a yes or no for `plan`; None when the entry says nothing of the kind."""
+        asked = topic_words(self.text) - {"support", "free", "pro", "business", "plan", "get"}
+        for said in PLANS_GET.finditer(entry.answer):
+            if not asked & topic_words(said["what"]):
+                continue
+            plans = re.findall(r"Free|Pro|Business", said["plans"])
+            what = said["what"].strip()
+            if plan in plans:
+                return f"Yes: {which} gets {what}."
+            them = plans[0] if len(plans) == 1 else f"{', '.join(plans[:-1])} and {plans[-1]}"
+            return (f"No: {what} comes with {them}, and you're on {plan}." if which != plan
+                    else f"No: {what} comes with {them}, not with {plan}.")
+        return None
 
     def _plan_listings(self) -> list[PlanListing]:
         """Every plan cheapest first with what it includes: the catalogue's, else the help centre's."""

@@ -7,10 +7,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from agents.facts import RefundFact
+from agents.facts import InvoiceFact, RefundFact
 from agents.follow_up import OFFER_PERSON, OFFER_REFUND, accepts_offer, affirms, last_assistant_text, with_topic
 from agents.outcome import FaqMatch, ProposedAction
 from agents.providers.offline.reply_base import (
+    AMOUNT,
     FAQ_PLAUSIBLE,
     NOTHING_TO_DO,
     has_cue,
@@ -18,7 +19,7 @@ from agents.providers.offline.reply_base import (
     money,
     one_per_invoice,
 )
-from agents.providers.offline.reply_billing import BillingReplies
+from agents.providers.offline.reply_billing import BillingReplies, _on_plan
 from agents.providers.offline.text import normalise
 
 # "Can I get a refund for it?", "refund that one": the invoice meant is the one asked about before. Not
@@ -62,9 +63,19 @@ _ASKS_PART_OF_A_CHARGE = re.compile(
     r"|\b(?:days?|weeks?|time|rest\s+of\s+the\s+month)\s+(?:that\s+)?i\s+(?:didn'?t|did\s+not|haven'?t|have\s+not"
     r"|won'?t|will\s+not)\s+use\b|\bunused\s+(?:days?|weeks?|time|part|portion)\b"
     r"|\b(?:remaining|leftover|left\s+over)\s+(?:days?|weeks?|time)\b"
-    r"|\bmid[-\s]?(?:month|cycle|period)\b|\b(?:middle|part)\s+of\s+(?:the|a|my)\s+(?:month|billing\s+(?:period|cycle))\b",
+    r"|\bmid[-\s]?(?:month|cycle|period)\b|\b(?:middle|part)\s+of\s+(?:the|a|my)\s+(?:month|billing\s+(?:period|cycle))\b"
+    # "Downgrade to pro and refund the difference": what one plan costs over another, a part of a charge.
+    r"|\b(?:refund|reimburse|credit|return|give|pay)\s+(?:me\s+|us\s+)?(?:back\s+)?(?:for\s+)?the\s+(?:price\s+)?difference\b"
+    r"|\bthe\s+(?:price\s+)?difference\s+(?:in\s+price\s+)?(?:refunded|back|returned|credited)\b",
     re.IGNORECASE,
 )
+# "Downgrade to pro and refund the difference", "I want to downgrade": a move to a smaller plan asked for now,
+# which the help centre's entry on downgrading answers. Not "I downgraded mid month" (done already) nor "if I
+# downgrade" (a question about what it would bring).
+_ASKS_TO_DOWNGRADE = re.compile(r"^(?!.*\bif\s+(?:i|we)\b).*\bdowngrad(?:e|ing)\b", re.IGNORECASE | re.DOTALL)
+# "A refund for last month", "this month's charge": a month counted from today, which the month names of
+# reply_base don't cover.
+_RELATIVE_MONTH = re.compile(r"\b(?:(last|previous|prior)|this|current)\s+month(?:'?s)?\b", re.IGNORECASE)
 # "If I cancel, will I get a refund?", "do I get my money back if we downgrade?": a question about what a change
 # would bring, not a request for the refund some charge already qualifies for.
 _ASKS_IF_A_CHANGE_REFUNDS = re.compile(
@@ -131,6 +142,10 @@ class RefundReplies(BillingReplies):
         if (self._asks_refund_status() or affirms(self.ctx.message)) and not self._invoices_named():
             self._refund_status()
             return
+        if self._refund_declined() and not self._mentions_double_charge():
+            # "I don't want a refund, I just want to know what NW-2002 was for": the charge is the question.
+            self.billing()
+            return
         if not self._refund_is_asked_about():
             # "I was charged $29 on Nov 1 — did you take the money?": the charge is the question, which
             # the billing part answers; weighing a refund nobody asked for would refuse one unasked.
@@ -164,7 +179,10 @@ class RefundReplies(BillingReplies):
         if _WITHDRAWS_A_REFUND.search(message):
             self._cannot_withdraw_refund()
             return True
-        if _ASKS_PART_OF_A_CHARGE.search(message) and not self._mentions_double_charge():
+        if (_ASKS_PART_OF_A_CHARGE.search(message) or (self._part_of_a_charge_quoted()
+                                                         and not self._invoices_named())) and not self._mentions_double_charge():
+            if _ASKS_TO_DOWNGRADE.search(message):
+                self._how_to_downgrade()  # "downgrade to pro and refund the difference": the move asked for first
             self._beyond_the_policy("partial or prorated refunds")
             return True
         if _ASKS_IF_A_CHANGE_REFUNDS.search(message) and not (self._mentions_double_charge()
@@ -172,6 +190,58 @@ class RefundReplies(BillingReplies):
             self._beyond_the_policy("refunds for cancelling or changing your plan")
             return True
         return False
+
+    def _part_of_a_charge_quoted(self) -> bool:
+        """"Refund NW-2002 but only $50": an amount asked for that is no charge of the customer's and less than
+        one. A refund is of a whole charge, its amount from the facts (never the customer's figure)."""
+        quoted = {Decimal(a.replace(",", "")) for a in AMOUNT.findall(self.ctx.message)}
+        charges = {i.amount for i in self.facts.invoices} | {p.amount for p in self.facts.payments}
+        return any(0 < amount < max(charges) for amount in quoted - charges) if charges else False
+
+    def _refund_held_back(self) -> str | None:
+        """Why a refund that qualifies is offered rather than asked for: the customer said they don't want one
+        ("declined"), or asked for part of the charge ("partial"); None when the message asks for it."""
+        if self._refund_declined():
+            return "declined"
+        if _ASKS_PART_OF_A_CHARGE.search(self.ctx.message) or self._part_of_a_charge_quoted():
+            return "partial"
+        return None
+
+    def _how_to_downgrade(self) -> None:
+        """The customer's plan and the help centre's entry on downgrading, as "can I downgrade to pro?" is
+        answered; the entry is looked for among those gathered however low it ranked, as the message names it."""
+        customer = self.ctx.customer
+        if customer is not None:
+            self.reply.add(f"{_on_plan(customer.plan, customer.plan_price)}.")
+        entry = next((m for m in self.facts.faq if any(w.startswith("downgrad") for w in normalise(m.question).split())),
+                     None)
+        if entry is not None:
+            self.reply.add(f"To downgrade: {entry.answer}")
+            self._cite_faq(entry)
+
+    def _relative_month_invoices(self) -> tuple[str, list[InvoiceFact]] | None:
+        """"Last month", "this month": the customer's words for it and the invoices issued in it, counted from
+        the day the policy is applied on; None when the message names no such month."""
+        found = _RELATIVE_MONTH.search(self.ctx.message)
+        if found is None or not self.ctx.today:
+            return None
+        today = date.fromisoformat(self.ctx.today)
+        year, month = today.year, today.month
+        if found[1]:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return found[0].lower(), [i for i in self.facts.invoices if (i.issued_on.year, i.issued_on.month) == (year, month)]
+
+    def _name_other_qualifying(self, *, besides: set[str]) -> None:
+        """A charge that does qualify, named but not requested: the customer asked for something else. Not
+        worded as the refund offer a bare "yes" accepts, as a person may have been offered just before."""
+        qualifying = [o for o in one_per_invoice(self.facts.refund_options)
+                      if o.get("allowed") and not o.get("already_requested") and o.get("invoice_number") not in besides]
+        for option in qualifying:
+            why = ("it was charged twice" if option.get("reason") == "duplicate_charge"
+                   else f"it was paid within the last {self.ctx.constraints.refund_window_days} days")
+            self.reply.add(f"Separately, invoice {option['invoice_number']} ({money(option['amount'])}) qualifies "
+                           f"for a full refund, because {why}: if you'd like that, just ask and I'll request it.",
+                           answers=False)
 
     def _completed_refunds(self) -> list[RefundFact]:
         return [r for r in self.facts.refunds if r.status == "completed"]
@@ -226,7 +296,7 @@ class RefundReplies(BillingReplies):
         about = f"{self.text}\n{with_topic(self.ctx)}"
         norm = normalise(about)
         return has_cue(set(norm.split()), norm, *REFUND_CUES) or "refund" in normalise(
-            last_assistant_text(self.ctx)).split()
+            last_assistant_text(self.ctx)).split() or self._quotes_double_total()
 
     def _refund_policy(self) -> None:
         self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))
@@ -240,11 +310,15 @@ class RefundReplies(BillingReplies):
             state = "didn't go through" if invoice.status == "failed" else "is still open"
             self.reply.add(f"Invoice {invoice.number} ({money(invoice.amount)}) was never paid — its payment {state} "
                            "— so nothing was charged for it and there's nothing to refund.")
-        if not options and not unpaid and not self.asked_which_invoice:
+        month_told = any(p.startswith("I can't find an invoice from") for p in self.reply.paragraphs)
+        if not options and not unpaid and not self.asked_which_invoice and not month_told:
             self._no_refundable_charge()
             return
         for option in options:
             self._refund_option(option)
+        if options and not any(o.get("allowed") or o.get("already_requested") for o in options):
+            # "A refund for last month", refused for its window: a charge that does qualify is named, not filed.
+            self._name_other_qualifying(besides={str(o.get("invoice_number")) for o in options})
 
     def _live_refunds(self) -> list[RefundFact]:
         """The refund that stands for each invoice (the last asked for), leaving out declined ones."""
@@ -281,16 +355,7 @@ class RefundReplies(BillingReplies):
         self._refund_policy()
         self.reply.add(f"It doesn't say anything about {what}, so I can't promise one myself. A "
                        f"person from our team can look at it with you: would you like me to {OFFER_PERSON}?")
-        # A charge that does qualify is named, not requested: the customer asked for something else. Not
-        # worded as the refund offer a bare "yes" accepts: that "yes" is for the person offered above.
-        qualifying = [o for o in one_per_invoice(self.facts.refund_options)
-                      if o.get("allowed") and not o.get("already_requested")]
-        for option in qualifying:
-            why = ("it was charged twice" if option.get("reason") == "duplicate_charge"
-                   else f"it was paid within the last {self.ctx.constraints.refund_window_days} days")
-            self.reply.add(f"Separately, invoice {option['invoice_number']} ({money(option['amount'])}) qualifies "
-                           f"for a full refund, because {why}: if you'd like that, just ask and I'll request it.",
-                           answers=False)
+        self._name_other_qualifying(besides=set())
 
     def _means_the_topics_invoice(self) -> bool:
         """Whether the request points at the invoice asked about before rather than saying which it means."""
@@ -313,8 +378,19 @@ class RefundReplies(BillingReplies):
         options = sorted(self.facts.refund_options, key=lambda o: issued.get(o.get("invoice_number", ""), date.min),
                          reverse=True)
         # The invoices the message names, or for "can you refund that one?" the ones its topic names.
-        named = {i.number for i in self._invoices_asked()} or (
-            {i.number for i in self._topic_invoices()} if self._means_the_topics_invoice() else set())
+        named = {i.number for i in self._invoices_asked()}
+        relative = None if named or only_duplicates else self._relative_month_invoices()
+        if relative is not None:
+            # "A refund for last month": that month's charge, not whichever qualifies (the duplicate). Not for
+            # "I was charged twice this month", which is about the duplicate whenever it was taken.
+            words, in_month = relative
+            if not in_month:
+                self.reply.add(f"I can't find an invoice from {words} on your account, so there's no charge from "
+                               "then to refund.")
+                self._name_other_qualifying(besides=set())
+                return []
+            named = {i.number for i in in_month}
+        named = named or ({i.number for i in self._topic_invoices()} if self._means_the_topics_invoice() else set())
         if named:
             return one_per_invoice([o for o in options if o.get("invoice_number") in named])
         if self.asked_which_invoice:
@@ -348,12 +424,25 @@ class RefundReplies(BillingReplies):
                    else f"it was paid within the last {self.ctx.constraints.refund_window_days} days")
             duplicate = next((p for p in self.facts.payments if p.duplicate and p.invoice_number == number), None)
             if duplicate is not None and not any("charged twice" in p for p in self.reply.paragraphs):
-                self.reply.add(f"You're right, I can see it: invoice {number} was charged twice on "
-                               f"{duplicate.created_at.date().isoformat()}, and the second payment of {amount} is a "
-                               "duplicate.")
+                # "You're right" only agrees with a customer who said they were charged twice.
+                opening = "You're right, I can see it: invoice" if self._mentions_double_charge() else "Invoice"
+                self.reply.add(f"{opening} {number} was charged twice on {duplicate.created_at.date().isoformat()}, "
+                               f"and the second payment of {amount} is a duplicate.")
+            self.reply.add(f"It qualifies for a full refund of {amount}, because {why}.")
+            first = next((o for o in self.facts.refund_options if o.get("invoice_number") == number
+                          and o.get("reason") == "outside_window"), None)
+            if reason == "duplicate_charge" and first is not None and not self._mentions_double_charge():
+                # "A refund for last month" of an invoice charged twice: the duplicate is refunded, the charge
+                # itself is past the window, which the customer asked about too.
+                self.reply.add(f"The first payment for it is outside our {self.ctx.constraints.refund_window_days}-day "
+                               "refund window, so only the duplicate can be refunded.")
+            held = self._refund_held_back()
+            if held is not None:
+                self._offer_refund(held, amount)
+                self.reply.answered = True
+                return
             # What happens next (done, or waiting for a staff member's approval above the limit) is said
             # once, by the orchestrator, after the action is carried out: it knows how it went.
-            self.reply.add(f"It qualifies for a full refund of {amount}, because {why}.")
             self.reply.actions.append(ProposedAction(kind="refund", invoice_number=number,
                                                      amount=Decimal(str(option.get("amount", "0"))),
                                                      reason=reason))
@@ -368,6 +457,18 @@ class RefundReplies(BillingReplies):
         elif reason == "not_paid":
             self.reply.add(f"Invoice {number} was never paid, so there's nothing to refund for it.")
         self.reply.answered = True
+
+    def _offer_refund(self, held: str, amount: str) -> None:
+        """The refund that qualifies, offered in the words a bare "yes" accepts (OFFER_REFUND), with why it
+        wasn't asked for. No person is offered in OFFER_PERSON's words: a "yes" would then hand the
+        conversation over instead of asking for the refund."""
+        if held == "declined":
+            self.reply.add(f"You said you don't want a refund, so I haven't asked for one. If you change your mind, "
+                           f"{OFFER_REFUND}.")
+            return
+        self.reply.add(f"I can only ask for a refund of the whole charge, not part of it, so I haven't asked for "
+                       f"anything yet. If you'd like the full {amount} back, {OFFER_REFUND}. If you'd rather have only "
+                       "part of it refunded, a person from our team can look at that with you: just say so.")
 
     def _refund_state(self, refund: RefundFact) -> None:
         requested = f"A refund for invoice {refund.invoice_number} has already been requested"

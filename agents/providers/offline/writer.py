@@ -69,6 +69,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             self.small_talk(kind)
         elif self.persona in ("resolver", "critic") and (self.answers_what_a_smaller_plan_keeps()
                                                          or self.answers_what_cancelling_keeps()
+                                                         or self.answers_about_support()
                                                          or self.answers_what_a_plan_includes()
                                                          or self.asks_whether_included()
                                                          or self.answers_plan_comparison()
@@ -77,7 +78,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             # what cancelling does to apps and data: a domain is a plan's, not the customer's apps.
             # Answered from the help centre's entry on cancelling, the plans, or the help centre, in the
             # reply itself (the resolver's, or the panel's synthesis). Comparing plans and a plan's yearly
-            # price come after what a plan includes, so those answers stay as they were.
+            # price come after what a plan includes, so those answers stay as they were. The support a plan gets
+            # ("do I get weekend support?") comes before: the entry on support hours says it, led by the plan's part.
             # One of several questions may be what a plan includes: the others are answered too.
             self._answer_each_question()
         elif intent == "out_of_scope" and not secondary:
