@@ -245,3 +245,20 @@ def reports_lost_second_factor(text: str) -> bool:
     if _LOST_DEVICE.search(text):
         return True
     return bool(_CODES_FAIL.search(text) and (_TWO_FACTOR_WORDS.search(text) or re.search(_DEVICE, text, re.IGNORECASE)))
+
+
+# "I don't want a refund, I just want to know why", "I'm not asking for my money back", "don't refund it":
+# a refund the customer says they don't want now. Taking back one already asked for ("I don't want the refund
+# any more") is reply_refunds' _WITHDRAWS_A_REFUND, read before this.
+_DECLINES_A_REFUND = re.compile(
+    r"\b(?:don'?t|do\s+not|not|no\s+longer)\s+(?:really\s+)?(?:want(?:ing)?|need(?:ing)?|asking\s+for|looking\s+for"
+    r"|after|requesting)\s+(?:a\s+|any\s+|the\s+|my\s+)?(?:refund|money\s+back)\b"
+    r"|\b(?:don'?t|do\s+not)\s+refund\b|\bno\s+refund\s+(?:needed|necessary|required)\b",
+    re.IGNORECASE,
+)
+
+
+def declines_refund(text: str) -> bool:
+    """"I don't want a refund, I just want to know why": a refund the customer says they don't want now, so
+    whoever writes the reply (the offline writer, an LLM) offers it and never asks for it (guard.validate_actions)."""
+    return bool(_DECLINES_A_REFUND.search(text))

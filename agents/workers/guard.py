@@ -20,6 +20,7 @@ from typing import Any
 
 from agents.context import SupportContext
 from agents.outcome import ProposedAction
+from agents.own_data import declines_refund, wants_it_kept_locked
 
 IDENTIFIER_RE = re.compile(r"\b[A-Z]{2,5}-\d{3,}\b")
 MONEY_RE = re.compile(r"(?:\$|USD\s?|US\$)\s?(\d[\d,]*(?:\.\d{1,2})?)|(\d[\d,]*(?:\.\d{1,2})?)\s?(?:USD|dollars)\b")
@@ -109,7 +110,11 @@ def validate_actions(
         seen.add(key)
         if action.kind == "refund":
             option = _matching_option(ctx, action)
-            if option is None:
+            if declines_refund(ctx.message):
+                # Whatever the writer (an LLM talked into it, or a misreading): the customer said no refund.
+                reasons.append(f"proposes a refund for {action.invoice_number or 'an invoice'} the customer said "
+                               "they don't want")
+            elif option is None:
                 reasons.append(f"proposes a refund for {action.invoice_number or 'an invoice'} that the customer's "
                                "facts do not offer")
             elif not option.get("allowed"):
@@ -126,6 +131,10 @@ def validate_actions(
             account = (ctx.facts.get("account") or {}).get("account") or {}
             if account.get("status") != "locked":
                 reasons.append("proposes unlocking an account that is not locked")
+            elif wants_it_kept_locked(ctx.message):
+                # "Don't unlock it", "someone else knows my password": an unlock would let them back in.
+                reasons.append("proposes unlocking an account its owner wants kept locked, or reports someone else "
+                               "getting into")
             elif account.get("unlock_declined"):
                 reasons.append("proposes unlocking an account whose unlock a member of staff declined")
             elif account.get("unlock_pending"):

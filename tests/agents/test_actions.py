@@ -171,3 +171,26 @@ async def test_an_unlock_the_port_holds_for_staff_is_reported_as_pending_not_as_
     assert "asked them to do it" in outcome.reply and "I've unlocked" not in outcome.reply
     assert "couldn't unlock" not in outcome.reply
     assert outcome.handoff_reason == "policy_needs_approval"
+
+
+@pytest.mark.parametrize("message", ["dont unlock my account", "someone else knows my password, keep it locked"])
+async def test_an_unlock_its_owner_refused_or_an_attack_reported_is_refused_whoever_proposes_it(message):
+    # An LLM writer proposing the unlock anyway (talked into it, or misreading "unlock") is stopped by the guard.
+    draft = Draft(text="Your account was locked after five failed sign-ins.",
+                  actions=[ProposedAction(kind="account_unlock")])
+    provider = ScriptedProvider(name="openai", intents=[intent("account", 0.9)], replies=[draft, draft])
+    harness = Harness(provider=provider, fallback=offline())
+    outcome = await harness.run(ctx_for(message, customer="cus_carol"))
+    assert harness.ports.unlocked == [] and outcome.actions == []
+    assert any("wants kept locked" in r for r in outcome.summary["critic_rounds"][0]["reasons"])
+
+
+async def test_a_refund_the_customer_said_they_dont_want_is_refused_whoever_proposes_it():
+    provider = ScriptedProvider(name="openai", intents=[intent("refund", 0.93)], replies=[
+        Draft(text="You were charged twice for NW-2002.", actions=[ProposedAction(
+            kind="refund", invoice_number="NW-2002", amount=Decimal("99.00"), reason="duplicate")])] * 2)
+    harness = Harness(provider=provider, fallback=offline())
+    outcome = await harness.run(ctx_for("i dont want a refund, just tell me why i was charged twice",
+                                        customer="cus_bob"))
+    assert harness.ports.refund_requests == [] and outcome.actions == []
+    assert any("don't want" in r for r in outcome.summary["critic_rounds"][0]["reasons"])

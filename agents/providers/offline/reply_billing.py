@@ -9,7 +9,7 @@ from agents.about_service import payment_methods_asked, unlisted_payment_methods
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_up import OFFER_PERSON, last_assistant_text, previous_user_text, with_topic
 from agents.outcome import FaqMatch, Source
-from agents.own_data import asks_about_own_data, asks_how_to, asks_standing
+from agents.own_data import asks_about_own_data, asks_how_to, asks_standing, declines_refund
 from agents.providers.offline.reply_base import (
     CARD_CHANGED,
     FAQ_CONFIDENT,
@@ -80,15 +80,6 @@ ANOTHER_WAY_TO_PAY = re.compile(
     re.IGNORECASE,
 )
 DOUBLE_CHARGE_CUES = ("twice", "duplicate", "duplicated", "double", "doubled", "two times", "2 times")
-# "I don't want a refund, I just want to know why", "I'm not asking for my money back", "don't refund it":
-# a refund the customer says they don't want now. Taking back one already asked for ("I don't want the refund
-# any more") is reply_refunds' _WITHDRAWS_A_REFUND, read before this.
-DECLINES_A_REFUND = re.compile(
-    r"\b(?:don'?t|do\s+not|not|no\s+longer)\s+(?:really\s+)?(?:want(?:ing)?|need(?:ing)?|asking\s+for|looking\s+for"
-    r"|after|requesting)\s+(?:a\s+|any\s+|the\s+|my\s+)?(?:refund|money\s+back)\b"
-    r"|\b(?:don'?t|do\s+not)\s+refund\b|\bno\s+refund\s+(?:needed|necessary|required)\b",
-    re.IGNORECASE,
-)
 # An amount as a customer types it, with or without "$" ("charged 198 instead of 99"); invoice numbers and
 # dates are taken out first.
 _QUOTED_NUMBER = re.compile(r"(?<![\w.,])\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?![\w,]|\.\d)")
@@ -155,7 +146,7 @@ def _monthly(price: Decimal) -> str:
     return f"at {money(price)} a month" if price else "which costs nothing"
 
 
-def _on_plan(plan: str, price: Decimal) -> str:
+def on_plan(plan: str, price: Decimal) -> str:
     """"You're on the Pro plan at $29.00 a month", "You're on the Free plan, which costs nothing"."""
     return f"You're on the {plan} plan{' ' if price else ', '}{_monthly(price)}"
 
@@ -335,7 +326,7 @@ class BillingReplies(WriterBase):
                         catalogue: dict[str, PlanFact], source: FaqMatch | None) -> None:
         customer = self.ctx.customer
         own = customer is not None and customer.plan.lower() == base.lower()
-        opening = _on_plan(base, customer.plan_price) if own and customer else ""
+        opening = on_plan(base, customer.plan_price) if own and customer else ""
         at = [name for name, _ in ladder].index(base)
         other = at + (1 if up else -1)
         if not 0 <= other < len(ladder):
@@ -391,7 +382,7 @@ class BillingReplies(WriterBase):
             return False
         customer = self.ctx.customer
         if customer is not None:
-            self.reply.add(f"{_on_plan(customer.plan, customer.plan_price)}.")
+            self.reply.add(f"{on_plan(customer.plan, customer.plan_price)}.")
         said_yearly = said_discount = False
         for match in self.facts.faq:
             for sentence in sentences(match.answer):
@@ -682,7 +673,7 @@ class BillingReplies(WriterBase):
         customer = self.ctx.customer
         if customer is None:
             return
-        plan = f"{_on_plan(customer.plan, customer.plan_price)}."
+        plan = f"{on_plan(customer.plan, customer.plan_price)}."
         # "What's my plan?" is answered by the plan itself; a help-centre entry about plans would
         # answer a question the customer did not ask. "What's the SLA on my plan?" asks about the SLA:
         # a sure entry on it is the answer, next to the plan.
@@ -756,7 +747,7 @@ class BillingReplies(WriterBase):
 
     def _refund_declined(self) -> bool:
         """"I don't want a refund, I just want to know why": a refund that qualifies is offered, not asked for."""
-        return bool(DECLINES_A_REFUND.search(self.ctx.message))
+        return declines_refund(self.ctx.message)
 
     def _duplicates(self) -> None:
         duplicates = [p for p in self.facts.payments if p.duplicate]

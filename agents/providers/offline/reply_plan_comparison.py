@@ -19,7 +19,7 @@ from agents.follow_up import OFFER_PERSON
 from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_plan
 from agents.providers.offline.reply_base import GENERIC_WORDS, has_cue, money, plan_prices, sentences
-from agents.providers.offline.reply_billing import DISCOUNT_CUES, YEARLY_CUES, _on_plan
+from agents.providers.offline.reply_billing import DISCOUNT_CUES, YEARLY_CUES, on_plan
 from agents.providers.offline.reply_plan_features import PlanFeatureReplies, PlanListing
 from agents.providers.offline.text import normalise
 
@@ -268,7 +268,7 @@ class PlanComparisonReplies(PlanFeatureReplies):
         own = customer.plan if customer is not None else None
         said = [self._priced(name, prices[name], own=name == own) for name in named]
         if customer is not None and own not in named:
-            said.append(f"{_on_plan(customer.plan, customer.plan_price)}.")
+            said.append(f"{on_plan(customer.plan, customer.plan_price)}.")
         self.reply.add(" ".join(said))
         self._yearly_terms(named)
         return True
@@ -277,7 +277,7 @@ class PlanComparisonReplies(PlanFeatureReplies):
     def _priced(name: str, price: Decimal, *, own: bool) -> str:
         """"Business is $99.00 a month.", or in the billing part's words for the customer's own plan."""
         if own:
-            return f"{_on_plan(name, price)}."
+            return f"{on_plan(name, price)}."
         return f"{name} is {money(price)} a month." if price else f"{name} costs nothing."
 
     def _monthly_prices(self) -> dict[str, Decimal]:

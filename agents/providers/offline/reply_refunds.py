@@ -19,7 +19,7 @@ from agents.providers.offline.reply_base import (
     money,
     one_per_invoice,
 )
-from agents.providers.offline.reply_billing import BillingReplies, _on_plan
+from agents.providers.offline.reply_billing import BillingReplies, on_plan
 from agents.providers.offline.text import normalise
 
 # "Can I get a refund for it?", "refund that one": the invoice meant is the one asked about before. Not
@@ -212,7 +212,7 @@ class RefundReplies(BillingReplies):
         answered; the entry is looked for among those gathered however low it ranked, as the message names it."""
         customer = self.ctx.customer
         if customer is not None:
-            self.reply.add(f"{_on_plan(customer.plan, customer.plan_price)}.")
+            self.reply.add(f"{on_plan(customer.plan, customer.plan_price)}.")
         entry = next((m for m in self.facts.faq if any(w.startswith("downgrad") for w in normalise(m.question).split())),
                      None)
         if entry is not None:
