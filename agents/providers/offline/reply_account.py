@@ -78,6 +78,11 @@ _GETS_DATA = re.compile(
 )
 
 
+# "Turn off 2fa", "disable two-factor", "remove the authenticator": asks to switch the second factor off.
+_TURN_OFF = re.compile(r"\b(?:turn(?:ing)?|switch(?:ing)?|shut(?:ting)?)\s+(?:it\s+|that\s+)?off\b"
+                       r"|\b(?:disable|disabling|deactivate|remove|get\s+rid\s+of)\b", re.IGNORECASE)
+
+
 # AccountReplies is a BillingReplies: "is my account in good standing?" is told with the subscription's state.
 class AccountReplies(BillingReplies):
     def account(self) -> None:
@@ -228,6 +233,12 @@ class AccountReplies(BillingReplies):
                 self.reply.add(f"If you'd like to protect your account with two-factor{phone}, here's how to set "
                                f"it up: {enable.answer}", answers=False)
                 self._cite_faq(enable)
+        elif mentions_two_factor and _TURN_OFF.search(self.text) and not account.two_factor_enabled:
+            # "How do I turn off 2fa?" with it off: the help centre's entry (how to enable it) would answer the
+            # opposite question; there is nothing to turn off.
+            self.reply.add("Two-factor authentication is already off for your account, so there's nothing to turn "
+                           "off: your password alone signs you in.")
+            told_state, match = True, None
         elif mentions_two_factor:
             state = "on" if account.two_factor_enabled else "off"
             self.reply.add(f"Two-factor authentication is currently {state} for your account.", answers=own)
