@@ -49,6 +49,7 @@ from agents.own_data import (
     about_own_lock,
     about_own_two_factor,
     asks_about_own_data,
+    asks_own_username,
     asks_standing,
     mentions_plans,
     reports_lost_second_factor,
@@ -354,6 +355,13 @@ class Orchestrator:
             self._relabel(run, IntentResult(label="billing", confidence=max(label.confidence,
                                                                             self.config.panel_confidence)),
                           why=f"asks whether we accept {', '.join(methods)} (out of scope at {label.confidence:.2f})")
+            return
+        if run.ctx.customer is not None and asks_own_username(run.ctx.message):
+            # "What's my username?": the classifier has seen usernames of every other service; the account's
+            # facts answer this one.
+            self._relabel(run, IntentResult(label="account", confidence=max(label.confidence,
+                                                                            self.config.panel_confidence)),
+                          why=f"asks for the signed-in customer's username (out of scope at {label.confidence:.2f})")
             return
         top = run.faq_matches[0] if run.faq_matches else None
         if (top is not None and top.score >= FAQ_CONFIDENT_OVER_OUT_OF_SCOPE

@@ -262,3 +262,13 @@ def declines_refund(text: str) -> bool:
     """"I don't want a refund, I just want to know why": a refund the customer says they don't want now, so
     whoever writes the reply (the offline writer, an LLM) offers it and never asks for it (guard.validate_actions)."""
     return bool(_DECLINES_A_REFUND.search(text))
+
+
+# "What's my username?", "remind me of my login name": the name the customer signs in with, which the account's
+# facts hold. Not how to change it ("how do I change my username?", a how-to).
+_OWN_USERNAME = re.compile(r"\b(?:my|our)\s+(?:user\s?-?name|login\s+(?:name|id)|sign[- ]?in\s+name)\b", re.IGNORECASE)
+
+
+def asks_own_username(text: str) -> bool:
+    """Whether the message asks for the customer's own username (not how to change it)."""
+    return bool(_OWN_USERNAME.search(text)) and not asks_how_to(text)

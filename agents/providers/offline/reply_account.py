@@ -12,6 +12,7 @@ from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
     asks_about_own_data,
     asks_how_to,
+    asks_own_username,
     asks_standing,
     asks_to_lock,
     refuses_unlock,
@@ -242,6 +243,9 @@ class AccountReplies(BillingReplies):
         elif mentions_two_factor:
             state = "on" if account.two_factor_enabled else "off"
             self.reply.add(f"Two-factor authentication is currently {state} for your account.", answers=own)
+            told_state = True
+        if asks_own_username(self.text):
+            self.reply.add(f"Your username is {account.username}.", answers=True)
             told_state = True
         # "Email me a receipt" asks for something by email, not which address the account has; "can I use
         # my domain for email?" about mail on a domain, which no account's address answers.
