@@ -38,7 +38,8 @@ def client_id_for_idempotency_key(key: str) -> str:
     """
     if len(key) <= CLIENT_ID_MAX_LENGTH:
         return key
-    return "idempotency-sha256:" + hashlib.sha256(key.encode()).hexdigest()[:CLIENT_ID_MAX_LENGTH - 19]
+    prefix = "idempotency-sha256:"
+    return prefix + hashlib.sha256(key.encode()).hexdigest()[:CLIENT_ID_MAX_LENGTH - len(prefix)]
 
 
 def request_fingerprint(request: HttpRequest) -> str:

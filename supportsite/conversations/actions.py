@@ -373,17 +373,8 @@ def action_unlock_by_staff(*, conversation_id: uuid.UUID | str, staff_user: Abst
     conversation = _conversation_with_customer(conversation_id)
     customer_pk = conversation.customer_id
     # The actions before the profile, in the order action_decide locks them.
-    pending = list(
-        AgentAction.objects.select_for_update()
-        .filter(customer_id=customer_pk, kind=AgentAction.Kind.ACCOUNT_UNLOCK,
-                status=AgentAction.Status.PENDING_APPROVAL)
-        .order_by("created_at")
-    )
-    profile = CustomerProfile.objects.select_for_update().select_related("user").get(pk=customer_pk)
-    if profile.account_status != CustomerProfile.Status.LOCKED:
-        raise Conflict(f"{customer_display_name(profile)}'s account is "
-                       f"{profile.get_account_status_display().lower()}, not locked: there is nothing to unlock.",
-                       code="account_not_locked")
+    pending = _pending_unlocks_locked(customer_pk)
+    profile = _locked_profile_for_update(customer_pk)
     failed_signins = profile.failed_signins
     # With the agents' request waiting, this unlock answers the customer's own request too.
     customer_account_unlock(customer_pk=customer_pk, on_request=bool(pending))
@@ -421,18 +412,30 @@ def action_unlock_from_customer_page(
     An account that is not locked (active, or suspended, which is not this unlock's to lift) is a Conflict.
     """
     _staff_only(staff_user)
-    # The request before the profile, in the order action_decide and action_unlock_by_staff lock them.
-    waiting = (
+    # The requests before the profile, in the order action_decide and action_unlock_by_staff lock them.
+    if waiting := _pending_unlocks_locked(customer_pk):
+        action_unlock_by_staff(conversation_id=waiting[0].conversation_id, staff_user=staff_user, note=note)
+        return CustomerProfile.objects.select_related("user").get(pk=customer_pk), True
+    _locked_profile_for_update(customer_pk)
+    return customer_account_unlock(customer_pk=customer_pk, on_request=False), False
+
+
+def _pending_unlocks_locked(customer_pk: int) -> list[AgentAction]:
+    """The customer's unlock requests waiting for approval, oldest first, row-locked for this transaction."""
+    return list(
         AgentAction.objects.select_for_update()
         .filter(customer_id=customer_pk, kind=AgentAction.Kind.ACCOUNT_UNLOCK,
                 status=AgentAction.Status.PENDING_APPROVAL)
-        .order_by("created_at").first()
+        .order_by("created_at")
     )
-    if waiting is not None:
-        action_unlock_by_staff(conversation_id=waiting.conversation_id, staff_user=staff_user, note=note)
-        return CustomerProfile.objects.select_related("user").get(pk=customer_pk), True
+
+
+def _locked_profile_for_update(customer_pk: int) -> CustomerProfile:
+    """The customer's profile, row-locked, when the account is locked; a Conflict for any other state (active,
+    or suspended, which is not an unlock's to lift)."""
     profile = CustomerProfile.objects.select_for_update().select_related("user").get(pk=customer_pk)
     if profile.account_status != CustomerProfile.Status.LOCKED:
-        raise Conflict(f"{customer_display_name(profile)}'s account is {profile.get_account_status_display().lower()}, "
-                       "not locked: there is nothing to unlock.", code="account_not_locked")
-    return customer_account_unlock(customer_pk=customer_pk, on_request=False), False
+        raise Conflict(f"{customer_display_name(profile)}'s account is "
+                       f"{profile.get_account_status_display().lower()}, not locked: there is nothing to unlock.",
+                       code="account_not_locked")
+    return profile
