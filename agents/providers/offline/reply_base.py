@@ -42,6 +42,11 @@ def money(amount: Decimal | str | float) -> str:
     return f"${Decimal(str(amount)):,.2f}"
 
 
+def joined_with_and(items: list[str]) -> str:
+    """"PayPal", "PayPal and crypto", "PayPal, Venmo and crypto": a list as a sentence names it."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 # "$99", "$1,200.00": an amount the customer quotes.
 AMOUNT = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)")
 # "I've updated my card", "ok, I added a new card": a change the customer says they made, not a how-to.
@@ -400,8 +405,7 @@ class WriterBase:
         if len(shown) < 2:
             return None
         self.asked_which_invoice = True
-        names = ", ".join(f"{i.number} (issued on {i.issued_on.isoformat()})" for i in shown[:-1])
-        names += f" and {shown[-1].number} (issued on {shown[-1].issued_on.isoformat()})"
+        names = joined_with_and([f"{i.number} (issued on {i.issued_on.isoformat()})" for i in shown])
         # No count of them: every figure in a reply must be one the facts hold, for the critic to check.
         self.reply.add(f"My last message listed several invoices, newest first: {names}. I'm not sure which one "
                        "you're counting from: could you tell me its number or the month it's from? I'll then look "

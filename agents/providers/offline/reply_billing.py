@@ -20,6 +20,7 @@ from agents.providers.offline.reply_base import (
     WriterBase,
     has_cue,
     invoice_numbers,
+    joined_with_and,
     money,
     plan_prices,
     sentences,
@@ -138,7 +139,7 @@ def _why_it_failed(reason: str, card: str) -> str:
 
 def _names_joined(names: list[str], *, opening: bool = False) -> str:
     """"PayPal", "PayPal and crypto", "PayPal, Venmo and crypto"; capitalised to open a sentence."""
-    text = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    text = joined_with_and(names)
     return text[:1].upper() + text[1:] if opening else text
 
 

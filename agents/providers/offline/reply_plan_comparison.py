@@ -18,7 +18,7 @@ from decimal import Decimal
 from agents.follow_up import OFFER_PERSON
 from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_plan
-from agents.providers.offline.reply_base import GENERIC_WORDS, has_cue, money, plan_prices, sentences
+from agents.providers.offline.reply_base import GENERIC_WORDS, has_cue, joined_with_and, money, plan_prices, sentences
 from agents.providers.offline.reply_billing import DISCOUNT_CUES, YEARLY_CUES, on_plan
 from agents.providers.offline.reply_plan_features import PlanFeatureReplies, PlanListing
 from agents.providers.offline.text import normalise
@@ -236,7 +236,7 @@ class PlanComparisonReplies(PlanFeatureReplies):
 
     def _plans_we_have(self, tiers: list[PlanListing]) -> str:
         names = [f"{plan.name}{self._price(plan)}" for plan in tiers]
-        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return joined_with_and(names)
 
     def _same_plan(self, plan: PlanListing, tiers: list[PlanListing]) -> None:
         mine = ", and it's the one you're on" if self._is_own(plan) else ""

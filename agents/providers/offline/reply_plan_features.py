@@ -24,6 +24,7 @@ from agents.providers.offline.reply_base import (
     GENERIC_WORDS,
     WriterBase,
     has_cue,
+    joined_with_and,
     money,
     topic_words,
 )
@@ -163,7 +164,7 @@ class PlanFeatureReplies(WriterBase):
             what = said["what"].strip()
             if plan in plans:
                 return f"Yes: {which} gets {what}."
-            them = plans[0] if len(plans) == 1 else f"{', '.join(plans[:-1])} and {plans[-1]}"
+            them = joined_with_and(plans)
             return (f"No: {what} comes with {them}, and you're on {plan}." if which != plan
                     else f"No: {what} comes with {them}, not with {plan}.")
         return None
@@ -286,7 +287,7 @@ class PlanFeatureReplies(WriterBase):
     @staticmethod
     def _listed(plan: PlanListing) -> str:
         items = [item[:1].lower() + item[1:] for item in plan.items]
-        return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+        return joined_with_and(items)
 
     @staticmethod
     def _price(plan: PlanListing) -> str:
