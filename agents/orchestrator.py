@@ -352,15 +352,13 @@ class Orchestrator:
         if methods := payment_methods_asked(run.ctx.message):
             # "Do you take paypal or crypto": ways to pay the intent data never names; the billing part answers
             # from the help centre's list, and says which of them it does not name.
-            self._relabel(run, IntentResult(label="billing", confidence=max(label.confidence,
-                                                                            self.config.panel_confidence)),
+            self._relabel(run, self._sure_label(run, "billing"),
                           why=f"asks whether we accept {', '.join(methods)} (out of scope at {label.confidence:.2f})")
             return
         if run.ctx.customer is not None and asks_own_username(run.ctx.message):
             # "What's my username?": the classifier has seen usernames of every other service; the account's
             # facts answer this one.
-            self._relabel(run, IntentResult(label="account", confidence=max(label.confidence,
-                                                                            self.config.panel_confidence)),
+            self._relabel(run, self._sure_label(run, "account"),
                           why=f"asks for the signed-in customer's username (out of scope at {label.confidence:.2f})")
             return
         top = run.faq_matches[0] if run.faq_matches else None
@@ -373,8 +371,7 @@ class Orchestrator:
         incident = await self._open_incident_named(run)
         if incident is not None:
             # Sure enough for the technical resolver alone: the incident list, not the label, is the evidence.
-            self._relabel(run, IntentResult(label="technical", confidence=max(label.confidence,
-                                                                              self.config.panel_confidence)),
+            self._relabel(run, self._sure_label(run, "technical"),
                           why=f"names the open incident {incident.reference} (out of scope at {label.confidence:.2f})")
 
     async def _open_incident_named(self, run: _Run) -> IncidentFact | None:
@@ -415,8 +412,7 @@ class Orchestrator:
             # locks as a general question, which only says how to ask for the unlock, and drops account.
             # The label's other domains stay beside it ("I'm locked out" also reads as technical).
             others = [d for d in label.secondary if d not in ("account", "out_of_scope")]
-            intent = IntentResult(label="account", confidence=max(label.confidence, self.config.panel_confidence),
-                                  secondary=others)
+            intent = self._sure_label(run, "account", secondary=others)
         else:
             intent = label.model_copy(update={"secondary": [*label.secondary, "account"]})
         self._relabel(run, intent, why=why, key="unlock_request")
@@ -437,9 +433,15 @@ class Orchestrator:
         if account is None or account.two_factor_enabled or account.status != "active":
             return
         label = run.intent
-        self._relabel(run, IntentResult(label="account", confidence=max(label.confidence, self.config.panel_confidence)),
+        self._relabel(run, self._sure_label(run, "account"),
                       why=f"lost the second factor with two-factor off ({label.label} at {label.confidence:.2f})",
                       key="second_factor_off")
+
+    def _sure_label(self, run: _Run, label: Intent, *, secondary: list[Intent] | None = None) -> IntentResult:
+        """`label` taken from the message's own words rather than the classifier: at least as sure as the resolver
+        alone needs (the panel's bar), or the classifier's own confidence if that is higher."""
+        return IntentResult(label=label, confidence=max(run.intent.confidence, self.config.panel_confidence),
+                            secondary=secondary or [])
 
     def _relabel(self, run: _Run, intent: IntentResult, *, why: str, key: str = "out_of_scope_yielded") -> None:
         run.summary[key] = {"from": run.summary["intent"], "to": intent.label, "why": why}
@@ -504,8 +506,7 @@ class Orchestrator:
         if label.label not in ("technical", "account", "general", "out_of_scope"):
             others = [label.label, *others]
         # Sure enough for the technical resolver alone: the words name one app to delete, whatever the label.
-        intent = IntentResult(label="technical", confidence=max(label.confidence, self.config.panel_confidence),
-                              secondary=others)
+        intent = self._sure_label(run, "technical", secondary=others)
         self._relabel(run, intent, why=f"asks to delete one app, not the account ({label.label} at "
                                        f"{label.confidence:.2f})", key="deletes_an_app")
 
