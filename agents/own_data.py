@@ -211,7 +211,7 @@ def reports_intrusion(text: str) -> bool:
     """Whether the message reports someone else at the account ("I'm being hacked", "someone else knows my
     password", "someone is trying to get in") or asks for it to be locked ("lock my account"), which only
     someone afraid of that asks."""
-    return bool(REPORTS_INTRUSION.search(text) or ASKS_TO_LOCK.search(text))
+    return bool(REPORTS_INTRUSION.search(text)) or asks_to_lock(text)
 
 
 def asks_to_lock(text: str) -> bool:

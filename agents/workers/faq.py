@@ -10,6 +10,11 @@ from agents.own_data import unlock_request_naming_the_account
 from agents.workers.base import RunDeps, metadata
 
 
+def _best_first(deps: RunDeps, text: str, k: int) -> list[FaqMatch]:
+    """The FAQ's k best entries for `text`, best first."""
+    return sorted(deps.faq.search(text, k=k), key=lambda match: match.score, reverse=True)
+
+
 def _after_own(matches: list[FaqMatch], found: list[FaqMatch]) -> list[FaqMatch]:
     """Entries found for something other than the message itself (its topic, one of its questions) that it
     did not find: each once, scored no higher than the lowest of the message's own, so the writer can read
@@ -46,14 +51,12 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     # the GIL a thread would not let other chats run meanwhile; it only added two hops and GIL
     # hand-offs, 3-5 ms before the intent call at one conversation (#9).
     # "Please unlock me" is searched as the request it is, for the account: the entry on locks is worded so.
-    matches = deps.faq.search(unlock_request_naming_the_account(ctx.message), k=k)
-    matches = sorted(matches, key=lambda match: match.score, reverse=True)
+    matches = _best_first(deps, unlock_request_naming_the_account(ctx.message), k)
     if asks_about_people_before(ctx) and (people := previous_user_text(ctx)):
         # "What can they do?" after "how do I add a teammate?": alone its words find the plans ("do"), and
         # read with the question before they still do; "they" are that question's people, so its entries
         # (the team's, with the roles a member gets) lead. Scored no higher than the message's own best.
-        matches = _leading(sorted(deps.faq.search(people, k=k), key=lambda match: match.score, reverse=True),
-                           matches)
+        matches = _leading(_best_first(deps, people, k), matches)
     # "Can you send that to my email address?": the delivery's words would find how to change an email
     # address; what "that" is, the question before, finds its entries alone.
     topic = (previous_user_text(ctx) or ctx.message) if asks_to_deliver_it(ctx.message) else with_topic(ctx)
@@ -63,8 +66,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # the topic come after the message's own, scored no higher than the lowest of them:
         # the writer can read them, but no threshold (the FAQ shortcut, a quoted answer) fires on an
         # entry that was not found for the message itself.
-        matches += _after_own(matches, sorted(deps.faq.search(topic, k=k), key=lambda match: match.score,
-                                              reverse=True))
+        matches += _after_own(matches, _best_first(deps, topic, k))
     if len(questions := question_clauses(ctx.message)) >= 2:
         # "How do I enable 2fa? also what's my api rate limit?": the whole message's top entries are those
         # of its stronger question; each question's own best entry is added, scored as the topic's are
