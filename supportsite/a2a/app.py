@@ -8,7 +8,8 @@ The JSON-RPC endpoint takes the REST API's keys (`Authorization: Bearer nw_…`)
 `a2a:invoke` scope: 401 without a valid key, 403 without the scope, 429 over the key's rate
 limit, and 413 (with a JSON-RPC error) for a body over the size limit (supportsite.a2a.jsonrpc).
 Tasks belong to the calling integration; which customer's data a message can reach is decided by
-the key (supportsite.api.keys.customer_for_principal).
+the key (supportsite.api.keys.customer_for_principal). So do their push notification configs
+(tasks/pushNotificationConfig/*, supportsite.a2a.push).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from starlette.routing import Route
 from supportsite.a2a.card import JSONRPC_PATH, agent_card_build
 from supportsite.a2a.executor import PRINCIPAL_STATE_KEY, SupportAgentExecutor
 from supportsite.a2a.jsonrpc import JsonRpcParamsCheck, RequestSizeLimitMiddleware
+from supportsite.a2a.push import DjangoPushConfigStore, TaskPushSender
 from supportsite.a2a.router import A2A_PATH_PREFIX
 from supportsite.a2a.store import DjangoTaskStore
 from supportsite.api.keys import Principal, principal_for_key, principal_rate_limit
@@ -119,9 +121,11 @@ async def agent_card(request: Request) -> Response:
 
 
 def a2a_application() -> Any:
+    push_configs = DjangoPushConfigStore()
     handler = DefaultRequestHandler(
         agent_executor=SupportAgentExecutor(), task_store=DjangoTaskStore(),
         agent_card=agent_card_build(settings.SUPPORT.get("PUBLIC_BASE_URL", "") or "http://localhost"),
+        push_config_store=push_configs, push_sender=TaskPushSender(push_configs),
     )
     (sdk_route,) = create_jsonrpc_routes(
         handler, rpc_url=JSONRPC_PATH, context_builder=PrincipalContextBuilder(), enable_v0_3_compat=True

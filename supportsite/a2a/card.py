@@ -72,7 +72,7 @@ def agent_card_build(base_url: str) -> AgentCard:
         provider=AgentProvider(organization="Northwind Cloud", url=base_url),
         version="1.0.0",
         documentation_url=f"{base_url}/api/v1/docs",
-        capabilities=AgentCapabilities(streaming=True, push_notifications=False),
+        capabilities=AgentCapabilities(streaming=True, push_notifications=True),
         security_schemes={
             SECURITY_SCHEME: SecurityScheme(
                 http_auth_security_scheme=HTTPAuthSecurityScheme(

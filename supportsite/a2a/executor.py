@@ -7,7 +7,8 @@ reply's pieces (the conversation's assistant.delta frames) are passed on as chun
 
 While a person has the conversation (or takes it during the run), the task waits for the
 person's first reply after the message, up to SUPPORT["A2A_STAFF_REPLY_WAIT_S"], and completes
-with it; with none in time it completes saying a person will answer in the conversation.
+with it; with none in time it completes saying a person will answer in the conversation, and
+the person's reply, when it comes, becomes the task's answer and is pushed to its receivers.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from a2a.types.a2a_pb2 import Message, Role, Task, TaskState, TaskStatus
 from django.conf import settings
 from google.protobuf.json_format import MessageToDict
 
-from supportsite.a2a.services import a2a_conversation_for_context
+from supportsite.a2a.services import AWAITING_STAFF_REPLY, a2a_conversation_for_context
 from supportsite.api.keys import Principal
 from supportsite.api.replies import ConversationListener, run_reply_wait, staff_reply_wait
 from supportsite.api.selectors import run_for_message
@@ -158,7 +159,10 @@ class SupportAgentExecutor(AgentExecutor):
             ))
             return
         if with_person:
-            await updater.complete(agent_message(HANDED_OVER, conversation_id=str(conversation.id)))
+            # Marked so the person's reply, when it comes, answers this task (a2a_staff_message_saved).
+            await updater.complete(agent_message(
+                HANDED_OVER, conversation_id=str(conversation.id), awaiting=AWAITING_STAFF_REPLY,
+            ))
             return
         if reply is None:
             await updater.failed(agent_message(

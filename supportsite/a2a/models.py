@@ -21,3 +21,28 @@ class A2ATask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id} ({self.state})"
+
+
+class A2APushConfig(models.Model):
+    """Where to tell an integration that one of its tasks changed (A2A push notifications).
+
+    Not a foreign key to the task: a message can name a config before its task is first saved.
+    """
+
+    task_id = models.CharField(max_length=100, db_index=True)
+    # The integration that set it: only it can read, list or delete it.
+    owner = models.CharField(max_length=100)
+    config_id = models.CharField(max_length=100)
+    data = models.JSONField(help_text="The TaskPushNotificationConfig as the A2A protocol's JSON (url, token, …).")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = "A2A push notification config"
+        constraints = [
+            models.UniqueConstraint(fields=["task_id", "owner", "config_id"], name="one_push_config_per_id"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_id}/{self.config_id}"
