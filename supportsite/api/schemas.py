@@ -81,7 +81,8 @@ class MessageIn(RequestBody):
     text: Text = Field(min_length=1, max_length=settings.SUPPORT["MAX_MESSAGE_CHARS"])
     client_id: Text | None = Field(
         None, min_length=1, max_length=64,
-        description="Your id for this message: sending it again stores it once. Defaults to the Idempotency-Key.",
+        description="Your id for this message: sending it again with the same text stores it once (with other "
+                    "text it is a 422 `client_id_reused`). Defaults to the Idempotency-Key.",
     )
 
 

@@ -53,9 +53,9 @@ from supportsite.api.selectors import (
 )
 from supportsite.conversations.models import AgentRun, Conversation, Feedback, Message
 from supportsite.conversations.runner import message_submit
-from supportsite.conversations.services import conversation_start, feedback_submit
+from supportsite.conversations.services import conversation_start, feedback_submit, message_text_clean
 from supportsite.core.db import db_async
-from supportsite.core.errors import DomainError, NotFound, RateLimited
+from supportsite.core.errors import DomainError, InvalidInput, NotFound, RateLimited
 from supportsite.knowledge.models import FaqEntry
 from supportsite.knowledge.services import faq_create, faq_delete, faq_update
 
@@ -327,6 +327,23 @@ def _message_state(message_id: UUID, conversation_id: UUID, run_id: UUID | None)
     return message, status, run_status
 
 
+REUSED_ID_CODES = {"client_id": "client_id_reused", HEADER: "idempotency_key_reused"}
+
+
+def _refuse_another_text_under_a_used_id(*, stored: Message, text: str, id_named: str) -> None:
+    """A message sent under an id already stored is a resend only if it says the same thing (as stored:
+    trimmed). Other text is another message under a used id: answering with the stored message and its
+    reply would pass them off as this one's, so it is a 422 (draft-ietf-httpapi-idempotency-key-header)
+    and nothing was stored (the service found the id taken before writing anything)."""
+    if stored.text == message_text_clean(text):
+        return
+    raise InvalidInput(
+        f"This {id_named} was already used for a message with different text in this conversation; "
+        f"send a new message with a new {id_named}.",
+        code=REUSED_ID_CODES[id_named],
+    )
+
+
 @conversations.post(
     "/conversations/{conversation_id}/messages",
     response={200: MessageReplyOut, 202: MessagePendingOut, 404: ErrorOut, 409: ErrorOut, **BODY_ERRORS},
@@ -338,7 +355,9 @@ async def message_create(request: HttpRequest, conversation_id: UUID, payload: M
 
     If the reply takes longer than the configured wait (`SUPPORT_API_REPLY_WAIT_S`), or a person
     has the conversation, the answer is 202 with the run id: read the reply later from
-    `GET /conversations/{id}/messages` or `GET /runs/{run_id}`.
+    `GET /conversations/{id}/messages` or `GET /runs/{run_id}`. The same `client_id` (or
+    Idempotency-Key) sent again with the same text is answered as the first time; with other text it
+    is a 422 (`client_id_reused` / `idempotency_key_reused`) and nothing is stored.
     """
     principal: Principal = request.auth
     principal.require(Scope.MESSAGES_WRITE)
@@ -349,9 +368,12 @@ async def message_create(request: HttpRequest, conversation_id: UUID, payload: M
         or uuid.uuid4().hex
     async with ConversationListener(conversation.id) as listener:
         # Shielded: a client that hangs up mid-request must not leave a stored message without its run.
-        message, run, _created = await asyncio.shield(
+        message, run, created = await asyncio.shield(
             message_submit(conversation_id=conversation.id, text=payload.text, client_id=client_id)
         )
+        if not created:
+            _refuse_another_text_under_a_used_id(stored=message, text=payload.text,
+                                                 id_named="client_id" if payload.client_id else HEADER)
         if run is None:  # a resend of a stored message: wait for that message's run, if it has one
             run = await db_async(run_for_message)(message_id=message.id)
         reply = None
