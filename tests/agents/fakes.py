@@ -124,6 +124,11 @@ class FakePorts:
     existing_refunds: dict[str, list[RefundFact]] = field(default_factory=dict)
     unlocked: list[str] = field(default_factory=list)
     plan_catalogue: list[PlanFact] = field(default_factory=lambda: list(PLANS))
+    # As the app does after failed sign-ins: an unlock request waits for a member of staff.
+    unlocks_need_staff: bool = False
+    unlocks_waiting: list[str] = field(default_factory=list)
+    # Which customer each filed refund belongs to, by request key: later reads show it, as the real ones do.
+    refund_customer_by_key: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.billing = self.knowledge = self.actions = self.conversation = self
@@ -144,7 +149,10 @@ class FakePorts:
 
     async def payments(self, *, customer_id: str) -> list[PaymentFact]:
         await self._enter("billing", "payments", customer_id)
-        return PAYMENTS.get(customer_id, [])
+        payments = PAYMENTS.get(customer_id, [])
+        refunded = _refunded_charges(payments, {refund.invoice_number for refund in self._filed_refunds(customer_id)
+                                                if refund.status == "completed"})
+        return [p.model_copy(update={"status": "refunded"}) if p.reference in refunded else p for p in payments]
 
     async def card(self, *, customer_id: str) -> CardFact | None:
         await self._enter("billing", "card", customer_id)
@@ -152,7 +160,17 @@ class FakePorts:
 
     async def refunds(self, *, customer_id: str) -> list[RefundFact]:
         await self._enter("billing", "refunds", customer_id)
-        return self.existing_refunds.get(customer_id, [])
+        return self.existing_refunds.get(customer_id, []) + self._filed_refunds(customer_id)
+
+    def _filed_refunds(self, customer_id: str) -> list[RefundFact]:
+        return [refund for key, refund in self.refunds_by_key.items()
+                if self.refund_customer_by_key.get(key) == customer_id]
+
+    def _live_refund(self, customer_id: str, invoice_number: str) -> RefundFact | None:
+        """The refund that stands for an invoice (one not rejected): the app files one per invoice."""
+        refunds = self.existing_refunds.get(customer_id, []) + self._filed_refunds(customer_id)
+        return next((refund for refund in reversed(refunds)
+                     if refund.invoice_number == invoice_number and refund.status != "rejected"), None)
 
     async def subscription(self, *, customer_id: str) -> SubscriptionFact | None:
         await self._enter("billing", "subscription", customer_id)
@@ -177,21 +195,63 @@ class FakePorts:
         await self._enter("actions", "refund_request", customer_id)
         self.refund_requests.append({"customer_id": customer_id, "invoice_number": invoice_number, "amount": amount,
                                      "request_key": request_key, "needs_approval": needs_approval})
-        if request_key not in self.refunds_by_key:  # idempotent on the request key, like the real service
-            self.refunds_by_key[request_key] = RefundFact(
-                reference=f"RF-{len(self.refunds_by_key) + 1:04d}", invoice_number=invoice_number, amount=amount,
-                status="pending_approval" if needs_approval else "completed", reason=reason,
-            )
+        if request_key in self.refunds_by_key:  # idempotent on the request key, like the real service
+            return self.refunds_by_key[request_key]
+        live = self._live_refund(customer_id, invoice_number)
+        if live is not None:  # and, like it, one refund per invoice: another key gets the one that stands
+            return live
+        self.refunds_by_key[request_key] = RefundFact(
+            reference=f"RF-{len(self.refunds_by_key) + 1:04d}", invoice_number=invoice_number, amount=amount,
+            status="pending_approval" if needs_approval else "completed", reason=reason,
+        )
+        self.refund_customer_by_key[request_key] = customer_id
         return self.refunds_by_key[request_key]
 
     async def account_unlock(self, *, customer_id: str, request_key: str) -> AccountFact:
         await self._enter("actions", "account_unlock", customer_id)
+        account_before = self.account_now(customer_id)
+        if account_before is None:
+            raise KeyError(customer_id)
+        if self.unlocks_need_staff:
+            # The app answers with the account as it stands (still locked) and keeps the request for staff.
+            if customer_id not in self.unlocks_waiting:
+                self.unlocks_waiting.append(customer_id)
+            return account_before
         self.unlocked.append(customer_id)
-        return ACCOUNTS[customer_id].model_copy(update={"status": "active", "failed_signins": 0})
+        return self.account_now(customer_id) or account_before
+
+    def account_now(self, customer_id: str) -> AccountFact | None:
+        """The demo account as the actions taken so far left it: unlocked, or with an unlock waiting."""
+        account = ACCOUNTS.get(customer_id)
+        if account is None:
+            return None
+        if customer_id in self.unlocked:
+            return account.model_copy(update={
+                "status": "active", "failed_signins": 0, "locked_reason": "", "unlock_pending": False,
+                "last_lock_reason": account.locked_reason if account.status == "locked" else account.last_lock_reason,
+                "unlocked_at": _dt(TODAY) if account.status == "locked" else account.unlocked_at,
+                "unlocked_on_request": account.status == "locked" or account.unlocked_on_request,
+            })
+        if customer_id in self.unlocks_waiting and account.status == "locked":
+            return account.model_copy(update={"unlock_pending": True})
+        return account
 
     async def agents_may_reply(self) -> bool:
         self.calls.append(("agents_may_reply", ""))
         return self.may_reply.pop(0) if len(self.may_reply) > 1 else self.may_reply[0]
+
+
+def _refunded_charges(payments: list[PaymentFact], refunded_invoices: set[str]) -> set[str]:
+    """The charges completed refunds paid back, as the app picks them: an invoice's duplicate charge if it
+    has one, else its latest successful one."""
+    references = set()
+    for invoice_number in refunded_invoices:
+        charges = [p for p in payments if p.invoice_number == invoice_number and p.status == "succeeded"]
+        charge = next((p for p in charges if p.duplicate), None) or max(charges, key=lambda p: p.created_at,
+                                                                        default=None)
+        if charge is not None:
+            references.add(charge.reference)
+    return references
 
 
 class _AccountPort:
@@ -200,7 +260,7 @@ class _AccountPort:
 
     async def account(self, *, customer_id: str) -> AccountFact | None:
         await self.ports._enter("account", "account", customer_id)
-        return ACCOUNTS.get(customer_id)
+        return self.ports.account_now(customer_id)
 
 
 FAQ_ENTRIES = {

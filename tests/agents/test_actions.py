@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 
 import pytest
@@ -55,8 +56,10 @@ async def test_a_retried_run_reaches_the_port_with_the_same_request_key_and_refu
     harness = Harness(provider=refund_writer("You were charged twice for NW-2002.", "NW-2002", "99.00"),
                       fallback=offline())
     ctx = ctx_for("refund the duplicate charge", customer="cus_bob", run_id="run-42")
-    first = await harness.run(ctx)
-    second = await harness.run(ctx)  # the same run picked up again after a crash
+    # The same run picked up again while its first execution still goes (its process looked dead): both read
+    # the account before either files, so only the request key stands between them and a second refund.
+    # (Run one after the other, the second reads the refund the first filed and asks for nothing.)
+    first, second = await asyncio.gather(harness.run(ctx), harness.run(ctx))
     keys = [r["request_key"] for r in harness.ports.refund_requests]
     assert len(keys) == 2 and keys[0] == keys[1]
     assert len(harness.ports.refunds_by_key) == 1

@@ -38,7 +38,12 @@ def eu_west_incident() -> IncidentFact:
 @pytest.fixture
 def converse(classifier, faq_retriever, kb_retriever):
     """Chat with the whole offline pipeline as a demo customer (or a visitor, customer=None): each message
-    is answered in turn with the conversation so far as its history; returns every turn's outcome."""
+    is answered in turn with the conversation so far as its history; returns every turn's outcome.
+
+    One conversation (one call) keeps one set of ports across its turns, as the app's database does: a refund
+    filed or an account unlocked in one turn is there in the next. Pass `ports=` to look at what was done
+    (or to start from another state); separate calls never share state. Each turn is its own run, as in the
+    app, so an action asked for again in a later turn reaches the ports under a new request key."""
     from agents.context import HistoryTurn
     from agents.orchestrator import Orchestrator
     from agents.providers.offline import OfflineProvider, incident_match
@@ -48,12 +53,13 @@ def converse(classifier, faq_retriever, kb_retriever):
     orchestrator = Orchestrator(provider=provider, fallback=provider, faq=faq_retriever, kb=kb_retriever,
                                 incident_matcher=incident_match)
 
-    async def chat(customer: str | None, *messages: str) -> list[RunOutcome]:
+    async def chat(customer: str | None, *messages: str, ports: FakePorts | None = None) -> list[RunOutcome]:
+        conversation_ports = ports if ports is not None else FakePorts()
         history: list[HistoryTurn] = []
         outcomes = []
-        for message in messages:
-            outcome = await orchestrator.run(ctx_for(message, customer, history=list(history)),
-                                             ports=FakePorts(), sink=EventLog())
+        for turn, message in enumerate(messages, start=1):
+            ctx = ctx_for(message, customer, history=list(history), run_id=f"run-{turn}")
+            outcome = await orchestrator.run(ctx, ports=conversation_ports, sink=EventLog())
             history += [HistoryTurn(role="user", text=message), HistoryTurn(role="assistant", text=outcome.reply)]
             outcomes.append(outcome)
         return outcomes
