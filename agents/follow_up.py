@@ -60,6 +60,13 @@ _COUNTED_AFTER_OR_BEFORE = re.compile(
 _PREVIOUS = r"(?:pr[ei]{1,2}v[iou]{0,3}s|prev|prior|earlier|preceding|preceeding)"
 _COUNTED_BACK = re.compile(rf"\bthe\s+{_PREVIOUS}\s+(?:one|invoice|bill|payment|charge)\b", re.IGNORECASE)
 _COUNTED_ON = re.compile(r"\bthe\s+(?:next|following)\s+one\b(?!\s+(?:up|down)\b)", re.IGNORECASE)
+# "And the other one?", "the other invoice", "what about the others?": the customer's invoices (or charges) besides
+# the ones just discussed. Counted by what was discussed, not by date as "the previous one" is. Not "another one".
+_THE_OTHER = re.compile(
+    r"\bthe\s+other\s+(?:one|ones|invoices?|bills?|charges?|payments?|receipts?)\b|\bthe\s+others\b"
+    r"|^\s*(?:and|what\s+about|how\s+about|ok(?:ay)?|so)?[,\s]*(?:the\s+)?other\s+(?:one|invoice|bill)s?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 # "When is the next one (due)?" asks for what is coming, which no invoice issued so far is.
 _ASKS_WHAT_COMES = re.compile(r"\b(?:when|due|renew\w*|upcoming|coming)\b", re.IGNORECASE)
 # "Will I lose my apps?", "what happens to my data?", "would my apps be deleted?": what becomes of the
@@ -192,6 +199,12 @@ def relative_step(message: str) -> int:
     if _COUNTED_ON.search(message) and not _ASKS_WHAT_COMES.search(message):
         return 1
     return 0
+
+
+def asks_for_the_other(message: str) -> bool:
+    """"And the other one?", "the other invoice": whichever of the things the customer has was not just discussed.
+    Only a short follow-up: "the other one" in a long message may name anything."""
+    return len(message.split()) <= 2 * MAX_WORDS and bool(_THE_OTHER.search(message))
 
 
 def asks_what_becomes_of(message: str) -> bool:

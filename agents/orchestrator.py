@@ -49,6 +49,7 @@ from agents.own_data import (
     about_own_lock,
     about_own_two_factor,
     asks_about_own_data,
+    asks_for_billing_document,
     asks_own_username,
     asks_standing,
     mentions_plans,
@@ -354,6 +355,12 @@ class Orchestrator:
             # from the help centre's list, and says which of them it does not name.
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"asks whether we accept {', '.join(methods)} (out of scope at {label.confidence:.2f})")
+            return
+        if asks_for_billing_document(run.ctx.message):
+            # "Recipt for nov pls": a typo and an abbreviation leave the classifier nothing it knows (out of scope
+            # at 0.90). The month's invoice is the signed-in customer's to see; a visitor is asked to sign in.
+            self._relabel(run, self._sure_label(run, "billing"),
+                          why=f"asks for the receipt or invoice of a month (out of scope at {label.confidence:.2f})")
             return
         if run.ctx.customer is not None and asks_own_username(run.ctx.message):
             # "What's my username?": the classifier has seen usernames of every other service; the account's

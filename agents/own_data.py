@@ -73,6 +73,8 @@ def asks_how_to(text: str) -> bool:
 
 def asks_about_own_data(text: str) -> bool:
     """True for a question or request about the customer's own account or billing, not a how-to."""
+    if asks_payment_history(text) or asks_for_billing_document(text):
+        return True  # "can I see my payment history?", "recipt for nov pls": theirs, though put as a "can I"
     if asks_how_to(text):
         return False
     if not (_FIRST_PERSON.search(text) and _PERSONAL_TOPICS.search(text)):
@@ -94,9 +96,92 @@ ASKS_STANDING = re.compile(
 )
 
 
+# "What's the status of my account?", "my account status", "how is my subscription looking?": the same question
+# put as a request for its status, which the account's lock and the subscription's state together answer.
+_ASKS_STATUS = re.compile(
+    rf"\b(?:status|state|standing|health)\s+of\s+{_OWN_THING}\b"
+    rf"|\b{_OWN_THING}(?:'?s)?\s+(?:status|state|standing)\b"
+    r"|^\s*(?:(?:check|show|what'?s|whats|what\s+is)\s+)?(?:(?:my|our|the)\s+)?account\s+status\s*[?.!]*\s*$"
+    rf"|\bhow(?:'s|\s+is)\s+{_OWN_THING}\s+(?:looking|doing)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_standing(text: str) -> bool:
     """Whether the message asks about the state of the customer's own account or subscription."""
+    return bool(ASKS_STANDING.search(text) or _ASKS_STATUS.search(text))
+
+
+def asks_if_all_is_well(text: str) -> bool:
+    """"Is my account in good standing?", "is everything ok with my account?": a yes would vouch for all of it,
+    payments included, where "what's the status of my account?" asks for the status as it is."""
     return bool(ASKS_STANDING.search(text))
+
+
+# "Payment history please", "show my charges", "what have I paid?", "billing history": the customer's own
+# payments, one by one, which the billing facts hold. The help centre's entry on invoices says where they are
+# for everyone; it lists nobody's payments. Not "how do I see my payment history?" (a how-to, the entry's), nor
+# "how much have I paid so far?" (a total) or "my last payment" (one payment).
+_PAYMENT_HISTORY = re.compile(
+    r"\b(?:payments?|billing|charges?|transactions?|purchases?|invoice|invoicing)\s+history\b"
+    r"|\b(?:my|our|all\s+(?:my|our|the))\s+(?:past\s+|previous\s+|recent\s+|earlier\s+|old\s+)?"
+    r"(?:payments|charges|transactions)\b(?!\s+(?:fail|failed|failing|keep|are\s+failing|declined|bounce))"
+    r"|\bwhat\s+(?:have|did)\s+(?:i|we)\s+(?:already\s+)?(?:paid|pay|been\s+(?:charged|billed))\b(?!\s+for\b)"
+    r"|\bwhat\s+(?:i|we)(?:'ve|\s+have)\s+(?:already\s+)?(?:paid|been\s+charged)\b"
+    r"|\b(?:show|list|see|view|check)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:past\s+|previous\s+)?"
+    r"(?:payments|charges|transactions)\b(?!\s+(?:on|for)\s+(?:invoice|NW-))",
+    re.IGNORECASE,
+)
+_HOW_OR_WHERE = re.compile(r"^\s*(?:please\s+)?(?:how|where)\b", re.IGNORECASE)
+
+
+def asks_payment_history(text: str) -> bool:
+    """Whether the message asks for the customer's own payments, listed ("payment history please", "what have I
+    paid?"), rather than where to find them ("how do I see my payment history?")."""
+    return bool(_PAYMENT_HISTORY.search(text)) and not _HOW_OR_WHERE.search(text)
+
+
+# A receipt or an invoice as customers type it in a hurry ("recipt", "reciept", "invoce"), and the month it is for:
+# a name or its abbreviation ("nov", "sept") or one counted from today ("last month").
+_RECEIPT = r"re?c[ei]{1,2}e?p?i?ts?"
+_DOCUMENT = rf"(?:{_RECEIPT}|(?:invoi?ce|invoise|invioce|inovice|invocie|invoic)s?)"
+_MONTH_BUT_MAY = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+                  r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:last|this|previous|prior|current)\s+month)")
+_MONTH = rf"(?:{_MONTH_BUT_MAY}|may)"
+# "Recipt for nov pls", "can I get the invoce for last month", "my october receipt", "last month's invoice".
+# Not "the invoice total for my plumbing bill" or "the receipt date for my last paycheck" (off-topic messages in
+# the intent data): those name no month.
+_DOCUMENT_FOR_MONTH = re.compile(
+    rf"\b{_DOCUMENT}\s+(?:for|from|of|in|dated)\s+(?:the\s+|my\s+|our\s+)?(?:month\s+of\s+)?{_MONTH}\b"
+    rf"|\b{_MONTH_BUT_MAY}(?:'?s)?\s+{_DOCUMENT}\b",  # "you may invoice me" is the verb
+    re.IGNORECASE,
+)
+_DOCUMENT_WORD = re.compile(rf"\b{_DOCUMENT}\b", re.IGNORECASE)
+_RECEIPT_WORD = re.compile(rf"\b{_RECEIPT}\b", re.IGNORECASE)
+_INVOICE_TYPO = re.compile(r"\b(?:invoce|invoise|invioce|inovice|invocie|invoic)(s?)\b", re.IGNORECASE)
+
+
+def asks_for_billing_document(text: str) -> bool:
+    """Whether the message asks for the receipt or invoice of a month ("recipt for nov pls", "invoice for last
+    month"): one of the customer's own invoices, found by its month, whatever the spelling."""
+    return bool(_DOCUMENT_FOR_MONTH.search(text))
+
+
+def names_receipt(text: str) -> bool:
+    """Whether the message names a receipt, however it is spelt ("recipt", "reciept")."""
+    return bool(_RECEIPT_WORD.search(text))
+
+
+def with_document_words_spelled(text: str) -> str:
+    """"recipt for nov" → "receipt for nov", "invoces" → "invoices": for searching the help centre, whose entries
+    are worded with the words spelt right (the entry on invoices is not found for "invoce" at all)."""
+    text = _INVOICE_TYPO.sub(lambda found: f"invoice{found[1]}", text)
+    return _RECEIPT_WORD.sub(lambda found: "receipts" if found[0].lower().endswith("s") else "receipt", text)
+
+
+def names_billing_document(text: str) -> bool:
+    """Whether the message names a receipt or an invoice, however it is spelt ("recipt", "invoce")."""
+    return bool(_DOCUMENT_WORD.search(text))
 
 
 # "Please unlock me", "unlock my account pls", "I'm locked out, please unlock": a request for the unlock the

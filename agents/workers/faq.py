@@ -6,7 +6,7 @@ from agents.clauses import question_clauses
 from agents.envelope import AgentRequest, AgentResponse
 from agents.follow_up import asks_about_people_before, asks_to_deliver_it, previous_user_text, with_topic
 from agents.outcome import FaqMatch
-from agents.own_data import unlock_request_naming_the_account
+from agents.own_data import unlock_request_naming_the_account, with_document_words_spelled
 from agents.workers.base import RunDeps, metadata
 
 
@@ -51,7 +51,8 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     # the GIL a thread would not let other chats run meanwhile; it only added two hops and GIL
     # hand-offs, 3-5 ms before the intent call at one conversation (#9).
     # "Please unlock me" is searched as the request it is, for the account: the entry on locks is worded so.
-    matches = _best_first(deps, unlock_request_naming_the_account(ctx.message), k)
+    # "Recipt", "invoce": searched spelt right, as the entries are worded.
+    matches = _best_first(deps, unlock_request_naming_the_account(with_document_words_spelled(ctx.message)), k)
     if asks_about_people_before(ctx) and (people := previous_user_text(ctx)):
         # "What can they do?" after "how do I add a teammate?": alone its words find the plans ("do"), and
         # read with the question before they still do; "they" are that question's people, so its entries

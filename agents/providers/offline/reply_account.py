@@ -12,6 +12,7 @@ from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
     asks_about_own_data,
     asks_how_to,
+    asks_if_all_is_well,
     asks_own_username,
     asks_standing,
     asks_to_lock,
@@ -264,6 +265,10 @@ class AccountReplies(BillingReplies):
         standing = asks_standing(self.text)
         if match is not None and how_to_not_asked(self.text, match):
             match = None  # "is everything ok with my account?" is not "how do I delete it?"
+        if match is not None and standing and match.score < FAQ_CONFIDENT:
+            # "My account status": an entry sharing a word ("the status of Northwind services") is a guess, and the
+            # account's own facts answer it.
+            match = None
         if match is not None and self._cannot_reach_reset_email(match):
             self._reset_without_email(match)
         elif match is not None and not fact_answers_it:
@@ -286,8 +291,8 @@ class AccountReplies(BillingReplies):
             self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",
                            answers=standing or (own and has_cue(self.words, self.norm, "status", "state", "active",
                                                                 "ok")))
-        if standing and not self.subscription_standing() and account.status == "active" and self.persona in (
-                "resolver", "critic"):
+        if (standing and not self.subscription_standing() and asks_if_all_is_well(self.text)
+                and account.status == "active" and self.persona in ("resolver", "critic")):
             # The billing facts were not gathered for an account question: what is not looked at is not
             # vouched for ("in good standing" would claim the payments are fine too). A panel's account
             # specialist speaks to the account only; the billing specialist has the payments.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from typing import Any
@@ -20,8 +21,9 @@ from agents.facts import (
     RefundFact,
     SubscriptionFact,
 )
-from agents.follow_up import last_assistant_text, relative_step, with_topic
+from agents.follow_up import asks_for_the_other, last_assistant_text, relative_step, with_topic
 from agents.outcome import ARTICLE_RELEVANT_FROM, ActionRecord, ArticleMatch, FaqMatch, ProposedAction, Source
+from agents.own_data import asks_for_billing_document
 from agents.providers.offline.faq import STOP_WORDS as FAQ_STOP_WORDS
 from agents.providers.offline.other_customer import names_someone_else
 from agents.providers.offline.text import normalise, stem
@@ -65,6 +67,8 @@ MONTHS |= {
     for short in ((name[:3], "sept") if name == "september" else (name[:3],))
 }
 MONTHS[r"\b(?:in|for|of) may\b|\bmay (?:invoice|bill|payment|charge)"] = 5
+# "The invoice for last month", "this month's receipt": a month counted from today (group 1: one back).
+RELATIVE_MONTH = re.compile(r"\b(?:(last|previous|prior)|this|current)\s+month(?:'?s)?\b", re.IGNORECASE)
 # A message made only of these asks for help without saying with what.
 SAYS_NOTHING_YET = frozenset({
     "i", "need", "help", "please", "pls", "plz", "hi", "hello", "hey", "can", "could", "you", "me", "some",
@@ -340,14 +344,19 @@ class WriterBase:
         counted = self._invoice_counted_from_topic()
         if counted is not None:
             return counted  # "and the one after that?": not the topic's own invoice, its neighbour
+        others = self._invoices_besides_discussed()
+        if others is not None:
+            return others  # "and the other one?": not the one just discussed
         # The message's own invoice or month first; a follow-up that names neither takes its topic's.
         for text in dict.fromkeys((self.ctx.message, self.text)):
             named = invoice_numbers(text)
             if named:
                 return [i for i in self.facts.invoices if i.number in named]
             months = self._months_in(text)
-            if months:
-                in_months = [i for i in self.facts.invoices if i.issued_on.month in months]
+            from_today = None if months else self._document_month_from_today(text)
+            if months or from_today:
+                in_months = [i for i in self.facts.invoices if i.issued_on.month in months
+                             or (i.issued_on.year, i.issued_on.month) == from_today]
                 if not in_months:
                     self.reply.add("I can't find an invoice from that month on your account.", answers=False)
                 return sorted(in_months, key=lambda i: i.issued_on)
@@ -365,6 +374,60 @@ class WriterBase:
     @staticmethod
     def _months_in(text: str) -> set[int]:
         return {number for name, number in MONTHS.items() if re.search(name, normalise(text))}
+
+    def _document_month_from_today(self, text: str) -> tuple[int, int] | None:
+        """(year, month) of "the invoice for last month" / "this month's receipt", counted from today; None when
+        the text asks for no month's receipt or invoice that way. Only then: "I was charged twice last month"
+        is about the charge, whichever month it fell in."""
+        found = RELATIVE_MONTH.search(text)
+        if found is None or not self.ctx.today or not asks_for_billing_document(text):
+            return None
+        today = date.fromisoformat(self.ctx.today)
+        if not found[1]:
+            return today.year, today.month
+        return (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+
+    def _invoices_besides_discussed(self) -> list[InvoiceFact] | None:
+        """"And the other one?", "the other invoice": the customer's invoices besides the ones the conversation
+        was just about. The one there is; or [] having listed the others and asked which is meant (or said there
+        is no other). None when the message asks for no other, names its own invoice or month, or no invoice of
+        the customer's was discussed."""
+        if (not asks_for_the_other(self.ctx.message) or invoice_numbers(self.ctx.message)
+                or self._months_in(self.ctx.message)):
+            return None
+        by_date = self._invoices_by_date()
+        discussed = self._invoice_numbers_discussed(by_date)
+        if not discussed:
+            return None
+        others = [i for i in reversed(by_date) if i.number not in discussed]  # newest first, as lists show them
+        if len(others) == 1:
+            return others
+        just = joined_with_and(sorted(discussed))
+        if not others:
+            self.reply.add(f"{just} {'is the only invoice' if len(discussed) == 1 else 'are the only invoices'} on "
+                           "your account, so there's no other one to look at.")
+            return []
+        self.asked_which_invoice = True  # the list below names them: no second list
+        lines = "\n".join(invoice_line(i) for i in others)
+        # No count of them: every figure in a reply must be one the facts hold, for the critic to check.
+        self.reply.add(f"Besides {just}, these are the invoices on your account:\n{lines}")
+        self.reply.add("Which one would you like to know more about? Tell me its number and I'll look it up.",
+                       answers=False)
+        return []
+
+    def _invoice_numbers_discussed(self, by_date: list[InvoiceFact]) -> set[str]:
+        """The customer's invoices the conversation was just about: those the questions of its topic named (by
+        number or month), else the one the last answer named. Empty when neither names exactly that."""
+        named: set[str] = set()
+        for line in with_topic(self.ctx).split("\n")[:-1]:  # the topic's questions, oldest first
+            numbers = invoice_numbers(line)
+            months = set() if numbers else self._months_in(line)
+            named |= {i.number for i in by_date if i.number in numbers or i.issued_on.month in months}
+        if named:
+            return named
+        answered = invoice_numbers(last_assistant_text(self.ctx)) & {i.number for i in by_date}
+        # A list of every invoice names no one of them: "the other one" has nothing to be other than.
+        return answered if len(answered) == 1 else set()
 
     def _topic_invoices(self) -> list[InvoiceFact]:
         """The invoices the conversation's topic names, by number or month (none unless a follow-up)."""
@@ -472,6 +535,14 @@ class WriterBase:
 
 def invoice_numbers(text: str) -> set[str]:
     return set(re.findall(r"NW-\d+", text.upper()))
+
+
+def invoice_line(invoice: InvoiceFact) -> str:
+    """"- NW-1002: $29.00, paid on 2026-10-01": one invoice as a line of a list."""
+    when = invoice.paid_on or invoice.issued_on
+    status = {"paid": f"paid on {when.isoformat()}", "failed": f"failed on {invoice.issued_on.isoformat()}"}
+    told = status.get(invoice.status, f"{invoice.status} (issued {invoice.issued_on.isoformat()})")
+    return f"- {invoice.number}: {money(invoice.amount)}, {told}"
 
 
 def one_per_invoice(options: list[dict[str, Any]]) -> list[dict[str, Any]]:

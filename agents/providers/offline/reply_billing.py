@@ -9,7 +9,16 @@ from agents.about_service import payment_methods_asked, unlisted_payment_methods
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_up import OFFER_PERSON, last_assistant_text, previous_user_text, with_topic
 from agents.outcome import FaqMatch, Source
-from agents.own_data import asks_about_own_data, asks_how_to, asks_standing, declines_refund
+from agents.own_data import (
+    asks_about_own_data,
+    asks_for_billing_document,
+    asks_how_to,
+    asks_payment_history,
+    asks_standing,
+    declines_refund,
+    names_billing_document,
+    names_receipt,
+)
 from agents.providers.offline.reply_base import (
     CARD_CHANGED,
     FAQ_CONFIDENT,
@@ -19,6 +28,7 @@ from agents.providers.offline.reply_base import (
     SEND_BY_EMAIL,
     WriterBase,
     has_cue,
+    invoice_line,
     invoice_numbers,
     joined_with_and,
     money,
@@ -80,6 +90,37 @@ ANOTHER_WAY_TO_PAY = re.compile(
     r"|\bpayment\s+(?:methods|options)\b",
     re.IGNORECASE,
 )
+# "What currency am I billed in?", "can I pay in euros?": the currency of the invoices, which each invoice's facts
+# hold; whether another is possible, which nothing here says. Not "I was charged 29 USD twice" or "I paid 29 dollars".
+ASKS_ABOUT_CURRENCY = re.compile(
+    r"\bcurrenc(?:y|ies)\b"
+    r"|\b(?:in|with)\s+(?:us\s+)?(?:[€£]|(?:dollars|usd|eur|gbp|euros?|pounds(?:\s+sterling)?|sterling|yen|rupees"
+    r"|francs)\b)",
+    re.IGNORECASE,
+)
+# A currency named, by its code: to tell whether the message asks about one the invoices are not in.
+CURRENCY_NAMED = {"usd": "USD", "dollars": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR", "€": "EUR",
+                  "gbp": "GBP", "pounds": "GBP", "sterling": "GBP", "£": "GBP", "yen": "JPY", "rupees": "INR",
+                  "francs": "CHF"}
+CURRENCY_NAMES = {"USD": "US dollars (USD)", "EUR": "euros (EUR)", "GBP": "pounds sterling (GBP)"}
+# "Do your invoices include VAT?", "is tax included?", "do you charge sales tax?": tax on what we charge.
+ASKS_ABOUT_TAX = re.compile(r"\b(?:vat|gst|tax|taxes|taxed|taxation)\b", re.IGNORECASE)
+# "Can I add my VAT number?", "tax id on invoices", "company name on the invoice", "billing address on invoices":
+# the customer's own details printed on invoices, which the help centre's entry on them answers.
+INVOICE_DETAILS = re.compile(
+    r"\b(?:vat|tax|gst)\s+(?:number|no|id|registration|code)s?\b|\bcompany\s+(?:name|details|address)\b"
+    r"|\bbilling\s+(?:address|details)\b(?![^.?!]*\be-?mail)",
+    re.IGNORECASE,
+)
+# "How do I change my billing email?", "change the email invoices go to", "which email do receipts get sent to?":
+# the address invoices are emailed to, which the help centre's entry on the account's email covers.
+ASKS_ABOUT_BILLING_EMAIL = re.compile(
+    r"\bbilling\s+e-?mail\b|\be-?mail\s+(?:address\s+)?(?:for|on|of)\s+(?:my\s+|the\s+|our\s+)?"
+    r"(?:invoices?|billing|bills?|receipts?)\b"
+    r"|\b(?:invoices?|receipts?|bills?)\s+(?:\w+\s+){0,2}?(?:go|goes|are\s+sent|get\s+sent|is\s+sent|arrive|sent)\s+to\b"
+    r"|\be-?mail\s+(?:that\s+|which\s+)?(?:the\s+|my\s+)?(?:invoices?|receipts?|bills?)\s+(?:go|goes|are|get)\b",
+    re.IGNORECASE,
+)
 DOUBLE_CHARGE_CUES = ("twice", "duplicate", "duplicated", "double", "doubled", "two times", "2 times")
 # An amount as a customer types it, with or without "$" ("charged 198 instead of 99"); invoice numbers and
 # dates are taken out first.
@@ -137,6 +178,15 @@ def _why_it_failed(reason: str, card: str) -> str:
     return "and the payment processor didn't give us a reason"
 
 
+def _payment_line(payment: PaymentFact) -> str:
+    """"- 2026-10-01: $29.00 for invoice NW-1002, card ending 4242: paid": one payment as a line of a list."""
+    card = f", card ending {payment.card_last4}" if payment.card_last4 else ""
+    state = {"succeeded": "paid", "failed": "failed", "refunded": "refunded"}[payment.status]
+    if payment.duplicate:
+        state += " (a duplicate charge)"
+    return f"- {payment.created_at.date().isoformat()}: {money(payment.amount)} for invoice {payment.invoice_number}{card}: {state}"
+
+
 def _names_joined(names: list[str], *, opening: bool = False) -> str:
     """"PayPal", "PayPal and crypto", "PayPal, Venmo and crypto"; capitalised to open a sentence."""
     text = joined_with_and(names)
@@ -157,7 +207,7 @@ class BillingReplies(WriterBase):
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
         service_told = (self._payment_methods() or self._other_plan() or self._named_plan_price()
-                        or self._payment_terms() or self._send_invoice())
+                        or self._payment_terms() or self._send_invoice() or self._billing_details())
         if self.ctx.customer is None or not self.facts.has_billing:
             if service_told:
                 return
@@ -202,8 +252,16 @@ class BillingReplies(WriterBase):
                 if card_changed and invoice.status == "failed":
                     continue  # its retry on the new card is told with the card, above
                 self._describe_invoice(invoice)
+            if asks_for_billing_document(self.text):
+                self._where_documents_are(asked)
         elif about_failure:
             self._failed_payments()
+        # "Payment history please", "what have I paid?": each payment, not the invoices (a failed charge, a
+        # duplicate and a refund are the payments' to show). Not when the message is about one of them.
+        history_told = (asks_payment_history(self.text) and not (asked or about_failure or card_changed
+                                                                 or self._mentions_double_charge()))
+        if history_told:
+            self._payment_history()
         # "Why did my last payment fail" is answered by the failure itself, not by a payment date.
         # Nor after the charge taken twice: "I got charged 198 this month" is about it, not the date paid last.
         if self._asks_last_payment() and not about_failure and not card_changed and not self._mentions_double_charge():
@@ -230,12 +288,14 @@ class BillingReplies(WriterBase):
         # "I can't pay my bill" is about the failed payment, not the plan: "pay" alone doesn't ask for it then.
         paying = () if about_failure else ("paying", "pay")
         if has_cue(self.words, self.norm, "plan", "plans", "price", "prices", "pricing", "cost", "upgrade", "downgrade",
-                   "cancel", "subscription", "pro", "tier", "features", *paying) and not (renewal_told or service_told):
+                   "cancel", "subscription", "pro", "tier", "features", *paying) and not (renewal_told or service_told
+                                                                                     or history_told):
             self._plan()
-        if has_cue(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
-                "owe", "statement", "charge", "last month") and not (asked or renewal_told or card_changed
-                                                                      or service_told or self.asked_which_invoice
-                                                                      or about_failure):
+        # "Recipt", "invoce": a receipt or invoice asked for however it is spelt.
+        if (has_cue(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
+                    "owe", "statement", "charge", "last month") or names_billing_document(self.text)) and not (
+                asked or renewal_told or card_changed or service_told or self.asked_which_invoice or about_failure
+                or history_told):
             # Not after asking which listed invoice "the one after that" counts from: that named them. Nor
             # after the failed payment "I can't pay my bill" is about: the list would bury the fix.
             self._invoice_list()
@@ -244,7 +304,9 @@ class BillingReplies(WriterBase):
             self._invoice_list()
         # After an answer about the service, a merely plausible help-centre entry is another question's
         # ("I want to pay yearly" is closest to how to cancel a subscription).
-        match = None if service_told else self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
+        # Nor after the payments listed: where the invoices are is no step the customer asked for.
+        match = None if service_told or history_told else self._faq(
+            floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
         if match is not None and how_to_not_asked(self.text, match):
             match = None  # "is my subscription active?" is not "how do I cancel it?"
         if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match) and not card_changed:
@@ -402,6 +464,75 @@ class BillingReplies(WriterBase):
             self.reply.add(f"I can't find anything about {unknown} in our help centre, so I'd rather not guess. "
                            f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?")
         return True
+
+    def _billing_details(self) -> bool:
+        """"What currency am I billed in?", "do your invoices include VAT?", "how do I change my billing email?":
+        details of how we bill, answered from the invoices' facts and the help centre, or honestly not, with a
+        person offered. False, having said nothing, when the message asks about none of them."""
+        if not self.asks_about_billing_details():
+            return False
+        if ASKS_ABOUT_CURRENCY.search(self.text):
+            self._currency()
+        if INVOICE_DETAILS.search(self.text) or ASKS_ABOUT_TAX.search(self.text):
+            self._tax_and_invoice_details()
+        if ASKS_ABOUT_BILLING_EMAIL.search(self.text):
+            self._billing_email()
+        return True
+
+    def asks_about_billing_details(self) -> bool:
+        """Whether the message asks about the currency, tax or VAT, the details printed on invoices or the email
+        they go to."""
+        return any(pattern.search(self.text) for pattern in (ASKS_ABOUT_CURRENCY, ASKS_ABOUT_TAX, INVOICE_DETAILS,
+                                                              ASKS_ABOUT_BILLING_EMAIL))
+
+    def _currency(self) -> None:
+        """The currency the customer's invoices are in; whether another is possible is for a person to say."""
+        billed_in = sorted({invoice.currency for invoice in self.facts.invoices}) if self.ctx.customer else []
+        asked = {code for word, code in CURRENCY_NAMED.items()
+                 if (word in self.words if word.isalpha() else word in self.text)}
+        if billed_in:
+            names = joined_with_and([CURRENCY_NAMES.get(code, code) for code in billed_in])
+            self.reply.add(f"Your invoices are in {names}.")
+            if not asked - set(billed_in):
+                return
+            unknown = "whether you could be billed in another currency"
+        else:
+            unknown = "which currencies we bill in"
+        self.reply.add(f"Our help centre doesn't say {unknown}, so I'd rather not guess. A person from our team can "
+                       f"tell you for certain: would you like me to {OFFER_PERSON}?")
+
+    def _tax_and_invoice_details(self) -> None:
+        """Adding a VAT number or company details to invoices is the help centre's entry on them; whether tax is
+        charged on top of our prices no fact here says, so that is said, with a person offered."""
+        entry = next((m for m in self.facts.faq if {"vat", "tax"} & set(normalise(m.question).split())), None)
+        if INVOICE_DETAILS.search(self.text):
+            if entry is None:
+                self._not_to_hand("the steps for adding your details to invoices", "help you with it")
+            else:
+                self._quote_faq(entry, hedge=False)
+            return
+        seen = " and the invoices I can see for you show only their totals," if self.facts.invoices else ""
+        self.reply.add(f"Our help centre doesn't say whether VAT or other taxes are added to our prices,{seen} so "
+                       f"I'd rather not guess. A person from our team can tell you for certain: would you like me to "
+                       f"{OFFER_PERSON}?")
+        if entry is not None and not self._faq_quoted(entry):
+            self.reply.add(f"If you need your VAT number on your invoices: {entry.answer}", answers=False)
+            self._cite_faq(entry)
+
+    def _billing_email(self) -> None:
+        """Invoices are emailed to the account's address (the help centre's entry on changing it says so): the
+        address on file, and how to change it."""
+        entry = next((m for m in self.facts.faq if {"email", "change"} <= set(normalise(m.question).split())), None)
+        if self.ctx.customer is not None:
+            self.reply.add(f"The email address on your account is {self.ctx.customer.email}.")
+        if entry is None:
+            self._not_to_hand("the steps for changing the address your invoices go to", "change it with you")
+        elif self._faq_quoted(entry):
+            # Another part of the reply (the account's) quoted how to change it already.
+            self.reply.add("Invoices go to the email address on your account, so changing it changes where they go.")
+        else:
+            self.reply.add(f"Invoices go to the email address on your account. To change it: {entry.answer}")
+            self._cite_faq(entry)
 
     def _not_to_hand(self, what: str, person_can: str) -> None:
         """The help centre's answer was not gathered: say so rather than guess, and offer a person."""
@@ -691,19 +822,38 @@ class BillingReplies(WriterBase):
             self.reply.add(match.answer)
             self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
 
+    def _where_documents_are(self, asked: list[InvoiceFact]) -> None:
+        """"Recipt for nov pls", after the month's invoice is told: a receipt is for a payment, so an unpaid
+        invoice has none yet; and where each invoice is kept, as the help centre's entry on invoices says."""
+        if names_receipt(self.text):
+            for invoice in asked:
+                if invoice.unpaid:
+                    self.reply.add(f"As invoice {invoice.number} hasn't been paid, there's no receipt for it yet.",
+                                   answers=False)
+        entry = next((m for m in self.facts.faq if "invoice" in normalise(m.question).split()
+                      and has_cue(set(normalise(m.answer).split()), normalise(m.answer), "download", "pdf")), None)
+        if entry is not None and not self._faq_quoted(entry):
+            self.reply.add(entry.answer, answers=False)
+            self._cite_faq(entry)
+
+    def _payment_history(self) -> None:
+        """"Payment history please": every payment on the account, newest first, and what they came to."""
+        payments = sorted(self.facts.payments, key=lambda p: (p.created_at, p.reference), reverse=True)
+        if not payments:
+            plan = f" — you're on the {self.ctx.customer.plan} plan" if self.ctx.customer else ""
+            self.reply.add(f"There are no payments on your account yet{plan}.")
+            return
+        lines = "\n".join(_payment_line(payment) for payment in payments[:12])
+        self.reply.add(f"Here are the payments on your account, newest first:\n{lines}")
+        self._total_paid()
+
     def _invoice_list(self) -> None:
         invoices = sorted(self.facts.invoices, key=lambda i: i.issued_on, reverse=True)
         if not invoices:
             self.reply.add("There are no invoices on your account yet"
                            + (f" — you're on the {self.ctx.customer.plan} plan." if self.ctx.customer else "."))
             return
-        lines = []
-        for invoice in invoices[:6]:
-            when = invoice.paid_on or invoice.issued_on
-            status = {"paid": f"paid on {when.isoformat()}", "failed": f"failed on {invoice.issued_on.isoformat()}"}
-            lines.append(f"- {invoice.number}: {money(invoice.amount)}, "
-                         f"{status.get(invoice.status, invoice.status + ' (issued ' + invoice.issued_on.isoformat() + ')')}")
-        self.reply.add("Here are your most recent invoices:\n" + "\n".join(lines))
+        self.reply.add("Here are your most recent invoices:\n" + "\n".join(invoice_line(i) for i in invoices[:6]))
 
     def answers_which_invoice(self) -> bool:
         """"Which invoice?" right after an answer about a charge: the invoice that answer was about (the one

@@ -71,7 +71,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_what_cancelling_keeps()
                                                          or self.answers_about_support()
                                                          or self.answers_what_a_plan_includes()
-                                                         or self.asks_whether_included()
+                                                         or (not self.asks_about_billing_details()
+                                                             and self.asks_whether_included())
                                                          or self.answers_plan_comparison()
                                                          or self.answers_price_per_year()):
             # What a smaller plan keeps ("will my custom domain still work?" after a downgrade) comes before
@@ -252,8 +253,10 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if len(self.words) <= 4 and has_cue(self.words, self.norm, "bye", "goodbye", "see you", "good night"):
             self.reply.add("Goodbye! If anything else comes up, just write here: this conversation stays open.")
             return
-        if self._payment_methods() or self._other_plan() or self._payment_terms():
-            return  # "do you take paypal?", "is there a cheaper tier?", "do you offer discounts?": as known
+        if self._payment_methods() or self._other_plan() or self._payment_terms() or self._billing_details():
+            # "do you take paypal?", "is there a cheaper tier?", "do you offer discounts?", "do you charge VAT?":
+            # as known, or honestly not.
+            return
         # "hi! quick q: do free apps sleep? asking for a friend": the chatter around a question lowers its
         # entry's score, not what it is about.
         match = self._faq_on_topic(floor=FAQ_HOW_TO_FOR_VISITOR)
