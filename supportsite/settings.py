@@ -238,6 +238,11 @@ SUPPORT = {
     "API_REPLY_WAIT_S": float(os.environ.get("SUPPORT_API_REPLY_WAIT_S", "20")),  # REST: wait this long for a reply, else 202
     # A2A: while a person has the conversation, a message's task waits this long for their reply.
     "A2A_STAFF_REPLY_WAIT_S": float(os.environ.get("SUPPORT_A2A_STAFF_REPLY_WAIT_S", "60")),
+    # A2A push notifications: one POST per change of a task, abandoned after this long (a slow
+    # receiver must not hold up the next one); http:// receivers on localhost only when allowed
+    # (or with DEBUG), for local development.
+    "A2A_PUSH_TIMEOUT_S": float(os.environ.get("SUPPORT_A2A_PUSH_TIMEOUT_S", "5")),
+    "A2A_PUSH_ALLOW_HTTP_LOCALHOST": env_bool("SUPPORT_A2A_PUSH_ALLOW_HTTP_LOCALHOST", False),
     # A run's holder renews its lease every third of it; a run whose lease ran out belongs to a
     # process that died and is picked up again (exactly once) by the next recovery pass.
     "RUN_LEASE_S": float(os.environ.get("SUPPORT_RUN_LEASE_S", "30")),
