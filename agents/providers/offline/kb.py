@@ -63,6 +63,21 @@ def with_error_meanings(text: str) -> str:
     return " ".join([text, *meanings]) if meanings else text
 
 
+# "Several regions", "a second region", "multi region": running an app in more than one region at once.
+# Read as one word, which the topic of several regions (UNCOVERED_TOPICS) is marked by: as separate words,
+# "region" would stand for the region an app runs in, which the guides mention in passing.
+_SEVERAL_REGIONS = re.compile(
+    r"\b(?:multi|multiple|several|many|two|three|both|second|extra|additional|more\s+than\s+one)"
+    r"[\s-]*regions?\b|\bmulti[\s-]*regional\b",
+    re.IGNORECASE,
+)
+
+
+def with_several_regions_as_one_word(text: str) -> str:
+    """The text with each way of saying more than one region ("several regions") as "multi-region"."""
+    return _SEVERAL_REGIONS.sub(" multi-region ", text)
+
+
 # A match needs evidence beyond a shared word any question may hold: a word of the message in the
 # article's title, summary or tags, or two in its body (or one that no other article has), unless its
 # score alone is clear. "How do I connect to my database with psql" shares only "database" (from a
@@ -83,6 +98,9 @@ ASKING_WORDS = frozenset([
     # from the cli" after a question about logs shares "them" with two guides' summaries ("make them
     # available", "stay under them"), "my app needs more ram" "more" with the rate limits' last step.
     "them", "they", "their", "these", "those", "its", "one", "ones", "more", "less",
+    # So do words that compare: "deploy the same app in multiple regions" shares "same" with the failed-
+    # deploys guide's "the same lock file", and with no other guide.
+    "same", "other", "another", "different",
 ])
 # Words that say something is wrong, not what: "my cron job fails" shares "fail" with "Failed deploys",
 # "websockets drop with an error" "error" with "API errors". They count once, wherever they are.
@@ -114,6 +132,11 @@ def _stems(words: str) -> frozenset[str]:
     return frozenset(_content_words(words).split())
 
 
+# Words that say how something goes wrong (it times out, is slow), not what does: the same of anything.
+SYMPTOM_TERMS = _stems("timeout timeouts time times timed timing out slow slowly slowness latency hang hangs "
+                       "hanging stuck")
+
+
 UNCOVERED_TOPICS: tuple[UncoveredTopic, ...] = (
     # Northwind hosts apps, not mail: a mailbox, MX or mail-signing records live with a mail provider.
     UncoveredTopic(
@@ -131,6 +154,34 @@ UNCOVERED_TOPICS: tuple[UncoveredTopic, ...] = (
         name="separate environments",
         markers=_stems("staging stage stages prod production preview previews sandbox"),
         shared_with_guides=_stems("environment environments separate"),
+    ),
+    # Databases: Northwind runs apps, not their databases. "Database connection timeouts" shares "timeout"
+    # with the guides on builds and on API requests that time out, "slow db queries" "slow" with the
+    # scaling guide: neither is about a database. (Where to keep a database's password is still the
+    # environment-variables guide's: "password" is not borrowed.)
+    UncoveredTopic(
+        name="databases",
+        markers=_stems("database databases db dbs postgres postgresql psql mysql mariadb mongo mongodb redis sql "
+                       "sqlite query queries"),
+        shared_with_guides=SYMPTOM_TERMS | _stems("connect connection connections"),
+    ),
+    # Running an app in several regions at once, failing over between them: the help centre's entry on
+    # regions says which plan may, and no guide says how. "Deploy it to multiple regions" shares "deploy"
+    # with the failed-deploys guide, "region" with the API-errors guide's incident "in your app's region".
+    UncoveredTopic(
+        name="several regions",
+        markers=_stems("multi-region failover fail-over redundancy redundant replica replicas replication "
+                       "geo-redundant"),
+        shared_with_guides=_stems("region regions deploy deploys deployment run running"),
+    ),
+    # Signing in: a password reset, a login, two-factor codes are the account's, which the help centre's
+    # entries answer. "I didn't get the password reset email" shares "password" with the environment-
+    # variables guide's "API keys and passwords", and nothing else with any guide.
+    UncoveredTopic(
+        name="signing in",
+        markers=_stems("reset login logins log-in signin sign-in 2fa two-factor authenticator forgot forgotten "
+                       "lockout"),
+        shared_with_guides=_stems("password passwords email link code codes"),
     ),
     # Deploying from a git host: "how do I deploy from GitHub" shares "deploy" with the failed-deploys
     # guide, which only says what to do when a deploy fails (see OfflineArticleRetriever.search).
@@ -160,7 +211,7 @@ def names_uncovered_topic(text: str, name: str) -> bool:
 
 def topic_terms(text: str) -> set[str]:
     """The words of a message (stemmed, error names spelled out) that say what it is about."""
-    return _topic_words(with_error_meanings(text))
+    return _topic_words(with_error_meanings(with_several_regions_as_one_word(text)))
 
 
 def _topic_words(text: str) -> set[str]:
@@ -200,7 +251,7 @@ class OfflineArticleRetriever:
         when the help centre has no guide on it)."""
         if self._words is None or self._chars is None:
             return []
-        text = with_error_meanings(_EMAIL_ADDRESS.sub(" email address ", text))
+        text = with_error_meanings(with_several_regions_as_one_word(_EMAIL_ADDRESS.sub(" email address ", text)))
         sims = WORD_WEIGHT * self._words.similarities(text) + (1 - WORD_WEIGHT) * self._chars.similarities(text)
         # An HTTP status the customer quotes ("429", "503") names the problem more exactly than any
         # other word: an article whose title or tags carry that code ranks first.
@@ -239,7 +290,9 @@ class OfflineArticleRetriever:
         borrowed through that topic, unless the message reports the very trouble the article is about
         with them ("my GitHub deploy failed" is a failed deploy, wherever it came from)."""
         about = self._about[index]
-        if terms & TROUBLE_WORDS & about and borrowed & about:
+        # A symptom borrowed is not the trouble: "database connection timeout errors" are not the API's
+        # errors and timeouts, whatever the guide on those says.
+        if terms & TROUBLE_WORDS & about and (borrowed & about) - SYMPTOM_TERMS:
             return terms
         return terms - borrowed
 
