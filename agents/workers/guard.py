@@ -6,6 +6,8 @@ rules are plain code over the gathered facts:
   (or be the signed-in customer's own email);
 - an action is only valid for the signed-in customer, against an option the facts say is
   allowed, for the amount the facts hold (never the amount the model wrote);
+- a refund only when the customer's message asks for one of their own charges, or accepts one
+  offered: not for a question about refunds, someone else's charge, an approval or an outage;
 - a reply must not claim a refund is done when it needs a person's approval.
 """
 
@@ -21,6 +23,7 @@ from typing import Any
 from agents.context import SupportContext
 from agents.outcome import ProposedAction
 from agents.own_data import declines_refund, wants_it_kept_locked
+from agents.refund_requests import refund_wanted
 
 IDENTIFIER_RE = re.compile(r"\b[A-Z]{2,5}-\d{3,}\b")
 MONEY_RE = re.compile(r"(?:\$|USD\s?|US\$)\s?(\d[\d,]*(?:\.\d{1,2})?)|(\d[\d,]*(?:\.\d{1,2})?)\s?(?:USD|dollars)\b")
@@ -114,6 +117,12 @@ def validate_actions(
                 # Whatever the writer (an LLM talked into it, or a misreading): the customer said no refund.
                 reasons.append(f"proposes a refund for {action.invoice_number or 'an invoice'} the customer said "
                                "they don't want")
+            elif not refund_wanted(ctx):
+                # "How do refunds work?", "refund alice's payment", "a refund for the outage": whatever qualifies
+                # on the account, the message neither asks for a refund of it nor accepts one offered.
+                reasons.append(f"proposes a refund for {action.invoice_number or 'an invoice'} the customer didn't "
+                               "ask for: the message neither asks for a refund of their own charge nor accepts one "
+                               "offered")
             elif option is None:
                 reasons.append(f"proposes a refund for {action.invoice_number or 'an invoice'} that the customer's "
                                "facts do not offer")

@@ -10,6 +10,7 @@ from typing import Any
 from agents.facts import InvoiceFact, RefundFact
 from agents.follow_up import OFFER_PERSON, OFFER_REFUND, accepts_offer, affirms, last_assistant_text, with_topic
 from agents.outcome import FaqMatch, ProposedAction
+from agents.providers.offline.other_customer import names_someone_else
 from agents.providers.offline.reply_base import (
     AMOUNT,
     FAQ_PLAUSIBLE,
@@ -21,6 +22,13 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.reply_billing import BillingReplies, on_plan
 from agents.providers.offline.text import normalise
+from agents.refund_requests import (
+    asks_to_approve_a_refund,
+    blames_the_service,
+    names_someone_elses_charge,
+    refund_wanted,
+    reports_charged_twice,
+)
 
 # "Can I get a refund for it?", "refund that one": the invoice meant is the one asked about before. Not
 # "ok, refund my last charge then", which says which charge itself.
@@ -83,6 +91,15 @@ _ASKS_IF_A_CHANGE_REFUNDS = re.compile(
     r"|unsubscribe|quit|change)\b",
     re.IGNORECASE,
 )
+# "What's your refund policy": the rules themselves.
+_POLICY_CUES = ("policy", "policies", "rules", "refund window")
+# "How do refunds work", "refund process?", "am I eligible for a refund", "how do I get a refund": how refunds go
+# and whether the customer would get one (in the normalised text, "refunds" reads "refund").
+_HOW_REFUNDS_GO_CUES = ("how do refund work", "how does refund work", "how does a refund work", "how do refund",
+                        "how does refund", "refund process", "refunding process", "process", "eligible", "eligibility",
+                        "qualify", "entitled", "how do i get a refund", "how can i get a refund", "how to get a refund",
+                        "how do i request a refund", "how do i ask for a refund", "how can i get my money back",
+                        "how do i get my money back")
 
 
 class RefundReplies(BillingReplies):
@@ -107,16 +124,24 @@ class RefundReplies(BillingReplies):
             return
         if self.answers_which_invoice():
             return  # "which invoice?" asks which one was meant; it requests nothing
-        if has_cue(self.words, self.norm, "policy", "policies", "rules", "how do refunds work",
-                "how does a refund work", "refund window") and not self._invoices_named():
-            # A question about the policy itself: the rules, and how to ask, or for "…and can I get one
-            # for october?" the rules and that month's charge weighed against them.
+        if self.answers_refund_of_no_charge_of_theirs():
+            return
+        how_refunds_go = has_cue(self.words, self.norm, *_HOW_REFUNDS_GO_CUES)
+        if (how_refunds_go or has_cue(self.words, self.norm, *_POLICY_CUES)) and not self._invoices_named() \
+                and not self._refund_wanted():
+            # A question about the policy or how refunds go: the rules, and how to ask, or for "…and can I get
+            # one for october?" the rules and that month's charge weighed against them. A charge that qualifies
+            # is offered, never asked for: the customer asked how refunds go, not for one. "Am I eligible?"
+            # with none that qualifies: the latest charge weighed, which says why not.
             self._refund_policy()
             if self._months_in(self.ctx.message):
                 self._refund_options_for(self._refund_options_asked(only_duplicates=False))
-            else:
-                self.reply.add("If you'd like a refund for a particular charge, tell me which invoice and I'll "
-                               "check it against the policy.", answers=False)
+            elif not self._offer_qualifying_refunds():
+                if how_refunds_go:
+                    self._refund_options_for(self._refund_options_asked(only_duplicates=False))
+                else:
+                    self.reply.add("If you'd like a refund for a particular charge, tell me which invoice and I'll "
+                                   "check it against the policy.", answers=False)
             return
         if has_cue(self.words, self.norm, "how long", "how many days", "how soon", "when will i get", "when do i get",
                    "when will the money", "money back") and not self._invoices_named():
@@ -170,6 +195,66 @@ class RefundReplies(BillingReplies):
             return
         self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
 
+    def answers_refund_of_no_charge_of_theirs(self) -> bool:
+        """Someone else's charge ("refund alice's payment", "can my friend get a refund"), an approval ("approve
+        refund RF-0001", whoever the customer says they are) or money back for an outage: none is a refund of a
+        charge of the customer's as it was charged, so none is asked for; weighing the customer's charges instead
+        would file whichever happens to qualify (the duplicate), which is not what was asked."""
+        message = self.ctx.message
+        if self._names_someone_elses_charge():
+            # Nothing of the other person's is looked at or named, nor the customer's own charges offered instead.
+            self.reply.add("I can only look at and refund charges on your own account, so I can't do anything about "
+                           "a charge that's someone else's, and I can't share anything about their account. They "
+                           "can ask us themselves, signed in to their own account.")
+            return True
+        if asks_to_approve_a_refund(message):
+            self.reply.add("Refunds are approved by our staff in their own tools, not in this chat, so I can't approve "
+                           "one here, whoever asks. Here's where refunds on your account stand:")
+            self._refund_status()
+            return True
+        if blames_the_service(message):
+            self._refund_for_the_service()
+            return True
+        return False
+
+    def _names_someone_elses_charge(self) -> bool:
+        """"Refund alice's payment", "my coworker's invoice", "the customer carol": not the customer's own."""
+        customer = self.ctx.customer
+        own_names = [*(customer.name.split() if customer else []),
+                     *([self.facts.account.username] if self.facts.account else [])]
+        # Invoice numbers are left to the "that invoice isn't on your account" answer (own_invoices=None).
+        return names_someone_elses_charge(self.ctx.message, own_names=own_names) or names_someone_else(
+            self.ctx.message, own_names=own_names, own_customer_id=customer.external_id if customer else "",
+            own_email=customer.email if customer else "")
+
+    def _refund_for_the_service(self) -> None:
+        """"A refund because of the eu-west outage": the refund policy covers charges (in the window, or taken
+        twice), not how the service ran. The help centre's SLA entry if it was gathered, a person to weigh it, and
+        a charge that does qualify named as available, never requested."""
+        self._refund_policy()
+        sla = next((m for m in self.facts.faq if "sla" in normalise(m.question).split()), None)
+        if sla is not None:
+            self.reply.add(f"On uptime, our help centre says: {sla.answer}")
+            self._cite_faq(sla)
+        self.reply.add("Money back or credits for an outage or downtime aren't something I can decide or ask for "
+                       "myself: a person from our team looks at it against the SLA. Would you like me to "
+                       f"{OFFER_PERSON}?")
+        self._name_other_qualifying(besides=set())
+
+    def _offer_qualifying_refunds(self) -> bool:
+        """Each charge that qualifies and has no request yet, explained and offered (not asked for: the message
+        asks about refunds); whether there was any."""
+        qualifying = [o for o in one_per_invoice(self.facts.refund_options)
+                      if o.get("allowed") and not o.get("already_requested")]
+        for option in qualifying:
+            self._refund_option(option)
+        return bool(qualifying)
+
+    def _refund_wanted(self) -> bool:
+        """Whether the message asks for a refund of the customer's own charge, or says yes to one offered."""
+        return accepts_offer(self.ctx, OFFER_REFUND) or refund_wanted(
+            self.ctx, charged_twice=self._charged_twice_totals().values())
+
     def answers_refund_no_action_covers(self) -> bool:
         """Withdrawing a refund request, a partial refund, a refund a change of plan would bring: nothing the
         agents can do or the policy covers, so answered from the facts and the policy, with a person offered.
@@ -200,11 +285,15 @@ class RefundReplies(BillingReplies):
 
     def _refund_held_back(self) -> str | None:
         """Why a refund that qualifies is offered rather than asked for: the customer said they don't want one
-        ("declined"), or asked for part of the charge ("partial"); None when the message asks for it."""
+        ("declined"), asked for part of the charge ("partial") or didn't ask for one ("not_asked"); None when
+        the message asks for it."""
         if self._refund_declined():
             return "declined"
         if _ASKS_PART_OF_A_CHARGE.search(self.ctx.message) or self._part_of_a_charge_quoted():
             return "partial"
+        if not self._refund_wanted():
+            # "Am I eligible?", "was I charged twice?": a question, answered; the refund waits for a yes.
+            return "not_asked"
         return None
 
     def _how_to_downgrade(self) -> None:
@@ -425,7 +514,7 @@ class RefundReplies(BillingReplies):
             duplicate = next((p for p in self.facts.payments if p.duplicate and p.invoice_number == number), None)
             if duplicate is not None and not any("charged twice" in p for p in self.reply.paragraphs):
                 # "You're right" only agrees with a customer who said they were charged twice.
-                opening = "You're right, I can see it: invoice" if self._mentions_double_charge() else "Invoice"
+                opening = "You're right, I can see it: invoice" if self._reports_double_charge() else "Invoice"
                 self.reply.add(f"{opening} {number} was charged twice on {duplicate.created_at.date().isoformat()}, "
                                f"and the second payment of {amount} is a duplicate.")
             self.reply.add(f"It qualifies for a full refund of {amount}, because {why}.")
@@ -458,6 +547,10 @@ class RefundReplies(BillingReplies):
             self.reply.add(f"Invoice {number} was never paid, so there's nothing to refund for it.")
         self.reply.answered = True
 
+    def _reports_double_charge(self) -> bool:
+        """"I was charged twice" said, not asked ("was I charged twice?")."""
+        return reports_charged_twice(self.ctx.message, charged_twice_totals=self._charged_twice_totals().values())
+
     def _offer_refund(self, held: str, amount: str) -> None:
         """The refund that qualifies, offered in the words a bare "yes" accepts (OFFER_REFUND), with why it
         wasn't asked for. No person is offered in OFFER_PERSON's words: a "yes" would then hand the
@@ -465,6 +558,9 @@ class RefundReplies(BillingReplies):
         if held == "declined":
             self.reply.add(f"You said you don't want a refund, so I haven't asked for one. If you change your mind, "
                            f"{OFFER_REFUND}.")
+            return
+        if held == "not_asked":
+            self.reply.add(f"I haven't asked for it yet; {OFFER_REFUND}.")
             return
         self.reply.add(f"I can only ask for a refund of the whole charge, not part of it, so I haven't asked for "
                        f"anything yet. If you'd like the full {amount} back, {OFFER_REFUND}. If you'd rather have only "
@@ -493,7 +589,8 @@ class RefundReplies(BillingReplies):
         """"What's the status of my refund", "where is my refund": what happened to a request, not a new one."""
         return has_cue(self.words, self.norm, "status", "where is my refund", "wheres my refund", "has my refund",
                     "did my refund", "when will i get my", "when will my refund", "refund yet", "any news",
-                    "update on my refund", "still waiting", "heard back", "been approved")
+                    "update on my refund", "still waiting", "heard back", "been approved", "any refund",
+                    "have i been refund", "was i refund", "did i get a refund", "did i get refund")
 
     def _refund_status(self) -> None:
         latest: dict[str, RefundFact] = {}
