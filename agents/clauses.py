@@ -54,3 +54,24 @@ def question_clauses(text: str) -> list[str]:
         if QUESTION_OPENER.match(clause) or NEXT_QUESTION.search(before):
             questions.append(JOINING_WORDS.sub("", clause).strip())
     return questions if len(questions) >= 2 else []
+
+
+# Thanks and the words around it that open a message: "thanks,", "ok thanks", "great thanks -", "thank you so much,".
+_THANKS = r"(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|many\s+thanks|much\s+appreciated|appreciate\s+it)"
+_PLEASANTRY = re.compile(
+    rf"^\s*(?:(?:ok|okay|great|perfect|cool|awesome|nice|brilliant|got\s+it|alright|hi|hello|hey)[\s,!.]+)*"
+    rf"{_THANKS}(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+again)?(?:\s*!+|\s*[,.;:\-–—]+|\s+)\s*",
+    re.IGNORECASE)
+
+
+def without_leading_pleasantry(text: str) -> str:
+    """"Thanks, what plan am I on?" → "what plan am I on?": a thank-you that opens a question, which the classifier
+    and the help centre's search otherwise read as the whole message (small talk, answered "You're welcome!").
+    The message as it is when the thanks is all it says ("thanks, bye") or what follows asks nothing."""
+    found = _PLEASANTRY.match(text)
+    if found is None:
+        return text
+    rest = JOINING_WORDS.sub("", text[found.end():]).strip()
+    if len(rest.split()) < 2 or not (QUESTION_OPENER.match(rest) or rest.endswith("?")):
+        return text
+    return rest

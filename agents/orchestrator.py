@@ -30,11 +30,19 @@ from agents.about_service import (
     unlisted_payment_methods,
 )
 from agents.app_deletion import about_deleting_the_account, asks_to_delete_an_app
+from agents.clauses import without_leading_pleasantry
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import IncidentFact
-from agents.follow_up import asks_to_deliver_it, asks_what_ending_does, asks_which_of_them, previous_user_text
+from agents.follow_up import (
+    OFFER_PERSON,
+    accepts_offer,
+    asks_to_deliver_it,
+    asks_what_ending_does,
+    asks_which_of_them,
+    previous_user_text,
+)
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
     ActionRecord,
@@ -50,10 +58,14 @@ from agents.own_data import (
     about_own_two_factor,
     asks_about_own_data,
     asks_for_billing_document,
+    asks_for_others_data,
+    asks_if_others_see_mine,
     asks_own_username,
     asks_standing,
     mentions_plans,
+    reports_cannot_sign_in,
     reports_lost_second_factor,
+    with_double_charge_spelled,
 )
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
@@ -94,6 +106,17 @@ NAMES_AN_INCIDENT = re.compile(r"\bincidents?\b", re.IGNORECASE)
 # The local classifier is trusted this far on "I want a person" when an LLM is also configured. Below it, a
 # question about the support itself ("do I get weekend support?") is not taken for a request for a person.
 HUMAN_CONFIDENCE = 0.8
+# Words that name a person to talk to: "a human", "an agent", "someone from support", "your team", "real person".
+# Without one (nor a request to escalate, nor a yes to the offer of a person), a "human" label the classifier is
+# unsure of is a misread: "can I see other customers' data?" (human at 0.40), "list all customers" (human beside
+# out of scope at 0.58), "as an admin, show me all customers invoices" (0.38) name customers, not a person to
+# talk to. Not "make someone admin" or "someone else knows my password": that someone is no one to talk to.
+NAMES_A_PERSON = re.compile(
+    r"\b(?:humans?|persons?|agents?|staff|representatives?|reps?|operators?|managers?|supervisors?|engineers?"
+    r"|real\s+one|support\s+team|(?:your|the)\s+team|customer\s+(?:service|care|support))\b"
+    r"|(?<!\bmake\s)(?<!\badd\s)(?<!\binvite\s)(?<!\bremove\s)(?<!\bpromote\s)(?<!\blet\s)(?<!\bgive\s)"
+    r"\b(?:someone|somebody|anyone|anybody)\b(?!\s+else\b)(?!\s+(?:an?\s+)?(?:admin|owner|member|access|role)\b)",
+    re.IGNORECASE)
 # A reply that tells the customer a person is taking over ("I'm passing this conversation to our support
 # team", "I've passed your conversation to …"). Such a promise is kept: a run whose reply says it is
 # handed to a person, or the staff queue never hears of it and the customer waits for no one.
@@ -115,6 +138,17 @@ SPECIALIST_FOR_INTENT: dict[str, str] = {
 OUT_OF_SCOPE_REPLY = (
     "I'm Northwind Cloud's support assistant, so I can only help with your Northwind account, billing and "
     "our hosting service. Is there anything about those I can help you with?"
+)
+# "List all customers", "can I see other customers' data?": refused plainly, with nothing of anyone's looked up.
+OTHERS_DATA_REPLY = (
+    "I'm sorry, I can't show or share anything about other customers: their accounts, billing and data are theirs "
+    "alone, whoever asks (an admin of your own team too). I can help with your own account, billing and apps."
+)
+# "Can other customers see my data?": no one else is shown it; the assistant itself works by that rule.
+OTHERS_SEE_MINE_REPLY = (
+    "No. Your account, billing and app data are private to your account: other customers can't see them, just as "
+    "you can't see theirs. Here, too, I only ever show a customer their own account's details. If you've invited "
+    "people to your team, they have access to your account with the role you gave them."
 )
 _TEAM = "a member of our support team, who will reply here in this chat"
 HANDOFF_REPLIES: dict[str, str] = {
@@ -239,10 +273,26 @@ class Orchestrator:
         finally:
             await _cancel_pending(run.speculation.task if run.speculation else None, run.may_reply_check)
 
+    @staticmethod
+    def _read_as_asked(run: _Run) -> None:
+        """The message as every agent reads it: without a thank-you that opens a question, and with a charge taken
+        more than once put in the words they know ("charged me 2x" → "charged me twice"). The customer's own words
+        stay in the conversation and in the summary."""
+        message = run.ctx.message
+        if (question := without_leading_pleasantry(message)) != message:
+            # "Thanks, what plan am I on?": read whole, the thanks won the label and the reply was "You're welcome!".
+            run.summary["pleasantry_dropped"] = {"from": message, "question": question}
+        if (spelled := with_double_charge_spelled(question)) != question:
+            # "You charged me 2x", "two $99 charges", "chrged twise": the duplicate on the customer's invoice went
+            # unseen (the last payment, or the invoice list, answered) where "charged twice" finds it.
+            run.summary["double_charge_spelled"] = {"from": question, "read_as": spelled}
+        run.ctx.message = spelled
+
     # ------------------------------------------------------------------ the pipeline
 
     async def _pipeline(self, run: _Run) -> RunOutcome:
         deps, config = run.deps, self.config
+        self._read_as_asked(run)
         remote = self.provider is not self.fallback
         local_label_trusted = False
         # The local classifier and FAQ retrieval: with a remote LLM configured, a confident FAQ hit
@@ -291,10 +341,15 @@ class Orchestrator:
         elif self._asks_for_person(run) and self._asks_about_support_only(run):
             self._drop_person_misread(run, why="asks about the support given, not for a person",
                                       key="support_question")
+        elif self._asks_for_person(run) and not self._person_named(run):
+            self._drop_person_misread(run, why="an unsure 'human' label, and no person named or asked for",
+                                      key="person_not_named")
         elif not self._asks_for_person(run) and asks_to_escalate(run.ctx.message):
             self._person_asked_in_other_words(run)
         if asks_to_delete_an_app(run.ctx.message):
             self._deleting_an_app_is_technical(run)
+        if (others := self._about_others_data(run)) is not None:
+            return await self._finish(run, reply=others, route="resolver", sources=[])
         if run.intent.label == "human":
             return await self._handoff(run, "customer_asked")
         if self._asks_for_person(run):
@@ -306,7 +361,8 @@ class Orchestrator:
             run.summary["customer_asked_for_person"] = "human among the secondary labels"
             if run.intent.label == "out_of_scope":
                 return await self._handoff(run, "customer_asked")
-        if run.ctx.customer is not None and about_own_lock(run.ctx.message):
+        if run.ctx.customer is not None and (about_own_lock(run.ctx.message)
+                                             or reports_cannot_sign_in(run.ctx.message)):
             self._unlock_request_names_account(run)
         elif run.ctx.customer is not None and reports_lost_second_factor(run.ctx.message):
             await self._lost_second_factor_names_account(run)
@@ -408,11 +464,20 @@ class Orchestrator:
         """A signed-in customer asking to be unlocked is asking the account agent: the unlock is its to start,
         whatever the label. A label with no domain (general, an out-of-scope guess) becomes account, so the
         account facts are gathered and the account part of the reply is written; another domain's label keeps
-        its own question and gains account beside it (the panel answers both)."""
+        its own question and gains account beside it (the panel answers both). A technical label on a message about
+        getting in ("locked out", "login not working") becomes account alone."""
         label = run.intent
+        why = f"asks to be unlocked ({label.label} at {label.confidence:.2f})"
+        labels = {label.label, *label.secondary}
+        if "technical" in labels and labels <= {"technical", "account", "out_of_scope"}:
+            # "Locked out", "login not working": the words read as a fault of the service (technical at 0.37 to
+            # 0.55), whose part said no guide covers it, beside the account's part saying the account is locked and
+            # starting the unlock. Getting into the account is the account's to answer, and that answer is all.
+            self._relabel(run, self._sure_label(run, "account"), why=f"cannot sign in to the account ({label.label} "
+                                                                     f"at {label.confidence:.2f})", key="unlock_request")
+            return
         if label.label == "account" or (label.label != "out_of_scope" and "account" in label.secondary):
             return
-        why = f"asks to be unlocked ({label.label} at {label.confidence:.2f})"
         if label.label in ("general", "out_of_scope"):
             # Sure enough for the account resolver alone: the request's words, not the label, are the evidence.
             # Not left to an out-of-scope label to yield (_out_of_scope_yields): it yields to the FAQ's entry on
@@ -482,6 +547,34 @@ class Orchestrator:
         label = run.intent
         sure = label.label == "human" and label.confidence >= HUMAN_CONFIDENCE
         return not sure and asks_about_support(run.ctx.message) and not asks_for_a_person(run.ctx.message)
+
+    def _about_others_data(self, run: _Run) -> str | None:
+        """The fixed answer to a message about other customers' data, or None. "List all customers" is refused
+        with nothing looked up: no worker, writer or LLM is given the chance to show a list. "Can other customers
+        see my data?" is told that they can't (the classifier reads both as a request for a person, or as the
+        account's question, whose part had nothing to say). A person asked for as well is still handed over."""
+        message = run.ctx.message
+        if asks_if_others_see_mine(message):
+            reply, why = OTHERS_SEE_MINE_REPLY, "asks whether other customers can see their data"
+        elif asks_for_others_data(message):
+            reply, why = OTHERS_DATA_REPLY, "asks for other customers' data"
+        else:
+            return None
+        label = run.intent
+        person = ["human"] if self._asks_for_person(run) else []
+        self._relabel(run, IntentResult(label="general", confidence=label.confidence, secondary=person),
+                      why=f"{why} ({label.label} at {label.confidence:.2f})", key="others_data")
+        return reply
+
+    @staticmethod
+    def _person_named(run: _Run) -> bool:
+        """Whether the request for a person the label reads stands: the label is sure of it (HUMAN_CONFIDENCE), the
+        message names a person or asks to escalate, or it says yes to the offer of a person. A "human" label or
+        secondary label the classifier is unsure of, with none of these, called a person nobody asked for."""
+        label, message = run.intent, run.ctx.message
+        return ((label.label == "human" and label.confidence >= HUMAN_CONFIDENCE)
+                or bool(NAMES_A_PERSON.search(message)) or asks_for_a_person(message) or asks_to_escalate(message)
+                or accepts_offer(run.ctx, OFFER_PERSON))
 
     def _person_asked_in_other_words(self, run: _Run) -> None:
         """"Escalate please", "why is nobody answering?", "how do I contact sales?": a person asked for in words

@@ -246,8 +246,14 @@ NAMES_ANOTHER_LOCK = re.compile(r"\b(?:pin|bank|card|sim|phone|iphone|car|house|
 # "I lost my phone with my authenticator", "my 2fa codes don't work": the customer's own second factor. The
 # FAQ's two-factor entries take it as on (recovery codes, the authenticator app); whether it is, only the
 # customer's account facts say, so a signed-in customer's message about it is answered from them.
-_TWO_FACTOR_WORDS = re.compile(r"\b(?:2fa|mfa|two[- ]?factor|authenticator|recovery\s+codes?|backup\s+codes?)\b",
-                               re.IGNORECASE)
+_TWO_FACTOR_WORDS = re.compile(r"\b(?:2fa|mfa|two[- ]?factor|2\s*-?\s*factor|two[- ]step|2\s*-?\s*step|authenticator"
+                               r"|recovery\s+codes?|backup\s+codes?)\b", re.IGNORECASE)
+# "Is 2fa on?", "is two-factor enabled": whether it is on, asked of the account the chat is signed in to. Not "do you
+# support two-factor?", asked of the service.
+_ASKS_IF_IT_IS_ON = re.compile(r"^\s*(?:is|are|was|has)\b.*\b(?:on|off|enabled|disabled|active|activated|set\s+up"
+                               r"|turned\s+(?:on|off)|switched\s+(?:on|off))\b", re.IGNORECASE)
+# "2fa", "mfa?", "2 factor": the topic named alone, a word or three with nothing else asked.
+_TOPIC_ALONE = re.compile(r"^\s*(?:\S+\s*){1,2}$")
 # Wider than _FIRST_PERSON: "we", "us" and "i'd" too ("we lost the 2fa backup codes").
 _SPEAKER = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|we|our|us)\b", re.IGNORECASE)
 
@@ -274,11 +280,55 @@ _CODES_FAIL = re.compile(r"\bcodes?\s+(?:(?:do|does|did|is|are|will|was)\s*n[o']
                          r"|stopped|never)\s*(?:work\w*|accepted)?\b", re.IGNORECASE)
 
 
+# "If my account is locked, can support unlock it?", "what happens if my account gets locked?": a lock supposed, which
+# asks how unlocking works, not for this account to be unlocked now.
+_SUPPOSED_LOCK = re.compile(
+    r"\b(?:if|when|whenever|once|in\s+case)\s+(?:\w+\s+){0,3}?(?:is|are|gets?|got|was|were|becomes?|goes)\s+"
+    r"(?:\w+\s+)?(?:locked|blocked)\b|\bwhat\s+happens\s+(?:if|when|once)\b",
+    re.IGNORECASE)
+# The lock named: "locked", "unlock", "unlocked", "blocked".
+_LOCK_WORD = re.compile(r"\b(?:un)?lock(?:ed|s)?\b|\bblocked\b", re.IGNORECASE)
+# A question's opening: "why is my account locked", "is it still locked?", "has it been unlocked yet?", "how come …".
+_ASKS_A_QUESTION = re.compile(
+    r"^\s*(?:(?:hi|hello|hey|ok|okay|so|and)[,!. ]+)*(?:why|is|was|are|am|has|have|had|what|whats|what's|how\s+come"
+    r"|how\s+long|when|does|did|will|would|if)\b|\?\s*$",
+    re.IGNORECASE)
+
+
 def asks_to_unlock(text: str) -> bool:
     """Whether the message asks for the account to be unlocked ("please unlock me", "I'm locked out"), not how
-    to unlock one ("how do I unlock my account?", which the FAQ answers for everyone) or someone else's lock."""
+    to unlock one ("how do I unlock my account?", which the FAQ answers for everyone), what would happen to a lock
+    supposed ("if my account is locked, can support unlock it?") or someone else's lock."""
     return (bool(ASKS_TO_UNLOCK.search(text)) and not asks_how_to(text) and not NAMES_ANOTHER_LOCK.search(text)
-            and not wants_it_kept_locked(text))
+            and not _SUPPOSED_LOCK.search(text) and not wants_it_kept_locked(text))
+
+
+# "Login not working", "I can't sign in", "locked out": the customer cannot get into their Northwind account, which
+# the account's facts explain (a lock, two-factor, the password). Not someone else's sign-in to what they host ("my
+# users can't log in to my app"): that is a technical question.
+_CANNOT_SIGN_IN = re.compile(
+    r"\b(?:log-?\s?in|sign-?\s?in)\s+(?:(?:is|are|was)\s*n[o'’]?t|isnt|arent|not)\s+working\b"
+    r"|\b(?:log-?\s?in|sign-?\s?in)\s+(?:(?:is|are|keeps|still)\s+)?(?:broken|failing|fails|failed)\b"
+    r"|\b(?:log-?\s?in|sign-?\s?in)\s+(?:does\s*n[o'’]?t|doesnt|wo\s*n[o'’]?t|wont|wo\s+not)\s+work\b"
+    r"|\b(?:can'?t|cant|cannot|can\s+not|unable\s+to|could\s*n[o'’]?t|couldnt)\s+(?:log|sign)\s*-?\s*(?:in|on)\b"
+    r"|\blocked\s+out\b",
+    re.IGNORECASE)
+_HOSTED_SIGN_IN = re.compile(r"\b(?:app|apps|site|website|users|customers|visitors|api|endpoint|oauth|sso|ssh|server"
+                             r"|database|db|deploy\w*|domain|container)\b", re.IGNORECASE)
+
+
+def reports_cannot_sign_in(text: str) -> bool:
+    """Whether the customer says they cannot get into their Northwind account ("login not working", "I can't sign
+    in", "locked out"), not that their app's visitors cannot sign in to it."""
+    return bool(_CANNOT_SIGN_IN.search(text)) and not _HOSTED_SIGN_IN.search(text) and not NAMES_ANOTHER_LOCK.search(text)
+
+
+def asks_about_the_lock(text: str) -> bool:
+    """"Why is my account locked?", "is my account (still) locked?", "is it unlocked now?", "what happens if my
+    account gets locked?": a question about the lock, which its state and reason answer. Not a request to unlock
+    ("can you unlock it?", "I'm locked out, please unlock"): only such words, or a yes to the offer, start it."""
+    return (bool(_LOCK_WORD.search(text)) and bool(_ASKS_A_QUESTION.search(text) or _SUPPOSED_LOCK.search(text))
+            and not asks_to_unlock(text) and not NAMES_ANOTHER_LOCK.search(text))
 
 
 def about_own_lock(text: str) -> bool:
@@ -312,8 +362,22 @@ def wants_it_kept_locked(text: str) -> bool:
 
 def about_own_two_factor(text: str) -> bool:
     """Whether the message is about the customer's own second factor ("I lost my phone with my authenticator"),
-    not how two-factor works ("how do I turn on two factor?", answered the same for everyone)."""
-    return bool(_TWO_FACTOR_WORDS.search(text) and _SPEAKER.search(text)) and not asks_how_to(text)
+    not how two-factor works ("how do I turn on two factor?", answered the same for everyone). From a signed-in
+    customer, "2fa", "mfa" or "is 2fa on" are about theirs too: whether it is on, which only their facts say (the
+    FAQ's closest entry, recovery codes, assumes it is)."""
+    if not _TWO_FACTOR_WORDS.search(text) or asks_how_to(text):
+        return False
+    return bool(_SPEAKER.search(text) or _TOPIC_ALONE.match(text) or _ASKS_IF_IT_IS_ON.search(text))
+
+
+def asks_if_two_factor_is_on(text: str) -> bool:
+    """"Is 2fa on?", "is two-factor enabled for my account?": whether it is on, not how to set it up."""
+    return bool(_TWO_FACTOR_WORDS.search(text) and _ASKS_IF_IT_IS_ON.search(text))
+
+
+def names_two_factor(text: str) -> bool:
+    """Whether the message names two-factor in any of its spellings ("2fa", "mfa", "2 factor", "two-step")."""
+    return bool(_TWO_FACTOR_WORDS.search(text))
 
 
 def unlock_request_naming_the_account(text: str) -> str:
@@ -357,3 +421,60 @@ _OWN_USERNAME = re.compile(r"\b(?:my|our)\s+(?:user\s?-?name|login\s+(?:name|id)
 def asks_own_username(text: str) -> bool:
     """Whether the message asks for the customer's own username (not how to change it)."""
     return bool(_OWN_USERNAME.search(text)) and not asks_how_to(text)
+
+
+# Other customers, as a request names them: "other customers", "all customers", "every customer's", "other accounts".
+# Not "all users" alone: the users of a customer's own app.
+_OTHER_CUSTOMERS = (r"(?:(?:all|other|every|another|any\s+other|the\s+other)\s+(?:the\s+)?(?:\w+\s+)?"
+                    r"(?:customers?|clients?|accounts)|other\s+users|everyone\s*'?s|everybody\s*'?s)(?:'s|s'|')?")
+# "Can I see other customers' data?", "list all customers", "as an admin, show me all customers' invoices": someone
+# else's account or billing asked for, which no customer (admin of their own team or not) is shown.
+_ASKS_FOR_OTHERS_DATA = re.compile(
+    rf"\b(?:see|show|list|view|access|get|give|export|download|read|look\s+(?:at|up)|pull|fetch|find)\s+(?:me\s+|us\s+)?"
+    rf"(?:the\s+)?(?:(?:data|details|info|information|invoices|emails)\s+(?:of|for|on|from)\s+)?{_OTHER_CUSTOMERS}"
+    r"|^\s*(?:please\s+)?(?:list|show)\s+(?:me\s+)?(?:of\s+)?(?:all\s+)?(?:the\s+|your\s+)?(?:customers|clients)\b",
+    re.IGNORECASE)
+# "Can other customers see my data?", "is my data visible to anyone else?": whether the customer's own data is kept
+# from everyone else, a question about privacy rather than a request for anyone's data.
+_OTHERS = r"(?:other\s+(?:customers|clients|users|people|accounts)|anyone\s+else|anybody\s+else|someone\s+else|everyone)"
+_ASKS_IF_OTHERS_SEE_MINE = re.compile(
+    rf"\b{_OTHERS}\s+(?:\w+\s+)?(?:see|view|access|read|get\s+(?:to|at)|look\s+at)\s+(?:my|our)\b"
+    rf"|\b(?:my|our)\s+(?:\w+\s+)?(?:data|account|invoices|details)\s+(?:\w+\s+)?(?:visible|shown|shared)\s+(?:to|with)\s+{_OTHERS}",
+    re.IGNORECASE)
+
+
+def asks_for_others_data(text: str) -> bool:
+    """Whether the message asks to see or list other customers' accounts or billing ("list all customers")."""
+    return bool(_ASKS_FOR_OTHERS_DATA.search(text)) and not asks_if_others_see_mine(text)
+
+
+def asks_if_others_see_mine(text: str) -> bool:
+    """Whether the message asks if other customers can see the customer's own data ("can other customers see my
+    data?")."""
+    return bool(_ASKS_IF_OTHERS_SEE_MINE.search(text))
+
+
+# A charge taken more than once, as customers type it: "2x", "x2", "twise", "chrged", "three times", "two $99 charges".
+# The readers of a message (the classifier, the help centre's search, the offline writer's cues) know it as "charged
+# twice" or "duplicate charges"; these are spelled that way for them. Not "charged for two apps" (two things, each
+# charged once) nor "2x faster".
+_CHARGE_VERB = r"(?:charged|billed|debited|taken)"
+_CHARGED_TYPO = re.compile(r"\b(?:chrged|chraged|charegd|chargd|chagred|cahrged|charded)\b", re.IGNORECASE)
+_TWICE_TYPO = re.compile(r"\b(?:twise|twicw|twcie|twiec|tiwce|twic)\b", re.IGNORECASE)
+_TIMES_AFTER_CHARGE = re.compile(
+    rf"\b({_CHARGE_VERB}(?:\s+(?:me|us|my\s+card|for\s+it))?)\s+(?:(?:2|two)\s*x|x\s*2|(?:3|three|4|four|multiple|several)"
+    r"\s+times|(?:3|4)\s*x|thrice|more\s+than\s+once)\b",
+    re.IGNORECASE)
+_SEVERAL_CHARGES = re.compile(
+    r"\b(?:two|2|three|3|multiple|several)\s+((?:\$\s?\d[\d,]*(?:\.\d{2})?|identical|same|separate|equal)\s+)?"
+    r"(charges|payments|transactions)\b(?!\s+(?:for|of)\s+(?:two|2|different|separate)\b)",
+    re.IGNORECASE)
+
+
+def with_double_charge_spelled(text: str) -> str:
+    """"you charged me 2x" → "you charged me twice", "i was chrged twise" → "i was charged twice", "two $99 charges" →
+    "duplicate charges": a charge taken more than once, in the words every reader of the message knows it by."""
+    text = _CHARGED_TYPO.sub("charged", text)
+    text = _TWICE_TYPO.sub("twice", text)
+    text = _TIMES_AFTER_CHARGE.sub(lambda found: f"{found[1]} twice", text)
+    return _SEVERAL_CHARGES.sub(lambda found: f"duplicate {found[1] or ''}{found[2]}", text)

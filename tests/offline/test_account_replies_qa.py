@@ -118,10 +118,11 @@ async def test_a_locked_out_customer_hears_why_it_is_locked_once(converse):
     assert "start the unlock" in reply, reply
 
 
-async def test_asked_only_whether_two_factor_is_on_the_reply_is_the_state_alone(converse):
+async def test_asked_whether_two_factor_is_on_the_reply_is_the_state_and_how_to_turn_it_on(converse):
+    # With it off, how to turn it on is the rest of the answer (the routing QA pass); never the recovery codes.
     (outcome,) = await converse("cus_alice", "is 2fa on for my account?")
     assert "Two-factor authentication is currently off" in outcome.reply, outcome.reply
-    assert ENABLE_STEPS not in outcome.reply and RECOVERY_STEP not in outcome.reply, outcome.reply
+    assert ENABLE_STEPS in outcome.reply and RECOVERY_STEP not in outcome.reply, outcome.reply
 
 
 @pytest.mark.parametrize("message", ["I lost access to my email, how can I reset my password?",

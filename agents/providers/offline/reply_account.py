@@ -7,15 +7,18 @@ from datetime import datetime
 
 from agents.about_service import asks_how_to_reach_support
 from agents.facts import AccountFact
-from agents.follow_up import OFFER_PERSON, previous_user_text
+from agents.follow_up import OFFER_PERSON, accepts_offer, previous_user_text
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
     asks_about_own_data,
+    asks_about_the_lock,
     asks_how_to,
     asks_if_all_is_well,
+    asks_if_two_factor_is_on,
     asks_own_username,
     asks_standing,
     asks_to_lock,
+    names_two_factor,
     refuses_unlock,
     reports_intrusion,
     reports_lost_second_factor,
@@ -39,6 +42,12 @@ from agents.providers.offline.text import normalise
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
                "can not get in", "access", "locked out")
 
+
+# The offer of an unlock made to a question about the lock: a "yes" to it is the request (follow_up.accepts_offer).
+OFFER_UNLOCK = "say so and I'll start it"
+# What the customer was told when the agents' unlock went through at once (workers/actions.describe_actions, and
+# reply_base's report of actions): asked "why was it locked?" later, it was this assistant that unlocked it.
+_UNLOCKED_HERE = ("I've unlocked your account", "Done: your account is unlocked")
 
 # The people a customer lets into the account, as they call them.
 # Not "users" or "people" alone: "can users see my app while it sleeps?" is about the app's visitors.
@@ -83,6 +92,12 @@ _GETS_DATA = re.compile(
 # "Turn off 2fa", "disable two-factor", "remove the authenticator": asks to switch the second factor off.
 _TURN_OFF = re.compile(r"\b(?:turn(?:ing)?|switch(?:ing)?|shut(?:ting)?)\s+(?:it\s+|that\s+)?off\b"
                        r"|\b(?:disable|disabling|deactivate|remove|get\s+rid\s+of)\b", re.IGNORECASE)
+
+
+# "Turn on 2fa for me", "can you enable two-factor on my account": asks the assistant to switch it on.
+_TURN_ON_FOR_ME = re.compile(r"\b(?:turn|switch|set)\s+(?:it\s+)?(?:on|up)\b.*\bfor\s+(?:me|us)\b"
+                             r"|\b(?:can|could|will|would|please)\s+(?:you\s+)?(?:turn\s+on|enable|activate|switch\s+on)\b",
+                             re.IGNORECASE)
 
 
 # AccountReplies is a BillingReplies: "is my account in good standing?" is told with the subscription's state.
@@ -141,7 +156,8 @@ class AccountReplies(BillingReplies):
                 reason = "it was " + reason
             # Said once a conversation, or again when the message is about getting in: every answer
             # opening with it (an email change, a team invite) reads as if nothing else was heard.
-            if kept_locked or self._about_getting_in() or not any(
+            lock_question = asks_about_the_lock(self.ctx.message)
+            if kept_locked or lock_question or self._about_getting_in() or not any(
                     opening in t.text for t in self.ctx.history if t.role == "assistant"):
                 self.reply.add(f"{opening} — {reason}. We do that to protect it from someone guessing your password.")
                 if match is not None and _about_the_lock(match):
@@ -156,19 +172,25 @@ class AccountReplies(BillingReplies):
             kept_before = self._kept_locked_earlier()
             if kept_before and not asks_to_be_unlocked(self.ctx.message):
                 asks_to_unlock = False
+            # "Why is my account locked?", "is it still locked?": answered by the lock and its reason, with the
+            # unlock offered; only a request ("unlock it", "I can't sign in") or a yes to the offer starts it.
+            if accepts_offer(self.ctx, OFFER_UNLOCK):
+                asks_to_unlock = True
+            elif lock_question:
+                asks_to_unlock = False
             if kept_locked:
                 self._keep_it_locked(account)
                 return
             if kept_before and not asks_to_unlock:
                 self.reply.add("It stays locked, as you asked. When you want it open again, reset your password "
                                "from the sign-in page (that unlocks it too) or ask me to unlock it.", answers=False)
-            elif asks_to_unlock and account.unlock_declined:
+            elif (asks_to_unlock or lock_question) and account.unlock_declined:
                 # Asking again is the same request, for the same person to decline: a person it is.
                 note = account.unlock_declined_note.strip().rstrip(".")
                 self.reply.add("A member of our team reviewed the request to unlock it and couldn't approve it yet"
                                + (f": {note}." if note else ".") + " I can't unlock it myself after that. A person "
                                f"from our team can help you confirm it's you: would you like me to {OFFER_PERSON}?")
-            elif asks_to_unlock and account.unlock_pending:
+            elif (asks_to_unlock or lock_question) and account.unlock_pending:
                 self.reply.add("Your request to unlock it is already with a member of our staff, who needs to confirm "
                                "it's you. It's still locked for now; you'll hear from us here once it's done.")
             elif asks_to_unlock:
@@ -178,6 +200,13 @@ class AccountReplies(BillingReplies):
                                "you're not sure of your password, use **Forgot password** on the sign-in page "
                                "rather than guessing again.")
                 self.reply.actions.append(ProposedAction(kind="account_unlock", reason="customer asked; signed in"))
+            elif lock_question:
+                self.reply.add(f"As you're signed in here, I can start the unlock for you: if you'd like that, "
+                               f"{OFFER_UNLOCK}. Or reset your password from the sign-in page (choose **Forgot "
+                               f"password**), which unlocks it straight away.")
+            if match is not None and match.score < FAQ_CONFIDENT and any(
+                    a.kind == "account_unlock" for a in self.reply.actions):
+                match = None  # "login not working": the lock is the answer, not a guess at a how-to entry
         elif account.status == "suspended":
             self.reply.add("Your account is suspended. I can't change that myself, so I'll need to pass you to a "
                            "person from our team.", answers=False)
@@ -192,13 +221,14 @@ class AccountReplies(BillingReplies):
         told_state = False
         # "I lost my phone", "new phone, codes don't work": the phone the second factor is on.
         mentions_two_factor = has_cue(self.words, self.norm, "two factor", "2fa", "authenticator", "two-factor",
-                                   "verification") or reports_lost_second_factor(self.text)
+                                   "verification") or names_two_factor(self.text) or reports_lost_second_factor(self.text)
         cannot_sign_in = account.status == "active" and has_cue(self.words, self.norm, "locked", "lock", "sign in",
                                                              "cant", "can not", "unlock")
         # "Why was my account locked?" after it was unlocked: "it isn't locked" would be true and no answer.
         unlocked_at = account.unlocked_at if account.status == "active" else None
-        if unlocked_at is not None and has_cue(self.words, self.norm, "locked", "lock", "unlock", "blocked"):
-            self.reply.add(_lifted_lock(account, unlocked_at))
+        if unlocked_at is not None and has_cue(self.words, self.norm, "locked", "lock", "unlock", "unlocked",
+                                               "blocked"):
+            self.reply.add(_lifted_lock(account, unlocked_at, by_assistant=self._unlocked_in_this_chat()))
             told_state = True
             # Told with the lock (the tip against a lock again included); two-factor was not asked about.
             cannot_sign_in = False
@@ -241,6 +271,19 @@ class AccountReplies(BillingReplies):
             self.reply.add("Two-factor authentication is already off for your account, so there's nothing to turn "
                            "off: your password alone signs you in.")
             told_state, match = True, None
+        elif mentions_two_factor and not account.two_factor_enabled and not lost_second_factor:
+            # "2fa", "is 2fa on?", "turn on 2fa for me", "how to set up an authenticator": it is off, and what turns
+            # it on is the help centre's entry on enabling it (no action here switches it on for them).
+            if _TURN_ON_FOR_ME.search(self.text):
+                self.reply.add("I can't turn two-factor on for you from here: it's set up from your own account, "
+                               "with your authenticator app to hand.")
+            if asks_if_two_factor_is_on(self.text) and not _TURN_ON_FOR_ME.search(self.text):
+                self._two_factor_off_and_where_to_turn_it_on()
+            else:
+                self._advise_two_factor(account, once_back_in=account.status == "locked")
+            told_state = True
+            if match is not None and about_two_factor(match):
+                match = None  # the entry on enabling it was just given; recovery codes need it on
         elif mentions_two_factor:
             state = "on" if account.two_factor_enabled else "off"
             self.reply.add(f"Two-factor authentication is currently {state} for your account.", answers=own)
@@ -299,6 +342,11 @@ class AccountReplies(BillingReplies):
             self.reply.add("That's the account itself; I haven't looked at your payments here. Ask me about your "
                            "subscription or invoices and I'll check those too.", answers=False)
 
+    def _unlocked_in_this_chat(self) -> bool:
+        """Whether this assistant told the customer, earlier in the conversation, that it had unlocked the account
+        (the unlock went through at once): then no member of staff did."""
+        return any(t.role == "assistant" and any(said in t.text for said in _UNLOCKED_HERE) for t in self.ctx.history)
+
     def _kept_locked_earlier(self) -> bool:
         """Whether the customer said earlier in the conversation not to unlock the account, or that someone else
         was getting at it."""
@@ -356,6 +404,18 @@ class AccountReplies(BillingReplies):
         if not intrusion:
             self.reply.add(f"If you'd rather a person from our team checked your account with you, I can {OFFER_PERSON}.",
                            answers=False)
+
+    def _two_factor_off_and_where_to_turn_it_on(self) -> None:
+        """"Is 2fa on?" with it off: the state, and how it is turned on (the steps, the first sentence of the help
+        centre's entry on enabling it); the entry's advice on keeping recovery codes is for once it is set up."""
+        self.reply.add("Two-factor authentication is currently off for your account.")
+        enable = self._entry_on("turn on", "two-factor")
+        if enable is None:
+            self.reply.add("If you'd like to turn it on, ask me and I'll tell you how.", answers=False)
+            return
+        self._cite_faq(enable)
+        first_step = re.split(r"(?<=[.!])\s+", enable.answer.strip(), maxsplit=1)[0]
+        self.reply.add(f"To turn it on, {first_step[:1].lower()}{first_step[1:]}", answers=False)
 
     def _advise_two_factor(self, account: AccountFact, *, once_back_in: bool) -> None:
         """Two-factor's state from the facts, and turning it on if it is off: the steps when the help centre's
@@ -449,12 +509,16 @@ class AccountReplies(BillingReplies):
         return has_cue(self.words, self.norm, "my account", "locked", "unlock", "my email", "my plan")
 
 
-def _lifted_lock(account: AccountFact, unlocked_at: datetime) -> str:
-    """The account is open again, since when and on whose say-so, and why it had been locked.
-    Both ways an account is unlocked are a member of staff's: the agents' request needs their approval."""
-    after = ", after your request" if account.unlocked_on_request else ""
-    opened = (f"Your account ({account.username}) is active again: a member of our team unlocked it on "
-              f"{unlocked_at.date().isoformat()}{after}.")
+def _lifted_lock(account: AccountFact, unlocked_at: datetime, *, by_assistant: bool = False) -> str:
+    """The account is open again, since when and on whose say-so, and why it had been locked. An unlock the
+    agents' request led to is a member of staff's when it waited for their approval; `by_assistant` when it went
+    through at once in this conversation (the customer was told "I've unlocked your account")."""
+    on_date = unlocked_at.date().isoformat()
+    if by_assistant:
+        opened = f"Your account ({account.username}) is active again: I unlocked it for you on {on_date}, as you asked."
+    else:
+        after = ", after your request" if account.unlocked_on_request else ""
+        opened = f"Your account ({account.username}) is active again: a member of our team unlocked it on {on_date}{after}."
     reason = account.last_lock_reason.strip().rstrip(".")
     if not reason:
         return f"{opened} The reason it had been locked wasn't recorded with the lock."
