@@ -76,7 +76,9 @@ REPLY_RULES = f"""Rules:
 - To request an action, end with one line per action, exactly:
   ACTION: {{"kind": "refund", "invoice_number": "...", "amount": "...", "reason": "..."}}
   ACTION: {{"kind": "account_unlock"}}
-  Only for options in the facts that are allowed. The system carries actions out and tells the customer.
+  Only for options in the facts that are allowed, and only when the customer asks for it (or says yes to
+  your offer of it): a question ("how do refunds work?", "why is my account locked?") gets the answer and
+  an offer, never the action. The system carries actions out and tells the customer.
   Never request account_unlock when facts.account.account.unlock_declined is true: a member of staff
   declined it (unlock_declined_note says why); say so, and offer to pass the customer to a person.
   When facts.account.account.unlock_pending is true, the unlock already waits for staff: say so, request nothing.

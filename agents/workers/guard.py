@@ -8,6 +8,7 @@ rules are plain code over the gathered facts:
   allowed, for the amount the facts hold (never the amount the model wrote);
 - a refund only when the customer's message asks for one of their own charges, or accepts one
   offered: not for a question about refunds, someone else's charge, an approval or an outage;
+- an unlock not for a question about the lock ("why is my account locked?");
 - a reply must not claim a refund is done when it needs a person's approval.
 """
 
@@ -22,7 +23,7 @@ from typing import Any
 
 from agents.context import SupportContext
 from agents.outcome import ProposedAction
-from agents.own_data import declines_refund, wants_it_kept_locked
+from agents.own_data import asks_about_the_lock, declines_refund, wants_it_kept_locked
 from agents.refund_requests import refund_wanted
 
 IDENTIFIER_RE = re.compile(r"\b[A-Z]{2,5}-\d{3,}\b")
@@ -144,6 +145,10 @@ def validate_actions(
                 # "Don't unlock it", "someone else knows my password": an unlock would let them back in.
                 reasons.append("proposes unlocking an account its owner wants kept locked, or reports someone else "
                                "getting into")
+            elif asks_about_the_lock(ctx.message):
+                # "Why is my account locked?", "is it still locked?": the lock and its reason answer it; only a
+                # request ("unlock it, please") or a yes to the offer starts the unlock.
+                reasons.append("proposes unlocking an account whose owner only asked about the lock")
             elif account.get("unlock_declined"):
                 reasons.append("proposes unlocking an account whose unlock a member of staff declined")
             elif account.get("unlock_pending"):
