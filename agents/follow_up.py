@@ -18,9 +18,11 @@ OFFER_PERSON = "pass you to a person"
 
 MAX_WORDS = 8
 TOPIC_TURNS = 3  # how far back a chain of follow-ups looks for the question they follow
+# "Yes, please", "alright, go ahead", "sure thing!": a comma or an exclamation between the words changes nothing.
 _AFFIRMATION = re.compile(
-    r"^\s*(?:yes|yeah|yep|yup|sure|ok|okay|please do|go ahead|do it|do that|sounds good|that would be great)\b"
-    r"(?:\s*(?:please|thanks|thank you|do it|go ahead))*[\s.!]*$",
+    r"^\s*(?:yes|yeah|yep|yup|sure(?:\s+thing)?|ok|okay|alright|all\s+right|absolutely|of\s+course|please\s+do"
+    r"|go\s+ahead|do\s+it|do\s+that|sounds\s+good|that\s+would\s+be\s+great)\b"
+    r"(?:[\s,.!]*(?:please|thanks|thank\s+you|do\s+it|go\s+ahead|that\s+would\s+be\s+great))*[\s,.!]*$",
     re.IGNORECASE,
 )
 # A word that points back at what was said before, or opens a continuation. "The next tier", "the plan
@@ -304,3 +306,53 @@ def with_topic(ctx: SupportContext) -> str:
         return ctx.message
     between = [text for text in reversed(earlier[:at]) if not affirms(text)]
     return "\n".join([earlier[at], *between, ctx.message])
+
+
+# "And for pro?", "what about on business", "how about the free plan?": the question before, asked again of
+# another plan. Nothing else in the message: "and pro features?" names what it asks itself.
+_ANOTHER_PLAN = re.compile(
+    r"^\s*(?:and|what\s+about|how\s+about|also|ok(?:ay)?|so)[,\s]*(?:(?:for|on|with|in)\s+)?(?:the\s+)?"
+    r"(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?(?:\s+(?:then|too|instead))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_PLAN_NAMED = re.compile(r"\b(?:free|pro|business)\b(?:\s+(?:plan|tier)\b)?", re.IGNORECASE)
+# The customer's own plan, asked about: "what plan am I on?", "what's my plan?". Of another plan it asks
+# what that plan is: its price and what it includes.
+_OWN_PLAN_ASKED = re.compile(r"\b(?:my|i'?m|i\s+am|am\s+i|we'?re|are\s+we)\b[^?.!]{0,20}\b(?:plan|tier|subscription)\b"
+                             r"|\b(?:plan|tier)\s+(?:am\s+i|are\s+we|i'?m|we'?re)\s+on\b", re.IGNORECASE)
+
+
+def asked_of_another_plan(ctx: SupportContext) -> str | None:
+    """"And for pro?" after "what are the api rate limits?": the question before, asked of that plan ("what
+    are the api rate limits on pro"), its own plan swapped for the new one ("how much is pro?" → "and
+    business?": "how much is business?"). None for any other message, or with no question before."""
+    another = _ANOTHER_PLAN.match(ctx.message)
+    if another is None:
+        return None
+    before = previous_user_text(ctx)
+    if not before:
+        return None
+    plan = another["plan"].lower()
+    if _OWN_PLAN_ASKED.search(before):
+        return f"what does the {plan} plan include and how much is it?"
+    question = before.strip().rstrip("?.! ")
+    if _PLAN_NAMED.search(question):
+        return _PLAN_NAMED.sub(f"{plan} plan", question, count=1) + "?"
+    return f"{question} on the {plan} plan?"
+
+
+# "No thanks", "no, that's fine", "nope, not now": turning down what was just offered, and asking nothing.
+_DECLINE = re.compile(
+    r"^\s*(?:no|nope|nah|no\s+need|not\s+now|not\s+(?:right\s+)?now|i'?m\s+(?:good|fine|ok(?:ay)?)|all\s+good)\b"
+    r"(?:[\s,.!]*(?:thanks|thank\s+you|thx|cheers|that'?s\s+(?:fine|ok(?:ay)?|all)|i'?m\s+(?:good|fine|ok(?:ay)?)"
+    r"|not\s+(?:right\s+)?now|maybe\s+later|for\s+now|it'?s\s+fine))*[\s,.!]*$",
+    re.IGNORECASE,
+)
+# How the writer's offers end: a refund to ask for, a person to pass to, "would you like me to …?".
+_OFFERED = (OFFER_REFUND, OFFER_PERSON, "would you like me to")
+
+
+def declines_offer(ctx: SupportContext) -> bool:
+    """"No thanks" right after the assistant offered something (to ask for a refund, to pass to a person)."""
+    last = last_assistant_text(ctx).lower()
+    return bool(_DECLINE.match(ctx.message)) and any(offer in last for offer in _OFFERED)

@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import re
+
 from agents.clauses import question_clauses
+from agents.context import SupportContext
 from agents.envelope import AgentRequest, AgentResponse
-from agents.follow_up import asks_about_people_before, asks_to_deliver_it, previous_user_text, with_topic
+from agents.follow_up import (
+    asked_of_another_plan,
+    asks_about_people_before,
+    asks_to_deliver_it,
+    previous_user_text,
+    with_topic,
+)
 from agents.outcome import FaqMatch
 from agents.own_data import unlock_request_naming_the_account, with_document_words_spelled
 from agents.workers.base import RunDeps, metadata
+
+# A plan named as a plan: "on free", "with business", "does pro include", "the Pro plan"; not "is ssl free".
+NAMES_A_PLAN = re.compile(
+    r"\b(?:on|with|in|for|of|to|get|need|want|buy)\s+(?:the\s+)?(?:free|pro|business)\b"
+    r"|\b(?:free|pro|business)\s+(?:plan|tier|users?|accounts?|customers?|include|includes|have|has|get|gets|come|"
+    r"comes|offer|features?)\b|\b(?:Free|Pro|Business)\b")
+# "Change my plan to free", "switch me to business", "move us back to pro": a change of plan, whose entry
+# (upgrading or downgrading) depends on the plan the customer is on, which the words alone don't say.
+MOVES_TO_A_PLAN = re.compile(
+    r"\b(?:change|switch|move|go|put|take)\w*\s+(?:me\s+|us\s+|(?:my|our)\s+(?:plan|subscription|account)\s+)?"
+    r"(?:back\s+|down\s+|up\s+)?(?:to|onto)\s+(?:the\s+)?(?P<plan>free|pro|business)\b", re.IGNORECASE)
+PLAN_TIERS = ("free", "pro", "business")  # cheapest first
+# Below the orchestrator's FAQ shortcut (0.9) and above what the writer quotes without a hedge (0.6).
+REREAD_CEILING = 0.85
+# How the help centre's entry on the plans is asked for: it says what each plan adds over the one below.
+PLANS_QUESTION = "what plans do you offer"
 
 
 def _best_first(deps: RunDeps, text: str, k: int) -> list[FaqMatch]:
@@ -44,6 +69,20 @@ def _leading(first: list[FaqMatch], then: list[FaqMatch]) -> list[FaqMatch]:
     return ordered
 
 
+def _plan_change_asked(ctx: SupportContext) -> str | None:
+    """"upgrade my plan" or "downgrade my plan" for a message that asks to move to a plan, by where that plan
+    is from the customer's (a visitor can only go down to Free, and up to Business); None otherwise."""
+    moved = MOVES_TO_A_PLAN.search(ctx.message)
+    if moved is None:
+        return None
+    target = PLAN_TIERS.index(moved["plan"].lower())
+    plan = ctx.customer.plan.lower() if ctx.customer is not None else ""
+    if plan in PLAN_TIERS:
+        current = PLAN_TIERS.index(plan)
+        return None if current == target else "upgrade my plan" if target > current else "downgrade my plan"
+    return "downgrade my plan" if target == 0 else "upgrade my plan" if target == len(PLAN_TIERS) - 1 else None
+
+
 async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     k = int(request.parameters.get("k", 3))
     ctx = request.context
@@ -53,6 +92,17 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     # "Please unlock me" is searched as the request it is, for the account: the entry on locks is worded so.
     # "Recipt", "invoce": searched spelt right, as the entries are worded.
     matches = _best_first(deps, unlock_request_naming_the_account(with_document_words_spelled(ctx.message)), k)
+    if (asked := asked_of_another_plan(ctx) or ctx.message) != ctx.message:
+        # "And for pro?" after a question: that question, asked of Pro, finds the entries. They lead, scored
+        # below the FAQ shortcut, so the writer answers from them ("On Pro: the API allows 600 requests a
+        # minute"), never the shortcut with the whole entry that answered the question before.
+        reread = [m.model_copy(update={"score": min(m.score, REREAD_CEILING)}) for m in _best_first(deps, asked, k)]
+        matches = [*reread, *_after_own(reread, matches)]
+    if (change := _plan_change_asked(ctx)) is not None:
+        # "Change my plan to free" is worded like the entry on what Free includes; from Pro it asks to
+        # downgrade: that entry leads, scored as found for the change it is, and the message's own follow.
+        changing = _best_first(deps, change, 1)
+        matches = [*changing, *_after_own(changing, matches)]
     if asks_about_people_before(ctx) and (people := previous_user_text(ctx)):
         # "What can they do?" after "how do I add a teammate?": alone its words find the plans ("do"), and
         # read with the question before they still do; "they" are that question's people, so its entries
@@ -68,6 +118,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # the writer can read them, but no threshold (the FAQ shortcut, a quoted answer) fires on an
         # entry that was not found for the message itself.
         matches += _after_own(matches, _best_first(deps, topic, k))
+    if NAMES_A_PLAN.search(asked):
+        # "Can I get a custom domain on free?": what each plan adds is in the entry on the plans, which the
+        # message's own words ("custom domain") do not find; the writer reads the plans from it.
+        matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1))
     if len(questions := question_clauses(ctx.message)) >= 2:
         # "How do I enable 2fa? also what's my api rate limit?": the whole message's top entries are those
         # of its stronger question; each question's own best entry is added, scored as the topic's are

@@ -109,9 +109,6 @@ async def test_carols_account_unlocked_in_one_turn_is_open_in_the_next(converse,
     assert "active" in later.reply and "is locked" not in later.reply, later.reply
 
 
-@pytest.mark.xfail(strict=True, reason="'is my account unlocked (now)?' is not answered from the account: the "
-                                       "offline writer gives up with 'I don't have enough information' although "
-                                       "the account fact says locked with an unlock waiting for staff")
 @pytest.mark.parametrize("question", ["is my account unlocked now?", "is my account unlocked?"])
 async def test_asked_whether_it_is_unlocked_while_the_unlock_waits_carol_is_told_it_is_still_locked(
         converse, question):
@@ -121,8 +118,6 @@ async def test_asked_whether_it_is_unlocked_while_the_unlock_waits_carol_is_told
     assert NOT_SURE not in later.reply and "still locked" in later.reply, later.reply
 
 
-@pytest.mark.xfail(strict=True, reason="'is my account unlocked now?' on an active account gets 'Your account is "
-                                       "active' followed by 'I don't have enough information to answer that'")
 async def test_asked_whether_it_is_unlocked_after_the_unlock_carol_is_told_it_is_open(converse):
     ports = FakePorts()
     asked, later = await converse("cus_carol", "please unlock my account", "is my account unlocked now?", ports=ports)
@@ -130,10 +125,8 @@ async def test_asked_whether_it_is_unlocked_after_the_unlock_carol_is_told_it_is
     assert "active" in later.reply and NOT_SURE not in later.reply, later.reply
 
 
-@pytest.mark.xfail(strict=True, reason="agents/follow_up.py _AFFIRMATION takes 'yes please' but not 'yes, please': "
-                                       "a comma after the first word (or 'alright', 'absolutely', 'sure thing') is "
-                                       "not read as accepting the offer, and the message is answered as out of scope")
-@pytest.mark.parametrize("accepting", ["yes, please", "yes, go ahead", "sure, go ahead", "alright, go ahead"])
+@pytest.mark.parametrize("accepting", ["yes, please", "yes, go ahead", "sure, go ahead", "alright, go ahead",
+                                       "absolutely!", "sure thing"])
 async def test_accepting_the_refund_offer_with_a_comma_files_the_refund(converse, accepting):
     ports = FakePorts()
     _, accepted = await converse("cus_bob", "what's the status of my refund?", accepting, ports=ports)

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +32,12 @@ WORD_WEIGHT = 0.6  # share of word similarity among the phrasings; the rest is c
 # Share of the whole entry (answer and tags included) in the final similarity: it catches questions
 # worded like the answer rather than like any phrasing.
 ENTRY_WEIGHT = 0.3
+# An entry whose match says it is about something else (OfflineFaqRetriever.mismatched) ranks after the others
+# found, and its score is capped below every threshold the writer reads (FAQ_HOW_TO_FOR_VISITOR, 0.15, the
+# lowest): it may be read for facts, never quoted as the answer.
+MISMATCH_SCORE_CAP = 0.05
+# How alike two words must be to count as one misspelt ("acount" and "account" are 0.92; "role" and "rule" 0.75).
+SAME_WORD_RATIO = 0.8
 
 # Words that carry no meaning for matching; question words (how, when, why) stay: they tell
 # "how do refunds work" from "when will I get my refund".
@@ -43,6 +51,53 @@ STOP_WORDS = frozenset(
     ["a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "is", "are", "am", "be", "do", "does", "did", "would", "should", "will", "to", "of", "for", "in", "on", "at", "it", "this", "that", "there", "please", "so", "and", "or", "if", "with", "just",
      "actually", "instead", "also", "anyway", "okay", "ok"]
 )
+
+
+# Words any question may hold whatever it is about: an entry that shares only these with a message, which
+# names something else besides, is not about it ("how long does dns take" and "How long does a refund take
+# to arrive?" share "how long … take"; "how do I change my username" and "How do I change the card I pay
+# with?" share "change"). Stemmed, as _content_words leaves them. "When" and "much" stay out: "when are your
+# agents online", "how much do you charge" are worded like nothing in their entries but those.
+QUESTION_WORDS = frozenset(["how", "what", "whats", "where", "why", "which", "who"])
+ACTION_WORDS = frozenset(stem(word) for word in [
+    "change", "update", "switch", "move", "edit", "replace", "add", "create", "invite", "share", "remove",
+    "delete", "revoke", "erase", "close", "enable", "disable", "make", "set", "up", "use", "get"])
+# What a question may act on whatever it is about ("create an account", "account deletion").
+GENERIC_OBJECTS = frozenset(["account"])
+GENERIC_MATCH_WORDS = QUESTION_WORDS | ACTION_WORDS | GENERIC_OBJECTS | frozenset(stem(word) for word in [
+    "can", "could", "long", "take", "takes", "many", "custom", "new", "one", "need", "want", "have", "has", "not",
+    "they", "them", "their", "he", "she", "his", "her", "us"])
+# Plans qualify what is asked ("how many apps on pro?") and many entries name them in passing ("Free and Pro
+# accounts can invite up to 3 members"): naming one is no sign an entry is about what was asked.
+PLAN_NAMES = frozenset(["free", "pro", "business"])
+PLAN_WORDS = PLAN_NAMES | {"plan"}
+
+# What a message asks to do to its subject, in three kinds that exclude each other: an entry on adding
+# (inviting a member, turning 2FA on) does not answer how to remove, nor one on deleting how to create.
+# Phrases first: "switch on" adds, "switch" alone changes.
+ACTION_KINDS: dict[str, re.Pattern[str]] = {
+    "add": re.compile(r"\b(?:(?:turn|switch)(?:ing|ed|s)?\s+(?:\w+\s+)?on|set\s+up|sign\s+up|signup|add|adds|adding|added"
+                      r"|invit(?:e|es|ed|ing)|creat(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|connect\w*"
+                      r"|enabl(?:e|es|ed|ing)|activat(?:e|es|ed|ing)|regist\w*)\b"),
+    "remove": re.compile(r"\b(?:(?:turn|switch)(?:ing|ed|s)?\s+(?:\w+\s+)?off|get\s+rid|remov\w*|delet\w*|revok\w*"
+                         r"|kick\w*|uninvit\w*|eras(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|disabl\w*|deactivat\w*"
+                         r"|disconnect\w*)\b"),
+    "change": re.compile(r"\b(?:chang\w*|updat\w*|switch\w*|edit\w*|replac\w*|renam\w*|modif\w*|mov(?:e|es|ed|ing))\b"),
+}
+
+PASSIVE = re.compile(r"\b(?:was|were|is|are|got|been|be|being|has|have|had)\s+\w+ed\b")
+
+
+def action_kinds(text: str) -> frozenset[str]:
+    """The kinds of action ("add", "remove", "change") text asks for, each phrase counted once."""
+    # "My authenticator app was deleted" says what happened, not what to do.
+    words = PASSIVE.sub(" ", search_normalise(text))
+    kinds = set()
+    for kind, pattern in ACTION_KINDS.items():
+        if pattern.search(words):
+            kinds.add(kind)
+            words = pattern.sub(" ", words)
+    return frozenset(kinds)
 
 
 @dataclass(frozen=True)
@@ -70,8 +125,13 @@ class Calibration:
         return cls(bias=raw["bias"], w_top=raw["w_top"], w_margin=raw["w_margin"], w_cover=raw["w_cover"])
 
 
+# Abbreviations the help centre spells out ("sign a data processing agreement on request").
+SPELLED_OUT = {"dpa": "data processing agreement", "dpas": "data processing agreement"}
+
+
 def _content_words(text: str) -> str:
-    return " ".join(stem(w) for w in search_normalise(text).split() if w not in STOP_WORDS)
+    words = " ".join(SPELLED_OUT.get(w, w) for w in search_normalise(text).split()).split()
+    return " ".join(stem(w) for w in words if w not in STOP_WORDS)
 
 
 class OfflineFaqRetriever:
@@ -94,6 +154,46 @@ class OfflineFaqRetriever:
             entry_texts = [" ".join([e.question, *e.alternatives, e.answer, *e.tags]) for e in self.entries]
             self._entry_words = TfidfIndex.build(entry_texts, ENTRY_SETTINGS, preprocessor=_content_words)
             self._entry_vocab = [set(_content_words(t).split()) for t in entry_texts]
+        phrasings = [[e.question, *e.alternatives] for e in self.entries]
+        self._phrasing_vocab = [set(_content_words(" ".join(p)).split()) for p in phrasings]
+        self._entry_actions = [frozenset().union(*(action_kinds(t) for t in p)) for p in phrasings]
+        self._plans_asked_about = [set(_content_words(e.question).split()) & PLAN_NAMES for e in self.entries]
+
+    def mismatched(self, text: str) -> np.ndarray:
+        """Per entry, whether its match with text rests on wording that says it is about something else."""
+        words = set(_content_words(text).split())
+        asked = action_kinds(text)
+        plans = words & PLAN_NAMES
+        return np.array([self._does_otherwise(asked, index) or self._about_otherwise(words, asked, index)
+                         or self._about_another_plan(plans, index) for index in range(len(self.entries))], dtype=bool)
+
+    def _about_another_plan(self, plans: set[str], index: int) -> bool:
+        """text names plans, and the entry is about another one and never mentions them ("whats included in
+        pro" and "What's included in the Free plan?"). "Do pro apps sleep?" is the sleep entry's: its
+        answer says Pro apps never sleep."""
+        return bool(plans and self._plans_asked_about[index] and not plans & self._entry_vocab[index])
+
+    def _does_otherwise(self, asked: frozenset[str], index: int) -> bool:
+        """The entry tells how to do another thing than text asks to: adding where it asks to remove
+        ("how do I remove a teammate" and inviting one), deleting where it asks to create."""
+        offered = self._entry_actions[index]
+        return bool(asked and offered and not asked & offered)
+
+    def _about_otherwise(self, words: set[str], asked: frozenset[str], index: int) -> bool:
+        """text shares only generic words with the entry's phrasings, names nothing the entry mentions, and
+        says something the entry does not ("how long does dns take" and the refund's timing). Sharing a
+        question word alone ("what roles are there" and "what plans are there"), the entry's answer cannot
+        make up for it; sharing the action and its object ("remove my account and data", "Delete account")
+        is about the entry whatever else text adds."""
+        shared = words & self._phrasing_vocab[index]
+        if not shared or not shared <= GENERIC_MATCH_WORDS:
+            return False
+        if asked & self._entry_actions[index] and shared & GENERIC_OBJECTS:
+            return False
+        vocab = self._phrasing_vocab[index] if shared <= QUESTION_WORDS else self._entry_vocab[index]
+        if any(_mentions(vocab, word) for word in words - GENERIC_MATCH_WORDS - PLAN_WORDS):
+            return False  # "delte my account … what hapens to my apps?": the entry says what becomes of apps
+        return any(not _mentions(vocab, word) for word in words)
 
     def similarities(self, text: str) -> np.ndarray:
         """Best similarity of text to each entry's phrasings, in entry order."""
@@ -109,7 +209,18 @@ class OfflineFaqRetriever:
         sims = self.similarities(text)
         if sims.size == 0:
             return []
-        order = np.argsort(-sims)[:k]
+        mismatched = self.mismatched(text)
+        ranked = np.argsort(-sims)
+        if mismatched[ranked[0]] and k > 1:
+            # The best worded is about something else ("switch me to yearly billing" and how to upgrade): the
+            # search looks past every such entry ("Business customers can also pay yearly …"), keeping that
+            # one last for the writer to read ("how long until I see the money?" shares only "how long" with
+            # the refund's timing, which a refund's reply still reads).
+            best = np.append(ranked[~mismatched[ranked]][:k - 1], ranked[0])
+        else:
+            best = ranked[:k]
+        # Those about something else come last, scored below every threshold: never quoted as the answer.
+        order = np.concatenate([best[~mismatched[best]], best[mismatched[best]]])
         top = float(sims[order[0]])
         second = float(sims[order[1]]) if len(order) > 1 else 0.0
         words = _content_words(text).split()
@@ -124,6 +235,8 @@ class OfflineFaqRetriever:
             # each is capped at the score above it: the ranking and the scores never disagree.
             margin = top - second if rank == 0 else sim - top
             score = min(top_score, round(self.calibration.probability(sim, margin, self._cover(words, int(index))), 4))
+            if mismatched[index]:
+                score = min(score, MISMATCH_SCORE_CAP)
             top_score = score
             matches.append(FaqMatch(faq_id=entry.id, question=entry.question, answer=entry.answer, score=score))
         return matches
@@ -141,6 +254,19 @@ class OfflineFaqRetriever:
         top = int(order[0])
         second = float(sims[order[1]]) if len(order) > 1 else 0.0
         return top, (float(sims[top]), float(sims[top]) - second, self._cover(_content_words(text).split(), top))
+
+
+def _mentions(vocab: set[str], word: str) -> bool:
+    """Whether vocab holds word: as it is, run on ("teammate" is "team"'s), or misspelt ("acount",
+    "subscribtion": the character n-grams found the entry through the typo)."""
+    return word in vocab or any(_same_word(word, known) for known in vocab)
+
+
+def _same_word(word: str, known: str) -> bool:
+    if len(known) >= 4 and (word.startswith(known) or known.startswith(word)):
+        return True
+    return (len(word) >= 4 and abs(len(word) - len(known)) <= 2 and word[0] == known[0]
+            and SequenceMatcher(None, word, known).ratio() >= SAME_WORD_RATIO)
 
 
 def build_faq_retriever(entries: Sequence[FaqFact]) -> OfflineFaqRetriever:

@@ -32,7 +32,7 @@ from agents.providers.offline.text import normalise, stem
 
 # "What does my plan include?", "what do I get with Pro?", "what's in the Business plan?": the whole list.
 ASKS_WHAT_A_PLAN_HAS = re.compile(
-    r"\bwhat(?:'s|\s+is|\s+does|\s+do)?\s+(?:\w+\s+){0,4}(?:include|includes|included|in|come\s+with|get|have)\b",
+    r"\bwhats?(?:'s|\s+is|\s+does|\s+do)?\s+(?:\w+\s+){0,4}(?:include|includes|included|in|come\s+with|get|have)\b",
     re.IGNORECASE)
 # "Does Business have team roles?", "are custom domains available on Pro?", "can I use a custom domain on my
 # plan?": whether a plan has something, asked with the plan in the sentence (the caller checks it names one).
@@ -40,8 +40,14 @@ ASKS_IF_A_PLAN_HAS = re.compile(
     r"\b(?:do|does|will|would)\s+(?:\w+\s+){0,3}(?:include|come\s+with|have|get|offer|support|allow)\b"
     r"|\b(?:is|are)\s+(?:\w+\s+){0,4}(?:part\s+of|available\s+(?:on|in|with)|on|in|with)\s+(?:\w+\s+){0,2}"
     r"(?:plan|tier|subscription|free|pro|business)\b"
-    r"|\bcan\s+(?:i|we)\s+(?:use|get|have|add|set\s+up)\b",
+    r"|\bcan\s+(?:i|we|(?:\w+\s+)?(?:users?|accounts?|customers?))\s+(?:use|get|have|add|set\s+up)\b"
+    r"|\b(?:do|would)\s+(?:i|we)\s+need\s+(?:the\s+)?(?:free|pro|business)\b"
+    # "custom domain on free plan?": the thing and the plan, no verb.
+    r"|^[\w\s'-]+\s(?:on|in|with)\s+(?:the\s+)?(?:free|pro|business)(?:\s+(?:plan|tier))?\s*\?\s*$",
     re.IGNORECASE)
+# "Do I have priority support?", "do we get custom domains?": whether the customer's own plan has it.
+ASKS_IF_I_HAVE = re.compile(r"\b(?:do|does|will|would)\s+(?:i|we|my\s+account)\s+(?:also\s+)?(?:have|get)\b",
+                            re.IGNORECASE)
 # A request or a problem that names the plan is not a question about what the plan includes.
 NOT_ABOUT_CONTENTS = ("refund", "refunds", "refunded", "duplicate", "charged", "charge", "charges", "unlock",
                       "locked", "lock", "problem", "issue", "error", "errors", "broken", "fail", "failed",
@@ -61,6 +67,12 @@ PLANS_GET = re.compile(r"\b(?P<plans>(?:Free|Pro|Business)(?:(?:,\s*|\s+(?:and|o
                        r"(?P<what>[^.;]+)")
 # A kind of support a plan lists ("priority support"): asked whether a plan has it, the plans' lists answer.
 NAMES_A_KIND_OF_SUPPORT = re.compile(r"\b(?:priority|email|community|premium|dedicated)\s+support\b", re.IGNORECASE)
+# "How many apps can I have on Pro?", "is there a limit on apps on Free": how much of it a plan has.
+ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b|\blimits?\b|\bmax(?:imum)?\b", re.IGNORECASE)
+# A plan's line that says how many: "Up to 10 apps", "One app", "Unlimited apps".
+COUNTED = re.compile(r"(?:up\s+to\s+)?(?:\d+|one|two|three|unlimited|no\s+limit)\b", re.IGNORECASE)
+# "Pro plan features", "business features": the plan's whole list, asked without a verb.
+NAMES_FEATURES = re.compile(r"\bfeatures?\b", re.IGNORECASE)
 # Words that say a plan includes something, not what it includes.
 _NOT_A_FEATURE = frozenset({
     "plan", "plans", "subscription", "tier", "package", "include", "includes", "included", "including", "come",
@@ -68,6 +80,8 @@ _NOT_A_FEATURE = frozenset({
     "cost", "costs", "charge", "pay", "paid", "buy", "purchase", "current", "own", "am", "get", "part",
     "available", "possible", "allowed", "able", "there", "what", "whats", "which", "does", "do", "is", "are",
     "yes", "no", "option", "feature", "features", "also", "my", "our", "on", "in", "for", "a", "an", "the",
+    "many", "much", "limit", "limits", "max", "maximum", "add", "user", "users", "customer", "customers",
+    "account", "accounts", "need",
 })
 
 
@@ -97,6 +111,15 @@ def _agreeing(item: str, plural: str, singular: str) -> str:
     return f"{item[:1].lower() + item[1:]} {plural if _plural(item) else singular}"
 
 
+def _names_in_lower_case(plan: str, norm: str) -> bool:
+    """"custom domain on free", "what do I get with business", "does pro include …": the plan named as one,
+    where the word alone could be something else ("is ssl free?")."""
+    name = re.escape(plan.lower())
+    return re.search(rf"\b(?:on|with|in|for|of|to|need|want|buy)\s+(?:the\s+)?{name}\b(?!\s+of\b)"
+                     rf"|\b{name}\s+(?:plan|tier|users?|accounts?|customers?|include|includes|have|has|get|gets"
+                     rf"|come|comes|offer|features?)\b", norm) is not None
+
+
 def _words(text: str) -> set[str]:
     return {stem(w) for w in normalise(text).split() if w not in GENERIC_WORDS and not w.isdigit()}
 
@@ -115,10 +138,13 @@ class PlanFeatureReplies(WriterBase):
         if asked is None:
             return bool(feature) and ASKS_WHICH_PLAN.search(self.text) is not None and self._tell_which_plan(
                 listing, feature)
+        if feature and ASKS_HOW_MANY.search(self.text):
+            # A count is the asked plan's own line, or none: "one app" on Free does not say Pro's.
+            return self._tell_how_many(asked, feature)
         whether = bool(ASKS_WHAT_IS_INCLUDED.search(self.text) or ASKS_IF_A_PLAN_HAS.search(self.text))
         if whether and feature:
             return self._tell_whether_included(asked, listing, feature)
-        if not feature and (whether or ASKS_WHAT_A_PLAN_HAS.search(self.text)):
+        if not feature and (whether or ASKS_WHAT_A_PLAN_HAS.search(self.text) or NAMES_FEATURES.search(self.text)):
             self._tell_what_it_includes(asked, listing)
             return True
         return False
@@ -182,6 +208,11 @@ class PlanFeatureReplies(WriterBase):
                                                            items=_items(said["items"]), source=source))
         if len(found) < 2:
             return []  # one plan's list alone can't tell which tier something comes with
+        first = next(iter(found.values()))
+        if "Free" not in found and first.source is not None and re.search(r"\bFree\b", next(
+                m.answer for m in self.facts.faq if str(m.faq_id) == first.source.ref)):
+            # "Free at $0. Pro adds …": the plan the others add to, with nothing added of its own.
+            found = {"Free": PlanListing(name="Free", price=None, items=(), source=first.source), **found}
         # The help centre names the tiers in their order ("Pro adds …; Business adds …").
         return list(found.values())
 
@@ -189,10 +220,10 @@ class PlanFeatureReplies(WriterBase):
         """The plan the message names ("does Business include …"), else the customer's own when the
         message says "my plan"; None when it is about no one plan."""
         named = [plan for plan in listing if re.search(rf"\b{re.escape(plan.name)}\b", self.text)
-                 or re.search(rf"\b{re.escape(plan.name.lower())}\s+(?:plan|tier)\b", self.norm)]
+                 or _names_in_lower_case(plan.name, self.norm)]
         if len(named) == 1:
             return named[0]
-        if not named and asks_about_own_plan(self.text):
+        if not named and (asks_about_own_plan(self.text) or ASKS_IF_I_HAVE.search(self.text)):
             return self._own_listing(listing)
         return None
 
@@ -207,6 +238,17 @@ class PlanFeatureReplies(WriterBase):
         return {stem(w) for w in normalise(self.text).split()
                 if w not in GENERIC_WORDS and w not in _NOT_A_FEATURE and not w.isdigit()}
 
+    def _tell_how_many(self, asked: PlanListing, feature: set[str]) -> bool:
+        """"How many apps can I have on Pro?": the asked plan's own line for it ("Up to 10 apps"), not the
+        cheapest plan's that names apps at all ("One app")."""
+        item = next((item for item in asked.items if feature <= _words(item) and COUNTED.match(item)), None)
+        if item is None:
+            return False
+        which = f"Your plan, {asked.name}{self._price(asked)}," if self._is_own(asked) else f"{asked.name}{self._price(asked)}"
+        self.reply.add(f"{which} includes {item[:1].lower() + item[1:]}.")
+        self._cite(asked)
+        return True
+
     def _tell_whether_included(self, asked: PlanListing, listing: list[PlanListing], feature: set[str]) -> bool:
         found = self._first_listing(listing, feature)
         if found is None:
@@ -215,6 +257,12 @@ class PlanFeatureReplies(WriterBase):
         own = self._is_own(asked)
         which = f"your plan, {asked.name}" if own else asked.name
         at, comes_at = listing.index(asked), listing.index(first)
+        entry = self._faq(floor=FAQ_CONFIDENT)
+        if comes_at <= at and entry is not None and feature <= topic_words(entry.question):
+            # "Does pro include custom domains?": yes, and the help centre's entry on them says so and how to
+            # set one up ("Custom domains are on Pro and Business. In your app, go to …").
+            self._quote_faq(entry, hedge=False)
+            return True
         if comes_at == at:
             self.reply.add(f"Yes: {_agreeing(item, 'are', 'is')} included in {which}{self._price(asked)}. "
                            f"{asked.name} {'adds' if asked.source else 'includes'} {self._listed(asked)}.")
@@ -222,8 +270,9 @@ class PlanFeatureReplies(WriterBase):
             self.reply.add(f"Yes: {_agreeing(item, 'come', 'comes')} with {first.name}, and {which}{self._price(asked)}"
                            f"{',' if own else ''} includes everything {first.name} does.")
         else:
-            self.reply.add(f"No: {_agreeing(item, 'aren’t', 'isn’t')} part of {which}{self._price(asked)}, which "
-                           f"includes {self._listed(asked)}. {'They come' if _plural(item) else 'It comes'} with "
+            includes = f", which includes {self._listed(asked)}" if asked.items else ""
+            self.reply.add(f"No: {_agreeing(item, 'aren’t', 'isn’t')} part of {which}{self._price(asked)}{includes}. "
+                           f"{'They come' if _plural(item) else 'It comes'} with "
                            f"{first.name}{self._price(first)} and the plans above it; you can change plan under "
                            "**Billing → Plan**.")
         self._cite(first, asked)

@@ -15,7 +15,7 @@ from agents.about_service import NOT_A_PERSON, about_support, about_support_repl
 from agents.clauses import question_clauses
 from agents.context import SupportContext
 from agents.facts import FaqFact
-from agents.follow_up import with_topic
+from agents.follow_up import asked_of_another_plan, declines_offer, with_topic
 from agents.outcome import Draft, FaqMatch, Usage
 from agents.providers.offline.faq import Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
@@ -67,6 +67,9 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                            " I can look at your invoices and plan, your account, or problems with your apps.")
         elif (kind := self._small_talk()) is not None:
             self.small_talk(kind)
+        elif declines_offer(self.ctx):
+            # "No thanks" to the offer just made: nothing to answer, nothing to pass on.
+            self.reply.add("No problem, I'll leave it there. If anything else comes up, just ask.")
         elif self.persona in ("resolver", "critic") and (self.answers_what_a_smaller_plan_keeps()
                                                          or self.answers_what_cancelling_keeps()
                                                          or self.answers_about_support()
@@ -279,6 +282,25 @@ SMALL_TALK_FILLER = frozenset({"and", "so", "just", "wanted", "to", "say", "real
                                "well", "btw", "by", "the", "way", "today", "again", "you"})
 
 
+# How the writer opens a paragraph that says it cannot answer (cannot_answer, _answer_each_question).
+CANNOT_ANSWER_OPENINGS = ("I'm sorry, I don't have enough information", "I don't have enough information")
+
+
+def _only_repeats_the_last_reply(text: str, ctx: SupportContext) -> bool:
+    """Whether a reply says nothing but what the last reply said and that it cannot answer the rest: "and how
+    do I remove one?" after the steps to invite a member, read with that question, finds those steps again and
+    cannot answer the removal. ("What happens to my apps?" after the steps to delete the account is answered by
+    those steps again, and says nothing it cannot answer.)"""
+    last = next((turn.text for turn in reversed(ctx.history) if turn.role == "assistant"), "")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return bool(last) and _says_it_cannot_answer(text) and all(
+        p in last for p in paragraphs if not p.startswith(CANNOT_ANSWER_OPENINGS))
+
+
+def _says_it_cannot_answer(text: str) -> bool:
+    return any(p.startswith(CANNOT_ANSWER_OPENINGS) for p in text.split("\n\n"))
+
+
 @cache
 def _faq_calibration() -> Calibration:
     """The shipped FAQ calibration, read from disk once: the writer runs on the event loop."""
@@ -287,13 +309,18 @@ def _faq_calibration() -> Calibration:
 
 def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: list[str] | None = None) -> Draft:
     """The grounded reply for ctx; after a critic's notes, the same reply without unsupported sentences."""
-    writer = ReplyWriter(ctx, persona=persona, text=ctx.message)
+    # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
+    writer = ReplyWriter(ctx, persona=persona, text=asked_of_another_plan(ctx) or ctx.message)
     draft = writer.write()
     if writer.fell_back and (topic := with_topic(ctx)) != ctx.message:
         # "How do I fix it?" says nothing alone: written again with the question it follows.
         # Read alone first, so "and when is the next one due?" is not answered with its topic's
         # answer over again.
-        draft = ReplyWriter(ctx, persona=persona, text=topic).write()
+        retold = ReplyWriter(ctx, persona=persona, text=topic).write()
+        if not (_says_it_cannot_answer(draft.text) and _only_repeats_the_last_reply(retold.text, ctx)):
+            # Saying so beats the last answer told again: "and how do I remove one?" after the steps to
+            # invite a member. A generic fallback (the invoice list) does not.
+            draft = retold
     if not revision_notes:
         return draft
     grounding = Grounding.of(ctx)
