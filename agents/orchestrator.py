@@ -424,6 +424,12 @@ class Orchestrator:
             self._relabel(run, self._sure_label(run, "account"),
                           why=f"asks for the signed-in customer's username (out of scope at {label.confidence:.2f})")
             return
+        if asks_about_support(run.ctx.message):
+            # "Are you open on sundays?": the hours of the support itself, which the help centre's entry on support
+            # hours and the plans answer; the model reads a question about opening hours as off topic (0.73).
+            self._relabel(run, self._sure_label(run, "general"),
+                          why=f"asks about the support's hours (out of scope at {label.confidence:.2f})")
+            return
         top = run.faq_matches[0] if run.faq_matches else None
         if (top is not None and top.score >= FAQ_CONFIDENT_OVER_OUT_OF_SCOPE
                 and label.confidence < FAQ_OVER_OUT_OF_SCOPE_BELOW):

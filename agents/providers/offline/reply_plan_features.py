@@ -20,7 +20,6 @@ from agents.own_data import asks_about_own_plan
 from agents.providers.offline.reply_base import (
     ASKS_WHAT_IS_INCLUDED,
     FAQ_CONFIDENT,
-    FAQ_HOW_TO_FOR_VISITOR,
     GENERIC_WORDS,
     WriterBase,
     has_cue,
@@ -157,8 +156,9 @@ class PlanFeatureReplies(WriterBase):
         lists' to answer (answers_what_a_plan_includes)."""
         if not asks_about_support(self.text) or NAMES_A_KIND_OF_SUPPORT.search(self.text):
             return False
-        entry = next((m for m in self.facts.faq if m.score >= FAQ_HOW_TO_FOR_VISITOR
-                      and "support" in normalise(m.question).split()), None)
+        # Whatever its score: the message was read as asking about the support, which the entry is about ("is
+        # support 24/7?" shares no word with its "around the clock", and scores 0.03).
+        entry = next((m for m in self.facts.faq if "support" in normalise(m.question).split()), None)
         if entry is None:
             return False
         listing = self._plan_listings()
