@@ -7,7 +7,7 @@ import re
 
 from agents.envelope import AgentRequest, AgentResponse
 from agents.facts import IncidentFact
-from agents.follow_up import with_topic
+from agents.follow_up import last_assistant_text, with_topic
 from agents.outcome import ArticleMatch
 from agents.workers.base import RunDeps, metadata, tool
 
@@ -30,6 +30,34 @@ def default_incident_matcher(text: str, incidents: list[IncidentFact]) -> Incide
     return None
 
 
+# What a customer asks about an incident they were just told of: where it is, what it affects, since when,
+# how it stands. "Which region is affected?", "is it fixed yet?", "when did it start?" name no fault of
+# their own, so the incident matcher finds nothing in them.
+ASKS_ABOUT_AN_INCIDENT = re.compile(
+    r"\b(?:which|what|where)\b[^.?!]{0,30}\b(?:regions?|affected|impacted|components?|services?|parts?)\b"
+    r"|\bwhere (?:is|was) (?:it|that|this|the incident)\b|\b(?:affect(?:s|ed|ing)?|impact(?:s|ed|ing)?)\b"
+    r"|\bwhen\b[^.?!]{0,30}\b(?:start|started|begin|began|happen|happened)\b|\bsince when\b"
+    r"|\bhow long\b[^.?!]{0,30}\b(?:been|going on|take|last)\b"
+    r"|\b(?:it|that|this|incident|outage)\s+(?:\w+\s+)?(?:fixed|resolved|solved|sorted|over)\b"
+    r"|\b(?:fixed|resolved|sorted) yet\b|\bwhat'?s the status\b|\bstatus\s*\??\s*$"
+    r"|\bany (?:updates?|news|progress|eta)\b|\bupdates?\s*\??\s*$|\beta\b"
+    r"|\b(?:is|it'?s) (?:it )?still (?:down|broken|happening|going on|ongoing|open|on)\b|\bwhat caused\b",
+    re.IGNORECASE,
+)
+# A follow-up is short: a longer message says what it is about itself.
+FOLLOW_UP_WORDS = 10
+
+
+def asks_about_an_incident(message: str) -> bool:
+    """Whether a message is a short question about an incident ("which region is affected?", "is it fixed yet?")."""
+    return len(message.split()) <= FOLLOW_UP_WORDS and bool(ASKS_ABOUT_AN_INCIDENT.search(message))
+
+
+def incident_told_of(last_reply: str, incidents: list[IncidentFact]) -> IncidentFact | None:
+    """The open incident the last reply named by its title, if any."""
+    return next((i for i in incidents if i.status != "resolved" and i.title in last_reply), None)
+
+
 async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     ctx = request.context
     # "Is it fixed yet?" searches with the question it follows ("my app in eu-west returns 503").
@@ -48,7 +76,16 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
     incident = None
     if not isinstance(incidents, BaseException) and incidents:
         matcher = deps.incident_matcher or default_incident_matcher
-        incident = matcher(question, incidents)
+        incident = matcher(ctx.message, incidents)
+        if incident is None and asks_about_an_incident(ctx.message):
+            # "Which region is affected?" after the incident was told of: about that incident, though it reports
+            # no fault the matcher could tie to one; "is it fixed yet?" after a fault: the incident it names.
+            incident = incident_told_of(last_assistant_text(ctx), incidents) or matcher(question, incidents)
+        searched = not isinstance(articles, BaseException)  # a failed search would fail again
+        if incident is None and question != ctx.message and not (searched and deps.kb.search(ctx.message, k=1)):
+            # "Its in eu-west" after "my app returns 503s" is read with the question it follows; "how do I
+            # update my custom domain?" after asking about the incident has a guide of its own, and is its own topic.
+            incident = matcher(question, incidents)
     facts = {
         "articles": [] if isinstance(articles, BaseException) else [a.model_dump(mode="json") for a in articles],
         "incident": incident.model_dump(mode="json") if incident else None,

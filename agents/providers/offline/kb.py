@@ -24,7 +24,36 @@ def article_steps(body: str) -> list[str]:
     return _STEP.findall(body)
 
 
+# A place in the dashboard as the guides write it: "**App → Logs**", "**Settings → Domains → Add domain**".
+_DASHBOARD_PATH = re.compile(r"\*\*([^*]*→[^*]*)\*\*")
+# Words that ask to see something rather than say what: "how do I see my logs", "where can I find the metrics".
+LOOKING_WORDS = frozenset(["see", "view", "find", "check", "look", "access", "read", "open", "show", "locate",
+                           "where", "are", "is", "my", "the", "me", "i"])
+
+
+def dashboard_places(step: str) -> set[str]:
+    """The words of the dashboard places a step names ("**App → Logs**": logs), as topic_terms reads them."""
+    return set().union(*(article_terms(path.replace("→", " ")) for path in _DASHBOARD_PATH.findall(step)))
+
+
+def step_showing_where(text: str, steps: Sequence[str]) -> tuple[int, str] | None:
+    """The step (numbered from 1) that names the dashboard place of everything the message asks to see ("how
+    do I see my logs" and "Open **App → Logs** …"); None when the message names more than a place (can I
+    stream my logs from the cli?) or no step names that place."""
+    wanted = topic_terms(text) - article_terms(" ".join(LOOKING_WORDS))
+    if not wanted:
+        return None
+    return next(((n, step) for n, step in enumerate(steps, start=1) if wanted <= dashboard_places(step)), None)
+
+
 STATUS_CODE = re.compile(r"\b[1-5]\d{2}\b")
+# "Throwing 503s", "a few 502's", "5xxs": a status code said in the plural is still that code.
+_PLURAL_STATUS_CODE = re.compile(r"\b([1-5](?:\d\d|xx))'?s\b", re.IGNORECASE)
+
+
+def singular_status_codes(text: str) -> str:
+    """The text with each status code said in the plural ("503s") as the code itself ("503")."""
+    return _PLURAL_STATUS_CODE.sub(r"\1", text)
 STATUS_CODE_BONUS = 0.25
 
 # Error names a customer pastes from a log ("Error: listen EADDRINUSE :::3000", "OOMKilled") say
@@ -252,6 +281,7 @@ class OfflineArticleRetriever:
         if self._words is None or self._chars is None:
             return []
         text = with_error_meanings(with_several_regions_as_one_word(_EMAIL_ADDRESS.sub(" email address ", text)))
+        text = singular_status_codes(text)
         sims = WORD_WEIGHT * self._words.similarities(text) + (1 - WORD_WEIGHT) * self._chars.similarities(text)
         # An HTTP status the customer quotes ("429", "503") names the problem more exactly than any
         # other word: an article whose title or tags carry that code ranks first.
@@ -270,6 +300,10 @@ class OfflineArticleRetriever:
         else:
             relevant = [int(i) for i in np.argsort(-sims)
                         if sims[i] > 0 and self._relevant(int(i), float(sims[i]), terms)]
+        if not relevant:
+            # "Where are my logs?": no guide is about logs, and one step says where they are (**App → Logs**).
+            relevant = [int(i) for i in np.argsort(-sims)
+                        if step_showing_where(text, article_steps(self.articles[int(i)].body))][:1]
         return [
             ArticleMatch(slug=a.slug, title=a.title, summary=a.summary, url=a.url, score=round(float(sims[i]), 4),
                          steps=article_steps(a.body))
@@ -362,7 +396,7 @@ def _component_words(incident: IncidentFact) -> set[str]:
 
 
 # An HTTP error code ("a 502", "503s"): the customer is reporting a fault, not asking how to do something.
-PROBLEM = re.compile(r"\b[45]\d\d\b")
+PROBLEM = re.compile(r"\b[45]\d\d(?:'?s)?\b")
 # What a message must report before an open incident is offered as its cause: an error, an outage, a
 # slowness, or a question about the platform's state. Naming the incident's region is not enough: "can I
 # move my app from us-east to eu-west?" and "is my data stored in the EU?" report nothing an incident explains.
@@ -382,7 +416,7 @@ FAULT_PHRASES = re.compile(
 def reports_a_fault(text: str) -> bool:
     """Whether a message reports an error, an outage or a slowness, or asks how the platform is doing:
     what an open incident could explain."""
-    norm = normalise(text)
+    norm = normalise(singular_status_codes(text))
     return bool(set(norm.split()) & FAULT_WORDS or PROBLEM.search(norm) or FAULT_PHRASES.search(norm))
 
 
@@ -395,7 +429,7 @@ def relevant_incident(text: str, incidents: Sequence[IncidentFact]) -> IncidentF
     """
     if not reports_a_fault(text):
         return None
-    words = set(normalise(text).split())
+    words = set(normalise(singular_status_codes(text)).split())
     asked_regions = regions_mentioned(text)
     for incident in incidents:
         if incident.status == "resolved":
@@ -411,3 +445,4 @@ def relevant_incident(text: str, incidents: Sequence[IncidentFact]) -> IncidentF
         if words & _component_words(incident) and words & SYMPTOM_WORDS:
             return incident
     return None
+

@@ -102,6 +102,12 @@ _HOW_REFUNDS_GO_CUES = ("how do refund work", "how does refund work", "how does 
                         "how do i get my money back")
 
 
+# "When will I get my refund?", "how long until we see our money?": when the customer's own refund arrives,
+# not how long refunds take in general.
+ASKS_OF_OWN_REFUND = re.compile(r"\b(?:my|our)\s+(?:refund|money)\b|\b(?:i|we)\s+(?:get|see|receive)\b",
+                                re.IGNORECASE)
+
+
 class RefundReplies(BillingReplies):
     def refund(self, *, only_duplicates: bool = False) -> None:
         if self.ctx.customer is None or not self.facts.has_billing:
@@ -149,6 +155,10 @@ class RefundReplies(BillingReplies):
             # shares few words with it, and the question itself says it is about timing.
             match = self._refund_timing_entry() or self._faq(floor=FAQ_PLAUSIBLE)
             if match is not None and "refund" in normalise(match.question):
+                if not self.facts.refunds and ASKS_OF_OWN_REFUND.search(self.text):
+                    # "When will I get my refund?" with none asked for: none is on its way, whatever the timing.
+                    self._refund_status(timing=match)
+                    return
                 self._quote_faq(match, hedge=False)
                 if self.facts.refunds:  # "when will I get the money?" after asking for one: where it stands
                     self._refund_status()
@@ -592,7 +602,10 @@ class RefundReplies(BillingReplies):
                     "update on my refund", "still waiting", "heard back", "been approved", "any refund",
                     "have i been refund", "was i refund", "did i get a refund", "did i get refund")
 
-    def _refund_status(self) -> None:
+    def _refund_status(self, *, timing: FaqMatch | None = None) -> None:
+        """Where each refund asked for stands; with none, that none is on its way, how long one takes once
+        approved (`timing`, the help centre's entry, when the question was when it arrives), and the charges
+        that would qualify, offered."""
         latest: dict[str, RefundFact] = {}
         for refund in self.facts.refunds:  # the last one asked for each invoice
             latest[refund.invoice_number] = refund
@@ -602,6 +615,9 @@ class RefundReplies(BillingReplies):
             self.reply.answered = True
             return
         self.reply.add("I can't find a refund request on your account, so nothing is on its way yet.")
+        if timing is not None:
+            self.reply.add(timing.answer, answers=False)
+            self._cite_faq(timing)
         qualifying = [o for o in one_per_invoice(self.facts.refund_options) if o.get("allowed")]
         if qualifying:
             charges = ", ".join(f"invoice {o['invoice_number']} ({money(o['amount'])})" for o in qualifying)

@@ -15,6 +15,7 @@ from agents.providers.offline.kb import (
     article_terms,
     names_incident_scope,
     regions_mentioned,
+    step_showing_where,
     topic_terms,
 )
 from agents.providers.offline.reply_base import (
@@ -44,6 +45,21 @@ ASKS_WHEN_FIXED = re.compile(
     re.IGNORECASE,
 )
 
+# What a follow-up asks of the incident it was just told of: where it is, what it affects, since when.
+ASKS_WHERE = re.compile(r"\b(?:regions?|where)\b", re.IGNORECASE)
+ASKS_WHAT_IS_AFFECTED = re.compile(
+    r"\b(?:what|which)\b[^.?!]{0,30}\b(?:affected|impacted|components?|services?|parts?)\b"
+    r"|\bwhat does it (?:affect|impact)\b", re.IGNORECASE)
+ASKS_WHEN_IT_STARTED = re.compile(
+    r"\bwhen\b[^.?!]{0,30}\b(?:start|started|begin|began|happen|happened)\b|\bsince when\b"
+    r"|\bhow long\b[^.?!]{0,20}\b(?:been|going on)\b", re.IGNORECASE)
+
+
+# An outage the customer went through, which a claim for service credits is about.
+OUTAGE_TOLD = re.compile(r"\b(?:down|downtime|down\s+time|outages?|incidents?|unavailable|unreachable|offline"
+                         r"|disruptions?)\b", re.IGNORECASE)
+# A plan the help centre's SLA entry says has none ("Free and Pro have no SLA").
+NO_SLA = re.compile(r"\bno\s+(?:uptime\s+)?sla\b|\bwithout\s+(?:an?\s+)?(?:uptime\s+)?sla\b", re.IGNORECASE)
 
 # A help-centre entry on moving between plans ("How do I upgrade my plan?").
 CHANGES_PLAN = frozenset({"upgrade", "downgrade"})
@@ -110,14 +126,17 @@ class TechnicalReplies(WriterBase):
         # "We got 500 errors after our last deploy, how do I revert?": the customer's own change is the
         # likely cause, so the guide's steps lead and the open incident is only mentioned after them.
         incident_aside = incident is not None and bool(BLAMES_OWN_CHANGE.search(self.text))
+        about_the_incident_only = False
         if incident is not None and not incident_aside:
-            self._incident(incident)
+            about_the_incident_only = self._incident(incident)
         elif incident is None and has_cue(self.words, self.norm, "outage", "incident", "down", "status page",
                                           "is it just me"):
             self._no_matching_incident()
         leading_incident = None if incident_aside else incident
         self._service_credits()
-        articles = [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
+        # "Which region is affected?", "is the eu-west incident affecting us-east?": a question about the incident
+        # itself, which its facts answer; a guide's steps would answer a fault nobody reported.
+        articles = [] if about_the_incident_only else [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
         # "What's my api rate limit?": the figure the help centre states, for the customer's plan, leads.
         limit_entry = self._entry_stating_the_limit(articles) if leading_incident is None else None
         on_top_plan = self._state_limit(limit_entry) if limit_entry is not None else False
@@ -169,7 +188,8 @@ class TechnicalReplies(WriterBase):
             else:  # "how do I add a custom domain?": a how-to, nothing to fix yet
                 self.reply.add("If you get stuck on a step, tell me what you see, or ask for a person and one "
                                "of our engineers will help.", answers=False)
-        if not self.reply.answered and incident is None and not articles and self._no_guide_is_the_answer():
+        if (not self.reply.answered and incident is None and not articles and self._no_guide_is_the_answer()
+                and not self._tell_where_a_guide_shows_it()):
             self._no_guide()
 
     def _guide_steps(self, best: ArticleMatch, intro: str, *, asks_what_is_included: bool,
@@ -279,14 +299,29 @@ class TechnicalReplies(WriterBase):
                        answers=False)
         self.reply.sources.append(Source(kind="incident", title=incident.title, ref=incident.reference))
 
-    def _incident(self, incident: IncidentFact) -> None:
+    def _incident(self, incident: IncidentFact) -> bool:
         """The open incident the question matched: what it is, how sure that it is the cause, and where
-        its updates go (or, asked when it will be fixed, that there is no estimate)."""
+        its updates go (or, asked when it will be fixed, that there is no estimate). Whether the message
+        asks about the incident itself (a follow-up on it, a region it is not in) rather than a fault."""
         started = incident.started_at.strftime("%Y-%m-%d %H:%M UTC")
         where = f" in {', '.join(incident.regions)}" if incident.regions else ""
         asks_when_fixed = bool(ASKS_WHEN_FIXED.search(self.ctx.message))
         topic = with_topic(self.ctx)
-        if asks_when_fixed and topic != self.ctx.message:
+        # "Is the eu-west incident affecting us-east?": a region the incident is not in, named beside its own.
+        other_regions = sorted(regions_mentioned(self.ctx.message) - set(incident.regions)) if incident.regions else []
+        told_before = incident.title in last_assistant_text(self.ctx)
+        details = self._incident_details(incident, other_regions) if told_before else ""
+        # Asked again how it stands ("any update?"), the guide was given with the incident the first time.
+        about_the_incident_only = (bool(details) or (told_before and asks_when_fixed)
+                                   or (bool(other_regions) and not self._reports_a_problem()))
+        if details:
+            # "Which region is affected?" after the incident was told of: what is asked, from its facts.
+            opening, where = details, ""
+        elif other_regions and not told_before:
+            opening = (f"There's an active incident{_incident_scope(incident)}: “{incident.title}”, since {started} "
+                       f"(status: {incident.status}). {_not_listed(other_regions)}")
+            where = ""
+        elif (asks_when_fixed and topic != self.ctx.message) or told_before:
             # "Any ETA on it?" after the incident was named: what it is was said; how it stands is asked.
             opening = f"“{incident.title}” is still open (status: {incident.status}), since {started}."
         elif names_incident_scope(f"{topic}\n{self.text}", incident):
@@ -307,6 +342,31 @@ class TechnicalReplies(WriterBase):
                        "requests that fail during it are safe to retry.")
         self.reply.add(f"{opening} {closing}")
         self.reply.sources.append(Source(kind="incident", title=incident.title, ref=incident.reference))
+        return about_the_incident_only
+
+    def _incident_details(self, incident: IncidentFact, other_regions: list[str]) -> str:
+        """What a follow-up asks of an incident already told of: the regions it is in (and that another
+        region named is not listed), what it affects, when it started. Empty when it asks none of these."""
+        message = self.ctx.message
+        started = incident.started_at.strftime("%Y-%m-%d %H:%M UTC")
+        told: list[str] = []
+        asks_where = bool(other_regions or ASKS_WHERE.search(message))
+        if asks_where:
+            regions = " and ".join(incident.regions)
+            told.append(f"“{incident.title}” isn't limited to one region." if not incident.regions
+                        else f"“{incident.title}” is in {regions}. {_not_listed(other_regions)}" if other_regions
+                        else f"“{incident.title}” is in {regions}; no other region is listed as affected.")
+        if ASKS_WHAT_IS_AFFECTED.search(message) and not asks_where:
+            component = " and ".join(_component_name(c) for c in sorted(affected_components(incident)))
+            located = f" in {' and '.join(incident.regions)}" if incident.regions else ""
+            told.append(f"“{incident.title}” affects the {component}{located}." if component
+                        else f"What it affects is as its title says: “{incident.title}”.")
+        if ASKS_WHEN_IT_STARTED.search(message):
+            told.append(f"{'It' if told else f'“{incident.title}”'} started at {started} and is still open (status: "
+                        f"{incident.status}).")
+        elif told:
+            told.append(f"It's still open (status: {incident.status}), since {started}.")
+        return " ".join(told)
 
     def _steps_asked_about(self, article: ArticleMatch) -> list[tuple[int, str]]:
         """The step that answers what the message asks, with its number in the guide, when it is not the
@@ -390,6 +450,18 @@ class TechnicalReplies(WriterBase):
         return bool(labels) and (labels[0] == "technical" or all(
             label in ("technical", "general", "out_of_scope") for label in labels))
 
+    def _tell_where_a_guide_shows_it(self) -> bool:
+        """"How do I see my logs?": no guide is about logs, and a step of one says where they are ("Open
+        **App → Logs** …"): that step, from its guide. Whether one was found."""
+        for article in self.facts.articles:
+            if shown := step_showing_where(self.text, article.steps):
+                self.reply.add(f"None of our guides is about that on its own, but our guide “{article.title}” says "
+                               f"where to find it:\n{_numbered([shown])}")
+                self.reply.sources.append(Source(kind="article", title=article.title, url=article.url,
+                                                 ref=article.slug))
+                return True
+        return False
+
     def _no_guide(self) -> None:
         """"How do I set up a cron job?" when the help centre has no guide on it: say so, not the nearest
         guide on something else, and offer a person."""
@@ -402,18 +474,49 @@ class TechnicalReplies(WriterBase):
                            "like me to pass you to a person from our support team? Just say so and I will.")
 
     def _service_credits(self) -> None:
-        """"Will we get service credits?": what the help centre's entry on the uptime SLA says, wherever it
-        ranked (the outage is what the rest of the message is about), and the customer's plan."""
-        if not has_cue(self.words, self.norm, "credit", "credits", "compensation", "compensate", "sla"):
+        """"Will we get service credits?" about an outage: what the help centre's entry on the uptime SLA says,
+        wherever it ranked (the outage is what the rest of the message is about), the customer's plan, and a
+        person to weigh the claim. "Do I get an SLA?" asks what the plan includes, which the entry says."""
+        claims_credits = has_cue(self.words, self.norm, "credit", "credits", "compensation", "compensate",
+                                 "compensated")
+        asks_about_sla = has_cue(self.words, self.norm, "sla", "slas", "uptime guarantee", "guaranteed uptime",
+                                 "service level", "uptime commitment")
+        if not claims_credits and not asks_about_sla:
             return
         entry = next((m for m in self.facts.faq if "sla" in normalise(m.question).split()), None)
         if entry is None or self._faq_quoted(entry):
+            return
+        # "We had downtime yesterday, do we get credits?" claims credits for an outage; "do we get credits if you
+        # miss the SLA?" asks what the SLA gives, which the entry says for each plan.
+        if not (claims_credits and (self.facts.incident is not None or OUTAGE_TOLD.search(self.text))):
+            self._sla_for_plan(entry)
             return
         self.reply.add(f"About service credits: {entry.answer}")
         self._cite_faq(entry)
         if self.ctx.customer is not None:
             self.reply.add(f"You're on the {self.ctx.customer.plan} plan. Whether an outage earns credits is for a "
                            f"person from our team to confirm: would you like me to {OFFER_PERSON}?", answers=False)
+
+    def _sla_for_plan(self, entry: FaqMatch) -> None:
+        """Whether the plan asked about (named, else the customer's) has the uptime SLA, as the help centre's
+        entry says it: yes with what it gives, or that it has none and which plan has it. The whole entry
+        when no plan is known or the entry names none."""
+        customer_plan = self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None
+        named = [p for p in PLAN_ORDER if p.lower() in self.words]
+        plan = named[0] if len(named) == 1 else customer_plan if not named else None
+        entry_sentences = sentences(entry.answer)
+        own = [sentence for sentence in entry_sentences if plan in _PLAN_NAME.findall(sentence)] if plan else []
+        if plan is None or not own:
+            self._quote_faq(entry, hedge=False)
+            return
+        lead = f"you're on the {plan} plan" if plan == customer_plan else f"on {plan}"
+        said = " ".join(own)
+        if NO_SLA.search(said):
+            others = [sentence for sentence in entry_sentences if sentence not in own]
+            self.reply.add(" ".join([f"{lead[:1].upper()}{lead[1:]}: {said}", *others]))
+        else:
+            self.reply.add(f"Yes: {lead}, and {_lower_first(said)}")
+        self._cite_faq(entry)
 
     def _about_another_plan(self, question: str) -> bool:
         """Whether an FAQ entry's question is about a plan other than the signed-in customer's."""
@@ -432,7 +535,11 @@ class TechnicalReplies(WriterBase):
         faq = self._faq_for_this_question()
         if faq is None:
             return False
-        self._quote_faq(self._as_asked(faq), hedge=False)
+        if "sla" in normalise(faq.question).split():
+            # "Can I get an SLA on Pro?": the entry's answer differs by plan, so the plan asked about leads.
+            self._sla_for_plan(faq)
+        else:
+            self._quote_faq(self._as_asked(faq), hedge=False)
         return True
 
     def _asks_what_is_included(self) -> bool:
@@ -475,6 +582,12 @@ def _incident_scope(incident: IncidentFact) -> str:
     component = " and ".join(_component_name(c) for c in sorted(affected_components(incident)))
     located = f" in {' and '.join(incident.regions)}" if incident.regions else ""
     return located + (f" affecting the {component}" if component else "")
+
+
+def _not_listed(regions: list[str]) -> str:
+    """"us-east is not listed as affected": a region named that an incident is not in."""
+    named = " and ".join(regions)
+    return f"{named} {'is' if len(regions) == 1 else 'are'} not listed as affected."
 
 
 def _incident_applies(incident: IncidentFact) -> str:
