@@ -40,6 +40,15 @@ _POINTS_BACK = re.compile(
     r"(?:lo{1,2}s(?:e|ing)|give\s+up|giving\s+up|miss(?:ing)?(?:\s+out(?:\s+on)?)?)\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+# "How many days?", "how long?", "how much?", "which ones?": a measure or a choice with nothing to measure or
+# choose from, which only the question before supplies. At most one noun and no verb: "how much is pro?" and
+# "how many apps can I have?" name what they ask about themselves.
+_ASKS_A_DETAIL = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+(?:many|much|long|often|soon|far)|which\s+ones?)"
+    r"(?:\s+(?!(?:is|are|was|were|do|does|did|can|could|will|would|should|i|we|you|it)\b)[a-z]+)?"
+    r"(?:\s+(?:then|exactly|again))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 # Asking for what was just discussed to be delivered ("email it to me", "can you send that to my inbox?",
 # "forward me a copy of them"): the channel named says nothing of the topic; what "it" is does. Not "send
 # that refund to my card", which names what it is about.
@@ -226,7 +235,13 @@ def leans_back(message: str) -> bool:
         return True
     if words > MAX_WORDS:
         return False
-    return affirms(message) or bool(_POINTS_BACK.search(message)) or asks_which_of_them(message)
+    return (affirms(message) or bool(_POINTS_BACK.search(message)) or asks_which_of_them(message)
+            or asks_a_detail(message))
+
+
+def asks_a_detail(message: str) -> bool:
+    """"How many days?" after "what is your refund policy?": a detail of what the question before asked about."""
+    return bool(_ASKS_A_DETAIL.match(message))
 
 
 def asks_which_of_them(message: str) -> bool:

@@ -38,6 +38,7 @@ from agents.facts import IncidentFact
 from agents.follow_up import (
     OFFER_PERSON,
     accepts_offer,
+    asked_of_another_plan,
     asks_to_deliver_it,
     asks_what_ending_does,
     asks_which_of_them,
@@ -57,6 +58,7 @@ from agents.own_data import (
     about_own_lock,
     about_own_two_factor,
     asks_about_own_data,
+    asks_about_own_plan,
     asks_for_billing_document,
     asks_for_others_data,
     asks_if_others_see_mine,
@@ -70,6 +72,7 @@ from agents.own_data import (
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
+from agents.service_terms import domains_named, with_terms_spelled
 from agents.tracing import Tracer
 from agents.workers.account import account_agent
 from agents.workers.actions import describe_actions, execute_actions
@@ -286,7 +289,11 @@ class Orchestrator:
             # "You charged me 2x", "two $99 charges", "chrged twise": the duplicate on the customer's invoice went
             # unseen (the last payment, or the invoice list, answered) where "charged twice" finds it.
             run.summary["double_charge_spelled"] = {"from": question, "read_as": spelled}
-        run.ctx.message = spelled
+        if (terms_spelled := with_terms_spelled(spelled)) != spelled:
+            # "Refnd pls", "waht is my pln": the word the agents know, spelt right (the classifier read it as
+            # nothing it knows, and the writer could not tell what was asked).
+            run.summary["terms_spelled"] = {"from": spelled, "read_as": terms_spelled}
+        run.ctx.message = terms_spelled
 
     # ------------------------------------------------------------------ the pipeline
 
@@ -373,13 +380,17 @@ class Orchestrator:
             # The label yields to evidence that the message is ours after all: the intent becomes the
             # domain that evidence belongs to, and the reply is written and reviewed like any other.
             await self._out_of_scope_yields(run)
+        elif self._general_without_an_entry(run):
+            # "What do I owe you?" read as a general question no help-centre entry answers: the domain its words
+            # name (the balance, billing's) has the answer.
+            self._service_terms_name_a_domain(run)
         multi_domain = bool(self._domains(run.intent)[1:])
         low_confidence = run.intent.confidence < config.panel_confidence
         if run.intent.label == "out_of_scope" and not low_confidence:
             run.summary["out_of_scope"] = "answered with the fixed scope reply; no LLM call"
             return await self._finish(run, reply=OUT_OF_SCOPE_REPLY, route="resolver", sources=[])
 
-        if not await self._gather_context(run, workers=self._workers_for(run.intent, message=run.ctx.message)):
+        if not await self._gather_context(run, workers=self._workers_for(run.intent, message=self._as_asked(run))):
             return await self._handoff(run, "tool_failure")
 
         # Whether a person took over meanwhile is asked while the reply is being written: the
@@ -430,6 +441,13 @@ class Orchestrator:
             self._relabel(run, self._sure_label(run, "general"),
                           why=f"asks about the support's hours (out of scope at {label.confidence:.2f})")
             return
+        if run.ctx.customer is not None and asks_about_own_plan(run.ctx.message):
+            # "Waht is my pln": a typo leaves the classifier nothing it knows; the plan is the billing facts'.
+            self._relabel(run, self._sure_label(run, "billing"),
+                          why=f"asks about the signed-in customer's plan (out of scope at {label.confidence:.2f})")
+            return
+        if self._service_terms_name_a_domain(run):
+            return
         top = run.faq_matches[0] if run.faq_matches else None
         if (top is not None and top.score >= FAQ_CONFIDENT_OVER_OUT_OF_SCOPE
                 and label.confidence < FAQ_OVER_OUT_OF_SCOPE_BELOW):
@@ -442,6 +460,24 @@ class Orchestrator:
             # Sure enough for the technical resolver alone: the incident list, not the label, is the evidence.
             self._relabel(run, self._sure_label(run, "technical"),
                           why=f"names the open incident {incident.reference} (out of scope at {label.confidence:.2f})")
+
+    @staticmethod
+    def _general_without_an_entry(run: _Run) -> bool:
+        top = run.faq_matches[0] if run.faq_matches else None
+        return (run.intent.label == "general" and not run.intent.secondary
+                and (top is None or top.score < FAQ_CONFIDENT_OVER_OUT_OF_SCOPE))
+
+    def _service_terms_name_a_domain(self, run: _Run) -> bool:
+        """Relabel a message whose words only a question about our service uses ("any outages?", "refnd pls",
+        "what roles are there", "what do I owe you") to the domains they name; the first leads, the others are
+        secondary (a panel answers each). False, having changed nothing, when it uses none."""
+        domains = domains_named(run.ctx.message)
+        if not domains:
+            return False
+        was = run.intent
+        self._relabel(run, self._sure_label(run, domains[0], secondary=domains[1:]),
+                      why=f"names our service ({', '.join(domains)}) ({was.label} at {was.confidence:.2f})")
+        return True
 
     async def _open_incident_named(self, run: _Run) -> IncidentFact | None:
         """The open incident a message that speaks of "the incident" is about: the one the incident
@@ -732,6 +768,12 @@ class Orchestrator:
         labels = [intent.label, *intent.secondary]
         return [label for label in dict.fromkeys(labels) if label not in ("human", "out_of_scope")]
 
+    @staticmethod
+    def _as_asked(run: _Run) -> str:
+        """What the message asks: "and business?" after "how much is pro?" asks how much Business is, and needs
+        the plans on sale as that question does."""
+        return asked_of_another_plan(run.ctx) or run.ctx.message
+
     def _workers_for(self, intent: IntentResult, *, message: str) -> list[str]:
         """The context workers a label needs: every domain's when the run goes to the panel
         (several domains, or too little confidence to trust one), else its own. A question that
@@ -758,7 +800,7 @@ class Orchestrator:
         """Start the context workers the local label needs, while the LLM gives its own."""
         if not self.config.speculative_context or self.config.pipeline == "naive":
             return
-        workers = self._workers_for(guess, message=run.ctx.message)
+        workers = self._workers_for(guess, message=self._as_asked(run))
         if not workers:
             return
         budgets = {name: RunBudget(run.deps.budget.remaining) for name in workers}

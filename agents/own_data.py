@@ -60,10 +60,25 @@ def asks_about_own_plan(text: str) -> bool:
     return bool(OWN_PLAN.search(text))
 
 
+# A plan named in lower case as a plan: "apps on free", "what do I get with business", "for pro", "pro users".
+# Not the bare word, which is often something else ("is ssl free?", "my business").
+_PLAN_NAMED_AS_ONE = re.compile(
+    r"(?i:\b(?:on|with|in|for|of|to|get|need|want|buy)\s+(?:the\s+)?(?:free|pro|business)\b(?!\s+of\b)"
+    r"|\b(?:free|pro|business)\s+(?:users?|accounts?|customers?|include|includes|have|has|gets?|comes?|offers?"
+    r"|features?)\b)|\b(?:Pro|Business)\b")
+# "Is there a limit on apps?", "how many apps can I have?", "max number of apps": how many apps a plan allows,
+# which each plan's list says. Not a rate limit ("is there a rate limit on apps?"), a guide's.
+_APP_COUNT = re.compile(
+    r"\b(?:how\s+many|(?<!rate\s)limits?\s+(?:on|of|to|for)(?:\s+the)?(?:\s+number\s+of)?|max(?:imum)?"
+    r"(?:\s+number\s+of)?|number\s+of)\s+(?:\w+\s+)?apps?\b",
+    re.IGNORECASE)
+
+
 def mentions_plans(text: str) -> bool:
-    """"Is a custom domain included in my plan?", "does the Pro plan have SSL?": needs the billing facts
-    (the customer's plan, and what each plan includes) even when it is labelled technical or general."""
-    return bool(_PLANS.search(text))
+    """"Is a custom domain included in my plan?", "does the Pro plan have SSL?", "how many apps on free?": needs
+    the billing facts (the customer's plan, and what each plan includes) even when it is labelled technical or
+    general."""
+    return bool(_PLANS.search(text) or _PLAN_NAMED_AS_ONE.search(text) or _APP_COUNT.search(text))
 
 
 def asks_how_to(text: str) -> bool:

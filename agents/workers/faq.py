@@ -35,6 +35,32 @@ REREAD_CEILING = 0.85
 PLANS_QUESTION = "what plans do you offer"
 
 
+# An entry about a mishap ("I lost my phone with my authenticator", "I was charged twice"), or a message that
+# reports one.
+MISHAP = re.compile(r"\b(?:lost|lose|losing|forgot\w*|stolen|locked|twice|can'?t|cannot|failed|fails|broken|wrong"
+                    r"|not\s+working|doesn'?t\s+work|new\s+phone)\b", re.IGNORECASE)
+# A topic named alone ("2fa", "two factor", "custom domain"): asks how the thing is used, not what to do when it
+# went wrong.
+TOPIC_ALONE_WORDS = 3
+# Entries this close to the best are found as surely for the message (ties on the topic's own words).
+AS_SURE_WITHIN = 0.05
+
+
+def _how_to_before_mishap(message: str, matches: list[FaqMatch]) -> list[FaqMatch]:
+    """"2fa" alone: the entry on turning it on leads, not the one on a lost phone it ties with. A message that
+    reports a mishap ("lost my 2fa") or says more keeps the order found."""
+    if len(message.split()) > TOPIC_ALONE_WORDS or MISHAP.search(message) or not matches:
+        return matches
+    top = matches[0]
+    if not MISHAP.search(top.question):
+        return matches
+    how_to = next((m for m in matches[1:] if m.score >= top.score - AS_SURE_WITHIN and not MISHAP.search(m.question)),
+                  None)
+    if how_to is None:
+        return matches
+    return [how_to.model_copy(update={"score": top.score}), *[m for m in matches if m is not how_to]]
+
+
 def _best_first(deps: RunDeps, text: str, k: int) -> list[FaqMatch]:
     """The FAQ's k best entries for `text`, best first."""
     return sorted(deps.faq.search(text, k=k), key=lambda match: match.score, reverse=True)
@@ -92,6 +118,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     # "Please unlock me" is searched as the request it is, for the account: the entry on locks is worded so.
     # "Recipt", "invoce": searched spelt right, as the entries are worded.
     matches = _best_first(deps, unlock_request_naming_the_account(with_document_words_spelled(ctx.message)), k)
+    matches = _how_to_before_mishap(ctx.message, matches)
     if (asked := asked_of_another_plan(ctx) or ctx.message) != ctx.message:
         # "And for pro?" after a question: that question, asked of Pro, finds the entries. They lead, scored
         # below the FAQ shortcut, so the writer answers from them ("On Pro: the API allows 600 requests a

@@ -68,6 +68,14 @@ class OfflineProvider:
         previous = follow_up.previous_user_text(ctx)
         if previous is None:
             return result
+        if (asked := follow_up.asked_of_another_plan(ctx)) is not None:
+            # "And pro?" after "how much is free?": alone, a plan's name reads as anything (billing beside account,
+            # an unsure out of scope); the question before, asked of that plan, is what it asks. A plan named is
+            # always ours to answer: read as small talk, it is a general question about the plans.
+            reread = self.classify_text(ctx.model_copy(update={"message": asked, "history": []}))
+            label = "general" if reread.label in NOT_A_TOPIC else reread.label
+            return IntentResult(label=label, confidence=min(max(reread.confidence, FOLLOW_UP_OWN_LABEL),
+                                                            FOLLOW_UP_AFFIRMED))
         if follow_up.asks_about_people_before(ctx):
             # "Can they see billing?" after "how do I add a teammate?": "they" are the people that question
             # named, so its topic (account) wins even over a sure label of the message's own ("billing"),

@@ -159,7 +159,11 @@ class AccountReplies(BillingReplies):
             lock_question = asks_about_the_lock(self.ctx.message)
             if kept_locked or lock_question or self._about_getting_in() or not any(
                     opening in t.text for t in self.ctx.history if t.role == "assistant"):
-                self.reply.add(f"{opening} — {reason}. We do that to protect it from someone guessing your password.")
+                # Told unasked ("is my data encrypted?"), the lock answers nothing: the question still wants its answer.
+                about_the_lock = kept_locked or lock_question or self._about_getting_in()
+                self.reply.add(f"{opening} — {reason}. We do that to protect it from someone guessing your password.",
+                               answers=about_the_lock or asks_to_be_unlocked(self.ctx.message)
+                               or has_cue(self.words, self.norm, *_GETTING_IN))
                 if match is not None and _about_the_lock(match):
                     # The help centre's entry on locks says what this just said: cited as told, so a panel's
                     # technical part quoting the confident entry does not explain the lock a second time.

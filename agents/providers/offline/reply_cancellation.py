@@ -52,6 +52,16 @@ _CARRIES_ON = frozenset(stem(w) for w in (
     "available", "anymore", "able", "run", "running", "will", "would", "do", "does", "downgrade", "cancel",
     "app", "apps", "application", "applications", "data", "site", "sites", "website", "websites", "everything",
     "thing", "things", "else", "be", "am", "i", "we", "my", "our", "to", "too"))
+# "Will I be charged after I cancel?", "do I still pay once I cancel", "will you bill me after cancelling": what
+# cancelling does to the payments, which the entry's "stays active until the end of the period you've paid for,
+# then … moves to the Free plan" says.
+_CHARGED_AFTER = re.compile(r"\b(?:charged?|charging|bill(?:ed|ing)?|pay(?:ing)?|paid|renew\w*|invoiced?)\b",
+                            re.IGNORECASE)
+# "Can I pause my subscription?", "put my plan on hold", "freeze my account": stopping for a while.
+_PAUSING = re.compile(r"\b(?:pause|pausing|paused|freeze|freezing|suspend|suspending|on\s+hold|take\s+a\s+break)\b",
+                      re.IGNORECASE)
+# A help-centre sentence on when a cancelled or smaller plan ends: "… stays active until the end of the period".
+_UNTIL_THE_END = re.compile(r"\b(?:until|end\s+of)\b", re.IGNORECASE)
 # A help-centre sentence's "Yes: …" answers its own entry's question, not the customer's.
 _LEADING_ANSWER = re.compile(r"^\s*(?:yes|no)\s*[:,.]\s*", re.IGNORECASE)
 
@@ -70,6 +80,42 @@ class CancellationReplies(PlanComparisonReplies):
         if DELETING_THE_ACCOUNT.search(topic):
             return self._what_deleting_removes()
         return False
+
+    def answers_charges_after_cancelling(self) -> bool:
+        """"Will I be charged after I cancel?": the entry on cancelling's sentences on when the paid plan ends and
+        what the account moves to, with what that plan costs. False, having said nothing, for another question or
+        with no such entry among the matches."""
+        if not (CANCELLING.search(self.text) and _CHARGED_AFTER.search(self.text)) or _PAUSING.search(self.text):
+            return False
+        entry = self._entry_about("cancel")
+        told = [s for s in sentences(entry.answer) if _UNTIL_THE_END.search(s)] if entry is not None else []
+        if entry is None or not told:
+            return False
+        self._quote(entry, "What our help centre says about cancelling: " + " ".join(told))
+        moves_to = _MOVES_TO.search(" ".join(told))
+        after = next((p for p in self.facts.plans if moves_to and p.name.lower() == moves_to[1].lower()), None)
+        if after is not None:
+            cost = "nothing" if not after.price_monthly else f"{money(after.price_monthly)} a month"
+            self.reply.add(f"The {after.name} plan costs {cost}.", answers=False)
+        return True
+
+    def answers_about_pausing(self) -> bool:
+        """"Can I pause my subscription?": no entry speaks of pausing, so say so, with what the entries on cancelling
+        and downgrading say instead, and offer a person. False, having said nothing, for another question or
+        when an entry found does speak of pausing."""
+        if not _PAUSING.search(self.text) or not re.search(r"\b(?:subscription|plan|account|billing)\b", self.text,
+                                                          re.IGNORECASE):
+            return False
+        if any(_PAUSING.search(m.answer) for m in self.facts.faq):
+            return False  # the help centre speaks of it: its entry answers as any other
+        self.reply.add("Our help centre doesn't mention pausing a subscription, so I can't promise that it's "
+                       "possible.")
+        for verb in ("cancel", "downgrade"):
+            if (entry := self._entry_about(verb)) is not None:
+                self._quote(entry, f"What it says about {'cancelling' if verb == 'cancel' else 'downgrading'}: "
+                                   f"{entry.answer}", answers=False)
+        self.reply.add(f"If you'd like to ask about a pause, I can {OFFER_PERSON} from our team.", answers=False)
+        return True
 
     def _what_cancelling_keeps(self) -> bool:
         entry = self._entry_about("cancel")

@@ -72,6 +72,16 @@ ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b|\blimits?\b|\bmax(?:imum)?\b", re.IG
 COUNTED = re.compile(r"(?:up\s+to\s+)?(?:\d+|one|two|three|unlimited|no\s+limit)\b", re.IGNORECASE)
 # "Pro plan features", "business features": the plan's whole list, asked without a verb.
 NAMES_FEATURES = re.compile(r"\bfeatures?\b", re.IGNORECASE)
+# "Tell me about the Pro plan", "what is business?", "how much is pro?": the plan itself, its price and what
+# it includes, asked without naming anything in it. Not of the customer's own ("what is my plan?"), which the
+# billing part answers with the plan they are on.
+ASKS_ABOUT_A_PLAN = re.compile(
+    r"^\s*(?:(?:can|could)\s+you\s+)?(?:tell\s+me\s+(?:more\s+)?about|describe|explain|what\s+is|what'?s|whats"
+    r"|info(?:rmation)?\s+(?:on|about)|details\s+(?:of|on|about))\b"
+    r"|\bhow\s+much\b|\b(?:price|prices|pricing|cost|costs)\b",
+    re.IGNORECASE)
+# A help-centre clause that says how many of something a plan has: "Business accounts have no limit".
+SAYS_A_COUNT = re.compile(r"\b(?:\d+|no\s+limit|unlimited|up\s+to)\b", re.IGNORECASE)
 # Words that say a plan includes something, not what it includes.
 _NOT_A_FEATURE = frozenset({
     "plan", "plans", "subscription", "tier", "package", "include", "includes", "included", "including", "come",
@@ -119,6 +129,27 @@ def _names_in_lower_case(plan: str, norm: str) -> bool:
                      rf"|come|comes|offer|features?)\b", norm) is not None
 
 
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+
+
+def _count_in(item: str) -> float | None:
+    """"One app" → 1, "Up to 10 apps" → 10, "Unlimited apps" → infinity; None when the line gives no number."""
+    if re.search(r"\b(?:unlimited|no\s+limit)\b", item, re.IGNORECASE):
+        return float("inf")
+    found = re.search(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\b", item, re.IGNORECASE)
+    if found is None:
+        return None
+    word = found[1].lower()
+    return float(_NUMBER_WORDS.get(word) or int(word))
+
+
+def _number_asked(text: str) -> float | None:
+    """"Can I have 2 apps on Free?" → 2: how many of something the customer asks for."""
+    found = re.search(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(?:\w+\s+)?(?:apps?|members?|seats?|domains?)\b",
+                      text, re.IGNORECASE)
+    return None if found is None else _count_in(found[1])
+
+
 def _words(text: str) -> set[str]:
     return {stem(w) for w in normalise(text).split() if w not in GENERIC_WORDS and not w.isdigit()}
 
@@ -133,7 +164,11 @@ class PlanFeatureReplies(WriterBase):
             # is locked?": a request or a problem that names the plan, for the other parts to answer.
             return False
         feature = self._words_asked() - {stem(w) for w in normalise(" ".join(p.name for p in listing)).split()}
+        listing = self._listings_naming(feature)
         asked = self._plan_asked_about(listing)
+        if asked is None and feature and ASKS_HOW_MANY.search(self.text) and self._tell_how_many_on_each(
+                listing, feature):
+            return True
         if asked is None:
             return bool(feature) and ASKS_WHICH_PLAN.search(self.text) is not None and self._tell_which_plan(
                 listing, feature)
@@ -143,7 +178,8 @@ class PlanFeatureReplies(WriterBase):
         whether = bool(ASKS_WHAT_IS_INCLUDED.search(self.text) or ASKS_IF_A_PLAN_HAS.search(self.text))
         if whether and feature:
             return self._tell_whether_included(asked, listing, feature)
-        if not feature and (whether or ASKS_WHAT_A_PLAN_HAS.search(self.text) or NAMES_FEATURES.search(self.text)):
+        if not feature and (whether or ASKS_WHAT_A_PLAN_HAS.search(self.text) or NAMES_FEATURES.search(self.text)
+                            or (ASKS_ABOUT_A_PLAN.search(self.text) and not asks_about_own_plan(self.text))):
             self._tell_what_it_includes(asked, listing)
             return True
         return False
@@ -200,6 +236,23 @@ class PlanFeatureReplies(WriterBase):
         if self.facts.plans and all(plan.description for plan in self.facts.plans):
             return [PlanListing(name=plan.name, price=plan.price_monthly, items=_items(plan.description), source=None)
                     for plan in sorted(self.facts.plans, key=lambda p: p.price_monthly)]
+        return self._help_centre_listings()
+
+    def _listings_naming(self, feature: set[str]) -> list[PlanListing]:
+        """The plans' lists, from the help centre's when the catalogue's name nothing of `feature` and the help
+        centre's do: "more build minutes" is in what the help centre says Pro adds, not in the catalogue's lines
+        (fetched once a plan is named, "on free")."""
+        listing = self._plan_listings()
+        if not feature or not listing or listing[0].source is not None or self._first_listing(listing, feature):
+            return listing
+        entry = self._faq(floor=FAQ_CONFIDENT)
+        if entry is not None and feature <= topic_words(entry.question):
+            return listing  # an entry of its own ("Do you offer an uptime SLA?") answers, as with no plan named
+        told = self._help_centre_listings()
+        return told if told and self._first_listing(told, feature) else listing
+
+    def _help_centre_listings(self) -> list[PlanListing]:
+        """Every plan with what the help centre says it adds ("Pro adds custom domains, …")."""
         found: dict[str, PlanListing] = {}
         for match in self.facts.faq:
             source = Source(kind="faq", title=match.question, ref=str(match.faq_id))
@@ -243,17 +296,63 @@ class PlanFeatureReplies(WriterBase):
         cheapest plan's that names apps at all ("One app")."""
         item = next((item for item in asked.items if feature <= _words(item) and COUNTED.match(item)), None)
         if item is None:
-            return False
+            return self._tell_how_many_from_help_centre(asked, feature)
         which = f"Your plan, {asked.name}{self._price(asked)}," if self._is_own(asked) else f"{asked.name}{self._price(asked)}"
         self.reply.add(f"{which} includes {item[:1].lower() + item[1:]}.")
         self._cite(asked)
         return True
+
+    def _tell_how_many_on_each(self, listing: list[PlanListing], feature: set[str]) -> bool:
+        """"Is there a limit on apps?" naming no plan: each plan's line for it ("Free: one app; Pro: up to 10
+        apps"), and which of them is the customer's. False when the plans' lists don't each count it."""
+        counted = [(plan, item) for plan in listing for item in plan.items
+                   if feature <= _words(item) and COUNTED.match(item)]
+        if len(counted) < len(listing) or len(counted) < 2:
+            return False
+        each = "; ".join(f"{plan.name}{self._price(plan)}: {item[:1].lower() + item[1:]}" for plan, item in counted)
+        self.reply.add(f"It depends on the plan. {each}.")
+        own = self._own_listing(listing)
+        if own is not None:
+            self.reply.add(f"You're on {own.name}, which includes {self._line_for(own, feature)}.")
+        self._cite(*listing)
+        return True
+
+    def _tell_how_many_from_help_centre(self, asked: PlanListing, feature: set[str]) -> bool:
+        """"How many team members on Business?" when the plan's list gives no count ("team members"): the clause
+        of the help centre's entry on it that gives that plan's, and no other plan's ("Business accounts have no
+        limit")."""
+        for match in self.facts.faq:
+            if not feature <= topic_words(f"{match.question} {match.answer}"):
+                continue
+            for clause in re.split(r"[.;]\s*", match.answer):
+                # Only a clause about that plan alone: "60 requests a minute on Free, 600 on Pro …" is the
+                # technical part's to split by plan.
+                if set(re.findall(r"\b(?:Free|Pro|Business)\b", clause)) == {asked.name} and SAYS_A_COUNT.search(clause):
+                    self.reply.add(f"{clause.strip()[:1].upper()}{clause.strip()[1:]}.")
+                    self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
+                    return True
+        return False
 
     def _tell_whether_included(self, asked: PlanListing, listing: list[PlanListing], feature: set[str]) -> bool:
         found = self._first_listing(listing, feature)
         if found is None:
             return self._not_listed(asked, feature)
         first, item = found
+        wanted, line = _number_asked(self.text), self._line_for(asked, feature)
+        if wanted is not None and line is not None and (_count_in(line) or 0) >= wanted:
+            # "Can I have 5 apps on Pro?": the plan's own count says so, not the cheapest plan's line.
+            which = f"your plan, {asked.name}," if self._is_own(asked) else asked.name
+            self.reply.add(f"Yes: {which} includes {line}.")
+            self._cite(asked)
+            return True
+        if (more := self._more_than_listed(asked, listing, feature)) is not None:
+            more_plan, more_item = more
+            which = f"your plan, {asked.name}," if self._is_own(asked) else asked.name
+            self.reply.add(f"No: {which} includes {self._line_for(asked, feature) or 'none'}. "
+                           f"{more_plan.name}{self._price(more_plan)} includes {more_item[:1].lower() + more_item[1:]}"
+                           "; you can change plan under **Billing → Plan**.")
+            self._cite(asked, more_plan)
+            return True
         own = self._is_own(asked)
         which = f"your plan, {asked.name}" if own else asked.name
         at, comes_at = listing.index(asked), listing.index(first)
@@ -277,6 +376,22 @@ class PlanFeatureReplies(WriterBase):
                            "**Billing → Plan**.")
         self._cite(first, asked)
         return True
+
+    def _line_for(self, plan: PlanListing, feature: set[str]) -> str | None:
+        item = next((item for item in plan.items if feature <= _words(item)), None)
+        return None if item is None else item[:1].lower() + item[1:]
+
+    def _more_than_listed(self, asked: PlanListing, listing: list[PlanListing],
+                          feature: set[str]) -> tuple[PlanListing, str] | None:
+        """"Can I have 2 apps on Free?" when Free lists one app: the cheapest plan that allows as many, and its
+        line. None when no number is asked, the plan's line gives none, or the plan allows as many."""
+        wanted = _number_asked(self.text)
+        line = self._line_for(asked, feature)
+        allowed = _count_in(line) if line else None
+        if wanted is None or allowed is None or wanted <= allowed:
+            return None
+        return next(((plan, item) for plan in listing[listing.index(asked) + 1:] for item in plan.items
+                     if feature <= _words(item) and (_count_in(item) or 0) >= wanted), None)
 
     def _first_listing(self, listing: list[PlanListing], feature: set[str]) -> tuple[PlanListing, str] | None:
         """The cheapest plan that lists what was asked about, and its line for it."""

@@ -15,7 +15,7 @@ from agents.about_service import NOT_A_PERSON, about_support, about_support_repl
 from agents.clauses import question_clauses
 from agents.context import SupportContext
 from agents.facts import FaqFact
-from agents.follow_up import asked_of_another_plan, declines_offer, with_topic
+from agents.follow_up import CANCELLING, asked_of_another_plan, declines_offer, with_topic
 from agents.outcome import Draft, FaqMatch, Usage
 from agents.providers.offline.faq import Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
@@ -46,6 +46,11 @@ FRUSTRATED = ("ridiculous", "worst", "terrible", "awful", "unacceptable", "nobod
               "sick of", "tired of", "waste of")
 
 
+# "Cancel my deploy", "cancel the invite", "cancel the refund request": not the subscription.
+_CANCELS_SOMETHING_ELSE = re.compile(
+    r"\bcancel\w*\s+(?:my\s+|the\s+|this\s+|that\s+|a\s+|an\s+)?(?:\w+\s+)?(?:deploy\w*|builds?|invit\w*|refunds?"
+    r"|requests?|orders?|domains?|apps?|payments?|charges?|transfers?|emails?|unlock)\b",
+    re.IGNORECASE)
 # CancellationReplies is a PlanComparisonReplies: what a smaller plan keeps is told from the same plan lists.
 class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationReplies):
     """A reply to one message: the parts its intent names (billing, refund, account, technical,
@@ -72,6 +77,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             self.reply.add("No problem, I'll leave it there. If anything else comes up, just ask.")
         elif self.persona in ("resolver", "critic") and (self.answers_what_a_smaller_plan_keeps()
                                                          or self.answers_what_cancelling_keeps()
+                                                         or self.answers_charges_after_cancelling()
+                                                         or self.answers_about_pausing()
                                                          or self.answers_about_support()
                                                          or self.answers_what_a_plan_includes()
                                                          or (not self.asks_about_billing_details()
@@ -108,6 +115,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 self.cannot_answer()
             if self.persona in ("resolver", "critic"):
                 self._answer_each_question()
+                self._answer_cancelling_too()
             if self.persona in ("resolver", "critic") and self._sounds_frustrated():
                 self._acknowledge_frustration()
             if (self.persona in ("resolver", "critic") and asks_what_answers_only(self.text)
@@ -116,6 +124,17 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 self.reply.paragraphs.insert(0, NOT_A_PERSON)
         return Draft(text=self._join(), sources=self.reply.sources, actions=self.reply.actions,
                      usage=Usage(model="offline"))
+
+    def _answer_cancelling_too(self) -> None:
+        """"I want to cancel and get a refund": the refund part answers the refund; how to cancel, the help centre's
+        entry on it, is added when nothing said so far speaks of cancelling."""
+        if (not CANCELLING.search(self.text) or _CANCELS_SOMETHING_ELSE.search(self.text)
+                or "cancel" in self._join().lower()):
+            return
+        entry = self._entry_about("cancel")
+        if entry is not None:
+            self.reply.add(f"To cancel your subscription: {entry.answer}")
+            self._cite_faq(entry)
 
     def _sounds_frustrated(self) -> bool:
         """A cue of FRUSTRATED that is not denied ("I'm not angry, just wondering …")."""

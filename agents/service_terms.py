@@ -1,0 +1,85 @@
+"""Words that only a question about our service uses: "refund", "outage", "downtime", "roles", "what do I owe you".
+
+The classifier learnt out of scope from thousands of off-topic questions, and reads a short question with one of
+these words and little else ("any outages?", "refnd pls", "what roles are there") as one of them. These words
+name a domain of ours whatever surrounds them, so the label yields to the domain they name. Typed in a hurry
+("refnd", "outges") they still count: a word of five letters or more one slip away from a term is that term.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from agents.context import Intent
+
+# Each term, and the domain whose agents answer a question that uses it.
+TERMS: dict[str, Intent] = {
+    "refund": "refund", "refunds": "refund", "refunded": "refund",
+    "outage": "technical", "outages": "technical", "downtime": "technical",
+    "roles": "account",
+}
+# Only these are read through a typing slip: each is far from any everyday word ("credit" is one from
+# "credits", and a question about a credit card is no claim for service credits).
+TYPO_TOLERANT = ("refund", "outage", "outages", "downtime")
+# Phrases of several words that name a domain: "status page", "money back", "what do I owe you", "service
+# credits", or credits asked for downtime. Not "what do I owe on my car", which is owed to someone else.
+PHRASES: dict[Intent, re.Pattern[str]] = {
+    "technical": re.compile(r"\bstatus\s+page\b|\bdown\s+time\b|\b(?:is|are)\s+(?:you|northwind)\s+down\b",
+                            re.IGNORECASE),
+    "refund": re.compile(r"\bmoney\s+back\b", re.IGNORECASE),
+    "billing": re.compile(
+        r"\b(?:what|how\s+much)\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:still\s+)?owe\b"
+        r"(?!\s+(?:on|for|to|at)\s+(?!you\b|northwind\b))"
+        r"|\bservice\s+credits?\b|\bcredits?\b.*\b(?:downtime|down\s+time|outages?|sla|uptime)\b"
+        r"|\b(?:downtime|down\s+time|outages?|sla|uptime)\b.*\bcredits?\b",
+        re.IGNORECASE),
+}
+# A slip of one letter in a term of this length or more ("refnd") is still that term.
+TYPO_FROM_LENGTH = 5
+TYPO_SIMILARITY = 0.8
+_WORD = re.compile(r"[a-z]+")
+# "Roles" in a film or a job ("what roles did he play"), an outage of someone else's service ("an internet outage
+# in my area", "power outage"): not ours.
+_NOT_OURS = re.compile(
+    r"\b(?:play|played|plays|acting|actor|actress|movie|film|job|jobs|hiring"
+    r"|internet|power|electricity|electric|wifi|wi-fi|isp|cable|broadband|phone|water|gas|in\s+my\s+(?:area|town|city))\b",
+    re.IGNORECASE)
+
+
+def _term_for(word: str) -> str | None:
+    if word in TERMS:
+        return word
+    if len(word) < TYPO_FROM_LENGTH:
+        return None
+    close = difflib.get_close_matches(word, TYPO_TOLERANT, n=1, cutoff=TYPO_SIMILARITY)
+    return close[0] if close else None
+
+
+def domains_named(message: str) -> list[Intent]:
+    """The domains the message's service terms name, in the order they occur; empty when it uses none."""
+    if _NOT_OURS.search(message):
+        return []
+    found: list[Intent] = []
+    for word in _WORD.findall(message.lower()):
+        if (term := _term_for(word)) is not None:
+            found.append(TERMS[term])
+    found += [domain for domain, phrase in PHRASES.items() if phrase.search(message)]
+    return list(dict.fromkeys(found))
+
+
+# "Pln", "paln": the plan, typed in a hurry. Too short for the slip a longer term is read through.
+_PLAN_TYPED = re.compile(r"\b(?:pln|paln|plna)\b", re.IGNORECASE)
+
+
+def with_terms_spelled(message: str) -> str:
+    """The message with each service term typed with a slip spelt right ("refnd pls" → "refund pls", "waht is my
+    pln" → "waht is my plan"), so every agent reads the word it knows."""
+    def spelled(found: re.Match[str]) -> str:
+        word = found[0]
+        if word.lower() in TERMS or len(word) < TYPO_FROM_LENGTH:
+            return word
+        close = difflib.get_close_matches(word.lower(), TYPO_TOLERANT, n=1, cutoff=TYPO_SIMILARITY)
+        return close[0] if close else word
+
+    return _PLAN_TYPED.sub("plan", re.sub(r"[A-Za-z]+", spelled, message))
