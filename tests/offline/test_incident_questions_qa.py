@@ -82,3 +82,16 @@ async def test_errors_reported_in_the_incidents_region_are_still_very_likely_the
     [outcome] = await converse("cus_alice", "my app in eu-west has 503 errors")
     assert "very likely what you're seeing" in outcome.reply and "Troubleshooting API errors" in outcome.reply, (
         outcome.reply)
+
+
+@pytest.mark.parametrize("customer", [None, "cus_bob"])
+@pytest.mark.parametrize("message", ["any outages?", "are there any incidents right now", "any outages today"])
+async def test_asking_after_outages_in_the_plural_is_told_the_open_incident(converse, customer, message):
+    (outcome,) = await converse(customer, message)
+    assert INCIDENT_TITLE in outcome.reply and "status: investigating" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["any incidents in us-east?", "are there outages in ap-southeast"])
+async def test_outages_asked_of_another_region_in_the_plural_are_told_there_are_none_there(converse, message):
+    (outcome,) = await converse("cus_bob", message)
+    assert "There's no active incident in" in outcome.reply and INCIDENT_TITLE in outcome.reply, outcome.reply

@@ -354,7 +354,8 @@ REGION_ALIASES: dict[str, tuple[str, ...]] = {
 # us-east, it hid the open incident in eu-west and told the customer there was none).
 _THE_US = re.compile(r"\b(?:the|in) us\b|\bus (?:region|regions|server|servers|based|data ?cent(?:er|re)s?)\b")
 # Words that only come up when something is broken on the platform side.
-OUTAGE_WORDS = frozenset(["down", "outage", "5xx", "500", "502", "503", "504", "unavailable", "unreachable", "degraded", "incident"])
+OUTAGE_WORDS = frozenset(["down", "outage", "outages", "5xx", "500", "502", "503", "504", "unavailable", "unreachable",
+                          "degraded", "incident", "incidents"])
 # Symptoms that point at an incident only together with the component it affects ("API errors").
 SYMPTOM_WORDS = frozenset(["error", "errors", "timeout", "timeouts", "timing", "slow", "latency", "failing", "fails", "failed"])
 # A rate limit is the customer's own traffic, not an outage.

@@ -129,8 +129,8 @@ class TechnicalReplies(WriterBase):
         about_the_incident_only = False
         if incident is not None and not incident_aside:
             about_the_incident_only = self._incident(incident)
-        elif incident is None and has_cue(self.words, self.norm, "outage", "incident", "down", "status page",
-                                          "is it just me"):
+        elif incident is None and has_cue(self.words, self.norm, "outage", "outages", "incident", "incidents", "down",
+                                          "status page", "is it just me"):
             self._no_matching_incident()
         leading_incident = None if incident_aside else incident
         self._service_credits()
