@@ -108,8 +108,22 @@ ASKS_OF_OWN_REFUND = re.compile(r"\b(?:my|our)\s+(?:refund|money)\b|\b(?:i|we)\s
                                 re.IGNORECASE)
 
 
+# "How many days?", "how long do I have?", "how much time?": a length of time asked with nothing else said.
+_HOW_MANY_DAYS = re.compile(r"^\s*(?:and\s+|so\s+)?(?:how\s+many\s+days|how\s+long|how\s+much\s+time)\b", re.IGNORECASE)
+
+
 class RefundReplies(BillingReplies):
     def refund(self, *, only_duplicates: bool = False) -> None:
+        if self._window_asked_after_the_policy():
+            # "How many days?" right after the policy's "within 14 days": how long there is to ask, which the
+            # policy just said, and how long the money then takes, which the timing entry says.
+            days = self.ctx.constraints.refund_window_days
+            self.reply.add(f"You have {days} days from a payment to ask for a refund of it (a charge taken twice "
+                           "can be refunded whenever it happened).")
+            if (timing := self._refund_timing_entry()) is not None:
+                self.reply.add(timing.answer)
+                self._cite_faq(timing)
+            return
         if self.ctx.customer is None or not self.facts.has_billing:
             match = self._faq(floor=FAQ_PLAUSIBLE)
             if match is not None and "refund" in normalise(match.question + " " + match.answer):
@@ -373,6 +387,13 @@ class RefundReplies(BillingReplies):
             self.reply.answered = True
             return True
         return False
+
+    def _window_asked_after_the_policy(self) -> bool:
+        """"How many days?", "how long do I have?" as the whole message, right after a reply that gave the refund
+        window ("within 14 days of being paid"): the window, though alone it reads as how long a refund takes."""
+        days = self.ctx.constraints.refund_window_days
+        return (len(self.words) <= 6 and bool(_HOW_MANY_DAYS.search(self.ctx.message))
+                and f"within {days} days" in last_assistant_text(self.ctx))
 
     def _refund_timing_entry(self) -> FaqMatch | None:
         for match in self.facts.faq:
