@@ -23,11 +23,14 @@ TERMS: dict[str, Intent] = {
 # "credits", and a question about a credit card is no claim for service credits).
 TYPO_TOLERANT = ("refund", "outage", "outages", "downtime")
 # Phrases of several words that name a domain: "status page", "money back", "what do I owe you", "service
-# credits", or credits asked for downtime. Not "what do I owe on my car", which is owed to someone else.
+# credits", credits asked for downtime, "max number of apps". Not "what do I owe on my car", which is owed to someone else.
 PHRASES: dict[Intent, re.Pattern[str]] = {
     "technical": re.compile(r"\bstatus\s+page\b|\bdown\s+time\b|\b(?:is|are)\s+(?:you|northwind)\s+down\b",
                             re.IGNORECASE),
     "refund": re.compile(r"\bmoney\s+back\b", re.IGNORECASE),
+    # "Max number of apps?", "app limit": how many apps a plan hosts, which the plans say.
+    "general": re.compile(r"\b(?:max(?:imum)?|limit)\s+(?:number\s+of\s+|on\s+(?:the\s+)?(?:number\s+of\s+)?)?apps\b"
+                          r"|\bapps?\s+limits?\b", re.IGNORECASE),
     "billing": re.compile(
         r"\b(?:what|how\s+much)\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:still\s+)?owe\b"
         r"(?!\s+(?:on|for|to|at)\s+(?!you\b|northwind\b))"

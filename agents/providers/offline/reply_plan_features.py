@@ -89,7 +89,7 @@ _NOT_A_FEATURE = frozenset({
     "cost", "costs", "charge", "pay", "paid", "buy", "purchase", "current", "own", "am", "get", "part",
     "available", "possible", "allowed", "able", "there", "what", "whats", "which", "does", "do", "is", "are",
     "yes", "no", "option", "feature", "features", "also", "my", "our", "on", "in", "for", "a", "an", "the",
-    "many", "much", "limit", "limits", "max", "maximum", "add", "user", "users", "customer", "customers",
+    "many", "much", "limit", "limits", "max", "maximum", "number", "add", "user", "users", "customer", "customers",
     "account", "accounts", "need",
 })
 
