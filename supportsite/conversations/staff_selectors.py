@@ -142,6 +142,16 @@ class ApprovalItem:
     other_refunds: list[RefundRequest]
     # Every charge on the refund's invoice: a duplicate is told apart from the charge it repeats.
     charges: list[Payment] = field(default_factory=list)
+    # The customer's message before the one the action was proposed on: the agents offer a refund or an unlock
+    # for a question ("am I eligible for a refund?") and act on the yes ("sure"), which alone says nothing.
+    customer_message_before: str = ""
+
+
+def _customer_message_before(message: Message) -> str:
+    earlier = (Message.objects.filter(conversation_id=message.conversation_id, role=Message.Role.USER,
+                                      created_at__lt=message.created_at)
+               .order_by("-created_at").values_list("text", flat=True).first())
+    return earlier or ""
 
 
 def approvals_queue() -> list[ApprovalItem]:
@@ -157,6 +167,7 @@ def approvals_queue() -> list[ApprovalItem]:
             ApprovalItem(
                 action=action,
                 customer_message=action.run.message.text if action.run else "",
+                customer_message_before=_customer_message_before(action.run.message) if action.run else "",
                 invoices=list(action.customer.invoices.order_by("-issued_on")[:6]),
                 other_refunds=list(
                     action.customer.refunds.exclude(pk=action.refund_id).select_related("invoice")[:5]

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import threading
+from decimal import Decimal
 
 import pytest
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from django.urls import reverse
 
-from supportsite.conversations.actions import action_decide
+from supportsite.conversations.actions import action_decide, action_refund_record
 from supportsite.conversations.models import AgentAction, ConversationEvent, Message
 from supportsite.core.errors import Conflict, PermissionDenied
 from supportsite.customers.models import Payment, RefundRequest
-from tests.staff.factories import bob_duplicate_refund_pending
+from tests.staff.factories import billing_run, bob_duplicate_refund_pending
 
 
 def _refund_state(action: AgentAction) -> tuple[str, str, str]:
@@ -104,3 +105,17 @@ def test_rejecting_tells_the_customer_with_the_note(staff_client, demo):
     assert _refund_state(action) == ("rejected", "rejected", "succeeded")
     staff_message = Message.objects.get(conversation_id=action.conversation_id, role="staff")
     assert "Already refunded by the bank" in staff_message.text
+
+
+@pytest.mark.django_db
+def test_an_approval_proposed_on_a_yes_shows_the_question_the_offer_answered(staff_client, demo):
+    question = billing_run(customer=demo["bob"], text="am i eligible for a refund", intent="refund")
+    yes = billing_run(customer=demo["bob"], text="sure", intent="refund", conversation=question.conversation)
+    with transaction.atomic():
+        action_refund_record(
+            customer_pk=demo["bob"].pk, run_id=str(yes.id), conversation_id=str(yes.conversation_id),
+            invoice_number="NW-2002", amount=Decimal("99.00"), reason="Duplicate charge on NW-2002",
+            request_key=f"{yes.id}:NW-2002", needs_approval=False,
+        )
+    page = staff_client.get(reverse("admin:conversations_agentaction_approvals")).content.decode()
+    assert "“am i eligible for a refund”, then</span> “sure”" in page
