@@ -37,6 +37,10 @@ class SupportContext(BaseModel):
     run_id: str
     channel: Literal["web", "api", "a2a"] = "web"
     message: str
+    # The customer's words as typed, when `message` was put in the words the local agents know ("you charged me
+    # 2x" → "charged me twice", a thanks before a question dropped, "refnd" → "refund"); empty when unchanged. A
+    # model reads these: "three times" read as "twice" would put words in the customer's mouth.
+    message_as_typed: str = ""
     goal: str = ""
     history: list[HistoryTurn] = []
     customer: CustomerProfile | None = None

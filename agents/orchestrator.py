@@ -280,7 +280,7 @@ class Orchestrator:
     def _read_as_asked(run: _Run) -> None:
         """The message as every agent reads it: without a thank-you that opens a question, and with a charge taken
         more than once put in the words they know ("charged me 2x" → "charged me twice"). The customer's own words
-        stay in the conversation and in the summary."""
+        stay in the conversation, the summary and `message_as_typed`, which a model reads."""
         message = run.ctx.message
         if (question := without_leading_pleasantry(message)) != message:
             # "Thanks, what plan am I on?": read whole, the thanks won the label and the reply was "You're welcome!".
@@ -293,7 +293,8 @@ class Orchestrator:
             # "Refnd pls", "waht is my pln": the word the agents know, spelt right (the classifier read it as
             # nothing it knows, and the writer could not tell what was asked).
             run.summary["terms_spelled"] = {"from": spelled, "read_as": terms_spelled}
-        run.ctx.message = terms_spelled
+        if terms_spelled != message:
+            run.ctx.message, run.ctx.message_as_typed = terms_spelled, message
 
     # ------------------------------------------------------------------ the pipeline
 

@@ -140,7 +140,7 @@ def context_document(ctx: SupportContext, **extra: Any) -> str:
         "policy_rules": list(ctx.constraints.rules),
         "today": ctx.today,
         "history": [turn.model_dump() for turn in ctx.history[-HISTORY_TURNS:]],
-        "customer_message": ctx.message,
+        "customer_message": ctx.message_as_typed or ctx.message,
     }
     document.update(extra)
     return json.dumps(document, ensure_ascii=False, default=str)

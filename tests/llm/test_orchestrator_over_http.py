@@ -162,3 +162,12 @@ async def test_a_message_the_local_classifier_is_sure_of_reaches_the_llm_only_fo
     orchestrator = orchestrator_over(provider_for(stub), OfflineProvider(), trust_local_intent_at=None)
     await run(orchestrator, ctx_for("why did my last payment fail?", run_id="run-2"))
     assert len(stub.requests_of("intent")) == 1
+
+
+async def test_the_model_reads_the_customers_words_as_typed_while_the_local_agents_read_them_respelled(stub):
+    stub.script("reply", Reply.text("I can see invoice NW-2002 was charged twice; the duplicate is $99.00."))
+    typed = "thanks! you charged me 3 times this month"
+    outcome, _, _ = await run(orchestrator_over(provider_for(stub)), ctx_for(typed, customer="cus_bob"))
+    assert outcome.summary["double_charge_spelled"]["read_as"] != typed  # the local agents read it respelled
+    for body in stub.requests_of("intent") + stub.requests_of("reply"):
+        assert user_document(body)["customer_message"] == typed
