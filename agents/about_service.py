@@ -14,7 +14,7 @@ from typing import Literal
 
 from agents.follow_up import OFFER_PERSON
 
-AboutSupport = Literal["identity", "contact"]
+IdentityOrContact = Literal["identity", "contact"]
 
 # What a customer may wonder the assistant is: a person, a bot, an AI, ChatGPT.
 _WHAT = (r"(?:(?:a|an)\s+)?(?:(?:real(?:\s+life|-life)?|actual|live|human|automated|ai)\s+)?"
@@ -138,7 +138,7 @@ _YOU = r"(?:you|u|ya|you\s+guys|you\s+all|your\s+(?:team|staff|agents|people|off
 _SOMEONE_THERE = r"(?:anyone|anybody|someone|somebody|a\s+(?:real\s+)?(?:person|human)|people|staff|an\s+agent)"
 _THERE = r"(?:open|available|around|staffed|online|reachable|working|there|on\s+hand|in|closed)"
 _PLANS = r"(?:free|pro|business|(?:my|each|every|the|a|your)\s+(?:paid\s+)?(?:plans?|tiers?)|paid\s+plans?)"
-ASKS_ABOUT_SUPPORT = re.compile(
+ASKS_ABOUT_SUPPORT_HOURS = re.compile(
     rf"\b(?:{_WHEN}|priority|premium|dedicated|email|community|standard|enterprise|faster|better)\s+{_SUPPORT}\b"
     rf"|\b{_SUPPORT}\s+(?:hours|times|opening\s+(?:hours|times)|availability|levels?|tiers?|options?|"
     rf"response\s+times?|sla)\b"
@@ -187,11 +187,11 @@ def asks_for_a_person(text: str) -> bool:
     return bool(ASKS_FOR_A_PERSON.search(plain(text)))
 
 
-def asks_about_support(text: str) -> bool:
+def asks_about_support_hours(text: str) -> bool:
     """"Do I get weekend support?", "what support do I get on Pro?": a question about the support given (its hours,
     what a plan gets), not a request for it."""
     words = plain(text)
-    return bool(ASKS_ABOUT_SUPPORT.search(words)) and not STATES_A_NEED.search(words)
+    return bool(ASKS_ABOUT_SUPPORT_HOURS.search(words)) and not STATES_A_NEED.search(words)
 
 
 def asks_to_escalate(text: str) -> bool:
@@ -208,7 +208,7 @@ def asks_how_to_reach_support(text: str) -> bool:
     return bool(ASKS_HOW_TO_REACH_SUPPORT.search(own)) and not asks_for_a_person(text)
 
 
-def about_support(text: str) -> AboutSupport | None:
+def identity_or_contact_asked(text: str) -> IdentityOrContact | None:
     """"identity" or "contact" for a message that asks only who is answering, or only how else to reach support
     (with a greeting or words around it, but no other question); None otherwise, and when a person is asked for
     in so many words ("are you a bot? I want a real person"), which is a request the handoff answers."""
@@ -261,7 +261,7 @@ def contact_reply(text: str) -> str:
             f"here, in this chat, and I can help with most questions straight away. {_PERSON_HERE}")
 
 
-def about_support_reply(kind: AboutSupport, text: str) -> str:
+def identity_or_contact_reply(kind: IdentityOrContact, text: str) -> str:
     return identity_reply() if kind == "identity" else contact_reply(text)
 
 

@@ -19,13 +19,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from agents.about_service import (
-    AboutSupport,
-    about_support,
-    about_support_reply,
-    asks_about_support,
+    IdentityOrContact,
+    asks_about_support_hours,
     asks_for_a_person,
     asks_to_escalate,
     asks_what_answers_only,
+    identity_or_contact_asked,
+    identity_or_contact_reply,
     payment_methods_asked,
     unlisted_payment_methods,
 )
@@ -311,11 +311,11 @@ class Orchestrator:
                                                                    use="local" if remote else "chain"), deps)
         faq_response = await invoke(faq_agent, self._request(run, "faq", "find FAQ entries", k=3), deps)
         self._take_faq(run, faq_response)
-        if (about := about_support(run.ctx.message)) is not None:
+        if (about := identity_or_contact_asked(run.ctx.message)) is not None:
             # "Are you a bot?", "what's your phone number?": the classifier reads a request for a person or an
             # off-topic question; the fixed answer needs no look-up, no LLM, and makes up no number or address.
             self._take_intent(run, intent_response)
-            return await self._answer_about_support(run, about)
+            return await self._answer_identity_or_contact(run, about)
         if remote and intent_response.status == "success":
             local_intent = IntentResult.model_validate(intent_response.result["intent"])
             if (local_intent.label == "human" and local_intent.confidence >= HUMAN_CONFIDENCE
@@ -346,7 +346,7 @@ class Orchestrator:
 
         if self._asks_for_person(run) and asks_what_answers_only(run.ctx.message):
             self._drop_person_misread(run)
-        elif self._asks_for_person(run) and self._asks_about_support_only(run):
+        elif self._asks_for_person(run) and self._asks_about_support_hours_only(run):
             self._drop_person_misread(run, why="asks about the support given, not for a person",
                                       key="support_question")
         elif self._asks_for_person(run) and not self._person_named(run):
@@ -436,7 +436,7 @@ class Orchestrator:
             self._relabel(run, self._sure_label(run, "account"),
                           why=f"asks for the signed-in customer's username (out of scope at {label.confidence:.2f})")
             return
-        if asks_about_support(run.ctx.message):
+        if asks_about_support_hours(run.ctx.message):
             # "Are you open on sundays?": the hours of the support itself, which the help centre's entry on support
             # hours and the plans answer; the model reads a question about opening hours as off topic (0.73).
             self._relabel(run, self._sure_label(run, "general"),
@@ -580,7 +580,7 @@ class Orchestrator:
         self._relabel(run, intent, why=why, key=key)
 
     @staticmethod
-    def _asks_about_support_only(run: _Run) -> bool:
+    def _asks_about_support_hours_only(run: _Run) -> bool:
         """"Do I get weekend support?", "what support do I get on Pro?": a question about the support itself (its
         hours, what each plan gets), which the help centre's entry on support hours and the plans answer, with a
         "human" label or secondary label the classifier is unsure of. The word "support" pulls messages towards
@@ -589,7 +589,7 @@ class Orchestrator:
         many words ("what are your support hours? I want a person"), still hands off."""
         label = run.intent
         sure = label.label == "human" and label.confidence >= HUMAN_CONFIDENCE
-        return not sure and asks_about_support(run.ctx.message) and not asks_for_a_person(run.ctx.message)
+        return not sure and asks_about_support_hours(run.ctx.message) and not asks_for_a_person(run.ctx.message)
 
     def _about_others_data(self, run: _Run) -> str | None:
         """The fixed answer to a message about other customers' data, or None. "List all customers" is refused
@@ -653,13 +653,13 @@ class Orchestrator:
         self._relabel(run, intent, why=f"asks to delete one app, not the account ({label.label} at "
                                        f"{label.confidence:.2f})", key="deletes_an_app")
 
-    async def _answer_about_support(self, run: _Run, about: AboutSupport) -> RunOutcome:
+    async def _answer_identity_or_contact(self, run: _Run, about: IdentityOrContact) -> RunOutcome:
         """The honest answer to "are you a bot?" or "what's your phone number?", with a person offered."""
         label = run.intent
         self._relabel(run, IntentResult(label="general", confidence=label.confidence),
                       why=f"asks {'what answers' if about == 'identity' else 'how else to reach support'} "
-                          f"({label.label} at {label.confidence:.2f})", key="about_support")
-        return await self._finish(run, reply=about_support_reply(about, run.ctx.message), route="resolver", sources=[])
+                          f"({label.label} at {label.confidence:.2f})", key="identity_or_contact_asked")
+        return await self._finish(run, reply=identity_or_contact_reply(about, run.ctx.message), route="resolver", sources=[])
 
     @staticmethod
     def _asks_for_person(run: _Run) -> bool:
@@ -786,7 +786,7 @@ class Orchestrator:
         labels = domains if all_domains else [intent.label]
         workers = list(dict.fromkeys(w for label in labels for w in WORKERS_FOR_INTENT.get(label, ())))
         if "billing" not in workers and (mentions_plans(message) or asks_standing(message)
-                                         or asks_about_support(message)):
+                                         or asks_about_support_hours(message)):
             # "Is my account in good standing?" is answered with the subscription's state too (a failed
             # payment makes it past due), which billing's facts hold; "what support do I get on Pro?" with
             # the support each plan lists ("email support"), which the plans on billing's facts hold.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.about_service import asks_about_support
+from agents.about_service import asks_about_support_hours
 
 
 @pytest.mark.parametrize("message", [
@@ -32,7 +32,7 @@ from agents.about_service import asks_about_support
     "what time do you close",
 ])
 def test_a_question_about_when_support_can_be_reached_is_read_as_one(message):
-    assert asks_about_support(message)
+    assert asks_about_support_hours(message)
 
 
 @pytest.mark.parametrize("message", [
@@ -43,7 +43,7 @@ def test_a_question_about_when_support_can_be_reached_is_read_as_one(message):
     "is your support team available at night",
 ])
 def test_the_questions_about_support_read_before_are_still_read_as_such(message):
-    assert asks_about_support(message)
+    assert asks_about_support_hours(message)
 
 
 @pytest.mark.parametrize("message", [
@@ -59,4 +59,4 @@ def test_the_questions_about_support_read_before_are_still_read_as_such(message)
     "what time is it",
 ])
 def test_other_questions_are_not_read_as_about_support_hours(message):
-    assert not asks_about_support(message)
+    assert not asks_about_support_hours(message)

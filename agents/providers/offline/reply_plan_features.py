@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from agents.about_service import asks_about_support
+from agents.about_service import asks_about_support_hours
 from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_plan
 from agents.providers.offline.reply_base import (
@@ -190,7 +190,7 @@ class PlanFeatureReplies(WriterBase):
         plan lists. False, having said nothing, for another question, or with no entry on support among the
         matches. Whether a plan has a kind of support ("does Business get priority support?") is the plans'
         lists' to answer (answers_what_a_plan_includes)."""
-        if not asks_about_support(self.text) or NAMES_A_KIND_OF_SUPPORT.search(self.text):
+        if not asks_about_support_hours(self.text) or NAMES_A_KIND_OF_SUPPORT.search(self.text):
             return False
         # Whatever its score: the message was read as asking about the support, which the entry is about ("is
         # support 24/7?" shares no word with its "around the clock", and scores 0.03).

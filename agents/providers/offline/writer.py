@@ -11,7 +11,12 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from agents.about_service import NOT_A_PERSON, about_support, about_support_reply, asks_what_answers_only
+from agents.about_service import (
+    NOT_A_PERSON,
+    asks_what_answers_only,
+    identity_or_contact_asked,
+    identity_or_contact_reply,
+)
 from agents.clauses import question_clauses
 from agents.context import SupportContext
 from agents.facts import FaqFact
@@ -62,9 +67,9 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         labels = [intent, *[s for s in secondary if s != intent]]
         if self.persona in ("billing", "refund", "account", "technical", "general"):
             labels = [self.persona]  # a specialist on the panel speaks to its own part only
-        if (about := about_support(self.text)) is not None:
+        if (about := identity_or_contact_asked(self.text)) is not None:
             # Before a request for a person: "am I talking to a human?" reads as one to the classifier.
-            self.reply.add(about_support_reply(about, self.text))
+            self.reply.add(identity_or_contact_reply(about, self.text))
         elif intent == "human" and not asks_what_answers_only(self.text):
             self.human()
         elif self._says_nothing_yet():
