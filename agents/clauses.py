@@ -11,10 +11,13 @@ import re
 
 # Where one question ends and another may begin: a sentence end; a comma before a joining word or before a
 # question's opening word ("my payment failed, can a human help me?" asks two things); "and"/"but" before a new
-# subject or question word, which stays with the clause it opens; "and also"; a numbered item ("1) how do I … 2) what …").
+# subject, question word or request ("unlock my account and tell me …"), which stays with the clause it opens;
+# "and also"; a numbered item ("1) how do I … 2) what …"). "Refund" and "cancel" after "and" do not split: "cancel
+# and refund me" is one request, answered as one.
 _CLAUSE_SPLIT = re.compile(
     r"[.?!;\n]+|,\s*(?:and|but|also)\b|,\s*(?=(?:can|could|would|will|is|are|do|does|please)\b)"
-    r"|\b(?:and|but|also|plus)\s+(?=(?:i|my|we|our|the|it|can|how|why|what)\b)|\band\s+also\b"
+    r"|\b(?:and|but|also|plus)\s+(?=(?:i|my|we|our|the|it|can|how|why|what|tell|show|send|give|let|explain|unlock"
+    r"|reset)\b)|\band\s+also\b"
     r"|(?:^|\s)\d{1,2}\)\s*",
     re.IGNORECASE)
 
@@ -28,16 +31,32 @@ def split_clauses(text: str) -> list[str]:
 QUESTION_OPENER = re.compile(
     r"^(?:(?:and|also|plus|then|so)\s+)*(?:how|what|whats|why|when|where|which|who|can|could|would|will|is|are|do|"
     r"does|did|should|may|please)\b", re.IGNORECASE)
+# A request's opening words: what the customer asks us to do ("refund the duplicate charge", "unlock my account",
+# "I want a refund"), which a reply answers as it answers a question. Not any "I want …": "I want to make sure my
+# apps stay up" says why the customer writes, and asks nothing of its own. Not "cancel": the reply for the whole
+# answers a cancellation with what cancelling keeps, which a question-by-question reply would lose.
+REQUEST_OPENER = re.compile(
+    r"^(?:(?:and|also|plus|then|so)\s+)*(?:please\s+)?(?:refund|unlock|reset|resend|send|show|tell|give|"
+    r"explain|check|fix|remove|delete|reactivate|restore|upgrade|downgrade|change|update|enable|disable)\b"
+    r"|^(?:(?:and|also|plus|then|so)\s+)*i\s*(?:want|need|would\s+like|'?d\s+like)\s+(?:a\s+|my\s+|to\s+)?"
+    r"(?:refund|unlock|reset|resend|reactivate|restore|upgrade|downgrade)",
+    re.IGNORECASE)
 # What introduces another question of a list: "also", "and also", a numbered item ("2) what …").
 NEXT_QUESTION = re.compile(r"(?:\balso|\d{1,2}\))\s*$", re.IGNORECASE)
 JOINING_WORDS = re.compile(r"^(?:(?:and|also|plus|then|so)\s+)+", re.IGNORECASE)
+# "Tell me how many apps …": a question asked as a request, whose question is what the help centre and the
+# reply's sections read.
+ASKED_AS_A_REQUEST = re.compile(
+    r"^(?:please\s+)?(?:tell|show|explain\s+to|let)\s+me(?:\s+know)?\s+(?=(?:how|what|whats|why|when|where|which|who|"
+    r"if|whether)\b)", re.IGNORECASE)
 
 
 def question_clauses(text: str) -> list[str]:
     """The questions of a message that asks several ("how do I enable 2fa? also is there a free ssl?"), in
     order, each without the word that joins it to the one before; [] when it asks fewer than two. A clause
-    counts when it opens like a question or follows "also" or a number of a list; what is said around them
-    ("Hi, I have two questions:", "my deploy failed") does not."""
+    counts when it opens like a question or a request ("refund the duplicate charge and also what are your
+    hours?": a request is asked as much as a question is, and each needs its answer) or follows "also" or a
+    number of a list; what is said around them ("Hi, I have two questions:", "my deploy failed") does not."""
     questions: list[str] = []
     position = 0
     for clause in split_clauses(text):
@@ -51,8 +70,9 @@ def question_clauses(text: str) -> list[str]:
             continue  # an introduction: "I have two questions:"
         # Not a fragment that only ends with "?" ("how much is business per year? any discount?"): it
         # leans on the question before it, and the reply for the whole reads it with that question.
-        if QUESTION_OPENER.match(clause) or NEXT_QUESTION.search(before):
-            questions.append(JOINING_WORDS.sub("", clause).strip())
+        asked = ASKED_AS_A_REQUEST.sub("", JOINING_WORDS.sub("", clause)).strip()
+        if QUESTION_OPENER.match(asked) or REQUEST_OPENER.match(asked) or NEXT_QUESTION.search(before):
+            questions.append(asked)
     return questions if len(questions) >= 2 else []
 
 
