@@ -179,6 +179,12 @@ def reports_charged_twice(text: str, *, charged_twice_totals: Iterable[Decimal] 
     return False
 
 
+def asks_if_charged_twice(text: str) -> bool:
+    """"Was I charged twice?", "did you charge me two times in october?": a double charge asked about, which a
+    "You're right" would answer as if the customer had said it."""
+    return any(is_question(c) and _CHARGED_TWICE.search(c) for c in clauses(text))
+
+
 def quoted_amounts(text: str) -> set[Decimal]:
     amounts: set[Decimal] = set()
     for raw in _QUOTED_AMOUNT.findall(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from decimal import Decimal
 
@@ -32,11 +33,13 @@ from agents.providers.offline.reply_base import (
     invoice_numbers,
     joined_with_and,
     money,
+    one_per_invoice,
     plan_prices,
     sentences,
     topic_words,
 )
 from agents.providers.offline.text import normalise
+from agents.refund_requests import asks_if_charged_twice, reports_charged_twice
 
 # "The next tier", "the plan above mine", "a cheaper plan": another plan, counted from one the
 # conversation is about ("next plan renewal" is the customer's own plan's renewal, not another plan).
@@ -203,6 +206,9 @@ def on_plan(plan: str, price: Decimal) -> str:
 
 
 class BillingReplies(WriterBase):
+    # Set when a charge named as taken twice wasn't: the duplicate there is is then offered, not filed.
+    duplicate_claim_mismatched = False
+
     def billing(self) -> None:
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
@@ -906,6 +912,9 @@ class BillingReplies(WriterBase):
             self.reply.add("I checked your payments and I can't find a duplicate charge: each invoice was paid once. "
                            "If your bank statement shows two charges, a person from our team can look into it with you.")
             return
+        agrees = self._duplicate_claim_agrees(duplicates)
+        if agrees is False:
+            self._no_duplicate_where_named()
         for payment in duplicates:
             if payment.status == "refunded":
                 # Paid back since: what happened, and the refund (with its reference) just below.
@@ -914,7 +923,7 @@ class BillingReplies(WriterBase):
                                f"{money(payment.amount)} was a duplicate.")
                 continue
             self.reply.add(
-                f"You're right, I can see it: invoice {payment.invoice_number} was charged twice on "
+                f"{self.duplicate_opening(agrees=agrees)} {payment.invoice_number} was charged twice on "
                 f"{payment.created_at.date().isoformat()}, and the second payment of {money(payment.amount)} is a "
                 "duplicate."
             )
@@ -922,8 +931,50 @@ class BillingReplies(WriterBase):
             # "Why was I charged twice?": the records say which payment is the duplicate, not what caused it.
             self.reply.add("Our records mark the second payment as a duplicate of the first, but they don't say "
                            "what caused it.", answers=False)
-        if not self._refund_covered(duplicates):
-            self._refund_options_for(self._refund_options_asked(only_duplicates=True))
+        if self._refund_covered(duplicates):
+            return
+        if agrees is False:
+            # The month or invoice named wasn't charged twice: the duplicate there is is offered, not filed, as
+            # the customer asked about another charge.
+            self.duplicate_claim_mismatched = True
+            self._refund_options_for(one_per_invoice([o for o in self.facts.refund_options
+                                                      if o.get("reason") == "duplicate_charge"]))
+            return
+        self._refund_options_for(self._refund_options_asked(only_duplicates=True))
+
+    def _duplicate_claim_agrees(self, duplicates: list[PaymentFact]) -> bool | None:
+        """Whether the invoices or months the message names include a charge taken twice; None when it names
+        neither ("I was charged twice")."""
+        named = invoice_numbers(self.ctx.message)
+        months = set() if named else self._months_in(self.ctx.message)
+        if not named and not months:
+            return None
+        issued = {i.number: i.issued_on.month for i in self.facts.invoices}
+        return any(p.invoice_number in named or p.created_at.month in months
+                   or issued.get(p.invoice_number) in months for p in duplicates)
+
+    def _no_duplicate_where_named(self) -> None:
+        """"Charged twice in October" when October's charge was taken once: said so, from the payments."""
+        named = invoice_numbers(self.ctx.message)
+        months = set() if named else self._months_in(self.ctx.message)
+        where = [i for i in self.facts.invoices if i.number in named or i.issued_on.month in months]
+        where_words = (joined_with_and([calendar.month_name[m] for m in sorted(months)]) if months
+                       else joined_with_and(sorted(named)))
+        taken = [p for p in self.facts.payments if p.status != "failed"]
+        once = [i.number for i in where if sum(1 for p in taken if p.invoice_number == i.number) == 1]
+        detail = f": invoice {joined_with_and(once)} was charged once" if once else ""
+        self.reply.add(f"I can't find a duplicate charge in {where_words}{detail}.")
+
+    def duplicate_opening(self, *, agrees: bool | None = None) -> str:
+        """How a charge taken twice is brought up: agreeing only with a customer who said so of that charge,
+        a plain yes to one who asked, and "however" when what they named wasn't charged twice."""
+        if agrees is False:
+            return "However, invoice"
+        if reports_charged_twice(self.ctx.message, charged_twice_totals=self._charged_twice_totals().values()):
+            return "You're right, I can see it: invoice"
+        if asks_if_charged_twice(self.ctx.message):
+            return "Yes: invoice"
+        return "Invoice"
 
     def _refund_covered(self, duplicates: list[PaymentFact]) -> bool:
         return any(a.kind == "refund" and a.invoice_number in {p.invoice_number for p in duplicates}

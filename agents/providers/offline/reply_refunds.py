@@ -17,6 +17,7 @@ from agents.providers.offline.reply_base import (
     NOTHING_TO_DO,
     has_cue,
     invoice_numbers,
+    joined_with_and,
     money,
     one_per_invoice,
 )
@@ -91,6 +92,27 @@ _ASKS_IF_A_CHANGE_REFUNDS = re.compile(
     r"|unsubscribe|quit|change)\b",
     re.IGNORECASE,
 )
+# "Forget NW-2001", "never mind that one", "leave out NW-2001", "not NW-2001": a charge taken back out of a request.
+_DROPS_AN_INVOICE = re.compile(
+    r"\b(?:forget(?:\s+about)?|never\s*mind|drop|skip|scratch|ignore|leave\s+out|not)\s+(?:the\s+)?"
+    r"(?:nw-\d+|that\s+one|the\s+other\s+one|the\s+(?:first|second|older|other|october|november)\s+(?:one|invoice))\b"
+    r"|\b(?:i\s+)?meant\s+(?:just|only)\s+the\s+(?:duplicate|double|one)\b",
+    re.IGNORECASE,
+)
+_MEANS_THE_DUPLICATE = re.compile(r"\b(?:just|only)\s+the\s+(?:duplicate|double)\b", re.IGNORECASE)
+# "Did you refund it?", "have you asked for it?", "is it refunded?", "why not?": whether what was offered was done.
+_ASKS_IF_DONE = re.compile(
+    r"^\W*(?:so\s+|and\s+|ok\s+)?(?:did|have|has|was|is)\s+(?:you\s+|it\s+|that\s+|my\s+\w+\s+)?(?:been\s+)?"
+    r"(?:refund(?:ed)?|ask(?:ed)?\s+for|request(?:ed)?|file[d]?|reversed|done)\b"
+    r"|^\W*(?:and\s+|but\s+|so\s+)?why\s+not\b",
+    re.IGNORECASE,
+)
+# "How long will approval take?", "when will it be approved?", "how long does the review take?": the wait for
+# staff, not for the money.
+_ASKS_HOW_LONG_APPROVAL_TAKES = re.compile(
+    r"\b(?:how\s+long|how\s+soon|when)\b.*\b(?:approv\w*|review\w*|sign\w*\s+off|look\w*\s+at)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 # "What's your refund policy": the rules themselves.
 _POLICY_CUES = ("policy", "policies", "rules", "refund window")
 # "How do refunds work", "refund process?", "am I eligible for a refund", "how do I get a refund": how refunds go
@@ -140,6 +162,10 @@ class RefundReplies(BillingReplies):
             return
         if self._refunds_made_are_asked_about():
             return
+        if self._drops_an_invoice():
+            return
+        if self._asks_if_the_offer_was_filed():
+            return
         if self.answers_refund_no_action_covers():
             return
         if self.answers_which_invoice():
@@ -162,6 +188,8 @@ class RefundReplies(BillingReplies):
                 else:
                     self.reply.add("If you'd like a refund for a particular charge, tell me which invoice and I'll "
                                    "check it against the policy.", answers=False)
+            return
+        if self.answers_how_long_approval_takes():
             return
         if has_cue(self.words, self.norm, "how long", "how many days", "how soon", "when will i get", "when do i get",
                    "when will the money", "money back") and not self._invoices_named():
@@ -188,7 +216,9 @@ class RefundReplies(BillingReplies):
                                       if o.get("allowed") and not o.get("already_requested")])
             return
         # A bare "yes" to anything but that offer requests nothing: say where things stand instead.
-        if (self._asks_refund_status() or affirms(self.ctx.message)) and not self._invoices_named():
+        # Only the message's own invoice counts: "is it approved yet?" asks of the request filed, whatever
+        # invoice the conversation's topic also named.
+        if (self._asks_refund_status() or affirms(self.ctx.message)) and not invoice_numbers(self.ctx.message):
             self._refund_status()
             return
         if self._refund_declined() and not self._mentions_double_charge():
@@ -218,6 +248,66 @@ class RefundReplies(BillingReplies):
                            "your invoices you mean, I'll check it against our refund policy.")
             return
         self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
+
+    def answers_how_long_approval_takes(self) -> bool:
+        """"How long will approval take?" with a refund waiting for staff: a person reviews it (the facts hold no
+        time for that, so none is given; the support hours if gathered), and once approved how long the money
+        takes. Not the arrival time alone, which answers a different wait."""
+        waiting = [r for r in self._live_refunds() if r.status not in ("approved", "completed")]
+        if not waiting or not _ASKS_HOW_LONG_APPROVAL_TAKES.search(self.ctx.message):
+            return False
+        for refund in waiting:
+            self.reply.add(f"Your refund for invoice {refund.invoice_number} (reference {refund.reference}, "
+                           f"{money(refund.amount)}) is waiting for a member of our staff to review it. I can't "
+                           "tell you exactly how long that takes: it depends on when they get to it.")
+        hours = next((m for m in self.facts.faq if has_cue(set(normalise(m.question).split()),
+                                                           normalise(m.question), "support hours", "hours")), None)
+        if hours is not None:
+            self.reply.add(f"Our team's hours: {hours.answer}", answers=False)
+            self._cite_faq(hours)
+        timing = self._refund_timing_entry()
+        if timing is not None:
+            lead = "" if timing.answer.lower().startswith("once") else "Once it's approved: "
+            self.reply.add(f"{lead}{timing.answer}", answers=False)
+            self._cite_faq(timing)
+        else:
+            self.reply.add(f"Once it's approved: {REFUND_ARRIVES}", answers=False)
+        self.reply.answered = True
+        return True
+
+    def _drops_an_invoice(self) -> bool:
+        """"No wait, forget NW-2001, I meant just the duplicate": a correction that takes a charge back out of what
+        was asked, acknowledged, and where the refunds asked for stand (not the dropped charge weighed again)."""
+        found = _DROPS_AN_INVOICE.search(self.ctx.message)
+        if found is None:
+            return False
+        own = {i.number for i in self.facts.invoices}
+        dropped = sorted(invoice_numbers(self.ctx.message) & own)
+        what = f"invoice {joined_with_and(dropped)}" if dropped else "that"
+        only = " only the duplicate:" if _MEANS_THE_DUPLICATE.search(self.ctx.message) else ""
+        self.reply.add(f"OK,{only} I won't ask for a refund of {what}.")
+        if self.facts.refunds:
+            self._refund_status()
+        else:
+            self._offer_qualifying_refunds()
+        self.reply.answered = True
+        return True
+
+    def _asks_if_the_offer_was_filed(self) -> bool:
+        """"Did you refund it?", "why not?" right after a refund was offered and not asked for: plainly not yet,
+        as it is asked for only when the customer says so, and the offer again (not the whole answer repeated)."""
+        offered = OFFER_REFUND in last_assistant_text(self.ctx)
+        if not offered or self._refund_wanted() or not _ASKS_IF_DONE.search(self.ctx.message):
+            return False
+        waiting = [o for o in one_per_invoice(self.facts.refund_options)
+                   if o.get("allowed") and not o.get("already_requested")]
+        if not waiting:
+            return False
+        charges = joined_with_and([f"{money(o['amount'])} for invoice {o['invoice_number']}" for o in waiting])
+        self.reply.add(f"No, not yet: I only ask for a refund when you tell me to. The {charges} still qualifies: "
+                       f"{OFFER_REFUND}.")
+        self.reply.answered = True
+        return True
 
     def answers_refund_of_no_charge_of_theirs(self) -> bool:
         """Someone else's charge ("refund alice's payment", "can my friend get a refund"), an approval ("approve
@@ -315,7 +405,7 @@ class RefundReplies(BillingReplies):
             return "declined"
         if _ASKS_PART_OF_A_CHARGE.search(self.ctx.message) or self._part_of_a_charge_quoted():
             return "partial"
-        if not self._refund_wanted():
+        if not self._refund_wanted() or self.duplicate_claim_mismatched:
             # "Am I eligible?", "was I charged twice?": a question, answered; the refund waits for a yes.
             return "not_asked"
         return None
@@ -545,8 +635,7 @@ class RefundReplies(BillingReplies):
             duplicate = next((p for p in self.facts.payments if p.duplicate and p.invoice_number == number), None)
             if duplicate is not None and not any("charged twice" in p for p in self.reply.paragraphs):
                 # "You're right" only agrees with a customer who said they were charged twice.
-                opening = "You're right, I can see it: invoice" if self._reports_double_charge() else "Invoice"
-                self.reply.add(f"{opening} {number} was charged twice on {duplicate.created_at.date().isoformat()}, "
+                self.reply.add(f"{self.duplicate_opening()} {number} was charged twice on {duplicate.created_at.date().isoformat()}, "
                                f"and the second payment of {amount} is a duplicate.")
             self.reply.add(f"It qualifies for a full refund of {amount}, because {why}.")
             first = next((o for o in self.facts.refund_options if o.get("invoice_number") == number
@@ -620,7 +709,8 @@ class RefundReplies(BillingReplies):
         """"What's the status of my refund", "where is my refund": what happened to a request, not a new one."""
         return has_cue(self.words, self.norm, "status", "where is my refund", "wheres my refund", "has my refund",
                     "did my refund", "when will i get my", "when will my refund", "refund yet", "any news",
-                    "update on my refund", "still waiting", "heard back", "been approved", "any refund",
+                    "update on my refund", "still waiting", "heard back", "been approved", "approved yet",
+                    "is it approved", "was it approved", "has it been approved", "any refund",
                     "have i been refund", "was i refund", "did i get a refund", "did i get refund")
 
     def _refund_status(self, *, timing: FaqMatch | None = None) -> None:
