@@ -15,16 +15,37 @@ from agents.context import SupportContext
 # The offers a "yes" can accept, as the offline writer words them (reply_refunds.py, writer.py).
 OFFER_REFUND = "tell me if you'd like me to ask for it"
 OFFER_PERSON = "pass you to a person"
+# The offer of an unlock made to a question about the lock (reply_account.py): a "yes" to it is the request.
+OFFER_UNLOCK = "say so and I'll start it"
 
 MAX_WORDS = 8
 TOPIC_TURNS = 3  # how far back a chain of follow-ups looks for the question they follow
 # "Yes, please", "alright, go ahead", "sure thing!": a comma or an exclamation between the words changes nothing.
+# A go-ahead may also name what to do with what was offered: "please file it", "submit it", "make it so", "sort
+# it out", "yes go on then", "go for it", "ok actually do it". Not "send it" (asks for it to be delivered:
+# _DELIVER_IT) and nothing that asks a question of its own.
+_GO_AHEAD_WORDS = (
+    r"yes|yeah|yep|yup|ya|yea|sure(?:\s+thing)?|ok|okay|alright|all\s+right|absolutely|of\s+course|please\s+do"
+    r"|go\s+ahead(?:\s+and\s+(?:do|file|submit)\s+(?:it|that))?|go\s+on|go\s+for\s+it|do\s+it|do\s+that"
+    r"|(?:let'?s|lets)\s+do\s+(?:it|that)|make\s+it\s+so|proceed|sounds\s+good|that\s+would\s+be\s+great"
+    r"|(?:file|submit|raise|lodge|process|action|request|start)\s+(?:it|that|this|the\s+(?:refund|request)|one)"
+    r"|sort\s+(?:it|that|this)\s+out"
+)
+# Words that lead into or trail a go-ahead without changing it: "ok actually do it", "yes go on then".
+_GO_AHEAD_FILLER = r"please|thanks|thank\s+you|then|now|actually|fine|great|perfect|for\s+me|right\s+away|in\s+that\s+case"
 _AFFIRMATION = re.compile(
-    r"^\s*(?:yes|yeah|yep|yup|sure(?:\s+thing)?|ok|okay|alright|all\s+right|absolutely|of\s+course|please\s+do"
-    r"|go\s+ahead|do\s+it|do\s+that|sounds\s+good|that\s+would\s+be\s+great)\b"
-    r"(?:[\s,.!]*(?:please|thanks|thank\s+you|do\s+it|go\s+ahead|that\s+would\s+be\s+great))*[\s,.!]*$",
+    rf"^\s*(?:(?:{_GO_AHEAD_FILLER})[\s,.!]+)*(?:{_GO_AHEAD_WORDS})\b"
+    rf"(?:[\s,.!]*(?:{_GO_AHEAD_FILLER}|{_GO_AHEAD_WORDS}))*[\s,.!]*$",
     re.IGNORECASE,
 )
+# "Ok go back to the refund, please file it": a go-ahead to an offer made some turns before, named by what it was
+# about. The go-ahead is what follows the naming.
+_BACK_TO = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|right|actually|alright)[\s,.!]+)*(?:(?:let'?s\s+|can\s+we\s+)?go\s+back\s+to|back\s+to)"
+    r"\s+(?:the|that|my)\s+(?P<named>[a-z]+)[\s,.!]+(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+OFFER_LOOKBACK_TURNS = 3  # how many of the assistant's turns a go-ahead naming its offer looks back over
 # A word that points back at what was said before, or opens a continuation. "The next tier", "the plan
 # above", "what do I do next?" are counted from something said before; "my next payment" is not.
 _POINTS_BACK = re.compile(
@@ -33,6 +54,10 @@ _POINTS_BACK = re.compile(
     r"|\b(?:next|higher|lower|bigger|smaller|cheaper)\s+(?:one|tier|plan|level|step)s?\b|\b(?:what|do|then)\s+next\b"
     # "Any ETA for a fix?", "any news?": asking how something already discussed is going.
     r"|\b(?:eta|fixed|resolved|updates?|news|progress)\b|\b(?:the|a)\s+fix\b"
+    # "What's the ref?", "what did you just do?", "I meant November", "you already said that": about what the
+    # assistant just did or said, or correcting what the customer said before.
+    r"|\b(?:the|its|my)\s+(?:ref|reference)(?:\s+(?:number|no|code))?\b|\byou\s+(?:just|already)\b"
+    r"|\bi\s+meant\b|\bjust\s+(?:did|done|said)\b"
     # "Will my apps go to sleep then?": "then" closing a question is "once that is done". "What do I lose?"
     # names nothing it would lose by: what was said before.
     r"|\bthen\s*[?.!]*\s*$"
@@ -172,7 +197,10 @@ _CLOSING = re.compile(r"\b(?:thanks|thank you|thx|cheers|bye|goodbye)\b", re.IGN
 
 
 def affirms(message: str) -> bool:
-    return bool(_AFFIRMATION.match(message))
+    """A go-ahead: "yes please", "please file it", "make it so", or one that names what it goes back to ("ok go
+    back to the refund, please file it")."""
+    back = _BACK_TO.match(message)
+    return bool(_AFFIRMATION.match(back["rest"] if back else message))
 
 
 def _earlier_user_texts(ctx: SupportContext) -> list[str]:
@@ -185,7 +213,9 @@ def _question_at(earlier: list[str]) -> int | None:
     a follow-up, else the oldest looked at."""
     if not earlier:
         return None
-    return next((i for i, text in enumerate(earlier) if not leans_back(text)), len(earlier) - 1)
+    # "Not now" / "maybe later" answers an offer, as "yes" does: the question is the one before it.
+    return next((i for i, text in enumerate(earlier) if not leans_back(text) and not _DECLINE.match(text)),
+                len(earlier) - 1)
 
 
 def previous_user_text(ctx: SupportContext) -> str | None:
@@ -235,8 +265,9 @@ def leans_back(message: str) -> bool:
         return True
     if words > MAX_WORDS:
         return False
-    return (affirms(message) or bool(_POINTS_BACK.search(message)) or asks_which_of_them(message)
-            or asks_a_detail(message))
+    # "Maybe later" answers the offer before, as "yes" does: it keeps that turn's topic.
+    return (affirms(message) or bool(_DECLINE.match(message)) or bool(_POINTS_BACK.search(message))
+            or asks_which_of_them(message) or asks_a_detail(message))
 
 
 def asks_a_detail(message: str) -> bool:
@@ -264,9 +295,31 @@ def asks_to_deliver_it(message: str) -> bool:
     return bool(_DELIVER_IT.search(message))
 
 
+def _assistant_texts(ctx: SupportContext) -> list[str]:
+    """The assistant's turns, newest first."""
+    return [t.text for t in reversed(ctx.history) if t.role == "assistant"]
+
+
+def offer_answered(ctx: SupportContext) -> str:
+    """The assistant's turn a go-ahead answers. Usually the last one; after "not now" ("ok actually do it") the
+    one that turn declined; with the offer named ("go back to the refund, please file it"), the newest of the
+    last few turns that speaks of what is named. Only then: a bare "yes" two turns on agrees to nothing."""
+    said = _assistant_texts(ctx)
+    if not said:
+        return ""
+    back = _BACK_TO.match(ctx.message)
+    if back is not None:
+        named = back["named"].lower().rstrip("s")
+        return next((text for text in said[:OFFER_LOOKBACK_TURNS] if named in text.lower()), said[0])
+    earlier = _earlier_user_texts(ctx)
+    if len(said) > 1 and earlier and _DECLINE.match(earlier[0]) and _CHANGES_MIND.search(ctx.message):
+        return said[1]
+    return said[0]
+
+
 def accepts_offer(ctx: SupportContext, offer: str) -> bool:
-    """"Yes please" right after the assistant offered `offer`."""
-    return affirms(ctx.message) and offer in last_assistant_text(ctx)
+    """"Yes please" to the assistant's offer of `offer` (in the turn offer_answered finds)."""
+    return affirms(ctx.message) and offer in offer_answered(ctx)
 
 
 def asks_what_a_smaller_plan_keeps(message: str) -> bool:
@@ -319,7 +372,7 @@ def with_topic(ctx: SupportContext) -> str:
     at = _question_at(earlier)
     if at is None:
         return ctx.message
-    between = [text for text in reversed(earlier[:at]) if not affirms(text)]
+    between = [text for text in reversed(earlier[:at]) if not affirms(text) and not _DECLINE.match(text)]
     return "\n".join([earlier[at], *between, ctx.message])
 
 
@@ -356,18 +409,41 @@ def asked_of_another_plan(ctx: SupportContext) -> str | None:
     return f"{question} on the {plan} plan?"
 
 
-# "No thanks", "no, that's fine", "nope, not now": turning down what was just offered, and asking nothing.
+# "No thanks", "no, that's fine", "nope, not now", "maybe later": turning down what was just offered, and asking nothing.
 _DECLINE = re.compile(
-    r"^\s*(?:no|nope|nah|no\s+need|not\s+now|not\s+(?:right\s+)?now|i'?m\s+(?:good|fine|ok(?:ay)?)|all\s+good)\b"
+    r"^\s*(?:no|nope|nah|no\s+need|not\s+now|not\s+(?:right\s+)?now|not\s+yet|maybe\s+(?:later|another\s+time)"
+    r"|i'?m\s+(?:good|fine|ok(?:ay)?)|all\s+good)\b"
     r"(?:[\s,.!]*(?:thanks|thank\s+you|thx|cheers|that'?s\s+(?:fine|ok(?:ay)?|all)|i'?m\s+(?:good|fine|ok(?:ay)?)"
-    r"|not\s+(?:right\s+)?now|maybe\s+later|for\s+now|it'?s\s+fine))*[\s,.!]*$",
+    r"|not\s+(?:right\s+)?now|maybe\s+later|later|for\s+now|it'?s\s+fine))*[\s,.!]*$",
     re.IGNORECASE,
 )
+# "Actually", "on second thought", "changed my mind": a go-ahead to what was just turned down.
+_CHANGES_MIND = re.compile(r"\b(?:actually|on\s+second\s+thoughts?|changed\s+my\s+mind|after\s+all)\b", re.IGNORECASE)
 # How the writer's offers end: a refund to ask for, a person to pass to, "would you like me to …?".
-_OFFERED = (OFFER_REFUND, OFFER_PERSON, "would you like me to")
+_OFFERED = (OFFER_REFUND, OFFER_PERSON, OFFER_UNLOCK.lower(), "would you like me to")
 
 
 def declines_offer(ctx: SupportContext) -> bool:
     """"No thanks" right after the assistant offered something (to ask for a refund, to pass to a person)."""
     last = last_assistant_text(ctx).lower()
     return bool(_DECLINE.match(ctx.message)) and any(offer in last for offer in _OFFERED)
+
+
+# "Actually never mind, I figured it out", "forget it, it's working now", "scratch that, all sorted": the customer
+# takes back what they asked, and asks nothing else. The whole message: "never mind the refund, how do I add a
+# teammate?" asks something of its own.
+_TAKE_BACK = r"(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|scratch\s+that|ignore\s+(?:that|me)|cancel\s+that)"
+_SORTED = (r"(?:i(?:'ve|\s+have)?\s+(?:figured|worked|sorted)\s+it(?:\s+out)?|i\s+(?:fixed|solved)\s+it|i\s+got\s+it"
+           r"|(?:it'?s|it\s+is|all|that'?s)\s+(?:sorted|fixed|solved|fine|working|ok(?:ay)?|good)(?:\s+now)?"
+           r"|it\s+works(?:\s+now)?|all\s+good|no\s+need|i\s+don'?t\s+need\s+(?:it|help|a\s+person|anyone)(?:\s+any\s*more)?)")
+_WITHDRAWN = re.compile(
+    rf"^\s*(?:(?:actually|oh|ok(?:ay)?|sorry|wait|ah|hey|no)[\s,.!]+)*"
+    rf"(?:{_TAKE_BACK}(?:[\s,.!;:-]+(?:{_SORTED}|thanks|thank\s+you|thx|sorry|actually|now))*"
+    rf"|{_SORTED}(?:[\s,.!;:-]+(?:{_TAKE_BACK}|thanks|thank\s+you|thx|now|actually))*)[\s,.!]*$",
+    re.IGNORECASE,
+)
+
+
+def withdraws_request(message: str) -> bool:
+    """"Never mind, I figured it out": what was asked is taken back, nothing new asked."""
+    return bool(_WITHDRAWN.match(message))

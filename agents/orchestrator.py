@@ -38,11 +38,14 @@ from agents.facts import IncidentFact
 from agents.follow_up import (
     OFFER_PERSON,
     accepts_offer,
+    affirms,
     asked_of_another_plan,
     asks_to_deliver_it,
     asks_what_ending_does,
     asks_which_of_them,
+    declines_offer,
     previous_user_text,
+    withdraws_request,
 )
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
@@ -138,6 +141,7 @@ SPECIALIST_FOR_INTENT: dict[str, str] = {
     "billing": "billing", "refund": "billing", "account": "account", "technical": "technical", "general": "general",
 }
 
+WITHDRAWN_REPLY = "No problem, glad you got there. If anything else comes up, you can ask again here any time."
 OUT_OF_SCOPE_REPLY = (
     "I'm Northwind Cloud's support assistant, so I can only help with your Northwind account, billing and "
     "our hosting service. Is there anything about those I can help you with?"
@@ -316,6 +320,11 @@ class Orchestrator:
             # off-topic question; the fixed answer needs no look-up, no LLM, and makes up no number or address.
             self._take_intent(run, intent_response)
             return await self._answer_identity_or_contact(run, about)
+        if withdraws_request(run.ctx.message):
+            # "Actually never mind, I figured it out": read alone it is off topic or an unsure technical question, whose
+            # reply offers a person again; the customer asked for nothing.
+            self._take_intent(run, intent_response)
+            return await self._acknowledge_withdrawal(run)
         if remote and intent_response.status == "success":
             local_intent = IntentResult.model_validate(intent_response.result["intent"])
             if (local_intent.label == "human" and local_intent.confidence >= HUMAN_CONFIDENCE
@@ -653,6 +662,13 @@ class Orchestrator:
         self._relabel(run, intent, why=f"asks to delete one app, not the account ({label.label} at "
                                        f"{label.confidence:.2f})", key="deletes_an_app")
 
+    async def _acknowledge_withdrawal(self, run: _Run) -> RunOutcome:
+        """"Never mind, I figured it out": acknowledged, with the door left open; nothing looked up or passed on."""
+        label = run.intent
+        self._relabel(run, IntentResult(label="general", confidence=label.confidence),
+                      why=f"takes back what was asked ({label.label} at {label.confidence:.2f})", key="request_withdrawn")
+        return await self._finish(run, reply=WITHDRAWN_REPLY, route="resolver", sources=[])
+
     async def _answer_identity_or_contact(self, run: _Run, about: IdentityOrContact) -> RunOutcome:
         """The honest answer to "are you a bot?" or "what's your phone number?", with a person offered."""
         label = run.intent
@@ -674,6 +690,11 @@ class Orchestrator:
         # answers; any other label with a second domain is a two-part question no one entry answers.
         unsure_out_of_scope = intent.label == "out_of_scope" and intent.confidence < FAQ_OVER_OUT_OF_SCOPE_BELOW
         if not unsure_out_of_scope and (intent.label not in FAQ_INTENTS or intent.secondary):
+            return False
+        if run.ctx.history and (affirms(run.ctx.message) or declines_offer(run.ctx)):
+            # "Yes go on then", "maybe later": an answer to the assistant's last turn, whose words alone match an entry
+            # by chance ("go on" → "Do free apps go to sleep?").
+            run.summary["faq"]["skipped"] = "answers the assistant's offer"
             return False
         if asks_to_deliver_it(run.ctx.message):
             # "Email it to my address, please": the words name the channel, which the FAQ matches (how to

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from agents.about_service import asks_how_to_reach_support
 from agents.facts import AccountFact
-from agents.follow_up import OFFER_PERSON, accepts_offer, previous_user_text
+from agents.follow_up import OFFER_PERSON, OFFER_UNLOCK, accepts_offer, declines_offer, previous_user_text
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
     asks_about_own_data,
@@ -43,8 +43,6 @@ _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log 
                "can not get in", "access", "locked out")
 
 
-# The offer of an unlock made to a question about the lock: a "yes" to it is the request (follow_up.accepts_offer).
-OFFER_UNLOCK = "say so and I'll start it"
 # What the customer was told when the agents' unlock went through at once (workers/actions.describe_actions, and
 # reply_base's report of actions): asked "why was it locked?" later, it was this assistant that unlocked it.
 _UNLOCKED_HERE = ("I've unlocked your account", "Done: your account is unlocked")
@@ -180,7 +178,10 @@ class AccountReplies(BillingReplies):
             # unlock offered; only a request ("unlock it", "I can't sign in") or a yes to the offer starts it.
             if accepts_offer(self.ctx, OFFER_UNLOCK):
                 asks_to_unlock = True
-            elif lock_question:
+            elif lock_question or declines_offer(self.ctx) or (self._unlock_offered_before()
+                                                               and not asks_to_be_unlocked(self.ctx.message)):
+                # "Maybe later", "you already said that" after the offer read with the lock question before them,
+                # whose words ask nothing: once offered, only a yes or words of this message's own start it.
                 asks_to_unlock = False
             if kept_locked:
                 self._keep_it_locked(account)
@@ -350,6 +351,10 @@ class AccountReplies(BillingReplies):
         """Whether this assistant told the customer, earlier in the conversation, that it had unlocked the account
         (the unlock went through at once): then no member of staff did."""
         return any(t.role == "assistant" and any(said in t.text for said in _UNLOCKED_HERE) for t in self.ctx.history)
+
+    def _unlock_offered_before(self) -> bool:
+        """Whether the assistant already offered to start the unlock in this conversation."""
+        return any(t.role == "assistant" and OFFER_UNLOCK in t.text for t in self.ctx.history)
 
     def _kept_locked_earlier(self) -> bool:
         """Whether the customer said earlier in the conversation not to unlock the account, or that someone else
