@@ -65,7 +65,7 @@ ACTION_WORDS = frozenset(stem(word) for word in [
 # What a question may act on whatever it is about ("create an account", "account deletion").
 GENERIC_OBJECTS = frozenset(["account"])
 GENERIC_MATCH_WORDS = QUESTION_WORDS | ACTION_WORDS | GENERIC_OBJECTS | frozenset(stem(word) for word in [
-    "can", "could", "long", "take", "takes", "many", "custom", "new", "one", "need", "want", "have", "has", "not",
+    "can", "could", "long", "take", "takes", "many", "custom", "run", "new", "one", "need", "want", "have", "has", "not",
     "they", "them", "their", "he", "she", "his", "her", "us"])
 # Plans qualify what is asked ("how many apps on pro?") and many entries name them in passing ("Free and Pro
 # accounts can invite up to 3 members"): naming one is no sign an entry is about what was asked.
@@ -188,12 +188,21 @@ class OfflineFaqRetriever:
         shared = words & self._phrasing_vocab[index]
         if not shared or not shared <= GENERIC_MATCH_WORDS:
             return False
-        if asked & self._entry_actions[index] and shared & GENERIC_OBJECTS:
+        if asked & self._entry_actions[index] and shared & GENERIC_OBJECTS and not self._names_another_entrys(
+                words, index):
             return False
         vocab = self._phrasing_vocab[index] if shared <= QUESTION_WORDS else self._entry_vocab[index]
         if any(_mentions(vocab, word) for word in words - GENERIC_MATCH_WORDS - PLAN_WORDS):
             return False  # "delte my account … what hapens to my apps?": the entry says what becomes of apps
         return any(not _mentions(vocab, word) for word in words)
+
+    def _names_another_entrys(self, words: set[str], index: int) -> bool:
+        """text names a thing the entry never mentions and another entry is asked about: "remove my card from
+        my account" shares the action and "account" with deleting the account, and its card is the
+        payment card's entry's."""
+        unmentioned = {word for word in words - GENERIC_MATCH_WORDS - PLAN_WORDS
+                       if not _mentions(self._entry_vocab[index], word)}
+        return any(unmentioned & vocab for other, vocab in enumerate(self._phrasing_vocab) if other != index)
 
     def similarities(self, text: str) -> np.ndarray:
         """Best similarity of text to each entry's phrasings, in entry order."""

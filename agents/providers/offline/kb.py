@@ -252,6 +252,37 @@ def article_terms(text: str) -> set[str]:
     return set(_content_words(_IDENTIFIER.sub(" ", text)).split())
 
 
+# "How do I create an API key?", "how do I rotate my API key?": a how-to whose verb makes, renews or ends a
+# thing. A guide answers it only when one of its steps does that to that thing: the domains guide's "create a
+# CNAME record" does not create an API key, and the environment guide's "mark API keys as Secret" does not
+# rotate one. Each verb with the words a step may say it with.
+LIFECYCLE_VERBS: dict[str, frozenset[str]] = {
+    verb: frozenset(_content_words(synonyms).split()) for verb, synonyms in {
+        "create": "create add generate make new", "generate": "create add generate make new",
+        "rotate": "rotate regenerate roll renew", "regenerate": "rotate regenerate roll renew",
+        "revoke": "revoke delete remove disable",
+    }.items()}
+_HOW_TO_VERB = re.compile(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|you)\s+(?P<verb>\w+)\b")
+
+
+def lifecycle_asked(text: str) -> tuple[frozenset[str], set[str]] | None:
+    """For "how do I rotate my API key?": the words a step may say the verb with, and the thing it acts on
+    (the message's other topic words); None for any other message."""
+    asked = _HOW_TO_VERB.search(normalise(text))
+    if asked is None or asked["verb"] not in LIFECYCLE_VERBS:
+        return None
+    verb = LIFECYCLE_VERBS[asked["verb"]]
+    thing = topic_terms(text) - verb - {"own"}
+    return (verb, thing) if thing else None
+
+
+def step_does_it(steps: Sequence[str], about: set[str], verb: frozenset[str], thing: set[str]) -> bool:
+    """Whether one of steps says the verb of the thing: both in the same step, or the thing's other words in
+    what the guide is about ("create a CNAME record" in the guide on custom domains, for a domain's)."""
+    return any(verb & words and thing & words and thing <= words | about
+               for words in (article_terms(step) for step in steps))
+
+
 class OfflineArticleRetriever:
     """Implements the ArticleRetriever protocol: articles ranked by word and character TF-IDF."""
 
@@ -300,6 +331,8 @@ class OfflineArticleRetriever:
         else:
             relevant = [int(i) for i in np.argsort(-sims)
                         if sims[i] > 0 and self._relevant(int(i), float(sims[i]), terms)]
+        if (lifecycle := lifecycle_asked(text)) is not None:
+            relevant = [i for i in relevant if step_does_it(article_steps(self.articles[i].body), self._about[i], *lifecycle)]
         if not relevant:
             # "Where are my logs?": no guide is about logs, and one step says where they are (**App → Logs**).
             relevant = [int(i) for i in np.argsort(-sims)

@@ -91,6 +91,8 @@ _NOT_A_FEATURE = frozenset({
     "yes", "no", "option", "feature", "features", "also", "my", "our", "on", "in", "for", "a", "an", "the",
     "many", "much", "limit", "limits", "max", "maximum", "number", "add", "user", "users", "customer", "customers",
     "account", "accounts", "need",
+    # How the customer would use it, not what it is: "how many apps can I run on Pro?" asks for apps.
+    "run", "runs", "running",
 })
 
 

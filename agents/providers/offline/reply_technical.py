@@ -118,6 +118,9 @@ _PLAN_NAME = re.compile(r"\b(Free|Pro|Business)\b")
 _PLAN_FIGURE = re.compile(r"(?P<figure>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>(?:\s+[a-z]+){0,3}?)\s+on\s+"
                           r"(?P<plan>Free|Pro|Business)\b")
 FIGURE = re.compile(r"\d")
+# "Can I use my own domain with https?", "can we use websockets?": whether the service lets them, which an
+# entry on it says (on which plans, what comes with it); a troubleshooting guide answers a fault not reported.
+ASKS_IF_ALLOWED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+use\b", re.IGNORECASE)
 
 
 class TechnicalReplies(WriterBase):
@@ -540,10 +543,22 @@ class TechnicalReplies(WriterBase):
             self._sla_for_plan(faq)
         else:
             self._quote_faq(self._as_asked(faq), hedge=False)
+            if (also := self._entry_on_the_other_thing_named(faq)) is not None:
+                self._quote_faq(self._as_asked(also), hedge=False)
         return True
 
+    def _entry_on_the_other_thing_named(self, quoted: FaqMatch) -> FaqMatch | None:
+        """"Can I use my own domain with https?" names two things each an entry's subject: the custom domain
+        quoted, and the certificate that comes with it. The first other entry whose question names something
+        the message names and the quoted question does not; None when there is none."""
+        # A plan's name qualifies ("is ssl free?"), it is no second thing asked about.
+        named = topic_terms(self.text) - topic_terms(quoted.question) - {"free", "pro", "business", "plan"}
+        return next((match for match in self.facts.faq if match.faq_id != quoted.faq_id
+                     and named & topic_terms(match.question)), None)
+
     def _asks_what_is_included(self) -> bool:
-        return bool(ASKS_WHAT_IS_INCLUDED.search(self.text)) and not self._reports_a_problem()
+        asks = ASKS_WHAT_IS_INCLUDED.search(self.text) or ASKS_IF_ALLOWED.search(self.text)
+        return bool(asks) and not self._reports_a_problem()
 
     def _as_asked(self, faq: FaqMatch) -> FaqMatch:
         # "Do I have to pay for it?" is asked the other way round from "do you offer it?": an entry's
