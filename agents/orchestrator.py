@@ -47,6 +47,7 @@ from agents.follow_up import (
     previous_user_text,
     withdraws_request,
 )
+from agents.language import looks_not_english
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
     ActionRecord,
@@ -145,6 +146,10 @@ WITHDRAWN_REPLY = "No problem, glad you got there. If anything else comes up, yo
 OUT_OF_SCOPE_REPLY = (
     "I'm Northwind Cloud's support assistant, so I can only help with your Northwind account, billing and "
     "our hosting service. Is there anything about those I can help you with?"
+)
+NOT_ENGLISH_REPLY = (
+    "Sorry, I can only read and answer messages in English for now. Could you write your question in English? "
+    "If you'd rather write in your own language, ask for a person and I'll pass you to our support team."
 )
 # "List all customers", "can I see other customers' data?": refused plainly, with nothing of anyone's looked up.
 OTHERS_DATA_REPLY = (
@@ -394,6 +399,11 @@ class Orchestrator:
             # "What do I owe you?" read as a general question no help-centre entry answers: the domain its words
             # name (the balance, billing's) has the answer.
             self._service_terms_name_a_domain(run)
+        if run.intent.label == "out_of_scope" and looks_not_english(run.ctx.message_as_typed or run.ctx.message):
+            # "Hola, mi pago ha fallado": read as off topic because it isn't English, which the scope reply would
+            # wrongly blame on the question.
+            run.summary["out_of_scope"] = "not written in English: asked to write in English; no LLM call"
+            return await self._finish(run, reply=NOT_ENGLISH_REPLY, route="resolver", sources=[])
         multi_domain = bool(self._domains(run.intent)[1:])
         low_confidence = run.intent.confidence < config.panel_confidence
         if run.intent.label == "out_of_scope" and not low_confidence:
