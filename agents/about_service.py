@@ -306,3 +306,24 @@ def payment_methods_asked(text: str) -> list[str]:
             continue
         named.append(PAYMENT_METHODS[word])
     return list(dict.fromkeys(named))
+
+
+# "I found a security vulnerability in your login page", "where do I report a security issue?", "responsible
+# disclosure", "bug bounty", "I found an XSS on your dashboard": a report for our security people, which the help
+# centre has no process for. Not the customer's own account security ("is my account secure?", "someone hacked
+# me"), which the account's facts and the lock answer.
+REPORTS_A_SECURITY_ISSUE = re.compile(
+    r"\b(?:security\s+(?:vulnerabilit(?:y|ies)|issue|issues|bug|bugs|flaw|flaws|hole|holes|problem|report)"
+    r"|vulnerabilit(?:y|ies)|responsible\s+disclosure|bug\s+bounty|exploit|xss|cross[-\s]site\s+scripting"
+    r"|sql\s+injection|csrf|rce|remote\s+code\s+execution|cve-\d+)\b",
+    re.IGNORECASE)
+SECURITY_REPORT_REPLY = (
+    "Thank you for telling us. Our help centre doesn't describe a process for security reports, so this should go "
+    "straight to a person from our team: would you like me to pass you to a person? Please don't post the details, "
+    "or any passwords or keys, here until they ask."
+)
+
+
+def reports_a_security_issue(text: str) -> bool:
+    """Whether the message reports (or asks how to report) a security weakness in our service."""
+    return bool(REPORTS_A_SECURITY_ISSUE.search(text))

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from agents.about_service import (
+    SECURITY_REPORT_REPLY,
     IdentityOrContact,
     asks_about_support_hours,
     asks_for_a_person,
@@ -27,6 +28,7 @@ from agents.about_service import (
     identity_or_contact_asked,
     identity_or_contact_reply,
     payment_methods_asked,
+    reports_a_security_issue,
     unlisted_payment_methods,
 )
 from agents.app_deletion import about_deleting_the_account, asks_to_delete_an_app
@@ -325,6 +327,13 @@ class Orchestrator:
             # off-topic question; the fixed answer needs no look-up, no LLM, and makes up no number or address.
             self._take_intent(run, intent_response)
             return await self._answer_identity_or_contact(run, about)
+        if reports_a_security_issue(run.ctx.message):
+            # "I found a vulnerability in your login page, where do I report it?": read as an account question, it
+            # got the customer's own sign-in state; it is a report for a person, who is offered.
+            self._take_intent(run, intent_response)
+            self._relabel(run, IntentResult(label="general", confidence=run.intent.confidence),
+                          why="reports a security issue in the service", key="security_report")
+            return await self._finish(run, reply=SECURITY_REPORT_REPLY, route="resolver", sources=[])
         if withdraws_request(run.ctx.message):
             # "Actually never mind, I figured it out": read alone it is off topic or an unsure technical question, whose
             # reply offers a person again; the customer asked for nothing.
