@@ -69,6 +69,15 @@ MONTHS |= {
 MONTHS[r"\b(?:in|for|of) may\b|\bmay (?:invoice|bill|payment|charge)"] = 5
 # "The invoice for last month", "this month's receipt": a month counted from today (group 1: one back).
 RELATIVE_MONTH = re.compile(r"\b(?:(last|previous|prior)|this|current)\s+month(?:'?s)?\b", re.IGNORECASE)
+
+
+def month_counted_from_today(found: re.Match[str], today: str) -> tuple[int, int]:
+    """(year, month) that a RELATIVE_MONTH match names, counted from today (an ISO date): the month before for
+    "last month", today's for "this month"."""
+    day = date.fromisoformat(today)
+    if not found[1]:
+        return day.year, day.month
+    return (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
 # A message made only of these asks for help without saying with what.
 SAYS_NOTHING_YET = frozenset({
     "i", "need", "help", "please", "pls", "plz", "hi", "hello", "hey", "can", "could", "you", "me", "some",
@@ -382,10 +391,7 @@ class WriterBase:
         found = RELATIVE_MONTH.search(text)
         if found is None or not self.ctx.today or not asks_for_billing_document(text):
             return None
-        today = date.fromisoformat(self.ctx.today)
-        if not found[1]:
-            return today.year, today.month
-        return (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+        return month_counted_from_today(found, self.ctx.today)
 
     def _invoices_besides_discussed(self) -> list[InvoiceFact] | None:
         """"And the other one?", "the other invoice": the customer's invoices besides the ones the conversation

@@ -15,10 +15,12 @@ from agents.providers.offline.reply_base import (
     AMOUNT,
     FAQ_PLAUSIBLE,
     NOTHING_TO_DO,
+    RELATIVE_MONTH,
     has_cue,
     invoice_numbers,
     joined_with_and,
     money,
+    month_counted_from_today,
     one_per_invoice,
 )
 from agents.providers.offline.reply_billing import BillingReplies, on_plan
@@ -82,9 +84,6 @@ _ASKS_PART_OF_A_CHARGE = re.compile(
 # which the help centre's entry on downgrading answers. Not "I downgraded mid month" (done already) nor "if I
 # downgrade" (a question about what it would bring).
 _ASKS_TO_DOWNGRADE = re.compile(r"^(?!.*\bif\s+(?:i|we)\b).*\bdowngrad(?:e|ing)\b", re.IGNORECASE | re.DOTALL)
-# "A refund for last month", "this month's charge": a month counted from today, which the month names of
-# reply_base don't cover.
-_RELATIVE_MONTH = re.compile(r"\b(?:(last|previous|prior)|this|current)\s+month(?:'?s)?\b", re.IGNORECASE)
 # "If I cancel, will I get a refund?", "do I get my money back if we downgrade?": a question about what a change
 # would bring, not a request for the refund some charge already qualifies for.
 _ASKS_IF_A_CHANGE_REFUNDS = re.compile(
@@ -425,14 +424,11 @@ class RefundReplies(BillingReplies):
     def _relative_month_invoices(self) -> tuple[str, list[InvoiceFact]] | None:
         """"Last month", "this month": the customer's words for it and the invoices issued in it, counted from
         the day the policy is applied on; None when the message names no such month."""
-        found = _RELATIVE_MONTH.search(self.ctx.message)
+        found = RELATIVE_MONTH.search(self.ctx.message)
         if found is None or not self.ctx.today:
             return None
-        today = date.fromisoformat(self.ctx.today)
-        year, month = today.year, today.month
-        if found[1]:
-            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-        return found[0].lower(), [i for i in self.facts.invoices if (i.issued_on.year, i.issued_on.month) == (year, month)]
+        month = month_counted_from_today(found, self.ctx.today)
+        return found[0].lower(), [i for i in self.facts.invoices if (i.issued_on.year, i.issued_on.month) == month]
 
     def _name_other_qualifying(self, *, besides: set[str]) -> None:
         """A charge that does qualify, named but not requested: the customer asked for something else. Not
