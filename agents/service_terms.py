@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from agents.context import Intent
 
@@ -50,13 +51,17 @@ _NOT_OURS = re.compile(
     re.IGNORECASE)
 
 
-def _term_for(word: str) -> str | None:
-    if word in TERMS:
-        return word
+@lru_cache(maxsize=65536)  # customers' words recur, and each look-up compares the word with every term
+def _term_misspelt(word: str) -> str | None:
+    """The term a lower-case word of TYPO_FROM_LENGTH letters or more is a slip of ("refnd" → "refund"), if any."""
     if len(word) < TYPO_FROM_LENGTH:
         return None
     close = difflib.get_close_matches(word, TYPO_TOLERANT, n=1, cutoff=TYPO_SIMILARITY)
     return close[0] if close else None
+
+
+def _term_for(word: str) -> str | None:
+    return word if word in TERMS else _term_misspelt(word)
 
 
 def domains_named(message: str) -> list[Intent]:
@@ -80,10 +85,7 @@ def with_terms_spelled(message: str) -> str:
     pln" → "waht is my plan"), so every agent reads the word it knows."""
     def spelled(found: re.Match[str]) -> str:
         word = found[0]
-        if word.lower() in TERMS or len(word) < TYPO_FROM_LENGTH:
-            return word
-        close = difflib.get_close_matches(word.lower(), TYPO_TOLERANT, n=1, cutoff=TYPO_SIMILARITY)
-        return close[0] if close else word
+        return word if word.lower() in TERMS else _term_misspelt(word.lower()) or word
 
     return _seats_as_team_members(_PLAN_TYPED.sub("plan", re.sub(r"[A-Za-z]+", spelled, message)))
 

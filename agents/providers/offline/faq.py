@@ -14,9 +14,11 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -159,13 +161,21 @@ class OfflineFaqRetriever:
         self._entry_actions = [frozenset().union(*(action_kinds(t) for t in p)) for p in phrasings]
         self._plans_asked_about = [set(_content_words(e.question).split()) & PLAN_NAMES for e in self.entries]
 
-    def mismatched(self, text: str) -> np.ndarray:
-        """Per entry, whether its match with text rests on wording that says it is about something else."""
+    def mismatch_check(self, text: str) -> Callable[[int], bool]:
+        """Whether an entry's match with text rests on wording that says it is about something else, asked per
+        entry and remembered: a search reads it for its top few entries only, and each check compares words."""
         words = set(_content_words(text).split())
         asked = action_kinds(text)
         plans = words & PLAN_NAMES
-        return np.array([self._does_otherwise(asked, index) or self._about_otherwise(words, asked, index)
-                         or self._about_another_plan(plans, index) for index in range(len(self.entries))], dtype=bool)
+        known: dict[int, bool] = {}
+
+        def about_something_else(index: int) -> bool:
+            if index not in known:
+                known[index] = (self._does_otherwise(asked, index) or self._about_otherwise(words, asked, index)
+                                or self._about_another_plan(plans, index))
+            return known[index]
+
+        return about_something_else
 
     def _about_another_plan(self, plans: set[str], index: int) -> bool:
         """text names plans, and the entry is about another one and never mentions them ("whats included in
@@ -218,33 +228,33 @@ class OfflineFaqRetriever:
         sims = self.similarities(text)
         if sims.size == 0:
             return []
-        mismatched = self.mismatched(text)
-        ranked = np.argsort(-sims)
-        if mismatched[ranked[0]] and k > 1:
+        about_something_else = self.mismatch_check(text)
+        ranked = [int(index) for index in np.argsort(-sims)]
+        if about_something_else(ranked[0]) and k > 1:
             # The best worded is about something else ("switch me to yearly billing" and how to upgrade): the
             # search looks past every such entry ("Business customers can also pay yearly …"), keeping that
             # one last for the writer to read ("how long until I see the money?" shares only "how long" with
             # the refund's timing, which a refund's reply still reads).
-            best = np.append(ranked[~mismatched[ranked]][:k - 1], ranked[0])
+            best = [*islice((i for i in ranked if not about_something_else(i)), k - 1), ranked[0]]
         else:
             best = ranked[:k]
         # Those about something else come last, scored below every threshold: never quoted as the answer.
-        order = np.concatenate([best[~mismatched[best]], best[mismatched[best]]])
+        order = [i for i in best if not about_something_else(i)] + [i for i in best if about_something_else(i)]
         top = float(sims[order[0]])
         second = float(sims[order[1]]) if len(order) > 1 else 0.0
         words = _content_words(text).split()
         matches = []
         top_score = 1.0
         for rank, index in enumerate(order):
-            entry = self.entries[int(index)]
+            entry = self.entries[index]
             sim = float(sims[index])
             # The top entry's score is the calibrated chance it is right; the others get the same
             # function of their own similarity with a negative margin. Their cover can still be the
             # higher ("can you email it to me?" shares "email" with the reset entry's answer), so
             # each is capped at the score above it: the ranking and the scores never disagree.
             margin = top - second if rank == 0 else sim - top
-            score = min(top_score, round(self.calibration.probability(sim, margin, self._cover(words, int(index))), 4))
-            if mismatched[index]:
+            score = min(top_score, round(self.calibration.probability(sim, margin, self._cover(words, index)), 4))
+            if about_something_else(index):
                 score = min(score, MISMATCH_SCORE_CAP)
             top_score = score
             matches.append(FaqMatch(faq_id=entry.id, question=entry.question, answer=entry.answer, score=score))
@@ -271,6 +281,7 @@ def _mentions(vocab: set[str], word: str) -> bool:
     return word in vocab or any(_same_word(word, known) for known in vocab)
 
 
+@lru_cache(maxsize=65536)  # customers' words recur, and a ratio of two words costs a SequenceMatcher
 def _same_word(word: str, known: str) -> bool:
     if len(known) >= 4 and (word.startswith(known) or known.startswith(word)):
         return True
