@@ -243,6 +243,9 @@ SUPPORT = {
     # (or with DEBUG), for local development.
     "A2A_PUSH_TIMEOUT_S": float(os.environ.get("SUPPORT_A2A_PUSH_TIMEOUT_S", "5")),
     "A2A_PUSH_ALLOW_HTTP_LOCALHOST": env_bool("SUPPORT_A2A_PUSH_ALLOW_HTTP_LOCALHOST", False),
+    # Webhook endpoints: the same URL policy (supportsite.core.outbound_urls); http:// receivers
+    # on localhost only when allowed (or with DEBUG), for local development and the test suite.
+    "WEBHOOK_ALLOW_HTTP_LOCALHOST": env_bool("SUPPORT_WEBHOOK_ALLOW_HTTP_LOCALHOST", False),
     # A run's holder renews its lease every third of it; a run whose lease ran out belongs to a
     # process that died and is picked up again (exactly once) by the next recovery pass.
     "RUN_LEASE_S": float(os.environ.get("SUPPORT_RUN_LEASE_S", "30")),

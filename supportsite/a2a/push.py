@@ -6,9 +6,10 @@ the sender on every event of a task; this module gives it
 - DjangoPushConfigStore: the configs in the database (A2APushConfig), keyed by the integration
   like the tasks (supportsite.a2a.store), so every server process sees them and an integration
   never reads, lists or deletes another's;
-- push_url_check: the URL policy, applied when a config is set and again before each POST
-  (https only; http to localhost only when DEBUG or SUPPORT["A2A_PUSH_ALLOW_HTTP_LOCALHOST"] is
-  on; no credentials in the URL; no host resolving to a private, loopback or link-local address);
+- push_url_check: the URL policy (supportsite.core.outbound_urls, shared with webhooks), applied
+  when a config is set and again before each POST (https only; http to localhost only when DEBUG
+  or SUPPORT["A2A_PUSH_ALLOW_HTTP_LOCALHOST"] is on; no credentials in the URL; no host resolving
+  to a private, loopback or link-local address);
 - TaskPushSender: on each change of a task's state, the task as stored is POSTed (a2a-sdk's
   BasePushNotificationSender: the body is a StreamResponse {"task": …}, the config's token in
   X-A2A-Notification-Token) off the task's own path, in order, with a short timeout. A receiver
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import urllib.parse
 
 import httpx
 from a2a.server.context import ServerCallContext
@@ -35,17 +35,15 @@ from a2a.server.tasks.push_notification_config_store import (
 from a2a.server.tasks.push_notification_sender import PushNotificationEvent, PushNotificationSender
 from a2a.types.a2a_pb2 import Task, TaskArtifactUpdateEvent, TaskPushNotificationConfig
 from a2a.utils.errors import InvalidParamsError
-from a2a.utils.push_url_validator import validate_push_notification_url
 from django.conf import settings
 from google.protobuf.json_format import MessageToDict, ParseDict
 
 from supportsite.a2a.models import A2APushConfig, A2ATask
 from supportsite.core.db import db_async
+from supportsite.core.outbound_urls import CARRIES_CREDENTIALS, outbound_url_problem
 
 logger = logging.getLogger(__name__)
 
-LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
-MAX_URL_CHARS = 2000
 # Each config is one POST per change of the task: a cap keeps one call from fanning out widely.
 MAX_CONFIGS_PER_TASK = 10
 
@@ -62,27 +60,11 @@ def _http_localhost_allowed() -> bool:
 
 
 async def push_url_problem(url: str) -> str | None:
-    """Why the server must not POST to this URL, or None when it may."""
-    if len(url) > MAX_URL_CHARS:
-        return f"is longer than {MAX_URL_CHARS} characters"
-    try:
-        parsed = urllib.parse.urlsplit(url)
-        _ = parsed.port  # a port that is not a number raises here
-    except ValueError:
-        return "is not a valid URL"
-    if parsed.username is not None or parsed.password is not None:
-        return "must not carry credentials (user:password@); send a token in the config instead"
-    host = (parsed.hostname or "").lower()
-    if not host:
-        return "has no host"
-    if host in LOCAL_HOSTS and _http_localhost_allowed():
-        return None if parsed.scheme in ("http", "https") else "must use https"
-    if parsed.scheme != "https":
-        return "must use https"
-    # a2a-sdk's own screening: resolved without blocking the loop, every address must be public.
-    if not await validate_push_notification_url(url):
-        return "must reach a public address: its host does not resolve, or resolves to a private, loopback or link-local one"
-    return None
+    """Why the server must not POST to this URL, or None when it may (supportsite.core.outbound_urls)."""
+    problem = await outbound_url_problem(url, allow_http_localhost=_http_localhost_allowed())
+    if problem == CARRIES_CREDENTIALS:
+        return f"{problem}; send a token in the config instead"
+    return problem
 
 
 async def push_url_check(url: str) -> None:

@@ -66,6 +66,16 @@ class WebhookEndpointForm(forms.ModelForm):
         model = WebhookEndpoint
         fields = ["url", "description", "events", "integration", "active", "secret"]
 
+    def clean_url(self) -> str:
+        from supportsite.api.webhooks import webhook_url_problem_sync
+
+        url = self.cleaned_data["url"]
+        # The server POSTs signed payloads here from inside its own network: never to an internal one.
+        problem = webhook_url_problem_sync(url)
+        if problem is not None:
+            raise forms.ValidationError(f"Deliveries cannot be sent to this URL: it {problem}.", code="unsafe_url")
+        return url
+
 
 class WebhookDeliveryInline(admin.TabularInline):
     model = WebhookDelivery

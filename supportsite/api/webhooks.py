@@ -40,6 +40,7 @@ from supportsite.api.models import WebhookDelivery, WebhookEndpoint, WebhookEven
 from supportsite.conversations.models import AgentAction, Conversation, Message
 from supportsite.conversations.serializers import conversation_reason
 from supportsite.core.db import db_async
+from supportsite.core.outbound_urls import CARRIES_CREDENTIALS, outbound_url_problem, outbound_url_problem_sync
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,29 @@ DELIVERY_HEADER = "X-Northwind-Delivery"
 
 def _setting(name: str, default: float) -> float:
     return float(settings.SUPPORT.get(name, default))
+
+
+# --- The URL policy (supportsite.core.outbound_urls) ------------------------------------------
+
+
+def _http_localhost_allowed() -> bool:
+    return bool(settings.DEBUG or settings.SUPPORT.get("WEBHOOK_ALLOW_HTTP_LOCALHOST", False))
+
+
+def _with_hint(problem: str | None) -> str | None:
+    if problem == CARRIES_CREDENTIALS:
+        return f"{problem}; the endpoint's secret signs each delivery instead"
+    return problem
+
+
+async def webhook_url_problem(url: str) -> str | None:
+    """Why the server must not POST to this endpoint URL, or None when it may (before each POST)."""
+    return _with_hint(await outbound_url_problem(url, allow_http_localhost=_http_localhost_allowed()))
+
+
+def webhook_url_problem_sync(url: str) -> str | None:
+    """The same, for the admin form that registers an endpoint (resolves with a short timeout)."""
+    return _with_hint(outbound_url_problem_sync(url, allow_http_localhost=_http_localhost_allowed()))
 
 
 # --- Payloads ---------------------------------------------------------------------------------
@@ -288,6 +312,14 @@ def _seconds_to_next_due() -> float | None:
 
 
 async def delivery_send(client: httpx.AsyncClient, delivery: WebhookDelivery) -> WebhookDelivery:
+    # Checked again before every POST: a host may come to resolve elsewhere than when staff
+    # registered it, and an endpoint may have been stored without the admin form.
+    problem = await webhook_url_problem(delivery.endpoint.url)
+    if problem is not None:
+        logger.warning("Webhook delivery %s not sent: the URL %s", delivery.id, problem)
+        return await db_async(delivery_record)(
+            delivery_id=delivery.id, ok=False, response_code=None, error=f"Not sent: the URL {problem}.",
+        )
     body = json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode()
     timestamp = str(int(time.time()))
     headers = {

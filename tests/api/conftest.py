@@ -65,5 +65,11 @@ def api_as(make_key) -> Callable[..., Api]:
 
 
 @pytest.fixture
+def local_webhook_receivers_allowed(settings) -> None:
+    """Test receivers listen on http://127.0.0.1, which only this setting (or DEBUG) allows."""
+    settings.SUPPORT = {**settings.SUPPORT, "WEBHOOK_ALLOW_HTTP_LOCALHOST": True}
+
+
+@pytest.fixture
 def scripted(monkeypatch) -> ScriptedOrchestrator:
     return orchestrator_install(monkeypatch, ScriptedOrchestrator())

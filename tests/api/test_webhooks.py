@@ -64,7 +64,7 @@ class Receiver:
 
 
 @pytest.fixture
-def receiver():
+def receiver(local_webhook_receivers_allowed):
     servers: list[Receiver] = []
 
     def start(**options: Any) -> Receiver:
