@@ -145,6 +145,58 @@ DOWNGRADING = re.compile(
     r"(?:a\s+|the\s+)?(?:cheaper|smaller|lower|less\s+expensive)\s+(?:plan|tier|one)\b",
     re.IGNORECASE,
 )
+UPGRADING = re.compile(r"\bup[\s-]?grad\w*", re.IGNORECASE)
+# "Cancel my deploy", "cancel the invite", "cancel the refund request": not the subscription.
+CANCELS_SOMETHING_ELSE = re.compile(
+    r"\bcancel\w*\s+(?:my\s+|the\s+|this\s+|that\s+|a\s+|an\s+)?(?:\w+\s+)?(?:deploy\w*|builds?|invit\w*|refunds?"
+    r"|requests?|orders?|domains?|apps?|payments?|charges?|transfers?|emails?|unlock)\b",
+    re.IGNORECASE)
+# Asking the assistant itself to change or cancel the plan: "upgrade me to Business", "switch me to Free please",
+# "cancel my subscription for me", "can you downgrade my plan?". Not "how do I upgrade?" nor "I want to cancel",
+# which ask how (the help centre's steps answer), nor "switch me to yearly billing" (no plan named).
+_PLAN_OR_NAMED = r"(?:(?:my|our|the|a|this)\s+)?(?:(?:free|pro|business|paid|current)\s+)?(?:plan|tier|subscription|package)"
+_NAMED_PLAN = r"(?:the\s+)?(?:free|pro|business|cheaper|smaller|lower|higher|bigger)\b"
+_CHANGE_VERB = (r"(?:up[\s-]?grade|down[\s-]?grade|switch|move|change|put|bump|cancel|end|stop|terminate)")
+_ASKS_US_TO_CHANGE_PLAN = re.compile(
+    rf"\b(?:up|down)[\s-]?grade\s+(?:me|us)\b"
+    rf"|\b(?:switch|move|put|bump|take|change)\s+(?:me|us)\s+(?:up\s+|down\s+|over\s+|back\s+)?(?:to|on|onto)\s+"
+    rf"{_NAMED_PLAN}"
+    rf"|\b{_CHANGE_VERB}\s+(?:{_PLAN_OR_NAMED}|me|us)\b[^.?!]{{0,40}}\bfor\s+(?:me|us)\b"
+    rf"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)*{_CHANGE_VERB}\s+(?:{_PLAN_OR_NAMED}|me|us)\b"
+    rf"|\bi\s+(?:need|want|would\s+like|'d\s+like)\s+you\s+to\s+{_CHANGE_VERB}\b",
+    re.IGNORECASE,
+)
+# "Do it", "just do it for me", "can you do that for me?", "why can't you just change it?": asking the assistant to
+# make the change just explained.
+_DO_IT_FOR_ME = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|then|well|please|pls|just|can|could|would|will|won'?t|cant|can'?t|why|you|u)[\s,]+)*"
+    r"(?:do|make|change|switch|cancel|upgrade|downgrade|handle|sort|action)\s+(?:it|that|this|the\s+change|me)\b"
+    r"(?:[\s,]+(?:out|for\s+(?:me|us)|please|pls|now|then|yourself|instead|already|right\s+away|on\s+my\s+behalf))*"
+    r"\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def asks_us_to_change_plan(message: str) -> bool:
+    """"Upgrade me to Business", "cancel my subscription for me": a request that the assistant make the change
+    itself, which no action it has can do."""
+    return bool(_ASKS_US_TO_CHANGE_PLAN.search(message)) and not CANCELS_SOMETHING_ELSE.search(message)
+
+
+def asks_us_to_do_it(message: str) -> bool:
+    """"Do it", "just do it for me", "yes please": a go-ahead, or a request that the assistant itself do what was
+    discussed."""
+    return affirms(message) or bool(_DO_IT_FOR_ME.match(message))
+
+
+def plan_change_named(text: str) -> bool:
+    """Whether a message is about moving the customer's own plan: upgrading, downgrading or cancelling it."""
+    if CANCELS_SOMETHING_ELSE.search(text) or DELETING_THE_ACCOUNT.search(text):
+        return False
+    return bool(UPGRADING.search(text) or DOWNGRADING.search(text) or CANCELLING.search(text)
+                or asks_us_to_change_plan(text))
+
+
 # Whether something a plan gives keeps working once the plan is smaller: "will my custom domain still work?",
 # "will my team members keep access?", "do I keep my custom domain?", "will my apps go to sleep then?", "what do
 # I lose?". Apps and data themselves are _FATE_OF_THINGS' (the cancellation entry says what becomes of them).
@@ -342,12 +394,15 @@ def move_to_smaller_plan(ctx: SupportContext) -> str | None:
     deletion entry's."""
     if not asks_what_a_smaller_plan_keeps(ctx.message):
         return None
-    previous = previous_user_text(ctx) or ""
-    if DELETING_THE_ACCOUNT.search(previous):
-        return None
-    if DOWNGRADING.search(previous):
-        return "downgrade"
-    return "cancel" if CANCELLING.search(previous) else None
+    # "What do I lose if I downgrade to Pro?" names the move itself; "what do I lose?" leans on the one before.
+    for text in (ctx.message, previous_user_text(ctx) or ""):
+        if DELETING_THE_ACCOUNT.search(text):
+            return None
+        if DOWNGRADING.search(text):
+            return "downgrade"
+        if CANCELLING.search(text):
+            return "cancel"
+    return None
 
 
 def asks_what_ending_does(ctx: SupportContext) -> bool:

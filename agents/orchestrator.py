@@ -34,6 +34,7 @@ from agents.about_service import (
 from agents.app_deletion import about_deleting_the_account, asks_to_delete_an_app
 from agents.clauses import without_leading_pleasantry
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
+from agents.data_protection import asks_to_erase_personal_data, data_protection_asked
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import IncidentFact
@@ -43,11 +44,20 @@ from agents.follow_up import (
     affirms,
     asked_of_another_plan,
     asks_to_deliver_it,
+    asks_us_to_change_plan,
     asks_what_ending_does,
     asks_which_of_them,
     declines_offer,
     previous_user_text,
     withdraws_request,
+)
+from agents.frustration import (
+    Mood,
+    history_past_asides,
+    mood_only,
+    mood_reply,
+    repeats_last_reply,
+    same_reply_again,
 )
 from agents.language import looks_not_english
 from agents.outcome import (
@@ -312,6 +322,8 @@ class Orchestrator:
     async def _pipeline(self, run: _Run) -> RunOutcome:
         deps, config = run.deps, self.config
         self._read_as_asked(run)
+        # "Yes" after [offer, "👍", "just to be sure: <offer>"] answers the offer, as if the aside had not been made.
+        run.ctx.history = history_past_asides(run.ctx)
         remote = self.provider is not self.fallback
         local_label_trusted = False
         # The local classifier and FAQ retrieval: with a remote LLM configured, a confident FAQ hit
@@ -339,6 +351,11 @@ class Orchestrator:
             # reply offers a person again; the customer asked for nothing.
             self._take_intent(run, intent_response)
             return await self._acknowledge_withdrawal(run)
+        if (mood := mood_only(run.ctx.message)) is not None:
+            # "This is useless", "😡😡😡", "you already said that", "👍", "??": how the conversation is going, not a
+            # question; read as one it got "I don't have a guide on that", a greeting, or the same answer again.
+            self._take_intent(run, intent_response)
+            return await self._answer_mood(run, mood)
         if remote and intent_response.status == "success":
             local_intent = IntentResult.model_validate(intent_response.result["intent"])
             if (local_intent.label == "human" and local_intent.confidence >= HUMAN_CONFIDENCE
@@ -474,6 +491,12 @@ class Orchestrator:
             # "Waht is my pln": a typo leaves the classifier nothing it knows; the plan is the billing facts'.
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"asks about the signed-in customer's plan (out of scope at {label.confidence:.2f})")
+            return
+        if asked := data_protection_asked(run.ctx.message):
+            # "I'd like to exercise my right to erasure under GDPR" (out of scope at 0.83): the help centre's entries
+            # on deleting and on GDPR answer it; the account's state says whether it can be done signed in.
+            self._relabel(run, self._sure_label(run, "general" if asked == ["privacy"] else "account"),
+                          why=f"asks about data protection: {', '.join(asked)} (out of scope at {label.confidence:.2f})")
             return
         if self._service_terms_name_a_domain(run):
             return
@@ -688,6 +711,14 @@ class Orchestrator:
                       why=f"takes back what was asked ({label.label} at {label.confidence:.2f})", key="request_withdrawn")
         return await self._finish(run, reply=WITHDRAWN_REPLY, route="resolver", sources=[])
 
+    async def _answer_mood(self, run: _Run, mood: Mood) -> RunOutcome:
+        """Frustration, a thumbs-up or a "??" answered as such: nothing looked up, a person offered, not called."""
+        label = run.intent
+        self._relabel(run, IntentResult(label="general", confidence=label.confidence),
+                      why=f"says only how the conversation is going: {mood} ({label.label} at {label.confidence:.2f})",
+                      key="mood_only")
+        return await self._finish(run, reply=mood_reply(mood, run.ctx), route="resolver", sources=[])
+
     async def _answer_identity_or_contact(self, run: _Run, about: IdentityOrContact) -> RunOutcome:
         """The honest answer to "are you a bot?" or "what's your phone number?", with a person offered."""
         label = run.intent
@@ -738,6 +769,16 @@ class Orchestrator:
         if run.ctx.customer is not None and asks_about_own_data(run.ctx.message):
             # The FAQ says how things work for everyone; this customer's facts answer the question.
             run.summary["faq"]["skipped"] = "asks about the signed-in customer's own data"
+            return False
+        if run.ctx.customer is not None and asks_us_to_change_plan(run.ctx.message):
+            # "Upgrade me to Business": no action changes a plan, which the reply says, and the customer's plan
+            # decides which way the move goes (or that there is none to make); the entry alone says neither.
+            run.summary["faq"]["skipped"] = "asks the assistant to change the signed-in customer's plan"
+            return False
+        if asks_to_erase_personal_data(run.ctx.message):
+            # "Delete my data", "can you delete my data for me?": the entry's steps alone don't say that nothing is
+            # deleted from this chat, nor that a person can take the request on; the writer says both.
+            run.summary["faq"]["skipped"] = "asks to erase personal data, which nothing in this chat does"
             return False
         if run.ctx.customer is not None and about_own_lock(run.ctx.message):
             # "I'm locked out, please unlock": the entry on locks says how to ask for an unlock; the account
@@ -1052,6 +1093,11 @@ class Orchestrator:
                 # promises a person the customer did not ask for is kept to as well, as a writer's doubt.
                 handoff_reason = "customer_asked" if asked else "low_confidence"
                 run.summary["handoff_with_reply"] = handoff_reason
+        if handoff_reason is None and route != "handoff" and repeats_last_reply(reply, run.ctx):
+            # The same text as the assistant's last turn, sent again, reads as a bot on a loop ("what?" or "did it
+            # work?" twice got the scope reply twice): said so, with a person offered.
+            run.summary["same_reply_again"] = reply[:200]
+            reply = same_reply_again(reply)
         # Context gathered ahead of an intent that ended the run early is not waited for.
         await _cancel_pending(run.speculation.task if run.speculation else None)
         if run.may_reply_check is not None:

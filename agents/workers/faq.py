@@ -6,6 +6,7 @@ import re
 
 from agents.clauses import question_clauses
 from agents.context import SupportContext
+from agents.data_protection import help_centre_questions
 from agents.envelope import AgentRequest, AgentResponse
 from agents.follow_up import (
     asked_of_another_plan,
@@ -149,6 +150,11 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Can I get a custom domain on free?": what each plan adds is in the entry on the plans, which the
         # message's own words ("custom domain") do not find; the writer reads the plans from it.
         matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1))
+    if data_questions := help_centre_questions(ctx.message):
+        # "Please delete all my personal data (GDPR)" is worded like no entry (deleting the account at 0.02): the
+        # entries on deleting, exporting and GDPR are added, scored as the topic's are above, for the writer to
+        # choose by what they are about.
+        matches += _after_own(matches, [match for question in data_questions for match in deps.faq.search(question, k=1)])
     if len(questions := question_clauses(ctx.message)) >= 2:
         # "How do I enable 2fa? also what's my api rate limit?": the whole message's top entries are those
         # of its stronger question; each question's own best entry is added, scored as the topic's are

@@ -22,15 +22,25 @@ import re
 from agents.follow_up import (
     CANCELLING,
     DELETING_THE_ACCOUNT,
+    DOWNGRADING,
     OFFER_PERSON,
+    OFFER_REFUND,
+    OFFER_UNLOCK,
+    UPGRADING,
+    affirms,
+    asks_us_to_change_plan,
+    asks_us_to_do_it,
     asks_what_becomes_of,
     asks_what_lost_in_general,
+    last_assistant_text,
     move_to_smaller_plan,
+    plan_change_named,
     previous_user_text,
     with_topic,
 )
 from agents.outcome import FaqMatch
 from agents.providers.offline.reply_base import GENERIC_WORDS, money, sentences
+from agents.providers.offline.reply_billing import on_plan
 from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies
 from agents.providers.offline.reply_plan_features import PlanListing, _agreeing, _plural, _words
 from agents.providers.offline.text import normalise, stem
@@ -60,13 +70,137 @@ _CHARGED_AFTER = re.compile(r"\b(?:charged?|charging|bill(?:ed|ing)?|pay(?:ing)?
 # "Can I pause my subscription?", "put my plan on hold", "freeze my account": stopping for a while.
 _PAUSING = re.compile(r"\b(?:pause|pausing|paused|freeze|freezing|suspend|suspending|on\s+hold|take\s+a\s+break)\b",
                       re.IGNORECASE)
+# The people on a team, as _feature_asked reads them ("team members", "seats"): what a smaller plan's limit on them
+# does to those already there, the help centre does not say.
+_PEOPLE = frozenset(stem(w) for w in ("team", "members", "member", "seats", "seat", "teammates", "colleagues", "users"))
 # A help-centre sentence on when a cancelled or smaller plan ends: "… stays active until the end of the period".
 _UNTIL_THE_END = re.compile(r"\b(?:until|end\s+of)\b", re.IGNORECASE)
 # A help-centre sentence's "Yes: …" answers its own entry's question, not the customer's.
 _LEADING_ANSWER = re.compile(r"^\s*(?:yes|no)\s*[:,.]\s*", re.IGNORECASE)
+# The plan a move asks for: "upgrade me to Business", "switch me over to the free plan".
+_MOVE_TO = re.compile(r"\bto\s+(?:the\s+)?([a-z]+)\b", re.IGNORECASE)
+# The help-centre entry with the steps for each move, by the word its question starts the move with.
+_STEPS_ENTRY = {"upgrade": "upgrad", "downgrade": "downgrad", "cancel": "cancel"}
+# What the assistant was asked to do, as the reply says it can't: "upgrade you to Business".
+_CANNOT = {"upgrade": "upgrade you to {0}", "downgrade": "move you to {0}", "change": "move you to {0}",
+           "cancel": "cancel your subscription"}
+_CANNOT_UNNAMED = {"upgrade": "upgrade your plan", "downgrade": "downgrade your plan", "change": "change your plan",
+                   "cancel": "cancel your subscription"}
 
 
 class CancellationReplies(PlanComparisonReplies):
+    # ------------------------------------------------------------ asked to make the change
+
+    def answers_plan_change_request(self) -> bool:
+        """"Upgrade me to Business", "cancel my subscription for me", or "just do it for me" after the steps: no
+        action of ours changes or cancels a plan (the action port files refunds and unlocks only), so the reply
+        says so plainly, with the help centre's steps for the move in the direction the customer's plan and the
+        plan named make it, and, asked again, a person who can help. A customer already on that plan (or on
+        Free, asked to cancel) is told so instead. False, having said nothing, for any other message."""
+        asked, again = self._plan_change_asked()
+        if asked is None:
+            return False
+        move, target = self._move_asked(asked)
+        if self._no_move_to_make(move, target, asked, again=again):
+            return True
+        customer = self.ctx.customer
+        what = (_CANNOT if target else _CANNOT_UNNAMED)[move].format(target)
+        if again:
+            self.reply.add(f"I'm sorry, I can't {what} myself: this chat has no way to change or cancel a plan (the "
+                           "only changes I can make to an account are asking for a refund and unlocking it), so the "
+                           "change has to be made from your account.")
+        else:
+            own = f"{on_plan(customer.plan, customer.plan_price)}. " if customer is not None else ""
+            worded = "upgrade" if UPGRADING.search(asked) else "downgrade" if DOWNGRADING.search(asked) else move
+            if customer is not None and target is not None and move in ("upgrade", "downgrade") and worded != move:
+                # "Upgrade me to Pro" from Business: the steps for the way the move really goes.
+                own += (f"{customer.plan} is {'above' if move == 'downgrade' else 'below'} {target}, so moving to "
+                        f"{target} is {'a downgrade' if move == 'downgrade' else 'an upgrade'}. ")
+            self.reply.add(f"{own}I can't {what} from this chat, as I have no way to change or cancel a plan, but "
+                           "you can make the change yourself.")
+        entry = self._entry_about(_STEPS_ENTRY[move]) if move in _STEPS_ENTRY else None
+        if entry is None:
+            self.reply.add("You can change plan under **Billing → Plan**.")
+        else:
+            # Asked again, the steps in short: the first sentence is what to do, the rest was said before.
+            self._quote(entry, f"Here's how: {sentences(entry.answer)[0] if again else entry.answer}")
+        if again:
+            self.reply.add(f"If you'd rather someone from our team helped you with it, I can {OFFER_PERSON} from "
+                           "our support team: just say so.", answers=False)
+        return True
+
+    def _plan_change_asked(self) -> tuple[str | None, bool]:
+        """The message that asks for the plan to be changed, and whether this one asks again ("do it" after
+        it); None when nothing asks that. A go-ahead to an offer of a refund or an unlock is that offer's."""
+        if asks_us_to_change_plan(self.text):
+            return self.text, False
+        if not asks_us_to_do_it(self.ctx.message):
+            return None, False
+        last = last_assistant_text(self.ctx)
+        offered = OFFER_PERSON in last or "would you like me to" in last.lower()
+        if OFFER_REFUND in last or OFFER_UNLOCK in last or (affirms(self.ctx.message) and offered):
+            return None, False
+        previous = previous_user_text(self.ctx)
+        return (previous, True) if previous is not None and plan_change_named(previous) else (None, False)
+
+    def _plans_in_order(self) -> list[str]:
+        prices = self._monthly_prices()
+        return sorted(prices, key=lambda name: prices[name])
+
+    def _move_asked(self, asked: str) -> tuple[str, str | None]:
+        """"upgrade", "downgrade", "cancel" or "change", and the plan it names ("Business"), if any: the
+        direction from the customer's plan to the one named when both are known, else from the words."""
+        order = self._plans_in_order()
+        names = {name.lower(): name for name in order}
+        if CANCELLING.search(asked):
+            return "cancel", None
+        named = [names[m[1].lower()] for m in _MOVE_TO.finditer(asked) if m[1].lower() in names]
+        if not named:
+            named = [name for name in order if re.search(rf"\b{re.escape(name)}\b", asked, re.IGNORECASE)]
+        target = named[0] if len(named) == 1 or _MOVE_TO.search(asked) else None
+        customer = self.ctx.customer
+        if target is not None and customer is not None and customer.plan in order:
+            at, to = order.index(customer.plan), order.index(target)
+            if to != at:
+                return ("upgrade" if to > at else "downgrade"), target
+        if UPGRADING.search(asked):
+            return "upgrade", target
+        return ("downgrade" if DOWNGRADING.search(asked) else "change"), target
+
+    def _no_move_to_make(self, move: str, target: str | None, asked: str, *, again: bool) -> bool:
+        """Say so when the customer is on the plan asked for already, on the highest plan asked to upgrade, on
+        the lowest asked to downgrade, or on Free asked to cancel; False, having said nothing, else."""
+        customer = self.ctx.customer
+        order = self._plans_in_order()
+        if customer is None or customer.plan not in order:
+            return False
+        own = on_plan(customer.plan, customer.plan_price).replace("You're on", "You're already on", 1)
+        at = order.index(customer.plan)
+        if move == "cancel":
+            if customer.plan_price:
+                return False
+            self.reply.add(f"You're on the {customer.plan} plan already, so there's no paid plan to cancel"
+                           f"{': nothing for me to do there' if again else ''}.")
+            return True
+        if target is not None and target != customer.plan:
+            return False
+        down = DOWNGRADING.search(asked) is not None
+        if target is None and not (down and at == 0) and not (UPGRADING.search(asked) and at == len(order) - 1):
+            return False
+        if down:
+            nearby = (f"{customer.plan} is our lowest plan, so there's nothing below it to move to." if at == 0
+                      else f"The plan below it is {order[at - 1]}.")
+        else:
+            nearby = (f"{customer.plan} is our highest plan, so there's nothing above it to upgrade to."
+                      if at == len(order) - 1 else f"The plan above it is {order[at + 1]}.")
+        if again:
+            # "Do it" after being told: there is still nothing to do, said in other words than the last reply.
+            self.reply.add(f"There's nothing for me to change there: {own[0].lower()}{own[1:]}. {nearby} If you "
+                           "meant a different change, tell me which and I'll tell you how it's done.")
+            return True
+        self.reply.add(f"{own}, so there's no change to make. {nearby}")
+        return True
+
     def answers_what_cancelling_keeps(self) -> bool:
         """Tell what cancelling (or deleting the account) does to the customer's apps and data, when the
         message asks that of a conversation about it and the help centre's entry on it was found. False,
@@ -207,6 +341,7 @@ class CancellationReplies(PlanComparisonReplies):
         self._when_the_move_happens(entry)
         if kept is not True:
             what = ("anything you've set up that isn't in it" if general and not feature
+                    else "team members you already have beyond what it allows" if feature & _PEOPLE
                     else "what you've already set up with it")
             self.reply.add(f"Our help centre doesn't say what happens to {what} when you move, and I'd rather not "
                            f"guess: would you like me to {OFFER_PERSON} from our team, who can check?", answers=False)
@@ -220,6 +355,10 @@ class CancellationReplies(PlanComparisonReplies):
         if move == "cancel":
             moves_to = _MOVES_TO.search(entry.answer) if entry is not None else None
             return moves_to[1] if moves_to is not None else None
+        # "What do I lose if I downgrade to Pro?" names the plan itself; else the request before did.
+        named = next((known[m[1].lower()] for m in _DOWN_TO.finditer(self.ctx.message) if m[1].lower() in known), None)
+        if named is not None:
+            return named
         asked = previous_user_text(self.ctx) or ""
         for found in _DOWN_TO.finditer(asked):
             word = found[1].lower()
@@ -281,6 +420,11 @@ class CancellationReplies(PlanComparisonReplies):
         the lists or the help centre say it comes with plans above it, None when the facts don't say."""
         to = next((plan for plan in listing if target is not None and plan.name.lower() == target.lower()), None)
         found = self._first_listing(listing, feature) if listing else None
+        told = self._help_centre_on(feature, names)
+        if target is not None and any(target in named for _, _, clauses in told for named in clauses):
+            # "Free and Pro accounts can invite up to 3 members": what the help centre says of the plan moved to
+            # is more exact than a higher plan's list naming the thing alone ("team members" on Business).
+            found = None
         if found is not None and to is not None:
             first, item = found
             comes = _agreeing(item, "come", "comes")
@@ -295,7 +439,6 @@ class CancellationReplies(PlanComparisonReplies):
                            f"{to.name}, which includes {self._listed(to)}. So once you're on {to.name}, your plan "
                            f"won't include {them}.")
             return False
-        told = self._help_centre_on(feature, names)
         if not told:
             plan = f" whether {target} includes that" if target else " what your new plan includes about that"
             self.reply.add(f"I can't find{plan} in our help centre or plan list.")

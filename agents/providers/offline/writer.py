@@ -20,7 +20,7 @@ from agents.about_service import (
 from agents.clauses import question_clauses
 from agents.context import SupportContext
 from agents.facts import FaqFact
-from agents.follow_up import CANCELLING, asked_of_another_plan, declines_offer, with_topic
+from agents.follow_up import CANCELLING, CANCELS_SOMETHING_ELSE, asked_of_another_plan, declines_offer, with_topic
 from agents.outcome import Draft, FaqMatch, Usage
 from agents.providers.offline.faq import Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
@@ -36,6 +36,7 @@ from agents.providers.offline.reply_base import (
     shares_topic,
 )
 from agents.providers.offline.reply_cancellation import CancellationReplies
+from agents.providers.offline.reply_data_protection import DataProtectionReplies
 from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
 
@@ -51,13 +52,8 @@ FRUSTRATED = ("ridiculous", "worst", "terrible", "awful", "unacceptable", "nobod
               "sick of", "tired of", "waste of")
 
 
-# "Cancel my deploy", "cancel the invite", "cancel the refund request": not the subscription.
-_CANCELS_SOMETHING_ELSE = re.compile(
-    r"\bcancel\w*\s+(?:my\s+|the\s+|this\s+|that\s+|a\s+|an\s+)?(?:\w+\s+)?(?:deploy\w*|builds?|invit\w*|refunds?"
-    r"|requests?|orders?|domains?|apps?|payments?|charges?|transfers?|emails?|unlock)\b",
-    re.IGNORECASE)
 # CancellationReplies is a PlanComparisonReplies: what a smaller plan keeps is told from the same plan lists.
-class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationReplies):
+class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationReplies, DataProtectionReplies):
     """A reply to one message: the parts its intent names (billing, refund, account, technical,
     general), or the fixed answers for out-of-scope, a request for a person and an empty question."""
 
@@ -80,8 +76,11 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         elif declines_offer(self.ctx):
             # "No thanks" to the offer just made: nothing to answer, nothing to pass on.
             self.reply.add("No problem, I'll leave it there. If anything else comes up, just ask.")
-        elif self.persona in ("resolver", "critic") and (self.answers_what_a_smaller_plan_keeps()
+        elif self.persona in ("resolver", "critic") and (self.answers_plan_change_request()
+                                                         or self.answers_what_a_smaller_plan_keeps()
                                                          or self.answers_what_cancelling_keeps()
+                                                         # "Delete all my personal data (GDPR)", "EU region?"
+                                                         or self.answers_data_protection()
                                                          or self.answers_charges_after_cancelling()
                                                          or self.answers_about_pausing()
                                                          or self.answers_about_support()
@@ -90,6 +89,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                              and self.asks_whether_included())
                                                          or self.answers_plan_comparison()
                                                          or self.answers_price_per_year()):
+            # "Upgrade me to Business", "do it" after the steps: no action changes a plan, which is said first.
             # What a smaller plan keeps ("will my custom domain still work?" after a downgrade) comes before
             # what cancelling does to apps and data: a domain is a plan's, not the customer's apps.
             # Answered from the help centre's entry on cancelling, the plans, or the help centre, in the
@@ -133,7 +133,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
     def _answer_cancelling_too(self) -> None:
         """"I want to cancel and get a refund": the refund part answers the refund; how to cancel, the help centre's
         entry on it, is added when nothing said so far speaks of cancelling."""
-        if (not CANCELLING.search(self.text) or _CANCELS_SOMETHING_ELSE.search(self.text)
+        if (not CANCELLING.search(self.text) or CANCELS_SOMETHING_ELSE.search(self.text)
                 or "cancel" in self._join().lower()):
             return
         entry = self._entry_about("cancel")

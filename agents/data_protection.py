@@ -1,0 +1,105 @@
+"""Data-protection questions (GDPR): a request to erase one's personal data, a question about what data is held,
+and where data is stored or whether we are compliant. Plain rules over the message, no model.
+
+"Please delete all my personal data (GDPR)" is worded like no help-centre entry (the one on deleting the account
+scores 0.02 for it) and read as an account question: the account's state answered it, and "I don't have enough
+information" after it. "Do you have an EU region for GDPR?" finds the entry on where data is stored (0.51) but
+shares no word with its question, so the writer left it out. These rules say what such a message asks, so the
+help centre's entries on it are gathered (workers/faq.py) and quoted (providers/offline/reply_data_protection.py).
+"Is my data encrypted?" or "how much data can I store?" names data and asks none of this.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+DataProtectionAsk = Literal["erase", "access", "privacy"]
+
+_ERASE_VERB = r"(?:delete|erase|remove|wipe|purge|destroy|scrub)"
+_ERASED = r"(?:deleted|erased|removed|wiped|purged|destroyed|scrubbed)"
+# Whose data: "my personal data", "all of our information", "my account data"; not an app's ("my app data").
+_MY_DATA = (r"(?:all\s+|any\s+|every\s+)?(?:of\s+)?(?:my|our)\s+(?:personal\s+|account\s+|customer\s+|user\s+)?"
+            r"(?:data|information|info)\b")
+# "Delete all my personal data", "erase my data", "I want my personal data erased", "delete the data you hold
+# about me", "right to be forgotten", "a GDPR deletion request".
+_ERASE = re.compile(
+    rf"\b{_ERASE_VERB}\s+{_MY_DATA}"
+    rf"|\b{_ERASE_VERB}\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+)?(?:personal\s+)?(?:data|information|info)\s+"
+    r"(?:(?:that\s+)?you\s+(?:have|hold|keep|store)|(?:about|on|of)\s+(?:me|us))\b"
+    rf"|\b(?:my|our)\s+(?:personal\s+)?(?:data|information|info)\s+(?:to\s+be\s+|be\s+|being\s+)?{_ERASED}\b"
+    r"|\bright\s+to\s+(?:be\s+forgotten|erasure|deletion)\b"
+    r"|\b(?:data\s+|gdpr\s+)?(?:deletion|erasure|removal)\s+request\b",
+    re.IGNORECASE,
+)
+# GDPR named with a deletion anywhere: "delete everything please, GDPR".
+_GDPR = re.compile(r"\bgdpr\b|\bdata\s+protection\b", re.IGNORECASE)
+_DELETION_WORD = re.compile(rf"\b(?:{_ERASE_VERB}|deletion|erasure|removal)\b", re.IGNORECASE)
+# "Will you delete my data if I cancel?", "what happens to my data when I close my account": what follows from
+# something else, which the entries on cancelling and deleting answer; no request to erase anything.
+_WHAT_FOLLOWS = re.compile(r"\b(?:if|when|after|once)\s+(?:i|we)\b|\bwhat\s+happens\b", re.IGNORECASE)
+# "What data do you hold about me?", "a subject access request": what is held, which no entry lists.
+WHAT_IS_HELD = re.compile(
+    r"\bwhat\s+(?:personal\s+)?(?:data|information|info)\s+(?:do|does|did)\s+(?:you|northwind)\s+"
+    r"(?:have|hold|keep|store|collect|process)\b"
+    r"|\bsubject\s+access\b|\bdsar\b",
+    re.IGNORECASE,
+)
+# "GDPR request: send me a copy of my data": the export, asked for under GDPR (asked alone, the FAQ finds it).
+_COPY_UNDER_GDPR = re.compile(r"\b(?:copy|export|download)\b[^.?!]{0,30}\b(?:data|information)\b", re.IGNORECASE)
+# "Are you GDPR compliant?", "can I sign a DPA?", "where is my data stored?", "is my data kept in the EU?",
+# "data residency". Not "where do I store my database password" nor "how much data can I store".
+_PRIVACY = re.compile(
+    r"\bgdpr\b|\bdata\s+protection\b|\bdpas?\b|\bdata\s+processing\s+(?:agreement|addendum)s?\b"
+    r"|\bdata\s+(?:residency|location|sovereignty|locali[sz]ation)\b"
+    r"|\bwhere\b[^.?!]{0,30}\b(?:data|information)\b[^.?!]{0,20}\b(?:stored|kept|hosted|held|located|saved|live|lives"
+    r"|reside|resides|processed)\b"
+    r"|\b(?:data|information)\s+(?:is\s+|are\s+|gets\s+)?(?:stored|kept|hosted|held|located|saved|processed)\s+"
+    r"(?:in|inside|outside)\s+(?:the\s+)?(?:eu|europe|us|usa|uk|european)\b"
+    r"|\b(?:store|keep|host|hold|process)\s+(?:my|our|the|customer)?\s*(?:data|information)\s+in\s+(?:the\s+)?"
+    r"(?:eu|europe|us|usa|uk)\b"
+    r"|\bwhere\b[^.?!]{0,30}\b(?:store|keep|host|hold|process)\w*\s+(?:my|our|the|customer)?\s*(?:data|information)\b",
+    re.IGNORECASE,
+)
+# Regions named with the question: the help centre's list of regions says where each is.
+NAMES_REGIONS = re.compile(r"\bregions?\b|\bdata\s*cent(?:er|re)s?\b|\bservers?\b|\blocations?\b", re.IGNORECASE)
+
+# How each kind of question is asked of the help centre, so its entries are among those gathered however the
+# message is worded: deleting the account (and the data with it), exporting the data first, and the entry on
+# where data is stored, which says whether we are GDPR compliant.
+HELP_CENTRE_QUESTIONS: dict[DataProtectionAsk, tuple[str, ...]] = {
+    "erase": ("how do I delete my account", "how do I export my data", "are you gdpr compliant"),
+    "access": ("how do I export my data", "are you gdpr compliant"),
+    "privacy": ("where is my data stored", "are you gdpr compliant"),
+}
+REGIONS_QUESTION = "which regions can I deploy to"
+
+
+def asks_to_erase_personal_data(text: str) -> bool:
+    """Whether a message asks for the customer's personal data to be erased (a GDPR erasure request), not what
+    happens to it after something else."""
+    if _WHAT_FOLLOWS.search(text):
+        return False
+    return bool(_ERASE.search(text)) or bool(_GDPR.search(text) and _DELETION_WORD.search(text))
+
+
+def data_protection_asked(text: str) -> list[DataProtectionAsk]:
+    """What of data protection a message asks, in the order a reply answers it; empty when it asks none."""
+    asked: list[DataProtectionAsk] = []
+    if asks_to_erase_personal_data(text):
+        asked.append("erase")
+    if WHAT_IS_HELD.search(text) or (_GDPR.search(text) and _COPY_UNDER_GDPR.search(text)):
+        asked.append("access")
+    # Beside an erasure, GDPR named is the erasure's ("delete my data (GDPR)"): its reply says we are compliant.
+    if _PRIVACY.search(_GDPR.sub(" ", text) if asked else text):
+        asked.append("privacy")
+    return asked
+
+
+def help_centre_questions(text: str) -> list[str]:
+    """The questions that find the help centre's entries on what the message asks of data protection."""
+    asked = data_protection_asked(text)
+    questions = [q for kind in asked for q in HELP_CENTRE_QUESTIONS[kind]]
+    if asked and NAMES_REGIONS.search(text):
+        questions.append(REGIONS_QUESTION)
+    return list(dict.fromkeys(questions))

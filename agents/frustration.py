@@ -1,0 +1,251 @@
+"""Messages that ask nothing but say how the conversation is going: "this is useless", "😡😡😡", "you already
+said that", "👍", "??".
+
+Read as questions they were answered as questions: "this is useless" got an empathy line and "I don't have a guide
+on that", "😡😡😡" a cheerful greeting, "you already said that" the same answer again. Each kind gets its own short
+reply here; a message that also asks something ("this is useless, why was I charged twice?") is none of these, and
+is answered as any other question. The phrasings are data, so a new one is a line, not a branch.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+from agents.context import HistoryTurn, SupportContext
+from agents.follow_up import OFFER_PERSON, OFFER_REFUND, OFFER_UNLOCK, last_assistant_text
+
+# vent: frustration and nothing else; repeated: the assistant is saying the same thing again; acknowledged: a thumbs
+# up or a smile; unclear: "??", "...", "what?", which ask what the last turn meant or what to say.
+Mood = Literal["vent", "repeated", "acknowledged", "unclear"]
+
+# Words and phrases of a customer fed up with the help they are getting. Only a message made of these and FILLER is a
+# vent: "my deploy is useless slow" and "is the API useless without a key?" name something of their own.
+VENT_PHRASES: tuple[str, ...] = (
+    r"useless", r"pointless", r"hopeless", r"worthless", r"rubbish", r"garbage", r"trash", r"terrible", r"awful",
+    r"horrible", r"pathetic", r"ridiculous", r"unacceptable", r"unbelievable", r"disgusting", r"stupid", r"dumb",
+    r"bad", r"worst", r"(?:a\s+)?joke", r"frustrat\w*", r"annoy\w*", r"angry", r"mad", r"upset", r"furious",
+    r"fed\s+up", r"(?:sick|tired)\s+of\s+(?:this|it|you|that)", r"waste\s+of\s+(?:my\s+)?(?:time|money)",
+    r"(?:not|\w+n't|no|never)\s+(?:(?:really|very|much|even|being|so)\s+)?(?:help|helping|helpful|helped)", r"unhelpful", r"(?:no|little)\s+help",
+    r"(?:this|that|it|you)\s+(?:really\s+)?sucks?", r"i\s+hate\s+(?:this|it|you)", r"i\s+give\s+up",
+    r"(?:nobody|no\s+one)\s+(?:\w+\s+)?help\w*", r"getting\s+nowhere", r"going\s+(?:a?round\s+)?in\s+circles",
+    r"come\s+on", r"ugh+", r"argh+", r"wtf", r"omg", r"ffs", r"smh", r"seriously", r"for\s+god'?s\s+sake",
+    r"(?:are\s+)?you\s+kidding(?:\s+me)?", r"i'?m\s+done\s+with\s+(?:this|you|it)",
+    r"taking\s+(?:forever|ages|so\s+long)", r"(?:i'?ve|i\s+have)\s+been\s+waiting\s+(?:for\s+)?(?:ages|forever|so\s+long)",
+)
+# Phrases that say the assistant is repeating itself.
+REPEAT_PHRASES: tuple[str, ...] = (
+    r"you\s+(?:already|just)\s+(?:said|told\s+me|sent|gave\s+me|wrote)(?:\s+(?:me\s+)?(?:that|this|it))?",
+    r"you\s+(?:said|told\s+me)\s+(?:that|this|it)\s+(?:already|before)",
+    r"(?:you'?re|you\s+are|ur|stop|quit)\s+repeating(?:\s+(?:yourself|that|it|the\s+same\s+thing))?",
+    r"you\s+keep\s+(?:saying|repeating|sending|telling\s+me|giving\s+me)\s+(?:me\s+)?(?:that|this|the\s+same(?:\s+\w+)?)",
+    r"(?:the\s+)?same\s+(?:answer|reply|thing|message|response|text)(?:\s+as\s+before)?",
+    r"i\s+already\s+(?:know|read|saw)\s+(?:that|this|it)", r"broken\s+record",
+)
+# Whole messages that only ask what was meant: "what?", "huh?", "what do you mean?".
+CONFUSED_PHRASES: tuple[str, ...] = (
+    r"what", r"huh", r"eh", r"sorry", r"pardon", r"come\s+again", r"wdym", r"what\s+do\s+you\s+mean",
+    r"what\s+does\s+that\s+mean", r"i\s+don'?t\s+(?:understand|get\s+it)", r"i'?m\s+confused", r"confused",
+)
+# Words that may surround those phrases without asking anything: "this bot is so useless", "worst support ever".
+FILLER = frozenset((
+    "this", "that", "it", "its", "it's", "is", "was", "so", "really", "very", "totally", "completely", "absolutely",
+    "utterly", "just", "such", "the", "a", "an", "you", "you're", "youre", "your", "are", "u", "ur", "bot", "chatbot",
+    "assistant", "chat", "ai", "thing", "support", "service", "customer", "ever", "i", "i'm", "im", "am", "me",
+    "honestly", "literally", "man", "wow", "lol", "oh", "god", "at", "all", "of", "what", "why", "how", "again",
+    "still", "here", "conversation", "experience", "answer", "answers", "reply", "replies", "robot", "machine",
+    "already", "before", "ok", "okay", "yes", "yeah", "but", "and", "know", "now", "getting", "being", "as",
+    "please", "mate", "dude", "jeez", "geez", "that's", "thats", "you've", "said", "told", "gave", "sent", "saying",
+    "telling", "giving",
+))
+
+# Emoji and emoticons of an angry, sad or exasperated customer; of one who is content; the rest say nothing.
+UPSET_SIGNS = frozenset("😡😠🤬😤😞😢😭😩😫😖😣🙄👎💢😒☹🙁😔😟😿💔😾😑🤦🖕😓😥😧")
+UPSET_EMOTICONS = (":(", ":-(", ">:(", ":'(", ":/", ":-/")
+CONTENT_SIGNS = frozenset("👍👌🙏✅🙂😊😀😃😄😁❤💯👏🎉✔🆗😍🥰🤩😎🤝💪🌟⭐☺😉👋💚💙")
+CONTENT_EMOTICONS = (":)", ":-)", ":d", ";)", "<3")
+# Unicode categories a message of nothing but emoji and punctuation is made of (with the joiners and modifiers
+# emoji are built from).
+_SIGN_CATEGORIES = frozenset({"So", "Sk", "Sm", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Mn", "Me", "Cf", "Zs"})
+
+
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(phrases)})(?![\w'])", re.IGNORECASE)
+
+
+_VENT = _alternation(VENT_PHRASES)
+_REPEAT = _alternation(REPEAT_PHRASES)
+_CONFUSED = _alternation(CONFUSED_PHRASES)
+_WORD = re.compile(r"[a-z][a-z']*|\d+")
+
+
+def _plain(message: str) -> str:
+    return message.replace("\u2019", "'").replace("\u2018", "'").lower()
+
+
+def _only_filler(text: str) -> bool:
+    return all(word in FILLER for word in _WORD.findall(text))
+
+
+def _only_signs(message: str) -> bool:
+    """Nothing but emoji, emoticons and punctuation: "😡😡😡", "👍", "??", "...", ":("."""
+    text = message.strip()
+    for emoticon in (*UPSET_EMOTICONS, *CONTENT_EMOTICONS):
+        text = text.lower().replace(emoticon, " ")
+    return bool(message.strip()) and all(c.isspace() or unicodedata.category(c) in _SIGN_CATEGORIES for c in text)
+
+
+def _mood_of_signs(message: str) -> Mood:
+    lowered = message.lower()
+    if any(c in UPSET_SIGNS for c in message) or any(e in lowered for e in UPSET_EMOTICONS):
+        return "vent"
+    if any(c in CONTENT_SIGNS for c in message) or any(e in lowered for e in CONTENT_EMOTICONS):
+        return "acknowledged"
+    return "unclear"
+
+
+def mood_only(message: str) -> Mood | None:
+    """The mood of a message that asks nothing but says how the conversation is going, or None when it asks or
+    tells anything else ("this is useless, why was I charged twice?", "I'm frustrated that my payment failed")."""
+    if _only_signs(message):
+        return _mood_of_signs(message)
+    text = _plain(message)
+    if _REPEAT.search(text) and _only_filler(_VENT.sub(" ", _REPEAT.sub(" ", text))):
+        return "repeated"
+    if _VENT.search(text) and _only_filler(_VENT.sub(" ", text)):
+        return "vent"
+    if _CONFUSED.fullmatch(text.strip(" \t\n?!.,")):
+        return "unclear"
+    return None
+
+
+# ---------------------------------------------------------------------- replies
+
+# Each reply that offers a person words it with OFFER_PERSON, so a "yes" after it hands over (the offline classifier's
+# rule, follow_up.accepts_offer).
+_PERSON_OFFERED = f"Would you like me to {OFFER_PERSON} from our support team? Just say so and I will."
+_GLAD = "Glad to help."
+_WHAT_I_DO = "I can look at your invoices and plan, your account, or problems with your apps."
+# The offers a "yes" accepts (follow_up's). After one, a "👍" or a "??" is not taken for that yes: nothing is done
+# and no one called in on a sign.
+_OFFERS = (OFFER_PERSON, OFFER_REFUND, OFFER_UNLOCK.lower(), "would you like me to")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+# How a reply to a sign after an offer opens: it says the offer again, as an aside (history_without_asides).
+ASIDE_AFTER_SIGN = "Just to be sure before I do anything:"
+ASIDE_AFTER_UNCLEAR = "Sorry if that wasn't clear. Nothing has been done yet:"
+# Replies of this module that open with feelings, not an answer: a reply the same as one of them is said to be the same
+# without being quoted.
+_NO_GIST = ("I'm sorry", "Sorry", "You're right", "Just to be sure", "My answer", "Glad to help", "I'm here")
+
+
+def _first_name(ctx: SupportContext) -> str:
+    return ctx.customer.name.split()[0] if ctx.customer and ctx.customer.name else ""
+
+
+def _what_can_i_do(ctx: SupportContext) -> str:
+    name = _first_name(ctx)
+    return f"Hi{' ' + name if name else ''}! What can I help you with today? {_WHAT_I_DO}"
+
+
+def offer_made(text: str) -> str:
+    """The sentence of `text` that offers something a "yes" accepts, with the "Just say so" after it; "" if none."""
+    text = text.removeprefix(ASIDE_AFTER_SIGN).removeprefix(ASIDE_AFTER_UNCLEAR)  # an aside's offer is the offer
+    sentences = _SENTENCE_END.split(" ".join(text.split()))
+    for at, sentence in enumerate(sentences):
+        if any(offer in sentence.lower() for offer in _OFFERS):
+            follows = sentences[at + 1] if at + 1 < len(sentences) else ""
+            return f"{sentence} {follows}" if follows.lower().startswith("just say") else sentence
+    return ""
+
+
+def _after_colon(sentence: str) -> str:
+    """"Would you like …" as it reads after a colon: "would you like …" ("I" stays as it is)."""
+    return sentence if re.match(r"I\b", sentence) else sentence[:1].lower() + sentence[1:]
+
+
+def _vent_reply(ctx: SupportContext) -> str:
+    sorry = ("I'm sorry this has been frustrating, and that I haven't been more help so far." if ctx.history
+             else "I'm sorry you're having a frustrating time.")
+    return f"{sorry} {_PERSON_OFFERED} Or tell me what you need, and I'll do my best to sort it out here."
+
+
+def _repeated_reply(ctx: SupportContext) -> str:
+    if not ctx.history:
+        return _vent_reply(ctx)  # nothing was said yet that could be repeated
+    return ("You're right, and I'm sorry: I've been repeating myself, which doesn't help. "
+            f"{_PERSON_OFFERED} Or tell me what my answer is missing, and I'll try another way.")
+
+
+def _acknowledged_reply(ctx: SupportContext) -> str:
+    if not ctx.history:
+        return _what_can_i_do(ctx)
+    if offer := offer_made(last_assistant_text(ctx)):
+        # A thumbs-up to "shall I ask for the refund?" is asked again in words: nothing is filed, and no person
+        # called in, on a sign that may only mean "seen".
+        return f"{ASIDE_AFTER_SIGN} {_after_colon(offer)}"
+    if last_assistant_text(ctx).startswith(_GLAD):
+        return "I'm here if you need anything else."  # a second thumbs-up: not the same words again
+    return f"{_GLAD} If anything else comes up, just ask."
+
+
+def _unclear_reply(ctx: SupportContext) -> str:
+    if not ctx.history:
+        return _what_can_i_do(ctx)
+    if offer := offer_made(last_assistant_text(ctx)):
+        return f"{ASIDE_AFTER_UNCLEAR} {_after_colon(offer)} Or tell me what else you need."
+    return ("Sorry if that wasn't clear. Could you tell me which part you'd like explained, or what you need? "
+            f"If you'd rather, I can {OFFER_PERSON} from our support team.")
+
+
+_REPLIES = {"vent": _vent_reply, "repeated": _repeated_reply, "acknowledged": _acknowledged_reply,
+            "unclear": _unclear_reply}
+
+
+def mood_reply(mood: Mood, ctx: SupportContext) -> str:
+    """The reply to a message that only says how the conversation is going (mood_only)."""
+    return _REPLIES[mood](ctx)
+
+
+def history_past_asides(ctx: SupportContext) -> list[HistoryTurn]:
+    """The conversation as a message after it reads it: without a "👍" (or "??") said after an offer and the reply
+    that asked about the offer again.
+
+    The "yes" that follows answers the offer, which every follow-up rule finds in the assistant's last turn and the
+    customer's question before it: with the aside in between, the last turn was the aside and the question a
+    thumbs-up, and "yes" filed nothing ("I don't have a guide on that"). Another sign keeps them: its reply is
+    decided by the aside (the same again is said so: repeats_last_reply)."""
+    if mood_only(ctx.message) is not None:
+        return ctx.history
+    kept: list[HistoryTurn] = []
+    for turn in ctx.history:
+        aside = (turn.role == "assistant" and turn.text.startswith((ASIDE_AFTER_SIGN, ASIDE_AFTER_UNCLEAR))
+                 and kept and kept[-1].role == "user" and mood_only(kept[-1].text) is not None)
+        if aside:
+            kept.pop()
+        else:
+            kept.append(turn)
+    return kept
+
+
+def _same_text(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def same_reply_again(reply: str) -> str:
+    """Said instead of `reply` when it is word for word the assistant's last turn: that it is the same answer, the
+    answer's first sentence for the gist (the refund already requested, its reference), and a person offered."""
+    first_paragraph = reply.strip().split("\n")[0]
+    gist = _SENTENCE_END.split(" ".join(first_paragraph.split()))[0]
+    if gist and not gist.startswith(_NO_GIST) and gist.endswith((".", "!", "?")):
+        said = f"My answer is the same as in my last message: {_after_colon(gist)}"
+    else:
+        said = "My answer would be the same as my last message, so I won't repeat it."
+    return (f"{said} If that doesn't help, {_after_colon(_PERSON_OFFERED)} Or tell me what's still unclear, and "
+            "I'll try another way.")
+
+
+def repeats_last_reply(reply: str, ctx: SupportContext) -> bool:
+    """Whether `reply` is, word for word, the assistant's last turn: sent again, it reads as a bot on a loop."""
+    last = last_assistant_text(ctx)
+    return bool(last) and _same_text(reply) == _same_text(last)

@@ -1,0 +1,142 @@
+"""The data-protection part of an offline reply: an erasure request, what data is held, where it is stored and
+whether we are GDPR compliant, each told from the help centre's entries on it and nothing else.
+
+The entries are chosen by what they are about (deleting the account, exporting the data, the one that says we
+are GDPR compliant, the list of regions), not by how well the message's words match them: an erasure request is
+worded like none of them. Nothing here deletes anything or proposes an action; a person is offered, never
+handed the conversation unasked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.app_deletion import about_deleting_the_account
+from agents.data_protection import NAMES_REGIONS, WHAT_IS_HELD, data_protection_asked
+from agents.follow_up import OFFER_PERSON
+from agents.outcome import FaqMatch
+from agents.providers.offline.reply_base import WriterBase, sentences, topic_words
+from agents.providers.offline.text import normalise, stem
+
+# Words a data-protection question uses whatever it asks, which the entry on where data is stored covers by being
+# about it: a question naming more than these and what the quoted entries say ("a data protection officer") is
+# told that the help centre says no more.
+_ABOUT_DATA_PROTECTION = frozenset(stem(word) for word in [
+    "data", "personal", "information", "info", "gdpr", "protection", "privacy", "compliant", "compliance", "comply",
+    "store", "stored", "kept", "keep", "host", "hosted", "hold", "held", "located", "location", "live", "reside",
+    "residency", "saved", "process", "processed", "country", "sign", "signed", "dpa", "request", "stay"])
+# The EU as customers name it, which the help centre names by its region ("eu-west").
+_EU = frozenset({"eu", "europe", "european"})
+GDPR_SENTENCE = re.compile(r"\bGDPR\b|\bdata\s+processing\s+agreement\b", re.IGNORECASE)
+_NAMES_GDPR = re.compile(r"\bgdpr\b|\bdata\s+protection\b|\bdpa\b", re.IGNORECASE)
+
+
+class DataProtectionReplies(WriterBase):
+    def answers_data_protection(self) -> bool:
+        """Answer an erasure request, a question about what data we hold, or where data is stored and whether we
+        are GDPR compliant, from the help centre's entries on each. False, having said nothing, when the message
+        asks none of these."""
+        asked = data_protection_asked(self.text)
+        if not asked:
+            return False
+        # An erasure or a copy asked for under GDPR is told the help centre's sentence on GDPR; a question about
+        # it ("privacy") gets the whole entry.
+        under_gdpr = "privacy" not in asked and _NAMES_GDPR.search(self.text) is not None
+        if "erase" in asked:
+            self._erasure(under_gdpr=under_gdpr)
+        if "access" in asked:
+            self._what_is_held(under_gdpr=under_gdpr and "erase" not in asked)
+        if "privacy" in asked:
+            self._where_data_is_stored()
+        return True
+
+    def _erasure(self, *, under_gdpr: bool) -> None:
+        """"Please delete all my personal data (GDPR)": nothing is deleted from this chat; the help centre's steps to
+        delete the account and its data (what happens then is in them), the export to keep a copy first, and a
+        person offered to take the request on instead."""
+        deletion = next((m for m in self.facts.faq if about_deleting_the_account(m.question)), None)
+        if deletion is None:
+            self.reply.add("I can't delete your data from this chat, so nothing has been deleted, and I don't have "
+                           f"our help centre's steps for it to hand. A person from our team can help: would you "
+                           f"like me to {OFFER_PERSON}?", answers=False)
+            return
+        self.reply.add("I can't delete your data from this chat, so nothing has been deleted. Deleting your account "
+                       f"deletes your data with it, and you can do that yourself: {deletion.answer}")
+        self._cite_faq(deletion)
+        account = self.facts.account
+        if self.ctx.customer is not None and account is not None and account.status == "locked":
+            # The steps are taken signed in: a locked account has to be opened first (the unlock is only offered).
+            self.reply.add(f"Your account ({account.username}) is locked at the moment, so you'll need to sign in "
+                           "again first: ask me to unlock it and I'll start that for you.", answers=False)
+        export = self._entry_named("export")
+        if export is not None:
+            self.reply.add(f"If you'd like a copy of your data before it goes, you can export it first: {export.answer}",
+                           answers=False)
+            self._cite_faq(export)
+        if under_gdpr:
+            self._gdpr_compliance()
+        self.reply.add("That's all our help centre says about deleting your data. If you'd rather a person from our "
+                       f"team took the request on for you, I can {OFFER_PERSON}: just say so.", answers=False)
+
+    def _what_is_held(self, *, under_gdpr: bool) -> None:
+        """"What data do you hold about me?": no entry lists it; the export gives the customer a copy of it."""
+        export = self._entry_named("export")
+        held = WHAT_IS_HELD.search(self.text) is not None
+        if export is None:
+            self.reply.add("I don't have the details of the data we hold to hand, and I'd rather not guess: would you "
+                           f"like me to {OFFER_PERSON} from our team who can tell you?", answers=False)
+            return
+        opening = ("I don't have a list of the personal data we hold, but you can get a copy of your data yourself"
+                   if held else "You can get a copy of your data yourself")
+        self.reply.add(f"{opening}: {export.answer}")
+        self._cite_faq(export)
+        if under_gdpr:
+            self._gdpr_compliance()
+
+    def _where_data_is_stored(self) -> None:
+        """"Do you have an EU region for GDPR?", "where is my data stored?": the help centre's entry on it, with its
+        list of regions when regions are asked about; when the question asks more than they say, that it's all
+        the help centre says, with a person offered."""
+        entry = self._privacy_entry()
+        if entry is None:
+            self.reply.add("I don't have our help centre's details on where data is stored or on GDPR to hand, and "
+                           f"I'd rather not guess: would you like me to {OFFER_PERSON} from our team?", answers=False)
+            return
+        self.reply.add(entry.answer)
+        self._cite_faq(entry)
+        quoted = [entry]
+        regions = self._entry_named("region", "regions")
+        if regions is not None and regions is not entry and NAMES_REGIONS.search(self.text):
+            self.reply.add(regions.answer)
+            self._cite_faq(regions)
+            quoted.append(regions)
+        if self._asks_beyond(quoted):
+            self.reply.add("That's all our help centre says about it, and I'd rather not guess beyond it. If you need "
+                           f"more detail, I can {OFFER_PERSON} from our team.", answers=False)
+
+    def _gdpr_compliance(self) -> None:
+        """An erasure or a copy asked for under GDPR: the help centre's sentence on GDPR, when it has one."""
+        entry = self._privacy_entry()
+        told = [s for s in sentences(entry.answer) if GDPR_SENTENCE.search(s)] if entry is not None else []
+        if entry is not None and told:
+            self.reply.add(" ".join(told), answers=False)
+            self._cite_faq(entry)
+
+    def _privacy_entry(self) -> FaqMatch | None:
+        """The gathered entry that says whether we are GDPR compliant (where data is stored, in the demo help
+        centre), however low it ranked."""
+        return next((m for m in self.facts.faq if GDPR_SENTENCE.search(f"{m.question} {m.answer}")), None)
+
+    def _entry_named(self, *words: str) -> FaqMatch | None:
+        """The gathered entry whose question names one of `words`, however low it ranked."""
+        return next((m for m in self.facts.faq if set(words) & set(normalise(m.question).split())), None)
+
+    def _asks_beyond(self, entries: list[FaqMatch]) -> bool:
+        """Whether the message names something none of the quoted entries mentions ("a data protection officer"),
+        besides the words any data-protection question uses."""
+        # "eu-west" covers "EU": a region's name is read in its parts too.
+        said = topic_words(" ".join(f"{m.question} {m.answer}" for m in entries))
+        covered = said | {part for word in said for part in word.split("-")}
+        if "eu" in covered:
+            covered |= _EU
+        return bool(topic_words(self.text) - _ABOUT_DATA_PROTECTION - covered)
