@@ -9,7 +9,8 @@ the sender on every event of a task; this module gives it
 - push_url_check: the URL policy (supportsite.core.outbound_urls, shared with webhooks), applied
   when a config is set and again before each POST (https only; http to localhost only when DEBUG
   or SUPPORT["A2A_PUSH_ALLOW_HTTP_LOCALHOST"] is on; no credentials in the URL; no host resolving
-  to a private, loopback or link-local address);
+  to a private, loopback or link-local address); the POST itself goes to an address that policy
+  checked (supportsite.core.outbound_urls.outbound_client), never to one a second DNS answer gives;
 - TaskPushSender: on each change of a task's state, the task as stored is POSTed (a2a-sdk's
   BasePushNotificationSender: the body is a StreamResponse {"task": …}, the config's token in
   X-A2A-Notification-Token) off the task's own path, in order, with a short timeout. A receiver
@@ -40,7 +41,7 @@ from google.protobuf.json_format import MessageToDict, ParseDict
 
 from supportsite.a2a.models import A2APushConfig, A2ATask
 from supportsite.core.db import db_async
-from supportsite.core.outbound_urls import CARRIES_CREDENTIALS, outbound_url_problem
+from supportsite.core.outbound_urls import CARRIES_CREDENTIALS, outbound_client, outbound_url_problem
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +77,10 @@ async def push_url_check(url: str) -> None:
 
 
 async def push_url_deliverable(url: str) -> bool:
-    """The same policy just before each POST: a host may resolve elsewhere than when it was set."""
+    """The same policy just before each POST: a host may resolve elsewhere than when it was set.
+
+    This is a2a-sdk's yes/no gate, and says why in the log; the client's transport then checks
+    the URL once more as it sends and connects to the address it checked (push_client_build)."""
     problem = await push_url_problem(url)
     if problem is not None:
         logger.warning("Push notification not sent: the URL %s", problem)
@@ -162,8 +166,8 @@ def _task_if_watched(task_id: str) -> dict | None:
 
 
 def push_client_build() -> httpx.AsyncClient:
-    # No redirects: a public URL must not hand the POST on to an internal one.
-    return httpx.AsyncClient(timeout=_push_timeout_s(), follow_redirects=False)
+    # No redirects, and each POST connects to an address the URL policy checked.
+    return outbound_client(timeout_s=_push_timeout_s(), allow_http_localhost=_http_localhost_allowed)
 
 
 def push_sender_build(client: httpx.AsyncClient, config_store: PushNotificationConfigStore) -> BasePushNotificationSender:

@@ -40,7 +40,12 @@ from supportsite.api.models import WebhookDelivery, WebhookEndpoint, WebhookEven
 from supportsite.conversations.models import AgentAction, Conversation, Message
 from supportsite.conversations.serializers import conversation_reason
 from supportsite.core.db import db_async
-from supportsite.core.outbound_urls import CARRIES_CREDENTIALS, outbound_url_problem, outbound_url_problem_sync
+from supportsite.core.outbound_urls import (
+    CARRIES_CREDENTIALS,
+    OutboundURLRefused,
+    outbound_client,
+    outbound_url_problem_sync,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -67,13 +72,10 @@ def _with_hint(problem: str | None) -> str | None:
     return problem
 
 
-async def webhook_url_problem(url: str) -> str | None:
-    """Why the server must not POST to this endpoint URL, or None when it may (before each POST)."""
-    return _with_hint(await outbound_url_problem(url, allow_http_localhost=_http_localhost_allowed()))
-
-
 def webhook_url_problem_sync(url: str) -> str | None:
-    """The same, for the admin form that registers an endpoint (resolves with a short timeout)."""
+    """Why the server must not POST to this endpoint URL, or None when it may: for the admin form
+    that registers an endpoint (resolves with a short timeout). Before each POST the client's
+    transport applies the same policy (delivery_send)."""
     return _with_hint(outbound_url_problem_sync(url, allow_http_localhost=_http_localhost_allowed()))
 
 
@@ -312,14 +314,10 @@ def _seconds_to_next_due() -> float | None:
 
 
 async def delivery_send(client: httpx.AsyncClient, delivery: WebhookDelivery) -> WebhookDelivery:
-    # Checked again before every POST: a host may come to resolve elsewhere than when staff
-    # registered it, and an endpoint may have been stored without the admin form.
-    problem = await webhook_url_problem(delivery.endpoint.url)
-    if problem is not None:
-        logger.warning("Webhook delivery %s not sent: the URL %s", delivery.id, problem)
-        return await db_async(delivery_record)(
-            delivery_id=delivery.id, ok=False, response_code=None, error=f"Not sent: the URL {problem}.",
-        )
+    """POST one delivery with a client from `outbound_client` (LazyClient's): its transport checks
+    the URL again before every POST (a host may come to resolve elsewhere than when staff registered
+    it, and an endpoint may have been stored without the admin form) and connects to the address
+    it checked."""
     body = json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode()
     timestamp = str(int(time.time()))
     headers = {
@@ -337,6 +335,10 @@ async def delivery_send(client: httpx.AsyncClient, delivery: WebhookDelivery) ->
         ok = 200 <= code < 300
         if not ok:
             error = f"HTTP {code}: {response.text[:500]}"
+    except OutboundURLRefused as refused:
+        problem = _with_hint(refused.problem)
+        logger.warning("Webhook delivery %s not sent: the URL %s", delivery.id, problem)
+        error = f"Not sent: the URL {problem}."
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: {exc}"
     return await db_async(delivery_record)(delivery_id=delivery.id, ok=ok, response_code=code, error=error)
@@ -351,7 +353,8 @@ class LazyClient:
 
     def get(self) -> httpx.AsyncClient:
         if self._client is None:
-            self._client = httpx.AsyncClient(timeout=_setting("WEBHOOK_TIMEOUT_S", 10), follow_redirects=False)
+            self._client = outbound_client(timeout_s=_setting("WEBHOOK_TIMEOUT_S", 10),
+                                           allow_http_localhost=_http_localhost_allowed)
         return self._client
 
     async def aclose(self) -> None:

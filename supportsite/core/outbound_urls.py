@@ -15,6 +15,13 @@ so (DEBUG or a setting, for local development and the test suite).
 
 `outbound_url_problem` resolves without blocking the event loop; `outbound_url_problem_sync` is
 for synchronous Django code (an admin form) and gives up on a host that takes too long to resolve.
+
+A check alone is not enough: httpx would resolve the host again when it connects, and a DNS
+answer that changes in between (DNS rebinding) would send the POST to 127.0.0.1 after a public
+address passed. `outbound_client` builds the client both callers POST with: its transport
+(`CheckedAddressTransport`) checks each request's URL, resolving its host once, and connects to
+an address that check found public, with the host name kept as the Host header and as the TLS
+server name (httpcore's `sni_hostname` extension), so the certificate is verified for that name.
 """
 
 from __future__ import annotations
@@ -23,8 +30,11 @@ import asyncio
 import ipaddress
 import socket
 import urllib.parse
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
+
+import httpx
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 MAX_URL_CHARS = 2000
@@ -114,22 +124,40 @@ def _addresses_of(infos: list[tuple]) -> list[str]:
     return [str(info[4][0]) for info in infos]
 
 
-async def outbound_url_problem(
+class CheckedURL(NamedTuple):
+    problem: str | None                # why it must not be called; None when it may
+    addresses: tuple[str, ...] = ()    # the public addresses its host resolved to: the only ones to connect to
+                                       # (none for an allowed local URL, which is sent as written)
+
+
+async def outbound_url_checked(
     url: str, *, allow_http_localhost: bool, resolve_timeout_s: float = RESOLVE_TIMEOUT_S,
-) -> str | None:
-    """Why the server must not call this URL, or None when it may (resolving on the loop's resolver)."""
+) -> CheckedURL:
+    """The policy's verdict on this URL and, when it may be called, the addresses that were checked
+    (resolving on the loop's resolver)."""
     screening = _screen(url, allow_http_localhost=allow_http_localhost)
     if screening.host_to_resolve is None:
-        return screening.problem
+        return CheckedURL(screening.problem)
     host = screening.host_to_resolve
     try:
         async with asyncio.timeout(resolve_timeout_s):
             infos = await asyncio.get_running_loop().getaddrinfo(host, screening.port, type=socket.SOCK_STREAM)
     except TimeoutError:
-        return f"{NOT_PUBLIC}, but its host {host} did not resolve within {resolve_timeout_s:g} s"
+        return CheckedURL(f"{NOT_PUBLIC}, but its host {host} did not resolve within {resolve_timeout_s:g} s")
     except OSError:
         infos = []  # fail closed: an unresolvable host is refused, never waved through
-    return _addresses_problem(host, _addresses_of(infos))
+    addresses = _addresses_of(infos)
+    problem = _addresses_problem(host, addresses)
+    return CheckedURL(problem) if problem is not None else CheckedURL(None, tuple(dict.fromkeys(addresses)))
+
+
+async def outbound_url_problem(
+    url: str, *, allow_http_localhost: bool, resolve_timeout_s: float = RESOLVE_TIMEOUT_S,
+) -> str | None:
+    """Why the server must not call this URL, or None when it may (resolving on the loop's resolver)."""
+    checked = await outbound_url_checked(url, allow_http_localhost=allow_http_localhost,
+                                         resolve_timeout_s=resolve_timeout_s)
+    return checked.problem
 
 
 def outbound_url_problem_sync(
@@ -149,3 +177,81 @@ def outbound_url_problem_sync(
     except OSError:
         infos = []
     return _addresses_problem(host, _addresses_of(infos))
+
+
+# --- Sending to the checked address -------------------------------------------------------------
+
+
+class OutboundURLRefused(httpx.RequestError):
+    """The policy refused the request's URL when it was about to be sent: nothing was sent."""
+
+    def __init__(self, problem: str, *, request: httpx.Request) -> None:
+        super().__init__(f"Not sent: the URL {problem}.", request=request)
+        self.problem = problem
+
+
+def _is_ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _request_to_address(request: httpx.Request, address: str) -> httpx.Request:
+    """The same request, connecting to `address`: the Host header (set from the URL when the
+    request was built) and the TLS server name stay the URL's host name."""
+    host_name = request.url.raw_host.decode("ascii")  # IDNA-encoded, as DNS and SNI want it
+    return httpx.Request(
+        request.method, request.url.copy_with(host=address), headers=request.headers,
+        stream=request.stream, extensions={**request.extensions, "sni_hostname": host_name},
+    )
+
+
+class CheckedAddressTransport(httpx.AsyncBaseTransport):
+    """Checks each request's URL against the policy and connects only to an address that check
+    resolved and found public: a host whose DNS answer changes after the check cannot move the
+    request to this server or the internal network.
+
+    Addresses are tried in the resolver's order, the next one only when connecting fails (before
+    any of the body is sent). `allow_http_localhost` is asked on each request, as settings may change.
+    """
+
+    def __init__(self, *, allow_http_localhost: Callable[[], bool],
+                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self._allow_http_localhost = allow_http_localhost
+        # No kept-alive connections: the pool keys a connection by the URL's host, here the checked
+        # IP, so one opened (and its certificate verified) for one host name could otherwise carry
+        # a later request for another name that resolves to the same address.
+        self._transport = transport or httpx.AsyncHTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        checked = await outbound_url_checked(str(request.url), allow_http_localhost=self._allow_http_localhost())
+        if checked.problem is not None:
+            raise OutboundURLRefused(checked.problem, request=request)
+        if not checked.addresses or _is_ip_literal(request.url.host):
+            return await self._transport.handle_async_request(request)  # nothing a lookup could change
+        failure: httpx.ConnectError | None = None
+        for address in checked.addresses:
+            try:
+                return await self._transport.handle_async_request(_request_to_address(request, address))
+            except httpx.ConnectError as exc:
+                failure = exc
+        assert failure is not None  # checked.addresses is never empty here
+        raise failure
+
+    async def aclose(self) -> None:
+        await self._transport.aclose()
+
+
+def outbound_client(*, timeout_s: float, allow_http_localhost: Callable[[], bool]) -> httpx.AsyncClient:
+    """The client for POSTs to configured URLs: each goes to an address the policy checked.
+
+    No redirects (a public URL must not hand the POST on to an internal one), and nothing from
+    the environment: a proxy from HTTPS_PROXY would be used instead of this transport and resolve
+    the host itself, and .netrc credentials are not for URLs someone else chose.
+    """
+    return httpx.AsyncClient(
+        transport=CheckedAddressTransport(allow_http_localhost=allow_http_localhost),
+        timeout=timeout_s, follow_redirects=False, trust_env=False,
+    )
