@@ -16,7 +16,7 @@ import re
 # and refund me" is one request, answered as one.
 _CLAUSE_SPLIT = re.compile(
     r"[.?!;\n]+|,\s*(?:and|but|also)\b|,\s*(?=(?:can|could|would|will|is|are|do|does|please)\b)"
-    r"|\b(?:and|but|also|plus)\s+(?=(?:i|my|we|our|the|it|can|how|why|what|tell|show|send|give|let|explain|unlock"
+    r"|\b(?:and|but|also|plus),?\s+(?=(?:i|my|we|our|the|it|can|how|why|what|tell|show|send|give|let|explain|unlock"
     r"|reset)\b)|\band\s+also\b"
     r"|(?:^|\s)\d{1,2}\)\s*",
     re.IGNORECASE)
@@ -41,9 +41,13 @@ REQUEST_OPENER = re.compile(
     r"|^(?:(?:and|also|plus|then|so)\s+)*i\s*(?:want|need|would\s+like|'?d\s+like)\s+(?:a\s+|my\s+|to\s+)?"
     r"(?:refund|unlock|reset|resend|reactivate|restore|upgrade|downgrade)",
     re.IGNORECASE)
-# What introduces another question of a list: "also", "and also", a numbered item ("2) what …").
-NEXT_QUESTION = re.compile(r"(?:\balso|\d{1,2}\))\s*$", re.IGNORECASE)
-JOINING_WORDS = re.compile(r"^(?:(?:and|also|plus|then|so)\s+)+", re.IGNORECASE)
+# What introduces another question of a list: "also", "also,", "and also", a numbered item ("2) what …").
+NEXT_QUESTION = re.compile(r"(?:\balso,?|\d{1,2}\))\s*$", re.IGNORECASE)
+# A comma may follow the word: "Also, what is your SLA?" joins as "also what is your SLA?" does.
+JOINING_WORDS = re.compile(r"^(?:(?:and|also|plus|then|so)\b[\s,]+)+", re.IGNORECASE)
+# "Also" that opens a clause or ends what comes before it: "… my card. Also, what is your SLA?".
+_ALSO_OPENS = re.compile(r"^(?:(?:and|plus|then|so)\b[\s,]+)*also\b", re.IGNORECASE)
+_ALSO_ENDS = re.compile(r"[\s,.;:!?]*\b(?:and[\s,]+)?also\b[\s,]*$", re.IGNORECASE)
 # "Tell me how many apps …": a question asked as a request, whose question is what the help centre and the
 # reply's sections read.
 ASKED_AS_A_REQUEST = re.compile(
@@ -56,8 +60,22 @@ def question_clauses(text: str) -> list[str]:
     order, each without the word that joins it to the one before; [] when it asks fewer than two. A clause
     counts when it opens like a question or a request ("refund the duplicate charge and also what are your
     hours?": a request is asked as much as a question is, and each needs its answer) or follows "also" or a
-    number of a list; what is said around them ("Hi, I have two questions:", "my deploy failed") does not."""
+    number of a list; what is said around them ("Hi, I have two questions:", "my deploy failed") does not,
+    except before an "also" that opens the first question (report_before_also)."""
+    questions, _ = _questions_and_report(text)
+    return questions
+
+
+def report_before_also(text: str) -> str | None:
+    """"My invoice NW-1003 failed and I updated my card. Also, what is your SLA?" → "My invoice NW-1003 failed and
+    I updated my card": what a message says before the "also" that opens its first question, counted first
+    among its questions (question_clauses); the reply for the whole message answers it. None when there is none."""
+    return _questions_and_report(text)[1]
+
+
+def _questions_and_report(text: str) -> tuple[list[str], str | None]:
     questions: list[str] = []
+    report = None
     position = 0
     for clause in split_clauses(text):
         start = text.find(clause, position)
@@ -71,9 +89,21 @@ def question_clauses(text: str) -> list[str]:
         # Not a fragment that only ends with "?" ("how much is business per year? any discount?"): it
         # leans on the question before it, and the reply for the whole reads it with that question.
         asked = ASKED_AS_A_REQUEST.sub("", JOINING_WORDS.sub("", clause)).strip()
-        if QUESTION_OPENER.match(asked) or REQUEST_OPENER.match(asked) or NEXT_QUESTION.search(before):
-            questions.append(asked)
-    return questions if len(questions) >= 2 else []
+        if not (QUESTION_OPENER.match(asked) or REQUEST_OPENER.match(asked) or NEXT_QUESTION.search(before)):
+            continue
+        after_also = bool(_ALSO_OPENS.match(clause) or re.search(r"\balso,?\s*$", before, re.IGNORECASE))
+        if after_also and not questions and len(said := _said_before(text[:start]).split()) >= 2:
+            # "My invoice failed and I updated my card. Also, what is your SLA?": "also" says that what came
+            # before is one thing (a report, which the reply for the whole answers) and this another.
+            report = " ".join(said)
+            questions.append(report)
+        questions.append(asked)
+    return (questions, report) if len(questions) >= 2 else ([], None)
+
+
+def _said_before(text: str) -> str:
+    """What a message says before its "also": "My card failed. Also," → "My card failed"."""
+    return _ALSO_ENDS.sub("", text).strip(" \t\n,;:")
 
 
 # Thanks and the words around it that open a message: "thanks,", "ok thanks", "great thanks -", "thank you so much,".

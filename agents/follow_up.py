@@ -114,10 +114,14 @@ _NOT_THEIR_THINGS = r"(?<!authenticator\s)(?<!authentication\s)(?<!auth\s)(?<!2f
 _LOSE_OR_KEEP = (r"(?:lo{1,2}se|lo{1,2}sing|lost|keep|keeping|kept|hap+en(?:s|ed|d)?\s+(?:to|with)"
                  r"|become\s+of)")
 _GONE = r"(?:del[ei]?te?d|deleat?ed|removed|wiped|erased|kept|lost|gone|safe|destroyed)"
+# "Will you delete my data if I cancel?": asked of us, as a question; "can you delete my app?" is a request.
+_WE_DELETE = r"(?:delete|remove|wipe|erase|destroy|purge)"
 _FATE_OF_THINGS = re.compile(
     rf"\b{_LOSE_OR_KEEP}\s+(?:\w+\s+){{0,3}}?{_NOT_THEIR_THINGS}{_THINGS}\b"
     r"(?!\s+(?:awake|running|alive|up|online|warm)\b)"
-    rf"|\b{_NOT_THEIR_THINGS}{_THINGS}\s+(?:\w+\s+){{0,3}}?{_GONE}\b",
+    rf"|\b{_NOT_THEIR_THINGS}{_THINGS}\s+(?:\w+\s+){{0,3}}?{_GONE}\b"
+    rf"|\b(?:will|would|do|does|are|is)\s+(?:you|u|northwind|they|it)\s+(?:\w+\s+){{0,2}}?{_WE_DELETE}\s+"
+    rf"(?:\w+\s+){{0,3}}?{_NOT_THEIR_THINGS}{_THINGS}\b",
     re.IGNORECASE,
 )
 _HOW_TO = re.compile(r"^\s*(?:how|where)\b", re.IGNORECASE)
@@ -246,6 +250,33 @@ _ABOUT_THEM = re.compile(
 )
 # Thanks and goodbyes close a topic rather than continue it.
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thx|cheers|bye|goodbye)\b", re.IGNORECASE)
+# "How long will approval take?", "when will staff look at it?", "is it approved yet?", "has anyone reviewed my
+# refund?": the wait for a member of staff to approve or look at what was sent to them. Of what this chat does,
+# a refund above the agents' limit waits for staff approval (the help centre's refund policy says so); an unlock
+# held for staff keeps the topic of the question about the lock, which the message leans back on.
+_WAIT_OR_STATE = r"\b(?:how\s+long|how\s+soon|how\s+many\s+days|when|what\s+time|yet|still|is|has|have|was|did|any)\b"
+# Approving done by staff: not "when can I approve the invite?", which the customer does.
+_APPROVAL = (r"(?<!\bi\s)(?<!\bwe\s)(?<!\bcan\s)\b(?:approv(?:al|e|ed|es|ing)|sign(?:ed)?\s+off|review(?:ed|ing)"
+             r"|review\s+(?:it|that|this|my|the)|the\s+review)\b")
+_STAFF_LOOKS_AT_IT = (
+    r"\b(?:staff|someone|somebody|anyone|anybody|a\s+person|(?:your|the|a)\s+team|humans?|they|you)\b[^.?!]{0,20}?"
+    r"\b(?:look(?:s|ed|ing)?\s+at|check(?:s|ed|ing)?|get(?:s)?\s+to|got\s+to|deal(?:s|t)?\s+with)\s+"
+    r"(?:it|that|this|them|my\s+(?:refund|request)|the\s+(?:refund|request))\b"
+)
+_ASKS_ABOUT_STAFF_REVIEW = re.compile(rf"{_WAIT_OR_STATE}.*(?:{_APPROVAL}|{_STAFF_LOOKS_AT_IT})",
+                                      re.IGNORECASE | re.DOTALL)
+# "Did it work?", "has it gone through?", "did that go through?", "is it done?", "has it been processed?": whether
+# what was just done took. The whole message: "did it work on staging?" asks something of its own.
+_ASKS_IF_IT_WENT_THROUGH = re.compile(
+    r"^\W*(?:(?:so|and|ok(?:ay)?|well|hey|hi)[\s,]+)*(?:did|has|have|is|was)\s+(?:it|that|this|the\s+refund|my\s+refund)"
+    r"\s+(?:(?:been|gone|go|went|actually|all|already|finally)\s+)*"
+    r"(?:work(?:ed)?|through|done|processed|sorted|complete[d]?|finished|successful|happened)"
+    r"(?:\s+(?:yet|now|then|or\s+not|already))*\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# A refund the assistant named by its reference ("… sent it to a member of our staff for approval (reference
+# RF-0001)", "has already been requested (reference RF-0001, $99.00)"): one asked for, which "did it work?" asks after.
+_REFUND_BY_REFERENCE = re.compile(r"\brefund.*\bRF-[0-9A-Z]+\b", re.IGNORECASE | re.DOTALL)
 
 
 def affirms(message: str) -> bool:
@@ -317,9 +348,38 @@ def leans_back(message: str) -> bool:
         return True
     if words > MAX_WORDS:
         return False
-    # "Maybe later" answers the offer before, as "yes" does: it keeps that turn's topic.
+    # "Maybe later" answers the offer before, as "yes" does: it keeps that turn's topic. "How long will approval
+    # take?" asks after what was sent for approval before (a refund, an unlock).
     return (affirms(message) or bool(_DECLINE.match(message)) or bool(_POINTS_BACK.search(message))
-            or asks_which_of_them(message) or asks_a_detail(message))
+            or asks_which_of_them(message) or asks_a_detail(message) or asks_about_staff_review(message))
+
+
+def asks_about_staff_review(message: str) -> bool:
+    """"How long will approval take?", "when will staff look at it?", "is it approved yet?": the wait for a
+    member of staff to approve or look at what was sent to them. Only a short question: a long one names
+    what it asks about itself."""
+    return len(message.split()) <= 2 * MAX_WORDS and bool(_ASKS_ABOUT_STAFF_REVIEW.search(message))
+
+
+def asks_if_it_went_through(message: str) -> bool:
+    """"Did it work?", "has it gone through?", "is it done?": whether what was just done took."""
+    return bool(_ASKS_IF_IT_WENT_THROUGH.match(message))
+
+
+def refund_named_before(ctx: SupportContext) -> bool:
+    """Whether one of the assistant's last few turns named a refund by its reference (one asked for: filed, or
+    where it stands)."""
+    return any(_REFUND_BY_REFERENCE.search(text) for text in _assistant_texts(ctx)[:OFFER_LOOKBACK_TURNS])
+
+
+def asks_after_a_refund(ctx: SupportContext) -> bool:
+    """A question with no topic of its own that asks after a refund: how long staff take to approve one ("how
+    long will approval take?", "when will staff look at it?": in this chat only refunds wait for approval, so
+    one is what it asks after, or that none is waiting), or whether the refund just named went through ("did it
+    work?", "has it gone through?"). "Did it work?" after anything else asks after that."""
+    if asks_about_staff_review(ctx.message):
+        return True
+    return asks_if_it_went_through(ctx.message) and refund_named_before(ctx)
 
 
 def asks_a_detail(message: str) -> bool:
@@ -417,6 +477,13 @@ def asks_what_ending_does(ctx: SupportContext) -> bool:
     return bool(CANCELLING.search(previous) or DELETING_THE_ACCOUNT.search(previous))
 
 
+def asks_what_cancelling_does(message: str) -> bool:
+    """"Will you delete my data if I cancel?", "will I lose my apps if I cancel?": what cancelling the plan, named
+    in the question itself, does to apps or data. Not deleting the account, which its own entry answers."""
+    return (asks_what_becomes_of(message) and bool(CANCELLING.search(message))
+            and not CANCELS_SOMETHING_ELSE.search(message) and not DELETING_THE_ACCOUNT.search(message))
+
+
 def with_topic(ctx: SupportContext) -> str:
     """The message, preceded by the question it follows when it is a follow-up, and by the follow-ups
     in between that say more than yes ("my invoice is wrong" / "the one from november" / "why is it
@@ -502,3 +569,36 @@ _WITHDRAWN = re.compile(
 def withdraws_request(message: str) -> bool:
     """"Never mind, I figured it out": what was asked is taken back, nothing new asked."""
     return bool(_WITHDRAWN.match(message))
+
+
+# "How long does it take?", "how long will that take?", "how long?": a duration asked of what was discussed before,
+# naming nothing of its own. Alone its words match whichever entry says how long something takes (a refund's, at
+# 0.96), which answered "how long does it take?" after an erasure request with the refund's timing.
+_HOW_LONG_IT_TAKES = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)*how\s+(?:long|many\s+days|soon)"
+    r"(?:\s+(?:does|will|would|did|should|can|is)\s+(?:it|that|this)"
+    r"(?:\s+(?:usually|normally|actually|all))?\s+(?:take|last|be))?"
+    r"(?:\s+(?:then|exactly|usually|normally|roughly|in\s+total|altogether))*\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def asks_how_long_it_takes(message: str) -> bool:
+    """"How long does it take?": how long what was discussed before takes, with nothing named of its own."""
+    return bool(_HOW_LONG_IT_TAKES.match(message))
+
+
+# How the assistant's greeting asks what the customer needs (writer.py, frustration.py): a go-ahead after it agrees
+# to nothing.
+ASKS_WHAT_THEY_NEED = "What can I help you with"
+
+
+def goes_ahead_with_nothing_offered(ctx: SupportContext) -> bool:
+    """"Yes go on then" with nothing to go ahead with: no turn of the assistant's offers anything, and the customer
+    has asked nothing yet (no message before, or only one the assistant answered by asking what they need)."""
+    if not affirms(ctx.message):
+        return False
+    said = _assistant_texts(ctx)
+    if any(offer in text.lower() for text in said for offer in _OFFERED):
+        return False
+    return not _earlier_user_texts(ctx) or (bool(said) and ASKS_WHAT_THEY_NEED in said[0])

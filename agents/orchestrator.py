@@ -45,9 +45,11 @@ from agents.follow_up import (
     asked_of_another_plan,
     asks_to_deliver_it,
     asks_us_to_change_plan,
+    asks_what_cancelling_does,
     asks_what_ending_does,
     asks_which_of_them,
     declines_offer,
+    goes_ahead_with_nothing_offered,
     previous_user_text,
     withdraws_request,
 )
@@ -155,6 +157,10 @@ SPECIALIST_FOR_INTENT: dict[str, str] = {
 }
 
 WITHDRAWN_REPLY = "No problem, glad you got there. If anything else comes up, you can ask again here any time."
+# "Yes go on then" with nothing offered before it: nothing is done, and the customer is asked what they'd like.
+NOTHING_OFFERED_REPLY = ("Happy to help, though I haven't offered to do anything yet, so nothing has been done. What "
+                         "would you like me to help with? I can look at your invoices and plan, your account, or "
+                         "problems with your apps.")
 OUT_OF_SCOPE_REPLY = (
     "I'm Northwind Cloud's support assistant, so I can only help with your Northwind account, billing and "
     "our hosting service. Is there anything about those I can help you with?"
@@ -351,6 +357,13 @@ class Orchestrator:
             # reply offers a person again; the customer asked for nothing.
             self._take_intent(run, intent_response)
             return await self._acknowledge_withdrawal(run)
+        if goes_ahead_with_nothing_offered(run.ctx):
+            # "Yes go on then" as a first message: its words matched an FAQ entry by chance ("go on" → "Do free apps
+            # go to sleep?"), which was quoted as if asked.
+            self._take_intent(run, intent_response)
+            self._relabel(run, IntentResult(label="general", confidence=run.intent.confidence),
+                          why="a go-ahead with nothing offered before it", key="nothing_offered")
+            return await self._finish(run, reply=NOTHING_OFFERED_REPLY, route="resolver", sources=[])
         if (mood := mood_only(run.ctx.message)) is not None:
             # "This is useless", "😡😡😡", "you already said that", "👍", "??": how the conversation is going, not a
             # question; read as one it got "I don't have a guide on that", a greeting, or the same answer again.
@@ -760,6 +773,11 @@ class Orchestrator:
             # "Would my apps be deleted?" after asking how to cancel: what is ending was said before; on
             # their own the words match an unrelated entry (a deleted authenticator app).
             run.summary["faq"]["skipped"] = "asks what cancelling, asked about before, does to apps or data"
+            return False
+        if asks_what_cancelling_does(run.ctx.message):
+            # "Will you delete my data if I cancel?": the words match deleting the account (0.94); the entry on
+            # cancelling says what happens to apps and data, which the writer tells.
+            run.summary["faq"]["skipped"] = "asks what cancelling does to apps or data"
             return False
         if unlisted_payment_methods(run.ctx.message, top.answer):
             # "Do you accept paypal?": the entry's list alone leaves the customer to work out that PayPal is not on

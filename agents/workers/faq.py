@@ -11,7 +11,10 @@ from agents.envelope import AgentRequest, AgentResponse
 from agents.follow_up import (
     asked_of_another_plan,
     asks_about_people_before,
+    asks_about_staff_review,
+    asks_how_long_it_takes,
     asks_to_deliver_it,
+    asks_what_cancelling_does,
     previous_user_text,
     with_topic,
 )
@@ -34,6 +37,12 @@ PLAN_TIERS = ("free", "pro", "business")  # cheapest first
 REREAD_CEILING = 0.85
 # How the help centre's entry on the plans is asked for: it says what each plan adds over the one below.
 PLANS_QUESTION = "what plans do you offer"
+# How the help centre's entry on cancelling is asked for: it says what becomes of apps and data.
+CANCEL_QUESTION = "how do I cancel my subscription"
+# How the entries that answer a wait for staff approval are asked for: who approves refunds (the policy), when staff
+# are in (support hours), and how long the money takes once approved.
+STAFF_REVIEW_QUESTIONS = ("what is your refund policy", "what are your support hours",
+                          "how long does a refund take to arrive")
 
 
 # An entry about a mishap ("I lost my phone with my authenticator", "I was charged twice"), or a message that
@@ -126,6 +135,12 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # minute"), never the shortcut with the whole entry that answered the question before.
         reread = [m.model_copy(update={"score": min(m.score, REREAD_CEILING)}) for m in _best_first(deps, asked, k)]
         matches = [*reread, *_after_own(reread, matches)]
+    elif asks_how_long_it_takes(ctx.message) and (before := previous_user_text(ctx)):
+        # "How long does it take?" after "delete my data (GDPR)": alone its words find the refund's timing (0.96),
+        # which the FAQ shortcut sent. "It" is what the question before asked about: its entries lead, scored
+        # below the shortcut as above, and the message's own follow, for the writer to read.
+        reread = [m.model_copy(update={"score": min(m.score, REREAD_CEILING)}) for m in _best_first(deps, before, k)]
+        matches = [*reread, *_after_own(reread, matches)]
     if (change := _plan_change_asked(ctx)) is not None:
         # "Change my plan to free" is worded like the entry on what Free includes; from Pro it asks to
         # downgrade: that entry leads, scored as found for the change it is, and the message's own follow.
@@ -155,6 +170,16 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # entries on deleting, exporting and GDPR are added, scored as the topic's are above, for the writer to
         # choose by what they are about.
         matches += _after_own(matches, [match for question in data_questions for match in deps.faq.search(question, k=1)])
+    if asks_what_cancelling_does(ctx.message):
+        # "Would you delete my apps if I cancelled?" is worded like deleting the account; the entry on cancelling,
+        # which says what becomes of apps and data, is added as the topic's are above.
+        matches += _after_own(matches, _best_first(deps, CANCEL_QUESTION, 1))
+    if asks_about_staff_review(ctx.message):
+        # "When will staff look at it?" finds no entry (support hours at 0.01), "how long will approval take?" only
+        # the refund timing: what the help centre says of staff approving refunds, of the staff's hours and of
+        # the money's arrival once approved is added, scored as the topic's are above, for the writer to quote.
+        matches += _after_own(matches, [match for question in STAFF_REVIEW_QUESTIONS
+                                        for match in deps.faq.search(question, k=1)])
     if len(questions := question_clauses(ctx.message)) >= 2:
         # "How do I enable 2fa? also what's my api rate limit?": the whole message's top entries are those
         # of its stronger question; each question's own best entry is added, scored as the topic's are

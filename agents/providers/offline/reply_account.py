@@ -62,6 +62,18 @@ _WHAT_MEMBERS_MAY = re.compile(
     re.IGNORECASE,
 )
 _NAMES_TEAM_PEOPLE = re.compile(rf"\b(?:team|{_TEAM_PEOPLE})\b", re.IGNORECASE)
+# "What roles are there?", "which roles can I give?", "team roles?": the roles a member can be given. Read as an
+# account question, it got the account's status and "I don't have enough information"; the help centre's entries
+# on the team speak of roles ("pick a role", "custom roles"), which is what there is to tell.
+# Not how to change one ("how do I change a team member's role?"), a how-to the help centre's entries answer.
+_ASKS_ABOUT_ROLES = re.compile(
+    r"\b(?:what|which|any|list(?:\s+of)?|types?\s+of|kinds?\s+of|custom|available)\s+(?:\w+\s+){0,2}?roles?\b"
+    r"|\broles?\s+(?:are\s+there|(?:are\s+)?available|exist|do\s+you\s+(?:have|offer|support))\b"
+    r"|\b(?:have|offer|support|get)\s+(?:any\s+)?(?:team\s+|user\s+|member\s+)?roles\b"
+    r"|^\W*(?:team\s+|user\s+|member\s+)?roles?\W*$",
+    re.IGNORECASE)
+# An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
+_LISTS_ROLES = re.compile(r"\broles?\s*(?::|\(|(?:are|include|includes|such\s+as)\b)", re.IGNORECASE)
 # What a member might see that a customer worries about: billing, named in the reply when asked.
 _BILLING_WORDS = ("billing", "invoice", "invoices", "payment", "payments", "card", "bills", "bill", "receipts")
 # "I don't have access to the email anymore", "lost my old inbox": the address a reset link goes to is out of
@@ -103,6 +115,9 @@ class AccountReplies(BillingReplies):
     def account(self) -> None:
         if self._asks_what_members_may_do():
             self._what_members_may_do()
+            return
+        if _ASKS_ABOUT_ROLES.search(self.text) and not asks_how_to(self.text):
+            self._what_roles_there_are()
             return
         account = self.facts.account
         # Down to a low score when it is about what the message names ("the reset email never arrived":
@@ -472,6 +487,27 @@ class AccountReplies(BillingReplies):
         what = "whether team members can see your billing" if billing else "what team members can see or do"
         self.reply.add(f"I don't have the details of {what} to hand, and I'd rather not guess: would you like me "
                        f"to {OFFER_PERSON} from our support team who can tell you?", answers=False)
+
+    def _what_roles_there_are(self) -> None:
+        """"What roles are there?": the help centre's entry on team members, which speaks of roles; when no entry
+        lists them, that is said first, and a person offered for what each role may do rather than a guess."""
+        about_roles = [m for m in self.facts.faq if {"role", "roles"} & set(normalise(f"{m.question} {m.answer}").split())]
+        # The entry on the team before one that names roles in passing ("Business adds team roles").
+        about_roles.sort(key=lambda m: not _NAMES_TEAM_PEOPLE.search(m.question))
+        listing = next((m for m in about_roles if _LISTS_ROLES.search(m.answer)), None)
+        if listing is not None:
+            self._quote_faq(listing, hedge=False)
+            return
+        if not about_roles:
+            self.reply.add("Our help centre doesn't say which roles a team member can have, and I'd rather not guess: "
+                           f"would you like me to {OFFER_PERSON} from our support team who can tell you?")
+            return
+        entry = about_roles[0]
+        self.reply.add("Our help centre doesn't list the roles a team member can have. Here's what it says about "
+                       f"team members: {entry.answer}")
+        self._cite_faq(entry)
+        self.reply.add("It doesn't say what each role lets a member see or do, though, and I'd rather not guess: would "
+                       f"you like me to {OFFER_PERSON} from our support team who can tell you?", answers=False)
 
     def _entry_on(self, *words: str) -> FaqMatch | None:
         """The gathered help-centre entry whose question names all of `words`, however

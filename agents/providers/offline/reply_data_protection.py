@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from agents.app_deletion import about_deleting_the_account
-from agents.data_protection import NAMES_REGIONS, WHAT_IS_HELD, data_protection_asked
-from agents.follow_up import OFFER_PERSON
+from agents.app_deletion import DELETES_THE_ACCOUNT, about_deleting_the_account
+from agents.data_protection import NAMES_REGIONS, WHAT_IS_HELD, asks_to_erase_personal_data, data_protection_asked
+from agents.follow_up import OFFER_PERSON, asks_how_long_it_takes, previous_user_text
 from agents.outcome import FaqMatch
 from agents.providers.offline.reply_base import WriterBase, sentences, topic_words
 from agents.providers.offline.text import normalise, stem
@@ -29,6 +29,8 @@ _ABOUT_DATA_PROTECTION = frozenset(stem(word) for word in [
 _EU = frozenset({"eu", "europe", "european"})
 GDPR_SENTENCE = re.compile(r"\bGDPR\b|\bdata\s+processing\s+agreement\b", re.IGNORECASE)
 _NAMES_GDPR = re.compile(r"\bgdpr\b|\bdata\s+protection\b|\bdpa\b", re.IGNORECASE)
+# How long something lasts, as the help centre words it: "a 7-day grace period", "within 30 days", "48 hours".
+_DURATION = re.compile(r"\b\d+[-\s](?:business[-\s])?(?:minute|hour|day|week|month)s?\b", re.IGNORECASE)
 
 
 class DataProtectionReplies(WriterBase):
@@ -36,6 +38,8 @@ class DataProtectionReplies(WriterBase):
         """Answer an erasure request, a question about what data we hold, or where data is stored and whether we
         are GDPR compliant, from the help centre's entries on each. False, having said nothing, when the message
         asks none of these."""
+        if self._answers_how_long_deleting_takes():
+            return True
         asked = data_protection_asked(self.text)
         if not asked:
             return False
@@ -77,6 +81,31 @@ class DataProtectionReplies(WriterBase):
             self._gdpr_compliance()
         self.reply.add("That's all our help centre says about deleting your data. If you'd rather a person from our "
                        f"team took the request on for you, I can {OFFER_PERSON}: just say so.", answers=False)
+
+    def _answers_how_long_deleting_takes(self) -> bool:
+        """"How long does it take?" after asking to erase one's data or delete the account: what the help centre's
+        entry on deleting says of how long it lasts (the grace period). Alone its words found the refund's timing.
+        False, having said nothing, for any other message."""
+        before = previous_user_text(self.ctx)
+        if not asks_how_long_it_takes(self.ctx.message) or before is None or not (
+                asks_to_erase_personal_data(before) or DELETES_THE_ACCOUNT.search(before)):
+            return False
+        deletion = next((m for m in self.facts.faq if about_deleting_the_account(m.question)), None)
+        said = [clause.strip() for clause in re.split(r"(?<=[.;])\s+", deletion.answer)
+                if _DURATION.search(clause)] if deletion is not None else []
+        if deletion is None or not said:
+            self.reply.add("Our help centre doesn't say how long deleting an account takes, and I'd rather not guess: "
+                           f"would you like me to {OFFER_PERSON} from our team who can tell you?", answers=False)
+            return True
+        # The clauses that say how long ("deleting removes your apps and data for good after a 7-day grace
+        # period"), each as a sentence; a wait ("after …") is said to be one.
+        told = " ".join(clause.rstrip(";") + ("" if clause.endswith((".", "!", "?")) else ".") for clause in said)
+        if re.search(r"\bafter\b", told):
+            self.reply.add(f"Not straight away: {told[:1].lower()}{told[1:]}")
+        else:
+            self.reply.add(f"{told[:1].upper()}{told[1:]}")
+        self._cite_faq(deletion)
+        return True
 
     def _what_is_held(self, *, under_gdpr: bool) -> None:
         """"What data do you hold about me?": no entry lists it; the export gives the customer a copy of it."""

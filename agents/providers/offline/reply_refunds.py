@@ -8,7 +8,16 @@ from decimal import Decimal
 from typing import Any
 
 from agents.facts import InvoiceFact, RefundFact
-from agents.follow_up import OFFER_PERSON, OFFER_REFUND, accepts_offer, affirms, last_assistant_text, with_topic
+from agents.follow_up import (
+    OFFER_PERSON,
+    OFFER_REFUND,
+    accepts_offer,
+    affirms,
+    asks_about_staff_review,
+    asks_if_it_went_through,
+    last_assistant_text,
+    with_topic,
+)
 from agents.outcome import FaqMatch, ProposedAction
 from agents.providers.offline.other_customer import names_someone_else
 from agents.providers.offline.reply_base import (
@@ -146,6 +155,13 @@ class RefundReplies(BillingReplies):
                 self._cite_faq(timing)
             return
         if self.ctx.customer is None or not self.facts.has_billing:
+            if asks_about_staff_review(self.ctx.message):
+                # "When will staff look at it?" from a visitor: no refund of theirs can be seen; how approval goes,
+                # and when staff are in, can be said to anyone.
+                if self.ctx.customer is None:
+                    self._ask_to_sign_in("whether a refund of yours is waiting for approval")
+                self._staff_approval_wait(waiting=False, arrival=True)
+                return
             match = self._faq(floor=FAQ_PLAUSIBLE)
             if match is not None and "refund" in normalise(match.question + " " + match.answer):
                 self._quote_faq(match, hedge=False)
@@ -217,7 +233,8 @@ class RefundReplies(BillingReplies):
         # A bare "yes" to anything but that offer requests nothing: say where things stand instead.
         # Only the message's own invoice counts: "is it approved yet?" asks of the request filed, whatever
         # invoice the conversation's topic also named.
-        if (self._asks_refund_status() or affirms(self.ctx.message)) and not invoice_numbers(self.ctx.message):
+        if ((self._asks_refund_status() or affirms(self.ctx.message) or asks_if_it_went_through(self.ctx.message))
+                and not invoice_numbers(self.ctx.message)):
             self._refund_status()
             return
         if self._refund_declined() and not self._mentions_double_charge():
@@ -249,30 +266,65 @@ class RefundReplies(BillingReplies):
         self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
 
     def answers_how_long_approval_takes(self) -> bool:
-        """"How long will approval take?" with a refund waiting for staff: a person reviews it (the facts hold no
-        time for that, so none is given; the support hours if gathered), and once approved how long the money
-        takes. Not the arrival time alone, which answers a different wait."""
-        waiting = [r for r in self._live_refunds() if r.status not in ("approved", "completed")]
-        if not waiting or not _ASKS_HOW_LONG_APPROVAL_TAKES.search(self.ctx.message):
+        """"How long will approval take?", "when will staff look at it?": each refund waiting for a member of staff
+        (from the facts) and once approved how long the money takes, or that none is waiting, where the others
+        stand and what would qualify; and what the help centre says of staff approval and hours (it gives no time
+        for approval, which is said, not guessed). Not the arrival time alone, which answers a different wait."""
+        if not _ASKS_HOW_LONG_APPROVAL_TAKES.search(self.ctx.message):
             return False
+        live = self._live_refunds()
+        waiting = [r for r in live if r.status not in ("approved", "completed")]
+        said_before = last_assistant_text(self.ctx)
         for refund in waiting:
-            self.reply.add(f"Your refund for invoice {refund.invoice_number} (reference {refund.reference}, "
-                           f"{money(refund.amount)}) is waiting for a member of our staff to review it. I can't "
-                           "tell you exactly how long that takes: it depends on when they get to it.")
+            # Asked again ("when will staff look at it?" after "how long will approval take?"): it is still waiting.
+            still = " still" if refund.reference in said_before else ""
+            self.reply.add(f"Your refund of {money(refund.amount)} for invoice {refund.invoice_number} (reference "
+                           f"{refund.reference}) is{still} waiting for a member of our staff to review it.")
+        if not waiting:
+            if live:
+                self.reply.add("None of your refunds is waiting for approval:")
+                for refund in live:
+                    self._refund_state(refund)
+            else:
+                none_said = "no refund on your account waiting for approval" in said_before
+                self.reply.add(f"There's {'still ' if none_said else ''}no refund on your account waiting for "
+                               "approval, so there's nothing for our staff to look at yet.")
+        # With none waiting, when money would arrive answers nothing asked (one paid back says so with it).
+        self._staff_approval_wait(waiting=bool(waiting), arrival=bool(waiting))
+        if not live:
+            qualifying = [o for o in one_per_invoice(self.facts.refund_options) if o.get("allowed")]
+            if qualifying:
+                charges = ", ".join(f"invoice {o['invoice_number']} ({money(o['amount'])})" for o in qualifying)
+                self.reply.add(f"I can see that {charges} would qualify for a refund: {OFFER_REFUND}.", answers=False)
+        self.reply.answered = True
+        return True
+
+    def _staff_approval_wait(self, *, waiting: bool, arrival: bool) -> None:
+        """Who approves a refund (unless one is `waiting`, which says so), that the help centre gives no time for
+        it, the staff's hours from its entry on them, and with `arrival` how long the money takes once approved:
+        only what the policy and the help centre say."""
+        limit = money(self.ctx.constraints.agent_refund_limit)
+        if not waiting:
+            self.reply.add(f"I can approve refunds up to {limit} myself; larger ones wait for a member of our staff "
+                           "to approve them.", answers=False)
+        self.reply.add("Our help centre doesn't give a time for staff approval, so I can't promise you one.",
+                       answers=False)
         hours = next((m for m in self.facts.faq if has_cue(set(normalise(m.question).split()),
                                                            normalise(m.question), "support hours", "hours")), None)
         if hours is not None:
-            self.reply.add(f"Our team's hours: {hours.answer}", answers=False)
+            self.reply.add(f"About when our staff are in, the help centre says: {hours.answer}", answers=False)
             self._cite_faq(hours)
+        if not arrival:
+            return
         timing = self._refund_timing_entry()
+        if timing is not None and timing.answer in last_assistant_text(self.ctx):
+            return  # said in the turn just before, which this question follows
         if timing is not None:
             lead = "" if timing.answer.lower().startswith("once") else "Once it's approved: "
             self.reply.add(f"{lead}{timing.answer}", answers=False)
             self._cite_faq(timing)
         else:
             self.reply.add(f"Once it's approved: {REFUND_ARRIVES}", answers=False)
-        self.reply.answered = True
-        return True
 
     def _drops_an_invoice(self) -> bool:
         """"No wait, forget NW-2001, I meant just the duplicate": a correction that takes a charge back out of what

@@ -7,6 +7,7 @@ message asks; when nothing gathered answers it, the reply says so and offers a p
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from functools import cache
@@ -17,7 +18,7 @@ from agents.about_service import (
     identity_or_contact_asked,
     identity_or_contact_reply,
 )
-from agents.clauses import question_clauses
+from agents.clauses import question_clauses, report_before_also
 from agents.context import SupportContext
 from agents.facts import FaqFact
 from agents.follow_up import CANCELLING, CANCELS_SOMETHING_ELSE, asked_of_another_plan, declines_offer, with_topic
@@ -181,13 +182,22 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         questions = question_clauses(self.text)
         if len(questions) < 2:
             return
-        parts = [(question, self._clause_writer(question)) for question in questions]
+        # A report before "also" ("my invoice failed … Also, what is your SLA?") is what the reply for the whole
+        # answers, from the facts its label gathered (written alone, it lacked them): that reply stands for it.
+        report = report_before_also(self.text)
+        parts = [(question, copy.copy(self) if question == report else self._clause_writer(question))
+                 for question in questions]
         answered = [writer for _, writer in parts if writer.reply.answered and not writer.fell_back]
         if not answered:
             return  # none answers alone either: the reply for the whole stands
-        unanswered = [question for question, writer in parts if writer not in answered]
+        unanswered = [question for question, writer in parts if writer not in answered and question != report]
         written = set() if self.fell_back else set(self.reply.paragraphs)
-        if not all(set(writer.reply.paragraphs) <= written for writer in answered):
+        # Beside a report, a question the reply for the whole already answers from the same help-centre entry in
+        # other words ("Yes: you're on the Business plan, and … SLA") is not told a second time.
+        told = [] if report is None or self.fell_back else self.reply.sources
+        if not all(set(writer.reply.paragraphs) <= written
+                   or (writer.reply.sources and all(source in told for source in writer.reply.sources))
+                   for writer in answered):
             # The reply for the whole leaves out an answer: written again, question by question.
             self.reply, self.fell_back = Reply(), False
             for writer in answered:
