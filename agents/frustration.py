@@ -234,15 +234,13 @@ def _same_text(text: str) -> str:
 
 def same_reply_again(reply: str) -> str:
     """Said instead of `reply` when it is word for word the assistant's last turn: that it is the same answer, the
-    answer's first sentence for the gist (the refund already requested, its reference), and a person offered."""
-    first_paragraph = reply.strip().split("\n")[0]
-    gist = _SENTENCE_END.split(" ".join(first_paragraph.split()))[0]
-    if gist and not gist.startswith(_NO_GIST) and gist.endswith((".", "!", "?")):
-        said = f"My answer is the same as in my last message: {_after_colon(gist)}"
-    else:
-        said = "My answer would be the same as my last message, so I won't repeat it."
-    return (f"{said} If that doesn't help, {_after_colon(_PERSON_OFFERED)} Or tell me what's still unclear, and "
-            "I'll try another way.")
+    answer again in full (asked again, the customer may have missed part of it: a lock's reason, a refund's
+    reference), and a person offered. A reply of feelings (this module's own) is said to be the same, not repeated."""
+    answer = reply.strip()
+    offer = f"If that doesn't help, {_after_colon(_PERSON_OFFERED)} Or tell me what's still unclear, and I'll try another way."
+    if answer.startswith(_NO_GIST):
+        return f"My answer would be the same as my last message, so I won't repeat it. {offer}"
+    return f"My answer is the same as in my last message:\n\n{answer}\n\n{offer}"
 
 
 def repeats_last_reply(reply: str, ctx: SupportContext) -> bool:
