@@ -366,6 +366,25 @@ def asks_if_it_went_through(message: str) -> bool:
     return bool(_ASKS_IF_IT_WENT_THROUGH.match(message))
 
 
+# What the assistant says when it did something on the account (workers/actions.describe_actions, and the account
+# part starting an unlock): a refund or an unlock done, sent to staff, or that failed.
+_SAYS_IT_DID_SOMETHING = re.compile(
+    r"\bI've\s+(?:refunded|unlocked|sent\s+it\s+to\s+a\s+member|asked\s+them\s+to\s+do\s+it)"
+    r"|\bI'll\s+start\s+the\s+unlock\b|\bI\s+couldn't\s+(?:record\s+the\s+refund|unlock)\b"
+    r"|\byour\s+account\s+is\s+unlocked\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_it_worked_with_nothing_done(ctx: SupportContext) -> bool:
+    """"Did it work?" as a first message, or after answers that did nothing (no refund, no unlock): it asks after
+    something the customer did, or thinks was done, that this chat knows nothing of. Not "did my refund go
+    through?", which names what it asks after (the refund part looks it up)."""
+    if not asks_if_it_went_through(ctx.message) or re.search(r"\brefund", ctx.message, re.IGNORECASE):
+        return False
+    return not refund_named_before(ctx) and not any(_SAYS_IT_DID_SOMETHING.search(t) for t in _assistant_texts(ctx))
+
+
 def refund_named_before(ctx: SupportContext) -> bool:
     """Whether one of the assistant's last few turns named a refund by its reference (one asked for: filed, or
     where it stands)."""

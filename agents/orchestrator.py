@@ -43,6 +43,7 @@ from agents.follow_up import (
     accepts_offer,
     affirms,
     asked_of_another_plan,
+    asks_if_it_worked_with_nothing_done,
     asks_to_deliver_it,
     asks_us_to_change_plan,
     asks_what_cancelling_does,
@@ -161,6 +162,9 @@ WITHDRAWN_REPLY = "No problem, glad you got there. If anything else comes up, yo
 NOTHING_OFFERED_REPLY = ("Happy to help, though I haven't offered to do anything yet, so nothing has been done. What "
                          "would you like me to help with? I can look at your invoices and plan, your account, or "
                          "problems with your apps.")
+# "Did it work?" with nothing done in this chat: no claim that anything was, and the customer is asked what they tried.
+NOTHING_DONE_REPLY = ("I haven't done anything for you in this conversation, so I can't tell from here "
+                      "whether it worked. What did you try, and what are you seeing? Tell me and I'll help you check.")
 OUT_OF_SCOPE_REPLY = (
     "I'm Northwind Cloud's support assistant, so I can only help with your Northwind account, billing and "
     "our hosting service. Is there anything about those I can help you with?"
@@ -364,6 +368,13 @@ class Orchestrator:
             self._relabel(run, IntentResult(label="general", confidence=run.intent.confidence),
                           why="a go-ahead with nothing offered before it", key="nothing_offered")
             return await self._finish(run, reply=NOTHING_OFFERED_REPLY, route="resolver", sources=[])
+        if asks_if_it_worked_with_nothing_done(run.ctx):
+            # "Did it work?" with nothing done in this chat: read alone it is off topic (0.73), and the scope reply
+            # turned away a customer asking after something they tried.
+            self._take_intent(run, intent_response)
+            self._relabel(run, IntentResult(label="general", confidence=run.intent.confidence),
+                          why="asks whether something worked, with nothing done in this chat", key="nothing_done")
+            return await self._finish(run, reply=NOTHING_DONE_REPLY, route="resolver", sources=[])
         if (mood := mood_only(run.ctx.message)) is not None:
             # "This is useless", "😡😡😡", "you already said that", "👍", "??": how the conversation is going, not a
             # question; read as one it got "I don't have a guide on that", a greeting, or the same answer again.

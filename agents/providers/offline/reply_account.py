@@ -36,6 +36,7 @@ from agents.providers.offline.reply_base import (
     has_cue,
 )
 from agents.providers.offline.reply_billing import BillingReplies, how_to_not_asked
+from agents.providers.offline.reply_refunds import asks_how_long_approval_takes, staff_hours_entry
 from agents.providers.offline.text import normalise
 
 # The customer can't get into the account, or asks to be let in.
@@ -153,6 +154,8 @@ class AccountReplies(BillingReplies):
             return
         if self.facts.action_records and any(r.kind == "account_unlock" for r in self.facts.action_records):
             self._report_actions()
+            return
+        if self._answers_how_long_the_unlock_takes(account):
             return
         opening = f"Your account ({account.username}) is locked"
         # "Don't unlock it", "someone else knows my password", "lock my account": lock words that are no request to
@@ -361,6 +364,30 @@ class AccountReplies(BillingReplies):
             # specialist speaks to the account only; the billing specialist has the payments.
             self.reply.add("That's the account itself; I haven't looked at your payments here. Ask me about your "
                            "subscription or invoices and I'll check those too.", answers=False)
+
+    def _answers_how_long_the_unlock_takes(self, account: AccountFact) -> bool:
+        """"How long will approval take?" after the unlock was started, with no refund of theirs waiting: the unlock
+        waiting for a member of staff to confirm it's them (the help centre gives no time for that, and says when
+        staff are in), or, already unlocked, that nothing waits. Alone its words found the refund's arrival time.
+        False, having said nothing, with no unlock asked for or a refund waiting (the refund part's to answer)."""
+        if not asks_how_long_approval_takes(self.ctx.message):
+            return False
+        unlocked = account.status == "active" and (account.unlocked_on_request or self._unlocked_in_this_chat())
+        if not (account.unlock_pending or unlocked) or any(
+                r.status not in ("completed", "rejected") for r in self.facts.refunds):
+            return False
+        if unlocked:
+            self.reply.add(f"Nothing is waiting for approval: your account ({account.username}) is already unlocked, "
+                           "so you can sign in now.")
+            return True
+        self.reply.add(f"Your request to unlock your account ({account.username}) is waiting for a member of our "
+                       "staff, who needs to confirm it's you. Our help centre doesn't give a time for that, so I can't "
+                       "promise you one; you'll hear from us here once it's done.")
+        hours = staff_hours_entry(self.facts.faq)
+        if hours is not None:
+            self.reply.add(f"About when our staff are in, the help centre says: {hours.answer}", answers=False)
+            self._cite_faq(hours)
+        return True
 
     def _unlocked_in_this_chat(self) -> bool:
         """Whether this assistant told the customer, earlier in the conversation, that it had unlocked the account

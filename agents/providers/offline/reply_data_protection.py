@@ -13,7 +13,7 @@ import re
 
 from agents.app_deletion import DELETES_THE_ACCOUNT, about_deleting_the_account
 from agents.data_protection import NAMES_REGIONS, WHAT_IS_HELD, asks_to_erase_personal_data, data_protection_asked
-from agents.follow_up import OFFER_PERSON, asks_how_long_it_takes, previous_user_text
+from agents.follow_up import OFFER_PERSON, asks_how_long_it_takes, last_assistant_text, previous_user_text
 from agents.outcome import FaqMatch
 from agents.providers.offline.reply_base import WriterBase, sentences, topic_words
 from agents.providers.offline.text import normalise, stem
@@ -31,6 +31,12 @@ GDPR_SENTENCE = re.compile(r"\bGDPR\b|\bdata\s+processing\s+agreement\b", re.IGN
 _NAMES_GDPR = re.compile(r"\bgdpr\b|\bdata\s+protection\b|\bdpa\b", re.IGNORECASE)
 # How long something lasts, as the help centre words it: "a 7-day grace period", "within 30 days", "48 hours".
 _DURATION = re.compile(r"\b\d+[-\s](?:business[-\s])?(?:minute|hour|day|week|month)s?\b", re.IGNORECASE)
+_NAMES_A_REFUND = re.compile(r"\brefund", re.IGNORECASE)
+# How long something takes, in any wording: "usually within an hour", "in 5 to 10 business days", "after a 7-day grace
+# period". Not how long something stays usable once done ("a download link that works for 7 days"), which says
+# nothing of the wait.
+_TAKES = re.compile(r"(?<!\bfor\s)\b(?:\d+|an?|one|a\s+few)[-\s](?:business[-\s])?(?:minute|hour|day|week|month)s?\b",
+                    re.IGNORECASE)
 
 
 class DataProtectionReplies(WriterBase):
@@ -38,7 +44,7 @@ class DataProtectionReplies(WriterBase):
         """Answer an erasure request, a question about what data we hold, or where data is stored and whether we
         are GDPR compliant, from the help centre's entries on each. False, having said nothing, when the message
         asks none of these."""
-        if self._answers_how_long_deleting_takes():
+        if self._answers_how_long_deleting_takes() or self._answers_how_long_the_last_answer_takes():
             return True
         asked = data_protection_asked(self.text)
         if not asked:
@@ -105,6 +111,36 @@ class DataProtectionReplies(WriterBase):
         else:
             self.reply.add(f"{told[:1].upper()}{told[1:]}")
         self._cite_faq(deletion)
+        return True
+
+    def _answers_how_long_the_last_answer_takes(self) -> bool:
+        """"How long does it take?" after a how-to the help centre answered ("how do I export my data?", "how do I
+        add a custom domain?"): what that entry says of the time it takes ("live once DNS has updated, usually within
+        an hour"), or, when it gives none, that it doesn't, with what it does say. Alone its words found the refund's
+        timing, and the same entry again read as a repeat. False, having said nothing, for any other message, or
+        with no entry on the question before among the matches (the faq worker puts those first)."""
+        before = previous_user_text(self.ctx)
+        if not asks_how_long_it_takes(self.ctx.message) or before is None or _NAMES_A_REFUND.search(before):
+            return False  # a refund's time is the refund part's to tell, from the customer's own refunds
+        entry = next((m for m in self.facts.faq[:1] if topic_words(m.question) & topic_words(before)), None)
+        if entry is None:
+            return False
+        told = [s for s in sentences(entry.answer) if _TAKES.search(s)]
+        answered_with = last_assistant_text(self.ctx)
+        if not any(s in answered_with for s in sentences(entry.answer)) and not any(
+                found[0] in answered_with for s in told if (found := _TAKES.search(s))):
+            # The last answer was not this entry's (nor the guide's steps, which give the same time): "it" may be
+            # something else the answer was about.
+            return False
+        if told:
+            self.reply.add(" ".join(told))
+        else:
+            # What it does say of what happens and when ("we email you a download link that works for 7 days").
+            said = [s for s in sentences(entry.answer) if _DURATION.search(s)] or [entry.answer]
+            self.reply.add("Our help centre doesn't say how long that takes, and I'd rather not guess. What it does "
+                           f"say: {' '.join(said)}")
+            self.reply.add(f"If you need a firmer answer, I can {OFFER_PERSON} from our team.", answers=False)
+        self._cite_faq(entry)
         return True
 
     def _what_is_held(self, *, under_gdpr: bool) -> None:

@@ -290,8 +290,9 @@ class PlanFeatureReplies(WriterBase):
         return next((plan for plan in listing if self._is_own(plan)), None)
 
     def _words_asked(self) -> set[str]:
-        return {stem(w) for w in normalise(self.text).split()
-                if w not in GENERIC_WORDS and w not in _NOT_A_FEATURE and not w.isdigit()}
+        # "What's the app limit on my plan?": "what's" is "what", not a feature no plan lists.
+        words = [w.removesuffix("'s") for w in normalise(self.text).split()]
+        return {stem(w) for w in words if w not in GENERIC_WORDS and w not in _NOT_A_FEATURE and not w.isdigit()}
 
     def _tell_how_many(self, asked: PlanListing, feature: set[str]) -> bool:
         """"How many apps can I have on Pro?": the asked plan's own line for it ("Up to 10 apps"), not the

@@ -121,6 +121,20 @@ _ASKS_HOW_LONG_APPROVAL_TAKES = re.compile(
     r"\b(?:how\s+long|how\s+soon|when)\b.*\b(?:approv\w*|review\w*|sign\w*\s+off|look\w*\s+at)\b",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+def asks_how_long_approval_takes(text: str) -> bool:
+    """"How long will approval take?": the wait for a member of staff (a refund's, or an unlock's)."""
+    return bool(_ASKS_HOW_LONG_APPROVAL_TAKES.search(text))
+
+
+def staff_hours_entry(faq: list[FaqMatch]) -> FaqMatch | None:
+    """The help centre's entry on when our staff are in (support hours), however it ranked: what a wait for staff
+    is told, the help centre giving no time for their approval."""
+    return next((m for m in faq if has_cue(set(normalise(m.question).split()), normalise(m.question),
+                                           "support hours", "hours")), None)
+
+
 # "What's your refund policy": the rules themselves.
 _POLICY_CUES = ("policy", "policies", "rules", "refund window")
 # "How do refunds work", "refund process?", "am I eligible for a refund", "how do I get a refund": how refunds go
@@ -270,7 +284,7 @@ class RefundReplies(BillingReplies):
         (from the facts) and once approved how long the money takes, or that none is waiting, where the others
         stand and what would qualify; and what the help centre says of staff approval and hours (it gives no time
         for approval, which is said, not guessed). Not the arrival time alone, which answers a different wait."""
-        if not _ASKS_HOW_LONG_APPROVAL_TAKES.search(self.ctx.message):
+        if not asks_how_long_approval_takes(self.ctx.message):
             return False
         live = self._live_refunds()
         waiting = [r for r in live if r.status not in ("approved", "completed")]
@@ -309,8 +323,7 @@ class RefundReplies(BillingReplies):
                            "to approve them.", answers=False)
         self.reply.add("Our help centre doesn't give a time for staff approval, so I can't promise you one.",
                        answers=False)
-        hours = next((m for m in self.facts.faq if has_cue(set(normalise(m.question).split()),
-                                                           normalise(m.question), "support hours", "hours")), None)
+        hours = staff_hours_entry(self.facts.faq)
         if hours is not None:
             self.reply.add(f"About when our staff are in, the help centre says: {hours.answer}", answers=False)
             self._cite_faq(hours)

@@ -21,7 +21,14 @@ from agents.about_service import (
 from agents.clauses import question_clauses, report_before_also
 from agents.context import SupportContext
 from agents.facts import FaqFact
-from agents.follow_up import CANCELLING, CANCELS_SOMETHING_ELSE, asked_of_another_plan, declines_offer, with_topic
+from agents.follow_up import (
+    CANCELLING,
+    CANCELS_SOMETHING_ELSE,
+    asked_of_another_plan,
+    asks_if_it_went_through,
+    declines_offer,
+    with_topic,
+)
 from agents.outcome import Draft, FaqMatch, Usage
 from agents.providers.offline.faq import Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
@@ -190,7 +197,11 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         answered = [writer for _, writer in parts if writer.reply.answered and not writer.fell_back]
         if not answered:
             return  # none answers alone either: the reply for the whole stands
-        unanswered = [question for question, writer in parts if writer not in answered and question != report]
+        # "Did it work?" read with the question before it is answered by what the reply for the whole says of it
+        # (carol's account "active again: I unlocked it for you"); alone it names nothing to look up.
+        whole_answers_it = self.reply.answered and not self.fell_back
+        unanswered = [question for question, writer in parts if writer not in answered and question != report
+                      and not (whole_answers_it and asks_if_it_went_through(question))]
         written = set() if self.fell_back else set(self.reply.paragraphs)
         # Beside a report, a question the reply for the whole already answers from the same help-centre entry in
         # other words ("Yes: you're on the Business plan, and … SLA") is not told a second time.
