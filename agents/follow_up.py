@@ -62,9 +62,14 @@ _POINTS_BACK = re.compile(
     # names nothing it would lose by: what was said before.
     r"|\bthen\s*[?.!]*\s*$"
     r"|^\s*what\s+(?:do|would|will|did|am|are|\w+'d|\w+'ll)\s+(?:i|we)\s+(?:be\s+)?"
-    r"(?:lo{1,2}s(?:e|ing)|give\s+up|giving\s+up|miss(?:ing)?(?:\s+out(?:\s+on)?)?)\s*[?.!]*\s*$",
+    r"(?:lo{1,2}s(?:e|ing)|give\s+up|giving\s+up|miss(?:ing)?(?:\s+out(?:\s+on)?)?)\s*[?.!]*\s*$"
+    # "Whats the difference?" of the plans just named, "how long does the link work?" of the export just told.
+    r"|^\s*(?:what'?s|what\s+is|whats)\s+the\s+difference\s*[?.!]*\s*$|\bthe\s+(?:download\s+)?link\b",
     re.IGNORECASE,
 )
+# "How long do I have to change my mind?", "can I undo it?": taking back what the question before asked about.
+_CHANGE_MY_MIND = re.compile(r"\bchange\s+(?:my|our)\s+minds?\b|\b(?:undo|reverse)\s+(?:it|that|this)\b",
+                             re.IGNORECASE)
 # "How many days?", "how long?", "how much?", "which ones?": a measure or a choice with nothing to measure or
 # choose from, which only the question before supplies. At most one noun and no verb: "how much is pro?" and
 # "how many apps can I have?" name what they ask about themselves.
@@ -346,6 +351,8 @@ def leans_back(message: str) -> bool:
     # at some length.
     if words <= 2 * MAX_WORDS and relative_step(message):
         return True
+    if words <= 2 * MAX_WORDS and _CHANGE_MY_MIND.search(message):
+        return True  # "How long do I have to change my mind?": about undoing what was just asked about
     if words > MAX_WORDS:
         return False
     # "Maybe later" answers the offer before, as "yes" does: it keeps that turn's topic. "How long will approval
@@ -524,6 +531,9 @@ _ANOTHER_PLAN = re.compile(
     r"(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?(?:\s+(?:then|too|instead))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+# "What plans do you have?", "wat plans r there", "which tiers do you offer": the plans on offer, however spelt.
+WHICH_PLANS = re.compile(r"\b(?:what|wat|wot|which|wich)\s+(?:plans|tiers|subscriptions)\s+(?:do|does|are|r|have|is"
+                         r"|can|exist|you|u|ya|there)\b", re.IGNORECASE)
 _PLAN_NAMED = re.compile(r"\b(?:free|pro|business)\b(?:\s+(?:plan|tier)\b)?", re.IGNORECASE)
 # The customer's own plan, asked about: "what plan am I on?", "what's my plan?". Of another plan it asks
 # what that plan is: its price and what it includes.
@@ -542,7 +552,8 @@ def asked_of_another_plan(ctx: SupportContext) -> str | None:
     if not before:
         return None
     plan = another["plan"].lower()
-    if _OWN_PLAN_ASKED.search(before):
+    if _OWN_PLAN_ASKED.search(before) or WHICH_PLANS.search(before):
+        # "And for pro?" after "wat plans do u have": what that one plan is.
         return f"what does the {plan} plan include and how much is it?"
     question = before.strip().rstrip("?.! ")
     if _PLAN_NAMED.search(question):
@@ -605,6 +616,13 @@ _HOW_LONG_IT_TAKES = re.compile(
 def asks_how_long_it_takes(message: str) -> bool:
     """"How long does it take?": how long what was discussed before takes, with nothing named of its own."""
     return bool(_HOW_LONG_IT_TAKES.match(message))
+
+
+def asks_how_long_to_change_mind(message: str) -> bool:
+    """"How long do I have to change my mind?", "how many days do I have to undo it?": the time left to take
+    back what was discussed before."""
+    return bool(re.search(r"\bhow\s+(?:long|many\s+days|much\s+time)\b", message, re.IGNORECASE)
+                and _CHANGE_MY_MIND.search(message))
 
 
 # How the assistant's greeting asks what the customer needs (writer.py, frustration.py): a go-ahead after it agrees

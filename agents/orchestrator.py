@@ -27,6 +27,7 @@ from agents.about_service import (
     asks_what_answers_only,
     identity_or_contact_asked,
     identity_or_contact_reply,
+    needs_a_person,
     payment_methods_asked,
     reports_a_security_issue,
     unlisted_payment_methods,
@@ -80,6 +81,7 @@ from agents.own_data import (
     asks_about_own_plan,
     asks_for_billing_document,
     asks_for_others_data,
+    asks_for_someones_details,
     asks_if_others_see_mine,
     asks_own_username,
     asks_standing,
@@ -676,6 +678,10 @@ class Orchestrator:
             reply, why = OTHERS_SEE_MINE_REPLY, "asks whether other customers can see their data"
         elif asks_for_others_data(message):
             reply, why = OTHERS_DATA_REPLY, "asks for other customers' data"
+        elif run.ctx.customer is None and asks_for_someones_details(message):
+            # "What's alice's email?" from a visitor: no account of theirs is open, so no part of the reply
+            # weighs whose it is; read as off topic, it got an "I don't know" instead of the refusal.
+            reply, why = OTHERS_DATA_REPLY, "a visitor asks for a named person's details"
         else:
             return None
         label = run.intent
@@ -706,6 +712,12 @@ class Orchestrator:
         if nothing_else or label.confidence < self.config.panel_confidence:
             intent = IntentResult(label="human", confidence=label.confidence,
                                   secondary=[s for s in label.secondary if s != "out_of_scope"])
+        elif needs_a_person(run.ctx.message):
+            # "I need a human asap, the site is down": the person is what is asked for, not an answer to the rest (a
+            # guide pasted beside the promise of a person read as the request not heard). What the rest was about
+            # stays beside it, for the handoff's note on an outage (_outage_reported).
+            intent = IntentResult(label="human", confidence=label.confidence,
+                                  secondary=[s for s in (label.label, *label.secondary) if s != "out_of_scope"])
         else:
             intent = label.model_copy(update={"secondary": [*label.secondary, "human"]})
         self._relabel(run, intent, why=f"asks for a person in words the classifier does not know as such "
@@ -1106,7 +1118,23 @@ class Orchestrator:
         async with run.deps.tracer.step(agent="handoff", kind="agent", name=f"handoff: {reason}",
                                         input={"reason": reason}):
             reply = HANDOFF_REPLIES[reason]
+            if reason == "customer_asked" and (incident := await self._outage_reported(run)) is not None:
+                # "The site is down, get me a person": what is known of the outage now, while the person comes.
+                reply = f"{_incident_note(incident)}\n\n{reply}"
         return await self._finish(run, reply=reply, route="handoff", sources=[], handoff_reason=reason)
+
+    async def _outage_reported(self, run: _Run) -> IncidentFact | None:
+        """The open incident a request for a person reports as an outage ("the site is down"), or None. Asked only of
+        a message read as technical, as the incident matcher is made for; a failed look-up costs only the note."""
+        label = run.intent
+        if self.incident_matcher is None or "technical" not in (label.label, *label.secondary):
+            return None
+        try:
+            incidents = await tool(run.deps, "knowledge.active_incidents", run.deps.ports.knowledge.active_incidents)
+        except Exception as exc:
+            run.deps.record_fallback(f"incidents for the handoff note: {type(exc).__name__} → no note")
+            return None
+        return self.incident_matcher(run.ctx.message, [i for i in incidents if i.status != "resolved"])
 
     async def _finish(self, run: _Run, *, reply: str, route: Route, sources: list[Source],
                       handoff_reason: HandoffReason | None = None) -> RunOutcome:
@@ -1277,3 +1305,10 @@ def _handoff_summary(run: _Run) -> str:
     if run.deps.fallbacks:
         lines.append("Fallbacks: " + "; ".join(run.deps.fallbacks))
     return "\n".join(lines)
+
+
+def _incident_note(incident: IncidentFact) -> str:
+    """One line on an open incident, from its record: what, where, since when and how far along."""
+    where = f" in {', '.join(incident.regions)}" if incident.regions else ""
+    return (f"There's an open incident{where}: “{incident.title}”, since "
+            f"{incident.started_at:%Y-%m-%d %H:%M} UTC (status: {incident.status}). Our engineers are working on it.")

@@ -10,6 +10,7 @@ the FAQ next to them).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # The customer speaking about themselves.
 _FIRST_PERSON = re.compile(r"\b(?:my|me|mine|i|i'm|im|i've|ive|am i|for us|our)\b", re.IGNORECASE)
@@ -461,6 +462,26 @@ _ASKS_IF_OTHERS_SEE_MINE = re.compile(
 def asks_for_others_data(text: str) -> bool:
     """Whether the message asks to see or list other customers' accounts or billing ("list all customers")."""
     return bool(_ASKS_FOR_OTHERS_DATA.search(text)) and not asks_if_others_see_mine(text)
+
+
+# "What's alice's email?", "give me bob chen's address": a person's own details asked for by their name. Only the
+# details a customer's account holds, so "today's invoice" or "the team's plan" name no one (_NOT_SOMEONE).
+_SOMEONES_DETAILS = re.compile(
+    r"\b([A-Za-z]+)\s*'s\s+(?:e-?mail|(?:e-?mail\s+)?address|phone(?:\s+number)?|password|username|card|details"
+    r"|account|invoices?|payments?|plan|subscription|billing)\b",
+    re.IGNORECASE)
+_NOT_SOMEONE = frozenset({"my", "your", "our", "their", "his", "her", "its", "it", "this", "that", "today", "month",
+                          "week", "year", "team", "company", "everyone", "everybody", "someone", "somebody", "one",
+                          "other", "last", "next", "customer", "user", "northwind", "yesterday", "tomorrow", "what",
+                          "who", "where", "there", "here", "let", "he", "she"})
+
+
+def asks_for_someones_details(text: str, *, own_names: Iterable[str] = ()) -> bool:
+    """Whether the message asks for a named person's details ("what's alice's email?") who is not the customer
+    (`own_names`): another customer's, which no one is shown."""
+    own = {name.lower() for name in own_names}
+    found = {name.lower() for name in _SOMEONES_DETAILS.findall(text.replace("\u2019", "'"))}
+    return bool(found - own - _NOT_SOMEONE)
 
 
 def asks_if_others_see_mine(text: str) -> bool:

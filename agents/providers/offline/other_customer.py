@@ -27,9 +27,11 @@ _RELATIONS = (r"(?:colleague|co-?worker|friend|boss|manager|wife|husband|partner
               r"|mum|dad|son|daughter|employee|employer|teammate|assistant|flatmate|roommate)")
 # "My colleague alice martin has a failed payment", "my friend bob, who pays for …": a relation followed by
 # a name (and maybe a surname), then a verb, a comma or a possessive; "my colleague wants access" names no one
-# (the verb-like words a name slot catches are in _NOT_A_NAME).
+# (the verb-like words a name slot catches are in _NOT_A_NAME). "My coworker alice@example.com can't log in":
+# an address is a name too.
 _ON_BEHALF_OF = re.compile(
-    rf"\bmy\s+{_RELATIONS}\s*,?\s+([A-Za-z]+)(?:\s+[A-Za-z]+)?\s*(?:,|'s\b|\s(?:has|had|have|is|was|got|gets|uses"
+    rf"\bmy\s+{_RELATIONS}\s*,?\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z]+)(?:\s+[A-Za-z]+)?\s*(?:,|'s\b"
+    r"|\s(?:has|had|have|is|was|got|gets|uses"
     r"|used|pays|paid|owes|can'?t|cannot|could|couldn'?t|needs|wants|says|said|told|asked|tried|sees|saw)\b)",
     re.IGNORECASE,
 )
@@ -75,7 +77,7 @@ _NOT_A_NAME = frozenset({
     "new", "another", "interface", "dashboard", "guide", "manual", "agreement", "base", "panel", "today",
     "yesterday", "month", "week", "year", "company", "business", "app", "site", "website", "",
     # Subjects of "does … have", "is … charged" that are no one: pronouns, plans, things on an account.
-    "i", "you", "he", "she", "we", "they", "there", "anyone", "someone", "everyone", "anybody",
+    "i", "you", "u", "ya", "yu", "he", "she", "we", "they", "there", "anyone", "someone", "everyone", "anybody",
     "nobody", "somebody", "free", "pro", "plan", "invoice", "payment", "card", "refund", "mine", "yours",
     "each", "every", "any", "a", "an", "what", "which", "who", "how", "much", "money", "charge",
     "everything", "anything", "something", "nothing", "all", "both", "these", "those", "them", "me", "us",
@@ -88,6 +90,9 @@ _NOT_A_NAME = frozenset({
     "could", "wants", "needs", "said", "says", "told", "asked", "and", "from", "at", "in", "on", "here", "will",
     "would", "did", "does", "uses", "used", "got", "paid", "pays", "of", "to", "for", "with", "whose",
     "but", "so", "too", "tried", "cant",
+    # How a charge was taken, between "was" and "charged": "I was double charged", "was it wrongly charged?".
+    "double", "doubly", "triple", "twice", "wrongly", "incorrectly", "mistakenly", "accidentally", "never", "not",
+    "ever", "being", "overcharged",
 })
 
 

@@ -101,7 +101,11 @@ class OfflineProvider:
         # "Which payment?" right after "I was charged twice": which of the things just spoken of was meant. Its
         # one noun reads surely as a topic of its own (payment methods), but the question before names it.
         which = follow_up.asks_which_of_them(ctx.message)
-        if follow_up.leans_back(ctx.message) and (result.label in NO_DOMAIN or unsure or delivery or which):
+        # "Will I lose the SLA?" after "i want to downgrade to pro": what the smaller plan keeps, though nothing in
+        # it points back; alone it reads as off topic.
+        ending = result.label in NO_DOMAIN and follow_up.move_to_smaller_plan(ctx) is not None
+        if (follow_up.leans_back(ctx.message) or ending) and (result.label in NO_DOMAIN or unsure or delivery
+                                                              or which):
             # "Is it fixed yet?", "it still doesn't work": a short message that points back keeps the
             # topic of the question it follows, however sure the model is that alone it is small talk.
             topic = self.classifier.classify(previous)

@@ -151,6 +151,12 @@ class AccountReplies(BillingReplies):
             # the customer's own email is not the answer to it either.
             self.reply.add("I can only share the details of your own account, so I can't tell you anything about "
                            "anyone else's.")
+            if has_cue(self.words, self.norm, *_GETTING_IN, "password"):
+                # "My coworker can't log in, unlock her": nothing of theirs is looked at or changed from this
+                # chat; how they get back in themselves is the same for everyone.
+                self.reply.add("I can only help with the account you're signed in to. If a teammate is locked out, "
+                               "they can reset their password with **Forgot password** on the sign-in page, or "
+                               "contact our support themselves.", answers=False)
             return
         if self.facts.action_records and any(r.kind == "account_unlock" for r in self.facts.action_records):
             self._report_actions()
@@ -437,6 +443,9 @@ class AccountReplies(BillingReplies):
         alone from being enough, and a person is offered (first when it is an attack; the customer asking for one
         is handed over by the orchestrator)."""
         intrusion = reports_intrusion(self.ctx.message)
+        if not intrusion and self._unlocked_in_this_chat():
+            self._unlocked_already(account)
+            return
         nothing = "" if intrusion else ", so there's nothing to unlock"
         self.reply.add(f"Your account ({account.username}) is active: it isn't locked{nothing}.")
         if asks_to_lock(self.ctx.message) or refuses_unlock(self.ctx.message):
@@ -455,6 +464,25 @@ class AccountReplies(BillingReplies):
         if not intrusion:
             self.reply.add(f"If you'd rather a person from our team checked your account with you, I can {OFFER_PERSON}.",
                            answers=False)
+
+    def _unlocked_already(self, account: AccountFact) -> None:
+        """"No, don't unlock it, I'll reset the password myself" after this chat had unlocked it: said so (the
+        conversation and the account's facts show it), not "there's nothing to unlock", which read as if it had
+        never been locked. The reset is still worth doing (the help centre's steps); the chat cannot lock an
+        account, so a person is offered for that. Nothing is done."""
+        self.reply.add(f"I'd already unlocked your account ({account.username}) when you told me about the lock "
+                       "earlier in this chat, so it's open now: you can sign in.")
+        reset = self._entry_on("reset", "password")
+        steps = reset.answer.strip() if reset is not None else (
+            "On the sign-in page, choose **Forgot password** and enter your email address.")
+        steps = steps[:1].lower() + steps[1:]
+        if reset is not None:
+            self._cite_faq(reset)
+        self.reply.add(f"Resetting your password yourself is still a good idea, so that the old one stops working: "
+                       f"{steps}", answers=False)
+        self._advise_two_factor(account, once_back_in=False)
+        self.reply.add(f"If you'd like it locked again, I can't do that from this chat, but a person from our team can "
+                       f"look at it with you: would you like me to {OFFER_PERSON}?", answers=False)
 
     def _two_factor_off_and_where_to_turn_it_on(self) -> None:
         """"Is 2fa on?" with it off: the state, and how it is turned on (the steps, the first sentence of the help

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from agents.about_service import payment_methods_asked, unlisted_payment_methods
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
-from agents.follow_up import OFFER_PERSON, last_assistant_text, previous_user_text, with_topic
+from agents.follow_up import OFFER_PERSON, WHICH_PLANS, last_assistant_text, previous_user_text, with_topic
 from agents.outcome import FaqMatch, Source
 from agents.own_data import (
     asks_about_own_data,
@@ -212,7 +212,7 @@ class BillingReplies(WriterBase):
     def billing(self) -> None:
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
-        service_told = (self._payment_methods() or self._other_plan() or self._named_plan_price()
+        service_told = (self._plans_offered() or self._payment_methods() or self._other_plan() or self._named_plan_price()
                         or self._payment_terms() or self._send_invoice() or self._billing_details())
         if self.ctx.customer is None or not self.facts.has_billing:
             if service_told:
@@ -320,6 +320,17 @@ class BillingReplies(WriterBase):
             self._cite_faq(match)
 
     # ------------------------------------------------------------ questions about the service
+
+    def _plans_offered(self) -> bool:
+        """"Wat plans do u have?": every plan and its price as the help centre lists them, not the customer's
+        invoices. False when the message doesn't ask which plans there are or no gathered entry lists them."""
+        if not WHICH_PLANS.search(self.ctx.message):
+            return False
+        listing = self._plans_listed()[1]
+        if listing is None or len(plan_prices(listing.answer)) < 2:
+            return False
+        self._quote_faq(listing, hedge=False)
+        return True
 
     def _other_plan(self) -> bool:
         """"How much does the next tier cost?": the plan above (or below) the one the conversation is
@@ -963,6 +974,10 @@ class BillingReplies(WriterBase):
         taken = [p for p in self.facts.payments if p.status != "failed"]
         once = [i.number for i in where if sum(1 for p in taken if p.invoice_number == i.number) == 1]
         detail = f": invoice {joined_with_and(once)} was charged once" if once else ""
+        if once and len(once) == len(where) and asks_if_charged_twice(self.ctx.message):
+            # "Was NW-2001 charged twice?": a plain no to the question asked.
+            self.reply.add(f"No: invoice {joined_with_and(once)} was charged once.")
+            return
         self.reply.add(f"I can't find a duplicate charge in {where_words}{detail}.")
 
     def duplicate_opening(self, *, agrees: bool | None = None) -> str:

@@ -79,6 +79,12 @@ _UNTIL_THE_END = re.compile(r"\b(?:until|end\s+of)\b", re.IGNORECASE)
 _LEADING_ANSWER = re.compile(r"^\s*(?:yes|no)\s*[:,.]\s*", re.IGNORECASE)
 # The plan a move asks for: "upgrade me to Business", "switch me over to the free plan".
 _MOVE_TO = re.compile(r"\bto\s+(?:the\s+)?([a-z]+)\b", re.IGNORECASE)
+# "I want to upgrade", "we'd like to downgrade", "thinking of upgrading": a wish to move plan, not a question.
+_WANTS_TO_MOVE = re.compile(
+    r"\b(?:i|we)\s*(?:'d|would|want|wanna|need|'m|am|are|plan)\s*(?:like\s+|going\s+|thinking\s+(?:of|about)\s+"
+    r"|planning\s+|wanting\s+)?(?:to\s+)?(?:up|down)[\s-]?grad\w*\s*(?:(?:my|our|the)\s+(?:plan|subscription|account)"
+    r"\s*)?[.!]*\s*$",
+    re.IGNORECASE)
 # The help-centre entry with the steps for each move, by the word its question starts the move with.
 _STEPS_ENTRY = {"upgrade": "upgrad", "downgrade": "downgrad", "cancel": "cancel"}
 # What the assistant was asked to do, as the reply says it can't: "upgrade you to Business".
@@ -157,7 +163,11 @@ class CancellationReplies(PlanComparisonReplies):
         named = [names[m[1].lower()] for m in _MOVE_TO.finditer(asked) if m[1].lower() in names]
         if not named:
             named = [name for name in order if re.search(rf"\b{re.escape(name)}\b", asked, re.IGNORECASE)]
-        target = named[0] if len(named) == 1 or _MOVE_TO.search(asked) else None
+        # "I want to upgrade": its "to upgrade" names no plan, so no target is read from it.
+        target = named[0] if named and (len(named) == 1 or _MOVE_TO.search(asked)) else None
+        if target is None and not named:
+            # "I want to upgrade" after "how much is Business?": the plan the conversation named.
+            target = self._plan_named_earlier(order)
         customer = self.ctx.customer
         if target is not None and customer is not None and customer.plan in order:
             at, to = order.index(customer.plan), order.index(target)
@@ -166,6 +176,40 @@ class CancellationReplies(PlanComparisonReplies):
         if UPGRADING.search(asked):
             return "upgrade", target
         return ("downgrade" if DOWNGRADING.search(asked) else "change"), target
+
+    def _plan_named_earlier(self, order: list[str]) -> str | None:
+        """The one plan other than the customer's that the latest earlier message naming plans named ("how
+        much is Business?"), or None when none did or it named several."""
+        own = self.ctx.customer.plan if self.ctx.customer is not None else None
+        for turn in reversed(self.ctx.history):
+            if turn.role != "user":
+                continue
+            named = [name for name in order
+                     if name != own and re.search(rf"\b{re.escape(name)}\b", turn.text, re.IGNORECASE)]
+            if named:
+                return named[0] if len(named) == 1 else None
+        return None
+
+    def answers_plan_change_wish(self) -> bool:
+        """"I want to upgrade", naming no plan: the help centre's steps for the move, to the plan the
+        conversation named when it named one, with the customer's own plan. False, having said nothing, for a
+        message that asks something else or names a plan (the billing part answers those)."""
+        if (not _WANTS_TO_MOVE.search(self.text) or asks_us_to_change_plan(self.text)
+                or CANCELLING.search(self.text) or any(re.search(rf"\b{re.escape(name)}\b", self.text, re.IGNORECASE)
+                                                       for name in self._plans_in_order())):
+            return False
+        move, target = self._move_asked(self.text)
+        entry = self._entry_about(_STEPS_ENTRY[move]) if move in _STEPS_ENTRY else None
+        if entry is None:
+            return False
+        if self._no_move_to_make(move, target, self.text, again=False):
+            return True
+        customer = self.ctx.customer
+        own = f"{on_plan(customer.plan, customer.plan_price)}. " if customer is not None else ""
+        to = f" to {target}" if target is not None else ""
+        self.reply.add(f"{own}You can {move}{to} yourself from your account.")
+        self._quote(entry, f"Here's how: {entry.answer}")
+        return True
 
     def _no_move_to_make(self, move: str, target: str | None, asked: str, *, again: bool) -> bool:
         """Say so when the customer is on the plan asked for already, on the highest plan asked to upgrade, on

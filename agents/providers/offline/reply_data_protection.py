@@ -13,7 +13,13 @@ import re
 
 from agents.app_deletion import DELETES_THE_ACCOUNT, about_deleting_the_account
 from agents.data_protection import NAMES_REGIONS, WHAT_IS_HELD, asks_to_erase_personal_data, data_protection_asked
-from agents.follow_up import OFFER_PERSON, asks_how_long_it_takes, last_assistant_text, previous_user_text
+from agents.follow_up import (
+    OFFER_PERSON,
+    asks_how_long_it_takes,
+    asks_how_long_to_change_mind,
+    last_assistant_text,
+    previous_user_text,
+)
 from agents.outcome import FaqMatch
 from agents.providers.offline.reply_base import WriterBase, sentences, topic_words
 from agents.providers.offline.text import normalise, stem
@@ -93,7 +99,8 @@ class DataProtectionReplies(WriterBase):
         entry on deleting says of how long it lasts (the grace period). Alone its words found the refund's timing.
         False, having said nothing, for any other message."""
         before = previous_user_text(self.ctx)
-        if not asks_how_long_it_takes(self.ctx.message) or before is None or not (
+        asks_how_long = asks_how_long_it_takes(self.ctx.message) or asks_how_long_to_change_mind(self.ctx.message)
+        if not asks_how_long or before is None or not (
                 asks_to_erase_personal_data(before) or DELETES_THE_ACCOUNT.search(before)):
             return False
         deletion = next((m for m in self.facts.faq if about_deleting_the_account(m.question)), None)
@@ -106,7 +113,7 @@ class DataProtectionReplies(WriterBase):
         # The clauses that say how long ("deleting removes your apps and data for good after a 7-day grace
         # period"), each as a sentence; a wait ("after …") is said to be one.
         told = " ".join(clause.rstrip(";") + ("" if clause.endswith((".", "!", "?")) else ".") for clause in said)
-        if re.search(r"\bafter\b", told):
+        if re.search(r"\bafter\b", told) and not asks_how_long_to_change_mind(self.ctx.message):
             self.reply.add(f"Not straight away: {told[:1].lower()}{told[1:]}")
         else:
             self.reply.add(f"{told[:1].upper()}{told[1:]}")

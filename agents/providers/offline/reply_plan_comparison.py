@@ -80,6 +80,10 @@ def _own_words(slot: str) -> bool:
     return slot.split()[0] in ("my", "our") or slot == "mine"
 
 
+# "Whats the difference?", "what's the difference then": two things the conversation named, set side by side.
+_ASKS_THE_DIFFERENCE = re.compile(r"^\s*(?:so\s+|and\s+|ok\s+)?(?:what'?s|whats|what\s+is)\s+the\s+difference"
+                                  r"(?:\s+then)?\s*[?.!]*\s*$", re.IGNORECASE)
+
 class PlanComparisonReplies(PlanFeatureReplies):
     # ------------------------------------------------------------ the difference between two plans
 
@@ -146,11 +150,21 @@ class PlanComparisonReplies(PlanFeatureReplies):
         step_up = None if found else next((m for p in ASKS_WHAT_A_STEP_UP_GIVES if (m := p.search(self.norm))), None)
         match = found or step_up
         if match is None:
-            return None
+            return self._plans_named_before_asked_apart()
         after = self.norm[match.end():].split()[:1]
         if after and after[0] not in ENDS_A_PLANS_NAME:
             return None  # "between free and pro apps": what the plans' apps do, the help centre's to answer
         return (found["a"], found["b"], loose) if found is not None else (None, match["b"], False)
+
+    def _plans_named_before_asked_apart(self) -> tuple[str | None, str, bool] | None:
+        """"Whats the difference?" after "how much does pro cost" and "and business?": the last two plans the
+        conversation named, as the message leans on them. None for any other message."""
+        if not _ASKS_THE_DIFFERENCE.match(self.ctx.message):
+            return None
+        plans = {name.lower() for name in self._monthly_prices()}
+        said = [normalise(turn.text) for turn in self.ctx.history if turn.role == "user"]
+        named = list(dict.fromkeys(reversed([w for text in said for w in text.split() if w in plans])))
+        return (named[1], named[0], False) if len(named) >= 2 else None
 
     def _only_prices_known(self, first: str | None, second: str) -> bool:
         """Two plans compared when no list of what they include was gathered (the help centre's entries

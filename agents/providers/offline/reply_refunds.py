@@ -263,9 +263,11 @@ class RefundReplies(BillingReplies):
                        "bill", "billed", "invoice") or invoice_numbers(self.text) or self.invoices_for_amounts is not None:
                 self.billing()
             return
-        if self._mentions_double_charge() and not self._invoices_named():
+        if self._mentions_double_charge() and not self._names_an_invoice_not_own() and (
+                not self._invoices_named() or self._names_own_charged_once()):
             # "I was charged twice": the answer is whether a charge was duplicated, not the
-            # refund window of whatever was paid last.
+            # refund window of whatever was paid last. "I was double charged on NW-2001" of an invoice of
+            # theirs taken once: that it was taken once, and where the duplicate is, not that one's window.
             self._duplicates()
             return
         foreign = self._invoices_named_not_own()
@@ -394,6 +396,18 @@ class RefundReplies(BillingReplies):
             self._refund_for_the_service()
             return True
         return False
+
+    def _names_an_invoice_not_own(self) -> bool:
+        """"I was charged twice on NW-1003" of another customer's invoice: refused below as not theirs; whether
+        it was charged twice is not looked at (nor the number named back)."""
+        return bool(invoice_numbers(self.ctx.message) - {i.number for i in self.facts.invoices})
+
+    def _names_own_charged_once(self) -> bool:
+        """Whether the message names invoices, all the customer's own and none of them charged twice."""
+        named = invoice_numbers(self.ctx.message)
+        own = {i.number for i in self.facts.invoices}
+        twice = {p.invoice_number for p in self.facts.payments if p.duplicate}
+        return bool(named) and named <= own and not named & twice
 
     def _names_someone_elses_charge(self) -> bool:
         """"Refund alice's payment", "my coworker's invoice", "the customer carol": not the customer's own."""

@@ -14,6 +14,7 @@ from functools import cache
 
 from agents.about_service import (
     NOT_A_PERSON,
+    asks_about_support_hours,
     asks_what_answers_only,
     identity_or_contact_asked,
     identity_or_contact_reply,
@@ -30,6 +31,7 @@ from agents.follow_up import (
     with_topic,
 )
 from agents.outcome import Draft, FaqMatch, Usage
+from agents.own_data import about_own_lock
 from agents.providers.offline.faq import Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.intents import get_classifier
@@ -59,6 +61,11 @@ FRUSTRATED = ("ridiculous", "worst", "terrible", "awful", "unacceptable", "nobod
               "fed up", "frustrated", "frustrating", "angry", "useless", "disgusting", "joke", "pathetic",
               "sick of", "tired of", "waste of")
 
+# A follow-up asking when ("when does it apply?", "how long does it take"), and a sentence that says when.
+_ASKS_WHEN = re.compile(r"\b(?:when|how\s+(?:long|soon|quickly|fast))\b", re.IGNORECASE)
+_SAYS_WHEN = re.compile(r"\b(?:at\s+once|immediately|takes?\s+effect|end\s+of|until|within|\d+\s+(?:days?|hours?|minutes?))\b",
+                        re.IGNORECASE)
+
 
 # CancellationReplies is a PlanComparisonReplies: what a smaller plan keeps is told from the same plan lists.
 class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationReplies, DataProtectionReplies):
@@ -85,12 +92,14 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             # "No thanks" to the offer just made: nothing to answer, nothing to pass on.
             self.reply.add("No problem, I'll leave it there. If anything else comes up, just ask.")
         elif self.persona in ("resolver", "critic") and (self.answers_plan_change_request()
+                                                         or self.answers_plan_change_wish()
                                                          or self.answers_what_a_smaller_plan_keeps()
                                                          or self.answers_what_cancelling_keeps()
                                                          # "Delete all my personal data (GDPR)", "EU region?"
                                                          or self.answers_data_protection()
                                                          or self.answers_charges_after_cancelling()
                                                          or self.answers_about_pausing()
+                                                         or self.answers_lock_and_support_hours()
                                                          or self.answers_about_support()
                                                          or self.answers_what_a_plan_includes()
                                                          or (not self.asks_about_billing_details()
@@ -137,6 +146,26 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 self.reply.paragraphs.insert(0, NOT_A_PERSON)
         return Draft(text=self._join(), sources=self.reply.sources, actions=self.reply.actions,
                      usage=Usage(model="offline"))
+
+    def answers_lock_and_support_hours(self) -> bool:
+        """"I'm locked out. What are your support hours?": the lock, with the unlock its facts allow (as for "I'm
+        locked out" alone), then the support hours. The answer on support alone left the locked customer locked out.
+        False, having said nothing, without both parts or when the lock's part has no answer of its own."""
+        if self.ctx.customer is None or not asks_about_support_hours(self.text):
+            return False
+        sentences = re.split(r"(?<=[.!?;,])\s+|\s+(?:and|also|but)\s+", self.text)
+        lock = [s for s in sentences if about_own_lock(s) and not asks_about_support_hours(s)]
+        if not lock:
+            return False
+        writer = self._clause_writer(" ".join(lock))
+        if writer.fell_back or not writer.reply.answered:
+            return False
+        for paragraph in writer.reply.paragraphs:
+            self.reply.add(paragraph)
+        self.reply.sources += [s for s in writer.reply.sources if s not in self.reply.sources]
+        self.reply.actions += [a for a in writer.reply.actions if a not in self.reply.actions]
+        self.answers_about_support()
+        return True
 
     def _answer_cancelling_too(self) -> None:
         """"I want to cancel and get a refund": the refund part answers the refund; how to cancel, the help centre's
@@ -216,6 +245,13 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                     self.reply.add(paragraph)
                 self.reply.sources += [s for s in writer.reply.sources if s not in self.reply.sources]
                 self.reply.actions += [a for a in writer.reply.actions if a not in self.reply.actions]
+        if (self.text != self.ctx.message and _ASKS_WHEN.search(self.ctx.message)
+                and any(source.kind == "faq" for source in self.reply.sources)
+                and any(_SAYS_WHEN.search(paragraph) for paragraph in self.reply.paragraphs)):
+            # "When does it apply?" read with "i want to downgrade to pro" before it: the help-centre entry the
+            # conversation is about says when ("takes effect at the end of your current billing period"), and the
+            # question it leans on was answered when asked, so neither is said to be beyond what is known.
+            unanswered = []
         if unanswered:
             asked = " and ".join(f"“{question}”" for question in unanswered)
             self.reply.add(f"I don't have enough information to answer {asked}, and I'd rather not guess. Would you "
