@@ -400,9 +400,9 @@ def refund_named_before(ctx: SupportContext) -> bool:
 
 def asks_after_a_refund(ctx: SupportContext) -> bool:
     """A question with no topic of its own that asks after a refund: how long staff take to approve one ("how
-    long will approval take?", "when will staff look at it?": in this chat only refunds wait for approval, so
-    one is what it asks after, or that none is waiting), or whether the refund just named went through ("did it
-    work?", "has it gone through?"). "Did it work?" after anything else asks after that."""
+    long will approval take?", "when will staff look at it?": with no other topic found, a refund is what it asks
+    after, or that none is waiting; an unlock's account topic stands, read before this), or whether the refund just
+    named went through ("did it work?", "has it gone through?"). "Did it work?" after anything else asks after that."""
     if asks_about_staff_review(ctx.message):
         return True
     return asks_if_it_went_through(ctx.message) and refund_named_before(ctx)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from agents.clauses import question_clauses
 from agents.context import SupportContext
@@ -76,6 +77,18 @@ def _best_first(deps: RunDeps, text: str, k: int) -> list[FaqMatch]:
     return sorted(deps.faq.search(text, k=k), key=lambda match: match.score, reverse=True)
 
 
+def _best_of_each(deps: RunDeps, questions: Sequence[str]) -> list[FaqMatch]:
+    """Each question's best entry, in the questions' order: how the entries a topic needs are asked for."""
+    return [match for question in questions for match in _best_first(deps, question, 1)]
+
+
+def _reread_first(deps: RunDeps, question: str, k: int, matches: list[FaqMatch]) -> list[FaqMatch]:
+    """The entries `question` finds first, scored below the FAQ shortcut, then the message's own they lack: the
+    writer answers from them, and the shortcut never fires on an entry found for another question."""
+    reread = [m.model_copy(update={"score": min(m.score, REREAD_CEILING)}) for m in _best_first(deps, question, k)]
+    return [*reread, *_after_own(reread, matches)]
+
+
 def _after_own(matches: list[FaqMatch], found: list[FaqMatch]) -> list[FaqMatch]:
     """Entries found for something other than the message itself (its topic, one of its questions) that it
     did not find: each once, scored no higher than the lowest of the message's own, so the writer can read
@@ -133,14 +146,12 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "And for pro?" after a question: that question, asked of Pro, finds the entries. They lead, scored
         # below the FAQ shortcut, so the writer answers from them ("On Pro: the API allows 600 requests a
         # minute"), never the shortcut with the whole entry that answered the question before.
-        reread = [m.model_copy(update={"score": min(m.score, REREAD_CEILING)}) for m in _best_first(deps, asked, k)]
-        matches = [*reread, *_after_own(reread, matches)]
+        matches = _reread_first(deps, asked, k, matches)
     elif asks_how_long_it_takes(ctx.message) and (before := previous_user_text(ctx)):
         # "How long does it take?" after "delete my data (GDPR)": alone its words find the refund's timing (0.96),
         # which the FAQ shortcut sent. "It" is what the question before asked about: its entries lead, scored
         # below the shortcut as above, and the message's own follow, for the writer to read.
-        reread = [m.model_copy(update={"score": min(m.score, REREAD_CEILING)}) for m in _best_first(deps, before, k)]
-        matches = [*reread, *_after_own(reread, matches)]
+        matches = _reread_first(deps, before, k, matches)
     if (change := _plan_change_asked(ctx)) is not None:
         # "Change my plan to free" is worded like the entry on what Free includes; from Pro it asks to
         # downgrade: that entry leads, scored as found for the change it is, and the message's own follow.
@@ -169,7 +180,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Please delete all my personal data (GDPR)" is worded like no entry (deleting the account at 0.02): the
         # entries on deleting, exporting and GDPR are added, scored as the topic's are above, for the writer to
         # choose by what they are about.
-        matches += _after_own(matches, [match for question in data_questions for match in deps.faq.search(question, k=1)])
+        matches += _after_own(matches, _best_of_each(deps, data_questions))
     if asks_what_cancelling_does(ctx.message):
         # "Would you delete my apps if I cancelled?" is worded like deleting the account; the entry on cancelling,
         # which says what becomes of apps and data, is added as the topic's are above.
@@ -178,8 +189,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "When will staff look at it?" finds no entry (support hours at 0.01), "how long will approval take?" only
         # the refund timing: what the help centre says of staff approving refunds, of the staff's hours and of
         # the money's arrival once approved is added, scored as the topic's are above, for the writer to quote.
-        matches += _after_own(matches, [match for question in STAFF_REVIEW_QUESTIONS
-                                        for match in deps.faq.search(question, k=1)])
+        matches += _after_own(matches, _best_of_each(deps, STAFF_REVIEW_QUESTIONS))
     if len(questions := question_clauses(ctx.message)) >= 2:
         # "How do I enable 2fa? also what's my api rate limit?": the whole message's top entries are those
         # of its stronger question; each question's own best entry is added, scored as the topic's are
