@@ -14,7 +14,7 @@ INTENTS: tuple[Intent, ...] = ("billing", "refund", "account", "technical", "gen
 Route = Literal["faq", "resolver", "panel", "fallback", "handoff"]
 HandoffReason = Literal[
     "customer_asked", "low_confidence", "policy_needs_approval", "tool_failure", "llm_unavailable",
-    "critic_rejected",
+    "critic_rejected", "writer_failed",
 ]
 
 

@@ -197,6 +197,7 @@ HANDOFF_REPLIES: dict[str, str] = {
     "llm_unavailable": f"Our assistant is having trouble right now, so I've passed your question to {_TEAM}.",
     "critic_rejected": f"I couldn't put together an answer I'm confident is accurate, so I've passed your question "
                        f"to {_TEAM}.",
+    "writer_failed": f"I couldn't put an answer together just now, so I've passed your question to {_TEAM}.",
 }
 
 
@@ -1089,8 +1090,10 @@ class Orchestrator:
             run.deps.record_fallback(f"reply: FAQ #{top.faq_id} (score {top.score:.2f}) instead of a written reply")
             source = Source(kind="faq", title=top.question, ref=str(top.faq_id))
             return await self._finish(run, reply=top.answer, route="fallback", sources=[source])
+        # Nothing was looked up in vain here: the writer itself broke. With a remote model that is the model
+        # being unavailable (its fallback broke too); with the local writer alone it is the writer's own failure.
         remote_failed = run.deps.provider is not run.deps.fallback
-        return await self._handoff(run, "llm_unavailable" if remote_failed else "tool_failure")
+        return await self._handoff(run, "llm_unavailable" if remote_failed else "writer_failed")
 
     async def _deliver_draft(self, run: _Run, draft: Draft, *, route: Route) -> RunOutcome:
         reply = draft.text

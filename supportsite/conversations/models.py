@@ -30,6 +30,7 @@ class Conversation(TimeStampedModel):
         TOOL_FAILURE = "tool_failure", "Tool failure"
         LLM_UNAVAILABLE = "llm_unavailable", "LLM unavailable"
         CRITIC_REJECTED = "critic_rejected", "Critic rejected the reply"
+        WRITER_FAILED = "writer_failed", "Reply writer failed"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     customer = models.ForeignKey(

@@ -163,6 +163,16 @@ async def test_when_no_writer_is_left_the_customer_is_handed_off_honestly():
     assert "Facts: invoice NW-1001" in outcome.handoff_summary
 
 
+async def test_the_local_writer_breaking_is_a_writer_failure_not_a_failed_look_up():
+    # Offline only (the writer is its own fallback): nothing was looked up in vain, so the customer is not told so.
+    local = offline(intents=[intent("billing", 0.9)], replies=[IndexError("list index out of range")])
+    harness = Harness(provider=local, fallback=local)
+    outcome = await harness.run(ctx_for("why did my payment fail?"))
+    assert outcome.route == "handoff" and outcome.handoff_reason == "writer_failed"
+    assert outcome.reply == HANDOFF_REPLIES["writer_failed"]
+    assert any("no writer could draft" in f and "IndexError" in f for f in outcome.fallbacks)
+
+
 async def test_a_reply_stream_cut_by_the_llm_is_replaced_by_the_fallbacks_reply():
     class CutProvider(ScriptedProvider):
         async def write_reply(self, ctx, *, on_delta, revision_notes=None, persona="resolver"):
