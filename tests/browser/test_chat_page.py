@@ -310,6 +310,22 @@ def test_the_page_is_tidy_at_desktop_and_phone_widths(demo_tx, page_for, scripte
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
+def test_a_long_conversation_scrolls_inside_the_chat_and_never_makes_the_page_taller(demo_tx, page_for, scripted):
+    scripted.pieces = ["Your last invoice failed because the card ending 4242 expired.\n\n",
+                       "1. Open **Billing → Payment methods**.\n2. Add a new card.\n3. Choose *Retry payment*."]
+    page = page_for(390, 844)
+    sign_in(page, "alice")
+    for turn in range(1, 7):
+        send(page, f"question {turn}: why did my last payment fail?")
+        expect(page.locator(".msg-assistant .feedback")).to_have_count(turn)
+    log_heights = page.evaluate("[document.querySelector('.log').scrollHeight, document.querySelector('.log').clientHeight]")
+    assert log_heights[0] > 2 * log_heights[1], "the transcript should be several screens long for this check"
+    # Every message's visually hidden label must stay inside the scrolling transcript: one that hangs below
+    # the page lets a phone scroll the whole page into blank space under the chat.
+    assert page.evaluate("document.documentElement.scrollHeight") <= page.evaluate("window.innerHeight")
+    _layout_is_tidy(page)
+
+
 def test_asking_for_a_person_before_the_socket_connects_is_sent_once_it_does(demo_tx, page, scripted):
     network = {"down": True}
 
