@@ -190,6 +190,29 @@ def test_on_a_desktop_the_queue_stays_a_table_with_its_header_row(console, page_
     assert _page_width(page)[0] <= 1280
 
 
+# How many lines an element's text is laid out on: the distinct tops of its text nodes' line boxes.
+TEXT_LINES = """(el) => {
+    const tops = new Set(), walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.trim()) continue;
+        const range = document.createRange(); range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) tops.add(Math.round(rect.top));
+    }
+    return tops.size; }"""
+
+
+def test_on_a_phone_an_inline_tables_one_word_cells_are_not_broken_letter_by_letter(console, page_for):
+    page = page_for(*PHONE)
+    staff_sign_in(page)
+    page.goto(f"/admin/conversations/conversation/{console.waiting.pk}/change/")
+    status = page.locator(".inline-group td.field-status").filter(has_text="Completed").first
+    expect(status).to_be_visible()
+    # The decision note beside it is a long link: it must not squeeze its neighbours to a few letters a line;
+    # the inline table scrolls inside its own box instead of widening the page.
+    assert status.evaluate(TEXT_LINES) == 1, "'Completed' is broken over several lines"
+    assert _page_width(page)[0] <= PHONE[0] + 1
+
+
 @pytest.mark.parametrize("name", list(STAFF_PAGES))
 def test_no_staff_page_scrolls_sideways_on_a_laptop(console, page_for, name):
     # A run's steps table is wider than a laptop's screen: it scrolls inside its own box.
