@@ -262,7 +262,20 @@ LIFECYCLE_VERBS: dict[str, frozenset[str]] = {
         "rotate": "rotate regenerate roll renew", "regenerate": "rotate regenerate roll renew",
         "revoke": "revoke delete remove disable",
     }.items()}
-_HOW_TO_VERB = re.compile(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|you)\s+(?P<verb>\w+)\b")
+# Asked how, whether one can, or whether there is a way: "how do I create", "can I create", "is there an API to
+# create", "any way to rotate".
+_HOW_TO_VERB = re.compile(r"\b(?:how\s+(?:do|can|should|would)\s+(?:i|we|you)|(?:can|could)\s+(?:i|we|you)|"
+                          r"is\s+there\s+(?:a|an|any)\s+(?:\w+\s+)?to|(?:a|any)\s+way\s+to)\s+(?P<verb>\w+)\b")
+
+
+# "My app called shop-api", "the app named api-gateway": a name the customer gave, not what the message is about
+# (its "api" is not the API guides' subject).
+_GIVEN_NAME = re.compile(r"\b(?:called|named)\s+[\"'“‘`]?[\w.-]+[\"'”’`]?", re.IGNORECASE)
+
+
+def without_given_names(text: str) -> str:
+    """The message without the names it gives its apps and things ("called shop-api")."""
+    return _GIVEN_NAME.sub(" ", text)
 
 
 def lifecycle_asked(text: str) -> tuple[frozenset[str], set[str]] | None:
@@ -311,7 +324,8 @@ class OfflineArticleRetriever:
         when the help centre has no guide on it)."""
         if self._words is None or self._chars is None:
             return []
-        text = with_error_meanings(with_several_regions_as_one_word(_EMAIL_ADDRESS.sub(" email address ", text)))
+        text = without_given_names(_EMAIL_ADDRESS.sub(" email address ", text))
+        text = with_error_meanings(with_several_regions_as_one_word(text))
         text = singular_status_codes(text)
         sims = WORD_WEIGHT * self._words.similarities(text) + (1 - WORD_WEIGHT) * self._chars.similarities(text)
         # An HTTP status the customer quotes ("429", "503") names the problem more exactly than any
