@@ -126,7 +126,7 @@ FAQS: list[dict] = [
     {
         "question": "How do I add team members?",
         "answer": "Go to **Settings → Team → Invite**, enter your colleague's email and pick a role. Free and Pro accounts can invite up to 3 members; Business accounts have no limit and can use custom roles.",
-        "alternatives": ["invite a colleague", "add a user to my team", "share my account with a coworker", "how many team members can I have", "invite team members", "add people to my account", "give my colleague access", "add a teammate as an admin", "make a team member an admin", "give someone admin access to my team"],
+        "alternatives": ["invite a colleague", "add a user to my team", "share my account with a coworker", "how many team members can I have", "invite team members", "add people to my account", "give my colleague access"],
         "tags": ["account", "team"],
     },
     {
