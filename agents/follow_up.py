@@ -79,6 +79,27 @@ _ASKS_A_DETAIL = re.compile(
     r"(?:\s+(?:then|exactly|again))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+# "Whats the limit for business?", "what's the max on pro", "and the limit?": a limit that names nothing it is a
+# limit of, which only the question before supplies (the 429 it answered). Not "what's the app limit on pro?" nor
+# "what's the build time limit?", which name theirs.
+_ASKS_THE_LIMIT = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:what'?s|whats|what\s+(?:is|are))\s+)?the\s+"
+    r"(?:limits?|max(?:imum)?|cap|quota)"
+    r"(?:\s+(?:for|on|with|in)\s+(?:the\s+)?(?:(?:free|pro|business)(?:\s+(?:plan|tier))?|my\s+plan|me|us))?"
+    r"(?:\s+(?:then|exactly|again))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# "Why?", "but why", "how come?": the reason for what was just said, which names nothing of its own. Not "why was I
+# charged twice?", which names what it asks about.
+_ASKS_WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why|how\s+come)(?:\s+(?:though|exactly|then))?"
+                       r"\s*[?.!]*\s*$", re.IGNORECASE)
+# "How much will I be charged?", "what will it cost me?": the price of what was just asked for (a move to another plan),
+# naming nothing of its own. Not "how much was I charged in october?", which asks about an invoice.
+_ASKS_WHAT_IT_COSTS = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much|what)\s+(?:will|would|do|does|is)\s+(?:i|we|it|that)"
+    r"\s+(?:be\s+)?(?:charged|cost|costing|pay|paying|billed)(?:\s+(?:me|us))?(?:\s+(?:then|for\s+(?:it|that)))?"
+    r"\s*[?.!]*\s*$",
+    re.IGNORECASE)
 # Asking for what was just discussed to be delivered ("email it to me", "can you send that to my inbox?",
 # "forward me a copy of them"): the channel named says nothing of the topic; what "it" is does. Not "send
 # that refund to my card", which names what it is about.
@@ -302,7 +323,10 @@ def _question_at(earlier: list[str]) -> int | None:
     if not earlier:
         return None
     # "Not now" / "maybe later" answers an offer, as "yes" does: the question is the one before it.
-    return next((i for i, text in enumerate(earlier) if not leans_back(text) and not _DECLINE.match(text)),
+    # "Downgrade me to free instead" after "cancel my subscription" points back ("instead") but asks a plan change
+    # of its own: "when does it take effect?" after it is about the downgrade.
+    return next((i for i, text in enumerate(earlier)
+                 if (not leans_back(text) or plan_change_named(text)) and not _DECLINE.match(text)),
                 len(earlier) - 1)
 
 
@@ -358,7 +382,8 @@ def leans_back(message: str) -> bool:
     # "Maybe later" answers the offer before, as "yes" does: it keeps that turn's topic. "How long will approval
     # take?" asks after what was sent for approval before (a refund, an unlock).
     return (affirms(message) or bool(_DECLINE.match(message)) or bool(_POINTS_BACK.search(message))
-            or asks_which_of_them(message) or asks_a_detail(message) or asks_about_staff_review(message))
+            or asks_which_of_them(message) or asks_a_detail(message) or asks_about_staff_review(message)
+            or asks_the_limit(message) or bool(_ASKS_WHY.match(message)) or asks_what_it_costs(message))
 
 
 def asks_about_staff_review(message: str) -> bool:
@@ -411,6 +436,26 @@ def asks_after_a_refund(ctx: SupportContext) -> bool:
 def asks_a_detail(message: str) -> bool:
     """"How many days?" after "what is your refund policy?": a detail of what the question before asked about."""
     return bool(_ASKS_A_DETAIL.match(message))
+
+
+def asks_what_it_costs(message: str) -> bool:
+    """"How much will I be charged?" after "upgrade me to pro": the price of what was just asked for."""
+    return bool(_ASKS_WHAT_IT_COSTS.match(message))
+
+
+def asks_the_limit(message: str) -> bool:
+    """"Whats the limit for business?" after a 429: the limit of what the question before was about."""
+    return bool(_ASKS_THE_LIMIT.match(message))
+
+
+def asks_the_limit_of_the_topic(ctx: SupportContext) -> bool:
+    """"Whats the limit for business?" after "i get a 429 error": the limit of what the question before was
+    about. After a question about the plans themselves ("what does pro include?") it asks what the plan allows,
+    which the plan's list says."""
+    if not asks_the_limit(ctx.message):
+        return False
+    before = previous_user_text(ctx)
+    return before is not None and not _PLAN_NAMED.search(before) and not WHICH_PLANS.search(before)
 
 
 def asks_which_of_them(message: str) -> bool:

@@ -31,6 +31,7 @@ from agents.follow_up import (
     asks_us_to_change_plan,
     asks_us_to_do_it,
     asks_what_becomes_of,
+    asks_what_it_costs,
     asks_what_lost_in_general,
     last_assistant_text,
     move_to_smaller_plan,
@@ -75,6 +76,11 @@ _PAUSING = re.compile(r"\b(?:pause|pausing|paused|freeze|freezing|suspend|suspen
 _PEOPLE = frozenset(stem(w) for w in ("team", "members", "member", "seats", "seat", "teammates", "colleagues", "users"))
 # A help-centre sentence on when a cancelled or smaller plan ends: "… stays active until the end of the period".
 _UNTIL_THE_END = re.compile(r"\b(?:until|end\s+of)\b", re.IGNORECASE)
+# "Will I lose the SLA?", "would we lose our custom domain?": asked as a loss, so "No" says it stays. "Will my domain
+# still work?" is asked the other way round, and gets no yes or no of this kind.
+ASKS_IF_LOST = re.compile(r"\b(?:lo{1,2}se|lo{1,2}sing)\b", re.IGNORECASE)
+# A help-centre clause that says a plan lacks something: "Free and Pro have no SLA".
+_DENIES = re.compile(r"\b(?:no|not|without|never|isn'?t|aren'?t|doesn'?t|don'?t)\b", re.IGNORECASE)
 # A help-centre sentence's "Yes: …" answers its own entry's question, not the customer's.
 _LEADING_ANSWER = re.compile(r"^\s*(?:yes|no)\s*[:,.]\s*", re.IGNORECASE)
 # The plan a move asks for: "upgrade me to Business", "switch me over to the free plan".
@@ -85,6 +91,17 @@ _WANTS_TO_MOVE = re.compile(
     r"|planning\s+|wanting\s+)?(?:to\s+)?(?:up|down)[\s-]?grad\w*\s*(?:(?:my|our|the)\s+(?:plan|subscription|account)"
     r"\s*)?[.!]*\s*$",
     re.IGNORECASE)
+# "When does it take effect?", "when will the downgrade happen?": when the move asked for just before happens, which
+# the entry on that move says ("takes effect at the end of your current billing period", "applies at once").
+_ASKS_WHEN_IT_HAPPENS = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?when\s+(?:does|will|would|do|did)\s+(?:it|that|this|the\s+(?:change|"
+    r"downgrade|upgrade|cancellation|move))\s+(?:take\s+effect|happen|apply|start|kick\s+in|go\s+through)"
+    r"(?:\s+(?:then|exactly))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+# A help-centre sentence that says how a move is billed: "we charge the difference for the rest of the month".
+_SAYS_HOW_BILLED = re.compile(r"\b(?:charge[ds]?|bill(?:ed)?|pay|paid|refund\w*)\b", re.IGNORECASE)
+# A help-centre sentence that says when a move happens.
+_SAYS_WHEN = re.compile(r"\b(?:until|end\s+of|takes?\s+effect|applies|at\s+once|immediately)\b", re.IGNORECASE)
 # The help-centre entry with the steps for each move, by the word its question starts the move with.
 _STEPS_ENTRY = {"upgrade": "upgrad", "downgrade": "downgrad", "cancel": "cancel"}
 # What the assistant was asked to do, as the reply says it can't: "upgrade you to Business".
@@ -103,6 +120,10 @@ class CancellationReplies(PlanComparisonReplies):
         says so plainly, with the help centre's steps for the move in the direction the customer's plan and the
         plan named make it, and, asked again, a person who can help. A customer already on that plan (or on
         Free, asked to cancel) is told so instead. False, having said nothing, for any other message."""
+        if self._tells_when_the_move_happens() or self._tells_what_the_move_costs():
+            # Not requests, but writer.py asks this part first about a plan change, and only this part knows which
+            # move the question before asked for.
+            return True
         asked, again = self._plan_change_asked()
         if asked is None:
             return False
@@ -133,6 +154,42 @@ class CancellationReplies(PlanComparisonReplies):
         if again:
             self.reply.add(f"If you'd rather someone from our team helped you with it, I can {OFFER_PERSON} from "
                            "our support team: just say so.", answers=False)
+        return True
+
+    def _tells_when_the_move_happens(self) -> bool:
+        """"When does it take effect?" after "downgrade me to free instead": when that move happens, in the words of
+        the help centre's entry on it; the cancellation asked for before the downgrade is no longer what "it" is.
+        False, having said nothing, for another message, or when the question before asks no move."""
+        previous = previous_user_text(self.ctx)
+        if (self.text != self.ctx.message or not _ASKS_WHEN_IT_HAPPENS.match(self.text) or previous is None
+                or not plan_change_named(previous)):
+            return False
+        move, _ = self._move_asked(previous)
+        entry = self._entry_about(_STEPS_ENTRY[move]) if move in _STEPS_ENTRY else None
+        when = [s for s in sentences(entry.answer) if _SAYS_WHEN.search(s)] if entry is not None else []
+        if not when:
+            return False
+        self._quote(entry, " ".join(when))
+        return True
+
+    def _tells_what_the_move_costs(self) -> bool:
+        """"How much will I be charged?" after "upgrade me to pro": the plan's monthly price from the plan catalogue
+        and how the help centre's entry on the move says it is billed ("we charge the difference for the rest of
+        the month"). Not the invoices: none is issued for a move not yet made. False, having said nothing, for
+        another message, or when the question before asks no move to a plan with a known price."""
+        previous = previous_user_text(self.ctx)
+        if (self.text != self.ctx.message or not asks_what_it_costs(self.text) or previous is None
+                or not plan_change_named(previous)):
+            return False
+        move, target = self._move_asked(previous)
+        price = self._monthly_prices().get(target) if target is not None else None
+        if price is None or move not in ("upgrade", "downgrade"):
+            return False
+        self.reply.add(f"{target} costs {money(price)} a month." if price else f"{target} costs nothing.")
+        entry = self._entry_about(_STEPS_ENTRY[move])
+        billed = [s for s in sentences(entry.answer) if _SAYS_HOW_BILLED.search(s)] if entry is not None else []
+        if entry is not None and billed:
+            self._quote(entry, "How the change is billed: " + " ".join(billed))
         return True
 
     def _plan_change_asked(self) -> tuple[str | None, bool]:
@@ -487,24 +544,43 @@ class CancellationReplies(PlanComparisonReplies):
             plan = f" whether {target} includes that" if target else " what your new plan includes about that"
             self.reply.add(f"I can't find{plan} in our help centre or plan list.")
             return None
-        quoted = [sentence for _, sentence, _ in told]
-        self.reply.add("What our help centre says: " + " ".join(quoted))
+        quoted = "What our help centre says: " + " ".join(sentence for _, sentence, _ in told)
         for match, _, _ in told:
             self._cite_faq(match)
         if target is None:
+            self.reply.add(quoted)
             return None
         # Clause by clause: "Free and Pro accounts can invite up to 3 members; Business accounts have no limit"
         # names Free and Business, but says different things of them.
         of_target = [named for _, _, clauses in told for named in clauses if target in named]
-        if any(current in named for named in of_target):
-            self.reply.add(f"{target} is one of the plans it names, as {current} is, so the move doesn't change that.")
-            return True
-        if of_target:
+        if of_target and not any(current in named for named in of_target):
+            # "The Business plan comes with a … SLA. Free and Pro have no SLA": asked by bob whether he loses it on
+            # Pro, the clause on Pro denies what the one on Business gives.
+            denied = {plan: any(_DENIES.search(clause) for _, sentence, _ in told for clause in sentence.split(";")
+                                if re.search(rf"\b{re.escape(plan)}\b", clause))
+                      for plan in (target, current)}
+            if ASKS_IF_LOST.search(self.text) and denied[target] and not denied[current] and any(
+                    current in named for _, _, clauses in told for named in clauses):
+                self.reply.add(f"Yes: our help centre says {current} has it and {target} doesn't, so once you're on "
+                               f"{target}, your plan won't include that.")
+                self.reply.add(quoted)
+                return False
+            self.reply.add(quoted)
             self.reply.add(f"What it says of {target} is what applies once you're on {target}.")
             return None
-        self.reply.add(f"{target} isn't among the plans it names, so once you're on {target}, your plan won't "
-                       "include that.")
-        return False
+        kept = bool(of_target)
+        if ASKS_IF_LOST.search(self.text):
+            # "Will I lose the SLA?": the plain answer first, then the help centre's words it rests on.
+            self.reply.add(f"No: our help centre says the same of {target} as of {current}, so the move doesn't change "
+                           "that." if kept else f"Yes: our help centre doesn't name {target} among the plans with it, "
+                           f"so once you're on {target}, your plan won't include that.")
+            self.reply.add(quoted)
+            return kept
+        self.reply.add(quoted)
+        self.reply.add(f"{target} is one of the plans it names, as {current} is, so the move doesn't change that." if kept
+                       else f"{target} isn't among the plans it names, so once you're on {target}, your plan won't "
+                            "include that.")
+        return kept
 
     def _help_centre_on(self, feature: set[str], names: set[str]) -> list[tuple[FaqMatch, str, list[set[str]]]]:
         """The gathered help-centre sentences about what was asked that name plans ("Custom domains are on Pro

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from agents.about_service import asks_about_support_hours
+from agents.follow_up import asks_the_limit_of_the_topic
 from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_plan
 from agents.providers.offline.reply_base import (
@@ -44,6 +45,10 @@ ASKS_IF_A_PLAN_HAS = re.compile(
     # "custom domain on free plan?": the thing and the plan, no verb.
     r"|^[\w\s'-]+\s(?:on|in|with)\s+(?:the\s+)?(?:free|pro|business)(?:\s+(?:plan|tier))?\s*\?\s*$",
     re.IGNORECASE)
+# "How do I add a custom domain on free?", "how can we set up team roles": a how-to about something a plan may
+# lack. Told first that the plan lacks it, when it does: the steps are no use on that plan.
+ASKS_HOW_TO_GET = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+(?:add|set\s+up|setup|get|use"
+                             r"|connect|enable|turn\s+on|have)\b", re.IGNORECASE)
 # "Do I have priority support?", "do we get custom domains?": whether the customer's own plan has it.
 ASKS_IF_I_HAVE = re.compile(r"\b(?:do|does|will|would)\s+(?:i|we|my\s+account)\s+(?:also\s+)?(?:have|get)\b",
                             re.IGNORECASE)
@@ -93,6 +98,8 @@ _NOT_A_FEATURE = frozenset({
     "account", "accounts", "need",
     # How the customer would use it, not what it is: "how many apps can I run on Pro?" asks for apps.
     "run", "runs", "running",
+    # How they would get it: "how can I set up a custom domain on free?" asks for custom domains.
+    "set", "setup", "up", "use", "connect", "enable",
 })
 
 
@@ -165,9 +172,17 @@ class PlanFeatureReplies(WriterBase):
             # "Can I get a refund for the duplicate charge on my plan?", "can I use my plan while my account
             # is locked?": a request or a problem that names the plan, for the other parts to answer.
             return False
+        if self.text == self.ctx.message and asks_the_limit_of_the_topic(self.ctx):
+            # "Whats the limit for business?" after a 429: the limit of what the question before was about (the
+            # API's requests a minute), which its entry states; not what the plan includes.
+            return False
         feature = self._words_asked() - {stem(w) for w in normalise(" ".join(p.name for p in listing)).split()}
         listing = self._listings_naming(feature)
         asked = self._plan_asked_about(listing)
+        if feature and asked is not None and ASKS_HOW_TO_GET.search(self.text):
+            # "How do I add a custom domain on free?": that Free lacks it, and which plan has it, comes first; on a
+            # plan that has it, the steps (the help centre's) are the answer.
+            return self._lacks(asked, listing, feature) and self._tell_whether_included(asked, listing, feature)
         if asked is None and feature and ASKS_HOW_MANY.search(self.text) and self._tell_how_many_on_each(
                 listing, feature):
             return True
@@ -379,6 +394,11 @@ class PlanFeatureReplies(WriterBase):
                            "**Billing → Plan**.")
         self._cite(first, asked)
         return True
+
+    def _lacks(self, asked: PlanListing, listing: list[PlanListing], feature: set[str]) -> bool:
+        """Whether a pricier plan than `asked` is the cheapest that lists `feature`."""
+        found = self._first_listing(listing, feature)
+        return found is not None and listing.index(found[0]) > listing.index(asked)
 
     def _line_for(self, plan: PlanListing, feature: set[str]) -> str | None:
         item = next((item for item in plan.items if feature <= _words(item)), None)

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from agents.facts import IncidentFact
-from agents.follow_up import OFFER_PERSON, last_assistant_text, with_topic
+from agents.follow_up import (
+    OFFER_PERSON,
+    asks_the_limit_of_the_topic,
+    last_assistant_text,
+    previous_user_text,
+    with_topic,
+)
 from agents.outcome import ArticleMatch, FaqMatch, Source
 from agents.providers.offline.kb import (
     PROBLEM,
@@ -93,12 +99,22 @@ CERTIFICATE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
      "certificate expired, renew before they expire"),
 )
 
+# "How to avoid it?", "how do I stop that?" after "do free apps sleep?": a way round what was just told, which the
+# plans it does not happen on are, when the entry told names them ("Apps on Pro and Business never sleep").
+ASKS_TO_AVOID_IT = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?how\s+(?:(?:do|can|could|would|should)\s+(?:i|we)\s+|to\s+)"
+    r"(?:avoid|prevent|stop|get\s+around)\s+(?:it|that|this|them)(?:\s+from\s+happening)?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
 # "What's the max build time on pro?", "what's my api rate limit", "api returns 429, what does it mean?",
 # "how do I get a higher limit?": a figure, or what a code means, which a help-centre entry states; a
 # troubleshooting guide's steps answer a fault, not the question.
 ASKS_A_LIMIT = re.compile(
     r"\b(?:max|maximum|minimum|limits?|quotas?|caps?|capped|allowance|allowed"
     r"|how\s+(?:long|many|much|big|large|often)|higher|increase|raise)\b"
+    # "How do I get more build minutes?": more than the plan allows, which is a limit too.
+    r"|\b(?:get|need|want|buy)\s+more\b"
     r"|\bwhat\s+(?:does|do)\b[^.?!]{0,40}\bmean\b|\bmeaning\b"
     r"|\bwhat(?:\s+is|\s+are|'s|s)\s+(?:an?\s+|the\s+)?(?:http\s+)?[45]\d\d\b",
     re.IGNORECASE,
@@ -137,9 +153,15 @@ class TechnicalReplies(WriterBase):
             self._no_matching_incident()
         leading_incident = None if incident_aside else incident
         self._service_credits()
+        self._plans_that_avoid_it()
         # "Which region is affected?", "is the eu-west incident affecting us-east?": a question about the incident
         # itself, which its facts answer; a guide's steps would answer a fault nobody reported.
         articles = [] if about_the_incident_only else [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
+        if (self.text == self.ctx.message and asks_the_limit_of_the_topic(self.ctx)
+                and (before := previous_user_text(self.ctx)) is not None):
+            # "Whats the limit for business?" after "i get a 429 error": the limit of what that question was about.
+            # Its "limit" alone finds the rate-limits guide whatever came before ("my build timed out").
+            articles = [a for a in articles if topic_words(before) & topic_words(f"{a.title} {a.summary}")]
         # "What's my api rate limit?": the figure the help centre states, for the customer's plan, leads.
         limit_entry = self._entry_stating_the_limit(articles) if leading_incident is None else None
         on_top_plan = self._state_limit(limit_entry) if limit_entry is not None else False
@@ -195,6 +217,23 @@ class TechnicalReplies(WriterBase):
                 and not self._tell_where_a_guide_shows_it()):
             self._no_guide()
 
+    def _plans_that_avoid_it(self) -> None:
+        """"How to avoid it?" after "do free apps sleep?": what the entry the last reply quoted says of the plans
+        above the one asked about (named the question before, else the customer's): "Apps on Pro and Business
+        never sleep". Nothing when no such entry was quoted or it names no plan above."""
+        before = previous_user_text(self.ctx)
+        if before is None or not ASKS_TO_AVOID_IT.match(self.text):
+            return
+        told = last_assistant_text(self.ctx)
+        entry = next((match for match in self.facts.faq if match.answer in told), None)
+        named = [plan for plan in PLAN_ORDER if plan.lower() in topic_words(before)]
+        plan = named[0] if len(named) == 1 else self.ctx.customer.plan.capitalize() if self.ctx.customer else None
+        if entry is None or plan not in PLAN_ORDER:
+            return
+        if above := _above(sentences(entry.answer), plan):
+            self.reply.add(f"{' '.join(above)} You can change plan under **Billing → Plan**.")
+            self._cite_faq(entry)
+
     def _guide_steps(self, best: ArticleMatch, intro: str, *, asks_what_is_included: bool,
                      leaving_out: Sequence[int] = ()) -> bool:
         """The guide's steps that usually help, the one the message names first; its summary when it has
@@ -225,11 +264,15 @@ class TechnicalReplies(WriterBase):
         limit?"), about what the guide found for it is about. None when the message asks no such thing."""
         if not ASKS_A_LIMIT.search(self.text):
             return None
-        asked = topic_words(self.text) - LIMIT_WORDS - PLAN_WORDS
+        # "Whats the limit for business?" after a 429 names nothing the limit is of ("what's" is no subject): the
+        # question before's entries were found for it, scored below the message's own, and one about what that
+        # question's guide is about states the limit, however low it ranks.
+        of_the_topic = self.text == self.ctx.message and asks_the_limit_of_the_topic(self.ctx)
+        asked = set() if of_the_topic else topic_words(self.text) - LIMIT_WORDS - PLAN_WORDS
         guide = (topic_words(f"{articles[0].title} {articles[0].summary}") - LIMIT_WORDS) if articles else set()
         stating: list[tuple[bool, float, FaqMatch]] = []
         for match in self.facts.faq:
-            if match.score < FAQ_HOW_TO_FOR_VISITOR or not FIGURE.search(match.answer):
+            if (match.score < FAQ_HOW_TO_FOR_VISITOR and not of_the_topic) or not FIGURE.search(match.answer):
                 continue
             if CHANGES_PLAN & set(normalise(match.question).split()):
                 continue  # moving between plans states prices, not limits
