@@ -87,6 +87,16 @@ _NEEDS_A_PERSON = (r"\b(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:need|want)|get\s+(
                    r"(?:(?:real|actual|live)\s+)?(?:human(?:\s+being)?|person|representative|human\s+agent)\b"
                    r"(?!\s+(?:to\s+(?:be|have|get|join)|on|in|added|invited|as|with|who)\b)")
 ASKS_TO_ESCALATE = re.compile(rf"{_ESCALATE}|{_NOBODY_ANSWERS}|{_SALES}|{_NEEDS_A_PERSON}")
+# "Is there a real person behind this? I want one", "are you human? I need one": the person the question names,
+# asked for with a pronoun. Past the question, "I want one" names no one, and the request was answered as a question.
+# Only a person named by the question: "are you a bot? I want one" wants no person, nor "I want one of those".
+_NAMES_A_PERSON = re.compile(r"\b(?:persons?|humans?|people|agents?|staff)\b")
+_WANTS_ONE = re.compile(r"\b(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:want|need|would\s+like|d\s+like|prefer)|"
+                        r"(?:can|could|may)\s+(?:i|we)\s+(?:have|get|talk\s+to|speak\s+(?:to|with))|"
+                        r"(?:get|give|find|put)\s+(?:me|us)(?:\s+through\s+to)?)\s+(?:one|them)\b"
+                        r"(?!\s+(?:of|for|like|that|which|to|too|day|more|thing)\b)")
+# "The incident": a message that speaks of one, whichever it means (the open incidents are then looked up).
+NAMES_AN_INCIDENT = re.compile(r"\bincidents?\b", re.IGNORECASE)
 # Ways to reach support that the demo company does not have: a phone line, an email address to write to.
 _PHONE = (r"\b(?:your|support|contact|customer\s+service|northwind|help)\s+(?:phone|telephone|hotline|helpline)"
           r"(?:\s+(?:number|line|no|support))?"
@@ -196,7 +206,16 @@ def asks_what_answers(text: str) -> bool:
 
 def asks_for_a_person(text: str) -> bool:
     """"Can I talk to a real person?", "I want a human", "no bots please": a person asked for, in so many words."""
-    return bool(ASKS_FOR_A_PERSON.search(plain(text)))
+    words = plain(text)
+    return bool(ASKS_FOR_A_PERSON.search(words)) or _asks_for_the_person_named(words)
+
+
+def _asks_for_the_person_named(words: str) -> bool:
+    """"Is there a real person behind this? I want one": a question naming a person, then one asked for ("one",
+    "them"). `words` are plain()."""
+    question = ASKS_WHAT_ANSWERS.search(words)
+    return (question is not None and bool(_NAMES_A_PERSON.search(question.group(0)))
+            and bool(_WANTS_ONE.search(words, question.end())))
 
 
 def asks_about_support_hours(text: str) -> bool:
@@ -209,7 +228,8 @@ def asks_about_support_hours(text: str) -> bool:
 def asks_to_escalate(text: str) -> bool:
     """"Escalate please", "why is nobody answering?", "how do I contact sales?": a person asked for in words the
     intent model reads as off topic."""
-    return bool(ASKS_TO_ESCALATE.search(plain(text)))
+    words = plain(text)
+    return bool(ASKS_TO_ESCALATE.search(words)) or _asks_for_the_person_named(words)
 
 
 def needs_a_person(text: str) -> bool:
@@ -232,7 +252,7 @@ def identity_or_contact_asked(text: str) -> IdentityOrContact | None:
     words = plain(text)
     identity = ASKS_WHAT_ANSWERS.search(words)
     # "Is this chat with a real person?" names a person without asking for one: read past the question.
-    if not words or ASKS_FOR_A_PERSON.search(ASKS_WHAT_ANSWERS.sub(" ", words)):
+    if not words or ASKS_FOR_A_PERSON.search(ASKS_WHAT_ANSWERS.sub(" ", words)) or _asks_for_the_person_named(words):
         return None
     contact = ASKS_HOW_TO_REACH_SUPPORT.search(_OWN_CHANNEL.sub(" ", words))
     if identity is None and contact is None:
@@ -247,7 +267,8 @@ def asks_what_answers_only(text: str) -> bool:
     """"Are you a real person?", "am I talking to a human?": asks whether a person answers, without asking for one
     ("are you a bot? I want a real person" asks for one). The classifier's "human" is then a misreading."""
     words = plain(text)
-    return bool(ASKS_WHAT_ANSWERS.search(words)) and not ASKS_FOR_A_PERSON.search(ASKS_WHAT_ANSWERS.sub(" ", words))
+    return (bool(ASKS_WHAT_ANSWERS.search(words)) and not ASKS_FOR_A_PERSON.search(ASKS_WHAT_ANSWERS.sub(" ", words))
+            and not _asks_for_the_person_named(words))
 
 
 def asks_for_phone(text: str) -> bool:

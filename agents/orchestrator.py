@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from agents.about_service import (
+    NAMES_AN_INCIDENT,
     SECURITY_REPORT_REPLY,
     IdentityOrContact,
     asks_about_support_hours,
@@ -125,8 +126,6 @@ FAQ_OVER_OUT_OF_SCOPE_BELOW = 0.9
 # (two-factor for "how do i make my android phone more secure", the plans for "how much is this years
 # model of my car cost"); 872 stay declined.
 FAQ_CONFIDENT_OVER_OUT_OF_SCOPE = 0.6
-# "The incident": the message speaks of one, whichever it means (_open_incident_named).
-NAMES_AN_INCIDENT = re.compile(r"\bincidents?\b", re.IGNORECASE)
 # The local classifier is trusted this far on "I want a person" when an LLM is also configured. Below it, a
 # question about the support itself ("do I get weekend support?") is not taken for a request for a person.
 HUMAN_CONFIDENCE = 0.8
@@ -918,6 +917,10 @@ class Orchestrator:
             # Whether the account is locked, and the unlock, are the account's facts, whatever the label
             # (a visitor's run skips the look-up: the account worker needs a signed-in customer).
             workers.append("account")
+        if "technical" not in workers and NAMES_AN_INCIDENT.search(message):
+            # "Refund the duplicate, and what's the status of the eu-west incident?": the open incidents are the
+            # technical worker's facts, whatever the label of the message's other question.
+            workers.append("technical")
         return workers
 
     def _speculate(self, run: _Run, guess: IntentResult) -> None:

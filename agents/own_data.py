@@ -316,7 +316,8 @@ def asks_to_unlock(text: str) -> bool:
     to unlock one ("how do I unlock my account?", which the FAQ answers for everyone), what would happen to a lock
     supposed ("if my account is locked, can support unlock it?") or someone else's lock."""
     return (bool(ASKS_TO_UNLOCK.search(text)) and not asks_how_to(text) and not NAMES_ANOTHER_LOCK.search(text)
-            and not _SUPPOSED_LOCK.search(text) and not wants_it_kept_locked(text))
+            and not _SUPPOSED_LOCK.search(text) and not wants_it_kept_locked(text)
+            and not about_someone_elses_sign_in(text))
 
 
 # "Login not working", "I can't sign in", "locked out": the customer cannot get into their Northwind account, which
@@ -331,12 +332,33 @@ _CANNOT_SIGN_IN = re.compile(
     re.IGNORECASE)
 _HOSTED_SIGN_IN = re.compile(r"\b(?:app|apps|site|website|users|customers|visitors|api|endpoint|oauth|sso|ssh|server"
                              r"|database|db|deploy\w*|domain|container)\b", re.IGNORECASE)
+# Someone the customer speaks for, named by how they know them: "my coworker", "a colleague", "one of my teammates".
+_SOMEONE_THEY_KNOW = (r"\b(?:my|our|a|one\s+of\s+(?:my|our))\s+(?:\w+\s+)?(?:colleagues?|co-?workers?|friends?|boss|"
+                      r"manager|teammates?|team\s*mates?|team\s+members?|employees?|wife|husband|partner|"
+                      r"(?:brother|sister|mother|father|mom|mum|dad|son|daughter)s?|flatmates?|roommates?)")
+# "My coworker can't log in", "my colleague (bob) is locked out", "a teammate forgot their password": that person's
+# sign-in, with or without a name. Read as the customer's own, it got their own account's state, and a locked
+# customer's own account unlocked. Not "my colleague locked me out" or "I can't log in to invite my coworker".
+SOMEONE_ELSES_SIGN_IN = re.compile(
+    # A name may follow ("my coworker bob chen"), not words that make the customer the one locked out.
+    rf"{_SOMEONE_THEY_KNOW}(?:\s+(?!(?:says|said|thinks|told|tells|and|i|me|we|us)\b)[\w.@+-]+){{0,2}}?\s+(?:"
+    r"(?:can'?t|cant|cannot|can\s+not|is\s+unable\s+to|could\s*n[o'’]?t|couldnt)\s+(?:log|sign)\s*-?\s*(?:in|on)\b"
+    r"|(?:is|was|got|gets|keeps\s+getting|has\s+been|have\s+been|are|were)\s+(?:still\s+)?locked(?:\s+out)?\b"
+    r"|forgot\s+(?:his|her|their)\s+password\b)",
+    re.IGNORECASE)
+
+
+def about_someone_elses_sign_in(text: str) -> bool:
+    """Whether the message says someone the customer knows cannot get into their own account: nothing of that
+    account is looked at or changed from this chat, and the customer's own lock is not what it asks about."""
+    return bool(SOMEONE_ELSES_SIGN_IN.search(text))
 
 
 def reports_cannot_sign_in(text: str) -> bool:
     """Whether the customer says they cannot get into their Northwind account ("login not working", "I can't sign
-    in", "locked out"), not that their app's visitors cannot sign in to it."""
-    return bool(_CANNOT_SIGN_IN.search(text)) and not _HOSTED_SIGN_IN.search(text) and not NAMES_ANOTHER_LOCK.search(text)
+    in", "locked out"), not that their app's visitors cannot sign in to it, nor that a coworker cannot."""
+    return (bool(_CANNOT_SIGN_IN.search(text)) and not _HOSTED_SIGN_IN.search(text)
+            and not NAMES_ANOTHER_LOCK.search(text) and not about_someone_elses_sign_in(text))
 
 
 def asks_about_the_lock(text: str) -> bool:
@@ -344,7 +366,8 @@ def asks_about_the_lock(text: str) -> bool:
     account gets locked?": a question about the lock, which its state and reason answer. Not a request to unlock
     ("can you unlock it?", "I'm locked out, please unlock"): only such words, or a yes to the offer, start it."""
     return (bool(_LOCK_WORD.search(text)) and bool(_ASKS_A_QUESTION.search(text) or _SUPPOSED_LOCK.search(text))
-            and not asks_to_unlock(text) and not NAMES_ANOTHER_LOCK.search(text))
+            and not asks_to_unlock(text) and not NAMES_ANOTHER_LOCK.search(text)
+            and not about_someone_elses_sign_in(text))
 
 
 def about_own_lock(text: str) -> bool:

@@ -10,6 +10,7 @@ from agents.facts import AccountFact
 from agents.follow_up import OFFER_PERSON, OFFER_UNLOCK, accepts_offer, declines_offer, previous_user_text
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
+    about_someone_elses_sign_in,
     asks_about_own_data,
     asks_about_the_lock,
     asks_how_to,
@@ -114,6 +115,9 @@ _TURN_ON_FOR_ME = re.compile(r"\b(?:turn|switch|set)\s+(?:it\s+)?(?:on|up)\b.*\b
 # AccountReplies is a BillingReplies: "is my account in good standing?" is told with the subscription's state.
 class AccountReplies(BillingReplies):
     def account(self) -> None:
+        if about_someone_elses_sign_in(self.text):
+            self._someone_elses_sign_in()
+            return
         if self._asks_what_members_may_do():
             self._what_members_may_do()
             return
@@ -152,11 +156,9 @@ class AccountReplies(BillingReplies):
             self.reply.add("I can only share the details of your own account, so I can't tell you anything about "
                            "anyone else's.")
             if has_cue(self.words, self.norm, *_GETTING_IN, "password"):
-                # "My coworker can't log in, unlock her": nothing of theirs is looked at or changed from this
+                # "My coworker bob can't log in, unlock him": nothing of theirs is looked at or changed from this
                 # chat; how they get back in themselves is the same for everyone.
-                self.reply.add("I can only help with the account you're signed in to. If a teammate is locked out, "
-                               "they can reset their password with **Forgot password** on the sign-in page, or "
-                               "contact our support themselves.", answers=False)
+                self._what_they_can_do_themselves(answers=False)
             return
         if self.facts.action_records and any(r.kind == "account_unlock" for r in self.facts.action_records):
             self._report_actions()
@@ -564,14 +566,28 @@ class AccountReplies(BillingReplies):
         self.reply.add("It doesn't say what each role lets a member see or do, though, and I'd rather not guess: would "
                        f"you like me to {OFFER_PERSON} from our support team who can tell you?", answers=False)
 
-    def _entry_on(self, *words: str) -> FaqMatch | None:
-        """The gathered help-centre entry whose question names all of `words`, however
-        low it scored for the message: chosen by what it is about, not by the message's wording."""
-        for entry in self.facts.faq:
-            question = normalise(entry.question)
-            if all(word in question for word in words):
-                return entry
-        return None
+    def _someone_elses_sign_in(self) -> None:
+        """"My coworker can't log in", "my colleague is locked out": their account is not the customer's, so nothing
+        of it is looked at or changed (nor the customer's own lock, which this is not about); what anyone who can't
+        get in can do for themselves is the help centre's."""
+        whose = "the account you're signed in to" if self.ctx.customer is not None else "an account when its owner is signed in"
+        self.reply.add(f"I can only help with {whose}, so I can't look at or change anyone else's account from here, "
+                       "and I won't share anything about it.")
+        self._what_they_can_do_themselves(answers=True)
+
+    def _what_they_can_do_themselves(self, *, answers: bool) -> None:
+        """The help centre's entry on getting back in (the lock's, when a lock is named, else the password reset's)
+        as what the other person can do on their own; without either gathered, that they can ask us themselves."""
+        # "Is locked out" is the lock's entry; "can't log in", even "please unlock her", the reset's first.
+        named_lock = has_cue(self.words, self.norm, "locked", "blocked")
+        reset, lock = self._entry_on("reset", "password"), self._entry_on("locked")
+        entry = (lock or reset) if named_lock else (reset or lock)
+        if entry is not None:
+            self.reply.add(f"Here's what they can do themselves, from our help centre: {entry.answer}",
+                           answers=answers)
+            self._cite_faq(entry)
+        opening = "If that doesn't get them back in, they" if entry is not None else "They"
+        self.reply.add(f"{opening} can contact our support themselves.", answers=answers and entry is None)
 
     def _cannot_reach_reset_email(self, match: FaqMatch) -> bool:
         return _about_the_password_reset(match) and bool(_NO_EMAIL_ACCESS.search(self.text))

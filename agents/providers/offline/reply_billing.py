@@ -110,9 +110,20 @@ CURRENCY_NAMES = {"USD": "US dollars (USD)", "EUR": "euros (EUR)", "GBP": "pound
 ASKS_ABOUT_TAX = re.compile(r"\b(?:vat|gst|tax|taxes|taxed|taxation)\b", re.IGNORECASE)
 # "Can I add my VAT number?", "tax id on invoices", "company name on the invoice", "billing address on invoices":
 # the customer's own details printed on invoices, which the help centre's entry on them answers.
+# "Where do I add VAT?", "can I put my VAT on invoices": the customer's VAT details added, which is the same entry;
+# not VAT added to a price ("do you add VAT to the price?"), which no fact answers.
 INVOICE_DETAILS = re.compile(
     r"\b(?:vat|tax|gst)\s+(?:number|no|id|registration|code)s?\b|\bcompany\s+(?:name|details|address)\b"
+    r"|\b(?:add|put|enter|set|update|change)\s+(?:in\s+)?(?:my\s+|our\s+|the\s+|a\s+)?(?:vat|gst)\b"
+    r"(?!\s+(?:to|on|onto)\s+(?:the\s+|your\s+|my\s+)?(?:prices?|plans?|subscriptions?|charges?|bills?)\b)"
     r"|\bbilling\s+(?:address|details)\b(?![^.?!]*\be-?mail)",
+    re.IGNORECASE,
+)
+# "Will it show on old invoices?", "does it apply to past invoices too": invoices issued before now, asked after the
+# details invoices carry. Not "show me my old invoices", which lists them.
+ON_OLD_INVOICES = re.compile(
+    r"\b(?:show|appear|be|apply|change|update|added|go)\s+(?:up\s+)?(?:on|to|in)\s+(?:my\s+|the\s+|our\s+|any\s+)?"
+    r"(?:old|older|past|previous|earlier|existing|prior)\s+(?:invoices?|bills?|receipts?)\b",
     re.IGNORECASE,
 )
 # "How do I change my billing email?", "change the email invoices go to", "which email do receipts get sent to?":
@@ -230,9 +241,14 @@ class BillingReplies(WriterBase):
             return
         if self.answers_which_invoice():
             return
+        if self._answers_details_on_old_invoices():
+            return
         if has_cue(self.words, self.norm, "refund", "money back", "difference back") and self.answers_refund_no_action_covers():
             return  # "cancel my refund request" read as billing: the refund part's answer, not the plan's
         asked = self._invoices_asked()
+        if self._asks_to_pay_an_invoice_not_theirs():
+            self._invoice_not_theirs_to_pay()
+            return
         if self._names_someone_else():
             self.reply.add("I can only show you the invoices and payments on your own account, so here's what I "
                            "can see for you.", answers=False)
@@ -291,8 +307,9 @@ class BillingReplies(WriterBase):
             card_told = card_told or any("Payment method" in p for p in self.reply.paragraphs)
         if has_cue(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
             self._card()
-        # "I can't pay my bill" is about the failed payment, not the plan: "pay" alone doesn't ask for it then.
-        paying = () if about_failure else ("paying", "pay")
+        # "I can't pay my bill" is about the failed payment, not the plan: "pay" alone doesn't ask for it then; nor
+        # "pay invoice NW-1003", which is about that invoice.
+        paying = () if about_failure or self._invoices_named() else ("paying", "pay")
         if has_cue(self.words, self.norm, "plan", "plans", "price", "prices", "pricing", "cost", "upgrade", "downgrade",
                    "cancel", "subscription", "pro", "tier", "features", *paying) and not (renewal_told or service_told
                                                                                      or history_told):
@@ -318,6 +335,44 @@ class BillingReplies(WriterBase):
         if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match) and not card_changed:
             self.reply.add(f"How to do it: {match.answer}")
             self._cite_faq(match)
+
+    def _asks_to_pay_an_invoice_not_theirs(self) -> bool:
+        """"Pay invoice NW-1003 now" from a customer with no invoice NW-1003: a number that is someone else's, or
+        no one's, and none of their own named beside it."""
+        named = invoice_numbers(self.ctx.message) or invoice_numbers(self.text)
+        own = {invoice.number for invoice in self.facts.invoices}
+        return (bool(named - own) and not named & own
+                and has_cue(self.words, self.norm, "pay", "paying", "settle", "charge it", "take the payment"))
+
+    def _invoice_not_theirs_to_pay(self) -> None:
+        """That the invoice is not on their account (whose it is, or whether it exists, is not said), what of their
+        own is unpaid, and how to pay with a new card from the help centre's entry on it when it was gathered. The
+        plan, card on file and invoice list answered nothing asked."""
+        # Not named back: a number that is not the customer's is one the critic hands off for, as a leak.
+        several = len(invoice_numbers(self.ctx.message) or invoice_numbers(self.text)) > 1
+        which, it = ("those invoices", "them") if several else ("that invoice", "it")
+        self.reply.add(f"I can't find {which} on your account, and I can only see the invoices on the account "
+                       f"you're signed in to, so I can't tell you anything about {it} or do anything with {it} from "
+                       "here.")
+        unpaid = [invoice for invoice in self.facts.invoices if invoice.unpaid]
+        if unpaid:
+            for invoice in unpaid:
+                self._describe_invoice(invoice)
+        elif self.facts.invoices:
+            self.reply.add("All the invoices on your own account are paid, so there's nothing for you to pay.")
+        entry = self._entry_on("card") if has_cue(self.words, self.norm, "card") else None
+        if entry is not None:
+            self.reply.add(f"To pay with a new card, from our help centre: {entry.answer}")
+            self._cite_faq(entry)
+
+    def _entry_on(self, *words: str) -> FaqMatch | None:
+        """The gathered help-centre entry whose question names all of `words`, however
+        low it scored for the message: chosen by what it is about, not by the message's wording."""
+        for entry in self.facts.faq:
+            question = normalise(entry.question)
+            if all(word in question for word in words):
+                return entry
+        return None
 
     # ------------------------------------------------------------ questions about the service
 
@@ -495,6 +550,39 @@ class BillingReplies(WriterBase):
         if ASKS_ABOUT_BILLING_EMAIL.search(self.text):
             self._billing_email()
         return True
+
+    def _answers_details_on_old_invoices(self) -> bool:
+        """"Will it show on old invoices?" after the answer on adding a VAT number: what the help centre's entry on
+        invoice details says of which invoices carry them, not the invoice list ("invoices" named). False, having
+        said nothing, when the conversation is not about those details or the entry was not gathered."""
+        if not ON_OLD_INVOICES.search(self.ctx.message):
+            return False
+        entry = next((m for m in self.facts.faq if {"vat", "tax"} & set(normalise(m.question).split())), None)
+        if entry is None:
+            return False
+        topic = with_topic(self.ctx)
+        about_details = (topic != self.ctx.message and bool(INVOICE_DETAILS.search(topic))) or (
+            entry.answer in last_assistant_text(self.ctx))
+        if not about_details:
+            return False
+        which = next((s for s in sentences(entry.answer) if re.search(r"\binvoices?\b.*\bafter\b", s)), None)
+        if which is None:
+            self._quote_faq(entry, hedge=False)
+            return True
+        self.reply.add(f"Not on invoices already issued, as our help centre puts it: {which}")
+        self._cite_faq(entry)
+        return True
+
+    def answers_invoice_details_misread(self) -> bool:
+        """"Where do I add VAT?" labelled off topic or technical (0.51): the help centre's entry on the details
+        invoices carry, as the billing part gives it; "I don't have a guide on that" answered nothing. False, having
+        said nothing, under a billing or refund label (whose part answers it) or when no VAT or tax detail is named."""
+        intent = self.ctx.intent
+        labels = {intent.label, *intent.secondary} if intent else set()
+        # Only VAT or tax details: "what's your company name?" names invoice details too, but asks for ours.
+        if labels & {"billing", "refund"} or not (INVOICE_DETAILS.search(self.text) and ASKS_ABOUT_TAX.search(self.text)):
+            return False
+        return self._billing_details()
 
     def asks_about_billing_details(self) -> bool:
         """Whether the message asks about the currency, tax or VAT, the details printed on invoices or the email

@@ -50,6 +50,14 @@ REFUND_CUES = ("refund", "refunds", "refunded", "refunding", "money back", "reim
                "get it back", "twice", "double", "doubled", "duplicate", "duplicated", "two times", "2 times",
                "reverse", "reversed", "undo the charge", "cancel the charge",
                "cancel the payment", "want it back", "want my money")
+# "What if it was 3 weeks ago?", "and 10 days ago?", "a couple of weeks ago": how long ago a charge was paid, which
+# the refund window is applied to. Only a count and a unit: "a while ago" or "recently" says no number of days.
+_PAID_AGO = re.compile(r"\b(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"(?:a\s+)?couple(?:\s+of)?)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
+_COUNT_IN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                   "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# The fewest days each unit can mean: "a month ago" is past a 14-day window however the month is counted.
+_DAYS_IN_UNIT = {"day": 1, "week": 7, "month": 28, "year": 365}
 # In words: a figure no fact holds would be flagged by the critic.
 REFUND_ARRIVES = "A refund reaches the card it was paid with within five to ten business days of being made."
 # "I didn't ask for a refund, what is this for?": a refund made that the customer asks about, not one to ask for.
@@ -167,6 +175,8 @@ class RefundReplies(BillingReplies):
             if (timing := self._refund_timing_entry()) is not None:
                 self.reply.add(timing.answer)
                 self._cite_faq(timing)
+            return
+        if self._answers_the_window_for_a_charge_paid_ago():
             return
         if self.ctx.customer is None or not self.facts.has_billing:
             if asks_about_staff_review(self.ctx.message):
@@ -559,6 +569,37 @@ class RefundReplies(BillingReplies):
         days = self.ctx.constraints.refund_window_days
         return (len(self.words) <= 6 and bool(_HOW_MANY_DAYS.search(self.ctx.message))
                 and f"within {days} days" in last_assistant_text(self.ctx))
+
+    def _answers_the_window_for_a_charge_paid_ago(self) -> bool:
+        """"What if it was 3 weeks ago?" after the refund policy: the window applied to that age, said plainly first
+        (the policy told again answered nothing). Not a message that names a refund itself ("I paid 3 weeks ago,
+        refund it", "my refund was approved 2 weeks ago"), a charge taken twice or an invoice named: those are
+        weighed on the customer's own charges and refunds."""
+        paid_ago = _PAID_AGO.search(self.ctx.message)
+        # A refund named in the message itself is its own age ("my refund was approved 2 weeks ago", "I asked for a
+        # refund 3 days ago"), not a charge's: only a follow-up leaning on the refund talk applies the window.
+        own_words = set(normalise(self.ctx.message).split())
+        if (paid_ago is None or invoice_numbers(self.ctx.message) or len(own_words) > 12
+                or has_cue(own_words, normalise(self.ctx.message), *REFUND_CUES) or self._refund_wanted()
+                or self._mentions_double_charge() or not self._refund_is_asked_about()):
+            return False
+        count_text, unit = paid_ago["count"].lower(), paid_ago["unit"].lower().rstrip("s")
+        count = int(count_text) if count_text.isdigit() else _COUNT_IN_WORDS.get(count_text, 2)  # "a couple"
+        days_ago = count * _DAYS_IN_UNIT[unit]
+        window = self.ctx.constraints.refund_window_days
+        # Told in words: a figure of the customer's that no fact holds ("3 weeks") is one the critic strikes out.
+        in_words = {number: word for word, number in _COUNT_IN_WORDS.items() if word not in ("a", "an")} | {1: "a"}
+        age = (f"{in_words[count]} {unit}{'s' if count > 1 else ''} ago" if count in in_words
+               else "that long ago")
+        if days_ago <= window:
+            self.reply.add(f"Yes: a charge paid {age} is within our {window}-day refund window, so it can be "
+                           "refunded.")
+        else:
+            # The rule on duplicates, as the policy words it: the window does not apply to them.
+            duplicates = next((rule for rule in self.ctx.constraints.rules if "duplicate" in rule.lower()), "")
+            self.reply.add(f"No: a charge paid {age} is outside our {window}-day refund window, so it can't be "
+                           f"refunded. {duplicates}".strip())
+        return True
 
     def _refund_timing_entry(self) -> FaqMatch | None:
         for match in self.facts.faq:

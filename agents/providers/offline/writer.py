@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache
 
 from agents.about_service import (
+    NAMES_AN_INCIDENT,
     NOT_A_PERSON,
     asks_about_support_hours,
     asks_what_answers_only,
@@ -20,7 +21,7 @@ from agents.about_service import (
     identity_or_contact_reply,
 )
 from agents.clauses import question_clauses, report_before_also
-from agents.context import SupportContext
+from agents.context import IntentResult, SupportContext
 from agents.facts import FaqFact
 from agents.follow_up import (
     CANCELLING,
@@ -101,6 +102,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_about_pausing()
                                                          or self.answers_lock_and_support_hours()
                                                          or self.answers_about_support()
+                                                         # "Where do I add VAT?" read as off topic or technical
+                                                         or self.answers_invoice_details_misread()
                                                          or self.answers_what_a_plan_includes()
                                                          or (not self.asks_about_billing_details()
                                                              and self.asks_whether_included())
@@ -262,6 +265,12 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         """The reply to one question of several, written as if it had been asked alone: its own label, and only
         the help-centre entry (of those found for the whole message) that it is about."""
         intent = get_classifier().classify(question)
+        if (intent.label == "out_of_scope" and NAMES_AN_INCIDENT.search(question)
+                and (self.facts.incident is not None or self.facts.active_incidents)):
+            # "Refund the duplicate charge and also what's the status of the eu-west incident": alone, the second
+            # question reads as off topic (0.58), and the help centre's entry on the status page answered it; the
+            # open incident gathered for the whole message is its answer, as it is when the question comes alone.
+            intent = IntentResult(label="technical", confidence=intent.confidence)
         entry = self._faq_for_clause(question)
         # The entry scored for this question alone: the whole message's score is diluted by its other questions,
         # and a part that weighs entries by score ("what's my api rate limit" states the limit) would pass it by.
@@ -303,13 +312,23 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
 
     def out_of_scope(self) -> None:
         if has_cue(self.words, self.norm, "thanks", "thank", "cheers"):
-            self.reply.add("You're welcome! If anything else comes up with your Northwind account or apps, just ask.")
+            self.reply.add(self._thanks_reply("You're welcome! If anything else comes up with your Northwind account "
+                                              "or apps, just ask."))
             return
         self.reply.add(
             "Sorry, that's outside what I can help with — I'm Northwind Cloud's support assistant, and I'd only be "
             "guessing. I'm happy to help with your account, billing and plans, or with your apps: deploys, "
             "domains, certificates and API errors."
         )
+
+    def _thanks_reply(self, after_help: str) -> str:
+        """A thank-you answered: `after_help` once the conversation has had an answer; as its first message
+        ("ok thanks" to open a chat), nothing was helped with yet, so what they need is asked."""
+        # "Thanks, you've been very helpful" says help was given, wherever it was: answered as after help.
+        if any(turn.role == "assistant" for turn in self.ctx.history) or self.words - BARE_THANKS:
+            return after_help
+        return ("You're welcome! What can I help you with today? I can look at your invoices and plan, your account, "
+                "or problems with your apps.")
 
     def human(self) -> None:
         self.reply.add(
@@ -332,7 +351,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if (has_cue(self.words, self.norm, "thanks", "thank", "cheers") and "?" not in self.text
                 and len(self.words) <= 12 and not has_cue(self.words, self.norm, *STILL_UNHAPPY)):
             # "Thanks a lot, you've been very helpful :)": a thank-you, however it is put, asks nothing.
-            self.reply.add("You're welcome! I'm here if anything else comes up.")
+            self.reply.add(self._thanks_reply("You're welcome! I'm here if anything else comes up."))
             return
         if len(self.words) <= 4 and has_cue(self.words, self.norm, "bye", "goodbye", "see you", "good night"):
             self.reply.add("Goodbye! If anything else comes up, just write here: this conversation stays open.")
@@ -346,6 +365,11 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         match = self._faq_on_topic(floor=FAQ_HOW_TO_FOR_VISITOR)
         if match is not None:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+
+
+# The words of a thank-you and nothing else: "ok thanks", "thank you so much", "cheers".
+BARE_THANKS = frozenset({"ok", "okay", "k", "alright", "great", "cool", "yes", "yeah", "sure", "thanks", "thank",
+                         "you", "thx", "ty", "cheers", "so", "very", "much", "a", "lot", "many"})
 
 
 # Small talk, on normalised text: greetings and "how are you", and kind words about us.
