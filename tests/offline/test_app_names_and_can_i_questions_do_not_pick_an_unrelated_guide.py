@@ -48,3 +48,14 @@ async def test_alice_asking_to_delete_her_app_by_name_is_not_given_the_rate_limi
     (outcome,) = await converse("cus_alice", "delete my app called shop-api")
     assert "429" not in outcome.reply and "Retry-After" not in outcome.reply
     assert NO_GUIDE in outcome.reply
+
+
+def test_when_the_logs_were_is_not_what_they_are_about(kb_retriever):
+    # "Last" is the failed-deploys guide's ("not the last line"): the logs asked for are the app's, which no guide
+    # is about; the reply then says where a guide shows them (App → Logs).
+    assert "failed-deploys-build-timeouts" not in _guides(kb_retriever, "can i see the logs from last week?")
+
+
+def test_a_deploy_that_failed_last_night_still_finds_the_failed_deploys_guide(kb_retriever):
+    # Neighbour guard.
+    assert _guides(kb_retriever, "my build failed last night")[:1] == ["failed-deploys-build-timeouts"]

@@ -122,6 +122,8 @@ ASKING_WORDS = frozenset([
     "have", "has", "had", "was", "were", "been", "being", "there", "here", "still", "again", "keep", "try",
     "every", "each", "all", "always", "never", "often", "sometime", "really", "very", "too", "only", "also",
     "now", "since", "today", "yesterday", "day", "night", "morning", "week", "lot",
+    # When, not what: "the logs from last week" shares "last" with the failed-deploys guide's "not the last line".
+    "last", "past", "ago", "month", "year", "see", "show",
     "app", "application", "site", "website", "northwind", "service", "account", "plan",
     # Pronouns and amounts stand for what the message is about without naming it: "can I stream them
     # from the cli" after a question about logs shares "them" with two guides' summaries ("make them
