@@ -586,10 +586,39 @@ _OWN_PLAN_ASKED = re.compile(r"\b(?:my|i'?m|i\s+am|am\s+i|we'?re|are\s+we)\b[^?.
                              r"|\b(?:plan|tier)\s+(?:am\s+i|are\s+we|i'?m|we'?re)\s+on\b", re.IGNORECASE)
 
 
+# "Is it worth it?", "would that be worth the money?", "worth it?": whether what was just compared is worth it,
+# naming nothing of its own. Not "is business worth it?", which names its plan, nor "is it worth upgrading to pro?".
+_ASKS_IF_WORTH_IT = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:(?:is|would|will)\s+(?:it|that|this|the\s+upgrade)\s+"
+    r"(?:really\s+|even\s+)?(?:be\s+)?)?worth\s+(?:it|the\s+(?:extra\s+)?(?:money|price|cost))"
+    r"(?:\s+(?:then|though))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_PLANS_CHEAPEST_FIRST = ("free", "pro", "business")
+
+
+def _worth_of_the_plans_compared(ctx: SupportContext) -> str | None:
+    """"Is it worth it?" after "what is the price difference between pro and business": whether the dearer of the
+    two plans that question named is worth it over the other ("is business worth it over pro?"), which the
+    comparison answers from the plans' lists. None for any other message, or when the question before named
+    not exactly two plans."""
+    if not _ASKS_IF_WORTH_IT.match(ctx.message):
+        return None
+    before = previous_user_text(ctx) or ""
+    named = {plan.split()[0].lower() for plan in _PLAN_NAMED.findall(before)}
+    if len(named) != 2:
+        return None
+    lower, higher = sorted(named, key=_PLANS_CHEAPEST_FIRST.index)
+    return f"is {higher} worth it over {lower}?"
+
+
 def asked_of_another_plan(ctx: SupportContext) -> str | None:
     """"And for pro?" after "what are the api rate limits?": the question before, asked of that plan ("what
     are the api rate limits on pro"), its own plan swapped for the new one ("how much is pro?" → "and
-    business?": "how much is business?"). None for any other message, or with no question before."""
+    business?": "how much is business?"). "Is it worth it?" after two plans compared: whether the dearer is
+    worth it over the other. None for any other message, or with no question before."""
+    if (worth := _worth_of_the_plans_compared(ctx)) is not None:
+        return worth
     another = _ANOTHER_PLAN.match(ctx.message)
     if another is None:
         return None
@@ -598,8 +627,10 @@ def asked_of_another_plan(ctx: SupportContext) -> str | None:
         return None
     plan = another["plan"].lower()
     if _OWN_PLAN_ASKED.search(before) or WHICH_PLANS.search(before):
-        # "And for pro?" after "wat plans do u have": what that one plan is.
-        return f"what does the {plan} plan include and how much is it?"
+        # "And for pro?" after "wat plans do u have": what that one plan is. One question, not "… and how much is
+        # it?", which the writer answers as two (the plan's line, then the list of every plan); the plan's line
+        # gives its price too, so "how much is my plan?" → "and business?" still gets Business's price.
+        return f"what does the {plan} plan include?"
     question = before.strip().rstrip("?.! ")
     if _PLAN_NAMED.search(question):
         return _PLAN_NAMED.sub(f"{plan} plan", question, count=1) + "?"

@@ -52,7 +52,8 @@ async def test_a_custom_domain_is_kept_on_a_move_from_business_to_pro_which_incl
 async def test_whether_apps_go_to_sleep_after_a_move_is_told_from_what_the_help_centre_says_of_each_plan(converse):
     *_, free = await converse("cus_bob", "downgrade me to free", "will my apps go to sleep then?")
     assert "Apps on the Free plan sleep after 30 minutes without traffic" in free.reply, free.reply
-    assert "What it says of Free is what applies once you're on Free." in free.reply
+    # What the move puts them under, said plainly in the help centre's words.
+    assert "So on Free, “Apps on the Free plan sleep after 30 minutes without traffic" in free.reply
     assert DOWNGRADE_WHEN in free.reply and not free.reply.startswith("Yes")
     *_, pro = await converse("cus_bob", "i want to downgrade to pro", "will my apps go to sleep then?")
     assert "Apps on Pro and Business never sleep." in pro.reply, pro.reply
@@ -81,7 +82,7 @@ async def test_whether_team_members_keep_access_is_told_from_the_team_entry_with
     *_, outcome = await converse("cus_bob", request_, "will my team members keep access?")
     assert "Free and Pro accounts can invite up to 3 members; Business accounts have no limit" in outcome.reply
     # One sentence, two clauses: what it says of the new plan is not what it says of Business.
-    assert f"What it says of {plan} is what applies once you're on {plan}." in outcome.reply, outcome.reply
+    assert f"So on {plan}, “Free and Pro accounts can invite up to 3 members” applies to you" in outcome.reply, outcome.reply
     assert "doesn't change" not in outcome.reply and OFFERS_A_PERSON in outcome.reply
     assert "Settings → Team → Invite" not in outcome.reply
 

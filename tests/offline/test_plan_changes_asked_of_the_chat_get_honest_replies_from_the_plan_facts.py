@@ -96,7 +96,7 @@ async def test_what_happens_to_team_members_on_a_downgrade_is_the_team_limits_an
 async def test_team_members_on_a_downgrade_to_pro_follow_the_help_centre_not_the_business_list(converse):
     (outcome,) = await converse("cus_bob", "what happens to my team members if I downgrade to pro?")
     assert TEAM_LIMITS in outcome.reply, outcome.reply
-    assert "What it says of Pro is what applies once you're on Pro." in outcome.reply
+    assert "So on Pro, “Free and Pro accounts can invite up to 3 members” applies to you" in outcome.reply
     assert "not with Pro" not in outcome.reply  # Pro accounts can invite members: the help centre says so
 
 

@@ -566,7 +566,9 @@ class CancellationReplies(PlanComparisonReplies):
                 self.reply.add(quoted)
                 return False
             self.reply.add(quoted)
-            self.reply.add(f"What it says of {target} is what applies once you're on {target}.")
+            # The clause the move puts them under, in the help centre's words; without one, which plan's words apply.
+            self.reply.add(self._what_applies_instead(told, target, current)
+                           or f"What it says of {target} is what applies once you're on {target}.")
             return None
         kept = bool(of_target)
         if ASKS_IF_LOST.search(self.text):
@@ -581,6 +583,20 @@ class CancellationReplies(PlanComparisonReplies):
                        else f"{target} isn't among the plans it names, so once you're on {target}, your plan won't "
                             "include that.")
         return kept
+
+    @staticmethod
+    def _what_applies_instead(told: list[tuple[FaqMatch, str, list[set[str]]]], target: str, current: str | None) -> str:
+        """"So on Pro, “Free and Pro accounts can invite up to 3 members” applies to you, no longer “Business
+        accounts have no limit …”": the first of the help centre's clauses the move puts the customer under, and the
+        first it takes them out of, in its own words. Empty when no clause speaks of one plan without the other."""
+        def of(plan: str | None, other: str | None) -> list[str]:
+            return [clause.strip().rstrip(".") for _, sentence, clauses in told
+                    for clause, named in zip(sentence.split(";"), clauses, strict=False)
+                    if plan in named and other not in named]
+        moved_to, moved_from = of(target, current), of(current, target)
+        if not moved_to or not moved_from:
+            return ""
+        return f"So on {target}, “{moved_to[0]}” applies to you, no longer “{moved_from[0]}”."
 
     def _help_centre_on(self, feature: set[str], names: set[str]) -> list[tuple[FaqMatch, str, list[set[str]]]]:
         """The gathered help-centre sentences about what was asked that name plans ("Custom domains are on Pro

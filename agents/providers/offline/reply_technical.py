@@ -127,6 +127,9 @@ RAN_INTO_IT = re.compile(r"\b(?:times|timed|timing|ran|runs|running) out\b|\bexc
 LIMIT_WORDS = frozenset(topic_words("max maximum minimum limit limits quota quotas cap caps capped allowance allowed "
                                     "long many much big large often higher increase raise mean meaning"))
 PLAN_WORDS = frozenset(topic_words("free pro business plan plans tier account my"))
+# What a limit can be of besides time and counts: "build exceeded memory limit" asks of memory, which an entry on
+# builds' minutes, however near its other words ("build"), does not state.
+MEASURED_RESOURCES = frozenset(topic_words("memory ram disk storage cpu bandwidth"))
 # Plans as the help centre names them, cheapest first.
 PLAN_ORDER = ("Free", "Pro", "Business")
 _PLAN_NAME = re.compile(r"\b(Free|Pro|Business)\b")
@@ -153,7 +156,10 @@ class TechnicalReplies(WriterBase):
             self._no_matching_incident()
         leading_incident = None if incident_aside else incident
         self._service_credits()
-        self._plans_that_avoid_it()
+        if self._plans_that_avoid_it():
+            # "How do I stop that?" after "do free apps sleep?": the plans apps never sleep on are the answer; the
+            # entry its own words find (cancelling, 0.97) answers another question.
+            return
         # "Which region is affected?", "is the eu-west incident affecting us-east?": a question about the incident
         # itself, which its facts answer; a guide's steps would answer a fault nobody reported.
         articles = [] if about_the_incident_only else [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
@@ -217,22 +223,27 @@ class TechnicalReplies(WriterBase):
                 and not self._tell_where_a_guide_shows_it()):
             self._no_guide()
 
-    def _plans_that_avoid_it(self) -> None:
+    def _plans_that_avoid_it(self) -> bool:
         """"How to avoid it?" after "do free apps sleep?": what the entry the last reply quoted says of the plans
         above the one asked about (named the question before, else the customer's): "Apps on Pro and Business
-        never sleep". Nothing when no such entry was quoted or it names no plan above."""
+        never sleep". Nothing when no such entry was quoted or it names no plan above. Whether it told them."""
         before = previous_user_text(self.ctx)
         if before is None or not ASKS_TO_AVOID_IT.match(self.text):
-            return
+            return False
         told = last_assistant_text(self.ctx)
         entry = next((match for match in self.facts.faq if match.answer in told), None)
         named = [plan for plan in PLAN_ORDER if plan.lower() in topic_words(before)]
         plan = named[0] if len(named) == 1 else self.ctx.customer.plan.capitalize() if self.ctx.customer else None
         if entry is None or plan not in PLAN_ORDER:
-            return
+            return False
         if above := _above(sentences(entry.answer), plan):
-            self.reply.add(f"{' '.join(above)} You can change plan under **Billing → Plan**.")
+            # Bob, on Business, is on one of the plans named: nothing to change.
+            own = self.ctx.customer.plan.lower() if self.ctx.customer else ""
+            on_one_named = bool(own) and own in normalise(" ".join(above)).split()
+            change = "" if on_one_named else " You can change plan under **Billing → Plan**."
+            self.reply.add(f"{' '.join(above)}{change}")
             self._cite_faq(entry)
+        return bool(above)
 
     def _guide_steps(self, best: ArticleMatch, intro: str, *, asks_what_is_included: bool,
                      leaving_out: Sequence[int] = ()) -> bool:
@@ -276,6 +287,9 @@ class TechnicalReplies(WriterBase):
                 continue
             if CHANGES_PLAN & set(normalise(match.question).split()):
                 continue  # moving between plans states prices, not limits
+            if (measured := asked & MEASURED_RESOURCES) and not measured & topic_words(f"{match.question} "
+                                                                                      f"{match.answer}"):
+                continue  # "exceeded memory limit": an entry that never names memory states another limit
             about = topic_words(match.question) - LIMIT_WORDS - PLAN_WORDS
             # "What's the memory limit on pro" names memory: the API's rate limit, however near the guide
             # found, does not state it.
@@ -565,12 +579,13 @@ class TechnicalReplies(WriterBase):
         self._cite_faq(entry)
 
     def _about_another_plan(self, question: str) -> bool:
-        """Whether an FAQ entry's question is about a plan other than the signed-in customer's."""
+        """Whether an FAQ entry's question is about a plan other than the signed-in customer's, and other than
+        one the message asks about: Business's bob asking "do free apps sleep?" asks of Free."""
         customer = self.ctx.customer
         if customer is None:
             return False
         asked_plans = {p for p in ("free", "pro", "business") if p in normalise(question).split()}
-        return bool(asked_plans) and customer.plan.lower() not in asked_plans
+        return bool(asked_plans) and customer.plan.lower() not in asked_plans and not asked_plans & self.words
 
     def asks_whether_included(self) -> bool:
         """"Do you charge extra for https?", "is SSL free?": whether something comes with the service, the
