@@ -706,10 +706,17 @@ def asks_how_long_to_change_mind(message: str) -> bool:
 ASKS_WHAT_THEY_NEED = "What can I help you with"
 
 
+# "Ok thanks", "great, thank you so much": an acknowledgement and thanks, and nothing else.
+_ACKNOWLEDGES = re.compile(r"^\W*(?:(?:ok(?:ay)?|alright|all\s+right|great|cool|perfect|got\s+it|nice)[\s,.!]*)?"
+                          r"(?:thanks|thank\s+you|thx|ty|cheers)(?:\s+(?:a\s+lot|so\s+much|very\s+much))?[\s,.!]*$",
+                          re.IGNORECASE)
+
+
 def goes_ahead_with_nothing_offered(ctx: SupportContext) -> bool:
     """"Yes go on then" with nothing to go ahead with: no turn of the assistant's offers anything, and the customer
     has asked nothing yet (no message before, or only one the assistant answered by asking what they need)."""
-    if not affirms(ctx.message):
+    if not affirms(ctx.message) or _ACKNOWLEDGES.match(ctx.message):
+        # "Ok thanks" acknowledges, as "thanks!" does: it goes ahead with nothing ("yes please, thanks" does).
         return False
     said = _assistant_texts(ctx)
     if any(offer in text.lower() for text in said for offer in _OFFERED):
