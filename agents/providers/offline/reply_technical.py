@@ -43,6 +43,13 @@ from agents.providers.offline.text import normalise
 
 # "Any ETA for a fix?", "when will it be fixed?", "is it resolved yet?", "any update?": when the incident
 # ends, which nobody knows; its state and where the updates go are what there is to say.
+# "What's the status of the eu-west incident?", "is the incident resolved?": how the incident stands, asked of the
+# incident itself, not a fault the customer sees (which its guide's steps answer).
+ASKS_HOW_THE_INCIDENT_STANDS = re.compile(
+    r"\b(?:status|state|update|updates|news|progress)\s+(?:of|on|about|with)\s+(?:the\s+)?(?:[\w-]+\s+)?incidents?\b"
+    r"|\bincidents?\s+(?:status|still\s+(?:open|on|going)|resolved|over|fixed)\b"
+    r"|\b(?:is|has)\s+the\s+(?:[\w-]+\s+)?incident\s+(?:been\s+)?(?:resolved|fixed|over|still\s+(?:open|on|going))\b",
+    re.IGNORECASE)
 ASKS_WHEN_FIXED = re.compile(
     r"\beta\b|\bestimated?\b[^.?!]{0,20}\b(?:time|fix|resolution)\b"
     r"|\bwhen\b[^.?!]{0,40}\b(?:fixed|resolved|sorted|back up|back online|working again|over)\b"
@@ -372,7 +379,8 @@ class TechnicalReplies(WriterBase):
         told_before = incident.title in last_assistant_text(self.ctx)
         details = self._incident_details(incident, other_regions) if told_before else ""
         # Asked again how it stands ("any update?"), the guide was given with the incident the first time.
-        about_the_incident_only = (bool(details) or (told_before and asks_when_fixed)
+        asks_how_it_stands = bool(ASKS_HOW_THE_INCIDENT_STANDS.search(self.text)) and not self._reports_a_problem()
+        about_the_incident_only = (bool(details) or (told_before and asks_when_fixed) or asks_how_it_stands
                                    or (bool(other_regions) and not self._reports_a_problem()))
         if details:
             # "Which region is affected?" after the incident was told of: what is asked, from its facts.
@@ -381,6 +389,9 @@ class TechnicalReplies(WriterBase):
             opening = (f"There's an active incident{_incident_scope(incident)}: “{incident.title}”, since {started} "
                        f"(status: {incident.status}). {_not_listed(other_regions)}")
             where = ""
+        elif asks_how_it_stands and not told_before:
+            # "What's the status of the eu-west incident?": how it stands, first asked.
+            opening = f"“{incident.title}” is open (status: {incident.status}), since {started}."
         elif (asks_when_fixed and topic != self.ctx.message) or told_before:
             # "Any ETA on it?" after the incident was named: what it is was said; how it stands is asked.
             opening = f"“{incident.title}” is still open (status: {incident.status}), since {started}."
