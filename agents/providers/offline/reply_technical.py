@@ -128,6 +128,13 @@ ASKS_A_LIMIT = re.compile(
 )
 # Asking for more than the plan allows, or having run into it: what the plans above allow matters too.
 ASKS_FOR_MORE = re.compile(r"\b(?:higher|increase|raise|more|bigger|longer|extend|lift)\b", re.IGNORECASE)
+# A guide about something going wrong ("Failed deploys and build timeouts", "Troubleshooting API errors"): its steps
+# fix a failure, and say nothing of how to do the thing when nothing has failed.
+ABOUT_FAILURES = re.compile(r"\b(?:fail\w*|troubleshoot\w*|errors?)\b", re.IGNORECASE)
+# "How do I check my app's logs?": where to look, which a step that names the place answers (App → Logs).
+ASKS_WHERE_TO_LOOK = re.compile(r"\b(?:where|find|see|check|view|look\s+at|read|open)\b", re.IGNORECASE)
+# "How do I deploy my app?", "how to deploy a python app": how to do something, asked.
+ASKS_HOW_TO_DO = re.compile(r"\bhow\s+(?:do|can|could|should|would)\s+(?:i|we)\b|\bhow\s+to\b", re.IGNORECASE)
 RAN_INTO_IT = re.compile(r"\b(?:times|timed|timing|ran|runs|running) out\b|\bexceed(?:s|ed|ing)?\b|\bhit(?:s|ting)?\b",
                          re.IGNORECASE)
 # The words of such a question that say it asks for a figure (or for more), not what the figure is of.
@@ -199,13 +206,18 @@ class TechnicalReplies(WriterBase):
             articles = [a for a in articles if a.score >= ARTICLE_STRONG]
         else:
             asks_what_is_included = False  # nothing says whether it is included: the guide is the answer
-        listed_steps = False
+        listed_steps = failure_guide_only = False
         if articles:
             best = articles[0]
             intro = ("Meanwhile, if it's on your side, our guide" if leading_incident is not None
                      else "Our guide" if not self.reply.answered else "For more, our guide")
             if limit_entry is not None:
                 listed_steps = self._guide_after_the_limit(best, on_top_plan=on_top_plan)
+            elif failure_guide_only := self._how_to_met_by_a_failure_guide(best, leading_incident=leading_incident):
+                # "How do I deploy my app?": the failed-deploys guide says why a deploy fails, not how to deploy.
+                self.reply.add(f"Our help centre has no guide on how to do that as such. Its guide “{best.title}” "
+                               f"covers what to do when it goes wrong: {best.summary[:1].lower()}{best.summary[1:]} "
+                               f"If you'd like help setting it up, I can {OFFER_PERSON} from our team.")
             else:
                 listed_steps = self._guide_steps(best, intro, asks_what_is_included=asks_what_is_included)
             self.reply.sources.append(Source(kind="article", title=best.title, url=best.url, ref=best.slug))
@@ -219,7 +231,8 @@ class TechnicalReplies(WriterBase):
                 self._quote_faq(match, hedge=False)
         if incident is not None and incident_aside:
             self._incident_aside(incident)
-        elif articles and incident is None and not asks_what_is_included and (listed_steps or limit_entry is None):
+        elif (articles and incident is None and not asks_what_is_included and not failure_guide_only
+              and (listed_steps or limit_entry is None)):
             if self._reports_a_problem() or (limit_entry is not None and RAN_INTO_IT.search(self.text)):
                 self.reply.add("If that doesn't fix it, send me the error message you see, or ask for a person "
                                "and one of our engineers will take a look.", answers=False)
@@ -438,6 +451,14 @@ class TechnicalReplies(WriterBase):
         elif told:
             told.append(f"It's still open (status: {incident.status}), since {started}.")
         return " ".join(told)
+
+    def _how_to_met_by_a_failure_guide(self, best: ArticleMatch, *, leading_incident: IncidentFact | None) -> bool:
+        """Whether the message asks how to do something, reports nothing wrong, and the guide found is about a
+        failure and has no step on what is asked ("how do I deploy my app?" and the failed-deploys guide)."""
+        return (leading_incident is None and bool(ASKS_HOW_TO_DO.search(self.text)) and not self._reports_a_problem()
+                and not RAN_INTO_IT.search(self.text) and bool(ABOUT_FAILURES.search(best.title))
+                and not self._steps_asked_about(best)
+                and not (ASKS_WHERE_TO_LOOK.search(self.text) and step_showing_where(self.text, best.steps)))
 
     def _steps_asked_about(self, article: ArticleMatch) -> list[tuple[int, str]]:
         """The step that answers what the message asks, with its number in the guide, when it is not the
