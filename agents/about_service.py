@@ -119,12 +119,20 @@ _EMAIL = (r"\b(?:your|support|contact|the\s+support|customer\s+service|northwind
           r"reach)|$)"
           r"|\b(?:can|could|may|do|should)\s+(?:i|we)\s+(?:e-?mail|write\s+to|mail)\s+(?:you|u|support|someone|"
           r"northwind|your\s+team|the\s+team)\b")
+# "What is your company address?", "northwind's postal address", "where is your office?": where the company is, which
+# the help centre does not give. Not the customer's own ("our company address on invoices", "my billing address"),
+# nor an email address ("your email address" is _EMAIL's).
+_POSTAL = (r"\b(?:your|northwinds)\s+(?:company\s+|business\s+|office\s+|postal\s+|mailing\s+|registered\s+|"
+           r"head\s+office\s+|physical\s+|street\s+|mail\s+)?address\b"
+           r"|\baddress\s+(?:of|for)\s+(?:your\s+(?:company|office|business|headquarters)|northwind)\b"
+           r"|\bwhere\s+(?:is|are)\s+(?:your|northwinds)\s+(?:office|offices|headquarters|hq)\b")
 # "Can I contact you by phone?", "reach support via email": a channel named after the one asked to reach.
 _BY = (r"\b(?:contact|reach|get\s+in\s+touch\s+with|talk\s+to|speak\s+to|write\s+to)\s+(?:you|u|support|northwind|"
        r"someone|your\s+team|the\s+team)\s+(?:by|via|over|on|through)\s+(?:the\s+)?")
 ASKS_FOR_PHONE = re.compile(rf"{_PHONE}|{_BY}(?:phone|telephone)\b")
 ASKS_FOR_EMAIL = re.compile(rf"{_EMAIL}|{_BY}(?:e-?mail|mail)\b")
-ASKS_HOW_TO_REACH_SUPPORT = re.compile(rf"{ASKS_FOR_PHONE.pattern}|{ASKS_FOR_EMAIL.pattern}")
+ASKS_FOR_POSTAL_ADDRESS = re.compile(_POSTAL)
+ASKS_HOW_TO_REACH_SUPPORT = re.compile(rf"{ASKS_FOR_PHONE.pattern}|{ASKS_FOR_EMAIL.pattern}|{_POSTAL}")
 # The customer's own phone or address ("I lost my phone", "the email address on my account"): never support's.
 _OWN_CHANNEL = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:phone|number|e-?mail|address|inbox)\b"
                           r"|\b(?:the\s+)?(?:phone\s+|e-?mail\s+)?(?:phone|number|e-?mail|address)\s+"
@@ -285,6 +293,10 @@ _PERSON_HERE = (f"If you'd rather talk to a person, I can {OFFER_PERSON} from ou
                 "here in this chat: just say so.")
 
 
+def asks_for_postal_address(text: str) -> bool:
+    return bool(ASKS_FOR_POSTAL_ADDRESS.search(_OWN_CHANNEL.sub(" ", plain(text))))
+
+
 def identity_reply() -> str:
     """The honest answer to "are you a bot?": what answers, and that a person is a request away."""
     return f"{NOT_A_PERSON} I can help with your account, billing and plans, and with your apps. {_PERSON_HERE}"
@@ -293,6 +305,12 @@ def identity_reply() -> str:
 def contact_reply(text: str) -> str:
     """"What's your phone number?": no number or address is made up; support is given here, and a person too."""
     phone, email = asks_for_phone(text), asks_for_email(text)
+    if asks_for_postal_address(text) and not (phone or email):
+        # "What is your company address?": no fact gives one (the help centre's entry on company details is about
+        # the customer's own, on their invoices), so none is made up.
+        return ("Our help centre doesn't give Northwind Cloud's company address, so I'd rather not guess one. A person "
+                f"from our support team may be able to help: I can {OFFER_PERSON}, who will reply right here in this "
+                "chat. Just say so.")
     missing = ("a phone number" if phone and not email else "an email address" if email and not phone
                else "a phone number or an email address")
     return (f"I'm afraid I don't have {missing} I can give you for support: Northwind Cloud's support is given right "

@@ -183,6 +183,41 @@ def asks_for_billing_document(text: str) -> bool:
     return bool(_DOCUMENT_FOR_MONTH.search(text))
 
 
+# "I need a copy of invoice NW-2001", "can I download my receipt", "NW-2001 as a PDF": the document itself asked
+# for, which the help centre's entry on invoices says where to get. Not "a copy of my data" (no document named) or
+# "what is invoice NW-2001 for?" (asks about it, not for it).
+_DOCUMENT_COPY = re.compile(
+    rf"\bcop(?:y|ies)\s+of\s+(?:\w+\s+){{0,3}}?{_DOCUMENT}\b"
+    rf"|\b(?:download|print)\s+(?:\w+\s+){{0,3}}?{_DOCUMENT}\b"
+    rf"|\b{_DOCUMENT}\b[^.?!]{{0,30}}\b(?:as\s+a\s+|in\s+)?pdf\b|\bpdf\s+(?:of|for)\s+(?:\w+\s+){{0,3}}?{_DOCUMENT}\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_document_copy(text: str) -> bool:
+    """Whether the message asks for a copy of an invoice or receipt (to download, print, or as a PDF)."""
+    return bool(_DOCUMENT_COPY.search(text))
+
+
+# "I'm on the free plan", "we only have the business tier", "as a free user": the plan the customer says they are
+# on, which need not be the one their account is on. Not "I'm on the pricing page", "I want the free plan" or
+# "we're on pro-rated billing".
+_PLAN_SAID = re.compile(
+    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:only\s+|still\s+|just\s+)?(?:on|using|subscribed\s+to)\s+(?:the\s+|a\s+)?"
+    r"(free|pro|business)\b(?!-)"
+    r"|\b(?:i|we)\s+(?:only\s+|still\s+|just\s+)?(?:have|got)\s+(?:the\s+|a\s+)?(free|pro|business)\s+"
+    r"(?:plan|tier|account|subscription)\b"
+    r"|\bas\s+a\s+(free|pro|business)\s+(?:user|customer|account)\b",
+    re.IGNORECASE,
+)
+
+
+def plan_said_to_be_on(text: str) -> str | None:
+    """The plan the customer says they are on ("Free" for "when I'm on the free plan"), or None."""
+    found = _PLAN_SAID.search(text)
+    return next(name for name in found.groups() if name).capitalize() if found else None
+
+
 def names_receipt(text: str) -> bool:
     """Whether the message names a receipt, however it is spelt ("recipt", "reciept")."""
     return bool(_RECEIPT_WORD.search(text))

@@ -36,7 +36,7 @@ from agents.providers.offline.reply_base import (
     about_two_factor,
     has_cue,
 )
-from agents.providers.offline.reply_billing import BillingReplies, how_to_not_asked
+from agents.providers.offline.reply_billing import INVOICE_DETAILS, BillingReplies, how_to_not_asked
 from agents.providers.offline.reply_refunds import asks_how_long_approval_takes, staff_hours_entry
 from agents.providers.offline.text import normalise
 
@@ -123,6 +123,10 @@ class AccountReplies(BillingReplies):
             return
         if _ASKS_ABOUT_ROLES.search(self.text) and not asks_how_to(self.text):
             self._what_roles_there_are()
+            return
+        if self._asks_about_invoice_details() and self._billing_details():
+            # "An invoice for my accountant with our company address on it", read as account (0.82): the help
+            # centre's entry on the details invoices carry is the answer, as the billing part gives it.
             return
         account = self.facts.account
         # Down to a low score when it is about what the message names ("the reset email never arrived":
@@ -326,7 +330,9 @@ class AccountReplies(BillingReplies):
         # my domain for email?" about mail on a domain, which no account's address answers.
         if has_cue(self.words, self.norm, "email", "address") and not (
                 SEND_BY_EMAIL.search(self.text) and not has_cue(self.words, self.norm, "address", "which email")
-        ) and not names_uncovered_topic(self.text, EMAIL_HOSTING) and not self._asks_for_support_address():
+        ) and not names_uncovered_topic(self.text, EMAIL_HOSTING) and not self._asks_for_support_address() and not (
+                # "An invoice with our company address on it": the address printed on invoices, not the email.
+                self._asks_about_invoice_details()):
             self.reply.add(f"The email address on your account is {account.email}.", answers=own)
             told_state = True
         # "Is 2fa on for my account?" is answered by the fact; a how-to FAQ next to it (recovery codes,
@@ -601,6 +607,11 @@ class AccountReplies(BillingReplies):
         self.reply.add("In that case a person from our team needs to verify it's really you before they can help "
                        f"you back in, which I can't do from here. Would you like me to {OFFER_PERSON}?",
                        answers=False)
+
+    def _asks_about_invoice_details(self) -> bool:
+        """"Our company address on the invoice", "my billing address": the details printed on invoices, not the
+        email address ("which email do my invoices go to?" is the account's)."""
+        return bool(INVOICE_DETAILS.search(self.text)) and not has_cue(self.words, self.norm, "email", "e-mail")
 
     def _asks_for_support_address(self) -> bool:
         """"Is there an email address I can write to?": support's address, not the one on the customer's account

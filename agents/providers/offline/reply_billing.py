@@ -13,12 +13,14 @@ from agents.outcome import FaqMatch, Source
 from agents.own_data import (
     asks_about_own_data,
     asks_for_billing_document,
+    asks_for_document_copy,
     asks_how_to,
     asks_payment_history,
     asks_standing,
     declines_refund,
     names_billing_document,
     names_receipt,
+    plan_said_to_be_on,
 )
 from agents.providers.offline.reply_base import (
     CARD_CHANGED,
@@ -66,6 +68,8 @@ ASKS_ABOUT_PAYING_YEARLY = re.compile(
     re.IGNORECASE,
 )
 YEARLY_CUES = ("yearly", "annual", "annually", "per year", "once a year")  # in a help-centre sentence
+# "My next bill", "the upcoming charge", "when does it renew": the plan's next charge asked about.
+NEXT_CHARGE_CUES = ("next", "upcoming", "coming up", "renew", "renews", "renewal")
 INVOICE_CUES = ("invoice", "invoices", "receipt", "receipts", "bill", "statement", "pdf")
 # "My card got declined, I updated it yesterday": the card changed, named before the "it" (with "card" in the
 # message, which CARD_CHANGED needs after the verb).
@@ -245,6 +249,7 @@ class BillingReplies(WriterBase):
             return
         if has_cue(self.words, self.norm, "refund", "money back", "difference back") and self.answers_refund_no_action_covers():
             return  # "cancel my refund request" read as billing: the refund part's answer, not the plan's
+        self._plan_said_is_not_theirs()
         asked = self._invoices_asked()
         if self._asks_to_pay_an_invoice_not_theirs():
             self._invoice_not_theirs_to_pay()
@@ -274,7 +279,8 @@ class BillingReplies(WriterBase):
                 if card_changed and invoice.status == "failed":
                     continue  # its retry on the new card is told with the card, above
                 self._describe_invoice(invoice)
-            if asks_for_billing_document(self.text):
+            if asks_for_billing_document(self.text) or asks_for_document_copy(self.text):
+                # "A copy of invoice NW-2001": the invoice named, and where its copy is.
                 self._where_documents_are(asked)
         elif about_failure:
             self._failed_payments()
@@ -335,6 +341,20 @@ class BillingReplies(WriterBase):
         if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match) and not card_changed:
             self.reply.add(f"How to do it: {match.answer}")
             self._cite_faq(match)
+
+    def _plan_said_is_not_theirs(self) -> None:
+        """"Why was I charged $29 when I'm on the free plan?" from a Pro customer: the plan the account is on, said
+        first and plainly, with the amount quoted when it is that plan's monthly price; the charge follows. Nothing
+        when the plan named is theirs or none is."""
+        customer = self.ctx.customer
+        said = plan_said_to_be_on(self.text)
+        if customer is None or said is None or said.lower() == customer.plan.lower():
+            return
+        if customer.plan_price and customer.plan_price in quoted_numbers(self.text):
+            self.reply.add(f"You're on the {customer.plan} plan, not {said}: {money(customer.plan_price)} is the "
+                           f"{customer.plan} plan's monthly price.")
+        else:
+            self.reply.add(f"{on_plan(customer.plan, customer.plan_price)}, not the {said} plan.")
 
     def _asks_to_pay_an_invoice_not_theirs(self) -> bool:
         """"Pay invoice NW-1003 now" from a customer with no invoice NW-1003: a number that is someone else's, or
@@ -516,6 +536,7 @@ class BillingReplies(WriterBase):
         if not (discount or yearly):
             return False
         customer = self.ctx.customer
+        plan_line = len(self.reply.paragraphs)
         if customer is not None:
             self.reply.add(f"{on_plan(customer.plan, customer.plan_price)}.")
         said_yearly = said_discount = False
@@ -524,6 +545,10 @@ class BillingReplies(WriterBase):
                 words, text = set(normalise(sentence).split()), normalise(sentence)
                 about_yearly = yearly and has_cue(words, text, *YEARLY_CUES)
                 about_discount = discount and has_cue(words, text, *DISCOUNT_CUES)
+                if about_yearly and not said_yearly and (lead := self._yearly_on_own_plan(sentence)) is not None:
+                    # "Can I pay annually?" from a Pro customer: what the entry means for their plan, said
+                    # first in place of the plan alone (the lead names it).
+                    self.reply.paragraphs[plan_line] = lead
                 if about_yearly or about_discount:
                     topic = "paying yearly" if about_yearly else "discounts"
                     self.reply.add(f"What our help centre says about {topic}: {sentence}")
@@ -536,6 +561,27 @@ class BillingReplies(WriterBase):
             self.reply.add(f"I can't find anything about {unknown} in our help centre, so I'd rather not guess. "
                            f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?")
         return True
+
+    def _yearly_on_own_plan(self, sentence: str) -> str | None:
+        """What a help-centre sentence on paying yearly that names plans ("Business customers can also pay yearly by
+        bank transfer against an invoice") means for the signed-in customer's plan: yes on a plan it names, not on
+        one it doesn't, with how it names. None for a visitor, a sentence that names no plan, or a message that
+        names a plan itself ("could I pay yearly on Business?" is not about their own plan)."""
+        customer = self.ctx.customer
+        if customer is None:
+            return None
+        names = {plan.name for plan in self.facts.plans} or {name for m in self.facts.faq for name in plan_prices(m.answer)}
+        names.add(customer.plan)
+        named = sorted(name for name in names if re.search(rf"\b{re.escape(name)}\b", sentence, re.IGNORECASE))
+        if not named or any(re.search(rf"\b{re.escape(name.lower())}\b", self.norm) for name in names):
+            return None
+        how = re.search(r"\b(?:yearly|annually|per\s+year|once\s+a\s+year)\s+((?:by|with|via|through|against)\b[^.]*)",
+                        sentence, re.IGNORECASE)
+        how_said = f", {how[1].strip()}" if how else ""
+        if customer.plan in named:
+            return f"Yes: on your {customer.plan} plan you can pay yearly{how_said}."
+        return (f"Not on your {customer.plan} plan: our help centre offers paying yearly only to "
+                f"{joined_with_and(named)} customers{how_said}.")
 
     def _billing_details(self) -> bool:
         """"What currency am I billed in?", "do your invoices include VAT?", "how do I change my billing email?":
@@ -816,6 +862,11 @@ class BillingReplies(WriterBase):
     def _what_is_due(self, *, failures_told: bool) -> None:
         unpaid = sorted((i for i in self.facts.invoices if i.unpaid), key=lambda i: i.issued_on)
         asks_owed = has_cue(self.words, self.norm, *OWED_CUES)
+        # "What's my next bill going to be?", "when does my plan renew?": the next charge is the answer, said
+        # first; an unpaid invoice follows it. "How much do I owe?" is answered by the unpaid invoice first.
+        next_first = not asks_owed and has_cue(self.words, self.norm, *NEXT_CHARGE_CUES)
+        if next_first:
+            self._next_renewal(after_unpaid=False, fix_follows=bool(unpaid) and not failures_told)
         if unpaid and not failures_told:
             if len(unpaid) > 1 and self.facts.totals:  # a sum: the billing worker's, so the critic can check it
                 self.reply.add(f"You have {money(self.facts.totals['outstanding'])} outstanding, on {len(unpaid)} "
@@ -830,13 +881,15 @@ class BillingReplies(WriterBase):
                                    f"{invoice.issued_on.isoformat()}, is still open: it's due now.")
         elif not unpaid and asks_owed:
             self.reply.add("You don't owe anything right now: every invoice on your account is paid.")
-        self._next_renewal(after_unpaid=bool(unpaid))
+        if not next_first:
+            self._next_renewal(after_unpaid=bool(unpaid))
         if has_cue(self.words, self.norm, *LATE_PAYMENT_CUES):
             # What an unpaid account leads to is policy no fact here states: said, not guessed.
             self.reply.add("What happens to an account with a payment outstanding isn't something I can tell you "
                            "from here; a person from our team can, if you'd like me to pass you on.", answers=False)
 
-    def _next_renewal(self, *, after_unpaid: bool) -> None:
+    def _next_renewal(self, *, after_unpaid: bool, fix_follows: bool = False) -> None:
+        """The plan's next charge; `fix_follows` when an unpaid invoice told after it asks for a new card itself."""
         plan = self.facts.subscription
         if plan is None:
             self.reply.add("I can't see a plan subscription on your account, so nothing is due to renew.")
@@ -852,8 +905,8 @@ class BillingReplies(WriterBase):
         if card is None:
             pay_with = (". There's no card on your account yet: add one under **Billing → Payment method** "
                         "before then.")
-        elif card.expired and any("Payment method" in p for p in self.reply.paragraphs):
-            pay_with = "."  # the failed payment's fix, just above, already asks for a new card
+        elif card.expired and (fix_follows or any("Payment method" in p for p in self.reply.paragraphs)):
+            pay_with = "."  # the failed payment's fix, just above or next, already asks for a new card
         elif card.expired:
             pay_with = (f". The card on file, the {card.brand} ending {card.last4}, expired ({card.expires}), so "
                         "please add a new one under **Billing → Payment method** before then.")
@@ -915,7 +968,8 @@ class BillingReplies(WriterBase):
         # answer a question the customer did not ask. "What's the SLA on my plan?" asks about the SLA:
         # a sure entry on it is the answer, next to the plan.
         own = asks_about_own_data(self.text)
-        self.reply.add(plan, answers=own)
+        if not any(p.startswith(f"You're on the {customer.plan} plan") for p in self.reply.paragraphs):
+            self.reply.add(plan, answers=own)  # not again after a plan named wrongly was corrected
         if own:
             about = topic_words(self.text) - topic_words("my plan subscription tier price cost")
             match = self._faq(floor=FAQ_CONFIDENT)

@@ -44,12 +44,15 @@ from agents.providers.offline.reply_base import (
     SAYS_NOTHING_YET,
     Reply,
     has_cue,
+    joined_with_and,
+    plan_prices,
     shares_topic,
 )
 from agents.providers.offline.reply_cancellation import CancellationReplies
 from agents.providers.offline.reply_data_protection import DataProtectionReplies
 from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
+from agents.providers.offline.text import normalise
 
 __all__ = ["ReplyWriter", "compose"]
 
@@ -87,6 +90,9 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         elif self._says_nothing_yet():
             self.reply.add(self._greeting("Of course — what can I help you with?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
+        elif self._only_thanks():
+            # "cheers" to open a chat reads as off topic (0.48) with a technical guess: thanked all the same.
+            self.reply.add(self._thanks_reply("You're welcome! I'm here if anything else comes up."))
         elif (kind := self._small_talk()) is not None:
             self.small_talk(kind)
         elif declines_offer(self.ctx):
@@ -205,6 +211,11 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if set(rest) - SMALL_TALK_FILLER:
             return None
         return "how are you" if asks_how_we_are else "praise"
+
+    def _only_thanks(self) -> bool:
+        """"cheers", "ok thanks", "thank you so much": a thank-you and nothing else (BARE_THANKS), whatever its label."""
+        return bool(self.words) and self.words <= BARE_THANKS and has_cue(self.words, self.norm, "thanks", "thank",
+                                                                          "cheers", "thx", "ty")
 
     def small_talk(self, kind: str) -> None:
         if kind == "how are you":
@@ -330,6 +341,26 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         return ("You're welcome! What can I help you with today? I can look at your invoices and plan, your account, "
                 "or problems with your apps.")
 
+    def _what_we_are(self) -> bool:
+        """"What is Northwind?": what the help centre's entry on the plans shows the service to be (plans for running
+        apps), then what this assistant helps with. False, having said nothing, when the message asks something
+        else or that entry was not gathered: nothing else here says what Northwind is."""
+        if not ASKS_WHAT_WE_ARE.search(self.norm):
+            return False
+        entry = next((m for m in self.facts.faq if len(plan_prices(m.answer)) > 1
+                      and "apps" in normalise(m.answer).split()), None)
+        if entry is None:
+            return False
+        plans = joined_with_and(list(plan_prices(entry.answer)))
+        self.reply.add(f"Northwind Cloud is a service for running your apps, with {plans} plans. Here's what our help "
+                       f"centre says about them: {entry.answer}")
+        self._cite_faq(entry)
+        # Nothing gathered says more (who runs it, where it is based): said, not guessed.
+        self.reply.add("Our help centre doesn't say more about the company itself, and I'd rather not guess. I'm "
+                       "Northwind Cloud's support assistant: I can look at your invoices and plan, your account, or "
+                       "problems with your apps.", answers=False)
+        return True
+
     def human(self) -> None:
         self.reply.add(
             "Of course. I'm passing this conversation to our support team now; a person will pick it up right "
@@ -344,6 +375,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         )
 
     def general(self) -> None:
+        if self._what_we_are():
+            return  # before the greeting: "hi, what's northwind?" asks something
         if len(self.words) <= 4 and has_cue(self.words, self.norm, "hi", "hello", "hey", "morning", "afternoon"):
             self.reply.add(self._greeting("Hi there! What can I help you with today?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
@@ -367,6 +400,13 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
 
 
+# "What is Northwind?", "what's northwind cloud", "what does northwind do?", "what do you guys do?": what the service
+# is, on normalised text. Only the whole message: not "what is northwind's refund policy" or "what do you do about
+# refunds?".
+ASKS_WHAT_WE_ARE = re.compile(
+    r"^(?:(?:hi|hello|hey|so|ok|sorry)\s+)*(?:(?:what(?:'?s|\s+is|\s+exactly\s+is)|tell\s+me\s+about)\s+"
+    r"(?:northwind(?:\s+cloud)?|this\s+(?:service|company|product|platform))(?:\s+exactly)?"
+    r"|what\s+(?:does|do)\s+(?:northwind(?:\s+cloud)?|you(?:\s+guys)?)\s+(?:actually\s+)?do)$")
 # The words of a thank-you and nothing else: "ok thanks", "thank you so much", "cheers".
 BARE_THANKS = frozenset({"ok", "okay", "k", "alright", "great", "cool", "yes", "yeah", "sure", "thanks", "thank",
                          "you", "thx", "ty", "cheers", "so", "very", "much", "a", "lot", "many"})
