@@ -17,7 +17,7 @@ from agents.context import Intent
 # Each term, and the domain whose agents answer a question that uses it.
 TERMS: dict[str, Intent] = {
     "refund": "refund", "refunds": "refund", "refunded": "refund",
-    "outage": "technical", "outages": "technical", "downtime": "technical",
+    "outage": "technical", "outages": "technical", "downtime": "technical", "uptime": "technical",
     "roles": "account",
 }
 # Only these are read through a typing slip: each is far from any everyday word ("credit" is one from
