@@ -18,6 +18,7 @@ from agents.own_data import (
     asks_if_two_factor_is_on,
     asks_own_username,
     asks_standing,
+    asks_to_act_on_all_accounts,
     asks_to_lock,
     names_two_factor,
     refuses_unlock,
@@ -35,11 +36,16 @@ from agents.providers.offline.reply_base import (
     TWO_FACTOR,
     about_two_factor,
     has_cue,
+    plan_prices,
 )
 from agents.providers.offline.reply_billing import INVOICE_DETAILS, BillingReplies, how_to_not_asked
 from agents.providers.offline.reply_refunds import asks_how_long_approval_takes, staff_hours_entry
 from agents.providers.offline.text import normalise
 
+# A visitor wanting an account: "i want to sign up", "how do I register?", "create an account". Not "sign in", nor
+# "I signed up last week" (an account they have).
+WANTS_TO_SIGN_UP = re.compile(r"\b(?:sign\s*-?\s*up|register|create\s+(?:an?\s+|my\s+)?(?:new\s+)?account|"
+                              r"open\s+an?\s+(?:new\s+)?account)\b", re.IGNORECASE)
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
                "can not get in", "access", "locked out")
@@ -143,6 +149,9 @@ class AccountReplies(BillingReplies):
             # The data asked for comes out by the export, whatever deletion the message mentions ("before you
             # delete my account"); still offered as a "probably" when it scored low for the message's words.
             match = export
+        if not signed_in and WANTS_TO_SIGN_UP.search(self.text) and self._entry_on("sign", "up") is None:
+            self._sign_up_not_described()
+            return
         if not signed_in and match is not None and self._cannot_reach_reset_email(match):
             self._reset_without_email(match)
             return
@@ -164,6 +173,11 @@ class AccountReplies(BillingReplies):
                 # chat; how they get back in themselves is the same for everyone.
                 self._what_they_can_do_themselves(answers=False)
             return
+        if asks_to_act_on_all_accounts(self.ctx.message):
+            # "Unlock all accounts": what this chat can do is said first; the customer's own account is still
+            # helped with below, as for any request about it.
+            self.reply.add("I can only act on your own account from this chat, so nothing on anyone else's account "
+                           "has been looked at or changed.", answers=False)
         if self.facts.action_records and any(r.kind == "account_unlock" for r in self.facts.action_records):
             self._report_actions()
             return
@@ -594,6 +608,16 @@ class AccountReplies(BillingReplies):
             self._cite_faq(entry)
         opening = "If that doesn't get them back in, they" if entry is not None else "They"
         self.reply.add(f"{opening} can contact our support themselves.", answers=answers and entry is None)
+
+    def _sign_up_not_described(self) -> None:
+        """"I want to sign up" from a visitor, with no help-centre entry on signing up: the plans on offer when an
+        entry listing them was gathered, and that the steps aren't described, with a person offered, not a guess."""
+        listing = self._plans_listed()[1]
+        if listing is not None and len(plan_prices(listing.answer)) > 1 and not self._faq_quoted(listing):
+            self.reply.add(f"Here are the plans we offer, from our help centre: {listing.answer}")
+            self._cite_faq(listing)
+        self.reply.add("Our help centre doesn't describe the steps to sign up, and I'd rather not guess them. A person "
+                       f"from our support team can help you get started: would you like me to {OFFER_PERSON}?")
 
     def _cannot_reach_reset_email(self, match: FaqMatch) -> bool:
         return _about_the_password_reset(match) and bool(_NO_EMAIL_ACCESS.search(self.text))

@@ -54,6 +54,12 @@ PLAN_DOWN = re.compile(rf"\b(?:lower|cheaper|smaller)\s+(?:\w+\s+)?{_PLAN_NOUN}|
 PLAN_COUNTED_FROM = re.compile(r"\b(?:above|below|after|from|than|over|under)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
 NEW_ONE_ADDED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered|put\s+in)\b[^.?!]{0,20}\bnew\s+one\b",
                            re.IGNORECASE)
+# The customer's bank said to show a charge: "my bank shows it was charged", "it's on my bank statement as taken".
+# Not "can I pay by bank transfer?" nor "which bank cards do you take": a charge is said to be seen.
+BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|taken|debited|deducted|went\s+out)\b",
+                               re.IGNORECASE)
+# A failed payment asked to be taken again: "can you retry now?", "charge it again".
+ASKS_FOR_A_RETRY = ("retry", "try again", "charge it", "take the payment")
 PRICE_CUES = ("cost", "costs", "price", "prices", "priced", "how much", "pay", "charge", "charged", "expensive")
 # Terms of payment the customer may ask about that the help centre may or may not state. Asked about, not
 # mentioned: "my annual invoice is wrong", "a customer for 12 months", "a cheaper way to run two apps" are not.
@@ -223,6 +229,8 @@ def on_plan(plan: str, price: Decimal) -> str:
 class BillingReplies(WriterBase):
     # Set when a charge named as taken twice wasn't: the duplicate there is is then offered, not filed.
     duplicate_claim_mismatched = False
+    # Set when the change of plan asked for was told from the plan the customer is really on: no other entry after it.
+    plan_change_told = False
 
     def billing(self) -> None:
         # Questions about the service rather than the account's records: another plan's price, the
@@ -264,8 +272,10 @@ class BillingReplies(WriterBase):
             # "My card expired, I already added a new one": the new card, named a sentence earlier.
             bool(NEW_ONE_ADDED.search(self.text)) and has_cue(self.words, self.norm, "card")) or (
             has_cue(self.words, self.norm, "done", "did it", "did that", "sorted")
-            and has_cue(self.words, self.norm, "retry", "try again", "charge it", "take the payment")) or (
-            bool(CHANGED_IT.search(self.text)) and has_cue(self.words, self.norm, "card"))
+            and has_cue(self.words, self.norm, *ASKS_FOR_A_RETRY)) or (
+            bool(CHANGED_IT.search(self.text)) and (has_cue(self.words, self.norm, "card")
+                                                    # "i updated it" right after being asked for a new card
+                                                    or "Payment method" in last_assistant_text(self.ctx)))
         if card_changed:
             self._card_change_checked()
         about_failure = not card_changed and (has_cue(
@@ -284,6 +294,7 @@ class BillingReplies(WriterBase):
                 self._where_documents_are(asked)
         elif about_failure:
             self._failed_payments()
+        self._bank_says_charged(asked)
         # "Payment history please", "what have I paid?": each payment, not the invoices (a failed charge, a
         # duplicate and a refund are the payments' to show). Not when the message is about one of them.
         history_told = (asks_payment_history(self.text) and not (asked or about_failure or card_changed
@@ -334,7 +345,7 @@ class BillingReplies(WriterBase):
         # After an answer about the service, a merely plausible help-centre entry is another question's
         # ("I want to pay yearly" is closest to how to cancel a subscription).
         # Nor after the payments listed: where the invoices are is no step the customer asked for.
-        match = None if service_told or history_told else self._faq(
+        match = None if service_told or history_told or self.plan_change_told else self._faq(
             floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
         if match is not None and how_to_not_asked(self.text, match):
             match = None  # "is my subscription active?" is not "how do I cancel it?"
@@ -355,6 +366,34 @@ class BillingReplies(WriterBase):
                            f"{customer.plan} plan's monthly price.")
         else:
             self.reply.add(f"{on_plan(customer.plan, customer.plan_price)}, not the {said} plan.")
+        self._plan_change_from_own_plan()
+
+    def _plan_change_from_own_plan(self) -> None:
+        """"I'm on the free plan, how do I upgrade?" from a Pro customer: the how-to asked, for the plan they are
+        really on: the plan above (or below) theirs from the catalogue, and the help centre's entry on the change.
+        The claim about the plan dilutes that entry's score, so it is chosen by what it is about."""
+        customer = self.ctx.customer
+        up = has_cue(self.words, self.norm, "upgrade", "upgrading")
+        down = has_cue(self.words, self.norm, "downgrade", "downgrading")
+        # The how-to follows the claim ("i'm on free, how do i upgrade?"): asked in any part of the message.
+        asks_how = any(asks_how_to(part) for part in re.split(r"[,.;:!?]+", self.text))
+        if customer is None or up == down or not asks_how or not self.facts.plans:
+            return
+        ladder = [name for name, _ in self._plan_ladder({plan.name: plan for plan in self.facts.plans})[0]]
+        at = ladder.index(customer.plan)
+        others = ladder[at + 1:] if up else ladder[:at]
+        self.plan_change_told = True
+        if not others:
+            edge, side = ("highest", "above") if up else ("lowest", "below")
+            self.reply.add(f"{customer.plan} is our {edge} plan, so there's no plan {side} it to move to.")
+            return
+        prices = {plan.name: plan.price_monthly for plan in self.facts.plans}
+        which = joined_with_and([f"{name} ({_monthly(prices[name])})" for name in others])
+        self.reply.add(f"From {customer.plan}, you can {'upgrade' if up else 'downgrade'} to {which}.")
+        entry = self._entry_on("upgrade" if up else "downgrade")
+        if entry is not None and not self._faq_quoted(entry):
+            self.reply.add(f"How to do it, from our help centre: {entry.answer}")
+            self._cite_faq(entry)
 
     def _asks_to_pay_an_invoice_not_theirs(self) -> bool:
         """"Pay invoice NW-1003 now" from a customer with no invoice NW-1003: a number that is someone else's, or
@@ -930,12 +969,26 @@ class BillingReplies(WriterBase):
         for invoice in sorted(failed, key=lambda i: i.issued_on, reverse=True):
             self._explain_failure(invoice)
 
+    def _bank_says_charged(self, asked: list[InvoiceFact]) -> None:
+        """"NW-1003 says failed but my bank shows it was charged": what our records show of that payment, that the
+        bank's side can't be seen from here, and a person to check it. No cause is offered: the facts give none."""
+        if not BANK_SAYS_CHARGED.search(self.text):
+            return
+        failed = [invoice for invoice in (asked or self.facts.invoices) if invoice.status == "failed"]
+        if not failed:
+            return
+        numbers = joined_with_and([invoice.number for invoice in failed])
+        self.reply.add(f"Our records show the payment for {numbers} as failed, not as paid. I can't see your bank "
+                       "statement from this chat, so I can't tell what your bank is showing; a person from our team "
+                       f"can check it with you: would you like me to {OFFER_PERSON}?")
+
     def _card_change_checked(self) -> None:
         """"I've updated my card, will you retry?": what the facts show of the card now, and what happens next."""
         card = self.facts.card
         failed = sorted(i.number for i in self.facts.invoices if i.status == "failed")
-        retry = (f" Once it is, we'll try the payment for {', '.join(failed)} again, so you don't need to do "
-                 "anything else.") if failed else ""
+        # "Can you retry now?": no action here charges a card; the saved card is what sets the retry off.
+        retry = (" I can't start a retry of the payment from this chat, but once it's saved, we'll try the payment "
+                 f"for {', '.join(failed)} again automatically, so you don't need to do anything else.") if failed else ""
         if card is None:
             self.reply.add("I don't see a card saved on your account yet, so the change hasn't reached us. Check "
                            f"that it's saved under **Billing → Payment method**.{retry}")
@@ -972,11 +1025,11 @@ class BillingReplies(WriterBase):
             self.reply.add(plan, answers=own)  # not again after a plan named wrongly was corrected
         if own:
             about = topic_words(self.text) - topic_words("my plan subscription tier price cost")
-            match = self._faq(floor=FAQ_CONFIDENT)
+            match = None if self.plan_change_told else self._faq(floor=FAQ_CONFIDENT)
             if match is not None and about & topic_words(match.question) and not self._faq_quoted(match):
                 self._quote_faq(match, hedge=False)
             return
-        match = self._faq(floor=FAQ_PLAUSIBLE)
+        match = None if self.plan_change_told else self._faq(floor=FAQ_PLAUSIBLE)
         if match is not None and any(t in normalise(match.question) for t in ("plan", "cancel", "subscription")):
             self.reply.add(match.answer)
             self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from agents.about_service import asks_about_support_hours
-from agents.follow_up import asks_the_limit_of_the_topic
+from agents.follow_up import OFFER_PERSON, asks_the_limit_of_the_topic
 from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_plan
 from agents.providers.offline.reply_base import (
+    ARTICLE_MIN_SCORE,
     ASKS_WHAT_IS_INCLUDED,
     FAQ_CONFIDENT,
     GENERIC_WORDS,
@@ -28,6 +29,7 @@ from agents.providers.offline.reply_base import (
     money,
     topic_words,
 )
+from agents.providers.offline.reply_technical import RAN_INTO_IT
 from agents.providers.offline.text import normalise, stem
 
 # "What does my plan include?", "what do I get with Pro?", "what's in the Business plan?": the whole list.
@@ -87,6 +89,20 @@ ASKS_ABOUT_A_PLAN = re.compile(
     re.IGNORECASE)
 # A help-centre clause that says how many of something a plan has: "Business accounts have no limit".
 SAYS_A_COUNT = re.compile(r"\b(?:\d+|no\s+limit|unlimited|up\s+to)\b", re.IGNORECASE)
+# "What's the memory limit on pro?", "how much disk space do i get?", "how much bandwidth on business?": a figure
+# for a resource an app uses, which neither the plans' lists nor the help centre's entries give for any plan.
+# Each resource as the reply names it, with the words a customer calls it by.
+RESOURCES_WITHOUT_A_STATED_FIGURE: dict[str, frozenset[str]] = {
+    "memory": frozenset({"memory", "ram"}),
+    "CPU": frozenset({"cpu", "cpus", "vcpu", "vcpus"}),
+    "disk space": frozenset({"disk"}),
+    "storage": frozenset({"storage"}),
+    "bandwidth": frozenset({"bandwidth"}),
+}
+ASKS_A_FIGURE = re.compile(r"\b(?:limits?|max(?:imum)?|quotas?|caps?|allowance|how\s+much)\b", re.IGNORECASE)
+# "How much memory is my app using?": what the app uses, which its metrics show, not what a plan allows.
+ASKS_WHAT_IS_USED = re.compile(r"\b(?:use|uses|using|used|usage|consum\w*)\b", re.IGNORECASE)
+
 # Words that say a plan includes something, not what it includes.
 _NOT_A_FEATURE = frozenset({
     "plan", "plans", "subscription", "tier", "package", "include", "includes", "included", "including", "come",
@@ -167,6 +183,8 @@ class PlanFeatureReplies(WriterBase):
     def answers_what_a_plan_includes(self) -> bool:
         """Answer whether (or what) a plan includes, when the message asks about a plan's contents and
         the plans' lists name it. False, having said nothing, otherwise."""
+        if self._tell_no_plan_states_the_resource():
+            return True
         listing = self._plan_listings()
         if not listing or has_cue(self.words, self.norm, *NOT_ABOUT_CONTENTS):
             # "Can I get a refund for the duplicate charge on my plan?", "can I use my plan while my account
@@ -200,6 +218,46 @@ class PlanFeatureReplies(WriterBase):
             self._tell_what_it_includes(asked, listing)
             return True
         return False
+
+    def _tell_no_plan_states_the_resource(self) -> bool:
+        """"What's the memory limit on pro?" when neither the plans' lists nor the help centre's entries name
+        memory: that the help centre gives no such figure for any plan (a guessed one would be invented), then
+        what a guide's step says of it ("Watch memory in **App → Metrics** …") and a person offered. False,
+        having said nothing, when the message asks no such figure, reports running into one ("my build exceeded
+        its memory limit", which the guides answer) or the facts name the resource (their answer stands)."""
+        if (not ASKS_A_FIGURE.search(self.text) or ASKS_WHAT_IS_USED.search(self.text) or RAN_INTO_IT.search(self.text)
+                or has_cue(self.words, self.norm, *NOT_ABOUT_CONTENTS)):
+            return False
+        said = set(self.norm.split())
+        asked = [(name, words) for name, words in RESOURCES_WITHOUT_A_STATED_FIGURE.items() if words & said]
+        if len(asked) != 1:
+            return False
+        name, words = asked[0]
+        listing = self._plan_listings()
+        told = [f"{match.question} {match.answer}" for match in self.facts.faq]
+        told += [item for plan in listing for item in plan.items]
+        if any(words & set(normalise(text).split()) for text in told):
+            return False
+        as_listed = f": what it lists for each plan doesn't mention {name}" if listing else ""
+        self.reply.add(f"Our help centre doesn't give a {name} figure for any plan{as_listed}, so I can't tell you "
+                       "one without guessing.")
+        self._cite(*listing)
+        self._guide_steps_naming(name, words)
+        self.reply.add(f"If you need to know for your app, I can {OFFER_PERSON} from our team.", answers=False)
+        return True
+
+    def _guide_steps_naming(self, name: str, words: frozenset[str]) -> None:
+        """The steps of the guides found for the message that name the resource ("5. Watch memory in **App →
+        Metrics**; an instance that runs out of memory is restarted."), numbered as in the guide."""
+        for article in (a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE):
+            steps = [f"{n}. {step}" for n, step in enumerate(article.steps, start=1)
+                     if words & set(normalise(step).split())]
+            if steps:
+                # Worded as the technical part introduces a guide, its step on the resource alone.
+                self.reply.add(f"Our guide “{article.title}” covers this. Its step on {name}:\n" + "\n".join(steps))
+                self.reply.sources.append(Source(kind="article", title=article.title, url=article.url,
+                                                 ref=article.slug))
+                return
 
     def answers_about_support(self) -> bool:
         """"Do I get weekend support?", "what support do I get on Pro?": the help centre's entry on support hours,

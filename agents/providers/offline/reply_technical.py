@@ -135,6 +135,11 @@ ABOUT_FAILURES = re.compile(r"\b(?:fail\w*|troubleshoot\w*|errors?)\b", re.IGNOR
 ASKS_WHERE_TO_LOOK = re.compile(r"\b(?:where|find|see|check|view|look\s+at|read|open)\b", re.IGNORECASE)
 # "How do I deploy my app?", "how to deploy a python app": how to do something, asked.
 ASKS_HOW_TO_DO = re.compile(r"\bhow\s+(?:do|can|could|should|would)\s+(?:i|we)\b|\bhow\s+to\b", re.IGNORECASE)
+# "Can you write me a python script to deploy my app?": code asked for, which this chat does not write; what the
+# help centre says of the thing is all there is to give.
+ASKS_TO_WRITE_CODE = re.compile(
+    r"\b(?:write|generate)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+|some\s+)?(?:[\w+#-]+\s+)?"
+    r"(?:scripts?|code|programs?|functions?|snippets?|dockerfiles?)\b", re.IGNORECASE)
 RAN_INTO_IT = re.compile(r"\b(?:times|timed|timing|ran|runs|running) out\b|\bexceed(?:s|ed|ing)?\b|\bhit(?:s|ting)?\b",
                          re.IGNORECASE)
 # The words of such a question that say it asks for a figure (or for more), not what the figure is of.
@@ -215,7 +220,10 @@ class TechnicalReplies(WriterBase):
                 listed_steps = self._guide_after_the_limit(best, on_top_plan=on_top_plan)
             elif failure_guide_only := self._how_to_met_by_a_failure_guide(best, leading_incident=leading_incident):
                 # "How do I deploy my app?": the failed-deploys guide says why a deploy fails, not how to deploy.
-                self.reply.add(f"Our help centre has no guide on how to do that as such. Its guide “{best.title}” "
+                cannot_write = ("I can't write scripts or code for you, and our"
+                                if ASKS_TO_WRITE_CODE.search(self.text) else "Our")
+                self.reply.add(f"{cannot_write} help centre has no guide on how to do that as such. Its guide "
+                               f"“{best.title}” "
                                f"covers what to do when it goes wrong: {best.summary[:1].lower()}{best.summary[1:]} "
                                f"If you'd like help setting it up, I can {OFFER_PERSON} from our team.")
             else:
@@ -455,7 +463,8 @@ class TechnicalReplies(WriterBase):
     def _how_to_met_by_a_failure_guide(self, best: ArticleMatch, *, leading_incident: IncidentFact | None) -> bool:
         """Whether the message asks how to do something, reports nothing wrong, and the guide found is about a
         failure and has no step on what is asked ("how do I deploy my app?" and the failed-deploys guide)."""
-        return (leading_incident is None and bool(ASKS_HOW_TO_DO.search(self.text)) and not self._reports_a_problem()
+        asks_how = bool(ASKS_HOW_TO_DO.search(self.text) or ASKS_TO_WRITE_CODE.search(self.text))
+        return (leading_incident is None and asks_how and not self._reports_a_problem()
                 and not RAN_INTO_IT.search(self.text) and bool(ABOUT_FAILURES.search(best.title))
                 and not self._steps_asked_about(best)
                 and not (ASKS_WHERE_TO_LOOK.search(self.text) and step_showing_where(self.text, best.steps)))

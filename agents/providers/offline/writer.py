@@ -65,6 +65,11 @@ FRUSTRATED = ("ridiculous", "worst", "terrible", "awful", "unacceptable", "nobod
               "fed up", "frustrated", "frustrating", "angry", "useless", "disgusting", "joke", "pathetic",
               "sick of", "tired of", "waste of")
 
+# Six consonants in a row ("sdfghjkl" in "asdfghjkl", "hdhdhd"), as no English word has ("strengths" has five;
+# "y" counts as a vowel), or one letter four times ("jjjj").
+_MASHED_LETTERS = re.compile(r"[bcdfghjklmnpqrstvwxz]{6}|(\w)\1{3}")
+# Letters side by side on a keyboard, either way ("asdf", "qwer", "lkjh"), four or more of them.
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 # A follow-up asking when ("when does it apply?", "how long does it take"), and a sentence that says when.
 _ASKS_WHEN = re.compile(r"\b(?:when|how\s+(?:long|soon|quickly|fast))\b", re.IGNORECASE)
 _SAYS_WHEN = re.compile(r"\b(?:at\s+once|immediately|takes?\s+effect|end\s+of|until|within|\d+\s+(?:days?|hours?|minutes?))\b",
@@ -90,6 +95,10 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         elif self._says_nothing_yet():
             self.reply.add(self._greeting("Of course — what can I help you with?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
+        elif self._is_keyboard_mash():
+            # "asdfghjkl": no word to answer, so no guide or person is offered for it either.
+            self.reply.add("Sorry, I didn't understand that. What can I help you with? I can look at your invoices "
+                           "and plan, your account, or problems with your apps.")
         elif self._only_thanks():
             # "cheers" to open a chat reads as off topic (0.48) with a technical guess: thanked all the same.
             self.reply.add(self._thanks_reply("You're welcome! I'm here if anything else comes up."))
@@ -321,6 +330,14 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         greeted by the general section)."""
         return not self.words - SAYS_NOTHING_YET and not (self.words and self.words <= GREETINGS)
 
+    def _is_keyboard_mash(self) -> bool:
+        """"asdfghjkl", "jjjjjj hdhdhd": a message whose every token is letters the classifier never saw as a word
+        and which no word is made of (_mashed). Not "502", "NW-1003?",
+        "hi", "refund pls" nor a short word it hasn't seen ("hola"): those are words, numbers or codes."""
+        tokens = re.findall(r"\S+", self.text.lower())
+        vocabulary = get_classifier().model.word_vocabulary
+        return bool(tokens) and all(token.isalpha() and token not in vocabulary and _mashed(token) for token in tokens)
+
     def out_of_scope(self) -> None:
         if has_cue(self.words, self.norm, "thanks", "thank", "cheers"):
             self.reply.add(self._thanks_reply("You're welcome! If anything else comes up with your Northwind account "
@@ -429,6 +446,12 @@ SMALL_TALK_FILLER = frozenset({"and", "so", "just", "wanted", "to", "say", "real
 
 # How the writer opens a paragraph that says it cannot answer (cannot_answer, _answer_each_question).
 CANNOT_ANSWER_OPENINGS = ("I'm sorry, I don't have enough information", "I don't have enough information")
+
+
+def _mashed(token: str) -> bool:
+    """"asdfghjkl", "hdhdhd", "jjjj", "qwer": letters no word is made of (see _MASHED_LETTERS, _KEYBOARD_ROWS)."""
+    along_a_row = len(token) >= 4 and any(token in row or token[::-1] in row for row in _KEYBOARD_ROWS)
+    return along_a_row or _MASHED_LETTERS.search(token) is not None
 
 
 def _only_repeats_the_last_reply(text: str, ctx: SupportContext) -> bool:
