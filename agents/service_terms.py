@@ -29,8 +29,11 @@ PHRASES: dict[Intent, re.Pattern[str]] = {
     "technical": re.compile(r"\bstatus\s+page\b|\bdown\s+time\b|\b(?:is|are)\s+(?:you|northwind)\s+down\b",
                             re.IGNORECASE),
     "refund": re.compile(r"\bmoney\s+back\b", re.IGNORECASE),
-    # "Max number of apps?", "app limit": how many apps a plan hosts, which the plans say.
-    "general": re.compile(r"\b(?:max(?:imum)?|limit)\s+(?:number\s+of\s+|on\s+(?:the\s+)?(?:number\s+of\s+)?)?apps\b"
+    # "Max number of apps?", "app limit": how many apps a plan hosts, which the plans say. "What's the difference
+    # between the plans?", "compare your plans": ours, set side by side.
+    "general": re.compile(r"\b(?:differences?|compare|comparison)\s+(?:between\s+|of\s+)?(?:the\s+|your\s+)?"
+                          r"(?:plans|tiers|(?:free|pro|business)\s+(?:and|vs\.?|versus)\s+(?:free|pro|business))\b"
+                          r"|\b(?:max(?:imum)?|limit)\s+(?:number\s+of\s+|on\s+(?:the\s+)?(?:number\s+of\s+)?)?apps\b"
                           r"|\bapps?\s+limits?\b", re.IGNORECASE),
     "billing": re.compile(
         r"\b(?:what|how\s+much)\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:still\s+)?owe\b"
