@@ -386,6 +386,19 @@ def leans_back(message: str) -> bool:
             or asks_the_limit(message) or bool(_ASKS_WHY.match(message)) or asks_what_it_costs(message))
 
 
+# "What's your uptime?", "whats the uptime been this month?", "was there downtime this week?": how the service has
+# been available. "My app has downtime every night" is the customer's own app, which the service's uptime does not
+# answer.
+_UPTIME = re.compile(r"\b(?:uptime|downtime|down\s+time)\b", re.IGNORECASE)
+_NAMES_OWN_APP = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:apps?|sites?|websites?|apis?|services?|servers?)\b",
+                            re.IGNORECASE)
+
+
+def asks_about_uptime(message: str) -> bool:
+    """Whether a message asks how available the service has been (its uptime or downtime), not of its own app."""
+    return bool(_UPTIME.search(message)) and not _NAMES_OWN_APP.search(message)
+
+
 def asks_about_staff_review(message: str) -> bool:
     """"How long will approval take?", "when will staff look at it?", "is it approved yet?": the wait for a
     member of staff to approve or look at what was sent to them. Only a short question: a long one names

@@ -243,6 +243,19 @@ def same_reply_again(reply: str) -> str:
     return f"My answer is the same as in my last message:\n\n{answer}\n\n{offer}"
 
 
+def same_for_another_plan(plan: str, reply: str) -> str:
+    """Said instead of `reply` to "and on business?" when the answer for that plan is word for word the last one
+    (after "whats the memory limit on pro?", no plan has a figure): that it is the same for that plan, with the
+    last answer's first sentence and its offer, not the whole answer again behind "My answer is the same"."""
+    paragraphs = [p.strip() for p in reply.split("\n\n") if p.strip()]
+    gist = _SENTENCE_END.split(paragraphs[0])[0] if paragraphs else ""
+    offer = offer_made(reply)
+    said = [f"The same goes for the {plan.capitalize()} plan. {gist}".strip()]
+    if offer and offer not in said[0]:
+        said.append(offer)
+    return "\n\n".join(said)
+
+
 def repeats_last_reply(reply: str, ctx: SupportContext) -> bool:
     """Whether `reply` is, word for word, the assistant's last turn: sent again, it reads as a bot on a loop."""
     last = last_assistant_text(ctx)

@@ -13,6 +13,7 @@ from agents.follow_up import (
     asked_of_another_plan,
     asks_about_people_before,
     asks_about_staff_review,
+    asks_about_uptime,
     asks_how_long_it_takes,
     asks_the_limit_of_the_topic,
     asks_to_deliver_it,
@@ -45,6 +46,9 @@ CANCEL_QUESTION = "how do I cancel my subscription"
 # are in (support hours), and how long the money takes once approved.
 STAFF_REVIEW_QUESTIONS = ("what is your refund policy", "what are your support hours",
                           "how long does a refund take to arrive")
+# How the entries that answer a question on uptime are asked for: where uptime and incidents are shown (the status
+# page), and what uptime is committed to (the SLA).
+UPTIME_QUESTIONS = ("where can I see the status of your services", "do you offer an uptime sla")
 
 
 # An entry about a mishap ("I lost my phone with my authenticator", "I was charged twice"), or a message that
@@ -196,6 +200,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # the refund timing: what the help centre says of staff approving refunds, of the staff's hours and of
         # the money's arrival once approved is added, scored as the topic's are above, for the writer to quote.
         matches += _after_own(matches, _best_of_each(deps, STAFF_REVIEW_QUESTIONS))
+    if asks_about_uptime(ctx.message):
+        # "Was there downtime this week?" finds the status page only past the first k (0.00), beside lost phones: the
+        # entries on the status page and the uptime SLA are added, scored as the topic's are above, for the writer.
+        matches += _after_own(matches, _best_of_each(deps, UPTIME_QUESTIONS))
     if len(questions := question_clauses(ctx.message)) >= 2:
         # "How do I enable 2fa? also what's my api rate limit?": the whole message's top entries are those
         # of its stronger question; each question's own best entry is added, scored as the topic's are

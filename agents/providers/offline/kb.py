@@ -83,12 +83,21 @@ RESOURCE_MEANINGS: dict[str, str] = {
 }
 
 
+# A verb as a customer says it, which the guides write as a noun their light stemming reads apart: "how do I scale
+# my app?" shares no word with "Scaling and cold starts" ("scale" stays "scale", "scaling" becomes "scal").
+VERB_MEANINGS: dict[str, str] = {
+    "scale": "scaling",
+    "scales": "scaling",
+}
+
+
 def with_error_meanings(text: str) -> str:
-    """The text followed by the plain meaning of each error name or resource it names (none: the text as
+    """The text followed by the plain meaning of each error name, resource or verb it names (none: the text as
     it is)."""
     tokens = _ERROR_TOKEN.findall(text.lower())
     meanings = dict.fromkeys([*(ERROR_MEANINGS[t] for t in tokens if t in ERROR_MEANINGS),
-                              *(RESOURCE_MEANINGS[t] for t in tokens if t in RESOURCE_MEANINGS)])
+                              *(RESOURCE_MEANINGS[t] for t in tokens if t in RESOURCE_MEANINGS),
+                              *(VERB_MEANINGS[t] for t in tokens if t in VERB_MEANINGS)])
     return " ".join([text, *meanings]) if meanings else text
 
 
@@ -280,11 +289,19 @@ def without_given_names(text: str) -> str:
     return _GIVEN_NAME.sub(" ", text)
 
 
+# "Can you write me a python script to deploy my app?", "could you generate some code to deploy my app": code
+# asked for, which the chat does not write. Its "generate" makes no thing of the help centre's (no API key, no
+# domain): what the code is for (deploying) is what a guide may say something of.
+ASKS_TO_WRITE_CODE = re.compile(
+    r"\b(?:write|generate)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+|some\s+)?(?:[\w+#-]+\s+)?"
+    r"(?:scripts?|code|programs?|functions?|snippets?|dockerfiles?)\b", re.IGNORECASE)
+
+
 def lifecycle_asked(text: str) -> tuple[frozenset[str], set[str]] | None:
     """For "how do I rotate my API key?": the words a step may say the verb with, and the thing it acts on
-    (the message's other topic words); None for any other message."""
+    (the message's other topic words); None for any other message, and for code asked to be written."""
     asked = _HOW_TO_VERB.search(normalise(text))
-    if asked is None or asked["verb"] not in LIFECYCLE_VERBS:
+    if asked is None or asked["verb"] not in LIFECYCLE_VERBS or ASKS_TO_WRITE_CODE.search(text):
         return None
     verb = LIFECYCLE_VERBS[asked["verb"]]
     thing = topic_terms(text) - verb - {"own"}

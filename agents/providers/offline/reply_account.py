@@ -80,6 +80,18 @@ _ASKS_ABOUT_ROLES = re.compile(
     r"|\b(?:have|offer|support|get)\s+(?:any\s+)?(?:team\s+|user\s+|member\s+)?roles\b"
     r"|^\W*(?:team\s+|user\s+|member\s+)?roles?\W*$",
     re.IGNORECASE)
+# "How do I add a teammate as admin?", "can I remove a team member?", "invite a colleague": adding, removing or
+# giving a role to someone on the team. Worded unlike the help centre's team entry, the FAQ search scores it low
+# (0.05), and the account's status was all that was said. Not "can team members see billing?" (what members may
+# do, above), nor "add a custom domain" or "remove my card" (no one on the team named).
+_TEAM_CHANGE = re.compile(
+    r"\b(?:add|adding|invite|inviting|remove|removing|delete|deleting|kick\s+out)\b(?:\s+[\w'-]+){0,3}?\s+"
+    r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?)\b"
+    r"|\b(?:team\s?mates?|team\s+members?|colleagues?|co-?workers?)\b(?:\s+[\w'-]+){0,4}?\s+"
+    r"(?:as\s+(?:an?\s+)?(?:admin|administrator|owner|viewer)|roles?)\b",
+    re.IGNORECASE)
+# Taking someone off the team, which the help centre's team entry does not describe.
+_REMOVES = re.compile(r"\b(?:remove|removing|delete|deleting|kick\s+out)\b", re.IGNORECASE)
 # An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
 _LISTS_ROLES = re.compile(r"\broles?\s*(?::|\(|(?:are|include|includes|such\s+as)\b)", re.IGNORECASE)
 # What a member might see that a customer worries about: billing, named in the reply when asked.
@@ -149,6 +161,13 @@ class AccountReplies(BillingReplies):
             # The data asked for comes out by the export, whatever deletion the message mentions ("before you
             # delete my account"); still offered as a "probably" when it scored low for the message's words.
             match = export
+        team_entry = self._team_entry() if _TEAM_CHANGE.search(self.text) else None
+        if team_entry is not None and _REMOVES.search(self.text):
+            self._team_removal_not_described(team_entry)
+            return
+        if team_entry is not None:
+            # Adding someone (in a role) is what the team entry answers, however low it scored for the words.
+            match = team_entry
         if not signed_in and WANTS_TO_SIGN_UP.search(self.text) and self._entry_on("sign", "up") is None:
             self._sign_up_not_described()
             return
@@ -157,7 +176,7 @@ class AccountReplies(BillingReplies):
             return
         if not signed_in:
             if match is not None:
-                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match is not team_entry)
             # A visitor's how-to that no entry answers gets an honest "I don't know", not a request to
             # sign in: signing in tells the help centre nothing more.
             if self._asks_about_own_account() or (match is None and not self._visitor_asks_how_to()):
@@ -366,7 +385,7 @@ class AccountReplies(BillingReplies):
         if match is not None and self._cannot_reach_reset_email(match):
             self._reset_without_email(match)
         elif match is not None and not fact_answers_it:
-            self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+            self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match is not team_entry)
             if account.status == "locked" and _about_the_password_reset(match):
                 # The help centre's entry on locks: a reset needs no sign-in, and unlocks the account.
                 self.reply.add("Resetting your password this way also unlocks your account straight away.")
@@ -380,7 +399,7 @@ class AccountReplies(BillingReplies):
                 self.reply.add("I can't see anything in your account's details about it being deleted, so I "
                                "can't tell you whether or when that would happen. If you'd like to ask, I can "
                                f"{OFFER_PERSON} from our team.", answers=False)
-        elif not self.reply.answered and account.status == "active" and self._about_the_account():
+        elif not self.reply.answered and account.status == "active" and self._asks_about_the_account_state(standing):
             # "What's the status of my account?" is answered by it; otherwise it only sets the scene.
             self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",
                            answers=standing or (own and has_cue(self.words, self.norm, "status", "state", "active",
@@ -565,6 +584,23 @@ class AccountReplies(BillingReplies):
         self.reply.add(f"I don't have the details of {what} to hand, and I'd rather not guess: would you like me "
                        f"to {OFFER_PERSON} from our support team who can tell you?", answers=False)
 
+    def _team_entry(self) -> FaqMatch | None:
+        """The help centre's entry on the team ("How do I add team members?") when it was gathered."""
+        return next((m for m in self.facts.faq if _NAMES_TEAM_PEOPLE.search(m.question)), None)
+
+    def _team_removal_not_described(self, entry: FaqMatch) -> None:
+        """"Can I remove a team member?": the team entry says how to invite, not how to take someone off; that is
+        said plainly, with what else it says about team members, and a person offered rather than a guess. Its
+        steps (a menu path, "Settings → Team → Invite") are left out: quoted here they read as the way to remove."""
+        sentences = re.split(r"(?<=[.!?])\s+", entry.answer.strip())
+        about_members = " ".join(s for s in sentences if "→" not in s)
+        self.reply.add("Our help centre only describes adding team members, not removing them, and I'd rather not "
+                       "guess how." + (f" Here's what else it says about team members: {about_members}"
+                                       if about_members else ""))
+        self._cite_faq(entry)
+        self.reply.add(f"Would you like me to {OFFER_PERSON} from our support team who can tell you how?",
+                       answers=False)
+
     def _what_roles_there_are(self) -> None:
         """"What roles are there?": the help centre's entry on team members, which speaks of roles; when no entry
         lists them, that is said first, and a person offered for what each role may do rather than a guess."""
@@ -647,11 +683,12 @@ class AccountReplies(BillingReplies):
         """"I can't sign in", "locked out", "no access": the message is about getting into the account."""
         return has_cue(self.words, self.norm, *_GETTING_IN, "password")
 
-    def _about_the_account(self) -> bool:
-        """Whether the account's state says anything to this message: a panel's account specialist
-        asked about a nonprofit discount has nothing to add, and "your account is active" is noise."""
-        intent = self.ctx.intent.label if self.ctx.intent else "general"
-        return intent == "account" or has_cue(self.words, self.norm, "account", "plan", "status", "profile")
+    def _asks_about_the_account_state(self, standing: bool) -> bool:
+        """Whether the account's state answers this message ("what's the status of my account?", "is my account
+        ok?", "login not working"). Said to anything else, "your account is active" only led a reply that had no
+        answer ("is my data backed up?", "how do I add a teammate?") into "I don't have enough information"."""
+        return standing or self._about_getting_in() or has_cue(self.words, self.norm, "status", "state", "active",
+                                                                "standing", "suspended")
 
     def _visitor_asks_how_to(self) -> bool:
         return self.ctx.customer is None and not asks_about_own_data(self.text)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from agents.about_service import asks_about_support_hours
 from agents.follow_up import OFFER_PERSON, asks_the_limit_of_the_topic
 from agents.outcome import FaqMatch, Source
-from agents.own_data import asks_about_own_plan
+from agents.own_data import asks_about_own_plan, plan_said_to_be_on
 from agents.providers.offline.reply_base import (
     ARTICLE_MIN_SCORE,
     ASKS_WHAT_IS_INCLUDED,
@@ -29,7 +29,7 @@ from agents.providers.offline.reply_base import (
     money,
     topic_words,
 )
-from agents.providers.offline.reply_technical import RAN_INTO_IT
+from agents.providers.offline.reply_technical import PLAN_ORDER, RAN_INTO_IT
 from agents.providers.offline.text import normalise, stem
 
 # "What does my plan include?", "what do I get with Pro?", "what's in the Business plan?": the whole list.
@@ -116,6 +116,8 @@ _NOT_A_FEATURE = frozenset({
     "run", "runs", "running",
     # How they would get it: "how can I set up a custom domain on free?" asks for custom domains.
     "set", "setup", "up", "use", "connect", "enable",
+    # Who is on the plan: "i'm on the free plan, what does my plan include?" asks for no "i'm".
+    "i'm", "im", "we're",
 })
 
 
@@ -197,6 +199,10 @@ class PlanFeatureReplies(WriterBase):
         feature = self._words_asked() - {stem(w) for w in normalise(" ".join(p.name for p in listing)).split()}
         listing = self._listings_naming(feature)
         asked = self._plan_asked_about(listing)
+        if asked is not None and self._is_own(asked) and (claimed := self._plan_claimed_not_held()) is not None:
+            # "I'm on the free plan, what does my plan include?" from a Pro customer: the plan they are really on,
+            # said first and plainly (as the billing part does for a charge), is the plan "my plan" is.
+            self.reply.add(f"You're on the {asked.name} plan, not {claimed}.", answers=False)
         if feature and asked is not None and ASKS_HOW_TO_GET.search(self.text):
             # "How do I add a custom domain on free?": that Free lacks it, and which plan has it, comes first; on a
             # plan that has it, the steps (the help centre's) are the answer.
@@ -341,19 +347,34 @@ class PlanFeatureReplies(WriterBase):
                 m.answer for m in self.facts.faq if str(m.faq_id) == first.source.ref)):
             # "Free at $0. Pro adds …": the plan the others add to, with nothing added of its own.
             found = {"Free": PlanListing(name="Free", price=None, items=(), source=first.source), **found}
-        # The help centre names the tiers in their order ("Pro adds …; Business adds …").
-        return list(found.values())
+        # One entry names the tiers in their order ("Pro adds …; Business adds …"), but several entries may each name
+        # one: the SLA's "The Business plan comes with …" found before the plans' entry put Business below Pro, and
+        # told a Pro customer their plan "includes everything Business does". Tiers in their order, cheapest first.
+        return sorted(found.values(), key=lambda plan: PLAN_ORDER.index(plan.name) if plan.name in PLAN_ORDER
+                      else len(PLAN_ORDER))
 
     def _plan_asked_about(self, listing: list[PlanListing]) -> PlanListing | None:
         """The plan the message names ("does Business include …"), else the customer's own when the
         message says "my plan"; None when it is about no one plan."""
         named = [plan for plan in listing if re.search(rf"\b{re.escape(plan.name)}\b", self.text)
                  or _names_in_lower_case(plan.name, self.norm)]
+        claimed = self._plan_claimed_not_held()
+        if claimed is not None and asks_about_own_plan(self.text):
+            # "I'm on the free plan, what does my plan include?" from a Pro customer names Free only as the plan
+            # they think they are on: "my plan" is the one the account holds.
+            named = [plan for plan in named if plan.name.lower() != claimed.lower()]
         if len(named) == 1:
             return named[0]
         if not named and (asks_about_own_plan(self.text) or ASKS_IF_I_HAVE.search(self.text)):
             return self._own_listing(listing)
         return None
+
+    def _plan_claimed_not_held(self) -> str | None:
+        """The plan a signed-in customer says they are on ("Free" in "i'm on the free plan") when the account
+        holds another; None when they name none, name their own, or nobody is signed in."""
+        customer = self.ctx.customer
+        said = plan_said_to_be_on(self.text)
+        return said if customer is not None and said is not None and said.lower() != customer.plan.lower() else None
 
     def _is_own(self, plan: PlanListing) -> bool:
         return self.ctx.customer is not None and self.ctx.customer.plan.lower() == plan.name.lower()

@@ -9,6 +9,7 @@ from decimal import Decimal
 from agents.facts import IncidentFact
 from agents.follow_up import (
     OFFER_PERSON,
+    asks_about_uptime,
     asks_the_limit_of_the_topic,
     last_assistant_text,
     previous_user_text,
@@ -16,6 +17,7 @@ from agents.follow_up import (
 )
 from agents.outcome import ArticleMatch, FaqMatch, Source
 from agents.providers.offline.kb import (
+    ASKS_TO_WRITE_CODE,
     PROBLEM,
     affected_components,
     article_terms,
@@ -71,6 +73,9 @@ ASKS_WHEN_IT_STARTED = re.compile(
 # An outage the customer went through, which a claim for service credits is about.
 OUTAGE_TOLD = re.compile(r"\b(?:down|downtime|down\s+time|outages?|incidents?|unavailable|unreachable|offline"
                          r"|disruptions?)\b", re.IGNORECASE)
+# "Was there downtime this week?": asked of the past, which only the incidents open now and the status page answer;
+# asked of uptime (asks_about_uptime), the uptime SLA too.
+ASKS_ABOUT_DOWNTIME = re.compile(r"\b(?:downtime|down\s+time)\b", re.IGNORECASE)
 # A plan the help centre's SLA entry says has none ("Free and Pro have no SLA").
 NO_SLA = re.compile(r"\bno\s+(?:uptime\s+)?sla\b|\bwithout\s+(?:an?\s+)?(?:uptime\s+)?sla\b", re.IGNORECASE)
 
@@ -135,11 +140,6 @@ ABOUT_FAILURES = re.compile(r"\b(?:fail\w*|troubleshoot\w*|errors?)\b", re.IGNOR
 ASKS_WHERE_TO_LOOK = re.compile(r"\b(?:where|find|see|check|view|look\s+at|read|open)\b", re.IGNORECASE)
 # "How do I deploy my app?", "how to deploy a python app": how to do something, asked.
 ASKS_HOW_TO_DO = re.compile(r"\bhow\s+(?:do|can|could|should|would)\s+(?:i|we)\b|\bhow\s+to\b", re.IGNORECASE)
-# "Can you write me a python script to deploy my app?": code asked for, which this chat does not write; what the
-# help centre says of the thing is all there is to give.
-ASKS_TO_WRITE_CODE = re.compile(
-    r"\b(?:write|generate)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+|some\s+)?(?:[\w+#-]+\s+)?"
-    r"(?:scripts?|code|programs?|functions?|snippets?|dockerfiles?)\b", re.IGNORECASE)
 RAN_INTO_IT = re.compile(r"\b(?:times|timed|timing|ran|runs|running) out\b|\bexceed(?:s|ed|ing)?\b|\bhit(?:s|ting)?\b",
                          re.IGNORECASE)
 # The words of such a question that say it asks for a figure (or for more), not what the figure is of.
@@ -215,7 +215,11 @@ class TechnicalReplies(WriterBase):
         if articles:
             best = articles[0]
             intro = ("Meanwhile, if it's on your side, our guide" if leading_incident is not None
-                     else "Our guide" if not self.reply.answered else "For more, our guide")
+                     else "For more, our guide" if self.reply.answered
+                     # "Can you write me a script to scale my app?": the code asked for is not written, the guide
+                     # on what it is for is what there is.
+                     else "I can't write scripts or code for you, but our guide" if ASKS_TO_WRITE_CODE.search(self.text)
+                     else "Our guide")
             if limit_entry is not None:
                 listed_steps = self._guide_after_the_limit(best, on_top_plan=on_top_plan)
             elif failure_guide_only := self._how_to_met_by_a_failure_guide(best, leading_incident=leading_incident):
@@ -247,9 +251,49 @@ class TechnicalReplies(WriterBase):
             else:  # "how do I add a custom domain?": a how-to, nothing to fix yet
                 self.reply.add("If you get stuck on a step, tell me what you see, or ask for a person and one "
                                "of our engineers will help.", answers=False)
+        if not self.reply.answered and incident is None and not articles and self._tell_uptime():
+            return
         if (not self.reply.answered and incident is None and not articles and self._no_guide_is_the_answer()
                 and not self._tell_where_a_guide_shows_it()):
             self._no_guide()
+
+    def _tell_uptime(self) -> bool:
+        """"What's your uptime?", "was there downtime this week?": that no uptime figure is to hand (none is
+        guessed), the incidents open now, the help centre's entry on the status page (where uptime and
+        incidents are shown) and, asked of uptime, its entry on the uptime SLA with the customer's plan.
+        Whether the message asked that (and was told)."""
+        if not asks_about_uptime(self.text) or self._reports_a_problem():
+            return False
+        downtime = bool(ASKS_ABOUT_DOWNTIME.search(self.text))
+        self.reply.add("I can only see the incidents open right now, not past downtime or an uptime figure for a "
+                       "period, and I'd rather not guess one." if downtime else
+                       "I don't have an uptime figure for this month, or any other period, to give you here, and "
+                       "I'd rather not guess one.")
+        self._open_incidents()
+        # The entry on the status page, not one on the status of a refund or an invoice.
+        status_page = next((m for m in self.facts.faq if "status" in normalise(m.question).split()
+                            and "status page" in m.answer.lower()), None)
+        if status_page is not None:
+            self._quote_faq(status_page, hedge=False)
+        sla = next((m for m in self.facts.faq if "sla" in normalise(m.question).split()), None)
+        if sla is not None and not downtime and not self._faq_quoted(sla):
+            plan = f" You're on the {self.ctx.customer.plan} plan." if self.ctx.customer is not None else ""
+            self.reply.add(f"What we commit to is the uptime SLA: {sla.answer}{plan}", answers=False)
+            self._cite_faq(sla)
+        return True
+
+    def _open_incidents(self) -> None:
+        """The incidents open now, with their status and regions; that there is none, when the look-up says so;
+        nothing when it failed (then "none" would be a guess)."""
+        open_incidents = self.facts.active_incidents
+        if open_incidents is None:
+            return
+        if not open_incidents:
+            self.reply.add("There's no active incident on our side right now.")
+        for other in open_incidents[:2]:
+            regions = [r for r in other.get("regions") or () if r not in other["title"]]
+            where = f" in {', '.join(regions)}" if regions else ""
+            self.reply.add(f"Open right now: “{other['title']}”{where} (status: {other['status']}).")
 
     def _plans_that_avoid_it(self) -> bool:
         """"How to avoid it?" after "do free apps sleep?": what the entry the last reply quoted says of the plans
@@ -570,6 +614,10 @@ class TechnicalReplies(WriterBase):
             self.reply.add("I don't have a guide in our help centre that fits this, and I'd rather not guess. Would "
                            "you like me to pass you to a person from our support team, so one of our engineers can "
                            "take a look? Just say so and I will.")
+        elif ASKS_TO_WRITE_CODE.search(self.text):
+            self.reply.add("I can't write scripts or code for you, and I don't have a guide on that in our help "
+                           "centre. Would you like me to pass you to a person from our support team? Just say so and "
+                           "I will.")
         else:
             self.reply.add("I don't have a guide on that in our help centre, and I'd rather not guess. Would you "
                            "like me to pass you to a person from our support team? Just say so and I will.")

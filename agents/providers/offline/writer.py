@@ -31,9 +31,10 @@ from agents.follow_up import (
     declines_offer,
     with_topic,
 )
+from agents.frustration import repeats_last_reply, same_for_another_plan
 from agents.outcome import Draft, FaqMatch, Usage
 from agents.own_data import about_own_lock
-from agents.providers.offline.faq import Calibration, OfflineFaqRetriever
+from agents.providers.offline.faq import PLAN_NAMES, Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.intents import get_classifier
 from agents.providers.offline.reply_account import AccountReplies
@@ -465,6 +466,11 @@ def _only_repeats_the_last_reply(text: str, ctx: SupportContext) -> bool:
         p in last for p in paragraphs if not p.startswith(CANNOT_ANSWER_OPENINGS))
 
 
+def _plan_named(message: str) -> str | None:
+    """The plan a message names ("and on business?": business), if any."""
+    return next((word for word in normalise(message).split() if word in PLAN_NAMES), None)
+
+
 def _says_it_cannot_answer(text: str) -> bool:
     return any(p.startswith(CANNOT_ANSWER_OPENINGS) for p in text.split("\n\n"))
 
@@ -478,8 +484,12 @@ def _faq_calibration() -> Calibration:
 def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: list[str] | None = None) -> Draft:
     """The grounded reply for ctx; after a critic's notes, the same reply without unsupported sentences."""
     # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
-    writer = ReplyWriter(ctx, persona=persona, text=asked_of_another_plan(ctx) or ctx.message)
+    another_plan = asked_of_another_plan(ctx)
+    writer = ReplyWriter(ctx, persona=persona, text=another_plan or ctx.message)
     draft = writer.write()
+    if another_plan is not None and repeats_last_reply(draft.text, ctx) and (plan := _plan_named(ctx.message)):
+        # "And on business?" answered word for word as the plan before: said to be the same, not all over again.
+        draft = draft.model_copy(update={"text": same_for_another_plan(plan, draft.text)})
     if writer.fell_back and (topic := with_topic(ctx)) != ctx.message:
         # "How do I fix it?" says nothing alone: written again with the question it follows.
         # Read alone first, so "and when is the next one due?" is not answered with its topic's

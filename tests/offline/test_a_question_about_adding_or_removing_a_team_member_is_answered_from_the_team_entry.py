@@ -1,0 +1,52 @@
+""""How do I add a teammate as admin?" and "can I remove a team member?" scored the help centre's team entry low
+(0.05), and got only "Your account (alice) is active, on the Pro plan." and "I don't have enough information". The
+team entry says how to invite, picking a role; removal it does not describe, which is said plainly, with what else
+it says about team members (not its invite steps, which would read as the way to remove) and a person offered."""
+
+from __future__ import annotations
+
+import pytest
+
+INVITE_STEPS = "Go to **Settings → Team → Invite**, enter your colleague's email and pick a role."
+NOT_SURE = "I don't have enough information"
+STATUS = "is active, on the"
+
+
+@pytest.mark.parametrize("customer", ["cus_alice", "cus_bob", None])
+async def test_adding_a_teammate_as_admin_gets_the_invite_steps_without_the_accounts_status(converse, customer):
+    (outcome,) = await converse(customer, "how do i add a teammate as admin?")
+    assert INVITE_STEPS in outcome.reply, outcome.reply
+    assert NOT_SURE not in outcome.reply and STATUS not in outcome.reply, outcome.reply
+    assert "I think you're asking about" not in outcome.reply, outcome.reply
+    assert "How do I add team members?" in {s.title for s in outcome.sources}
+
+
+@pytest.mark.parametrize("customer", ["cus_alice", "cus_bob"])
+async def test_removing_a_team_member_is_said_not_to_be_described_with_the_team_entry_and_a_person_offered(
+        converse, customer):
+    (outcome,) = await converse(customer, "can i remove a team member?")
+    assert "only describes adding team members, not removing them" in outcome.reply, outcome.reply
+    assert "Free and Pro accounts can invite up to 3 members" in outcome.reply, outcome.reply
+    # The invite steps quoted here would read as the way to remove someone.
+    assert INVITE_STEPS not in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply
+    assert NOT_SURE not in outcome.reply and STATUS not in outcome.reply, outcome.reply
+
+
+async def test_a_locked_account_asking_to_add_a_teammate_is_still_told_to_unlock_first(converse):
+    (outcome,) = await converse("cus_carol", "how do i add a teammate as admin?")
+    assert "is locked" in outcome.reply and INVITE_STEPS in outcome.reply, outcome.reply
+    assert "unlocked first" in outcome.reply, outcome.reply
+
+
+async def test_removing_a_card_or_adding_a_domain_is_not_read_as_a_team_question(converse):
+    # Near misses: something is added or removed, but no one on the team is named.
+    for message in ("how do i remove my card?", "how do i add a custom domain?"):
+        (outcome,) = await converse("cus_alice", message)
+        assert INVITE_STEPS not in outcome.reply and "not removing them" not in outcome.reply, outcome.reply
+
+
+async def test_what_team_members_may_see_is_still_answered_as_before(converse):
+    # Near miss: what members may do, not adding or removing one.
+    (outcome,) = await converse("cus_alice", "can team members see billing?")
+    assert "not removing them" not in outcome.reply, outcome.reply
+    assert "whether a member can see your billing" in outcome.reply, outcome.reply
