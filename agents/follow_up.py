@@ -50,7 +50,9 @@ OFFER_LOOKBACK_TURNS = 3  # how many of the assistant's turns a go-ahead naming 
 # above", "what do I do next?" are counted from something said before; "my next payment" is not.
 _POINTS_BACK = re.compile(
     r"^\s*(?:and|also|what about|how about|so|then|but|ok|okay|done|right)\b"
-    r"|\b(?:it|its|it's|that|this|them|those|these|one|other|again|yet|still|same|above|below|instead)\b"
+    r"|\b(?:it|its|it's|them|those|these|one|other|again|yet|still|same|above|below|instead)\b"
+    # "This month", "that week": a time, not something said before.
+    r"|\b(?:that|this)\b(?!\s+(?:month|week|year|morning|afternoon|evening|weekend|quarter|time)\b)"
     r"|\b(?:next|higher|lower|bigger|smaller|cheaper)\s+(?:one|tier|plan|level|step)s?\b|\b(?:what|do|then)\s+next\b"
     # "Any ETA for a fix?", "any news?": asking how something already discussed is going.
     r"|\b(?:eta|fixed|resolved|updates?|news|progress)\b|\b(?:the|a)\s+fix\b"
