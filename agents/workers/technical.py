@@ -67,8 +67,11 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
         # On the event loop, as the FAQ search (agents/workers/faq.py): a fraction of a millisecond.
         return deps.kb.search(question, k=3)
 
-    incidents_task = tool(deps, "knowledge.active_incidents", deps.ports.knowledge.active_incidents)
-    articles, incidents = await asyncio.gather(articles_found(), incidents_task, return_exceptions=True)
+    # The look-up first: it goes to a database thread, and the search runs while it is there.
+    incidents, articles = await asyncio.gather(
+        tool(deps, "knowledge.active_incidents", deps.ports.knowledge.active_incidents), articles_found(),
+        return_exceptions=True,
+    )
     for result in (articles, incidents):
         if isinstance(result, BaseException) and not isinstance(result, Exception):
             raise result

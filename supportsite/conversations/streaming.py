@@ -10,6 +10,12 @@ A model streams a reply a token at a time. The first piece of a draft goes out a
 time to first token is what a customer notices); the pieces that follow are joined for a short
 window, so a reply is a handful of frames, not one per token. flush() is awaited before the
 reply itself is stored and sent, so it never overtakes its own pieces.
+
+Progress waits for a window of its own, 10 ms, or until a draft's first piece takes it along. A
+run reports a dozen steps' starts and ends within a few milliseconds of each other; sent one by
+one, each send ran on the event loop between the steps it reported on, ahead of the run's own
+work (#9: the context stage's workers started up to a millisecond late), and each was a group
+message of its own. Ten milliseconds is far below what a customer could see of a progress line.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from uuid import UUID
 from supportsite.conversations.events import conversation_events_send
 
 DELTA_WINDOW_S = 0.04
+PROGRESS_WINDOW_S = 0.01
 
 
 def _is_delta(event: dict[str, Any]) -> bool:
@@ -31,12 +38,14 @@ def _is_delta(event: dict[str, Any]) -> bool:
 class RunEventOutbox:
     """The EventSink a run's orchestrator reports to; see the module docstring."""
 
-    def __init__(self, *, conversation_id: UUID | str, window_s: float = DELTA_WINDOW_S) -> None:
+    def __init__(self, *, conversation_id: UUID | str, window_s: float = DELTA_WINDOW_S,
+                 progress_window_s: float = PROGRESS_WINDOW_S) -> None:
         self.conversation_id = conversation_id
         self.window_s = window_s
+        self.progress_window_s = progress_window_s
         self._outbox: list[dict[str, Any]] = []
         self._drainer: asyncio.Task[None] | None = None
-        self._more = asyncio.Event()  # something was added that should not wait for the window
+        self._more = asyncio.Event()  # something was added that should not wait for a window
         self._streaming = False  # the current draft's first piece has gone out
 
     async def __call__(self, event: dict[str, Any]) -> None:
@@ -46,8 +55,8 @@ class RunEventOutbox:
             last["text"] = last.get("text", "") + event.get("text", "")
             return
         self._outbox.append(event)
-        if not _is_delta(event) or not self._streaming:
-            self._more.set()  # progress, a reset or a draft's first piece: out as soon as possible
+        if event.get("type") == "assistant.delta" and (event.get("reset") or not self._streaming):
+            self._more.set()  # a reset or a draft's first piece: out at once, with whatever waits
         if event.get("type") == "assistant.delta":
             self._streaming = not event.get("reset")
         self._ensure_draining()
@@ -67,9 +76,9 @@ class RunEventOutbox:
     async def _drain(self) -> None:
         while self._outbox:
             if not self._more.is_set():
-                # Only the rest of a streaming draft is waiting: let it gather for the window.
+                window = self.window_s if any(_is_delta(e) for e in self._outbox) else self.progress_window_s
                 with contextlib.suppress(TimeoutError):
-                    async with asyncio.timeout(self.window_s):
+                    async with asyncio.timeout(window):
                         await self._more.wait()
             self._more.clear()
             batch, self._outbox = self._outbox, []

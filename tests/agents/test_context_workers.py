@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from agents.providers.scripted import ScriptedProvider
 from agents.workers.billing import billing_totals
-from tests.agents.fakes import INVOICES, PAYMENTS, Harness, ctx_for, intent, offline
+from tests.agents.fakes import INVOICES, PAYMENTS, FakeKb, FakePorts, Harness, ctx_for, intent, offline
 
 
 def test_totals_count_every_successful_charge_and_what_is_unpaid():
@@ -115,3 +115,23 @@ async def test_when_the_plans_cannot_be_read_the_customers_billing_facts_still_r
     billing = provider.calls_of("write_reply")[0].facts["billing"]
     assert billing["plans"] == [] and [i["number"] for i in billing["invoices"]] == ["NW-1001", "NW-1002", "NW-1003"]
     assert outcome.summary["workers"]["billing"]["status"] == "partial"
+
+
+async def test_the_technical_worker_searches_while_its_incident_look_up_is_under_way():
+    # The look-up goes to a database thread in the app; the search, on the event loop, runs meanwhile
+    # rather than before the look-up has been asked for.
+    ports = FakePorts()
+
+    class KbThatSeesTheLookUp(FakeKb):
+        def __init__(self) -> None:
+            self.asked_before_search: list[bool] = []
+
+        def search(self, text: str, *, k: int = 3):
+            self.asked_before_search.append(("active_incidents", "") in ports.calls)
+            return super().search(text, k=k)
+
+    kb = KbThatSeesTheLookUp()
+    provider = ScriptedProvider(name="openai", model="gpt-test", intents=[intent("technical", 0.9)],
+                                replies=["Back off and retry."])
+    await Harness(provider=provider, fallback=offline(), ports=ports, kb=kb).run(ctx_for("API returns 429"))
+    assert kb.asked_before_search and all(kb.asked_before_search)

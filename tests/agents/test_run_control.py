@@ -31,6 +31,19 @@ async def test_context_workers_run_concurrently():
     assert max(w.started_at for w in workers.values()) < min(w.finished_at for w in workers.values())
 
 
+async def test_the_billing_worker_starts_first_and_the_results_keep_the_workers_order():
+    # Billing has the most to look up, so the stage launches it first (in its own task, without
+    # waiting a turn of the event loop); what the workers found is still listed in the intent's order.
+    harness = Harness(provider=llm(intents=[intent("technical", 0.9, secondary=("billing",))]),
+                      fallback=offline(), ports=FakePorts())
+    outcome = await harness.run(ctx_for("my deploy fails and I was charged twice"))
+    context = next(s for s in outcome.steps if s.agent == "context")
+    started = [s.agent for s in outcome.steps if s.parent_id == context.id]
+    assert started == ["billing", "technical"]
+    assert list(outcome.summary["workers"]) == ["technical", "billing"]
+    assert context.output == {"technical": "success", "billing": "success"}
+
+
 async def test_a_late_worker_is_recorded_and_the_others_are_used():
     # The timeout bounds every worker, so it leaves the punctual ones room on a busy machine; the
     # late one could never make it.

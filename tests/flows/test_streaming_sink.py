@@ -67,9 +67,29 @@ async def test_a_drafts_first_piece_goes_out_at_once_and_the_rest_is_joined_unti
     assert sends.batches == [[delta("Hello")]]
     for piece in (" there", ", Alice", "."):
         await outbox(delta(piece))
-    await outbox(step(9))  # progress does not wait for the window, and takes the pieces with it
-    await outbox.flush()
+    await outbox(step(9))  # progress waits with them
+    await outbox.flush()  # before the reply is stored: nothing is left waiting
     assert sends.batches == [[delta("Hello")], [delta(" there, Alice."), step(9)]]
+
+
+async def test_progress_reported_within_its_window_goes_out_as_one_group_message(sends):
+    sends.open.set()
+    outbox = RunEventOutbox(conversation_id="c", window_s=60, progress_window_s=0.05)
+    for n in (1, 2, 3):
+        await outbox(step(n))
+    await asyncio.wait_for(sends.sending.wait(), timeout=5)  # no flush: the progress window alone sends
+    assert sends.batches == [[step(1), step(2), step(3)]]
+
+
+async def test_a_drafts_first_piece_takes_the_waiting_progress_along_at_once(sends):
+    sends.open.set()
+    outbox = RunEventOutbox(conversation_id="c", window_s=60, progress_window_s=60)  # windows no test would wait out
+    await outbox(step(1))
+    await asyncio.sleep(0.01)
+    assert sends.batches == []  # progress waits for its window
+    await outbox(delta("Hello"))
+    await asyncio.wait_for(sends.sending.wait(), timeout=5)
+    assert sends.batches == [[step(1), delta("Hello")]]
 
 
 async def test_after_a_reset_the_new_drafts_first_piece_goes_out_at_once_again(sends):
