@@ -136,6 +136,8 @@ ASIDE_AFTER_SIGN = "Just to be sure before I do anything:"
 ASIDE_AFTER_UNCLEAR = "Sorry if that wasn't clear. Nothing has been done yet:"
 # Replies of this module that open with feelings, not an answer: a reply the same as one of them is said to be the same
 # without being quoted.
+# The writers' reply when nothing gathered answers the question.
+_CANNOT_ANSWER = "I don't have enough information to answer that"
 _NO_GIST = ("I'm sorry", "Sorry", "You're right", "Just to be sure", "My answer", "Glad to help", "I'm here")
 
 
@@ -232,11 +234,15 @@ def _same_text(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def same_reply_again(reply: str) -> str:
+def same_reply_again(reply: str, *, asked_again: bool = True) -> str:
     """Said instead of `reply` when it is word for word the assistant's last turn: that it is the same answer, the
     answer again in full (asked again, the customer may have missed part of it: a lock's reason, a refund's
-    reference), and a person offered. A reply of feelings (this module's own) is said to be the same, not repeated."""
+    reference), and a person offered. A reply of feelings (this module's own) is said to be the same, not repeated.
+    A new question the writer can't answer either is told so: "my answer would be the same" read as if the customer
+    had asked the last one again."""
     answer = reply.strip()
+    if not asked_again and _CANNOT_ANSWER in answer:
+        return f"I don't have enough information to answer that one either, and I'd rather not guess. {_PERSON_OFFERED}"
     offer = f"If that doesn't help, {_after_colon(_PERSON_OFFERED)} Or tell me what's still unclear, and I'll try another way."
     if answer.startswith(_NO_GIST):
         return f"My answer would be the same as my last message, so I won't repeat it. {offer}"
@@ -254,6 +260,12 @@ def same_for_another_plan(plan: str, reply: str) -> str:
     if offer and offer not in said[0]:
         said.append(offer)
     return "\n\n".join(said)
+
+
+def repeats_last_question(ctx: SupportContext) -> bool:
+    """Whether the message is, word for word, the customer's last one."""
+    last = next((turn.text for turn in reversed(ctx.history) if turn.role == "user"), "")
+    return bool(last) and _same_text(ctx.message_as_typed or ctx.message) == _same_text(last)
 
 
 def repeats_last_reply(reply: str, ctx: SupportContext) -> bool:

@@ -62,6 +62,7 @@ from agents.frustration import (
     history_past_asides,
     mood_only,
     mood_reply,
+    repeats_last_question,
     repeats_last_reply,
     same_reply_again,
 )
@@ -1172,7 +1173,7 @@ class Orchestrator:
             # The same text as the assistant's last turn, sent again, reads as a bot on a loop ("what?" or "did it
             # work?" twice got the scope reply twice): said so, with a person offered.
             run.summary["same_reply_again"] = reply[:200]
-            reply = same_reply_again(reply)
+            reply = same_reply_again(reply, asked_again=repeats_last_question(run.ctx))
         # Context gathered ahead of an intent that ended the run early is not waited for.
         await _cancel_pending(run.speculation.task if run.speculation else None)
         if run.may_reply_check is not None:

@@ -50,3 +50,29 @@ async def test_what_team_members_may_see_is_still_answered_as_before(converse):
     (outcome,) = await converse("cus_alice", "can team members see billing?")
     assert "not removing them" not in outcome.reply, outcome.reply
     assert "whether a member can see your billing" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", [
+    "make my colleague an admin", "can you make my teammate an owner?", "promote my coworker to admin",
+    "please make my team member a viewer",
+])
+async def test_giving_someone_a_role_gets_the_invite_steps_as_what_they_are_and_a_person_offered(converse, message):
+    # "Make my colleague an admin" got "I don't have enough information": the team entry gives a role as picked when
+    # inviting, and says nothing of changing the role of someone already on the team.
+    (outcome,) = await converse("cus_alice", message)
+    assert "describes picking a role when you invite someone to your team" in outcome.reply, outcome.reply
+    assert INVITE_STEPS in outcome.reply, outcome.reply
+    assert "doesn't say how to change the role of someone who is already on the team" in outcome.reply, outcome.reply
+    assert NOT_SURE not in outcome.reply and STATUS not in outcome.reply, outcome.reply
+    assert "How do I add team members?" in {s.title for s in outcome.sources}
+
+
+async def test_a_yes_after_the_role_question_hands_the_conversation_to_a_person(converse):
+    _, outcome = await converse("cus_alice", "make my colleague an admin", "yes please")
+    assert outcome.route == "handoff", outcome.reply
+
+
+async def test_making_a_payment_or_an_app_is_not_read_as_giving_someone_a_role(converse):
+    for message in ("how do i make a payment?", "make my app faster"):
+        (outcome,) = await converse("cus_alice", message)
+        assert "change the role of someone" not in outcome.reply, outcome.reply

@@ -20,6 +20,7 @@ from agents.own_data import (
     asks_standing,
     asks_to_act_on_all_accounts,
     asks_to_lock,
+    mentions_plans,
     names_two_factor,
     refuses_unlock,
     reports_intrusion,
@@ -89,6 +90,13 @@ _TEAM_CHANGE = re.compile(
     r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?)\b"
     r"|\b(?:team\s?mates?|team\s+members?|colleagues?|co-?workers?)\b(?:\s+[\w'-]+){0,4}?\s+"
     r"(?:as\s+(?:an?\s+)?(?:admin|administrator|owner|viewer)|roles?)\b",
+    re.IGNORECASE)
+# "Make my colleague an admin", "promote my teammate to owner": a role for someone, which the team entry gives only
+# as a choice made when inviting them.
+_GIVES_A_ROLE = re.compile(
+    r"\b(?:make|making|promote|promoting)\s+(?:my\s+|our\s+|a\s+|the\s+)?"
+    r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?)\s+"
+    r"(?:an?\s+|to\s+(?:an?\s+)?)?(?:admins?|administrators?|owners?|viewers?)\b",
     re.IGNORECASE)
 # Taking someone off the team, which the help centre's team entry does not describe.
 _REMOVES = re.compile(r"\b(?:remove|removing|delete|deleting|kick\s+out)\b", re.IGNORECASE)
@@ -161,15 +169,27 @@ class AccountReplies(BillingReplies):
             # The data asked for comes out by the export, whatever deletion the message mentions ("before you
             # delete my account"); still offered as a "probably" when it scored low for the message's words.
             match = export
-        team_entry = self._team_entry() if _TEAM_CHANGE.search(self.text) else None
+        gives_a_role = bool(_GIVES_A_ROLE.search(self.text))
+        team_entry = self._team_entry() if gives_a_role or _TEAM_CHANGE.search(self.text) else None
         if team_entry is not None and _REMOVES.search(self.text):
             self._team_removal_not_described(team_entry)
+            return
+        if team_entry is not None and gives_a_role:
+            self._role_change_not_described(team_entry)
             return
         if team_entry is not None:
             # Adding someone (in a role) is what the team entry answers, however low it scored for the words.
             match = team_entry
         if not signed_in and WANTS_TO_SIGN_UP.search(self.text) and self._entry_on("sign", "up") is None:
             self._sign_up_not_described()
+            return
+        if (signed_in and WANTS_TO_SIGN_UP.search(self.text) and not _NAMES_TEAM_PEOPLE.search(self.text)
+                and not mentions_plans(self.text)):
+            # "How do I sign up?" from a signed-in customer: they have an account, which the reply says, rather than
+            # "I don't have enough information". A colleague's account or a plan is the team's or billing's answer.
+            self.reply.add(f"You already have an account: you're signed in as **{account.username}**, on the "
+                           f"{account.plan} plan, so there's nothing more to sign up for. If you meant an account for "
+                           "someone else, or a second one, tell me a bit more and I'll help.")
             return
         if not signed_in and match is not None and self._cannot_reach_reset_email(match):
             self._reset_without_email(match)
@@ -587,6 +607,15 @@ class AccountReplies(BillingReplies):
     def _team_entry(self) -> FaqMatch | None:
         """The help centre's entry on the team ("How do I add team members?") when it was gathered."""
         return next((m for m in self.facts.faq if _NAMES_TEAM_PEOPLE.search(m.question)), None)
+
+    def _role_change_not_described(self, entry: FaqMatch) -> None:
+        """"Make my colleague an admin": the team entry has a role picked when someone is invited, and nothing on
+        changing the role of someone already on the team. Its steps are given as what they are, with a person
+        offered for the rest rather than a guess."""
+        self.reply.add(f"Our help centre describes picking a role when you invite someone to your team: {entry.answer}")
+        self._cite_faq(entry)
+        self.reply.add("It doesn't say how to change the role of someone who is already on the team, and I'd rather "
+                       f"not guess. If that's what you need, would you like me to {OFFER_PERSON}?", answers=False)
 
     def _team_removal_not_described(self, entry: FaqMatch) -> None:
         """"Can I remove a team member?": the team entry says how to invite, not how to take someone off; that is
