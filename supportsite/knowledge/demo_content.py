@@ -168,7 +168,7 @@ FAQS: list[dict] = [
     {
         "question": "Which regions can I deploy to?",
         "answer": "You can run apps in three regions: us-east (Virginia), eu-west (Ireland) and ap-southeast (Singapore). Pick the region when you create an app; Business accounts can run an app in several regions at once.",
-        "alternatives": ["where are your data centers", "do you have servers in europe", "available regions", "can I host in asia", "regions", "which locations do you have", "deploy in europe", "server locations"],
+        "alternatives": ["where are your data centers", "do you have servers in europe", "available regions", "can I host in asia", "regions", "which locations do you have", "deploy in europe", "server locations", "where are your servers located"],
         "tags": ["technical", "regions"],
     },
     {
