@@ -339,6 +339,12 @@ class BillingReplies(WriterBase):
             # Not after asking which listed invoice "the one after that" counts from: that named them. Nor
             # after the failed payment "I can't pay my bill" is about: the list would bury the fix.
             self._invoice_list()
+            entry = self._invoices_entry() if asks_how_to(self.text) else None
+            if entry is not None and not self._faq_quoted(entry):
+                # "How do I download all my invoices?": "all" made the data export's entry outscore the one on
+                # invoices, and the list was left without the how-to asked for.
+                self.reply.add(f"How to do it: {entry.answer}")
+                self._cite_faq(entry)
         if not self.reply.answered:
             self.fell_back = True
             self._invoice_list()
@@ -1042,11 +1048,15 @@ class BillingReplies(WriterBase):
                 if invoice.unpaid:
                     self.reply.add(f"As invoice {invoice.number} hasn't been paid, there's no receipt for it yet.",
                                    answers=False)
-        entry = next((m for m in self.facts.faq if "invoice" in normalise(m.question).split()
-                      and has_cue(set(normalise(m.answer).split()), normalise(m.answer), "download", "pdf")), None)
+        entry = self._invoices_entry()
         if entry is not None and not self._faq_quoted(entry):
             self.reply.add(entry.answer, answers=False)
             self._cite_faq(entry)
+
+    def _invoices_entry(self) -> FaqMatch | None:
+        """The help centre's entry on where invoices are and how to download them, when it was gathered."""
+        return next((m for m in self.facts.faq if "invoice" in normalise(m.question).split()
+                     and has_cue(set(normalise(m.answer).split()), normalise(m.answer), "download", "pdf")), None)
 
     def _payment_history(self) -> None:
         """"Payment history please": every payment on the account, newest first, and what they came to."""
