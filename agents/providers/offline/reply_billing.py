@@ -76,6 +76,9 @@ ASKS_ABOUT_PAYING_YEARLY = re.compile(
 YEARLY_CUES = ("yearly", "annual", "annually", "per year", "once a year")  # in a help-centre sentence
 # "My next bill", "the upcoming charge", "when does it renew": the plan's next charge asked about.
 NEXT_CHARGE_CUES = ("next", "upcoming", "coming up", "renew", "renews", "renewal")
+# "My invoice is wrong", "NW-2002 looks off": a complaint about a charge, not a question about it.
+_SOMETHING_WRONG = ("wrong", "incorrect", "not right", "isnt right", "mistake", "overcharged", "too much", "looks off",
+                    "doesnt look right", "seems off")
 INVOICE_CUES = ("invoice", "invoices", "receipt", "receipts", "bill", "statement", "pdf")
 # "My card got declined, I updated it yesterday": the card changed, named before the "it" (with "card" in the
 # message, which CARD_CHANGED needs after the verb).
@@ -285,13 +288,23 @@ class BillingReplies(WriterBase):
             or (bool(CANNOT_PAY.search(self.norm)) and not ANOTHER_WAY_TO_PAY.search(self.text)))
         # A question about the service never hides the invoice the message itself names.
         if asked and (not service_told or self._invoices_named()):
+            told_twice = ({p.invoice_number for p in self.facts.payments if p.duplicate}
+                          if self._mentions_double_charge() else set())
             for invoice in asked:
                 if card_changed and invoice.status == "failed":
                     continue  # its retry on the new card is told with the card, above
+                if invoice.number in told_twice and invoice.status == "paid":
+                    continue  # its two payments are told above; "is for $99.00, paid on …" again says less
                 self._describe_invoice(invoice)
             if asks_for_billing_document(self.text) or asks_for_document_copy(self.text):
                 # "A copy of invoice NW-2001": the invoice named, and where its copy is.
                 self._where_documents_are(asked)
+            elif (has_cue(self.words, self.norm, *_SOMETHING_WRONG) and not self._mentions_double_charge()
+                  and not about_failure):
+                # "NW-1002 is wrong" of an invoice our records hold nothing amiss with: its figures alone read as
+                # if the complaint went unheard.
+                self.reply.add("That's what our records show for it. If something on it looks wrong to you, tell me "
+                               f"what, or I can {OFFER_PERSON}.", answers=False)
         elif about_failure:
             self._failed_payments()
         self._bank_says_charged(asked)
@@ -1108,9 +1121,17 @@ class BillingReplies(WriterBase):
         return False
 
     def _mentions_double_charge(self) -> bool:
-        """"I was charged twice", or "I got charged 198 instead of 99": the total of an invoice charged twice."""
+        """"I was charged twice", or "I got charged 198 instead of 99": the total of an invoice charged twice. Or
+        "my invoice NW-2002 is wrong" of an invoice charged twice: what is wrong with it, which describing the
+        invoice alone left unsaid."""
         return has_cue(self.words, self.norm, "twice", "duplicate", "double", "two times",
-                       "2 times") or self._quotes_double_total()
+                       "2 times") or self._quotes_double_total() or self._says_a_charged_twice_invoice_is_wrong()
+
+    def _says_a_charged_twice_invoice_is_wrong(self) -> bool:
+        if not has_cue(self.words, self.norm, *_SOMETHING_WRONG):
+            return False
+        named = invoice_numbers(self.text)
+        return any(p.duplicate and p.status != "refunded" and p.invoice_number in named for p in self.facts.payments)
 
     def _quotes_double_total(self) -> bool:
         """Whether the message quotes what an invoice charged twice took in all (2 × $99.00 = 198): the customer
