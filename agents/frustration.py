@@ -134,10 +134,10 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 # How a reply to a sign after an offer opens: it says the offer again, as an aside (history_without_asides).
 ASIDE_AFTER_SIGN = "Just to be sure before I do anything:"
 ASIDE_AFTER_UNCLEAR = "Sorry if that wasn't clear. Nothing has been done yet:"
-# Replies of this module that open with feelings, not an answer: a reply the same as one of them is said to be the same
-# without being quoted.
 # The writers' reply when nothing gathered answers the question.
 _CANNOT_ANSWER = "I don't have enough information to answer that"
+# Replies of this module that open with feelings, not an answer: a reply the same as one of them is said to be the same
+# without being quoted.
 _NO_GIST = ("I'm sorry", "Sorry", "You're right", "Just to be sure", "My answer", "Glad to help", "I'm here")
 
 
