@@ -56,6 +56,8 @@ _POINTS_BACK = re.compile(
     r"|\b(?:next|higher|lower|bigger|smaller|cheaper)\s+(?:one|tier|plan|level|step)s?\b|\b(?:what|do|then)\s+next\b"
     # "Any ETA for a fix?", "any news?": asking how something already discussed is going.
     r"|\b(?:eta|fixed|resolved|updates?|news|progress)\b|\b(?:the|a)\s+fix\b"
+    # "When will you retry?" after a failed payment: the retry of what was just spoken of.
+    r"|\bretr(?:y|ies|ied|ying)\b|\btry(?:ing)?\s+again\b"
     # "What's the ref?", "what did you just do?", "I meant November", "you already said that": about what the
     # assistant just did or said, or correcting what the customer said before.
     r"|\b(?:the|its|my)\s+(?:ref|reference)(?:\s+(?:number|no|code))?\b|\byou\s+(?:just|already)\b"

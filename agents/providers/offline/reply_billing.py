@@ -59,6 +59,7 @@ NEW_ONE_ADDED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered|p
 BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|taken|debited|deducted|went\s+out)\b",
                                re.IGNORECASE)
 # A failed payment asked to be taken again: "can you retry now?", "charge it again".
+_WHEN = ("when", "how long", "how soon", "what time", "what day")
 ASKS_FOR_A_RETRY = ("retry", "try again", "charge it", "take the payment")
 PRICE_CUES = ("cost", "costs", "price", "prices", "priced", "how much", "pay", "charge", "charged", "expensive")
 # Terms of payment the customer may ask about that the help centre may or may not state. Asked about, not
@@ -281,7 +282,10 @@ class BillingReplies(WriterBase):
                                                     or "Payment method" in last_assistant_text(self.ctx)))
         if card_changed:
             self._card_change_checked()
-        about_failure = not card_changed and (has_cue(
+        # "When will you retry?": when the failed payment is tried again, not why it failed (already told).
+        retry_when = (not card_changed and has_cue(self.words, self.norm, *ASKS_FOR_A_RETRY)
+                      and has_cue(self.words, self.norm, *_WHEN) and self._when_retried())
+        about_failure = not card_changed and not retry_when and (has_cue(
             self.words, self.norm, "fail", "failed", "fails", "declined", "decline", "not go through",
             "didnt go through", "did not go through", "rejected", "faild", "retry", "go thru", "didnt go thru",
             "bounced", "whats wrong", "what went wrong")
@@ -1020,6 +1024,30 @@ class BillingReplies(WriterBase):
                     "else.") if failed else ""
             self.reply.add(f"Thanks: the card on file is a {card.brand} ending {card.last4}, valid until "
                            f"{card.expires}.{done}")
+
+    def _when_retried(self) -> bool:
+        """When a failed payment is tried again: by itself once a card that works is saved, which the card on file
+        shows; the help centre's timing when its entry on the card was gathered. False with nothing failed."""
+        failed = ", ".join(sorted(i.number for i in self.facts.invoices if i.status == "failed"))
+        if not failed:
+            return False
+        card = self.facts.card
+        if card is not None and not card.expired:
+            self.reply.add(f"We'll try the payment for {failed} again on the {card.brand} ending {card.last4} by "
+                           "ourselves, so you don't need to do anything else.")
+        else:
+            now = (f"The card on file is still the {card.brand} ending {card.last4}, which expired ({card.expires})"
+                   if card is not None else "There's no card saved on your account yet")
+            self.reply.add(f"We'll try the payment for {failed} again by ourselves once a new card is saved under "
+                           f"**Billing → Payment method**. {now}, so that hasn't happened yet.")
+        entry = next((m for m in self.facts.faq if "retry" in normalise(m.answer).split()), None)
+        if entry is not None and not self._faq_quoted(entry):
+            timing = next((s for s in re.split(r"(?<=[.!?])\s+", entry.answer) if "retry" in s.lower()), "")
+            if timing:
+                self.reply.add(f"From our help centre: {timing}", answers=False)
+                self._cite_faq(entry)
+        self.reply.add("I can't start a retry from this chat myself.", answers=False)
+        return True
 
     def _card(self) -> None:
         card = self.facts.card
