@@ -148,7 +148,7 @@ _AROUND_A_QUESTION = frozenset({
     "urgent", "billing", "sales", "technical", "issues", "if", "possible", "anyway", "good", "morning", "afternoon",
     "evening", "wanted", "want", "would", "like", "we", "talking", "on", "whether", "call", "reach",
     "contact", "write", "ring", "send", "dial", "use", "specify", "confirm", "assistance", "at", "in", "here", "now",
-    "yet",
+    "yet", "offer", "provide",
 })
 
 

@@ -100,6 +100,9 @@ async def test_with_an_llm_configured_the_question_is_answered_without_it_and_wi
     ("cus_bob", "can I call you?"),
     ("cus_bob", "is there a support phone line"),
     (None, "do you have a phone number I can call"),
+    # These got "I don't have enough information": "offer" and "provide" were words the answer did not expect.
+    (None, "do you offer phone support?"),
+    ("cus_bob", "do you provide phone support?"),
 ])
 async def test_asking_for_a_phone_number_gets_support_here_in_the_chat_and_a_person_offered_never_a_number(
         converse, customer, message):
