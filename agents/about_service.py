@@ -226,6 +226,25 @@ def _asks_for_the_person_named(words: str) -> bool:
             and bool(_WANTS_ONE.search(words, question.end())))
 
 
+# "What languages do you support?", "is python 3.12 supported?", "does it support websockets?": support the verb.
+_ASKS_IF_SUPPORTED = re.compile(
+    r"\b(?:do|does|will|can|could|would)\s+(?:you|u|it|northwind|they|the\s+\w+|your\s+\w+)\s+(?:still\s+|also\s+)?"
+    r"support\b(?!\s+(?:hours|team|staff|times|(?:on\s+|at\s+|over\s+|during\s+)?(?:the\s+)?(?:weekends?|sundays?"
+    r"|saturdays?|holidays|nights?|24/?7)))|\bsupported\b",
+    re.IGNORECASE)
+# The help centre's entry on the hours of support ("What are your support hours?").
+_SUPPORT_HOURS_ENTRY = re.compile(r"\bsupport\s+hours\b", re.IGNORECASE)
+
+
+def asks_if_supported(text: str) -> bool:
+    """Whether the message asks if the service supports something (a language, a feature), not about support."""
+    return bool(_ASKS_IF_SUPPORTED.search(text))
+
+
+def names_support_hours(question: str) -> bool:
+    return bool(_SUPPORT_HOURS_ENTRY.search(question))
+
+
 def asks_about_support_hours(text: str) -> bool:
     """"Do I get weekend support?", "what support do I get on Pro?": a question about the support given (its hours,
     what a plan gets), not a request for it."""

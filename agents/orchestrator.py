@@ -24,10 +24,12 @@ from agents.about_service import (
     IdentityOrContact,
     asks_about_support_hours,
     asks_for_a_person,
+    asks_if_supported,
     asks_to_escalate,
     asks_what_answers_only,
     identity_or_contact_asked,
     identity_or_contact_reply,
+    names_support_hours,
     needs_a_person,
     payment_methods_asked,
     reports_a_security_issue,
@@ -880,19 +882,23 @@ class Orchestrator:
         else:
             run.deps.record_fallback(f"faq: retrieval failed ({response.error}) → no FAQ shortcut")
         dropped: list[FaqMatch] = []
+        why = ""
         if asks_to_delete_an_app(run.ctx.message):
             # "How do I delete an app?" finds the entry on deleting the account at 0.98: its steps delete every
             # app and the account with them. No part of the reply, and no LLM, may give them for one app.
             dropped = [m for m in run.faq_matches if about_deleting_the_account(m.question)]
-            run.faq_matches = [m for m in run.faq_matches if m not in dropped]
+            why = "about deleting the account; the message asks to delete one app"
+        elif asks_if_supported(run.ctx.message) and not asks_about_support_hours(run.ctx.message):
+            # "What languages do you support?" found the entry on support hours at 0.50, and was told them.
+            dropped = [m for m in run.faq_matches if names_support_hours(m.question)]
+            why = "about our support's hours; the message asks what the service supports"
+        run.faq_matches = [m for m in run.faq_matches if m not in dropped]
         run.ctx.facts["faq"] = {"matches": [m.model_dump(mode="json") for m in run.faq_matches]}
         top = run.faq_matches[0] if run.faq_matches else None
         run.summary["faq"] = {
             "top_id": top.faq_id if top else None, "question": top.question if top else "",
             "score": round(top.score, 3) if top else None, "threshold": threshold, "used": False,
-            **({"dropped": {"ids": [m.faq_id for m in dropped],
-                            "why": "about deleting the account; the message asks to delete one app"}}
-               if dropped else {}),
+            **({"dropped": {"ids": [m.faq_id for m in dropped], "why": why}} if dropped else {}),
         }
 
     @staticmethod
