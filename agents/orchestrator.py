@@ -90,6 +90,7 @@ from agents.own_data import (
     asks_if_others_see_mine,
     asks_own_username,
     asks_standing,
+    asks_when_joined,
     mentions_plans,
     reports_cannot_sign_in,
     reports_lost_second_factor,
@@ -512,6 +513,11 @@ class Orchestrator:
             # at 0.90). The month's invoice is the signed-in customer's to see; a visitor is asked to sign in.
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"asks for the receipt or invoice of a month (out of scope at {label.confidence:.2f})")
+            return
+        if run.ctx.customer is not None and asks_when_joined(run.ctx.message):
+            # "How long have I been a member?": when the account was opened, which the account's facts hold.
+            self._relabel(run, self._sure_label(run, "account"),
+                          why=f"asks when the customer's account was opened (out of scope at {label.confidence:.2f})")
             return
         if run.ctx.customer is not None and asks_own_username(run.ctx.message):
             # "What's my username?": the classifier has seen usernames of every other service; the account's

@@ -508,6 +508,21 @@ def declines_refund(text: str) -> bool:
 _OWN_USERNAME = re.compile(r"\b(?:my|our)\s+(?:user\s?-?name|login\s+(?:name|id)|sign[- ]?in\s+name)\b", re.IGNORECASE)
 
 
+# "When did I sign up?", "how long have I been a customer?", "member since when?": when the account was opened,
+# which the account's facts hold.
+_WHEN_JOINED = re.compile(
+    r"\bwhen\s+(?:did|have)\s+(?:i|we)\s+(?:first\s+)?(?:sign(?:ed)?\s*-?\s*up|join(?:ed)?|register(?:ed)?"
+    r"|open(?:ed)?\s+(?:my|our|the)\s+account|create[d]?\s+(?:my|our|the)\s+account|become|became|start(?:ed)?)\b"
+    r"|\bhow\s+long\s+have\s+(?:i|we)\s+(?:been\s+(?:a\s+)?(?:member|customer|with\s+(?:you|northwind))|had\s+"
+    r"(?:my|our|this|the)\s+account)\b|\bmember\s+since\b",
+    re.IGNORECASE)
+
+
+def asks_when_joined(text: str) -> bool:
+    """Whether the message asks when the customer's account was opened."""
+    return bool(_WHEN_JOINED.search(text))
+
+
 def asks_own_username(text: str) -> bool:
     """Whether the message asks for the customer's own username (not how to change it)."""
     return bool(_OWN_USERNAME.search(text)) and not asks_how_to(text)

@@ -38,10 +38,16 @@ CUSTOMERS = [
 ]
 
 
-def _user(username: str, *, first: str = "", last: str = "", staff: bool = False):
+# The demo customers signed up when their subscriptions started: "when did I sign up?" is answered from this.
+CUSTOMERS_JOINED = datetime(2026, 8, 1, 9, 0, tzinfo=UTC)
+
+
+def _user(username: str, *, first: str = "", last: str = "", staff: bool = False, joined: datetime | None = None):
     User = get_user_model()
     user, _ = User.objects.get_or_create(username=username)
     user.first_name, user.last_name = first, last
+    if joined is not None:
+        user.date_joined = joined
     user.email = f"{username}@example.com"
     user.is_staff = staff
     user.is_superuser = staff
@@ -63,13 +69,14 @@ def demo_seed() -> dict[str, int]:
     _user("staff", first="Sam", last="Staff", staff=True)
     profiles = {}
     for spec in CUSTOMERS:
-        user = _user(spec["username"], first=spec["first"], last=spec["last"])
+        user = _user(spec["username"], first=spec["first"], last=spec["last"], joined=CUSTOMERS_JOINED)
         profiles[spec["username"]], _ = CustomerProfile.objects.update_or_create(
             user=user, defaults={"external_id": spec["external_id"], "plan": plans[spec["plan"]]}
         )
         Subscription.objects.update_or_create(
             customer=profiles[spec["username"]],
-            defaults={"plan": plans[spec["plan"]], "status": Subscription.Status.ACTIVE, "started_on": date(2026, 8, 1),
+            defaults={"plan": plans[spec["plan"]], "status": Subscription.Status.ACTIVE,
+                      "started_on": CUSTOMERS_JOINED.date(),
                       "renews_on": spec["renews_on"]},
         )
 

@@ -101,10 +101,13 @@ PLANS = [
              description="Unlimited apps, team members, priority support."),
 ]
 ACCOUNTS = {
-    "cus_alice": AccountFact(username="alice", email="alice@example.com", plan="Pro", status="active"),
-    "cus_bob": AccountFact(username="bob", email="bob@example.com", plan="Business", status="active"),
+    # As the demo seed: each signed up when their subscription started.
+    "cus_alice": AccountFact(username="alice", email="alice@example.com", plan="Pro", status="active",
+                             member_since=date(2026, 8, 1)),
+    "cus_bob": AccountFact(username="bob", email="bob@example.com", plan="Business", status="active",
+                           member_since=date(2026, 8, 1)),
     "cus_carol": AccountFact(username="carol", email="carol@example.com", plan="Free", status="locked",
-                             locked_reason="five failed sign-ins", failed_signins=5),
+                             locked_reason="five failed sign-ins", failed_signins=5, member_since=date(2026, 8, 1)),
 }
 INCIDENT = IncidentFact(reference="INC-2026-11-24", title="Elevated API error rates in eu-west",
                         status="investigating", regions=("eu-west",), components=("api",),

@@ -20,6 +20,7 @@ from agents.own_data import (
     asks_standing,
     asks_to_act_on_all_accounts,
     asks_to_lock,
+    asks_when_joined,
     mentions_plans,
     names_two_factor,
     refuses_unlock,
@@ -91,6 +92,8 @@ _TEAM_CHANGE = re.compile(
     r"|\b(?:team\s?mates?|team\s+members?|colleagues?|co-?workers?)\b(?:\s+[\w'-]+){0,4}?\s+"
     r"(?:as\s+(?:an?\s+)?(?:admin|administrator|owner|viewer)|roles?)\b",
     re.IGNORECASE)
+# "Did I sign up with google?": a question about the sign-up done, not a wish to sign up.
+_ASKS_OF_THE_PAST = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b", re.IGNORECASE)
 # "Make my colleague an admin", "promote my teammate to owner": a role for someone, which the team entry gives only
 # as a choice made when inviting them.
 _GIVES_A_ROLE = re.compile(
@@ -184,7 +187,8 @@ class AccountReplies(BillingReplies):
             self._sign_up_not_described()
             return
         if (signed_in and WANTS_TO_SIGN_UP.search(self.text) and not _NAMES_TEAM_PEOPLE.search(self.text)
-                and not mentions_plans(self.text)):
+                and not mentions_plans(self.text) and not asks_when_joined(self.text)
+                and not _ASKS_OF_THE_PAST.search(self.text)):
             # "How do I sign up?" from a signed-in customer: they have an account, which the reply says, rather than
             # "I don't have enough information". A colleague's account or a plan is the team's or billing's answer.
             self.reply.add(f"You already have an account: you're signed in as **{account.username}**, on the "
@@ -378,6 +382,10 @@ class AccountReplies(BillingReplies):
             told_state = True
         if asks_own_username(self.text):
             self.reply.add(f"Your username is {account.username}.", answers=True)
+            told_state = True
+        if asks_when_joined(self.text) and account.member_since is not None:
+            self.reply.add(f"You've had your account ({account.username}) since "
+                           f"{account.member_since.isoformat()}.", answers=True)
             told_state = True
         # "Email me a receipt" asks for something by email, not which address the account has; "can I use
         # my domain for email?" about mail on a domain, which no account's address answers.
