@@ -16,8 +16,11 @@ from supportsite.a2a.router import HttpRouter  # noqa: E402
 from supportsite.api.webhooks import WebhooksOnStart, webhook_delivery_schedule_at_boot  # noqa: E402
 from supportsite.chat.routing import websocket_urlpatterns  # noqa: E402
 from supportsite.conversations.engine import llm_clients_close_at_shutdown, provider_description  # noqa: E402
+from supportsite.core.daphne_limits import daphne_line_limits_answer  # noqa: E402
 
 logging.getLogger("supportsite").info("Northwind Support: answers come from %s", provider_description())
+# A request line over 16 KB gets 414 with a reason, not a connection closed without a word.
+daphne_line_limits_answer()
 llm_clients_close_at_shutdown()
 
 application = ProtocolTypeRouter(
