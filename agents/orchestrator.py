@@ -156,14 +156,6 @@ PROMISES_A_PERSON = re.compile(
 # out_of_scope, whose fixed reply would turn away a customer the classifier misread.
 LOCAL_TRUSTED_INTENTS: frozenset[str] = frozenset({"billing", "refund", "account", "technical", "general"})
 WORKERS: dict[str, Agent] = {"billing": billing_agent, "account": account_agent, "technical": technical_agent}
-# The order the context stage launches its workers in: the one with the most to look up first.
-_LAUNCH_ORDER = list(WORKERS)
-
-
-def _launch_rank(name: str) -> int:
-    return _LAUNCH_ORDER.index(name)
-
-
 WORKERS_FOR_INTENT: dict[str, tuple[str, ...]] = {
     "billing": ("billing",), "refund": ("billing",), "account": ("account",), "technical": ("technical",),
 }
@@ -983,9 +975,9 @@ class Orchestrator:
         timeout. With `budgets` (ahead of the intent), each worker spends from its own."""
         async with run.deps.tracer.step(agent="context", kind="agent", name="gather context",
                                         input={"workers": workers, "ahead_of_intent": budgets is not None}) as step:
-            # Billing's worker is launched first, in this task: with six look-ups it is the one the
-            # stage waits for. Results keep `workers`' order (the facts, and so the prompts, follow it).
-            launched = workers if self.config.pipeline == "naive" else sorted(workers, key=_launch_rank)
+            # Launched in WORKERS' order, billing first and in this task: with six look-ups it is the one
+            # the stage waits for. Results keep `workers`' order (the facts, and so the prompts, follow it).
+            launched = workers if self.config.pipeline == "naive" else [name for name in WORKERS if name in workers]
             calls = {
                 name: invoke(WORKERS[name], self._request(run, name, f"gather {name} facts"),
                              replace(run.deps, budget=budgets[name]) if budgets is not None else run.deps,

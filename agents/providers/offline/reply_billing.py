@@ -269,7 +269,8 @@ class BillingReplies(WriterBase):
         if self._names_someone_else():
             self.reply.add("I can only show you the invoices and payments on your own account, so here's what I "
                            "can see for you.", answers=False)
-        if self._mentions_double_charge():
+        double_charge = self._mentions_double_charge()
+        if double_charge:
             self._duplicates()
         # "I've updated my card", or "ok done, will you retry?" after being told to replace it.
         card_changed = bool(CARD_CHANGED.search(self.text)) or (
@@ -292,8 +293,7 @@ class BillingReplies(WriterBase):
             or (bool(CANNOT_PAY.search(self.norm)) and not ANOTHER_WAY_TO_PAY.search(self.text)))
         # A question about the service never hides the invoice the message itself names.
         if asked and (not service_told or self._invoices_named()):
-            told_twice = ({p.invoice_number for p in self.facts.payments if p.duplicate}
-                          if self._mentions_double_charge() else set())
+            told_twice = {p.invoice_number for p in self.facts.payments if p.duplicate} if double_charge else set()
             for invoice in asked:
                 if card_changed and invoice.status == "failed":
                     continue  # its retry on the new card is told with the card, above
@@ -303,7 +303,7 @@ class BillingReplies(WriterBase):
             if asks_for_billing_document(self.text) or asks_for_document_copy(self.text):
                 # "A copy of invoice NW-2001": the invoice named, and where its copy is.
                 self._where_documents_are(asked)
-            elif (has_cue(self.words, self.norm, *_SOMETHING_WRONG) and not self._mentions_double_charge()
+            elif (has_cue(self.words, self.norm, *_SOMETHING_WRONG) and not double_charge
                   and not about_failure):
                 # "NW-1002 is wrong" of an invoice our records hold nothing amiss with: its figures alone read as
                 # if the complaint went unheard.
@@ -315,12 +315,12 @@ class BillingReplies(WriterBase):
         # "Payment history please", "what have I paid?": each payment, not the invoices (a failed charge, a
         # duplicate and a refund are the payments' to show). Not when the message is about one of them.
         history_told = (asks_payment_history(self.text) and not (asked or about_failure or card_changed
-                                                                 or self._mentions_double_charge()))
+                                                                 or double_charge))
         if history_told:
             self._payment_history()
         # "Why did my last payment fail" is answered by the failure itself, not by a payment date.
         # Nor after the charge taken twice: "I got charged 198 this month" is about it, not the date paid last.
-        if self._asks_last_payment() and not about_failure and not card_changed and not self._mentions_double_charge():
+        if self._asks_last_payment() and not about_failure and not card_changed and not double_charge:
             self._last_payment()
         if has_cue(self.words, self.norm, "so far", "in total", "total", "altogether", "all together"):
             self._total_paid()
@@ -1042,7 +1042,7 @@ class BillingReplies(WriterBase):
                            f"**Billing → Payment method**. {now}, so that hasn't happened yet.")
         entry = next((m for m in self.facts.faq if "retry" in normalise(m.answer).split()), None)
         if entry is not None and not self._faq_quoted(entry):
-            timing = next((s for s in re.split(r"(?<=[.!?])\s+", entry.answer) if "retry" in s.lower()), "")
+            timing = next((s for s in sentences(entry.answer) if "retry" in s.lower()), "")
             if timing:
                 self.reply.add(f"From our help centre: {timing}", answers=False)
                 self._cite_faq(entry)
