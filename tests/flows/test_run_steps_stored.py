@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 
 from agents.context import IntentResult
 from agents.outcome import RunOutcome
@@ -56,3 +57,39 @@ def test_every_step_is_stored_with_its_parent_times_values_and_tokens(demo):
     assert (below.model, below.input_tokens, below.output_tokens) == ("stub-model", 120, 7)
     assert below.error == "TimeoutError: slow" and below.attributes == {"gen_ai.operation.name": "chat"}
     assert list(run.steps.values_list("name", flat=True)) == ["gather billing facts", below.name]  # by start
+
+
+def test_the_steps_and_the_runs_json_are_prepared_before_the_transaction_that_stores_them_opens(demo, monkeypatch):
+    """On SQLite a transaction holds the database's one write lock from its start (BEGIN IMMEDIATE): every
+    message arriving meanwhile waits to be stored, so the lock is held for the statements only (#9)."""
+    conversation = services.conversation_start(customer=demo["alice"])
+    _, run, _ = services.message_receive(conversation_id=conversation.id, text="Why did it fail?", client_id="c")
+    started = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+    steps = [StepRecord(agent="billing", kind="agent", name=f"step {n}", status="finished", started_at=started,
+                        input={"n": n}) for n in range(3)]
+    outcome = RunOutcome(reply="Here is what I found.", route="resolver", summary={"route": "resolver"},
+                         intent=IntentResult(label="billing", confidence=0.9), steps=steps)
+    depth: dict[str, list[int]] = {"prepared": [], "stored": []}
+    prepare_step, prepare_json = services._step_values, services._jsonable
+
+    def step_values(*args, **kwargs):
+        depth["prepared"].append(len(connection.atomic_blocks))
+        return prepare_step(*args, **kwargs)
+
+    def jsonable(value):
+        depth["prepared"].append(len(connection.atomic_blocks))
+        return prepare_json(value)
+
+    def statement(execute, sql, params, many, context):
+        if sql.startswith("INSERT") and "agentstep" in sql:
+            depth["stored"].append(len(connection.atomic_blocks))
+        return execute(sql, params, many, context)
+
+    monkeypatch.setattr(services, "_step_values", step_values)
+    monkeypatch.setattr(services, "_jsonable", jsonable)
+    with connection.execute_wrapper(statement):
+        services.run_complete(run_id=run.id, outcome=outcome)
+
+    assert len(depth["prepared"]) == 5 and len(depth["stored"]) == 1  # three steps, the summary, the sources
+    assert max(depth["prepared"]) < depth["stored"][0]
+    assert AgentStep.objects.filter(run=run).count() == 3
