@@ -136,6 +136,7 @@ ASIDE_AFTER_SIGN = "Just to be sure before I do anything:"
 ASIDE_AFTER_UNCLEAR = "Sorry if that wasn't clear. Nothing has been done yet:"
 # The writers' reply when nothing gathered answers the question.
 _CANNOT_ANSWER = "I don't have enough information to answer that"
+_NO_GUIDE = "I don't have a guide on that"  # the technical writer's word for a question no guide answers
 # Replies of this module that open with feelings, not an answer: a reply the same as one of them is said to be the same
 # without being quoted.
 _NO_GIST = ("I'm sorry", "Sorry", "You're right", "Just to be sure", "My answer", "Glad to help", "I'm here")
@@ -241,9 +242,13 @@ def same_reply_again(reply: str, *, asked_again: bool = True) -> str:
     A new question the writer can't answer either is told so: "my answer would be the same" read as if the customer
     had asked the last one again."""
     answer = reply.strip()
-    if not asked_again and _CANNOT_ANSWER in answer:
-        return f"I don't have enough information to answer that one either, and I'd rather not guess. {_PERSON_OFFERED}"
+    if not asked_again:
+        for cannot in (_CANNOT_ANSWER, _NO_GUIDE):
+            if cannot in answer:
+                return f"{cannot} one either, and I'd rather not guess. {_PERSON_OFFERED}"
     offer = f"If that doesn't help, {_after_colon(_PERSON_OFFERED)} Or tell me what's still unclear, and I'll try another way."
+    if _PERSON_OFFERED in answer:
+        offer = "Or tell me what's still unclear, and I'll try another way."  # the answer offers a person itself
     if answer.startswith(_NO_GIST):
         return f"My answer would be the same as my last message, so I won't repeat it. {offer}"
     return f"My answer is the same as in my last message:\n\n{answer}\n\n{offer}"

@@ -90,10 +90,13 @@ from agents.own_data import (
     asks_if_others_see_mine,
     asks_own_username,
     asks_standing,
+    asks_to_give_a_role,
     asks_when_joined,
+    asks_when_we_retry,
     mentions_plans,
     reports_cannot_sign_in,
     reports_lost_second_factor,
+    reports_plan_not_applied,
     with_double_charge_spelled,
 )
 from agents.ports import Ports
@@ -427,6 +430,16 @@ class Orchestrator:
             self._person_asked_in_other_words(run)
         if asks_to_delete_an_app(run.ctx.message):
             self._deleting_an_app_is_technical(run)
+        if asks_to_give_a_role(run.ctx.message) and run.intent.label != "account":
+            # "Promote dana to admin" (technical at 0.37), "make me an admin" (out of scope at 0.74): a role on the
+            # customer's team, which the help centre's team entry answers as far as it goes.
+            self._relabel(run, self._sure_label(run, "account"), why="asks to give someone on the team a role",
+                          key="team_role")
+        if run.ctx.customer is not None and reports_plan_not_applied(run.ctx.message):
+            # "I was charged but my app is still on free" (technical at 0.34): the plan the customer is on and what
+            # they were charged, which the billing facts hold, not a deploy guide.
+            self._relabel(run, self._sure_label(run, "billing"), why="says a plan paid for is not the one in use",
+                          key="plan_not_applied")
         if (others := self._about_others_data(run)) is not None:
             return await self._finish(run, reply=others, route="resolver", sources=[])
         if run.intent.label == "human":
@@ -510,6 +523,12 @@ class Orchestrator:
             # "How long have I been a member?": when the account was opened, which the account's facts hold.
             self._relabel(run, self._sure_label(run, "account"),
                           why=f"asks when the customer's account was opened (out of scope at {label.confidence:.2f})")
+            return
+        if run.ctx.customer is not None and asks_when_we_retry(run.ctx.message):
+            # "When will you retry?" as a first message: a payment of theirs tried again (the billing facts say whether
+            # one failed, and whether a card that works is saved); nothing else the chat does is retried by us.
+            self._relabel(run, self._sure_label(run, "billing"),
+                          why=f"asks when we try a payment again (out of scope at {label.confidence:.2f})")
             return
         if run.ctx.customer is not None and asks_own_username(run.ctx.message):
             # "What's my username?": the classifier has seen usernames of every other service; the account's

@@ -603,3 +603,48 @@ def with_double_charge_spelled(text: str) -> str:
     text = _TWICE_TYPO.sub("twice", text)
     text = _TIMES_AFTER_CHARGE.sub(lambda found: f"{found[1]} twice", text)
     return _SEVERAL_CHARGES.sub(lambda found: f"duplicate {found[1] or ''}{found[2]}", text)
+
+
+# "When will you retry?", "did you try again yet?", "are u going to retry": a retry asked of us with nothing else named,
+# which for a signed-in customer is of a payment of theirs (a deploy's retry names the deploy, and is the guides').
+# Not "I tried again", which reports what the customer did.
+_RETRY_ASKED_OF_US = re.compile(
+    r"\b(?:when|will|did|have|has|can|could|do|does|are|is)\b.*?\b(?:you|u|ya)\b.*?"
+    r"\b(?:retry|retried|retrying|re-try|try\s+(?:it\s+|that\s+|again\s+)?again|try\s+again)\b",
+    re.IGNORECASE)
+
+
+def asks_when_we_retry(text: str) -> bool:
+    """Whether the message asks whether or when we try something again (a failed payment, for a customer)."""
+    return bool(_RETRY_ASKED_OF_US.search(text))
+
+
+# "I was charged but my app is still on free", "I paid for pro but it still shows free", "upgraded yet I'm only on
+# free": a plan paid for that the customer does not see in use. The plan they are on, and what they were charged, are
+# the billing facts'; the app's words ("my app") made it read as a deploy problem.
+_PLAN_NOT_APPLIED = re.compile(
+    r"\b(?:still|only)\s+(?:on|shows?|says?|showing|saying|at|in)\s+(?:the\s+)?(?:free|pro|business)\b"
+    r"|\b(?:paid|charged|billed|upgraded)\b[^.?!]{0,60}\b(?:but|yet)\b[^.?!]{0,40}"
+    r"\b(?:on|shows?|says?)\s+(?:the\s+)?(?:free|pro|business)\b(?!\s+(?:for|to)\b)",
+    re.IGNORECASE)
+
+
+def reports_plan_not_applied(text: str) -> bool:
+    """Whether the customer says a plan they paid for is not the one they are on."""
+    return bool(_PLAN_NOT_APPLIED.search(text))
+
+
+# "Make my colleague an admin", "promote my teammate to owner", "promote dana to admin", "make me an admin", "how do I
+# make someone an admin?": a role on the customer's team, which the team entry gives only as a choice made when
+# inviting someone. A name is any word but the few that make it something else ("make the admin page", "make it").
+_GIVES_A_ROLE = re.compile(
+    r"\b(?:make|making|promote|promoting)\s+(?:"
+    r"(?:my\s+|our\s+|a\s+|the\s+)?(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?)"
+    r"|me|us|someone|somebody|(?!(?:the|a|an|it|this|that|sure|my|our|your|sense|changes?)\b)[a-z][a-z'-]+)\s+"
+    r"(?:an?\s+|to\s+(?:an?\s+)?)?(?:admins?|administrators?|owners?|viewers?)\b",
+    re.IGNORECASE)
+
+
+def asks_to_give_a_role(text: str) -> bool:
+    """Whether the message asks to give someone on the team (the customer too) a role."""
+    return bool(_GIVES_A_ROLE.search(text))

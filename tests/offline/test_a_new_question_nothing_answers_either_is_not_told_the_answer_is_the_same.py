@@ -31,3 +31,20 @@ def test_only_the_same_words_again_count_as_the_question_asked_again():
 
     assert repeats_last_question(ctx("do you support python 3.12?"))
     assert not repeats_last_question(ctx("do you support elixir?"))
+
+
+async def test_a_second_question_no_guide_covers_is_told_so_without_the_first_reply_and_its_offer_again(converse):
+    # "which python versions?" has no guide; "what about ruby 3.3?" got the first reply quoted whole, then the person
+    # offered a second time below the one the quote carried.
+    first, second = await converse("cus_alice", "which python versions do you support?", "what about ruby 3.3?")
+    assert first.reply.startswith("I don't have a guide on that"), first.reply
+    assert second.reply.startswith("I don't have a guide on that one either"), second.reply
+    assert second.reply.count("pass you to a person") == 1 and "My answer" not in second.reply, second.reply
+
+
+async def test_the_same_question_again_offers_a_person_once_when_the_answer_offers_one(converse):
+    *_, again = await converse("cus_alice", "which python versions do you support?",
+                               "which python versions do you support?")
+    assert again.reply.startswith("My answer is the same as in my last message"), again.reply
+    assert again.reply.count("pass you to a person") == 1, again.reply
+    assert again.reply.endswith("Or tell me what's still unclear, and I'll try another way."), again.reply

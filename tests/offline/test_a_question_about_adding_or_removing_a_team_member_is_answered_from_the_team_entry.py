@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from agents.own_data import asks_to_give_a_role
+
 INVITE_STEPS = "Go to **Settings → Team → Invite**, enter your colleague's email and pick a role."
 NOT_SURE = "I don't have enough information"
 STATUS = "is active, on the"
@@ -55,6 +57,9 @@ async def test_what_team_members_may_see_is_still_answered_as_before(converse):
 @pytest.mark.parametrize("message", [
     "make my colleague an admin", "can you make my teammate an owner?", "promote my coworker to admin",
     "please make my team member a viewer",
+    # Named, or the customer themselves: "promote dana to admin" was technical (0.37) with no guide, "make me an
+    # admin" off topic (0.74), "how do I make someone an admin?" off topic too.
+    "promote dana to admin", "make me an admin", "how do I make someone an admin?",
 ])
 async def test_giving_someone_a_role_gets_the_invite_steps_as_what_they_are_and_a_person_offered(converse, message):
     # "Make my colleague an admin" got "I don't have enough information": the team entry gives a role as picked when
@@ -76,3 +81,12 @@ async def test_making_a_payment_or_an_app_is_not_read_as_giving_someone_a_role(c
     for message in ("how do i make a payment?", "make my app faster"):
         (outcome,) = await converse("cus_alice", message)
         assert "change the role of someone" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("message", "gives_a_role"), [
+    ("promote dana to admin", True), ("make me an admin", True), ("can you make Sam an owner?", True),
+    ("make my colleague an admin", True), ("make sure my admin settings are right", False),
+    ("make the admin page faster", False), ("make it an owner", False), ("who is the owner of my account?", False),
+])
+def test_a_role_is_asked_for_someone_only_when_a_role_is_given(message, gives_a_role):
+    assert asks_to_give_a_role(message) is gives_a_role

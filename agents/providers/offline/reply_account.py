@@ -19,6 +19,7 @@ from agents.own_data import (
     asks_own_username,
     asks_standing,
     asks_to_act_on_all_accounts,
+    asks_to_give_a_role,
     asks_to_lock,
     asks_when_joined,
     mentions_plans,
@@ -94,13 +95,6 @@ _TEAM_CHANGE = re.compile(
     re.IGNORECASE)
 # "Did I sign up with google?": a question about the sign-up done, not a wish to sign up.
 _ASKS_OF_THE_PAST = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b", re.IGNORECASE)
-# "Make my colleague an admin", "promote my teammate to owner": a role for someone, which the team entry gives only
-# as a choice made when inviting them.
-_GIVES_A_ROLE = re.compile(
-    r"\b(?:make|making|promote|promoting)\s+(?:my\s+|our\s+|a\s+|the\s+)?"
-    r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?)\s+"
-    r"(?:an?\s+|to\s+(?:an?\s+)?)?(?:admins?|administrators?|owners?|viewers?)\b",
-    re.IGNORECASE)
 # Taking someone off the team, which the help centre's team entry does not describe.
 _REMOVES = re.compile(r"\b(?:remove|removing|delete|deleting|kick\s+out)\b", re.IGNORECASE)
 # An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
@@ -172,7 +166,7 @@ class AccountReplies(BillingReplies):
             # The data asked for comes out by the export, whatever deletion the message mentions ("before you
             # delete my account"); still offered as a "probably" when it scored low for the message's words.
             match = export
-        gives_a_role = bool(_GIVES_A_ROLE.search(self.text))
+        gives_a_role = asks_to_give_a_role(self.text)
         team_entry = self._team_entry() if gives_a_role or _TEAM_CHANGE.search(self.text) else None
         if team_entry is not None and _REMOVES.search(self.text):
             self._team_removal_not_described(team_entry)

@@ -21,6 +21,7 @@ from agents.own_data import (
     names_billing_document,
     names_receipt,
     plan_said_to_be_on,
+    reports_plan_not_applied,
 )
 from agents.providers.offline.reply_base import (
     CARD_CHANGED,
@@ -59,8 +60,9 @@ NEW_ONE_ADDED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered|p
 BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|taken|debited|deducted|went\s+out)\b",
                                re.IGNORECASE)
 # A failed payment asked to be taken again: "can you retry now?", "charge it again".
-_WHEN = ("when", "how long", "how soon", "what time", "what day")
-ASKS_FOR_A_RETRY = ("retry", "try again", "charge it", "take the payment")
+# When, or whether it has happened yet ("did you retry yet?", "have you tried again?"): either way, when it will.
+_WHEN = ("when", "how long", "how soon", "what time", "what day", "yet", "already", "did you", "have you")
+ASKS_FOR_A_RETRY = ("retry", "retried", "retrying", "try again", "charge it", "take the payment")
 PRICE_CUES = ("cost", "costs", "price", "prices", "priced", "how much", "pay", "charge", "charged", "expensive")
 # Terms of payment the customer may ask about that the help centre may or may not state. Asked about, not
 # mentioned: "my annual invoice is wrong", "a customer for 12 months", "a cheaper way to run two apps" are not.
@@ -254,6 +256,9 @@ class BillingReplies(WriterBase):
                     self._ask_to_sign_in("your invoices or payments")
             else:
                 self._ask_to_sign_in("your invoices or payments")
+            return
+        if reports_plan_not_applied(self.text):
+            self._plan_not_applied()
             return
         if self.answers_which_invoice():
             return
@@ -826,7 +831,11 @@ class BillingReplies(WriterBase):
         return None
 
     def _asks_about_own_billing(self) -> bool:
-        return has_cue(self.words, self.norm, "my", "me", "i", "last", "twice", "mine")
+        if has_cue(self.words, self.norm, "my", "last", "twice", "mine"):
+            return True
+        # "How do I sign up for the business plan?": the "I" of a how-to is anyone's, and the help centre's steps
+        # answer it; a visitor asked to sign in for it reads as if they had asked about their invoices.
+        return has_cue(self.words, self.norm, "me", "i") and not asks_how_to(self.text)
 
     def _describe_invoice(self, invoice: InvoiceFact) -> None:
         if invoice.status == "paid":
@@ -881,6 +890,21 @@ class BillingReplies(WriterBase):
         """"When did I last pay", "my last payment", "did I pay this month": a date and an amount, not a list."""
         pays = has_cue(self.words, self.norm, "pay", "paid", "payment", "charged", "charge", "bill", "billed")
         return pays and has_cue(self.words, self.norm, "last", "latest", "recent", "when did", "this month")
+
+    def _plan_not_applied(self) -> None:
+        """"I was charged but my app is still on free": the plan the account is on, with the payment behind it (or
+        none), and a person offered for whatever shows otherwise, which the facts can't see."""
+        customer = self.ctx.customer
+        assert customer is not None  # the caller answers visitors before this
+        self.reply.add(f"{on_plan(customer.plan, customer.plan_price)}: that's the plan on your account, and every "
+                       "app on it runs on that plan.")
+        if customer.plan_price:
+            self._last_payment()
+        elif not any(p.status != "failed" for p in self.facts.payments):
+            self.reply.add("I can't find a payment from you on our records, so no charge for a paid plan went through "
+                           "to us.")
+        self.reply.add(f"If the dashboard shows you another plan, or a charge for a plan you don't have, I can "
+                       f"{OFFER_PERSON} to look into it.", answers=False)
 
     def _last_payment(self) -> None:
         paid = sorted((p for p in self.facts.payments if p.status != "failed" and not p.duplicate),

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from agents.own_data import asks_to_give_a_role
+
 # Spellings customers type that mean the same as the word the models know.
 _SYNONYMS = {
     "pwd": "password", "passwd": "password", "pw": "password", "2fa": "two factor",
@@ -33,6 +35,9 @@ _COSTS_EXTRA = re.compile(
 )
 # "Annual billing", "billed annually", "an annual plan": paying yearly, as the help centre says it.
 _SEARCH_WORDS = {"annual": "yearly", "annually": "yearly", "year": "yearly", "years": "yearly"}
+# "Sign up for the business plan", "subscribe to pro": moving to that plan, which the help centre calls upgrading (a
+# visitor signing up for an account names no plan).
+_SIGN_UP_FOR_A_PLAN = re.compile(r"\b(?:sign up|subscribe|register) (?:for|to) (?:the |a )?(free|pro|business)\b")
 _BILLED_YEARLY = re.compile(r"\byearly (?:bill|billing|plan|subscription|payment|charge)s?\b"
                             r"|\b(?:bill|billing|charge|paid|payment)s? yearly\b")
 
@@ -50,7 +55,11 @@ def normalise(text: str) -> str:
 
 def search_normalise(text: str) -> str:
     """normalise(), then the wordings the help centre words otherwise mapped onto its words (for search)."""
-    text = _COSTS_EXTRA.sub("included", normalise(text))
+    text = _SIGN_UP_FOR_A_PLAN.sub(r"upgrade to \1", _COSTS_EXTRA.sub("included", normalise(text)))
+    if asks_to_give_a_role(text):
+        # "Promote dana to admin", "make me an admin": a role on the team, which the help centre words as picking a
+        # role for a team member; the name and "admin" share no word with it.
+        text = f"{text} team member role"
     return _BILLED_YEARLY.sub("pay yearly", " ".join(_SEARCH_WORDS.get(word, word) for word in text.split()))
 
 
