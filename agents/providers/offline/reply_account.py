@@ -40,6 +40,7 @@ from agents.providers.offline.reply_base import (
     about_two_factor,
     has_cue,
     plan_prices,
+    sentences,
 )
 from agents.providers.offline.reply_billing import INVOICE_DETAILS, BillingReplies, how_to_not_asked
 from agents.providers.offline.reply_refunds import asks_how_long_approval_takes, staff_hours_entry
@@ -623,8 +624,7 @@ class AccountReplies(BillingReplies):
         """"Can I remove a team member?": the team entry says how to invite, not how to take someone off; that is
         said plainly, with what else it says about team members, and a person offered rather than a guess. Its
         steps (a menu path, "Settings → Team → Invite") are left out: quoted here they read as the way to remove."""
-        sentences = re.split(r"(?<=[.!?])\s+", entry.answer.strip())
-        about_members = " ".join(s for s in sentences if "→" not in s)
+        about_members = " ".join(s for s in sentences(entry.answer) if "→" not in s)
         self.reply.add("Our help centre only describes adding team members, not removing them, and I'd rather not "
                        "guess how." + (f" Here's what else it says about team members: {about_members}"
                                        if about_members else ""))

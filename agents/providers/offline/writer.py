@@ -47,6 +47,7 @@ from agents.providers.offline.reply_base import (
     has_cue,
     joined_with_and,
     plan_prices,
+    sentences,
     shares_topic,
 )
 from agents.providers.offline.reply_cancellation import CancellationReplies
@@ -504,8 +505,7 @@ def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: l
     grounding = Grounding.of(ctx)
     kept = []
     for paragraph in draft.text.split("\n\n"):
-        sentences = re.split(r"(?<=[.!?])\s+", paragraph)
-        clean = [s for s in sentences if not grounding.unsupported(s)]
+        clean = [s for s in sentences(paragraph) if not grounding.unsupported(s)]
         if clean:
             kept.append(" ".join(clean))
     if len(kept) < len(draft.text.split("\n\n")):
