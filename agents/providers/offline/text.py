@@ -38,6 +38,11 @@ _SEARCH_WORDS = {"annual": "yearly", "annually": "yearly", "year": "yearly", "ye
 # "Sign up for the business plan", "subscribe to pro": moving to that plan, which the help centre calls upgrading (a
 # visitor signing up for an account names no plan).
 _SIGN_UP_FOR_A_PLAN = re.compile(r"\b(?:sign up|subscribe|register) (?:for|to) (?:the |a )?(free|pro|business)\b")
+# "Can I have more than one region?", "can my app run in multiple regions?": several regions at once, as the help
+# centre's entry on regions says it (which plan may). Not "how do I deploy to multiple regions?": the entry says which
+# plan may, not how, and no guide does (the knowledge base's uncovered topic of several regions).
+_SEVERAL_REGIONS = re.compile(r"\b(?:more than one|a second|an extra|an additional|multiple) regions?\b")
+_HOW = re.compile(r"\bhow\b")
 _BILLED_YEARLY = re.compile(r"\byearly (?:bill|billing|plan|subscription|payment|charge)s?\b"
                             r"|\b(?:bill|billing|charge|paid|payment)s? yearly\b")
 
@@ -56,6 +61,8 @@ def normalise(text: str) -> str:
 def search_normalise(text: str) -> str:
     """normalise(), then the wordings the help centre words otherwise mapped onto its words (for search)."""
     text = _SIGN_UP_FOR_A_PLAN.sub(r"upgrade to \1", _COSTS_EXTRA.sub("included", normalise(text)))
+    if not _HOW.search(text):
+        text = _SEVERAL_REGIONS.sub("several regions", text)
     if asks_to_give_a_role(text):
         # "Promote dana to admin", "make me an admin": a role on the team, which the help centre words as picking a
         # role for a team member; the name and "admin" share no word with it.
