@@ -61,6 +61,11 @@ BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|
                                re.IGNORECASE)
 # A failed payment asked to be taken again: "can you retry now?", "charge it again".
 # When, or whether it has happened yet ("did you retry yet?", "have you tried again?"): either way, when it will.
+# "A second payment card", "another card as a backup", "two cards on file": a card beside the one on file.
+# Not "another card", which is mostly the one that replaces it ("I want to use another card to pay").
+SECOND_CARD = re.compile(r"\b(?:second|additional|extra|backup|back-up|2nd|two|multiple|more\s+than\s+one)\s+"
+                         r"(?:payment\s+)?(?:cards|card|payment\s+methods?)\b|\bcards?\s+as\s+(?:a\s+)?back-?up\b",
+                         re.IGNORECASE)
 _WHEN = ("when", "how long", "how soon", "what time", "what day", "yet", "already", "did you", "have you")
 ASKS_FOR_A_RETRY = ("retry", "retried", "retrying", "try again", "charge it", "take the payment")
 PRICE_CUES = ("cost", "costs", "price", "prices", "priced", "how much", "pay", "charge", "charged", "expensive")
@@ -260,6 +265,12 @@ class BillingReplies(WriterBase):
         if reports_plan_not_applied(self.text):
             self._plan_not_applied()
             return
+        second_card = bool(SECOND_CARD.search(self.text))
+        if second_card:
+            # "How do I add a second payment card?" got the steps to replace the card as if they answered it.
+            self.reply.add("Our help centre only describes replacing the card on file, not adding a second one beside "
+                           "it, and I'd rather not guess whether that's possible.", answers=False)
+            self._card()
         if self.answers_which_invoice():
             return
         if self._answers_details_on_old_invoices():
@@ -380,6 +391,9 @@ class BillingReplies(WriterBase):
         if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match) and not card_changed:
             self.reply.add(f"How to do it: {match.answer}")
             self._cite_faq(match)
+        if second_card:
+            self.reply.add(f"If you need a second card on your account, would you like me to {OFFER_PERSON}?",
+                           answers=False)
 
     def _plan_said_is_not_theirs(self) -> None:
         """"Why was I charged $29 when I'm on the free plan?" from a Pro customer: the plan the account is on, said
