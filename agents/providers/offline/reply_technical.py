@@ -159,6 +159,14 @@ FIGURE = re.compile(r"\d")
 # "Can I use my own domain with https?", "can we use websockets?": whether the service lets them, which an
 # entry on it says (on which plans, what comes with it); a troubleshooting guide answers a fault not reported.
 ASKS_IF_ALLOWED = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+use\b", re.IGNORECASE)
+# "Can I use my own SSL certificate?", "upload a custom certificate", "bring our own cert": a certificate the customer
+# brings instead of the one issued for them. Not "my certificate expired", a fault with the one they have.
+OWN_CERTIFICATE = re.compile(
+    r"\b(?:my|our|your)\s+own\s+(?:ssl\s+|tls\s+|https\s+)?cert(?:ificate)?s?\b"
+    r"|\b(?:bring|upload|uploading|import|importing|install|installing|use|using)\s+(?:an?\s+|my\s+|our\s+)?"
+    r"(?:own\s+|custom\s+|existing\s+|purchased\s+|bought\s+|paid\s+|wildcard\s+|ev\s+)(?:ssl\s+|tls\s+)?"
+    r"cert(?:ificate)?s?\b",
+    re.IGNORECASE)
 
 
 class TechnicalReplies(WriterBase):
@@ -187,6 +195,8 @@ class TechnicalReplies(WriterBase):
             # "Whats the limit for business?" after "i get a 429 error": the limit of what that question was about.
             # Its "limit" alone finds the rate-limits guide whatever came before ("my build timed out").
             articles = [a for a in articles if topic_words(before) & topic_words(f"{a.title} {a.summary}")]
+        if self._own_certificate(articles):
+            return
         # "What's my api rate limit?": the figure the help centre states, for the customer's plan, leads.
         limit_entry = self._entry_stating_the_limit(articles) if leading_incident is None else None
         on_top_plan = self._state_limit(limit_entry) if limit_entry is not None else False
@@ -702,6 +712,28 @@ class TechnicalReplies(WriterBase):
         named = topic_terms(self.text) - topic_terms(quoted.question) - {"free", "pro", "business", "plan"}
         return next((match for match in self.facts.faq if match.faq_id != quoted.faq_id
                      and named & topic_terms(match.question)), None)
+
+    def _own_certificate(self, articles: list[ArticleMatch]) -> bool:
+        """"Can I use my own SSL certificate?": what the help centre says of the certificates issued (the entry on
+        them, or the guide's summary), and that it doesn't say whether one of the customer's own can be used, with a
+        person offered. The guide's troubleshooting steps answered a fault nobody reported."""
+        if not OWN_CERTIFICATE.search(self.text) or self._reports_a_problem():
+            return False
+        entry = next((m for m in self.facts.faq if "certificate" in m.answer.lower()), None)
+        guide = next((a for a in articles if "certificate" in f"{a.title} {a.summary}".lower()), None)
+        if entry is not None:
+            # Its leading "Yes:" answers whether certificates are provided: before "can I use my own?" it reads as yes.
+            answer = YES_OR_NO.sub("", entry.answer, count=1)
+            self.reply.add(f"From our help centre: {answer[:1].upper()}{answer[1:]}")
+            self._cite_faq(entry)
+        elif guide is not None:
+            self.reply.add(f"From our guide “{guide.title}”: {guide.summary}")
+            self.reply.sources.append(Source(kind="article", title=guide.title, url=guide.url, ref=guide.slug))
+        else:
+            return False
+        self.reply.add("It doesn't say whether you can use a certificate of your own instead, and I'd rather not "
+                       f"guess. Would you like me to {OFFER_PERSON} from our support team? Just say so and I will.")
+        return True
 
     def _asks_what_is_included(self) -> bool:
         asks = ASKS_WHAT_IS_INCLUDED.search(self.text) or ASKS_IF_ALLOWED.search(self.text)
