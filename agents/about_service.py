@@ -402,3 +402,19 @@ SECURITY_REPORT_REPLY = (
 def reports_a_security_issue(text: str) -> bool:
     """Whether the message reports (or asks how to report) a security weakness in our service."""
     return bool(REPORTS_A_SECURITY_ISSUE.search(text))
+
+
+# "Do you have an API?", "is there a public api", "does northwind offer a REST API?": whether the service has one,
+# which the help centre's entry on the API's rate limits and its guides on API errors say (the model reads it as a
+# general question no entry answers, 0.77). Not "my api returns 500", a fault, nor "what are the api limits?".
+_ASKS_IF_THERE_IS_AN_API = re.compile(
+    r"\b(?:do|does)\s+(?:you|u|ya|northwind)\s+(?:guys\s+)?(?:have|offer|provide|expose|support)\s+(?:an?\s+|any\s+)?"
+    r"(?:public\s+|rest\s+|restful\s+|http\s+|developer\s+)?api\b"
+    r"|\b(?:is|are)\s+there\s+(?:an?\s+|any\s+)?(?:public\s+|rest\s+|restful\s+|http\s+|developer\s+)?apis?\b"
+    r"|\bhave\s+(?:you|u)\s+got\s+an?\s+api\b",
+    re.IGNORECASE)
+
+
+def asks_if_there_is_an_api(text: str) -> bool:
+    """Whether the message asks if the service has an API."""
+    return bool(_ASKS_IF_THERE_IS_AN_API.search(text))

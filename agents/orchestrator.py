@@ -25,6 +25,7 @@ from agents.about_service import (
     asks_about_support_hours,
     asks_for_a_person,
     asks_if_supported,
+    asks_if_there_is_an_api,
     asks_to_escalate,
     asks_what_answers_only,
     identity_or_contact_asked,
@@ -430,6 +431,11 @@ class Orchestrator:
             self._person_asked_in_other_words(run)
         if asks_to_delete_an_app(run.ctx.message):
             self._deleting_an_app_is_technical(run)
+        if asks_if_there_is_an_api(run.ctx.message) and run.intent.label in ("general", "out_of_scope"):
+            # "Do you have an API?" (general at 0.77, no entry answering it): the help centre's entry on the API's
+            # limits and its guides on API errors say there is one, which the technical part gathers.
+            self._relabel(run, self._sure_label(run, "technical"), why="asks whether the service has an API",
+                          key="api_asked")
         if asks_to_give_a_role(run.ctx.message) and run.intent.label != "account":
             # "Promote dana to admin" (technical at 0.37), "make me an admin" (out of scope at 0.74): a role on the
             # customer's team, which the help centre's team entry answers as far as it goes.

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from agents.about_service import asks_if_there_is_an_api
 from agents.facts import IncidentFact
 from agents.follow_up import (
     OFFER_PERSON,
@@ -38,6 +39,7 @@ from agents.providers.offline.reply_base import (
     YES_OR_NO,
     WriterBase,
     has_cue,
+    joined_with_and,
     sentences,
     topic_words,
 )
@@ -195,7 +197,7 @@ class TechnicalReplies(WriterBase):
             # "Whats the limit for business?" after "i get a 429 error": the limit of what that question was about.
             # Its "limit" alone finds the rate-limits guide whatever came before ("my build timed out").
             articles = [a for a in articles if topic_words(before) & topic_words(f"{a.title} {a.summary}")]
-        if self._own_certificate(articles):
+        if self._own_certificate(articles) or self._api_asked_about(articles):
             return
         # "What's my api rate limit?": the figure the help centre states, for the customer's plan, leads.
         limit_entry = self._entry_stating_the_limit(articles) if leading_incident is None else None
@@ -733,6 +735,25 @@ class TechnicalReplies(WriterBase):
             return False
         self.reply.add("It doesn't say whether you can use a certificate of your own instead, and I'd rather not "
                        f"guess. Would you like me to {OFFER_PERSON} from our support team? Just say so and I will.")
+        return True
+
+    def _api_asked_about(self, articles: list[ArticleMatch]) -> bool:
+        """"Do you have an API?": yes, as the help centre's entry on its rate limits and the guides on it say; the
+        entry is quoted and the guides named, and a person offered for what they don't describe (its endpoints)."""
+        if not asks_if_there_is_an_api(self.text):
+            return False
+        entry = next((m for m in self.facts.faq if "api" in normalise(m.question).split()), None)
+        guides = [a for a in articles if "api" in normalise(a.title).split()]
+        if entry is None and not guides:
+            return False
+        self.reply.add("Yes, Northwind has an API." + (f" From our help centre: {entry.answer}" if entry else ""))
+        if entry is not None:
+            self._cite_faq(entry)
+        if guides:
+            self.reply.add(f"Our guides on it: {joined_with_and([f'“{a.title}”' for a in guides])}.", answers=False)
+            self.reply.sources.extend(Source(kind="article", title=a.title, url=a.url, ref=a.slug) for a in guides)
+        self.reply.add("The help centre doesn't describe its endpoints; if you need those, would you like me to "
+                       f"{OFFER_PERSON} from our support team?", answers=False)
         return True
 
     def _asks_what_is_included(self) -> bool:
