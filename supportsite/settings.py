@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from supportsite.core.proxy_urls import proxy_url_problem
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -35,6 +37,15 @@ def env_threshold(name: str, default: str) -> float | None:
     if not 0.0 < value <= 1.0:
         raise ImproperlyConfigured(f"{name} must be a number in (0, 1] or 'off', not {raw!r}")
     return value
+
+
+def env_proxy_url(name: str) -> str:
+    """A forward proxy's URL from the environment, "" for none; anything but http(s)://host[:port]
+    stops startup (supportsite.core.outbound_urls holds code-set values to the same)."""
+    raw = os.environ.get(name, "").strip()
+    if (problem := proxy_url_problem(name, raw)) is not None:
+        raise ImproperlyConfigured(problem)
+    return raw
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -246,6 +257,10 @@ SUPPORT = {
     # Webhook endpoints: the same URL policy (supportsite.core.outbound_urls); http:// receivers
     # on localhost only when allowed (or with DEBUG), for local development and the test suite.
     "WEBHOOK_ALLOW_HTTP_LOCALHOST": env_bool("SUPPORT_WEBHOOK_ALLOW_HTTP_LOCALHOST", False),
+    # Webhook and A2A push POSTs leave through this forward proxy when set ("http://proxy.internal:3128",
+    # user:password@ allowed), in a CONNECT tunnel to the address the URL policy checked; unset, they
+    # connect directly. Never taken from HTTPS_PROXY: only a proxy named here is used.
+    "OUTBOUND_PROXY": env_proxy_url("SUPPORT_OUTBOUND_PROXY"),
     # A run's holder renews its lease every third of it; a run whose lease ran out belongs to a
     # process that died and is picked up again (exactly once) by the next recovery pass.
     "RUN_LEASE_S": float(os.environ.get("SUPPORT_RUN_LEASE_S", "30")),

@@ -22,19 +22,32 @@ address passed. `outbound_client` builds the client both callers POST with: its 
 (`CheckedAddressTransport`) checks each request's URL, resolving its host once, and connects to
 an address that check found public, with the host name kept as the Host header and as the TLS
 server name (httpcore's `sni_hostname` extension), so the certificate is verified for that name.
+
+Where the network lets nothing out but through a forward proxy, SUPPORT["OUTBOUND_PROXY"]
+(SUPPORT_OUTBOUND_PROXY) names one, explicitly: HTTPS_PROXY from the environment is never used,
+as a proxy would resolve the host itself. A request first passes the same check, then goes
+through an HTTP CONNECT tunnel to the checked address (not to the name, which the proxy could
+resolve elsewhere), with TLS inside the tunnel verified for the URL's host name.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import ipaddress
+import os
 import socket
+import ssl
 import urllib.parse
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
+import certifi
 import httpx
+from django.conf import settings
+
+from supportsite.core.proxy_urls import proxy_url_problem
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 MAX_URL_CHARS = 2000
@@ -198,14 +211,97 @@ def _is_ip_literal(host: str) -> bool:
     return True
 
 
-def _request_to_address(request: httpx.Request, address: str) -> httpx.Request:
+def _request_to_address(request: httpx.Request, address: str, *, tls_name_extension: bool = True) -> httpx.Request:
     """The same request, connecting to `address`: the Host header (set from the URL when the
-    request was built) and the TLS server name stay the URL's host name."""
+    request was built) and the TLS server name stay the URL's host name.
+
+    Without `tls_name_extension`, the TLS server name is left to the caller (through a proxy:
+    `_tunnel_tls_name`)."""
     host_name = request.url.raw_host.decode("ascii")  # IDNA-encoded, as DNS and SNI want it
+    extensions = {**request.extensions, "sni_hostname": host_name} if tls_name_extension else request.extensions
     return httpx.Request(
         request.method, request.url.copy_with(host=address), headers=request.headers,
-        stream=request.stream, extensions={**request.extensions, "sni_hostname": host_name},
+        stream=request.stream, extensions=extensions,
     )
+
+
+# --- Through an egress proxy ----------------------------------------------------------------------
+
+PROXY_SETTING = "SUPPORT_OUTBOUND_PROXY"
+
+
+class OutboundProxyMisconfigured(ValueError):
+    """SUPPORT["OUTBOUND_PROXY"] does not name an http:// or https:// proxy."""
+
+
+def outbound_proxy(url: str) -> httpx.Proxy | None:
+    """The forward proxy the setting names ("http://proxy.internal:3128"), or None for "".
+
+    A user:password@ in it is sent to the proxy as Proxy-Authorization with each CONNECT. An
+    https:// proxy's certificate is checked against the same trust store as receivers' (httpx's
+    default for a proxy would be certifi's alone, ignoring SSL_CERT_FILE).
+    """
+    if not url:
+        return None
+    if (problem := proxy_url_problem(PROXY_SETTING, url)) is not None:
+        raise OutboundProxyMisconfigured(problem)
+    https = urllib.parse.urlsplit(url).scheme == "https"
+    return httpx.Proxy(url, ssl_context=httpx.create_ssl_context() if https else None)
+
+
+# The checked address a request through the proxy was sent to, and the URL's host name its TLS is for.
+_tunnel_tls_name: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar(
+    "outbound_tunnel_tls_name", default=None,
+)
+
+
+def _same_address(a: str, b: str) -> bool:
+    try:
+        return ipaddress.ip_address(a) == ipaddress.ip_address(b)
+    except ValueError:
+        return False
+
+
+class _TunnelTLSContext(ssl.SSLContext):
+    """Starts TLS inside a proxy's tunnel for the URL's host name rather than the address.
+
+    httpcore 1.x starts that TLS for the request URL's host, here the checked IP address, and
+    ignores the `sni_hostname` extension there (encode/httpcore#934), so the certificate would be
+    checked against the IP address and the server sent no name. For the handshake with the address
+    `_tunnel_tls_name` holds (set around each request, per task), this context puts the name back:
+    SNI and the certificate check use it. (anyio calls wrap_bio of a subclass on a worker thread,
+    with the task's context variables copied there.)
+    """
+
+    def wrap_bio(self, incoming: ssl.MemoryBIO, outgoing: ssl.MemoryBIO, server_side: bool = False,
+                 server_hostname: str | bytes | None = None, session: ssl.SSLSession | None = None) -> ssl.SSLObject:
+        address_and_name = _tunnel_tls_name.get()
+        if address_and_name is not None and server_hostname is not None:
+            asked = server_hostname.decode("ascii") if isinstance(server_hostname, bytes) else server_hostname
+            address, host_name = address_and_name
+            if _same_address(asked, address):
+                server_hostname = host_name
+        return super().wrap_bio(incoming, outgoing, server_side=server_side,
+                                server_hostname=server_hostname, session=session)
+
+
+def _tunnel_tls_context() -> _TunnelTLSContext:
+    """Verifies certificates and host names against the trust store httpx's own transports load
+    (SSL_CERT_FILE or SSL_CERT_DIR when set, else certifi's), as direct connections do."""
+    context = _TunnelTLSContext(ssl.PROTOCOL_TLS_CLIENT)
+    if os.environ.get("SSL_CERT_FILE"):
+        context.load_verify_locations(cafile=os.environ["SSL_CERT_FILE"])
+    elif os.environ.get("SSL_CERT_DIR"):
+        context.load_verify_locations(capath=os.environ["SSL_CERT_DIR"])
+    else:
+        context.load_verify_locations(cafile=certifi.where())
+    return context
+
+
+# No kept-alive connections: the pool keys a connection by the URL's host, here the checked IP, so
+# one opened (and its certificate verified) for one host name could otherwise carry a later request
+# for another name that resolves to the same address.
+_NO_KEEPALIVE = httpx.Limits(max_keepalive_connections=0)
 
 
 class CheckedAddressTransport(httpx.AsyncBaseTransport):
@@ -215,21 +311,28 @@ class CheckedAddressTransport(httpx.AsyncBaseTransport):
 
     Addresses are tried in the resolver's order, the next one only when connecting fails (before
     any of the body is sent). `allow_http_localhost` is asked on each request, as settings may change.
+
+    With a `proxy`, a checked request goes through it, in a CONNECT tunnel to the checked address;
+    an allowed local URL never does (it is on this machine).
     """
 
     def __init__(self, *, allow_http_localhost: Callable[[], bool],
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+                 transport: httpx.AsyncBaseTransport | None = None, proxy: httpx.Proxy | None = None) -> None:
         self._allow_http_localhost = allow_http_localhost
-        # No kept-alive connections: the pool keys a connection by the URL's host, here the checked
-        # IP, so one opened (and its certificate verified) for one host name could otherwise carry
-        # a later request for another name that resolves to the same address.
-        self._transport = transport or httpx.AsyncHTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
+        self._transport = transport or httpx.AsyncHTTPTransport(limits=_NO_KEEPALIVE)
+        self._proxied = None if proxy is None else httpx.AsyncHTTPTransport(
+            proxy=proxy, verify=_tunnel_tls_context(), limits=_NO_KEEPALIVE,
+        )
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         checked = await outbound_url_checked(str(request.url), allow_http_localhost=self._allow_http_localhost())
         if checked.problem is not None:
             raise OutboundURLRefused(checked.problem, request=request)
-        if not checked.addresses or _is_ip_literal(request.url.host):
+        if not checked.addresses:
+            return await self._transport.handle_async_request(request)  # an allowed local URL, as written
+        if self._proxied is not None:
+            return await self._through_proxy(self._proxied, request, checked.addresses)
+        if _is_ip_literal(request.url.host):
             return await self._transport.handle_async_request(request)  # nothing a lookup could change
         failure: httpx.ConnectError | None = None
         for address in checked.addresses:
@@ -240,18 +343,47 @@ class CheckedAddressTransport(httpx.AsyncBaseTransport):
         assert failure is not None  # checked.addresses is never empty here
         raise failure
 
+    @staticmethod
+    async def _through_proxy(proxied: httpx.AsyncBaseTransport, request: httpx.Request,
+                             addresses: tuple[str, ...]) -> httpx.Response:
+        """CONNECT to each checked address in turn until one is tunnelled to and TLS starts. The
+        request carries no `sni_hostname`: httpcore 1.x would copy it onto the CONNECT, and TLS
+        with an https:// proxy would then be checked against the receiver's name."""
+        if _is_ip_literal(request.url.host):
+            return await proxied.handle_async_request(request)
+        host_name = request.url.raw_host.decode("ascii")
+        failure: httpx.ConnectError | httpx.ProxyError | None = None
+        for address in addresses:
+            tls_name = _tunnel_tls_name.set((address, host_name))
+            try:
+                return await proxied.handle_async_request(
+                    _request_to_address(request, address, tls_name_extension=False))
+            except (httpx.ConnectError, httpx.ProxyError) as exc:  # the proxy could not reach it, or TLS failed
+                failure = exc
+            finally:
+                _tunnel_tls_name.reset(tls_name)
+        assert failure is not None  # addresses is never empty here
+        raise failure
+
     async def aclose(self) -> None:
         await self._transport.aclose()
+        if self._proxied is not None:
+            await self._proxied.aclose()
 
 
-def outbound_client(*, timeout_s: float, allow_http_localhost: Callable[[], bool]) -> httpx.AsyncClient:
+def outbound_client(*, timeout_s: float, allow_http_localhost: Callable[[], bool],
+                    proxy_url: str | None = None) -> httpx.AsyncClient:
     """The client for POSTs to configured URLs: each goes to an address the policy checked.
 
     No redirects (a public URL must not hand the POST on to an internal one), and nothing from
     the environment: a proxy from HTTPS_PROXY would be used instead of this transport and resolve
-    the host itself, and .netrc credentials are not for URLs someone else chose.
+    the host itself, and .netrc credentials are not for URLs someone else chose. The one proxy
+    used is the one named on purpose: `proxy_url`, by default SUPPORT["OUTBOUND_PROXY"] ("" for
+    none); a malformed one raises OutboundProxyMisconfigured here, naming the setting.
     """
+    if proxy_url is None:
+        proxy_url = settings.SUPPORT.get("OUTBOUND_PROXY", "")
     return httpx.AsyncClient(
-        transport=CheckedAddressTransport(allow_http_localhost=allow_http_localhost),
+        transport=CheckedAddressTransport(allow_http_localhost=allow_http_localhost, proxy=outbound_proxy(proxy_url)),
         timeout=timeout_s, follow_redirects=False, trust_env=False,
     )
