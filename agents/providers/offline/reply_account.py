@@ -338,15 +338,22 @@ class AccountReplies(BillingReplies):
                                "rather than guessing: repeated failed sign-ins lock the account.")
         # "Is 2fa on?" is answered by the fact alone (below); "my authenticator is gone" reports losing the codes.
         lost_second_factor = has_cue(self.words, self.norm, *_LOST_SECOND_FACTOR)
-        if (mentions_two_factor and not account.two_factor_enabled and match is not None and _about_recovery(match)
-                and lost_second_factor):
+        # "I forgot my password and my 2fa phone": the reset entry is the answer, as the one thing needed with two-factor
+        # off; turning two-factor on is no help to someone locked out.
+        reset = (self._entry_on("reset", "password") if has_cue(
+            self.words, self.norm, "forgot my password", "forgot password", "forgotten password", "forgot the password",
+            "lost my password", "dont remember my password", "do not remember my password") else None)
+        if (mentions_two_factor and not account.two_factor_enabled and (lost_second_factor or reset is not None)
+                and (reset is not None or (match is not None and _about_recovery(match)))):
             # "My authenticator is gone": with two-factor off there is no code to recover, so the recovery
             # entry would contradict the fact; the password alone signs in, and a new phone can be set up.
             self.reply.add("Two-factor authentication is currently off for your account, so your password alone "
                            "signs you in: you don't need a code from your authenticator.")
-            told_state = True
-            match = None
-            if (enable := self._entry_on("turn on", "two-factor")) is not None:
+            told_state, match = True, None  # the recovery entry would contradict the fact
+            if reset is not None:
+                self.reply.add(f"To get back in, reset your password: {reset.answer}")
+                self._cite_faq(reset)
+            if reset is None and (enable := self._entry_on("turn on", "two-factor")) is not None:
                 phone = " on your new phone" if has_cue(self.words, self.norm, "new phone", "new device",
                                                         "new mobile") else ""
                 self.reply.add(f"If you'd like to protect your account with two-factor{phone}, here's how to set "
