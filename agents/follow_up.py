@@ -370,6 +370,19 @@ def asks_what_becomes_of(message: str) -> bool:
     return bool(_FATE_OF_THINGS.search(message)) and not _HOW_TO.search(message)
 
 
+# "I'm on pro", "we're on the business plan", "I have pro": the customer's plan, said to the question before it ("why
+# is my app slow?"), which it narrows as "and for pro?" does (asked_of_another_plan); alone it asks nothing.
+_STATES_OWN_PLAN = re.compile(
+    r"^\W*(?:(?:but|and|well|fyi|btw|ok(?:ay)?|yes|no)[,\s]+)?(?:(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:on|using)"
+    r"|(?:i|we)\s+(?:have|pay\s+for))\s+(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?\W*$",
+    re.IGNORECASE)
+
+
+def states_own_plan(message: str) -> bool:
+    """"I'm on pro", "we have business": the customer's plan said, and nothing else."""
+    return bool(_STATES_OWN_PLAN.match(message))
+
+
 def leans_back(message: str) -> bool:
     """Short, and pointing back ("is it fixed yet?") or saying yes; not a thank-you or a goodbye."""
     if _CLOSING.search(message):
@@ -636,7 +649,8 @@ def asked_of_another_plan(ctx: SupportContext) -> str | None:
     worth it over the other. None for any other message, or with no question before."""
     if (worth := _worth_of_the_plans_compared(ctx)) is not None:
         return worth
-    another = _ANOTHER_PLAN.match(ctx.message)
+    # "I'm on pro" after "why is my app slow?": the question before, for the plan the customer says they are on.
+    another = _ANOTHER_PLAN.match(ctx.message) or _STATES_OWN_PLAN.match(ctx.message)
     if another is None:
         return None
     before = previous_user_text(ctx)

@@ -1,0 +1,37 @@
+""""I'm on free" after "can I use a custom domain?", "we're on business" after "what are the api rate limits?": read
+alone they ask nothing, and got "I don't have a guide on that". Each is the customer's plan said to the question before
+it, which it narrows as "and for free?" does: that question, for that plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.context import HistoryTurn, SupportContext
+from agents.follow_up import asked_of_another_plan, states_own_plan
+
+NO_GUIDE = "I don't have a guide on that"
+
+
+async def test_a_plan_said_after_a_feature_question_gets_whether_that_plan_has_it(converse):
+    _, outcome = await converse("cus_carol", "can I use a custom domain?", "I'm on free")
+    assert "custom domains aren’t part of your plan, Free" in outcome.reply, outcome.reply
+    assert NO_GUIDE not in outcome.reply, outcome.reply
+
+
+async def test_a_plan_said_after_a_limit_question_gets_that_plans_limit(converse):
+    _, outcome = await converse("cus_bob", "what are the api rate limits?", "we're on business")
+    assert "3,000 requests a minute on Business" in outcome.reply and NO_GUIDE not in outcome.reply, outcome.reply
+
+
+def test_the_plan_said_is_the_question_before_asked_of_that_plan():
+    ctx = SupportContext(conversation_id="c", run_id="r", message="I'm on free", goal="I'm on free", history=[
+        HistoryTurn(role="user", text="can I use a custom domain?"), HistoryTurn(role="assistant", text="…")])
+    assert asked_of_another_plan(ctx) == "can I use a custom domain on the free plan?"
+
+
+@pytest.mark.parametrize(("message", "states"), [
+    ("I'm on pro", True), ("we're on the business plan", True), ("btw I have pro", True), ("im on free", True),
+    ("I'm on pro, why is it slow?", False), ("what plan am I on?", False), ("I have a question", False),
+])
+def test_a_plan_is_said_alone(message, states):
+    assert states_own_plan(message) is states
