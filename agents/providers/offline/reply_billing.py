@@ -61,6 +61,7 @@ BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|
                                re.IGNORECASE)
 # A failed payment asked to be taken again: "can you retry now?", "charge it again".
 # When, or whether it has happened yet ("did you retry yet?", "have you tried again?"): either way, when it will.
+INVOICES_LISTED = "Here are your most recent invoices:"
 # "A second payment card", "another card as a backup", "two cards on file": a card beside the one on file.
 # Not "another card", which is mostly the one that replaces it ("I want to use another card to pay").
 SECOND_CARD = re.compile(r"\b(?:second|additional|extra|backup|back-up|2nd|two|multiple|more\s+than\s+one)\s+"
@@ -1149,12 +1150,15 @@ class BillingReplies(WriterBase):
         self._total_paid()
 
     def _invoice_list(self) -> None:
+        if self.reply.answered and INVOICES_LISTED in last_assistant_text(self.ctx):
+            # "The last one" after the list: answered above (the last payment), and the same list again says nothing.
+            return
         invoices = sorted(self.facts.invoices, key=lambda i: i.issued_on, reverse=True)
         if not invoices:
             self.reply.add("There are no invoices on your account yet"
                            + (f" — you're on the {self.ctx.customer.plan} plan." if self.ctx.customer else "."))
             return
-        self.reply.add("Here are your most recent invoices:\n" + "\n".join(invoice_line(i) for i in invoices[:6]))
+        self.reply.add(f"{INVOICES_LISTED}\n" + "\n".join(invoice_line(i) for i in invoices[:6]))
 
     def answers_which_invoice(self) -> bool:
         """"Which invoice?" right after an answer about a charge: the invoice that answer was about (the one
