@@ -124,6 +124,8 @@ def with_several_regions_as_one_word(text: str) -> str:
 CLEAR_MATCH = 0.2
 EVIDENCE_NEEDED = 2
 # Words that say how something is asked, or name the service itself, rather than what it is about.
+_ON_A_PLAN = re.compile(r"\b(?:on|with|in|for)\s+(?:the\s+|my\s+|our\s+)?(?:free|pro|business)(?:\s+(?:plan|tier))?\b"
+                        r"|\b(?:free|pro|business)\s+(?:plan|tier)\b", re.IGNORECASE)
 ASKING_WORDS = frozenset([
     "how", "what", "whats", "when", "where", "why", "which", "who", "can", "could", "would", "should", "may",
     "might", "must", "need", "want", "help", "support", "use", "using", "used", "work", "get", "got", "set",
@@ -134,6 +136,9 @@ ASKING_WORDS = frozenset([
     # When, not what: "the logs from last week" shares "last" with the failed-deploys guide's "not the last line".
     "last", "past", "ago", "month", "year", "see", "show",
     "app", "application", "site", "website", "northwind", "service", "account", "plan",
+    # The plans' names say whose limits, not what about: "why is my app slow on the pro plan?" shares "pro" with the
+    # rate-limits guide's "600 on Pro", and nothing else that guide is about.
+    "free", "pro", "business",
     # Pronouns and amounts stand for what the message is about without naming it: "can I stream them
     # from the cli" after a question about logs shares "them" with two guides' summaries ("make them
     # available", "stay under them"), "my app needs more ram" "more" with the rate limits' last step.
@@ -346,7 +351,10 @@ class OfflineArticleRetriever:
         text = without_given_names(_EMAIL_ADDRESS.sub(" email address ", text))
         text = with_error_meanings(with_several_regions_as_one_word(text))
         text = singular_status_codes(text)
-        sims = WORD_WEIGHT * self._words.similarities(text) + (1 - WORD_WEIGHT) * self._chars.similarities(text)
+        # "On the pro plan" says whose limits, not what about: scored, it diluted the question and matched the guides
+        # that list every plan's figures ("why is my app slow on the pro plan?" found the rate-limits guide).
+        scored = _ON_A_PLAN.sub(" ", text)
+        sims = WORD_WEIGHT * self._words.similarities(scored) + (1 - WORD_WEIGHT) * self._chars.similarities(scored)
         # An HTTP status the customer quotes ("429", "503") names the problem more exactly than any
         # other word: an article whose title or tags carry that code ranks first.
         codes = set(STATUS_CODE.findall(text))
