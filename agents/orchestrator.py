@@ -95,6 +95,7 @@ from agents.own_data import (
     asks_when_joined,
     asks_when_we_retry,
     mentions_plans,
+    reports_cannot_add_or_use,
     reports_cannot_sign_in,
     reports_lost_second_factor,
     reports_plan_not_applied,
@@ -947,10 +948,11 @@ class Orchestrator:
         labels = domains if all_domains else [intent.label]
         workers = list(dict.fromkeys(w for label in labels for w in WORKERS_FOR_INTENT.get(label, ())))
         if "billing" not in workers and (mentions_plans(message) or asks_standing(message)
-                                         or asks_about_support_hours(message)):
+                                         or asks_about_support_hours(message) or reports_cannot_add_or_use(message)):
             # "Is my account in good standing?" is answered with the subscription's state too (a failed
             # payment makes it past due), which billing's facts hold; "what support do I get on Pro?" with
-            # the support each plan lists ("email support"), which the plans on billing's facts hold.
+            # the support each plan lists ("email support"), which the plans on billing's facts hold; "why can't
+            # I add a custom domain?" with whether the customer's plan includes it.
             workers.append("billing")
         if "account" not in workers and about_own_lock(message):
             # Whether the account is locked, and the unlock, are the account's facts, whatever the label

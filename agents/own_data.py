@@ -648,3 +648,16 @@ _GIVES_A_ROLE = re.compile(
 def asks_to_give_a_role(text: str) -> bool:
     """Whether the message asks to give someone on the team (the customer too) a role."""
     return bool(_GIVES_A_ROLE.search(text))
+
+
+# "Why can't I add a custom domain?", "I'm unable to invite more members": something the customer can't do, which their
+# plan may not include (the plans' lists, billing's facts, say). Not "I can't sign in", which the account's facts answer.
+_CANNOT_ADD_OR_USE = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won'?t\s+let\s+(?:me|us))\s+(?:\w+\s+)?"
+    r"(?:add|use|get|create|invite|set\s+up|setup|connect|enable|have|run)\b",
+    re.IGNORECASE)
+
+
+def reports_cannot_add_or_use(text: str) -> bool:
+    """Whether the customer says they can't add, use or get something (which a plan may not include)."""
+    return bool(_CANNOT_ADD_OR_USE.search(text))

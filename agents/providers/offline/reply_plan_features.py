@@ -51,6 +51,9 @@ ASKS_IF_A_PLAN_HAS = re.compile(
 # lack. Told first that the plan lacks it, when it does: the steps are no use on that plan.
 ASKS_HOW_TO_GET = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+(?:add|set\s+up|setup|get|use"
                              r"|connect|enable|turn\s+on|have)\b", re.IGNORECASE)
+# "Why can't I add a custom domain?", "I'm unable to add a second app": something the customer's own plan may lack.
+CANNOT_DO_IT = re.compile(r"\b(?:can'?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won'?t\s+let\s+me)\b",
+                          re.IGNORECASE)
 # "Do I have priority support?", "do we get custom domains?": whether the customer's own plan has it.
 ASKS_IF_I_HAVE = re.compile(r"\b(?:do|does|will|would)\s+(?:i|we|my\s+account)\s+(?:also\s+)?(?:have|get)\b",
                             re.IGNORECASE)
@@ -203,6 +206,11 @@ class PlanFeatureReplies(WriterBase):
             # "I'm on the free plan, what does my plan include?" from a Pro customer: the plan they are really on,
             # said first and plainly (as the billing part does for a charge), is the plan "my plan" is.
             self.reply.add(f"You're on the {asked.name} plan, not {claimed}.", answers=False)
+        if (asked is None and feature and CANNOT_DO_IT.search(self.text)
+                and (own := self._own_listing(listing)) is not None and self._lacks(own, listing, feature)):
+            # "Why can't I add a custom domain?" from a Free customer: their plan lacks it, which the guide's steps
+            # (given before) could never get past; which plan has it comes first.
+            return self._tell_whether_included(own, listing, feature)
         if feature and asked is not None and ASKS_HOW_TO_GET.search(self.text):
             # "How do I add a custom domain on free?": that Free lacks it, and which plan has it, comes first; on a
             # plan that has it, the steps (the help centre's) are the answer.
