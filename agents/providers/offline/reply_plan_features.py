@@ -17,7 +17,7 @@ from decimal import Decimal
 from agents.about_service import asks_about_support_hours
 from agents.follow_up import OFFER_PERSON, asks_the_limit_of_the_topic
 from agents.outcome import FaqMatch, Source
-from agents.own_data import asks_about_own_plan, plan_said_to_be_on
+from agents.own_data import SEVERAL_APPS, asks_about_own_plan, plan_said_to_be_on
 from agents.providers.offline.reply_base import (
     ARTICLE_MIN_SCORE,
     ASKS_WHAT_IS_INCLUDED,
@@ -78,6 +78,8 @@ PLANS_GET = re.compile(r"\b(?P<plans>(?:Free|Pro|Business)(?:(?:,\s*|\s+(?:and|o
 NAMES_A_KIND_OF_SUPPORT = re.compile(r"\b(?:priority|email|community|premium|dedicated)\s+support\b", re.IGNORECASE)
 # "How many apps can I have on Pro?", "is there a limit on apps on Free": how much of it a plan has.
 ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b|\blimits?\b|\bmax(?:imum)?\b", re.IGNORECASE)
+# "Can I have two apps?", "a second app": a number of apps, which each plan's list counts.
+COUNTS_APPS = re.compile(SEVERAL_APPS, re.IGNORECASE)
 # A plan's line that says how many: "Up to 10 apps", "One app", "Unlimited apps".
 COUNTED = re.compile(r"(?:up\s+to\s+)?(?:\d+|one|two|three|unlimited|no\s+limit)\b", re.IGNORECASE)
 # "Pro plan features", "business features": the plan's whole list, asked without a verb.
@@ -121,6 +123,8 @@ _NOT_A_FEATURE = frozenset({
     "set", "setup", "up", "use", "connect", "enable",
     # Who is on the plan: "i'm on the free plan, what does my plan include?" asks for no "i'm".
     "i'm", "im", "we're",
+    # How many they would have: "can I have two apps?", "a second app" ask for apps.
+    "one", "two", "three", "four", "five", "several", "multiple", "more", "than", "another", "second", "have",
 })
 
 
@@ -162,6 +166,10 @@ def _names_in_lower_case(plan: str, norm: str) -> bool:
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 
 
+_ONE_MORE = re.compile(r"\b(?:more\s+than\s+one|a\s+second|second|another|one\s+more|an\s+extra|extra)\s+"
+                       r"(?:apps?|members?|seats?|domains?)\b", re.IGNORECASE)
+
+
 def _count_in(item: str) -> float | None:
     """"One app" → 1, "Up to 10 apps" → 10, "Unlimited apps" → infinity; None when the line gives no number."""
     if re.search(r"\b(?:unlimited|no\s+limit)\b", item, re.IGNORECASE):
@@ -174,7 +182,10 @@ def _count_in(item: str) -> float | None:
 
 
 def _number_asked(text: str) -> float | None:
-    """"Can I have 2 apps on Free?" → 2: how many of something the customer asks for."""
+    """"Can I have 2 apps on Free?" → 2: how many of something the customer asks for ("more than one app", "a second
+    app", "another app": 2, one more than the first)."""
+    if _ONE_MORE.search(text):
+        return 2.0
     found = re.search(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(?:\w+\s+)?(?:apps?|members?|seats?|domains?)\b",
                       text, re.IGNORECASE)
     return None if found is None else _count_in(found[1])
@@ -215,8 +226,8 @@ class PlanFeatureReplies(WriterBase):
             # "How do I add a custom domain on free?": that Free lacks it, and which plan has it, comes first; on a
             # plan that has it, the steps (the help centre's) are the answer.
             return self._lacks(asked, listing, feature) and self._tell_whether_included(asked, listing, feature)
-        if asked is None and feature and ASKS_HOW_MANY.search(self.text) and self._tell_how_many_on_each(
-                listing, feature):
+        if asked is None and feature and (ASKS_HOW_MANY.search(self.text) or COUNTS_APPS.search(self.text)) and (
+                self._tell_how_many_on_each(listing, feature)):
             return True
         if asked is None:
             return bool(feature) and ASKS_WHICH_PLAN.search(self.text) is not None and self._tell_which_plan(
@@ -224,7 +235,9 @@ class PlanFeatureReplies(WriterBase):
         if feature and ASKS_HOW_MANY.search(self.text):
             # A count is the asked plan's own line, or none: "one app" on Free does not say Pro's.
             return self._tell_how_many(asked, feature)
-        whether = bool(ASKS_WHAT_IS_INCLUDED.search(self.text) or ASKS_IF_A_PLAN_HAS.search(self.text))
+        whether = bool(ASKS_WHAT_IS_INCLUDED.search(self.text) or ASKS_IF_A_PLAN_HAS.search(self.text)
+                       # "Can I run more than one app?", "I can't add a second app": whether the plan's count allows it.
+                       or COUNTS_APPS.search(self.text))
         if whether and feature:
             return self._tell_whether_included(asked, listing, feature)
         if not feature and (whether or ASKS_WHAT_A_PLAN_HAS.search(self.text) or NAMES_FEATURES.search(self.text)
@@ -373,7 +386,9 @@ class PlanFeatureReplies(WriterBase):
             named = [plan for plan in named if plan.name.lower() != claimed.lower()]
         if len(named) == 1:
             return named[0]
-        if not named and (asks_about_own_plan(self.text) or ASKS_IF_I_HAVE.search(self.text)):
+        if not named and (asks_about_own_plan(self.text) or ASKS_IF_I_HAVE.search(self.text)
+                          or COUNTS_APPS.search(self.text)):
+            # "Can I have two apps?" naming no plan: on the customer's own.
             return self._own_listing(listing)
         return None
 
