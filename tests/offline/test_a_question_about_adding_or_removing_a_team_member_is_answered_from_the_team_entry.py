@@ -90,3 +90,10 @@ async def test_making_a_payment_or_an_app_is_not_read_as_giving_someone_a_role(c
 ])
 def test_a_role_is_asked_for_someone_only_when_a_role_is_given(message, gives_a_role):
     assert asks_to_give_a_role(message) is gives_a_role
+
+
+@pytest.mark.parametrize("customer", ["cus_alice", "cus_carol"])
+async def test_inviting_someone_gets_the_team_entry_not_how_to_reach_a_person(converse, customer):
+    # "How do I invite someone?" got the entry on talking to a person ("someone"), hedged as a guess.
+    (outcome,) = await converse(customer, "how do I invite someone?")
+    assert INVITE_STEPS in outcome.reply and "How do I talk to a person?" not in outcome.reply, outcome.reply

@@ -92,7 +92,9 @@ _TEAM_CHANGE = re.compile(
     r"\b(?:add|adding|invite|inviting|remove|removing|delete|deleting|kick\s+out)\b(?:\s+[\w'-]+){0,3}?\s+"
     r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?)\b"
     r"|\b(?:team\s?mates?|team\s+members?|colleagues?|co-?workers?)\b(?:\s+[\w'-]+){0,4}?\s+"
-    r"(?:as\s+(?:an?\s+)?(?:admin|administrator|owner|viewer)|roles?)\b",
+    r"(?:as\s+(?:an?\s+)?(?:admin|administrator|owner|viewer)|roles?)\b"
+    # "How do I invite someone?": whoever is invited joins the team.
+    r"|\b(?:invite|inviting)\s+(?:someone|somebody|people|others|a\s+(?:user|person|friend)|users)\b",
     re.IGNORECASE)
 # "Did I sign up with google?": a question about the sign-up done, not a wish to sign up.
 _ASKS_OF_THE_PAST = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b", re.IGNORECASE)
