@@ -14,7 +14,7 @@ from typing import Literal
 
 from agents.follow_up import OFFER_PERSON
 
-IdentityOrContact = Literal["identity", "contact"]
+IdentityOrContact = Literal["identity", "contact", "capabilities"]
 
 # What a customer may wonder the assistant is: a person, a bot, an AI, ChatGPT.
 _WHAT = (r"(?:(?:a|an)\s+)?(?:(?:real(?:\s+life|-life)?|actual|live|human|automated|ai)\s+)?"
@@ -272,6 +272,15 @@ def asks_how_to_reach_support(text: str) -> bool:
     return bool(ASKS_HOW_TO_REACH_SUPPORT.search(own)) and not asks_for_a_person(text)
 
 
+# "What can you do?", "what can you help me with?", "how can you help?": what the assistant does. The FAQ search found
+# the Free plan's entry for the first (0.92, above the shortcut's threshold), and nothing for the others. Not "what do
+# you do?", which asks what Northwind does (the plans answer it).
+ASKS_WHAT_YOU_CAN_DO = re.compile(
+    r"\bwhat\s+(?:can|could|else\s+can)\s+(?:you|u)\s+(?:do|help(?:\s+(?:me|us))?(?:\s+with)?)\b"
+    r"|\b(?:how|in\s+what\s+ways?)\s+(?:can|could)\s+(?:you|u)\s+help(?:\s+(?:me|us))?\b"
+    r"|\bwhat\s+(?:do|are)\s+(?:you|u)\s+(?:able\s+to\s+)?help(?:\s+(?:me|us))?\s+with\b|\bwhat\s+are\s+you\s+for\b")
+
+
 def identity_or_contact_asked(text: str) -> IdentityOrContact | None:
     """"identity" or "contact" for a message that asks only who is answering, or only how else to reach support
     (with a greeting or words around it, but no other question); None otherwise, and when a person is asked for
@@ -283,6 +292,9 @@ def identity_or_contact_asked(text: str) -> IdentityOrContact | None:
         return None
     contact = ASKS_HOW_TO_REACH_SUPPORT.search(_OWN_CHANNEL.sub(" ", words))
     if identity is None and contact is None:
+        can_do = ASKS_WHAT_YOU_CAN_DO.search(words)
+        if can_do is not None and not set(ASKS_WHAT_YOU_CAN_DO.sub(" ", words).split()) - _AROUND_A_QUESTION:
+            return "capabilities"
         return None
     rest = ASKS_HOW_TO_REACH_SUPPORT.sub(" ", ASKS_WHAT_ANSWERS.sub(" ", words))
     if set(rest.split()) - _AROUND_A_QUESTION:
@@ -336,7 +348,16 @@ def contact_reply(text: str) -> str:
             f"here, in this chat, and I can help with most questions straight away. {_PERSON_HERE}")
 
 
+def capabilities_reply() -> str:
+    """"What can you do?": what the assistant helps with, and that a person is a request away."""
+    return ("I'm Northwind Cloud's support assistant. I can help with your invoices, payments, refunds and plan; your "
+            "account, sign-in and two-factor; and your apps: deploys, domains, certificates and API errors. "
+            f"{_PERSON_HERE} What can I help you with?")
+
+
 def identity_or_contact_reply(kind: IdentityOrContact, text: str) -> str:
+    if kind == "capabilities":
+        return capabilities_reply()
     return identity_reply() if kind == "identity" else contact_reply(text)
 
 

@@ -795,7 +795,7 @@ class Orchestrator:
         """The honest answer to "are you a bot?" or "what's your phone number?", with a person offered."""
         label = run.intent
         self._relabel(run, IntentResult(label="general", confidence=label.confidence),
-                      why=f"asks {'what answers' if about == 'identity' else 'how else to reach support'} "
+                      why=f"asks {_ABOUT_THE_ASSISTANT[about]} "
                           f"({label.label} at {label.confidence:.2f})", key="identity_or_contact_asked")
         return await self._finish(run, reply=identity_or_contact_reply(about, run.ctx.message), route="resolver", sources=[])
 
@@ -1266,6 +1266,12 @@ class Orchestrator:
 # A line with no word or figure on it: a "." a draft left behind, a help-centre answer's stray punctuation.
 _NOTHING_ON_LINE = re.compile(r"^[\s.,;:!?…·•*_~\-–—]*$")
 _CODE_FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
+# What a question about the assistant itself asks, as the trace says it.
+_ABOUT_THE_ASSISTANT: dict[str, str] = {
+    "identity": "what answers", "contact": "how else to reach support", "capabilities": "what the assistant can do",
+}
 
 
 def without_empty_lines(text: str) -> str:
