@@ -223,6 +223,12 @@ def _payment_line(payment: PaymentFact) -> str:
     return f"- {payment.created_at.date().isoformat()}: {money(payment.amount)} for invoice {payment.invoice_number}{card}: {state}"
 
 
+def _plan_named(sentence: str) -> str | None:
+    """The one plan a help-centre sentence names ("Business customers can also pay yearly …"), or None."""
+    named = [plan for plan in ("Free", "Pro", "Business") if re.search(rf"\b{plan}\b", sentence)]
+    return named[0] if len(named) == 1 else None
+
+
 def _names_joined(names: list[str], *, opening: bool = False) -> str:
     """"PayPal", "PayPal and crypto", "PayPal, Venmo and crypto"; capitalised to open a sentence."""
     text = joined_with_and(names)
@@ -785,8 +791,23 @@ class BillingReplies(WriterBase):
         self.reply.add(entry.answer)
         self._cite_faq(entry)
         unlisted = unlisted_payment_methods(self.text, entry.answer)
-        if listed := [method for method in asked if method not in unlisted]:
-            self.reply.add(f"So yes, {_names_joined(listed)} {'is' if len(listed) == 1 else 'are'} among them.")
+        listed = [method for method in asked if method not in unlisted]
+        # "Business customers can also pay … by bank transfer": a way to pay the entry gives one plan only. A customer
+        # on another plan was told "so yes" (a Pro customer asking to pay a failed invoice by bank transfer).
+        only_for = {method: _plan_named(next((s for s in sentences(entry.answer) if method.lower() in s.lower()), ""))
+                    for method in listed}
+        customer = self.ctx.customer
+        if everyone := [method for method in listed if only_for[method] is None]:
+            self.reply.add(f"So yes, {_names_joined(everyone)} {'is' if len(everyone) == 1 else 'are'} among them.")
+        for method in listed:
+            plan = only_for[method]
+            if plan is None:
+                continue
+            if customer is not None and customer.plan.lower() != plan.lower():
+                self.reply.add(f"{_names_joined([method], opening=True)} is only for {plan} customers, though, and "
+                               f"you're on the {customer.plan} plan.")
+            else:
+                self.reply.add(f"So yes, {method} is among them, for {plan} customers.")
         if unlisted:
             one = len(unlisted) == 1
             names = _names_joined(unlisted, opening=True)
