@@ -420,6 +420,27 @@ SECURITY_REPORT_REPLY = (
 )
 
 
+# "I want to report a bug", "how do I report a bug?", "where can I file a bug report?": a report with nothing in it yet.
+# Read as an account or billing question, a visitor was asked to sign in to see their invoices. With what went wrong
+# in the message ("there's a bug, my deploy fails"), it is that problem, for the guides.
+_WANTS_TO_REPORT_A_BUG = re.compile(
+    r"^\W*(?:(?:hi|hello|hey)\W+)?(?:i\s+(?:want|would\s+like|'d\s+like|need)\s+to|i'?d\s+like\s+to|can\s+i|"
+    r"how\s+(?:do|can)\s+i|where\s+(?:do|can)\s+i|i\s+(?:have|found|think\s+i\s+found)|there'?s|there\s+is)\s+"
+    r"(?:report|file|submit|log|raise|an?)?\s*(?:an?\s+)?(?:bug|issue\s+with\s+(?:the|your)\s+(?:site|dashboard))"
+    r"(?:\s+report)?(?:\s+(?:to\s+you|with\s+you|here))?\W*$",
+    re.IGNORECASE)
+BUG_REPORT_REPLY = (
+    "Thank you for letting us know. Tell me what happened: what you did, what you expected and what you saw instead, and "
+    "where (your app, the dashboard or the API). If it's about one of your apps I'll look for a fix straight away; "
+    "otherwise I can pass you to a person from our team, who will take the report: just say so."
+)
+
+
+def wants_to_report_a_bug(text: str) -> bool:
+    """Whether the message only says the customer wants to report a bug (nothing about it yet)."""
+    return bool(_WANTS_TO_REPORT_A_BUG.search(text)) and not reports_a_security_issue(text)
+
+
 def reports_a_security_issue(text: str) -> bool:
     """Whether the message reports (or asks how to report) a security weakness in our service."""
     return bool(REPORTS_A_SECURITY_ISSUE.search(text))

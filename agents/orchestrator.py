@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from agents.about_service import (
+    BUG_REPORT_REPLY,
     NAMES_AN_INCIDENT,
     SECURITY_REPORT_REPLY,
     IdentityOrContact,
@@ -35,6 +36,7 @@ from agents.about_service import (
     payment_methods_asked,
     reports_a_security_issue,
     unlisted_payment_methods,
+    wants_to_report_a_bug,
 )
 from agents.app_deletion import about_deleting_the_account, asks_to_delete_an_app
 from agents.clauses import without_leading_pleasantry
@@ -368,6 +370,13 @@ class Orchestrator:
             self._relabel(run, IntentResult(label="general", confidence=run.intent.confidence),
                           why="reports a security issue in the service", key="security_report")
             return await self._finish(run, reply=SECURITY_REPORT_REPLY, route="resolver", sources=[])
+        if wants_to_report_a_bug(run.ctx.message):
+            # "I want to report a bug": read as an account question (0.32), a visitor was asked to sign in to see their
+            # invoices. What the report needs is asked for, with a person offered to take it.
+            self._take_intent(run, intent_response)
+            self._relabel(run, IntentResult(label="technical", confidence=run.intent.confidence),
+                          why="wants to report a bug, with nothing about it yet", key="bug_report")
+            return await self._finish(run, reply=BUG_REPORT_REPLY, route="resolver", sources=[])
         if withdraws_request(run.ctx.message):
             # "Actually never mind, I figured it out": read alone it is off topic or an unsure technical question, whose
             # reply offers a person again; the customer asked for nothing.
