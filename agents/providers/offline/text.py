@@ -44,7 +44,9 @@ _SIGN_UP_FOR_A_PLAN = re.compile(r"\b(?:sign up|subscribe|register) (?:for|to) (
 _SEVERAL_REGIONS = re.compile(r"\b(?:more than one|a second|an extra|an additional|multiple) regions?\b")
 _HOW = re.compile(r"\bhow\b")
 _BILLED_YEARLY = re.compile(r"\byearly (?:bill|billing|plan|subscription|payment|charge)s?\b"
-                            r"|\b(?:bill|billing|charge|paid|payment)s? yearly\b")
+                            r"|\b(?:bill|billing|charge|paid|payment)s? yearly\b"
+                            # "Change my plan to yearly", "go yearly": paying yearly, asked as a change.
+                            r"|\b(?:switch|change|move|go|convert)(?: \w+){0,3}? (?:to |on )?(?:an? )?yearly\b")
 
 
 # Memoised: the rules, the classifier and the writers normalise the same message, and the turns before it, about a
