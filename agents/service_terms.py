@@ -39,7 +39,10 @@ PHRASES: dict[Intent, re.Pattern[str]] = {
         r"\b(?:what|how\s+much)\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:still\s+)?owe\b"
         r"(?!\s+(?:on|for|to|at)\s+(?!you\b|northwind\b))"
         r"|\bservice\s+credits?\b|\bcredits?\b.*\b(?:downtime|down\s+time|outages?|sla|uptime)\b"
-        r"|\b(?:downtime|down\s+time|outages?|sla|uptime)\b.*\bcredits?\b",
+        r"|\b(?:downtime|down\s+time|outages?|sla|uptime)\b.*\bcredits?\b"
+        # "Can you extend my trial?", "is there a free trial?": a trial of a plan, which is billing's to say.
+        r"|\bfree\s+trials?\b|\btrial\s+(?:period|version|account|of\s+(?:pro|business))\b"
+        r"|\b(?:extend|extending|my|your|a|the)\s+trial\b",
         re.IGNORECASE),
 }
 # A slip of one letter in a term of this length or more ("refnd") is still that term.

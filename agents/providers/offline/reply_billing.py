@@ -72,6 +72,8 @@ ASKS_FOR_A_RETRY = ("retry", "retried", "retrying", "try again", "charge it", "t
 PRICE_CUES = ("cost", "costs", "price", "prices", "priced", "how much", "pay", "charge", "charged", "expensive")
 # Terms of payment the customer may ask about that the help centre may or may not state. Asked about, not
 # mentioned: "my annual invoice is wrong", "a customer for 12 months", "a cheaper way to run two apps" are not.
+# "Is there a free trial?", "can you extend my trial?", "trial of pro": a trial, which the help centre doesn't describe.
+ASKS_ABOUT_A_TRIAL = re.compile(r"\btrials?\b", re.IGNORECASE)
 DISCOUNT_CUES = ("discount", "discounts", "discounted", "coupon", "coupons", "promo", "promotion", "voucher",
                  "vouchers", "special price", "reduced price")
 ASKS_ABOUT_PAYING_YEARLY = re.compile(
@@ -620,6 +622,9 @@ class BillingReplies(WriterBase):
         """"Is there a discount if I pay yearly?": what the help centre says about it, and plainly what it
         doesn't, with the offer of a person rather than a guess."""
         yearly = bool(ASKS_ABOUT_PAYING_YEARLY.search(self.text))
+        if ASKS_ABOUT_A_TRIAL.search(self.text) and not yearly:
+            self._no_trial_described()
+            return True
         # "Is annual billing cheaper?" asks about a discount; "a cheaper way to run two apps" does not.
         discount = has_cue(self.words, self.norm, *DISCOUNT_CUES) or (
             yearly and has_cue(self.words, self.norm, "cheaper", "save", "saving", "savings", "less"))
@@ -651,6 +656,18 @@ class BillingReplies(WriterBase):
             self.reply.add(f"I can't find anything about {unknown} in our help centre, so I'd rather not guess. "
                            f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?")
         return True
+
+    def _no_trial_described(self) -> None:
+        """"Is there a free trial?", "can you extend my trial?": the help centre mentions no trial, which is said rather
+        than a guess; what it says of the Free plan (which costs nothing) when its entry was gathered; a person
+        offered."""
+        self.reply.add("I can't find anything about free trials in our help centre, so I'd rather not guess.")
+        free = next((m for m in self.facts.faq if "free plan" in normalise(m.question)), None)
+        if free is not None and not self._faq_quoted(free):
+            self.reply.add(f"What it does say is that the Free plan costs nothing: {free.answer}", answers=False)
+            self._cite_faq(free)
+        self.reply.add(f"A person from our team can tell you more: would you like me to {OFFER_PERSON}?",
+                       answers=False)
 
     def _yearly_on_own_plan(self, sentence: str) -> str | None:
         """What a help-centre sentence on paying yearly that names plans ("Business customers can also pay yearly by

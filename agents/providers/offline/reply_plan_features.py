@@ -61,7 +61,9 @@ ASKS_IF_I_HAVE = re.compile(r"\b(?:do|does|will|would)\s+(?:i|we|my\s+account)\s
 NOT_ABOUT_CONTENTS = ("refund", "refunds", "refunded", "duplicate", "charged", "charge", "charges", "unlock",
                       "locked", "lock", "problem", "issue", "error", "errors", "broken", "fail", "failed",
                       "failing", "payment", "payments", "pay", "paid", "invoice", "invoices", "bill", "billed",
-                      "cancel", "renew", "renewal", "next month", "due", "owe", "upgrade", "downgrade")
+                      "cancel", "renew", "renewal", "next month", "due", "owe", "upgrade", "downgrade",
+                      # "A free trial of pro": a trial, which the billing part says the help centre doesn't describe.
+                      "trial", "trials")
 # Asking in so many words whether a plan includes something ("does my plan include backups?").
 NAMES_INCLUDING = re.compile(r"\b(?:include|includes|included|including|come\s+with|comes\s+with|part\s+of)\b",
                              re.IGNORECASE)
