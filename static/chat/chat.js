@@ -817,4 +817,7 @@
   });
 
   connect();
+  // From here the composer's keys are handled: Enter sends. Until then (the script is deferred), Enter typed into the
+  // box is a plain newline; the browser tests wait for this mark before typing.
+  form.dataset.ready = "true";
 })();

@@ -98,6 +98,14 @@ def sign_in(page: Any, username: str) -> None:
     page.get_by_label("Password").fill(settings.DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/")
+    composer_ready(page)
+
+
+def composer_ready(page: Any) -> None:
+    """Wait until the chat script handles the message box's keys (it is deferred: Enter typed before is a newline)."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("#composer[data-ready=true]")).to_have_count(1)
 
 
 def staff_sign_in(page: Any) -> None:

@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from agents.outcome import Source
 from supportsite.conversations.models import Conversation, Feedback, Message
 from supportsite.conversations.staff import conversation_hand_back, staff_reply
-from tests.browser.conftest import on_server, release, sign_in
+from tests.browser.conftest import composer_ready, on_server, release, sign_in
 from tests.conftest import screenshot_dir
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -39,6 +39,7 @@ def expect(target: Any) -> Any:
 
 
 def send(page: Any, text: str) -> None:
+    composer_ready(page)
     page.get_by_label("Message").fill(text)
     page.get_by_label("Message").press("Enter")
 
@@ -216,6 +217,7 @@ def test_keyboard_only_from_sign_in_to_a_reply(demo_tx, page, scripted):
     page.keyboard.type(settings.DEMO_PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url("**/")
+    composer_ready(page)  # the chat script handles Enter from here (under load it loaded after typing began: CI)
     box = page.get_by_label("Message")
     expect(box).to_be_focused()
     page.keyboard.type("First line")
