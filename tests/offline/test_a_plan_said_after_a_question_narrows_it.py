@@ -35,3 +35,10 @@ def test_the_plan_said_is_the_question_before_asked_of_that_plan():
 ])
 def test_a_plan_is_said_alone(message, states):
     assert states_own_plan(message) is states
+
+
+async def test_a_plan_said_after_a_slow_app_gets_the_guide_not_the_free_plans_sleep(converse):
+    # The guides were searched with "I'm on pro" alone (nothing found), so the entry on free apps sleeping was quoted,
+    # "Yes:" and all, to a customer on Pro; the search now asks the question before, of the plan, as the writer does.
+    _, outcome = await converse("cus_alice", "why is my app slow?", "I'm on pro")
+    assert "Scaling and cold starts" in outcome.reply and not outcome.reply.startswith("Yes:"), outcome.reply
