@@ -378,11 +378,6 @@ _STATES_OWN_PLAN = re.compile(
     re.IGNORECASE)
 
 
-def states_own_plan(message: str) -> bool:
-    """"I'm on pro", "we have business": the customer's plan said, and nothing else."""
-    return bool(_STATES_OWN_PLAN.match(message))
-
-
 def leans_back(message: str) -> bool:
     """Short, and pointing back ("is it fixed yet?") or saying yes; not a thank-you or a goodbye."""
     if _CLOSING.search(message):

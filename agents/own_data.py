@@ -67,16 +67,23 @@ _PLAN_NAMED_AS_ONE = re.compile(
     r"(?i:\b(?:on|with|in|for|of|to|get|need|want|buy)\s+(?:the\s+)?(?:free|pro|business)\b(?!\s+of\b)"
     r"|\b(?:free|pro|business)\s+(?:users?|accounts?|customers?|include|includes|have|has|gets?|comes?|offers?"
     r"|features?)\b)|\b(?:Pro|Business)\b")
-SEVERAL_APPS = (r"\b(?:two|2|three|3|four|4|five|5|several|multiple|more\s+than\s+one|another|a\s+second|second"
-                r"|extra|more)\s+apps\b|\b(?:another|a\s+second|second|extra|one\s+more|more\s+than\s+one)\s+app\b")
+# "Can I have two apps?", "more than one app", "a second app": a number of apps, which each plan's list counts.
+_SEVERAL_APPS = re.compile(
+    r"\b(?:two|2|three|3|four|4|five|5|several|multiple|more\s+than\s+one|another|a\s+second|second|extra|more)\s+apps\b"
+    r"|\b(?:another|a\s+second|second|extra|one\s+more|more\s+than\s+one)\s+app\b",
+    re.IGNORECASE)
 # "Is there a limit on apps?", "how many apps can I have?", "max number of apps", "app limit?": how many apps a plan
 # allows, which each plan's list says. Not a rate limit ("is there a rate limit on apps?", "app rate limit"), a guide's.
 _APP_COUNT = re.compile(
     r"\b(?:how\s+many|(?<!rate\s)limits?\s+(?:on|of|to|for)(?:\s+the)?(?:\s+number\s+of)?|max(?:imum)?"
     r"(?:\s+number\s+of)?|number\s+of)\s+(?:\w+\s+)?apps?\b|\bapps?\s+(?:count\s+)?limits?\b"
-    # "Can I have two apps?", "more than one app", "a second app": a count of apps, which each plan's list gives.
-    rf"|{SEVERAL_APPS}",
+    rf"|{_SEVERAL_APPS.pattern}",
     re.IGNORECASE)
+
+
+def counts_apps(text: str) -> bool:
+    """Whether the message asks for a number of apps ("can I have two apps?", "a second app")."""
+    return bool(_SEVERAL_APPS.search(text))
 
 
 def mentions_plans(text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import asked_of_another_plan, states_own_plan
+from agents.follow_up import asked_of_another_plan
 
 NO_GUIDE = "I don't have a guide on that"
 
@@ -23,10 +23,13 @@ async def test_a_plan_said_after_a_limit_question_gets_that_plans_limit(converse
     assert "3,000 requests a minute on Business" in outcome.reply and NO_GUIDE not in outcome.reply, outcome.reply
 
 
-def test_the_plan_said_is_the_question_before_asked_of_that_plan():
-    ctx = SupportContext(conversation_id="c", run_id="r", message="I'm on free", goal="I'm on free", history=[
+def _after_a_question(message: str) -> SupportContext:
+    return SupportContext(conversation_id="c", run_id="r", message=message, goal=message, history=[
         HistoryTurn(role="user", text="can I use a custom domain?"), HistoryTurn(role="assistant", text="…")])
-    assert asked_of_another_plan(ctx) == "can I use a custom domain on the free plan?"
+
+
+def test_the_plan_said_is_the_question_before_asked_of_that_plan():
+    assert asked_of_another_plan(_after_a_question("I'm on free")) == "can I use a custom domain on the free plan?"
 
 
 @pytest.mark.parametrize(("message", "states"), [
@@ -34,7 +37,7 @@ def test_the_plan_said_is_the_question_before_asked_of_that_plan():
     ("I'm on pro, why is it slow?", False), ("what plan am I on?", False), ("I have a question", False),
 ])
 def test_a_plan_is_said_alone(message, states):
-    assert states_own_plan(message) is states
+    assert (asked_of_another_plan(_after_a_question(message)) is not None) is states
 
 
 async def test_a_plan_said_after_a_slow_app_gets_the_guide_not_the_free_plans_sleep(converse):

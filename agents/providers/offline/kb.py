@@ -123,9 +123,10 @@ def with_several_regions_as_one_word(text: str) -> str:
 # on my app?" only "app" with every guide: both are questions the help centre has no guide for.
 CLEAR_MATCH = 0.2
 EVIDENCE_NEEDED = 2
-# Words that say how something is asked, or name the service itself, rather than what it is about.
+# "On the pro plan", "business plan": whose plan, left out of a guide's score (OfflineArticleRetriever.search).
 _ON_A_PLAN = re.compile(r"\b(?:on|with|in|for)\s+(?:the\s+|my\s+|our\s+)?(?:free|pro|business)(?:\s+(?:plan|tier))?\b"
                         r"|\b(?:free|pro|business)\s+(?:plan|tier)\b", re.IGNORECASE)
+# Words that say how something is asked, or name the service itself, rather than what it is about.
 ASKING_WORDS = frozenset([
     "how", "what", "whats", "when", "where", "why", "which", "who", "can", "could", "would", "should", "may",
     "might", "must", "need", "want", "help", "support", "use", "using", "used", "work", "get", "got", "set",

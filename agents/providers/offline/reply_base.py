@@ -315,6 +315,10 @@ class WriterBase:
         if not self._faq_quoted(match):
             self.reply.sources.append(Source(kind="faq", title=match.question, ref=str(match.faq_id)))
 
+    def _cite_article(self, article: ArticleMatch) -> None:
+        """Name the guide a reply quoted or pointed to among its sources."""
+        self.reply.sources.append(Source(kind="article", title=article.title, url=article.url, ref=article.slug))
+
     def _faq_adds_how_to(self, match: FaqMatch) -> bool:
         return any(w in normalise(match.question).split() for w in ("change", "upgrade", "downgrade", "cancel",
                                                                      "find", "add"))

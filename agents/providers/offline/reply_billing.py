@@ -59,21 +59,20 @@ NEW_ONE_ADDED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered|p
 # Not "can I pay by bank transfer?" nor "which bank cards do you take": a charge is said to be seen.
 BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|taken|debited|deducted|went\s+out)\b",
                                re.IGNORECASE)
-# A failed payment asked to be taken again: "can you retry now?", "charge it again".
 # When, or whether it has happened yet ("did you retry yet?", "have you tried again?"): either way, when it will.
+_WHEN = ("when", "how long", "how soon", "what time", "what day", "yet", "already", "did you", "have you")
+# A failed payment asked to be taken again: "can you retry now?", "charge it again".
+ASKS_FOR_A_RETRY = ("retry", "retried", "retrying", "try again", "charge it", "take the payment")
+# How the list of invoices opens: a follow-up answered otherwise does not get the list just read again.
 INVOICES_LISTED = "Here are your most recent invoices:"
 # "A second payment card", "another card as a backup", "two cards on file": a card beside the one on file.
 # Not "another card", which is mostly the one that replaces it ("I want to use another card to pay").
 SECOND_CARD = re.compile(r"\b(?:second|additional|extra|backup|back-up|2nd|two|multiple|more\s+than\s+one)\s+"
                          r"(?:payment\s+)?(?:cards|card|payment\s+methods?)\b|\bcards?\s+as\s+(?:a\s+)?back-?up\b",
                          re.IGNORECASE)
-_WHEN = ("when", "how long", "how soon", "what time", "what day", "yet", "already", "did you", "have you")
-ASKS_FOR_A_RETRY = ("retry", "retried", "retrying", "try again", "charge it", "take the payment")
 PRICE_CUES = ("cost", "costs", "price", "prices", "priced", "how much", "pay", "charge", "charged", "expensive")
 # Terms of payment the customer may ask about that the help centre may or may not state. Asked about, not
 # mentioned: "my annual invoice is wrong", "a customer for 12 months", "a cheaper way to run two apps" are not.
-# "Is there a free trial?", "can you extend my trial?", "trial of pro": a trial, which the help centre doesn't describe.
-ASKS_ABOUT_A_TRIAL = re.compile(r"\btrials?\b", re.IGNORECASE)
 DISCOUNT_CUES = ("discount", "discounts", "discounted", "coupon", "coupons", "promo", "promotion", "voucher",
                  "vouchers", "special price", "reduced price")
 ASKS_ABOUT_PAYING_YEARLY = re.compile(
@@ -86,6 +85,8 @@ ASKS_ABOUT_PAYING_YEARLY = re.compile(
     r"|\b(?:how\s+much|cost|price)\b[^.?!]{0,30}\b(?:per|a)\s+year\b",
     re.IGNORECASE,
 )
+# "Is there a free trial?", "can you extend my trial?", "trial of pro": a trial, which the help centre doesn't describe.
+ASKS_ABOUT_A_TRIAL = re.compile(r"\btrials?\b", re.IGNORECASE)
 YEARLY_CUES = ("yearly", "annual", "annually", "per year", "once a year")  # in a help-centre sentence
 # "My next bill", "the upcoming charge", "when does it renew": the plan's next charge asked about.
 NEXT_CHARGE_CUES = ("next", "upcoming", "coming up", "renew", "renews", "renewal")

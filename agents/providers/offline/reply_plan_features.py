@@ -17,7 +17,7 @@ from decimal import Decimal
 from agents.about_service import asks_about_support_hours
 from agents.follow_up import OFFER_PERSON, asks_the_limit_of_the_topic
 from agents.outcome import FaqMatch, Source
-from agents.own_data import SEVERAL_APPS, asks_about_own_plan, plan_said_to_be_on
+from agents.own_data import asks_about_own_plan, counts_apps, plan_said_to_be_on
 from agents.providers.offline.reply_base import (
     ARTICLE_MIN_SCORE,
     ASKS_WHAT_IS_INCLUDED,
@@ -80,8 +80,6 @@ PLANS_GET = re.compile(r"\b(?P<plans>(?:Free|Pro|Business)(?:(?:,\s*|\s+(?:and|o
 NAMES_A_KIND_OF_SUPPORT = re.compile(r"\b(?:priority|email|community|premium|dedicated)\s+support\b", re.IGNORECASE)
 # "How many apps can I have on Pro?", "is there a limit on apps on Free": how much of it a plan has.
 ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b|\blimits?\b|\bmax(?:imum)?\b", re.IGNORECASE)
-# "Can I have two apps?", "a second app": a number of apps, which each plan's list counts.
-COUNTS_APPS = re.compile(SEVERAL_APPS, re.IGNORECASE)
 # A plan's line that says how many: "Up to 10 apps", "One app", "Unlimited apps".
 COUNTED = re.compile(r"(?:up\s+to\s+)?(?:\d+|one|two|three|unlimited|no\s+limit)\b", re.IGNORECASE)
 # "Pro plan features", "business features": the plan's whole list, asked without a verb.
@@ -228,7 +226,7 @@ class PlanFeatureReplies(WriterBase):
             # "How do I add a custom domain on free?": that Free lacks it, and which plan has it, comes first; on a
             # plan that has it, the steps (the help centre's) are the answer.
             return self._lacks(asked, listing, feature) and self._tell_whether_included(asked, listing, feature)
-        if asked is None and feature and (ASKS_HOW_MANY.search(self.text) or COUNTS_APPS.search(self.text)) and (
+        if asked is None and feature and (ASKS_HOW_MANY.search(self.text) or counts_apps(self.text)) and (
                 self._tell_how_many_on_each(listing, feature)):
             return True
         if asked is None:
@@ -239,7 +237,7 @@ class PlanFeatureReplies(WriterBase):
             return self._tell_how_many(asked, feature)
         whether = bool(ASKS_WHAT_IS_INCLUDED.search(self.text) or ASKS_IF_A_PLAN_HAS.search(self.text)
                        # "Can I run more than one app?", "I can't add a second app": whether the plan's count allows it.
-                       or COUNTS_APPS.search(self.text))
+                       or counts_apps(self.text))
         if whether and feature:
             return self._tell_whether_included(asked, listing, feature)
         if not feature and (whether or ASKS_WHAT_A_PLAN_HAS.search(self.text) or NAMES_FEATURES.search(self.text)
@@ -284,8 +282,7 @@ class PlanFeatureReplies(WriterBase):
             if steps:
                 # Worded as the technical part introduces a guide, its step on the resource alone.
                 self.reply.add(f"Our guide “{article.title}” covers this. Its step on {name}:\n" + "\n".join(steps))
-                self.reply.sources.append(Source(kind="article", title=article.title, url=article.url,
-                                                 ref=article.slug))
+                self._cite_article(article)
                 return
 
     def answers_about_support(self) -> bool:
@@ -389,7 +386,7 @@ class PlanFeatureReplies(WriterBase):
         if len(named) == 1:
             return named[0]
         if not named and (asks_about_own_plan(self.text) or ASKS_IF_I_HAVE.search(self.text)
-                          or COUNTS_APPS.search(self.text)):
+                          or counts_apps(self.text)):
             # "Can I have two apps?" naming no plan: on the customer's own.
             return self._own_listing(listing)
         return None

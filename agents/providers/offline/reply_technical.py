@@ -244,11 +244,11 @@ class TechnicalReplies(WriterBase):
                                f"If you'd like help setting it up, I can {OFFER_PERSON} from our team.")
             else:
                 listed_steps = self._guide_steps(best, intro, asks_what_is_included=asks_what_is_included)
-            self.reply.sources.append(Source(kind="article", title=best.title, url=best.url, ref=best.slug))
+            self._cite_article(best)
             if len(articles) > 1 and articles[1].score >= 2 * ARTICLE_MIN_SCORE and limit_entry is None:
                 other = articles[1]
                 self.reply.add(f"“{other.title}” may help too.", answers=False)
-                self.reply.sources.append(Source(kind="article", title=other.title, url=other.url, ref=other.slug))
+                self._cite_article(other)
         if not self.reply.answered:
             match = self._faq_for_this_question()
             if match is not None:
@@ -614,8 +614,7 @@ class TechnicalReplies(WriterBase):
             if shown := step_showing_where(self.text, article.steps):
                 self.reply.add(f"None of our guides is about that on its own, but our guide “{article.title}” says "
                                f"where to find it:\n{_numbered([shown])}")
-                self.reply.sources.append(Source(kind="article", title=article.title, url=article.url,
-                                                 ref=article.slug))
+                self._cite_article(article)
                 return True
         return False
 
@@ -730,7 +729,7 @@ class TechnicalReplies(WriterBase):
             self._cite_faq(entry)
         elif guide is not None:
             self.reply.add(f"From our guide “{guide.title}”: {guide.summary}")
-            self.reply.sources.append(Source(kind="article", title=guide.title, url=guide.url, ref=guide.slug))
+            self._cite_article(guide)
         else:
             return False
         self.reply.add("It doesn't say whether you can use a certificate of your own instead, and I'd rather not "
@@ -751,7 +750,8 @@ class TechnicalReplies(WriterBase):
             self._cite_faq(entry)
         if guides:
             self.reply.add(f"Our guides on it: {joined_with_and([f'“{a.title}”' for a in guides])}.", answers=False)
-            self.reply.sources.extend(Source(kind="article", title=a.title, url=a.url, ref=a.slug) for a in guides)
+            for guide in guides:
+                self._cite_article(guide)
         self.reply.add("The help centre doesn't describe its endpoints; if you need those, would you like me to "
                        f"{OFFER_PERSON} from our support team?", answers=False)
         return True
