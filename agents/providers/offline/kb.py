@@ -11,7 +11,8 @@ import numpy as np
 
 from agents.facts import ArticleFact, IncidentFact
 from agents.outcome import ArticleMatch
-from agents.providers.offline.faq import CHAR_SETTINGS, WORD_SETTINGS, _content_words
+from agents.providers.offline.faq import CHAR_SETTINGS, WORD_SETTINGS
+from agents.providers.offline.faq import _content_words as _faq_content_words
 from agents.providers.offline.text import normalise
 from agents.providers.offline.tfidf import TfidfIndex
 
@@ -172,6 +173,22 @@ class UncoveredTopic:
     name: str
     markers: frozenset[str]
     shared_with_guides: frozenset[str]
+
+
+# Words that mean something else together, read as one: a deploy guide's "lock file" (the dependencies' lock)
+# is not an account's lock, and "locked out" is not a build that ran out of time. Read as separate words, "how
+# long does a lock last?" and "I'm locked out, how long until it unlocks?" found the failed-deploys guide.
+_COMPOUND_WORDS = (
+    (re.compile(r"\block[\s-]*files?\b", re.IGNORECASE), "lockfile"),
+    (re.compile(r"\b(?:lock|locked|locking)[\s-]+(?:me\s+|us\s+)?out\b", re.IGNORECASE), "lockout"),
+)
+
+
+def _content_words(text: str) -> str:
+    """The words of a text as the FAQ search reads them (stemmed, without stop words), compounds as one."""
+    for compound, word in _COMPOUND_WORDS:
+        text = compound.sub(word, text)
+    return _faq_content_words(text)
 
 
 def _stems(words: str) -> frozenset[str]:
