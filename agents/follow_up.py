@@ -703,6 +703,14 @@ def withdraws_request(message: str) -> bool:
     return bool(_WITHDRAWN.match(message))
 
 
+_SAYS_SORTED = re.compile(rf"\b{_SORTED}", re.IGNORECASE)
+
+
+def says_it_is_sorted(message: str) -> bool:
+    """"I figured it out", "it works now": the customer got there themselves, not only changed their mind."""
+    return bool(_SAYS_SORTED.search(message))
+
+
 # "How long does it take?", "how long will that take?", "how long?": a duration asked of what was discussed before,
 # naming nothing of its own. Alone its words match whichever entry says how long something takes (a refund's, at
 # 0.96), which answered "how long does it take?" after an erasure request with the refund's timing.

@@ -60,6 +60,7 @@ from agents.follow_up import (
     declines_offer,
     goes_ahead_with_nothing_offered,
     previous_user_text,
+    says_it_is_sorted,
     withdraws_request,
 )
 from agents.frustration import (
@@ -170,7 +171,9 @@ SPECIALIST_FOR_INTENT: dict[str, str] = {
     "billing": "billing", "refund": "billing", "account": "account", "technical": "technical", "general": "general",
 }
 
-WITHDRAWN_REPLY = "No problem, glad you got there. If anything else comes up, you can ask again here any time."
+# "Never mind, I figured it out" got there; "actually never mind" after asking how to cancel only changed their mind.
+SORTED_REPLY = "No problem, glad you got there. If anything else comes up, you can ask again here any time."
+WITHDRAWN_REPLY = "No problem, I'll leave it there. If anything else comes up, you can ask again here any time."
 # "Yes go on then" with nothing offered before it: nothing is done, and the customer is asked what they'd like.
 NOTHING_OFFERED_REPLY = ("Happy to help, though I haven't offered to do anything yet, so nothing has been done. What "
                          "would you like me to help with? I can look at your invoices and plan, your account, or "
@@ -790,7 +793,8 @@ class Orchestrator:
         label = run.intent
         self._relabel(run, IntentResult(label="general", confidence=label.confidence),
                       why=f"takes back what was asked ({label.label} at {label.confidence:.2f})", key="request_withdrawn")
-        return await self._finish(run, reply=WITHDRAWN_REPLY, route="resolver", sources=[])
+        reply = SORTED_REPLY if says_it_is_sorted(run.ctx.message) else WITHDRAWN_REPLY
+        return await self._finish(run, reply=reply, route="resolver", sources=[])
 
     async def _answer_mood(self, run: _Run, mood: Mood) -> RunOutcome:
         """Frustration, a thumbs-up or a "??" answered as such: nothing looked up, a person offered, not called."""

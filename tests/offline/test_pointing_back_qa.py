@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import leans_back, withdraws_request
+from agents.follow_up import leans_back, says_it_is_sorted, withdraws_request
 
 REFUND_QUESTION = "is NW-2002 eligible for a refund?"
 SCOPE_REPLY = "I can only help with your Northwind account"
@@ -36,6 +36,27 @@ async def test_never_mind_after_a_handoff_is_acknowledged_without_offering_a_per
     assert handed.route == "handoff"
     assert "ask again here any time" in withdrawn.reply
     assert "pass you to a person" not in withdrawn.reply and withdrawn.handoff_reason is None
+
+
+async def test_never_mind_after_the_steps_to_cancel_is_not_told_they_got_there(converse):
+    # They changed their mind: nothing was done (the chat told them how), and nothing was solved by them either.
+    _, withdrawn = await converse("cus_alice", "cancel my subscription", "actually never mind")
+    assert withdrawn.reply.startswith("No problem, I'll leave it there."), withdrawn.reply
+    assert "glad you got there" not in withdrawn.reply
+
+
+@pytest.mark.parametrize(("message", "sorted_out"), [
+    ("actually never mind, I figured it out", True), ("nvm it works now", True), ("all good now, thanks", True),
+    ("never mind", False), ("actually never mind", False), ("forget it", False), ("scratch that", False),
+])
+def test_only_a_request_taken_back_because_it_is_sorted_is_called_sorted(message, sorted_out):
+    assert withdraws_request(message)
+    assert says_it_is_sorted(message) is sorted_out
+
+
+async def test_never_mind_i_figured_it_out_is_told_glad_they_got_there(converse):
+    _, withdrawn = await converse("cus_alice", "my deploy fails", "never mind, I figured it out")
+    assert withdrawn.reply.startswith("No problem, glad you got there."), withdrawn.reply
 
 
 @pytest.mark.parametrize("message", ["never mind the refund, how do I add a teammate?",

@@ -13,6 +13,7 @@ from agents.follow_up import (
     asks_about_uptime,
     asks_the_limit_of_the_topic,
     last_assistant_text,
+    leans_back,
     previous_user_text,
     with_topic,
 )
@@ -242,6 +243,10 @@ class TechnicalReplies(WriterBase):
                                f"“{best.title}” "
                                f"covers what to do when it goes wrong: {best.summary[:1].lower()}{best.summary[1:]} "
                                f"If you'd like help setting it up, I can {OFFER_PERSON} from our team.")
+            elif said_before := self._steps_on_what_a_follow_up_adds(best):
+                self.reply.add(f"The guide from my last message, “{best.title}”, says this about it:\n"
+                               f"{_numbered(said_before)}")
+                listed_steps = True
             else:
                 listed_steps = self._guide_steps(best, intro, asks_what_is_included=asks_what_is_included)
             self._cite_article(best)
@@ -524,6 +529,18 @@ class TechnicalReplies(WriterBase):
                 and not RAN_INTO_IT.search(self.text) and bool(ABOUT_FAILURES.search(best.title))
                 and not self._steps_asked_about(best)
                 and not (ASKS_WHERE_TO_LOOK.search(self.text) and step_showing_where(self.text, best.steps)))
+
+    def _steps_on_what_a_follow_up_adds(self, article: ArticleMatch) -> list[tuple[int, str]]:
+        """"And secrets?" after the environment-variables guide: the steps of the guide just given that name what
+        the follow-up adds to the question before, with their numbers in the guide. Written as at first, the reply was that guide over again
+        behind "my answer is the same", though its second step is the answer. None when the guide was not in the
+        last reply, or when every step or none names it."""
+        if not leans_back(self.ctx.message) or f"“{article.title}”" not in last_assistant_text(self.ctx):
+            return []
+        asked_before = topic_terms(previous_user_text(self.ctx) or "")
+        added = topic_terms(self.ctx.message) - asked_before - GENERIC_FIX_TERMS - REPORTING_TERMS
+        naming = [(n, step) for n, step in enumerate(article.steps, start=1) if added & article_terms(step)]
+        return naming if 0 < len(naming) < len(article.steps) else []
 
     def _steps_asked_about(self, article: ArticleMatch) -> list[tuple[int, str]]:
         """The step that answers what the message asks, with its number in the guide, when it is not the
