@@ -371,7 +371,7 @@ def asks_what_becomes_of(message: str) -> bool:
 
 
 # "I'm on pro", "we're on the business plan", "I have pro": the customer's plan, said to the question before it ("why
-# is my app slow?"), which it narrows as "and for pro?" does (asked_of_another_plan); alone it asks nothing.
+# is my app slow?"), which it narrows as "and for pro?" does (asked_of_a_plan); alone it asks nothing.
 _STATES_OWN_PLAN = re.compile(
     r"^\W*(?:(?:but|and|well|fyi|btw|ok(?:ay)?|yes|no)[,\s]+)?(?:(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:on|using)"
     r"|(?:i|we)\s+(?:have|pay\s+for))\s+(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?\W*$",
@@ -637,13 +637,45 @@ def _worth_of_the_plans_compared(ctx: SupportContext) -> str | None:
     return f"is {higher} worth it over {lower}?"
 
 
-def asked_of_another_plan(ctx: SupportContext) -> str | None:
+# "How much is it per year?", "what does that plan include?", "does it come with custom domains?": a plan's price or
+# contents asked of "it", which names no plan of its own.
+_ASKS_OF_A_PLAN_AS_IT = re.compile(
+    r"\b(?:it|that|this|that\s+(?:plan|one|tier)|this\s+(?:plan|one|tier))\b.*\b(?:cost|costs|price|pay|paid|per\s+(?:year|month)"
+    r"|a\s+(?:year|month)|yearly|annual(?:ly)?|monthly|include|includes|come\s+with|features?)\b"
+    r"|\bhow\s+much\b.*\b(?:it|that|this)\b",
+    re.IGNORECASE,
+)
+# "Can I upgrade to pro?", "switch me to business", "tell me about the pro plan": a question about one plan.
+_ABOUT_ONE_PLAN = re.compile(r"\b(?:upgrade|downgrade|switch|move|change|go)\b.*\bto\s+(?:the\s+)?(?P<to>free|pro|business)\b"
+                             r"|\b(?:how\s+much\s+is|price\s+of|cost\s+of|about|what\s+(?:is|does|do\s+you\s+get\s+with))"
+                             r"\s+(?:the\s+)?(?P<of>free|pro|business)\b", re.IGNORECASE)
+
+
+def _asked_of_the_plan_named_before(ctx: SupportContext) -> str | None:
+    """"How much is it per year?" after "can I upgrade to pro?": the message with "it" as the plan that question was
+    about ("how much is the pro plan per year?"). None when the message names a plan itself, asks nothing of a
+    plan's price or contents, or the question before was not about one plan."""
+    message = ctx.message
+    if len(message.split()) > MAX_WORDS or _PLAN_NAMED.search(message) or not _ASKS_OF_A_PLAN_AS_IT.search(message):
+        return None
+    about = _ABOUT_ONE_PLAN.search(previous_user_text(ctx) or "")
+    if about is None:
+        return None
+    plan = (about["to"] or about["of"]).lower()
+    return re.sub(r"\b(?:(?:that|this)\s+(?:plan|one|tier)|it|that|this)\b", f"the {plan} plan", message, count=1,
+                  flags=re.IGNORECASE)
+
+
+def asked_of_a_plan(ctx: SupportContext) -> str | None:
     """"And for pro?" after "what are the api rate limits?": the question before, asked of that plan ("what
     are the api rate limits on pro"), its own plan swapped for the new one ("how much is pro?" → "and
     business?": "how much is business?"). "Is it worth it?" after two plans compared: whether the dearer is
-    worth it over the other. None for any other message, or with no question before."""
+    worth it over the other. "How much is it per year?" after "can I upgrade to pro?": asked of Pro. None for
+    any other message, or with no question before."""
     if (worth := _worth_of_the_plans_compared(ctx)) is not None:
         return worth
+    if (of_the_plan := _asked_of_the_plan_named_before(ctx)) is not None:
+        return of_the_plan
     # "I'm on pro" after "why is my app slow?": the question before, for the plan the customer says they are on.
     another = _ANOTHER_PLAN.match(ctx.message) or _STATES_OWN_PLAN.match(ctx.message)
     if another is None:

@@ -50,7 +50,7 @@ from agents.follow_up import (
     OFFER_PERSON,
     accepts_offer,
     affirms,
-    asked_of_another_plan,
+    asked_of_a_plan,
     asks_if_it_worked_with_nothing_done,
     asks_to_deliver_it,
     asks_us_to_change_plan,
@@ -948,7 +948,7 @@ class Orchestrator:
     def _as_asked(run: _Run) -> str:
         """What the message asks: "and business?" after "how much is pro?" asks how much Business is, and needs
         the plans on sale as that question does."""
-        return asked_of_another_plan(run.ctx) or run.ctx.message
+        return asked_of_a_plan(run.ctx) or run.ctx.message
 
     def _workers_for(self, intent: IntentResult, *, message: str) -> list[str]:
         """The context workers a label needs: every domain's when the run goes to the panel

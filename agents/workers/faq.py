@@ -10,7 +10,7 @@ from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
 from agents.envelope import AgentRequest, AgentResponse
 from agents.follow_up import (
-    asked_of_another_plan,
+    asked_of_a_plan,
     asks_about_people_before,
     asks_about_staff_review,
     asks_about_uptime,
@@ -147,7 +147,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     # "Recipt", "invoce": searched spelt right, as the entries are worded.
     matches = _best_first(deps, unlock_request_naming_the_account(with_document_words_spelled(ctx.message)), k)
     matches = _how_to_before_mishap(ctx.message, matches)
-    if (asked := asked_of_another_plan(ctx) or ctx.message) != ctx.message:
+    if (asked := asked_of_a_plan(ctx) or ctx.message) != ctx.message:
         # "And for pro?" after a question: that question, asked of Pro, finds the entries. They lead, scored
         # below the FAQ shortcut, so the writer answers from them ("On Pro: the API allows 600 requests a
         # minute"), never the shortcut with the whole entry that answered the question before.

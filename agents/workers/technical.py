@@ -7,7 +7,7 @@ import re
 
 from agents.envelope import AgentRequest, AgentResponse
 from agents.facts import IncidentFact
-from agents.follow_up import asked_of_another_plan, last_assistant_text, with_topic
+from agents.follow_up import asked_of_a_plan, last_assistant_text, with_topic
 from agents.outcome import ArticleMatch
 from agents.workers.base import RunDeps, metadata, tool
 
@@ -62,7 +62,7 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
     ctx = request.context
     # "Is it fixed yet?" searches with the question it follows ("my app in eu-west returns 503"); "I'm on pro" or "and
     # for pro?" with that question asked of the plan, as the writer reads it.
-    question = asked_of_another_plan(ctx) or with_topic(ctx)
+    question = asked_of_a_plan(ctx) or with_topic(ctx)
 
     async def articles_found() -> list[ArticleMatch]:
         # On the event loop, as the FAQ search (agents/workers/faq.py): a fraction of a millisecond.

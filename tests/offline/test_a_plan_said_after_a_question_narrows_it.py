@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import asked_of_another_plan
+from agents.follow_up import asked_of_a_plan
 
 NO_GUIDE = "I don't have a guide on that"
 
@@ -29,7 +29,7 @@ def _after_a_question(message: str) -> SupportContext:
 
 
 def test_the_plan_said_is_the_question_before_asked_of_that_plan():
-    assert asked_of_another_plan(_after_a_question("I'm on free")) == "can I use a custom domain on the free plan?"
+    assert asked_of_a_plan(_after_a_question("I'm on free")) == "can I use a custom domain on the free plan?"
 
 
 @pytest.mark.parametrize(("message", "states"), [
@@ -37,7 +37,7 @@ def test_the_plan_said_is_the_question_before_asked_of_that_plan():
     ("I'm on pro, why is it slow?", False), ("what plan am I on?", False), ("I have a question", False),
 ])
 def test_a_plan_is_said_alone(message, states):
-    assert (asked_of_another_plan(_after_a_question(message)) is not None) is states
+    assert (asked_of_a_plan(_after_a_question(message)) is not None) is states
 
 
 async def test_a_plan_said_after_a_slow_app_gets_the_guide_not_the_free_plans_sleep(converse):

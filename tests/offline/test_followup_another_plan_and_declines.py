@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn
-from agents.follow_up import asked_of_another_plan, declines_offer
+from agents.follow_up import asked_of_a_plan, declines_offer
 from tests.agents.fakes import ctx_for
 
 NOT_SURE = "I don't have enough information"
@@ -37,15 +37,15 @@ async def test_another_plan_after_asking_ones_own_tells_what_that_plan_is(conver
 ])
 def test_a_plan_alone_after_a_question_asks_that_question_of_the_plan(before, follow_up, asked):
     history = [HistoryTurn(role="user", text=before), HistoryTurn(role="assistant", text="…")]
-    assert asked_of_another_plan(ctx_for(follow_up, "cus_alice", history=history)) == asked
+    assert asked_of_a_plan(ctx_for(follow_up, "cus_alice", history=history)) == asked
 
 
 @pytest.mark.parametrize("message", ["and pro features?", "is pro worth it?", "and on pro?"])
 def test_a_message_that_asks_more_than_another_plan_or_has_no_question_before_is_left_alone(message):
-    assert asked_of_another_plan(ctx_for(message, "cus_alice")) is None
+    assert asked_of_a_plan(ctx_for(message, "cus_alice")) is None
     history = [HistoryTurn(role="user", text="how much is business"), HistoryTurn(role="assistant", text="…")]
     if message != "and on pro?":
-        assert asked_of_another_plan(ctx_for(message, "cus_alice", history=history)) is None
+        assert asked_of_a_plan(ctx_for(message, "cus_alice", history=history)) is None
 
 
 @pytest.mark.parametrize("declining", ["no thanks", "no, thank you", "nope, not now", "no thanks, i'm good"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn
-from agents.follow_up import asked_of_another_plan
+from agents.follow_up import asked_of_a_plan
 from tests.agents.fakes import ctx_for
 
 OUT_OF_SCOPE = "I can only help with your Northwind account"
@@ -28,7 +28,7 @@ async def test_whether_the_dearer_plan_is_worth_it_is_what_it_adds_and_its_price
 
 def _after(before: str, message: str) -> str | None:
     history = [HistoryTurn(role="user", text=before), HistoryTurn(role="assistant", text="…")]
-    return asked_of_another_plan(ctx_for(message, "cus_alice", history=history))
+    return asked_of_a_plan(ctx_for(message, "cus_alice", history=history))
 
 
 def test_worth_it_after_two_plans_is_asked_of_the_dearer_over_the_other():

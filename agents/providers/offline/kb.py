@@ -148,6 +148,9 @@ ASKING_WORDS = frozenset([
     # So do words that compare: "deploy the same app in multiple regions" shares "same" with the failed-
     # deploys guide's "the same lock file", and with no other guide.
     "same", "other", "another", "different",
+    # Fixing is what every guide is for: "how do I fix it?" after "my app is slow" shares "fix" with the TLS guide's
+    # summary, and found it. ("Resolve" stays: a domain that doesn't resolve is the domains guide's.)
+    "fix", "fixe", "fixing", "solve", "solv", "repair", "sort",
 ])
 # Words that say something is wrong, not what: "my cron job fails" shares "fail" with "Failed deploys",
 # "websockets drop with an error" "error" with "API errors". They count once, wherever they are.
@@ -181,6 +184,9 @@ class UncoveredTopic:
 _COMPOUND_WORDS = (
     (re.compile(r"\block[\s-]*files?\b", re.IGNORECASE), "lockfile"),
     (re.compile(r"\b(?:lock|locked|locking)[\s-]+(?:me\s+|us\s+)?out\b", re.IGNORECASE), "lockout"),
+    # "Sort it out", "find out", "figure out": the verb alone; "out" is the timeouts' word ("timed out", "ran out").
+    (re.compile(r"\b(sort(?:s|ed|ing)?|figur(?:e|es|ed|ing)|find(?:s|ing)?|found|work(?:s|ed|ing)?|check(?:s|ed|ing)?)"
+                r"\s+(?:(?:it|this|that|them)\s+)?out\b", re.IGNORECASE), r"\1"),
 )
 
 

@@ -26,7 +26,7 @@ from agents.facts import FaqFact
 from agents.follow_up import (
     CANCELLING,
     CANCELS_SOMETHING_ELSE,
-    asked_of_another_plan,
+    asked_of_a_plan,
     asks_if_it_went_through,
     declines_offer,
     with_topic,
@@ -485,7 +485,7 @@ def _faq_calibration() -> Calibration:
 def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: list[str] | None = None) -> Draft:
     """The grounded reply for ctx; after a critic's notes, the same reply without unsupported sentences."""
     # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
-    another_plan = asked_of_another_plan(ctx)
+    another_plan = asked_of_a_plan(ctx)
     writer = ReplyWriter(ctx, persona=persona, text=another_plan or ctx.message)
     draft = writer.write()
     if another_plan is not None and repeats_last_reply(draft.text, ctx) and (plan := _plan_named(ctx.message)):
