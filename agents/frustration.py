@@ -33,6 +33,7 @@ VENT_PHRASES: tuple[str, ...] = (
     r"come\s+on", r"ugh+", r"argh+", r"wtf", r"omg", r"ffs", r"smh", r"seriously", r"for\s+god'?s\s+sake",
     r"(?:are\s+)?you\s+kidding(?:\s+me)?", r"i'?m\s+done\s+with\s+(?:this|you|it)",
     r"taking\s+(?:forever|ages|so\s+long)", r"(?:i'?ve|i\s+have)\s+been\s+waiting\s+(?:for\s+)?(?:ages|forever|so\s+long)",
+    r"nothing\s+(?:ever\s+)?(?:works?|worked|is\s+working|helps?|helped)",
 )
 # Phrases that say the assistant is repeating itself.
 REPEAT_PHRASES: tuple[str, ...] = (
@@ -42,6 +43,17 @@ REPEAT_PHRASES: tuple[str, ...] = (
     r"you\s+keep\s+(?:saying|repeating|sending|telling\s+me|giving\s+me)\s+(?:me\s+)?(?:that|this|the\s+same(?:\s+\w+)?)",
     r"(?:the\s+)?same\s+(?:answer|reply|thing|message|response|text)(?:\s+as\s+before)?",
     r"i\s+already\s+(?:know|read|saw)\s+(?:that|this|it)", r"broken\s+record",
+)
+# Phrases that say the steps just given did not fix it: "that didn't work", "I already tried that", "still broken".
+NOT_FIXED_PHRASES: tuple[str, ...] = (
+    r"(?:that|this|it|they|those(?:\s+steps)?|none\s+of\s+(?:that|this|it|them|those(?:\s+steps)?))\s+"
+    r"(?:didn'?t|did\s+not|doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:work|help|fix\s+it)",
+    r"(?:didn'?t|did\s+not)\s+(?:work|help|fix\s+it)", r"(?:still\s+)?not\s+working", r"no\s+luck",
+    r"(?:none\s+of\s+(?:that|this|it|them|those(?:\s+steps)?)|nothing)\s+(?:helped|worked|works)",
+    r"(?:i(?:'ve|\s+have)?\s+)?(?:already\s+)?(?:tried|followed|did|done)\s+(?:that|this|it|all(?:\s+of\s+(?:that|them|those|it))?"
+    r"|those(?:\s+steps)?|them(?:\s+all)?|everything|the\s+steps|every\s+step)(?:\s+already)?",
+    r"(?:i(?:'ve|\s+have)?\s+)?already\s+(?:did|done|tried|followed)",
+    r"still\s+(?:broken|failing|fails|doesn'?t\s+work|the\s+same|happening|erroring|getting\s+(?:the|an|that)\s+error)",
 )
 # Whole messages that only ask what was meant: "what?", "huh?", "what do you mean?".
 CONFUSED_PHRASES: tuple[str, ...] = (
@@ -77,6 +89,9 @@ def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
 _VENT = _alternation(VENT_PHRASES)
 _REPEAT = _alternation(REPEAT_PHRASES)
 _CONFUSED = _alternation(CONFUSED_PHRASES)
+_NOT_FIXED = _alternation(NOT_FIXED_PHRASES)
+# How the technical writer gives a guide's steps: "Our guide “…” covers this", "The guide from my last message, “…”".
+_GUIDE_GIVEN = re.compile(r"\bguide\b[^\n]*“[^”\n]+”[^\n]*\b(?:covers\s+this|says\s+this\s+about\s+it)")
 _WORD = re.compile(r"[a-z][a-z']*|\d+")
 
 
@@ -118,6 +133,16 @@ def mood_only(message: str) -> Mood | None:
     if _CONFUSED.fullmatch(text.strip(" \t\n?!.,")):
         return "unclear"
     return None
+
+
+def steps_did_not_help(ctx: SupportContext) -> bool:
+    """"That didn't work", "I already tried all of that", "still failing", and nothing else, right after a guide's
+    steps. Read as questions they got the same guide again ("My answer is the same"); the help centre has nothing
+    more, so a person is what is left. After any other reply ("still failing" after a payment that failed), or one
+    that also told of an open incident (which "still not working" asks after), the message is read as it always was."""
+    text, last = _plain(ctx.message), last_assistant_text(ctx)
+    return (bool(_NOT_FIXED.search(text)) and _only_filler(_NOT_FIXED.sub(" ", text))
+            and bool(_GUIDE_GIVEN.search(last)) and "incident" not in last.lower())
 
 
 # ---------------------------------------------------------------------- replies
@@ -199,6 +224,13 @@ def _unclear_reply(ctx: SupportContext) -> str:
         return f"{ASIDE_AFTER_UNCLEAR} {_after_colon(offer)} Or tell me what else you need."
     return ("Sorry if that wasn't clear. Could you tell me which part you'd like explained, or what you need? "
             f"If you'd rather, I can {OFFER_PERSON} from our support team.")
+
+
+def steps_not_helped_reply() -> str:
+    """The reply when the guide's steps did not fix it (steps_did_not_help)."""
+    return ("I'm sorry those steps didn't sort it out. The help centre has nothing more on it, so the next step is one "
+            f"of our engineers looking at it. {_PERSON_OFFERED} If you send me the exact error message you see, it will "
+            "go to them with this conversation.")
 
 
 _REPLIES = {"vent": _vent_reply, "repeated": _repeated_reply, "acknowledged": _acknowledged_reply,

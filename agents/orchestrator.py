@@ -71,6 +71,8 @@ from agents.frustration import (
     repeats_last_question,
     repeats_last_reply,
     same_reply_again,
+    steps_did_not_help,
+    steps_not_helped_reply,
 )
 from agents.language import looks_not_english
 from agents.outcome import (
@@ -399,6 +401,12 @@ class Orchestrator:
             self._relabel(run, IntentResult(label="general", confidence=run.intent.confidence),
                           why="asks whether something worked, with nothing done in this chat", key="nothing_done")
             return await self._finish(run, reply=NOTHING_DONE_REPLY, route="resolver", sources=[])
+        if steps_did_not_help(run.ctx):
+            # "That didn't work" after a guide's steps: asked again, the guide was given again; a person is what is left.
+            self._take_intent(run, intent_response)
+            self._relabel(run, IntentResult(label="technical", confidence=run.intent.confidence),
+                          why="says the guide's steps did not fix it", key="steps_did_not_help")
+            return await self._finish(run, reply=steps_not_helped_reply(), route="resolver", sources=[])
         if (mood := mood_only(run.ctx.message)) is not None:
             # "This is useless", "😡😡😡", "you already said that", "👍", "??": how the conversation is going, not a
             # question; read as one it got "I don't have a guide on that", a greeting, or the same answer again.
