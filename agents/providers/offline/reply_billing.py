@@ -372,9 +372,9 @@ class BillingReplies(WriterBase):
         # "I can't pay my bill" is about the failed payment, not the plan: "pay" alone doesn't ask for it then; nor
         # "pay invoice NW-1003", which is about that invoice.
         paying = () if about_failure or self._invoices_named() else ("paying", "pay")
-        if has_cue(self.words, self.norm, "plan", "plans", "price", "prices", "pricing", "cost", "upgrade", "downgrade",
-                   "cancel", "subscription", "pro", "tier", "features", *paying) and not (renewal_told or service_told
-                                                                                     or history_told):
+        if (has_cue(self.words, self.norm, "plan", "plans", "price", "prices", "pricing", "cost", "upgrade", "downgrade",
+                    "cancel", "subscription", "pro", "tier", "features", *paying)
+                or self._asks_why_the_plans_price(asked)) and not (renewal_told or service_told or history_told):
             self._plan()
         # "Recipt", "invoce": a receipt or invoice asked for however it is spelt.
         if (has_cue(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
@@ -941,6 +941,13 @@ class BillingReplies(WriterBase):
                                answers=False)
                 self.reply.sources.append(Source(kind="faq", title="How do I change the card I pay with?"))
         return True
+
+    def _asks_why_the_plans_price(self, asked: list[InvoiceFact]) -> bool:
+        """"Why is my bill $29?" from a Pro customer: an invoice for the plan's monthly price, asked why. Its figures
+        alone ("Invoice NW-1002 is for $29.00") said what, not why; the plan it charges for says why."""
+        customer = self.ctx.customer
+        return (customer is not None and bool(customer.plan_price) and has_cue(self.words, self.norm, "why")
+                and any(invoice.amount == customer.plan_price for invoice in asked))
 
     def _asks_last_payment(self) -> bool:
         """"When did I last pay", "my last payment", "did I pay this month": a date and an amount, not a list."""

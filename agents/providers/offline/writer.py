@@ -78,6 +78,36 @@ _SAYS_WHEN = re.compile(r"\b(?:at\s+once|immediately|takes?\s+effect|end\s+of|un
                         re.IGNORECASE)
 
 
+# "Hi, I have a question about my bill", "I need help with my app", "question about my invoice": a topic announced,
+# its question still to come. Only the whole message, and only a thing of ours: "I have a question about pricing for
+# teams" asks about pricing; "I have a problem with my app crashing" says what the problem is.
+_ANNOUNCES_A_TOPIC = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+)?"
+    r"(?:(?:i\s+(?:have|'?ve\s+got|got)\s+(?:a|an|some|one|another)\s+(?:quick\s+|small\s+)?|(?:a\s+)?(?:quick\s+)?)"
+    r"(?P<kind>questions?|query|queries|problems?|issues?)\s+(?:about|with|regarding|on|re:?)"
+    r"|i\s+need\s+(?:some\s+)?(?P<help>help)\s+(?:with|on|regarding))"
+    r"\s+(?P<whose>my|our|the)?\s*(?P<thing>bill|billing|invoices?|payments?|account|apps?|plan|subscription|"
+    r"deploys?|deployments?|domains?|certificates?|card|refunds?|charges?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def announced_topic(message: str) -> str | None:
+    """What to ask a message that only says what its question will be about ("what would you like to know about your
+    bill?"), or None when the message asks or says more."""
+    found = _ANNOUNCES_A_TOPIC.match(message)
+    if found is None:
+        return None
+    thing = found["thing"].lower()
+    about = f"your {thing}" if found["whose"] else thing
+    kind = (found["kind"] or "").lower()
+    if kind.startswith(("question", "quer")):
+        return f"what would you like to know about {about}?"
+    if kind:
+        return f"what's the problem with {about}?"
+    return f"what's happening with {about}?"
+
+
 # CancellationReplies is a PlanComparisonReplies: what a smaller plan keeps is told from the same plan lists.
 class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationReplies, DataProtectionReplies):
     """A reply to one message: the parts its intent names (billing, refund, account, technical,
@@ -152,7 +182,15 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 # at 0.34): the help centre's entry on what the message names, offered as a "probably".
                 # A sure label's parts decided for themselves which entry fits.
                 self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
-            if not self.reply.answered:
+            if (announced := announced_topic(self.text)) is not None:
+                # "Hello, I have a question about my bill": the question is still to come. Read as one, it got "I don't
+                # have enough information to answer that" and a person offered; where a part had something to show
+                # ("I need help with my bill" and the invoices), that alone, as if it were the answer.
+                if self.reply.answered:
+                    self.reply.add(announced[:1].upper() + announced[1:], answers=False)
+                else:
+                    self.reply.add(self._greeting(f"Of course — {announced}"))
+            elif not self.reply.answered:
                 self.fell_back = True
                 self.cannot_answer()
             if self.persona in ("resolver", "critic"):
