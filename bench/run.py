@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib.metadata
 import json
 import os
 import platform
@@ -401,6 +402,21 @@ def speed_probe_s(additions: int = SPEED_PROBE_ADDITIONS) -> float:
     return round(time.perf_counter() - started, 3)
 
 
+# The packages a reply's CPU goes through: two runs on one VM at one speed differed by a third in CPU per reply, and only
+# the installed versions (resolved afresh by each install) could say whether the code or the stack had changed.
+MEASURED_PACKAGES = ("django", "channels", "daphne", "twisted", "autobahn", "openai", "httpx", "httpx2", "aiohttp",
+                     "pydantic", "numpy", "channels-redis", "psycopg")
+
+
+def package_versions(names: tuple[str, ...] = MEASURED_PACKAGES) -> dict[str, str]:
+    """The installed version of each package the server's path runs through; absent ones are left out."""
+    versions: dict[str, str] = {}
+    for name in names:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            versions[name] = importlib.metadata.version(name)
+    return versions
+
+
 def machine(args: argparse.Namespace, *, speed_probe: dict[str, float] | None = None) -> dict[str, Any]:
     cpu = ""
     with contextlib.suppress(OSError):
@@ -417,6 +433,7 @@ def machine(args: argparse.Namespace, *, speed_probe: dict[str, float] | None = 
         "date": time.strftime("%Y-%m-%d"),
         # Five million additions in a Python loop, in seconds, before and after the scenarios.
         "speed_probe_s": speed_probe or {},
+        "packages": package_versions(),
     }
 
 

@@ -304,14 +304,19 @@ if TESTING:
 
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *_DEFAULT_HASHERS]
 
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.channels.server": {"level": "WARNING"},
         "daphne": {"level": "WARNING"},
+        # The LLM client's HTTP layer logs each request at INFO ("HTTP Request: POST …/chat/completions"): five lines
+        # for a panel's reply, each already a step in the run's trace, and 4-5% of a reply's CPU in-process (#9).
+        # Shown with LOG_LEVEL=DEBUG.
+        **{name: {"level": "DEBUG" if LOG_LEVEL == "DEBUG" else "WARNING"} for name in ("httpx", "httpx2")},
     },
 }

@@ -10,6 +10,7 @@ from bench.run import (
     Scenario,
     StubCosts,
     machine,
+    package_versions,
     scenario_figures,
     speed_probe_s,
     stub_seconds_for_run,
@@ -88,6 +89,15 @@ def test_the_machine_block_records_the_speed_probe_taken_around_the_scenarios():
     assert block["speed_probe_s"] == {"before": 0.301, "after": 0.822}
     assert json.loads(json.dumps(block))["speed_probe_s"]["after"] == 0.822
     assert machine(args)["speed_probe_s"] == {}
+
+
+def test_the_machine_block_records_the_installed_versions_of_the_packages_on_a_replys_path():
+    import importlib.metadata
+
+    block = machine(argparse.Namespace(postgres=False, redis=False))
+    assert block["packages"]["django"] == importlib.metadata.version("django")
+    assert block["packages"]["openai"] == importlib.metadata.version("openai")
+    assert "no-such-package" not in package_versions(("django", "no-such-package"))
 
 
 def test_the_speed_probe_is_seconds_to_the_millisecond():
