@@ -446,6 +446,10 @@ class TechnicalReplies(WriterBase):
                        f"{incident.started_at.strftime('%Y-%m-%d %H:%M UTC')} (status: {incident.status}). "
                        + _incident_applies(incident) + " Updates go to our status page as they happen.",
                        answers=False)
+        self._cite_incident(incident)
+
+    def _cite_incident(self, incident: IncidentFact) -> None:
+        """Name the incident a reply told of among its sources."""
         self.reply.sources.append(Source(kind="incident", title=incident.title, ref=incident.reference))
 
     def _incident(self, incident: IncidentFact) -> bool:
@@ -494,7 +498,7 @@ class TechnicalReplies(WriterBase):
             closing = (f"Our engineers are working on it{where}, and updates go to our status page as they happen; "
                        "requests that fail during it are safe to retry.")
         self.reply.add(f"{opening} {closing}")
-        self.reply.sources.append(Source(kind="incident", title=incident.title, ref=incident.reference))
+        self._cite_incident(incident)
         return about_the_incident_only
 
     def _incident_details(self, incident: IncidentFact, other_regions: list[str]) -> str:
