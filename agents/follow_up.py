@@ -730,6 +730,23 @@ _WITHDRAWN = re.compile(
 )
 
 
+# "Ok I added a new one", "done", "I've updated it": what the last reply asked for, said to be done, and nothing else.
+_SAYS_IT_IS_DONE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|alright|yes|yep|cool|great)[\s,.!]+)?(?:i(?:'ve|\s+have)?\s+)?(?:just\s+)?"
+    r"(?:(?:done|did)\s+(?:it|that)|done|all\s+done|(?:added|updated|changed|replaced|saved|entered)\s+"
+    r"(?:it|that|one|(?:a|the|my)\s+(?:new\s+)?(?:one|card)|new\s+(?:one|card)))"
+    r"(?:[\s,.!]+(?:thanks|thank\s+you|now))*[\s,.!]*$",
+    re.IGNORECASE,
+)
+
+
+def reports_card_replaced(ctx: SupportContext) -> bool:
+    """"Ok I added a new one", "done" right after being told to replace the card under Billing → Payment method:
+    the customer says the card is replaced. Alone, its words matched the FAQ's steps to replace a card (sent again as
+    the shortcut), or it got the failure explained again; what it needs is the card on file checked."""
+    return bool(_SAYS_IT_IS_DONE.match(ctx.message)) and "Payment method" in last_assistant_text(ctx)
+
+
 def withdraws_request(message: str) -> bool:
     """"Never mind, I figured it out": what was asked is taken back, nothing new asked."""
     return bool(_WITHDRAWN.match(message))

@@ -60,6 +60,7 @@ from agents.follow_up import (
     declines_offer,
     goes_ahead_with_nothing_offered,
     previous_user_text,
+    reports_card_replaced,
     says_it_is_sorted,
     withdraws_request,
 )
@@ -838,6 +839,10 @@ class Orchestrator:
             # "Yes go on then", "maybe later": an answer to the assistant's last turn, whose words alone match an entry
             # by chance ("go on" → "Do free apps go to sleep?").
             run.summary["faq"]["skipped"] = "answers the assistant's offer"
+            return False
+        if reports_card_replaced(run.ctx):
+            # "Ok I added a new one" after being told to replace the card: its words match the steps to replace one.
+            run.summary["faq"]["skipped"] = "says the card it was asked to replace is replaced"
             return False
         if asks_to_deliver_it(run.ctx.message):
             # "Email it to my address, please": the words name the channel, which the FAQ matches (how to

@@ -8,7 +8,14 @@ from decimal import Decimal
 
 from agents.about_service import payment_methods_asked, unlisted_payment_methods
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
-from agents.follow_up import OFFER_PERSON, WHICH_PLANS, last_assistant_text, previous_user_text, with_topic
+from agents.follow_up import (
+    OFFER_PERSON,
+    WHICH_PLANS,
+    last_assistant_text,
+    previous_user_text,
+    reports_card_replaced,
+    with_topic,
+)
 from agents.outcome import FaqMatch, Source
 from agents.own_data import (
     asks_about_own_data,
@@ -308,7 +315,9 @@ class BillingReplies(WriterBase):
             and has_cue(self.words, self.norm, *ASKS_FOR_A_RETRY)) or (
             bool(CHANGED_IT.search(self.text)) and (has_cue(self.words, self.norm, "card")
                                                     # "i updated it" right after being asked for a new card
-                                                    or "Payment method" in last_assistant_text(self.ctx)))
+                                                    or "Payment method" in last_assistant_text(self.ctx))
+            # "Ok I added a new one", "done", after being asked for a new card.
+        ) or reports_card_replaced(self.ctx)
         if card_changed:
             self._card_change_checked()
         # "When will you retry?": when the failed payment is tried again, not why it failed (already told).
