@@ -140,9 +140,14 @@ def steps_did_not_help(ctx: SupportContext) -> bool:
     steps. Read as questions they got the same guide again ("My answer is the same"); the help centre has nothing
     more, so a person is what is left. After any other reply ("still failing" after a payment that failed), or one
     that also told of an open incident (which "still not working" asks after), the message is read as it always was."""
-    text, last = _plain(ctx.message), last_assistant_text(ctx)
-    return (bool(_NOT_FIXED.search(text)) and _only_filler(_NOT_FIXED.sub(" ", text))
-            and bool(_GUIDE_GIVEN.search(last)) and "incident" not in last.lower())
+    last = last_assistant_text(ctx)
+    return says_only_it_does_not_work(ctx.message) and bool(_GUIDE_GIVEN.search(last)) and "incident" not in last.lower()
+
+
+def says_only_it_does_not_work(message: str) -> bool:
+    """"That didn't work", "it doesn't work", "still not working": that something does not work, and nothing of what."""
+    text = _plain(message)
+    return bool(_NOT_FIXED.search(text)) and _only_filler(_NOT_FIXED.sub(" ", text))
 
 
 # ---------------------------------------------------------------------- replies
@@ -224,6 +229,12 @@ def _unclear_reply(ctx: SupportContext) -> str:
         return f"{ASIDE_AFTER_UNCLEAR} {_after_colon(offer)} Or tell me what else you need."
     return ("Sorry if that wasn't clear. Could you tell me which part you'd like explained, or what you need? "
             f"If you'd rather, I can {OFFER_PERSON} from our support team.")
+
+
+# "It doesn't work" to open a conversation: nothing says what. Its words matched the FAQ's entry on resetting a
+# password at 0.93 ("my password doesn't work"), which the shortcut sent.
+WHAT_DOES_NOT_WORK_REPLY = ("Sorry to hear that. What isn't working? Tell me what you were trying to do and what you see "
+                            "(the exact error message helps), and I'll take it from there.")
 
 
 def steps_not_helped_reply() -> str:

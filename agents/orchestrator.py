@@ -65,6 +65,7 @@ from agents.follow_up import (
     withdraws_request,
 )
 from agents.frustration import (
+    WHAT_DOES_NOT_WORK_REPLY,
     Mood,
     history_past_asides,
     mood_only,
@@ -72,6 +73,7 @@ from agents.frustration import (
     repeats_last_question,
     repeats_last_reply,
     same_reply_again,
+    says_only_it_does_not_work,
     steps_did_not_help,
     steps_not_helped_reply,
 )
@@ -408,6 +410,12 @@ class Orchestrator:
             self._relabel(run, IntentResult(label="technical", confidence=run.intent.confidence),
                           why="says the guide's steps did not fix it", key="steps_did_not_help")
             return await self._finish(run, reply=steps_not_helped_reply(), route="resolver", sources=[])
+        if not run.ctx.history and says_only_it_does_not_work(run.ctx.message):
+            # "It doesn't work" to open a chat: nothing says what, and its words matched the FAQ's password reset.
+            self._take_intent(run, intent_response)
+            self._relabel(run, IntentResult(label="technical", confidence=run.intent.confidence),
+                          why="says something does not work, and nothing of what", key="says_only_it_does_not_work")
+            return await self._finish(run, reply=WHAT_DOES_NOT_WORK_REPLY, route="resolver", sources=[])
         if (mood := mood_only(run.ctx.message)) is not None:
             # "This is useless", "😡😡😡", "you already said that", "👍", "??": how the conversation is going, not a
             # question; read as one it got "I don't have a guide on that", a greeting, or the same answer again.

@@ -174,7 +174,7 @@ async def test_panel_specialists_draft_concurrently():
 
 async def test_low_confidence_message_goes_to_the_panel_with_a_generalist():
     harness = Harness(provider=llm(intents=[intent("account", 0.3)]), fallback=offline())
-    outcome = await harness.run(ctx_for("it does not work"))
+    outcome = await harness.run(ctx_for("something is off with it"))
     assert outcome.route == "panel"
     assert outcome.summary["panel"]["reason"] == "low_confidence"
     assert outcome.summary["panel"]["specialists"] == ["account", "general"]

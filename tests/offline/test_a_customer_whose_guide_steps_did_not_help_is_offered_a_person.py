@@ -1,7 +1,8 @@
 """"That didn't work" after the TLS guide's steps got the same steps again, and "I tried all of that, still broken" or
 "still failing" got them behind "My answer is the same as in my last message". The help centre has nothing more, so the
-customer is told so and offered a person; "yes" then hands the conversation over. "Nothing works" on its own was read as a
-technical question with no guide, and is now heard as the frustration it is."""
+customer is told so and offered a person; "yes" then hands the conversation over. "It doesn't work" to open a chat got the
+FAQ's steps to reset a password (its words matched them at 0.93), and is asked what doesn't; "nothing works" after another
+answer, read as a technical question with no guide, is heard as the frustration it is."""
 
 from __future__ import annotations
 
@@ -44,7 +45,20 @@ def test_a_message_that_is_not_only_the_steps_failing_after_a_guide_is_read_as_b
     assert not steps_did_not_help(_after(reply, message))
 
 
-async def test_nothing_works_on_its_own_is_heard_as_frustration(converse):
-    [outcome] = await converse("cus_alice", "nothing works")
-    assert outcome.reply.startswith("I'm sorry you're having a frustrating time."), outcome.reply
+async def test_nothing_works_after_another_answer_is_heard_as_frustration(converse):
+    _, outcome = await converse("cus_alice", "what plan am I on?", "nothing works")
+    assert outcome.reply.startswith("I'm sorry this has been frustrating"), outcome.reply
     assert "I don't have a guide on that" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["that didn't work", "it doesnt work", "still not working", "nothing works"])
+async def test_it_does_not_work_to_open_a_chat_is_asked_what_does_not(converse, message):
+    # Its words matched the FAQ's entry on resetting a password at 0.93, which the shortcut sent.
+    [outcome] = await converse(None, message)
+    assert outcome.reply.startswith("Sorry to hear that. What isn't working?"), outcome.reply
+    assert "Forgot password" not in outcome.reply and outcome.route == "resolver"
+
+
+async def test_a_password_that_does_not_work_still_gets_the_reset(converse):
+    [outcome] = await converse(None, "my password doesn't work")
+    assert "Forgot password" in outcome.reply, outcome.reply
