@@ -10,6 +10,7 @@ from agents.outcome import CriticVerdict, Draft, Usage
 from agents.providers.base import DeltaSink
 from agents.providers.offline import critic, writer
 from agents.providers.offline.intents import IntentClassifier, get_classifier
+from agents.providers.offline.reply_base import topic_words
 from agents.providers.offline.reply_billing import asks_about_prices_or_terms
 
 # A follow-up this unsure ("yes please", "and the other one?") is read together with the turn before.
@@ -117,6 +118,12 @@ class OfflineProvider:
             which_only = which and not (result.label in NO_DOMAIN or unsure or delivery)
             if topic.label not in NOT_A_TOPIC and not (which_only and topic.label not in MONEY):
                 # Never sure enough to be trusted without an LLM (0.95): a model reads the history.
+                return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})
+            if (result.label == "out_of_scope" and topic.label == "general"
+                    and topic_words(ctx.message) & topic_words(follow_up.last_assistant_text(ctx))):
+                # "What happens if you miss it?" after "what's your SLA?": alone it reads as off topic (0.46), and was
+                # turned away; it asks after something the last answer said ("service credits if we miss it"), which
+                # is ours to answer. "What about the weather?" after the support hours names nothing of it.
                 return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})
         if result.confidence < FOLLOW_UP_CONFIDENCE:
             combined = self.classifier.classify(f"{previous}\n{ctx.message}")

@@ -29,6 +29,8 @@ from agents.follow_up import (
     asked_of_a_plan,
     asks_if_it_went_through,
     declines_offer,
+    last_assistant_text,
+    leans_back,
     with_topic,
 )
 from agents.frustration import repeats_last_reply, same_for_another_plan
@@ -49,6 +51,7 @@ from agents.providers.offline.reply_base import (
     plan_prices,
     sentences,
     shares_topic,
+    topic_words,
 )
 from agents.providers.offline.reply_cancellation import CancellationReplies
 from agents.providers.offline.reply_data_protection import DataProtectionReplies
@@ -446,6 +449,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if len(self.words) <= 4 and has_cue(self.words, self.norm, "bye", "goodbye", "see you", "good night"):
             self.reply.add("Goodbye! If anything else comes up, just write here: this conversation stays open.")
             return
+        if self._detail_of_the_last_entry():
+            return
         if self._payment_methods() or self._other_plan() or self._payment_terms() or self._billing_details():
             # "do you take paypal?", "is there a cheaper tier?", "do you offer discounts?", "do you charge VAT?":
             # as known, or honestly not.
@@ -455,6 +460,28 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         match = self._faq_on_topic(floor=FAQ_HOW_TO_FOR_VISITOR)
         if match is not None:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+
+
+    def _detail_of_the_last_entry(self) -> bool:
+        """"What happens if you miss it?" after the SLA's entry, "what about weekends?" after the support hours': a short
+        follow-up on something the entry just quoted says, answered with the sentences of it that say so ("… with
+        service credits if we miss it"). Alone its words found other entries (a duplicate charge's "what happens
+        now?"), or the whole entry again. False, having said nothing, when the message is no such follow-up, the last
+        answer quoted no entry at hand, or every sentence of it or none names what the message asks."""
+        if not leans_back(self.ctx.message):
+            return False
+        last = last_assistant_text(self.ctx)
+        entry = next((m for m in self.facts.faq if any(s in last for s in sentences(m.answer))), None)
+        asked = topic_words(self.ctx.message)
+        if entry is None or not asked:
+            return False
+        said = sentences(entry.answer)
+        naming = [s for s in said if asked & topic_words(s)]
+        if not naming or len(naming) == len(said):
+            return False
+        self.reply.add(f"Our help centre says: {' '.join(naming)}")
+        self._cite_faq(entry)
+        return True
 
 
 # "What is Northwind?", "what's northwind cloud", "what does northwind do?", "what do you guys do?": what the service

@@ -1,0 +1,26 @@
+""""What happens if you miss it?" after the SLA's entry was turned away as off topic, and "what about weekends?" after the
+support hours got "I don't have enough information". Each asks after something the entry just quoted says: the sentences
+of it that say so are the answer. "What about the weather?" names nothing of it and is still turned away."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("customer", "question", "follow_up", "said", "not_said"), [
+    ("cus_bob", "what's your SLA?", "what happens if you miss it?", "with service credits if we miss it",
+     "Free and Pro have no SLA"),
+    (None, "what are your support hours?", "what about weekends?", "Business customers also get weekend cover",
+     "This chat answers around the clock"),
+])
+async def test_a_follow_up_gets_the_sentences_of_the_last_entry_on_what_it_asks(
+        converse, customer, question, follow_up, said, not_said):
+    _, outcome = await converse(customer, question, follow_up)
+    assert outcome.reply.startswith("Our help centre says:") and said in outcome.reply, outcome.reply
+    assert not_said not in outcome.reply and outcome.intent.label == "general", outcome.reply
+
+
+async def test_a_follow_up_naming_nothing_the_entry_said_is_still_off_topic(converse):
+    _, outcome = await converse(None, "what are your support hours?", "what about the weather?")
+    assert outcome.intent.label == "out_of_scope", outcome.reply
+    assert "I can only help with your Northwind account" in outcome.reply
