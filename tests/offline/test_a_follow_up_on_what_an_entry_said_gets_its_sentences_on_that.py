@@ -24,3 +24,11 @@ async def test_a_follow_up_naming_nothing_the_entry_said_is_still_off_topic(conv
     _, outcome = await converse(None, "what are your support hours?", "what about the weather?")
     assert outcome.intent.label == "out_of_scope", outcome.reply
     assert "I can only help with your Northwind account" in outcome.reply
+
+
+async def test_an_email_that_never_came_after_the_reset_steps_gets_what_the_entry_says_of_it_and_a_person(converse):
+    # Alone "I didn't get the email" names nothing of the entry ("arrive"), and got "I don't have enough information".
+    _, outcome = await converse(None, "how do I reset my password?", "I didn't get the email")
+    assert outcome.reply.startswith("Our help centre says: We send a reset link that works for one hour; if it doesn't "
+                                    "arrive within a few minutes, check your spam folder."), outcome.reply
+    assert "Open the sign-in page" not in outcome.reply and "pass you to a person" in outcome.reply

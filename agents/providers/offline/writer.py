@@ -26,6 +26,7 @@ from agents.facts import FaqFact
 from agents.follow_up import (
     CANCELLING,
     CANCELS_SOMETHING_ELSE,
+    OFFER_PERSON,
     asked_of_a_plan,
     asks_if_it_went_through,
     declines_offer,
@@ -176,6 +177,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 "technical": self.technical, "general": self.general, "human": self.human,
                 "out_of_scope": lambda: None,
             }
+            if intent in ("general", "account") and self._detail_of_the_last_entry():
+                labels = []  # the entry just quoted answers it, in its own words
             for label in labels:
                 sections[label]()
             unsure = self.ctx.intent is None or self.ctx.intent.confidence < UNSURE_LABEL_BELOW
@@ -449,8 +452,6 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if len(self.words) <= 4 and has_cue(self.words, self.norm, "bye", "goodbye", "see you", "good night"):
             self.reply.add("Goodbye! If anything else comes up, just write here: this conversation stays open.")
             return
-        if self._detail_of_the_last_entry():
-            return
         if self._payment_methods() or self._other_plan() or self._payment_terms() or self._billing_details():
             # "do you take paypal?", "is there a cheaper tier?", "do you offer discounts?", "do you charge VAT?":
             # as known, or honestly not.
@@ -468,11 +469,13 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         service credits if we miss it"). Alone its words found other entries (a duplicate charge's "what happens
         now?"), or the whole entry again. False, having said nothing, when the message is no such follow-up, the last
         answer quoted no entry at hand, or every sentence of it or none names what the message asks."""
-        if not leans_back(self.ctx.message):
+        not_received = bool(NOT_RECEIVED.search(self.ctx.message))
+        if not (leans_back(self.ctx.message) or not_received):
             return False
         last = last_assistant_text(self.ctx)
         entry = next((m for m in self.facts.faq if any(s in last for s in sentences(m.answer))), None)
-        asked = topic_words(self.ctx.message)
+        # "I didn't get the email" is about its arriving, not about the email address the steps ask for.
+        asked = ARRIVES if not_received else topic_words(self.ctx.message)
         if entry is None or not asked:
             return False
         said = sentences(entry.answer)
@@ -480,8 +483,19 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if not naming or len(naming) == len(said):
             return False
         self.reply.add(f"Our help centre says: {' '.join(naming)}")
+        if not_received:
+            self.reply.add(f"If it still hasn't arrived after that, I can {OFFER_PERSON} from our team to look into it.",
+                           answers=False)
         self._cite_faq(entry)
         return True
+
+
+# "I didn't get the email", "it never came": what an entry says of something arriving ("if it doesn't arrive within a
+# few minutes, check your spam folder"), though no word of it is the entry's.
+NOT_RECEIVED = re.compile(r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not|hasn'?t|has\s+not|still\s+not)\s+"
+                          r"(?:get|got|gotten|receive|received|come|came|arrive|arrived|show(?:n|ed)?\s+up)\b"
+                          r"|\bnever\s+(?:came|arrived)\b|\bno\s+(?:email|link)\s+(?:yet|came|arrived)\b", re.IGNORECASE)
+ARRIVES = frozenset(topic_words("arrive arrived"))
 
 
 # "What is Northwind?", "what's northwind cloud", "what does northwind do?", "what do you guys do?": what the service
