@@ -666,6 +666,23 @@ def _asked_of_the_plan_named_before(ctx: SupportContext) -> str | None:
                   flags=re.IGNORECASE)
 
 
+# "Which plan do I need for that?", "how much would it cost to get it?": which plan has what the question before asked
+# about, naming nothing of its own.
+_WHICH_PLAN_FOR_IT = re.compile(
+    r"^\W*(?:(?:so|and|ok(?:ay)?)[\s,]+)?(?:(?:which|what)\s+plan\s+(?:do|would|will|should)\s+(?:i|we)\s+need"
+    r"(?:\s+(?:for|to\s+(?:get|have|use|add|do))\s+(?:it|that|this|them))?"
+    r"|(?:which|what)\s+plan\s+(?:has|have|includes?|gives?|comes?\s+with)\s+(?:it|that|this|them)"
+    r"|how\s+much\s+(?:would|does|will|is)\s+(?:it|that)\s+(?:cost\s+)?(?:me\s+)?(?:to\s+(?:get|have|use|add|do)"
+    r"\s+(?:it|that|this|them))?|how\s+much\s+(?:for|to\s+get)\s+(?:it|that|this|them))\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_which_plan_for_it(ctx: SupportContext) -> bool:
+    """"Which plan do I need for that?" after a question about something a plan may include: which plan has it."""
+    return bool(_WHICH_PLAN_FOR_IT.match(ctx.message)) and previous_user_text(ctx) is not None
+
+
 def asked_of_a_plan(ctx: SupportContext) -> str | None:
     """"And for pro?" after "what are the api rate limits?": the question before, asked of that plan ("what
     are the api rate limits on pro"), its own plan swapped for the new one ("how much is pro?" → "and

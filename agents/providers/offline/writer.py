@@ -29,9 +29,11 @@ from agents.follow_up import (
     OFFER_PERSON,
     asked_of_a_plan,
     asks_if_it_went_through,
+    asks_which_plan_for_it,
     declines_offer,
     last_assistant_text,
     leans_back,
+    previous_user_text,
     with_topic,
 )
 from agents.frustration import repeats_last_reply, same_for_another_plan
@@ -44,6 +46,7 @@ from agents.providers.offline.reply_account import AccountReplies
 from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
     FAQ_HOW_TO_FOR_VISITOR,
+    GENERIC_WORDS,
     GREETINGS,
     SAYS_NOTHING_YET,
     Reply,
@@ -561,11 +564,22 @@ def _faq_calibration() -> Calibration:
     return Calibration.load()
 
 
+def which_plan_for_what_was_asked(ctx: SupportContext) -> str | None:
+    """"Which plan do I need for that?" after "why can't I add a custom domain?": the question as the plan-features
+    writer reads it, "which plan do I need for add custom domain?". Alone it got the domains guide's steps, or every
+    plan's price. None for any other message, or when the question before names nothing but a plan."""
+    before = previous_user_text(ctx)
+    if before is None or not asks_which_plan_for_it(ctx) or _plan_named(before):
+        return None
+    words = [w for w in normalise(before).split() if w not in GENERIC_WORDS]
+    return f"which plan do I need for {' '.join(words)}?" if words else None
+
+
 def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: list[str] | None = None) -> Draft:
     """The grounded reply for ctx; after a critic's notes, the same reply without unsupported sentences."""
     # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
     another_plan = asked_of_a_plan(ctx)
-    writer = ReplyWriter(ctx, persona=persona, text=another_plan or ctx.message)
+    writer = ReplyWriter(ctx, persona=persona, text=another_plan or which_plan_for_what_was_asked(ctx) or ctx.message)
     draft = writer.write()
     if another_plan is not None and repeats_last_reply(draft.text, ctx) and (plan := _plan_named(ctx.message)):
         # "And on business?" answered word for word as the plan before: said to be the same, not all over again.
