@@ -271,6 +271,8 @@ class _Run:
     actions_proposed: list[ProposedAction] = field(default_factory=list)
     actions: list[ActionRecord] = field(default_factory=list)
     speculation: _Speculation | None = None
+    # Why the last rule relabelled the message: a sure FAQ match it went past is said to be skipped for it.
+    relabelled_why: str = ""
     # The ask whether agents may still reply, made while the reply is being written.
     may_reply_check: asyncio.Task[bool] | None = None
 
@@ -703,6 +705,7 @@ class Orchestrator:
 
     def _relabel(self, run: _Run, intent: IntentResult, *, why: str, key: str = "out_of_scope_yielded") -> None:
         run.summary[key] = {"from": run.summary["intent"], "to": intent.label, "why": why}
+        run.relabelled_why = why
         run.intent = intent
         run.ctx.intent = intent
         run.summary["intent"] = {**run.summary["intent"], "label": intent.label,
@@ -1227,6 +1230,12 @@ class Orchestrator:
     async def _finish(self, run: _Run, *, reply: str, route: Route, sources: list[Source],
                       handoff_reason: HandoffReason | None = None) -> RunOutcome:
         reply = without_empty_lines(reply)
+        faq = run.summary.get("faq")
+        if (faq and route != "faq" and not faq.get("used") and not faq.get("skipped") and run.relabelled_why
+                and faq.get("score") is not None and faq["score"] > faq["threshold"]):
+            # "That didn't work" matched the password reset at 0.93: the card showed the match above the threshold
+            # and nothing of why a rule answered instead.
+            faq["skipped"] = f"a rule answered instead: {run.relabelled_why}"
         if handoff_reason is None and route != "handoff":
             asked = self._asks_for_person(run)
             if asked and not PROMISES_A_PERSON.search(reply):

@@ -62,3 +62,16 @@ async def test_it_does_not_work_to_open_a_chat_is_asked_what_does_not(converse, 
 async def test_a_password_that_does_not_work_still_gets_the_reset(converse):
     [outcome] = await converse(None, "my password doesn't work")
     assert "Forgot password" in outcome.reply, outcome.reply
+
+
+async def test_the_trace_says_why_a_sure_faq_match_went_unused_when_a_rule_answered(converse):
+    # The card showed "How do I reset my password?" at 0.93, over the threshold, and nothing of why it was not sent.
+    [outcome] = await converse(None, "that didn't work")
+    faq = outcome.summary["faq"]
+    assert faq["score"] > faq["threshold"] and not faq["used"]
+    assert faq["skipped"] == "a rule answered instead: says something does not work, and nothing of what"
+
+
+async def test_an_faq_answer_is_never_said_to_be_skipped(converse):
+    [outcome] = await converse(None, "how do I reset my password?")
+    assert outcome.route == "faq" and "skipped" not in outcome.summary["faq"]
