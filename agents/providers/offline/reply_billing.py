@@ -62,6 +62,16 @@ PLAN_DOWN = re.compile(rf"\b(?:lower|cheaper|smaller)\s+(?:\w+\s+)?{_PLAN_NOUN}|
 PLAN_COUNTED_FROM = re.compile(r"\b(?:above|below|after|from|than|over|under)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
 NEW_ONE_ADDED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered|put\s+in)\b[^.?!]{0,20}\bnew\s+one\b",
                            re.IGNORECASE)
+# "I was charged $29 but I cancelled last month", "why was I billed after I cancelled?", "I cancelled my plan and still got
+# charged": a charge the customer thinks came after cancelling.
+CHARGED_AFTER_CANCELLING = re.compile(
+    r"\b(?:charged|billed|paid|taken|charge|bill)\b[^.?!]{0,40}\b(?:but|after|though|although|when|even\s+though)\s+"
+    r"(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+)?cancell?ed\b"
+    r"|\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+)?cancell?ed\b[^?!]{0,40}?\b(?:but|and|yet|so\s+why|why)\s+"
+    r"(?:still\s+)?(?:(?:was|were|got|been|am|are|did|have|has)\s+)?(?:(?:i|we|you)\s+)?(?:still\s+)?(?:been\s+)?"
+    r"(?:charged|billed|charge|bill)\b",
+    re.IGNORECASE,
+)
 # The customer's bank said to show a charge: "my bank shows it was charged", "it's on my bank statement as taken".
 # Not "can I pay by bank transfer?" nor "which bank cards do you take": a charge is said to be seen.
 BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|taken|debited|deducted|went\s+out)\b",
@@ -283,6 +293,9 @@ class BillingReplies(WriterBase):
             return
         if reports_plan_not_applied(self.text):
             self._plan_not_applied()
+            return
+        if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
+            self._charged_after_cancelling()
             return
         second_card = bool(SECOND_CARD.search(self.text))
         if second_card:
@@ -962,6 +975,29 @@ class BillingReplies(WriterBase):
         """"When did I last pay", "my last payment", "did I pay this month": a date and an amount, not a list."""
         pays = has_cue(self.words, self.norm, "pay", "paid", "payment", "charged", "charge", "bill", "billed")
         return pays and has_cue(self.words, self.norm, "last", "latest", "recent", "when did", "this month")
+
+    def _charged_after_cancelling(self) -> None:
+        """"I was charged $29 but I cancelled last month": whether our records hold the subscription as cancelled, the
+        latest charge, and a person offered, as only they can see a cancellation that did not go through. The invoice
+        and last payment alone read as if the cancellation had gone unheard."""
+        plan = self.facts.subscription
+        assert plan is not None  # the caller checks
+        if plan.status == "cancelled":
+            self.reply.add(f"Our records show your {plan.plan} subscription as cancelled.")
+            cancelling = self._entry_about_cancelling()
+            if cancelling is not None:
+                self.reply.add(f"What our help centre says about cancelling: {cancelling.answer}", answers=False)
+                self._cite_faq(cancelling)
+        else:
+            standing = "past due" if plan.status == "past_due" else "active"
+            self.reply.add(f"Our records don't show a cancellation: your {plan.plan} subscription is still {standing} "
+                           f"on your account, at {money(plan.price_monthly)} a month.")
+        self._last_payment()
+        self.reply.add(f"If you cancelled and were still charged, a person from our team should look into it with you: "
+                       f"would you like me to {OFFER_PERSON}?", answers=False)
+
+    def _entry_about_cancelling(self) -> FaqMatch | None:
+        return next((m for m in self.facts.faq if "cancel" in normalise(m.question).split()), None)
 
     def _plan_not_applied(self) -> None:
         """"I was charged but my app is still on free": the plan the account is on, with the payment behind it (or

@@ -41,7 +41,7 @@ from agents.follow_up import (
 )
 from agents.outcome import FaqMatch
 from agents.providers.offline.reply_base import GENERIC_WORDS, money, sentences
-from agents.providers.offline.reply_billing import on_plan
+from agents.providers.offline.reply_billing import CHARGED_AFTER_CANCELLING, on_plan
 from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies
 from agents.providers.offline.reply_plan_features import PlanListing, _agreeing, _plural, _words
 from agents.providers.offline.text import normalise, stem
@@ -322,6 +322,8 @@ class CancellationReplies(PlanComparisonReplies):
         with no such entry among the matches."""
         if not (CANCELLING.search(self.text) and _CHARGED_AFTER.search(self.text)) or _PAUSING.search(self.text):
             return False
+        if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
+            return False  # "I cancelled and still got charged": a charge reported, which the billing part looks into
         entry = self._entry_about("cancel")
         told = [s for s in sentences(entry.answer) if _UNTIL_THE_END.search(s)] if entry is not None else []
         if entry is None or not told:
