@@ -31,6 +31,7 @@ from agents.own_data import (
     reports_plan_not_applied,
 )
 from agents.providers.offline.reply_base import (
+    AMOUNT,
     CARD_CHANGED,
     FAQ_CONFIDENT,
     FAQ_PLAUSIBLE,
@@ -70,6 +71,14 @@ CHARGED_AFTER_CANCELLING = re.compile(
     r"|\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+)?cancell?ed\b[^?!]{0,40}?\b(?:but|and|yet|so\s+why|why)\s+"
     r"(?:still\s+)?(?:(?:was|were|got|been|am|are|did|have|has)\s+)?(?:(?:i|we|you)\s+)?(?:still\s+)?(?:been\s+)?"
     r"(?:charged|billed|charge|bill)\b",
+    re.IGNORECASE,
+)
+# "I don't recognise a charge on my card", "there's an unknown charge from you", "what is this charge?": a charge the
+# customer cannot place. One that names its invoice or amount is answered as that invoice.
+UNRECOGNISED_CHARGE = re.compile(
+    r"\b(?:don'?t|do\s+not|didn'?t|did\s+not|can'?t|cannot)\s+recogni[sz]e\b[^.?!]{0,30}\b(?:charges?|payments?|transactions?)\b"
+    r"|\b(?:unrecogni[sz]ed|unknown|strange|weird|mystery)\s+(?:charges?|payments?|transactions?)\b"
+    r"|\bwhat\s+(?:is|was)\s+(?:this|that)\s+(?:charge|payment|transaction)\b",
     re.IGNORECASE,
 )
 # The customer's bank said to show a charge: "my bank shows it was charged", "it's on my bank statement as taken".
@@ -296,6 +305,15 @@ class BillingReplies(WriterBase):
             return
         if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
             self._charged_after_cancelling()
+            return
+        if UNRECOGNISED_CHARGE.search(self.text) and not invoice_numbers(self.text) and not AMOUNT.search(self.text):
+            # "I don't recognise a charge on my card": the card's expiry and the invoice list said nothing of which
+            # charges are ours.
+            self._payment_history()
+            unlike = ("If the charge you see isn't one of these, it may not be from us." if self.facts.payments
+                      else "So as far as our records show, a charge you see isn't from us.")
+            self.reply.add(f"{unlike} Either way, a person from our team can check it with you: would you like me to "
+                           f"{OFFER_PERSON}?", answers=False)
             return
         second_card = bool(SECOND_CARD.search(self.text))
         if second_card:
