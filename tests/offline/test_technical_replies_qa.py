@@ -75,6 +75,15 @@ async def test_an_error_name_quoted_from_a_log_finds_the_guide_that_fixes_it(con
     assert _articles_cited(outcome)[0] == "failed-deploys-build-timeouts"
 
 
+@pytest.mark.parametrize("message", ["my app keeps crashing with exit code 137", "container exited with code 137"])
+async def test_exit_code_137_is_read_as_killed_for_memory_and_gets_the_step_on_memory(converse, message):
+    # 128 + SIGKILL: the kernel killed it, on a host like ours for running out of memory. Read as a number, it got
+    # "I don't have a guide on that".
+    (outcome,) = await converse("cus_alice", message)
+    assert "Our guide “Scaling and cold starts” covers this. The step that fits what you describe:\n5. Watch memory" in (
+        outcome.reply), outcome.reply
+
+
 @pytest.mark.parametrize("message", [
     "how do I connect to my database from my laptop with psql",  # the env guide only shows `DATABASE_URL`
     "do you support websockets on my app?",  # shares "app" and "support" with the 5xx guide

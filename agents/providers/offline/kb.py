@@ -68,6 +68,9 @@ ERROR_MEANINGS: dict[str, str] = {
     "oomkilled": "out of memory, killed",
 }
 _ERROR_TOKEN = re.compile(r"[A-Za-z]+")
+# "Exited with code 137": a process killed by the kernel (128 + SIGKILL), on a host like ours for running out of memory.
+_KILLED_FOR_MEMORY = re.compile(r"\b(?:exit(?:ed)?\s+(?:with\s+)?(?:code|status)|status\s+code|error\s+code|code)\s+137\b",
+                                re.IGNORECASE)
 
 
 # What a customer calls a resource the guides name otherwise: "my app needs more ram" is about the
@@ -98,7 +101,8 @@ def with_error_meanings(text: str) -> str:
     tokens = _ERROR_TOKEN.findall(text.lower())
     meanings = dict.fromkeys([*(ERROR_MEANINGS[t] for t in tokens if t in ERROR_MEANINGS),
                               *(RESOURCE_MEANINGS[t] for t in tokens if t in RESOURCE_MEANINGS),
-                              *(VERB_MEANINGS[t] for t in tokens if t in VERB_MEANINGS)])
+                              *(VERB_MEANINGS[t] for t in tokens if t in VERB_MEANINGS),
+                              *([ERROR_MEANINGS["oomkilled"]] if _KILLED_FOR_MEMORY.search(text) else [])])
     return " ".join([text, *meanings]) if meanings else text
 
 
