@@ -14,6 +14,9 @@ from typing import Literal
 
 from agents.follow_up import OFFER_PERSON
 
+# Our regions by name ("where is ap-southeast?", "is eu-west in Germany?"): where apps run, which is ours to answer.
+NAMES_OUR_REGION = re.compile(r"\b(?:us-east|eu-west|ap-southeast)\b", re.IGNORECASE)
+
 IdentityOrContact = Literal["identity", "contact", "capabilities"]
 
 # What a customer may wonder the assistant is: a person, a bot, an AI, ChatGPT.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agents.about_service import NAMES_OUR_REGION
 from agents.clauses import question_clauses
 from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
@@ -40,6 +41,8 @@ PLAN_TIERS = ("free", "pro", "business")  # cheapest first
 REREAD_CEILING = 0.85
 # How the help centre's entry on the plans is asked for: it says what each plan adds over the one below.
 PLANS_QUESTION = "what plans do you offer"
+# How the help centre's entry on the regions is asked for: it says where each is ("eu-west (Ireland)").
+REGIONS_QUESTION = "which regions can I deploy to"
 # How the help centre's entry on cancelling is asked for: it says what becomes of apps and data.
 CANCEL_QUESTION = "how do I cancel my subscription"
 # How the entries that answer a wait for staff approval are asked for: who approves refunds (the policy), when staff
@@ -186,6 +189,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Can I get a custom domain on free?": what each plan adds is in the entry on the plans, which the
         # message's own words ("custom domain") do not find; the writer reads the plans from it.
         matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1))
+    if NAMES_OUR_REGION.search(ctx.message):
+        # "Where is ap-southeast?" shares no word with the entry's phrasings ("which regions can I deploy to?"), whose
+        # answer places each region; added as the plans' entry is above.
+        matches += _after_own(matches, _best_first(deps, REGIONS_QUESTION, 1))
     if data_questions := help_centre_questions(ctx.message):
         # "Please delete all my personal data (GDPR)" is worded like no entry (deleting the account at 0.02): the
         # entries on deleting, exporting and GDPR are added, scored as the topic's are above, for the writer to

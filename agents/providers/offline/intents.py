@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from agents.about_service import NAMES_OUR_REGION
 from agents.clauses import split_clauses
 from agents.context import INTENTS, Intent, IntentResult
 from agents.providers.offline.grounding import INVOICE
@@ -58,6 +59,10 @@ NAMES_THE_SERVICE = re.compile(
     r"\b(?:my|our)\s+(?:\w+\s+)?(?:site|website|app|apps|application|deploys?|deployments?|server|domain|bill|invoice|"
     r"account|subscription|plan)\b|\byour\s+(?:hosting|service|support)\b|\bworst\s+hosting\b", re.IGNORECASE)
 SERVICE_DOMAINS: tuple[Intent, ...] = ("billing", "refund", "account", "technical")
+# "What's the status of the eu-west incident?": how a region is running, which the incident rules read (and the status
+# page's entry answers when none is open), not where it is.
+ASKS_HOW_IT_RUNS = re.compile(r"\b(?:incidents?|status|outages?|down|degraded|affected|up)\b", re.IGNORECASE)
+
 # Only a message that reports trouble with it, and only when the model is not sure: "write me a poem
 # about my website" names a site and is still off topic.
 OUT_OF_SCOPE_OVERRIDDEN_BELOW = 0.85
@@ -220,6 +225,11 @@ class IntentClassifier:
               and REPORTS_TROUBLE.search(text)):
             label = max(SERVICE_DOMAINS, key=lambda d: whole.probabilities.get(d, 0.0))
             confidence = whole.probabilities.get(label, 0.0)
+            secondary = [s for s in secondary if s != label]
+        elif label == "out_of_scope" and NAMES_OUR_REGION.search(text) and not ASKS_HOW_IT_RUNS.search(text):
+            # "Where is ap-southeast?", "is us-east in the US?": read as geography (off topic), but a region named is
+            # one of ours, where apps run; as unsure as the model was of hosting.
+            label, confidence = "technical", max(whole.probabilities.get("technical", 0.0), 0.5)
             secondary = [s for s in secondary if s != label]
         elif label in ("account", "general", "out_of_scope") and SEND_BY_EMAIL.search(text) and BILLING_DOCUMENT.search(text):
             label, confidence = "billing", DOCUMENT_BY_EMAIL_CONFIDENCE

@@ -156,6 +156,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_about_pausing()
                                                          or self.answers_lock_and_support_hours()
                                                          or self.answers_about_support()
+                                                         or self.answers_where_a_region_is()
                                                          # "Where do I add VAT?" read as off topic or technical
                                                          or self.answers_invoice_details_misread()
                                                          or self.answers_what_a_plan_includes()
@@ -466,6 +467,28 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
 
 
+    def answers_where_a_region_is(self) -> bool:
+        """"Is eu-west in Germany?", "where is ap-southeast?": where the help centre says the region is ("eu-west is in
+        Ireland"), yes only when that is the very place asked about; the customer draws any other conclusion (whether
+        Virginia is in the US is not ours to say). Read as a technical question, it got "I don't have a guide on that".
+        False, having said nothing, when the message asks no such thing or no entry places the region."""
+        asked = REGION_ASKED_WHERE.search(self.text)
+        if asked is None or (asked["place"] and NOT_A_PLACE.search(asked["place"])):
+            return False  # "is eu-west in trouble?" asks how it is running: the incidents answer that
+        region = (asked["region"] or asked["region2"]).lower()
+        for match in self.facts.faq:
+            placed = re.search(rf"\b{re.escape(region)}\s+\(([^)]+)\)", match.answer, re.IGNORECASE)
+            if placed is None:
+                continue
+            place = placed[1]
+            named = (asked["place"] or "").strip()
+            yes = named.lower() in (place.lower(), f"the {place.lower()}")
+            self.reply.add(f"{'Yes: ' if yes else ''}{region} is in {place}, as our help centre lists the regions: "
+                           f"{match.answer.split('.')[0]}.")
+            self._cite_faq(match)
+            return True
+        return False
+
     def _detail_of_the_last_entry(self) -> bool:
         """"What happens if you miss it?" after the SLA's entry, "what about weekends?" after the support hours': a short
         follow-up on something the entry just quoted says, answered with the sentences of it that say so ("… with
@@ -493,6 +516,16 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         return True
 
 
+# "Is eu-west in Germany?", "where is ap-southeast located?": where a region is.
+REGION_ASKED_WHERE = re.compile(
+    r"\bis\s+(?:the\s+)?(?P<region>us-east|eu-west|ap-southeast)(?:\s+region)?\s+(?:in|located\s+in|based\s+in|hosted\s+in)\s+"
+    r"(?P<place>[A-Za-z][\w .-]*?)\s*[?.!]*$"
+    r"|\bwhere\s+(?:is|'s)\s+(?:the\s+)?(?P<region2>us-east|eu-west|ap-southeast)\b",
+    re.IGNORECASE,
+)
+# What "is eu-west in …" may ask of a region's running rather than its place: "in trouble", "in an outage".
+NOT_A_PLACE = re.compile(r"\b(?:trouble|maintenance|outage|incident|down|degraded|problems?|issues?|danger|use|operation|"
+                         r"service|good|bad|working|order|a\s+bad\s+way)\b", re.IGNORECASE)
 # "I didn't get the email", "it never came": what an entry says of something arriving ("if it doesn't arrive within a
 # few minutes, check your spam folder"), though no word of it is the entry's.
 NOT_RECEIVED = re.compile(r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not|hasn'?t|has\s+not|still\s+not)\s+"
