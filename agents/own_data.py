@@ -374,6 +374,8 @@ _CANNOT_SIGN_IN = re.compile(
     r"|\b(?:log-?\s?in|sign-?\s?in)\s+(?:(?:is|are|keeps|still)\s+)?(?:broken|failing|fails|failed)\b"
     r"|\b(?:log-?\s?in|sign-?\s?in)\s+(?:does\s*n[o'’]?t|doesnt|wo\s*n[o'’]?t|wont|wo\s+not)\s+work\b"
     r"|\b(?:can'?t|cant|cannot|can\s+not|unable\s+to|could\s*n[o'’]?t|couldnt)\s+(?:log|sign)\s*-?\s*(?:in|on)\b"
+    # "I'm having trouble logging in", "problems signing in", "issues with my login".
+    r"|\b(?:trouble|problems?|issues?|difficulty|difficulties)\s+(?:with\s+(?:my\s+|the\s+)?)?(?:log|sign)(?:ging|ing)?\s*-?\s*(?:in|on)\b"
     r"|\blocked\s+out\b",
     re.IGNORECASE)
 _HOSTED_SIGN_IN = re.compile(r"\b(?:app|apps|site|website|users|customers|visitors|api|endpoint|oauth|sso|ssh|server"
@@ -421,6 +423,17 @@ def reports_cannot_sign_in(text: str) -> bool:
     in", "locked out"), not that their app's visitors cannot sign in to it, nor that a coworker cannot."""
     return (bool(_CANNOT_SIGN_IN.search(text)) and not _HOSTED_SIGN_IN.search(text)
             and not NAMES_ANOTHER_LOCK.search(text) and not about_someone_elses_sign_in(text))
+
+
+# Whose sign-in to what the customer hosts: "my users can't log in to my app", "visitors can't sign in to my site".
+_THEIR_USERS = re.compile(r"\b(?:my|our|the)\s+(?:\w+\s+)?(?:users|customers|visitors|members|clients|players|students)\b"
+                          r"|\b(?:to|into|on)\s+(?:my|our)\s+(?:app|apps|site|website|service)\b", re.IGNORECASE)
+
+
+def reports_hosted_sign_in_trouble(text: str) -> bool:
+    """"My users can't log in to my app": a sign-in to what the customer hosts, a question about their app, not about
+    their own Northwind account (whose state was told as if it answered)."""
+    return bool(_CANNOT_SIGN_IN.search(text)) and bool(_THEIR_USERS.search(text)) and not about_someone_elses_sign_in(text)
 
 
 def asks_about_the_lock(text: str) -> bool:

@@ -23,7 +23,7 @@ from agents.follow_up import (
     with_topic,
 )
 from agents.outcome import FaqMatch
-from agents.own_data import unlock_request_naming_the_account, with_document_words_spelled
+from agents.own_data import reports_cannot_sign_in, unlock_request_naming_the_account, with_document_words_spelled
 from agents.workers.base import RunDeps, metadata
 
 # A plan named as a plan: "on free", "with business", "does pro include", "the Pro plan"; not "is ssl free".
@@ -41,6 +41,9 @@ PLAN_TIERS = ("free", "pro", "business")  # cheapest first
 REREAD_CEILING = 0.85
 # How the help centre's entry on the plans is asked for: it says what each plan adds over the one below.
 PLANS_QUESTION = "what plans do you offer"
+# How the entries on getting back into an account are asked for: the password reset, the lock, a lost authenticator.
+SIGN_IN_QUESTIONS = ("how do I reset my password", "why is my account locked and how do I unlock it",
+                     "I lost my phone with my authenticator")
 # How the help centre's entry on the regions is asked for: it says where each is ("eu-west (Ireland)").
 REGIONS_QUESTION = "which regions can I deploy to"
 # How the help centre's entry on cancelling is asked for: it says what becomes of apps and data.
@@ -189,6 +192,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Can I get a custom domain on free?": what each plan adds is in the entry on the plans, which the
         # message's own words ("custom domain") do not find; the writer reads the plans from it.
         matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1))
+    if ctx.customer is None and reports_cannot_sign_in(ctx.message):
+        # "I can't log in" from a visitor: the reset's entry scores 0.29 and the lock's 0.001 for "I'm having trouble
+        # logging in"; each way back in is added, as the plans' entry is above, for the writer to list.
+        matches += _after_own(matches, _best_of_each(deps, SIGN_IN_QUESTIONS))
     if NAMES_OUR_REGION.search(ctx.message):
         # "Where is ap-southeast?" shares no word with the entry's phrasings ("which regions can I deploy to?"), whose
         # answer places each region; added as the plans' entry is above.

@@ -23,6 +23,7 @@ import numpy as np
 from agents.about_service import NAMES_OUR_REGION
 from agents.clauses import split_clauses
 from agents.context import INTENTS, Intent, IntentResult
+from agents.own_data import reports_cannot_sign_in, reports_hosted_sign_in_trouble
 from agents.providers.offline.grounding import INVOICE
 from agents.providers.offline.reply_base import SEND_BY_EMAIL
 from agents.providers.offline.text import normalise
@@ -226,6 +227,16 @@ class IntentClassifier:
             label = max(SERVICE_DOMAINS, key=lambda d: whole.probabilities.get(d, 0.0))
             confidence = whole.probabilities.get(label, 0.0)
             secondary = [s for s in secondary if s != label]
+        elif label in ("technical", "general", "out_of_scope") and reports_cannot_sign_in(text):
+            # "Login not working", "I'm having trouble logging in": the customer's own sign-in to Northwind (not their
+            # app's users': reports_cannot_sign_in leaves those out), which the account's facts and entries answer.
+            # Read as technical, a visitor was told "I don't have a guide that fits this".
+            label, confidence = "account", max(whole.probabilities.get("account", 0.0), 0.5)
+            secondary = [s for s in secondary if s not in ("account", "technical")]
+        elif label in ("account", "general", "out_of_scope") and reports_hosted_sign_in_trouble(text):
+            # "My users can't log in to my app": their app's sign-in, not their Northwind account, whose state was told.
+            label, confidence = "technical", max(whole.probabilities.get("technical", 0.0), 0.5)
+            secondary = [s for s in secondary if s not in ("account", "technical")]
         elif label == "out_of_scope" and NAMES_OUR_REGION.search(text) and not ASKS_HOW_IT_RUNS.search(text):
             # "Where is ap-southeast?", "is us-east in the US?": read as geography (off topic), but a region named is
             # one of ours, where apps run; as unsure as the model was of hosting.

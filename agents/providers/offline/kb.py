@@ -507,7 +507,9 @@ FAULT_WORDS = frozenset({
     "down", "outage", "outages", "incident", "incidents", "status", "error", "errors", "erroring", "fail", "fails",
     "failed", "failing", "failure", "failures", "broken", "broke", "crash", "crashes", "crashed", "crashing", "slow",
     "slowness", "sluggish", "lag", "laggy", "latency", "timeout", "timeouts", "unavailable", "unreachable",
-    "unresponsive", "degraded", "problem", "problems", "issue", "issues", "hanging", "hangs", "offline", "5xx"})
+    "unresponsive", "degraded", "problem", "problems", "issue", "issues", "hanging", "hangs", "offline", "5xx",
+    # "Is eu-west in trouble?", "is the API having trouble?": how it is running, which an open incident may answer.
+    "trouble", "troubles"})
 FAULT_PHRASES = re.compile(
     r"\b(?:not|no longer|stopped) (?:working|loading|responding|reachable|available|up)\b|\bdoes not work\b"
     r"|\bcan not (?:connect|reach|load|access|open)\b|\b(?:timing|times|timed) out\b|\bis it just me\b"

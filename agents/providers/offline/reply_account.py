@@ -25,6 +25,7 @@ from agents.own_data import (
     mentions_plans,
     names_two_factor,
     refuses_unlock,
+    reports_cannot_sign_in,
     reports_intrusion,
     reports_lost_second_factor,
     wants_it_kept_locked,
@@ -194,6 +195,8 @@ class AccountReplies(BillingReplies):
             return
         if not signed_in and match is not None and self._cannot_reach_reset_email(match):
             self._reset_without_email(match)
+            return
+        if not signed_in and reports_cannot_sign_in(self.text) and self._ways_back_in():
             return
         if not signed_in:
             if match is not None:
@@ -670,6 +673,26 @@ class AccountReplies(BillingReplies):
         self.reply.add(f"I can only help with {whose}, so I can't look at or change anyone else's account from here, "
                        "and I won't share anything about it.")
         self._what_they_can_do_themselves(answers=True)
+
+    def _ways_back_in(self) -> bool:
+        """"I can't log in", "I'm having trouble logging in" from a visitor (who may be locked out of the chat's
+        sign-in too): the help centre's ways back in, the password reset's, the lock's and the lost authenticator's,
+        each by what it is for, and a person offered. With nothing for it to check, it got "I don't have enough
+        information". False, having said nothing, with none of those entries gathered."""
+        ways = [(why, entry) for why, entry in (
+            ("If you've forgotten your password", self._entry_on("reset", "password")),
+            ("If your account is locked", self._entry_on("locked")),
+            ("If you've lost the phone with your authenticator", self._entry_on("lost", "phone")),
+        ) if entry is not None]
+        if not ways:
+            return False
+        lines = "\n".join(f"- {why}: {entry.answer}" for why, entry in ways)
+        self.reply.add(f"Here's what usually gets you back in, from our help centre:\n{lines}")
+        for _, entry in ways:
+            self._cite_faq(entry)
+        self.reply.add(f"If none of these fits, I can {OFFER_PERSON} from our support team, who will reply here.",
+                       answers=False)
+        return True
 
     def _what_they_can_do_themselves(self, *, answers: bool) -> None:
         """The help centre's entry on getting back in (the lock's, when a lock is named, else the password reset's)

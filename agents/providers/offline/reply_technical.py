@@ -806,6 +806,12 @@ class TechnicalReplies(WriterBase):
             open_incidents = [i for i in open_incidents if not set(i.get("regions") or ()) & set(regions)]
         elif not open_incidents:
             self.reply.add("There's no active incident on our side right now.")
+        status_page = next((m for m in self.facts.faq if "status page" in m.answer.lower()), None)
+        if status_page is not None and not self._faq_quoted(status_page):
+            # "Whats the status of the eu-west incident?" with none open: where every region's state is shown, as the
+            # help centre's entry on the status page says, for when that changes.
+            self.reply.add(sentences(status_page.answer)[0], answers=False)
+            self._cite_faq(status_page)
         for other in open_incidents[:2]:
             regions = [r for r in other.get("regions") or () if r not in other["title"]]
             where = f" in {', '.join(regions)}" if regions else ""
