@@ -458,6 +458,9 @@ _THE_US = re.compile(r"\b(?:the|in) us\b|\bus (?:region|regions|server|servers|b
 # Words that only come up when something is broken on the platform side.
 OUTAGE_WORDS = frozenset(["down", "outage", "outages", "5xx", "500", "502", "503", "504", "unavailable", "unreachable",
                           "degraded", "incident", "incidents"])
+# "My website is not loading", "the site won't open": down, in other words (an incident may be the cause).
+NOT_REACHABLE = re.compile(r"\b(?:not|no longer|stopped|will not|wont|is not|isnt|does not|doesnt|can not)\s+"
+                           r"(?:loading|load|opening|open|responding|respond|reachable|available)\b")
 # Symptoms that point at an incident only together with the component it affects ("API errors").
 SYMPTOM_WORDS = frozenset(["error", "errors", "timeout", "timeouts", "timing", "slow", "latency", "failing", "fails", "failed"])
 # A rate limit is the customer's own traffic, not an outage.
@@ -522,7 +525,8 @@ def reports_a_fault(text: str) -> bool:
     """Whether a message reports an error, an outage or a slowness, or asks how the platform is doing:
     what an open incident could explain."""
     norm = normalise(singular_status_codes(text))
-    return bool(set(norm.split()) & FAULT_WORDS or PROBLEM.search(norm) or FAULT_PHRASES.search(norm))
+    return bool(set(norm.split()) & FAULT_WORDS or PROBLEM.search(norm) or FAULT_PHRASES.search(norm)
+                or NOT_REACHABLE.search(norm))
 
 
 def relevant_incident(text: str, incidents: Sequence[IncidentFact]) -> IncidentFact | None:
@@ -545,7 +549,7 @@ def relevant_incident(text: str, incidents: Sequence[IncidentFact]) -> IncidentF
             continue
         if words & NOT_AN_OUTAGE:
             continue
-        if words & OUTAGE_WORDS:
+        if words & OUTAGE_WORDS or NOT_REACHABLE.search(normalise(text)):
             return incident
         if words & _component_words(incident) and words & SYMPTOM_WORDS:
             return incident

@@ -140,6 +140,12 @@ _TURN_ON_FOR_ME = re.compile(r"\b(?:turn|switch|set)\s+(?:it\s+)?(?:on|up)\b.*\b
 
 
 # AccountReplies is a BillingReplies: "is my account in good standing?" is told with the subscription's state.
+# "I forgot my username", "what's my username? I can't remember it": a visitor who cannot sign in to ask.
+FORGOT_USERNAME = re.compile(r"\b(?:forgot|forgotten|lost|can'?t\s+remember|cannot\s+remember|don'?t\s+remember|"
+                             r"don'?t\s+know)\s+(?:my\s+|the\s+)?(?:username|user\s+name|login\s+name|user\s*id)\b",
+                             re.IGNORECASE)
+
+
 class AccountReplies(BillingReplies):
     def account(self) -> None:
         if about_someone_elses_sign_in(self.text):
@@ -197,6 +203,12 @@ class AccountReplies(BillingReplies):
             self._reset_without_email(match)
             return
         if not signed_in and reports_cannot_sign_in(self.text) and self._ways_back_in():
+            return
+        if not signed_in and FORGOT_USERNAME.search(self.text):
+            # "I forgot my username": asked to sign in and ask again, which is what they cannot do.
+            self.reply.add("I can't look an account up while you're not signed in, and our help centre doesn't say how "
+                           "to recover a username, so I'd rather not guess. A person from our support team can help "
+                           f"you find it: would you like me to {OFFER_PERSON}?")
             return
         if not signed_in:
             if match is not None:
