@@ -59,3 +59,13 @@ def test_when_the_logs_were_is_not_what_they_are_about(kb_retriever):
 def test_a_deploy_that_failed_last_night_still_finds_the_failed_deploys_guide(kb_retriever):
     # Neighbour guard.
     assert _guides(kb_retriever, "my build failed last night")[:1] == ["failed-deploys-build-timeouts"]
+
+
+@pytest.mark.parametrize("message", ["where do I find my api key?", "where can I see my api key?"])
+def test_where_to_find_something_no_step_shows_gets_no_guide(kb_retriever, message):
+    # The rate-limits guide was found for "api" and its steps given, though none shows where a key is.
+    assert kb_retriever.search(message) == []
+
+
+def test_where_to_find_something_a_step_shows_still_gets_that_guide(kb_retriever):
+    assert kb_retriever.search("where can i find my app logs?")[0].slug == "api-errors-5xx"

@@ -47,6 +47,10 @@ def step_showing_where(text: str, steps: Sequence[str]) -> tuple[int, str] | Non
     return next(((n, step) for n, step in enumerate(steps, start=1) if wanted <= dashboard_places(step)), None)
 
 
+# "Where do I find my API key?", "where can I see my logs?": where to find something, which only a step naming its
+# place in the dashboard answers. Not "where do I set env vars?", which asks how.
+WHERE_TO_FIND = re.compile(r"^\W*where\s+(?:do|can|could|would|should)\s+(?:i|we|you)\s+(?:find|see|view|locate|look\s+up)\b",
+                           re.IGNORECASE)
 STATUS_CODE = re.compile(r"\b[1-5]\d{2}\b")
 # "Throwing 503s", "a few 502's", "5xxs": a status code said in the plural is still that code.
 _PLURAL_STATUS_CODE = re.compile(r"\b([1-5](?:\d\d|xx))'?s\b", re.IGNORECASE)
@@ -402,6 +406,10 @@ class OfflineArticleRetriever:
                         if sims[i] > 0 and self._relevant(int(i), float(sims[i]), terms)]
         if (lifecycle := lifecycle_asked(text)) is not None:
             relevant = [i for i in relevant if step_does_it(article_steps(self.articles[i].body), self._about[i], *lifecycle)]
+        if WHERE_TO_FIND.search(text):
+            # "Where do I find my API key?": a guide answers it only with a step that shows where that is; the rate
+            # limits guide, found for "api", shows where no key is.
+            relevant = [i for i in relevant if step_showing_where(text, article_steps(self.articles[i].body))]
         if not relevant:
             # "Where are my logs?": no guide is about logs, and one step says where they are (**App → Logs**).
             relevant = [int(i) for i in np.argsort(-sims)
