@@ -53,6 +53,8 @@ _PRIVACY = re.compile(
     r"\bgdpr\b|\bdata\s+protection\b|\bdpas?\b|\bdata\s+processing\s+(?:agreement|addendum)s?\b"
     # "Is my data safe with you?", "how do you protect my data?"
     r"|\b(?:my|our|customer)\s+(?:data|information)\s+(?:\w+\s+)?(?:safe|secure)\b|\bdata\s+(?:security|privacy)\b"
+    # "How secure is my data?", "how safe is our information?"
+    r"|\bhow\s+(?:safe|secure|private)\s+(?:is|are)\s+(?:my|our|customer)\s+(?:data|information)\b"
     r"|\bprotect\w*\s+(?:my|our)\s+(?:data|information)\b"
     r"|\bdata\s+(?:residency|location|sovereignty|locali[sz]ation)\b"
     r"|\bwhere\b[^.?!]{0,30}\b(?:data|information)\b[^.?!]{0,20}\b(?:stored|kept|hosted|held|located|saved|live|lives"
