@@ -377,17 +377,15 @@ class Orchestrator:
         if reports_a_security_issue(run.ctx.message):
             # "I found a vulnerability in your login page, where do I report it?": read as an account question, it
             # got the customer's own sign-in state; it is a report for a person, who is offered.
-            self._take_intent(run, intent_response)
-            self._relabel(run, IntentResult(label="general", confidence=run.intent.confidence),
-                          why="reports a security issue in the service", key="security_report")
-            return await self._finish(run, reply=SECURITY_REPORT_REPLY, route="resolver", sources=[])
+            return await self._answer_by_rule(run, intent_response, label="general", key="security_report",
+                                              why="reports a security issue in the service",
+                                              reply=SECURITY_REPORT_REPLY)
         if wants_to_report_a_bug(run.ctx.message):
             # "I want to report a bug": read as an account question (0.32), a visitor was asked to sign in to see their
             # invoices. What the report needs is asked for, with a person offered to take it.
-            self._take_intent(run, intent_response)
-            self._relabel(run, IntentResult(label="technical", confidence=run.intent.confidence),
-                          why="wants to report a bug, with nothing about it yet", key="bug_report")
-            return await self._finish(run, reply=BUG_REPORT_REPLY, route="resolver", sources=[])
+            return await self._answer_by_rule(run, intent_response, label="technical", key="bug_report",
+                                              why="wants to report a bug, with nothing about it yet",
+                                              reply=BUG_REPORT_REPLY)
         if withdraws_request(run.ctx.message):
             # "Actually never mind, I figured it out": read alone it is off topic or an unsure technical question, whose
             # reply offers a person again; the customer asked for nothing.
@@ -396,29 +394,25 @@ class Orchestrator:
         if goes_ahead_with_nothing_offered(run.ctx):
             # "Yes go on then" as a first message: its words matched an FAQ entry by chance ("go on" → "Do free apps
             # go to sleep?"), which was quoted as if asked.
-            self._take_intent(run, intent_response)
-            self._relabel(run, IntentResult(label="general", confidence=run.intent.confidence),
-                          why="a go-ahead with nothing offered before it", key="nothing_offered")
-            return await self._finish(run, reply=NOTHING_OFFERED_REPLY, route="resolver", sources=[])
+            return await self._answer_by_rule(run, intent_response, label="general", key="nothing_offered",
+                                              why="a go-ahead with nothing offered before it",
+                                              reply=NOTHING_OFFERED_REPLY)
         if asks_if_it_worked_with_nothing_done(run.ctx):
             # "Did it work?" with nothing done in this chat: read alone it is off topic (0.73), and the scope reply
             # turned away a customer asking after something they tried.
-            self._take_intent(run, intent_response)
-            self._relabel(run, IntentResult(label="general", confidence=run.intent.confidence),
-                          why="asks whether something worked, with nothing done in this chat", key="nothing_done")
-            return await self._finish(run, reply=NOTHING_DONE_REPLY, route="resolver", sources=[])
+            return await self._answer_by_rule(run, intent_response, label="general", key="nothing_done",
+                                              why="asks whether something worked, with nothing done in this chat",
+                                              reply=NOTHING_DONE_REPLY)
         if steps_did_not_help(run.ctx):
-            # "That didn't work" after a guide's steps: asked again, the guide was given again; a person is what is left.
-            self._take_intent(run, intent_response)
-            self._relabel(run, IntentResult(label="technical", confidence=run.intent.confidence),
-                          why="says the guide's steps did not fix it", key="steps_did_not_help")
-            return await self._finish(run, reply=steps_not_helped_reply(), route="resolver", sources=[])
+            # "That didn't work" after a guide's steps: asked again, the guide came again; a person is what is left.
+            return await self._answer_by_rule(run, intent_response, label="technical", key="steps_did_not_help",
+                                              why="says the guide's steps did not fix it",
+                                              reply=steps_not_helped_reply())
         if not run.ctx.history and says_only_it_does_not_work(run.ctx.message):
             # "It doesn't work" to open a chat: nothing says what, and its words matched the FAQ's password reset.
-            self._take_intent(run, intent_response)
-            self._relabel(run, IntentResult(label="technical", confidence=run.intent.confidence),
-                          why="says something does not work, and nothing of what", key="says_only_it_does_not_work")
-            return await self._finish(run, reply=WHAT_DOES_NOT_WORK_REPLY, route="resolver", sources=[])
+            return await self._answer_by_rule(run, intent_response, label="technical", key="says_only_it_does_not_work",
+                                              why="says something does not work, and nothing of what",
+                                              reply=WHAT_DOES_NOT_WORK_REPLY)
         if (mood := mood_only(run.ctx.message)) is not None:
             # "This is useless", "😡😡😡", "you already said that", "👍", "??": how the conversation is going, not a
             # question; read as one it got "I don't have a guide on that", a greeting, or the same answer again.
@@ -808,6 +802,14 @@ class Orchestrator:
         intent = self._sure_label(run, "technical", secondary=others)
         self._relabel(run, intent, why=f"asks to delete one app, not the account ({label.label} at "
                                        f"{label.confidence:.2f})", key="deletes_an_app")
+
+    async def _answer_by_rule(self, run: _Run, intent_response: AgentResponse, *, label: Intent, key: str, why: str,
+                              reply: str) -> RunOutcome:
+        """A message a rule answers in set words before any model is asked ("I want to report a bug", "that didn't
+        work"): the classifier's label is taken, then relabelled with why, so the trace shows both."""
+        self._take_intent(run, intent_response)
+        self._relabel(run, IntentResult(label=label, confidence=run.intent.confidence), why=why, key=key)
+        return await self._finish(run, reply=reply, route="resolver", sources=[])
 
     async def _acknowledge_withdrawal(self, run: _Run) -> RunOutcome:
         """"Never mind, I figured it out": acknowledged, with the door left open; nothing looked up or passed on."""
