@@ -1002,7 +1002,7 @@ class BillingReplies(WriterBase):
         assert plan is not None  # the caller checks
         if plan.status == "cancelled":
             self.reply.add(f"Our records show your {plan.plan} subscription as cancelled.")
-            cancelling = self._entry_about_cancelling()
+            cancelling = self._entry_on("cancel")
             if cancelling is not None:
                 self.reply.add(f"What our help centre says about cancelling: {cancelling.answer}", answers=False)
                 self._cite_faq(cancelling)
@@ -1013,9 +1013,6 @@ class BillingReplies(WriterBase):
         self._last_payment()
         self.reply.add(f"If you cancelled and were still charged, a person from our team should look into it with you: "
                        f"would you like me to {OFFER_PERSON}?", answers=False)
-
-    def _entry_about_cancelling(self) -> FaqMatch | None:
-        return next((m for m in self.facts.faq if "cancel" in normalise(m.question).split()), None)
 
     def _plan_not_applied(self) -> None:
         """"I was charged but my app is still on free": the plan the account is on, with the payment behind it (or
