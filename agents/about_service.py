@@ -15,7 +15,8 @@ from typing import Literal
 from agents.follow_up import OFFER_PERSON
 
 # Our regions by name ("where is ap-southeast?", "is eu-west in Germany?"): where apps run, which is ours to answer.
-NAMES_OUR_REGION = re.compile(r"\b(?:us-east|eu-west|ap-southeast)\b", re.IGNORECASE)
+OUR_REGION = r"(?:us-east|eu-west|ap-southeast)"
+NAMES_OUR_REGION = re.compile(rf"\b{OUR_REGION}\b", re.IGNORECASE)
 
 IdentityOrContact = Literal["identity", "contact", "capabilities"]
 

@@ -15,6 +15,7 @@ from functools import cache
 from agents.about_service import (
     NAMES_AN_INCIDENT,
     NOT_A_PERSON,
+    OUR_REGION,
     asks_about_support_hours,
     asks_what_answers_only,
     identity_or_contact_asked,
@@ -518,9 +519,9 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
 
 # "Is eu-west in Germany?", "where is ap-southeast located?": where a region is.
 REGION_ASKED_WHERE = re.compile(
-    r"\bis\s+(?:the\s+)?(?P<region>us-east|eu-west|ap-southeast)(?:\s+region)?\s+(?:in|located\s+in|based\s+in|hosted\s+in)\s+"
+    rf"\bis\s+(?:the\s+)?(?P<region>{OUR_REGION})(?:\s+region)?\s+(?:in|located\s+in|based\s+in|hosted\s+in)\s+"
     r"(?P<place>[A-Za-z][\w .-]*?)\s*[?.!]*$"
-    r"|\bwhere\s+(?:is|'s)\s+(?:the\s+)?(?P<region2>us-east|eu-west|ap-southeast)\b",
+    rf"|\bwhere\s+(?:is|'s)\s+(?:the\s+)?(?P<region2>{OUR_REGION})\b",
     re.IGNORECASE,
 )
 # What "is eu-west in …" may ask of a region's running rather than its place: "in trouble", "in an outage".
