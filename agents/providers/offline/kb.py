@@ -521,12 +521,12 @@ FAULT_WORDS = frozenset({
     "unresponsive", "degraded", "problem", "problems", "issue", "issues", "hanging", "hangs", "offline", "5xx",
     # "Is eu-west in trouble?", "is the API having trouble?": how it is running, which an open incident may answer.
     "trouble", "troubles"})
+# Besides NOT_REACHABLE's ("not loading", "can not open"), which say the same of a site.
 FAULT_PHRASES = re.compile(
-    r"\b(?:not|no longer|stopped) (?:working|loading|responding|reachable|available|up)\b|\bdoes not work\b"
-    r"|\bcan not (?:connect|reach|load|access|open)\b|\b(?:timing|times|timed) out\b|\bis it just me\b"
+    r"\b(?:not|no longer|stopped) (?:working|up)\b|\bdoes not work\b"
+    r"|\bcan not (?:connect|reach|access)\b|\b(?:timing|times|timed) out\b|\bis it just me\b"
     r"|\banyone else\b|\b(?:is|are)\s+(?:\S+\s+){0,4}?(?:ok|okay|up|healthy|working|running|stable)\s*$"
 )
-
 
 
 def reports_a_fault(text: str) -> bool:
