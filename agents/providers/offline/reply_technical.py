@@ -536,9 +536,9 @@ class TechnicalReplies(WriterBase):
 
     def _steps_on_what_a_follow_up_adds(self, article: ArticleMatch) -> list[tuple[int, str]]:
         """"And secrets?" after the environment-variables guide: the steps of the guide just given that name what
-        the follow-up adds to the question before, with their numbers in the guide. Written as at first, the reply was that guide over again
-        behind "my answer is the same", though its second step is the answer. None when the guide was not in the
-        last reply, or when every step or none names it."""
+        the follow-up adds to the question before, with their numbers in the guide. Written as at first, the reply
+        was that guide over again behind "my answer is the same", though its second step is the answer. None when
+        the guide was not in the last reply, or when every step or none names it."""
         if not leans_back(self.ctx.message) or f"“{article.title}”" not in last_assistant_text(self.ctx):
             return []
         asked_before = topic_terms(previous_user_text(self.ctx) or "")
