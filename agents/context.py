@@ -12,6 +12,8 @@ from agents.policy import DEFAULT_CONSTRAINTS, Constraints
 Intent = Literal["billing", "refund", "account", "technical", "general", "human", "out_of_scope"]
 INTENTS: tuple[Intent, ...] = ("billing", "refund", "account", "technical", "general", "human", "out_of_scope")
 Route = Literal["faq", "resolver", "panel", "fallback", "handoff"]
+SourceKind = Literal["faq", "article", "incident"]
+SOURCE_KINDS: tuple[SourceKind, ...] = ("faq", "article", "incident")
 HandoffReason = Literal[
     "customer_asked", "low_confidence", "policy_needs_approval", "tool_failure", "llm_unavailable",
     "critic_rejected", "writer_failed",
@@ -21,6 +23,9 @@ HandoffReason = Literal[
 class HistoryTurn(BaseModel):
     role: Literal["user", "assistant", "staff"]
     text: str
+    # The kinds of source an assistant's reply cited. "That didn't work" after a guide's steps means the same
+    # whoever wrote them, an LLM or the offline writer, and only the sources say so in every provider's words.
+    cited: list[SourceKind] = []
 
 
 class IntentResult(BaseModel):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from agents.context import SupportContext
+from agents.context import HistoryTurn, SupportContext
+from agents.set_phrases import says_only_it_does_not_work
 
 # The offers a "yes" can accept, as the offline writer words them (reply_refunds.py, writer.py).
 OFFER_REFUND = "tell me if you'd like me to ask for it"
@@ -342,8 +343,13 @@ def previous_user_text(ctx: SupportContext) -> str | None:
     return None if at is None else earlier[at]
 
 
+def last_assistant_turn(ctx: SupportContext) -> HistoryTurn | None:
+    return next((t for t in reversed(ctx.history) if t.role == "assistant"), None)
+
+
 def last_assistant_text(ctx: SupportContext) -> str:
-    return next((t.text for t in reversed(ctx.history) if t.role == "assistant"), "")
+    last = last_assistant_turn(ctx)
+    return "" if last is None else last.text
 
 
 def relative_step(message: str) -> int:
@@ -760,8 +766,10 @@ _SAYS_IT_IS_DONE = re.compile(
 def reports_card_replaced(ctx: SupportContext) -> bool:
     """"Ok I added a new one", "done" right after being told to replace the card under Billing → Payment method:
     the customer says the card is replaced. Alone, its words matched the FAQ's steps to replace a card (sent again as
-    the shortcut), or it got the failure explained again; what it needs is the card on file checked."""
-    return bool(_SAYS_IT_IS_DONE.match(ctx.message)) and "Payment method" in last_assistant_text(ctx)
+    the shortcut), or it got the failure explained again; what it needs is the card on file checked. "I already did
+    that" and "still failing" there say the same, and that the payment still fails: the card on file tells why."""
+    return ((bool(_SAYS_IT_IS_DONE.match(ctx.message)) or says_only_it_does_not_work(ctx.message))
+            and "Payment method" in last_assistant_text(ctx))
 
 
 def withdraws_request(message: str) -> bool:

@@ -14,7 +14,15 @@ import unicodedata
 from typing import Literal
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import OFFER_PERSON, OFFER_REFUND, OFFER_UNLOCK, last_assistant_text
+from agents.follow_up import (
+    OFFER_PERSON,
+    OFFER_REFUND,
+    OFFER_UNLOCK,
+    last_assistant_text,
+    last_assistant_turn,
+    reports_card_replaced,
+)
+from agents.set_phrases import only_filler, phrase_alternation, plain, says_only_it_does_not_work
 
 # vent: frustration and nothing else; repeated: the assistant is saying the same thing again; acknowledged: a thumbs
 # up or a smile; unclear: "??", "...", "what?", which ask what the last turn meant or what to say.
@@ -44,33 +52,11 @@ REPEAT_PHRASES: tuple[str, ...] = (
     r"(?:the\s+)?same\s+(?:answer|reply|thing|message|response|text)(?:\s+as\s+before)?",
     r"i\s+already\s+(?:know|read|saw)\s+(?:that|this|it)", r"broken\s+record",
 )
-# Phrases that say the steps just given did not fix it: "that didn't work", "I already tried that", "still broken".
-NOT_FIXED_PHRASES: tuple[str, ...] = (
-    r"(?:that|this|it|they|those(?:\s+steps)?|none\s+of\s+(?:that|this|it|them|those(?:\s+steps)?))\s+"
-    r"(?:didn'?t|did\s+not|doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:work|help|fix\s+it)",
-    r"(?:didn'?t|did\s+not)\s+(?:work|help|fix\s+it)", r"(?:still\s+)?not\s+working", r"no\s+luck",
-    r"(?:none\s+of\s+(?:that|this|it|them|those(?:\s+steps)?)|nothing)\s+(?:helped|worked|works)",
-    r"(?:i(?:'ve|\s+have)?\s+)?(?:already\s+)?(?:tried|followed|did|done)\s+(?:that|this|it|all(?:\s+of\s+(?:that|them|those|it))?"
-    r"|those(?:\s+steps)?|them(?:\s+all)?|everything|the\s+steps|every\s+step)(?:\s+already)?",
-    r"(?:i(?:'ve|\s+have)?\s+)?already\s+(?:did|done|tried|followed)",
-    r"still\s+(?:broken|failing|fails|doesn'?t\s+work|the\s+same|happening|erroring|getting\s+(?:the|an|that)\s+error)",
-)
 # Whole messages that only ask what was meant: "what?", "huh?", "what do you mean?".
 CONFUSED_PHRASES: tuple[str, ...] = (
     r"what", r"huh", r"eh", r"sorry", r"pardon", r"come\s+again", r"wdym", r"what\s+do\s+you\s+mean",
     r"what\s+does\s+that\s+mean", r"i\s+don'?t\s+(?:understand|get\s+it)", r"i'?m\s+confused", r"confused",
 )
-# Words that may surround those phrases without asking anything: "this bot is so useless", "worst support ever".
-FILLER = frozenset((
-    "this", "that", "it", "its", "it's", "is", "was", "so", "really", "very", "totally", "completely", "absolutely",
-    "utterly", "just", "such", "the", "a", "an", "you", "you're", "youre", "your", "are", "u", "ur", "bot", "chatbot",
-    "assistant", "chat", "ai", "thing", "support", "service", "customer", "ever", "i", "i'm", "im", "am", "me",
-    "honestly", "literally", "man", "wow", "lol", "oh", "god", "at", "all", "of", "what", "why", "how", "again",
-    "still", "here", "conversation", "experience", "answer", "answers", "reply", "replies", "robot", "machine",
-    "already", "before", "ok", "okay", "yes", "yeah", "but", "and", "know", "now", "getting", "being", "as",
-    "please", "mate", "dude", "jeez", "geez", "that's", "thats", "you've", "said", "told", "gave", "sent", "saying",
-    "telling", "giving",
-))
 
 # Emoji and emoticons of an angry, sad or exasperated customer; of one who is content; the rest say nothing.
 UPSET_SIGNS = frozenset("😡😠🤬😤😞😢😭😩😫😖😣🙄👎💢😒☹🙁😔😟😿💔😾😑🤦🖕😓😥😧")
@@ -82,25 +68,14 @@ CONTENT_EMOTICONS = (":)", ":-)", ":d", ";)", "<3")
 _SIGN_CATEGORIES = frozenset({"So", "Sk", "Sm", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Mn", "Me", "Cf", "Zs"})
 
 
-def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(phrases)})(?![\w'])", re.IGNORECASE)
 
 
-_VENT = _alternation(VENT_PHRASES)
-_REPEAT = _alternation(REPEAT_PHRASES)
-_CONFUSED = _alternation(CONFUSED_PHRASES)
-_NOT_FIXED = _alternation(NOT_FIXED_PHRASES)
-# How the technical writer gives a guide's steps: "Our guide “…” covers this", "The guide from my last message, “…”".
+_VENT = phrase_alternation(VENT_PHRASES)
+_REPEAT = phrase_alternation(REPEAT_PHRASES)
+_CONFUSED = phrase_alternation(CONFUSED_PHRASES)
+# How the offline technical writer gives a guide's steps: "Our guide “…” covers this", "The guide from my last
+# message, “…”". A turn that carries no sources (the evaluation's scripted history) is known by these words.
 _GUIDE_GIVEN = re.compile(r"\bguide\b[^\n]*“[^”\n]+”[^\n]*\b(?:covers\s+this|says\s+this\s+about\s+it)")
-_WORD = re.compile(r"[a-z][a-z']*|\d+")
-
-
-def _plain(message: str) -> str:
-    return message.replace("\u2019", "'").replace("\u2018", "'").lower()
-
-
-def _only_filler(text: str) -> bool:
-    return all(word in FILLER for word in _WORD.findall(text))
 
 
 def _only_signs(message: str) -> bool:
@@ -125,29 +100,45 @@ def mood_only(message: str) -> Mood | None:
     tells anything else ("this is useless, why was I charged twice?", "I'm frustrated that my payment failed")."""
     if _only_signs(message):
         return _mood_of_signs(message)
-    text = _plain(message)
-    if _REPEAT.search(text) and _only_filler(_VENT.sub(" ", _REPEAT.sub(" ", text))):
+    text = plain(message)
+    if _REPEAT.search(text) and only_filler(_VENT.sub(" ", _REPEAT.sub(" ", text))):
         return "repeated"
-    if _VENT.search(text) and _only_filler(_VENT.sub(" ", text)):
+    if _VENT.search(text) and only_filler(_VENT.sub(" ", text)):
         return "vent"
     if _CONFUSED.fullmatch(text.strip(" \t\n?!.,")):
         return "unclear"
     return None
 
 
-def steps_did_not_help(ctx: SupportContext) -> bool:
+StepsGiven = Literal["guide", "faq"]
+
+
+def steps_did_not_help(ctx: SupportContext) -> StepsGiven | None:
     """"That didn't work", "I already tried all of that", "still failing", and nothing else, right after a guide's
-    steps. Read as questions they got the same guide again ("My answer is the same"); the help centre has nothing
-    more, so a person is what is left. After any other reply ("still failing" after a payment that failed), or one
-    that also told of an open incident (which "still not working" asks after), the message is read as it always was."""
-    last = last_assistant_text(ctx)
-    return says_only_it_does_not_work(ctx.message) and bool(_GUIDE_GIVEN.search(last)) and "incident" not in last.lower()
+    or an FAQ entry's steps: which gave them, or None. Read as questions they got the same steps again ("My answer is
+    the same"), or an FAQ entry their words matched (the password reset, after the steps to turn on two-factor); the
+    help centre has nothing more, so a person is what is left. After a reply that also told of an open incident
+    (which "still not working" asks after), the message is read as it always was.
+
+    The reply before is known by what it cited, whoever wrote it; one stored without sources by its words."""
+    last = last_assistant_turn(ctx)
+    if last is None or not says_only_it_does_not_work(ctx.message) or reports_card_replaced(ctx):
+        return None
+    if last.cited:
+        if "incident" in last.cited:
+            return None
+        return "guide" if "article" in last.cited else "faq" if "faq" in last.cited else None
+    return "guide" if _GUIDE_GIVEN.search(last.text) and "incident" not in last.text.lower() else None
 
 
-def says_only_it_does_not_work(message: str) -> bool:
-    """"That didn't work", "it doesn't work", "still not working": that something does not work, and nothing of what."""
-    text = _plain(message)
-    return bool(_NOT_FIXED.search(text)) and _only_filler(_NOT_FIXED.sub(" ", text))
+def it_did_not_work_after_an_answer(ctx: SupportContext) -> bool:
+    """"That didn't work", "still not working", and nothing else, after a reply that gave no steps and told of no
+    incident: an account unlock started, a payment's failure explained, a refund filed. Read as a question it got
+    whatever its words matched (the FAQ's password reset after an unlock, at 0.90) or "no guide"; what did not
+    work is the customer's to say, and a person is offered meanwhile."""
+    last = last_assistant_turn(ctx)
+    return (last is not None and says_only_it_does_not_work(ctx.message) and steps_did_not_help(ctx) is None
+            and not reports_card_replaced(ctx) and "incident" not in last.cited and "incident" not in last.text.lower())
 
 
 # ---------------------------------------------------------------------- replies
@@ -237,11 +228,18 @@ WHAT_DOES_NOT_WORK_REPLY = ("Sorry to hear that. What isn't working? Tell me wha
                             "(the exact error message helps), and I'll take it from there.")
 
 
-def steps_not_helped_reply() -> str:
-    """The reply when the guide's steps did not fix it (steps_did_not_help)."""
-    return ("I'm sorry those steps didn't sort it out. The help centre has nothing more on it, so the next step is one "
-            f"of our engineers looking at it. {_PERSON_OFFERED} If you send me the exact error message you see, it will "
-            "go to them with this conversation.")
+def steps_not_helped_reply(given: StepsGiven) -> str:
+    """The reply when a guide's or an FAQ entry's steps did not fix it (steps_did_not_help)."""
+    who = "one of our engineers" if given == "guide" else "someone on our team"
+    return (f"I'm sorry those steps didn't sort it out. The help centre has nothing more on it, so the next step is for "
+            f"{who} to look at it. {_PERSON_OFFERED} If you send me the exact error message you see, it will go to them "
+            "with this conversation.")
+
+
+# The reply when something said or done did not sort it out (it_did_not_work_after_an_answer).
+NOT_SORTED_REPLY = ("I'm sorry that didn't sort it out. What happens now when you try? Tell me what you see (the exact "
+                    f"error message helps), and I'll take it from there. If you'd rather, I can {OFFER_PERSON} from "
+                    "our support team.")
 
 
 _REPLIES = {"vent": _vent_reply, "repeated": _repeated_reply, "acknowledged": _acknowledged_reply,

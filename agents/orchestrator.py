@@ -66,15 +66,16 @@ from agents.follow_up import (
     withdraws_request,
 )
 from agents.frustration import (
+    NOT_SORTED_REPLY,
     WHAT_DOES_NOT_WORK_REPLY,
     Mood,
     history_past_asides,
+    it_did_not_work_after_an_answer,
     mood_only,
     mood_reply,
     repeats_last_question,
     repeats_last_reply,
     same_reply_again,
-    says_only_it_does_not_work,
     steps_did_not_help,
     steps_not_helped_reply,
 )
@@ -114,6 +115,7 @@ from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
 from agents.service_terms import domains_named, with_terms_spelled
+from agents.set_phrases import says_only_it_does_not_work
 from agents.tracing import Tracer
 from agents.workers.account import account_agent
 from agents.workers.actions import describe_actions, execute_actions
@@ -185,6 +187,8 @@ NOTHING_OFFERED_REPLY = ("Happy to help, though I haven't offered to do anything
                          "would you like me to help with? I can look at your invoices and plan, your account, or "
                          "problems with your apps.")
 # "Did it work?" with nothing done in this chat: no claim that anything was, and the customer is asked what they tried.
+_STEPS_DID_NOT_HELP_WHY = {"guide": "says the guide's steps did not fix it",
+                           "faq": "says the FAQ entry's steps did not fix it"}
 NOTHING_DONE_REPLY = ("I haven't done anything for you in this conversation, so I can't tell from here "
                       "whether it worked. What did you try, and what are you seeing? Tell me and I'll help you check.")
 OUT_OF_SCOPE_REPLY = (
@@ -403,11 +407,11 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="general", key="nothing_done",
                                               why="asks whether something worked, with nothing done in this chat",
                                               reply=NOTHING_DONE_REPLY)
-        if steps_did_not_help(run.ctx):
+        if steps_given := steps_did_not_help(run.ctx):
             # "That didn't work" after a guide's steps: asked again, the guide came again; a person is what is left.
-            return await self._answer_by_rule(run, intent_response, label="technical", key="steps_did_not_help",
-                                              why="says the guide's steps did not fix it",
-                                              reply=steps_not_helped_reply())
+            return await self._answer_by_rule(
+                run, intent_response, label="technical" if steps_given == "guide" else "general",
+                key="steps_did_not_help", why=_STEPS_DID_NOT_HELP_WHY[steps_given], reply=steps_not_helped_reply(steps_given))
         if not run.ctx.history and says_only_it_does_not_work(run.ctx.message):
             # "It doesn't work" to open a chat: nothing says what, and its words matched the FAQ's password reset.
             return await self._answer_by_rule(run, intent_response, label="technical", key="says_only_it_does_not_work",
@@ -418,6 +422,12 @@ class Orchestrator:
             # question; read as one it got "I don't have a guide on that", a greeting, or the same answer again.
             self._take_intent(run, intent_response)
             return await self._answer_mood(run, mood)
+        if it_did_not_work_after_an_answer(run.ctx):
+            # "That didn't work" after an unlock was started or a refund filed: its words matched the FAQ's password
+            # reset, or got "no guide"; what did not work is the customer's to say.
+            return await self._answer_by_rule(run, intent_response, label="general", key="did_not_work_after_an_answer",
+                                              why="says what was said or done did not sort it out, and nothing of what",
+                                              reply=NOT_SORTED_REPLY)
         if remote and intent_response.status == "success":
             local_intent = IntentResult.model_validate(intent_response.result["intent"])
             if (local_intent.label == "human" and local_intent.confidence >= HUMAN_CONFIDENCE
@@ -473,6 +483,11 @@ class Orchestrator:
             # they were charged, which the billing facts hold, not a deploy guide.
             self._relabel(run, self._sure_label(run, "billing"), why="says a plan paid for is not the one in use",
                           key="plan_not_applied")
+        if reports_card_replaced(run.ctx) and run.intent.label != "billing":
+            # "Still failing" right after being told to replace the card (technical at 0.85, "no guide"): the customer
+            # replaced it, or believes so, and the card on file and the payment are billing's to check.
+            self._relabel(run, self._sure_label(run, "billing"), key="card_replaced",
+                          why="says the card it was asked to replace is replaced, or that the payment still fails")
         if (others := self._about_others_data(run)) is not None:
             return await self._finish(run, reply=others, route="resolver", sources=[])
         if run.intent.label == "human":

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from agents.context import HandoffReason, IntentResult, Route
+from agents.context import HandoffReason, IntentResult, Route, SourceKind
 from agents.tracing import StepRecord
 
 
@@ -18,7 +18,7 @@ class Usage(BaseModel):
 
 
 class Source(BaseModel):
-    kind: Literal["faq", "article", "incident"]
+    kind: SourceKind
     title: str
     url: str = ""
     ref: str = ""  # FAQ id, article slug or incident reference

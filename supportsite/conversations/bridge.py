@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from agents.context import HistoryTurn, SupportContext
+from agents.context import SOURCE_KINDS, HistoryTurn, SupportContext
 from agents.facts import (
     AccountFact,
     ArticleFact,
@@ -167,7 +167,7 @@ _ACTIVE_INCIDENTS = CompiledQuery(
 _HISTORY = CompiledQuery(
     lambda conversation, before: Message.objects.filter(conversation_id=conversation, created_at__lt=before,
                                                         delivered=True)
-    .exclude(role=Message.Role.SYSTEM).order_by("-created_at").values_list("role", "text")[:HISTORY_TURNS],
+    .exclude(role=Message.Role.SYSTEM).order_by("-created_at").values_list("role", "text", "sources")[:HISTORY_TURNS],
     conversation=Message._meta.get_field("conversation"), before=Message._meta.get_field("created_at"),
 )
 
@@ -425,9 +425,14 @@ def action_account_unlock(*, customer_pk: int, run_id: str, conversation_id: str
 
 
 # --- Context -----------------------------------------------------------------------------------
+def _history_turn(role: str, text: str, sources: Any) -> HistoryTurn:
+    cited = {source.get("kind") for source in sources if isinstance(source, dict)} if isinstance(sources, list) else ()
+    return HistoryTurn(role=role, text=text, cited=[kind for kind in SOURCE_KINDS if kind in cited])
+
+
 def context_for_run(run: AgentRun) -> SupportContext:
     conversation = run.conversation
-    # Role and text only: a Message row would decode its sources' JSON for nothing (#9 profile).
+    # Values, not Message rows: a row is built field by field for the three values read here (#9 profile).
     earlier = _HISTORY.rows(conversation=conversation.id, before=run.message.created_at)
     # Runs come with the customer's user and plan loaded (message_receive, run_claim); any
     # other caller's are fetched when customer_fact reads them.
@@ -435,7 +440,7 @@ def context_for_run(run: AgentRun) -> SupportContext:
     return SupportContext(
         conversation_id=str(conversation.id), run_id=str(run.id), channel=conversation.channel,
         message=run.message.text, goal=run.message.text,
-        history=[HistoryTurn(role=role, text=text) for role, text in reversed(earlier)],
+        history=[_history_turn(role, text, sources) for role, text, sources in reversed(earlier)],
         customer=customer_fact(customer) if customer else None,
         staff_note=conversation.staff_note, today=customer_today().isoformat(),
     )

@@ -60,7 +60,10 @@ def converse(classifier, faq_retriever, kb_retriever):
         for turn, message in enumerate(messages, start=1):
             ctx = ctx_for(message, customer, history=list(history), run_id=f"run-{turn}")
             outcome = await orchestrator.run(ctx, ports=conversation_ports, sink=EventLog())
-            history += [HistoryTurn(role="user", text=message), HistoryTurn(role="assistant", text=outcome.reply)]
+            # As the app's history has it: the reply with the kinds of source it cited.
+            cited = list(dict.fromkeys(source.kind for source in outcome.sources))
+            history += [HistoryTurn(role="user", text=message),
+                        HistoryTurn(role="assistant", text=outcome.reply, cited=cited)]
             outcomes.append(outcome)
         return outcomes
 

@@ -2,14 +2,20 @@
 "still failing" got them behind "My answer is the same as in my last message". The help centre has nothing more, so the
 customer is told so and offered a person; "yes" then hands the conversation over. "It doesn't work" to open a chat got the
 FAQ's steps to reset a password (its words matched them at 0.93), and is asked what doesn't; "nothing works" after another
-answer, read as a technical question with no guide, is heard as the frustration it is."""
+answer, read as a technical question with no guide, is heard as the frustration it is.
+
+The same after an FAQ entry's steps ("I tried that" after the password reset got "I don't have enough information"),
+and, known by what the reply before cited, after a guide's steps in a model's own words. After a reply that gave no
+steps (an unlock started, a refund filed), "that didn't work" got the FAQ's password reset or the refund again: the
+customer is asked what happens now, with a person offered. Right after being told to replace the card, "I already did
+that" and "still failing" say the card was replaced and the payment still fails: the card on file is checked."""
 
 from __future__ import annotations
 
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.frustration import steps_did_not_help
+from agents.frustration import it_did_not_work_after_an_answer, steps_did_not_help
 
 NOT_FIXED = "I'm sorry those steps didn't sort it out."
 GUIDE_REPLY = "Our guide “TLS (SSL) certificates” covers this. The steps that usually sort it out:\n1. Make sure …"
@@ -30,9 +36,62 @@ async def test_yes_after_the_offer_hands_the_conversation_to_a_person(converse):
     assert handed.route == "handoff", handed.reply
 
 
-def _after(reply: str, message: str) -> SupportContext:
+NOT_SORTED = "I'm sorry that didn't sort it out. What happens now when you try?"
+# A model's reply giving a guide's steps in its own words: no "Our guide “…” covers this".
+MODELS_GUIDE_REPLY = "Make sure your DNS points at us, then retry the certificate under Settings → Domains."
+
+
+def _after(reply: str, message: str, cited: list | None = None) -> SupportContext:
     return SupportContext(conversation_id="c", run_id="r", message=message, goal=message, history=[
-        HistoryTurn(role="user", text="…"), HistoryTurn(role="assistant", text=reply)])
+        HistoryTurn(role="user", text="…"), HistoryTurn(role="assistant", text=reply, cited=cited or [])])
+
+
+@pytest.mark.parametrize(("cited", "given"), [
+    (["article"], "guide"), (["faq"], "faq"), (["article", "incident"], None), (["incident"], None)])
+def test_the_steps_given_before_are_known_by_what_the_reply_cited_whoever_worded_it(cited, given):
+    assert steps_did_not_help(_after(MODELS_GUIDE_REPLY, "that didn't work", cited)) == given
+
+
+@pytest.mark.parametrize(("first", "message"), [
+    ("how do I reset my password?", "I tried that"),
+    ("how do I turn on two-factor authentication?", "no luck"),
+])
+async def test_faq_steps_that_did_not_fix_it_are_not_given_again_and_a_person_is_offered(converse, first, message):
+    answer, outcome = await converse("cus_bob", first, message)
+    assert answer.route == "faq", answer.reply
+    assert outcome.reply.startswith(NOT_FIXED) and "someone on our team" in outcome.reply, outcome.reply
+    assert "pass you to a person" in outcome.reply and outcome.summary["steps_did_not_help"]["why"] == (
+        "says the FAQ entry's steps did not fix it")
+
+
+@pytest.mark.parametrize(("customer", "first", "message"), [
+    ("cus_carol", "why can't I log in?", "that didn't work"),        # got the FAQ's password reset
+    ("cus_carol", "why can't I log in?", "still not working"),       # got "no guide"
+    ("cus_bob", "can I get a refund for the duplicate charge?", "that didn't work"),  # got the refund again
+])
+async def test_it_did_not_work_after_an_answer_without_steps_asks_what_happens_now(converse, customer, first, message):
+    *_, outcome = await converse(customer, first, message)
+    assert outcome.reply.startswith(NOT_SORTED), outcome.reply
+    assert outcome.route == "resolver" and "Forgot password" not in outcome.reply
+
+
+async def test_yes_after_being_asked_what_happens_now_hands_the_conversation_to_a_person(converse):
+    *_, handed = await converse("cus_carol", "why can't I log in?", "that didn't work", "yes please")
+    assert handed.route == "handoff", handed.reply
+
+
+def test_after_an_incident_it_did_not_work_asks_after_the_incident_as_before():
+    incident = "There's an active incident in eu-west affecting the API: “Elevated API error rates in eu-west”."
+    assert not it_did_not_work_after_an_answer(_after(incident, "still not working"))
+    assert not it_did_not_work_after_an_answer(_after("Since then it's back up.", "still not working", ["incident"]))
+
+
+@pytest.mark.parametrize("message", ["I already did that", "still failing", "that didn't work"])
+async def test_still_failing_right_after_being_told_to_replace_the_card_checks_the_card_on_file(converse, message):
+    told, outcome = await converse("cus_alice", "why did my payment fail?", message)
+    assert "Billing → Payment method" in told.reply
+    assert outcome.reply.lower().startswith("i still see the visa ending 4242"), outcome.reply
+    assert outcome.intent.label == "billing"
 
 
 @pytest.mark.parametrize(("reply", "message"), [

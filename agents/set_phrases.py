@@ -1,0 +1,57 @@
+"""Messages made of a few set phrases and words that say nothing of their own: "that didn't work", "still broken".
+
+A message is read as one of these only when nothing else is left once the phrases are taken out: "this is useless"
+is only a mood, "this is useless, why was I charged twice?" asks something. The frustration rules (agents.frustration)
+and the follow-up rules (agents.follow_up) both read them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that may surround those phrases without asking anything: "this bot is so useless", "worst support ever".
+FILLER = frozenset((
+    "this", "that", "it", "its", "it's", "is", "was", "so", "really", "very", "totally", "completely", "absolutely",
+    "utterly", "just", "such", "the", "a", "an", "you", "you're", "youre", "your", "are", "u", "ur", "bot", "chatbot",
+    "assistant", "chat", "ai", "thing", "support", "service", "customer", "ever", "i", "i'm", "im", "am", "me",
+    "honestly", "literally", "man", "wow", "lol", "oh", "god", "at", "all", "of", "what", "why", "how", "again",
+    "still", "here", "conversation", "experience", "answer", "answers", "reply", "replies", "robot", "machine",
+    "already", "before", "ok", "okay", "yes", "yeah", "but", "and", "know", "now", "getting", "being", "as",
+    "please", "mate", "dude", "jeez", "geez", "that's", "thats", "you've", "said", "told", "gave", "sent", "saying",
+    "telling", "giving",
+))
+
+# Phrases that say the steps just given did not fix it: "that didn't work", "I already tried that", "still broken".
+NOT_FIXED_PHRASES: tuple[str, ...] = (
+    r"(?:that|this|it|they|those(?:\s+steps)?|none\s+of\s+(?:that|this|it|them|those(?:\s+steps)?))\s+"
+    r"(?:didn'?t|did\s+not|doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:work|help|fix\s+it)",
+    r"(?:didn'?t|did\s+not)\s+(?:work|help|fix\s+it)", r"(?:still\s+)?not\s+working", r"no\s+luck",
+    r"(?:none\s+of\s+(?:that|this|it|them|those(?:\s+steps)?)|nothing)\s+(?:helped|worked|works)",
+    r"(?:i(?:'ve|\s+have)?\s+)?(?:already\s+)?(?:tried|followed|did|done)\s+(?:that|this|it|all(?:\s+of\s+(?:that|them|those|it))?"
+    r"|those(?:\s+steps)?|them(?:\s+all)?|everything|the\s+steps|every\s+step)(?:\s+already)?",
+    r"(?:i(?:'ve|\s+have)?\s+)?already\s+(?:did|done|tried|followed)",
+    r"still\s+(?:broken|failing|fails|doesn'?t\s+work|the\s+same|happening|erroring|getting\s+(?:the|an|that)\s+error)",
+)
+
+_WORD = re.compile(r"[a-z][a-z']*|\d+")
+
+
+def phrase_alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(phrases)})(?![\w'])", re.IGNORECASE)
+
+
+_NOT_FIXED = phrase_alternation(NOT_FIXED_PHRASES)
+
+
+def plain(message: str) -> str:
+    return message.replace("\u2019", "'").replace("\u2018", "'").lower()
+
+
+def only_filler(text: str) -> bool:
+    return all(word in FILLER for word in _WORD.findall(text))
+
+
+def says_only_it_does_not_work(message: str) -> bool:
+    """"That didn't work", "it doesn't work", "still not working": that something does not work, and nothing of what."""
+    text = plain(message)
+    return bool(_NOT_FIXED.search(text)) and only_filler(_NOT_FIXED.sub(" ", text))
