@@ -7,10 +7,13 @@ the sender on every event of a task; this module gives it
   like the tasks (supportsite.a2a.store), so every server process sees them and an integration
   never reads, lists or deletes another's;
 - push_url_check: the URL policy (supportsite.core.outbound_urls, shared with webhooks), applied
-  when a config is set and again before each POST (https only; http to localhost only when DEBUG
-  or SUPPORT["A2A_PUSH_ALLOW_HTTP_LOCALHOST"] is on; no credentials in the URL; no host resolving
-  to a private, loopback or link-local address); the POST itself goes to an address that policy
-  checked (supportsite.core.outbound_urls.outbound_client), never to one a second DNS answer gives;
+  in full when a config is set, so the integrator is told why a URL is refused (https only; http
+  to localhost only when DEBUG or SUPPORT["A2A_PUSH_ALLOW_HTTP_LOCALHOST"] is on; no credentials
+  in the URL; no host resolving to a private, loopback or link-local address);
+- before each POST, the policy again, resolving the host once: push_url_deliverable refuses what
+  the URL itself says is unsafe, and logs why, without a lookup; then the client's transport
+  (supportsite.core.outbound_urls.outbound_client) resolves the host, refuses it if an address is
+  not public, and connects to an address it checked, never to one a second DNS answer gives;
 - TaskPushSender: on each change of a task's state, the task as stored is POSTed (a2a-sdk's
   BasePushNotificationSender: the body is a StreamResponse {"task": …}, the config's token in
   X-A2A-Notification-Token) off the task's own path, in order, with a short timeout. A receiver
@@ -41,7 +44,12 @@ from google.protobuf.json_format import MessageToDict, ParseDict
 
 from supportsite.a2a.models import A2APushConfig, A2ATask
 from supportsite.core.db import db_async
-from supportsite.core.outbound_urls import CARRIES_CREDENTIALS, outbound_client, outbound_url_problem
+from supportsite.core.outbound_urls import (
+    CARRIES_CREDENTIALS,
+    outbound_client,
+    outbound_url_problem,
+    outbound_url_problem_as_written,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -60,12 +68,15 @@ def _http_localhost_allowed() -> bool:
 # --- The URL policy -----------------------------------------------------------------------------
 
 
-async def push_url_problem(url: str) -> str | None:
-    """Why the server must not POST to this URL, or None when it may (supportsite.core.outbound_urls)."""
-    problem = await outbound_url_problem(url, allow_http_localhost=_http_localhost_allowed())
+def _with_hint(problem: str | None) -> str | None:
     if problem == CARRIES_CREDENTIALS:
         return f"{problem}; send a token in the config instead"
     return problem
+
+
+async def push_url_problem(url: str) -> str | None:
+    """Why the server must not POST to this URL, or None when it may (supportsite.core.outbound_urls)."""
+    return _with_hint(await outbound_url_problem(url, allow_http_localhost=_http_localhost_allowed()))
 
 
 async def push_url_check(url: str) -> None:
@@ -77,11 +88,14 @@ async def push_url_check(url: str) -> None:
 
 
 async def push_url_deliverable(url: str) -> bool:
-    """The same policy just before each POST: a host may resolve elsewhere than when it was set.
+    """The policy again just before each POST, as far as the URL's text goes (settings may have
+    changed since the config was set): a2a-sdk's yes/no gate, saying why in the log.
 
-    This is a2a-sdk's yes/no gate, and says why in the log; the client's transport then checks
-    the URL once more as it sends and connects to the address it checked (push_client_build)."""
-    problem = await push_url_problem(url)
+    No DNS lookup here: the client's transport (push_client_build) resolves the host as it sends,
+    refuses it if it now resolves to an address that is not public (a2a-sdk logs that refusal,
+    which says why), and connects to the address it checked. Resolving here as well would look
+    the host up twice per POST, and the answer here would not be the one connected to."""
+    problem = _with_hint(outbound_url_problem_as_written(url, allow_http_localhost=_http_localhost_allowed()))
     if problem is not None:
         logger.warning("Push notification not sent: the URL %s", problem)
     return problem is None

@@ -15,6 +15,8 @@ so (DEBUG or a setting, for local development and the test suite).
 
 `outbound_url_problem` resolves without blocking the event loop; `outbound_url_problem_sync` is
 for synchronous Django code (an admin form) and gives up on a host that takes too long to resolve.
+`outbound_url_problem_as_written` judges only what the URL says, with no lookup: a gate just
+before a POST with `outbound_client`, whose transport does the lookup, uses it.
 
 A check alone is not enough: httpx would resolve the host again when it connects, and a DNS
 answer that changes in between (DNS rebinding) would send the POST to 127.0.0.1 after a public
@@ -162,6 +164,22 @@ async def outbound_url_checked(
     addresses = _addresses_of(infos)
     problem = _addresses_problem(host, addresses)
     return CheckedURL(problem) if problem is not None else CheckedURL(None, tuple(dict.fromkeys(addresses)))
+
+
+def outbound_url_problem_as_written(url: str, *, allow_http_localhost: bool) -> str | None:
+    """Why the server must not call this URL, judged from its text alone: no DNS lookup.
+
+    For a gate in front of `outbound_client`, whose transport resolves the host and judges its
+    addresses as it sends: checking them here too would resolve the host twice per request, and
+    only the transport's answer is the one connected to. So None here does not mean the URL may
+    be called, only that nothing written in it is refused (its scheme, credentials, host, length,
+    and an address written as the host, which needs no lookup to judge).
+    """
+    screening = _screen(url, allow_http_localhost=allow_http_localhost)
+    host = screening.host_to_resolve
+    if host is None or not _is_ip_literal(host):
+        return screening.problem
+    return _addresses_problem(host, [host])
 
 
 async def outbound_url_problem(

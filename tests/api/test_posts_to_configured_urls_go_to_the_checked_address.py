@@ -9,6 +9,7 @@ local listener that counts the connections it is sent.
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -204,3 +205,50 @@ async def test_an_a2a_push_is_sent_to_the_checked_address_with_its_host_name_as_
     assert str(request.url) == f"https://{PUBLIC_ADDRESS}:8443/a2a-events"
     assert request.headers["Host"] == f"{HOST}:8443" and request.extensions["sni_hostname"] == HOST
     assert request.headers["X-A2A-Notification-Token"] == "tok"
+
+
+def _logged_with_reasons(records: list[logging.LogRecord]) -> str:
+    """Every log line with the exception it carries: a refusal's reason is in one or the other."""
+    return "\n".join(f"{record.getMessage()} {record.exc_info[1] if record.exc_info else ''}" for record in records)
+
+
+@pytest.mark.asyncio
+async def test_an_a2a_push_looks_its_receivers_host_up_once_per_notification(rebinding_dns, sent_requests):
+    answered = rebinding_dns([PUBLIC_ADDRESS])
+
+    await _push_task_to(f"https://{HOST}/a2a-events")
+    await _push_task_to(f"https://{HOST}/a2a-events")
+
+    assert len(sent_requests) == 2
+    assert answered == [PUBLIC_ADDRESS, PUBLIC_ADDRESS]  # one lookup each: the one its POST connected to
+
+
+@pytest.mark.asyncio
+async def test_an_a2a_push_whose_host_now_resolves_to_a_private_address_is_not_posted_and_the_log_says_why(
+    rebinding_dns, sent_requests, caplog
+):
+    rebinding_dns(["10.0.0.5"])
+
+    await _push_task_to(f"https://{HOST}/a2a-events")
+
+    assert sent_requests == []
+    assert f"its host {HOST} resolves to 10.0.0.5, a private network address" in _logged_with_reasons(caplog.records)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("url", "reason"), [
+    ("https://10.1.2.3/a2a-events", "must reach a public address, but 10.1.2.3 is a private network address"),
+    ("https://[::ffff:169.254.169.254]/a2a-events", "must reach a public address, but ::ffff:169.254.169.254 is a link-local"),
+    (f"http://{HOST}/a2a-events", "must use https"),
+    (f"https://partner:s3cret@{HOST}/a2a-events", "must not carry credentials (user:password@); send a token"),
+])
+async def test_an_a2a_push_to_a_url_refused_as_written_is_not_posted_logs_why_and_looks_nothing_up(
+    monkeypatch, sent_requests, caplog, url, reason
+):
+    looked_up: list[Any] = []
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *args, **kwargs: looked_up.append(host) or [])
+
+    await _push_task_to(url)
+
+    assert sent_requests == [] and looked_up == []
+    assert f"Push notification not sent: the URL {reason}" in _logged_with_reasons(caplog.records)
