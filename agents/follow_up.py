@@ -684,9 +684,10 @@ _WHICH_PLAN_FOR_IT = re.compile(
 )
 
 
-def asks_which_plan_for_it(ctx: SupportContext) -> bool:
-    """"Which plan do I need for that?" after a question about something a plan may include: which plan has it."""
-    return bool(_WHICH_PLAN_FOR_IT.match(ctx.message)) and previous_user_text(ctx) is not None
+def asked_which_plan_for(ctx: SupportContext) -> str | None:
+    """"Which plan do I need for that?" after a question about something a plan may include: that question, which
+    says what "that" is (the plan that has it is what to answer). None for any other message, or with none before."""
+    return previous_user_text(ctx) if _WHICH_PLAN_FOR_IT.match(ctx.message) else None
 
 
 def asked_of_a_plan(ctx: SupportContext) -> str | None:

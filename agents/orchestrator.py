@@ -51,13 +51,13 @@ from agents.follow_up import (
     accepts_offer,
     affirms,
     asked_of_a_plan,
+    asked_which_plan_for,
     asks_if_it_worked_with_nothing_done,
     asks_to_deliver_it,
     asks_us_to_change_plan,
     asks_what_cancelling_does,
     asks_what_ending_does,
     asks_which_of_them,
-    asks_which_plan_for_it,
     declines_offer,
     goes_ahead_with_nothing_offered,
     previous_user_text,
@@ -990,9 +990,9 @@ class Orchestrator:
     def _as_asked(run: _Run) -> str:
         """What the message asks: "and business?" after "how much is pro?" asks how much Business is, and needs
         the plans on sale as that question does."""
-        if asks_which_plan_for_it(run.ctx):
+        if (before := asked_which_plan_for(run.ctx)) is not None:
             # "Which plan do I need for that?": the plans, and the question before, which says what "that" is.
-            return f"which plan do I need? {previous_user_text(run.ctx)}"
+            return f"which plan do I need? {before}"
         return asked_of_a_plan(run.ctx) or run.ctx.message
 
     def _workers_for(self, intent: IntentResult, *, message: str) -> list[str]:

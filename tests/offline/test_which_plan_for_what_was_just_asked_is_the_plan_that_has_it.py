@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import asks_which_plan_for_it
+from agents.follow_up import asked_which_plan_for
 
 
 @pytest.mark.parametrize(("question", "follow_up", "told"), [
@@ -32,4 +32,4 @@ def _after(question: str, message: str) -> SupportContext:
     ("which plan do I need for custom domains?", False), ("how much is it per year?", False), ("which plan am I on?", False),
 ])
 def test_only_a_which_plan_question_naming_nothing_of_its_own_leans_on_the_question_before(message, asks):
-    assert asks_which_plan_for_it(_after("why can't I add a custom domain?", message)) is asks
+    assert (asked_which_plan_for(_after("why can't I add a custom domain?", message)) is not None) is asks

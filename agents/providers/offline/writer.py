@@ -29,12 +29,11 @@ from agents.follow_up import (
     CANCELS_SOMETHING_ELSE,
     OFFER_PERSON,
     asked_of_a_plan,
+    asked_which_plan_for,
     asks_if_it_went_through,
-    asks_which_plan_for_it,
     declines_offer,
     last_assistant_text,
     leans_back,
-    previous_user_text,
     with_topic,
 )
 from agents.frustration import repeats_last_reply, same_for_another_plan
@@ -602,8 +601,8 @@ def which_plan_for_what_was_asked(ctx: SupportContext) -> str | None:
     """"Which plan do I need for that?" after "why can't I add a custom domain?": the question as the plan-features
     writer reads it, "which plan do I need for add custom domain?". Alone it got the domains guide's steps, or every
     plan's price. None for any other message, or when the question before names nothing but a plan."""
-    before = previous_user_text(ctx)
-    if before is None or not asks_which_plan_for_it(ctx) or _plan_named(before):
+    before = asked_which_plan_for(ctx)
+    if before is None or _plan_named(before):
         return None
     words = [w for w in normalise(before).split() if w not in GENERIC_WORDS]
     return f"which plan do I need for {' '.join(words)}?" if words else None
