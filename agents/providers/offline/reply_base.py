@@ -262,6 +262,16 @@ class WriterBase:
         match = self._faq(floor=floor)
         return match if match is not None and (match.score >= FAQ_CONFIDENT or shares_topic(self.text, match)) else None
 
+    def _entry_on(self, *words: str) -> FaqMatch | None:
+        """The gathered help-centre entry whose question names all of `words`, however low it scored for the
+        message: chosen by what it is about, not by the message's wording. A follow-up's topic entries come after
+        its own, scored no higher."""
+        for entry in self.facts.faq:
+            question = normalise(entry.question)
+            if all(word in question for word in words):
+                return entry
+        return None
+
     def _quote_faq(self, match: FaqMatch, *, hedge: bool) -> None:
         if self._faq_quoted(match):
             return  # a panel's second part reaching the same entry ("How to do it: …" already has it)

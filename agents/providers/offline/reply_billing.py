@@ -518,15 +518,6 @@ class BillingReplies(WriterBase):
             self.reply.add(f"To pay with a new card, from our help centre: {entry.answer}")
             self._cite_faq(entry)
 
-    def _entry_on(self, *words: str) -> FaqMatch | None:
-        """The gathered help-centre entry whose question names all of `words`, however
-        low it scored for the message: chosen by what it is about, not by the message's wording."""
-        for entry in self.facts.faq:
-            question = normalise(entry.question)
-            if all(word in question for word in words):
-                return entry
-        return None
-
     # ------------------------------------------------------------ questions about the service
 
     def _plans_offered(self) -> bool:

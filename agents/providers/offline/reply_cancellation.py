@@ -145,7 +145,7 @@ class CancellationReplies(PlanComparisonReplies):
                         f"{target} is {'a downgrade' if move == 'downgrade' else 'an upgrade'}. ")
             self.reply.add(f"{own}I can't {what} from this chat, as I have no way to change or cancel a plan, but "
                            "you can make the change yourself.")
-        entry = self._entry_about(_STEPS_ENTRY[move]) if move in _STEPS_ENTRY else None
+        entry = self._entry_on(_STEPS_ENTRY[move]) if move in _STEPS_ENTRY else None
         if entry is None:
             self.reply.add("You can change plan under **Billing → Plan**.")
         else:
@@ -165,7 +165,7 @@ class CancellationReplies(PlanComparisonReplies):
                 or not plan_change_named(previous)):
             return False
         move, _ = self._move_asked(previous)
-        entry = self._entry_about(_STEPS_ENTRY[move]) if move in _STEPS_ENTRY else None
+        entry = self._entry_on(_STEPS_ENTRY[move]) if move in _STEPS_ENTRY else None
         when = [s for s in sentences(entry.answer) if _SAYS_WHEN.search(s)] if entry is not None else []
         if not when:
             return False
@@ -186,7 +186,7 @@ class CancellationReplies(PlanComparisonReplies):
         if price is None or move not in ("upgrade", "downgrade"):
             return False
         self.reply.add(f"{target} costs {money(price)} a month." if price else f"{target} costs nothing.")
-        entry = self._entry_about(_STEPS_ENTRY[move])
+        entry = self._entry_on(_STEPS_ENTRY[move])
         billed = [s for s in sentences(entry.answer) if _SAYS_HOW_BILLED.search(s)] if entry is not None else []
         if entry is not None and billed:
             self._quote(entry, "How the change is billed: " + " ".join(billed))
@@ -256,7 +256,7 @@ class CancellationReplies(PlanComparisonReplies):
                                                        for name in self._plans_in_order())):
             return False
         move, target = self._move_asked(self.text)
-        entry = self._entry_about(_STEPS_ENTRY[move]) if move in _STEPS_ENTRY else None
+        entry = self._entry_on(_STEPS_ENTRY[move]) if move in _STEPS_ENTRY else None
         if entry is None:
             return False
         if self._no_move_to_make(move, target, self.text, again=False):
@@ -324,7 +324,7 @@ class CancellationReplies(PlanComparisonReplies):
             return False
         if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
             return False  # "I cancelled and still got charged": a charge reported, which the billing part looks into
-        entry = self._entry_about("cancel")
+        entry = self._entry_on("cancel")
         told = [s for s in sentences(entry.answer) if _UNTIL_THE_END.search(s)] if entry is not None else []
         if entry is None or not told:
             return False
@@ -348,20 +348,20 @@ class CancellationReplies(PlanComparisonReplies):
         self.reply.add("Our help centre doesn't mention pausing a subscription, so I can't promise that it's "
                        "possible.")
         for verb in ("cancel", "downgrade"):
-            if (entry := self._entry_about(verb)) is not None:
+            if (entry := self._entry_on(verb)) is not None:
                 self._quote(entry, f"What it says about {'cancelling' if verb == 'cancel' else 'downgrading'}: "
                                    f"{entry.answer}", answers=False)
         self.reply.add(f"If you'd like to ask about a pause, I can {OFFER_PERSON} from our team.", answers=False)
         return True
 
     def _what_cancelling_keeps(self) -> bool:
-        entry = self._entry_about("cancel")
+        entry = self._entry_on("cancel")
         told = self._on_apps_and_data(entry)
         if entry is None or not told:
             return False
         self._quote(entry, "What our help centre says about cancelling: " + " ".join(told))
         self._plan_after_cancelling(" ".join(told))
-        deleting = self._entry_about("delete")
+        deleting = self._entry_on("delete")
         # "Cancel any paid plan first; deleting removes your apps and data …": the clause on what it removes,
         # the step a customer afraid of losing their apps should not take by mistake.
         removes = [clause for clause in self._on_apps_and_data(deleting, clauses=True) if "delet" in clause.lower()]
@@ -370,21 +370,15 @@ class CancellationReplies(PlanComparisonReplies):
         return True
 
     def _what_deleting_removes(self) -> bool:
-        entry = self._entry_about("delete")
+        entry = self._entry_on("delete")
         told = self._on_apps_and_data(entry)
         if entry is None or not told:
             return False
         self._quote(entry, "What our help centre says about deleting your account: " + " ".join(told))
-        export = self._entry_about("export")
+        export = self._entry_on("export")
         if export is not None:
             self._quote(export, f"If you'd like a copy first: {export.answer}", answers=False)
         return True
-
-    def _entry_about(self, verb: str) -> FaqMatch | None:
-        """The gathered help-centre entry whose question is about `verb`, however low it ranked: a
-        follow-up's topic entries come after its own, scored no higher."""
-        return next((m for m in self.facts.faq if any(w.startswith(verb) for w in normalise(m.question).split())),
-                    None)
 
     @staticmethod
     def _on_apps_and_data(entry: FaqMatch | None, *, clauses: bool = False) -> list[str]:
@@ -424,7 +418,7 @@ class CancellationReplies(PlanComparisonReplies):
         move = move_to_smaller_plan(self.ctx)
         if move is None:
             return False
-        entry = self._entry_about("downgrad" if move == "downgrade" else "cancel")
+        entry = self._entry_on("downgrad" if move == "downgrade" else "cancel")
         listing = self._tiers()
         target = self._plan_moved_to(move, entry, listing)
         current = self.ctx.customer.plan if self.ctx.customer is not None else None

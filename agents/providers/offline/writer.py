@@ -241,7 +241,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if (not CANCELLING.search(self.text) or CANCELS_SOMETHING_ELSE.search(self.text)
                 or "cancel" in self._join().lower()):
             return
-        entry = self._entry_about("cancel")
+        entry = self._entry_on("cancel")
         if entry is not None:
             self.reply.add(f"To cancel your subscription: {entry.answer}")
             self._cite_faq(entry)
