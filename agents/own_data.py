@@ -674,10 +674,13 @@ def asks_to_give_a_role(text: str) -> bool:
     return bool(_GIVES_A_ROLE.search(text))
 
 
+# "Can't", "unable to", "won't let me": the customer says they cannot do something.
+_CANNOT = r"\b(?:can'?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won'?t\s+let\s+(?:me|us))"
+SAYS_CANNOT = re.compile(rf"{_CANNOT}\b", re.IGNORECASE)
 # "Why can't I add a custom domain?", "I'm unable to invite more members": something the customer can't do, which their
 # plan may not include (the plans' lists, billing's facts, say). Not "I can't sign in", which the account's facts answer.
 _CANNOT_ADD_OR_USE = re.compile(
-    r"\b(?:can'?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won'?t\s+let\s+(?:me|us))\s+(?:\w+\s+)?"
+    rf"{_CANNOT}\s+(?:\w+\s+)?"
     r"(?:add|use|get|create|invite|set\s+up|setup|connect|enable|have|run)\b",
     re.IGNORECASE)
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from agents.about_service import asks_about_support_hours
 from agents.follow_up import OFFER_PERSON, asks_the_limit_of_the_topic
 from agents.outcome import FaqMatch, Source
-from agents.own_data import asks_about_own_plan, counts_apps, plan_said_to_be_on
+from agents.own_data import SAYS_CANNOT, asks_about_own_plan, counts_apps, plan_said_to_be_on
 from agents.providers.offline.reply_base import (
     ARTICLE_MIN_SCORE,
     ASKS_WHAT_IS_INCLUDED,
@@ -51,9 +51,6 @@ ASKS_IF_A_PLAN_HAS = re.compile(
 # lack. Told first that the plan lacks it, when it does: the steps are no use on that plan.
 ASKS_HOW_TO_GET = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+(?:add|set\s+up|setup|get|use"
                              r"|connect|enable|turn\s+on|have)\b", re.IGNORECASE)
-# "Why can't I add a custom domain?", "I'm unable to add a second app": something the customer's own plan may lack.
-CANNOT_DO_IT = re.compile(r"\b(?:can'?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won'?t\s+let\s+me)\b",
-                          re.IGNORECASE)
 # "Do I have priority support?", "do we get custom domains?": whether the customer's own plan has it.
 ASKS_IF_I_HAVE = re.compile(r"\b(?:do|does|will|would)\s+(?:i|we|my\s+account)\s+(?:also\s+)?(?:have|get)\b",
                             re.IGNORECASE)
@@ -217,7 +214,8 @@ class PlanFeatureReplies(WriterBase):
             # "I'm on the free plan, what does my plan include?" from a Pro customer: the plan they are really on,
             # said first and plainly (as the billing part does for a charge), is the plan "my plan" is.
             self.reply.add(f"You're on the {asked.name} plan, not {claimed}.", answers=False)
-        if (asked is None and feature and CANNOT_DO_IT.search(self.text)
+        # "Why can't I add a custom domain?", "I'm unable to add a second app": something their own plan may lack.
+        if (asked is None and feature and SAYS_CANNOT.search(self.text)
                 and (own := self._own_listing(listing)) is not None and self._lacks(own, listing, feature)):
             # "Why can't I add a custom domain?" from a Free customer: their plan lacks it, which the guide's steps
             # (given before) could never get past; which plan has it comes first.
