@@ -23,6 +23,7 @@ from agents.follow_up import (
     reports_card_replaced,
 )
 from agents.set_phrases import only_filler, phrase_alternation, plain, says_only_it_does_not_work
+from agents.workers.actions import awaiting_staff
 
 # vent: frustration and nothing else; repeated: the assistant is saying the same thing again; acknowledged: a thumbs
 # up or a smile; unclear: "??", "...", "what?", which ask what the last turn meant or what to say.
@@ -237,9 +238,25 @@ def steps_not_helped_reply(given: StepsGiven) -> str:
 
 
 # The reply when something said or done did not sort it out (it_did_not_work_after_an_answer).
-NOT_SORTED_REPLY = ("I'm sorry that didn't sort it out. What happens now when you try? Tell me what you see (the exact "
+_NOT_SORTED_REPLY = ("I'm sorry that didn't sort it out. What happens now when you try? Tell me what you see (the exact "
                     f"error message helps), and I'll take it from there. If you'd rather, I can {OFFER_PERSON} from "
                     "our support team.")
+# The same while what was asked for waits for a member of staff: it has not been done yet, and no one else could do it
+# sooner (the conversation is already in the staff queue).
+_STILL_WAITING_REPLY = {
+    "unlock": "The unlock hasn't been done yet: a member of our staff has to confirm it's you first, and you'll hear "
+              "from us here as soon as it's done. Until then the account stays locked, so there's no need to try again.",
+    "refund": "The refund hasn't been made yet: a member of our staff has to approve it first, and you'll hear from us "
+              "here once it's reviewed.",
+}
+
+
+def not_sorted_reply(ctx: SupportContext) -> str:
+    """The reply to it_did_not_work_after_an_answer: what happens now is asked, with a person offered; while an unlock
+    or a refund waits for a member of staff, that it has not been done yet ("that didn't work" after being told the
+    account stays locked until staff confirm got "What happens now when you try?")."""
+    waiting = awaiting_staff(last_assistant_text(ctx))
+    return _NOT_SORTED_REPLY if waiting is None else _STILL_WAITING_REPLY[waiting]
 
 
 _REPLIES = {"vent": _vent_reply, "repeated": _repeated_reply, "acknowledged": _acknowledged_reply,

@@ -66,13 +66,13 @@ from agents.follow_up import (
     withdraws_request,
 )
 from agents.frustration import (
-    NOT_SORTED_REPLY,
     WHAT_DOES_NOT_WORK_REPLY,
     Mood,
     history_past_asides,
     it_did_not_work_after_an_answer,
     mood_only,
     mood_reply,
+    not_sorted_reply,
     repeats_last_question,
     repeats_last_reply,
     same_reply_again,
@@ -427,7 +427,7 @@ class Orchestrator:
             # reset, or got "no guide"; what did not work is the customer's to say.
             return await self._answer_by_rule(run, intent_response, label="general", key="did_not_work_after_an_answer",
                                               why="says what was said or done did not sort it out, and nothing of what",
-                                              reply=NOT_SORTED_REPLY)
+                                              reply=not_sorted_reply(run.ctx))
         if remote and intent_response.status == "success":
             local_intent = IntentResult.model_validate(intent_response.result["intent"])
             if (local_intent.label == "human" and local_intent.confidence >= HUMAN_CONFIDENCE

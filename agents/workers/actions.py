@@ -10,11 +10,22 @@ idempotency makes it happen once. Only ever for the signed-in customer.
 from __future__ import annotations
 
 import hashlib
+from typing import Literal
 
 from agents.context import SupportContext
 from agents.outcome import ActionRecord, ProposedAction
 from agents.workers.base import RunDeps, tool
 from agents.workers.guard import refund_options
+
+# How describe_actions says an action waits for a member of staff. It is appended to the reply whoever wrote it, so a
+# follow-up can tell from the last reply that something asked for is still waiting (awaiting_staff).
+STILL_LOCKED = "It's still locked for now"
+NOT_REFUNDED_YET = "It hasn't been refunded yet"
+
+
+def awaiting_staff(reply: str) -> Literal["unlock", "refund"] | None:
+    """Which action a reply said was left for a member of staff: an unlock, a refund over the agent's limit."""
+    return "unlock" if STILL_LOCKED in reply else "refund" if NOT_REFUNDED_YET in reply else None
 
 
 def request_key(ctx: SupportContext, action: ProposedAction) -> str:
@@ -84,8 +95,8 @@ def describe_actions(records: list[ActionRecord], *, limit: str) -> str:
         elif record.kind == "refund" and record.status == "pending_approval":
             lines.append(f"A refund of ${record.amount} for invoice {record.invoice_number} is above the "
                          f"${limit} I can approve myself, so I've sent it to a member of our staff for approval "
-                         f"(reference {record.reference}). It hasn't been refunded yet; you'll hear from us once "
-                         "it's reviewed.")
+                         f"(reference {record.reference}). {NOT_REFUNDED_YET}; you'll hear from us once it's "
+                         "reviewed.")
         elif record.kind == "refund":
             lines.append(f"I couldn't record the refund for invoice {record.invoice_number}; a member of our team "
                          "will follow up.")
@@ -93,8 +104,7 @@ def describe_actions(records: list[ActionRecord], *, limit: str) -> str:
             lines.append("I've unlocked your account; you can sign in again now.")
         elif record.status == "pending_approval":
             lines.append("Unlocking an account after failed sign-ins needs a member of our staff to confirm it's "
-                         "you, so I've asked them to do it. It's still locked for now; you'll hear from us here "
-                         "once it's done.")
+                         f"you, so I've asked them to do it. {STILL_LOCKED}; you'll hear from us here once it's done.")
         else:
             lines.append("I couldn't unlock your account; a member of our team will follow up.")
     return "\n".join(lines)

@@ -16,6 +16,7 @@ import pytest
 
 from agents.context import HistoryTurn, SupportContext
 from agents.frustration import it_did_not_work_after_an_answer, steps_did_not_help
+from tests.agents.fakes import FakePorts
 
 NOT_FIXED = "I'm sorry those steps didn't sort it out."
 GUIDE_REPLY = "Our guide “TLS (SSL) certificates” covers this. The steps that usually sort it out:\n1. Make sure …"
@@ -67,12 +68,29 @@ async def test_faq_steps_that_did_not_fix_it_are_not_given_again_and_a_person_is
 @pytest.mark.parametrize(("customer", "first", "message"), [
     ("cus_carol", "why can't I log in?", "that didn't work"),        # got the FAQ's password reset
     ("cus_carol", "why can't I log in?", "still not working"),       # got "no guide"
-    ("cus_bob", "can I get a refund for the duplicate charge?", "that didn't work"),  # got the refund again
+    ("cus_alice", "what plan am I on?", "that didn't work"),         # got the FAQ's password reset
 ])
 async def test_it_did_not_work_after_an_answer_without_steps_asks_what_happens_now(converse, customer, first, message):
     *_, outcome = await converse(customer, first, message)
     assert outcome.reply.startswith(NOT_SORTED), outcome.reply
     assert outcome.route == "resolver" and "Forgot password" not in outcome.reply
+
+
+async def test_it_did_not_work_while_an_unlock_waits_for_staff_says_it_has_not_been_done_yet(converse):
+    ports = FakePorts(unlocks_need_staff=True)
+    told, outcome = await converse("cus_carol", "why can't I log in?", "that didn't work", ports=ports)
+    assert "It's still locked for now" in told.reply and ports.unlocks_waiting == ["cus_carol"]
+    assert outcome.reply.startswith("The unlock hasn't been done yet: a member of our staff has to confirm"), outcome.reply
+    assert "What happens now" not in outcome.reply
+
+
+async def test_it_did_not_work_while_a_refund_waits_for_approval_says_it_has_not_been_made_yet(converse):
+    # Bob's $99.00 is over the agent's limit: the refund waits for a member of staff. "That didn't work" got the
+    # refund's explanation again.
+    told, outcome = await converse("cus_bob", "can I get a refund for the duplicate charge?", "that didn't work")
+    assert "It hasn't been refunded yet" in told.reply, told.reply
+    assert outcome.reply.startswith("The refund hasn't been made yet: a member of our staff has to approve it"), (
+        outcome.reply)
 
 
 async def test_yes_after_being_asked_what_happens_now_hands_the_conversation_to_a_person(converse):
