@@ -534,6 +534,10 @@ class AgentRunAdmin(admin.ModelAdmin):
         # The form starts from the entry being corrected, never from the reply: a reply written for
         # one customer, saved as it stands, would publish their invoices to everyone.
         matched_faq = faq_entry_get(faq_id=matched_faq_id) if matched_faq_id else None
+        # The customer's words start as a new phrasing of that entry only where the entry was a candidate: when it
+        # was passed over on purpose ("that didn't work" matched the password reset, and a rule answered), saving
+        # the form as it starts would teach the FAQ the very match that was refused.
+        phrasing_start = "" if (card.faq or {}).get("skipped") else run.message.text
         return TemplateResponse(request, "admin/conversations/agentrun/trace.html", {
             **self.admin_site.each_context(request), "is_nav_sidebar_enabled": False,
             "opts": self.model._meta, "title": f"Run {_short(run.id)}", "run": run, "card": card,
@@ -543,7 +547,7 @@ class AgentRunAdmin(admin.ModelAdmin):
             "feedback": list(run.feedback.select_related("author")),
             "regression_cases": list(RegressionCase.objects.filter(source_run=run)),
             "faq_choices": faq_choices, "matched_faq_id": matched_faq_id, "routes": ROUTES,
-            "faq_answer_start": matched_faq.answer if matched_faq is not None else "",
+            "faq_answer_start": matched_faq.answer if matched_faq is not None else "", "phrasing_start": phrasing_start,
         })
 
     def _run_post(self, request: HttpRequest, run_id: Any, func: Callable[[], Any], success: str) -> HttpResponse:

@@ -237,3 +237,16 @@ def test_the_live_view_says_why_a_conversation_was_handed_over_only_while_a_pers
     # Back with the agents (every approval decided): the reason stays on the row, but is no news.
     Conversation.objects.filter(pk=conversation.pk).update(status=Conversation.Status.OPEN)
     assert "Why it was handed over" not in staff_client.get(url).content.decode()
+
+
+def test_the_faq_form_offers_the_customers_words_as_a_phrasing_only_of_an_entry_that_was_a_candidate(
+        staff_client, console_data):
+    run = console_data["good"]  # the top entry scored under the threshold: the wording may be what it lacks
+    url = reverse("admin:conversations_agentrun_trace", args=[run.id])
+    assert staff_client.get(url).context["phrasing_start"] == run.message.text
+    # "That didn't work" matched the password reset at 0.93 and a rule answered: saving the form as it starts must
+    # not teach the entry the match that was refused.
+    run.summary["faq"].update(score=0.93, skipped="a rule answered instead: says the guide's steps did not fix it")
+    run.save(update_fields=["summary"])
+    html = staff_client.get(url).content.decode()
+    assert '<input type="text" name="add_alternative" id="faq-add-alt" value="">' in html
