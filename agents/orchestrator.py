@@ -60,6 +60,7 @@ from agents.follow_up import (
     asks_which_of_them,
     declines_offer,
     goes_ahead_with_nothing_offered,
+    leans_back,
     previous_user_text,
     reports_card_replaced,
     says_it_is_sorted,
@@ -1392,7 +1393,11 @@ def _sources_from_facts(ctx: SupportContext) -> list[Source]:
 def _handoff_summary(run: _Run) -> str:
     """For the person who takes over: what was asked, what we found, what we did, what worried us."""
     ctx = run.ctx
-    lines = [f'Asked: "{ctx.message[:300]}" (intent {run.intent.label}, confidence {run.intent.confidence:.2f})']
+    asked = f'Asked: "{ctx.message[:300]}"'
+    if leans_back(ctx.message) and (before := previous_user_text(ctx)):
+        # "Yes please" to the offer of a person says nothing of the problem: the question it follows does.
+        asked += f', following "{before[:300]}"'
+    lines = [f"{asked} (intent {run.intent.label}, confidence {run.intent.confidence:.2f})"]
     lines.append(f"Customer: {ctx.customer.name} ({ctx.customer.external_id})" if ctx.customer else
                  "Customer: not signed in")
     facts: list[str] = []

@@ -95,3 +95,19 @@ async def test_a_reply_without_a_promise_or_a_request_for_a_person_is_not_handed
                       fallback=offline(intents=[intent("billing", 0.9)]))
     outcome = await harness.run(ctx_for("what was my last invoice?"))
     assert outcome.route == "resolver" and outcome.handoff_reason is None
+
+
+async def test_a_handoff_accepted_with_yes_tells_staff_the_question_it_follows(converse):
+    # The queue showed 'Asked: "yes please"': nothing of the problem the person taking over has to solve.
+    *_, handed = await converse("cus_alice", "my custom domain shows a certificate error", "that didn't work",
+                                "yes please")
+    assert handed.route == "handoff", handed.reply
+    assert handed.handoff_summary.startswith(
+        'Asked: "yes please", following "my custom domain shows a certificate error" (intent human'), (
+        handed.handoff_summary)
+
+
+async def test_a_handoff_asked_for_in_a_question_of_its_own_quotes_only_that_question(converse):
+    _, handed = await converse("cus_alice", "what plan am I on?", "can I talk to a person about my failed payment")
+    assert handed.handoff_summary.startswith('Asked: "can I talk to a person about my failed payment" ('), (
+        handed.handoff_summary)
