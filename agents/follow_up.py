@@ -248,7 +248,8 @@ _ASLEEP = re.compile(r"\b(?:apps?|sites?|websites?)\s+(?:\w+\s+){0,3}?(?:sleep|a
                      re.IGNORECASE)
 _WHAT_IS_LOST = re.compile(
     r"\bwhat\s+(?:else\s+)?(?:do|would|will|did|am|are|\w+'d|\w+'ll)\s+(?:i|we)\s+(?:be\s+)?"
-    r"(?:lo{1,2}s(?:e|ing)|give\s+up|giving\s+up|miss(?:ing)?(?:\s+out)?)\b",
+    r"(?:lo{1,2}s(?:e|ing)|give\s+up|giving\s+up|miss(?:ing)?(?:\s+out)?)\b"
+    r"|\b(?:do|would|will|could)\s+(?:i|we)\s+lo{1,2}se\s+(?:anything|something|any\s+features?)\b",
     re.IGNORECASE,
 )
 # "Which one?", "which invoice?", "which payment was it?": asking which of the things just discussed was meant.
@@ -568,7 +569,7 @@ def move_to_smaller_plan(ctx: SupportContext) -> str | None:
 
 
 def asks_what_ending_does(ctx: SupportContext) -> bool:
-    """"Will I lose my apps?" right after asking how to cancel (or to delete the account), or "will my custom
+    """"Will I lose my apps?" right after asking how to cancel, to downgrade or to delete the account, or "will my custom
     domain still work?" right after asking to cancel or downgrade: a follow-up, though nothing in it points
     back. Asked after anything else ("my deploy failed"), it stands alone."""
     if move_to_smaller_plan(ctx) is not None:
@@ -576,7 +577,7 @@ def asks_what_ending_does(ctx: SupportContext) -> bool:
     if not asks_what_becomes_of(ctx.message):
         return False
     previous = previous_user_text(ctx) or ""
-    return bool(CANCELLING.search(previous) or DELETING_THE_ACCOUNT.search(previous))
+    return bool(CANCELLING.search(previous) or DELETING_THE_ACCOUNT.search(previous) or DOWNGRADING.search(previous))
 
 
 def asks_what_cancelling_does(message: str) -> bool:

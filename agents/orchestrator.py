@@ -61,6 +61,7 @@ from agents.follow_up import (
     declines_offer,
     goes_ahead_with_nothing_offered,
     leans_back,
+    move_to_smaller_plan,
     previous_user_text,
     reports_card_replaced,
     says_it_is_sorted,
@@ -561,6 +562,12 @@ class Orchestrator:
             # from the help centre's list, and says which of them it does not name.
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"asks whether we accept {', '.join(methods)} (out of scope at {label.confidence:.2f})")
+            return
+        if move_to_smaller_plan(run.ctx) is not None:
+            # "Will I lose any features if I downgrade?" (out of scope at 0.57): what the smaller plan keeps, which
+            # the plans' lists and the help centre's entry on the move answer.
+            self._relabel(run, self._sure_label(run, "billing"),
+                          why=f"asks what a move to a smaller plan keeps (out of scope at {label.confidence:.2f})")
             return
         if asks_for_billing_document(run.ctx.message):
             # "Recipt for nov pls": a typo and an abbreviation leave the classifier nothing it knows (out of scope

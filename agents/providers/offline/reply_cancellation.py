@@ -62,7 +62,8 @@ _CARRIES_ON = frozenset(stem(w) for w in (
     "go", "goes", "going", "stop", "stops", "continue", "continues", "then", "once", "remain", "stay", "active",
     "available", "anymore", "able", "run", "running", "will", "would", "do", "does", "downgrade", "cancel",
     "app", "apps", "application", "applications", "data", "site", "sites", "website", "websites", "everything",
-    "thing", "things", "else", "be", "am", "i", "we", "my", "our", "to", "too"))
+    "thing", "things", "else", "be", "am", "i", "we", "my", "our", "to", "too", "anything", "something", "any",
+    "feature", "features", "if", "could"))
 # "Will I be charged after I cancel?", "do I still pay once I cancel", "will you bill me after cancelling": what
 # cancelling does to the payments, which the entry's "stays active until the end of the period you've paid for,
 # then … moves to the Free plan" says.
@@ -303,8 +304,8 @@ class CancellationReplies(PlanComparisonReplies):
         return True
 
     def answers_what_cancelling_keeps(self) -> bool:
-        """Tell what cancelling (or deleting the account) does to the customer's apps and data, when the
-        message asks that of a conversation about it and the help centre's entry on it was found. False,
+        """Tell what cancelling (or deleting the account, or downgrading) does to the customer's apps and data, when
+        the message asks that of a conversation about it and the help centre's entry on it was found. False,
         having said nothing, otherwise."""
         if not asks_what_becomes_of(self.ctx.message) or DELETING_THE_ACCOUNT.search(self.ctx.message):
             # "What happens to my data if I delete my account?" names its entry: the account part quotes it.
@@ -314,7 +315,31 @@ class CancellationReplies(PlanComparisonReplies):
             return self._what_cancelling_keeps()
         if DELETING_THE_ACCOUNT.search(topic):
             return self._what_deleting_removes()
+        if DOWNGRADING.search(topic):
+            return self._what_downgrading_keeps()
         return False
+
+    def _what_downgrading_keeps(self) -> bool:
+        """"What happens to my apps if I downgrade to Free?": when the downgrade takes effect and what the plan moved
+        to includes, as the help centre and the plans say, and that neither says what becomes of apps or data beyond
+        it, with a person offered. It got the customer's plan and invoices, which answer nothing of it."""
+        entry = self._entry_on("downgrad")
+        if entry is None:
+            return False
+        listing = self._tiers()
+        target = self._plan_moved_to("downgrade", entry, listing)
+        current = self.ctx.customer.plan if self.ctx.customer is not None else None
+        if current is not None and self._not_a_move_down(current, target, listing):
+            return True
+        self._when_the_move_happens(entry, lead="")
+        after = next((plan for plan in listing if target is not None and plan.name.lower() == target.lower()), None)
+        if after is not None and after.items:
+            self.reply.add(f"{after.name} includes {self._listed(after)}.")
+            self._cite(after)
+        self.reply.add("Our help centre doesn't say what happens to apps or data beyond what the smaller plan "
+                       f"includes, and I'd rather not guess: would you like me to {OFFER_PERSON} from our team, who "
+                       "can check?")
+        return True
 
     def answers_charges_after_cancelling(self) -> bool:
         """"Will I be charged after I cancel?": the entry on cancelling's sentences on when the paid plan ends and
@@ -429,7 +454,7 @@ class CancellationReplies(PlanComparisonReplies):
             # "Will my apps still work?" after cancelling: apps and data are what the cancellation entry
             # speaks of; after a downgrade, the help centre doesn't say, and the other parts answer as before.
             return move == "cancel" and self._what_cancelling_keeps()
-        if current is not None and target is not None and self._not_a_move_down(current, target, listing):
+        if current is not None and self._not_a_move_down(current, target, listing):
             return True
         if general and not feature:
             kept = self._tell_what_the_move_drops(listing, current, target)
@@ -475,9 +500,16 @@ class CancellationReplies(PlanComparisonReplies):
         return {stem(w) for w in normalise(self.ctx.message).split()
                 if w not in GENERIC_WORDS and not w.isdigit()} - _CARRIES_ON - plan_words
 
-    def _not_a_move_down(self, current: str, target: str, listing: list[PlanListing]) -> bool:
-        """Say so when the customer is on that plan already (or below it); False, having said nothing, else."""
+    def _not_a_move_down(self, current: str, target: str | None, listing: list[PlanListing]) -> bool:
+        """Say so when the customer is on that plan already (or below it), or on the smallest plan with none named;
+        False, having said nothing, else."""
         order = [plan.name.lower() for plan in listing]
+        if target is None:
+            if not order or current.lower() != order[0]:
+                return False
+            self.reply.add(f"You're on the {listing[0].name} plan, our smallest, so there's no plan to move down to: "
+                           "nothing would be taken away.")
+            return True
         if current.lower() == target.lower():
             self.reply.add(f"You're on the {current} plan already, so there's no move to {target} to make: what "
                            f"your plan includes stays as it is.")
@@ -493,6 +525,8 @@ class CancellationReplies(PlanComparisonReplies):
                                   target: str | None) -> bool | None:
         """"What do I lose?": what each step above the plan moved to adds, up to the customer's plan."""
         order = [plan.name.lower() for plan in listing]
+        if target is None and current is not None and current.lower() in order[1:]:
+            return self._tell_what_each_move_down_drops(listing, order.index(current.lower()))
         if target is None or current is None or target.lower() not in order or current.lower() not in order:
             self.reply.add("I can't see from here what each plan includes, so I can't set out what the move takes "
                            "away.")
@@ -509,6 +543,20 @@ class CancellationReplies(PlanComparisonReplies):
             said.append(f"{to.name} includes {self._listed(to)}.")
         self.reply.add(" ".join(said))
         self._cite(to, *steps)
+        return False
+
+    def _tell_what_each_move_down_drops(self, listing: list[PlanListing], at: int) -> bool:
+        """"Will I lose any features if I downgrade?" from Business, with no plan named: what each plan below would
+        take away, step by step. It got "I can't see from here what each plan includes"."""
+        own = listing[at]
+        said = [f"You're on {own.name}{self._price(own)}. Moving to {listing[at - 1].name}, your plan would no longer "
+                f"have {self._listed(own)}"]
+        for lower in range(at - 2, -1, -1):
+            said.append(f"; moving to {listing[lower].name}, it would also lose {self._listed(listing[lower + 1])}")
+        bottom = listing[0]
+        self.reply.add("".join(said) + "." + (f" {bottom.name} includes {self._listed(bottom)}." if at > 1 and
+                                                 bottom.items else ""))
+        self._cite(*listing[:at + 1])
         return False
 
     def _tell_whether_feature_stays(self, listing: list[PlanListing], feature: set[str], target: str | None,
@@ -609,11 +657,11 @@ class CancellationReplies(PlanComparisonReplies):
                     told.append((match, text[:1].upper() + text[1:], clauses))
         return told
 
-    def _when_the_move_happens(self, entry: FaqMatch | None) -> None:
+    def _when_the_move_happens(self, entry: FaqMatch | None, *, lead: str = "When that happens: ") -> None:
         """When the move takes effect, in the entry's own words ("… at the end of your current billing period")."""
         if entry is None:
             return
         when = [s for s in sentences(entry.answer) if re.search(r"\b(?:end|until|effect)\b", s, re.IGNORECASE)]
         if when:
-            self.reply.add("When that happens: " + " ".join(when), answers=False)
+            self.reply.add(lead + " ".join(when), answers=False)
             self._cite_faq(entry)
