@@ -94,9 +94,11 @@ _ASKS_THE_LIMIT = re.compile(
     r"(?:\s+(?:then|exactly|again))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
-# "Why?", "but why", "how come?": the reason for what was just said, which names nothing of its own. Not "why was I
-# charged twice?", which names what it asks about.
-_ASKS_WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why|how\s+come)(?:\s+(?:though|exactly|then))?"
+# "Why?", "but why", "how come?", "how?", "where?": the reason, the way or the place of what was just said, which names
+# nothing of its own ("how?" after "I want to cancel" was turned away as off topic at 0.89). Not "why was I charged
+# twice?", which names what it asks about.
+_ASKS_WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why|how(?:\s+come|\s+so)?|where)"
+                       r"(?:\s+(?:though|exactly|then))?"
                        r"\s*[?.!]*\s*$", re.IGNORECASE)
 # "How much will I be charged?", "what will it cost me?": the price of what was just asked for (a move to another plan),
 # naming nothing of its own. Not "how much was I charged in october?", which asks about an invoice.

@@ -9,6 +9,7 @@ from decimal import Decimal
 from agents.about_service import payment_methods_asked, unlisted_payment_methods
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_up import (
+    CANCELLING,
     OFFER_PERSON,
     WHICH_PLANS,
     last_assistant_text,
@@ -431,8 +432,13 @@ class BillingReplies(WriterBase):
                 self.reply.add(f"How to do it: {entry.answer}")
                 self._cite_faq(entry)
         if not self.reply.answered:
-            self.fell_back = True
-            self._invoice_list()
+            if CANCELLING.search(self.text) and (cancelling := self._entry_on("cancel")) is not None:
+                # "Ok how?" after "I want to cancel": how to cancel, which the help centre says; the invoice list
+                # answered nothing of it.
+                self._quote_faq(cancelling, hedge=False)
+            else:
+                self.fell_back = True
+                self._invoice_list()
         # After an answer about the service, a merely plausible help-centre entry is another question's
         # ("I want to pay yearly" is closest to how to cancel a subscription).
         # Nor after the payments listed: where the invoices are is no step the customer asked for.
