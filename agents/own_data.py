@@ -67,9 +67,11 @@ _PLAN_NAMED_AS_ONE = re.compile(
     r"(?i:\b(?:on|with|in|for|of|to|get|need|want|buy)\s+(?:the\s+)?(?:free|pro|business)\b(?!\s+of\b)"
     r"|\b(?:free|pro|business)\s+(?:users?|accounts?|customers?|include|includes|have|has|gets?|comes?|offers?"
     r"|features?)\b)|\b(?:Pro|Business)\b")
-# "Can I have two apps?", "more than one app", "a second app": a number of apps, which each plan's list counts.
+# "Can I have two apps?", "more than one app", "a second app", "12 apps", "over 20 apps": a number of apps, which each
+# plan's list counts.
 _SEVERAL_APPS = re.compile(
-    r"\b(?:two|2|three|3|four|4|five|5|several|multiple|more\s+than\s+one|another|a\s+second|second|extra|more)\s+apps\b"
+    r"\b(?:(?:more\s+than|over)\s+(?:\d+|ten|twenty)|[2-9]|[1-9]\d+|two|three|four|five|six|seven|eight|nine|ten|twenty"
+    r"|several|multiple|more\s+than\s+one|another|a\s+second|second|extra|more)\s+apps\b"
     r"|\b(?:another|a\s+second|second|extra|one\s+more|more\s+than\s+one)\s+app\b",
     re.IGNORECASE)
 # "Is there a limit on apps?", "how many apps can I have?", "max number of apps", "app limit?": how many apps a plan

@@ -23,6 +23,14 @@ TERMS: dict[str, Intent] = {
 # Only these are read through a typing slip: each is far from any everyday word ("credit" is one from
 # "credits", and a question about a credit card is no claim for service credits).
 TYPO_TOLERANT = ("refund", "outage", "outages", "downtime")
+# "Tell me about pricing", "I want to know about pricing" (out of scope at 0.90 and 0.65): pricing asked about with
+# nothing else named is ours, which the help centre's list of plans answers; "the pricing of a pizza" names what it is of.
+ASKS_ABOUT_PRICING = re.compile(
+    r"^\W*(?:(?:hi|hello|hey)[,!.\s]+)?(?:(?:i\s+(?:want|would\s+like|'?d\s+like|need)\s+to\s+(?:know|ask|hear)"
+    r"|(?:can|could)\s+you\s+tell\s+me|tell\s+me|some|any|more)\s+)?(?:info(?:rmation)?\s+|details?\s+|more\s+)?"
+    r"(?:about|on|regarding)?\s*(?:your\s+|the\s+)?(?:pricing|prices|price\s+list)"
+    r"(?:\s+(?:info(?:rmation)?|details|please|pls|plans?))*\W*$",
+    re.IGNORECASE)
 # Phrases of several words that name a domain: "status page", "money back", "what do I owe you", "service
 # credits", credits asked for downtime, "max number of apps". Not "what do I owe on my car", which is owed to someone else.
 PHRASES: dict[Intent, re.Pattern[str]] = {

@@ -52,6 +52,7 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.text import normalise
 from agents.refund_requests import asks_if_charged_twice, reports_charged_twice
+from agents.service_terms import ASKS_ABOUT_PRICING
 
 # "The next tier", "the plan above mine", "a cheaper plan": another plan, counted from one the
 # conversation is about ("next plan renewal" is the customer's own plan's renewal, not another plan).
@@ -527,9 +528,9 @@ class BillingReplies(WriterBase):
     # ------------------------------------------------------------ questions about the service
 
     def _plans_offered(self) -> bool:
-        """"Wat plans do u have?": every plan and its price as the help centre lists them, not the customer's
+        """"Wat plans do u have?", "tell me about pricing": every plan and its price as the help centre lists them, not the customer's
         invoices. False when the message doesn't ask which plans there are or no gathered entry lists them."""
-        if not WHICH_PLANS.search(self.ctx.message):
+        if not (WHICH_PLANS.search(self.ctx.message) or ASKS_ABOUT_PRICING.search(self.ctx.message)):
             return False
         listing = self._plans_listed()[1]
         if listing is None or len(plan_prices(listing.answer)) < 2:

@@ -116,6 +116,8 @@ _NOT_A_FEATURE = frozenset({
     "account", "accounts", "need",
     # How the customer would use it, not what it is: "how many apps can I run on Pro?" asks for apps.
     "run", "runs", "running",
+    # How many: "can I have over 20 apps?" asks for apps (_number_asked reads the count).
+    "over", "than",
     # How they would get it: "how can I set up a custom domain on free?" asks for custom domains.
     "set", "setup", "up", "use", "connect", "enable",
     # Who is on the plan: "i'm on the free plan, what does my plan include?" asks for no "i'm".
@@ -180,12 +182,14 @@ def _count_in(item: str) -> float | None:
 
 def _number_asked(text: str) -> float | None:
     """"Can I have 2 apps on Free?" → 2: how many of something the customer asks for ("more than one app", "a second
-    app", "another app": 2, one more than the first)."""
+    app", "another app": 2, one more than the first; "more than 10 apps": 11, which Pro's ten do not allow)."""
     if _ONE_MORE.search(text):
         return 2.0
-    found = re.search(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(?:\w+\s+)?(?:apps?|members?|seats?|domains?)\b",
-                      text, re.IGNORECASE)
-    return None if found is None else _count_in(found[1])
+    found = re.search(r"\b(?:(more\s+than|over)\s+)?(\d+|" + "|".join(_NUMBER_WORDS)
+                      + r")\s+(?:\w+\s+)?(?:apps?|members?|seats?|domains?)\b", text, re.IGNORECASE)
+    if found is None or (count := _count_in(found[2])) is None:
+        return None
+    return count + 1 if found[1] else count
 
 
 def _words(text: str) -> set[str]:
