@@ -142,7 +142,8 @@ _ASKS_WHAT_COMES = re.compile(r"\b(?:when|due|renew\w*|upcoming|coming)\b", re.I
 # customer's things after something said before (cancelling, deleting the account). Not "how do I keep my
 # app awake?", a how-to of its own, nor "I lost my authenticator app", a two-factor problem. The verbs as
 # customers type them in a hurry: "loose", "hapens to", "delted".
-_THINGS = r"(?:apps?|applications?|data|sites?|websites?|projects?|databases?|files|domains?|everything)"
+_THINGS = (r"(?:apps?|applications?|data|sites?|websites?|projects?|databases?|files|domains?|everything|invoices?"
+           r"|receipts?|(?:billing|payment)\s+history)")
 _NOT_THEIR_THINGS = r"(?<!authenticator\s)(?<!authentication\s)(?<!auth\s)(?<!2fa\s)(?<!otp\s)"
 _LOSE_OR_KEEP = (r"(?:lo{1,2}se|lo{1,2}sing|lost|keep|keeping|kept|hap+en(?:s|ed|d)?\s+(?:to|with)"
                  r"|become\s+of)")

@@ -59,3 +59,4 @@ async def test_on_the_smallest_plan_there_is_no_move_down_to_tell_of(converse):
 ])
 def test_losing_anything_is_asking_what_a_smaller_plan_keeps(message, asks):
     assert asks_what_a_smaller_plan_keeps(message) is asks
+

@@ -48,6 +48,7 @@ from agents.providers.offline.text import normalise, stem
 
 # A help-centre sentence (or clause) on what becomes of the customer's things.
 _ABOUT_THINGS = re.compile(r"\b(?:apps?|data)\b", re.IGNORECASE)
+_INVOICES = re.compile(r"\b(?:invoices?|receipts?|(?:billing|payment)\s+history)\b", re.IGNORECASE)
 # "… then your account moves to the Free plan": the plan a cancelled subscription ends on.
 _MOVES_TO = re.compile(r"\bmoves?\s+to\s+the\s+(\w+)\s+plan\b", re.IGNORECASE)
 # "Downgrade me to free", "downgrade to the pro plan": the plan a downgrade asks for, as the customer named it.
@@ -312,12 +313,19 @@ class CancellationReplies(PlanComparisonReplies):
             return False
         topic = with_topic(self.ctx)
         if CANCELLING.search(topic):
-            return self._what_cancelling_keeps()
-        if DELETING_THE_ACCOUNT.search(topic):
-            return self._what_deleting_removes()
-        if DOWNGRADING.search(topic):
-            return self._what_downgrading_keeps()
-        return False
+            told = self._what_cancelling_keeps()
+        elif DELETING_THE_ACCOUNT.search(topic):
+            told = self._what_deleting_removes()
+        elif DOWNGRADING.search(topic):
+            told = self._what_downgrading_keeps()
+        else:
+            return False
+        if told and _INVOICES.search(self.ctx.message) and not any(_INVOICES.search(p) for p in self.reply.paragraphs):
+            # "Will my invoices be deleted too?" after asking how to delete the account: the entries speak of apps and
+            # data, and a customer's invoices may be kept for other reasons; it got the invoice list.
+            self.reply.add("It doesn't say whether your invoices are kept, so I'd rather not guess: would you like me "
+                           f"to {OFFER_PERSON} from our team, who can check?", answers=False)
+        return told
 
     def _what_downgrading_keeps(self) -> bool:
         """"What happens to my apps if I downgrade to Free?": when the downgrade takes effect and what the plan moved

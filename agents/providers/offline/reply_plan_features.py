@@ -117,7 +117,7 @@ _NOT_A_FEATURE = frozenset({
     # How the customer would use it, not what it is: "how many apps can I run on Pro?" asks for apps.
     "run", "runs", "running",
     # How many: "can I have over 20 apps?" asks for apps (_number_asked reads the count).
-    "over", "than",
+    "over",
     # How they would get it: "how can I set up a custom domain on free?" asks for custom domains.
     "set", "setup", "up", "use", "connect", "enable",
     # Who is on the plan: "i'm on the free plan, what does my plan include?" asks for no "i'm".
