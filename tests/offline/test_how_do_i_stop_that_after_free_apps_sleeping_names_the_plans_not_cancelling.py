@@ -25,3 +25,20 @@ async def test_how_do_i_stop_that_after_a_subscription_renewing_still_finds_canc
     # Near miss: with no entry on sleeping apps quoted before, stopping "that" can well be cancelling.
     _, outcome = await converse("cus_alice", "my subscription renews every month", "how do i stop that?")
     assert "Apps on Pro and Business never sleep" not in outcome.reply, outcome.reply
+
+
+async def test_how_do_i_stop_that_after_a_guide_told_free_apps_sleep_names_the_plans_whose_apps_never_sleep(converse):
+    # The scaling guide's step said it ("on Free, apps sleep after 30 minutes without traffic"), not the FAQ entry:
+    # "how do I stop that?" got the steps to cancel a subscription.
+    told, outcome = await converse("cus_carol", "my app sleeps all the time", "how do I stop that?")
+    assert "apps sleep after 30 minutes" in told.reply
+    assert outcome.reply.startswith("Apps on Pro and Business never sleep. You can change plan"), outcome.reply
+    assert CANCELLING not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "plan"), [("cus_alice", "Pro"), ("cus_bob", "Business")])
+async def test_on_a_plan_whose_apps_never_sleep_a_sleeping_app_is_for_a_person_to_look_at(converse, customer, plan):
+    _, outcome = await converse(customer, "my app sleeps all the time", "how do I stop that?")
+    assert outcome.reply.startswith("Our help centre says: Apps on Pro and Business never sleep. As you're on "
+                                    f"{plan}, it shouldn't happen to your apps"), outcome.reply
+    assert "pass you to a person" in outcome.reply and CANCELLING not in outcome.reply

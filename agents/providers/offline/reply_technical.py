@@ -320,19 +320,41 @@ class TechnicalReplies(WriterBase):
         if before is None or not ASKS_TO_AVOID_IT.match(self.text):
             return False
         told = last_assistant_text(self.ctx)
-        entry = next((match for match in self.facts.faq if match.answer in told), None)
         named = [plan for plan in PLAN_ORDER if plan.lower() in topic_words(before)]
         plan = named[0] if len(named) == 1 else self.ctx.customer.plan.capitalize() if self.ctx.customer else None
-        if entry is None or plan not in PLAN_ORDER:
+        if plan not in PLAN_ORDER:
             return False
+        entry = next((match for match in self.facts.faq if match.answer in told), None) or self._entry_telling(told)
+        if entry is None:
+            return False
+        own = self.ctx.customer.plan.lower() if self.ctx.customer else ""
         if above := _above(sentences(entry.answer), plan):
             # Bob, on Business, is on one of the plans named: nothing to change.
-            own = self.ctx.customer.plan.lower() if self.ctx.customer else ""
             on_one_named = bool(own) and own in normalise(" ".join(above)).split()
             change = "" if on_one_named else " You can change plan under **Billing → Plan**."
             self.reply.add(f"{' '.join(above)}{change}")
             self._cite_faq(entry)
-        return bool(above)
+            return True
+        of_own_plan = [s for s in sentences(entry.answer) if own and plan.lower() == own and own in topic_words(s)]
+        if not of_own_plan:
+            return False
+        # "My app sleeps all the time" from alice, on Pro: her plan is among those it should not happen on, so there is
+        # nothing to change to, and a person should look at why it does.
+        self.reply.add(f"Our help centre says: {' '.join(of_own_plan)} As you're on {plan}, it shouldn't happen to your "
+                       f"apps, so something else is going on: would you like me to {OFFER_PERSON} from our team, who "
+                       "can look at it?")
+        self._cite_faq(entry)
+        return True
+
+    def _entry_telling(self, told: str) -> FaqMatch | None:
+        """The gathered entry that says most of what a guide's step told ("on Free, apps sleep after 30 minutes
+        without traffic"), with what the plans do: "how do I stop that?" after "my app sleeps all the time" got the
+        steps to cancel a subscription. None when no entry naming a plan shares at least three of its words."""
+        said = topic_words(told) - {name.lower() for name in PLAN_ORDER}
+        shared = [(len(said & topic_words(match.answer)), match) for match in self.facts.faq
+                  if _PLAN_NAME.search(match.answer)]
+        best = max(shared, key=lambda pair: pair[0], default=(0, None))
+        return best[1] if best[0] >= 3 else None
 
     def _guide_steps(self, best: ArticleMatch, intro: str, *, asks_what_is_included: bool,
                      leaving_out: Sequence[int] = ()) -> bool:
