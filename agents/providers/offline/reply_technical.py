@@ -114,6 +114,7 @@ CERTIFICATE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
      "certificate expired, renew before they expire"),
 )
 
+_ASKS_A_PRICE = re.compile(r"\b(?:cost|costs|price|prices|pricing|charged?|pay|fees?)\b", re.IGNORECASE)
 # "How to avoid it?", "how do I stop that?" after "do free apps sleep?": a way round what was just told, which the
 # plans it does not happen on are, when the entry told names them ("Apps on Pro and Business never sleep").
 ASKS_TO_AVOID_IT = re.compile(
@@ -384,7 +385,9 @@ class TechnicalReplies(WriterBase):
         with a figure in its answer, about what the message names beyond asking for a limit ("build" in
         "what's the max build time?"); or, when the message names nothing else ("how do I get a higher
         limit?"), about what the guide found for it is about. None when the message asks no such thing."""
-        if not ASKS_A_LIMIT.search(self.text):
+        if not ASKS_A_LIMIT.search(self.text) or _ASKS_A_PRICE.search(self.ctx.message):
+            # "How much does that cost?" after the scaling guide asks a price: the plans' prices, quoted as a limit,
+            # read "You're on the Business plan: we have three plans …".
             return None
         # "Whats the limit for business?" after a 429 names nothing the limit is of ("what's" is no subject): the
         # question before's entries were found for it, scored below the message's own, and one about what that
