@@ -114,7 +114,7 @@ def mood_only(message: str) -> Mood | None:
 StepsGiven = Literal["guide", "faq"]
 
 
-def steps_did_not_help(ctx: SupportContext) -> StepsGiven | None:
+def steps_that_did_not_help(ctx: SupportContext) -> StepsGiven | None:
     """"That didn't work", "I already tried all of that", "still failing", and nothing else, right after a guide's
     or an FAQ entry's steps: which gave them, or None. Read as questions they got the same steps again ("My answer is
     the same"), or an FAQ entry their words matched (the password reset, after the steps to turn on two-factor); the
@@ -138,7 +138,7 @@ def it_did_not_work_after_an_answer(ctx: SupportContext) -> bool:
     whatever its words matched (the FAQ's password reset after an unlock, at 0.90) or "no guide"; what did not
     work is the customer's to say, and a person is offered meanwhile."""
     last = last_assistant_turn(ctx)
-    return (last is not None and says_only_it_does_not_work(ctx.message) and steps_did_not_help(ctx) is None
+    return (last is not None and says_only_it_does_not_work(ctx.message) and steps_that_did_not_help(ctx) is None
             and not reports_card_replaced(ctx) and "incident" not in last.cited and "incident" not in last.text.lower())
 
 
@@ -230,7 +230,7 @@ WHAT_DOES_NOT_WORK_REPLY = ("Sorry to hear that. What isn't working? Tell me wha
 
 
 def steps_not_helped_reply(given: StepsGiven) -> str:
-    """The reply when a guide's or an FAQ entry's steps did not fix it (steps_did_not_help)."""
+    """The reply when a guide's or an FAQ entry's steps did not fix it (steps_that_did_not_help)."""
     who = "one of our engineers" if given == "guide" else "someone on our team"
     return (f"I'm sorry those steps didn't sort it out. The help centre has nothing more on it, so the next step is for "
             f"{who} to look at it. {_PERSON_OFFERED} If you send me the exact error message you see, it will go to them "

@@ -78,8 +78,8 @@ from agents.frustration import (
     repeats_last_question,
     repeats_last_reply,
     same_reply_again,
-    steps_did_not_help,
     steps_not_helped_reply,
+    steps_that_did_not_help,
 )
 from agents.language import looks_not_english
 from agents.outcome import (
@@ -409,7 +409,7 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="general", key="nothing_done",
                                               why="asks whether something worked, with nothing done in this chat",
                                               reply=NOTHING_DONE_REPLY)
-        if steps_given := steps_did_not_help(run.ctx):
+        if steps_given := steps_that_did_not_help(run.ctx):
             # "That didn't work" after a guide's steps: asked again, the guide came again; a person is what is left.
             return await self._answer_by_rule(
                 run, intent_response, label="technical" if steps_given == "guide" else "general",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.frustration import it_did_not_work_after_an_answer, steps_did_not_help
+from agents.frustration import it_did_not_work_after_an_answer, steps_that_did_not_help
 from tests.agents.fakes import FakePorts
 
 NOT_FIXED = "I'm sorry those steps didn't sort it out."
@@ -50,7 +50,7 @@ def _after(reply: str, message: str, cited: list | None = None) -> SupportContex
 @pytest.mark.parametrize(("cited", "given"), [
     (["article"], "guide"), (["faq"], "faq"), (["article", "incident"], None), (["incident"], None)])
 def test_the_steps_given_before_are_known_by_what_the_reply_cited_whoever_worded_it(cited, given):
-    assert steps_did_not_help(_after(MODELS_GUIDE_REPLY, "that didn't work", cited)) == given
+    assert steps_that_did_not_help(_after(MODELS_GUIDE_REPLY, "that didn't work", cited)) == given
 
 
 @pytest.mark.parametrize(("first", "message"), [
@@ -119,7 +119,7 @@ async def test_still_failing_right_after_being_told_to_replace_the_card_checks_t
      "errors” covers this.", "still not working"),               # the incident is what it asks after
 ])
 def test_a_message_that_is_not_only_the_steps_failing_after_a_guide_is_read_as_before(reply, message):
-    assert not steps_did_not_help(_after(reply, message))
+    assert not steps_that_did_not_help(_after(reply, message))
 
 
 async def test_nothing_works_after_another_answer_is_heard_as_frustration(converse):
