@@ -557,13 +557,15 @@ class CancellationReplies(PlanComparisonReplies):
         """"Will I lose any features if I downgrade?" from Business, with no plan named: what each plan below would
         take away, step by step. It got "I can't see from here what each plan includes"."""
         own = listing[at]
-        said = [f"You're on {own.name}{self._price(own)}. Moving to {listing[at - 1].name}, your plan would no longer "
-                f"have {self._listed(own)}"]
-        for lower in range(at - 2, -1, -1):
-            said.append(f"; moving to {listing[lower].name}, it would also lose {self._listed(listing[lower + 1])}")
+        # Each plan's list is what it adds to the one below it: moving down a step loses the list of the step left.
+        steps = [f"Moving to {listing[at - 1].name}, your plan would no longer have {self._listed(own)}"]
+        steps += [f"moving to {listing[lower].name}, it would also lose {self._listed(listing[lower + 1])}"
+                  for lower in range(at - 2, -1, -1)]
+        said = f"You're on {own.name}{self._price(own)}. {'; '.join(steps)}."
         bottom = listing[0]
-        self.reply.add("".join(said) + "." + (f" {bottom.name} includes {self._listed(bottom)}." if at > 1 and
-                                                 bottom.items else ""))
+        if at > 1 and bottom.items:
+            said += f" {bottom.name} includes {self._listed(bottom)}."
+        self.reply.add(said)
         self._cite(*listing[:at + 1])
         return False
 
