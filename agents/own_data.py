@@ -667,7 +667,10 @@ _GIVES_A_ROLE = re.compile(
     r"\b(?:make|making|promote|promoting)\s+(?:"
     r"(?:my\s+|our\s+|a\s+|the\s+)?(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?)"
     r"|me|us|someone|somebody|(?!(?:the|a|an|it|this|that|sure|my|our|your|sense|changes?)\b)[a-z][a-z'-]+)\s+"
-    r"(?:an?\s+|to\s+(?:an?\s+)?)?(?:admins?|administrators?|owners?|viewers?)\b",
+    r"(?:an?\s+|to\s+(?:an?\s+)?)?(?:admins?|administrators?|owners?|viewers?)\b"
+    # "Can I add a second admin?", "we need another admin": a role given to someone on the team.
+    r"|\b(?:add|adding|have|need|want|get|invite|inviting)\s+(?:a\s+second|another|more|an?\s+(?:extra|additional)|two"
+    r"|multiple|several)\s+(?:admins?|administrators?|owners?)\b",
     re.IGNORECASE)
 
 

@@ -105,8 +105,9 @@ class OfflineProvider:
         # "Will I lose the SLA?" after "i want to downgrade to pro": what the smaller plan keeps, though nothing in
         # it points back; alone it reads as off topic.
         ending = result.label in NO_DOMAIN and follow_up.move_to_smaller_plan(ctx) is not None
-        if (follow_up.leans_back(ctx.message) or ending) and (result.label in NO_DOMAIN or unsure or delivery
-                                                              or which):
+        narrows = follow_up.narrows_the_request(ctx.message)
+        if (follow_up.leans_back(ctx.message) or ending or narrows) and (result.label in NO_DOMAIN or unsure or delivery
+                                                                         or which or narrows):
             # "Is it fixed yet?", "it still doesn't work": a short message that points back keeps the
             # topic of the question it follows, however sure the model is that alone it is small talk.
             topic = self.classifier.classify(previous)

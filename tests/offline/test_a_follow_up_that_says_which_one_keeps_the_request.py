@@ -1,0 +1,42 @@
+""""For the october invoice" after "I want a refund" was read alone as billing (0.68) and the invoice described, and
+"for october" after asking for a copy of an invoice was turned away as off topic (0.67): a few words that say which one
+the request before is for keep that request. "For the business plan" asks the question before of that plan. "Can I
+add a second admin?" got "no guide" from the technical part: it gives someone on the team a role."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.follow_up import narrows_the_request
+from agents.own_data import asks_to_give_a_role
+
+
+async def test_for_the_october_invoice_after_asking_for_a_refund_stays_a_refund_question(converse):
+    _, outcome = await converse("cus_alice", "I want a refund", "for the october invoice")
+    assert outcome.intent.label == "refund", outcome.intent
+    assert "issued on 2026-10-01 and was paid" not in outcome.reply, outcome.reply
+
+
+async def test_for_october_after_asking_for_a_copy_of_an_invoice_is_that_months_invoice(converse):
+    _, outcome = await converse("cus_alice", "I need a copy of an invoice", "for october")
+    assert outcome.intent.label == "billing", outcome.intent
+    assert outcome.reply.startswith("Invoice NW-1002 is for $29.00"), outcome.reply
+
+
+@pytest.mark.parametrize(("message", "narrows"), [
+    ("for the october invoice", True), ("for NW-1002", True), ("it's for my last payment", True), ("for october", True),
+    ("for the business plan", True), ("what is the fee for the business plan and the pro plan and more", False),
+    ("is there a fee for transfers?", False)])
+def test_a_few_words_starting_with_for_say_which_one_the_request_is_for(message, narrows):
+    assert narrows_the_request(message) is narrows
+
+
+@pytest.mark.parametrize("message", ["can I add a second admin?", "we need another admin", "can I have two owners?"])
+def test_asking_for_another_admin_gives_someone_a_role(message):
+    assert asks_to_give_a_role(message)
+
+
+async def test_a_second_admin_is_answered_from_the_help_centres_team_entry(converse):
+    [outcome] = await converse("cus_bob", "can I add a second admin?")
+    assert outcome.intent.label == "account"
+    assert "Settings → Team → Invite" in outcome.reply and "I don't have a guide" not in outcome.reply, outcome.reply
