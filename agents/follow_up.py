@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from agents.context import HistoryTurn, SupportContext
+from agents.own_data import MONTH
 from agents.set_phrases import says_only_it_does_not_work
 
 # The offers a "yes" can accept, as the offline writer words them (reply_refunds.py, writer.py).
@@ -511,9 +512,8 @@ def asks_about_people_before(ctx: SupportContext) -> bool:
 # "For the october invoice", "for my last payment", "for NW-1002" after "I want a refund": which one the request before
 # is for, said in a few words that ask nothing of their own.
 _NARROWS_THE_REQUEST = re.compile(
-    r"^\W*(?:(?:it'?s|it\s+is|i\s+mean|i\s+meant|that'?s)\s+)?for\s+(?:the|my|our|invoice|nw-?\d+|last|this|that"
-    r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?)\b",
+    rf"^\W*(?:(?:it'?s|it\s+is|i\s+mean|i\s+meant|that'?s)\s+)?for\s+(?:the|my|our|invoice|nw-?\d+|last|this|that"
+    rf"|{MONTH})\b",
     re.IGNORECASE)
 
 

@@ -176,12 +176,12 @@ _RECEIPT = r"re?c[ei]{1,2}e?p?i?ts?"
 _DOCUMENT = rf"(?:{_RECEIPT}|(?:invoi?ce|invoise|invioce|inovice|invocie|invoic)s?)"
 _MONTH_BUT_MAY = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?"
                   r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:last|this|previous|prior|current)\s+month)")
-_MONTH = rf"(?:{_MONTH_BUT_MAY}|may)"
+MONTH = rf"(?:{_MONTH_BUT_MAY}|may)"
 # "Recipt for nov pls", "can I get the invoce for last month", "my october receipt", "last month's invoice".
 # Not "the invoice total for my plumbing bill" or "the receipt date for my last paycheck" (off-topic messages in
 # the intent data): those name no month.
 _DOCUMENT_FOR_MONTH = re.compile(
-    rf"\b{_DOCUMENT}\s+(?:for|from|of|in|dated)\s+(?:the\s+|my\s+|our\s+)?(?:month\s+of\s+)?{_MONTH}\b"
+    rf"\b{_DOCUMENT}\s+(?:for|from|of|in|dated)\s+(?:the\s+|my\s+|our\s+)?(?:month\s+of\s+)?{MONTH}\b"
     rf"|\b{_MONTH_BUT_MAY}(?:'?s)?\s+{_DOCUMENT}\b",  # "you may invoice me" is the verb
     re.IGNORECASE,
 )
