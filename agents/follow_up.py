@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from agents.context import HistoryTurn, SupportContext
+from agents.context import HistoryTurn, SourceKind, SupportContext
 from agents.own_data import MONTH
 from agents.set_phrases import says_only_it_does_not_work
 
@@ -352,6 +352,12 @@ def last_assistant_turn(ctx: SupportContext) -> HistoryTurn | None:
     return next((t for t in reversed(ctx.history) if t.role == "assistant"), None)
 
 
+def last_reply_cited(ctx: SupportContext, kind: SourceKind) -> bool:
+    """Whether the assistant's last reply cited a source of this kind (an FAQ entry, a guide, an incident)."""
+    last = last_assistant_turn(ctx)
+    return last is not None and kind in last.cited
+
+
 def last_assistant_text(ctx: SupportContext) -> str:
     last = last_assistant_turn(ctx)
     return "" if last is None else last.text
@@ -646,15 +652,25 @@ _ASKS_IF_WORTH_IT = re.compile(
     r"(?:\s+(?:then|though))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+# "Which one would you recommend for a small startup?", "which is better for us?", "what would you suggest?" after two
+# plans compared: which of the two to choose, which is what the dearer adds (it was turned away as off topic at 0.84).
+_ASKS_WHICH_TO_CHOOSE = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:(?:which|what)(?:\s+(?:one|plan|of\s+(?:them|the\s+two|those)))?\s+"
+    r"(?:(?:would|do|should|can|could)\s+(?:you|i|we)\s+(?:recommend|suggest|advise|choose|pick|get|take|go\s+(?:for|with))"
+    r"|is\s+(?:better|best|right|the\s+(?:better|best|right)\s+(?:one|choice|fit)))"
+    r")(?:\s+(?:for|to)\s+(?:me|us|my|our|a|an)\b[^?.!]{0,40})?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 _PLANS_CHEAPEST_FIRST = ("free", "pro", "business")
 
 
 def _worth_of_the_plans_compared(ctx: SupportContext) -> str | None:
-    """"Is it worth it?" after "what is the price difference between pro and business": whether the dearer of the
+    """"Is it worth it?" (or "which one would you recommend?") after "what is the price difference between pro and
+    business": whether the dearer of the
     two plans that question named is worth it over the other ("is business worth it over pro?"), which the
     comparison answers from the plans' lists. None for any other message, or when the question before named
     not exactly two plans."""
-    if not _ASKS_IF_WORTH_IT.match(ctx.message):
+    if not (_ASKS_IF_WORTH_IT.match(ctx.message) or _ASKS_WHICH_TO_CHOOSE.match(ctx.message)):
         return None
     before = previous_user_text(ctx) or ""
     named = {plan.split()[0].lower() for plan in _PLAN_NAMED.findall(before)}

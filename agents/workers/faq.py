@@ -16,9 +16,11 @@ from agents.follow_up import (
     asks_about_staff_review,
     asks_about_uptime,
     asks_how_long_it_takes,
+    asks_the_limit,
     asks_the_limit_of_the_topic,
     asks_to_deliver_it,
     asks_what_cancelling_does,
+    last_reply_cited,
     previous_user_text,
     with_topic,
 )
@@ -163,10 +165,13 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # which the FAQ shortcut sent. "It" is what the question before asked about: its entries lead, scored
         # below the shortcut as above, and the message's own follow, for the writer to read.
         matches = _reread_first(deps, before, k, matches)
-    elif asks_the_limit_of_the_topic(ctx) and (before := previous_user_text(ctx)):
+    elif (asks_the_limit_of_the_topic(ctx) or (asks_the_limit(ctx.message) and last_reply_cited(ctx, "faq"))) and (
+            before := previous_user_text(ctx)):
         # "And the limit for the business plan?" after "i get a 429 error": its words find the plans and the SLA
         # ("business plan"), and read with the 429 still not the rate limits (0.02, past the first k). The limit
-        # is of what the question before was about: its entries lead, scored below the shortcut as above.
+        # is of what the question before was about: its entries lead, scored below the shortcut as above. So for
+        # "what are the limits?" right after an entry was given ("is there a free plan?"): the shortcut answered
+        # with the API's, where the entry given states the plan's.
         matches = _reread_first(deps, before, k, matches)
     if (change := _plan_change_asked(ctx)) is not None:
         # "Change my plan to free" is worded like the entry on what Free includes; from Pro it asks to

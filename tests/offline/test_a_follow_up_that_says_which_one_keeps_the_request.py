@@ -1,13 +1,16 @@
 """"For the october invoice" after "I want a refund" was read alone as billing (0.68) and the invoice described, and
 "for october" after asking for a copy of an invoice was turned away as off topic (0.67): a few words that say which one
 the request before is for keep that request. "For the business plan" asks the question before of that plan. "Can I
-add a second admin?" got "no guide" from the technical part: it gives someone on the team a role."""
+add a second admin?" got "no guide" from the technical part: it gives someone on the team a role. "What are the
+limits?" right after an entry was given asks that entry's, and "which one would you recommend?" after two plans
+compared asks what the dearer adds."""
 
 from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import narrows_the_request
+from agents.context import HistoryTurn, SupportContext
+from agents.follow_up import asked_of_a_plan, narrows_the_request
 from agents.own_data import asks_to_give_a_role
 
 
@@ -40,3 +43,31 @@ async def test_a_second_admin_is_answered_from_the_help_centres_team_entry(conve
     [outcome] = await converse("cus_bob", "can I add a second admin?")
     assert outcome.intent.label == "account"
     assert "Settings → Team → Invite" in outcome.reply and "I don't have a guide" not in outcome.reply, outcome.reply
+
+
+async def test_the_limits_asked_right_after_an_entry_was_given_are_that_entrys_not_the_apis(converse):
+    # "What are the limits?" after "is there a free plan?" got the API's rate limits from the FAQ shortcut; the entry
+    # just given states the Free plan's.
+    given, outcome = await converse(None, "is there a free plan?", "what are the limits?")
+    assert given.route == "faq" and "10 deploys a day" in given.reply
+    assert "10 deploys a day" in outcome.reply and outcome.route != "faq", outcome.reply
+    assert "requests a minute on Free, 600 on Pro" not in outcome.reply
+
+
+@pytest.mark.parametrize(("message", "recommends"), [
+    ("which one would you recommend for a small startup?", True), ("which is better for us?", True),
+    ("what would you suggest?", True), ("which invoice is that?", False),
+    ("what would you recommend for dinner tonight?", False)])
+def test_asking_which_plan_to_choose_after_two_were_compared_asks_whether_the_dearer_is_worth_it(message, recommends):
+    ctx = SupportContext(conversation_id="c", run_id="r", message=message, goal=message, history=[
+        HistoryTurn(role="user", text="what's the difference between pro and business?"),
+        HistoryTurn(role="assistant", text="Pro ($29.00 a month) includes up to 10 apps …")])
+    assert (asked_of_a_plan(ctx) == "is business worth it over pro?") is recommends
+
+
+async def test_which_one_to_recommend_after_two_plans_compared_is_what_the_dearer_adds(converse):
+    # It was turned away as off topic (0.84).
+    _, outcome = await converse(None, "what's the difference between pro and business?",
+                                "which one would you recommend for a small startup?")
+    assert "Business ($99.00 a month) has everything in Pro, plus unlimited apps" in outcome.reply, outcome.reply
+    assert outcome.intent.label != "out_of_scope"
