@@ -202,16 +202,17 @@ class ConversationCase:
     must_contain: list[str]
     must_not_contain: list[str]
     origin: str = "eval_conversations.jsonl"
-    # The turns before the message, oldest first, as (role, text): a follow-up is judged in its
-    # conversation ("is it fixed yet?" after a question about an outage).
-    history: list[tuple[str, str]] = field(default_factory=list)
+    # The turns before the message, oldest first, as (role, text) or (role, text, kinds of source the reply cited): a
+    # follow-up is judged in its conversation ("is it fixed yet?" after a question about an outage; "I tried that"
+    # after a reply that cited an FAQ entry).
+    history: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def conversation_cases(*, include_regressions: bool = True) -> list[ConversationCase]:
     cases = [ConversationCase(message=r["message"], customer=r.get("customer"), expected_route=r.get("route"),
                               expected_intent=r.get("intent"), must_contain=r.get("must_contain", []),
                               must_not_contain=r.get("must_not_contain", []),
-                              history=[(role, text) for role, text in r.get("history", [])])
+                              history=[tuple(turn) for turn in r.get("history", [])])
              for r in _jsonl(CONVERSATIONS_PATH)]
     if include_regressions:
         from supportsite.conversations.models import RegressionCase
@@ -271,7 +272,8 @@ def _case_context(case: ConversationCase):
     ctx = SupportContext(
         conversation_id=str(uuid.uuid4()), run_id=str(uuid.uuid4()), message=case.message, goal=case.message,
         customer=bridge.customer_fact(profile) if profile else None, today=bridge.customer_today().isoformat(),
-        history=[HistoryTurn(role=role, text=text) for role, text in case.history],
+        history=[HistoryTurn(role=turn[0], text=turn[1], cited=list(turn[2]) if len(turn) > 2 else [])
+                 for turn in case.history],
     )
     account = bridge.account_fact(profile) if profile else None
     ports = _EvalPorts(billing=bridge.BillingPortDB(pk, ext), account=bridge.AccountPortDB(pk, ext),

@@ -92,3 +92,14 @@ def test_follow_ups_are_judged_in_their_conversation_and_all_of_them_pass():
     figures = evaluate_pipeline(provider_kind="offline")
     failed = [f for f in figures["pipeline_failures"] if f["message"] in follow_ups]
     assert failed == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_scripted_turn_may_say_which_kinds_of_source_its_reply_cited():
+    # "I tried that" after an FAQ entry's steps is read by what the reply cited, as the app's history has it.
+    from supportsite.knowledge.evaluation import _case_context, conversation_cases
+
+    call_command("seed_demo", verbosity=0)
+    tried = next(case for case in conversation_cases(include_regressions=False) if case.message == "I tried that")
+    ctx, _ = _case_context(tried)
+    assert [(turn.role, turn.cited) for turn in ctx.history] == [("user", []), ("assistant", ["faq"])]
