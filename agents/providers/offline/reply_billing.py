@@ -67,6 +67,17 @@ NEW_ONE_ADDED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered|p
                            re.IGNORECASE)
 # "I was charged $29 but I cancelled last month", "why was I billed after I cancelled?", "I cancelled my plan and still got
 # charged": a charge the customer thinks came after cancelling.
+# "Am I on the business plan?", "are we on pro?", "is my account on the free tier?": yes or no, of the customer's plan.
+ASKS_IF_ON_A_PLAN = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:am\s+i|are\s+we|is\s+(?:my|our)\s+(?:account|subscription))\s+"
+    r"(?:still\s+|currently\s+)?(?:on|using|subscribed\s+to)\s+(?:the\s+|a\s+)?(?P<plan>free|pro|business)"
+    r"(?:\s+(?:plan|tier|subscription))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+# "Can you change my card?", "please update the card on my account": a change asked of us, which no action makes.
+ASKS_US_TO_CHANGE_THE_CARD = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+(?:you|u)|please)\s+(?:please\s+)?(?:change|update|replace|swap|switch)\s+"
+    r"(?:my|the|our)\s+(?:(?:credit|debit|payment)\s+)?(?:card|payment\s+method)\b",
+    re.IGNORECASE)
 CHARGED_AFTER_CANCELLING = re.compile(
     r"\b(?:charged|billed|paid|taken|charge|bill)\b[^.?!]{0,40}\b(?:but|after|though|although|when|even\s+though)\s+"
     r"(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+)?cancell?ed\b"
@@ -284,6 +295,8 @@ class BillingReplies(WriterBase):
     plan_change_told = False
 
     def billing(self) -> None:
+        if self.answers_if_on_a_plan():
+            return
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
         service_told = (self._plans_offered() or self._payment_methods() or self._other_plan() or self._named_plan_price()
@@ -411,6 +424,12 @@ class BillingReplies(WriterBase):
             card_told = card_told or any("Payment method" in p for p in self.reply.paragraphs)
         if has_cue(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
             self._card()
+        if ASKS_US_TO_CHANGE_THE_CARD.search(self.text) and (entry := self._entry_on("card")) is not None and (
+                not self._faq_quoted(entry)):
+            # "Can you change my card?" got the card on file and nothing of how to change it: no action changes it,
+            # which is said, with the help centre's steps.
+            self.reply.add(f"I can't change it for you from this chat, but you can do it yourself: {entry.answer}")
+            self._cite_faq(entry)
         # "I can't pay my bill" is about the failed payment, not the plan: "pay" alone doesn't ask for it then; nor
         # "pay invoice NW-1003", which is about that invoice.
         paying = () if about_failure or self._invoices_named() else ("paying", "pay")
@@ -453,6 +472,22 @@ class BillingReplies(WriterBase):
         if second_card:
             self.reply.add(f"If you need a second card on your account, would you like me to {OFFER_PERSON}?",
                            answers=False)
+
+    def answers_if_on_a_plan(self) -> bool:
+        """"Am I on the business plan?" from alice, on Pro, was told what Business includes, as if she were on it; "am
+        I on the free plan?" from carol, what Free includes, without a yes. Yes or no first, and the plan they are on.
+        False, having said nothing, for a visitor or any other question."""
+        customer = self.ctx.customer
+        found = ASKS_IF_ON_A_PLAN.match(self.ctx.message)
+        if customer is None or found is None:
+            return False
+        own = on_plan(customer.plan, customer.plan_price)
+        own = own[:1].lower() + own[1:]
+        if found["plan"].lower() == customer.plan.lower():
+            self.reply.add(f"Yes: {own}.")
+        else:
+            self.reply.add(f"No: {own}, not {found['plan'].capitalize()}.")
+        return True
 
     def _plan_said_is_not_theirs(self) -> None:
         """"Why was I charged $29 when I'm on the free plan?" from a Pro customer: the plan the account is on, said
