@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from agents.about_service import payment_methods_asked
 from agents.context import IntentResult, SupportContext
 from agents.providers.offline.writer import compose
 from tests.agents.fakes import PROFILES
@@ -61,3 +62,16 @@ def test_with_no_list_of_payment_methods_gathered_none_is_made_up():
     draft = compose(ctx)
     assert "I don't have our list of accepted payment methods to hand" in draft.text, draft.text
     assert "Visa" not in draft.text and "isn't among" not in draft.text and "aren't among" not in draft.text
+
+
+@pytest.mark.parametrize("message", ["paypal?", "and apple pay?", "what about crypto?"])
+async def test_a_way_to_pay_named_alone_after_the_list_is_asked_whether_we_accept_it(converse, message):
+    # "Paypal?" right after the ways we accept got the invoice list.
+    _, outcome = await converse("cus_alice", "what payment methods do you accept?", message)
+    assert "isn't among the payment methods our help centre lists" in outcome.reply, outcome.reply
+    assert "NW-1003" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["check?", "visa?", "I love paypal", "cash"])
+def test_a_word_that_is_more_than_a_way_to_pay_or_a_way_to_pay_only_mentioned_asks_nothing(message):
+    assert payment_methods_asked(message) == []
