@@ -72,9 +72,17 @@ ERROR_MEANINGS: dict[str, str] = {
     "oomkilled": "out of memory, killed",
 }
 _ERROR_TOKEN = re.compile(r"[A-Za-z]+")
-# "Exited with code 137": a process killed by the kernel (128 + SIGKILL), on a host like ours for running out of memory.
-_KILLED_FOR_MEMORY = re.compile(r"\b(?:exit(?:ed)?\s+(?:with\s+)?(?:code|status)|status\s+code|error\s+code|code)\s+137\b",
-                                re.IGNORECASE)
+# Error messages of several words, read as the plain words a guide writes the same fault in. "Exited with code 137": a
+# process killed by the kernel (128 + SIGKILL), on a host like ours for running out of memory. "Error: Cannot find
+# module 'express'", "ModuleNotFoundError: No module named 'flask'": a dependency the build did not install, which the
+# deploy guide's step on installing dependencies with the same lock file is about (it got "no guide").
+ERROR_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:exit(?:ed)?\s+(?:with\s+)?(?:code|status)|status\s+code|error\s+code|code)\s+137\b",
+                re.IGNORECASE), ERROR_MEANINGS["oomkilled"]),
+    (re.compile(r"\bcannot\s+find\s+(?:module|package)\b|\bmodule\s+not\s+found\b|\bModuleNotFoundError\b"
+                r"|\bno\s+module\s+named\b|\bERR_MODULE_NOT_FOUND\b|\bcould\s+not\s+resolve\s+dependenc",
+                re.IGNORECASE), "dependencies install locally lock file build failed deploy"),
+)
 
 
 # What a customer calls a resource the guides name otherwise: "my app needs more ram" is about the
@@ -106,7 +114,7 @@ def with_error_meanings(text: str) -> str:
     meanings = dict.fromkeys([*(ERROR_MEANINGS[t] for t in tokens if t in ERROR_MEANINGS),
                               *(RESOURCE_MEANINGS[t] for t in tokens if t in RESOURCE_MEANINGS),
                               *(VERB_MEANINGS[t] for t in tokens if t in VERB_MEANINGS),
-                              *([ERROR_MEANINGS["oomkilled"]] if _KILLED_FOR_MEMORY.search(text) else [])])
+                              *(meaning for phrase, meaning in ERROR_PHRASES if phrase.search(text))])
     return " ".join([text, *meanings]) if meanings else text
 
 

@@ -20,6 +20,7 @@ from agents.follow_up import (
 from agents.outcome import ArticleMatch, FaqMatch, Source
 from agents.providers.offline.kb import (
     ASKS_TO_WRITE_CODE,
+    ERROR_PHRASES,
     PROBLEM,
     affected_components,
     article_terms,
@@ -584,8 +585,9 @@ class TechnicalReplies(WriterBase):
             rolling_back = [(n, step) for n, step in numbered if ROLLS_BACK.search(step)][:1]
             if rolling_back:
                 return [] if rolling_back[0][0] == 1 else rolling_back
-        if meaning := " ".join(plain for error, plain in CERTIFICATE_ERRORS if error.search(self.text)):
-            # "NET::ERR_CERT_AUTHORITY_INVALID" is the untrusted certificate of the TLS guide's fourth step.
+        if meaning := " ".join(plain for error, plain in (*CERTIFICATE_ERRORS, *ERROR_PHRASES) if error.search(self.text)):
+            # "NET::ERR_CERT_AUTHORITY_INVALID" is the untrusted certificate of the TLS guide's fourth step; "Cannot
+            # find module 'express'" the failed-deploys guide's third, on installing dependencies.
             meant = article_terms(meaning) - article_terms(f"{article.title} {article.summary}")
             overlap = {n: len(meant & article_terms(step)) for n, step in numbered}
             best = max(overlap.values(), default=0)
