@@ -29,8 +29,9 @@ from agents.workers.actions import awaiting_staff
 # up or a smile; unclear: "??", "...", "what?", which ask what the last turn meant or what to say.
 Mood = Literal["vent", "repeated", "acknowledged", "unclear"]
 
-# Words and phrases of a customer fed up with the help they are getting. Only a message made of these and FILLER is a
-# vent: "my deploy is useless slow" and "is the API useless without a key?" name something of their own.
+# Words and phrases of a customer fed up with the help they are getting. Only a message made of these and FILLER
+# (agents.set_phrases) is a vent: "my deploy is useless slow" and "is the API useless without a key?" name something of
+# their own.
 VENT_PHRASES: tuple[str, ...] = (
     r"useless", r"pointless", r"hopeless", r"worthless", r"rubbish", r"garbage", r"trash", r"terrible", r"awful",
     r"horrible", r"pathetic", r"ridiculous", r"unacceptable", r"unbelievable", r"disgusting", r"stupid", r"dumb",
@@ -67,9 +68,6 @@ CONTENT_EMOTICONS = (":)", ":-)", ":d", ";)", "<3")
 # Unicode categories a message of nothing but emoji and punctuation is made of (with the joiners and modifiers
 # emoji are built from).
 _SIGN_CATEGORIES = frozenset({"So", "Sk", "Sm", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Mn", "Me", "Cf", "Zs"})
-
-
-
 
 _VENT = phrase_alternation(VENT_PHRASES)
 _REPEAT = phrase_alternation(REPEAT_PHRASES)
