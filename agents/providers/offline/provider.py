@@ -10,7 +10,7 @@ from agents.outcome import CriticVerdict, Draft, Usage
 from agents.providers.base import DeltaSink
 from agents.providers.offline import critic, writer
 from agents.providers.offline.intents import IntentClassifier, get_classifier
-from agents.providers.offline.reply_base import topic_words
+from agents.providers.offline.reply_base import echoes_the_last_answer, topic_words
 from agents.providers.offline.reply_billing import asks_about_prices_or_terms
 
 # A follow-up this unsure ("yes please", "and the other one?") is read together with the turn before.
@@ -24,6 +24,8 @@ NO_DOMAIN = ("out_of_scope", "general")
 # message that asks ("I'd like a human"), not a topic: once staff have handed the conversation back,
 # "thanks! also, what plan am I on?" read with it would go straight back to the queue.
 NOT_A_TOPIC = (*NO_DOMAIN, "human")
+# An off-topic label this unsure yields to the topic before when the message names a thing the last answer named.
+ECHO_OVER_OUT_OF_SCOPE_BELOW = 0.9
 # The topics whose answers name invoices, charges and payments, which a "which payment?" can ask about.
 MONEY = ("billing", "refund")
 
@@ -125,6 +127,13 @@ class OfflineProvider:
                 # "What happens if you miss it?" after "what's your SLA?": alone it reads as off topic (0.46), and was
                 # turned away; it asks after something the last answer said ("service credits if we miss it"), which
                 # is ours to answer. "What about the weather?" after the support hours names nothing of it.
+                return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})
+        elif (result.label == "out_of_scope" and result.confidence < ECHO_OVER_OUT_OF_SCOPE_BELOW
+              and echoes_the_last_answer(ctx)):
+            # "How much credit would I get?" after the SLA's "service credits if we miss it": nothing in it points back,
+            # and alone it reads as off topic (0.60); it asks after a thing the last answer named, which is ours.
+            topic = self.classifier.classify(previous)
+            if topic.label not in ("out_of_scope", "human"):
                 return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})
         if result.confidence < FOLLOW_UP_CONFIDENCE:
             combined = self.classifier.classify(f"{previous}\n{ctx.message}")

@@ -153,6 +153,19 @@ def topic_words(text: str) -> set[str]:
     return {stem(w) for w in normalise(text).split() if w not in GENERIC_WORDS}
 
 
+# Words a message can share with the last answer without asking after it: a plan's name ("a joke about the business"),
+# "same", and what one does with anything ("where do i add VAT" after "Settings → Domains → Add domain").
+NOT_AN_ECHO = frozenset(stem(w) for w in (
+    "free", "pro", "business", "plan", "plans", "same", "add", "get", "use", "set", "make", "change", "find", "see",
+    "need", "want", "have", "work", "help", "go", "take", "give", "send", "show", "keep", "try"))
+
+
+def echoes_the_last_answer(ctx: SupportContext) -> bool:
+    """Whether the message names a thing the assistant's last answer named ("how much credit would I get?" after
+    "… with service credits if we miss it"): a follow-up on it, though nothing in it points back."""
+    return bool(topic_words(ctx.message) & topic_words(last_assistant_text(ctx)) - NOT_AN_ECHO)
+
+
 def shares_topic(text: str, match: FaqMatch) -> bool:
     """Whether the message names something the entry's question is about: what an unsure match must
     have before it is offered as what the customer probably meant."""
