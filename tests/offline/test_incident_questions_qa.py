@@ -95,3 +95,11 @@ async def test_asking_after_outages_in_the_plural_is_told_the_open_incident(conv
 async def test_outages_asked_of_another_region_in_the_plural_are_told_there_are_none_there(converse, message):
     (outcome,) = await converse("cus_bob", message)
     assert "There's no active incident in" in outcome.reply and INCIDENT_TITLE in outcome.reply, outcome.reply
+
+
+async def test_is_it_the_incident_after_naming_a_region_the_incident_is_not_in_says_that_region_is_not_affected(
+        converse):
+    # It got "If your app runs in eu-west, it may be the cause", though the customer had said us-east.
+    _, outcome = await converse("cus_alice", "my app in us-east returns 503", "is it the incident?")
+    assert "us-east is not listed as affected" in outcome.reply, outcome.reply
+    assert "it may be the cause" not in outcome.reply

@@ -486,9 +486,12 @@ class TechnicalReplies(WriterBase):
         where = f" in {', '.join(incident.regions)}" if incident.regions else ""
         asks_when_fixed = bool(ASKS_WHEN_FIXED.search(self.ctx.message))
         topic = with_topic(self.ctx)
-        # "Is the eu-west incident affecting us-east?": a region the incident is not in, named beside its own.
-        other_regions = sorted(regions_mentioned(self.ctx.message) - set(incident.regions)) if incident.regions else []
         told_before = incident.title in last_assistant_text(self.ctx)
+        # "Is the eu-west incident affecting us-east?": a region the incident is not in, named beside its own; "is it
+        # the incident?" after "my app in us-east returns 503", named the question before, when the incident is
+        # first told of (it was told "if your app runs in eu-west, it may be the cause").
+        named = regions_mentioned(self.ctx.message) or (set() if told_before else regions_mentioned(topic))
+        other_regions = sorted(named - set(incident.regions)) if incident.regions else []
         details = self._incident_details(incident, other_regions) if told_before else ""
         # Asked again how it stands ("any update?"), the guide was given with the incident the first time.
         asks_how_it_stands = bool(ASKS_HOW_THE_INCIDENT_STANDS.search(self.text)) and not self._reports_a_problem()
