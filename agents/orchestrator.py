@@ -47,6 +47,7 @@ from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import IncidentFact
 from agents.follow_up import (
+    DELETING_THE_ACCOUNT,
     OFFER_PERSON,
     accepts_offer,
     affirms,
@@ -567,9 +568,11 @@ class Orchestrator:
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"asks whether we accept {', '.join(methods)} (out of scope at {label.confidence:.2f})")
             return
-        if move_to_smaller_plan(run.ctx) is not None:
-            # "Will I lose any features if I downgrade?" (out of scope at 0.57): what the smaller plan keeps, which
-            # the plans' lists and the help centre's entry on the move answer.
+        if move_to_smaller_plan(run.ctx) is not None or (
+                asks_what_ending_does(run.ctx) and not DELETING_THE_ACCOUNT.search(previous_user_text(run.ctx) or "")):
+            # "Will I lose any features if I downgrade?" (out of scope at 0.57), "what happens to my apps?" after it
+            # (0.36): what the smaller plan keeps, which the plans' lists and the help centre's entry on the move
+            # answer. The plans were not gathered, and what the plan moved to includes went untold.
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"asks what a move to a smaller plan keeps (out of scope at {label.confidence:.2f})")
             return

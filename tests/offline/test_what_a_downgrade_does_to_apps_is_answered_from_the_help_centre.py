@@ -60,3 +60,10 @@ async def test_on_the_smallest_plan_there_is_no_move_down_to_tell_of(converse):
 def test_losing_anything_is_asking_what_a_smaller_plan_keeps(message, asks):
     assert asks_what_a_smaller_plan_keeps(message) is asks
 
+
+
+async def test_what_happens_to_my_apps_after_asking_what_a_downgrade_loses_tells_what_free_includes(converse):
+    # Read alone as off topic (0.36): the plans were not gathered, and what Free includes went untold.
+    *_, outcome = await converse("cus_alice", "will I lose any features if I downgrade?", "what happens to my apps?")
+    assert outcome.intent.label == "billing", outcome.intent
+    assert "Free includes one app" in outcome.reply and NOT_SAID in outcome.reply, outcome.reply
