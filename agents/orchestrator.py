@@ -94,6 +94,7 @@ from agents.outcome import (
     Source,
 )
 from agents.own_data import (
+    ASKS_IF_ON_A_PLAN,
     about_own_lock,
     about_own_two_factor,
     asks_about_own_data,
@@ -883,6 +884,10 @@ class Orchestrator:
             # "Yes go on then", "maybe later": an answer to the assistant's last turn, whose words alone match an entry
             # by chance ("go on" → "Do free apps go to sleep?").
             run.summary["faq"]["skipped"] = "answers the assistant's offer"
+            return False
+        if ASKS_IF_ON_A_PLAN.match(run.ctx.message):
+            # "Am I on the free plan?": the customer's own plan, yes or no; the words match the entry on Free.
+            run.summary["faq"]["skipped"] = "asks whether the customer's own account is on a plan"
             return False
         if reports_card_replaced(run.ctx):
             # "Ok I added a new one" after being told to replace the card: its words match the steps to replace one.

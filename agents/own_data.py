@@ -56,6 +56,14 @@ _PLANS = re.compile(r"\b(?:plans?|tiers?|subscriptions?|pricing|vs|versus|worth\
                     re.IGNORECASE)
 
 
+# "Am I on the business plan?", "are we on pro?", "is my account on the free tier?": yes or no, of the customer's plan.
+ASKS_IF_ON_A_PLAN = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:am\s+i|are\s+we|is\s+(?:my|our)\s+(?:account|subscription))\s+"
+    r"(?:still\s+|currently\s+)?(?:on|using|subscribed\s+to)\s+(?:the\s+|a\s+)?(?P<plan>free|pro|business)"
+    r"(?:\s+(?:plan|tier|subscription))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
 def asks_about_own_plan(text: str) -> bool:
     """"Is a custom domain included in my plan?": about the plan this customer is on."""
     return bool(OWN_PLAN.search(text))

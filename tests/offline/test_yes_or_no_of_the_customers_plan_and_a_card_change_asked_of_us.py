@@ -34,3 +34,10 @@ async def test_a_card_change_asked_of_us_says_it_cannot_be_done_here_and_how_to_
     ("could you replace my payment method", True), ("my card changed", False), ("how do I change my card?", False)])
 def test_a_card_change_is_asked_of_us_only_when_we_are_asked_to_make_it(message, asks):
     assert bool(ASKS_US_TO_CHANGE_THE_CARD.search(message)) is asks
+
+
+async def test_a_visitor_asking_whether_they_are_on_a_plan_is_asked_to_sign_in(converse):
+    # It got the Free plan's entry from the FAQ shortcut, as if that answered it.
+    [outcome] = await converse(None, "am I on the free plan?")
+    assert outcome.route != "faq" and outcome.reply.startswith("I can't see which plan your account is on while you're "
+                                                               "not signed in."), outcome.reply

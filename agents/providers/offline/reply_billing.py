@@ -19,6 +19,7 @@ from agents.follow_up import (
 )
 from agents.outcome import FaqMatch, Source
 from agents.own_data import (
+    ASKS_IF_ON_A_PLAN,
     asks_about_own_data,
     asks_for_billing_document,
     asks_for_document_copy,
@@ -67,12 +68,6 @@ NEW_ONE_ADDED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered|p
                            re.IGNORECASE)
 # "I was charged $29 but I cancelled last month", "why was I billed after I cancelled?", "I cancelled my plan and still got
 # charged": a charge the customer thinks came after cancelling.
-# "Am I on the business plan?", "are we on pro?", "is my account on the free tier?": yes or no, of the customer's plan.
-ASKS_IF_ON_A_PLAN = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:am\s+i|are\s+we|is\s+(?:my|our)\s+(?:account|subscription))\s+"
-    r"(?:still\s+|currently\s+)?(?:on|using|subscribed\s+to)\s+(?:the\s+|a\s+)?(?P<plan>free|pro|business)"
-    r"(?:\s+(?:plan|tier|subscription))?\s*[?.!]*\s*$",
-    re.IGNORECASE)
 # "Can you change my card?", "please update the card on my account": a change asked of us, which no action makes.
 ASKS_US_TO_CHANGE_THE_CARD = re.compile(
     r"\b(?:(?:can|could|would|will)\s+(?:you|u)|please)\s+(?:please\s+)?(?:change|update|replace|swap|switch)\s+"
@@ -475,12 +470,16 @@ class BillingReplies(WriterBase):
 
     def answers_if_on_a_plan(self) -> bool:
         """"Am I on the business plan?" from alice, on Pro, was told what Business includes, as if she were on it; "am
-        I on the free plan?" from carol, what Free includes, without a yes. Yes or no first, and the plan they are on.
-        False, having said nothing, for a visitor or any other question."""
+        I on the free plan?" from carol, what Free includes, without a yes. Yes or no first, and the plan they are on;
+        a visitor is asked to sign in. False, having said nothing, for any other question."""
         customer = self.ctx.customer
         found = ASKS_IF_ON_A_PLAN.match(self.ctx.message)
-        if customer is None or found is None:
+        if found is None:
             return False
+        if customer is None:
+            # A visitor's "am I on the free plan?" got the Free plan's entry, as if it were the answer.
+            self._ask_to_sign_in("which plan your account is on")
+            return True
         own = on_plan(customer.plan, customer.plan_price)
         own = own[:1].lower() + own[1:]
         if found["plan"].lower() == customer.plan.lower():
