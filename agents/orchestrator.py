@@ -118,7 +118,7 @@ from agents.own_data import (
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
-from agents.service_terms import ASKS_ABOUT_PRICING, domains_named, with_terms_spelled
+from agents.service_terms import billing_matter_alone, domains_named, with_terms_spelled
 from agents.set_phrases import says_only_it_does_not_work
 from agents.tracing import Tracer
 from agents.workers.account import account_agent
@@ -487,10 +487,10 @@ class Orchestrator:
             # they were charged, which the billing facts hold, not a deploy guide.
             self._relabel(run, self._sure_label(run, "billing"), why="says a plan paid for is not the one in use",
                           key="plan_not_applied")
-        if ASKS_ABOUT_PRICING.search(run.ctx.message) and run.intent.label != "billing":
-            # "Pricing details please" (account at 0.66), "tell me about pricing" (out of scope at 0.90): the plans and
-            # their prices, which billing's part lists.
-            self._relabel(run, self._sure_label(run, "billing"), why="asks about our pricing", key="pricing_asked")
+        if run.intent.label != "billing" and (why := billing_matter_alone(run.ctx.message)) is not None:
+            # "Pricing details please" (account at 0.66), "tell me about pricing" (out of scope at 0.90), "upgrade"
+            # (technical at 0.42): the plans, their prices and moving between them, which billing's part answers.
+            self._relabel(run, self._sure_label(run, "billing"), why=why, key="billing_matter_alone")
         if reports_card_replaced(run.ctx) and run.intent.label != "billing":
             # "Still failing" right after being told to replace the card (technical at 0.85, "no guide"): the customer
             # replaced it, or believes so, and the card on file and the payment are billing's to check.

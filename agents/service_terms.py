@@ -31,6 +31,24 @@ ASKS_ABOUT_PRICING = re.compile(
     r"(?:about|on|regarding)?\s*(?:your\s+|the\s+)?(?:pricing|prices|price\s+list)"
     r"(?:\s+(?:info(?:rmation)?|details|please|pls|plans?))*\W*$",
     re.IGNORECASE)
+# "Upgrade", "downgrade pls", "I want to upgrade my plan": a change of plan and nothing else (alone, "upgrade" read as
+# technical at 0.42, and the panel led with "I don't have a guide on that").
+_PLAN_CHANGE_ALONE = re.compile(
+    r"^\W*(?:i\s+(?:want|would\s+like|'?d\s+like|need)\s+to\s+)?(?:upgrade|downgrade)"
+    r"(?:\s+(?:my|the|our)\s+(?:plan|account|subscription))?(?:\s+(?:please|pls|plz|now))?\W*$",
+    re.IGNORECASE)
+
+
+def billing_matter_alone(message: str) -> str | None:
+    """Why a message that names nothing but our pricing or a change of plan is billing's, or None: the classifier read
+    "tell me about pricing" as off topic (0.90) and "upgrade" as technical (0.42)."""
+    if ASKS_ABOUT_PRICING.search(message):
+        return "asks about our pricing"
+    if _PLAN_CHANGE_ALONE.match(message):
+        return "asks to change plan, and names nothing else"
+    return None
+
+
 # Phrases of several words that name a domain: "status page", "money back", "what do I owe you", "service
 # credits", credits asked for downtime, "max number of apps". Not "what do I owe on my car", which is owed to someone else.
 PHRASES: dict[Intent, re.Pattern[str]] = {

@@ -53,3 +53,11 @@ async def test_pricing_asked_about_gets_the_plans_and_their_prices(converse, cus
     ("surge pricing", False), ("tell me about the pricing of uber rides", False)])
 def test_pricing_is_ours_only_when_nothing_else_is_named(message, ours):
     assert bool(ASKS_ABOUT_PRICING.search(message)) is ours
+
+
+@pytest.mark.parametrize(("customer", "message"), [("cus_alice", "upgrade"), ("cus_carol", "upgrade pls")])
+async def test_upgrade_alone_is_the_plan_not_a_technical_question_without_a_guide(converse, customer, message):
+    # Read as technical (0.42), the panel led with "I don't have a guide on that".
+    [outcome] = await converse(customer, message)
+    assert outcome.intent.label == "billing", outcome.intent
+    assert "I don't have a guide" not in outcome.reply and "Billing → Plan" in outcome.reply, outcome.reply
