@@ -56,6 +56,8 @@ _POINTS_BACK = re.compile(
     # "This month", "that week": a time, not something said before.
     r"|\b(?:that|this)\b(?!\s+(?:month|week|year|morning|afternoon|evening|weekend|quarter|time)\b)"
     r"|\b(?:next|higher|lower|bigger|smaller|cheaper)\s+(?:one|tier|plan|level|step)s?\b|\b(?:what|do|then)\s+next\b"
+    # "How do I see why?", "can you tell me why?": the reason for what was just said, the last word asking it.
+    r"|\bwhy\s*[?.!]*\s*$"
     # "Any ETA for a fix?", "any news?": asking how something already discussed is going.
     r"|\b(?:eta|fixed|resolved|updates?|news|progress)\b|\b(?:the|a)\s+fix\b"
     # "When will you retry?" after a failed payment: the retry of what was just spoken of.

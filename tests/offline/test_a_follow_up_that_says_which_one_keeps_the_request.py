@@ -71,3 +71,10 @@ async def test_which_one_to_recommend_after_two_plans_compared_is_what_the_deare
                                 "which one would you recommend for a small startup?")
     assert "Business ($99.00 a month) has everything in Pro, plus unlimited apps" in outcome.reply, outcome.reply
     assert outcome.intent.label != "out_of_scope"
+
+
+async def test_how_do_i_see_why_after_a_crash_stays_on_the_crash_not_the_invoices(converse):
+    # Read alone as billing (0.58), it got the invoice list.
+    _, outcome = await converse("cus_alice", "my app crashed", "how do I see why?")
+    assert outcome.intent.label == "technical", outcome.intent
+    assert "NW-1003" not in outcome.reply, outcome.reply
