@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -18,6 +19,12 @@ HandoffReason = Literal[
     "customer_asked", "low_confidence", "policy_needs_approval", "tool_failure", "llm_unavailable",
     "critic_rejected", "writer_failed",
 ]
+
+
+def kinds_cited(kinds: Iterable[object]) -> list[SourceKind]:
+    """The kinds of source a reply cited, each once and in SOURCE_KINDS' order, whatever else `kinds` holds."""
+    seen = set(kinds)
+    return [kind for kind in SOURCE_KINDS if kind in seen]
 
 
 class HistoryTurn(BaseModel):

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from agents.context import SOURCE_KINDS, HistoryTurn, SupportContext
+from agents.context import HistoryTurn, SupportContext, kinds_cited
 from agents.facts import (
     AccountFact,
     ArticleFact,
@@ -426,8 +426,9 @@ def action_account_unlock(*, customer_pk: int, run_id: str, conversation_id: str
 
 # --- Context -----------------------------------------------------------------------------------
 def _history_turn(role: str, text: str, sources: Any) -> HistoryTurn:
-    cited = {source.get("kind") for source in sources if isinstance(source, dict)} if isinstance(sources, list) else ()
-    return HistoryTurn(role=role, text=text, cited=[kind for kind in SOURCE_KINDS if kind in cited])
+    stored = sources if isinstance(sources, list) else []
+    return HistoryTurn(role=role, text=text,
+                       cited=kinds_cited(source.get("kind") for source in stored if isinstance(source, dict)))
 
 
 def context_for_run(run: AgentRun) -> SupportContext:

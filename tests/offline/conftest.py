@@ -44,7 +44,7 @@ def converse(classifier, faq_retriever, kb_retriever):
     filed or an account unlocked in one turn is there in the next. Pass `ports=` to look at what was done
     (or to start from another state); separate calls never share state. Each turn is its own run, as in the
     app, so an action asked for again in a later turn reaches the ports under a new request key."""
-    from agents.context import HistoryTurn
+    from agents.context import HistoryTurn, kinds_cited
     from agents.orchestrator import Orchestrator
     from agents.providers.offline import OfflineProvider, incident_match
     from tests.agents.fakes import EventLog, FakePorts, ctx_for
@@ -61,7 +61,7 @@ def converse(classifier, faq_retriever, kb_retriever):
             ctx = ctx_for(message, customer, history=list(history), run_id=f"run-{turn}")
             outcome = await orchestrator.run(ctx, ports=conversation_ports, sink=EventLog())
             # As the app's history has it: the reply with the kinds of source it cited.
-            cited = list(dict.fromkeys(source.kind for source in outcome.sources))
+            cited = kinds_cited(source.kind for source in outcome.sources)
             history += [HistoryTurn(role="user", text=message),
                         HistoryTurn(role="assistant", text=outcome.reply, cited=cited)]
             outcomes.append(outcome)

@@ -337,7 +337,9 @@ class TechnicalReplies(WriterBase):
             self.reply.add(f"{' '.join(above)}{change}")
             self._cite_faq(entry)
             return True
-        of_own_plan = [s for s in sentences(entry.answer) if own and plan.lower() == own and own in topic_words(s)]
+        if not own or plan.lower() != own:
+            return False  # a plan named the question before, not the customer's own
+        of_own_plan = [s for s in sentences(entry.answer) if own in topic_words(s)]
         if not of_own_plan:
             return False
         # "My app sleeps all the time" from alice, on Pro: her plan is among those it should not happen on, so there is
