@@ -69,6 +69,11 @@ GENERIC_OBJECTS = frozenset(["account"])
 GENERIC_MATCH_WORDS = QUESTION_WORDS | ACTION_WORDS | GENERIC_OBJECTS | frozenset(stem(word) for word in [
     "can", "could", "long", "take", "takes", "many", "custom", "run", "new", "one", "need", "want", "have", "has", "not",
     "they", "them", "their", "he", "she", "his", "her", "us"])
+# Words that ask without naming what about: "can you tell me why?" holds nothing an entry could be about. The API
+# rate limits' phrasings hold all three ("why do I get 429", "how many API requests can I make"), so the search
+# found it at 0.80 with every word covered, and after "my deploy failed" the rate limits were quoted as the reason.
+ASKING_WORDS = QUESTION_WORDS | frozenset(stem(word) for word in [
+    "can", "could", "tell", "explain", "know", "say", "mean", "happen", "happened", "help"])
 # Plans qualify what is asked ("how many apps on pro?") and many entries name them in passing ("Free and Pro
 # accounts can invite up to 3 members"): naming one is no sign an entry is about what was asked.
 PLAN_NAMES = frozenset(["free", "pro", "business"])
@@ -243,6 +248,7 @@ class OfflineFaqRetriever:
         top = float(sims[order[0]])
         second = float(sims[order[1]]) if len(order) > 1 else 0.0
         words = _content_words(text).split()
+        names_nothing = not set(words) - ASKING_WORDS
         matches = []
         top_score = 1.0
         for rank, index in enumerate(order):
@@ -254,7 +260,7 @@ class OfflineFaqRetriever:
             # each is capped at the score above it: the ranking and the scores never disagree.
             margin = top - second if rank == 0 else sim - top
             score = min(top_score, round(self.calibration.probability(sim, margin, self._cover(words, index)), 4))
-            if about_something_else(index):
+            if about_something_else(index) or names_nothing:
                 score = min(score, MISMATCH_SCORE_CAP)
             top_score = score
             matches.append(FaqMatch(faq_id=entry.id, question=entry.question, answer=entry.answer, score=score))

@@ -140,6 +140,18 @@ ASKS_A_LIMIT = re.compile(
 ASKS_FOR_MORE = re.compile(r"\b(?:higher|increase|raise|more|bigger|longer|extend|lift)\b", re.IGNORECASE)
 # A guide about something going wrong ("Failed deploys and build timeouts", "Troubleshooting API errors"): its steps
 # fix a failure, and say nothing of how to do the thing when nothing has failed.
+# "Can you tell me why?", "why did it fail?", "but why?": the reason for the failure just reported, which only the
+# customer's own logs show. After "my deploy failed" and its guide, the words found the API rate limits' entry.
+ASKS_THE_REASON = re.compile(
+    r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?"
+    r"(?:(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|explain\s+to)\s+(?:me|us)|(?:do|does)\s+(?:you|anyone)\s+know)\s+)?"
+    r"(?:why(?:\s+(?:though|exactly|then))?"
+    r"|why\s+(?:did|does|would)\s+(?:it|that|this|my\s+\w+)\s+(?:fail|happen|crash|break|time\s+out)"
+    r"|why\s+(?:it|that|this|my\s+\w+)\s+(?:failed|happened|crashed|broke|timed\s+out))"
+    r"\s*[?.!]*\s*$",
+    re.IGNORECASE)
+# A step that names a log: where the reason for a failure is written.
+_NAMES_A_LOG = re.compile(r"\blogs?\b", re.IGNORECASE)
 ABOUT_FAILURES = re.compile(r"\b(?:fail\w*|troubleshoot\w*|errors?)\b", re.IGNORECASE)
 # "How do I check my app's logs?": where to look, which a step that names the place answers (App → Logs).
 ASKS_WHERE_TO_LOOK = re.compile(r"\b(?:where|find|see|check|view|look\s+at|read|open)\b", re.IGNORECASE)
@@ -201,6 +213,8 @@ class TechnicalReplies(WriterBase):
             # Its "limit" alone finds the rate-limits guide whatever came before ("my build timed out").
             articles = [a for a in articles if topic_words(before) & topic_words(f"{a.title} {a.summary}")]
         if self._own_certificate(articles) or self._api_asked_about(articles):
+            return
+        if leading_incident is None and articles and self._reason_its_log_shows(articles[0]):
             return
         # "What's my api rate limit?": the figure the help centre states, for the customer's plan, leads.
         limit_entry = self._entry_stating_the_limit(articles) if leading_incident is None else None
@@ -564,6 +578,23 @@ class TechnicalReplies(WriterBase):
                 and not RAN_INTO_IT.search(self.text) and bool(ABOUT_FAILURES.search(best.title))
                 and not self._steps_asked_about(best)
                 and not (ASKS_WHERE_TO_LOOK.search(self.text) and step_showing_where(self.text, best.steps)))
+
+    def _reason_its_log_shows(self, article: ArticleMatch) -> bool:
+        """"Can you tell me why?" after a guide on a failure ("my deploy failed"): that the reason is in the
+        customer's own log, which the assistant cannot read, and the guide's step that says where that log is. Its
+        words alone found the API rate limits' entry, and without it the guide's steps came again. Whether said."""
+        if not (ASKS_THE_REASON.search(self.ctx.message) and ABOUT_FAILURES.search(article.title)
+                and f"“{article.title}”" in last_assistant_text(self.ctx)):
+            return False
+        where = next(((n, step) for n, step in enumerate(article.steps, start=1) if _NAMES_A_LOG.search(step)), None)
+        told = "I can't see your app's builds or logs from here, so I can't tell you why it happened."
+        if where is not None:
+            told += f" The log says why, and our guide “{article.title}” says where to read it:\n{_numbered([where])}"
+        self.reply.add(told)
+        self.reply.add("If you send me the first error it shows, I'll look for what fits it, or ask for a person and "
+                       "one of our engineers will take a look.", answers=False)
+        self._cite_article(article)
+        return True
 
     def _steps_on_what_a_follow_up_adds(self, article: ArticleMatch) -> list[tuple[int, str]]:
         """"And secrets?" after the environment-variables guide: the steps of the guide just given that name what
