@@ -118,7 +118,12 @@ from agents.own_data import (
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
-from agents.service_terms import billing_matter_alone, domains_named, with_terms_spelled
+from agents.service_terms import (
+    asks_for_a_plan_change_alone,
+    billing_matter_alone,
+    domains_named,
+    with_terms_spelled,
+)
 from agents.set_phrases import says_only_it_does_not_work
 from agents.tracing import Tracer
 from agents.workers.account import account_agent
@@ -926,6 +931,11 @@ class Orchestrator:
             # "Upgrade me to Business": no action changes a plan, which the reply says, and the customer's plan
             # decides which way the move goes (or that there is none to make); the entry alone says neither.
             run.summary["faq"]["skipped"] = "asks the assistant to change the signed-in customer's plan"
+            return False
+        if run.ctx.customer is not None and asks_for_a_plan_change_alone(run.ctx.message):
+            # "How do I upgrade?" from a Business customer: the entry says "choose Pro or Business", the plan they are
+            # on. Their plan decides which way the move goes, or that there is none to make.
+            run.summary["faq"]["skipped"] = "asks how to change the signed-in customer's plan, which their plan decides"
             return False
         if asks_to_erase_personal_data(run.ctx.message):
             # "Delete my data", "can you delete my data for me?": the entry's steps alone don't say that nothing is

@@ -31,12 +31,19 @@ ASKS_ABOUT_PRICING = re.compile(
     r"(?:about|on|regarding)?\s*(?:your\s+|the\s+)?(?:pricing|prices|price\s+list)"
     r"(?:\s+(?:info(?:rmation)?|details|please|pls|plans?))*\W*$",
     re.IGNORECASE)
-# "Upgrade", "downgrade pls", "I want to upgrade my plan": a change of plan and nothing else (alone, "upgrade" read as
-# technical at 0.42, and the panel led with "I don't have a guide on that").
+# "Upgrade", "downgrade pls", "I want to upgrade my plan", "how do I upgrade?": a change of plan and nothing else (alone,
+# "upgrade" read as technical at 0.42, and the panel led with "I don't have a guide on that").
 _PLAN_CHANGE_ALONE = re.compile(
-    r"^\W*(?:i\s+(?:want|would\s+like|'?d\s+like|need)\s+to\s+)?(?:upgrade|downgrade)"
+    r"^\W*(?:i\s+(?:want|would\s+like|'?d\s+like|need)\s+to\s+|how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+)?"
+    r"(?:upgrade|downgrade)"
     r"(?:\s+(?:my|the|our)\s+(?:plan|account|subscription))?(?:\s+(?:please|pls|plz|now))?\W*$",
     re.IGNORECASE)
+
+
+def asks_for_a_plan_change_alone(message: str) -> bool:
+    """"Upgrade", "how do I downgrade?": a change of plan that names no plan, whose way (or that there is none) the
+    customer's own plan decides."""
+    return bool(_PLAN_CHANGE_ALONE.match(message))
 
 
 def billing_matter_alone(message: str) -> str | None:
@@ -44,7 +51,7 @@ def billing_matter_alone(message: str) -> str | None:
     "tell me about pricing" as off topic (0.90) and "upgrade" as technical (0.42)."""
     if ASKS_ABOUT_PRICING.search(message):
         return "asks about our pricing"
-    if _PLAN_CHANGE_ALONE.match(message):
+    if asks_for_a_plan_change_alone(message):
         return "asks to change plan, and names nothing else"
     return None
 

@@ -45,6 +45,7 @@ from agents.providers.offline.reply_billing import CHARGED_AFTER_CANCELLING, on_
 from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies
 from agents.providers.offline.reply_plan_features import PlanListing, _agreeing, _plural, _words
 from agents.providers.offline.text import normalise, stem
+from agents.service_terms import asks_for_a_plan_change_alone
 
 # A help-centre sentence (or clause) on what becomes of the customer's things.
 _ABOUT_THINGS = re.compile(r"\b(?:apps?|data)\b", re.IGNORECASE)
@@ -253,7 +254,8 @@ class CancellationReplies(PlanComparisonReplies):
         """"I want to upgrade", naming no plan: the help centre's steps for the move, to the plan the
         conversation named when it named one, with the customer's own plan. False, having said nothing, for a
         message that asks something else or names a plan (the billing part answers those)."""
-        if (not _WANTS_TO_MOVE.search(self.text) or asks_us_to_change_plan(self.text)
+        wants_to_move = _WANTS_TO_MOVE.search(self.text) or asks_for_a_plan_change_alone(self.ctx.message)
+        if (not wants_to_move or asks_us_to_change_plan(self.text)
                 or CANCELLING.search(self.text) or any(re.search(rf"\b{re.escape(name)}\b", self.text, re.IGNORECASE)
                                                        for name in self._plans_in_order())):
             return False
@@ -263,12 +265,26 @@ class CancellationReplies(PlanComparisonReplies):
             return False
         if self._no_move_to_make(move, target, self.text, again=False):
             return True
+        # "How do I upgrade?" from Pro: Business is the one plan that way, which "choose Pro or Business" leaves to
+        # the customer to work out.
+        target = target or self._only_plan_that_way(move)
         customer = self.ctx.customer
         own = f"{on_plan(customer.plan, customer.plan_price)}. " if customer is not None else ""
         to = f" to {target}" if target is not None else ""
         self.reply.add(f"{own}You can {move}{to} yourself from your account.")
         self._quote(entry, f"Here's how: {entry.answer}")
         return True
+
+    def _only_plan_that_way(self, move: str) -> str | None:
+        """The one plan above the customer's for an upgrade, or below it for a downgrade; None when there are more,
+        none, or the customer's plan is not known."""
+        order = self._plans_in_order()
+        customer = self.ctx.customer
+        if customer is None or customer.plan not in order or move not in ("upgrade", "downgrade"):
+            return None
+        at = order.index(customer.plan)
+        that_way = order[at + 1:] if move == "upgrade" else order[:at]
+        return that_way[0] if len(that_way) == 1 else None
 
     def _no_move_to_make(self, move: str, target: str | None, asked: str, *, again: bool) -> bool:
         """Say so when the customer is on the plan asked for already, on the highest plan asked to upgrade, on
