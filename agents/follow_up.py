@@ -224,6 +224,19 @@ def asks_us_to_change_plan(message: str) -> bool:
     return bool(_ASKS_US_TO_CHANGE_PLAN.search(message)) and not CANCELS_SOMETHING_ELSE.search(message)
 
 
+# "Let's do it", "go for it", "switch me over": a go-ahead that asks for something to be done, where "ok" or "yes" alone
+# may only acknowledge what was said.
+_ASKS_FOR_IT_DONE = re.compile(
+    r"\b(?:do\s+(?:it|that)|go\s+(?:ahead|for\s+it)|proceed|make\s+it\s+so|(?:switch|move|sign|put)\s+(?:me|us)\b)",
+    re.IGNORECASE)
+
+
+def goes_ahead_with_a_change(message: str) -> bool:
+    """"Let's do it", "do it for me", "go ahead": a go-ahead that asks for the change just discussed, not "ok" or
+    "yes" alone, which may only acknowledge it."""
+    return bool(_DO_IT_FOR_ME.match(message)) or (affirms(message) and bool(_ASKS_FOR_IT_DONE.search(message)))
+
+
 def asks_us_to_do_it(message: str) -> bool:
     """"Do it", "just do it for me", "yes please": a go-ahead, or a request that the assistant itself do what was
     discussed."""
@@ -651,7 +664,7 @@ _OWN_PLAN_ASKED = re.compile(r"\b(?:my|i'?m|i\s+am|am\s+i|we'?re|are\s+we)\b[^?.
 _ASKS_IF_WORTH_IT = re.compile(
     r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:(?:is|would|will)\s+(?:it|that|this|the\s+upgrade)\s+"
     r"(?:really\s+|even\s+)?(?:be\s+)?)?worth\s+(?:it|the\s+(?:extra\s+)?(?:money|price|cost))"
-    r"(?:\s+(?:then|though))?\s*[?.!]*\s*$",
+    r"(?:\s+(?:for\s+(?:me|us|my\s+\w+|our\s+\w+)))?(?:\s+(?:then|though))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 # "Which one would you recommend for a small startup?", "which is better for us?", "what would you suggest?" after two
@@ -680,6 +693,20 @@ def _worth_of_the_plans_compared(ctx: SupportContext) -> str | None:
         return None
     lower, higher = sorted(named, key=_PLANS_CHEAPEST_FIRST.index)
     return f"is {higher} worth it over {lower}?"
+
+
+def plan_gone_ahead_with(ctx: SupportContext) -> str | None:
+    """"Let's do it" after "what's the difference between pro and business?" from a Pro customer: the other of the two
+    plans that question compared, which the go-ahead asks to move to ("Business"). None for any other message, when
+    the question before named not exactly two plans, the customer is on neither, or the reply did not name the other."""
+    if ctx.customer is None or not goes_ahead_with_a_change(ctx.message):
+        return None
+    named = {plan.split()[0].lower() for plan in _PLAN_NAMED.findall(previous_user_text(ctx) or "")}
+    own = ctx.customer.plan.lower()
+    if len(named) != 2 or own not in named:
+        return None
+    other = next(name for name in named if name != own)
+    return other.capitalize() if re.search(rf"\b{other}\b", last_assistant_text(ctx), re.IGNORECASE) else None
 
 
 # "How much is it per year?", "what does that plan include?", "does it come with custom domains?": a plan's price or

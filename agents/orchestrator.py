@@ -63,6 +63,7 @@ from agents.follow_up import (
     goes_ahead_with_nothing_offered,
     leans_back,
     move_to_smaller_plan,
+    plan_gone_ahead_with,
     previous_user_text,
     reports_card_replaced,
     says_it_is_sorted,
@@ -581,6 +582,12 @@ class Orchestrator:
             # answer. The plans were not gathered, and what the plan moved to includes went untold.
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"asks what a move to a smaller plan keeps (out of scope at {label.confidence:.2f})")
+            return
+        if (plan := plan_gone_ahead_with(run.ctx)) is not None:
+            # "Go ahead" after "what's the difference between pro and business?" (out of scope at 0.85): the move to
+            # the other plan compared, which the billing part says the chat cannot make, with the steps to make it.
+            self._relabel(run, self._sure_label(run, "billing"),
+                          why=f"goes ahead with a move to {plan} (out of scope at {label.confidence:.2f})")
             return
         if asks_for_billing_document(run.ctx.message):
             # "Recipt for nov pls": a typo and an abbreviation leave the classifier nothing it knows (out of scope

@@ -36,6 +36,7 @@ from agents.follow_up import (
     last_assistant_text,
     move_to_smaller_plan,
     plan_change_named,
+    plan_gone_ahead_with,
     previous_user_text,
     with_topic,
 )
@@ -207,7 +208,13 @@ class CancellationReplies(PlanComparisonReplies):
         if OFFER_REFUND in last or OFFER_UNLOCK in last or (affirms(self.ctx.message) and offered):
             return None, False
         previous = previous_user_text(self.ctx)
-        return (previous, True) if previous is not None and plan_change_named(previous) else (None, False)
+        if previous is not None and plan_change_named(previous):
+            return previous, True
+        if (other := plan_gone_ahead_with(self.ctx)) is not None:
+            # "Let's do it" after "what's the difference between pro and business?" from Pro: the move to the
+            # other plan, asked for the first time (it was "I don't have enough information").
+            return f"switch me to {other}", False
+        return None, False
 
     def _plans_in_order(self) -> list[str]:
         prices = self._monthly_prices()
