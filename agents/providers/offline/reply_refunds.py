@@ -161,6 +161,14 @@ ASKS_OF_OWN_REFUND = re.compile(r"\b(?:my|our)\s+(?:refund|money)\b|\b(?:i|we)\s
 
 
 # "How many days?", "how long do I have?", "how much time?": a length of time asked with nothing else said.
+# "Can you make it faster?", "can you speed it up?", "any way to get the money sooner?": whether a refund can come
+# sooner than the help centre says, asked after how long one takes (it got the charge weighed for a refund again).
+ASKS_TO_SPEED_IT_UP = re.compile(
+    r"\b(?:make|get|have)\s+(?:it|that|this|the\s+(?:refund|money|process))\s+(?:go\s+|come\s+|arrive\s+|happen\s+)?"
+    r"(?:any\s+|a\s+bit\s+|a\s+little\s+)?(?:faster|quicker|sooner)\b"
+    r"|\bspeed\s+(?:it|that|this|things|the\s+(?:refund|process))\s+up\b|\bhurry\s+(?:it|that|this)\s+(?:up|along)\b"
+    r"|\bexpedite\b",
+    re.IGNORECASE)
 _HOW_MANY_DAYS = re.compile(r"^\s*(?:and\s+|so\s+)?(?:how\s+many\s+days|how\s+long|how\s+much\s+time)\b", re.IGNORECASE)
 
 
@@ -229,6 +237,8 @@ class RefundReplies(BillingReplies):
                                    "check it against the policy.", answers=False)
             return
         if self.answers_how_long_approval_takes():
+            return
+        if self._tells_it_cannot_come_sooner():
             return
         if has_cue(self.words, self.norm, "how long", "how many days", "how soon", "when will i get", "when do i get",
                    "when will the money", "money back") and not self._invoices_named():
@@ -599,6 +609,21 @@ class RefundReplies(BillingReplies):
             duplicates = next((rule for rule in self.ctx.constraints.rules if "duplicate" in rule.lower()), "")
             self.reply.add(f"No: a charge paid {age} is outside our {window}-day refund window, so it can't be "
                            f"refunded. {duplicates}".strip())
+        return True
+
+    def _tells_it_cannot_come_sooner(self) -> bool:
+        """"Can you make it faster?" about a refund: that nothing here makes it come sooner, how long one takes once
+        approved (the help centre's entry) and where the customer's own stands, or the charge that would qualify,
+        offered: the sooner it is asked for, the sooner it comes. False, having said nothing, for another message."""
+        if not ASKS_TO_SPEED_IT_UP.search(self.ctx.message) or not self._refund_is_asked_about():
+            return False
+        timing = self._refund_timing_entry()
+        self.reply.add("I'm sorry, I can't make a refund arrive any sooner from here."
+                       + (f" {timing.answer}" if timing is not None else ""))
+        if timing is not None:
+            self._cite_faq(timing)
+        self._refund_status()
+        self.reply.answered = True
         return True
 
     def _refund_timing_entry(self) -> FaqMatch | None:
