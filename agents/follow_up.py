@@ -84,7 +84,12 @@ _CHANGE_MY_MIND = re.compile(r"\bchange\s+(?:my|our)\s+minds?\b|\b(?:undo|revers
 _ASKS_A_DETAIL = re.compile(
     r"^\s*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+(?:many|much|long|often|soon|far)|which\s+ones?)"
     r"(?:\s+(?!(?:is|are|was|were|do|does|did|can|could|will|would|should|i|we|you|it)\b)[a-z]+)?"
-    r"(?:\s+(?:then|exactly|again))?\s*[?.!]*\s*$",
+    r"(?:\s+(?:then|exactly|again))?\s*[?.!]*\s*$"
+    # "How many can I add?", "is there a limit?" after the steps to invite a teammate: how many of what the question
+    # before was about, which names nothing of its own (it got that entry over again, "my answer is the same").
+    r"|^\s*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+many\s+(?:can|could|may)\s+(?:i|we)\s+"
+    r"(?:add|invite|have|get|create|make|run|use)|is\s+there\s+(?:a|any)\s+(?:limit|max(?:imum)?|cap))"
+    r"(?:\s+(?:then|exactly|again|on\s+my\s+plan))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 # "Whats the limit for business?", "what's the max on pro", "and the limit?": a limit that names nothing it is a

@@ -12,6 +12,7 @@ from agents.data_protection import help_centre_questions
 from agents.envelope import AgentRequest, AgentResponse
 from agents.follow_up import (
     asked_of_a_plan,
+    asks_a_detail,
     asks_about_people_before,
     asks_about_staff_review,
     asks_about_uptime,
@@ -165,13 +166,15 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # which the FAQ shortcut sent. "It" is what the question before asked about: its entries lead, scored
         # below the shortcut as above, and the message's own follow, for the writer to read.
         matches = _reread_first(deps, before, k, matches)
-    elif (asks_the_limit_of_the_topic(ctx) or (asks_the_limit(ctx.message) and last_reply_cited(ctx, "faq"))) and (
+    elif (asks_the_limit_of_the_topic(ctx) or (
+            (asks_the_limit(ctx.message) or asks_a_detail(ctx.message)) and last_reply_cited(ctx, "faq"))) and (
             before := previous_user_text(ctx)):
         # "And the limit for the business plan?" after "i get a 429 error": its words find the plans and the SLA
         # ("business plan"), and read with the 429 still not the rate limits (0.02, past the first k). The limit
         # is of what the question before was about: its entries lead, scored below the shortcut as above. So for
         # "what are the limits?" right after an entry was given ("is there a free plan?"): the shortcut answered
-        # with the API's, where the entry given states the plan's.
+        # with the API's, where the entry given states the plan's. "Is there a limit?" after the steps to invite a
+        # teammate found the API's rate limits first, read with the question before too.
         matches = _reread_first(deps, before, k, matches)
     if (change := _plan_change_asked(ctx)) is not None:
         # "Change my plan to free" is worded like the entry on what Free includes; from Pro it asks to

@@ -490,6 +490,19 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             return True
         return False
 
+    def _part_for_own_plan(self, naming: list[str]) -> str | None:
+        """The part of the one sentence in `naming` that names the signed-in customer's plan, when the sentence
+        gives each plan its own part ("Free and Pro accounts can invite up to 3 members; Business accounts have no
+        limit"), as a sentence; None otherwise."""
+        customer = self.ctx.customer
+        if customer is None or not customer.plan or len(naming) != 1:
+            return None
+        parts = [part.strip() for part in naming[0].rstrip(".").split(";")]
+        own = [part for part in parts if re.search(rf"\b{re.escape(customer.plan)}\b", part, re.IGNORECASE)]
+        if len(parts) < 2 or len(own) != 1:
+            return None
+        return f"{own[0][:1].upper()}{own[0][1:]}."
+
     def _detail_of_the_last_entry(self) -> bool:
         """"What happens if you miss it?" after the SLA's entry, "what about weekends?" after the support hours': a short
         follow-up on something the entry just quoted says, answered with the sentences of it that say so ("… with
@@ -506,15 +519,28 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if entry is None or not asked:
             return False
         said = sentences(entry.answer)
-        naming = [s for s in said if asked & topic_words(s)]
+        # "How many can I invite?": the sentence with the figure, not the steps that name inviting too.
+        counting = [s for s in said if _STATES_A_COUNT.search(s)] if _ASKS_HOW_MANY.search(self.ctx.message) else []
+        naming = counting or [s for s in said if asked & topic_words(s)]
         if not naming or len(naming) == len(said):
             return False
-        self.reply.add(f"Our help centre says: {' '.join(naming)}")
+        if own := self._part_for_own_plan(naming):
+            # "How many can I add?" from Pro: "Free and Pro accounts can invite up to 3 members", not the whole
+            # sentence with Business's too, for the customer to work out which part is theirs.
+            self.reply.add(f"You're on {self.ctx.customer.plan}, and our help centre says: {own}")
+        else:
+            self.reply.add(f"Our help centre says: {' '.join(naming)}")
         if not_received:
             self.reply.add(f"If it still hasn't arrived after that, I can {OFFER_PERSON} from our team to look into it.",
                            answers=False)
         self._cite_faq(entry)
         return True
+
+
+# "How many can I add?", "is there a limit?": a count, which an entry's sentences with a figure or a limit state
+# ("Free and Pro accounts can invite up to 3 members; Business accounts have no limit").
+_ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b|\b(?:a|any)\s+(?:limit|max(?:imum)?|cap)\b", re.IGNORECASE)
+_STATES_A_COUNT = re.compile(r"\d|\b(?:limit|limits|unlimited)\b", re.IGNORECASE)
 
 
 # "Is eu-west in Germany?", "where is ap-southeast located?": where a region is.
