@@ -81,6 +81,17 @@ CHARGED_AFTER_CANCELLING = re.compile(
     r"(?:charged|billed|charge|bill)\b",
     re.IGNORECASE,
 )
+# "Why was I charged more this month?", "why is my bill so high?", "why is it higher than usual?": a charge or a bill
+# that seems larger than before. Bob, charged twice in November, got his last payment and the invoice list.
+ASKS_WHY_MORE = re.compile(
+    r"\b(?:higher|bigger|larger|more|greater)\s+(?:than\s+(?:usual|normal|before|last\s+(?:month|time)|expected)"
+    r"|this\s+(?:month|time|year))\b"
+    r"|\b(?:so|too|very|really)\s+(?:high|much|big|expensive)\b|\b(?:went|gone|go|going)\s+up\b|\bincreased\b"
+    r"|\bdoubled\b|\bcharged\s+more\b",
+    re.IGNORECASE)
+# A word that says the larger amount is a bill's or a charge's, not an app's memory ("why is my memory so high?").
+_BILLED = re.compile(r"\b(?:bill|bills|billed|invoice|invoices|charge|charges|charged|payment|payments|paid|pay|price|"
+                     r"cost|costs|fee|fees|subscription)\b", re.IGNORECASE)
 # "I don't recognise a charge on my card", "there's an unknown charge from you", "what is this charge?": a charge the
 # customer cannot place. One that names its invoice or amount is answered as that invoice.
 UNRECOGNISED_CHARGE = re.compile(
@@ -315,6 +326,8 @@ class BillingReplies(WriterBase):
             return
         if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
             self._charged_after_cancelling()
+            return
+        if self._answers_why_it_is_more():
             return
         if UNRECOGNISED_CHARGE.search(self.text) and not invoice_numbers(self.text) and not AMOUNT.search(self.text):
             # "I don't recognise a charge on my card": the card's expiry and the invoice list said nothing of which
@@ -1277,6 +1290,42 @@ class BillingReplies(WriterBase):
         """The help centre's entry on where invoices are and how to download them, when it was gathered."""
         return next((m for m in self.facts.faq if "invoice" in normalise(m.question).split()
                      and has_cue(set(normalise(m.answer).split()), normalise(m.answer), "download", "pdf")), None)
+
+    def _answers_why_it_is_more(self) -> bool:
+        """"Why was I charged more this month?", "why is my bill so high?", or "why is it higher than usual?" after an
+        invoice: a charge taken twice is why, when one is not yet paid back (the charge, and the refund it qualifies
+        for); else the invoice asked about (or the latest) against the ones before it, which say whether it is higher
+        at all, and what the records cannot say of why. False, having said nothing, for any other message."""
+        message = self.ctx.message
+        about_a_bill = _BILLED.search(message) or (self.text != message and _BILLED.search(self.text))
+        if not ASKS_WHY_MORE.search(message) or not about_a_bill or not self.facts.invoices:
+            return False
+        if any(p.duplicate and p.status != "refunded" for p in self.facts.payments):
+            self._duplicates()
+            return True
+        invoices = sorted(self.facts.invoices, key=lambda i: (i.issued_on, i.number))
+        asked = self._invoices_asked()
+        latest = asked[0] if len(asked) == 1 else invoices[-1]
+        before = [i for i in invoices if i.issued_on < latest.issued_on][-3:]
+        if not before:
+            self.reply.add(f"Invoice {latest.number} ({money(latest.amount)}, issued on {latest.issued_on.isoformat()}) "
+                           "is the first on your account, so there's none before it to compare it with.")
+        elif all(i.amount == latest.amount for i in before):
+            several = len(before) > 1
+            self.reply.add(f"Invoice {latest.number} is for {money(latest.amount)}, the same as the invoice"
+                           f"{'s' if several else ''} before it ({joined_with_and([i.number for i in reversed(before)])}"
+                           f", {money(latest.amount)}{' each' if several else ''}), so as far as our records show "
+                           "it isn't higher than usual.")
+        else:
+            # The two figures, not their difference: a sum no fact holds is one the grounding guard strikes out.
+            previous = before[-1]
+            self.reply.add(f"Invoice {latest.number} is for {money(latest.amount)}, where {previous.number} before it "
+                           f"was {money(previous.amount)}.")
+            self.reply.add("The invoices I can see show only their totals, not what each is made of, so I can't tell "
+                           "you what made the difference.", answers=False)
+        self.reply.add(f"If your bank shows a different amount from us, tell me what you see, or I can {OFFER_PERSON} "
+                       "from our team to go through it with you.", answers=False)
+        return True
 
     def _payment_history(self) -> None:
         """"Payment history please": every payment on the account, newest first, and what they came to."""
