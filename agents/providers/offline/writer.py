@@ -34,6 +34,7 @@ from agents.follow_up import (
     declines_offer,
     last_assistant_text,
     leans_back,
+    previous_user_text,
     with_topic,
 )
 from agents.frustration import repeats_last_reply, same_for_another_plan
@@ -182,7 +183,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 "technical": self.technical, "general": self.general, "human": self.human,
                 "out_of_scope": lambda: None,
             }
-            if intent in ("general", "account") and self._detail_of_the_last_entry():
+            if self._still_not_received() or (intent in ("general", "account") and self._detail_of_the_last_entry()):
                 labels = []  # the entry just quoted answers it, in its own words
             for label in labels:
                 sections[label]()
@@ -490,6 +491,23 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             return True
         return False
 
+    def _still_not_received(self) -> bool:
+        """"Still nothing", "still haven't got it" after saying an email had not come and being told when it should:
+        sorry, the address it goes to when signed in, and a person offered. It got the address alone, then "I don't
+        have enough information": the question it leans on was two turns back. False, having said nothing, for
+        another message."""
+        message = self.ctx.message
+        before = previous_user_text(self.ctx)
+        if before is None or not NOT_RECEIVED.search(before) or not (
+                NOT_RECEIVED.search(message) or _STILL_NOTHING.match(message)):
+            return False
+        email = self.facts.account.email if self.facts.account is not None else ""
+        where = (f" The email address on your account is {email}: if you're looking in another inbox, that may be why."
+                 if email else "")
+        self.reply.add(f"I'm sorry it still hasn't arrived.{where} A person from our team can look into it: would you "
+                       f"like me to {OFFER_PERSON}?")
+        return True
+
     def _part_for_own_plan(self, naming: list[str]) -> str | None:
         """The part of the one sentence in `naming` that names the signed-in customer's plan, when the sentence
         gives each plan its own part ("Free and Pro accounts can invite up to 3 members; Business accounts have no
@@ -559,6 +577,10 @@ NOT_RECEIVED = re.compile(r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not|has
                           r"(?:get|got|gotten|receive|received|come|came|arrive|arrived|show(?:n|ed)?\s+up)\b"
                           r"|\bnever\s+(?:came|arrived)\b|\bno\s+(?:email|link)\s+(?:yet|came|arrived)\b", re.IGNORECASE)
 ARRIVES = frozenset(topic_words("arrive arrived"))
+# "Still nothing", "nothing yet", "not yet", "still no email": after saying it had not come, that it still has not.
+_STILL_NOTHING = re.compile(r"^\W*(?:(?:no|nope|sorry)[,.!\s]+)?(?:still\s+(?:nothing|no\s+(?:email|link|mail|sign\s+of\s+it))"
+                            r"|nothing\s+(?:yet|still|so\s+far)|not\s+yet|still\s+not(?:\s+(?:here|there))?)\W*$",
+                            re.IGNORECASE)
 
 
 # "What is Northwind?", "what's northwind cloud", "what does northwind do?", "what do you guys do?": what the service
