@@ -378,6 +378,20 @@ def last_reply_cited(ctx: SupportContext, kind: SourceKind) -> bool:
     return last is not None and kind in last.cited
 
 
+# "This is costing me money", "we're losing customers because of this": what a fault costs the customer's business.
+_COSTS_THEM = re.compile(
+    r"\bcost(?:ing|s)?\s+(?:me|us|my\s+business|our\s+business|the\s+business)\s+"
+    r"(?:money|customers|sales|business|revenue|orders|clients|a\s+fortune)\b"
+    r"|\b(?:los(?:ing|t|e)|losses)\s+(?:\w+\s+)?(?:money|customers|sales|business|revenue|orders|clients|users)\b",
+    re.IGNORECASE)
+
+
+def reports_what_the_outage_costs(ctx: SupportContext) -> bool:
+    """"This is costing me money" right after a reply on an open incident: what the outage costs the customer. Read
+    alone it was a refund question, and got the invoice list."""
+    return bool(_COSTS_THEM.search(ctx.message)) and last_reply_cited(ctx, "incident")
+
+
 def last_assistant_text(ctx: SupportContext) -> str:
     last = last_assistant_turn(ctx)
     return "" if last is None else last.text

@@ -66,6 +66,7 @@ from agents.follow_up import (
     plan_gone_ahead_with,
     previous_user_text,
     reports_card_replaced,
+    reports_what_the_outage_costs,
     says_it_is_sorted,
     withdraws_request,
 )
@@ -497,6 +498,11 @@ class Orchestrator:
             # "Pricing details please" (account at 0.66), "tell me about pricing" (out of scope at 0.90), "upgrade"
             # (technical at 0.42): the plans, their prices and moving between them, which billing's part answers.
             self._relabel(run, self._sure_label(run, "billing"), why=why, key="billing_matter_alone")
+        if reports_what_the_outage_costs(run.ctx) and run.intent.label != "technical":
+            # "This is costing me money" after the incident was told (refund at 0.75, the invoice list): the outage,
+            # where it stands and the uptime SLA's service credits are the technical part's.
+            self._relabel(run, self._sure_label(run, "technical"), key="outage_costs",
+                          why="says what the outage it was just told of costs them")
         if reports_card_replaced(run.ctx) and run.intent.label != "billing":
             # "Still failing" right after being told to replace the card (technical at 0.85, "no guide"): the customer
             # replaced it, or believes so, and the card on file and the payment are billing's to check.

@@ -23,6 +23,7 @@ from agents.follow_up import (
     asks_what_cancelling_does,
     last_reply_cited,
     previous_user_text,
+    reports_what_the_outage_costs,
     with_topic,
 )
 from agents.outcome import FaqMatch
@@ -44,6 +45,7 @@ PLAN_TIERS = ("free", "pro", "business")  # cheapest first
 REREAD_CEILING = 0.85
 # How the help centre's entry on the plans is asked for: it says what each plan adds over the one below.
 PLANS_QUESTION = "what plans do you offer"
+SLA_QUESTION = "do you offer an uptime sla with service credits"
 # How the entries on getting back into an account are asked for: the password reset, the lock, a lost authenticator.
 SIGN_IN_QUESTIONS = ("how do I reset my password", "why is my account locked and how do I unlock it",
                      "I lost my phone with my authenticator")
@@ -196,6 +198,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # the writer can read them, but no threshold (the FAQ shortcut, a quoted answer) fires on an
         # entry that was not found for the message itself.
         matches += _after_own(matches, _best_first(deps, topic, k))
+    if reports_what_the_outage_costs(ctx):
+        # "This is costing me money" after an outage: the uptime SLA's service credits, which its words never find.
+        matches += _after_own(matches, _best_first(deps, SLA_QUESTION, 1))
     if NAMES_A_PLAN.search(asked):
         # "Can I get a custom domain on free?": what each plan adds is in the entry on the plans, which the
         # message's own words ("custom domain") do not find; the writer reads the plans from it.

@@ -7,7 +7,7 @@ import re
 
 from agents.envelope import AgentRequest, AgentResponse
 from agents.facts import IncidentFact
-from agents.follow_up import asked_of_a_plan, last_assistant_text, with_topic
+from agents.follow_up import asked_of_a_plan, last_assistant_text, reports_what_the_outage_costs, with_topic
 from agents.outcome import ArticleMatch
 from agents.workers.base import RunDeps, metadata, tool
 
@@ -81,9 +81,10 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
     if not isinstance(incidents, BaseException) and incidents:
         matcher = deps.incident_matcher or default_incident_matcher
         incident = matcher(ctx.message, incidents)
-        if incident is None and asks_about_an_incident(ctx.message):
+        if incident is None and (asks_about_an_incident(ctx.message) or reports_what_the_outage_costs(ctx)):
             # "Which region is affected?" after the incident was told of: about that incident, though it reports
-            # no fault the matcher could tie to one; "is it fixed yet?" after a fault: the incident it names.
+            # no fault the matcher could tie to one; "is it fixed yet?" after a fault: the incident it names. So
+            # for "this is costing us money".
             incident = incident_told_of(last_assistant_text(ctx), incidents) or matcher(question, incidents)
         searched = not isinstance(articles, BaseException)  # a failed search would fail again
         if incident is None and question != ctx.message and not (searched and deps.kb.search(ctx.message, k=1)):

@@ -44,8 +44,15 @@ async def test_an_sla_asked_of_a_plan_without_one_names_business_and_no_person(c
 @pytest.mark.parametrize(("customer", "message"), [
     ("cus_bob", "our site in eu-west is down, will we get service credits?"),
     ("cus_bob", "the api in eu-west is down, do we get credits for the outage?"),
-    ("cus_alice", "my app in eu-west is down, will i get compensation?"),
 ])
 async def test_a_claim_for_credits_after_an_outage_is_for_a_person(converse, customer, message):
     [outcome] = await converse(customer, message)
     assert SLA_FIGURE in outcome.reply and FOR_A_PERSON in outcome.reply, outcome.reply
+
+
+async def test_a_claim_for_credits_on_a_plan_without_an_sla_is_told_it_earns_none_and_offered_a_person(converse):
+    # "Whether an outage earns credits is for a person to confirm" left hope the entry had just ruled out.
+    [outcome] = await converse("cus_alice", "my app in eu-west is down, will i get compensation?")
+    assert SLA_FIGURE in outcome.reply and FOR_A_PERSON not in outcome.reply, outcome.reply
+    assert ("You're on the Pro plan, which has no SLA, so an outage doesn't earn service credits on it." in
+            outcome.reply) and "pass you to a person" in outcome.reply

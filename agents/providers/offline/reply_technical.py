@@ -15,6 +15,7 @@ from agents.follow_up import (
     last_assistant_text,
     leans_back,
     previous_user_text,
+    reports_what_the_outage_costs,
     with_topic,
 )
 from agents.outcome import ArticleMatch, FaqMatch, Source
@@ -189,6 +190,8 @@ OWN_CERTIFICATE = re.compile(
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         incident = self.facts.incident
+        if reports_what_the_outage_costs(self.ctx):
+            self.reply.add("I'm sorry this is costing you.", answers=False)
         # "We got 500 errors after our last deploy, how do I revert?": the customer's own change is the
         # likely cause, so the guide's steps lead and the open incident is only mentioned after them.
         incident_aside = incident is not None and bool(BLAMES_OWN_CHANGE.search(self.text))
@@ -722,7 +725,7 @@ class TechnicalReplies(WriterBase):
         wherever it ranked (the outage is what the rest of the message is about), the customer's plan, and a
         person to weigh the claim. "Do I get an SLA?" asks what the plan includes, which the entry says."""
         claims_credits = has_cue(self.words, self.norm, "credit", "credits", "compensation", "compensate",
-                                 "compensated")
+                                 "compensated") or reports_what_the_outage_costs(self.ctx)
         asks_about_sla = has_cue(self.words, self.norm, "sla", "slas", "uptime guarantee", "guaranteed uptime",
                                  "service level", "uptime commitment")
         if not claims_credits and not asks_about_sla:
@@ -738,8 +741,17 @@ class TechnicalReplies(WriterBase):
         self.reply.add(f"About service credits: {entry.answer}")
         self._cite_faq(entry)
         if self.ctx.customer is not None:
-            self.reply.add(f"You're on the {self.ctx.customer.plan} plan. Whether an outage earns credits is for a "
-                           f"person from our team to confirm: would you like me to {OFFER_PERSON}?", answers=False)
+            plan = self.ctx.customer.plan
+            own = " ".join(s for s in sentences(entry.answer) if plan.capitalize() in _PLAN_NAME.findall(s))
+            if NO_SLA.search(own):
+                # "We're losing customers" from Pro: the entry says Pro has no SLA, so "whether it earns credits is
+                # for a person to confirm" would leave hope the entry has just ruled out.
+                self.reply.add(f"You're on the {plan} plan, which has no SLA, so an outage doesn't earn service "
+                               f"credits on it. A person from our team can still go through what happened with you: "
+                               f"would you like me to {OFFER_PERSON}?", answers=False)
+            else:
+                self.reply.add(f"You're on the {plan} plan. Whether an outage earns credits is for a person from our "
+                               f"team to confirm: would you like me to {OFFER_PERSON}?", answers=False)
 
     def _sla_for_plan(self, entry: FaqMatch) -> None:
         """Whether the plan asked about (named, else the customer's) has the uptime SLA, as the help centre's
