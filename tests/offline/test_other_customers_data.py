@@ -87,6 +87,11 @@ def test_the_billing_part_shows_only_the_customers_own_billing_however_another_i
     "is everything paid?",
     "was november paid?",
     "has the last one been refunded?",
+    # "User" and "customer" before what they qualify on one's own account: read as a customer named "password", the
+    # reset steps came behind "I can't tell you anything about anyone else's".
+    "I do not know how to reset my user password",
+    "I can't recover my user account access key",
+    "my customer login does not work",
 ])
 def test_naming_oneself_or_ones_own_invoice_is_not_asking_about_someone_else(message, intent):
     text = compose(alice_signed_in(message, intent)).text

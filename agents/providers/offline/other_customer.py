@@ -85,6 +85,11 @@ _NOT_A_NAME = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "stripe", "paypal", "bank", "visa", "mastercard", "amex",
+    # What "user", "customer" or "client" qualify on the customer's own account: "reset my user password", "my
+    # customer login" (read as a customer named "password", it got "I can't tell you anything about anyone else's").
+    "password", "passwords", "access", "key", "keys", "pin", "login", "logins", "username", "usernames", "details",
+    "info", "information", "number", "role", "roles", "permissions", "credentials", "reviews", "review", "feedback",
+    "services", "accounts", "care", "side",
     # Words a name slot catches after "my colleague …" that are verbs or fillers, not names.
     "just", "also", "really", "still", "recently", "already", "has", "had", "have", "is", "was", "can", "cannot",
     "could", "wants", "needs", "said", "says", "told", "asked", "and", "from", "at", "in", "on", "here", "will",
