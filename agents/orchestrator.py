@@ -46,6 +46,7 @@ from agents.data_protection import asks_to_erase_personal_data, data_protection_
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import IncidentFact
+from agents.feedback import feedback_asked, feedback_reply
 from agents.follow_up import (
     DELETING_THE_ACCOUNT,
     OFFER_PERSON,
@@ -85,6 +86,7 @@ from agents.frustration import (
     steps_that_did_not_help,
 )
 from agents.language import looks_not_english
+from agents.mailings import MAILINGS_REPLY, asks_about_our_mailings
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
     ActionRecord,
@@ -401,6 +403,19 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="technical", key="bug_report",
                                               why="wants to report a bug, with nothing about it yet",
                                               reply=BUG_REPORT_REPLY)
+        if (feedback := feedback_asked(run.ctx.message)) is not None:
+            # "I want to file a complaint", "where can I leave a review?": general at 0.82-0.99 with no entry on it, they
+            # got "I don't have enough information". What it is about is asked for, with a person offered.
+            return await self._answer_by_rule(run, intent_response, label="general", key="feedback",
+                                              why=("asks to complain, with nothing of what about yet"
+                                                   if feedback == "complaint"
+                                                   else "asks how to give feedback, with nothing of it yet"),
+                                              reply=feedback_reply(feedback, web=run.ctx.channel == "web"))
+        if asks_about_our_mailings(run.ctx.message):
+            # "Cancel the subscription to the newsletter" got the steps to cancel the paid plan: the help centre does
+            # not cover our mailings and nothing here changes them, which a person can.
+            return await self._answer_by_rule(run, intent_response, label="general", key="mailings",
+                                              why="about our newsletter or marketing emails", reply=MAILINGS_REPLY)
         if withdraws_request(run.ctx.message):
             # "Actually never mind, I figured it out": read alone it is off topic or an unsure technical question, whose
             # reply offers a person again; the customer asked for nothing.

@@ -1,0 +1,35 @@
+"""Our newsletter and marketing emails: signing up, unsubscribing, asking us to stop.
+
+The help centre does not cover them, and nothing in the chat changes what a customer is sent. Read as a plan's
+subscription, "I have to cancel the subscription to the newsletter" got the steps to cancel the paid plan, and
+"how do I unsubscribe from your emails?" the same (billing at 0.42). Emails about the account itself (invoices,
+password resets) are not mailings, and stay the billing and account parts' questions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.follow_up import OFFER_PERSON
+
+_MAILINGS = re.compile(
+    r"\b(?:news\s?letters?|mailing\s+lists?|(?:marketing|promotional|promo|advertising)\s+(?:e-?mails?|mails?|messages)"
+    r"|spam\s+(?:from\s+you|e-?mails?))\b"
+    r"|\b(?:unsubscribe|opt(?:\s+|-)out)\b[^.?!]{0,30}\b(?:e-?mails?|mails?|messages)\b"
+    r"|\bstop\s+(?:sending|e-?mailing|mailing)\s+(?:me|us)\b",
+    re.IGNORECASE)
+# Emails about the account itself: "stop sending me invoices by email", "unsubscribe me from payment reminders?".
+_ACCOUNT_EMAILS = re.compile(r"\b(?:invoices?|receipts?|bills?|billing|payments?|reset|password|sign-?in|login|security"
+                             r"|two-?factor|2fa|verification|alerts?|incidents?|status)\b", re.IGNORECASE)
+
+MAILINGS_REPLY = (
+    "Our help centre doesn't cover our newsletter or marketing emails, and I can't change what we send you from this "
+    f"chat, so I'd rather not guess how it's done. A person from our team can sort it out: would you like me to "
+    f"{OFFER_PERSON}?"
+)
+
+
+def asks_about_our_mailings(text: str) -> bool:
+    """Whether the message is about our newsletter or marketing emails ("how do I unsubscribe from your emails?",
+    "stop sending me marketing emails"), not the emails an account gets (invoices, password resets)."""
+    return bool(_MAILINGS.search(text)) and not _ACCOUNT_EMAILS.search(text)
