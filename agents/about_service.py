@@ -400,6 +400,22 @@ def unlisted_payment_methods(text: str, listed_in: str) -> list[str]:
     return [method for method in payment_methods_asked(text) if method.lower() not in listed]
 
 
+# "What payment options do you have?", "your accepted payment options", "ur allowed payment modalities", "which ways can I
+# pay?": the ways to pay we accept, none named. Not "how do I change my payment method?", which asks about the card on file.
+_ASKS_WAYS_TO_PAY = re.compile(
+    r"\b(?:accepted|allowed|available|supported|possible|other|different|acceptable)\s+(?:payment|paying)\s+"
+    r"(?:options?|methods?|modalit(?:y|ies)|types?|ways?|choices?)\b"
+    r"|\b(?:payment|paying)\s+(?:options|modalities|choices)\b"
+    r"|\b(?:what|which)\s+(?:payment|paying)\s+(?:methods?|options?|types?)\s+(?:do|can|are|does|r|is)\b"
+    r"|\b(?:what|which)\s+ways?\s+(?:can|do|could)\s+(?:i|we)\s+pay\b|\bways?\s+(?:to|of)\s+pay(?:ing|ment)?\b",
+    re.IGNORECASE)
+
+
+def asks_which_ways_to_pay(text: str) -> bool:
+    """Whether the message asks which ways to pay we accept, naming none ("what payment options do you have?")."""
+    return bool(_ASKS_WAYS_TO_PAY.search(plain(text)))
+
+
 def payment_methods_asked(text: str) -> list[str]:
     """The ways to pay a message asks whether we accept, as a reply names them, in order ([] when it asks none).
     "Check" counts only where it is asked to pay by ("can I pay by check?"), not "check my invoice"."""

@@ -6,7 +6,7 @@ import calendar
 import re
 from decimal import Decimal
 
-from agents.about_service import payment_methods_asked, unlisted_payment_methods
+from agents.about_service import asks_which_ways_to_pay, payment_methods_asked, unlisted_payment_methods
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_up import (
     CANCELLING,
@@ -92,6 +92,11 @@ ASKS_WHY_MORE = re.compile(
 # A word that says the larger amount is a bill's or a charge's, not an app's memory ("why is my memory so high?").
 _BILLED = re.compile(r"\b(?:bill|bills|billed|invoice|invoices|charge|charges|charged|payment|payments|paid|pay|price|"
                      r"cost|costs|fee|fees|subscription)\b", re.IGNORECASE)
+# "How do I change my payment method?", "update payment details": the card on file, changed.
+CHANGES_PAYMENT_METHOD = re.compile(
+    r"\b(?:chang\w*|updat\w*|replac\w*|switch\w*|edit\w*|swap\w*|modif\w*)\s+(?:my\s+|the\s+|our\s+)?"
+    r"(?:payment|billing)\s+(?:method|methods|details|info|information)\b",
+    re.IGNORECASE)
 # "I don't recognise a charge on my card", "there's an unknown charge from you", "what is this charge?": a charge the
 # customer cannot place. One that names its invoice or amount is answered as that invoice.
 UNRECOGNISED_CHARGE = re.compile(
@@ -310,6 +315,10 @@ class BillingReplies(WriterBase):
         if self.ctx.customer is None or not self.facts.has_billing:
             if service_told:
                 return
+            if CHANGES_PAYMENT_METHOD.search(self.text) and (entry := self._entry_on("card")) is not None:
+                # The steps are the same for everyone, and nothing of the account is needed to follow them.
+                self._quote_faq(entry, hedge=False)
+                return
             match = self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
             if match is None and not self._asks_about_own_billing():
                 # "Does Business include an SLA?": the help centre's answer is the same for everyone.
@@ -430,8 +439,14 @@ class BillingReplies(WriterBase):
         card_told = self.facts.card is not None and any(self.facts.card.last4 in p for p in self.reply.paragraphs)
         if standing_told and self.facts.card is not None and self.facts.card.expired:
             card_told = card_told or any("Payment method" in p for p in self.reply.paragraphs)
-        if has_cue(self.words, self.norm, "card", "expired", "expire", "expiry") and not card_told:
+        # "How do I change my payment method?": the card on file is the payment method; its words found the entry on
+        # the ways we accept as much as the one on changing the card (0.20 each), and the invoice list was the answer.
+        changes_method = bool(CHANGES_PAYMENT_METHOD.search(self.text)) and not card_changed
+        if (has_cue(self.words, self.norm, "card", "expired", "expire", "expiry") or changes_method) and not card_told:
             self._card()
+        if changes_method and (entry := self._entry_on("card")) is not None and not self._faq_quoted(entry):
+            self.reply.add(f"How to do it: {entry.answer}")
+            self._cite_faq(entry)
         if ASKS_US_TO_CHANGE_THE_CARD.search(self.text) and (entry := self._entry_on("card")) is not None and (
                 not self._faq_quoted(entry)):
             # "Can you change my card?" got the card on file and nothing of how to change it: no action changes it,
@@ -887,7 +902,7 @@ class BillingReplies(WriterBase):
         """"Do you take paypal or crypto?": the help centre's list of the ways to pay, and which of those asked
         about it names and which it does not. Nothing it does not say is claimed, either way."""
         asked = payment_methods_asked(self.text)
-        if not asked:
+        if not asked and not asks_which_ways_to_pay(self.ctx.message):
             return False
         entry = next((m for m in self.facts.faq if "payment method" in normalise(m.question)), None)
         if entry is None:
