@@ -24,7 +24,8 @@ async def test_a_topic_announced_is_asked_for_its_question(converse, customer, m
 
 
 @pytest.mark.parametrize(("customer", "message", "shown", "asked"), [
-    ("cus_alice", "I have a problem with billing", "Here are your most recent invoices", "What's the problem with billing?"),
+    # A problem with billing is the one the records show, her failed payment, before the question.
+    ("cus_alice", "I have a problem with billing", "Your payment for invoice NW-1003", "What's the problem with billing?"),
     ("cus_carol", "question about my invoice", "There are no invoices on your account yet",
      "What would you like to know about your invoice?"),
 ])

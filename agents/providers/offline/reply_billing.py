@@ -92,6 +92,12 @@ ASKS_WHY_MORE = re.compile(
 # A word that says the larger amount is a bill's or a charge's, not an app's memory ("why is my memory so high?").
 _BILLED = re.compile(r"\b(?:bill|bills|billed|invoice|invoices|charge|charges|charged|payment|payments|paid|pay|price|"
                      r"cost|costs|fee|fees|subscription)\b", re.IGNORECASE)
+# "Problems with payments", "an error with onlinepayment", "payment issue": something wrong with paying, not named.
+PAYMENT_PROBLEM = re.compile(
+    r"\b(?:problems?|issues?|errors?|trouble|difficult(?:y|ies))\s+(?:with|on|in|paying|making)\s+"
+    r"(?:my\s+|the\s+|a\s+|an\s+|our\s+)?(?:online\s*)?(?:payments?|paying|billing)\b"
+    r"|\b(?:payment|billing)\s+(?:problems?|issues?|errors?|trouble)\b",
+    re.IGNORECASE)
 # "How do I change my payment method?", "update payment details": the card on file, changed.
 CHANGES_PAYMENT_METHOD = re.compile(
     r"\b(?:chang\w*|updat\w*|replac\w*|switch\w*|edit\w*|swap\w*|modif\w*)\s+(?:my\s+|the\s+|our\s+)?"
@@ -367,7 +373,12 @@ class BillingReplies(WriterBase):
         if self._names_someone_else():
             self.reply.add("I can only show you the invoices and payments on your own account, so here's what I "
                            "can see for you.", answers=False)
-        double_charge = self._mentions_double_charge()
+        # "I'm trying to notify of problems with payments", "an error with onlinepayment": which problem, the records
+        # say: a payment that failed, else a charge taken twice (it got the invoice list).
+        payment_problem = bool(PAYMENT_PROBLEM.search(self.text))
+        problem_is_a_duplicate = payment_problem and not any(i.status == "failed" for i in self.facts.invoices) and any(
+            p.duplicate and p.status != "refunded" for p in self.facts.payments)
+        double_charge = self._mentions_double_charge() or problem_is_a_duplicate
         if double_charge:
             self._duplicates()
         # "I've updated my card", or "ok done, will you retry?" after being told to replace it.
@@ -386,11 +397,12 @@ class BillingReplies(WriterBase):
         # "When will you retry?": when the failed payment is tried again, not why it failed (already told).
         retry_when = (not card_changed and has_cue(self.words, self.norm, *ASKS_FOR_A_RETRY)
                       and has_cue(self.words, self.norm, *_WHEN) and self._when_retried())
-        about_failure = not card_changed and not retry_when and (has_cue(
+        about_failure = not card_changed and not retry_when and not problem_is_a_duplicate and (has_cue(
             self.words, self.norm, "fail", "failed", "fails", "declined", "decline", "not go through",
             "didnt go through", "did not go through", "rejected", "faild", "retry", "go thru", "didnt go thru",
             "bounced", "whats wrong", "what went wrong")
-            or (bool(CANNOT_PAY.search(self.norm)) and not ANOTHER_WAY_TO_PAY.search(self.text)))
+            or (bool(CANNOT_PAY.search(self.norm)) and not ANOTHER_WAY_TO_PAY.search(self.text))
+            or payment_problem)
         # A question about the service never hides the invoice the message itself names.
         if asked and (not service_told or self._invoices_named()):
             told_twice = {p.invoice_number for p in self.facts.payments if p.duplicate} if double_charge else set()
