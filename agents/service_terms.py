@@ -126,7 +126,7 @@ def with_terms_spelled(message: str) -> str:
         word = found[0]
         return word if word.lower() in TERMS else _term_misspelt(word.lower()) or word
 
-    return _seats_as_team_members(_PLAN_TYPED.sub("plan", re.sub(r"[A-Za-z]+", spelled, message)))
+    return _rebates_as_refunds(_seats_as_team_members(_PLAN_TYPED.sub("plan", re.sub(r"[A-Za-z]+", spelled, message))))
 
 
 # "How many seats do I get on Pro?", "can I buy more seats?": a plan's seats are its team members, the words the
@@ -144,3 +144,31 @@ def _seats_as_team_members(message: str) -> str:
             or _OTHER_SEATS.search(message):
         return message
     return _SEATS.sub(lambda found: "team member" if found[0].lower().endswith("seat") else "team members", message)
+
+
+# "I'm trying to demand a rebate of my money", "how do I request rebates?": money paid back on a charge, which the help
+# centre and the refund part call a refund (read as the invoice list, or "I don't have enough information"). Not a
+# rebate named as something else's ("a tax rebate from the government").
+_REBATE = re.compile(r"\brebates?\b", re.IGNORECASE)
+_OTHER_REBATES = re.compile(r"\b(?:tax|government|energy|fuel|manufacturer|mail-?in|rent|council)\s+rebates?\b", re.IGNORECASE)
+
+
+def _rebates_as_refunds(message: str) -> str:
+    if _OTHER_REBATES.search(message):
+        return message
+    return _REBATE.sub(lambda found: "refunds" if found[0].lower().endswith("s") else "refund", message)
+
+
+# "Can I check the early termination penalty?", "the early exit charges", "withdrawal fees", "does it cost anything to
+# cancel?": a fee for leaving, which the help centre never mentions (they got the invoice list). The entry on
+# cancelling says what happens instead.
+_CANCELLATION_FEE = re.compile(
+    r"\b(?:early\s+)?(?:exit|termination|cancell?ation|withdrawal|leaving|break)\s+(?:fees?|charges?|penalt(?:y|ies)|costs?)\b"
+    r"|\b(?:fees?|charges?|penalt(?:y|ies))\s+(?:for|to|on)\s+(?:cancell?ing|leaving|ending|terminating|quitting)\b"
+    r"|\bcost\s+(?:me\s+|us\s+)?(?:anything\s+)?to\s+(?:cancel|leave|quit)\b",
+    re.IGNORECASE)
+
+
+def asks_about_a_cancellation_fee(message: str) -> bool:
+    """Whether the message asks about a fee or penalty for cancelling or leaving early."""
+    return bool(_CANCELLATION_FEE.search(message))

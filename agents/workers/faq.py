@@ -28,6 +28,7 @@ from agents.follow_up import (
 )
 from agents.outcome import FaqMatch
 from agents.own_data import reports_cannot_sign_in, unlock_request_naming_the_account, with_document_words_spelled
+from agents.service_terms import asks_about_a_cancellation_fee
 from agents.workers.base import RunDeps, metadata
 
 # A plan named as a plan: "on free", "with business", "does pro include", "the Pro plan"; not "is ssl free".
@@ -46,6 +47,7 @@ REREAD_CEILING = 0.85
 # How the help centre's entry on the plans is asked for: it says what each plan adds over the one below.
 PLANS_QUESTION = "what plans do you offer"
 SLA_QUESTION = "do you offer an uptime sla with service credits"
+CANCEL_QUESTION = "how do I cancel my subscription"
 # How the entries on getting back into an account are asked for: the password reset, the lock, a lost authenticator.
 SIGN_IN_QUESTIONS = ("how do I reset my password", "why is my account locked and how do I unlock it",
                      "I lost my phone with my authenticator")
@@ -201,6 +203,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if reports_what_the_outage_costs(ctx):
         # "This is costing me money" after an outage: the uptime SLA's service credits, which its words never find.
         matches += _after_own(matches, _best_first(deps, SLA_QUESTION, 1))
+    if asks_about_a_cancellation_fee(ctx.message):
+        # "The early termination penalty": the entry on cancelling says what happens, which its words never find.
+        matches += _after_own(matches, _best_first(deps, CANCEL_QUESTION, 1))
     if NAMES_A_PLAN.search(asked):
         # "Can I get a custom domain on free?": what each plan adds is in the entry on the plans, which the
         # message's own words ("custom domain") do not find; the writer reads the plans from it.

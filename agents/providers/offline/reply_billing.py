@@ -53,7 +53,7 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.text import normalise
 from agents.refund_requests import asks_if_charged_twice, reports_charged_twice
-from agents.service_terms import ASKS_ABOUT_PRICING
+from agents.service_terms import ASKS_ABOUT_PRICING, asks_about_a_cancellation_fee
 
 # "The next tier", "the plan above mine", "a cheaper plan": another plan, counted from one the
 # conversation is about ("next plan renewal" is the customer's own plan's renewal, not another plan).
@@ -317,7 +317,8 @@ class BillingReplies(WriterBase):
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
         service_told = (self._plans_offered() or self._payment_methods() or self._other_plan() or self._named_plan_price()
-                        or self._payment_terms() or self._send_invoice() or self._billing_details())
+                        or self._cancellation_fee() or self._payment_terms() or self._send_invoice()
+                        or self._billing_details())
         if self.ctx.customer is None or not self.facts.has_billing:
             if service_told:
                 return
@@ -730,6 +731,19 @@ class BillingReplies(WriterBase):
         previous = previous_user_text(self.ctx) or ""
         mentioned = [names[w] for w in normalise(previous).split() if w in names]
         return mentioned[0] if mentioned else None
+
+    def _cancellation_fee(self) -> bool:
+        """"Can I check the early termination penalty?": that the help centre mentions no fee for cancelling, and what
+        its entry on cancelling says happens instead. False, having said nothing, for another message or without the
+        entry."""
+        if not asks_about_a_cancellation_fee(self.text) or (entry := self._entry_on("cancel")) is None:
+            return False
+        self.reply.add("Our help centre doesn't mention any fee or penalty for cancelling, and I'd rather not guess "
+                       f"beyond what it says. What it says about cancelling: {entry.answer}")
+        self._cite_faq(entry)
+        self.reply.add(f"If you'd like that confirmed for your account, I can {OFFER_PERSON} from our team.",
+                       answers=False)
+        return True
 
     def _payment_terms(self) -> bool:
         """"Is there a discount if I pay yearly?": what the help centre says about it, and plainly what it

@@ -46,7 +46,7 @@ from agents.providers.offline.reply_billing import CHARGED_AFTER_CANCELLING, on_
 from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies
 from agents.providers.offline.reply_plan_features import PlanListing, _agreeing, _plural, _words
 from agents.providers.offline.text import normalise, stem
-from agents.service_terms import asks_for_a_plan_change_alone
+from agents.service_terms import asks_about_a_cancellation_fee, asks_for_a_plan_change_alone
 
 # A help-centre sentence (or clause) on what becomes of the customer's things.
 _ABOUT_THINGS = re.compile(r"\b(?:apps?|data)\b", re.IGNORECASE)
@@ -376,8 +376,9 @@ class CancellationReplies(PlanComparisonReplies):
         """"Will I be charged after I cancel?": the entry on cancelling's sentences on when the paid plan ends and
         what the account moves to, with what that plan costs. False, having said nothing, for another question or
         with no such entry among the matches."""
-        if not (CANCELLING.search(self.text) and _CHARGED_AFTER.search(self.text)) or _PAUSING.search(self.text):
-            return False
+        if (not (CANCELLING.search(self.text) and _CHARGED_AFTER.search(self.text)) or _PAUSING.search(self.text)
+                or asks_about_a_cancellation_fee(self.text)):
+            return False  # "the cancellation charge" asks for a fee, which the billing part says is never mentioned
         if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
             return False  # "I cancelled and still got charged": a charge reported, which the billing part looks into
         entry = self._entry_on("cancel")
