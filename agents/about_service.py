@@ -200,7 +200,10 @@ ASKS_ABOUT_SUPPORT_HOURS = re.compile(
     rf"|\bwhen\s+(?:are|r)\s+{_YOU}\s+{_THERE}\b"
     r"|\bwhat\s+(?:are\s+)?(?:your|the)\s+(?:opening\s+|business\s+|working\s+|office\s+)?(?:hours|times)\b"
     rf"|\bwhat\s+(?:hours|times|days)\s+(?:are|r|do)\s+{_YOU}\s+(?:{_THERE}|work|open)\b"
-    rf"|\bwhat\s+time\s+(?:do|does)\s+{_YOU}\s+(?:open|close|start|finish)\b")
+    rf"|\bwhat\s+time\s+(?:do|does)\s+{_YOU}\s+(?:open|close|start|finish)\b"
+    # "Want help to check what hours i can reach customer service" (handed to a person, read as human at 0.97).
+    rf"|\b(?:what|which)\s+(?:hours|times|days)\s+(?:(?:can|could|do)\s+)?(?:i|we)\s+(?:can\s+|could\s+)?"
+    rf"(?:reach|contact|call|talk\s+to|speak\s+(?:to|with)|get\s+hold\s+of|get)\s+(?:(?:your|the)\s+)?{_SUPPORT}\b")
 STATES_A_NEED = re.compile(r"\b(?:i|we)\s+(?:really\s+)?(?:need|want|require)\b|\bplease\b|\bpls\b|\bplz\b|"
                            r"\bnow\b|\basap\b|\bright\s+away\b|\bimmediately\b")
 
@@ -247,6 +250,16 @@ def asks_if_supported(text: str) -> bool:
 
 def names_support_hours(question: str) -> bool:
     return bool(_SUPPORT_HOURS_ENTRY.search(question))
+
+
+# "What hours can I reach customer service?", "what time do you open?": the hours themselves, asked in so many words.
+_WHICH_HOURS = re.compile(r"\b(?:what|which)\s+(?:hours|times|days)\b|\bwhat\s+time\b|\b(?:opening|office|business)\s+hours\b")
+
+
+def asks_which_hours(text: str) -> bool:
+    """Whether a question about the support asks which hours or days it is there, in so many words."""
+    words = plain(text)
+    return asks_about_support_hours(text) and bool(_WHICH_HOURS.search(words))
 
 
 def asks_about_support_hours(text: str) -> bool:

@@ -29,6 +29,7 @@ from agents.about_service import (
     asks_if_there_is_an_api,
     asks_to_escalate,
     asks_what_answers_only,
+    asks_which_hours,
     identity_or_contact_asked,
     identity_or_contact_reply,
     names_support_hours,
@@ -790,9 +791,11 @@ class Orchestrator:
         "human" label or secondary label the classifier is unsure of. The word "support" pulls messages towards
         "human" (primary at 0.34, or a secondary from the whole message's 0.25), and the run handed a question
         about support to a person nobody asked for. A sure label (HUMAN_CONFIDENCE), or a person asked for in so
-        many words ("what are your support hours? I want a person"), still hands off."""
+        many words ("what are your support hours? I want a person"), still hands off; but not a sure label for a
+        question that asks which hours in so many words ("what hours can I reach customer service?", human at 0.97)."""
         label = run.intent
-        sure = label.label == "human" and label.confidence >= HUMAN_CONFIDENCE
+        sure = (label.label == "human" and label.confidence >= HUMAN_CONFIDENCE
+                and not asks_which_hours(run.ctx.message))
         return not sure and asks_about_support_hours(run.ctx.message) and not asks_for_a_person(run.ctx.message)
 
     def _about_others_data(self, run: _Run) -> str | None:

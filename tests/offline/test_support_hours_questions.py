@@ -60,3 +60,18 @@ def test_the_questions_about_support_read_before_are_still_read_as_such(message)
 ])
 def test_other_questions_are_not_read_as_about_support_hours(message):
     assert not asks_about_support_hours(message)
+
+
+@pytest.mark.parametrize("message", ["want help to check what hours i can reach customer service",
+                                     "what times can I contact support?"])
+async def test_which_hours_support_can_be_reached_is_answered_even_when_read_as_a_sure_request_for_a_person(
+        converse, message):
+    # Read as human at 0.94-0.97 (sure, so handed off): the message asks which hours, in so many words.
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.route != "handoff", outcome.reply
+    assert "Our support staff are here Monday to Friday, 08:00 to 20:00 UTC" in outcome.reply
+
+
+async def test_when_can_i_talk_to_a_person_read_surely_as_a_request_still_hands_off(converse):
+    [outcome] = await converse("cus_alice", "I want to talk to a person now")
+    assert outcome.route == "handoff"
