@@ -23,7 +23,10 @@ _PERSONAL_TOPICS = re.compile(
 # A how-to question has one answer for everyone: the FAQ's. "How much" / "how many" ask for a figure.
 _HOW_TO = re.compile(
     r"^\s*(?:(?:please\s+)?(?:how(?!\s+(?:much|many|long ago))\b|where\s+(?:can|do|is|are)\b|can\s+i\b|could\s+i\b|"
-    r"is\s+it\s+possible\b|what\s+(?:do|should)\s+i\s+do\b|what\s+happens\b)|i\s+(?:want|need|would\s+like)\s+to\b)",
+    r"is\s+it\s+possible\b|what\s+(?:do|should)\s+i\s+(?:have\s+to\s+|need\s+to\s+)?do\b|what\s+happens\b)"
+    r"|i\s+(?:want|need|would\s+like)\s+to\b"
+    # "I don't know what to do to download the invoice", "I do not know how to reset my password".
+    r"|i\s+(?:do\s+not|don'?t|dont)\s+know\s+(?:how|what\s+(?:i\s+)?(?:need\s+to\s+|have\s+to\s+)?(?:to\s+)?do)\b)",
     re.IGNORECASE,
 )
 # A question about the current state of something: is it on, when did it happen, what is it.

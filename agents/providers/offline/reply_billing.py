@@ -98,6 +98,9 @@ PAYMENT_PROBLEM = re.compile(
     r"(?:my\s+|the\s+|a\s+|an\s+|our\s+)?(?:online\s*)?(?:payments?|paying|billing)\b"
     r"|\b(?:payment|billing)\s+(?:problems?|issues?|errors?|trouble)\b",
     re.IGNORECASE)
+# "Invoice #12588", "bill number 85632": a number in no format of ours (ours are "NW-1003").
+NOT_OUR_INVOICE_NUMBER = re.compile(r"\b(?:invoice|bill|receipt)\s*(?:#|no\.?\s*#?|number\s*#?)\s*(\d{3,})\b",
+                                    re.IGNORECASE)
 # "How do I change my payment method?", "update payment details": the card on file, changed.
 CHANGES_PAYMENT_METHOD = re.compile(
     r"\b(?:chang\w*|updat\w*|replac\w*|switch\w*|edit\w*|swap\w*|modif\w*)\s+(?:my\s+|the\s+|our\s+)?"
@@ -374,6 +377,12 @@ class BillingReplies(WriterBase):
         if self._names_someone_else():
             self.reply.add("I can only show you the invoices and payments on your own account, so here's what I "
                            "can see for you.", answers=False)
+        elif NOT_OUR_INVOICE_NUMBER.search(self.text) is not None and self.facts.invoices:
+            # "Download bill #12588": no invoice of ours is numbered so; the list alone left the number unanswered. The
+            # number is not said back: one no fact holds is what the grounding guard strikes out.
+            example = max(self.facts.invoices, key=lambda i: i.issued_on).number
+            self.reply.add(f"I can't find an invoice with that number on your account: our invoice numbers look like "
+                           f"{example}.", answers=False)
         # "I'm trying to notify of problems with payments", "an error with onlinepayment": which problem, the records
         # say: a payment that failed, else a charge taken twice (it got the invoice list).
         payment_problem = bool(PAYMENT_PROBLEM.search(self.text))
