@@ -420,7 +420,9 @@ _ASKS_WAYS_TO_PAY = re.compile(
     r"(?:options?|methods?|modalit(?:y|ies)|types?|ways?|choices?)\b"
     r"|\b(?:payment|paying)\s+(?:options|modalities|choices)\b"
     r"|\b(?:what|which)\s+(?:payment|paying)\s+(?:methods?|options?|types?)\s+(?:do|can|are|does|r|is)\b"
-    r"|\b(?:what|which)\s+ways?\s+(?:can|do|could)\s+(?:i|we)\s+pay\b|\bways?\s+(?:to|of)\s+pay(?:ing|ment)?\b",
+    r"|\b(?:what|which)\s+ways?\s+(?:can|do|could)\s+(?:i|we)\s+pay\b|\bways?\s+(?:to|of)\s+pay(?:ing|ment)?\b"
+    # "I don't know how to check the payment methods": the list of them, asked to be seen.
+    r"|\b(?:check|see|view|list|know|find)\s+(?:the|your|ur)\s+(?:payment|paying)\s+(?:methods|options)\b",
     re.IGNORECASE)
 
 

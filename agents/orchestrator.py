@@ -124,6 +124,7 @@ from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
 from agents.service_terms import (
+    asks_about_a_cancellation_fee,
     asks_for_a_plan_change_alone,
     billing_matter_alone,
     domains_named,
@@ -610,6 +611,12 @@ class Orchestrator:
             # the other plan compared, which the billing part says the chat cannot make, with the steps to make it.
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"goes ahead with a move to {plan} (out of scope at {label.confidence:.2f})")
+            return
+        if asks_about_a_cancellation_fee(run.ctx.message):
+            # "What is the fee for breaking the contract?" (out of scope at 0.94): a fee for leaving, which the billing
+            # part says the help centre never mentions, with what its entry on cancelling says.
+            self._relabel(run, self._sure_label(run, "billing"),
+                          why=f"asks about a fee for cancelling (out of scope at {label.confidence:.2f})")
             return
         if asks_for_billing_document(run.ctx.message):
             # "Recipt for nov pls": a typo and an abbreviation leave the classifier nothing it knows (out of scope

@@ -165,7 +165,8 @@ def _rebates_as_refunds(message: str) -> str:
 _CANCELLATION_FEE = re.compile(
     r"\b(?:early\s+)?(?:exit|termination|cancell?ation|withdrawal|leaving|break)\s+(?:fees?|charges?|penalt(?:y|ies)|costs?)\b"
     r"|\b(?:fees?|charges?|penalt(?:y|ies))\s+(?:for|to|on)\s+(?:cancell?ing|leaving|ending|terminating|quitting)\b"
-    r"|\bcost\s+(?:me\s+|us\s+)?(?:anything\s+)?to\s+(?:cancel|leave|quit)\b",
+    r"|\bcost\s+(?:me\s+|us\s+)?(?:anything\s+)?to\s+(?:cancel|leave|quit)\b"
+    r"|\b(?:fees?|charges?|penalt(?:y|ies)|costs?)\s+(?:for|of)\s+breaking\s+(?:the\s+|my\s+|a\s+)?(?:contract|subscription)\b",
     re.IGNORECASE)
 
 

@@ -33,3 +33,9 @@ async def test_charges_after_cancelling_are_still_the_entrys_sentences(converse)
 ])
 def test_asking_about_a_fee_for_cancelling(message, asks):
     assert asks_about_a_cancellation_fee(message) is asks
+
+
+async def test_a_fee_for_breaking_the_contract_read_as_off_topic_is_the_same_question(converse):
+    # Out of scope at 0.94: the scope reply.
+    [outcome] = await converse("cus_bob", "what is the fee for breaking the contract")
+    assert outcome.intent.label == "billing" and outcome.reply.startswith(NO_FEE), outcome.reply

@@ -54,3 +54,8 @@ def test_asking_which_ways_to_pay(message, asks):
 ])
 def test_changing_the_payment_method(message, changes):
     assert bool(CHANGES_PAYMENT_METHOD.search(message)) is changes
+
+
+async def test_not_knowing_how_to_check_the_payment_methods_gets_the_list(converse):
+    [outcome] = await converse("cus_bob", "I don't know how to check the payment methods")
+    assert outcome.reply.startswith(ACCEPTED), outcome.reply
