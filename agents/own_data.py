@@ -704,3 +704,17 @@ _CANNOT_ADD_OR_USE = re.compile(
 def reports_cannot_add_or_use(text: str) -> bool:
     """Whether the customer says they can't add, use or get something (which a plan may not include)."""
     return bool(_CANNOT_ADD_OR_USE.search(text))
+
+
+# "Update some of the details on my user account", "modify my user profile", "change my personal info": details of the
+# account in general, none named. Not "change my email" (its entry), nor "change my plan" or "my card".
+_EDITS_PROFILE_DETAILS = re.compile(
+    r"\b(?:updat|chang|edit|modif|correct|amend)\w*\s+(?:(?:some|soe|sum|a\s+few|any)\s+(?:of\s+)?)?(?:the\s+|my\s+|our\s+)?(?:personal\s+|account\s+|"
+    r"profile\s+|user\s+)?(?:details|info|information|data)\b(?!\s+(?:on|of|in)\s+(?:my\s+|the\s+)?(?:invoice|bill|card))"
+    r"|\b(?:updat|chang|edit|modif)\w*\s+(?:my\s+|the\s+|our\s+)?(?:[a-z]+\s+)?(?:user\s+)?profile\b",
+    re.IGNORECASE)
+
+
+def asks_to_edit_profile_details(text: str) -> bool:
+    """Whether the message asks to change the account's details in general, naming none."""
+    return bool(_EDITS_PROFILE_DETAILS.search(text))

@@ -27,7 +27,12 @@ from agents.follow_up import (
     with_topic,
 )
 from agents.outcome import FaqMatch
-from agents.own_data import reports_cannot_sign_in, unlock_request_naming_the_account, with_document_words_spelled
+from agents.own_data import (
+    asks_to_edit_profile_details,
+    reports_cannot_sign_in,
+    unlock_request_naming_the_account,
+    with_document_words_spelled,
+)
 from agents.service_terms import asks_about_a_cancellation_fee
 from agents.workers.base import RunDeps, metadata
 
@@ -47,7 +52,7 @@ REREAD_CEILING = 0.85
 # How the help centre's entry on the plans is asked for: it says what each plan adds over the one below.
 PLANS_QUESTION = "what plans do you offer"
 SLA_QUESTION = "do you offer an uptime sla with service credits"
-CANCEL_QUESTION = "how do I cancel my subscription"
+EMAIL_CHANGE_QUESTION = "how do I change the email address on my account"
 # How the entries on getting back into an account are asked for: the password reset, the lock, a lost authenticator.
 SIGN_IN_QUESTIONS = ("how do I reset my password", "why is my account locked and how do I unlock it",
                      "I lost my phone with my authenticator")
@@ -203,6 +208,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if reports_what_the_outage_costs(ctx):
         # "This is costing me money" after an outage: the uptime SLA's service credits, which its words never find.
         matches += _after_own(matches, _best_first(deps, SLA_QUESTION, 1))
+    if asks_to_edit_profile_details(ctx.message):
+        # "Update some of the details on my user account": the one detail the help centre says how to change.
+        matches += _after_own(matches, _best_first(deps, EMAIL_CHANGE_QUESTION, 1))
     if asks_about_a_cancellation_fee(ctx.message):
         # "The early termination penalty": the entry on cancelling says what happens, which its words never find.
         matches += _after_own(matches, _best_first(deps, CANCEL_QUESTION, 1))

@@ -19,6 +19,7 @@ from agents.own_data import (
     asks_own_username,
     asks_standing,
     asks_to_act_on_all_accounts,
+    asks_to_edit_profile_details,
     asks_to_give_a_role,
     asks_to_lock,
     asks_when_joined,
@@ -147,6 +148,19 @@ FORGOT_USERNAME = re.compile(r"\b(?:forgot|forgotten|lost|can'?t\s+remember|cann
 
 
 class AccountReplies(BillingReplies):
+    def _profile_details_asked(self) -> bool:
+        """"I want help to update some of the details on my user account", "I need to modify my user profile": the one
+        detail the help centre says how to change is the email address, which is said, with a person offered for any
+        other. It got "I don't have enough information". False, having said nothing, for another message or without
+        the entry."""
+        if not asks_to_edit_profile_details(self.text) or (entry := self._entry_on("email")) is None:
+            return False
+        self.reply.add(f"The detail our help centre says how to change is your account's email address: {entry.answer}")
+        self._cite_faq(entry)
+        self.reply.add(f"If it's another detail you'd like to change, tell me which, or I can {OFFER_PERSON} from our "
+                       "team.", answers=False)
+        return True
+
     def account(self) -> None:
         if about_someone_elses_sign_in(self.text):
             self._someone_elses_sign_in()
@@ -156,6 +170,8 @@ class AccountReplies(BillingReplies):
             return
         if _ASKS_ABOUT_ROLES.search(self.text) and not asks_how_to(self.text):
             self._what_roles_there_are()
+            return
+        if self._profile_details_asked():
             return
         if self._asks_about_invoice_details() and self._billing_details():
             # "An invoice for my accountant with our company address on it", read as account (0.82): the help
