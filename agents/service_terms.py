@@ -59,8 +59,11 @@ def billing_matter_alone(message: str) -> str | None:
 # Phrases of several words that name a domain: "status page", "money back", "what do I owe you", "service
 # credits", credits asked for downtime, "max number of apps". Not "what do I owe on my car", which is owed to someone else.
 PHRASES: dict[Intent, re.Pattern[str]] = {
-    "technical": re.compile(r"\bstatus\s+page\b|\bdown\s+time\b|\b(?:is|are)\s+(?:you|northwind)\s+down\b",
-                            re.IGNORECASE),
+    # "What is the max build time?" (out of scope at 0.66), "build minutes", "deploys per day": a build's or a
+    # deploy's limits, which the help centre's entry on deploys states for each plan.
+    "technical": re.compile(r"\bstatus\s+page\b|\bdown\s+time\b|\b(?:is|are)\s+(?:you|northwind)\s+down\b"
+                            r"|\bbuild\s+(?:time|times|minutes|limits?|timeouts?)\b"
+                            r"|\b(?:deploys?|deployments?)\s+(?:per|a)\s+day\b", re.IGNORECASE),
     "refund": re.compile(r"\bmoney\s+back\b", re.IGNORECASE),
     # "Max number of apps?", "app limit": how many apps a plan hosts, which the plans say. "What's the difference
     # between the plans?", "compare your plans": ours, set side by side.
@@ -86,7 +89,9 @@ _WORD = re.compile(r"[a-z]+")
 # in my area", "power outage"): not ours.
 _NOT_OURS = re.compile(
     r"\b(?:play|played|plays|acting|actor|actress|movie|film|job|jobs|hiring"
-    r"|internet|power|electricity|electric|wifi|wi-fi|isp|cable|broadband|phone|water|gas|in\s+my\s+(?:area|town|city))\b",
+    r"|internet|power|electricity|electric|wifi|wi-fi|isp|cable|broadband|phone|water|gas|in\s+my\s+(?:area|town|city)"
+    # The build time of a house, a model, a car: built, but not by us.
+    r"|house|houses|shed|deck|lego|bridge|road)\b",
     re.IGNORECASE)
 
 
