@@ -12,7 +12,7 @@ import re
 
 from agents.context import HistoryTurn, SourceKind, SupportContext
 from agents.own_data import MONTH
-from agents.set_phrases import says_only_it_does_not_work
+from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 
 # The offers a "yes" can accept, as the offline writer words them (reply_refunds.py, writer.py).
 OFFER_REFUND = "tell me if you'd like me to ask for it"
@@ -440,6 +440,8 @@ def leans_back(message: str) -> bool:
         return True
     if words <= 2 * MAX_WORDS and _CHANGE_MY_MIND.search(message):
         return True  # "How long do I have to change my mind?": about undoing what was just asked about
+    if words <= 2 * MAX_WORDS and opens_with_it_not_fixed(message):
+        return True  # "I did that but it still says not verified": about the steps just given, and what is still seen
     if words > MAX_WORDS:
         return False
     # "Maybe later" answers the offer before, as "yes" does: it keeps that turn's topic. "How long will approval

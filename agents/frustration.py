@@ -120,8 +120,16 @@ def steps_that_did_not_help(ctx: SupportContext) -> StepsGiven | None:
     (which "still not working" asks after), the message is read as it always was.
 
     The reply before is known by what it cited, whoever wrote it; one stored without sources by its words."""
+    if not says_only_it_does_not_work(ctx.message) or reports_card_replaced(ctx):
+        return None
+    return steps_given_before(ctx)
+
+
+def steps_given_before(ctx: SupportContext) -> StepsGiven | None:
+    """Which gave the steps of the reply before (a guide, an FAQ entry), or None: none, or it also told of an open
+    incident."""
     last = last_assistant_turn(ctx)
-    if last is None or not says_only_it_does_not_work(ctx.message) or reports_card_replaced(ctx):
+    if last is None:
         return None
     if last.cited:
         if "incident" in last.cited:

@@ -83,6 +83,7 @@ from agents.frustration import (
     repeats_last_question,
     repeats_last_reply,
     same_reply_again,
+    steps_given_before,
     steps_not_helped_reply,
     steps_that_did_not_help,
 )
@@ -130,7 +131,7 @@ from agents.service_terms import (
     domains_named,
     with_terms_spelled,
 )
-from agents.set_phrases import says_only_it_does_not_work
+from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 from agents.tracing import Tracer
 from agents.workers.account import account_agent
 from agents.workers.actions import describe_actions, execute_actions
@@ -1333,10 +1334,16 @@ class Orchestrator:
                 handoff_reason = "customer_asked" if asked else "low_confidence"
                 run.summary["handoff_with_reply"] = handoff_reason
         if handoff_reason is None and route != "handoff" and repeats_last_reply(reply, run.ctx):
-            # The same text as the assistant's last turn, sent again, reads as a bot on a loop ("what?" or "did it
-            # work?" twice got the scope reply twice): said so, with a person offered.
-            run.summary["same_reply_again"] = reply[:200]
-            reply = same_reply_again(reply, asked_again=repeats_last_question(run.ctx))
+            if opens_with_it_not_fixed(run.ctx.message) and (given := steps_given_before(run.ctx)) is not None:
+                # "Tried that, still failing with exit code 1": the same steps again read "my answer is the same"; what
+                # is still seen after them is for a person, as "that didn't work" alone is.
+                run.summary["steps_did_not_help"] = {"why": _STEPS_DID_NOT_HELP_WHY[given]}
+                reply = steps_not_helped_reply(given)
+            else:
+                # The same text as the assistant's last turn, sent again, reads as a bot on a loop ("what?" or "did it
+                # work?" twice got the scope reply twice): said so, with a person offered.
+                run.summary["same_reply_again"] = reply[:200]
+                reply = same_reply_again(reply, asked_again=repeats_last_question(run.ctx))
         # Context gathered ahead of an intent that ended the run early is not waited for.
         await _cancel_pending(run.speculation.task if run.speculation else None)
         if run.may_reply_check is not None:

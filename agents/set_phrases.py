@@ -41,6 +41,10 @@ def phrase_alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _NOT_FIXED = phrase_alternation(NOT_FIXED_PHRASES)
+# "I did that but it still says not verified", "tried that, still a 502": the steps just given did not fix it, and what
+# is still seen.
+_OPENS_NOT_FIXED = re.compile(rf"^\W*(?:(?:ok(?:ay)?|so|but|well|yes|yeah|hmm)[,.!\s]+)*(?:{'|'.join(NOT_FIXED_PHRASES)})"
+                              r"(?![\w'])", re.IGNORECASE)
 
 
 def plain(message: str) -> str:
@@ -49,6 +53,11 @@ def plain(message: str) -> str:
 
 def only_filler(text: str) -> bool:
     return all(word in FILLER for word in _WORD.findall(text))
+
+
+def opens_with_it_not_fixed(message: str) -> bool:
+    """"I did that but it still says not verified": opens by saying the steps did not fix it, whatever follows."""
+    return bool(_OPENS_NOT_FIXED.search(plain(message)))
 
 
 def says_only_it_does_not_work(message: str) -> bool:
