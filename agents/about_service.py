@@ -17,6 +17,33 @@ from agents.follow_up import OFFER_PERSON
 # Our regions by name ("where is ap-southeast?", "is eu-west in Germany?"): where apps run, which is ours to answer.
 OUR_REGION = r"(?:us-east|eu-west|ap-southeast)"
 NAMES_OUR_REGION = re.compile(rf"\b{OUR_REGION}\b", re.IGNORECASE)
+# "Can I host in Japan?" (out of scope at 0.55), "do you have servers in australia?", "a data centre in germany": where
+# apps can run, asked of a place. Not "run my app in docker" nor "deploy in production", which are no places.
+_HOSTING_IN_A_PLACE = re.compile(
+    r"\b(?:host|hosting|hosted|servers?|regions?|data\s*cent(?:er|re)s?|datacent(?:er|re)s?|deploy|run\s+(?:my\s+|an?\s+|"
+    r"our\s+)?apps?|locations?|presence)\b[^.?!]{0,20}?\b(?:in|near)\s+(?:the\s+)?"
+    r"(?!(?:my|a|an|your|our|it|this|that|production|prod|dev|development|staging|docker|kubernetes|k8s|python|node|java|"
+    r"php|ruby|go|rust|parallel|multiple|several|different|one|two|three|more|other|which|what)\b)[a-z]{3,}",
+    re.IGNORECASE)
+# "What about australia?", "and in japan?" right after the regions were listed: the same question, of that place.
+_WHAT_ABOUT_A_PLACE = re.compile(
+    r"^\W*(?:(?:and|ok(?:ay)?|so|but)[,\s]+)?(?:(?:what|how)\s+about|and)\s+(?:in\s+)?(?:the\s+)?"
+    # Not a topic named instead ("what about pricing?", "and backups?"), nor a plan.
+    r"(?!(?:pricing|prices?|costs?|plans?|support|security|backups?|uptime|sla|billing|refunds?|domains?|ssl|tls|data|"
+    r"free|pro|business|it|that|this|them|those|me|you|yours|mine|privacy|gdpr|limits?|apps?|speed|latency)\b)"
+    r"[a-z]{3,}(?:\s+[a-z]{3,})?"
+    r"\s*[?.!]*$", re.IGNORECASE)
+
+
+def asks_where_apps_can_run(text: str, *, last_reply: str = "") -> bool:
+    """Whether the message asks whether apps can run in a place ("can I host in Japan?"), or, right after a reply that
+    named our regions, "what about australia?". Our regions themselves are asked about elsewhere ("is eu-west in
+    Germany?")."""
+    if NAMES_OUR_REGION.search(text):
+        return False
+    if _HOSTING_IN_A_PLACE.search(text):
+        return True
+    return bool(_WHAT_ABOUT_A_PLACE.match(text)) and len(set(NAMES_OUR_REGION.findall(last_reply.lower()))) >= 2
 
 IdentityOrContact = Literal["identity", "contact", "capabilities"]
 

@@ -29,6 +29,7 @@ from agents.about_service import (
     asks_if_there_is_an_api,
     asks_to_escalate,
     asks_what_answers_only,
+    asks_where_apps_can_run,
     asks_which_hours,
     identity_or_contact_asked,
     identity_or_contact_reply,
@@ -63,6 +64,7 @@ from agents.follow_up import (
     asks_which_of_them,
     declines_offer,
     goes_ahead_with_nothing_offered,
+    last_assistant_text,
     leans_back,
     move_to_smaller_plan,
     plan_gone_ahead_with,
@@ -612,6 +614,12 @@ class Orchestrator:
             # the other plan compared, which the billing part says the chat cannot make, with the steps to make it.
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"goes ahead with a move to {plan} (out of scope at {label.confidence:.2f})")
+            return
+        if asks_where_apps_can_run(run.ctx.message, last_reply=last_assistant_text(run.ctx)):
+            # "Can I host in japan?" (out of scope at 0.55), "what about australia?" after the regions were listed: where
+            # apps can run, which the help centre's entry on regions lists.
+            self._relabel(run, self._sure_label(run, "general"),
+                          why=f"asks whether apps can run in a place (out of scope at {label.confidence:.2f})")
             return
         if asks_about_a_cancellation_fee(run.ctx.message):
             # "What is the fee for breaking the contract?" (out of scope at 0.94): a fee for leaving, which the billing

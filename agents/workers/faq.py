@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agents.about_service import NAMES_OUR_REGION
+from agents.about_service import NAMES_OUR_REGION, asks_where_apps_can_run
 from agents.clauses import question_clauses
 from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
@@ -21,6 +21,7 @@ from agents.follow_up import (
     asks_the_limit_of_the_topic,
     asks_to_deliver_it,
     asks_what_cancelling_does,
+    last_assistant_text,
     last_reply_cited,
     previous_user_text,
     reports_what_the_outage_costs,
@@ -222,9 +223,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "I can't log in" from a visitor: the reset's entry scores 0.29 and the lock's 0.001 for "I'm having trouble
         # logging in"; each way back in is added, as the plans' entry is above, for the writer to list.
         matches += _after_own(matches, _best_of_each(deps, SIGN_IN_QUESTIONS))
-    if NAMES_OUR_REGION.search(ctx.message):
+    if NAMES_OUR_REGION.search(ctx.message) or asks_where_apps_can_run(ctx.message, last_reply=last_assistant_text(ctx)):
         # "Where is ap-southeast?" shares no word with the entry's phrasings ("which regions can I deploy to?"), whose
-        # answer places each region; added as the plans' entry is above.
+        # answer places each region; added as the plans' entry is above. So for "can I host in japan?".
         matches += _after_own(matches, _best_first(deps, REGIONS_QUESTION, 1))
     if data_questions := help_centre_questions(ctx.message):
         # "Please delete all my personal data (GDPR)" is worded like no entry (deleting the account at 0.02): the

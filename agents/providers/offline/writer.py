@@ -18,6 +18,7 @@ from agents.about_service import (
     OUR_REGION,
     asks_about_support_hours,
     asks_what_answers_only,
+    asks_where_apps_can_run,
     identity_or_contact_asked,
     identity_or_contact_reply,
 )
@@ -159,6 +160,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_lock_and_support_hours()
                                                          or self.answers_about_support()
                                                          or self.answers_where_a_region_is()
+                                                         or self.answers_where_apps_can_run()
                                                          # "Where do I add VAT?" read as off topic or technical
                                                          or self.answers_invoice_details_misread()
                                                          or self.answers_what_a_plan_includes()
@@ -468,6 +470,19 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if match is not None:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
 
+
+    def answers_where_apps_can_run(self) -> bool:
+        """"Can I host in Japan?", "what about australia?" after the regions: the help centre's entry on the regions,
+        and that they are the only ones it lists; whether the place asked is near one is the customer's to judge (it
+        was turned away as off topic). False, having said nothing, for another message or without the entry."""
+        if not asks_where_apps_can_run(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
+            return False
+        entry = next((m for m in self.facts.faq if "region" in normalise(m.question)), None)
+        if entry is None:
+            return False
+        self.reply.add(f"{entry.answer} Those are the only regions our help centre lists.")
+        self._cite_faq(entry)
+        return True
 
     def answers_where_a_region_is(self) -> bool:
         """"Is eu-west in Germany?", "where is ap-southeast?": where the help centre says the region is ("eu-west is in
