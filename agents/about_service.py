@@ -35,6 +35,21 @@ _WHAT_ABOUT_A_PLACE = re.compile(
     r"\s*[?.!]*$", re.IGNORECASE)
 
 
+# "Hi, I'm thinking about signing up", "we're considering moving our apps to you", "interested in your service": a
+# visitor weighing the service, asking nothing yet (general at 0.53, "I don't have enough information").
+_CONSIDERS_JOINING = re.compile(
+    r"\b(?:thinking\s+(?:about|of)|considering|interested\s+in|looking\s+(?:at|into)|planning\s+(?:on|to)|want\s+to\s+try|"
+    r"wanna\s+try|keen\s+(?:on|to))\s+(?:signing\s+up|sign\s+up|joining|trying\s+(?:you|northwind|your\s+service)|"
+    r"using\s+(?:you|northwind|your\s+(?:service|platform|hosting))|northwind|your\s+(?:service|platform|hosting|plans)|"
+    r"(?:switching|moving|migrating)\s+(?:(?:our|my)\s+apps?\s+)?(?:over\s+)?to\s+(?:you|northwind))\b",
+    re.IGNORECASE)
+
+
+def considers_joining(text: str) -> bool:
+    """Whether the message says the writer is weighing signing up, and asks nothing else of its own."""
+    return bool(_CONSIDERS_JOINING.search(text)) and "?" not in text
+
+
 def asks_where_apps_can_run(text: str, *, last_reply: str = "") -> bool:
     """Whether the message asks whether apps can run in a place ("can I host in Japan?"), or, right after a reply that
     named our regions, "what about australia?". Our regions themselves are asked about elsewhere ("is eu-west in

@@ -31,6 +31,7 @@ from agents.about_service import (
     asks_what_answers_only,
     asks_where_apps_can_run,
     asks_which_hours,
+    considers_joining,
     identity_or_contact_asked,
     identity_or_contact_reply,
     names_support_hours,
@@ -614,6 +615,12 @@ class Orchestrator:
             # the other plan compared, which the billing part says the chat cannot make, with the steps to make it.
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"goes ahead with a move to {plan} (out of scope at {label.confidence:.2f})")
+            return
+        if considers_joining(run.ctx.message):
+            # "I'm interested in your service" (out of scope at 0.57): a visitor weighing us gets the plans; a signed-in
+            # customer is told they have an account already.
+            self._relabel(run, self._sure_label(run, "general" if run.ctx.customer is None else "account"),
+                          why=f"says they are weighing signing up (out of scope at {label.confidence:.2f})")
             return
         if asks_where_apps_can_run(run.ctx.message, last_reply=last_assistant_text(run.ctx)):
             # "Can I host in japan?" (out of scope at 0.55), "what about australia?" after the regions were listed: where

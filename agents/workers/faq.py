@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agents.about_service import NAMES_OUR_REGION, asks_where_apps_can_run
+from agents.about_service import NAMES_OUR_REGION, asks_where_apps_can_run, considers_joining
 from agents.clauses import question_clauses
 from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
@@ -215,6 +215,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if asks_about_a_cancellation_fee(ctx.message):
         # "The early termination penalty": the entry on cancelling says what happens, which its words never find.
         matches += _after_own(matches, _best_first(deps, CANCEL_QUESTION, 1))
+    if considers_joining(ctx.message):
+        # "I'm thinking about signing up": what there is to sign up for, the plans.
+        matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1))
     if NAMES_A_PLAN.search(asked):
         # "Can I get a custom domain on free?": what each plan adds is in the entry on the plans, which the
         # message's own words ("custom domain") do not find; the writer reads the plans from it.

@@ -50,7 +50,7 @@ from agents.providers.offline.text import normalise
 
 # A visitor wanting an account: "i want to sign up", "how do I register?", "create an account". Not "sign in", nor
 # "I signed up last week" (an account they have).
-WANTS_TO_SIGN_UP = re.compile(r"\b(?:sign\s*-?\s*up|register|create\s+(?:an?\s+|my\s+)?(?:new\s+)?account|"
+WANTS_TO_SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\s*-?\s*up|register|create\s+(?:an?\s+|my\s+)?(?:new\s+)?account|"
                               r"open\s+an?\s+(?:new\s+)?account)\b", re.IGNORECASE)
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",

@@ -19,6 +19,7 @@ from agents.about_service import (
     asks_about_support_hours,
     asks_what_answers_only,
     asks_where_apps_can_run,
+    considers_joining,
     identity_or_contact_asked,
     identity_or_contact_reply,
 )
@@ -161,6 +162,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_about_support()
                                                          or self.answers_where_a_region_is()
                                                          or self.answers_where_apps_can_run()
+                                                         or self.welcomes_a_visitor_weighing_us()
                                                          # "Where do I add VAT?" read as off topic or technical
                                                          or self.answers_invoice_details_misread()
                                                          or self.answers_what_a_plan_includes()
@@ -470,6 +472,20 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if match is not None:
             self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
 
+
+    def welcomes_a_visitor_weighing_us(self) -> bool:
+        """"Hi, I'm thinking about signing up" from a visitor: the plans, and what they'd like to know. It got "I don't
+        have enough information". A signed-in customer has an account already, which the account part says."""
+        if self.ctx.customer is not None or not considers_joining(self.ctx.message):
+            return False
+        entry = next((m for m in self.facts.faq if "plans" in normalise(m.question).split()), None)
+        if entry is None:
+            return False
+        self.reply.add(f"Glad you're considering us! {entry.answer}")
+        self._cite_faq(entry)
+        self.reply.add("What would you like to know? I can tell you what each plan includes, where apps can run, or how "
+                       "deploys and custom domains work.", answers=False)
+        return True
 
     def answers_where_apps_can_run(self) -> bool:
         """"Can I host in Japan?", "what about australia?" after the regions: the help centre's entry on the regions,
