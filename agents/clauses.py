@@ -114,6 +114,17 @@ _PLEASANTRY = re.compile(
     re.IGNORECASE)
 
 
+# "Thx", "ty!", "ok cheers", "thank u so much": a thank-you and nothing else.
+_ONLY_THANKS = re.compile(
+    rf"^\W*(?:(?:ok|okay|k|great|perfect|cool|awesome|nice|brilliant|got\s+it|alright)[\s,!.]+)*{_THANKS}"
+    r"(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+again)?[\s!.,:)]*$", re.IGNORECASE)
+
+
+def only_thanks(text: str) -> bool:
+    """Whether the message is a thank-you and nothing else ("thx", "ok cheers")."""
+    return bool(_ONLY_THANKS.match(text))
+
+
 def without_leading_pleasantry(text: str) -> str:
     """"Thanks, what plan am I on?" → "what plan am I on?": a thank-you that opens a question, which the classifier
     and the help centre's search otherwise read as the whole message (small talk, answered "You're welcome!").

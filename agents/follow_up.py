@@ -301,7 +301,10 @@ _PEOPLE = re.compile(
 _ABOUT_THEM = re.compile(
     r"\b(?:can|could|will|would|do|does|did|may|might|must|should|shall|are|is|were|was|have|has|what|which)"
     r"\s+(?:they|he|she)\b"
-    r"|\b(?:them|their|theirs|him|his|her)\b",
+    r"|\b(?:them|their|theirs|him|his|her)\b"
+    # "How do I remove someone?" after "can I add my teammate as an admin?" (off topic at 0.56): one of those people.
+    r"|\b(?:remove|delete|kick|add|invite|promote|demote|change)\s+(?:someone|somebody|a\s+(?:member|teammate|user|person)"
+    r"|people|members|users)\b",
     re.IGNORECASE,
 )
 # Thanks and goodbyes close a topic rather than continue it.

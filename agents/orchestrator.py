@@ -42,7 +42,7 @@ from agents.about_service import (
     wants_to_report_a_bug,
 )
 from agents.app_deletion import about_deleting_the_account, asks_to_delete_an_app
-from agents.clauses import without_leading_pleasantry
+from agents.clauses import only_thanks, without_leading_pleasantry
 from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
 from agents.data_protection import asks_to_erase_personal_data, data_protection_asked
@@ -615,6 +615,11 @@ class Orchestrator:
             # the other plan compared, which the billing part says the chat cannot make, with the steps to make it.
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"goes ahead with a move to {plan} (out of scope at {label.confidence:.2f})")
+            return
+        if only_thanks(run.ctx.message):
+            # "Thx" (out of scope at 0.59) got the scope reply: a thank-you, answered as one.
+            self._relabel(run, self._sure_label(run, "general"),
+                          why=f"only says thank you (out of scope at {label.confidence:.2f})")
             return
         if considers_joining(run.ctx.message):
             # "I'm interested in your service" (out of scope at 0.57): a visitor weighing us gets the plans; a signed-in

@@ -96,7 +96,9 @@ _TEAM_CHANGE = re.compile(
     r"|\b(?:team\s?mates?|team\s+members?|colleagues?|co-?workers?)\b(?:\s+[\w'-]+){0,4}?\s+"
     r"(?:as\s+(?:an?\s+)?(?:admin|administrator|owner|viewer)|roles?)\b"
     # "How do I invite someone?": whoever is invited joins the team.
-    r"|\b(?:invite|inviting)\s+(?:someone|somebody|people|others|a\s+(?:user|person|friend)|users)\b",
+    r"|\b(?:invite|inviting)\s+(?:someone|somebody|people|others|a\s+(?:user|person|friend)|users)\b"
+    # "How do I remove someone?" right after a question about the team (follow_up.asks_about_people_before).
+    r"|\b(?:remove|removing|delete|deleting|kick)\s+(?:someone|somebody|a\s+(?:user|person|member|teammate)|users|people)\b",
     re.IGNORECASE)
 # "Did I sign up with google?": a question about the sign-up done, not a wish to sign up.
 _ASKS_OF_THE_PAST = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b", re.IGNORECASE)
