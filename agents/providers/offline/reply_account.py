@@ -103,7 +103,7 @@ _TEAM_CHANGE = re.compile(
 # "Did I sign up with google?": a question about the sign-up done, not a wish to sign up.
 _ASKS_OF_THE_PAST = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b", re.IGNORECASE)
 # Taking someone off the team, which the help centre's team entry does not describe.
-_REMOVES = re.compile(r"\b(?:remove|removing|delete|deleting|kick\s+out)\b", re.IGNORECASE)
+_REMOVES = re.compile(r"\b(?:remove|removing|delete|deleting|kick|kicking)\b", re.IGNORECASE)
 # An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
 _LISTS_ROLES = re.compile(r"\broles?\s*(?::|\(|(?:are|include|includes|such\s+as)\b)", re.IGNORECASE)
 # What a member might see that a customer worries about: billing, named in the reply when asked.
