@@ -43,8 +43,17 @@ _POLITE_REQUEST_OPENING = re.compile(r"^(?:(?:can|could|may)\s+(?:i|we|you|u)|(?
 _HYPOTHETICAL = re.compile(r"\bif\s+(?:i|we|my|our)\b", re.IGNORECASE)
 # "Can you help me seeing in which cases can I request refunds?", "help seeing in which situations …": when one is
 # given, asked however the clause opens (Bob's duplicate was filed for staff approval).
+# "I don't know what I need to do to request refunds": how one is asked for, asked.
 _WHEN_ONE_IS_GIVEN = re.compile(r"\b(?:which|what)\s+(?:cases|situations|circumstances)\b"
-                                r"|\bwhen\s+(?:can|could|may|do|would)\s+(?:i|we)\b", re.IGNORECASE)
+                                r"|\bwhen\s+(?:can|could|may)\s+(?:i|we)\s+(?:ask|request|claim|apply)\b"
+                                r"|\b(?:don'?t|dont|do\s+not)\s+know\s+(?:how|what\s+(?:i\s+)?(?:need\s+|have\s+)?to\s+do)\b",
+                                re.IGNORECASE)
+
+
+def asks_how_one_is_given(text: str) -> bool:
+    """"In which cases can I request refunds?", "I don't know what I need to do to request refunds": when or how a
+    refund is given, asked, however the message opens."""
+    return bool(_WHEN_ONE_IS_GIVEN.search(text))
 _NEGATED = re.compile(r"\b(?:not|never|no|didn'?t|don'?t|doesn'?t|haven'?t|hasn'?t|won'?t|wouldn'?t|can'?t"
                       r"|isn'?t|wasn'?t)\b", re.IGNORECASE)
 _OBJECT = (r"(?:me|us|it|that|this|them|those|these|both|all|everything|the|my|our|a|an|one|nw-\d+|invoice|invoices"
@@ -152,7 +161,7 @@ def clauses(text: str) -> list[str]:
 def is_question(clause: str) -> bool:
     """"Am I eligible for a refund", "refund process?", "was I charged twice?": asked, not requested. "Can I get
     a refund?" is a request however it ends, unless it asks what would be ("can I get a refund if I cancel?")."""
-    if _WHEN_ONE_IS_GIVEN.search(clause):
+    if asks_how_one_is_given(clause):
         return True
     if _POLITE_REQUEST_OPENING.match(clause):
         return bool(_HYPOTHETICAL.search(clause))

@@ -35,3 +35,10 @@ async def test_asking_for_the_refund_still_files_it(converse):
 ])
 def test_when_refunds_are_given_is_asked_not_requested(clause, question):
     assert is_question(clause) is question
+
+
+async def test_not_knowing_how_to_ask_for_a_refund_gets_the_policy_like_how_do_i_ask(converse):
+    ports = FakePorts()
+    [outcome] = await converse("cus_bob", "i dont know what i need to do to request refunds", ports=ports)
+    assert outcome.reply.startswith(POLICY), outcome.reply
+    assert ports.refund_requests == []

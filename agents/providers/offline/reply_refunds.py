@@ -35,6 +35,7 @@ from agents.providers.offline.reply_base import (
 from agents.providers.offline.reply_billing import BillingReplies, on_plan
 from agents.providers.offline.text import normalise
 from agents.refund_requests import (
+    asks_how_one_is_given,
     asks_to_approve_a_refund,
     blames_the_service,
     names_someone_elses_charge,
@@ -221,7 +222,7 @@ class RefundReplies(BillingReplies):
             return  # "which invoice?" asks which one was meant; it requests nothing
         if self.answers_refund_of_no_charge_of_theirs():
             return
-        how_refunds_go = has_cue(self.words, self.norm, *_HOW_REFUNDS_GO_CUES)
+        how_refunds_go = has_cue(self.words, self.norm, *_HOW_REFUNDS_GO_CUES) or asks_how_one_is_given(self.ctx.message)
         if (how_refunds_go or has_cue(self.words, self.norm, *_POLICY_CUES)) and not self._invoices_named() \
                 and not self._refund_wanted():
             # A question about the policy or how refunds go: the rules, and how to ask, or for "…and can I get
