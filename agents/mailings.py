@@ -14,7 +14,7 @@ from agents.follow_up import OFFER_PERSON
 
 _MAILINGS = re.compile(
     r"\b(?:news\s?letters?|mailing\s+lists?|(?:marketing|promotional|promo|advertising)\s+(?:e-?mails?|mails?|messages)"
-    r"|spam\s+(?:from\s+you|e-?mails?))\b"
+    r"|spam\s+from\s+(?:you|northwind))\b"
     r"|\b(?:unsubscribe|opt(?:\s+|-)out)\b[^.?!]{0,30}\b(?:e-?mails?|mails?|messages)\b"
     r"|\bstop\s+(?:sending|e-?mailing|mailing)\s+(?:me|us)\b",
     re.IGNORECASE)

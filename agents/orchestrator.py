@@ -92,6 +92,7 @@ from agents.frustration import (
 )
 from agents.language import looks_not_english
 from agents.mailings import MAILINGS_REPLY, asks_about_our_mailings
+from agents.other_services import other_service_named, other_service_reply
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
     ActionRecord,
@@ -397,6 +398,11 @@ class Orchestrator:
             # off-topic question; the fixed answer needs no look-up, no LLM, and makes up no number or address.
             self._take_intent(run, intent_response)
             return await self._answer_identity_or_contact(run, about)
+        if (service := other_service_named(run.ctx.message)) is not None:
+            # "How do I delete my Twitter account?": the FAQ shortcut sent the steps to delete a Northwind account.
+            return await self._answer_by_rule(run, intent_response, label="out_of_scope", key="another_service",
+                                              why=f"asks about an account with another company ({service})",
+                                              reply=other_service_reply(service))
         if reports_a_security_issue(run.ctx.message):
             # "I found a vulnerability in your login page, where do I report it?": read as an account question, it
             # got the customer's own sign-in state; it is a report for a person, who is offered.

@@ -65,7 +65,7 @@ def test_feedback_asked_with_nothing_else(message, kind):
 @pytest.mark.parametrize(("message", "ours"), [
     ("opt out of marketing emails", True), ("unsubscribe me from the newsletter", True),
     ("how do I unsubscribe?", False), ("stop sending me invoices by email", False),
-    ("stop sending me password reset emails", False),
+    ("stop sending me password reset emails", False), ("Stopping spam emails in Gmail by pattern", False),
 ])
 def test_our_mailings_not_the_accounts_emails(message, ours):
     assert asks_about_our_mailings(message) is ours
