@@ -537,10 +537,22 @@ FAULT_PHRASES = re.compile(
 )
 
 
+# "Shut down", "scale down", "turn it down": "down" as part of a verb, not a service that is down ("how do I shut down
+# without the confirmation prompt?" was told of the open incident in eu-west).
+_DOWN_AS_A_VERB = re.compile(r"\b(?:shut|shutting|shuts|turn|turning|turned|scale|scaling|scaled|step|stepping|wind|winding"
+                             r"|calm|cool|write|writing|narrow|narrowing|water|watered|tone|toned)\s+(?:\w+\s+)?down\b"
+                             r"|\bshutdowns?\b")
+
+
+def fault_text(text: str) -> str:
+    """The message normalised, with "down" taken out where it is part of a verb ("shut down")."""
+    return _DOWN_AS_A_VERB.sub(" ", normalise(singular_status_codes(text)))
+
+
 def reports_a_fault(text: str) -> bool:
     """Whether a message reports an error, an outage or a slowness, or asks how the platform is doing:
     what an open incident could explain."""
-    norm = normalise(singular_status_codes(text))
+    norm = fault_text(text)
     return bool(set(norm.split()) & FAULT_WORDS or PROBLEM.search(norm) or FAULT_PHRASES.search(norm)
                 or NOT_REACHABLE.search(norm))
 
@@ -554,7 +566,7 @@ def relevant_incident(text: str, incidents: Sequence[IncidentFact]) -> IncidentF
     """
     if not reports_a_fault(text):
         return None
-    words = set(normalise(singular_status_codes(text)).split())
+    words = set(fault_text(text).split())
     asked_regions = regions_mentioned(text)
     for incident in incidents:
         if incident.status == "resolved":

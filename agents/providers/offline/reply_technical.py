@@ -25,6 +25,7 @@ from agents.providers.offline.kb import (
     PROBLEM,
     affected_components,
     article_terms,
+    fault_text,
     names_incident_scope,
     regions_mentioned,
     step_showing_where,
@@ -196,10 +197,12 @@ class TechnicalReplies(WriterBase):
         # likely cause, so the guide's steps lead and the open incident is only mentioned after them.
         incident_aside = incident is not None and bool(BLAMES_OWN_CHANGE.search(self.text))
         about_the_incident_only = False
+        # "Shut down" names no outage ("how do I shut down without the prompt?" got the status page).
+        reported = fault_text(self.text)
         if incident is not None and not incident_aside:
             about_the_incident_only = self._incident(incident)
-        elif incident is None and has_cue(self.words, self.norm, "outage", "outages", "incident", "incidents", "down",
-                                          "status page", "is it just me"):
+        elif incident is None and has_cue(set(reported.split()), reported, "outage", "outages", "incident", "incidents",
+                                          "down", "status page", "is it just me"):
             self._no_matching_incident()
         leading_incident = None if incident_aside else incident
         self._service_credits()
