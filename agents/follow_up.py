@@ -92,6 +92,14 @@ _ASKS_A_DETAIL = re.compile(
     r"(?:\s+(?:then|exactly|again|on\s+my\s+plan))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+# "How do I get more?", "can I get more?", "we need more" right after a limit was given: more of what that limit
+# counts, which names nothing of its own (the FAQ shortcut answered with the generic upgrade steps, "choose Pro or
+# Business", to a customer on Pro).
+_ASKS_FOR_MORE = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+(?:do|can|could)\s+(?:i|we)\s+(?:get|have|buy|raise|increase)\s+"
+    r"(?:more|it|that|the\s+limit|a\s+higher\s+(?:limit|one))|(?:can|could)\s+(?:i|we)\s+(?:get|have|buy)\s+more"
+    r"|(?:i|we)\s+need\s+more)(?:\s+(?:of\s+them|then|please))?\W*$",
+    re.IGNORECASE)
 # "Whats the limit for business?", "what's the max on pro", "and the limit?": a limit that names nothing it is a
 # limit of, which only the question before supplies (the 429 it answered). Not "what's the app limit on pro?" nor
 # "what's the build time limit?", which name theirs.
@@ -451,7 +459,8 @@ def leans_back(message: str) -> bool:
     # take?" asks after what was sent for approval before (a refund, an unlock).
     return (affirms(message) or bool(_DECLINE.match(message)) or bool(_POINTS_BACK.search(message))
             or asks_which_of_them(message) or asks_a_detail(message) or asks_about_staff_review(message)
-            or asks_the_limit(message) or bool(_ASKS_WHY.match(message)) or asks_what_it_costs(message))
+            or asks_the_limit(message) or bool(_ASKS_WHY.match(message)) or asks_what_it_costs(message)
+            or asks_for_more(message))
 
 
 # "What's your uptime?", "whats the uptime been this month?", "was there downtime this week?": how the service has
@@ -522,6 +531,11 @@ def asks_a_detail(message: str) -> bool:
 def asks_what_it_costs(message: str) -> bool:
     """"How much will I be charged?" after "upgrade me to pro": the price of what was just asked for."""
     return bool(_ASKS_WHAT_IT_COSTS.match(message))
+
+
+def asks_for_more(message: str) -> bool:
+    """"How do I get more?", "we need more": more of what was just discussed, naming nothing of its own."""
+    return bool(_ASKS_FOR_MORE.match(message))
 
 
 def asks_the_limit(message: str) -> bool:

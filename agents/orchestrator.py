@@ -57,6 +57,7 @@ from agents.follow_up import (
     affirms,
     asked_of_a_plan,
     asked_which_plan_for,
+    asks_for_more,
     asks_if_it_worked_with_nothing_done,
     asks_to_deliver_it,
     asks_us_to_change_plan,
@@ -967,6 +968,11 @@ class Orchestrator:
             # "Email it to my address, please": the words name the channel, which the FAQ matches (how to
             # change an email address); what "it" is was said before.
             run.summary["faq"]["skipped"] = "asks for what was discussed before to be sent"
+            return False
+        if asks_for_more(run.ctx.message) and previous_user_text(run.ctx):
+            # "How do I get more?" after the API's limit on Pro: more of what was discussed; the words alone match the
+            # generic upgrade steps ("choose Pro or Business").
+            run.summary["faq"]["skipped"] = "asks for more of what was discussed before"
             return False
         if asks_which_of_them(run.ctx.message) and previous_user_text(run.ctx):
             # "Which payment?" after "why was my card charged on nov 15?": which of the things discussed,

@@ -11,6 +11,7 @@ from agents.facts import IncidentFact
 from agents.follow_up import (
     OFFER_PERSON,
     asks_about_uptime,
+    asks_for_more,
     asks_the_limit_of_the_topic,
     last_assistant_text,
     leans_back,
@@ -415,7 +416,9 @@ class TechnicalReplies(WriterBase):
         # "Whats the limit for business?" after a 429 names nothing the limit is of ("what's" is no subject): the
         # question before's entries were found for it, scored below the message's own, and one about what that
         # question's guide is about states the limit, however low it ranks.
-        of_the_topic = self.text == self.ctx.message and asks_the_limit_of_the_topic(self.ctx)
+        # So for "how do I get more?" right after the limit was given.
+        of_the_topic = self.text == self.ctx.message and (asks_the_limit_of_the_topic(self.ctx) or (
+            asks_for_more(self.ctx.message) and previous_user_text(self.ctx) is not None))
         asked = set() if of_the_topic else topic_words(self.text) - LIMIT_WORDS - PLAN_WORDS
         guide = (topic_words(f"{articles[0].title} {articles[0].summary}") - LIMIT_WORDS) if articles else set()
         stating: list[tuple[bool, float, FaqMatch]] = []

@@ -32,6 +32,7 @@ from agents.follow_up import (
     OFFER_PERSON,
     asked_of_a_plan,
     asked_which_plan_for,
+    asks_for_more,
     asks_if_it_went_through,
     declines_offer,
     last_assistant_text,
@@ -565,11 +566,12 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         entry = next((m for m in self.facts.faq if any(s in last for s in sentences(m.answer))), None)
         # "I didn't get the email" is about its arriving, not about the email address the steps ask for.
         asked = ARRIVES if not_received else topic_words(self.ctx.message)
-        if entry is None or not asked:
+        # "How many can I invite?", "can I get more?": the sentence with the figure, not the steps that name inviting.
+        counts = bool(_ASKS_HOW_MANY.search(self.ctx.message)) or asks_for_more(self.ctx.message)
+        if entry is None or not (asked or counts):
             return False
         said = sentences(entry.answer)
-        # "How many can I invite?": the sentence with the figure, not the steps that name inviting too.
-        counting = [s for s in said if _STATES_A_COUNT.search(s)] if _ASKS_HOW_MANY.search(self.ctx.message) else []
+        counting = [s for s in said if _STATES_A_COUNT.search(s)] if counts else []
         naming = counting or [s for s in said if asked & topic_words(s)]
         if not naming or len(naming) == len(said):
             return False
