@@ -134,6 +134,7 @@ from agents.service_terms import (
     asks_for_a_plan_change_alone,
     billing_matter_alone,
     domains_named,
+    tier_not_ours,
     with_terms_spelled,
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
@@ -522,6 +523,11 @@ class Orchestrator:
             # they were charged, which the billing facts hold, not a deploy guide.
             self._relabel(run, self._sure_label(run, "billing"), why="says a plan paid for is not the one in use",
                           key="plan_not_applied")
+        if run.intent.label != "billing" and (tier := tier_not_ours(run.ctx.message)) is not None:
+            # "I want help switching to the platinum account" (account at 0.96, "I don't have enough information"): a
+            # plan by a name that is none of ours, which the plans' list answers.
+            self._relabel(run, self._sure_label(run, "billing"), why=f"names a plan we don't have ({tier})",
+                          key="tier_not_ours")
         if run.intent.label != "billing" and (why := billing_matter_alone(run.ctx.message)) is not None:
             # "Pricing details please" (account at 0.66), "tell me about pricing" (out of scope at 0.90), "upgrade"
             # (technical at 0.42): the plans, their prices and moving between them, which billing's part answers.

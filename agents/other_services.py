@@ -18,7 +18,7 @@ _KNOWN = (r"facebook|fb|twitter|linkedin|instagram|insta|gmail|yahoo(?:\s+mail)?
           r"|amazon|dropbox|zoom|slack|evernote|quora|flickr|vimeo|airbnb|tinder")
 _THINGS = r"(?:account|acct|password|pass|profile|login|log\s?in|username|inbox|page|channel|id)"
 _KNOWN_ACCOUNT = re.compile(
-    rf"\b(?P<known>{_KNOWN})(?:'s)?\s+(?:mail\s+)?{_THINGS}\b"
+    rf"\b(?P<known>{_KNOWN})(?:'s)?\s+(?:(?:premium|plus|pro|gold|basic|family|student|business)\s+)?(?:mail\s+)?{_THINGS}\b"
     rf"|\b{_THINGS}s?\s+(?:on|in|at|with|for|from)\s+(?P<known2>{_KNOWN})\b",
     re.IGNORECASE)
 # "My Hunch account", "a Harvest account", "my Experts Exchange account", "my 37signals ID": a name written as one

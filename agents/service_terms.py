@@ -131,7 +131,8 @@ def with_terms_spelled(message: str) -> str:
         word = found[0]
         return word if word.lower() in TERMS else _term_misspelt(word.lower()) or word
 
-    return _rebates_as_refunds(_seats_as_team_members(_PLAN_TYPED.sub("plan", re.sub(r"[A-Za-z]+", spelled, message))))
+    return _freemium_as_free(_rebates_as_refunds(_seats_as_team_members(
+        _PLAN_TYPED.sub("plan", re.sub(r"[A-Za-z]+", spelled, message)))))
 
 
 # "How many seats do I get on Pro?", "can I buy more seats?": a plan's seats are its team members, the words the
@@ -158,6 +159,10 @@ _REBATE = re.compile(r"\brebates?\b", re.IGNORECASE)
 _OTHER_REBATES = re.compile(r"\b(?:tax|government|energy|fuel|manufacturer|mail-?in|rent|council)\s+rebates?\b", re.IGNORECASE)
 
 
+def _freemium_as_free(message: str) -> str:
+    return re.sub(r"\bfree-?mium\b", "free", message, flags=re.IGNORECASE)
+
+
 def _rebates_as_refunds(message: str) -> str:
     if _OTHER_REBATES.search(message):
         return message
@@ -178,3 +183,17 @@ _CANCELLATION_FEE = re.compile(
 def asks_about_a_cancellation_fee(message: str) -> bool:
     """Whether the message asks about a fee or penalty for cancelling or leaving early."""
     return bool(_CANCELLATION_FEE.search(message))
+
+
+# "Switching to the platinum account", "I want a Gold account", "the premium plan": a tier by another company's name for
+# it, not one of ours (Free, Pro, Business). It got "I don't have enough information". "Freemium" is read as Free.
+_TIER_NOT_OURS = re.compile(
+    r"\b(?P<tier>platinum|gold|silver|bronze|premium|standard|basic|starter|enterprise|vip|plus|ultimate|elite)\s+"
+    r"(?:account|plan|tier|subscription|membership|package|profile|version)s?\b",
+    re.IGNORECASE)
+
+
+def tier_not_ours(message: str) -> str | None:
+    """The name of a plan tier the message asks about that is none of ours ("Platinum"), or None."""
+    found = _TIER_NOT_OURS.search(message)
+    return found["tier"].capitalize() if found else None

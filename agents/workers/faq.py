@@ -34,7 +34,7 @@ from agents.own_data import (
     unlock_request_naming_the_account,
     with_document_words_spelled,
 )
-from agents.service_terms import asks_about_a_cancellation_fee
+from agents.service_terms import asks_about_a_cancellation_fee, tier_not_ours
 from agents.workers.base import RunDeps, metadata
 
 # A plan named as a plan: "on free", "with business", "does pro include", "the Pro plan"; not "is ssl free".
@@ -218,7 +218,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if considers_joining(ctx.message):
         # "I'm thinking about signing up": what there is to sign up for, the plans.
         matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1))
-    if NAMES_A_PLAN.search(asked):
+    if NAMES_A_PLAN.search(asked) or tier_not_ours(ctx.message):
         # "Can I get a custom domain on free?": what each plan adds is in the entry on the plans, which the
         # message's own words ("custom domain") do not find; the writer reads the plans from it.
         matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1))

@@ -53,7 +53,7 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.text import normalise
 from agents.refund_requests import asks_if_charged_twice, reports_charged_twice
-from agents.service_terms import ASKS_ABOUT_PRICING, asks_about_a_cancellation_fee
+from agents.service_terms import ASKS_ABOUT_PRICING, asks_about_a_cancellation_fee, tier_not_ours
 
 # "The next tier", "the plan above mine", "a cheaper plan": another plan, counted from one the
 # conversation is about ("next plan renewal" is the customer's own plan's renewal, not another plan).
@@ -319,7 +319,7 @@ class BillingReplies(WriterBase):
             return
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
-        service_told = (self._plans_offered() or self._payment_methods() or self._other_plan() or self._named_plan_price()
+        service_told = (self._tier_not_ours() or self._plans_offered() or self._payment_methods() or self._other_plan() or self._named_plan_price()
                         or self._cancellation_fee() or self._payment_terms() or self._send_invoice()
                         or self._billing_details())
         if self.ctx.customer is None or not self.facts.has_billing:
@@ -610,6 +610,20 @@ class BillingReplies(WriterBase):
             self._cite_faq(entry)
 
     # ------------------------------------------------------------ questions about the service
+
+    def _tier_not_ours(self) -> bool:
+        """"Switching to the platinum account": that we have no such plan, and the ones we have, with the customer's own.
+        False, having said nothing, for another message or without the help centre's list of plans."""
+        tier = tier_not_ours(self.ctx.message)
+        listing = self._plans_listed()[1] if tier is not None else None
+        if tier is None or listing is None:
+            return False
+        own = (f" You're on {self.ctx.customer.plan}." if self.ctx.customer is not None and self.ctx.customer.plan
+               else "")
+        self.reply.add(f"We don't have a {tier} plan. {listing.answer}{own}")
+        self._cite_faq(listing)
+        self.reply.add("If you meant one of these, tell me which and I'll help.", answers=False)
+        return True
 
     def _plans_offered(self) -> bool:
         """"Wat plans do u have?", "tell me about pricing": every plan and its price as the help centre lists them, not the customer's
