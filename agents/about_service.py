@@ -245,7 +245,7 @@ ASKS_ABOUT_SUPPORT_HOURS = re.compile(
     rf"|\bwhat\s+time\s+(?:do|does)\s+{_YOU}\s+(?:open|close|start|finish)\b"
     # "Want help to check what hours i can reach customer service" (handed to a person, read as human at 0.97).
     rf"|\b(?:what|which)\s+(?:hours|times|days)\s+(?:(?:can|could|do)\s+)?(?:i|we)\s+(?:can\s+|could\s+)?"
-    rf"(?:reach|contact|call|talk\s+to|speak\s+(?:to|with)|get\s+hold\s+of|get)\s+(?:(?:your|the)\s+)?{_SUPPORT}\b")
+    rf"(?:reach|contact|call|talk\s+to|speak\s+(?:to|with)|get\s+hold\s+of|get)\s+(?:(?:your|the)\s+)?(?:customer\s+)?{_SUPPORT}\b")
 STATES_A_NEED = re.compile(r"\b(?:i|we)\s+(?:really\s+)?(?:need|want|require)\b|\bplease\b|\bpls\b|\bplz\b|"
                            r"\bnow\b|\basap\b|\bright\s+away\b|\bimmediately\b")
 

@@ -17,14 +17,18 @@ FeedbackKind = Literal["complaint", "feedback"]
 
 _LEAD_IN = (r"(?:(?:hi|hello|hey)\W+)?(?:(?:i\s+(?:want|would\s+like|'d\s+like|need|wanna)(?:\s+help)?\s+to|i'?d\s+like\s+to"
             r"|(?:how|where)\s+(?:do|can|could|should)\s+i|can\s+i|could\s+i|help\s+me(?:\s+to)?|i\s+need\s+help(?:\s+to)?"
-            r"|i\s+want\s+(?:help|assistance)(?:\s+to)?)\s+)?")
-_ABOUT_US = (r"(?:\s+(?:about|for|on|of|regarding|against)\s+(?:your|the|a|this|northwind(?:'s)?)?\s*"
+            r"|i\s+want\s+(?:help|assistance)(?:\s+to)?|i\s+(?:have|need)\s+(?:got\s+)?to|i\s+have\s+got\s+to"
+            # "Can u help me making a reclamation", "is there a section to submit an opinion".
+            r"|(?:can|could)\s*(?:you|u)?\s*help\s+me(?:\s+to)?|is\s+there\s+(?:a|an|any)\s+(?:section|place|page|form|way)"
+            r"\s+(?:to|for|where\s+i\s+can))\s+)?")
+_ABOUT_US = (r"(?:\s+(?:about|for|on|of|regarding|against)\s+(?:your|ur|yr|the|a|this|northwind(?:'s)?)?\s*"
              r"(?:service|services|product|products|company|business|support|app|site|website|chat|assistant|bot)?)?")
 _GIVING = re.compile(
     rf"^\W*{_LEAD_IN}(?:leav(?:e|ing)|writ(?:e|ing)|giv(?:e|ing)|send(?:ing)?|submit(?:ting)?|post(?:ing)?|shar(?:e|ing)"
     r"|mak(?:e|ing)|fil(?:e|ing)|lodg(?:e|ing)|rais(?:e|ing)|add(?:ing)?)\s+"
     r"(?:a\s+|an\s+|some\s+|my\s+|me\s+)?(?:[a-z]+\s+)?"
-    rf"(?P<what>reviews?|feedback|comments?|complaints?|suggestions?|reclamations?|testimonials?){_ABOUT_US}"
+    rf"(?P<what>reviews?|feedback|comments?|complaints?|suggestions?|reclamations?|testimonials?|claims?|opinions?)"
+    rf"{_ABOUT_US}"
     r"(?:\W+how\s+(?:do\s+i\s+|to\s+|can\s+i\s+)?do\s+(?:it|that|this))?\W*$",
     re.IGNORECASE)
 _COMPLAINING = re.compile(rf"^\W*{_LEAD_IN}complain{_ABOUT_US}\W*$", re.IGNORECASE)
@@ -40,7 +44,7 @@ def feedback_asked(text: str) -> FeedbackKind | None:
     found = _GIVING.match(text) or _BARE.match(text)
     if found is None:
         return None
-    return "complaint" if found["what"].lower().startswith(("complaint", "reclamation")) else "feedback"
+    return "complaint" if found["what"].lower().startswith(("complaint", "reclamation", "claim")) else "feedback"
 
 
 def feedback_reply(kind: FeedbackKind, *, web: bool) -> str:

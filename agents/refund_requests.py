@@ -46,7 +46,8 @@ _HYPOTHETICAL = re.compile(r"\bif\s+(?:i|we|my|our)\b", re.IGNORECASE)
 # "I don't know what I need to do to request refunds": how one is asked for, asked.
 _WHEN_ONE_IS_GIVEN = re.compile(r"\b(?:which|what)\s+(?:cases|situations|circumstances)\b"
                                 r"|\bwhen\s+(?:can|could|may)\s+(?:i|we)\s+(?:ask|request|claim|apply)\b"
-                                r"|\b(?:don'?t|dont|do\s+not)\s+know\s+(?:how|what\s+(?:i\s+)?(?:need\s+|have\s+)?to\s+do)\b",
+                                r"|\b(?:don'?t|dont|do\s+not)\s+know\s+(?:how|what\s+(?:i\s+)?(?:need\s+|have\s+)?to\s+do)"
+                                r"\s+(?:i\s+(?:can|could|should)\s+)?(?:to\s+)?(?:request|ask\s+for|get|claim|apply\s+for)\b",
                                 re.IGNORECASE)
 
 

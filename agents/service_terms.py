@@ -155,7 +155,7 @@ def _seats_as_team_members(message: str) -> str:
 # "I'm trying to demand a rebate of my money", "how do I request rebates?": money paid back on a charge, which the help
 # centre and the refund part call a refund (read as the invoice list, or "I don't have enough information"). Not a
 # rebate named as something else's ("a tax rebate from the government").
-_REBATE = re.compile(r"\brebates?\b", re.IGNORECASE)
+_REBATE = re.compile(r"\b(?:rebates?|restitutions?)\b", re.IGNORECASE)
 _OTHER_REBATES = re.compile(r"\b(?:tax|government|energy|fuel|manufacturer|mail-?in|rent|council)\s+rebates?\b", re.IGNORECASE)
 
 

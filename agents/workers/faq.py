@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agents.about_service import NAMES_OUR_REGION, asks_where_apps_can_run, considers_joining
+from agents.about_service import NAMES_OUR_REGION, asks_where_apps_can_run, asks_which_ways_to_pay, considers_joining
 from agents.clauses import question_clauses
 from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
@@ -54,6 +54,7 @@ REREAD_CEILING = 0.85
 PLANS_QUESTION = "what plans do you offer"
 SLA_QUESTION = "do you offer an uptime sla with service credits"
 EMAIL_CHANGE_QUESTION = "how do I change the email address on my account"
+PAYMENT_METHODS_QUESTION = "which payment methods do you accept"
 # How the entries on getting back into an account are asked for: the password reset, the lock, a lost authenticator.
 SIGN_IN_QUESTIONS = ("how do I reset my password", "why is my account locked and how do I unlock it",
                      "I lost my phone with my authenticator")
@@ -209,6 +210,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if reports_what_the_outage_costs(ctx):
         # "This is costing me money" after an outage: the uptime SLA's service credits, which its words never find.
         matches += _after_own(matches, _best_first(deps, SLA_QUESTION, 1))
+    if asks_which_ways_to_pay(ctx.message):
+        # "I want help checking ur available payment modalities": the list of ways to pay, which its words may miss.
+        matches += _after_own(matches, _best_first(deps, PAYMENT_METHODS_QUESTION, 1))
     if asks_to_edit_profile_details(ctx.message):
         # "Update some of the details on my user account": the one detail the help centre says how to change.
         matches += _after_own(matches, _best_first(deps, EMAIL_CHANGE_QUESTION, 1))

@@ -24,3 +24,9 @@ async def test_a_rebate_asked_for_is_weighed_as_a_refund(converse, message):
 ])
 def test_rebates_read_as_refunds(message, read):
     assert with_terms_spelled(message) == read
+
+
+async def test_restitution_of_money_is_a_refund(converse):
+    [outcome] = await converse("cus_alice", "i have got to get restitutions of my money")
+    assert "14-day refund window" in outcome.reply and "Here are your most recent invoices" not in outcome.reply, \
+        outcome.reply

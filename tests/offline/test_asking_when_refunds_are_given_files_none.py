@@ -42,3 +42,8 @@ async def test_not_knowing_how_to_ask_for_a_refund_gets_the_policy_like_how_do_i
     [outcome] = await converse("cus_bob", "i dont know what i need to do to request refunds", ports=ports)
     assert outcome.reply.startswith(POLICY), outcome.reply
     assert ports.refund_requests == []
+
+
+async def test_not_knowing_how_to_check_a_refunds_status_gets_the_status_not_the_policy(converse):
+    [outcome] = await converse("cus_alice", "I don't know how I can check the refund status")
+    assert outcome.reply.startswith("I can't find a refund request on your account"), outcome.reply

@@ -69,3 +69,13 @@ def test_feedback_asked_with_nothing_else(message, kind):
 ])
 def test_our_mailings_not_the_accounts_emails(message, ours):
     assert asks_about_our_mailings(message) is ours
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("can uhelp me making a reclamation against ur business", "complaint"), ("I have to file a customer claim", "complaint"),
+    ("is there a section to submit an opinion for ur products", "feedback"),
+    ("is there a section to send feedback about ur products", "feedback"),
+])
+async def test_claims_opinions_and_sections_for_feedback_in_other_words(converse, message, kind):
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply == feedback_reply(kind, web=True), outcome.reply

@@ -75,3 +75,8 @@ async def test_which_hours_support_can_be_reached_is_answered_even_when_read_as_
 async def test_when_can_i_talk_to_a_person_read_surely_as_a_request_still_hands_off(converse):
     [outcome] = await converse("cus_alice", "I want to talk to a person now")
     assert outcome.route == "handoff"
+
+
+async def test_which_hours_customer_support_can_be_reached_is_answered(converse):
+    [outcome] = await converse("cus_alice", "help me to see what hours I can reach customer support")
+    assert outcome.route != "handoff" and "Monday to Friday, 08:00 to 20:00 UTC" in outcome.reply, outcome.reply

@@ -59,3 +59,9 @@ def test_changing_the_payment_method(message, changes):
 async def test_not_knowing_how_to_check_the_payment_methods_gets_the_list(converse):
     [outcome] = await converse("cus_bob", "I don't know how to check the payment methods")
     assert outcome.reply.startswith(ACCEPTED), outcome.reply
+
+
+async def test_available_payment_modalities_get_the_list_though_their_words_miss_the_entry(converse):
+    # "I don't have our list of accepted payment methods to hand": the entry was not among those found.
+    [outcome] = await converse("cus_alice", "i want help checking ur available payment modalities")
+    assert outcome.reply.startswith(ACCEPTED), outcome.reply
