@@ -718,3 +718,16 @@ _EDITS_PROFILE_DETAILS = re.compile(
 def asks_to_edit_profile_details(text: str) -> bool:
     """Whether the message asks to change the account's details in general, naming none."""
     return bool(_EDITS_PROFILE_DETAILS.search(text))
+
+
+# "I need to recover my password", "I try to retrieve my profile password", "problems with my password recovery": getting
+# a password back, which is the reset ("recover" and "retrieve" are no word of its entry, which scored 0.03).
+_RECOVERS_PASSWORD = re.compile(
+    r"\b(?:recover\w*|retriev\w*|restor\w*|regain\w*|get\s+back)\s+(?:(?:my|the|our|a)\s+)?(?:\w+\s+){0,2}(?:password|pass|pw)\b"
+    r"|\bpassword\s+(?:recovery|retrieval|restore)\b",
+    re.IGNORECASE)
+
+
+def asks_to_recover_password(text: str) -> bool:
+    """Whether the message asks to get a password back ("recover my password")."""
+    return bool(_RECOVERS_PASSWORD.search(text))

@@ -30,6 +30,7 @@ from agents.follow_up import (
 from agents.outcome import FaqMatch
 from agents.own_data import (
     asks_to_edit_profile_details,
+    asks_to_recover_password,
     reports_cannot_sign_in,
     unlock_request_naming_the_account,
     with_document_words_spelled,
@@ -213,6 +214,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if asks_which_ways_to_pay(ctx.message):
         # "I want help checking ur available payment modalities": the list of ways to pay, which its words may miss.
         matches += _after_own(matches, _best_first(deps, PAYMENT_METHODS_QUESTION, 1))
+    if asks_to_recover_password(ctx.message):
+        # "I need to recover my password": the reset's entry, which "recover" never finds.
+        matches += _after_own(matches, _best_first(deps, SIGN_IN_QUESTIONS[0], 1))
     if asks_to_edit_profile_details(ctx.message):
         # "Update some of the details on my user account": the one detail the help centre says how to change.
         matches += _after_own(matches, _best_first(deps, EMAIL_CHANGE_QUESTION, 1))

@@ -22,6 +22,7 @@ from agents.own_data import (
     asks_to_edit_profile_details,
     asks_to_give_a_role,
     asks_to_lock,
+    asks_to_recover_password,
     asks_when_joined,
     mentions_plans,
     names_two_factor,
@@ -188,6 +189,11 @@ class AccountReplies(BillingReplies):
         signed_in = self.ctx.customer is not None and account is not None
         match = (self._faq(floor=FAQ_PLAUSIBLE) if signed_in else None) or self._faq_on_topic(
             floor=FAQ_HOW_TO_FOR_VISITOR)
+        # "I need to recover my password": the reset, however low its entry scored for the words, and quoted as the
+        # answer it is, not as a guess.
+        reset_asked = self._entry_on("reset", "password") if asks_to_recover_password(self.text) else None
+        if reset_asked is not None:
+            match = reset_asked
         export = self._entry_on("export") if _GETS_DATA.search(self.text) else None
         chosen_export = export is not None
         if export is not None:
@@ -230,7 +236,7 @@ class AccountReplies(BillingReplies):
             return
         if not signed_in:
             if match is not None:
-                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match is not team_entry)
+                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match not in (team_entry, reset_asked))
             # A visitor's how-to that no entry answers gets an honest "I don't know", not a request to
             # sign in: signing in tells the help centre nothing more.
             if self._asks_about_own_account() or (match is None and not self._visitor_asks_how_to()):
@@ -450,7 +456,7 @@ class AccountReplies(BillingReplies):
         if match is not None and self._cannot_reach_reset_email(match):
             self._reset_without_email(match)
         elif match is not None and not fact_answers_it:
-            self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match is not team_entry)
+            self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match not in (team_entry, reset_asked))
             if account.status == "locked" and _about_the_password_reset(match):
                 # The help centre's entry on locks: a reset needs no sign-in, and unlocks the account.
                 self.reply.add("Resetting your password this way also unlocks your account straight away.")
