@@ -533,6 +533,18 @@ def asks_what_it_costs(message: str) -> bool:
     return bool(_ASKS_WHAT_IT_COSTS.match(message))
 
 
+# "How much will it be?", "how much is that?", "what will it come to?": the amount of what was just discussed.
+_ASKS_THE_AMOUNT_OF_IT = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much\s+(?:will|would|is|was)\s+(?:it|that|this)(?:\s+be)?"
+    r"|what\s+(?:will|would)\s+(?:it|that)\s+(?:be|come\s+to))(?:\s+(?:then|exactly))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def asks_the_amount_of_it(message: str) -> bool:
+    """"How much will it be?": the amount of what was just discussed, naming nothing of its own."""
+    return bool(_ASKS_THE_AMOUNT_OF_IT.match(message))
+
+
 def asks_for_more(message: str) -> bool:
     """"How do I get more?", "we need more": more of what was just discussed, naming nothing of its own."""
     return bool(_ASKS_FOR_MORE.match(message))

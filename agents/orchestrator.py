@@ -59,6 +59,7 @@ from agents.follow_up import (
     asked_which_plan_for,
     asks_for_more,
     asks_if_it_worked_with_nothing_done,
+    asks_the_amount_of_it,
     asks_to_deliver_it,
     asks_us_to_change_plan,
     asks_what_cancelling_does,
@@ -169,6 +170,7 @@ FAQ_OVER_OUT_OF_SCOPE_BELOW = 0.9
 # (two-factor for "how do i make my android phone more secure", the plans for "how much is this years
 # model of my car cost"); 872 stay declined.
 FAQ_CONFIDENT_OVER_OUT_OF_SCOPE = 0.6
+
 # The local classifier is trusted this far on "I want a person" when an LLM is also configured. Below it, a
 # question about the support itself ("do I get weekend support?") is not taken for a request for a person.
 HUMAN_CONFIDENCE = 0.8
@@ -974,6 +976,11 @@ class Orchestrator:
             # "Email it to my address, please": the words name the channel, which the FAQ matches (how to
             # change an email address); what "it" is was said before.
             run.summary["faq"]["skipped"] = "asks for what was discussed before to be sent"
+            return False
+        if asks_the_amount_of_it(run.ctx.message) and previous_user_text(run.ctx):
+            # "How much will it be?" after "when is my next payment?": the amount of what was just discussed (the
+            # renewal), not the plans' prices its words match.
+            run.summary["faq"]["skipped"] = "asks the amount of what was discussed before"
             return False
         if asks_for_more(run.ctx.message) and previous_user_text(run.ctx):
             # "How do I get more?" after the API's limit on Pro: more of what was discussed; the words alone match the

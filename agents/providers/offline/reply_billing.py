@@ -12,6 +12,7 @@ from agents.follow_up import (
     CANCELLING,
     OFFER_PERSON,
     WHICH_PLANS,
+    asks_the_amount_of_it,
     last_assistant_text,
     previous_user_text,
     reports_card_replaced,
@@ -342,6 +343,8 @@ class BillingReplies(WriterBase):
             return
         if reports_plan_not_applied(self.text):
             self._plan_not_applied()
+            return
+        if self._tells_the_renewals_amount():
             return
         if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
             self._charged_after_cancelling()
@@ -1205,6 +1208,17 @@ class BillingReplies(WriterBase):
             # What an unpaid account leads to is policy no fact here states: said, not guessed.
             self.reply.add("What happens to an account with a payment outstanding isn't something I can tell you "
                            "from here; a person from our team can, if you'd like me to pass you on.", answers=False)
+
+    def _tells_the_renewals_amount(self) -> bool:
+        """"How much will it be?" right after the next renewal was told: its amount, said first, with its date. The
+        renewal told again read "my answer is the same". False, having said nothing, for another message."""
+        plan = self.facts.subscription
+        if (not asks_the_amount_of_it(self.ctx.message) or plan is None or plan.renews_on is None
+                or not plan.price_monthly or " renews on " not in last_assistant_text(self.ctx)):
+            return False
+        self.reply.add(f"It will be {money(plan.price_monthly)}, for your {plan.plan} plan, on "
+                       f"{plan.renews_on.isoformat()}.")
+        return True
 
     def _next_renewal(self, *, after_unpaid: bool, fix_follows: bool = False) -> None:
         """The plan's next charge; `fix_follows` when an unpaid invoice told after it asks for a new card itself."""

@@ -296,6 +296,11 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         written for the whole leaves out an answer one of them has alone, the reply is written again question by
         question, each from its own section or help-centre entry, and says which question it could not answer."""
         questions = question_clauses(self.text)
+        if self.text != self.ctx.message:
+            # Retold with the question it follows: the follow-up itself ("how much will it be?" after "when is my next
+            # payment?") names nothing alone, and answered alone it was the plans' prices beside the renewal.
+            questions = [q for q in questions if not (q.strip(" ?.!") == self.ctx.message.strip(" ?.!")
+                                                      and leans_back(q))]
         if len(questions) < 2:
             return
         # A report before "also" ("my invoice failed … Also, what is your SLA?") is what the reply for the whole
