@@ -19,7 +19,9 @@ _KNOWN = (r"facebook|fb|twitter|linkedin|instagram|insta|gmail|yahoo(?:\s+mail)?
 _THINGS = r"(?:account|acct|password|pass|profile|login|log\s?in|username|inbox|page|channel|id)"
 _KNOWN_ACCOUNT = re.compile(
     rf"\b(?P<known>{_KNOWN})(?:'s)?\s+(?:(?:premium|plus|pro|gold|basic|family|student|business)\s+)?(?:mail\s+)?{_THINGS}\b"
-    rf"|\b{_THINGS}s?\s+(?:on|in|at|with|for|from)\s+(?P<known2>{_KNOWN})\b",
+    rf"|\b{_THINGS}s?\s+(?:on|in|at|with|for|from)\s+(?P<known2>{_KNOWN})\b"
+    # "Gmail recover password while logged in", "facebook won't let me reset the password".
+    rf"|\b(?P<known3>{_KNOWN})\b[^.?!]{{0,25}}?\b(?:password|account|login)\b",
     re.IGNORECASE)
 # "My Hunch account", "a Harvest account", "my Experts Exchange account", "my 37signals ID": a name written as one
 # (capitalised, or led by a digit) before an account's word. Case matters: "my new account" names nothing.
@@ -44,7 +46,7 @@ def other_service_named(text: str) -> str | None:
     if _NAMES_US.search(text):
         return None
     if (known := _KNOWN_ACCOUNT.search(text)) is not None:
-        return known["known"] or known["known2"]
+        return known["known"] or known["known2"] or known["known3"]
     for found in _NAMED_ACCOUNT.finditer(text):
         name = found["name"].strip()
         if name.lower() not in _OURS and not (name.isupper() and len(name) <= 3):

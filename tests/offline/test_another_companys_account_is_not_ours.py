@@ -34,3 +34,14 @@ def test_our_own_accounts_and_services_tied_to_them_name_no_other_company(messag
 
 def test_no_training_example_of_ours_names_another_companys_account():
     assert [e.text for e in read_examples() if e.label != "out_of_scope" and other_service_named(e.text)] == []
+
+
+@pytest.mark.parametrize(("message", "name"), [
+    ("Gmail recover password while logged in Iphone", "Gmail"), ("facebook won't let me reset the password", "facebook"),
+])
+def test_a_known_service_near_an_accounts_word_is_that_service(message, name):
+    assert other_service_named(message) == name
+
+
+def test_a_known_service_named_beside_our_own_email_question_is_not_taken_for_it():
+    assert other_service_named("my gmail address changed, how do I update my email?") is None
