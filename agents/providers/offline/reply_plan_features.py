@@ -23,6 +23,7 @@ from agents.providers.offline.reply_base import (
     ASKS_WHAT_IS_INCLUDED,
     FAQ_CONFIDENT,
     GENERIC_WORDS,
+    YES_OR_NO,
     WriterBase,
     has_cue,
     joined_with_and,
@@ -169,6 +170,12 @@ _ONE_MORE = re.compile(r"\b(?:more\s+than\s+one|a\s+second|second|another|one\s+
                        r"(?:apps?|members?|seats?|domains?)\b", re.IGNORECASE)
 
 
+# "Can I …?", "do you …?": a question answered yes or no.
+_ASKS_WHETHER = re.compile(r"^\W*(?:can|could|do|does|is|are|will|would|may|am)\b", re.IGNORECASE)
+# "I need more apps", "how do I get more apps?": more than the plan allows, however many that is.
+_MORE_OF = re.compile(r"\b(?:more|extra|additional)\s+(?:apps?|members?|seats?|domains?)\b", re.IGNORECASE)
+
+
 def _count_in(item: str) -> float | None:
     """"One app" → 1, "Up to 10 apps" → 10, "Unlimited apps" → infinity; None when the line gives no number."""
     if re.search(r"\b(?:unlimited|no\s+limit)\b", item, re.IGNORECASE):
@@ -224,6 +231,15 @@ class PlanFeatureReplies(WriterBase):
             # "Why can't I add a custom domain?" from a Free customer: their plan lacks it, which the guide's steps
             # (given before) could never get past; which plan has it comes first.
             return self._tell_whether_included(own, listing, feature)
+        if feature and asked is not None and _MORE_OF.search(self.text):
+            # "How do I get more apps?" from Pro ("no guide on that"): what the plan allows, and the plan that allows
+            # more, or that it has no limit. Asked how, not whether, the answer opens with no "yes" or "no".
+            first = len(self.reply.paragraphs)
+            told = self._tell_whether_included(asked, listing, feature)
+            if told and not _ASKS_WHETHER.match(self.text) and len(self.reply.paragraphs) > first:
+                said = YES_OR_NO.sub("", self.reply.paragraphs[first], count=1)
+                self.reply.paragraphs[first] = said[:1].upper() + said[1:]
+            return told
         if feature and asked is not None and ASKS_HOW_TO_GET.search(self.text):
             # "How do I add a custom domain on free?": that Free lacks it, and which plan has it, comes first; on a
             # plan that has it, the steps (the help centre's) are the answer.
@@ -459,7 +475,8 @@ class PlanFeatureReplies(WriterBase):
         if found is None:
             return self._not_listed(asked, feature)
         first, item = found
-        wanted, line = _number_asked(self.text), self._line_for(asked, feature)
+        line = self._line_for(asked, feature)
+        wanted = self._number_wanted(line)
         if wanted is not None and line is not None and (_count_in(line) or 0) >= wanted:
             # "Can I have 5 apps on Pro?": the plan's own count says so, not the cheapest plan's line.
             which = f"your plan, {asked.name}," if self._is_own(asked) else asked.name
@@ -498,6 +515,14 @@ class PlanFeatureReplies(WriterBase):
         self._cite(first, asked)
         return True
 
+    def _number_wanted(self, line: str | None) -> float | None:
+        """How many the message asks for (_number_asked); "more apps" with no number, one more than the plan's `line`
+        allows (its count, infinite for "unlimited": as many as wanted)."""
+        wanted = _number_asked(self.text)
+        if wanted is None and _MORE_OF.search(self.text) and line is not None and (allowed := _count_in(line)) is not None:
+            return allowed + 1
+        return wanted
+
     def _lacks(self, asked: PlanListing, listing: list[PlanListing], feature: set[str]) -> bool:
         """Whether a pricier plan than `asked` is the cheapest that lists `feature`."""
         found = self._first_listing(listing, feature)
@@ -511,8 +536,8 @@ class PlanFeatureReplies(WriterBase):
                           feature: set[str]) -> tuple[PlanListing, str] | None:
         """"Can I have 2 apps on Free?" when Free lists one app: the cheapest plan that allows as many, and its
         line. None when no number is asked, the plan's line gives none, or the plan allows as many."""
-        wanted = _number_asked(self.text)
         line = self._line_for(asked, feature)
+        wanted = self._number_wanted(line)
         allowed = _count_in(line) if line else None
         if wanted is None or allowed is None or wanted <= allowed:
             return None
