@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from agents.about_service import NAMES_OUR_REGION, asks_where_apps_can_run, asks_which_ways_to_pay, considers_joining
 from agents.clauses import question_clauses
@@ -63,6 +63,18 @@ SIGN_IN_QUESTIONS = ("how do I reset my password", "why is my account locked and
 REGIONS_QUESTION = "which regions can I deploy to"
 # How the help centre's entry on cancelling is asked for: it says what becomes of apps and data.
 CANCEL_QUESTION = "how do I cancel my subscription"
+# What a message asks whose entry its own words miss, and how that entry is asked for: each is added after the message's
+# own, for the writer to read.
+_ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
+    # "I want help checking ur available payment modalities": the list of ways to pay.
+    (asks_which_ways_to_pay, PAYMENT_METHODS_QUESTION),
+    # "I need to recover my password": the reset's entry, which "recover" never finds.
+    (asks_to_recover_password, SIGN_IN_QUESTIONS[0]),
+    # "Update some of the details on my user account": the one detail the help centre says how to change.
+    (asks_to_edit_profile_details, EMAIL_CHANGE_QUESTION),
+    # "The early termination penalty": the entry on cancelling says what happens instead.
+    (asks_about_a_cancellation_fee, CANCEL_QUESTION),
+)
 # How the entries that answer a wait for staff approval are asked for: who approves refunds (the policy), when staff
 # are in (support hours), and how long the money takes once approved.
 STAFF_REVIEW_QUESTIONS = ("what is your refund policy", "what are your support hours",
@@ -211,24 +223,13 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if reports_what_the_outage_costs(ctx):
         # "This is costing me money" after an outage: the uptime SLA's service credits, which its words never find.
         matches += _after_own(matches, _best_first(deps, SLA_QUESTION, 1))
-    if asks_which_ways_to_pay(ctx.message):
-        # "I want help checking ur available payment modalities": the list of ways to pay, which its words may miss.
-        matches += _after_own(matches, _best_first(deps, PAYMENT_METHODS_QUESTION, 1))
-    if asks_to_recover_password(ctx.message):
-        # "I need to recover my password": the reset's entry, which "recover" never finds.
-        matches += _after_own(matches, _best_first(deps, SIGN_IN_QUESTIONS[0], 1))
-    if asks_to_edit_profile_details(ctx.message):
-        # "Update some of the details on my user account": the one detail the help centre says how to change.
-        matches += _after_own(matches, _best_first(deps, EMAIL_CHANGE_QUESTION, 1))
-    if asks_about_a_cancellation_fee(ctx.message):
-        # "The early termination penalty": the entry on cancelling says what happens, which its words never find.
-        matches += _after_own(matches, _best_first(deps, CANCEL_QUESTION, 1))
-    if considers_joining(ctx.message):
-        # "I'm thinking about signing up": what there is to sign up for, the plans.
-        matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1))
-    if NAMES_A_PLAN.search(asked) or tier_not_ours(ctx.message):
+    for asks_it, question in _ENTRY_ITS_WORDS_MISS:
+        if asks_it(ctx.message):
+            matches += _after_own(matches, _best_first(deps, question, 1))
+    if NAMES_A_PLAN.search(asked) or tier_not_ours(ctx.message) or considers_joining(ctx.message):
         # "Can I get a custom domain on free?": what each plan adds is in the entry on the plans, which the
-        # message's own words ("custom domain") do not find; the writer reads the plans from it.
+        # message's own words ("custom domain") do not find; the writer reads the plans from it. So for "the
+        # platinum account" (a plan we don't have) and "I'm thinking about signing up" (what there is to sign up for).
         matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1))
     if ctx.customer is None and reports_cannot_sign_in(ctx.message):
         # "I can't log in" from a visitor: the reset's entry scores 0.29 and the lock's 0.001 for "I'm having trouble
