@@ -552,7 +552,10 @@ def fault_text(text: str) -> str:
 def reports_a_fault(text: str) -> bool:
     """Whether a message reports an error, an outage or a slowness, or asks how the platform is doing:
     what an open incident could explain."""
-    norm = fault_text(text)
+    return _reports_a_fault_in(fault_text(text))
+
+
+def _reports_a_fault_in(norm: str) -> bool:
     return bool(set(norm.split()) & FAULT_WORDS or PROBLEM.search(norm) or FAULT_PHRASES.search(norm)
                 or NOT_REACHABLE.search(norm))
 
@@ -564,9 +567,10 @@ def relevant_incident(text: str, incidents: Sequence[IncidentFact]) -> IncidentF
     the message describes an outage (down, 5xx, unavailable) or a symptom of the affected
     component ("API errors", "api timing out").
     """
-    if not reports_a_fault(text):
+    norm = fault_text(text)
+    if not _reports_a_fault_in(norm):
         return None
-    words = set(fault_text(text).split())
+    words = set(norm.split())
     asked_regions = regions_mentioned(text)
     for incident in incidents:
         if incident.status == "resolved":
