@@ -389,8 +389,8 @@ class BillingReplies(WriterBase):
         # "I'm trying to notify of problems with payments", "an error with onlinepayment": which problem, the records
         # say: a payment that failed, else a charge taken twice (it got the invoice list).
         payment_problem = bool(PAYMENT_PROBLEM.search(self.text))
-        problem_is_a_duplicate = payment_problem and not any(i.status == "failed" for i in self.facts.invoices) and any(
-            p.duplicate and p.status != "refunded" for p in self.facts.payments)
+        problem_is_a_duplicate = payment_problem and not any(i.status == "failed" for i in self.facts.invoices) and bool(
+            self._duplicates_not_paid_back())
         double_charge = self._mentions_double_charge() or problem_is_a_duplicate
         if double_charge:
             self._duplicates()
@@ -1378,7 +1378,7 @@ class BillingReplies(WriterBase):
         about_a_bill = _BILLED.search(message) or (self.text != message and _BILLED.search(self.text))
         if not ASKS_WHY_MORE.search(message) or not about_a_bill or not self.facts.invoices:
             return False
-        if any(p.duplicate and p.status != "refunded" for p in self.facts.payments):
+        if self._duplicates_not_paid_back():
             self._duplicates()
             return True
         invoices = sorted(self.facts.invoices, key=lambda i: (i.issued_on, i.number))
@@ -1468,7 +1468,11 @@ class BillingReplies(WriterBase):
         if not has_cue(self.words, self.norm, *_SOMETHING_WRONG):
             return False
         named = invoice_numbers(self.text)
-        return any(p.duplicate and p.status != "refunded" and p.invoice_number in named for p in self.facts.payments)
+        return any(p.invoice_number in named for p in self._duplicates_not_paid_back())
+
+    def _duplicates_not_paid_back(self) -> list[PaymentFact]:
+        """The payments marked as duplicates that have not been refunded."""
+        return [p for p in self.facts.payments if p.duplicate and p.status != "refunded"]
 
     def _quotes_double_total(self) -> bool:
         """Whether the message quotes what an invoice charged twice took in all (2 × $99.00 = 198): the customer
