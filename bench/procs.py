@@ -109,7 +109,7 @@ class Children:
 
 
 def wait_http(port: int, path: str = "/", *, timeout_s: float = 60.0, child: Child | None = None) -> None:
-    """Wait until http://127.0.0.1:port/path answers (any status below 500)."""
+    """Wait until http://127.0.0.1:port/path answers with a status below 500 (/readyz: 503 until ready)."""
     deadline = time.monotonic() + timeout_s
     last: Exception | None = None
     while time.monotonic() < deadline:

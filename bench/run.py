@@ -335,7 +335,7 @@ def run_scenario(scenario: Scenario, *, dbs: Databases, children: Children, tmp:
             env=env, port=port, log_dir=tmp))
     wait_http(stub_port, "/v1/models", child=stub)
     for server in servers:
-        wait_http(server.port, "/", child=server)
+        wait_http(server.port, "/readyz", child=server)  # 503 until its database, layer and agents answer
     # Warm every server up (orchestrator built, classifier loaded, connections open): not measured.
     asyncio.run(load_run(ports=[s.port for s in servers], clients=warmers, messages_per_client=4,
                          faq_questions=FAQ_QUESTIONS, llm_questions=LLM_QUESTIONS, faq_every=2))

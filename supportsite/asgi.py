@@ -17,6 +17,7 @@ from supportsite.api.webhooks import WebhooksOnStart, webhook_delivery_schedule_
 from supportsite.chat.routing import websocket_urlpatterns  # noqa: E402
 from supportsite.conversations.engine import llm_clients_close_at_shutdown, provider_description  # noqa: E402
 from supportsite.core.daphne_limits import daphne_line_limits_answer  # noqa: E402
+from supportsite.core.health_routes import HealthRoutes  # noqa: E402
 
 logging.getLogger("supportsite").info("Northwind Support: answers come from %s", provider_description())
 # A request line over 16 KB gets 414 with a reason, not a connection closed without a word.
@@ -26,7 +27,8 @@ llm_clients_close_at_shutdown()
 application = ProtocolTypeRouter(
     {
         # The A2A agent card and JSON-RPC endpoint (a2a-sdk, Starlette) beside Django, in one process.
-        "http": HttpRouter(django_asgi_app),
+        # /healthz and /readyz for load balancers, before Django's host check and HTTPS redirect.
+        "http": HealthRoutes(HttpRouter(django_asgi_app)),
         "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )

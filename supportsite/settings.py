@@ -270,6 +270,8 @@ SUPPORT = {
     # conversations with a 1 s model in the benchmark. 64 capped that at 24 a second (#9).
     "MAX_CONCURRENT_RUNS": int(os.environ.get("SUPPORT_MAX_CONCURRENT_RUNS", "128")),
     "RECOVERY_INTERVAL_S": float(os.environ.get("SUPPORT_RECOVERY_INTERVAL_S", "10")),
+    # /readyz: each dependency (the database, the channel layer) must answer within this long.
+    "HEALTH_CHECK_TIMEOUT_S": float(os.environ.get("SUPPORT_HEALTH_CHECK_TIMEOUT_S", "3")),
     # Once a server process is warm, its start-up objects are frozen out of the garbage collector
     # and its young generation is collected every this many allocations (CPython: 700); 0 leaves
     # the collector as CPython sets it (supportsite/core/memory.py).

@@ -54,6 +54,7 @@ class _Engine:
         self._providers: tuple[Any, Any] | None = None
         self._lock = asyncio.Lock()
         self._refresh_task: asyncio.Task[None] | None = None
+        self._warm_task: asyncio.Task[None] | None = None
 
     def providers(self) -> tuple[Any, Any]:
         """The main provider and the offline fallback: built once per process (one LLM client)."""
@@ -100,6 +101,24 @@ class _Engine:
             self._refresh_task = asyncio.get_running_loop().create_task(self._refresh_in_background())
         return self.orchestrator
 
+    def ready(self) -> bool:
+        """Whether the agents are built; if not, start building them in the background (once at a time).
+
+        The readiness check asks this: a process is not ready for customers before its models and knowledge
+        indexes are loaded, and the check must not wait for the build itself (nor be the one to cancel it).
+        """
+        if self.orchestrator is not None:
+            return True
+        if self._warm_task is None or self._warm_task.done():
+            self._warm_task = asyncio.get_running_loop().create_task(self._build_in_background())
+        return False
+
+    async def _build_in_background(self) -> None:
+        try:
+            await self.get()
+        except Exception:  # the next readiness check, or the first message, tries again
+            logger.warning("Could not prepare the agents", exc_info=True)
+
     async def _refresh(self) -> None:
         current = await db_async(knowledge_version)()
         if self.orchestrator is None or current != self.version:
@@ -124,6 +143,11 @@ _engine = _Engine()
 
 async def orchestrator_get() -> Orchestrator:
     return await _engine.get()
+
+
+def orchestrator_ready() -> bool:
+    """True once this process's agents are built; else their build is started and False returned."""
+    return _engine.ready()
 
 
 def orchestrator_reset() -> None:

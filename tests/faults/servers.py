@@ -81,7 +81,7 @@ class Site:
                                         env=self.env(), port=port, log_dir=self.tmp)
             started.append(child)
         for child in started:
-            wait_http(child.port, "/", child=child)
+            wait_http(child.port, "/readyz", child=child)  # 503 until its database, layer and agents answer
         self.servers = started
         return started
 

@@ -10,6 +10,8 @@ import json
 import shutil
 import signal
 import time
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -21,6 +23,14 @@ pytestmark = [pytest.mark.slow, pytest.mark.redis,
 
 QUESTIONS = ["Why did my last payment fail?", "My deploy fails with a build timeout error, what should I check?",
              "Can you explain the charge on my card this month?"]
+
+
+def _readiness(port: int) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
 
 
 def _start_redis(s, port: int):
@@ -75,7 +85,10 @@ def test_customers_get_every_reply_and_can_go_on_chatting_after_redis_restarts(t
             # Redis dies while the runs are waiting on the LLM, and stays down until they have
             # finished (three 0.8 s LLM calls each): their replies can only come from the database.
             s.children.stop(redis, sig=signal.SIGKILL)
-            await asyncio.sleep(4.0)
+            await asyncio.sleep(2.0)
+            # A load balancer asking meanwhile is told the process cannot serve, and why.
+            down = await asyncio.to_thread(_readiness, server.port)
+            await asyncio.sleep(2.0)
             _start_redis(s, redis_port)
             replies = await asyncio.gather(*(
                 _live_or_stored_reply(server.port, customer, socket, within_s=60)
@@ -88,9 +101,12 @@ def test_customers_get_every_reply_and_can_go_on_chatting_after_redis_restarts(t
                 while (frame := json.loads(await socket.recv()))["type"] != "assistant.message":
                     pass
             await socket.close()
-            return list(replies), [frame["text"]]
+            return list(replies), [frame["text"]], down, await asyncio.to_thread(_readiness, server.port)
 
-        replies, after = asyncio.run(scenario())
+        replies, after, down, back = asyncio.run(scenario())
+        assert down[0] == 503 and not down[1]["checks"]["channel_layer"]["ok"], down
+        assert down[1]["checks"]["database"]["ok"] and down[1]["checks"]["agents"]["ok"], down
+        assert back[0] == 200 and back[1]["status"] == "ok", back
         assert all(len(r) == 1 for r in replies), (replies, s.logs())
         assert after and after[0]
         counts = s.query("SELECT role, count(*) FROM conversations_message GROUP BY role ORDER BY role")
