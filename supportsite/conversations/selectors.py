@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from supportsite.conversations.models import AgentAction, AgentRun, Conversation, Feedback, Message
 from supportsite.conversations.serializers import conversation_reason
+from supportsite.conversations.titles import conversation_title
 from supportsite.core.models import reverse_one_to_one_uncache
 from supportsite.customers.models import CustomerProfile
 
@@ -69,28 +71,35 @@ def customer_for_user(user: object) -> CustomerProfile | None:
 
 
 # --- The web chat: the owner's conversation list and their own feedback ---------------------
+# A conversation's title is chosen among its first few customer messages ("hi" names nothing); the rest are not read.
+TITLE_CANDIDATES = 3
+
+
 def conversation_summaries_for_owner(
     *, customer: CustomerProfile | None, session_key: str, limit: int = 50
 ) -> list[dict[str, object]]:
-    """The owner's web conversations, newest first, each with a title from its first question."""
+    """The owner's web conversations, newest first, each titled by the first question asked in it."""
     conversations = list(
         conversation_list_for_owner(customer=customer, session_key=session_key)
         .filter(channel=Conversation.Channel.WEB)
         .annotate(message_count=Count("messages", filter=~Q(messages__role=Message.Role.SYSTEM)))[:limit]
     )
-    first_questions: dict[object, str] = {}
+    openings: dict[object, list[str]] = {}
     for conversation_id, text in (
         Message.objects.filter(conversation__in=conversations, role=Message.Role.USER)
-        .order_by("conversation_id", "-created_at")
+        .annotate(position=Window(RowNumber(), partition_by=[F("conversation_id")], order_by=[F("created_at").asc(),
+                                                                                               F("id").asc()]))
+        .filter(position__lte=TITLE_CANDIDATES)
+        .order_by("conversation_id", "position")
         .values_list("conversation_id", "text")
     ):
-        first_questions[conversation_id] = text  # ordered newest first, so the oldest one wins
+        openings.setdefault(conversation_id, []).append(text)
     summaries = [
         {
             "conversation_id": str(c.id),
             "status": c.status,
             "reason": conversation_reason(c),
-            "title": (first_questions.get(c.id) or "New conversation")[:80],
+            "title": conversation_title(openings.get(c.id, [])),
             "message_count": c.message_count,
             "last_message_at": (c.last_message_at or c.created_at).isoformat(),
         }
