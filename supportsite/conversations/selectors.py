@@ -75,15 +75,8 @@ def customer_for_user(user: object) -> CustomerProfile | None:
 TITLE_CANDIDATES = 3
 
 
-def conversation_summaries_for_owner(
-    *, customer: CustomerProfile | None, session_key: str, limit: int = 50
-) -> list[dict[str, object]]:
-    """The owner's web conversations, newest first, each titled by the first question asked in it."""
-    conversations = list(
-        conversation_list_for_owner(customer=customer, session_key=session_key)
-        .filter(channel=Conversation.Channel.WEB)
-        .annotate(message_count=Count("messages", filter=~Q(messages__role=Message.Role.SYSTEM)))[:limit]
-    )
+def conversation_openings(*, conversations: list[Conversation]) -> dict[object, list[str]]:
+    """The first TITLE_CANDIDATES customer messages of each conversation, oldest first, by conversation id."""
     openings: dict[object, list[str]] = {}
     for conversation_id, text in (
         Message.objects.filter(conversation__in=conversations, role=Message.Role.USER)
@@ -94,6 +87,19 @@ def conversation_summaries_for_owner(
         .values_list("conversation_id", "text")
     ):
         openings.setdefault(conversation_id, []).append(text)
+    return openings
+
+
+def conversation_summaries_for_owner(
+    *, customer: CustomerProfile | None, session_key: str, limit: int = 50
+) -> list[dict[str, object]]:
+    """The owner's web conversations, newest first, each titled by the first question asked in it."""
+    conversations = list(
+        conversation_list_for_owner(customer=customer, session_key=session_key)
+        .filter(channel=Conversation.Channel.WEB)
+        .annotate(message_count=Count("messages", filter=~Q(messages__role=Message.Role.SYSTEM)))[:limit]
+    )
+    openings = conversation_openings(conversations=conversations)
     summaries = [
         {
             "conversation_id": str(c.id),

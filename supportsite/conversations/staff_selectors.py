@@ -33,7 +33,9 @@ from supportsite.conversations.models import (
     Feedback,
     Message,
 )
+from supportsite.conversations.selectors import conversation_openings
 from supportsite.conversations.serializers import message_frame
+from supportsite.conversations.titles import conversation_title
 from supportsite.customers.models import CustomerProfile, Invoice, Payment, RefundRequest
 
 ROUTES = ("faq", "resolver", "panel", "fallback", "handoff")
@@ -68,20 +70,34 @@ def console_counts() -> dict[str, int]:
 class QueueItem:
     conversation: Conversation
     summary: str  # the agents' summary, its actions in words
+    # What the conversation is about, by its first question, when the summary's "Asked:" line is another message: a
+    # handoff on "can I talk to a person?" says nothing of the refund asked about before it.
+    topic: str = ""
 
 
 def handoff_queue() -> list[QueueItem]:
     """Conversations waiting for a person, the longest-waiting first."""
-    conversations = (
+    conversations = list(
         Conversation.objects.filter(status=Conversation.Status.WAITING)
         .select_related("customer__user")
         .prefetch_related(Prefetch("actions", queryset=AgentAction.objects.order_by("created_at")))
         .order_by("handoff_at", "created_at")
     )
-    return [
-        QueueItem(conversation=c, summary=handoff_summary_for_staff(conversation=c, actions=list(c.actions.all())))
-        for c in conversations
-    ]
+    openings = conversation_openings(conversations=conversations)
+    items = []
+    for c in conversations:
+        summary = handoff_summary_for_staff(conversation=c, actions=list(c.actions.all()))
+        items.append(QueueItem(conversation=c, summary=summary, topic=_topic_not_in(summary, openings.get(c.id, []))))
+    return items
+
+
+def _topic_not_in(summary: str, openings: list[str]) -> str:
+    """The conversation's title, or "" when there is none or the summary already quotes it."""
+    if not openings:
+        return ""
+    topic = conversation_title(openings)
+    quoted = " ".join(summary.split())
+    return "" if topic.removesuffix("…") in quoted else topic
 
 
 # What an action's status means to the person deciding what to do next.

@@ -332,3 +332,21 @@ def test_staff_edit_a_regression_cases_checks_one_a_line(staff_client, demo):
     assert response.status_code == 302, response.context["adminform"].form.errors
     case.refresh_from_db()
     assert case.must_contain == ["NW-1003", "4242"] and case.must_not_contain == ["NW-2002", "cus_bob"]
+
+
+def test_the_queue_says_what_a_conversation_is_about_when_the_handoff_came_on_another_message(staff_client, demo):
+    # "Can I talk to a person please?" came after the question: the queue names the question too.
+    asked_before = handoff_conversation(customer=demo["bob"], minutes_ago=5,
+                                        summary='Asked: "Can I talk to a person please?" (intent human, confidence 0.98)')
+    first = Message.objects.filter(conversation=asked_before).get()
+    for minutes, text in ((3, "hi"), (2, "Why was my card charged twice this month?")):
+        earlier = Message.objects.create(conversation=asked_before, role="user", text=text, client_id=f"m{minutes}")
+        Message.objects.filter(pk=earlier.pk).update(created_at=first.created_at - timedelta(minutes=minutes))
+    # Handed over on its one question: the summary quotes it already, and nothing is added.
+    asked_once = handoff_conversation(customer=demo["carol"], minutes_ago=2,
+                                      summary='Asked: "Can I talk to a person please?" (intent human, confidence 0.98)')
+
+    html = staff_client.get(reverse("admin:conversations_conversation_queue")).content.decode()
+    rows = dict(re.findall(r'<tr data-conversation="([^"]+)">(.*?)</tr>', html, re.S))
+    assert "About: “Why was my card charged twice this month?”" in rows[str(asked_before.pk)]
+    assert "About:" not in rows[str(asked_once.pk)]
