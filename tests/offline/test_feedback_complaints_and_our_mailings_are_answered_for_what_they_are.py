@@ -79,3 +79,37 @@ def test_our_mailings_not_the_accounts_emails(message, ours):
 async def test_claims_opinions_and_sections_for_feedback_in_other_words(converse, message, kind):
     [outcome] = await converse("cus_alice", message)
     assert outcome.reply == feedback_reply(kind, web=True), outcome.reply
+
+
+# Asked in any order and with typos: Bitext's customer-support phrasings that still got "I don't have enough information".
+@pytest.mark.parametrize(("message", "kind"), [
+    ("I need assistance to leave feedback about your company", "feedback"),
+    ("i need assistance to send my feedbakc aboutur company", "feedback"),
+    ("do you have an e-mail to send a review about a service?", "feedback"),
+    ("I have got to leave feedback about your company, I need help", "feedback"),
+    ("I'm calling to write a comment about ur services", "feedback"),
+    ("I need to leave some feedback, can I get some help?", "feedback"),
+    ("is it possible to lodge an complaint against ur business", "complaint"),
+    ("how can i make a customer complaint against ur organization", "complaint"),
+    ("I don't know what to do to file a recpamation", "complaint"),
+    ("is it possible to lodge a claim?", "complaint"),
+])
+async def test_feedback_and_complaints_asked_in_other_orders_and_with_typos(converse, message, kind):
+    assert feedback_asked(message) == kind
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply == feedback_reply(kind, web=True), outcome.reply
+
+
+@pytest.mark.parametrize("message", [
+    "I want to make a complaint about my bill",  # says what about: the agents answer it
+    "can you review my invoice?", "how do I claim service credits?", "how do I add comments to my app?",
+    "the experience with you was too bad, make a claim", "where do I send feedback on the new deploy logs?",
+])
+def test_a_message_that_says_what_it_is_about_is_left_to_the_agents(message):
+    assert feedback_asked(message) is None
+
+
+def test_no_training_example_of_another_label_reads_as_asking_to_give_feedback():
+    from agents.providers.offline.training_data import read_examples
+
+    assert [e.text for e in read_examples() if e.label != "general" and feedback_asked(e.text)] == []
