@@ -136,6 +136,7 @@ from agents.service_terms import (
     billing_matter_alone,
     domains_named,
     tier_not_ours,
+    with_own_paid_plan_named,
     with_terms_spelled,
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
@@ -377,8 +378,12 @@ class Orchestrator:
             # "Refnd pls", "waht is my pln": the word the agents know, spelt right (the classifier read it as
             # nothing it knows, and the writer could not tell what was asked).
             run.summary["terms_spelled"] = {"from": spelled, "read_as": terms_spelled}
-        if terms_spelled != message:
-            run.ctx.message, run.ctx.message_as_typed = terms_spelled, message
+        own_plan = run.ctx.customer.plan if run.ctx.customer is not None else None
+        if (plan_named := with_own_paid_plan_named(terms_spelled, own_plan=own_plan)) != terms_spelled:
+            # "Cancel my premium account" from a customer on Business: the plan they pay for, not a plan we don't have.
+            run.summary["own_plan_named"] = {"from": terms_spelled, "read_as": plan_named}
+        if plan_named != message:
+            run.ctx.message, run.ctx.message_as_typed = plan_named, message
 
     # ------------------------------------------------------------------ the pipeline
 

@@ -193,6 +193,20 @@ _TIER_NOT_OURS = re.compile(
     re.IGNORECASE)
 
 
+# "Cancel my premium account" from a customer who pays: "premium" is what many call any paid plan, and theirs is one
+# (read as a plan we don't have, it got our three plans and "tell me which you meant").
+_OWN_PREMIUM = re.compile(r"\b(?P<whose>my|our)\s+(?:current\s+)?premium\s+"
+                          r"(?:account|plan|subscription|membership|package|tier)(?P<plural>s)?\b", re.IGNORECASE)
+
+
+def with_own_paid_plan_named(message: str, *, own_plan: str | None) -> str:
+    """"Cancel my premium account" → "cancel my Business plan" for a customer on Business; the message as it is for a
+    customer on Free, a visitor, or one who names no premium plan of their own."""
+    if not own_plan or own_plan.lower() == "free":
+        return message
+    return _OWN_PREMIUM.sub(lambda found: f"{found['whose']} {own_plan} plan{found['plural'] or ''}", message)
+
+
 def tier_not_ours(message: str) -> str | None:
     """The name of a plan tier the message asks about that is none of ours ("Platinum"), or None."""
     found = _TIER_NOT_OURS.search(message)
