@@ -15,7 +15,9 @@ import re
 # registrars and clouds (domains, moving apps here).
 _KNOWN = (r"facebook|fb|twitter|linkedin|instagram|insta|gmail|yahoo(?:\s+mail)?|hotmail|outlook\.com|ebay|uber|lyft|skype"
           r"|whatsapp|tiktok|snapchat|netflix|spotify|trello|reddit|myspace|imgur|tumblr|pinterest|discord|steam|twitch"
-          r"|amazon|dropbox|zoom|slack|evernote|quora|flickr|vimeo|airbnb|tinder")
+          r"|amazon|dropbox|zoom|slack|evernote|quora|flickr|vimeo|airbnb|tinder"
+          # Site builders and CMSs: a WordPress site may run here, but its admin password and account are WordPress's.
+          r"|wordpress(?:\.com)?|joomla|drupal|wix|squarespace|shopify|blogger")
 _THINGS = r"(?:account|acct|password|pass|profile|login|log\s?in|username|inbox|page|channel|id)"
 _KNOWN_ACCOUNT = re.compile(
     rf"\b(?P<known>{_KNOWN})(?:'s)?\s+(?:(?:premium|plus|pro|gold|basic|family|student|business)\s+)?(?:mail\s+)?{_THINGS}\b"

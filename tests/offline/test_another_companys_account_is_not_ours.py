@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.other_services import other_service_named
+from agents.other_services import other_service_named, other_service_reply
 from agents.providers.offline.training_data import read_examples
 
 DELETE_STEPS = "Settings → Account → Delete account"
@@ -38,9 +38,21 @@ def test_no_training_example_of_ours_names_another_companys_account():
 
 @pytest.mark.parametrize(("message", "name"), [
     ("Gmail recover password while logged in Iphone", "Gmail"), ("facebook won't let me reset the password", "facebook"),
+    ("How to retrieve forgotten Wordpress Admin password", "Wordpress"), ("my shopify login stopped working", "shopify"),
 ])
 def test_a_known_service_near_an_accounts_word_is_that_service(message, name):
     assert other_service_named(message) == name
+
+
+@pytest.mark.parametrize("message", ["my wordpress site is down", "how do I deploy a wordpress app?",
+                                     "can I host a drupal site on Pro?"])
+def test_a_site_builders_app_hosted_here_is_ours_to_help_with(message):
+    assert other_service_named(message) is None
+
+
+async def test_a_wordpress_admin_password_is_not_our_reset(converse):
+    [outcome] = await converse(None, "How to retrieve forgotten Wordpress Admin password")
+    assert outcome.reply == other_service_reply("Wordpress") and "Forgot password" not in outcome.reply, outcome.reply
 
 
 def test_a_known_service_named_beside_our_own_email_question_is_not_taken_for_it():

@@ -14,6 +14,10 @@ RESET = "Open the sign-in page, choose **Forgot password** and enter your email 
 @pytest.mark.parametrize(("customer", "message"), [
     ("cus_alice", "I need to recover my password"), (None, "problems with my password recovery"),
     ("cus_alice", "I try to retrieve my damn profile password"),
+    # Bitext's phrasings that still got "I don't have enough information" (the reset's entry at 0.008 to 0.15).
+    ("cus_alice", "I lost my password, I need help recovering it"), (None, "I lost my password, I need help recovering it"),
+    ("cus_alice", "help me reset my user profile password"), ("cus_alice", "i want help to restor my pwd"),
+    ("cus_bob", "where can i get information about the pwd reset"), (None, "question about forgotten pwd"),
 ])
 async def test_getting_a_password_back_gets_the_reset_steps(converse, customer, message):
     [outcome] = await converse(customer, message)
@@ -28,6 +32,8 @@ async def test_a_locked_account_hears_of_the_lock_first(converse):
 @pytest.mark.parametrize(("message", "recovers"), [
     ("recover my password", True), ("password recovery", True), ("get back my old password", True),
     ("recover my data", False), ("change my password", False),
+    ("reset my user profile password", True), ("I forgot my login password", True), ("the pwd reset", True),
+    ("password lost, can you reset it?", True), ("reset my api key", False), ("I lost my phone", False),
 ])
 def test_getting_a_password_back(message, recovers):
     assert asks_to_recover_password(message) is recovers
