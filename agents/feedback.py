@@ -8,10 +8,10 @@ admin.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Literal
 
+from agents.asking_words import kinds_named
 from agents.follow_up import OFFER_PERSON
 
 FeedbackKind = Literal["complaint", "feedback"]
@@ -44,41 +44,10 @@ _FEEDBACK_NOUNS = {
     "suggestion": "feedback", "testimonial": "feedback",
     "complaint": "complaint", "claim": "complaint", "reclamation": "complaint",
 }
-_WORDS_OF_ASKING = """
-    i im me my mine we us you u ya your ur yr to a an the some any this that it its of for about on regarding against
-    with at in by from want wanna would like need needs needed have has got gotta must should can could will may
-    do does did dont not know what how where were which is are am be there possible way ways place section page
-    form address email mail e help hlp assistance assist please pls leave leaving write writing give giving send
-    sending submit submitting post posting share sharing make making file filing lodge lodging raise raising add
-    adding put call calling try trying tried customer consumer client service services product products company
-    business organization organisation firm team support northwind bloody fucking damn freaking get obtain then so
-    just also one"""
-_SAYS_NOTHING_OF_WHAT = frozenset(_WORDS_OF_ASKING.split())
-_WORD = re.compile(r"[a-z]+")
-_MOST_WORDS = 18
-
-
-def _as_known(word: str, vocabulary: frozenset[str] | dict[str, str]) -> str | None:
-    """The word, or the vocabulary's word it misspells ("feedbakc", "aboutur", "lodgin"); None when it is neither."""
-    if word in vocabulary:
-        return word
-    if len(word) < 5:
-        return None
-    close = difflib.get_close_matches(word, list(vocabulary), n=1, cutoff=0.8)
-    return close[0] if close else None
 
 
 def _asked_in_any_words(text: str) -> FeedbackKind | None:
-    words = [word.removesuffix("s") if word.removesuffix("s") in _FEEDBACK_NOUNS else word
-             for word in _WORD.findall(text.lower().replace("'", ""))]
-    if not words or len(words) > _MOST_WORDS:
-        return None
-    kinds = []
-    for word in words:
-        if (noun := _as_known(word, _FEEDBACK_NOUNS)) is not None:
-            kinds.append(_FEEDBACK_NOUNS[noun])
-        elif _as_known(word, _SAYS_NOTHING_OF_WHAT) is None:
-            return None  # something of what it is about, or another question: the agents' to answer
+    kinds = kinds_named(text, _FEEDBACK_NOUNS)
     if not kinds:
         return None
     return "complaint" if "complaint" in kinds else "feedback"

@@ -140,6 +140,7 @@ from agents.service_terms import (
     with_terms_spelled,
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
+from agents.sign_up_problems import SIGN_UP_PROBLEM_REPLY, reports_a_sign_up_problem
 from agents.tracing import Tracer
 from agents.workers.account import account_agent
 from agents.workers.actions import describe_actions, execute_actions
@@ -424,6 +425,12 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="technical", key="bug_report",
                                               why="wants to report a bug, with nothing about it yet",
                                               reply=BUG_REPORT_REPLY)
+        if reports_a_sign_up_problem(run.ctx.message):
+            # "Need help reporting errors with registrations": "I don't have enough information", and a signed-in
+            # customer was told they already have an account. What went wrong is asked for, with a person offered.
+            return await self._answer_by_rule(run, intent_response, label="account", key="sign_up_problem",
+                                              why="wants to report a problem signing up, with nothing of it yet",
+                                              reply=SIGN_UP_PROBLEM_REPLY)
         if (feedback := feedback_asked(run.ctx.message)) is not None:
             # "I want to file a complaint", "where can I leave a review?": general at 0.82-0.99 with no entry on it, they
             # got "I don't have enough information". What it is about is asked for, with a person offered.

@@ -711,7 +711,12 @@ def reports_cannot_add_or_use(text: str) -> bool:
 _EDITS_PROFILE_DETAILS = re.compile(
     r"\b(?:updat|chang|edit|modif|correct|amend)\w*\s+(?:(?:some|soe|sum|a\s+few|any)\s+(?:of\s+)?)?(?:the\s+|my\s+|our\s+)?(?:personal\s+|account\s+|"
     r"profile\s+|user\s+)?(?:details|info|information|data)\b(?!\s+(?:on|of|in)\s+(?:my\s+|the\s+)?(?:invoice|bill|card))"
-    r"|\b(?:updat|chang|edit|modif)\w*\s+(?:my\s+|the\s+|our\s+)?(?:[a-z]+\s+)?(?:user\s+)?profile\b",
+    r"|\b(?:updat|chang|edit|modif)\w*\s+(?:my\s+|the\s+|our\s+)?(?:[a-z]+\s+)?(?:user\s+)?profile\b"
+    # "I have to edit my account, how could I do it?", "i need help to update my account": the account as a whole, not
+    # a part of it that has its own answer ("change my account email", "...my account plan", "...my account to pro").
+    r"|\b(?:updat|edit|modif)\w*\s+(?:my\s+|the\s+|our\s+)?(?:[a-z]+\s+)?(?:user\s+)?(?:account|acount|acct)\b"
+    r"(?!\s+(?:plan|tier|subscription|card|payment|billing|password|region|type|level|to|into|email|e-mail|address"
+    r"|name|settings|details|info))",
     re.IGNORECASE)
 
 
@@ -720,11 +725,9 @@ def asks_to_edit_profile_details(text: str) -> bool:
     return bool(_EDITS_PROFILE_DETAILS.search(text))
 
 
-# "I need to recover my password", "I try to retrieve my profile password", "problems with my password recovery": getting
-# a password back, which is the reset ("recover" and "retrieve" are no word of its entry, which scored 0.03).
-# "Recover my password", "help me reset my user profile password", "I lost my password, I need help recovering it",
-# "i want help to restor my pwd", "the pwd reset": the reset entry, which words around "password" pushed far below the
-# shortcut (0.15, 0.008).
+# "I need to recover my password", "problems with my password recovery", "I lost my password, I need help recovering it",
+# "help me reset my user profile password", "i want help to restor my pwd": getting a password back, which is the reset
+# ("recover" and "retrieve" are no word of its entry, and the words around "password" sank it to 0.008-0.15).
 _PASSWORD = r"(?:password|passwd|pass|pwd|pw)"
 _RECOVERS_PASSWORD = re.compile(
     rf"\b(?:recover\w*|retriev\w*|restor\w*|regain\w*|reset\w*|get\s+back)\s+(?:(?:my|the|our|a)\s+)?(?:\w+\s+){{0,2}}"
@@ -738,3 +741,18 @@ _RECOVERS_PASSWORD = re.compile(
 def asks_to_recover_password(text: str) -> bool:
     """Whether the message asks to get a password back ("recover my password")."""
     return bool(_RECOVERS_PASSWORD.search(text))
+
+
+# "Closing freemium account", "need assistance closing my pro account", "I want to terminate my account": the account's
+# deletion, whose entry ("How do I delete my account?") those words never found (0.009). Not another's account on the
+# team ("remove a user account"), which is the team's entry, nor the plan ("cancel my subscription").
+_CLOSES_THE_ACCOUNT = re.compile(
+    r"\b(?:clos(?:e|es|ed|ing)|terminat\w*|delet(?:e|es|ing)|shut(?:ting)?\s+down|get\s+rid\s+of|deactivat\w*)\s+"
+    r"(?:(?:my|our|the|this)\s+)?(?:(?:free|freemium|pro|business|premium|paid|northwind|user|own|whole|entire)\s+)?"
+    r"(?:account|acount|acct|accout)\b(?!\s+(?:of|for)\s+(?:a|my|our|the|one)\s+(?:team|teammate|colleague|user|member))",
+    re.IGNORECASE)
+
+
+def asks_to_close_the_account(text: str) -> bool:
+    """Whether the message asks to close (delete) the customer's own account."""
+    return bool(_CLOSES_THE_ACCOUNT.search(text))

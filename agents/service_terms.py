@@ -40,6 +40,25 @@ _PLAN_CHANGE_ALONE = re.compile(
     re.IGNORECASE)
 
 
+# "I want to change to the pro plan", "where can I switch to the business plan?": a move to one of our plans by name (read
+# as account at 0.46-0.55, a customer already on Pro got the invoice list).
+_MOVES_TO_OUR_PLAN = re.compile(
+    r"\b(?:chang|switch|mov|go|upgrad|downgrad|swap)\w*\s+(?:\w+\s+){0,3}?(?:to|onto|into)\s+(?:the\s+|a\s+)?"
+    r"(?:free|pro|business)\s+plan\b", re.IGNORECASE)
+
+
+# "Change me to pro", "switch to the business plan", "changing my plan to free": a move to one of our plans.
+_MOVES_TO_A_PLAN = re.compile(
+    r"\b(?:chang|switch|mov|go|put|tak)\w*\s+(?:me\s+|us\s+|(?:my|our)\s+(?:plan|subscription|account)\s+)?"
+    r"(?:back\s+|down\s+|up\s+)?(?:to|onto)\s+(?:the\s+)?(?P<plan>free|pro|business)\b", re.IGNORECASE)
+
+
+def plan_moved_to(message: str) -> str | None:
+    """The plan ("pro", as written) a message asks to move to, or None."""
+    found = _MOVES_TO_A_PLAN.search(message)
+    return found["plan"] if found else None
+
+
 def asks_for_a_plan_change_alone(message: str) -> bool:
     """"Upgrade", "how do I downgrade?": a change of plan that names no plan, whose way (or that there is none) the
     customer's own plan decides."""
@@ -53,6 +72,8 @@ def billing_matter_alone(message: str) -> str | None:
         return "asks about our pricing"
     if asks_for_a_plan_change_alone(message):
         return "asks to change plan, and names nothing else"
+    if _MOVES_TO_OUR_PLAN.search(message):
+        return "asks to move to one of our plans"
     return None
 
 
@@ -131,8 +152,8 @@ def with_terms_spelled(message: str) -> str:
         word = found[0]
         return word if word.lower() in TERMS else _term_misspelt(word.lower()) or word
 
-    return _freemium_as_free(_rebates_as_refunds(_seats_as_team_members(
-        _PLAN_TYPED.sub("plan", re.sub(r"[A-Za-z]+", spelled, message)))))
+    return _plans_named_as_accounts(_freemium_as_free(_rebates_as_refunds(_seats_as_team_members(
+        _PLAN_TYPED.sub("plan", re.sub(r"[A-Za-z]+", spelled, message))))))
 
 
 # "How many seats do I get on Pro?", "can I buy more seats?": a plan's seats are its team members, the words the
@@ -152,11 +173,24 @@ def _seats_as_team_members(message: str) -> str:
     return _SEATS.sub(lambda found: "team member" if found[0].lower().endswith("seat") else "team members", message)
 
 
-# "I'm trying to demand a rebate of my money", "how do I request rebates?": money paid back on a charge, which the help
-# centre and the refund part call a refund (read as the invoice list, or "I don't have enough information"). Not a
-# rebate named as something else's ("a tax rebate from the government").
-_REBATE = re.compile(r"\b(?:rebates?|restitutions?)\b", re.IGNORECASE)
+# "I'm trying to demand a rebate of my money", "how do I request rebates?", "I want assistance obtaining reimbursements":
+# money paid back on a charge, which the help centre and the refund part call a refund (read as the invoice list, or "I
+# don't have enough information"). Not a rebate named as something else's ("a tax rebate from the government").
+_REBATE = re.compile(r"\b(?:rebates?|restitutions?|reimbursements?)\b", re.IGNORECASE)
 _OTHER_REBATES = re.compile(r"\b(?:tax|government|energy|fuel|manufacturer|mail-?in|rent|council)\s+rebates?\b", re.IGNORECASE)
+
+
+# "Where can I change to the pro account?", "changing to business account", "can I use the free profile?": one of our plans
+# called an account (read as an account question, they got "I don't have enough information"). Moved to or used, it is
+# the plan; "close my pro account" is still the account.
+_PLAN_AS_AN_ACCOUNT = re.compile(
+    r"\b(?P<how>(?:(?:switch|chang|mov|upgrad|downgrad|swap|go)\w*\s+(?:\w+\s+){0,2}?(?:to|into|onto)|us(?:e|ing))\s+"
+    r"(?:(?:the|a|an)\s+)?)(?P<plan>free|pro|business)\s+(?:account|acount|accouny|profile|version|membership)s?\b",
+    re.IGNORECASE)
+
+
+def _plans_named_as_accounts(message: str) -> str:
+    return _PLAN_AS_AN_ACCOUNT.sub(lambda found: f"{found['how']}{found['plan']} plan", message)
 
 
 def _freemium_as_free(message: str) -> str:

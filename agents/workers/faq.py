@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from agents.about_service import NAMES_OUR_REGION, asks_where_apps_can_run, asks_which_ways_to_pay, considers_joining
-from agents.clauses import question_clauses
+from agents.clauses import question_clauses, without_request_lead_in
 from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
 from agents.envelope import AgentRequest, AgentResponse
@@ -29,13 +29,14 @@ from agents.follow_up import (
 )
 from agents.outcome import FaqMatch
 from agents.own_data import (
+    asks_to_close_the_account,
     asks_to_edit_profile_details,
     asks_to_recover_password,
     reports_cannot_sign_in,
     unlock_request_naming_the_account,
     with_document_words_spelled,
 )
-from agents.service_terms import asks_about_a_cancellation_fee, tier_not_ours
+from agents.service_terms import asks_about_a_cancellation_fee, plan_moved_to, tier_not_ours
 from agents.workers.base import RunDeps, metadata
 
 # A plan named as a plan: "on free", "with business", "does pro include", "the Pro plan"; not "is ssl free".
@@ -43,11 +44,6 @@ NAMES_A_PLAN = re.compile(
     r"\b(?:on|with|in|for|of|to|get|need|want|buy)\s+(?:the\s+)?(?:free|pro|business)\b"
     r"|\b(?:free|pro|business)\s+(?:plan|tier|users?|accounts?|customers?|include|includes|have|has|get|gets|come|"
     r"comes|offer|features?)\b|\b(?:Free|Pro|Business)\b")
-# "Change my plan to free", "switch me to business", "move us back to pro": a change of plan, whose entry
-# (upgrading or downgrading) depends on the plan the customer is on, which the words alone don't say.
-MOVES_TO_A_PLAN = re.compile(
-    r"\b(?:change|switch|move|go|put|take)\w*\s+(?:me\s+|us\s+|(?:my|our)\s+(?:plan|subscription|account)\s+)?"
-    r"(?:back\s+|down\s+|up\s+)?(?:to|onto)\s+(?:the\s+)?(?P<plan>free|pro|business)\b", re.IGNORECASE)
 PLAN_TIERS = ("free", "pro", "business")  # cheapest first
 # Below the orchestrator's FAQ shortcut (0.9) and above what the writer quotes without a hedge (0.6).
 REREAD_CEILING = 0.85
@@ -61,6 +57,8 @@ SIGN_IN_QUESTIONS = ("how do I reset my password", "why is my account locked and
                      "I lost my phone with my authenticator")
 # How the help centre's entry on the regions is asked for: it says where each is ("eu-west (Ireland)").
 REGIONS_QUESTION = "which regions can I deploy to"
+# How the help centre's entry on deleting the account is asked for.
+DELETE_ACCOUNT_QUESTION = "how do I delete my account"
 # How the help centre's entry on cancelling is asked for: it says what becomes of apps and data.
 CANCEL_QUESTION = "how do I cancel my subscription"
 # What a message asks whose entry its own words miss, and how that entry is asked for: each is added after the message's
@@ -70,6 +68,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_which_ways_to_pay, PAYMENT_METHODS_QUESTION),
     # "I need to recover my password": the reset's entry, which "recover" never finds.
     (asks_to_recover_password, SIGN_IN_QUESTIONS[0]),
+    # "Closing freemium account", "I want to terminate my account": the deletion's entry, which "close" never finds.
+    (asks_to_close_the_account, DELETE_ACCOUNT_QUESTION),
     # "Update some of the details on my user account": the one detail the help centre says how to change.
     (asks_to_edit_profile_details, EMAIL_CHANGE_QUESTION),
     # "The early termination penalty": the entry on cancelling says what happens instead.
@@ -159,10 +159,10 @@ def _leading(first: list[FaqMatch], then: list[FaqMatch]) -> list[FaqMatch]:
 def _plan_change_asked(ctx: SupportContext) -> str | None:
     """"upgrade my plan" or "downgrade my plan" for a message that asks to move to a plan, by where that plan
     is from the customer's (a visitor can only go down to Free, and up to Business); None otherwise."""
-    moved = MOVES_TO_A_PLAN.search(ctx.message)
+    moved = plan_moved_to(ctx.message)
     if moved is None:
         return None
-    target = PLAN_TIERS.index(moved["plan"].lower())
+    target = PLAN_TIERS.index(moved.lower())
     plan = ctx.customer.plan.lower() if ctx.customer is not None else ""
     if plan in PLAN_TIERS:
         current = PLAN_TIERS.index(plan)
@@ -178,7 +178,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     # hand-offs, 3-5 ms before the intent call at one conversation (#9).
     # "Please unlock me" is searched as the request it is, for the account: the entry on locks is worded so.
     # "Recipt", "invoce": searched spelt right, as the entries are worded.
-    matches = _best_first(deps, unlock_request_naming_the_account(with_document_words_spelled(ctx.message)), k)
+    # "I don't know what I have to do to close my account" is searched as "close my account", as the entries are worded.
+    matches = _best_first(deps, unlock_request_naming_the_account(with_document_words_spelled(
+        without_request_lead_in(ctx.message))), k)
     matches = _how_to_before_mishap(ctx.message, matches)
     if (asked := asked_of_a_plan(ctx) or ctx.message) != ctx.message:
         # "And for pro?" after a question: that question, asked of Pro, finds the entries. They lead, scored

@@ -10,7 +10,8 @@ from agents.service_terms import with_terms_spelled
 
 
 @pytest.mark.parametrize("message", ["I'm trying to demand a rebate of my money",
-                                     "i dont know what i need to do to request rebates"])
+                                     "i dont know what i need to do to request rebates",
+                                     "I want assistance obtaining reimbursements"])
 async def test_a_rebate_asked_for_is_weighed_as_a_refund(converse, message):
     [outcome] = await converse("cus_alice", message)
     assert outcome.intent.label == "refund", outcome.intent
@@ -20,7 +21,7 @@ async def test_a_rebate_asked_for_is_weighed_as_a_refund(converse, message):
 
 @pytest.mark.parametrize(("message", "read"), [
     ("a rebate of my money", "a refund of my money"), ("request Rebates", "request refunds"),
-    ("can I get a tax rebate?", "can I get a tax rebate?"),
+    ("can I get a tax rebate?", "can I get a tax rebate?"), ("a reimbursement", "a refund"),
 ])
 def test_rebates_read_as_refunds(message, read):
     assert with_terms_spelled(message) == read

@@ -19,6 +19,7 @@ from agents.own_data import (
     asks_own_username,
     asks_standing,
     asks_to_act_on_all_accounts,
+    asks_to_close_the_account,
     asks_to_edit_profile_details,
     asks_to_give_a_role,
     asks_to_lock,
@@ -194,6 +195,10 @@ class AccountReplies(BillingReplies):
         reset_asked = self._entry_on("reset", "password") if asks_to_recover_password(self.text) else None
         if reset_asked is not None:
             match = reset_asked
+        # "Closing freemium account": the deletion, quoted as the answer however low it scored for "closing".
+        deletion = self._entry_on("delete", "account") if asks_to_close_the_account(self.text) else None
+        if deletion is not None:
+            match = deletion
         export = self._entry_on("export") if _GETS_DATA.search(self.text) else None
         chosen_export = export is not None
         if export is not None:
@@ -236,7 +241,7 @@ class AccountReplies(BillingReplies):
             return
         if not signed_in:
             if match is not None:
-                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match not in (team_entry, reset_asked))
+                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match not in (team_entry, reset_asked, deletion))
             # A visitor's how-to that no entry answers gets an honest "I don't know", not a request to
             # sign in: signing in tells the help centre nothing more.
             if self._asks_about_own_account() or (match is None and not self._visitor_asks_how_to()):
@@ -456,7 +461,7 @@ class AccountReplies(BillingReplies):
         if match is not None and self._cannot_reach_reset_email(match):
             self._reset_without_email(match)
         elif match is not None and not fact_answers_it:
-            self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match not in (team_entry, reset_asked))
+            self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match not in (team_entry, reset_asked, deletion))
             if account.status == "locked" and _about_the_password_reset(match):
                 # The help centre's entry on locks: a reset needs no sign-in, and unlocks the account.
                 self.reply.add("Resetting your password this way also unlocks your account straight away.")

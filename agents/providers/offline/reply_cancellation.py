@@ -46,7 +46,7 @@ from agents.providers.offline.reply_billing import CHARGED_AFTER_CANCELLING, on_
 from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies
 from agents.providers.offline.reply_plan_features import PlanListing, _agreeing, _plural, _words
 from agents.providers.offline.text import normalise, stem
-from agents.service_terms import asks_about_a_cancellation_fee, asks_for_a_plan_change_alone
+from agents.service_terms import asks_about_a_cancellation_fee, asks_for_a_plan_change_alone, plan_moved_to
 
 # A help-centre sentence (or clause) on what becomes of the customer's things.
 _ABOUT_THINGS = re.compile(r"\b(?:apps?|data)\b", re.IGNORECASE)
@@ -200,6 +200,10 @@ class CancellationReplies(PlanComparisonReplies):
         """The message that asks for the plan to be changed, and whether this one asks again ("do it" after
         it); None when nothing asks that. A go-ahead to an offer of a refund or an unlock is that offer's."""
         if asks_us_to_change_plan(self.text):
+            return self.text, False
+        customer = self.ctx.customer
+        if customer is not None and (plan_moved_to(self.text) or "").lower() == customer.plan.lower():
+            # "I want to change to the pro plan" from Pro: nothing to change, which is said (it got the invoice list).
             return self.text, False
         if not asks_us_to_do_it(self.ctx.message):
             return None, False
