@@ -709,9 +709,12 @@ def reports_cannot_add_or_use(text: str) -> bool:
 # "Update some of the details on my user account", "modify my user profile", "change my personal info": details of the
 # account in general, none named. Not "change my email" (its entry), nor "change my plan" or "my card".
 _EDITS_PROFILE_DETAILS = re.compile(
-    r"\b(?:updat|chang|edit|modif|correct|amend)\w*\s+(?:(?:some|soe|sum|a\s+few|any)\s+(?:of\s+)?)?(?:the\s+|my\s+|our\s+)?(?:personal\s+|account\s+|"
+    r"\b(?:updat|chang|edit|modif|correct|amend)\w*\s+(?:(?:some|soe|sum|a\s+few|any)\s+(?:of\s+)?)?(?:the\s+|my\s+|our\s+)?"
+    # "Correct the damn data on my user": a word of feeling may come between; none that says whose data it is.
+    r"(?:(?:damn|bloody|fucking|freaking|stupid|wrong|old)\s+)?(?:personal\s+|account\s+|"
     r"profile\s+|user\s+)?(?:details|info|information|data)\b(?!\s+(?:on|of|in)\s+(?:my\s+|the\s+)?(?:invoice|bill|card))"
     r"|\b(?:updat|chang|edit|modif)\w*\s+(?:my\s+|the\s+|our\s+)?(?:[a-z]+\s+)?(?:user\s+)?profile\b"
+    r"|\b(?:updat|edit|modif)\w*\s+my\s+(?:(?:damn|bloody|fucking|freaking|own)\s+)?user\W*$"
     # "I have to edit my account, how could I do it?", "i need help to update my account": the account as a whole, not
     # a part of it that has its own answer ("change my account email", "...my account plan", "...my account to pro").
     r"|\b(?:updat|edit|modif)\w*\s+(?:my\s+|the\s+|our\s+)?(?:[a-z]+\s+)?(?:user\s+)?(?:account|acount|acct)\b"
@@ -749,7 +752,12 @@ def asks_to_recover_password(text: str) -> bool:
 _CLOSES_THE_ACCOUNT = re.compile(
     r"\b(?:clos(?:e|es|ed|ing)|terminat\w*|delet(?:e|es|ing)|shut(?:ting)?\s+down|get\s+rid\s+of|deactivat\w*)\s+"
     r"(?:(?:my|our|the|this)\s+)?(?:(?:free|freemium|pro|business|premium|paid|northwind|user|own|whole|entire)\s+)?"
-    r"(?:account|acount|acct|accout)\b(?!\s+(?:of|for)\s+(?:a|my|our|the|one)\s+(?:team|teammate|colleague|user|member))",
+    r"(?:account|acount|acct|accout)\b(?!\s+(?:of|for)\s+(?:a|my|our|the|one)\s+(?:team|teammate|colleague|user|member))"
+    # "My pro account deletion", "I never use the pro account, I need help deleting it".
+    r"|\b(?:my|our|the)\s+(?:(?:free|freemium|pro|business|premium|paid|northwind|user|own)\s+)?(?:account|acct)\s+"
+    r"(?:deletion|removal|closure|termination)s?\b"
+    r"|\b(?:my|our|the)\s+(?:(?:free|freemium|pro|business|premium|paid|northwind|own)\s+)?(?:account|acct)\b(?:(?!team|colleague|member|user)[^.?!]){0,40}"
+    r"\b(?:delet|clos|terminat)\w*\s+it\b",
     re.IGNORECASE)
 
 

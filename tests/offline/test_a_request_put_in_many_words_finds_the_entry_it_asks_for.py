@@ -46,6 +46,8 @@ async def test_editing_the_account_gets_the_one_detail_the_help_centre_covers_an
     ("need assistance closing my pro account", True), ("deleting my account", True),
     ("remove a user account", False), ("delete the account of a team member", False),
     ("cancel my subscription", False), ("I closed my laptop", False),
+    ("i never use the pro account i need help deleting it", True), ("info about my pro account deletion", True),
+    ("the account of my teammate, deleting it", False),
 ])
 def test_closing_ones_own_account(message, closes):
     assert asks_to_close_the_account(message) is closes
@@ -54,6 +56,8 @@ def test_closing_ones_own_account(message, closes):
 @pytest.mark.parametrize(("message", "edits"), [
     ("I have to edit my account", True), ("modify freemium account", True), ("update my account email", False),
     ("update my account plan", False), ("edit my account to business", False),
+    ("how could I edit my damn user?", True), ("need to correct the damn data on my user", True),
+    ("change the invoice data", False), ("edit my user role", False),
 ])
 def test_editing_the_account_as_a_whole(message, edits):
     assert asks_to_edit_profile_details(message) is edits
