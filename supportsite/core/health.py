@@ -112,9 +112,25 @@ async def _timed(name: str, check: Callable[[], Awaitable[None]], timeout_s: flo
     return CheckResult(ok=not error, ms=round((time.perf_counter() - started) * 1000, 2), error=error)
 
 
-async def readiness() -> Readiness:
-    """Every check at once; ready only when all of them pass."""
+async def _readiness_now() -> Readiness:
     timeout_s = settings.SUPPORT["HEALTH_CHECK_TIMEOUT_S"]
     results = await asyncio.gather(*(_timed(name, check, timeout_s) for name, check in CHECKS.items()))
     checks = dict(zip(CHECKS, results, strict=True))
     return Readiness(status="ok" if all(r.ok for r in results) else "unavailable", checks=checks)
+
+
+# Probes that arrive while a check is under way share its answer: the endpoint answers anyone who reaches the port, and
+# a burst of probes must not become a burst of queries and channel-layer round trips. One per event loop (tests run
+# several loops).
+_in_flight: dict[asyncio.AbstractEventLoop, asyncio.Future[Readiness]] = {}
+
+
+async def readiness() -> Readiness:
+    """Every check at once; ready only when all of them pass. Concurrent callers share one run of the checks."""
+    loop = asyncio.get_running_loop()
+    running = _in_flight.get(loop)
+    if running is None:
+        running = _in_flight[loop] = asyncio.ensure_future(_readiness_now())
+        running.add_done_callback(lambda _: _in_flight.pop(loop, None))
+    # Shielded: a probe whose client hangs up must not cancel the check the other probes are waiting on.
+    return await asyncio.shield(running)

@@ -184,3 +184,30 @@ async def test_a_redis_that_refuses_connections_makes_the_process_unready(monkey
     assert answer.checks["channel_layer"].model_dump(exclude={"ms"}) == {"ok": False, "error": "ConnectionError"}
     with contextlib.suppress(Exception):
         await layer.flush()
+
+
+@pytest.mark.asyncio
+async def test_probes_arriving_together_share_one_run_of_the_checks(monkeypatch):
+    runs = 0
+    release = asyncio.Event()
+
+    async def slow_check() -> None:
+        nonlocal runs
+        runs += 1
+        await release.wait()
+
+    monkeypatch.setattr(health, "CHECKS", {"database": slow_check})
+    probes = [asyncio.ensure_future(health.readiness()) for _ in range(20)]
+    await asyncio.sleep(0.05)
+    release.set()
+    answers = await asyncio.gather(*probes)
+    assert runs == 1 and all(a.status == "ok" for a in answers)
+    # A probe that gives up (its client hung up) leaves the shared check to the others.
+    release.clear()
+    first, second = asyncio.ensure_future(health.readiness()), asyncio.ensure_future(health.readiness())
+    await asyncio.sleep(0.05)
+    first.cancel()
+    release.set()
+    assert (await second).status == "ok" and runs == 2
+    # The next probe after an answer runs the checks again: nothing is remembered past the one in flight.
+    assert (await health.readiness()).status == "ok" and runs == 3
