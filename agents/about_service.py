@@ -157,7 +157,7 @@ _PHONE = (r"\b(?:your|support|contact|customer\s+service|northwind|help)\s+(?:ph
           r"|\bgive\s+(?:me|us)\s+a\s+(?:call|ring)\b")
 _EMAIL = (r"\b(?:your|support|contact|the\s+support|customer\s+service|northwind)\s+(?:support\s+|contact\s+)?"
           r"e-?mail(?:\s+address)?\b"
-          r"|\be-?mail(?:\s+address)?\s+(?:for|of)\s+(?:support|you|northwind|customer\s+service|"
+          r"|\be-?mail(?:\s+address)?\s+(?:for|of)\s+(?:the\s+)?(?:support|you|northwind|customer\s+service|"
           r"your\s+(?:support|team))\b"
           r"|\be-?mail(?:\s+address)?\s+(?:(?:that|which)\s+)?(?:i|we)\s+(?:can|could|should)\s+(?:write|send|mail|"
           r"reach|contact|use)"

@@ -1,7 +1,8 @@
 """Requests that say what kind of thing they are about and nothing of the thing itself.
 
 "I need assistance to send my feedbakc aboutur company", "need help reporting errors with registrations": one or two
-words name the kind of request (feedback, a sign-up problem), and every other word only says how it is asked. Such a
+words name the kind of request (feedback, a sign-up problem), and every other word only says how it is asked (or how
+the customer feels about it: "I'm discontent with the service, what should I do to lodge a complaint?"). Such a
 message is read in any order and with the typos customers make; one word more ("...about my bill", "...the email never
 came") says what it is about, which is the agents' to answer.
 """
@@ -19,7 +20,9 @@ _WORDS_OF_ASKING = """
     sending submit submitting post posting share sharing make making file filing lodge lodging raise raising add
     adding put call calling try trying tried customer consumer client service services product products company
     business organization organisation firm team support northwind bloody fucking damn freaking get obtain then so
-    just also one"""
+    just also one ask asking agent agents representative
+    happy unhappy discontent discontented dissatisfied satisfied pleased displeased disappointed upset angry very
+    really quite"""
 WORDS_OF_ASKING = frozenset(_WORDS_OF_ASKING.split())
 _WORD = re.compile(r"[a-z]+")
 MOST_WORDS = 18

@@ -290,8 +290,9 @@ REFUSES_UNLOCK = re.compile(
 _SOMEONE = r"\b(?:some(?:one|body)|(?:an?\s+)?(?:strangers?|attackers?|hackers?))(?:\s+else)?\s+(?:\w+\s+){0,2}?"
 # Hacked is said of the customer or the account ("I'm being hacked", "my account was hacked"), not of an app or site
 # they host ("my site got hacked" is a technical matter), nor "I had my phone stolen" (a lost second factor).
+# "My user account was hacked", "my account's been hacked" too.
 _VICTIM = (r"(?:i'?m|i\s+am|i|we|we'?re|we\s+are|me|us"
-           r"|(?:my|our|the)\s+(?:northwind\s+)?(?:account|login|password|profile|credentials))")
+           r"|(?:my|our|the)\s+(?:(?:northwind|user|usr|online|own)\s+)?(?:account|login|password|profile|credentials)(?:'s)?)")
 _HACKED = r"(?:hacked|hijacked|compromised|breached)"
 REPORTS_INTRUSION = re.compile(
     rf"\b{_VICTIM}\s+(?:\w+\s+){{0,3}}?{_HACKED}\b"
@@ -756,8 +757,12 @@ _CLOSES_THE_ACCOUNT = re.compile(
     # "My pro account deletion", "I never use the pro account, I need help deleting it".
     r"|\b(?:my|our|the)\s+(?:(?:free|freemium|pro|business|premium|paid|northwind|user|own)\s+)?(?:account|acct)\s+"
     r"(?:deletion|removal|closure|termination)s?\b"
-    r"|\b(?:my|our|the)\s+(?:(?:free|freemium|pro|business|premium|paid|northwind|own)\s+)?(?:account|acct)\b(?:(?!team|colleague|member|user)[^.?!]){0,40}"
-    r"\b(?:delet|clos|terminat)\w*\s+it\b",
+    r"|\b(?:my|our|the)\s+(?:(?:free|freemium|pro|business|premium|paid|northwind|own|user|online)\s+)?(?:account|acct)\b"
+    r"(?:(?!team|colleague|member|user)[^.?!]){0,40}"
+    r"\b(?:delet|clos|terminat)\w*\s+it\b"
+    # "Were to remove my profile", "delete my online account": one's own, said with "my".
+    r"|\b(?:remov|delet|clos)\w*\s+(?:my|our)\s+(?:(?:online|user|own|northwind|whole|entire)\s+)?(?:account|profile)\b"
+    r"(?!\s+(?:picture|photo|image|avatar|name|email|details|info|data))",
     re.IGNORECASE)
 
 

@@ -152,8 +152,8 @@ def with_terms_spelled(message: str) -> str:
         word = found[0]
         return word if word.lower() in TERMS else _term_misspelt(word.lower()) or word
 
-    return _plans_named_as_accounts(_freemium_as_free(_rebates_as_refunds(_seats_as_team_members(
-        _PLAN_TYPED.sub("plan", re.sub(r"[A-Za-z]+", spelled, message))))))
+    return _customer_service_named(_plans_named_as_accounts(_freemium_as_free(_rebates_as_refunds(
+        _seats_as_team_members(_PLAN_TYPED.sub("plan", re.sub(r"[A-Za-z]+", spelled, message)))))))
 
 
 # "How many seats do I get on Pro?", "can I buy more seats?": a plan's seats are its team members, the words the
@@ -191,6 +191,16 @@ _PLAN_AS_AN_ACCOUNT = re.compile(
 
 def _plans_named_as_accounts(message: str) -> str:
     return _PLAN_AS_AN_ACCOUNT.sub(lambda found: f"{found['how']}{found['plan']} plan", message)
+
+
+# "The email of the Client Service", "customer care", "customre service", "customerservice": what the rules on reaching
+# support call customer service (they got "I don't have enough information").
+_CUSTOMER_SERVICE = re.compile(r"\bclient\s*(?:service|services|care|support)\b|\bcustomer\s*care\b"
+                               r"|\bcustom(?:re|er)\s*services?\b", re.IGNORECASE)
+
+
+def _customer_service_named(message: str) -> str:
+    return _CUSTOMER_SERVICE.sub("customer service", message)
 
 
 def _freemium_as_free(message: str) -> str:

@@ -30,6 +30,7 @@ def test_the_ask_without_how_it_is_put(message, ask):
     ("cus_alice", "I don't know what I have to do to close my account"),
     ("cus_alice", "I don't know what I have to do to close my pro account"),
     ("cus_alice", "closing freemium account"), (None, "I want to terminate my account"),
+    ("cus_bob", "were to remove my profile"), ("cus_bob", "I don't want my user account, what should I do to delete it?"),
 ])
 async def test_closing_the_account_gets_the_deletion_steps_as_the_answer(converse, customer, message):
     [outcome] = await converse(customer, message)
@@ -47,7 +48,7 @@ async def test_editing_the_account_gets_the_one_detail_the_help_centre_covers_an
     ("remove a user account", False), ("delete the account of a team member", False),
     ("cancel my subscription", False), ("I closed my laptop", False),
     ("i never use the pro account i need help deleting it", True), ("info about my pro account deletion", True),
-    ("the account of my teammate, deleting it", False),
+    ("the account of my teammate, deleting it", False), ("remove my profile picture", False),
 ])
 def test_closing_ones_own_account(message, closes):
     assert asks_to_close_the_account(message) is closes

@@ -18,6 +18,12 @@ async def test_a_visitor_who_wants_to_sign_up_is_told_there_are_no_steps_and_off
     assert "I don't have enough information" not in outcome.reply, outcome.reply
 
 
+@pytest.mark.parametrize("message", ["how to open a online account", "i want to open a user account, what can i do?"])
+async def test_opening_an_account_in_other_words_is_signing_up(converse, message):
+    (outcome,) = await converse(None, message)
+    assert outcome.reply.startswith(NO_STEPS), outcome.reply
+
+
 async def test_the_plans_are_told_once_when_asked_beside_signing_up(converse):
     (outcome,) = await converse(None, "what plans do you offer? i want to sign up")
     assert outcome.reply.count(PLANS) == 1 and NO_STEPS in outcome.reply, outcome.reply

@@ -93,6 +93,10 @@ async def test_claims_opinions_and_sections_for_feedback_in_other_words(converse
     ("how can i make a customer complaint against ur organization", "complaint"),
     ("I don't know what to do to file a recpamation", "complaint"),
     ("is it possible to lodge a claim?", "complaint"),
+    # How the customer feels about it says nothing of what it is about either.
+    ("I'm discontent with the service, what should I do to lodge a complaint?", "complaint"),
+    ("ask an agent how to make a complaint for a service", "complaint"),
+    ("im happy with the service, help me lodge an opinion", "feedback"),
 ])
 async def test_feedback_and_complaints_asked_in_other_orders_and_with_typos(converse, message, kind):
     assert feedback_asked(message) == kind
@@ -104,6 +108,7 @@ async def test_feedback_and_complaints_asked_in_other_orders_and_with_typos(conv
     "I want to make a complaint about my bill",  # says what about: the agents answer it
     "can you review my invoice?", "how do I claim service credits?", "how do I add comments to my app?",
     "the experience with you was too bad, make a claim", "where do I send feedback on the new deploy logs?",
+    "I'm unhappy with my invoice, I want to complain",
 ])
 def test_a_message_that_says_what_it_is_about_is_left_to_the_agents(message):
     assert feedback_asked(message) is None

@@ -112,3 +112,25 @@ async def test_a_short_refusal_naming_no_account_reaches_the_account_part_and_ke
     assert outcome.actions == [], outcome.actions
     assert LOCK_REASON in outcome.reply and STAYS_LOCKED in outcome.reply, outcome.reply
     assert outcome.route != "faq", outcome.route
+
+
+@pytest.mark.parametrize("message", ["my user account was hacked, help me recover it",
+                                     "my account's been hacked and i want to recover it"])
+def test_a_hacked_account_said_in_other_words_is_an_attack(message):
+    assert reports_intrusion(message)
+
+
+async def test_an_open_account_reported_hacked_gets_a_person_offered_and_the_reset(converse):
+    (outcome,) = await converse("cus_bob", "my user account was hacked, help me recover it")
+    assert PERSON_NOW in outcome.reply and "**Forgot password**" in outcome.reply, outcome.reply
+    assert "I don't have enough information" not in outcome.reply
+
+
+async def test_a_visitor_reporting_a_hacked_account_is_not_asked_to_sign_in_first(converse):
+    # The intruder may have changed the password: "sign in and ask me again" is what the customer may no longer do.
+    (outcome,) = await converse(None, "my account's been hacked and i want to recover it")
+    assert "Please sign in" not in outcome.reply, outcome.reply
+    assert outcome.reply.startswith("I'm sorry.") and PERSON_NOW in outcome.reply
+    assert "you don't need to be signed in for it" in outcome.reply and "**Forgot password**" in outcome.reply
+    _, after = await converse(None, "my account's been hacked and i want to recover it", "yes please")
+    assert after.route == "handoff", after.reply

@@ -52,8 +52,12 @@ from agents.providers.offline.text import normalise
 
 # A visitor wanting an account: "i want to sign up", "how do I register?", "create an account". Not "sign in", nor
 # "I signed up last week" (an account they have).
-WANTS_TO_SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\s*-?\s*up|register|create\s+(?:an?\s+|my\s+)?(?:new\s+)?account|"
-                              r"open\s+an?\s+(?:new\s+)?account)\b", re.IGNORECASE)
+WANTS_TO_SIGN_UP = re.compile(
+    r"\b(?:sign(?:ing)?\s*-?\s*up|register|(?:creat|open)\w*\s+(?:an?\s+|my\s+)?(?:(?:new|online|user|free|northwind)\s+)?"
+    r"(?:account|acount|zccount)"
+    # "I don't have an account, create one".
+    r"|(?:don'?t|do\s+not)\s+have\s+an?\s+account\W+(?:\w+\s+){0,3}?(?:creat|open|make)\w*\s+(?:one|it))\b",
+    re.IGNORECASE)
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
                "can not get in", "access", "locked out")
@@ -227,6 +231,9 @@ class AccountReplies(BillingReplies):
             self.reply.add(f"You already have an account: you're signed in as **{account.username}**, on the "
                            f"{account.plan} plan, so there's nothing more to sign up for. If you meant an account for "
                            "someone else, or a second one, tell me a bit more and I'll help.")
+            return
+        if not signed_in and reports_intrusion(self.ctx.message):
+            self._intrusion_reported_signed_out()
             return
         if not signed_in and match is not None and self._cannot_reach_reset_email(match):
             self._reset_without_email(match)
@@ -581,6 +588,19 @@ class AccountReplies(BillingReplies):
         if not intrusion:
             self.reply.add(f"If you'd rather a person from our team checked your account with you, I can {OFFER_PERSON}.",
                            answers=False)
+
+    def _intrusion_reported_signed_out(self) -> None:
+        """"My account's been hacked and I want to recover it" from a visitor: asked to sign in and ask again, which the
+        intruder may have made impossible. Nothing of the account is looked up; what shuts an intruder out (a reset,
+        which works without signing in) is said, and a person offered first."""
+        self.reply.add("I'm sorry. If someone else may have got into your account, a person from our team should look "
+                       f"at it with you: would you like me to {OFFER_PERSON} now?", answers=False)
+        if (reset := self._entry_on("reset", "password")) is not None:
+            self._cite_faq(reset)
+        self.reply.add("Meanwhile, reset your password so that the old one stops working: you don't need to be signed "
+                       "in for it. On the sign-in page, choose **Forgot password** and enter your email address, then "
+                       "choose a new password that nobody else knows. If you can no longer get your email, tell the "
+                       "person from our team.")
 
     def _unlocked_already(self, account: AccountFact) -> None:
         """"No, don't unlock it, I'll reset the password myself" after this chat had unlocked it: said so (the
