@@ -759,8 +759,10 @@ _CLOSES_THE_ACCOUNT = re.compile(
     r"(?:deletion|removal|closure|termination)s?\b"
     r"|\b(?:my|our|the)\s+(?:(?:free|freemium|pro|business|premium|paid|northwind|own|user|online)\s+)?(?:account|acct)\b"
     r"(?:(?!team|colleague|member|user)[^.?!]){0,40}"
-    r"\b(?:delet|clos|terminat)\w*\s+it\b"
-    # "Were to remove my profile", "delete my online account": one's own, said with "my".
+    r"\b(?:delet|clos|terminat|remov)\w*\s+it\b"
+    # "Were to remove my profile", "delete my online account": one's own, said with "my". Cancelled, only an online or
+    # user account is the account itself ("cancel my account" may be the plan).
+    r"|\bcancel\w*\s+(?:my|our)\s+(?:online|user)\s+account\b"
     r"|\b(?:remov|delet|clos)\w*\s+(?:my|our)\s+(?:(?:online|user|own|northwind|whole|entire)\s+)?(?:account|profile)\b"
     r"(?!\s+(?:picture|photo|image|avatar|name|email|details|info|data))",
     re.IGNORECASE)

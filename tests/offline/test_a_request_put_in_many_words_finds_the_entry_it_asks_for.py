@@ -49,6 +49,8 @@ async def test_editing_the_account_gets_the_one_detail_the_help_centre_covers_an
     ("cancel my subscription", False), ("I closed my laptop", False),
     ("i never use the pro account i need help deleting it", True), ("info about my pro account deletion", True),
     ("the account of my teammate, deleting it", False), ("remove my profile picture", False),
+    ("I don't want my account, I need help removing it", True), ("I need help canceling my online account", True),
+    ("cancel my account", False),  # may be the plan: the cancellation's own answer
 ])
 def test_closing_ones_own_account(message, closes):
     assert asks_to_close_the_account(message) is closes
