@@ -150,14 +150,16 @@ _PHONE = (r"\b(?:your|support|contact|customer\s+service|northwind|help)\s+(?:ph
           r"|\b(?:phone|telephone)\s+(?:support|number|line)\s+(?:for|to)\s+(?:support|you|call|reach|northwind)"
           r"|\bphone\s+support|\bcall\s+cent(?:er|re)|\bhotline|\bhelpline"
           r"|\b(?:your|support|contact|the\s+support)\s+(?:phone\s+)?number(?!\s+of)"
-          r"|\bnumber\s+(?:for\s+(?:support|customer\s+service|northwind)|(?:i|we)\s+can\s+call|to\s+call)"
+          r"|\bnumber\s+(?:(?:for|of)\s+(?:the\s+)?(?:support|customer\s+(?:service|support)|northwind)|(?:i|we)\s+can\s+call"
+          r"|to\s+call)"
           r"|\b(?:can|could|may|do|should)\s+(?:i|we)\s+(?:call|ring|phone|telephone)(?:\s+(?:you|u|support|someone|"
           r"somebody|anyone|northwind|your\s+team|the\s+team)\b|\s*$)"
           r"|\b(?:can|could|will|would)\s+(?:you|u)\s+(?:call|ring|phone)\s+(?:me|us)\b"
           r"|\bgive\s+(?:me|us)\s+a\s+(?:call|ring)\b")
 _EMAIL = (r"\b(?:your|support|contact|the\s+support|customer\s+service|northwind)\s+(?:support\s+|contact\s+)?"
           r"e-?mail(?:\s+address)?\b"
-          r"|\be-?mail(?:\s+address)?\s+(?:for|of)\s+(?:the\s+)?(?:support|you|northwind|customer\s+service|"
+          r"|\b(?:e-?)?mail(?:\s+address)?\s+(?:(?:for|of|to\s+contact)\s+)(?:the\s+)?(?:support|you|northwind"
+          r"|custom(?:er|e)\s+(?:service|support)|"
           r"your\s+(?:support|team))\b"
           r"|\be-?mail(?:\s+address)?\s+(?:(?:that|which)\s+)?(?:i|we)\s+(?:can|could|should)\s+(?:write|send|mail|"
           r"reach|contact|use)"
@@ -461,6 +463,8 @@ _ASKS_WAYS_TO_PAY = re.compile(
     r"\b(?:accepted|allowed|available|supported|possible|other|different|acceptable)\s+(?:payment|paying)\s+"
     r"(?:options?|methods?|modalit(?:y|ies)|types?|ways?|choices?)\b"
     r"|\b(?:payment|paying)\s+(?:options|modalities|choices)\b"
+    # "Where do i see your payment mehods?" (the invoice list): the list asked for, with the slips it is typed with.
+    r"|\b(?:your|ur|the)\s+payment\s+(?:methods|mehods|methds|metods|methos)\b"
     r"|\b(?:what|which)\s+(?:payment|paying)\s+(?:methods?|options?|types?)\s+(?:do|can|are|does|r|is)\b"
     r"|\b(?:what|which)\s+ways?\s+(?:can|do|could)\s+(?:i|we)\s+pay\b|\bways?\s+(?:to|of)\s+pay(?:ing|ment)?\b"
     # "I don't know how to check the payment methods": the list of them, asked to be seen.

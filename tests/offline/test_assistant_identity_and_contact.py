@@ -105,6 +105,7 @@ async def test_with_an_llm_configured_the_question_is_answered_without_it_and_wi
     ("cus_bob", "do you provide phone support?"),
     # "Client Service" is what Bitext's customers call it: "I don't have enough information".
     ("cus_bob", "I want to know what the phone number to contact Client Service is"),
+    ("cus_bob", "what is the phone number of customer support?"),
 ])
 async def test_asking_for_a_phone_number_gets_support_here_in_the_chat_and_a_person_offered_never_a_number(
         converse, customer, message):
@@ -119,7 +120,9 @@ async def test_asking_for_a_phone_number_gets_support_here_in_the_chat_and_a_per
 
 
 @pytest.mark.parametrize("message", ["is there an email address I can write to?", "what's your support email?",
-                                     "can I email you?", "what is the email of the Client Service?"])
+                                     "can I email you?", "what is the email of the Client Service?",
+                                     # It was handed to a person: "Customer Support" read as asking for one.
+                                     "can you tell me the mail address of Customer Support?"])
 async def test_asking_for_an_address_to_write_to_gets_support_here_not_the_customers_own_email(converse, message):
     (outcome,) = await converse("cus_carol", message)
     assert outcome.route == "resolver" and outcome.handoff_reason is None, (outcome.route, outcome.reply)

@@ -15,7 +15,8 @@ CARD_STEPS = "Go to **Billing → Payment method**, choose **Replace card** and 
 
 
 @pytest.mark.parametrize("message", ["I want help seeing your accepted payment options",
-                                     "help me check ur allowed payment modalities", "which ways can I pay"])
+                                     "help me check ur allowed payment modalities", "which ways can I pay",
+                                     "where do i see your payment mehods?"])
 async def test_the_ways_we_accept_asked_in_other_words_get_the_list(converse, message):
     [outcome] = await converse("cus_alice", message)
     assert outcome.reply.startswith(ACCEPTED), outcome.reply
@@ -43,6 +44,7 @@ async def test_which_payment_methods_are_accepted_is_still_the_faq_at_once(conve
 @pytest.mark.parametrize(("message", "asks"), [
     ("what payment options do you have", True), ("your accepted payment methods", True), ("ways to pay?", True),
     ("how do I change my payment method?", False), ("my payment failed", False), ("payment options for my invoice", True),
+    ("where do i see your payment mehods?", True), ("update my payment method", False),
 ])
 def test_asking_which_ways_to_pay(message, asks):
     assert asks_which_ways_to_pay(message) is asks
