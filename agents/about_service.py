@@ -197,6 +197,8 @@ _AROUND_A_QUESTION = frozenset({
     "evening", "wanted", "want", "would", "like", "we", "talking", "on", "whether", "call", "reach",
     "contact", "write", "ring", "send", "dial", "use", "specify", "confirm", "assistance", "at", "in", "here", "now",
     "yet", "offer", "provide",
+    # "I want to see the phone number of Client Service", "I need information, what do I have to do to call ...".
+    "see", "view", "need", "information", "info", "about", "client",
 })
 
 

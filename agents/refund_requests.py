@@ -115,7 +115,8 @@ _SOMEONE_ELSES = re.compile(
     r"|will|deserves?|asked|asks)\b"
     rf"|\b(?:can|could|does|did|will|would|should|has|is|was|may)\s+{_SOMEONE}\b"
     rf"|\b(?:for|refund|reimburse|pay\s+back|behalf\s+of|of)\s+{_SOMEONE}\b"
-    rf"|\b(?:his|her|their)\s+(?:\w+\s+)?{_CHARGE_THING}\b"
+    # "Their refund policy" is the company's (Bitext's customers say "their" of it), no one's charge.
+    rf"|\b(?:his|her|their)\s+(?:\w+\s+)?{_CHARGE_THING}\b(?!\s+(?:polic(?:y|ies)|guarantee|rules|terms|conditions))"
     r"|\b(?:refund|reimburse|pay\s+back)\s+(?:him|her|them)\b",
     re.IGNORECASE,
 )

@@ -207,7 +207,12 @@ def _freemium_as_free(message: str) -> str:
     return re.sub(r"\bfree-?mium\b", "free", message, flags=re.IGNORECASE)
 
 
+# "Where can I see your money back guarantee?": the refund policy (Bob got his duplicate's refund, not the policy).
+_MONEY_BACK_GUARANTEE = re.compile(r"\bmoney[\s-]*back\s+guarantees?\b", re.IGNORECASE)
+
+
 def _rebates_as_refunds(message: str) -> str:
+    message = _MONEY_BACK_GUARANTEE.sub("refund policy", message)
     if _OTHER_REBATES.search(message):
         return message
     return _REBATE.sub(lambda found: "refunds" if found[0].lower().endswith("s") else "refund", message)

@@ -106,6 +106,7 @@ async def test_with_an_llm_configured_the_question_is_answered_without_it_and_wi
     # "Client Service" is what Bitext's customers call it: "I don't have enough information".
     ("cus_bob", "I want to know what the phone number to contact Client Service is"),
     ("cus_bob", "what is the phone number of customer support?"),
+    ("cus_bob", "I want to see the phone number of Client Service"),
 ])
 async def test_asking_for_a_phone_number_gets_support_here_in_the_chat_and_a_person_offered_never_a_number(
         converse, customer, message):
