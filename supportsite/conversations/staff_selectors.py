@@ -7,6 +7,7 @@ Nothing here is scoped to an owner: every caller is a staff-only admin view (the
 from __future__ import annotations
 
 import json
+import math
 import statistics
 from collections import Counter
 from collections.abc import Iterable
@@ -398,7 +399,12 @@ class WaterfallRow:
 class Waterfall:
     rows: list[WaterfallRow]
     span_ms: float
-    ticks: list[tuple[float, float]] = field(default_factory=list)  # (percent, milliseconds)
+    ticks: list[tuple[float, str]] = field(default_factory=list)  # (percent of the span, "2.5 ms")
+
+    @property
+    def tick_step_pct(self) -> float:
+        """The distance between ticks as a percentage of the span: the rows' grid lines fall on the ticks."""
+        return self.ticks[1][0] if len(self.ticks) > 1 else 100.0
 
 
 def _pretty(value: Any) -> str:
@@ -454,8 +460,24 @@ def run_waterfall(*, run: AgentRun) -> Waterfall:
             visit(step.id, depth + 1)
 
     visit(None, 0)
-    ticks = [(pct, span * pct / 100) for pct in (0, 25, 50, 75, 100)]
-    return Waterfall(rows=rows, span_ms=span, ticks=ticks)
+    return Waterfall(rows=rows, span_ms=span, ticks=time_axis_ticks(span))
+
+
+def time_axis_ticks(span_ms: float, *, most: int = 6) -> list[tuple[float, str]]:
+    """Ticks at round times (a step of 1, 2 or 5 times a power of ten) across a span, at most `most` of them, each
+    with its place as a percentage of the span and its label. Quarters of the span, labelled rounded, put "1 ms",
+    "3 ms", "4 ms" at even spacing on a 6 ms run."""
+    if span_ms <= 0:
+        return [(0.0, "0 ms")]
+    magnitude = 10 ** math.floor(math.log10(span_ms / (most - 1)))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if span_ms / (m * magnitude) < most)
+    decimals = max(0, -math.floor(math.log10(step)))
+    count = int(span_ms / step + 1e-9) + 1
+
+    def label(ms: float) -> str:
+        return f"{ms / 1000:g} s" if step >= 1000 else f"{ms:.{decimals}f} ms"
+
+    return [(round(i * step / span_ms * 100, 3), label(i * step)) for i in range(count)]
 
 
 def steps_overlap(a: WaterfallRow, b: WaterfallRow) -> bool:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from supportsite.conversations.actions import action_unlock_record
 from supportsite.conversations.admin_charts import grouped_bars, line_series
 from supportsite.conversations.models import AgentStep, Conversation, Message
-from supportsite.conversations.staff_selectors import run_waterfall
+from supportsite.conversations.staff_selectors import run_waterfall, time_axis_ticks
 from supportsite.knowledge import admin as knowledge_admin
 from supportsite.knowledge.models import Article, FaqEntry
 from tests.staff.factories import (
@@ -350,3 +350,30 @@ def test_the_queue_says_what_a_conversation_is_about_when_the_handoff_came_on_an
     rows = dict(re.findall(r'<tr data-conversation="([^"]+)">(.*?)</tr>', html, re.S))
     assert "About: “Why was my card charged twice this month?”" in rows[str(asked_before.pk)]
     assert "About:" not in rows[str(asked_once.pk)]
+
+
+@pytest.mark.parametrize(("span_ms", "labels"), [
+    # Quarters labelled rounded read "0, 1, 3, 4, 6 ms" at even spacing on a 5.9 ms run.
+    (5.9, ["0 ms", "1 ms", "2 ms", "3 ms", "4 ms", "5 ms"]),
+    (1300, ["0 ms", "500 ms", "1000 ms"]),
+    (0.8, ["0.0 ms", "0.2 ms", "0.4 ms", "0.6 ms", "0.8 ms"]),
+    (21_999, ["0 s", "5 s", "10 s", "15 s", "20 s"]),
+])
+def test_the_trace_time_axis_is_labelled_at_round_times_where_they_fall(span_ms, labels):
+    ticks = time_axis_ticks(span_ms)
+    assert [label for _, label in ticks] == labels
+    step = float(labels[1].split()[0]) * (1000 if labels[1].endswith(" s") else 1)
+    for number, (pct, _) in enumerate(ticks):
+        assert pct == pytest.approx(number * step / span_ms * 100, abs=0.001)
+
+
+def test_the_trace_pages_grid_lines_fall_on_its_time_axis_ticks(staff_client, demo):
+    run = bob_duplicate_refund_pending(demo["bob"]).run
+    AgentStep.objects.create(run=run, agent="intent", kind="agent", name="classify the message", status="succeeded",
+                             started_at=run.started_at, finished_at=run.started_at + timedelta(milliseconds=5.9),
+                             duration_ms=5.9)
+    html = staff_client.get(reverse("admin:conversations_agentrun_trace", args=[run.pk])).content.decode()
+    waterfall = run_waterfall(run=run)
+    assert f'style="--nw-wf-tick:{waterfall.tick_step_pct}%"' in html
+    assert [f'<span style="left:{pct}%">{label}</span>' in html for pct, label in waterfall.ticks] == \
+        [True] * len(waterfall.ticks)
