@@ -270,6 +270,12 @@ SUPPORT = {
     # conversations with a 1 s model in the benchmark. 64 capped that at 24 a second (#9).
     "MAX_CONCURRENT_RUNS": int(os.environ.get("SUPPORT_MAX_CONCURRENT_RUNS", "128")),
     "RECOVERY_INTERVAL_S": float(os.environ.get("SUPPORT_RECOVERY_INTERVAL_S", "10")),
+    # What `manage.py prune_records` lets go of, and after how long (supportsite/*/retention.py).
+    "RETENTION": {
+        "STEP_PAYLOADS_DAYS": float(os.environ.get("SUPPORT_RETAIN_STEP_PAYLOADS_DAYS", "90")),
+        "WEBHOOK_DELIVERIES_DAYS": float(os.environ.get("SUPPORT_RETAIN_WEBHOOK_DELIVERIES_DAYS", "30")),
+        "IDEMPOTENCY_HOURS": float(os.environ.get("SUPPORT_RETAIN_IDEMPOTENCY_HOURS", "24")),
+    },
     # /readyz: each dependency (the database, the channel layer) must answer within this long.
     "HEALTH_CHECK_TIMEOUT_S": float(os.environ.get("SUPPORT_HEALTH_CHECK_TIMEOUT_S", "3")),
     # Once a server process is warm, its start-up objects are frozen out of the garbage collector

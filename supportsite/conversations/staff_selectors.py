@@ -34,6 +34,7 @@ from supportsite.conversations.models import (
     Feedback,
     Message,
 )
+from supportsite.conversations.retention import PRUNED_MARK
 from supportsite.conversations.selectors import conversation_openings
 from supportsite.conversations.serializers import message_frame
 from supportsite.conversations.titles import conversation_title
@@ -401,6 +402,9 @@ class Waterfall:
     span_ms: float
     ticks: list[tuple[float, str]] = field(default_factory=list)  # (percent of the span, "2.5 ms")
 
+    # When `manage.py prune_records` let go of the steps' inputs and outputs (ISO date), if it has.
+    payloads_pruned_at: str = ""
+
     @property
     def tick_step_pct(self) -> float:
         """The distance between ticks as a percentage of the span: the rows' grid lines fall on the ticks."""
@@ -460,7 +464,9 @@ def run_waterfall(*, run: AgentRun) -> Waterfall:
             visit(step.id, depth + 1)
 
     visit(None, 0)
-    return Waterfall(rows=rows, span_ms=span, ticks=time_axis_ticks(span))
+    pruned = next((str(s.attributes[PRUNED_MARK])[:10] for s in steps
+                   if isinstance(s.attributes, dict) and PRUNED_MARK in s.attributes), "")
+    return Waterfall(rows=rows, span_ms=span, ticks=time_axis_ticks(span), payloads_pruned_at=pruned)
 
 
 def time_axis_ticks(span_ms: float, *, most: int = 6) -> list[tuple[float, str]]:
