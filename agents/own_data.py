@@ -757,8 +757,9 @@ _CLOSES_THE_ACCOUNT = re.compile(
     # "My pro account deletion", "I never use the pro account, I need help deleting it".
     r"|\b(?:my|our|the)\s+(?:(?:free|freemium|pro|business|premium|paid|northwind|user|own)\s+)?(?:account|acct)\s+"
     r"(?:deletion|removal|closure|termination)s?\b"
-    r"|\b(?:my|our|the)\s+(?:(?:free|freemium|pro|business|premium|paid|northwind|own|user|online)\s+)?(?:account|acct)\b"
-    r"(?:(?!team|colleague|member|user)[^.?!]){0,40}"
+    r"|\b(?:my|our|the)\s+(?:(?:damn|bloody|fucking|freaking)\s+)?(?:(?:free|freemium|pro|business|premium|paid|northwind"
+    r"|own|user|online)\s+)?(?:account|acct|profile)\b"
+    r"(?:(?!team|colleague|member|user|picture|photo|image|avatar)[^.?!]){0,40}"
     r"\b(?:delet|clos|terminat|remov)\w*\s+it\b"
     # "Were to remove my profile", "delete my online account": one's own, said with "my". Cancelled, only an online or
     # user account is the account itself ("cancel my account" may be the plan).

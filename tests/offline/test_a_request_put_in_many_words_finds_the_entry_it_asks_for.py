@@ -51,6 +51,7 @@ async def test_editing_the_account_gets_the_one_detail_the_help_centre_covers_an
     ("the account of my teammate, deleting it", False), ("remove my profile picture", False),
     ("I don't want my account, I need help removing it", True), ("I need help canceling my online account", True),
     ("cancel my account", False),  # may be the plan: the cancellation's own answer
+    ("i dont want my fucking profile, how could i close it?", True), ("my profile picture, delete it", False),
 ])
 def test_closing_ones_own_account(message, closes):
     assert asks_to_close_the_account(message) is closes

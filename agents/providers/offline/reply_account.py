@@ -55,9 +55,10 @@ from agents.providers.offline.text import normalise
 WANTS_TO_SIGN_UP = re.compile(
     r"\b(?:sign(?:ing)?\s*-?\s*up|register|(?:creat|open)\w*\s+(?:an?\s+|my\s+)?(?:(?:new|online|user|free|northwind)\s+)?"
     r"(?:account|acount|zccount)"
-    # "I don't have an account, create one".
-    r"|(?:don'?t|do\s+not)\s+have\s+an?\s+(?:(?:user|online)\s+)?account\W+(?:\w+\s+){0,3}?(?:creat|open|make)\w*"
-    r"\s+(?:one|it))\b",
+    # "I don't have an account, create one", "I want an online account, create one", "I don't have a profile and I want
+    # to create one".
+    r"|(?:(?:don'?t|do\s+not)\s+have|(?:want|need|like)|wanna)\s+an?\s+(?:(?:new|user|online)\s+)?(?:account|profile)\W+"
+    r"(?:\w+\s+){0,4}?(?:creat|open|make)\w*\s+(?:one|it))\b",
     re.IGNORECASE)
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
