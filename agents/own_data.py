@@ -715,7 +715,7 @@ _EDITS_PROFILE_DETAILS = re.compile(
     r"(?:(?:damn|bloody|fucking|freaking|stupid|wrong|old)\s+)?(?:personal\s+|account\s+|"
     r"profile\s+|user\s+)?(?:details|info|information|data)\b(?!\s+(?:on|of|in)\s+(?:my\s+|the\s+)?(?:invoice|bill|card))"
     r"|\b(?:updat|chang|edit|modif)\w*\s+(?:my\s+|the\s+|our\s+)?(?:[a-z]+\s+)?(?:user\s+)?profile\b"
-    r"|\b(?:updat|edit|modif)\w*\s+my\s+(?:(?:damn|bloody|fucking|freaking|own)\s+)?user\W*$"
+    r"|\b(?:updat|edit|modif)\w*\s+my\s+(?:(?:damn|bloody|fucking|freaking|own)\s+)?user\b(?!\s*(?:name|role|s\b|id\b))"
     # "I have to edit my account, how could I do it?", "i need help to update my account": the account as a whole, not
     # a part of it that has its own answer ("change my account email", "...my account plan", "...my account to pro").
     r"|\b(?:updat|edit|modif)\w*\s+(?:my\s+|the\s+|our\s+)?(?:[a-z]+\s+)?(?:user\s+)?(?:account|acount|acct)\b"
@@ -752,11 +752,13 @@ def asks_to_recover_password(text: str) -> bool:
 # team ("remove a user account"), which is the team's entry, nor the plan ("cancel my subscription").
 _CLOSES_THE_ACCOUNT = re.compile(
     r"\b(?:clos(?:e|es|ed|ing)|terminat\w*|delet(?:e|es|ing)|shut(?:ting)?\s+down|get\s+rid\s+of|deactivat\w*)\s+"
-    r"(?:(?:my|our|the|this)\s+)?(?:(?:free|freemium|pro|business|premium|paid|northwind|user|own|whole|entire)\s+)?"
+    r"(?:(?:my|our|the|this)\s+)?(?:(?:damn|bloody|fucking|freaking)\s+)?"
+    r"(?:(?:free|freemium|pro|business|premium|paid|northwind|user|own|whole|entire)\s+)?"
     r"(?:account|acount|acct|accout)\b(?!\s+(?:of|for)\s+(?:a|my|our|the|one)\s+(?:team|teammate|colleague|user|member))"
-    # "My pro account deletion", "I never use the pro account, I need help deleting it".
-    r"|\b(?:my|our|the)\s+(?:(?:free|freemium|pro|business|premium|paid|northwind|user|own)\s+)?(?:account|acct)\s+"
-    r"(?:deletion|removal|closure|termination)s?\b"
+    # "My pro account deletion", "problems with free account removals", "I never use the pro account, I need help
+    # deleting it".
+    r"|\b(?:(?:my|our|the)\s+(?:(?:free|freemium|pro|business|premium|paid|northwind|user|own)\s+)?"
+    r"|(?:free|freemium|pro|business|premium|paid|northwind)\s+)(?:account|acct)\s+(?:deletion|removal|closure|termination)s?\b"
     r"|\b(?:my|our|the)\s+(?:(?:damn|bloody|fucking|freaking)\s+)?(?:(?:free|freemium|pro|business|premium|paid|northwind"
     r"|own|user|online)\s+)?(?:account|acct|profile)\b"
     r"(?:(?!team|colleague|member|user|picture|photo|image|avatar)[^.?!]){0,40}"

@@ -52,6 +52,8 @@ async def test_editing_the_account_gets_the_one_detail_the_help_centre_covers_an
     ("I don't want my account, I need help removing it", True), ("I need help canceling my online account", True),
     ("cancel my account", False),  # may be the plan: the cancellation's own answer
     ("i dont want my fucking profile, how could i close it?", True), ("my profile picture, delete it", False),
+    ("i have got to close my bloody free account", True), ("problems with free account removals", True),
+    ("user account removal for my teammate", False),
 ])
 def test_closing_ones_own_account(message, closes):
     assert asks_to_close_the_account(message) is closes
@@ -62,6 +64,7 @@ def test_closing_ones_own_account(message, closes):
     ("update my account plan", False), ("edit my account to business", False),
     ("how could I edit my damn user?", True), ("need to correct the damn data on my user", True),
     ("change the invoice data", False), ("edit my user role", False),
+    ("I need to edit my user, will you help me?", True), ("update my username", False),
 ])
 def test_editing_the_account_as_a_whole(message, edits):
     assert asks_to_edit_profile_details(message) is edits
