@@ -21,7 +21,7 @@ async def test_a_visitor_who_wants_to_sign_up_is_told_there_are_no_steps_and_off
 @pytest.mark.parametrize("message", ["how to open a online account", "i want to open a user account, what can i do?",
                                      "I don't have a user account, how can I open one?",
                                      "I want an online account, create one",
-                                     "I don't have a profile and I want to create one"])
+                                     "I don't have a profile and I want to create one", "can I open a pro account?"])
 async def test_opening_an_account_in_other_words_is_signing_up(converse, message):
     (outcome,) = await converse(None, message)
     # Some are read as thinking about joining too, and get the plans first.

@@ -53,8 +53,8 @@ from agents.providers.offline.text import normalise
 # A visitor wanting an account: "i want to sign up", "how do I register?", "create an account". Not "sign in", nor
 # "I signed up last week" (an account they have).
 WANTS_TO_SIGN_UP = re.compile(
-    r"\b(?:sign(?:ing)?\s*-?\s*up|register|(?:creat|open)\w*\s+(?:an?\s+|my\s+)?(?:(?:new|online|user|free|northwind)\s+)?"
-    r"(?:account|acount|zccount)"
+    r"\b(?:sign(?:ing)?\s*-?\s*up|register|(?:creat|open)\w*\s+(?:an?\s+|my\s+|another\s+)?"
+    r"(?:(?:new|online|user|free|freemium|pro|business|northwind)\s+)?(?:account|acount|zccount)"
     # "I don't have an account, create one", "I want an online account, create one", "I don't have a profile and I want
     # to create one".
     r"|(?:(?:don'?t|do\s+not)\s+have|(?:want|need|like)|wanna)\s+an?\s+(?:(?:new|user|online)\s+)?(?:account|profile)\W+"
