@@ -53,12 +53,14 @@ def converse(classifier, faq_retriever, kb_retriever):
     orchestrator = Orchestrator(provider=provider, fallback=provider, faq=faq_retriever, kb=kb_retriever,
                                 incident_matcher=incident_match)
 
-    async def chat(customer: str | None, *messages: str, ports: FakePorts | None = None) -> list[RunOutcome]:
+    async def chat(customer: str | None, *messages: str, ports: FakePorts | None = None,
+                   channel: str = "web") -> list[RunOutcome]:
         conversation_ports = ports if ports is not None else FakePorts()
         history: list[HistoryTurn] = []
         outcomes = []
         for turn, message in enumerate(messages, start=1):
             ctx = ctx_for(message, customer, history=list(history), run_id=f"run-{turn}")
+            ctx.channel = channel  # "api" and "a2a" conversations have no page to sign in on
             outcome = await orchestrator.run(ctx, ports=conversation_ports, sink=EventLog())
             # As the app's history has it: the reply with the kinds of source it cited.
             cited = kinds_cited(source.kind for source in outcome.sources)

@@ -110,6 +110,21 @@ _TEAM_CHANGE = re.compile(
     re.IGNORECASE)
 # "Did I sign up with google?": a question about the sign-up done, not a wish to sign up.
 _ASKS_OF_THE_PAST = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b", re.IGNORECASE)
+# "Can I have more than one account?", "i wanna know if i can create several profiles with a single email": whether
+# one person may hold several accounts, which the help centre does not say (it got "I don't have enough information").
+# Asked, not told: "I have two accounts and both were charged" is about the charges.
+_SEVERAL_ACCOUNTS = re.compile(
+    r"\b(?:more\s+than\s+one|several|multiple|two|2|many|a\s+second)\s+(?:\w+\s+)?(?:accounts?|acounts?|profiles?)\b",
+    re.IGNORECASE)
+_ASKS_IF_ALLOWED = re.compile(
+    r"\b(?:can|could|may)\s+(?:i|we|you)\b|\bis\s+it\s+(?:possible|allowed|ok)\b|\b(?:wanna|want\s+to|need\s+to)\s+know\b"
+    r"|\btell\s+me\s+if\b|\ballowed\b", re.IGNORECASE)
+# "I want to use my other user account", "can u switch to another profile", "switch between my accounts": signing in with
+# the other one, which the chat page does (it got "I don't have enough information", or the email change's steps).
+_OTHER_ACCOUNT = re.compile(
+    r"\b(?:use|using|switch\w*|chang\w*|go|move)\s+(?:\w+\s+){0,2}?(?:(?:my|the|to|into)\s+)?(?:other|another|second"
+    r"|different)\s+(?:(?:online|user)\s+)?(?:accounts?|profiles?)\b"
+    r"|\bswitch\w*\s+(?:between\s+)?(?:my\s+|the\s+)?(?:(?:online|user)\s+)?(?:accounts|profiles)\b", re.IGNORECASE)
 # Taking someone off the team, which the help centre's team entry does not describe.
 _REMOVES = re.compile(r"\b(?:remove|removing|delete|deleting|kick|kicking)\b", re.IGNORECASE)
 # An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
@@ -222,6 +237,13 @@ class AccountReplies(BillingReplies):
         if team_entry is not None:
             # Adding someone (in a role) is what the team entry answers, however low it scored for the words.
             match = team_entry
+        if _OTHER_ACCOUNT.search(self.text) and not _NAMES_TEAM_PEOPLE.search(self.text):
+            self._other_account_is_signed_in_to(signed_in=signed_in)
+            return
+        if (_SEVERAL_ACCOUNTS.search(self.text) and _ASKS_IF_ALLOWED.search(self.text)
+                and not _NAMES_TEAM_PEOPLE.search(self.text)):
+            self._several_accounts_not_described()
+            return
         if not signed_in and WANTS_TO_SIGN_UP.search(self.text) and self._entry_on("sign", "up") is None:
             self._sign_up_not_described()
             return
@@ -780,6 +802,26 @@ class AccountReplies(BillingReplies):
             self._cite_faq(listing)
         self.reply.add("Our help centre doesn't describe the steps to sign up, and I'd rather not guess them. A person "
                        f"from our support team can help you get started: would you like me to {OFFER_PERSON}?")
+
+    def _several_accounts_not_described(self) -> None:
+        self.reply.add("Our help centre doesn't say whether one person, or one email address, can have more than one "
+                       "account, and I'd rather not guess. A person from our support team can tell you: would you like "
+                       f"me to {OFFER_PERSON}?")
+
+    def _other_account_is_signed_in_to(self, *, signed_in: bool) -> None:
+        """"I want to use my other user account": on the web, signing in with it (the page's top right); elsewhere the
+        conversation stays with the account it was opened for. Nothing of either account is looked at."""
+        if self.ctx.channel != "web":
+            self.reply.add("This conversation is linked to the account it was opened for, and I can only see that one. "
+                           "To ask about your other account, open a conversation for it.")
+        elif signed_in:
+            self.reply.add("To use your other account, sign out (top right) and sign in with that one: this chat shows "
+                           "the details of the account you're signed in with, and only those.")
+        else:
+            self.reply.add("To use one of your accounts here, sign in (top right) with it: this chat then shows that "
+                           "account's details, and only those.")
+        self.reply.add(f"If something about having two accounts needs sorting out, I can {OFFER_PERSON} from our team.",
+                       answers=False)
 
     def _cannot_reach_reset_email(self, match: FaqMatch) -> bool:
         return _about_the_password_reset(match) and bool(_NO_EMAIL_ACCESS.search(self.text))
