@@ -24,7 +24,9 @@ _executor = ThreadPoolExecutor(max_workers=settings.SUPPORT_DB_THREADS, thread_n
 _lookup_executor = ThreadPoolExecutor(max_workers=settings.SUPPORT_DB_LOOKUP_THREADS, thread_name_prefix="db-lookup")
 
 
-def _with_fresh_connection(func: Callable[P, R]) -> Callable[P, R]:
+def with_fresh_connection(func: Callable[P, R]) -> Callable[P, R]:
+    """Run `func` between two close_old_connections(): a connection the database dropped (a restart) or that outlived
+    CONN_MAX_AGE is not reused, on whichever thread runs it."""
     @functools.wraps(func)
     def inner(*args: P.args, **kwargs: P.kwargs) -> R:
         close_old_connections()
@@ -38,9 +40,9 @@ def _with_fresh_connection(func: Callable[P, R]) -> Callable[P, R]:
 
 def db_async(func: Callable[P, R]) -> Callable[P, R]:
     """Wrap a sync service or selector as an awaitable that runs on the database pool."""
-    return sync_to_async(_with_fresh_connection(func), thread_sensitive=False, executor=_executor)  # type: ignore[return-value]
+    return sync_to_async(with_fresh_connection(func), thread_sensitive=False, executor=_executor)  # type: ignore[return-value]
 
 
 def db_lookup_async(func: Callable[P, R]) -> Callable[P, R]:
     """Like db_async, on the look-up pool: for the reads agents make while a run is under way."""
-    return sync_to_async(_with_fresh_connection(func), thread_sensitive=False, executor=_lookup_executor)  # type: ignore[return-value]
+    return sync_to_async(with_fresh_connection(func), thread_sensitive=False, executor=_lookup_executor)  # type: ignore[return-value]

@@ -18,10 +18,11 @@ from typing import Literal
 
 from channels.layers import get_channel_layer
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import connection
 from pydantic import BaseModel
 
 from supportsite.conversations.engine import orchestrator_ready
+from supportsite.core.db import with_fresh_connection
 
 logger = logging.getLogger(__name__)
 PROBE_MESSAGE = {"type": "health.probe"}
@@ -44,14 +45,11 @@ class Readiness(BaseModel):
     checks: dict[str, CheckResult]
 
 
+@with_fresh_connection  # a connection the database dropped while it restarted is not reused
 def _database_answers() -> None:
-    close_old_connections()  # a connection the database dropped while it restarted is not reused
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    finally:
-        close_old_connections()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
 
 
 async def database_check() -> None:
