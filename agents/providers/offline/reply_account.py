@@ -110,6 +110,11 @@ _TEAM_CHANGE = re.compile(
     re.IGNORECASE)
 # "Did I sign up with google?": a question about the sign-up done, not a wish to sign up.
 _ASKS_OF_THE_PAST = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b", re.IGNORECASE)
+# What shuts out someone who has the password, and who to turn to: said to a customer who reports an intrusion,
+# signed in or not.
+_NEW_PASSWORD_STEPS = ("choose **Forgot password** and enter your email address, then choose a new password that nobody "
+                       "else knows.")
+_PERSON_FOR_AN_INTRUSION = f"a person from our team should look at it with you: would you like me to {OFFER_PERSON} now?"
 # "Can I have more than one account?", "i wanna know if i can create several profiles with a single email": whether
 # one person may hold several accounts, which the help centre does not say (it got "I don't have enough information").
 # Asked, not told: "I have two accounts and both were charged" is about the charges.
@@ -237,6 +242,8 @@ class AccountReplies(BillingReplies):
         if team_entry is not None:
             # Adding someone (in a role) is what the team entry answers, however low it scored for the words.
             match = team_entry
+        # Entries chosen for what the message asks, not for how its words scored: quoted as the answer, never hedged.
+        chosen_for_what_is_asked = [e for e in (team_entry, reset_asked, deletion) if e is not None]
         if _OTHER_ACCOUNT.search(self.text) and not _NAMES_TEAM_PEOPLE.search(self.text):
             self._other_account_is_signed_in_to(signed_in=signed_in)
             return
@@ -272,7 +279,7 @@ class AccountReplies(BillingReplies):
             return
         if not signed_in:
             if match is not None:
-                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match not in (team_entry, reset_asked, deletion))
+                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match not in chosen_for_what_is_asked)
             # A visitor's how-to that no entry answers gets an honest "I don't know", not a request to
             # sign in: signing in tells the help centre nothing more.
             if self._asks_about_own_account() or (match is None and not self._visitor_asks_how_to()):
@@ -492,7 +499,7 @@ class AccountReplies(BillingReplies):
         if match is not None and self._cannot_reach_reset_email(match):
             self._reset_without_email(match)
         elif match is not None and not fact_answers_it:
-            self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match not in (team_entry, reset_asked, deletion))
+            self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match not in chosen_for_what_is_asked)
             if account.status == "locked" and _about_the_password_reset(match):
                 # The help centre's entry on locks: a reset needs no sign-in, and unlocks the account.
                 self.reply.add("Resetting your password this way also unlocks your account straight away.")
@@ -600,14 +607,12 @@ class AccountReplies(BillingReplies):
             self.reply.add("If you'd like it locked, I'm sorry, I can't do that from this chat: there's no way for me "
                            "to lock an account here.")
         if intrusion:
-            self.reply.add(f"If someone else may be getting into your account, a person from our team should look at "
-                           f"it with you: would you like me to {OFFER_PERSON} now?", answers=False)
+            self.reply.add(f"If someone else may be getting into your account, {_PERSON_FOR_AN_INTRUSION}", answers=False)
         if (reset := self._entry_on("reset", "password")) is not None:
             self._cite_faq(reset)
         worried = "Meanwhile" if intrusion else "If you're worried someone else could get in"
-        self.reply.add(f"{worried}, reset your password so that the old one stops working: on the sign-in page, choose "
-                       "**Forgot password** and enter your email address, then choose a new password that nobody else "
-                       "knows.", answers=False)
+        self.reply.add(f"{worried}, reset your password so that the old one stops working: on the sign-in page, "
+                       f"{_NEW_PASSWORD_STEPS}", answers=False)
         self._advise_two_factor(account, once_back_in=False)
         if not intrusion:
             self.reply.add(f"If you'd rather a person from our team checked your account with you, I can {OFFER_PERSON}.",
@@ -617,14 +622,13 @@ class AccountReplies(BillingReplies):
         """"My account's been hacked and I want to recover it" from a visitor: asked to sign in and ask again, which the
         intruder may have made impossible. Nothing of the account is looked up; what shuts an intruder out (a reset,
         which works without signing in) is said, and a person offered first."""
-        self.reply.add("I'm sorry. If someone else may have got into your account, a person from our team should look "
-                       f"at it with you: would you like me to {OFFER_PERSON} now?", answers=False)
+        self.reply.add(f"I'm sorry. If someone else may have got into your account, {_PERSON_FOR_AN_INTRUSION}",
+                       answers=False)
         if (reset := self._entry_on("reset", "password")) is not None:
             self._cite_faq(reset)
         self.reply.add("Meanwhile, reset your password so that the old one stops working: you don't need to be signed "
-                       "in for it. On the sign-in page, choose **Forgot password** and enter your email address, then "
-                       "choose a new password that nobody else knows. If you can no longer get your email, tell the "
-                       "person from our team.")
+                       f"in for it. On the sign-in page, {_NEW_PASSWORD_STEPS} If you can no longer get your email, tell "
+                       "the person from our team.")
 
     def _unlocked_already(self, account: AccountFact) -> None:
         """"No, don't unlock it, I'll reset the password myself" after this chat had unlocked it: said so (the
