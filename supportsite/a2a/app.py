@@ -6,7 +6,8 @@
 
 The JSON-RPC endpoint takes the REST API's keys (`Authorization: Bearer nw_…`) with the
 `a2a:invoke` scope: 401 without a valid key, 403 without the scope, 429 over the key's rate
-limit, and 413 (with a JSON-RPC error) for a body over the size limit (supportsite.a2a.jsonrpc).
+limit, and 413 for a body over the size limit (supportsite.a2a.jsonrpc). Each of these is a JSON-RPC
+error response too, with the HTTP status kept (see refusal_response).
 Tasks belong to the calling integration; which customer's data a message can reach is decided by
 the key (supportsite.api.keys.customer_for_principal). So do their push notification configs
 (tasks/pushNotificationConfig/*, supportsite.a2a.push).
@@ -18,8 +19,9 @@ from typing import Any
 
 from a2a.auth.user import User
 from a2a.server.context import ServerCallContext
+from a2a.server.jsonrpc_models import InvalidRequestError
 from a2a.server.request_handlers import DefaultRequestHandler
-from a2a.server.request_handlers.response_helpers import agent_card_to_dict
+from a2a.server.request_handlers.response_helpers import agent_card_to_dict, build_error_response
 from a2a.server.routes import DefaultServerCallContextBuilder, create_jsonrpc_routes
 from a2a.utils.constants import AGENT_CARD_WELL_KNOWN_PATH
 from django.conf import settings
@@ -94,11 +96,21 @@ class ApiKeyMiddleware:
             headers = {"WWW-Authenticate": 'Bearer realm="a2a"'} if status == 401 else {}
             if isinstance(exc, RateLimited):
                 headers["Retry-After"] = str(exc.retry_after_s)
-            response = JSONResponse({"code": exc.code, "detail": exc.detail}, status_code=status, headers=headers)
-            await response(scope, receive, send)
+            await refusal_response(exc, status=status, headers=headers)(scope, receive, send)
             return
         scope[PRINCIPAL_STATE_KEY] = principal
         await self.app(scope, receive, send)
+
+
+def refusal_response(exc: DomainError, *, status: int, headers: dict[str, str]) -> JSONResponse:
+    """A request refused before a2a-sdk reads it, as a JSON-RPC client expects an answer to look.
+
+    The HTTP status says it to proxies and to clients that never read the body (a2a-sdk's client
+    raises "HTTP Error 401"); the body is a JSON-RPC error, as for every other refusal at this URL,
+    with the REST API's stable code and text in its data. The id is null: the body is not read.
+    """
+    error = InvalidRequestError(message=exc.detail, data={"code": exc.code, "detail": exc.detail})
+    return JSONResponse(build_error_response(None, error), status_code=status, headers=headers)
 
 
 def _base_url(request: Request) -> str | None:

@@ -42,8 +42,10 @@ class StaffView(ConversationListener):
         self.group = conversation_staff_group(conversation_id)
 
 
-def key_create(name: str = "partner-agent", scopes: tuple[str, ...] = ("a2a:invoke",), customer: str = "") -> str:
-    return orm_in_thread(api_key_create, name=name, scopes=scopes, customer_external_id=customer)[1]
+def key_create(name: str = "partner-agent", scopes: tuple[str, ...] = ("a2a:invoke",), customer: str = "",
+               rate_limit: int | None = None) -> str:
+    return orm_in_thread(api_key_create, name=name, scopes=scopes, customer_external_id=customer,
+                         rate_limit_per_minute=rate_limit)[1]
 
 
 async def client_for(base_url: str, key: str, *, streaming: bool) -> Any:
@@ -143,9 +145,28 @@ async def test_the_jsonrpc_endpoint_needs_a_valid_key_with_the_a2a_scope(base_ur
         wrong = await http.post(f"{base_url}/a2a/jsonrpc", json=body, headers={"Authorization": "Bearer nw_nope"})
         no_scope = await http.post(f"{base_url}/a2a/jsonrpc", json=body,
                                    headers={"Authorization": f"Bearer {key_create(scopes=('conversations:read',))}"})
-    assert missing.status_code == wrong.status_code == 401 and missing.json()["code"] == "unauthenticated"
+    assert missing.status_code == wrong.status_code == 401
     assert missing.headers["WWW-Authenticate"].startswith("Bearer")
-    assert no_scope.status_code == 403 and no_scope.json()["code"] == "missing_scope"
+    assert no_scope.status_code == 403
+    # Each refusal is a JSON-RPC error response, as the size limit's is, with the REST code in its data.
+    for refused, code in ((missing, "unauthenticated"), (wrong, "unauthenticated"), (no_scope, "missing_scope")):
+        answer = refused.json()
+        assert answer["jsonrpc"] == "2.0" and answer["id"] is None and "result" not in answer
+        assert answer["error"]["code"] == -32600 and answer["error"]["data"]["code"] == code
+        assert answer["error"]["message"] == answer["error"]["data"]["detail"]
+
+
+async def test_a_key_over_its_rate_limit_gets_429_with_retry_after_and_a_jsonrpc_error(base_url):
+    body = {"jsonrpc": "2.0", "id": 1, "method": "GetTask", "params": {"id": "x"}}
+    headers = {"Authorization": f"Bearer {key_create(name='limited', rate_limit=2)}"}
+    async with httpx.AsyncClient() as http:
+        answers = [await http.post(f"{base_url}/a2a/jsonrpc", json=body, headers=headers) for _ in range(3)]
+    assert [a.status_code for a in answers] == [200, 200, 429]
+    limited = answers[-1]
+    assert int(limited.headers["Retry-After"]) >= 1
+    error = limited.json()["error"]
+    assert error["code"] == -32600 and error["data"]["code"] == "rate_limited"
+    assert "2 requests a minute" in error["message"]
 
 
 async def test_the_key_decides_which_customer_a_message_can_reach(base_url, scripted):
