@@ -143,6 +143,32 @@ _WANTS_ONE = re.compile(r"\b(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:want|need|wou
                         r"(?!\s+(?:of|for|like|that|which|to|too|day|more|thing)\b)")
 # "The incident": a message that speaks of one, whichever it means (the open incidents are then looked up).
 NAMES_AN_INCIDENT = re.compile(r"\bincidents?\b", re.IGNORECASE)
+# "Is anything down at the moment?", "are you having an outage?", "is northwind down?", "any known issues right now?":
+# whether the service is running now, which the open incidents answer. Read alone as off topic or small talk, and
+# after another question as that question's topic ("is there any outage right now?" after a refund got the refund
+# policy; "is anything down?" after a password question, the invoice list).
+_OUR_SERVICE = (r"(?:anything|something|everything|it\s+all|you|you\s+guys|y'?all|northwind(?:\s+cloud)?"
+                r"|(?:the|your)\s+(?:service|platform|site|website|api|dashboard|servers?|systems?|status\s+page))")
+_NOW = r"(?:right\s+now|now|at\s+the\s+moment|atm|currently|today|at\s+present|on\s+your\s+(?:end|side))"
+_TROUBLE = r"(?:outages?|incidents?|downtime|disruptions?|(?:service\s+|known\s+)?(?:issues?|problems?))"
+_ASKS_IF_THE_SERVICE_IS_DOWN = re.compile(
+    rf"\b(?:is|are|iz|r)\s+{_OUR_SERVICE}\s+(?:(?:still|currently|all|now|really|completely|totally|just|back)\s+)?"
+    rf"(?:down|up(?!\s+(?:for|to|with|and)\b)|offline|broken|degraded|having\s+(?:an?\s+|any\s+|some\s+)?"
+    rf"{_TROUBLE}|experiencing\s+(?:an?\s+|any\s+|some\s+)?{_TROUBLE})\b"
+    rf"|\b(?:is|are)\s+there\s+(?:an?\s+|any\s+|some\s+)?(?:ongoing\s+|current\s+|known\s+|active\s+)?"
+    rf"(?:outages?|incidents?|downtime|disruptions?)\b"
+    rf"|^\W*(?:(?:and|so|also|ok(?:ay)?|hi|hey|hello|thanks|thank\s+you)[,!.\s]+)*any\s+(?:ongoing\s+|current\s+|known\s+)?"
+    rf"{_TROUBLE}\s+{_NOW}\W*$"
+    rf"|\b(?:(?:service|system)\s+status|status\s+of\s+(?:the\s+|your\s+)?(?:service|platform|systems?))\s+{_NOW}",
+    re.IGNORECASE)
+# "Is there any outage compensation?", "refund for the downtime": money for an outage, which the refund rules weigh.
+_MONEY_FOR_IT = re.compile(r"\b(?:refunds?|credits?|compensat\w*|money|reimburs\w*|sla)\b", re.IGNORECASE)
+
+
+def asks_if_the_service_is_down(text: str) -> bool:
+    """Whether a message asks if our service is running now (an outage, an incident, anything down), not for money
+    for one."""
+    return bool(_ASKS_IF_THE_SERVICE_IS_DOWN.search(text)) and not _MONEY_FOR_IT.search(text)
 # Ways to reach support that the demo company does not have: a phone line, an email address to write to.
 _PHONE = (r"\b(?:your|support|contact|customer\s+service|northwind|help)\s+(?:phone|telephone|hotline|helpline)"
           r"(?:\s+(?:number|line|no|support))?"

@@ -26,6 +26,7 @@ from agents.about_service import (
     asks_about_support_hours,
     asks_for_a_person,
     asks_if_supported,
+    asks_if_the_service_is_down,
     asks_if_there_is_an_api,
     asks_to_escalate,
     asks_what_answers_only,
@@ -551,6 +552,11 @@ class Orchestrator:
             # where it stands and the uptime SLA's service credits are the technical part's.
             self._relabel(run, self._sure_label(run, "technical"), key="outage_costs",
                           why="says what the outage it was just told of costs them")
+        if run.intent.label != "technical" and asks_if_the_service_is_down(run.ctx.message):
+            # "Is anything down at the moment?" (technical at 0.33 beside billing; after a password question, account),
+            # "is there any outage right now?" after a refund (the refund policy): the open incidents answer it.
+            self._relabel(run, self._sure_label(run, "technical"), key="service_status",
+                          why="asks whether the service is down now")
         if reports_card_replaced(run.ctx) and run.intent.label != "billing":
             # "Still failing" right after being told to replace the card (technical at 0.85, "no guide"): the customer
             # replaced it, or believes so, and the card on file and the payment are billing's to check.

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from agents.about_service import asks_if_the_service_is_down
 from agents.facts import ArticleFact, IncidentFact
 from agents.outcome import ArticleMatch
 from agents.providers.offline.faq import CHAR_SETTINGS, WORD_SETTINGS
@@ -581,7 +582,9 @@ def relevant_incident(text: str, incidents: Sequence[IncidentFact]) -> IncidentF
             continue
         if words & NOT_AN_OUTAGE:
             continue
-        if words & OUTAGE_WORDS or NOT_REACHABLE.search(normalise(text)):
+        if words & OUTAGE_WORDS or NOT_REACHABLE.search(normalise(text)) or asks_if_the_service_is_down(text):
+            # "Any known issues right now?", "is the service up?": whether anything is down, which any open
+            # incident answers.
             return incident
         if words & _component_words(incident) and words & SYMPTOM_WORDS:
             return incident

@@ -154,10 +154,11 @@ def topic_words(text: str) -> set[str]:
 
 
 # Words a message can share with the last answer without asking after it: a plan's name ("a joke about the business"),
-# "same", and what one does with anything ("where do i add VAT" after "Settings → Domains → Add domain").
+# "same", what one does with anything ("where do i add VAT" after "Settings → Domains → Add domain"), and "right"
+# ("… right now?" after "You're right, I can see it").
 NOT_AN_ECHO = frozenset(stem(w) for w in (
     "free", "pro", "business", "plan", "plans", "same", "add", "get", "use", "set", "make", "change", "find", "see",
-    "need", "want", "have", "work", "help", "go", "take", "give", "send", "show", "keep", "try"))
+    "need", "want", "have", "work", "help", "go", "take", "give", "send", "show", "keep", "try", "right"))
 
 
 def echoes_the_last_answer(ctx: SupportContext) -> bool:
