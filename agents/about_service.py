@@ -496,7 +496,12 @@ _ASKS_WAYS_TO_PAY = re.compile(
     r"|\b(?:what|which)\s+(?:payment|paying)\s+(?:methods?|options?|types?)\s+(?:do|can|are|does|r|is)\b"
     r"|\b(?:what|which)\s+ways?\s+(?:can|do|could)\s+(?:i|we)\s+pay\b|\bways?\s+(?:to|of)\s+pay(?:ing|ment)?\b"
     # "I don't know how to check the payment methods": the list of them, asked to be seen.
-    r"|\b(?:check|see|view|list|know|find)\s+(?:the|your|ur)\s+(?:payment|paying)\s+(?:methods|options)\b",
+    r"|\b(?:check|see|view|list|know|find)\s+(?:the|your|ur)\s+(?:payment|paying)\s+(?:methods|options)\b"
+    # "How do I pay?", "how can I pay for pro?" after asking to upgrade (the steps to replace a card, or nothing): how
+    # one pays us at all, with nothing of theirs named to pay. Not "how do I pay my invoice?".
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|then)[,\s]+)?how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+pay"
+    r"(?:\s+(?:you|for\s+(?:it|that|this|(?:the\s+|an?\s+)?(?:upgrade|plan|subscription)|(?:the\s+)?(?:pro|business)"
+    r"(?:\s+plan)?)))?(?:\s+(?:then|please|pls))?\W*$",
     re.IGNORECASE)
 
 

@@ -862,9 +862,13 @@ _TAKE_BACK = r"(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|scr
 _SORTED = (r"(?:i(?:'ve|\s+have)?\s+(?:figured|worked|sorted)\s+it(?:\s+out)?|i\s+(?:fixed|solved)\s+it|i\s+got\s+it"
            r"|(?:it'?s|it\s+is|all|that'?s)\s+(?:sorted|fixed|solved|fine|working|ok(?:ay)?|good)(?:\s+now)?"
            r"|it\s+works(?:\s+now)?|all\s+good|no\s+need|i\s+don'?t\s+need\s+(?:it|help|a\s+person|anyone)(?:\s+any\s*more)?)")
+# "Never mind, keep it", "forget it, I'll stay": after asking how to cancel or change something, that it stays as it is.
+_KEEPS_IT = (r"(?:(?:i'?ll|i\s+will|i'?d\s+rather|let'?s)\s+)?(?:keep|leave)\s+(?:it|that|things|my\s+(?:plan|subscription|"
+             r"account|card))(?:\s+(?:as\s+it\s+is|as\s+is|for\s+now))?|(?:i'?ll|i\s+will)\s+stay(?:\s+(?:on\s+\w+|for\s+now))?"
+             r"|i\s+(?:have\s+|'ve\s+)?changed\s+my\s+mind")
 _WITHDRAWN = re.compile(
     rf"^\s*(?:(?:actually|oh|ok(?:ay)?|sorry|wait|ah|hey|no)[\s,.!]+)*"
-    rf"(?:{_TAKE_BACK}(?:[\s,.!;:-]+(?:{_SORTED}|thanks|thank\s+you|thx|sorry|actually|now))*"
+    rf"(?:{_TAKE_BACK}(?:[\s,.!;:-]+(?:{_SORTED}|{_KEEPS_IT}|thanks|thank\s+you|thx|sorry|actually|now))*"
     rf"|{_SORTED}(?:[\s,.!;:-]+(?:{_TAKE_BACK}|thanks|thank\s+you|thx|now|actually))*)[\s,.!]*$",
     re.IGNORECASE,
 )

@@ -22,7 +22,13 @@ from agents.follow_up import (
     last_assistant_turn,
     reports_card_replaced,
 )
-from agents.set_phrases import only_filler, phrase_alternation, plain, says_only_it_does_not_work
+from agents.set_phrases import (
+    only_filler,
+    phrase_alternation,
+    plain,
+    says_only_how_long_it_has_been,
+    says_only_it_does_not_work,
+)
 from agents.workers.actions import awaiting_staff
 
 # vent: frustration and nothing else; repeated: the assistant is saying the same thing again; acknowledged: a thumbs
@@ -120,9 +126,18 @@ def steps_that_did_not_help(ctx: SupportContext) -> StepsGiven | None:
     (which "still not working" asks after), the message is read as it always was.
 
     The reply before is known by what it cited, whoever wrote it; one stored without sources by its words."""
+    if says_only_how_long_it_has_been(ctx.message) and _WAIT_IN_THE_STEPS.search(last_assistant_text(ctx)):
+        # "It's been 2 days" after steps that say to wait ("usually within an hour"): waited past it, and still not
+        # working. Read as a question, it got the same guide again.
+        return steps_given_before(ctx)
     if not says_only_it_does_not_work(ctx.message) or reports_card_replaced(ctx):
         return None
     return steps_given_before(ctx)
+
+
+# Steps that say how long something takes: "wait for DNS to update, usually within an hour", "within a few minutes".
+_WAIT_IN_THE_STEPS = re.compile(r"\bwait\b|\bwithin\s+(?:an?\s+|a\s+few\s+|\d+\s+)?(?:minutes?|hours?|hour|days?)\b",
+                                re.IGNORECASE)
 
 
 def steps_given_before(ctx: SupportContext) -> StepsGiven | None:

@@ -47,6 +47,21 @@ _OPENS_NOT_FIXED = re.compile(rf"^\W*(?:(?:ok(?:ay)?|so|but|well|yes|yeah|hmm)[,
                               r"(?![\w'])", re.IGNORECASE)
 
 
+# "It's been 2 days", "I've waited a few hours", "still waiting after a day": time gone by, and nothing else said.
+_AMOUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|several|a\s+few|few|many|a\s+couple\s+(?:of\s+)?|over\s+an?)"
+_SPAN = rf"(?:(?:almost|nearly|about|over|more\s+than|like)\s+)?{_AMOUNT}\s*(?:more\s+|whole\s+|full\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?)"
+_WAITED = re.compile(
+    rf"(?<![\w'])(?:(?:it'?s|it\s+has|its|it\s+is)\s+(?:already\s+)?been\s+{_SPAN}(?:\s+(?:already|now))?"
+    rf"|(?:i(?:'ve|\s+have)?\s+)?(?:already\s+)?(?:waited|been\s+waiting)\s+(?:for\s+)?{_SPAN}(?:\s+already)?"
+    rf"|still\s+waiting(?:\s+(?:after|for)\s+{_SPAN})?)(?![\w'])", re.IGNORECASE)
+
+
+def says_only_how_long_it_has_been(message: str) -> bool:
+    """"It's been 2 days", "I've waited a few hours": that time has gone by, and nothing of what for."""
+    text = plain(message)
+    return bool(_WAITED.search(text)) and only_filler(_WAITED.sub(" ", text))
+
+
 def plain(message: str) -> str:
     return message.replace("\u2019", "'").replace("\u2018", "'").lower()
 

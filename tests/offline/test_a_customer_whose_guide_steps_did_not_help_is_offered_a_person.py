@@ -152,3 +152,19 @@ async def test_the_trace_says_why_a_sure_faq_match_went_unused_when_a_rule_answe
 async def test_an_faq_answer_is_never_said_to_be_skipped(converse):
     [outcome] = await converse(None, "how do I reset my password?")
     assert outcome.route == "faq" and "skipped" not in outcome.summary["faq"]
+
+
+@pytest.mark.parametrize("message", ["its been 2 days", "it's been a few hours already", "I've waited a whole day",
+                                     "still waiting after 3 hours"])
+async def test_waiting_past_what_the_steps_said_is_not_answered_with_the_steps_again(converse, message):
+    # "It's been 2 days" after the DNS steps ("usually within an hour") got the whole custom-domain guide again.
+    *_, outcome = await converse("cus_alice", "how do I add a custom domain?", "it says DNS not verified", message)
+    assert outcome.reply.startswith(NOT_FIXED), outcome.reply
+    assert "pass you to a person" in outcome.reply and "Add domain" not in outcome.reply
+
+
+async def test_time_gone_by_after_a_refund_filed_is_still_where_the_refund_stands(converse):
+    # Neighbour guard: no steps were given; the refund waits for approval.
+    *_, outcome = await converse("cus_bob", "I was charged twice for my last invoice, can I get a refund?",
+                                 "its been 2 days")
+    assert NOT_FIXED not in outcome.reply and "RF-0001" in outcome.reply, outcome.reply

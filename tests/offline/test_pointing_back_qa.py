@@ -63,3 +63,17 @@ async def test_never_mind_i_figured_it_out_is_told_glad_they_got_there(converse)
                                      "never mind, can you check my invoice?", "it's not working"])
 def test_a_message_asking_something_else_takes_nothing_back(message):
     assert not withdraws_request(message)
+
+
+@pytest.mark.parametrize("message", [
+    "actually never mind, keep it", "forget it, I will stay", "never mind, I'll keep my plan",
+    "nevermind, leave it as it is", "never mind, I changed my mind",
+])
+async def test_taking_back_a_cancellation_is_acknowledged_and_nothing_is_repeated(converse, message):
+    # After the steps to cancel, "never mind, keep it" got them again (billing at 0.9), or the scope reply after a
+    # question on what cancelling does.
+    for before in (("I want to cancel my subscription",),
+                   ("I want to cancel my subscription", "what happens to my apps if I do?")):
+        *_, outcome = await converse("cus_alice", *before, message)
+        assert outcome.reply.startswith("No problem, I'll leave it there."), outcome.reply
+        assert "Cancel subscription" not in outcome.reply and "outside what I can help with" not in outcome.reply

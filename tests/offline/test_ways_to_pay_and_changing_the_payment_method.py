@@ -67,3 +67,22 @@ async def test_available_payment_modalities_get_the_list_though_their_words_miss
     # "I don't have our list of accepted payment methods to hand": the entry was not among those found.
     [outcome] = await converse("cus_alice", "i want help checking ur available payment modalities")
     assert outcome.reply.startswith(ACCEPTED), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "messages"), [
+    ("cus_carol", ("can I upgrade to pro?", "how do I pay?")),
+    ("cus_carol", ("how do I pay for pro?",)),
+    (None, ("how do I pay?",)),
+    ("cus_bob", ("how can we pay for the business plan?",)),
+])
+async def test_how_to_pay_at_all_gets_the_ways_we_accept(converse, customer, messages):
+    # Carol (Free, no card) got the steps to replace her card, or only that Free costs nothing.
+    *_, outcome = await converse(customer, *messages)
+    assert outcome.reply.startswith(ACCEPTED), outcome.reply
+    assert "Replace card" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["how do I pay my invoice?", "how do I pay the failed invoice NW-1003?",
+                                     "how do I pay less?"])
+def test_paying_something_of_ones_own_is_not_asking_the_ways_we_accept(message):
+    assert not asks_which_ways_to_pay(message)

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from agents.follow_up import OFFER_PERSON
+from agents.follow_up import OFFER_PERSON, previous_user_text
 from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_plan
 from agents.providers.offline.reply_base import GENERIC_WORDS, has_cue, joined_with_and, money, plan_prices, sentences
@@ -37,6 +37,15 @@ COMPARES_TWO = tuple(re.compile(pattern) for pattern in (
     rf"(?:over|compared\s+(?:to|with)|instead\s+of|vs|versus|rather\s+than)\s+{_B}",
     rf"\bwhat\s+does\s+{_A}\s+(?:have|offer|include|give\s+you|get\s+you)\s+that\s+{_B}\s+does\s+not\b",
 ))
+# "What does business have over pro?", "what does business add on top of pro?": one plan set above another.
+ASKS_WHAT_ONE_HAS_OVER = re.compile(
+    rf"\bwhat\s+(?:else\s+)?(?:does|do|would|will)\s+{_A}\s+(?:have|offer|add|include|give(?:\s+you)?|get\s+you)\s+"
+    rf"(?:extra\s+|more\s+)?(?:over|beyond|above|on\s+top\s+of|compared\s+(?:to|with))\s+{_B}")
+# "What do I get over pro?" after "how much is the business plan?": the plan spoken of before, set against the one
+# named; with none, the step up from it.
+ASKS_WHAT_IS_GOT_OVER = re.compile(
+    rf"\bwhat\s+(?:else\s+|more\s+|extra\s+)?(?:do|would|will|can|could|does)\s+(?:i|we|you|one)\s+get\s+"
+    rf"(?:extra\s+|more\s+)?(?:over|beyond|above|on\s+top\s+of|compared\s+(?:to|with)|than(?:\s+(?:with|on))?)\s+{_B}")
 # "Should I get Pro or Business?", "which is better, pro or business?": two plans, asked which.
 ASKS_WHICH_OF_TWO = re.compile(rf"\b{_A}\s+or\s+{_B}")
 WHICH_CUES = ("which", "better", "should i", "choose", "pick", "recommend", "best")
@@ -87,14 +96,31 @@ _ASKS_THE_DIFFERENCE = re.compile(r"^\s*(?:so\s+|and\s+|ok\s+)?(?:what'?s|whats|
 class PlanComparisonReplies(PlanFeatureReplies):
     # ------------------------------------------------------------ the difference between two plans
 
+    def answers_what_one_plan_has_over_another(self) -> bool:
+        """"What does business have over pro?", "what do I get over pro?" after Business was asked about: the
+        difference between the two. Asked before what a plan includes, which read the first as all of Business's list
+        and the second as the customer's own plan's. False, having said nothing, for any other message."""
+        if has_cue(self.words, self.norm, *NOT_A_COMPARISON):
+            return False
+        if (found := ASKS_WHAT_ONE_HAS_OVER.search(self.norm)) is not None:
+            asked: tuple[str | None, str, bool] | None = (found["a"], found["b"], False)
+        elif (over := ASKS_WHAT_IS_GOT_OVER.search(self.norm)) is not None:
+            asked = self._plan_set_against(over["b"])
+        else:
+            return False
+        return asked is not None and self._tell_plans_compared(asked)
+
     def answers_plan_comparison(self) -> bool:
         """Tell the difference between two plans the message sets side by side (or between the customer's
         plan and one it would step up to). False, having said nothing, when it compares no plans."""
         if has_cue(self.words, self.norm, *NOT_A_COMPARISON):
             return False
         asked = self._plans_compared()
-        if asked is None:
-            return False
+        return asked is not None and self._tell_plans_compared(asked)
+
+    def _tell_plans_compared(self, asked: tuple[str | None, str, bool]) -> bool:
+        """The difference between the two plans' places as written (see _plans_compared). False, having said
+        nothing, when either place names no plan."""
         first, second, loose = asked
         tiers = self._tiers()
         if len(tiers) < 2:
@@ -155,6 +181,18 @@ class PlanComparisonReplies(PlanFeatureReplies):
         if after and after[0] not in ENDS_A_PLANS_NAME:
             return None  # "between free and pro apps": what the plans' apps do, the help centre's to answer
         return (found["a"], found["b"], loose) if found is not None else (None, match["b"], False)
+
+    def _plan_set_against(self, base: str) -> tuple[str | None, str, bool] | None:
+        """"What do I get over pro?": the plan the last question named, else the one above the named plan, beside it.
+        None when neither is a plan of ours other than it (over the highest, there is nothing above)."""
+        names = [plan.name.lower() for plan in self._tiers()]
+        if base not in names:
+            return None
+        said_before = normalise(previous_user_text(self.ctx) or "").split()
+        named_before = next((word for word in said_before if word in names and word != base), None)
+        above = names[names.index(base) + 1] if names.index(base) + 1 < len(names) else None
+        other = named_before or above
+        return None if other is None else (base, other, False)
 
     def _plans_named_before_asked_apart(self) -> tuple[str | None, str, bool] | None:
         """"Whats the difference?" after "how much does pro cost" and "and business?": the last two plans the
