@@ -32,6 +32,8 @@ _GO_AHEAD_WORDS = (
     r"|(?:let'?s|lets)\s+do\s+(?:it|that)|make\s+it\s+so|proceed|sounds\s+good|that\s+would\s+be\s+great"
     r"|(?:file|submit|raise|lodge|process|action|request|start)\s+(?:it|that|this|the\s+(?:refund|request)|one)"
     r"|sort\s+(?:it|that|this)\s+out"
+    # "Yes I'm sure", "definitely", "I confirm": insisting on what was asked, after being told what it means.
+    r"|i'?m\s+(?:sure|certain)|i\s+am\s+(?:sure|certain)|definitely|certainly|i\s+confirm|confirmed"
 )
 # Words that lead into or trail a go-ahead without changing it: "ok actually do it", "yes go on then".
 _GO_AHEAD_FILLER = r"please|thanks|thank\s+you|then|now|actually|fine|great|perfect|for\s+me|right\s+away|in\s+that\s+case"
@@ -126,9 +128,14 @@ _ASKS_WHAT_IT_COSTS = re.compile(
 # Asking for what was just discussed to be delivered ("email it to me", "can you send that to my inbox?",
 # "forward me a copy of them"): the channel named says nothing of the topic; what "it" is does. Not "send
 # that refund to my card", which names what it is about.
+# "To my email please", "by email?" after "can you send me a copy of invoice NW-2002?": how, and nothing else.
+BY_EMAIL_ALONE = (r"^\W*(?:(?:ok(?:ay)?|yes|and)[,\s]+)?(?:(?:to|at)\s+(?:my\s+)?(?:e-?mail|inbox|mail)(?:\s+address)?"
+                  r"|(?:by|via|over)\s+e-?mail)(?:\s+(?:please|pls|plz|thanks|thank\s+you))?\W*$")
+_BY_EMAIL_ALONE = re.compile(BY_EMAIL_ALONE, re.IGNORECASE)
 _DELIVER_IT = re.compile(
     r"\b(?:e-?mail|mail|send|resend|re-send|forward|download|print)\s+(?:me\s+|us\s+)?(?:a\s+copy\s+of\s+)?"
-    r"(?:it|that|this|them|those|these)(?=\s*(?:$|[.?!,]|(?:to|by|over|via|as|again|please)\b))",
+    r"(?:it|that|this|them|those|these)(?=\s*(?:$|[.?!,]|(?:to|by|over|via|as|again|please)\b))"
+    rf"|{BY_EMAIL_ALONE}",
     re.IGNORECASE,
 )
 # "The one after that", "the previous one", "and before that?": an invoice counted from the one just
@@ -458,6 +465,7 @@ def leans_back(message: str) -> bool:
     # "Maybe later" answers the offer before, as "yes" does: it keeps that turn's topic. "How long will approval
     # take?" asks after what was sent for approval before (a refund, an unlock).
     return (affirms(message) or bool(_DECLINE.match(message)) or bool(_POINTS_BACK.search(message))
+            or bool(_BY_EMAIL_ALONE.match(message))
             or asks_which_of_them(message) or asks_a_detail(message) or asks_about_staff_review(message)
             or asks_the_limit(message) or bool(_ASKS_WHY.match(message)) or asks_what_it_costs(message)
             or asks_for_more(message))

@@ -308,6 +308,12 @@ REPORTS_INTRUSION = re.compile(
     r"|\bsome(?:one|body)\s+else\s+(?:\w+\s+){0,2}?(?:has|had|got|gained)\s+access\b"
     r"|\b(?:was\s*n[o'’]?t|wasnt|was\s+not|were\s*n[o'’]?t|werent|were\s+not|is\s*n[o'’]?t|isnt|it'?s\s+not"
     r"|that'?s\s+not)\s+me\b"
+    # "I didn't try 5 times though", "I never tried to log in": the failed sign-ins that locked it were someone else's.
+    r"|\bi\s+(?:didn'?t|did\s+not|never|haven'?t|have\s+not)\s+(?:even\s+)?(?:try|tried|fail|failed|enter|entered|type"
+    r"|typed|attempt|attempted|make|made|get|got)\b(?:\s+\w+){0,4}?\s+(?:5|five)\s+(?:times|attempts?|tries|wrong)\b"
+    r"(?!\s+(?:to|at|with|for)\s+(?!(?:sign|log)\s*in\b))"
+    r"|\bi\s+(?:didn'?t|did\s+not|never|haven'?t|have\s+not)\s+(?:even\s+)?(?:try|tried|attempt|attempted)\s+to\s+"
+    r"(?:sign|log)\s*in\b"
     r"|\b(?:unauthori[sz]ed|suspicious|unknown|unrecogni[sz]ed|strange)\s+(?:\w+\s+){0,2}?"
     r"(?:log-?\s?ins?|sign-?\s?ins?|access|activity|attempts?|devices?)\b",
     re.IGNORECASE)

@@ -21,7 +21,7 @@ from agents.facts import (
     RefundFact,
     SubscriptionFact,
 )
-from agents.follow_up import asks_for_the_other, last_assistant_text, relative_step, with_topic
+from agents.follow_up import BY_EMAIL_ALONE, asks_for_the_other, last_assistant_text, relative_step, with_topic
 from agents.outcome import ARTICLE_RELEVANT_FROM, ActionRecord, ArticleMatch, FaqMatch, ProposedAction, Source
 from agents.own_data import asks_for_billing_document
 from agents.providers.offline.faq import STOP_WORDS as FAQ_STOP_WORDS
@@ -90,8 +90,10 @@ NOTHING_TO_DO = "so there's nothing more you need to do."
 # "What happens if I don't pay?": what is unpaid, and that the consequence is for a person to tell.
 LATE_PAYMENT_CUES = ("do not pay", "did not pay", "miss a payment", "missed a payment", "missed payment",
                      "late payment", "pay late", "paying late")
+# "How do I pay my invoice?" asks the same of a customer's own invoices: what is unpaid, and how to settle it.
 OWED_CUES = ("owe", "outstanding", "balance", "unpaid", "overdue", "anything due", "need to pay", "have to pay",
-              "left to pay", "still to pay", *LATE_PAYMENT_CUES)
+             "left to pay", "still to pay", "pay my invoice", "pay my bill", "pay the invoice", "pay the bill",
+             "pay my last invoice", "pay my latest invoice", *LATE_PAYMENT_CUES)
 # "What was my last invoice?", "my latest bill": one invoice, the newest, though the question names neither
 # its number nor its month; "my first invoice" the oldest. What "the one before that" then counts from. Not
 # "my last payment": the latest successful payment need not be on the latest invoice (a failed one is not).
@@ -125,7 +127,8 @@ SEND_BY_EMAIL = re.compile(
     r"\be-?mail\s+(?:it|them|this|that|those|these|me|us|a\s+copy)\b"
     r"|\be-?mail\s+(?:the|my)\s+(?:\w+\s+)?(?:invoice|receipt|bill|statement)s?\s+to\b"
     r"|\b(?:send|resend|re-send|forward)\s+(?:me\s+|us\s+)?(?:it|that|this|them|those|these|a\s+copy|the\s+\w+|my\s+\w+)"
-    r"\s+(?:\w+\s+)?(?:to|by|via|over)\s+(?:my\s+|our\s+)?(?:e-?mail|inbox)\b",
+    r"\s+(?:\w+\s+)?(?:to|by|via|over)\s+(?:my\s+|our\s+)?(?:e-?mail|inbox)\b"
+    rf"|{BY_EMAIL_ALONE}",
     re.IGNORECASE,
 )
 # A plan and its monthly price as the help centre writes them: "**Pro** at $29/month", "Pro ($29/month)",

@@ -1201,7 +1201,8 @@ class BillingReplies(WriterBase):
                     self.reply.add(f"Invoice {invoice.number} for {money(invoice.amount)}, issued on "
                                    f"{invoice.issued_on.isoformat()}, is still open: it's due now.")
         elif not unpaid and asks_owed:
-            self.reply.add("You don't owe anything right now: every invoice on your account is paid.")
+            self.reply.add("You don't owe anything right now: every invoice on your account is paid." if self.facts.invoices
+                           else "You don't owe anything: there are no invoices on your account.")
         if not next_first:
             self._next_renewal(after_unpaid=bool(unpaid))
         if has_cue(self.words, self.norm, *LATE_PAYMENT_CUES):

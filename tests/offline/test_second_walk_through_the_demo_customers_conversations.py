@@ -1,0 +1,70 @@
+"""Found by chatting as the demo customers through whole conversations (stop 33), each answered as the customer meant:
+
+- "Yes I'm sure" after the offer of a person (Carol asking to delete her data) got the scope reply: it insists on
+  what was asked, and accepts the offer.
+- "I didn't try 5 times though" after being told the account was locked for five failed sign-ins got "I don't have
+  enough information": those sign-ins were someone else's, which is an attack on the account.
+- "To my email please" after "can you send me a copy of invoice NW-2002?" got the email address on the account: it is
+  how the invoice should reach them, which this chat cannot do, with where to get it.
+- "How do I pay my invoice?" from Alice (NW-1003 failed) got her invoice list and where to download them: what is
+  unpaid, why, and how to settle it. With no invoices at all (Carol, on Free), that there are none, not that every
+  one is paid.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.follow_up import affirms
+from agents.own_data import reports_intrusion
+
+SCOPE_REPLY = "I can only help with your Northwind account"
+
+
+async def test_yes_i_am_sure_after_the_offer_of_a_person_accepts_it(converse):
+    first, outcome = await converse("cus_carol", "please delete all my data", "yes I'm sure")
+    assert "pass you to a person" in first.reply
+    assert outcome.route == "handoff" and SCOPE_REPLY not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["yes I'm sure", "yes, I am sure", "definitely", "I confirm"])
+def test_insisting_is_a_go_ahead(message):
+    assert affirms(message)
+
+
+@pytest.mark.parametrize("message", ["I didnt try 5 times though", "but I never tried to log in",
+                                     "I did not enter a wrong password five times"])
+async def test_failed_sign_ins_that_were_not_the_customers_are_an_attack_with_a_person_offered(converse, message):
+    first, outcome = await converse("cus_carol", "why is my account locked?", message)
+    assert "five failed sign-ins" in first.reply
+    assert "enough information" not in outcome.reply
+    assert "I won't unlock it while someone else may be trying to get in" in outcome.reply, outcome.reply
+    assert "pass you to a person" in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I didnt try 5 times to deploy", "I haven't tried 5 times to pay",
+                                     "I tried 5 times to sign in"])
+def test_other_tries_are_no_attack(message):
+    assert not reports_intrusion(message)
+
+
+@pytest.mark.parametrize("message", ["to my email please", "by email?", "via email"])
+async def test_how_an_invoice_asked_for_should_reach_them_is_where_to_get_it(converse, message):
+    _, outcome = await converse("cus_bob", "can you send me a copy of invoice NW-2002?", message)
+    assert outcome.reply.startswith("I can't send emails from this chat myself."), outcome.reply
+    assert "**Billing → Invoices**" in outcome.reply and "NW-2002" in outcome.reply
+    assert "The email address on your account" not in outcome.reply
+
+
+async def test_how_to_pay_ones_invoice_is_what_is_unpaid_and_how_to_settle_it(converse):
+    (outcome,) = await converse("cus_alice", "how do I pay my invoice?")
+    assert outcome.reply.startswith("You have $29.00 outstanding."), outcome.reply
+    assert "add a new card under **Billing → Payment method**" in outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply
+
+
+async def test_with_no_invoices_nothing_is_owed_and_none_is_said_to_be_paid(converse):
+    (outcome,) = await converse("cus_carol", "how do I pay my invoice?")
+    assert outcome.reply.startswith("You don't owe anything: there are no invoices on your account."), outcome.reply
+    (paid_up,) = await converse("cus_bob", "how do I pay my bill?")
+    assert paid_up.reply.startswith("You don't owe anything right now: every invoice on your account is paid.")
