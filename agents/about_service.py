@@ -25,6 +25,21 @@ _HOSTING_IN_A_PLACE = re.compile(
     r"(?!(?:my|a|an|your|our|it|this|that|production|prod|dev|development|staging|docker|kubernetes|k8s|python|node|java|"
     r"php|ruby|go|rust|parallel|multiple|several|different|one|two|three|more|other|which|what)\b)[a-z]{3,}",
     re.IGNORECASE)
+# "Can you host a wordpress site?" (out of scope at 0.42), "can I run a django app on northwind?": whether an app of a
+# kind runs here, which is ours to answer (or to say the help centre does not), not another company's business.
+_ASKS_WHAT_RUNS_HERE = re.compile(
+    r"\b(?:(?:can|could|do|does|will|would)\s+(?:you|u|northwind|i|we)|(?:you|northwind)\s+(?:can|could))\s+(?:\w+\s+)?"
+    r"(?:host|run|deploy|support)\s+"
+    r"(?:an?\s+|my\s+|our\s+)?(?:\w+\s+){0,2}?(?:sites?|websites?|apps?|applications?|blogs?|stores?|shops?|apis?|backends?"
+    r"|projects?|wordpress|django|rails|laravel|flask|node(?:\.?js)?|next(?:\.?js)?|php|python|ruby|java|go(?:lang)?"
+    r"|docker(?:\s+images?)?|containers?)\b", re.IGNORECASE)
+
+
+def asks_what_runs_here(text: str) -> bool:
+    """Whether the message asks if an app of some kind can be hosted or run on our service."""
+    return bool(_ASKS_WHAT_RUNS_HERE.search(text))
+
+
 # "What about australia?", "and in japan?" right after the regions were listed: the same question, of that place.
 _WHAT_ABOUT_A_PLACE = re.compile(
     r"^\W*(?:(?:and|ok(?:ay)?|so|but)[,\s]+)?(?:(?:what|how)\s+about|and)\s+(?:in\s+)?(?:the\s+)?"
@@ -555,6 +570,40 @@ BUG_REPORT_REPLY = (
     "where (your app, the dashboard or the API). If it's about one of your apps I'll look for a fix straight away; "
     "otherwise I can pass you to a person from our team, who will take the report: just say so."
 )
+
+
+# "The deploy button does nothing", "the billing page won't load", "your dashboard keeps giving me an error": a fault in
+# our dashboard itself, not in the customer's apps. Read as the thing the page or button is for, it got the guide on
+# failed deploys, or the invoice list. "My site won't load" and "the site" are the customer's own.
+_SCREEN = r"(?:page|button|screen|tab|menu|form)"
+_OUR_SCREENS = (r"(?:(?:your|the|northwind(?:'s)?)\s+(?:(?:web\s*)?dashboard|control\s+panel|web\s*console|console|ui"
+                r"|user\s+interface|portal)"
+                rf"|(?:your|northwind(?:'s)?)\s+(?:web\s*site|(?:\w+\s+)?{_SCREEN})"
+                # "The billing page", "the deploy button": a page or button named by what it is for; "the page" alone
+                # may be the customer's own app's.
+                rf"|the\s+(?!(?:my|our|app'?s?|site'?s?)\b)\w+\s+{_SCREEN})")
+_SCREEN_FAULT = (r"(?:is\s+|are\s+|seems?\s+)?(?:broken|bugg?y|glitch\w*|blank|frozen|freez\w*|crash\w*|stuck"
+                 r"|(?:does|do)\s*(?:n'?t|not)\s+(?:do\s+anything|work|load|respond|open|save|show\s+anything)"
+                 r"|(?:does|do)\s+nothing|won'?t\s+(?:load|open|work|respond|save)|wont\s+(?:load|open|work|respond|save)"
+                 r"|(?:is\s+|are\s+)?not\s+(?:loading|working|responding|saving)"
+                 r"|(?:keeps?\s+|is\s+)?(?:giving|showing|throwing)\s+(?:me\s+)?(?:an?\s+)?errors?)")
+_REPORTS_A_FAULT_IN_OUR_SCREENS = re.compile(
+    rf"\b{_OUR_SCREENS}\s+(?:\w+\s+){{0,3}}?{_SCREEN_FAULT}\b"
+    rf"|\b(?:bug|glitch|error|problem)s?\s+(?:in|on|with)\s+{_OUR_SCREENS}\b", re.IGNORECASE)
+_NAMES_THEIR_OWN = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:apps?|sites?|websites?|apis?|services?|servers?|domains?)\b",
+                              re.IGNORECASE)
+DASHBOARD_FAULT_REPLY = (
+    "Thank you for telling us. That sounds like a fault in our dashboard itself rather than in your apps, and I can't "
+    "look into or fix the dashboard from this chat. A person from our team can take the report and follow it up: "
+    f"would you like me to {OFFER_PERSON}? It helps them to know what you clicked, what you expected and what you saw "
+    "instead."
+)
+
+
+def reports_a_fault_in_our_dashboard(text: str) -> bool:
+    """Whether the message reports our dashboard (a page, a button, the site) not working, rather than an app of theirs."""
+    return (bool(_REPORTS_A_FAULT_IN_OUR_SCREENS.search(text)) and not _NAMES_THEIR_OWN.search(text)
+            and not reports_a_security_issue(text))
 
 
 def wants_to_report_a_bug(text: str) -> bool:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 
 from agents.about_service import (
     BUG_REPORT_REPLY,
+    DASHBOARD_FAULT_REPLY,
     NAMES_AN_INCIDENT,
     SECURITY_REPORT_REPLY,
     IdentityOrContact,
@@ -30,6 +31,7 @@ from agents.about_service import (
     asks_if_there_is_an_api,
     asks_to_escalate,
     asks_what_answers_only,
+    asks_what_runs_here,
     asks_where_apps_can_run,
     asks_which_hours,
     considers_joining,
@@ -38,6 +40,7 @@ from agents.about_service import (
     names_support_hours,
     needs_a_person,
     payment_methods_asked,
+    reports_a_fault_in_our_dashboard,
     reports_a_security_issue,
     unlisted_payment_methods,
     wants_to_report_a_bug,
@@ -113,6 +116,7 @@ from agents.own_data import (
     asks_about_own_data,
     asks_about_own_plan,
     asks_for_billing_document,
+    asks_for_document_copy,
     asks_for_others_data,
     asks_for_someones_details,
     asks_if_others_see_mine,
@@ -426,6 +430,12 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="technical", key="bug_report",
                                               why="wants to report a bug, with nothing about it yet",
                                               reply=BUG_REPORT_REPLY)
+        if reports_a_fault_in_our_dashboard(run.ctx.message):
+            # "The deploy button does nothing" got the guide on failed deploys, "the billing page won't load" the
+            # invoice list: a fault in our dashboard, which no guide covers and this chat cannot look into.
+            return await self._answer_by_rule(run, intent_response, label="technical", key="dashboard_fault",
+                                              why="reports a fault in our dashboard, not in an app of theirs",
+                                              reply=DASHBOARD_FAULT_REPLY)
         if reports_a_sign_up_problem(run.ctx.message):
             # "Need help reporting errors with registrations": "I don't have enough information", and a signed-in
             # customer was told they already have an account. What went wrong is asked for, with a person offered.
@@ -552,6 +562,12 @@ class Orchestrator:
             # where it stands and the uptime SLA's service credits are the technical part's.
             self._relabel(run, self._sure_label(run, "technical"), key="outage_costs",
                           why="says what the outage it was just told of costs them")
+        if run.ctx.customer is not None and run.intent.label not in ("account", "out_of_scope") and asks_when_joined(
+                run.ctx.message):
+            # "And when did I join?" after "what's my plan?" took the plan's topic (billing), and got the plan again
+            # with the Free plan's entry: when the account was opened is the account's facts' to say.
+            self._relabel(run, self._sure_label(run, "account"), key="when_joined",
+                          why="asks when the customer's account was opened")
         if run.intent.label != "technical" and asks_if_the_service_is_down(run.ctx.message):
             # "Is anything down at the moment?" (technical at 0.33 beside billing; after a password question, account),
             # "is there any outage right now?" after a refund (the refund policy): the open incidents answer it.
@@ -666,6 +682,13 @@ class Orchestrator:
             self._relabel(run, self._sure_label(run, "general"),
                           why=f"asks whether apps can run in a place (out of scope at {label.confidence:.2f})")
             return
+        if asks_what_runs_here(run.ctx.message):
+            # "Can you host a wordpress site?" (out of scope at 0.42): whether an app of that kind runs here is ours to
+            # answer, or to say plainly that the help centre does not, with a person offered; not "outside what I can
+            # help with" to someone weighing us.
+            self._relabel(run, self._sure_label(run, "general"),
+                          why=f"asks whether an app of a kind runs here (out of scope at {label.confidence:.2f})")
+            return
         if asks_about_a_cancellation_fee(run.ctx.message):
             # "What is the fee for breaking the contract?" (out of scope at 0.94): a fee for leaving, which the billing
             # part says the help centre never mentions, with what its entry on cancelling says.
@@ -677,6 +700,12 @@ class Orchestrator:
             # at 0.90). The month's invoice is the signed-in customer's to see; a visitor is asked to sign in.
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"asks for the receipt or invoice of a month (out of scope at {label.confidence:.2f})")
+            return
+        if asks_for_document_copy(run.ctx.message):
+            # "I need a receipt for tax purposes" (out of scope at 0.70): one of their invoices, which the help
+            # centre's entry on invoices says where to download.
+            self._relabel(run, self._sure_label(run, "billing"),
+                          why=f"asks for a receipt or an invoice (out of scope at {label.confidence:.2f})")
             return
         if run.ctx.customer is not None and asks_when_joined(run.ctx.message):
             # "How long have I been a member?": when the account was opened, which the account's facts hold.

@@ -216,11 +216,21 @@ _DOCUMENT_COPY = re.compile(
     rf"|\b{_DOCUMENT}\b[^.?!]{{0,30}}\b(?:as\s+a\s+|in\s+)?pdf\b|\bpdf\s+(?:of|for)\s+(?:\w+\s+){{0,3}}?{_DOCUMENT}\b",
     re.IGNORECASE,
 )
+# "I need a receipt for tax purposes" (out of scope at 0.70), "I need my receipts": a receipt of theirs, wanted.
+_WANTS_A_RECEIPT = re.compile(
+    rf"\b(?:i|we)\s+(?:\w+\s+)?(?:need|want|require|would\s+like|'?d\s+like)\s+(?:a|an|my|our|the|some)\s+"
+    rf"(?:\w+\s+)?{_RECEIPT}\b", re.IGNORECASE)
+
+
+def wants_a_receipt(text: str) -> bool:
+    """Whether the message says the customer needs a receipt of theirs, naming no month or invoice."""
+    return bool(_WANTS_A_RECEIPT.search(text))
 
 
 def asks_for_document_copy(text: str) -> bool:
-    """Whether the message asks for a copy of an invoice or receipt (to download, print, or as a PDF)."""
-    return bool(_DOCUMENT_COPY.search(text))
+    """Whether the message asks for a copy of an invoice or receipt (to download, print, or as a PDF), or says it
+    needs a receipt."""
+    return bool(_DOCUMENT_COPY.search(text)) or wants_a_receipt(text)
 
 
 # "I'm on the free plan", "we only have the business tier", "as a free user": the plan the customer says they are

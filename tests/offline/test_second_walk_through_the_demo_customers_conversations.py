@@ -68,3 +68,56 @@ async def test_with_no_invoices_nothing_is_owed_and_none_is_said_to_be_paid(conv
     assert outcome.reply.startswith("You don't owe anything: there are no invoices on your account."), outcome.reply
     (paid_up,) = await converse("cus_bob", "how do I pay my bill?")
     assert paid_up.reply.startswith("You don't owe anything right now: every invoice on your account is paid.")
+
+
+DASHBOARD_FAULT = "That sounds like a fault in our dashboard itself rather than in your apps"
+
+
+@pytest.mark.parametrize("message", [
+    "I think there's a bug in your dashboard, the deploy button does nothing", "the billing page wont load",
+    "your website keeps giving me an error when I click save", "the invite button doesn't work",
+])
+async def test_a_fault_in_our_dashboard_is_taken_as_a_report_with_a_person_offered(converse, message):
+    # The deploy button's got the guide on failed deploys, the billing page's the invoice list.
+    (outcome,) = await converse("cus_alice", message)
+    assert DASHBOARD_FAULT in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply and "Our guide" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["my site won't load", "the page is blank", "the home page of my app is blank",
+                                     "my app's login page is broken", "the site is down"])
+def test_a_page_of_the_customers_own_is_not_a_fault_in_our_dashboard(message):
+    from agents.about_service import reports_a_fault_in_our_dashboard
+
+    assert not reports_a_fault_in_our_dashboard(message)
+
+
+async def test_when_the_customer_joined_asked_after_their_plan_is_the_accounts_date(converse):
+    # "And when did I join?" took the plan's topic: the plan again, with the Free plan's entry.
+    _, outcome = await converse("cus_alice", "what is my plan?", "and when did I join?")
+    assert outcome.reply == "You've had your account (alice) since 2026-08-01.", outcome.reply
+
+
+async def test_another_plan_asked_after_a_count_gets_that_plans_part(converse):
+    # "And on pro?" from Bob (Business) after "how many team members can I have?" got Business's part.
+    _, outcome = await converse("cus_bob", "how many team members can I have?", "and on pro?")
+    assert outcome.reply == "On Pro, our help centre says: Free and Pro accounts can invite up to 3 members.", outcome.reply
+    _, own = await converse("cus_alice", "how many team members can I add?", "how many can I invite?")
+    assert own.reply == "You're on Pro, and our help centre says: Free and Pro accounts can invite up to 3 members."
+
+
+@pytest.mark.parametrize("message", ["I need a receipt for tax purposes", "I need my receipts"])
+async def test_a_receipt_wanted_is_the_invoices_and_where_to_download_them(converse, message):
+    # "I need a receipt for tax purposes" got the scope reply, then how we tax our prices.
+    (outcome,) = await converse("cus_bob", message)
+    assert outcome.intent.label == "billing" and SCOPE_REPLY not in outcome.reply
+    assert "NW-2002" in outcome.reply and "where you can download each one as a PDF" in outcome.reply, outcome.reply
+    assert "VAT or other taxes" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I want to know if you can host a wordpress site", "can you host my online store?"])
+async def test_whether_an_app_of_a_kind_runs_here_is_not_turned_away(converse, message):
+    # A visitor weighing us got "that's outside what I can help with".
+    (outcome,) = await converse(None, message)
+    assert outcome.intent.label != "out_of_scope" and "outside what I can help with" not in outcome.reply, outcome.reply
+    assert "pass you to a person" in outcome.reply

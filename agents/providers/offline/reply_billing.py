@@ -32,6 +32,7 @@ from agents.own_data import (
     names_receipt,
     plan_said_to_be_on,
     reports_plan_not_applied,
+    wants_a_receipt,
 )
 from agents.providers.offline.reply_base import (
     AMOUNT,
@@ -893,8 +894,10 @@ class BillingReplies(WriterBase):
     def asks_about_billing_details(self) -> bool:
         """Whether the message asks about the currency, tax or VAT, the details printed on invoices or the email
         they go to."""
-        return any(pattern.search(self.text) for pattern in (ASKS_ABOUT_CURRENCY, ASKS_ABOUT_TAX, INVOICE_DETAILS,
-                                                              ASKS_ABOUT_BILLING_EMAIL))
+        # "I need a receipt for tax purposes": the receipt is asked for, not how we tax it.
+        tax = ASKS_ABOUT_TAX.search(self.text) and not asks_for_document_copy(self.text)
+        return bool(tax) or any(pattern.search(self.text) for pattern in (ASKS_ABOUT_CURRENCY, INVOICE_DETAILS,
+                                                                        ASKS_ABOUT_BILLING_EMAIL))
 
     def _currency(self) -> None:
         """The currency the customer's invoices are in; whether another is possible is for a person to say."""
@@ -1427,6 +1430,9 @@ class BillingReplies(WriterBase):
                            + (f" — you're on the {self.ctx.customer.plan} plan." if self.ctx.customer else "."))
             return
         self.reply.add(f"{INVOICES_LISTED}\n" + "\n".join(invoice_line(i) for i in invoices[:6]))
+        if wants_a_receipt(self.text):
+            # "I need my receipts": where each one is to download, not only which there are.
+            self._where_documents_are([])
 
     def answers_which_invoice(self) -> bool:
         """"Which invoice?" right after an answer about a charge: the invoice that answer was about (the one

@@ -546,15 +546,14 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                        f"like me to {OFFER_PERSON}?")
         return True
 
-    def _part_for_own_plan(self, naming: list[str]) -> str | None:
-        """The part of the one sentence in `naming` that names the signed-in customer's plan, when the sentence
-        gives each plan its own part ("Free and Pro accounts can invite up to 3 members; Business accounts have no
-        limit"), as a sentence; None otherwise."""
-        customer = self.ctx.customer
-        if customer is None or not customer.plan or len(naming) != 1:
+    def _part_for_plan(self, naming: list[str], plan: str) -> str | None:
+        """The part of the one sentence in `naming` that names `plan`, when the sentence gives each plan its own part
+        ("Free and Pro accounts can invite up to 3 members; Business accounts have no limit"), as a sentence; None
+        otherwise."""
+        if not plan or len(naming) != 1:
             return None
         parts = [part.strip() for part in naming[0].rstrip(".").split(";")]
-        own = [part for part in parts if re.search(rf"\b{re.escape(customer.plan)}\b", part, re.IGNORECASE)]
+        own = [part for part in parts if re.search(rf"\b{re.escape(plan)}\b", part, re.IGNORECASE)]
         if len(parts) < 2 or len(own) != 1:
             return None
         return f"{own[0][:1].upper()}{own[0][1:]}."
@@ -581,10 +580,16 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         naming = counting or [s for s in said if asked & topic_words(s)]
         if not naming or len(naming) == len(said):
             return False
-        if own := self._part_for_own_plan(naming):
+        own_plan = self.ctx.customer.plan if self.ctx.customer is not None else ""
+        named = _PLAN_NAMED.search(self.ctx.message)
+        if named is not None and named[1].lower() != own_plan.lower() and (
+                part := self._part_for_plan(naming, named[1])):
+            # "And on pro?" from Business after "how many team members can I have?": Pro's part, not Business's.
+            self.reply.add(f"On {named[1].capitalize()}, our help centre says: {part}")
+        elif own := self._part_for_plan(naming, own_plan):
             # "How many can I add?" from Pro: "Free and Pro accounts can invite up to 3 members", not the whole
             # sentence with Business's too, for the customer to work out which part is theirs.
-            self.reply.add(f"You're on {self.ctx.customer.plan}, and our help centre says: {own}")
+            self.reply.add(f"You're on {own_plan}, and our help centre says: {own}")
         else:
             self.reply.add(f"Our help centre says: {' '.join(naming)}")
         if not_received:
@@ -594,6 +599,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         return True
 
 
+_PLAN_NAMED = re.compile(r"\b(free|pro|business)\b", re.IGNORECASE)
 # "How many can I add?", "is there a limit?": a count, which an entry's sentences with a figure or a limit state
 # ("Free and Pro accounts can invite up to 3 members; Business accounts have no limit").
 _ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b|\b(?:a|any)\s+(?:limit|max(?:imum)?|cap)\b", re.IGNORECASE)
