@@ -9,6 +9,7 @@ unlock staff carry out from a conversation's page); a DomainError becomes an adm
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
@@ -182,9 +183,16 @@ def _redirect_back(request: HttpRequest, default: str) -> HttpResponseRedirect:
 
 # --- inlines --------------------------------------------------------------------------------
 
+def milliseconds(value: float | None) -> str:
+    """A step's or a run's duration as staff read it: "1.52 ms", "1,204 ms"; "—" when not measured."""
+    if value is None:
+        return "—"
+    return f"{value:,.2f} ms" if value < 100 else f"{value:,.0f} ms"
+
+
 class StepInline(admin.TabularInline):
     model = AgentStep
-    fields = ("started_at", "agent", "kind", "name", "status", "duration_ms", "model", "input_tokens",
+    fields = ("started_at", "agent", "kind", "name", "status", "duration", "model", "input_tokens",
               "output_tokens", "error")
     readonly_fields = fields
     extra = 0
@@ -193,6 +201,10 @@ class StepInline(admin.TabularInline):
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    @admin.display(description="duration", ordering="duration_ms")
+    def duration(self, obj: AgentStep) -> str:
+        return milliseconds(obj.duration_ms)
 
 
 class ActionInline(admin.TabularInline):
@@ -445,13 +457,28 @@ class AgentRunAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     list_select_related = ("conversation__customer__user", "message")
     actions = ["export_csv"]
-    readonly_fields = [f.name for f in AgentRun._meta.fields]
+    # The run's record as it was stored; its summary set out to be read (the trace page draws it as a card).
+    readonly_fields = [{"summary": "summary_display", "latency_ms": "latency_display"}.get(f.name, f.name)
+                       for f in AgentRun._meta.fields]
+    exclude = ("summary", "latency_ms")  # shown by their displays above, never as inputs
     inlines = [StepInline]
     change_list_template = "admin/conversations/agentrun/change_list.html"
     change_form_template = "admin/conversations/agentrun/change_form.html"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # runs come from customers' messages
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
+                    extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        # Every field is read-only: a Save button here would save nothing (flagging and the FAQ fix have their own
+        # forms on the trace page).
+        extra = {"show_save": False, "show_save_and_continue": False, "show_save_and_add_another": False,
+                 **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra_context=extra)
+
+    @admin.display(description="summary")
+    def summary_display(self, obj: AgentRun) -> str:
+        return format_html('<pre class="nw-run-summary">{}</pre>', json.dumps(obj.summary, indent=2, ensure_ascii=False))
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[AgentRun]:
         from django.db.models import F
@@ -486,7 +513,7 @@ class AgentRunAdmin(admin.ModelAdmin):
 
     @admin.display(description="latency", ordering="latency_ms")
     def latency_display(self, obj: AgentRun) -> str:
-        return "—" if obj.latency_ms is None else f"{obj.latency_ms:,.0f} ms"
+        return milliseconds(obj.latency_ms)
 
     @admin.display(description="tokens", ordering="total_tokens")
     def tokens_display(self, obj: AgentRun) -> str:
@@ -653,7 +680,7 @@ def _csv_response(request: HttpRequest, queryset: QuerySet[AgentRun]) -> Streami
 
 @admin.register(AgentStep)
 class AgentStepAdmin(admin.ModelAdmin):
-    list_display = ("name", "agent", "kind", "status", "run_link", "started_at", "duration_ms", "model",
+    list_display = ("name", "agent", "kind", "status", "run_link", "started_at", "duration", "model",
                     "input_tokens", "output_tokens")
     list_filter = ("kind", "agent", "status", "model")
     search_fields = ("run__id", "name", "agent", "error")
@@ -667,6 +694,10 @@ class AgentStepAdmin(admin.ModelAdmin):
     @admin.display(description="run")
     def run_link(self, obj: AgentStep) -> str:
         return format_html('<a href="{}">{}</a>', run_trace_url(obj.run_id), _short(obj.run_id))
+
+    @admin.display(description="duration", ordering="duration_ms")
+    def duration(self, obj: AgentStep) -> str:
+        return milliseconds(obj.duration_ms)
 
 
 @admin.register(Message)

@@ -250,3 +250,16 @@ def test_the_faq_form_offers_the_customers_words_as_a_phrasing_only_of_an_entry_
     run.save(update_fields=["summary"])
     html = staff_client.get(url).content.decode()
     assert '<input type="text" name="add_alternative" id="faq-add-alt" value="">' in html
+
+
+def test_a_runs_record_page_reads_as_a_record_durations_in_ms_summary_set_out_and_nothing_to_save(
+        staff_client, console_data):
+    run = console_data["good"]
+    step(run, agent="billing", kind="tool", name="look up invoices", start_ms=0, end_ms=1.517594000006)
+    page = staff_client.get(reverse("admin:conversations_agentrun_change", args=[run.id])).content.decode()
+    assert "1.52 ms" in page and "1.517594" not in page
+    assert "800 ms" in page  # the run's latency, with its unit
+    assert '<pre class="nw-run-summary">{\n  &quot;' in page  # indented JSON, one key a line
+    # Every field is read-only, so no button that saves nothing.
+    assert 'name="_save"' not in page and 'name="_continue"' not in page
+    assert "<textarea" not in page and 'name="latency_ms"' not in page and 'name="summary"' not in page
