@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from agents.follow_up import OFFER_PERSON
+from agents.follow_up import OFFER_PERSON, asks_about_uptime
 
 # Our regions by name ("where is ap-southeast?", "is eu-west in Germany?"): where apps run, which is ours to answer.
 OUR_REGION = r"(?:us-east|eu-west|ap-southeast)"
@@ -177,7 +177,15 @@ _ASKS_IF_THE_SERVICE_IS_DOWN = re.compile(
     rf"|\b(?:(?:service|system)\s+status|status\s+of\s+(?:the\s+|your\s+)?(?:service|platform|systems?))\s+{_NOW}",
     re.IGNORECASE)
 # "Is there any outage compensation?", "refund for the downtime": money for an outage, which the refund rules weigh.
-_MONEY_FOR_IT = re.compile(r"\b(?:refunds?|credits?|compensat\w*|money|reimburs\w*|sla)\b", re.IGNORECASE)
+_MONEY = r"\b(?:refunds?|credits?|compensat\w*|money|reimburs\w*)\b"
+_MONEY_FOR_IT = re.compile(rf"{_MONEY}|\bsla\b", re.IGNORECASE)
+_MONEY_ASKED = re.compile(_MONEY, re.IGNORECASE)
+
+
+def asks_how_the_service_ran(text: str) -> bool:
+    """"What was our uptime last month?", "I need an SLA report for last month": how available the service has been,
+    not money for when it was not. Read with "last month" as billing, they got the invoice list."""
+    return asks_about_uptime(text) and not _MONEY_ASKED.search(text)
 
 
 def asks_if_the_service_is_down(text: str) -> bool:

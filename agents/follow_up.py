@@ -474,7 +474,10 @@ def leans_back(message: str) -> bool:
 # "What's your uptime?", "whats the uptime been this month?", "was there downtime this week?": how the service has
 # been available. "My app has downtime every night" is the customer's own app, which the service's uptime does not
 # answer.
-_UPTIME = re.compile(r"\b(?:uptime|downtime|down\s+time)\b", re.IGNORECASE)
+# "An SLA report for last month", "uptime stats": the figures for a period, asked for.
+_UPTIME_REPORT = re.compile(r"\b(?:sla|uptime|availability)\s+(?:reports?|figures?|stats|statistics|numbers|history)\b",
+                            re.IGNORECASE)
+_UPTIME = re.compile(rf"\b(?:uptime|downtime|down\s+time)\b|{_UPTIME_REPORT.pattern}", re.IGNORECASE)
 _NAMES_OWN_APP = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:apps?|sites?|websites?|apis?|services?|servers?)\b",
                             re.IGNORECASE)
 
@@ -482,6 +485,11 @@ _NAMES_OWN_APP = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:apps?|sites?|websites
 def asks_about_uptime(message: str) -> bool:
     """Whether a message asks how available the service has been (its uptime or downtime), not of its own app."""
     return bool(_UPTIME.search(message)) and not _NAMES_OWN_APP.search(message)
+
+
+def asks_for_an_uptime_report(message: str) -> bool:
+    """Whether a message asks for the service's uptime figures for a period ("I need an SLA report for last month")."""
+    return bool(_UPTIME_REPORT.search(message))
 
 
 def asks_about_staff_review(message: str) -> bool:

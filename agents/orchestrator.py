@@ -26,6 +26,7 @@ from agents.about_service import (
     IdentityOrContact,
     asks_about_support_hours,
     asks_for_a_person,
+    asks_how_the_service_ran,
     asks_if_supported,
     asks_if_the_service_is_down,
     asks_if_there_is_an_api,
@@ -568,6 +569,11 @@ class Orchestrator:
             # with the Free plan's entry: when the account was opened is the account's facts' to say.
             self._relabel(run, self._sure_label(run, "account"), key="when_joined",
                           why="asks when the customer's account was opened")
+        if run.intent.label != "technical" and asks_how_the_service_ran(run.ctx.message):
+            # "What was our uptime last month?" (billing at 0.49: the invoice list), "I need an SLA report for last
+            # month": no uptime figure is to hand, which the technical part says, with the incidents open and the SLA.
+            self._relabel(run, self._sure_label(run, "technical"), key="uptime_asked",
+                          why="asks how available the service has been")
         if run.intent.label != "technical" and asks_if_the_service_is_down(run.ctx.message):
             # "Is anything down at the moment?" (technical at 0.33 beside billing; after a password question, account),
             # "is there any outage right now?" after a refund (the refund policy): the open incidents answer it.

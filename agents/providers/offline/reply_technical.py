@@ -11,6 +11,7 @@ from agents.facts import IncidentFact
 from agents.follow_up import (
     OFFER_PERSON,
     asks_about_uptime,
+    asks_for_an_uptime_report,
     asks_for_more,
     asks_the_limit_of_the_topic,
     last_assistant_text,
@@ -734,8 +735,8 @@ class TechnicalReplies(WriterBase):
                                  "compensated") or reports_what_the_outage_costs(self.ctx)
         asks_about_sla = has_cue(self.words, self.norm, "sla", "slas", "uptime guarantee", "guaranteed uptime",
                                  "service level", "uptime commitment")
-        if not claims_credits and not asks_about_sla:
-            return
+        if not claims_credits and (not asks_about_sla or asks_for_an_uptime_report(self.text)):
+            return  # "An SLA report for last month" asks for figures, which _tell_uptime answers
         entry = next((m for m in self.facts.faq if "sla" in normalise(m.question).split()), None)
         if entry is None or self._faq_quoted(entry):
             return
@@ -793,8 +794,8 @@ class TechnicalReplies(WriterBase):
         """"Do you charge extra for https?", "is SSL free?": whether something comes with the service, the
         same for everyone, when the help centre has a confident entry for it: answered from that entry,
         whatever the account's records hold (it is not about them). False when there is none."""
-        if not self._asks_what_is_included():
-            return False
+        if not self._asks_what_is_included() or asks_for_an_uptime_report(self.text):
+            return False  # "I need an SLA report": the figures, which _tell_uptime says are not to hand
         faq = self._faq_for_this_question()
         if faq is None:
             return False
