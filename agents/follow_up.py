@@ -210,7 +210,10 @@ UPGRADING = re.compile(r"\bup[\s-]?grad\w*", re.IGNORECASE)
 # "Cancel my deploy", "cancel the invite", "cancel the refund request": not the subscription.
 CANCELS_SOMETHING_ELSE = re.compile(
     r"\bcancel\w*\s+(?:my\s+|the\s+|this\s+|that\s+|a\s+|an\s+)?(?:\w+\s+)?(?:deploy\w*|builds?|invit\w*|refunds?"
-    r"|requests?|orders?|domains?|apps?|payments?|charges?|transfers?|emails?|unlock)\b",
+    r"|requests?|orders?|domains?|apps?|payments?|charges?|transfers?|emails?|unlock)\b"
+    # "The game was cancelled and I would like a reimbursement": something of theirs was called off, not our plan.
+    r"|\b(?!(?:subscription|plan|account|membership|sub|it|that|this)\b)[a-z]+\s+(?:was|were|got|has\s+been"
+    r"|have\s+been|had\s+been|is|are)\s+cancel{1,2}ed\b",
     re.IGNORECASE)
 # Asking the assistant itself to change or cancel the plan: "upgrade me to Business", "switch me to Free please",
 # "cancel my subscription for me", "can you downgrade my plan?". Not "how do I upgrade?" nor "I want to cancel",
@@ -715,6 +718,10 @@ _ANOTHER_PLAN = re.compile(
     r"(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?(?:\s+(?:then|too|instead))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+# "The business plan", "my pro plan" after "I'd like to cancel": the plan the question before is asked of, named alone.
+_PLAN_ALONE = re.compile(
+    r"^\W*(?:(?:the|my|our)\s+)?(?P<plan>free|pro|business)\s+(?:plan|tier|subscription|one)\W*$"
+    r"|^\W*(?:the|my|our)\s+(?P<alone>free|pro|business)\W*$", re.IGNORECASE)
 # "What plans do you have?", "wat plans r there", "which tiers do you offer": the plans on offer, however spelt.
 WHICH_PLANS = re.compile(r"\b(?:what|wat|wot|which|wich)\s+(?:plans|tiers|subscriptions)\s+(?:do|does|are|r|have|is"
                          r"|can|exist|you|u|ya|there)\b", re.IGNORECASE)
@@ -833,13 +840,13 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
     if (of_the_plan := _asked_of_the_plan_named_before(ctx)) is not None:
         return of_the_plan
     # "I'm on pro" after "why is my app slow?": the question before, for the plan the customer says they are on.
-    another = _ANOTHER_PLAN.match(ctx.message) or _STATES_OWN_PLAN.match(ctx.message)
+    another = _ANOTHER_PLAN.match(ctx.message) or _STATES_OWN_PLAN.match(ctx.message) or _PLAN_ALONE.match(ctx.message)
     if another is None:
         return None
     before = previous_user_text(ctx)
     if not before:
         return None
-    plan = another["plan"].lower()
+    plan = (another["plan"] or another.groupdict().get("alone") or "").lower()
     if _OWN_PLAN_ASKED.search(before) or WHICH_PLANS.search(before):
         # "And for pro?" after "wat plans do u have": what that one plan is. One question, not "… and how much is
         # it?", which the writer answers as two (the plan's line, then the list of every plan); the plan's line

@@ -65,6 +65,14 @@ def asks_for_a_plan_change_alone(message: str) -> bool:
     return bool(_PLAN_CHANGE_ALONE.match(message))
 
 
+# "Is there a free trial?", "can I try Pro for free?", "can I test business for free first?": a paid plan tried without
+# paying (read as account at 0.46 or general at 0.22: "I don't have enough information").
+TRYING_A_PAID_PLAN = re.compile(
+    r"\bfree\s+trials?\b|\b(?:try|trial|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business|a\s+paid\s+plan|paid\s+plans?)"
+    r"(?:\s+plan)?(?:\s+\w+){0,2}?\s+(?:for\s+free|free(?:\s+of\s+charge)?|without\s+paying|at\s+no\s+cost)\b",
+    re.IGNORECASE)
+
+
 def billing_matter_alone(message: str) -> str | None:
     """Why a message that names nothing but our pricing or a change of plan is billing's, or None: the classifier read
     "tell me about pricing" as off topic (0.90) and "upgrade" as technical (0.42)."""
@@ -74,6 +82,8 @@ def billing_matter_alone(message: str) -> str | None:
         return "asks to change plan, and names nothing else"
     if _MOVES_TO_OUR_PLAN.search(message):
         return "asks to move to one of our plans"
+    if TRYING_A_PAID_PLAN.search(message):
+        return "asks about trying a paid plan for free"
     return None
 
 

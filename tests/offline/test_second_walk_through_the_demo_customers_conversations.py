@@ -121,3 +121,47 @@ async def test_whether_an_app_of_a_kind_runs_here_is_not_turned_away(converse, m
     (outcome,) = await converse(None, message)
     assert outcome.intent.label != "out_of_scope" and "outside what I can help with" not in outcome.reply, outcome.reply
     assert "pass you to a person" in outcome.reply
+
+
+CANCEL_STEPS = "Go to **Billing → Plan** and choose **Cancel subscription**."
+
+
+@pytest.mark.parametrize("message", ["I'd like to cancel", "I would like to cancel"])
+async def test_a_wish_to_cancel_put_politely_gets_the_steps_to_cancel(converse, message):
+    # "I'd like to cancel" found the entry at 0.08 ("I want to cancel": 0.99), and got "I don't have enough
+    # information" before the steps.
+    (outcome,) = await converse("cus_bob", message)
+    assert outcome.reply.startswith(CANCEL_STEPS), outcome.reply
+    assert "enough information" not in outcome.reply
+
+
+async def test_a_plan_named_alone_after_a_request_is_that_request_of_that_plan(converse):
+    # "The business plan" after "I'd like to cancel" got the steps to upgrade; "why can't you do it for me?" then got
+    # only Bob's plan.
+    _, named, why = await converse("cus_bob", "I'd like to cancel", "the business plan", "why can't you do it for me?")
+    assert CANCEL_STEPS in named.reply and "upgrade" not in named.reply.lower(), named.reply
+    assert why.reply.startswith("I'm sorry, I can't cancel your subscription myself"), why.reply
+    _, pro = await converse(None, "what plans do you have?", "the pro one")
+    assert pro.reply.startswith("Pro ($29.00 a month) includes"), pro.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [(None, "can I try Pro for free?"),
+                                                   ("cus_alice", "can I test business for free first?")])
+async def test_trying_a_paid_plan_for_free_is_the_trial_no_entry_describes(converse, customer, message):
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith("I can't find anything about free trials in our help centre"), outcome.reply
+    assert "pass you to a person" in outcome.reply
+
+
+async def test_a_request_put_as_id_like_to_finds_the_entry_it_asks_for(converse):
+    (outcome,) = await converse("cus_alice", "i cant remember my password and id like to reset it, pleae")
+    assert outcome.route == "faq" and "choose **Forgot password**" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["the game was cancelled and I would like to obtain a reimbursement",
+                                     "the show was cancelled and I'd like to get a refund, please"])
+async def test_something_else_called_off_gets_no_steps_to_cancel_our_plan(converse, message):
+    # Neighbour guard: "I'd like to" now finds the cancellation entry among the matches; an event called off is not
+    # our subscription.
+    (outcome,) = await converse("cus_alice", message)
+    assert "To cancel your subscription" not in outcome.reply and "refund" in outcome.reply, outcome.reply

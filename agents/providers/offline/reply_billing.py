@@ -55,7 +55,7 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.text import normalise
 from agents.refund_requests import asks_if_charged_twice, reports_charged_twice
-from agents.service_terms import ASKS_ABOUT_PRICING, asks_about_a_cancellation_fee, tier_not_ours
+from agents.service_terms import ASKS_ABOUT_PRICING, TRYING_A_PAID_PLAN, asks_about_a_cancellation_fee, tier_not_ours
 
 # "The next tier", "the plan above mine", "a cheaper plan": another plan, counted from one the
 # conversation is about ("next plan renewal" is the customer's own plan's renewal, not another plan).
@@ -147,7 +147,7 @@ ASKS_ABOUT_PAYING_YEARLY = re.compile(
     re.IGNORECASE,
 )
 # "Is there a free trial?", "can you extend my trial?", "trial of pro": a trial, which the help centre doesn't describe.
-ASKS_ABOUT_A_TRIAL = re.compile(r"\btrials?\b", re.IGNORECASE)
+ASKS_ABOUT_A_TRIAL = re.compile(rf"\btrials?\b|{TRYING_A_PAID_PLAN.pattern}", re.IGNORECASE)
 YEARLY_CUES = ("yearly", "annual", "annually", "per year", "once a year")  # in a help-centre sentence
 # "My next bill", "the upcoming charge", "when does it renew": the plan's next charge asked about.
 NEXT_CHARGE_CUES = ("next", "upcoming", "coming up", "renew", "renews", "renewal")

@@ -26,6 +26,7 @@ from agents.follow_up import (
     OFFER_PERSON,
     OFFER_REFUND,
     OFFER_UNLOCK,
+    TOPIC_TURNS,
     UPGRADING,
     affirms,
     asks_us_to_change_plan,
@@ -211,9 +212,11 @@ class CancellationReplies(PlanComparisonReplies):
         offered = OFFER_PERSON in last or "would you like me to" in last.lower()
         if OFFER_REFUND in last or OFFER_UNLOCK in last or (affirms(self.ctx.message) and offered):
             return None, False
-        previous = previous_user_text(self.ctx)
-        if previous is not None and plan_change_named(previous):
-            return previous, True
+        # "Why can't you do it for me?" after "I'd like to cancel" and "the business plan": the change asked a turn or
+        # two before, the plan named since ("the business plan" alone names no change).
+        recent = [turn.text for turn in reversed(self.ctx.history) if turn.role == "user"][:TOPIC_TURNS]
+        if (asked := next((text for text in recent if plan_change_named(text)), None)) is not None:
+            return asked, True
         if (other := plan_gone_ahead_with(self.ctx)) is not None:
             # "Let's do it" after "what's the difference between pro and business?" from Pro: the move to the
             # other plan, asked for the first time (it was "I don't have enough information").

@@ -32,6 +32,7 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.reply_technical import PLAN_ORDER, RAN_INTO_IT
 from agents.providers.offline.text import normalise, stem
+from agents.service_terms import TRYING_A_PAID_PLAN
 
 # "What does my plan include?", "what do I get with Pro?", "what's in the Business plan?": the whole list.
 ASKS_WHAT_A_PLAN_HAS = re.compile(
@@ -207,6 +208,8 @@ class PlanFeatureReplies(WriterBase):
     def answers_what_a_plan_includes(self) -> bool:
         """Answer whether (or what) a plan includes, when the message asks about a plan's contents and
         the plans' lists name it. False, having said nothing, otherwise."""
+        if TRYING_A_PAID_PLAN.search(self.text):
+            return False  # "Can I test business for free?": a trial, which the billing part says nothing describes
         if self._tell_no_plan_states_the_resource():
             return True
         listing = self._plan_listings()
