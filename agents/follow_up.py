@@ -490,6 +490,27 @@ def asks_about_uptime(message: str) -> bool:
     return bool(_UPTIME.search(message)) and not _NAMES_OWN_APP.search(message)
 
 
+# "Is that per month?", "per year?", "monthly or yearly?" right after a price: the period the price said is for.
+_ASKS_THE_PRICES_PERIOD = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|wait)[,\s]+)?(?:(?:is|was|are)\s+(?:that|it|this|those|these)\s+|that'?s\s+|it'?s\s+)?"
+    r"(?:per|a|each|every|by\s+the|billed|charged|paid)?\s*(?P<period>month|monthly|year|yearly|annual|annually)\b"
+    r"(?:\s+or\s+(?:per\s+|a\s+)?\w+)?\W*$", re.IGNORECASE)
+# A plan's price a month as the replies give it: "Pro ($29.00 a month)", "**Business** at $99/month", "Pro plan at $29.00
+# a month".
+_PRICE_A_MONTH = re.compile(r"\b(?:\*\*)?(?P<plan>Free|Pro|Business)(?:\*\*)?(?:\s+plan)?\s+(?:at\s+|\()\$(?P<amount>[\d,.]+)"
+                            r"(?:/month|\s+a\s+month)", re.IGNORECASE)
+
+
+def period_of_the_prices_said(ctx: SupportContext) -> tuple[str, dict[str, str]] | None:
+    """"Is that per month?" right after a reply that gave plans' prices: the period asked ("month", "year"), and the
+    prices the reply gave a month, by plan; None for any other message, or after a reply with no price."""
+    asked = _ASKS_THE_PRICES_PERIOD.match(ctx.message)
+    if asked is None:
+        return None
+    said = {m["plan"].capitalize(): m["amount"] for m in _PRICE_A_MONTH.finditer(last_assistant_text(ctx))}
+    return (asked["period"].lower(), said) if said else None
+
+
 def asks_for_an_uptime_report(message: str) -> bool:
     """Whether a message asks for the service's uptime figures for a period ("I need an SLA report for last month")."""
     return bool(_UPTIME_REPORT.search(message))

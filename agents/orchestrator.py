@@ -75,6 +75,7 @@ from agents.follow_up import (
     last_assistant_text,
     leans_back,
     move_to_smaller_plan,
+    period_of_the_prices_said,
     plan_gone_ahead_with,
     previous_user_text,
     reports_card_replaced,
@@ -569,6 +570,10 @@ class Orchestrator:
             # with the Free plan's entry: when the account was opened is the account's facts' to say.
             self._relabel(run, self._sure_label(run, "account"), key="when_joined",
                           why="asks when the customer's account was opened")
+        if run.intent.label != "billing" and period_of_the_prices_said(run.ctx) is not None:
+            # "Is that per year?" right after the plans' prices (out of scope at 0.86): the prices' period, billing's.
+            self._relabel(run, self._sure_label(run, "billing"), key="price_period",
+                          why="asks the period of the prices just given")
         if run.intent.label != "technical" and asks_how_the_service_ran(run.ctx.message):
             # "What was our uptime last month?" (billing at 0.49: the invoice list), "I need an SLA report for last
             # month": no uptime figure is to hand, which the technical part says, with the incidents open and the SLA.

@@ -26,7 +26,7 @@ TYPO_TOLERANT = ("refund", "outage", "outages", "downtime")
 # "Tell me about pricing", "I want to know about pricing" (out of scope at 0.90 and 0.65): pricing asked about with
 # nothing else named is ours, which the help centre's list of plans answers; "the pricing of a pizza" names what it is of.
 ASKS_ABOUT_PRICING = re.compile(
-    r"^\W*(?:(?:hi|hello|hey)[,!.\s]+)?(?:(?:i\s+(?:want|would\s+like|'?d\s+like|need)\s+to\s+(?:know|ask|hear)"
+    r"^\W*(?:(?:hi|hello|hey)[,!.\s]+)?(?:(?:i(?:\s+(?:want|would\s+like|need)|'?d\s+like|\s+d\s+like)\s+to\s+(?:know|ask|hear|learn|find\s+out)"
     r"|(?:can|could)\s+you\s+tell\s+me|tell\s+me|some|any|more)\s+)?(?:info(?:rmation)?\s+|details?\s+|more\s+)?"
     r"(?:about|on|regarding)?\s*(?:your\s+|the\s+)?(?:pricing|prices|price\s+list)"
     r"(?:\s+(?:info(?:rmation)?|details|please|pls|plans?))*\W*$",

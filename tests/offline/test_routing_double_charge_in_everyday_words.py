@@ -8,7 +8,7 @@ import pytest
 
 from agents.own_data import with_double_charge_spelled
 
-DUPLICATE_SEEN = "invoice NW-2002 was charged twice"
+DUPLICATE_SEEN = "NW-2002 was charged twice"  # "Yes: invoice …", or "Invoice …" to "why are there two?"
 QUALIFIES = "qualifies for a full refund of $99.00"
 
 EVERYDAY_WORDS = [

@@ -165,3 +165,51 @@ async def test_something_else_called_off_gets_no_steps_to_cancel_our_plan(conver
     # our subscription.
     (outcome,) = await converse("cus_alice", message)
     assert "To cancel your subscription" not in outcome.reply and "refund" in outcome.reply, outcome.reply
+
+
+async def test_whether_a_price_just_given_is_a_month_is_answered_yes_or_no(converse):
+    # "Is that per month?" got the steps to upgrade; "is that per year?" after the plans, the scope reply.
+    _, monthly = await converse("cus_alice", "what does the pro plan include?", "is that per month?")
+    assert monthly.reply == "Yes: Pro is $29.00 a month.", monthly.reply
+    _, yearly = await converse(None, "what plans do you have?", "is that per year?")
+    assert yearly.reply.startswith("No: those prices are a month (Pro $29 a month and Business $99 a month)"), yearly.reply
+
+
+async def test_with_no_price_just_given_the_period_asked_is_no_such_question(converse):
+    # Neighbour guard: nothing said a price, so "monthly?" is not read against one.
+    from agents.follow_up import period_of_the_prices_said
+    from tests.agents.fakes import ctx_for
+
+    assert period_of_the_prices_said(ctx_for("is it monthly?", "cus_alice")) is None
+
+
+@pytest.mark.parametrize(("customer", "message"), [("cus_alice", "can I get an extension on my payment?"),
+                                                   ("cus_bob", "can I pay later?")])
+async def test_putting_a_payment_off_is_said_to_be_undescribed_with_what_is_owed(converse, customer, message):
+    # "Can I get an extension on my payment?" got the invoice list.
+    (outcome,) = await converse(customer, message)
+    assert "Whether a payment can be put off isn't something our help centre describes" in outcome.reply, outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply
+    assert ("You have $29.00 outstanding." if customer == "cus_alice" else "You don't owe anything") in outcome.reply
+
+
+async def test_a_visitor_who_would_like_to_learn_about_pricing_gets_the_plans(converse):
+    # "Hi! I'd like to learn more about your pricing" got "that's outside what I can help with".
+    (outcome,) = await converse(None, "Hi! I'd like to learn more about your pricing")
+    assert outcome.reply.startswith("We have three plans: **Free** at $0"), outcome.reply
+
+
+async def test_which_charge_is_the_duplicate_is_not_answered_yes(converse):
+    _, which = await converse("cus_bob", "I was charged twice", "which one is the duplicate?")
+    assert which.reply.startswith("Invoice NW-2002 was charged twice on 2026-11-15"), which.reply
+    (asked,) = await converse("cus_bob", "was I charged twice?")
+    assert asked.reply.startswith("Yes: invoice NW-2002 was charged twice")
+
+
+async def test_a_topic_named_alone_after_being_asked_what_they_need_is_asked_for_the_question(converse):
+    # Carol's "my account" after "what can I help you with?" got her lock, then "I don't have enough information".
+    *_, outcome = await converse("cus_carol", "I need help", "my account")
+    assert "enough information" not in outcome.reply
+    assert outcome.reply.endswith("what would you like to know about your account, Carol?"), outcome.reply
+    (alone,) = await converse("cus_alice", "my account")
+    assert alone.reply == "Of course — what would you like to know about your account, Alice?"

@@ -86,3 +86,10 @@ async def test_how_to_pay_at_all_gets_the_ways_we_accept(converse, customer, mes
                                      "how do I pay less?"])
 def test_paying_something_of_ones_own_is_not_asking_the_ways_we_accept(message):
     assert not asks_which_ways_to_pay(message)
+
+
+@pytest.mark.parametrize("message", ["can you charge a different card?", "use another card instead"])
+async def test_another_card_asked_for_is_the_card_on_file_and_the_steps_without_the_invoice_list(converse, message):
+    [outcome] = await converse("cus_alice", message)
+    assert "ending 4242, which expired (10/2026)." in outcome.reply and f"How to do it: {CARD_STEPS}" in outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply, outcome.reply

@@ -90,10 +90,13 @@ NOTHING_TO_DO = "so there's nothing more you need to do."
 # "What happens if I don't pay?": what is unpaid, and that the consequence is for a person to tell.
 LATE_PAYMENT_CUES = ("do not pay", "did not pay", "miss a payment", "missed a payment", "missed payment",
                      "late payment", "pay late", "paying late")
+# "Can I get an extension on my payment?", "can I pay later?": a payment put off, which no entry describes.
+EXTENSION_CUES = ("extension", "extend the deadline", "pay later", "more time to pay", "postpone", "defer",
+                  "delay my payment", "delay the payment", "delay paying")
 # "How do I pay my invoice?" asks the same of a customer's own invoices: what is unpaid, and how to settle it.
 OWED_CUES = ("owe", "outstanding", "balance", "unpaid", "overdue", "anything due", "need to pay", "have to pay",
              "left to pay", "still to pay", "pay my invoice", "pay my bill", "pay the invoice", "pay the bill",
-             "pay my last invoice", "pay my latest invoice", *LATE_PAYMENT_CUES)
+             "pay my last invoice", "pay my latest invoice", *LATE_PAYMENT_CUES, *EXTENSION_CUES)
 # "What was my last invoice?", "my latest bill": one invoice, the newest, though the question names neither
 # its number nor its month; "my first invoice" the oldest. What "the one before that" then counts from. Not
 # "my last payment": the latest successful payment need not be on the latest invoice (a failed one is not).

@@ -14,6 +14,7 @@ from agents.follow_up import (
     WHICH_PLANS,
     asks_the_amount_of_it,
     last_assistant_text,
+    period_of_the_prices_said,
     previous_user_text,
     reports_card_replaced,
     with_topic,
@@ -37,6 +38,7 @@ from agents.own_data import (
 from agents.providers.offline.reply_base import (
     AMOUNT,
     CARD_CHANGED,
+    EXTENSION_CUES,
     FAQ_CONFIDENT,
     FAQ_PLAUSIBLE,
     LATE_PAYMENT_CUES,
@@ -106,7 +108,10 @@ NOT_OUR_INVOICE_NUMBER = re.compile(r"\b(?:invoice|bill|receipt)\s*(?:#|no\.?\s*
 # "How do I change my payment method?", "update payment details": the card on file, changed.
 CHANGES_PAYMENT_METHOD = re.compile(
     r"\b(?:chang\w*|updat\w*|replac\w*|switch\w*|edit\w*|swap\w*|modif\w*)\s+(?:my\s+|the\s+|our\s+)?"
-    r"(?:payment|billing)\s+(?:method|methods|details|info|information)\b",
+    r"(?:payment|billing)\s+(?:method|methods|details|info|information)\b"
+    # "Can you charge a different card?", "use another card instead": the card on file replaced by another.
+    r"|\b(?:charge|use|try|bill|put\s+it\s+on)\s+(?:a|another|my|the)\s+(?:different|other|new|another)\s+card\b"
+    r"|\b(?:charge|use|try|bill)\s+another\s+card\b",
     re.IGNORECASE)
 # "I don't recognise a charge on my card", "there's an unknown charge from you", "what is this charge?": a charge the
 # customer cannot place. One that names its invoice or amount is answered as that invoice.
@@ -124,6 +129,8 @@ BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|
 _WHEN = ("when", "how long", "how soon", "what time", "what day", "yet", "already", "did you", "have you")
 # A failed payment asked to be taken again: "can you retry now?", "charge it again".
 ASKS_FOR_A_RETRY = ("retry", "retried", "retrying", "try again", "charge it", "take the payment")
+_ASKS_WHICH_OR_HOW = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:which|what|where|when|how|why)\b",
+                                re.IGNORECASE)
 # How the list of invoices opens: a follow-up answered otherwise does not get the list just read again.
 INVOICES_LISTED = "Here are your most recent invoices:"
 # "A second payment card", "another card as a backup", "two cards on file": a card beside the one on file.
@@ -317,7 +324,7 @@ class BillingReplies(WriterBase):
     plan_change_told = False
 
     def billing(self) -> None:
-        if self.answers_if_on_a_plan():
+        if self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said():
             return
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
@@ -490,7 +497,7 @@ class BillingReplies(WriterBase):
         if (has_cue(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
                     "owe", "statement", "charge", "last month") or names_billing_document(self.text)) and not (
                 asked or renewal_told or card_changed or service_told or self.asked_which_invoice or about_failure
-                or history_told):
+                or history_told or changes_method):  # "charge a different card": the card, not the invoices
             # Not after asking which listed invoice "the one after that" counts from: that named them. Nor
             # after the failed payment "I can't pay my bill" is about: the list would bury the fix.
             self._invoice_list()
@@ -992,6 +999,25 @@ class BillingReplies(WriterBase):
                            f"would you like me to {OFFER_PERSON}?")
         return True
 
+    def _tells_the_period_of_the_prices_said(self) -> bool:
+        """"Is that per month?" right after a plan's price was said ("Your plan, Pro ($29.00 a month), includes …"):
+        yes or no, with the price. It got the steps to upgrade, whose words it matched. False, having said nothing, for
+        any other message, or when the last reply gave no price."""
+        asked = period_of_the_prices_said(self.ctx)
+        if asked is None:
+            return False
+        period, said = asked
+        monthly = period.startswith("month")
+        prices = joined_with_and([f"{plan} ${amount} a month" for plan, amount in said.items()])
+        if len(said) == 1:
+            ((plan, amount),) = said.items()
+            self.reply.add(f"Yes: {plan} is ${amount} a month." if monthly
+                           else f"No: {plan} is ${amount} a month, which is how our help centre prices every plan.")
+        else:
+            self.reply.add(f"Yes: those prices are a month ({prices})." if monthly
+                           else f"No: those prices are a month ({prices}), which is how our help centre prices every plan.")
+        return True
+
     def _send_invoice(self) -> bool:
         """"Can you email me my invoice?": no action here sends email, so where the customer gets it, as
         the help centre says, or the offer of a person when it says nothing."""
@@ -1208,7 +1234,11 @@ class BillingReplies(WriterBase):
                            else "You don't owe anything: there are no invoices on your account.")
         if not next_first:
             self._next_renewal(after_unpaid=bool(unpaid))
-        if has_cue(self.words, self.norm, *LATE_PAYMENT_CUES):
+        if has_cue(self.words, self.norm, *EXTENSION_CUES):
+            self.reply.add("Whether a payment can be put off isn't something our help centre describes, so I can't "
+                           f"promise more time; a person from our team can tell you, if you'd like me to {OFFER_PERSON}.",
+                           answers=False)
+        elif has_cue(self.words, self.norm, *LATE_PAYMENT_CUES):
             # What an unpaid account leads to is policy no fact here states: said, not guessed.
             self.reply.add("What happens to an account with a payment outstanding isn't something I can tell you "
                            "from here; a person from our team can, if you'd like me to pass you on.", answers=False)
@@ -1561,8 +1591,8 @@ class BillingReplies(WriterBase):
             return "However, invoice"
         if reports_charged_twice(self.ctx.message, charged_twice_totals=self._charged_twice_totals().values()):
             return "You're right, I can see it: invoice"
-        if asks_if_charged_twice(self.ctx.message):
-            return "Yes: invoice"
+        if asks_if_charged_twice(self.ctx.message) and not _ASKS_WHICH_OR_HOW.match(self.ctx.message):
+            return "Yes: invoice"  # not to "which one is the duplicate?", which no yes answers
         return "Invoice"
 
     def _refund_covered(self, duplicates: list[PaymentFact]) -> bool:

@@ -103,10 +103,22 @@ _ANNOUNCES_A_TOPIC = re.compile(
 )
 
 
-def announced_topic(message: str) -> str | None:
+# "My account", "billing", "about my invoice": the topic named and nothing else, to open a conversation or to answer "what
+# can I help you with?". After any other reply it answers that reply ("your account or an app?").
+_NAMES_A_TOPIC_ALONE = re.compile(
+    r"^\W*(?:(?:it'?s\s+)?(?:about|regarding|re:?)\s+)?(?P<whose>my|our|the)?\s*(?P<thing>bill|billing|invoices?|payments?|account"
+    r"|plan|subscription)(?P<kind>)\W*$", re.IGNORECASE)
+ASKED_WHAT_THEY_NEED = "what can i help you with"
+
+
+def announced_topic(message: str, *, after: str = "") -> str | None:
     """What to ask a message that only says what its question will be about ("what would you like to know about your
-    bill?"), or None when the message asks or says more."""
+    bill?"), or None when the message asks or says more. `after` is the reply it follows, if any."""
     found = _ANNOUNCES_A_TOPIC.match(message)
+    if found is None and (not after or ASKED_WHAT_THEY_NEED in after.lower()):
+        found = _NAMES_A_TOPIC_ALONE.match(message)
+        if found is not None:
+            return f"what would you like to know about {'your ' if found['whose'] else ''}{found['thing'].lower()}?"
     if found is None:
         return None
     thing = found["thing"].lower()
@@ -200,7 +212,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 # at 0.34): the help centre's entry on what the message names, offered as a "probably".
                 # A sure label's parts decided for themselves which entry fits.
                 self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
-            if (announced := announced_topic(self.text)) is not None:
+            if (announced := announced_topic(self.text, after=last_assistant_text(self.ctx))) is not None:
                 # "Hello, I have a question about my bill": the question is still to come. Read as one, it got "I don't
                 # have enough information to answer that" and a person offered; where a part had something to show
                 # ("I need help with my bill" and the invoices), that alone, as if it were the answer.
