@@ -56,7 +56,12 @@ _CONSIDERS_JOINING = re.compile(
     r"\b(?:thinking\s+(?:about|of)|considering|interested\s+in|looking\s+(?:at|into)|planning\s+(?:on|to)|want\s+to\s+try|"
     r"wanna\s+try|keen\s+(?:on|to))\s+(?:signing\s+up|sign\s+up|joining|trying\s+(?:you|northwind|your\s+service)|"
     r"using\s+(?:you|northwind|your\s+(?:service|platform|hosting))|northwind|your\s+(?:service|platform|hosting|plans)|"
-    r"(?:switching|moving|migrating)\s+(?:(?:our|my)\s+apps?\s+)?(?:over\s+)?to\s+(?:you|northwind))\b",
+    r"(?:switching|moving|migrating)\s+(?:(?:our|my)\s+apps?\s+)?(?:over\s+)?to\s+(?:you|northwind)"
+    # "I'm thinking about moving from heroku" (out of scope: the scope reply): leaving another host, for us.
+    r"|(?:switching|moving|migrating)\s+(?:(?:our|my)\s+apps?\s+)?(?:over\s+)?(?:away\s+)?from\s+(?:heroku|vercel|netlify"
+    r"|render|railway|fly(?:\.io)?|aws|amazon|azure|gcp|google\s+cloud|digital\s*ocean|linode|vultr|hetzner|ovh|godaddy"
+    r"|bluehost|hostgator|siteground|cloudflare|firebase|(?:another|a\s+different|our\s+current|my\s+current)\s+"
+    r"(?:host|hosting|provider|platform|cloud)))\b",
     re.IGNORECASE)
 
 

@@ -47,3 +47,22 @@ def about_deleting_the_account(faq_question: str) -> bool:
     """Whether a help-centre entry's question is about deleting or closing the account ("How do I delete my
     account?")."""
     return bool(DELETES_THE_ACCOUNT.search(faq_question))
+
+
+# "My app was deleted!", "my app is gone": a hosted app named, and nothing of a phone or a second factor. Its words found
+# the entry on a lost authenticator app at 0.98 ("I deleted my authenticator app"), which was quoted as the answer.
+_NAMES_A_HOSTED_APP = re.compile(rf"\b(?:my|our|the|an?|this|that)\s+(?:(?!{_NOT_A_HOSTED_APP}\b)[a-z0-9-]+\s+)?apps?\b")
+_SECOND_FACTOR_WORDS = re.compile(r"\b(?:authenticator|auth|2fa|two[\s-]?factor|mfa|otp|phone|mobile|codes?|authy|"
+                                  r"sign[\s-]?in|log[\s-]?in|login)\b")
+_ABOUT_A_LOST_AUTHENTICATOR = re.compile(r"\bauthenticator\b", re.IGNORECASE)
+
+
+def names_a_hosted_app_only(text: str) -> bool:
+    """Whether a message speaks of one of the customer's hosted apps, and of no authenticator app, phone or sign-in."""
+    words = " ".join(text.lower().replace("’", "'").split())
+    return bool(_NAMES_A_HOSTED_APP.search(words)) and not _SECOND_FACTOR_WORDS.search(words)
+
+
+def about_a_lost_authenticator(faq_question: str) -> bool:
+    """Whether a help-centre entry's question is about the authenticator app (a lost phone, two-factor)."""
+    return bool(_ABOUT_A_LOST_AUTHENTICATOR.search(faq_question))

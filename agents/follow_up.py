@@ -611,13 +611,18 @@ def asks_which_of_them(message: str) -> bool:
 
 
 def asks_about_people_before(ctx: SupportContext) -> bool:
-    """A short question about "them" ("can they see billing?") right after a question that names people
-    ("how do I add a teammate?"): about those people, so in that question's topic even when alone it reads
-    surely as another ("billing"). With no such question before, it stands alone."""
+    """A short question about "them" ("can they see billing?") soon after a question that names people ("how do I add
+    a teammate?", then "what roles are there?"): about those people, so in that question's topic even when alone it
+    reads surely as another ("billing"). With no such question in the last few, it stands alone."""
+    return people_named_before(ctx) is not None
+
+
+def people_named_before(ctx: SupportContext) -> str | None:
+    """The earlier question that named the people a short question about "them" asks about (asks_about_people_before),
+    or None."""
     if _CLOSING.search(ctx.message) or len(ctx.message.split()) > MAX_WORDS or not _ABOUT_THEM.search(ctx.message):
-        return False
-    previous = previous_user_text(ctx)
-    return previous is not None and bool(_PEOPLE.search(previous))
+        return None
+    return next((text for text in _earlier_user_texts(ctx)[:TOPIC_TURNS] if _PEOPLE.search(text)), None)
 
 
 # "For the october invoice", "for my last payment", "for NW-1002" after "I want a refund": which one the request before

@@ -46,7 +46,12 @@ from agents.about_service import (
     unlisted_payment_methods,
     wants_to_report_a_bug,
 )
-from agents.app_deletion import about_deleting_the_account, asks_to_delete_an_app
+from agents.app_deletion import (
+    about_a_lost_authenticator,
+    about_deleting_the_account,
+    asks_to_delete_an_app,
+    names_a_hosted_app_only,
+)
 from agents.clauses import only_thanks, without_leading_pleasantry
 from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
@@ -1139,6 +1144,11 @@ class Orchestrator:
             # app and the account with them. No part of the reply, and no LLM, may give them for one app.
             dropped = [m for m in run.faq_matches if about_deleting_the_account(m.question)]
             why = "about deleting the account; the message asks to delete one app"
+        elif (run.faq_matches and about_a_lost_authenticator(run.faq_matches[0].question)
+              and names_a_hosted_app_only(run.ctx.message)):
+            # "My app was deleted!" found the entry on a lost authenticator app at 0.98, which was quoted as the answer.
+            dropped = [m for m in run.faq_matches if about_a_lost_authenticator(m.question)]
+            why = "about an authenticator app; the message speaks of a hosted app"
         elif asks_if_supported(run.ctx.message) and not asks_about_support_hours(run.ctx.message):
             # "What languages do you support?" found the entry on support hours at 0.50, and was told them.
             dropped = [m for m in run.faq_matches if names_support_hours(m.question)]

@@ -13,7 +13,6 @@ from agents.envelope import AgentRequest, AgentResponse
 from agents.follow_up import (
     asked_of_a_plan,
     asks_a_detail,
-    asks_about_people_before,
     asks_about_staff_review,
     asks_about_uptime,
     asks_how_long_it_takes,
@@ -23,6 +22,7 @@ from agents.follow_up import (
     asks_what_cancelling_does,
     last_assistant_text,
     last_reply_cited,
+    people_named_before,
     previous_user_text,
     reports_what_the_outage_costs,
     with_topic,
@@ -207,7 +207,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # downgrade: that entry leads, scored as found for the change it is, and the message's own follow.
         changing = _best_first(deps, change, 1)
         matches = [*changing, *_after_own(changing, matches)]
-    if asks_about_people_before(ctx) and (people := previous_user_text(ctx)):
+    if (people := people_named_before(ctx)) is not None:
         # "What can they do?" after "how do I add a teammate?": alone its words find the plans ("do"), and
         # read with the question before they still do; "they" are that question's people, so its entries
         # (the team's, with the roles a member gets) lead. Scored no higher than the message's own best.

@@ -213,3 +213,34 @@ async def test_a_topic_named_alone_after_being_asked_what_they_need_is_asked_for
     assert outcome.reply.endswith("what would you like to know about your account, Carol?"), outcome.reply
     (alone,) = await converse("cus_alice", "my account")
     assert alone.reply == "Of course — what would you like to know about your account, Alice?"
+
+
+@pytest.mark.parametrize("message", ["my app was deleted!", "the app shop-api is gone"])
+async def test_a_hosted_app_gone_is_not_answered_with_the_lost_authenticator_entry(converse, message):
+    # "My app was deleted!" found the entry on a lost authenticator app at 0.98, which was quoted as the answer.
+    (outcome,) = await converse("cus_alice", message)
+    assert "recovery code" not in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply
+    (phone,) = await converse("cus_alice", "I deleted my authenticator app")
+    assert "authenticator" in phone.reply  # neighbour guard: the authenticator's own question keeps its entry
+
+
+async def test_they_two_turns_after_the_people_were_named_are_still_those_people(converse):
+    # "Can they see billing?" after "I want to add a team member" and "what roles are there?" got the invoice list.
+    *_, outcome = await converse("cus_alice", "I want to add a team member", "what roles are there?",
+                                 "can they see billing?")
+    assert "It doesn't say whether a member can see your billing" in outcome.reply, outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I'm thinking about moving from heroku",
+                                     "we are considering migrating our apps from vercel"])
+async def test_a_visitor_leaving_another_host_is_welcomed_with_the_plans(converse, message):
+    # The scope reply: "I can only help with your Northwind account".
+    (outcome,) = await converse(None, message)
+    assert outcome.reply.startswith("Glad you're considering us! We have three plans"), outcome.reply
+
+
+def test_moving_house_is_not_leaving_a_host():
+    from agents.about_service import considers_joining
+
+    assert not considers_joining("I'm thinking about moving from texas to california")

@@ -90,11 +90,12 @@ class OfflineProvider:
             label = "general" if reread.label in NOT_A_TOPIC else reread.label
             return IntentResult(label=label, confidence=min(max(reread.confidence, FOLLOW_UP_OWN_LABEL),
                                                             FOLLOW_UP_AFFIRMED))
-        if follow_up.asks_about_people_before(ctx):
+        if (named := follow_up.people_named_before(ctx)) is not None:
             # "Can they see billing?" after "how do I add a teammate?": "they" are the people that question
             # named, so its topic (account) wins even over a sure label of the message's own ("billing"),
-            # which reads "they" as nobody in particular. A topic-less question before lends nothing.
-            topic = self.classifier.classify(previous)
+            # which reads "they" as nobody in particular. A topic-less question before lends nothing. The question
+            # that named them may be a turn or two back ("… add a team member", "what roles are there?").
+            topic = self.classifier.classify(named)
             if topic.label not in NOT_A_TOPIC:
                 return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})
         unsure = result.confidence < FOLLOW_UP_OWN_LABEL and result.label != "human"  # "ok, a person then"

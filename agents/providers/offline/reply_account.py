@@ -7,7 +7,14 @@ from datetime import datetime
 
 from agents.about_service import asks_how_to_reach_support
 from agents.facts import AccountFact
-from agents.follow_up import OFFER_PERSON, OFFER_UNLOCK, accepts_offer, declines_offer, previous_user_text
+from agents.follow_up import (
+    OFFER_PERSON,
+    OFFER_UNLOCK,
+    accepts_offer,
+    declines_offer,
+    people_named_before,
+    previous_user_text,
+)
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
     about_someone_elses_sign_in,
@@ -684,7 +691,7 @@ class AccountReplies(BillingReplies):
             return False
         if not re.fullmatch(_PRONOUNS, found["who"], re.IGNORECASE):
             return True
-        topic = f"{self.text}\n{previous_user_text(self.ctx) or ''}"
+        topic = f"{self.text}\n{people_named_before(self.ctx) or previous_user_text(self.ctx) or ''}"
         return bool(_NAMES_TEAM_PEOPLE.search(topic[: found.start()] + topic[found.end():]))
 
     def _what_members_may_do(self) -> None:
