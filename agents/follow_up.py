@@ -490,6 +490,11 @@ def asks_about_uptime(message: str) -> bool:
     return bool(_UPTIME.search(message)) and not _NAMES_OWN_APP.search(message)
 
 
+def asks_for_an_uptime_report(message: str) -> bool:
+    """Whether a message asks for the service's uptime figures for a period ("I need an SLA report for last month")."""
+    return bool(_UPTIME_REPORT.search(message))
+
+
 # "Is that per month?", "per year?", "monthly or yearly?" right after a price: the period the price said is for.
 _ASKS_THE_PRICES_PERIOD = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|wait)[,\s]+)?(?:(?:is|was|are)\s+(?:that|it|this|those|these)\s+|that'?s\s+|it'?s\s+)?"
@@ -509,11 +514,6 @@ def period_of_the_prices_said(ctx: SupportContext) -> tuple[str, dict[str, str]]
         return None
     said = {m["plan"].capitalize(): m["amount"] for m in _PRICE_A_MONTH.finditer(last_assistant_text(ctx))}
     return (asked["period"].lower(), said) if said else None
-
-
-def asks_for_an_uptime_report(message: str) -> bool:
-    """Whether a message asks for the service's uptime figures for a period ("I need an SLA report for last month")."""
-    return bool(_UPTIME_REPORT.search(message))
 
 
 def asks_about_staff_review(message: str) -> bool:

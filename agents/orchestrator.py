@@ -20,15 +20,12 @@ from pydantic import BaseModel, Field
 
 from agents.about_service import (
     BUG_REPORT_REPLY,
-    DASHBOARD_FAULT_REPLY,
     NAMES_AN_INCIDENT,
     SECURITY_REPORT_REPLY,
     IdentityOrContact,
     asks_about_support_hours,
     asks_for_a_person,
-    asks_how_the_service_ran,
     asks_if_supported,
-    asks_if_the_service_is_down,
     asks_if_there_is_an_api,
     asks_to_escalate,
     asks_what_answers_only,
@@ -41,7 +38,6 @@ from agents.about_service import (
     names_support_hours,
     needs_a_person,
     payment_methods_asked,
-    reports_a_fault_in_our_dashboard,
     reports_a_security_issue,
     unlisted_payment_methods,
     wants_to_report_a_bug,
@@ -142,6 +138,12 @@ from agents.own_data import (
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
+from agents.service_status import (
+    DASHBOARD_FAULT_REPLY,
+    asks_how_the_service_ran,
+    asks_if_the_service_is_down,
+    reports_a_fault_in_our_dashboard,
+)
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_for_a_plan_change_alone,
@@ -569,12 +571,12 @@ class Orchestrator:
             # where it stands and the uptime SLA's service credits are the technical part's.
             self._relabel(run, self._sure_label(run, "technical"), key="outage_costs",
                           why="says what the outage it was just told of costs them")
-        if run.ctx.customer is not None and run.intent.label not in ("account", "out_of_scope") and asks_when_joined(
-                run.ctx.message):
-            # "And when did I join?" after "what's my plan?" took the plan's topic (billing), and got the plan again
-            # with the Free plan's entry: when the account was opened is the account's facts' to say.
+        if run.ctx.customer is not None and run.intent.label != "account" and asks_when_joined(run.ctx.message):
+            # "How long have I been a member?" (out of scope), "and when did I join?" after "what's my plan?" (the plan's
+            # topic, billing: the plan again with the Free plan's entry): the account's facts say when it was opened.
             self._relabel(run, self._sure_label(run, "account"), key="when_joined",
-                          why="asks when the customer's account was opened")
+                          why=f"asks when the customer's account was opened ({run.intent.label} at "
+                              f"{run.intent.confidence:.2f})")
         if run.intent.label != "billing" and period_of_the_prices_said(run.ctx) is not None:
             # "Is that per year?" right after the plans' prices (out of scope at 0.86): the prices' period, billing's.
             self._relabel(run, self._sure_label(run, "billing"), key="price_period",
@@ -722,11 +724,6 @@ class Orchestrator:
             # centre's entry on invoices says where to download.
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"asks for a receipt or an invoice (out of scope at {label.confidence:.2f})")
-            return
-        if run.ctx.customer is not None and asks_when_joined(run.ctx.message):
-            # "How long have I been a member?": when the account was opened, which the account's facts hold.
-            self._relabel(run, self._sure_label(run, "account"),
-                          why=f"asks when the customer's account was opened (out of scope at {label.confidence:.2f})")
             return
         if run.ctx.customer is not None and asks_when_we_retry(run.ctx.message):
             # "When will you retry?" as a first message: a payment of theirs tried again (the billing facts say whether

@@ -87,7 +87,7 @@ async def test_a_fault_in_our_dashboard_is_taken_as_a_report_with_a_person_offer
 @pytest.mark.parametrize("message", ["my site won't load", "the page is blank", "the home page of my app is blank",
                                      "my app's login page is broken", "the site is down"])
 def test_a_page_of_the_customers_own_is_not_a_fault_in_our_dashboard(message):
-    from agents.about_service import reports_a_fault_in_our_dashboard
+    from agents.service_status import reports_a_fault_in_our_dashboard
 
     assert not reports_a_fault_in_our_dashboard(message)
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from agents.about_service import asks_if_the_service_is_down
 from agents.facts import IncidentFact
+from agents.service_status import asks_if_the_service_is_down
 from tests.agents.fakes import FakePorts
 
 OPEN_INCIDENT = "“Elevated API error rates in eu-west”"

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from agents.about_service import asks_if_the_service_is_down
 from agents.facts import ArticleFact, IncidentFact
 from agents.outcome import ArticleMatch
 from agents.providers.offline.faq import CHAR_SETTINGS, WORD_SETTINGS
 from agents.providers.offline.faq import _content_words as _faq_content_words
 from agents.providers.offline.text import normalise
 from agents.providers.offline.tfidf import TfidfIndex
+from agents.service_status import asks_if_the_service_is_down
 
 _STEP = re.compile(r"^\s*\d+[.)]\s+(.*\S)\s*$", re.MULTILINE)
 WORD_WEIGHT = 0.6

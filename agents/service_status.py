@@ -1,0 +1,84 @@
+"""Whether our service is running: is anything down now, how available it has been, and a fault in our dashboard.
+
+The intent model reads the first two as off topic or small talk ("is anything down at the moment?": technical at 0.33
+beside billing), and after another question as that question's topic; "the billing page won't load" as billing (the
+invoice list). Plain rules over the message, no model: the orchestrator gives the first two to the technical part, which
+answers from the open incidents (and says no uptime figure is to hand), and answers the third itself, with a person
+offered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.about_service import reports_a_security_issue
+from agents.follow_up import OFFER_PERSON, asks_about_uptime
+
+# "Is anything down at the moment?", "are you having an outage?", "is northwind down?", "any known issues right now?":
+# whether the service is running now, which the open incidents answer. Read alone as off topic or small talk, and
+# after another question as that question's topic ("is there any outage right now?" after a refund got the refund
+# policy; "is anything down?" after a password question, the invoice list).
+_OUR_SERVICE = (r"(?:anything|something|everything|it\s+all|you|you\s+guys|y'?all|northwind(?:\s+cloud)?"
+                r"|(?:the|your)\s+(?:service|platform|site|website|api|dashboard|servers?|systems?|status\s+page))")
+_NOW = r"(?:right\s+now|now|at\s+the\s+moment|atm|currently|today|at\s+present|on\s+your\s+(?:end|side))"
+_TROUBLE = r"(?:outages?|incidents?|downtime|disruptions?|(?:service\s+|known\s+)?(?:issues?|problems?))"
+_ASKS_IF_THE_SERVICE_IS_DOWN = re.compile(
+    rf"\b(?:is|are|iz|r)\s+{_OUR_SERVICE}\s+(?:(?:still|currently|all|now|really|completely|totally|just|back)\s+)?"
+    rf"(?:down|up(?!\s+(?:for|to|with|and)\b)|offline|broken|degraded|having\s+(?:an?\s+|any\s+|some\s+)?"
+    rf"{_TROUBLE}|experiencing\s+(?:an?\s+|any\s+|some\s+)?{_TROUBLE})\b"
+    rf"|\b(?:is|are)\s+there\s+(?:an?\s+|any\s+|some\s+)?(?:ongoing\s+|current\s+|known\s+|active\s+)?"
+    rf"(?:outages?|incidents?|downtime|disruptions?)\b"
+    rf"|^\W*(?:(?:and|so|also|ok(?:ay)?|hi|hey|hello|thanks|thank\s+you)[,!.\s]+)*any\s+(?:ongoing\s+|current\s+|known\s+)?"
+    rf"{_TROUBLE}\s+{_NOW}\W*$"
+    rf"|\b(?:(?:service|system)\s+status|status\s+of\s+(?:the\s+|your\s+)?(?:service|platform|systems?))\s+{_NOW}",
+    re.IGNORECASE)
+# "Is there any outage compensation?", "refund for the downtime": money for an outage, which the refund rules weigh.
+_MONEY = r"\b(?:refunds?|credits?|compensat\w*|money|reimburs\w*)\b"
+_MONEY_FOR_IT = re.compile(rf"{_MONEY}|\bsla\b", re.IGNORECASE)
+_MONEY_ASKED = re.compile(_MONEY, re.IGNORECASE)
+
+
+def asks_how_the_service_ran(text: str) -> bool:
+    """"What was our uptime last month?", "I need an SLA report for last month": how available the service has been,
+    not money for when it was not. Read with "last month" as billing, they got the invoice list."""
+    return asks_about_uptime(text) and not _MONEY_ASKED.search(text)
+
+
+def asks_if_the_service_is_down(text: str) -> bool:
+    """Whether a message asks if our service is running now (an outage, an incident, anything down), not for money
+    for one."""
+    return bool(_ASKS_IF_THE_SERVICE_IS_DOWN.search(text)) and not _MONEY_FOR_IT.search(text)
+
+
+# "The deploy button does nothing", "the billing page won't load", "your dashboard keeps giving me an error": a fault in
+# our dashboard itself, not in the customer's apps. Read as the thing the page or button is for, it got the guide on
+# failed deploys, or the invoice list. "My site won't load" and "the site" are the customer's own.
+_SCREEN = r"(?:page|button|screen|tab|menu|form)"
+_OUR_SCREENS = (r"(?:(?:your|the|northwind(?:'s)?)\s+(?:(?:web\s*)?dashboard|control\s+panel|web\s*console|console|ui"
+                r"|user\s+interface|portal)"
+                rf"|(?:your|northwind(?:'s)?)\s+(?:web\s*site|(?:\w+\s+)?{_SCREEN})"
+                # "The billing page", "the deploy button": a page or button named by what it is for; "the page" alone
+                # may be the customer's own app's.
+                rf"|the\s+(?!(?:my|our|app'?s?|site'?s?)\b)\w+\s+{_SCREEN})")
+_SCREEN_FAULT = (r"(?:is\s+|are\s+|seems?\s+)?(?:broken|bugg?y|glitch\w*|blank|frozen|freez\w*|crash\w*|stuck"
+                 r"|(?:does|do)\s*(?:n'?t|not)\s+(?:do\s+anything|work|load|respond|open|save|show\s+anything)"
+                 r"|(?:does|do)\s+nothing|won'?t\s+(?:load|open|work|respond|save)|wont\s+(?:load|open|work|respond|save)"
+                 r"|(?:is\s+|are\s+)?not\s+(?:loading|working|responding|saving)"
+                 r"|(?:keeps?\s+|is\s+)?(?:giving|showing|throwing)\s+(?:me\s+)?(?:an?\s+)?errors?)")
+_REPORTS_A_FAULT_IN_OUR_SCREENS = re.compile(
+    rf"\b{_OUR_SCREENS}\s+(?:\w+\s+){{0,3}}?{_SCREEN_FAULT}\b"
+    rf"|\b(?:bug|glitch|error|problem)s?\s+(?:in|on|with)\s+{_OUR_SCREENS}\b", re.IGNORECASE)
+_NAMES_THEIR_OWN = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:apps?|sites?|websites?|apis?|services?|servers?|domains?)\b",
+                              re.IGNORECASE)
+DASHBOARD_FAULT_REPLY = (
+    "Thank you for telling us. That sounds like a fault in our dashboard itself rather than in your apps, and I can't "
+    "look into or fix the dashboard from this chat. A person from our team can take the report and follow it up: "
+    f"would you like me to {OFFER_PERSON}? It helps them to know what you clicked, what you expected and what you saw "
+    "instead."
+)
+
+
+def reports_a_fault_in_our_dashboard(text: str) -> bool:
+    """Whether the message reports our dashboard (a page, a button, the site) not working, rather than an app of theirs."""
+    return (bool(_REPORTS_A_FAULT_IN_OUR_SCREENS.search(text)) and not _NAMES_THEIR_OWN.search(text)
+            and not reports_a_security_issue(text))
