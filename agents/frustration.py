@@ -50,6 +50,8 @@ VENT_PHRASES: tuple[str, ...] = (
     r"(?:are\s+)?you\s+kidding(?:\s+me)?", r"i'?m\s+done\s+with\s+(?:this|you|it)",
     r"taking\s+(?:forever|ages|so\s+long)", r"(?:i'?ve|i\s+have)\s+been\s+waiting\s+(?:for\s+)?(?:ages|forever|so\s+long)",
     r"nothing\s+(?:ever\s+)?(?:works?|worked|is\s+working|helps?|helped)",
+    # "That's not fair" after a refund refused (it got "I don't have a guide on that").
+    r"(?:not|isn'?t|is\s+not|that'?s\s+not)\s+(?:very\s+|really\s+)?fair", r"unfair", r"outrageous",
 )
 # Phrases that say the assistant is repeating itself.
 REPEAT_PHRASES: tuple[str, ...] = (

@@ -244,3 +244,27 @@ def test_moving_house_is_not_leaving_a_host():
     from agents.about_service import considers_joining
 
     assert not considers_joining("I'm thinking about moving from texas to california")
+
+
+async def test_weekends_asked_after_the_support_hours_get_that_part_of_them(converse):
+    # "And on weekends?" read with the question before is off topic (0.61): the scope reply.
+    _, outcome = await converse(None, "what are your hours?", "and on weekends?")
+    assert "Business customers also get weekend cover" in outcome.reply and SCOPE_REPLY not in outcome.reply, (
+        outcome.reply)
+    _, weather = await converse(None, "what are your hours?", "and the weather?")
+    assert weather.intent.label == "out_of_scope"  # neighbour guard: names nothing the hours said
+
+
+async def test_thats_not_fair_after_a_refund_refused_is_heard_as_frustration(converse):
+    # It got "I don't have a guide on that in our help centre".
+    *_, outcome = await converse("cus_bob", "can I get a refund for last month?", "why not?", "that's not fair")
+    assert outcome.reply.startswith("I'm sorry this has been frustrating"), outcome.reply
+    assert "guide" not in outcome.reply
+
+
+async def test_a_go_ahead_from_free_after_pro_and_business_were_compared_is_an_upgrade_to_either(converse):
+    # Carol (Free) got the list of plans and "I don't have enough information to answer 'whats the difference'".
+    *_, outcome = await converse("cus_carol", "how much is pro?", "and business?", "whats the difference?",
+                                 "ok lets do it")
+    assert "I can't upgrade your plan from this chat" in outcome.reply, outcome.reply
+    assert "Here's how: Go to **Billing → Plan**" in outcome.reply and "enough information" not in outcome.reply

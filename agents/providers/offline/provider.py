@@ -113,7 +113,7 @@ class OfflineProvider:
                                                                          or which or narrows):
             # "Is it fixed yet?", "it still doesn't work": a short message that points back keeps the
             # topic of the question it follows, however sure the model is that alone it is small talk.
-            topic = self.classifier.classify(previous)
+            topic = asked_before = self.classifier.classify(previous)
             if topic.label in NO_DOMAIN:
                 # "What plans do you have?" reads as small talk on its own; with "how much is the next
                 # tier?" after it, the pair says which domain the conversation is in, if any.
@@ -123,12 +123,14 @@ class OfflineProvider:
             if topic.label not in NOT_A_TOPIC and not (which_only and topic.label not in MONEY):
                 # Never sure enough to be trusted without an LLM (0.95): a model reads the history.
                 return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})
-            if (result.label == "out_of_scope" and topic.label == "general"
+            general = next((t for t in (topic, asked_before) if t.label == "general"), None)
+            if (result.label == "out_of_scope" and general is not None
                     and topic_words(ctx.message) & topic_words(follow_up.last_assistant_text(ctx))):
                 # "What happens if you miss it?" after "what's your SLA?": alone it reads as off topic (0.46), and was
                 # turned away; it asks after something the last answer said ("service credits if we miss it"), which
-                # is ours to answer. "What about the weather?" after the support hours names nothing of it.
-                return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})
+                # is ours to answer. "What about the weather?" after the support hours names nothing of it. "And on
+                # weekends?" after the support hours: the pair read together is off topic, the question before not.
+                return general.model_copy(update={"confidence": min(general.confidence, FOLLOW_UP_AFFIRMED)})
         elif (result.label == "out_of_scope" and result.confidence < ECHO_OVER_OUT_OF_SCOPE_BELOW
               and echoes_the_last_answer(ctx)):
             # "How much credit would I get?" after the SLA's "service credits if we miss it": nothing in it points back,

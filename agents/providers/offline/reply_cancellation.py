@@ -34,6 +34,7 @@ from agents.follow_up import (
     asks_what_becomes_of,
     asks_what_it_costs,
     asks_what_lost_in_general,
+    goes_ahead_with_a_change,
     last_assistant_text,
     move_to_smaller_plan,
     plan_change_named,
@@ -108,6 +109,11 @@ _SAYS_HOW_BILLED = re.compile(r"\b(?:charge[ds]?|bill(?:ed)?|pay|paid|refund\w*)
 # A help-centre sentence that says when a move happens.
 _SAYS_WHEN = re.compile(r"\b(?:until|end\s+of|takes?\s+effect|applies|at\s+once|immediately)\b", re.IGNORECASE)
 # The help-centre entry with the steps for each move, by the word its question starts the move with.
+# How a comparison of two plans reads (reply_plan_comparison): "Business … has everything in Pro, plus …".
+_SIDE_BY_SIDE = "has everything in"
+_PLAN_NAMES = re.compile(r"\b(Free|Pro|Business)\b")
+# A go-ahead after two plans both above (or both below) the customer's were compared: a move, to either of them.
+_UP_TO_EITHER, _DOWN_TO_EITHER = "upgrade my plan to either", "downgrade my plan to either"
 _STEPS_ENTRY = {"upgrade": "upgrad", "downgrade": "downgrad", "cancel": "cancel"}
 # What the assistant was asked to do, as the reply says it can't: "upgrade you to Business".
 _CANNOT = {"upgrade": "upgrade you to {0}", "downgrade": "move you to {0}", "change": "move you to {0}",
@@ -221,7 +227,28 @@ class CancellationReplies(PlanComparisonReplies):
             # "Let's do it" after "what's the difference between pro and business?" from Pro: the move to the
             # other plan, asked for the first time (it was "I don't have enough information").
             return f"switch me to {other}", False
+        if (move := self._move_past_the_plans_compared()) is not None:
+            return move, False
         return None, False
+
+    def _move_past_the_plans_compared(self) -> str | None:
+        """"Ok let's do it" from Free right after Pro and Business were set side by side: a move up, to whichever of
+        them (both are above Free), asked of this chat. It got the list of plans and "I don't have enough information".
+        None for any other message, or when the customer is on one of the plans compared (plan_gone_ahead_with)."""
+        customer = self.ctx.customer
+        last = last_assistant_text(self.ctx)
+        if customer is None or not goes_ahead_with_a_change(self.ctx.message) or _SIDE_BY_SIDE not in last:
+            return None
+        order = [name.lower() for name in self._plans_in_order()]
+        compared = {name.lower() for name in _PLAN_NAMES.findall(last)} - {customer.plan.lower()}
+        own = customer.plan.lower()
+        if own not in order or len(compared) < 2 or not compared <= set(order):
+            return None
+        if all(order.index(name) > order.index(own) for name in compared):
+            return _UP_TO_EITHER
+        if all(order.index(name) < order.index(own) for name in compared):
+            return _DOWN_TO_EITHER
+        return None
 
     def _plans_in_order(self) -> list[str]:
         prices = self._monthly_prices()
@@ -234,6 +261,8 @@ class CancellationReplies(PlanComparisonReplies):
         names = {name.lower(): name for name in order}
         if CANCELLING.search(asked):
             return "cancel", None
+        if asked in (_UP_TO_EITHER, _DOWN_TO_EITHER):
+            return ("upgrade" if asked == _UP_TO_EITHER else "downgrade"), None  # either of the two plans compared
         named = [names[m[1].lower()] for m in _MOVE_TO.finditer(asked) if m[1].lower() in names]
         if not named:
             named = [name for name in order if re.search(rf"\b{re.escape(name)}\b", asked, re.IGNORECASE)]
