@@ -14,6 +14,10 @@ from agents.context import HistoryTurn, SourceKind, SupportContext
 from agents.own_data import MONTH
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 
+# How the billing part asks what is wrong on an invoice the customer says is wrong (reply_billing.py).
+WHAT_LOOKS_WRONG = "looks wrong to you"
+# And how it says what the records show of it, which the customer may answer in turn ("it should be $19").
+INVOICE_NOT_CHANGED = "I can't change an invoice from this chat"
 # The offers a "yes" can accept, as the offline writer words them (reply_refunds.py, writer.py).
 OFFER_REFUND = "tell me if you'd like me to ask for it"
 OFFER_PERSON = "pass you to a person"
@@ -488,6 +492,19 @@ _NAMES_OWN_APP = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:apps?|sites?|websites
 def asks_about_uptime(message: str) -> bool:
     """Whether a message asks how available the service has been (its uptime or downtime), not of its own app."""
     return bool(_UPTIME.search(message)) and not _NAMES_OWN_APP.search(message)
+
+
+def says_what_looks_wrong(ctx: SupportContext) -> bool:
+    """"The amount", "it should be $19", "NW-1002, the price" right after being asked what looks wrong on an invoice: the
+    answer to that, in a few words, asking nothing new."""
+    last = last_assistant_text(ctx)
+    return ((WHAT_LOOKS_WRONG in last or INVOICE_NOT_CHANGED in last) and len(ctx.message.split()) <= MAX_WORDS
+            and not _ASKS_ANEW.match(ctx.message) and not affirms(ctx.message)  # "yes please" takes the person offered
+            and not _DECLINE.match(ctx.message) and not _CLOSING.search(ctx.message))
+
+
+# A question of its own: "how do I …", "can I …", "what is …".
+_ASKS_ANEW = re.compile(r"^\W*(?:how|can|could|what|where|when|why|who|is|are|do|does|will|would)\b", re.IGNORECASE)
 
 
 def asks_for_an_uptime_report(message: str) -> bool:

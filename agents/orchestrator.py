@@ -82,6 +82,7 @@ from agents.follow_up import (
     reports_card_replaced,
     reports_what_the_outage_costs,
     says_it_is_sorted,
+    says_what_looks_wrong,
     withdraws_request,
 )
 from agents.frustration import (
@@ -577,6 +578,11 @@ class Orchestrator:
             self._relabel(run, self._sure_label(run, "account"), key="when_joined",
                           why=f"asks when the customer's account was opened ({run.intent.label} at "
                               f"{run.intent.confidence:.2f})")
+        if run.intent.label != "billing" and run.ctx.customer is not None and says_what_looks_wrong(run.ctx):
+            # "The amount", "it should be $19" after being asked what looks wrong on an invoice (out of scope at 0.53 and
+            # 0.72: the scope reply): the invoice's records, billing's.
+            self._relabel(run, self._sure_label(run, "billing"), key="what_looks_wrong",
+                          why="says what looks wrong on an invoice, as asked")
         if run.intent.label != "billing" and period_of_the_prices_said(run.ctx) is not None:
             # "Is that per year?" right after the plans' prices (out of scope at 0.86): the prices' period, billing's.
             self._relabel(run, self._sure_label(run, "billing"), key="price_period",

@@ -268,3 +268,17 @@ async def test_a_go_ahead_from_free_after_pro_and_business_were_compared_is_an_u
                                  "ok lets do it")
     assert "I can't upgrade your plan from this chat" in outcome.reply, outcome.reply
     assert "Here's how: Go to **Billing → Plan**" in outcome.reply and "enough information" not in outcome.reply
+
+
+async def test_an_invoice_said_to_be_wrong_is_asked_about_and_the_answer_read_against_the_records(converse):
+    # "My invoice is wrong" got the list alone; "the amount" and "it should be $19" then got the scope reply.
+    wrong, amount, should, yes = await converse("cus_alice", "my invoice is wrong", "the amount", "it should be $19",
+                                                "yes please")
+    assert "Which of them looks wrong to you, and what's wrong with it?" in wrong.reply, wrong.reply
+    for outcome in (amount, should):
+        assert SCOPE_REPLY not in outcome.reply and "NW-1003, at $29.00, the Pro plan's price a month" in outcome.reply, (
+            outcome.reply)
+        assert "I can't change an invoice from this chat" in outcome.reply
+    assert yes.route == "handoff"  # the person offered, taken
+    _, named = await converse("cus_alice", "my invoice NW-1002 is wrong", "the amount")
+    assert named.reply.startswith("Our records show NW-1002, at $29.00"), named.reply

@@ -10,13 +10,16 @@ from agents.about_service import asks_which_ways_to_pay, payment_methods_asked, 
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_up import (
     CANCELLING,
+    INVOICE_NOT_CHANGED,
     OFFER_PERSON,
+    WHAT_LOOKS_WRONG,
     WHICH_PLANS,
     asks_the_amount_of_it,
     last_assistant_text,
     period_of_the_prices_said,
     previous_user_text,
     reports_card_replaced,
+    says_what_looks_wrong,
     with_topic,
 )
 from agents.outcome import FaqMatch, Source
@@ -324,7 +327,8 @@ class BillingReplies(WriterBase):
     plan_change_told = False
 
     def billing(self) -> None:
-        if self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said():
+        if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
+                or self._tells_what_the_records_show_of_what_looks_wrong()):
             return
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
@@ -440,7 +444,7 @@ class BillingReplies(WriterBase):
                   and not about_failure):
                 # "NW-1002 is wrong" of an invoice our records hold nothing amiss with: its figures alone read as
                 # if the complaint went unheard.
-                self.reply.add("That's what our records show for it. If something on it looks wrong to you, tell me "
+                self.reply.add(f"That's what our records show for it. If something on it {WHAT_LOOKS_WRONG}, tell me "
                                f"what, or I can {OFFER_PERSON}.", answers=False)
         elif about_failure:
             self._failed_payments()
@@ -501,6 +505,10 @@ class BillingReplies(WriterBase):
             # Not after asking which listed invoice "the one after that" counts from: that named them. Nor
             # after the failed payment "I can't pay my bill" is about: the list would bury the fix.
             self._invoice_list()
+            if has_cue(self.words, self.norm, *_SOMETHING_WRONG) and not double_charge:
+                # "My invoice is wrong" naming none: the list alone read as if the complaint went unheard.
+                self.reply.add(f"Which of them {WHAT_LOOKS_WRONG}, and what's wrong with it? Tell me, or I can "
+                               f"{OFFER_PERSON} from our team.", answers=False)
             entry = self._invoices_entry() if asks_how_to(self.text) else None
             if entry is not None and not self._faq_quoted(entry):
                 # "How do I download all my invoices?": "all" made the data export's entry outscore the one on
@@ -997,6 +1005,24 @@ class BillingReplies(WriterBase):
             self.reply.add(f"{names} {verb} among the payment methods our help centre lists, so I can't confirm "
                            f"that you could pay with {pronoun}. A person from our team can tell you for certain: "
                            f"would you like me to {OFFER_PERSON}?")
+        return True
+
+    def _tells_what_the_records_show_of_what_looks_wrong(self) -> bool:
+        """"The amount", "it should be $19" after being asked what looks wrong on an invoice: what our records show for the
+        invoice named (else the latest), its plan, and that this chat cannot change an invoice, with a person offered.
+        Read alone they were off topic: the scope reply. False, having said nothing, for any other message."""
+        if not says_what_looks_wrong(self.ctx) or self.ctx.customer is None or not self.facts.invoices:
+            return False
+        named = invoice_numbers(f"{self.text}\n{last_assistant_text(self.ctx)}")
+        by_number = {invoice.number: invoice for invoice in self.facts.invoices}
+        meant = [by_number[n] for n in named if n in by_number]
+        invoice = meant[0] if len(meant) == 1 else max(self.facts.invoices, key=lambda i: i.issued_on)
+        plan = f", the {self.ctx.customer.plan} plan's price a month" if self.ctx.customer.plan_price == invoice.amount else ""
+        which = "" if len(meant) == 1 else "your latest invoice, "
+        self.reply.add(f"Our records show {which}{invoice.number}, at {money(invoice.amount)}{plan}, issued on "
+                       f"{invoice.issued_on.isoformat()}.")
+        self.reply.add(f"{INVOICE_NOT_CHANGED}. If it should be different, a person from our team can look into it: "
+                       f"would you like me to {OFFER_PERSON}?", answers=False)
         return True
 
     def _tells_the_period_of_the_prices_said(self) -> bool:
