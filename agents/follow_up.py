@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from agents.clauses import only_thanks
 from agents.context import HistoryTurn, SourceKind, SupportContext
 from agents.own_data import MONTH
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
@@ -363,6 +364,10 @@ _REFUND_BY_REFERENCE = re.compile(r"\brefund.*\bRF-[0-9A-Z]+\b", re.IGNORECASE |
 def affirms(message: str) -> bool:
     """A go-ahead: "yes please", "please file it", "make it so", or one that names what it goes back to ("ok go
     back to the refund, please file it")."""
+    if only_thanks(message):
+        # "Ok thanks" to "would you like me to pass you to a person?": a thank-you, closing; it handed the conversation
+        # over. "Yes thanks" still goes ahead.
+        return False
     back = _BACK_TO.match(message)
     return bool(_AFFIRMATION.match(back["rest"] if back else message))
 

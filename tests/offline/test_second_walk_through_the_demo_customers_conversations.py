@@ -282,3 +282,11 @@ async def test_an_invoice_said_to_be_wrong_is_asked_about_and_the_answer_read_ag
     assert yes.route == "handoff"  # the person offered, taken
     _, named = await converse("cus_alice", "my invoice NW-1002 is wrong", "the amount")
     assert named.reply.startswith("Our records show NW-1002, at $29.00"), named.reply
+
+
+async def test_ok_thanks_to_the_offer_of_a_person_closes_rather_than_hands_over(converse):
+    # Alice's "ok thanks" after a reply that offered a person handed the conversation to the staff queue.
+    first, outcome = await converse("cus_alice", "Hi, I was charged but my app is still on free", "ok thanks")
+    assert "pass you to a person" in first.reply
+    assert outcome.route != "handoff" and outcome.reply.startswith("You're welcome!"), outcome.reply
+    assert affirms("yes thanks") and affirms("sure thanks")  # neighbour guard: a yes that thanks still goes ahead
