@@ -526,6 +526,9 @@ _ASKS_THE_PRICES_PERIOD = re.compile(
 # a month".
 _PRICE_A_MONTH = re.compile(r"\b(?:\*\*)?(?P<plan>Free|Pro|Business)(?:\*\*)?(?:\s+plan)?\s+(?:at\s+|\()\$(?P<amount>[\d,.]+)"
                             r"(?:/month|\s+a\s+month)", re.IGNORECASE)
+# And as the records of an invoice put it: "NW-1003, at $29.00, the Pro plan's price a month".
+_PLANS_PRICE_A_MONTH = re.compile(r"\$(?P<amount>[\d,.]+), the (?P<plan>Free|Pro|Business) plan's price a month",
+                                  re.IGNORECASE)
 
 
 def period_of_the_prices_said(ctx: SupportContext) -> tuple[str, dict[str, str]] | None:
@@ -534,7 +537,9 @@ def period_of_the_prices_said(ctx: SupportContext) -> tuple[str, dict[str, str]]
     asked = _ASKS_THE_PRICES_PERIOD.match(ctx.message)
     if asked is None:
         return None
-    said = {m["plan"].capitalize(): m["amount"] for m in _PRICE_A_MONTH.finditer(last_assistant_text(ctx))}
+    last = last_assistant_text(ctx)
+    said = {m["plan"].capitalize(): m["amount"]
+            for pattern in (_PRICE_A_MONTH, _PLANS_PRICE_A_MONTH) for m in pattern.finditer(last)}
     return (asked["period"].lower(), said) if said else None
 
 

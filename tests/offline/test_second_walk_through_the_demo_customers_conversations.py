@@ -290,3 +290,10 @@ async def test_ok_thanks_to_the_offer_of_a_person_closes_rather_than_hands_over(
     assert "pass you to a person" in first.reply
     assert outcome.route != "handoff" and outcome.reply.startswith("You're welcome!"), outcome.reply
     assert affirms("yes thanks") and affirms("sure thanks")  # neighbour guard: a yes that thanks still goes ahead
+
+
+async def test_whether_an_invoices_price_just_read_is_a_month_is_answered_too(converse):
+    # Found in the browser: after "Our records show … NW-1003, at $29.00, the Pro plan's price a month", "is that per
+    # month?" got the invoice list.
+    *_, outcome = await converse("cus_alice", "my invoice is wrong", "the amount", "is that per month?")
+    assert outcome.reply == "Yes: Pro is $29.00 a month.", outcome.reply
