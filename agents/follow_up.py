@@ -775,6 +775,9 @@ _ANOTHER_PLAN = re.compile(
 _PLAN_ALONE = re.compile(
     r"^\W*(?:(?:the|my|our)\s+)?(?P<plan>free|pro|business)\s+(?:plan|tier|subscription|one)\W*$"
     r"|^\W*(?:the|my|our)\s+(?P<alone>free|pro|business)\W*$", re.IGNORECASE)
+# "To free", "to the pro plan" after "I want to downgrade": where the move asked before goes.
+_TO_A_PLAN = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|i\s+mean)[,\s]+)?to\s+(?:the\s+)?(?P<to>free|pro|business)"
+                        r"(?:\s+(?:plan|tier|one))?(?:\s+please)?\W*$", re.IGNORECASE)
 # "What plans do you have?", "wat plans r there", "which tiers do you offer": the plans on offer, however spelt.
 WHICH_PLANS = re.compile(r"\b(?:what|wat|wot|which|wich)\s+(?:plans|tiers|subscriptions)\s+(?:do|does|are|r|have|is"
                          r"|can|exist|you|u|ya|there)\b", re.IGNORECASE)
@@ -876,6 +879,11 @@ _WHICH_PLAN_FOR_IT = re.compile(
 )
 
 
+def names_where_the_move_goes(message: str) -> bool:
+    """"To free", "to the business plan": where a move asked before goes, and nothing else."""
+    return bool(_TO_A_PLAN.match(message))
+
+
 def asked_which_plan_for(ctx: SupportContext) -> str | None:
     """"Which plan do I need for that?" after a question about something a plan may include: that question, which
     says what "that" is (the plan that has it is what to answer). None for any other message, or with none before."""
@@ -894,9 +902,12 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
         return of_the_plan
     # "I'm on pro" after "why is my app slow?": the question before, for the plan the customer says they are on.
     another = _ANOTHER_PLAN.match(ctx.message) or _STATES_OWN_PLAN.match(ctx.message) or _PLAN_ALONE.match(ctx.message)
+    before = previous_user_text(ctx)
+    if (moved := _TO_A_PLAN.match(ctx.message)) is not None and before and not _PLAN_NAMED.search(before):
+        # "To free" after "I want to downgrade" (the invoice list): the move, to that plan.
+        return f"{before.strip().rstrip('?.! ')} to the {moved['to'].lower()} plan"
     if another is None:
         return None
-    before = previous_user_text(ctx)
     if not before:
         return None
     plan = (another["plan"] or another.groupdict().get("alone") or "").lower()

@@ -297,3 +297,12 @@ async def test_whether_an_invoices_price_just_read_is_a_month_is_answered_too(co
     # month?" got the invoice list.
     *_, outcome = await converse("cus_alice", "my invoice is wrong", "the amount", "is that per month?")
     assert outcome.reply == "Yes: Pro is $29.00 a month.", outcome.reply
+
+
+async def test_where_a_move_goes_said_after_it_gets_the_steps_for_it(converse):
+    # "To free" after "I want to downgrade" got the invoice list; "to business" after "can I upgrade?" the same.
+    _, down = await converse("cus_bob", "I want to downgrade", "to free")
+    assert "choose the smaller plan" in down.reply and "Here are your most recent invoices" not in down.reply, down.reply
+    _, up = await converse("cus_alice", "can I upgrade?", "to business")
+    assert "choose Pro ($29/month) or Business ($99/month)" in up.reply, up.reply
+    assert "Here are your most recent invoices" not in up.reply

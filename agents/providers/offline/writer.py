@@ -37,6 +37,7 @@ from agents.follow_up import (
     declines_offer,
     last_assistant_text,
     leans_back,
+    names_where_the_move_goes,
     previous_user_text,
     with_topic,
 )
@@ -720,8 +721,10 @@ def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: l
     another_plan = asked_of_a_plan(ctx)
     writer = ReplyWriter(ctx, persona=persona, text=another_plan or which_plan_for_what_was_asked(ctx) or ctx.message)
     draft = writer.write()
-    if another_plan is not None and repeats_last_reply(draft.text, ctx) and (plan := _plan_named(ctx.message)):
+    if (another_plan is not None and repeats_last_reply(draft.text, ctx) and (plan := _plan_named(ctx.message))
+            and not names_where_the_move_goes(ctx.message)):
         # "And on business?" answered word for word as the plan before: said to be the same, not all over again.
+        # Not "to business" after "can I upgrade?": the steps given were for that move, and are its answer.
         draft = draft.model_copy(update={"text": same_for_another_plan(plan, draft.text)})
     if writer.fell_back and (topic := with_topic(ctx)) != ctx.message:
         # "How do I fix it?" says nothing alone: written again with the question it follows.
