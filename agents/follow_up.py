@@ -499,6 +499,22 @@ def asks_about_uptime(message: str) -> bool:
     return bool(_UPTIME.search(message)) and not _NAMES_OWN_APP.search(message)
 
 
+# How the refund part refuses a charge past the window (reply_refunds.py); and the words that argue with a refusal.
+REFUSED_FOR_THE_WINDOW = "refund window, so I can't refund it"
+_PUSHES_BACK = re.compile(r"\b(?:why\s+not|why\s+can'?t|why\s+cannot|why\s+can\s+not|come\s+on|only|exception|unfair"
+                          r"|seriously|really|but|just\s+this\s+once|please)\b", re.IGNORECASE)
+_NAMES_AN_INVOICE = re.compile(r"\bNW-?\d+\b", re.IGNORECASE)
+
+
+def pushes_back_on_a_refund_refused(ctx: SupportContext) -> bool:
+    """"Why not?", "come on, it's only $29" soon after a refund was refused for its window (the last reply, or the one
+    before when the last said it would be the same): an argument with the refusal, naming no other charge."""
+    refused = any(REFUSED_FOR_THE_WINDOW in text for text in _assistant_texts(ctx)[:2])
+    return (refused and len(ctx.message.split()) <= 2 * MAX_WORDS and bool(_PUSHES_BACK.search(ctx.message))
+            and not _NAMES_AN_INVOICE.search(ctx.message)
+            and not affirms(ctx.message) and not _DECLINE.match(ctx.message))  # "yes please" takes the person offered
+
+
 def says_what_looks_wrong(ctx: SupportContext) -> bool:
     """"The amount", "it should be $19", "NW-1002, the price" right after being asked what looks wrong on an invoice: the
     answer to that, in a few words, asking nothing new."""

@@ -79,6 +79,7 @@ from agents.follow_up import (
     period_of_the_prices_said,
     plan_gone_ahead_with,
     previous_user_text,
+    pushes_back_on_a_refund_refused,
     reports_card_replaced,
     reports_what_the_outage_costs,
     says_it_is_sorted,
@@ -578,6 +579,11 @@ class Orchestrator:
             self._relabel(run, self._sure_label(run, "account"), key="when_joined",
                           why=f"asks when the customer's account was opened ({run.intent.label} at "
                               f"{run.intent.confidence:.2f})")
+        if run.intent.label != "refund" and pushes_back_on_a_refund_refused(run.ctx):
+            # "Why not?" after a refund refused and "for the october invoice" (said to be the same): the question before
+            # lent its topic, billing, and the invoice list answered the argument.
+            self._relabel(run, self._sure_label(run, "refund"), key="refusal_argued",
+                          why="argues with a refund refused for its window")
         if run.intent.label != "billing" and run.ctx.customer is not None and says_what_looks_wrong(run.ctx):
             # "The amount", "it should be $19" after being asked what looks wrong on an invoice (out of scope at 0.53 and
             # 0.72: the scope reply): the invoice's records, billing's.

@@ -306,3 +306,9 @@ async def test_where_a_move_goes_said_after_it_gets_the_steps_for_it(converse):
     _, up = await converse("cus_alice", "can I upgrade?", "to business")
     assert "choose Pro ($29/month) or Business ($99/month)" in up.reply, up.reply
     assert "Here are your most recent invoices" not in up.reply
+
+
+async def test_why_not_two_turns_after_a_refund_refused_is_still_an_argument_with_it(converse):
+    # After "for the october invoice" was said to get the same answer, "why not?" took its topic (billing): the list.
+    *_, outcome = await converse("cus_alice", "I want a refund", "for the october invoice", "why not?")
+    assert outcome.reply.startswith("I understand. The 14-day window applies to every charge"), outcome.reply

@@ -16,6 +16,7 @@ from agents.follow_up import (
     asks_about_staff_review,
     asks_if_it_went_through,
     last_assistant_text,
+    pushes_back_on_a_refund_refused,
     with_topic,
 )
 from agents.outcome import FaqMatch, ProposedAction
@@ -639,10 +640,7 @@ class RefundReplies(BillingReplies):
 
     def _pushes_back_on_a_refusal(self) -> bool:
         """A reply to a refund refused for its window that argues with it rather than naming another charge."""
-        refused = "refund window, so I can't refund it" in last_assistant_text(self.ctx)
-        return refused and not invoice_numbers(self.ctx.message) and has_cue(
-            self.words, self.norm, "why not", "why cant", "why can not", "come on", "only", "exception", "unfair",
-            "seriously", "really", "but", "just this once", "please")
+        return pushes_back_on_a_refund_refused(self.ctx) and not invoice_numbers(self.ctx.message)
 
     def _refund_is_asked_about(self) -> bool:
         """Whether the message, the question it follows or the offer it answers is about getting money
