@@ -108,9 +108,11 @@ def _said_before(text: str) -> str:
 
 # Thanks and the words around it that open a message: "thanks,", "ok thanks", "great thanks -", "thank you so much,".
 _THANKS = r"(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|many\s+thanks|much\s+appreciated|appreciate\s+it)"
+# "One more thing, where do I find my API key?": an aside that opens a question, read whole its words found the 429 guide.
+_ASIDE = r"(?:one\s+(?:more|last)\s+thing|another\s+thing|(?:a\s+)?quick\s+question|one\s+more\s+question)"
 _PLEASANTRY = re.compile(
     rf"^\s*(?:(?:ok|okay|great|perfect|cool|awesome|nice|brilliant|got\s+it|alright|hi|hello|hey)[\s,!.]+)*"
-    rf"{_THANKS}(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+again)?(?:\s*!+|\s*[,.;:\-–—]+|\s+)\s*",
+    rf"(?:{_THANKS}(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+again)?|{_ASIDE})(?:\s*!+|\s*[,.;:\-–—]+|\s+)\s*",
     re.IGNORECASE)
 
 

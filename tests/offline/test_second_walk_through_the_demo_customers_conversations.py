@@ -312,3 +312,10 @@ async def test_why_not_two_turns_after_a_refund_refused_is_still_an_argument_wit
     # After "for the october invoice" was said to get the same answer, "why not?" took its topic (billing): the list.
     *_, outcome = await converse("cus_alice", "I want a refund", "for the october invoice", "why not?")
     assert outcome.reply.startswith("I understand. The 14-day window applies to every charge"), outcome.reply
+
+
+async def test_an_aside_opening_a_question_is_read_without_it(converse):
+    # "One more thing, where do I find my API key?" got the 429 guide; alone the question gets "no guide".
+    _, outcome = await converse("cus_alice", "thanks for your help!", "one more thing, where do I find my API key?")
+    assert "429" not in outcome.reply and "I don't have a guide on that" in outcome.reply, outcome.reply
+    assert outcome.summary["pleasantry_dropped"]["question"] == "where do I find my API key?"
