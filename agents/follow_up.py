@@ -511,8 +511,7 @@ def pushes_back_on_a_refund_refused(ctx: SupportContext) -> bool:
     before when the last said it would be the same): an argument with the refusal, naming no other charge."""
     refused = any(REFUSED_FOR_THE_WINDOW in text for text in _assistant_texts(ctx)[:2])
     return (refused and len(ctx.message.split()) <= 2 * MAX_WORDS and bool(_PUSHES_BACK.search(ctx.message))
-            and not _NAMES_AN_INVOICE.search(ctx.message)
-            and not affirms(ctx.message) and not _DECLINE.match(ctx.message))  # "yes please" takes the person offered
+            and not _NAMES_AN_INVOICE.search(ctx.message) and not _answers_the_offer(ctx.message))
 
 
 def says_what_looks_wrong(ctx: SupportContext) -> bool:
@@ -520,8 +519,14 @@ def says_what_looks_wrong(ctx: SupportContext) -> bool:
     answer to that, in a few words, asking nothing new."""
     last = last_assistant_text(ctx)
     return ((WHAT_LOOKS_WRONG in last or INVOICE_NOT_CHANGED in last) and len(ctx.message.split()) <= MAX_WORDS
-            and not _ASKS_ANEW.match(ctx.message) and not affirms(ctx.message)  # "yes please" takes the person offered
-            and not _DECLINE.match(ctx.message) and not _CLOSING.search(ctx.message))
+            and not _ASKS_ANEW.match(ctx.message) and not _answers_the_offer(ctx.message)
+            and not _CLOSING.search(ctx.message))
+
+
+def _answers_the_offer(message: str) -> bool:
+    """"Yes please", "no thanks": a yes or a no to the person (or anything) the last reply offered, not what the rules
+    that read a short reply to it take it for."""
+    return affirms(message) or bool(_DECLINE.match(message))
 
 
 # A question of its own: "how do I …", "can I …", "what is …".

@@ -301,6 +301,38 @@ class OrchestratorConfig(BaseModel):
     trust_local_intent_at: float | None = Field(default=0.95, gt=0.0, le=1.0)
 
 
+@dataclass(frozen=True)
+class _ReportRule:
+    """A report the chat answers with a fixed reply, a person offered: how it is told, and the run's label and trace."""
+
+    made_in: Callable[[str], bool]
+    label: Intent
+    key: str
+    why: str
+    reply: str
+
+
+# In this order, each asked of the message before any model's label is used.
+_REPORTS_ANSWERED_BY_RULE = (
+    # "I found a vulnerability in your login page, where do I report it?": read as an account question, it got the
+    # customer's own sign-in state; it is a report for a person, who is offered.
+    _ReportRule(reports_a_security_issue, "general", "security_report", "reports a security issue in the service",
+                SECURITY_REPORT_REPLY),
+    # "I want to report a bug": read as an account question (0.32), a visitor was asked to sign in to see their
+    # invoices. What the report needs is asked for, with a person offered to take it.
+    _ReportRule(wants_to_report_a_bug, "technical", "bug_report", "wants to report a bug, with nothing about it yet",
+                BUG_REPORT_REPLY),
+    # "The deploy button does nothing" got the guide on failed deploys, "the billing page won't load" the invoice
+    # list: a fault in our dashboard, which no guide covers and this chat cannot look into.
+    _ReportRule(reports_a_fault_in_our_dashboard, "technical", "dashboard_fault",
+                "reports a fault in our dashboard, not in an app of theirs", DASHBOARD_FAULT_REPLY),
+    # "Need help reporting errors with registrations": "I don't have enough information", and a signed-in customer was
+    # told they already have an account. What went wrong is asked for, with a person offered.
+    _ReportRule(reports_a_sign_up_problem, "account", "sign_up_problem",
+                "wants to report a problem signing up, with nothing of it yet", SIGN_UP_PROBLEM_REPLY),
+)
+
+
 @dataclass
 class _Run:
     """What one run has learned so far; becomes the RunOutcome and its "why this path" card."""
@@ -429,30 +461,10 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="out_of_scope", key="another_service",
                                               why=f"asks about an account with another company ({service})",
                                               reply=other_service_reply(service))
-        if reports_a_security_issue(run.ctx.message):
-            # "I found a vulnerability in your login page, where do I report it?": read as an account question, it
-            # got the customer's own sign-in state; it is a report for a person, who is offered.
-            return await self._answer_by_rule(run, intent_response, label="general", key="security_report",
-                                              why="reports a security issue in the service",
-                                              reply=SECURITY_REPORT_REPLY)
-        if wants_to_report_a_bug(run.ctx.message):
-            # "I want to report a bug": read as an account question (0.32), a visitor was asked to sign in to see their
-            # invoices. What the report needs is asked for, with a person offered to take it.
-            return await self._answer_by_rule(run, intent_response, label="technical", key="bug_report",
-                                              why="wants to report a bug, with nothing about it yet",
-                                              reply=BUG_REPORT_REPLY)
-        if reports_a_fault_in_our_dashboard(run.ctx.message):
-            # "The deploy button does nothing" got the guide on failed deploys, "the billing page won't load" the
-            # invoice list: a fault in our dashboard, which no guide covers and this chat cannot look into.
-            return await self._answer_by_rule(run, intent_response, label="technical", key="dashboard_fault",
-                                              why="reports a fault in our dashboard, not in an app of theirs",
-                                              reply=DASHBOARD_FAULT_REPLY)
-        if reports_a_sign_up_problem(run.ctx.message):
-            # "Need help reporting errors with registrations": "I don't have enough information", and a signed-in
-            # customer was told they already have an account. What went wrong is asked for, with a person offered.
-            return await self._answer_by_rule(run, intent_response, label="account", key="sign_up_problem",
-                                              why="wants to report a problem signing up, with nothing of it yet",
-                                              reply=SIGN_UP_PROBLEM_REPLY)
+        for report in _REPORTS_ANSWERED_BY_RULE:
+            if report.made_in(run.ctx.message):
+                return await self._answer_by_rule(run, intent_response, label=report.label, key=report.key,
+                                                  why=report.why, reply=report.reply)
         if (feedback := feedback_asked(run.ctx.message)) is not None:
             # "I want to file a complaint", "where can I leave a review?": general at 0.82-0.99 with no entry on it, they
             # got "I don't have enough information". What it is about is asked for, with a person offered.

@@ -639,8 +639,9 @@ class RefundReplies(BillingReplies):
         return None
 
     def _pushes_back_on_a_refusal(self) -> bool:
-        """A reply to a refund refused for its window that argues with it rather than naming another charge."""
-        return pushes_back_on_a_refund_refused(self.ctx) and not invoice_numbers(self.ctx.message)
+        """A reply to a refund refused for its window that argues with it rather than naming another charge
+        (follow_up.pushes_back_on_a_refund_refused, which the orchestrator's label rule reads too)."""
+        return pushes_back_on_a_refund_refused(self.ctx)
 
     def _refund_is_asked_about(self) -> bool:
         """Whether the message, the question it follows or the offer it answers is about getting money

@@ -108,7 +108,7 @@ _ANNOUNCES_A_TOPIC = re.compile(
 # can I help you with?". After any other reply it answers that reply ("your account or an app?").
 _NAMES_A_TOPIC_ALONE = re.compile(
     r"^\W*(?:(?:it'?s\s+)?(?:about|regarding|re:?)\s+)?(?P<whose>my|our|the)?\s*(?P<thing>bill|billing|invoices?|payments?|account"
-    r"|plan|subscription)(?P<kind>)\W*$", re.IGNORECASE)
+    r"|plan|subscription)\W*$", re.IGNORECASE)
 ASKED_WHAT_THEY_NEED = "what can i help you with"
 
 
@@ -116,15 +116,15 @@ def announced_topic(message: str, *, after: str = "") -> str | None:
     """What to ask a message that only says what its question will be about ("what would you like to know about your
     bill?"), or None when the message asks or says more. `after` is the reply it follows, if any."""
     found = _ANNOUNCES_A_TOPIC.match(message)
-    if found is None and (not after or ASKED_WHAT_THEY_NEED in after.lower()):
+    named_alone = found is None and (not after or ASKED_WHAT_THEY_NEED in after.lower())
+    if named_alone:
         found = _NAMES_A_TOPIC_ALONE.match(message)
-        if found is not None:
-            return f"what would you like to know about {'your ' if found['whose'] else ''}{found['thing'].lower()}?"
     if found is None:
         return None
     thing = found["thing"].lower()
     about = f"your {thing}" if found["whose"] else thing
-    kind = (found["kind"] or "").lower()
+    # A topic named alone is asked about as a question announced is.
+    kind = "question" if named_alone else (found["kind"] or "").lower()
     if kind.startswith(("question", "quer")):
         return f"what would you like to know about {about}?"
     if kind:
@@ -594,11 +594,10 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if not naming or len(naming) == len(said):
             return False
         own_plan = self.ctx.customer.plan if self.ctx.customer is not None else ""
-        named = _PLAN_NAMED.search(self.ctx.message)
-        if named is not None and named[1].lower() != own_plan.lower() and (
-                part := self._part_for_plan(naming, named[1])):
+        named = _plan_named(self.ctx.message)
+        if named is not None and named != own_plan.lower() and (part := self._part_for_plan(naming, named)):
             # "And on pro?" from Business after "how many team members can I have?": Pro's part, not Business's.
-            self.reply.add(f"On {named[1].capitalize()}, our help centre says: {part}")
+            self.reply.add(f"On {named.capitalize()}, our help centre says: {part}")
         elif own := self._part_for_plan(naming, own_plan):
             # "How many can I add?" from Pro: "Free and Pro accounts can invite up to 3 members", not the whole
             # sentence with Business's too, for the customer to work out which part is theirs.
@@ -612,7 +611,6 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         return True
 
 
-_PLAN_NAMED = re.compile(r"\b(free|pro|business)\b", re.IGNORECASE)
 # "How many can I add?", "is there a limit?": a count, which an entry's sentences with a figure or a limit state
 # ("Free and Pro accounts can invite up to 3 members; Business accounts have no limit").
 _ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b|\b(?:a|any)\s+(?:limit|max(?:imum)?|cap)\b", re.IGNORECASE)
