@@ -10,6 +10,7 @@ came") says what it is about, which is the agents' to answer.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 _WORDS_OF_ASKING = """
@@ -35,8 +36,20 @@ def as_known(word: str, vocabulary: frozenset[str] | dict[str, str]) -> str | No
         return word
     if len(word) < 5:
         return None
-    close = difflib.get_close_matches(word, list(vocabulary), n=1, cutoff=0.8)
+    return _misspelt(word, vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary))
+
+
+@functools.lru_cache(maxsize=8192)
+def _misspelt(word: str, vocabulary: frozenset[str]) -> str | None:
+    # Cached: a message's words are looked up by every rule that reads requests, and customers' words repeat;
+    # a miss compares the word with each vocabulary word of a length that could reach the cut-off.
+    close = difflib.get_close_matches(word, _within_reach(len(word), vocabulary), n=1, cutoff=0.8)
     return close[0] if close else None
+
+
+def _within_reach(length: int, vocabulary: frozenset[str]) -> list[str]:
+    """The words whose length alone lets difflib's ratio, 2·matches / (both lengths), reach 0.8 with one this long."""
+    return [known for known in vocabulary if 2 * min(length, len(known)) >= 0.8 * (length + len(known))]
 
 
 def kinds_named(text: str, nouns: dict[str, str], *, also: frozenset[str] = frozenset()) -> list[str] | None:
@@ -45,7 +58,7 @@ def kinds_named(text: str, nouns: dict[str, str], *, also: frozenset[str] = froz
     words = _WORD.findall(text.lower().replace("'", ""))
     if not words or len(words) > MOST_WORDS:
         return None
-    asking = WORDS_OF_ASKING | also
+    asking = _asking_with(also)
     kinds = []
     for word in words:
         singular = word.removesuffix("s")
@@ -54,3 +67,8 @@ def kinds_named(text: str, nouns: dict[str, str], *, also: frozenset[str] = froz
         elif as_known(word, asking) is None:
             return None
     return kinds
+
+
+@functools.lru_cache(maxsize=16)
+def _asking_with(also: frozenset[str]) -> frozenset[str]:
+    return WORDS_OF_ASKING | also
