@@ -34,7 +34,8 @@ ASKS_ABOUT_PRICING = re.compile(
 # "Upgrade", "downgrade pls", "I want to upgrade my plan", "how do I upgrade?": a change of plan and nothing else (alone,
 # "upgrade" read as technical at 0.42, and the panel led with "I don't have a guide on that").
 _PLAN_CHANGE_ALONE = re.compile(
-    r"^\W*(?:i\s+(?:want|would\s+like|'?d\s+like|need)\s+to\s+|how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+)?"
+    r"^\W*(?:i\s+(?:want|would\s+like|'?d\s+like|need)\s+to\s+|how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+"
+    r"|(?:can|could|may)\s+(?:i|we)\s+(?:still\s+)?)?"
     r"(?:upgrade|downgrade)"
     r"(?:\s+(?:my|the|our)\s+(?:plan|account|subscription))?(?:\s+(?:please|pls|plz|now))?\W*$",
     re.IGNORECASE)

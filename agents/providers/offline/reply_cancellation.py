@@ -37,6 +37,7 @@ from agents.follow_up import (
     goes_ahead_with_a_change,
     last_assistant_text,
     move_to_smaller_plan,
+    names_where_the_move_goes,
     plan_change_named,
     plan_gone_ahead_with,
     previous_user_text,
@@ -295,14 +296,17 @@ class CancellationReplies(PlanComparisonReplies):
 
     def answers_plan_change_wish(self) -> bool:
         """"I want to upgrade", naming no plan: the help centre's steps for the move, to the plan the
-        conversation named when it named one, with the customer's own plan. False, having said nothing, for a
-        message that asks something else or names a plan (the billing part answers those)."""
+        conversation named when it named one, with the customer's own plan; "to business" after it, the same for
+        that plan, with its price. False, having said nothing, for a message that asks something else or names a
+        plan (the billing part answers those)."""
+        where_to = self._wished_move_narrowed()
         wants_to_move = _WANTS_TO_MOVE.search(self.text) or asks_for_a_plan_change_alone(self.ctx.message)
-        if (not wants_to_move or asks_us_to_change_plan(self.text)
+        if where_to is None and (
+                not wants_to_move or asks_us_to_change_plan(self.text)
                 or CANCELLING.search(self.text) or any(re.search(rf"\b{re.escape(name)}\b", self.text, re.IGNORECASE)
                                                        for name in self._plans_in_order())):
             return False
-        move, target = self._move_asked(self.text)
+        move, target = self._move_asked(where_to or self.text)
         entry = self._entry_on(_STEPS_ENTRY[move]) if move in _STEPS_ENTRY else None
         if entry is None:
             return False
@@ -313,10 +317,22 @@ class CancellationReplies(PlanComparisonReplies):
         target = target or self._only_plan_that_way(move)
         customer = self.ctx.customer
         own = f"{on_plan(customer.plan, customer.plan_price)}. " if customer is not None else ""
+        if where_to is not None and target is not None and (price := self._monthly_prices().get(target)) is not None:
+            own += f"{target} is {money(price)} a month. " if price else f"{target} costs nothing. "
         to = f" to {target}" if target is not None else ""
         self.reply.add(f"{own}You can {move}{to} yourself from your account.")
         self._quote(entry, f"Here's how: {entry.answer}")
         return True
+
+    def _wished_move_narrowed(self) -> str | None:
+        """"To business" right after "can I upgrade?" or "I want to downgrade": that move, to the plan now named
+        ("I want to upgrade to the business plan", as follow_up.asked_of_a_plan reads it); the steps before were
+        for any plan that way, and saying them again word for word was "my answer is the same". None otherwise."""
+        previous = previous_user_text(self.ctx)
+        if (not names_where_the_move_goes(self.ctx.message) or previous is None or self.text == self.ctx.message
+                or not (_WANTS_TO_MOVE.search(previous) or asks_for_a_plan_change_alone(previous))):
+            return None
+        return self.text
 
     def _only_plan_that_way(self, move: str) -> str | None:
         """The one plan above the customer's for an upgrade, or below it for a downgrade; None when there are more,
