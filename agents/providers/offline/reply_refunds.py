@@ -60,6 +60,20 @@ _COUNT_IN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "
                    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # The fewest days each unit can mean: "a month ago" is past a 14-day window however the month is counted.
 _DAYS_IN_UNIT = {"day": 1, "week": 7, "month": 28, "year": 365}
+# "Does it apply to annual plans?", "is that the same for the business plan?", "does this also cover yearly billing?":
+# whether the policy just given holds for a kind of plan or billing (it got the customer's charges weighed again).
+_POLICY_SCOPE_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?|also)[,\s]+)?(?:does|do|would|will|is|are)\s+(?:it|that|this|these|those|they|"
+    r"the\s+(?:refund\s+)?(?:policy|rules?|window))\s+(?:also\s+|still\s+)?(?:apply|count|hold|cover|work|(?:the\s+)?same)"
+    r"(?:\s+(?:to|for|on|with|in))?\s+(?P<what>[\w\s-]+?)(?:\s+(?:too|as\s+well))?\W*$",
+    re.IGNORECASE)
+_PLAN_OR_BILLING = re.compile(
+    r"^(?:(?:the|my|our|a|an|all|every|each|any|other)\s+)?(?:(?:free|pro|business|paid|annual|yearly|monthly)"
+    r"(?:\s+(?:plans?|tiers?|subscriptions?|billing|payments?|charges?|invoices?|customers?|accounts?|ones?))?"
+    r"|(?:plans?|tiers?|subscriptions?|payments?|charges?|invoices?))(?:\s+too)?$",
+    re.IGNORECASE)
+_BILLED_YEARLY = re.compile(r"\b(?:annual|yearly)\b", re.IGNORECASE)
+_ONE_PLAN = re.compile(r"\b(?P<plan>free|pro|business)\b", re.IGNORECASE)
 # In words: a figure no fact holds would be flagged by the critic.
 REFUND_ARRIVES = "A refund reaches the card it was paid with within five to ten business days of being made."
 # "I didn't ask for a refund, what is this for?": a refund made that the customer asks about, not one to ask for.
@@ -189,6 +203,8 @@ class RefundReplies(BillingReplies):
                 self._cite_faq(timing)
             return
         if self._answers_the_window_for_a_charge_paid_ago():
+            return
+        if self._answers_where_the_policy_applies():
             return
         if self.ctx.customer is None or not self.facts.has_billing:
             if asks_about_staff_review(self.ctx.message):
@@ -613,6 +629,31 @@ class RefundReplies(BillingReplies):
             duplicates = next((rule for rule in self.ctx.constraints.rules if "duplicate" in rule.lower()), "")
             self.reply.add(f"No: a charge paid {age} is outside our {window}-day refund window, so it can't be "
                            f"refunded. {duplicates}".strip())
+        return True
+
+    def _answers_where_the_policy_applies(self) -> bool:
+        """"Does it apply to annual plans?" right after the refund policy: it does, to every charge on every plan
+        however often it is billed (its rules name no plan), with the two rules on which charges qualify. Free is
+        charged nothing, which is said instead. False, having said nothing, for another message, or one asking of
+        something other than a plan or a way of billing ("does it apply to my october invoice?" is weighed)."""
+        asked = _POLICY_SCOPE_ASKED.match(self.ctx.message)
+        if (asked is None or not _PLAN_OR_BILLING.match(asked["what"].strip())
+                or f"within {self.ctx.constraints.refund_window_days} days" not in last_assistant_text(self.ctx)):
+            return False
+        rules = " ".join(self.ctx.constraints.rules[:2])
+        plan = _ONE_PLAN.search(asked["what"])
+        if plan is not None and plan["plan"].lower() == "free":
+            self.reply.add(f"The Free plan costs nothing, so there's no charge on it to refund. On a paid plan the "
+                           f"same policy applies to every charge. {rules}")
+        elif _BILLED_YEARLY.search(asked["what"]):
+            self.reply.add(f"Yes: our refund policy applies to every charge, whatever the plan and whether it's paid "
+                           f"monthly or yearly. {rules}")
+        elif plan is not None:
+            self.reply.add(f"Yes: our refund policy is the same on every plan, {plan['plan'].capitalize()} included. "
+                           f"{rules}")
+        else:
+            self.reply.add(f"Yes: our refund policy applies to every charge, on every plan. {rules}")
+        self.reply.answered = True
         return True
 
     def _tells_it_cannot_come_sooner(self) -> bool:
