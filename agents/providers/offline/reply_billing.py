@@ -161,6 +161,13 @@ ASKS_ABOUT_A_TRIAL = re.compile(rf"\btrials?\b|{TRYING_A_PAID_PLAN.pattern}", re
 YEARLY_CUES = ("yearly", "annual", "annually", "per year", "once a year")  # in a help-centre sentence
 # "My next bill", "the upcoming charge", "when does it renew": the plan's next charge asked about.
 NEXT_CHARGE_CUES = ("next", "upcoming", "coming up", "renew", "renews", "renewal")
+# "Can I pay it now?" of the renewal just told, "can I pay my next invoice in advance?", "pay it early": a charge not
+# yet due paid before its date, which no help-centre entry describes ("my answer is the same" and the renewal again).
+_PAYS_AHEAD = re.compile(
+    r"\bpay(?:ing)?\s+(?:(?:it|that|this|(?:my|the|our)\s+(?:next\s+)?(?:renewal|invoice|bill|payment|subscription|plan))"
+    r"\s+)?(?:now|early|earlier|in\s+advance|ahead(?:\s+of\s+time)?|before\s+(?:then|the\s+date|it'?s\s+due)|right\s+away|"
+    r"today)\b|\b(?:early|advance)\s+payment\b",
+    re.IGNORECASE)
 # "My invoice is wrong", "NW-2002 looks off": a complaint about a charge, not a question about it.
 _SOMETHING_WRONG = ("wrong", "incorrect", "not right", "isnt right", "mistake", "overcharged", "too much", "looks off",
                     "doesnt look right", "seems off")
@@ -1229,6 +1236,8 @@ class BillingReplies(WriterBase):
     def _asks_what_is_due(self) -> bool:
         """"When is my next payment due", "when does my plan renew", "how much do I owe": what is owed now
         and what will be charged next, not the invoices already paid."""
+        if self._asks_to_pay_the_renewal_ahead():
+            return True
         if has_cue(self.words, self.norm, "renew", "renews", "renewal", "renewed", "due", "upcoming", "coming up",
                 *OWED_CUES):
             return True
@@ -1260,7 +1269,11 @@ class BillingReplies(WriterBase):
                            else "You don't owe anything: there are no invoices on your account.")
         if not next_first:
             self._next_renewal(after_unpaid=bool(unpaid))
-        if has_cue(self.words, self.norm, *EXTENSION_CUES):
+        if self._asks_to_pay_the_renewal_ahead():
+            self.reply.add("The renewal itself is charged automatically on its date. Paying it early isn't something our "
+                           "help centre describes, and I can't take a payment from this chat; a person from our team can "
+                           f"tell you whether it can be done, if you'd like me to {OFFER_PERSON}.", answers=False)
+        elif has_cue(self.words, self.norm, *EXTENSION_CUES):
             self.reply.add("Whether a payment can be put off isn't something our help centre describes, so I can't "
                            f"promise more time; a person from our team can tell you, if you'd like me to {OFFER_PERSON}.",
                            answers=False)
@@ -1268,6 +1281,16 @@ class BillingReplies(WriterBase):
             # What an unpaid account leads to is policy no fact here states: said, not guessed.
             self.reply.add("What happens to an account with a payment outstanding isn't something I can tell you "
                            "from here; a person from our team can, if you'd like me to pass you on.", answers=False)
+
+    def _asks_to_pay_the_renewal_ahead(self) -> bool:
+        """"Can I pay it now?" right after the next renewal was told, or a next charge named as paid ahead ("can I pay
+        my next invoice in advance?"); not "can I pay it now?" of a failed payment, which adding a card settles."""
+        plan = self.facts.subscription
+        if (not _PAYS_AHEAD.search(self.ctx.message) or plan is None or plan.status == "cancelled"
+                or plan.renews_on is None or not plan.price_monthly):
+            return False
+        own = normalise(self.ctx.message)
+        return " renews on " in last_assistant_text(self.ctx) or has_cue(set(own.split()), own, *NEXT_CHARGE_CUES)
 
     def _tells_the_renewals_amount(self) -> bool:
         """"How much will it be?" right after the next renewal was told: its amount, said first, with its date. The
