@@ -52,22 +52,32 @@ _WHAT_ABOUT_A_PLACE = re.compile(
 
 # "Hi, I'm thinking about signing up", "we're considering moving our apps to you", "interested in your service": a
 # visitor weighing the service, asking nothing yet (general at 0.53, "I don't have enough information").
-_CONSIDERS_JOINING = re.compile(
-    r"\b(?:thinking\s+(?:about|of)|considering|interested\s+in|looking\s+(?:at|into)|planning\s+(?:on|to)|want\s+to\s+try|"
-    r"wanna\s+try|keen\s+(?:on|to))\s+(?:signing\s+up|sign\s+up|joining|trying\s+(?:you|northwind|your\s+service)|"
-    r"using\s+(?:you|northwind|your\s+(?:service|platform|hosting))|northwind|your\s+(?:service|platform|hosting|plans)|"
-    r"(?:switching|moving|migrating)\s+(?:(?:our|my)\s+apps?\s+)?(?:over\s+)?to\s+(?:you|northwind)"
-    # "I'm thinking about moving from heroku" (out of scope: the scope reply): leaving another host, for us.
-    r"|(?:switching|moving|migrating)\s+(?:(?:our|my)\s+apps?\s+)?(?:over\s+)?(?:away\s+)?from\s+(?:heroku|vercel|netlify"
+_WEIGHING = (r"\b(?:thinking\s+(?:about|of)|considering|interested\s+in|looking\s+(?:at|into)|planning\s+(?:on|to)|"
+             r"want\s+to\s+try|wanna\s+try|keen\s+(?:on|to))\s+")
+# "I'm thinking about moving from heroku" (out of scope: the scope reply): leaving another host, for us.
+_LEAVING_ANOTHER_HOST = (
+    r"(?:switching|moving|migrating)\s+(?:(?:our|my)\s+apps?\s+)?(?:over\s+)?(?:away\s+)?from\s+(?:heroku|vercel|netlify"
     r"|render|railway|fly(?:\.io)?|aws|amazon|azure|gcp|google\s+cloud|digital\s*ocean|linode|vultr|hetzner|ovh|godaddy"
     r"|bluehost|hostgator|siteground|cloudflare|firebase|(?:another|a\s+different|our\s+current|my\s+current)\s+"
-    r"(?:host|hosting|provider|platform|cloud)))\b",
+    r"(?:host|hosting|provider|platform|cloud))\b")
+_CONSIDERS_JOINING = re.compile(
+    rf"{_WEIGHING}(?:signing\s+up|sign\s+up|joining|trying\s+(?:you|northwind|your\s+service)|"
+    r"using\s+(?:you|northwind|your\s+(?:service|platform|hosting))|northwind|your\s+(?:service|platform|hosting|plans)|"
+    r"(?:switching|moving|migrating)\s+(?:(?:our|my)\s+apps?\s+)?(?:over\s+)?to\s+(?:you|northwind)"
+    rf"|{_LEAVING_ANOTHER_HOST})\b",
     re.IGNORECASE)
+_CONSIDERS_LEAVING_ANOTHER_HOST = re.compile(_WEIGHING + _LEAVING_ANOTHER_HOST, re.IGNORECASE)
 
 
 def considers_joining(text: str) -> bool:
     """Whether the message says the writer is weighing signing up, and asks nothing else of its own."""
     return bool(_CONSIDERS_JOINING.search(text)) and "?" not in text
+
+
+def considers_leaving_another_host(text: str) -> bool:
+    """Whether the message says the writer is weighing moving apps here from another host, and asks nothing else: from
+    a signed-in customer, more of their apps, not an account to open."""
+    return bool(_CONSIDERS_LEAVING_ANOTHER_HOST.search(text)) and "?" not in text
 
 
 def asks_where_apps_can_run(text: str, *, last_reply: str = "") -> bool:

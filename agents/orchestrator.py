@@ -33,6 +33,7 @@ from agents.about_service import (
     asks_where_apps_can_run,
     asks_which_hours,
     considers_joining,
+    considers_leaving_another_host,
     identity_or_contact_asked,
     identity_or_contact_reply,
     names_support_hours,
@@ -715,7 +716,8 @@ class Orchestrator:
         if considers_joining(run.ctx.message):
             # "I'm interested in your service" (out of scope at 0.57): a visitor weighing us gets the plans; a signed-in
             # customer is told they have an account already.
-            self._relabel(run, self._sure_label(run, "general" if run.ctx.customer is None else "account"),
+            visitor_or_moving_apps = run.ctx.customer is None or considers_leaving_another_host(run.ctx.message)
+            self._relabel(run, self._sure_label(run, "general" if visitor_or_moving_apps else "account"),
                           why=f"says they are weighing signing up (out of scope at {label.confidence:.2f})")
             return
         if asks_where_apps_can_run(run.ctx.message, last_reply=last_assistant_text(run.ctx)):

@@ -20,6 +20,7 @@ from agents.about_service import (
     asks_what_answers_only,
     asks_where_apps_can_run,
     considers_joining,
+    considers_leaving_another_host,
     identity_or_contact_asked,
     identity_or_contact_reply,
 )
@@ -62,6 +63,7 @@ from agents.providers.offline.reply_base import (
     shares_topic,
     topic_words,
 )
+from agents.providers.offline.reply_billing import on_plan
 from agents.providers.offline.reply_cancellation import CancellationReplies
 from agents.providers.offline.reply_data_protection import DataProtectionReplies
 from agents.providers.offline.reply_refunds import RefundReplies
@@ -177,6 +179,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_where_a_region_is()
                                                          or self.answers_where_apps_can_run()
                                                          or self.welcomes_a_visitor_weighing_us()
+                                                         or self.welcomes_a_customer_moving_apps_here()
                                                          # "Where do I add VAT?" read as off topic or technical
                                                          or self.answers_invoice_details_misread()
                                                          or self.answers_what_one_plan_has_over_another()
@@ -505,6 +508,20 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         self._cite_faq(entry)
         self.reply.add("What would you like to know? I can tell you what each plan includes, where apps can run, or how "
                        "deploys and custom domains work.", answers=False)
+        return True
+
+    def welcomes_a_customer_moving_apps_here(self) -> bool:
+        """"I'm thinking about moving from heroku" from a signed-in customer: more of their apps, brought here. No entry
+        guides a move from another host, which is said, with what can be told instead and a person offered. It got
+        "I don't have enough information" (a visitor gets the plans, welcomes_a_visitor_weighing_us)."""
+        customer = self.ctx.customer
+        if customer is None or not considers_leaving_another_host(self.ctx.message):
+            return False
+        self.reply.add(f"Glad you're thinking of bringing your apps over! {on_plan(customer.plan, customer.plan_price)}.")
+        self.reply.add("Our help centre has no guide to moving from another host, but I can tell you how deploys and "
+                       "custom domains work here, where apps can run, or what your plan includes. What would you like "
+                       f"to know? If you'd like help planning the move itself, I can {OFFER_PERSON} from our support "
+                       "team.", answers=False)
         return True
 
     def answers_where_apps_can_run(self) -> bool:
