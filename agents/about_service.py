@@ -27,12 +27,29 @@ _HOSTING_IN_A_PLACE = re.compile(
     re.IGNORECASE)
 # "Can you host a wordpress site?" (out of scope at 0.42), "can I run a django app on northwind?": whether an app of a
 # kind runs here, which is ours to answer (or to say the help centre does not), not another company's business.
+_KIND_OF_APP = (r"(?:sites?|websites?|apps?|applications?|blogs?|stores?|shops?|apis?|backends?|projects?|wordpress|django"
+                r"|rails|laravel|flask|node(?:\.?js)?|next(?:\.?js)?|php|python|ruby|java|go(?:lang)?|docker(?:\s+images?)?"
+                r"|containers?|elixir|erlang|phoenix|scala|kotlin|rust|deno|bun|perl|haskell|\.net|dotnet|spring(?:\s+boot)?"
+                r"|express|fastapi|nuxt|remix|svelte(?:kit)?|ghost|drupal|joomla|magento|shopify)"
+                # A version said after it ("python 3.12") is left out: a figure no fact holds is struck from the reply.
+                r"(?:\s+(?:sites?|websites?|apps?|applications?|blogs?|stores?|shops?|apis?|backends?"
+                r"|projects?))?")
 _ASKS_WHAT_RUNS_HERE = re.compile(
     r"\b(?:(?:can|could|do|does|will|would)\s+(?:you|u|northwind|i|we)|(?:you|northwind)\s+(?:can|could))\s+(?:\w+\s+)?"
     r"(?:host|run|deploy|support)\s+"
-    r"(?:an?\s+|my\s+|our\s+)?(?:\w+\s+){0,2}?(?:sites?|websites?|apps?|applications?|blogs?|stores?|shops?|apis?|backends?"
-    r"|projects?|wordpress|django|rails|laravel|flask|node(?:\.?js)?|next(?:\.?js)?|php|python|ruby|java|go(?:lang)?"
-    r"|docker(?:\s+images?)?|containers?)\b", re.IGNORECASE)
+    rf"(?P<kind>(?:an?\s+|my\s+|our\s+)?(?:\w+\s+){{0,2}}?{_KIND_OF_APP})\b", re.IGNORECASE)
+# "What about docker?", "and rails?" right after whether a kind of app runs here was answered: the same, of that kind.
+_WHAT_ABOUT_A_KIND = re.compile(
+    rf"^\W*(?:(?:and|ok(?:ay)?|so|but)[,\s]+)?(?:(?:what|how)\s+about\s+|and\s+)(?P<kind>(?:\w+\s+)?{_KIND_OF_APP})"
+    r"\s*[?.!]*$", re.IGNORECASE)
+# A kind of app named by what it is built with or what it is ("a wordpress site", "docker images", "an online store"),
+# not an app alone: "can I deploy my app to eu-west?" asks how, which the help centre's entries answer.
+_NAMED_KIND = re.compile(r"(?<!\w)(?:wordpress|django|rails|laravel|flask|node(?:\.?js)?|next(?:\.?js)?|php"
+                         r"|python|ruby|java|go(?:lang)?|docker|containers?|blogs?|stores?|shops?|elixir|erlang|phoenix|scala"
+                         r"|kotlin|rust|deno|bun|perl|haskell|\.net|dotnet|spring|express|fastapi|nuxt|remix|svelte(?:kit)?"
+                         r"|ghost|drupal|joomla|magento|shopify)\b", re.IGNORECASE)
+# How the writer says the help centre lists no languages or frameworks: what a follow-up about another kind follows.
+RUNS_HERE_UNLISTED = "Our help centre doesn't list the languages, frameworks or kinds of app that run on Northwind Cloud"
 
 
 def asks_what_runs_here(text: str) -> bool:
@@ -40,9 +57,21 @@ def asks_what_runs_here(text: str) -> bool:
     return bool(_ASKS_WHAT_RUNS_HERE.search(text))
 
 
-# "What about australia?", "and in japan?" right after the regions were listed: the same question, of that place.
+def kind_of_app_asked(text: str, *, last_reply: str = "") -> str | None:
+    """The kind of app the message asks whether we run, as the customer put it ("a wordpress site", "python"), also
+    in "what about docker?" right after that was answered of another kind; None when it asks no such thing."""
+    asked = _ASKS_WHAT_RUNS_HERE.search(text)
+    if asked is None and RUNS_HERE_UNLISTED in last_reply:
+        asked = _WHAT_ABOUT_A_KIND.match(text)
+    return asked["kind"] if asked is not None and _NAMED_KIND.search(asked["kind"]) else None
+
+
+# "What about australia?", "and in japan?", "is there one in asia?" right after the regions were listed: the same
+# question, of that place ("is there one in asia?" got "I don't have a guide on that").
 _WHAT_ABOUT_A_PLACE = re.compile(
-    r"^\W*(?:(?:and|ok(?:ay)?|so|but)[,\s]+)?(?:(?:what|how)\s+about|and)\s+(?:in\s+)?(?:the\s+)?"
+    r"^\W*(?:(?:and|ok(?:ay)?|so|but)[,\s]+)?(?:(?:(?:what|how)\s+about|and)\s+(?:in\s+)?"
+    r"|(?:is\s+there|are\s+there|do\s+you\s+have|have\s+you\s+got|got|any(?:thing)?)\s+(?:(?:one|any(?:thing)?|something|"
+    r"a\s+region|regions?|servers?)\s+)?(?:in|near)\s+)(?:the\s+)?"
     # Not a topic named instead ("what about pricing?", "and backups?"), nor a plan.
     r"(?!(?:pricing|prices?|costs?|plans?|support|security|backups?|uptime|sla|billing|refunds?|domains?|ssl|tls|data|"
     r"free|pro|business|it|that|this|them|those|me|you|yours|mine|privacy|gdpr|limits?|apps?|speed|latency)\b)"

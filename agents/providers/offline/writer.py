@@ -16,6 +16,7 @@ from agents.about_service import (
     NAMES_AN_INCIDENT,
     NOT_A_PERSON,
     OUR_REGION,
+    RUNS_HERE_UNLISTED,
     asks_about_support_hours,
     asks_what_answers_only,
     asks_where_apps_can_run,
@@ -23,6 +24,7 @@ from agents.about_service import (
     considers_leaving_another_host,
     identity_or_contact_asked,
     identity_or_contact_reply,
+    kind_of_app_asked,
 )
 from agents.clauses import question_clauses, report_before_also
 from agents.context import IntentResult, SupportContext
@@ -178,6 +180,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_about_support()
                                                          or self.answers_where_a_region_is()
                                                          or self.answers_where_apps_can_run()
+                                                         or self.answers_what_runs_here()
                                                          or self.welcomes_a_visitor_weighing_us()
                                                          or self.welcomes_a_customer_moving_apps_here()
                                                          # "Where do I add VAT?" read as off topic or technical
@@ -535,6 +538,22 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             return False
         self.reply.add(f"{entry.answer} Those are the only regions our help centre lists.")
         self._cite_faq(entry)
+        return True
+
+    def answers_what_runs_here(self) -> bool:
+        """"Do you support python?", "can you host a wordpress site?", then "what about docker?": no entry lists the
+        languages, frameworks or kinds of app we run, which is said of the kind asked, with what the help centre does
+        cover and a person offered. It got "I don't have enough information" (or, for "what about docker?", the
+        scope reply). False, having said nothing, for another message."""
+        kind = kind_of_app_asked(self.ctx.message, last_reply=last_assistant_text(self.ctx))
+        if kind is None:
+            return False
+        kind = re.sub(r"^(?:my|our)\b", "your", kind.strip(), flags=re.IGNORECASE)
+        self.reply.add(f"{RUNS_HERE_UNLISTED}, so I can't tell you for certain about {kind}, and I'd rather not guess. "
+                       "What it does cover is how deploys work and their limits, custom domains and certificates, and "
+                       "the regions apps run in.")
+        self.reply.add(f"A person from our team can tell you whether {kind} will work: would you like me to "
+                       f"{OFFER_PERSON}?", answers=False)
         return True
 
     def answers_where_a_region_is(self) -> bool:
