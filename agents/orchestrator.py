@@ -60,6 +60,7 @@ from agents.feedback import feedback_asked, feedback_reply
 from agents.follow_up import (
     DELETING_THE_ACCOUNT,
     OFFER_PERSON,
+    OFFER_REFUND,
     accepts_offer,
     affirms,
     asked_of_a_plan,
@@ -597,6 +598,11 @@ class Orchestrator:
             # lent its topic, billing, and the invoice list answered the argument.
             self._relabel(run, self._sure_label(run, "refund"), key="refusal_argued",
                           why="argues with a refund refused for its window")
+        if run.intent.label != "refund" and run.ctx.customer is not None and accepts_offer(run.ctx, OFFER_REFUND):
+            # "Yes please" to a refund offered in a billing answer ("one of them is a duplicate … tell me if you'd like
+            # me to ask for it"): the question before lent its topic, billing, and the invoice list answered the yes.
+            self._relabel(run, self._sure_label(run, "refund"), key="refund_offer_accepted",
+                          why="accepts the refund the last reply offered")
         if run.intent.label != "billing" and run.ctx.customer is not None and says_what_looks_wrong(run.ctx):
             # "The amount", "it should be $19" after being asked what looks wrong on an invoice (out of scope at 0.53 and
             # 0.72: the scope reply): the invoice's records, billing's.

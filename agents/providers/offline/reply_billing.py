@@ -12,6 +12,7 @@ from agents.follow_up import (
     CANCELLING,
     INVOICE_NOT_CHANGED,
     OFFER_PERSON,
+    OFFER_REFUND,
     WHAT_LOOKS_WRONG,
     WHICH_PLANS,
     asks_the_amount_of_it,
@@ -124,6 +125,20 @@ UNRECOGNISED_CHARGE = re.compile(
     r"|\bwhat\s+(?:is|was)\s+(?:this|that)\s+(?:charge|payment|transaction)\b",
     re.IGNORECASE,
 )
+# "I did not authorize this payment", "I never agreed to that", "that's an unauthorised charge": a charge of ours the
+# customer says they did not agree to (the invoice list again, after "My answer is the same"). "That" and "it" are a
+# charge only right after a reply that named one.
+_DISOWNS_A_CHARGE = re.compile(
+    r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not)\s+(?:authori[sz]ed?|approved?|agreed?|consented?|signed\s+up)"
+    r"(?:\s+(?:to|for))?\s+(?P<what>(?:this|that|these|those|it|them|the|any|a)\b(?:\s+\w+)?)"
+    r"|\bunauthori[sz]ed\s+(?:charges?|payments?|transactions?|debits?)\b",
+    re.IGNORECASE)
+_A_CHARGE = re.compile(r"\b(?:charges?|payments?|transactions?|debits?|invoices?|bills?|amounts?|subscriptions?)\b",
+                       re.IGNORECASE)
+# "Why was I charged?", "why did you bill me?", "why am I being charged?": what the charges are for.
+_WHY_CHARGED = re.compile(r"\bwhy\s+(?:was|were|am|are|did|have|has|do|does|is)\s+(?:i|we|you|my\s+card|it)\s+"
+                          r"(?:been\s+|being\s+|getting\s+|get\s+)?(?:charg|bill)\w*(?:\s+(?:me|us))?\s*[?.!]*$",
+                          re.IGNORECASE)
 # The customer's bank said to show a charge: "my bank shows it was charged", "it's on my bank statement as taken".
 # Not "can I pay by bank transfer?" nor "which bank cards do you take": a charge is said to be seen.
 BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|taken|debited|deducted|went\s+out)\b",
@@ -369,6 +384,8 @@ class BillingReplies(WriterBase):
             self._charged_after_cancelling()
             return
         if self._answers_why_it_is_more():
+            return
+        if self._disowns_a_charge():
             return
         if UNRECOGNISED_CHARGE.search(self.text) and not invoice_numbers(self.text) and not AMOUNT.search(self.text):
             # "I don't recognise a charge on my card": the card's expiry and the invoice list said nothing of which
@@ -1488,6 +1505,37 @@ class BillingReplies(WriterBase):
                        "from our team to go through it with you.", answers=False)
         return True
 
+    def _disowns_a_charge(self) -> bool:
+        """"I did not authorize this payment", or "I never agreed to that" after a reply that named charges: the
+        payments on the account, what they are for when each is the plan's price, and a person who can look into it
+        (the invoice list, then the same again). False, having said nothing, for another message."""
+        disowned = _DISOWNS_A_CHARGE.search(self.ctx.message)
+        if disowned is None or invoice_numbers(self.ctx.message) or self.ctx.customer is None:
+            return False
+        what = disowned["what"]
+        if what is not None and not _A_CHARGE.search(what) and not AMOUNT.search(last_assistant_text(self.ctx)):
+            return False  # "I never agreed to that" of something other than a charge just told
+        self._payment_history()
+        if duplicates := self._duplicates_not_paid_back():
+            # The charge most likely disowned is the one taken twice: its refund is offered, as a yes files it.
+            first = min(duplicates, key=lambda p: p.created_at)
+            self.reply.add(f"One of them is a duplicate: the second payment of {money(first.amount)} for invoice "
+                           f"{first.invoice_number}, on {first.created_at.date().isoformat()}. A duplicate charge is "
+                           f"always refunded; {OFFER_REFUND}. If it's another charge you didn't agree to, a person from "
+                           "our team can look into it with you.", answers=False)
+            return True
+        self._charges_are_the_plans_price()
+        self.reply.add("If you didn't agree to a charge, or think it shouldn't have been taken, a person from our team "
+                       f"can look into it with you: would you like me to {OFFER_PERSON}?", answers=False)
+        return True
+
+    def _charges_are_the_plans_price(self) -> None:
+        """"Each was $29.00, the Pro plan's price a month": said only when every payment taken was exactly that."""
+        plan = self.facts.subscription
+        taken = {p.amount for p in self.facts.payments if p.status != "failed"}
+        if plan is not None and plan.price_monthly and taken == {plan.price_monthly}:
+            self.reply.add(f"Each was {money(plan.price_monthly)}, the {plan.plan} plan's price a month.", answers=False)
+
     def _payment_history(self) -> None:
         """"Payment history please": every payment on the account, newest first, and what they came to."""
         payments = sorted(self.facts.payments, key=lambda p: (p.created_at, p.reference), reverse=True)
@@ -1509,6 +1557,9 @@ class BillingReplies(WriterBase):
                            + (f" — you're on the {self.ctx.customer.plan} plan." if self.ctx.customer else "."))
             return
         self.reply.add(f"{INVOICES_LISTED}\n" + "\n".join(invoice_line(i) for i in invoices[:6]))
+        if _WHY_CHARGED.search(self.ctx.message) and self.facts.subscription is not None:
+            # "Why was I charged?": what the charges are for, not only which there were.
+            self._charges_are_the_plans_price()
         if wants_a_receipt(self.text):
             # "I need my receipts": where each one is to download, not only which there are.
             self._where_documents_are([])
