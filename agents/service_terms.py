@@ -74,6 +74,21 @@ TRYING_A_PAID_PLAN = re.compile(
     re.IGNORECASE)
 
 
+# "It's too expensive", "we can't afford it", "your service is overpriced": the price complained of, not a question
+# (it got the steps to cancel again, or "I don't have enough information"). Not "I was charged too much", which is an
+# invoice thought wrong, nor "why is business so expensive?", which asks what it has.
+_FINDS_IT_TOO_DEAR = re.compile(
+    r"\b(?:too|so|very|really|quite|way\s+too|a\s+bit|bit|rather|super|insanely|ridiculously)\s+(?:expensive|pricey|costly|"
+    r"dear)\b|\bover-?priced\b|\b(?:can'?t|cannot|can\s+not|couldn'?t)\s+afford\b(?!\s+to\b)|\bcosts?\s+too\s+much\b",
+    re.IGNORECASE)
+_ASKS_WHY = re.compile(r"^\W*(?:(?:and|but|so)[,\s]+)?(?:why|how\s+come)\b", re.IGNORECASE)
+
+
+def finds_the_price_too_high(message: str) -> bool:
+    """Whether the message complains that our price is too high, rather than asking why it is what it is."""
+    return bool(_FINDS_IT_TOO_DEAR.search(message)) and not _ASKS_WHY.match(message)
+
+
 def billing_matter_alone(message: str) -> str | None:
     """Why a message that names nothing but our pricing or a change of plan is billing's, or None: the classifier read
     "tell me about pricing" as off topic (0.90) and "upgrade" as technical (0.42)."""
@@ -85,6 +100,8 @@ def billing_matter_alone(message: str) -> str | None:
         return "asks to move to one of our plans"
     if TRYING_A_PAID_PLAN.search(message):
         return "asks about trying a paid plan for free"
+    if finds_the_price_too_high(message):
+        return "finds our price too high"
     return None
 
 

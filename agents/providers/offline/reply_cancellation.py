@@ -18,6 +18,7 @@ or a member already set up is not in those facts: a person is offered rather tha
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from agents.follow_up import (
     CANCELLING,
@@ -44,12 +45,17 @@ from agents.follow_up import (
     with_topic,
 )
 from agents.outcome import FaqMatch
-from agents.providers.offline.reply_base import GENERIC_WORDS, money, sentences
+from agents.providers.offline.reply_base import GENERIC_WORDS, joined_with_and, money, sentences
 from agents.providers.offline.reply_billing import CHARGED_AFTER_CANCELLING, on_plan
 from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies
-from agents.providers.offline.reply_plan_features import PlanListing, _agreeing, _plural, _words
+from agents.providers.offline.reply_plan_features import PlanListing, _agreeing, _items, _plural, _words
 from agents.providers.offline.text import normalise, stem
-from agents.service_terms import asks_about_a_cancellation_fee, asks_for_a_plan_change_alone, plan_moved_to
+from agents.service_terms import (
+    asks_about_a_cancellation_fee,
+    asks_for_a_plan_change_alone,
+    finds_the_price_too_high,
+    plan_moved_to,
+)
 
 # A help-centre sentence (or clause) on what becomes of the customer's things.
 _ABOUT_THINGS = re.compile(r"\b(?:apps?|data)\b", re.IGNORECASE)
@@ -124,6 +130,46 @@ _CANNOT_UNNAMED = {"upgrade": "upgrade your plan", "downgrade": "downgrade your 
 
 
 class CancellationReplies(PlanComparisonReplies):
+    # ------------------------------------------------------------ the price complained of
+
+    def answers_price_complaint(self) -> bool:
+        """"It's too expensive" (also after the steps to cancel): the plans below the customer's, with their prices and
+        what they include, how to move (or that cancelling already lands on Free), that the help centre names no
+        discount, and a person offered. False, having said nothing, for another message."""
+        if not finds_the_price_too_high(self.ctx.message):
+            return False
+        customer = self.ctx.customer
+        order = self._plans_in_order()
+        prices = self._monthly_prices()
+        if customer is None or customer.plan not in order:
+            self.reply.add("I'm sorry to hear that. "
+                           + " ".join(f"{name} {self._costs(prices[name])}." for name in order if name in prices))
+        elif not customer.plan_price:
+            self.reply.add(f"I'm sorry to hear that. You're on the {customer.plan} plan, which costs nothing, so "
+                           "nothing is charged to your account.")
+        else:
+            below = order[:order.index(customer.plan)]
+            described = {plan.name: plan.description.rstrip(".") for plan in self.facts.plans if plan.description}
+            options = [f"{name}, which {self._costs(prices[name])}"
+                       + (f" and includes {joined_with_and([i[0].lower() + i[1:] for i in _items(described[name])])}"
+                          if name in described else "")
+                       for name in reversed(below) if name in prices]
+            self.reply.add(f"I'm sorry it costs more than you'd like. {on_plan(customer.plan, customer.plan_price)}.")
+            if options:
+                self.reply.add(f"The {'plan' if len(options) == 1 else 'plans'} below it: {'; '.join(options)}.")
+                entry = self._entry_on(_STEPS_ENTRY["downgrade"])
+                if entry is not None:
+                    self._quote(entry, f"You can move down yourself: {entry.answer}")
+                else:
+                    self.reply.add("You can change plan under **Billing → Plan**.")
+        self.reply.add("Our help centre doesn't mention any discounts, so I can't offer one; a person from our team can "
+                       f"tell you if there are any: would you like me to {OFFER_PERSON}?", answers=False)
+        return True
+
+    @staticmethod
+    def _costs(price: Decimal) -> str:
+        return f"costs {money(price)} a month" if price else "costs nothing"
+
     # ------------------------------------------------------------ asked to make the change
 
     def answers_plan_change_request(self) -> bool:

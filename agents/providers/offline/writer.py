@@ -168,6 +168,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             # "No thanks" to the offer just made: nothing to answer, nothing to pass on.
             self.reply.add("No problem, I'll leave it there. If anything else comes up, just ask.")
         elif self.persona in ("resolver", "critic") and (self.answers_if_on_a_plan()
+                                                         or self.answers_price_complaint()
                                                          or self.answers_plan_change_request()
                                                          or self.answers_plan_change_wish()
                                                          or self.answers_what_a_smaller_plan_keeps()
