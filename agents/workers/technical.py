@@ -98,7 +98,8 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
     if not isinstance(incidents, BaseException):
         # Every open incident, so "is there an outage in us-east?" can be answered "no" when the one
         # open incident is elsewhere. Absent when the look-up failed: then nobody can say "none".
-        facts["active_incidents"] = [i.model_dump(mode="json", include={"reference", "title", "status", "regions"})
+        facts["active_incidents"] = [i.model_dump(mode="json", include={"reference", "title", "status", "regions",
+                                                                         "started_at"})
                                      for i in incidents if i.status != "resolved"]
     status = "error" if len(errors) == 2 else "partial" if errors else "success"
     return AgentResponse(status=status, result=facts if status != "error" else {}, error="; ".join(errors),

@@ -137,7 +137,8 @@ async def test_a_technical_question_carries_every_open_incident_even_when_none_f
     facts = harness.provider.calls_of("write_reply")[0].facts["technical"]
     assert facts["incident"] is None
     assert facts["active_incidents"] == [{"reference": "INC-2026-11-24", "title": "Elevated API error rates in eu-west",
-                                          "status": "investigating", "regions": ["eu-west"]}]
+                                          "status": "investigating", "regions": ["eu-west"],
+                                          "started_at": "2026-11-24T08:00:00Z"}]
 
 
 async def test_multi_domain_message_is_answered_by_the_expert_panel():

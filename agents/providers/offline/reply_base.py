@@ -238,7 +238,7 @@ class FactView:
         incident = technical.get("incident")
         self.incident = IncidentFact.model_validate(incident) if incident else None
         self.has_technical = "articles" in technical
-        # Every open incident (reference, title, status, regions); None when the look-up failed.
+        # Every open incident (reference, title, status, regions, started_at); None when the look-up failed.
         active = technical.get("active_incidents")
         self.active_incidents: list[dict[str, Any]] | None = list(active) if active is not None else None
         self.faq = [FaqMatch.model_validate(m) for m in (facts.get("faq") or {}).get("matches") or []]

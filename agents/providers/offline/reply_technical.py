@@ -192,6 +192,8 @@ OWN_CERTIFICATE = re.compile(
 
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
+        if self._answers_details_of_the_fault():
+            return
         incident = self.facts.incident
         if reports_what_the_outage_costs(self.ctx):
             self.reply.add("I'm sorry this is costing you.", answers=False)
@@ -877,6 +879,56 @@ class TechnicalReplies(WriterBase):
             "not working", "doesnt work", "does not work", "timeout", "timing out", "slow", "crash", "crashes",
             "wrong", "issue", "problem", "cannot", "can not", "unable")
 
+    def _answers_details_of_the_fault(self) -> bool:
+        """"It's in us-east", "since this morning" right after an open incident (or a guide) answered a fault: where the
+        app runs decides whether the incident is the cause; when it started, said with when the incident did, leaves
+        that to the customer. Either way, what the app itself does is out of sight here, so a person is offered. They
+        got "I don't have a guide on that" (their words find no incident or guide). False, having said nothing, for
+        another message."""
+        where = _SAYS_WHERE_IT_RUNS.match(self.ctx.message)
+        since = None if where else _SAYS_SINCE_WHEN.match(self.ctx.message)
+        if where is None and since is None:
+            return False
+        last = last_assistant_text(self.ctx)
+        told = next((IncidentFact.model_validate(i) for i in self.facts.active_incidents or []
+                     if i.get("started_at") and f"“{i['title']}”" in last), None)
+        guide = GUIDE_NAMED.search(last)
+        if told is None and guide is None:
+            return False
+        person = (f"I can't see your app from here, so a person from our team can look into it with you: would you "
+                  f"like me to {OFFER_PERSON}?")
+        elsewhere_person = f"If it runs elsewhere, {person}"
+        started = told.started_at.strftime("%Y-%m-%d %H:%M UTC") if told is not None else ""
+        if where is not None and told is not None and told.regions:
+            region, elsewhere = where["region"].lower(), bool(where["neg"])
+            if region in told.regions and not elsewhere:
+                self.reply.add(f"Then the incident is very likely the cause: “{told.title}” is open in {region} "
+                               f"(status: {told.status}), since {started}. Our engineers are working on it, and updates "
+                               "go to our status page as they happen; requests that fail during it are safe to retry.")
+                self._cite_incident(told)
+                return True
+            regions = " and ".join(told.regions)
+            self.reply.add(f"Then the open incident, “{told.title}” in {regions}, isn't the cause"
+                           + (f": {region} is not listed as affected." if not elsewhere else "."))
+            self._cite_incident(told)
+            self.reply.add(person, answers=False)
+            return True
+        if told is not None and since is not None:
+            where_it_is = f" in {' and '.join(told.regions)}" if told.regions else ""
+            self.reply.add(f"Thanks, that helps. The open incident, “{told.title}”{where_it_is}, started at {started}: "
+                           f"{_incident_applies(told)[0].lower()}{_incident_applies(told)[1:]}")
+            self._cite_incident(told)
+        elif guide is not None:
+            self.reply.add(f"Thanks, that helps. If the steps in our guide “{guide['title']}” haven't sorted it out, "
+                           "I can't see your app from here to tell what else it could be.")
+            self.reply.add(f"A person from our team can look into it with you: would you like me to {OFFER_PERSON}?",
+                           answers=False)
+            return True
+        else:
+            return False
+        self.reply.add(elsewhere_person, answers=False)
+        return True
+
     def _no_matching_incident(self) -> None:
         """"Is there an outage in us-east?" when no open incident fits: say so, and where the open ones are."""
         open_incidents = self.facts.active_incidents
@@ -899,6 +951,27 @@ class TechnicalReplies(WriterBase):
             where = f" in {', '.join(regions)}" if regions else ""
             self.reply.add(f"The incident open at the moment is “{other['title']}”{where} (status: "
                            f"{other['status']}); if your app runs elsewhere, it isn't the cause.", answers=False)
+
+
+# "It's in us-east", "no, we're on eu-west", "it isn't in eu-west": where the app the fault is in runs, said after it.
+_SAYS_WHERE_IT_RUNS = re.compile(
+    r"^\W*(?:(?:no|nope|yes|yeah|yep|well|but|ok(?:ay)?|actually)[,\s]+)?(?:(?:it|its|my\s+app|the\s+app|our\s+apps?|my\s+apps"
+    r"|we|mine|ours|they)(?:'s|'re|\s+is|\s+are|\s+runs?|\s+lives?)?\s+)?(?P<neg>(?:not|isn'?t|aren'?t)\s+)?(?:(?:running|hosted"
+    r"|deployed|based)\s+)?(?:in|on)\s+(?:the\s+)?(?P<region>us-east|eu-west|ap-southeast)(?:\s+region)?\W*$",
+    re.IGNORECASE)
+# "Since this morning", "it's been down for 2 hours", "started an hour ago": when the fault began, said after it.
+_A_WHILE = (r"(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|the\s+(?:last|past)\s+)?(?:an?|\d+|one|two|three|four|five|"
+            r"six|several|a\s+few|few|a\s+couple(?:\s+of)?|couple(?:\s+of)?)\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?)")
+_SAYS_SINCE_WHEN = re.compile(
+    r"^\W*(?:(?:well|ok(?:ay)?|um+|hmm+)[,\s]+)?(?:(?:it|that|this)(?:'s|\s+has|\s+is)?\s+(?:been\s+)?(?:down|broken|slow|"
+    r"failing|happening|going\s+on|like\s+(?:this|that)|offline|not\s+working|erroring)\s+)?"
+    rf"(?:(?:since|from)\s+(?:this\s+morning|yesterday|last\s+night|today|tonight|the\s+weekend|the\s+morning|"
+    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day|{_A_WHILE}\s+ago)|for\s+{_A_WHILE}"
+    rf"|(?:it\s+)?(?:started|began)\s+(?:{_A_WHILE}\s+ago|this\s+morning|yesterday|last\s+night|today)"
+    rf"|{_A_WHILE}\s+ago)\W*$",
+    re.IGNORECASE)
+# A guide named in a reply: “Scaling and cold starts”.
+GUIDE_NAMED = re.compile(r"\bguide\s+“(?P<title>[^”]+)”")
 
 
 def _incident_scope(incident: IncidentFact) -> str:
