@@ -1026,6 +1026,20 @@ _HOW_LONG_IT_TAKES = re.compile(
 )
 
 
+# "How do I update it?", "ok how do I add it", "how can I change that?": how to do something to what the turn before
+# named, the verb alone said. Alone "update it" finds the email change's entry ("update my email"), "add it" adding
+# team members, which the FAQ shortcut and the billing part quoted as the way to do it.
+_HOW_TO_DO_IT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|right|great|cool|thanks|got\s+it|alright)[,.!\s]+)*how\s+(?:do|can|could|should|would)\s+"
+    r"(?:i|we|u)\s+(?:\w+\s+){0,2}?(?:it|that|this)(?:\s+(?:then|now|in|on|there|again))?\s*[?.!]*$",
+    re.IGNORECASE)
+
+
+def asks_how_to_do_it(message: str) -> bool:
+    """"How do I update it?": how to do something to what was discussed before, naming nothing of its own."""
+    return bool(_HOW_TO_DO_IT.match(message))
+
+
 def asks_how_long_it_takes(message: str) -> bool:
     """"How long does it take?": how long what was discussed before takes, with nothing named of its own."""
     return bool(_HOW_LONG_IT_TAKES.match(message))

@@ -16,6 +16,7 @@ from agents.follow_up import (
     asks_about_staff_review,
     asks_about_uptime,
     asks_how_long_it_takes,
+    asks_how_to_do_it,
     asks_the_limit,
     asks_the_limit_of_the_topic,
     asks_to_deliver_it,
@@ -29,6 +30,7 @@ from agents.follow_up import (
 )
 from agents.outcome import FaqMatch
 from agents.own_data import (
+    asks_how_to,
     asks_to_close_the_account,
     asks_to_edit_profile_details,
     asks_to_recover_password,
@@ -120,6 +122,24 @@ def _best_of_each(deps: RunDeps, questions: Sequence[str]) -> list[FaqMatch]:
     return [match for question in questions for match in _best_first(deps, question, 1)]
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+# Words every question shares: what the entry is about is in the others.
+_NOT_A_TOPIC = frozenset(["a", "an", "the", "i", "me", "my", "we", "our", "us", "you", "your", "it", "its", "this", "that", "these", "those", "how", "do", "does", "did", "can", "could", "should", "would", "what", "when", "where", "why", "which", "is", "are", "was", "were", "be", "to", "of", "in", "on", "for", "with", "and", "or", "from", "at", "by", "get", "got", "have", "has", "there", "here", "now", "then", "ok", "okay", "so", "just", "please", "new"])
+
+
+def before_it(ctx: SupportContext) -> str:
+    return previous_user_text(ctx) or ""
+
+
+def _about(matches: list[FaqMatch], before: str) -> bool:
+    """Whether the message's best entry is about something the turn before named ("How do I reset my password?"
+    after "I forgot my password"), rather than what its own verb alone found. After a how-to ("how do I add team
+    members?"), "how do I remove that?" asks another thing of it, which the entries on adding would not answer."""
+    def topics(text: str) -> set[str]:
+        return {w.removesuffix("s") for w in _WORD.findall(text.lower())} - _NOT_A_TOPIC
+    return asks_how_to(before) or (bool(matches) and bool(topics(matches[0].question) & topics(before)))
+
+
 def _reread_first(deps: RunDeps, question: str, k: int, matches: list[FaqMatch]) -> list[FaqMatch]:
     """The entries `question` finds first, scored below the FAQ shortcut, then the message's own they lack: the
     writer answers from them, and the shortcut never fires on an entry found for another question."""
@@ -187,10 +207,12 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # below the FAQ shortcut, so the writer answers from them ("On Pro: the API allows 600 requests a
         # minute"), never the shortcut with the whole entry that answered the question before.
         matches = _reread_first(deps, asked, k, matches)
-    elif asks_how_long_it_takes(ctx.message) and (before := previous_user_text(ctx)):
+    elif (asks_how_long_it_takes(ctx.message) or (asks_how_to_do_it(ctx.message) and not _about(matches, before_it(ctx)))
+          ) and (before := previous_user_text(ctx)):
         # "How long does it take?" after "delete my data (GDPR)": alone its words find the refund's timing (0.96),
         # which the FAQ shortcut sent. "It" is what the question before asked about: its entries lead, scored
-        # below the shortcut as above, and the message's own follow, for the writer to read.
+        # below the shortcut as above, and the message's own follow, for the writer to read. So for "how do I update
+        # it?" after "my card expired": alone it found the email change's entry (0.9), which the shortcut sent.
         matches = _reread_first(deps, before, k, matches)
     elif (asks_the_limit_of_the_topic(ctx) or (
             (asks_the_limit(ctx.message) or asks_a_detail(ctx.message)) and last_reply_cited(ctx, "faq"))) and (

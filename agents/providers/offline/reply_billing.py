@@ -15,6 +15,7 @@ from agents.follow_up import (
     OFFER_REFUND,
     WHAT_LOOKS_WRONG,
     WHICH_PLANS,
+    asks_how_to_do_it,
     asks_the_amount_of_it,
     last_assistant_text,
     period_of_the_prices_said,
@@ -554,6 +555,11 @@ class BillingReplies(WriterBase):
             floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
         if match is not None and how_to_not_asked(self.text, match):
             match = None  # "is my subscription active?" is not "how do I cancel it?"
+        if (asks_how_to_do_it(self.ctx.message) and any("Payment method" in p for p in self.reply.paragraphs)
+                and (card_entry := self._entry_on("card")) is not None):
+            # "Ok how do I add it?" after "I have a new card now": the card just told of is what to add; the words
+            # alone found the entry on adding team members, quoted as the way to do it.
+            match = card_entry
         if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match) and not card_changed:
             self.reply.add(f"How to do it: {match.answer}")
             self._cite_faq(match)
