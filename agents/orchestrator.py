@@ -132,6 +132,7 @@ from agents.own_data import (
     asks_to_give_a_role,
     asks_when_joined,
     asks_when_we_retry,
+    gives_an_invoice_detail,
     mentions_plans,
     reports_cannot_add_or_use,
     reports_cannot_sign_in,
@@ -598,6 +599,11 @@ class Orchestrator:
             # lent its topic, billing, and the invoice list answered the argument.
             self._relabel(run, self._sure_label(run, "refund"), key="refusal_argued",
                           why="argues with a refund refused for its window")
+        if run.intent.label != "billing" and gives_an_invoice_detail(run.ctx.message):
+            # "Our company name is Acme Ltd" (out of scope at 0.6: the scope reply): a detail for the invoices, whose
+            # place to enter it is billing's to say, with that nothing here stored it.
+            self._relabel(run, self._sure_label(run, "billing"), key="invoice_detail_given",
+                          why="gives a detail for the invoices")
         if run.intent.label != "refund" and run.ctx.customer is not None and accepts_offer(run.ctx, OFFER_REFUND):
             # "Yes please" to a refund offered in a billing answer ("one of them is a duplicate … tell me if you'd like
             # me to ask for it"): the question before lent its topic, billing, and the invoice list answered the yes.
@@ -1107,6 +1113,11 @@ class Orchestrator:
             # "Upgrade me to Business": no action changes a plan, which the reply says, and the customer's plan
             # decides which way the move goes (or that there is none to make); the entry alone says neither.
             run.summary["faq"]["skipped"] = "asks the assistant to change the signed-in customer's plan"
+            return False
+        if gives_an_invoice_detail(run.ctx.message):
+            # "My vat number is GB123…": given to the chat, which cannot store it; the entry alone says where to enter it,
+            # and not that nothing was saved.
+            run.summary["faq"]["skipped"] = "gives a detail for the invoices, which nothing in this chat stores"
             return False
         if run.ctx.customer is not None and asks_for_a_plan_change_alone(run.ctx.message):
             # "How do I upgrade?" from a Business customer: the entry says "choose Pro or Business", the plan they are

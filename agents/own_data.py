@@ -698,7 +698,12 @@ _GIVES_A_ROLE = re.compile(
     r"(?:an?\s+|to\s+(?:an?\s+)?)?(?:admins?|administrators?|owners?|viewers?)\b"
     # "Can I add a second admin?", "we need another admin": a role given to someone on the team.
     r"|\b(?:add|adding|have|need|want|get|invite|inviting)\s+(?:a\s+second|another|more|an?\s+(?:extra|additional)|two"
-    r"|multiple|several)\s+(?:admins?|administrators?|owners?)\b",
+    r"|multiple|several)\s+(?:admins?|administrators?|owners?)\b"
+    # "How do I give someone admin rights?", "grant my colleague admin access" (out of scope at 0.5: the scope reply).
+    r"|\b(?:give|giving|grant|granting|assign|assigning)\s+(?:(?:my|our|a|the)\s+)?(?:someone|somebody|team\s?mates?|"
+    r"team\s+members?|members?|colleagues?|co-?workers?|users?|people|them|him|her|me|us|(?!(?:the|a|an|it|this|that|you)"
+    r"\b)[a-z][a-z'-]+)\s+(?:an?\s+)?(?:admin|administrator|owner|viewer|full|edit(?:or)?|billing)\s+(?:rights|access|role|"
+    r"permissions?|privileges)\b",
     re.IGNORECASE)
 
 
@@ -738,6 +743,20 @@ _EDITS_PROFILE_DETAILS = re.compile(
     r"(?!\s+(?:plan|tier|subscription|card|payment|billing|password|region|type|level|to|into|email|e-mail|address"
     r"|name|settings|details|info))",
     re.IGNORECASE)
+
+
+# "My vat number is GB123456789", "our company name is Acme Ltd": a detail for the invoices, given to the chat (after
+# being told where to enter it, the FAQ shortcut sent the same steps, after "My answer is the same").
+_GIVES_AN_INVOICE_DETAIL = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|here|so|and|right|sure|fine)[,:.!\s]+)?(?:it'?s\s+|(?:my|our|the)\s+)?(?:vat(?:\s+(?:number|id|no\.?|"
+    r"reg(?:istration)?(?:\s+(?:number|no\.?))?))?|tax\s+(?:id|number)|company\s+name|business\s+name|billing\s+address|"
+    r"company\s+address)\s*(?:is|=|:)\s*\S",
+    re.IGNORECASE)
+
+
+def gives_an_invoice_detail(text: str) -> bool:
+    """Whether the message gives the chat a company name, VAT number or billing address for the invoices."""
+    return bool(_GIVES_AN_INVOICE_DETAIL.search(text))
 
 
 def asks_to_edit_profile_details(text: str) -> bool:

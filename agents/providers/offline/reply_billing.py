@@ -34,6 +34,7 @@ from agents.own_data import (
     asks_payment_history,
     asks_standing,
     declines_refund,
+    gives_an_invoice_detail,
     names_billing_document,
     names_receipt,
     plan_said_to_be_on,
@@ -350,6 +351,8 @@ class BillingReplies(WriterBase):
     plan_change_told = False
 
     def billing(self) -> None:
+        if self._invoice_detail_given():
+            return
         if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
                 or self._tells_what_the_records_show_of_what_looks_wrong()):
             return
@@ -1509,6 +1512,19 @@ class BillingReplies(WriterBase):
                            "you what made the difference.", answers=False)
         self.reply.add(f"If your bank shows a different amount from us, tell me what you see, or I can {OFFER_PERSON} "
                        "from our team to go through it with you.", answers=False)
+        return True
+
+    def _invoice_detail_given(self) -> bool:
+        """"My vat number is GB123456789": nothing in this chat stores it, which is said (it is not said back: a figure
+        no fact holds is struck from a reply), with where the customer enters it, from the help centre's entry."""
+        if not gives_an_invoice_detail(self.ctx.message):
+            return False
+        entry = self._entry_on("vat") or self._entry_on("company")
+        where = entry.answer if entry is not None else "Enter it under **Billing → Details**."
+        self.reply.add(f"Thanks, but I can't add it to your account from this chat, so it hasn't been saved anywhere. "
+                       f"You can add it yourself: {where}")
+        if entry is not None:
+            self._cite_faq(entry)
         return True
 
     def _disowns_a_charge(self) -> bool:

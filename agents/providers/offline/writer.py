@@ -587,7 +587,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         message = self.ctx.message
         before = previous_user_text(self.ctx)
         if before is None or not NOT_RECEIVED.search(before) or not (
-                NOT_RECEIVED.search(message) or _STILL_NOTHING.match(message)):
+                NOT_RECEIVED.search(message) or _STILL_NOTHING.match(message) or _LOOKED_IN_SPAM.search(message)):
             return False
         email = self.facts.account.email if self.facts.account is not None else ""
         where = (f" The email address on your account is {email}: if you're looking in another inbox, that may be why."
@@ -674,6 +674,13 @@ ARRIVES = frozenset(topic_words("arrive arrived"))
 _STILL_NOTHING = re.compile(r"^\W*(?:(?:no|nope|sorry)[,.!\s]+)?(?:still\s+(?:nothing|no\s+(?:email|link|mail|sign\s+of\s+it))"
                             r"|nothing\s+(?:yet|still|so\s+far)|not\s+yet|still\s+not(?:\s+(?:here|there))?)\W*$",
                             re.IGNORECASE)
+# "I checked spam already", "it's not in my junk folder either": the spam folder the steps said to look in, looked in
+# (it got "I don't have enough information").
+_LOOKED_IN_SPAM = re.compile(
+    r"\b(?:checked|looked\s+in(?:to)?|looked\s+at|searched|went\s+through|tried)\s+(?:in\s+)?(?:my\s+|the\s+)?(?:spam|junk)\b"
+    r"|\b(?:not|nothing|isn'?t|wasn'?t)\s+(?:in|there\s+in)\s+(?:my\s+|the\s+)?(?:spam|junk)\b"
+    r"|\b(?:spam|junk)(?:\s+folder)?\s+(?:is\s+empty|has\s+nothing|too|either|as\s+well)\b",
+    re.IGNORECASE)
 
 
 # "What is Northwind?", "what's northwind cloud", "what does northwind do?", "what do you guys do?": what the service
