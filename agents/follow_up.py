@@ -105,7 +105,12 @@ _ASKS_A_DETAIL = re.compile(
 _ASKS_FOR_MORE = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+(?:do|can|could)\s+(?:i|we)\s+(?:get|have|buy|raise|increase)\s+"
     r"(?:more|it|that|the\s+limit|a\s+higher\s+(?:limit|one))|(?:can|could)\s+(?:i|we)\s+(?:get|have|buy)\s+more"
-    r"|(?:i|we)\s+need\s+more)(?:\s+(?:of\s+them|then|please))?\W*$",
+    r"|(?:i|we)\s+need\s+more"
+    # "Can you raise it?", "could you increase the limit for us?" (the same guide again, after "my answer is the same").
+    r"|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:raise|increase|lift|bump(?:\s+up)?|extend)\s+(?:it|that|the\s+"
+    r"limit|our\s+limit|my\s+limit)(?:\s+up)?(?:\s+for\s+(?:me|us))?"
+    r"|(?:can|could)\s+(?:we|i)\s+(?:get|have)\s+(?:it|that|the\s+limit)\s+(?:raised|increased|lifted))(?:\s+(?:of\s+them|then|"
+    r"please))?\W*$",
     re.IGNORECASE)
 # "Whats the limit for business?", "what's the max on pro", "and the limit?": a limit that names nothing it is a
 # limit of, which only the question before supplies (the 429 it answered). Not "what's the app limit on pro?" nor
@@ -1033,6 +1038,25 @@ _HOW_TO_DO_IT = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|right|great|cool|thanks|got\s+it|alright)[,.!\s]+)*how\s+(?:do|can|could|should|would)\s+"
     r"(?:i|we|u)\s+(?:\w+\s+){0,2}?(?:it|that|this)(?:\s+(?:then|now|in|on|there|again))?\s*[?.!]*$",
     re.IGNORECASE)
+
+
+# "Ok what about the duplicate?", "and the duplicate one?", "can you refund the duplicate?": the charge taken twice the
+# last replies named (read as technical at 0.4, which put "I don't have a guide on that" before its refund).
+_THE_DUPLICATE = re.compile(r"\b(?:the|that|this)\s+(?:duplicate|double|second)(?:\s+(?:one|charge|payment))?\b",
+                            re.IGNORECASE)
+
+
+def asks_after_the_duplicate(ctx: SupportContext) -> bool:
+    """Whether a short message asks after the duplicate charge one of the last two replies named."""
+    replies = [turn.text.lower() for turn in reversed(ctx.history) if turn.role == "assistant"][:2]
+    return (len(ctx.message.split()) <= 8 and bool(_THE_DUPLICATE.search(ctx.message))
+            and any("duplicate" in text or "charged twice" in text for text in replies))
+
+
+# "I didn't get the email", "the link never came": something the customer was told would be sent has not arrived.
+NOT_RECEIVED = re.compile(r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not|hasn'?t|has\s+not|still\s+not)\s+"
+                          r"(?:get|got|gotten|receive|received|come|came|arrive|arrived|show(?:n|ed)?\s+up)\b"
+                          r"|\bnever\s+(?:came|arrived)\b|\bno\s+(?:email|link)\s+(?:yet|came|arrived)\b", re.IGNORECASE)
 
 
 def asks_how_to_do_it(message: str) -> bool:

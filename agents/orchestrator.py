@@ -65,6 +65,7 @@ from agents.follow_up import (
     affirms,
     asked_of_a_plan,
     asked_which_plan_for,
+    asks_after_the_duplicate,
     asks_for_more,
     asks_if_it_worked_with_nothing_done,
     asks_the_amount_of_it,
@@ -599,6 +600,11 @@ class Orchestrator:
             # lent its topic, billing, and the invoice list answered the argument.
             self._relabel(run, self._sure_label(run, "refund"), key="refusal_argued",
                           why="argues with a refund refused for its window")
+        if run.intent.label != "refund" and run.ctx.customer is not None and asks_after_the_duplicate(run.ctx):
+            # "Ok what about the duplicate?" after a refund refused that named a charge taken twice (technical at 0.4:
+            # a panel that led with "I don't have a guide on that"): that charge's refund.
+            self._relabel(run, self._sure_label(run, "refund"), key="duplicate_asked_after",
+                          why="asks after the duplicate charge the last reply named")
         if run.intent.label != "billing" and gives_an_invoice_detail(run.ctx.message):
             # "Our company name is Acme Ltd" (out of scope at 0.6: the scope reply): a detail for the invoices, whose
             # place to enter it is billing's to say, with that nothing here stored it.

@@ -11,6 +11,7 @@ from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
 from agents.envelope import AgentRequest, AgentResponse
 from agents.follow_up import (
+    NOT_RECEIVED,
     asked_of_a_plan,
     asks_a_detail,
     asks_about_staff_review,
@@ -244,6 +245,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # the writer can read them, but no threshold (the FAQ shortcut, a quoted answer) fires on an
         # entry that was not found for the message itself.
         matches += _after_own(matches, _best_first(deps, topic, k))
+    if NOT_RECEIVED.search(ctx.message) and (before := previous_user_text(ctx)) and topic == ctx.message:
+        # "I never got the email" after "how do I export my data?": the email that entry says is sent; alone its words
+        # find the email change's entry. The question before's entries are added, scored as the topic's are above.
+        matches += _after_own(matches, _best_first(deps, before, k))
     if reports_what_the_outage_costs(ctx):
         # "This is costing me money" after an outage: the uptime SLA's service credits, which its words never find.
         matches += _after_own(matches, _best_first(deps, SLA_QUESTION, 1))

@@ -100,9 +100,9 @@ _LEADING_ANSWER = re.compile(r"^\s*(?:yes|no)\s*[:,.]\s*", re.IGNORECASE)
 _MOVE_TO = re.compile(r"\bto\s+(?:the\s+)?([a-z]+)\b", re.IGNORECASE)
 # "I want to upgrade", "we'd like to downgrade", "thinking of upgrading": a wish to move plan, not a question.
 _WANTS_TO_MOVE = re.compile(
-    r"\b(?:i|we)\s*(?:'d|would|want|wanna|need|'m|am|are|plan)\s*(?:like\s+|going\s+|thinking\s+(?:of|about)\s+"
+    r"\b(?:i|we)\s*(?:'d|would|want|wanna|need|'m|am|are|plan|'ll|will|ll)\s*(?:like\s+|going\s+|thinking\s+(?:of|about)\s+"
     r"|planning\s+|wanting\s+)?(?:to\s+)?(?:up|down)[\s-]?grad\w*\s*(?:(?:my|our|the)\s+(?:plan|subscription|account)"
-    r"\s*)?[.!]*\s*$",
+    r"\s*)?(?:(?:then|now|today|please)\s*)?[.!]*\s*$",
     re.IGNORECASE)
 # "When does it take effect?", "when will the downgrade happen?": when the move asked for just before happens, which
 # the entry on that move says ("takes effect at the end of your current billing period", "applies at once").

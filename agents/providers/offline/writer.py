@@ -32,6 +32,7 @@ from agents.facts import FaqFact
 from agents.follow_up import (
     CANCELLING,
     CANCELS_SOMETHING_ELSE,
+    NOT_RECEIVED,
     OFFER_PERSON,
     asked_of_a_plan,
     asked_which_plan_for,
@@ -628,6 +629,9 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         said = sentences(entry.answer)
         counting = [s for s in said if _STATES_A_COUNT.search(s)] if counts else []
         naming = counting or [s for s in said if asked & topic_words(s)]
+        if not naming and not_received:
+            # "I didn't get the email" after the export's entry, which says when it is sent but not when it arrives.
+            naming = [s for s in said if _SENDS_AN_EMAIL.search(s)]
         if not naming or len(naming) == len(said):
             return False
         own_plan = self.ctx.customer.plan if self.ctx.customer is not None else ""
@@ -641,8 +645,14 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             self.reply.add(f"You're on {own_plan}, and our help centre says: {own}")
         else:
             self.reply.add(f"Our help centre says: {' '.join(naming)}")
-        if not_received:
+        if not_received and ARRIVES & topic_words(" ".join(naming)):
             self.reply.add(f"If it still hasn't arrived after that, I can {OFFER_PERSON} from our team to look into it.",
+                           answers=False)
+        elif not_received:
+            email = self.facts.account.email if self.facts.account is not None else ""
+            where = (f"It goes to the email address on your account, {email}; check its spam folder too." if email
+                     else "Check your spam folder too.")
+            self.reply.add(f"{where} If it still hasn't arrived, I can {OFFER_PERSON} from our team to look into it.",
                            answers=False)
         self._cite_faq(entry)
         return True
@@ -666,10 +676,9 @@ NOT_A_PLACE = re.compile(r"\b(?:trouble|maintenance|outage|incident|down|degrade
                          r"service|good|bad|working|order|a\s+bad\s+way)\b", re.IGNORECASE)
 # "I didn't get the email", "it never came": what an entry says of something arriving ("if it doesn't arrive within a
 # few minutes, check your spam folder"), though no word of it is the entry's.
-NOT_RECEIVED = re.compile(r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not|hasn'?t|has\s+not|still\s+not)\s+"
-                          r"(?:get|got|gotten|receive|received|come|came|arrive|arrived|show(?:n|ed)?\s+up)\b"
-                          r"|\bnever\s+(?:came|arrived)\b|\bno\s+(?:email|link)\s+(?:yet|came|arrived)\b", re.IGNORECASE)
 ARRIVES = frozenset(topic_words("arrive arrived"))
+# A help-centre sentence that says something is sent by email: "email you a download link".
+_SENDS_AN_EMAIL = re.compile(r"\b(?:e-?mails?|e-?mailed|send|sends|sent)\b", re.IGNORECASE)
 # "Still nothing", "nothing yet", "not yet", "still no email": after saying it had not come, that it still has not.
 _STILL_NOTHING = re.compile(r"^\W*(?:(?:no|nope|sorry)[,.!\s]+)?(?:still\s+(?:nothing|no\s+(?:email|link|mail|sign\s+of\s+it))"
                             r"|nothing\s+(?:yet|still|so\s+far)|not\s+yet|still\s+not(?:\s+(?:here|there))?)\W*$",

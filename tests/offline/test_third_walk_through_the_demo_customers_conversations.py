@@ -1,0 +1,53 @@
+"""Found chatting through the demo customers' conversations a third time (stop 34): follow-ups that leaned on the turn
+before and got a reply about something else, or the same reply again."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.follow_up import asks_for_more
+
+
+async def test_asking_us_to_raise_the_api_limit_gets_the_limits_by_plan(converse):
+    # "Can you raise it?" after the 429 guide got the guide again, after "My answer is the same".
+    *_, outcome = await converse("cus_alice", "whats my api limit?", "we keep hitting it", "can you raise it?")
+    assert "600 requests a minute on Pro" in outcome.reply and "3,000 requests a minute on Business" in outcome.reply
+    assert "My answer is the same" not in outcome.reply, outcome.reply
+
+
+async def test_asking_us_to_raise_it_on_the_highest_plan_offers_a_person(converse):
+    _, outcome = await converse("cus_bob", "what is the api rate limit?", "could you increase the limit for us?")
+    assert "No plan allows more than Business does" in outcome.reply and "pass you to a person" in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can you raise it?", "could you increase the limit for us?", "can we get it raised?"])
+def test_a_limit_asked_to_be_raised_is_more_of_it(message):
+    assert asks_for_more(message)
+
+
+@pytest.mark.parametrize("going_ahead", ["ok I will upgrade", "ok ill upgrade then"])
+async def test_saying_one_will_upgrade_gets_the_steps_not_the_guide_before(converse, going_ahead):
+    # After "can I use my own domain?" it got the custom domains guide again.
+    *_, outcome = await converse("cus_carol", "can I use my own domain?", going_ahead)
+    assert "You can upgrade yourself from your account. Here's how: Go to **Billing → Plan**" in " ".join(
+        outcome.reply.split())
+    assert "CNAME" not in outcome.reply, outcome.reply
+
+
+async def test_the_duplicate_asked_after_two_turns_on_is_its_refund(converse):
+    # "Ok what about the duplicate?" after a refund refused and "why not?" led with "I don't have a guide on that".
+    *_, outcome = await converse("cus_bob", "can I get a refund for last month?", "why not?",
+                                 "ok what about the duplicate?")
+    assert outcome.intent.label == "refund" and outcome.reply.startswith("Invoice NW-2002 was charged twice"), \
+        outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "where"), [
+    ("cus_alice", "It goes to the email address on your account, alice@example.com; check its spam folder too."),
+    (None, "Check your spam folder too."),
+])
+async def test_an_export_email_that_never_came_is_answered_from_the_exports_entry(converse, customer, where):
+    # "I didn't get the email" after the export's steps got "I don't have enough information".
+    _, outcome = await converse(customer, "how do I export my data?", "I never got the email")
+    assert "email you a download link that works for 7 days" in outcome.reply and where in outcome.reply, outcome.reply
+    assert "enough information" not in outcome.reply
