@@ -850,6 +850,26 @@ def _worth_of_the_plans_compared(ctx: SupportContext) -> str | None:
     return f"is {higher} worth it over {lower}?"
 
 
+# "What's the catch?", "any downsides?" after a question about one plan ("do you have a free plan?"): what that plan
+# leaves out, which the plan above it adds (it was turned away as off topic).
+_ASKS_THE_CATCH = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what'?s|whats|what\s+is|is\s+there|are\s+there|any)\s+(?:a\s+|the\s+)?"
+    r"(?:catch|downsides?|drawbacks?|limitations?)(?:\s+(?:then|though|to\s+it|with\s+it))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _catch_of_the_plan_asked(ctx: SupportContext) -> str | None:
+    """"What's the catch?" after "do you have a free plan?": what the plan above the one asked about adds over it. None
+    for any other message, when the question before named not exactly one plan, or named the highest."""
+    if not _ASKS_THE_CATCH.match(ctx.message):
+        return None
+    named = {plan.split()[0].lower() for plan in _PLAN_NAMED.findall(previous_user_text(ctx) or "")}
+    if len(named) != 1 or (plan := named.pop()) == _PLANS_CHEAPEST_FIRST[-1]:
+        return None
+    return f"what's the catch: what does {_PLANS_CHEAPEST_FIRST[_PLANS_CHEAPEST_FIRST.index(plan) + 1]} have over {plan}?"
+
+
 def plan_gone_ahead_with(ctx: SupportContext) -> str | None:
     """"Let's do it" after "what's the difference between pro and business?" from a Pro customer: the other of the two
     plans that question compared, which the go-ahead asks to move to ("Business"). None for any other message, when
@@ -922,7 +942,7 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
     business?": "how much is business?"). "Is it worth it?" after two plans compared: whether the dearer is
     worth it over the other. "How much is it per year?" after "can I upgrade to pro?": asked of Pro. None for
     any other message, or with no question before."""
-    if (worth := _worth_of_the_plans_compared(ctx)) is not None:
+    if (worth := _worth_of_the_plans_compared(ctx) or _catch_of_the_plan_asked(ctx)) is not None:
         return worth
     if (of_the_plan := _asked_of_the_plan_named_before(ctx)) is not None:
         return of_the_plan

@@ -155,6 +155,7 @@ from agents.service_terms import (
     asks_for_a_plan_change_alone,
     billing_matter_alone,
     domains_named,
+    plan_asked_if_offered,
     tier_not_ours,
     with_own_paid_plan_named,
     with_terms_spelled,
@@ -1119,6 +1120,11 @@ class Orchestrator:
             # "Upgrade me to Business": no action changes a plan, which the reply says, and the customer's plan
             # decides which way the move goes (or that there is none to make); the entry alone says neither.
             run.summary["faq"]["skipped"] = "asks the assistant to change the signed-in customer's plan"
+            return False
+        if (plan := plan_asked_if_offered(run.ctx.message)) is not None and plan not in top.question.lower():
+            # "Is there a business plan?": the entry its words find is the steps to upgrade; whether we offer it, and
+            # what it includes, is the plans' list's to say. "Is there a free plan?" finds the entry on Free itself.
+            run.summary["faq"]["skipped"] = "asks whether we offer a plan"
             return False
         if gives_an_invoice_detail(run.ctx.message):
             # "My vat number is GB123…": given to the chat, which cannot store it; the entry alone says where to enter it,

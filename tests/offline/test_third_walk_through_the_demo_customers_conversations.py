@@ -51,3 +51,24 @@ async def test_an_export_email_that_never_came_is_answered_from_the_exports_entr
     _, outcome = await converse(customer, "how do I export my data?", "I never got the email")
     assert "email you a download link that works for 7 days" in outcome.reply and where in outcome.reply, outcome.reply
     assert "enough information" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "asked", "answer"), [
+    (None, "do you have a free plan?", "Yes: The Free plan costs $0 and includes one app, 10 deploys a day"),
+    ("cus_alice", "is there a business plan?", "Yes: Business ($99.00 a month) includes unlimited apps"),
+])
+async def test_whether_we_offer_a_plan_is_answered_yes_with_what_it_includes(converse, customer, asked, answer):
+    # "Do you have a free plan?" got Free's list with no yes and no price; "is there a business plan?" the steps to
+    # upgrade from the FAQ shortcut.
+    (outcome,) = await converse(customer, asked)
+    assert outcome.reply.startswith(answer) and outcome.route != "faq", outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "first", "intro"), [
+    (None, "do you have a free plan?", "The catch is what Free leaves out, which Pro adds."),
+    ("cus_carol", "tell me about the pro plan", "The catch is what Pro leaves out, which Business adds."),
+])
+async def test_the_catch_of_a_plan_asked_about_is_what_the_plan_above_adds(converse, customer, first, intro):
+    # "Whats the catch?" after "do you have a free plan?" was turned away as off topic.
+    _, outcome = await converse(customer, first, "whats the catch?")
+    assert outcome.reply.startswith(intro) and "has everything in" in outcome.reply, outcome.reply

@@ -59,6 +59,7 @@ ASKS_WHAT_A_STEP_UP_GIVES = tuple(re.compile(pattern) for pattern in (
     rf"\b(?:is|are)\s+{_B}\s+(?:really\s+)?worth\s+it\b",
 ))
 ASKS_WORTH = re.compile(r"\bworth\b")
+ASKS_THE_CATCH = re.compile(r"\bcatch\b")
 ASKS_UPGRADE = re.compile(r"\bupgrad\w*")
 # Words that fill a plan's place in the patterns without naming one ("between them", "pro vs the rest").
 NAMES_NO_PLAN = frozenset({
@@ -251,6 +252,8 @@ class PlanComparisonReplies(PlanFeatureReplies):
         if ASKS_WORTH.search(self.norm):
             # Whether it is worth it is the customer's call: the difference, not an opinion.
             self.reply.add(f"Whether {higher.name} is worth it depends on what you need, so here's what it adds.")
+        elif ASKS_THE_CATCH.search(self.norm):
+            self.reply.add(f"The catch is what {lower.name} leaves out, which {higher.name} adds.")
         said: list[str] = []
         if own is not None and own is not lower and own not in steps:
             said.append(f"You're on {own.name}{self._price(own)}.")
