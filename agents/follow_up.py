@@ -638,6 +638,25 @@ def asks_the_amount_of_it(message: str) -> bool:
     return bool(_ASKS_THE_AMOUNT_OF_IT.match(message))
 
 
+_HOW_MUCH_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+much(?:\s+(?:then|exactly))?\s*[?.!]*\s*$",
+                             re.IGNORECASE)
+
+
+def asks_the_amount_of_the_renewal(ctx: SupportContext) -> bool:
+    """"How much?" right after the next renewal was told: its amount. Alone, "how much" found the plans' prices, which
+    the FAQ shortcut sent (after anything else, that is still the answer)."""
+    return bool(_HOW_MUCH_ALONE.match(ctx.message)) and " renews on " in last_assistant_text(ctx)
+
+
+def plans_priced_asked(ctx: SupportContext) -> list[str]:
+    """"How much?" right after a reply that named plans ("Custom domains are on Pro and Business"): those plans, in the
+    order named ("Pro", "Business"); none for another message, or after the next renewal (its amount is asked)."""
+    last = last_assistant_text(ctx)
+    if not _HOW_MUCH_ALONE.match(ctx.message) or " renews on " in last:
+        return []
+    return list(dict.fromkeys(name.capitalize() for name in re.findall(r"\b(Free|Pro|Business)\b", last)))
+
+
 def asks_for_more(message: str) -> bool:
     """"How do I get more?", "we need more": more of what was just discussed, naming nothing of its own."""
     return bool(_ASKS_FOR_MORE.match(message))

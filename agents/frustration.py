@@ -20,6 +20,7 @@ from agents.follow_up import (
     OFFER_UNLOCK,
     last_assistant_text,
     last_assistant_turn,
+    previous_user_text,
     reports_card_replaced,
 )
 from agents.set_phrases import (
@@ -80,6 +81,7 @@ _SIGN_CATEGORIES = frozenset({"So", "Sk", "Sm", "Pc", "Pd", "Ps", "Pe", "Pi", "P
 _VENT = phrase_alternation(VENT_PHRASES)
 _REPEAT = phrase_alternation(REPEAT_PHRASES)
 _CONFUSED = phrase_alternation(CONFUSED_PHRASES)
+_CONFUSED_MEANING = re.compile(r"\bmean\b", re.IGNORECASE)
 # How the offline technical writer gives a guide's steps: "Our guide “…” covers this", "The guide from my last
 # message, “…”". A turn that carries no sources (the evaluation's scripted history) is known by these words.
 _GUIDE_GIVEN = re.compile(r"\bguide\b[^\n]*“[^”\n]+”[^\n]*\b(?:covers\s+this|says\s+this\s+about\s+it)")
@@ -237,9 +239,22 @@ def _acknowledged_reply(ctx: SupportContext) -> str:
     return f"{_GLAD} If anything else comes up, just ask."
 
 
+# "Exit code 137", "error code 1", "it failed with code 2": a code from the customer's own tools, which no entry or
+# guide explains (an HTTP status the guides name, "a 429", is not one).
+_A_CODE_NAMED = re.compile(r"\b(?:exit|error|return|status)\s+(?:code|status)\s*:?\s*-?\d+\b|\bcode\s+-?\d+\b", re.IGNORECASE)
+
+
 def _unclear_reply(ctx: SupportContext) -> str:
     if not ctx.history:
         return _what_can_i_do(ctx)
+    if (_CONFUSED_MEANING.search(ctx.message) and _A_CODE_NAMED.search(previous_user_text(ctx) or "")
+            and _GUIDE_GIVEN.search(last_assistant_text(ctx))):
+        # "What does that mean?" after "my deploy failed with exit code 137" and the guide: the code's meaning, which
+        # nothing here states ("Sorry if that wasn't clear" read as if the guide were the puzzle). Not said back: a
+        # figure no fact holds is struck from a reply.
+        return ("Our help centre doesn't explain that code, so I can't tell you what it means without guessing. The "
+                "build log, from its first error, usually says what went wrong just before it. A person from our team "
+                f"can look at it with you: would you like me to {OFFER_PERSON}?")
     if offer := offer_made(last_assistant_text(ctx)):
         return f"{ASIDE_AFTER_UNCLEAR} {_after_colon(offer)} Or tell me what else you need."
     return ("Sorry if that wasn't clear. Could you tell me which part you'd like explained, or what you need? "

@@ -69,6 +69,7 @@ from agents.follow_up import (
     asks_for_more,
     asks_if_it_worked_with_nothing_done,
     asks_the_amount_of_it,
+    asks_the_amount_of_the_renewal,
     asks_to_deliver_it,
     asks_us_to_change_plan,
     asks_what_cancelling_does,
@@ -81,6 +82,7 @@ from agents.follow_up import (
     move_to_smaller_plan,
     period_of_the_prices_said,
     plan_gone_ahead_with,
+    plans_priced_asked,
     previous_user_text,
     pushes_back_on_a_refund_refused,
     reports_card_replaced,
@@ -606,6 +608,11 @@ class Orchestrator:
             # a panel that led with "I don't have a guide on that"): that charge's refund.
             self._relabel(run, self._sure_label(run, "refund"), key="duplicate_asked_after",
                           why="asks after the duplicate charge the last reply named")
+        if run.intent.label != "billing" and (plans := plans_priced_asked(run.ctx)):
+            # "How much?" after "Custom domains are on Pro and Business" (the technical topic: the domains guide again):
+            # those plans' prices, billing's.
+            self._relabel(run, self._sure_label(run, "billing"), key="plans_priced",
+                          why=f"asks the price of the plans just named ({', '.join(plans)})")
         if run.intent.label != "billing" and gives_an_invoice_detail(run.ctx.message):
             # "Our company name is Acme Ltd" (out of scope at 0.6: the scope reply): a detail for the invoices, whose
             # place to enter it is billing's to say, with that nothing here stored it.
@@ -1082,7 +1089,8 @@ class Orchestrator:
             # change an email address); what "it" is was said before.
             run.summary["faq"]["skipped"] = "asks for what was discussed before to be sent"
             return False
-        if asks_the_amount_of_it(run.ctx.message) and previous_user_text(run.ctx):
+        if (asks_the_amount_of_it(run.ctx.message) and previous_user_text(run.ctx)) or asks_the_amount_of_the_renewal(
+                run.ctx):
             # "How much will it be?" after "when is my next payment?": the amount of what was just discussed (the
             # renewal), not the plans' prices its words match.
             run.summary["faq"]["skipped"] = "asks the amount of what was discussed before"

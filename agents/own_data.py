@@ -773,7 +773,12 @@ _RECOVERS_PASSWORD = re.compile(
     rf"{_PASSWORD}\b"
     rf"|\b{_PASSWORD}\s+(?:recovery|retrieval|restore|reset)\b"
     rf"|\b(?:lost|forgot|forgotten|misplaced)\s+(?:(?:my|the|our)\s+)?(?:\w+\s+){{0,2}}{_PASSWORD}\b"
-    rf"|\b{_PASSWORD}\b[^.?!]{{0,40}}\b(?:recover\w*|retriev\w*|restor\w*|reset)\s+it\b",
+    rf"|\b{_PASSWORD}\b[^.?!]{{0,40}}\b(?:recover\w*|retriev\w*|restor\w*|reset)\s+it\b"
+    # "It says my password is wrong but I know it's right" ("I don't have enough information"): a password refused,
+    # which only a reset gets past (nothing here can check it).
+    rf"|\b{_PASSWORD}\s+(?:is|was|keeps\s+being)\s+(?:wrong|incorrect|invalid|rejected|not\s+(?:working|accepted))\b"
+    rf"|\b(?:doesn'?t|does\s+not|won'?t|will\s+not)\s+accept\s+(?:my\s+|the\s+)?{_PASSWORD}\b"
+    rf"|\b{_PASSWORD}\s+(?:doesn'?t|does\s+not|won'?t|will\s+not|isn'?t)\s+(?:work|working|accepted)\b",
     re.IGNORECASE)
 
 

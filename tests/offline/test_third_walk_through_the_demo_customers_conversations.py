@@ -72,3 +72,35 @@ async def test_the_catch_of_a_plan_asked_about_is_what_the_plan_above_adds(conve
     # "Whats the catch?" after "do you have a free plan?" was turned away as off topic.
     _, outcome = await converse(customer, first, "whats the catch?")
     assert outcome.reply.startswith(intro) and "has everything in" in outcome.reply, outcome.reply
+
+
+async def test_what_an_exit_code_means_is_said_to_be_unexplained_with_a_person(converse):
+    # "What does that mean" after "my deploy failed with exit code 137" and the guide got "Sorry if that wasn't clear".
+    _, outcome = await converse("cus_carol", "my deploy failed with exit code 137", "what does that mean")
+    assert outcome.reply.startswith("Our help centre doesn't explain that code"), outcome.reply
+    assert "137" not in outcome.reply and "pass you to a person" in outcome.reply
+
+
+async def test_what_that_means_after_steps_with_no_code_still_asks_which_part(converse):
+    _, outcome = await converse("cus_alice", "how do I add a domain?", "what does that mean?")
+    assert outcome.reply.startswith("Sorry if that wasn't clear."), outcome.reply
+
+
+async def test_how_much_after_the_renewal_is_its_amount(converse):
+    # It got the plans' prices from the FAQ shortcut.
+    *_, outcome = await converse("cus_bob", "whats my plan", "when does it renew", "how much")
+    assert outcome.reply == "It will be $99.00, for your Business plan, on 2026-12-15.", outcome.reply
+
+
+async def test_how_much_after_the_plans_that_have_something_is_their_prices(converse):
+    # After "Custom domains are on Pro and Business" it got the custom domains guide.
+    _, outcome = await converse("cus_carol", "can I use a custom domain?", "how much?")
+    assert outcome.reply == ("Pro costs $29.00 a month and Business costs $99.00 a month. You're on the Free plan, "
+                             "which costs nothing."), outcome.reply
+
+
+@pytest.mark.parametrize("refused", ["it says my password is wrong but I know its right",
+                                     "the site wont accept my password"])
+async def test_a_password_refused_gets_the_reset(converse, refused):
+    (outcome,) = await converse("cus_bob", refused)
+    assert "choose **Forgot password**" in outcome.reply and "enough information" not in outcome.reply, outcome.reply

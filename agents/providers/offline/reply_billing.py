@@ -17,6 +17,7 @@ from agents.follow_up import (
     WHICH_PLANS,
     asks_how_to_do_it,
     asks_the_amount_of_it,
+    asks_the_amount_of_the_renewal,
     last_assistant_text,
     period_of_the_prices_said,
     previous_user_text,
@@ -1322,7 +1323,7 @@ class BillingReplies(WriterBase):
         """"How much will it be?" right after the next renewal was told: its amount, said first, with its date. The
         renewal told again read "my answer is the same". False, having said nothing, for another message."""
         plan = self.facts.subscription
-        if (not asks_the_amount_of_it(self.ctx.message) or plan is None or plan.renews_on is None
+        if (not (asks_the_amount_of_it(self.ctx.message) or asks_the_amount_of_the_renewal(self.ctx)) or plan is None or plan.renews_on is None
                 or not plan.price_monthly or " renews on " not in last_assistant_text(self.ctx)):
             return False
         self.reply.add(f"It will be {money(plan.price_monthly)}, for your {plan.plan} plan, on "

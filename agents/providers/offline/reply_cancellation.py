@@ -41,6 +41,7 @@ from agents.follow_up import (
     names_where_the_move_goes,
     plan_change_named,
     plan_gone_ahead_with,
+    plans_priced_asked,
     previous_user_text,
     with_topic,
 )
@@ -131,6 +132,19 @@ _CANNOT_UNNAMED = {"upgrade": "upgrade your plan", "downgrade": "downgrade your 
 
 class CancellationReplies(PlanComparisonReplies):
     # ------------------------------------------------------------ the price complained of
+
+    def answers_price_of_the_plans_named(self) -> bool:
+        """"How much?" right after "Custom domains are on Pro and Business": each plan's price a month, with the
+        customer's own (it got the custom domains guide again). False, having said nothing, for another message."""
+        named = plans_priced_asked(self.ctx)
+        prices = self._monthly_prices()
+        priced = [f"{name} {self._costs(prices[name])}" for name in named if name in prices]
+        if not priced or len(priced) != len(named):
+            return False
+        customer = self.ctx.customer
+        own = f" {on_plan(customer.plan, customer.plan_price)}." if customer is not None else ""
+        self.reply.add(f"{joined_with_and(priced)}.{own}")
+        return True
 
     def answers_price_complaint(self) -> bool:
         """"It's too expensive" (also after the steps to cancel): the plans below the customer's, with their prices and

@@ -170,6 +170,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             self.reply.add("No problem, I'll leave it there. If anything else comes up, just ask.")
         elif self.persona in ("resolver", "critic") and (self.answers_if_on_a_plan()
                                                          or self.answers_price_complaint()
+                                                         or self.answers_price_of_the_plans_named()
                                                          or self.answers_plan_change_request()
                                                          or self.answers_plan_change_wish()
                                                          or self.answers_what_a_smaller_plan_keeps()
