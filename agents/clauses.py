@@ -17,7 +17,9 @@ import re
 _CLAUSE_SPLIT = re.compile(
     r"[.?!;\n]+|,\s*(?:and|but|also)\b|,\s*(?=(?:can|could|would|will|is|are|do|does|please)\b)"
     r"|\b(?:and|but|also|plus),?\s+(?=(?:i|my|we|our|the|it|can|how|why|what|tell|show|send|give|let|explain|unlock"
-    r"|reset)\b)|\band\s+also\b"
+    r"|reset|where|when|which)\b)|\band\s+also\b"
+    # "How many apps can I have and do you support custom domains?": a second question's own opening after "and".
+    r"|\b(?:and|but),?\s+(?=(?:do|does)\s+(?:you|u|it|northwind|your)\b|(?:is|are)\s+(?:there|you|it)\b)"
     r"|(?:^|\s)\d{1,2}\)\s*",
     re.IGNORECASE)
 

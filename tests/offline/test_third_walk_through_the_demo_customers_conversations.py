@@ -104,3 +104,22 @@ async def test_how_much_after_the_plans_that_have_something_is_their_prices(conv
 async def test_a_password_refused_gets_the_reset(converse, refused):
     (outcome,) = await converse("cus_bob", refused)
     assert "choose **Forgot password**" in outcome.reply and "enough information" not in outcome.reply, outcome.reply
+
+
+async def test_two_questions_joined_by_and_are_each_answered(converse):
+    # "... and do you support custom domains?" was read as one question: only the domains were answered, as a guess.
+    (outcome,) = await converse("cus_bob", "how many apps can I have and do you support custom domains?")
+    assert "You're on Business, which includes unlimited apps." in outcome.reply, outcome.reply
+    assert "Custom domains are on Pro and Business." in outcome.reply and "I think you're asking" not in outcome.reply
+
+
+@pytest.mark.parametrize(("message", "questions"), [
+    ("how many apps can I have and do you support custom domains?",
+     ["how many apps can I have", "do you support custom domains"]),
+    ("what regions do you have and is there one in asia?", ["what regions do you have", "is there one in asia"]),
+    ("log in and do the thing", []),
+])
+def test_a_second_question_after_and_is_its_own(message, questions):
+    from agents.clauses import question_clauses
+
+    assert question_clauses(message) == questions
