@@ -963,6 +963,9 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
     any other message, or with no question before."""
     if (worth := _worth_of_the_plans_compared(ctx) or _catch_of_the_plan_asked(ctx)) is not None:
         return worth
+    if asks_if_it_applies_to_them(ctx.message) and (before := previous_user_text(ctx)):
+        # "Does it apply to me?" after "what is the sla?": that question, answered for the customer's own plan.
+        return f"{before.strip().rstrip('?.! ')} on my plan?"
     if (of_the_plan := _asked_of_the_plan_named_before(ctx)) is not None:
         return of_the_plan
     # "I'm on pro" after "why is my app slow?": the question before, for the plan the customer says they are on.
@@ -1096,6 +1099,20 @@ def asks_after_the_duplicate(ctx: SupportContext) -> bool:
 NOT_RECEIVED = re.compile(r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not|hasn'?t|has\s+not|still\s+not)\s+"
                           r"(?:get|got|gotten|receive|received|come|came|arrive|arrived|show(?:n|ed)?\s+up)\b"
                           r"|\bnever\s+(?:came|arrived)\b|\bno\s+(?:email|link)\s+(?:yet|came|arrived)\b", re.IGNORECASE)
+
+
+# "Does it apply to me?", "does that count for us?", "is it the same for my plan?": whether what was just said holds for
+# the customer, which their plan decides.
+_APPLIES_TO_THEM = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:does|do|would|will|is)\s+(?:it|that|this|the\s+same)\s+(?:also\s+|even\s+)?"
+    r"(?:apply|count|hold|cover|the\s+same)\s+(?:to|for)\s+(?:me|us|my\s+(?:plan|account)|our\s+(?:plan|account))"
+    r"(?:\s+(?:too|then|as\s+well))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def asks_if_it_applies_to_them(message: str) -> bool:
+    """"Does it apply to me?": whether what was just said holds for the customer, naming nothing of its own."""
+    return bool(_APPLIES_TO_THEM.match(message))
 
 
 def asks_how_to_do_it(message: str) -> bool:

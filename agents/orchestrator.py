@@ -67,6 +67,7 @@ from agents.follow_up import (
     asked_which_plan_for,
     asks_after_the_duplicate,
     asks_for_more,
+    asks_if_it_applies_to_them,
     asks_if_it_worked_with_nothing_done,
     asks_the_amount_of_it,
     asks_the_amount_of_the_renewal,
@@ -157,6 +158,7 @@ from agents.service_terms import (
     asks_for_a_plan_change_alone,
     billing_matter_alone,
     domains_named,
+    names_the_sla,
     plan_asked_if_offered,
     tier_not_ours,
     with_own_paid_plan_named,
@@ -714,6 +716,18 @@ class Orchestrator:
         today's incidents, and the technical agent answers both from the incident list.
         """
         label = run.intent
+        if (asks_if_it_applies_to_them(run.ctx.message) and (before := previous_user_text(run.ctx))
+                and (domains := domains_named(before) or (["technical"] if names_the_sla(before) else []))):
+            # "Does it apply to me?" after "what is the sla?" (out of scope at 0.9, as "the sla" leaves it nothing it
+            # knows): the question before, for the customer, in its domain.
+            self._relabel(run, self._sure_label(run, domains[0]),
+                          why=f"asks whether what was just said applies to them (out of scope at {label.confidence:.2f})")
+            return
+        if names_the_sla(run.ctx.message):
+            # "What is the sla?": the scope reply, beside the SLA's entry at 0.99.
+            self._relabel(run, self._sure_label(run, "technical"),
+                          why=f"names the uptime SLA (out of scope at {label.confidence:.2f})")
+            return
         if methods := payment_methods_asked(run.ctx.message):
             # "Do you take paypal or crypto": ways to pay the intent data never names; the billing part answers
             # from the help centre's list, and says which of them it does not name.

@@ -90,6 +90,15 @@ _ASKS_IF_WE_OFFER_A_PLAN = re.compile(r"\b(?:do|does)\s+(?:you|u|northwind)\s+(?
                                  r"(?:plan|tier|version|option|account)\b", re.IGNORECASE)
 
 
+# "What is the sla?" (out of scope at 0.9: the scope reply, beside the SLA's entry at 0.99): the uptime SLA, ours. Read
+# only to overrule an off-topic label: a general one already finds the SLA's entry.
+_NAMES_THE_SLA = re.compile(r"\bslas?\b", re.IGNORECASE)
+
+
+def names_the_sla(message: str) -> bool:
+    return bool(_NAMES_THE_SLA.search(message))
+
+
 def asks_if_we_offer_a_plan(message: str) -> bool:
     """"Do you have a free plan?": whether we offer the plan named."""
     return bool(_ASKS_IF_WE_OFFER_A_PLAN.search(message))

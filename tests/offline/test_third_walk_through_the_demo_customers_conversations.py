@@ -123,3 +123,17 @@ def test_a_second_question_after_and_is_its_own(message, questions):
     from agents.clauses import question_clauses
 
     assert question_clauses(message) == questions
+
+
+async def test_the_sla_asked_with_the_word_alone_is_ours(converse):
+    # "What is the sla?" was turned away as off topic (0.9) beside the SLA's entry at 0.99.
+    (outcome,) = await converse("cus_alice", "what is the sla?")
+    assert "99.95% monthly uptime SLA" in outcome.reply and "I can only help" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "plan"), [("cus_alice", "You're on the Pro plan"),
+                                                ("cus_bob", "You're on the Business plan")])
+async def test_whether_the_sla_applies_to_them_is_answered_for_their_plan(converse, customer, plan):
+    # "Does it apply to me?" after it was turned away as off topic too.
+    _, outcome = await converse(customer, "what is the sla?", "does it apply to me?")
+    assert outcome.reply.startswith(plan) and "99.95% monthly uptime SLA" in outcome.reply, outcome.reply
