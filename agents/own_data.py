@@ -759,6 +759,21 @@ def gives_an_invoice_detail(text: str) -> bool:
     return bool(_GIVES_AN_INVOICE_DETAIL.search(text))
 
 
+# "Can I get them emailed to someone else?", "can you send invoices to our accountant?": the invoices sent to another
+# person (the invoice list, twice). "Them" is the invoices only after a turn about them (the writer reads the topic).
+INVOICES_TO_SOMEONE_ELSE = re.compile(
+    r"\b(?:send|sent|email|e-mail|emailed|forward|forwarded|get|cc|copy)\s+(?:(?:the|my|our|all|all\s+the)\s+)?(?:invoices?|receipts?"
+    r"|bills?|them)\s+(?:(?:emailed|sent|forwarded)\s+)?to\s+(?:someone\s+else|somebody\s+else|another\s+(?:person|address|email)"
+    r"|a\s+(?:colleague|co-?worker|different\s+(?:address|email|person))|(?:our|my)\s+(?:accountant|bookkeeper|finance(?:\s+team)?"
+    r"|accounts\s+team|colleague|boss|partner|cfo))\b",
+    re.IGNORECASE)
+
+
+def asks_to_send_invoices_elsewhere(text: str) -> bool:
+    """Whether the message asks for the invoices to go to another person as well as, or instead of, the account."""
+    return bool(INVOICES_TO_SOMEONE_ELSE.search(text))
+
+
 def asks_to_edit_profile_details(text: str) -> bool:
     """Whether the message asks to change the account's details in general, naming none."""
     return bool(_EDITS_PROFILE_DETAILS.search(text))

@@ -35,6 +35,7 @@ from agents.own_data import (
     asks_to_close_the_account,
     asks_to_edit_profile_details,
     asks_to_recover_password,
+    asks_to_send_invoices_elsewhere,
     reports_cannot_sign_in,
     unlock_request_naming_the_account,
     with_document_words_spelled,
@@ -75,6 +76,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_to_close_the_account, DELETE_ACCOUNT_QUESTION),
     # "Update some of the details on my user account": the one detail the help centre says how to change.
     (asks_to_edit_profile_details, EMAIL_CHANGE_QUESTION),
+    # "Can you send invoices to our accountant?": they go to the account's address, which that entry says how to change.
+    (asks_to_send_invoices_elsewhere, EMAIL_CHANGE_QUESTION),
     # "The early termination penalty": the entry on cancelling says what happens instead.
     (asks_about_a_cancellation_fee, CANCEL_QUESTION),
 )

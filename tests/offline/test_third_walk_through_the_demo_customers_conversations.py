@@ -137,3 +137,16 @@ async def test_whether_the_sla_applies_to_them_is_answered_for_their_plan(conver
     # "Does it apply to me?" after it was turned away as off topic too.
     _, outcome = await converse(customer, "what is the sla?", "does it apply to me?")
     assert outcome.reply.startswith(plan) and "99.95% monthly uptime SLA" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    ("cus_alice", ("where are my invoices", "and can I get them emailed to someone else?")),
+    ("cus_bob", ("can you send invoices to our accountant?",)),
+])
+async def test_invoices_asked_to_go_to_someone_else_get_where_they_go_and_how_to_pass_them_on(converse, customer, turns):
+    # Both got the invoice list.
+    *_, outcome = await converse(customer, *turns)
+    assert "Invoices go to the email address on your account. To change it: Go to **Settings → Profile**" in \
+        outcome.reply, outcome.reply
+    assert "download each invoice as a PDF under **Billing → Invoices** and send it on" in outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply

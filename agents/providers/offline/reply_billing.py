@@ -28,6 +28,7 @@ from agents.follow_up import (
 from agents.outcome import FaqMatch, Source
 from agents.own_data import (
     ASKS_IF_ON_A_PLAN,
+    INVOICES_TO_SOMEONE_ELSE,
     asks_about_own_data,
     asks_for_billing_document,
     asks_for_document_copy,
@@ -255,7 +256,8 @@ ASKS_ABOUT_BILLING_EMAIL = re.compile(
     r"\bbilling\s+e-?mail\b|\be-?mail\s+(?:address\s+)?(?:for|on|of)\s+(?:my\s+|the\s+|our\s+)?"
     r"(?:invoices?|billing|bills?|receipts?)\b"
     r"|\b(?:invoices?|receipts?|bills?)\s+(?:\w+\s+){0,2}?(?:go|goes|are\s+sent|get\s+sent|is\s+sent|arrive|sent)\s+to\b"
-    r"|\be-?mail\s+(?:that\s+|which\s+)?(?:the\s+|my\s+)?(?:invoices?|receipts?|bills?)\s+(?:go|goes|are|get)\b",
+    r"|\be-?mail\s+(?:that\s+|which\s+)?(?:the\s+|my\s+)?(?:invoices?|receipts?|bills?)\s+(?:go|goes|are|get)\b"
+    rf"|{INVOICES_TO_SOMEONE_ELSE.pattern}",
     re.IGNORECASE,
 )
 DOUBLE_CHARGE_CUES = ("twice", "duplicate", "duplicated", "double", "doubled", "two times", "2 times")
@@ -996,6 +998,10 @@ class BillingReplies(WriterBase):
         else:
             self.reply.add(f"Invoices go to the email address on your account. To change it: {entry.answer}")
             self._cite_faq(entry)
+        if INVOICES_TO_SOMEONE_ELSE.search(self.text):
+            # The change moves them; a second recipient beside the account is nothing the help centre describes.
+            self.reply.add("Our help centre doesn't describe sending them to a second address as well, but you can "
+                           "download each invoice as a PDF under **Billing → Invoices** and send it on.", answers=False)
 
     def _not_to_hand(self, what: str, person_can: str) -> None:
         """The help centre's answer was not gathered: say so rather than guess, and offer a person."""
