@@ -150,3 +150,10 @@ async def test_invoices_asked_to_go_to_someone_else_get_where_they_go_and_how_to
         outcome.reply, outcome.reply
     assert "download each invoice as a PDF under **Billing → Invoices** and send it on" in outcome.reply
     assert "Here are your most recent invoices" not in outcome.reply
+
+
+@pytest.mark.parametrize("crash", ["my app keeps crashing", "my app crashed"])
+async def test_an_app_that_crashes_gets_the_scaling_guides_step_on_memory(converse, crash):
+    # It got "I don't have a guide on that": no guide names a crash.
+    (outcome,) = await converse("cus_carol", crash)
+    assert "an instance that runs out of memory is restarted" in outcome.reply, outcome.reply

@@ -72,6 +72,10 @@ ERROR_MEANINGS: dict[str, str] = {
     "oom": "out of memory",
     "oomkilled": "out of memory, killed",
 }
+# "My app keeps crashing" found no guide: an instance that dies is restarted, which the scaling guide's step on memory
+# says. Read only when nothing more exact is named: "crashes on start: EADDRINUSE" is the port, the deploy guide's.
+_CRASHES = frozenset({"crash", "crashes", "crashing", "crashed"})
+_CRASH_MEANING = "instance restarted out of memory"
 _ERROR_TOKEN = re.compile(r"[A-Za-z]+")
 # Error messages of several words, read as the plain words a guide writes the same fault in. "Exited with code 137": a
 # process killed by the kernel (128 + SIGKILL), on a host like ours for running out of memory. "Error: Cannot find
@@ -116,6 +120,8 @@ def with_error_meanings(text: str) -> str:
                               *(RESOURCE_MEANINGS[t] for t in tokens if t in RESOURCE_MEANINGS),
                               *(VERB_MEANINGS[t] for t in tokens if t in VERB_MEANINGS),
                               *(meaning for phrase, meaning in ERROR_PHRASES if phrase.search(text))])
+    if not meanings and _CRASHES.intersection(tokens):
+        meanings = {_CRASH_MEANING: None}
     return " ".join([text, *meanings]) if meanings else text
 
 
