@@ -358,6 +358,12 @@ def same_for_another_plan(plan: str, reply: str) -> str:
     gist = _SENTENCE_END.split(paragraphs[0])[0] if paragraphs else ""
     offer = offer_made(reply)
     said = [f"The same goes for the {plan.capitalize()} plan. {gist}".strip()]
+    # "I'm on the free plan" after a guide's steps: the steps that speak of that plan are what it adds ("on Free, apps
+    # sleep after 30 minutes without traffic"); the gist alone ("Our guide … covers this") said nothing of it.
+    naming = [line.strip() for line in reply.splitlines()
+              if re.search(rf"\b{re.escape(plan)}\b", line, re.IGNORECASE) and line.strip() not in said[0]]
+    if naming:
+        said.append(f"What it says of {plan.capitalize()}:\n" + "\n".join(naming))
     if offer and offer not in said[0]:
         said.append(offer)
     return "\n\n".join(said)

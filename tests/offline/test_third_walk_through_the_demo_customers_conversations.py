@@ -157,3 +157,11 @@ async def test_an_app_that_crashes_gets_the_scaling_guides_step_on_memory(conver
     # It got "I don't have a guide on that": no guide names a crash.
     (outcome,) = await converse("cus_carol", crash)
     assert "an instance that runs out of memory is restarted" in outcome.reply, outcome.reply
+
+
+async def test_a_plan_said_after_a_guide_gets_what_the_guide_says_of_that_plan(converse):
+    # "I'm on the free plan" after the scaling guide got its first sentence alone ("Our guide … covers this").
+    _, outcome = await converse("cus_carol", "how do i make my app faster", "i'm on the free plan")
+    assert outcome.reply.startswith("The same goes for the Free plan."), outcome.reply
+    assert "What it says of Free:\n2. Keep a minimum of one instance to avoid cold starts; on Free, apps sleep" in \
+        outcome.reply, outcome.reply
