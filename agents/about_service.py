@@ -57,9 +57,20 @@ def asks_what_runs_here(text: str) -> bool:
     return bool(_ASKS_WHAT_RUNS_HERE.search(text))
 
 
+# "What languages do you support?", "which frameworks can I deploy?": the whole list asked for, which no entry gives.
+_ASKS_WHICH_STACKS = re.compile(
+    r"\b(?:what|which)\s+(?:programming\s+)?(?:languages|frameworks|runtimes|stacks|tech\s+stacks|kinds\s+of\s+apps?)\s+"
+    r"(?:do|does|can|will)\s+(?:you|u|northwind|i|we)\s+(?:support|run|host|use|deploy|allow)\b"
+    r"|\b(?:what|which)\s+(?:programming\s+)?(?:languages|frameworks|runtimes)\s+(?:are|is)\s+supported\b",
+    re.IGNORECASE)
+
+
 def kind_of_app_asked(text: str, *, last_reply: str = "") -> str | None:
     """The kind of app the message asks whether we run, as the customer put it ("a wordpress site", "python"), also
-    in "what about docker?" right after that was answered of another kind; None when it asks no such thing."""
+    in "what about docker?" right after that was answered of another kind; "which are supported" for the whole list
+    ("what languages do you support?"); None when it asks no such thing."""
+    if _ASKS_WHICH_STACKS.search(text):
+        return "which are supported"
     asked = _ASKS_WHAT_RUNS_HERE.search(text)
     if asked is None and RUNS_HERE_UNLISTED in last_reply:
         asked = _WHAT_ABOUT_A_KIND.match(text)

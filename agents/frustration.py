@@ -53,6 +53,8 @@ VENT_PHRASES: tuple[str, ...] = (
     r"nothing\s+(?:ever\s+)?(?:works?|worked|is\s+working|helps?|helped)",
     # "That's not fair" after a refund refused (it got "I don't have a guide on that").
     r"(?:not|isn'?t|is\s+not|that'?s\s+not)\s+(?:very\s+|really\s+)?fair", r"unfair", r"outrageous",
+    # "What are you going to do about it?" after a complaint (the same guide again): a demand, met with a person.
+    r"(?:so\s+)?what\s+(?:are|will|r)\s+(?:you|u)\s+(?:(?:going\s+to|gonna)\s+do|doing)\s+about\s+(?:it|this|that)",
 )
 # Phrases that say the assistant is repeating itself.
 REPEAT_PHRASES: tuple[str, ...] = (

@@ -40,3 +40,21 @@ def looks_not_english(text: str) -> bool:
     if _NOT_ENGLISH_LETTERS.search(text):
         foreign += 1  # "¿", "ñ", "ü": a letter English doesn't use counts as a word's worth of evidence
     return foreign >= MIN_FOREIGN_WORDS and foreign / len(words) >= FOREIGN_SHARE
+
+
+# "Do you speak spanish?", "can you answer in french?", "is there support in german?": which languages the chat
+# answers in (the scope reply turned it away). Not "what languages do you support?", which asks what apps may be
+# written in.
+_ASKS_ABOUT_SPOKEN_LANGUAGES = re.compile(
+    r"\b(?:do|can|could)\s+(?:you|u|ya)\s+(?:speak|understand|read|talk|write|chat|answer|reply|respond)\s+(?:in\s+)?"
+    r"(?:spanish|french|german|italian|portuguese|dutch|polish|chinese|mandarin|japanese|korean|arabic|hindi|russian"
+    r"|turkish|swedish|danish|norwegian|finnish|greek|hebrew|czech|romanian|hungarian|ukrainian|vietnamese|thai"
+    r"|indonesian|other\s+languages?|any\s+other\s+languages?|languages?\s+other\s+than\s+english)\b"
+    r"|\b(?:is\s+there|do\s+you\s+(?:have|offer))\s+(?:support|help|a\s+chat)\s+in\s+(?:spanish|french|german|italian"
+    r"|portuguese|dutch|polish|chinese|japanese|korean|arabic|hindi|russian|turkish|other\s+languages?)\b",
+    re.IGNORECASE)
+
+
+def asks_about_spoken_languages(text: str) -> bool:
+    """Whether the message asks which languages the chat itself answers in."""
+    return bool(_ASKS_ABOUT_SPOKEN_LANGUAGES.search(text))

@@ -107,7 +107,7 @@ from agents.frustration import (
     steps_not_helped_reply,
     steps_that_did_not_help,
 )
-from agents.language import looks_not_english
+from agents.language import asks_about_spoken_languages, looks_not_english
 from agents.mailings import MAILINGS_REPLY, asks_about_our_mailings
 from agents.other_services import other_service_named, other_service_reply
 from agents.outcome import (
@@ -249,6 +249,10 @@ OUT_OF_SCOPE_REPLY = (
 NOT_ENGLISH_REPLY = (
     "Sorry, I can only read and answer messages in English for now. Could you write your question in English? "
     "If you'd rather write in your own language, ask for a person and I'll pass you to our support team."
+)
+ENGLISH_ONLY_REPLY = (
+    "I can only read and answer messages in English for now. If you'd rather write in your own language, ask for a "
+    "person and I'll pass you to our support team."
 )
 # "List all customers", "can I see other customers' data?": refused plainly, with nothing of anyone's looked up.
 OTHERS_DATA_REPLY = (
@@ -683,6 +687,10 @@ class Orchestrator:
             # wrongly blame on the question.
             run.summary["out_of_scope"] = "not written in English: asked to write in English; no LLM call"
             return await self._finish(run, reply=NOT_ENGLISH_REPLY, route="resolver", sources=[])
+        if asks_about_spoken_languages(run.ctx.message):
+            # "Do you speak spanish?" (out of scope: the scope reply): what this chat answers in, and a person, who may.
+            run.summary["out_of_scope"] = "asks which languages the chat answers in; no LLM call"
+            return await self._finish(run, reply=ENGLISH_ONLY_REPLY, route="resolver", sources=[])
         multi_domain = bool(self._domains(run.intent)[1:])
         low_confidence = run.intent.confidence < config.panel_confidence
         if run.intent.label == "out_of_scope" and not low_confidence:

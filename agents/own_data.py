@@ -325,7 +325,11 @@ REPORTS_INTRUSION = re.compile(
     r"|\bi\s+(?:didn'?t|did\s+not|never|haven'?t|have\s+not)\s+(?:even\s+)?(?:try|tried|attempt|attempted)\s+to\s+"
     r"(?:sign|log)\s*in\b"
     r"|\b(?:unauthori[sz]ed|suspicious|unknown|unrecogni[sz]ed|strange)\s+(?:\w+\s+){0,2}?"
-    r"(?:log-?\s?ins?|sign-?\s?ins?|access|activity|attempts?|devices?)\b",
+    r"(?:log-?\s?ins?|sign-?\s?ins?|access|activity|attempts?|devices?)\b"
+    # "Who tried to log in?" after a lock for failed sign-ins ("my answer is the same"): the attempts doubted as the
+    # customer's, which the reply to an attack answers (nothing here says who made them).
+    r"|\bwho\s+(?:tried|was\s+trying|has\s+been\s+trying|is\s+trying|attempted)\s+to\s+(?:log|sign|get)\s*in"
+    r"|\bwho\s+(?:logged|signed)\s+in\b",
     re.IGNORECASE)
 # "Lock my account", "can you freeze it?", "I want to lock my account": a lock asked for, which no action in this chat
 # can do. Not "why did you lock my account?" or "how did it get locked?".

@@ -165,3 +165,33 @@ async def test_a_plan_said_after_a_guide_gets_what_the_guide_says_of_that_plan(c
     assert outcome.reply.startswith("The same goes for the Free plan."), outcome.reply
     assert "What it says of Free:\n2. Keep a minimum of one instance to avoid cold starts; on Free, apps sleep" in \
         outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("asked", ["do you speak spanish?", "can you answer in french?"])
+async def test_which_languages_the_chat_answers_in_is_said(converse, asked):
+    # It got the scope reply.
+    (outcome,) = await converse(None, asked)
+    assert outcome.reply.startswith("I can only read and answer messages in English for now."), outcome.reply
+
+
+@pytest.mark.parametrize("asked", ["what languages do you support?", "which frameworks can I deploy?"])
+async def test_the_list_of_languages_asked_for_is_said_to_be_unlisted(converse, asked):
+    # "What languages do you support?" got "I don't have enough information".
+    (outcome,) = await converse("cus_alice", asked)
+    assert "so I can't tell you which are supported" in outcome.reply, outcome.reply
+    assert outcome.reply.endswith("would you like me to pass you to a person?")
+
+
+async def test_who_made_the_failed_sign_ins_is_said_to_be_unknown_and_the_lock_kept(converse):
+    # "Who tried to log in?" after the lock got "My answer is the same".
+    *_, outcome = await converse("cus_carol", "is my account locked?", "why?", "who tried to log in?")
+    assert "I can't see from here who made those sign-ins. I won't unlock it" in outcome.reply, outcome.reply
+    assert not outcome.actions
+
+
+async def test_what_we_will_do_about_a_complaint_offers_a_person(converse):
+    # "What are you going to do about it?" after a complaint about failing deploys got the deploys guide again.
+    _, outcome = await converse("cus_bob", "this is the worst service ever, my deploys fail constantly and nobody helps",
+                                "what are you going to do about it?")
+    assert outcome.reply.startswith("I'm sorry this has been frustrating"), outcome.reply
+    assert "pass you to a person" in outcome.reply and "Failed deploys" not in outcome.reply

@@ -184,6 +184,10 @@ FORGOT_USERNAME = re.compile(r"\b(?:forgot|forgotten|lost|can'?t\s+remember|cann
                              re.IGNORECASE)
 
 
+# "Who tried to log in?": who made the failed sign-ins, which no fact here says.
+_ASKS_WHO_SIGNED_IN = re.compile(r"\bwho\b", re.IGNORECASE)
+
+
 class AccountReplies(BillingReplies):
     def _profile_details_asked(self) -> bool:
         """"I want help to update some of the details on my user account", "I need to modify my user profile": the one
@@ -582,7 +586,9 @@ class AccountReplies(BillingReplies):
             self.reply.add("There's already a request to unlock it waiting for a member of our staff, and I can't "
                            "withdraw it from here, so it's best to tell a person from our team.", answers=False)
         elif intrusion:
-            self.reply.add("I won't unlock it while someone else may be trying to get in: it stays locked.")
+            who = ("I can't see from here who made those sign-ins. " if _ASKS_WHO_SIGNED_IN.search(self.ctx.message)
+                   else "")
+            self.reply.add(f"{who}I won't unlock it while someone else may be trying to get in: it stays locked.")
         else:
             self.reply.add("Understood: I won't unlock it, so it stays locked.")
         if intrusion or account.unlock_pending:

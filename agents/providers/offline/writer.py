@@ -552,11 +552,12 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if kind is None:
             return False
         kind = re.sub(r"^(?:my|our)\b", "your", kind.strip(), flags=re.IGNORECASE)
-        self.reply.add(f"{RUNS_HERE_UNLISTED}, so I can't tell you for certain about {kind}, and I'd rather not guess. "
-                       "What it does cover is how deploys work and their limits, custom domains and certificates, and "
-                       "the regions apps run in.")
-        self.reply.add(f"A person from our team can tell you whether {kind} will work: would you like me to "
-                       f"{OFFER_PERSON}?", answers=False)
+        listed = kind == "which are supported"
+        self.reply.add(f"{RUNS_HERE_UNLISTED}, so I can't tell you {kind if listed else f'for certain about {kind}'}, "
+                       "and I'd rather not guess. What it does cover is how deploys work and their limits, custom domains "
+                       "and certificates, and the regions apps run in.")
+        self.reply.add(f"A person from our team can tell you {'which will work' if listed else f'whether {kind} will work'}"
+                       f": would you like me to {OFFER_PERSON}?", answers=False)
         return True
 
     def answers_where_a_region_is(self) -> bool:
