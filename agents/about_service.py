@@ -109,9 +109,16 @@ _CONSIDERS_JOINING = re.compile(
 _CONSIDERS_LEAVING_ANOTHER_HOST = re.compile(_WEIGHING + _LEAVING_ANOTHER_HOST, re.IGNORECASE)
 
 
+# "My friend recommended you", "I heard good things about northwind" (the scope reply): someone come to look at us.
+_HEARD_OF_US = re.compile(
+    r"\b(?:recommended|suggested|told\s+me\s+about|referred\s+me\s+to)\s+(?:you|u|northwind|your\s+(?:service|platform|company))\b"
+    r"|\bheard\s+(?:(?:good|great|nice)\s+things\s+)?(?:about|of)\s+(?:you|u|northwind|your\s+(?:service|platform|company))\b",
+    re.IGNORECASE)
+
+
 def considers_joining(text: str) -> bool:
     """Whether the message says the writer is weighing signing up, and asks nothing else of its own."""
-    return bool(_CONSIDERS_JOINING.search(text)) and "?" not in text
+    return bool(_CONSIDERS_JOINING.search(text) or _HEARD_OF_US.search(text)) and "?" not in text
 
 
 def considers_leaving_another_host(text: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-DataProtectionAsk = Literal["erase", "access", "privacy"]
+DataProtectionAsk = Literal["erase", "access", "privacy", "backup"]
 
 _ERASE_VERB = r"(?:delete|erase|remove|wipe|purge|destroy|scrub)"
 _ERASED = r"(?:deleted|erased|removed|wiped|purged|destroyed|scrubbed)"
@@ -76,6 +76,7 @@ HELP_CENTRE_QUESTIONS: dict[DataProtectionAsk, tuple[str, ...]] = {
     "erase": ("how do I delete my account", "how do I export my data", "are you gdpr compliant"),
     "access": ("how do I export my data", "are you gdpr compliant"),
     "privacy": ("where is my data stored", "are you gdpr compliant"),
+    "backup": ("where is my data stored", "how do I export my data"),
 }
 REGIONS_QUESTION = "which regions can I deploy to"
 
@@ -88,6 +89,16 @@ def asks_to_erase_personal_data(text: str) -> bool:
     return bool(_ERASE.search(text)) or bool(_GDPR.search(text) and _DELETION_WORD.search(text))
 
 
+# "Is my data backed up?", "do you do backups?", "can you restore my database?": backups, which no entry describes (it
+# got "I don't have enough information").
+_BACKUPS = re.compile(r"\bback(?:ed)?[\s-]?ups?\b|\bbacking\s+up\b|\bsnapshots?\b|\bdisaster\s+recovery\b"
+                      r"|\brestore\s+(?:my|our|the)\s+(?:data|database|db|files)\b", re.IGNORECASE)
+
+
+# "Does my plan include backups?": what a plan includes, which the plans' lists answer (that none lists it).
+_OF_A_PLAN = re.compile(r"\b(?:plans?|tiers?|free|pro|business|include[sd]?|including)\b", re.IGNORECASE)
+
+
 def data_protection_asked(text: str) -> list[DataProtectionAsk]:
     """What of data protection a message asks, in the order a reply answers it; empty when it asks none."""
     asked: list[DataProtectionAsk] = []
@@ -98,6 +109,8 @@ def data_protection_asked(text: str) -> list[DataProtectionAsk]:
     # Beside an erasure, GDPR named is the erasure's ("delete my data (GDPR)"): its reply says we are compliant.
     if _PRIVACY.search(_GDPR.sub(" ", text) if asked else text):
         asked.append("privacy")
+    if _BACKUPS.search(text) and not asked and not _OF_A_PLAN.search(text):
+        asked.append("backup")
     return asked
 
 

@@ -195,3 +195,19 @@ async def test_what_we_will_do_about_a_complaint_offers_a_person(converse):
                                 "what are you going to do about it?")
     assert outcome.reply.startswith("I'm sorry this has been frustrating"), outcome.reply
     assert "pass you to a person" in outcome.reply and "Failed deploys" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "asked"), [(None, "is my data backed up?"), ("cus_bob", "do you do backups?")])
+async def test_backups_asked_about_are_said_to_be_undescribed_with_the_export_and_a_person(converse, customer, asked):
+    # Both got "I don't have enough information".
+    (outcome,) = await converse(customer, asked)
+    assert outcome.reply.startswith("Our help centre doesn't say whether or how your data is backed up"), outcome.reply
+    assert "To keep a copy yourself: Go to **Settings → Data → Export**" in outcome.reply
+    assert outcome.reply.endswith("would you like me to pass you to a person?")
+
+
+@pytest.mark.parametrize("said", ["my friend recommended you", "I heard good things about northwind"])
+async def test_a_visitor_sent_by_a_friend_is_welcomed_with_the_plans(converse, said):
+    # It got the scope reply.
+    (outcome,) = await converse(None, said)
+    assert outcome.reply.startswith("Glad you're considering us! We have three plans"), outcome.reply

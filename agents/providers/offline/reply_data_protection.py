@@ -64,7 +64,22 @@ class DataProtectionReplies(WriterBase):
             self._what_is_held(under_gdpr=under_gdpr and "erase" not in asked)
         if "privacy" in asked:
             self._where_data_is_stored()
+        if "backup" in asked:
+            self._backups()
         return True
+
+    def _backups(self) -> None:
+        """"Is my data backed up?": no entry says whether or how, which is said; where data is kept and how to take a
+        copy yourself are what the help centre does say, with a person offered."""
+        self.reply.add("Our help centre doesn't say whether or how your data is backed up, so I'd rather not guess.")
+        if (stored := self._privacy_entry()) is not None:
+            self.reply.add(f"What it says about your data: {sentences(stored.answer)[0]}", answers=False)
+            self._cite_faq(stored)
+        if (export := next((m for m in self.facts.faq if "export" in m.question.lower()), None)) is not None:
+            self.reply.add(f"To keep a copy yourself: {export.answer}", answers=False)
+            self._cite_faq(export)
+        self.reply.add(f"A person from our team can tell you about backups: would you like me to {OFFER_PERSON}?",
+                       answers=False)
 
     def _erasure(self, *, under_gdpr: bool) -> None:
         """"Please delete all my personal data (GDPR)": nothing is deleted from this chat; the help centre's steps to
