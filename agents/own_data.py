@@ -778,6 +778,23 @@ def asks_to_send_invoices_elsewhere(text: str) -> bool:
     return bool(INVOICES_TO_SOMEONE_ELSE.search(text))
 
 
+# "How do I reset it if I don't have access to the email anymore?", "my old email address was closed": the inbox a reset
+# link goes to, out of the customer's reach.
+_NO_EMAIL_ACCESS = re.compile(
+    r"\b(?:no|without|lost|(?:do\s*n[o']?t|don't|dont|can'?t|cannot|can\s+not|no\s+longer)\s+(?:have|get\s+into|open|use|access)"
+    r"|not\s+have)\s+(?:any\s+)?(?:access\s+(?:to|into)\s+)?(?:my|the|that|this|our)?\s*(?:old\s+)?"
+    r"(?:e-?mail|inbox|mailbox)\b"
+    r"|\b(?:e-?mail|inbox|mailbox)(?:\s+(?:address|account))?\s+(?:is\s+|was\s+)?(?:no\s+longer\s+(?:works?|exists?|mine)"
+    r"|(?:is\s+)?(?:gone|closed|deleted|deactivated))\b",
+    re.IGNORECASE,
+)
+
+
+def says_email_out_of_reach(text: str) -> bool:
+    """Whether the message says the account's email address (where a reset link goes) is out of the customer's reach."""
+    return bool(_NO_EMAIL_ACCESS.search(text))
+
+
 def asks_to_edit_profile_details(text: str) -> bool:
     """Whether the message asks to change the account's details in general, naming none."""
     return bool(_EDITS_PROFILE_DETAILS.search(text))

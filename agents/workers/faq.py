@@ -37,6 +37,7 @@ from agents.own_data import (
     asks_to_recover_password,
     asks_to_send_invoices_elsewhere,
     reports_cannot_sign_in,
+    says_email_out_of_reach,
     unlock_request_naming_the_account,
     with_document_words_spelled,
 )
@@ -78,6 +79,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_to_edit_profile_details, EMAIL_CHANGE_QUESTION),
     # "Can you send invoices to our accountant?": they go to the account's address, which that entry says how to change.
     (asks_to_send_invoices_elsewhere, EMAIL_CHANGE_QUESTION),
+    # "I don't have access to that email anymore": signed in, the address can be changed before the reset is asked for.
+    (says_email_out_of_reach, EMAIL_CHANGE_QUESTION),
     # "The early termination penalty": the entry on cancelling says what happens instead.
     (asks_about_a_cancellation_fee, CANCEL_QUESTION),
 )

@@ -211,3 +211,22 @@ async def test_a_visitor_sent_by_a_friend_is_welcomed_with_the_plans(converse, s
     # It got the scope reply.
     (outcome,) = await converse(None, said)
     assert outcome.reply.startswith("Glad you're considering us! We have three plans"), outcome.reply
+
+
+async def test_when_a_refund_filed_arrives_is_its_timing_not_the_plans_list(converse):
+    # "When will I get it?" after the duplicate's refund was filed got what Business includes ("will I get").
+    _, outcome = await converse("cus_bob", "refund the duplicate please", "when will I get it?")
+    assert outcome.reply.startswith("Once a refund is approved it usually reaches your card in 5 to 10 business days"), \
+        outcome.reply
+    assert "includes unlimited apps" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "way_round"), [
+    (None, "a person from our team needs to verify it's really you"),
+    ("cus_alice", "As you're signed in here, you can change that address first: Go to **Settings → Profile**"),
+])
+async def test_a_reset_email_out_of_reach_gets_a_way_round_it(converse, customer, way_round):
+    # "I don't have access to that email anymore" after the reset's steps got their first step quoted again.
+    _, outcome = await converse(customer, "how do I reset my password?", "I don't have access to that email anymore")
+    assert "so without access to that inbox the reset can't reach you" in outcome.reply, outcome.reply
+    assert way_round in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply

@@ -38,6 +38,7 @@ from agents.own_data import (
     reports_cannot_sign_in,
     reports_intrusion,
     reports_lost_second_factor,
+    says_email_out_of_reach,
     wants_it_kept_locked,
 )
 from agents.own_data import asks_to_unlock as asks_to_be_unlocked  # the name is a local of account() below
@@ -145,14 +146,6 @@ _LISTS_ROLES = re.compile(r"\broles?\s*(?::|\(|(?:are|include|includes|such\s+as
 _BILLING_WORDS = ("billing", "invoice", "invoices", "payment", "payments", "card", "bills", "bill", "receipts")
 # "I don't have access to the email anymore", "lost my old inbox": the address a reset link goes to is out of
 # reach, so the reset entry's steps ("enter your email address") cannot work for them.
-_NO_EMAIL_ACCESS = re.compile(
-    r"\b(?:no|without|lost|(?:do\s*n[o']?t|don't|dont|can'?t|cannot|can\s+not|no\s+longer)\s+(?:have|get\s+into|open|use|access)"
-    r"|not\s+have)\s+(?:any\s+)?(?:access\s+(?:to|into)\s+)?(?:my|the|that|this|our)?\s*(?:old\s+)?"
-    r"(?:e-?mail|inbox|mailbox)\b"
-    r"|\b(?:e-?mail|inbox|mailbox)(?:\s+(?:address|account))?\s+(?:is\s+)?(?:no\s+longer\s+(?:works?|exists?|mine)"
-    r"|(?:is\s+)?(?:gone|closed|deleted|deactivated))\b",
-    re.IGNORECASE,
-)
 # "My authenticator is gone", "I can't get my 2fa codes", "new phone": the second factor lost, not asked about.
 _LOST_SECOND_FACTOR = ("lost", "lose", "gone", "new phone", "new device", "new mobile", "cant get", "can not get",
                        "deleted", "broken", "broke", "stolen", "wiped", "reset", "no longer", "dont have",
@@ -767,6 +760,9 @@ class AccountReplies(BillingReplies):
         self.reply.add("It doesn't say what each role lets a member see or do, though, and I'd rather not guess: would "
                        f"you like me to {OFFER_PERSON} from our support team who can tell you?", answers=False)
 
+    def email_out_of_reach(self) -> bool:
+        return says_email_out_of_reach(self.ctx.message)
+
     def _someone_elses_sign_in(self) -> None:
         """"My coworker can't log in", "my colleague is locked out": their account is not the customer's, so nothing
         of it is looked at or changed (nor the customer's own lock, which this is not about); what anyone who can't
@@ -841,7 +837,7 @@ class AccountReplies(BillingReplies):
                        answers=False)
 
     def _cannot_reach_reset_email(self, match: FaqMatch) -> bool:
-        return _about_the_password_reset(match) and bool(_NO_EMAIL_ACCESS.search(self.text))
+        return _about_the_password_reset(match) and says_email_out_of_reach(self.text)
 
     def _reset_without_email(self, match: FaqMatch) -> None:
         """A reset when the customer can't open the inbox it goes to: the entry's own steps send the link
@@ -849,6 +845,14 @@ class AccountReplies(BillingReplies):
         self.reply.add("Our password reset sends its link to the email address on the account, so without access "
                        "to that inbox the reset can't reach you.")
         self._cite_faq(match)
+        change = self._entry_on("email", "change") if self.ctx.customer is not None else None
+        if change is not None:
+            # Signed in here, the customer can move the account to an address they can open, then ask for the reset.
+            self.reply.add(f"As you're signed in here, you can change that address first: {change.answer}")
+            self._cite_faq(change)
+            self.reply.add(f"If that's not possible, I can {OFFER_PERSON} from our support team to help you.",
+                           answers=False)
+            return
         self.reply.add("In that case a person from our team needs to verify it's really you before they can help "
                        f"you back in, which I can't do from here. Would you like me to {OFFER_PERSON}?",
                        answers=False)

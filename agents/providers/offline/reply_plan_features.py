@@ -83,6 +83,7 @@ ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b|\blimits?\b|\bmax(?:imum)?\b", re.IG
 COUNTED = re.compile(r"(?:up\s+to\s+)?(?:\d+|one|two|three|unlimited|no\s+limit)\b", re.IGNORECASE)
 # "Pro plan features", "business features": the plan's whole list, asked without a verb.
 NAMES_FEATURES = re.compile(r"\bfeatures?\b", re.IGNORECASE)
+_ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?when\b", re.IGNORECASE)
 # "Tell me about the Pro plan", "what is business?", "how much is pro?": the plan itself, its price and what
 # it includes, asked without naming anything in it. Not of the customer's own ("what is my plan?"), which the
 # billing part answers with the plan they are on.
@@ -210,6 +211,10 @@ class PlanFeatureReplies(WriterBase):
         the plans' lists name it. False, having said nothing, otherwise."""
         if TRYING_A_PAID_PLAN.search(self.text):
             return False  # "Can I test business for free?": a trial, which the billing part says nothing describes
+        if _ASKS_WHEN.match(self.ctx.message):
+            # "When will I get it?" after a refund was filed ("will I get" reads as whether a plan has it): a time,
+            # which no plan's list answers.
+            return False
         if self._tell_no_plan_states_the_resource():
             return True
         listing = self._plan_listings()

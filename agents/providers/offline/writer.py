@@ -618,8 +618,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         now?"), or the whole entry again. False, having said nothing, when the message is no such follow-up, the last
         answer quoted no entry at hand, or every sentence of it or none names what the message asks."""
         not_received = bool(NOT_RECEIVED.search(self.ctx.message))
-        if not (leans_back(self.ctx.message) or not_received):
-            return False
+        if not (leans_back(self.ctx.message) or not_received) or self.email_out_of_reach():
+            return False  # "I don't have access to that email anymore": the account part's to answer, not the entry's
         last = last_assistant_text(self.ctx)
         entry = next((m for m in self.facts.faq if any(s in last for s in sentences(m.answer))), None)
         # "I didn't get the email" is about its arriving, not about the email address the steps ask for.
