@@ -230,3 +230,14 @@ async def test_a_reset_email_out_of_reach_gets_a_way_round_it(converse, customer
     _, outcome = await converse(customer, "how do I reset my password?", "I don't have access to that email anymore")
     assert "so without access to that inbox the reset can't reach you" in outcome.reply, outcome.reply
     assert way_round in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply
+
+
+async def test_a_why_question_answered_by_an_entry_that_opens_with_yes_loses_the_yes(converse):
+    # "Why is my app slow in the morning?" got "Yes: apps on the Free plan sleep …".
+    (outcome,) = await converse("cus_carol", "why is my app slow in the morning?")
+    assert outcome.reply.startswith("Apps on the Free plan sleep after 30 minutes without traffic"), outcome.reply
+
+
+async def test_a_yes_or_no_question_keeps_the_entrys_yes(converse):
+    (outcome,) = await converse("cus_carol", "do free apps sleep?")
+    assert outcome.reply.startswith("Yes: apps on the Free plan sleep"), outcome.reply

@@ -761,7 +761,8 @@ async def test_a_paying_customer_whose_app_is_slow_gets_the_guide_not_that_free_
     assert "Scaling and cold starts" in draft.text and "Yes: apps on the Free plan" not in draft.text
     carol = ALICE.model_copy(update={"name": "Carol Diaz", "plan": "Free", "plan_price": Decimal("0.00")})
     draft, _ = await _write(provider, slow_app(carol))
-    assert draft.text.startswith("Yes: apps on the Free plan")
+    # "My app is slow" asks no yes or no: the entry's leading "Yes:" is left out.
+    assert draft.text.startswith("Apps on the Free plan sleep")
 
 
 async def test_what_happens_if_i_do_not_pay_says_what_is_unpaid_and_leaves_the_policy_to_a_person(provider):

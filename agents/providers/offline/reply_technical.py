@@ -246,7 +246,7 @@ class TechnicalReplies(WriterBase):
         if faq is not None and leading_incident is None and (
                 not articles or articles[0].score < ARTICLE_STRONG or asks_what_is_included):
             # A how-to question ("which regions can I deploy to?") is answered by the FAQ, not a guide.
-            self._quote_faq(self._as_asked(faq) if asks_what_is_included else faq, hedge=False)
+            self._quote_faq(self._as_asked(faq), hedge=False)
             articles = [a for a in articles if a.score >= ARTICLE_STRONG]
         else:
             asks_what_is_included = False  # nothing says whether it is included: the guide is the answer
@@ -867,8 +867,9 @@ class TechnicalReplies(WriterBase):
 
     def _as_asked(self, faq: FaqMatch) -> FaqMatch:
         # "Do I have to pay for it?" is asked the other way round from "do you offer it?": an entry's
-        # leading "Yes:" would answer the wrong question.
-        if ASKS_IF_IT_COSTS.search(self.text) and YES_OR_NO.match(faq.answer):
+        # leading "Yes:" would answer the wrong question. "Why is my app slow in the morning?" asks no yes or no.
+        if YES_OR_NO.match(faq.answer) and (ASKS_IF_IT_COSTS.search(self.text)
+                                            or not _ASKS_YES_OR_NO.match(self.ctx.message)):
             answer = YES_OR_NO.sub("", faq.answer, count=1)
             return faq.model_copy(update={"answer": answer[:1].upper() + answer[1:]})
         return faq
@@ -972,6 +973,12 @@ _SAYS_SINCE_WHEN = re.compile(
     re.IGNORECASE)
 # A guide named in a reply: “Scaling and cold starts”.
 GUIDE_NAMED = re.compile(r"\bguide\s+“(?P<title>[^”]+)”")
+
+
+# A question a yes or a no answers: "do free apps sleep?", "is there an SLA?", "will my app go to sleep?".
+_ASKS_YES_OR_NO = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?|hi|hey|also)[,\s]+)?(?:do|does|did|is|are|was|were|can|could|will|would|should|shall"
+    r"|has|have|had|may|might|am)\b", re.IGNORECASE)
 
 
 def _incident_scope(incident: IncidentFact) -> str:
