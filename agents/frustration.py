@@ -189,6 +189,9 @@ _NO_GUIDE = "I don't have a guide on that"  # the technical writer's word for a 
 # Replies of this module that open with feelings, not an answer: a reply the same as one of them is said to be the same
 # without being quoted.
 _NO_GIST = ("I'm sorry", "Sorry", "You're right", "Just to be sure", "My answer", "Glad to help", "I'm here")
+# An invoice or an amount: a reply that opens with feelings but states the customer's records ("I'm sorry — invoice
+# NW-1002 ($29.00) … is outside our 14-day refund window") is an answer, repeated in full, not withheld.
+_STATES_A_RECORD = re.compile(r"\bNW-\d+|\$\d")
 
 
 def _first_name(ctx: SupportContext) -> str:
@@ -345,9 +348,9 @@ def same_reply_again(reply: str, *, asked_again: bool = True) -> str:
             if cannot in answer:
                 return f"{cannot} one either, and I'd rather not guess. {_PERSON_OFFERED}"
     offer = f"If that doesn't help, {_after_colon(_PERSON_OFFERED)} Or tell me what's still unclear, and I'll try another way."
-    if _PERSON_OFFERED in answer:
+    if _PERSON_OFFERED in answer or OFFER_PERSON in answer:
         offer = "Or tell me what's still unclear, and I'll try another way."  # the answer offers a person itself
-    if answer.startswith(_NO_GIST):
+    if answer.startswith(_NO_GIST) and not _STATES_A_RECORD.search(answer):
         return f"My answer would be the same as my last message, so I won't repeat it. {offer}"
     return f"My answer is the same as in my last message:\n\n{answer}\n\n{offer}"
 

@@ -241,3 +241,13 @@ async def test_a_why_question_answered_by_an_entry_that_opens_with_yes_loses_the
 async def test_a_yes_or_no_question_keeps_the_entrys_yes(converse):
     (outcome,) = await converse("cus_carol", "do free apps sleep?")
     assert outcome.reply.startswith("Yes: apps on the Free plan sleep"), outcome.reply
+
+
+async def test_a_refusal_asked_again_is_repeated_not_withheld(converse):
+    # "For the last one" after the last paid invoice was refused got "My answer would be the same as my last message,
+    # so I won't repeat it": the refusal opens with "I'm sorry", which was taken for a reply of feelings.
+    _, outcome = await converse("cus_alice", "can I get a refund?", "for the last one")
+    assert outcome.reply.startswith("My answer is the same as in my last message:"), outcome.reply
+    assert "invoice NW-1002 ($29.00), paid on 2026-10-01, is outside our 14-day refund window" in outcome.reply
+    # The refusal offers a person already: not a second time.
+    assert outcome.reply.count("pass you to a person") == 1, outcome.reply
