@@ -716,9 +716,33 @@ def asks_to_deliver_it(message: str) -> bool:
     return bool(_DELIVER_IT.search(message))
 
 
+# How the assistant asks an offer again in words, after a sign or a "what?" that may only mean "seen" (frustration's
+# replies): the offer re-asked is the turn before it.
+ASIDE_AFTER_SIGN = "Just to be sure before I do anything:"
+ASIDE_AFTER_UNCLEAR = "Sorry if that wasn't clear. Nothing has been done yet:"
+
+
+def offer_in_question(ctx: SupportContext) -> str:
+    """The turn a go-ahead answers (offer_answered), with the turn it asked again when it was such an aside: after
+    "ok" and "Just to be sure …: tell me if you'd like me to ask for it", a "yes" accepts the refund offered before."""
+    answered = offer_answered(ctx)
+    if not answered.startswith((ASIDE_AFTER_SIGN, ASIDE_AFTER_UNCLEAR)):
+        return answered
+    said = _assistant_texts(ctx)
+    return "\n".join(said[:2]) if said and said[0] == answered else answered
+
+
 def _assistant_texts(ctx: SupportContext) -> list[str]:
     """The assistant's turns, newest first."""
     return [t.text for t in reversed(ctx.history) if t.role == "assistant"]
+
+
+_BARE_OK = re.compile(r"^\W*(?:ok(?:ay)?|k|alright|all\s+right|got\s+it|i\s+see|understood|noted)[\s.!]*$", re.IGNORECASE)
+
+
+def says_only_ok(message: str) -> bool:
+    """"Ok", "alright", "got it": the last reply heard, nothing asked."""
+    return bool(_BARE_OK.match(message))
 
 
 def offer_answered(ctx: SupportContext) -> str:
@@ -739,8 +763,13 @@ def offer_answered(ctx: SupportContext) -> str:
 
 
 def accepts_offer(ctx: SupportContext, offer: str) -> bool:
-    """"Yes please" to the assistant's offer of `offer` (in the turn offer_answered finds)."""
-    return affirms(ctx.message) and offer in offer_answered(ctx)
+    """"Yes please" to the assistant's offer of `offer` (in the turn offer_answered finds). A bare "ok" to an offer made
+    only for a case ("If the dashboard shows you another plan, … I can pass you to a person") says it was heard: it
+    handed the conversation over."""
+    answered = offer_answered(ctx)
+    if not affirms(ctx.message) or offer not in answered:
+        return False
+    return not (_BARE_OK.match(ctx.message) and re.search(rf"(?:^|[.!?]\s+)If\b[^.!?]*{re.escape(offer)}", answered))
 
 
 def asks_what_a_smaller_plan_keeps(message: str) -> bool:

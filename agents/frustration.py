@@ -15,6 +15,8 @@ from typing import Literal
 
 from agents.context import HistoryTurn, SupportContext
 from agents.follow_up import (
+    ASIDE_AFTER_SIGN,
+    ASIDE_AFTER_UNCLEAR,
     OFFER_PERSON,
     OFFER_REFUND,
     OFFER_UNLOCK,
@@ -181,8 +183,6 @@ _WHAT_I_DO = "I can look at your invoices and plan, your account, or problems wi
 _OFFERS = (OFFER_PERSON, OFFER_REFUND, OFFER_UNLOCK.lower(), "would you like me to")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 # How a reply to a sign after an offer opens: it says the offer again, as an aside (history_without_asides).
-ASIDE_AFTER_SIGN = "Just to be sure before I do anything:"
-ASIDE_AFTER_UNCLEAR = "Sorry if that wasn't clear. Nothing has been done yet:"
 # The writers' reply when nothing gathered answers the question.
 _CANNOT_ANSWER = "I don't have enough information to answer that"
 _NO_GUIDE = "I don't have a guide on that"  # the technical writer's word for a question no guide answers

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from agents.context import SupportContext
-from agents.follow_up import affirms, leans_back, offer_answered, with_topic
+from agents.follow_up import affirms, leans_back, offer_in_question, with_topic
 
 # Clauses are read one at a time: "I was charged twice this month, can I get a refund?" reports the charge in one
 # and asks in the other; "how do refunds work and can I get one?" asks two questions.
@@ -236,7 +236,7 @@ def blames_the_service(text: str) -> bool:
 def accepts_a_refund_offer(ctx: SupportContext) -> bool:
     """"Yes please" to an assistant's turn that spoke of a refund (in the offline writer's words, or an LLM's):
     the last one, or the one a go-ahead names or changes its mind about (follow_up.offer_answered)."""
-    return affirms(ctx.message) and "refund" in offer_answered(ctx).lower()
+    return affirms(ctx.message) and "refund" in offer_in_question(ctx).lower()
 
 
 def charged_twice_totals(facts: dict[str, Any]) -> set[Decimal]:

@@ -251,3 +251,22 @@ async def test_a_refusal_asked_again_is_repeated_not_withheld(converse):
     assert "invoice NW-1002 ($29.00), paid on 2026-10-01, is outside our 14-day refund window" in outcome.reply
     # The refusal offers a person already: not a second time.
     assert outcome.reply.count("pass you to a person") == 1, outcome.reply
+
+
+async def test_ok_to_an_offer_made_only_for_a_case_is_heard_not_a_handover(converse):
+    # "Ok" after "If the dashboard shows you another plan, … I can pass you to a person" handed the conversation over.
+    _, outcome = await converse("cus_alice", "i was charged but my app is still on free", "ok")
+    assert outcome.route != "handoff", outcome.reply
+    assert outcome.reply.startswith("Just to be sure before I do anything:"), outcome.reply
+
+
+async def test_ok_to_a_refund_offered_asks_again_and_a_yes_then_files_it(converse):
+    # "Ok" got "Of course — what can I help you with?", as if the conversation had just begun.
+    _, ok, yes = await converse("cus_bob", "what is your refund policy?", "ok", "yes")
+    assert ok.reply.startswith("Just to be sure before I do anything:") and not ok.actions, ok.reply
+    assert [action.kind for action in yes.actions] == ["refund"], yes.reply
+
+
+async def test_ok_to_a_question_offering_a_person_still_hands_over(converse):
+    *_, outcome = await converse("cus_alice", "my app is down", "it is in us-east", "ok")
+    assert outcome.route == "handoff", outcome.reply

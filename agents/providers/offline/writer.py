@@ -43,9 +43,10 @@ from agents.follow_up import (
     leans_back,
     names_where_the_move_goes,
     previous_user_text,
+    says_only_ok,
     with_topic,
 )
-from agents.frustration import repeats_last_reply, same_for_another_plan
+from agents.frustration import mood_reply, repeats_last_reply, same_for_another_plan
 from agents.outcome import Draft, FaqMatch, Usage
 from agents.own_data import about_own_lock
 from agents.providers.offline.faq import PLAN_NAMES, Calibration, OfflineFaqRetriever
@@ -153,6 +154,11 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             self.reply.add(identity_or_contact_reply(about, self.text))
         elif intent == "human" and not asks_what_answers_only(self.text):
             self.human()
+        elif self.ctx.history and says_only_ok(self.ctx.message):
+            # "Ok" after an answer: heard, as a thumbs-up is, and an offer the answer made is asked again in words
+            # (nothing is done on an "ok"). It got "Of course — what can I help you with?", as if the conversation had
+            # just begun.
+            self.reply.add(mood_reply("acknowledged", self.ctx))
         elif self._says_nothing_yet():
             self.reply.add(self._greeting("Of course — what can I help you with?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
