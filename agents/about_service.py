@@ -27,10 +27,13 @@ _HOSTING_IN_A_PLACE = re.compile(
     re.IGNORECASE)
 # "Can you host a wordpress site?" (out of scope at 0.42), "can I run a django app on northwind?": whether an app of a
 # kind runs here, which is ours to answer (or to say the help centre does not), not another company's business.
-_KIND_OF_APP = (r"(?:sites?|websites?|apps?|applications?|blogs?|stores?|shops?|apis?|backends?|projects?|wordpress|django"
-                r"|rails|laravel|flask|node(?:\.?js)?|next(?:\.?js)?|php|python|ruby|java|go(?:lang)?|docker(?:\s+images?)?"
-                r"|containers?|elixir|erlang|phoenix|scala|kotlin|rust|deno|bun|perl|haskell|\.net|dotnet|spring(?:\s+boot)?"
-                r"|express|fastapi|nuxt|remix|svelte(?:kit)?|ghost|drupal|joomla|magento|shopify)"
+# A kind of app named by what it is built with or what it is ("wordpress", "docker images", "an online store"), not an
+# app alone: "can I deploy my app to eu-west?" asks how, which the help centre's entries answer.
+_NAMED_KINDS = (r"(?:blogs?|stores?|shops?|wordpress|django|rails|laravel|flask|node(?:\.?js)?|next(?:\.?js)?|php|python"
+                r"|ruby|java|go(?:lang)?|docker(?:\s+images?)?|containers?|elixir|erlang|phoenix|scala|kotlin|rust|deno|bun"
+                r"|perl|haskell|\.net|dotnet|spring(?:\s+boot)?|express|fastapi|nuxt|remix|svelte(?:kit)?|ghost|drupal|joomla"
+                r"|magento|shopify)")
+_KIND_OF_APP = (rf"(?:sites?|websites?|apps?|applications?|apis?|backends?|projects?|{_NAMED_KINDS})"
                 # A version said after it ("python 3.12") is left out: a figure no fact holds is struck from the reply.
                 r"(?:\s+(?:sites?|websites?|apps?|applications?|blogs?|stores?|shops?|apis?|backends?"
                 r"|projects?))?")
@@ -42,12 +45,7 @@ _ASKS_WHAT_RUNS_HERE = re.compile(
 _WHAT_ABOUT_A_KIND = re.compile(
     rf"^\W*(?:(?:and|ok(?:ay)?|so|but)[,\s]+)?(?:(?:what|how)\s+about\s+|and\s+)(?P<kind>(?:\w+\s+)?{_KIND_OF_APP})"
     r"\s*[?.!]*$", re.IGNORECASE)
-# A kind of app named by what it is built with or what it is ("a wordpress site", "docker images", "an online store"),
-# not an app alone: "can I deploy my app to eu-west?" asks how, which the help centre's entries answer.
-_NAMED_KIND = re.compile(r"(?<!\w)(?:wordpress|django|rails|laravel|flask|node(?:\.?js)?|next(?:\.?js)?|php"
-                         r"|python|ruby|java|go(?:lang)?|docker|containers?|blogs?|stores?|shops?|elixir|erlang|phoenix|scala"
-                         r"|kotlin|rust|deno|bun|perl|haskell|\.net|dotnet|spring|express|fastapi|nuxt|remix|svelte(?:kit)?"
-                         r"|ghost|drupal|joomla|magento|shopify)\b", re.IGNORECASE)
+_NAMED_KIND = re.compile(rf"(?<!\w){_NAMED_KINDS}\b", re.IGNORECASE)
 # How the writer says the help centre lists no languages or frameworks: what a follow-up about another kind follows.
 RUNS_HERE_UNLISTED = "Our help centre doesn't list the languages, frameworks or kinds of app that run on Northwind Cloud"
 

@@ -15,6 +15,9 @@ from agents.context import HistoryTurn, SourceKind, SupportContext
 from agents.own_data import MONTH
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 
+# How the billing part tells the next renewal ("Your Pro plan renews on 2026-12-01, …"), which "how much?" and "can I
+# pay it now?" then ask after (reply_billing.py).
+RENEWAL_TOLD = " renews on "
 # How the billing part asks what is wrong on an invoice the customer says is wrong (reply_billing.py).
 WHAT_LOOKS_WRONG = "looks wrong to you"
 # And how it says what the records show of it, which the customer may answer in turn ("it should be $19").
@@ -645,14 +648,14 @@ _HOW_MUCH_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+much
 def asks_the_amount_of_the_renewal(ctx: SupportContext) -> bool:
     """"How much?" right after the next renewal was told: its amount. Alone, "how much" found the plans' prices, which
     the FAQ shortcut sent (after anything else, that is still the answer)."""
-    return bool(_HOW_MUCH_ALONE.match(ctx.message)) and " renews on " in last_assistant_text(ctx)
+    return bool(_HOW_MUCH_ALONE.match(ctx.message)) and RENEWAL_TOLD in last_assistant_text(ctx)
 
 
 def plans_priced_asked(ctx: SupportContext) -> list[str]:
     """"How much?" right after a reply that named plans ("Custom domains are on Pro and Business"): those plans, in the
     order named ("Pro", "Business"); none for another message, or after the next renewal (its amount is asked)."""
     last = last_assistant_text(ctx)
-    if not _HOW_MUCH_ALONE.match(ctx.message) or " renews on " in last:
+    if not _HOW_MUCH_ALONE.match(ctx.message) or RENEWAL_TOLD in last:
         return []
     return list(dict.fromkeys(name.capitalize() for name in re.findall(r"\b(Free|Pro|Business)\b", last)))
 
@@ -769,7 +772,7 @@ def accepts_offer(ctx: SupportContext, offer: str) -> bool:
     answered = offer_answered(ctx)
     if not affirms(ctx.message) or offer not in answered:
         return False
-    return not (_BARE_OK.match(ctx.message) and re.search(rf"(?:^|[.!?]\s+)If\b[^.!?]*{re.escape(offer)}", answered))
+    return not (says_only_ok(ctx.message) and re.search(rf"(?:^|[.!?]\s+)If\b[^.!?]*{re.escape(offer)}", answered))
 
 
 def asks_what_a_smaller_plan_keeps(message: str) -> bool:
@@ -992,14 +995,14 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
     any other message, or with no question before."""
     if (worth := _worth_of_the_plans_compared(ctx) or _catch_of_the_plan_asked(ctx)) is not None:
         return worth
-    if asks_if_it_applies_to_them(ctx.message) and (before := previous_user_text(ctx)):
+    before = previous_user_text(ctx)
+    if asks_if_it_applies_to_them(ctx.message) and before:
         # "Does it apply to me?" after "what is the sla?": that question, answered for the customer's own plan.
         return f"{before.strip().rstrip('?.! ')} on my plan?"
     if (of_the_plan := _asked_of_the_plan_named_before(ctx)) is not None:
         return of_the_plan
     # "I'm on pro" after "why is my app slow?": the question before, for the plan the customer says they are on.
     another = _ANOTHER_PLAN.match(ctx.message) or _STATES_OWN_PLAN.match(ctx.message) or _PLAN_ALONE.match(ctx.message)
-    before = previous_user_text(ctx)
     if (moved := _TO_A_PLAN.match(ctx.message)) is not None and before and not _PLAN_NAMED.search(before):
         # "To free" after "I want to downgrade" (the invoice list): the move, to that plan.
         return f"{before.strip().rstrip('?.! ')} to the {moved['to'].lower()} plan"
@@ -1119,9 +1122,8 @@ _THE_DUPLICATE = re.compile(r"\b(?:the|that|this)\s+(?:duplicate|double|second)(
 
 def asks_after_the_duplicate(ctx: SupportContext) -> bool:
     """Whether a short message asks after the duplicate charge one of the last two replies named."""
-    replies = [turn.text.lower() for turn in reversed(ctx.history) if turn.role == "assistant"][:2]
     return (len(ctx.message.split()) <= 8 and bool(_THE_DUPLICATE.search(ctx.message))
-            and any("duplicate" in text or "charged twice" in text for text in replies))
+            and any("duplicate" in text.lower() or "charged twice" in text.lower() for text in _assistant_texts(ctx)[:2]))
 
 
 # "I didn't get the email", "the link never came": something the customer was told would be sent has not arrived.

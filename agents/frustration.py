@@ -348,7 +348,7 @@ def same_reply_again(reply: str, *, asked_again: bool = True) -> str:
             if cannot in answer:
                 return f"{cannot} one either, and I'd rather not guess. {_PERSON_OFFERED}"
     offer = f"If that doesn't help, {_after_colon(_PERSON_OFFERED)} Or tell me what's still unclear, and I'll try another way."
-    if _PERSON_OFFERED in answer or OFFER_PERSON in answer:
+    if OFFER_PERSON in answer:
         offer = "Or tell me what's still unclear, and I'll try another way."  # the answer offers a person itself
     if answer.startswith(_NO_GIST) and not _STATES_A_RECORD.search(answer):
         return f"My answer would be the same as my last message, so I won't repeat it. {offer}"

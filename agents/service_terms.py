@@ -84,10 +84,23 @@ _FINDS_IT_TOO_DEAR = re.compile(
 _ASKS_WHY = re.compile(r"^\W*(?:(?:and|but|so)[,\s]+)?(?:why|how\s+come)\b", re.IGNORECASE)
 
 
+def finds_the_price_too_high(message: str) -> bool:
+    """Whether the message complains that our price is too high, rather than asking why it is what it is."""
+    return bool(_FINDS_IT_TOO_DEAR.search(message)) and not _ASKS_WHY.match(message)
+
+
 # "Do you have a free plan?", "is there a business tier?": whether we offer the plan, which its listing answers yes.
-_ASKS_IF_WE_OFFER_A_PLAN = re.compile(r"\b(?:do|does)\s+(?:you|u|northwind)\s+(?:have|offer|do)\s+(?:a|an|any)\s+(?P<plan>free|pro|business)"
-                                 r"\s+(?:plan|tier|version|option|account)\b|\bis\s+there\s+(?:a|an)\s+(?P<plan2>free|pro|business)\s+"
-                                 r"(?:plan|tier|version|option|account)\b", re.IGNORECASE)
+_ASKS_IF_WE_OFFER_A_PLAN = re.compile(
+    r"\b(?:do|does)\s+(?:you|u|northwind)\s+(?:have|offer|do)\s+(?:a|an|any)\s+(?P<plan>free|pro|business)"
+    r"\s+(?:plan|tier|version|option|account)\b"
+    r"|\bis\s+there\s+(?:a|an)\s+(?P<plan2>free|pro|business)\s+(?:plan|tier|version|option|account)\b",
+    re.IGNORECASE)
+
+
+def plan_asked_if_offered(message: str) -> str | None:
+    """"Is there a business plan?": the plan ("business"), or None when the message asks no such thing."""
+    asked = _ASKS_IF_WE_OFFER_A_PLAN.search(message)
+    return (asked["plan"] or asked["plan2"]).lower() if asked is not None else None
 
 
 # "What is the sla?" (out of scope at 0.9: the scope reply, beside the SLA's entry at 0.99): the uptime SLA, ours. Read
@@ -97,22 +110,6 @@ _NAMES_THE_SLA = re.compile(r"\bslas?\b", re.IGNORECASE)
 
 def names_the_sla(message: str) -> bool:
     return bool(_NAMES_THE_SLA.search(message))
-
-
-def asks_if_we_offer_a_plan(message: str) -> bool:
-    """"Do you have a free plan?": whether we offer the plan named."""
-    return bool(_ASKS_IF_WE_OFFER_A_PLAN.search(message))
-
-
-def plan_asked_if_offered(message: str) -> str | None:
-    """"Is there a business plan?": the plan ("business"), or None when the message asks no such thing."""
-    asked = _ASKS_IF_WE_OFFER_A_PLAN.search(message)
-    return (asked["plan"] or asked["plan2"]).lower() if asked is not None else None
-
-
-def finds_the_price_too_high(message: str) -> bool:
-    """Whether the message complains that our price is too high, rather than asking why it is what it is."""
-    return bool(_FINDS_IT_TOO_DEAR.search(message)) and not _ASKS_WHY.match(message)
 
 
 def billing_matter_alone(message: str) -> str | None:

@@ -131,20 +131,23 @@ def _best_of_each(deps: RunDeps, questions: Sequence[str]) -> list[FaqMatch]:
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Words every question shares: what the entry is about is in the others.
-_NOT_A_TOPIC = frozenset(["a", "an", "the", "i", "me", "my", "we", "our", "us", "you", "your", "it", "its", "this", "that", "these", "those", "how", "do", "does", "did", "can", "could", "should", "would", "what", "when", "where", "why", "which", "is", "are", "was", "were", "be", "to", "of", "in", "on", "for", "with", "and", "or", "from", "at", "by", "get", "got", "have", "has", "there", "here", "now", "then", "ok", "okay", "so", "just", "please", "new"])
+_NOT_A_TOPIC = frozenset({
+    "a", "an", "the", "i", "me", "my", "we", "our", "us", "you", "your", "it", "its", "this", "that", "these",
+    "those", "how", "do", "does", "did", "can", "could", "should", "would", "what", "when", "where", "why", "which",
+    "is", "are", "was", "were", "be", "to", "of", "in", "on", "for", "with", "and", "or", "from", "at", "by", "get",
+    "got", "have", "has", "there", "here", "now", "then", "ok", "okay", "so", "just", "please", "new",
+})
 
 
-def before_it(ctx: SupportContext) -> str:
-    return previous_user_text(ctx) or ""
+def _topics(text: str) -> set[str]:
+    return {w.removesuffix("s") for w in _WORD.findall(text.lower())} - _NOT_A_TOPIC
 
 
 def _about(matches: list[FaqMatch], before: str) -> bool:
     """Whether the message's best entry is about something the turn before named ("How do I reset my password?"
     after "I forgot my password"), rather than what its own verb alone found. After a how-to ("how do I add team
     members?"), "how do I remove that?" asks another thing of it, which the entries on adding would not answer."""
-    def topics(text: str) -> set[str]:
-        return {w.removesuffix("s") for w in _WORD.findall(text.lower())} - _NOT_A_TOPIC
-    return asks_how_to(before) or (bool(matches) and bool(topics(matches[0].question) & topics(before)))
+    return asks_how_to(before) or (bool(matches) and bool(_topics(matches[0].question) & _topics(before)))
 
 
 def _reread_first(deps: RunDeps, question: str, k: int, matches: list[FaqMatch]) -> list[FaqMatch]:
@@ -214,8 +217,8 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # below the FAQ shortcut, so the writer answers from them ("On Pro: the API allows 600 requests a
         # minute"), never the shortcut with the whole entry that answered the question before.
         matches = _reread_first(deps, asked, k, matches)
-    elif (asks_how_long_it_takes(ctx.message) or (asks_how_to_do_it(ctx.message) and not _about(matches, before_it(ctx)))
-          ) and (before := previous_user_text(ctx)):
+    elif (before := previous_user_text(ctx)) and (
+            asks_how_long_it_takes(ctx.message) or (asks_how_to_do_it(ctx.message) and not _about(matches, before))):
         # "How long does it take?" after "delete my data (GDPR)": alone its words find the refund's timing (0.96),
         # which the FAQ shortcut sent. "It" is what the question before asked about: its entries lead, scored
         # below the shortcut as above, and the message's own follow, for the writer to read. So for "how do I update

@@ -13,6 +13,7 @@ from agents.follow_up import (
     INVOICE_NOT_CHANGED,
     OFFER_PERSON,
     OFFER_REFUND,
+    RENEWAL_TOLD,
     WHAT_LOOKS_WRONG,
     WHICH_PLANS,
     asks_how_to_do_it,
@@ -1323,14 +1324,15 @@ class BillingReplies(WriterBase):
                 or plan.renews_on is None or not plan.price_monthly):
             return False
         own = normalise(self.ctx.message)
-        return " renews on " in last_assistant_text(self.ctx) or has_cue(set(own.split()), own, *NEXT_CHARGE_CUES)
+        return RENEWAL_TOLD in last_assistant_text(self.ctx) or has_cue(set(own.split()), own, *NEXT_CHARGE_CUES)
 
     def _tells_the_renewals_amount(self) -> bool:
         """"How much will it be?" right after the next renewal was told: its amount, said first, with its date. The
         renewal told again read "my answer is the same". False, having said nothing, for another message."""
         plan = self.facts.subscription
-        if (not (asks_the_amount_of_it(self.ctx.message) or asks_the_amount_of_the_renewal(self.ctx)) or plan is None or plan.renews_on is None
-                or not plan.price_monthly or " renews on " not in last_assistant_text(self.ctx)):
+        asked = asks_the_amount_of_it(self.ctx.message) or asks_the_amount_of_the_renewal(self.ctx)
+        if (not asked or plan is None or plan.renews_on is None or not plan.price_monthly
+                or RENEWAL_TOLD not in last_assistant_text(self.ctx)):
             return False
         self.reply.add(f"It will be {money(plan.price_monthly)}, for your {plan.plan} plan, on "
                        f"{plan.renews_on.isoformat()}.")

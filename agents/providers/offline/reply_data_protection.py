@@ -75,7 +75,7 @@ class DataProtectionReplies(WriterBase):
         if (stored := self._privacy_entry()) is not None:
             self.reply.add(f"What it says about your data: {sentences(stored.answer)[0]}", answers=False)
             self._cite_faq(stored)
-        if (export := next((m for m in self.facts.faq if "export" in m.question.lower()), None)) is not None:
+        if (export := self._entry_named("export")) is not None:
             self.reply.add(f"To keep a copy yourself: {export.answer}", answers=False)
             self._cite_faq(export)
         self.reply.add(f"A person from our team can tell you about backups: would you like me to {OFFER_PERSON}?",

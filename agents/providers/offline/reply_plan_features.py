@@ -32,7 +32,7 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.reply_technical import PLAN_ORDER, RAN_INTO_IT
 from agents.providers.offline.text import normalise, stem
-from agents.service_terms import TRYING_A_PAID_PLAN, asks_if_we_offer_a_plan
+from agents.service_terms import TRYING_A_PAID_PLAN, plan_asked_if_offered
 
 # "What does my plan include?", "what do I get with Pro?", "what's in the Business plan?": the whole list.
 ASKS_WHAT_A_PLAN_HAS = re.compile(
@@ -266,10 +266,11 @@ class PlanFeatureReplies(WriterBase):
                        or counts_apps(self.text))
         if whether and feature:
             return self._tell_whether_included(asked, listing, feature)
-        if not feature and (whether or asks_if_we_offer_a_plan(self.text) or ASKS_WHAT_A_PLAN_HAS.search(self.text)
+        offered = plan_asked_if_offered(self.text) is not None
+        if not feature and (whether or offered or ASKS_WHAT_A_PLAN_HAS.search(self.text)
                             or NAMES_FEATURES.search(self.text)
                             or (ASKS_ABOUT_A_PLAN.search(self.text) and not asks_about_own_plan(self.text))):
-            entry = self._entry_on("included", asked.name.lower()) if asks_if_we_offer_a_plan(self.text) else None
+            entry = self._entry_on("included", asked.name.lower()) if offered else None
             if entry is not None:
                 # "Do you have a free plan?": the help centre's entry on that plan says more than its line in the list.
                 self.reply.add(f"Yes: {entry.answer}")
@@ -277,7 +278,7 @@ class PlanFeatureReplies(WriterBase):
                 return True
             first = len(self.reply.paragraphs)
             self._tell_what_it_includes(asked, listing)
-            if asks_if_we_offer_a_plan(self.text) and len(self.reply.paragraphs) > first:
+            if offered and len(self.reply.paragraphs) > first:
                 # "Do you have a free plan?" got what Free includes, with no yes and no price.
                 costs = " It costs nothing." if asked.price == 0 else ""
                 self.reply.paragraphs[first] = f"Yes: {self.reply.paragraphs[first]}{costs}"

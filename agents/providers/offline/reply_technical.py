@@ -497,7 +497,7 @@ class TechnicalReplies(WriterBase):
         steps for their change, saying where it is and that it is the cause only if their app is there."""
         scope = _incident_scope(incident)
         self.reply.add(f"Meanwhile, there's also an active incident{scope}: “{incident.title}”, since "
-                       f"{incident.started_at.strftime('%Y-%m-%d %H:%M UTC')} (status: {incident.status}). "
+                       f"{_started(incident)} (status: {incident.status}). "
                        + _incident_applies(incident) + " Updates go to our status page as they happen.",
                        answers=False)
         self._cite_incident(incident)
@@ -510,7 +510,7 @@ class TechnicalReplies(WriterBase):
         """The open incident the question matched: what it is, how sure that it is the cause, and where
         its updates go (or, asked when it will be fixed, that there is no estimate). Whether the message
         asks about the incident itself (a follow-up on it, a region it is not in) rather than a fault."""
-        started = incident.started_at.strftime("%Y-%m-%d %H:%M UTC")
+        started = _started(incident)
         where = f" in {', '.join(incident.regions)}" if incident.regions else ""
         asks_when_fixed = bool(ASKS_WHEN_FIXED.search(self.ctx.message))
         topic = with_topic(self.ctx)
@@ -562,7 +562,7 @@ class TechnicalReplies(WriterBase):
         """What a follow-up asks of an incident already told of: the regions it is in (and that another
         region named is not listed), what it affects, when it started. Empty when it asks none of these."""
         message = self.ctx.message
-        started = incident.started_at.strftime("%Y-%m-%d %H:%M UTC")
+        started = _started(incident)
         told: list[str] = []
         asks_where = bool(other_regions or ASKS_WHERE.search(message))
         if asks_where:
@@ -893,19 +893,15 @@ class TechnicalReplies(WriterBase):
         last = last_assistant_text(self.ctx)
         told = next((IncidentFact.model_validate(i) for i in self.facts.active_incidents or []
                      if i.get("started_at") and f"“{i['title']}”" in last), None)
-        guide = GUIDE_NAMED.search(last)
-        if told is None and guide is None:
-            return False
         person = (f"I can't see your app from here, so a person from our team can look into it with you: would you "
                   f"like me to {OFFER_PERSON}?")
-        elsewhere_person = f"If it runs elsewhere, {person}"
-        started = told.started_at.strftime("%Y-%m-%d %H:%M UTC") if told is not None else ""
         if where is not None and told is not None and told.regions:
             region, elsewhere = where["region"].lower(), bool(where["neg"])
             if region in told.regions and not elsewhere:
                 self.reply.add(f"Then the incident is very likely the cause: “{told.title}” is open in {region} "
-                               f"(status: {told.status}), since {started}. Our engineers are working on it, and updates "
-                               "go to our status page as they happen; requests that fail during it are safe to retry.")
+                               f"(status: {told.status}), since {_started(told)}. Our engineers are working on it, and "
+                               "updates go to our status page as they happen; requests that fail during it are safe to "
+                               "retry.")
                 self._cite_incident(told)
                 return True
             regions = " and ".join(told.regions)
@@ -916,19 +912,18 @@ class TechnicalReplies(WriterBase):
             return True
         if told is not None and since is not None:
             where_it_is = f" in {' and '.join(told.regions)}" if told.regions else ""
-            self.reply.add(f"Thanks, that helps. The open incident, “{told.title}”{where_it_is}, started at {started}: "
-                           f"{_incident_applies(told)[0].lower()}{_incident_applies(told)[1:]}")
+            self.reply.add(f"Thanks, that helps. The open incident, “{told.title}”{where_it_is}, started at "
+                           f"{_started(told)}: {_incident_applies(told)[0].lower()}{_incident_applies(told)[1:]}")
             self._cite_incident(told)
-        elif guide is not None:
+            self.reply.add(f"If it runs elsewhere, {person}", answers=False)
+            return True
+        if (guide := _GUIDE_NAMED.search(last)) is not None:
             self.reply.add(f"Thanks, that helps. If the steps in our guide “{guide['title']}” haven't sorted it out, "
                            "I can't see your app from here to tell what else it could be.")
             self.reply.add(f"A person from our team can look into it with you: would you like me to {OFFER_PERSON}?",
                            answers=False)
             return True
-        else:
-            return False
-        self.reply.add(elsewhere_person, answers=False)
-        return True
+        return False
 
     def _no_matching_incident(self) -> None:
         """"Is there an outage in us-east?" when no open incident fits: say so, and where the open ones are."""
@@ -972,13 +967,18 @@ _SAYS_SINCE_WHEN = re.compile(
     rf"|{_A_WHILE}\s+ago)\W*$",
     re.IGNORECASE)
 # A guide named in a reply: “Scaling and cold starts”.
-GUIDE_NAMED = re.compile(r"\bguide\s+“(?P<title>[^”]+)”")
+_GUIDE_NAMED = re.compile(r"\bguide\s+“(?P<title>[^”]+)”")
 
 
 # A question a yes or a no answers: "do free apps sleep?", "is there an SLA?", "will my app go to sleep?".
 _ASKS_YES_OR_NO = re.compile(
     r"^\W*(?:(?:and|so|but|ok(?:ay)?|hi|hey|also)[,\s]+)?(?:do|does|did|is|are|was|were|can|could|will|would|should|shall"
     r"|has|have|had|may|might|am)\b", re.IGNORECASE)
+
+
+def _started(incident: IncidentFact) -> str:
+    """"2026-11-24 08:00 UTC": when an incident began, as replies give it."""
+    return incident.started_at.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _incident_scope(incident: IncidentFact) -> str:
