@@ -13,6 +13,7 @@ import re
 from agents.clauses import only_thanks
 from agents.context import HistoryTurn, SourceKind, SupportContext
 from agents.own_data import MONTH
+from agents.service_terms import names_the_sla
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 
 # How the billing part tells the next renewal ("Your Pro plan renews on 2026-12-01, …"), which "how much?" and "can I
@@ -1144,6 +1145,13 @@ _APPLIES_TO_THEM = re.compile(
 def asks_if_it_applies_to_them(message: str) -> bool:
     """"Does it apply to me?": whether what was just said holds for the customer, naming nothing of its own."""
     return bool(_APPLIES_TO_THEM.match(message))
+
+
+def asks_if_the_sla_applies(ctx: SupportContext) -> bool:
+    """"Does it apply to me?" after the uptime SLA was asked about or told ("do you offer an uptime guarantee?" names
+    it only in the reply): whether the customer's plan has it."""
+    return asks_if_it_applies_to_them(ctx.message) and any(
+        names_the_sla(text) for text in (previous_user_text(ctx) or "", last_assistant_text(ctx)))
 
 
 def asks_how_to_do_it(message: str) -> bool:

@@ -69,6 +69,7 @@ from agents.follow_up import (
     asks_for_more,
     asks_if_it_applies_to_them,
     asks_if_it_worked_with_nothing_done,
+    asks_if_the_sla_applies,
     asks_the_amount_of_it,
     asks_the_amount_of_the_renewal,
     asks_to_deliver_it,
@@ -149,6 +150,7 @@ from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.resilience import RunBudget
 from agents.service_status import (
     DASHBOARD_FAULT_REPLY,
+    asks_for_status_updates,
     asks_how_the_service_ran,
     asks_if_the_service_is_down,
     reports_a_fault_in_our_dashboard,
@@ -643,6 +645,17 @@ class Orchestrator:
             # month": no uptime figure is to hand, which the technical part says, with the incidents open and the SLA.
             self._relabel(run, self._sure_label(run, "technical"), key="uptime_asked",
                           why="asks how available the service has been")
+        if run.intent.label not in ("technical", "out_of_scope") and asks_if_the_sla_applies(run.ctx):
+            # "Does it apply to me?" after "what is the sla?" (billing at 0.6: the plan's price, then the SLA's whole
+            # entry): whether the customer's plan has the SLA, which the technical part says yes or no to.
+            self._relabel(run, self._sure_label(run, "technical"), key="sla_applies_asked",
+                          why="asks whether the uptime SLA just told applies to them")
+        if run.intent.label != "technical" and asks_for_status_updates(run.ctx):
+            # "Can I get notified?" after the status page's entry (technical, but general at 0.5 after an incident),
+            # "do you send alerts when something is down?" (out of scope at 0.7): the status page's email updates,
+            # which the technical part tells.
+            self._relabel(run, self._sure_label(run, "technical"), key="status_updates_asked",
+                          why="asks to be told of our incidents")
         if run.intent.label != "technical" and asks_if_the_service_is_down(run.ctx.message):
             # "Is anything down at the moment?" (technical at 0.33 beside billing; after a password question, account),
             # "is there any outage right now?" after a refund (the refund policy): the open incidents answer it.

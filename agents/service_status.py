@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from agents.about_service import reports_a_security_issue
-from agents.follow_up import OFFER_PERSON, asks_about_uptime
+from agents.context import SupportContext
+from agents.follow_up import OFFER_PERSON, asks_about_uptime, last_assistant_text
 
 # "Is anything down at the moment?", "are you having an outage?", "is northwind down?", "any known issues right now?":
 # whether the service is running now, which the open incidents answer. Read alone as off topic or small talk, and
@@ -36,6 +37,33 @@ _ASKS_IF_THE_SERVICE_IS_DOWN = re.compile(
 _MONEY = r"\b(?:refunds?|credits?|compensat\w*|money|reimburs\w*)\b"
 _MONEY_FOR_IT = re.compile(rf"{_MONEY}|\bsla\b", re.IGNORECASE)
 _MONEY_ASKED = re.compile(_MONEY, re.IGNORECASE)
+
+
+# "Can I get notified?", "how do I subscribe?", "can you let me know when it's fixed?", "do you send alerts when something
+# is down?": updates on our service's incidents, which the status page sends by email. Alone or after the status page or
+# an incident they got "I don't have a guide on that", the scope reply, or a guide on API errors.
+_NOTIFIED = re.compile(
+    r"\b(?:notif(?:y|ied|ications?)|alerts?|alerted|subscribe|subscription\s+to\s+(?:the\s+)?(?:status|updates)"
+    r"|(?:e-?mail|status)\s+updates?|updates?\s+by\s+e-?mail|let\s+(?:me|us)\s+know|keep\s+(?:me|us)\s+"
+    r"(?:posted|updated|informed|in\s+the\s+loop)|get\s+(?:the\s+)?updates?|(?:email|e-mail|message|ping)\s+(?:me|us)\s+when)\b",
+    re.IGNORECASE)
+_ABOUT_OUR_STATUS = re.compile(
+    r"\b(?:outages?|incidents?|down(?:time)?|status|fixed|resolved|back\s+up|maintenance|disruptions?|problems?\s+on\s+"
+    r"your\s+(?:end|side))\b", re.IGNORECASE)
+# Updates on something of the customer's own, which the status page does not send: "notify me when my refund arrives".
+_THEIR_OWN_MATTER = re.compile(r"\b(?:refunds?|invoices?|payments?|charges?|renewals?|bills?|billing|cards?|deploys?|builds?"
+                               r"|exports?|unlock\w*|password|tickets?)\b", re.IGNORECASE)
+# The last reply was about our service's state: the status page's entry, or an incident it told.
+_STATUS_TOLD = ("status page", "status.northwind.cloud", "active incident", "is still open (status:")
+
+
+def asks_for_status_updates(ctx: SupportContext) -> bool:
+    """Whether the message asks to be told of our service's incidents (by email, an alert, a notification), naming
+    them, or right after the status page or an incident was told; not alerts about the customer's own app."""
+    if not _NOTIFIED.search(ctx.message) or _NAMES_THEIR_OWN.search(ctx.message) or _THEIR_OWN_MATTER.search(ctx.message):
+        return False
+    last = last_assistant_text(ctx)
+    return bool(_ABOUT_OUR_STATUS.search(ctx.message)) or any(told in last for told in _STATUS_TOLD)
 
 
 def asks_how_the_service_ran(text: str) -> bool:

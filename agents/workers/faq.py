@@ -41,6 +41,7 @@ from agents.own_data import (
     unlock_request_naming_the_account,
     with_document_words_spelled,
 )
+from agents.service_status import asks_for_status_updates
 from agents.service_terms import asks_about_a_cancellation_fee, plan_moved_to, tier_not_ours
 from agents.workers.base import RunDeps, metadata
 
@@ -291,6 +292,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # the refund timing: what the help centre says of staff approving refunds, of the staff's hours and of
         # the money's arrival once approved is added, scored as the topic's are above, for the writer to quote.
         matches += _after_own(matches, _best_of_each(deps, STAFF_REVIEW_QUESTIONS))
+    if asks_for_status_updates(ctx):
+        # "Can I get notified?" after the status page's entry, "do you send alerts when something is down?": the entry
+        # that says its updates go by email, which their words never find, is added as the topic's are above.
+        matches += _after_own(matches, _best_first(deps, UPTIME_QUESTIONS[0], 1))
     if asks_about_uptime(ctx.message):
         # "Was there downtime this week?" finds the status page only past the first k (0.00), beside lost phones: the
         # entries on the status page and the uptime SLA are added, scored as the topic's are above, for the writer.

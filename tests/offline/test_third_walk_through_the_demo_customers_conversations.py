@@ -131,8 +131,8 @@ async def test_the_sla_asked_with_the_word_alone_is_ours(converse):
     assert "99.95% monthly uptime SLA" in outcome.reply and "I can only help" not in outcome.reply, outcome.reply
 
 
-@pytest.mark.parametrize(("customer", "plan"), [("cus_alice", "You're on the Pro plan"),
-                                                ("cus_bob", "You're on the Business plan")])
+@pytest.mark.parametrize(("customer", "plan"), [("cus_alice", "No, it doesn't: you're on the Pro plan"),
+                                                ("cus_bob", "Yes, it does: you're on the Business plan")])
 async def test_whether_the_sla_applies_to_them_is_answered_for_their_plan(converse, customer, plan):
     # "Does it apply to me?" after it was turned away as off topic too.
     _, outcome = await converse(customer, "what is the sla?", "does it apply to me?")

@@ -187,6 +187,16 @@ def has_cue(words: set[str], text: str, *cues: str) -> bool:
     return any((cue in words) if " " not in cue else (cue in text) for cue in cues)
 
 
+# How long something takes, in any wording: "usually within an hour", "in 5 to 10 business days", "after a 7-day grace
+# period", "the upgrade applies at once". Not how long something stays usable once done ("a download link that works for
+# 7 days"), nor when something recurs ("certificates renew 30 days before they expire"), which say nothing of the wait;
+# nor "several regions at once".
+TAKES = re.compile(r"(?<!\bfor\s)\b(?:\d+|an?|one|a\s+few)[-\s](?:business[-\s])?(?:minute|hour|day|week|month)s?\b"
+                   r"(?!\s+before\b)"
+                   r"|\b(?:appl(?:y|ies)|takes?\s+effect|unlock\w*(?:\s+it)?)\s+(?:at\s+once|immediately|straight\s+away"
+                   r"|right\s+away|instantly)\b", re.IGNORECASE)
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
 

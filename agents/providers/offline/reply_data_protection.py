@@ -21,7 +21,7 @@ from agents.follow_up import (
     previous_user_text,
 )
 from agents.outcome import FaqMatch
-from agents.providers.offline.reply_base import WriterBase, sentences, topic_words
+from agents.providers.offline.reply_base import TAKES, WriterBase, sentences, topic_words
 from agents.providers.offline.text import normalise, stem
 
 # Words a data-protection question uses whatever it asks, which the entry on where data is stored covers by being
@@ -38,11 +38,6 @@ _NAMES_GDPR = re.compile(r"\bgdpr\b|\bdata\s+protection\b|\bdpa\b", re.IGNORECAS
 # How long something lasts, as the help centre words it: "a 7-day grace period", "within 30 days", "48 hours".
 _DURATION = re.compile(r"\b\d+[-\s](?:business[-\s])?(?:minute|hour|day|week|month)s?\b", re.IGNORECASE)
 _NAMES_A_REFUND = re.compile(r"\brefund", re.IGNORECASE)
-# How long something takes, in any wording: "usually within an hour", "in 5 to 10 business days", "after a 7-day grace
-# period". Not how long something stays usable once done ("a download link that works for 7 days"), which says
-# nothing of the wait.
-_TAKES = re.compile(r"(?<!\bfor\s)\b(?:\d+|an?|one|a\s+few)[-\s](?:business[-\s])?(?:minute|hour|day|week|month)s?\b",
-                    re.IGNORECASE)
 
 
 class DataProtectionReplies(WriterBase):
@@ -147,10 +142,10 @@ class DataProtectionReplies(WriterBase):
         entry = next((m for m in self.facts.faq[:1] if topic_words(m.question) & topic_words(before)), None)
         if entry is None:
             return False
-        told = [s for s in sentences(entry.answer) if _TAKES.search(s)]
+        told = [s for s in sentences(entry.answer) if TAKES.search(s)]
         answered_with = last_assistant_text(self.ctx)
         if not any(s in answered_with for s in sentences(entry.answer)) and not any(
-                found[0] in answered_with for s in told if (found := _TAKES.search(s))):
+                found[0] in answered_with for s in told if (found := TAKES.search(s))):
             # The last answer was not this entry's (nor the guide's steps, which give the same time): "it" may be
             # something else the answer was about.
             return False

@@ -13,8 +13,11 @@ from agents.follow_up import (
     asks_about_uptime,
     asks_for_an_uptime_report,
     asks_for_more,
+    asks_how_long_it_takes,
+    asks_if_it_applies_to_them,
     asks_the_limit_of_the_topic,
     last_assistant_text,
+    last_reply_cited,
     leans_back,
     previous_user_text,
     reports_what_the_outage_costs,
@@ -42,6 +45,7 @@ from agents.providers.offline.reply_base import (
     FAQ_HOW_TO_FOR_VISITOR,
     FAQ_PLAUSIBLE,
     MAX_STEPS,
+    TAKES,
     YES_OR_NO,
     WriterBase,
     has_cue,
@@ -50,6 +54,7 @@ from agents.providers.offline.reply_base import (
     topic_words,
 )
 from agents.providers.offline.text import normalise
+from agents.service_status import asks_for_status_updates
 
 # "Any ETA for a fix?", "when will it be fixed?", "is it resolved yet?", "any update?": when the incident
 # ends, which nobody knows; its state and where the updates go are what there is to say.
@@ -192,7 +197,8 @@ OWN_CERTIFICATE = re.compile(
 
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
-        if self._answers_details_of_the_fault():
+        if (self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates()
+                or self._tell_how_long_the_guide_says()):
             return
         incident = self.facts.incident
         if reports_what_the_outage_costs(self.ctx):
@@ -299,6 +305,55 @@ class TechnicalReplies(WriterBase):
         if (not self.reply.answered and incident is None and not articles and self._no_guide_is_the_answer()
                 and not self._tell_where_a_guide_shows_it()):
             self._no_guide()
+
+    def _tell_how_to_get_status_updates(self) -> bool:
+        """"Can I get notified?", "can you let me know when it's fixed?": the status page's entry, which says its
+        updates go by email, led by whether this chat sends any (it doesn't), and the incident open now when the
+        message or the last reply is about it. False, having said nothing, for any other message or without the
+        entry at hand."""
+        if not asks_for_status_updates(self.ctx):
+            return False
+        entry = next((m for m in self.facts.faq if "status" in normalise(m.question).split()), None)
+        if entry is None:
+            return False
+        lead = ("I can't send you updates from this chat myself, but you can get them by email. "
+                if _ASKS_US_TO_TELL.search(self.text) else "" if _ASKS_HOW.search(self.text) else "Yes, by email. ")
+        self.reply.add(f"{lead}Our help centre says: {entry.answer}")
+        self._cite_faq(entry)
+        incident = self.facts.incident
+        if incident is not None and (incident.title in last_assistant_text(self.ctx) or _ASKS_WHEN_FIXED.search(self.text)):
+            self.reply.add(f"That includes the updates on “{incident.title}” (status: {incident.status}), and when it's "
+                           "resolved.", answers=False)
+        return True
+
+    def _tell_how_long_the_guide_says(self) -> bool:
+        """"How long does it take?" right after a guide's steps: its steps that give a time ("Wait for DNS to update,
+        usually within an hour"), else that it gives none, with another guide gathered whose step on the same thing
+        does, and a person. Alone it got the same guide again, as a repeat. False, having said nothing, for any other
+        message, or when the guide the last reply named is not at hand."""
+        if not asks_how_long_it_takes(self.ctx.message) or not last_reply_cited(self.ctx, "article"):
+            return False
+        last = last_assistant_text(self.ctx)
+        guide = next((a for a in self.facts.articles if f"“{a.title}”" in last), None)
+        if guide is None:
+            return False
+        self._cite_article(guide)
+        if told := [(n, step) for n, step in enumerate(guide.steps, start=1) if TAKES.search(step)]:
+            self.reply.add(f"The guide “{guide.title}” says:\n{_numbered(told)}")
+            return True
+        self.reply.add(f"Our guide “{guide.title}” doesn't say how long that takes, and I'd rather not guess.")
+        # "A certificate can only be issued after [the domain's DNS points to Northwind]": the custom domains guide
+        # says how long DNS takes to update.
+        named = topic_words(" ".join(guide.steps))
+        for other in self.facts.articles:
+            timed = [step for step in other.steps if TAKES.search(step) and topic_words(step) & named]
+            if other.slug != guide.slug and timed:
+                self.reply.add(f"Our guide “{other.title}” says: {' '.join(timed)}")
+                self._cite_article(other)
+                break
+        self.reply.add(f"If it still isn't done once you've followed the steps, tell me what you see, or I can "
+                       f"{OFFER_PERSON} from our team.", answers=False)
+        return True
 
     def _tell_uptime(self) -> bool:
         """"What's your uptime?", "was there downtime this week?": that no uptime figure is to hand (none is
@@ -771,16 +826,27 @@ class TechnicalReplies(WriterBase):
         plan = named[0] if len(named) == 1 else customer_plan if not named else None
         entry_sentences = sentences(entry.answer)
         own = [sentence for sentence in entry_sentences if plan in _PLAN_NAME.findall(sentence)] if plan else []
+        if plan is None and self.ctx.customer is None and asks_if_it_applies_to_them(self.ctx.message):
+            # A visitor's "does it apply to me?": their plan decides, and no plan of theirs is to hand.
+            self.reply.add("That depends on your plan, which I can't see as you're not signed in: "
+                           f"{_lower_first(entry.answer)} If you sign in, I can tell you for your account.")
+            self._cite_faq(entry)
+            return
         if plan is None or not own:
             self._quote_faq(entry, hedge=False)
             return
         lead = f"you're on the {plan} plan" if plan == customer_plan else f"on {plan}"
         said = " ".join(own)
+        # "Does it apply to me?" right after the SLA was told: a plain yes or no leads, which a repeat of the
+        # reply before ("You're on the Pro plan: …") does not give.
+        applies_asked = asks_if_it_applies_to_them(self.ctx.message)
         if NO_SLA.search(said):
             others = [sentence for sentence in entry_sentences if sentence not in own]
-            self.reply.add(" ".join([f"{lead[:1].upper()}{lead[1:]}: {said}", *others]))
+            opening = f"No, it doesn't: {lead}, and {_lower_first(said)}" if applies_asked else (
+                f"{lead[:1].upper()}{lead[1:]}: {said}")
+            self.reply.add(" ".join([opening, *others]))
         else:
-            self.reply.add(f"Yes: {lead}, and {_lower_first(said)}")
+            self.reply.add(f"{'Yes, it does' if applies_asked else 'Yes'}: {lead}, and {_lower_first(said)}")
         self._cite_faq(entry)
 
     def _about_another_plan(self, question: str) -> bool:
@@ -974,6 +1040,13 @@ _GUIDE_NAMED = re.compile(r"\bguide\s+“(?P<title>[^”]+)”")
 _ASKS_YES_OR_NO = re.compile(
     r"^\W*(?:(?:and|so|but|ok(?:ay)?|hi|hey|also)[,\s]+)?(?:do|does|did|is|are|was|were|can|could|will|would|should|shall"
     r"|has|have|had|may|might|am)\b", re.IGNORECASE)
+
+
+# "Can you let me know", "will you email me when": this chat asked to send the updates itself.
+_ASKS_US_TO_TELL = re.compile(r"\b(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+)?(?:notify|alert|let|email|e-mail"
+                              r"|message|ping|tell|keep|update)\b", re.IGNORECASE)
+_ASKS_HOW = re.compile(r"\bhow\b", re.IGNORECASE)
+_ASKS_WHEN_FIXED = re.compile(r"\b(?:fixed|resolved|back\s+up|over|working\s+again)\b", re.IGNORECASE)
 
 
 def _started(incident: IncidentFact) -> str:
