@@ -47,9 +47,12 @@ _NOTIFIED = re.compile(
     r"|(?:e-?mail|status)\s+updates?|updates?\s+by\s+e-?mail|let\s+(?:me|us)\s+know|keep\s+(?:me|us)\s+"
     r"(?:posted|updated|informed|in\s+the\s+loop)|get\s+(?:the\s+)?updates?|(?:email|e-mail|message|ping)\s+(?:me|us)\s+when)\b",
     re.IGNORECASE)
+# "The status of my flight" is someone else's; "when it's resolved" is ours only of an incident (a transfer is not).
 _ABOUT_OUR_STATUS = re.compile(
-    r"\b(?:outages?|incidents?|down(?:time)?|status|fixed|resolved|back\s+up|maintenance|disruptions?|problems?\s+on\s+"
-    r"your\s+(?:end|side))\b", re.IGNORECASE)
+    r"\b(?:outages?|incidents?|downtime|(?:is|are|goes|going|went|go|been)\s+down|status\s+page|(?:service|system)\s+status|maintenance|disruptions?"
+    r"|problems?\s+on\s+your\s+(?:end|side)"
+    r"|(?:it|this|that|the\s+(?:incident|outage|issue|problem))\s+(?:is|'s|has\s+been|gets?|will\s+be)\s+"
+    r"(?:fixed|resolved|back\s+up|over))\b", re.IGNORECASE)
 # Updates on something of the customer's own, which the status page does not send: "notify me when my refund arrives".
 _THEIR_OWN_MATTER = re.compile(r"\b(?:refunds?|invoices?|payments?|charges?|renewals?|bills?|billing|cards?|deploys?|builds?"
                                r"|exports?|unlock\w*|password|tickets?)\b", re.IGNORECASE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from agents.asking_words import kinds_named
-from agents.follow_up import OFFER_PERSON
+from agents.follow_up import NOT_RECEIVED, OFFER_PERSON
 
 _NOUNS = {
     "registration": "sign-up", "register": "sign-up", "registering": "sign-up", "signup": "sign-up",
@@ -26,6 +26,26 @@ SIGN_UP_PROBLEM_REPLY = (
     f"message, or an email that didn't arrive), and I'll help if I can. I can also {OFFER_PERSON} from our team, who "
     "will take it from there: just say so."
 )
+
+
+# "I didn't get the verification email", "the confirmation link never came": the email that confirms an address, at
+# sign-up or after changing it. Read as account questions, it got "I don't have enough information", or, signed in, the
+# two-factor steps (a "verification" code).
+_CONFIRMING_EMAIL = re.compile(
+    r"\b(?:verification|verify(?:ing)?|confirmation|confirm(?:ing)?|activation|activate|welcome)\s+(?:e-?mail|mail|link)s?\b",
+    re.IGNORECASE)
+# The email asked about confirms a new address on the account, not a sign-up.
+_CHANGED_ADDRESS = re.compile(r"\b(?:chang|updat|switch)\w*\s+(?:my\s+|the\s+|our\s+)?(?:e-?mail|address)", re.IGNORECASE)
+
+
+def reports_confirming_email_missing(text: str) -> bool:
+    """Whether the message says the email confirming an address (at sign-up, or after changing it) has not arrived."""
+    return bool(_CONFIRMING_EMAIL.search(text)) and bool(NOT_RECEIVED.search(text))
+
+
+def confirms_a_changed_address(text: str) -> bool:
+    """Whether the message says the customer changed the address the confirming email is for."""
+    return bool(_CHANGED_ADDRESS.search(text))
 
 
 def reports_a_sign_up_problem(text: str) -> bool:

@@ -43,6 +43,7 @@ from agents.own_data import (
 )
 from agents.service_status import asks_for_status_updates
 from agents.service_terms import asks_about_a_cancellation_fee, plan_moved_to, tier_not_ours
+from agents.sign_up_problems import reports_confirming_email_missing
 from agents.workers.base import RunDeps, metadata
 
 # A plan named as a plan: "on free", "with business", "does pro include", "the Pro plan"; not "is ssl free".
@@ -82,6 +83,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_to_send_invoices_elsewhere, EMAIL_CHANGE_QUESTION),
     # "I don't have access to that email anymore": signed in, the address can be changed before the reset is asked for.
     (says_email_out_of_reach, EMAIL_CHANGE_QUESTION),
+    # "I didn't get the verification email": the entry on changing the address says where the confirming link goes.
+    (reports_confirming_email_missing, EMAIL_CHANGE_QUESTION),
     # "The early termination penalty": the entry on cancelling says what happens instead.
     (asks_about_a_cancellation_fee, CANCEL_QUESTION),
 )

@@ -46,8 +46,10 @@ async def test_asking_to_be_told_of_outages_gets_the_status_pages_email_updates(
     assert "guide" not in outcome.reply
 
 
-async def test_asking_us_to_say_when_the_incident_is_fixed_says_the_chat_cannot_and_the_status_page_will(converse):
-    _, outcome = await converse("cus_alice", "is anything down right now?", "can you notify me when it is fixed?")
+@pytest.mark.parametrize("turns", [("is anything down right now?", "can you notify me when it is fixed?"),
+                                   ("let me know when the incident is resolved",)])
+async def test_asking_us_to_say_when_the_incident_is_fixed_says_the_chat_cannot_and_the_status_page_will(converse, turns):
+    *_, outcome = await converse("cus_alice", *turns)
     assert outcome.reply.startswith("I can't send you updates from this chat myself, but you can get them by email. "
                                     f"Our help centre says: {STATUS_ENTRY}"), outcome.reply
     assert "That includes the updates on “Elevated API error rates in eu-west” (status: investigating), and when " \
@@ -57,6 +59,9 @@ async def test_asking_us_to_say_when_the_incident_is_fixed_says_the_chat_cannot_
 @pytest.mark.parametrize("message", [
     "can you notify me when my refund arrives?", "email me when my invoice is ready", "can I get alerts when my app goes "
     "down?", "let me know when my deploy finishes", "can I get notified?",
+    "mark down that i will be in rome from february 1 to march 1 and notify my bank",
+    "can you please let me know the status of my capital one application",
+    "My transfer went through, but it seems to be caught up in a pending status, can you give me a status update?",
 ])
 def test_updates_on_the_customers_own_things_or_out_of_the_blue_are_not_the_status_pages(message):
     from agents.service_status import asks_for_status_updates
@@ -94,3 +99,40 @@ def test_a_time_taken_is_told_apart_from_other_times(text, takes):
     from agents.providers.offline.reply_base import TAKES
 
     assert bool(TAKES.search(text)) is takes
+
+
+@pytest.mark.parametrize(("customer", "message", "plan"), [
+    # The team's entry as a guess ("enter your colleague's email").
+    ("cus_alice", "my colleague recommended you", "you're on the Pro plan at $29.00 a month."),
+    # "I don't have enough information".
+    ("cus_carol", "a friend told me about northwind", "you're on the Free plan, which costs nothing."),
+    ("cus_bob", "I'm interested in your service", "you're on the Business plan at $99.00 a month."),
+])
+async def test_a_customer_who_heard_of_us_is_told_they_have_an_account_and_asked_what_they_need(converse, customer,
+                                                                                             message, plan):
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith(f"Glad to hear it! You already have an account with us: {plan}"), outcome.reply
+    assert "What can I help you with?" in outcome.reply and "team members" not in outcome.reply
+
+
+CHANGE_ENTRY = "Our help centre says: Go to **Settings → Profile**, enter the new address and confirm it from the link"
+
+
+@pytest.mark.parametrize(("customer", "message", "says"), [
+    # The two-factor steps (a "verification" code), signed in.
+    ("cus_alice", "I didn't get the verification email",
+     "If it's the link to confirm a new email address, it goes to the new address you entered, not to the one on your "
+     f"account now (alice@example.com). {CHANGE_ENTRY}"),
+    ("cus_bob", "I changed my email but didn't get the confirmation link",
+     f"The link to confirm a new address goes to the new address you entered, not to the one on your account now "
+     f"(bob@example.com). {CHANGE_ENTRY}"),
+    # "I don't have enough information".
+    (None, "I signed up but never got the confirmation email",
+     "Our help centre doesn't describe the email sent when you sign up, so I can't tell you more about it from here."),
+])
+async def test_a_confirming_email_that_never_came_is_answered_with_where_it_goes_and_a_person(converse, customer,
+                                                                                           message, says):
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith(f"I'm sorry it hasn't arrived. {says}"), outcome.reply
+    assert "Check the spam folder of that inbox too" in outcome.reply and "pass you to a person" in outcome.reply
+    assert "Two-factor" not in outcome.reply

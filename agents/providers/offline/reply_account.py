@@ -57,6 +57,7 @@ from agents.providers.offline.reply_base import (
 from agents.providers.offline.reply_billing import INVOICE_DETAILS, BillingReplies, how_to_not_asked
 from agents.providers.offline.reply_refunds import asks_how_long_approval_takes, staff_hours_entry
 from agents.providers.offline.text import normalise
+from agents.sign_up_problems import confirms_a_changed_address, reports_confirming_email_missing
 
 # A visitor wanting an account: "i want to sign up", "how do I register?", "create an account". Not "sign in", nor
 # "I signed up last week" (an account they have).
@@ -196,6 +197,9 @@ class AccountReplies(BillingReplies):
         return True
 
     def account(self) -> None:
+        if reports_confirming_email_missing(self.text):
+            self._confirming_email_missing()
+            return
         if about_someone_elses_sign_in(self.text):
             self._someone_elses_sign_in()
             return
@@ -762,6 +766,25 @@ class AccountReplies(BillingReplies):
 
     def email_out_of_reach(self) -> bool:
         return says_email_out_of_reach(self.ctx.message)
+
+    def _confirming_email_missing(self) -> None:
+        """"I didn't get the verification email": the only such email the help centre describes is the link that
+        confirms a new address on an account, which goes to the new address (its entry says so, and that the old one
+        is used until then); asked after a sign-up, by a visitor, it describes none. Spam first, then a person."""
+        entry = self._entry_on("change", "email")
+        account = self.facts.account
+        if entry is not None and (self.ctx.customer is not None or confirms_a_changed_address(self.text)):
+            lead = ("The link to confirm a new address" if confirms_a_changed_address(self.text)
+                    else "If it's the link to confirm a new email address, it")
+            current = f" ({account.email})" if account is not None and account.email else ""
+            self.reply.add(f"I'm sorry it hasn't arrived. {lead} goes to the new address you entered, not to the one "
+                           f"on your account now{current}. Our help centre says: {entry.answer}")
+            self._cite_faq(entry)
+        else:
+            self.reply.add("I'm sorry it hasn't arrived. Our help centre doesn't describe the email sent when you sign "
+                           "up, so I can't tell you more about it from here.")
+        self.reply.add(f"Check the spam folder of that inbox too. If it still hasn't arrived, I can {OFFER_PERSON} from "
+                       "our team to look into it.", answers=False)
 
     def _someone_elses_sign_in(self) -> None:
         """"My coworker can't log in", "my colleague is locked out": their account is not the customer's, so nothing

@@ -1044,7 +1044,9 @@ _ASKS_YES_OR_NO = re.compile(
 
 # "Can you let me know", "will you email me when": this chat asked to send the updates itself.
 _ASKS_US_TO_TELL = re.compile(r"\b(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+)?(?:notify|alert|let|email|e-mail"
-                              r"|message|ping|tell|keep|update)\b", re.IGNORECASE)
+                              r"|message|ping|tell|keep|update)\b"
+                              r"|^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know|(?:notify|alert|e-?mail|message|ping|tell|keep"
+                              r"|update)\s+(?:me|us))\b", re.IGNORECASE)
 _ASKS_HOW = re.compile(r"\bhow\b", re.IGNORECASE)
 _ASKS_WHEN_FIXED = re.compile(r"\b(?:fixed|resolved|back\s+up|over|working\s+again)\b", re.IGNORECASE)
 

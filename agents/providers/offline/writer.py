@@ -52,7 +52,7 @@ from agents.own_data import about_own_lock
 from agents.providers.offline.faq import PLAN_NAMES, Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.intents import get_classifier
-from agents.providers.offline.reply_account import AccountReplies
+from agents.providers.offline.reply_account import WANTS_TO_SIGN_UP, AccountReplies
 from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
     FAQ_HOW_TO_FOR_VISITOR,
@@ -192,6 +192,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_what_runs_here()
                                                          or self.welcomes_a_visitor_weighing_us()
                                                          or self.welcomes_a_customer_moving_apps_here()
+                                                         or self.welcomes_a_customer_who_heard_of_us()
                                                          # "Where do I add VAT?" read as off topic or technical
                                                          or self.answers_invoice_details_misread()
                                                          or self.answers_what_one_plan_has_over_another()
@@ -534,6 +535,19 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                        "custom domains work here, where apps can run, or what your plan includes. What would you like "
                        f"to know? If you'd like help planning the move itself, I can {OFFER_PERSON} from our support "
                        "team.", answers=False)
+        return True
+
+    def welcomes_a_customer_who_heard_of_us(self) -> bool:
+        """"My colleague recommended you", "I'm interested in your service" from a signed-in customer: they have an
+        account already, which is said, with what can be told. It got the team's entry as a guess ("your colleague's
+        email"), or "I don't have enough information"."""
+        customer = self.ctx.customer
+        if customer is None or not considers_joining(self.ctx.message) or WANTS_TO_SIGN_UP.search(self.text):
+            return False  # "I'm thinking about signing up": the account part says there's nothing more to sign up for
+        plan = on_plan(customer.plan, customer.plan_price)
+        self.reply.add(f"Glad to hear it! You already have an account with us: {plan[:1].lower()}{plan[1:]}.")
+        self.reply.add("What can I help you with? I can tell you what your plan includes, how deploys and custom "
+                       "domains work, or where apps can run, and look at your invoices or your account.", answers=False)
         return True
 
     def answers_where_apps_can_run(self) -> bool:
