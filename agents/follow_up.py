@@ -83,7 +83,10 @@ _POINTS_BACK = re.compile(
     r"|^\s*what\s+(?:do|would|will|did|am|are|\w+'d|\w+'ll)\s+(?:i|we)\s+(?:be\s+)?"
     r"(?:lo{1,2}s(?:e|ing)|give\s+up|giving\s+up|miss(?:ing)?(?:\s+out(?:\s+on)?)?)\s*[?.!]*\s*$"
     # "Whats the difference?" of the plans just named, "how long does the link work?" of the export just told.
-    r"|^\s*(?:what'?s|what\s+is|whats)\s+the\s+difference\s*[?.!]*\s*$|\bthe\s+(?:download\s+)?link\b",
+    r"|^\s*(?:what'?s|what\s+is|whats)\s+the\s+difference\s*[?.!]*\s*$|\bthe\s+(?:download\s+)?link\b"
+    # "Are they encrypted?" after the steps to add environment variables: a question of the things just named ("they
+    # charged me twice" says who did it, not what was said).
+    r"|^\W*(?:are|were|do|does|did|can|could|will|would|should)\s+they\b",
     re.IGNORECASE,
 )
 # "How long do I have to change my mind?", "can I undo it?": taking back what the question before asked about.
@@ -113,7 +116,10 @@ _ASKS_FOR_MORE = re.compile(
     # "Can you raise it?", "could you increase the limit for us?" (the same guide again, after "my answer is the same").
     r"|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:raise|increase|lift|bump(?:\s+up)?|extend)\s+(?:it|that|the\s+"
     r"limit|our\s+limit|my\s+limit)(?:\s+up)?(?:\s+for\s+(?:me|us))?"
-    r"|(?:can|could)\s+(?:we|i)\s+(?:get|have)\s+(?:it|that|the\s+limit)\s+(?:raised|increased|lifted))(?:\s+(?:of\s+them|then|"
+    r"|(?:can|could)\s+(?:we|i)\s+(?:get|have)\s+(?:it|that|the\s+limit)\s+(?:raised|increased|lifted)"
+    # "Can it be increased?", "is it possible to extend it?" after the build time's limit (the API rate limits' guide).
+    r"|(?:can|could|will|would)\s+(?:it|that|the\s+limit)\s+be\s+(?:raised|increased|lifted|extended|bumped(?:\s+up)?)"
+    r"|is\s+it\s+possible\s+to\s+(?:raise|increase|lift|extend)\s+(?:it|that|the\s+limit))(?:\s+(?:of\s+them|then|"
     r"please))?\W*$",
     re.IGNORECASE)
 # "Whats the limit for business?", "what's the max on pro", "and the limit?": a limit that names nothing it is a

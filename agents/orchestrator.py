@@ -127,6 +127,7 @@ from agents.own_data import (
     about_own_two_factor,
     asks_about_own_data,
     asks_about_own_plan,
+    asks_about_team_roles,
     asks_for_billing_document,
     asks_for_document_copy,
     asks_for_others_data,
@@ -576,6 +577,11 @@ class Orchestrator:
             # limits and its guides on API errors say there is one, which the technical part gathers.
             self._relabel(run, self._sure_label(run, "technical"), why="asks whether the service has an API",
                           key="api_asked")
+        if asks_about_team_roles(run.ctx.message) and run.intent.label not in ("account", "out_of_scope"):
+            # "Can I set custom roles?" (technical at 0.5: the custom domains guide, for "custom"): the roles a team
+            # member can have, which the account part answers from the team's entry.
+            self._relabel(run, self._sure_label(run, "account"), why="asks about the roles a team member can have",
+                          key="team_roles_asked")
         if asks_to_give_a_role(run.ctx.message) and run.intent.label != "account":
             # "Promote dana to admin" (technical at 0.37), "make me an admin" (out of scope at 0.74): a role on the
             # customer's team, which the help centre's team entry answers as far as it goes.

@@ -711,6 +711,23 @@ _GIVES_A_ROLE = re.compile(
     re.IGNORECASE)
 
 
+# "What roles are there?", "which roles can I give?", "team roles?": the roles a member can be given. Read as an
+# account question, it got the account's status and "I don't have enough information"; the help centre's entries
+# on the team speak of roles ("pick a role", "custom roles"), which is what there is to tell.
+# Not how to change one ("how do I change a team member's role?"), a how-to the help centre's entries answer.
+_ASKS_ABOUT_ROLES = re.compile(
+    r"\b(?:what|which|any|list(?:\s+of)?|types?\s+of|kinds?\s+of|custom|available)\s+(?:\w+\s+){0,2}?roles?\b"
+    r"|\broles?\s+(?:are\s+there|(?:are\s+)?available|exist|do\s+you\s+(?:have|offer|support))\b"
+    r"|\b(?:have|offer|support|get)\s+(?:any\s+)?(?:team\s+|user\s+|member\s+)?roles\b"
+    r"|^\W*(?:team\s+|user\s+|member\s+)?roles?\W*$",
+    re.IGNORECASE)
+
+
+def asks_about_team_roles(text: str) -> bool:
+    """"What roles are there?", "can I set custom roles?": the roles a team member can have."""
+    return bool(_ASKS_ABOUT_ROLES.search(text))
+
+
 def asks_to_give_a_role(text: str) -> bool:
     """Whether the message asks to give someone on the team (the customer too) a role."""
     return bool(_GIVES_A_ROLE.search(text))

@@ -16,6 +16,7 @@ from agents.follow_up import (
     asks_a_detail,
     asks_about_staff_review,
     asks_about_uptime,
+    asks_for_more,
     asks_how_long_it_takes,
     asks_how_to_do_it,
     asks_the_limit,
@@ -262,6 +263,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "I never got the email" after "how do I export my data?": the email that entry says is sent; alone its words
         # find the email change's entry. The question before's entries are added, scored as the topic's are above.
         matches += _after_own(matches, _best_first(deps, before, k))
+    if asks_for_more(ctx.message) and last_reply_cited(ctx, "faq"):
+        # "Can it be increased?" right after a limit was given: the entry the last reply quoted, which its words (and
+        # the question before, "what's the limit?") never find, is found by that reply's own words.
+        matches += _after_own(matches, _best_first(deps, last_assistant_text(ctx), 1))
     if reports_what_the_outage_costs(ctx):
         # "This is costing me money" after an outage: the uptime SLA's service credits, which its words never find.
         matches += _after_own(matches, _best_first(deps, SLA_QUESTION, 1))

@@ -136,3 +136,48 @@ async def test_a_confirming_email_that_never_came_is_answered_with_where_it_goes
     assert outcome.reply.startswith(f"I'm sorry it hasn't arrived. {says}"), outcome.reply
     assert "Check the spam folder of that inbox too" in outcome.reply and "pass you to a person" in outcome.reply
     assert "Two-factor" not in outcome.reply
+
+
+@pytest.mark.parametrize(("follow_up", "step"), [
+    # The TLS guide's steps ("encrypted" found it), as if nothing had been asked before.
+    ("are they encrypted?", "2. Mark API keys and passwords as **Secret**: they are encrypted and hidden"),
+    ("do they work at build time?", "3. Tick **Available at build time** for variables your build step needs"),
+])
+async def test_a_question_of_them_after_a_guide_is_answered_from_its_steps(converse, follow_up, step):
+    _, outcome = await converse("cus_alice", "how do I add environment variables?", follow_up)
+    assert outcome.reply.startswith("The guide from my last message, “Environment variables and secrets”, says this "
+                                    f"about it:\n{step}"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "answer"), [
+    # The custom domains guide ("custom", technical at 0.5), and signed out the team's entry as a guess.
+    ("cus_bob", "Yes: you're on Business, and our help centre says: Business accounts have no limit and can use custom "
+                "roles."),
+    ("cus_alice", "Not on your plan: you're on Pro, and our help centre says: Business accounts have no limit and can "
+                  "use custom roles."),
+    (None, "Our help centre says: Business accounts have no limit and can use custom roles."),
+])
+async def test_whether_custom_roles_can_be_set_is_answered_for_the_customers_plan(converse, customer, answer):
+    (outcome,) = await converse(customer, "can I set custom roles?")
+    assert outcome.reply == answer
+
+
+@pytest.mark.parametrize(("customer", "turns", "says"), [
+    # The API rate limits' guide, for "limit" in the question before.
+    ("cus_bob", ("our builds keep timing out", "what's the limit?", "can it be increased?"),
+     "No plan allows more than Business does."),
+    # The failed deploys guide's steps.
+    ("cus_carol", ("how many deploys can I do?", "can it be increased?"),
+     "Pro and Business have unlimited deploys and builds of up to 45 minutes."),
+])
+async def test_a_limit_asked_to_be_increased_is_the_limit_just_given(converse, customer, turns, says):
+    *_, outcome = await converse(customer, *turns)
+    assert says in outcome.reply and "Retry-After" not in outcome.reply, outcome.reply
+    assert "read the build log" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can it be increased?", "could that be extended?", "is it possible to raise it?"])
+def test_a_limit_asked_to_be_raised_in_the_passive_is_more_of_it(message):
+    from agents.follow_up import asks_for_more
+
+    assert asks_for_more(message)

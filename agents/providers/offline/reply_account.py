@@ -19,6 +19,7 @@ from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
     about_someone_elses_sign_in,
     asks_about_own_data,
+    asks_about_team_roles,
     asks_about_the_lock,
     asks_how_to,
     asks_if_all_is_well,
@@ -93,16 +94,6 @@ _WHAT_MEMBERS_MAY = re.compile(
     re.IGNORECASE,
 )
 _NAMES_TEAM_PEOPLE = re.compile(rf"\b(?:team|{_TEAM_PEOPLE})\b", re.IGNORECASE)
-# "What roles are there?", "which roles can I give?", "team roles?": the roles a member can be given. Read as an
-# account question, it got the account's status and "I don't have enough information"; the help centre's entries
-# on the team speak of roles ("pick a role", "custom roles"), which is what there is to tell.
-# Not how to change one ("how do I change a team member's role?"), a how-to the help centre's entries answer.
-_ASKS_ABOUT_ROLES = re.compile(
-    r"\b(?:what|which|any|list(?:\s+of)?|types?\s+of|kinds?\s+of|custom|available)\s+(?:\w+\s+){0,2}?roles?\b"
-    r"|\broles?\s+(?:are\s+there|(?:are\s+)?available|exist|do\s+you\s+(?:have|offer|support))\b"
-    r"|\b(?:have|offer|support|get)\s+(?:any\s+)?(?:team\s+|user\s+|member\s+)?roles\b"
-    r"|^\W*(?:team\s+|user\s+|member\s+)?roles?\W*$",
-    re.IGNORECASE)
 # "How do I add a teammate as admin?", "can I remove a team member?", "invite a colleague": adding, removing or
 # giving a role to someone on the team. Worded unlike the help centre's team entry, the FAQ search scores it low
 # (0.05), and the account's status was all that was said. Not "can team members see billing?" (what members may
@@ -142,6 +133,7 @@ _OTHER_ACCOUNT = re.compile(
 # Taking someone off the team, which the help centre's team entry does not describe.
 _REMOVES = re.compile(r"\b(?:remove|removing|delete|deleting|kick|kicking)\b", re.IGNORECASE)
 # An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
+_CUSTOM_ROLES = re.compile(r"\bcustom\s+roles?\b", re.IGNORECASE)
 _LISTS_ROLES = re.compile(r"\broles?\s*(?::|\(|(?:are|include|includes|such\s+as)\b)", re.IGNORECASE)
 # What a member might see that a customer worries about: billing, named in the reply when asked.
 _BILLING_WORDS = ("billing", "invoice", "invoices", "payment", "payments", "card", "bills", "bill", "receipts")
@@ -206,7 +198,9 @@ class AccountReplies(BillingReplies):
         if self._asks_what_members_may_do():
             self._what_members_may_do()
             return
-        if _ASKS_ABOUT_ROLES.search(self.text) and not asks_how_to(self.text):
+        if asks_about_team_roles(self.text) and self._custom_roles_by_plan():
+            return
+        if asks_about_team_roles(self.text) and not asks_how_to(self.text):
             self._what_roles_there_are()
             return
         if self._profile_details_asked():
@@ -742,6 +736,27 @@ class AccountReplies(BillingReplies):
         self._cite_faq(entry)
         self.reply.add(f"Would you like me to {OFFER_PERSON} from our support team who can tell you how?",
                        answers=False)
+
+    def _custom_roles_by_plan(self) -> bool:
+        """"Can I set custom roles?": the part of the team's entry that says which plan has them, and whether the
+        customer's is that plan. It got the whole entry as a guess ("I think you're asking about …"). False, having
+        said nothing, when custom roles are not asked about or no entry names them."""
+        if not _CUSTOM_ROLES.search(self.text):
+            return False
+        entry = next((m for m in self.facts.faq if _CUSTOM_ROLES.search(m.answer)), None)
+        if entry is None:
+            return False
+        part = next(p.strip() for s in sentences(entry.answer) for p in s.rstrip(".").split(";") if _CUSTOM_ROLES.search(p))
+        told = f"our help centre says: {part[:1].upper()}{part[1:]}."
+        plan = self.ctx.customer.plan if self.ctx.customer is not None else None
+        if plan is None:
+            self.reply.add(told[:1].upper() + told[1:])
+        elif re.search(rf"\b{re.escape(plan)}\b", part, re.IGNORECASE):
+            self.reply.add(f"Yes: you're on {plan}, and {told}")
+        else:
+            self.reply.add(f"Not on your plan: you're on {plan}, and {told}")
+        self._cite_faq(entry)
+        return True
 
     def _what_roles_there_are(self) -> None:
         """"What roles are there?": the help centre's entry on team members, which speaks of roles; when no entry

@@ -138,7 +138,7 @@ ASKS_TO_AVOID_IT = re.compile(
 # troubleshooting guide's steps answer a fault, not the question.
 ASKS_A_LIMIT = re.compile(
     r"\b(?:max|maximum|minimum|limits?|quotas?|caps?|capped|allowance|allowed"
-    r"|how\s+(?:long|many|much|big|large|often)|higher|increase|raise)\b"
+    r"|how\s+(?:long|many|much|big|large|often)|higher|increased?|raised?|extended)\b"
     # "How do I get more build minutes?": more than the plan allows, which is a limit too.
     r"|\b(?:get|need|want|buy)\s+more\b"
     r"|\bwhat\s+(?:does|do)\b[^.?!]{0,40}\bmean\b|\bmeaning\b"
@@ -146,7 +146,8 @@ ASKS_A_LIMIT = re.compile(
     re.IGNORECASE,
 )
 # Asking for more than the plan allows, or having run into it: what the plans above allow matters too.
-ASKS_FOR_MORE = re.compile(r"\b(?:higher|increase|raise|more|bigger|longer|extend|lift)\b", re.IGNORECASE)
+ASKS_FOR_MORE = re.compile(r"\b(?:higher|increas(?:e|ed|ing)|rais(?:e|ed|ing)|more|bigger|longer|extend(?:ed|ing)?"
+                           r"|lift(?:ed|ing)?)\b", re.IGNORECASE)
 # A guide about something going wrong ("Failed deploys and build timeouts", "Troubleshooting API errors"): its steps
 # fix a failure, and say nothing of how to do the thing when nothing has failed.
 # "Can you tell me why?", "why did it fail?", "but why?": the reason for the failure just reported, which only the
@@ -477,6 +478,10 @@ class TechnicalReplies(WriterBase):
         # So for "how do I get more?" right after the limit was given.
         of_the_topic = self.text == self.ctx.message and (asks_the_limit_of_the_topic(self.ctx) or (
             asks_for_more(self.ctx.message) and previous_user_text(self.ctx) is not None))
+        if of_the_topic and (quoted := self._entry_quoted_last()) is not None and FIGURE.search(quoted.answer):
+            # "Can it be increased?" right after the build time's limit was given: that limit, whatever guide its
+            # words found (the API rate limits', for "limit").
+            return quoted
         asked = set() if of_the_topic else topic_words(self.text) - LIMIT_WORDS - PLAN_WORDS
         guide = (topic_words(f"{articles[0].title} {articles[0].summary}") - LIMIT_WORDS) if articles else set()
         stating: list[tuple[bool, float, FaqMatch]] = []
@@ -494,6 +499,11 @@ class TechnicalReplies(WriterBase):
             if asked & about or (guide & about and asked <= guide):
                 stating.append((bool(guide & about), match.score, match))
         return max(stating, key=lambda found: found[:2])[2] if stating else None
+
+    def _entry_quoted_last(self) -> FaqMatch | None:
+        """The gathered entry a sentence of which the last reply quoted word for word, if any."""
+        last = last_assistant_text(self.ctx).lower()
+        return next((m for m in self.facts.faq if any(s.lower() in last for s in sentences(m.answer))), None)
 
     def _state_limit(self, entry: FaqMatch) -> bool:
         """The limit as the entry states it: for the plan the message names, else the customer's, then
