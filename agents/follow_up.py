@@ -672,6 +672,21 @@ def asks_for_more(message: str) -> bool:
     return bool(_ASKS_FOR_MORE.match(message))
 
 
+# "I hit the limit, what now?", "we've reached it": the limit just given, run into, naming nothing of its own (the API
+# rate limits' guide answered it after the deploys' limit, for "limit").
+_HIT_THE_LIMIT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|but|well)[,\s]+)?(?:i|we)(?:'ve|\s+have|\s+already|\s+just|\s+keep)?\s+"
+    r"(?:hit(?:ting)?|reach(?:ed|ing)?|exceed(?:ed|ing)?|r[au]n\s+into|maxed\s+out|used\s+up)\s+"
+    r"(?:it|that|them|the\s+(?:limit|cap|max(?:imum)?|quota)|my\s+(?:limit|quota)|our\s+(?:limit|quota))(?:\s+(?:already|today|again))?"
+    r"(?:[,.;!?\s]+(?:so\s+)?(?:what\s+now|now\s+what|what\s+(?:do|can|should)\s+(?:i|we)\s+do(?:\s+now)?|help))?\W*$",
+    re.IGNORECASE)
+
+
+def says_it_hit_the_limit(message: str) -> bool:
+    """"I hit the limit, what now?": the limit just given, run into."""
+    return bool(_HIT_THE_LIMIT.match(message))
+
+
 def asks_the_limit(message: str) -> bool:
     """"Whats the limit for business?" after a 429: the limit of what the question before was about."""
     return bool(_ASKS_THE_LIMIT.match(message))

@@ -28,6 +28,7 @@ from agents.follow_up import (
     people_named_before,
     previous_user_text,
     reports_what_the_outage_costs,
+    says_it_hit_the_limit,
     with_topic,
 )
 from agents.outcome import FaqMatch
@@ -263,7 +264,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "I never got the email" after "how do I export my data?": the email that entry says is sent; alone its words
         # find the email change's entry. The question before's entries are added, scored as the topic's are above.
         matches += _after_own(matches, _best_first(deps, before, k))
-    if asks_for_more(ctx.message) and last_reply_cited(ctx, "faq"):
+    if (asks_for_more(ctx.message) or says_it_hit_the_limit(ctx.message)) and last_reply_cited(ctx, "faq"):
         # "Can it be increased?" right after a limit was given: the entry the last reply quoted, which its words (and
         # the question before, "what's the limit?") never find, is found by that reply's own words.
         matches += _after_own(matches, _best_first(deps, last_assistant_text(ctx), 1))

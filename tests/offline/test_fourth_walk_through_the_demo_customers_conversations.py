@@ -181,3 +181,30 @@ def test_a_limit_asked_to_be_raised_in_the_passive_is_more_of_it(message):
     from agents.follow_up import asks_for_more
 
     assert asks_for_more(message)
+
+
+async def test_a_limit_said_to_be_hit_is_the_limit_just_given_with_the_plans_above(converse):
+    # The API rate limits' guide, for "limit", after the deploys' limit.
+    _, outcome = await converse("cus_carol", "how many deploys can I do?", "I hit the limit, what now?")
+    assert outcome.reply.startswith("You're on the Free plan: Free accounts get 10 deploys a day"), outcome.reply
+    assert "Pro and Business have unlimited deploys and builds of up to 45 minutes." in outcome.reply
+    assert "Retry-After" not in outcome.reply
+
+
+@pytest.mark.parametrize(("message", "hit"), [
+    ("I hit the limit, what now?", True), ("we've reached it", True), ("we just maxed out the quota", True),
+    ("I hit my head", False), ("we reached the end of the month", False),
+])
+def test_a_limit_said_to_be_hit_is_told_apart(message, hit):
+    from agents.follow_up import says_it_hit_the_limit
+
+    assert says_it_hit_the_limit(message) is hit
+
+
+@pytest.mark.parametrize("asked", ["will you retry the payment?", "are you going to retry it?"])
+async def test_whether_a_failed_payment_will_be_retried_is_when_it_will(converse, asked):
+    # "My answer is the same": why it failed again.
+    _, outcome = await converse("cus_alice", "why did my payment fail?", asked)
+    assert outcome.reply.startswith("We'll try the payment for NW-1003 again by ourselves once a new card is saved"), \
+        outcome.reply
+    assert "We retry any failed invoice on the new card within a day." in outcome.reply

@@ -148,8 +148,10 @@ _WHY_CHARGED = re.compile(r"\bwhy\s+(?:was|were|am|are|did|have|has|do|does|is)\
 # Not "can I pay by bank transfer?" nor "which bank cards do you take": a charge is said to be seen.
 BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|taken|debited|deducted|went\s+out)\b",
                                re.IGNORECASE)
-# When, or whether it has happened yet ("did you retry yet?", "have you tried again?"): either way, when it will.
-_WHEN = ("when", "how long", "how soon", "what time", "what day", "yet", "already", "did you", "have you")
+# When, or whether it has happened or will ("did you retry yet?", "have you tried again?", "will you retry the
+# payment?"): either way, when it will.
+_WHEN = ("when", "how long", "how soon", "what time", "what day", "yet", "already", "did you", "have you", "will you",
+         "are you going to", "do you")
 # A failed payment asked to be taken again: "can you retry now?", "charge it again".
 ASKS_FOR_A_RETRY = ("retry", "retried", "retrying", "try again", "charge it", "take the payment")
 _ASKS_WHICH_OR_HOW = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:which|what|where|when|how|why)\b",

@@ -21,6 +21,7 @@ from agents.follow_up import (
     leans_back,
     previous_user_text,
     reports_what_the_outage_costs,
+    says_it_hit_the_limit,
     with_topic,
 )
 from agents.outcome import ArticleMatch, FaqMatch, Source
@@ -477,7 +478,8 @@ class TechnicalReplies(WriterBase):
         # question's guide is about states the limit, however low it ranks.
         # So for "how do I get more?" right after the limit was given.
         of_the_topic = self.text == self.ctx.message and (asks_the_limit_of_the_topic(self.ctx) or (
-            asks_for_more(self.ctx.message) and previous_user_text(self.ctx) is not None))
+            (asks_for_more(self.ctx.message) or says_it_hit_the_limit(self.ctx.message))
+            and previous_user_text(self.ctx) is not None))
         if of_the_topic and (quoted := self._entry_quoted_last()) is not None and FIGURE.search(quoted.answer):
             # "Can it be increased?" right after the build time's limit was given: that limit, whatever guide its
             # words found (the API rate limits', for "limit").
