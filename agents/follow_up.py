@@ -658,13 +658,18 @@ def asks_the_amount_of_the_renewal(ctx: SupportContext) -> bool:
     return bool(_HOW_MUCH_ALONE.match(ctx.message)) and RENEWAL_TOLD in last_assistant_text(ctx)
 
 
+_OWN_PLAN_SAID = re.compile(r"\bYou're on the (?:Free|Pro|Business) plan\b[^.]*\.")
+
+
 def plans_priced_asked(ctx: SupportContext) -> list[str]:
     """"How much?" right after a reply that named plans ("Custom domains are on Pro and Business"): those plans, in the
     order named ("Pro", "Business"); none for another message, or after the next renewal (its amount is asked)."""
     last = last_assistant_text(ctx)
     if not _HOW_MUCH_ALONE.match(ctx.message) or RENEWAL_TOLD in last:
         return []
-    return list(dict.fromkeys(name.capitalize() for name in re.findall(r"\b(Free|Pro|Business)\b", last)))
+    # "You're on the Free plan, so you'd need to move to Pro or Business first" names the customer's own, not one asked.
+    named = _OWN_PLAN_SAID.sub("", last)
+    return list(dict.fromkeys(name.capitalize() for name in re.findall(r"\b(Free|Pro|Business)\b", named)))
 
 
 def asks_for_more(message: str) -> bool:

@@ -208,3 +208,29 @@ async def test_whether_a_failed_payment_will_be_retried_is_when_it_will(converse
     assert outcome.reply.startswith("We'll try the payment for NW-1003 again by ourselves once a new card is saved"), \
         outcome.reply
     assert "We retry any failed invoice on the new card within a day." in outcome.reply
+
+
+NEEDS_A_MOVE = ("You're on the Free plan, so you'd need to move to Pro or Business first: you can change plan under "
+                "**Billing → Plan**.")
+
+
+@pytest.mark.parametrize("asked", ["can I use a custom domain?", "how do I add a custom domain?"])
+async def test_a_free_customer_asking_about_custom_domains_is_told_the_plan_must_change_first(converse, asked):
+    # The entry's steps, or the guide's, as if Free could take them.
+    (outcome,) = await converse("cus_carol", asked)
+    assert NEEDS_A_MOVE in outcome.reply and "Custom domains are on Pro and Business." in outcome.reply, outcome.reply
+
+
+async def test_a_customer_on_a_plan_with_custom_domains_is_not_told_to_move(converse):
+    (outcome,) = await converse("cus_alice", "can I use a custom domain?")
+    assert "you'd need to move" not in outcome.reply and "**Settings → Domains → Add domain**" in outcome.reply
+
+
+@pytest.mark.parametrize("why", ["why not?", "how come?"])
+async def test_why_a_plan_is_needed_says_the_help_centre_does_not_say_with_the_move_and_a_person(converse, why):
+    # "I don't have a guide on that".
+    _, outcome = await converse("cus_carol", "can I use a custom domain?", why)
+    assert outcome.reply == (
+        "Our help centre says custom domains are on Pro and Business, but not why, and I'd rather not guess. If you'd "
+        "like custom domains, you can move to Pro or Business under **Billing → Plan**; or, if you'd like to know "
+        "more, I can pass you to a person from our team."), outcome.reply

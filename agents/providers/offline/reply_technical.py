@@ -180,6 +180,14 @@ MEASURED_RESOURCES = frozenset(topic_words("memory ram disk storage cpu bandwidt
 # Plans as the help centre names them, cheapest first.
 PLAN_ORDER = ("Free", "Pro", "Business")
 _PLAN_NAME = re.compile(r"\b(Free|Pro|Business)\b")
+# "Custom domains are on Pro and Business.": an entry that opens by saying which plans have the thing it is about.
+_ON_PLANS = re.compile(r"^(?P<what>[^.\n]+?)\s+(?:are|is)\s+(?:only\s+)?(?:on|available\s+on|included\s+(?:in|with))\s+"
+                       r"(?P<plans>(?:Free|Pro|Business)(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:Free|Pro|Business))*)\.",
+                       re.MULTILINE)
+# How a reply says the customer's plan must change first (_quote_as_asked), and "why not?" asked of it.
+PLAN_NEEDED_FIRST = "so you'd need to move to"
+_WHY_NOT = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why(?:\s+not)?|how\s+come)(?:\s+(?:though|exactly|then))?"
+                      r"\s*[?.!]*\s*$", re.IGNORECASE)
 # "60 requests a minute on Free, 600 on Pro and 3,000 on Business": one figure per plan, the unit said once.
 _PLAN_FIGURE = re.compile(r"(?P<figure>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>(?:\s+[a-z]+){0,3}?)\s+on\s+"
                           r"(?P<plan>Free|Pro|Business)\b")
@@ -200,7 +208,7 @@ OWN_CERTIFICATE = re.compile(
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         if (self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates()
-                or self._tell_how_long_the_guide_says()):
+                or self._tell_how_long_the_guide_says() or self._why_the_plan_is_needed()):
             return
         incident = self.facts.incident
         if reports_what_the_outage_costs(self.ctx):
@@ -254,7 +262,7 @@ class TechnicalReplies(WriterBase):
         if faq is not None and leading_incident is None and (
                 not articles or articles[0].score < ARTICLE_STRONG or asks_what_is_included):
             # A how-to question ("which regions can I deploy to?") is answered by the FAQ, not a guide.
-            self._quote_faq(self._as_asked(faq), hedge=False)
+            self._quote_as_asked(faq)
             articles = [a for a in articles if a.score >= ARTICLE_STRONG]
         else:
             asks_what_is_included = False  # nothing says whether it is included: the guide is the answer
@@ -283,6 +291,11 @@ class TechnicalReplies(WriterBase):
                 listed_steps = True
             else:
                 listed_steps = self._guide_steps(best, intro, asks_what_is_included=asks_what_is_included)
+                # "How do I add a custom domain?" from Free: the guide's steps, which the plan must change for first.
+                gated = next((m for m in self.facts.faq if m.score >= FAQ_PLAUSIBLE and _ON_PLANS.match(m.answer)
+                              and topic_words(m.question) & topic_words(best.title)), None)
+                if listed_steps and gated is not None and self._tell_plan_needed_first(gated, say_which=True):
+                    self._cite_faq(gated)
             self._cite_article(best)
             if len(articles) > 1 and articles[1].score >= 2 * ARTICLE_MIN_SCORE and limit_entry is None:
                 other = articles[1]
@@ -883,7 +896,7 @@ class TechnicalReplies(WriterBase):
             # "Can I get an SLA on Pro?": the entry's answer differs by plan, so the plan asked about leads.
             self._sla_for_plan(faq)
         else:
-            self._quote_faq(self._as_asked(faq), hedge=False)
+            self._quote_as_asked(faq)
             if (also := self._entry_on_the_other_thing_named(faq)) is not None:
                 self._quote_faq(self._as_asked(also), hedge=False)
         return True
@@ -942,6 +955,43 @@ class TechnicalReplies(WriterBase):
     def _asks_what_is_included(self) -> bool:
         asks = ASKS_WHAT_IS_INCLUDED.search(self.text) or ASKS_IF_ALLOWED.search(self.text)
         return bool(asks) and not self._reports_a_problem()
+
+    def _quote_as_asked(self, faq: FaqMatch) -> None:
+        """The entry, as the message asks it (_as_asked); when it says the thing is on plans the customer is not on,
+        followed by that the plan must change first."""
+        self._quote_faq(self._as_asked(faq), hedge=False)
+        # "Can I use a custom domain?" from Free: "Custom domains are on Pro and Business. In your app, go to …", steps
+        # a Free account can't take yet.
+        self._tell_plan_needed_first(faq, say_which=False)
+
+    def _tell_plan_needed_first(self, entry: FaqMatch, *, say_which: bool) -> bool:
+        """When the entry opens by saying which plans have what it is about, and the customer is on none of them:
+        that the plan must change first (led by which plans have it, when the reply has not quoted it)."""
+        customer = self.ctx.customer
+        gated = _ON_PLANS.match(entry.answer)
+        if customer is None or gated is None or customer.plan.capitalize() in (plans := _PLAN_NAME.findall(gated["plans"])):
+            return False
+        which = f"{gated[0]} " if say_which else ""
+        self.reply.add(f"{which}You're on the {customer.plan} plan, {PLAN_NEEDED_FIRST} {' or '.join(plans)} first: you "
+                       "can change plan under **Billing → Plan**.", answers=False)
+        return True
+
+    def _why_the_plan_is_needed(self) -> bool:
+        """"Why not?" right after being told the plan must change first ("Custom domains are on Pro and Business …
+        you'd need to move to Pro or Business first"): the help centre says which plans have it, not why, which is
+        said, with the move and a person. It got "I don't have a guide on that". False, having said nothing, for any
+        other message."""
+        last = last_assistant_text(self.ctx)
+        gated = _ON_PLANS.search(last)
+        if not _WHY_NOT.match(self.ctx.message) or PLAN_NEEDED_FIRST not in last or gated is None:
+            return False
+        plans = _PLAN_NAME.findall(gated["plans"])
+        what = gated["what"] if _PLAN_NAME.match(gated["what"]) else gated["what"][:1].lower() + gated["what"][1:]
+        self.reply.add(f"Our help centre says {what} {'are' if _plural_subject(what) else 'is'} on "
+                       f"{joined_with_and(plans)}, but not why, and I'd rather not guess. If you'd like {what}, you can "
+                       f"move to {' or '.join(plans)} under **Billing → Plan**; or, if you'd like to know more, I can "
+                       f"{OFFER_PERSON} from our team.")
+        return True
 
     def _as_asked(self, faq: FaqMatch) -> FaqMatch:
         # "Do I have to pay for it?" is asked the other way round from "do you offer it?": an entry's
@@ -1116,6 +1166,11 @@ def _above(entry_sentences: list[str], plan: str) -> list[str]:
         elif (named := set(_PLAN_NAME.findall(sentence))) and plan not in named and named <= set(pricier):
             above.append(sentence)
     return above
+
+
+def _plural_subject(subject: str) -> bool:
+    """"Custom domains", "team roles": a subject a sentence says "are" of."""
+    return subject.split()[-1].lower().endswith("s")
 
 
 def _lower_first(text: str) -> str:
