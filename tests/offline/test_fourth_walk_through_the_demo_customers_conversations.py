@@ -234,3 +234,19 @@ async def test_why_a_plan_is_needed_says_the_help_centre_does_not_say_with_the_m
         "Our help centre says custom domains are on Pro and Business, but not why, and I'd rather not guess. If you'd "
         "like custom domains, you can move to Pro or Business under **Billing → Plan**; or, if you'd like to know "
         "more, I can pass you to a person from our team."), outcome.reply
+
+
+async def test_why_after_a_guide_with_a_step_on_the_customers_plan_gives_that_step_as_the_likeliest_reason(converse):
+    # The guide's steps again.
+    _, outcome = await converse("cus_carol", "my app is slow to load", "why?")
+    assert outcome.reply.startswith("I can't see your app from here, so I can't say for sure. As you're on Free, the "
+                                    "likeliest reason our guide “Scaling and cold starts” gives is this:\n2. Keep a "
+                                    "minimum of one instance to avoid cold starts; on Free, apps sleep"), outcome.reply
+    assert "Our help centre says: apps on the Free plan sleep after 30 minutes without traffic" in outcome.reply
+
+
+async def test_why_after_a_guide_on_a_fault_says_the_reason_cannot_be_seen_from_here(converse):
+    _, outcome = await converse("cus_alice", "my app is slow to load", "why?")
+    assert outcome.reply.startswith("I can't see your app from here, so I can't tell you why it happens. The steps "
+                                    "from our guide “Scaling and cold starts” in my last message go through the usual "
+                                    "reasons."), outcome.reply

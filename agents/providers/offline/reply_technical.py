@@ -240,7 +240,8 @@ class TechnicalReplies(WriterBase):
             articles = [a for a in articles if topic_words(before) & topic_words(f"{a.title} {a.summary}")]
         if self._own_certificate(articles) or self._api_asked_about(articles):
             return
-        if leading_incident is None and articles and self._reason_its_log_shows(articles[0]):
+        if leading_incident is None and articles and (self._reason_its_log_shows(articles[0])
+                                                      or self._reason_the_plan_gives(articles[0])):
             return
         # "What's my api rate limit?": the figure the help centre states, for the customer's plan, leads.
         limit_entry = self._entry_stating_the_limit(articles) if leading_incident is None else None
@@ -688,6 +689,36 @@ class TechnicalReplies(WriterBase):
         self._cite_article(article)
         return True
 
+    def _reason_the_plan_gives(self, article: ArticleMatch) -> bool:
+        """"Why?" after a guide one of whose steps names the customer's plan ("on Free, apps sleep after 30 minutes
+        without traffic", after "my app is slow to load"): that step, as the likeliest reason the help centre gives,
+        with the entry that says what the plans do; with no such step, that the reason can't be seen from here and the
+        guide's steps are about the usual ones. It got the guide's steps again. Whether said."""
+        customer = self.ctx.customer
+        if (customer is None or not ASKS_THE_REASON.search(self.ctx.message)
+                or f"“{article.title}”" not in last_assistant_text(self.ctx)):
+            return False
+        plan = re.compile(rf"\bon\s+{re.escape(customer.plan)}\b", re.IGNORECASE)
+        naming = [(n, step) for n, step in enumerate(article.steps, start=1) if plan.search(step)]
+        if len(naming) != 1:
+            if not _reports_a_problem(previous_user_text(self.ctx) or ""):
+                return False  # "Why?" after the steps to add a custom domain asks why they are needed, not of a fault
+            self.reply.add(f"I can't see your app from here, so I can't tell you why it happens. The steps from our "
+                           f"guide “{article.title}” in my last message go through the usual reasons.")
+            self._cite_article(article)
+            self.reply.add("If they don't help, tell me what you see, or ask for a person and one of our engineers will "
+                           "take a look.", answers=False)
+            return True
+        self.reply.add(f"I can't see your app from here, so I can't say for sure. As you're on {customer.plan}, the "
+                       f"likeliest reason our guide “{article.title}” gives is this:\n{_numbered(naming)}")
+        self._cite_article(article)
+        if (entry := self._entry_telling(naming[0][1])) is not None:
+            self.reply.add(f"Our help centre says: {YES_OR_NO.sub('', entry.answer, count=1)}")
+            self._cite_faq(entry)
+        self.reply.add("If that isn't it, tell me what you see, or ask for a person and one of our engineers will take "
+                       "a look.", answers=False)
+        return True
+
     def _steps_on_what_a_follow_up_adds(self, article: ArticleMatch) -> list[tuple[int, str]]:
         """"And secrets?" after the environment-variables guide: the steps of the guide just given that name what
         the follow-up adds to the question before, with their numbers in the guide. Written as at first, the reply
@@ -1003,10 +1034,7 @@ class TechnicalReplies(WriterBase):
         return faq
 
     def _reports_a_problem(self) -> bool:
-        return bool(PROBLEM.search(self.text)) or has_cue(
-            self.words, self.norm, "error", "errors", "fail", "fails", "failed", "failing", "broken", "down",
-            "not working", "doesnt work", "does not work", "timeout", "timing out", "slow", "crash", "crashes",
-            "wrong", "issue", "problem", "cannot", "can not", "unable")
+        return _reports_a_problem(self.text)
 
     def _answers_details_of_the_fault(self) -> bool:
         """"It's in us-east", "since this morning" right after an open incident (or a guide) answered a fault: where the
@@ -1166,6 +1194,15 @@ def _above(entry_sentences: list[str], plan: str) -> list[str]:
         elif (named := set(_PLAN_NAME.findall(sentence))) and plan not in named and named <= set(pricier):
             above.append(sentence)
     return above
+
+
+def _reports_a_problem(text: str) -> bool:
+    """Whether a message reports something going wrong, rather than asking how to do something."""
+    norm = normalise(text)
+    return bool(PROBLEM.search(text)) or has_cue(
+        set(norm.split()), norm, "error", "errors", "fail", "fails", "failed", "failing", "broken", "down",
+        "not working", "doesnt work", "does not work", "timeout", "timing out", "slow", "crash", "crashes",
+        "wrong", "issue", "problem", "cannot", "can not", "unable")
 
 
 def _plural_subject(subject: str) -> bool:
