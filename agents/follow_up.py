@@ -524,7 +524,7 @@ _NAMES_AN_INVOICE = re.compile(r"\bNW-?\d+\b", re.IGNORECASE)
 def pushes_back_on_a_refund_refused(ctx: SupportContext) -> bool:
     """"Why not?", "come on, it's only $29" soon after a refund was refused for its window (the last reply, or the one
     before when the last said it would be the same): an argument with the refusal, naming no other charge."""
-    refused = any(REFUSED_FOR_THE_WINDOW in text for text in _assistant_texts(ctx)[:2])
+    refused = any(REFUSED_FOR_THE_WINDOW in text for text in assistant_texts(ctx)[:2])
     return (refused and len(ctx.message.split()) <= 2 * MAX_WORDS and bool(_PUSHES_BACK.search(ctx.message))
             and not _NAMES_AN_INVOICE.search(ctx.message) and not _answers_the_offer(ctx.message))
 
@@ -607,13 +607,13 @@ def asks_if_it_worked_with_nothing_done(ctx: SupportContext) -> bool:
     through?", which names what it asks after (the refund part looks it up)."""
     if not asks_if_it_went_through(ctx.message) or re.search(r"\brefund", ctx.message, re.IGNORECASE):
         return False
-    return not refund_named_before(ctx) and not any(_SAYS_IT_DID_SOMETHING.search(t) for t in _assistant_texts(ctx))
+    return not refund_named_before(ctx) and not any(_SAYS_IT_DID_SOMETHING.search(t) for t in assistant_texts(ctx))
 
 
 def refund_named_before(ctx: SupportContext) -> bool:
     """Whether one of the assistant's last few turns named a refund by its reference (one asked for: filed, or
     where it stands)."""
-    return any(_REFUND_BY_REFERENCE.search(text) for text in _assistant_texts(ctx)[:OFFER_LOOKBACK_TURNS])
+    return any(_REFUND_BY_REFERENCE.search(text) for text in assistant_texts(ctx)[:OFFER_LOOKBACK_TURNS])
 
 
 def asks_after_a_refund(ctx: SupportContext) -> bool:
@@ -758,11 +758,11 @@ def offer_in_question(ctx: SupportContext) -> str:
     answered = offer_answered(ctx)
     if not answered.startswith((ASIDE_AFTER_SIGN, ASIDE_AFTER_UNCLEAR)):
         return answered
-    said = _assistant_texts(ctx)
+    said = assistant_texts(ctx)
     return "\n".join(said[:2]) if said and said[0] == answered else answered
 
 
-def _assistant_texts(ctx: SupportContext) -> list[str]:
+def assistant_texts(ctx: SupportContext) -> list[str]:
     """The assistant's turns, newest first."""
     return [t.text for t in reversed(ctx.history) if t.role == "assistant"]
 
@@ -779,7 +779,7 @@ def offer_answered(ctx: SupportContext) -> str:
     """The assistant's turn a go-ahead answers. Usually the last one; after "not now" ("ok actually do it") the
     one that turn declined; with the offer named ("go back to the refund, please file it"), the newest of the
     last few turns that speaks of what is named. Only then: a bare "yes" two turns on agrees to nothing."""
-    said = _assistant_texts(ctx)
+    said = assistant_texts(ctx)
     if not said:
         return ""
     back = _BACK_TO.match(ctx.message)
@@ -1150,7 +1150,7 @@ _THE_DUPLICATE = re.compile(r"\b(?:the|that|this)\s+(?:duplicate|double|second)(
 def asks_after_the_duplicate(ctx: SupportContext) -> bool:
     """Whether a short message asks after the duplicate charge one of the last two replies named."""
     return (len(ctx.message.split()) <= 8 and bool(_THE_DUPLICATE.search(ctx.message))
-            and any("duplicate" in text.lower() or "charged twice" in text.lower() for text in _assistant_texts(ctx)[:2]))
+            and any("duplicate" in text.lower() or "charged twice" in text.lower() for text in assistant_texts(ctx)[:2]))
 
 
 # "I didn't get the email", "the link never came": something the customer was told would be sent has not arrived.
@@ -1214,7 +1214,7 @@ def goes_ahead_with_nothing_offered(ctx: SupportContext) -> bool:
     if not affirms(ctx.message) or _ACKNOWLEDGES.match(ctx.message):
         # "Ok thanks" acknowledges, as "thanks!" does: it goes ahead with nothing ("yes please, thanks" does).
         return False
-    said = _assistant_texts(ctx)
+    said = assistant_texts(ctx)
     if any(offer in text.lower() for text in said for offer in _OFFERED):
         return False
     return not _earlier_user_texts(ctx) or (bool(said) and ASKS_WHAT_THEY_NEED in said[0])

@@ -154,6 +154,7 @@ from agents.service_status import (
     asks_for_status_updates,
     asks_how_the_service_ran,
     asks_if_the_service_is_down,
+    asks_when_the_incident_began,
     reports_a_fault_in_our_dashboard,
 )
 from agents.service_terms import (
@@ -656,6 +657,10 @@ class Orchestrator:
             # entry): whether the customer's plan has the SLA, which the technical part says yes or no to.
             self._relabel(run, self._sure_label(run, "technical"), key="sla_applies_asked",
                           why="asks whether the uptime SLA just told applies to them")
+        if run.intent.label != "technical" and asks_when_the_incident_began(run.ctx):
+            # "Since when?" right after an incident was told (out of scope at 0.6: the scope reply): when it began.
+            self._relabel(run, self._sure_label(run, "technical"), key="incident_start_asked",
+                          why="asks when the incident just told began")
         if run.intent.label != "technical" and asks_for_status_updates(run.ctx):
             # "Can I get notified?" after the status page's entry (technical, but general at 0.5 after an incident),
             # "do you send alerts when something is down?" (out of scope at 0.7): the status page's email updates,

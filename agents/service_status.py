@@ -13,7 +13,7 @@ import re
 
 from agents.about_service import reports_a_security_issue
 from agents.context import SupportContext
-from agents.follow_up import OFFER_PERSON, asks_about_uptime, last_assistant_text
+from agents.follow_up import OFFER_PERSON, asks_about_uptime, assistant_texts, last_assistant_text
 
 # "Is anything down at the moment?", "are you having an outage?", "is northwind down?", "any known issues right now?":
 # whether the service is running now, which the open incidents answer. Read alone as off topic or small talk, and
@@ -67,6 +67,22 @@ def asks_for_status_updates(ctx: SupportContext) -> bool:
         return False
     last = last_assistant_text(ctx)
     return bool(_ABOUT_OUR_STATUS.search(ctx.message)) or any(told in last for told in _STATUS_TOLD)
+
+
+# "When did it start?", "since when?", "how long has it been going on?": when an incident began.
+ASKS_WHEN_IT_STARTED = re.compile(
+    r"\bwhen\b[^.?!]{0,30}\b(?:start|started|begin|began|happen|happened)\b|\bsince when\b"
+    r"|\bhow long\b[^.?!]{0,20}\b(?:been|going on)\b", re.IGNORECASE)
+# A follow-up, not a question of its own: "when did my card start failing and why?" names what it asks about.
+_FOLLOW_UP_WORDS = 8
+# How a reply tells an open incident: "“Elevated API error rates in eu-west”, since … (status: investigating)".
+INCIDENT_TOLD = "(status: "
+
+
+def asks_when_the_incident_began(ctx: SupportContext) -> bool:
+    """"How long has it been going on?", "since when?" within two replies of an open incident told."""
+    return (len(ctx.message.split()) <= _FOLLOW_UP_WORDS and bool(ASKS_WHEN_IT_STARTED.search(ctx.message))
+            and any(INCIDENT_TOLD in text for text in assistant_texts(ctx)[:2]))
 
 
 def asks_how_the_service_ran(text: str) -> bool:

@@ -250,3 +250,31 @@ async def test_why_after_a_guide_on_a_fault_says_the_reason_cannot_be_seen_from_
     assert outcome.reply.startswith("I can't see your app from here, so I can't tell you why it happens. The steps "
                                     "from our guide “Scaling and cold starts” in my last message go through the usual "
                                     "reasons."), outcome.reply
+
+
+async def test_a_region_named_with_only_after_an_incident_decides_whether_it_is_the_cause(converse):
+    # "I don't have a guide on that".
+    _, outcome = await converse("cus_alice", "my api calls return 502", "only in eu-west")
+    assert outcome.reply.startswith("Then the incident is very likely the cause: “Elevated API error rates in eu-west” "
+                                    "is open in eu-west"), outcome.reply
+
+
+@pytest.mark.parametrize("turns", [
+    # "I don't have a guide on that one either".
+    ("my api calls return 502", "only in eu-west", "how long has it been going on?"),
+    # The scope reply.
+    ("is anything down?", "since when?"),
+])
+async def test_when_the_incident_just_told_began_is_answered(converse, turns):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("“Elevated API error rates in eu-west” started at 2026-11-24 08:00 UTC and is "
+                                    "still open (status: investigating)."), outcome.reply
+
+
+async def test_since_when_with_no_incident_told_is_not_read_as_the_incidents_start(converse):
+    from agents.service_status import asks_when_the_incident_began
+    from tests.agents.fakes import ctx_for
+
+    assert not asks_when_the_incident_began(ctx_for("since when?"))
+    _, outcome = await converse("cus_alice", "my app is slow", "since when?")
+    assert "started at" not in outcome.reply

@@ -55,7 +55,7 @@ from agents.providers.offline.reply_base import (
     topic_words,
 )
 from agents.providers.offline.text import normalise
-from agents.service_status import asks_for_status_updates
+from agents.service_status import ASKS_WHEN_IT_STARTED, asks_for_status_updates
 
 # "Any ETA for a fix?", "when will it be fixed?", "is it resolved yet?", "any update?": when the incident
 # ends, which nobody knows; its state and where the updates go are what there is to say.
@@ -79,9 +79,6 @@ ASKS_WHERE = re.compile(r"\b(?:regions?|where)\b", re.IGNORECASE)
 ASKS_WHAT_IS_AFFECTED = re.compile(
     r"\b(?:what|which)\b[^.?!]{0,30}\b(?:affected|impacted|components?|services?|parts?)\b"
     r"|\bwhat does it (?:affect|impact)\b", re.IGNORECASE)
-ASKS_WHEN_IT_STARTED = re.compile(
-    r"\bwhen\b[^.?!]{0,30}\b(?:start|started|begin|began|happen|happened)\b|\bsince when\b"
-    r"|\bhow long\b[^.?!]{0,20}\b(?:been|going on)\b", re.IGNORECASE)
 
 
 # An outage the customer went through, which a claim for service credits is about.
@@ -1109,7 +1106,8 @@ class TechnicalReplies(WriterBase):
 _SAYS_WHERE_IT_RUNS = re.compile(
     r"^\W*(?:(?:no|nope|yes|yeah|yep|well|but|ok(?:ay)?|actually)[,\s]+)?(?:(?:it|its|my\s+app|the\s+app|our\s+apps?|my\s+apps"
     r"|we|mine|ours|they)(?:'s|'re|\s+is|\s+are|\s+runs?|\s+lives?)?\s+)?(?P<neg>(?:not|isn'?t|aren'?t)\s+)?(?:(?:running|hosted"
-    r"|deployed|based)\s+)?(?:in|on)\s+(?:the\s+)?(?P<region>us-east|eu-west|ap-southeast)(?:\s+region)?\W*$",
+    r"|deployed|based)\s+)?(?:(?:only|just|mostly|mainly)\s+)?(?:in|on)\s+(?:the\s+)?(?P<region>us-east|eu-west|ap-southeast)"
+    r"(?:\s+region)?(?:\s+(?:only|too|as\s+well))?\W*$",
     re.IGNORECASE)
 # "Since this morning", "it's been down for 2 hours", "started an hour ago": when the fault began, said after it.
 _A_WHILE = (r"(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|the\s+(?:last|past)\s+)?(?:an?|\d+|one|two|three|four|five|"
