@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-DataProtectionAsk = Literal["erase", "access", "privacy", "backup"]
+DataProtectionAsk = Literal["erase", "access", "privacy", "backup", "encryption"]
 
 _ERASE_VERB = r"(?:delete|erase|remove|wipe|purge|destroy|scrub)"
 _ERASED = r"(?:deleted|erased|removed|wiped|purged|destroyed|scrubbed)"
@@ -77,6 +77,7 @@ HELP_CENTRE_QUESTIONS: dict[DataProtectionAsk, tuple[str, ...]] = {
     "access": ("how do I export my data", "are you gdpr compliant"),
     "privacy": ("where is my data stored", "are you gdpr compliant"),
     "backup": ("where is my data stored", "how do I export my data"),
+    "encryption": ("do you provide ssl certificates", "where is my data stored"),
 }
 REGIONS_QUESTION = "which regions can I deploy to"
 
@@ -95,6 +96,17 @@ _BACKUPS = re.compile(r"\bback(?:ed)?[\s-]?ups?\b|\bbacking\s+up\b|\bsnapshots?\
                       r"|\brestore\s+(?:my|our|the)\s+(?:data|database|db|files)\b", re.IGNORECASE)
 
 
+# "Is my data encrypted?", "do you encrypt data at rest?", "do you encrypt it?" (after where data is kept): how stored
+# data is encrypted, which no entry describes (it got "I don't have enough information", the scope reply, or the answer
+# on where data is kept again). Not "are my environment variables encrypted?", which the guide on them answers, nor a
+# certificate ("is https encrypted?"), which the entry on certificates answers.
+_ENCRYPTION = re.compile(r"\b(?:encrypt\w*|decrypt\w*|encryption)\b|\bat\s+rest\b|\bin\s+transit\b", re.IGNORECASE)
+_OF_DATA = re.compile(r"\b(?:data|files?|databases?|db|backups?|information|info|everything|disks?|storage|it|that)\b",
+                      re.IGNORECASE)
+_ENCRYPTED_ELSEWHERE = re.compile(r"\b(?:variables?|vars?|secrets?|env|environment|passwords?|api\s+keys?|keys?"
+                                  r"|certificates?|certs?|ssl|tls|https|traffic|connections?)\b", re.IGNORECASE)
+
+
 # "Does my plan include backups?": what a plan includes, which the plans' lists answer (that none lists it).
 _OF_A_PLAN = re.compile(r"\b(?:plans?|tiers?|free|pro|business|include[sd]?|including)\b", re.IGNORECASE)
 
@@ -111,6 +123,8 @@ def data_protection_asked(text: str) -> list[DataProtectionAsk]:
         asked.append("privacy")
     if _BACKUPS.search(text) and not asked and not _OF_A_PLAN.search(text):
         asked.append("backup")
+    if _ENCRYPTION.search(text) and _OF_DATA.search(text) and not _ENCRYPTED_ELSEWHERE.search(text):
+        asked.append("encryption")
     return asked
 
 

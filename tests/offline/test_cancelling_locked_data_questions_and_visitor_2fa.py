@@ -29,10 +29,13 @@ async def test_pausing_is_said_to_be_unknown_with_the_cancel_entry_and_a_person(
     assert "pass you to a person" in outcome.reply and INVOICE_LIST not in outcome.reply, outcome.reply
 
 
-@pytest.mark.parametrize("message", ["do you use my data to train ai", "is my data encrypted"])
-async def test_a_locked_customers_data_question_is_not_answered_by_the_lock_alone(converse, message):
+@pytest.mark.parametrize(("message", "answer"), [
+    ("do you use my data to train ai", NOT_SURE),
+    ("is my data encrypted", "Our help centre doesn't say how your stored data is encrypted"),
+])
+async def test_a_locked_customers_data_question_is_not_answered_by_the_lock_alone(converse, message, answer):
     [outcome] = await converse("cus_carol", message)
-    assert NOT_SURE in outcome.reply, outcome.reply
+    assert answer in outcome.reply, outcome.reply
 
 
 @pytest.mark.parametrize("message", ["why is my account locked?", "i can't sign in"])

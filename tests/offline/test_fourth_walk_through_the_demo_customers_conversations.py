@@ -278,3 +278,28 @@ async def test_since_when_with_no_incident_told_is_not_read_as_the_incidents_sta
     assert not asks_when_the_incident_began(ctx_for("since when?"))
     _, outcome = await converse("cus_alice", "my app is slow", "since when?")
     assert "started at" not in outcome.reply
+
+
+ENCRYPTION_NOT_DESCRIBED = "Our help centre doesn't say how your stored data is encrypted, so I'd rather not guess."
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    # "I don't have enough information", the scope reply, and the answer on where data is kept again.
+    ("cus_alice", ("is my data encrypted?",)),
+    (None, ("do you encrypt data at rest?",)),
+    ("cus_carol", ("is my data safe with you?", "do you encrypt it?")),
+])
+async def test_whether_stored_data_is_encrypted_is_said_to_be_undescribed_with_the_certificates_and_a_person(
+        converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(ENCRYPTION_NOT_DESCRIBED), outcome.reply
+    assert "Every app and every custom domain gets a free TLS certificate" in outcome.reply
+    assert "pass you to a person" in outcome.reply and "My answer is the same" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["are my environment variables encrypted?", "is https traffic encrypted?",
+                                     "how much data can I store?"])
+def test_encryption_of_what_a_guide_or_entry_covers_is_not_asked_of_stored_data(message):
+    from agents.data_protection import data_protection_asked
+
+    assert "encryption" not in data_protection_asked(message)

@@ -21,7 +21,7 @@ from agents.follow_up import (
     previous_user_text,
 )
 from agents.outcome import FaqMatch
-from agents.providers.offline.reply_base import TAKES, WriterBase, sentences, topic_words
+from agents.providers.offline.reply_base import TAKES, YES_OR_NO, WriterBase, sentences, topic_words
 from agents.providers.offline.text import normalise, stem
 
 # Words a data-protection question uses whatever it asks, which the entry on where data is stored covers by being
@@ -61,7 +61,22 @@ class DataProtectionReplies(WriterBase):
             self._where_data_is_stored()
         if "backup" in asked:
             self._backups()
+        if "encryption" in asked:
+            self._encryption()
         return True
+
+    def _encryption(self) -> None:
+        """"Is my data encrypted?": no entry says how stored data is encrypted, which is said; that every app and domain
+        is served with a TLS certificate is what the help centre does say, with a person offered."""
+        self.reply.add("Our help centre doesn't say how your stored data is encrypted, so I'd rather not guess.")
+        certificates = next((m for m in self.facts.faq if {"ssl", "tls"} & set(normalise(m.question).split())), None)
+        if certificates is not None:
+            said = YES_OR_NO.sub("", certificates.answer, count=1)
+            self.reply.add(f"What it does say is that connections to your apps are encrypted: {said[:1].upper()}"
+                           f"{said[1:]}", answers=False)
+            self._cite_faq(certificates)
+        self.reply.add(f"If you need the details (for a security review, say), a person from our team can tell you: "
+                       f"would you like me to {OFFER_PERSON}?", answers=False)
 
     def _backups(self) -> None:
         """"Is my data backed up?": no entry says whether or how, which is said; where data is kept and how to take a
