@@ -812,6 +812,22 @@ def says_email_out_of_reach(text: str) -> bool:
     return bool(_NO_EMAIL_ACCESS.search(text))
 
 
+# "Can I change my username?", "how do I change my name?": a name on the account, which no entry says how to change (the
+# first got "I don't have enough information", the second the entry on the company name on invoices). Not "my company
+# name", which that entry answers, nor "the name on my card" or "my domain name".
+_CHANGES_OWN_NAME = re.compile(
+    r"\b(?:chang|updat|edit|modif|correct|renam|fix)\w*\s+(?:my\s+|our\s+|the\s+)?(?P<what>user\s*name|login\s+name"
+    r"|display\s+name|account\s+name|(?:full\s+|first\s+|last\s+|sur)?name)\b(?!\s+on\s+(?:my\s+|the\s+)?(?:card|invoices?))",
+    re.IGNORECASE)
+
+
+def own_name_asked_to_change(text: str) -> str | None:
+    """The name ("username", "display name"), when the message asks to change a name on the account (not a company's or
+    a card's)."""
+    found = _CHANGES_OWN_NAME.search(text)
+    return None if found is None else re.sub(r"^user\s+name$", "username", " ".join(found["what"].lower().split()))
+
+
 def asks_to_edit_profile_details(text: str) -> bool:
     """Whether the message asks to change the account's details in general, naming none."""
     return bool(_EDITS_PROFILE_DETAILS.search(text))

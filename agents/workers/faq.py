@@ -38,6 +38,7 @@ from agents.own_data import (
     asks_to_edit_profile_details,
     asks_to_recover_password,
     asks_to_send_invoices_elsewhere,
+    own_name_asked_to_change,
     reports_cannot_sign_in,
     says_email_out_of_reach,
     unlock_request_naming_the_account,
@@ -81,6 +82,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_to_close_the_account, DELETE_ACCOUNT_QUESTION),
     # "Update some of the details on my user account": the one detail the help centre says how to change.
     (asks_to_edit_profile_details, EMAIL_CHANGE_QUESTION),
+    # "Can I change my username?": no entry says how; the email's does for the detail it covers.
+    (lambda text: own_name_asked_to_change(text) is not None, EMAIL_CHANGE_QUESTION),
     # "Can you send invoices to our accountant?": they go to the account's address, which that entry says how to change.
     (asks_to_send_invoices_elsewhere, EMAIL_CHANGE_QUESTION),
     # "I don't have access to that email anymore": signed in, the address can be changed before the reset is asked for.

@@ -303,3 +303,28 @@ def test_encryption_of_what_a_guide_or_entry_covers_is_not_asked_of_stored_data(
     from agents.data_protection import data_protection_asked
 
     assert "encryption" not in data_protection_asked(message)
+
+
+@pytest.mark.parametrize(("customer", "message", "name"), [
+    # "I don't have enough information".
+    ("cus_alice", "can I change my username?", "username"),
+    # The entry on the company name on invoices.
+    ("cus_alice", "how do I change my name?", "name"),
+    (None, "can I change my display name", "display name"),
+])
+async def test_a_name_asked_to_change_is_said_to_be_undescribed_with_the_email_change_and_a_person(converse, customer,
+                                                                                                 message, name):
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith(f"Our help centre doesn't describe changing your {name}, so I'd rather not guess."), \
+        outcome.reply
+    assert "your account's email address: Go to **Settings → Profile**" in outcome.reply
+    assert f"A person from our team can look at changing your {name} with you" in outcome.reply
+    assert "Billing → Details" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["how do I change my company name?", "change the name on my card",
+                                     "how do I change my domain name?"])
+def test_a_company_card_or_domain_name_is_not_the_accounts_own(message):
+    from agents.own_data import own_name_asked_to_change
+
+    assert own_name_asked_to_change(message) is None

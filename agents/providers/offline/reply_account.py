@@ -35,6 +35,7 @@ from agents.own_data import (
     asks_when_joined,
     mentions_plans,
     names_two_factor,
+    own_name_asked_to_change,
     refuses_unlock,
     reports_cannot_sign_in,
     reports_intrusion,
@@ -180,12 +181,20 @@ class AccountReplies(BillingReplies):
         detail the help centre says how to change is the email address, which is said, with a person offered for any
         other. It got "I don't have enough information". False, having said nothing, for another message or without
         the entry."""
-        if not asks_to_edit_profile_details(self.text) or (entry := self._entry_on("email")) is None:
+        name = own_name_asked_to_change(self.text)
+        if (not asks_to_edit_profile_details(self.text) and name is None) or (entry := self._entry_on("email")) is None:
             return False
+        if name is not None:
+            # "Can I change my username?": no entry says how, which leads, rather than the email's steps alone.
+            self.reply.add(f"Our help centre doesn't describe changing your {name}, so I'd rather not guess.")
         self.reply.add(f"The detail our help centre says how to change is your account's email address: {entry.answer}")
         self._cite_faq(entry)
-        self.reply.add(f"If it's another detail you'd like to change, tell me which, or I can {OFFER_PERSON} from our "
-                       "team.", answers=False)
+        if name is not None:
+            self.reply.add(f"A person from our team can look at changing your {name} with you: would you like me to "
+                           f"{OFFER_PERSON}?", answers=False)
+        else:
+            self.reply.add(f"If it's another detail you'd like to change, tell me which, or I can {OFFER_PERSON} from "
+                           "our team.", answers=False)
         return True
 
     def account(self) -> None:
