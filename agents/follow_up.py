@@ -143,6 +143,8 @@ _ASKS_WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why|how(?:\s+
 _ASKS_WHAT_IT_COSTS = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much|what)\s+(?:will|would|do|does|is)\s+(?:i|we|it|that)"
     r"\s+(?:be\s+)?(?:charged|cost|costing|pay|paying|billed)(?:\s+(?:me|us))?(?:\s+(?:then|for\s+(?:it|that)))?"
+    # "How much will I pay today?" after "I want to upgrade to pro" (the plan's price alone: Free costs nothing).
+    r"(?:\s+(?:today|now|right\s+now|up\s*front|this\s+month|at\s+first))?"
     r"\s*[?.!]*\s*$",
     re.IGNORECASE)
 # Asking for what was just discussed to be delivered ("email it to me", "can you send that to my inbox?",
@@ -1137,7 +1139,7 @@ _HOW_LONG_IT_TAKES = re.compile(
 # team members, which the FAQ shortcut and the billing part quoted as the way to do it.
 _HOW_TO_DO_IT = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|right|great|cool|thanks|got\s+it|alright)[,.!\s]+)*how\s+(?:do|can|could|should|would)\s+"
-    r"(?:i|we|u)\s+(?:\w+\s+){0,2}?(?:it|that|this)(?:\s+(?:then|now|in|on|there|again))?\s*[?.!]*$",
+    r"(?:i|we|u)\s+(?:\w+\s+){0,2}?(?:it|that|this)(?:\s+(?:then|now|in|on|up|there|again))?\s*[?.!]*$",
     re.IGNORECASE)
 
 

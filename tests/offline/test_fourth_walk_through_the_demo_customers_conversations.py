@@ -328,3 +328,25 @@ def test_a_company_card_or_domain_name_is_not_the_accounts_own(message):
     from agents.own_data import own_name_asked_to_change
 
     assert own_name_asked_to_change(message) is None
+
+
+async def test_how_to_set_up_what_an_entry_only_says_can_be_done_is_said_to_be_undescribed_with_a_person(converse):
+    # The plan and the invoice list.
+    _, outcome = await converse("cus_bob", "can we pay by invoice?", "how do we set that up?")
+    assert outcome.reply.startswith("Our help centre doesn't say how to set that up, so I'd rather not guess. What it "
+                                    "says is: Business customers can also pay yearly by bank transfer against an "
+                                    "invoice."), outcome.reply
+    assert "pass you to a person" in outcome.reply and "most recent invoices" not in outcome.reply
+
+
+async def test_how_to_do_what_an_entry_gives_steps_for_is_still_its_steps(converse):
+    _, outcome = await converse("cus_alice", "how do I change my card?", "how do I do that?")
+    assert "doesn't say how" not in outcome.reply and "**Replace card**" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("asked", ["how much will I pay today?", "what will I pay now?"])
+async def test_what_a_move_costs_today_is_the_plans_price_and_how_the_change_is_billed(converse, asked):
+    # "You're on the Free plan, which costs nothing."
+    _, outcome = await converse("cus_carol", "I want to upgrade to pro", asked)
+    assert outcome.reply.startswith("Pro costs $29.00 a month."), outcome.reply
+    assert "we charge the difference for the rest of the month" in outcome.reply

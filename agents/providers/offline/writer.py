@@ -37,9 +37,11 @@ from agents.follow_up import (
     asked_of_a_plan,
     asked_which_plan_for,
     asks_for_more,
+    asks_how_to_do_it,
     asks_if_it_went_through,
     declines_offer,
     last_assistant_text,
+    last_reply_cited,
     leans_back,
     names_where_the_move_goes,
     previous_user_text,
@@ -218,7 +220,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 "technical": self.technical, "general": self.general, "human": self.human,
                 "out_of_scope": lambda: None,
             }
-            if self._still_not_received() or (intent in ("general", "account") and self._detail_of_the_last_entry()):
+            if (self._still_not_received() or self._how_to_not_in_the_last_entry()
+                    or (intent in ("general", "account") and self._detail_of_the_last_entry())):
                 labels = []  # the entry just quoted answers it, in its own words
             for label in labels:
                 sections[label]()
@@ -631,6 +634,28 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             return None
         return f"{own[0][:1].upper()}{own[0][1:]}."
 
+    def _how_to_not_in_the_last_entry(self) -> bool:
+        """"How do we set that up?" right after an entry that says a thing can be done but not how ("Business customers
+        can also pay yearly by bank transfer against an invoice"): that it doesn't say how, the sentence it does say,
+        and a person. It got the plan and the invoice list. False, having said nothing, for any other message, or when
+        the entry quoted has steps (the FAQ worker puts its entries first: they answer)."""
+        before = previous_user_text(self.ctx)
+        if (not asks_how_to_do_it(self.ctx.message) or not _TO_HAVE_IT.search(self.ctx.message) or before is None
+                or not last_reply_cited(self.ctx, "faq")):
+            return False  # "How do I stop that?" after "do free apps sleep?" asks something else of it
+        last = last_assistant_text(self.ctx)
+        entry = next((m for m in self.facts.faq if any(s in last for s in sentences(m.answer))), None)
+        if entry is None or _GIVES_STEPS.search(entry.answer):
+            return False
+        said = [s for s in sentences(entry.answer) if topic_words(s) & topic_words(before)] or sentences(entry.answer)
+        done = "set that up" if re.search(r"\bset\b", self.ctx.message, re.IGNORECASE) else "do that"
+        self.reply.add(f"Our help centre doesn't say how to {done}, so I'd rather not guess. What it says is: "
+                       f"{' '.join(said)}")
+        self.reply.add(f"A person from our team can arrange it with you: would you like me to {OFFER_PERSON}?",
+                       answers=False)
+        self._cite_faq(entry)
+        return True
+
     def _detail_of_the_last_entry(self) -> bool:
         """"What happens if you miss it?" after the SLA's entry, "what about weekends?" after the support hours': a short
         follow-up on something the entry just quoted says, answered with the sentences of it that say so ("… with
@@ -680,6 +705,11 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         return True
 
 
+# "How do we set that up?", "how can I get that?": how to have what the entry says can be had.
+_TO_HAVE_IT = re.compile(r"\bhow\s+(?:do|can|could|should|would)\s+(?:i|we|u)\s+(?:set|do|get|arrange|request|enable"
+                         r"|activate|start|apply|sign|switch)\b", re.IGNORECASE)
+# An entry that says how to do something: a place in the dashboard, a button, a step.
+_GIVES_STEPS = re.compile(r"\*\*|\b(?:go\s+to|choose|click|open|select|enter|tap)\b", re.IGNORECASE)
 # "How many can I add?", "is there a limit?": a count, which an entry's sentences with a figure or a limit state
 # ("Free and Pro accounts can invite up to 3 members; Business accounts have no limit").
 _ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b|\b(?:a|any)\s+(?:limit|max(?:imum)?|cap)\b", re.IGNORECASE)
