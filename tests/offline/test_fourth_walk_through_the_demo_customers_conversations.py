@@ -350,3 +350,29 @@ async def test_what_a_move_costs_today_is_the_plans_price_and_how_the_change_is_
     _, outcome = await converse("cus_carol", "I want to upgrade to pro", asked)
     assert outcome.reply.startswith("Pro costs $29.00 a month."), outcome.reply
     assert "we charge the difference for the rest of the month" in outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "steps"), [
+    # "I don't have a guide on that", both.
+    (("how do I add a custom domain?", "I use godaddy"),
+     ("GoDaddy", "“Custom domains and DNS”", "2. At your DNS provider, create a CNAME record")),
+    (("my site shows a certificate error", "I'm using cloudflare"),
+     ("Cloudflare", "“TLS (SSL) certificates”", "4. If browsers warn that the certificate is not trusted, clear any "
+                                                "proxy")),
+])
+async def test_a_dns_provider_named_after_a_guide_gets_its_steps_done_at_the_provider(converse, turns, steps):
+    provider, guide, step = steps
+    _, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(f"Our help centre has no guide for {provider} in particular, but the steps in our "
+                                    f"guide {guide} that are done at your DNS provider"), outcome.reply
+    assert step in outcome.reply and "**Settings → Domains**" not in outcome.reply
+
+
+@pytest.mark.parametrize(("message", "provider"), [
+    ("I use godaddy", "GoDaddy"), ("we're on route 53", "Route 53"), ("can I pay with cloudflare?", None),
+    ("how do I point my namecheap domain at my app so it loads?", None),
+])
+def test_a_dns_provider_is_read_from_a_short_follow_up_only(message, provider):
+    from agents.dns_providers import dns_provider_named
+
+    assert dns_provider_named(message) == provider

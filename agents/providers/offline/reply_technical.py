@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from agents.about_service import asks_if_there_is_an_api
+from agents.dns_providers import dns_provider_named
 from agents.facts import IncidentFact
 from agents.follow_up import (
     OFFER_PERSON,
@@ -181,6 +182,8 @@ _PLAN_NAME = re.compile(r"\b(Free|Pro|Business)\b")
 _ON_PLANS = re.compile(r"^(?P<what>[^.\n]+?)\s+(?:are|is)\s+(?:only\s+)?(?:on|available\s+on|included\s+(?:in|with))\s+"
                        r"(?P<plans>(?:Free|Pro|Business)(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:Free|Pro|Business))*)\.",
                        re.MULTILINE)
+# A guide's step done at the DNS provider, or about a proxy in front of the app (not one in our dashboard, "**Settings**").
+_DONE_AT_THE_PROVIDER = re.compile(r"\bDNS\b|\b(?:CNAME|ALIAS|ANAME|CAA|A)\s+records?\b|\bproxy\b")
 # How a reply says the customer's plan must change first (_quote_as_asked), and "why not?" asked of it.
 PLAN_NEEDED_FIRST = "so you'd need to move to"
 _WHY_NOT = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why(?:\s+not)?|how\s+come)(?:\s+(?:though|exactly|then))?"
@@ -205,7 +208,8 @@ OWN_CERTIFICATE = re.compile(
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         if (self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates()
-                or self._tell_how_long_the_guide_says() or self._why_the_plan_is_needed()):
+                or self._tell_how_long_the_guide_says() or self._why_the_plan_is_needed()
+                or self._steps_at_the_provider_named()):
             return
         incident = self.facts.incident
         if reports_what_the_outage_costs(self.ctx):
@@ -1002,6 +1006,30 @@ class TechnicalReplies(WriterBase):
         which = f"{gated[0]} " if say_which else ""
         self.reply.add(f"{which}You're on the {customer.plan} plan, {PLAN_NEEDED_FIRST} {' or '.join(plans)} first: you "
                        "can change plan under **Billing → Plan**.", answers=False)
+        return True
+
+    def _steps_at_the_provider_named(self) -> bool:
+        """"I use godaddy" after the custom domains guide, "I'm using cloudflare" after the TLS guide: no guide is about
+        that provider, but the guide's steps done at a DNS provider (or about a proxy in front of the app) are done
+        there, which is said with those steps. It got "I don't have a guide on that". False, having said nothing,
+        for any other message, or when the last reply named no guide at hand with such steps."""
+        provider = dns_provider_named(self.ctx.message)
+        if provider is None:
+            return False
+        last = last_assistant_text(self.ctx)
+        guide = next((a for a in self.facts.articles if f"“{a.title}”" in last), None)
+        steps = [(n, step) for n, step in enumerate(guide.steps, start=1) if _DONE_AT_THE_PROVIDER.search(step)
+                 and "**" not in step] if (
+            guide is not None) else []
+        if guide is None or not steps:
+            return False
+        self.reply.add(f"Our help centre has no guide for {provider} in particular, but the steps in our guide "
+                       f"“{guide.title}” that are done at your DNS provider, or at a service in front of your app, apply "
+                       f"there too:\n{_numbered(steps)}")
+        self._cite_article(guide)
+        self.reply.add(f"For where those settings are in {provider}, its own help pages are the place to look. If you "
+                       "get stuck, tell me what you see, or ask for a person and one of our engineers will help.",
+                       answers=False)
         return True
 
     def _why_the_plan_is_needed(self) -> bool:

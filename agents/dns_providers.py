@@ -1,0 +1,32 @@
+"""DNS providers, registrars and the services that sit in front of an app, named by a customer after a guide.
+
+"I use godaddy" after the custom domains guide, "I'm using cloudflare" after the TLS guide: the message names no fault
+and no topic the help centre has a guide on, so alone it got "I don't have a guide on that". It is a detail of the
+question before: the technical part searches the guides with that question, and quotes the steps done at the provider.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DNS_PROVIDER = re.compile(r"\b(?:go\s?daddy|namecheap|cloudflare|route\s?53|google\s+domains|squarespace|porkbun|ionos"
+                           r"|ovh|gandi|name\.com|dynadot|bluehost|hostgator|network\s+solutions|dnsimple|hover)\b",
+                           re.IGNORECASE)
+_DISPLAY_NAMES = {"godaddy": "GoDaddy", "namecheap": "Namecheap", "cloudflare": "Cloudflare", "route53": "Route 53",
+                  "googledomains": "Google Domains", "squarespace": "Squarespace", "porkbun": "Porkbun",
+                  "ionos": "IONOS", "ovh": "OVH", "gandi": "Gandi", "name.com": "Name.com", "dynadot": "Dynadot",
+                  "bluehost": "Bluehost", "hostgator": "HostGator", "networksolutions": "Network Solutions",
+                  "dnsimple": "DNSimple", "hover": "Hover"}
+# A short follow-up that names the provider ("we're on namecheap"), not a question of its own about it ("can I pay with
+# cloudflare?" is about paying).
+_FOLLOW_UP_WORDS = 6
+_ASKS_OF_ITS_OWN = re.compile(r"\b(?:pay|paying|payment|refund|invoice|bill|price|cost|plan)\w*\b", re.IGNORECASE)
+
+
+def dns_provider_named(message: str) -> str | None:
+    """The provider a short follow-up names ("GoDaddy" for "I use godaddy"), as it spells itself; None otherwise."""
+    found = _DNS_PROVIDER.search(message)
+    if found is None or len(message.split()) > _FOLLOW_UP_WORDS or _ASKS_OF_ITS_OWN.search(message):
+        return None
+    key = re.sub(r"\s+", "", found[0].lower())
+    return _DISPLAY_NAMES.get(key, found[0])
