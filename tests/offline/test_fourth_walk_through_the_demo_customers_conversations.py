@@ -376,3 +376,12 @@ def test_a_dns_provider_is_read_from_a_short_follow_up_only(message, provider):
     from agents.dns_providers import dns_provider_named
 
     assert dns_provider_named(message) == provider
+
+
+@pytest.mark.parametrize("message", ["my custom domain says not secure",
+                                     "chrome says your connection is not private on my site"])
+async def test_what_a_browser_shows_for_an_untrusted_certificate_finds_the_tls_guide(converse, message):
+    # The custom domains guide led ("domain"), or no guide at all.
+    (outcome,) = await converse("cus_alice", message)
+    assert outcome.reply.startswith("Our guide “TLS (SSL) certificates” covers this. The step that fits what you "
+                                    "describe:\n4. If browsers warn that the certificate is not trusted"), outcome.reply

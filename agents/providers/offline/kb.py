@@ -87,6 +87,11 @@ ERROR_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcannot\s+find\s+(?:module|package)\b|\bmodule\s+not\s+found\b|\bModuleNotFoundError\b"
                 r"|\bno\s+module\s+named\b|\bERR_MODULE_NOT_FOUND\b|\bcould\s+not\s+resolve\s+dependenc",
                 re.IGNORECASE), "dependencies install locally lock file build failed deploy"),
+    # "My custom domain says not secure", "your connection is not private", "privacy error": what a browser
+    # shows for a certificate it does not trust, which the TLS guide is about (the custom domains guide led, for
+    # "domain").
+    (re.compile(r"\bnot\s+secure\b|\binsecure\b|\bconnection\s+is\s+not\s+private\b|\bprivacy\s+error\b",
+                re.IGNORECASE), "certificate not trusted browsers warn tls"),
 )
 
 
