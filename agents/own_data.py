@@ -828,6 +828,22 @@ def own_name_asked_to_change(text: str) -> str | None:
     return None if found is None else re.sub(r"^user\s+name$", "username", " ".join(found["what"].lower().split()))
 
 
+# "It says there's no account with that email", "email not found", "the reset page says user not found": the address
+# entered is not an account's. It got the reset's first step again, or "I don't have enough information".
+_NO_ACCOUNT_FOR_THE_ADDRESS = re.compile(
+    r"\b(?:no|not\s+an?|isn'?t\s+an?)\s+(?:such\s+)?(?:account|user)\s+(?:with|for|under|registered\s+(?:to|with))\s+"
+    r"(?:that|this|my|the)\s+(?:e-?mail|address)"
+    r"|\b(?:e-?mail|address|account|user(?:name)?)\s+(?:was\s+|is\s+)?(?:not\s+found|doesn'?t\s+exist|does\s+not\s+exist"
+    r"|not\s+recogni[sz]ed|unknown)"
+    r"|\b(?:doesn'?t|does\s+not|didn'?t|did\s+not|won'?t)\s+recogni[sz]e\s+(?:my|the|that|this)\s+(?:e-?mail|address)",
+    re.IGNORECASE)
+
+
+def says_no_account_has_the_address(text: str) -> bool:
+    """Whether the message says the sign-in or reset page found no account for the address entered."""
+    return bool(_NO_ACCOUNT_FOR_THE_ADDRESS.search(text))
+
+
 def asks_to_edit_profile_details(text: str) -> bool:
     """Whether the message asks to change the account's details in general, naming none."""
     return bool(_EDITS_PROFILE_DETAILS.search(text))

@@ -385,3 +385,26 @@ async def test_what_a_browser_shows_for_an_untrusted_certificate_finds_the_tls_g
     (outcome,) = await converse("cus_alice", message)
     assert outcome.reply.startswith("Our guide “TLS (SSL) certificates” covers this. The step that fits what you "
                                     "describe:\n4. If browsers warn that the certificate is not trusted"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "says"), [
+    # The reset's first step again, and "I don't have enough information".
+    (None, ("I forgot my password", "it says there's no account with that email"),
+     "Then that address may not be the one your account uses"),
+    (None, ("the reset page says user not found",), "Then that address may not be the one your account uses"),
+    ("cus_alice", ("I forgot my password", "it says email not found"),
+     "The email address on your account is alice@example.com: that's the one to enter"),
+])
+async def test_no_account_found_for_an_address_gets_which_address_to_try_and_a_person(converse, customer, turns, says):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(says) and "pass you to a person" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("message", "says"), [
+    ("it says there's no account with that email", True), ("email not found", True),
+    ("it doesn't recognise my email", True), ("there's no account page", False), ("my invoice was not found", False),
+])
+def test_no_account_found_for_an_address_is_told_apart(message, says):
+    from agents.own_data import says_no_account_has_the_address
+
+    assert says_no_account_has_the_address(message) is says

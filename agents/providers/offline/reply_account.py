@@ -41,6 +41,7 @@ from agents.own_data import (
     reports_intrusion,
     reports_lost_second_factor,
     says_email_out_of_reach,
+    says_no_account_has_the_address,
     wants_it_kept_locked,
 )
 from agents.own_data import asks_to_unlock as asks_to_be_unlocked  # the name is a local of account() below
@@ -198,6 +199,9 @@ class AccountReplies(BillingReplies):
         return True
 
     def account(self) -> None:
+        if says_no_account_has_the_address(self.ctx.message):
+            self._no_account_for_the_address()
+            return
         if reports_confirming_email_missing(self.text):
             self._confirming_email_missing()
             return
@@ -790,6 +794,19 @@ class AccountReplies(BillingReplies):
 
     def email_out_of_reach(self) -> bool:
         return says_email_out_of_reach(self.ctx.message)
+
+    def _no_account_for_the_address(self) -> None:
+        """"It says there's no account with that email": signed in, the address the account does use; a visitor, that
+        the address may not be the one they signed up with, and a person to find the account."""
+        account = self.facts.account
+        if self.ctx.customer is not None and account is not None and account.email:
+            self.reply.add(f"The email address on your account is {account.email}: that's the one to enter on the "
+                           "sign-in and reset pages. If that's the one you entered and it still says so, a person from "
+                           f"our team can look into it: would you like me to {OFFER_PERSON}?")
+            return
+        self.reply.add("Then that address may not be the one your account uses: try any other address you might have "
+                       "signed up with, such as a work or an older one. If none of them works, a person from our team "
+                       f"can help find your account: would you like me to {OFFER_PERSON}?")
 
     def _confirming_email_missing(self) -> None:
         """"I didn't get the verification email": the only such email the help centre describes is the link that

@@ -50,7 +50,7 @@ from agents.follow_up import (
 )
 from agents.frustration import mood_reply, repeats_last_reply, same_for_another_plan
 from agents.outcome import Draft, FaqMatch, Usage
-from agents.own_data import about_own_lock
+from agents.own_data import about_own_lock, says_no_account_has_the_address
 from agents.providers.offline.faq import PLAN_NAMES, Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.intents import get_classifier
@@ -663,8 +663,11 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         now?"), or the whole entry again. False, having said nothing, when the message is no such follow-up, the last
         answer quoted no entry at hand, or every sentence of it or none names what the message asks."""
         not_received = bool(NOT_RECEIVED.search(self.ctx.message))
-        if not (leans_back(self.ctx.message) or not_received) or self.email_out_of_reach():
-            return False  # "I don't have access to that email anymore": the account part's to answer, not the entry's
+        if (not (leans_back(self.ctx.message) or not_received) or self.email_out_of_reach()
+                or says_no_account_has_the_address(self.ctx.message)):
+            # "I don't have access to that email anymore", "it says there's no account with that email": the account
+            # part's to answer, not the entry's.
+            return False
         last = last_assistant_text(self.ctx)
         entry = next((m for m in self.facts.faq if any(s in last for s in sentences(m.answer))), None)
         # "I didn't get the email" is about its arriving, not about the email address the steps ask for.
