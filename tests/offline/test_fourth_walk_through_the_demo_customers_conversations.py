@@ -408,3 +408,12 @@ def test_no_account_found_for_an_address_is_told_apart(message, says):
     from agents.own_data import says_no_account_has_the_address
 
     assert says_no_account_has_the_address(message) is says
+
+
+async def test_do_it_after_a_downgrade_discussed_never_calls_pro_the_lowest_plan(converse):
+    # Priced from the entries at hand alone (the upgrade's "choose Pro ($29/month) or Business ($99/month)"), Free was
+    # missing: "There's nothing for me to change there … Pro is our lowest plan".
+    *_, outcome = await converse("cus_alice", "I want to downgrade to free", "what will happen to my custom domain?",
+                                 "and my apps?", "ok do it")
+    assert "lowest plan" not in outcome.reply and "nothing for me to change" not in outcome.reply, outcome.reply
+    assert outcome.reply.startswith("I'm sorry, I can't downgrade your plan myself")

@@ -46,6 +46,7 @@ from agents.follow_up import (
     with_topic,
 )
 from agents.outcome import FaqMatch
+from agents.providers.offline.faq import PLAN_NAMES
 from agents.providers.offline.reply_base import GENERIC_WORDS, joined_with_and, money, sentences
 from agents.providers.offline.reply_billing import CHARGED_AFTER_CANCELLING, on_plan
 from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies
@@ -424,6 +425,10 @@ class CancellationReplies(PlanComparisonReplies):
             return False
         down = DOWNGRADING.search(asked) is not None
         if target is None and not (down and at == 0) and not (UPGRADING.search(asked) and at == len(order) - 1):
+            return False
+        if target is None and {name.lower() for name in order} != PLAN_NAMES:
+            # Priced only from the entries at hand ("choose Pro ($29/month) or Business ($99/month)"), Free was missing
+            # and Pro read as the lowest plan: with plans unpriced, which is lowest or highest is not known here.
             return False
         if down:
             nearby = (f"{customer.plan} is our lowest plan, so there's nothing below it to move to." if at == 0
