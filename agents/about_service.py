@@ -46,6 +46,7 @@ _WHAT_ABOUT_A_KIND = re.compile(
     rf"^\W*(?:(?:and|ok(?:ay)?|so|but)[,\s]+)?(?:(?:what|how)\s+about\s+|and\s+)(?P<kind>(?:\w+\s+)?{_KIND_OF_APP})"
     r"\s*[?.!]*$", re.IGNORECASE)
 _NAMED_KIND = re.compile(rf"(?<!\w){_NAMED_KINDS}\b", re.IGNORECASE)
+_A_CARD_NOT_A_KIND = re.compile(r"\bamerican\s+express\b", re.IGNORECASE)
 # How the writer says the help centre lists no languages or frameworks: what a follow-up about another kind follows.
 RUNS_HERE_UNLISTED = "Our help centre doesn't list the languages, frameworks or kinds of app that run on Northwind Cloud"
 
@@ -59,8 +60,16 @@ def asks_what_runs_here(text: str) -> bool:
 _ASKS_WHICH_STACKS = re.compile(
     r"\b(?:what|which)\s+(?:programming\s+)?(?:languages|frameworks|runtimes|stacks|tech\s+stacks|kinds\s+of\s+apps?)\s+"
     r"(?:do|does|can|will)\s+(?:you|u|northwind|i|we)\s+(?:support|run|host|use|deploy|allow)\b"
-    r"|\b(?:what|which)\s+(?:programming\s+)?(?:languages|frameworks|runtimes)\s+(?:are|is)\s+supported\b",
+    r"|\b(?:what|which)\s+(?:programming\s+)?(?:languages|frameworks|runtimes)\s+(?:are|is)\s+supported\b"
+    # "What can I host here?", "what kind of apps can I run on northwind?" (it got "I don't have enough information").
+    r"|^\W*what\s+(?:(?:kinds?|sorts?|types?)\s+of\s+(?:apps?|things|sites?|projects?)\s+)?(?:can|could)\s+(?:i|we|you)\s+"
+    r"(?:host|run|deploy)(?:\s+(?:here|on\s+(?:northwind|it|your\s+(?:service|platform))|with\s+(?:you|northwind)))?"
+    r"\s*[?.!]*$",
     re.IGNORECASE)
+# "Is node supported?", "are docker images supported?": a kind of app asked of in the passive (it got "I don't have a
+# guide on that").
+_ASKED_IF_SUPPORTED = re.compile(rf"\b(?:is|are)\s+(?P<kind>(?:\w+\s+){{0,1}}?{_KIND_OF_APP})\s+(?:also\s+)?supported\b",
+                                 re.IGNORECASE)
 
 
 def kind_of_app_asked(text: str, *, last_reply: str = "") -> str | None:
@@ -69,10 +78,12 @@ def kind_of_app_asked(text: str, *, last_reply: str = "") -> str | None:
     ("what languages do you support?"); None when it asks no such thing."""
     if _ASKS_WHICH_STACKS.search(text):
         return "which are supported"
-    asked = _ASKS_WHAT_RUNS_HERE.search(text)
+    asked = _ASKS_WHAT_RUNS_HERE.search(text) or _ASKED_IF_SUPPORTED.search(text)
     if asked is None and RUNS_HERE_UNLISTED in last_reply:
         asked = _WHAT_ABOUT_A_KIND.match(text)
-    return asked["kind"] if asked is not None and _NAMED_KIND.search(asked["kind"]) else None
+    if asked is None or not _NAMED_KIND.search(asked["kind"]) or _A_CARD_NOT_A_KIND.search(asked["kind"]):
+        return None  # "Is American Express supported?" asks about a card
+    return asked["kind"]
 
 
 # "What about australia?", "and in japan?", "is there one in asia?" right after the regions were listed: the same

@@ -108,6 +108,23 @@ def plan_asked_if_offered(message: str) -> str | None:
 _NAMES_THE_SLA = re.compile(r"\bslas?\b", re.IGNORECASE)
 
 
+# "Do I need a credit card to sign up?", "is a card required?", "can I use it without a card?": whether joining takes a
+# card, which no entry says (it got the steps to replace a card, and that invoices can't be seen signed out).
+_CARD_NEEDED = re.compile(
+    r"\b(?:do|does|will|would|should)\s+(?:i|we|you|one|it)\s+(?:need|require|have\s+to\s+(?:give|add|enter|provide))\s+"
+    r"(?:a\s+|my\s+|any\s+)?(?:credit\s+|debit\s+|payment\s+|bank\s+)?card\b"
+    r"|\b(?:is|are)\s+(?:a\s+)?(?:credit\s+|debit\s+)?card(?:\s+details)?\s+(?:needed|necessary|required)\b"
+    r"|\b(?:credit\s+|debit\s+)?card\s+(?:is\s+)?required\b|\bwithout\s+(?:a\s+|any\s+)?(?:credit\s+|debit\s+)?card\b",
+    re.IGNORECASE)
+# "Replace my card", "my card expired": about the card on file, not whether one is needed.
+_OWN_CARD = re.compile(r"\b(?:replace|update|change|expired|declined|new)\b", re.IGNORECASE)
+
+
+def asks_if_a_card_is_needed(message: str) -> bool:
+    """Whether the message asks if a card is needed to join or to use the service."""
+    return bool(_CARD_NEEDED.search(message)) and not _OWN_CARD.search(message)
+
+
 def names_the_sla(message: str) -> bool:
     return bool(_NAMES_THE_SLA.search(message))
 

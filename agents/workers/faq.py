@@ -45,7 +45,7 @@ from agents.own_data import (
     with_document_words_spelled,
 )
 from agents.service_status import asks_for_status_updates
-from agents.service_terms import asks_about_a_cancellation_fee, plan_moved_to, tier_not_ours
+from agents.service_terms import asks_about_a_cancellation_fee, asks_if_a_card_is_needed, plan_moved_to, tier_not_ours
 from agents.sign_up_problems import reports_confirming_email_missing
 from agents.workers.base import RunDeps, metadata
 
@@ -62,6 +62,7 @@ PLANS_QUESTION = "what plans do you offer"
 SLA_QUESTION = "do you offer an uptime sla with service credits"
 EMAIL_CHANGE_QUESTION = "how do I change the email address on my account"
 PAYMENT_METHODS_QUESTION = "which payment methods do you accept"
+FREE_PLAN_QUESTION = "what's included in the free plan"
 # How the entries on getting back into an account are asked for: the password reset, the lock, a lost authenticator.
 SIGN_IN_QUESTIONS = ("how do I reset my password", "why is my account locked and how do I unlock it",
                      "I lost my phone with my authenticator")
@@ -90,6 +91,9 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (says_email_out_of_reach, EMAIL_CHANGE_QUESTION),
     # "I didn't get the verification email": the entry on changing the address says where the confirming link goes.
     (reports_confirming_email_missing, EMAIL_CHANGE_QUESTION),
+    # "Do I need a credit card to sign up?": what the Free plan costs, and how the paid plans are paid.
+    (asks_if_a_card_is_needed, FREE_PLAN_QUESTION),
+    (asks_if_a_card_is_needed, PAYMENT_METHODS_QUESTION),
     # "The early termination penalty": the entry on cancelling says what happens instead.
     (asks_about_a_cancellation_fee, CANCEL_QUESTION),
 )

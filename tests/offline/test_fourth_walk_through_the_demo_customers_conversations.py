@@ -417,3 +417,42 @@ async def test_do_it_after_a_downgrade_discussed_never_calls_pro_the_lowest_plan
                                  "and my apps?", "ok do it")
     assert "lowest plan" not in outcome.reply and "nothing for me to change" not in outcome.reply, outcome.reply
     assert outcome.reply.startswith("I'm sorry, I can't downgrade your plan myself")
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    # "I don't have enough information", twice, and "I don't have a guide on that".
+    ("what can I run on northwind?", "which are supported"), ("what can I host here?", "which are supported"),
+    ("is node supported?", "for certain about node"),
+])
+async def test_what_runs_here_asked_in_other_words_is_said_to_be_unlisted(converse, message, kind):
+    (outcome,) = await converse(None, message)
+    assert outcome.reply.startswith("Our help centre doesn't list the languages, frameworks or kinds of app that run on "
+                                    f"Northwind Cloud, so I can't tell you {kind}"), outcome.reply
+
+
+def test_a_card_brand_asked_if_supported_is_not_a_kind_of_app():
+    from agents.about_service import kind_of_app_asked
+
+    assert kind_of_app_asked("Is American Express supported for adding funds?") is None
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    # The steps to replace a card, and that invoices can't be seen signed out.
+    (None, "do I need a credit card?"), (None, "do I need a credit card to sign up?"),
+    ("cus_carol", "can I use it without a card?"),
+])
+async def test_whether_a_card_is_needed_is_said_to_be_undescribed_with_the_free_plan_and_payment_methods(
+        converse, customer, message):
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith("Our help centre doesn't say whether you need a card to sign up or to use the Free "
+                                    "plan, so I'd rather not guess."), outcome.reply
+    assert "The Free plan costs $0" in outcome.reply and "We accept Visa, Mastercard and American Express" in \
+        outcome.reply
+    assert "Replace card" not in outcome.reply and outcome.reply.count("pass you to a person") == 1
+
+
+@pytest.mark.parametrize("message", ["my daughter needs a card, how do i add her?", "do I need to replace my card?"])
+def test_a_card_of_ones_own_is_not_whether_one_is_needed(message):
+    from agents.service_terms import asks_if_a_card_is_needed
+
+    assert not asks_if_a_card_is_needed(message)

@@ -60,6 +60,7 @@ from agents.providers.offline.reply_base import (
 from agents.providers.offline.reply_billing import INVOICE_DETAILS, BillingReplies, how_to_not_asked
 from agents.providers.offline.reply_refunds import asks_how_long_approval_takes, staff_hours_entry
 from agents.providers.offline.text import normalise
+from agents.service_terms import asks_if_a_card_is_needed
 from agents.sign_up_problems import confirms_a_changed_address, reports_confirming_email_missing
 
 # A visitor wanting an account: "i want to sign up", "how do I register?", "create an account". Not "sign in", nor
@@ -266,7 +267,8 @@ class AccountReplies(BillingReplies):
                 and not _NAMES_TEAM_PEOPLE.search(self.text)):
             self._several_accounts_not_described()
             return
-        if not signed_in and WANTS_TO_SIGN_UP.search(self.text) and self._entry_on("sign", "up") is None:
+        if (not signed_in and WANTS_TO_SIGN_UP.search(self.text) and self._entry_on("sign", "up") is None
+                and not asks_if_a_card_is_needed(self.ctx.message)):  # the billing part says that isn't described
             self._sign_up_not_described()
             return
         if (signed_in and WANTS_TO_SIGN_UP.search(self.text) and not _NAMES_TEAM_PEOPLE.search(self.text)

@@ -66,7 +66,13 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.text import normalise
 from agents.refund_requests import asks_if_charged_twice, reports_charged_twice
-from agents.service_terms import ASKS_ABOUT_PRICING, TRYING_A_PAID_PLAN, asks_about_a_cancellation_fee, tier_not_ours
+from agents.service_terms import (
+    ASKS_ABOUT_PRICING,
+    TRYING_A_PAID_PLAN,
+    asks_about_a_cancellation_fee,
+    asks_if_a_card_is_needed,
+    tier_not_ours,
+)
 
 # "The next tier", "the plan above mine", "a cheaper plan": another plan, counted from one the
 # conversation is about ("next plan renewal" is the customer's own plan's renewal, not another plan).
@@ -364,7 +370,8 @@ class BillingReplies(WriterBase):
             return
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
-        service_told = (self._tier_not_ours() or self._plans_offered() or self._payment_methods() or self._other_plan() or self._named_plan_price()
+        service_told = (self._whether_a_card_is_needed() or self._tier_not_ours() or self._plans_offered()
+                        or self._payment_methods() or self._other_plan() or self._named_plan_price()
                         or self._cancellation_fee() or self._payment_terms() or self._send_invoice()
                         or self._billing_details())
         if self.ctx.customer is None or not self.facts.has_billing:
@@ -863,6 +870,26 @@ class BillingReplies(WriterBase):
         if unknown:
             self.reply.add(f"I can't find anything about {unknown} in our help centre, so I'd rather not guess. "
                            f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?")
+        return True
+
+    def _whether_a_card_is_needed(self) -> bool:
+        """"Do I need a credit card to sign up?": no entry says, which is said, with what the help centre says of the
+        Free plan's price and of how the paid plans are paid, and a person. False, having said nothing, for any other
+        message."""
+        if not asks_if_a_card_is_needed(self.ctx.message):
+            return False
+        self.reply.add("Our help centre doesn't say whether you need a card to sign up or to use the Free plan, so I'd "
+                       "rather not guess.")
+        free = next((m for m in self.facts.faq if "free plan" in normalise(m.question)), None)
+        if free is not None:
+            self.reply.add(f"What it does say is that the Free plan costs nothing: {free.answer}", answers=False)
+            self._cite_faq(free)
+        methods = next((m for m in self.facts.faq if "payment methods" in normalise(m.question)), None)
+        if methods is not None:
+            self.reply.add(f"For the paid plans: {methods.answer}", answers=False)
+            self._cite_faq(methods)
+        self.reply.add(f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?",
+                       answers=False)
         return True
 
     def _no_trial_described(self) -> None:
