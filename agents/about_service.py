@@ -125,9 +125,25 @@ _HEARD_OF_US = re.compile(
     re.IGNORECASE)
 
 
+# "How do I get started?", "how do I get started with northwind?": someone beginning with us, asking nothing in
+# particular yet (the scope reply, or the scaling guide for "start").
+_GETTING_STARTED = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|so|ok(?:ay)?)[,!.\s]+)*(?:how\s+(?:do|can|should)\s+(?:i|we)\s+(?:get\s+started|start|begin)"
+    r"|getting\s+started)"
+    r"(?:\s+(?:with|on|using)\s+(?:northwind(?:\s+cloud)?|you|u|your\s+(?:service|platform|hosting)|it))?(?:\s+here)?\s*[?.!]*$",
+    re.IGNORECASE)
+
+
+def asks_how_to_get_started(text: str) -> bool:
+    """"How do I get started?": beginning with us, nothing asked in particular yet."""
+    return bool(_GETTING_STARTED.match(text))
+
+
 def considers_joining(text: str) -> bool:
-    """Whether the message says the writer is weighing signing up, and asks nothing else of its own."""
-    return bool(_CONSIDERS_JOINING.search(text) or _HEARD_OF_US.search(text)) and "?" not in text
+    """Whether the message says the writer is weighing signing up, and asks nothing else of its own, or asks only how
+    to get started."""
+    return ((bool(_CONSIDERS_JOINING.search(text) or _HEARD_OF_US.search(text)) and "?" not in text)
+            or asks_how_to_get_started(text))
 
 
 def considers_leaving_another_host(text: str) -> bool:

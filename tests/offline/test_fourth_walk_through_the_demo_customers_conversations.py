@@ -456,3 +456,21 @@ def test_a_card_of_ones_own_is_not_whether_one_is_needed(message):
     from agents.service_terms import asks_if_a_card_is_needed
 
     assert not asks_if_a_card_is_needed(message)
+
+
+@pytest.mark.parametrize("message", ["how do I get started?", "how do I get started with northwind?"])
+async def test_a_visitor_asking_how_to_get_started_is_welcomed_with_the_plans(converse, message):
+    # The scope reply, or the scaling guide's steps for "start".
+    (outcome,) = await converse(None, message)
+    assert outcome.reply.startswith("Glad you're considering us! We have three plans"), outcome.reply
+    assert "What would you like to know?" in outcome.reply
+
+
+async def test_a_customer_asking_how_to_get_started_is_told_they_have_an_account(converse):
+    (outcome,) = await converse("cus_alice", "how do I get started?")
+    assert outcome.reply.startswith("You already have an account with us: you're on the Pro plan"), outcome.reply
+
+
+async def test_how_to_get_started_after_another_question_is_no_welcome(converse):
+    _, outcome = await converse("cus_alice", "how do I add a custom domain?", "how do I get started?")
+    assert "already have an account" not in outcome.reply and "Glad" not in outcome.reply, outcome.reply

@@ -18,6 +18,7 @@ from agents.about_service import (
     OUR_REGION,
     RUNS_HERE_UNLISTED,
     asks_about_support_hours,
+    asks_how_to_get_started,
     asks_what_answers_only,
     asks_where_apps_can_run,
     considers_joining,
@@ -515,7 +516,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
     def welcomes_a_visitor_weighing_us(self) -> bool:
         """"Hi, I'm thinking about signing up" from a visitor: the plans, and what they'd like to know. It got "I don't
         have enough information". A signed-in customer has an account already, which the account part says."""
-        if self.ctx.customer is not None or not considers_joining(self.ctx.message):
+        if self.ctx.customer is not None or not considers_joining(self.ctx.message) or self._started_mid_conversation():
             return False
         entry = next((m for m in self.facts.faq if "plans" in normalise(m.question).split()), None)
         if entry is None:
@@ -540,15 +541,21 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                        "team.", answers=False)
         return True
 
+    def _started_mid_conversation(self) -> bool:
+        """"How do I get started?" after another question asks how to start on that, not with us."""
+        return asks_how_to_get_started(self.ctx.message) and any(turn.role == "user" for turn in self.ctx.history)
+
     def welcomes_a_customer_who_heard_of_us(self) -> bool:
         """"My colleague recommended you", "I'm interested in your service" from a signed-in customer: they have an
         account already, which is said, with what can be told. It got the team's entry as a guess ("your colleague's
         email"), or "I don't have enough information"."""
         customer = self.ctx.customer
-        if customer is None or not considers_joining(self.ctx.message) or WANTS_TO_SIGN_UP.search(self.text):
+        if (customer is None or not considers_joining(self.ctx.message) or WANTS_TO_SIGN_UP.search(self.text)
+                or self._started_mid_conversation()):
             return False  # "I'm thinking about signing up": the account part says there's nothing more to sign up for
         plan = on_plan(customer.plan, customer.plan_price)
-        self.reply.add(f"Glad to hear it! You already have an account with us: {plan[:1].lower()}{plan[1:]}.")
+        glad = "" if asks_how_to_get_started(self.ctx.message) else "Glad to hear it! "
+        self.reply.add(f"{glad}You already have an account with us: {plan[:1].lower()}{plan[1:]}.")
         self.reply.add("What can I help you with? I can tell you what your plan includes, how deploys and custom "
                        "domains work, or where apps can run, and look at your invoices or your account.", answers=False)
         return True
