@@ -667,7 +667,10 @@ def plans_priced_asked(ctx: SupportContext) -> list[str]:
     """"How much?" right after a reply that named plans ("Custom domains are on Pro and Business"): those plans, in the
     order named ("Pro", "Business"); none for another message, or after the next renewal (its amount is asked)."""
     last = last_assistant_text(ctx)
-    if not _HOW_MUCH_ALONE.match(ctx.message) or RENEWAL_TOLD in last:
+    # "How much would that cost?" after "Custom domains are on Pro and Business … you'd need to move": those plans'
+    # prices (the custom domains guide again); after asking to move, what the move costs is the move's (writer.py).
+    costs = asks_what_it_costs(ctx.message) and not plan_change_named(previous_user_text(ctx) or "")
+    if not (_HOW_MUCH_ALONE.match(ctx.message) or costs) or RENEWAL_TOLD in last:
         return []
     # "You're on the Free plan, so you'd need to move to Pro or Business first" names the customer's own, not one asked.
     named = _OWN_PLAN_SAID.sub("", last)

@@ -474,3 +474,16 @@ async def test_a_customer_asking_how_to_get_started_is_told_they_have_an_account
 async def test_how_to_get_started_after_another_question_is_no_welcome(converse):
     _, outcome = await converse("cus_alice", "how do I add a custom domain?", "how do I get started?")
     assert "already have an account" not in outcome.reply and "Glad" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "prices"), [
+    # The custom domains guide again.
+    (("can I use a custom domain?", "how much would that cost?"), "**Pro** at $29/month and **Business** at $99/month"),
+    # "I don't have a guide on that".
+    (("can I use a custom domain?", "why not?", "how much will I pay today?"),
+     "Pro costs $29.00 a month and Business costs $99.00 a month."),
+])
+async def test_what_it_costs_after_being_told_which_plans_have_it_is_their_prices(converse, turns, prices):
+    *_, outcome = await converse("cus_carol", *turns)
+    assert prices in outcome.reply and "CNAME" not in outcome.reply, outcome.reply
+    assert "I don't have a guide" not in outcome.reply
