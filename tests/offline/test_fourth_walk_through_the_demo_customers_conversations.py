@@ -487,3 +487,13 @@ async def test_what_it_costs_after_being_told_which_plans_have_it_is_their_price
     *_, outcome = await converse("cus_carol", *turns)
     assert prices in outcome.reply and "CNAME" not in outcome.reply, outcome.reply
     assert "I don't have a guide" not in outcome.reply
+
+
+@pytest.mark.parametrize("follow_up", ["we need it for the last three months", "can you update the old invoices too?"])
+async def test_invoice_details_wanted_on_invoices_already_issued_get_that_they_reach_later_ones_and_a_person(
+        converse, follow_up):
+    # The entry again, as a repeat.
+    _, outcome = await converse("cus_bob", "can I get an invoice with our VAT number?", follow_up)
+    assert outcome.reply.startswith("Not on invoices already issued, as our help centre puts it: They appear on every "
+                                    "invoice issued after you save them."), outcome.reply
+    assert "pass you to a person" in outcome.reply and "My answer is the same" not in outcome.reply

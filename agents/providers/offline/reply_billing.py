@@ -256,7 +256,11 @@ INVOICE_DETAILS = re.compile(
 # details invoices carry. Not "show me my old invoices", which lists them.
 ON_OLD_INVOICES = re.compile(
     r"\b(?:show|appear|be|apply|change|update|added|go)\s+(?:up\s+)?(?:on|to|in)\s+(?:my\s+|the\s+|our\s+|any\s+)?"
-    r"(?:old|older|past|previous|earlier|existing|prior)\s+(?:invoices?|bills?|receipts?)\b",
+    r"(?:old|older|past|previous|earlier|existing|prior)\s+(?:invoices?|bills?|receipts?)\b"
+    # "Can you update the old invoices too?", "we need it for the last three months" (the entry again, as a repeat).
+    r"|\b(?:update|change|fix|redo|reissue|re-issue|correct)\s+(?:my\s+|the\s+|our\s+)?(?:old|older|past|previous|earlier"
+    r"|existing|prior)\s+(?:invoices?|bills?|ones)\b"
+    r"|\bfor\s+the\s+(?:last|past|previous)\s+(?:\w+\s+)?(?:months?|invoices?|year)\b",
     re.IGNORECASE,
 )
 # "How do I change my billing email?", "change the email invoices go to", "which email do receipts get sent to?":
@@ -959,6 +963,9 @@ class BillingReplies(WriterBase):
             return True
         self.reply.add(f"Not on invoices already issued, as our help centre puts it: {which}")
         self._cite_faq(entry)
+        # Whether those can be issued again with the details, no entry says.
+        self.reply.add(f"It doesn't say whether invoices already issued can be issued again with your details: a person "
+                       f"from our team can check that for you. Would you like me to {OFFER_PERSON}?", answers=False)
         return True
 
     def answers_invoice_details_misread(self) -> bool:
