@@ -472,8 +472,15 @@ def asks_what_becomes_of(message: str) -> bool:
 # is my app slow?"), which it narrows as "and for pro?" does (asked_of_a_plan); alone it asks nothing.
 _STATES_OWN_PLAN = re.compile(
     r"^\W*(?:(?:but|and|well|fyi|btw|ok(?:ay)?|yes|no)[,\s]+)?(?:(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:on|using)"
-    r"|(?:i|we)\s+(?:have|pay\s+for))\s+(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?\W*$",
+    r"|(?:i|we)\s+(?:have|pay\s+for))\s+(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?"
+    # "We're on business though" after the 429 guide ("I don't have a guide on that").
+    r"(?:\s+(?:though|already|anyway|actually|now))?\W*$",
     re.IGNORECASE)
+
+
+def states_own_plan(message: str) -> bool:
+    """"I'm on pro", "we're on business though": the customer's plan, said of the question before."""
+    return bool(_STATES_OWN_PLAN.match(message))
 
 
 def leans_back(message: str) -> bool:

@@ -497,3 +497,11 @@ async def test_invoice_details_wanted_on_invoices_already_issued_get_that_they_r
     assert outcome.reply.startswith("Not on invoices already issued, as our help centre puts it: They appear on every "
                                     "invoice issued after you save them."), outcome.reply
     assert "pass you to a person" in outcome.reply and "My answer is the same" not in outcome.reply
+
+
+@pytest.mark.parametrize("stated", ["we're on business", "we're on business though"])
+async def test_a_plan_stated_after_a_technical_question_keeps_its_topic(converse, stated):
+    # The plan's price and the invoice list (read with the plan named, the question before was billing's), or no guide.
+    _, outcome = await converse("cus_bob", "we're seeing 429 errors", stated)
+    assert outcome.intent.label == "technical" and "API rate limits and HTTP 429" in outcome.reply, outcome.reply
+    assert "most recent invoices" not in outcome.reply

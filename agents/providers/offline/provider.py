@@ -86,7 +86,10 @@ class OfflineProvider:
             # "And pro?" after "how much is free?": alone, a plan's name reads as anything (billing beside account,
             # an unsure out of scope); the question before, asked of that plan, is what it asks. A plan named is
             # always ours to answer: read as small talk, it is a general question about the plans.
-            reread = self.classify_text(ctx.model_copy(update={"message": asked, "history": []}))
+            # "We're on business" after "we're seeing 429 errors" says whose plan, not what about: read with the plan
+            # named, the question before read as billing (the invoice list).
+            topic = previous if follow_up.states_own_plan(ctx.message) else asked
+            reread = self.classify_text(ctx.model_copy(update={"message": topic, "history": []}))
             label = "general" if reread.label in NOT_A_TOPIC else reread.label
             return IntentResult(label=label, confidence=min(max(reread.confidence, FOLLOW_UP_OWN_LABEL),
                                                             FOLLOW_UP_AFFIRMED))
