@@ -1034,6 +1034,9 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
     any other message, or with no question before."""
     if (worth := _worth_of_the_plans_compared(ctx) or _catch_of_the_plan_asked(ctx)) is not None:
         return worth
+    if (chosen := _CHOOSES_A_PLAN.match(ctx.message)) is not None:
+        # "I'll take pro" after two plans compared (the scope reply): a move to that plan, asked for.
+        return f"I want to upgrade to the {chosen['plan'].lower()} plan"
     before = previous_user_text(ctx)
     if asks_if_it_applies_to_them(ctx.message) and before:
         # "Does it apply to me?" after "what is the sla?": that question, answered for the customer's own plan.
@@ -1059,6 +1062,13 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
     if _PLAN_NAMED.search(question):
         return _PLAN_NAMED.sub(f"{plan} plan", question, count=1) + "?"
     return f"{question} on the {plan} plan?"
+
+
+# "I'll take pro", "ok I'll go with business", "let's get the pro plan": a plan chosen, by name.
+_CHOOSES_A_PLAN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|great|alright|right|then|so|yes|yeah)[,!.\s]+)*(?:i'?ll|i\s+will|we'?ll|we\s+will|let'?s|i'?d\s+like\s+to"
+    r"|i\s+want\s+to)\s+(?:take|go\s+(?:with|for)|get|choose|pick|try)\s+(?:the\s+)?(?P<plan>pro|business)"
+    r"(?:\s+(?:plan|one|tier))?(?:\s+(?:then|please))?\W*$", re.IGNORECASE)
 
 
 # "No thanks", "no, that's fine", "nope, not now", "maybe later": turning down what was just offered, and asking nothing.

@@ -505,3 +505,11 @@ async def test_a_plan_stated_after_a_technical_question_keeps_its_topic(converse
     _, outcome = await converse("cus_bob", "we're seeing 429 errors", stated)
     assert outcome.intent.label == "technical" and "API rate limits and HTTP 429" in outcome.reply, outcome.reply
     assert "most recent invoices" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "chosen"), [("cus_carol", "I'll take pro"), (None, "I'll go with pro")])
+async def test_a_plan_chosen_by_name_after_a_comparison_gets_the_steps_to_move(converse, customer, chosen):
+    # The scope reply, and "I don't have enough information".
+    _, outcome = await converse(customer, "what's the difference between free and pro?", chosen)
+    assert "Go to **Billing → Plan**, choose Pro ($29/month) or Business ($99/month) and confirm." in outcome.reply, \
+        outcome.reply
