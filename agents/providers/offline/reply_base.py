@@ -292,6 +292,12 @@ class WriterBase:
         match = self._faq(floor=floor)
         return match if match is not None and (match.score >= FAQ_CONFIDENT or shares_topic(self.text, match)) else None
 
+    def _entry_quoted_last(self) -> FaqMatch | None:
+        """The gathered entry a sentence of which the assistant's last reply quoted word for word (whatever the case of
+        its first letter: "You're on the Pro plan: the API allows …"), if any."""
+        last = last_assistant_text(self.ctx).lower()
+        return next((m for m in self.facts.faq if any(s.lower() in last for s in sentences(m.answer))), None)
+
     def _entry_on(self, *words: str) -> FaqMatch | None:
         """The gathered help-centre entry whose question names all of `words`, however low it scored for the
         message: chosen by what it is about, not by the message's wording. A follow-up's topic entries come after

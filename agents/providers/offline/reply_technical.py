@@ -517,11 +517,6 @@ class TechnicalReplies(WriterBase):
                 stating.append((bool(guide & about), match.score, match))
         return max(stating, key=lambda found: found[:2])[2] if stating else None
 
-    def _entry_quoted_last(self) -> FaqMatch | None:
-        """The gathered entry a sentence of which the last reply quoted word for word, if any."""
-        last = last_assistant_text(self.ctx).lower()
-        return next((m for m in self.facts.faq if any(s.lower() in last for s in sentences(m.answer))), None)
-
     def _state_limit(self, entry: FaqMatch) -> bool:
         """The limit as the entry states it: for the plan the message names, else the customer's, then
         what the entry says for every plan ("above that it answers HTTP 429 …"); asked for more, or

@@ -650,8 +650,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if (not asks_how_to_do_it(self.ctx.message) or not _TO_HAVE_IT.search(self.ctx.message) or before is None
                 or not last_reply_cited(self.ctx, "faq")):
             return False  # "How do I stop that?" after "do free apps sleep?" asks something else of it
-        last = last_assistant_text(self.ctx)
-        entry = next((m for m in self.facts.faq if any(s in last for s in sentences(m.answer))), None)
+        entry = self._entry_quoted_last()
         if entry is None or _GIVES_STEPS.search(entry.answer):
             return False
         said = [s for s in sentences(entry.answer) if topic_words(s) & topic_words(before)] or sentences(entry.answer)
@@ -675,8 +674,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             # "I don't have access to that email anymore", "it says there's no account with that email": the account
             # part's to answer, not the entry's.
             return False
-        last = last_assistant_text(self.ctx)
-        entry = next((m for m in self.facts.faq if any(s in last for s in sentences(m.answer))), None)
+        entry = self._entry_quoted_last()
         # "I didn't get the email" is about its arriving, not about the email address the steps ask for.
         asked = ARRIVES if not_received else topic_words(self.ctx.message)
         # "How many can I invite?", "can I get more?": the sentence with the figure, not the steps that name inviting.
