@@ -513,3 +513,17 @@ async def test_a_plan_chosen_by_name_after_a_comparison_gets_the_steps_to_move(c
     _, outcome = await converse(customer, "what's the difference between free and pro?", chosen)
     assert "Go to **Billing → Plan**, choose Pro ($29/month) or Business ($99/month) and confirm." in outcome.reply, \
         outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "guide"), [
+    # The guide again, each ("my answer is the same" for the CNAME).
+    (("my deploy is stuck", "it's been building for 20 minutes"), "Failed deploys and build timeouts"),
+    (("my domain isn't verifying", "I added the CNAME yesterday"), "Custom domains and DNS"),
+    (("my deploy failed", "we tried that already"), "Failed deploys and build timeouts"),
+])
+async def test_how_long_it_has_gone_on_or_a_step_taken_after_a_guide_offers_a_person_not_the_guide_again(converse,
+                                                                                                      turns, guide):
+    _, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(f"Thanks, that helps. If the steps in our guide “{guide}” haven't sorted it out"), \
+        outcome.reply
+    assert "pass you to a person" in outcome.reply and "1. " not in outcome.reply

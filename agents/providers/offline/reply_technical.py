@@ -1137,11 +1137,17 @@ _A_WHILE = (r"(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|the\s+(?:last|pa
             r"six|several|a\s+few|few|a\s+couple(?:\s+of)?|couple(?:\s+of)?)\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?)")
 _SAYS_SINCE_WHEN = re.compile(
     r"^\W*(?:(?:well|ok(?:ay)?|um+|hmm+)[,\s]+)?(?:(?:it|that|this)(?:'s|\s+has|\s+is)?\s+(?:been\s+)?(?:down|broken|slow|"
-    r"failing|happening|going\s+on|like\s+(?:this|that)|offline|not\s+working|erroring)\s+)?"
+    r"failing|happening|going\s+on|like\s+(?:this|that)|offline|not\s+working|erroring|building|deploying|stuck|pending"
+    r"|hanging|spinning|loading)\s+)?"
     rf"(?:(?:since|from)\s+(?:this\s+morning|yesterday|last\s+night|today|tonight|the\s+weekend|the\s+morning|"
     rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day|{_A_WHILE}\s+ago)|for\s+{_A_WHILE}"
     rf"|(?:it\s+)?(?:started|began)\s+(?:{_A_WHILE}\s+ago|this\s+morning|yesterday|last\s+night|today)"
-    rf"|{_A_WHILE}\s+ago)\W*$",
+    rf"|{_A_WHILE}\s+ago)\W*$"
+    # "I added the CNAME yesterday", "we changed it an hour ago": a step of the guide taken, and when (the guide again).
+    r"|^\W*(?:(?:but|well|ok(?:ay)?)[,\s]+)?(?:i|we)(?:'ve|\s+have|\s+already)?\s+(?:added|created|set\s+up|changed|updated"
+    r"|made|did|tried)\s+(?:it|that|this|them|the\s+[\w\s-]{1,30}?)\s+"
+    rf"(?:yesterday|this\s+morning|last\s+night|earlier\s+today|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    rf"|{_A_WHILE}\s+ago|already)\W*$",
     re.IGNORECASE)
 # A guide named in a reply: “Scaling and cold starts”.
 _GUIDE_NAMED = re.compile(r"\bguide\s+“(?P<title>[^”]+)”")
