@@ -1094,7 +1094,9 @@ def declines_offer(ctx: SupportContext) -> bool:
 # "Actually never mind, I figured it out", "forget it, it's working now", "scratch that, all sorted": the customer
 # takes back what they asked, and asks nothing else. The whole message: "never mind the refund, how do I add a
 # teammate?" asks something of its own.
-_TAKE_BACK = r"(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|scratch\s+that|ignore\s+(?:that|me)|cancel\s+that)"
+_TAKE_BACK = (r"(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|scratch\s+that|ignore\s+(?:that|me)|cancel\s+that"
+              # "My mistake", "no I wasn't, sorry" after "I can't find a duplicate charge" (not enough information).
+              r"|my\s+(?:mistake|bad)|i\s+was\s+(?:wrong|mistaken)|i\s+misread(?:\s+it)?|no,?\s+i\s+(?:wasn'?t|was\s+not))")
 _SORTED = (r"(?:i(?:'ve|\s+have)?\s+(?:figured|worked|sorted)\s+it(?:\s+out)?|i\s+(?:fixed|solved)\s+it|i\s+got\s+it"
            r"|(?:it'?s|it\s+is|all|that'?s)\s+(?:sorted|fixed|solved|fine|working|ok(?:ay)?|good)(?:\s+now)?"
            r"|it\s+works(?:\s+now)?|all\s+good|no\s+need|i\s+don'?t\s+need\s+(?:it|help|a\s+person|anyone)(?:\s+any\s*more)?)")
@@ -1132,6 +1134,16 @@ def reports_card_replaced(ctx: SupportContext) -> bool:
 def withdraws_request(message: str) -> bool:
     """"Never mind, I figured it out": what was asked is taken back, nothing new asked."""
     return bool(_WITHDRAWN.match(message))
+
+
+# How a reply names a refund it asked for: "… for approval (reference RF-0001)", "I've refunded … (reference RF-…)".
+_REFUND_FILED = re.compile(r"\(reference RF-[0-9A-Z]+")
+
+
+def withdraws_the_refund_just_asked(ctx: SupportContext) -> bool:
+    """"Actually cancel that" right after a refund was asked for: the refund is what is taken back (it got "No
+    problem, I'll leave it there", as if nothing had been done)."""
+    return withdraws_request(ctx.message) and bool(_REFUND_FILED.search(last_assistant_text(ctx)))
 
 
 _SAYS_SORTED = re.compile(rf"\b{_SORTED}", re.IGNORECASE)

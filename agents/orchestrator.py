@@ -92,6 +92,7 @@ from agents.follow_up import (
     says_it_is_sorted,
     says_what_looks_wrong,
     withdraws_request,
+    withdraws_the_refund_just_asked,
 )
 from agents.frustration import (
     WHAT_DOES_NOT_WORK_REPLY,
@@ -495,9 +496,10 @@ class Orchestrator:
             # not cover our mailings and nothing here changes them, which a person can.
             return await self._answer_by_rule(run, intent_response, label="general", key="mailings",
                                               why="about our newsletter or marketing emails", reply=MAILINGS_REPLY)
-        if withdraws_request(run.ctx.message):
+        if withdraws_request(run.ctx.message) and not withdraws_the_refund_just_asked(run.ctx):
             # "Actually never mind, I figured it out": read alone it is off topic or an unsure technical question, whose
-            # reply offers a person again; the customer asked for nothing.
+            # reply offers a person again; the customer asked for nothing. A refund just asked for is the refund part's
+            # to say where it stands.
             self._take_intent(run, intent_response)
             return await self._acknowledge_withdrawal(run)
         if goes_ahead_with_nothing_offered(run.ctx):
@@ -613,6 +615,11 @@ class Orchestrator:
             self._relabel(run, self._sure_label(run, "account"), key="when_joined",
                           why=f"asks when the customer's account was opened ({run.intent.label} at "
                               f"{run.intent.confidence:.2f})")
+        if run.intent.label != "refund" and withdraws_the_refund_just_asked(run.ctx):
+            # "Actually cancel that" right after a refund was sent for approval: the refund, which no action here takes
+            # back; its part says where it stands, with a person who can.
+            self._relabel(run, self._sure_label(run, "refund"), key="refund_withdrawn",
+                          why="takes back the refund just asked for")
         if run.intent.label != "refund" and pushes_back_on_a_refund_refused(run.ctx):
             # "Why not?" after a refund refused and "for the october invoice" (said to be the same): the question before
             # lent its topic, billing, and the invoice list answered the argument.

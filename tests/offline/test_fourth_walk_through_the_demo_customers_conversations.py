@@ -527,3 +527,23 @@ async def test_how_long_it_has_gone_on_or_a_step_taken_after_a_guide_offers_a_pe
     assert outcome.reply.startswith(f"Thanks, that helps. If the steps in our guide “{guide}” haven't sorted it out"), \
         outcome.reply
     assert "pass you to a person" in outcome.reply and "1. " not in outcome.reply
+
+
+async def test_cancel_that_right_after_a_refund_was_asked_for_says_where_it_stands_and_offers_a_person(converse):
+    # "No problem, I'll leave it there", as if nothing had been asked for.
+    _, outcome = await converse("cus_bob", "refund the duplicate please", "actually cancel that")
+    assert outcome.reply.startswith("The refund for invoice NW-2002 (reference RF-0001, $99.00) is waiting for a member "
+                                    "of our staff to approve it."), outcome.reply
+    assert "I can't withdraw a refund request myself, but a person from our team can" in outcome.reply
+
+
+async def test_never_mind_after_anything_else_is_still_acknowledged(converse):
+    _, outcome = await converse("cus_alice", "how do I add a custom domain?", "actually never mind")
+    assert outcome.reply.startswith("No problem, I'll leave it there."), outcome.reply
+
+
+@pytest.mark.parametrize("taken_back", ["no I wasn't, sorry", "my mistake"])
+async def test_a_mistake_owned_after_a_duplicate_not_found_is_acknowledged(converse, taken_back):
+    # "I don't have enough information".
+    _, outcome = await converse("cus_alice", "I was charged twice", taken_back)
+    assert outcome.reply.startswith("No problem, I'll leave it there."), outcome.reply

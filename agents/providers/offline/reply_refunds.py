@@ -18,6 +18,7 @@ from agents.follow_up import (
     last_assistant_text,
     pushes_back_on_a_refund_refused,
     with_topic,
+    withdraws_the_refund_just_asked,
 )
 from agents.outcome import FaqMatch, ProposedAction
 from agents.providers.offline.other_customer import names_someone_else
@@ -493,7 +494,7 @@ class RefundReplies(BillingReplies):
         Weighing the charges instead would file whichever refund happens to qualify (a duplicate), which is
         not what was asked."""
         message = self.ctx.message
-        if _WITHDRAWS_A_REFUND.search(message):
+        if _WITHDRAWS_A_REFUND.search(message) or withdraws_the_refund_just_asked(self.ctx):
             self._cannot_withdraw_refund()
             return True
         if (_ASKS_PART_OF_A_CHARGE.search(message) or (self._part_of_a_charge_quoted()
