@@ -538,6 +538,20 @@ def pushes_back_on_a_refund_refused(ctx: SupportContext) -> bool:
             and not _NAMES_AN_INVOICE.search(ctx.message) and not _answers_the_offer(ctx.message))
 
 
+# "Ok what about september?", "and the one from november?": another month's charge, named alone.
+_ANOTHER_MONTH = re.compile(
+    rf"^\W*(?:(?:ok(?:ay)?|and|so|well|fine|then)[,\s]+)*(?:(?:what|how)\s+about|and)?\s*(?:the\s+)?(?:(?:one|invoice|charge"
+    rf"|payment)\s+(?:from|for|in)\s+)?(?:{MONTH})(?:'?s)?(?:\s+(?:one|invoice|charge|payment))?(?:\s+then)?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def asks_of_another_month_after_a_refund_refused(ctx: SupportContext) -> bool:
+    """"Ok what about september?" soon after a refund was refused for its window: that month's charge refunded (it got
+    "I don't have a guide on that" with the invoice beside it)."""
+    return (any(REFUSED_FOR_THE_WINDOW in text for text in assistant_texts(ctx)[:2])
+            and bool(_ANOTHER_MONTH.match(ctx.message)))
+
+
 def says_what_looks_wrong(ctx: SupportContext) -> bool:
     """"The amount", "it should be $19", "NW-1002, the price" right after being asked what looks wrong on an invoice: the
     answer to that, in a few words, asking nothing new."""

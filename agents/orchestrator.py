@@ -70,6 +70,7 @@ from agents.follow_up import (
     asks_if_it_applies_to_them,
     asks_if_it_worked_with_nothing_done,
     asks_if_the_sla_applies,
+    asks_of_another_month_after_a_refund_refused,
     asks_the_amount_of_it,
     asks_the_amount_of_the_renewal,
     asks_to_deliver_it,
@@ -620,6 +621,11 @@ class Orchestrator:
             # back; its part says where it stands, with a person who can.
             self._relabel(run, self._sure_label(run, "refund"), key="refund_withdrawn",
                           why="takes back the refund just asked for")
+        if run.intent.label != "refund" and asks_of_another_month_after_a_refund_refused(run.ctx):
+            # "Ok what about september?" after October's refund was refused (technical at 0.4, a panel that led with
+            # "I don't have a guide on that"): that month's charge, refunded or not.
+            self._relabel(run, self._sure_label(run, "refund"), key="another_month_refund",
+                          why="asks the refund of another month's charge")
         if run.intent.label != "refund" and pushes_back_on_a_refund_refused(run.ctx):
             # "Why not?" after a refund refused and "for the october invoice" (said to be the same): the question before
             # lent its topic, billing, and the invoice list answered the argument.

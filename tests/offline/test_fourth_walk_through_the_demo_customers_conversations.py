@@ -547,3 +547,11 @@ async def test_a_mistake_owned_after_a_duplicate_not_found_is_acknowledged(conve
     # "I don't have enough information".
     _, outcome = await converse("cus_alice", "I was charged twice", taken_back)
     assert outcome.reply.startswith("No problem, I'll leave it there."), outcome.reply
+
+
+@pytest.mark.parametrize("another", ["ok what about september?", "and september?"])
+async def test_another_month_after_a_refund_refused_and_argued_is_that_months_refund(converse, another):
+    # "I don't have a guide on that" beside the invoice, and "I don't have enough information".
+    *_, outcome = await converse("cus_alice", "refund my october invoice", "why not?", another)
+    assert outcome.intent.label == "refund" and outcome.reply.startswith(
+        "I'm sorry — invoice NW-1001 ($29.00), paid on 2026-09-01, is outside our 14-day refund window"), outcome.reply

@@ -15,6 +15,7 @@ from agents.follow_up import (
     affirms,
     asks_about_staff_review,
     asks_if_it_went_through,
+    assistant_texts,
     last_assistant_text,
     pushes_back_on_a_refund_refused,
     with_topic,
@@ -690,8 +691,9 @@ class RefundReplies(BillingReplies):
         back, or a charge taken twice: a refund label alone (a model's guess) is not."""
         about = f"{self.text}\n{with_topic(self.ctx)}"
         norm = normalise(about)
-        return has_cue(set(norm.split()), norm, *REFUND_CUES) or "refund" in normalise(
-            last_assistant_text(self.ctx)).split() or self._quotes_double_total()
+        # "And september?" after a refund refused and "why not?": the refusal is two replies back.
+        return has_cue(set(norm.split()), norm, *REFUND_CUES) or any(
+            "refund" in normalise(text).split() for text in assistant_texts(self.ctx)[:2]) or self._quotes_double_total()
 
     def _refund_policy(self) -> None:
         self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))
