@@ -1160,6 +1160,18 @@ def withdraws_the_refund_just_asked(ctx: SupportContext) -> bool:
     return withdraws_request(ctx.message) and bool(_REFUND_FILED.search(last_assistant_text(ctx)))
 
 
+# "Ok never mind, go ahead with it", "keep it then": a refund just asked for is to go on (it got the steps to cancel the
+# subscription, for the "cancel that" before it).
+_LETS_IT_GO_ON = re.compile(r"\b(?:go\s+ahead(?:\s+with\s+it)?|keep\s+it|leave\s+it(?:\s+as\s+it\s+is)?|carry\s+on|let\s+it"
+                            r"\s+(?:go\s+through|proceed|go\s+ahead)|proceed\s+with\s+it)\b", re.IGNORECASE)
+
+
+def lets_the_refund_go_on(ctx: SupportContext) -> bool:
+    """"Ok never mind, go ahead with it" within two replies of a refund asked for: the refund is to go on."""
+    return (len(ctx.message.split()) <= MAX_WORDS + 4 and bool(_LETS_IT_GO_ON.search(ctx.message))
+            and any(_REFUND_FILED.search(text) for text in assistant_texts(ctx)[:2]))
+
+
 _SAYS_SORTED = re.compile(rf"\b{_SORTED}", re.IGNORECASE)
 
 

@@ -82,6 +82,7 @@ from agents.follow_up import (
     goes_ahead_with_nothing_offered,
     last_assistant_text,
     leans_back,
+    lets_the_refund_go_on,
     move_to_smaller_plan,
     period_of_the_prices_said,
     plan_gone_ahead_with,
@@ -616,6 +617,11 @@ class Orchestrator:
             self._relabel(run, self._sure_label(run, "account"), key="when_joined",
                           why=f"asks when the customer's account was opened ({run.intent.label} at "
                               f"{run.intent.confidence:.2f})")
+        if run.intent.label != "refund" and lets_the_refund_go_on(run.ctx):
+            # "Ok never mind, go ahead with it" after "actually cancel that" was told the refund stands: where it
+            # stands (the steps to cancel the subscription, for "cancel").
+            self._relabel(run, self._sure_label(run, "refund"), key="refund_goes_on",
+                          why="lets the refund just asked for go on")
         if run.intent.label != "refund" and withdraws_the_refund_just_asked(run.ctx):
             # "Actually cancel that" right after a refund was sent for approval: the refund, which no action here takes
             # back; its part says where it stands, with a person who can.

@@ -535,6 +535,17 @@ async def test_cancel_that_right_after_a_refund_was_asked_for_says_where_it_stan
     assert outcome.reply.startswith("The refund for invoice NW-2002 (reference RF-0001, $99.00) is waiting for a member "
                                     "of our staff to approve it."), outcome.reply
     assert "I can't withdraw a refund request myself, but a person from our team can" in outcome.reply
+    # Nor is "cancel that" the subscription: the steps to cancel it were added after.
+    assert "Cancel subscription" not in outcome.reply
+
+
+async def test_letting_the_refund_go_on_after_taking_it_back_says_where_it_stands(converse):
+    # The steps to cancel the subscription, for the "cancel that" before it.
+    *_, outcome = await converse("cus_bob", "refund the duplicate please", "actually cancel that",
+                                 "ok never mind, go ahead with it")
+    assert outcome.reply.startswith("A refund for invoice NW-2002 has already been requested (reference RF-0001, "
+                                    "$99.00) and is waiting for a member of our staff to approve it"), outcome.reply
+    assert "Cancel subscription" not in outcome.reply
 
 
 async def test_never_mind_after_anything_else_is_still_acknowledged(converse):

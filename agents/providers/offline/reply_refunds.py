@@ -17,6 +17,7 @@ from agents.follow_up import (
     asks_if_it_went_through,
     assistant_texts,
     last_assistant_text,
+    lets_the_refund_go_on,
     pushes_back_on_a_refund_refused,
     with_topic,
     withdraws_the_refund_just_asked,
@@ -289,8 +290,8 @@ class RefundReplies(BillingReplies):
         # A bare "yes" to anything but that offer requests nothing: say where things stand instead.
         # Only the message's own invoice counts: "is it approved yet?" asks of the request filed, whatever
         # invoice the conversation's topic also named.
-        if ((self._asks_refund_status() or affirms(self.ctx.message) or asks_if_it_went_through(self.ctx.message))
-                and not invoice_numbers(self.ctx.message)):
+        if ((self._asks_refund_status() or affirms(self.ctx.message) or asks_if_it_went_through(self.ctx.message)
+             or lets_the_refund_go_on(self.ctx)) and not invoice_numbers(self.ctx.message)):
             self._refund_status()
             return
         if self._refund_declined() and not self._mentions_double_charge():

@@ -48,6 +48,7 @@ from agents.follow_up import (
     previous_user_text,
     says_only_ok,
     with_topic,
+    withdraws_the_refund_just_asked,
 )
 from agents.frustration import mood_reply, repeats_last_reply, same_for_another_plan
 from agents.outcome import Draft, FaqMatch, Usage
@@ -280,8 +281,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         """"I want to cancel and get a refund": the refund part answers the refund; how to cancel, the help centre's
         entry on it, is added when nothing said so far speaks of cancelling."""
         if (not CANCELLING.search(self.text) or CANCELS_SOMETHING_ELSE.search(self.text)
-                or "cancel" in self._join().lower()):
-            return
+                or "cancel" in self._join().lower() or withdraws_the_refund_just_asked(self.ctx)):
+            return  # "actually cancel that" after a refund was asked for: the refund's, not the subscription
         entry = self._entry_on("cancel")
         if entry is not None:
             self.reply.add(f"To cancel your subscription: {entry.answer}")
