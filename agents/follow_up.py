@@ -530,11 +530,16 @@ _PUSHES_BACK = re.compile(r"\b(?:why\s+not|why\s+can'?t|why\s+cannot|why\s+can\s
 _NAMES_AN_INVOICE = re.compile(r"\bNW-?\d+\b", re.IGNORECASE)
 
 
+def _refused_for_the_window_lately(ctx: SupportContext) -> bool:
+    """Whether the last reply, or the one before (when the last said it would be the same), refused a refund for its
+    window."""
+    return any(REFUSED_FOR_THE_WINDOW in text for text in assistant_texts(ctx)[:2])
+
+
 def pushes_back_on_a_refund_refused(ctx: SupportContext) -> bool:
     """"Why not?", "come on, it's only $29" soon after a refund was refused for its window (the last reply, or the one
     before when the last said it would be the same): an argument with the refusal, naming no other charge."""
-    refused = any(REFUSED_FOR_THE_WINDOW in text for text in assistant_texts(ctx)[:2])
-    return (refused and len(ctx.message.split()) <= 2 * MAX_WORDS and bool(_PUSHES_BACK.search(ctx.message))
+    return (_refused_for_the_window_lately(ctx) and len(ctx.message.split()) <= 2 * MAX_WORDS and bool(_PUSHES_BACK.search(ctx.message))
             and not _NAMES_AN_INVOICE.search(ctx.message) and not _answers_the_offer(ctx.message))
 
 
@@ -548,8 +553,7 @@ _ANOTHER_MONTH = re.compile(
 def asks_of_another_month_after_a_refund_refused(ctx: SupportContext) -> bool:
     """"Ok what about september?" soon after a refund was refused for its window: that month's charge refunded (it got
     "I don't have a guide on that" with the invoice beside it)."""
-    return (any(REFUSED_FOR_THE_WINDOW in text for text in assistant_texts(ctx)[:2])
-            and bool(_ANOTHER_MONTH.match(ctx.message)))
+    return _refused_for_the_window_lately(ctx) and bool(_ANOTHER_MONTH.match(ctx.message))
 
 
 def says_what_looks_wrong(ctx: SupportContext) -> bool:
@@ -1150,14 +1154,10 @@ def withdraws_request(message: str) -> bool:
     return bool(_WITHDRAWN.match(message))
 
 
-# How a reply names a refund it asked for: "… for approval (reference RF-0001)", "I've refunded … (reference RF-…)".
-_REFUND_FILED = re.compile(r"\(reference RF-[0-9A-Z]+")
-
-
 def withdraws_the_refund_just_asked(ctx: SupportContext) -> bool:
     """"Actually cancel that" right after a refund was asked for: the refund is what is taken back (it got "No
     problem, I'll leave it there", as if nothing had been done)."""
-    return withdraws_request(ctx.message) and bool(_REFUND_FILED.search(last_assistant_text(ctx)))
+    return withdraws_request(ctx.message) and bool(_REFUND_BY_REFERENCE.search(last_assistant_text(ctx)))
 
 
 # "Ok never mind, go ahead with it", "keep it then": a refund just asked for is to go on (it got the steps to cancel the
@@ -1169,7 +1169,7 @@ _LETS_IT_GO_ON = re.compile(r"\b(?:go\s+ahead(?:\s+with\s+it)?|keep\s+it|leave\s
 def lets_the_refund_go_on(ctx: SupportContext) -> bool:
     """"Ok never mind, go ahead with it" within two replies of a refund asked for: the refund is to go on."""
     return (len(ctx.message.split()) <= MAX_WORDS + 4 and bool(_LETS_IT_GO_ON.search(ctx.message))
-            and any(_REFUND_FILED.search(text) for text in assistant_texts(ctx)[:2]))
+            and any(_REFUND_BY_REFERENCE.search(text) for text in assistant_texts(ctx)[:2]))
 
 
 _SAYS_SORTED = re.compile(rf"\b{_SORTED}", re.IGNORECASE)
