@@ -352,6 +352,82 @@ _REPORTS_ANSWERED_BY_RULE = (
                 "wants to report a problem signing up, with nothing of it yet", SIGN_UP_PROBLEM_REPLY),
 )
 
+@dataclass(frozen=True)
+class _FollowUpRule:
+    """A follow-up the classifier misreads, taken for `label` when the run's label is another (and not one of
+    `spares`): how it is told, and the run's trace."""
+
+    asks: Callable[[SupportContext], bool]
+    label: Intent
+    key: str
+    why: str
+    spares: tuple[Intent, ...] = ()
+
+
+# In this order, each reading the label the rule before it may have set.
+_REFUND_FOLLOW_UPS = (
+    # "Ok never mind, go ahead with it" after "actually cancel that" was told the refund stands: where it stands (the
+    # steps to cancel the subscription, for "cancel").
+    _FollowUpRule(lets_the_refund_go_on, "refund", "refund_goes_on", "lets the refund just asked for go on"),
+    # "Actually cancel that" right after a refund was sent for approval: the refund, which no action here takes back;
+    # its part says where it stands, with a person who can.
+    _FollowUpRule(withdraws_the_refund_just_asked, "refund", "refund_withdrawn", "takes back the refund just asked for"),
+    # "Ok what about september?" after October's refund was refused (technical at 0.4, a panel that led with "I don't
+    # have a guide on that"): that month's charge, refunded or not.
+    _FollowUpRule(asks_of_another_month_after_a_refund_refused, "refund", "another_month_refund",
+                  "asks the refund of another month's charge"),
+    # "Why not?" after a refund refused and "for the october invoice" (said to be the same): the question before lent
+    # its topic, billing, and the invoice list answered the argument.
+    _FollowUpRule(pushes_back_on_a_refund_refused, "refund", "refusal_argued",
+                  "argues with a refund refused for its window"),
+    # "Ok what about the duplicate?" after a refund refused that named a charge taken twice (technical at 0.4: a panel
+    # that led with "I don't have a guide on that"): that charge's refund.
+    _FollowUpRule(lambda ctx: ctx.customer is not None and asks_after_the_duplicate(ctx), "refund",
+                  "duplicate_asked_after", "asks after the duplicate charge the last reply named"),
+)
+# In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
+_FOLLOW_UPS_MISREAD = (
+    # "Our company name is Acme Ltd" (out of scope at 0.6: the scope reply): a detail for the invoices, whose place to
+    # enter it is billing's to say, with that nothing here stored it.
+    _FollowUpRule(lambda ctx: gives_an_invoice_detail(ctx.message), "billing", "invoice_detail_given",
+                  "gives a detail for the invoices"),
+    # "Yes please" to a refund offered in a billing answer ("one of them is a duplicate … tell me if you'd like me to
+    # ask for it"): the question before lent its topic, billing, and the invoice list answered the yes.
+    _FollowUpRule(lambda ctx: ctx.customer is not None and accepts_offer(ctx, OFFER_REFUND), "refund",
+                  "refund_offer_accepted", "accepts the refund the last reply offered"),
+    # "The amount", "it should be $19" after being asked what looks wrong on an invoice (out of scope at 0.53 and 0.72:
+    # the scope reply): the invoice's records, billing's.
+    _FollowUpRule(lambda ctx: ctx.customer is not None and says_what_looks_wrong(ctx), "billing", "what_looks_wrong",
+                  "says what looks wrong on an invoice, as asked"),
+    # "Is that per year?" right after the plans' prices (out of scope at 0.86): the prices' period, billing's.
+    _FollowUpRule(lambda ctx: period_of_the_prices_said(ctx) is not None, "billing", "price_period",
+                  "asks the period of the prices just given"),
+    # "What was our uptime last month?" (billing at 0.49: the invoice list), "I need an SLA report for last month": no
+    # uptime figure is to hand, which the technical part says, with the incidents open and the SLA.
+    _FollowUpRule(lambda ctx: asks_how_the_service_ran(ctx.message), "technical", "uptime_asked",
+                  "asks how available the service has been"),
+    # "Does it apply to me?" after "what is the sla?" (billing at 0.6: the plan's price, then the SLA's whole entry):
+    # whether the customer's plan has the SLA, which the technical part says yes or no to. Off topic, the scope's own
+    # rule reads it.
+    _FollowUpRule(asks_if_the_sla_applies, "technical", "sla_applies_asked",
+                  "asks whether the uptime SLA just told applies to them", spares=("out_of_scope",)),
+    # "Since when?" right after an incident was told (out of scope at 0.6: the scope reply): when it began.
+    _FollowUpRule(asks_when_the_incident_began, "technical", "incident_start_asked",
+                  "asks when the incident just told began"),
+    # "Can I get notified?" after the status page's entry (technical, but general at 0.5 after an incident), "do you
+    # send alerts when something is down?" (out of scope at 0.7): the status page's email updates, which the technical
+    # part tells.
+    _FollowUpRule(asks_for_status_updates, "technical", "status_updates_asked", "asks to be told of our incidents"),
+    # "Is anything down at the moment?" (technical at 0.33 beside billing; after a password question, account), "is
+    # there any outage right now?" after a refund (the refund policy): the open incidents answer it.
+    _FollowUpRule(lambda ctx: asks_if_the_service_is_down(ctx.message), "technical", "service_status",
+                  "asks whether the service is down now"),
+    # "Still failing" right after being told to replace the card (technical at 0.85, "no guide"): the customer replaced
+    # it, or believes so, and the card on file and the payment are billing's to check.
+    _FollowUpRule(reports_card_replaced, "billing", "card_replaced",
+                  "says the card it was asked to replace is replaced, or that the payment still fails"),
+)
+
 
 @dataclass
 class _Run:
@@ -617,85 +693,13 @@ class Orchestrator:
             self._relabel(run, self._sure_label(run, "account"), key="when_joined",
                           why=f"asks when the customer's account was opened ({run.intent.label} at "
                               f"{run.intent.confidence:.2f})")
-        if run.intent.label != "refund" and lets_the_refund_go_on(run.ctx):
-            # "Ok never mind, go ahead with it" after "actually cancel that" was told the refund stands: where it
-            # stands (the steps to cancel the subscription, for "cancel").
-            self._relabel(run, self._sure_label(run, "refund"), key="refund_goes_on",
-                          why="lets the refund just asked for go on")
-        if run.intent.label != "refund" and withdraws_the_refund_just_asked(run.ctx):
-            # "Actually cancel that" right after a refund was sent for approval: the refund, which no action here takes
-            # back; its part says where it stands, with a person who can.
-            self._relabel(run, self._sure_label(run, "refund"), key="refund_withdrawn",
-                          why="takes back the refund just asked for")
-        if run.intent.label != "refund" and asks_of_another_month_after_a_refund_refused(run.ctx):
-            # "Ok what about september?" after October's refund was refused (technical at 0.4, a panel that led with
-            # "I don't have a guide on that"): that month's charge, refunded or not.
-            self._relabel(run, self._sure_label(run, "refund"), key="another_month_refund",
-                          why="asks the refund of another month's charge")
-        if run.intent.label != "refund" and pushes_back_on_a_refund_refused(run.ctx):
-            # "Why not?" after a refund refused and "for the october invoice" (said to be the same): the question before
-            # lent its topic, billing, and the invoice list answered the argument.
-            self._relabel(run, self._sure_label(run, "refund"), key="refusal_argued",
-                          why="argues with a refund refused for its window")
-        if run.intent.label != "refund" and run.ctx.customer is not None and asks_after_the_duplicate(run.ctx):
-            # "Ok what about the duplicate?" after a refund refused that named a charge taken twice (technical at 0.4:
-            # a panel that led with "I don't have a guide on that"): that charge's refund.
-            self._relabel(run, self._sure_label(run, "refund"), key="duplicate_asked_after",
-                          why="asks after the duplicate charge the last reply named")
+        self._relabel_follow_ups(run, _REFUND_FOLLOW_UPS)
         if run.intent.label != "billing" and (plans := plans_priced_asked(run.ctx)):
             # "How much?" after "Custom domains are on Pro and Business" (the technical topic: the domains guide again):
             # those plans' prices, billing's.
             self._relabel(run, self._sure_label(run, "billing"), key="plans_priced",
                           why=f"asks the price of the plans just named ({', '.join(plans)})")
-        if run.intent.label != "billing" and gives_an_invoice_detail(run.ctx.message):
-            # "Our company name is Acme Ltd" (out of scope at 0.6: the scope reply): a detail for the invoices, whose
-            # place to enter it is billing's to say, with that nothing here stored it.
-            self._relabel(run, self._sure_label(run, "billing"), key="invoice_detail_given",
-                          why="gives a detail for the invoices")
-        if run.intent.label != "refund" and run.ctx.customer is not None and accepts_offer(run.ctx, OFFER_REFUND):
-            # "Yes please" to a refund offered in a billing answer ("one of them is a duplicate … tell me if you'd like
-            # me to ask for it"): the question before lent its topic, billing, and the invoice list answered the yes.
-            self._relabel(run, self._sure_label(run, "refund"), key="refund_offer_accepted",
-                          why="accepts the refund the last reply offered")
-        if run.intent.label != "billing" and run.ctx.customer is not None and says_what_looks_wrong(run.ctx):
-            # "The amount", "it should be $19" after being asked what looks wrong on an invoice (out of scope at 0.53 and
-            # 0.72: the scope reply): the invoice's records, billing's.
-            self._relabel(run, self._sure_label(run, "billing"), key="what_looks_wrong",
-                          why="says what looks wrong on an invoice, as asked")
-        if run.intent.label != "billing" and period_of_the_prices_said(run.ctx) is not None:
-            # "Is that per year?" right after the plans' prices (out of scope at 0.86): the prices' period, billing's.
-            self._relabel(run, self._sure_label(run, "billing"), key="price_period",
-                          why="asks the period of the prices just given")
-        if run.intent.label != "technical" and asks_how_the_service_ran(run.ctx.message):
-            # "What was our uptime last month?" (billing at 0.49: the invoice list), "I need an SLA report for last
-            # month": no uptime figure is to hand, which the technical part says, with the incidents open and the SLA.
-            self._relabel(run, self._sure_label(run, "technical"), key="uptime_asked",
-                          why="asks how available the service has been")
-        if run.intent.label not in ("technical", "out_of_scope") and asks_if_the_sla_applies(run.ctx):
-            # "Does it apply to me?" after "what is the sla?" (billing at 0.6: the plan's price, then the SLA's whole
-            # entry): whether the customer's plan has the SLA, which the technical part says yes or no to.
-            self._relabel(run, self._sure_label(run, "technical"), key="sla_applies_asked",
-                          why="asks whether the uptime SLA just told applies to them")
-        if run.intent.label != "technical" and asks_when_the_incident_began(run.ctx):
-            # "Since when?" right after an incident was told (out of scope at 0.6: the scope reply): when it began.
-            self._relabel(run, self._sure_label(run, "technical"), key="incident_start_asked",
-                          why="asks when the incident just told began")
-        if run.intent.label != "technical" and asks_for_status_updates(run.ctx):
-            # "Can I get notified?" after the status page's entry (technical, but general at 0.5 after an incident),
-            # "do you send alerts when something is down?" (out of scope at 0.7): the status page's email updates,
-            # which the technical part tells.
-            self._relabel(run, self._sure_label(run, "technical"), key="status_updates_asked",
-                          why="asks to be told of our incidents")
-        if run.intent.label != "technical" and asks_if_the_service_is_down(run.ctx.message):
-            # "Is anything down at the moment?" (technical at 0.33 beside billing; after a password question, account),
-            # "is there any outage right now?" after a refund (the refund policy): the open incidents answer it.
-            self._relabel(run, self._sure_label(run, "technical"), key="service_status",
-                          why="asks whether the service is down now")
-        if reports_card_replaced(run.ctx) and run.intent.label != "billing":
-            # "Still failing" right after being told to replace the card (technical at 0.85, "no guide"): the customer
-            # replaced it, or believes so, and the card on file and the payment are billing's to check.
-            self._relabel(run, self._sure_label(run, "billing"), key="card_replaced",
-                          why="says the card it was asked to replace is replaced, or that the payment still fails")
+        self._relabel_follow_ups(run, _FOLLOW_UPS_MISREAD)
         if (others := self._about_others_data(run)) is not None:
             return await self._finish(run, reply=others, route="resolver", sources=[])
         if run.intent.label == "human":
@@ -975,6 +979,12 @@ class Orchestrator:
         self._relabel(run, self._sure_label(run, "account"),
                       why=f"lost the second factor with two-factor off ({label.label} at {label.confidence:.2f})",
                       key="second_factor_off")
+
+    def _relabel_follow_ups(self, run: _Run, rules: tuple[_FollowUpRule, ...]) -> None:
+        """Each rule, in order, that the message meets: the run taken for its label."""
+        for rule in rules:
+            if run.intent.label != rule.label and run.intent.label not in rule.spares and rule.asks(run.ctx):
+                self._relabel(run, self._sure_label(run, rule.label), key=rule.key, why=rule.why)
 
     def _sure_label(self, run: _Run, label: Intent, *, secondary: list[Intent] | None = None) -> IntentResult:
         """`label` taken from the message's own words rather than the classifier: at least as sure as the resolver
