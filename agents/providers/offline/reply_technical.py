@@ -343,6 +343,11 @@ class TechnicalReplies(WriterBase):
                            "resolved.", answers=False)
         return True
 
+    def _guide_named_last(self) -> ArticleMatch | None:
+        """The gathered guide the assistant's last reply named by its title (“Custom domains and DNS”), if any."""
+        last = last_assistant_text(self.ctx)
+        return next((a for a in self.facts.articles if f"“{a.title}”" in last), None)
+
     def _tell_how_long_the_guide_says(self) -> bool:
         """"How long does it take?" right after a guide's steps: its steps that give a time ("Wait for DNS to update,
         usually within an hour"), else that it gives none, with another guide gathered whose step on the same thing
@@ -350,8 +355,7 @@ class TechnicalReplies(WriterBase):
         message, or when the guide the last reply named is not at hand."""
         if not asks_how_long_it_takes(self.ctx.message) or not last_reply_cited(self.ctx, "article"):
             return False
-        last = last_assistant_text(self.ctx)
-        guide = next((a for a in self.facts.articles if f"“{a.title}”" in last), None)
+        guide = self._guide_named_last()
         if guide is None:
             return False
         self._cite_article(guide)
@@ -1011,8 +1015,7 @@ class TechnicalReplies(WriterBase):
         provider = dns_provider_named(self.ctx.message)
         if provider is None:
             return False
-        last = last_assistant_text(self.ctx)
-        guide = next((a for a in self.facts.articles if f"“{a.title}”" in last), None)
+        guide = self._guide_named_last()
         steps = [(n, step) for n, step in enumerate(guide.steps, start=1) if _DONE_AT_THE_PROVIDER.search(step)
                  and "**" not in step] if (
             guide is not None) else []
