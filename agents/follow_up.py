@@ -160,19 +160,19 @@ _DELIVER_IT = re.compile(
     rf"|{BY_EMAIL_ALONE}",
     re.IGNORECASE,
 )
-# "The one after that", "the previous one", "and before that?": an invoice counted from the one just
-# discussed, by date. Not "the next one up" (a plan) nor "the next one due" (the renewal, see relative_step).
+# "The one after that", "the previous one", "and before that?", "and the month before?": an invoice counted from the
+# one just discussed, by date (a month holds one invoice). Not "the next one up" (a plan) nor "the next one due" (the renewal, see relative_step).
 # Typed in a hurry too: "the one b4 that", "befor", "aftr".
 _AFTER = r"(?:after|aftr|afer|afte)"
 _BEFORE = r"(?:before|befor|bfore|befre|b4)"
 _COUNTED_AFTER_OR_BEFORE = re.compile(
-    rf"\b(?:the|that)\s+(?:one|invoice|bill|payment|charge)\s+({_AFTER}|{_BEFORE})(?:\s+(?:that|it|this)\b|(?=\s*(?:$|[?.!,])))"
+    rf"\b(?:the|that)\s+(?:one|invoice|bill|payment|charge|month)\s+({_AFTER}|{_BEFORE})(?:\s+(?:that|it|this)\b|(?=\s*(?:$|[?.!,])))"
     rf"|^\s*(?:and|so|what\s+about|how\s+about)\s+({_AFTER}|{_BEFORE})\s+that\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 # "Previous" as it gets typed: "previus", "prevous", "previos", "preivous", "prev".
 _PREVIOUS = r"(?:pr[ei]{1,2}v[iou]{0,3}s|prev|prior|earlier|preceding|preceeding)"
-_COUNTED_BACK = re.compile(rf"\bthe\s+{_PREVIOUS}\s+(?:one|invoice|bill|payment|charge)\b", re.IGNORECASE)
+_COUNTED_BACK = re.compile(rf"\bthe\s+{_PREVIOUS}\s+(?:one|invoice|bill|payment|charge|month)\b", re.IGNORECASE)
 _COUNTED_ON = re.compile(r"\bthe\s+(?:next|following)\s+one\b(?!\s+(?:up|down)\b)", re.IGNORECASE)
 # "And the other one?", "the other invoice", "what about the others?": the customer's invoices (or charges) besides
 # the ones just discussed. Counted by what was discussed, not by date as "the previous one" is. Not "another one".

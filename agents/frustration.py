@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Literal
 
 from agents.context import HistoryTurn, SupportContext
@@ -355,18 +356,23 @@ def same_reply_again(reply: str, *, asked_again: bool = True) -> str:
     return f"My answer is the same as in my last message:\n\n{answer}\n\n{offer}"
 
 
-def same_for_another_plan(plan: str, reply: str) -> str:
+def same_for_another_plan(plan: str, reply: str, *, guide_leads: Sequence[str] = ()) -> str:
     """Said instead of `reply` to "and on business?" when the answer for that plan is word for word the last one
     (after "whats the memory limit on pro?", no plan has a figure): that it is the same for that plan, with the
-    last answer's first sentence and its offer, not the whole answer again behind "My answer is the same"."""
+    last answer's first sentence and its offer, not the whole answer again behind "My answer is the same".
+    `guide_leads` are what the guides the reply names say before their steps, whose sentences naming the plan are
+    what the steps left out ("3,000 on Business" after the rate limits' steps)."""
     paragraphs = [p.strip() for p in reply.split("\n\n") if p.strip()]
     gist = _SENTENCE_END.split(paragraphs[0])[0] if paragraphs else ""
     offer = offer_made(reply)
     said = [f"The same goes for the {plan.capitalize()} plan. {gist}".strip()]
     # "I'm on the free plan" after a guide's steps: the steps that speak of that plan are what it adds ("on Free, apps
     # sleep after 30 minutes without traffic"); the gist alone ("Our guide … covers this") said nothing of it.
-    naming = [line.strip() for line in reply.splitlines()
-              if re.search(rf"\b{re.escape(plan)}\b", line, re.IGNORECASE) and line.strip() not in said[0]]
+    names_the_plan = re.compile(rf"\b{re.escape(plan)}\b", re.IGNORECASE)
+    naming = [line.strip() for line in reply.splitlines() if names_the_plan.search(line) and line.strip() not in said[0]]
+    # "We're on business though" after the steps for 429 errors: the steps name no plan; the guide's lead does.
+    naming += [sentence for lead in guide_leads for sentence in _SENTENCE_END.split(lead)
+               if names_the_plan.search(sentence) and sentence not in naming]
     if naming:
         said.append(f"What it says of {plan.capitalize()}:\n" + "\n".join(naming))
     if offer and offer not in said[0]:

@@ -75,6 +75,8 @@ class ArticleMatch(BaseModel):
     score: float
     # The article's numbered steps, so a reply can quote them without another look-up.
     steps: list[str] = []
+    # What it says before its steps: the matter itself, as the limits of each plan ("60 requests a minute on Free").
+    lead: str = ""
 
 
 class RunOutcome(BaseModel):

@@ -410,7 +410,13 @@ _CANNOT_SIGN_IN = re.compile(
     r"|\b(?:can'?t|cant|cannot|can\s+not|unable\s+to|could\s*n[o'’]?t|couldnt)\s+(?:log|sign)\s*-?\s*(?:in|on)\b"
     # "I'm having trouble logging in", "problems signing in", "issues with my login".
     r"|\b(?:trouble|problems?|issues?|difficulty|difficulties)\s+(?:with\s+(?:my\s+|the\s+)?)?(?:log|sign)(?:ging|ing)?\s*-?\s*(?:in|on)\b"
-    r"|\blocked\s+out\b",
+    r"|\blocked\s+out\b"
+    # "I have no access to my account", "we've lost access to our dashboard", "no access to my account!" (the team's
+    # entry answered, for its "give my colleague access"). Said of the customer: "my colleague has no access to my
+    # account" asks to let them in.
+    r"|(?:^\W*|\b(?:i|we)(?:'ve|'m|'re|\s+have|\s+had|\s+am|\s+are)?\s+(?:just\s+|suddenly\s+|now\s+)?)"
+    r"(?:no|lost|(?:don'?t|do\s+not|no\s+longer|can'?t|cannot|can\s+not)\s+(?:have|get)|can'?t|cannot|can\s+not"
+    r"|(?:unable|not\s+able)\s+to)\s+(?:any\s+)?access\s+(?:to\s+)?(?:my|our|the)\s+(?:account|dashboard)\b",
     re.IGNORECASE)
 _HOSTED_SIGN_IN = re.compile(r"\b(?:app|apps|site|website|users|customers|visitors|api|endpoint|oauth|sso|ssh|server"
                              r"|database|db|deploy\w*|domain|container)\b", re.IGNORECASE)

@@ -26,6 +26,12 @@ def article_steps(body: str) -> list[str]:
     return _STEP.findall(body)
 
 
+def article_lead(body: str) -> str:
+    """What an article body says before its first numbered step, as one paragraph."""
+    first_step = _STEP.search(body)
+    return " ".join(body[:first_step.start() if first_step else len(body)].split())
+
+
 # A place in the dashboard as the guides write it: "**App → Logs**", "**Settings → Domains → Add domain**".
 _DASHBOARD_PATH = re.compile(r"\*\*([^*]*→[^*]*)\*\*")
 # Words that ask to see something rather than say what: "how do I see my logs", "where can I find the metrics".
@@ -436,7 +442,7 @@ class OfflineArticleRetriever:
                         if step_showing_where(text, article_steps(self.articles[int(i)].body))][:1]
         return [
             ArticleMatch(slug=a.slug, title=a.title, summary=a.summary, url=a.url, score=round(float(sims[i]), 4),
-                         steps=article_steps(a.body))
+                         steps=article_steps(a.body), lead=article_lead(a.body))
             for i in relevant[:k]
             for a in (self.articles[i],)
         ]

@@ -76,6 +76,8 @@ WANTS_TO_SIGN_UP = re.compile(
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
                "can not get in", "access", "locked out")
+# "An access token", "my access keys": what a program signs in to the API with, not the customer's way in.
+_API_CREDENTIAL = re.compile(r"\baccess\s+(?:tokens?|keys?)\b")
 
 
 # What the customer was told when the agents' unlock went through at once (workers/actions.describe_actions, and
@@ -322,6 +324,8 @@ class AccountReplies(BillingReplies):
             return
         if self._answers_how_long_the_unlock_takes(account):
             return
+        if match is not None and reports_cannot_sign_in(self.text) and "team" in normalise(match.question).split():
+            match = None  # "I have no access to my account": the team's entry ("give my colleague access") is not it
         opening = f"Your account ({account.username}) is locked"
         # "Don't unlock it", "someone else knows my password", "lock my account": lock words that are no request to
         # unlock, said in this message (the text read may carry the question it follows: that one was answered).
@@ -410,8 +414,8 @@ class AccountReplies(BillingReplies):
         # "I lost my phone", "new phone, codes don't work": the phone the second factor is on.
         mentions_two_factor = has_cue(self.words, self.norm, "two factor", "2fa", "authenticator", "two-factor",
                                    "verification") or names_two_factor(self.text) or reports_lost_second_factor(self.text)
-        cannot_sign_in = account.status == "active" and has_cue(self.words, self.norm, "locked", "lock", "sign in",
-                                                             "cant", "can not", "unlock")
+        cannot_sign_in = account.status == "active" and (has_cue(
+            self.words, self.norm, "locked", "lock", "sign in", "cant", "can not", "unlock") or reports_cannot_sign_in(self.text))
         # "Why was my account locked?" after it was unlocked: "it isn't locked" would be true and no answer.
         unlocked_at = account.unlocked_at if account.status == "active" else None
         if unlocked_at is not None and has_cue(self.words, self.norm, "locked", "lock", "unlock", "unlocked",
@@ -935,8 +939,11 @@ class AccountReplies(BillingReplies):
             self.words, self.norm, "my email", "my e-mail", "my address", "on file", "account email")
 
     def _about_getting_in(self) -> bool:
-        """"I can't sign in", "locked out", "no access": the message is about getting into the account."""
-        return has_cue(self.words, self.norm, *_GETTING_IN, "password")
+        """"I can't sign in", "locked out", "no access": the message is about getting into the account. Not "how do I
+        create an access token?", a credential for the API ("Your account (alice) is active" led "I don't have enough
+        information")."""
+        words = self.words - {"access"} if _API_CREDENTIAL.search(self.norm) else self.words
+        return has_cue(words, self.norm, *_GETTING_IN, "password")
 
     def _asks_about_the_account_state(self, standing: bool) -> bool:
         """Whether the account's state answers this message ("what's the status of my account?", "is my account

@@ -557,7 +557,13 @@ class WriterBase:
                 discussed = by_date[at] if 0 <= at < len(by_date) else None
         if named_any:
             return discussed
-        answered = invoice_numbers(last_assistant_text(self.ctx))
+        last_answer = last_assistant_text(self.ctx)
+        answered = invoice_numbers(last_answer)
+        if len(answered) > 1:
+            # "What was I charged last month?" is answered by the last payment (NW-1002), then the failed one since
+            # and the invoice list: the one its first paragraph names is the answer, and "and the month before?"
+            # counts from it. A list that opens the answer ("here are your invoices") still names no one of them.
+            answered = invoice_numbers(last_answer.strip().split("\n\n")[0])
         found = [i for i in by_date if i.number in answered]
         return found[0] if len(found) == 1 and len(answered) == 1 else None
 

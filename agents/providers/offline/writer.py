@@ -837,7 +837,9 @@ def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: l
             and not names_where_the_move_goes(ctx.message)):
         # "And on business?" answered word for word as the plan before: said to be the same, not all over again.
         # Not "to business" after "can I upgrade?": the steps given were for that move, and are its answer.
-        draft = draft.model_copy(update={"text": same_for_another_plan(plan, draft.text)})
+        leads = [article["lead"] for article in (ctx.facts.get("technical") or {}).get("articles") or []
+                 if article.get("lead") and article["title"] in draft.text]
+        draft = draft.model_copy(update={"text": same_for_another_plan(plan, draft.text, guide_leads=leads)})
     if writer.fell_back and (topic := with_topic(ctx)) != ctx.message:
         # "How do I fix it?" says nothing alone: written again with the question it follows.
         # Read alone first, so "and when is the next one due?" is not answered with its topic's
