@@ -462,6 +462,28 @@ def asks_for_the_other(message: str) -> bool:
     return len(message.split()) <= 2 * MAX_WORDS and bool(_THE_OTHER.search(message))
 
 
+# "If my payment fails", "when my plan ends", "after the trial": a condition the fate of the things hangs on.
+_ON_A_CONDITION = re.compile(r"\b(?:if|when|whenever|after|once|because|unless|during|while|since)\b", re.IGNORECASE)
+# What the help centre's entries on cancelling and deleting speak of: apps and data, not invoices.
+_APPS_OR_DATA = re.compile(r"\b(?:apps?|applications?|data|sites?|websites?|projects?|databases?|files|everything)\b",
+                           re.IGNORECASE)
+# "Is my data safe?", "is my data kept in europe?" ask how and where it is kept (the entry on where data is stored,
+# GDPR), not what would end it.
+_KEPT_FROM_HARM = re.compile(r"\b(?:safe|secure|protected|private|encrypted|backed\s+up|where)\b"
+                             r"|\b(?:kept|stored|held|hosted|located)\s+(?:in|on|at|outside|within)\b", re.IGNORECASE)
+# Asked ahead, not told: "will I lose my apps?", "what happens to my data?"; not "I lost my data", a mishap.
+_ASKED_AHEAD = re.compile(r"\b(?:will|would|what\s+(?:happens|will\s+happen)|do\s+i|does|are|is|gets?)\b",
+                          re.IGNORECASE)
+
+
+def asks_what_becomes_of_them_alone(message: str) -> bool:
+    """"What happens to my data?", "will I lose my apps?" with nothing said of what would end them: no cancelling,
+    deleting or downgrading named, and no condition ("if my payment fails")."""
+    return (len(message.split()) <= 2 * MAX_WORDS and asks_what_becomes_of(message) and bool(_APPS_OR_DATA.search(message))
+            and bool(_ASKED_AHEAD.search(message)) and not any(pattern.search(message)
+                        for pattern in (CANCELLING, DELETING_THE_ACCOUNT, DOWNGRADING, _ON_A_CONDITION, _KEPT_FROM_HARM)))
+
+
 def asks_what_becomes_of(message: str) -> bool:
     """"Will I lose my apps?", "what happens to my data?": what follows for the customer's apps or data
     from something the conversation is about."""

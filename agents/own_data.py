@@ -669,6 +669,27 @@ def with_double_charge_spelled(text: str) -> str:
     return _SEVERAL_CHARGES.sub(lambda found: f"duplicate {found[1] or ''}{found[2]}", text)
 
 
+# Words that say a charge was taken more than once, once a message is read with with_double_charge_spelled.
+_MORE_THAN_ONCE = re.compile(r"\b(?:twice|double\w*|duplicat\w*|two|2|again|multiple|more\s+than\s+once|extra|second"
+                             r"|several|same)\b", re.IGNORECASE)
+
+
+# Words of money taken or paid: a message without any says nothing of a charge.
+_MONEY_WORDS = re.compile(r"\b(?:charg\w*|bill\w*|pa(?:y|id)\w*|refund\w*|money|debit\w*|transactions?|invoices?|cards?"
+                          r"|twice|double\w*|duplicat\w*)\b|[$€£]", re.IGNORECASE)
+
+
+def names_money_taken(text: str) -> bool:
+    """Whether a message speaks of money at all: a charge, a bill, a payment, a refund, a card, an amount."""
+    return bool(_MONEY_WORDS.search(text))
+
+
+def speaks_of_more_than_one_charge(text: str) -> bool:
+    """Whether a message (as read, charges spelt: with_double_charge_spelled) says anything of a charge taken more
+    than once: "will you charge it now?" and "what is this charge on my account" say nothing of the kind."""
+    return bool(_MORE_THAN_ONCE.search(text))
+
+
 # "When will you retry?", "did you try again yet?", "are u going to retry": a retry asked of us with nothing else named,
 # which for a signed-in customer is of a payment of theirs (a deploy's retry names the deploy, and is the guides').
 # Not "I tried again", which reports what the customer did.
@@ -777,7 +798,10 @@ _EDITS_PROFILE_DETAILS = re.compile(
 _GIVES_AN_INVOICE_DETAIL = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|here|so|and|right|sure|fine)[,:.!\s]+)?(?:it'?s\s+|(?:my|our|the)\s+)?(?:vat(?:\s+(?:number|id|no\.?|"
     r"reg(?:istration)?(?:\s+(?:number|no\.?))?))?|tax\s+(?:id|number)|company\s+name|business\s+name|billing\s+address|"
-    r"company\s+address)\s*(?:is|=|:)\s*\S",
+    r"company\s+address)\s*(?:is|=|:)\s*\S"
+    # "It's DE123456789", "here it is: GB123456789": a VAT number alone, as the EU's and the UK's are written.
+    r"|^\W*(?:(?:ok(?:ay)?|here|so|sure)[,:.!\s]+)?(?:it'?s\s+|it\s+is\s+|here\s+it\s+is[:,]?\s+)?[a-z]{2}\s?\d{8,12}"
+    r"(?:[a-z]\d{2})?\W*$",
     re.IGNORECASE)
 
 

@@ -12,8 +12,10 @@ DEPENDENCIES_STEP = "3. Check that dependencies install locally with the same lo
 
 
 async def test_a_missing_node_module_pasted_after_a_failed_deploy_gets_the_step_on_dependencies(converse):
+    # Sent when the guide's steps asked for it: the step that fits, thanked for, not the whole guide again (stop 36).
     _, outcome = await converse("cus_alice", "my deploy failed", "here is the error: Error: Cannot find module 'express'")
-    assert "The step that fits what you describe:\n" + DEPENDENCIES_STEP in outcome.reply, outcome.reply
+    assert outcome.reply.startswith("Thanks for sending the error. The step of our guide “Failed deploys and build "
+                                    "timeouts” that fits it:\n" + DEPENDENCIES_STEP), outcome.reply
 
 
 async def test_a_missing_python_module_in_a_build_gets_the_step_on_dependencies(converse):

@@ -70,3 +70,92 @@ async def test_an_access_token_is_no_question_about_getting_into_the_account(con
     # "Your account (alice) is active, on the Pro plan.", then "I don't have enough information".
     [outcome] = await converse("cus_alice", message)
     assert "is active" not in outcome.reply and "isn't locked" not in outcome.reply, outcome.reply
+
+
+DUPLICATE_ENTRY = "A duplicate charge is always refunded in full."
+
+
+async def test_asking_whether_the_new_card_will_be_charged_is_not_the_entry_on_a_double_charge(converse):
+    # The FAQ shortcut sent the entry on a charge taken twice (0.93 for "will you charge it now?").
+    *_, outcome = await converse("cus_alice", "my card expired", "done, I updated it", "will you charge it now?")
+    assert outcome.route != "faq" and DUPLICATE_ENTRY not in outcome.reply, outcome.reply
+    assert "We'll try the payment for NW-1003 again by ourselves once a new card is saved" in outcome.reply
+
+
+@pytest.mark.parametrize(("message", "speaks_of_it"), [
+    ("will you charge it now?", False), ("what is this charge on my account", False), ("i was charged twice", True),
+    ("why do I have 2 payments for november", True), ("you charged me again", True), ("refund the duplicate", True),
+])
+def test_a_charge_taken_more_than_once_is_told_by_its_words(message, speaks_of_it):
+    from agents.own_data import speaks_of_more_than_one_charge, with_double_charge_spelled
+
+    assert speaks_of_more_than_one_charge(with_double_charge_spelled(message)) is speaks_of_it
+
+
+@pytest.mark.parametrize("message", ["what happens to my data?", "please tell me the time"])
+async def test_a_message_that_speaks_of_no_money_never_gets_the_entry_on_a_double_charge(converse, message):
+    # "I think you're asking about “I was charged twice. What happens now?”", or the FAQ shortcut with it.
+    [outcome] = await converse("cus_alice", message)
+    assert DUPLICATE_ENTRY not in outcome.reply and "charged twice" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["it's DE123456789", "NL123456789B01", "here it is: GB123456789"])
+async def test_a_vat_number_given_alone_after_the_entry_is_said_not_to_be_saved(converse, message):
+    # "My answer is the same as in my last message", and the steps again.
+    _, outcome = await converse("cus_bob", "we need an invoice with our VAT number", message)
+    assert outcome.reply.startswith("Thanks, but I can't add it to your account from this chat, so it hasn't been "
+                                    "saved anywhere."), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [("cus_alice", "what happens to my data?"),
+                                                   ("cus_alice", "will I lose my apps?"), (None, "will I lose my data?")])
+async def test_what_becomes_of_apps_and_data_with_nothing_ending_them_says_what_cancelling_and_deleting_do(
+        converse, customer, message):
+    # "I don't have enough information", or the entry on a double charge as a guess.
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("That depends on what you do with your account. What our help centre says:"), \
+        outcome.reply
+    assert "If you cancel your plan: Your paid plan stays active" in outcome.reply
+    assert "If you delete your account: deleting removes your apps and data for good after a 7-day grace period" \
+        in outcome.reply
+    assert "If you'd like a copy of your data: Go to **Settings → Data → Export**." in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["is my data safe?", "I lost my invoices, can you view them?",
+                                     "will I lose my data if my payment fails?"])
+def test_safety_a_mishap_or_a_condition_is_not_what_becomes_of_the_things_alone(message):
+    from agents.follow_up import asks_what_becomes_of_them_alone
+
+    assert not asks_what_becomes_of_them_alone(message)
+
+
+@pytest.mark.parametrize("turns", [("cancel my subscription", "what happens to my data?", "can I export it first?"),
+                                   ("how do I delete my account?", "can I export my data first?")])
+async def test_exporting_first_gets_the_export_entry_as_sure_as_without_first(converse, turns):
+    # "I don't have enough information" for "export it"; the entry as a guess ("I think you're asking about") with
+    # "first" (0.48 against 0.91 without).
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("Go to **Settings → Data → Export**."), outcome.reply
+
+
+@pytest.mark.parametrize(("error", "lead"), [
+    ("the log says npm ERR! missing script: build",
+     "Thanks for sending the error. Our guide “Failed deploys and build timeouts” has nothing more specific on it than "
+     "the steps I sent"),
+    ("it says build timed out after 15 minutes",
+     "Thanks for sending the error. The step of our guide “Failed deploys and build timeouts” that fits it:\n2. If the "
+     "build ran out of time, enable the build cache"),
+    ("Error: Cannot find module 'express'",
+     "Thanks for sending the error. The step of our guide “Failed deploys and build timeouts” that fits it:\n3. Check "
+     "that dependencies install locally"),
+])
+async def test_the_error_sent_when_asked_for_is_thanked_for_with_the_step_that_fits_or_a_person(converse, error, lead):
+    # The guide's four steps again, as if the error had gone unread.
+    _, outcome = await converse("cus_alice", "my deploy failed", error)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert "pass you to a person" in outcome.reply and "1. Open **App → Deploys**" not in outcome.reply
+
+
+async def test_a_question_about_an_error_after_the_steps_is_no_error_sent(converse):
+    _, outcome = await converse("cus_alice", "my deploy failed", "what does exit code 137 mean?")
+    assert not outcome.reply.startswith("Thanks for sending the error"), outcome.reply

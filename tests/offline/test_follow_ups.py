@@ -427,9 +427,14 @@ async def test_what_becomes_of_apps_after_asking_about_deleting_the_account_is_t
 
 
 @pytest.mark.parametrize("history", [(), ("my deploy failed",), ("what plan am I on?",)])
-async def test_losing_ones_apps_asked_with_no_cancellation_in_sight_is_not_answered_with_it(converse, history):
+async def test_losing_ones_apps_asked_with_no_cancellation_in_sight_is_not_answered_as_if_cancelling(converse, history):
+    # Since stop 36 it is told what each way of ending things does ("That depends on what you do with your account"),
+    # cancelling's only under its own condition; before, "I don't have enough information".
     *_, outcome = await converse("cus_alice", *history, "will I lose my data?")
-    assert CANCEL_KEEPS not in outcome.reply, outcome.reply
+    assert outcome.reply.startswith("That depends on what you do with your account."), outcome.reply
+    assert ("If you cancel your plan: Your paid plan stays active until the end of the period you've paid for, then "
+            + CANCEL_KEEPS) in outcome.reply
+    assert outcome.reply.count(CANCEL_KEEPS) == 1
 
 
 # ---------------------------------------------------------------- typed in a hurry

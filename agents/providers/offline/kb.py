@@ -98,6 +98,10 @@ ERROR_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "domain").
     (re.compile(r"\bnot\s+secure\b|\binsecure\b|\bconnection\s+is\s+not\s+private\b|\bprivacy\s+error\b",
                 re.IGNORECASE), "certificate not trusted browsers warn tls"),
+    # "Build timed out after 15 minutes", "build exceeded the time limit": the failed-deploys guide's step on a build
+    # that ran out of time (its words share only "build" with the message).
+    (re.compile(r"\bbuilds?\b[^.?!]{0,30}\b(?:timed?\s*-?\s*out|exceeded\s+the\s+time(?:\s+limit)?)\b", re.IGNORECASE),
+     "build ran out of time build cache"),
 )
 
 

@@ -33,6 +33,7 @@ from agents.follow_up import (
     asks_us_to_change_plan,
     asks_us_to_do_it,
     asks_what_becomes_of,
+    asks_what_becomes_of_them_alone,
     asks_what_it_costs,
     asks_what_lost_in_general,
     goes_ahead_with_a_change,
@@ -458,6 +459,8 @@ class CancellationReplies(PlanComparisonReplies):
             told = self._what_deleting_removes()
         elif DOWNGRADING.search(topic):
             told = self._what_downgrading_keeps()
+        elif asks_what_becomes_of_them_alone(topic):
+            told = self._what_each_ending_does()
         else:
             return False
         if told and _INVOICES.search(self.ctx.message) and not any(_INVOICES.search(p) for p in self.reply.paragraphs):
@@ -541,6 +544,22 @@ class CancellationReplies(PlanComparisonReplies):
         removes = [clause for clause in self._on_apps_and_data(deleting, clauses=True) if "delet" in clause.lower()]
         if deleting is not None and removes:
             self._quote(deleting, "Deleting your account is different: " + " ".join(removes), answers=False)
+        return True
+
+    def _what_each_ending_does(self) -> bool:
+        """"What happens to my data?" with nothing said of what would end it: cancelling keeps apps and data, deleting
+        the account removes them, and a copy can be taken first. It got "I don't have enough information", or the
+        entry on a charge taken twice ("What happens now?") as a guess."""
+        cancelling, deleting, export = self._entry_on("cancel"), self._entry_on("delete"), self._entry_on("export")
+        kept = self._on_apps_and_data(cancelling)
+        removes = [clause for clause in self._on_apps_and_data(deleting, clauses=True) if "delet" in clause.lower()]
+        if cancelling is None or deleting is None or not kept or not removes:
+            return False
+        self.reply.add("That depends on what you do with your account. What our help centre says:")
+        self._quote(cancelling, "If you cancel your plan: " + " ".join(kept), answers=False)
+        self._quote(deleting, "If you delete your account: " + " ".join(removes), answers=False)
+        if export is not None:
+            self._quote(export, f"If you'd like a copy of your data: {export.answer}", answers=False)
         return True
 
     def _what_deleting_removes(self) -> bool:

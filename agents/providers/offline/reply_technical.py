@@ -57,6 +57,7 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.text import normalise
 from agents.service_status import ASKS_WHEN_IT_STARTED, asks_for_status_updates
+from agents.set_phrases import opens_with_it_not_fixed
 
 # "Any ETA for a fix?", "when will it be fixed?", "is it resolved yet?", "any update?": when the incident
 # ends, which nobody knows; its state and where the updates go are what there is to say.
@@ -312,7 +313,7 @@ class TechnicalReplies(WriterBase):
         elif (articles and incident is None and not asks_what_is_included and not failure_guide_only
               and (listed_steps or limit_entry is None)):
             if self._reports_a_problem() or (limit_entry is not None and RAN_INTO_IT.search(self.text)):
-                self.reply.add("If that doesn't fix it, send me the error message you see, or ask for a person "
+                self.reply.add(f"If that doesn't fix it, {ASKS_FOR_THE_ERROR}, or ask for a person "
                                "and one of our engineers will take a look.", answers=False)
             else:  # "how do I add a custom domain?": a how-to, nothing to fix yet
                 self.reply.add("If you get stuck on a step, tell me what you see, or ask for a person and one "
@@ -1065,11 +1066,29 @@ class TechnicalReplies(WriterBase):
         that to the customer. Either way, what the app itself does is out of sight here, so a person is offered. They
         got "I don't have a guide on that" (their words find no incident or guide). False, having said nothing, for
         another message."""
+        last = last_assistant_text(self.ctx)
+        if self._sends_the_error_asked_for(last) and (guide := _GUIDE_NAMED.search(last)) is not None:
+            # "The log says npm ERR! missing script: build" after being asked for the error: the guide's steps again
+            # read as if it had gone unread. A step that fits the error ("build timed out": the build cache) is named.
+            article = self._guide_named_last()
+            fitting = self._steps_asked_about(article) if article is not None else []
+            if fitting:
+                steps = "\n".join(f"{n}. {step}" for n, step in fitting)
+                self.reply.add(f"Thanks for sending the error. The step of our guide “{guide['title']}” that fits it:\n"
+                               f"{steps}")
+                self._cite_article(article)
+                self.reply.add(f"If that's not it, one of our engineers can look at it with you: would you like me to "
+                               f"{OFFER_PERSON}?", answers=False)
+                return True
+            self.reply.add(f"Thanks for sending the error. Our guide “{guide['title']}” has nothing more specific on it "
+                           "than the steps I sent, and I can't see your app's builds or logs from here.")
+            self.reply.add(f"One of our engineers can look at it with you: would you like me to {OFFER_PERSON}?",
+                           answers=False)
+            return True
         where = _SAYS_WHERE_IT_RUNS.match(self.ctx.message)
         since = None if where else _SAYS_SINCE_WHEN.match(self.ctx.message)
         if where is None and since is None:
             return False
-        last = last_assistant_text(self.ctx)
         told = next((IncidentFact.model_validate(i) for i in self.facts.active_incidents or []
                      if i.get("started_at") and f"“{i['title']}”" in last), None)
         person = (f"I can't see your app from here, so a person from our team can look into it with you: would you "
@@ -1103,6 +1122,13 @@ class TechnicalReplies(WriterBase):
                            answers=False)
             return True
         return False
+
+    def _sends_the_error_asked_for(self, last_reply: str) -> bool:
+        """Whether the message quotes an error right after the last reply asked for it. Not "tried that, still failing
+        with exit code 1", which says the steps did not help (a rule of its own)."""
+        message = self.ctx.message
+        return (ASKS_FOR_THE_ERROR in last_reply and bool(_QUOTES_AN_ERROR.search(message))
+                and not _ASKS_A_QUESTION.search(message) and not opens_with_it_not_fixed(message))
 
     def _no_matching_incident(self) -> None:
         """"Is there an outage in us-east?" when no open incident fits: say so, and where the open ones are."""
@@ -1152,6 +1178,15 @@ _SAYS_SINCE_WHEN = re.compile(
     rf"(?:yesterday|this\s+morning|last\s+night|earlier\s+today|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     rf"|{_A_WHILE}\s+ago|already)\W*$",
     re.IGNORECASE)
+# How a guide's steps for a fault ask for the error the customer sees.
+ASKS_FOR_THE_ERROR = "send me the error message you see"
+# "The log says npm ERR! missing script: build", "Error: listen EADDRINUSE", "it says 'permission denied'": an error
+# quoted, in the words programs print them. Not a question about one ("what does error 503 mean?").
+_QUOTES_AN_ERROR = re.compile(
+    r"\b(?:err(?:or)?!?|exception|traceback|fatal|failed|failure|cannot|can'?t\s+find|not\s+found|missing|denied|refused"
+    r"|timed?\s*out|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|e[a-z]{3,}in?use|econn\w+|enoent|[45]\d\d)\b", re.IGNORECASE)
+_ASKS_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:what|why|how|where|which|who|when|can|could|do|does|is|are|should)\b",
+                              re.IGNORECASE)
 # A guide named in a reply: “Scaling and cold starts”.
 _GUIDE_NAMED = re.compile(r"\bguide\s+“(?P<title>[^”]+)”")
 
