@@ -17,6 +17,24 @@ from agents.follow_up import OFFER_PERSON
 # Our regions by name ("where is ap-southeast?", "is eu-west in Germany?"): where apps run, which is ours to answer.
 OUR_REGION = r"(?:us-east|eu-west|ap-southeast)"
 NAMES_OUR_REGION = re.compile(rf"\b{OUR_REGION}\b", re.IGNORECASE)
+# "Can I move my app to us-east?", "how do I change my app's region?", "migrate it to another region": an app that
+# runs already, to another of our regions (the entry on regions says one is picked when an app is created).
+_MOVES_AN_APP_BETWEEN_REGIONS = re.compile(
+    r"\b(?:move|moving|migrate|migrating|transfer|transferring|switch|switching|relocate|relocating)\b[^.?!]{0,30}?"
+    rf"\b(?:to|into)\s+(?:the\s+)?(?:{OUR_REGION}|(?:an)?other\s+region|a\s+(?:different|new)\s+region)\b"
+    r"|\bchang\w*\s+(?:the\s+|my\s+|our\s+|an?\s+|its\s+)?(?:app'?s\s+|apps'?\s+)?region\b",
+    re.IGNORECASE)
+
+
+# How a reply on moving an app between regions says the help centre leaves its downtime unknown (writer.py).
+MOVE_DOWNTIME_UNKNOWN = "whether it means downtime"
+
+
+def asks_to_move_an_app_between_regions(text: str) -> bool:
+    """Whether the message asks to move an app that runs already to another of our regions."""
+    return bool(_MOVES_AN_APP_BETWEEN_REGIONS.search(text))
+
+
 # "Can I host in Japan?" (out of scope at 0.55), "do you have servers in australia?", "a data centre in germany": where
 # apps can run, asked of a place. Not "run my app in docker" nor "deploy in production", which are no places.
 _HOSTING_IN_A_PLACE = re.compile(

@@ -989,12 +989,20 @@ _ASKS_THE_CATCH = re.compile(
 )
 
 
+# "Is it free?", "are you free?", "is northwind free to use?": whether using us costs nothing, which the Free plan answers.
+_ASKS_IF_FREE = re.compile(r"^\W*(?:is\s+(?:it|this|that|northwind(?:\s+cloud)?|the\s+service)|are\s+you)\s+(?:really\s+)?free\b"
+                           r"|\bfree\s+to\s+use\b", re.IGNORECASE)
+
+
 def _catch_of_the_plan_asked(ctx: SupportContext) -> str | None:
     """"What's the catch?" after "do you have a free plan?": what the plan above the one asked about adds over it. None
     for any other message, when the question before named not exactly one plan, or named the highest."""
     if not _ASKS_THE_CATCH.match(ctx.message):
         return None
-    named = {plan.split()[0].lower() for plan in _PLAN_NAMED.findall(previous_user_text(ctx) or "")}
+    before = previous_user_text(ctx) or ""
+    named = {plan.split()[0].lower() for plan in _PLAN_NAMED.findall(before)}
+    if not named and _ASKS_IF_FREE.search(before):
+        named = {"free"}  # "is it free?": answered with the plans, Free among them; the catch is Free's
     if len(named) != 1 or (plan := named.pop()) == _PLANS_CHEAPEST_FIRST[-1]:
         return None
     return f"what's the catch: what does {_PLANS_CHEAPEST_FIRST[_PLANS_CHEAPEST_FIRST.index(plan) + 1]} have over {plan}?"

@@ -746,7 +746,10 @@ _ASKS_ABOUT_ROLES = re.compile(
     r"\b(?:what|which|any|list(?:\s+of)?|types?\s+of|kinds?\s+of|custom|available)\s+(?:\w+\s+){0,2}?roles?\b"
     r"|\broles?\s+(?:are\s+there|(?:are\s+)?available|exist|do\s+you\s+(?:have|offer|support))\b"
     r"|\b(?:have|offer|support|get)\s+(?:any\s+)?(?:team\s+|user\s+|member\s+)?roles\b"
-    r"|^\W*(?:team\s+|user\s+|member\s+)?roles?\W*$",
+    r"|^\W*(?:team\s+|user\s+|member\s+)?roles?\W*$"
+    # "Can they have different permissions?", "read-only access for a member": roles in other words.
+    r"|\b(?:different|separate|custom|limited|restricted|read-?only)\s+(?:roles?|permissions?|access\s+levels?|access"
+    r"|rights)\b",
     re.IGNORECASE)
 
 
@@ -810,11 +813,12 @@ def gives_an_invoice_detail(text: str) -> bool:
     return bool(_GIVES_AN_INVOICE_DETAIL.search(text))
 
 
-# "Can I get them emailed to someone else?", "can you send invoices to our accountant?": the invoices sent to another
-# person (the invoice list, twice). "Them" is the invoices only after a turn about them (the writer reads the topic).
+# "Can I get them emailed to someone else?", "can you send invoices to our accountant?", "can you send it to
+# accounting@acme.com?": the invoices sent to another person or address (the invoice list, twice; "my answer is the
+# same"). "Them" and "it" are the invoices only after a turn about them (the writer reads the topic).
 INVOICES_TO_SOMEONE_ELSE = re.compile(
     r"\b(?:send|sent|email|e-mail|emailed|forward|forwarded|get|cc|copy)\s+(?:(?:the|my|our|all|all\s+the)\s+)?(?:invoices?|receipts?"
-    r"|bills?|them)\s+(?:(?:emailed|sent|forwarded)\s+)?to\s+(?:someone\s+else|somebody\s+else|another\s+(?:person|address|email)"
+    r"|bills?|them|it)\s+(?:(?:emailed|sent|forwarded)\s+)?to\s+(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|someone\s+else|somebody\s+else|another\s+(?:person|address|email)"
     r"|a\s+(?:colleague|co-?worker|different\s+(?:address|email|person))|(?:our|my)\s+(?:accountant|bookkeeper|finance(?:\s+team)?"
     r"|accounts\s+team|colleague|boss|partner|cfo))\b",
     re.IGNORECASE)

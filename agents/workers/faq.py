@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from agents.about_service import NAMES_OUR_REGION, asks_where_apps_can_run, asks_which_ways_to_pay, considers_joining
+from agents.about_service import (
+    NAMES_OUR_REGION,
+    asks_to_move_an_app_between_regions,
+    asks_where_apps_can_run,
+    asks_which_ways_to_pay,
+    considers_joining,
+)
 from agents.clauses import question_clauses, without_request_lead_in
 from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
@@ -318,7 +324,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "I can't log in" from a visitor: the reset's entry scores 0.29 and the lock's 0.001 for "I'm having trouble
         # logging in"; each way back in is added, as the plans' entry is above, for the writer to list.
         matches += _after_own(matches, _best_of_each(deps, SIGN_IN_QUESTIONS))
-    if NAMES_OUR_REGION.search(ctx.message) or asks_where_apps_can_run(ctx.message, last_reply=last_assistant_text(ctx)):
+    if NAMES_OUR_REGION.search(ctx.message) or asks_to_move_an_app_between_regions(ctx.message) or asks_where_apps_can_run(ctx.message, last_reply=last_assistant_text(ctx)):
         # "Where is ap-southeast?" shares no word with the entry's phrasings ("which regions can I deploy to?"), whose
         # answer places each region; added as the plans' entry is above. So for "can I host in japan?".
         matches += _after_own(matches, _best_first(deps, REGIONS_QUESTION, 1))

@@ -159,3 +159,101 @@ async def test_the_error_sent_when_asked_for_is_thanked_for_with_the_step_that_f
 async def test_a_question_about_an_error_after_the_steps_is_no_error_sent(converse):
     _, outcome = await converse("cus_alice", "my deploy failed", "what does exit code 137 mean?")
     assert not outcome.reply.startswith("Thanks for sending the error"), outcome.reply
+
+
+REGIONS_ENTRY = ("What our help centre says: You can run apps in three regions: us-east (Virginia), eu-west (Ireland) and "
+                 "ap-southeast (Singapore). Pick the region when you create an app")
+
+
+@pytest.mark.parametrize(("customer", "message"), [("cus_alice", "can I move my app to us-east?"),
+                                                   ("cus_bob", "how do I change my app's region?"),
+                                                   (None, "can I migrate my app to another region?")])
+async def test_moving_an_app_to_another_region_gets_the_entry_on_regions_and_that_moving_is_undescribed(
+        converse, customer, message):
+    # "I don't have a guide on that in our help centre".
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(REGIONS_ENTRY), outcome.reply
+    assert "It doesn't describe moving an app that's already running to another region" in outcome.reply
+    assert "pass you to a person" in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can I move to pro?", "I'm moving to another country", "where is eu-west?"])
+def test_a_plan_a_move_of_ones_own_or_a_region_asked_after_is_no_app_moved_between_regions(message):
+    from agents.about_service import asks_to_move_an_app_between_regions
+
+    assert not asks_to_move_an_app_between_regions(message)
+
+
+async def test_downtime_asked_after_moving_regions_is_of_the_move_not_the_incidents_open_now(converse):
+    # "I can only see the incidents open right now", the open incident and the status page.
+    _, outcome = await converse("cus_alice", "can I move my app to us-east?", "will there be downtime?")
+    assert outcome.reply.startswith("Our help centre doesn't say whether moving an app to another region means "
+                                    "downtime, so I can't promise either way."), outcome.reply
+    assert "Elevated API error rates" not in outcome.reply
+
+
+async def test_an_invoice_asked_to_be_sent_to_another_address_says_where_invoices_go(converse):
+    # "My answer is the same as in my last message", and the invoice again.
+    _, outcome = await converse("cus_bob", "I need a copy of my invoice for november",
+                                "can you send it to accounting@acme.com?")
+    assert "Invoices go to the email address on your account." in outcome.reply, outcome.reply
+    assert "download each invoice as a PDF under **Billing → Invoices** and send it on" in outcome.reply
+    assert "My answer is the same" not in outcome.reply
+
+
+@pytest.mark.parametrize("follow_up", ["can they have different roles?", "and can they have different permissions?"])
+async def test_different_permissions_for_team_members_are_the_roles_the_help_centre_names(converse, follow_up):
+    # "I'm sorry, I don't have enough information".
+    _, outcome = await converse("cus_bob", "how many team members can we have?", follow_up)
+    assert "pick a role" in outcome.reply and "can use custom roles" in outcome.reply, outcome.reply
+    assert "enough information" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    # The lock told again.
+    ("cus_carol", ("why is my account locked?", "how do I stop that happening again?")),
+    ("cus_alice", ("how do I avoid getting locked out?",)),
+    (None, ("how can I prevent my account from being locked?",)),
+])
+async def test_how_to_avoid_a_lock_is_not_to_guess_the_password(converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("An account is locked after failed sign-ins in a row, so the way to avoid that is "
+                                    "not to guess: if you're not sure of your password, choose **Forgot password**"), \
+        outcome.reply
+    assert "What our help centre says about locks: We lock an account after five failed sign-ins in a row" \
+        in outcome.reply
+
+
+async def test_how_to_stop_a_failed_deploy_happening_again_is_no_question_about_a_lock(converse):
+    # The deploy guide's steps speak of a "lock file".
+    _, outcome = await converse("cus_alice", "my deploy failed", "how do I stop that happening again?")
+    assert "An account is locked" not in outcome.reply, outcome.reply
+
+
+FIVE_XX_GUIDE = "our guide “Troubleshooting API errors (500, 502, 503) and timeouts”"
+
+
+@pytest.mark.parametrize("message", ["my site is down", "our app isn't loading", "the website is not responding"])
+async def test_a_site_that_is_down_gets_the_guide_on_errors_and_timeouts_beside_the_incident(converse, message):
+    # The open incident alone, as if it could be the only cause.
+    [outcome] = await converse("cus_alice", message)
+    assert "Elevated API error rates in eu-west" in outcome.reply and FIVE_XX_GUIDE in outcome.reply, outcome.reply
+    assert "2. Open **App → Logs**" in outcome.reply
+
+
+async def test_what_to_do_once_the_incident_is_ruled_out_is_the_guides_steps(converse):
+    # "I don't have a guide on that in our help centre".
+    *_, outcome = await converse("cus_alice", "my site is down", "it's in us-east", "ok what should I do?")
+    assert outcome.reply.startswith("Our guide “Troubleshooting API errors (500, 502, 503) and timeouts” covers this."), \
+        outcome.reply
+
+
+async def test_the_catch_after_asking_whether_it_is_free_is_what_free_leaves_out(converse):
+    # The scope reply ("I can only help with your Northwind account, billing and our hosting service").
+    _, outcome = await converse(None, "is it free?", "what's the catch?")
+    assert outcome.reply.startswith("The catch is what Free leaves out, which Pro adds."), outcome.reply
+
+
+async def test_a_visitor_asking_whether_it_is_free_is_not_asked_to_sign_in(converse):
+    [outcome] = await converse(None, "is it free?")
+    assert "The Free plan costs $0" in outcome.reply and "sign in" not in outcome.reply, outcome.reply

@@ -24,7 +24,10 @@ async def test_an_incident_in_a_region_the_message_does_not_name_is_offered_only
     assert "There's an active incident in eu-west affecting the API: “Elevated API error rates in eu-west”" in outcome.reply
     assert "If your app runs in eu-west, it may be the cause." in outcome.reply
     assert "very likely" not in outcome.reply
-    assert [s.kind for s in outcome.sources] == ["incident"]
+    # Since stop 36 a site that is not loading also finds the guide on errors and timeouts, for the other causes.
+    assert [s.kind for s in outcome.sources] == ["incident", "article"]
+    assert "Meanwhile, if it's on your side, our guide “Troubleshooting API errors (500, 502, 503) and timeouts”" \
+        in outcome.reply
 
 
 async def test_an_incident_in_the_region_the_message_names_is_still_very_likely_the_cause(converse):

@@ -12,6 +12,7 @@ from agents.follow_up import (
     OFFER_UNLOCK,
     accepts_offer,
     declines_offer,
+    last_assistant_text,
     people_named_before,
     previous_user_text,
 )
@@ -76,6 +77,13 @@ WANTS_TO_SIGN_UP = re.compile(
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
                "can not get in", "access", "locked out")
+# "How do I stop that happening again?", "how can I prevent this in the future?", "how do I avoid getting locked out?".
+_ASKS_HOW_TO_PREVENT_IT = re.compile(
+    r"\b(?:stop|prevent|avoid)\b[^.?!]{0,30}?\b(?:again|happening|in\s+(?:the\s+)?future|locked|lock)\b"
+    r"|\b(?:not|never)\s+happen(?:s)?\s+again\b|\bmake\s+sure\s+(?:it|this|that)\s+(?:doesn'?t|does\s+not|won'?t)\s+happen\b",
+    re.IGNORECASE)
+# An account's lock, not a build's "lock file".
+_NAMES_A_LOCK = re.compile(r"\blocked\b|\blocks?\s+(?:an?\s+|the\s+|your\s+|my\s+)?account\b", re.IGNORECASE)
 # "An access token", "my access keys": what a program signs in to the API with, not the customer's way in.
 _API_CREDENTIAL = re.compile(r"\baccess\s+(?:tokens?|keys?)\b")
 
@@ -281,6 +289,8 @@ class AccountReplies(BillingReplies):
             self.reply.add(f"You already have an account: you're signed in as **{account.username}**, on the "
                            f"{account.plan} plan, so there's nothing more to sign up for. If you meant an account for "
                            "someone else, or a second one, tell me a bit more and I'll help.")
+            return
+        if self._tells_how_to_avoid_a_lock():
             return
         if not signed_in and reports_intrusion(self.ctx.message):
             self._intrusion_reported_signed_out()
@@ -937,6 +947,22 @@ class AccountReplies(BillingReplies):
         (unless that is named too: "what's my email on file?")."""
         return asks_how_to_reach_support(self.text) and not has_cue(
             self.words, self.norm, "my email", "my e-mail", "my address", "on file", "account email")
+
+    def _tells_how_to_avoid_a_lock(self) -> bool:
+        """"How do I stop that happening again?" after a lock was told, "how do I avoid getting locked out?": a lock
+        comes of failed sign-ins in a row, so not guessing avoids it, and a reset replaces the guess; with the help
+        centre's entry on locks. It got the lock told again, or "I don't have a guide on that". False, having said
+        nothing, for another message."""
+        if not _ASKS_HOW_TO_PREVENT_IT.search(self.ctx.message) or not (
+                _NAMES_A_LOCK.search(self.ctx.message) or _NAMES_A_LOCK.search(last_assistant_text(self.ctx))):
+            return False
+        self.reply.add("An account is locked after failed sign-ins in a row, so the way to avoid that is not to "
+                       "guess: if you're not sure of your password, choose **Forgot password** on the sign-in page and "
+                       "set a new one instead of trying again.")
+        if (entry := self._entry_on("lock")) is not None:
+            self.reply.add(f"What our help centre says about locks: {entry.answer}", answers=False)
+            self._cite_faq(entry)
+        return True
 
     def _about_getting_in(self) -> bool:
         """"I can't sign in", "locked out", "no access": the message is about getting into the account. Not "how do I

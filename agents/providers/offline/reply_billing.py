@@ -393,7 +393,9 @@ class BillingReplies(WriterBase):
                 self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
                 if self._asks_about_own_billing():
                     self._ask_to_sign_in("your invoices or payments")
-            else:
+            elif self._asks_about_own_billing() or not self.reply.answered:
+                # "Is it free?" from a visitor, answered by the panel's other part with the Free plan: nothing of
+                # theirs was asked, so no sign-in is either.
                 self._ask_to_sign_in("your invoices or payments")
             return
         if reports_plan_not_applied(self.text):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from agents.about_service import asks_if_there_is_an_api
+from agents.about_service import MOVE_DOWNTIME_UNKNOWN, asks_if_there_is_an_api
 from agents.dns_providers import dns_provider_named
 from agents.facts import IncidentFact
 from agents.follow_up import (
@@ -385,6 +385,13 @@ class TechnicalReplies(WriterBase):
         if not asks_about_uptime(self.text) or self._reports_a_problem():
             return False
         downtime = bool(ASKS_ABOUT_DOWNTIME.search(self.text))
+        if downtime and MOVE_DOWNTIME_UNKNOWN in last_assistant_text(self.ctx):
+            # "Will there be downtime?" right after moving an app to another region was asked: of the move, which the
+            # help centre says nothing of (the incidents open now answered, as if asked of the service).
+            self.reply.add("Our help centre doesn't say whether moving an app to another region means downtime, so I "
+                           "can't promise either way. A person from our team can tell you before you plan the move: "
+                           f"would you like me to {OFFER_PERSON}?")
+            return True
         self.reply.add("I can only see the incidents open right now, not past downtime or an uptime figure for a "
                        "period, and I'd rather not guess one." if downtime else
                        "I don't have an uptime figure for this month, or any other period, to give you here, and "

@@ -13,12 +13,14 @@ from collections.abc import Callable
 from functools import cache
 
 from agents.about_service import (
+    MOVE_DOWNTIME_UNKNOWN,
     NAMES_AN_INCIDENT,
     NOT_A_PERSON,
     OUR_REGION,
     RUNS_HERE_UNLISTED,
     asks_about_support_hours,
     asks_how_to_get_started,
+    asks_to_move_an_app_between_regions,
     asks_what_answers_only,
     asks_where_apps_can_run,
     considers_joining,
@@ -192,6 +194,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_lock_and_support_hours()
                                                          or self.answers_about_support()
                                                          or self.answers_where_a_region_is()
+                                                         or self.answers_moving_an_app_between_regions()
                                                          or self.answers_where_apps_can_run()
                                                          or self.answers_what_runs_here()
                                                          or self.welcomes_a_visitor_weighing_us()
@@ -612,6 +615,23 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             self._cite_faq(match)
             return True
         return False
+
+    def answers_moving_an_app_between_regions(self) -> bool:
+        """"Can I move my app to us-east?": the help centre says a region is picked when an app is created, and nothing
+        of moving one that runs already, which is said with a person offered (how, and whether it means downtime, are
+        not ours to guess). It got "I don't have a guide on that". False, having said nothing, for another message or
+        without the entry on regions."""
+        if not asks_to_move_an_app_between_regions(self.text):
+            return False
+        entry = next((m for m in self.facts.faq if "region" in normalise(m.question)), None)
+        if entry is None:
+            return False
+        self.reply.add(f"What our help centre says: {entry.answer}")
+        self._cite_faq(entry)
+        self.reply.add("It doesn't describe moving an app that's already running to another region, so I'd rather not "
+                       f"guess how that's done or {MOVE_DOWNTIME_UNKNOWN}. A person from our team can tell you: would "
+                       f"you like me to {OFFER_PERSON}?", answers=False)
+        return True
 
     def _still_not_received(self) -> bool:
         """"Still nothing", "still haven't got it" after saying an email had not come and being told when it should:
