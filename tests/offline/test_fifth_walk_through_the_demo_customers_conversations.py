@@ -257,3 +257,30 @@ async def test_the_catch_after_asking_whether_it_is_free_is_what_free_leaves_out
 async def test_a_visitor_asking_whether_it_is_free_is_not_asked_to_sign_in(converse):
     [outcome] = await converse(None, "is it free?")
     assert "The Free plan costs $0" in outcome.reply and "sign in" not in outcome.reply, outcome.reply
+
+
+async def test_an_angry_report_of_an_app_down_for_hours_gets_the_guide_on_errors_not_the_domains_guide(converse):
+    # The custom domains guide, for its "usually within an hour".
+    [outcome] = await converse("cus_alice", "ur service is terrible, my app has been down for hours!!!")
+    assert FIVE_XX_GUIDE in outcome.reply and "Custom domains and DNS" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("customer", ["cus_alice", None])
+async def test_an_email_change_asked_with_the_new_address_gets_the_steps(converse, customer):
+    # "The email address on your account is alice@example.com." and nothing else (the entry at 0.06).
+    [outcome] = await converse(customer, "can you change my email to alice@newmail.com")
+    assert "Go to **Settings → Profile**, enter the new address and confirm it" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["i need an invoice for my tax return, can i get one for the whole year?",
+                                     "I need all our invoices for tax purposes"])
+async def test_invoices_wanted_for_tax_paperwork_are_no_question_about_tax(converse, message):
+    # "Our help centre doesn't say whether VAT or other taxes are added to our prices".
+    [outcome] = await converse("cus_alice", message)
+    assert "whether VAT or other taxes" not in outcome.reply and "NW-1002" in outcome.reply, outcome.reply
+
+
+async def test_whether_vat_is_charged_is_still_said_to_be_unknown(converse):
+    [outcome] = await converse("cus_alice", "do you charge vat?")
+    assert outcome.reply.startswith("Our help centre doesn't say whether VAT or other taxes are added to our prices"), \
+        outcome.reply

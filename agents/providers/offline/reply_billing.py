@@ -240,7 +240,10 @@ CURRENCY_NAMED = {"usd": "USD", "dollars": "USD", "eur": "EUR", "euro": "EUR", "
                   "francs": "CHF"}
 CURRENCY_NAMES = {"USD": "US dollars (USD)", "EUR": "euros (EUR)", "GBP": "pounds sterling (GBP)"}
 # "Do your invoices include VAT?", "is tax included?", "do you charge sales tax?": tax on what we charge.
-ASKS_ABOUT_TAX = re.compile(r"\b(?:vat|gst|tax|taxes|taxed|taxation)\b", re.IGNORECASE)
+# Not tax paperwork the invoices are wanted for: "an invoice for my tax return", "for tax purposes", "for our taxes".
+ASKS_ABOUT_TAX = re.compile(
+    r"(?<!\bfor\smy\s)(?<!\bfor\sour\s)(?<!\bfor\sthe\s)\b(?:vat|gst|tax|taxes|taxed|taxation)\b"
+    r"(?!\s+(?:returns?|purposes|filings?|season|year|reasons|advis[eo]rs?|accountants?|office)\b)", re.IGNORECASE)
 # "Can I add my VAT number?", "tax id on invoices", "company name on the invoice", "billing address on invoices":
 # the customer's own details printed on invoices, which the help centre's entry on them answers.
 # "Where do I add VAT?", "can I put my VAT on invoices": the customer's VAT details added, which is the same entry;
