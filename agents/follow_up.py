@@ -994,6 +994,26 @@ _ASKS_IF_FREE = re.compile(r"^\W*(?:is\s+(?:it|this|that|northwind(?:\s+cloud)?|
                            r"|\bfree\s+to\s+use\b", re.IGNORECASE)
 
 
+# "And how is it different from free?", "how does it compare to business?", "what's the difference with pro?": the plan
+# just asked about, set against another.
+_COMPARED_WITH = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+(?:is|does)\s+(?:it|that|this)\s+(?:differ|different|compare)\w*"
+    r"\s+(?:from|to|with)|what'?s\s+the\s+difference\s+(?:with|from|to)|(?:is\s+it\s+)?better\s+than|vs\.?|versus)\s+"
+    r"(?:the\s+)?(?P<plan>free|pro|business)\b(?:\s+(?:plan|tier))?\W*$", re.IGNORECASE)
+
+
+def _compared_with_the_plan_asked(ctx: SupportContext) -> str | None:
+    """"And how is it different from free?" after "what does pro include?": the two plans compared. None for any other
+    message, or when the question before named not exactly one other plan."""
+    if (asked := _COMPARED_WITH.match(ctx.message)) is None:
+        return None
+    named = {plan.split()[0].lower() for plan in _PLAN_NAMED.findall(previous_user_text(ctx) or "")}
+    other = asked["plan"].lower()
+    if len(named) != 1 or other in named:
+        return None
+    return f"what's the difference between {named.pop()} and {other}?"
+
+
 def _catch_of_the_plan_asked(ctx: SupportContext) -> str | None:
     """"What's the catch?" after "do you have a free plan?": what the plan above the one asked about adds over it. None
     for any other message, when the question before named not exactly one plan, or named the highest."""
@@ -1080,7 +1100,8 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
     business?": "how much is business?"). "Is it worth it?" after two plans compared: whether the dearer is
     worth it over the other. "How much is it per year?" after "can I upgrade to pro?": asked of Pro. None for
     any other message, or with no question before."""
-    if (worth := _worth_of_the_plans_compared(ctx) or _catch_of_the_plan_asked(ctx)) is not None:
+    if (worth := _worth_of_the_plans_compared(ctx) or _catch_of_the_plan_asked(ctx)
+            or _compared_with_the_plan_asked(ctx)) is not None:
         return worth
     if (chosen := _CHOOSES_A_PLAN.match(ctx.message)) is not None:
         # "I'll take pro" after two plans compared (the scope reply): a move to that plan, asked for.

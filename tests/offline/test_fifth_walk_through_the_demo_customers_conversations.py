@@ -284,3 +284,28 @@ async def test_whether_vat_is_charged_is_still_said_to_be_unknown(converse):
     [outcome] = await converse("cus_alice", "do you charge vat?")
     assert outcome.reply.startswith("Our help centre doesn't say whether VAT or other taxes are added to our prices"), \
         outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "lead"), [
+    # Pro's line again, then the Free entry as a guess.
+    ("cus_carol", ("what does pro include?", "and how is it different from free?"),
+     "You're on Free, which includes one app, shared resources and community support. Pro ($29.00 a month) has "
+     "everything in Free"),
+    ("cus_alice", ("how much is business?", "how does it compare to pro?"),
+     "You're on Pro ($29.00 a month), which includes up to 10 apps, custom domains and email support. Business ($99.00 "
+     "a month) has everything in Pro"),
+])
+async def test_the_plan_just_asked_about_set_against_another_is_the_two_compared(converse, customer, turns, lead):
+    _, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(lead), outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "guide"), [
+    (("my ssl cert expired", "it's for api.example.com"), "TLS (SSL) certificates"),
+    (("my domain isn't verifying", "the domain is www.acme.io"), "Custom domains and DNS"),
+])
+async def test_the_domain_named_after_a_guide_offers_a_person_not_the_steps_again(converse, turns, guide):
+    _, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(f"Thanks, that helps. If the steps in our guide “{guide}” haven't sorted it out"), \
+        outcome.reply
+    assert "1. " not in outcome.reply and "pass you to a person" in outcome.reply

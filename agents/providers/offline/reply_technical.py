@@ -1094,7 +1094,9 @@ class TechnicalReplies(WriterBase):
             return True
         where = _SAYS_WHERE_IT_RUNS.match(self.ctx.message)
         since = None if where else _SAYS_SINCE_WHEN.match(self.ctx.message)
-        if where is None and since is None:
+        # Which domain, said after a guide's steps: nothing of it can be looked at from here.
+        domain_named = bool(_NAMES_ITS_DOMAIN.match(self.ctx.message)) and bool(_GUIDE_NAMED.search(last))
+        if where is None and since is None and not domain_named:
             return False
         told = next((IncidentFact.model_validate(i) for i in self.facts.active_incidents or []
                      if i.get("started_at") and f"“{i['title']}”" in last), None)
@@ -1194,6 +1196,11 @@ _QUOTES_AN_ERROR = re.compile(
     r"|timed?\s*out|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|e[a-z]{3,}in?use|econn\w+|enoent|[45]\d\d)\b", re.IGNORECASE)
 _ASKS_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:what|why|how|where|which|who|when|can|could|do|does|is|are|should)\b",
                               re.IGNORECASE)
+# "It's for api.example.com", "the domain is www.acme.io", "shop.example.com": which domain, said after a guide's steps
+# (the steps again).
+_NAMES_ITS_DOMAIN = re.compile(
+    r"^\W*(?:(?:it'?s|it\s+is|this\s+is)\s+(?:for\s+|on\s+)?|(?:the\s+|my\s+|our\s+)?domain\s+(?:is\s+|:\s*)|for\s+|on\s+)?"
+    r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/?\W*$", re.IGNORECASE)
 # A guide named in a reply: “Scaling and cold starts”.
 _GUIDE_NAMED = re.compile(r"\bguide\s+“(?P<title>[^”]+)”")
 
