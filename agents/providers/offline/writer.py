@@ -570,7 +570,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         was turned away as off topic). False, having said nothing, for another message or without the entry."""
         if not asks_where_apps_can_run(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
             return False
-        entry = next((m for m in self.facts.faq if "region" in normalise(m.question)), None)
+        entry = self._entry_on("region")
         if entry is None:
             return False
         self.reply.add(f"{entry.answer} Those are the only regions our help centre lists.")
@@ -623,7 +623,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         without the entry on regions."""
         if not asks_to_move_an_app_between_regions(self.text):
             return False
-        entry = next((m for m in self.facts.faq if "region" in normalise(m.question)), None)
+        entry = self._entry_on("region")
         if entry is None:
             return False
         self.reply.add(f"What our help centre says: {entry.answer}")
