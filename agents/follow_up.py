@@ -161,7 +161,8 @@ _DELIVER_IT = re.compile(
     re.IGNORECASE,
 )
 # "The one after that", "the previous one", "and before that?", "and the month before?": an invoice counted from the
-# one just discussed, by date (a month holds one invoice). Not "the next one up" (a plan) nor "the next one due" (the renewal, see relative_step).
+# one just discussed, by date (a month holds one invoice). Not "the next one up" (a plan) nor "the next one due" (the
+# renewal, see relative_step).
 # Typed in a hurry too: "the one b4 that", "befor", "aftr".
 _AFTER = r"(?:after|aftr|afer|afte)"
 _BEFORE = r"(?:before|befor|bfore|befre|b4)"
@@ -479,9 +480,10 @@ _ASKED_AHEAD = re.compile(r"\b(?:will|would|what\s+(?:happens|will\s+happen)|do\
 def asks_what_becomes_of_them_alone(message: str) -> bool:
     """"What happens to my data?", "will I lose my apps?" with nothing said of what would end them: no cancelling,
     deleting or downgrading named, and no condition ("if my payment fails")."""
-    return (len(message.split()) <= 2 * MAX_WORDS and asks_what_becomes_of(message) and bool(_APPS_OR_DATA.search(message))
-            and bool(_ASKED_AHEAD.search(message)) and not any(pattern.search(message)
-                        for pattern in (CANCELLING, DELETING_THE_ACCOUNT, DOWNGRADING, _ON_A_CONDITION, _KEPT_FROM_HARM)))
+    ending_named = (CANCELLING, DELETING_THE_ACCOUNT, DOWNGRADING, _ON_A_CONDITION, _KEPT_FROM_HARM)
+    return (len(message.split()) <= 2 * MAX_WORDS and asks_what_becomes_of(message)
+            and bool(_APPS_OR_DATA.search(message)) and bool(_ASKED_AHEAD.search(message))
+            and not any(pattern.search(message) for pattern in ending_named))
 
 
 def asks_what_becomes_of(message: str) -> bool:
@@ -989,9 +991,11 @@ _ASKS_THE_CATCH = re.compile(
 )
 
 
-# "Is it free?", "are you free?", "is northwind free to use?": whether using us costs nothing, which the Free plan answers.
-_ASKS_IF_FREE = re.compile(r"^\W*(?:is\s+(?:it|this|that|northwind(?:\s+cloud)?|the\s+service)|are\s+you)\s+(?:really\s+)?free\b"
-                           r"|\bfree\s+to\s+use\b", re.IGNORECASE)
+# "Is it free?", "are you free?", "is northwind free to use?": whether using us costs nothing, which the Free plan
+# answers.
+_ASKS_IF_FREE = re.compile(
+    r"^\W*(?:is\s+(?:it|this|that|northwind(?:\s+cloud)?|the\s+service)|are\s+you)\s+(?:really\s+)?free\b"
+    r"|\bfree\s+to\s+use\b", re.IGNORECASE)
 
 
 # "And how is it different from free?", "how does it compare to business?", "what's the difference with pro?": the plan

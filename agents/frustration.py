@@ -369,7 +369,8 @@ def same_for_another_plan(plan: str, reply: str, *, guide_leads: Sequence[str] =
     # "I'm on the free plan" after a guide's steps: the steps that speak of that plan are what it adds ("on Free, apps
     # sleep after 30 minutes without traffic"); the gist alone ("Our guide … covers this") said nothing of it.
     names_the_plan = re.compile(rf"\b{re.escape(plan)}\b", re.IGNORECASE)
-    naming = [line.strip() for line in reply.splitlines() if names_the_plan.search(line) and line.strip() not in said[0]]
+    naming = [line.strip() for line in reply.splitlines()
+              if names_the_plan.search(line) and line.strip() not in said[0]]
     # "We're on business though" after the steps for 429 errors: the steps name no plan; the guide's lead does.
     naming += [sentence for lead in guide_leads for sentence in _SENTENCE_END.split(lead)
                if names_the_plan.search(sentence) and sentence not in naming]

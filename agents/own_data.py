@@ -818,7 +818,8 @@ def gives_an_invoice_detail(text: str) -> bool:
 # same"). "Them" and "it" are the invoices only after a turn about them (the writer reads the topic).
 INVOICES_TO_SOMEONE_ELSE = re.compile(
     r"\b(?:send|sent|email|e-mail|emailed|forward|forwarded|get|cc|copy)\s+(?:(?:the|my|our|all|all\s+the)\s+)?(?:invoices?|receipts?"
-    r"|bills?|them|it)\s+(?:(?:emailed|sent|forwarded)\s+)?to\s+(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|someone\s+else|somebody\s+else|another\s+(?:person|address|email)"
+    r"|bills?|them|it)\s+(?:(?:emailed|sent|forwarded)\s+)?to\s+(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|someone\s+else"
+    r"|somebody\s+else|another\s+(?:person|address|email)"
     r"|a\s+(?:colleague|co-?worker|different\s+(?:address|email|person))|(?:our|my)\s+(?:accountant|bookkeeper|finance(?:\s+team)?"
     r"|accounts\s+team|colleague|boss|partner|cfo))\b",
     re.IGNORECASE)

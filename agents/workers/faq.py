@@ -133,8 +133,8 @@ AS_SURE_WITHIN = 0.05
 
 # "Can I export my data first?", "… before that?": when, against something said before, which the entries never say (the
 # export's entry at 0.48 with "first", 0.91 without).
-_WHEN_AGAINST_BEFORE = re.compile(r"(?<!\bthe)\s+(?:first|beforehand|before\s+(?:that|then|I\s+do(?:\s+that)?))(?=\W*$)",
-                                  re.IGNORECASE)
+_WHEN_AGAINST_BEFORE = re.compile(
+    r"(?<!\bthe)\s+(?:first|beforehand|before\s+(?:that|then|I\s+do(?:\s+that)?))(?=\W*$)", re.IGNORECASE)
 # "Change my email to alice@newmail.com": an address, which no entry's words hold (the email change's entry at 0.06 with
 # it, 0.85 with "a new address").
 _EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -253,9 +253,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     # On the event loop: a search is a fraction of a millisecond of Python and numpy, and under
     # the GIL a thread would not let other chats run meanwhile; it only added two hops and GIL
     # hand-offs, 3-5 ms before the intent call at one conversation (#9).
-    # "Please unlock me" is searched as the request it is, for the account: the entry on locks is worded so.
-    # "Recipt", "invoce": searched spelt right, as the entries are worded.
-    # "I don't know what I have to do to close my account" is searched as "close my account", as the entries are worded.
+    # "Please unlock me" is searched as the request it is, for the account, as the entry on locks is worded (as_searched).
     matches = _best_first(deps, as_searched(ctx.message), k)
     if _WHEN_AGAINST_BEFORE.search(ctx.message) and previous_user_text(ctx):
         # "Can I export my data first?" after asking how to delete the account: a step before the one discussed, which
@@ -328,9 +326,11 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "I can't log in" from a visitor: the reset's entry scores 0.29 and the lock's 0.001 for "I'm having trouble
         # logging in"; each way back in is added, as the plans' entry is above, for the writer to list.
         matches += _after_own(matches, _best_of_each(deps, SIGN_IN_QUESTIONS))
-    if NAMES_OUR_REGION.search(ctx.message) or asks_to_move_an_app_between_regions(ctx.message) or asks_where_apps_can_run(ctx.message, last_reply=last_assistant_text(ctx)):
+    if (NAMES_OUR_REGION.search(ctx.message) or asks_to_move_an_app_between_regions(ctx.message)
+            or asks_where_apps_can_run(ctx.message, last_reply=last_assistant_text(ctx))):
         # "Where is ap-southeast?" shares no word with the entry's phrasings ("which regions can I deploy to?"), whose
-        # answer places each region; added as the plans' entry is above. So for "can I host in japan?".
+        # answer places each region; added as the plans' entry is above. So for "can I host in japan?", and for "how do
+        # I change my app's region?" (the entry says a region is picked when an app is created).
         matches += _after_own(matches, _best_first(deps, REGIONS_QUESTION, 1))
     if data_questions := help_centre_questions(ctx.message):
         # "Please delete all my personal data (GDPR)" is worded like no entry (deleting the account at 0.02): the

@@ -104,8 +104,8 @@ ERROR_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
      "build ran out of time build cache"),
     # "My site is down", "our app isn't loading", "the website is unreachable": an app that answers nobody, which the
     # guide on 5xx errors and timeouts is about (no guide was found: "down" is in none).
-    (re.compile(r"\b(?:my|our|the)\s+(?:\w+\s+)?(?:site|website|app|application|api|service)\s+(?:is|'s|seems|keeps|went|has\s+gone"
-                r"|goes|has\s+been|'s\s+been|have\s+been)\s+(?:\w+\s+)?(?:down|offline|unreachable|not\s+loading|not\s+responding)\b"
+    (re.compile(r"\b(?:my|our|the)\s+(?:\w+\s+)?(?:site|website|app|application|api|service)\s+"
+                r"(?:is|'s|seems|keeps|went|has\s+gone|goes|has\s+been|'s\s+been|have\s+been)\s+(?:\w+\s+)?(?:down|offline|unreachable|not\s+loading|not\s+responding)\b"
                 r"|\b(?:my|our|the)\s+(?:\w+\s+)?(?:site|website|app|application)\s+(?:isn'?t|is\s+not|won'?t|doesn'?t)\s+"
                 r"(?:load|loading|respond|responding|come\s+up|open)\b", re.IGNORECASE),
      "5xx errors server side app requests time out"),

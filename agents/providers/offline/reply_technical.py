@@ -1192,15 +1192,16 @@ ASKS_FOR_THE_ERROR = "send me the error message you see"
 # "The log says npm ERR! missing script: build", "Error: listen EADDRINUSE", "it says 'permission denied'": an error
 # quoted, in the words programs print them. Not a question about one ("what does error 503 mean?").
 _QUOTES_AN_ERROR = re.compile(
-    r"\b(?:err(?:or)?!?|exception|traceback|fatal|failed|failure|cannot|can'?t\s+find|not\s+found|missing|denied|refused"
-    r"|timed?\s*out|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|e[a-z]{3,}in?use|econn\w+|enoent|[45]\d\d)\b", re.IGNORECASE)
+    r"\b(?:err(?:or)?!?|exception|traceback|fatal|failed|failure|cannot|can'?t\s+find|not\s+found|missing|denied"
+    r"|refused|timed?\s*out|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|eaddrinuse|econn\w+|enoent|[45]\d\d)\b",
+    re.IGNORECASE)
 _ASKS_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:what|why|how|where|which|who|when|can|could|do|does|is|are|should)\b",
                               re.IGNORECASE)
 # "It's for api.example.com", "the domain is www.acme.io", "shop.example.com": which domain, said after a guide's steps
 # (the steps again).
 _NAMES_ITS_DOMAIN = re.compile(
-    r"^\W*(?:(?:it'?s|it\s+is|this\s+is)\s+(?:for\s+|on\s+)?|(?:the\s+|my\s+|our\s+)?domain\s+(?:is\s+|:\s*)|for\s+|on\s+)?"
-    r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/?\W*$", re.IGNORECASE)
+    r"^\W*(?:(?:it'?s|it\s+is|this\s+is)\s+(?:for\s+|on\s+)?|(?:the\s+|my\s+|our\s+)?domain\s+(?:is\s+|:\s*)"
+    r"|for\s+|on\s+)?(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/?\W*$", re.IGNORECASE)
 # A guide named in a reply: “Scaling and cold starts”.
 _GUIDE_NAMED = re.compile(r"\bguide\s+“(?P<title>[^”]+)”")
 
