@@ -112,7 +112,8 @@ _ASKS_A_DETAIL = re.compile(
 _ASKS_FOR_MORE = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+(?:do|can|could)\s+(?:i|we)\s+(?:get|have|buy|raise|increase)\s+"
     r"(?:more|it|that|the\s+limit|a\s+higher\s+(?:limit|one))|(?:can|could)\s+(?:i|we)\s+(?:get|have|buy)\s+more"
-    r"|(?:i|we)\s+need\s+more"
+    # "We need more than that", "we need more than 3000 requests a minute" (the guide's step on retrying, as fitting).
+    r"|(?:i|we)\s+need\s+more(?:\s+than\s+(?:that|this|it|the\s+limit|\d[\d,]*(?:\s+[a-z]+){0,4}))?"
     # "Can you raise it?", "could you increase the limit for us?" (the same guide again, after "my answer is the same").
     r"|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:raise|increase|lift|bump(?:\s+up)?|extend)\s+(?:it|that|the\s+"
     r"limit|our\s+limit|my\s+limit)(?:\s+up)?(?:\s+for\s+(?:me|us))?"
@@ -230,6 +231,16 @@ DOWNGRADING = re.compile(
     re.IGNORECASE,
 )
 UPGRADING = re.compile(r"\bup[\s-]?grad\w*", re.IGNORECASE)
+# "How long does the upgrade take?", "how long does it take to downgrade?", "how quickly does an upgrade apply?".
+_HOW_LONG_A_MOVE = re.compile(
+    r"\bhow\s+(?:long|soon|quickly|fast)\b[^.?!]{0,40}?\b(?:(?P<up>up[\s-]?grad\w*)|down[\s-]?gr[ae]d\w*)", re.IGNORECASE)
+
+
+def plan_move_asked_how_long(message: str) -> str | None:
+    """"How long does the upgrade take?": "upgrade" or "downgrade", the move asked how long it takes; None otherwise."""
+    if (asked := _HOW_LONG_A_MOVE.search(message)) is None:
+        return None
+    return "upgrade" if asked["up"] else "downgrade"
 # "Cancel my deploy", "cancel the invite", "cancel the refund request": not the subscription.
 CANCELS_SOMETHING_ELSE = re.compile(
     r"\bcancel\w*\s+(?:my\s+|the\s+|this\s+|that\s+|a\s+|an\s+)?(?:\w+\s+)?(?:deploy\w*|builds?|invit\w*|refunds?"
@@ -549,8 +560,12 @@ def asks_about_uptime(message: str) -> bool:
 
 # How the refund part refuses a charge past the window (reply_refunds.py); and the words that argue with a refusal.
 REFUSED_FOR_THE_WINDOW = "refund window, so I can't refund it"
+# "I didn't use it", "we never used the plan": a refund argued for as unused (the refund part hears the reason).
+SAYS_IT_WENT_UNUSED = re.compile(r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not)\s+(?:even\s+)?used?\b",
+                                 re.IGNORECASE)
 _PUSHES_BACK = re.compile(r"\b(?:why\s+not|why\s+can'?t|why\s+cannot|why\s+can\s+not|come\s+on|only|exception|unfair"
-                          r"|seriously|really|but|just\s+this\s+once|please)\b", re.IGNORECASE)
+                          r"|not\s+fair|seriously|really|but|just\s+this\s+once|please)\b"
+                          rf"|{SAYS_IT_WENT_UNUSED.pattern}", re.IGNORECASE)
 _NAMES_AN_INVOICE = re.compile(r"\bNW-?\d+\b", re.IGNORECASE)
 
 

@@ -33,6 +33,7 @@ from agents.follow_up import (
     last_assistant_text,
     last_reply_cited,
     people_named_before,
+    plan_move_asked_how_long,
     previous_user_text,
     reports_what_the_outage_costs,
     says_it_hit_the_limit,
@@ -81,6 +82,8 @@ DELETE_ACCOUNT_QUESTION = "how do I delete my account"
 # How the help centre's entry on cancelling is asked for: it says what becomes of apps and data.
 CANCEL_QUESTION = "how do I cancel my subscription"
 EXPORT_QUESTION = "how do I export my data"
+UPGRADE_QUESTION = "how do I upgrade my plan"
+DOWNGRADE_QUESTION = "how do I downgrade my plan"
 # What a message asks whose entry its own words miss, and how that entry is asked for: each is added after the message's
 # own, for the writer to read.
 _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
@@ -110,6 +113,10 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_what_becomes_of_them_alone, CANCEL_QUESTION),
     (asks_what_becomes_of_them_alone, DELETE_ACCOUNT_QUESTION),
     (asks_what_becomes_of_them_alone, EXPORT_QUESTION),
+    # "How long does the upgrade take?": the rate limits' guide (its step "upgrade your plan"), or the scope reply; the
+    # entry on the move says when it applies.
+    (lambda text: plan_move_asked_how_long(text) == "upgrade", UPGRADE_QUESTION),
+    (lambda text: plan_move_asked_how_long(text) == "downgrade", DOWNGRADE_QUESTION),
 )
 # How the entries that answer a wait for staff approval are asked for: who approves refunds (the policy), when staff
 # are in (support hours), and how long the money takes once approved.

@@ -309,3 +309,57 @@ async def test_the_domain_named_after_a_guide_offers_a_person_not_the_steps_agai
     assert outcome.reply.startswith(f"Thanks, that helps. If the steps in our guide “{guide}” haven't sorted it out"), \
         outcome.reply
     assert "1. " not in outcome.reply and "pass you to a person" in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "answer"), [
+    # The rate limits' guide, for its step "upgrade your plan".
+    ("cus_carol", ("what does pro include?", "how long does the upgrade take?"),
+     "The upgrade applies at once and we charge the difference for the rest of the month."),
+    # The scope reply.
+    ("cus_carol", ("how long does it take to upgrade?",),
+     "The upgrade applies at once and we charge the difference for the rest of the month."),
+    ("cus_alice", ("how long does a downgrade take?",),
+     "The downgrade takes effect at the end of your current billing period, so you keep your current features until "
+     "then."),
+])
+async def test_how_long_a_plan_move_takes_is_when_its_entry_says_it_applies(converse, customer, turns, answer):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply == answer, outcome.reply
+
+
+async def test_more_than_the_limit_just_given_is_that_no_plan_allows_more(converse):
+    # The guide's step on retrying with back-off, as "the step that fits".
+    _, outcome = await converse("cus_bob", "what's our api limit?", "we need more than that")
+    assert "No plan allows more than Business does." in outcome.reply, outcome.reply
+    assert "Retry with exponential back-off" not in outcome.reply
+
+
+async def test_the_region_said_after_a_guide_names_the_incident_open_there(converse):
+    # "If the steps in our guide … haven't sorted it out", with the incident open in that very region unsaid.
+    _, outcome = await converse("cus_alice", "my app is slow", "it's in eu-west")
+    assert outcome.reply.startswith("Thanks, that helps. There's an open incident in eu-west right now, affecting the "
+                                    "API: “Elevated API error rates in eu-west”"), outcome.reply
+    assert [source.kind for source in outcome.sources] == ["incident"]
+
+
+async def test_a_region_with_no_incident_said_after_a_guide_still_offers_a_person(converse):
+    _, outcome = await converse("cus_alice", "my app is slow", "it's in us-east")
+    assert outcome.reply.startswith("Thanks, that helps. If the steps in our guide “Scaling and cold starts” haven't "
+                                    "sorted it out"), outcome.reply
+
+
+async def test_a_wrong_address_on_an_invoice_gets_where_invoice_details_are_entered_and_that_none_is_saved_here(converse):
+    # The invoice list and "which of them looks wrong?", then "I can't change an invoice from this chat".
+    first, second = await converse("cus_alice", "my invoice shows the wrong address",
+                                   "it should be 12 Main St, Springfield")
+    assert first.reply.startswith("Go to **Billing → Details** and fill in your company name, address"), first.reply
+    assert second.reply.startswith("Thanks, but I can't add it to your account from this chat"), second.reply
+
+
+async def test_a_refund_argued_as_unused_is_heard_not_told_the_rule_again(converse):
+    # "My answer is the same as in my last message", and the rule over again.
+    *_, outcome = await converse("cus_alice", "can I get a refund for october?", "why not?",
+                                 "that's not fair, I didn't use it")
+    assert outcome.reply.startswith("I hear you, and not having used it is a fair reason to ask. The 14-day window "
+                                    "applies whether or not the plan was used"), outcome.reply
+    assert "pass you to a person" in outcome.reply

@@ -252,9 +252,16 @@ INVOICE_DETAILS = re.compile(
     r"\b(?:vat|tax|gst)\s+(?:number|no|id|registration|code)s?\b|\bcompany\s+(?:name|details|address)\b"
     r"|\b(?:add|put|enter|set|update|change)\s+(?:in\s+)?(?:my\s+|our\s+|the\s+|a\s+)?(?:vat|gst)\b"
     r"(?!\s+(?:to|on|onto)\s+(?:the\s+|your\s+|my\s+)?(?:prices?|plans?|subscriptions?|charges?|bills?)\b)"
-    r"|\bbilling\s+(?:address|details)\b(?![^.?!]*\be-?mail)",
+    r"|\bbilling\s+(?:address|details)\b(?![^.?!]*\be-?mail)"
+    # "My invoice shows the wrong address", "the company name on our invoices is old": the details invoices carry.
+    r"|\binvoices?\b[^.?!]{0,25}\b(?:wrong|incorrect|old|outdated|misspelt|misspelled)\s+(?:address|company(?:\s+name)?|name)\b"
+    r"|\b(?:address|company\s+name)\s+on\s+(?:my|our|the)\s+invoices?\s+(?:is|are)\s+(?:wrong|incorrect|old|outdated)\b",
     re.IGNORECASE,
 )
+# "It should be 12 Main St, Springfield", "the right one is Acme Ltd": a detail given, as what it should be.
+_SAYS_WHAT_IT_SHOULD_BE = re.compile(
+    r"^\W*(?:(?:it|that|this|the\s+\w+)\s+(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:the\s+)?(?:correct|right|new)\s+"
+    r"(?:one|address|name|company\s+name)\s+is)\s+\S", re.IGNORECASE)
 # "Will it show on old invoices?", "does it apply to past invoices too": invoices issued before now, asked after the
 # details invoices carry. Not "show me my old invoices", which lists them.
 ON_OLD_INVOICES = re.compile(
@@ -1567,7 +1574,9 @@ class BillingReplies(WriterBase):
     def _invoice_detail_given(self) -> bool:
         """"My vat number is GB123456789": nothing in this chat stores it, which is said (it is not said back: a figure
         no fact holds is struck from a reply), with where the customer enters it, from the help centre's entry."""
-        if not gives_an_invoice_detail(self.ctx.message):
+        given_after_the_entry = bool(_SAYS_WHAT_IT_SHOULD_BE.match(self.ctx.message)) and (
+            "**Billing → Details**" in last_assistant_text(self.ctx))
+        if not gives_an_invoice_detail(self.ctx.message) and not given_after_the_entry:
             return False
         entry = self._entry_on("vat") or self._entry_on("company")
         where = entry.answer if entry is not None else "Enter it under **Billing → Details**."

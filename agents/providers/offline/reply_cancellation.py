@@ -42,13 +42,14 @@ from agents.follow_up import (
     names_where_the_move_goes,
     plan_change_named,
     plan_gone_ahead_with,
+    plan_move_asked_how_long,
     plans_priced_asked,
     previous_user_text,
     with_topic,
 )
 from agents.outcome import FaqMatch
 from agents.providers.offline.faq import PLAN_NAMES
-from agents.providers.offline.reply_base import GENERIC_WORDS, joined_with_and, money, sentences
+from agents.providers.offline.reply_base import GENERIC_WORDS, TAKES, joined_with_and, money, sentences
 from agents.providers.offline.reply_billing import CHARGED_AFTER_CANCELLING, on_plan
 from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies
 from agents.providers.offline.reply_plan_features import PlanListing, _agreeing, _items, _plural, _words
@@ -443,6 +444,21 @@ class CancellationReplies(PlanComparisonReplies):
                            "meant a different change, tell me which and I'll tell you how it's done.")
             return True
         self.reply.add(f"{own}, so there's no change to make. {nearby}")
+        return True
+
+    def answers_how_long_a_plan_move_takes(self) -> bool:
+        """"How long does the upgrade take?", "how long does it take to downgrade?": when the help centre's entry on the
+        move says it applies ("The upgrade applies at once …", "The downgrade takes effect at the end of your current
+        billing period …"). It got the rate limits' guide, for its step "upgrade your plan", or the scope reply. False,
+        having said nothing, for another message or without the entry."""
+        if (move := plan_move_asked_how_long(self.ctx.message)) is None:
+            return False
+        entry = self._entry_on("upgrad" if move == "upgrade" else "downgrad")
+        told = [s for s in sentences(entry.answer) if TAKES.search(s) or "takes effect" in s] if entry else []
+        if entry is None or not told:
+            return False
+        self.reply.add(" ".join(told))
+        self._cite_faq(entry)
         return True
 
     def answers_what_cancelling_keeps(self) -> bool:

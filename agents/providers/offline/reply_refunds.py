@@ -11,6 +11,7 @@ from agents.facts import InvoiceFact, RefundFact
 from agents.follow_up import (
     OFFER_PERSON,
     OFFER_REFUND,
+    SAYS_IT_WENT_UNUSED,
     accepts_offer,
     affirms,
     asks_about_staff_review,
@@ -279,7 +280,15 @@ class RefundReplies(BillingReplies):
                 return
         if self._pushes_back_on_a_refusal():
             # "Why not? It's only $29": the same refusal again answers nothing; the rule, once, and a person.
-            self.reply.add(f"I understand. The {self.ctx.constraints.refund_window_days}-day window applies to every "
+            window = self.ctx.constraints.refund_window_days
+            if SAYS_IT_WENT_UNUSED.search(self.ctx.message):
+                # "That's not fair, I didn't use it" after the rule was told: the reason heard, not the rule over again
+                # behind "My answer is the same".
+                self.reply.add(f"I hear you, and not having used it is a fair reason to ask. The {window}-day window "
+                               "applies whether or not the plan was used, though, and only a person from our team can "
+                               f"make an exception: would you like me to {OFFER_PERSON}?")
+                return
+            self.reply.add(f"I understand. The {window}-day window applies to every "
                            "charge, and I can't make an exception to it myself. A person from our team can look at it "
                            f"with you: would you like me to {OFFER_PERSON}?")
             return

@@ -1117,6 +1117,20 @@ class TechnicalReplies(WriterBase):
             self._cite_incident(told)
             self.reply.add(person, answers=False)
             return True
+        if where is not None and told is None and not where["neg"] and (open_there := next(
+                (IncidentFact.model_validate(i) for i in self.facts.active_incidents or []
+                 if where["region"].lower() in (i.get("regions") or ()) and i.get("status") != "resolved"), None)):
+            # "It's in eu-west" after a guide's steps, with an incident open there that no reply had named: said, as
+            # what may be behind it (the guide's "haven't sorted it out" alone left it unsaid).
+            _, affecting, component = _incident_scope(open_there).partition(" affecting ")
+            self.reply.add(f"Thanks, that helps. There's an open incident in {where['region'].lower()} right now"
+                           f"{f', affecting {component}' if affecting else ''}: “{open_there.title}”, since "
+                           f"{_started(open_there)} (status: {open_there.status}). It may be the cause; our engineers "
+                           "are working on it, and updates go to our status page as they happen.")
+            self._cite_incident(open_there)
+            self.reply.add(f"If it isn't that, I can't see your app from here, so a person from our team can look into "
+                           f"it with you: would you like me to {OFFER_PERSON}?", answers=False)
+            return True
         if told is not None and since is not None:
             where_it_is = f" in {' and '.join(told.regions)}" if told.regions else ""
             self.reply.add(f"Thanks, that helps. The open incident, “{told.title}”{where_it_is}, started at "

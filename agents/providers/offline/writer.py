@@ -187,6 +187,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_plan_change_wish()
                                                          or self.answers_what_a_smaller_plan_keeps()
                                                          or self.answers_what_cancelling_keeps()
+                                                         or self.answers_how_long_a_plan_move_takes()
                                                          # "Delete all my personal data (GDPR)", "EU region?"
                                                          or self.answers_data_protection()
                                                          or self.answers_charges_after_cancelling()
