@@ -88,6 +88,9 @@ def _questions_and_report(text: str) -> tuple[list[str], str | None]:
         position = end
         if clause.endswith(":"):
             continue  # an introduction: "I have two questions:"
+        # "Two things: how do I add a teammate, and can I get our invoices in euros?": an introduction that opens the
+        # first question's clause is no part of it (neither question was counted, and the teammate's went unanswered).
+        clause = _INTRODUCTION.sub("", clause, count=1)
         # Not a fragment that only ends with "?" ("how much is business per year? any discount?"): it
         # leans on the question before it, and the reply for the whole reads it with that question.
         asked = ASKED_AS_A_REQUEST.sub("", JOINING_WORDS.sub("", clause)).strip()
@@ -101,6 +104,10 @@ def _questions_and_report(text: str) -> tuple[list[str], str | None]:
             questions.append(report)
         questions.append(asked)
     return (questions, report) if len(questions) >= 2 else ([], None)
+
+
+# "Two things:", "I have a couple of questions:", "quick ones -": words that announce the questions after them.
+_INTRODUCTION = re.compile(r"^(?:[^:?]{0,30}\b(?:things?|questions?|q's|qs|ones?)\s*[:\-–—]+|[^:?]{0,30}:)\s+", re.IGNORECASE)
 
 
 def _said_before(text: str) -> str:

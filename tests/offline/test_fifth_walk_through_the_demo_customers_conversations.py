@@ -363,3 +363,44 @@ async def test_a_refund_argued_as_unused_is_heard_not_told_the_rule_again(conver
     assert outcome.reply.startswith("I hear you, and not having used it is a fair reason to ask. The 14-day window "
                                     "applies whether or not the plan was used"), outcome.reply
     assert "pass you to a person" in outcome.reply
+
+
+async def test_questions_announced_by_an_introduction_are_each_answered(converse):
+    # Only the invoices' currency: "two things:" opened the first question's clause, and neither was counted.
+    [outcome] = await converse("cus_bob", "hi! two things: how do I add a teammate, and can I get our invoices in "
+                                          "euros?")
+    assert TEAM_ENTRY in outcome.reply and "Your invoices are in US dollars (USD)." in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("message", "questions"), [
+    ("hi! two things: how do I add a teammate, and can I get our invoices in euros?",
+     ["how do I add a teammate", "can I get our invoices in euros"]),
+    ("I have two questions: how do I enable 2fa, and what is the sla?", ["how do I enable 2fa", "what is the sla"]),
+    ("quick ones - how do I roll back? and where are my logs?", ["how do I roll back", "where are my logs"]),
+])
+def test_an_introduction_is_no_part_of_the_first_question(message, questions):
+    from agents.clauses import question_clauses
+
+    assert question_clauses(message) == questions
+
+
+@pytest.mark.parametrize(("customer", "turns", "lead"), [
+    # Alice's latest charge weighed, as if a refund had been asked for ("outside our 14-day refund window").
+    ("cus_alice", ("who approves refunds?",),
+     "I can approve refunds up to $50.00 myself; larger ones are approved by a member of our staff."),
+    ("cus_bob", ("refund the duplicate", "who approves it?"),
+     "I can approve refunds up to $50.00 myself; larger ones are approved by a member of our staff.\n\nA refund for "
+     "invoice NW-2002 has already been requested (reference RF-0001, $99.00)"),
+])
+async def test_who_approves_refunds_is_the_policys_rule_on_approval(converse, customer, turns, lead):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert "refund window" not in outcome.reply
+
+
+async def test_a_code_asked_for_with_two_factor_off_is_not_the_state_alone(converse):
+    # "Two-factor authentication is currently off for your account." and nothing else.
+    *_, outcome = await converse("cus_carol", "I don't have 2fa on?", "then why does it ask for a code?")
+    assert outcome.reply.startswith("Two-factor authentication is off for your account, so signing in to Northwind "
+                                    "shouldn't ask you for a code"), outcome.reply
+    assert "pass you to a person" in outcome.reply

@@ -83,6 +83,10 @@ _ASKS_HOW_TO_PREVENT_IT = re.compile(
     r"|\b(?:not|never)\s+happen(?:s)?\s+again\b"
     r"|\bmake\s+sure\s+(?:it|this|that)\s+(?:doesn'?t|does\s+not|won'?t)\s+happen\b",
     re.IGNORECASE)
+# "Why does it ask for a code?", "it keeps asking me for a verification code": a code asked for at sign-in.
+_ASKED_FOR_A_CODE = re.compile(r"\b(?:asks?|asking|asked|wants?|wanting|prompts?|prompting|prompted)\s+(?:me\s+)?(?:for\s+)?"
+                               r"(?:a|the|my|an?\s+)?\s*(?:(?:2fa|otp|verification|security|sms|6-digit)\s+)?codes?\b",
+                               re.IGNORECASE)
 # An account's lock, not a build's "lock file".
 _NAMES_A_LOCK = re.compile(r"\blocked\b|\blocks?\s+(?:an?\s+|the\s+|your\s+|my\s+)?account\b", re.IGNORECASE)
 # "An access token", "my access keys": what a program signs in to the API with, not the customer's way in.
@@ -334,6 +338,14 @@ class AccountReplies(BillingReplies):
             self._report_actions()
             return
         if self._answers_how_long_the_unlock_takes(account):
+            return
+        if not account.two_factor_enabled and _ASKED_FOR_A_CODE.search(self.ctx.message):
+            # "Then why does it ask for a code?" with two-factor off: its state alone ("is currently off") left the
+            # question unanswered.
+            self.reply.add("Two-factor authentication is off for your account, so signing in to Northwind shouldn't "
+                           "ask you for a code: your password alone signs you in. If a page still asks you for one, I "
+                           "can't see it from here, so a person from our team can look into it with you: would you "
+                           f"like me to {OFFER_PERSON}?")
             return
         if match is not None and reports_cannot_sign_in(self.text) and "team" in normalise(match.question).split():
             match = None  # "I have no access to my account": the team's entry ("give my colleague access") is not it

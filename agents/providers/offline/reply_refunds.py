@@ -48,6 +48,9 @@ from agents.refund_requests import (
     reports_charged_twice,
 )
 
+# "Who approves refunds?", "who decides on it?", "who can approve it?": who, not when or whether.
+_ASKS_WHO_APPROVES = re.compile(r"\bwho\s+(?:(?:can|will|would|does|gets\s+to)\s+)?(?:approves?|decides?|signs?\s+off|"
+                                r"authori[sz]es?|okays?)\b", re.IGNORECASE)
 # "Can I get a refund for it?", "refund that one": the invoice meant is the one asked about before. Not
 # "ok, refund my last charge then", which says which charge itself.
 _POINTS_AT_AN_INVOICE = re.compile(r"\b(?:it|that|this|them|those|these)\b", re.IGNORECASE)
@@ -242,6 +245,8 @@ class RefundReplies(BillingReplies):
         if self.answers_which_invoice():
             return  # "which invoice?" asks which one was meant; it requests nothing
         if self.answers_refund_of_no_charge_of_theirs():
+            return
+        if self._tells_who_approves():
             return
         how_refunds_go = has_cue(self.words, self.norm, *_HOW_REFUNDS_GO_CUES) or asks_how_one_is_given(self.ctx.message)
         if (how_refunds_go or has_cue(self.words, self.norm, *_POLICY_CUES)) and not self._invoices_named() \
@@ -909,6 +914,18 @@ class RefundReplies(BillingReplies):
                     "update on my refund", "still waiting", "heard back", "been approved", "approved yet",
                     "is it approved", "was it approved", "has it been approved", "any refund",
                     "have i been refund", "was i refund", "did i get a refund", "did i get refund")
+
+    def _tells_who_approves(self) -> bool:
+        """"Who approves refunds?", "who approves it?": the policy's rule on approval, and where the customer's own
+        refunds stand. A signed-in customer got their latest charge weighed, as if a refund had been asked for. False,
+        having said nothing, for another message."""
+        if not _ASKS_WHO_APPROVES.search(self.ctx.message):
+            return False
+        self.reply.add(f"I can approve refunds up to {money(self.ctx.constraints.agent_refund_limit)} myself; larger "
+                       "ones are approved by a member of our staff.")
+        if self.facts.refunds:
+            self._refund_status()
+        return True
 
     def _refund_status(self, *, timing: FaqMatch | None = None) -> None:
         """Where each refund asked for stands; with none, that none is on its way, how long one takes once
