@@ -50,7 +50,7 @@ _HOSTING_IN_A_PLACE = re.compile(
 _NAMED_KINDS = (r"(?:blogs?|stores?|shops?|wordpress|django|rails|laravel|flask|node(?:\.?js)?|next(?:\.?js)?|php|python"
                 r"|ruby|java|go(?:lang)?|docker(?:\s+images?)?|containers?|elixir|erlang|phoenix|scala|kotlin|rust|deno|bun"
                 r"|perl|haskell|\.net|dotnet|spring(?:\s+boot)?|express|fastapi|nuxt|remix|svelte(?:kit)?|ghost|drupal|joomla"
-                r"|magento|shopify)")
+                r"|magento|shopify|static|html|react|vue|angular|jamstack)")
 _KIND_OF_APP = (rf"(?:sites?|websites?|apps?|applications?|apis?|backends?|projects?|{_NAMED_KINDS})"
                 # A version said after it ("python 3.12") is left out: a figure no fact holds is struck from the reply.
                 r"(?:\s+(?:sites?|websites?|apps?|applications?|blogs?|stores?|shops?|apis?|backends?"

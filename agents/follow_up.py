@@ -1200,11 +1200,13 @@ _WITHDRAWN = re.compile(
 )
 
 
-# "Ok I added a new one", "done", "I've updated it": what the last reply asked for, said to be done, and nothing else.
+# "Ok I added a new one", "done", "I've updated it", "it's a new card though": what the last reply asked for, said to be
+# done, and nothing else.
 _SAYS_IT_IS_DONE = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|right|alright|yes|yep|cool|great)[\s,.!]+)?(?:i(?:'ve|\s+have)?\s+)?(?:just\s+)?"
+    r"^\W*(?:(?:ok(?:ay)?|right|alright|yes|yep|cool|great|but)[\s,.!]+)?(?:i(?:'ve|\s+have)?\s+)?(?:just\s+)?"
     r"(?:(?:done|did)\s+(?:it|that)|done|all\s+done|(?:added|updated|changed|replaced|saved|entered)\s+"
-    r"(?:it|that|one|(?:a|the|my)\s+(?:new\s+)?(?:one|card)|new\s+(?:one|card)))"
+    r"(?:it|that|one|(?:a|the|my)\s+(?:new\s+)?(?:one|card)|new\s+(?:one|card))"
+    r"|(?:it'?s|it\s+is|that'?s|this\s+is)\s+(?:a|the)\s+new\s+(?:one|card)(?:\s+(?:though|already))?)"
     r"(?:[\s,.!]+(?:thanks|thank\s+you|now))*[\s,.!]*$",
     re.IGNORECASE,
 )

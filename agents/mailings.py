@@ -1,4 +1,5 @@
-"""Our newsletter and marketing emails: signing up, unsubscribing, asking us to stop.
+"""Our emails: the newsletter and marketing ones (signing up, unsubscribing, asking us to stop), and whether an email
+that seems to be ours is.
 
 The help centre does not cover them, and nothing in the chat changes what a customer is sent. Read as a plan's
 subscription, "I have to cancel the subscription to the newsletter" got the steps to cancel the paid plan, and
@@ -33,3 +34,27 @@ def asks_about_our_mailings(text: str) -> bool:
     """Whether the message is about our newsletter or marketing emails ("how do I unsubscribe from your emails?",
     "stop sending me marketing emails"), not the emails an account gets (invoices, password resets)."""
     return bool(_MAILINGS.search(text)) and not _ACCOUNT_EMAILS.search(text)
+
+
+# "Is that legit or phishing?", "did you really send me this email?", "is this email from northwind?": whether an email
+# (or a text) that seems to be ours is. "Scam", "fake" and "fraud" only of an email: "I was scammed" is another matter.
+_ASKS_IF_AN_EMAIL_IS_OURS = re.compile(
+    r"\b(?:phishing|phish(?:y|ed)?|spoof(?:ed|ing)?)\b"
+    r"|\b(?:scam|fake|fraud(?:ulent)?|legit(?:imate)?|genuine)\b[^.?!]{0,25}\b(?:e-?mails?|messages?|texts?|sms|links?)\b"
+    r"|\b(?:e-?mails?|messages?|texts?|sms|links?)\b[^.?!]{0,25}\b(?:scam|fake|fraud(?:ulent)?|legit(?:imate)?|genuine"
+    r"|really\s+from\s+(?:you|northwind))\b"
+    r"|\b(?:did|do)\s+(?:you|northwind)\s+(?:really\s+|actually\s+)?(?:send|e-?mail)\s+(?:me\s+)?(?:this|that|an?|the)\s+"
+    r"(?:e-?mail|message|text|link)\b",
+    re.IGNORECASE)
+
+EMAIL_GENUINE_REPLY = (
+    "I can't see the emails we send, so I can't tell you whether that one came from us. To be safe, don't follow its "
+    "links or reply with a password or card details: sign in the way you usually do and check your account there. "
+    "Anything real, such as a failed payment, shows there too (under **Billing → Invoices** for payments). If it still "
+    f"looks wrong, a person from our team can look at it with you: would you like me to {OFFER_PERSON}?"
+)
+
+
+def asks_if_an_email_is_ours(text: str) -> bool:
+    """Whether the message asks if an email (or a text, a link) that seems to come from us really does."""
+    return bool(_ASKS_IF_AN_EMAIL_IS_OURS.search(text))

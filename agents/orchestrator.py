@@ -112,7 +112,7 @@ from agents.frustration import (
     steps_that_did_not_help,
 )
 from agents.language import asks_about_spoken_languages, looks_not_english
-from agents.mailings import MAILINGS_REPLY, asks_about_our_mailings
+from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_mailings, asks_if_an_email_is_ours
 from agents.other_services import other_service_named, other_service_reply
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
@@ -351,6 +351,10 @@ _REPORTS_ANSWERED_BY_RULE = (
     # told they already have an account. What went wrong is asked for, with a person offered.
     _ReportRule(reports_a_sign_up_problem, "account", "sign_up_problem",
                 "wants to report a problem signing up, with nothing of it yet", SIGN_UP_PROBLEM_REPLY),
+    # "Is that legit or phishing?" after being told a payment failed got "my answer is the same", and the failure again:
+    # whether an email is ours is nothing this chat can see, so how to check it safely is said, with a person.
+    _ReportRule(asks_if_an_email_is_ours, "general", "email_genuine", "asks whether an email that seems ours is",
+                EMAIL_GENUINE_REPLY),
 )
 
 @dataclass(frozen=True)

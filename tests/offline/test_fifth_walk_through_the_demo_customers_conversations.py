@@ -404,3 +404,36 @@ async def test_a_code_asked_for_with_two_factor_off_is_not_the_state_alone(conve
     assert outcome.reply.startswith("Two-factor authentication is off for your account, so signing in to Northwind "
                                     "shouldn't ask you for a code"), outcome.reply
     assert "pass you to a person" in outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("I got an email saying my payment failed", "is that legit or phishing?"),
+                                   ("did you really send me this email?",)])
+async def test_whether_an_email_is_ours_says_how_to_check_it_safely(converse, turns):
+    # "My answer is the same as in my last message", and the failed payment again.
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("I can't see the emails we send, so I can't tell you whether that one came from "
+                                    "us. To be safe, don't follow its links"), outcome.reply
+    assert outcome.summary["email_genuine"]
+
+
+@pytest.mark.parametrize("message", ["I was scammed", "is this refund real?", "send me the invoice by email"])
+def test_a_scam_of_another_kind_or_an_email_asked_for_is_no_question_whether_an_email_is_ours(message):
+    from agents.mailings import asks_if_an_email_is_ours
+
+    assert not asks_if_an_email_is_ours(message)
+
+
+async def test_a_declined_card_said_to_be_new_gets_the_card_on_file_checked(converse):
+    # The card on file and where to replace it, as if nothing had been said.
+    _, outcome = await converse("cus_alice", "ok so my card got declined", "it's a new card though")
+    assert outcome.reply.startswith("I still see the visa ending 4242 on your account, which expired (10/2026), so the "
+                                    "new card hasn't reached us yet."), outcome.reply
+
+
+@pytest.mark.parametrize(("message", "kind"), [("can i host a static site?", "a static site"),
+                                               ("do you support react apps?", "react apps")])
+async def test_a_static_site_or_a_framework_asked_after_is_said_to_be_unlisted(converse, message, kind):
+    # "I'm sorry, I don't have enough information".
+    [outcome] = await converse("cus_carol", message)
+    assert outcome.reply.startswith("Our help centre doesn't list the languages, frameworks or kinds of app that run on "
+                                    f"Northwind Cloud, so I can't tell you for certain about {kind}"), outcome.reply
