@@ -236,6 +236,37 @@ _HOW_LONG_A_MOVE = re.compile(
     r"\bhow\s+(?:long|soon|quickly|fast)\b[^.?!]{0,40}?\b(?:(?P<up>up[\s-]?grad\w*)|down[\s-]?gr[ae]d\w*)", re.IGNORECASE)
 
 
+# "What happens if I go over the app limit?", "what if we exceed it?" after "how many apps can I have?": past the limit
+# on how many apps a plan allows, or the API's ("requests", whose entry says what happens: HTTP 429). Members and
+# deploys are left out: their counts are in entries whose plans have no limit (Business's members, Pro's deploys).
+_PAST_A_LIMIT = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?what\s+(?:happens|will\s+happen|would\s+happen|if)\s+(?:if\s+|when\s+)?"
+    r"(?:i|we)\s+(?:go|went|get|run)\s+over|what\s+(?:happens|will\s+happen|would\s+happen|if)\s+(?:if\s+|when\s+)?(?:i|we)\s+"
+    r"(?:exceed|pass|hit|reach|need\s+more\s+than)", re.IGNORECASE)
+_API_REQUESTS = re.compile(r"\b(?:api|requests?|rate\s*limits?|429)\b", re.IGNORECASE)
+_TIMED = re.compile(r"\b(?:build|time|minutes?|hours?)\b", re.IGNORECASE)
+_COUNTED_THINGS = re.compile(r"\b(?P<thing>apps?|applications?)\b", re.IGNORECASE)
+
+
+# How the entry on the API's limits is asked for, which says what happens past them.
+RATE_LIMITS_QUESTION = "what are the api rate limits"
+
+
+def limit_gone_past(ctx: SupportContext) -> str | None:
+    """"What happens if I go over the app limit?" (or "… go over?" after "how many apps can I have?"): "apps", or
+    "requests" for the API's limit; None for any other message, or a limit on something else (a build's time)."""
+    if not _PAST_A_LIMIT.search(ctx.message):
+        return None
+    if _API_REQUESTS.search(ctx.message) or (not _COUNTED_THINGS.search(ctx.message) and not _TIMED.search(ctx.message)
+                                             and _API_REQUESTS.search(previous_user_text(ctx) or "")):
+        return "requests"
+    counted = _COUNTED_THINGS.search(ctx.message) or (
+        None if _TIMED.search(ctx.message) else _COUNTED_THINGS.search(previous_user_text(ctx) or ""))
+    if counted is None:
+        return None
+    return "apps"
+
+
 def plan_move_asked_how_long(message: str) -> str | None:
     """"How long does the upgrade take?": "upgrade" or "downgrade", the move asked how long it takes; None otherwise."""
     if (asked := _HOW_LONG_A_MOVE.search(message)) is None:

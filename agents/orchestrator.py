@@ -83,6 +83,7 @@ from agents.follow_up import (
     last_assistant_text,
     leans_back,
     lets_the_refund_go_on,
+    limit_gone_past,
     move_to_smaller_plan,
     period_of_the_prices_said,
     plan_gone_ahead_with,
@@ -411,6 +412,13 @@ _FOLLOW_UPS_MISREAD = (
     # uptime figure is to hand, which the technical part says, with the incidents open and the SLA.
     _FollowUpRule(lambda ctx: asks_how_the_service_ran(ctx.message), "technical", "uptime_asked",
                   "asks how available the service has been"),
+    # "What happens if I go over the app limit?" (out of scope at 0.85 after "how many apps can I have?": the scope
+    # reply; or the rate limits' guide, for "limit"): past a plan's limit, which the plans' counts answer (the plan
+    # catalogue is billing's facts).
+    _FollowUpRule(lambda ctx: limit_gone_past(ctx) == "requests", "technical", "api_limit_gone_past",
+                  "asks what happens past the API's rate limit"),
+    _FollowUpRule(lambda ctx: limit_gone_past(ctx) not in (None, "requests"), "billing", "limit_gone_past",
+                  "asks what happens past a plan's limit on apps"),
     # "Does it apply to me?" after "what is the sla?" (billing at 0.6: the plan's price, then the SLA's whole entry):
     # whether the customer's plan has the SLA, which the technical part says yes or no to. Off topic, the scope's own
     # rule reads it.

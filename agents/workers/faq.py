@@ -18,6 +18,7 @@ from agents.data_protection import help_centre_questions
 from agents.envelope import AgentRequest, AgentResponse
 from agents.follow_up import (
     NOT_RECEIVED,
+    RATE_LIMITS_QUESTION,
     asked_of_a_plan,
     asks_a_detail,
     asks_about_staff_review,
@@ -32,6 +33,7 @@ from agents.follow_up import (
     asks_what_cancelling_does,
     last_assistant_text,
     last_reply_cited,
+    limit_gone_past,
     people_named_before,
     plan_move_asked_how_long,
     previous_user_text,
@@ -348,6 +350,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Would you delete my apps if I cancelled?" is worded like deleting the account; the entry on cancelling,
         # which says what becomes of apps and data, is added as the topic's are above.
         matches += _after_own(matches, _best_first(deps, CANCEL_QUESTION, 1))
+    if limit_gone_past(ctx) == "requests":
+        # "What happens if we go over it?" after the API's limit: the entry on the limits says (HTTP 429), which the
+        # message's words never find. It leads, scored below the shortcut, as a reread question's entries do.
+        matches = _reread_first(deps, RATE_LIMITS_QUESTION, k, matches)
     if asks_about_staff_review(ctx.message):
         # "When will staff look at it?" finds no entry (support hours at 0.01), "how long will approval take?" only
         # the refund timing: what the help centre says of staff approving refunds, of the staff's hours and of

@@ -437,3 +437,32 @@ async def test_a_static_site_or_a_framework_asked_after_is_said_to_be_unlisted(c
     [outcome] = await converse("cus_carol", message)
     assert outcome.reply.startswith("Our help centre doesn't list the languages, frameworks or kinds of app that run on "
                                     f"Northwind Cloud, so I can't tell you for certain about {kind}"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "own"), [
+    # The scope reply.
+    ("cus_carol", ("how many apps can i have?", "what happens if i go over?"), "You're on Free, which includes one app."),
+    # The rate limits' guide, for "limit".
+    ("cus_carol", ("what happens if i go over the app limit?",), "You're on Free, which includes one app."),
+    ("cus_bob", ("what happens if we go over the app limit?",), "You're on Business, which includes unlimited apps."),
+])
+async def test_what_happens_past_the_app_limit_is_said_to_be_undescribed_with_the_counts(converse, customer, turns,
+                                                                                         own):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("Our help centre doesn't say what happens if you go over your plan's limit on apps, "
+                                    "and I'd rather not guess. What it does say:"), outcome.reply
+    assert "Free: one app; Pro ($29.00 a month): up to 10 apps" in outcome.reply and own in outcome.reply
+    assert "429" not in outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "lead"), [
+    # The scope reply.
+    (("what happens if I go over the rate limit?",),
+     "You're on the Pro plan: the API allows 600 requests a minute on Pro, per account. Above that it answers HTTP 429"),
+    # The guide's steps.
+    (("what's my api limit?", "what happens if we go over it?"),
+     "As my last message said: above that it answers HTTP 429 with a `Retry-After` header"),
+])
+async def test_what_happens_past_the_api_limit_is_its_entry(converse, turns, lead):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(lead), outcome.reply

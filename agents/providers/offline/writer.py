@@ -37,6 +37,7 @@ from agents.follow_up import (
     CANCELS_SOMETHING_ELSE,
     NOT_RECEIVED,
     OFFER_PERSON,
+    RATE_LIMITS_QUESTION,
     asked_of_a_plan,
     asked_which_plan_for,
     asks_for_more,
@@ -46,6 +47,7 @@ from agents.follow_up import (
     last_assistant_text,
     last_reply_cited,
     leans_back,
+    limit_gone_past,
     names_where_the_move_goes,
     previous_user_text,
     says_only_ok,
@@ -852,6 +854,22 @@ def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: l
     """The grounded reply for ctx; after a critic's notes, the same reply without unsupported sentences."""
     # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
     another_plan = asked_of_a_plan(ctx)
+    if (past := limit_gone_past(ctx)) == "requests":
+        # "What happens if I go over the rate limit?": the entry on the API's limits says (HTTP 429, Retry-After).
+        limits = ReplyWriter(ctx, persona=persona, text=f"{RATE_LIMITS_QUESTION}?").write()
+        past_it = next((s for s in sentences(limits.text) if "429" in s), None)
+        if past_it is not None and repeats_last_reply(limits.text, ctx):
+            # Asked right after the limit was given: the sentence on what happens past it, not the answer again.
+            return limits.model_copy(update={"text": f"As my last message said: {past_it[:1].lower()}{past_it[1:]}"})
+        return limits
+    if past is not None:
+        # "What happens if I go over the app limit?": the rate limits' guide, for "limit", or the scope reply. No entry
+        # says what happens past it, which is said, with the counts the plans allow.
+        counts = ReplyWriter(ctx, persona=persona, text=f"how many {past} can I have?").write()
+        unknown = f"Our help centre doesn't say what happens if you go over your plan's limit on {past}, and I'd rather not guess."
+        person = f"If you need more than your plan allows, I can {OFFER_PERSON} from our team to talk it through."
+        told = "" if _says_it_cannot_answer(counts.text) else f" What it does say:\n\n{counts.text}"
+        return counts.model_copy(update={"text": f"{unknown}{told}\n\n{person}"})
     writer = ReplyWriter(ctx, persona=persona, text=another_plan or which_plan_for_what_was_asked(ctx) or ctx.message)
     draft = writer.write()
     if (another_plan is not None and repeats_last_reply(draft.text, ctx) and (plan := _plan_named(ctx.message))
