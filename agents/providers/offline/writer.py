@@ -850,26 +850,31 @@ def which_plan_for_what_was_asked(ctx: SupportContext) -> str | None:
     return f"which plan do I need for {' '.join(words)}?" if words else None
 
 
-def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: list[str] | None = None) -> Draft:
-    """The grounded reply for ctx; after a critic's notes, the same reply without unsupported sentences."""
-    # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
-    another_plan = asked_of_a_plan(ctx)
-    if (past := limit_gone_past(ctx)) == "requests":
-        # "What happens if I go over the rate limit?": the entry on the API's limits says (HTTP 429, Retry-After).
+def _past_the_limit(ctx: SupportContext, *, persona: str, past: str) -> Draft:
+    """"What happens if I go over the rate limit?": the entry on the API's limits, which says (HTTP 429, Retry-After),
+    or only its sentence on that right after the limit was given. "What happens if I go over the app limit?" (the rate
+    limits' guide, for "limit", or the scope reply): no entry says what happens past it, which is said, with the counts
+    the plans allow."""
+    if past == "requests":
         limits = ReplyWriter(ctx, persona=persona, text=f"{RATE_LIMITS_QUESTION}?").write()
         past_it = next((s for s in sentences(limits.text) if "429" in s), None)
-        if past_it is not None and repeats_last_reply(limits.text, ctx):
-            # Asked right after the limit was given: the sentence on what happens past it, not the answer again.
-            return limits.model_copy(update={"text": f"As my last message said: {past_it[:1].lower()}{past_it[1:]}"})
-        return limits
-    if past is not None:
-        # "What happens if I go over the app limit?": the rate limits' guide, for "limit", or the scope reply. No entry
-        # says what happens past it, which is said, with the counts the plans allow.
-        counts = ReplyWriter(ctx, persona=persona, text=f"how many {past} can I have?").write()
-        unknown = f"Our help centre doesn't say what happens if you go over your plan's limit on {past}, and I'd rather not guess."
-        person = f"If you need more than your plan allows, I can {OFFER_PERSON} from our team to talk it through."
-        told = "" if _says_it_cannot_answer(counts.text) else f" What it does say:\n\n{counts.text}"
-        return counts.model_copy(update={"text": f"{unknown}{told}\n\n{person}"})
+        if past_it is None or not repeats_last_reply(limits.text, ctx):
+            return limits
+        return limits.model_copy(update={"text": f"As my last message said: {past_it[:1].lower()}{past_it[1:]}"})
+    counts = ReplyWriter(ctx, persona=persona, text=f"how many {past} can I have?").write()
+    unknown = (f"Our help centre doesn't say what happens if you go over your plan's limit on {past}, and I'd rather "
+               "not guess.")
+    person = f"If you need more than your plan allows, I can {OFFER_PERSON} from our team to talk it through."
+    told = "" if _says_it_cannot_answer(counts.text) else f" What it does say:\n\n{counts.text}"
+    return counts.model_copy(update={"text": f"{unknown}{told}\n\n{person}"})
+
+
+def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
+    """The reply for ctx as the writer words it, before any critic's notes."""
+    if (past := limit_gone_past(ctx)) is not None:
+        return _past_the_limit(ctx, persona=persona, past=past)
+    # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
+    another_plan = asked_of_a_plan(ctx)
     writer = ReplyWriter(ctx, persona=persona, text=another_plan or which_plan_for_what_was_asked(ctx) or ctx.message)
     draft = writer.write()
     if (another_plan is not None and repeats_last_reply(draft.text, ctx) and (plan := _plan_named(ctx.message))
@@ -888,6 +893,12 @@ def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: l
             # Saying so beats the last answer told again: "and how do I remove one?" after the steps to
             # invite a member. A generic fallback (the invoice list) does not.
             draft = retold
+    return draft
+
+
+def compose(ctx: SupportContext, *, persona: str = "resolver", revision_notes: list[str] | None = None) -> Draft:
+    """The grounded reply for ctx; after a critic's notes, the same reply without unsupported sentences."""
+    draft = _drafted(ctx, persona=persona)
     if not revision_notes:
         return draft
     grounding = Grounding.of(ctx)
