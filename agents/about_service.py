@@ -26,6 +26,20 @@ _MOVES_AN_APP_BETWEEN_REGIONS = re.compile(
     re.IGNORECASE)
 
 
+# "How do I add a second region to our app?", "can we run the app in multiple regions?": one app in several regions at
+# once, which the entry on regions says Business accounts can do, and no entry says how.
+_MORE_REGIONS_FOR_AN_APP = re.compile(
+    r"\b(?:add|adding|enable|enabling|set\s+up)\s+(?:a\s+)?(?:second|another|new|more|extra)\s+regions?\b"
+    r"|\b(?:run|deploy|host|serve)\s+(?:my\s+|our\s+|the\s+|an?\s+|it\s+)?(?:apps?\s+)?in\s+(?:several|multiple|two|more"
+    r"|many|more\s+than\s+one)\s+regions\b|\bmulti-?\s?regions?\b",
+    re.IGNORECASE)
+
+
+def asks_to_run_an_app_in_more_regions(text: str) -> bool:
+    """Whether the message asks to run one app in more than one of our regions at once."""
+    return bool(_MORE_REGIONS_FOR_AN_APP.search(text))
+
+
 # How a reply on moving an app between regions says the help centre leaves its downtime unknown (writer.py).
 MOVE_DOWNTIME_UNKNOWN = "whether it means downtime"
 

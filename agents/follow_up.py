@@ -1052,9 +1052,22 @@ _COMPARED_WITH = re.compile(
     r"(?:the\s+)?(?P<plan>free|pro|business)\b(?:\s+(?:plan|tier))?\W*$", re.IGNORECASE)
 
 
+# "What's included in pro that I don't have?", "what would business give us that we don't get?": the plan named, set
+# against the customer's own.
+_MORE_THAN_OWN = re.compile(
+    r"\b(?:in|with|on)\s+(?:the\s+)?(?P<plan>pro|business)\b(?:\s+(?:plan|tier))?[^.?!]{0,20}?\b(?:that|which)\s+(?:i|we)\s+"
+    r"(?:don'?t|do\s+not)\s+(?:have|get|already\s+have)\b"
+    r"|\b(?P<plan2>pro|business)\s+(?:give|get|offer)s?\s+(?:me|us)\s+(?:that|which)\s+(?:i|we)\s+(?:don'?t|do\s+not)\b",
+    re.IGNORECASE)
+
+
 def _compared_with_the_plan_asked(ctx: SupportContext) -> str | None:
-    """"And how is it different from free?" after "what does pro include?": the two plans compared. None for any other
-    message, or when the question before named not exactly one other plan."""
+    """"And how is it different from free?" after "what does pro include?": the two plans compared; "what's in pro that I
+    don't have?" the customer's own plan against it. None for any other message, or when the question before named not
+    exactly one other plan."""
+    if ctx.customer is not None and (more := _MORE_THAN_OWN.search(ctx.message)) is not None:
+        plan, own = (more["plan"] or more["plan2"]).lower(), ctx.customer.plan.lower()
+        return None if plan == own else f"what's the difference between {own} and {plan}?"
     if (asked := _COMPARED_WITH.match(ctx.message)) is None:
         return None
     named = {plan.split()[0].lower() for plan in _PLAN_NAMED.findall(previous_user_text(ctx) or "")}

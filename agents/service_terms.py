@@ -70,7 +70,9 @@ def asks_for_a_plan_change_alone(message: str) -> bool:
 # paying (read as account at 0.46 or general at 0.22: "I don't have enough information").
 TRYING_A_PAID_PLAN = re.compile(
     r"\bfree\s+trials?\b|\b(?:try|trial|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business|a\s+paid\s+plan|paid\s+plans?)"
-    r"(?:\s+plan)?(?:\s+\w+){0,2}?\s+(?:for\s+free|free(?:\s+of\s+charge)?|without\s+paying|at\s+no\s+cost)\b",
+    r"(?:\s+plan)?(?:\s+\w+){0,2}?\s+(?:for\s+free|free(?:\s+of\s+charge)?|without\s+paying|at\s+no\s+cost"
+    # "Can I try pro before paying?" (a visitor was asked to sign in to see their invoices).
+    r"|before\s+(?:paying|buying|committing|subscribing|(?:i|we)\s+(?:pay|buy|commit|subscribe)))\b",
     re.IGNORECASE)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from agents.about_service import (
     NAMES_OUR_REGION,
     asks_to_move_an_app_between_regions,
+    asks_to_run_an_app_in_more_regions,
     asks_where_apps_can_run,
     asks_which_ways_to_pay,
     considers_joining,
@@ -336,6 +337,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # logging in"; each way back in is added, as the plans' entry is above, for the writer to list.
         matches += _after_own(matches, _best_of_each(deps, SIGN_IN_QUESTIONS))
     if (NAMES_OUR_REGION.search(ctx.message) or asks_to_move_an_app_between_regions(ctx.message)
+            or asks_to_run_an_app_in_more_regions(ctx.message)
             or asks_where_apps_can_run(ctx.message, last_reply=last_assistant_text(ctx))):
         # "Where is ap-southeast?" shares no word with the entry's phrasings ("which regions can I deploy to?"), whose
         # answer places each region; added as the plans' entry is above. So for "can I host in japan?", and for "how do

@@ -466,3 +466,45 @@ async def test_what_happens_past_the_app_limit_is_said_to_be_undescribed_with_th
 async def test_what_happens_past_the_api_limit_is_its_entry(converse, turns, lead):
     *_, outcome = await converse("cus_alice", *turns)
     assert outcome.reply.startswith(lead), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can I try pro before paying?", "can we test business before we commit?"])
+async def test_trying_a_paid_plan_before_paying_is_said_to_be_undescribed(converse, message):
+    # A visitor was asked to sign in to see their invoices.
+    [outcome] = await converse(None, message)
+    assert outcome.reply.startswith("I can't find anything about free trials in our help centre"), outcome.reply
+    assert "sign in" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "lead"), [
+    # Pro's line alone.
+    ("cus_carol", "what's included in pro that I don't have?",
+     "You're on Free, which includes one app, shared resources and community support. Pro ($29.00 a month) has "
+     "everything in Free, plus"),
+    ("cus_alice", "what would business give us that we don't get?",
+     "You're on Pro ($29.00 a month), which includes up to 10 apps, custom domains and email support. Business"),
+])
+async def test_what_a_plan_has_that_ones_own_lacks_is_the_two_compared(converse, customer, message, lead):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(lead), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can I schedule a deploy?", "how do I automate deploys?"])
+async def test_scheduling_a_deploy_is_no_question_the_failed_deploys_guide_answers(converse, message):
+    # The failed-deploys guide's steps.
+    [outcome] = await converse("cus_alice", message)
+    assert "Failed deploys and build timeouts" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "plan_note"), [
+    ("cus_bob", "how do I add a second region to our app?", False),
+    ("cus_alice", "can we run the app in multiple regions?", True),
+])
+async def test_more_regions_for_one_app_gets_the_entry_and_that_the_steps_are_undescribed(converse, customer, message,
+                                                                                         plan_note):
+    # "I don't have a guide on that in our help centre".
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(REGIONS_ENTRY), outcome.reply
+    assert "Business accounts can run an app in several regions at once." in outcome.reply
+    assert "It doesn't describe how to set that up" in outcome.reply
+    assert ("You're on Pro, and it names Business" in outcome.reply) is plan_note

@@ -346,6 +346,8 @@ LIFECYCLE_VERBS: dict[str, frozenset[str]] = {
         "create": "create add generate make new", "generate": "create add generate make new",
         "rotate": "rotate regenerate roll renew", "regenerate": "rotate regenerate roll renew",
         "revoke": "revoke delete remove disable",
+        # "Can I schedule a deploy?": the failed-deploys guide schedules nothing (its steps were sent as an answer).
+        "schedule": "schedule scheduled cron timer later", "automate": "automate automatic automatically schedule cron",
     }.items()}
 # Asked how, whether one can, or whether there is a way: "how do I create", "can I create", "is there an API to
 # create", "any way to rotate".

@@ -21,6 +21,7 @@ from agents.about_service import (
     asks_about_support_hours,
     asks_how_to_get_started,
     asks_to_move_an_app_between_regions,
+    asks_to_run_an_app_in_more_regions,
     asks_what_answers_only,
     asks_where_apps_can_run,
     considers_joining,
@@ -198,6 +199,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_about_support()
                                                          or self.answers_where_a_region_is()
                                                          or self.answers_moving_an_app_between_regions()
+                                                         or self.answers_more_regions_for_an_app()
                                                          or self.answers_where_apps_can_run()
                                                          or self.answers_what_runs_here()
                                                          or self.welcomes_a_visitor_weighing_us()
@@ -634,6 +636,23 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         self.reply.add("It doesn't describe moving an app that's already running to another region, so I'd rather not "
                        f"guess how that's done or {MOVE_DOWNTIME_UNKNOWN}. A person from our team can tell you: would "
                        f"you like me to {OFFER_PERSON}?", answers=False)
+        return True
+
+    def answers_more_regions_for_an_app(self) -> bool:
+        """"How do I add a second region to our app?": the help centre says Business accounts can run an app in several
+        regions at once, and not how, which is said with a person offered (and, on another plan, that the entry names
+        Business for it). It got "I don't have a guide on that". False, having said nothing, for another message or
+        without the entry on regions."""
+        if not asks_to_run_an_app_in_more_regions(self.text) or (entry := self._entry_on("region")) is None:
+            return False
+        self.reply.add(f"What our help centre says: {entry.answer}")
+        self._cite_faq(entry)
+        customer = self.ctx.customer
+        if customer is not None and customer.plan.lower() != "business" and "Business" in entry.answer:
+            self.reply.add(f"You're on {customer.plan}, and it names Business for running an app in several regions.",
+                           answers=False)
+        self.reply.add("It doesn't describe how to set that up, so I'd rather not guess the steps. A person from our "
+                       f"team can walk you through it: would you like me to {OFFER_PERSON}?", answers=False)
         return True
 
     def _still_not_received(self) -> bool:
