@@ -30,8 +30,8 @@ _MOVES_AN_APP_BETWEEN_REGIONS = re.compile(
 # once, which the entry on regions says Business accounts can do, and no entry says how.
 _MORE_REGIONS_FOR_AN_APP = re.compile(
     r"\b(?:add|adding|enable|enabling|set\s+up)\s+(?:a\s+)?(?:second|another|new|more|extra)\s+regions?\b"
-    r"|\b(?:run|deploy|host|serve)\s+(?:my\s+|our\s+|the\s+|an?\s+|it\s+)?(?:apps?\s+)?in\s+(?:several|multiple|two|more"
-    r"|many|more\s+than\s+one)\s+regions\b|\bmulti-?\s?regions?\b",
+    r"|\b(?:run|deploy|host|serve)\s+(?:my\s+|our\s+|the\s+|an?\s+|it\s+)?(?:same\s+)?(?:apps?\s+)?(?:in|to|across)\s+"
+    r"(?:several|multiple|two|more|many|more\s+than\s+one)\s+regions\b|\bmulti-?\s?regions?\b",
     re.IGNORECASE)
 
 
