@@ -55,7 +55,9 @@ _HOSTING_IN_A_PLACE = re.compile(
     r"\b(?:host|hosting|hosted|servers?|regions?|data\s*cent(?:er|re)s?|datacent(?:er|re)s?|deploy|run\s+(?:my\s+|an?\s+|"
     r"our\s+)?apps?|locations?|presence)\b[^.?!]{0,20}?\b(?:in|near)\s+(?:the\s+)?"
     r"(?!(?:my|a|an|your|our|it|this|that|production|prod|dev|development|staging|docker|kubernetes|k8s|python|node|java|"
-    r"php|ruby|go|rust|parallel|multiple|several|different|one|two|three|more|other|which|what)\b)[a-z]{3,}",
+    r"php|ruby|go|rust|parallel|multiple|several|different|one|two|three|more|other|which|what"
+    # "My deploy is stuck in pending", "in progress", "in a loop": a state, not a place (the regions' entry answered).
+    r"|pending|progress|queue|queued|limbo|loop|review|error|errors|place|time|minutes?|seconds?|hours?|sync)\b)[a-z]{3,}",
     re.IGNORECASE)
 # "Can you host a wordpress site?" (out of scope at 0.42), "can I run a django app on northwind?": whether an app of a
 # kind runs here, which is ours to answer (or to say the help centre does not), not another company's business.

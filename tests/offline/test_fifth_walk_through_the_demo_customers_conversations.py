@@ -508,3 +508,22 @@ async def test_more_regions_for_one_app_gets_the_entry_and_that_the_steps_are_un
     assert "Business accounts can run an app in several regions at once." in outcome.reply
     assert "It doesn't describe how to set that up" in outcome.reply
     assert ("You're on Pro, and it names Business" in outcome.reply) is plan_note
+
+
+@pytest.mark.parametrize("message", ["my deploy is stuck in pending", "my deploy has been in progress for an hour"])
+async def test_a_deploy_stuck_in_a_state_is_no_question_of_where_apps_can_run(converse, message):
+    # The entry on regions, "pending" read as a place ("Those are the only regions our help centre lists").
+    [outcome] = await converse("cus_alice", message)
+    assert "Those are the only regions" not in outcome.reply, outcome.reply
+    assert "Failed deploys and build timeouts" in outcome.reply
+
+
+async def test_money_back_asked_of_a_month_weighs_that_months_charge(converse):
+    # "I can't find a refund request on your account", and the policy, as if asked when a refund arrives.
+    [outcome] = await converse("cus_alice", "can I get my money back for november?")
+    assert outcome.reply.startswith("Invoice NW-1003 ($29.00) was never paid"), outcome.reply
+
+
+async def test_when_the_money_comes_back_is_still_the_refunds_timing(converse):
+    [outcome] = await converse("cus_bob", "when do I get my money back?")
+    assert "usually reaches your card in 5 to 10 business days" in outcome.reply, outcome.reply

@@ -269,8 +269,10 @@ class RefundReplies(BillingReplies):
             return
         if self._tells_it_cannot_come_sooner():
             return
+        # Not "can I get my money back for november?", a refund asked of a month (the refunds' status and the policy
+        # answered it, as if asked when one arrives).
         if has_cue(self.words, self.norm, "how long", "how many days", "how soon", "when will i get", "when do i get",
-                   "when will the money", "money back") and not self._invoices_named():
+                   "when will the money") and not self._invoices_named():
             # The entry on how long a refund takes, wherever it ranked: "how long until I see the money?"
             # shares few words with it, and the question itself says it is about timing.
             match = self._refund_timing_entry() or self._faq(floor=FAQ_PLAUSIBLE)
