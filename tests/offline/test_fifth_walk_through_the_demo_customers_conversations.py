@@ -527,3 +527,19 @@ async def test_money_back_asked_of_a_month_weighs_that_months_charge(converse):
 async def test_when_the_money_comes_back_is_still_the_refunds_timing(converse):
     [outcome] = await converse("cus_bob", "when do I get my money back?")
     assert "usually reaches your card in 5 to 10 business days" in outcome.reply, outcome.reply
+
+
+async def test_unlock_it_after_the_entry_on_locks_starts_the_unlock_for_a_signed_in_customer(converse):
+    # "Our help centre says: Reset your password … or sign in to this chat and ask us to unlock it.", to a customer
+    # signed in to this chat who had just asked.
+    _, outcome = await converse("cus_carol", "why is it locked?", "unlock it")
+    assert "As you're signed in here, I'll start the unlock for you." in outcome.reply, outcome.reply
+    assert [action.kind for action in outcome.actions] == ["account_unlock"]
+
+
+async def test_another_way_than_deleting_the_account_is_cancelling_the_plan(converse):
+    # "My answer is the same as in my last message", and the deletion's steps again.
+    _, outcome = await converse("cus_alice", "i'd like to close my account", "are you sure there's no other way?")
+    assert outcome.reply.startswith("If what you want is to stop paying, you can cancel your plan instead of deleting "
+                                    "the account."), outcome.reply
+    assert "your apps and data are kept" in outcome.reply

@@ -65,6 +65,9 @@ from agents.service_terms import (
 _ABOUT_THINGS = re.compile(r"\b(?:apps?|data)\b", re.IGNORECASE)
 _INVOICES = re.compile(r"\b(?:invoices?|receipts?|(?:billing|payment)\s+history)\b", re.IGNORECASE)
 # "… then your account moves to the Free plan": the plan a cancelled subscription ends on.
+# "Is there no other way?", "any alternative?", "can I do something else instead?".
+_ANOTHER_WAY = re.compile(r"\b(?:other|another|different)\s+(?:way|option|choice)s?\b|\balternatives?\b|\binstead\b",
+                          re.IGNORECASE)
 _MOVES_TO = re.compile(r"\bmoves?\s+to\s+the\s+(\w+)\s+plan\b", re.IGNORECASE)
 # "Downgrade me to free", "downgrade to the pro plan": the plan a downgrade asks for, as the customer named it.
 _DOWN_TO = re.compile(r"\bto\s+(?:the\s+)?([a-z]+)(?:\s+(?:plan|tier))?\b", re.IGNORECASE)
@@ -444,6 +447,24 @@ class CancellationReplies(PlanComparisonReplies):
                            "meant a different change, tell me which and I'll tell you how it's done.")
             return True
         self.reply.add(f"{own}, so there's no change to make. {nearby}")
+        return True
+
+    def answers_another_way_than_deleting(self) -> bool:
+        """"Are you sure there's no other way?" right after the steps to delete the account: cancelling the plan, which
+        keeps apps and data, and the export, as the help centre words them. It got "my answer is the same" and the
+        deletion's steps again. False, having said nothing, for another message or without the entry on cancelling."""
+        if not _ANOTHER_WAY.search(self.ctx.message) or "Delete account" not in last_assistant_text(self.ctx):
+            return False
+        cancelling = self._entry_on("cancel")
+        if cancelling is None:
+            return False
+        self.reply.add("If what you want is to stop paying, you can cancel your plan instead of deleting the account. "
+                       f"What our help centre says about cancelling: {cancelling.answer}")
+        self._cite_faq(cancelling)
+        if (export := self._entry_on("export")) is not None:
+            self.reply.add(f"And if you do delete it, you can take a copy of your data first: {export.answer}",
+                           answers=False)
+            self._cite_faq(export)
         return True
 
     def answers_how_long_a_plan_move_takes(self) -> bool:

@@ -57,7 +57,7 @@ from agents.follow_up import (
 )
 from agents.frustration import mood_reply, repeats_last_reply, same_for_another_plan
 from agents.outcome import Draft, FaqMatch, Usage
-from agents.own_data import about_own_lock, says_no_account_has_the_address
+from agents.own_data import about_own_lock, asks_to_unlock, says_no_account_has_the_address
 from agents.providers.offline.faq import PLAN_NAMES, Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.intents import get_classifier
@@ -191,6 +191,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_what_a_smaller_plan_keeps()
                                                          or self.answers_what_cancelling_keeps()
                                                          or self.answers_how_long_a_plan_move_takes()
+                                                         or self.answers_another_way_than_deleting()
                                                          # "Delete all my personal data (GDPR)", "EU region?"
                                                          or self.answers_data_protection()
                                                          or self.answers_charges_after_cancelling()
@@ -713,9 +714,11 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         answer quoted no entry at hand, or every sentence of it or none names what the message asks."""
         not_received = bool(NOT_RECEIVED.search(self.ctx.message))
         if (not (leans_back(self.ctx.message) or not_received) or self.email_out_of_reach()
-                or says_no_account_has_the_address(self.ctx.message)):
+                or says_no_account_has_the_address(self.ctx.message)
+                or (self.ctx.customer is not None and asks_to_unlock(self.ctx.message))):
             # "I don't have access to that email anymore", "it says there's no account with that email": the account
-            # part's to answer, not the entry's.
+            # part's to answer, not the entry's. So is "unlock it" after the entry on locks from a signed-in customer,
+            # which the account part starts (the entry's "ask us to unlock it" was quoted back).
             return False
         entry = self._entry_quoted_last()
         # "I didn't get the email" is about its arriving, not about the email address the steps ask for.
