@@ -165,6 +165,7 @@ from agents.service_status import (
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_for_a_plan_change_alone,
+    asks_what_a_plan_has,
     billing_matter_alone,
     domains_named,
     names_the_sla,
@@ -415,6 +416,11 @@ _FOLLOW_UPS_MISREAD = (
     # "What happens if I go over the app limit?" (out of scope at 0.85 after "how many apps can I have?": the scope
     # reply; or the rate limits' guide, for "limit"): past a plan's limit, which the plans' counts answer (the plan
     # catalogue is billing's facts).
+    # "Does the pro plan have an sla?" (billing at 0.44: a panel whose billing part told the customer's own plan and
+    # their invoices), or "what about pro?" after it was asked of Free: whether a plan includes something, which the
+    # plans' entries answer for everyone.
+    _FollowUpRule(lambda ctx: asks_what_a_plan_has(asked_of_a_plan(ctx) or ctx.message), "general",
+                  "plan_contents_asked", "asks whether a plan it names includes something"),
     _FollowUpRule(lambda ctx: limit_gone_past(ctx) == "requests", "technical", "api_limit_gone_past",
                   "asks what happens past the API's rate limit"),
     _FollowUpRule(lambda ctx: limit_gone_past(ctx) not in (None, "requests"), "billing", "limit_gone_past",

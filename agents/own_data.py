@@ -817,7 +817,8 @@ def gives_an_invoice_detail(text: str) -> bool:
 # accounting@acme.com?": the invoices sent to another person or address (the invoice list, twice; "my answer is the
 # same"). "Them" and "it" are the invoices only after a turn about them (the writer reads the topic).
 INVOICES_TO_SOMEONE_ELSE = re.compile(
-    r"\b(?:send|sent|email|e-mail|emailed|forward|forwarded|get|cc|copy)\s+(?:(?:the|my|our|all|all\s+the)\s+)?(?:invoices?|receipts?"
+    r"\b(?:send|sent|email|e-mail|emailed|forward|forwarded|get|cc|copy)\s+(?:(?:the|my|our|all|all\s+(?:the|my|our))\s+)?"
+    r"(?:invoices?|receipts?"
     r"|bills?|them|it)\s+(?:(?:emailed|sent|forwarded)\s+)?to\s+(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|someone\s+else"
     r"|somebody\s+else|another\s+(?:person|address|email)"
     r"|a\s+(?:colleague|co-?worker|different\s+(?:address|email|person))|(?:our|my)\s+(?:accountant|bookkeeper|finance(?:\s+team)?"

@@ -76,6 +76,18 @@ TRYING_A_PAID_PLAN = re.compile(
     re.IGNORECASE)
 
 
+# "Does the pro plan have an sla?", "does business come with priority support?": whether a plan named includes something,
+# the same for everyone.
+_ASKS_WHAT_A_PLAN_HAS = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:does|do|will|would)\s+(?:the\s+)?(?:free|pro|business)(?:\s+(?:plan|tier))?\s+"
+    r"(?:have|include|come\s+with|offer|give\s+(?:me|us)|get\s+(?:me|us)|support)\b", re.IGNORECASE)
+
+
+def asks_what_a_plan_has(text: str) -> bool:
+    """Whether the message asks if a plan it names includes something ("does the pro plan have an sla?")."""
+    return bool(_ASKS_WHAT_A_PLAN_HAS.search(text))
+
+
 # "It's too expensive", "we can't afford it", "your service is overpriced": the price complained of, not a question
 # (it got the steps to cancel again, or "I don't have enough information"). Not "I was charged too much", which is an
 # invoice thought wrong, nor "why is business so expensive?", which asks what it has.

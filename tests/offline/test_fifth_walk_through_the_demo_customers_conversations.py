@@ -543,3 +543,21 @@ async def test_another_way_than_deleting_the_account_is_cancelling_the_plan(conv
     assert outcome.reply.startswith("If what you want is to stop paying, you can cancel your plan instead of deleting "
                                     "the account."), outcome.reply
     assert "your apps and data are kept" in outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "lead"), [
+    # "You're on the Free plan, which costs nothing. There are no invoices on your account yet".
+    (("does the pro plan have an sla?",), "The Business plan comes with a 99.95% monthly uptime SLA"),
+    (("does the free plan have an sla?", "what about pro?"), "The Business plan comes with a 99.95% monthly uptime SLA"),
+])
+async def test_whether_a_named_plan_has_something_is_answered_for_that_plan_not_with_ones_invoices(converse, turns,
+                                                                                                   lead):
+    *_, outcome = await converse("cus_carol", *turns)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert "no invoices" not in outcome.reply
+
+
+async def test_all_our_invoices_sent_to_another_address_says_where_invoices_go(converse):
+    # The invoice list.
+    [outcome] = await converse("cus_bob", "can you send all our invoices to finance@acme.com every month?")
+    assert "Invoices go to the email address on your account." in outcome.reply, outcome.reply
