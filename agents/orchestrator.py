@@ -148,6 +148,7 @@ from agents.own_data import (
     reports_cannot_sign_in,
     reports_lost_second_factor,
     reports_plan_not_applied,
+    says_a_code_is_asked,
     speaks_of_more_than_one_charge,
     with_double_charge_spelled,
 )
@@ -421,6 +422,10 @@ _FOLLOW_UPS_MISREAD = (
     # plans' entries answer for everyone.
     _FollowUpRule(lambda ctx: asks_what_a_plan_has(asked_of_a_plan(ctx) or ctx.message), "general",
                   "plan_contents_asked", "asks whether a plan it names includes something"),
+    # "It keeps asking me for a verification code" (out of scope at 0.47: "I don't have a guide on that"): a code asked
+    # for at sign-in, which the account's two-factor state answers.
+    _FollowUpRule(lambda ctx: ctx.customer is not None and says_a_code_is_asked(ctx.message), "account", "code_asked",
+                  "says a code is asked for at sign-in"),
     _FollowUpRule(lambda ctx: limit_gone_past(ctx) == "requests", "technical", "api_limit_gone_past",
                   "asks what happens past the API's rate limit"),
     _FollowUpRule(lambda ctx: limit_gone_past(ctx) not in (None, "requests"), "billing", "limit_gone_past",

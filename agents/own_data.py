@@ -808,6 +808,28 @@ _GIVES_AN_INVOICE_DETAIL = re.compile(
     re.IGNORECASE)
 
 
+# "Why does it ask for a code?", "it keeps asking me for a verification code": a code asked for at sign-in.
+_ASKED_FOR_A_CODE = re.compile(r"\b(?:asks?|asking|asked|wants?|wanting|prompts?|prompting|prompted)\s+(?:me\s+)?(?:for\s+)?"
+                               r"(?:a|the|my|an?\s+)?\s*(?:(?:2fa|otp|verification|security|sms|6-digit)\s+)?codes?\b",
+                               re.IGNORECASE)
+
+
+def says_a_code_is_asked(text: str) -> bool:
+    """Whether the message says (or asks why) a code is asked for at sign-in."""
+    return bool(_ASKED_FOR_A_CODE.search(text))
+
+
+# "I don't have another card", "I have no other card": no card to replace the expired one with.
+_NO_OTHER_CARD = re.compile(
+    r"\b(?:(?:don'?t|do\s+not)\s+have|have\s+no|there'?s\s+no|without)\s+(?:an(?:other)?|a\s+(?:new|different|second)"
+    r"|any(?:\s+other)?|other|a)\s+(?:credit\s+|debit\s+)?cards?\b", re.IGNORECASE)
+
+
+def says_there_is_no_other_card(text: str) -> bool:
+    """Whether the message says the customer has no other card to pay with."""
+    return bool(_NO_OTHER_CARD.search(text))
+
+
 def gives_an_invoice_detail(text: str) -> bool:
     """Whether the message gives the chat a company name, VAT number or billing address for the invoices."""
     return bool(_GIVES_AN_INVOICE_DETAIL.search(text))

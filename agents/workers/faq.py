@@ -53,6 +53,7 @@ from agents.own_data import (
     own_name_asked_to_change,
     reports_cannot_sign_in,
     says_email_out_of_reach,
+    says_there_is_no_other_card,
     unlock_request_naming_the_account,
     with_document_words_spelled,
 )
@@ -113,6 +114,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_about_a_cancellation_fee, CANCEL_QUESTION),
     # "What happens to my data?", with nothing said of what would end it: what cancelling keeps, what deleting the
     # account removes, and how to take a copy.
+    # "I don't have another card" after the expired card: the other ways to pay.
+    (says_there_is_no_other_card, PAYMENT_METHODS_QUESTION),
     (asks_what_becomes_of_them_alone, CANCEL_QUESTION),
     (asks_what_becomes_of_them_alone, DELETE_ACCOUNT_QUESTION),
     (asks_what_becomes_of_them_alone, EXPORT_QUESTION),

@@ -561,3 +561,26 @@ async def test_all_our_invoices_sent_to_another_address_says_where_invoices_go(c
     # The invoice list.
     [outcome] = await converse("cus_bob", "can you send all our invoices to finance@acme.com every month?")
     assert "Invoices go to the email address on your account." in outcome.reply, outcome.reply
+
+
+async def test_not_remembering_the_current_password_after_the_resets_steps_is_told_it_needs_none(converse):
+    # "My answer is the same as in my last message", and the steps again.
+    _, outcome = await converse("cus_alice", "how do I change my password?", "I don't remember the current one")
+    assert outcome.reply.startswith("That's fine: resetting it doesn't need your current password. Open the sign-in "
+                                    "page, choose **Forgot password**"), outcome.reply
+
+
+async def test_no_other_card_after_a_failed_payment_gets_the_other_ways_to_pay(converse):
+    # The expired card on file told again.
+    _, outcome = await converse("cus_alice", "why is there a failed payment on my account?", "I don't have another card")
+    assert outcome.reply.startswith("Our help centre lists these ways to pay: We accept Visa, Mastercard and American "
+                                    "Express cards."), outcome.reply
+    assert "pass you to a person" in outcome.reply
+
+
+async def test_a_code_asked_for_at_sign_in_is_the_accounts_to_answer_even_read_as_out_of_scope(converse):
+    # "I don't have a guide on that in our help centre" (out of scope at 0.47, a panel).
+    [outcome] = await converse("cus_alice", "it keeps asking me for a verification code")
+    assert outcome.intent.label == "account", outcome.intent
+    assert outcome.reply.startswith("Two-factor authentication is off for your account, so signing in to Northwind "
+                                    "shouldn't ask you for a code"), outcome.reply

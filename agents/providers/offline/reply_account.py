@@ -41,6 +41,7 @@ from agents.own_data import (
     reports_cannot_sign_in,
     reports_intrusion,
     reports_lost_second_factor,
+    says_a_code_is_asked,
     says_email_out_of_reach,
     says_no_account_has_the_address,
     wants_it_kept_locked,
@@ -77,16 +78,16 @@ WANTS_TO_SIGN_UP = re.compile(
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
                "can not get in", "access", "locked out")
+# "I don't remember the current one", "I forgot my old password", "can't recall it".
+_FORGOT_THE_PASSWORD = re.compile(
+    r"\b(?:(?:don'?t|do\s+not|can'?t|cannot|can\s+not)\s+(?:remember|recall)|forg[eo]t(?:ten)?)\b[^.?!]{0,20}"
+    r"\b(?:current|old|existing|it|one|password|pw)\b", re.IGNORECASE)
 # "How do I stop that happening again?", "how can I prevent this in the future?", "how do I avoid getting locked out?".
 _ASKS_HOW_TO_PREVENT_IT = re.compile(
     r"\b(?:stop|prevent|avoid)\b[^.?!]{0,30}?\b(?:again|happening|in\s+(?:the\s+)?future|locked|lock)\b"
     r"|\b(?:not|never)\s+happen(?:s)?\s+again\b"
     r"|\bmake\s+sure\s+(?:it|this|that)\s+(?:doesn'?t|does\s+not|won'?t)\s+happen\b",
     re.IGNORECASE)
-# "Why does it ask for a code?", "it keeps asking me for a verification code": a code asked for at sign-in.
-_ASKED_FOR_A_CODE = re.compile(r"\b(?:asks?|asking|asked|wants?|wanting|prompts?|prompting|prompted)\s+(?:me\s+)?(?:for\s+)?"
-                               r"(?:a|the|my|an?\s+)?\s*(?:(?:2fa|otp|verification|security|sms|6-digit)\s+)?codes?\b",
-                               re.IGNORECASE)
 # An account's lock, not a build's "lock file".
 _NAMES_A_LOCK = re.compile(r"\blocked\b|\blocks?\s+(?:an?\s+|the\s+|your\s+|my\s+)?account\b", re.IGNORECASE)
 # "An access token", "my access keys": what a program signs in to the API with, not the customer's way in.
@@ -295,7 +296,7 @@ class AccountReplies(BillingReplies):
                            f"{account.plan} plan, so there's nothing more to sign up for. If you meant an account for "
                            "someone else, or a second one, tell me a bit more and I'll help.")
             return
-        if self._tells_how_to_avoid_a_lock():
+        if self._tells_how_to_avoid_a_lock() or self._tells_the_reset_needs_no_password():
             return
         if not signed_in and reports_intrusion(self.ctx.message):
             self._intrusion_reported_signed_out()
@@ -339,7 +340,7 @@ class AccountReplies(BillingReplies):
             return
         if self._answers_how_long_the_unlock_takes(account):
             return
-        if not account.two_factor_enabled and _ASKED_FOR_A_CODE.search(self.ctx.message):
+        if not account.two_factor_enabled and says_a_code_is_asked(self.ctx.message):
             # "Then why does it ask for a code?" with two-factor off: its state alone ("is currently off") left the
             # question unanswered.
             self.reply.add("Two-factor authentication is off for your account, so signing in to Northwind shouldn't "
@@ -961,6 +962,19 @@ class AccountReplies(BillingReplies):
         (unless that is named too: "what's my email on file?")."""
         return asks_how_to_reach_support(self.text) and not has_cue(
             self.words, self.norm, "my email", "my e-mail", "my address", "on file", "account email")
+
+    def _tells_the_reset_needs_no_password(self) -> bool:
+        """"I don't remember the current one" right after the reset's steps (asked how to change the password): the
+        reset needs no password, which is said with its steps. It got "my answer is the same". False, having said
+        nothing, for another message."""
+        if not _FORGOT_THE_PASSWORD.search(self.ctx.message) or "**Forgot password**" not in last_assistant_text(self.ctx):
+            return False
+        reset = self._entry_on("reset", "password")
+        steps = reset.answer if reset is not None else "Open the sign-in page and choose **Forgot password**."
+        self.reply.add(f"That's fine: resetting it doesn't need your current password. {steps}")
+        if reset is not None:
+            self._cite_faq(reset)
+        return True
 
     def _tells_how_to_avoid_a_lock(self) -> bool:
         """"How do I stop that happening again?" after a lock was told, "how do I avoid getting locked out?": a lock

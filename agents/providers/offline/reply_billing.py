@@ -42,6 +42,7 @@ from agents.own_data import (
     names_receipt,
     plan_said_to_be_on,
     reports_plan_not_applied,
+    says_there_is_no_other_card,
     wants_a_receipt,
 )
 from agents.providers.offline.reply_base import (
@@ -377,7 +378,7 @@ class BillingReplies(WriterBase):
     plan_change_told = False
 
     def billing(self) -> None:
-        if self._invoice_detail_given():
+        if self._invoice_detail_given() or self._has_no_other_card():
             return
         if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
                 or self._tells_what_the_records_show_of_what_looks_wrong()):
@@ -1569,6 +1570,20 @@ class BillingReplies(WriterBase):
                            "you what made the difference.", answers=False)
         self.reply.add(f"If your bank shows a different amount from us, tell me what you see, or I can {OFFER_PERSON} "
                        "from our team to go through it with you.", answers=False)
+        return True
+
+    def _has_no_other_card(self) -> bool:
+        """"I don't have another card" right after being told to replace the expired one: the ways to pay the help centre
+        lists, and a person, as nothing here can take a payment. It got the card on file told again. False, having said
+        nothing, for another message or without the entry."""
+        methods = self._entry_on("payment methods")
+        if (not says_there_is_no_other_card(self.ctx.message) or "Billing → Payment method" not in last_assistant_text(self.ctx)
+                or methods is None):
+            return False
+        self.reply.add(f"Our help centre lists these ways to pay: {methods.answer}")
+        self._cite_faq(methods)
+        self.reply.add(f"If none of them works for you, a person from our team can look at it with you: would you like "
+                       f"me to {OFFER_PERSON}?", answers=False)
         return True
 
     def _invoice_detail_given(self) -> bool:
