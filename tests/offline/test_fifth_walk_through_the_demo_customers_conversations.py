@@ -584,3 +584,15 @@ async def test_a_code_asked_for_at_sign_in_is_the_accounts_to_answer_even_read_a
     assert outcome.intent.label == "account", outcome.intent
     assert outcome.reply.startswith("Two-factor authentication is off for your account, so signing in to Northwind "
                                     "shouldn't ask you for a code"), outcome.reply
+
+
+async def test_a_visitors_email_change_gets_the_steps_without_being_asked_to_sign_in(converse):
+    # The steps, then "Please sign in (top right) and ask me again", as if they were not the answer.
+    [outcome] = await converse(None, "can you change my email to alice@newmail.com")
+    assert outcome.reply.startswith("Go to **Settings → Profile**, enter the new address"), outcome.reply
+    assert "sign in (top right)" not in outcome.reply
+
+
+async def test_a_visitor_asking_their_own_email_is_still_asked_to_sign_in(converse):
+    [outcome] = await converse(None, "what's my email?")
+    assert "Please sign in (top right)" in outcome.reply, outcome.reply

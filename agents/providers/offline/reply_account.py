@@ -317,7 +317,11 @@ class AccountReplies(BillingReplies):
                 self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT and match not in chosen_for_what_is_asked)
             # A visitor's how-to that no entry answers gets an honest "I don't know", not a request to
             # sign in: signing in tells the help centre nothing more.
-            if self._asks_about_own_account() or (match is None and not self._visitor_asks_how_to()):
+            # "Can you change my email to alice@newmail.com": the steps answer it, and they need no look-up; a sign-in
+            # asked for after them read as if they were not the answer.
+            change_answered = match is not None and has_cue(self.words, self.norm, "change", "update", "edit", "replace")
+            if (self._asks_about_own_account() and not change_answered) or (
+                    match is None and not self._visitor_asks_how_to()):
                 self._ask_to_sign_in("your account's details")
             return
         if self._names_someone_else():
