@@ -24,6 +24,13 @@ _MOVES_AN_APP_BETWEEN_REGIONS = re.compile(
     rf"\b(?:to|into)\s+(?:the\s+)?(?:{OUR_REGION}|(?:an)?other\s+region|a\s+(?:different|new)\s+region)\b"
     r"|\bchang\w*\s+(?:the\s+|my\s+|our\s+|an?\s+|its\s+)?(?:app'?s\s+|apps'?\s+)?region\b",
     re.IGNORECASE)
+# How a reply on moving an app between regions says the help centre leaves its downtime unknown (writer.py).
+MOVE_DOWNTIME_UNKNOWN = "whether it means downtime"
+
+
+def asks_to_move_an_app_between_regions(text: str) -> bool:
+    """Whether the message asks to move an app that runs already to another of our regions."""
+    return bool(_MOVES_AN_APP_BETWEEN_REGIONS.search(text))
 
 
 # "How do I add a second region to our app?", "can we run the app in multiple regions?": one app in several regions at
@@ -38,15 +45,6 @@ _MORE_REGIONS_FOR_AN_APP = re.compile(
 def asks_to_run_an_app_in_more_regions(text: str) -> bool:
     """Whether the message asks to run one app in more than one of our regions at once."""
     return bool(_MORE_REGIONS_FOR_AN_APP.search(text))
-
-
-# How a reply on moving an app between regions says the help centre leaves its downtime unknown (writer.py).
-MOVE_DOWNTIME_UNKNOWN = "whether it means downtime"
-
-
-def asks_to_move_an_app_between_regions(text: str) -> bool:
-    """Whether the message asks to move an app that runs already to another of our regions."""
-    return bool(_MOVES_AN_APP_BETWEEN_REGIONS.search(text))
 
 
 # "Can I host in Japan?" (out of scope at 0.55), "do you have servers in australia?", "a data centre in germany": where

@@ -255,16 +255,20 @@ RATE_LIMITS_QUESTION = "what are the api rate limits"
 def limit_gone_past(ctx: SupportContext) -> str | None:
     """"What happens if I go over the app limit?" (or "… go over?" after "how many apps can I have?"): "apps", or
     "requests" for the API's limit; None for any other message, or a limit on something else (a build's time)."""
-    if not _PAST_A_LIMIT.search(ctx.message):
+    message = ctx.message
+    if not _PAST_A_LIMIT.search(message):
         return None
-    if _API_REQUESTS.search(ctx.message) or (not _COUNTED_THINGS.search(ctx.message) and not _TIMED.search(ctx.message)
-                                             and _API_REQUESTS.search(previous_user_text(ctx) or "")):
+    if _API_REQUESTS.search(message):
         return "requests"
-    counted = _COUNTED_THINGS.search(ctx.message) or (
-        None if _TIMED.search(ctx.message) else _COUNTED_THINGS.search(previous_user_text(ctx) or ""))
-    if counted is None:
-        return None
-    return "apps"
+    if _COUNTED_THINGS.search(message):
+        return "apps"
+    if _TIMED.search(message):
+        return None  # "what if the build takes longer than that?": a limit on time, which no count answers
+    # "What happens if I go over?" names nothing: the limit is the one the question before asked about.
+    before = previous_user_text(ctx) or ""
+    if _API_REQUESTS.search(before):
+        return "requests"
+    return "apps" if _COUNTED_THINGS.search(before) else None
 
 
 def plan_move_asked_how_long(message: str) -> str | None:

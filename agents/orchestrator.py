@@ -143,6 +143,7 @@ from agents.own_data import (
     asks_when_joined,
     asks_when_we_retry,
     gives_an_invoice_detail,
+    is_the_entry_on_a_double_charge,
     mentions_plans,
     reports_cannot_add_or_use,
     reports_cannot_sign_in,
@@ -414,9 +415,6 @@ _FOLLOW_UPS_MISREAD = (
     # uptime figure is to hand, which the technical part says, with the incidents open and the SLA.
     _FollowUpRule(lambda ctx: asks_how_the_service_ran(ctx.message), "technical", "uptime_asked",
                   "asks how available the service has been"),
-    # "What happens if I go over the app limit?" (out of scope at 0.85 after "how many apps can I have?": the scope
-    # reply; or the rate limits' guide, for "limit"): past a plan's limit, which the plans' counts answer (the plan
-    # catalogue is billing's facts).
     # "Does the pro plan have an sla?" (billing at 0.44: a panel whose billing part told the customer's own plan and
     # their invoices), or "what about pro?" after it was asked of Free: whether a plan includes something, which the
     # plans' entries answer for everyone.
@@ -426,6 +424,9 @@ _FOLLOW_UPS_MISREAD = (
     # for at sign-in, which the account's two-factor state answers.
     _FollowUpRule(lambda ctx: ctx.customer is not None and says_a_code_is_asked(ctx.message), "account", "code_asked",
                   "says a code is asked for at sign-in"),
+    # "What happens if I go over the app limit?" (out of scope at 0.85 after "how many apps can I have?": the scope
+    # reply; or the rate limits' guide, for "limit"): past a plan's limit, which the plans' counts answer (the plan
+    # catalogue is billing's facts); past the API's, which its entry answers.
     _FollowUpRule(lambda ctx: limit_gone_past(ctx) == "requests", "technical", "api_limit_gone_past",
                   "asks what happens past the API's rate limit"),
     _FollowUpRule(lambda ctx: limit_gone_past(ctx) not in (None, "requests"), "billing", "limit_gone_past",
@@ -1233,7 +1234,7 @@ class Orchestrator:
             # what it includes, is the plans' list's to say. "Is there a free plan?" finds the entry on Free itself.
             run.summary["faq"]["skipped"] = "asks whether we offer a plan"
             return False
-        if "twice" in top.question.lower() and not speaks_of_more_than_one_charge(run.ctx.message):
+        if is_the_entry_on_a_double_charge(top.question) and not speaks_of_more_than_one_charge(run.ctx.message):
             # "Will you charge it now?" after the card was replaced, "what is this charge on my account": the words
             # match the entry on a charge taken twice (0.93–0.96), which says nothing of a single charge.
             run.summary["faq"]["skipped"] = "names one charge, where the entry is about a charge taken twice"

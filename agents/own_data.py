@@ -684,6 +684,12 @@ def names_money_taken(text: str) -> bool:
     return bool(_MONEY_WORDS.search(text))
 
 
+def is_the_entry_on_a_double_charge(question: str) -> bool:
+    """Whether a help-centre entry's question is the one on a charge taken twice ("I was charged twice. What happens
+    now?"), which a message that names one charge, or no money at all, is not asking."""
+    return "twice" in question.lower()
+
+
 def speaks_of_more_than_one_charge(text: str) -> bool:
     """Whether a message (as read, charges spelt: with_double_charge_spelled) says anything of a charge taken more
     than once: "will you charge it now?" and "what is this charge on my account" say nothing of the kind."""

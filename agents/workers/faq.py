@@ -49,6 +49,7 @@ from agents.own_data import (
     asks_to_edit_profile_details,
     asks_to_recover_password,
     asks_to_send_invoices_elsewhere,
+    is_the_entry_on_a_double_charge,
     names_money_taken,
     own_name_asked_to_change,
     reports_cannot_sign_in,
@@ -213,8 +214,13 @@ def _about(matches: list[FaqMatch], before: str) -> bool:
 def _reread_first(deps: RunDeps, question: str, k: int, matches: list[FaqMatch]) -> list[FaqMatch]:
     """The entries `question` finds first, scored below the FAQ shortcut, then the message's own they lack: the
     writer answers from them, and the shortcut never fires on an entry found for another question."""
-    reread = [m.model_copy(update={"score": min(m.score, REREAD_CEILING)}) for m in _best_first(deps, question, k)]
+    reread = _below_the_shortcut(_best_first(deps, question, k))
     return [*reread, *_after_own(reread, matches)]
+
+
+def _below_the_shortcut(matches: list[FaqMatch]) -> list[FaqMatch]:
+    """The entries, each scored no higher than REREAD_CEILING: the writer answers from them, the shortcut never fires."""
+    return [m.model_copy(update={"score": min(m.score, REREAD_CEILING)}) for m in matches]
 
 
 def _after_own(matches: list[FaqMatch], found: list[FaqMatch]) -> list[FaqMatch]:
@@ -272,7 +278,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Can I export my data first?" after asking how to delete the account: a step before the one discussed, which
         # the writer answers with the conversation in view (a locked account is told it must be unlocked first); its
         # entries are scored below the shortcut, as a reread question's are.
-        matches = [match.model_copy(update={"score": min(match.score, REREAD_CEILING)}) for match in matches]
+        matches = _below_the_shortcut(matches)
     matches = _how_to_before_mishap(ctx.message, matches)
     if (asked := asked_of_a_plan(ctx) or ctx.message) != ctx.message:
         # "And for pro?" after a question: that question, asked of Pro, finds the entries. They lead, scored
@@ -375,7 +381,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if not names_money_taken(ctx.message) and not names_money_taken(topic):
         # "What happens to my data?", "please tell me the time": the entry on a charge taken twice ("… What happens
         # now?") was quoted as a guess (0.42), or sent by the shortcut (0.95), to messages that speak of no money.
-        matches = [match for match in matches if "twice" not in match.question.lower()]
+        matches = [match for match in matches if not is_the_entry_on_a_double_charge(match.question)]
     if len(questions := question_clauses(ctx.message)) >= 2:
         # "How do I enable 2fa? also what's my api rate limit?": the whole message's top entries are those
         # of its stronger question; each question's own best entry is added, scored as the topic's are

@@ -578,7 +578,7 @@ class CancellationReplies(PlanComparisonReplies):
         deleting = self._entry_on("delete")
         # "Cancel any paid plan first; deleting removes your apps and data …": the clause on what it removes,
         # the step a customer afraid of losing their apps should not take by mistake.
-        removes = [clause for clause in self._on_apps_and_data(deleting, clauses=True) if "delet" in clause.lower()]
+        removes = self._what_deleting_removes_of(deleting)
         if deleting is not None and removes:
             self._quote(deleting, "Deleting your account is different: " + " ".join(removes), answers=False)
         return True
@@ -589,7 +589,7 @@ class CancellationReplies(PlanComparisonReplies):
         entry on a charge taken twice ("What happens now?") as a guess."""
         cancelling, deleting, export = self._entry_on("cancel"), self._entry_on("delete"), self._entry_on("export")
         kept = self._on_apps_and_data(cancelling)
-        removes = [clause for clause in self._on_apps_and_data(deleting, clauses=True) if "delet" in clause.lower()]
+        removes = self._what_deleting_removes_of(deleting)
         if cancelling is None or deleting is None or not kept or not removes:
             return False
         self.reply.add("That depends on what you do with your account. What our help centre says:")
@@ -609,6 +609,12 @@ class CancellationReplies(PlanComparisonReplies):
         if export is not None:
             self._quote(export, f"If you'd like a copy first: {export.answer}", answers=False)
         return True
+
+    @classmethod
+    def _what_deleting_removes_of(cls, deleting: FaqMatch | None) -> list[str]:
+        """The clauses of the entry on deleting the account that say what deleting removes ("deleting removes your apps
+        and data for good after a 7-day grace period …"), without the steps around them."""
+        return [clause for clause in cls._on_apps_and_data(deleting, clauses=True) if "delet" in clause.lower()]
 
     @staticmethod
     def _on_apps_and_data(entry: FaqMatch | None, *, clauses: bool = False) -> list[str]:

@@ -660,7 +660,7 @@ class TechnicalReplies(WriterBase):
                         else f"“{incident.title}” is in {regions}. {_not_listed(other_regions)}" if other_regions
                         else f"“{incident.title}” is in {regions}; no other region is listed as affected.")
         if ASKS_WHAT_IS_AFFECTED.search(message) and not asks_where:
-            component = " and ".join(_component_name(c) for c in sorted(affected_components(incident)))
+            component = _components_named(incident)
             located = f" in {' and '.join(incident.regions)}" if incident.regions else ""
             told.append(f"“{incident.title}” affects the {component}{located}." if component
                         else f"What it affects is as its title says: “{incident.title}”.")
@@ -1122,9 +1122,9 @@ class TechnicalReplies(WriterBase):
                  if where["region"].lower() in (i.get("regions") or ()) and i.get("status") != "resolved"), None)):
             # "It's in eu-west" after a guide's steps, with an incident open there that no reply had named: said, as
             # what may be behind it (the guide's "haven't sorted it out" alone left it unsaid).
-            _, affecting, component = _incident_scope(open_there).partition(" affecting ")
+            component = _components_named(open_there)
             self.reply.add(f"Thanks, that helps. There's an open incident in {where['region'].lower()} right now"
-                           f"{f', affecting {component}' if affecting else ''}: “{open_there.title}”, since "
+                           f"{f', affecting the {component}' if component else ''}: “{open_there.title}”, since "
                            f"{_started(open_there)} (status: {open_there.status}). It may be the cause; our engineers "
                            "are working on it, and updates go to our status page as they happen.")
             self._cite_incident(open_there)
@@ -1242,9 +1242,14 @@ def _started(incident: IncidentFact) -> str:
 
 def _incident_scope(incident: IncidentFact) -> str:
     """" in eu-west affecting the API": where an incident is and what it affects."""
-    component = " and ".join(_component_name(c) for c in sorted(affected_components(incident)))
+    component = _components_named(incident)
     located = f" in {' and '.join(incident.regions)}" if incident.regions else ""
     return located + (f" affecting the {component}" if component else "")
+
+
+def _components_named(incident: IncidentFact) -> str:
+    """"API": what an incident affects, as replies name it; empty when it names nothing."""
+    return " and ".join(_component_name(c) for c in sorted(affected_components(incident)))
 
 
 def _not_listed(regions: list[str]) -> str:
@@ -1256,7 +1261,7 @@ def _not_listed(regions: list[str]) -> str:
 def _incident_applies(incident: IncidentFact) -> str:
     if incident.regions:
         return f"If your app runs in {' or '.join(incident.regions)}, it may be the cause."
-    component = " and ".join(_component_name(c) for c in sorted(affected_components(incident)))
+    component = _components_named(incident)
     return f"If your app uses the {component}, it may be the cause." if component else "It may be the cause."
 
 

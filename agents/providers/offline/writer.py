@@ -199,8 +199,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_lock_and_support_hours()
                                                          or self.answers_about_support()
                                                          or self.answers_where_a_region_is()
-                                                         or self.answers_moving_an_app_between_regions()
-                                                         or self.answers_more_regions_for_an_app()
+                                                         or self.answers_regions_of_a_running_app()
                                                          or self.answers_where_apps_can_run()
                                                          or self.answers_what_runs_here()
                                                          or self.welcomes_a_visitor_weighing_us()
@@ -622,32 +621,23 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             return True
         return False
 
-    def answers_moving_an_app_between_regions(self) -> bool:
-        """"Can I move my app to us-east?": the help centre says a region is picked when an app is created, and nothing
-        of moving one that runs already, which is said with a person offered (how, and whether it means downtime, are
-        not ours to guess). It got "I don't have a guide on that". False, having said nothing, for another message or
-        without the entry on regions."""
-        if not asks_to_move_an_app_between_regions(self.text):
-            return False
-        entry = self._entry_on("region")
-        if entry is None:
-            return False
-        self.reply.add(f"What our help centre says: {entry.answer}")
-        self._cite_faq(entry)
-        self.reply.add("It doesn't describe moving an app that's already running to another region, so I'd rather not "
-                       f"guess how that's done or {MOVE_DOWNTIME_UNKNOWN}. A person from our team can tell you: would "
-                       f"you like me to {OFFER_PERSON}?", answers=False)
-        return True
-
-    def answers_more_regions_for_an_app(self) -> bool:
-        """"How do I add a second region to our app?": the help centre says Business accounts can run an app in several
-        regions at once, and not how, which is said with a person offered (and, on another plan, that the entry names
-        Business for it). It got "I don't have a guide on that". False, having said nothing, for another message or
-        without the entry on regions."""
-        if not asks_to_run_an_app_in_more_regions(self.text) or (entry := self._entry_on("region")) is None:
+    def answers_regions_of_a_running_app(self) -> bool:
+        """"Can I move my app to us-east?", "how do I add a second region to our app?": the help centre's entry on
+        regions (one is picked when an app is created; Business accounts can run an app in several at once), and that
+        it says nothing of moving an app that runs already, or how to run one in more regions, with a person offered
+        (how, and whether a move means downtime, are not ours to guess; on another plan, that the entry names Business
+        for several regions). Both got "I don't have a guide on that". False, having said nothing, for another message
+        or without the entry on regions."""
+        moving = asks_to_move_an_app_between_regions(self.text)
+        if not (moving or asks_to_run_an_app_in_more_regions(self.text)) or (entry := self._entry_on("region")) is None:
             return False
         self.reply.add(f"What our help centre says: {entry.answer}")
         self._cite_faq(entry)
+        if moving:
+            self.reply.add("It doesn't describe moving an app that's already running to another region, so I'd rather "
+                           f"not guess how that's done or {MOVE_DOWNTIME_UNKNOWN}. A person from our team can tell you: "
+                           f"would you like me to {OFFER_PERSON}?", answers=False)
+            return True
         customer = self.ctx.customer
         if customer is not None and customer.plan.lower() != "business" and "Business" in entry.answer:
             self.reply.add(f"You're on {customer.plan}, and it names Business for running an app in several regions.",
