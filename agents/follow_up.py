@@ -246,15 +246,20 @@ _PAST_A_LIMIT = re.compile(
 _API_REQUESTS = re.compile(r"\b(?:api|requests?|rate\s*limits?|429)\b", re.IGNORECASE)
 _TIMED = re.compile(r"\b(?:build|time|minutes?|hours?)\b", re.IGNORECASE)
 _COUNTED_THINGS = re.compile(r"\b(?P<thing>apps?|applications?)\b", re.IGNORECASE)
+# "What happens if we exceed the member limit?", "… go over that?" after how many members can be invited.
+_MEMBERS = re.compile(r"\b(?:(?:team\s+)?members?|seats?|teammates?|users?|colleagues?)\b", re.IGNORECASE)
 
 
 # How the entry on the API's limits is asked for, which says what happens past them.
 RATE_LIMITS_QUESTION = "what are the api rate limits"
+# And the entry on the team, which says how many members each plan may invite.
+TEAM_LIMIT_QUESTION = "how many team members can I have"
 
 
 def limit_gone_past(ctx: SupportContext) -> str | None:
-    """"What happens if I go over the app limit?" (or "… go over?" after "how many apps can I have?"): "apps", or
-    "requests" for the API's limit; None for any other message, or a limit on something else (a build's time)."""
+    """"What happens if I go over the app limit?" (or "… go over?" after "how many apps can I have?"): "apps",
+    "team members" for the team's limit, or "requests" for the API's limit; None for any other message, or a limit on
+    something else (a build's time)."""
     message = ctx.message
     if not _PAST_A_LIMIT.search(message):
         return None
@@ -262,13 +267,17 @@ def limit_gone_past(ctx: SupportContext) -> str | None:
         return "requests"
     if _COUNTED_THINGS.search(message):
         return "apps"
+    if _MEMBERS.search(message):
+        return "team members"
     if _TIMED.search(message):
         return None  # "what if the build takes longer than that?": a limit on time, which no count answers
     # "What happens if I go over?" names nothing: the limit is the one the question before asked about.
     before = previous_user_text(ctx) or ""
     if _API_REQUESTS.search(before):
         return "requests"
-    return "apps" if _COUNTED_THINGS.search(before) else None
+    if _COUNTED_THINGS.search(before):
+        return "apps"
+    return "team members" if _MEMBERS.search(before) else None
 
 
 def plan_move_asked_how_long(message: str) -> str | None:

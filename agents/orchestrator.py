@@ -155,6 +155,7 @@ from agents.own_data import (
 )
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
+from agents.recap import asks_for_a_recap, recap_reply
 from agents.resilience import RunBudget
 from agents.service_status import (
     DASHBOARD_FAULT_REPLY,
@@ -429,8 +430,12 @@ _FOLLOW_UPS_MISREAD = (
     # catalogue is billing's facts); past the API's, which its entry answers.
     _FollowUpRule(lambda ctx: limit_gone_past(ctx) == "requests", "technical", "api_limit_gone_past",
                   "asks what happens past the API's rate limit"),
-    _FollowUpRule(lambda ctx: limit_gone_past(ctx) not in (None, "requests"), "billing", "limit_gone_past",
+    _FollowUpRule(lambda ctx: limit_gone_past(ctx) == "apps", "billing", "limit_gone_past",
                   "asks what happens past a plan's limit on apps"),
+    # "What happens if we exceed the member limit?" (out of scope at 0.7: the scope reply): the team's entry gives each
+    # plan's count of members, which the account part quotes (the billing part led with the invoices).
+    _FollowUpRule(lambda ctx: limit_gone_past(ctx) == "team members", "account", "member_limit_gone_past",
+                  "asks what happens past a plan's limit on team members"),
     # "Does it apply to me?" after "what is the sla?" (billing at 0.6: the plan's price, then the SLA's whole entry):
     # whether the customer's plan has the SLA, which the technical part says yes or no to. Off topic, the scope's own
     # rule reads it.
@@ -599,6 +604,11 @@ class Orchestrator:
             # not cover our mailings and nothing here changes them, which a person can.
             return await self._answer_by_rule(run, intent_response, label="general", key="mailings",
                                               why="about our newsletter or marketing emails", reply=MAILINGS_REPLY)
+        if asks_for_a_recap(run.ctx.message):
+            # "What did I ask you?" got the refund policy by the FAQ shortcut; "remind me what we talked about" the
+            # scope reply. What they asked is in the history, in their own words.
+            return await self._answer_by_rule(run, intent_response, label="general", key="recap",
+                                              why="asks what the conversation has been about", reply=recap_reply(run.ctx))
         if withdraws_request(run.ctx.message) and not withdraws_the_refund_just_asked(run.ctx):
             # "Actually never mind, I figured it out": read alone it is off topic or an unsure technical question, whose
             # reply offers a person again; the customer asked for nothing. A refund just asked for is the refund part's

@@ -166,7 +166,9 @@ PHRASES: dict[Intent, re.Pattern[str]] = {
     # deploy's limits, which the help centre's entry on deploys states for each plan.
     "technical": re.compile(r"\bstatus\s+page\b|\bdown\s+time\b|\b(?:is|are)\s+(?:you|northwind)\s+down\b"
                             r"|\bbuild\s+(?:time|times|minutes|limits?|timeouts?)\b"
-                            r"|\b(?:deploys?|deployments?)\s+(?:per|a)\s+day\b", re.IGNORECASE),
+                            r"|\b(?:deploys?|deployments?)\s+(?:per|a)\s+day\b"
+                            # "How do I know how many api calls I have left?" (out of scope at 0.75): the API's limit.
+                            r"|\bapi\s+(?:calls?|requests?|quotas?|rate\s+limits?|limits?)\b", re.IGNORECASE),
     "refund": re.compile(r"\bmoney\s+back\b", re.IGNORECASE),
     # "Max number of apps?", "app limit": how many apps a plan hosts, which the plans say. "What's the difference
     # between the plans?", "compare your plans", "what do I get over pro?" (out of scope at 0.74): ours, set side by side.

@@ -20,6 +20,7 @@ from agents.envelope import AgentRequest, AgentResponse
 from agents.follow_up import (
     NOT_RECEIVED,
     RATE_LIMITS_QUESTION,
+    TEAM_LIMIT_QUESTION,
     asked_of_a_plan,
     asks_a_detail,
     asks_about_staff_review,
@@ -62,6 +63,9 @@ from agents.service_status import asks_for_status_updates
 from agents.service_terms import asks_about_a_cancellation_fee, asks_if_a_card_is_needed, plan_moved_to, tier_not_ours
 from agents.sign_up_problems import reports_confirming_email_missing
 from agents.workers.base import RunDeps, metadata
+
+# The entry that says each plan's limit on what limit_gone_past names, where the message's own words find none.
+_ENTRY_ON_THE_LIMIT = {"requests": RATE_LIMITS_QUESTION, "team members": TEAM_LIMIT_QUESTION}
 
 # A plan named as a plan: "on free", "with business", "does pro include", "the Pro plan"; not "is ssl free".
 NAMES_A_PLAN = re.compile(
@@ -361,10 +365,11 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Would you delete my apps if I cancelled?" is worded like deleting the account; the entry on cancelling,
         # which says what becomes of apps and data, is added as the topic's are above.
         matches += _after_own(matches, _best_first(deps, CANCEL_QUESTION, 1))
-    if limit_gone_past(ctx) == "requests":
+    if (past := limit_gone_past(ctx)) in _ENTRY_ON_THE_LIMIT:
         # "What happens if we go over it?" after the API's limit: the entry on the limits says (HTTP 429), which the
-        # message's words never find. It leads, scored below the shortcut, as a reread question's entries do.
-        matches = _reread_first(deps, RATE_LIMITS_QUESTION, k, matches)
+        # message's words never find. It leads, scored below the shortcut, as a reread question's entries do. So for
+        # the team's, whose entry gives each plan's count of members (the entry on a double charge led, at 0.04).
+        matches = _reread_first(deps, _ENTRY_ON_THE_LIMIT[past], k, matches)
     if asks_about_staff_review(ctx.message):
         # "When will staff look at it?" finds no entry (support hours at 0.01), "how long will approval take?" only
         # the refund timing: what the help centre says of staff approving refunds, of the staff's hours and of

@@ -112,6 +112,16 @@ BLAMES_OWN_CHANGE = re.compile(
 )
 ASKS_TO_ROLL_BACK = re.compile(r"\b(?:revert|reverting|roll\s*back|rolling\s*back|rollback|undo)\b", re.IGNORECASE)
 ROLLS_BACK = re.compile(r"\broll\s*back\b|\brollback\b", re.IGNORECASE)
+# "How do I check how many I have left?", "how can I see my remaining requests?": what is left of a limit, which the
+# step on the header that counts it down answers (its name, `X-RateLimit-Remaining`, is no word the search reads).
+_ASKS_WHAT_IS_LEFT = re.compile(
+    r"\bhow\s+(?:many|much)\b[^.?!]{0,40}\b(?:left|remain(?:s|ing)?)\b|\bremaining\s+(?:requests?|calls?|quota)\b"
+    r"|\b(?:requests?|calls?|quota)\s+(?:i\s+have\s+|we\s+have\s+)?(?:left|remaining)\b"
+    r"|\bhow\s+close\b[^.?!]{0,30}\blimit\b", re.IGNORECASE)
+_COUNTS_WHAT_IS_LEFT = re.compile(r"\bremaining\b", re.IGNORECASE)
+# Questions that share no word with the step that answers them: how to revert and "roll back in **App → Deploys**".
+_ASKED_IN_OTHER_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (ASKS_TO_ROLL_BACK, ROLLS_BACK), (_ASKS_WHAT_IS_LEFT, _COUNTS_WHAT_IS_LEFT))
 
 # Certificate errors as browsers name them ("NET::ERR_CERT_AUTHORITY_INVALID"), read as the plain words a
 # guide writes the same fault in: an unknown issuer is a certificate the browser does not trust.
@@ -145,6 +155,24 @@ ASKS_A_LIMIT = re.compile(
     r"|\bwhat(?:\s+is|\s+are|'s|s)\s+(?:an?\s+|the\s+)?(?:http\s+)?[45]\d\d\b",
     re.IGNORECASE,
 )
+# "I need 1000 requests a minute", "we need more than 3000 requests per minute": a rate the customer needs, which the
+# limit of their plan is weighed against (the 429 guide's steps answered a fault nobody reported, its step on retrying
+# "as fitting").
+_RATE_NEEDED = re.compile(
+    r"\b(?:need|needs|want|require|requires|expect|make|send|do|handle|get)\s+(?:to\s+(?:make|send|do|handle)\s+)?"
+    r"(?:(?P<beyond>more\s+than|over|above)\s+|(?:about|around|roughly|up\s+to|at\s+least)\s+)?"
+    r"(?P<figure>\d[\d,]*)(?P<thousands>\s*k)?\s+(?:api\s+)?(?:requests?|calls?)\s+(?:a|an|per|each|every)\s+(?:minute|min)\b",
+    re.IGNORECASE,
+)
+
+
+def rate_needed(text: str) -> tuple[Decimal, bool] | None:
+    """The requests a minute a message says are needed, and whether it asks for more than that figure (not
+    as many): (3000, True) for "we need more than 3000 requests a minute"; None when it names no such rate."""
+    if (needed := _RATE_NEEDED.search(text)) is None:
+        return None
+    figure = Decimal(needed["figure"].replace(",", "")) * (1000 if needed["thousands"] else 1)
+    return figure, needed["beyond"] is not None
 # Asking for more than the plan allows, or having run into it: what the plans above allow matters too.
 ASKS_FOR_MORE = re.compile(r"\b(?:higher|increas(?:e|ed|ing)|rais(?:e|ed|ing)|more|bigger|longer|extend(?:ed|ing)?"
                            r"|lift(?:ed|ing)?)\b", re.IGNORECASE)
@@ -496,7 +524,8 @@ class TechnicalReplies(WriterBase):
         with a figure in its answer, about what the message names beyond asking for a limit ("build" in
         "what's the max build time?"); or, when the message names nothing else ("how do I get a higher
         limit?"), about what the guide found for it is about. None when the message asks no such thing."""
-        if not ASKS_A_LIMIT.search(self.text) or _ASKS_A_PRICE.search(self.ctx.message):
+        names_a_rate = rate_needed(self.text) is not None
+        if not (ASKS_A_LIMIT.search(self.text) or names_a_rate) or _ASKS_A_PRICE.search(self.ctx.message):
             # "How much does that cost?" after the scaling guide asks a price: the plans' prices, quoted as a limit,
             # read "You're on the Business plan: we have three plans …".
             return None
@@ -511,11 +540,15 @@ class TechnicalReplies(WriterBase):
             # "Can it be increased?" right after the build time's limit was given: that limit, whatever guide its
             # words found (the API rate limits', for "limit").
             return quoted
-        asked = set() if of_the_topic else topic_words(self.text) - LIMIT_WORDS - PLAN_WORDS
+        # "I need 1000 requests a minute" asks of the rate's limit, whatever words name the rate.
+        asked = set() if of_the_topic else topic_words(_RATE_NEEDED.sub(" ", self.text)) - LIMIT_WORDS - PLAN_WORDS
         guide = (topic_words(f"{articles[0].title} {articles[0].summary}") - LIMIT_WORDS) if articles else set()
         stating: list[tuple[bool, float, FaqMatch]] = []
         for match in self.facts.faq:
-            if (match.score < FAQ_HOW_TO_FOR_VISITOR and not of_the_topic) or not FIGURE.search(match.answer):
+            # A rate named ("more than 3000 requests a minute") scores the entry on limits low (0.05): its figure is
+            # what the customer needs, whatever else the words find.
+            if (match.score < FAQ_HOW_TO_FOR_VISITOR and not (of_the_topic or names_a_rate)) or not FIGURE.search(
+                    match.answer):
                 continue
             if CHANGES_PLAN & set(normalise(match.question).split()):
                 continue  # moving between plans states prices, not limits
@@ -546,6 +579,8 @@ class TechnicalReplies(WriterBase):
         lead = f"You're on the {plan} plan: " if plan == customer_plan else f"On {plan}: "
         self.reply.add(" ".join([lead + _lower_first(" ".join(own)), *for_everyone]))
         self._cite_faq(entry)
+        if (needed := rate_needed(self.text)) is not None:
+            return self._weigh_rate_needed(entry_sentences, plan, own=" ".join(own), needed=needed)
         if not (ASKS_FOR_MORE.search(self.text) or RAN_INTO_IT.search(self.text)):
             return False
         above = _above(entry_sentences, plan)
@@ -555,6 +590,26 @@ class TechnicalReplies(WriterBase):
         # "How do I get a higher limit?" from Business: upgrading is no answer when no plan allows more.
         self.reply.add(f"No plan allows more than {plan} does. For more than that, a person from our team would need "
                        f"to look at your case: would you like me to {OFFER_PERSON}?")
+        return True
+
+    def _weigh_rate_needed(self, entry_sentences: list[str], plan: str, *, own: str,
+                           needed: tuple[Decimal, bool]) -> bool:
+        """The rate the customer needs against the plan's limit just stated: within it, said so; past it, the plans
+        above that allow it, or that none does, with a person offered. Whether no plan allows it."""
+        figure, beyond = needed
+        if (allowed := _first_figure(own)) is not None and (allowed > figure if beyond else allowed >= figure):
+            self.reply.add("What you describe is within that.")
+            return False
+        enough = [clause for clause in _above(entry_sentences, plan)
+                  if (offered := _first_figure(clause)) is not None and (offered > figure if beyond else offered >= figure)]
+        if enough:
+            self.reply.add(" ".join(enough))
+            return False
+        top = PLAN_ORDER[-1]
+        most = next((clause for sentence in entry_sentences if (clause := _for_plan(sentence, top))), None)
+        said = f"No plan allows more than {top} does." if plan == top or most is None else f"No plan allows that many. {most}"
+        self.reply.add(f"{said} A person from our team would need to look at your case: would you like me to "
+                       f"{OFFER_PERSON}?")
         return True
 
     @staticmethod
@@ -568,6 +623,10 @@ class TechnicalReplies(WriterBase):
         upgrading (none on the top plan); otherwise what it covers. Whether steps were listed."""
         upgrading = [n for n, step in enumerate(best.steps, start=1) if CHANGES_PLAN & set(normalise(step).split())]
         shown_before = last_assistant_text(self.ctx)
+        if any(asks.search(self.text) for asks, _ in _ASKED_IN_OTHER_WORDS) and (asked := self._steps_asked_about(best)):
+            # "How do I know how many api calls I have left?": the limit, then the step on the header counting it down.
+            self.reply.add(f"Our guide “{best.title}” says:\n{_numbered(asked)}")
+            return True
         if best.steps and all(step in shown_before for step in best.steps[:2]):
             self.reply.add(f"The steps from our guide “{best.title}” in my last message still apply meanwhile.",
                            answers=False)
@@ -747,11 +806,9 @@ class TechnicalReplies(WriterBase):
         my app listen on?" and the failed-deploys guide's fourth step, on `PORT`). Asked how to roll back,
         the step on rolling back; a browser's certificate error, the step on what it means."""
         numbered = list(enumerate(article.steps, start=1))
-        if ASKS_TO_ROLL_BACK.search(self.text):
-            # "How do I revert?" shares no word with "roll back in **App → Deploys**", and is what it answers.
-            rolling_back = [(n, step) for n, step in numbered if ROLLS_BACK.search(step)][:1]
-            if rolling_back:
-                return [] if rolling_back[0][0] == 1 else rolling_back
+        for asks, answers in _ASKED_IN_OTHER_WORDS:
+            if asks.search(self.text) and (answering := [(n, step) for n, step in numbered if answers.search(step)][:1]):
+                return [] if answering[0][0] == 1 else answering
         if meaning := " ".join(plain for error, plain in (*CERTIFICATE_ERRORS, *ERROR_PHRASES) if error.search(self.text)):
             # "NET::ERR_CERT_AUTHORITY_INVALID" is the untrusted certificate of the TLS guide's fourth step; "Cannot
             # find module 'express'" the failed-deploys guide's third, on installing dependencies.
@@ -1277,6 +1334,12 @@ def _for_plan(sentence: str, plan: str) -> str | None:
         return (f"{sentence[:figures[0].start()]}{own['figure']}{figures[0]['unit']} on {plan}"
                 f"{sentence[figures[-1].end():]}")
     return sentence if plan in _PLAN_NAME.findall(sentence) else None
+
+
+def _first_figure(text: str) -> Decimal | None:
+    """The first number a sentence states ("600" of "the API allows 600 requests a minute on Pro")."""
+    found = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", text)
+    return Decimal(found.group().replace(",", "")) if found else None
 
 
 def _above(entry_sentences: list[str], plan: str) -> list[str]:

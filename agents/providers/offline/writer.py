@@ -56,7 +56,7 @@ from agents.follow_up import (
     withdraws_the_refund_just_asked,
 )
 from agents.frustration import mood_reply, repeats_last_reply, same_for_another_plan
-from agents.outcome import Draft, FaqMatch, Usage
+from agents.outcome import Draft, FaqMatch, Source, Usage
 from agents.own_data import about_own_lock, asks_to_unlock, says_no_account_has_the_address
 from agents.providers.offline.faq import PLAN_NAMES, Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
@@ -68,6 +68,7 @@ from agents.providers.offline.reply_base import (
     GENERIC_WORDS,
     GREETINGS,
     SAYS_NOTHING_YET,
+    FactView,
     Reply,
     has_cue,
     joined_with_and,
@@ -85,6 +86,8 @@ from agents.providers.offline.text import normalise
 
 __all__ = ["ReplyWriter", "compose"]
 
+# "Free and Pro accounts can invite up to 3 members": a count of the members a plan may have.
+_COUNTS_MEMBERS = re.compile(r"\b\d+\s+(?:team\s+)?members\b", re.IGNORECASE)
 # "Thanks, but the app is still broken": a thank-you that says the answer did not help.
 STILL_UNHAPPY = ("but", "still", "not", "didnt", "doesnt", "dont", "isnt", "wasnt", "cant", "no", "however")
 # The orchestrator's panel threshold: below it, a label is a guess.
@@ -873,12 +876,37 @@ def _past_the_limit(ctx: SupportContext, *, persona: str, past: str) -> Draft:
         if past_it is None or not repeats_last_reply(limits.text, ctx):
             return limits
         return limits.model_copy(update={"text": f"As my last message said: {past_it[:1].lower()}{past_it[1:]}"})
+    if past == "team members" and (told := _members_told(ctx)) is not None:
+        return _past_the_member_limit(ctx, *told)
     counts = ReplyWriter(ctx, persona=persona, text=f"how many {past} can I have?").write()
     unknown = (f"Our help centre doesn't say what happens if you go over your plan's limit on {past}, and I'd rather "
                "not guess.")
     person = f"If you need more than your plan allows, I can {OFFER_PERSON} from our team to talk it through."
     told = "" if _says_it_cannot_answer(counts.text) else f" What it does say:\n\n{counts.text}"
     return counts.model_copy(update={"text": f"{unknown}{told}\n\n{person}"})
+
+
+def _members_told(ctx: SupportContext) -> tuple[FaqMatch, str] | None:
+    """The help-centre entry among the facts that counts the members each plan may invite, and its sentence that does."""
+    for match in FactView(ctx).faq:
+        if counting := [s for s in sentences(match.answer) if _COUNTS_MEMBERS.search(s)]:
+            return match, counting[0]
+    return None
+
+
+def _past_the_member_limit(ctx: SupportContext, entry: FaqMatch, said: str) -> Draft:
+    """"What happens if we exceed the member limit?": the plans' counts as the team's entry gives them (the account
+    part quoted its steps to invite, the billing part the invoices), that it says nothing of going past them, and a
+    person; on a plan with no limit, that there is none to go over."""
+    plan = ctx.customer.plan.capitalize() if ctx.customer is not None else None
+    source = Source(kind="faq", title=entry.question, ref=str(entry.faq_id))
+    if plan is not None and re.search(rf"\b{plan}\b[^.;]*\bno\s+limit\b", said):
+        return Draft(text=f"You're on the {plan} plan, which has no limit on team members, so there's none to go over. "
+                          f"Our help centre says: {said}", sources=[source])
+    on_plan = f"You're on the {plan} plan. " if plan is not None else ""
+    return Draft(text=f"{on_plan}Our help centre says: {said} It doesn't say what happens if you try to invite more "
+                      "than your plan allows, and I'd rather not guess.\n\nIf you need more members than your plan "
+                      f"allows, I can {OFFER_PERSON} from our team to talk it through.", sources=[source])
 
 
 def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
