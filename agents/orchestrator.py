@@ -168,6 +168,7 @@ from agents.service_status import (
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_for_a_plan_change_alone,
+    asks_for_a_special_price,
     asks_what_a_plan_has,
     billing_matter_alone,
     domains_named,
@@ -456,6 +457,10 @@ _FOLLOW_UPS_MISREAD = (
     # it, or believes so, and the card on file and the payment are billing's to check.
     _FollowUpRule(reports_card_replaced, "billing", "card_replaced",
                   "says the card it was asked to replace is replaced, or that the payment still fails"),
+    # "I'm a student, can I get pro for free?" (account at 0.5: what Free includes): a discount, which the billing part
+    # says the help centre never mentions, with a person.
+    _FollowUpRule(lambda ctx: asks_for_a_special_price(ctx.message), "billing", "special_price_asked",
+                  "asks for a lower price for who they are"),
 )
 
 

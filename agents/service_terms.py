@@ -76,6 +76,21 @@ TRYING_A_PAID_PLAN = re.compile(
     re.IGNORECASE)
 
 
+# "I'm a student, can I get pro for free?", "we're a charity, is there a cheaper price?": a price for who they are, which
+# is a discount asked for in other words (the account part told a visitor what Free includes).
+_WHO_MAY_PAY_LESS = re.compile(
+    r"\b(?:students?|nonprofits?|non-profits?|non\s+profits?|charit(?:y|ies)|ngos?|schools?|universit(?:y|ies)|teachers?"
+    r"|educators?|education(?:al)?|academics?|open[\s-]source|start-?ups?)\b", re.IGNORECASE)
+_PAYING_LESS = re.compile(
+    r"\b(?:for\s+free|free\s+of\s+charge|(?:free|cheaper|discounted|reduced)\s+(?:pro|business|plan|price|rate|access)"
+    r"|cheaper|less|reduced\s+price|special\s+(?:price|pricing|rate|offer|deal))\b", re.IGNORECASE)
+
+
+def asks_for_a_special_price(text: str) -> bool:
+    """Whether a message asks for a lower price for who the customer is (a student, a charity, open source)."""
+    return bool(_WHO_MAY_PAY_LESS.search(text) and _PAYING_LESS.search(text))
+
+
 # "Does the pro plan have an sla?", "does business come with priority support?": whether a plan named includes something,
 # the same for everyone.
 _ASKS_WHAT_A_PLAN_HAS = re.compile(
@@ -186,7 +201,11 @@ PHRASES: dict[Intent, re.Pattern[str]] = {
         r"|\b(?:downtime|down\s+time|outages?|sla|uptime)\b.*\bcredits?\b"
         # "Can you extend my trial?", "is there a free trial?": a trial of a plan, which is billing's to say.
         r"|\bfree\s+trials?\b|\btrial\s+(?:period|version|account|of\s+(?:pro|business))\b"
-        r"|\b(?:extend|extending|my|your|a|the)\s+trial\b",
+        r"|\b(?:extend|extending|my|your|a|the)\s+trial\b"
+        # "We were charged in USD but we're in Europe" (out of scope at 0.54, the scope reply): the currency of what we
+        # charge, which the invoices' facts hold. Not "I get paid in GBP" (a salary).
+        r"|\b(?:charged|billed|invoiced|invoices?|prices?|pricing|subscriptions?)\b[^.?!]{0,30}\b(?:in|with)\s+(?:us\s+)?"
+        r"(?:dollars|usd|eur|euros?|gbp|pounds(?:\s+sterling)?|sterling)\b",
         re.IGNORECASE),
 }
 # A slip of one letter in a term of this length or more ("refnd") is still that term.

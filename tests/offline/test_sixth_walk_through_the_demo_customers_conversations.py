@@ -115,3 +115,60 @@ def test_a_reminder_of_their_own_is_no_request_for_a_recap(message):
     from agents.recap import asks_for_a_recap
 
     assert not asks_for_a_recap(message)
+
+
+@pytest.mark.parametrize("message", ["we were charged in USD but we're in Europe",
+                                     "we are based in the UK, can we be invoiced in pounds?"])
+async def test_a_currency_not_theirs_gets_the_invoices_currency_and_that_the_help_centre_says_no_more(converse, message):
+    # "We were charged in USD but we're in Europe" was out of scope (0.54): the scope reply.
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("Your invoices are in US dollars (USD)."), outcome.reply
+    assert "doesn't say whether you could be billed in another currency" in outcome.reply
+
+
+async def test_the_currency_asked_alone_is_only_the_invoices_currency(converse):
+    [outcome] = await converse("cus_alice", "what currency am I billed in?")
+    assert outcome.reply == "Your invoices are in US dollars (USD).", outcome.reply
+
+
+def test_a_salary_paid_in_a_currency_is_no_question_about_what_we_charge():
+    from agents.service_terms import domains_named
+
+    assert domains_named("I get paid in GBP. Should I configure this and if so, where?") == []
+    assert domains_named("we were charged in USD but we're in Europe") == ["billing"]
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    (None, "I'm a student, can I get pro for free?"),
+    ("cus_alice", "I'm a student, can I get pro for free?"),
+    ("cus_alice", "we are a charity, is there a cheaper price?"),
+    (None, "do you have special pricing for open source projects?"),
+])
+async def test_a_lower_price_for_who_they_are_is_a_discount_the_help_centre_does_not_describe(converse, customer, message):
+    # "Free includes one app, shared resources and community support. That list doesn't mention what you asked about".
+    [outcome] = await converse(customer, message)
+    assert outcome.intent.label == "billing", outcome.intent
+    assert "I can't find anything about discounts in our help centre" in outcome.reply, outcome.reply
+    assert "Free includes" not in outcome.reply
+
+
+def test_a_student_asking_something_else_is_no_request_for_a_lower_price():
+    from agents.service_terms import asks_for_a_special_price
+
+    assert not asks_for_a_special_price("I'm a student, how do I deploy my app?")
+    assert not asks_for_a_special_price("is the pro plan free?")
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    ("cus_alice", "can I get an invoice with a PO number?"),
+    (None, "can you add our purchase order number to the invoice?"),
+    ("cus_carol", "I need a PO# on my invoices"),
+])
+async def test_a_po_number_gets_the_details_invoices_carry_and_that_po_numbers_are_not_mentioned(
+        converse, customer, message):
+    # The invoice list, then the entries on invoices and on their details, and nothing of the PO number.
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("Go to **Billing → Details** and fill in your company name, address and VAT number."), \
+        outcome.reply
+    assert "doesn't mention purchase order (PO) numbers on invoices" in outcome.reply
+    assert "NW-" not in outcome.reply

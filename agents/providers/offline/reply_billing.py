@@ -71,6 +71,7 @@ from agents.service_terms import (
     ASKS_ABOUT_PRICING,
     TRYING_A_PAID_PLAN,
     asks_about_a_cancellation_fee,
+    asks_for_a_special_price,
     asks_if_a_card_is_needed,
     tier_not_ours,
 )
@@ -240,6 +241,9 @@ CURRENCY_NAMED = {"usd": "USD", "dollars": "USD", "eur": "EUR", "euro": "EUR", "
                   "gbp": "GBP", "pounds": "GBP", "sterling": "GBP", "£": "GBP", "yen": "JPY", "rupees": "INR",
                   "francs": "CHF"}
 CURRENCY_NAMES = {"USD": "US dollars (USD)", "EUR": "euros (EUR)", "GBP": "pounds sterling (GBP)"}
+# "We were charged in USD but we're in Europe": where the customer is, which says the currency named is not theirs.
+_SAYS_WHERE_THEY_ARE = re.compile(r"\b(?:we(?:'re|\s+are)|i(?:'m|\s+am)|(?:we're|i'm|we\s+are|i\s+am)\s+based|based"
+                                  r"|located|(?:we|i)\s+live)\s+in\b", re.IGNORECASE)
 # "Do your invoices include VAT?", "is tax included?", "do you charge sales tax?": tax on what we charge.
 # Not tax paperwork the invoices are wanted for: "an invoice for my tax return", "for tax purposes", "for our taxes".
 ASKS_ABOUT_TAX = re.compile(
@@ -249,6 +253,9 @@ ASKS_ABOUT_TAX = re.compile(
 # the customer's own details printed on invoices, which the help centre's entry on them answers.
 # "Where do I add VAT?", "can I put my VAT on invoices": the customer's VAT details added, which is the same entry;
 # not VAT added to a price ("do you add VAT to the price?"), which no fact answers.
+# "Can I get an invoice with a PO number?": a detail on invoices that the help centre's entry on them does not name.
+_PO_NUMBER = r"\b(?:po|p\.o\.?)\s*(?:numbers?|nos?\.?|#)|\bpurchase[\s-]+orders?\b"
+_NAMES_A_PO_NUMBER = re.compile(_PO_NUMBER, re.IGNORECASE)
 INVOICE_DETAILS = re.compile(
     r"\b(?:vat|tax|gst)\s+(?:number|no|id|registration|code)s?\b|\bcompany\s+(?:name|details|address)\b"
     r"|\b(?:add|put|enter|set|update|change)\s+(?:in\s+)?(?:my\s+|our\s+|the\s+|a\s+)?(?:vat|gst)\b"
@@ -256,7 +263,8 @@ INVOICE_DETAILS = re.compile(
     r"|\bbilling\s+(?:address|details)\b(?![^.?!]*\be-?mail)"
     # "My invoice shows the wrong address", "the company name on our invoices is old": the details invoices carry.
     r"|\binvoices?\b[^.?!]{0,25}\b(?:wrong|incorrect|old|outdated|misspelt|misspelled)\s+(?:address|company(?:\s+name)?|name)\b"
-    r"|\b(?:address|company\s+name)\s+on\s+(?:my|our|the)\s+invoices?\s+(?:is|are)\s+(?:wrong|incorrect|old|outdated)\b",
+    r"|\b(?:address|company\s+name)\s+on\s+(?:my|our|the)\s+invoices?\s+(?:is|are)\s+(?:wrong|incorrect|old|outdated)\b"
+    r"|" + _PO_NUMBER,
     re.IGNORECASE,
 )
 # "It should be 12 Main St, Springfield", "the right one is Acme Ltd": a detail given, as what it should be.
@@ -385,7 +393,9 @@ class BillingReplies(WriterBase):
             return
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
-        service_told = (self._whether_a_card_is_needed() or self._tier_not_ours() or self._plans_offered()
+        # "I'm a student, can I get pro for free?" is a discount asked for, not what Free includes (a plan named).
+        service_told = ((asks_for_a_special_price(self.text) and self._payment_terms())
+                        or self._whether_a_card_is_needed() or self._tier_not_ours() or self._plans_offered()
                         or self._payment_methods() or self._other_plan() or self._named_plan_price()
                         or self._cancellation_fee() or self._payment_terms() or self._send_invoice()
                         or self._billing_details())
@@ -858,7 +868,7 @@ class BillingReplies(WriterBase):
             self._no_trial_described()
             return True
         # "Is annual billing cheaper?" asks about a discount; "a cheaper way to run two apps" does not.
-        discount = has_cue(self.words, self.norm, *DISCOUNT_CUES) or (
+        discount = has_cue(self.words, self.norm, *DISCOUNT_CUES) or asks_for_a_special_price(self.text) or (
             yearly and has_cue(self.words, self.norm, "cheaper", "save", "saving", "savings", "less"))
         if not (discount or yearly):
             return False
@@ -1008,7 +1018,7 @@ class BillingReplies(WriterBase):
         if billed_in:
             names = joined_with_and([CURRENCY_NAMES.get(code, code) for code in billed_in])
             self.reply.add(f"Your invoices are in {names}.")
-            if not asked - set(billed_in):
+            if not asked - set(billed_in) and not _SAYS_WHERE_THEY_ARE.search(self.text):
                 return
             unknown = "whether you could be billed in another currency"
         else:
@@ -1025,6 +1035,11 @@ class BillingReplies(WriterBase):
                 self._not_to_hand("the steps for adding your details to invoices", "help you with it")
             else:
                 self._quote_faq(entry, hedge=False)
+            if _NAMES_A_PO_NUMBER.search(self.text):
+                # The entry names the company's name, address and VAT number, and nothing else.
+                self.reply.add("Our help centre doesn't mention purchase order (PO) numbers on invoices, so I'd rather "
+                               f"not guess whether one can be added. Would you like me to {OFFER_PERSON} from our team, "
+                               "who can check?")
             return
         seen = " and the invoices I can see for you show only their totals," if self.facts.invoices else ""
         self.reply.add(f"Our help centre doesn't say whether VAT or other taxes are added to our prices,{seen} so "

@@ -32,7 +32,7 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.reply_technical import PLAN_ORDER, RAN_INTO_IT
 from agents.providers.offline.text import normalise, stem
-from agents.service_terms import TRYING_A_PAID_PLAN, plan_asked_if_offered
+from agents.service_terms import TRYING_A_PAID_PLAN, asks_for_a_special_price, plan_asked_if_offered
 
 # "What does my plan include?", "what do I get with Pro?", "what's in the Business plan?": the whole list.
 ASKS_WHAT_A_PLAN_HAS = re.compile(
@@ -209,8 +209,10 @@ class PlanFeatureReplies(WriterBase):
     def answers_what_a_plan_includes(self) -> bool:
         """Answer whether (or what) a plan includes, when the message asks about a plan's contents and
         the plans' lists name it. False, having said nothing, otherwise."""
-        if TRYING_A_PAID_PLAN.search(self.text):
-            return False  # "Can I test business for free?": a trial, which the billing part says nothing describes
+        if TRYING_A_PAID_PLAN.search(self.text) or asks_for_a_special_price(self.text):
+            # "Can I test business for free?": a trial, which the billing part says nothing describes; "I'm a student,
+            # can I get pro for free?": a discount, which the billing part says the same of.
+            return False
         if _ASKS_WHEN.match(self.ctx.message):
             # "When will I get it?" after a refund was filed ("will I get" reads as whether a plan has it): a time,
             # which no plan's list answers.
