@@ -111,11 +111,25 @@ _FINDS_IT_TOO_DEAR = re.compile(
     r"dear)\b|\bover-?priced\b|\b(?:can'?t|cannot|can\s+not|couldn'?t)\s+afford\b(?!\s+to\b)|\bcosts?\s+too\s+much\b",
     re.IGNORECASE)
 _ASKS_WHY = re.compile(r"^\W*(?:(?:and|but|so)[,\s]+)?(?:why|how\s+come)\b", re.IGNORECASE)
+_PLAN_NAMED = re.compile(r"\b(?:free|pro|business)\b", re.IGNORECASE)
+
+
+# "Why is business so expensive?", "how come pro costs so much?": what the plan named gives for its price.
+_ASKS_WHY_A_PLAN_COSTS = re.compile(
+    r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why|how\s+come)\b[^.?!]{0,30}\b(?P<plan>free|pro|business)\b[^.?!]{0,30}"
+    r"\b(?:expensive|pricey|costly|dear|over-?priced|costs?\s+(?:so\s+much|more|that\s+much|twice))\b", re.IGNORECASE)
+
+
+def plan_asked_why_it_costs(message: str) -> str | None:
+    """The plan a message asks why it costs what it does ("why is business so expensive?" → "business"); None when it
+    asks no such thing."""
+    return found["plan"].lower() if (found := _ASKS_WHY_A_PLAN_COSTS.search(message)) else None
 
 
 def finds_the_price_too_high(message: str) -> bool:
-    """Whether the message complains that our price is too high, rather than asking why it is what it is."""
-    return bool(_FINDS_IT_TOO_DEAR.search(message)) and not _ASKS_WHY.match(message)
+    """Whether the message complains that our price is too high, rather than asking why a plan it names costs what it
+    does. "Why is it so expensive?" names no plan: a complaint put as a question (it got the invoice list)."""
+    return bool(_FINDS_IT_TOO_DEAR.search(message)) and not (_ASKS_WHY.match(message) and _PLAN_NAMED.search(message))
 
 
 # "Do you have a free plan?", "is there a business tier?": whether we offer the plan, which its listing answers yes.

@@ -172,3 +172,38 @@ async def test_a_po_number_gets_the_details_invoices_carry_and_that_po_numbers_a
         outcome.reply
     assert "doesn't mention purchase order (PO) numbers on invoices" in outcome.reply
     assert "NW-" not in outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("why is it so expensive?",), ("I want to cancel", "why is it so expensive?")])
+async def test_why_it_is_so_expensive_naming_no_plan_is_a_price_complained_of(converse, turns):
+    # Alone: the invoice list; after the steps to cancel: the same steps again.
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("I'm sorry it costs more than you'd like. You're on the Pro plan at $29.00 a month."), \
+        outcome.reply
+    assert "Our help centre doesn't mention any discounts" in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "lead"), [
+    ("cus_alice", "why is business so expensive?",
+     "Business ($99.00 a month) includes unlimited apps, team members and priority support."),
+    ("cus_alice", "why is pro so expensive compared to free", "Your plan, Pro ($29.00 a month), includes up to 10 apps"),
+    ("cus_carol", "why is pro so expensive compared to free", "Pro ($29.00 a month) includes up to 10 apps"),
+])
+async def test_why_a_plan_named_costs_so_much_gets_what_it_includes(converse, customer, message, lead):
+    # The invoice list.
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert "NW-" not in outcome.reply and "I'm sorry it costs more" not in outcome.reply
+
+
+@pytest.mark.parametrize("turns", [
+    ("hello, my payment failed", "how long until it goes through?"),
+    ("my card expired", "how long until it goes through?"),
+    ("why did my last payment fail?", "when will the payment be processed?"),
+])
+async def test_when_a_failed_payment_goes_through_is_when_it_is_tried_again(converse, turns):
+    # "My answer is the same as in my last message", or the card on file again.
+    _, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("We'll try the payment for NW-1003 again by ourselves once a new card is saved"), \
+        outcome.reply
+    assert "My answer is the same" not in outcome.reply

@@ -162,6 +162,13 @@ _WHEN = ("when", "how long", "how soon", "what time", "what day", "yet", "alread
          "are you going to", "do you")
 # A failed payment asked to be taken again: "can you retry now?", "charge it again".
 ASKS_FOR_A_RETRY = ("retry", "retried", "retrying", "try again", "charge it", "take the payment")
+# "How long until it goes through?", "when will the payment be processed?" after a failed payment: when it is tried
+# again (it got the last answer over again, behind "my answer is the same"). Not a transfer or an order of theirs.
+_ASKS_WHEN_IT_GOES_THROUGH = re.compile(
+    r"\b(?:how\s+long\s+(?:until|till|til|before|will\s+it\s+take\s+(?:for|before|until))|when\s+(?:will|does|should|would|do))"
+    r"\s+(?:it|that|the\s+payment|my\s+payment|the\s+charge|the\s+invoice|nw-\d+)\s+"
+    r"(?:go(?:es)?\s+through|goes\s+thru|go\s+thru|be\s+(?:charged|paid|processed|taken|retried)|gets?\s+(?:charged|paid|processed)"
+    r"|process(?:es|ed)?|clears?)\b", re.IGNORECASE)
 _ASKS_WHICH_OR_HOW = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:which|what|where|when|how|why)\b",
                                 re.IGNORECASE)
 # How the list of invoices opens: a follow-up answered otherwise does not get the list just read again.
@@ -488,8 +495,10 @@ class BillingReplies(WriterBase):
         if card_changed:
             self._card_change_checked()
         # "When will you retry?": when the failed payment is tried again, not why it failed (already told).
-        retry_when = (not card_changed and has_cue(self.words, self.norm, *ASKS_FOR_A_RETRY)
-                      and has_cue(self.words, self.norm, *_WHEN) and self._when_retried())
+        retry_when = (not card_changed and ((has_cue(self.words, self.norm, *ASKS_FOR_A_RETRY)
+                                            and has_cue(self.words, self.norm, *_WHEN))
+                                            or bool(_ASKS_WHEN_IT_GOES_THROUGH.search(self.text)))
+                      and self._when_retried())
         about_failure = not card_changed and not retry_when and not problem_is_a_duplicate and (has_cue(
             self.words, self.norm, "fail", "failed", "fails", "declined", "decline", "not go through",
             "didnt go through", "did not go through", "rejected", "faild", "retry", "go thru", "didnt go thru",

@@ -83,6 +83,7 @@ from agents.providers.offline.reply_data_protection import DataProtectionReplies
 from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
 from agents.providers.offline.text import normalise
+from agents.service_terms import plan_asked_why_it_costs
 
 __all__ = ["ReplyWriter", "compose"]
 
@@ -915,7 +916,10 @@ def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
         return _past_the_limit(ctx, persona=persona, past=past)
     # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
     another_plan = asked_of_a_plan(ctx)
-    writer = ReplyWriter(ctx, persona=persona, text=another_plan or which_plan_for_what_was_asked(ctx) or ctx.message)
+    # "Why is business so expensive?" got the invoice list: what the plan gives for its price answers it.
+    why_dear = plan_asked_why_it_costs(ctx.message)
+    writer = ReplyWriter(ctx, persona=persona, text=another_plan or which_plan_for_what_was_asked(ctx)
+                         or (f"what does {why_dear} include?" if why_dear else ctx.message))
     draft = writer.write()
     if (another_plan is not None and repeats_last_reply(draft.text, ctx) and (plan := _plan_named(ctx.message))
             and not names_where_the_move_goes(ctx.message)):
