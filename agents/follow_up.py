@@ -119,7 +119,9 @@ _ASKS_FOR_MORE = re.compile(
     r"limit|our\s+limit|my\s+limit)(?:\s+up)?(?:\s+for\s+(?:me|us))?"
     r"|(?:can|could)\s+(?:we|i)\s+(?:get|have)\s+(?:it|that|the\s+limit)\s+(?:raised|increased|lifted)"
     # "Can it be increased?", "is it possible to extend it?" after the build time's limit (the API rate limits' guide).
-    r"|(?:can|could|will|would)\s+(?:it|that|the\s+limit)\s+be\s+(?:raised|increased|lifted|extended|bumped(?:\s+up)?)"
+    r"|(?:can|could|will|would)\s+(?:it|that|the\s+limit)\s+be\s+(?:raised|increased|lifted|extended|bumped(?:\s+up)?"
+    # "Can it be longer?" after the build time's limit (the scope reply).
+    r"|(?:made\s+)?(?:longer|higher|bigger|more))"
     r"|is\s+it\s+possible\s+to\s+(?:raise|increase|lift|extend)\s+(?:it|that|the\s+limit))(?:\s+(?:of\s+them|then|"
     r"please))?\W*$",
     re.IGNORECASE)
@@ -605,8 +607,12 @@ def asks_about_uptime(message: str) -> bool:
 # How the refund part refuses a charge past the window (reply_refunds.py); and the words that argue with a refusal.
 REFUSED_FOR_THE_WINDOW = "refund window, so I can't refund it"
 # "I didn't use it", "we never used the plan": a refund argued for as unused (the refund part hears the reason).
-SAYS_IT_WENT_UNUSED = re.compile(r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not)\s+(?:even\s+)?used?\b",
-                                 re.IGNORECASE)
+SAYS_IT_WENT_UNUSED = re.compile(
+    r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not|hasn'?t|has\s+not)\s+(?:even\s+|really\s+)?(?:been\s+)?used?\b"
+    # "But we barely used it", "I only used it once": little use, the same reason given.
+    r"|\b(?:barely|hardly|rarely|scarcely|never\s+really)\s+(?:even\s+)?(?:used|use|touched)\b"
+    r"|\bonly\s+used\s+(?:it|them|the\s+\w+)\s+(?:once|twice|a\s+(?:few|couple\s+of)\s+times|for\s+(?:a|one)\s+(?:day|week))\b",
+    re.IGNORECASE)
 _PUSHES_BACK = re.compile(r"\b(?:why\s+not|why\s+can'?t|why\s+cannot|why\s+can\s+not|come\s+on|only|exception|unfair"
                           r"|not\s+fair|seriously|really|but|just\s+this\s+once|please)\b"
                           rf"|{SAYS_IT_WENT_UNUSED.pattern}", re.IGNORECASE)

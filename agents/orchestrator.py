@@ -36,6 +36,7 @@ from agents.about_service import (
     considers_leaving_another_host,
     identity_or_contact_asked,
     identity_or_contact_reply,
+    kind_of_app_asked,
     names_support_hours,
     needs_a_person,
     payment_methods_asked,
@@ -861,10 +862,11 @@ class Orchestrator:
             self._relabel(run, self._sure_label(run, "general"),
                           why=f"asks whether apps can run in a place (out of scope at {label.confidence:.2f})")
             return
-        if asks_what_runs_here(run.ctx.message):
+        if asks_what_runs_here(run.ctx.message) or kind_of_app_asked(run.ctx.message,
+                                                                     last_reply=last_assistant_text(run.ctx)):
             # "Can you host a wordpress site?" (out of scope at 0.42): whether an app of that kind runs here is ours to
             # answer, or to say plainly that the help centre does not, with a person offered; not "outside what I can
-            # help with" to someone weighing us.
+            # help with" to someone weighing us. So for "what about go?" right after python was answered (0.72).
             self._relabel(run, self._sure_label(run, "general"),
                           why=f"asks whether an app of a kind runs here (out of scope at {label.confidence:.2f})")
             return

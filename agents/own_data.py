@@ -514,6 +514,26 @@ def wants_it_kept_locked(text: str) -> bool:
     return refuses_unlock(text) or reports_intrusion(text)
 
 
+# "Can I use sms instead?", "I don't have a smartphone" after the steps to turn on two-factor, "is there 2fa by text
+# message?": a second factor other than the authenticator app the help centre describes (the account's state, then "I
+# don't have enough information").
+_ANOTHER_SECOND_FACTOR = re.compile(
+    r"\b(?:sms|text\s+messages?|texts?|phone\s+calls?|voice\s+calls?|e-?mail(?:ed)?\s+codes?|codes?\s+by\s+e-?mail"
+    r"|hardware\s+keys?|security\s+keys?|yubikeys?|passkeys?)\b"
+    r"|\b(?:no|don'?t\s+(?:have|own)\s+an?|do\s+not\s+(?:have|own)\s+an?|without\s+an?)\s+(?:smart\s*phone|mobile(?:\s+phone)?"
+    r"|cell(?:\s*phone)?|phone|authenticator(?:\s+app)?)\b", re.IGNORECASE)
+TWO_FACTOR_QUESTION = "how do I turn on two-factor authentication"
+
+
+def asks_for_another_second_factor(message: str, *, last_reply: str = "", asked_before: str = "") -> bool:
+    """Whether the message asks for a second factor other than an authenticator app, naming two-factor itself or
+    right after a reply that did. Not after a lost phone was reported ("I don't have a phone now"), which the account's
+    own two-factor state answers."""
+    if not _ANOTHER_SECOND_FACTOR.search(message) or reports_lost_second_factor(asked_before):
+        return False
+    return bool(_TWO_FACTOR_WORDS.search(message) or _TWO_FACTOR_WORDS.search(last_reply))
+
+
 def about_own_two_factor(text: str) -> bool:
     """Whether the message is about the customer's own second factor ("I lost my phone with my authenticator"),
     not how two-factor works ("how do I turn on two factor?", answered the same for everyone). From a signed-in

@@ -45,6 +45,8 @@ from agents.follow_up import (
 )
 from agents.outcome import FaqMatch
 from agents.own_data import (
+    TWO_FACTOR_QUESTION,
+    asks_for_another_second_factor,
     asks_how_to,
     asks_to_close_the_account,
     asks_to_edit_profile_details,
@@ -60,7 +62,13 @@ from agents.own_data import (
     with_document_words_spelled,
 )
 from agents.service_status import asks_for_status_updates
-from agents.service_terms import asks_about_a_cancellation_fee, asks_if_a_card_is_needed, plan_moved_to, tier_not_ours
+from agents.service_terms import (
+    asks_about_a_cancellation_fee,
+    asks_if_a_card_is_needed,
+    plan_moved_to,
+    tier_not_ours,
+    with_slowness_said,
+)
 from agents.sign_up_problems import reports_confirming_email_missing
 from agents.workers.base import RunDeps, metadata
 
@@ -163,10 +171,11 @@ _EXPORT_IT = re.compile(r"\b(export(?:ing)?)\s+(?:it|them|that|this|everything|a
 def as_searched(message: str) -> str:
     """The message in the words the entries are written in: without a request's lead-in ("I don't know what I have to
     do to close my account"), a document's name spelt right ("recipt"), an unlock request naming the account, no
-    "first" against what was said before, "export it" as the export of the customer's data, and an email address as
-    "a new address"."""
+    "first" against what was said before, "export it" as the export of the customer's data, an email address as
+    "a new address", and taking long to load as being slow."""
     text = unlock_request_naming_the_account(with_document_words_spelled(without_request_lead_in(message)))
-    return _EMAIL_ADDRESS.sub("a new address", _EXPORT_IT.sub(r"\1 my data", _WHEN_AGAINST_BEFORE.sub("", text)))
+    text = with_slowness_said(_EXPORT_IT.sub(r"\1 my data", _WHEN_AGAINST_BEFORE.sub("", text)))
+    return _EMAIL_ADDRESS.sub("a new address", text)
 
 
 def _how_to_before_mishap(message: str, matches: list[FaqMatch]) -> list[FaqMatch]:
@@ -365,6 +374,11 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Would you delete my apps if I cancelled?" is worded like deleting the account; the entry on cancelling,
         # which says what becomes of apps and data, is added as the topic's are above.
         matches += _after_own(matches, _best_first(deps, CANCEL_QUESTION, 1))
+    if asks_for_another_second_factor(ctx.message, last_reply=last_assistant_text(ctx),
+                                      asked_before=previous_user_text(ctx) or ""):
+        # "Can I get 2fa codes by sms?", "I don't have a smartphone" after its steps: the entry on turning it on, which
+        # says how it works (with an authenticator app).
+        matches += _after_own(matches, _best_first(deps, TWO_FACTOR_QUESTION, 1))
     if (past := limit_gone_past(ctx)) in _ENTRY_ON_THE_LIMIT:
         # "What happens if we go over it?" after the API's limit: the entry on the limits says (HTTP 429), which the
         # message's words never find. It leads, scored below the shortcut, as a reread question's entries do. So for

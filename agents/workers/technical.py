@@ -16,6 +16,7 @@ from agents.follow_up import (
     with_topic,
 )
 from agents.outcome import ArticleMatch
+from agents.service_terms import with_slowness_said
 from agents.workers.base import RunDeps, metadata, tool
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]+")
@@ -69,7 +70,7 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
     ctx = request.context
     # "Is it fixed yet?" searches with the question it follows ("my app in eu-west returns 503"); "I'm on pro" or "and
     # for pro?" with that question asked of the plan, as the writer reads it.
-    question = asked_of_a_plan(ctx) or with_topic(ctx)
+    question = with_slowness_said(asked_of_a_plan(ctx) or with_topic(ctx))
     if dns_provider_named(ctx.message) is not None and (before := previous_user_text(ctx)) is not None:
         # "I use godaddy" after "how do I add a custom domain?": the guides on that question, done at that provider.
         question = f"{before}\n{ctx.message}"

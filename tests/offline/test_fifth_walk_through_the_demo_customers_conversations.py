@@ -360,7 +360,7 @@ async def test_a_refund_argued_as_unused_is_heard_not_told_the_rule_again(conver
     # "My answer is the same as in my last message", and the rule over again.
     *_, outcome = await converse("cus_alice", "can I get a refund for october?", "why not?",
                                  "that's not fair, I didn't use it")
-    assert outcome.reply.startswith("I hear you, and not having used it is a fair reason to ask. The 14-day window "
+    assert outcome.reply.startswith("I hear you, and having had little or no use from it is a fair reason to ask. The 14-day window "
                                     "applies whether or not the plan was used"), outcome.reply
     assert "pass you to a person" in outcome.reply
 

@@ -207,3 +207,70 @@ async def test_when_a_failed_payment_goes_through_is_when_it_is_tried_again(conv
     assert outcome.reply.startswith("We'll try the payment for NW-1003 again by ourselves once a new card is saved"), \
         outcome.reply
     assert "My answer is the same" not in outcome.reply
+
+
+SLEEP_ENTRY = "Apps on the Free plan sleep after 30 minutes without traffic"
+
+
+async def test_taking_long_to_load_is_a_slow_app_for_free_and_the_scaling_guide_on_pro(converse):
+    # Out of scope at 0.75 (the scope reply); as a follow-up, the failed-deploys guide.
+    [outcome] = await converse("cus_carol", "why does my app take so long to load?")
+    assert outcome.reply.startswith(SLEEP_ENTRY), outcome.reply
+    # Pro's apps never sleep: the entry on Free's would be no answer.
+    [outcome] = await converse("cus_alice", "why does my app take so long to load?")
+    assert outcome.reply.startswith("Our guide “Scaling and cold starts” covers this."), outcome.reply
+    assert SLEEP_ENTRY not in outcome.reply
+
+
+async def test_stopping_it_after_a_question_read_as_off_topic_keeps_the_slow_apps_topic(converse):
+    # "How do I stop that?" followed a question the classifier reads as off topic: the scope reply.
+    *_, outcome = await converse("cus_carol", "my app is slow", "why does it take so long to load the first time?",
+                                 "how do I stop that?")
+    assert outcome.reply.startswith("Apps on Pro and Business never sleep."), outcome.reply
+    assert "Failed deploys" not in outcome.reply
+
+
+async def test_whether_the_build_time_can_be_longer_gets_what_the_plans_above_allow(converse):
+    # The failed-deploys guide's steps.
+    _, outcome = await converse("cus_carol", "how long can a build take?", "can it be longer?")
+    assert outcome.reply.startswith("You're on the Free plan: Free accounts get 10 deploys a day and builds of up to 15 "
+                                    "minutes."), outcome.reply
+    assert "Pro and Business have unlimited deploys and builds of up to 45 minutes." in outcome.reply
+
+
+@pytest.mark.parametrize("pushback", ["but we barely used it", "I only used it once"])
+async def test_little_use_argued_after_a_refund_refused_is_heard(converse, pushback):
+    # "My answer is the same as in my last message".
+    *_, outcome = await converse("cus_bob", "I'd like a refund for last month", "why not?", pushback)
+    assert outcome.reply.startswith("I hear you, and having had little or no use from it is a fair reason to ask."), \
+        outcome.reply
+
+
+@pytest.mark.parametrize("follow_up", ["what about go?", "what about ruby?"])
+async def test_another_language_right_after_one_was_answered_is_the_same_question(converse, follow_up):
+    # Out of scope at 0.64-0.72: the scope reply.
+    _, outcome = await converse(None, "do you support python?", follow_up)
+    kind = follow_up.split()[-1].rstrip("?")
+    assert outcome.reply.startswith("Our help centre doesn't list the languages, frameworks or kinds of app that run on "
+                                    f"Northwind Cloud, so I can't tell you for certain about {kind}"), outcome.reply
+
+
+TWO_FACTOR_OTHER_WAY = "Our help centre describes two-factor authentication with an authenticator app only: Go to"
+
+
+@pytest.mark.parametrize("turns", [
+    ("how do I turn on 2fa?", "I don't have a smartphone"),
+    ("how do I turn on 2fa?", "can I use sms instead?"),
+    ("can I get 2fa codes by sms?",),
+])
+async def test_a_second_factor_other_than_an_app_is_said_to_be_undescribed_with_a_person(converse, turns):
+    # The account's lock and "I don't have enough information".
+    *_, outcome = await converse("cus_carol", *turns)
+    assert outcome.reply.startswith(TWO_FACTOR_OTHER_WAY), outcome.reply
+    assert "It doesn't mention text messages (SMS), security keys or any other way" in outcome.reply
+    assert [source.kind for source in outcome.sources] == ["faq"]
+
+
+async def test_no_phone_after_a_lost_phone_is_not_asked_for_another_second_factor(converse):
+    _, outcome = await converse("cus_alice", "I lost my phone with my authenticator", "I don't have a phone now")
+    assert TWO_FACTOR_OTHER_WAY not in outcome.reply, outcome.reply

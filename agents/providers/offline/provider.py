@@ -12,6 +12,7 @@ from agents.providers.offline import critic, writer
 from agents.providers.offline.intents import IntentClassifier, get_classifier
 from agents.providers.offline.reply_base import echoes_the_last_answer, topic_words
 from agents.providers.offline.reply_billing import asks_about_prices_or_terms
+from agents.service_terms import domains_named
 
 # A follow-up this unsure ("yes please", "and the other one?") is read together with the turn before.
 FOLLOW_UP_CONFIDENCE = 0.5
@@ -117,6 +118,10 @@ class OfflineProvider:
             # "Is it fixed yet?", "it still doesn't work": a short message that points back keeps the
             # topic of the question it follows, however sure the model is that alone it is small talk.
             topic = asked_before = self.classifier.classify(previous)
+            if topic.label in NO_DOMAIN and (domains := domains_named(previous)):
+                # "How do I stop that?" after "why does it take so long to load the first time?": the question before
+                # reads as off topic (0.75) alone, but its words are ours, as the orchestrator reads them in its turn.
+                topic = IntentResult(label=domains[0], confidence=topic.confidence)
             if topic.label in NO_DOMAIN:
                 # "What plans do you have?" reads as small talk on its own; with "how much is the next
                 # tier?" after it, the pair says which domain the conversation is in, if any.

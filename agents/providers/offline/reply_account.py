@@ -22,6 +22,7 @@ from agents.own_data import (
     asks_about_own_data,
     asks_about_team_roles,
     asks_about_the_lock,
+    asks_for_another_second_factor,
     asks_how_to,
     asks_if_all_is_well,
     asks_if_two_factor_is_on,
@@ -218,6 +219,11 @@ class AccountReplies(BillingReplies):
     def account(self) -> None:
         if says_no_account_has_the_address(self.ctx.message):
             self._no_account_for_the_address()
+            return
+        if asks_for_another_second_factor(self.ctx.message, last_reply=last_assistant_text(self.ctx),
+                                          asked_before=previous_user_text(self.ctx) or "") and (
+                entry := self._entry_on("two", "factor")) is not None:
+            self._second_factor_other_than_an_app(entry)
             return
         if reports_confirming_email_missing(self.text):
             self._confirming_email_missing()
@@ -829,6 +835,15 @@ class AccountReplies(BillingReplies):
 
     def email_out_of_reach(self) -> bool:
         return says_email_out_of_reach(self.ctx.message)
+
+    def _second_factor_other_than_an_app(self, entry: FaqMatch) -> None:
+        """"Can I use sms instead?": the help centre describes two-factor with an authenticator app and nothing else,
+        which is said with its steps, and a person offered to say whether another way exists."""
+        steps = sentences(entry.answer)[0]
+        self.reply.add(f"Our help centre describes two-factor authentication with an authenticator app only: {steps} "
+                       "It doesn't mention text messages (SMS), security keys or any other way, so I'd rather not guess "
+                       f"whether one is possible. A person from our team can check: would you like me to {OFFER_PERSON}?")
+        self._cite_faq(entry)
 
     def _no_account_for_the_address(self) -> None:
         """"It says there's no account with that email": signed in, the address the account does use; a visitor, that

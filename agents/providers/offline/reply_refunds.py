@@ -291,7 +291,7 @@ class RefundReplies(BillingReplies):
             if SAYS_IT_WENT_UNUSED.search(self.ctx.message):
                 # "That's not fair, I didn't use it" after the rule was told: the reason heard, not the rule over again
                 # behind "My answer is the same".
-                self.reply.add(f"I hear you, and not having used it is a fair reason to ask. The {window}-day window "
+                self.reply.add(f"I hear you, and having had little or no use from it is a fair reason to ask. The {window}-day window "
                                "applies whether or not the plan was used, though, and only a person from our team can "
                                f"make an exception: would you like me to {OFFER_PERSON}?")
                 return

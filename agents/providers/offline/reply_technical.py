@@ -149,6 +149,8 @@ ASKS_TO_AVOID_IT = re.compile(
 ASKS_A_LIMIT = re.compile(
     r"\b(?:max|maximum|minimum|limits?|quotas?|caps?|capped|allowance|allowed"
     r"|how\s+(?:long|many|much|big|large|often)|higher|increased?|raised?|extended)\b"
+    # "Can it be longer?" after the build time's limit: more time than it allows.
+    r"|\b(?:be|made|make\s+(?:it|them))\s+longer\b"
     # "How do I get more build minutes?": more than the plan allows, which is a limit too.
     r"|\b(?:get|need|want|buy)\s+more\b"
     r"|\bwhat\s+(?:does|do)\b[^.?!]{0,40}\bmean\b|\bmeaning\b"
