@@ -254,8 +254,8 @@ _MEMBERS = re.compile(r"\b(?:(?:team\s+)?members?|seats?|teammates?|users?|colle
 
 # How the entry on the API's limits is asked for, which says what happens past them.
 RATE_LIMITS_QUESTION = "what are the api rate limits"
-# And the entry on the team, which says how many members each plan may invite.
-TEAM_LIMIT_QUESTION = "how many team members can I have"
+# And the entry on the team, which says how many members each plan may invite, and that each gets a role.
+TEAM_QUESTION = "how do I add team members"
 
 
 def limit_gone_past(ctx: SupportContext) -> str | None:

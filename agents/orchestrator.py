@@ -401,7 +401,8 @@ _REFUND_FOLLOW_UPS = (
 _FOLLOW_UPS_MISREAD = (
     # "Our company name is Acme Ltd" (out of scope at 0.6: the scope reply): a detail for the invoices, whose place to
     # enter it is billing's to say, with that nothing here stored it.
-    _FollowUpRule(lambda ctx: gives_an_invoice_detail(ctx.message), "billing", "invoice_detail_given",
+    _FollowUpRule(lambda ctx: gives_an_invoice_detail(ctx.message, last_reply=last_assistant_text(ctx)), "billing",
+                  "invoice_detail_given",
                   "gives a detail for the invoices"),
     # "Yes please" to a refund offered in a billing answer ("one of them is a duplicate … tell me if you'd like me to
     # ask for it"): the question before lent its topic, billing, and the invoice list answered the yes.
@@ -1256,7 +1257,7 @@ class Orchestrator:
             # match the entry on a charge taken twice (0.93–0.96), which says nothing of a single charge.
             run.summary["faq"]["skipped"] = "names one charge, where the entry is about a charge taken twice"
             return False
-        if gives_an_invoice_detail(run.ctx.message):
+        if gives_an_invoice_detail(run.ctx.message, last_reply=last_assistant_text(run.ctx)):
             # "My vat number is GB123…": given to the chat, which cannot store it; the entry alone says where to enter it,
             # and not that nothing was saved.
             run.summary["faq"]["skipped"] = "gives a detail for the invoices, which nothing in this chat stores"

@@ -759,7 +759,7 @@ _GIVES_A_ROLE = re.compile(
     # "How do I give someone admin rights?", "grant my colleague admin access" (out of scope at 0.5: the scope reply).
     r"|\b(?:give|giving|grant|granting|assign|assigning)\s+(?:(?:my|our|a|the)\s+)?(?:someone|somebody|team\s?mates?|"
     r"team\s+members?|members?|colleagues?|co-?workers?|users?|people|them|him|her|me|us|(?!(?:the|a|an|it|this|that|you)"
-    r"\b)[a-z][a-z'-]+)\s+(?:an?\s+)?(?:admin|administrator|owner|viewer|full|edit(?:or)?|billing)\s+(?:rights|access|role|"
+    r"\b)[a-z][a-z'-]+)\s+(?:an?\s+)?(?:admin|administrator|owner|viewer|full|edit(?:or)?|billing|read-?only)\s+(?:rights|access|role|"
     r"permissions?|privileges)\b",
     re.IGNORECASE)
 
@@ -775,7 +775,10 @@ _ASKS_ABOUT_ROLES = re.compile(
     r"|^\W*(?:team\s+|user\s+|member\s+)?roles?\W*$"
     # "Can they have different permissions?", "read-only access for a member": roles in other words.
     r"|\b(?:different|separate|custom|limited|restricted|read-?only)\s+(?:roles?|permissions?|access\s+levels?|access"
-    r"|rights)\b",
+    r"|rights)\b"
+    # "What can admins do?", "what can an admin see?": what a role lets its holder do.
+    r"|\bwhat\s+(?:can|could|may|does|do|will)\s+(?:an?\s+|the\s+|our\s+)?(?:admins?|administrators?|viewers?|editors?)\s+"
+    r"(?:do|see|access|change|manage)\b",
     re.IGNORECASE)
 
 
@@ -856,9 +859,21 @@ def says_there_is_no_other_card(text: str) -> bool:
     return bool(_NO_OTHER_CARD.search(text))
 
 
-def gives_an_invoice_detail(text: str) -> bool:
-    """Whether the message gives the chat a company name, VAT number or billing address for the invoices."""
-    return bool(_GIVES_AN_INVOICE_DETAIL.search(text))
+# "It should be 12 Main St", "the correct name is Acme Ltd", "it's 5 Market St, London": what a detail should read, right
+# after being told where invoice details are entered.
+_SAYS_WHAT_IT_SHOULD_BE = re.compile(
+    r"^\W*(?:(?:it|that|this|the\s+\w+)\s+(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:the\s+)?(?:correct|right|new)\s+"
+    r"(?:one|address|name|company\s+name)\s+is)\s+\S"
+    r"|^\W*(?:(?:ok(?:ay)?|so|sure)[,\s]+)?(?:it'?s|it\s+is|we'?re\s+at|(?:our|my|the)\s+(?:new\s+)?address\s+is)\s+\d+[a-z]?\s+"
+    r"[a-z]+", re.IGNORECASE)
+_WHERE_DETAILS_ARE_ENTERED = "**Billing → Details**"
+
+
+def gives_an_invoice_detail(text: str, *, last_reply: str = "") -> bool:
+    """Whether the message gives the chat a company name, VAT number or billing address for the invoices, or says what
+    one should be right after the reply that told where they are entered."""
+    return bool(_GIVES_AN_INVOICE_DETAIL.search(text)) or (
+        bool(_SAYS_WHAT_IT_SHOULD_BE.match(text)) and _WHERE_DETAILS_ARE_ENTERED in last_reply)
 
 
 # "Can I get them emailed to someone else?", "can you send invoices to our accountant?", "can you send it to

@@ -19,6 +19,8 @@ TERMS: dict[str, Intent] = {
     "refund": "refund", "refunds": "refund", "refunded": "refund",
     "outage": "technical", "outages": "technical", "downtime": "technical", "uptime": "technical",
     "roles": "account",
+    # "What can admins do?" (general at 0.43, "I don't have enough information"): a role on the team.
+    "admin": "account", "admins": "account", "administrator": "account", "administrators": "account",
 }
 # Only these are read through a typing slip: each is far from any everyday word ("credit" is one from
 # "credits", and a question about a credit card is no claim for service credits).

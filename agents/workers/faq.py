@@ -20,7 +20,7 @@ from agents.envelope import AgentRequest, AgentResponse
 from agents.follow_up import (
     NOT_RECEIVED,
     RATE_LIMITS_QUESTION,
-    TEAM_LIMIT_QUESTION,
+    TEAM_QUESTION,
     asked_of_a_plan,
     asks_a_detail,
     asks_about_staff_review,
@@ -46,6 +46,7 @@ from agents.follow_up import (
 from agents.outcome import FaqMatch
 from agents.own_data import (
     TWO_FACTOR_QUESTION,
+    asks_about_team_roles,
     asks_for_another_second_factor,
     asks_how_to,
     asks_to_close_the_account,
@@ -73,7 +74,7 @@ from agents.sign_up_problems import reports_confirming_email_missing
 from agents.workers.base import RunDeps, metadata
 
 # The entry that says each plan's limit on what limit_gone_past names, where the message's own words find none.
-_ENTRY_ON_THE_LIMIT = {"requests": RATE_LIMITS_QUESTION, "team members": TEAM_LIMIT_QUESTION}
+_ENTRY_ON_THE_LIMIT = {"requests": RATE_LIMITS_QUESTION, "team members": TEAM_QUESTION}
 
 # A plan named as a plan: "on free", "with business", "does pro include", "the Pro plan"; not "is ssl free".
 NAMES_A_PLAN = re.compile(
@@ -116,6 +117,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda text: own_name_asked_to_change(text) is not None, EMAIL_CHANGE_QUESTION),
     # "Can you send invoices to our accountant?": they go to the account's address, which that entry says how to change.
     (asks_to_send_invoices_elsewhere, EMAIL_CHANGE_QUESTION),
+    # "What can admins do?", "can I give someone read-only access?": the team's entry, which says members get a role.
+    (asks_about_team_roles, TEAM_QUESTION),
     # "I don't have access to that email anymore": signed in, the address can be changed before the reset is asked for.
     (says_email_out_of_reach, EMAIL_CHANGE_QUESTION),
     # "I didn't get the verification email": the entry on changing the address says where the confirming link goes.

@@ -274,3 +274,41 @@ async def test_a_second_factor_other_than_an_app_is_said_to_be_undescribed_with_
 async def test_no_phone_after_a_lost_phone_is_not_asked_for_another_second_factor(converse):
     _, outcome = await converse("cus_alice", "I lost my phone with my authenticator", "I don't have a phone now")
     assert TWO_FACTOR_OTHER_WAY not in outcome.reply, outcome.reply
+
+
+async def test_an_address_given_after_the_details_entry_is_said_not_to_be_saved(converse):
+    # "My answer is the same as in my last message", and the entry again.
+    _, outcome = await converse("cus_alice", "hi, I need to update my billing address", "it's 5 Market St, London")
+    assert outcome.reply.startswith("Thanks, but I can't add it to your account from this chat, so it hasn't been saved "
+                                    "anywhere."), outcome.reply
+
+
+def test_an_address_is_an_invoice_detail_only_right_after_the_details_entry():
+    from agents.own_data import gives_an_invoice_detail
+
+    assert not gives_an_invoice_detail("it's 5 Market St, London")
+    assert gives_an_invoice_detail("it's 5 Market St, London", last_reply="Go to **Billing → Details** and fill in …")
+
+
+async def test_whether_old_invoices_change_after_the_details_entry_is_what_the_entry_says_of_them(converse):
+    # The invoice list.
+    _, outcome = await converse("cus_alice", "hi, I need to update my billing address", "will my old invoices change?")
+    assert outcome.reply.startswith("Not on invoices already issued, as our help centre puts it: They appear on every "
+                                    "invoice issued after you save them."), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["what can admins do?", "what can an admin see?"])
+async def test_what_an_admin_may_do_gets_the_team_entry_and_that_it_does_not_say(converse, message):
+    # "I don't have enough information" (general at 0.43), or the scope reply.
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.intent.label == "account", outcome.intent
+    assert outcome.reply.startswith("Here's what our help centre says about team members:\n\nGo to **Settings → Team → "
+                                    "Invite**"), outcome.reply
+    assert "It doesn't say what each role lets a member see or do" in outcome.reply
+
+
+async def test_read_only_access_for_someone_is_a_role_given(converse):
+    # The account's status, then "I don't have enough information".
+    [outcome] = await converse("cus_alice", "can I give someone read-only access?")
+    assert outcome.reply.startswith("Our help centre describes picking a role when you invite someone to your team"), \
+        outcome.reply

@@ -102,6 +102,7 @@ _UNLOCKED_HERE = ("I've unlocked your account", "Done: your account is unlocked"
 # The people a customer lets into the account, as they call them.
 # Not "users" or "people" alone: "can users see my app while it sleeps?" is about the app's visitors.
 _TEAM_PEOPLE = (r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?|developers?|devs?|contractors?"
+                r"|admins?|administrators?|viewers?|editors?"
                 r"|collaborators?|invitees?|(?:people|users?)\s+(?:i|we)\s+(?:invite|add)\w*)")
 _PRONOUNS = r"(?:they|he|she)"
 # "Can team members see billing?", "what can a member with a read-only role do?", after "how do I add a

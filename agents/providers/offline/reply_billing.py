@@ -275,9 +275,6 @@ INVOICE_DETAILS = re.compile(
     re.IGNORECASE,
 )
 # "It should be 12 Main St, Springfield", "the right one is Acme Ltd": a detail given, as what it should be.
-_SAYS_WHAT_IT_SHOULD_BE = re.compile(
-    r"^\W*(?:(?:it|that|this|the\s+\w+)\s+(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:the\s+)?(?:correct|right|new)\s+"
-    r"(?:one|address|name|company\s+name)\s+is)\s+\S", re.IGNORECASE)
 # "Will it show on old invoices?", "does it apply to past invoices too": invoices issued before now, asked after the
 # details invoices carry. Not "show me my old invoices", which lists them.
 ON_OLD_INVOICES = re.compile(
@@ -286,6 +283,9 @@ ON_OLD_INVOICES = re.compile(
     # "Can you update the old invoices too?", "we need it for the last three months" (the entry again, as a repeat).
     r"|\b(?:update|change|fix|redo|reissue|re-issue|correct)\s+(?:my\s+|the\s+|our\s+)?(?:old|older|past|previous|earlier"
     r"|existing|prior)\s+(?:invoices?|bills?|ones)\b"
+    # "Will my old invoices change?", "do past invoices get updated?".
+    r"|\b(?:old|older|past|previous|earlier|existing|prior)\s+(?:invoices?|bills?|receipts?|ones)\s+(?:also\s+|too\s+)?"
+    r"(?:change|get\s+(?:changed|updated|corrected)|be\s+(?:changed|updated|corrected|reissued|re-issued)|update)\b"
     r"|\bfor\s+the\s+(?:last|past|previous)\s+(?:\w+\s+)?(?:months?|invoices?|year)\b",
     re.IGNORECASE,
 )
@@ -1613,9 +1613,7 @@ class BillingReplies(WriterBase):
     def _invoice_detail_given(self) -> bool:
         """"My vat number is GB123456789": nothing in this chat stores it, which is said (it is not said back: a figure
         no fact holds is struck from a reply), with where the customer enters it, from the help centre's entry."""
-        given_after_the_entry = bool(_SAYS_WHAT_IT_SHOULD_BE.match(self.ctx.message)) and (
-            "**Billing → Details**" in last_assistant_text(self.ctx))
-        if not gives_an_invoice_detail(self.ctx.message) and not given_after_the_entry:
+        if not gives_an_invoice_detail(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
             return False
         entry = self._entry_on("vat") or self._entry_on("company")
         where = entry.answer if entry is not None else "Enter it under **Billing → Details**."
