@@ -171,11 +171,19 @@ def asks_how_to_get_started(text: str) -> bool:
     return bool(_GETTING_STARTED.match(text))
 
 
+# "I run a small bakery website, would you be a good fit?", "is northwind right for us?": whether to sign up, asked (it
+# got "I don't have a guide on that").
+_ASKS_IF_WE_FIT = re.compile(
+    r"\b(?:would|will|are|is)\s+(?:you|u|northwind(?:\s+cloud)?|your\s+(?:service|platform|hosting))\s+(?:be\s+)?"
+    r"(?:a\s+|the\s+)?(?:good|right|suitable|great)\s*(?:fit|choice|option|match|for\s+(?:me|us|my|our))\b",
+    re.IGNORECASE)
+
+
 def considers_joining(text: str) -> bool:
-    """Whether the message says the writer is weighing signing up, and asks nothing else of its own, or asks only how
-    to get started."""
+    """Whether the message says the writer is weighing signing up, and asks nothing else of its own, asks whether we
+    would suit them, or asks only how to get started."""
     return ((bool(_CONSIDERS_JOINING.search(text) or _HEARD_OF_US.search(text)) and "?" not in text)
-            or asks_how_to_get_started(text))
+            or bool(_ASKS_IF_WE_FIT.search(text)) or asks_how_to_get_started(text))
 
 
 def considers_leaving_another_host(text: str) -> bool:

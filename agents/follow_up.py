@@ -497,6 +497,13 @@ def reports_what_the_outage_costs(ctx: SupportContext) -> bool:
     return bool(_COSTS_THEM.search(ctx.message)) and last_reply_cited(ctx, "incident")
 
 
+def reports_what_a_fault_costs_after_a_guide(ctx: SupportContext) -> bool:
+    """"We're losing customers because of this" right after a guide's steps for a fault (with no incident told): what the
+    fault costs them, and nothing asked (it got the same steps again)."""
+    return (bool(_COSTS_THEM.search(ctx.message)) and "?" not in ctx.message and len(ctx.message.split()) <= 12
+            and last_reply_cited(ctx, "article") and not last_reply_cited(ctx, "incident"))
+
+
 def last_assistant_text(ctx: SupportContext) -> str:
     last = last_assistant_turn(ctx)
     return "" if last is None else last.text

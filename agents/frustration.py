@@ -273,6 +273,13 @@ WHAT_DOES_NOT_WORK_REPLY = ("Sorry to hear that. What isn't working? Tell me wha
                             "(the exact error message helps), and I'll take it from there.")
 
 
+# The reply when a fault the guide's steps were just given for is said to cost the customer's business.
+FAULT_COSTS_REPLY = ("I'm sorry, I know this is costing you. The steps in my last message are what our help centre has on "
+                     "it, so as it's urgent, the quickest way on is for one of our engineers to look at it. "
+                     f"{_PERSON_OFFERED} If you send me the exact error message you see, it will go to them with this "
+                     "conversation.")
+
+
 def steps_not_helped_reply(given: StepsGiven) -> str:
     """The reply when a guide's or an FAQ entry's steps did not fix it (steps_that_did_not_help)."""
     who = "one of our engineers" if given == "guide" else "someone on our team"

@@ -92,6 +92,7 @@ from agents.follow_up import (
     previous_user_text,
     pushes_back_on_a_refund_refused,
     reports_card_replaced,
+    reports_what_a_fault_costs_after_a_guide,
     reports_what_the_outage_costs,
     says_it_is_sorted,
     says_what_looks_wrong,
@@ -99,6 +100,7 @@ from agents.follow_up import (
     withdraws_the_refund_just_asked,
 )
 from agents.frustration import (
+    FAULT_COSTS_REPLY,
     WHAT_DOES_NOT_WORK_REPLY,
     Mood,
     history_past_asides,
@@ -639,6 +641,11 @@ class Orchestrator:
             return await self._answer_by_rule(
                 run, intent_response, label="technical" if steps_given == "guide" else "general",
                 key="steps_did_not_help", why=_STEPS_DID_NOT_HELP_WHY[steps_given], reply=steps_not_helped_reply(steps_given))
+        if reports_what_a_fault_costs_after_a_guide(run.ctx):
+            # "I'm losing customers because of this" after a failed deploy's guide: the same steps again answered nothing.
+            return await self._answer_by_rule(run, intent_response, label="technical", key="fault_costs_them",
+                                              why="says what the fault the guide was given for costs them",
+                                              reply=FAULT_COSTS_REPLY)
         if not run.ctx.history and says_only_it_does_not_work(run.ctx.message):
             # "It doesn't work" to open a chat: nothing says what, and its words matched the FAQ's password reset.
             return await self._answer_by_rule(run, intent_response, label="technical", key="says_only_it_does_not_work",

@@ -201,6 +201,9 @@ PHRASES: dict[Intent, re.Pattern[str]] = {
                             # "Why does it take so long to load the first time?" (out of scope at 0.75): a slow app.
                             r"|\b(?:take|takes|taking|took)\s+(?:so\s+|too\s+|very\s+|really\s+)?long\s+to\s+(?:load|start"
                             r"|respond|wake(?:\s+up)?)\b|\bslow\s+to\s+(?:load|start|respond|wake)\b"
+                            # "What is the traffic limit on pro?" (out of scope): a figure of a plan's, which no entry gives.
+                            r"|\btraffic\s+(?:limits?|caps?|quotas?|allowance)\b"
+                            r"|\b(?:handle|support)\s+(?:\w+\s+){0,2}(?:traffic|visitors)\b"
                             # "How do I know how many api calls I have left?" (out of scope at 0.75): the API's limit.
                             r"|\bapi\s+(?:calls?|requests?|quotas?|rate\s+limits?|limits?)\b", re.IGNORECASE),
     "refund": re.compile(r"\bmoney\s+back\b", re.IGNORECASE),

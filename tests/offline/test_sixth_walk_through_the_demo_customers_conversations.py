@@ -312,3 +312,58 @@ async def test_read_only_access_for_someone_is_a_role_given(converse):
     [outcome] = await converse("cus_alice", "can I give someone read-only access?")
     assert outcome.reply.startswith("Our help centre describes picking a role when you invite someone to your team"), \
         outcome.reply
+
+
+async def test_hi_there_is_greeted(converse):
+    # "Of course — what can I help you with?", as if something had been asked.
+    [outcome] = await converse(None, "hi there")
+    assert outcome.reply.startswith("Hi there! What can I help you with today?"), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I run a small bakery website, would you be a good fit?", "is northwind right for us?"])
+async def test_whether_we_would_suit_a_visitor_gets_the_plans(converse, message):
+    # "I don't have a guide on that in our help centre".
+    [outcome] = await converse(None, message)
+    assert outcome.reply.startswith("Glad you're considering us! We have three plans:"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    (None, "how much traffic can the free plan handle?"),
+    ("cus_alice", "what is the traffic limit on pro?"),
+    ("cus_alice", "how many visitors can my app handle?"),
+])
+async def test_a_traffic_figure_is_said_to_be_given_for_no_plan(converse, customer, message):
+    # The scaling guide's steps, the scope reply, or the API rate limits' guide.
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("Our help centre doesn't give a traffic figure for any plan"), outcome.reply
+    assert "Retry-After" not in outcome.reply and "without traffic" not in outcome.reply
+
+
+async def test_the_traffic_limit_gets_the_scaling_guides_step_on_instances(converse):
+    [outcome] = await converse("cus_alice", "what is the traffic limit on pro?")
+    assert ("Its step on handling more:\n1. Go to **App → Scaling** and set the number of instances, or turn on "
+            "autoscaling with a minimum and maximum.") in outcome.reply, outcome.reply
+
+
+async def test_what_a_fault_costs_after_its_guide_gets_a_person_offered_not_the_steps_again(converse):
+    _, outcome = await converse("cus_alice", "this is the third time my deploy has failed today",
+                                "I'm losing customers because of this")
+    assert outcome.reply.startswith("I'm sorry, I know this is costing you."), outcome.reply
+    assert "pass you to a person" in outcome.reply and "1. Open **App → Deploys**" not in outcome.reply
+
+
+async def test_what_an_outage_costs_is_still_answered_with_the_incident(converse):
+    _, outcome = await converse("cus_bob", "our app in eu-west is returning 502s", "this is costing us money")
+    assert outcome.reply.startswith("I'm sorry this is costing you.\n\n“Elevated API error rates in eu-west”"), \
+        outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "lead"), [
+    ("cus_alice", "Your Pro plan renews on 2026-12-01, when we'll charge $29.00."),
+    ("cus_bob", "Your Business plan renews on 2026-12-15, when we'll charge $99.00 to the mastercard ending 1881."),
+    ("cus_carol", "You're on the Free plan, which costs nothing, so no payment is coming up."),
+])
+async def test_when_the_customer_will_be_charged_is_the_next_renewal(converse, customer, lead):
+    # The invoice list; "there are no invoices on your account yet" on Free.
+    [outcome] = await converse(customer, "when will I be charged?")
+    assert outcome.reply.startswith(lead), outcome.reply

@@ -198,6 +198,10 @@ ASKS_ABOUT_A_TRIAL = re.compile(rf"\btrials?\b|{TRYING_A_PAID_PLAN.pattern}", re
 YEARLY_CUES = ("yearly", "annual", "annually", "per year", "once a year")  # in a help-centre sentence
 # "My next bill", "the upcoming charge", "when does it renew": the plan's next charge asked about.
 NEXT_CHARGE_CUES = ("next", "upcoming", "coming up", "renew", "renews", "renewal")
+# "When will I be charged?", "when do you bill us?": the next charge, asked by when (it got the invoice list).
+_WHEN_CHARGED = re.compile(
+    r"\bwhen\s+(?:will|do|does|would|am|are|is|should)\s+(?:i|we|you|u|my\s+card|our\s+card|it)\s+(?:be\s+|get\s+)?"
+    r"(?:charged?|billed?|bill|charging|billing)\b(?!\s+(?:twice|again|for\s+nothing))", re.IGNORECASE)
 # "Can I pay it now?" of the renewal just told, "can I pay my next invoice in advance?", "pay it early": a charge not
 # yet due paid before its date, which no help-centre entry describes ("my answer is the same" and the renewal again).
 _PAYS_AHEAD = re.compile(
@@ -1346,7 +1350,7 @@ class BillingReplies(WriterBase):
         if self._asks_to_pay_the_renewal_ahead():
             return True
         if has_cue(self.words, self.norm, "renew", "renews", "renewal", "renewed", "due", "upcoming", "coming up",
-                *OWED_CUES):
+                *OWED_CUES) or _WHEN_CHARGED.search(self.text):
             return True
         return has_cue(self.words, self.norm, "next") and has_cue(
             self.words, self.norm, "pay", "payment", "bill", "billed", "charge", "charged", "invoice")
@@ -1356,7 +1360,8 @@ class BillingReplies(WriterBase):
         asks_owed = has_cue(self.words, self.norm, *OWED_CUES)
         # "What's my next bill going to be?", "when does my plan renew?": the next charge is the answer, said
         # first; an unpaid invoice follows it. "How much do I owe?" is answered by the unpaid invoice first.
-        next_first = not asks_owed and has_cue(self.words, self.norm, *NEXT_CHARGE_CUES)
+        next_first = not asks_owed and (has_cue(self.words, self.norm, *NEXT_CHARGE_CUES)
+                                        or bool(_WHEN_CHARGED.search(self.text)))
         if next_first:
             self._next_renewal(after_unpaid=False, fix_follows=bool(unpaid) and not failures_told)
         if unpaid and not failures_told:

@@ -103,8 +103,15 @@ RESOURCES_WITHOUT_A_STATED_FIGURE: dict[str, frozenset[str]] = {
     "disk space": frozenset({"disk"}),
     "storage": frozenset({"storage"}),
     "bandwidth": frozenset({"bandwidth"}),
+    # "How much traffic can the free plan handle?" (the scaling guide's steps).
+    "traffic": frozenset({"traffic", "visitors", "visits", "pageviews"}),
 }
-ASKS_A_FIGURE = re.compile(r"\b(?:limits?|max(?:imum)?|quotas?|caps?|allowance|how\s+much)\b", re.IGNORECASE)
+# Words that name a resource without stating any figure of it: Free's apps sleep "after 30 minutes without traffic".
+_NAMED_WITHOUT_A_FIGURE = re.compile(r"\bwithout\s+traffic\b", re.IGNORECASE)
+# The words of the guide's step on a resource, where its own name is not them: more traffic is met by more instances
+# ("new instances only get traffic once they are ready" says nothing of how much).
+_STEP_ON_THE_RESOURCE = {"traffic": frozenset({"autoscaling"})}
+ASKS_A_FIGURE = re.compile(r"\b(?:limits?|max(?:imum)?|quotas?|caps?|allowance|how\s+(?:much|many))\b", re.IGNORECASE)
 # "How much memory is my app using?": what the app uses, which its metrics show, not what a plan allows.
 ASKS_WHAT_IS_USED = re.compile(r"\b(?:use|uses|using|used|usage|consum\w*)\b", re.IGNORECASE)
 
@@ -304,13 +311,14 @@ class PlanFeatureReplies(WriterBase):
         listing = self._plan_listings()
         told = [f"{match.question} {match.answer}" for match in self.facts.faq]
         told += [item for plan in listing for item in plan.items]
-        if any(words & set(normalise(text).split()) for text in told):
+        if any(words & set(normalise(_NAMED_WITHOUT_A_FIGURE.sub(" ", text)).split()) for text in told):
             return False
         as_listed = f": what it lists for each plan doesn't mention {name}" if listing else ""
         self.reply.add(f"Our help centre doesn't give a {name} figure for any plan{as_listed}, so I can't tell you "
                        "one without guessing.")
         self._cite(*listing)
-        self._guide_steps_naming(name, words)
+        self._guide_steps_naming("handling more" if name in _STEP_ON_THE_RESOURCE else name,
+                                 _STEP_ON_THE_RESOURCE.get(name, words))
         self.reply.add(f"If you need to know for your app, I can {OFFER_PERSON} from our team.", answers=False)
         return True
 

@@ -437,7 +437,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
     def _says_nothing_yet(self) -> bool:
         """"I need help", "??": nothing to answer yet, and nothing out of scope either (a plain "hi" is
         greeted by the general section)."""
-        return not self.words - SAYS_NOTHING_YET and not (self.words and self.words <= GREETINGS)
+        # "Hi there" is a greeting too (it got "Of course — what can I help you with?", as if something were asked).
+        return not self.words - SAYS_NOTHING_YET and not (self.words and self.words <= GREETINGS | {"there"})
 
     def _is_keyboard_mash(self) -> bool:
         """"asdfghjkl", "jjjjjj hdhdhd": a message whose every token is letters the classifier never saw as a word
