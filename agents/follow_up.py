@@ -61,6 +61,8 @@ _BACK_TO = re.compile(
 OFFER_LOOKBACK_TURNS = 3  # how many of the assistant's turns a go-ahead naming its offer looks back over
 # A word that points back at what was said before, or opens a continuation. "The next tier", "the plan
 # above", "what do I do next?" are counted from something said before; "my next payment" is not.
+_ASKS_WHAT_TO_DO = (r"^\W*(?:(?:so|ok(?:ay)?|then|and)[,\s]+)?what\s+(?:should|do|can|must|shall)\s+(?:i|we)\s+do"
+                    r"(?:\s+(?:now|next|then|about\s+it))?\s*[?.!]*\s*$|^\W*(?:so\s+)?now\s+what\W*$")
 _POINTS_BACK = re.compile(
     r"^\s*(?:and|also|what about|how about|so|then|but|ok|okay|done|right)\b"
     r"|\b(?:it|its|it's|them|those|these|one|other|again|yet|still|same|above|below|instead)\b"
@@ -69,6 +71,8 @@ _POINTS_BACK = re.compile(
     r"|\b(?:next|higher|lower|bigger|smaller|cheaper)\s+(?:one|tier|plan|level|step)s?\b|\b(?:what|do|then)\s+next\b"
     # "How do I see why?", "can you tell me why?": the reason for what was just said, the last word asking it.
     r"|\bwhy\s*[?.!]*\s*$"
+    # "What should I do?", "now what?" after an answer: what to do about what was just said (the scope reply, at 0.85).
+    rf"|{_ASKS_WHAT_TO_DO}"
     # "Any ETA for a fix?", "any news?": asking how something already discussed is going.
     r"|\b(?:eta|fixed|resolved|updates?|news|progress)\b|\b(?:the|a)\s+fix\b"
     # "When will you retry?" after a failed payment: the retry of what was just spoken of.
@@ -569,6 +573,29 @@ _STATES_OWN_PLAN = re.compile(
 def states_own_plan(message: str) -> bool:
     """"I'm on pro", "we're on business though": the customer's plan, said of the question before."""
     return bool(_STATES_OWN_PLAN.match(message))
+
+
+# "What does that include?", "what's included?" right after a reply that named one plan ("You're on the Pro plan at $29.00
+# a month"): that plan's contents (the help centre's entry on Free answered, for "include").
+_ASKS_WHAT_THAT_INCLUDES = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:what\s+(?:does|do|would|will)\s+(?:that|it|this)(?:\s+plan)?\s+(?:include|come\s+with"
+    r"|cover|give\s+(?:me|us))|what(?:'s|\s+is)\s+included(?:\s+in\s+(?:that|it|this)(?:\s+plan)?)?)\s*[?.!]*\s*$",
+    re.IGNORECASE)
+_PLAN_TOLD = re.compile(r"\b(?:on|to)\s+the\s+(Free|Pro|Business)\s+plan\b")
+
+
+def plan_meant_by_that(ctx: SupportContext) -> str | None:
+    """The plan "what does that include?" asks of: the one plan the last reply named; None for another message, or
+    when the last reply named none or several."""
+    if not _ASKS_WHAT_THAT_INCLUDES.match(ctx.message):
+        return None
+    named = set(_PLAN_TOLD.findall(last_assistant_text(ctx)))
+    return named.pop().lower() if len(named) == 1 else None
+
+
+def asks_what_to_do(message: str) -> bool:
+    """"What should I do?", "now what?": what to do about what was just said, and nothing else."""
+    return re.match(_ASKS_WHAT_TO_DO, message, re.IGNORECASE) is not None
 
 
 def leans_back(message: str) -> bool:

@@ -88,6 +88,7 @@ from agents.follow_up import (
     move_to_smaller_plan,
     period_of_the_prices_said,
     plan_gone_ahead_with,
+    plan_meant_by_that,
     plans_priced_asked,
     previous_user_text,
     pushes_back_on_a_refund_refused,
@@ -1263,6 +1264,10 @@ class Orchestrator:
             # "Will you charge it now?" after the card was replaced, "what is this charge on my account": the words
             # match the entry on a charge taken twice (0.93–0.96), which says nothing of a single charge.
             run.summary["faq"]["skipped"] = "names one charge, where the entry is about a charge taken twice"
+            return False
+        if (plan := plan_meant_by_that(run.ctx)) is not None and plan not in top.question.lower():
+            # "What's included?" after "You're on the Pro plan": the entry on Free (0.9) is not that plan's.
+            run.summary["faq"]["skipped"] = f"asks what the {plan.capitalize()} plan just named includes"
             return False
         if gives_an_invoice_detail(run.ctx.message, last_reply=last_assistant_text(run.ctx)):
             # "My vat number is GB123…": given to the chat, which cannot store it; the entry alone says where to enter it,

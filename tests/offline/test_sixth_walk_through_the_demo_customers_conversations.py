@@ -367,3 +367,61 @@ async def test_when_the_customer_will_be_charged_is_the_next_renewal(converse, c
     # The invoice list; "there are no invoices on your account yet" on Free.
     [outcome] = await converse(customer, "when will I be charged?")
     assert outcome.reply.startswith(lead), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "lead"), [
+    ("cus_alice", "You're on the Pro plan at $29.00 a month; the plan below it is Free, which costs nothing."),
+    ("cus_bob", "You're on the Business plan at $99.00 a month; the plan below it is Pro, at $29.00 a month."),
+    ("cus_carol", "You're on the Free plan, which costs nothing: that's our lowest plan"),
+])
+async def test_anything_cheaper_is_the_plan_below_the_customers(converse, customer, lead):
+    # Out of scope at 0.6: the scope reply.
+    [outcome] = await converse(customer, "is there anything cheaper?")
+    assert outcome.reply.startswith(lead), outcome.reply
+
+
+async def test_what_to_do_after_reporting_someone_else_at_the_account_is_that_reports_answer(converse):
+    # The scope reply (out of scope at 0.85).
+    _, outcome = await converse("cus_carol", "someone else might have logged into my account", "what should I do?")
+    assert "I won't unlock it while someone else may be trying to get in: it stays locked." in outcome.reply, outcome.reply
+    assert "reset your password from the sign-in page" in outcome.reply and "support assistant" not in outcome.reply
+
+
+async def test_a_lock_kept_for_an_intrusion_is_not_said_to_be_kept_as_asked(converse):
+    _, outcome = await converse("cus_carol", "someone else might have logged into my account", "is it still locked?")
+    assert "It stays locked while someone else may be trying to get in." in outcome.reply, outcome.reply
+    _, outcome = await converse("cus_carol", "don't unlock my account", "is it still locked?")
+    assert "It stays locked, as you asked." in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("what plan am I on?", "what's included?"),
+                                   ("hey, quick question about my bill", "why is it $29?", "what does that include?")])
+async def test_what_that_includes_after_a_reply_naming_the_plan_is_that_plans_contents(converse, turns):
+    # The help centre's entry on Free (the FAQ shortcut, at 0.9).
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("Your plan, Pro, includes custom domains"), outcome.reply
+    assert "The Free plan costs $0" not in outcome.reply
+
+
+async def test_what_is_included_from_free_still_gets_the_free_entry(converse):
+    _, outcome = await converse("cus_carol", "what plan am I on?", "what's included?")
+    assert outcome.reply.startswith("The Free plan costs $0 and includes one app"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "plan_line"), [
+    ("cus_bob", "You're on the Business plan. Our help centre doesn't say how to claim them"),
+    ("cus_alice", "You're on the Pro plan, which has no SLA, so an outage doesn't earn service credits on it."),
+    (None, "Our help centre doesn't say how to claim them"),
+])
+async def test_how_to_claim_service_credits_gets_what_earns_them_and_a_person(converse, customer, plan_line):
+    # The billing part's invoice list.
+    [outcome] = await converse(customer, "how do I claim service credits?")
+    assert outcome.reply.startswith("About service credits: The Business plan comes with a 99.95% monthly uptime SLA"), \
+        outcome.reply
+    assert plan_line in outcome.reply and "pass you to a person" in outcome.reply and "NW-" not in outcome.reply
+
+
+async def test_claiming_credits_right_after_the_sla_is_the_same_question(converse):
+    # "I don't have enough information".
+    _, outcome = await converse("cus_bob", "is there an SLA?", "how do I claim credits?")
+    assert outcome.reply.startswith("About service credits:"), outcome.reply

@@ -11,6 +11,7 @@ from agents.follow_up import (
     OFFER_PERSON,
     OFFER_UNLOCK,
     accepts_offer,
+    asks_what_to_do,
     declines_offer,
     last_assistant_text,
     people_named_before,
@@ -364,7 +365,9 @@ class AccountReplies(BillingReplies):
         opening = f"Your account ({account.username}) is locked"
         # "Don't unlock it", "someone else knows my password", "lock my account": lock words that are no request to
         # unlock, said in this message (the text read may carry the question it follows: that one was answered).
-        kept_locked = wants_it_kept_locked(self.ctx.message)
+        # "What should I do?" right after reporting someone else at the account: that report's answer, what to do.
+        intrusion_told = self._asks_what_to_do_after_an_intrusion()
+        kept_locked = wants_it_kept_locked(self.ctx.message) or intrusion_told
         if kept_locked and account.status == "active":
             self._open_account_kept_safe(account)
             return
@@ -409,7 +412,10 @@ class AccountReplies(BillingReplies):
                 self._keep_it_locked(account)
                 return
             if kept_before and not asks_to_unlock:
-                self.reply.add("It stays locked, as you asked. When you want it open again, reset your password "
+                # Kept because someone else was said to be getting at it, not because the customer asked.
+                why = (" while someone else may be trying to get in" if not any(
+                    t.role == "user" and refuses_unlock(t.text) for t in self.ctx.history) else ", as you asked")
+                self.reply.add(f"It stays locked{why}. When you want it open again, reset your password "
                                "from the sign-in page (that unlocks it too) or ask me to unlock it.", answers=False)
             elif (asks_to_unlock or lock_question) and account.unlock_declined:
                 # Asking again is the same request, for the same person to decline: a person it is.
@@ -616,6 +622,9 @@ class AccountReplies(BillingReplies):
         """Whether the assistant already offered to start the unlock in this conversation."""
         return any(t.role == "assistant" and OFFER_UNLOCK in t.text for t in self.ctx.history)
 
+    def _asks_what_to_do_after_an_intrusion(self) -> bool:
+        return asks_what_to_do(self.ctx.message) and reports_intrusion(previous_user_text(self.ctx) or "")
+
     def _kept_locked_earlier(self) -> bool:
         """Whether the customer said earlier in the conversation not to unlock the account, or that someone else
         was getting at it."""
@@ -626,7 +635,7 @@ class AccountReplies(BillingReplies):
         proposed (that would let whoever has the password back at it). It stays locked; a password reset, when
         they are ready, unlocks it with a password nobody else knows (the help centre's entry on locks), and
         two-factor keeps a password alone from being enough. A person is offered, first when it is an attack."""
-        intrusion = reports_intrusion(self.ctx.message)
+        intrusion = reports_intrusion(self.ctx.message) or self._asks_what_to_do_after_an_intrusion()
         if account.unlock_pending:
             # Asked for earlier and waiting for staff: the agents have no way to withdraw it.
             self.reply.add("There's already a request to unlock it waiting for a member of our staff, and I can't "

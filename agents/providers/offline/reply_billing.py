@@ -82,7 +82,9 @@ _PLAN_NOUN = r"(?:plans?|tiers?|levels?|packages?)\b(?!\s+(?:renew|payment|bill|
 PLAN_UP = re.compile(rf"\b(?:next|higher|bigger|larger)\s+(?:\w+\s+)?{_PLAN_NOUN}|\b{_PLAN_NOUN}\s+(?:above|up\b)"
                      r"|\bnext\s+(?:one\s+)?up\b|\b(?:the\s+)?one\s+above\b", re.IGNORECASE)
 PLAN_DOWN = re.compile(rf"\b(?:lower|cheaper|smaller)\s+(?:\w+\s+)?{_PLAN_NOUN}|\b{_PLAN_NOUN}\s+(?:below|down\b)"
-                       r"|\bnext\s+(?:one\s+)?down\b|\b(?:the\s+)?one\s+below\b", re.IGNORECASE)
+                       r"|\bnext\s+(?:one\s+)?down\b|\b(?:the\s+)?one\s+below\b"
+                       # "Is there anything cheaper?" (out of scope at 0.6: the scope reply).
+                       r"|\b(?:anything|something|one|an?\s+option)\s+cheaper\b|\bcheaper\s+(?:option|one)\b", re.IGNORECASE)
 # The plan a relative one is counted from, when the message names it ("the tier above pro").
 PLAN_COUNTED_FROM = re.compile(r"\b(?:above|below|after|from|than|over|under)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
 NEW_ONE_ADDED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered|put\s+in)\b[^.?!]{0,20}\bnew\s+one\b",

@@ -206,6 +206,9 @@ PLAN_WORDS = frozenset(topic_words("free pro business plan plans tier account my
 # What a limit can be of besides time and counts: "build exceeded memory limit" asks of memory, which an entry on
 # builds' minutes, however near its other words ("build"), does not state.
 MEASURED_RESOURCES = frozenset(topic_words("memory ram disk storage cpu bandwidth"))
+# How a claim for service credits is made, which no entry says.
+_HOW_TO_CLAIM_UNSAID = ("Our help centre doesn't say how to claim them, so I'd rather not guess: a person from our team "
+                        f"can look at a claim with you. Would you like me to {OFFER_PERSON}?")
 # Plans as the help centre names them, cheapest first.
 PLAN_ORDER = ("Free", "Pro", "Business")
 _PLAN_NAME = re.compile(r"\b(Free|Pro|Business)\b")
@@ -920,9 +923,12 @@ class TechnicalReplies(WriterBase):
         entry = next((m for m in self.facts.faq if "sla" in normalise(m.question).split()), None)
         if entry is None or self._faq_quoted(entry):
             return
+        # "How do I claim service credits?": what earns them, for the customer's plan, and that how to claim them is not
+        # described (it got "Yes: you're on the Business plan …").
+        how_asked = claims_credits and bool(ASKS_HOW_TO_DO.search(self.text))
         # "We had downtime yesterday, do we get credits?" claims credits for an outage; "do we get credits if you
         # miss the SLA?" asks what the SLA gives, which the entry says for each plan.
-        if not (claims_credits and (self.facts.incident is not None or OUTAGE_TOLD.search(self.text))):
+        if not how_asked and not (claims_credits and (self.facts.incident is not None or OUTAGE_TOLD.search(self.text))):
             self._sla_for_plan(entry)
             return
         self.reply.add(f"About service credits: {entry.answer}")
@@ -936,9 +942,13 @@ class TechnicalReplies(WriterBase):
                 self.reply.add(f"You're on the {plan} plan, which has no SLA, so an outage doesn't earn service "
                                f"credits on it. A person from our team can still go through what happened with you: "
                                f"would you like me to {OFFER_PERSON}?", answers=False)
+            elif how_asked:
+                self.reply.add(f"You're on the {plan} plan. {_HOW_TO_CLAIM_UNSAID}", answers=False)
             else:
                 self.reply.add(f"You're on the {plan} plan. Whether an outage earns credits is for a person from our "
                                f"team to confirm: would you like me to {OFFER_PERSON}?", answers=False)
+        elif how_asked:
+            self.reply.add(_HOW_TO_CLAIM_UNSAID, answers=False)
 
     def _sla_for_plan(self, entry: FaqMatch) -> None:
         """Whether the plan asked about (named, else the customer's) has the uptime SLA, as the help centre's

@@ -50,6 +50,7 @@ from agents.follow_up import (
     leans_back,
     limit_gone_past,
     names_where_the_move_goes,
+    plan_meant_by_that,
     previous_user_text,
     says_only_ok,
     with_topic,
@@ -919,8 +920,10 @@ def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
     another_plan = asked_of_a_plan(ctx)
     # "Why is business so expensive?" got the invoice list: what the plan gives for its price answers it.
     why_dear = plan_asked_why_it_costs(ctx.message)
+    # "What does that include?" after "You're on the Pro plan": Pro's contents (the help centre's entry on Free came).
+    plan_meant = why_dear or plan_meant_by_that(ctx)
     writer = ReplyWriter(ctx, persona=persona, text=another_plan or which_plan_for_what_was_asked(ctx)
-                         or (f"what does {why_dear} include?" if why_dear else ctx.message))
+                         or (f"what does {plan_meant} include?" if plan_meant else ctx.message))
     draft = writer.write()
     if (another_plan is not None and repeats_last_reply(draft.text, ctx) and (plan := _plan_named(ctx.message))
             and not names_where_the_move_goes(ctx.message)):
