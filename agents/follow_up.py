@@ -1210,6 +1210,32 @@ def asked_which_plan_for(ctx: SupportContext) -> str | None:
     return previous_user_text(ctx) if _WHICH_PLAN_FOR_IT.match(ctx.message) else None
 
 
+# "And deploys?" after "how many apps can I have?": the same count, of another thing a plan limits (the failed-deploys
+# guide answered, for "deploys"; the team's entry came hedged for "and members?").
+_HOW_MANY_CAN = re.compile(r"\bhow\s+many\s+(?P<thing>(?:team\s+)?[a-z]+)\s+(?:can|could|may|do|does|will)\s+(?:i|we|you)\b",
+                           re.IGNORECASE)
+_AND_ANOTHER_COUNTED = re.compile(
+    r"^\W*(?:and|what\s+about|how\s+about|also)\s+(?:the\s+|for\s+)?(?P<thing>team\s+members?|members?|seats?|users?"
+    r"|deploys?|deployments?|builds?|apps?|applications?)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def count_asked_of_another_thing(ctx: SupportContext) -> str | None:
+    """"And deploys?" after "how many apps can I have?": that question, of deploys ("how many deploys can I have?");
+    None for any other message, or when the question before counted nothing."""
+    if (other := _AND_ANOTHER_COUNTED.match(ctx.message)) is None:
+        return None
+    before = previous_user_text(ctx) or ""
+    if (counted := _HOW_MANY_CAN.search(before)) is None:
+        return None
+    return f"{before[:counted.start('thing')]}{other['thing']}{before[counted.end('thing'):]}"
+
+
+def question_as_asked(ctx: SupportContext) -> str | None:
+    """The question a follow-up asks, written out when it leans on the one before: of another plan (asked_of_a_plan),
+    or a count of another thing (count_asked_of_another_thing); None when it asks its own."""
+    return asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx)
+
+
 def asked_of_a_plan(ctx: SupportContext) -> str | None:
     """"And for pro?" after "what are the api rate limits?": the question before, asked of that plan ("what
     are the api rate limits on pro"), its own plan swapped for the new one ("how much is pro?" → "and
@@ -1353,7 +1379,8 @@ def says_it_is_sorted(message: str) -> bool:
 # naming nothing of its own. Alone its words match whichever entry says how long something takes (a refund's, at
 # 0.96), which answered "how long does it take?" after an erasure request with the refund's timing.
 _HOW_LONG_IT_TAKES = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)*how\s+(?:long|many\s+days|soon)"
+    # "Done, how long does it take?": after doing what was said, how long it takes to show.
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|then|done|i\s+did(?:\s+(?:it|that))?)[,.!\s]+)*how\s+(?:long|many\s+days|soon)"
     r"(?:\s+(?:does|will|would|did|should|can|is)\s+(?:it|that|this)"
     r"(?:\s+(?:usually|normally|actually|all))?\s+(?:take|last|be))?"
     r"(?:\s+(?:then|exactly|usually|normally|roughly|in\s+total|altogether))*\s*[?.!]*\s*$",

@@ -92,6 +92,7 @@ from agents.follow_up import (
     plans_priced_asked,
     previous_user_text,
     pushes_back_on_a_refund_refused,
+    question_as_asked,
     reports_card_replaced,
     reports_what_a_fault_costs_after_a_guide,
     reports_what_the_outage_costs,
@@ -1370,7 +1371,7 @@ class Orchestrator:
         if (before := asked_which_plan_for(run.ctx)) is not None:
             # "Which plan do I need for that?": the plans, and the question before, which says what "that" is.
             return f"which plan do I need? {before}"
-        return asked_of_a_plan(run.ctx) or run.ctx.message
+        return question_as_asked(run.ctx) or run.ctx.message
 
     def _workers_for(self, intent: IntentResult, *, message: str) -> list[str]:
         """The context workers a label needs: every domain's when the run goes to the panel

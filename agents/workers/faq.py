@@ -21,7 +21,6 @@ from agents.follow_up import (
     NOT_RECEIVED,
     RATE_LIMITS_QUESTION,
     TEAM_QUESTION,
-    asked_of_a_plan,
     asks_a_detail,
     asks_about_staff_review,
     asks_about_uptime,
@@ -39,6 +38,7 @@ from agents.follow_up import (
     people_named_before,
     plan_move_asked_how_long,
     previous_user_text,
+    question_as_asked,
     reports_what_the_outage_costs,
     says_it_hit_the_limit,
     with_topic,
@@ -296,7 +296,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # entries are scored below the shortcut, as a reread question's are.
         matches = _below_the_shortcut(matches)
     matches = _how_to_before_mishap(ctx.message, matches)
-    if (asked := asked_of_a_plan(ctx) or ctx.message) != ctx.message:
+    if (asked := question_as_asked(ctx) or ctx.message) != ctx.message:
         # "And for pro?" after a question: that question, asked of Pro, finds the entries. They lead, scored
         # below the FAQ shortcut, so the writer answers from them ("On Pro: the API allows 600 requests a
         # minute"), never the shortcut with the whole entry that answered the question before.

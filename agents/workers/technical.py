@@ -9,9 +9,9 @@ from agents.dns_providers import dns_provider_named
 from agents.envelope import AgentRequest, AgentResponse
 from agents.facts import IncidentFact
 from agents.follow_up import (
-    asked_of_a_plan,
     last_assistant_text,
     previous_user_text,
+    question_as_asked,
     reports_what_the_outage_costs,
     with_topic,
 )
@@ -70,7 +70,7 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
     ctx = request.context
     # "Is it fixed yet?" searches with the question it follows ("my app in eu-west returns 503"); "I'm on pro" or "and
     # for pro?" with that question asked of the plan, as the writer reads it.
-    question = with_slowness_said(asked_of_a_plan(ctx) or with_topic(ctx))
+    question = with_slowness_said(question_as_asked(ctx) or with_topic(ctx))
     if dns_provider_named(ctx.message) is not None and (before := previous_user_text(ctx)) is not None:
         # "I use godaddy" after "how do I add a custom domain?": the guides on that question, done at that provider.
         question = f"{before}\n{ctx.message}"

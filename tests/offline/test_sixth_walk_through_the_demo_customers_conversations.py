@@ -425,3 +425,40 @@ async def test_claiming_credits_right_after_the_sla_is_the_same_question(convers
     # "I don't have enough information".
     _, outcome = await converse("cus_bob", "is there an SLA?", "how do I claim credits?")
     assert outcome.reply.startswith("About service credits:"), outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "lead"), [
+    (("how many apps can I have?", "and deploys?"), "You're on the Business plan: Pro and Business have unlimited deploys"),
+    (("how many apps can I have?", "and members?"), "Go to **Settings → Team → Invite**"),
+    (("how many apps can I have?", "and members?", "and deploys?"),
+     "You're on the Business plan: Pro and Business have unlimited deploys"),
+])
+async def test_a_count_asked_of_another_thing_is_the_same_question_of_it(converse, turns, lead):
+    # "And deploys?" got the failed-deploys guide's steps; "and members?" the team entry, hedged as a guess.
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert "1. Open **App → Deploys**" not in outcome.reply and "I think you're asking about" not in outcome.reply
+
+
+def test_a_count_of_another_thing_needs_a_count_before_it():
+    from agents.context import HistoryTurn
+    from agents.follow_up import count_asked_of_another_thing
+    from tests.agents.fakes import ctx_for
+
+    history = [HistoryTurn(role="user", text="how many apps can I have?"), HistoryTurn(role="assistant", text="…")]
+    assert count_asked_of_another_thing(ctx_for("and deploys?", history=history)) == "how many deploys can I have?"
+    history = [HistoryTurn(role="user", text="my app is slow"), HistoryTurn(role="assistant", text="…")]
+    assert count_asked_of_another_thing(ctx_for("and deploys?", history=history)) is None
+
+
+async def test_a_dns_provider_after_the_entry_on_domains_gets_the_guides_steps_done_there(converse):
+    # The whole guide, with nothing of Namecheap.
+    _, outcome = await converse("cus_alice", "how do I point my domain to you?", "I use namecheap")
+    assert outcome.reply.startswith("Our help centre has no guide for Namecheap in particular, but the steps in our guide "
+                                    "“Custom domains and DNS”"), outcome.reply
+
+
+async def test_done_then_how_long_after_the_domains_guide_is_how_long_dns_takes(converse):
+    # The guide again, behind "my answer is the same".
+    _, outcome = await converse("cus_alice", "how do I add a custom domain?", "done, how long does it take?")
+    assert outcome.reply.startswith("It's live once DNS has updated, usually within an hour."), outcome.reply

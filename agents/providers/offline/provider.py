@@ -83,7 +83,7 @@ class OfflineProvider:
         previous = follow_up.previous_user_text(ctx)
         if previous is None:
             return result
-        if (asked := follow_up.asked_of_a_plan(ctx)) is not None:
+        if (asked := follow_up.question_as_asked(ctx)) is not None:
             # "And pro?" after "how much is free?": alone, a plan's name reads as anything (billing beside account,
             # an unsure out of scope); the question before, asked of that plan, is what it asks. A plan named is
             # always ours to answer: read as small talk, it is a general question about the plans.

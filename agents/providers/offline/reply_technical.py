@@ -1092,7 +1092,10 @@ class TechnicalReplies(WriterBase):
         provider = dns_provider_named(self.ctx.message)
         if provider is None:
             return False
-        guide = self._guide_named_last()
+        # After an answer from the help centre's entry ("how do I point my domain to you?"), the guide found for that
+        # question and this one together: the technical worker searched with both.
+        guide = self._guide_named_last() or next(
+            (a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE and previous_user_text(self.ctx)), None)
         steps = [(n, step) for n, step in enumerate(guide.steps, start=1) if _DONE_AT_THE_PROVIDER.search(step)
                  and "**" not in step] if (
             guide is not None) else []

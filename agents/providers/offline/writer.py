@@ -39,7 +39,6 @@ from agents.follow_up import (
     NOT_RECEIVED,
     OFFER_PERSON,
     RATE_LIMITS_QUESTION,
-    asked_of_a_plan,
     asked_which_plan_for,
     asks_for_more,
     asks_how_to_do_it,
@@ -52,6 +51,7 @@ from agents.follow_up import (
     names_where_the_move_goes,
     plan_meant_by_that,
     previous_user_text,
+    question_as_asked,
     says_only_ok,
     with_topic,
     withdraws_the_refund_just_asked,
@@ -917,7 +917,7 @@ def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
     if (past := limit_gone_past(ctx)) is not None:
         return _past_the_limit(ctx, persona=persona, past=past)
     # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
-    another_plan = asked_of_a_plan(ctx)
+    another_plan = question_as_asked(ctx)
     # "Why is business so expensive?" got the invoice list: what the plan gives for its price answers it.
     why_dear = plan_asked_why_it_costs(ctx.message)
     # "What does that include?" after "You're on the Pro plan": Pro's contents (the help centre's entry on Free came).
