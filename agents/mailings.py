@@ -55,6 +55,18 @@ EMAIL_GENUINE_REPLY = (
 )
 
 
-def asks_if_an_email_is_ours(text: str) -> bool:
-    """Whether the message asks if an email (or a text, a link) that seems to come from us really does."""
-    return bool(_ASKS_IF_AN_EMAIL_IS_OURS.search(text))
+# "Is this real?" right after "I got an email saying my payment failed": whether that email is ours (it got "I'm Northwind
+# Cloud's automated support assistant", read as asking whether the chat is a person).
+_ASKS_IF_IT_IS_REAL = re.compile(
+    r"^\W*(?:(?:so|but|and|ok(?:ay)?|wait)[,\s]+)?(?:is|was)\s+(?:this|that|it)(?:\s+(?:e-?mail|message|text))?\s+(?:really\s+)?"
+    r"(?:real|legit(?:imate)?|genuine|true|a\s+scam|fake|phishing|safe|from\s+you|you)\s*[?.!]*\s*$"
+    r"|^\W*(?:can|should)\s+i\s+trust\s+(?:this|that|it)\s*[?.!]*\s*$", re.IGNORECASE)
+_TELLS_OF_AN_EMAIL = re.compile(r"\b(?:got|get|getting|received|receiving)\s+(?:an?\s+|this\s+|some\s+)?(?:weird\s+|strange\s+"
+                                r"|odd\s+)?(?:e-?mails?|texts?|sms|messages?)\b", re.IGNORECASE)
+
+
+def asks_if_an_email_is_ours(text: str, *, asked_before: str = "") -> bool:
+    """Whether the message asks if an email (or a text, a link) that seems to come from us really does, in so many
+    words or right after telling of one ("is this real?")."""
+    return bool(_ASKS_IF_AN_EMAIL_IS_OURS.search(text)) or bool(
+        _ASKS_IF_IT_IS_REAL.match(text) and _TELLS_OF_AN_EMAIL.search(asked_before))

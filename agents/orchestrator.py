@@ -337,7 +337,7 @@ class OrchestratorConfig(BaseModel):
 class _ReportRule:
     """A report the chat answers with a fixed reply, a person offered: how it is told, and the run's label and trace."""
 
-    made_in: Callable[[str], bool]
+    made_in: Callable[[SupportContext], bool]
     label: Intent
     key: str
     why: str
@@ -348,24 +348,24 @@ class _ReportRule:
 _REPORTS_ANSWERED_BY_RULE = (
     # "I found a vulnerability in your login page, where do I report it?": read as an account question, it got the
     # customer's own sign-in state; it is a report for a person, who is offered.
-    _ReportRule(reports_a_security_issue, "general", "security_report", "reports a security issue in the service",
-                SECURITY_REPORT_REPLY),
+    _ReportRule(lambda ctx: reports_a_security_issue(ctx.message), "general", "security_report",
+                "reports a security issue in the service", SECURITY_REPORT_REPLY),
     # "I want to report a bug": read as an account question (0.32), a visitor was asked to sign in to see their
     # invoices. What the report needs is asked for, with a person offered to take it.
-    _ReportRule(wants_to_report_a_bug, "technical", "bug_report", "wants to report a bug, with nothing about it yet",
-                BUG_REPORT_REPLY),
+    _ReportRule(lambda ctx: wants_to_report_a_bug(ctx.message), "technical", "bug_report",
+                "wants to report a bug, with nothing about it yet", BUG_REPORT_REPLY),
     # "The deploy button does nothing" got the guide on failed deploys, "the billing page won't load" the invoice
     # list: a fault in our dashboard, which no guide covers and this chat cannot look into.
-    _ReportRule(reports_a_fault_in_our_dashboard, "technical", "dashboard_fault",
+    _ReportRule(lambda ctx: reports_a_fault_in_our_dashboard(ctx.message), "technical", "dashboard_fault",
                 "reports a fault in our dashboard, not in an app of theirs", DASHBOARD_FAULT_REPLY),
     # "Need help reporting errors with registrations": "I don't have enough information", and a signed-in customer was
     # told they already have an account. What went wrong is asked for, with a person offered.
-    _ReportRule(reports_a_sign_up_problem, "account", "sign_up_problem",
+    _ReportRule(lambda ctx: reports_a_sign_up_problem(ctx.message), "account", "sign_up_problem",
                 "wants to report a problem signing up, with nothing of it yet", SIGN_UP_PROBLEM_REPLY),
     # "Is that legit or phishing?" after being told a payment failed got "my answer is the same", and the failure again:
     # whether an email is ours is nothing this chat can see, so how to check it safely is said, with a person.
-    _ReportRule(asks_if_an_email_is_ours, "general", "email_genuine", "asks whether an email that seems ours is",
-                EMAIL_GENUINE_REPLY),
+    _ReportRule(lambda ctx: asks_if_an_email_is_ours(ctx.message, asked_before=previous_user_text(ctx) or ""),
+                "general", "email_genuine", "asks whether an email that seems ours is", EMAIL_GENUINE_REPLY),
 )
 
 @dataclass(frozen=True)
@@ -588,7 +588,9 @@ class Orchestrator:
                                                                    use="local" if remote else "chain"), deps)
         faq_response = await invoke(faq_agent, self._request(run, "faq", "find FAQ entries", k=3), deps)
         self._take_faq(run, faq_response)
-        if (about := identity_or_contact_asked(run.ctx.message)) is not None:
+        # "Is this real?" right after telling of an email asks whether the email is ours, not whether the chat is a bot.
+        email_asked_of = asks_if_an_email_is_ours(run.ctx.message, asked_before=previous_user_text(run.ctx) or "")
+        if (about := identity_or_contact_asked(run.ctx.message)) is not None and not email_asked_of:
             # "Are you a bot?", "what's your phone number?": the classifier reads a request for a person or an
             # off-topic question; the fixed answer needs no look-up, no LLM, and makes up no number or address.
             self._take_intent(run, intent_response)
@@ -599,7 +601,7 @@ class Orchestrator:
                                               why=f"asks about an account with another company ({service})",
                                               reply=other_service_reply(service))
         for report in _REPORTS_ANSWERED_BY_RULE:
-            if report.made_in(run.ctx.message):
+            if report.made_in(run.ctx):
                 return await self._answer_by_rule(run, intent_response, label=report.label, key=report.key,
                                                   why=report.why, reply=report.reply)
         if (feedback := feedback_asked(run.ctx.message)) is not None:

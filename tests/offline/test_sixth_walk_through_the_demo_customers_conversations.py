@@ -462,3 +462,24 @@ async def test_done_then_how_long_after_the_domains_guide_is_how_long_dns_takes(
     # The guide again, behind "my answer is the same".
     _, outcome = await converse("cus_alice", "how do I add a custom domain?", "done, how long does it take?")
     assert outcome.reply.startswith("It's live once DNS has updated, usually within an hour."), outcome.reply
+
+
+@pytest.mark.parametrize("follow_up", ["is this real?", "is it legit?", "can I trust it?"])
+async def test_is_this_real_after_telling_of_an_email_is_whether_the_email_is_ours(converse, follow_up):
+    # "I'm Northwind Cloud's automated support assistant, not a person."
+    _, outcome = await converse("cus_alice", "I got an email saying my payment failed", follow_up)
+    assert outcome.reply.startswith("I can't see the emails we send, so I can't tell you whether that one came from us."), \
+        outcome.reply
+
+
+async def test_is_this_real_with_no_email_told_of_is_still_about_the_assistant(converse):
+    [outcome] = await converse("cus_alice", "is this real?")
+    assert outcome.reply.startswith("I'm Northwind Cloud's automated support assistant"), outcome.reply
+
+
+async def test_an_error_named_after_a_guide_is_not_read_as_a_step_its_meaning_names(converse):
+    # "The guide from my last message … says this about it: 1. Go to **App → Scaling**": "out of memory" read as
+    # "scale", which the crash before it was read as too.
+    _, outcome = await converse("cus_carol", "my app keeps crashing", "it says out of memory")
+    assert "says this about it:\n1. Go to **App → Scaling**" not in outcome.reply, outcome.reply
+    assert "5. Watch memory in **App → Metrics**" in outcome.reply

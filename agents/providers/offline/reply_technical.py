@@ -799,7 +799,10 @@ class TechnicalReplies(WriterBase):
         if not leans_back(self.ctx.message) or f"“{article.title}”" not in last_assistant_text(self.ctx):
             return []
         asked_before = topic_terms(previous_user_text(self.ctx) or "")
-        added = topic_terms(self.ctx.message) - asked_before - GENERIC_FIX_TERMS - REPORTING_TERMS
+        # What the message itself says, not what an error it names is read as: "it says out of memory" after "my app
+        # keeps crashing" adds nothing the crash did not (its meaning, "scale", found the step on instances).
+        added = (topic_terms(self.ctx.message) & article_terms(self.ctx.message)) - asked_before - GENERIC_FIX_TERMS \
+            - REPORTING_TERMS
         naming = [(n, step) for n, step in enumerate(article.steps, start=1) if added & article_terms(step)]
         return naming if 0 < len(naming) < len(article.steps) else []
 
