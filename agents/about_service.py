@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from agents.follow_up import OFFER_PERSON
+from agents.follow_up import KEY_OR_TOKEN, OFFER_PERSON
 
 # Our regions by name ("where is ap-southeast?", "is eu-west in Germany?"): where apps run, which is ours to answer.
 OUR_REGION = r"(?:us-east|eu-west|ap-southeast)"
@@ -678,6 +678,27 @@ BUG_REPORT_REPLY = (
 def wants_to_report_a_bug(text: str) -> bool:
     """Whether the message only says the customer wants to report a bug (nothing about it yet)."""
     return bool(_WANTS_TO_REPORT_A_BUG.search(text)) and not reports_a_security_issue(text)
+
+
+# "My api key was leaked", "I accidentally pushed our token to github": a key of theirs out in the open (the environment
+# guide's step on marking keys **Secret**, "as fitting", then its step on redeploying for "how do I make a new one?").
+# Not a password, whose reset the help centre describes.
+_LEAKED_KEY = rf"(?:{KEY_OR_TOKEN}|credentials?|secrets?)"
+_REPORTS_A_LEAKED_KEY = re.compile(
+    rf"\b{_LEAKED_KEY}\b[^.?!]{{0,30}}\b(?:leaked|leak|exposed|compromised|stolen|published|made\s+public|got\s+out"
+    r"|(?:pushed|committed)\s+to\s+(?:github|gitlab|a\s+public\s+repo))\b"
+    rf"|\b(?:leaked|exposed|(?:pushed|committed|posted|published))\b[^.?!]{{0,20}}\b(?:my|our|the|an?)\s+{_LEAKED_KEY}\b",
+    re.IGNORECASE)
+LEAKED_KEY_REPLY = (
+    "I'm sorry, that needs doing quickly: a key that leaked should be replaced and the old one switched off. Our help "
+    "centre doesn't describe how to create or revoke API keys or tokens, so I'd rather not guess the steps, and a person "
+    "from our team can help you do it now: would you like me to pass you to a person? Please don't paste the key here."
+)
+
+
+def reports_a_leaked_key(text: str) -> bool:
+    """Whether the message says an API key, token or other secret of theirs has leaked."""
+    return bool(_REPORTS_A_LEAKED_KEY.search(text))
 
 
 def reports_a_security_issue(text: str) -> bool:

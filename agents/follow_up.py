@@ -1230,10 +1230,57 @@ def count_asked_of_another_thing(ctx: SupportContext) -> str | None:
     return f"{before[:counted.start('thing')]}{other['thing']}{before[counted.end('thing'):]}"
 
 
+# "How do I deploy it?" after "can you host my node app?": how to deploy the app just named (the entry on regions came,
+# for "host" and "deploy"; "how do I deploy my app?" is told there is no guide on it as such).
+_DEPLOY_IT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|then|great|cool)[,.!\s]+)*how\s+(?:do|can|would|should)\s+(?:i|we)\s+(?P<verb>deploy|host|run"
+    r"|launch|set\s+up)\s+(?:it|that|this|them)(?:\s+(?:here|on\s+northwind|with\s+you))?\s*[?.!]*\s*$", re.IGNORECASE)
+_NAMES_AN_APP = re.compile(r"\b(?:apps?|applications?|sites?|websites?|projects?|apis?|backends?|services?)\b", re.IGNORECASE)
+
+
+def deploying_the_app_named_before(ctx: SupportContext) -> str | None:
+    """"How do I deploy it?" right after a question that named an app: "how do I deploy my app?"; None otherwise."""
+    if (asked := _DEPLOY_IT.match(ctx.message)) is None or not _NAMES_AN_APP.search(previous_user_text(ctx) or ""):
+        return None
+    return f"how do I {asked['verb'].lower()} my app?"
+
+
+# An API key or token of the customer's, as they name one.
+KEY_OR_TOKEN = r"(?:api\s+keys?|access\s+keys?|secret\s+keys?|(?:api\s+|access\s+)?tokens?)"
+# "How do I make a new one?" right after "my api key was leaked": a new key (the environment guide's step on redeploying).
+_A_NEW_ONE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|then)[,.!\s]+)*how\s+(?:do|can|would|should)\s+(?:i|we)\s+(?:make|create|get|generate)\s+"
+    r"(?:a\s+new|another)\s+one\s*[?.!]*\s*$", re.IGNORECASE)
+_NAMES_A_KEY = re.compile(rf"\b(?P<key>{KEY_OR_TOKEN})\b", re.IGNORECASE)
+
+
+def new_key_asked(ctx: SupportContext) -> str | None:
+    """"How do I make a new one?" right after a message that named an API key or token: "how do I create a new api
+    key?"; None otherwise."""
+    if not _A_NEW_ONE.match(ctx.message) or (named := _NAMES_A_KEY.search(previous_user_text(ctx) or "")) is None:
+        return None
+    return f"how do I create a new {named['key'].lower().rstrip('s')}?"
+
+
+# "And last month?" right after "what's the uptime been this month?": the uptime of that period (the invoice list).
+_ANOTHER_PERIOD = re.compile(
+    r"^\W*(?:and|what\s+about|how\s+about)\s+(?:for\s+|in\s+|over\s+)?(?P<period>(?:last|this|the\s+previous|the\s+past|the"
+    r"\s+last)\s+(?:month|week|year|quarter|\d+\s+days))\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def uptime_asked_of_another_period(ctx: SupportContext) -> str | None:
+    """"And last month?" right after a question on our uptime: "what was the uptime last month?"; None otherwise."""
+    if (other := _ANOTHER_PERIOD.match(ctx.message)) is None or not asks_about_uptime(previous_user_text(ctx) or ""):
+        return None
+    return f"what was the uptime {other['period'].lower()}?"
+
+
 def question_as_asked(ctx: SupportContext) -> str | None:
     """The question a follow-up asks, written out when it leans on the one before: of another plan (asked_of_a_plan),
-    or a count of another thing (count_asked_of_another_thing); None when it asks its own."""
-    return asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx)
+    a count of another thing (count_asked_of_another_thing), how to deploy the app just named, a new key for the one
+    just named, or our uptime over another period; None when it asks its own."""
+    return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or deploying_the_app_named_before(ctx)
+            or new_key_asked(ctx) or uptime_asked_of_another_period(ctx))
 
 
 def asked_of_a_plan(ctx: SupportContext) -> str | None:

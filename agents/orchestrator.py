@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 
 from agents.about_service import (
     BUG_REPORT_REPLY,
+    LEAKED_KEY_REPLY,
     NAMES_AN_INCIDENT,
     SECURITY_REPORT_REPLY,
     IdentityOrContact,
@@ -40,6 +41,7 @@ from agents.about_service import (
     names_support_hours,
     needs_a_person,
     payment_methods_asked,
+    reports_a_leaked_key,
     reports_a_security_issue,
     unlisted_payment_methods,
     wants_to_report_a_bug,
@@ -98,6 +100,7 @@ from agents.follow_up import (
     reports_what_the_outage_costs,
     says_it_is_sorted,
     says_what_looks_wrong,
+    uptime_asked_of_another_period,
     withdraws_request,
     withdraws_the_refund_just_asked,
 )
@@ -350,6 +353,10 @@ _REPORTS_ANSWERED_BY_RULE = (
     # customer's own sign-in state; it is a report for a person, who is offered.
     _ReportRule(lambda ctx: reports_a_security_issue(ctx.message), "general", "security_report",
                 "reports a security issue in the service", SECURITY_REPORT_REPLY),
+    # "My api key was leaked": the environment guide's step on marking keys **Secret**, then its step on redeploying for
+    # "how do I make a new one?". Replacing the key is what matters, which no entry describes: a person, now.
+    _ReportRule(lambda ctx: reports_a_leaked_key(ctx.message), "technical", "leaked_key",
+                "says an API key or token of theirs has leaked", LEAKED_KEY_REPLY),
     # "I want to report a bug": read as an account question (0.32), a visitor was asked to sign in to see their
     # invoices. What the report needs is asked for, with a person offered to take it.
     _ReportRule(lambda ctx: wants_to_report_a_bug(ctx.message), "technical", "bug_report",
@@ -463,6 +470,10 @@ _FOLLOW_UPS_MISREAD = (
     # it, or believes so, and the card on file and the payment are billing's to check.
     _FollowUpRule(reports_card_replaced, "billing", "card_replaced",
                   "says the card it was asked to replace is replaced, or that the payment still fails"),
+    # "And last month?" after "what's the uptime been this month?" (billing, for "last month": the invoice list): our
+    # uptime over that period, which the technical part says it has no figure for, with the status page and the SLA.
+    _FollowUpRule(lambda ctx: uptime_asked_of_another_period(ctx) is not None, "technical", "uptime_of_another_period",
+                  "asks our uptime over another period, right after asking it of one"),
     # "I'm a student, can I get pro for free?" (account at 0.5: what Free includes): a discount, which the billing part
     # says the help centre never mentions, with a person.
     _FollowUpRule(lambda ctx: asks_for_a_special_price(ctx.message), "billing", "special_price_asked",

@@ -483,3 +483,52 @@ async def test_an_error_named_after_a_guide_is_not_read_as_a_step_its_meaning_na
     _, outcome = await converse("cus_carol", "my app keeps crashing", "it says out of memory")
     assert "says this about it:\n1. Go to **App → Scaling**" not in outcome.reply, outcome.reply
     assert "5. Watch memory in **App → Metrics**" in outcome.reply
+
+
+async def test_how_to_deploy_it_after_an_app_named_is_how_to_deploy_an_app(converse):
+    # The entry on regions ("pick the region when you create an app"), for "host" and "deploy".
+    _, outcome = await converse(None, "can you host my node app?", "how do I deploy it?")
+    assert outcome.reply.startswith("Our help centre has no guide on how to do that as such."), outcome.reply
+    assert "three regions" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["my api key was leaked", "I accidentally pushed our token to github"])
+async def test_a_leaked_key_is_told_to_be_replaced_with_a_person_now(converse, message):
+    # The environment guide's step on marking keys **Secret**, "as fitting".
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("I'm sorry, that needs doing quickly: a key that leaked should be replaced"), \
+        outcome.reply
+    assert "Mark API keys and passwords as **Secret**" not in outcome.reply
+
+
+def test_a_leaked_password_is_no_leaked_key():
+    from agents.about_service import reports_a_leaked_key
+
+    assert not reports_a_leaked_key("my password was leaked")
+
+
+async def test_a_new_one_after_a_leaked_key_is_a_new_key_no_guide_covers(converse):
+    # The environment guide's step on redeploying.
+    _, outcome = await converse("cus_alice", "my api key was leaked", "how do I make a new one?")
+    assert outcome.reply.startswith("I don't have a guide on that in our help centre"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "lead"), [
+    ("cus_bob", "Invoice NW-2002 was charged twice on 2026-11-15"),
+    ("cus_alice", "Invoice NW-1003 is for $29.00, the same as the invoices before it"),
+])
+async def test_more_than_last_month_after_a_charge_asked_is_weighed_against_the_ones_before(converse, customer, lead):
+    # The invoice list.
+    _, outcome = await converse(customer, "why was I charged $99?", "that's more than last month")
+    assert outcome.reply.startswith(lead), outcome.reply
+
+
+async def test_another_period_after_the_uptime_is_the_uptime_of_that_period(converse):
+    # "Last month" read as billing: the invoice list.
+    _, outcome = await converse("cus_bob", "what's the uptime been this month?", "and last month?")
+    assert outcome.reply.startswith("I don't have an uptime figure for last month, or any other period"), outcome.reply
+
+
+async def test_last_month_after_a_payment_asked_is_still_the_payments(converse):
+    _, outcome = await converse("cus_alice", "what did I pay in october?", "and last month?")
+    assert "uptime" not in outcome.reply, outcome.reply

@@ -20,6 +20,7 @@ from agents.follow_up import (
     asks_the_amount_of_it,
     asks_the_amount_of_the_renewal,
     last_assistant_text,
+    leans_back,
     period_of_the_prices_said,
     previous_user_text,
     reports_card_replaced,
@@ -1573,7 +1574,9 @@ class BillingReplies(WriterBase):
         for); else the invoice asked about (or the latest) against the ones before it, which say whether it is higher
         at all, and what the records cannot say of why. False, having said nothing, for any other message."""
         message = self.ctx.message
-        about_a_bill = _BILLED.search(message) or (self.text != message and _BILLED.search(self.text))
+        # "That's more than last month" after "why was I charged $99?": the charge the question before named.
+        about_a_bill = _BILLED.search(message) or (self.text != message and _BILLED.search(self.text)) or (
+            leans_back(message) and _BILLED.search(previous_user_text(self.ctx) or ""))
         if not ASKS_WHY_MORE.search(message) or not about_a_bill or not self.facts.invoices:
             return False
         if self._duplicates_not_paid_back():

@@ -206,6 +206,8 @@ PLAN_WORDS = frozenset(topic_words("free pro business plan plans tier account my
 # What a limit can be of besides time and counts: "build exceeded memory limit" asks of memory, which an entry on
 # builds' minutes, however near its other words ("build"), does not state.
 MEASURED_RESOURCES = frozenset(topic_words("memory ram disk storage cpu bandwidth"))
+# "Last month", "the past year": the period an uptime figure is asked for.
+_PERIOD_NAMED = re.compile(r"\b(?:last|this|the\s+past|the\s+previous|the\s+last)\s+(?:month|week|year|quarter)\b", re.IGNORECASE)
 # How a claim for service credits is made, which no entry says.
 _HOW_TO_CLAIM_UNSAID = ("Our help centre doesn't say how to claim them, so I'd rather not guess: a person from our team "
                         f"can look at a claim with you. Would you like me to {OFFER_PERSON}?")
@@ -425,10 +427,11 @@ class TechnicalReplies(WriterBase):
                            "can't promise either way. A person from our team can tell you before you plan the move: "
                            f"would you like me to {OFFER_PERSON}?")
             return True
+        period = _PERIOD_NAMED.search(self.text)
         self.reply.add("I can only see the incidents open right now, not past downtime or an uptime figure for a "
                        "period, and I'd rather not guess one." if downtime else
-                       "I don't have an uptime figure for this month, or any other period, to give you here, and "
-                       "I'd rather not guess one.")
+                       f"I don't have an uptime figure for {period[0].lower() if period else 'this month'}, or any other "
+                       "period, to give you here, and I'd rather not guess one.")
         self._open_incidents()
         # The entry on the status page, not one on the status of a refund or an invoice.
         status_page = next((m for m in self.facts.faq if "status" in normalise(m.question).split()
