@@ -396,10 +396,15 @@ STATES_A_NEED = re.compile(r"\b(?:i|we)\s+(?:really\s+)?(?:need|want|require)\b|
                            r"\bnow\b|\basap\b|\bright\s+away\b|\bimmediately\b")
 
 
+# "Wat can u do", "wut r u": "what" typed in a hurry ("u" and "r" the patterns read themselves).
+_WHAT_TYPED = {"wat": "what", "wut": "what", "wht": "what", "whta": "what"}
+
+
 def plain(text: str) -> str:
-    """Lower case, apostrophes dropped ("what's" → "whats", "don't" → "dont"), words split by single spaces."""
+    """Lower case, apostrophes dropped ("what's" → "whats", "don't" → "dont"), "wat" read as "what", words split by
+    single spaces."""
     text = text.lower().replace("’", "'").replace("'", "")
-    return " ".join(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text))
+    return " ".join(_WHAT_TYPED.get(word, word) for word in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text))
 
 
 def asks_what_answers(text: str) -> bool:

@@ -73,6 +73,8 @@ _POINTS_BACK = re.compile(
     r"|\bwhy\s*[?.!]*\s*$"
     # "What should I do?", "now what?" after an answer: what to do about what was just said (the scope reply, at 0.85).
     rf"|{_ASKS_WHAT_TO_DO}"
+    # "November" alone after the invoices were listed: which of them (out of scope, "not enough information").
+    rf"|^\W*(?:(?:and|or|the|for|in|from)\s+)*{MONTH}(?:\s+(?:one|invoice|bill|payment|please|pls))?\W*$"
     # "Any ETA for a fix?", "any news?": asking how something already discussed is going.
     r"|\b(?:eta|fixed|resolved|updates?|news|progress)\b|\b(?:the|a)\s+fix\b"
     # "When will you retry?" after a failed payment: the retry of what was just spoken of.

@@ -55,7 +55,7 @@ OWN_PLAN = re.compile(r"\b(?:my|our)\s+(?:current\s+|own\s+)?(?:plan|subscriptio
 
 # "The Pro plan", "your tiers", "pricing": the plans on sale, which the billing facts list for everyone.
 # "Is Business worth it over Pro?", "pro vs business": a comparison is about the plans without naming the word.
-_PLANS = re.compile(r"\b(?:plans?|tiers?|subscriptions?|pricing|vs|versus|worth\s+it|difference\s+between|compared?)\b",
+_PLANS = re.compile(r"\b(?:plans?|tiers?|subscriptions?|pricing|vs|versus|worth\s+it|diff(?:erence)?\s+between|compared?)\b",
                     re.IGNORECASE)
 
 

@@ -213,8 +213,8 @@ PHRASES: dict[Intent, re.Pattern[str]] = {
     "refund": re.compile(r"\bmoney\s+back\b", re.IGNORECASE),
     # "Max number of apps?", "app limit": how many apps a plan hosts, which the plans say. "What's the difference
     # between the plans?", "compare your plans", "what do I get over pro?" (out of scope at 0.74): ours, set side by side.
-    "general": re.compile(r"\b(?:differences?|compare|comparison)\s+(?:between\s+|of\s+)?(?:the\s+|your\s+)?"
-                          r"(?:plans|tiers|(?:free|pro|business)\s+(?:and|vs\.?|versus)\s+(?:free|pro|business))\b"
+    "general": re.compile(r"\b(?:differences?|diff|compare|comparison)\s+(?:between\s+|of\s+)?(?:the\s+|your\s+)?"
+                          r"(?:plans|tiers|(?:free|pro|business)\s+(?:and|n|vs\.?|versus)\s+(?:free|pro|business))\b"
                           r"|\bwhat\s+(?:else\s+|more\s+|extra\s+)?(?:do|does|would|will|can|could)\s+(?:i|we|you|one"
                           r"|(?:the\s+)?(?:free|pro|business)(?:\s+plan)?)\s+(?:get|have|offer|add|give)\s+(?:you\s+)?"
                           r"(?:extra\s+|more\s+)?(?:over|beyond|above|on\s+top\s+of)\s+(?:the\s+)?(?:free|pro|business)\b"

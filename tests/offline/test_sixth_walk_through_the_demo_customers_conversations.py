@@ -532,3 +532,36 @@ async def test_another_period_after_the_uptime_is_the_uptime_of_that_period(conv
 async def test_last_month_after_a_payment_asked_is_still_the_payments(converse):
     _, outcome = await converse("cus_alice", "what did I pay in october?", "and last month?")
     assert "uptime" not in outcome.reply, outcome.reply
+
+
+async def test_what_can_u_do_typed_in_a_hurry_gets_what_the_assistant_does(converse):
+    # "I don't have enough information".
+    [outcome] = await converse("cus_alice", "wat can u do")
+    assert outcome.reply.startswith("I'm Northwind Cloud's support assistant. I can help with"), outcome.reply
+
+
+async def test_diff_between_two_plans_typed_in_a_hurry_is_the_plans_compared(converse):
+    # "I don't have enough information", then "I can't see the list of what each plan includes".
+    [outcome] = await converse(None, "diff between pro n business")
+    assert outcome.reply.startswith("Pro ($29.00 a month) includes up to 10 apps"), outcome.reply
+    assert "Business ($99.00 a month) has everything in Pro" in outcome.reply
+
+
+async def test_a_document_named_alone_is_asked_about_as_theirs(converse):
+    # "What would you like to know about invoice?"
+    [outcome] = await converse("cus_bob", "invoice")
+    assert outcome.reply.endswith("What would you like to know about your invoice?"), outcome.reply
+
+
+@pytest.mark.parametrize(("month", "invoice"), [("november", "Invoice NW-2002"), ("october", "Invoice NW-2001")])
+async def test_a_month_alone_after_the_invoices_were_listed_is_that_months_invoice(converse, month, invoice):
+    # Out of scope: "I don't have enough information".
+    _, outcome = await converse("cus_bob", "show me my invoices", month)
+    assert outcome.reply.startswith(f"{invoice} is for $99.00"), outcome.reply
+
+
+async def test_an_expired_link_after_the_reset_is_asked_for_again(converse):
+    # The account's lock and "I don't have enough information".
+    _, outcome = await converse("cus_carol", "pw reset not working", "link expired")
+    assert outcome.reply.startswith("An expired link can't be used, but you can ask for a new one the same way: Open the "
+                                    "sign-in page, choose **Forgot password**"), outcome.reply

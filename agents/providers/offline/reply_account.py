@@ -106,6 +106,9 @@ _TEAM_PEOPLE = (r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?work
                 r"|admins?|administrators?|viewers?|editors?"
                 r"|collaborators?|invitees?|(?:people|users?)\s+(?:i|we)\s+(?:invite|add)\w*)")
 _PRONOUNS = r"(?:they|he|she)"
+# "Link expired", "the reset link has expired", "it says the link is invalid": the reset's link, too late to use.
+_LINK_EXPIRED = re.compile(r"\b(?:link|e-?mail|it)\b[^.?!]{0,25}\b(?:expired|timed\s+out|no\s+longer\s+(?:works|valid)"
+                           r"|(?:is\s+)?invalid)\b|\bexpired\s+(?:reset\s+)?link\b", re.IGNORECASE)
 # "Can team members see billing?", "what can a member with a read-only role do?", after "how do I add a
 # teammate?" also "can they see billing?": what the people on the team may see or do, which is up to the
 # role each gets. The customer's own "can I give my developer access?" is how to invite, not this.
@@ -304,7 +307,8 @@ class AccountReplies(BillingReplies):
                            f"{account.plan} plan, so there's nothing more to sign up for. If you meant an account for "
                            "someone else, or a second one, tell me a bit more and I'll help.")
             return
-        if self._tells_how_to_avoid_a_lock() or self._tells_the_reset_needs_no_password():
+        if (self._tells_how_to_avoid_a_lock() or self._tells_the_reset_needs_no_password()
+                or self._tells_an_expired_link_is_asked_for_again()):
             return
         if not signed_in and reports_intrusion(self.ctx.message):
             self._intrusion_reported_signed_out()
@@ -1003,6 +1007,17 @@ class AccountReplies(BillingReplies):
         self.reply.add(f"That's fine: resetting it doesn't need your current password. {steps}")
         if reset is not None:
             self._cite_faq(reset)
+        return True
+
+    def _tells_an_expired_link_is_asked_for_again(self) -> bool:
+        """"Link expired" right after the reset's steps: a new link is asked for the same way, and works for as long as
+        the entry says. It got the account's lock and "I don't have enough information". False, having said nothing,
+        for another message, or without the entry."""
+        if (not _LINK_EXPIRED.search(self.ctx.message) or "**Forgot password**" not in last_assistant_text(self.ctx)
+                or (reset := self._entry_on("reset", "password")) is None):
+            return False
+        self.reply.add(f"An expired link can't be used, but you can ask for a new one the same way: {reset.answer}")
+        self._cite_faq(reset)
         return True
 
     def _tells_how_to_avoid_a_lock(self) -> bool:

@@ -29,7 +29,8 @@ _SLOT = r"(?:(?:the|a|an|your)\s+)?(?P<{0}>(?:my|our)(?:\s+(?:current|own))?|[a-
 _A, _B = _SLOT.format("a"), _SLOT.format("b")
 # Two plans set side by side (one pattern each: a group name can't repeat across alternatives).
 COMPARES_TWO = tuple(re.compile(pattern) for pattern in (
-    rf"\bdiff(?:erence|erences)?\s+(?:is\s+there\s+)?between\s+{_A}\s+(?:and|vs|versus|or|with)\s+{_B}",
+    # "Diff between pro n business": "n" for "and", typed in a hurry.
+    rf"\bdiff(?:erence|erences)?\s+(?:is\s+there\s+)?between\s+{_A}\s+(?:and|n|vs|versus|or|with)\s+{_B}",
     rf"\bcompar(?:e|ed|es|ing|ison\s+(?:of|between))\s+{_A}\s+(?:and|with|to|vs|versus|against)\s+{_B}",
     rf"\b{_A}\s+(?:vs|versus)\s+{_B}",
     rf"\b{_A}\s+differ(?:ent|s)?\s+(?:from|to|than)\s+{_B}",

@@ -142,7 +142,8 @@ def announced_topic(message: str, *, after: str = "") -> str | None:
     if found is None:
         return None
     thing = found["thing"].lower()
-    about = f"your {thing}" if found["whose"] else thing
+    # "Invoice" alone is still theirs ("what would you like to know about invoice?" read as a form's label).
+    about = f"your {thing}" if found["whose"] or thing != "billing" else thing
     # A topic named alone is asked about as a question announced is.
     kind = "question" if named_alone else (found["kind"] or "").lower()
     if kind.startswith(("question", "quer")):
