@@ -59,10 +59,12 @@ _BACK_TO = re.compile(
     re.IGNORECASE,
 )
 OFFER_LOOKBACK_TURNS = 3  # how many of the assistant's turns a go-ahead naming its offer looks back over
+# "What should I do?", "now what?": what to do about what was just said, and nothing else.
+_ASKS_WHAT_TO_DO = re.compile(r"^\W*(?:(?:so|ok(?:ay)?|then|and)[,\s]+)?what\s+(?:should|do|can|must|shall)\s+(?:i|we)\s+do"
+                              r"(?:\s+(?:now|next|then|about\s+it))?\s*[?.!]*\s*$|^\W*(?:so\s+)?now\s+what\W*$",
+                              re.IGNORECASE)
 # A word that points back at what was said before, or opens a continuation. "The next tier", "the plan
 # above", "what do I do next?" are counted from something said before; "my next payment" is not.
-_ASKS_WHAT_TO_DO = (r"^\W*(?:(?:so|ok(?:ay)?|then|and)[,\s]+)?what\s+(?:should|do|can|must|shall)\s+(?:i|we)\s+do"
-                    r"(?:\s+(?:now|next|then|about\s+it))?\s*[?.!]*\s*$|^\W*(?:so\s+)?now\s+what\W*$")
 _POINTS_BACK = re.compile(
     r"^\s*(?:and|also|what about|how about|so|then|but|ok|okay|done|right)\b"
     r"|\b(?:it|its|it's|them|those|these|one|other|again|yet|still|same|above|below|instead)\b"
@@ -72,7 +74,7 @@ _POINTS_BACK = re.compile(
     # "How do I see why?", "can you tell me why?": the reason for what was just said, the last word asking it.
     r"|\bwhy\s*[?.!]*\s*$"
     # "What should I do?", "now what?" after an answer: what to do about what was just said (the scope reply, at 0.85).
-    rf"|{_ASKS_WHAT_TO_DO}"
+    rf"|{_ASKS_WHAT_TO_DO.pattern}"
     # "November" alone after the invoices were listed: which of them (out of scope, "not enough information").
     rf"|^\W*(?:(?:and|or|the|for|in|from)\s+)*{MONTH}(?:\s+(?:one|invoice|bill|payment|please|pls))?\W*$"
     # "Any ETA for a fix?", "any news?": asking how something already discussed is going.
@@ -597,7 +599,7 @@ def plan_meant_by_that(ctx: SupportContext) -> str | None:
 
 def asks_what_to_do(message: str) -> bool:
     """"What should I do?", "now what?": what to do about what was just said, and nothing else."""
-    return re.match(_ASKS_WHAT_TO_DO, message, re.IGNORECASE) is not None
+    return _ASKS_WHAT_TO_DO.match(message) is not None
 
 
 def leans_back(message: str) -> bool:

@@ -413,8 +413,7 @@ _FOLLOW_UPS_MISREAD = (
     # "Our company name is Acme Ltd" (out of scope at 0.6: the scope reply): a detail for the invoices, whose place to
     # enter it is billing's to say, with that nothing here stored it.
     _FollowUpRule(lambda ctx: gives_an_invoice_detail(ctx.message, last_reply=last_assistant_text(ctx)), "billing",
-                  "invoice_detail_given",
-                  "gives a detail for the invoices"),
+                  "invoice_detail_given", "gives a detail for the invoices"),
     # "Yes please" to a refund offered in a billing answer ("one of them is a duplicate … tell me if you'd like me to
     # ask for it"): the question before lent its topic, billing, and the invoice list answered the yes.
     _FollowUpRule(lambda ctx: ctx.customer is not None and accepts_offer(ctx, OFFER_REFUND), "refund",

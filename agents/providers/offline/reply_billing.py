@@ -263,13 +263,13 @@ _SAYS_WHERE_THEY_ARE = re.compile(r"\b(?:we(?:'re|\s+are)|i(?:'m|\s+am)|(?:we're
 ASKS_ABOUT_TAX = re.compile(
     r"(?<!\bfor\smy\s)(?<!\bfor\sour\s)(?<!\bfor\sthe\s)\b(?:vat|gst|tax|taxes|taxed|taxation)\b"
     r"(?!\s+(?:returns?|purposes|filings?|season|year|reasons|advis[eo]rs?|accountants?|office)\b)", re.IGNORECASE)
+# "Can I get an invoice with a PO number?": a detail on invoices that the help centre's entry on them does not name.
+_PO_NUMBER = r"\b(?:po|p\.o\.?)\s*(?:numbers?|nos?\.?|#)|\bpurchase[\s-]+orders?\b"
+_NAMES_A_PO_NUMBER = re.compile(_PO_NUMBER, re.IGNORECASE)
 # "Can I add my VAT number?", "tax id on invoices", "company name on the invoice", "billing address on invoices":
 # the customer's own details printed on invoices, which the help centre's entry on them answers.
 # "Where do I add VAT?", "can I put my VAT on invoices": the customer's VAT details added, which is the same entry;
 # not VAT added to a price ("do you add VAT to the price?"), which no fact answers.
-# "Can I get an invoice with a PO number?": a detail on invoices that the help centre's entry on them does not name.
-_PO_NUMBER = r"\b(?:po|p\.o\.?)\s*(?:numbers?|nos?\.?|#)|\bpurchase[\s-]+orders?\b"
-_NAMES_A_PO_NUMBER = re.compile(_PO_NUMBER, re.IGNORECASE)
 INVOICE_DETAILS = re.compile(
     r"\b(?:vat|tax|gst)\s+(?:number|no|id|registration|code)s?\b|\bcompany\s+(?:name|details|address)\b"
     r"|\b(?:add|put|enter|set|update|change)\s+(?:in\s+)?(?:my\s+|our\s+|the\s+|a\s+)?(?:vat|gst)\b"
