@@ -39,10 +39,10 @@ async def _frames(tmp_path, site_template) -> None:
         refused = json.loads(await asyncio.wait_for(socket.recv(), timeout=30))
         assert (refused["type"], refused.get("code")) == ("error", "frame_too_large"), refused
         # ...just over it, the server closes the socket (1009, or a reset while the client is
-        # still writing) without handing the frame on.
-        await socket.send("x" * (DAPHNE_MAX_MESSAGE_BYTES + 1))
+        # still writing, which the send itself then raises) without handing the frame on.
         with pytest.raises(websockets.ConnectionClosed) as closed:
             async with asyncio.timeout(30):
+                await socket.send("x" * (DAPHNE_MAX_MESSAGE_BYTES + 1))
                 while True:
                     await socket.recv()
         assert closed.value.rcvd is None or closed.value.rcvd.code == 1009
