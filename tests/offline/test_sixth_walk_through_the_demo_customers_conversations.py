@@ -565,3 +565,27 @@ async def test_an_expired_link_after_the_reset_is_asked_for_again(converse):
     _, outcome = await converse("cus_carol", "pw reset not working", "link expired")
     assert outcome.reply.startswith("An expired link can't be used, but you can ask for a new one the same way: Open the "
                                     "sign-in page, choose **Forgot password**"), outcome.reply
+
+
+async def test_done_after_the_card_steps_checks_the_card_against_the_brand_named(converse):
+    # The card on file again, then "my answer is the same".
+    *_, outcome = await converse("cus_bob", "I need to change my card", "the new one is a visa", "done")
+    assert outcome.reply.startswith("I still see the mastercard ending 1881 on your account, not the new visa card, so "
+                                    "the change hasn't reached us yet."), outcome.reply
+
+
+async def test_done_after_the_card_steps_with_an_expired_card_says_the_new_one_has_not_arrived(converse):
+    _, outcome = await converse("cus_alice", "I need to change my card", "done")
+    assert outcome.reply.startswith("I still see the visa ending 4242 on your account, which expired"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "lead"), [
+    ("cus_carol", ("delete my account", "are you sure it's deleted?"),
+     "No, your account (carol) hasn't been deleted: it's locked (five failed sign-ins)."),
+    ("cus_alice", ("has my account been deleted?",), "No, your account (alice) hasn't been deleted: it's active."),
+])
+async def test_whether_the_account_is_deleted_is_what_its_state_shows(converse, customer, turns, lead):
+    # The entry's sentence on deleting, quoted again; "not enough information".
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert "Nothing in this chat deletes an account" in outcome.reply

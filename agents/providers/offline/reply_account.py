@@ -106,6 +106,11 @@ _TEAM_PEOPLE = (r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?work
                 r"|admins?|administrators?|viewers?|editors?"
                 r"|collaborators?|invitees?|(?:people|users?)\s+(?:i|we)\s+(?:invite|add)\w*)")
 _PRONOUNS = r"(?:they|he|she)"
+# "Are you sure it's deleted?", "has my account been deleted?", "is it gone?": whether the account is deleted.
+_ASKS_IF_DELETED = re.compile(
+    r"\b(?:is|has|was|did)\s+(?:it|my\s+account|the\s+account|our\s+account)\s+(?:been\s+|get\s+|got\s+|really\s+)?"
+    r"(?:deleted|closed|removed|gone)\b|\b(?:sure|certain)\s+(?:it'?s|it\s+is|it\s+was|it\s+has\s+been|my\s+account\s+is)\s+"
+    r"(?:deleted|closed|gone)\b", re.IGNORECASE)
 # "Link expired", "the reset link has expired", "it says the link is invalid": the reset's link, too late to use.
 _LINK_EXPIRED = re.compile(r"\b(?:link|e-?mail|it)\b[^.?!]{0,25}\b(?:expired|timed\s+out|no\s+longer\s+(?:works|valid)"
                            r"|(?:is\s+)?invalid)\b|\bexpired\s+(?:reset\s+)?link\b", re.IGNORECASE)
@@ -224,6 +229,8 @@ class AccountReplies(BillingReplies):
     def account(self) -> None:
         if says_no_account_has_the_address(self.ctx.message):
             self._no_account_for_the_address()
+            return
+        if self._tells_the_account_is_not_deleted():
             return
         if asks_for_another_second_factor(self.ctx.message, last_reply=last_assistant_text(self.ctx),
                                           asked_before=previous_user_text(self.ctx) or "") and (
@@ -849,6 +856,25 @@ class AccountReplies(BillingReplies):
 
     def email_out_of_reach(self) -> bool:
         return says_email_out_of_reach(self.ctx.message)
+
+    def asks_if_the_account_is_deleted(self) -> bool:
+        return bool(_ASKS_IF_DELETED.search(self.ctx.message))
+
+    def _tells_the_account_is_not_deleted(self) -> bool:
+        """"Are you sure it's deleted?" after the steps to delete the account: it isn't, which the account's facts show,
+        and nothing in this chat deletes one (it got the entry's sentence quoted again). False, having said nothing,
+        for another message or without the account's facts."""
+        account = self.facts.account
+        if account is None or not self.asks_if_the_account_is_deleted():
+            return False
+        state = f"it's locked ({account.locked_reason.rstrip('.').lower()})" if (
+            account.status == "locked" and account.locked_reason) else f"it's {account.status}"
+        self.reply.add(f"No, your account ({account.username}) hasn't been deleted: {state}. Nothing in this chat "
+                       "deletes an account; you do that yourself once you're signed in.")
+        if (deletion := self._entry_on("delete", "account")) is not None:
+            self.reply.add(f"Our help centre says: {deletion.answer}", answers=False)
+            self._cite_faq(deletion)
+        return True
 
     def _second_factor_other_than_an_app(self, entry: FaqMatch) -> None:
         """"Can I use sms instead?": the help centre describes two-factor with an authenticator app and nothing else,

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from agents.about_service import asks_which_ways_to_pay, payment_methods_asked, unlisted_payment_methods
+from agents.context import HistoryTurn
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_up import (
     CANCELLING,
@@ -218,6 +219,13 @@ _SOMETHING_WRONG = ("wrong", "incorrect", "not right", "isnt right", "mistake", 
 INVOICE_CUES = ("invoice", "invoices", "receipt", "receipts", "bill", "statement", "pdf")
 # "My card got declined, I updated it yesterday": the card changed, named before the "it" (with "card" in the
 # message, which CARD_CHANGED needs after the verb).
+# "Done", "ok done", "all done", "did it": what was asked is done, and nothing else said.
+_SAYS_DONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|all|yes|yep)[,\s]+)?(?:done|did\s+it|did\s+that|all\s+done|sorted)\W*$",
+                        re.IGNORECASE)
+# A card's brand as customers name it, and as the card facts spell it.
+_CARD_BRAND = re.compile(r"\b(?:visa|master\s?card|amex|american\s+express)\b", re.IGNORECASE)
+_CARD_BRANDS = {"visa": "visa", "mastercard": "mastercard", "master card": "mastercard", "amex": "amex",
+                "american express": "amex"}
 CHANGED_IT = re.compile(r"\b(?:updated|changed|replaced|renewed|fixed)\s+(?:it|that|this|them)\b", re.IGNORECASE)
 # Not being able to pay, in the customer's words rather than "failed" or "declined": "I'm not able to do
 # payment", "payment not working", "I can't pay my bill". Read on the normalised text ("can't" is "can not").
@@ -498,7 +506,11 @@ class BillingReplies(WriterBase):
                                                     # "i updated it" right after being asked for a new card
                                                     or "Payment method" in last_assistant_text(self.ctx))
             # "Ok I added a new one", "done", after being asked for a new card.
-        ) or reports_card_replaced(self.ctx)
+        ) or reports_card_replaced(self.ctx) or (
+            # "Done" after the steps to replace the card, a turn or two back (the card on file again, then "my answer is
+            # the same").
+            bool(_SAYS_DONE.match(self.ctx.message))
+            and any("**Replace card**" in t.text for t in self.ctx.history[-4:] if t.role == "assistant"))
         if card_changed:
             self._card_change_checked()
         # "When will you retry?": when the failed payment is tried again, not why it failed (already told).
@@ -1488,11 +1500,23 @@ class BillingReplies(WriterBase):
             self.reply.add(f"I still see the {card.brand} ending {card.last4} on your account, which expired "
                            f"({card.expires}), so the new card hasn't reached us yet. Check that it's saved under "
                            f"**Billing → Payment method**.{retry}")
+        elif (named := self._card_brand_said()) is not None and named != card.brand.lower():
+            # "The new one is a visa", then "done", while a mastercard is still on file: the change hasn't reached us.
+            self.reply.add(f"I still see the {card.brand} ending {card.last4} on your account, not the new {named} card, "
+                           "so the change hasn't reached us yet. Check that it's saved under **Billing → Payment "
+                           f"method**.{retry}")
         else:
             done = (f" We'll try the payment for {', '.join(failed)} with it, so you don't need to do anything "
                     "else.") if failed else ""
             self.reply.add(f"Thanks: the card on file is a {card.brand} ending {card.last4}, valid until "
                            f"{card.expires}.{done}")
+
+    def _card_brand_said(self) -> str | None:
+        """The card brand the customer last named in this conversation for the new card ("the new one is a visa")."""
+        for turn in reversed([*self.ctx.history, HistoryTurn(role="user", text=self.ctx.message)]):
+            if turn.role == "user" and (brand := _CARD_BRAND.search(turn.text)) is not None:
+                return _CARD_BRANDS[brand[0].lower()]
+        return None
 
     def _when_retried(self) -> bool:
         """When a failed payment is tried again: by itself once a card that works is saved, which the card on file

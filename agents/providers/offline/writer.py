@@ -711,7 +711,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         answer quoted no entry at hand, or every sentence of it or none names what the message asks."""
         not_received = bool(NOT_RECEIVED.search(self.ctx.message))
         if (not (leans_back(self.ctx.message) or not_received) or self.email_out_of_reach()
-                or says_no_account_has_the_address(self.ctx.message)
+                or says_no_account_has_the_address(self.ctx.message) or self.asks_if_the_account_is_deleted()
                 or (self.ctx.customer is not None and asks_to_unlock(self.ctx.message))):
             # "I don't have access to that email anymore", "it says there's no account with that email": the account
             # part's to answer, not the entry's. So is "unlock it" after the entry on locks from a signed-in customer,
