@@ -973,6 +973,21 @@ def asks_what_lost_in_general(message: str) -> bool:
     return bool(_WHAT_IS_LOST.search(message))
 
 
+# "We'd like to move to the pro plan" from Business: a move by the plan's name, down when it is below the customer's.
+_MOVES_TO_A_NAMED_PLAN = re.compile(
+    r"\b(?:move|moving|switch|switching|go|going|change|changing|drop|dropping)\s+(?:back\s+|down\s+)*to\s+(?:the\s+)?"
+    r"(?P<plan>free|pro|business)\b", re.IGNORECASE)
+_PLANS_CHEAPEST_FIRST = ("free", "pro", "business")
+
+
+def _names_a_move_to_a_smaller_plan(text: str, ctx: SupportContext) -> bool:
+    if ctx.customer is None or (moved := _MOVES_TO_A_NAMED_PLAN.search(text)) is None:
+        return False
+    own = ctx.customer.plan.lower()
+    return own in _PLANS_CHEAPEST_FIRST and (
+        _PLANS_CHEAPEST_FIRST.index(moved["plan"].lower()) < _PLANS_CHEAPEST_FIRST.index(own))
+
+
 def move_to_smaller_plan(ctx: SupportContext) -> str | None:
     """"cancel" or "downgrade": what the customer's message before asked for, when this one asks what the
     smaller plan keeps; None otherwise. Deleting the account is not a move to a plan: what it removes is the
@@ -983,7 +998,7 @@ def move_to_smaller_plan(ctx: SupportContext) -> str | None:
     for text in (ctx.message, previous_user_text(ctx) or ""):
         if DELETING_THE_ACCOUNT.search(text):
             return None
-        if DOWNGRADING.search(text):
+        if DOWNGRADING.search(text) or _names_a_move_to_a_smaller_plan(text, ctx):
             return "downgrade"
         if CANCELLING.search(text):
             return "cancel"
@@ -1234,6 +1249,24 @@ def count_asked_of_another_thing(ctx: SupportContext) -> str | None:
     return f"{before[:counted.start('thing')]}{other['thing']}{before[counted.end('thing'):]}"
 
 
+# "What if I need 20?" after "how many apps can I deploy?": whether that many are allowed (the scope reply).
+_A_NUMBER_NEEDED = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what\s+if\s+(?:i|we)\s+(?:need|want|have)|(?:i|we)\s+(?:need|want)|what\s+about"
+    r"|and\s+if\s+(?:i|we)\s+(?:need|want|have)|can\s+(?:i|we)\s+have)\s+(?P<number>\d+|more)(?:\s+of\s+them)?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+_HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?P<thing>(?:team\s+)?[a-z]+)\b", re.IGNORECASE)
+
+
+def number_asked_of_the_count(ctx: SupportContext) -> str | None:
+    """"What if I need 20?" right after "how many apps can I deploy?": "can I have 20 apps?"; None otherwise."""
+    if (needed := _A_NUMBER_NEEDED.match(ctx.message)) is None:
+        return None
+    if (counted := _HOW_MANY_OF.search(previous_user_text(ctx) or "")) is None:
+        return None
+    number = needed["number"].lower()
+    return f"can I have {'more' if number == 'more' else number} {counted['thing'].lower()}?"
+
+
 # "How do I deploy it?" after "can you host my node app?": how to deploy the app just named (the entry on regions came,
 # for "host" and "deploy"; "how do I deploy my app?" is told there is no guide on it as such).
 _DEPLOY_IT = re.compile(
@@ -1281,10 +1314,10 @@ def uptime_asked_of_another_period(ctx: SupportContext) -> str | None:
 
 def question_as_asked(ctx: SupportContext) -> str | None:
     """The question a follow-up asks, written out when it leans on the one before: of another plan (asked_of_a_plan),
-    a count of another thing (count_asked_of_another_thing), how to deploy the app just named, a new key for the one
-    just named, or our uptime over another period; None when it asks its own."""
-    return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or deploying_the_app_named_before(ctx)
-            or new_key_asked(ctx) or uptime_asked_of_another_period(ctx))
+    a count of another thing (count_asked_of_another_thing), a number of what was counted, how to deploy the app just
+    named, a new key for the one just named, or our uptime over another period; None when it asks its own."""
+    return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or number_asked_of_the_count(ctx)
+            or deploying_the_app_named_before(ctx) or new_key_asked(ctx) or uptime_asked_of_another_period(ctx))
 
 
 def asked_of_a_plan(ctx: SupportContext) -> str | None:

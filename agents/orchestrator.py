@@ -144,6 +144,7 @@ from agents.own_data import (
     asks_for_document_copy,
     asks_for_others_data,
     asks_for_someones_details,
+    asks_how_many_apps,
     asks_if_others_see_mine,
     asks_own_username,
     asks_standing,
@@ -473,6 +474,10 @@ _FOLLOW_UPS_MISREAD = (
     # uptime over that period, which the technical part says it has no figure for, with the status page and the SLA.
     _FollowUpRule(lambda ctx: uptime_asked_of_another_period(ctx) is not None, "technical", "uptime_of_another_period",
                   "asks our uptime over another period, right after asking it of one"),
+    # "How many apps can I deploy?" (technical: the deploys' limits, for "deploy"): how many apps each plan allows, which
+    # the plans' lists say.
+    _FollowUpRule(lambda ctx: asks_how_many_apps(ctx.message), "general", "app_count_asked",
+                  "asks how many apps a plan allows", spares=("billing", "account", "refund", "human")),
     # "I'm a student, can I get pro for free?" (account at 0.5: what Free includes): a discount, which the billing part
     # says the help centre never mentions, with a person.
     _FollowUpRule(lambda ctx: asks_for_a_special_price(ctx.message), "billing", "special_price_asked",

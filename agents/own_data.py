@@ -94,6 +94,11 @@ _APP_COUNT = re.compile(
     re.IGNORECASE)
 
 
+def asks_how_many_apps(text: str) -> bool:
+    """"How many apps can I deploy?", "is there a limit on apps?": how many apps a plan allows."""
+    return bool(_APP_COUNT.search(text))
+
+
 def counts_apps(text: str) -> bool:
     """Whether the message asks for a number of apps ("can I have two apps?", "a second app")."""
     return bool(_SEVERAL_APPS.search(text))

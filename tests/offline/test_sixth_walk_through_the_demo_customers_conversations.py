@@ -589,3 +589,30 @@ async def test_whether_the_account_is_deleted_is_what_its_state_shows(converse, 
     *_, outcome = await converse(customer, *turns)
     assert outcome.reply.startswith(lead), outcome.reply
     assert "Nothing in this chat deletes an account" in outcome.reply
+
+
+async def test_what_is_lost_after_a_move_to_a_plan_below_by_name_is_what_that_plan_lacks(converse):
+    # The scope reply: "move to the pro plan" from Business was no downgrade to the follow-up reader.
+    _, outcome = await converse("cus_bob", "we'd like to move to the pro plan", "what will we lose?")
+    assert outcome.reply.startswith("You're on Business ($99.00 a month). Moving to Pro, your plan would no longer have"), \
+        outcome.reply
+
+
+@pytest.mark.parametrize("message", ["how many apps can I deploy?", "is there a limit on how many apps I can deploy?"])
+async def test_how_many_apps_can_be_deployed_is_the_plans_app_counts(converse, message):
+    # The deploys' limits ("10 deploys a day"), for "deploy".
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("It depends on the plan. Free: one app; Pro ($29.00 a month): up to 10 apps"), \
+        outcome.reply
+    assert "deploys a day" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "need", "lead"), [
+    ("cus_alice", "what if I need 20?", "No: your plan, Pro, includes up to 10 apps. Business ($99.00 a month) includes "
+                                        "unlimited apps"),
+    ("cus_bob", "I need 50", "Yes: your plan, Business, includes unlimited apps."),
+])
+async def test_a_number_needed_after_the_app_counts_is_weighed_against_the_plan(converse, customer, need, lead):
+    # The scope reply.
+    _, outcome = await converse(customer, "how many apps can I have?", need)
+    assert outcome.reply.startswith(lead), outcome.reply

@@ -17,7 +17,7 @@ from decimal import Decimal
 from agents.about_service import asks_about_support_hours
 from agents.follow_up import OFFER_PERSON, asks_the_limit_of_the_topic
 from agents.outcome import FaqMatch, Source
-from agents.own_data import SAYS_CANNOT, asks_about_own_plan, counts_apps, plan_said_to_be_on
+from agents.own_data import SAYS_CANNOT, asks_about_own_plan, asks_how_many_apps, counts_apps, plan_said_to_be_on
 from agents.providers.offline.reply_base import (
     ARTICLE_MIN_SCORE,
     ASKS_WHAT_IS_INCLUDED,
@@ -236,6 +236,9 @@ class PlanFeatureReplies(WriterBase):
             # API's requests a minute), which its entry states; not what the plan includes.
             return False
         feature = self._words_asked() - {stem(w) for w in normalise(" ".join(p.name for p in listing)).split()}
+        if asks_how_many_apps(self.text):
+            # "How many apps can I deploy?": apps are what is counted; deploying them is what apps are for.
+            feature &= {stem("apps")}
         listing = self._listings_naming(feature)
         asked = self._plan_asked_about(listing)
         if asked is not None and self._is_own(asked) and (claimed := self._plan_claimed_not_held()) is not None:
