@@ -988,6 +988,20 @@ def _names_a_move_to_a_smaller_plan(text: str, ctx: SupportContext) -> bool:
         _PLANS_CHEAPEST_FIRST.index(moved["plan"].lower()) < _PLANS_CHEAPEST_FIRST.index(own))
 
 
+def lost_in_a_move_up(ctx: SupportContext) -> str | None:
+    """"What will I lose?" right after "I want to switch to the business plan" from Pro: what the plan above has over the
+    customer's ("what does business have over pro?"), which says nothing is lost (it got the invoice list); None
+    otherwise."""
+    if ctx.customer is None or not asks_what_lost_in_general(ctx.message):
+        return None
+    own = ctx.customer.plan.lower()
+    moved = _MOVES_TO_A_NAMED_PLAN.search(previous_user_text(ctx) or "")
+    if moved is None or own not in _PLANS_CHEAPEST_FIRST:
+        return None
+    to = moved["plan"].lower()
+    return f"what does {to} have over {own}?" if _PLANS_CHEAPEST_FIRST.index(to) > _PLANS_CHEAPEST_FIRST.index(own) else None
+
+
 def move_to_smaller_plan(ctx: SupportContext) -> str | None:
     """"cancel" or "downgrade": what the customer's message before asked for, when this one asks what the
     smaller plan keeps; None otherwise. Deleting the account is not a move to a plan: what it removes is the
@@ -1314,10 +1328,12 @@ def uptime_asked_of_another_period(ctx: SupportContext) -> str | None:
 
 def question_as_asked(ctx: SupportContext) -> str | None:
     """The question a follow-up asks, written out when it leans on the one before: of another plan (asked_of_a_plan),
-    a count of another thing (count_asked_of_another_thing), a number of what was counted, how to deploy the app just
-    named, a new key for the one just named, or our uptime over another period; None when it asks its own."""
+    a count of another thing (count_asked_of_another_thing), a number of what was counted, what a move up loses, how to
+    deploy the app just named, a new key for the one just named, or our uptime over another period; None when it asks
+    its own."""
     return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or number_asked_of_the_count(ctx)
-            or deploying_the_app_named_before(ctx) or new_key_asked(ctx) or uptime_asked_of_another_period(ctx))
+            or lost_in_a_move_up(ctx) or deploying_the_app_named_before(ctx) or new_key_asked(ctx)
+            or uptime_asked_of_another_period(ctx))
 
 
 def asked_of_a_plan(ctx: SupportContext) -> str | None:

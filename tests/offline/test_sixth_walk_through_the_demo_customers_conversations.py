@@ -616,3 +616,10 @@ async def test_a_number_needed_after_the_app_counts_is_weighed_against_the_plan(
     # The scope reply.
     _, outcome = await converse(customer, "how many apps can I have?", need)
     assert outcome.reply.startswith(lead), outcome.reply
+
+
+async def test_what_is_lost_in_a_move_up_is_what_the_plan_above_has_over_the_customers(converse):
+    # The invoice list.
+    _, outcome = await converse("cus_alice", "I want to switch to the business plan", "what will I lose?")
+    assert "Business ($99.00 a month) has everything in Pro, plus unlimited apps" in outcome.reply, outcome.reply
+    assert "NW-" not in outcome.reply
