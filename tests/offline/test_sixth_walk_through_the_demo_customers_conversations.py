@@ -623,3 +623,15 @@ async def test_what_is_lost_in_a_move_up_is_what_the_plan_above_has_over_the_cus
     _, outcome = await converse("cus_alice", "I want to switch to the business plan", "what will I lose?")
     assert "Business ($99.00 a month) has everything in Pro, plus unlimited apps" in outcome.reply, outcome.reply
     assert "NW-" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    ("cus_bob", ("I want to cancel but keep my data", "how long do you keep it?")),
+    ("cus_alice", ("how do I cancel?", "how long will you keep my data?")),
+])
+async def test_how_long_data_is_kept_after_cancelling_is_said_to_be_undescribed(converse, customer, turns):
+    # "I don't have enough information", then the steps to cancel; or the refund's timing.
+    _, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("Our help centre says: Your paid plan stays active until the end of the period"), \
+        outcome.reply
+    assert "It doesn't say for how long" in outcome.reply and "5 to 10 business days" not in outcome.reply

@@ -90,6 +90,12 @@ __all__ = ["ReplyWriter", "compose"]
 
 # "Free and Pro accounts can invite up to 3 members": a count of the members a plan may have.
 _COUNTS_MEMBERS = re.compile(r"\b\d+\s+(?:team\s+)?members\b", re.IGNORECASE)
+# "How long do you keep it?", "how long will you store my data?": how long something is kept, asked of what was just said.
+_ASKS_HOW_LONG_KEPT = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:for\s+)?how\s+long\s+(?:do|will|would|does|is|are)\s+(?:you|u|northwind|it|they|my\s+data"
+    r"|the\s+data)\s+(?:keep|store|retain|hold|kept|stored|retained|held)(?:\s+(?:it|them|my\s+data|the\s+data|my\s+apps"
+    r"|everything|for))?\s*[?.!]*\s*$", re.IGNORECASE)
+_SAYS_IT_IS_KEPT = re.compile(r"\b(?:are|is)\s+kept\b", re.IGNORECASE)
 # "Thanks, but the app is still broken": a thank-you that says the answer did not help.
 STILL_UNHAPPY = ("but", "still", "not", "didnt", "doesnt", "dont", "isnt", "wasnt", "cant", "no", "however")
 # The orchestrator's panel threshold: below it, a label is a guess.
@@ -236,7 +242,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 "technical": self.technical, "general": self.general, "human": self.human,
                 "out_of_scope": lambda: None,
             }
-            if (self._still_not_received() or self._how_to_not_in_the_last_entry()
+            if (self._still_not_received() or self._how_to_not_in_the_last_entry() or self._how_long_kept_is_unsaid()
                     or (intent in ("general", "account") and self._detail_of_the_last_entry())):
                 labels = []  # the entry just quoted answers it, in its own words
             for label in labels:
@@ -701,6 +707,24 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         self.reply.add(f"A person from our team can arrange it with you: would you like me to {OFFER_PERSON}?",
                        answers=False)
         self._cite_faq(entry)
+        return True
+
+    def _how_long_kept_is_unsaid(self) -> bool:
+        """"How long do you keep it?" right after an answer that said apps and data are kept: the help centre's sentence
+        that says so, and that it says nothing of how long, with a person. It got "I don't have enough information" and
+        the steps to cancel. False, having said nothing, for another message or when the last answer said no such
+        thing."""
+        if not _ASKS_HOW_LONG_KEPT.match(self.ctx.message):
+            return False
+        kept = next((s for s in sentences(last_assistant_text(self.ctx)) if _SAYS_IT_IS_KEPT.search(s)), None)
+        if kept is None:
+            return False
+        # As the last answer quoted it, after any lead-in ("What our help centre says about cancelling: …").
+        said = kept.split(": ", 1)[-1] if kept.split(": ", 1)[-1][:1].isupper() else kept
+        self.reply.add(f"Our help centre says: {said} It doesn't say for how long, so I'd rather not guess: a person "
+                       f"from our team can tell you. Would you like me to {OFFER_PERSON}?")
+        if (entry := next((m for m in self.facts.faq if said in m.answer), None)) is not None:
+            self._cite_faq(entry)
         return True
 
     def _detail_of_the_last_entry(self) -> bool:
