@@ -179,6 +179,7 @@ from agents.service_terms import (
     asks_for_a_plan_change_alone,
     asks_for_a_special_price,
     asks_what_a_plan_has,
+    asks_which_plan_to_choose,
     billing_matter_alone,
     domains_named,
     names_the_sla,
@@ -478,6 +479,10 @@ _FOLLOW_UPS_MISREAD = (
     # the plans' lists say.
     _FollowUpRule(lambda ctx: asks_how_many_apps(ctx.message), "general", "app_count_asked",
                   "asks how many apps a plan allows", spares=("billing", "account", "refund", "human")),
+    # "Which plan should I choose?", "what's the best plan for a startup?" (out of scope at 0.6-0.8: the scope reply, or a
+    # visitor asked to sign in): what each plan costs and adds, for the customer to pick by.
+    _FollowUpRule(lambda ctx: asks_which_plan_to_choose(ctx.message), "general", "plan_to_choose_asked",
+                  "asks which plan to choose"),
     # "I'm a student, can I get pro for free?" (account at 0.5: what Free includes): a discount, which the billing part
     # says the help centre never mentions, with a person.
     _FollowUpRule(lambda ctx: asks_for_a_special_price(ctx.message), "billing", "special_price_asked",

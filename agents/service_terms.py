@@ -88,6 +88,25 @@ _PAYING_LESS = re.compile(
     r"|cheaper|less|reduced\s+price|special\s+(?:price|pricing|rate|offer|deal))\b", re.IGNORECASE)
 
 
+# "Which plan should I choose?", "what's the best plan for a startup?", "what plan is best for me?": a plan to pick, which
+# is the customer's to decide from what each plan includes (the scope reply, or a visitor asked to sign in).
+# Not "which plan do I need for a custom domain?" nor "which plan should I get for that?", which name the need: the plans
+# that include it answer those.
+_FOR_WHOM = r"(?!\s+(?:for|to|with|if)\s+(?!(?:me|us|a\s+startup|my\s+startup|a\s+small\s+team|my\s+team|our\s+team|my\s+business"
+_FOR_WHOM += r"|our\s+business|a\s+beginner|a\s+side\s+project|my\s+side\s+project|a\s+small\s+business)\b))"
+_ASKS_WHICH_PLAN_TO_CHOOSE = re.compile(
+    r"\b(?:which|what)\s+(?:plan|tier)\s+(?:should|would|do|could)\s+(?:i|we)\s+(?:choose|pick|get|go\s+for|take|use|buy"
+    rf"|sign\s+up\s+for)\b{_FOR_WHOM}"
+    rf"|\b(?:which|what)(?:'s|s|\s+is)?\s+(?:the\s+)?(?:best|right|cheapest|ideal)\s+(?:plan|tier)\b{_FOR_WHOM}"
+    rf"|\b(?:what|which)\s+(?:plan|tier)\s+(?:is|would\s+be)\s+(?:the\s+)?(?:best|right|good|ideal)\b{_FOR_WHOM}",
+    re.IGNORECASE)
+
+
+def asks_which_plan_to_choose(text: str) -> bool:
+    """Whether the message asks which plan to pick, naming no need of its own to pick it by."""
+    return bool(_ASKS_WHICH_PLAN_TO_CHOOSE.search(text))
+
+
 def asks_for_a_special_price(text: str) -> bool:
     """Whether a message asks for a lower price for who the customer is (a student, a charity, open source)."""
     return bool(_WHO_MAY_PAY_LESS.search(text) and _PAYING_LESS.search(text))

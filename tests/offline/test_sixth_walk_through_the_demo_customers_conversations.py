@@ -635,3 +635,22 @@ async def test_how_long_data_is_kept_after_cancelling_is_said_to_be_undescribed(
     assert outcome.reply.startswith("Our help centre says: Your paid plan stays active until the end of the period"), \
         outcome.reply
     assert "It doesn't say for how long" in outcome.reply and "5 to 10 business days" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    (None, "which plan should I choose?"), (None, "what's the best plan for a startup?"),
+    ("cus_alice", "what plan is best for me?"),
+])
+async def test_which_plan_to_choose_gets_the_plans_and_what_to_tell_with_no_pick_made(converse, customer, message):
+    # The scope reply, or a visitor asked to sign in to see their invoices.
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("Which plan suits you depends on what you need, so I won't pick one for you. We have "
+                                    "three plans:"), outcome.reply
+    assert ("You're on Pro now." in outcome.reply) is (customer is not None)
+
+
+def test_a_plan_asked_for_a_need_named_is_no_plan_to_choose():
+    from agents.service_terms import asks_which_plan_to_choose
+
+    assert not asks_which_plan_to_choose("which plan should I get for a custom domain?")
+    assert not asks_which_plan_to_choose("which plan do I need for that?")

@@ -22,6 +22,7 @@ from agents.providers.offline.reply_base import GENERIC_WORDS, has_cue, joined_w
 from agents.providers.offline.reply_billing import DISCOUNT_CUES, YEARLY_CUES, on_plan
 from agents.providers.offline.reply_plan_features import PlanFeatureReplies, PlanListing
 from agents.providers.offline.text import normalise
+from agents.service_terms import asks_which_plan_to_choose
 
 # The patterns below read normalise()d text: lower case, punctuation gone ("vs." is "vs").
 # A plan as a comparison names it: "pro", "the business plan", "my plan", "my current plan".
@@ -96,6 +97,20 @@ _ASKS_THE_DIFFERENCE = re.compile(r"^\s*(?:so\s+|and\s+|ok\s+)?(?:what'?s|whats|
                                   r"(?:\s+then)?\s*[?.!]*\s*$", re.IGNORECASE)
 
 class PlanComparisonReplies(PlanFeatureReplies):
+    def answers_which_plan_to_choose(self) -> bool:
+        """"Which plan should I choose?", "what's the best plan for a startup?": what each plan costs and adds, as the
+        help centre's entry on the plans says, the customer's own plan, and what to tell for a plan to be matched to a
+        need, with no pick made for them. False, having said nothing, for another message or without that entry."""
+        entry = next((m for m in self.facts.faq if "plans" in normalise(m.question).split()), None)
+        if not asks_which_plan_to_choose(self.text) or entry is None:
+            return False
+        own = f" You're on {self.ctx.customer.plan.capitalize()} now." if self.ctx.customer is not None else ""
+        self.reply.add(f"Which plan suits you depends on what you need, so I won't pick one for you. {entry.answer}{own}")
+        self._cite_faq(entry)
+        self.reply.add("Tell me what your app needs (a custom domain, more apps, team roles or an uptime SLA, say) and "
+                       "I'll tell you which plans include it.", answers=False)
+        return True
+
     # ------------------------------------------------------------ the difference between two plans
 
     def answers_what_one_plan_has_over_another(self) -> bool:
