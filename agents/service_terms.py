@@ -157,14 +157,20 @@ def finds_the_price_too_high(message: str) -> bool:
 _ASKS_IF_WE_OFFER_A_PLAN = re.compile(
     r"\b(?:do|does)\s+(?:you|u|northwind)\s+(?:have|offer|do)\s+(?:a|an|any)\s+(?P<plan>free|pro|business)"
     r"\s+(?:plan|tier|version|option|account)\b"
-    r"|\bis\s+there\s+(?:a|an)\s+(?P<plan2>free|pro|business)\s+(?:plan|tier|version|option|account)\b",
+    r"|\bis\s+there\s+(?:a|an)\s+(?P<plan2>free|pro|business)\s+(?:plan|tier|version|option|account)\b"
+    # "Can I try it for free?", "can I use northwind for free?": the Free plan, in other words (a visitor got "that list
+    # doesn't mention what you asked about", "try" read as a feature of Free's).
+    r"|\b(?P<free>(?:try|test|use|start\s+using)\s+(?:it|northwind|you|your\s+(?:service|platform|hosting)|this|the\s+service)"
+    r"\s+(?:out\s+)?for\s+free)\b",
     re.IGNORECASE)
 
 
 def plan_asked_if_offered(message: str) -> str | None:
     """"Is there a business plan?": the plan ("business"), or None when the message asks no such thing."""
     asked = _ASKS_IF_WE_OFFER_A_PLAN.search(message)
-    return (asked["plan"] or asked["plan2"]).lower() if asked is not None else None
+    if asked is None:
+        return None
+    return "free" if asked["free"] else (asked["plan"] or asked["plan2"]).lower()
 
 
 # "What is the sla?" (out of scope at 0.9: the scope reply, beside the SLA's entry at 0.99): the uptime SLA, ours. Read

@@ -654,3 +654,23 @@ def test_a_plan_asked_for_a_need_named_is_no_plan_to_choose():
 
     assert not asks_which_plan_to_choose("which plan should I get for a custom domain?")
     assert not asks_which_plan_to_choose("which plan do I need for that?")
+
+
+async def test_whether_a_region_is_affected_after_the_incident_says_it_is_not_listed(converse):
+    # "I don't have a guide on that".
+    _, outcome = await converse("cus_bob", "can you tell me about the incident?", "we are in us-east, are we fine?")
+    assert outcome.reply.startswith("The open incident, “Elevated API error rates in eu-west”, is in eu-west: us-east is "
+                                    "not listed as affected."), outcome.reply
+    assert "pass you to a person" not in outcome.reply
+
+
+async def test_a_region_said_after_a_fault_still_offers_a_person(converse):
+    _, outcome = await converse("cus_bob", "my app returns 503", "it's in us-east")
+    assert outcome.reply.startswith("Then the open incident"), outcome.reply
+    assert "pass you to a person" in outcome.reply
+
+
+async def test_trying_it_for_free_is_the_free_plan(converse):
+    # "Free includes … That list doesn't mention what you asked about": "try" read as a feature.
+    [outcome] = await converse(None, "can I try it for free?")
+    assert outcome.reply.startswith("Yes: The Free plan costs $0"), outcome.reply

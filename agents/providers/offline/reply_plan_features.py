@@ -117,6 +117,8 @@ ASKS_WHAT_IS_USED = re.compile(r"\b(?:use|uses|using|used|usage|consum\w*)\b", r
 
 # Words that say a plan includes something, not what it includes.
 _NOT_A_FEATURE = frozenset({
+    # "Can I try it for free?": trying is how the plan is used, not something it lists.
+    "try", "trying", "test", "testing",
     "plan", "plans", "subscription", "tier", "package", "include", "includes", "included", "including", "come",
     "comes", "with", "free", "extra", "provided", "provide", "offer", "offered", "give", "support", "supports",
     "cost", "costs", "charge", "pay", "paid", "buy", "purchase", "current", "own", "am", "get", "part",

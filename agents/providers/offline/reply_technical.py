@@ -1190,6 +1190,12 @@ class TechnicalReplies(WriterBase):
                 self._cite_incident(told)
                 return True
             regions = " and ".join(told.regions)
+            if where["asks"] and not elsewhere:
+                # "We are in us-east, are we fine?": no fault reported, so nothing for a person to look into.
+                self.reply.add(f"The open incident, “{told.title}”, is in {regions}: {region} is not listed as "
+                               "affected. Updates go to our status page as they happen.")
+                self._cite_incident(told)
+                return True
             self.reply.add(f"Then the open incident, “{told.title}” in {regions}, isn't the cause"
                            + (f": {region} is not listed as affected." if not elsewhere else "."))
             self._cite_incident(told)
@@ -1260,7 +1266,10 @@ _SAYS_WHERE_IT_RUNS = re.compile(
     r"^\W*(?:(?:no|nope|yes|yeah|yep|well|but|ok(?:ay)?|actually)[,\s]+)?(?:(?:it|its|my\s+app|the\s+app|our\s+apps?|my\s+apps"
     r"|we|mine|ours|they)(?:'s|'re|\s+is|\s+are|\s+runs?|\s+lives?)?\s+)?(?P<neg>(?:not|isn'?t|aren'?t)\s+)?(?:(?:running|hosted"
     r"|deployed|based)\s+)?(?:(?:only|just|mostly|mainly)\s+)?(?:in|on)\s+(?:the\s+)?(?P<region>us-east|eu-west|ap-southeast)"
-    r"(?:\s+region)?(?:\s+(?:only|too|as\s+well))?\W*$",
+    r"(?:\s+region)?(?:\s+(?:only|too|as\s+well))?"
+    # "We are in us-east, are we fine?": the region, and whether the incident reaches it.
+    r"(?P<asks>[,;.]?\s*(?:so\s+)?(?:are|is|am)\s+(?:we|i|it|they|our\s+apps?|my\s+app)\s+(?:fine|ok(?:ay)?|safe|affected"
+    r"|impacted|good|alright|all\s+right))?\W*$",
     re.IGNORECASE)
 # "Since this morning", "it's been down for 2 hours", "started an hour ago": when the fault began, said after it.
 _A_WHILE = (r"(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|the\s+(?:last|past)\s+)?(?:an?|\d+|one|two|three|four|five|"
