@@ -674,3 +674,16 @@ async def test_trying_it_for_free_is_the_free_plan(converse):
     # "Free includes … That list doesn't mention what you asked about": "try" read as a feature.
     [outcome] = await converse(None, "can I try it for free?")
     assert outcome.reply.startswith("Yes: The Free plan costs $0"), outcome.reply
+
+
+TWO_FACTOR_IS = "Two-factor authentication means signing in takes a second step besides your password"
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    ("cus_carol", "what's two factor?"), ("cus_alice", "what is 2fa?"), (None, "what does two factor mean?"),
+])
+async def test_what_two_factor_is_is_said_before_its_state_and_steps(converse, customer, message):
+    # Its state and the steps alone; a visitor got "I don't have enough information".
+    [outcome] = await converse(customer, message)
+    assert TWO_FACTOR_IS in outcome.reply, outcome.reply
+    assert "Go to **Settings → Security → Two-factor authentication**" in outcome.reply

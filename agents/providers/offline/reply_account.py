@@ -106,6 +106,13 @@ _TEAM_PEOPLE = (r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?work
                 r"|admins?|administrators?|viewers?|editors?"
                 r"|collaborators?|invitees?|(?:people|users?)\s+(?:i|we)\s+(?:invite|add)\w*)")
 _PRONOUNS = r"(?:they|he|she)"
+# "What's two factor?", "what is 2fa?": what it is, asked (it got the account's two-factor state and the steps alone).
+_ASKS_WHAT_TWO_FACTOR_IS = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|sorry)[,\s]+)?what(?:'s|s|\s+is|\s+does)\s+(?:a\s+|the\s+)?(?:2fa|mfa|two[- ]?factor"
+    r"(?:\s+auth(?:entication)?)?|two[- ]step(?:\s+verification)?)(?:\s+mean)?\s*[?.!]*\s*$", re.IGNORECASE)
+_TWO_FACTOR_IS = ("Two-factor authentication means signing in takes a second step besides your password: here, the "
+                  "6-digit code an authenticator app on your phone shows. Someone who learns your password still can't "
+                  "get in without it.")
 # "Are you sure it's deleted?", "has my account been deleted?", "is it gone?": whether the account is deleted.
 _ASKS_IF_DELETED = re.compile(
     r"\b(?:is|has|was|did)\s+(?:it|my\s+account|the\s+account|our\s+account)\s+(?:been\s+|get\s+|got\s+|really\s+)?"
@@ -230,7 +237,7 @@ class AccountReplies(BillingReplies):
         if says_no_account_has_the_address(self.ctx.message):
             self._no_account_for_the_address()
             return
-        if self._tells_the_account_is_not_deleted():
+        if self._tells_the_account_is_not_deleted() or self._tells_a_visitor_what_two_factor_is():
             return
         if asks_for_another_second_factor(self.ctx.message, last_reply=last_assistant_text(self.ctx),
                                           asked_before=previous_user_text(self.ctx) or "") and (
@@ -529,6 +536,9 @@ class AccountReplies(BillingReplies):
             if _TURN_ON_FOR_ME.search(self.text):
                 self.reply.add("I can't turn two-factor on for you from here: it's set up from your own account, "
                                "with your authenticator app to hand.")
+            if _ASKS_WHAT_TWO_FACTOR_IS.match(self.ctx.message):
+                # "What's two factor?": what it is, before its state and the steps (it got those alone).
+                self.reply.add(_TWO_FACTOR_IS)
             if asks_if_two_factor_is_on(self.text) and not _TURN_ON_FOR_ME.search(self.text):
                 self._two_factor_off_and_where_to_turn_it_on()
             else:
@@ -856,6 +866,17 @@ class AccountReplies(BillingReplies):
 
     def email_out_of_reach(self) -> bool:
         return says_email_out_of_reach(self.ctx.message)
+
+    def _tells_a_visitor_what_two_factor_is(self) -> bool:
+        """"What is 2fa?" from a visitor: what it is, and the help centre's steps to turn it on ("not enough
+        information"). A signed-in customer is told it with their own account's state (account below)."""
+        if self.ctx.customer is not None or not _ASKS_WHAT_TWO_FACTOR_IS.match(self.ctx.message):
+            return False
+        self.reply.add(_TWO_FACTOR_IS)
+        if (enable := self._entry_on("turn on", "two-factor")) is not None:
+            self.reply.add(f"How to turn it on, from our help centre: {enable.answer}", answers=False)
+            self._cite_faq(enable)
+        return True
 
     def asks_if_the_account_is_deleted(self) -> bool:
         return bool(_ASKS_IF_DELETED.search(self.ctx.message))
