@@ -687,3 +687,16 @@ async def test_what_two_factor_is_is_said_before_its_state_and_steps(converse, c
     [outcome] = await converse(customer, message)
     assert TWO_FACTOR_IS in outcome.reply, outcome.reply
     assert "Go to **Settings → Security → Two-factor authentication**" in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "lead"), [
+    ("cus_alice", "I've been charged for a plan I cancelled last month!",
+     "Our records don't show a cancellation: your Pro subscription is still past due"),
+    ("cus_bob", "we got billed for the subscription we cancelled",
+     "Our records don't show a cancellation: your Business subscription is still active"),
+])
+async def test_a_charge_for_a_plan_said_to_be_cancelled_is_checked_against_the_subscription(
+        converse, customer, message, lead):
+    # The help centre's sentence on cancelling, and "The Free plan costs nothing."
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(lead), outcome.reply
