@@ -178,6 +178,7 @@ from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_for_a_plan_change_alone,
     asks_for_a_special_price,
+    asks_if_a_plan_can_change_later,
     asks_what_a_plan_has,
     asks_which_plan_to_choose,
     billing_matter_alone,
@@ -483,6 +484,9 @@ _FOLLOW_UPS_MISREAD = (
     # visitor asked to sign in): what each plan costs and adds, for the customer to pick by.
     _FollowUpRule(lambda ctx: asks_which_plan_to_choose(ctx.message), "general", "plan_to_choose_asked",
                   "asks which plan to choose"),
+    # "Can I change my plan later?" (account, for "my plan": a visitor asked to sign in): the entries on moving plans.
+    _FollowUpRule(lambda ctx: asks_if_a_plan_can_change_later(ctx.message), "general", "plan_change_later_asked",
+                  "asks whether the plan can be changed later"),
     # "I'm a student, can I get pro for free?" (account at 0.5: what Free includes): a discount, which the billing part
     # says the help centre never mentions, with a person.
     _FollowUpRule(lambda ctx: asks_for_a_special_price(ctx.message), "billing", "special_price_asked",

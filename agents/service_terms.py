@@ -107,6 +107,18 @@ def asks_which_plan_to_choose(text: str) -> bool:
     return bool(_ASKS_WHICH_PLAN_TO_CHOOSE.search(text))
 
 
+# "Can I change my plan later?", "can I switch plans any time?": whether a plan can be changed afterwards, which the
+# entries on upgrading and downgrading answer (a visitor was asked to sign in, for "my plan").
+_ASKS_IF_A_PLAN_CAN_CHANGE_LATER = re.compile(
+    r"\b(?:change|switch|upgrade|downgrade|move)\s+(?:my\s+|the\s+|our\s+)?(?:plans?|tiers?|subscriptions?)\s+(?:later|anytime"
+    r"|any\s+time|whenever|at\s+any\s+(?:time|point)|afterwards|down\s+the\s+(?:line|road)|in\s+the\s+future)\b", re.IGNORECASE)
+
+
+def asks_if_a_plan_can_change_later(text: str) -> bool:
+    """Whether the message asks if the plan can be changed afterwards ("can I change my plan later?")."""
+    return bool(_ASKS_IF_A_PLAN_CAN_CHANGE_LATER.search(text))
+
+
 def asks_for_a_special_price(text: str) -> bool:
     """Whether a message asks for a lower price for who the customer is (a student, a charity, open source)."""
     return bool(_WHO_MAY_PAY_LESS.search(text) and _PAYING_LESS.search(text))

@@ -66,6 +66,7 @@ from agents.service_status import asks_for_status_updates
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_if_a_card_is_needed,
+    asks_if_a_plan_can_change_later,
     asks_which_plan_to_choose,
     plan_moved_to,
     tier_not_ours,
@@ -118,6 +119,9 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda text: own_name_asked_to_change(text) is not None, EMAIL_CHANGE_QUESTION),
     # "Can you send invoices to our accountant?": they go to the account's address, which that entry says how to change.
     (asks_to_send_invoices_elsewhere, EMAIL_CHANGE_QUESTION),
+    # "Can I change my plan later?": the entries on moving up and down.
+    (asks_if_a_plan_can_change_later, UPGRADE_QUESTION),
+    (asks_if_a_plan_can_change_later, DOWNGRADE_QUESTION),
     # "Which plan should I choose?": the entry on the plans, what each costs and adds.
     (asks_which_plan_to_choose, PLANS_QUESTION),
     # "What can admins do?", "can I give someone read-only access?": the team's entry, which says members get a role.

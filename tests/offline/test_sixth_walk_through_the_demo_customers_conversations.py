@@ -700,3 +700,12 @@ async def test_a_charge_for_a_plan_said_to_be_cancelled_is_checked_against_the_s
     # The help centre's sentence on cancelling, and "The Free plan costs nothing."
     [outcome] = await converse(customer, message)
     assert outcome.reply.startswith(lead), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [(None, "can I change my plan later?"),
+                                                   ("cus_alice", "can I switch plans any time?")])
+async def test_whether_a_plan_can_change_later_gets_the_entries_on_moving_up_and_down(converse, customer, message):
+    # A visitor was asked to sign in, for "my plan".
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("Yes. To move up: Go to **Billing → Plan**"), outcome.reply
+    assert "To move down: Go to **Billing → Plan** and choose the smaller plan." in outcome.reply

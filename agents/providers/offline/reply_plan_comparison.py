@@ -22,7 +22,7 @@ from agents.providers.offline.reply_base import GENERIC_WORDS, has_cue, joined_w
 from agents.providers.offline.reply_billing import DISCOUNT_CUES, YEARLY_CUES, on_plan
 from agents.providers.offline.reply_plan_features import PlanFeatureReplies, PlanListing
 from agents.providers.offline.text import normalise
-from agents.service_terms import asks_which_plan_to_choose
+from agents.service_terms import asks_if_a_plan_can_change_later, asks_which_plan_to_choose
 
 # The patterns below read normalise()d text: lower case, punctuation gone ("vs." is "vs").
 # A plan as a comparison names it: "pro", "the business plan", "my plan", "my current plan".
@@ -97,6 +97,17 @@ _ASKS_THE_DIFFERENCE = re.compile(r"^\s*(?:so\s+|and\s+|ok\s+)?(?:what'?s|whats|
                                   r"(?:\s+then)?\s*[?.!]*\s*$", re.IGNORECASE)
 
 class PlanComparisonReplies(PlanFeatureReplies):
+    def answers_if_a_plan_can_change_later(self) -> bool:
+        """"Can I change my plan later?": yes, as the help centre's entries on moving up and down say, each quoted. False,
+        having said nothing, for another message or without those entries."""
+        up, down = self._entry_on("upgrade"), self._entry_on("downgrade")
+        if not asks_if_a_plan_can_change_later(self.text) or up is None or down is None:
+            return False
+        self.reply.add(f"Yes. To move up: {up.answer}\n\nTo move down: {down.answer}")
+        self._cite_faq(up)
+        self._cite_faq(down)
+        return True
+
     def answers_which_plan_to_choose(self) -> bool:
         """"Which plan should I choose?", "what's the best plan for a startup?": what each plan costs and adds, as the
         help centre's entry on the plans says, the customer's own plan, and what to tell for a plan to be matched to a

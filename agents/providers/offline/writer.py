@@ -220,6 +220,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          # "Where do I add VAT?" read as off topic or technical
                                                          or self.answers_invoice_details_misread()
                                                          or self.answers_which_plan_to_choose()
+                                                         or self.answers_if_a_plan_can_change_later()
                                                          or self.answers_what_one_plan_has_over_another()
                                                          or self.answers_what_a_plan_includes()
                                                          or (not self.asks_about_billing_details()
