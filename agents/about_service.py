@@ -74,9 +74,10 @@ _ASKS_WHAT_RUNS_HERE = re.compile(
     r"(?:host|run|deploy|support)\s+"
     rf"(?P<kind>(?:an?\s+|my\s+|our\s+)?(?:\w+\s+){{0,2}}?{_KIND_OF_APP})\b", re.IGNORECASE)
 # "What about docker?", "and rails?" right after whether a kind of app runs here was answered: the same, of that kind.
+# "Python 3.12?" alone after the same answer: that kind, its version left out.
 _WHAT_ABOUT_A_KIND = re.compile(
-    rf"^\W*(?:(?:and|ok(?:ay)?|so|but)[,\s]+)?(?:(?:what|how)\s+about\s+|and\s+)(?P<kind>(?:\w+\s+)?{_KIND_OF_APP})"
-    r"\s*[?.!]*$", re.IGNORECASE)
+    rf"^\W*(?:(?:and|ok(?:ay)?|so|but)[,\s]+)?(?:(?:what|how)\s+about\s+|and\s+)?(?P<kind>(?:\w+\s+)?{_KIND_OF_APP})"
+    r"(?:\s+v?\d+(?:\.\d+)*)?\s*[?.!]*$", re.IGNORECASE)
 _NAMED_KIND = re.compile(rf"(?<!\w){_NAMED_KINDS}\b", re.IGNORECASE)
 _A_CARD_NOT_A_KIND = re.compile(r"\bamerican\s+express\b", re.IGNORECASE)
 # How the writer says the help centre lists no languages or frameworks: what a follow-up about another kind follows.

@@ -912,7 +912,7 @@ class Orchestrator:
             self._relabel(run, self._sure_label(run, "billing"),
                           why=f"asks about a fee for cancelling (out of scope at {label.confidence:.2f})")
             return
-        if asks_for_billing_document(run.ctx.message):
+        if asks_for_billing_document(run.ctx.message, asked_before=previous_user_text(run.ctx) or ""):
             # "Recipt for nov pls": a typo and an abbreviation leave the classifier nothing it knows (out of scope
             # at 0.90). The month's invoice is the signed-in customer's to see; a visitor is asked to sign in.
             self._relabel(run, self._sure_label(run, "billing"),

@@ -206,10 +206,17 @@ _RECEIPT_WORD = re.compile(rf"\b{_RECEIPT}\b", re.IGNORECASE)
 _INVOICE_TYPO = re.compile(r"\b(?:invoce|invoise|invioce|inovice|invocie|invoic)(s?)\b", re.IGNORECASE)
 
 
-def asks_for_billing_document(text: str) -> bool:
+# "I need the one from september" right after asking where the receipts are: the document of that month.
+_THE_ONE_FOR_MONTH = re.compile(rf"\b(?:the\s+)?(?:one|ones)\s+(?:for|from|of|in|dated)\s+(?:the\s+)?(?:month\s+of\s+)?{MONTH}\b"
+                                rf"|\b(?:the\s+)?{_MONTH_BUT_MAY}\s+one\b", re.IGNORECASE)
+
+
+def asks_for_billing_document(text: str, *, asked_before: str = "") -> bool:
     """Whether the message asks for the receipt or invoice of a month ("recipt for nov pls", "invoice for last
-    month"): one of the customer's own invoices, found by its month, whatever the spelling."""
-    return bool(_DOCUMENT_FOR_MONTH.search(text))
+    month", or "the one from september" right after asking for receipts): one of the customer's own invoices, found
+    by its month, whatever the spelling."""
+    return bool(_DOCUMENT_FOR_MONTH.search(text)) or bool(
+        _THE_ONE_FOR_MONTH.search(text) and _DOCUMENT_WORD.search(asked_before))
 
 
 # "I need a copy of invoice NW-2001", "can I download my receipt", "NW-2001 as a PDF": the document itself asked

@@ -709,3 +709,24 @@ async def test_whether_a_plan_can_change_later_gets_the_entries_on_moving_up_and
     [outcome] = await converse(customer, message)
     assert outcome.reply.startswith("Yes. To move up: Go to **Billing → Plan**"), outcome.reply
     assert "To move down: Go to **Billing → Plan** and choose the smaller plan." in outcome.reply
+
+
+async def test_how_to_fix_a_failure_just_told_is_not_said_to_have_no_guide(converse):
+    # "Our help centre has no guide on how to do that as such", as for "how do I deploy my app?".
+    _, outcome = await converse("cus_alice", "my deploy failed with \"Error: Cannot find module 'express'\"",
+                                "how do I fix that?")
+    assert "no guide on how to do that as such" not in outcome.reply, outcome.reply
+    assert "3. Check that dependencies install locally" in outcome.reply
+
+
+async def test_a_language_and_version_alone_after_the_languages_answer_is_the_same_question(converse):
+    # "I don't have a guide on that".
+    _, outcome = await converse(None, "what languages do you support?", "python 3.12?")
+    assert outcome.reply.startswith("Our help centre doesn't list the languages, frameworks or kinds of app that run on "
+                                    "Northwind Cloud, so I can't tell you for certain about python"), outcome.reply
+
+
+async def test_the_one_from_a_month_after_asking_for_receipts_is_that_months_invoice(converse):
+    # The scope reply.
+    _, outcome = await converse("cus_alice", "where are my receipts?", "I need the one from september")
+    assert outcome.reply.startswith("Invoice NW-1001 is for $29.00, issued on 2026-09-01"), outcome.reply

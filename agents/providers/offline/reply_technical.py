@@ -208,6 +208,9 @@ PLAN_WORDS = frozenset(topic_words("free pro business plan plans tier account my
 MEASURED_RESOURCES = frozenset(topic_words("memory ram disk storage cpu bandwidth"))
 # "Last month", "the past year": the period an uptime figure is asked for.
 _PERIOD_NAMED = re.compile(r"\b(?:last|this|the\s+past|the\s+previous|the\s+last)\s+(?:month|week|year|quarter)\b", re.IGNORECASE)
+# "How do I fix that?", "how can I solve it?": mending a fault, which a failure guide's steps are for.
+_ASKS_HOW_TO_FIX = re.compile(r"\bhow\s+(?:do|can|could|should)\s+(?:i|we)\s+(?:fix|solve|resolve|sort\s+out|repair|get\s+"
+                              r"rid\s+of)\b", re.IGNORECASE)
 # How a claim for service credits is made, which no entry says.
 _HOW_TO_CLAIM_UNSAID = ("Our help centre doesn't say how to claim them, so I'd rather not guess: a person from our team "
                         f"can look at a claim with you. Would you like me to {OFFER_PERSON}?")
@@ -742,7 +745,9 @@ class TechnicalReplies(WriterBase):
         """Whether the message asks how to do something, reports nothing wrong, and the guide found is about a
         failure and has no step on what is asked ("how do I deploy my app?" and the failed-deploys guide)."""
         asks_how = bool(ASKS_HOW_TO_DO.search(self.text) or ASKS_TO_WRITE_CODE.search(self.text))
+        # "How do I fix that?" after a failure was told: how to mend it, which the failure guide's steps are.
         return (leading_incident is None and asks_how and not self._reports_a_problem()
+                and not _ASKS_HOW_TO_FIX.search(self.ctx.message)
                 and not RAN_INTO_IT.search(self.text) and bool(ABOUT_FAILURES.search(best.title))
                 and not self._steps_asked_about(best)
                 and not (ASKS_WHERE_TO_LOOK.search(self.text) and step_showing_where(self.text, best.steps)))
