@@ -60,6 +60,17 @@ _THEIR_OWN_MATTER = re.compile(r"\b(?:refunds?|invoices?|payments?|charges?|rene
 _STATUS_TOLD = ("status page", "status.northwind.cloud", "active incident", "is still open (status:")
 
 
+# "Is there a way to get notified when my app goes down?": alerts on the customer's own app, which the status page
+# (our incidents) does not send (the open incident and the API errors' guide came).
+_THEIR_APP_DOWN = re.compile(r"\b(?:goes|go|is|are|gets|went|going)\s+(?:down|offline|unavailable|unreachable)\b|\bdowntime\b"
+                             r"|\bcrash(?:es|ed)?\b|\bstops?\s+(?:working|responding)\b", re.IGNORECASE)
+
+
+def asks_for_alerts_on_own_app(message: str) -> bool:
+    """Whether the message asks to be alerted when the customer's own app goes down."""
+    return bool(_NOTIFIED.search(message) and _NAMES_THEIR_OWN.search(message) and _THEIR_APP_DOWN.search(message))
+
+
 def asks_for_status_updates(ctx: SupportContext) -> bool:
     """Whether the message asks to be told of our service's incidents (by email, an alert, a notification), naming
     them, or right after the status page or an incident was told; not alerts about the customer's own app."""

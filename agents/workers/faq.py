@@ -62,7 +62,7 @@ from agents.own_data import (
     unlock_request_naming_the_account,
     with_document_words_spelled,
 )
-from agents.service_status import asks_for_status_updates
+from agents.service_status import asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_if_a_card_is_needed,
@@ -104,6 +104,8 @@ CANCEL_QUESTION = "how do I cancel my subscription"
 EXPORT_QUESTION = "how do I export my data"
 UPGRADE_QUESTION = "how do I upgrade my plan"
 DOWNGRADE_QUESTION = "how do I downgrade my plan"
+# How the help centre's entry on the status page is asked for.
+STATUS_PAGE_QUESTION = "where can I see the status of your services"
 # What a message asks whose entry its own words miss, and how that entry is asked for: each is added after the message's
 # own, for the writer to read.
 _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
@@ -122,6 +124,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     # "Can I change my plan later?": the entries on moving up and down.
     (asks_if_a_plan_can_change_later, UPGRADE_QUESTION),
     (asks_if_a_plan_can_change_later, DOWNGRADE_QUESTION),
+    # "Can I get notified when my app goes down?": the status page's entry, on what updates there are (for ours).
+    (asks_for_alerts_on_own_app, STATUS_PAGE_QUESTION),
     # "Which plan should I choose?": the entry on the plans, what each costs and adds.
     (asks_which_plan_to_choose, PLANS_QUESTION),
     # "What can admins do?", "can I give someone read-only access?": the team's entry, which says members get a role.
@@ -153,7 +157,7 @@ STAFF_REVIEW_QUESTIONS = ("what is your refund policy", "what are your support h
                           "how long does a refund take to arrive")
 # How the entries that answer a question on uptime are asked for: where uptime and incidents are shown (the status
 # page), and what uptime is committed to (the SLA).
-UPTIME_QUESTIONS = ("where can I see the status of your services", "do you offer an uptime sla")
+UPTIME_QUESTIONS = (STATUS_PAGE_QUESTION, "do you offer an uptime sla")
 
 
 # An entry about a mishap ("I lost my phone with my authenticator", "I was charged twice"), or a message that

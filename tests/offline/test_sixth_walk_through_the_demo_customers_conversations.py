@@ -730,3 +730,14 @@ async def test_the_one_from_a_month_after_asking_for_receipts_is_that_months_inv
     # The scope reply.
     _, outcome = await converse("cus_alice", "where are my receipts?", "I need the one from september")
     assert outcome.reply.startswith("Invoice NW-1001 is for $29.00, issued on 2026-09-01"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    ("cus_alice", "is there a way to get notified when my app goes down?"), ("cus_bob", "can you alert me if our site crashes?"),
+])
+async def test_alerts_on_their_own_app_are_said_to_be_undescribed_with_the_status_page_for_ours(converse, customer, message):
+    # The open incident and the API errors' guide.
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("Our help centre doesn't describe alerts for when your own app goes down"), \
+        outcome.reply
+    assert "status.northwind.cloud" in outcome.reply and "Troubleshooting API errors" not in outcome.reply

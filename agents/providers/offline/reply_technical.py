@@ -56,7 +56,7 @@ from agents.providers.offline.reply_base import (
     topic_words,
 )
 from agents.providers.offline.text import normalise
-from agents.service_status import ASKS_WHEN_IT_STARTED, asks_for_status_updates
+from agents.service_status import ASKS_WHEN_IT_STARTED, asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.set_phrases import opens_with_it_not_fixed
 
 # "Any ETA for a fix?", "when will it be fixed?", "is it resolved yet?", "any update?": when the incident
@@ -246,7 +246,7 @@ OWN_CERTIFICATE = re.compile(
 
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
-        if (self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates()
+        if (self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
                 or self._tell_how_long_the_guide_says() or self._why_the_plan_is_needed()
                 or self._steps_at_the_provider_named()):
             return
@@ -361,6 +361,20 @@ class TechnicalReplies(WriterBase):
         if (not self.reply.answered and incident is None and not articles and self._no_guide_is_the_answer()
                 and not self._tell_where_a_guide_shows_it()):
             self._no_guide()
+
+    def _own_app_alerts_unsaid(self) -> bool:
+        """"Is there a way to get notified when my app goes down?": the help centre describes no alerts on the customer's
+        own app, which is said, with what the status page's entry offers for ours and a person. False, having said
+        nothing, for another message or without that entry."""
+        entry = next((m for m in self.facts.faq if "status" in normalise(m.question).split()), None)
+        if not asks_for_alerts_on_own_app(self.ctx.message) or entry is None:
+            return False
+        self.reply.add("Our help centre doesn't describe alerts for when your own app goes down, so I'd rather not "
+                       f"guess. What it does have is for our service as a whole: {entry.answer}")
+        self._cite_faq(entry)
+        self.reply.add(f"A person from our team can tell you about watching your own app: would you like me to "
+                       f"{OFFER_PERSON}?", answers=False)
+        return True
 
     def _tell_how_to_get_status_updates(self) -> bool:
         """"Can I get notified?", "can you let me know when it's fixed?": the status page's entry, which says its
