@@ -570,7 +570,7 @@ _STATES_OWN_PLAN = re.compile(
     r"^\W*(?:(?:but|and|well|fyi|btw|ok(?:ay)?|yes|no)[,\s]+)?(?:(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:on|using)"
     r"|(?:i|we)\s+(?:have|pay\s+for))\s+(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?"
     # "We're on business though" after the 429 guide ("I don't have a guide on that").
-    r"(?:\s+(?:though|already|anyway|actually|now))?\W*$",
+    r"(?:\s+(?:though|already|anyway|actually|now|btw|fyi|by\s+the\s+way))?\W*$",
     re.IGNORECASE)
 
 

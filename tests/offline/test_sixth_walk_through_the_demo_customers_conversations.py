@@ -741,3 +741,15 @@ async def test_alerts_on_their_own_app_are_said_to_be_undescribed_with_the_statu
     assert outcome.reply.startswith("Our help centre doesn't describe alerts for when your own app goes down"), \
         outcome.reply
     assert "status.northwind.cloud" in outcome.reply and "Troubleshooting API errors" not in outcome.reply
+
+
+async def test_whether_we_suit_beginners_gets_the_plans(converse):
+    # "I don't have enough information".
+    [outcome] = await converse(None, "is northwind good for beginners?")
+    assert outcome.reply.startswith("Glad you're considering us! We have three plans:"), outcome.reply
+
+
+async def test_the_plan_said_with_btw_after_a_guide_keeps_the_guides_topic(converse):
+    # "I don't have a guide on that".
+    _, outcome = await converse("cus_alice", "the app is slow since yesterday", "I'm on pro btw")
+    assert "Scaling and cold starts" in outcome.reply and "don't have a guide" not in outcome.reply, outcome.reply
