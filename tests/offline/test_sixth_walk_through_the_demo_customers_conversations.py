@@ -753,3 +753,11 @@ async def test_the_plan_said_with_btw_after_a_guide_keeps_the_guides_topic(conve
     # "I don't have a guide on that".
     _, outcome = await converse("cus_alice", "the app is slow since yesterday", "I'm on pro btw")
     assert "Scaling and cold starts" in outcome.reply and "don't have a guide" not in outcome.reply, outcome.reply
+
+
+async def test_still_pending_verification_after_the_domains_guide_gets_its_step_on_verification(converse):
+    # The guide's first four steps again: "verification" and the step's "Verified" are stemmed apart.
+    _, outcome = await converse("cus_bob", "hi, can you help me set up a custom domain for api.acme.com?",
+                                "it still says pending verification")
+    assert outcome.reply.startswith("The guide from my last message, “Custom domains and DNS”, says this about it:\n"
+                                    "5. Once the domain resolves to us, the dashboard shows it as **Verified**"), outcome.reply

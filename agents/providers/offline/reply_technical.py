@@ -825,7 +825,7 @@ class TechnicalReplies(WriterBase):
         # keeps crashing" adds nothing the crash did not (its meaning, "scale", found the step on instances).
         added = (topic_terms(self.ctx.message) & article_terms(self.ctx.message)) - asked_before - GENERIC_FIX_TERMS \
             - REPORTING_TERMS
-        naming = [(n, step) for n, step in enumerate(article.steps, start=1) if added & article_terms(step)]
+        naming = [(n, step) for n, step in enumerate(article.steps, start=1) if _share_a_stem(added, article_terms(step))]
         return naming if 0 < len(naming) < len(article.steps) else []
 
     def _steps_asked_about(self, article: ArticleMatch) -> list[tuple[int, str]]:
@@ -1383,6 +1383,13 @@ def _for_plan(sentence: str, plan: str) -> str | None:
         return (f"{sentence[:figures[0].start()]}{own['figure']}{figures[0]['unit']} on {plan}"
                 f"{sentence[figures[-1].end():]}")
     return sentence if plan in _PLAN_NAME.findall(sentence) else None
+
+
+def _share_a_stem(asked: set[str], said: set[str]) -> bool:
+    """Whether two sets of terms share one, or one of five letters or more that the other's begins with: the stemmer
+    keeps "verification" whole and cuts "verified" to "verifi", which "it still says pending verification" asks of."""
+    return bool(asked & said) or any(len(short) >= 5 and long.startswith(short)
+                                     for a in asked for b in said for short, long in (sorted((a, b), key=len),))
 
 
 def _first_figure(text: str) -> Decimal | None:
