@@ -761,3 +761,17 @@ async def test_still_pending_verification_after_the_domains_guide_gets_its_step_
                                 "it still says pending verification")
     assert outcome.reply.startswith("The guide from my last message, “Custom domains and DNS”, says this about it:\n"
                                     "5. Once the domain resolves to us, the dashboard shows it as **Verified**"), outcome.reply
+
+
+async def test_why_there_are_no_invoices_on_free_is_that_nothing_was_charged(converse):
+    # "My answer is the same as in my last message".
+    _, outcome = await converse("cus_carol", "can you tell me my invoices?", "why don't I have any?")
+    assert outcome.reply.startswith("Because you're on the Free plan, which costs nothing: there's been nothing to "
+                                    "charge"), outcome.reply
+
+
+async def test_the_new_card_named_after_the_card_steps_is_told_what_it_replaces(converse):
+    # The card on file alone.
+    _, outcome = await converse("cus_bob", "I need to change my card", "the new one is a visa")
+    assert outcome.reply.startswith("Once you've saved it under **Billing → Payment method**, it replaces the mastercard "
+                                    "ending 1881 on file now."), outcome.reply

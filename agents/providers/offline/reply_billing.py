@@ -222,6 +222,16 @@ _SOMETHING_WRONG = ("wrong", "incorrect", "not right", "isnt right", "mistake", 
 INVOICE_CUES = ("invoice", "invoices", "receipt", "receipts", "bill", "statement", "pdf")
 # "My card got declined, I updated it yesterday": the card changed, named before the "it" (with "card" in the
 # message, which CARD_CHANGED needs after the verb).
+# "Why don't I have any?", "why are there none?": why no invoice is on the account, right after being told so.
+_ASKS_WHY_NONE = re.compile(
+    r"^\W*(?:(?:but|so|and|ok(?:ay)?)[,\s]+)?(?:why|how\s+come)\s+(?:don'?t|do\s+not|haven'?t|have\s+not|are\s+there|is\s+there"
+    r"|aren'?t\s+there)\s+(?:i|we)?\s*(?:have|got|get)?\s*(?:any|none|no\s+invoices?)(?:\s+invoices?)?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+# How the billing part says there are no invoices, which "why don't I have any?" asks after.
+NO_INVOICES_TOLD = "There are no invoices on your account yet"
+# "The new one is a visa", "my new card is a mastercard": the card about to replace the one on file.
+_NAMES_THE_NEW_CARD = re.compile(r"\bnew\s+(?:one|card)\b[^.?!]{0,20}\b(?:visa|master\s?card|amex|american\s+express)\b",
+                                 re.IGNORECASE)
 # "Done", "ok done", "all done", "did it": what was asked is done, and nothing else said.
 _SAYS_DONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|all|yes|yep)[,\s]+)?(?:done|did\s+it|did\s+that|all\s+done|sorted)\W*$",
                         re.IGNORECASE)
@@ -411,7 +421,8 @@ class BillingReplies(WriterBase):
     plan_change_told = False
 
     def billing(self) -> None:
-        if self._invoice_detail_given() or self._has_no_other_card():
+        if (self._invoice_detail_given() or self._has_no_other_card() or self._tells_why_there_are_no_invoices()
+                or self._new_card_named()):
             return
         if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
                 or self._tells_what_the_records_show_of_what_looks_wrong()):
@@ -1647,6 +1658,28 @@ class BillingReplies(WriterBase):
                        f"me to {OFFER_PERSON}?", answers=False)
         return True
 
+    def _tells_why_there_are_no_invoices(self) -> bool:
+        """"Why don't I have any?" right after being told there are no invoices, on Free: the plan costs nothing, so
+        nothing has been charged. It got "my answer is the same". False, having said nothing, for another message."""
+        plan = self.facts.subscription
+        if (not _ASKS_WHY_NONE.match(self.ctx.message) or NO_INVOICES_TOLD not in last_assistant_text(self.ctx)
+                or plan is None or plan.price_monthly):
+            return False
+        self.reply.add(f"Because you're on the {plan.plan} plan, which costs nothing: there's been nothing to charge, so "
+                       "no invoice has been issued.")
+        return True
+
+    def _new_card_named(self) -> bool:
+        """"The new one is a visa" right after the steps to replace the card: which card it replaces once saved, from
+        the card on file. It got the card on file alone. False, having said nothing, for another message."""
+        card = self.facts.card
+        if (card is None or not _NAMES_THE_NEW_CARD.search(self.ctx.message) or self._card_brand_said() is None
+                or "**Replace card**" not in last_assistant_text(self.ctx)):
+            return False
+        self.reply.add(f"Once you've saved it under **Billing → Payment method**, it replaces the {card.brand} ending "
+                       f"{card.last4} on file now. Tell me when it's done and I'll check it has reached us.")
+        return True
+
     def _invoice_detail_given(self) -> bool:
         """"My vat number is GB123456789": nothing in this chat stores it, which is said (it is not said back: a figure
         no fact holds is struck from a reply), with where the customer enters it, from the help centre's entry."""
@@ -1708,8 +1741,8 @@ class BillingReplies(WriterBase):
             return
         invoices = sorted(self.facts.invoices, key=lambda i: i.issued_on, reverse=True)
         if not invoices:
-            self.reply.add("There are no invoices on your account yet"
-                           + (f" — you're on the {self.ctx.customer.plan} plan." if self.ctx.customer else "."))
+            self.reply.add(NO_INVOICES_TOLD + (f" — you're on the {self.ctx.customer.plan} plan." if self.ctx.customer
+                                               else "."))
             return
         self.reply.add(f"{INVOICES_LISTED}\n" + "\n".join(invoice_line(i) for i in invoices[:6]))
         if _WHY_CHARGED.search(self.ctx.message) and self.facts.subscription is not None:
