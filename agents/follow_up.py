@@ -258,6 +258,8 @@ _TIMED = re.compile(r"\b(?:build|time|minutes?|hours?)\b", re.IGNORECASE)
 _COUNTED_THINGS = re.compile(r"\b(?P<thing>apps?|applications?)\b", re.IGNORECASE)
 # "What happens if we exceed the member limit?", "… go over that?" after how many members can be invited.
 _MEMBERS = re.compile(r"\b(?:(?:team\s+)?members?|seats?|teammates?|users?|colleagues?)\b", re.IGNORECASE)
+# Each limit a message may be past, by the words that name what it counts, in the order they are read.
+_LIMITS_NAMED = ((_API_REQUESTS, "requests"), (_COUNTED_THINGS, "apps"), (_MEMBERS, "team members"))
 
 
 # How the entry on the API's limits is asked for, which says what happens past them.
@@ -273,21 +275,16 @@ def limit_gone_past(ctx: SupportContext) -> str | None:
     message = ctx.message
     if not _PAST_A_LIMIT.search(message):
         return None
-    if _API_REQUESTS.search(message):
-        return "requests"
-    if _COUNTED_THINGS.search(message):
-        return "apps"
-    if _MEMBERS.search(message):
-        return "team members"
+    if (named := _limit_named(message)) is not None:
+        return named
     if _TIMED.search(message):
         return None  # "what if the build takes longer than that?": a limit on time, which no count answers
     # "What happens if I go over?" names nothing: the limit is the one the question before asked about.
-    before = previous_user_text(ctx) or ""
-    if _API_REQUESTS.search(before):
-        return "requests"
-    if _COUNTED_THINGS.search(before):
-        return "apps"
-    return "team members" if _MEMBERS.search(before) else None
+    return _limit_named(previous_user_text(ctx) or "")
+
+
+def _limit_named(text: str) -> str | None:
+    return next((limit for counted, limit in _LIMITS_NAMED if counted.search(text)), None)
 
 
 def plan_move_asked_how_long(message: str) -> str | None:
@@ -973,14 +970,17 @@ def asks_what_lost_in_general(message: str) -> bool:
     return bool(_WHAT_IS_LOST.search(message))
 
 
-# "We'd like to move to the pro plan" from Business: a move by the plan's name, down when it is below the customer's.
+# Our plans by name, cheapest first.
+_PLANS_CHEAPEST_FIRST = ("free", "pro", "business")
+# "We'd like to move to the pro plan", "drop down to pro": a move by the plan's name. service_terms.plan_moved_to reads
+# "put me on", "switch my plan to" too, but not "drop": the FAQ search reads its moves, so it is not widened for this.
 _MOVES_TO_A_NAMED_PLAN = re.compile(
     r"\b(?:move|moving|switch|switching|go|going|change|changing|drop|dropping)\s+(?:back\s+|down\s+)*to\s+(?:the\s+)?"
     r"(?P<plan>free|pro|business)\b", re.IGNORECASE)
-_PLANS_CHEAPEST_FIRST = ("free", "pro", "business")
 
 
 def _names_a_move_to_a_smaller_plan(text: str, ctx: SupportContext) -> bool:
+    """"We'd like to move to the pro plan" from Business: a move by the plan's name, down from the customer's."""
     if ctx.customer is None or (moved := _MOVES_TO_A_NAMED_PLAN.search(text)) is None:
         return False
     own = ctx.customer.plan.lower()
@@ -1095,7 +1095,6 @@ _ASKS_WHICH_TO_CHOOSE = re.compile(
     r")(?:\s+(?:for|to)\s+(?:me|us|my|our|a|an)\b[^?.!]{0,40})?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
-_PLANS_CHEAPEST_FIRST = ("free", "pro", "business")
 
 
 def _worth_of_the_plans_compared(ctx: SupportContext) -> str | None:
@@ -1435,12 +1434,17 @@ _SAYS_IT_IS_DONE = re.compile(
 )
 
 
+def says_it_is_done(message: str) -> bool:
+    """"Done", "ok I added a new one": what the last reply asked for, said to be done, and nothing else."""
+    return bool(_SAYS_IT_IS_DONE.match(message))
+
+
 def reports_card_replaced(ctx: SupportContext) -> bool:
     """"Ok I added a new one", "done" right after being told to replace the card under Billing → Payment method:
     the customer says the card is replaced. Alone, its words matched the FAQ's steps to replace a card (sent again as
     the shortcut), or it got the failure explained again; what it needs is the card on file checked. "I already did
     that" and "still failing" there say the same, and that the payment still fails: the card on file tells why."""
-    return ((bool(_SAYS_IT_IS_DONE.match(ctx.message)) or says_only_it_does_not_work(ctx.message))
+    return ((says_it_is_done(ctx.message) or says_only_it_does_not_work(ctx.message))
             and "Payment method" in last_assistant_text(ctx))
 
 

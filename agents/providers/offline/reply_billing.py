@@ -25,6 +25,7 @@ from agents.follow_up import (
     period_of_the_prices_said,
     previous_user_text,
     reports_card_replaced,
+    says_it_is_done,
     says_what_looks_wrong,
     with_topic,
 )
@@ -232,9 +233,6 @@ NO_INVOICES_TOLD = "There are no invoices on your account yet"
 # "The new one is a visa", "my new card is a mastercard": the card about to replace the one on file.
 _NAMES_THE_NEW_CARD = re.compile(r"\bnew\s+(?:one|card)\b[^.?!]{0,20}\b(?:visa|master\s?card|amex|american\s+express)\b",
                                  re.IGNORECASE)
-# "Done", "ok done", "all done", "did it": what was asked is done, and nothing else said.
-_SAYS_DONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|all|yes|yep)[,\s]+)?(?:done|did\s+it|did\s+that|all\s+done|sorted)\W*$",
-                        re.IGNORECASE)
 # A card's brand as customers name it, and as the card facts spell it.
 _CARD_BRAND = re.compile(r"\b(?:visa|master\s?card|amex|american\s+express)\b", re.IGNORECASE)
 _CARD_BRANDS = {"visa": "visa", "mastercard": "mastercard", "master card": "mastercard", "amex": "amex",
@@ -523,7 +521,7 @@ class BillingReplies(WriterBase):
         ) or reports_card_replaced(self.ctx) or (
             # "Done" after the steps to replace the card, a turn or two back (the card on file again, then "my answer is
             # the same").
-            bool(_SAYS_DONE.match(self.ctx.message))
+            says_it_is_done(self.ctx.message)
             and any("**Replace card**" in t.text for t in self.ctx.history[-4:] if t.role == "assistant"))
         if card_changed:
             self._card_change_checked()
