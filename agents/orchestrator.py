@@ -139,6 +139,7 @@ from agents.own_data import (
     about_own_two_factor,
     asks_about_own_data,
     asks_about_own_plan,
+    asks_about_single_sign_on,
     asks_about_team_roles,
     asks_for_billing_document,
     asks_for_document_copy,
@@ -176,6 +177,8 @@ from agents.service_status import (
 )
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
+    asks_about_a_commitment,
+    asks_for_a_neighbouring_plan,
     asks_for_a_plan_change_alone,
     asks_for_a_special_price,
     asks_if_a_plan_can_change_later,
@@ -491,6 +494,15 @@ _FOLLOW_UPS_MISREAD = (
     # says the help centre never mentions, with a person.
     _FollowUpRule(lambda ctx: asks_for_a_special_price(ctx.message), "billing", "special_price_asked",
                   "asks for a lower price for who they are"),
+    # "Can I cancel anytime?" (refund at 0.27: the refund policy and "not enough information"), "is there a minimum
+    # contract?" (out of scope: the scope reply): the billing part says the help centre mentions no contract or term,
+    # with what its entry on cancelling says.
+    _FollowUpRule(lambda ctx: asks_about_a_commitment(ctx.message), "billing", "commitment_asked",
+                  "asks whether a contract or a term binds the customer"),
+    # "Do you support sso?" (general: "I don't have enough information"): the account part says what the help centre
+    # says of signing in through an outside account, or that it says nothing.
+    _FollowUpRule(lambda ctx: asks_about_single_sign_on(ctx.message), "account", "single_sign_on_asked",
+                  "asks about signing in through an outside account", spares=("human",)),
 )
 
 
@@ -1281,6 +1293,11 @@ class Orchestrator:
             # "Upgrade me to Business": no action changes a plan, which the reply says, and the customer's plan
             # decides which way the move goes (or that there is none to make); the entry alone says neither.
             run.summary["faq"]["skipped"] = "asks the assistant to change the signed-in customer's plan"
+            return False
+        if asks_for_a_neighbouring_plan(run.ctx.message):
+            # "Is there a cheaper plan?", "what is the next tier up?": the words match the downgrade's steps or the entry
+            # on Free; the plan above or below the customer's (every plan, to a visitor) is the plans' prices' to say.
+            run.summary["faq"]["skipped"] = "asks for the plan above or below one"
             return False
         if (plan := plan_asked_if_offered(run.ctx.message)) is not None and plan not in top.question.lower():
             # "Is there a business plan?": the entry its words find is the steps to upgrade; whether we offer it, and

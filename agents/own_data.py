@@ -526,6 +526,19 @@ def wants_it_kept_locked(text: str) -> bool:
     return refuses_unlock(text) or reports_intrusion(text)
 
 
+# "Do you support sso?", "can I log in with google?", "saml?": signing in through another company's accounts, which the
+# help centre's entries may or may not mention (the demo's do not: it got "I don't have enough information").
+_SINGLE_SIGN_ON = re.compile(
+    r"\b(?:sso|single[\s-]*sign[\s-]*on|saml|okta|azure\s+ad|entra\s+id|active\s+directory|ldap)\b"
+    r"|\b(?:log|sign)[\s-]*(?:in|on)\s+(?:with|using|via|through)\s+(?:my\s+|a\s+|an\s+|our\s+)?"
+    r"(?:google|github|gitlab|microsoft|apple|facebook|work)\b", re.IGNORECASE)
+
+
+def asks_about_single_sign_on(text: str) -> bool:
+    """"Do you support sso?", "can I log in with google?": signing in through an outside account."""
+    return bool(_SINGLE_SIGN_ON.search(text))
+
+
 # "Can I use sms instead?", "I don't have a smartphone" after the steps to turn on two-factor, "is there 2fa by text
 # message?": a second factor other than the authenticator app the help centre describes (the account's state, then "I
 # don't have enough information").

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from agents.context import Intent
+from agents.own_data import asks_how_to
 
 # Each term, and the domain whose agents answer a question that uses it.
 TERMS: dict[str, Intent] = {
@@ -175,6 +176,23 @@ _ASKS_IF_WE_OFFER_A_PLAN = re.compile(
     r"|\b(?P<free>(?:try|test|use|start\s+using)\s+(?:it|northwind|you|your\s+(?:service|platform|hosting)|this|the\s+service)"
     r"\s+(?:out\s+)?for\s+free)\b",
     re.IGNORECASE)
+
+
+# "The next tier", "the plan above mine", "a cheaper plan": another plan, counted from one the
+# conversation is about ("next plan renewal" is the customer's own plan's renewal, not another plan).
+_PLAN_NOUN = r"(?:plans?|tiers?|levels?|packages?)\b(?!\s+(?:renew|payment|bill|invoice|charge))"
+PLAN_UP = re.compile(rf"\b(?:next|higher|bigger|larger)\s+(?:\w+\s+)?{_PLAN_NOUN}|\b{_PLAN_NOUN}\s+(?:above|up\b)"
+                     r"|\bnext\s+(?:one\s+)?up\b|\b(?:the\s+)?one\s+above\b", re.IGNORECASE)
+PLAN_DOWN = re.compile(rf"\b(?:lower|cheaper|smaller)\s+(?:\w+\s+)?{_PLAN_NOUN}|\b{_PLAN_NOUN}\s+(?:below|down\b)"
+                       r"|\bnext\s+(?:one\s+)?down\b|\b(?:the\s+)?one\s+below\b"
+                       # "Is there anything cheaper?" (out of scope at 0.6: the scope reply).
+                       r"|\b(?:anything|something|one|an?\s+option)\s+cheaper\b|\bcheaper\s+(?:option|one)\b", re.IGNORECASE)
+
+
+def asks_for_a_neighbouring_plan(message: str) -> bool:
+    """"Is there a cheaper plan?", "what is the next tier up?": the plan above or below one, which the plans' prices
+    tell, not a how-to ("how do I move to a higher plan?" is the upgrade's steps)."""
+    return bool(PLAN_UP.search(message) or PLAN_DOWN.search(message)) and not asks_how_to(message)
 
 
 def plan_asked_if_offered(message: str) -> str | None:
@@ -413,6 +431,25 @@ _CANCELLATION_FEE = re.compile(
 def asks_about_a_cancellation_fee(message: str) -> bool:
     """Whether the message asks about a fee or penalty for cancelling or leaving early."""
     return bool(_CANCELLATION_FEE.search(message))
+
+
+# "Can I cancel anytime?" (refund at 0.27: the refund policy), "can I cancel at any time?" (out of scope: the scope
+# reply), "is there a minimum contract?", "am I locked in?": whether anything binds the customer to stay, of which the
+# help centre says nothing; its entry on cancelling says what happens.
+_COMMITMENT = re.compile(
+    r"\bcan\s+(?:i|we|you)\s+(?:cancel|quit|leave|stop)(?:\s+(?:my|our|the)\s+(?:subscription|plan|account))?\s+"
+    r"(?:any\s*time|at\s+any\s+(?:time|point)|whenever(?:\s+(?:i|we)\s+(?:want|like|need))?)\b"
+    r"|\b(?:minimum|fixed)\s+(?:contract|term|commitment|period|subscription)\b"
+    r"|\b(?:is\s+there|do\s+(?:i|we|you)\s+(?:have|need|sign|require)(?:\s+to\s+sign)?|are\s+there)\s+(?:a|an|any)\s+"
+    r"(?:(?:long[-\s]term|annual|yearly)\s+)?(?:contracts?|commitments?|lock[-\s]?ins?|notice\s+periods?)\b"
+    r"|\b(?:am\s+i|are\s+we|will\s+i\s+be|will\s+we\s+be)\s+(?:locked|tied)\s+in(?:to)?\b"
+    r"|\bno\s+(?:contract|commitment|lock[-\s]?in)\s*\?",
+    re.IGNORECASE)
+
+
+def asks_about_a_commitment(message: str) -> bool:
+    """"Can I cancel anytime?", "is there a minimum contract?": whether a contract or a term binds the customer."""
+    return bool(_COMMITMENT.search(message))
 
 
 # "Switching to the platinum account", "I want a Gold account", "the premium plan": a tier by another company's name for

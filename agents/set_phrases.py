@@ -27,6 +27,11 @@ NOT_FIXED_PHRASES: tuple[str, ...] = (
     r"(?:didn'?t|did\s+not|doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:work|help|fix\s+it)",
     r"(?:didn'?t|did\s+not)\s+(?:work|help|fix\s+it)", r"(?:still\s+)?not\s+working", r"no\s+luck",
     r"(?:none\s+of\s+(?:that|this|it|them|those(?:\s+steps)?)|nothing)\s+(?:helped|worked|works)",
+    # "I have tried 10 times", "tried it a few times already": tried again and again, and still not through
+    # (before "tried it", which would take the words and leave "a few times").
+    r"(?:i(?:'ve|\s+have)?\s+)?(?:already\s+)?tried(?:\s+(?:that|this|it|again))?\s+(?:\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twenty|several|many|multiple|a\s+few|a\s+bunch\s+of|a\s+couple\s+(?:of\s+)?|so\s+many|"
+    r"like\s+\d+)\s+times(?:\s+(?:already|now|today))?",
     r"(?:i(?:'ve|\s+have)?\s+)?(?:already\s+)?(?:tried|followed|did|done)\s+(?:that|this|it|all(?:\s+of\s+(?:that|them|those|it))?"
     r"|those(?:\s+steps)?|them(?:\s+all)?|everything|the\s+steps|every\s+step)(?:\s+already)?",
     r"(?:i(?:'ve|\s+have)?\s+)?already\s+(?:did|done|tried|followed)",

@@ -65,6 +65,8 @@ from agents.own_data import (
 from agents.service_status import asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
+    asks_about_a_commitment,
+    asks_for_a_neighbouring_plan,
     asks_if_a_card_is_needed,
     asks_if_a_plan_can_change_later,
     asks_which_plan_to_choose,
@@ -139,6 +141,7 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_if_a_card_is_needed, PAYMENT_METHODS_QUESTION),
     # "The early termination penalty": the entry on cancelling says what happens instead.
     (asks_about_a_cancellation_fee, CANCEL_QUESTION),
+    (asks_about_a_commitment, CANCEL_QUESTION),
     # "What happens to my data?", with nothing said of what would end it: what cancelling keeps, what deleting the
     # account removes, and how to take a copy.
     # "I don't have another card" after the expired card: the other ways to pay.
@@ -363,10 +366,12 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     for asks_it, question in _ENTRY_ITS_WORDS_MISS:
         if asks_it(ctx.message):
             matches += _after_own(matches, _best_first(deps, question, 1))
-    if NAMES_A_PLAN.search(asked) or tier_not_ours(ctx.message) or considers_joining(ctx.message):
+    if (NAMES_A_PLAN.search(asked) or tier_not_ours(ctx.message) or considers_joining(ctx.message)
+            or asks_for_a_neighbouring_plan(ctx.message)):
         # "Can I get a custom domain on free?": what each plan adds is in the entry on the plans, which the
         # message's own words ("custom domain") do not find; the writer reads the plans from it. So for "the
-        # platinum account" (a plan we don't have) and "I'm thinking about signing up" (what there is to sign up for).
+        # platinum account" (a plan we don't have), "I'm thinking about signing up" (what there is to sign up for)
+        # and "anything cheaper?" (the plans' prices, to a visitor).
         matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1))
     if ctx.customer is None and reports_cannot_sign_in(ctx.message):
         # "I can't log in" from a visitor: the reset's entry scores 0.29 and the lock's 0.001 for "I'm having trouble

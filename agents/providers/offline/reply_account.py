@@ -21,6 +21,7 @@ from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
     about_someone_elses_sign_in,
     asks_about_own_data,
+    asks_about_single_sign_on,
     asks_about_team_roles,
     asks_about_the_lock,
     asks_for_another_second_factor,
@@ -246,6 +247,9 @@ class AccountReplies(BillingReplies):
             return
         if reports_confirming_email_missing(self.text):
             self._confirming_email_missing()
+            return
+        if asks_about_single_sign_on(self.text):
+            self._single_sign_on()
             return
         if about_someone_elses_sign_in(self.text):
             self._someone_elses_sign_in()
@@ -905,6 +909,18 @@ class AccountReplies(BillingReplies):
                        "It doesn't mention text messages (SMS), security keys or any other way, so I'd rather not guess "
                        f"whether one is possible. A person from our team can check: would you like me to {OFFER_PERSON}?")
         self._cite_faq(entry)
+
+    def _single_sign_on(self) -> None:
+        """"Do you support sso?", "can I log in with google?": what a gathered entry says of it, else that the help
+        centre doesn't mention it, with a person offered to say for certain (it got "I don't have enough
+        information")."""
+        if told := [entry for entry in self.facts.faq if asks_about_single_sign_on(f"{entry.question} {entry.answer}")]:
+            self.reply.add(f"Our help centre says: {told[0].answer}")
+            self._cite_faq(told[0])
+            return
+        self.reply.add("Our help centre doesn't mention single sign-on (SSO), or signing in with a Google, GitHub or "
+                       "other outside account, so I'd rather not guess whether it's possible. A person from our team "
+                       f"can tell you for certain: would you like me to {OFFER_PERSON}?")
 
     def _no_account_for_the_address(self) -> None:
         """"It says there's no account with that email": signed in, the address the account does use; a visitor, that

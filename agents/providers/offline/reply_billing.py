@@ -72,22 +72,16 @@ from agents.providers.offline.text import normalise
 from agents.refund_requests import asks_if_charged_twice, reports_charged_twice
 from agents.service_terms import (
     ASKS_ABOUT_PRICING,
+    PLAN_DOWN,
+    PLAN_UP,
     TRYING_A_PAID_PLAN,
     asks_about_a_cancellation_fee,
+    asks_about_a_commitment,
     asks_for_a_special_price,
     asks_if_a_card_is_needed,
     tier_not_ours,
 )
 
-# "The next tier", "the plan above mine", "a cheaper plan": another plan, counted from one the
-# conversation is about ("next plan renewal" is the customer's own plan's renewal, not another plan).
-_PLAN_NOUN = r"(?:plans?|tiers?|levels?|packages?)\b(?!\s+(?:renew|payment|bill|invoice|charge))"
-PLAN_UP = re.compile(rf"\b(?:next|higher|bigger|larger)\s+(?:\w+\s+)?{_PLAN_NOUN}|\b{_PLAN_NOUN}\s+(?:above|up\b)"
-                     r"|\bnext\s+(?:one\s+)?up\b|\b(?:the\s+)?one\s+above\b", re.IGNORECASE)
-PLAN_DOWN = re.compile(rf"\b(?:lower|cheaper|smaller)\s+(?:\w+\s+)?{_PLAN_NOUN}|\b{_PLAN_NOUN}\s+(?:below|down\b)"
-                       r"|\bnext\s+(?:one\s+)?down\b|\b(?:the\s+)?one\s+below\b"
-                       # "Is there anything cheaper?" (out of scope at 0.6: the scope reply).
-                       r"|\b(?:anything|something|one|an?\s+option)\s+cheaper\b|\bcheaper\s+(?:option|one)\b", re.IGNORECASE)
 # The plan a relative one is counted from, when the message names it ("the tier above pro").
 PLAN_COUNTED_FROM = re.compile(r"\b(?:above|below|after|from|than|over|under)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
 NEW_ONE_ADDED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered|put\s+in)\b[^.?!]{0,20}\bnew\s+one\b",
@@ -401,6 +395,9 @@ def _names_joined(names: list[str], *, opening: bool = False) -> str:
     """"PayPal", "PayPal and crypto", "PayPal, Venmo and crypto"; capitalised to open a sentence."""
     text = joined_with_and(names)
     return text[:1].upper() + text[1:] if opening else text
+
+
+_NEXT = re.compile(r"\bnext\b", re.IGNORECASE)
 
 
 def _monthly(price: Decimal) -> str:
@@ -782,8 +779,19 @@ class BillingReplies(WriterBase):
             return False  # "how much is it to upgrade to Business?": the plans' own answer says
         base = self._plan_counted_from(names)
         if base is None and (listing := source or self._plans_listed()[1]) is not None:
-            # A visitor who hasn't said which plan: every plan and its price, as the help centre lists them.
-            self._quote_faq(listing, hedge=False)
+            # A visitor who hasn't said which plan: the cheapest (or the biggest) plan, and every plan and its price as
+            # the help centre lists them, unless the last reply just did ("anything cheaper?" got "my answer is the
+            # same" and the list again). "The next tier up" is counted from a plan a visitor doesn't have: the list alone.
+            # "What would it cost to upgrade?" asks by the change, of no plan in particular: the list alone too.
+            edge_told = bool(ladder) and not by_change and not _NEXT.search(self.ctx.message)
+            if edge_told:
+                name, price = ladder[0] if direction == "down" else ladder[-1]
+                edge = "cheapest" if direction == "down" else "biggest"
+                self.reply.add(f"Our {edge} plan is {name}, {_monthly(price)}.")
+            if edge_told and listing.answer in last_assistant_text(self.ctx):
+                self._cite_faq(listing)
+            else:
+                self._quote_faq(listing, hedge=False)
             return True
         if base is None or len(ladder) < 2:
             return False
@@ -888,13 +896,16 @@ class BillingReplies(WriterBase):
         return mentioned[0] if mentioned else None
 
     def _cancellation_fee(self) -> bool:
-        """"Can I check the early termination penalty?": that the help centre mentions no fee for cancelling, and what
-        its entry on cancelling says happens instead. False, having said nothing, for another message or without the
-        entry."""
-        if not asks_about_a_cancellation_fee(self.text) or (entry := self._entry_on("cancel")) is None:
+        """"Can I check the early termination penalty?", "can I cancel anytime?": that the help centre mentions no fee
+        for cancelling (or no contract or term), and what its entry on cancelling says happens instead. False, having
+        said nothing, for another message or without the entry."""
+        fee = asks_about_a_cancellation_fee(self.text)
+        if not (fee or asks_about_a_commitment(self.text)) or (entry := self._entry_on("cancel")) is None:
             return False
-        self.reply.add("Our help centre doesn't mention any fee or penalty for cancelling, and I'd rather not guess "
-                       f"beyond what it says. What it says about cancelling: {entry.answer}")
+        unmentioned = ("any fee or penalty for cancelling" if fee
+                       else "a contract, a minimum term or a notice period you'd be held to")
+        self.reply.add(f"Our help centre doesn't mention {unmentioned}, and I'd rather not guess beyond what it says. "
+                       f"What it says about cancelling: {entry.answer}")
         self._cite_faq(entry)
         self.reply.add(f"If you'd like that confirmed for your account, I can {OFFER_PERSON} from our team.",
                        answers=False)

@@ -496,6 +496,8 @@ class CancellationReplies(PlanComparisonReplies):
             told = self._what_deleting_removes()
         elif DOWNGRADING.search(topic):
             told = self._what_downgrading_keeps()
+        elif UPGRADING.search(topic):
+            told = self._what_upgrading_brings()
         elif asks_what_becomes_of_them_alone(topic):
             told = self._what_each_ending_does()
         else:
@@ -527,6 +529,41 @@ class CancellationReplies(PlanComparisonReplies):
         self.reply.add("Our help centre doesn't say what happens to apps or data beyond what the smaller plan "
                        f"includes, and I'd rather not guess: would you like me to {OFFER_PERSON} from our team, who "
                        "can check?")
+        return True
+
+    def _what_upgrading_brings(self) -> bool:
+        """"What happens to my app when I upgrade?": when the upgrade applies and what the plan moved to includes, as
+        the help centre and the plans say, and that it says nothing else of what becomes of apps. It got the
+        customer's plan and invoices, and a visitor was asked to sign in."""
+        entry = self._entry_on("upgrad")
+        if entry is None:
+            return False
+        listing = self._tiers()
+        order = [plan.name.lower() for plan in listing]
+        # "If I upgrade to business", or the request before it: "how do I upgrade to business?" then "what happens …".
+        asked = [self.ctx.message, previous_user_text(self.ctx) or ""]
+        named = next((m[1].lower() for text in asked for m in _DOWN_TO.finditer(text) if m[1].lower() in order), None)
+        customer = self.ctx.customer
+        at = order.index(customer.plan.lower()) if customer is not None and customer.plan.lower() in order else None
+        if named is None and at is not None:
+            if at == len(order) - 1:
+                self.reply.add(f"You're on the {listing[at].name} plan, our highest, so there's no plan to move up "
+                               "to: what your plan includes stays as it is.")
+                return True
+            named = order[at + 1]  # "when I upgrade", said by a customer on Free: the plan above theirs
+        if named is not None and at is not None and order.index(named) <= at:
+            self.reply.add(f"You're on the {listing[at].name} plan, so there's no move up to "
+                           f"{listing[order.index(named)].name} to make: what your plan includes stays as it is.")
+            return True
+        when = [s for s in sentences(entry.answer) if TAKES.search(s)]
+        self.reply.add(" ".join(when) if when else entry.answer)
+        self._cite_faq(entry)
+        after = listing[order.index(named)] if named is not None else None
+        if after is not None and after.items:
+            self.reply.add(f"{after.name} includes {self._listed(after)}.")
+            self._cite(after)
+        self.reply.add("Our help centre doesn't say anything else changes for your apps or data when you upgrade. If "
+                       f"something in particular worries you, tell me, or I can {OFFER_PERSON} from our team.")
         return True
 
     def answers_charges_after_cancelling(self) -> bool:
