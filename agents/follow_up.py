@@ -1439,6 +1439,25 @@ def says_it_is_done(message: str) -> bool:
     return bool(_SAYS_IT_IS_DONE.match(message))
 
 
+# "I added the CNAME", "ok I created the cname record", "I read the build log, what next?": one of the steps just given,
+# said to be done, and at most what comes next asked. "I did that" and "I followed the steps" are not read here: they
+# say the steps did not help (set_phrases).
+_STEP_DONE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|alright|so|cool|great|yes|yep)[\s,.!]+)?(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|now\s+|already\s+)?"
+    r"(?:added|created|set\s+up|made|changed|updated|entered|configured|pointed|enabled|turned\s+on|switched\s+on|read"
+    r"|checked|opened|saved|installed|put\s+in)\s+(?P<what>(?:(?!\b(?:but|still|not|isn'?t|doesn'?t|won'?t|can'?t|error|fail\w*)\b)[^,.;!?]){2,60}?)"
+    r"(?:[\s,.;!]+(?:so\s+|and\s+|now\s+)?(?:what\s+now|now\s+what|what(?:'s|\s+is)?\s+next|what\s+do\s+(?:i|we)\s+do\s+(?:now|next)"
+    r"|then\s+what|what\s+else|next\s+step))?[\s,.!?]*$",
+    re.IGNORECASE)
+
+
+def step_said_done(message: str) -> str | None:
+    """"I added the CNAME": what was done ("the CNAME"); "" for "done" alone; None for any other message."""
+    if (done := _STEP_DONE.match(message)) is not None:
+        return done["what"]
+    return "" if says_it_is_done(message) else None
+
+
 def reports_card_replaced(ctx: SupportContext) -> bool:
     """"Ok I added a new one", "done" right after being told to replace the card under Billing → Payment method:
     the customer says the card is replaced. Alone, its words matched the FAQ's steps to replace a card (sent again as
@@ -1548,6 +1567,34 @@ def asks_how_to_do_it(message: str) -> bool:
 def asks_how_long_it_takes(message: str) -> bool:
     """"How long does it take?": how long what was discussed before takes, with nothing named of its own."""
     return bool(_HOW_LONG_IT_TAKES.match(message))
+
+
+# "How long does renewal take?", "how long will the certificate take?" after a guide's steps: how long one thing it
+# named takes (out of scope at 0.59: the scope reply).
+_HOW_LONG_A_THING_TAKES = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,.!\s]+)*how\s+long\s+(?:does|will|would|do|should|can|is)\s+(?:the\s+|a\s+|my\s+"
+    r"|our\s+|its\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:usually\s+|normally\s+)?(?:take|last)\b[^.?!]*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def thing_asked_how_long(message: str) -> str | None:
+    """"How long does renewal take?": the thing asked of ("renewal"); None for another message, or for "it"."""
+    asked = _HOW_LONG_A_THING_TAKES.match(message)
+    return asked["what"] if asked is not None and asked["what"].lower() not in ("it", "that", "this") else None
+
+
+# "How long will it take to reach my account?", "when will it show up in my bank?" right after a refund was filed or
+# asked for (account, for "my account": the refund's timing quoted as a guess): when the money arrives.
+_WHEN_IT_ARRIVES = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|thanks|great)[,\s]+)?(?:how\s+long|when|how\s+soon|how\s+many\s+days)\b[^.?!]{0,40}\b"
+    r"(?:reach|arrive|land|show\s+up|appear|come\s+through|come\s+back|get\s+(?:it|my\s+money|the\s+money)|be\s+back"
+    r"|hit)\b", re.IGNORECASE)
+
+
+def asks_when_the_refund_arrives(ctx: SupportContext) -> bool:
+    """"How long will it take to reach my account?" right after a reply that filed or told of a refund by its
+    reference: when the refund's money arrives."""
+    return bool(_WHEN_IT_ARRIVES.search(ctx.message)) and bool(_REFUND_BY_REFERENCE.search(last_assistant_text(ctx)))
 
 
 def asks_how_long_to_change_mind(message: str) -> bool:

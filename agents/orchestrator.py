@@ -80,10 +80,12 @@ from agents.follow_up import (
     asks_us_to_change_plan,
     asks_what_cancelling_does,
     asks_what_ending_does,
+    asks_when_the_refund_arrives,
     asks_which_of_them,
     declines_offer,
     goes_ahead_with_nothing_offered,
     last_assistant_text,
+    last_reply_cited,
     leans_back,
     lets_the_refund_go_on,
     limit_gone_past,
@@ -100,6 +102,7 @@ from agents.follow_up import (
     reports_what_the_outage_costs,
     says_it_is_sorted,
     says_what_looks_wrong,
+    thing_asked_how_long,
     uptime_asked_of_another_period,
     withdraws_request,
     withdraws_the_refund_just_asked,
@@ -141,6 +144,7 @@ from agents.own_data import (
     asks_about_own_plan,
     asks_about_single_sign_on,
     asks_about_team_roles,
+    asks_about_the_billing_email,
     asks_for_billing_document,
     asks_for_document_copy,
     asks_for_others_data,
@@ -152,6 +156,7 @@ from agents.own_data import (
     asks_to_give_a_role,
     asks_when_joined,
     asks_when_we_retry,
+    gives_an_address_to_send_to,
     gives_an_invoice_detail,
     is_the_entry_on_a_double_charge,
     mentions_plans,
@@ -166,6 +171,7 @@ from agents.own_data import (
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.recap import asks_for_a_recap, recap_reply
+from agents.refund_requests import asks_for_credit_instead
 from agents.resilience import RunBudget
 from agents.service_status import (
     DASHBOARD_FAULT_REPLY,
@@ -178,11 +184,13 @@ from agents.service_status import (
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_about_a_commitment,
+    asks_about_paying_yearly,
     asks_for_a_neighbouring_plan,
     asks_for_a_plan_change_alone,
     asks_for_a_special_price,
     asks_if_a_plan_can_change_later,
     asks_what_a_plan_has,
+    asks_what_nonpayment_does,
     asks_which_plan_to_choose,
     billing_matter_alone,
     domains_named,
@@ -195,6 +203,7 @@ from agents.service_terms import (
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 from agents.sign_up_problems import SIGN_UP_PROBLEM_REPLY, reports_a_sign_up_problem
 from agents.tracing import Tracer
+from agents.where_it_is import asks_where_it_is, where_it_is_reply
 from agents.workers.account import account_agent
 from agents.workers.actions import describe_actions, execute_actions
 from agents.workers.base import Agent, RunDeps, StreamGate, invoke, tool
@@ -501,6 +510,27 @@ _FOLLOW_UPS_MISREAD = (
                   "asks whether a contract or a term binds the customer"),
     # "Do you support sso?" (general: "I don't have enough information"): the account part says what the help centre
     # says of signing in through an outside account, or that it says nothing.
+    # "Will my app go down if it doesn't go through?" after a failed payment (technical: the open incident): what an
+    # unpaid account leads to, which the billing part says the help centre never says, with the failed payment.
+    # "How long will it take to reach my account?" right after a refund was filed (account, for "my account": the
+    # refund's timing quoted as a guess).
+    _FollowUpRule(asks_when_the_refund_arrives, "refund", "refund_arrival_asked",
+                  "asks when the refund just filed arrives", spares=("human",)),
+    # "How long does renewal take?" right after the certificates' guide (out of scope at 0.59: the scope reply): what the
+    # guide says of how long the thing it named takes.
+    _FollowUpRule(lambda ctx: thing_asked_how_long(ctx.message) is not None and last_reply_cited(ctx, "article"),
+                  "technical", "guide_timing_asked", "asks how long a thing the guide just given names takes",
+                  spares=("human", "billing", "refund", "account")),
+    # "How do I change the billing email?" (account: the entry on changing the email as a guess, beside the card's); "to
+    # accounting@mycompany.com" right after being told the chat sends no email (the email change's entry by the FAQ
+    # shortcut): the address invoices go to, which the billing part says and how to change it.
+    _FollowUpRule(lambda ctx: asks_about_the_billing_email(ctx.message) or gives_an_address_to_send_to(
+        ctx.message, last_reply=last_assistant_text(ctx)), "billing", "billing_email_asked",
+                  "asks about the address invoices are emailed to", spares=("human", "refund")),
+    _FollowUpRule(lambda ctx: asks_for_credit_instead(ctx.message), "refund", "credit_instead_asked",
+                  "asks for a refund as credit on the account", spares=("human",)),
+    _FollowUpRule(lambda ctx: asks_what_nonpayment_does(ctx.message), "billing", "nonpayment_asked",
+                  "asks what an unpaid account leads to", spares=("human",)),
     _FollowUpRule(lambda ctx: asks_about_single_sign_on(ctx.message), "account", "single_sign_on_asked",
                   "asks about signing in through an outside account", spares=("human",)),
 )
@@ -658,6 +688,12 @@ class Orchestrator:
             # scope reply. What they asked is in the history, in their own words.
             return await self._answer_by_rule(run, intent_response, label="general", key="recap",
                                               why="asks what the conversation has been about", reply=recap_reply(run.ctx))
+        if asks_where_it_is(run.ctx):
+            # "Where do I do it?" after the steps to upgrade got the customer's plan and "no invoices"; "where is that?"
+            # after the email change's, the address and "not enough information". The place is in the last reply.
+            return await self._answer_by_rule(run, intent_response, label="general", key="where_it_is",
+                                              why="asks where the step just given is done",
+                                              reply=where_it_is_reply(run.ctx))
         if withdraws_request(run.ctx.message) and not withdraws_the_refund_just_asked(run.ctx):
             # "Actually never mind, I figured it out": read alone it is off topic or an unsure technical question, whose
             # reply offers a person again; the customer asked for nothing. A refund just asked for is the refund part's
@@ -1280,6 +1316,16 @@ class Orchestrator:
             # cancelling says what happens to apps and data, which the writer tells.
             run.summary["faq"]["skipped"] = "asks what cancelling does to apps or data"
             return False
+        if run.ctx.customer is not None and asks_about_the_billing_email(run.ctx.message):
+            # "Change the email invoices go to": the entry says how to change the account's address; the billing part
+            # says that is where invoices go, with the address on file.
+            run.summary["faq"]["skipped"] = "asks about the address the signed-in customer's invoices go to"
+            return False
+        if gives_an_address_to_send_to(run.ctx.message, last_reply=last_assistant_text(run.ctx)):
+            # "To accounting@mycompany.com" after being told the chat sends no email: the words match changing the email
+            # address, which the billing part says moves the invoices, and that a second address is not described.
+            run.summary["faq"]["skipped"] = "gives another address to send to, which nothing in this chat sends to"
+            return False
         if unlisted_payment_methods(run.ctx.message, top.answer):
             # "Do you accept paypal?": the entry's list alone leaves the customer to work out that PayPal is not on
             # it; the billing part quotes the list and says so.
@@ -1293,6 +1339,11 @@ class Orchestrator:
             # "Upgrade me to Business": no action changes a plan, which the reply says, and the customer's plan
             # decides which way the move goes (or that there is none to make); the entry alone says neither.
             run.summary["faq"]["skipped"] = "asks the assistant to change the signed-in customer's plan"
+            return False
+        if run.ctx.customer is not None and asks_about_paying_yearly(run.ctx.message):
+            # "Can I pay yearly?": the entry on payment methods says Business customers can; whether this customer can
+            # is their plan's to say, which the billing part leads with.
+            run.summary["faq"]["skipped"] = "asks about paying yearly, which the signed-in customer's plan decides"
             return False
         if asks_for_a_neighbouring_plan(run.ctx.message):
             # "Is there a cheaper plan?", "what is the next tier up?": the words match the downgrade's steps or the entry

@@ -919,6 +919,38 @@ def asks_to_send_invoices_elsewhere(text: str) -> bool:
     return bool(INVOICES_TO_SOMEONE_ELSE.search(text))
 
 
+# "How do I change my billing email?", "change the email invoices go to", "which email do receipts get sent to?":
+# the address invoices are emailed to, which the help centre's entry on the account's email covers.
+ASKS_ABOUT_BILLING_EMAIL = re.compile(
+    r"\bbilling\s+e-?mail\b|\be-?mail\s+(?:address\s+)?(?:for|on|of)\s+(?:my\s+|the\s+|our\s+)?"
+    r"(?:invoices?|billing|bills?|receipts?)\b"
+    r"|\b(?:invoices?|receipts?|bills?)\s+(?:\w+\s+){0,2}?(?:go|goes|are\s+sent|get\s+sent|is\s+sent|arrive|sent)\s+to\b"
+    # "Can I change where invoices are sent?"
+    r"|\bwhere\s+(?:my\s+|the\s+|our\s+)?(?:invoices?|receipts?|bills?)\s+(?:go|are\s+sent|get\s+sent|are\s+emailed)\b"
+    r"|\be-?mail\s+(?:that\s+|which\s+)?(?:the\s+|my\s+)?(?:invoices?|receipts?|bills?)\s+(?:go|goes|are|get)\b"
+    rf"|{INVOICES_TO_SOMEONE_ELSE.pattern}",
+    re.IGNORECASE,
+)
+
+
+def asks_about_the_billing_email(text: str) -> bool:
+    """"How do I change my billing email?": the address invoices are emailed to (account, read alone: the entry on
+    changing the email quoted as a guess beside one on changing the card)."""
+    return bool(ASKS_ABOUT_BILLING_EMAIL.search(text))
+
+
+# "To accounting@mycompany.com", "send it to jo@acme.io" right after being told the chat sends no email: where the
+# customer wanted it sent (it got the email change's entry by the FAQ shortcut, as if the address were theirs).
+_AN_ADDRESS_ALONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|then|please|pls)[,\s]+)*(?:(?:send\s+(?:it|them)\s+)?(?:to|at)\s+)?"
+                               r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s+(?:please|pls|then|instead))?\W*$", re.IGNORECASE)
+SENDS_NO_EMAIL = "I can't send emails from this chat"
+
+
+def gives_an_address_to_send_to(message: str, *, last_reply: str) -> bool:
+    """"To accounting@mycompany.com" right after the chat said it sends no email: another address to send to."""
+    return bool(_AN_ADDRESS_ALONE.match(message)) and SENDS_NO_EMAIL in last_reply
+
+
 # "How do I reset it if I don't have access to the email anymore?", "my old email address was closed": the inbox a reset
 # link goes to, out of the customer's reach.
 _NO_EMAIL_ACCESS = re.compile(

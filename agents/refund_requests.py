@@ -221,6 +221,23 @@ def names_someone_elses_charge(text: str, *, own_names: Iterable[str] = ()) -> b
         found.lower() not in own for found in _NAMES_CHARGE.findall(unpossessed))
 
 
+# "Can I get it as credit instead?", "can you put it towards next month instead of refunding?", "account credit instead of
+# a refund": the money kept with us rather than paid back, which the help centre never describes (it got "already
+# requested", as if nothing new were asked).
+_CREDIT_INSTEAD = re.compile(
+    r"\b(?:as|in|for)\s+(?:an?\s+)?(?:account\s+|store\s+)?credits?\s+(?:instead|rather)\b"
+    r"|\b(?:account|store)\s+credits?\b[^.?!]{0,30}\b(?:instead\s+of|rather\s+than)\b"
+    r"|\bcredit\s+(?:it|that|this|the\s+(?:money|amount|refund))\s+(?:to|on)\s+(?:my|our|the)\s+account\b"
+    r"|\b(?:put|apply|use)\s+(?:it|that|this|the\s+(?:money|amount|refund))\s+(?:towards?|against|on|to)\s+(?:my|our|the)\s+"
+    r"(?:next|future|coming)\s+(?:invoice|bill|month|payment|renewal)s?\b",
+    re.IGNORECASE)
+
+
+def asks_for_credit_instead(text: str) -> bool:
+    """"Can I get it as credit instead?": a refund kept as credit on the account rather than paid back."""
+    return bool(_CREDIT_INSTEAD.search(text))
+
+
 def asks_to_approve_a_refund(text: str) -> bool:
     """"Approve refund RF-0001": staff approve refunds in the console; in the chat it is asked by a customer,
     whoever they say they are, and approves nothing."""

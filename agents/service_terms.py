@@ -188,6 +188,45 @@ PLAN_DOWN = re.compile(rf"\b(?:lower|cheaper|smaller)\s+(?:\w+\s+)?{_PLAN_NOUN}|
                        # "Is there anything cheaper?" (out of scope at 0.6: the scope reply).
                        r"|\b(?:anything|something|one|an?\s+option)\s+cheaper\b|\bcheaper\s+(?:option|one)\b", re.IGNORECASE)
 
+# "Can I pay yearly?", "is there annual billing?", "switch to annual": paying for a year at a time, which the help centre
+# offers on some plans only: the customer's plan decides the answer.
+ASKS_ABOUT_PAYING_YEARLY = re.compile(
+    r"\b(?:pay|paying|bill|billed|billing|subscribe|charge)\s+(?:\w+\s+){0,3}?"
+    r"(?:yearly|annually|annual|per\s+year|once\s+a\s+year|for\s+(?:a|the)\s+(?:whole\s+|full\s+)?year|up\s*front)\b"
+    r"|\b(?:yearly|annual)\s+(?:plans?|billing|payments?|subscriptions?|pricing|prices?|options?|contracts?)\b"
+    # "Can I change my plan to yearly?", "switch to annual", "go annual": paying yearly, asked as a change.
+    r"|\b(?:switch|change|move|go|convert|turn)\s+(?:\w+\s+){0,3}?(?:(?:to|on)\s+)?(?:an?\s+)?(?:yearly|annual|annually)\b"
+    # "How much is it per year?": the price over a year, asked without a word for paying.
+    r"|\b(?:how\s+much|cost|price)\b[^.?!]{0,30}\b(?:per|a)\s+year\b",
+    re.IGNORECASE,
+)
+
+
+# "Will my app go down if it doesn't go through?" after a failed payment (technical: the open incident), "will my apps
+# be shut down for non payment?" (the invoice list), "what happens if my payment fails?" (the entry on a charge taken
+# twice): what an unpaid account leads to, which the help centre never says.
+_APP_OR_ACCOUNT = r"(?:my|our|the)\s+(?:apps?|account|site|website|services?|projects?|data)"
+_FATE = (r"(?:go\s+(?:down|offline)|stop(?:\s+working)?|be\s+(?:suspended|shut\s+down|stopped|deleted|disabled|locked|paused"
+         r"|turned\s+off|taken\s+(?:down|offline)|closed|downgraded|cut\s+off))")
+_UNPAID = (r"(?:(?:it|the\s+payment|my\s+payment|the\s+charge|the\s+card)\s+(?:doesn'?t|does\s+not|won'?t|will\s+not|isn'?t"
+           r"|is\s+not)\s+(?:go\s+through|work|paid|succeed)|(?:the|my)\s+payment\s+(?:fails?|bounces?|is\s+declined)"
+           r"|(?:i|we)\s+(?:don'?t|do\s+not|can'?t|cannot|can\s+not)\s+pay|non[-\s]?payment|not\s+paying|unpaid)")
+_NONPAYMENT = re.compile(
+    rf"\b(?:will|would|could|does|do)\s+{_APP_OR_ACCOUNT}\s+{_FATE}\b[^.?!]{{0,30}}\b(?:if|when|for|because\s+of|due\s+to)\s+"
+    rf"{_UNPAID}"
+    rf"|\bwhat\s+(?:happens|will\s+happen)\s+(?:to\s+{_APP_OR_ACCOUNT}\s+)?(?:if|when)\s+{_UNPAID}", re.IGNORECASE)
+
+
+def asks_what_nonpayment_does(message: str) -> bool:
+    """"Will my app go down if it doesn't go through?", "what happens if my payment fails?": what an unpaid account
+    leads to."""
+    return bool(_NONPAYMENT.search(message))
+
+
+def asks_about_paying_yearly(message: str) -> bool:
+    """"Can I pay yearly?", "how much is it per year?": paying for a year at a time."""
+    return bool(ASKS_ABOUT_PAYING_YEARLY.search(message))
+
 
 def asks_for_a_neighbouring_plan(message: str) -> bool:
     """"Is there a cheaper plan?", "what is the next tier up?": the plan above or below one, which the plans' prices

@@ -47,6 +47,7 @@ from agents.outcome import FaqMatch
 from agents.own_data import (
     TWO_FACTOR_QUESTION,
     asks_about_team_roles,
+    asks_about_the_billing_email,
     asks_for_another_second_factor,
     asks_how_to,
     asks_to_close_the_account,
@@ -62,6 +63,7 @@ from agents.own_data import (
     unlock_request_naming_the_account,
     with_document_words_spelled,
 )
+from agents.refund_requests import asks_for_credit_instead
 from agents.service_status import asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
@@ -69,6 +71,7 @@ from agents.service_terms import (
     asks_for_a_neighbouring_plan,
     asks_if_a_card_is_needed,
     asks_if_a_plan_can_change_later,
+    asks_what_nonpayment_does,
     asks_which_plan_to_choose,
     plan_moved_to,
     tier_not_ours,
@@ -105,6 +108,8 @@ DELETE_ACCOUNT_QUESTION = "how do I delete my account"
 CANCEL_QUESTION = "how do I cancel my subscription"
 EXPORT_QUESTION = "how do I export my data"
 UPGRADE_QUESTION = "how do I upgrade my plan"
+CARD_QUESTION = "how do I update my credit card"
+REFUND_ARRIVAL_QUESTION = "how long does a refund take to arrive"
 DOWNGRADE_QUESTION = "how do I downgrade my plan"
 # How the help centre's entry on the status page is asked for.
 STATUS_PAGE_QUESTION = "where can I see the status of your services"
@@ -123,6 +128,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda text: own_name_asked_to_change(text) is not None, EMAIL_CHANGE_QUESTION),
     # "Can you send invoices to our accountant?": they go to the account's address, which that entry says how to change.
     (asks_to_send_invoices_elsewhere, EMAIL_CHANGE_QUESTION),
+    # "How do I change the billing email?": invoices go to the account's address, which that entry says how to change.
+    (asks_about_the_billing_email, EMAIL_CHANGE_QUESTION),
     # "Can I change my plan later?": the entries on moving up and down.
     (asks_if_a_plan_can_change_later, UPGRADE_QUESTION),
     (asks_if_a_plan_can_change_later, DOWNGRADE_QUESTION),
@@ -142,10 +149,14 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     # "The early termination penalty": the entry on cancelling says what happens instead.
     (asks_about_a_cancellation_fee, CANCEL_QUESTION),
     (asks_about_a_commitment, CANCEL_QUESTION),
-    # "What happens to my data?", with nothing said of what would end it: what cancelling keeps, what deleting the
-    # account removes, and how to take a copy.
+    # "Can I get it as credit instead?": the entry on when a refund arrives, the way the help centre describes.
+    (asks_for_credit_instead, REFUND_ARRIVAL_QUESTION),
+    # "What happens if my payment fails?": the entry on replacing the card says a failed invoice is retried.
+    (asks_what_nonpayment_does, CARD_QUESTION),
     # "I don't have another card" after the expired card: the other ways to pay.
     (says_there_is_no_other_card, PAYMENT_METHODS_QUESTION),
+    # "What happens to my data?", with nothing said of what would end it: what cancelling keeps, what deleting the
+    # account removes, and how to take a copy.
     (asks_what_becomes_of_them_alone, CANCEL_QUESTION),
     (asks_what_becomes_of_them_alone, DELETE_ACCOUNT_QUESTION),
     (asks_what_becomes_of_them_alone, EXPORT_QUESTION),
@@ -156,8 +167,7 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
 )
 # How the entries that answer a wait for staff approval are asked for: who approves refunds (the policy), when staff
 # are in (support hours), and how long the money takes once approved.
-STAFF_REVIEW_QUESTIONS = ("what is your refund policy", "what are your support hours",
-                          "how long does a refund take to arrive")
+STAFF_REVIEW_QUESTIONS = ("what is your refund policy", "what are your support hours", REFUND_ARRIVAL_QUESTION)
 # How the entries that answer a question on uptime are asked for: where uptime and incidents are shown (the status
 # page), and what uptime is committed to (the SLA).
 UPTIME_QUESTIONS = (STATUS_PAGE_QUESTION, "do you offer an uptime sla")

@@ -154,3 +154,215 @@ async def test_single_sign_on_is_said_to_be_unmentioned_with_a_person_offered(co
 async def test_asking_for_a_person_about_sso_still_hands_over(converse):
     [outcome] = await converse("cus_carol", "i want to talk to someone about sso")
     assert outcome.route == "handoff", outcome.reply
+
+
+# ---------------------------------------------------------------- a step of a guide said to be done
+
+DOMAIN_STEP_3 = "3. For an apex domain (example.com) use an ALIAS or ANAME record, or our A record 203.0.113.10."
+DOMAIN_STEP_5 = "5. Once the domain resolves to us, the dashboard shows it as **Verified** and a certificate is issued."
+
+
+@pytest.mark.parametrize("message", ["I added the CNAME", "ok I created the cname record"])
+async def test_a_step_said_done_after_a_guide_gets_the_steps_after_it(converse, message):
+    # The FAQ entry's summary of domains, or steps 2 and 3 again.
+    _, outcome = await converse("cus_alice", "I want to add a custom domain", message)
+    assert outcome.reply.startswith(f"Good. The steps after that in our guide “Custom domains and DNS”:\n{DOMAIN_STEP_3}"
+                                    ), outcome.reply
+    assert DOMAIN_STEP_5 in outcome.reply and "2. At your DNS provider" not in outcome.reply
+    assert "If it still isn't working after that" in outcome.reply
+
+
+async def test_reading_the_build_log_then_asking_what_next_gets_the_failed_deploys_steps_after_the_first(converse):
+    _, outcome = await converse("cus_alice", "my deploy failed", "ok I read the build log, what next?")
+    assert outcome.reply.startswith("Good. The steps after that in our guide “Failed deploys and build timeouts”:\n2. "
+                                    ), outcome.reply
+    assert "1. Open **App → Deploys**" not in outcome.reply
+
+
+async def test_done_alone_after_a_guide_gets_its_last_step_not_the_same_answer_again(converse):
+    # "My answer is the same as in my last message" and the whole guide.
+    _, outcome = await converse("cus_alice", "I want to add a custom domain", "done")
+    assert outcome.reply.startswith("Good. The last step of our guide “Custom domains and DNS”, in case it's still to "
+                                    f"come:\n{DOMAIN_STEP_5}"), outcome.reply
+    assert "My answer is the same" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I did that", "I added the CNAME but it still says pending verification"])
+async def test_a_step_done_that_did_not_help_is_still_not_read_as_progress(converse, message):
+    _, outcome = await converse("cus_alice", "I want to add a custom domain", message)
+    assert "The steps after that" not in outcome.reply and "Good." not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- a faster build
+
+BUILD_CACHE_STEP = ("2. If the build ran out of time, enable the build cache and remove steps that download large files at "
+                    "build time.")
+
+
+@pytest.mark.parametrize("turns", [
+    ("how can I make my build faster?",),
+    ("how do I speed up deploys?",),
+    ("my deploy failed", "it says build timed out", "how can I make it faster?"),
+])
+async def test_a_faster_build_asked_for_gets_the_step_on_the_build_cache(converse, turns):
+    # "Our help centre has no guide on how to do that as such."
+    *_, outcome = await converse("cus_alice", *turns)
+    assert f"The step that fits what you describe:\n{BUILD_CACHE_STEP}" in outcome.reply, outcome.reply
+    assert "no guide on how to do that" not in outcome.reply
+
+
+# ---------------------------------------------------------------- paying yearly
+
+@pytest.mark.parametrize(("customer", "lead"), [
+    # The entry on payment methods by the FAQ shortcut, which says Business customers can.
+    ("cus_alice", "Not on your Pro plan: our help centre offers paying yearly only to Business customers, by bank "
+                  "transfer against an invoice."),
+    ("cus_bob", "Yes: on your Business plan you can pay yearly, by bank transfer against an invoice."),
+])
+async def test_paying_yearly_is_answered_for_the_signed_in_customers_plan(converse, customer, lead):
+    [outcome] = await converse(customer, "can I pay yearly?")
+    assert outcome.route != "faq" and outcome.reply.startswith(lead), outcome.reply
+
+
+# ---------------------------------------------------------------- someone on the team, a few turns on
+
+async def test_removing_a_colleague_a_few_turns_after_inviting_her_is_the_team_entry_not_a_sign_in_request(converse):
+    # "I can't see your invoices or payments while you're not signed in", said to Alice, signed in, and "not enough
+    # information" (the turn between had asked whether she can see billing).
+    *_, outcome = await converse("cus_alice", "how do I invite my colleague?", "can she see billing?",
+                                 "how do I remove her later?")
+    assert outcome.reply.startswith("Our help centre only describes adding team members, not removing them"), \
+        outcome.reply
+    assert "not signed in" not in outcome.reply and "Billing → Invoices" not in outcome.reply
+
+
+# ---------------------------------------------------------------- an unpaid account
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    ("cus_alice", ("why did my payment fail?", "will my app go down if it does not go through?")),  # the incident
+    ("cus_alice", ("will my apps be shut down for non payment?",)),                                # the invoice list
+])
+async def test_what_an_unpaid_account_leads_to_is_said_to_be_unsaid_with_the_failed_payment_and_a_person(
+        converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.intent.label == "billing", outcome.intent
+    assert outcome.reply.startswith("Our help centre doesn't say what happens to your apps or account while a payment "
+                                    "is outstanding, so I'd rather not guess."), outcome.reply
+    assert "NW-1003" in outcome.reply and "add a new card under **Billing → Payment method**" in outcome.reply
+    assert "pass you to a person" in outcome.reply and "incident" not in outcome.reply
+
+
+@pytest.mark.parametrize("customer", [None, "cus_bob"])
+async def test_a_failed_payment_asked_of_with_none_failed_gets_what_the_help_centre_says_of_retries(
+        converse, customer):
+    # A visitor got the entry on a charge taken twice ("What happens now?") as a guess and a sign-in request.
+    [outcome] = await converse(customer, "what happens if my payment fails?")
+    assert "What it does say: We retry any failed invoice on the new card within a day." in outcome.reply, \
+        outcome.reply
+    assert "charged twice" not in outcome.reply and "sign in" not in outcome.reply.lower()
+
+
+# ---------------------------------------------------------------- a refund filed, asked after
+
+async def test_when_a_refund_just_filed_reaches_the_account_is_its_timing_without_a_guess(converse):
+    # Account, for "my account": "I think you're asking about …" before the timing entry.
+    _, outcome = await converse("cus_bob", "I was charged twice this month", "how long will it take to reach my account?")
+    assert outcome.intent.label == "refund", outcome.intent
+    assert outcome.reply.startswith("Once a refund is approved it usually reaches your card in 5 to 10 business days"), \
+        outcome.reply
+    assert "I think you're asking" not in outcome.reply
+
+
+@pytest.mark.parametrize("turns", [
+    ("I was charged twice this month", "can I get it as credit instead?"),  # "already requested"
+    ("can I get account credit instead of a refund?",),                      # the duplicate described again
+])
+async def test_a_refund_as_credit_on_the_account_is_said_to_be_unmentioned_with_a_person(converse, turns):
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith("Our help centre doesn't mention taking a refund as credit on your account instead"), \
+        outcome.reply
+    assert "What it says about refunds: Once a refund is approved" in outcome.reply
+    assert "pass you to a person" in outcome.reply
+
+
+# ---------------------------------------------------------------- how long one thing of a guide takes
+
+async def test_how_long_renewal_takes_after_the_certificates_guide_is_its_step_on_renewal(converse):
+    # Out of scope at 0.59: the scope reply.
+    _, outcome = await converse("cus_bob", "our ssl certificate expired", "how long does renewal take?")
+    assert outcome.reply.startswith("Our guide “TLS (SSL) certificates” doesn't say how long that takes"), outcome.reply
+    assert "5. Certificates renew 30 days before they expire" in outcome.reply
+    assert "support assistant" not in outcome.reply
+
+
+async def test_how_long_a_build_takes_after_the_failed_deploys_guide_is_still_the_plans_build_limit(converse):
+    _, outcome = await converse("cus_alice", "my deploy failed", "how long does a build take?")
+    assert outcome.reply.startswith("You're on the Pro plan: Pro and Business have unlimited deploys and builds of up to "
+                                    "45 minutes."), outcome.reply
+
+
+# ---------------------------------------------------------------- where a step is done
+
+@pytest.mark.parametrize(("customer", "turns", "said"), [
+    # The customer's plan and "There are no invoices on your account yet".
+    ("cus_carol", ("how do I upgrade?", "where do I do it?"),
+     "Under **Billing → Plan**: Go to **Billing → Plan**, choose Pro ($29/month) or Business ($99/month) and confirm."),
+    # The account's email address and "I don't have enough information".
+    ("cus_alice", ("how do I change my email?", "where is that?"),
+     "Under **Settings → Profile**: Go to **Settings → Profile**, enter the new address and confirm it from the link we "
+     "send there."),
+    ("cus_alice", ("I want to add a custom domain", "where?"),
+     "Under **Settings → Domains → Add domain**: 1. In your app, go to **Settings → Domains → Add domain**"),
+])
+async def test_where_a_step_is_done_is_the_place_the_last_reply_named(converse, customer, turns, said):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(said), outcome.reply
+    assert "If you can't find it there" in outcome.reply and "no invoices" not in outcome.reply
+
+
+async def test_where_something_of_the_customers_is_is_still_answered_by_what_it_names(converse):
+    [outcome] = await converse("cus_alice", "where is my invoice?")
+    assert outcome.reply.startswith("All your invoices are under **Billing → Invoices**"), outcome.reply
+
+
+# ---------------------------------------------------------------- an invoice sent again, and where invoices go
+
+SENDS_NO_EMAIL = "I can't send emails from this chat myself."
+INVOICES_GO_TO_THE_ACCOUNT = ("Invoices go to the email address on your account. To change it: Go to **Settings → "
+                              "Profile**")
+
+
+@pytest.mark.parametrize(("turns", "which"), [
+    # Off topic at 0.51 after "the one from october": "that's outside what I can help with".
+    (("hey, quick question about my invoice", "the one from october", "can you resend it to me?"),
+     "The one you asked about, NW-1002"),
+    # The invoice list.
+    (("can you resend my last invoice?",), "Your latest invoice, NW-1003"),
+])
+async def test_an_invoice_asked_to_be_sent_again_is_where_to_download_it(converse, turns, which):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(SENDS_NO_EMAIL), outcome.reply
+    assert "**Billing → Invoices**" in outcome.reply and which in outcome.reply
+
+
+async def test_an_address_given_after_being_told_the_chat_sends_no_email_is_where_invoices_go_not_a_new_login(
+        converse):
+    # The FAQ shortcut sent the steps to change the account's email, as if the address were Alice's own.
+    *_, outcome = await converse("cus_alice", "show me the october invoice", "can you resend it to me?",
+                                 "to accounting@mycompany.com")
+    assert outcome.route != "faq", outcome.reply
+    assert outcome.reply.startswith("I can't send it to another address from this chat either."), outcome.reply
+    assert INVOICES_GO_TO_THE_ACCOUNT in outcome.reply
+    assert "download each invoice as a PDF under **Billing → Invoices** and send it on" in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    ("cus_alice", "ok how do I change the billing email then?"),  # account: the card's entry as a guess
+    ("cus_alice", "how do I change the billing email?"),          # account: the email's entry as a guess
+    ("cus_bob", "can I change where invoices are sent?"),          # the invoice list
+])
+async def test_the_billing_email_is_the_accounts_address_and_how_to_change_it(converse, customer, message):
+    [outcome] = await converse(customer, message)
+    assert outcome.intent.label == "billing", outcome.intent
+    assert INVOICES_GO_TO_THE_ACCOUNT in outcome.reply, outcome.reply
+    assert "I think you're asking" not in outcome.reply and "Replace card" not in outcome.reply

@@ -769,7 +769,8 @@ async def test_what_happens_if_i_do_not_pay_says_what_is_unpaid_and_leaves_the_p
     ctx = _with_subscription(alice_context("what happens if I don't pay?"))
     draft, _ = await _write(provider, ctx)
     text = draft.text
-    assert "$29.00 outstanding" in text and "NW-1003" in text and "a person from our team can" in text, text
+    assert "$29.00 outstanding" in text and "NW-1003" in text and "A person from our team can" in text, text
+    assert "doesn't say what happens to your apps or account while a payment is outstanding" in text
     assert "Here are your most recent invoices" not in text
     assert Grounding.of(ctx).unsupported(text) == [], text
 

@@ -293,7 +293,10 @@ class AccountReplies(BillingReplies):
             # delete my account"); still offered as a "probably" when it scored low for the message's words.
             match = export
         gives_a_role = asks_to_give_a_role(self.text)
-        team_entry = self._team_entry() if gives_a_role or _TEAM_CHANGE.search(self.text) else None
+        # "How do I remove her later?" a few turns after inviting a colleague: one of the people named before.
+        team_change = _TEAM_CHANGE.search(self.text) or (_REMOVES.search(self.ctx.message)
+                                                          and people_named_before(self.ctx) is not None)
+        team_entry = self._team_entry() if gives_a_role or team_change else None
         if team_entry is not None and _REMOVES.search(self.text):
             self._team_removal_not_described(team_entry)
             return

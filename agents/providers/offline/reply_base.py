@@ -131,6 +131,9 @@ SEND_BY_EMAIL = re.compile(
     r"|\be-?mail\s+(?:the|my)\s+(?:\w+\s+)?(?:invoice|receipt|bill|statement)s?\s+to\b"
     r"|\b(?:send|resend|re-send|forward)\s+(?:me\s+|us\s+)?(?:it|that|this|them|those|these|a\s+copy|the\s+\w+|my\s+\w+)"
     r"\s+(?:\w+\s+)?(?:to|by|via|over)\s+(?:my\s+|our\s+)?(?:e-?mail|inbox)\b"
+    # "Can you resend it to me?", "resend my last invoice": invoices go by email, so sending one again is by email too.
+    r"|\b(?:resend|re-send)\s+(?:me\s+|us\s+)?(?:it|that|this|them|a\s+copy|(?:the|my|our)\s+(?:\w+\s+)?"
+    r"(?:invoice|receipt|bill|statement)s?)\b"
     rf"|{BY_EMAIL_ALONE}",
     re.IGNORECASE,
 )
@@ -323,6 +326,10 @@ class WriterBase:
     def _ask_to_sign_in(self, what: str) -> None:
         if self.asked_to_sign_in:
             return  # once a reply: a billing and a refund section each asking reads as a stutter
+        if self.ctx.customer is not None:
+            # Signed in, but this run gathered none of the facts asked about ("how do I remove her later?" after "can she
+            # see billing?" wrote a billing section with no billing facts): "while you're not signed in" would be false.
+            return
         self.asked_to_sign_in = True
         if self.ctx.channel != "web":
             # Over the API or A2A there is no page to sign in on: the integration opens the conversation

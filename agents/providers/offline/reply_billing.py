@@ -31,8 +31,10 @@ from agents.follow_up import (
 )
 from agents.outcome import FaqMatch, Source
 from agents.own_data import (
+    ASKS_ABOUT_BILLING_EMAIL,
     ASKS_IF_ON_A_PLAN,
     INVOICES_TO_SOMEONE_ELSE,
+    SENDS_NO_EMAIL,
     asks_about_own_data,
     asks_for_billing_document,
     asks_for_document_copy,
@@ -40,6 +42,7 @@ from agents.own_data import (
     asks_payment_history,
     asks_standing,
     declines_refund,
+    gives_an_address_to_send_to,
     gives_an_invoice_detail,
     names_billing_document,
     names_receipt,
@@ -71,6 +74,7 @@ from agents.providers.offline.reply_base import (
 from agents.providers.offline.text import normalise
 from agents.refund_requests import asks_if_charged_twice, reports_charged_twice
 from agents.service_terms import (
+    ASKS_ABOUT_PAYING_YEARLY,
     ASKS_ABOUT_PRICING,
     PLAN_DOWN,
     PLAN_UP,
@@ -79,6 +83,7 @@ from agents.service_terms import (
     asks_about_a_commitment,
     asks_for_a_special_price,
     asks_if_a_card_is_needed,
+    asks_what_nonpayment_does,
     tier_not_ours,
 )
 
@@ -185,16 +190,6 @@ PRICE_CUES = ("cost", "costs", "price", "prices", "priced", "how much", "pay", "
 # mentioned: "my annual invoice is wrong", "a customer for 12 months", "a cheaper way to run two apps" are not.
 DISCOUNT_CUES = ("discount", "discounts", "discounted", "coupon", "coupons", "promo", "promotion", "voucher",
                  "vouchers", "special price", "reduced price")
-ASKS_ABOUT_PAYING_YEARLY = re.compile(
-    r"\b(?:pay|paying|bill|billed|billing|subscribe|charge)\s+(?:\w+\s+){0,3}?"
-    r"(?:yearly|annually|annual|per\s+year|once\s+a\s+year|for\s+(?:a|the)\s+(?:whole\s+|full\s+)?year|up\s*front)\b"
-    r"|\b(?:yearly|annual)\s+(?:plans?|billing|payments?|subscriptions?|pricing|prices?|options?|contracts?)\b"
-    # "Can I change my plan to yearly?", "switch to annual", "go annual": paying yearly, asked as a change.
-    r"|\b(?:switch|change|move|go|convert|turn)\s+(?:\w+\s+){0,3}?(?:(?:to|on)\s+)?(?:an?\s+)?(?:yearly|annual|annually)\b"
-    # "How much is it per year?": the price over a year, asked without a word for paying.
-    r"|\b(?:how\s+much|cost|price)\b[^.?!]{0,30}\b(?:per|a)\s+year\b",
-    re.IGNORECASE,
-)
 # "Is there a free trial?", "can you extend my trial?", "trial of pro": a trial, which the help centre doesn't describe.
 ASKS_ABOUT_A_TRIAL = re.compile(rf"\btrials?\b|{TRYING_A_PAID_PLAN.pattern}", re.IGNORECASE)
 YEARLY_CUES = ("yearly", "annual", "annually", "per year", "once a year")  # in a help-centre sentence
@@ -309,16 +304,6 @@ ON_OLD_INVOICES = re.compile(
     r"|\bfor\s+the\s+(?:last|past|previous)\s+(?:\w+\s+)?(?:months?|invoices?|year)\b",
     re.IGNORECASE,
 )
-# "How do I change my billing email?", "change the email invoices go to", "which email do receipts get sent to?":
-# the address invoices are emailed to, which the help centre's entry on the account's email covers.
-ASKS_ABOUT_BILLING_EMAIL = re.compile(
-    r"\bbilling\s+e-?mail\b|\be-?mail\s+(?:address\s+)?(?:for|on|of)\s+(?:my\s+|the\s+|our\s+)?"
-    r"(?:invoices?|billing|bills?|receipts?)\b"
-    r"|\b(?:invoices?|receipts?|bills?)\s+(?:\w+\s+){0,2}?(?:go|goes|are\s+sent|get\s+sent|is\s+sent|arrive|sent)\s+to\b"
-    r"|\be-?mail\s+(?:that\s+|which\s+)?(?:the\s+|my\s+)?(?:invoices?|receipts?|bills?)\s+(?:go|goes|are|get)\b"
-    rf"|{INVOICES_TO_SOMEONE_ELSE.pattern}",
-    re.IGNORECASE,
-)
 DOUBLE_CHARGE_CUES = ("twice", "duplicate", "duplicated", "double", "doubled", "two times", "2 times")
 # An amount as a customer types it, with or without "$" ("charged 198 instead of 99"); invoice numbers and
 # dates are taken out first.
@@ -420,7 +405,7 @@ class BillingReplies(WriterBase):
                 or self._new_card_named()):
             return
         if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
-                or self._tells_what_the_records_show_of_what_looks_wrong()):
+                or self._tells_what_the_records_show_of_what_looks_wrong() or self._what_nonpayment_does()):
             return
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
@@ -950,6 +935,28 @@ class BillingReplies(WriterBase):
                            f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?")
         return True
 
+    def _what_nonpayment_does(self) -> bool:
+        """"Will my app go down if it doesn't go through?", "what happens if my payment fails?": the help centre doesn't
+        say what an unpaid account leads to, which is said rather than guessed; what it says of retrying a failed
+        payment, the customer's own failed payment with how to settle it, and a person. False, having said nothing,
+        for another message."""
+        if not asks_what_nonpayment_does(self.ctx.message):
+            return False
+        self.reply.add("Our help centre doesn't say what happens to your apps or account while a payment is "
+                       "outstanding, so I'd rather not guess.")
+        failed = [invoice for invoice in self.facts.invoices if invoice.status == "failed"]
+        if self.ctx.customer is not None and failed:
+            if len(failed) == 1:
+                self.reply.add(f"You have {money(failed[0].amount)} outstanding.", answers=False)
+            self._explain_failure(failed[0])
+        elif (card := self._entry_on("card")) is not None and (retry := [s for s in sentences(card.answer)
+                                                                        if "retry" in s.lower()]):
+            self.reply.add(f"What it does say: {' '.join(retry)}", answers=False)
+            self._cite_faq(card)
+        self.reply.add(f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?",
+                       answers=False)
+        return True
+
     def _whether_a_card_is_needed(self) -> bool:
         """"Do I need a credit card to sign up?": no entry says, which is said, with what the help centre says of the
         Free plan's price and of how the paid plans are paid, and a person. False, having said nothing, for any other
@@ -1013,9 +1020,12 @@ class BillingReplies(WriterBase):
             self._currency()
         if INVOICE_DETAILS.search(self.text) or ASKS_ABOUT_TAX.search(self.text):
             self._tax_and_invoice_details()
-        if ASKS_ABOUT_BILLING_EMAIL.search(self.text):
+        if ASKS_ABOUT_BILLING_EMAIL.search(self.text) or self._address_given():
             self._billing_email()
         return True
+
+    def _address_given(self) -> bool:
+        return gives_an_address_to_send_to(self.ctx.message, last_reply=last_assistant_text(self.ctx))
 
     def _answers_details_on_old_invoices(self) -> bool:
         """"Will it show on old invoices?" after the answer on adding a VAT number: what the help centre's entry on
@@ -1059,7 +1069,7 @@ class BillingReplies(WriterBase):
         # "I need a receipt for tax purposes": the receipt is asked for, not how we tax it.
         tax = ASKS_ABOUT_TAX.search(self.text) and not asks_for_document_copy(self.text)
         return bool(tax) or any(pattern.search(self.text) for pattern in (ASKS_ABOUT_CURRENCY, INVOICE_DETAILS,
-                                                                        ASKS_ABOUT_BILLING_EMAIL))
+                                                                        ASKS_ABOUT_BILLING_EMAIL)) or self._address_given()
 
     def _currency(self) -> None:
         """The currency the customer's invoices are in; whether another is possible is for a person to say."""
@@ -1104,6 +1114,8 @@ class BillingReplies(WriterBase):
         """Invoices are emailed to the account's address (the help centre's entry on changing it says so): the
         address on file, and how to change it."""
         entry = next((m for m in self.facts.faq if {"email", "change"} <= set(normalise(m.question).split())), None)
+        if address_given := self._address_given():
+            self.reply.add("I can't send it to another address from this chat either.")
         if self.ctx.customer is not None:
             self.reply.add(f"The email address on your account is {self.ctx.customer.email}.")
         if entry is None:
@@ -1114,7 +1126,7 @@ class BillingReplies(WriterBase):
         else:
             self.reply.add(f"Invoices go to the email address on your account. To change it: {entry.answer}")
             self._cite_faq(entry)
-        if INVOICES_TO_SOMEONE_ELSE.search(self.text):
+        if INVOICES_TO_SOMEONE_ELSE.search(self.text) or address_given:
             # The change moves them; a second recipient beside the account is nothing the help centre describes.
             self.reply.add("Our help centre doesn't describe sending them to a second address as well, but you can "
                            "download each invoice as a PDF under **Billing → Invoices** and send it on.", answers=False)
@@ -1207,7 +1219,7 @@ class BillingReplies(WriterBase):
             return False
         # What "it" is: the message's own words, or the question a follow-up leans on.
         about = f"{self.text}\n{with_topic(self.ctx)}"
-        self.reply.add("I can't send emails from this chat myself.")
+        self.reply.add(f"{SENDS_NO_EMAIL} myself.")
         if not (has_cue(set(normalise(about).split()), normalise(about), *INVOICE_CUES) or invoice_numbers(about)):
             # "Send that to my email" after an answer about a failed payment: no document to point to, and
             # repeating the answer would not answer the request. The conversation itself is kept.

@@ -40,6 +40,7 @@ from agents.providers.offline.reply_base import (
 from agents.providers.offline.reply_billing import BillingReplies, on_plan
 from agents.providers.offline.text import normalise
 from agents.refund_requests import (
+    asks_for_credit_instead,
     asks_how_one_is_given,
     asks_to_approve_a_refund,
     blames_the_service,
@@ -199,6 +200,9 @@ _HOW_MANY_DAYS = re.compile(r"^\s*(?:and\s+|so\s+)?(?:how\s+many\s+days|how\s+lo
 
 class RefundReplies(BillingReplies):
     def refund(self, *, only_duplicates: bool = False) -> None:
+        if asks_for_credit_instead(self.ctx.message):
+            self._credit_instead_unsaid()
+            return
         if self._window_asked_after_the_policy():
             # "How many days?" right after the policy's "within 14 days": how long there is to ask, which the
             # policy just said, and how long the money then takes, which the timing entry says.
@@ -689,6 +693,17 @@ class RefundReplies(BillingReplies):
         self._refund_status()
         self.reply.answered = True
         return True
+
+    def _credit_instead_unsaid(self) -> None:
+        """"Can I get it as credit instead?": the help centre describes refunds paid back, and nothing of keeping the
+        money as credit on the account, which is said rather than guessed, with a person offered."""
+        self.reply.add("Our help centre doesn't mention taking a refund as credit on your account instead, so I'd "
+                       "rather not guess.")
+        if (timing := self._refund_timing_entry()) is not None:
+            self.reply.add(f"What it says about refunds: {timing.answer}", answers=False)
+            self._cite_faq(timing)
+        self.reply.add(f"A person from our team can tell you whether it can be done: would you like me to "
+                       f"{OFFER_PERSON}?", answers=False)
 
     def _refund_timing_entry(self) -> FaqMatch | None:
         for match in self.facts.faq:

@@ -23,6 +23,8 @@ from agents.follow_up import (
     previous_user_text,
     reports_what_the_outage_costs,
     says_it_hit_the_limit,
+    step_said_done,
+    thing_asked_how_long,
     with_topic,
 )
 from agents.outcome import ArticleMatch, FaqMatch, Source
@@ -47,6 +49,7 @@ from agents.providers.offline.reply_base import (
     FAQ_HOW_TO_FOR_VISITOR,
     FAQ_PLAUSIBLE,
     MAX_STEPS,
+    NOT_AN_ECHO,
     TAKES,
     YES_OR_NO,
     WriterBase,
@@ -120,8 +123,16 @@ _ASKS_WHAT_IS_LEFT = re.compile(
     r"|\bhow\s+close\b[^.?!]{0,30}\blimit\b", re.IGNORECASE)
 _COUNTS_WHAT_IS_LEFT = re.compile(r"\bremaining\b", re.IGNORECASE)
 # Questions that share no word with the step that answers them: how to revert and "roll back in **App → Deploys**".
+# "How can I make my build faster?", "how do I speed up deploys?", "how can I make it faster?" after a build timed out: the
+# failed-deploys guide's step on a build that runs out of time (it got "no guide on how to do that as such").
+_ASKS_TO_SPEED_UP_BUILDS = re.compile(
+    r"\b(?:make|get)\s+(?:it|them|this|that|(?:my|the|our)\s+(?:builds?|deploys?|deployments?))\s+(?:go\s+|run\s+)?"
+    r"(?:faster|quicker)\b|\bspeed\s+up\s+(?:my\s+|the\s+|our\s+)?(?:builds?|deploys?|deployments?)\b"
+    r"|\bspeed\s+(?:it|them|(?:my|the|our)\s+(?:builds?|deploys?))\s+up\b|\b(?:faster|quicker)\s+(?:builds?|deploys?)\b"
+    r"|\b(?:reduce|cut|shorten|lower)\s+(?:my\s+|the\s+|our\s+)?(?:build|deploy)\s+times?\b", re.IGNORECASE)
+_ON_BUILD_TIME = re.compile(r"\bbuild\s+cache\b|\bran\s+out\s+of\s+time\b", re.IGNORECASE)
 _ASKED_IN_OTHER_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (ASKS_TO_ROLL_BACK, ROLLS_BACK), (_ASKS_WHAT_IS_LEFT, _COUNTS_WHAT_IS_LEFT))
+    (ASKS_TO_ROLL_BACK, ROLLS_BACK), (_ASKS_WHAT_IS_LEFT, _COUNTS_WHAT_IS_LEFT), (_ASKS_TO_SPEED_UP_BUILDS, _ON_BUILD_TIME))
 
 # Certificate errors as browsers name them ("NET::ERR_CERT_AUTHORITY_INVALID"), read as the plain words a
 # guide writes the same fault in: an unknown issuer is a certificate the browser does not trust.
@@ -247,7 +258,7 @@ OWN_CERTIFICATE = re.compile(
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         if (self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
-                or self._tell_how_long_the_guide_says() or self._why_the_plan_is_needed()
+                or self._steps_after_one_done() or self._tell_how_long_the_guide_says() or self._why_the_plan_is_needed()
                 or self._steps_at_the_provider_named()):
             return
         incident = self.facts.incident
@@ -396,6 +407,34 @@ class TechnicalReplies(WriterBase):
                            "resolved.", answers=False)
         return True
 
+    def _steps_after_one_done(self) -> bool:
+        """"I added the CNAME" right after a guide's steps: the steps after the one it names (it got the FAQ entry's
+        summary, or the same steps again); "done" alone: the guide's last step, in case it is still to come (it got "my
+        answer is the same" and the whole guide). Then what to do if it still isn't working. False, having said
+        nothing, for another message, after another reply, or when no step shares a word with what was done."""
+        if (done := step_said_done(self.ctx.message)) is None or not last_reply_cited(self.ctx, "article"):
+            return False
+        guide = self._guide_named_last()
+        if guide is None or not guide.steps:
+            return False
+        if done:
+            words = topic_words(done) - NOT_AN_ECHO
+            shared = [len(words & topic_words(step)) for step in guide.steps]
+            if max(shared) == 0:
+                return False
+            after = shared.index(max(shared)) + 1
+            left = [(n, step) for n, step in enumerate(guide.steps, start=1) if n > after]
+            self.reply.add(f"Good. The steps after that in our guide “{guide.title}”:\n{_numbered(left)}" if left
+                           else f"Good: that's the last step of our guide “{guide.title}”.")
+        else:
+            last = len(guide.steps)
+            self.reply.add(f"Good. The last step of our guide “{guide.title}”, in case it's still to come:\n"
+                           f"{_numbered([(last, guide.steps[-1])])}")
+        self._cite_article(guide)
+        self.reply.add("If it still isn't working after that, tell me what you see, or ask for a person and one of our "
+                       "engineers will take a look.", answers=False)
+        return True
+
     def _guide_named_last(self) -> ArticleMatch | None:
         """The gathered guide the assistant's last reply named by its title (“Custom domains and DNS”), if any."""
         last = last_assistant_text(self.ctx)
@@ -406,16 +445,23 @@ class TechnicalReplies(WriterBase):
         usually within an hour"), else that it gives none, with another guide gathered whose step on the same thing
         does, and a person. Alone it got the same guide again, as a repeat. False, having said nothing, for any other
         message, or when the guide the last reply named is not at hand."""
-        if not asks_how_long_it_takes(self.ctx.message) or not last_reply_cited(self.ctx, "article"):
+        thing = thing_asked_how_long(self.ctx.message)
+        if not (asks_how_long_it_takes(self.ctx.message) or thing) or not last_reply_cited(self.ctx, "article"):
             return False
         guide = self._guide_named_last()
-        if guide is None:
-            return False
+        steps = list(enumerate(guide.steps, start=1)) if guide is not None else []
+        if thing:
+            # "How long does renewal take?": the guide's steps on the renewal ("Certificates renew 30 days before …").
+            steps = [(n, step) for n, step in steps if _share_a_stem(topic_words(thing), topic_words(step))]
+        if guide is None or not steps or (thing and len(steps) > 2):
+            return False  # "how long does a build take?" after the failed-deploys guide: its subject, not one step's
         self._cite_article(guide)
-        if told := [(n, step) for n, step in enumerate(guide.steps, start=1) if TAKES.search(step)]:
+        if told := [(n, step) for n, step in steps if TAKES.search(step)]:
             self.reply.add(f"The guide “{guide.title}” says:\n{_numbered(told)}")
             return True
         self.reply.add(f"Our guide “{guide.title}” doesn't say how long that takes, and I'd rather not guess.")
+        if thing:
+            self.reply.add(f"What it does say of it:\n{_numbered(steps)}", answers=False)
         # "A certificate can only be issued after [the domain's DNS points to Northwind]": the custom domains guide
         # says how long DNS takes to update.
         named = topic_words(" ".join(guide.steps))

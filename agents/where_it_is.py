@@ -1,0 +1,44 @@
+"""Asked where a step just given is done: "where do I do it?", "where is that?" right after a reply that named a place in
+the dashboard ("Go to **Billing → Plan** …").
+
+Read as a question, "where do I do it?" got the customer's plan and "no invoices", and "where is that?" the account's email
+address and "I don't have enough information"; the place is in the last reply, which is quoted where it names it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import SupportContext
+from agents.follow_up import OFFER_PERSON, last_assistant_text
+
+_ASKS_WHERE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|so|but|sorry|um+|hmm+|wait)[,\s]+)*"
+    r"(?:where(?:'s|\s+is|\s+are)\s+(?:that|it|this|those|they|that\s+page|the\s+page|that\s+setting)"
+    r"|where\s+(?:do|can|would|should)\s+(?:i|we)\s+(?:do|find|see|get\s+to|go\s+for|change|click|set|put)(?:\s+(?:it|that|this))?"
+    r"|where\s+(?:exactly|to\s+go)|where)"
+    r"(?:\s+(?:exactly|again|then|now|please|pls|in\s+the\s+(?:app|dashboard|settings|account)))*\s*[?.!]*\s*$",
+    re.IGNORECASE)
+# "**Billing → Plan**": a place in the dashboard, as the help centre writes one.
+_PLACE = re.compile(r"\*\*[^*\n]+?→[^*\n]+?\*\*")
+# A sentence ends at a full stop not after a step's number ("1. In your app, go to …" is one sentence).
+_SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])\s+|\n+")
+# "Here's how: ", "How to do it: ": a lead-in before the step itself.
+_LEAD_IN = re.compile(r"^[^*:\n]{1,40}:\s+(?=\S)")
+
+
+def asks_where_it_is(ctx: SupportContext) -> bool:
+    """"Where do I do it?" right after a reply that names a place in the dashboard."""
+    return bool(_ASKS_WHERE.match(ctx.message)) and bool(_PLACE.search(last_assistant_text(ctx)))
+
+
+def where_it_is_reply(ctx: SupportContext) -> str:
+    """Each place the last reply named, with its sentence there, in its order; then a person offered."""
+    told: list[str] = []
+    for sentence in _SENTENCE_END.split(last_assistant_text(ctx)):
+        places = _PLACE.findall(sentence)
+        step = _LEAD_IN.sub("", sentence.strip())
+        if places:
+            told.append(f"Under {' and '.join(dict.fromkeys(places))}: {step}")
+    return ("\n".join(dict.fromkeys(told)) + "\n\nIf you can't find it there, tell me what you see, or I can "
+            f"{OFFER_PERSON} from our team.")
