@@ -131,6 +131,21 @@ _ONLY_THANKS = re.compile(
     r"(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+again)?[\s!.,:)]*$", re.IGNORECASE)
 
 
+# "Hi my name is alice", "hello, this is Bob from Acme": who the customer is, and nothing asked yet (off topic at 0.33:
+# "that's outside what I can help with"). "This is" and "I'm" count only with where they are from ("this is urgent").
+_NAME = r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?"
+_INTRODUCES_SELF = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+)?"
+    rf"(?:my\s+name(?:'?s|\s+is)\s+{_NAME}(?:\s+(?:from|at|with)\s+[\w.&'-]+)?"
+    rf"|(?:this\s+is|i'?m|i\s+am)\s+{_NAME}\s+(?:from|at|with)\s+[\w.&'-]+)[\s!.,:)]*$",
+    re.IGNORECASE)
+
+
+def introduces_self_only(text: str) -> bool:
+    """"Hi my name is alice": the customer says who they are, and asks nothing yet."""
+    return bool(_INTRODUCES_SELF.match(text))
+
+
 def only_thanks(text: str) -> bool:
     """Whether the message is a thank-you and nothing else ("thx", "ok cheers")."""
     return bool(_ONLY_THANKS.match(text))

@@ -111,6 +111,17 @@ _ENCRYPTED_ELSEWHERE = re.compile(r"\b(?:variables?|vars?|secrets?|env|environme
 _OF_A_PLAN = re.compile(r"\b(?:plans?|tiers?|free|pro|business|include[sd]?|including)\b", re.IGNORECASE)
 
 
+# "Can I sign a DPA?", "we need a data processing agreement", "how do I get a dpa signed?": one asked for, which the help
+# centre says we sign on request (the whole entry on where data is stored came, and "my answer is the same" after it).
+_DPA_ASKED = re.compile(r"\bdpas?\b|\bdata\s+processing\s+(?:agreement|addendum)s?\b", re.IGNORECASE)
+_ASKS_FOR_IT = re.compile(r"\b(?:sign|signed|signing|need|needs|get|want|request|have|send|provide|offer)\b", re.IGNORECASE)
+
+
+def asks_for_a_dpa(text: str) -> bool:
+    """"Can I sign a DPA?": a data processing agreement asked for, not only whether we are compliant."""
+    return bool(_DPA_ASKED.search(text)) and bool(_ASKS_FOR_IT.search(text))
+
+
 def data_protection_asked(text: str) -> list[DataProtectionAsk]:
     """What of data protection a message asks, in the order a reply answers it; empty when it asks none."""
     asked: list[DataProtectionAsk] = []

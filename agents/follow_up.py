@@ -13,12 +13,9 @@ import re
 from agents.clauses import only_thanks
 from agents.context import HistoryTurn, SourceKind, SupportContext
 from agents.own_data import MONTH
-from agents.service_terms import names_the_sla
+from agents.service_terms import RENEWAL_TOLD, names_the_sla
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 
-# How the billing part tells the next renewal ("Your Pro plan renews on 2026-12-01, …"), which "how much?" and "can I
-# pay it now?" then ask after (reply_billing.py).
-RENEWAL_TOLD = " renews on "
 # How the billing part asks what is wrong on an invoice the customer says is wrong (reply_billing.py).
 WHAT_LOOKS_WRONG = "looks wrong to you"
 # And how it says what the records show of it, which the customer may answer in turn ("it should be $19").

@@ -52,10 +52,10 @@ from agents.app_deletion import (
     asks_to_delete_an_app,
     names_a_hosted_app_only,
 )
-from agents.clauses import only_thanks, without_leading_pleasantry
+from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
 from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
-from agents.data_protection import asks_to_erase_personal_data, data_protection_asked
+from agents.data_protection import asks_for_a_dpa, asks_to_erase_personal_data, data_protection_asked
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import IncidentFact
@@ -189,6 +189,7 @@ from agents.service_terms import (
     asks_for_a_plan_change_alone,
     asks_for_a_special_price,
     asks_if_a_plan_can_change_later,
+    asks_to_change_the_renewal_date,
     asks_what_a_plan_has,
     asks_what_nonpayment_does,
     asks_which_plan_to_choose,
@@ -393,13 +394,15 @@ _REPORTS_ANSWERED_BY_RULE = (
 @dataclass(frozen=True)
 class _FollowUpRule:
     """A follow-up the classifier misreads, taken for `label` when the run's label is another (and not one of
-    `spares`): how it is told, and the run's trace."""
+    `spares`), or, when `sure`, the same label given unsurely (a panel's other part would guess at it): how it is
+    told, and the run's trace."""
 
     asks: Callable[[SupportContext], bool]
     label: Intent
     key: str
     why: str
     spares: tuple[Intent, ...] = ()
+    sure: bool = False
 
 
 # In this order, each reading the label the rule before it may have set.
@@ -531,6 +534,14 @@ _FOLLOW_UPS_MISREAD = (
                   "asks for a refund as credit on the account", spares=("human",)),
     _FollowUpRule(lambda ctx: asks_what_nonpayment_does(ctx.message), "billing", "nonpayment_asked",
                   "asks what an unpaid account leads to", spares=("human",)),
+    # "Hi my name is alice" (off topic at 0.33: "that's outside what I can help with"): a greeting.
+    # "Can I change my billing date?" (the invoice list), "can i change the date" after the renewal ("not enough
+    # information"): the billing part says the help centre never describes it, with a person.
+    _FollowUpRule(lambda ctx: asks_to_change_the_renewal_date(ctx.message, last_reply=last_assistant_text(ctx)),
+                  "billing", "renewal_date_change_asked", "asks to move the day the plan renews", spares=("human",),
+                  sure=True),
+    _FollowUpRule(lambda ctx: introduces_self_only(ctx.message), "general", "introduction",
+                  "says who the customer is, and asks nothing yet"),
     _FollowUpRule(lambda ctx: asks_about_single_sign_on(ctx.message), "account", "single_sign_on_asked",
                   "asks about signing in through an outside account", spares=("human",)),
 )
@@ -1109,7 +1120,10 @@ class Orchestrator:
     def _relabel_follow_ups(self, run: _Run, rules: tuple[_FollowUpRule, ...]) -> None:
         """Each rule, in order, that the message meets: the run taken for its label."""
         for rule in rules:
-            if run.intent.label != rule.label and run.intent.label not in rule.spares and rule.asks(run.ctx):
+            unsure_of_it = rule.sure and run.intent.label == rule.label and (
+                run.intent.confidence < self.config.panel_confidence or run.intent.secondary)
+            if ((run.intent.label != rule.label or unsure_of_it) and run.intent.label not in rule.spares
+                    and rule.asks(run.ctx)):
                 self._relabel(run, self._sure_label(run, rule.label), key=rule.key, why=rule.why)
 
     def _sure_label(self, run: _Run, label: Intent, *, secondary: list[Intent] | None = None) -> IntentResult:
@@ -1373,6 +1387,11 @@ class Orchestrator:
             # "How do I upgrade?" from a Business customer: the entry says "choose Pro or Business", the plan they are
             # on. Their plan decides which way the move goes, or that there is none to make.
             run.summary["faq"]["skipped"] = "asks how to change the signed-in customer's plan, which their plan decides"
+            return False
+        if asks_for_a_dpa(run.ctx.message):
+            # "Can I sign a DPA?": the entry on where data is stored ends on it; the writer says yes, on request, and
+            # offers a person to take the request, which the entry doesn't say how to make.
+            run.summary["faq"]["skipped"] = "asks for a data processing agreement"
             return False
         if asks_to_erase_personal_data(run.ctx.message):
             # "Delete my data", "can you delete my data for me?": the entry's steps alone don't say that nothing is

@@ -31,7 +31,12 @@ _ASKS_IF_THE_SERVICE_IS_DOWN = re.compile(
     rf"(?:outages?|incidents?|downtime|disruptions?)\b"
     rf"|^\W*(?:(?:and|so|also|ok(?:ay)?|hi|hey|hello|thanks|thank\s+you)[,!.\s]+)*any\s+(?:ongoing\s+|current\s+|known\s+)?"
     rf"{_TROUBLE}\s+{_NOW}\W*$"
-    rf"|\b(?:(?:service|system)\s+status|status\s+of\s+(?:the\s+|your\s+)?(?:service|platform|systems?))\s+{_NOW}",
+    rf"|\b(?:(?:service|system)\s+status|status\s+of\s+(?:the\s+|your\s+)?(?:service|platform|systems?))\s+{_NOW}"
+    # "Is it you or me?", "is it just me or you?", "is the problem on your end?": whether the fault is ours (after "the
+    # site is really slow today" it got the same guide again, and off topic alone).
+    r"|\bis\s+(?:it|this|that|the\s+(?:problem|issue|fault))\s+(?:(?:on\s+)?(?:you|your\s+(?:end|side))\s+or\s+(?:on\s+)?"
+    r"(?:me|us|mine|ours|(?:my|our)\s+(?:end|side|app|code))|(?:just\s+)?(?:me|us)\s+or\s+(?:is\s+it\s+)?(?:you|northwind"
+    r"|your\s+(?:end|side))|(?:on\s+)?your\s+(?:end|side))\b",
     re.IGNORECASE)
 # "Is there any outage compensation?", "refund for the downtime": money for an outage, which the refund rules weigh.
 _MONEY = r"\b(?:refunds?|credits?|compensat\w*|money|reimburs\w*)\b"

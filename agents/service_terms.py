@@ -223,6 +223,26 @@ def asks_what_nonpayment_does(message: str) -> bool:
     return bool(_NONPAYMENT.search(message))
 
 
+# How the billing part tells the next renewal ("Your Pro plan renews on 2026-12-01, …"), which "how much?", "can I pay it
+# now?" and "can I change the date?" then ask after (reply_billing.py).
+RENEWAL_TOLD = " renews on "
+# "Can I change my billing date?" (the invoice list), "can we move our renewal date to the 1st?" (off topic: the renewal
+# again), "can i change the date" right after the renewal was told ("not enough information"): the day the plan renews,
+# which the help centre never says can be moved.
+_RENEWAL_DATE_CHANGE = re.compile(
+    r"\b(?:change|move|switch|shift|push\s+back|bring\s+forward|set|align)\s+(?:(?:my|our|the)\s+)?(?:billing|renewal|payment"
+    r"|invoice|charge|subscription)\s+(?:date|day|cycle)s?\b", re.IGNORECASE)
+_THAT_DATE_CHANGE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|so|but)[,\s]+)?(?:can|could|may)\s+(?:i|we|you)\s+(?:change|move|shift|push\s+back)\s+"
+    r"(?:the|that|this)\s+(?:date|day)\b", re.IGNORECASE)
+
+
+def asks_to_change_the_renewal_date(message: str, *, last_reply: str = "") -> bool:
+    """"Can I change my billing date?", or "can i change the date" right after a reply that said when the plan renews."""
+    return bool(_RENEWAL_DATE_CHANGE.search(message)) or (
+        bool(_THAT_DATE_CHANGE.search(message)) and RENEWAL_TOLD in last_reply)
+
+
 def asks_about_paying_yearly(message: str) -> bool:
     """"Can I pay yearly?", "how much is it per year?": paying for a year at a time."""
     return bool(ASKS_ABOUT_PAYING_YEARLY.search(message))

@@ -110,8 +110,8 @@ async def test_a_data_protection_question_the_help_centre_does_not_answer_gets_w
 # --- neighbours that must not change (they pass without the change too: they guard against it reaching further) ---
 
 
-@pytest.mark.parametrize("message", ["where is my data stored", "can I sign a DPA?", "are you GDPR compliant?",
-                                     "is my data stored in the EU?"])
+# "Can I sign a DPA?" is said yes to, on request, with a person to take it (the seventh walk's test file).
+@pytest.mark.parametrize("message", ["where is my data stored", "are you GDPR compliant?", "is my data stored in the EU?"])
 @pytest.mark.parametrize("customer", ["cus_alice", None])
 async def test_where_data_is_stored_gdpr_and_a_dpa_are_still_answered_with_the_entry_alone(converse, customer, message):
     (outcome,) = await converse(customer, message)

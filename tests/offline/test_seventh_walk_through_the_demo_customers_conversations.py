@@ -366,3 +366,62 @@ async def test_the_billing_email_is_the_accounts_address_and_how_to_change_it(co
     assert outcome.intent.label == "billing", outcome.intent
     assert INVOICES_GO_TO_THE_ACCOUNT in outcome.reply, outcome.reply
     assert "I think you're asking" not in outcome.reply and "Replace card" not in outcome.reply
+
+
+# ---------------------------------------------------------------- who the customer is
+
+@pytest.mark.parametrize(("customer", "message", "greeting"), [
+    # Off topic at 0.33: "Sorry, that's outside what I can help with".
+    ("cus_alice", "hi my name is alice", "Hi there! What can I help you with today, Alice?"),
+    (None, "hello, this is Bob from Acme", "Hi there! What can I help you with today?"),
+])
+async def test_a_customer_saying_who_they_are_is_greeted(converse, customer, message, greeting):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(greeting), outcome.reply
+    assert "outside what I can help with" not in outcome.reply
+
+
+# ---------------------------------------------------------------- the day the plan renews
+
+NO_DATE_CHANGE = "Our help centre doesn't describe changing the date your plan renews, so I'd rather not guess."
+
+
+@pytest.mark.parametrize(("customer", "turns", "renews"), [
+    ("cus_alice", ("can I change my billing date?",), "Your Pro plan renews on"),                      # the invoice list
+    ("cus_alice", ("when does my plan renew", "can i change the date"), "Your Pro plan renews on"),     # not enough info
+    ("cus_bob", ("can we move our renewal date to the 1st?",), "Your Business plan renews on"),        # the renewal again
+    (None, ("can I change my billing date?",), None),               # a panel's other part: the card's entry as a guess
+])
+async def test_moving_the_renewal_date_is_said_to_be_undescribed_with_a_person(converse, customer, turns, renews):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(NO_DATE_CHANGE), outcome.reply
+    assert "pass you to a person" in outcome.reply and "Replace card" not in outcome.reply
+    assert (renews in outcome.reply) if renews else ("renews on" not in outcome.reply)
+
+
+# ---------------------------------------------------------------- a data processing agreement
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    (None, ("are you gdpr compliant?", "can I sign a DPA?")),  # "my answer is the same" and the whole entry again
+    ("cus_alice", ("we need a data processing agreement",)),   # the whole entry on where data is stored
+    (None, ("do you have a dpa?",)),
+])
+async def test_a_dpa_asked_for_is_yes_on_request_with_a_person_to_take_it(converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("Yes: our help centre says we are GDPR compliant and sign a data processing "
+                                    "agreement on request."), outcome.reply
+    assert "a person from our team can take your request" in outcome.reply
+    assert "My answer is the same" not in outcome.reply and "us-east" not in outcome.reply
+
+
+async def test_whether_we_are_gdpr_compliant_still_gets_the_whole_entry(converse):
+    [outcome] = await converse(None, "are you gdpr compliant?")
+    assert "Account and billing data are stored in eu-west." in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- whose fault it is
+
+async def test_is_it_you_or_me_after_a_slow_site_gets_the_open_incident_before_the_guide(converse):
+    # The same guide again.
+    _, outcome = await converse("cus_alice", "the site is really slow today", "is it you or me?")
+    assert outcome.reply.startswith("There's an active incident in eu-west affecting the API"), outcome.reply

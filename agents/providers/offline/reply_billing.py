@@ -83,6 +83,7 @@ from agents.service_terms import (
     asks_about_a_commitment,
     asks_for_a_special_price,
     asks_if_a_card_is_needed,
+    asks_to_change_the_renewal_date,
     asks_what_nonpayment_does,
     tier_not_ours,
 )
@@ -405,7 +406,8 @@ class BillingReplies(WriterBase):
                 or self._new_card_named()):
             return
         if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
-                or self._tells_what_the_records_show_of_what_looks_wrong() or self._what_nonpayment_does()):
+                or self._tells_what_the_records_show_of_what_looks_wrong() or self._what_nonpayment_does()
+                or self._renewal_date_change_unsaid()):
             return
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
@@ -1453,6 +1455,20 @@ class BillingReplies(WriterBase):
             return False
         own = normalise(self.ctx.message)
         return RENEWAL_TOLD in last_assistant_text(self.ctx) or has_cue(set(own.split()), own, *NEXT_CHARGE_CUES)
+
+    def _renewal_date_change_unsaid(self) -> bool:
+        """"Can I change my billing date?": the help centre never says the day a plan renews can be moved, which is
+        said rather than guessed, with the day it renews now and a person. False, having said nothing, for another
+        message."""
+        if not asks_to_change_the_renewal_date(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
+            return False
+        self.reply.add("Our help centre doesn't describe changing the date your plan renews, so I'd rather not guess.")
+        plan = self.facts.subscription
+        if plan is not None and plan.renews_on is not None and plan.status != "cancelled" and plan.price_monthly:
+            self.reply.add(f"Your {plan.plan} plan renews on {plan.renews_on.isoformat()} now.", answers=False)
+        self.reply.add(f"A person from our team can tell you whether it can be moved: would you like me to "
+                       f"{OFFER_PERSON}?", answers=False)
+        return True
 
     def _tells_the_renewals_amount(self) -> bool:
         """"How much will it be?" right after the next renewal was told: its amount, said first, with its date. The

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 
 from agents.app_deletion import DELETES_THE_ACCOUNT, about_deleting_the_account
-from agents.data_protection import NAMES_REGIONS, WHAT_IS_HELD, asks_to_erase_personal_data, data_protection_asked
+from agents.data_protection import (
+    NAMES_REGIONS,
+    WHAT_IS_HELD,
+    asks_for_a_dpa,
+    asks_to_erase_personal_data,
+    data_protection_asked,
+)
 from agents.follow_up import (
     OFFER_PERSON,
     asks_how_long_it_takes,
@@ -190,6 +196,18 @@ class DataProtectionReplies(WriterBase):
         if under_gdpr:
             self._gdpr_compliance()
 
+    def _dpa_on_request(self, entry: FaqMatch) -> bool:
+        """"Can I sign a DPA?": the entry's sentence that says we sign one on request, and a person to take the request,
+        as it doesn't say how it is made. False, having said nothing, when the entry says nothing of one."""
+        told = [s for s in sentences(entry.answer) if re.search(r"\bdata\s+processing\s+agreement\b", s, re.IGNORECASE)]
+        if not told:
+            return False
+        self.reply.add(f"Yes: our help centre says {told[0][:1].lower()}{told[0][1:]}")
+        self._cite_faq(entry)
+        self.reply.add("It doesn't say how to ask for one, so a person from our team can take your request: would you "
+                       f"like me to {OFFER_PERSON}?", answers=False)
+        return True
+
     def _where_data_is_stored(self) -> None:
         """"Do you have an EU region for GDPR?", "where is my data stored?": the help centre's entry on it, with its
         list of regions when regions are asked about; when the question asks more than they say, that it's all
@@ -198,6 +216,8 @@ class DataProtectionReplies(WriterBase):
         if entry is None:
             self.reply.add("I don't have our help centre's details on where data is stored or on GDPR to hand, and "
                            f"I'd rather not guess: would you like me to {OFFER_PERSON} from our team?", answers=False)
+            return
+        if asks_for_a_dpa(self.text) and self._dpa_on_request(entry):
             return
         self.reply.add(entry.answer)
         self._cite_faq(entry)

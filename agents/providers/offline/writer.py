@@ -30,7 +30,7 @@ from agents.about_service import (
     identity_or_contact_reply,
     kind_of_app_asked,
 )
-from agents.clauses import question_clauses, report_before_also
+from agents.clauses import introduces_self_only, question_clauses, report_before_also
 from agents.context import IntentResult, SupportContext
 from agents.facts import FaqFact
 from agents.follow_up import (
@@ -514,7 +514,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
     def general(self) -> None:
         if self._what_we_are():
             return  # before the greeting: "hi, what's northwind?" asks something
-        if len(self.words) <= 4 and has_cue(self.words, self.norm, "hi", "hello", "hey", "morning", "afternoon"):
+        if introduces_self_only(self.ctx.message) or (
+                len(self.words) <= 4 and has_cue(self.words, self.norm, "hi", "hello", "hey", "morning", "afternoon")):
             self.reply.add(self._greeting("Hi there! What can I help you with today?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
             return
