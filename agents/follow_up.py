@@ -1259,12 +1259,17 @@ def count_asked_of_another_thing(ctx: SupportContext) -> str | None:
     return f"{before[:counted.start('thing')]}{other['thing']}{before[counted.end('thing'):]}"
 
 
-# "What if I need 20?" after "how many apps can I deploy?": whether that many are allowed (the scope reply).
+# "What if I need 20?" after "how many apps can I deploy?", "what if I need two?" after "can I have two apps on free?":
+# whether that many are allowed (the scope reply).
+_NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|twenty|several|a\s+few"
 _A_NUMBER_NEEDED = re.compile(
     r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what\s+if\s+(?:i|we)\s+(?:need|want|have)|(?:i|we)\s+(?:need|want)|what\s+about"
-    r"|and\s+if\s+(?:i|we)\s+(?:need|want|have)|can\s+(?:i|we)\s+have)\s+(?P<number>\d+|more)(?:\s+of\s+them)?\s*[?.!]*\s*$",
+    rf"|and\s+if\s+(?:i|we)\s+(?:need|want|have)|can\s+(?:i|we)\s+have)\s+(?P<number>\d+|more|{_NUMBER_WORDS})"
+    r"(?:\s+of\s+them)?\s*[?.!]*\s*$",
     re.IGNORECASE)
-_HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?P<thing>(?:team\s+)?[a-z]+)\b", re.IGNORECASE)
+_HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?P<thing>(?:team\s+)?[a-z]+)\b"
+                          rf"|\b(?:\d+|{_NUMBER_WORDS}|more\s+than\s+one|multiple)\s+(?P<things>(?:team\s+)?(?:apps|members"
+                          r"|seats|domains|regions))\b", re.IGNORECASE)
 
 
 def number_asked_of_the_count(ctx: SupportContext) -> str | None:
@@ -1274,7 +1279,7 @@ def number_asked_of_the_count(ctx: SupportContext) -> str | None:
     if (counted := _HOW_MANY_OF.search(previous_user_text(ctx) or "")) is None:
         return None
     number = needed["number"].lower()
-    return f"can I have {'more' if number == 'more' else number} {counted['thing'].lower()}?"
+    return f"can I have {number} {(counted['thing'] or counted['things']).lower()}?"
 
 
 # "How do I deploy it?" after "can you host my node app?": how to deploy the app just named (the entry on regions came,

@@ -248,7 +248,10 @@ NAMES_A_PERSON = re.compile(
     r"\b(?:humans?|persons?|agents?|staff|representatives?|reps?|operators?|managers?|supervisors?|engineers?"
     r"|real\s+one|support\s+team|(?:your|the)\s+team|customer\s+(?:service|care|support))\b"
     r"|(?<!\bmake\s)(?<!\badd\s)(?<!\binvite\s)(?<!\bremove\s)(?<!\bpromote\s)(?<!\blet\s)(?<!\bgive\s)"
-    r"\b(?:someone|somebody|anyone|anybody)\b(?!\s+else\b)(?!\s+(?:an?\s+)?(?:admin|owner|member|access|role)\b)",
+    r"\b(?:someone|somebody|anyone|anybody)\b(?!\s+else\b)(?!\s+(?:an?\s+)?(?:admin|owner|member|access|role)\b)"
+    # "Could someone be hacking me?", "is someone trying to get into my account?": an intruder, no one to talk to.
+    r"(?!\s+(?:(?:be|is|was|has\s+been|have\s+been|could\s+be|might\s+be|may\s+be)\s+)?(?:hack\w*|trying|tried"
+    r"|using|used|accessing|accessed|logg\w*|signing|signed|getting\s+into|got\s+into|stole|stealing|guess\w*)\b)",
     re.IGNORECASE)
 # A reply that tells the customer a person is taking over ("I'm passing this conversation to our support
 # team", "I've passed your conversation to …"). Such a promise is kept: a run whose reply says it is

@@ -425,3 +425,66 @@ async def test_is_it_you_or_me_after_a_slow_site_gets_the_open_incident_before_t
     # The same guide again.
     _, outcome = await converse("cus_alice", "the site is really slow today", "is it you or me?")
     assert outcome.reply.startswith("There's an active incident in eu-west affecting the API"), outcome.reply
+
+
+# ---------------------------------------------------------------- someone who left, someone at the account
+
+async def test_someone_who_left_the_company_is_a_member_to_remove(converse):
+    # "I don't have enough information".
+    [outcome] = await converse("cus_bob", "someone on my team left the company")
+    assert outcome.reply.startswith("Our help centre only describes adding team members, not removing them"), \
+        outcome.reply
+
+
+async def test_asking_whether_someone_is_hacking_the_account_is_not_taken_for_a_request_for_a_person(converse):
+    # Human at 0.40, and "someone" read as a person to talk to: handed over with nothing said (asked alone, or after
+    # saying nothing was done; right after the lock's reason it was read with that question).
+    *_, outcome = await converse("cus_carol", "could someone be hacking me?")
+    assert outcome.route != "handoff", outcome.reply
+    assert "I won't unlock it while someone else may be trying to get in" in outcome.reply
+    assert "would you like me to pass you to a person now?" in outcome.reply
+
+
+async def test_a_person_asked_for_as_someone_is_still_handed_over(converse):
+    [outcome] = await converse("cus_alice", "i want to speak to someone")
+    assert outcome.route == "handoff", outcome.reply
+
+
+# ---------------------------------------------------------------- counts asked again in words
+
+async def test_what_if_i_need_two_after_the_free_plans_app_count_is_that_count_again(converse):
+    # Out of scope at 0.75: the scope reply.
+    _, outcome = await converse("cus_carol", "can I have two apps on free?", "what if I need two?")
+    assert "Pro ($29.00 a month) includes up to 10 apps" in outcome.reply, outcome.reply
+    assert "support assistant" not in outcome.reply
+
+
+# ---------------------------------------------------------------- what a second region costs
+
+@pytest.mark.parametrize(("customer", "follow_up", "own"), [
+    ("cus_bob", "how much extra does that cost?", " You're on Business, which that includes."),  # the plans' prices
+    ("cus_alice", "is that extra?", ""),
+])
+async def test_what_a_second_region_costs_is_said_to_be_unsaid_with_the_plan_it_comes_with(
+        converse, customer, follow_up, own):
+    _, outcome = await converse(customer, "can I add a second region to my app?", follow_up)
+    assert outcome.reply.startswith("Our help centre says: Pick the region when you create an app; Business accounts can "
+                                    f"run an app in several regions at once.{own} It doesn't say whether running an app "
+                                    "in more regions costs anything on top of the plan's price"), outcome.reply
+    assert "We have three plans" not in outcome.reply
+
+
+# ---------------------------------------------------------------- an app that does not start
+
+PORT_STEP = "4. If the app builds but fails on start, check that it listens on the `PORT` environment variable."
+
+
+@pytest.mark.parametrize("message", [
+    "my app crashes on startup",           # the scaling guide's step on memory
+    "what port should I use?",             # "I don't have a guide on that"
+    "EADDRINUSE address already in use",   # "no guide", and the account's email address beside it
+    "my app won't start",
+])
+async def test_an_app_that_does_not_start_gets_the_step_on_the_port(converse, message):
+    [outcome] = await converse("cus_alice", message)
+    assert f"The step that fits what you describe:\n{PORT_STEP}" in outcome.reply, outcome.reply

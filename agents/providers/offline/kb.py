@@ -109,6 +109,14 @@ ERROR_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|\b(?:my|our|the)\s+(?:\w+\s+)?(?:site|website|app|application)\s+(?:isn'?t|is\s+not|won'?t|doesn'?t)\s+"
                 r"(?:load|loading|respond|responding|come\s+up|open)\b", re.IGNORECASE),
      "5xx errors server side app requests time out"),
+    # "Port already in use", "EADDRINUSE", "what port should I use?", "my app crashes on startup": an app that does not
+    # start where we route to it, which the failed-deploys guide's step on `PORT` is about ("no guide" came, or the
+    # scaling guide's step on memory for "startup").
+    (re.compile(r"\bEADDRINUSE\b|\baddress\s+already\s+in\s+use\b|\bport\s+(?:\d+\s+)?(?:is\s+)?already\s+(?:in\s+use|taken"
+                r"|bound)\b|\b(?:what|which)\s+port\b"
+                r"|\b(?:crash(?:es|ed|ing)?|fails?|failing|dies|exits?)\s+(?:on|at|during)\s+(?:start(?:[\s-]?up)?|boot|launch)\b"
+                r"|\b(?:won'?t|doesn'?t|does\s+not|will\s+not)\s+start(?:\s+up)?\b", re.IGNORECASE),
+     "app builds fails on start listens PORT environment variable"),
 )
 
 

@@ -170,6 +170,12 @@ _OTHER_ACCOUNT = re.compile(
     r"|\bswitch\w*\s+(?:between\s+)?(?:my\s+|the\s+)?(?:(?:online|user)\s+)?(?:accounts|profiles)\b", re.IGNORECASE)
 # Taking someone off the team, which the help centre's team entry does not describe.
 _REMOVES = re.compile(r"\b(?:remove|removing|delete|deleting|kick|kicking)\b", re.IGNORECASE)
+# "Someone on my team left the company", "a developer of ours quit": a member to take off the team, said as news (it got
+# "I don't have enough information").
+_LEFT_THE_TEAM = re.compile(
+    r"\b(?:someone|somebody|one|a\s+(?:colleague|co-?worker|developer|dev|member|teammate|team\s+member|contractor|employee)"
+    r"|an\s+(?:employee|admin|engineer)|(?:my|our)\s+(?:colleague|co-?worker|developer|dev|contractor|employee|admin))\b"
+    r"[^.?!]{0,40}?\b(?:left|quit|has\s+left|is\s+leaving|no\s+longer\s+works?|was\s+(?:fired|let\s+go))\b", re.IGNORECASE)
 # An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
 _CUSTOM_ROLES = re.compile(r"\bcustom\s+roles?\b", re.IGNORECASE)
 _LISTS_ROLES = re.compile(r"\broles?\s*(?::|\(|(?:are|include|includes|such\s+as)\b)", re.IGNORECASE)
@@ -296,8 +302,9 @@ class AccountReplies(BillingReplies):
         # "How do I remove her later?" a few turns after inviting a colleague: one of the people named before.
         team_change = _TEAM_CHANGE.search(self.text) or (_REMOVES.search(self.ctx.message)
                                                           and people_named_before(self.ctx) is not None)
-        team_entry = self._team_entry() if gives_a_role or team_change else None
-        if team_entry is not None and _REMOVES.search(self.text):
+        left = _LEFT_THE_TEAM.search(self.ctx.message)
+        team_entry = self._team_entry() if gives_a_role or team_change or left else None
+        if team_entry is not None and (_REMOVES.search(self.text) or left):
             self._team_removal_not_described(team_entry)
             return
         if team_entry is not None and gives_a_role:

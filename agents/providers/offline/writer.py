@@ -211,6 +211,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_lock_and_support_hours()
                                                          or self.answers_about_support()
                                                          or self.answers_where_a_region_is()
+                                                         or self.answers_the_price_of_more_regions()
                                                          or self.answers_regions_of_a_running_app()
                                                          or self.answers_where_apps_can_run()
                                                          or self.answers_what_runs_here()
@@ -637,6 +638,27 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             return True
         return False
 
+    def answers_the_price_of_more_regions(self) -> bool:
+        """"How much extra does that cost?" right after asking to run an app in a second region: the entry names the
+        plan it comes with, and nothing of a price of its own, which is said rather than guessed, with a person (it
+        got the plans' prices). False, having said nothing, for another message or without the entry on regions."""
+        if (not _ASKS_WHAT_IT_COSTS.match(self.ctx.message)
+                or not asks_to_run_an_app_in_more_regions(previous_user_text(self.ctx) or "")
+                or (entry := self._entry_on("region")) is None):
+            return False
+        several = next((s for s in sentences(entry.answer) if re.search(r"\bseveral\s+regions\b", s, re.IGNORECASE)), None)
+        if several is None:
+            return False
+        customer = self.ctx.customer
+        own = (f" You're on {customer.plan}, which that includes." if customer is not None
+               and re.search(rf"\b{re.escape(customer.plan)}\b", several, re.IGNORECASE) else "")
+        self.reply.add(f"Our help centre says: {several}{own} It doesn't say whether running an app in more regions "
+                       "costs anything on top of the plan's price, so I'd rather not guess.")
+        self._cite_faq(entry)
+        self.reply.add(f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?",
+                       answers=False)
+        return True
+
     def answers_regions_of_a_running_app(self) -> bool:
         """"Can I move my app to us-east?", "how do I add a second region to our app?": the help centre's entry on
         regions (one is picked when an app is created; Business accounts can run an app in several at once), and that
@@ -834,6 +856,13 @@ BARE_THANKS = frozenset({"ok", "okay", "k", "alright", "great", "cool", "yes", "
                          "you", "thx", "ty", "cheers", "so", "very", "much", "a", "lot", "many"})
 
 
+# "How much extra does that cost?", "is that extra?", "does it cost anything?": the price of what was just discussed,
+# beyond the plan's.
+_ASKS_WHAT_IT_COSTS = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much\s+(?:extra\s+|more\s+)?(?:does|will|would|is)\s+(?:it|that|this)"
+    r"\s+(?:cost|be)(?:\s+extra)?|(?:does|is|will|would)\s+(?:it|that|this)\s+(?:cost\s+(?:extra|more|anything)|extra|be\s+extra)"
+    r"|what\s+does\s+(?:it|that)\s+cost|is\s+there\s+an?\s+(?:extra|additional)\s+(?:cost|charge|fee))\s*[?.!]*\s*$",
+    re.IGNORECASE)
 # Small talk, on normalised text: greetings and "how are you", and kind words about us.
 HOW_ARE_YOU = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u|ya)(?:\s+(?:doing|today))*\b|\bhows\s+it\s+going\b"
                          r"|\bhow\s+is\s+it\s+going\b|\bhows\s+your\s+day\b")
