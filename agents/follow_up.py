@@ -309,13 +309,17 @@ _ASKS_US_TO_CHANGE_PLAN = re.compile(
     rf"{_NAMED_PLAN}"
     rf"|\b{_CHANGE_VERB}\s+(?:{_PLAN_OR_NAMED}|me|us)\b[^.?!]{{0,40}}\bfor\s+(?:me|us)\b"
     rf"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)*{_CHANGE_VERB}\s+(?:{_PLAN_OR_NAMED}|me|us)\b"
-    rf"|\bi\s+(?:need|want|would\s+like|'d\s+like)\s+you\s+to\s+{_CHANGE_VERB}\b",
+    rf"|\bi\s+(?:need|want|would\s+like|'d\s+like)\s+you\s+to\s+{_CHANGE_VERB}\b"
+    # "Please cancel my subscription", "cancel my plan now please": told to the assistant, as "for me" is.
+    rf"|^\W*(?:ok(?:ay)?[,\s]+)?(?:please|pls|plz|kindly)\s+{_CHANGE_VERB}\s+{_PLAN_OR_NAMED}\b"
+    rf"|\b{_CHANGE_VERB}\s+{_PLAN_OR_NAMED}\s+(?:now\s+)?(?:please|pls|plz|asap|right\s+now|immediately)\b",
     re.IGNORECASE,
 )
 # "Do it", "just do it for me", "can you do that for me?", "why can't you just change it?": asking the assistant to
 # make the change just explained.
 _DO_IT_FOR_ME = re.compile(
-    r"^\s*(?:(?:ok(?:ay)?|so|then|well|please|pls|just|can|could|would|will|won'?t|cant|can'?t|why|you|u)[\s,]+)*"
+    r"^\s*(?:(?:ok(?:ay)?|so|then|well|fine|alright|right|please|pls|just|can|could|would|will|won'?t|cant|can'?t|why|you|u"
+    r"|go\s+ahead\s+and)[\s,]+)*"
     r"(?:do|make|change|switch|cancel|upgrade|downgrade|handle|sort|action)\s+(?:it|that|this|the\s+change|me)\b"
     r"(?:[\s,]+(?:out|for\s+(?:me|us)|please|pls|now|then|yourself|instead|already|right\s+away|on\s+my\s+behalf))*"
     r"\s*[?.!]*\s*$",
@@ -465,6 +469,11 @@ def _question_at(earlier: list[str]) -> int | None:
     return next((i for i, text in enumerate(earlier)
                  if (not leans_back(text) or plan_change_named(text)) and not _DECLINE.match(text)),
                 len(earlier) - 1)
+
+
+def questions_before(ctx: SupportContext) -> list[str]:
+    """The customer's earlier messages, newest first, as far back as a follow-up looks (TOPIC_TURNS)."""
+    return _earlier_user_texts(ctx)
 
 
 def previous_user_text(ctx: SupportContext) -> str | None:
@@ -1337,6 +1346,17 @@ def question_as_asked(ctx: SupportContext) -> str | None:
             or uptime_asked_of_another_period(ctx))
 
 
+# "Hello, we are getting 429s": a greeting before the question, which the question asked again of a plan leaves out
+# ("hello, we are getting 429s on the business plan?" read as general: "not enough information").
+_LEADING_GREETING = re.compile(r"^\W*(?:(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+)+",
+                               re.IGNORECASE)
+
+
+def without_greeting(text: str) -> str:
+    """"Hello, we are getting 429s" → "we are getting 429s"."""
+    return _LEADING_GREETING.sub("", text.strip())
+
+
 def asked_of_a_plan(ctx: SupportContext) -> str | None:
     """"And for pro?" after "what are the api rate limits?": the question before, asked of that plan ("what
     are the api rate limits on pro"), its own plan swapped for the new one ("how much is pro?" → "and
@@ -1370,7 +1390,7 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
         # it?", which the writer answers as two (the plan's line, then the list of every plan); the plan's line
         # gives its price too, so "how much is my plan?" → "and business?" still gets Business's price.
         return f"what does the {plan} plan include?"
-    question = before.strip().rstrip("?.! ")
+    question = without_greeting(before).rstrip("?.! ")
     if _PLAN_NAMED.search(question):
         return _PLAN_NAMED.sub(f"{plan} plan", question, count=1) + "?"
     return f"{question} on the {plan} plan?"

@@ -154,6 +154,7 @@ from agents.own_data import (
     asks_own_username,
     asks_standing,
     asks_to_give_a_role,
+    asks_us_to_delete_the_account,
     asks_when_joined,
     asks_when_we_retry,
     gives_an_address_to_send_to,
@@ -1390,6 +1391,11 @@ class Orchestrator:
             # "How do I upgrade?" from a Business customer: the entry says "choose Pro or Business", the plan they are
             # on. Their plan decides which way the move goes, or that there is none to make.
             run.summary["faq"]["skipped"] = "asks how to change the signed-in customer's plan, which their plan decides"
+            return False
+        if asks_us_to_delete_the_account(run.ctx.message, last_reply=last_assistant_text(run.ctx)):
+            # "Can you delete my account": the entry's steps alone read as if it had been done, or would be; the
+            # account part says nothing in this chat deletes one, with the steps.
+            run.summary["faq"]["skipped"] = "asks the assistant to delete the account, which nothing here does"
             return False
         if asks_for_a_dpa(run.ctx.message):
             # "Can I sign a DPA?": the entry on where data is stored ends on it; the writer says yes, on request, and

@@ -1055,3 +1055,30 @@ _CLOSES_THE_ACCOUNT = re.compile(
 def asks_to_close_the_account(text: str) -> bool:
     """Whether the message asks to close (delete) the customer's own account."""
     return bool(_CLOSES_THE_ACCOUNT.search(text))
+
+
+# "Can you delete my account", "please close my account", "delete my account for me": the deletion asked of the
+# assistant, which nothing it can do makes (it got the steps alone, as if asked how).
+_ASKS_US_TO_DELETE_IT = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)*(?:delete|close|remove|terminate|erase)\s+"
+    r"(?:my|our|the)\s+(?:(?:whole|entire|northwind)\s+)?account\b"
+    r"|^\W*(?:ok(?:ay)?[,\s]+)?(?:please|pls|plz|kindly)\s+(?:delete|close|remove|terminate|erase)\s+(?:my|our|the)\s+"
+    r"(?:(?:whole|entire|northwind)\s+)?account\b"
+    r"|\b(?:delete|close|remove|terminate|erase)\s+(?:my|our|the)\s+(?:(?:whole|entire|northwind)\s+)?account\s+"
+    r"(?:for\s+(?:me|us)|now|please|pls|asap)\b",
+    re.IGNORECASE)
+# "Yes I'm sure", "yes delete it", "go ahead" right after the steps to delete the account: the deletion, confirmed to
+# the assistant ("my answer is the same" and the steps again).
+_CONFIRMS = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|yup|sure|ok(?:ay)?|i'?m\s+sure|i\s+am\s+sure|confirm(?:ed)?|do\s+it|go\s+ahead|delete\s+it"
+    r"|please(?:\s+do)?|definitely|absolutely)[\s,.!]*)+$", re.IGNORECASE)
+DELETION_STEPS = "Delete account**"
+
+
+def asks_us_to_delete_the_account(text: str, *, last_reply: str = "") -> bool:
+    """"Can you delete my account", or "yes I'm sure" right after the steps to delete it: the deletion asked of the
+    assistant."""
+    if re.match(r"^\W*how\b", text, re.IGNORECASE):
+        return False  # "how do I delete my account now": the steps, asked for
+    return bool(_ASKS_US_TO_DELETE_IT.search(text)) or (
+        bool(_CONFIRMS.match(text)) and DELETION_STEPS in last_reply and "pass you to a person" not in last_reply)

@@ -488,3 +488,59 @@ PORT_STEP = "4. If the app builds but fails on start, check that it listens on t
 async def test_an_app_that_does_not_start_gets_the_step_on_the_port(converse, message):
     [outcome] = await converse("cus_alice", message)
     assert f"The step that fits what you describe:\n{PORT_STEP}" in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- changes asked of the assistant
+
+@pytest.mark.parametrize(("turns", "said"), [
+    # The steps alone, as if asked how.
+    (("please cancel my subscription",), "I can't cancel your subscription from this chat"),
+    (("I want to cancel", "ok fine cancel it"), "I'm sorry, I can't cancel your subscription myself"),
+])
+async def test_cancelling_asked_of_the_assistant_is_said_to_be_the_customers_to_do(converse, turns, said):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert said in outcome.reply, outcome.reply
+    assert "Cancel subscription" in outcome.reply
+
+
+DELETE_IT_YOURSELF = ("I can't delete an account from this chat: you do that yourself, once you're signed in. Here's how: "
+                      "Go to **Settings → Account → Delete account**.")
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    ("cus_bob", ("can you delete my account",)),                         # the steps alone
+    (None, ("can you delete my account",)),                              # the FAQ shortcut: the steps alone
+    ("cus_bob", ("how do I delete my account?", "yes I am sure")),       # "my answer is the same"
+])
+async def test_deleting_the_account_asked_of_the_assistant_is_said_to_be_the_customers_to_do(
+        converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(DELETE_IT_YOURSELF), outcome.reply
+
+
+async def test_how_to_delete_the_account_is_still_the_steps_alone(converse):
+    [outcome] = await converse("cus_bob", "how do I delete my account now")
+    assert outcome.reply.startswith("Go to **Settings → Account → Delete account**."), outcome.reply
+
+
+async def test_a_locked_account_asked_to_be_deleted_still_hears_it_must_be_unlocked_first(converse):
+    [outcome] = await converse("cus_carol", "please delete my account")
+    assert "the account has to be unlocked first" in outcome.reply, outcome.reply
+    assert "I can't delete an account from this chat" not in outcome.reply
+
+
+# ---------------------------------------------------------------- a plan named after a greeting, and the max
+
+async def test_the_customers_plan_said_after_a_question_that_opened_with_hello_reads_that_question(converse):
+    # "Hello, we are getting 429s" read as general with the plan named: "I don't have enough information".
+    _, outcome = await converse("cus_bob", "hello, we are getting 429s", "we are on business")
+    assert outcome.intent.label == "technical", outcome.intent
+    assert outcome.reply.startswith("The same goes for the Business plan."), outcome.reply
+
+
+async def test_the_max_asked_after_a_question_off_topic_alone_reads_the_domain_before_it(converse):
+    # "Can you raise our limit?" is off topic alone, and "what is the max?" after it got the scope reply.
+    *_, outcome = await converse("cus_bob", "hello, we are getting 429s", "we are on business",
+                                 "can you raise our limit?", "what is the max?")
+    assert outcome.intent.label == "technical", outcome.intent
+    assert "API rate limits and HTTP 429" in outcome.reply and "support assistant" not in outcome.reply, outcome.reply

@@ -89,7 +89,7 @@ class OfflineProvider:
             # always ours to answer: read as small talk, it is a general question about the plans.
             # "We're on business" after "we're seeing 429 errors" says whose plan, not what about: read with the plan
             # named, the question before read as billing (the invoice list).
-            topic = previous if follow_up.states_own_plan(ctx.message) else asked
+            topic = follow_up.without_greeting(previous) if follow_up.states_own_plan(ctx.message) else asked
             reread = self.classify_text(ctx.model_copy(update={"message": topic, "history": []}))
             label = "general" if reread.label in NOT_A_TOPIC else reread.label
             return IntentResult(label=label, confidence=min(max(reread.confidence, FOLLOW_UP_OWN_LABEL),
@@ -126,6 +126,11 @@ class OfflineProvider:
                 # "What plans do you have?" reads as small talk on its own; with "how much is the next
                 # tier?" after it, the pair says which domain the conversation is in, if any.
                 topic = self.classifier.classify(f"{previous}\n{ctx.message}")
+            if topic.label in NO_DOMAIN:
+                # "What's the max?" after "can you raise our limit?" (off topic alone) after "we are getting 429s": the
+                # conversation's domain is the newest earlier question's that has one.
+                topic = next((found for text in follow_up.questions_before(ctx) if text != previous
+                              and (found := self.classifier.classify(text)).label not in NO_DOMAIN), topic)
             # "Which invoice?" after "my deploy failed" asks of no invoice spoken of: its own label stands.
             which_only = which and not (result.label in NO_DOMAIN or unsure or delivery)
             if topic.label not in NOT_A_TOPIC and not (which_only and topic.label not in MONEY):

@@ -36,6 +36,7 @@ from agents.own_data import (
     asks_to_give_a_role,
     asks_to_lock,
     asks_to_recover_password,
+    asks_us_to_delete_the_account,
     asks_when_joined,
     mentions_plans,
     names_two_factor,
@@ -256,6 +257,8 @@ class AccountReplies(BillingReplies):
             return
         if asks_about_single_sign_on(self.text):
             self._single_sign_on()
+            return
+        if self._deletion_asked_of_us():
             return
         if about_someone_elses_sign_in(self.text):
             self._someone_elses_sign_in()
@@ -919,6 +922,21 @@ class AccountReplies(BillingReplies):
                        "It doesn't mention text messages (SMS), security keys or any other way, so I'd rather not guess "
                        f"whether one is possible. A person from our team can check: would you like me to {OFFER_PERSON}?")
         self._cite_faq(entry)
+
+    def _deletion_asked_of_us(self) -> bool:
+        """"Can you delete my account", "yes I'm sure" after its steps: nothing in this chat deletes an account, which
+        is said with the help centre's steps for doing it oneself (it got the steps alone, then "my answer is the
+        same"). False, having said nothing, for another message, without the entry, or for a locked account, which
+        must be unlocked first (the lock's reply says so)."""
+        account = self.facts.account
+        if (not asks_us_to_delete_the_account(self.ctx.message, last_reply=last_assistant_text(self.ctx))
+                or (entry := self._entry_on("delete", "account")) is None
+                or (account is not None and account.status == "locked")):
+            return False
+        self.reply.add(f"I can't delete an account from this chat: you do that yourself, once you're signed in. "
+                       f"Here's how: {entry.answer}")
+        self._cite_faq(entry)
+        return True
 
     def _single_sign_on(self) -> None:
         """"Do you support sso?", "can I log in with google?": what a gathered entry says of it, else that the help
