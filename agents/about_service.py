@@ -181,11 +181,37 @@ _ASKS_IF_WE_FIT = re.compile(
     re.IGNORECASE)
 
 
+# "I'm comparing you with vercel", "deciding between render and northwind" (greeted as if nothing were said): weighing us
+# against another host.
+_COMPARING_US = re.compile(
+    r"\b(?:comparing|weighing|deciding\s+between|choosing\s+between|evaluating)\s+(?:you|u|northwind(?:\s+cloud)?"
+    r"|your\s+(?:service|platform|hosting))\s+(?:with|to|against|and|vs\.?|versus)\s+[\w.]+"
+    r"|\b(?:comparing|deciding\s+between|choosing\s+between)\s+[\w.]+\s+(?:with|to|against|and|vs\.?|versus)\s+"
+    r"(?:you|u|northwind)\b", re.IGNORECASE)
+
+
 def considers_joining(text: str) -> bool:
     """Whether the message says the writer is weighing signing up, and asks nothing else of its own, asks whether we
     would suit them, or asks only how to get started."""
-    return ((bool(_CONSIDERS_JOINING.search(text) or _HEARD_OF_US.search(text)) and "?" not in text)
+    return ((bool(_CONSIDERS_JOINING.search(text) or _HEARD_OF_US.search(text) or _COMPARING_US.search(text))
+             and "?" not in text)
             or bool(_ASKS_IF_WE_FIT.search(text)) or asks_how_to_get_started(text))
+
+
+# "What makes you different?", "why should I choose you over vercel?", "how are you better than heroku?": how we compare
+# with other providers, which the help centre never says (it got "I don't have enough information").
+_HOW_WE_DIFFER = re.compile(
+    r"\bwhat\s+makes\s+(?:you|u|northwind(?:\s+cloud)?|your\s+(?:service|platform|hosting))\s+(?:different|better|special"
+    r"|unique|stand\s+out)\b"
+    r"|\bwhy\s+(?:should|would)\s+(?:i|we)\s+(?:choose|pick|use|go\s+with|switch\s+to)\s+(?:you|u|northwind)\b"
+    r"|\bhow\s+(?:are|is)\s+(?:you|u|northwind(?:\s+cloud)?)\s+(?:different|better)\b"
+    r"|\b(?:you|northwind)\s+(?:vs\.?|versus)\s+[\w.]+|\b[\w.]+\s+(?:vs\.?|versus)\s+(?:you|u|northwind)\b",
+    re.IGNORECASE)
+
+
+def asks_how_we_differ(text: str) -> bool:
+    """"What makes you different?": how we compare with other providers."""
+    return bool(_HOW_WE_DIFFER.search(text))
 
 
 def considers_leaving_another_host(text: str) -> bool:

@@ -1447,9 +1447,11 @@ _WITHDRAWN = re.compile(
 # "Ok I added a new one", "done", "I've updated it", "it's a new card though": what the last reply asked for, said to be
 # done, and nothing else.
 _SAYS_IT_IS_DONE = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|right|alright|yes|yep|cool|great|but)[\s,.!]+)?(?:i(?:'ve|\s+have)?\s+)?(?:just\s+)?"
+    r"^\W*(?:(?:ok(?:ay)?|right|alright|yes|yep|cool|great|but|done)[\s,.!]+)?(?:i(?:'ve|\s+have)?\s+)?(?:just\s+)?"
+    # "Done, i added a new visa": the brand of the card named for it.
     r"(?:(?:done|did)\s+(?:it|that)|done|all\s+done|(?:added|updated|changed|replaced|saved|entered)\s+"
-    r"(?:it|that|one|(?:a|the|my)\s+(?:new\s+)?(?:one|card)|new\s+(?:one|card))"
+    r"(?:it|that|one|(?:a|the|my)\s+(?:new\s+)?(?:one|card|visa|mastercard|amex)(?:\s+card)?|new\s+(?:one|card|visa"
+    r"|mastercard|amex)(?:\s+card)?)"
     r"|(?:it'?s|it\s+is|that'?s|this\s+is)\s+(?:a|the)\s+new\s+(?:one|card)(?:\s+(?:though|already))?)"
     r"(?:[\s,.!]+(?:thanks|thank\s+you|now))*[\s,.!]*$",
     re.IGNORECASE,
@@ -1586,9 +1588,18 @@ def asks_how_to_do_it(message: str) -> bool:
     return bool(_HOW_TO_DO_IT.match(message))
 
 
+# "How long until the certificate is ready?", "how long before it's live?": how long what was discussed takes to be done
+# (the same guide again).
+_HOW_LONG_UNTIL_DONE = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,.!\s]+)*how\s+(?:long|soon)\s+(?:until|till|til|before)\s+(?:it'?s|it\s+is|that'?s"
+    r"|(?:it|that|(?:the|my|our)\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are|will\s+be|gets?|becomes?))\s+(?:ready|issued|live|active"
+    r"|done|working|verified|up|valid|there|through)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def asks_how_long_it_takes(message: str) -> bool:
-    """"How long does it take?": how long what was discussed before takes, with nothing named of its own."""
-    return bool(_HOW_LONG_IT_TAKES.match(message))
+    """"How long does it take?", "how long until the certificate is ready?": how long what was discussed before takes,
+    with nothing named of its own but what it is."""
+    return bool(_HOW_LONG_IT_TAKES.match(message) or _HOW_LONG_UNTIL_DONE.match(message))
 
 
 # "How long does renewal take?", "how long will the certificate take?" after a guide's steps: how long one thing it

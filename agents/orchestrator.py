@@ -26,6 +26,7 @@ from agents.about_service import (
     IdentityOrContact,
     asks_about_support_hours,
     asks_for_a_person,
+    asks_how_we_differ,
     asks_if_supported,
     asks_if_there_is_an_api,
     asks_to_escalate,
@@ -140,6 +141,7 @@ from agents.own_data import (
     ASKS_IF_ON_A_PLAN,
     about_own_lock,
     about_own_two_factor,
+    asks_about_old_invoices,
     asks_about_own_data,
     asks_about_own_plan,
     asks_about_single_sign_on,
@@ -190,6 +192,7 @@ from agents.service_terms import (
     asks_for_a_plan_change_alone,
     asks_for_a_special_price,
     asks_if_a_plan_can_change_later,
+    asks_price_per_seat,
     asks_to_change_the_renewal_date,
     asks_what_a_plan_has,
     asks_what_nonpayment_does,
@@ -536,6 +539,13 @@ _FOLLOW_UPS_MISREAD = (
                   "asks about the address invoices are emailed to", spares=("human", "refund")),
     _FollowUpRule(lambda ctx: asks_for_credit_instead(ctx.message), "refund", "credit_instead_asked",
                   "asks for a refund as credit on the account", spares=("human",)),
+    # "How much per seat?" (account: the team's entry as a guess): the billing part says no price per member is given.
+    # "Can you fix the old ones too?" right after the steps to put a company name on invoices (out of scope at 0.68): the
+    # invoices already issued, which the billing part says the entry leaves as they are.
+    _FollowUpRule(lambda ctx: asks_about_old_invoices(ctx.message) and "Billing → Details" in last_assistant_text(ctx),
+                  "billing", "old_invoices_asked", "asks whether invoices already issued change", spares=("human",)),
+    _FollowUpRule(lambda ctx: asks_price_per_seat(ctx.message), "billing", "price_per_seat_asked",
+                  "asks a price for each person on the team", spares=("human",), sure=True),
     _FollowUpRule(lambda ctx: asks_what_nonpayment_does(ctx.message), "billing", "nonpayment_asked",
                   "asks what an unpaid account leads to", spares=("human",)),
     # "Hi my name is alice" (off topic at 0.33: "that's outside what I can help with"): a greeting.
@@ -544,6 +554,10 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: asks_to_change_the_renewal_date(ctx.message, last_reply=last_assistant_text(ctx)),
                   "billing", "renewal_date_change_asked", "asks to move the day the plan renews", spares=("human",),
                   sure=True),
+    # "What makes you different?" (general at 0.49 in a panel: "not enough information"): the general part says the help
+    # centre compares us with no one, with our plans.
+    _FollowUpRule(lambda ctx: asks_how_we_differ(ctx.message), "general", "comparison_with_others_asked",
+                  "asks how we compare with other providers", spares=("human",), sure=True),
     _FollowUpRule(lambda ctx: introduces_self_only(ctx.message), "general", "introduction",
                   "says who the customer is, and asks nothing yet"),
     _FollowUpRule(lambda ctx: asks_about_single_sign_on(ctx.message), "account", "single_sign_on_asked",

@@ -933,6 +933,27 @@ ASKS_ABOUT_BILLING_EMAIL = re.compile(
 )
 
 
+# "Will it show on old invoices?", "does it apply to past invoices too": invoices issued before now, asked after the
+# details invoices carry. Not "show me my old invoices", which lists them.
+ON_OLD_INVOICES = re.compile(
+    r"\b(?:show|appear|be|apply|change|update|added|go)\s+(?:up\s+)?(?:on|to|in)\s+(?:my\s+|the\s+|our\s+|any\s+)?"
+    r"(?:old|older|past|previous|earlier|existing|prior)\s+(?:invoices?|bills?|receipts?)\b"
+    # "Can you update the old invoices too?", "we need it for the last three months" (the entry again, as a repeat).
+    r"|\b(?:update|change|fix|redo|reissue|re-issue|correct)\s+(?:my\s+|the\s+|our\s+)?(?:old|older|past|previous|earlier"
+    r"|existing|prior)\s+(?:invoices?|bills?|ones)\b"
+    # "Will my old invoices change?", "do past invoices get updated?".
+    r"|\b(?:old|older|past|previous|earlier|existing|prior)\s+(?:invoices?|bills?|receipts?|ones)\s+(?:also\s+|too\s+)?"
+    r"(?:change|get\s+(?:changed|updated|corrected)|be\s+(?:changed|updated|corrected|reissued|re-issued)|update)\b"
+    r"|\bfor\s+the\s+(?:last|past|previous)\s+(?:\w+\s+)?(?:months?|invoices?|year)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_old_invoices(text: str) -> bool:
+    """"Will it show on old invoices?", "can you fix the old ones too?": the invoices already issued."""
+    return bool(ON_OLD_INVOICES.search(text))
+
+
 def asks_about_the_billing_email(text: str) -> bool:
     """"How do I change my billing email?": the address invoices are emailed to (account, read alone: the entry on
     changing the email quoted as a guess beside one on changing the card)."""

@@ -243,6 +243,21 @@ def asks_to_change_the_renewal_date(message: str, *, last_reply: str = "") -> bo
         bool(_THAT_DATE_CHANGE.search(message)) and RENEWAL_TOLD in last_reply)
 
 
+# "How much per seat?", "do you charge per user?", "is pricing per member?": a price for each person on the team, which
+# the help centre never gives (it prices each plan by the month; the team's entry as a guess came, or "not enough
+# information").
+_PER_SEAT = re.compile(
+    r"\b(?:per|each|every|for\s+each|for\s+every)\s+(?:seat|user|member|team\s*member|team\s*mate|person|head|developer"
+    r"|editor|collaborator|login)s?\b", re.IGNORECASE)
+_PRICE_WORDS = re.compile(r"\b(?:how\s+much|cost|costs|price|priced|pricing|charge|charged|charges|pay|fee|fees)\b",
+                          re.IGNORECASE)
+
+
+def asks_price_per_seat(message: str) -> bool:
+    """"How much per seat?": a price for each person on the team."""
+    return bool(_PER_SEAT.search(message)) and bool(_PRICE_WORDS.search(message))
+
+
 def asks_about_paying_yearly(message: str) -> bool:
     """"Can I pay yearly?", "how much is it per year?": paying for a year at a time."""
     return bool(ASKS_ABOUT_PAYING_YEARLY.search(message))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from agents.about_service import (
     NAMES_OUR_REGION,
+    asks_how_we_differ,
     asks_to_move_an_app_between_regions,
     asks_to_run_an_app_in_more_regions,
     asks_where_apps_can_run,
@@ -46,6 +47,7 @@ from agents.follow_up import (
 from agents.outcome import FaqMatch
 from agents.own_data import (
     TWO_FACTOR_QUESTION,
+    asks_about_old_invoices,
     asks_about_team_roles,
     asks_about_the_billing_email,
     asks_for_another_second_factor,
@@ -71,6 +73,7 @@ from agents.service_terms import (
     asks_for_a_neighbouring_plan,
     asks_if_a_card_is_needed,
     asks_if_a_plan_can_change_later,
+    asks_price_per_seat,
     asks_what_nonpayment_does,
     asks_which_plan_to_choose,
     plan_moved_to,
@@ -110,6 +113,7 @@ EXPORT_QUESTION = "how do I export my data"
 UPGRADE_QUESTION = "how do I upgrade my plan"
 CARD_QUESTION = "how do I update my credit card"
 REFUND_ARRIVAL_QUESTION = "how long does a refund take to arrive"
+INVOICE_DETAILS_QUESTION = "how do I add my company name or VAT number to invoices"
 DOWNGRADE_QUESTION = "how do I downgrade my plan"
 # How the help centre's entry on the status page is asked for.
 STATUS_PAGE_QUESTION = "where can I see the status of your services"
@@ -149,6 +153,12 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     # "The early termination penalty": the entry on cancelling says what happens instead.
     (asks_about_a_cancellation_fee, CANCEL_QUESTION),
     (asks_about_a_commitment, CANCEL_QUESTION),
+    # "Can you fix the old ones too?" after the steps to put a company name on invoices: that entry says which invoices
+    # carry the details (the writer answers from it only when the conversation is about them).
+    (asks_about_old_invoices, INVOICE_DETAILS_QUESTION),
+    # "How much per seat?": the plans' prices, and what the team's entry says of members on each.
+    (asks_price_per_seat, PLANS_QUESTION),
+    (asks_price_per_seat, TEAM_QUESTION),
     # "Can I get it as credit instead?": the entry on when a refund arrives, the way the help centre describes.
     (asks_for_credit_instead, REFUND_ARRIVAL_QUESTION),
     # "What happens if my payment fails?": the entry on replacing the card says a failed invoice is retried.
@@ -377,7 +387,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         if asks_it(ctx.message):
             matches += _after_own(matches, _best_first(deps, question, 1))
     if (NAMES_A_PLAN.search(asked) or tier_not_ours(ctx.message) or considers_joining(ctx.message)
-            or asks_for_a_neighbouring_plan(ctx.message)):
+            or asks_for_a_neighbouring_plan(ctx.message) or asks_how_we_differ(ctx.message)):
         # "Can I get a custom domain on free?": what each plan adds is in the entry on the plans, which the
         # message's own words ("custom domain") do not find; the writer reads the plans from it. So for "the
         # platinum account" (a plan we don't have), "I'm thinking about signing up" (what there is to sign up for)

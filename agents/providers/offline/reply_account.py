@@ -140,6 +140,9 @@ _NAMES_TEAM_PEOPLE = re.compile(rf"\b(?:team|{_TEAM_PEOPLE})\b", re.IGNORECASE)
 _TEAM_CHANGE = re.compile(
     r"\b(?:add|adding|invite|inviting|remove|removing|delete|deleting|kick\s+out)\b(?:\s+[\w'-]+){0,3}?\s+"
     r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?)\b"
+    # "We need to add 5 more people to our team": people, to the team.
+    r"|\b(?:add|adding|invite|inviting)\s+(?:\d+|a\s+few|some|more|several|two|three|four|five)?\s*(?:more\s+)?(?:people|users|persons|seats)"
+    r"\s+(?:to|on)\s+(?:my|our|the)\s+team\b"
     r"|\b(?:team\s?mates?|team\s+members?|colleagues?|co-?workers?)\b(?:\s+[\w'-]+){0,4}?\s+"
     r"(?:as\s+(?:an?\s+)?(?:admin|administrator|owner|viewer)|roles?)\b"
     # "How do I invite someone?": whoever is invited joins the team.

@@ -34,6 +34,7 @@ from agents.own_data import (
     ASKS_ABOUT_BILLING_EMAIL,
     ASKS_IF_ON_A_PLAN,
     INVOICES_TO_SOMEONE_ELSE,
+    ON_OLD_INVOICES,
     SENDS_NO_EMAIL,
     asks_about_own_data,
     asks_for_billing_document,
@@ -83,6 +84,7 @@ from agents.service_terms import (
     asks_about_a_commitment,
     asks_for_a_special_price,
     asks_if_a_card_is_needed,
+    asks_price_per_seat,
     asks_to_change_the_renewal_date,
     asks_what_nonpayment_does,
     tier_not_ours,
@@ -290,21 +292,6 @@ INVOICE_DETAILS = re.compile(
     r"|" + _PO_NUMBER,
     re.IGNORECASE,
 )
-# "It should be 12 Main St, Springfield", "the right one is Acme Ltd": a detail given, as what it should be.
-# "Will it show on old invoices?", "does it apply to past invoices too": invoices issued before now, asked after the
-# details invoices carry. Not "show me my old invoices", which lists them.
-ON_OLD_INVOICES = re.compile(
-    r"\b(?:show|appear|be|apply|change|update|added|go)\s+(?:up\s+)?(?:on|to|in)\s+(?:my\s+|the\s+|our\s+|any\s+)?"
-    r"(?:old|older|past|previous|earlier|existing|prior)\s+(?:invoices?|bills?|receipts?)\b"
-    # "Can you update the old invoices too?", "we need it for the last three months" (the entry again, as a repeat).
-    r"|\b(?:update|change|fix|redo|reissue|re-issue|correct)\s+(?:my\s+|the\s+|our\s+)?(?:old|older|past|previous|earlier"
-    r"|existing|prior)\s+(?:invoices?|bills?|ones)\b"
-    # "Will my old invoices change?", "do past invoices get updated?".
-    r"|\b(?:old|older|past|previous|earlier|existing|prior)\s+(?:invoices?|bills?|receipts?|ones)\s+(?:also\s+|too\s+)?"
-    r"(?:change|get\s+(?:changed|updated|corrected)|be\s+(?:changed|updated|corrected|reissued|re-issued)|update)\b"
-    r"|\bfor\s+the\s+(?:last|past|previous)\s+(?:\w+\s+)?(?:months?|invoices?|year)\b",
-    re.IGNORECASE,
-)
 DOUBLE_CHARGE_CUES = ("twice", "duplicate", "duplicated", "double", "doubled", "two times", "2 times")
 # An amount as a customer types it, with or without "$" ("charged 198 instead of 99"); invoice numbers and
 # dates are taken out first.
@@ -407,6 +394,7 @@ class BillingReplies(WriterBase):
             return
         if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
                 or self._tells_what_the_records_show_of_what_looks_wrong() or self._what_nonpayment_does()
+                or self._price_per_seat_unsaid()
                 or self._renewal_date_change_unsaid()):
             return
         # Questions about the service rather than the account's records: another plan's price, the
@@ -559,7 +547,8 @@ class BillingReplies(WriterBase):
             # "Is my subscription active?": its state, and what stands in its way, before the plan's price.
             standing_told = self.subscription_standing()
         if self._asks_what_is_due() and not asked:
-            self._what_is_due(failures_told=about_failure)
+            # "When will it be charged?" after the card steps: the retry, just told, is the failure's; not told again.
+            self._what_is_due(failures_told=about_failure or retry_when)
             renewal_told = True
         elif self.counted_past_the_latest:
             # "And the one after that?" of the latest invoice: the next is the plan's renewal.
@@ -935,6 +924,24 @@ class BillingReplies(WriterBase):
         if unknown:
             self.reply.add(f"I can't find anything about {unknown} in our help centre, so I'd rather not guess. "
                            f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?")
+        return True
+
+    def _price_per_seat_unsaid(self) -> bool:
+        """"How much per seat?": the help centre prices each plan by the month and gives no price per member, which is
+        said rather than guessed, with the plans' prices and what it says of members on each, and a person. False,
+        having said nothing, for another message."""
+        if not asks_price_per_seat(self.ctx.message):
+            return False
+        self.reply.add("Our help centre doesn't mention a price per seat or per team member, so I'd rather not guess.")
+        if (listing := self._plans_listed()[1]) is not None:
+            self.reply.add(f"It prices each plan by the month: {listing.answer}", answers=False)
+            self._cite_faq(listing)
+        team = next((m for m in self.facts.faq if "team" in normalise(m.question).split()), None)
+        if team is not None and (counts := [s for s in sentences(team.answer) if re.search(r"\bmembers?\b", s)]):
+            self.reply.add(f"On team members it says: {' '.join(counts)}", answers=False)
+            self._cite_faq(team)
+        self.reply.add(f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?",
+                       answers=False)
         return True
 
     def _what_nonpayment_does(self) -> bool:

@@ -464,7 +464,10 @@ class TechnicalReplies(WriterBase):
             self.reply.add(f"What it does say of it:\n{_numbered(steps)}", answers=False)
         # "A certificate can only be issued after [the domain's DNS points to Northwind]": the custom domains guide
         # says how long DNS takes to update.
-        named = topic_words(" ".join(guide.steps))
+        # Not "app", a figure or a word any step may use: the scaling guide's "apps sleep after 30 minutes" shares "30"
+        # with "certificates renew 30 days before", and is no certificate's time.
+        named = {word for word in topic_words(" ".join(guide.steps)) if not word.isdigit()} - NOT_AN_ECHO - topic_words(
+            "app apps once")
         for other in self.facts.articles:
             timed = [step for step in other.steps if TAKES.search(step) and topic_words(step) & named]
             if other.slug != guide.slug and timed:

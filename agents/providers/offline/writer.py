@@ -20,6 +20,7 @@ from agents.about_service import (
     RUNS_HERE_UNLISTED,
     asks_about_support_hours,
     asks_how_to_get_started,
+    asks_how_we_differ,
     asks_to_move_an_app_between_regions,
     asks_to_run_an_app_in_more_regions,
     asks_what_answers_only,
@@ -216,6 +217,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_where_apps_can_run()
                                                          or self.answers_what_runs_here()
                                                          or self.welcomes_a_visitor_weighing_us()
+                                                         or self.answers_how_we_differ()
                                                          or self.welcomes_a_customer_moving_apps_here()
                                                          or self.welcomes_a_customer_who_heard_of_us()
                                                          # "Where do I add VAT?" read as off topic or technical
@@ -551,6 +553,24 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         self._cite_faq(entry)
         self.reply.add("What would you like to know? I can tell you what each plan includes, where apps can run, or how "
                        "deploys and custom domains work.", answers=False)
+        return True
+
+    def answers_how_we_differ(self) -> bool:
+        """"What makes you different?", "why should I choose you over vercel?": the help centre compares us with no one,
+        which is said rather than guessed, with what it says of our plans and a person (it got "I don't have enough
+        information"). False, having said nothing, for another message or without the plans' entry."""
+        if not asks_how_we_differ(self.ctx.message):
+            return False
+        entry = next((m for m in self.facts.faq if "plans" in normalise(m.question).split()), None)
+        if entry is None:
+            return False
+        said = (": what it says of our plans is in my last message." if entry.answer in last_assistant_text(self.ctx)
+                else f". What it does say about our plans: {entry.answer}")
+        self.reply.add(f"Our help centre doesn't compare Northwind Cloud with other providers, so I'd rather not guess"
+                       f"{said}")
+        self._cite_faq(entry)
+        self.reply.add("I can also tell you where apps can run, or how deploys and custom domains work. A person from our "
+                       f"team can tell you more: would you like me to {OFFER_PERSON}?", answers=False)
         return True
 
     def welcomes_a_customer_moving_apps_here(self) -> bool:
