@@ -90,6 +90,16 @@ _CONFUSED_MEANING = re.compile(r"\bmean\b", re.IGNORECASE)
 # How the offline technical writer gives a guide's steps: "Our guide “…” covers this", "The guide from my last
 # message, “…”". A turn that carries no sources (the evaluation's scripted history) is known by these words.
 _GUIDE_GIVEN = re.compile(r"\bguide\b[^\n]*“[^”\n]+”[^\n]*\b(?:covers\s+this|says\s+this\s+about\s+it)")
+_GUIDE_TITLE = re.compile(r"\bguide\b[^\n“]*“([^”\n]+)”[^\n]*\b(?:covers\s+this|says\s+this\s+about\s+it)")
+# "How many instances can I have on pro?", "how do I redeploy?": a question of its own, put in words, not "what?" nor
+# "did it work?".
+_OWN_QUESTION = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how|what|which|where|when|can|could|do|does|is|are)\s+"
+                           r"\S+(?:\s+\S+)+", re.IGNORECASE)
+
+
+def asks_a_question_of_its_own(message: str) -> bool:
+    """Whether the message is a question put in words of its own ("how do I redeploy?")."""
+    return bool(_OWN_QUESTION.match(message))
 
 
 def _only_signs(message: str) -> bool:
@@ -344,7 +354,7 @@ def _same_text(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def same_reply_again(reply: str, *, asked_again: bool = True) -> str:
+def same_reply_again(reply: str, *, asked_again: bool = True, new_question: bool = False) -> str:
     """Said instead of `reply` when it is word for word the assistant's last turn: that it is the same answer, the
     answer again in full (asked again, the customer may have missed part of it: a lock's reason, a refund's
     reference), and a person offered. A reply of feelings (this module's own) is said to be the same, not repeated.
@@ -355,6 +365,11 @@ def same_reply_again(reply: str, *, asked_again: bool = True) -> str:
         for cannot in (_CANNOT_ANSWER, _NO_GUIDE):
             if cannot in answer:
                 return f"{cannot} one either, and I'd rather not guess. {_PERSON_OFFERED}"
+        if new_question and (guide := _GUIDE_TITLE.search(answer)) is not None:
+            # "How many instances can I have on pro?" after the scaling guide's steps: the same steps again would say
+            # nothing of it; that the guide is all there is, is the answer.
+            return (f"Our guide “{guide[1]}” in my last message is all our help centre has on that, and it doesn't say "
+                    f"more, so I'd rather not guess. {_PERSON_OFFERED}")
     offer = f"If that doesn't help, {_after_colon(_PERSON_OFFERED)} Or tell me what's still unclear, and I'll try another way."
     if OFFER_PERSON in answer:
         offer = "Or tell me what's still unclear, and I'll try another way."  # the answer offers a person itself

@@ -112,6 +112,7 @@ from agents.frustration import (
     FAULT_COSTS_REPLY,
     WHAT_DOES_NOT_WORK_REPLY,
     Mood,
+    asks_a_question_of_its_own,
     history_past_asides,
     it_did_not_work_after_an_answer,
     mood_only,
@@ -159,6 +160,7 @@ from agents.own_data import (
     asks_us_to_delete_the_account,
     asks_when_joined,
     asks_when_we_retry,
+    asks_which_authenticator,
     gives_an_address_to_send_to,
     gives_an_invoice_detail,
     is_the_entry_on_a_double_charge,
@@ -560,6 +562,10 @@ _FOLLOW_UPS_MISREAD = (
                   "asks how we compare with other providers", spares=("human",), sure=True),
     _FollowUpRule(lambda ctx: introduces_self_only(ctx.message), "general", "introduction",
                   "says who the customer is, and asks nothing yet"),
+    # "Which app should I use?" right after the steps to turn on two-factor (technical: "I don't have a guide on that"):
+    # the account part says the help centre names no authenticator app.
+    _FollowUpRule(lambda ctx: asks_which_authenticator(ctx.message, last_reply=last_assistant_text(ctx)), "account",
+                  "authenticator_asked", "asks which authenticator app to use", spares=("human",)),
     _FollowUpRule(lambda ctx: asks_about_single_sign_on(ctx.message), "account", "single_sign_on_asked",
                   "asks about signing in through an outside account", spares=("human",)),
 )
@@ -1788,7 +1794,8 @@ class Orchestrator:
                 # The same text as the assistant's last turn, sent again, reads as a bot on a loop ("what?" or "did it
                 # work?" twice got the scope reply twice): said so, with a person offered.
                 run.summary["same_reply_again"] = reply[:200]
-                reply = same_reply_again(reply, asked_again=repeats_last_question(run.ctx))
+                reply = same_reply_again(reply, asked_again=repeats_last_question(run.ctx),
+                                         new_question=asks_a_question_of_its_own(run.ctx.message))
         # Context gathered ahead of an intent that ended the run early is not waited for.
         await _cancel_pending(run.speculation.task if run.speculation else None)
         if run.may_reply_check is not None:

@@ -558,6 +558,18 @@ def asks_for_another_second_factor(message: str, *, last_reply: str = "", asked_
         return False
     return bool(_TWO_FACTOR_WORDS.search(message) or _TWO_FACTOR_WORDS.search(last_reply))
 
+# "Which app should I use?", "what authenticator do you recommend?" right after the steps to turn on two-factor: an
+# authenticator app by name, which the help centre never gives (it got "I don't have a guide on that").
+_WHICH_AUTHENTICATOR = re.compile(
+    r"\b(?:which|what)\s+(?:(?:authenticator|auth|2fa|otp)\s+)?(?:app|apps|authenticator|one)\b[^.?!]{0,30}"
+    r"\b(?:should|do|can|would|to|is|are)\b|\b(?:recommend|suggest)\w*\s+(?:an?\s+)?(?:authenticator|app)\b",
+    re.IGNORECASE)
+
+
+def asks_which_authenticator(message: str, *, last_reply: str) -> bool:
+    """"Which app should I use?" right after a reply that told how to set up an authenticator app."""
+    return bool(_WHICH_AUTHENTICATOR.search(message)) and "authenticator app" in last_reply
+
 
 def about_own_two_factor(text: str) -> bool:
     """Whether the message is about the customer's own second factor ("I lost my phone with my authenticator"),
@@ -952,6 +964,19 @@ ON_OLD_INVOICES = re.compile(
 def asks_about_old_invoices(text: str) -> bool:
     """"Will it show on old invoices?", "can you fix the old ones too?": the invoices already issued."""
     return bool(ON_OLD_INVOICES.search(text))
+
+
+# "Will it appear on this month's invoice?", "will my next invoice show it?" after the steps to add invoice details: an
+# invoice to come, which carries them if they are saved before it is issued (it got the latest invoice's figures).
+_ON_A_COMING_INVOICE = re.compile(
+    r"\b(?:appear|show(?:\s+up)?|be|go)\s+(?:on|in)\s+(?:this\s+month'?s|(?:my|the|our)\s+(?:next|upcoming|coming|new|current)"
+    r"|next\s+month'?s)\s+(?:invoices?|bills?|receipts?)\b"
+    r"|\b(?:this\s+month'?s|(?:my|the|our)\s+(?:next|upcoming))\s+(?:invoices?|bills?)\s+(?:show|have|include|carry)\b",
+    re.IGNORECASE)
+
+def asks_about_a_coming_invoice(text: str) -> bool:
+    """"Will it appear on this month's invoice?": an invoice to come, asked after the details invoices carry."""
+    return bool(_ON_A_COMING_INVOICE.search(text))
 
 
 def asks_about_the_billing_email(text: str) -> bool:

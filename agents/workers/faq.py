@@ -47,6 +47,7 @@ from agents.follow_up import (
 from agents.outcome import FaqMatch
 from agents.own_data import (
     TWO_FACTOR_QUESTION,
+    asks_about_a_coming_invoice,
     asks_about_old_invoices,
     asks_about_team_roles,
     asks_about_the_billing_email,
@@ -56,6 +57,7 @@ from agents.own_data import (
     asks_to_edit_profile_details,
     asks_to_recover_password,
     asks_to_send_invoices_elsewhere,
+    asks_which_authenticator,
     is_the_entry_on_a_double_charge,
     names_money_taken,
     own_name_asked_to_change,
@@ -156,6 +158,7 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     # "Can you fix the old ones too?" after the steps to put a company name on invoices: that entry says which invoices
     # carry the details (the writer answers from it only when the conversation is about them).
     (asks_about_old_invoices, INVOICE_DETAILS_QUESTION),
+    (asks_about_a_coming_invoice, INVOICE_DETAILS_QUESTION),
     # "How much per seat?": the plans' prices, and what the team's entry says of members on each.
     (asks_price_per_seat, PLANS_QUESTION),
     (asks_price_per_seat, TEAM_QUESTION),
@@ -414,7 +417,8 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # which says what becomes of apps and data, is added as the topic's are above.
         matches += _after_own(matches, _best_first(deps, CANCEL_QUESTION, 1))
     if asks_for_another_second_factor(ctx.message, last_reply=last_assistant_text(ctx),
-                                      asked_before=previous_user_text(ctx) or ""):
+                                      asked_before=previous_user_text(ctx) or "") or asks_which_authenticator(
+            ctx.message, last_reply=last_assistant_text(ctx)):
         # "Can I get 2fa codes by sms?", "I don't have a smartphone" after its steps: the entry on turning it on, which
         # says how it works (with an authenticator app).
         matches += _after_own(matches, _best_first(deps, TWO_FACTOR_QUESTION, 1))

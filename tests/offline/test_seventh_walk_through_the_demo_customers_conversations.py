@@ -625,3 +625,71 @@ async def test_fixing_the_old_invoices_after_the_company_name_steps_says_they_st
 async def test_old_invoices_asked_for_are_still_listed(converse):
     [outcome] = await converse("cus_bob", "show me my old invoices")
     assert outcome.reply.startswith("Here are your most recent invoices:"), outcome.reply
+
+
+# ---------------------------------------------------------------- a sleeping app: normal, and what it costs to avoid
+
+async def test_is_that_normal_after_the_entry_on_sleeping_apps_is_yes_as_it_says(converse):
+    # The scaling guide's steps, as if a fault were reported.
+    _, outcome = await converse("cus_carol", "why is my app so slow", "is that normal?")
+    assert outcome.reply.startswith("Yes, that's how it works, as our help centre says: Apps on the Free plan sleep "
+                                    "after 30 minutes without traffic"), outcome.reply
+    assert "Scaling" not in outcome.reply
+
+
+async def test_is_that_normal_after_a_guide_is_not_answered_yes(converse):
+    _, outcome = await converse("cus_alice", "my deploy failed", "is that normal?")
+    assert not outcome.reply.startswith("Yes, that's how it works"), outcome.reply
+
+
+async def test_how_much_to_fix_a_sleeping_app_is_the_plans_it_does_not_happen_on_with_their_prices(converse):
+    # The plans' whole list.
+    *_, outcome = await converse("cus_carol", "why is my app so slow", "is that normal?", "how much to fix it")
+    assert outcome.reply.startswith("Apps on Pro and Business never sleep. Pro is $29.00 a month and Business $99.00."), \
+        outcome.reply
+
+
+# ---------------------------------------------------------------- a new question the guide just given doesn't answer
+
+@pytest.mark.parametrize(("turns", "guide"), [
+    (("how do I set an environment variable?", "do I need to redeploy?", "how do I redeploy?"),
+     "Environment variables and secrets"),
+    (("how do I scale my app?", "how many instances can I have on pro?"), "Scaling and cold starts"),
+])
+async def test_a_new_question_whose_answer_would_be_the_same_guide_is_told_the_guide_is_all_there_is(
+        converse, turns, guide):
+    # "My answer is the same as in my last message" and the whole guide again, as if the question were the last one.
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(f"Our guide “{guide}” in my last message is all our help centre has on that"), \
+        outcome.reply
+    assert "pass you to a person" in outcome.reply and "1. " not in outcome.reply
+
+
+async def test_the_same_question_asked_again_still_gets_the_same_answer_said_to_be_the_same(converse):
+    _, outcome = await converse("cus_alice", "how do I scale my app?", "how do I scale my app?")
+    assert outcome.reply.startswith("My answer is the same as in my last message:"), outcome.reply
+
+
+# ---------------------------------------------------------------- an authenticator app, and a coming invoice
+
+@pytest.mark.parametrize(("customer", "question"), [
+    ("cus_carol", "which app should I use?"),   # technical: "I don't have a guide on that"
+    ("cus_alice", "what authenticator do you recommend?"),
+])
+async def test_which_authenticator_app_is_said_to_be_unnamed_with_the_steps(converse, customer, question):
+    _, outcome = await converse(customer, "how do I turn on 2fa?", question)
+    assert outcome.reply.startswith("Our help centre doesn't name a particular authenticator app"), outcome.reply
+    assert "scan the QR code with an authenticator app" in outcome.reply
+
+
+async def test_whether_the_vat_number_appears_on_this_months_invoice_is_yes_once_saved(converse):
+    # The latest invoice's figures.
+    *_, outcome = await converse("cus_bob", "I need an invoice with our VAT number", "GB123456789",
+                                 "will it appear on this month's invoice?")
+    assert outcome.reply.startswith("If you've saved them by the time it's issued, yes, as our help centre puts it: They "
+                                    "appear on every invoice issued after you save them."), outcome.reply
+
+
+async def test_this_months_invoice_asked_for_is_still_shown(converse):
+    [outcome] = await converse("cus_bob", "show me this month's invoice")
+    assert outcome.reply.startswith("Invoice NW-2002 is for $99.00"), outcome.reply

@@ -38,6 +38,7 @@ from agents.own_data import (
     asks_to_recover_password,
     asks_us_to_delete_the_account,
     asks_when_joined,
+    asks_which_authenticator,
     mentions_plans,
     names_two_factor,
     own_name_asked_to_change,
@@ -261,7 +262,7 @@ class AccountReplies(BillingReplies):
         if asks_about_single_sign_on(self.text):
             self._single_sign_on()
             return
-        if self._deletion_asked_of_us():
+        if self._deletion_asked_of_us() or self._authenticator_unnamed():
             return
         if about_someone_elses_sign_in(self.text):
             self._someone_elses_sign_in()
@@ -925,6 +926,20 @@ class AccountReplies(BillingReplies):
                        "It doesn't mention text messages (SMS), security keys or any other way, so I'd rather not guess "
                        f"whether one is possible. A person from our team can check: would you like me to {OFFER_PERSON}?")
         self._cite_faq(entry)
+
+    def _authenticator_unnamed(self) -> bool:
+        """"Which app should I use?" right after the steps to turn on two-factor: the help centre names no authenticator
+        app, which is said with what its steps do say. False, having said nothing, for another message or without the
+        entry."""
+        if (not asks_which_authenticator(self.ctx.message, last_reply=last_assistant_text(self.ctx))
+                or (entry := self._entry_on("two", "factor")) is None):
+            return False
+        told = [s for s in sentences(entry.answer) if "authenticator app" in s]
+        self.reply.add("Our help centre doesn't name a particular authenticator app, so I'd rather not recommend one. "
+                       f"What it says: {' '.join(told) or entry.answer}")
+        self._cite_faq(entry)
+        self.reply.add(f"A person from our team can tell you more: would you like me to {OFFER_PERSON}?", answers=False)
+        return True
 
     def _deletion_asked_of_us(self) -> bool:
         """"Can you delete my account", "yes I'm sure" after its steps: nothing in this chat deletes an account, which

@@ -36,6 +36,7 @@ from agents.own_data import (
     INVOICES_TO_SOMEONE_ELSE,
     ON_OLD_INVOICES,
     SENDS_NO_EMAIL,
+    asks_about_a_coming_invoice,
     asks_about_own_data,
     asks_for_billing_document,
     asks_for_document_copy,
@@ -452,9 +453,10 @@ class BillingReplies(WriterBase):
             self.reply.add("Our help centre only describes replacing the card on file, not adding a second one beside "
                            "it, and I'd rather not guess whether that's possible.", answers=False)
             self._card()
-        if self.answers_which_invoice():
-            return
+        # Before the invoice named: "will it appear on this month's invoice?" after the details' steps asks of the details.
         if self._answers_details_on_old_invoices():
+            return
+        if self.answers_which_invoice():
             return
         if has_cue(self.words, self.norm, "refund", "money back", "difference back") and self.answers_refund_no_action_covers():
             return  # "cancel my refund request" read as billing: the refund part's answer, not the plan's
@@ -1040,19 +1042,29 @@ class BillingReplies(WriterBase):
         """"Will it show on old invoices?" after the answer on adding a VAT number: what the help centre's entry on
         invoice details says of which invoices carry them, not the invoice list ("invoices" named). False, having
         said nothing, when the conversation is not about those details or the entry was not gathered."""
-        if not ON_OLD_INVOICES.search(self.ctx.message):
+        coming = asks_about_a_coming_invoice(self.ctx.message)
+        if not (ON_OLD_INVOICES.search(self.ctx.message) or coming):
             return False
         entry = next((m for m in self.facts.faq if {"vat", "tax"} & set(normalise(m.question).split())), None)
         if entry is None:
             return False
         topic = with_topic(self.ctx)
+        # The details' steps in the last reply, whole or as said after a detail was given ("Enter it under **Billing →
+        # Details**", after "GB123456789").
         about_details = (topic != self.ctx.message and bool(INVOICE_DETAILS.search(topic))) or (
-            entry.answer in last_assistant_text(self.ctx))
+            entry.answer in last_assistant_text(self.ctx)) or "Billing → Details" in last_assistant_text(self.ctx)
         if not about_details:
             return False
         which = next((s for s in sentences(entry.answer) if re.search(r"\binvoices?\b.*\bafter\b", s)), None)
         if which is None:
             self._quote_faq(entry, hedge=False)
+            return True
+        if coming:
+            # "Will it appear on my next invoice?": yes, once saved; whether one already issued this month is redone,
+            # the entry doesn't say.
+            self.reply.add(f"If you've saved them by the time it's issued, yes, as our help centre puts it: {which} An "
+                           "invoice already issued stays as it was.")
+            self._cite_faq(entry)
             return True
         self.reply.add(f"Not on invoices already issued, as our help centre puts it: {which}")
         self._cite_faq(entry)

@@ -55,6 +55,8 @@ from agents.providers.offline.reply_base import (
     WriterBase,
     has_cue,
     joined_with_and,
+    money,
+    plan_prices,
     sentences,
     topic_words,
 )
@@ -153,6 +155,17 @@ ASKS_TO_AVOID_IT = re.compile(
     r"(?:avoid|prevent|stop|get\s+around)\s+(?:it|that|this|them)(?:\s+from\s+happening)?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+
+# "How much to fix it?", "what would it cost to stop that?" after "do free apps sleep?": the plans it does not happen on,
+# and their prices (the plans' whole list came).
+_ASKS_WHAT_AVOIDING_IT_COSTS = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:how\s+much\s+(?:(?:is|does|would|will)\s+it\s+(?:cost\s+)?)?to|what\s+(?:does|would|will)"
+    r"\s+it\s+cost\s+to)\s+(?:fix|avoid|prevent|stop|get\s+rid\s+of)\s+(?:it|that|this|them)\s*[?.!]*\s*$",
+    re.IGNORECASE)
+# "Is that normal?", "is this expected?" right after an entry that describes how things work: yes, as it says.
+_ASKS_IF_NORMAL = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?|wait)[,\s]+)?(?:is|was)\s+(?:that|this|it)\s+(?:normal|expected|usual|how\s+it\s+works"
+    r"|supposed\s+to\s+happen)\s*[?.!]*\s*$", re.IGNORECASE)
 
 # "What's the max build time on pro?", "what's my api rate limit", "api returns 429, what does it mean?",
 # "how do I get a higher limit?": a figure, or what a code means, which a help-centre entry states; a
@@ -258,7 +271,8 @@ OWN_CERTIFICATE = re.compile(
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         if (self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
-                or self._steps_after_one_done() or self._tell_how_long_the_guide_says() or self._why_the_plan_is_needed()
+                or self._steps_after_one_done() or self._normal_as_the_entry_says() or self._tell_how_long_the_guide_says()
+                or self._why_the_plan_is_needed()
                 or self._steps_at_the_provider_named()):
             return
         incident = self.facts.incident
@@ -529,7 +543,8 @@ class TechnicalReplies(WriterBase):
         above the one asked about (named the question before, else the customer's): "Apps on Pro and Business
         never sleep". Nothing when no such entry was quoted or it names no plan above. Whether it told them."""
         before = previous_user_text(self.ctx)
-        if before is None or not ASKS_TO_AVOID_IT.match(self.text):
+        priced = bool(_ASKS_WHAT_AVOIDING_IT_COSTS.match(self.ctx.message))
+        if before is None or not (ASKS_TO_AVOID_IT.match(self.text) or priced):
             return False
         told = last_assistant_text(self.ctx)
         named = [plan for plan in PLAN_ORDER if plan.lower() in topic_words(before)]
@@ -544,7 +559,7 @@ class TechnicalReplies(WriterBase):
             # Bob, on Business, is on one of the plans named: nothing to change.
             on_one_named = bool(own) and own in normalise(" ".join(above)).split()
             change = "" if on_one_named else " You can change plan under **Billing → Plan**."
-            self.reply.add(f"{' '.join(above)}{change}")
+            self.reply.add(f"{' '.join(above)}{self._prices_of_plans_named(above) if priced else ''}{change}")
             self._cite_faq(entry)
             return True
         if not own or plan.lower() != own:
@@ -557,6 +572,29 @@ class TechnicalReplies(WriterBase):
         self.reply.add(f"Our help centre says: {' '.join(of_own_plan)} As you're on {plan}, it shouldn't happen to your "
                        f"apps, so something else is going on: would you like me to {OFFER_PERSON} from our team, who "
                        "can look at it?")
+        self._cite_faq(entry)
+        return True
+
+    def _prices_of_plans_named(self, told: list[str]) -> str:
+        """" Pro is $29.00 a month and Business $99.00.": the monthly prices of the plans `told` names, from the plans
+        the billing part read, else as the help centre lists them; "" when none is at hand."""
+        prices = {plan.name: plan.price_monthly for plan in self.facts.plans} or {
+            name: price for match in self.facts.faq for name, price in plan_prices(match.answer).items()}
+        named = [name for name in PLAN_ORDER if name in _PLAN_NAME.findall(" ".join(told)) and name in prices]
+        if not named:
+            return ""
+        said = [f"{name} is {money(prices[name])} a month" if i == 0 else f"{name} {money(prices[name])}"
+                for i, name in enumerate(named)]
+        return f" {joined_with_and(said)}."
+
+    def _normal_as_the_entry_says(self) -> bool:
+        """"Is that normal?" right after an entry that says how things work ("Apps on the Free plan sleep after 30
+        minutes …"): yes, as it says (it got a guide's steps, as if a fault were reported). False, having said
+        nothing, for another message or after another reply."""
+        if not _ASKS_IF_NORMAL.match(self.ctx.message) or (entry := self._entry_quoted_last()) is None:
+            return False
+        said = re.sub(r"^(?:Yes|No)\s*[:,.]\s*", "", entry.answer)  # the entry's own yes or no, to another question
+        self.reply.add(f"Yes, that's how it works, as our help centre says: {said[:1].upper()}{said[1:]}")
         self._cite_faq(entry)
         return True
 
