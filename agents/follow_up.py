@@ -1008,6 +1008,14 @@ def lost_in_a_move_up(ctx: SupportContext) -> str | None:
     return f"what does {to} have over {own}?" if _PLANS_CHEAPEST_FIRST.index(to) > _PLANS_CHEAPEST_FIRST.index(own) else None
 
 
+def asks_what_an_upgrade_loses(ctx: SupportContext) -> bool:
+    """"Will I lose anything?" after "how do I upgrade?": what a move to a bigger plan takes away (the scope reply)."""
+    if not asks_what_a_smaller_plan_keeps(ctx.message) or DOWNGRADING.search(ctx.message) or CANCELLING.search(
+            ctx.message):
+        return False
+    return any(UPGRADING.search(text) for text in (ctx.message, previous_user_text(ctx) or ""))
+
+
 def move_to_smaller_plan(ctx: SupportContext) -> str | None:
     """"cancel" or "downgrade": what the customer's message before asked for, when this one asks what the
     smaller plan keeps; None otherwise. Deleting the account is not a move to a plan: what it removes is the
@@ -1352,6 +1360,25 @@ _LEADING_GREETING = re.compile(r"^\W*(?:(?:hi|hello|hey|hiya|good\s+(?:morning|a
                                re.IGNORECASE)
 
 
+# "And if I upgrade?", "what if we upgraded?" after "what's my api rate limit?": the question before, asked of the plan
+# above the customer's (the guide's step "upgrade your plan" came back).
+_IF_UPGRADED = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what\s+|and\s+)?if\s+(?:i|we)\s+(?:upgrade|upgraded|move\s+up|go\s+up)"
+    r"(?:\s+to\s+(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?)?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def _plan_upgraded_to(ctx: SupportContext) -> str | None:
+    """"And if I upgrade?": the plan named, else the one above the customer's; None for another message, or with no
+    plan above."""
+    if (upgraded := _IF_UPGRADED.match(ctx.message)) is None:
+        return None
+    if upgraded["plan"]:
+        return upgraded["plan"].lower()
+    own = ctx.customer.plan.lower() if ctx.customer is not None else ""
+    at = _PLANS_CHEAPEST_FIRST.index(own) if own in _PLANS_CHEAPEST_FIRST else None
+    return _PLANS_CHEAPEST_FIRST[at + 1] if at is not None and at + 1 < len(_PLANS_CHEAPEST_FIRST) else None
+
+
 def without_greeting(text: str) -> str:
     """"Hello, we are getting 429s" → "we are getting 429s"."""
     return _LEADING_GREETING.sub("", text.strip())
@@ -1376,6 +1403,11 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
     if (of_the_plan := _asked_of_the_plan_named_before(ctx)) is not None:
         return of_the_plan
     # "I'm on pro" after "why is my app slow?": the question before, for the plan the customer says they are on.
+    if before and (upgraded := _plan_upgraded_to(ctx)) is not None and not _OWN_PLAN_ASKED.search(before):
+        question = without_greeting(before).rstrip("?.! ")
+        if _PLAN_NAMED.search(question):
+            return _PLAN_NAMED.sub(f"{upgraded} plan", question, count=1) + "?"
+        return f"{question} on the {upgraded} plan?"
     another = _ANOTHER_PLAN.match(ctx.message) or _STATES_OWN_PLAN.match(ctx.message) or _PLAN_ALONE.match(ctx.message)
     if (moved := _TO_A_PLAN.match(ctx.message)) is not None and before and not _PLAN_NAMED.search(before):
         # "To free" after "I want to downgrade" (the invoice list): the move, to that plan.

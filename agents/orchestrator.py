@@ -79,6 +79,7 @@ from agents.follow_up import (
     asks_the_amount_of_the_renewal,
     asks_to_deliver_it,
     asks_us_to_change_plan,
+    asks_what_an_upgrade_loses,
     asks_what_cancelling_does,
     asks_what_ending_does,
     asks_when_the_refund_arrives,
@@ -546,6 +547,9 @@ _FOLLOW_UPS_MISREAD = (
     # invoices already issued, which the billing part says the entry leaves as they are.
     _FollowUpRule(lambda ctx: asks_about_old_invoices(ctx.message) and "Billing → Details" in last_assistant_text(ctx),
                   "billing", "old_invoices_asked", "asks whether invoices already issued change", spares=("human",)),
+    # "Will I lose anything?" after "how do I upgrade?" (out of scope at 0.66: the scope reply): what the move up keeps.
+    _FollowUpRule(asks_what_an_upgrade_loses, "billing", "upgrade_loss_asked", "asks what an upgrade takes away",
+                  spares=("human",)),
     _FollowUpRule(lambda ctx: asks_price_per_seat(ctx.message), "billing", "price_per_seat_asked",
                   "asks a price for each person on the team", spares=("human",), sure=True),
     _FollowUpRule(lambda ctx: asks_what_nonpayment_does(ctx.message), "billing", "nonpayment_asked",

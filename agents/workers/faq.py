@@ -22,6 +22,7 @@ from agents.follow_up import (
     NOT_RECEIVED,
     RATE_LIMITS_QUESTION,
     TEAM_QUESTION,
+    UPGRADING,
     asks_a_detail,
     asks_about_staff_review,
     asks_about_uptime,
@@ -31,6 +32,8 @@ from agents.follow_up import (
     asks_the_limit,
     asks_the_limit_of_the_topic,
     asks_to_deliver_it,
+    asks_what_an_upgrade_loses,
+    asks_what_becomes_of,
     asks_what_becomes_of_them_alone,
     asks_what_cancelling_does,
     last_assistant_text,
@@ -412,6 +415,11 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # entries on deleting, exporting and GDPR are added, scored as the topic's are above, for the writer to
         # choose by what they are about.
         matches += _after_own(matches, _best_of_each(deps, data_questions))
+    if asks_what_an_upgrade_loses(ctx) or (asks_what_becomes_of(ctx.message) and any(
+            UPGRADING.search(text) for text in (ctx.message, previous_user_text(ctx) or ""))):
+        # "Will I lose anything?", "will I lose my apps?" after "how do I upgrade?": the entry on upgrading says when the
+        # move applies, which its words never find (the invoice list came, or what each way of leaving does).
+        matches = _leading(_best_first(deps, UPGRADE_QUESTION, 1), matches)
     if asks_what_cancelling_does(ctx.message):
         # "Would you delete my apps if I cancelled?" is worded like deleting the account; the entry on cancelling,
         # which says what becomes of apps and data, is added as the topic's are above.

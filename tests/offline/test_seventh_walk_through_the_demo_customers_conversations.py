@@ -693,3 +693,35 @@ async def test_whether_the_vat_number_appears_on_this_months_invoice_is_yes_once
 async def test_this_months_invoice_asked_for_is_still_shown(converse):
     [outcome] = await converse("cus_bob", "show me this month's invoice")
     assert outcome.reply.startswith("Invoice NW-2002 is for $99.00"), outcome.reply
+
+
+# ---------------------------------------------------------------- an upgrade: what is lost, and the limit above
+
+@pytest.mark.parametrize(("customer", "follow_up", "lead", "includes"), [
+    # The scope reply, then the invoice list.
+    ("cus_alice", "will i lose anything?", "Our help centre doesn't mention losing anything when you upgrade. ",
+     "Business includes"),
+    # What each way of leaving does (cancelling, deleting the account).
+    ("cus_carol", "will i lose my apps?", "", "Pro includes"),
+])
+async def test_what_an_upgrade_takes_away_is_nothing_the_help_centre_mentions(converse, customer, follow_up, lead,
+                                                                               includes):
+    _, outcome = await converse(customer, "how do i upgrade", follow_up)
+    assert outcome.reply.startswith(f"{lead}The upgrade applies at once"), outcome.reply
+    assert includes in outcome.reply and "delete your account" not in outcome.reply
+
+
+async def test_what_a_downgrade_takes_away_is_still_what_the_plans_above_add(converse):
+    _, outcome = await converse("cus_alice", "how do I downgrade?", "will i lose anything?")
+    assert outcome.reply.startswith("You're on Pro ($29.00 a month). Moving to Free"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "said"), [
+    # The guide's step "upgrade your plan in **Billing → Plan**" again.
+    ("cus_alice", ("what is my api rate limit", "and if i upgrade?"),
+     "On Business: the API allows 3,000 requests a minute on Business"),
+    ("cus_carol", ("how many apps can I have?", "what if I upgrade?"), "Pro ($29.00 a month) includes up to 10 apps."),
+])
+async def test_and_if_i_upgrade_asks_the_question_before_of_the_plan_above(converse, customer, turns, said):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(said), outcome.reply

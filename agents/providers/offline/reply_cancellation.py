@@ -32,6 +32,7 @@ from agents.follow_up import (
     affirms,
     asks_us_to_change_plan,
     asks_us_to_do_it,
+    asks_what_an_upgrade_loses,
     asks_what_becomes_of,
     asks_what_becomes_of_them_alone,
     asks_what_it_costs,
@@ -496,7 +497,8 @@ class CancellationReplies(PlanComparisonReplies):
             told = self._what_deleting_removes()
         elif DOWNGRADING.search(topic):
             told = self._what_downgrading_keeps()
-        elif UPGRADING.search(topic):
+        elif UPGRADING.search(topic) or UPGRADING.search(previous_user_text(self.ctx) or ""):
+            # "Will I lose my apps?" right after "how do I upgrade?", which the topic leaves out when read alone.
             told = self._what_upgrading_brings()
         elif asks_what_becomes_of_them_alone(topic):
             told = self._what_each_ending_does()
@@ -531,7 +533,7 @@ class CancellationReplies(PlanComparisonReplies):
                        "can check?")
         return True
 
-    def _what_upgrading_brings(self) -> bool:
+    def _what_upgrading_brings(self, *, lost: bool = False) -> bool:
         """"What happens to my app when I upgrade?": when the upgrade applies and what the plan moved to includes, as
         the help centre and the plans say, and that it says nothing else of what becomes of apps. It got the
         customer's plan and invoices, and a visitor was asked to sign in."""
@@ -556,7 +558,9 @@ class CancellationReplies(PlanComparisonReplies):
                            f"{listing[order.index(named)].name} to make: what your plan includes stays as it is.")
             return True
         when = [s for s in sentences(entry.answer) if TAKES.search(s)]
-        self.reply.add(" ".join(when) if when else entry.answer)
+        # "Will I lose anything?" after the steps to upgrade: nothing the help centre mentions, said first.
+        lead = "Our help centre doesn't mention losing anything when you upgrade. " if lost else ""
+        self.reply.add(lead + (" ".join(when) if when else entry.answer))
         self._cite_faq(entry)
         after = listing[order.index(named)] if named is not None else None
         if after is not None and after.items:
@@ -688,6 +692,8 @@ class CancellationReplies(PlanComparisonReplies):
         domain still work?") is in the plan the customer moves to, or what the plans above it add ("what do
         I lose?"), and when the move takes effect. False, having said nothing, when the message asks no such
         thing, or names nothing a plan adds (apps and data: the cancellation entry's)."""
+        if asks_what_an_upgrade_loses(self.ctx):
+            return self._what_upgrading_brings(lost=True)
         move = move_to_smaller_plan(self.ctx)
         if move is None:
             return False
