@@ -12,7 +12,7 @@ import re
 
 from agents.clauses import only_thanks
 from agents.context import HistoryTurn, SourceKind, SupportContext
-from agents.own_data import MONTH
+from agents.own_data import MONTH, about_someone_elses_sign_in
 from agents.service_terms import RENEWAL_TOLD, names_the_sla
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 
@@ -474,6 +474,19 @@ def _question_at(earlier: list[str]) -> int | None:
 def questions_before(ctx: SupportContext) -> list[str]:
     """The customer's earlier messages, newest first, as far back as a follow-up looks (TOPIC_TURNS)."""
     return _earlier_user_texts(ctx)
+
+
+# "She says her account is locked", "can you unlock her?" after "my colleague can't log in": the colleague's account,
+# not the customer's (whose own lock state was told, and its unlock offered).
+_THEIR_ACCOUNT = re.compile(
+    r"\b(?:her|his|their)\s+(?:own\s+)?(?:account|login|password|sign[\s-]?in|2fa|two[\s-]factor)\b"
+    r"|\b(?:unlock|reset|help|restore)\s+(?:her|him|them)\b", re.IGNORECASE)
+
+
+def asks_of_someone_elses_account(ctx: SupportContext) -> bool:
+    """"Can you unlock her?" soon after a message about someone else who cannot get in: their account."""
+    return bool(_THEIR_ACCOUNT.search(ctx.message)) and any(about_someone_elses_sign_in(text)
+                                                           for text in questions_before(ctx))
 
 
 def previous_user_text(ctx: SupportContext) -> str | None:

@@ -190,6 +190,7 @@ from agents.service_status import (
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_about_a_commitment,
+    asks_about_an_extra_fee,
     asks_about_paying_yearly,
     asks_for_a_neighbouring_plan,
     asks_for_a_plan_change_alone,
@@ -507,7 +508,8 @@ _FOLLOW_UPS_MISREAD = (
                   "asks how many apps a plan allows", spares=("billing", "account", "refund", "human")),
     # "Which plan should I choose?", "what's the best plan for a startup?" (out of scope at 0.6-0.8: the scope reply, or a
     # visitor asked to sign in): what each plan costs and adds, for the customer to pick by.
-    _FollowUpRule(lambda ctx: asks_which_plan_to_choose(ctx.message), "general", "plan_to_choose_asked",
+    _FollowUpRule(lambda ctx: asks_which_plan_to_choose(ctx.message, last_reply=last_assistant_text(ctx)), "general",
+                  "plan_to_choose_asked",
                   "asks which plan to choose"),
     # "Can I change my plan later?" (account, for "my plan": a visitor asked to sign in): the entries on moving plans.
     _FollowUpRule(lambda ctx: asks_if_a_plan_can_change_later(ctx.message), "general", "plan_change_later_asked",
@@ -550,6 +552,9 @@ _FOLLOW_UPS_MISREAD = (
     # "Will I lose anything?" after "how do I upgrade?" (out of scope at 0.66: the scope reply): what the move up keeps.
     _FollowUpRule(asks_what_an_upgrade_loses, "billing", "upgrade_loss_asked", "asks what an upgrade takes away",
                   spares=("human",)),
+    # "Is there a setup fee?" (general in a panel: a visitor asked to sign in): no fee beside the plans' prices.
+    _FollowUpRule(lambda ctx: asks_about_an_extra_fee(ctx.message), "billing", "extra_fee_asked",
+                  "asks about a fee beside the plans' prices", spares=("human",), sure=True),
     _FollowUpRule(lambda ctx: asks_price_per_seat(ctx.message), "billing", "price_per_seat_asked",
                   "asks a price for each person on the team", spares=("human",), sure=True),
     _FollowUpRule(lambda ctx: asks_what_nonpayment_does(ctx.message), "billing", "nonpayment_asked",

@@ -30,7 +30,10 @@ TYPO_TOLERANT = ("refund", "outage", "outages", "downtime")
 # nothing else named is ours, which the help centre's list of plans answers; "the pricing of a pizza" names what it is of.
 ASKS_ABOUT_PRICING = re.compile(
     r"^\W*(?:(?:hi|hello|hey)[,!.\s]+)?(?:(?:i(?:\s+(?:want|would\s+like|need)|'?d\s+like|\s+d\s+like)\s+to\s+(?:know|ask|hear|learn|find\s+out)"
-    r"|(?:can|could)\s+you\s+tell\s+me|tell\s+me|some|any|more)\s+)?(?:info(?:rmation)?\s+|details?\s+|more\s+)?"
+    r"|(?:can|could)\s+you\s+tell\s+me|tell\s+me|some|any|more"
+    # "I have a question about pricing", "quick question on your prices".
+    r"|(?:i\s+(?:have|got)\s+|quick\s+)?(?:an?\s+|some\s+|a\s+few\s+|(?:a\s+)?quick\s+)?questions?)\s+)?"
+    r"(?:info(?:rmation)?\s+|details?\s+|more\s+)?"
     r"(?:about|on|regarding)?\s*(?:your\s+|the\s+)?(?:pricing|prices|price\s+list)"
     r"(?:\s+(?:info(?:rmation)?|details|please|pls|plans?))*\W*$",
     re.IGNORECASE)
@@ -103,9 +106,21 @@ _ASKS_WHICH_PLAN_TO_CHOOSE = re.compile(
     re.IGNORECASE)
 
 
-def asks_which_plan_to_choose(text: str) -> bool:
-    """Whether the message asks which plan to pick, naming no need of its own to pick it by."""
-    return bool(_ASKS_WHICH_PLAN_TO_CHOOSE.search(text))
+# "Which one do you recommend for a small shop?" right after plans were named, "which plan would you suggest?": a plan to
+# pick, put to us (the scope reply). "Which one" is a plan only after a reply that named plans by their price.
+_WHICH_ONE_RECOMMENDED = re.compile(
+    r"\b(?:which|what)\s+(?P<what>one|plan|tier)\s+(?:do|would|can|should)\s+(?:you|u)\s+(?:recommend|suggest|advise)\b",
+    re.IGNORECASE)
+_PLAN_PRICED = re.compile(r"\b(?:Free|Pro|Business)\b[^.\n]{0,12}\$\d", re.IGNORECASE)
+
+
+def asks_which_plan_to_choose(text: str, *, last_reply: str = "") -> bool:
+    """Whether the message asks which plan to pick, naming no need of its own to pick it by; or asks which one we
+    recommend, of plans the last reply priced."""
+    if _ASKS_WHICH_PLAN_TO_CHOOSE.search(text):
+        return True
+    recommended = _WHICH_ONE_RECOMMENDED.search(text)
+    return recommended is not None and (recommended["what"].lower() != "one" or bool(_PLAN_PRICED.search(last_reply)))
 
 
 # "Can I change my plan later?", "can I switch plans any time?": whether a plan can be changed afterwards, which the
@@ -505,6 +520,22 @@ _CANCELLATION_FEE = re.compile(
 def asks_about_a_cancellation_fee(message: str) -> bool:
     """Whether the message asks about a fee or penalty for cancelling or leaving early."""
     return bool(_CANCELLATION_FEE.search(message))
+
+
+# "Is there a setup fee?", "any hidden fees?", "are there extra charges?": a fee beside the plans' prices, which the help
+# centre never mentions (a visitor was asked to sign in).
+_EXTRA_FEE = re.compile(
+    r"(?:(?<!\bwhy\s)\b(?:is|are)\s+there\s+|\b(?:do|does|will|would)\s+(?:you|northwind|it|they)\s+(?:charge|have|add|take)\s+|^\W*any\s+)"
+    r"(?:an?\s+|any\s+)?(?:set[\s-]?up|activation|onboarding|joining|sign[\s-]?up|hidden|extra|additional|other|one[\s-]?time)"
+    r"\s+(?:fees?|charges?|costs?)\b"
+    # Of our plans, not of something else ("an extra fee for using an ATM", "to exchange currencies").
+    r"(?=\s*(?:[?.!,]|$)|\s+(?:i\s+should|with\s+(?:you|northwind|your|the\s+(?:pro|business|plans?))|on\s+(?:the\s+)?"
+    r"(?:pro|business|free|plans?)|to\s+(?:sign|join|get\s+started)))", re.IGNORECASE)
+
+
+def asks_about_an_extra_fee(message: str) -> bool:
+    """"Is there a setup fee?": a fee beside the plans' monthly prices."""
+    return bool(_EXTRA_FEE.search(message)) and not asks_about_a_cancellation_fee(message)
 
 
 # "Can I cancel anytime?" (refund at 0.27: the refund policy), "can I cancel at any time?" (out of scope: the scope

@@ -75,6 +75,7 @@ from agents.service_status import asks_for_alerts_on_own_app, asks_for_status_up
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_about_a_commitment,
+    asks_about_an_extra_fee,
     asks_for_a_neighbouring_plan,
     asks_if_a_card_is_needed,
     asks_if_a_plan_can_change_later,
@@ -144,8 +145,6 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_if_a_plan_can_change_later, DOWNGRADE_QUESTION),
     # "Can I get notified when my app goes down?": the status page's entry, on what updates there are (for ours).
     (asks_for_alerts_on_own_app, STATUS_PAGE_QUESTION),
-    # "Which plan should I choose?": the entry on the plans, what each costs and adds.
-    (asks_which_plan_to_choose, PLANS_QUESTION),
     # "What can admins do?", "can I give someone read-only access?": the team's entry, which says members get a role.
     (asks_about_team_roles, TEAM_QUESTION),
     # "I don't have access to that email anymore": signed in, the address can be changed before the reset is asked for.
@@ -158,6 +157,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     # "The early termination penalty": the entry on cancelling says what happens instead.
     (asks_about_a_cancellation_fee, CANCEL_QUESTION),
     (asks_about_a_commitment, CANCEL_QUESTION),
+    # "Is there a setup fee?": the plans' prices, beside which the help centre names no fee.
+    (asks_about_an_extra_fee, PLANS_QUESTION),
     # "Can you fix the old ones too?" after the steps to put a company name on invoices: that entry says which invoices
     # carry the details (the writer answers from it only when the conversation is about them).
     (asks_about_old_invoices, INVOICE_DETAILS_QUESTION),
@@ -389,6 +390,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if reports_what_the_outage_costs(ctx):
         # "This is costing me money" after an outage: the uptime SLA's service credits, which its words never find.
         matches += _after_own(matches, _best_first(deps, SLA_QUESTION, 1))
+    if asks_which_plan_to_choose(ctx.message, last_reply=last_assistant_text(ctx)):
+        # "Which one do you recommend?" after the plans were named: the entry on the plans, what each costs and adds.
+        matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1))
     for asks_it, question in _ENTRY_ITS_WORDS_MISS:
         if asks_it(ctx.message):
             matches += _after_own(matches, _best_first(deps, question, 1))

@@ -725,3 +725,41 @@ async def test_what_a_downgrade_takes_away_is_still_what_the_plans_above_add(con
 async def test_and_if_i_upgrade_asks_the_question_before_of_the_plan_above(converse, customer, turns, said):
     *_, outcome = await converse(customer, *turns)
     assert outcome.reply.startswith(said), outcome.reply
+
+
+# ---------------------------------------------------------------- a plan recommended, a colleague's account, fees
+
+async def test_which_one_we_recommend_after_plans_were_priced_is_what_each_includes_to_choose_by(converse):
+    # Out of scope at 0.78: the scope reply.
+    *_, outcome = await converse("cus_carol", "what's included in pro", "and business?",
+                                 "which one do you recommend for a small shop?")
+    assert outcome.reply.startswith("Which plan suits you depends on what you need, so I won't pick one for you."), \
+        outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    # Bob's own account told as not locked ("isn't locked — it's active").
+    ("cus_bob", ("my colleague cannot log in", "she says her account is locked")),
+    # Carol's own lock told, and its unlock offered.
+    ("cus_carol", ("my colleague cannot log in", "can you unlock her?")),
+])
+async def test_a_colleagues_account_after_they_were_said_not_to_get_in_is_not_the_customers_own(
+        converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("I can only help with the account you're signed in to"), outcome.reply
+    assert "Your account (" not in outcome.reply and not outcome.actions
+
+
+async def test_a_visitors_question_about_pricing_gets_the_plans(converse):
+    # "I don't have enough information".
+    [outcome] = await converse(None, "I have a question about pricing")
+    assert outcome.reply.startswith("We have three plans"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [(None, "is there a setup fee?"), ("cus_alice", "any hidden fees?")])
+async def test_a_fee_beside_the_plans_prices_is_said_to_be_unmentioned(converse, customer, message):
+    # A visitor was asked to sign in.
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("Our help centre doesn't mention a setup fee or any other fee beside the plans' "
+                                    "monthly prices"), outcome.reply
+    assert "What it says of the prices: We have three plans" in outcome.reply and "sign in" not in outcome.reply.lower()

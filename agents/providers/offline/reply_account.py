@@ -11,6 +11,7 @@ from agents.follow_up import (
     OFFER_PERSON,
     OFFER_UNLOCK,
     accepts_offer,
+    asks_of_someone_elses_account,
     asks_what_to_do,
     declines_offer,
     last_assistant_text,
@@ -264,7 +265,7 @@ class AccountReplies(BillingReplies):
             return
         if self._deletion_asked_of_us() or self._authenticator_unnamed():
             return
-        if about_someone_elses_sign_in(self.text):
+        if about_someone_elses_sign_in(self.text) or asks_of_someone_elses_account(self.ctx):
             self._someone_elses_sign_in()
             return
         if self._asks_what_members_may_do():

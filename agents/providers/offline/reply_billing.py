@@ -83,6 +83,7 @@ from agents.service_terms import (
     TRYING_A_PAID_PLAN,
     asks_about_a_cancellation_fee,
     asks_about_a_commitment,
+    asks_about_an_extra_fee,
     asks_for_a_special_price,
     asks_if_a_card_is_needed,
     asks_price_per_seat,
@@ -404,7 +405,8 @@ class BillingReplies(WriterBase):
         service_told = ((asks_for_a_special_price(self.text) and self._payment_terms())
                         or self._whether_a_card_is_needed() or self._tier_not_ours() or self._plans_offered()
                         or self._payment_methods() or self._other_plan() or self._named_plan_price()
-                        or self._cancellation_fee() or self._payment_terms() or self._send_invoice()
+                        or self._cancellation_fee() or self._extra_fee_unmentioned() or self._payment_terms()
+                        or self._send_invoice()
                         or self._billing_details())
         if self.ctx.customer is None or not self.facts.has_billing:
             if service_told:
@@ -886,6 +888,21 @@ class BillingReplies(WriterBase):
                        f"What it says about cancelling: {entry.answer}")
         self._cite_faq(entry)
         self.reply.add(f"If you'd like that confirmed for your account, I can {OFFER_PERSON} from our team.",
+                       answers=False)
+        return True
+
+    def _extra_fee_unmentioned(self) -> bool:
+        """"Is there a setup fee?", "any hidden fees?": the help centre mentions no fee beside the plans' monthly
+        prices, which is said with those prices and a person (a visitor was asked to sign in). False, having said
+        nothing, for another message."""
+        if not asks_about_an_extra_fee(self.ctx.message):
+            return False
+        self.reply.add("Our help centre doesn't mention a setup fee or any other fee beside the plans' monthly prices, "
+                       "and I'd rather not guess beyond what it says.")
+        if (listing := self._plans_listed()[1]) is not None:
+            self.reply.add(f"What it says of the prices: {listing.answer}", answers=False)
+            self._cite_faq(listing)
+        self.reply.add(f"A person from our team can confirm it for you: would you like me to {OFFER_PERSON}?",
                        answers=False)
         return True
 

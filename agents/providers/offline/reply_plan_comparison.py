@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from agents.follow_up import OFFER_PERSON, previous_user_text
+from agents.follow_up import OFFER_PERSON, last_assistant_text, previous_user_text
 from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_plan
 from agents.providers.offline.reply_base import GENERIC_WORDS, has_cue, joined_with_and, money, plan_prices, sentences
@@ -113,7 +113,7 @@ class PlanComparisonReplies(PlanFeatureReplies):
         help centre's entry on the plans says, the customer's own plan, and what to tell for a plan to be matched to a
         need, with no pick made for them. False, having said nothing, for another message or without that entry."""
         entry = next((m for m in self.facts.faq if "plans" in normalise(m.question).split()), None)
-        if not asks_which_plan_to_choose(self.text) or entry is None:
+        if not asks_which_plan_to_choose(self.text, last_reply=last_assistant_text(self.ctx)) or entry is None:
             return False
         own = f" You're on {self.ctx.customer.plan.capitalize()} now." if self.ctx.customer is not None else ""
         self.reply.add(f"Which plan suits you depends on what you need, so I won't pick one for you. {entry.answer}{own}")
