@@ -899,9 +899,7 @@ class BillingReplies(WriterBase):
             return False
         self.reply.add("Our help centre doesn't mention a setup fee or any other fee beside the plans' monthly prices, "
                        "and I'd rather not guess beyond what it says.")
-        if (listing := self._plans_listed()[1]) is not None:
-            self.reply.add(f"What it says of the prices: {listing.answer}", answers=False)
-            self._cite_faq(listing)
+        self._plans_prices_told("What it says of the prices: ")
         self.reply.add(f"A person from our team can confirm it for you: would you like me to {OFFER_PERSON}?",
                        answers=False)
         return True
@@ -952,9 +950,7 @@ class BillingReplies(WriterBase):
         if not asks_price_per_seat(self.ctx.message):
             return False
         self.reply.add("Our help centre doesn't mention a price per seat or per team member, so I'd rather not guess.")
-        if (listing := self._plans_listed()[1]) is not None:
-            self.reply.add(f"It prices each plan by the month: {listing.answer}", answers=False)
-            self._cite_faq(listing)
+        self._plans_prices_told("It prices each plan by the month: ")
         team = next((m for m in self.facts.faq if "team" in normalise(m.question).split()), None)
         if team is not None and (counts := [s for s in sentences(team.answer) if re.search(r"\bmembers?\b", s)]):
             self.reply.add(f"On team members it says: {' '.join(counts)}", answers=False)
@@ -962,6 +958,13 @@ class BillingReplies(WriterBase):
         self.reply.add(f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?",
                        answers=False)
         return True
+
+    def _plans_prices_told(self, lead: str) -> None:
+        """Every plan and its monthly price as the help centre lists them, after `lead`, when that list was gathered: what
+        a reply that a price or fee is not mentioned can say instead."""
+        if (listing := self._plans_listed()[1]) is not None:
+            self.reply.add(f"{lead}{listing.answer}", answers=False)
+            self._cite_faq(listing)
 
     def _what_nonpayment_does(self) -> bool:
         """"Will my app go down if it doesn't go through?", "what happens if my payment fails?": the help centre doesn't
