@@ -146,6 +146,7 @@ from agents.own_data import (
     asks_about_old_invoices,
     asks_about_own_data,
     asks_about_own_plan,
+    asks_about_password_rules,
     asks_about_single_sign_on,
     asks_about_team_roles,
     asks_about_the_billing_email,
@@ -199,6 +200,7 @@ from agents.service_terms import (
     asks_price_per_seat,
     asks_to_change_the_renewal_date,
     asks_what_a_plan_has,
+    asks_what_is_owed,
     asks_what_nonpayment_does,
     asks_which_plan_to_choose,
     billing_matter_alone,
@@ -557,6 +559,9 @@ _FOLLOW_UPS_MISREAD = (
                   "asks about a fee beside the plans' prices", spares=("human",), sure=True),
     _FollowUpRule(lambda ctx: asks_price_per_seat(ctx.message), "billing", "price_per_seat_asked",
                   "asks a price for each person on the team", spares=("human",), sure=True),
+    # "So do I owe anything?" after talk of a charge and a refund (refund: the refusal again): what is unpaid.
+    _FollowUpRule(lambda ctx: asks_what_is_owed(ctx.message), "billing", "owed_asked", "asks what is unpaid",
+                  spares=("human",)),
     _FollowUpRule(lambda ctx: asks_what_nonpayment_does(ctx.message), "billing", "nonpayment_asked",
                   "asks what an unpaid account leads to", spares=("human",)),
     # "Hi my name is alice" (off topic at 0.33: "that's outside what I can help with"): a greeting.
@@ -569,12 +574,20 @@ _FOLLOW_UPS_MISREAD = (
     # centre compares us with no one, with our plans.
     _FollowUpRule(lambda ctx: asks_how_we_differ(ctx.message), "general", "comparison_with_others_asked",
                   "asks how we compare with other providers", spares=("human",), sure=True),
+    # "How fast do you reply?", "how long until someone responds?" (off topic, or technical: "no guide"): the support
+    # itself, which the entry on support hours and the plans answer.
+    _FollowUpRule(lambda ctx: asks_about_support_hours(ctx.message), "general", "support_asked",
+                  "asks about the support given", spares=("human", "billing", "account", "refund")),
     _FollowUpRule(lambda ctx: introduces_self_only(ctx.message), "general", "introduction",
                   "says who the customer is, and asks nothing yet"),
     # "Which app should I use?" right after the steps to turn on two-factor (technical: "I don't have a guide on that"):
     # the account part says the help centre names no authenticator app.
     _FollowUpRule(lambda ctx: asks_which_authenticator(ctx.message, last_reply=last_assistant_text(ctx)), "account",
                   "authenticator_asked", "asks which authenticator app to use", spares=("human",)),
+    # "Can i use a passphrase?" (not enough information), "whats the password requirements?" (how passwords are stored):
+    # the account part says the help centre gives no rules for them.
+    _FollowUpRule(lambda ctx: asks_about_password_rules(ctx.message), "account", "password_rules_asked",
+                  "asks the rules a password must meet", spares=("human",), sure=True),
     _FollowUpRule(lambda ctx: asks_about_single_sign_on(ctx.message), "account", "single_sign_on_asked",
                   "asks about signing in through an outside account", spares=("human",)),
 )
@@ -1425,6 +1438,11 @@ class Orchestrator:
             # "Can you delete my account": the entry's steps alone read as if it had been done, or would be; the
             # account part says nothing in this chat deletes one, with the steps.
             run.summary["faq"]["skipped"] = "asks the assistant to delete the account, which nothing here does"
+            return False
+        if run.ctx.customer is not None and asks_about_support_hours(run.ctx.message):
+            # "Do I get weekend support?": the entry says Business customers get weekend cover; whether this customer
+            # does is their plan's to say, which the writer leads with.
+            run.summary["faq"]["skipped"] = "asks about the support the signed-in customer's plan gets"
             return False
         if asks_for_a_dpa(run.ctx.message):
             # "Can I sign a DPA?": the entry on where data is stored ends on it; the writer says yes, on request, and

@@ -539,6 +539,23 @@ def asks_about_single_sign_on(text: str) -> bool:
     return bool(_SINGLE_SIGN_ON.search(text))
 
 
+# "Whats the password requirements?", "can i use a passphrase?", "how long does my password need to be?": the rules a
+# password must meet, which the help centre never gives (it got that passwords are stored unreadably, or "not enough
+# information").
+_PASSWORD_RULES = re.compile(
+    r"\bpassword\s+(?:requirements?|rules?|policy|policies|length|criteria|strength|complexity)\b"
+    r"|\bpass\s*phrases?\b"
+    r"|\bhow\s+(?:long|short|strong|complex)\s+(?:does|do|should|must|can|has\s+to)\s+(?:my|the|a|our)\s+password\b"
+    r"|\b(?:special|allowed)\s+characters?\b[^.?!]{0,20}\bpasswords?\b|\bpasswords?\b[^.?!]{0,20}\b(?:special|allowed)\s+"
+    r"characters?\b|\b(?:minimum|maximum|max|min)\s+(?:password\s+)?length\b[^.?!]{0,15}\bpassword",
+    re.IGNORECASE)
+
+
+def asks_about_password_rules(text: str) -> bool:
+    """"What are the password requirements?": the rules a password must meet."""
+    return bool(_PASSWORD_RULES.search(text))
+
+
 # "Can I use sms instead?", "I don't have a smartphone" after the steps to turn on two-factor, "is there 2fa by text
 # message?": a second factor other than the authenticator app the help centre describes (the account's state, then "I
 # don't have enough information").

@@ -273,6 +273,22 @@ def asks_price_per_seat(message: str) -> bool:
     return bool(_PER_SEAT.search(message)) and bool(_PRICE_WORDS.search(message))
 
 
+# "So do I owe anything?", "how much do I owe?", "is anything outstanding?" after talk of a refund (the refund's refusal
+# again): what is unpaid, which the billing part tells.
+_ASKS_WHAT_IS_OWED = re.compile(
+    r"(?:\b(?:do|does|did)\s+(?:i|we)\s+(?:still\s+)?owe|\bhow\s+much\s+(?:do|does)\s+(?:i|we)\s+(?:still\s+)?owe"
+    r"|\bwhat\s+(?:do|does)\s+(?:i|we)\s+(?:still\s+)?owe|\b(?:is|are)\s+(?:there\s+)?(?:anything|something)\s+"
+    r"(?:still\s+)?(?:outstanding|unpaid|overdue|due)|\b(?:what'?s|what\s+is)\s+my\s+(?:balance|outstanding\s+balance))\b"
+    # Not a bill of something else's: "what do i owe on my phone bill", "when do i owe the rent".
+    r"(?!\s+(?:on|for|in|to|the|of)\b)",
+    re.IGNORECASE)
+
+
+def asks_what_is_owed(message: str) -> bool:
+    """"Do I owe anything?": what is unpaid on the account (not taxes owed, which are no bill of ours)."""
+    return bool(_ASKS_WHAT_IS_OWED.search(message)) and not re.search(r"\btax(?:es)?\b", message, re.IGNORECASE)
+
+
 def asks_about_paying_yearly(message: str) -> bool:
     """"Can I pay yearly?", "how much is it per year?": paying for a year at a time."""
     return bool(ASKS_ABOUT_PAYING_YEARLY.search(message))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from agents.about_service import (
     NAMES_OUR_REGION,
+    asks_about_support_hours,
     asks_how_we_differ,
     asks_to_move_an_app_between_regions,
     asks_to_run_an_app_in_more_regions,
@@ -120,6 +121,7 @@ UPGRADE_QUESTION = "how do I upgrade my plan"
 CARD_QUESTION = "how do I update my credit card"
 REFUND_ARRIVAL_QUESTION = "how long does a refund take to arrive"
 INVOICE_DETAILS_QUESTION = "how do I add my company name or VAT number to invoices"
+SUPPORT_HOURS_QUESTION = "what are your support hours"
 DOWNGRADE_QUESTION = "how do I downgrade my plan"
 # How the help centre's entry on the status page is asked for.
 STATUS_PAGE_QUESTION = "where can I see the status of your services"
@@ -163,6 +165,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     # carry the details (the writer answers from it only when the conversation is about them).
     (asks_about_old_invoices, INVOICE_DETAILS_QUESTION),
     (asks_about_a_coming_invoice, INVOICE_DETAILS_QUESTION),
+    # "How fast do you reply?": the entry on support hours, whose words ("hours") it never uses.
+    (asks_about_support_hours, SUPPORT_HOURS_QUESTION),
     # "How much per seat?": the plans' prices, and what the team's entry says of members on each.
     (asks_price_per_seat, PLANS_QUESTION),
     (asks_price_per_seat, TEAM_QUESTION),
@@ -184,7 +188,7 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
 )
 # How the entries that answer a wait for staff approval are asked for: who approves refunds (the policy), when staff
 # are in (support hours), and how long the money takes once approved.
-STAFF_REVIEW_QUESTIONS = ("what is your refund policy", "what are your support hours", REFUND_ARRIVAL_QUESTION)
+STAFF_REVIEW_QUESTIONS = ("what is your refund policy", SUPPORT_HOURS_QUESTION, REFUND_ARRIVAL_QUESTION)
 # How the entries that answer a question on uptime are asked for: where uptime and incidents are shown (the status
 # page), and what uptime is committed to (the SLA).
 UPTIME_QUESTIONS = (STATUS_PAGE_QUESTION, "do you offer an uptime sla")

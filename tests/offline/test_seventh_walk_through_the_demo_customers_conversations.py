@@ -763,3 +763,38 @@ async def test_a_fee_beside_the_plans_prices_is_said_to_be_unmentioned(converse,
     assert outcome.reply.startswith("Our help centre doesn't mention a setup fee or any other fee beside the plans' "
                                     "monthly prices"), outcome.reply
     assert "What it says of the prices: We have three plans" in outcome.reply and "sign in" not in outcome.reply.lower()
+
+
+# ---------------------------------------------------------------- how fast we reply, what is owed, password rules
+
+SUPPORT_HOURS = ("This chat answers around the clock. Our support staff are here Monday to Friday, 08:00 to 20:00 UTC; "
+                 "Business customers also get weekend cover for urgent issues.")
+
+
+@pytest.mark.parametrize(("customer", "message", "lead"), [
+    ("cus_bob", "how fast do you reply?", "Your plan, Business, includes priority support."),  # the scope reply
+    ("cus_alice", "what is your response time?", "Your plan, Pro, includes email support."),   # the scope reply
+    (None, "how long until someone responds?", ""),                                          # technical: "no guide"
+])
+async def test_how_soon_an_answer_comes_is_the_support_hours_and_the_plans_support(converse, customer, message, lead):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(lead or SUPPORT_HOURS), outcome.reply
+    assert SUPPORT_HOURS in outcome.reply and outcome.route != "handoff"
+
+
+async def test_what_is_owed_after_talk_of_a_charge_and_a_refund_is_the_unpaid_invoice(converse):
+    # Refund: the refusal of a refund for NW-1002 again.
+    *_, outcome = await converse("cus_alice", "ok so I was double charged I think", "no wait, it was a failed payment",
+                                 "so do I owe anything?")
+    assert outcome.reply.startswith("You have $29.00 outstanding."), outcome.reply
+    assert "refund window" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    ("cus_carol", "whats the password requirements?"),      # that passwords are stored unreadably
+    (None, "how long does my password need to be?"),
+    ("cus_alice", "can i use a passphrase?"),               # "not enough information"
+])
+async def test_the_rules_a_password_must_meet_are_said_to_be_undescribed(converse, customer, message):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("Our help centre doesn't describe the rules a password must meet"), outcome.reply

@@ -22,6 +22,7 @@ from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
     about_someone_elses_sign_in,
     asks_about_own_data,
+    asks_about_password_rules,
     asks_about_single_sign_on,
     asks_about_team_roles,
     asks_about_the_lock,
@@ -262,6 +263,11 @@ class AccountReplies(BillingReplies):
             return
         if asks_about_single_sign_on(self.text):
             self._single_sign_on()
+            return
+        if asks_about_password_rules(self.ctx.message):
+            self.reply.add("Our help centre doesn't describe the rules a password must meet (its length, or which "
+                           "characters it needs), so I'd rather not guess. A person from our team can tell you: would "
+                           f"you like me to {OFFER_PERSON}?")
             return
         if self._deletion_asked_of_us() or self._authenticator_unnamed():
             return
