@@ -178,7 +178,7 @@ from agents.own_data import (
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.recap import asks_for_a_recap, recap_reply
-from agents.refund_requests import asks_for_credit_instead
+from agents.refund_requests import asks_for_credit_instead, asks_of_a_refund_to_a_card_gone, asks_where_a_refund_goes
 from agents.resilience import RunBudget
 from agents.service_status import (
     DASHBOARD_FAULT_REPLY,
@@ -544,6 +544,11 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: asks_about_the_billing_email(ctx.message) or gives_an_address_to_send_to(
         ctx.message, last_reply=last_assistant_text(ctx)), "billing", "billing_email_asked",
                   "asks about the address invoices are emailed to", spares=("human", "refund")),
+    # "Do refunds go back to the original card?" (the duplicate charge described), "what if that card is closed?" after
+    # it (the card on file): where a refund's money goes.
+    _FollowUpRule(lambda ctx: asks_where_a_refund_goes(ctx.message) or asks_of_a_refund_to_a_card_gone(
+        ctx.message, said_before=f"{previous_user_text(ctx) or ''} {last_assistant_text(ctx)}"), "refund",
+                  "refund_destination_asked", "asks where a refund's money goes", spares=("human",)),
     _FollowUpRule(lambda ctx: asks_for_credit_instead(ctx.message), "refund", "credit_instead_asked",
                   "asks for a refund as credit on the account", spares=("human",)),
     # "How much per seat?" (account: the team's entry as a guess): the billing part says no price per member is given.

@@ -238,6 +238,28 @@ def asks_for_credit_instead(text: str) -> bool:
     return bool(_CREDIT_INSTEAD.search(text))
 
 
+# "Do refunds go back to the original card?", "where does the refund go?": where the money goes, which the entry on a
+# refund's timing says ("reaches your card"); it got the customer's duplicate charge described.
+_WHERE_A_REFUND_GOES = re.compile(
+    r"\brefunds?\b[^.?!]{0,30}\b(?:go|goes|going|come|comes|paid|sent|returned|credited)\s+(?:back\s+)?(?:to|on|onto)\s+"
+    r"(?:the\s+|my\s+|our\s+)?(?:original\s+|same\s+)?(?:card|payment\s+method|bank(?:\s+account)?)\b"
+    r"|\bwhere\s+(?:does|do|will|would)\s+(?:the\s+|my\s+)?(?:refund|money)\s+go\b", re.IGNORECASE)
+# "What if that card is closed?" after where a refund goes: the card it would reach, gone.
+_CARD_GONE = re.compile(
+    r"\b(?:card|account)\b[^.?!]{0,20}\b(?:is|was|gets|got|has\s+been)\s+(?:closed|cancell?ed|expired|blocked|lost|stolen"
+    r"|gone)\b|\b(?:closed|cancell?ed|expired|blocked)\s+(?:card|account)\b", re.IGNORECASE)
+
+
+def asks_where_a_refund_goes(text: str) -> bool:
+    """"Do refunds go back to the original card?": where a refund's money goes."""
+    return bool(_WHERE_A_REFUND_GOES.search(text))
+
+
+def asks_of_a_refund_to_a_card_gone(text: str, *, said_before: str) -> bool:
+    """"What if that card is closed?" right after where a refund goes was asked or told (`said_before`)."""
+    return bool(_CARD_GONE.search(text)) and bool(re.search(r"\brefund", said_before, re.IGNORECASE))
+
+
 def asks_to_approve_a_refund(text: str) -> bool:
     """"Approve refund RF-0001": staff approve refunds in the console; in the chat it is asked by a customer,
     whoever they say they are, and approves nothing."""

@@ -78,7 +78,9 @@ TRYING_A_PAID_PLAN = re.compile(
     r"\bfree\s+trials?\b|\b(?:try|trial|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business|a\s+paid\s+plan|paid\s+plans?)"
     r"(?:\s+plan)?(?:\s+\w+){0,2}?\s+(?:for\s+free|free(?:\s+of\s+charge)?|without\s+paying|at\s+no\s+cost"
     # "Can I try pro before paying?" (a visitor was asked to sign in to see their invoices).
-    r"|before\s+(?:paying|buying|committing|subscribing|(?:i|we)\s+(?:pay|buy|commit|subscribe)))\b",
+    r"|before\s+(?:paying|buying|committing|subscribing|(?:i|we)\s+(?:pay|buy|commit|subscribe)))\b"
+    # "I want to try pro first" (off topic: the scope reply): a go on the paid plan before paying for it.
+    r"|\b(?:try|trial|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business)(?:\s+plan)?\s+(?:first|out\s+first)\b",
     re.IGNORECASE)
 
 

@@ -71,7 +71,7 @@ from agents.own_data import (
     unlock_request_naming_the_account,
     with_document_words_spelled,
 )
-from agents.refund_requests import asks_for_credit_instead
+from agents.refund_requests import asks_for_credit_instead, asks_where_a_refund_goes
 from agents.service_status import asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
@@ -172,6 +172,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_price_per_seat, TEAM_QUESTION),
     # "Can I get it as credit instead?": the entry on when a refund arrives, the way the help centre describes.
     (asks_for_credit_instead, REFUND_ARRIVAL_QUESTION),
+    # "Do refunds go back to the original card?": the entry on a refund's timing says it reaches the card.
+    (asks_where_a_refund_goes, REFUND_ARRIVAL_QUESTION),
     # "What happens if my payment fails?": the entry on replacing the card says a failed invoice is retried.
     (asks_what_nonpayment_does, CARD_QUESTION),
     # "I don't have another card" after the expired card: the other ways to pay.

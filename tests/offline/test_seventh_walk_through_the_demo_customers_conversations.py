@@ -798,3 +798,31 @@ async def test_what_is_owed_after_talk_of_a_charge_and_a_refund_is_the_unpaid_in
 async def test_the_rules_a_password_must_meet_are_said_to_be_undescribed(converse, customer, message):
     [outcome] = await converse(customer, message)
     assert outcome.reply.startswith("Our help centre doesn't describe the rules a password must meet"), outcome.reply
+
+
+# ---------------------------------------------------------------- where a refund goes; trying a paid plan first
+
+async def test_where_a_refund_goes_is_the_card_as_the_entry_on_its_timing_says(converse):
+    # The duplicate charge described, and an offer to ask for its refund.
+    [outcome] = await converse("cus_bob", "hey, quick one: do refunds go back to the original card?")
+    assert outcome.reply.startswith("To your card, as our help centre puts it: Once a refund is approved it usually "
+                                    "reaches your card"), outcome.reply
+    assert not outcome.actions
+
+
+async def test_a_refund_to_a_card_since_closed_is_said_to_be_unsaid_with_a_person(converse):
+    # The card on file.
+    _, outcome = await converse("cus_bob", "do refunds go back to the original card?", "what if that card is closed?")
+    assert outcome.reply.startswith("Our help centre doesn't say what happens to a refund when the card it goes back to "
+                                    "is closed"), outcome.reply
+
+
+async def test_a_closed_card_asked_of_with_no_refund_in_view_is_still_the_card_on_file(converse):
+    _, outcome = await converse("cus_alice", "my card expired", "what if that card is closed?")
+    assert outcome.reply.startswith("The card on file is a visa ending 4242"), outcome.reply
+
+
+async def test_trying_a_paid_plan_first_is_a_trial_the_help_centre_does_not_describe(converse):
+    # Off topic: the scope reply.
+    [outcome] = await converse("cus_carol", "i want to try pro first")
+    assert outcome.reply.startswith("I can't find anything about free trials in our help centre"), outcome.reply

@@ -19,6 +19,7 @@ from agents.follow_up import (
     assistant_texts,
     last_assistant_text,
     lets_the_refund_go_on,
+    previous_user_text,
     pushes_back_on_a_refund_refused,
     with_topic,
     withdraws_the_refund_just_asked,
@@ -42,7 +43,9 @@ from agents.providers.offline.text import normalise
 from agents.refund_requests import (
     asks_for_credit_instead,
     asks_how_one_is_given,
+    asks_of_a_refund_to_a_card_gone,
     asks_to_approve_a_refund,
+    asks_where_a_refund_goes,
     blames_the_service,
     names_someone_elses_charge,
     refund_wanted,
@@ -202,6 +205,8 @@ class RefundReplies(BillingReplies):
     def refund(self, *, only_duplicates: bool = False) -> None:
         if asks_for_credit_instead(self.ctx.message):
             self._credit_instead_unsaid()
+            return
+        if self._where_the_refund_goes():
             return
         if self._window_asked_after_the_policy():
             # "How many days?" right after the policy's "within 14 days": how long there is to ask, which the
@@ -692,6 +697,23 @@ class RefundReplies(BillingReplies):
             self._cite_faq(timing)
         self._refund_status()
         self.reply.answered = True
+        return True
+
+    def _where_the_refund_goes(self) -> bool:
+        """"Do refunds go back to the original card?": to the card, as the entry on a refund's timing says; "what if that
+        card is closed?" after it: the help centre doesn't say, with a person. False, having said nothing, for another
+        message or without that entry."""
+        card_gone = asks_of_a_refund_to_a_card_gone(
+            self.ctx.message, said_before=f"{previous_user_text(self.ctx) or ''} {last_assistant_text(self.ctx)}")
+        if card_gone:
+            self.reply.add("Our help centre doesn't say what happens to a refund when the card it goes back to is "
+                           "closed, so I'd rather not guess. A person from our team can check it for you: would you "
+                           f"like me to {OFFER_PERSON}?")
+            return True
+        if not asks_where_a_refund_goes(self.ctx.message) or (timing := self._refund_timing_entry()) is None:
+            return False
+        self.reply.add(f"To your card, as our help centre puts it: {timing.answer}")
+        self._cite_faq(timing)
         return True
 
     def _credit_instead_unsaid(self) -> None:
