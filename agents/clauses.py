@@ -134,8 +134,10 @@ _ONLY_THANKS = re.compile(
 # "Hi my name is alice", "hello, this is Bob from Acme": who the customer is, and nothing asked yet (off topic at 0.33:
 # "that's outside what I can help with"). "This is" and "I'm" count only with where they are from ("this is urgent").
 _NAME = r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?"
+# "Hi", "hello there", "good morning": a greeting that opens a message.
+GREETING = r"(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening))(?:\s+there)?"
 _INTRODUCES_SELF = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+)?"
+    rf"^\W*(?:{GREETING}[\s,!.]+)?"
     rf"(?:my\s+name(?:'?s|\s+is)\s+{_NAME}(?:\s+(?:from|at|with)\s+[\w.&'-]+)?"
     rf"|(?:this\s+is|i'?m|i\s+am)\s+{_NAME}\s+(?:from|at|with)\s+[\w.&'-]+)[\s!.,:)]*$",
     re.IGNORECASE)

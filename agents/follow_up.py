@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import only_thanks
+from agents.clauses import GREETING, only_thanks
 from agents.context import HistoryTurn, SourceKind, SupportContext
 from agents.own_data import MONTH, about_someone_elses_sign_in
 from agents.service_terms import RENEWAL_TOLD, names_the_sla
@@ -1369,8 +1369,7 @@ def question_as_asked(ctx: SupportContext) -> str | None:
 
 # "Hello, we are getting 429s": a greeting before the question, which the question asked again of a plan leaves out
 # ("hello, we are getting 429s on the business plan?" read as general: "not enough information").
-_LEADING_GREETING = re.compile(r"^\W*(?:(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+)+",
-                               re.IGNORECASE)
+_LEADING_GREETING = re.compile(rf"^\W*(?:{GREETING}[\s,!.]+)+", re.IGNORECASE)
 
 
 # "And if I upgrade?", "what if we upgraded?" after "what's my api rate limit?": the question before, asked of the plan

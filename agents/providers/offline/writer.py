@@ -662,7 +662,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         """"How much extra does that cost?" right after asking to run an app in a second region: the entry names the
         plan it comes with, and nothing of a price of its own, which is said rather than guessed, with a person (it
         got the plans' prices). False, having said nothing, for another message or without the entry on regions."""
-        if (not _ASKS_WHAT_IT_COSTS.match(self.ctx.message)
+        if (not _ASKS_IF_IT_COSTS_EXTRA.match(self.ctx.message)
                 or not asks_to_run_an_app_in_more_regions(previous_user_text(self.ctx) or "")
                 or (entry := self._entry_on("region")) is None):
             return False
@@ -877,8 +877,8 @@ BARE_THANKS = frozenset({"ok", "okay", "k", "alright", "great", "cool", "yes", "
 
 
 # "How much extra does that cost?", "is that extra?", "does it cost anything?": the price of what was just discussed,
-# beyond the plan's.
-_ASKS_WHAT_IT_COSTS = re.compile(
+# beyond the plan's (follow_up.asks_what_it_costs reads "how much will it cost?", of a change asked for).
+_ASKS_IF_IT_COSTS_EXTRA = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much\s+(?:extra\s+|more\s+)?(?:does|will|would|is)\s+(?:it|that|this)"
     r"\s+(?:cost|be)(?:\s+extra)?|(?:does|is|will|would)\s+(?:it|that|this)\s+(?:cost\s+(?:extra|more|anything)|extra|be\s+extra)"
     r"|what\s+does\s+(?:it|that)\s+cost|is\s+there\s+an?\s+(?:extra|additional)\s+(?:cost|charge|fee))\s*[?.!]*\s*$",
