@@ -1391,6 +1391,14 @@ def _plan_upgraded_to(ctx: SupportContext) -> str | None:
     return _PLANS_CHEAPEST_FIRST[at + 1] if at is not None and at + 1 < len(_PLANS_CHEAPEST_FIRST) else None
 
 
+# "Is it on all plans?", "does that come with every plan?" after "do you have an uptime guarantee?": the question before,
+# asked of each plan (a visitor was asked to sign in).
+_ON_EVERY_PLAN = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:is|are|does|do)\s+(?:it|that|this|they|those)\s+(?:come\s+with\s+|(?:on|in|available"
+    r"\s+(?:on|in)|included\s+in|part\s+of|for)\s+)(?:all|every|each)\s+(?:the\s+|of\s+the\s+|your\s+)?(?:plans?|tiers?)\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
 def without_greeting(text: str) -> str:
     """"Hello, we are getting 429s" → "we are getting 429s"."""
     return _LEADING_GREETING.sub("", text.strip())
@@ -1415,6 +1423,8 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
     if (of_the_plan := _asked_of_the_plan_named_before(ctx)) is not None:
         return of_the_plan
     # "I'm on pro" after "why is my app slow?": the question before, for the plan the customer says they are on.
+    if before and _ON_EVERY_PLAN.match(ctx.message) and not _PLAN_NAMED.search(before):
+        return f"{without_greeting(before).rstrip('?.! ')} on which plans?"
     if before and (upgraded := _plan_upgraded_to(ctx)) is not None and not _OWN_PLAN_ASKED.search(before):
         question = without_greeting(before).rstrip("?.! ")
         if _PLAN_NAMED.search(question):

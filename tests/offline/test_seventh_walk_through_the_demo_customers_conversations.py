@@ -826,3 +826,10 @@ async def test_trying_a_paid_plan_first_is_a_trial_the_help_centre_does_not_desc
     # Off topic: the scope reply.
     [outcome] = await converse("cus_carol", "i want to try pro first")
     assert outcome.reply.startswith("I can't find anything about free trials in our help centre"), outcome.reply
+
+
+async def test_is_it_on_all_plans_after_the_sla_asks_that_question_of_each_plan(converse):
+    # A visitor asked to sign in to see their invoices.
+    _, outcome = await converse(None, "do you have an uptime guarantee?", "is it on all plans?")
+    assert "The Business plan comes with a 99.95% monthly uptime SLA" in outcome.reply, outcome.reply
+    assert "Free and Pro have no SLA" in outcome.reply and "sign in" not in outcome.reply.lower()
