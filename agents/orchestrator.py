@@ -174,6 +174,7 @@ from agents.own_data import (
     says_a_code_is_asked,
     speaks_of_more_than_one_charge,
     with_double_charge_spelled,
+    with_the_lock_denied,
 )
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
@@ -696,8 +697,11 @@ class Orchestrator:
         if (plan_named := with_own_paid_plan_named(terms_spelled, own_plan=own_plan)) != terms_spelled:
             # "Cancel my premium account" from a customer on Business: the plan they pay for, not a plan we don't have.
             run.summary["own_plan_named"] = {"from": terms_spelled, "read_as": plan_named}
-        if plan_named != message:
-            run.ctx.message, run.ctx.message_as_typed = plan_named, message
+        if (denied := with_the_lock_denied(plan_named, last_reply=last_assistant_text(run.ctx))) != plan_named:
+            # "I didn't do anything" right after the lock's reason: the failed sign-ins were someone else's.
+            run.summary["lock_denied"] = {"from": plan_named, "read_as": denied}
+        if denied != message:
+            run.ctx.message, run.ctx.message_as_typed = denied, message
 
     # ------------------------------------------------------------------ the pipeline
 

@@ -520,6 +520,22 @@ def asks_to_lock(text: str) -> bool:
     return bool(ASKS_TO_LOCK.search(text))
 
 
+# "I didn't do anything", "but I did nothing" right after the lock's reason (five failed sign-ins): those sign-ins were
+# not the customer's, which is what someone else at the account looks like (it got "no invoices", as a billing question).
+_DENIES_DOING_IT = re.compile(
+    r"^\W*(?:(?:but|no|wait|what|huh)[,.!?\s]+)*(?:i\s+(?:didn'?t|did\s+not|haven'?t|have\s+not|never)\s+(?:do|done|touch(?:ed)?)"
+    r"\s+(?:anything|a\s+thing|it|that)|i\s+did\s+nothing)(?:\s+(?:wrong|though))?\W*$", re.IGNORECASE)
+LOCK_REASON_TOLD = "failed sign-ins"
+
+
+def with_the_lock_denied(message: str, *, last_reply: str) -> str:
+    """"I didn't do anything" right after the lock's reason was told: "those failed sign-ins weren't me"; else the
+    message as it is."""
+    if _DENIES_DOING_IT.match(message) and LOCK_REASON_TOLD in last_reply:
+        return "those failed sign-ins weren't me"
+    return message
+
+
 def wants_it_kept_locked(text: str) -> bool:
     """Whether an unlock would go against the message: the customer refuses it, or reports someone else at the
     account. Lock words in it ("don't unlock", "keep it locked", "lock my account") are no request to unlock."""

@@ -833,3 +833,15 @@ async def test_is_it_on_all_plans_after_the_sla_asks_that_question_of_each_plan(
     _, outcome = await converse(None, "do you have an uptime guarantee?", "is it on all plans?")
     assert "The Business plan comes with a 99.95% monthly uptime SLA" in outcome.reply, outcome.reply
     assert "Free and Pro have no SLA" in outcome.reply and "sign in" not in outcome.reply.lower()
+
+
+async def test_i_did_not_do_anything_after_the_locks_reason_is_read_as_sign_ins_that_were_not_theirs(converse):
+    # "There are no invoices on your account yet", as a billing question.
+    _, outcome = await converse("cus_carol", "why is my account locked", "I didn't do anything")
+    assert "I won't unlock it while someone else may be trying to get in" in outcome.reply, outcome.reply
+    assert "no invoices" not in outcome.reply and not outcome.actions
+
+
+async def test_i_did_not_do_anything_after_another_reply_is_still_read_as_it_is(converse):
+    _, outcome = await converse("cus_alice", "why was I charged?", "I didn't do anything")
+    assert "someone else may be trying to get in" not in outcome.reply, outcome.reply
