@@ -1026,6 +1026,12 @@ def asks_what_an_upgrade_loses(ctx: SupportContext) -> bool:
     if not asks_what_a_smaller_plan_keeps(ctx.message) or DOWNGRADING.search(ctx.message) or CANCELLING.search(
             ctx.message):
         return False
+    return speaks_of_an_upgrade(ctx)
+
+
+def speaks_of_an_upgrade(ctx: SupportContext) -> bool:
+    """Whether the message, or the question it follows, names an upgrade ("how do I upgrade?" then "will I lose my
+    apps?")."""
     return any(UPGRADING.search(text) for text in (ctx.message, previous_user_text(ctx) or ""))
 
 

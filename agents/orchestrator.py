@@ -526,10 +526,6 @@ _FOLLOW_UPS_MISREAD = (
     # with what its entry on cancelling says.
     _FollowUpRule(lambda ctx: asks_about_a_commitment(ctx.message), "billing", "commitment_asked",
                   "asks whether a contract or a term binds the customer"),
-    # "Do you support sso?" (general: "I don't have enough information"): the account part says what the help centre
-    # says of signing in through an outside account, or that it says nothing.
-    # "Will my app go down if it doesn't go through?" after a failed payment (technical: the open incident): what an
-    # unpaid account leads to, which the billing part says the help centre never says, with the failed payment.
     # "How long will it take to reach my account?" right after a refund was filed (account, for "my account": the
     # refund's timing quoted as a guess).
     _FollowUpRule(asks_when_the_refund_arrives, "refund", "refund_arrival_asked",
@@ -550,9 +546,10 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: asks_where_a_refund_goes(ctx.message) or asks_of_a_refund_to_a_card_gone(
         ctx.message, said_before=f"{previous_user_text(ctx) or ''} {last_assistant_text(ctx)}"), "refund",
                   "refund_destination_asked", "asks where a refund's money goes", spares=("human",)),
+    # "Can I get it as credit instead?", "could you put it towards my next invoice?": a refund kept as credit on the
+    # account, which the refund part says the help centre never describes.
     _FollowUpRule(lambda ctx: asks_for_credit_instead(ctx.message), "refund", "credit_instead_asked",
                   "asks for a refund as credit on the account", spares=("human",)),
-    # "How much per seat?" (account: the team's entry as a guess): the billing part says no price per member is given.
     # "Can you fix the old ones too?" right after the steps to put a company name on invoices (out of scope at 0.68): the
     # invoices already issued, which the billing part says the entry leaves as they are.
     _FollowUpRule(lambda ctx: asks_about_old_invoices(ctx.message) and "Billing → Details" in last_assistant_text(ctx),
@@ -563,14 +560,16 @@ _FOLLOW_UPS_MISREAD = (
     # "Is there a setup fee?" (general in a panel: a visitor asked to sign in): no fee beside the plans' prices.
     _FollowUpRule(lambda ctx: asks_about_an_extra_fee(ctx.message), "billing", "extra_fee_asked",
                   "asks about a fee beside the plans' prices", spares=("human",), sure=True),
+    # "How much per seat?" (account: the team's entry as a guess): the billing part says no price per member is given.
     _FollowUpRule(lambda ctx: asks_price_per_seat(ctx.message), "billing", "price_per_seat_asked",
                   "asks a price for each person on the team", spares=("human",), sure=True),
     # "So do I owe anything?" after talk of a charge and a refund (refund: the refusal again): what is unpaid.
     _FollowUpRule(lambda ctx: asks_what_is_owed(ctx.message), "billing", "owed_asked", "asks what is unpaid",
                   spares=("human",)),
+    # "Will my app go down if it doesn't go through?" after a failed payment (technical: the open incident): what an
+    # unpaid account leads to, which the billing part says the help centre never says, with the failed payment.
     _FollowUpRule(lambda ctx: asks_what_nonpayment_does(ctx.message), "billing", "nonpayment_asked",
                   "asks what an unpaid account leads to", spares=("human",)),
-    # "Hi my name is alice" (off topic at 0.33: "that's outside what I can help with"): a greeting.
     # "Can I change my billing date?" (the invoice list), "can i change the date" after the renewal ("not enough
     # information"): the billing part says the help centre never describes it, with a person.
     _FollowUpRule(lambda ctx: asks_to_change_the_renewal_date(ctx.message, last_reply=last_assistant_text(ctx)),
@@ -584,6 +583,7 @@ _FOLLOW_UPS_MISREAD = (
     # itself, which the entry on support hours and the plans answer.
     _FollowUpRule(lambda ctx: asks_about_support_hours(ctx.message), "general", "support_asked",
                   "asks about the support given", spares=("human", "billing", "account", "refund")),
+    # "Hi my name is alice" (off topic at 0.33: "that's outside what I can help with"): a greeting.
     _FollowUpRule(lambda ctx: introduces_self_only(ctx.message), "general", "introduction",
                   "says who the customer is, and asks nothing yet"),
     # "Which app should I use?" right after the steps to turn on two-factor (technical: "I don't have a guide on that"):
@@ -594,6 +594,8 @@ _FOLLOW_UPS_MISREAD = (
     # the account part says the help centre gives no rules for them.
     _FollowUpRule(lambda ctx: asks_about_password_rules(ctx.message), "account", "password_rules_asked",
                   "asks the rules a password must meet", spares=("human",), sure=True),
+    # "Do you support sso?" (general: "I don't have enough information"): the account part says what the help centre
+    # says of signing in through an outside account, or that it says nothing.
     _FollowUpRule(lambda ctx: asks_about_single_sign_on(ctx.message), "account", "single_sign_on_asked",
                   "asks about signing in through an outside account", spares=("human",)),
 )

@@ -23,7 +23,6 @@ from agents.follow_up import (
     NOT_RECEIVED,
     RATE_LIMITS_QUESTION,
     TEAM_QUESTION,
-    UPGRADING,
     asks_a_detail,
     asks_about_staff_review,
     asks_about_uptime,
@@ -46,6 +45,7 @@ from agents.follow_up import (
     question_as_asked,
     reports_what_the_outage_costs,
     says_it_hit_the_limit,
+    speaks_of_an_upgrade,
     with_topic,
 )
 from agents.outcome import FaqMatch
@@ -425,8 +425,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # entries on deleting, exporting and GDPR are added, scored as the topic's are above, for the writer to
         # choose by what they are about.
         matches += _after_own(matches, _best_of_each(deps, data_questions))
-    if asks_what_an_upgrade_loses(ctx) or (asks_what_becomes_of(ctx.message) and any(
-            UPGRADING.search(text) for text in (ctx.message, previous_user_text(ctx) or ""))):
+    if asks_what_an_upgrade_loses(ctx) or (asks_what_becomes_of(ctx.message) and speaks_of_an_upgrade(ctx)):
         # "Will I lose anything?", "will I lose my apps?" after "how do I upgrade?": the entry on upgrading says when the
         # move applies, which its words never find (the invoice list came, or what each way of leaving does).
         matches = _leading(_best_first(deps, UPGRADE_QUESTION, 1), matches)

@@ -46,6 +46,7 @@ from agents.follow_up import (
     plan_move_asked_how_long,
     plans_priced_asked,
     previous_user_text,
+    speaks_of_an_upgrade,
     with_topic,
 )
 from agents.outcome import FaqMatch
@@ -497,7 +498,7 @@ class CancellationReplies(PlanComparisonReplies):
             told = self._what_deleting_removes()
         elif DOWNGRADING.search(topic):
             told = self._what_downgrading_keeps()
-        elif UPGRADING.search(topic) or UPGRADING.search(previous_user_text(self.ctx) or ""):
+        elif UPGRADING.search(topic) or speaks_of_an_upgrade(self.ctx):
             # "Will I lose my apps?" right after "how do I upgrade?", which the topic leaves out when read alone.
             told = self._what_upgrading_brings()
         elif asks_what_becomes_of_them_alone(topic):
