@@ -44,7 +44,6 @@ from agents.about_service import (
     payment_methods_asked,
     reports_a_leaked_key,
     reports_a_security_issue,
-    unlisted_payment_methods,
     wants_to_report_a_bug,
 )
 from agents.app_deletion import (
@@ -56,35 +55,27 @@ from agents.app_deletion import (
 from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
 from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
-from agents.data_protection import asks_for_a_dpa, asks_to_erase_personal_data, data_protection_asked
+from agents.data_protection import data_protection_asked
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import IncidentFact
+from agents.faq_refusals import why_the_entry_is_refused
 from agents.feedback import feedback_asked, feedback_reply
 from agents.follow_up import (
     DELETING_THE_ACCOUNT,
     OFFER_PERSON,
     OFFER_REFUND,
     accepts_offer,
-    affirms,
     asked_of_a_plan,
     asked_which_plan_for,
     asks_after_the_duplicate,
-    asks_for_more,
     asks_if_it_applies_to_them,
     asks_if_it_worked_with_nothing_done,
     asks_if_the_sla_applies,
     asks_of_another_month_after_a_refund_refused,
-    asks_the_amount_of_it,
-    asks_the_amount_of_the_renewal,
-    asks_to_deliver_it,
-    asks_us_to_change_plan,
     asks_what_an_upgrade_loses,
-    asks_what_cancelling_does,
     asks_what_ending_does,
     asks_when_the_refund_arrives,
-    asks_which_of_them,
-    declines_offer,
     goes_ahead_with_nothing_offered,
     last_assistant_text,
     last_reply_cited,
@@ -94,7 +85,6 @@ from agents.follow_up import (
     move_to_smaller_plan,
     period_of_the_prices_said,
     plan_gone_ahead_with,
-    plan_meant_by_that,
     plans_priced_asked,
     previous_user_text,
     pushes_back_on_a_refund_refused,
@@ -140,11 +130,8 @@ from agents.outcome import (
     Source,
 )
 from agents.own_data import (
-    ASKS_IF_ON_A_PLAN,
     about_own_lock,
-    about_own_two_factor,
     asks_about_old_invoices,
-    asks_about_own_data,
     asks_about_own_plan,
     asks_about_password_rules,
     asks_about_single_sign_on,
@@ -159,20 +146,17 @@ from agents.own_data import (
     asks_own_username,
     asks_standing,
     asks_to_give_a_role,
-    asks_us_to_delete_the_account,
     asks_when_joined,
     asks_when_we_retry,
     asks_which_authenticator,
     gives_an_address_to_send_to,
     gives_an_invoice_detail,
-    is_the_entry_on_a_double_charge,
     mentions_plans,
     reports_cannot_add_or_use,
     reports_cannot_sign_in,
     reports_lost_second_factor,
     reports_plan_not_applied,
     says_a_code_is_asked,
-    speaks_of_more_than_one_charge,
     with_double_charge_spelled,
     with_the_lock_denied,
 )
@@ -193,9 +177,6 @@ from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_about_a_commitment,
     asks_about_an_extra_fee,
-    asks_about_paying_yearly,
-    asks_for_a_neighbouring_plan,
-    asks_for_a_plan_change_alone,
     asks_for_a_special_price,
     asks_if_a_plan_can_change_later,
     asks_price_per_seat,
@@ -207,7 +188,6 @@ from agents.service_terms import (
     billing_matter_alone,
     domains_named,
     names_the_sla,
-    plan_asked_if_offered,
     tier_not_ours,
     with_own_paid_plan_named,
     with_terms_spelled,
@@ -1343,140 +1323,12 @@ class Orchestrator:
         unsure_out_of_scope = intent.label == "out_of_scope" and intent.confidence < FAQ_OVER_OUT_OF_SCOPE_BELOW
         if not unsure_out_of_scope and (intent.label not in FAQ_INTENTS or intent.secondary):
             return False
-        if run.ctx.history and (affirms(run.ctx.message) or declines_offer(run.ctx)):
-            # "Yes go on then", "maybe later": an answer to the assistant's last turn, whose words alone match an entry
-            # by chance ("go on" → "Do free apps go to sleep?").
-            run.summary["faq"]["skipped"] = "answers the assistant's offer"
-            return False
-        if ASKS_IF_ON_A_PLAN.match(run.ctx.message):
-            # "Am I on the free plan?": the customer's own plan, yes or no; the words match the entry on Free.
-            run.summary["faq"]["skipped"] = "asks whether the customer's own account is on a plan"
-            return False
-        if reports_card_replaced(run.ctx):
-            # "Ok I added a new one" after being told to replace the card: its words match the steps to replace one.
-            run.summary["faq"]["skipped"] = "says the card it was asked to replace is replaced"
-            return False
-        if asks_to_deliver_it(run.ctx.message):
-            # "Email it to my address, please": the words name the channel, which the FAQ matches (how to
-            # change an email address); what "it" is was said before.
-            run.summary["faq"]["skipped"] = "asks for what was discussed before to be sent"
-            return False
-        if (asks_the_amount_of_it(run.ctx.message) and previous_user_text(run.ctx)) or asks_the_amount_of_the_renewal(
-                run.ctx):
-            # "How much will it be?" after "when is my next payment?": the amount of what was just discussed (the
-            # renewal), not the plans' prices its words match.
-            run.summary["faq"]["skipped"] = "asks the amount of what was discussed before"
-            return False
-        if asks_for_more(run.ctx.message) and previous_user_text(run.ctx):
-            # "How do I get more?" after the API's limit on Pro: more of what was discussed; the words alone match the
-            # generic upgrade steps ("choose Pro or Business").
-            run.summary["faq"]["skipped"] = "asks for more of what was discussed before"
-            return False
-        if asks_which_of_them(run.ctx.message) and previous_user_text(run.ctx):
-            # "Which payment?" after "why was my card charged on nov 15?": which of the things discussed,
-            # not the entry its words match alone (the payment methods we accept).
-            run.summary["faq"]["skipped"] = "asks which of the things discussed before is meant"
-            return False
-        if asks_what_ending_does(run.ctx):
-            # "Would my apps be deleted?" after asking how to cancel: what is ending was said before; on
-            # their own the words match an unrelated entry (a deleted authenticator app).
-            run.summary["faq"]["skipped"] = "asks what cancelling, asked about before, does to apps or data"
-            return False
-        if asks_what_cancelling_does(run.ctx.message):
-            # "Will you delete my data if I cancel?": the words match deleting the account (0.94); the entry on
-            # cancelling says what happens to apps and data, which the writer tells.
-            run.summary["faq"]["skipped"] = "asks what cancelling does to apps or data"
-            return False
-        if run.ctx.customer is not None and asks_about_the_billing_email(run.ctx.message):
-            # "Change the email invoices go to": the entry says how to change the account's address; the billing part
-            # says that is where invoices go, with the address on file.
-            run.summary["faq"]["skipped"] = "asks about the address the signed-in customer's invoices go to"
-            return False
-        if gives_an_address_to_send_to(run.ctx.message, last_reply=last_assistant_text(run.ctx)):
-            # "To accounting@mycompany.com" after being told the chat sends no email: the words match changing the email
-            # address, which the billing part says moves the invoices, and that a second address is not described.
-            run.summary["faq"]["skipped"] = "gives another address to send to, which nothing in this chat sends to"
-            return False
-        if unlisted_payment_methods(run.ctx.message, top.answer):
-            # "Do you accept paypal?": the entry's list alone leaves the customer to work out that PayPal is not on
-            # it; the billing part quotes the list and says so.
-            run.summary["faq"]["skipped"] = "asks about a way to pay the entry does not name"
-            return False
-        if run.ctx.customer is not None and asks_about_own_data(run.ctx.message):
-            # The FAQ says how things work for everyone; this customer's facts answer the question.
-            run.summary["faq"]["skipped"] = "asks about the signed-in customer's own data"
-            return False
-        if run.ctx.customer is not None and asks_us_to_change_plan(run.ctx.message):
-            # "Upgrade me to Business": no action changes a plan, which the reply says, and the customer's plan
-            # decides which way the move goes (or that there is none to make); the entry alone says neither.
-            run.summary["faq"]["skipped"] = "asks the assistant to change the signed-in customer's plan"
-            return False
-        if run.ctx.customer is not None and asks_about_paying_yearly(run.ctx.message):
-            # "Can I pay yearly?": the entry on payment methods says Business customers can; whether this customer can
-            # is their plan's to say, which the billing part leads with.
-            run.summary["faq"]["skipped"] = "asks about paying yearly, which the signed-in customer's plan decides"
-            return False
-        if asks_for_a_neighbouring_plan(run.ctx.message):
-            # "Is there a cheaper plan?", "what is the next tier up?": the words match the downgrade's steps or the entry
-            # on Free; the plan above or below the customer's (every plan, to a visitor) is the plans' prices' to say.
-            run.summary["faq"]["skipped"] = "asks for the plan above or below one"
-            return False
-        if (plan := plan_asked_if_offered(run.ctx.message)) is not None and plan not in top.question.lower():
-            # "Is there a business plan?": the entry its words find is the steps to upgrade; whether we offer it, and
-            # what it includes, is the plans' list's to say. "Is there a free plan?" finds the entry on Free itself.
-            run.summary["faq"]["skipped"] = "asks whether we offer a plan"
-            return False
-        if is_the_entry_on_a_double_charge(top.question) and not speaks_of_more_than_one_charge(run.ctx.message):
-            # "Will you charge it now?" after the card was replaced, "what is this charge on my account": the words
-            # match the entry on a charge taken twice (0.93–0.96), which says nothing of a single charge.
-            run.summary["faq"]["skipped"] = "names one charge, where the entry is about a charge taken twice"
-            return False
-        if (plan := plan_meant_by_that(run.ctx)) is not None and plan not in top.question.lower():
-            # "What's included?" after "You're on the Pro plan": the entry on Free (0.9) is not that plan's.
-            run.summary["faq"]["skipped"] = f"asks what the {plan.capitalize()} plan just named includes"
-            return False
-        if gives_an_invoice_detail(run.ctx.message, last_reply=last_assistant_text(run.ctx)):
-            # "My vat number is GB123…": given to the chat, which cannot store it; the entry alone says where to enter it,
-            # and not that nothing was saved.
-            run.summary["faq"]["skipped"] = "gives a detail for the invoices, which nothing in this chat stores"
-            return False
-        if run.ctx.customer is not None and asks_for_a_plan_change_alone(run.ctx.message):
-            # "How do I upgrade?" from a Business customer: the entry says "choose Pro or Business", the plan they are
-            # on. Their plan decides which way the move goes, or that there is none to make.
-            run.summary["faq"]["skipped"] = "asks how to change the signed-in customer's plan, which their plan decides"
-            return False
-        if asks_us_to_delete_the_account(run.ctx.message, last_reply=last_assistant_text(run.ctx)):
-            # "Can you delete my account": the entry's steps alone read as if it had been done, or would be; the
-            # account part says nothing in this chat deletes one, with the steps.
-            run.summary["faq"]["skipped"] = "asks the assistant to delete the account, which nothing here does"
-            return False
-        if run.ctx.customer is not None and asks_about_support_hours(run.ctx.message):
-            # "Do I get weekend support?": the entry says Business customers get weekend cover; whether this customer
-            # does is their plan's to say, which the writer leads with.
-            run.summary["faq"]["skipped"] = "asks about the support the signed-in customer's plan gets"
-            return False
-        if asks_for_a_dpa(run.ctx.message):
-            # "Can I sign a DPA?": the entry on where data is stored ends on it; the writer says yes, on request, and
-            # offers a person to take the request, which the entry doesn't say how to make.
-            run.summary["faq"]["skipped"] = "asks for a data processing agreement"
-            return False
-        if asks_to_erase_personal_data(run.ctx.message):
-            # "Delete my data", "can you delete my data for me?": the entry's steps alone don't say that nothing is
-            # deleted from this chat, nor that a person can take the request on; the writer says both.
-            run.summary["faq"]["skipped"] = "asks to erase personal data, which nothing in this chat does"
-            return False
-        if run.ctx.customer is not None and about_own_lock(run.ctx.message):
-            # "I'm locked out, please unlock": the entry on locks says how to ask for an unlock; the account
-            # agent can start it, once the account's facts say it is locked.
-            run.summary["faq"]["skipped"] = "asks to unlock the signed-in customer's account, which the agents can start"
-            return False
-        if "second_factor_off" in run.summary:
-            # "I lost my phone" with two-factor off: the recovery entry is not this customer's answer.
-            run.summary["faq"]["skipped"] = "lost the second factor, and the signed-in customer's two-factor is off"
-            return False
-        if run.ctx.customer is not None and about_own_two_factor(run.ctx.message):
-            # The two-factor entries assume it is on (recovery codes); only the account's facts say whether it is.
-            run.summary["faq"]["skipped"] = "about the signed-in customer's own two-factor, whose state the facts hold"
+        # A lost second factor with two-factor off, found by the account's facts before the shortcut: the recovery
+        # entry is not this customer's answer.
+        why = ("lost the second factor, and the signed-in customer's two-factor is off"
+               if "second_factor_off" in run.summary else why_the_entry_is_refused(run.ctx, top))
+        if why is not None:
+            run.summary["faq"]["skipped"] = why
             return False
         if unsure_out_of_scope:
             run.summary["faq"]["over_out_of_scope"] = (

@@ -1,0 +1,181 @@
+"""When the FAQ's best entry, however close its words, is not the customer's answer on its own.
+
+The shortcut sends an entry as the whole reply. Each rule here names a message whose words match an entry by chance,
+or whose answer needs what the entry cannot say (the customer's own facts, what was said before, that nothing in this
+chat does what was asked): the run goes on to the agents, and the trace says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from agents.about_service import asks_about_support_hours, unlisted_payment_methods
+from agents.context import SupportContext
+from agents.data_protection import asks_for_a_dpa, asks_to_erase_personal_data
+from agents.follow_up import (
+    affirms,
+    asks_for_more,
+    asks_the_amount_of_it,
+    asks_the_amount_of_the_renewal,
+    asks_to_deliver_it,
+    asks_us_to_change_plan,
+    asks_what_cancelling_does,
+    asks_what_ending_does,
+    asks_which_of_them,
+    declines_offer,
+    last_assistant_text,
+    plan_meant_by_that,
+    previous_user_text,
+    reports_card_replaced,
+)
+from agents.outcome import FaqMatch
+from agents.own_data import (
+    ASKS_IF_ON_A_PLAN,
+    about_own_lock,
+    about_own_two_factor,
+    asks_about_own_data,
+    asks_about_the_billing_email,
+    asks_us_to_delete_the_account,
+    gives_an_address_to_send_to,
+    gives_an_invoice_detail,
+    is_the_entry_on_a_double_charge,
+    speaks_of_more_than_one_charge,
+)
+from agents.service_terms import (
+    asks_about_paying_yearly,
+    asks_for_a_neighbouring_plan,
+    asks_for_a_plan_change_alone,
+    plan_asked_if_offered,
+)
+
+Refuses = Callable[[SupportContext, FaqMatch], bool]
+
+
+@dataclass(frozen=True)
+class FaqRefusal:
+    """A message the entry its words match does not answer alone, and why (for the run's trace)."""
+
+    refuses: Refuses
+    why: str
+
+
+def _message(asks: Callable[[str], bool]) -> Refuses:
+    return lambda ctx, _top: asks(ctx.message)
+
+
+def _signed_in(asks: Callable[[str], bool]) -> Refuses:
+    """The signed-in customer's own facts answer it; a visitor gets the entry, which is right for anyone."""
+    return lambda ctx, _top: ctx.customer is not None and asks(ctx.message)
+
+
+def _after_a_question(asks: Callable[[str], bool]) -> Refuses:
+    """Asked of what the customer said before; a first message with these words means what the entry says."""
+    return lambda ctx, _top: asks(ctx.message) and bool(previous_user_text(ctx))
+
+
+def _plan_not_the_entrys(plan: str | None, top: FaqMatch) -> bool:
+    return plan is not None and plan not in top.question.lower()
+
+
+# In this order: the first that refuses is the one the trace gives.
+FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
+    # "Yes go on then", "maybe later": an answer to the assistant's last turn, whose words alone match an entry by
+    # chance ("go on" → "Do free apps go to sleep?").
+    FaqRefusal(lambda ctx, _top: bool(ctx.history) and (affirms(ctx.message) or declines_offer(ctx)),
+               "answers the assistant's offer"),
+    # "Am I on the free plan?": the customer's own plan, yes or no; the words match the entry on Free.
+    FaqRefusal(_message(lambda message: bool(ASKS_IF_ON_A_PLAN.match(message))),
+               "asks whether the customer's own account is on a plan"),
+    # "Ok I added a new one" after being told to replace the card: its words match the steps to replace one.
+    FaqRefusal(lambda ctx, _top: reports_card_replaced(ctx), "says the card it was asked to replace is replaced"),
+    # "Email it to my address, please": the words name the channel, which the FAQ matches (how to change an email
+    # address); what "it" is was said before.
+    FaqRefusal(_message(asks_to_deliver_it), "asks for what was discussed before to be sent"),
+    # "How much will it be?" after "when is my next payment?": the amount of what was just discussed (the renewal),
+    # not the plans' prices its words match.
+    FaqRefusal(lambda ctx, top: _after_a_question(asks_the_amount_of_it)(ctx, top)
+               or asks_the_amount_of_the_renewal(ctx), "asks the amount of what was discussed before"),
+    # "How do I get more?" after the API's limit on Pro: more of what was discussed; the words alone match the generic
+    # upgrade steps ("choose Pro or Business").
+    FaqRefusal(_after_a_question(asks_for_more), "asks for more of what was discussed before"),
+    # "Which payment?" after "why was my card charged on nov 15?": which of the things discussed, not the entry its
+    # words match alone (the payment methods we accept).
+    FaqRefusal(_after_a_question(asks_which_of_them), "asks which of the things discussed before is meant"),
+    # "Would my apps be deleted?" after asking how to cancel: what is ending was said before; on their own the words
+    # match an unrelated entry (a deleted authenticator app).
+    FaqRefusal(lambda ctx, _top: asks_what_ending_does(ctx),
+               "asks what cancelling, asked about before, does to apps or data"),
+    # "Will you delete my data if I cancel?": the words match deleting the account (0.94); the entry on cancelling says
+    # what happens to apps and data, which the writer tells.
+    FaqRefusal(_message(asks_what_cancelling_does), "asks what cancelling does to apps or data"),
+    # "Change the email invoices go to": the entry says how to change the account's address; the billing part says
+    # that is where invoices go, with the address on file.
+    FaqRefusal(_signed_in(asks_about_the_billing_email),
+               "asks about the address the signed-in customer's invoices go to"),
+    # "To accounting@mycompany.com" after being told the chat sends no email: the words match changing the email
+    # address, which the billing part says moves the invoices, and that a second address is not described.
+    FaqRefusal(lambda ctx, _top: gives_an_address_to_send_to(ctx.message, last_reply=last_assistant_text(ctx)),
+               "gives another address to send to, which nothing in this chat sends to"),
+    # "Do you accept paypal?": the entry's list alone leaves the customer to work out that PayPal is not on it; the
+    # billing part quotes the list and says so.
+    FaqRefusal(lambda ctx, top: bool(unlisted_payment_methods(ctx.message, top.answer)),
+               "asks about a way to pay the entry does not name"),
+    # The FAQ says how things work for everyone; this customer's facts answer the question.
+    FaqRefusal(_signed_in(asks_about_own_data), "asks about the signed-in customer's own data"),
+    # "Upgrade me to Business": no action changes a plan, which the reply says, and the customer's plan decides which
+    # way the move goes (or that there is none to make); the entry alone says neither.
+    FaqRefusal(_signed_in(asks_us_to_change_plan), "asks the assistant to change the signed-in customer's plan"),
+    # "Can I pay yearly?": the entry on payment methods says Business customers can; whether this customer can is
+    # their plan's to say, which the billing part leads with.
+    FaqRefusal(_signed_in(asks_about_paying_yearly),
+               "asks about paying yearly, which the signed-in customer's plan decides"),
+    # "Is there a cheaper plan?", "what is the next tier up?": the words match the downgrade's steps or the entry on
+    # Free; the plan above or below the customer's (every plan, to a visitor) is the plans' prices' to say.
+    FaqRefusal(_message(asks_for_a_neighbouring_plan), "asks for the plan above or below one"),
+    # "Is there a business plan?": the entry its words find is the steps to upgrade; whether we offer it, and what it
+    # includes, is the plans' list's to say. "Is there a free plan?" finds the entry on Free itself.
+    FaqRefusal(lambda ctx, top: _plan_not_the_entrys(plan_asked_if_offered(ctx.message), top),
+               "asks whether we offer a plan"),
+    # "Will you charge it now?" after the card was replaced, "what is this charge on my account": the words match the
+    # entry on a charge taken twice (0.93–0.96), which says nothing of a single charge.
+    FaqRefusal(lambda ctx, top: is_the_entry_on_a_double_charge(top.question)
+               and not speaks_of_more_than_one_charge(ctx.message),
+               "names one charge, where the entry is about a charge taken twice"),
+    # "What's included?" after "You're on the Pro plan": the entry on Free (0.9) is not that plan's.
+    FaqRefusal(lambda ctx, top: _plan_not_the_entrys(plan_meant_by_that(ctx), top),
+               "asks what the plan just named includes"),
+    # "My vat number is GB123…": given to the chat, which cannot store it; the entry alone says where to enter it, and
+    # not that nothing was saved.
+    FaqRefusal(lambda ctx, _top: gives_an_invoice_detail(ctx.message, last_reply=last_assistant_text(ctx)),
+               "gives a detail for the invoices, which nothing in this chat stores"),
+    # "How do I upgrade?" from a Business customer: the entry says "choose Pro or Business", the plan they are on.
+    # Their plan decides which way the move goes, or that there is none to make.
+    FaqRefusal(_signed_in(asks_for_a_plan_change_alone),
+               "asks how to change the signed-in customer's plan, which their plan decides"),
+    # "Can you delete my account": the entry's steps alone read as if it had been done, or would be; the account part
+    # says nothing in this chat deletes one, with the steps.
+    FaqRefusal(lambda ctx, _top: asks_us_to_delete_the_account(ctx.message, last_reply=last_assistant_text(ctx)),
+               "asks the assistant to delete the account, which nothing here does"),
+    # "Do I get weekend support?": the entry says Business customers get weekend cover; whether this customer does is
+    # their plan's to say, which the writer leads with.
+    FaqRefusal(_signed_in(asks_about_support_hours), "asks about the support the signed-in customer's plan gets"),
+    # "Can I sign a DPA?": the entry on where data is stored ends on it; the writer says yes, on request, and offers a
+    # person to take the request, which the entry doesn't say how to make.
+    FaqRefusal(_message(asks_for_a_dpa), "asks for a data processing agreement"),
+    # "Delete my data", "can you delete my data for me?": the entry's steps alone don't say that nothing is deleted
+    # from this chat, nor that a person can take the request on; the writer says both.
+    FaqRefusal(_message(asks_to_erase_personal_data), "asks to erase personal data, which nothing in this chat does"),
+    # "I'm locked out, please unlock": the entry on locks says how to ask for an unlock; the account agent can start
+    # it, once the account's facts say it is locked.
+    FaqRefusal(_signed_in(about_own_lock),
+               "asks to unlock the signed-in customer's account, which the agents can start"),
+    # The two-factor entries assume it is on (recovery codes); only the account's facts say whether it is.
+    FaqRefusal(_signed_in(about_own_two_factor),
+               "about the signed-in customer's own two-factor, whose state the facts hold"),
+)
+
+
+def why_the_entry_is_refused(ctx: SupportContext, top: FaqMatch) -> str | None:
+    """Why the entry is not the whole reply to this message, or None when it may be."""
+    return next((refusal.why for refusal in FAQ_REFUSALS if refusal.refuses(ctx, top)), None)
