@@ -12,7 +12,7 @@ import re
 
 from agents.clauses import GREETING, only_thanks
 from agents.context import HistoryTurn, SourceKind, SupportContext
-from agents.own_data import MONTH, about_someone_elses_sign_in
+from agents.own_data import MONTH, about_someone_elses_sign_in, denies_doing_it, with_the_lock_denied
 from agents.service_terms import RENEWAL_TOLD, names_the_sla
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 
@@ -454,8 +454,21 @@ def affirms(message: str) -> bool:
 
 
 def _earlier_user_texts(ctx: SupportContext) -> list[str]:
-    """The customer's earlier messages, newest first, as far back as a follow-up looks."""
-    return [t.text for t in reversed(ctx.history) if t.role == "user" and t.text != ctx.message][:TOPIC_TURNS]
+    """The customer's earlier messages, newest first, as far back as a follow-up looks, each read as the run that
+    answered it read it ("I didn't do anything" after the lock's reason: the sign-ins were not theirs)."""
+    texts, last_reply = [], ""
+    for turn in ctx.history:
+        if turn.role == "assistant":
+            last_reply = turn.text
+        elif turn.text != ctx.message:
+            texts.append(with_the_lock_denied(turn.text, last_reply=last_reply))
+    return texts[::-1][:TOPIC_TURNS]
+
+
+def last_user_text(ctx: SupportContext) -> str | None:
+    """The customer's message just before this one, as read when it was answered."""
+    earlier = _earlier_user_texts(ctx)
+    return earlier[0] if earlier else None
 
 
 def _question_at(earlier: list[str]) -> int | None:
@@ -639,7 +652,7 @@ def leans_back(message: str) -> bool:
             or bool(_BY_EMAIL_ALONE.match(message))
             or asks_which_of_them(message) or asks_a_detail(message) or asks_about_staff_review(message)
             or asks_the_limit(message) or bool(_ASKS_WHY.match(message)) or asks_what_it_costs(message)
-            or asks_for_more(message))
+            or asks_for_more(message) or denies_doing_it(message))
 
 
 # "What's your uptime?", "whats the uptime been this month?", "was there downtime this week?": how the service has
@@ -1385,6 +1398,32 @@ _IF_UPGRADED = re.compile(
     r"(?:\s+to\s+(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?)?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+# "How to avoid it?", "how do I stop that?" after "do free apps sleep?": a way round what was just told, which the
+# plans it does not happen on are, when the entry told names them ("Apps on Pro and Business never sleep").
+_ASKS_TO_AVOID_IT = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?how\s+(?:(?:do|can|could|would|should)\s+(?:i|we)\s+|to\s+)"
+    r"(?:avoid|prevent|stop|get\s+around)\s+(?:it|that|this|them)(?:\s+from\s+happening)?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def asks_to_avoid_it(message: str) -> bool:
+    """"How do I stop that?", "how to avoid it?": a way round what was just told."""
+    return _ASKS_TO_AVOID_IT.match(message) is not None
+
+
+def asks_to_avoid_what_a_plan_has(ctx: SupportContext) -> bool:
+    """"How do I stop that?" right after an entry of the help centre that names plans ("apps on the Free plan sleep
+    … Apps on Pro and Business never sleep"): the plans it does not happen on, which the technical part tells."""
+    return (asks_to_avoid_it(ctx.message) and last_reply_cited(ctx, "faq")
+            and _PLAN_NAMED.search(last_assistant_text(ctx)) is not None)
+
+
+def asks_what_an_upgrade_gives(message: str) -> bool:
+    """"And if I upgrade?", "what if we move up to business?": what the plan above would give of what was asked."""
+    return _IF_UPGRADED.match(message) is not None
+
+
 def _plan_upgraded_to(ctx: SupportContext) -> str | None:
     """"And if I upgrade?": the plan named, else the one above the customer's; None for another message, or with no
     plan above."""
@@ -1431,11 +1470,17 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
     # "I'm on pro" after "why is my app slow?": the question before, for the plan the customer says they are on.
     if before and _ON_EVERY_PLAN.match(ctx.message) and not _PLAN_NAMED.search(before):
         return f"{without_greeting(before).rstrip('?.! ')} on which plans?"
-    if before and (upgraded := _plan_upgraded_to(ctx)) is not None and not _OWN_PLAN_ASKED.search(before):
-        question = without_greeting(before).rstrip("?.! ")
-        if _PLAN_NAMED.search(question):
-            return _PLAN_NAMED.sub(f"{upgraded} plan", question, count=1) + "?"
-        return f"{question} on the {upgraded} plan?"
+    if before and asks_what_an_upgrade_gives(ctx.message) and not _OWN_PLAN_ASKED.search(before):
+        # "And if we upgrade?" from Business: no plan is above theirs, so it asks for more than their plan gives,
+        # which the limit's answer says no plan allows (it got the guide's step "upgrade your plan").
+        upgraded = _plan_upgraded_to(ctx)
+        if upgraded is None and ctx.customer is not None and ctx.customer.plan.lower() == _PLANS_CHEAPEST_FIRST[-1]:
+            upgraded = ctx.customer.plan.lower()
+        if upgraded is not None:
+            question = without_greeting(before).rstrip("?.! ")
+            if _PLAN_NAMED.search(question):
+                return _PLAN_NAMED.sub(f"{upgraded} plan", question, count=1) + "?"
+            return f"{question} on the {upgraded} plan?"
     another = _ANOTHER_PLAN.match(ctx.message) or _STATES_OWN_PLAN.match(ctx.message) or _PLAN_ALONE.match(ctx.message)
     if (moved := _TO_A_PLAN.match(ctx.message)) is not None and before and not _PLAN_NAMED.search(before):
         # "To free" after "I want to downgrade" (the invoice list): the move, to that plan.

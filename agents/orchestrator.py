@@ -73,6 +73,7 @@ from agents.follow_up import (
     asks_if_it_worked_with_nothing_done,
     asks_if_the_sla_applies,
     asks_of_another_month_after_a_refund_refused,
+    asks_to_avoid_what_a_plan_has,
     asks_what_an_upgrade_loses,
     asks_what_ending_does,
     asks_when_the_refund_arrives,
@@ -578,6 +579,10 @@ _FOLLOW_UPS_MISREAD = (
     # says of signing in through an outside account, or that it says nothing.
     _FollowUpRule(lambda ctx: asks_about_single_sign_on(ctx.message), "account", "single_sign_on_asked",
                   "asks about signing in through an outside account", spares=("human",)),
+    # "How do I stop that?" after "do free apps go to sleep?" (general: "my answer is the same"): the plans it does not
+    # happen on, from the entry just quoted, which the technical part says.
+    _FollowUpRule(asks_to_avoid_what_a_plan_has, "technical", "plan_avoids_it_asked",
+                  "asks how to avoid what the entry just quoted says of a plan", spares=("human",)),
 )
 
 

@@ -525,13 +525,20 @@ def asks_to_lock(text: str) -> bool:
 _DENIES_DOING_IT = re.compile(
     r"^\W*(?:(?:but|no|wait|what|huh)[,.!?\s]+)*(?:i\s+(?:didn'?t|did\s+not|haven'?t|have\s+not|never)\s+(?:do|done|touch(?:ed)?)"
     r"\s+(?:anything|a\s+thing|it|that)|i\s+did\s+nothing)(?:\s+(?:wrong|though))?\W*$", re.IGNORECASE)
-LOCK_REASON_TOLD = "failed sign-ins"
+# "Your account (carol) is locked — five failed sign-ins": the lock's reason, not the warning that failed sign-ins lock
+# an account, said to someone whose account is open.
+_LOCK_REASON_TOLD = re.compile(r"\byour account\b[^.]*\bis locked\b[^.]*\bfailed sign-ins\b", re.IGNORECASE)
+
+
+def denies_doing_it(message: str) -> bool:
+    """"I didn't do anything", "but I did nothing": the customer says they did nothing to cause what was just said."""
+    return _DENIES_DOING_IT.match(message) is not None
 
 
 def with_the_lock_denied(message: str, *, last_reply: str) -> str:
     """"I didn't do anything" right after the lock's reason was told: "those failed sign-ins weren't me"; else the
     message as it is."""
-    if _DENIES_DOING_IT.match(message) and LOCK_REASON_TOLD in last_reply:
+    if denies_doing_it(message) and _LOCK_REASON_TOLD.search(last_reply):
         return "those failed sign-ins weren't me"
     return message
 

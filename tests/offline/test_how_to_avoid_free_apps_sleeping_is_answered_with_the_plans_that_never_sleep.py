@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.providers.offline.reply_technical import ASKS_TO_AVOID_IT
+from agents.follow_up import asks_to_avoid_it
 
 
 @pytest.mark.parametrize(("customer", "question"), [(None, "do free apps sleep"), ("cus_carol", "do apps sleep")])
@@ -29,4 +29,4 @@ async def test_a_customer_on_business_is_not_offered_another_plan(converse):
     ("how do i stop my app", False),
 ])
 def test_only_a_way_round_what_was_just_told_is_asked(message, avoids):
-    assert bool(ASKS_TO_AVOID_IT.match(message)) is avoids
+    assert asks_to_avoid_it(message) is avoids

@@ -15,6 +15,7 @@ from agents.follow_up import (
     asks_what_to_do,
     declines_offer,
     last_assistant_text,
+    last_user_text,
     people_named_before,
     previous_user_text,
 )
@@ -672,7 +673,10 @@ class AccountReplies(BillingReplies):
         return any(t.role == "assistant" and OFFER_UNLOCK in t.text for t in self.ctx.history)
 
     def _asks_what_to_do_after_an_intrusion(self) -> bool:
-        return asks_what_to_do(self.ctx.message) and reports_intrusion(previous_user_text(self.ctx) or "")
+        # The message before may lean back itself ("those failed sign-ins weren't me", read from "I didn't do
+        # anything"), so the question it leans on is not the one that reported the intrusion.
+        return asks_what_to_do(self.ctx.message) and any(
+            reports_intrusion(text or "") for text in (previous_user_text(self.ctx), last_user_text(self.ctx)))
 
     def _kept_locked_earlier(self) -> bool:
         """Whether the customer said earlier in the conversation not to unlock the account, or that someone else

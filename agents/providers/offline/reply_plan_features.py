@@ -93,7 +93,8 @@ ASKS_ABOUT_A_PLAN = re.compile(
     r"|\bhow\s+much\b|\b(?:price|prices|pricing|cost|costs)\b",
     re.IGNORECASE)
 # A help-centre clause that says how many of something a plan has: "Business accounts have no limit".
-SAYS_A_COUNT = re.compile(r"\b(?:\d+|no\s+limit|unlimited|up\s+to)\b", re.IGNORECASE)
+# "A 99.95% uptime SLA" is a share, not a count.
+SAYS_A_COUNT = re.compile(r"\b(?:\d+(?![\d.,]*%)|no\s+limit|unlimited|up\s+to)\b", re.IGNORECASE)
 # "What's the memory limit on pro?", "how much disk space do i get?", "how much bandwidth on business?": a figure
 # for a resource an app uses, which neither the plans' lists nor the help centre's entries give for any plan.
 # Each resource as the reply names it, with the words a customer calls it by.
@@ -497,7 +498,7 @@ class PlanFeatureReplies(WriterBase):
         for match in self.facts.faq:
             if not feature <= topic_words(f"{match.question} {match.answer}"):
                 continue
-            for clause in re.split(r"[.;]\s*", match.answer):
+            for clause in re.split(r"[.;](?:\s+|$)", match.answer):  # not inside "99.95%"
                 # Only a clause about that plan alone: "60 requests a minute on Free, 600 on Pro …" is the
                 # technical part's to split by plan.
                 if set(re.findall(r"\b(?:Free|Pro|Business)\b", clause)) == {asked.name} and SAYS_A_COUNT.search(clause):

@@ -17,6 +17,8 @@ from agents.follow_up import (
     asks_how_long_it_takes,
     asks_if_it_applies_to_them,
     asks_the_limit_of_the_topic,
+    asks_to_avoid_it,
+    asks_what_an_upgrade_gives,
     last_assistant_text,
     last_reply_cited,
     leans_back,
@@ -148,14 +150,6 @@ CERTIFICATE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 _ASKS_A_PRICE = re.compile(r"\b(?:cost|costs|price|prices|pricing|charged?|pay|fees?)\b", re.IGNORECASE)
-# "How to avoid it?", "how do I stop that?" after "do free apps sleep?": a way round what was just told, which the
-# plans it does not happen on are, when the entry told names them ("Apps on Pro and Business never sleep").
-ASKS_TO_AVOID_IT = re.compile(
-    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?how\s+(?:(?:do|can|could|would|should)\s+(?:i|we)\s+|to\s+)"
-    r"(?:avoid|prevent|stop|get\s+around)\s+(?:it|that|this|them)(?:\s+from\s+happening)?\s*[?.!]*\s*$",
-    re.IGNORECASE,
-)
-
 # "How much to fix it?", "what would it cost to stop that?" after "do free apps sleep?": the plans it does not happen on,
 # and their prices (the plans' whole list came).
 _ASKS_WHAT_AVOIDING_IT_COSTS = re.compile(
@@ -190,6 +184,9 @@ _RATE_NEEDED = re.compile(
     r"(?P<figure>\d[\d,]*)(?P<thousands>\s*k)?\s+(?:api\s+)?(?:requests?|calls?)\s+(?:a|an|per|each|every)\s+(?:minute|min)\b",
     re.IGNORECASE,
 )
+
+
+_ANY_APP = frozenset({"app", "go"})
 
 
 def rate_needed(text: str) -> tuple[Decimal, bool] | None:
@@ -544,7 +541,7 @@ class TechnicalReplies(WriterBase):
         never sleep". Nothing when no such entry was quoted or it names no plan above. Whether it told them."""
         before = previous_user_text(self.ctx)
         priced = bool(_ASKS_WHAT_AVOIDING_IT_COSTS.match(self.ctx.message))
-        if before is None or not (ASKS_TO_AVOID_IT.match(self.text) or priced):
+        if before is None or not (asks_to_avoid_it(self.text) or priced):
             return False
         told = last_assistant_text(self.ctx)
         named = [plan for plan in PLAN_ORDER if plan.lower() in topic_words(before)]
@@ -553,6 +550,12 @@ class TechnicalReplies(WriterBase):
             return False
         entry = next((match for match in self.facts.faq if match.answer in told), None) or self._entry_telling(told)
         if entry is None:
+            return False
+        # "How do I stop that?" after "my app is slow" and the scaling guide, whose step names sleeping on Free: the
+        # slowness, not sleep, which no one asked of (Alice, on Pro, was told her apps never sleep). An entry the last
+        # reply quoted is what was told, whatever the question before it named.
+        if not last_reply_cited(self.ctx, "faq") and not (topic_words(before) & topic_words(entry.question)) - _ANY_APP - {
+                name.lower() for name in PLAN_ORDER}:
             return False
         own = self.ctx.customer.plan.lower() if self.ctx.customer else ""
         if above := _above(sentences(entry.answer), plan):
@@ -693,7 +696,9 @@ class TechnicalReplies(WriterBase):
         self._cite_faq(entry)
         if (needed := rate_needed(self.text)) is not None:
             return self._weigh_rate_needed(entry_sentences, plan, own=" ".join(own), needed=needed)
-        if not (ASKS_FOR_MORE.search(self.text) or RAN_INTO_IT.search(self.text)):
+        # "And if we upgrade?" from Business, read as the question before asked of their plan: more is what it asks.
+        if not (ASKS_FOR_MORE.search(self.text) or RAN_INTO_IT.search(self.text)
+                or (asks_what_an_upgrade_gives(self.ctx.message) and plan == customer_plan)):
             return False
         above = _above(entry_sentences, plan)
         if above:
