@@ -1376,14 +1376,31 @@ def uptime_asked_of_another_period(ctx: SupportContext) -> str | None:
     return f"what was the uptime {other['period'].lower()}?"
 
 
+# "What happens if you miss it?", "and if you don't meet it?" right after the uptime SLA was told: the service credits
+# it gives, and how a claim is made (as technical, "I don't have a guide on that").
+_ASKS_IF_MISSED = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what\s+(?:happens|do\s+(?:i|we)\s+get|then)\s+|and\s+)?if\s+(?:you|u|"
+    r"northwind|it'?s)\s+(?:(?:guys|ever)\s+)?(?:miss|missed|break|broken|don'?t\s+meet|do\s+not\s+meet|fail\s+to\s+meet"
+    r"|fall\s+short\s+of|violate)(?:\s+(?:it|that|this|the\s+sla|the\s+guarantee|the\s+uptime))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def credits_asked_of_the_sla_told(ctx: SupportContext) -> str | None:
+    """"What happens if you miss it?" right after the uptime SLA was told: "how do we claim service credits if you miss
+    the sla?"; None otherwise."""
+    if _ASKS_IF_MISSED.match(ctx.message) is None or not names_the_sla(last_assistant_text(ctx)):
+        return None
+    return "how do we claim service credits if you miss the sla?"
+
+
 def question_as_asked(ctx: SupportContext) -> str | None:
     """The question a follow-up asks, written out when it leans on the one before: of another plan (asked_of_a_plan),
     a count of another thing (count_asked_of_another_thing), a number of what was counted, what a move up loses, how to
-    deploy the app just named, a new key for the one just named, or our uptime over another period; None when it asks
-    its own."""
+    deploy the app just named, a new key for the one just named, our uptime over another period, or the credits of
+    the SLA just told; None when it asks its own."""
     return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or number_asked_of_the_count(ctx)
             or lost_in_a_move_up(ctx) or deploying_the_app_named_before(ctx) or new_key_asked(ctx)
-            or uptime_asked_of_another_period(ctx))
+            or uptime_asked_of_another_period(ctx) or credits_asked_of_the_sla_told(ctx))
 
 
 # "Hello, we are getting 429s": a greeting before the question, which the question asked again of a plan leaves out
@@ -1763,3 +1780,20 @@ def goes_ahead_with_nothing_offered(ctx: SupportContext) -> bool:
     if any(offer in text.lower() for text in said for offer in _OFFERED):
         return False
     return not _earlier_user_texts(ctx) or (bool(said) and ASKS_WHAT_THEY_NEED in said[0])
+
+
+# "Can I export my logs?", "can you export them?" after where the logs are was told: a download of the app's logs, which
+# the data export (configuration, deploy history, account data) does not say it holds.
+_ASKS_TO_EXPORT = re.compile(r"\b(?:export(?:ed|ing)?|download(?:ed|ing)?|save\s+a\s+copy\s+of)\b", re.IGNORECASE)
+_LOGS = re.compile(r"\blogs?\b", re.IGNORECASE)
+_POINTS_AT_IT = re.compile(r"\b(?:them|it|those|these|that)\b", re.IGNORECASE)
+
+
+def asks_to_export_logs(ctx: SupportContext) -> bool:
+    """Whether the message asks to export or download logs: named, or "them" right after logs were spoken of."""
+    if not _ASKS_TO_EXPORT.search(ctx.message):
+        return False
+    if _LOGS.search(ctx.message):
+        return True
+    return (len(ctx.message.split()) <= MAX_WORDS and _POINTS_AT_IT.search(ctx.message) is not None
+            and _LOGS.search(f"{previous_user_text(ctx) or ''} {last_assistant_text(ctx)}") is not None)

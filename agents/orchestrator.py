@@ -77,6 +77,7 @@ from agents.follow_up import (
     asks_what_an_upgrade_loses,
     asks_what_ending_does,
     asks_when_the_refund_arrives,
+    credits_asked_of_the_sla_told,
     goes_ahead_with_nothing_offered,
     last_assistant_text,
     last_reply_cited,
@@ -175,6 +176,7 @@ from agents.service_status import (
     reports_a_fault_in_our_dashboard,
 )
 from agents.service_terms import (
+    amount_asked_why,
     asks_about_a_cancellation_fee,
     asks_about_a_commitment,
     asks_about_an_extra_fee,
@@ -583,6 +585,14 @@ _FOLLOW_UPS_MISREAD = (
     # happen on, from the entry just quoted, which the technical part says.
     _FollowUpRule(asks_to_avoid_what_a_plan_has, "technical", "plan_avoids_it_asked",
                   "asks how to avoid what the entry just quoted says of a plan", spares=("human",)),
+    # "What happens if you miss it?" after the uptime SLA (general: the entry again, or "no guide" as technical at
+    # 0.44): the credits it gives and how a claim is made, which the technical part says of the SLA.
+    _FollowUpRule(lambda ctx: credits_asked_of_the_sla_told(ctx) is not None, "technical", "sla_credits_asked",
+                  "asks what the SLA just told gives when it is missed", spares=("human",), sure=True),
+    # "Why is the amount 29?" (off topic at 0.68: the scope reply), "why is it 99?" after "$99.00": what the figure is
+    # on the account, or in our prices, which billing's part says.
+    _FollowUpRule(lambda ctx: amount_asked_why(ctx.message, last_reply=last_assistant_text(ctx)) is not None,
+                  "billing", "amount_asked_why", "asks why a charge or price is the figure it names", spares=("human",)),
 )
 
 

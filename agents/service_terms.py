@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from agents.context import Intent
@@ -601,3 +602,23 @@ def tier_not_ours(message: str) -> str | None:
     """The name of a plan tier the message asks about that is none of ours ("Platinum"), or None."""
     found = _TIER_NOT_OURS.search(message)
     return found["tier"].capitalize() if found else None
+
+
+# "Why is the amount 29?", "why is my bill $99?", "why was the charge 29 dollars?": why a charge or a price is that figure
+# (read as off topic: the scope reply). "Why is it 99?" names no charge, so only right after a reply that said "$99.00".
+_WHY_THE_FIGURE = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?|wait|hmm+)[,\s]+)?why\s+(?:is|was|'s)\s+(?:(?:the|my|this|that|it|our)\s+)?"
+    r"(?:(?P<noun>amount|charge|bill|invoice|total|price|payment|fee|cost|subscription)\s+)?(?:(?:only|just|now|still|for)\s+)?"
+    r"(?P<money>\$\s?)?(?P<figure>\d{1,6}(?:\.\d{2})?)(?P<unit>\s*(?:dollars|usd|bucks|\$))?(?:\s+(?:a|per|every)\s+month)?"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def amount_asked_why(message: str, *, last_reply: str) -> Decimal | None:
+    """The figure a message asks why a charge or price is ("why is the amount 29?" → 29), or None."""
+    if (asked := _WHY_THE_FIGURE.match(message)) is None:
+        return None
+    figure = Decimal(asked["figure"])
+    if asked["noun"] or asked["money"] or asked["unit"]:
+        return figure
+    said = (Decimal(raw.replace(",", "")) for raw in re.findall(r"\$\s?(\d[\d,]*(?:\.\d{2})?)", last_reply))
+    return figure if figure in set(said) else None

@@ -44,5 +44,5 @@ def test_a_message_that_says_more_than_its_topic_is_not_a_topic_announced(messag
 
 async def test_why_a_bill_is_the_plans_price_is_answered_with_the_plan(converse):
     [outcome] = await converse("cus_alice", "why is my bill $29?")
-    assert "You're on the Pro plan at $29.00 a month." in outcome.reply, outcome.reply
+    assert "You're on the Pro plan at $29.00 a month" in outcome.reply, outcome.reply
     assert CANNOT not in outcome.reply

@@ -74,3 +74,77 @@ async def test_how_to_stop_a_slow_app_is_not_answered_with_the_plans_apps_never_
 async def test_how_to_stop_an_app_sleeping_on_pro_still_says_it_should_not_happen(converse):
     _, outcome = await converse("cus_alice", "my app sleeps all the time", "how do I stop that?")
     assert "As you're on Pro, it shouldn't happen to your apps" in outcome.reply, outcome.reply
+
+
+async def test_what_happens_if_the_sla_is_missed_is_its_service_credits_and_a_person_for_a_claim(converse):
+    # As technical at 0.44: "I don't have a guide on that".
+    _, outcome = await converse("cus_bob", "do you have an uptime guarantee?", "what happens if you miss it?")
+    assert "service credits if we miss it" in outcome.reply and "doesn't say how to claim them" in outcome.reply
+    assert "I don't have a guide" not in outcome.reply, outcome.reply
+
+
+async def test_what_happens_if_the_sla_is_missed_tells_a_pro_customer_their_plan_has_none(converse):
+    _, outcome = await converse("cus_alice", "do you have an sla?", "and if you don't meet it?")
+    assert "You're on the Pro plan, which has no SLA" in outcome.reply, outcome.reply
+    assert "My answer is the same" not in outcome.reply, outcome.reply
+
+
+async def test_what_happens_if_you_miss_it_after_another_topic_is_still_not_about_the_sla(converse):
+    _, outcome = await converse("cus_bob", "my deploy failed", "what happens if you miss it?")
+    assert "service credits" not in outcome.reply, outcome.reply
+
+
+async def test_why_an_amount_is_the_plans_price_says_so_with_the_invoices_for_it(converse):
+    # "I'm Northwind Cloud's support assistant, so I can only help with …": the figure alone read as off topic.
+    [outcome] = await converse("cus_alice", "why is the amount 29?")
+    assert "You're on the Pro plan at $29.00 a month: that's what each month of your plan costs." in outcome.reply, outcome.reply
+    assert "NW-1001, NW-1002 and NW-1003" in outcome.reply, outcome.reply
+
+
+async def test_why_a_bare_figure_is_what_it_is_right_after_a_price_is_about_that_price(converse):
+    _, outcome = await converse("cus_bob", "what plan am I on?", "why is it 99?")
+    assert "You're on the Business plan at $99.00 a month: that's what each month" in outcome.reply, outcome.reply
+
+
+async def test_why_an_amount_no_invoice_is_for_says_so_without_repeating_a_figure_the_records_lack(converse):
+    [outcome] = await converse("cus_alice", "why is the amount 49?")
+    assert "None of your invoices is for that amount." in outcome.reply and "$49" not in outcome.reply, outcome.reply
+    assert outcome.route != "handoff", outcome.reply
+
+
+async def test_why_an_amount_with_no_invoices_at_all_says_there_are_none(converse):
+    [outcome] = await converse("cus_carol", "why is the amount 29?")
+    assert "There are no invoices on your account." in outcome.reply, outcome.reply
+    assert "$29.00 a month is the price of our Pro plan." in outcome.reply, outcome.reply
+
+
+async def test_why_an_amount_from_a_visitor_is_the_plan_of_that_price_and_a_sign_in(converse):
+    [outcome] = await converse(None, "why is the amount 29?")
+    assert "$29.00 a month is the price of our Pro plan." in outcome.reply and "sign in" in outcome.reply.lower()
+
+
+async def test_a_fee_asked_right_after_the_plans_were_listed_does_not_list_them_again(converse):
+    _, outcome = await converse(None, "what plans do you have?", "is there a setup fee?")
+    assert "doesn't mention a setup fee" in outcome.reply and "We have three plans" not in outcome.reply, outcome.reply
+
+
+async def test_a_fee_asked_first_still_gives_the_plans_prices(converse):
+    [outcome] = await converse(None, "is there a setup fee?")
+    assert "What it says of the prices: We have three plans" in outcome.reply, outcome.reply
+
+
+async def test_exporting_the_logs_just_spoken_of_is_said_to_be_undescribed_not_the_data_exports_steps(converse):
+    # The data export's steps, as if it held the logs.
+    _, outcome = await converse("cus_alice", "where can I see my app logs?", "can you export them?")
+    assert outcome.reply.startswith("Our help centre doesn't describe a way to export or download your app's logs")
+    assert "doesn't say it includes logs" in outcome.reply, outcome.reply
+
+
+async def test_downloading_logs_asked_alone_is_said_to_be_undescribed_not_no_guide(converse):
+    [outcome] = await converse("cus_alice", "can I export my logs?")
+    assert "doesn't describe a way to export or download your app's logs" in outcome.reply, outcome.reply
+
+
+async def test_exporting_ones_data_is_still_the_data_exports_steps(converse):
+    [outcome] = await converse("cus_alice", "how do I export my data?")
+    assert "Settings → Data → Export" in outcome.reply and "logs" not in outcome.reply, outcome.reply

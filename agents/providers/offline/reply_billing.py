@@ -81,6 +81,7 @@ from agents.service_terms import (
     PLAN_DOWN,
     PLAN_UP,
     TRYING_A_PAID_PLAN,
+    amount_asked_why,
     asks_about_a_cancellation_fee,
     asks_about_a_commitment,
     asks_about_an_extra_fee,
@@ -408,6 +409,8 @@ class BillingReplies(WriterBase):
                         or self._cancellation_fee() or self._extra_fee_unmentioned() or self._payment_terms()
                         or self._send_invoice()
                         or self._billing_details())
+        if self._tells_why_the_amount():
+            return
         if self.ctx.customer is None or not self.facts.has_billing:
             if service_told:
                 return
@@ -961,8 +964,9 @@ class BillingReplies(WriterBase):
 
     def _plans_prices_told(self, lead: str) -> None:
         """Every plan and its monthly price as the help centre lists them, after `lead`, when that list was gathered: what
-        a reply that a price or fee is not mentioned can say instead."""
-        if (listing := self._plans_listed()[1]) is not None:
+        a reply that a price or fee is not mentioned can say instead. Not again right after the last reply gave it
+        ("is there a setup fee?" after "what plans do you have?")."""
+        if (listing := self._plans_listed()[1]) is not None and listing.answer not in last_assistant_text(self.ctx):
             self.reply.add(f"{lead}{listing.answer}", answers=False)
             self._cite_faq(listing)
 
@@ -1791,6 +1795,46 @@ class BillingReplies(WriterBase):
         self._charges_are_the_plans_price()
         self.reply.add("If you didn't agree to a charge, or think it shouldn't have been taken, a person from our team "
                        f"can look into it with you: would you like me to {OFFER_PERSON}?", answers=False)
+        return True
+
+    def _tells_why_the_amount(self) -> bool:
+        """"Why is the amount 29?", "why is it 99?" after "$99.00" was said: what the figure is on the account (the plan's
+        price a month, the invoices for it) or in our prices, and a person for a charge the records don't explain.
+        False, having said nothing, for another message or a figure a visitor asks that no plan costs."""
+        last_reply = last_assistant_text(self.ctx)
+        figure = amount_asked_why(self.ctx.message, last_reply=last_reply)
+        # "Why is it $29?" right after one invoice was told is about that invoice, which the invoices' part explains.
+        if figure is None or len(invoice_numbers(last_reply)) == 1:
+            return False
+        priced = [plan for plan in self.facts.plans if plan.price_monthly == figure]
+        if self.ctx.customer is None or not self.facts.has_billing:
+            if not priced:
+                return False
+            self.reply.add(f"{money(figure)} a month is the price of our {priced[0].name} plan.")
+            if self.ctx.customer is None:
+                self._ask_to_sign_in("the charges on your account")
+            return True
+        own = self.facts.subscription
+        billed = sorted((i for i in self.facts.invoices if i.amount == figure), key=lambda i: i.issued_on)
+        for_it = ""
+        if billed:
+            several = len(billed) > 1
+            for_it = (f" Invoice{'s' if several else ''} {joined_with_and([i.number for i in billed])} "
+                      f"{'are each' if several else 'is'} for it.")
+        if own is not None and own.price_monthly == figure:
+            self.reply.add(f"{on_plan(own.plan, own.price_monthly)}: that's what each month of your plan costs.{for_it}")
+        elif billed:
+            self.reply.add(f"{for_it.strip()} Its amount is the invoice's total; the invoices I can see show only their "
+                           "totals, not what each is made of.")
+        else:
+            plan = f" You're on the {own.plan} plan at {money(own.price_monthly)} a month." if own is not None else ""
+            none = "None of your invoices is for that amount." if self.facts.invoices else (
+                "There are no invoices on your account.")
+            self.reply.add(f"{none}{plan}")
+            if priced:
+                self.reply.add(f"{money(figure)} a month is the price of our {priced[0].name} plan.", answers=False)
+        self.reply.add(f"If a charge you see doesn't match this, tell me where you see it, or I can {OFFER_PERSON} from "
+                       "our team to go through it with you.", answers=False)
         return True
 
     def _charges_are_the_plans_price(self) -> None:

@@ -18,6 +18,7 @@ from agents.follow_up import (
     asks_if_it_applies_to_them,
     asks_the_limit_of_the_topic,
     asks_to_avoid_it,
+    asks_to_export_logs,
     asks_what_an_upgrade_gives,
     last_assistant_text,
     last_reply_cited,
@@ -270,7 +271,7 @@ class TechnicalReplies(WriterBase):
         if (self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
                 or self._steps_after_one_done() or self._normal_as_the_entry_says() or self._tell_how_long_the_guide_says()
                 or self._why_the_plan_is_needed()
-                or self._steps_at_the_provider_named()):
+                or self._steps_at_the_provider_named() or self._logs_export_unsaid()):
             return
         incident = self.facts.incident
         if reports_what_the_outage_costs(self.ctx):
@@ -1027,6 +1028,22 @@ class TechnicalReplies(WriterBase):
             self.reply.add("I don't have a guide on that in our help centre, and I'd rather not guess. Would you "
                            "like me to pass you to a person from our support team? Just say so and I will.")
 
+    def _logs_export_unsaid(self) -> bool:
+        """"Can I export my logs?", "can you export them?" after where the logs are: the help centre describes no export
+        of logs, and its data export does not name them (it got the export's steps, as if logs were in it, or "no
+        guide"). False, having said nothing, for another message."""
+        if not asks_to_export_logs(self.ctx):
+            return False
+        self.reply.add("Our help centre doesn't describe a way to export or download your app's logs, so I'd rather not "
+                       "guess.")
+        if (export := next((m for m in self.facts.faq if "Export" in m.answer), None)) is not None:
+            self.reply.add(f"What it does describe is the data export, which doesn't say it includes logs: {export.answer}",
+                           answers=False)
+            self._cite_faq(export)
+        self.reply.add(f"A person from our team can tell you whether there's a way to get them: would you like me to "
+                       f"{OFFER_PERSON}?", answers=False)
+        return True
+
     def _service_credits(self) -> None:
         """"Will we get service credits?" about an outage: what the help centre's entry on the uptime SLA says,
         wherever it ranked (the outage is what the rest of the message is about), the customer's plan, and a
@@ -1048,11 +1065,15 @@ class TechnicalReplies(WriterBase):
         if not how_asked and not (claims_credits and (self.facts.incident is not None or OUTAGE_TOLD.search(self.text))):
             self._sla_for_plan(entry)
             return
-        self.reply.add(f"About service credits: {entry.answer}")
+        own = ""
+        if self.ctx.customer is not None:
+            own = " ".join(s for s in sentences(entry.answer)
+                           if self.ctx.customer.plan.capitalize() in _PLAN_NAME.findall(s))
+        # Bob, on Business, is told his plan's SLA, not that Free and Pro have none.
+        self.reply.add(f"About service credits: {own if own and not NO_SLA.search(own) else entry.answer}")
         self._cite_faq(entry)
         if self.ctx.customer is not None:
             plan = self.ctx.customer.plan
-            own = " ".join(s for s in sentences(entry.answer) if plan.capitalize() in _PLAN_NAME.findall(s))
             if NO_SLA.search(own):
                 # "We're losing customers" from Pro: the entry says Pro has no SLA, so "whether it earns credits is
                 # for a person to confirm" would leave hope the entry has just ruled out.
