@@ -619,7 +619,7 @@ _METHOD_NAMES = "|".join(sorted((re.escape(name) for name in PAYMENT_METHODS), k
 # "Do you take paypal or crypto", "can I pay with bitcoin?", "is apple pay accepted?". A cheque only when paid by.
 _PAY_VERB = (r"(?:take|takes|accept|accepts|support|supports|allow|allows|use|pay(?:ing)?\s+(?:with|by|via|using|in|"
              r"through)|payments?\s+(?:with|by|via|in|through))")
-# "Paypal?", "and apple pay?", "what about crypto?": nothing but a way to pay that is nothing else ("check?" and "visa?"
+# "Paypal?", "and apple pay?", "ok what about crypto?": nothing but a way to pay that is nothing else ("check?" and "visa?"
 # are), asked after the ways we accept or on its own. It got the invoice list.
 _ONLY_A_WAY_TO_PAY = ("paypal|pay pal|cryptocurrency|cryptocurrencies|crypto|bitcoin|btc|ethereum|apple pay|google pay"
                       "|gpay|venmo|klarna|alipay|wechat pay|sepa|direct debit|bank transfer|amex|american express"
@@ -627,7 +627,7 @@ _ONLY_A_WAY_TO_PAY = ("paypal|pay pal|cryptocurrency|cryptocurrencies|crypto|bit
 ASKS_PAYMENT_METHOD = re.compile(
     rf"\b{_PAY_VERB}\s+(?:(?:a|an|the|your|my)\s+)?(?:{_METHOD_NAMES})\b"
     rf"|\b(?:{_METHOD_NAMES})\s+(?:(?:is|are)\s+)?(?:accepted|supported|allowed|ok|okay|possible|an\s+option)\b"
-    rf"|^\W*(?:(?:and|or|what\s+about|how\s+about|also)\s+)?(?:{_ONLY_A_WAY_TO_PAY})"
+    rf"|^\W*(?:(?:ok(?:ay)?|so|but|hmm+)[,\s]+)?(?:(?:and|or|what\s+about|how\s+about|also)\s+)?(?:{_ONLY_A_WAY_TO_PAY})"
     rf"(?:\s*(?:,|or|and)\s*(?:{_ONLY_A_WAY_TO_PAY}))*(?:\s+(?:too|then|instead))?\W*$")
 _METHOD_MENTION = re.compile(rf"\b(?:{_METHOD_NAMES})\b")
 

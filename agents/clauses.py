@@ -16,7 +16,9 @@ import re
 # and refund me" is one request, answered as one.
 _CLAUSE_SPLIT = re.compile(
     r"[.?!;\n]+|,\s*(?:and|but|also)\b|,\s*(?=(?:can|could|would|will|is|are|do|does|please)\b)"
-    r"|\b(?:and|but|also|plus),?\s+(?=(?:i|my|we|our|the|it|can|how|why|what|tell|show|send|give|let|explain|unlock"
+    # "Can you also send me …" is one request: "also" after its subject joins nothing.
+    r"|\b(?:and|but|plus|(?<!\byou\s)(?<!\bwe\s)(?<!\bi\s)(?<!\bthey\s)(?<!\bu\s)also),?\s+"
+    r"(?=(?:i|my|we|our|the|it|can|how|why|what|tell|show|send|give|let|explain|unlock"
     r"|reset|where|when|which)\b)|\band\s+also\b"
     # "How many apps can I have and do you support custom domains?": a second question's own opening after "and".
     r"|\b(?:and|but),?\s+(?=(?:do|does)\s+(?:you|u|it|northwind|your)\b|(?:is|are)\s+(?:there|you|it)\b)"

@@ -148,3 +148,29 @@ async def test_downloading_logs_asked_alone_is_said_to_be_undescribed_not_no_gui
 async def test_exporting_ones_data_is_still_the_data_exports_steps(converse):
     [outcome] = await converse("cus_alice", "how do I export my data?")
     assert "Settings → Data → Export" in outcome.reply and "logs" not in outcome.reply, outcome.reply
+
+
+async def test_sending_the_invoice_without_naming_email_is_told_where_to_download_it(converse):
+    # The invoice list alone: "send me" named no email, which was all that read as a request to send.
+    [outcome] = await converse("cus_bob", "can you send me the invoice?")
+    assert "I can't send emails from this chat" in outcome.reply and "Billing → Invoices" in outcome.reply
+
+
+async def test_can_you_also_is_one_request_not_a_question_of_its_own(converse):
+    # "Of course — what can I help you with, Bob?" led the reply: "can you" was split off as a question.
+    _, outcome = await converse("cus_bob", "we were charged twice in november", "can you also send me the invoice?")
+    assert "what can I help you with" not in outcome.reply and "Billing → Invoices" in outcome.reply, outcome.reply
+
+
+def test_also_after_a_subject_joins_nothing_while_between_two_questions_it_splits():
+    from agents.clauses import question_clauses
+
+    assert question_clauses("can you also send me the invoice?") == []
+    assert question_clauses("how do I add a domain also how do I reset my password?") == [
+        "how do I add a domain", "how do I reset my password"]
+
+
+async def test_ok_what_about_another_way_to_pay_is_asked_of_that_way_alone(converse):
+    # The writer fell back and read it with "can I pay with paypal?", telling PayPal's answer again.
+    _, outcome = await converse("cus_carol", "can I pay with paypal?", "ok what about amex?")
+    assert "So yes, American Express is among them." in outcome.reply and "PayPal" not in outcome.reply, outcome.reply

@@ -134,6 +134,9 @@ SEND_BY_EMAIL = re.compile(
     # "Can you resend it to me?", "resend my last invoice": invoices go by email, so sending one again is by email too.
     r"|\b(?:resend|re-send)\s+(?:me\s+|us\s+)?(?:it|that|this|them|a\s+copy|(?:the|my|our)\s+(?:\w+\s+)?"
     r"(?:invoice|receipt|bill|statement)s?)\b"
+    # "Can you also send me the invoice?": in a chat that can attach nothing, sending a document means by email.
+    r"|\b(?:send|forward)\s+(?:me|us)\s+(?:(?:also|too)\s+)?(?:(?:the|my|our|a|that|this)\s+(?:\w+\s+)?"
+    r"(?:invoice|receipt|bill|statement)s?|a\s+copy)\b"
     rf"|{BY_EMAIL_ALONE}",
     re.IGNORECASE,
 )
