@@ -77,11 +77,31 @@ def report_before_also(text: str) -> str | None:
     return _questions_and_report(text)[1]
 
 
+# "How do I add a domain, what is the SLA, and …": a comma before a question word ends a question that came before it.
+# Not a report before it ("my payment failed, what should I do?" asks one thing), so split_clauses keeps it whole.
+# Each piece must ask directly ("what is …", "how do I …"): "when my card expires, how fast …" is one question, and
+# "can you please help me with this, what should be done" asks one thing.
+_COMMA_BEFORE_A_QUESTION = re.compile(r",\s*(?=(?:how|what|whats|why|when|where)\b)", re.IGNORECASE)  # not "which is …"
+_ASKS_DIRECTLY = re.compile(
+    r"^(?:(?:and|also|plus|then|so)\s+)*(?:(?:how|what|why|when|where|which|who)\s+(?:is|are|was|were|do|does|did|can|"
+    r"could|should|would|will|much|many|long|often)\b|(?:what|how|where|who)'?s\b)", re.IGNORECASE)
+
+
+def _with_questions_apart(clauses: list[str]) -> list[str]:
+    """Each clause, or the direct questions it strings together with commas, each apart."""
+    apart: list[str] = []
+    for clause in clauses:
+        pieces = [p.strip() for p in _COMMA_BEFORE_A_QUESTION.split(clause)]
+        asks = all(_ASKS_DIRECTLY.match(p) for p in pieces)
+        apart += pieces if len(pieces) > 1 and asks else [clause]
+    return apart
+
+
 def _questions_and_report(text: str) -> tuple[list[str], str | None]:
     questions: list[str] = []
     report = None
     position = 0
-    for clause in split_clauses(text):
+    for clause in _with_questions_apart(split_clauses(text) or [text]):
         start = text.find(clause, position)
         if start < 0:
             continue

@@ -174,3 +174,25 @@ async def test_ok_what_about_another_way_to_pay_is_asked_of_that_way_alone(conve
     # The writer fell back and read it with "can I pay with paypal?", telling PayPal's answer again.
     _, outcome = await converse("cus_carol", "can I pay with paypal?", "ok what about amex?")
     assert "So yes, American Express is among them." in outcome.reply and "PayPal" not in outcome.reply, outcome.reply
+
+
+async def test_three_questions_strung_with_commas_are_each_answered(converse):
+    # The SLA's question stayed with the domain's, and the refund's clause was read with the whole message's "SLA":
+    # money back for an outage, and nothing of NW-2001.
+    [outcome] = await converse("cus_bob", "how do I add a domain, what is the SLA, and can I get a refund for NW-2001?")
+    assert "Settings → Domains → Add domain" in outcome.reply and "99.95% monthly uptime SLA" in outcome.reply
+    assert "invoice NW-2001 ($99.00), paid on 2026-10-15, is outside our 14-day refund window" in outcome.reply
+    assert "Money back or credits for an outage" not in outcome.reply, outcome.reply
+
+
+async def test_a_refund_asked_for_an_outage_is_still_weighed_against_the_sla_by_a_person(converse):
+    [outcome] = await converse("cus_bob", "the sla was missed last week, can I get a refund?")
+    assert "Money back or credits for an outage or downtime aren't something I can decide" in outcome.reply
+
+
+def test_questions_strung_with_commas_come_apart_only_when_each_asks_directly():
+    from agents.clauses import question_clauses
+
+    assert question_clauses("what is the sla, how do I claim credits?") == ["what is the sla", "how do I claim credits?"]
+    assert question_clauses("my payment failed, what should I do?") == []
+    assert question_clauses("where is the closest office, which is near me?") == []

@@ -460,7 +460,9 @@ class RefundReplies(BillingReplies):
                            "one here, whoever asks. Here's where refunds on your account stand:")
             self._refund_status()
             return True
-        if blames_the_service(message):
+        # The question this part answers: of "… what is the SLA, and can I get a refund for NW-2001?", the refund's
+        # clause names no outage (it got money back for downtime, and nothing of NW-2001).
+        if blames_the_service(message) and (self.text == message or blames_the_service(self.text)):
             self._refund_for_the_service()
             return True
         return False
