@@ -148,6 +148,7 @@ from agents.own_data import (
     asks_own_username,
     asks_standing,
     asks_to_give_a_role,
+    asks_what_if_the_second_factor_is_lost,
     asks_when_joined,
     asks_when_we_retry,
     asks_which_authenticator,
@@ -904,6 +905,13 @@ class Orchestrator:
         if run.ctx.customer is not None and (about_own_lock(run.ctx.message)
                                              or reports_cannot_sign_in(run.ctx.message)):
             self._unlock_request_names_account(run)
+        elif asks_what_if_the_second_factor_is_lost(run.ctx.message):
+            # "What if I lose my phone?" (off topic at 0.95, or told that two-factor is off and nothing more, right
+            # after the steps to turn it on): the help centre's entry on a lost authenticator answers it.
+            if run.intent.label != "account":
+                self._relabel(run, self._sure_label(run, "account"), key="lost_second_factor_asked",
+                              why=f"asks what losing the second factor would mean ({run.intent.label} at "
+                                  f"{run.intent.confidence:.2f})")
         elif run.ctx.customer is not None and reports_lost_second_factor(run.ctx.message):
             await self._lost_second_factor_names_account(run)
         if self._faq_shortcut_applies(run, run.intent):

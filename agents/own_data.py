@@ -637,6 +637,19 @@ def unlock_request_naming_the_account(text: str) -> str:
     return _UNLOCK_WITHOUT_ACCOUNT.sub("unlock my account", text) if asks_to_unlock(text) else text
 
 
+# "What if I lose my phone?", "what do I do if I lose my authenticator?": what would happen, not a report of it.
+_ASKS_WHAT_IF_LOST = re.compile(
+    r"\b(?:what\s+(?:if|happens\s+if|do\s+i\s+do\s+if|should\s+i\s+do\s+if)|in\s+case)\s+(?:i|we)\s+(?:ever\s+)?"
+    r"(?:lose|break|change|get\s+a\s+new|replace)\s+(?:my|our|the)\s+(?:(?:2fa|two[\s-]?factor|mfa)\s+)?"
+    r"(?:phone|mobile|authenticator(?:\s+app)?|device|cell(?:\s*phone)?)\b", re.IGNORECASE)
+
+
+def asks_what_if_the_second_factor_is_lost(text: str) -> bool:
+    """"What if I lose my phone?": what losing the second factor would mean, which the help centre's entry on a lost
+    authenticator says whether or not two-factor is on yet (the customer may be about to turn it on)."""
+    return _ASKS_WHAT_IF_LOST.search(text) is not None
+
+
 def reports_lost_second_factor(text: str) -> bool:
     """Whether the message reports losing the second factor or the phone it is on ("I lost my phone", "lost my
     authenticator", "new phone, codes don't work"), rather than asks how two-factor works."""

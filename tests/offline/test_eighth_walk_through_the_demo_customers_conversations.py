@@ -196,3 +196,25 @@ def test_questions_strung_with_commas_come_apart_only_when_each_asks_directly():
     assert question_clauses("what is the sla, how do I claim credits?") == ["what is the sla", "how do I claim credits?"]
     assert question_clauses("my payment failed, what should I do?") == []
     assert question_clauses("where is the closest office, which is near me?") == []
+
+
+async def test_what_if_i_lose_my_phone_right_after_the_steps_to_turn_on_two_factor_says_what_to_do_then(converse):
+    # "Two-factor authentication is currently off" and "I don't have enough information": read as a report of a loss.
+    _, outcome = await converse("cus_bob", "how do I turn on 2fa?", "what if I lose my phone?")
+    assert "losing your phone wouldn't keep you out" in outcome.reply, outcome.reply
+    assert "Use a recovery code" in outcome.reply and "don't have enough information" not in outcome.reply
+
+
+async def test_what_happens_if_i_lose_my_phone_is_no_longer_off_topic(converse):
+    [outcome] = await converse("cus_alice", "what happens if I lose my phone?")
+    assert outcome.intent.label == "account" and "Use a recovery code" in outcome.reply, outcome.reply
+
+
+async def test_a_visitor_asking_what_if_they_lose_their_phone_gets_the_help_centres_entry(converse):
+    [outcome] = await converse(None, "what if I lose my phone?")
+    assert outcome.reply.startswith("Our help centre says: Sign in with your password and choose **Use a recovery code**")
+
+
+async def test_a_lost_phone_reported_with_two_factor_off_is_still_told_the_password_alone_signs_in(converse):
+    [outcome] = await converse("cus_bob", "I lost my phone")
+    assert "your password alone signs you in: you don't need a code" in outcome.reply, outcome.reply

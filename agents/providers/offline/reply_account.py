@@ -40,6 +40,7 @@ from agents.own_data import (
     asks_to_lock,
     asks_to_recover_password,
     asks_us_to_delete_the_account,
+    asks_what_if_the_second_factor_is_lost,
     asks_when_joined,
     asks_which_authenticator,
     mentions_plans,
@@ -258,6 +259,8 @@ class AccountReplies(BillingReplies):
                                           asked_before=previous_user_text(self.ctx) or "") and (
                 entry := self._entry_on("two", "factor")) is not None:
             self._second_factor_other_than_an_app(entry)
+            return
+        if self._what_losing_the_second_factor_would_mean():
             return
         if reports_confirming_email_missing(self.text):
             self._confirming_email_missing()
@@ -991,6 +994,29 @@ class AccountReplies(BillingReplies):
         self.reply.add("Then that address may not be the one your account uses: try any other address you might have "
                        "signed up with, such as a work or an older one. If none of them works, a person from our team "
                        f"can help find your account: would you like me to {OFFER_PERSON}?")
+
+    def _what_losing_the_second_factor_would_mean(self) -> bool:
+        """"What if I lose my phone?": with two-factor off, that nothing would keep them out, and what the help centre
+        says for when it is on (asked right after the steps to turn it on, it got "two-factor is off" and "not enough
+        information"); else the help centre's entry on a lost authenticator. False, having said nothing, for another
+        message, or when that entry was not gathered for someone it would answer."""
+        if not asks_what_if_the_second_factor_is_lost(self.ctx.message):
+            return False
+        entry = self._entry_on("lost", "phone")
+        account = self.facts.account
+        if self.ctx.customer is not None and account is not None and not account.two_factor_enabled:
+            self.reply.add("Two-factor authentication is currently off for your account, so losing your phone wouldn't "
+                           "keep you out: your password alone signs you in.")
+            if entry is not None:
+                self.reply.add(f"Once you turn it on, our help centre says what to do if you lose it: {entry.answer}",
+                               answers=False)
+                self._cite_faq(entry)
+            return True
+        if entry is None:
+            return False
+        self.reply.add(f"Our help centre says: {entry.answer}")
+        self._cite_faq(entry)
+        return True
 
     def _confirming_email_missing(self) -> None:
         """"I didn't get the verification email": the only such email the help centre describes is the link that
