@@ -64,14 +64,17 @@ _HOSTING_IN_A_PLACE = re.compile(
 _NAMED_KINDS = (r"(?:blogs?|stores?|shops?|wordpress|django|rails|laravel|flask|node(?:\.?js)?|next(?:\.?js)?|php|python"
                 r"|ruby|java|go(?:lang)?|docker(?:\s+images?)?|containers?|elixir|erlang|phoenix|scala|kotlin|rust|deno|bun"
                 r"|perl|haskell|\.net|dotnet|spring(?:\s+boot)?|express|fastapi|nuxt|remix|svelte(?:kit)?|ghost|drupal|joomla"
-                r"|magento|shopify|static|html|react|vue|angular|jamstack)")
+                r"|magento|shopify|static|html|react|vue|angular|jamstack"
+                # "Can I run a postgres database?", "do you offer databases?" (the guide on environment variables).
+                r"|databases?|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis)")
 _KIND_OF_APP = (rf"(?:sites?|websites?|apps?|applications?|apis?|backends?|projects?|{_NAMED_KINDS})"
+                r"(?:\s+(?:databases?|db|hosting))?"
                 # A version said after it ("python 3.12") is left out: a figure no fact holds is struck from the reply.
                 r"(?:\s+(?:sites?|websites?|apps?|applications?|blogs?|stores?|shops?|apis?|backends?"
                 r"|projects?))?")
 _ASKS_WHAT_RUNS_HERE = re.compile(
     r"\b(?:(?:can|could|do|does|will|would)\s+(?:you|u|northwind|i|we)|(?:you|northwind)\s+(?:can|could))\s+(?:\w+\s+)?"
-    r"(?:host|run|deploy|support)\s+"
+    r"(?:host|run|deploy|support|offer|provide)\s+"
     rf"(?P<kind>(?:an?\s+|my\s+|our\s+)?(?:\w+\s+){{0,2}}?{_KIND_OF_APP})\b", re.IGNORECASE)
 # "What about docker?", "and rails?" right after whether a kind of app runs here was answered: the same, of that kind.
 # "Python 3.12?" alone after the same answer: that kind, its version left out.

@@ -1024,7 +1024,8 @@ def asks_about_old_invoices(text: str) -> bool:
 _ON_A_COMING_INVOICE = re.compile(
     r"\b(?:appear|show(?:\s+up)?|be|go)\s+(?:on|in)\s+(?:this\s+month'?s|(?:my|the|our)\s+(?:next|upcoming|coming|new|current)"
     r"|next\s+month'?s)\s+(?:invoices?|bills?|receipts?)\b"
-    r"|\b(?:this\s+month'?s|(?:my|the|our)\s+(?:next|upcoming))\s+(?:invoices?|bills?)\s+(?:show|have|include|carry)\b",
+    r"|\b(?:this\s+month'?s|next\s+month'?s|(?:my|the|our)\s+(?:next|upcoming))\s+(?:invoices?|bills?)\s+(?:show|have|include"
+    r"|carry)\b",
     re.IGNORECASE)
 
 def asks_about_a_coming_invoice(text: str) -> bool:

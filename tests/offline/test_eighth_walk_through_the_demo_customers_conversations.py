@@ -218,3 +218,39 @@ async def test_a_visitor_asking_what_if_they_lose_their_phone_gets_the_help_cent
 async def test_a_lost_phone_reported_with_two_factor_off_is_still_told_the_password_alone_signs_in(converse):
     [outcome] = await converse("cus_bob", "I lost my phone")
     assert "your password alone signs you in: you don't need a code" in outcome.reply, outcome.reply
+
+
+async def test_cancelling_asked_on_the_free_plan_is_told_there_is_nothing_to_cancel(converse):
+    # The entry's steps, "your paid plan stays active until …", as if Carol paid for one.
+    [outcome] = await converse("cus_carol", "how do I cancel?")
+    assert "You're on the Free plan, which costs nothing, so there's no paid plan to cancel" in outcome.reply
+    assert "Settings → Account → Delete account" in outcome.reply and "paid plan stays active" not in outcome.reply
+
+
+async def test_whether_to_cancel_on_the_free_plan_is_answered_no(converse):
+    [outcome] = await converse("cus_carol", "I'm on free, do I need to cancel?")
+    assert "no paid plan to cancel and nothing you need to do" in outcome.reply, outcome.reply
+    assert "Cancel subscription" not in outcome.reply, outcome.reply
+
+
+async def test_cancelling_asked_on_a_paid_plan_is_still_the_steps(converse):
+    [outcome] = await converse("cus_alice", "how do I cancel?")
+    assert "choose **Cancel subscription**" in outcome.reply, outcome.reply
+
+
+async def test_whether_next_months_invoice_will_have_the_vat_number_is_said_from_the_entry(converse):
+    # The renewal's date and amount: "next month's invoice have it" was not read as an invoice to come.
+    *_, outcome = await converse("cus_bob", "can I get an invoice with our VAT number?", "GB123456789",
+                                 "thanks, will next month's invoice have it?")
+    assert "If you've saved them by the time it's issued, yes" in outcome.reply, outcome.reply
+
+
+async def test_a_database_asked_of_is_said_to_be_unlisted_not_the_guide_on_environment_variables(converse):
+    [outcome] = await converse(None, "can I run a postgres database?")
+    assert "can't tell you for certain about a postgres database" in outcome.reply, outcome.reply
+    assert "Environment variables" not in outcome.reply, outcome.reply
+
+
+async def test_a_database_asked_of_after_a_framework_is_asked_of_as_that(converse):
+    _, outcome = await converse(None, "can I run a django app?", "what about a database?")
+    assert "can't tell you for certain about a database" in outcome.reply, outcome.reply

@@ -90,6 +90,9 @@ _CARRIES_ON = frozenset(stem(w) for w in (
 # then … moves to the Free plan" says.
 _CHARGED_AFTER = re.compile(r"\b(?:charged?|charging|bill(?:ed|ing)?|pay(?:ing)?|paid|renew\w*|invoiced?)\b",
                             re.IGNORECASE)
+# "Cancel the refund", "cancel my deploy", "cancel the invite": cancelling something other than the plan.
+_CANCELS_SOMETHING_ELSE = re.compile(r"\bcancel(?:l?ing|l?ed)?\s+(?:the|my|that|this|a|an|our)\s+(?!plan\b|subscription\b|"
+                                     r"account\b|membership\b)\w+", re.IGNORECASE)
 # "Can I pause my subscription?", "put my plan on hold", "freeze my account": stopping for a while.
 _PAUSING = re.compile(r"\b(?:pause|pausing|paused|freeze|freezing|suspend|suspending|on\s+hold|take\s+a\s+break)\b",
                       re.IGNORECASE)
@@ -482,6 +485,23 @@ class CancellationReplies(PlanComparisonReplies):
             return False
         self.reply.add(" ".join(told))
         self._cite_faq(entry)
+        return True
+
+    def answers_cancelling_on_free(self) -> bool:
+        """"How do I cancel?", "I'm on free, do I need to cancel?" from a customer on a plan that costs nothing: there is
+        no paid plan to cancel (the entry's steps came, "your paid plan stays active …", as if there were), and where
+        the account itself is closed, if that is what they are after. False, having said nothing, for another message,
+        a visitor or a paying customer."""
+        customer = self.ctx.customer
+        if (customer is None or customer.plan_price or not CANCELLING.search(self.ctx.message)
+                or DELETING_THE_ACCOUNT.search(self.ctx.message) or _CANCELS_SOMETHING_ELSE.search(self.ctx.message)):
+            return False
+        self.reply.add(f"You're on the {customer.plan} plan, which costs nothing, so there's no paid plan to cancel and "
+                       "nothing you need to do.")
+        if (deleting := self._entry_on("delete", "account")) is not None:
+            self.reply.add(f"If you want to close the account itself, our help centre says: {deleting.answer}",
+                           answers=False)
+            self._cite_faq(deleting)
         return True
 
     def answers_what_cancelling_keeps(self) -> bool:
