@@ -1393,14 +1393,31 @@ def credits_asked_of_the_sla_told(ctx: SupportContext) -> str | None:
     return "how do we claim service credits if you miss the sla?"
 
 
+# "And my apps?", "what about our domains?" right after "will I lose my invoices?": the same question, of those things.
+_AND_THOSE_THINGS = re.compile(rf"^\W*(?:(?:and|ok(?:ay)?|so)[,\s]+)?(?:(?:what|how)\s+about\s+|and\s+)?(?P<things>(?:my|our"
+                               rf"|the)\s+{_THINGS})(?:\s+too)?\s*[?.!]*\s*$", re.IGNORECASE)
+_THINGS_NAMED = re.compile(rf"\b(?:my|our|the)\s+{_THINGS}\b", re.IGNORECASE)
+
+
+def fate_asked_of_other_things(ctx: SupportContext) -> str | None:
+    """"And my apps?" right after "will I lose my invoices?": "will I lose my apps?"; None otherwise."""
+    if (other := _AND_THOSE_THINGS.match(ctx.message)) is None:
+        return None
+    before = previous_user_text(ctx) or ""
+    if not asks_what_becomes_of(before) or _THINGS_NAMED.search(before) is None:
+        return None
+    return _THINGS_NAMED.sub(other["things"], before, count=1)
+
+
 def question_as_asked(ctx: SupportContext) -> str | None:
     """The question a follow-up asks, written out when it leans on the one before: of another plan (asked_of_a_plan),
     a count of another thing (count_asked_of_another_thing), a number of what was counted, what a move up loses, how to
-    deploy the app just named, a new key for the one just named, our uptime over another period, or the credits of
-    the SLA just told; None when it asks its own."""
+    deploy the app just named, a new key for the one just named, our uptime over another period, the credits of the
+    SLA just told, or what becomes of other things; None when it asks its own."""
     return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or number_asked_of_the_count(ctx)
             or lost_in_a_move_up(ctx) or deploying_the_app_named_before(ctx) or new_key_asked(ctx)
-            or uptime_asked_of_another_period(ctx) or credits_asked_of_the_sla_told(ctx))
+            or uptime_asked_of_another_period(ctx) or credits_asked_of_the_sla_told(ctx)
+            or fate_asked_of_other_things(ctx))
 
 
 # "Hello, we are getting 429s": a greeting before the question, which the question asked again of a plan leaves out

@@ -254,3 +254,20 @@ async def test_a_database_asked_of_is_said_to_be_unlisted_not_the_guide_on_envir
 async def test_a_database_asked_of_after_a_framework_is_asked_of_as_that(converse):
     _, outcome = await converse(None, "can I run a django app?", "what about a database?")
     assert "can't tell you for certain about a database" in outcome.reply, outcome.reply
+
+
+async def test_whether_an_email_change_loses_the_invoices_is_what_the_change_changes(converse):
+    # The invoice list, as if the invoices had been asked for.
+    _, outcome = await converse("cus_alice", "how do I change my email?", "will I lose my invoices?")
+    assert "Changing your email address changes the address your sign-in and invoices use" in outcome.reply
+    assert "doesn't say it removes anything from your account" in outcome.reply and "NW-1003" not in outcome.reply
+
+
+async def test_and_my_apps_after_that_is_asked_of_the_apps_not_answered_with_the_invoices(converse):
+    *_, outcome = await converse("cus_alice", "how do I change my email?", "will I lose my invoices?", "and my apps?")
+    assert "NW-1003" not in outcome.reply and "such as your invoices or apps" in outcome.reply, outcome.reply
+
+
+async def test_will_i_lose_my_apps_after_how_to_cancel_is_still_what_cancelling_keeps(converse):
+    _, outcome = await converse("cus_alice", "how do I cancel?", "will I lose my apps?")
+    assert "your apps and data are kept" in outcome.reply and "email" not in outcome.reply.lower(), outcome.reply

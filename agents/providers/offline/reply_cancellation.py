@@ -37,6 +37,7 @@ from agents.follow_up import (
     asks_what_becomes_of_them_alone,
     asks_what_it_costs,
     asks_what_lost_in_general,
+    fate_asked_of_other_things,
     goes_ahead_with_a_change,
     last_assistant_text,
     move_to_smaller_plan,
@@ -90,9 +91,20 @@ _CARRIES_ON = frozenset(stem(w) for w in (
 # then … moves to the Free plan" says.
 _CHARGED_AFTER = re.compile(r"\b(?:charged?|charging|bill(?:ed|ing)?|pay(?:ing)?|paid|renew\w*|invoiced?)\b",
                             re.IGNORECASE)
-# "Cancel the refund", "cancel my deploy", "cancel the invite": cancelling something other than the plan.
-_CANCELS_SOMETHING_ELSE = re.compile(r"\bcancel(?:l?ing|l?ed)?\s+(?:the|my|that|this|a|an|our)\s+(?!plan\b|subscription\b|"
-                                     r"account\b|membership\b)\w+", re.IGNORECASE)
+# "How do I change my email?", "update my email address": a change of the account's address.
+_CHANGES_EMAIL = re.compile(r"\b(?:change|changing|update|updating|new)\s+(?:my\s+|the\s+|our\s+)?(?:e-?mail|login)"
+                            r"(?:\s+address)?\b", re.IGNORECASE)
+# "How do I cancel?", "do I need to cancel?", "cancel my subscription", "I want to cancel my plan": the customer's plan
+# cancelled by them. Not "the game was cancelled", "cancellation fees", "cancel my subscription to scientific american"
+# (another company's), "cancel the invite", nor the account itself.
+_ASKS_TO_CANCEL_THE_PLAN = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and)[,\s]+)*(?:(?:how|where)\s+(?:do|can|could|should)\s+(?:i|we)\s+cancel"
+    r"|(?:do|should|must)\s+(?:i|we)\s+(?:(?:need|have)\s+to\s+)?cancel"
+    r"|(?:please\s+)?cancel\s+(?:my|our|the)\s+(?:plan|subscription|membership)"
+    r"|(?:i|we)\s+(?:want|need|would\s+like|'?d\s+like)\s+to\s+cancel)"
+    r"(?:\s+(?:my|our|the)\s+(?:plan|subscription|membership))?(?:\s+(?:then|now|please|anything))?\s*[?.!]*\s*$"
+    r"|\b(?:i'?m|i\s+am)\s+on\s+(?:the\s+)?free(?:\s+plan)?[,\s]+(?:so\s+)?(?:do|should|must)\s+(?:i|we)\s+(?:(?:need|have)\s+to\s+)?"
+    r"cancel\b", re.IGNORECASE)
 # "Can I pause my subscription?", "put my plan on hold", "freeze my account": stopping for a while.
 _PAUSING = re.compile(r"\b(?:pause|pausing|paused|freeze|freezing|suspend|suspending|on\s+hold|take\s+a\s+break)\b",
                       re.IGNORECASE)
@@ -493,8 +505,7 @@ class CancellationReplies(PlanComparisonReplies):
         the account itself is closed, if that is what they are after. False, having said nothing, for another message,
         a visitor or a paying customer."""
         customer = self.ctx.customer
-        if (customer is None or customer.plan_price or not CANCELLING.search(self.ctx.message)
-                or DELETING_THE_ACCOUNT.search(self.ctx.message) or _CANCELS_SOMETHING_ELSE.search(self.ctx.message)):
+        if customer is None or customer.plan_price or not _ASKS_TO_CANCEL_THE_PLAN.search(self.ctx.message):
             return False
         self.reply.add(f"You're on the {customer.plan} plan, which costs nothing, so there's no paid plan to cancel and "
                        "nothing you need to do.")
@@ -508,7 +519,9 @@ class CancellationReplies(PlanComparisonReplies):
         """Tell what cancelling (or deleting the account, or downgrading) does to the customer's apps and data, when
         the message asks that of a conversation about it and the help centre's entry on it was found. False,
         having said nothing, otherwise."""
-        if not asks_what_becomes_of(self.ctx.message) or DELETING_THE_ACCOUNT.search(self.ctx.message):
+        # "And my apps?" after "will I lose my invoices?" is asked as that question, of the apps (question_as_asked).
+        asked = self.text if fate_asked_of_other_things(self.ctx) else self.ctx.message
+        if not asks_what_becomes_of(asked) or DELETING_THE_ACCOUNT.search(self.ctx.message):
             # "What happens to my data if I delete my account?" names its entry: the account part quotes it.
             return False
         topic = with_topic(self.ctx)
@@ -521,6 +534,10 @@ class CancellationReplies(PlanComparisonReplies):
         elif UPGRADING.search(topic) or speaks_of_an_upgrade(self.ctx):
             # "Will I lose my apps?" right after "how do I upgrade?", which the topic leaves out when read alone.
             told = self._what_upgrading_brings()
+        elif _CHANGES_EMAIL.search("\n".join([topic, *(t.text for t in self.ctx.history[-4:] if t.role == "user")])):
+            # "Will I lose my invoices?" right after "how do I change my email?" (it asks ahead, leaning on nothing),
+            # and "and my apps?" after that.
+            told = self._what_an_email_change_keeps()
         elif asks_what_becomes_of_them_alone(topic):
             told = self._what_each_ending_does()
         else:
@@ -531,6 +548,25 @@ class CancellationReplies(PlanComparisonReplies):
             self.reply.add("It doesn't say whether your invoices are kept, so I'd rather not guess: would you like me "
                            f"to {OFFER_PERSON} from our team, who can check?", answers=False)
         return told
+
+    def _what_an_email_change_keeps(self) -> bool:
+        """"Will I lose my invoices?" after asking how to change the email address: what the help centre says the change
+        changes (the address sign-in and invoices use), and that it says nothing is removed, with a person to confirm.
+        It got the invoice list. False, having said nothing, when neither the entry on changing the address was found
+        for this message nor its words were the last reply's."""
+        entry = self._entry_on("change", "email")
+        replies = [t.text for t in self.ctx.history[-4:] if t.role == "assistant" and "Settings → Profile" in t.text]
+        told = entry.answer if entry is not None else replies[-1] if replies else None
+        if told is None:
+            return False
+        until = next((s for s in sentences(told) if re.search(r"\buntil\b", s, re.IGNORECASE)), None)
+        said = f" (“{until}”)" if until else ""
+        self.reply.add(f"Changing your email address changes the address your sign-in and invoices use{said}; our help "
+                       "centre doesn't say it removes anything from your account, such as your invoices or apps. If "
+                       f"you'd like that confirmed, I can {OFFER_PERSON} from our team.")
+        if entry is not None:
+            self._cite_faq(entry)
+        return True
 
     def _what_downgrading_keeps(self) -> bool:
         """"What happens to my apps if I downgrade to Free?": when the downgrade takes effect and what the plan moved
