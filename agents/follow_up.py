@@ -370,7 +370,9 @@ _KEEPS_WORKING = re.compile(
     r"|access|be\s+(?:available|active|live|on|there))\b|\bstop\s+working\b",
     re.IGNORECASE,
 )
-_KEEPS_A_FEATURE = re.compile(rf"\b{_LOSE_OR_KEEP}\s+(?:my|our|the|any)\s+(?:\w+\s+){{0,2}}?(?:{_FEATURES})\b",
+_KEEPS_A_FEATURE = re.compile(rf"\b{_LOSE_OR_KEEP}\s+(?:my|our|the|any)\s+(?:\w+\s+){{0,2}}?(?:{_FEATURES})\b"
+                              # "Will I still have custom domains?" after "how do I cancel?" (the domains guide's steps).
+                              rf"|\bstill\s+(?:have|get)\s+(?:(?:my|our|the|any)\s+)?(?:\w+\s+){{0,2}}?(?:{_FEATURES})\b",
                               re.IGNORECASE)
 _ASLEEP = re.compile(r"\b(?:apps?|sites?|websites?)\s+(?:\w+\s+){0,3}?(?:sleep|asleep|idle|spin\s+down)\b",
                      re.IGNORECASE)
@@ -1053,6 +1055,11 @@ def move_to_smaller_plan(ctx: SupportContext) -> str | None:
     smaller plan keeps; None otherwise. Deleting the account is not a move to a plan: what it removes is the
     deletion entry's."""
     if not asks_what_a_smaller_plan_keeps(ctx.message):
+        return None
+    if (ctx.customer is not None and not ctx.customer.plan_price
+            and re.search(rf"\b{re.escape(ctx.customer.plan)}\b", ctx.message, re.IGNORECASE)):
+        # "Do free apps go to sleep?" from Carol, on Free, after "how do I cancel?": asked of the plan she is on, which
+        # no cancellation moves her to (it got "no move to Free to make").
         return None
     # "What do I lose if I downgrade to Pro?" names the move itself; "what do I lose?" leans on the one before.
     for text in (ctx.message, previous_user_text(ctx) or ""):

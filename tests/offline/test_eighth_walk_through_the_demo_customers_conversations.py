@@ -271,3 +271,20 @@ async def test_and_my_apps_after_that_is_asked_of_the_apps_not_answered_with_the
 async def test_will_i_lose_my_apps_after_how_to_cancel_is_still_what_cancelling_keeps(converse):
     _, outcome = await converse("cus_alice", "how do I cancel?", "will I lose my apps?")
     assert "your apps and data are kept" in outcome.reply and "email" not in outcome.reply.lower(), outcome.reply
+
+
+async def test_a_question_naming_free_after_cancelling_on_free_is_asked_of_free_not_of_a_move_to_it(converse):
+    # "You're on the Free plan already, so there's no move to Free to make": read as what a cancellation would keep.
+    _, outcome = await converse("cus_carol", "how do I cancel?", "do free apps go to sleep?")
+    assert "apps on the Free plan sleep after 30 minutes" in outcome.reply and "no move" not in outcome.reply
+
+
+async def test_what_a_smaller_plan_keeps_after_cancelling_on_pro_is_still_read_so(converse):
+    _, outcome = await converse("cus_alice", "how do I cancel?", "will my custom domain still work?")
+    assert "once you're on Free, your plan won't include that" in outcome.reply, outcome.reply
+
+
+async def test_will_i_still_have_a_feature_after_cancelling_is_what_the_smaller_plan_keeps(converse):
+    # The custom domains guide's steps, as if asked how to add one.
+    _, outcome = await converse("cus_alice", "how do I cancel?", "will I still have custom domains?")
+    assert "once you're on Free, your plan won't include that" in outcome.reply, outcome.reply
