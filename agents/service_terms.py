@@ -622,3 +622,15 @@ def amount_asked_why(message: str, *, last_reply: str) -> Decimal | None:
         return figure
     said = (Decimal(raw.replace(",", "")) for raw in re.findall(r"\$\s?(\d[\d,]*(?:\.\d{2})?)", last_reply))
     return figure if figure in set(said) else None
+
+
+# "Can I switch to monthly?", "can I pay monthly?", "is it billed monthly?": paying month by month (the invoice list).
+_PAYING_MONTHLY = re.compile(
+    r"\b(?:pay|paying|bill|billed|billing|charge|charged|switch|change|move|go|convert)\s+(?:\w+\s+){0,3}?(?:(?:to|on)\s+)?"
+    r"(?:(?:a\s+)?monthly|per\s+month|each\s+month|every\s+month|month\s+by\s+month|month-to-month)\b"
+    r"|\bmonthly\s+(?:billing|plan|subscription|instead)\b", re.IGNORECASE)
+
+
+def asks_about_paying_monthly(message: str) -> bool:
+    """"Can I switch to monthly?": paying month by month, which every plan's price is."""
+    return _PAYING_MONTHLY.search(message) is not None and not asks_about_paying_yearly(message)

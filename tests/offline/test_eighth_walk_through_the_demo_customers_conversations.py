@@ -288,3 +288,26 @@ async def test_will_i_still_have_a_feature_after_cancelling_is_what_the_smaller_
     # The custom domains guide's steps, as if asked how to add one.
     _, outcome = await converse("cus_alice", "how do I cancel?", "will I still have custom domains?")
     assert "once you're on Free, your plan won't include that" in outcome.reply, outcome.reply
+
+
+async def test_switching_to_monthly_is_told_the_plan_is_paid_monthly_already(converse):
+    # The invoice list.
+    [outcome] = await converse("cus_bob", "can I switch to monthly?")
+    assert "You already pay monthly: your Business plan is $99.00 a month." in outcome.reply, outcome.reply
+    assert "Your next payment is on 2026-12-15." in outcome.reply and "NW-2001" not in outcome.reply
+
+
+async def test_paying_monthly_on_free_is_told_there_is_nothing_to_pay(converse):
+    [outcome] = await converse("cus_carol", "can I pay monthly?")
+    assert "costs nothing, so there's nothing to pay monthly" in outcome.reply, outcome.reply
+
+
+async def test_paying_yearly_is_still_the_business_plans_bank_transfer(converse):
+    [outcome] = await converse("cus_bob", "can I pay yearly?")
+    assert "Yes: on your Business plan you can pay yearly" in outcome.reply, outcome.reply
+
+
+async def test_how_long_the_unlock_takes_after_it_was_done_says_it_is_done(converse):
+    # "My answer is the same as in my last message" and the unlock told again.
+    *_, outcome = await converse("cus_carol", "my account is locked", "yes please unlock it", "how long will it take?")
+    assert outcome.reply == "It's done already: your account is active again, so you can sign in now.", outcome.reply

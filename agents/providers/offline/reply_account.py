@@ -11,6 +11,7 @@ from agents.follow_up import (
     OFFER_PERSON,
     OFFER_UNLOCK,
     accepts_offer,
+    asks_how_long_it_takes,
     asks_of_someone_elses_account,
     asks_what_to_do,
     declines_offer,
@@ -260,7 +261,7 @@ class AccountReplies(BillingReplies):
                 entry := self._entry_on("two", "factor")) is not None:
             self._second_factor_other_than_an_app(entry)
             return
-        if self._what_losing_the_second_factor_would_mean():
+        if self._what_losing_the_second_factor_would_mean() or self._unlock_already_done():
             return
         if reports_confirming_email_missing(self.text):
             self._confirming_email_missing()
@@ -664,6 +665,16 @@ class AccountReplies(BillingReplies):
         if hours is not None:
             self.reply.add(f"About when our staff are in, the help centre says: {hours.answer}", answers=False)
             self._cite_faq(hours)
+        return True
+
+    def _unlock_already_done(self) -> bool:
+        """"How long will it take?" after this chat unlocked the account: it is done, and open now (it got "my answer is
+        the same" and the unlock told again). False, having said nothing, for another message or account."""
+        account = self.facts.account
+        if (account is None or account.status != "active" or not asks_how_long_it_takes(self.ctx.message)
+                or not any(said in last_assistant_text(self.ctx) for said in (*_UNLOCKED_HERE, "I unlocked it for you"))):
+            return False
+        self.reply.add("It's done already: your account is active again, so you can sign in now.")
         return True
 
     def _unlocked_in_this_chat(self) -> bool:

@@ -85,6 +85,7 @@ from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_about_a_commitment,
     asks_about_an_extra_fee,
+    asks_about_paying_monthly,
     asks_for_a_special_price,
     asks_if_a_card_is_needed,
     asks_price_per_seat,
@@ -434,7 +435,7 @@ class BillingReplies(WriterBase):
         if reports_plan_not_applied(self.text):
             self._plan_not_applied()
             return
-        if self._tells_the_renewals_amount():
+        if self._tells_the_renewals_amount() or self._tells_monthly_billing():
             return
         if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
             self._charged_after_cancelling()
@@ -1511,6 +1512,21 @@ class BillingReplies(WriterBase):
             self.reply.add(f"Your {plan.plan} plan renews on {plan.renews_on.isoformat()} now.", answers=False)
         self.reply.add(f"A person from our team can tell you whether it can be moved: would you like me to "
                        f"{OFFER_PERSON}?", answers=False)
+        return True
+
+    def _tells_monthly_billing(self) -> bool:
+        """"Can I switch to monthly?", "can I pay monthly?": the customer's plan is priced and paid by the month already,
+        with its next renewal (it got the invoice list). False, having said nothing, for another message or without a
+        subscription in the facts."""
+        plan = self.facts.subscription
+        if plan is None or not asks_about_paying_monthly(self.ctx.message):
+            return False
+        if not plan.price_monthly:
+            self.reply.add(f"You're on the {plan.plan} plan, which costs nothing, so there's nothing to pay monthly.")
+            return True
+        renews = (f" Your next payment is on {plan.renews_on.isoformat()}."
+                  if plan.renews_on is not None and plan.status != "cancelled" else "")
+        self.reply.add(f"You already pay monthly: your {plan.plan} plan is {money(plan.price_monthly)} a month.{renews}")
         return True
 
     def _tells_the_renewals_amount(self) -> bool:
