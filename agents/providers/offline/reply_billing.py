@@ -1840,8 +1840,8 @@ class BillingReplies(WriterBase):
         if own is not None and own.price_monthly == figure:
             self.reply.add(f"{on_plan(own.plan, own.price_monthly)}: that's what each month of your plan costs.{for_it}")
         elif billed:
-            self.reply.add(f"{for_it.strip()} Its amount is the invoice's total; the invoices I can see show only their "
-                           "totals, not what each is made of.")
+            self.reply.add(f"{for_it.strip()} That is {'each' if len(billed) > 1 else 'the'} invoice's total; the invoices I "
+                           "can see show only their totals, not what each is made of.")
         else:
             plan = f" You're on the {own.plan} plan at {money(own.price_monthly)} a month." if own is not None else ""
             none = "None of your invoices is for that amount." if self.facts.invoices else (
