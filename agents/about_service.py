@@ -760,3 +760,21 @@ _ASKS_IF_THERE_IS_AN_API = re.compile(
 def asks_if_there_is_an_api(text: str) -> bool:
     """Whether the message asks if the service has an API."""
     return bool(_ASKS_IF_THERE_IS_AN_API.search(text))
+
+
+# "I've been waiting 3 days for a reply from support", "no one replied to my email", "still no answer from your team": a
+# complaint that our people haven't answered (the scope reply, or "not enough information"). Waiting for a refund or a
+# deploy is not it: those parts answer where it stands.
+_WAITED_FOR_US = re.compile(
+    r"\b(?:(?:been\s+)?waiting|waited)\s+(?:for\s+)?(?:\w+\s+){0,3}?(?:days?|hours?|weeks?|ages|forever|so\s+long|a\s+long\s+time)\b"
+    r"|\bno\s*(?:one|body)\s+(?:has\s+|ever\s+|have\s+)*(?:replied|answered|responded|got\s+back|gets\s+back|called)\b"
+    r"|\b(?:still\s+)?(?:no|haven'?t\s+(?:had|got(?:ten)?|received|heard)\s+(?:a|an|any))\s+(?:reply|response|answer)\b"
+    r"|\bnever\s+(?:got|received|heard)\s+(?:a\s+|any\s+)?(?:reply|response|answer|back)\b", re.IGNORECASE)
+_FROM_OUR_PEOPLE = re.compile(r"\b(?:support|team|ticket|emailed|agents?|staff|you\s+guys|anyone"
+                              r"|any\s*one|someone|nobody|no\s*one|human|person)\b", re.IGNORECASE)
+
+
+def complains_of_waiting_for_us(text: str) -> bool:
+    """Whether the message complains that our support people haven't answered, however long it has waited."""
+    words = plain(text)
+    return bool(_WAITED_FOR_US.search(words) and _FROM_OUR_PEOPLE.search(words))

@@ -13,7 +13,7 @@ import re
 from agents.clauses import GREETING, only_thanks
 from agents.context import HistoryTurn, SourceKind, SupportContext
 from agents.own_data import MONTH, about_someone_elses_sign_in, denies_doing_it, with_the_lock_denied
-from agents.service_terms import RENEWAL_TOLD, names_the_sla
+from agents.service_terms import RENEWAL_TOLD, asks_about_paying_less, names_the_sla, says_who_may_pay_less
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 
 # How the billing part asks what is wrong on an invoice the customer says is wrong (reply_billing.py).
@@ -1416,15 +1416,25 @@ def fate_asked_of_other_things(ctx: SupportContext) -> str | None:
     return _THINGS_NAMED.sub(other["things"], before, count=1)
 
 
+def discount_asked_for_who_they_are(ctx: SupportContext) -> str | None:
+    """"We're a nonprofit" right after "can you give me a discount?": the discount asked for them ("can you give me a
+    discount? we're a nonprofit"); None otherwise (alone it read as off topic: "I don't have a guide on that")."""
+    before = previous_user_text(ctx) or ""
+    if not says_who_may_pay_less(ctx.message) or not asks_about_paying_less(before):
+        return None
+    return f"{before.strip()} {ctx.message.strip()}"
+
+
 def question_as_asked(ctx: SupportContext) -> str | None:
     """The question a follow-up asks, written out when it leans on the one before: of another plan (asked_of_a_plan),
     a count of another thing (count_asked_of_another_thing), a number of what was counted, what a move up loses, how to
     deploy the app just named, a new key for the one just named, our uptime over another period, the credits of the
-    SLA just told, or what becomes of other things; None when it asks its own."""
+    SLA just told, what becomes of other things, or a discount for who the customer says they are; None when it asks its
+    own."""
     return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or number_asked_of_the_count(ctx)
             or lost_in_a_move_up(ctx) or deploying_the_app_named_before(ctx) or new_key_asked(ctx)
             or uptime_asked_of_another_period(ctx) or credits_asked_of_the_sla_told(ctx)
-            or fate_asked_of_other_things(ctx))
+            or fate_asked_of_other_things(ctx) or discount_asked_for_who_they_are(ctx))
 
 
 # "Hello, we are getting 429s": a greeting before the question, which the question asked again of a plan leaves out

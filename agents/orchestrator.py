@@ -34,6 +34,7 @@ from agents.about_service import (
     asks_what_runs_here,
     asks_where_apps_can_run,
     asks_which_hours,
+    complains_of_waiting_for_us,
     considers_joining,
     considers_leaving_another_host,
     identity_or_contact_asked,
@@ -78,6 +79,7 @@ from agents.follow_up import (
     asks_what_ending_does,
     asks_when_the_refund_arrives,
     credits_asked_of_the_sla_told,
+    discount_asked_for_who_they_are,
     goes_ahead_with_nothing_offered,
     last_assistant_text,
     last_reply_cited,
@@ -503,7 +505,8 @@ _FOLLOW_UPS_MISREAD = (
                   "asks whether the plan can be changed later"),
     # "I'm a student, can I get pro for free?" (account at 0.5: what Free includes): a discount, which the billing part
     # says the help centre never mentions, with a person.
-    _FollowUpRule(lambda ctx: asks_for_a_special_price(ctx.message), "billing", "special_price_asked",
+    _FollowUpRule(lambda ctx: asks_for_a_special_price(ctx.message) or discount_asked_for_who_they_are(ctx) is not None,
+                  "billing", "special_price_asked",
                   "asks for a lower price for who they are"),
     # "Can I cancel anytime?" (refund at 0.27: the refund policy and "not enough information"), "is there a minimum
     # contract?" (out of scope: the scope reply): the billing part says the help centre mentions no contract or term,
@@ -592,6 +595,9 @@ _FOLLOW_UPS_MISREAD = (
                   "asks what the SLA just told gives when it is missed", spares=("human",), sure=True),
     # "Why is the amount 29?" (off topic at 0.68: the scope reply), "why is it 99?" after "$99.00": what the figure is
     # on the account, or in our prices, which billing's part says.
+    # "I've been waiting 3 days for a reply from support" (off topic: the scope reply): a person, with an apology.
+    _FollowUpRule(lambda ctx: complains_of_waiting_for_us(ctx.message), "human", "waiting_complained",
+                  "complains that our people haven't answered"),
     _FollowUpRule(lambda ctx: amount_asked_why(ctx.message, last_reply=last_assistant_text(ctx)) is not None,
                   "billing", "amount_asked_why", "asks why a charge or price is the figure it names", spares=("human",)),
 )
@@ -1659,6 +1665,8 @@ class Orchestrator:
         async with run.deps.tracer.step(agent="handoff", kind="agent", name=f"handoff: {reason}",
                                         input={"reason": reason}):
             reply = HANDOFF_REPLIES[reason]
+            if reason == "customer_asked" and complains_of_waiting_for_us(run.ctx.message):
+                reply = f"I'm sorry you've been kept waiting. I've passed your conversation to {_TEAM}."
             if reason == "customer_asked" and (incident := await self._outage_reported(run)) is not None:
                 # "The site is down, get me a person": what is known of the outage now, while the person comes.
                 reply = f"{_incident_note(incident)}\n\n{reply}"

@@ -87,12 +87,12 @@ TRYING_A_PAID_PLAN = re.compile(
 
 # "I'm a student, can I get pro for free?", "we're a charity, is there a cheaper price?": a price for who they are, which
 # is a discount asked for in other words (the account part told a visitor what Free includes).
-_WHO_MAY_PAY_LESS = re.compile(
-    r"\b(?:students?|nonprofits?|non-profits?|non\s+profits?|charit(?:y|ies)|ngos?|schools?|universit(?:y|ies)|teachers?"
-    r"|educators?|education(?:al)?|academics?|open[\s-]source|start-?ups?)\b", re.IGNORECASE)
+_WHO = (r"(?:students?|nonprofits?|non-profits?|non\s+profits?|charit(?:y|ies)|ngos?|schools?|universit(?:y|ies)|teachers?"
+        r"|educators?|education(?:al)?|academics?|open[\s-]source|start-?ups?)")
+_WHO_MAY_PAY_LESS = re.compile(rf"\b{_WHO}\b", re.IGNORECASE)
 _PAYING_LESS = re.compile(
     r"\b(?:for\s+free|free\s+of\s+charge|(?:free|cheaper|discounted|reduced)\s+(?:pro|business|plan|price|rate|access)"
-    r"|cheaper|less|reduced\s+price|special\s+(?:price|pricing|rate|offer|deal))\b", re.IGNORECASE)
+    r"|cheaper|less|reduced\s+price|special\s+(?:price|pricing|rate|offer|deal)|discounts?|discounted)\b", re.IGNORECASE)
 
 
 # "Which plan should I choose?", "what's the best plan for a startup?", "what plan is best for me?": a plan to pick, which
@@ -141,6 +141,35 @@ def asks_if_a_plan_can_change_later(text: str) -> bool:
 def asks_for_a_special_price(text: str) -> bool:
     """Whether a message asks for a lower price for who the customer is (a student, a charity, open source)."""
     return bool(_WHO_MAY_PAY_LESS.search(text) and _PAYING_LESS.search(text))
+
+
+# "We're a nonprofit", "I'm a student", "we are a small charity": who the customer is, said alone.
+_SAYS_WHO_THEY_ARE = re.compile(
+    rf"^\W*(?:(?:but|well|ok(?:ay)?|so|and)[,\s]+)?(?:we'?re|we\s+are|i'?m|i\s+am|it'?s|its)\s+(?:an?\s+)?(?:\w+\s+){{0,2}}?"
+    rf"{_WHO}(?:\s+\w+){{0,2}}\s*[.!?]*\s*$", re.IGNORECASE)
+
+
+def says_who_may_pay_less(text: str) -> bool:
+    """"We're a nonprofit", "I'm a student": who the customer is, which a discount asked just before would be for."""
+    return _SAYS_WHO_THEY_ARE.match(text) is not None
+
+
+def who_may_pay_less(text: str) -> str | None:
+    """Who the message says a lower price would be for, as a reply names them ("nonprofits", "students"), or None."""
+    if (who := _WHO_MAY_PAY_LESS.search(text)) is None:
+        return None
+    word = re.sub(r"[\s-]+", " ", who.group().lower())
+    if word in ("open source", "education", "educational"):
+        return "open-source projects" if word == "open source" else "education"
+    word = word.replace("non profit", "nonprofit").replace("non-profit", "nonprofit")
+    if word.endswith("s"):
+        return word
+    return f"{word[:-1]}ies" if word.endswith("y") else f"{word}s"
+
+
+def asks_about_paying_less(text: str) -> bool:
+    """"Can you give me a discount?", "is there anything cheaper?": a lower price asked for."""
+    return _PAYING_LESS.search(text) is not None
 
 
 # "Does the pro plan have an sla?", "does business come with priority support?": whether a plan named includes something,

@@ -311,3 +311,27 @@ async def test_how_long_the_unlock_takes_after_it_was_done_says_it_is_done(conve
     # "My answer is the same as in my last message" and the unlock told again.
     *_, outcome = await converse("cus_carol", "my account is locked", "yes please unlock it", "how long will it take?")
     assert outcome.reply == "It's done already: your account is active again, so you can sign in now.", outcome.reply
+
+
+async def test_who_the_customer_is_right_after_asking_for_a_discount_is_the_discount_asked_for_them(converse):
+    # "I don't have a guide on that in our help centre": alone, "we're a nonprofit" read as off topic.
+    _, outcome = await converse("cus_bob", "can you give me a discount?", "we're a nonprofit")
+    assert "I can't find anything about discounts for nonprofits in our help centre" in outcome.reply, outcome.reply
+    assert "My answer is the same" not in outcome.reply, outcome.reply
+
+
+async def test_a_discount_asked_with_who_it_is_for_names_them(converse):
+    # "Not enough information": "discount" was not among the words for paying less.
+    [outcome] = await converse("cus_bob", "we are a nonprofit, can we get a discount?")
+    assert "discounts for nonprofits" in outcome.reply, outcome.reply
+
+
+async def test_a_complaint_that_support_has_not_answered_is_passed_to_a_person_with_an_apology(converse):
+    # The scope reply: "Sorry, that's outside what I can help with".
+    [outcome] = await converse("cus_bob", "I've been waiting 3 days for a reply from support, this is ridiculous")
+    assert outcome.route == "handoff" and outcome.reply.startswith("I'm sorry you've been kept waiting."), outcome.reply
+
+
+async def test_waiting_for_a_refund_is_still_not_a_complaint_about_our_people(converse):
+    [outcome] = await converse("cus_bob", "I've been waiting 10 days for my refund")
+    assert outcome.route != "handoff" and "kept waiting" not in outcome.reply, outcome.reply

@@ -92,6 +92,7 @@ from agents.service_terms import (
     asks_to_change_the_renewal_date,
     asks_what_nonpayment_does,
     tier_not_ours,
+    who_may_pay_less,
 )
 
 # The plan a relative one is counted from, when the message names it ("the tier above pro").
@@ -939,8 +940,10 @@ class BillingReplies(WriterBase):
                     self.reply.add(f"What our help centre says about {topic}: {sentence}")
                     self._cite_faq(match)
                     said_yearly, said_discount = said_yearly or about_yearly, said_discount or about_discount
+        # "We're a nonprofit" after asking for a discount: whose discount the help centre doesn't mention.
+        for_whom = f" for {who}" if (who := who_may_pay_less(self.text)) is not None else ""
         unknown = ("a discount for paying yearly" if discount and yearly and not said_discount
-                   else "discounts" if discount and not said_discount
+                   else f"discounts{for_whom}" if discount and not said_discount
                    else "paying yearly" if yearly and not said_yearly else "")
         if unknown:
             self.reply.add(f"I can't find anything about {unknown} in our help centre, so I'd rather not guess. "
