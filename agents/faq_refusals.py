@@ -16,6 +16,7 @@ from agents.data_protection import asks_for_a_dpa, asks_to_erase_personal_data
 from agents.follow_up import (
     affirms,
     asks_for_more,
+    asks_of_sleep_after_an_upgrade,
     asks_the_amount_of_it,
     asks_the_amount_of_the_renewal,
     asks_to_deliver_it,
@@ -170,6 +171,10 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # it, once the account's facts say it is locked.
     FaqRefusal(_signed_in(about_own_lock),
                "asks to unlock the signed-in customer's account, which the agents can start"),
+    # "Will my apps sleep?" right after "how do I upgrade?": the words with the topic find the upgrade's steps, just
+    # given; what the upgrade does to sleeping apps is the plan-change part's to say.
+    FaqRefusal(lambda ctx, _top: asks_of_sleep_after_an_upgrade(ctx),
+               "asks what the upgrade just spoken of does to sleeping apps"),
     # The two-factor entries assume it is on (recovery codes); only the account's facts say whether it is.
     FaqRefusal(_signed_in(about_own_two_factor),
                "about the signed-in customer's own two-factor, whose state the facts hold"),

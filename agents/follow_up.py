@@ -1044,6 +1044,16 @@ def asks_what_an_upgrade_loses(ctx: SupportContext) -> bool:
     return speaks_of_an_upgrade(ctx)
 
 
+def asks_of_sleep_after_an_upgrade(ctx: SupportContext) -> bool:
+    """"Will my app stop sleeping right away?" after "I want to upgrade to pro": what the upgrade does to sleeping apps
+    (it got the scaling guide's steps)."""
+    return (bool(_SLEEPING_APPS.search(ctx.message)) and speaks_of_an_upgrade(ctx)
+            and not _HOW_TO.search(ctx.message))
+
+
+_SLEEPING_APPS = re.compile(r"\b(?:apps?|sites?|websites?)\b[^.?!]{0,30}?\b(?:sleep|sleeps|sleeping|asleep)\b", re.IGNORECASE)
+
+
 def speaks_of_an_upgrade(ctx: SupportContext) -> bool:
     """Whether the message, or the question it follows, names an upgrade ("how do I upgrade?" then "will I lose my
     apps?")."""

@@ -335,3 +335,25 @@ async def test_a_complaint_that_support_has_not_answered_is_passed_to_a_person_w
 async def test_waiting_for_a_refund_is_still_not_a_complaint_about_our_people(converse):
     [outcome] = await converse("cus_bob", "I've been waiting 10 days for my refund")
     assert outcome.route != "handoff" and "kept waiting" not in outcome.reply, outcome.reply
+
+
+async def test_refunds_asked_of_a_case_put_ask_no_visitor_to_sign_in(converse):
+    [outcome] = await converse(None, "do you offer refunds if I don't like it?")
+    assert "within 14 days" in outcome.reply and "sign in" not in outcome.reply.lower(), outcome.reply
+
+
+async def test_a_refund_of_a_visitors_own_payment_still_asks_them_to_sign_in(converse):
+    [outcome] = await converse(None, "can I get a refund for my last payment?")
+    assert "sign in" in outcome.reply.lower(), outcome.reply
+
+
+async def test_whether_the_app_stops_sleeping_after_an_upgrade_is_what_the_help_centre_says_of_sleep(converse):
+    # The scaling guide's steps ("keep a minimum of one instance").
+    _, outcome = await converse("cus_carol", "I want to upgrade to pro", "will my app stop sleeping right away?")
+    assert "Apps on Pro and Business never sleep." in outcome.reply and "App → Scaling" not in outcome.reply
+
+
+async def test_whether_apps_sleep_right_after_the_upgrade_steps_is_not_those_steps_again(converse):
+    # The FAQ shortcut sent the upgrade's steps, just given, as the whole reply.
+    _, outcome = await converse("cus_alice", "how do I upgrade?", "will my apps sleep?")
+    assert outcome.route != "faq" and not outcome.reply.startswith("Go to **Billing → Plan**"), outcome.reply

@@ -95,6 +95,8 @@ from agents.service_terms import (
     who_may_pay_less,
 )
 
+# "… if I don't like it?", "what if we cancel?": a case put, not the customer's records asked for.
+_IF_I = re.compile(r"\b(?:if|in\s+case)\s+(?:i|we)\b", re.IGNORECASE)
 # The plan a relative one is counted from, when the message names it ("the tier above pro").
 PLAN_COUNTED_FROM = re.compile(r"\b(?:above|below|after|from|than|over|under)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
 NEW_ONE_ADDED = re.compile(r"\b(?:updated|changed|added|replaced|saved|entered|put\s+in)\b[^.?!]{0,20}\bnew\s+one\b",
@@ -1314,8 +1316,9 @@ class BillingReplies(WriterBase):
         if has_cue(self.words, self.norm, "my", "last", "twice", "mine"):
             return True
         # "How do I sign up for the business plan?": the "I" of a how-to is anyone's, and the help centre's steps
-        # answer it; a visitor asked to sign in for it reads as if they had asked about their invoices.
-        return has_cue(self.words, self.norm, "me", "i") and not asks_how_to(self.text)
+        # answer it; a visitor asked to sign in for it reads as if they had asked about their invoices. So is the "I" of
+        # "do you offer refunds if I don't like it?": what would happen, which the policy says to anyone.
+        return has_cue(self.words, self.norm, "me", "i") and not asks_how_to(self.text) and not _IF_I.search(self.text)
 
     def _describe_invoice(self, invoice: InvoiceFact) -> None:
         if invoice.status == "paid":

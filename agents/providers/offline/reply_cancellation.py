@@ -30,6 +30,7 @@ from agents.follow_up import (
     TOPIC_TURNS,
     UPGRADING,
     affirms,
+    asks_of_sleep_after_an_upgrade,
     asks_us_to_change_plan,
     asks_us_to_do_it,
     asks_what_an_upgrade_loses,
@@ -521,7 +522,8 @@ class CancellationReplies(PlanComparisonReplies):
         having said nothing, otherwise."""
         # "And my apps?" after "will I lose my invoices?" is asked as that question, of the apps (question_as_asked).
         asked = self.text if fate_asked_of_other_things(self.ctx) else self.ctx.message
-        if not asks_what_becomes_of(asked) or DELETING_THE_ACCOUNT.search(self.ctx.message):
+        if (not (asks_what_becomes_of(asked) or asks_of_sleep_after_an_upgrade(self.ctx))
+                or DELETING_THE_ACCOUNT.search(self.ctx.message)):
             # "What happens to my data if I delete my account?" names its entry: the account part quotes it.
             return False
         topic = with_topic(self.ctx)
@@ -533,7 +535,9 @@ class CancellationReplies(PlanComparisonReplies):
             told = self._what_downgrading_keeps()
         elif UPGRADING.search(topic) or speaks_of_an_upgrade(self.ctx):
             # "Will I lose my apps?" right after "how do I upgrade?", which the topic leaves out when read alone.
-            told = self._what_upgrading_brings()
+            # "Will my app stop sleeping?": what the help centre says of sleep on the plans above, with it.
+            told = self._what_upgrading_does_to_sleep() if asks_of_sleep_after_an_upgrade(self.ctx) else (
+                self._what_upgrading_brings())
         elif _CHANGES_EMAIL.search("\n".join([topic, *(t.text for t in self.ctx.history[-4:] if t.role == "user")])):
             # "Will I lose my invoices?" right after "how do I change my email?" (it asks ahead, leaning on nothing),
             # and "and my apps?" after that.
@@ -625,6 +629,22 @@ class CancellationReplies(PlanComparisonReplies):
             self._cite(after)
         self.reply.add("Our help centre doesn't say anything else changes for your apps or data when you upgrade. If "
                        f"something in particular worries you, tell me, or I can {OFFER_PERSON} from our team.")
+        return True
+
+    def _what_upgrading_does_to_sleep(self) -> bool:
+        """"Will my app stop sleeping right away?" after "I want to upgrade to pro": what the help centre's entry on
+        sleeping apps says of the paid plans, and when an upgrade applies (it got the scaling guide's steps). False,
+        having said nothing, without the entry on sleep."""
+        entry = self._entry_on("sleep")
+        awake = [s for s in sentences(entry.answer) if re.search(r"\bnever\s+sleep", s)] if entry is not None else []
+        if entry is None or not awake:
+            return False
+        self._quote(entry, f"Our help centre says: {' '.join(awake)}")
+        upgrade = self._entry_on("upgrad")
+        when = [s for s in sentences(upgrade.answer) if TAKES.search(s)] if upgrade is not None else []
+        if upgrade is not None and when:
+            self.reply.add(f"And on upgrading: {' '.join(when)}", answers=False)
+            self._cite_faq(upgrade)
         return True
 
     def answers_charges_after_cancelling(self) -> bool:
