@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from agents.follow_up import KEY_OR_TOKEN, OFFER_PERSON
+from agents.context import SupportContext
+from agents.follow_up import KEY_OR_TOKEN, OFFER_PERSON, previous_user_text
 
 # Our regions by name ("where is ap-southeast?", "is eu-west in Germany?"): where apps run, which is ours to answer.
 OUR_REGION = r"(?:us-east|eu-west|ap-southeast)"
@@ -739,6 +740,18 @@ LEAKED_KEY_REPLY = (
 def reports_a_leaked_key(text: str) -> bool:
     """Whether the message says an API key, token or other secret of theirs has leaked."""
     return bool(_REPORTS_A_LEAKED_KEY.search(text))
+
+
+# "I think it leaked", "it's been exposed" right after "where do I find my api key?": the key named before.
+_IT_LEAKED = re.compile(r"^\W*(?:(?:i\s+think|i\s+fear|i'?m\s+afraid|maybe|oh\s+no|oops|but)[,\s]+)*(?:it|that|this|they)"
+                        r"(?:'s|\s+(?:has|have|was|were|is|may\s+have|might\s+have))?(?:\s+been)?\s+(?:leaked|exposed|compromised"
+                        r"|stolen|published|made\s+public|got\s+out)\b", re.IGNORECASE)
+
+
+def reports_the_key_named_before_leaked(ctx: SupportContext) -> bool:
+    """"I think it leaked" right after a question that named an API key or token (it got "no guide one either")."""
+    return bool(_IT_LEAKED.search(ctx.message)) and bool(re.search(rf"\b{_LEAKED_KEY}\b", previous_user_text(ctx) or "",
+                                                                   re.IGNORECASE))
 
 
 def reports_a_security_issue(text: str) -> bool:

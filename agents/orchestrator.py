@@ -45,6 +45,7 @@ from agents.about_service import (
     payment_methods_asked,
     reports_a_leaked_key,
     reports_a_security_issue,
+    reports_the_key_named_before_leaked,
     wants_to_report_a_bug,
 )
 from agents.app_deletion import (
@@ -371,7 +372,8 @@ _REPORTS_ANSWERED_BY_RULE = (
                 "reports a security issue in the service", SECURITY_REPORT_REPLY),
     # "My api key was leaked": the environment guide's step on marking keys **Secret**, then its step on redeploying for
     # "how do I make a new one?". Replacing the key is what matters, which no entry describes: a person, now.
-    _ReportRule(lambda ctx: reports_a_leaked_key(ctx.message), "technical", "leaked_key",
+    _ReportRule(lambda ctx: reports_a_leaked_key(ctx.message) or reports_the_key_named_before_leaked(ctx), "technical",
+                "leaked_key",
                 "says an API key or token of theirs has leaked", LEAKED_KEY_REPLY),
     # "I want to report a bug": read as an account question (0.32), a visitor was asked to sign in to see their
     # invoices. What the report needs is asked for, with a person offered to take it.

@@ -357,3 +357,21 @@ async def test_whether_apps_sleep_right_after_the_upgrade_steps_is_not_those_ste
     # The FAQ shortcut sent the upgrade's steps, just given, as the whole reply.
     _, outcome = await converse("cus_alice", "how do I upgrade?", "will my apps sleep?")
     assert outcome.route != "faq" and not outcome.reply.startswith("Go to **Billing → Plan**"), outcome.reply
+
+
+async def test_it_leaked_right_after_asking_where_the_api_key_is_is_a_leaked_key(converse):
+    # "I don't have a guide on that one either".
+    _, outcome = await converse("cus_alice", "where do I find my api key?", "I think it leaked")
+    assert outcome.reply.startswith("I'm sorry, that needs doing quickly: a key that leaked"), outcome.reply
+
+
+async def test_it_leaked_after_another_topic_is_still_not_a_key(converse):
+    _, outcome = await converse("cus_alice", "my deploy failed", "I think it leaked")
+    assert "a key that leaked" not in outcome.reply, outcome.reply
+
+
+async def test_when_the_customer_cancelled_is_told_the_records_show_no_cancellation(converse):
+    # The plan and the steps to cancel, as if asked how.
+    _, outcome = await converse("cus_alice", "I cancelled but was still charged", "when did I cancel?")
+    assert outcome.reply.startswith("Our records don't show a cancellation: your Pro subscription is still past due")
+    assert "Cancel subscription" not in outcome.reply, outcome.reply

@@ -95,6 +95,9 @@ from agents.service_terms import (
     who_may_pay_less,
 )
 
+# "When did I cancel?", "what date was my subscription cancelled?": the cancellation's date, asked of the records.
+_ASKS_WHEN_CANCELLED = re.compile(r"\b(?:when|what\s+(?:date|day))\s+(?:did|was|were)\s+(?:i|we|my|our|it|the)\s*(?:\w+\s+)?"
+                                  r"cancel(?:l?ed)?\b", re.IGNORECASE)
 # "… if I don't like it?", "what if we cancel?": a case put, not the customer's records asked for.
 _IF_I = re.compile(r"\b(?:if|in\s+case)\s+(?:i|we)\b", re.IGNORECASE)
 # The plan a relative one is counted from, when the message names it ("the tier above pro").
@@ -438,7 +441,7 @@ class BillingReplies(WriterBase):
         if reports_plan_not_applied(self.text):
             self._plan_not_applied()
             return
-        if self._tells_the_renewals_amount() or self._tells_monthly_billing():
+        if self._tells_the_renewals_amount() or self._tells_monthly_billing() or self._tells_when_cancelled():
             return
         if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
             self._charged_after_cancelling()
@@ -1518,6 +1521,23 @@ class BillingReplies(WriterBase):
             self.reply.add(f"Your {plan.plan} plan renews on {plan.renews_on.isoformat()} now.", answers=False)
         self.reply.add(f"A person from our team can tell you whether it can be moved: would you like me to "
                        f"{OFFER_PERSON}?", answers=False)
+        return True
+
+    def _tells_when_cancelled(self) -> bool:
+        """"When did I cancel?": whether the records show the subscription cancelled (they hold no date for it), else
+        that they show no cancellation (it got the plan and the steps to cancel). False, having said nothing, for
+        another message or without a subscription in the facts."""
+        plan = self.facts.subscription
+        if plan is None or not _ASKS_WHEN_CANCELLED.search(self.ctx.message):
+            return False
+        if plan.status == "cancelled":
+            self.reply.add(f"Your {plan.plan} plan is cancelled, but the records I can see don't hold the date it was "
+                           f"cancelled. A person from our team can look it up: would you like me to {OFFER_PERSON}?")
+            return True
+        standing = "past due" if plan.status == "past_due" else "active"
+        self.reply.add(f"Our records don't show a cancellation: your {plan.plan} subscription is still {standing}, at "
+                       f"{money(plan.price_monthly)} a month. If you cancelled and it didn't go through, a person from our "
+                       f"team can look into it with you: would you like me to {OFFER_PERSON}?")
         return True
 
     def _tells_monthly_billing(self) -> bool:
