@@ -7,6 +7,7 @@ chat does what was asked): the run goes on to the agents, and the trace says why
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,6 +42,7 @@ from agents.own_data import (
     gives_an_address_to_send_to,
     gives_an_invoice_detail,
     is_the_entry_on_a_double_charge,
+    reports_lost_second_factor,
     speaks_of_more_than_one_charge,
 )
 from agents.service_terms import (
@@ -73,6 +75,14 @@ def _signed_in(asks: Callable[[str], bool]) -> Refuses:
 def _after_a_question(asks: Callable[[str], bool]) -> Refuses:
     """Asked of what the customer said before; a first message with these words means what the entry says."""
     return lambda ctx, _top: asks(ctx.message) and bool(previous_user_text(ctx))
+
+
+_SPEAKS_OF_RECOVERY = re.compile(r"\b(?:recover\w*|lost|lose|losing|broke|broken|stolen|new\s+(?:phone|device)|codes?|"
+                                 r"locked|can'?t|cannot|doesn'?t|won'?t|not\s+working)\b", re.IGNORECASE)
+
+
+def _is_the_entry_on_a_lost_second_factor(top: FaqMatch) -> bool:
+    return bool(re.search(r"\blost\b", top.question, re.IGNORECASE)) and "authenticator" in top.question.lower()
 
 
 def _plan_not_the_entrys(plan: str | None, top: FaqMatch) -> bool:
@@ -175,6 +185,11 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # given; what the upgrade does to sleeping apps is the plan-change part's to say.
     FaqRefusal(lambda ctx, _top: asks_of_sleep_after_an_upgrade(ctx),
                "asks what the upgrade just spoken of does to sleeping apps"),
+    # "Do you have 2fa?": the words match the entry on a lost authenticator (0.9, by its "2fa recovery"), which answers a
+    # loss no one reported; the account part says what two-factor is and how it is turned on.
+    FaqRefusal(lambda ctx, top: _is_the_entry_on_a_lost_second_factor(top)
+               and not reports_lost_second_factor(ctx.message) and not _SPEAKS_OF_RECOVERY.search(ctx.message),
+               "the entry is on a lost second factor, which the message does not report"),
     # The two-factor entries assume it is on (recovery codes); only the account's facts say whether it is.
     FaqRefusal(_signed_in(about_own_two_factor),
                "about the signed-in customer's own two-factor, whose state the facts hold"),

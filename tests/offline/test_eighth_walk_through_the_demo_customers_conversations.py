@@ -375,3 +375,21 @@ async def test_when_the_customer_cancelled_is_told_the_records_show_no_cancellat
     _, outcome = await converse("cus_alice", "I cancelled but was still charged", "when did I cancel?")
     assert outcome.reply.startswith("Our records don't show a cancellation: your Pro subscription is still past due")
     assert "Cancel subscription" not in outcome.reply, outcome.reply
+
+
+async def test_whether_we_have_two_factor_is_answered_yes_with_how_to_turn_it_on(converse):
+    # The entry on a lost authenticator, by the FAQ shortcut (its "2fa recovery" at 0.9).
+    [outcome] = await converse(None, "do you have 2fa?")
+    assert outcome.reply.startswith("Yes, you can turn on two-factor authentication"), outcome.reply
+    assert "Use a recovery code" not in outcome.reply, outcome.reply
+
+
+async def test_whether_we_have_two_factor_from_a_customer_is_their_own_state_and_how_to_turn_it_on(converse):
+    [outcome] = await converse("cus_alice", "do you have 2fa?")
+    assert "Two-factor authentication is currently off for your account" in outcome.reply, outcome.reply
+    assert "Use a recovery code" not in outcome.reply, outcome.reply
+
+
+async def test_a_lost_authenticator_reported_by_a_visitor_still_gets_the_recovery_entry(converse):
+    [outcome] = await converse(None, "I lost my phone")
+    assert "Use a recovery code" in outcome.reply, outcome.reply

@@ -118,6 +118,12 @@ _PRONOUNS = r"(?:they|he|she)"
 _ASKS_WHAT_TWO_FACTOR_IS = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|sorry)[,\s]+)?what(?:'s|s|\s+is|\s+does)\s+(?:a\s+|the\s+)?(?:2fa|mfa|two[- ]?factor"
     r"(?:\s+auth(?:entication)?)?|two[- ]step(?:\s+verification)?)(?:\s+mean)?\s*[?.!]*\s*$", re.IGNORECASE)
+# "Do you have 2fa?", "is there two-factor?", "do you support mfa?": whether we offer it (the entry on a lost
+# authenticator came, by its "2fa recovery").
+_ASKS_IF_TWO_FACTOR_IS_OFFERED = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|hi|hello)[,\s]+)?(?:(?:do|does)\s+(?:you|u|northwind)\s+(?:have|support|offer|provide)|is\s+there"
+    r"|can\s+(?:i|we)\s+(?:use|have|get|turn\s+on|enable))\s+(?:a\s+|any\s+)?(?:2fa|mfa|two[- ]?factor(?:\s+auth(?:entication)?)?"
+    r"|two[- ]step(?:\s+verification)?|multi[- ]factor(?:\s+auth(?:entication)?)?)\s*[?.!]*\s*$", re.IGNORECASE)
 _TWO_FACTOR_IS = ("Two-factor authentication means signing in takes a second step besides your password: here, the "
                   "6-digit code an authenticator app on your phone shows. Someone who learns your password still can't "
                   "get in without it.")
@@ -915,8 +921,19 @@ class AccountReplies(BillingReplies):
 
     def _tells_a_visitor_what_two_factor_is(self) -> bool:
         """"What is 2fa?" from a visitor: what it is, and the help centre's steps to turn it on ("not enough
-        information"). A signed-in customer is told it with their own account's state (account below)."""
-        if self.ctx.customer is not None or not _ASKS_WHAT_TWO_FACTOR_IS.match(self.ctx.message):
+        information"); "do you have 2fa?", that it can be turned on, and how. A signed-in customer is told it with their
+        own account's state (account below)."""
+        if self.ctx.customer is not None:
+            return False
+        if _ASKS_IF_TWO_FACTOR_IS_OFFERED.match(self.ctx.message):
+            # "Do you have 2fa?": yes, as the entry on turning it on shows.
+            if (enable := self._entry_on("turn on", "two-factor")) is None:
+                return False
+            self.reply.add(f"Yes, you can turn on two-factor authentication for your account. How, from our help "
+                           f"centre: {enable.answer}")
+            self._cite_faq(enable)
+            return True
+        if not _ASKS_WHAT_TWO_FACTOR_IS.match(self.ctx.message):
             return False
         self.reply.add(_TWO_FACTOR_IS)
         if (enable := self._entry_on("turn on", "two-factor")) is not None:
