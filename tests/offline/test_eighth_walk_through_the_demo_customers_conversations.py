@@ -393,3 +393,10 @@ async def test_whether_we_have_two_factor_from_a_customer_is_their_own_state_and
 async def test_a_lost_authenticator_reported_by_a_visitor_still_gets_the_recovery_entry(converse):
     [outcome] = await converse(None, "I lost my phone")
     assert "Use a recovery code" in outcome.reply, outcome.reply
+
+
+async def test_a_refund_for_the_rest_of_the_month_after_a_downgrade_is_a_partial_refund_not_the_duplicate(converse):
+    # The duplicate charge's refund, offered as if that had been asked.
+    _, outcome = await converse("cus_bob", "how do I downgrade to pro?", "will I get a refund for the rest of the month?")
+    assert "partial or prorated refunds" in outcome.reply, outcome.reply
+    assert not outcome.reply.startswith("Invoice NW-2002 was charged twice"), outcome.reply

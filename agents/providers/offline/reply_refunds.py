@@ -118,6 +118,8 @@ _ASKS_PART_OF_A_CHARGE = re.compile(
     r"|\b(?:days?|weeks?|time|rest\s+of\s+the\s+month)\s+(?:that\s+)?i\s+(?:didn'?t|did\s+not|haven'?t|have\s+not"
     r"|won'?t|will\s+not)\s+use\b|\bunused\s+(?:days?|weeks?|time|part|portion)\b"
     r"|\b(?:remaining|leftover|left\s+over)\s+(?:days?|weeks?|time)\b"
+    # "Will I get a refund for the rest of the month?" after asking how to downgrade (the duplicate's refund came).
+    r"|\b(?:for|of)\s+the\s+rest\s+of\s+(?:the|my|this|our)\s+(?:month|period|billing\s+(?:period|cycle)|year|subscription)\b"
     r"|\bmid[-\s]?(?:month|cycle|period)\b|\b(?:middle|part)\s+of\s+(?:the|a|my)\s+(?:month|billing\s+(?:period|cycle))\b"
     # "Downgrade to pro and refund the difference": what one plan costs over another, a part of a charge.
     r"|\b(?:refund|reimburse|credit|return|give|pay)\s+(?:me\s+|us\s+)?(?:back\s+)?(?:for\s+)?the\s+(?:price\s+)?difference\b"
