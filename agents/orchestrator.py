@@ -597,6 +597,12 @@ _FOLLOW_UPS_MISREAD = (
                   "asks what the SLA just told gives when it is missed", spares=("human",), sure=True),
     # "Why is the amount 29?" (off topic at 0.68: the scope reply), "why is it 99?" after "$99.00": what the figure is
     # on the account, or in our prices, which billing's part says.
+    # "What's your SLA?" (general at 0.52: a panel that offered the SLA's entry as a guess, "I think you're asking
+    # about …"): the uptime SLA, which the technical part tells for the customer's plan, as for "what is the SLA?".
+    # "Does the pro plan have an sla?" stays general: the entry, whole, answers it of that plan.
+    _FollowUpRule(lambda ctx: names_the_sla(ctx.message) and not asks_what_a_plan_has(ctx.message), "technical",
+                  "sla_named",
+                  "names the uptime SLA", spares=("billing", "refund", "account", "human", "out_of_scope")),
     # "I've been waiting 3 days for a reply from support" (off topic: the scope reply): a person, with an apology.
     _FollowUpRule(lambda ctx: complains_of_waiting_for_us(ctx.message), "human", "waiting_complained",
                   "complains that our people haven't answered"),

@@ -3,6 +3,8 @@ answered another question, or came out broken. Names with "still" are guards tha
 
 from __future__ import annotations
 
+import pytest
+
 
 async def test_what_to_do_after_denying_the_locks_sign_ins_is_what_to_do_about_an_intrusion(converse):
     # "There are no invoices on your account yet", as a billing question: the history held "I didn't do anything" as
@@ -400,3 +402,19 @@ async def test_a_refund_for_the_rest_of_the_month_after_a_downgrade_is_a_partial
     _, outcome = await converse("cus_bob", "how do I downgrade to pro?", "will I get a refund for the rest of the month?")
     assert "partial or prorated refunds" in outcome.reply, outcome.reply
     assert not outcome.reply.startswith("Invoice NW-2002 was charged twice"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "said"), [
+    ("cus_bob", "You're on the Business plan, and the Business plan comes with a 99.95% monthly uptime SLA"),
+    ("cus_alice", "You're on the Pro plan: Free and Pro have no SLA"),
+])
+async def test_whats_your_sla_is_answered_for_the_customers_plan_not_offered_as_a_guess(converse, customer, said):
+    # "I think you're asking about “Do you offer an uptime SLA?”": general at 0.52, the entry as a guess.
+    [outcome] = await converse(customer, "what's your SLA?")
+    assert outcome.reply.startswith(said), outcome.reply
+    assert "I think you're asking about" not in outcome.reply
+
+
+async def test_whether_there_is_an_uptime_guarantee_is_still_answered_yes(converse):
+    [outcome] = await converse("cus_bob", "do you have an uptime guarantee?")
+    assert outcome.reply.startswith("Yes: you're on the Business plan"), outcome.reply

@@ -188,6 +188,9 @@ _RATE_NEEDED = re.compile(
 
 
 _ANY_APP = frozenset({"app", "go"})
+# "What's your SLA?", "what is the sla": what a thing is, which "Yes" does not answer.
+_ASKS_WHAT_IT_IS = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|hi|hello)[,\s]+)?(?:what'?s|what\s+is|what\s+are|whats)\b",
+                              re.IGNORECASE)
 
 
 def rate_needed(text: str) -> tuple[Decimal, bool] | None:
@@ -1116,8 +1119,11 @@ class TechnicalReplies(WriterBase):
             opening = f"No, it doesn't: {lead}, and {_lower_first(said)}" if applies_asked else (
                 f"{lead[:1].upper()}{lead[1:]}: {said}")
             self.reply.add(" ".join([opening, *others]))
-        else:
+        elif applies_asked or not _ASKS_WHAT_IT_IS.match(self.ctx.message):
             self.reply.add(f"{'Yes, it does' if applies_asked else 'Yes'}: {lead}, and {_lower_first(said)}")
+        else:
+            # "What's your SLA?" asks what it is, not whether there is one: no "Yes" to lead.
+            self.reply.add(f"{lead[:1].upper()}{lead[1:]}, and {_lower_first(said)}")
         self._cite_faq(entry)
 
     def _about_another_plan(self, question: str) -> bool:
