@@ -141,11 +141,11 @@ _WHAT_ABOUT_A_PLACE = re.compile(
 _WEIGHING = (r"\b(?:thinking\s+(?:about|of)|considering|interested\s+in|looking\s+(?:at|into)|planning\s+(?:on|to)|"
              r"want\s+to\s+try|wanna\s+try|keen\s+(?:on|to))\s+")
 # "I'm thinking about moving from heroku" (out of scope: the scope reply): leaving another host, for us.
+_OTHER_HOSTS = (r"(?:heroku|vercel|netlify|render|railway|fly(?:\.io)?|aws|amazon|azure|gcp|google\s+cloud|digital\s*ocean"
+                r"|linode|vultr|hetzner|ovh|godaddy|bluehost|hostgator|siteground|cloudflare|firebase|(?:another|a\s+different"
+                r"|our\s+current|my\s+current)\s+(?:host|hosting|provider|platform|cloud))")
 _LEAVING_ANOTHER_HOST = (
-    r"(?:switching|moving|migrating)\s+(?:(?:our|my)\s+apps?\s+)?(?:over\s+)?(?:away\s+)?from\s+(?:heroku|vercel|netlify"
-    r"|render|railway|fly(?:\.io)?|aws|amazon|azure|gcp|google\s+cloud|digital\s*ocean|linode|vultr|hetzner|ovh|godaddy"
-    r"|bluehost|hostgator|siteground|cloudflare|firebase|(?:another|a\s+different|our\s+current|my\s+current)\s+"
-    r"(?:host|hosting|provider|platform|cloud))\b")
+    rf"(?:switching|moving|migrating)\s+(?:(?:our|my)\s+apps?\s+)?(?:over\s+)?(?:away\s+)?from\s+{_OTHER_HOSTS}\b")
 _CONSIDERS_JOINING = re.compile(
     rf"{_WEIGHING}(?:signing\s+up|sign\s+up|joining|trying\s+(?:you|northwind|your\s+service)|"
     r"using\s+(?:you|northwind|your\s+(?:service|platform|hosting))|northwind|your\s+(?:service|platform|hosting|plans)|"
@@ -216,6 +216,20 @@ _HOW_WE_DIFFER = re.compile(
 def asks_how_we_differ(text: str) -> bool:
     """"What makes you different?": how we compare with other providers."""
     return bool(_HOW_WE_DIFFER.search(text))
+
+
+# "How do I migrate from heroku?" (the invoice list's sign-in request), "how do I migrate?" right after "I'm thinking of
+# moving from heroku" (the scope reply): the steps of a move from another host, which no entry gives.
+_HOW_TO_MOVE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?how\s+(?:do|can|could|would|should|to)\s+(?:i\s+|we\s+)?"
+                          r"(?:migrate|move|switch|transfer|port|bring)\b", re.IGNORECASE)
+_FROM_ANOTHER_HOST = re.compile(rf"\bfrom\s+{_OTHER_HOSTS}\b", re.IGNORECASE)
+
+
+def asks_how_to_move_from_another_host(text: str, *, before: str = "") -> bool:
+    """Whether the message asks how to move apps here from another host, named in it or in the message before."""
+    if not _HOW_TO_MOVE.search(text):
+        return False
+    return bool(_FROM_ANOTHER_HOST.search(text) or (_CONSIDERS_JOINING.search(before) and _FROM_ANOTHER_HOST.search(before)))
 
 
 def considers_leaving_another_host(text: str) -> bool:

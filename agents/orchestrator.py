@@ -26,6 +26,7 @@ from agents.about_service import (
     IdentityOrContact,
     asks_about_support_hours,
     asks_for_a_person,
+    asks_how_to_move_from_another_host,
     asks_how_we_differ,
     asks_if_supported,
     asks_if_there_is_an_api,
@@ -597,6 +598,11 @@ _FOLLOW_UPS_MISREAD = (
                   "asks what the SLA just told gives when it is missed", spares=("human",), sure=True),
     # "Why is the amount 29?" (off topic at 0.68: the scope reply), "why is it 99?" after "$99.00": what the figure is
     # on the account, or in our prices, which billing's part says.
+    # "How do I migrate from heroku?" (off topic, with billing: a visitor asked to sign in), "how do I migrate?" after
+    # "I'm thinking of moving from heroku" (the scope reply): the general part says no entry guides it.
+    _FollowUpRule(lambda ctx: asks_how_to_move_from_another_host(ctx.message, before=previous_user_text(ctx) or ""),
+                  "general", "move_from_another_host_asked", "asks how to move apps here from another host",
+                  spares=("human",), sure=True),
     # "What's your SLA?" (general at 0.52: a panel that offered the SLA's entry as a guess, "I think you're asking
     # about …"): the uptime SLA, which the technical part tells for the customer's plan, as for "what is the SLA?".
     # "Does the pro plan have an sla?" stays general: the entry, whole, answers it of that plan.

@@ -418,3 +418,21 @@ async def test_whats_your_sla_is_answered_for_the_customers_plan_not_offered_as_
 async def test_whether_there_is_an_uptime_guarantee_is_still_answered_yes(converse):
     [outcome] = await converse("cus_bob", "do you have an uptime guarantee?")
     assert outcome.reply.startswith("Yes: you're on the Business plan"), outcome.reply
+
+
+async def test_how_to_migrate_from_another_host_says_no_guide_covers_it_with_a_person(converse):
+    # A visitor was asked to sign in to see their invoices.
+    [outcome] = await converse(None, "how do I migrate from heroku?")
+    assert outcome.reply.startswith("Our help centre has no guide to moving apps from another host"), outcome.reply
+    assert "sign in" not in outcome.reply.lower()
+
+
+async def test_how_to_migrate_after_weighing_a_move_from_another_host_is_that_move(converse):
+    # The scope reply.
+    _, outcome = await converse(None, "hi, I'm thinking of moving from heroku", "how do I migrate?")
+    assert outcome.reply.startswith("Our help centre has no guide to moving apps from another host"), outcome.reply
+
+
+async def test_moving_an_app_to_another_region_is_still_not_a_move_from_another_host(converse):
+    [outcome] = await converse("cus_bob", "how do I move my app to us-east?")
+    assert "another host" not in outcome.reply, outcome.reply

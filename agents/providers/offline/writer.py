@@ -20,6 +20,7 @@ from agents.about_service import (
     RUNS_HERE_UNLISTED,
     asks_about_support_hours,
     asks_how_to_get_started,
+    asks_how_to_move_from_another_host,
     asks_how_we_differ,
     asks_to_move_an_app_between_regions,
     asks_to_run_an_app_in_more_regions,
@@ -220,6 +221,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.welcomes_a_visitor_weighing_us()
                                                          or self.answers_how_we_differ()
                                                          or self.welcomes_a_customer_moving_apps_here()
+                                                         or self.answers_how_to_move_from_another_host()
                                                          or self.welcomes_a_customer_who_heard_of_us()
                                                          # "Where do I add VAT?" read as off topic or technical
                                                          or self.answers_invoice_details_misread()
@@ -586,6 +588,18 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                        "custom domains work here, where apps can run, or what your plan includes. What would you like "
                        f"to know? If you'd like help planning the move itself, I can {OFFER_PERSON} from our support "
                        "team.", answers=False)
+        return True
+
+    def answers_how_to_move_from_another_host(self) -> bool:
+        """"How do I migrate from heroku?", "how do I migrate?" after saying they are thinking of it: no entry guides a
+        move from another host, which is said, with what can be told instead and a person offered (it got the invoice
+        list's sign-in request, or the scope reply). False, having said nothing, for another message."""
+        if not asks_how_to_move_from_another_host(self.ctx.message, before=previous_user_text(self.ctx) or ""):
+            return False
+        self.reply.add("Our help centre has no guide to moving apps from another host, so I'd rather not guess the "
+                       "steps. What I can tell you is how deploys and custom domains work here, where apps can run, and "
+                       f"what each plan includes. If you'd like help planning the move, I can {OFFER_PERSON} from our "
+                       "support team.")
         return True
 
     def _started_mid_conversation(self) -> bool:
