@@ -38,6 +38,7 @@ from agents.own_data import (
     about_own_two_factor,
     asks_about_own_data,
     asks_about_the_billing_email,
+    asks_about_the_lock,
     asks_us_to_delete_the_account,
     gives_an_address_to_send_to,
     gives_an_invoice_detail,
@@ -190,6 +191,9 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     FaqRefusal(lambda ctx, top: _is_the_entry_on_a_lost_second_factor(top)
                and not reports_lost_second_factor(ctx.message) and not _SPEAKS_OF_RECOVERY.search(ctx.message),
                "the entry is on a lost second factor, which the message does not report"),
+    # "Why is it locked?" from Carol, signed in: the entry on locks says to "sign in to this chat and ask us"; her
+    # account's facts say whether it is locked, and why.
+    FaqRefusal(_signed_in(asks_about_the_lock), "asks about the signed-in customer's own lock, which the facts hold"),
     # The two-factor entries assume it is on (recovery codes); only the account's facts say whether it is.
     FaqRefusal(_signed_in(about_own_two_factor),
                "about the signed-in customer's own two-factor, whose state the facts hold"),

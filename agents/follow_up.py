@@ -1435,16 +1435,24 @@ def discount_asked_for_who_they_are(ctx: SupportContext) -> str | None:
     return f"{before.strip()} {ctx.message.strip()}"
 
 
+def refund_arrival_asked_alone(ctx: SupportContext) -> str | None:
+    """"When?" right after a reply that filed or told of a refund by its reference: "how long will my refund take to
+    arrive?"; None otherwise."""
+    if not _WHEN_ALONE.match(ctx.message) or not _REFUND_BY_REFERENCE.search(last_assistant_text(ctx)):
+        return None
+    return "how long will my refund take to arrive?"
+
+
 def question_as_asked(ctx: SupportContext) -> str | None:
     """The question a follow-up asks, written out when it leans on the one before: of another plan (asked_of_a_plan),
     a count of another thing (count_asked_of_another_thing), a number of what was counted, what a move up loses, how to
     deploy the app just named, a new key for the one just named, our uptime over another period, the credits of the
-    SLA just told, what becomes of other things, or a discount for who the customer says they are; None when it asks its
-    own."""
+    SLA just told, what becomes of other things, a discount for who the customer says they are, or when a refund just
+    told of arrives; None when it asks its own."""
     return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or number_asked_of_the_count(ctx)
             or lost_in_a_move_up(ctx) or deploying_the_app_named_before(ctx) or new_key_asked(ctx)
             or uptime_asked_of_another_period(ctx) or credits_asked_of_the_sla_told(ctx)
-            or fate_asked_of_other_things(ctx) or discount_asked_for_who_they_are(ctx))
+            or fate_asked_of_other_things(ctx) or discount_asked_for_who_they_are(ctx) or refund_arrival_asked_alone(ctx))
 
 
 # "Hello, we are getting 429s": a greeting before the question, which the question asked again of a plan leaves out
@@ -1790,10 +1798,16 @@ _WHEN_IT_ARRIVES = re.compile(
     r"|hit)\b", re.IGNORECASE)
 
 
+# "When?", "how long?" alone (the scope reply): asked of what the reply before told.
+_WHEN_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:when|how\s+long|how\s+soon)(?:\s+(?:then|exactly|though))?"
+                         r"\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def asks_when_the_refund_arrives(ctx: SupportContext) -> bool:
-    """"How long will it take to reach my account?" right after a reply that filed or told of a refund by its
-    reference: when the refund's money arrives."""
-    return bool(_WHEN_IT_ARRIVES.search(ctx.message)) and bool(_REFUND_BY_REFERENCE.search(last_assistant_text(ctx)))
+    """"How long will it take to reach my account?", or "when?" alone, right after a reply that filed or told of a
+    refund by its reference: when the refund's money arrives."""
+    return (bool(_WHEN_IT_ARRIVES.search(ctx.message) or _WHEN_ALONE.match(ctx.message))
+            and bool(_REFUND_BY_REFERENCE.search(last_assistant_text(ctx))))
 
 
 def asks_how_long_to_change_mind(message: str) -> bool:

@@ -240,7 +240,7 @@ PLAN_DOWN = re.compile(rf"\b(?:lower|cheaper|smaller)\s+(?:\w+\s+)?{_PLAN_NOUN}|
 ASKS_ABOUT_PAYING_YEARLY = re.compile(
     r"\b(?:pay|paying|bill|billed|billing|subscribe|charge)\s+(?:\w+\s+){0,3}?"
     r"(?:yearly|annually|annual|per\s+year|once\s+a\s+year|for\s+(?:a|the)\s+(?:whole\s+|full\s+)?year|up\s*front)\b"
-    r"|\b(?:yearly|annual)\s+(?:plans?|billing|payments?|subscriptions?|pricing|prices?|options?|contracts?)\b"
+    r"|\b(?:yearly|annual)\s+(?:plans?|billing|payments?|subscriptions?|pricing|prices?|options?|contracts?|discounts?)\b"
     # "Can I change my plan to yearly?", "switch to annual", "go annual": paying yearly, asked as a change.
     r"|\b(?:switch|change|move|go|convert|turn)\s+(?:\w+\s+){0,3}?(?:(?:to|on)\s+)?(?:an?\s+)?(?:yearly|annual|annually)\b"
     # "How much is it per year?": the price over a year, asked without a word for paying.

@@ -436,3 +436,27 @@ async def test_how_to_migrate_after_weighing_a_move_from_another_host_is_that_mo
 async def test_moving_an_app_to_another_region_is_still_not_a_move_from_another_host(converse):
     [outcome] = await converse("cus_bob", "how do I move my app to us-east?")
     assert "another host" not in outcome.reply, outcome.reply
+
+
+async def test_when_alone_right_after_a_refund_was_filed_is_when_its_money_arrives(converse):
+    # The scope reply ("when?" read alone as off topic at 0.91).
+    _, outcome = await converse("cus_bob", "we got charged twice", "when?")
+    assert "usually reaches your card in 5 to 10 business days" in outcome.reply, outcome.reply
+    assert "RF-0001" in outcome.reply, outcome.reply
+
+
+async def test_why_it_is_locked_from_a_signed_in_customer_is_their_locks_reason_not_the_entry(converse):
+    # The entry on locks by the FAQ shortcut: "or sign in to this chat and ask us to unlock it", to Carol, signed in.
+    _, outcome = await converse("cus_carol", "is my account ok?", "why is it locked?")
+    assert "Your account (carol) is locked — five failed sign-ins." in outcome.reply, outcome.reply
+    assert "sign in to this chat" not in outcome.reply, outcome.reply
+
+
+async def test_why_an_account_is_locked_from_a_visitor_is_still_the_entry_on_locks(converse):
+    [outcome] = await converse(None, "why is my account locked?")
+    assert "We lock an account after five failed sign-ins in a row" in outcome.reply, outcome.reply
+
+
+async def test_a_yearly_discount_is_asked_of_paying_yearly(converse):
+    [outcome] = await converse(None, "is there a yearly discount?")
+    assert "a discount for paying yearly" in outcome.reply, outcome.reply
