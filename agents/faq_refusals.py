@@ -40,6 +40,7 @@ from agents.own_data import (
     asks_about_the_billing_email,
     asks_about_the_lock,
     asks_us_to_delete_the_account,
+    asks_when_joined,
     gives_an_address_to_send_to,
     gives_an_invoice_detail,
     is_the_entry_on_a_double_charge,
@@ -194,6 +195,9 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # "Why is it locked?" from Carol, signed in: the entry on locks says to "sign in to this chat and ask us"; her
     # account's facts say whether it is locked, and why.
     FaqRefusal(_signed_in(asks_about_the_lock), "asks about the signed-in customer's own lock, which the facts hold"),
+    # "How old is my account?": the entry on changing the email address (0.96) by its words; when the account was
+    # opened is the account's facts' to say, and a visitor's to sign in for.
+    FaqRefusal(_message(asks_when_joined), "asks when the account was opened, which the account's facts hold"),
     # The two-factor entries assume it is on (recovery codes); only the account's facts say whether it is.
     FaqRefusal(_signed_in(about_own_two_factor),
                "about the signed-in customer's own two-factor, whose state the facts hold"),

@@ -1443,16 +1443,37 @@ def refund_arrival_asked_alone(ctx: SupportContext) -> str | None:
     return "how long will my refund take to arrive?"
 
 
+# "Can I change it?" right after "Your username is alice", "that's wrong, it should be bob@newco.com" right after "The
+# email address on your account is …": a change of the detail just told (the reset's steps came, or "my answer is the
+# same").
+_CHANGE_IT = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:can|could|how\s+(?:do|can|could))\s+(?:i|we|you)\s+"
+                        r"(?:change|update|edit)\s+(?:it|that|this)\b", re.IGNORECASE)
+_SAYS_IT_IS_WRONG = re.compile(r"\b(?:(?:that'?s|it'?s|that\s+is|it\s+is)\s+(?:wrong|not\s+(?:right|correct|mine|it)|outdated|old)"
+                               r"|(?:it|that)\s+should\s+be|should\s+be\s+\S+@\S+)", re.IGNORECASE)
+_DETAILS_TOLD = (("Your username is ", "can I change my username?"),
+                 ("The email address on your account is ", "how do I change my email address?"))
+
+
+def change_asked_of_the_detail_told(ctx: SupportContext) -> str | None:
+    """"Can I change it?" right after the username or the email address was told: the change of that detail, asked
+    as a question of its own; None otherwise."""
+    if not (_CHANGE_IT.match(ctx.message) or _SAYS_IT_IS_WRONG.search(ctx.message)):
+        return None
+    told = last_assistant_text(ctx)
+    return next((asked for opening, asked in _DETAILS_TOLD if told.startswith(opening)), None)
+
+
 def question_as_asked(ctx: SupportContext) -> str | None:
     """The question a follow-up asks, written out when it leans on the one before: of another plan (asked_of_a_plan),
     a count of another thing (count_asked_of_another_thing), a number of what was counted, what a move up loses, how to
     deploy the app just named, a new key for the one just named, our uptime over another period, the credits of the
-    SLA just told, what becomes of other things, a discount for who the customer says they are, or when a refund just
-    told of arrives; None when it asks its own."""
+    SLA just told, what becomes of other things, a discount for who the customer says they are, when a refund just
+    told of arrives, or a change of the detail just told; None when it asks its own."""
     return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or number_asked_of_the_count(ctx)
             or lost_in_a_move_up(ctx) or deploying_the_app_named_before(ctx) or new_key_asked(ctx)
             or uptime_asked_of_another_period(ctx) or credits_asked_of_the_sla_told(ctx)
-            or fate_asked_of_other_things(ctx) or discount_asked_for_who_they_are(ctx) or refund_arrival_asked_alone(ctx))
+            or fate_asked_of_other_things(ctx) or discount_asked_for_who_they_are(ctx) or refund_arrival_asked_alone(ctx)
+            or change_asked_of_the_detail_told(ctx))
 
 
 # "Hello, we are getting 429s": a greeting before the question, which the question asked again of a plan leaves out

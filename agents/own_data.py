@@ -688,7 +688,10 @@ _WHEN_JOINED = re.compile(
     r"\bwhen\s+(?:did|have)\s+(?:i|we)\s+(?:first\s+)?(?:sign(?:ed)?\s*-?\s*up|join(?:ed)?|register(?:ed)?"
     r"|open(?:ed)?\s+(?:my|our|the)\s+account|create[d]?\s+(?:my|our|the)\s+account|become|became|start(?:ed)?)\b"
     r"|\bhow\s+long\s+have\s+(?:i|we)\s+(?:been\s+(?:a\s+)?(?:member|customer|with\s+(?:you|northwind))|had\s+"
-    r"(?:my|our|this|the)\s+account)\b|\bmember\s+since\b",
+    r"(?:my|our|this|the)\s+account)\b|\bmember\s+since\b"
+    # "How old is my account?" (the entry on changing the email address, by the FAQ shortcut at 0.96).
+    r"|\bhow\s+old\s+is\s+(?:my|our|this|the)\s+account\b|\bwhen\s+was\s+(?:my|our|this|the)\s+account\s+"
+    r"(?:created|opened|made|set\s+up)\b",
     re.IGNORECASE)
 
 

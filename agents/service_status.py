@@ -36,7 +36,11 @@ _ASKS_IF_THE_SERVICE_IS_DOWN = re.compile(
     # site is really slow today" it got the same guide again, and off topic alone).
     r"|\bis\s+(?:it|this|that|the\s+(?:problem|issue|fault))\s+(?:(?:on\s+)?(?:you|your\s+(?:end|side))\s+or\s+(?:on\s+)?"
     r"(?:me|us|mine|ours|(?:my|our)\s+(?:end|side|app|code))|(?:just\s+)?(?:me|us)\s+or\s+(?:is\s+it\s+)?(?:you|northwind"
-    r"|your\s+(?:end|side))|(?:on\s+)?your\s+(?:end|side))\b",
+    r"|your\s+(?:end|side))|(?:on\s+)?your\s+(?:end|side))\b"
+    # "Is everything working right now?", "is everything ok on your side?" (technical: "I don't have a guide on that").
+    # Not "is everything ok with my account?", the customer's own.
+    r"|^\W*(?:(?:and|so|hi|hey|hello)[,!.\s]+)*(?:is|are)\s+(?:everything|all\s+(?:systems?|services?))\s+(?:working|running|ok"
+    r"|okay|fine|up|operational|normal)(?:\s+(?:right\s+now|now|today|at\s+the\s+moment|on\s+your\s+(?:side|end)))?\s*[?.!]*\s*$",
     re.IGNORECASE)
 # "Is there any outage compensation?", "refund for the downtime": money for an outage, which the refund rules weigh.
 _MONEY = r"\b(?:refunds?|credits?|compensat\w*|money|reimburs\w*)\b"

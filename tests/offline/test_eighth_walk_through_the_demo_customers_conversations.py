@@ -460,3 +460,33 @@ async def test_why_an_account_is_locked_from_a_visitor_is_still_the_entry_on_loc
 async def test_a_yearly_discount_is_asked_of_paying_yearly(converse):
     [outcome] = await converse(None, "is there a yearly discount?")
     assert "a discount for paying yearly" in outcome.reply, outcome.reply
+
+
+async def test_how_old_the_account_is_is_when_it_was_opened_not_the_email_change(converse):
+    # The entry on changing the email address, by the FAQ shortcut at 0.96.
+    [outcome] = await converse("cus_alice", "how old is my account?")
+    assert outcome.reply == "You've had your account (alice) since 2026-08-01.", outcome.reply
+
+
+async def test_how_old_the_account_is_from_a_visitor_is_a_sign_in_without_the_email_change(converse):
+    [outcome] = await converse(None, "how old is my account?")
+    assert "sign in" in outcome.reply.lower() and "Settings → Profile" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["is everything working right now?", "is everything ok on your side?"])
+async def test_whether_everything_works_now_is_the_open_incident(converse, message):
+    # "I don't have a guide on that in our help centre".
+    [outcome] = await converse(None, message)
+    assert "Elevated API error rates in eu-west" in outcome.reply, outcome.reply
+
+
+async def test_can_i_change_it_after_the_username_is_the_usernames_change_not_the_password_reset(converse):
+    # The password reset's steps.
+    _, outcome = await converse("cus_alice", "what's my username?", "can I change it?")
+    assert "doesn't describe changing your username" in outcome.reply and "Forgot password" not in outcome.reply
+
+
+async def test_a_wrong_email_said_right_after_it_was_told_gets_how_to_change_it(converse):
+    # "My answer is the same as in my last message".
+    _, outcome = await converse("cus_bob", "what email do you have for me?", "that's wrong, it should be bob@newco.com")
+    assert "Settings → Profile" in outcome.reply and "My answer is the same" not in outcome.reply, outcome.reply

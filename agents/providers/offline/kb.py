@@ -607,7 +607,8 @@ def relevant_incident(text: str, incidents: Sequence[IncidentFact]) -> IncidentF
     component ("API errors", "api timing out").
     """
     norm = fault_text(text)
-    if not _reports_a_fault_in(norm):
+    # "Is everything working right now?" names no fault, and asks whether there is one.
+    if not (_reports_a_fault_in(norm) or asks_if_the_service_is_down(text)):
         return None
     words = set(norm.split())
     asked_regions = regions_mentioned(text)

@@ -308,6 +308,9 @@ class AccountReplies(BillingReplies):
         signed_in = self.ctx.customer is not None and account is not None
         match = (self._faq(floor=FAQ_PLAUSIBLE) if signed_in else None) or self._faq_on_topic(
             floor=FAQ_HOW_TO_FOR_VISITOR)
+        if asks_when_joined(self.text):
+            # "How old is my account?": no entry says when an account was opened (the email change's came, at 0.96).
+            match = None
         # "I need to recover my password": the reset, however low its entry scored for the words, and quoted as the
         # answer it is, not as a guess.
         reset_asked = self._entry_on("reset", "password") if asks_to_recover_password(self.text) else None
