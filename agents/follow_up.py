@@ -1550,7 +1550,8 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
         return worth
     if (chosen := _CHOOSES_A_PLAN.match(ctx.message)) is not None:
         # "I'll take pro" after two plans compared (the scope reply): a move to that plan, asked for.
-        return f"I want to upgrade to the {chosen['plan'].lower()} plan"
+        # As a request ("upgrade me to …"), so a customer on that plan already is told so, not given its steps.
+        return f"upgrade me to the {(chosen['plan'] or chosen['alone']).lower()} plan"
     before = previous_user_text(ctx)
     if asks_if_it_applies_to_them(ctx.message) and before:
         # "Does it apply to me?" after "what is the sla?": that question, answered for the customer's own plan.
@@ -1595,7 +1596,10 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
 _CHOOSES_A_PLAN = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|great|alright|right|then|so|yes|yeah)[,!.\s]+)*(?:i'?ll|i\s+will|we'?ll|we\s+will|let'?s|i'?d\s+like\s+to"
     r"|i\s+want\s+to)\s+(?:take|go\s+(?:with|for)|get|choose|pick|try)\s+(?:the\s+)?(?P<plan>pro|business)"
-    r"(?:\s+(?:plan|one|tier))?(?:\s+(?:then|please))?\W*$", re.IGNORECASE)
+    r"(?:\s+(?:plan|one|tier))?(?:\s+(?:then|please))?\W*$"
+    # "Ok pro then", "business please", "pro it is" after two plans compared (a comparison of the plan with itself).
+    r"|^\W*(?:(?:ok(?:ay)?|great|alright|right|so|yes|yeah)[,!.\s]+)*(?:the\s+)?(?P<alone>pro|business)(?:\s+(?:plan|one|tier))?"
+    r"\s+(?:then|please|it\s+is|for\s+me)\W*$", re.IGNORECASE)
 
 
 # "No thanks", "no, that's fine", "nope, not now", "maybe later": turning down what was just offered, and asking nothing.

@@ -490,3 +490,21 @@ async def test_a_wrong_email_said_right_after_it_was_told_gets_how_to_change_it(
     # "My answer is the same as in my last message".
     _, outcome = await converse("cus_bob", "what email do you have for me?", "that's wrong, it should be bob@newco.com")
     assert "Settings → Profile" in outcome.reply and "My answer is the same" not in outcome.reply, outcome.reply
+
+
+async def test_a_plan_chosen_alone_after_two_were_compared_is_a_move_to_it(converse):
+    # "That's the same plan twice": "ok business then" read as a comparison of Business with itself.
+    _, outcome = await converse("cus_alice", "pro vs business", "ok business then")
+    assert "I can't upgrade you to Business from this chat" in outcome.reply, outcome.reply
+
+
+async def test_the_plan_the_customer_is_on_chosen_after_a_comparison_is_said_to_be_theirs(converse):
+    # The upgrade's steps, as if Alice were not on Pro.
+    _, outcome = await converse("cus_alice", "pro vs business", "pro it is")
+    assert outcome.reply.startswith("You're already on the Pro plan"), outcome.reply
+
+
+async def test_a_plan_chosen_by_a_visitor_with_please_gets_the_steps(converse):
+    # "I don't have enough information".
+    _, outcome = await converse(None, "pro vs business", "pro please")
+    assert "Billing → Plan" in outcome.reply, outcome.reply
