@@ -373,9 +373,9 @@ _REPORTS_ANSWERED_BY_RULE = (
                 "reports a security issue in the service", SECURITY_REPORT_REPLY),
     # "My api key was leaked": the environment guide's step on marking keys **Secret**, then its step on redeploying for
     # "how do I make a new one?". Replacing the key is what matters, which no entry describes: a person, now.
+    # "I think it leaked" right after asking where the API key is: the key named before.
     _ReportRule(lambda ctx: reports_a_leaked_key(ctx.message) or reports_the_key_named_before_leaked(ctx), "technical",
-                "leaked_key",
-                "says an API key or token of theirs has leaked", LEAKED_KEY_REPLY),
+                "leaked_key", "says an API key or token of theirs has leaked", LEAKED_KEY_REPLY),
     # "I want to report a bug": read as an account question (0.32), a visitor was asked to sign in to see their
     # invoices. What the report needs is asked for, with a person offered to take it.
     _ReportRule(lambda ctx: wants_to_report_a_bug(ctx.message), "technical", "bug_report",
@@ -596,8 +596,6 @@ _FOLLOW_UPS_MISREAD = (
     # 0.44): the credits it gives and how a claim is made, which the technical part says of the SLA.
     _FollowUpRule(lambda ctx: credits_asked_of_the_sla_told(ctx) is not None, "technical", "sla_credits_asked",
                   "asks what the SLA just told gives when it is missed", spares=("human",), sure=True),
-    # "Why is the amount 29?" (off topic at 0.68: the scope reply), "why is it 99?" after "$99.00": what the figure is
-    # on the account, or in our prices, which billing's part says.
     # "How do I migrate from heroku?" (off topic, with billing: a visitor asked to sign in), "how do I migrate?" after
     # "I'm thinking of moving from heroku" (the scope reply): the general part says no entry guides it.
     _FollowUpRule(lambda ctx: asks_how_to_move_from_another_host(ctx.message, before=previous_user_text(ctx) or ""),
@@ -607,11 +605,12 @@ _FOLLOW_UPS_MISREAD = (
     # about …"): the uptime SLA, which the technical part tells for the customer's plan, as for "what is the SLA?".
     # "Does the pro plan have an sla?" stays general: the entry, whole, answers it of that plan.
     _FollowUpRule(lambda ctx: names_the_sla(ctx.message) and not asks_what_a_plan_has(ctx.message), "technical",
-                  "sla_named",
-                  "names the uptime SLA", spares=("billing", "refund", "account", "human", "out_of_scope")),
+                  "sla_named", "names the uptime SLA", spares=("billing", "refund", "account", "human", "out_of_scope")),
     # "I've been waiting 3 days for a reply from support" (off topic: the scope reply): a person, with an apology.
     _FollowUpRule(lambda ctx: complains_of_waiting_for_us(ctx.message), "human", "waiting_complained",
                   "complains that our people haven't answered"),
+    # "Why is the amount 29?" (off topic at 0.68: the scope reply), "why is it 99?" after "$99.00": what the figure is
+    # on the account, or in our prices, which billing's part says.
     _FollowUpRule(lambda ctx: amount_asked_why(ctx.message, last_reply=last_assistant_text(ctx)) is not None,
                   "billing", "amount_asked_why", "asks why a charge or price is the figure it names", spares=("human",)),
 )
