@@ -508,3 +508,14 @@ async def test_a_plan_chosen_by_a_visitor_with_please_gets_the_steps(converse):
     # "I don't have enough information".
     _, outcome = await converse(None, "pro vs business", "pro please")
     assert "Billing → Plan" in outcome.reply, outcome.reply
+
+
+async def test_a_refund_said_to_have_been_asked_for_that_the_records_lack_is_said_to_be_missing(converse):
+    # NW-1002's refusal alone, as if the refund were asked for now.
+    _, outcome = await converse("cus_alice", "what's the status of my refund?", "I asked for one last week")
+    assert outcome.reply.startswith("I can't find that request on your account, so it hasn't reached us"), outcome.reply
+
+
+async def test_a_refund_said_to_have_been_asked_for_that_the_records_hold_is_still_where_it_stands(converse):
+    _, outcome = await converse("cus_bob", "we got charged twice", "I already asked for it")
+    assert "RF-0001" in outcome.reply and "can't find that request" not in outcome.reply, outcome.reply

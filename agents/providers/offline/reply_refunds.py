@@ -137,6 +137,12 @@ _ASKS_IF_A_CHANGE_REFUNDS = re.compile(
     r"|unsubscribe|quit|change)\b",
     re.IGNORECASE,
 )
+# "I asked for one last week", "I already requested a refund": a request the customer says they made before.
+_SAYS_ONE_WAS_ASKED_FOR = re.compile(r"\b(?:i|we)\s+(?:already\s+|have\s+already\s+|'ve\s+already\s+|did\s+)?(?:asked|requested"
+                                     r"|applied|put\s+in\s+a\s+request)\s+(?:for\s+)?(?:one|a\s+refund|it|the\s+refund|that)\b",
+                                     re.IGNORECASE)
+# "I requested a refund from the merchant": another company's refund, which our records would not hold.
+_OF_ANOTHER_SELLER = re.compile(r"\b(?:merchant|seller|store|shop|vendor|retailer)s?\b", re.IGNORECASE)
 # "Forget NW-2001", "never mind that one", "leave out NW-2001", "not NW-2001": a charge taken back out of a request.
 _DROPS_AN_INVOICE = re.compile(
     r"\b(?:forget(?:\s+about)?|never\s*mind|drop|skip|scratch|ignore|leave\s+out|not)\s+(?:the\s+)?"
@@ -245,6 +251,12 @@ class RefundReplies(BillingReplies):
         if self.facts.action_records:
             self._report_actions()
             return
+        if (_SAYS_ONE_WAS_ASKED_FOR.search(self.ctx.message) and not _OF_ANOTHER_SELLER.search(self.ctx.message)
+                and not self.facts.refunds):
+            # "I asked for one last week" after "I can't find a refund request": the records have none, which is said
+            # before the charges are weighed as a request made now (it got NW-1002's refusal alone).
+            self.reply.add("I can't find that request on your account, so it hasn't reached us; if you asked another way "
+                           "(by email, say), a person from our team can look for it.", answers=False)
         if self._refunds_made_are_asked_about():
             return
         if self._drops_an_invoice():
