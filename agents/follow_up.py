@@ -1438,7 +1438,7 @@ def discount_asked_for_who_they_are(ctx: SupportContext) -> str | None:
 def refund_arrival_asked_alone(ctx: SupportContext) -> str | None:
     """"When?" right after a reply that filed or told of a refund by its reference: "how long will my refund take to
     arrive?"; None otherwise."""
-    if not _WHEN_ALONE.match(ctx.message) or not _REFUND_BY_REFERENCE.search(last_assistant_text(ctx)):
+    if not _WHEN_ALONE.match(ctx.message) or not asks_when_the_refund_arrives(ctx):
         return None
     return "how long will my refund take to arrive?"
 

@@ -533,8 +533,7 @@ _FOLLOW_UPS_MISREAD = (
                   "asks about the address invoices are emailed to", spares=("human", "refund")),
     # "Do refunds go back to the original card?" (the duplicate charge described), "what if that card is closed?" after
     # it (the card on file): where a refund's money goes.
-    _FollowUpRule(lambda ctx: asks_where_a_refund_goes(ctx.message) or asks_of_a_refund_to_a_card_gone(
-        ctx.message, said_before=f"{previous_user_text(ctx) or ''} {last_assistant_text(ctx)}"), "refund",
+    _FollowUpRule(lambda ctx: asks_where_a_refund_goes(ctx.message) or asks_of_a_refund_to_a_card_gone(ctx), "refund",
                   "refund_destination_asked", "asks where a refund's money goes", spares=("human",)),
     # "Can I get it as credit instead?", "could you put it towards my next invoice?": a refund kept as credit on the
     # account, which the refund part says the help centre never describes.

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from agents.context import SupportContext
-from agents.follow_up import affirms, leans_back, offer_in_question, with_topic
+from agents.follow_up import affirms, last_assistant_text, leans_back, offer_in_question, previous_user_text, with_topic
 
 # Clauses are read one at a time: "I was charged twice this month, can I get a refund?" reports the charge in one
 # and asks in the other; "how do refunds work and can I get one?" asks two questions.
@@ -255,9 +255,11 @@ def asks_where_a_refund_goes(text: str) -> bool:
     return bool(_WHERE_A_REFUND_GOES.search(text))
 
 
-def asks_of_a_refund_to_a_card_gone(text: str, *, said_before: str) -> bool:
-    """"What if that card is closed?" right after where a refund goes was asked or told (`said_before`)."""
-    return bool(_CARD_GONE.search(text)) and bool(re.search(r"\brefund", said_before, re.IGNORECASE))
+def asks_of_a_refund_to_a_card_gone(ctx: SupportContext) -> bool:
+    """"What if that card is closed?" right after where a refund goes was asked (the question before) or told (the
+    last reply)."""
+    said_before = f"{previous_user_text(ctx) or ''} {last_assistant_text(ctx)}"
+    return bool(_CARD_GONE.search(ctx.message)) and bool(re.search(r"\brefund", said_before, re.IGNORECASE))
 
 
 def asks_to_approve_a_refund(text: str) -> bool:

@@ -19,7 +19,6 @@ from agents.follow_up import (
     assistant_texts,
     last_assistant_text,
     lets_the_refund_go_on,
-    previous_user_text,
     pushes_back_on_a_refund_refused,
     with_topic,
     withdraws_the_refund_just_asked,
@@ -719,9 +718,7 @@ class RefundReplies(BillingReplies):
         """"Do refunds go back to the original card?": to the card, as the entry on a refund's timing says; "what if that
         card is closed?" after it: the help centre doesn't say, with a person. False, having said nothing, for another
         message or without that entry."""
-        card_gone = asks_of_a_refund_to_a_card_gone(
-            self.ctx.message, said_before=f"{previous_user_text(self.ctx) or ''} {last_assistant_text(self.ctx)}")
-        if card_gone:
+        if asks_of_a_refund_to_a_card_gone(self.ctx):
             self.reply.add("Our help centre doesn't say what happens to a refund when the card it goes back to is "
                            "closed, so I'd rather not guess. A person from our team can check it for you: would you "
                            f"like me to {OFFER_PERSON}?")
