@@ -335,7 +335,8 @@
     if (next === "waiting") {
       clearProgress();
       text = reason === "customer_asked"
-        ? "You asked for a person. Someone from our support team will reply here, usually within a few minutes during support hours."
+        // Not "you asked for a person": a complaint that support hasn't answered is handed over for the same reason.
+        ? "A person from our support team will reply here, usually within a few minutes during support hours."
         : "We've passed your conversation to our support team. A person will reply here.";
     } else if (next === "with_person") {
       text = "A person from our support team has joined the conversation.";

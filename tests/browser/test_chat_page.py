@@ -239,7 +239,7 @@ def test_keyboard_only_from_sign_in_to_a_reply(demo_tx, page, scripted):
 def test_talk_to_a_person_then_a_staff_reply_marked_as_a_person_and_the_hand_back(demo_tx, page, scripted):
     sign_in(page, "alice")
     page.get_by_role("button", name="Talk to a person").click()
-    expect(page.locator(".notice").last).to_contain_text("You asked for a person")
+    expect(page.locator(".notice").last).to_contain_text("A person from our support team will reply here, usually within")
     expect(page.locator("#status-line")).to_contain_text("Waiting for a person")
     expect(page.get_by_role("button", name="A person is on the way")).to_be_disabled()
     conversation = Conversation.objects.get(customer__user__username="alice")
