@@ -789,12 +789,14 @@ def asks_if_there_is_an_api(text: str) -> bool:
     return bool(_ASKS_IF_THERE_IS_AN_API.search(text))
 
 
-# "I've been waiting 3 days for a reply from support", "no one replied to my email", "still no answer from your team": a
+# "I've been waiting 3 days for a reply from support", "no one replied to my email", "still no answer from your team",
+# "nobody from support has answered me": a
 # complaint that our people haven't answered (the scope reply, or "not enough information"). Waiting for a refund or a
 # deploy is not it: those parts answer where it stands.
 _WAITED_FOR_US = re.compile(
     r"\b(?:(?:been\s+)?waiting|waited)\s+(?:for\s+)?(?:\w+\s+){0,3}?(?:days?|hours?|weeks?|ages|forever|so\s+long|a\s+long\s+time)\b"
-    r"|\bno\s*(?:one|body)\s+(?:has\s+|ever\s+|have\s+)*(?:replied|answered|responded|got\s+back|gets\s+back|called)\b"
+    r"|\bno\s*(?:one|body)\s+(?:(?:from|at|in|on)\s+(?!my\b|our\b)(?:\w+\s+){1,2}?)?(?:has\s+|ever\s+|have\s+)*(?:replied|answered"
+    r"|responded|got\s+back|gets\s+back|called)\b"
     r"|\b(?:still\s+)?(?:no|haven'?t\s+(?:had|got(?:ten)?|received|heard)\s+(?:a|an|any))\s+(?:reply|response|answer)\b"
     r"|\bnever\s+(?:got|received|heard)\s+(?:a\s+|any\s+)?(?:reply|response|answer|back)\b", re.IGNORECASE)
 _FROM_OUR_PEOPLE = re.compile(r"\b(?:support|team|ticket|emailed|agents?|staff|you\s+guys|anyone"

@@ -30,3 +30,25 @@ def dns_provider_named(message: str) -> str | None:
         return None
     key = re.sub(r"\s+", "", found[0].lower())
     return _DISPLAY_NAMES.get(key, found[0])
+
+
+# "Do I need to buy the domain from you?", "do you sell domains?", "can you register a domain for me?", "where do I buy a
+# domain?": a domain bought or registered, which the help centre never offers; its guide has the customer point one they
+# hold at a DNS provider. Not "I bought a domain, how do I add it?", which is the guide's own question.
+_BUYS_A_DOMAIN = re.compile(
+    r"\b(?:buy|purchase|register|get)\s+(?:a\s+|the\s+|my\s+|our\s+|new\s+)*domain(?:\s+names?)?\s+(?:from|through|with"
+    r"|via|at)\s+(?:you|northwind)\b"
+    r"|\b(?:do|does|can|could|will)\s+(?:you|northwind)\s+(?:also\s+)?(?:sell|offer|provide|register)\s+"
+    r"(?:a\s+|the\s+)?domains?(?:\s+names?)?\b"
+    r"|\b(?:can|could|would|will)\s+you\s+(?:buy|purchase|register|get)\s+(?:a\s+|the\s+|my\s+|our\s+)?domain(?:\s+names?)?"
+    r"\s+for\s+(?:me|us)\b"
+    r"|\bwhere\s+(?:do|can|should)\s+(?:i|we)\s+(?:buy|purchase|register|get)\s+(?:a\s+|the\s+|my\s+|our\s+)?domain"
+    r"(?:\s+names?)?\b"
+    r"|\bdomain\s+(?:registration|registrar)\b",
+    re.IGNORECASE)
+
+
+def asks_to_buy_a_domain(message: str) -> bool:
+    """Whether the message asks to buy or register a domain (from us, or where); the help centre has it point one the
+    customer holds at a DNS provider."""
+    return bool(_BUYS_A_DOMAIN.search(message))

@@ -1282,12 +1282,15 @@ def _asked_of_the_plan_named_before(ctx: SupportContext) -> str | None:
                   flags=re.IGNORECASE)
 
 
-# "Which plan do I need for that?", "how much would it cost to get it?": which plan has what the question before asked
-# about, naming nothing of its own.
+# "Which plan do I need for that?", "how much would it cost to get it?", "the cheapest plan that has it?": which plan has
+# what the question before asked about, naming nothing of its own.
 _WHICH_PLAN_FOR_IT = re.compile(
     r"^\W*(?:(?:so|and|ok(?:ay)?)[\s,]+)?(?:(?:which|what)\s+plan\s+(?:do|would|will|should)\s+(?:i|we)\s+need"
     r"(?:\s+(?:for|to\s+(?:get|have|use|add|do))\s+(?:it|that|this|them))?"
     r"|(?:which|what)\s+plan\s+(?:has|have|includes?|gives?|comes?\s+with)\s+(?:it|that|this|them)"
+    # "How much is the cheapest plan that has it?", "what's the cheapest one with that?"
+    r"|(?:how\s+much\s+is|what(?:'s|\s+is)|which\s+is)\s+the\s+cheapest\s+(?:plan|one|tier|option)\s+(?:(?:that|which)\s+"
+    r"(?:has|have|includes?|gives?|comes?\s+with|offers?|allows?)|with)\s+(?:it|that|this|them)"
     r"|how\s+much\s+(?:would|does|will|is)\s+(?:it|that)\s+(?:cost\s+)?(?:me\s+)?(?:to\s+(?:get|have|use|add|do)"
     r"\s+(?:it|that|this|them))?|how\s+much\s+(?:for|to\s+get)\s+(?:it|that|this|them))\W*$",
     re.IGNORECASE,

@@ -59,6 +59,7 @@ from agents.clauses import introduces_self_only, only_thanks, without_leading_pl
 from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
 from agents.data_protection import data_protection_asked
+from agents.dns_providers import asks_to_buy_a_domain
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import IncidentFact
@@ -865,6 +866,11 @@ class Orchestrator:
             # limits and its guides on API errors say there is one, which the technical part gathers.
             self._relabel(run, self._sure_label(run, "technical"), why="asks whether the service has an API",
                           key="api_asked")
+        if asks_to_buy_a_domain(run.ctx.message) and run.intent.label != "technical":
+            # "Do I need to buy the domain from you?" (out of scope at 0.43; the shortcut sent the free certificate's
+            # entry, "Yes: …"): the technical part says where a custom domain comes from, with the domains guide.
+            self._relabel(run, self._sure_label(run, "technical"), why="asks to buy or register a domain",
+                          key="domain_purchase_asked")
         if asks_about_team_roles(run.ctx.message) and run.intent.label not in ("account", "out_of_scope"):
             # "Can I set custom roles?" (technical at 0.5: the custom domains guide, for "custom"): the roles a team
             # member can have, which the account part answers from the team's entry.

@@ -29,6 +29,7 @@ from agents.follow_up import (
     asks_for_more,
     asks_how_long_it_takes,
     asks_how_to_do_it,
+    asks_of_sleep_after_an_upgrade,
     asks_the_limit,
     asks_the_limit_of_the_topic,
     asks_to_deliver_it,
@@ -118,6 +119,7 @@ DELETE_ACCOUNT_QUESTION = "how do I delete my account"
 CANCEL_QUESTION = "how do I cancel my subscription"
 EXPORT_QUESTION = "how do I export my data"
 UPGRADE_QUESTION = "how do I upgrade my plan"
+SLEEP_QUESTION = "do free apps go to sleep"
 CARD_QUESTION = "how do I update my credit card"
 REFUND_ARRIVAL_QUESTION = "how long does a refund take to arrive"
 INVOICE_DETAILS_QUESTION = "how do I add my company name or VAT number to invoices"
@@ -216,15 +218,25 @@ _WHEN_AGAINST_BEFORE = re.compile(
 _EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "Can I export it?": the one thing the help centre says can be exported is the customer's data.
 _EXPORT_IT = re.compile(r"\b(export(?:ing)?)\s+(?:it|them|that|this|everything|all\s+of\s+it)\b", re.IGNORECASE)
+# "How many build minutes do I get on the business plan?": a figure of one plan, the plan named as a plan. "Plan" is the
+# word of the entries on choosing and changing plans (0.15 for upgrading), which outranked the entry on deploys and
+# builds (0.62 for "… on business"); the figure's question is searched with the plan's name alone.
+_FIGURE_OF_A_NAMED_PLAN = re.compile(r"\bhow\s+(?:many|much|long|big)\b|\b(?:max|maximum|limits?|quotas?)\b", re.IGNORECASE)
+# Moving between plans, or what one costs, is what the plans' own entries answer.
+_ABOUT_THE_PLAN_ITSELF = re.compile(r"\b(?:upgrad\w*|downgrad\w*|switch\w*|chang\w*|move|moving|cancel\w*|cost\w*"
+                                    r"|price\w*|pay|paying|charged?|fees?|\$)", re.IGNORECASE)
+_PLAN_NAMED_AS_A_PLAN = re.compile(r"\b(?:the|my|our|a)\s+(free|pro|business)\s+(?:plan|tier)\b", re.IGNORECASE)
 
 
 def as_searched(message: str) -> str:
     """The message in the words the entries are written in: without a request's lead-in ("I don't know what I have to
     do to close my account"), a document's name spelt right ("recipt"), an unlock request naming the account, no
     "first" against what was said before, "export it" as the export of the customer's data, an email address as
-    "a new address", and taking long to load as being slow."""
+    "a new address", taking long to load as being slow, and a plan asked a figure of by its name alone."""
     text = unlock_request_naming_the_account(with_document_words_spelled(without_request_lead_in(message)))
     text = with_slowness_said(_EXPORT_IT.sub(r"\1 my data", _WHEN_AGAINST_BEFORE.sub("", text)))
+    if _FIGURE_OF_A_NAMED_PLAN.search(text) and not _ABOUT_THE_PLAN_ITSELF.search(text):
+        text = _PLAN_NAMED_AS_A_PLAN.sub(r"\1", text)
     return _EMAIL_ADDRESS.sub("a new address", text)
 
 
@@ -429,6 +441,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Will I lose anything?", "will I lose my apps?" after "how do I upgrade?": the entry on upgrading says when the
         # move applies, which its words never find (the invoice list came, or what each way of leaving does).
         matches = _leading(_best_first(deps, UPGRADE_QUESTION, 1), matches)
+    if asks_of_sleep_after_an_upgrade(ctx):
+        # "Will my apps sleep?" right after the upgrade's steps: the entry on sleeping apps says which plans never sleep,
+        # which its words find past the entry on upgrading, led by it above (what an upgrade brings came, without sleep).
+        matches += _after_own(matches, _best_first(deps, SLEEP_QUESTION, 1))
     if asks_what_cancelling_does(ctx.message):
         # "Would you delete my apps if I cancelled?" is worded like deleting the account; the entry on cancelling,
         # which says what becomes of apps and data, is added as the topic's are above.

@@ -640,6 +640,12 @@ class CancellationReplies(PlanComparisonReplies):
         if entry is None or not awake:
             return False
         self._quote(entry, f"Our help centre says: {' '.join(awake)}")
+        customer = self.ctx.customer
+        if customer is not None and re.search(rf"\b{re.escape(customer.plan)}\b", " ".join(awake), re.IGNORECASE):
+            # Alice, on Pro, after the steps to Business: hers never sleep, before the move and after it.
+            self.reply.add(f"You're on {customer.plan}, so yours don't sleep now, and they won't after an upgrade "
+                           "either.", answers=False)
+            return True
         upgrade = self._entry_on("upgrad")
         when = [s for s in sentences(upgrade.answer) if TAKES.search(s)] if upgrade is not None else []
         if upgrade is not None and when:
@@ -770,7 +776,9 @@ class CancellationReplies(PlanComparisonReplies):
         I lose?"), and when the move takes effect. False, having said nothing, when the message asks no such
         thing, or names nothing a plan adds (apps and data: the cancellation entry's)."""
         if asks_what_an_upgrade_loses(self.ctx):
-            return self._what_upgrading_brings(lost=True)
+            # "Will my apps sleep?" after the upgrade's steps asks of sleep, which the entry on it answers when found.
+            return (asks_of_sleep_after_an_upgrade(self.ctx) and self._what_upgrading_does_to_sleep()) or (
+                self._what_upgrading_brings(lost=True))
         move = move_to_smaller_plan(self.ctx)
         if move is None:
             return False

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from agents.about_service import MOVE_DOWNTIME_UNKNOWN, asks_if_there_is_an_api
-from agents.dns_providers import dns_provider_named
+from agents.dns_providers import asks_to_buy_a_domain, dns_provider_named
 from agents.facts import IncidentFact
 from agents.follow_up import (
     OFFER_PERSON,
@@ -274,7 +274,7 @@ class TechnicalReplies(WriterBase):
         if (self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
                 or self._steps_after_one_done() or self._normal_as_the_entry_says() or self._tell_how_long_the_guide_says()
                 or self._why_the_plan_is_needed()
-                or self._steps_at_the_provider_named() or self._logs_export_unsaid()):
+                or self._steps_at_the_provider_named() or self._buying_a_domain_unsaid() or self._logs_export_unsaid()):
             return
         incident = self.facts.incident
         if reports_what_the_outage_costs(self.ctx):
@@ -804,6 +804,15 @@ class TechnicalReplies(WriterBase):
         elif asks_how_it_stands and not told_before:
             # "What's the status of the eu-west incident?": how it stands, first asked.
             opening = f"“{incident.title}” is open (status: {incident.status}), since {started}."
+        elif told_before and _ASKS_IF_IT_IS_THE_CAUSE.match(self.ctx.message):
+            # "Is it the incident?" after it was told of: whether it is, as the reply before weighed it, not the
+            # incident and its guide told again.
+            likely = _TOLD_AS_VERY_LIKELY in last_assistant_text(self.ctx)
+            opening = (f"Very likely, yes: what you describe fits “{incident.title}”, open since {started} (status: "
+                       f"{incident.status})." if likely else
+                       f"{_incident_applies(incident).rstrip('.')}: “{incident.title}” is open since {started} (status: "
+                       f"{incident.status}).")
+            about_the_incident_only = likely
         elif (asks_when_fixed and topic != self.ctx.message) or told_before:
             # "Any ETA on it?" after the incident was named: what it is was said; how it stands is asked.
             opening = f"“{incident.title}” is still open (status: {incident.status}), since {started}."
@@ -1077,7 +1086,14 @@ class TechnicalReplies(WriterBase):
         self._cite_faq(entry)
         if self.ctx.customer is not None:
             plan = self.ctx.customer.plan
-            if NO_SLA.search(own):
+            if NO_SLA.search(own) and not (ASKS_HOW_TO_DO.search(self.ctx.message) or OUTAGE_TOLD.search(self.text)
+                                           or reports_what_the_outage_costs(self.ctx)):
+                # "What happens if you miss it?" after the SLA, from Pro (asked as how to claim the credits): what
+                # missing it would mean for their plan. "A person can still go through what happened with you" spoke
+                # of an outage nobody had reported; asked how to claim, a person still weighs the claim.
+                self.reply.add(f"You're on the {plan} plan, which has no SLA, so service credits don't apply to it.",
+                               answers=False)
+            elif NO_SLA.search(own):
                 # "We're losing customers" from Pro: the entry says Pro has no SLA, so "whether it earns credits is
                 # for a person to confirm" would leave hope the entry has just ruled out.
                 self.reply.add(f"You're on the {plan} plan, which has no SLA, so an outage doesn't earn service "
@@ -1139,8 +1155,10 @@ class TechnicalReplies(WriterBase):
         """"Do you charge extra for https?", "is SSL free?": whether something comes with the service, the
         same for everyone, when the help centre has a confident entry for it: answered from that entry,
         whatever the account's records hold (it is not about them). False when there is none."""
-        if not self._asks_what_is_included() or asks_for_an_uptime_report(self.text):
-            return False  # "I need an SLA report": the figures, which _tell_uptime says are not to hand
+        if not self._asks_what_is_included() or asks_for_an_uptime_report(self.text) or asks_to_buy_a_domain(self.text):
+            # "I need an SLA report": the figures, which _tell_uptime says are not to hand. "Do I need to buy the
+            # domain from you?": where a domain comes from, which no entry says (the certificate's, "Yes: …", came).
+            return False
         faq = self._faq_for_this_question()
         if faq is None:
             return False
@@ -1252,6 +1270,28 @@ class TechnicalReplies(WriterBase):
         self.reply.add(f"For where those settings are in {provider}, its own help pages are the place to look. If you "
                        "get stuck, tell me what you see, or ask for a person and one of our engineers will help.",
                        answers=False)
+        return True
+
+    def _buying_a_domain_unsaid(self) -> bool:
+        """"Do I need to buy the domain from you?", "do you sell domains?": the help centre never offers domains, and
+        its guide has the customer point one they hold at their DNS provider, whose steps follow. It got "Yes: every
+        custom domain gets a free TLS certificate" (the FAQ shortcut), or the guide's steps alone. False, having said
+        nothing, for any other message."""
+        if not asks_to_buy_a_domain(self.ctx.message):
+            return False
+        self.reply.add("Our help centre doesn't mention buying or registering domains through us: a custom domain is "
+                       "one you hold with a domain registrar or DNS provider of your choice, which you then point to "
+                       "your app.")
+        guide = next((a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE
+                      and _DONE_AT_THE_PROVIDER.search(" ".join(a.steps))), None)
+        if guide is not None:
+            self._guide_steps(guide, "Our guide", asks_what_is_included=False)
+            self._cite_article(guide)
+        # From Free: "Custom domains are on Pro and Business", which the entry on adding one opens with.
+        gated = next((match for match in self.facts.faq if (on := _ON_PLANS.match(match.answer))
+                      and "domain" in on["what"].lower()), None)
+        if gated is not None and self._tell_plan_needed_first(gated, say_which=True):
+            self._cite_faq(gated)
         return True
 
     def _why_the_plan_is_needed(self) -> bool:
@@ -1481,6 +1521,17 @@ def _not_listed(regions: list[str]) -> str:
     """"us-east is not listed as affected": a region named that an incident is not in."""
     named = " and ".join(regions)
     return f"{named} {'is' if len(regions) == 1 else 'are'} not listed as affected."
+
+
+# "Is it the incident?", "is that the cause?", "so it's the outage?" once the incident was told of: whether it is the
+# cause, which the reply before weighed ("very likely what you're seeing", or "if your app runs in eu-west").
+_ASKS_IF_IT_IS_THE_CAUSE = re.compile(
+    r"^\W*(?:(?:so|and|but|ok(?:ay)?|wait)[,\s]+)?(?:"
+    r"(?:is|was|could|might|would)\s+(?:it|that|this)\s+(?:be\s+)?(?:(?:because\s+of|due\s+to|caused\s+by|from|part\s+of"
+    r"|related\s+to)\s+)?(?:the|that|this|your)\s+(?:incident|outage)"
+    r"|(?:is|was|could|might)\s+(?:that|it|the\s+incident|the\s+outage)\s+(?:be\s+)?(?:the\s+)?(?:cause|reason|problem)"
+    r"|(?:it'?s|it\s+is)\s+(?:the|that|your)\s+(?:incident|outage)(?:\s+then)?)\s*[?.!]*\s*$", re.IGNORECASE)
+_TOLD_AS_VERY_LIKELY = "very likely what you're seeing"
 
 
 def _incident_applies(incident: IncidentFact) -> str:
