@@ -30,6 +30,7 @@ from agents.follow_up import (
     plan_meant_by_that,
     previous_user_text,
     reports_card_replaced,
+    turns_before,
 )
 from agents.outcome import FaqMatch
 from agents.own_data import (
@@ -40,6 +41,7 @@ from agents.own_data import (
     asks_about_the_billing_email,
     asks_about_the_lock,
     asks_us_to_delete_the_account,
+    asks_us_to_reset_the_password,
     asks_when_joined,
     gives_an_address_to_send_to,
     gives_an_invoice_detail,
@@ -175,6 +177,8 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     FaqRefusal(_signed_in(asks_about_support_hours), "asks about the support the signed-in customer's plan gets"),
     # "Can I sign a DPA?": the entry on where data is stored ends on it; the writer says yes, on request, and offers a
     # person to take the request, which the entry doesn't say how to make.
+    FaqRefusal(lambda ctx, _top: asks_us_to_reset_the_password(ctx.message, said_before=turns_before(ctx)),
+               "asks the assistant to reset the password, which nothing in this chat does"),
     FaqRefusal(_message(asks_for_a_dpa), "asks for a data processing agreement"),
     # "Delete my data", "can you delete my data for me?": the entry's steps alone don't say that nothing is deleted
     # from this chat, nor that a person can take the request on; the writer says both.

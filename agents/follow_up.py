@@ -410,7 +410,9 @@ _ABOUT_THEM = re.compile(
     r"|\b(?:them|their|theirs|him|his|her)\b"
     # "How do I remove someone?" after "can I add my teammate as an admin?" (off topic at 0.56): one of those people.
     r"|\b(?:remove|delete|kick|add|invite|promote|demote|change)\s+(?:someone|somebody|a\s+(?:member|teammate|user|person)"
-    r"|people|members|users)\b",
+    r"|people|members|users)\b"
+    # "How many can we add?" after "can they see billing?": how many of those people, named a few questions before.
+    r"|\bhow\s+many\s+(?:more\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:add|invite|have)\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 # Thanks and goodbyes close a topic rather than continue it.
@@ -453,6 +455,11 @@ def affirms(message: str) -> bool:
         return False
     back = _BACK_TO.match(message)
     return bool(_AFFIRMATION.match(back["rest"] if back else message))
+
+
+def turns_before(ctx: SupportContext, *, turns: int = 4) -> str:
+    """The last few turns of the conversation, either side's, one per line: what "it" in a short request may be."""
+    return "\n".join(turn.text for turn in ctx.history[-turns:])
 
 
 def _earlier_user_texts(ctx: SupportContext) -> list[str]:

@@ -880,6 +880,24 @@ def asks_about_team_roles(text: str) -> bool:
     return bool(_ASKS_ABOUT_ROLES.search(text))
 
 
+# "We need to add a new developer to our account", "how do I add a user?", "can I invite my accountant?": a person added
+# to the customer's team, which the team's entry says how to do. Its words ("developer", "user") found no entry, and it
+# got "I don't have enough information". Not a payment method, a domain or an app added.
+_ADDS_SOMEONE_TO_THE_TEAM = re.compile(
+    r"\b(?:add|adding|invite|inviting|onboard|onboarding|give\s+access\s+to)\s+(?:a\s+|an\s+|another\s+|one\s+more\s+"
+    r"|new\s+|my\s+|our\s+|the\s+|some\s+|more\s+|\d+\s+|two\s+|three\s+)*(?:new\s+)?"
+    r"(?:developers?|devs?|engineers?|users?|colleagues?|co-?workers?|teammates?|team\s*mates?|staff|employees?"
+    r"|contractors?|freelancers?|accountants?|designers?|members?|people|persons?|partners?|business\s+partners?)\b"
+    r"(?!\s+(?:meetings?\b|(?:to|in|on)\s+(?:my|our|the|an?)\s+(?:app|project|repo|repository|database|bank|calendar|card"
+    r"|joint)s?\b))",
+    re.IGNORECASE)
+
+
+def asks_to_add_someone_to_the_team(text: str) -> bool:
+    """"We need to add a new developer to our account": a person added to the customer's team."""
+    return bool(_ADDS_SOMEONE_TO_THE_TEAM.search(text))
+
+
 def asks_to_give_a_role(text: str) -> bool:
     """Whether the message asks to give someone on the team (the customer too) a role."""
     return bool(_GIVES_A_ROLE.search(text))
@@ -1176,6 +1194,26 @@ _CONFIRMS = re.compile(
     r"^\W*(?:(?:yes|yeah|yep|yup|sure|ok(?:ay)?|i'?m\s+sure|i\s+am\s+sure|confirm(?:ed)?|do\s+it|go\s+ahead|delete\s+it"
     r"|please(?:\s+do)?|definitely|absolutely)[\s,.!]*)+$", re.IGNORECASE)
 DELETION_STEPS = "Delete account**"
+
+
+# "Can you reset my password for me?", "can you just reset it?", "please reset my password": the reset asked of the
+# assistant, which nothing in this chat does; after the reset email did not arrive, the same steps again were no help.
+_ASKS_US_TO_RESET_IT = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|just\s+|simply\s+)*(?:reset|change)\s+(?:it|my\s+password"
+    r"|the\s+password|my\s+pass(?:word)?)\b(?!\s+(?:myself|by\s+myself))"
+    r"|^\W*(?:please\s+|just\s+)+(?:reset|change)\s+(?:it|my\s+password)\b"
+    r"|\b(?:reset|change)\s+(?:it|my\s+password)\s+for\s+me\b",
+    re.IGNORECASE)
+
+
+def asks_us_to_reset_the_password(text: str, *, said_before: str = "") -> bool:
+    """"Can you reset my password for me?", or "can you just reset it?" a few turns after the reset's steps: the reset
+    asked of the assistant. "It" is the password only when the turns before (`said_before`) speak of one."""
+    found = _ASKS_US_TO_RESET_IT.search(text)
+    if found is None or re.match(r"^\W*how\b", text, re.IGNORECASE):
+        return False
+    return "password" in found[0].lower() or bool(re.search(r"\bpassword\b|\breset\s+(?:link|email)\b", said_before,
+                                                            re.IGNORECASE))
 
 
 def asks_us_to_delete_the_account(text: str, *, last_reply: str = "") -> bool:

@@ -58,6 +58,7 @@ from agents.own_data import (
     asks_about_the_billing_email,
     asks_for_another_second_factor,
     asks_how_to,
+    asks_to_add_someone_to_the_team,
     asks_to_close_the_account,
     asks_to_edit_profile_details,
     asks_to_recover_password,
@@ -151,6 +152,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_for_alerts_on_own_app, STATUS_PAGE_QUESTION),
     # "What can admins do?", "can I give someone read-only access?": the team's entry, which says members get a role.
     (asks_about_team_roles, TEAM_QUESTION),
+    # "We need to add a new developer to our account": the team's entry, which "developer" and "user" never find.
+    (asks_to_add_someone_to_the_team, TEAM_QUESTION),
     # "I don't have access to that email anymore": signed in, the address can be changed before the reset is asked for.
     (says_email_out_of_reach, EMAIL_CHANGE_QUESTION),
     # "I didn't get the verification email": the entry on changing the address says where the confirming link goes.

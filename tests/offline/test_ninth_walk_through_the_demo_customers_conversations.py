@@ -119,3 +119,60 @@ async def test_a_complaint_that_nobody_from_support_has_answered_is_passed_to_a_
 async def test_nobody_in_the_customers_own_team_answering_is_still_no_complaint_about_ours(converse):
     [outcome] = await converse("cus_bob", "no one in my team has answered the invite")
     assert "kept waiting" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["we need to add a new developer to our account", "how do I add a developer?",
+                                     "we need to add a new user"])
+async def test_adding_a_developer_or_a_user_is_the_teams_invite(converse, message):
+    # "I don't have enough information": "developer" and "user" found no entry.
+    [outcome] = await converse("cus_bob", message)
+    assert "Settings → Team → Invite" in outcome.reply and "enough information" not in outcome.reply, outcome.reply
+
+
+async def test_adding_a_staff_meeting_to_a_calendar_is_still_no_team_invite(converse):
+    [outcome] = await converse("cus_bob", "add staff meeting to my calendar for march 1")
+    assert "Settings → Team → Invite" not in outcome.reply, outcome.reply
+
+
+async def test_how_many_can_we_add_after_a_question_about_them_is_the_teams_count(converse):
+    # The plans listed, and "I don't have enough information to answer “can they see billing”": the question before
+    # alone was read as what "how many" is of.
+    *_, outcome = await converse("cus_bob", "how do I add a team member?", "what role should they have?",
+                                 "can they see billing?", "how many can we add?")
+    assert "Business accounts have no limit" in outcome.reply, outcome.reply
+    assert "We have three plans" not in outcome.reply and "can they see billing" not in outcome.reply, outcome.reply
+
+
+async def test_why_not_after_an_unpaid_invoice_has_nothing_to_refund_says_no_money_was_taken(converse):
+    # The refusal of NW-1002, outside the window, as if that invoice had been asked about.
+    _, outcome = await converse("cus_alice", "can I get a refund for NW-1003?", "why not?")
+    assert outcome.reply.startswith("Because no money was taken for NW-1003: its payment didn't go through"), \
+        outcome.reply
+    assert "NW-1002" not in outcome.reply and "again by ourselves once a new card is saved" in outcome.reply
+    assert "I can't start a retry" not in outcome.reply, outcome.reply
+
+
+async def test_why_not_after_a_refund_refused_for_its_window_is_still_the_window(converse):
+    _, outcome = await converse("cus_alice", "can I get a refund for NW-1002?", "why not?")
+    assert "14-day window" in outcome.reply and "no money was taken" not in outcome.reply, outcome.reply
+
+
+async def test_a_reset_asked_of_us_after_its_email_never_came_offers_a_person_not_the_steps_again(converse):
+    # The FAQ shortcut sent the reset's steps a third time.
+    *_, outcome = await converse("cus_alice", "I forgot my password", "the reset email never came",
+                                 "can you just reset it for me?")
+    assert outcome.reply.startswith("I can't reset a password from this chat: the reset link only goes to the email "
+                                    "address on your account (alice@example.com)."), outcome.reply
+    assert "Forgot password" not in outcome.reply and outcome.route != "faq", outcome.reply
+
+
+async def test_a_reset_asked_of_us_says_it_is_done_by_the_customer_with_the_steps(converse):
+    [outcome] = await converse("cus_bob", "can you reset my password for me?")
+    assert outcome.reply.startswith("I can't reset a password from this chat, but you can do it yourself: Open the "
+                                    "sign-in page, choose **Forgot password**"), outcome.reply
+
+
+async def test_a_reset_asked_of_us_a_few_turns_after_the_email_was_missed_still_reads_it_as_the_password(converse):
+    *_, outcome = await converse("cus_carol", "I forgot my password", "the reset email never came", "I checked spam",
+                                 "can you just reset it for me?")
+    assert "I can't reset a password from this chat" in outcome.reply and "Forgot password" not in outcome.reply

@@ -8,6 +8,7 @@ from datetime import datetime
 from agents.about_service import asks_how_to_reach_support
 from agents.facts import AccountFact
 from agents.follow_up import (
+    NOT_RECEIVED,
     OFFER_PERSON,
     OFFER_UNLOCK,
     accepts_offer,
@@ -19,6 +20,7 @@ from agents.follow_up import (
     last_user_text,
     people_named_before,
     previous_user_text,
+    turns_before,
 )
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
@@ -35,12 +37,14 @@ from agents.own_data import (
     asks_own_username,
     asks_standing,
     asks_to_act_on_all_accounts,
+    asks_to_add_someone_to_the_team,
     asks_to_close_the_account,
     asks_to_edit_profile_details,
     asks_to_give_a_role,
     asks_to_lock,
     asks_to_recover_password,
     asks_us_to_delete_the_account,
+    asks_us_to_reset_the_password,
     asks_what_if_the_second_factor_is_lost,
     asks_when_joined,
     asks_which_authenticator,
@@ -280,7 +284,7 @@ class AccountReplies(BillingReplies):
                            "characters it needs), so I'd rather not guess. A person from our team can tell you: would "
                            f"you like me to {OFFER_PERSON}?")
             return
-        if self._deletion_asked_of_us() or self._authenticator_unnamed():
+        if self._deletion_asked_of_us() or self._reset_asked_of_us() or self._authenticator_unnamed():
             return
         if about_someone_elses_sign_in(self.text) or asks_of_someone_elses_account(self.ctx):
             self._someone_elses_sign_in()
@@ -331,7 +335,9 @@ class AccountReplies(BillingReplies):
         team_change = _TEAM_CHANGE.search(self.text) or (_REMOVES.search(self.ctx.message)
                                                           and people_named_before(self.ctx) is not None)
         left = _LEFT_THE_TEAM.search(self.ctx.message)
-        team_entry = self._team_entry() if gives_a_role or team_change or left else None
+        # "We need to add a new developer": someone added to the team, which its words never tied to the entry.
+        adds_someone = asks_to_add_someone_to_the_team(self.text)
+        team_entry = self._team_entry() if gives_a_role or team_change or left or adds_someone else None
         if team_entry is not None and (_REMOVES.search(self.text) or left):
             self._team_removal_not_described(team_entry)
             return
@@ -999,6 +1005,29 @@ class AccountReplies(BillingReplies):
         self.reply.add(f"I can't delete an account from this chat: you do that yourself, once you're signed in. "
                        f"Here's how: {entry.answer}")
         self._cite_faq(entry)
+        return True
+
+    def _reset_asked_of_us(self) -> bool:
+        """"Can you reset my password for me?": nothing in this chat resets a password, which is said with the help
+        centre's steps for doing it oneself; after the reset email was reported missing ("can you just reset it for
+        me?"), the steps again are no help, and a person is offered to look into it. It got the steps alone (the FAQ
+        shortcut). False, having said nothing, for another message, without the entry, or for a locked account whose
+        reset email was not reported missing, which the lock's reply answers (a reset unlocks it)."""
+        account = self.facts.account
+        if (not asks_us_to_reset_the_password(self.ctx.message, said_before=turns_before(self.ctx))
+                or (entry := self._entry_on("reset", "password")) is None):
+            return False
+        missing = any(NOT_RECEIVED.search(turn.text) for turn in self.ctx.history[-6:] if turn.role == "user")
+        if account is not None and account.status == "locked" and not missing:
+            return False
+        if not missing:
+            self.reply.add(f"I can't reset a password from this chat, but you can do it yourself: {entry.answer}")
+            self._cite_faq(entry)
+            return True
+        to = f" ({account.email})" if account is not None else ""
+        self.reply.add(f"I can't reset a password from this chat: the reset link only goes to the email address on your "
+                       f"account{to}. As it hasn't arrived, a person from our team can look into why: would you like "
+                       f"me to {OFFER_PERSON}?")
         return True
 
     def _single_sign_on(self) -> None:

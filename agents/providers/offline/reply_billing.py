@@ -1654,7 +1654,7 @@ class BillingReplies(WriterBase):
                 return _CARD_BRANDS[brand[0].lower()]
         return None
 
-    def _when_retried(self) -> bool:
+    def _when_retried(self, *, retry_was_asked: bool = True) -> bool:
         """When a failed payment is tried again: by itself once a card that works is saved, which the card on file
         shows; the help centre's timing when its entry on the card was gathered. False with nothing failed."""
         failed = ", ".join(sorted(i.number for i in self.facts.invoices if i.status == "failed"))
@@ -1675,7 +1675,8 @@ class BillingReplies(WriterBase):
             if timing:
                 self.reply.add(f"From our help centre: {timing}", answers=False)
                 self._cite_faq(entry)
-        self.reply.add("I can't start a retry from this chat myself.", answers=False)
+        if retry_was_asked:
+            self.reply.add("I can't start a retry from this chat myself.", answers=False)
         return True
 
     def _card(self) -> None:

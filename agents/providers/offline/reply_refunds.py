@@ -208,8 +208,15 @@ ASKS_TO_SPEED_IT_UP = re.compile(
 _HOW_MANY_DAYS = re.compile(r"^\s*(?:and\s+|so\s+)?(?:how\s+many\s+days|how\s+long|how\s+much\s+time)\b", re.IGNORECASE)
 
 
+# How the refund part says an invoice was never paid, and "why not?", "why?", "how come?" asked of it.
+_NEVER_PAID_TOLD = re.compile(r"\bInvoice (?P<number>NW-\d+) \([^)]*\) was never paid\b")
+_WHY_NOTHING = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why(?:\s+not)?|how\s+come|why\s+is\s+(?:that|there"
+                          r"\s+nothing(?:\s+to\s+refund)?))(?:\s+(?:though|exactly|then))?\s*[?.!]*\s*$", re.IGNORECASE)
+
 class RefundReplies(BillingReplies):
     def refund(self, *, only_duplicates: bool = False) -> None:
+        if self._why_an_unpaid_invoice_has_no_refund():
+            return
         if asks_for_credit_instead(self.ctx.message):
             self._credit_instead_unsaid()
             return
@@ -761,6 +768,21 @@ class RefundReplies(BillingReplies):
         # "And september?" after a refund refused and "why not?": the refusal is two replies back.
         return has_cue(set(norm.split()), norm, *REFUND_CUES) or any(
             "refund" in normalise(text).split() for text in assistant_texts(self.ctx)[:2]) or self._quotes_double_total()
+
+    def _why_an_unpaid_invoice_has_no_refund(self) -> bool:
+        """"Why not?" right after "Invoice NW-1003 … was never paid … there's nothing to refund": a refund gives back money
+        taken, and none was for it; a failed payment, when it is tried again. It got the refusal of another invoice
+        (NW-1002, outside the window), as if that had been asked. False, having said nothing, for any other message."""
+        told = _NEVER_PAID_TOLD.search(last_assistant_text(self.ctx))
+        if told is None or not _WHY_NOTHING.match(self.ctx.message):
+            return False
+        invoice = next((i for i in self.facts.invoices if i.number == told["number"]), None)
+        state = "its payment didn't go through" if invoice is None or invoice.status == "failed" else "it's still open"
+        self.reply.add(f"Because no money was taken for {told['number']}: {state}, and a refund gives back a payment we "
+                       "took.")
+        if invoice is not None and invoice.status == "failed":
+            self._when_retried(retry_was_asked=False)
+        return True
 
     def _refund_policy(self) -> None:
         self.reply.add("Our refund policy: " + " ".join(self.ctx.constraints.rules[:3]))

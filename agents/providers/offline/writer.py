@@ -55,12 +55,18 @@ from agents.follow_up import (
     previous_user_text,
     question_as_asked,
     says_only_ok,
+    turns_before,
     with_topic,
     withdraws_the_refund_just_asked,
 )
 from agents.frustration import mood_reply, repeats_last_reply, same_for_another_plan
 from agents.outcome import Draft, FaqMatch, Source, Usage
-from agents.own_data import about_own_lock, asks_to_unlock, says_no_account_has_the_address
+from agents.own_data import (
+    about_own_lock,
+    asks_to_unlock,
+    asks_us_to_reset_the_password,
+    says_no_account_has_the_address,
+)
 from agents.providers.offline.faq import PLAN_NAMES, Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.intents import get_classifier
@@ -796,10 +802,12 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         not_received = bool(NOT_RECEIVED.search(self.ctx.message))
         if (not (leans_back(self.ctx.message) or not_received) or self.email_out_of_reach()
                 or says_no_account_has_the_address(self.ctx.message) or self.asks_if_the_account_is_deleted()
-                or (self.ctx.customer is not None and asks_to_unlock(self.ctx.message))):
+                or (self.ctx.customer is not None and asks_to_unlock(self.ctx.message))
+                or asks_us_to_reset_the_password(self.ctx.message, said_before=turns_before(self.ctx))):
             # "I don't have access to that email anymore", "it says there's no account with that email": the account
             # part's to answer, not the entry's. So is "unlock it" after the entry on locks from a signed-in customer,
-            # which the account part starts (the entry's "ask us to unlock it" was quoted back).
+            # which the account part starts (the entry's "ask us to unlock it" was quoted back), and "can you just reset
+            # it for me?" after the reset's entry, which the account part says it can't.
             return False
         entry = self._entry_quoted_last()
         # "I didn't get the email" is about its arriving, not about the email address the steps ask for.
