@@ -298,6 +298,11 @@ _SALES = (r"\b(?:contact|reach|talk\s+to|speak\s+(?:to|with)|chat\s+(?:to|with)|
           r"(?:(?:your|the|a|someone\s+(?:in|from|on))\s+)?sales\b"
           r"|\b(?:someone|somebody|anyone|anybody)\s+(?:from|in|on)\s+(?:your\s+|the\s+)?sales\b"
           r"|\bsales\s+(?:team|department|rep|reps|representative|representatives|person|people)\b")
+# "Who can I talk to about that?", "who do I contact?": a person to talk to, asked for as a question and naming nothing
+# else ("who do I contact about a duplicate charge?" names what this chat can look into itself). The panel's guide came.
+_WHO_TO_TALK_TO = (r"^\W*(?:(?:ok(?:ay)?|so|then|and|but)[,\s]+)?who\s+(?:can|could|should|do|would|shall)\s+(?:i|we)\s+"
+                   r"(?:(?:talk|speak|chat)\s+(?:to|with)|contact|reach)(?:\s+(?:about|for|regarding)\s+(?:that|this|it"
+                   r"|them))?(?:\s+then)?\s*[?.!]*\s*$")
 ASKS_FOR_A_PERSON = re.compile(
     rf"\b(?:talk|speak|chat|connect|transfer|pass|put|escalate|hand)\s+(?:me\s+|this\s+|it\s+)?(?:over\s+|through\s+)?"
     rf"(?:(?:back\s+)?(?:to|with|through)\s+)?{_SOMEONE}\b"
@@ -308,7 +313,7 @@ ASKS_FOR_A_PERSON = re.compile(
     r"(?:(?:a|an|the|this|talking\s+to\s+(?:a|an|the)?)\s*)?(?:bots?|robots?|machines?|ai|chat\s?bots?)\b"
     r"|\b(?:someone|somebody|a\s+person|a\s+human|an\s+agent|staff|anyone)\s+(?:\w+\s+){0,3}?"
     r"(?:call|ring|phone|contact|email)\s+(?:me|us)\b"
-    rf"|{_ESCALATE}|{_NOBODY_ANSWERS}|{_SALES}"
+    rf"|{_ESCALATE}|{_NOBODY_ANSWERS}|{_SALES}|{_WHO_TO_TALK_TO}"
 )
 # The requests above the intent model never learnt as one: the orchestrator takes them as a person asked for
 # whatever the label, where the rest of the rule only overrules a label that names nothing we answer.
@@ -320,7 +325,7 @@ _NEEDS_A_PERSON = (r"\b(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:need|want)|get\s+(
                    r"find\s+(?:me|us))\s+(?:to\s+(?:talk|speak|chat)\s+(?:to|with)\s+)?(?:a|an)\s+"
                    r"(?:(?:real|actual|live)\s+)?(?:human(?:\s+being)?|person|representative|human\s+agent)\b"
                    r"(?!\s+(?:to\s+(?:be|have|get|join)|on|in|added|invited|as|with|who)\b)")
-ASKS_TO_ESCALATE = re.compile(rf"{_ESCALATE}|{_NOBODY_ANSWERS}|{_SALES}|{_NEEDS_A_PERSON}")
+ASKS_TO_ESCALATE = re.compile(rf"{_ESCALATE}|{_NOBODY_ANSWERS}|{_SALES}|{_NEEDS_A_PERSON}|{_WHO_TO_TALK_TO}")
 # "Is there a real person behind this? I want one", "are you human? I need one": the person the question names,
 # asked for with a pronoun. Past the question, "I want one" names no one, and the request was answered as a question.
 # Only a person named by the question: "are you a bot? I want one" wants no person, nor "I want one of those".

@@ -54,6 +54,7 @@ from agents.service_terms import (
     asks_for_a_neighbouring_plan,
     asks_for_a_plan_change_alone,
     plan_asked_if_offered,
+    plan_moved_to,
 )
 
 Refuses = Callable[[SupportContext, FaqMatch], bool]
@@ -87,6 +88,12 @@ _SPEAKS_OF_RECOVERY = re.compile(r"\b(?:recover\w*|lost|lose|losing|broke|broken
 
 def _is_the_entry_on_a_lost_second_factor(top: FaqMatch) -> bool:
     return bool(re.search(r"\blost\b", top.question, re.IGNORECASE)) and "authenticator" in top.question.lower()
+
+
+def _moves_to_the_plan_it_is_on(ctx: SupportContext, _top: FaqMatch) -> bool:
+    """"How can we get business?" from Bob, on Business: the upgrade's steps answered a move there is none to make."""
+    moved = plan_moved_to(ctx.message)
+    return ctx.customer is not None and moved is not None and moved.lower() == ctx.customer.plan.lower()
 
 
 def _plan_not_the_entrys(plan: str | None, top: FaqMatch) -> bool:
@@ -141,6 +148,7 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # "Upgrade me to Business": no action changes a plan, which the reply says, and the customer's plan decides which
     # way the move goes (or that there is none to make); the entry alone says neither.
     FaqRefusal(_signed_in(asks_us_to_change_plan), "asks the assistant to change the signed-in customer's plan"),
+    FaqRefusal(_moves_to_the_plan_it_is_on, "asks to move to the plan the signed-in customer is on"),
     # "Can I pay yearly?": the entry on payment methods says Business customers can; whether this customer can is
     # their plan's to say, which the billing part leads with.
     FaqRefusal(_signed_in(asks_about_paying_yearly),

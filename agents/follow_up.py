@@ -134,7 +134,7 @@ _ASKS_FOR_MORE = re.compile(
 # limit of, which only the question before supplies (the 429 it answered). Not "what's the app limit on pro?" nor
 # "what's the build time limit?", which name theirs.
 _ASKS_THE_LIMIT = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:what'?s|whats|what\s+(?:is|are))\s+)?the\s+"
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:what'?s|whats|what\s+(?:is|are))\s+)?(?:the|our|my)\s+"
     r"(?:limits?|max(?:imum)?|cap|quota)"
     r"(?:\s+(?:for|on|with|in)\s+(?:the\s+)?(?:(?:free|pro|business)(?:\s+(?:plan|tier))?|my\s+plan|me|us))?"
     r"(?:\s+(?:then|exactly|again))?\s*[?.!]*\s*$",

@@ -61,9 +61,18 @@ _MOVES_TO_A_PLAN = re.compile(
     r"(?:back\s+|down\s+|up\s+)?(?:to|onto)\s+(?:the\s+)?(?P<plan>free|pro|business)\b", re.IGNORECASE)
 
 
+# "How do I get pro?", "I want to buy the business plan": a paid plan taken, which is a move to it (the Free plan's
+# contents came). Not "what do I get on pro?" or "do I get pro features?", which ask what it has.
+_TAKES_A_PAID_PLAN = re.compile(
+    r"\b(?:how\s+(?:do|can|could|would)\s+(?:i|we)|(?:can|could|may)\s+(?:i|we)|(?:want|like|wish|need)\s+to|wanna|let\s+me)"
+    r"\s+(?:get|buy|purchase|order|subscribe\s+to|sign\s+up\s+(?:for|to))\s+(?:the\s+|a\s+)?(?P<plan>pro|business)"
+    r"(?:\s+(?:plan|tier|subscription))?(?!\s+(?:features?|support|apps?|customers?|accounts?|users?)\b)\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
 def plan_moved_to(message: str) -> str | None:
     """The plan ("pro", as written) a message asks to move to, or None."""
-    found = _MOVES_TO_A_PLAN.search(message)
+    found = _MOVES_TO_A_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message)
     return found["plan"] if found else None
 
 

@@ -176,3 +176,84 @@ async def test_a_reset_asked_of_us_a_few_turns_after_the_email_was_missed_still_
     *_, outcome = await converse("cus_carol", "I forgot my password", "the reset email never came", "I checked spam",
                                  "can you just reset it for me?")
     assert "I can't reset a password from this chat" in outcome.reply and "Forgot password" not in outcome.reply
+
+
+async def test_more_memory_asked_after_no_plans_figure_says_how_is_not_said_either(converse):
+    # The scaling guide's steps, as if the app were slow to start.
+    *_, outcome = await converse("cus_bob", "how much memory do I get?", "can I get more?")
+    assert outcome.reply.startswith("Our help centre doesn't say how to get more memory for an app either"), outcome.reply
+    assert "Keep a minimum of one instance" not in outcome.reply and "pass you to a person" in outcome.reply
+
+
+async def test_more_build_time_asked_after_its_figure_is_still_the_plans_above(converse):
+    _, outcome = await converse("cus_alice", "what is the max build time?", "can I get more?")
+    assert "builds of up to 45 minutes" in outcome.reply and "doesn't say how to get more" not in outcome.reply
+
+
+async def test_why_after_a_payment_refused_for_an_expired_card_says_why_not_my_answer_is_the_same(converse):
+    # "My answer is the same as in my last message" and the whole reply again.
+    _, outcome = await converse("cus_alice", "my invoice failed", "why?")
+    assert outcome.reply.startswith("Because the card ending 4242 had expired (10/2026), and a payment can't be taken "
+                                    "from an expired card."), outcome.reply
+    assert "My answer is the same" not in outcome.reply and "NW-1003 again" in outcome.reply
+
+
+async def test_whats_our_limit_after_429s_is_the_plans_limit_not_the_guide_again(converse):
+    # The rate limits guide's steps a second time: "our limit" was not read as "the limit".
+    _, outcome = await converse("cus_bob", "our API calls are getting 429s", "what's our limit?")
+    assert "3,000 requests a minute on Business" in outcome.reply, outcome.reply
+    assert "Read the `Retry-After` header on the 429 response" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["who can I talk to about that?", "ok who should I contact then?"])
+async def test_who_can_i_talk_to_after_a_need_no_plan_meets_hands_over_to_a_person(converse, message):
+    # The rate limits guide's steps again, after the reply had said a person would need to look at the case.
+    *_, outcome = await converse("cus_bob", "our API calls are getting 429s", "we need about 5000 requests a minute",
+                                 message)
+    assert outcome.route == "handoff", outcome.reply
+
+
+async def test_who_to_contact_about_something_named_is_still_answered_here(converse):
+    [outcome] = await converse("cus_bob", "who do I contact about a duplicate charge?")
+    assert outcome.route != "handoff" and "NW-2002" in outcome.reply, outcome.reply
+
+
+async def test_how_do_i_get_pro_from_free_is_the_upgrades_steps(converse):
+    # "Your plan, Free, includes one app, shared resources and community support."
+    _, outcome = await converse("cus_carol", "what's the difference between pro and business?", "ok how do I get pro?")
+    assert "Go to **Billing → Plan**, choose Pro ($29/month) or Business ($99/month)" in outcome.reply, outcome.reply
+    assert "Your plan, Free, includes" not in outcome.reply, outcome.reply
+
+
+async def test_how_can_we_get_the_plan_we_are_on_says_there_is_no_move_to_make(converse):
+    # The FAQ shortcut sent the upgrade's steps to Bob, on Business.
+    [outcome] = await converse("cus_bob", "how can we get business?")
+    assert "You're already on the Business plan" in outcome.reply and "choose Pro" not in outcome.reply, outcome.reply
+
+
+async def test_what_you_get_on_a_plan_is_still_no_move_to_it(converse):
+    [outcome] = await converse("cus_carol", "what do I get on pro?")
+    assert "Go to **Billing → Plan**, choose Pro" not in outcome.reply, outcome.reply
+
+
+async def test_backup_codes_after_two_factor_are_its_recovery_codes_not_data_backups(converse):
+    # "Our help centre doesn't say whether or how your data is backed up", and the export's steps.
+    _, outcome = await converse("cus_alice", "how do I turn on 2fa?", "do you have backup codes?")
+    assert "recovery code" in outcome.reply and "backed up" not in outcome.reply, outcome.reply
+
+
+async def test_data_backups_are_still_said_to_be_undescribed(converse):
+    [outcome] = await converse("cus_alice", "is my data backed up?")
+    assert "doesn't say whether or how your data is backed up" in outcome.reply, outcome.reply
+
+
+async def test_how_do_i_deploy_is_not_answered_with_the_deploy_limits(converse):
+    # "Free accounts get 10 deploys a day …": the entry on how many deploys, quoted as how to deploy.
+    [outcome] = await converse(None, "how do I deploy?")
+    assert "Our help centre has no guide on how to do that as such" in outcome.reply, outcome.reply
+    assert "10 deploys a day" not in outcome.reply, outcome.reply
+
+
+async def test_how_many_deploys_is_still_the_deploy_limits(converse):
+    [outcome] = await converse(None, "how many deploys can I do?")
+    assert "Free accounts get 10 deploys a day" in outcome.reply, outcome.reply

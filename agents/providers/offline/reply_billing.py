@@ -333,6 +333,12 @@ def asks_about_prices_or_terms(text: str) -> bool:
     return bool(PLAN_UP.search(text) or PLAN_DOWN.search(text) or ASKS_ABOUT_PAYING_YEARLY.search(text)
                 or has_cue(set(norm.split()), norm, *DISCOUNT_CUES))
 
+# How _explain_failure tells a payment refused for an expired card, and "why?" asked of it alone.
+_FAILED_FOR_AN_EXPIRED_CARD = re.compile(r"\binvoice (?P<number>NW-\d+) \([^)]*\) didn't go through because the card ending "
+                                         r"(?P<card>\d{4}) (?:has\s+|had\s+)?expired\b")
+_BARE_WHY = re.compile(r"^\W*(?:(?:but|so|and|ok(?:ay)?)[,\s]+)?(?:why|how\s+come)(?:\s+(?:though|exactly|is\s+that|did\s+it"
+                       r"\s+fail))?\s*[?.!]*\s*$", re.IGNORECASE)
+
 
 def _why_it_failed(reason: str, card: str) -> str:
     """The end of "didn't go through …", from the reason as recorded: a sentence ("The card ending 4242
@@ -399,7 +405,7 @@ class BillingReplies(WriterBase):
     plan_change_told = False
 
     def billing(self) -> None:
-        if (self._invoice_detail_given() or self._has_no_other_card() or self._tells_why_there_are_no_invoices()
+        if (self._why_an_expired_card_failed() or self._invoice_detail_given() or self._has_no_other_card() or self._tells_why_there_are_no_invoices()
                 or self._new_card_named()):
             return
         if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
@@ -1333,6 +1339,20 @@ class BillingReplies(WriterBase):
         else:
             self.reply.add(f"Invoice {invoice.number} for {money(invoice.amount)}, issued on "
                            f"{invoice.issued_on.isoformat()}, is {invoice.status}.")
+
+    def _why_an_expired_card_failed(self) -> bool:
+        """"Why?" right after "Your payment for invoice NW-1003 … didn't go through because the card ending 4242 expired":
+        a payment can't be taken from an expired card, and what puts it right. It got "My answer is the same" and the
+        whole reply again. False, having said nothing, for any other message or reason."""
+        told = _FAILED_FOR_AN_EXPIRED_CARD.search(last_assistant_text(self.ctx))
+        if told is None or not _BARE_WHY.match(self.ctx.message):
+            return False
+        card = self.facts.card
+        when = f" ({card.expires})" if card is not None and card.last4 == told["card"] and card.expired else ""
+        self.reply.add(f"Because the card ending {told['card']} had expired{when}, and a payment can't be taken from an "
+                       f"expired card. Once a new card is saved under **Billing → Payment method**, we'll try the payment "
+                       f"for {told['number']} again by ourselves.")
+        return True
 
     def _explain_failure(self, invoice: InvoiceFact) -> None:
         card = invoice.card_last4 or (self.facts.card.last4 if self.facts.card else "")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from agents.about_service import asks_about_support_hours
-from agents.follow_up import OFFER_PERSON, asks_the_limit_of_the_topic
+from agents.follow_up import OFFER_PERSON, asks_for_more, asks_the_limit_of_the_topic, last_assistant_text
 from agents.outcome import FaqMatch, Source
 from agents.own_data import SAYS_CANNOT, asks_about_own_plan, asks_how_many_apps, counts_apps, plan_said_to_be_on
 from agents.providers.offline.reply_base import (
@@ -215,6 +215,10 @@ def _words(text: str) -> set[str]:
     return {stem(w) for w in normalise(text).split() if w not in GENERIC_WORDS and not w.isdigit()}
 
 
+# How _tell_no_plan_states_the_resource says no figure is given ("Our help centre doesn't give a memory figure for any
+# plan"), read back when more of it is asked for.
+_NO_FIGURE_TOLD = re.compile(r"\bOur help centre doesn't give an? (?P<name>[\w ]+?) figure for any plan\b")
+
 class PlanFeatureReplies(WriterBase):
     def answers_what_a_plan_includes(self) -> bool:
         """Answer whether (or what) a plan includes, when the message asks about a plan's contents and
@@ -227,7 +231,7 @@ class PlanFeatureReplies(WriterBase):
             # "When will I get it?" after a refund was filed ("will I get" reads as whether a plan has it): a time,
             # which no plan's list answers.
             return False
-        if self._tell_no_plan_states_the_resource():
+        if self._tell_no_plan_states_the_resource() or self._more_of_the_resource_unsaid():
             return True
         listing = self._plan_listings()
         if not listing or has_cue(self.words, self.norm, *NOT_ABOUT_CONTENTS):
@@ -326,6 +330,23 @@ class PlanFeatureReplies(WriterBase):
         self._guide_steps_naming("handling more" if name in _STEP_ON_THE_RESOURCE else name,
                                  _STEP_ON_THE_RESOURCE.get(name, words))
         self.reply.add(f"If you need to know for your app, I can {OFFER_PERSON} from our team.", answers=False)
+        return True
+
+    def _more_of_the_resource_unsaid(self) -> bool:
+        """"Can I get more?" right after being told no plan's figure for memory is given: how to get more of it is not
+        said either, which is told with the guide's step on it and a person (the scaling guide's steps came, as if the
+        app were slow). False, having said nothing, for any other message."""
+        told = _NO_FIGURE_TOLD.search(last_assistant_text(self.ctx))
+        if told is None or not asks_for_more(self.ctx.message):
+            return False
+        name = told["name"]
+        self.reply.add(f"Our help centre doesn't say how to get more {name} for an app either, so I'd rather not guess.")
+        words = RESOURCES_WITHOUT_A_STATED_FIGURE.get(name)
+        if words is not None:
+            self._guide_steps_naming("handling more" if name in _STEP_ON_THE_RESOURCE else name,
+                                     _STEP_ON_THE_RESOURCE.get(name, words))
+        self.reply.add(f"A person from our team can tell you what's possible for your app: would you like me to "
+                       f"{OFFER_PERSON}?", answers=False)
         return True
 
     def _guide_steps_naming(self, name: str, words: frozenset[str]) -> None:

@@ -985,6 +985,11 @@ class TechnicalReplies(WriterBase):
             # with the service, however unsure the search is of the wording (0.58 with the calibration
             # refitted on round 20's out-of-scope rows, 0.61 before).
             faq = self._faq_on_topic(floor=FAQ_PLAUSIBLE)
+        if (faq is not None and ASKS_HOW_TO_DO.search(self.ctx.message) and _ASKS_FOR_A_FIGURE.match(faq.question)
+                and not ASKS_A_LIMIT.search(self.text)):
+            # "How do I deploy?" found "How many deploys can I run, and how long can a build take?" (0.93): the limits
+            # it gives answer no how-to, which "how do I deploy my app?" is told the help centre has no guide on.
+            return None
         if faq is None or not (CHANGES_PLAN & set(normalise(faq.question).split())):
             return faq
         if has_cue(self.words, self.norm, "upgrade", "upgrading", "downgrade", "downgrading", "tier",
@@ -1523,6 +1528,9 @@ def _not_listed(regions: list[str]) -> str:
     return f"{named} {'is' if len(regions) == 1 else 'are'} not listed as affected."
 
 
+# An entry that asks for a figure ("How many deploys can I run …?", "What are the API rate limits?").
+_ASKS_FOR_A_FIGURE = re.compile(r"^\W*(?:how\s+(?:many|much|long|big)|what\s+(?:are|is)\s+the\s+(?:\w+\s+){0,2}?limits?)\b",
+                                re.IGNORECASE)
 # "Is it the incident?", "is that the cause?", "so it's the outage?" once the incident was told of: whether it is the
 # cause, which the reply before weighed ("very likely what you're seeing", or "if your app runs in eu-west").
 _ASKS_IF_IT_IS_THE_CAUSE = re.compile(
