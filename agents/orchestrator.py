@@ -203,6 +203,7 @@ from agents.service_terms import (
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 from agents.sign_up_problems import SIGN_UP_PROBLEM_REPLY, reports_a_sign_up_problem
+from agents.staff_decisions import decision_awaited, decision_told_reply
 from agents.tracing import Tracer
 from agents.where_it_is import asks_where_it_is, where_it_is_reply
 from agents.workers.account import account_agent
@@ -777,6 +778,12 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="general", key="where_it_is",
                                               why="asks where the step just given is done",
                                               reply=where_it_is_reply(run.ctx))
+        if (awaited := decision_awaited(run.ctx)) is not None:
+            # "Will I get an email?" after a refund was sent for approval: read alone, an account question (the address
+            # on the account came). The decision is posted in this conversation, which is what they are told.
+            return await self._answer_by_rule(run, intent_response, label="refund" if awaited == "refund" else "account",
+                                              key="decision_told", why=f"asks how they will hear of the {awaited} "
+                                              "left to a member of staff", reply=decision_told_reply(awaited))
         if withdraws_request(run.ctx.message) and not withdraws_the_refund_just_asked(run.ctx):
             # "Actually never mind, I figured it out": read alone it is off topic or an unsure technical question, whose
             # reply offers a person again; the customer asked for nothing. A refund just asked for is the refund part's

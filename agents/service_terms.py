@@ -70,6 +70,16 @@ _TAKES_A_PAID_PLAN = re.compile(
     re.IGNORECASE)
 
 
+# "For a small team", "we're 5 developers": the people the plan is for, whose count the team's entry gives each plan.
+_NAMES_A_TEAM = re.compile(r"\b(?:team|teams|colleagues|co-?workers|developers|devs|people|members|employees|staff"
+                           r"|engineers)\b", re.IGNORECASE)
+
+
+def plan_chosen_for_a_team(message: str, *, last_reply: str = "") -> bool:
+    """"Which one do you recommend for a small team?": a plan to choose for several people."""
+    return asks_which_plan_to_choose(message, last_reply=last_reply) and bool(_NAMES_A_TEAM.search(message))
+
+
 def plan_moved_to(message: str) -> str | None:
     """The plan ("pro", as written) a message asks to move to, or None."""
     found = _MOVES_TO_A_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message)

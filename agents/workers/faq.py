@@ -85,6 +85,7 @@ from agents.service_terms import (
     asks_price_per_seat,
     asks_what_nonpayment_does,
     asks_which_plan_to_choose,
+    plan_chosen_for_a_team,
     plan_moved_to,
     tier_not_ours,
     with_slowness_said,
@@ -417,6 +418,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if asks_which_plan_to_choose(ctx.message, last_reply=last_assistant_text(ctx)):
         # "Which one do you recommend?" after the plans were named: the entry on the plans, what each costs and adds.
         matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1))
+        if plan_chosen_for_a_team(ctx.message, last_reply=last_assistant_text(ctx)):
+            # "… for a small team": how many members each plan allows is in the team's entry.
+            matches += _after_own(matches, _best_first(deps, TEAM_QUESTION, 1))
     for asks_it, question in _ENTRY_ITS_WORDS_MISS:
         if asks_it(ctx.message):
             matches += _after_own(matches, _best_first(deps, question, 1))

@@ -257,3 +257,40 @@ async def test_how_do_i_deploy_is_not_answered_with_the_deploy_limits(converse):
 async def test_how_many_deploys_is_still_the_deploy_limits(converse):
     [outcome] = await converse(None, "how many deploys can I do?")
     assert "Free accounts get 10 deploys a day" in outcome.reply, outcome.reply
+
+
+async def test_will_i_get_an_email_after_a_refund_sent_for_approval_says_the_decision_comes_here(converse):
+    # "The email address on your account is bob@example.com.", as an account question.
+    _, outcome = await converse("cus_bob", "I was charged twice this month", "will I get an email?")
+    assert outcome.reply.startswith("Yes: once a member of our staff has reviewed the refund, their decision is posted "
+                                    "here in this chat"), outcome.reply
+    assert "bob@example.com" not in outcome.reply and outcome.intent.label == "refund", outcome.reply
+
+
+async def test_will_you_let_me_know_a_turn_after_the_wait_was_told_still_reads_the_wait(converse):
+    *_, outcome = await converse("cus_bob", "I was charged twice this month", "how long will it take?",
+                                 "will you let me know when it's approved?")
+    assert "their decision is posted here in this chat" in outcome.reply, outcome.reply
+
+
+async def test_will_i_get_an_email_with_nothing_waiting_for_staff_is_still_no_decision_told(converse):
+    [outcome] = await converse("cus_alice", "will I get an email?")
+    assert "decision is posted" not in outcome.reply, outcome.reply
+
+
+async def test_a_plan_recommended_for_a_small_team_adds_how_many_members_each_plan_allows(converse):
+    # What Business adds, with nothing of the team the question was asked for.
+    _, outcome = await converse("cus_carol", "what's the difference between pro and business?",
+                                "which one do you recommend for a small team?")
+    assert "Free and Pro accounts can invite up to 3 members; Business accounts have no limit" in outcome.reply
+
+
+async def test_the_plan_to_choose_for_a_team_from_a_visitor_adds_the_members_each_plan_allows(converse):
+    [outcome] = await converse(None, "which plan is best for my team?")
+    assert "Which plan suits you depends on what you need" in outcome.reply, outcome.reply
+    assert "Free and Pro accounts can invite up to 3 members" in outcome.reply, outcome.reply
+
+
+async def test_the_plan_to_choose_with_no_team_named_still_asks_what_the_app_needs(converse):
+    [outcome] = await converse(None, "which plan should I choose?")
+    assert "Tell me what your app needs" in outcome.reply and "invite up to 3" not in outcome.reply, outcome.reply

@@ -22,7 +22,7 @@ from agents.providers.offline.reply_base import GENERIC_WORDS, has_cue, joined_w
 from agents.providers.offline.reply_billing import DISCOUNT_CUES, YEARLY_CUES, on_plan
 from agents.providers.offline.reply_plan_features import PlanFeatureReplies, PlanListing
 from agents.providers.offline.text import normalise
-from agents.service_terms import asks_if_a_plan_can_change_later, asks_which_plan_to_choose
+from agents.service_terms import asks_if_a_plan_can_change_later, asks_which_plan_to_choose, plan_chosen_for_a_team
 
 # The patterns below read normalise()d text: lower case, punctuation gone ("vs." is "vs").
 # A plan as a comparison names it: "pro", "the business plan", "my plan", "my current plan".
@@ -118,8 +118,23 @@ class PlanComparisonReplies(PlanFeatureReplies):
         own = f" You're on {self.ctx.customer.plan.capitalize()} now." if self.ctx.customer is not None else ""
         self.reply.add(f"Which plan suits you depends on what you need, so I won't pick one for you. {entry.answer}{own}")
         self._cite_faq(entry)
-        self.reply.add("Tell me what your app needs (a custom domain, more apps, team roles or an uptime SLA, say) and "
-                       "I'll tell you which plans include it.", answers=False)
+        if not self._team_sizes_if_a_team_is_named():
+            self.reply.add("Tell me what your app needs (a custom domain, more apps, team roles or an uptime SLA, say) "
+                           "and I'll tell you which plans include it.", answers=False)
+        return True
+
+    def _team_sizes_if_a_team_is_named(self) -> bool:
+        """"Which one do you recommend for a small team?": how many members each plan allows, as the team's entry says
+        it, for the customer to weigh against their team. Whether said."""
+        if not plan_chosen_for_a_team(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
+            return False
+        entry = next((m for m in self.facts.faq if "team" in normalise(m.question).split()), None)
+        counts = [s for s in sentences(entry.answer) if re.search(r"\bmembers?\b", s)] if entry is not None else []
+        if entry is None or not counts:
+            return False
+        self.reply.add(f"For a team, what differs between the plans is how many members you can invite: {' '.join(counts)}",
+                       answers=False)
+        self._cite_faq(entry)
         return True
 
     # ------------------------------------------------------------ the difference between two plans
@@ -296,6 +311,8 @@ class PlanComparisonReplies(PlanFeatureReplies):
             said.append(f"You're on {own.name}.")
         self.reply.add(" ".join(s for s in said if s))
         self._cite(*[lower, *steps])
+        if ASKS_WORTH.search(self.norm):
+            self._team_sizes_if_a_team_is_named()
         if own is not None and tiers.index(own) < tiers.index(higher):
             how = next((m for m in self.facts.faq if "upgrade" in normalise(m.question).split()), None)
             if upgrade and how is not None:

@@ -1,0 +1,58 @@
+"""How the customer hears of a decision left to a member of staff.
+
+"Will I get an email?", "will you let me know when it's approved?" right after a refund was sent for approval (or an
+unlock waits for a member of staff to confirm who the customer is): the decision is posted in the conversation itself,
+which is what the customer is told. Read alone, "will I get an email?" was an account question (the address on the
+account came), and "will you let me know?" got the wait for approval without the answer to it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from agents.context import SupportContext
+
+_ASKS_HOW_THEY_WILL_HEAR = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|also)[,\s]+)?(?:"
+    r"(?:will|would|do|does|can|should)\s+(?:i|we)\s+(?:also\s+)?(?:get|receive|be\s+sent)\s+(?:an?\s+)?(?:e-?mail|notification"
+    r"|message|update|confirmation)"
+    r"|(?:will|would|can|could)\s+(?:you|someone|they|staff)\s+(?:please\s+)?(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)"
+    r"|notify\s+(?:me|us)|e-?mail\s+(?:me|us)|inform\s+(?:me|us))"
+    r"|how\s+(?:will|do|would|can)\s+(?:i|we)\s+(?:know|find\s+out|hear)"
+    r"|(?:will|would)\s+(?:i|we)\s+be\s+(?:notified|told|informed|e-?mailed))\b",
+    re.IGNORECASE)
+# How the replies say something waits for a member of staff: describe_actions' "It hasn't been refunded yet" and "It's
+# still locked for now", and the refund part's "waiting for a member of our staff to approve it".
+_WAITS_FOR_STAFF = re.compile(r"\bwaiting for a member of our staff\b|\bIt hasn't been refunded yet\b"
+                              r"|\bIt's still locked for now\b|\bwith a member of our staff\b")
+# A follow-up is short: a longer message says what it asks about itself.
+_FOLLOW_UP_WORDS = 12
+# The replies looked back over: the wait may have been told a turn or two before ("how long will it take?" between).
+_TURNS_BACK = 3
+
+_REPLIES = {
+    "refund": "Yes: once a member of our staff has reviewed the refund, their decision is posted here in this chat, so "
+              "you'll see it when you next open it. Our help centre doesn't say whether an email is sent as well, so "
+              "I'd rather not promise one.",
+    "unlock": "Yes: once a member of our staff has confirmed it's you, their answer is posted here in this chat, so "
+              "you'll see it when you next open it. Our help centre doesn't say whether an email is sent as well, so "
+              "I'd rather not promise one.",
+}
+
+
+def decision_awaited(ctx: SupportContext) -> Literal["refund", "unlock"] | None:
+    """What a question about hearing back asks of, when it follows a reply that said a refund or an unlock waits for a
+    member of staff; None for any other message."""
+    if len(ctx.message.split()) > _FOLLOW_UP_WORDS or not _ASKS_HOW_THEY_WILL_HEAR.search(ctx.message):
+        return None
+    replies = [turn.text for turn in reversed(ctx.history) if turn.role == "assistant"][:_TURNS_BACK]
+    waiting = next((text for text in replies if _WAITS_FOR_STAFF.search(text)), None)
+    if waiting is None:
+        return None
+    return "refund" if re.search(r"\brefund", waiting, re.IGNORECASE) else "unlock"
+
+
+def decision_told_reply(awaited: Literal["refund", "unlock"]) -> str:
+    """Where the customer hears of the decision: in this conversation."""
+    return _REPLIES[awaited]
