@@ -812,3 +812,21 @@ def complains_of_waiting_for_us(text: str) -> bool:
     """Whether the message complains that our support people haven't answered, however long it has waited."""
     words = plain(text)
     return bool(_WAITED_FOR_US.search(words) and _FROM_OUR_PEOPLE.search(words))
+
+
+# "Is there a way to keep it awake?", "how do I stop my app from sleeping?", "can I disable sleep?": an app kept from
+# sleeping, which only the plans it never sleeps on do (the scaling guide's steps came, whose step on a minimum instance
+# says apps on Free sleep all the same).
+_KEEPS_AN_APP_AWAKE = re.compile(
+    r"\bkeep\w*\s+(?:it|them|my\s+apps?|the\s+apps?|our\s+apps?|my\s+site|the\s+site)\s+(?:awake|alive|warm|from\s+sleeping"
+    r"|from\s+going\s+to\s+sleep)\b"
+    r"|\b(?:stop|prevent)\w*\s+(?:it|them|my\s+apps?|the\s+apps?|our\s+apps?)\s+(?:from\s+)?(?:sleeping|going\s+to\s+sleep"
+    r"|falling\s+asleep)\b"
+    r"|\b(?:disable|turn\s+off|switch\s+off|avoid)\s+(?:the\s+)?(?:sleep|sleeping|app\s+sleep(?:ing)?)\b"
+    r"|\bnever\s+(?:let\s+(?:it|them)\s+)?sleep\b",
+    re.IGNORECASE)
+
+
+def asks_to_keep_an_app_awake(text: str) -> bool:
+    """Whether the message asks how to keep an app from sleeping."""
+    return bool(_KEEPS_AN_APP_AWAKE.search(text))

@@ -9,6 +9,7 @@ from agents.about_service import (
     NAMES_OUR_REGION,
     asks_about_support_hours,
     asks_how_we_differ,
+    asks_to_keep_an_app_awake,
     asks_to_move_an_app_between_regions,
     asks_to_run_an_app_in_more_regions,
     asks_where_apps_can_run,
@@ -155,6 +156,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_about_team_roles, TEAM_QUESTION),
     # "We need to add a new developer to our account": the team's entry, which "developer" and "user" never find.
     (asks_to_add_someone_to_the_team, TEAM_QUESTION),
+    # "Is there a way to keep it awake?": the entry on sleeping apps, which says on which plans they never sleep.
+    (asks_to_keep_an_app_awake, SLEEP_QUESTION),
     # "I don't have access to that email anymore": signed in, the address can be changed before the reset is asked for.
     (says_email_out_of_reach, EMAIL_CHANGE_QUESTION),
     # "I didn't get the verification email": the entry on changing the address says where the confirming link goes.

@@ -483,7 +483,7 @@ def test_words_about_apps_that_ask_no_fate_of_them_are_not_read_as_one_however_t
 
 async def test_a_how_to_or_a_lost_authenticator_after_asking_about_ending_is_answered_on_its_own(converse):
     *_, awake = await converse("cus_bob", "i want to cancell my subscription", "how do I keep my app awake?")
-    assert "sleep after 30 minutes" in awake.reply and CANCEL_KEEPS not in awake.reply, awake.reply
+    assert "Apps on Pro and Business never sleep." in awake.reply and CANCEL_KEEPS not in awake.reply, awake.reply
     *_, lost = await converse("cus_alice", "how do i delete my acount", "I lost my phone with my authenticator")
     # Answered as a lost authenticator: alice's two-factor is off, so her facts (not the FAQ shortcut's
     # recovery-code entry, which assumes it is on) say her password alone signs her in.

@@ -294,3 +294,25 @@ async def test_the_plan_to_choose_for_a_team_from_a_visitor_adds_the_members_eac
 async def test_the_plan_to_choose_with_no_team_named_still_asks_what_the_app_needs(converse):
     [outcome] = await converse(None, "which plan should I choose?")
     assert "Tell me what your app needs" in outcome.reply and "invite up to 3" not in outcome.reply, outcome.reply
+
+
+async def test_keeping_a_free_app_awake_after_the_scaling_guide_is_the_plans_it_never_sleeps_on(converse):
+    # The scaling guide's steps again, whose step on a minimum instance says apps on Free sleep all the same.
+    *_, outcome = await converse("cus_carol", "why is my app so slow?", "it takes like 10 seconds to load",
+                                 "is there a way to keep it awake?")
+    assert "Apps on Pro and Business never sleep. So keeping an app awake means moving it to Pro or Business" in \
+        outcome.reply, outcome.reply
+    assert "Our help centre says: Apps on the Free plan sleep" in outcome.reply and "Yes:" not in outcome.reply
+
+
+async def test_keeping_an_app_awake_on_pro_says_it_stays_awake_with_nothing_to_do(converse):
+    [outcome] = await converse("cus_alice", "how do I stop my app from sleeping?")
+    assert "As you're on Pro, yours stay awake with nothing to do." in outcome.reply, outcome.reply
+    assert "So keeping an app awake means moving" not in outcome.reply, outcome.reply
+
+
+async def test_can_my_team_see_them_after_environment_variables_is_what_members_may_see(converse):
+    # "I don't have enough information": "my team" was not read as the people the question is about.
+    _, outcome = await converse("cus_bob", "how do I set environment variables?", "can my team see them?")
+    assert "It doesn't say what each role lets a member see or do" in outcome.reply, outcome.reply
+    assert "From my last message: Mark API keys and passwords as **Secret**" in outcome.reply, outcome.reply

@@ -144,7 +144,8 @@ _LINK_EXPIRED = re.compile(r"\b(?:link|e-?mail|it)\b[^.?!]{0,25}\b(?:expired|tim
 # role each gets. The customer's own "can I give my developer access?" is how to invite, not this.
 _WHAT_MEMBERS_MAY = re.compile(
     r"\b(?:can|could|will|would|do|does|may|are|is|what\s+(?:can|will|do|does|may))\s+"
-    rf"(?:(?:my|our|the|a|an|any|other|those|these|new|invited)\s+)*(?P<who>{_TEAM_PEOPLE}|{_PRONOUNS})\b"
+    rf"(?:(?:my|our|the|a|an|any|other|those|these|new|invited)\s+)*(?P<who>{_TEAM_PEOPLE}|(?<=my\s)team|(?<=our\s)team"
+    rf"|{_PRONOUNS})\b"
     r"(?:\s+[\w-]+){0,6}?\s+(?:see|view|access|read|open|change|edit|manage|touch|do|get\s+(?:to|into))\b",
     re.IGNORECASE,
 )
@@ -850,6 +851,11 @@ class AccountReplies(BillingReplies):
             answer_words = set(normalise(about_roles.answer).split())
             if billing and answer_words & set(_BILLING_WORDS):
                 return  # the entry says it
+            # "Can my team see them?" after the guide on environment variables: what its step says is hidden from view.
+            hidden = next((re.sub(r"^\s*\d+\.\s*", "", line) for line in last_assistant_text(self.ctx).splitlines()
+                           if re.search(r"\bhidden\b", line)), None)
+            if hidden is not None:
+                self.reply.add(f"From my last message: {hidden}", answers=False)
             what = "whether a member can see your billing" if billing else "what each role lets a member see or do"
             self.reply.add(f"It doesn't say {what}, though, and I'd rather not guess: would you like me to "
                            f"{OFFER_PERSON} from our support team who can tell you?", answers=False)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from agents.about_service import MOVE_DOWNTIME_UNKNOWN, asks_if_there_is_an_api
+from agents.about_service import MOVE_DOWNTIME_UNKNOWN, asks_if_there_is_an_api, asks_to_keep_an_app_awake
 from agents.dns_providers import asks_to_buy_a_domain, dns_provider_named
 from agents.facts import IncidentFact
 from agents.follow_up import (
@@ -292,7 +292,7 @@ class TechnicalReplies(WriterBase):
             self._no_matching_incident()
         leading_incident = None if incident_aside else incident
         self._service_credits()
-        if self._plans_that_avoid_it():
+        if self._keeping_an_app_awake() or self._plans_that_avoid_it():
             # "How do I stop that?" after "do free apps sleep?": the plans apps never sleep on are the answer; the
             # entry its own words find (cancelling, 0.97) answers another question.
             return
@@ -538,6 +538,30 @@ class TechnicalReplies(WriterBase):
             regions = [r for r in other.get("regions") or () if r not in other["title"]]
             where = f" in {', '.join(regions)}" if regions else ""
             self.reply.add(f"Open right now: “{other['title']}”{where} (status: {other['status']}).")
+
+    def _keeping_an_app_awake(self) -> bool:
+        """"Is there a way to keep it awake?": the entry on sleeping apps says which plans never sleep, so on Free that
+        is the way (with those plans' move), and on a plan that never sleeps theirs stay awake. It got the scaling
+        guide's steps, whose step on a minimum instance says apps on Free sleep all the same. False, having said
+        nothing, for another message or without the entry."""
+        entry = next((m for m in self.facts.faq if "sleep" in normalise(m.question).split()), None)
+        if not asks_to_keep_an_app_awake(self.ctx.message) or entry is None:
+            return False
+        awake = [s for s in sentences(entry.answer) if re.search(r"\bnever\s+sleep", s)]
+        plan = self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None
+        if not awake:
+            return False
+        if plan is not None and plan in _PLAN_NAME.findall(" ".join(awake)):
+            self.reply.add(f"Our help centre says: {' '.join(awake)} As you're on {plan}, yours stay awake with nothing "
+                           f"to do. If one does seem to go to sleep, tell me what you see, or I can {OFFER_PERSON} from "
+                           "our team.")
+        else:
+            plans = " or ".join(_PLAN_NAME.findall(" ".join(awake)))
+            said = re.sub(r"^(?:Yes|No)[:,]\s*", "", entry.answer)  # the entry answers "Do free apps go to sleep?"
+            self.reply.add(f"Our help centre says: {said[:1].upper()}{said[1:]} So keeping an app awake means moving it to "
+                           f"{plans}: you can change plan under **Billing → Plan**.")
+        self._cite_faq(entry)
+        return True
 
     def _plans_that_avoid_it(self) -> bool:
         """"How to avoid it?" after "do free apps sleep?": what the entry the last reply quoted says of the plans
