@@ -1637,7 +1637,11 @@ def declines_offer(ctx: SupportContext) -> bool:
 # teammate?" asks something of its own.
 _TAKE_BACK = (r"(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|scratch\s+that|ignore\s+(?:that|me)|cancel\s+that"
               # "My mistake", "no I wasn't, sorry" after "I can't find a duplicate charge" (not enough information).
-              r"|my\s+(?:mistake|bad)|i\s+was\s+(?:wrong|mistaken)|i\s+misread(?:\s+it)?|no,?\s+i\s+(?:wasn'?t|was\s+not))")
+              r"|my\s+(?:mistake|bad)|i\s+was\s+(?:wrong|mistaken)|i\s+misread(?:\s+it)?|no,?\s+i\s+(?:wasn'?t|was\s+not)"
+              # "Sorry, wrong window": a message meant for somewhere else (the offer of a person came).
+              r"|(?:(?:that\s+was|i\s+typed\s+(?:in|into)|that\s+was\s+for)\s+(?:the\s+|a\s+)?)?wrong\s+(?:window|chat|tab|person"
+              r"|conversation|screen)|(?:that\s+)?(?:wasn'?t|was\s+not)\s+(?:meant\s+)?for\s+you|typed\s+(?:that\s+)?by\s+"
+              r"mistake|didn'?t\s+mean\s+to\s+(?:send|type)\s+that)")
 _SORTED = (r"(?:i(?:'ve|\s+have)?\s+(?:figured|worked|sorted)\s+it(?:\s+out)?|i\s+(?:fixed|solved)\s+it|i\s+got\s+it"
            r"|(?:it'?s|it\s+is|all|that'?s)\s+(?:sorted|fixed|solved|fine|working|ok(?:ay)?|good)(?:\s+now)?"
            r"|it\s+works(?:\s+now)?|all\s+good|no\s+need|i\s+don'?t\s+need\s+(?:it|help|a\s+person|anyone)(?:\s+any\s*more)?)")
@@ -1646,7 +1650,7 @@ _KEEPS_IT = (r"(?:(?:i'?ll|i\s+will|i'?d\s+rather|let'?s)\s+)?(?:keep|leave)\s+(
              r"account|card))(?:\s+(?:as\s+it\s+is|as\s+is|for\s+now))?|(?:i'?ll|i\s+will)\s+stay(?:\s+(?:on\s+\w+|for\s+now))?"
              r"|i\s+(?:have\s+|'ve\s+)?changed\s+my\s+mind")
 _WITHDRAWN = re.compile(
-    rf"^\s*(?:(?:actually|oh|ok(?:ay)?|sorry|wait|ah|hey|no)[\s,.!]+)*"
+    rf"^\s*(?:(?:actually|oh|oops|whoops|ok(?:ay)?|sorry|wait|ah|hey|no)[\s,.!]+)*"
     rf"(?:{_TAKE_BACK}(?:[\s,.!;:-]+(?:{_SORTED}|{_KEEPS_IT}|thanks|thank\s+you|thx|sorry|actually|now))*"
     rf"|{_SORTED}(?:[\s,.!;:-]+(?:{_TAKE_BACK}|thanks|thank\s+you|thx|now|actually))*)[\s,.!]*$",
     re.IGNORECASE,

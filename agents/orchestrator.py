@@ -125,6 +125,7 @@ from agents.frustration import (
 )
 from agents.language import asks_about_spoken_languages, looks_not_english
 from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_mailings, asks_if_an_email_is_ours
+from agents.next_step import asks_what_next, next_step_reply
 from agents.other_services import other_service_named, other_service_reply
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
@@ -778,6 +779,10 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="general", key="where_it_is",
                                               why="asks where the step just given is done",
                                               reply=where_it_is_reply(run.ctx))
+        if asks_what_next(run.ctx) and (next_step := next_step_reply(run.ctx)) is not None:
+            # "What now?" after steps: alone its words found the entry on support hours (0.85).
+            return await self._answer_by_rule(run, intent_response, label="general", key="what_next",
+                                              why="asks only what to do next, after a reply", reply=next_step)
         if (awaited := decision_awaited(run.ctx)) is not None:
             # "Will I get an email?" after a refund was sent for approval: read alone, an account question (the address
             # on the account came). The decision is posted in this conversation, which is what they are told.

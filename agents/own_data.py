@@ -1089,6 +1089,21 @@ def says_email_out_of_reach(text: str) -> bool:
     return bool(_NO_EMAIL_ACCESS.search(text))
 
 
+# "I don't have access to the old one anymore" right after the steps to change the email address: the old address, out
+# of reach, named by a pronoun.
+_OLD_ONE_OUT_OF_REACH = re.compile(
+    r"\b(?:no|without|lost|(?:do\s*n[o']?t|don't|dont|can'?t|cannot|no\s+longer)\s+(?:have|get\s+into|open|use|access))\s+"
+    r"(?:any\s+)?(?:access\s+(?:to|into)\s+)?(?:the\s+old\s+one|it|that\s+one|the\s+old\s+(?:address|email|inbox)"
+    r"|that\s+(?:address|inbox))\b", re.IGNORECASE)
+
+
+def says_the_old_address_is_out_of_reach(text: str, *, last_reply: str) -> bool:
+    """Whether the message says the email address the account has now is out of reach: in so many words, or as "the
+    old one" right after the steps to change it."""
+    return says_email_out_of_reach(text) or (
+        "Settings → Profile" in last_reply and bool(_OLD_ONE_OUT_OF_REACH.search(text)))
+
+
 # "Can I change my username?", "how do I change my name?": a name on the account, which no entry says how to change (the
 # first got "I don't have enough information", the second the entry on the company name on invoices). Not "my company
 # name", which that entry answers, nor "the name on my card" or "my domain name".

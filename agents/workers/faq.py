@@ -70,6 +70,7 @@ from agents.own_data import (
     own_name_asked_to_change,
     reports_cannot_sign_in,
     says_email_out_of_reach,
+    says_the_old_address_is_out_of_reach,
     says_there_is_no_other_card,
     unlock_request_naming_the_account,
     with_document_words_spelled,
@@ -427,6 +428,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     for asks_it, question in _ENTRY_ITS_WORDS_MISS:
         if asks_it(ctx.message):
             matches += _after_own(matches, _best_first(deps, question, 1))
+    if says_the_old_address_is_out_of_reach(ctx.message, last_reply=last_assistant_text(ctx)):
+        # "I don't have access to the old one anymore" right after the email change's steps: that entry again.
+        matches += _after_own(matches, _best_first(deps, EMAIL_CHANGE_QUESTION, 1))
     if (NAMES_A_PLAN.search(asked) or tier_not_ours(ctx.message) or considers_joining(ctx.message)
             or asks_for_a_neighbouring_plan(ctx.message) or asks_how_we_differ(ctx.message)):
         # "Can I get a custom domain on free?": what each plan adds is in the entry on the plans, which the

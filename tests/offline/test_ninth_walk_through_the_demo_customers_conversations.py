@@ -316,3 +316,53 @@ async def test_can_my_team_see_them_after_environment_variables_is_what_members_
     _, outcome = await converse("cus_bob", "how do I set environment variables?", "can my team see them?")
     assert "It doesn't say what each role lets a member see or do" in outcome.reply, outcome.reply
     assert "From my last message: Mark API keys and passwords as **Secret**" in outcome.reply, outcome.reply
+
+
+async def test_the_old_inbox_out_of_reach_after_the_email_changes_steps_is_no_obstacle_when_signed_in(converse):
+    # "Your account (alice) is active" and "I don't have enough information": "the old one" was not read as the address.
+    _, outcome = await converse("cus_alice", "how do I change my email?", "I don't have access to the old one anymore")
+    assert outcome.reply.startswith("As you're signed in here, you can change it without the old inbox:"), outcome.reply
+    assert "you don't need alice@example.com for it" in outcome.reply, outcome.reply
+
+
+async def test_an_email_out_of_reach_said_in_so_many_words_is_changed_in_the_profile(converse):
+    # "The email address on your account is alice@example.com.", and nothing of what to do.
+    [outcome] = await converse("cus_alice", "I don't have access to my email anymore")
+    assert "you can change it without the old inbox: Go to **Settings → Profile**" in outcome.reply, outcome.reply
+
+
+async def test_an_email_out_of_reach_beside_a_forgotten_password_is_still_the_resets_way(converse):
+    [outcome] = await converse("cus_alice", "I forgot my password and I don't have access to my email anymore")
+    assert "without access to that inbox the reset can't reach you" in outcome.reply, outcome.reply
+
+
+async def test_what_now_after_a_guides_steps_is_the_first_step(converse):
+    # The entry on support hours (0.85 for "what now").
+    _, outcome = await converse("cus_bob", "how do I set environment variables?", "what now?")
+    assert outcome.reply.startswith("Start with the first step from my last message:\n1. Go to **App → Settings → "
+                                    "Environment**"), outcome.reply
+    assert "support staff are here" not in outcome.reply, outcome.reply
+
+
+async def test_what_now_after_an_entrys_steps_is_where_it_says_to_go(converse):
+    *_, outcome = await converse("cus_alice", "how do I change my email?", "I don't have access to the old one anymore",
+                                 "what now?")
+    assert outcome.reply.startswith("The next step is the one from my last message: Go to **Settings → Profile**"), \
+        outcome.reply
+
+
+async def test_what_now_to_open_a_chat_asks_what_to_help_with(converse):
+    [outcome] = await converse("cus_alice", "what now?")
+    assert outcome.reply.startswith("What can I help you with?") and "support staff" not in outcome.reply
+
+
+async def test_what_are_your_support_hours_is_still_the_support_hours(converse):
+    [outcome] = await converse("cus_alice", "what are your support hours?")
+    assert "Monday to Friday, 08:00 to 20:00 UTC" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["sorry, wrong window", "oops wrong chat", "that wasn't meant for you"])
+async def test_a_message_meant_for_somewhere_else_is_left_there(converse, message):
+    # "I don't have a guide in our help centre that fits this" and a person offered.
+    _, outcome = await converse(None, "asdf", message)
+    assert outcome.reply.startswith("No problem, I'll leave it there."), outcome.reply

@@ -58,6 +58,7 @@ from agents.own_data import (
     says_a_code_is_asked,
     says_email_out_of_reach,
     says_no_account_has_the_address,
+    says_the_old_address_is_out_of_reach,
     wants_it_kept_locked,
 )
 from agents.own_data import asks_to_unlock as asks_to_be_unlocked  # the name is a local of account() below
@@ -149,6 +150,9 @@ _WHAT_MEMBERS_MAY = re.compile(
     r"(?:\s+[\w-]+){0,6}?\s+(?:see|view|access|read|open|change|edit|manage|touch|do|get\s+(?:to|into))\b",
     re.IGNORECASE,
 )
+# A password, a reset or signing in: what an address out of reach stops, which the reset's part answers.
+_ABOUT_SIGNING_IN = re.compile(r"\b(?:password|reset|sign(?:ing)?[\s-]?in|log(?:ging)?[\s-]?in|locked|2fa|two[\s-]factor)\b",
+                               re.IGNORECASE)
 _NAMES_TEAM_PEOPLE = re.compile(rf"\b(?:team|{_TEAM_PEOPLE})\b", re.IGNORECASE)
 # "How do I add a teammate as admin?", "can I remove a team member?", "invite a colleague": adding, removing or
 # giving a role to someone on the team. Worded unlike the help centre's team entry, the FAQ search scores it low
@@ -285,7 +289,8 @@ class AccountReplies(BillingReplies):
                            "characters it needs), so I'd rather not guess. A person from our team can tell you: would "
                            f"you like me to {OFFER_PERSON}?")
             return
-        if self._deletion_asked_of_us() or self._reset_asked_of_us() or self._authenticator_unnamed():
+        if (self._deletion_asked_of_us() or self._reset_asked_of_us() or self._email_changed_without_the_old_inbox()
+                or self._authenticator_unnamed()):
             return
         if about_someone_elses_sign_in(self.text) or asks_of_someone_elses_account(self.ctx):
             self._someone_elses_sign_in()
@@ -1010,6 +1015,22 @@ class AccountReplies(BillingReplies):
             return False
         self.reply.add(f"I can't delete an account from this chat: you do that yourself, once you're signed in. "
                        f"Here's how: {entry.answer}")
+        self._cite_faq(entry)
+        return True
+
+    def _email_changed_without_the_old_inbox(self) -> bool:
+        """"I don't have access to my old email anymore" from a signed-in customer, about the address rather than a
+        password: signed in, they change it in their profile, and the confirming link goes to the new address, so the
+        old inbox isn't needed. It got "The email address on your account is …" alone, or "not enough information".
+        False, having said nothing, for a visitor, a locked account, talk of the password, or without the entry."""
+        account = self.facts.account
+        recent = " ".join([self.ctx.message, *(t.text for t in self.ctx.history[-4:] if t.role == "user")])
+        if (self.ctx.customer is None or account is None or account.status == "locked"
+                or not says_the_old_address_is_out_of_reach(self.ctx.message, last_reply=last_assistant_text(self.ctx))
+                or _ABOUT_SIGNING_IN.search(recent) or (entry := self._entry_on("change", "email")) is None):
+            return False
+        self.reply.add(f"As you're signed in here, you can change it without the old inbox: {entry.answer} The link goes "
+                       f"to the new address, so you don't need {account.email} for it.")
         self._cite_faq(entry)
         return True
 

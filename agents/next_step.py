@@ -1,0 +1,50 @@
+""""What now?" asked alone after a reply: the next step of that reply.
+
+A bare "what now?", "now what?" or "what's next?" names nothing, so its words alone found the entry on support hours
+(0.85) whatever came before. After a reply with steps, the next step is the first of them; after a reply that offered a
+person, that offer is what is left.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import SupportContext
+from agents.follow_up import OFFER_PERSON, last_assistant_text
+
+_ASKS_WHAT_NEXT = re.compile(
+    r"^\W*(?:(?:so|ok(?:ay)?|and|then|right|alright|hmm+)[,\s]+)?(?:what\s+now|now\s+what|what(?:'s|\s+is)?\s+next"
+    r"|what\s+(?:do|should|can)\s+(?:i|we)\s+do\s+(?:now|next)|then\s+what|(?:the\s+)?next\s+steps?)\s*[?.!]*\s*$",
+    re.IGNORECASE)
+_NUMBERED_STEP = re.compile(r"^\s*(\d+)\.\s+(.+)$", re.MULTILINE)
+# "Go to **Settings → Profile**, enter the new address …": the sentence of a reply that says where to do something.
+_GO_TO = re.compile(r"(?:^|(?<=[.:!?]\s))(Go to \*\*[^*]+\*\*[^.]*\.)")
+_OFFERED_A_PERSON = re.compile(r"\bwould you like me to pass you to a person\b|\bI can pass you to a person\b", re.IGNORECASE)
+
+
+# "What now?" to open a chat: nothing came before it to have a next step.
+_NOTHING_BEFORE = ("What can I help you with? I can look at your invoices and plan, your account, or problems with your "
+                   "apps.")
+
+
+def asks_what_next(ctx: SupportContext) -> bool:
+    """Whether the message asks only what to do next."""
+    return bool(_ASKS_WHAT_NEXT.match(ctx.message))
+
+
+def next_step_reply(ctx: SupportContext) -> str | None:
+    """The next step the last reply gave: its first numbered step, or where it said to go; its offer of a person when
+    it gave no step; what to help with when nothing came before; None when the reply did none of these (the pipeline
+    answers)."""
+    if not ctx.history:
+        return _NOTHING_BEFORE
+    last = last_assistant_text(ctx)
+    if (step := _NUMBERED_STEP.search(last)) is not None:
+        return (f"Start with the first step from my last message:\n{step[1]}. {step[2]}\n\nOnce it's done, tell me how "
+                f"it went, or if you get stuck, I can {OFFER_PERSON} from our team.")
+    if (where := _GO_TO.search(last)) is not None:
+        return (f"The next step is the one from my last message: {where[1]} If you get stuck, tell me what you see, or I "
+                f"can {OFFER_PERSON} from our team.")
+    if _OFFERED_A_PERSON.search(last):
+        return f"What's left is a person from our team looking at it with you: would you like me to {OFFER_PERSON}?"
+    return None
