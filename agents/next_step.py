@@ -17,8 +17,9 @@ _ASKS_WHAT_NEXT = re.compile(
     r"|what\s+(?:do|should|can)\s+(?:i|we)\s+do\s+(?:now|next)|then\s+what|(?:the\s+)?next\s+steps?)\s*[?.!]*\s*$",
     re.IGNORECASE)
 _NUMBERED_STEP = re.compile(r"^\s*(\d+)\.\s+(.+)$", re.MULTILINE)
-# "Go to **Settings → Profile**, enter the new address …": the sentence of a reply that says where to do something.
-_GO_TO = re.compile(r"(?:^|(?<=[.:!?]\s))(Go to \*\*[^*]+\*\*[^.]*\.)")
+# "Go to **Settings → Profile**, enter the new address …", "… once a new card is saved under **Billing → Payment
+# method**.": the sentence of a reply that says where to do something.
+_GO_TO = re.compile(r"(?:^|(?<=[.:!?]\s)|(?<=\n))([A-Z][^.\n]*?\*\*[^*]+→[^*]+\*\*[^.\n]*\.)")
 _OFFERED_A_PERSON = re.compile(r"\bwould you like me to pass you to a person\b|\bI can pass you to a person\b", re.IGNORECASE)
 
 
@@ -32,13 +33,12 @@ def asks_what_next(ctx: SupportContext) -> bool:
     return bool(_ASKS_WHAT_NEXT.match(ctx.message))
 
 
-def next_step_reply(ctx: SupportContext) -> str | None:
+def next_step_reply(ctx: SupportContext) -> str:
     """The next step the last reply gave: its first numbered step, or where it said to go; its offer of a person when
-    it gave no step; what to help with when nothing came before; None when the reply did none of these (the pipeline
-    answers)."""
-    if not ctx.history:
-        return _NOTHING_BEFORE
+    it gave no step; what to help with when nothing came before; else that the last reply is where things stand."""
     last = last_assistant_text(ctx)
+    if not ctx.history or re.search(r"\bwhat can I help you with\b", last, re.IGNORECASE):
+        return _NOTHING_BEFORE  # nothing before, or only a greeting
     if (step := _NUMBERED_STEP.search(last)) is not None:
         return (f"Start with the first step from my last message:\n{step[1]}. {step[2]}\n\nOnce it's done, tell me how "
                 f"it went, or if you get stuck, I can {OFFER_PERSON} from our team.")
@@ -47,4 +47,5 @@ def next_step_reply(ctx: SupportContext) -> str | None:
                 f"can {OFFER_PERSON} from our team.")
     if _OFFERED_A_PERSON.search(last):
         return f"What's left is a person from our team looking at it with you: would you like me to {OFFER_PERSON}?"
-    return None
+    return (f"That's where things stand, as in my last message. If part of it isn't clear, tell me which, or I can "
+            f"{OFFER_PERSON} from our team.")

@@ -779,10 +779,10 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="general", key="where_it_is",
                                               why="asks where the step just given is done",
                                               reply=where_it_is_reply(run.ctx))
-        if asks_what_next(run.ctx) and (next_step := next_step_reply(run.ctx)) is not None:
+        if asks_what_next(run.ctx):
             # "What now?" after steps: alone its words found the entry on support hours (0.85).
             return await self._answer_by_rule(run, intent_response, label="general", key="what_next",
-                                              why="asks only what to do next, after a reply", reply=next_step)
+                                              why="asks only what to do next", reply=next_step_reply(run.ctx))
         if (awaited := decision_awaited(run.ctx)) is not None:
             # "Will I get an email?" after a refund was sent for approval: read alone, an account question (the address
             # on the account came). The decision is posted in this conversation, which is what they are told.

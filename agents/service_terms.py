@@ -62,10 +62,11 @@ _MOVES_TO_A_PLAN = re.compile(
 
 
 # "How do I get pro?", "I want to buy the business plan": a paid plan taken, which is a move to it (the Free plan's
-# contents came). Not "what do I get on pro?" or "do I get pro features?", which ask what it has.
+# contents came). Not "what do I get on pro?" or "do I get pro features?", which ask what it has. Signing up for a plan
+# is searched as upgrading to it (search_normalise), and a visitor gets the plans with the steps.
 _TAKES_A_PAID_PLAN = re.compile(
     r"\b(?:how\s+(?:do|can|could|would)\s+(?:i|we)|(?:can|could|may)\s+(?:i|we)|(?:want|like|wish|need)\s+to|wanna|let\s+me)"
-    r"\s+(?:get|buy|purchase|order|subscribe\s+to|sign\s+up\s+(?:for|to))\s+(?:the\s+|a\s+)?(?P<plan>pro|business)"
+    r"\s+(?:get|buy|purchase|order)\s+(?:the\s+|a\s+)?(?P<plan>pro|business)"
     r"(?:\s+(?:plan|tier|subscription))?(?!\s+(?:features?|support|apps?|customers?|accounts?|users?)\b)\s*[?.!]*\s*$",
     re.IGNORECASE)
 
@@ -392,7 +393,7 @@ def billing_matter_alone(message: str) -> str | None:
         return "asks about our pricing"
     if asks_for_a_plan_change_alone(message):
         return "asks to change plan, and names nothing else"
-    if _MOVES_TO_OUR_PLAN.search(message):
+    if _MOVES_TO_OUR_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message):
         return "asks to move to one of our plans"
     if TRYING_A_PAID_PLAN.search(message):
         return "asks about trying a paid plan for free"

@@ -32,7 +32,7 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.reply_technical import PLAN_ORDER, RAN_INTO_IT
 from agents.providers.offline.text import normalise, stem
-from agents.service_terms import TRYING_A_PAID_PLAN, asks_for_a_special_price, plan_asked_if_offered
+from agents.service_terms import TRYING_A_PAID_PLAN, asks_for_a_special_price, plan_asked_if_offered, plan_moved_to
 
 # "What does my plan include?", "what do I get with Pro?", "what's in the Business plan?": the whole list.
 ASKS_WHAT_A_PLAN_HAS = re.compile(
@@ -226,6 +226,9 @@ class PlanFeatureReplies(WriterBase):
         if TRYING_A_PAID_PLAN.search(self.text) or asks_for_a_special_price(self.text):
             # "Can I test business for free?": a trial, which the billing part says nothing describes; "I'm a student,
             # can I get pro for free?": a discount, which the billing part says the same of.
+            return False
+        if plan_moved_to(self.ctx.message) is not None:
+            # "Ok how do I get pro?": a move to the plan, which the entry on upgrading answers (Free's contents came).
             return False
         if _ASKS_WHEN.match(self.ctx.message):
             # "When will I get it?" after a refund was filed ("will I get" reads as whether a plan has it): a time,
