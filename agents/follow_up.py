@@ -411,6 +411,9 @@ _ABOUT_THEM = re.compile(
     # "How do I remove someone?" after "can I add my teammate as an admin?" (off topic at 0.56): one of those people.
     r"|\b(?:remove|delete|kick|add|invite|promote|demote|change)\s+(?:someone|somebody|a\s+(?:member|teammate|user|person)"
     r"|people|members|users)\b"
+    # "She left the company" after "I need to remove a team member": one of those people, gone.
+    r"|^\W*(?:(?:well|so|because|as|yes|yeah)[,\s]+)?(?:she|he|they)(?:'s|\s+has|\s+have|'ve)?\s+(?:left|quit|is\s+leaving"
+    r"|are\s+leaving|no\s+longer\s+works?|(?:was|were)\s+(?:fired|let\s+go))\b"
     # "How many can we add?" after "can they see billing?": how many of those people, named a few questions before.
     r"|\bhow\s+many\s+(?:more\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:add|invite|have)\s*[?.!]*\s*$",
     re.IGNORECASE,

@@ -385,3 +385,29 @@ async def test_what_now_after_a_reply_with_no_step_says_that_is_where_things_sta
 async def test_what_now_after_a_greeting_asks_what_to_help_with(converse):
     _, outcome = await converse("cus_alice", "hi", "what now?")
     assert outcome.reply.startswith("What can I help you with?"), outcome.reply
+
+
+async def test_she_left_the_company_after_asking_to_remove_a_member_offers_the_person_without_repeating(converse):
+    # "I don't have enough information": "she" was not read as the member to remove.
+    _, outcome = await converse("cus_bob", "I need to remove a team member", "she left the company")
+    assert outcome.reply.startswith("Understood. As removing someone from the team isn't described in our help "
+                                    "centre"), outcome.reply
+    assert "My answer is the same" not in outcome.reply and "pass you to a person" in outcome.reply
+
+
+async def test_they_left_after_an_outage_is_still_no_team_member_gone(converse):
+    _, outcome = await converse("cus_bob", "my app is down", "they left")
+    assert "removing someone from the team" not in outcome.reply and "team members" not in outcome.reply
+
+
+async def test_how_long_until_it_is_fixed_once_the_incident_was_ruled_out_says_no_fix_of_ours_is_under_way(converse):
+    # The API errors guide's steps, as if the fault were being reported for the first time.
+    *_, outcome = await converse("cus_bob", "hey, our site is down!!", "it's in us-east", "how long until it's fixed?")
+    assert outcome.reply.startswith("As the open incident isn't the cause, there's no fix of ours under way"), \
+        outcome.reply
+    assert "Check status.northwind.cloud" not in outcome.reply, outcome.reply
+
+
+async def test_how_long_until_the_incident_is_fixed_is_still_no_estimate(converse):
+    _, outcome = await converse("cus_bob", "hey, our site is down!!", "how long until it's fixed?")
+    assert "I don't have an estimate for when it will be fixed" in outcome.reply, outcome.reply

@@ -201,6 +201,9 @@ _LEFT_THE_TEAM = re.compile(
     r"\b(?:someone|somebody|one|a\s+(?:colleague|co-?worker|developer|dev|member|teammate|team\s+member|contractor|employee)"
     r"|an\s+(?:employee|admin|engineer)|(?:my|our)\s+(?:colleague|co-?worker|developer|dev|contractor|employee|admin))\b"
     r"[^.?!]{0,40}?\b(?:left|quit|has\s+left|is\s+leaving|no\s+longer\s+works?|was\s+(?:fired|let\s+go))\b", re.IGNORECASE)
+_REMOVAL_UNDESCRIBED = "Our help centre only describes adding team members"
+_SHE_LEFT = re.compile(r"^\W*(?:(?:well|so|because|as|yes|yeah)[,\s]+)?(?:she|he|they)(?:'s|\s+has|\s+have|'ve)?\s+(?:left|quit"
+                       r"|is\s+leaving|are\s+leaving|no\s+longer\s+works?|(?:was|were)\s+(?:fired|let\s+go))\b", re.IGNORECASE)
 # An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
 _CUSTOM_ROLES = re.compile(r"\bcustom\s+roles?\b", re.IGNORECASE)
 _LISTS_ROLES = re.compile(r"\broles?\s*(?::|\(|(?:are|include|includes|such\s+as)\b)", re.IGNORECASE)
@@ -340,7 +343,9 @@ class AccountReplies(BillingReplies):
         # "How do I remove her later?" a few turns after inviting a colleague: one of the people named before.
         team_change = _TEAM_CHANGE.search(self.text) or (_REMOVES.search(self.ctx.message)
                                                           and people_named_before(self.ctx) is not None)
-        left = _LEFT_THE_TEAM.search(self.ctx.message)
+        # "She left the company" right after "I need to remove a team member": that member ("not enough information").
+        left = _LEFT_THE_TEAM.search(self.ctx.message) or (
+            _SHE_LEFT.match(self.ctx.message) and people_named_before(self.ctx) is not None)
         # "We need to add a new developer": someone added to the team, which its words never tied to the entry.
         adds_someone = asks_to_add_someone_to_the_team(self.text)
         team_entry = self._team_entry() if gives_a_role or team_change or left or adds_someone else None
@@ -886,8 +891,14 @@ class AccountReplies(BillingReplies):
         """"Can I remove a team member?": the team entry says how to invite, not how to take someone off; that is
         said plainly, with what else it says about team members, and a person offered rather than a guess. Its
         steps (a menu path, "Settings → Team → Invite") are left out: quoted here they read as the way to remove."""
+        if _REMOVAL_UNDESCRIBED in last_assistant_text(self.ctx):
+            # "She left the company" right after it was said: heard, with the person, not the same reply again.
+            self.reply.add("Understood. As removing someone from the team isn't described in our help centre, a person "
+                           f"from our team can help you with it: would you like me to {OFFER_PERSON}?")
+            self._cite_faq(entry)
+            return
         about_members = " ".join(s for s in sentences(entry.answer) if "→" not in s)
-        self.reply.add("Our help centre only describes adding team members, not removing them, and I'd rather not "
+        self.reply.add(f"{_REMOVAL_UNDESCRIBED}, not removing them, and I'd rather not "
                        "guess how." + (f" Here's what else it says about team members: {about_members}"
                                        if about_members else ""))
         self._cite_faq(entry)

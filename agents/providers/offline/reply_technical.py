@@ -271,7 +271,7 @@ OWN_CERTIFICATE = re.compile(
 
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
-        if (self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
+        if (self._no_fix_time_for_a_fault_of_its_own() or self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
                 or self._steps_after_one_done() or self._normal_as_the_entry_says() or self._tell_how_long_the_guide_says()
                 or self._why_the_plan_is_needed()
                 or self._steps_at_the_provider_named() or self._buying_a_domain_unsaid() or self._logs_export_unsaid()):
@@ -538,6 +538,17 @@ class TechnicalReplies(WriterBase):
             regions = [r for r in other.get("regions") or () if r not in other["title"]]
             where = f" in {', '.join(regions)}" if regions else ""
             self.reply.add(f"Open right now: “{other['title']}”{where} (status: {other['status']}).")
+
+    def _no_fix_time_for_a_fault_of_its_own(self) -> bool:
+        """"How long until it's fixed?" right after being told the open incident isn't the cause (the app is in another
+        region): no fix of ours is under way to give a time for, which is said with the person the reply offered. It
+        got the API errors guide's steps. False, having said nothing, for any other message."""
+        if not ASKS_WHEN_FIXED.search(self.ctx.message) or not _INCIDENT_RULED_OUT.search(last_assistant_text(self.ctx)):
+            return False
+        self.reply.add("As the open incident isn't the cause, there's no fix of ours under way that I could give you a "
+                       "time for: what's behind it may be in your app or its set-up, which I can't see from here. A "
+                       f"person from our team can look into it with you: would you like me to {OFFER_PERSON}?")
+        return True
 
     def _keeping_an_app_awake(self) -> bool:
         """"Is there a way to keep it awake?": the entry on sleeping apps says which plans never sleep, so on Free that
@@ -1552,6 +1563,8 @@ def _not_listed(regions: list[str]) -> str:
     return f"{named} {'is' if len(regions) == 1 else 'are'} not listed as affected."
 
 
+# How a reply says the open incident is not behind what the customer sees (their app is in another region).
+_INCIDENT_RULED_OUT = re.compile(r"^Then the open incident, “[^”]+” in [^,]+, isn't the cause\b")
 # An entry that asks for a figure ("How many deploys can I run …?", "What are the API rate limits?").
 _ASKS_FOR_A_FIGURE = re.compile(r"^\W*(?:how\s+(?:many|much|long|big)|what\s+(?:are|is)\s+the\s+(?:\w+\s+){0,2}?limits?)\b",
                                 re.IGNORECASE)
