@@ -1074,15 +1074,21 @@ def move_to_smaller_plan(ctx: SupportContext) -> str | None:
     """"cancel" or "downgrade": what the customer's message before asked for, when this one asks what the
     smaller plan keeps; None otherwise. Deleting the account is not a move to a plan: what it removes is the
     deletion entry's."""
-    if not asks_what_a_smaller_plan_keeps(ctx.message):
+    # "What about team members?" after "will I lose my SLA?": that question, of the members, and the move before it.
+    asked = fate_asked_of_other_things(ctx) or ctx.message
+    if not asks_what_a_smaller_plan_keeps(asked):
         return None
     if (ctx.customer is not None and not ctx.customer.plan_price
-            and re.search(rf"\b{re.escape(ctx.customer.plan)}\b", ctx.message, re.IGNORECASE)):
+            and re.search(rf"\b{re.escape(ctx.customer.plan)}\b", asked, re.IGNORECASE)):
         # "Do free apps go to sleep?" from Carol, on Free, after "how do I cancel?": asked of the plan she is on, which
         # no cancellation moves her to (it got "no move to Free to make").
         return None
-    # "What do I lose if I downgrade to Pro?" names the move itself; "what do I lose?" leans on the one before.
-    for text in (ctx.message, previous_user_text(ctx) or ""):
+    # "What do I lose if I downgrade to Pro?" names the move itself; "what do I lose?" leans on the one before, and
+    # "what about team members?" on the question before that one too.
+    texts = [asked, previous_user_text(ctx) or ""]
+    if asked != ctx.message and texts[1] in (earlier := _earlier_user_texts(ctx)):
+        texts += earlier[earlier.index(texts[1]) + 1:][:1]
+    for text in texts:
         if DELETING_THE_ACCOUNT.search(text):
             return None
         if DOWNGRADING.search(text) or _names_a_move_to_a_smaller_plan(text, ctx):
@@ -1429,14 +1435,28 @@ _AND_THOSE_THINGS = re.compile(rf"^\W*(?:(?:and|ok(?:ay)?|so)[,\s]+)?(?:(?:what|
 _THINGS_NAMED = re.compile(rf"\b(?:my|our|the)\s+{_THINGS}\b", re.IGNORECASE)
 
 
+# "What about team members?" right after "will I lose my SLA?" (after a downgrade): the same question, of what a plan
+# gives. Asked alone, the team's entry came as a guess.
+_WHAT_ABOUT_WHAT_A_PLAN_GIVES = re.compile(
+    r"^\W*(?:(?:and|ok(?:ay)?|so)[,\s]+)?(?:(?:what|how)\s+about|and)\s+(?:(?:my|our|the)\s+)?(?P<things>team\s+members"
+    r"|teammates|members|users|custom\s+domains?|sla|uptime\s+sla|priority\s+support|support|custom\s+roles|roles"
+    r"|build\s+minutes)(?:\s+too)?\s*[?.!]*\s*$", re.IGNORECASE)
+_LOSES_WHAT = re.compile(r"\b(?P<verb>lose|keep)\s+(?:my|our|the)\s+[\w-]+(?:\s+(?:members|domains?|roles|minutes|support))?",
+                         re.IGNORECASE)
+
+
 def fate_asked_of_other_things(ctx: SupportContext) -> str | None:
-    """"And my apps?" right after "will I lose my invoices?": "will I lose my apps?"; None otherwise."""
-    if (other := _AND_THOSE_THINGS.match(ctx.message)) is None:
-        return None
+    """"And my apps?" right after "will I lose my invoices?": "will I lose my apps?"; "what about team members?" right
+    after "will I lose my SLA?": "will I lose my team members?"; None otherwise."""
     before = previous_user_text(ctx) or ""
-    if not asks_what_becomes_of(before) or _THINGS_NAMED.search(before) is None:
+    if (other := _AND_THOSE_THINGS.match(ctx.message)) is not None:
+        if not asks_what_becomes_of(before) or _THINGS_NAMED.search(before) is None:
+            return None
+        return _THINGS_NAMED.sub(other["things"], before, count=1)
+    given = _WHAT_ABOUT_WHAT_A_PLAN_GIVES.match(ctx.message)
+    if given is None or not asks_what_a_smaller_plan_keeps(before) or (lost := _LOSES_WHAT.search(before)) is None:
         return None
-    return _THINGS_NAMED.sub(other["things"], before, count=1)
+    return f"{before[:lost.start()]}{lost['verb']} my {given['things']}{before[lost.end():]}"
 
 
 def discount_asked_for_who_they_are(ctx: SupportContext) -> str | None:
@@ -1684,7 +1704,7 @@ def says_it_is_done(message: str) -> bool:
 # say the steps did not help (set_phrases).
 _STEP_DONE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|right|alright|so|cool|great|yes|yep)[\s,.!]+)?(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|now\s+|already\s+)?"
-    r"(?:added|created|set\s+up|made|changed|updated|entered|configured|pointed|enabled|turned\s+on|switched\s+on|read"
+    r"(?:added|created|set\s+up|set|made|changed|updated|entered|configured|pointed|enabled|turned\s+on|switched\s+on|read"
     r"|checked|opened|saved|installed|put\s+in)\s+(?P<what>(?:(?!\b(?:but|still|not|isn'?t|doesn'?t|won'?t|can'?t|error|fail\w*)\b)[^,.;!?]){2,60}?)"
     r"(?:[\s,.;!]+(?:so\s+|and\s+|now\s+)?(?:what\s+now|now\s+what|what(?:'s|\s+is)?\s+next|what\s+do\s+(?:i|we)\s+do\s+(?:now|next)"
     r"|then\s+what|what\s+else|next\s+step))?[\s,.!?]*$",

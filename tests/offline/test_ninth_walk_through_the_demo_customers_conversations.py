@@ -411,3 +411,18 @@ async def test_how_long_until_it_is_fixed_once_the_incident_was_ruled_out_says_n
 async def test_how_long_until_the_incident_is_fixed_is_still_no_estimate(converse):
     _, outcome = await converse("cus_bob", "hey, our site is down!!", "how long until it's fixed?")
     assert "I don't have an estimate for when it will be fixed" in outcome.reply, outcome.reply
+
+
+async def test_i_set_the_cname_after_the_domains_guide_is_the_step_done_and_those_after_it(converse):
+    # The entry on custom domains again, from its first step: "set" was not read as a step done.
+    _, outcome = await converse("cus_alice", "my domain shows a 404", "I set the CNAME")
+    assert outcome.reply.startswith("Good. The steps after that in our guide “Custom domains and DNS”:"), outcome.reply
+
+
+async def test_what_about_team_members_after_losing_the_sla_on_a_downgrade_is_what_the_move_does_to_them(converse):
+    # The team's entry as a guess ("I think you're asking about “How do I add team members?”").
+    *_, outcome = await converse("cus_bob", "I want to downgrade to pro", "will I lose my SLA?",
+                                 "what about team members?")
+    assert outcome.reply.startswith("What our help centre says: Free and Pro accounts can invite up to 3 members"), \
+        outcome.reply
+    assert "I think you're asking about" not in outcome.reply, outcome.reply
