@@ -126,6 +126,7 @@ from agents.frustration import (
 from agents.language import asks_about_spoken_languages, looks_not_english
 from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_mailings, asks_if_an_email_is_ours
 from agents.next_step import asks_what_next, next_step_reply
+from agents.not_in_help_centre import uncovered_topic_asked, uncovered_topic_reply
 from agents.other_services import other_service_named, other_service_reply
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
@@ -763,6 +764,12 @@ class Orchestrator:
                                                    if feedback == "complaint"
                                                    else "asks how to give feedback, with nothing of it yet"),
                                               reply=feedback_reply(feedback, web=run.ctx.channel == "web"))
+        if (uncovered := uncovered_topic_asked(run.ctx.message)) is not None:
+            # "Do you have an affiliate program?" ("not enough information"), "where are the docs?" after the API: the
+            # help centre has nothing on it, which is said, with a person, rather than a guess.
+            return await self._answer_by_rule(run, intent_response, label="general", key="not_in_help_centre",
+                                              why=f"asks about something the help centre has nothing on ({uncovered})",
+                                              reply=uncovered_topic_reply(uncovered))
         if asks_about_our_mailings(run.ctx.message):
             # "Cancel the subscription to the newsletter" got the steps to cancel the paid plan: the help centre does
             # not cover our mailings and nothing here changes them, which a person can.

@@ -426,3 +426,22 @@ async def test_what_about_team_members_after_losing_the_sla_on_a_downgrade_is_wh
     assert outcome.reply.startswith("What our help centre says: Free and Pro accounts can invite up to 3 members"), \
         outcome.reply
     assert "I think you're asking about" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["do you have an affiliate program?", "partnership?", "can I refer a friend?"])
+async def test_a_partner_programme_asked_about_is_said_to_be_uncovered_with_a_person(converse, message):
+    # "I don't have enough information", or the scope reply for "partnership?".
+    [outcome] = await converse(None, message)
+    assert outcome.reply.startswith("Our help centre doesn't mention an affiliate, referral or partner programme"), \
+        outcome.reply
+
+
+async def test_where_are_the_docs_after_the_api_says_the_help_centre_links_to_no_other_documentation(converse):
+    # "I don't have enough information".
+    _, outcome = await converse("cus_bob", "is there an API for deployments?", "where are the docs?")
+    assert "it doesn't link to any other documentation, such as an API reference" in outcome.reply, outcome.reply
+
+
+async def test_a_partners_card_is_still_no_partner_programme(converse):
+    [outcome] = await converse("cus_bob", "my partner's card was charged twice")
+    assert "partner programme" not in outcome.reply, outcome.reply

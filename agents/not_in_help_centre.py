@@ -1,0 +1,59 @@
+"""Questions about the company the help centre has nothing on: partner programmes and documentation beyond it.
+
+"Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
+scope reply; "where are the docs?" after the API got "not enough information". What there is to say is that the help
+centre doesn't cover it, without guessing whether such a thing exists, and that a person can tell them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from agents.follow_up import OFFER_PERSON
+
+# "Do you have an affiliate program?", "referral scheme?", "can we become a reseller?", "partnership?": a programme for
+# people who bring customers or sell the service. Not "refer to", "my partner's account" or a partner's card.
+_PARTNER_PROGRAMME = re.compile(
+    r"\b(?:affiliate|referral|reseller|partner|partnership|ambassador)\s+(?:program(?:me)?s?|schemes?|links?|codes?"
+    r"|bonus(?:es)?|rewards?|commissions?|opportunit(?:y|ies)|deals?)\b"
+    r"|\b(?:become|be)\s+(?:an?\s+)?(?:affiliate|reseller|partner)\b"
+    r"|\b(?:refer|referring)\s+(?:a\s+)?(?:friends?|customers?|clients?|someone|people)\b"
+    r"|^\W*(?:affiliates?|partnerships?|referrals?|resellers?)(?:\s+program(?:me)?s?)?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+# "Where are the docs?", "do you have API documentation?", "link to the api reference": documentation beyond the help
+# centre the assistant answers from.
+_DOCUMENTATION = re.compile(
+    r"\b(?:where|link|links|url|have|got|find|see|read|point\s+me\s+to|show\s+me)\b[^.?!]{0,30}\b(?:docs|documentation"
+    r"|api\s+reference|reference\s+docs|developer\s+docs|sdk\s+docs)\b"
+    r"|^\W*(?:api\s+)?(?:docs|documentation)\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+_REPLIES = {
+    "partner_programme": "Our help centre doesn't mention an affiliate, referral or partner programme, so I'd rather not "
+                         "guess whether there is one or how it works. A person from our team can tell you: would you "
+                         f"like me to {OFFER_PERSON}?",
+    "documentation": "I answer from our help centre, which has entries on plans, billing, accounts and deploys and "
+                     "guides on common problems, but it doesn't link to any other documentation, such as an API "
+                     f"reference. A person from our team can point you to it: would you like me to {OFFER_PERSON}?",
+}
+Uncovered = Literal["partner_programme", "documentation"]
+
+
+# A longer message says more than this ("I registered with another number … referral code"): its other parts answer.
+_MAX_WORDS = 20
+
+
+def uncovered_topic_asked(message: str) -> Uncovered | None:
+    """Which topic the help centre has nothing on the message asks about, or None."""
+    if len(message.split()) > _MAX_WORDS:
+        return None
+    if _PARTNER_PROGRAMME.search(message):
+        return "partner_programme"
+    if _DOCUMENTATION.search(message):
+        return "documentation"
+    return None
+
+
+def uncovered_topic_reply(topic: Uncovered) -> str:
+    return _REPLIES[topic]
