@@ -673,7 +673,12 @@ def leans_back(message: str) -> bool:
 # "An SLA report for last month", "uptime stats": the figures for a period, asked for.
 _UPTIME_REPORT = re.compile(r"\b(?:sla|uptime|availability)\s+(?:reports?|figures?|stats|statistics|numbers|history)\b",
                             re.IGNORECASE)
-_UPTIME = re.compile(rf"\b(?:uptime|downtime|down\s+time)\b|{_UPTIME_REPORT.pattern}", re.IGNORECASE)
+# "Is northwind reliable?", "how reliable are you?", "your reliability": the same, asked in other words ("not enough
+# information").
+_RELIABILITY = (r"\b(?:how\s+)?(?:reliable|stable)\s+(?:are\s+you|is\s+(?:northwind|the\s+service|your\s+(?:service|platform"
+                r"|hosting)))\b|\b(?:is|are)\s+(?:northwind|you|you\s+guys|your\s+(?:service|platform|hosting))\s+(?:\w+\s+)?"
+                r"(?:reliable|stable)\b|\b(?:your|northwind'?s?)\s+(?:reliability|stability)\b")
+_UPTIME = re.compile(rf"\b(?:uptime|downtime|down\s+time)\b|{_UPTIME_REPORT.pattern}|{_RELIABILITY}", re.IGNORECASE)
 _NAMES_OWN_APP = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:apps?|sites?|websites?|apis?|services?|servers?)\b",
                             re.IGNORECASE)
 

@@ -394,6 +394,11 @@ _SUPPOSED_LOCK = re.compile(
     r"\b(?:if|when|whenever|once|in\s+case)\s+(?:\w+\s+){0,3}?(?:is|are|gets?|got|was|were|becomes?|goes)\s+"
     r"(?:\w+\s+)?(?:locked|blocked)\b|\bwhat\s+happens\s+(?:if|when|once)\b",
     re.IGNORECASE)
+# "It says account locked", "the login page still says my account is locked": the lock as the customer sees it, which
+# the account's state answers (the FAQ shortcut sent the entry on locks to Carol, just unlocked).
+_LOCK_SHOWN = re.compile(
+    r"\b(?:it|the\s+(?:page|app|site|screen|login(?:\s+page)?|sign-?in(?:\s+page)?|dashboard|message|error))\s+(?:still\s+)?"
+    r"(?:says|shows|said)\b[^.?!]{0,30}\blocked\b|\bstill\s+(?:says\s+|shows\s+)?locked\b", re.IGNORECASE)
 # The lock named: "locked", "unlock", "unlocked", "blocked".
 _LOCK_WORD = re.compile(r"\b(?:un)?lock(?:ed|s)?\b|\bblocked\b", re.IGNORECASE)
 # A question's opening: "why is my account locked", "is it still locked?", "has it been unlocked yet?", "how come …".
@@ -492,7 +497,8 @@ def asks_about_the_lock(text: str) -> bool:
     """"Why is my account locked?", "is my account (still) locked?", "is it unlocked now?", "what happens if my
     account gets locked?": a question about the lock, which its state and reason answer. Not a request to unlock
     ("can you unlock it?", "I'm locked out, please unlock"): only such words, or a yes to the offer, start it."""
-    return (bool(_LOCK_WORD.search(text)) and bool(_ASKS_A_QUESTION.search(text) or _SUPPOSED_LOCK.search(text))
+    return (bool(_LOCK_WORD.search(text)) and bool(_ASKS_A_QUESTION.search(text) or _SUPPOSED_LOCK.search(text)
+                                                    or _LOCK_SHOWN.search(text))
             and not asks_to_unlock(text) and not NAMES_ANOTHER_LOCK.search(text)
             and not about_someone_elses_sign_in(text))
 

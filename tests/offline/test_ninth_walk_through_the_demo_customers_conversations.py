@@ -445,3 +445,28 @@ async def test_where_are_the_docs_after_the_api_says_the_help_centre_links_to_no
 async def test_a_partners_card_is_still_no_partner_programme(converse):
     [outcome] = await converse("cus_bob", "my partner's card was charged twice")
     assert "partner programme" not in outcome.reply, outcome.reply
+
+
+async def test_how_much_do_i_pay_per_month_says_the_amount_not_that_payments_are_monthly(converse):
+    # "You already pay monthly: …", an answer to whether, not how much.
+    [outcome] = await converse("cus_alice", "how much do I pay per month?")
+    assert outcome.reply.startswith("You pay $29.00 a month for your Pro plan."), outcome.reply
+
+
+async def test_can_i_pay_monthly_still_says_the_payments_are_monthly_already(converse):
+    [outcome] = await converse("cus_alice", "can I pay monthly?")
+    assert outcome.reply.startswith("You already pay monthly"), outcome.reply
+
+
+async def test_it_says_account_locked_right_after_the_unlock_is_told_the_account_is_open(converse):
+    # The FAQ shortcut sent the entry on locks ("ask us to unlock it") to a customer just unlocked.
+    _, outcome = await converse("cus_carol", "i cant login", "it says account locked")
+    assert outcome.reply.startswith("Your account (carol) is active again"), outcome.reply
+    assert outcome.route != "faq", outcome.reply
+
+
+@pytest.mark.parametrize("message", ["is northwind reliable?", "how reliable are you?"])
+async def test_reliability_asked_is_the_uptime_the_help_centre_can_speak_of(converse, message):
+    # "I don't have enough information".
+    [outcome] = await converse(None, message)
+    assert "99.95% monthly uptime SLA" in outcome.reply and "status.northwind.cloud" in outcome.reply, outcome.reply

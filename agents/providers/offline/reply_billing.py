@@ -1572,7 +1572,12 @@ class BillingReplies(WriterBase):
             return True
         renews = (f" Your next payment is on {plan.renews_on.isoformat()}."
                   if plan.renews_on is not None and plan.status != "cancelled" else "")
-        self.reply.add(f"You already pay monthly: your {plan.plan} plan is {money(plan.price_monthly)} a month.{renews}")
+        if re.search(r"\bhow\s+much\b", self.ctx.message, re.IGNORECASE):
+            # "How much do I pay per month?" asks the amount, not whether the payments are monthly.
+            self.reply.add(f"You pay {money(plan.price_monthly)} a month for your {plan.plan} plan.{renews}")
+        else:
+            self.reply.add(f"You already pay monthly: your {plan.plan} plan is {money(plan.price_monthly)} a month."
+                           f"{renews}")
         return True
 
     def _tells_the_renewals_amount(self) -> bool:
