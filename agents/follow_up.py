@@ -13,7 +13,13 @@ import re
 from agents.clauses import GREETING, only_thanks
 from agents.context import HistoryTurn, SourceKind, SupportContext
 from agents.own_data import MONTH, about_someone_elses_sign_in, denies_doing_it, with_the_lock_denied
-from agents.service_terms import RENEWAL_TOLD, asks_about_paying_less, names_the_sla, says_who_may_pay_less
+from agents.service_terms import (
+    RENEWAL_TOLD,
+    asks_about_paying_less,
+    names_the_sla,
+    plan_moved_to,
+    says_who_may_pay_less,
+)
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 
 # How the billing part asks what is wrong on an invoice the customer says is wrong (reply_billing.py).
@@ -352,12 +358,25 @@ def asks_us_to_do_it(message: str) -> bool:
     return affirms(message) or bool(_DO_IT_FOR_ME.match(message))
 
 
+# "How do I do that?", "when does it take effect?": how or when the thing asked for before is done, naming nothing.
+_HOW_OR_WHEN_OF_IT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|great|right)[,\s]+)?(?:how\s+(?:do|can|would|should)\s+(?:i|we)\s+(?:do|make)\s+(?:that|it|this)"
+    r"(?:\s+happen)?|when\s+(?:does|will|would)\s+(?:it|that|this)\s+(?:take\s+effect|happen|apply|start|kick\s+in))"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def asks_how_or_when_of_it(message: str) -> bool:
+    """Whether the message asks only how or when what was asked before is done."""
+    return bool(_HOW_OR_WHEN_OF_IT.match(message))
+
+
 def plan_change_named(text: str) -> bool:
     """Whether a message is about moving the customer's own plan: upgrading, downgrading or cancelling it."""
     if CANCELS_SOMETHING_ELSE.search(text) or DELETING_THE_ACCOUNT.search(text):
         return False
+    # "I want free", "how do I get pro?": a move to a plan named, in words that say neither up nor down.
     return bool(UPGRADING.search(text) or DOWNGRADING.search(text) or CANCELLING.search(text)
-                or asks_us_to_change_plan(text))
+                or asks_us_to_change_plan(text) or plan_moved_to(text) is not None)
 
 
 # Whether something a plan gives keeps working once the plan is smaller: "will my custom domain still work?",

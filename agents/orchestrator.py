@@ -73,6 +73,7 @@ from agents.follow_up import (
     asked_of_a_plan,
     asked_which_plan_for,
     asks_after_the_duplicate,
+    asks_how_or_when_of_it,
     asks_if_it_applies_to_them,
     asks_if_it_worked_with_nothing_done,
     asks_if_the_sla_applies,
@@ -910,7 +911,11 @@ class Orchestrator:
             # plan by a name that is none of ours, which the plans' list answers.
             self._relabel(run, self._sure_label(run, "billing"), why=f"names a plan we don't have ({tier})",
                           key="tier_not_ours")
-        if run.intent.label != "billing" and (why := billing_matter_alone(run.ctx.message)) is not None:
+        # "How do I do that?" right after "I want free" leans on that move, which is billing's too.
+        before = previous_user_text(run.ctx) if asks_how_or_when_of_it(run.ctx.message) else None
+        if ((run.intent.label != "billing" or run.intent.confidence < self.config.panel_confidence
+             or run.intent.secondary) and (why := billing_matter_alone(run.ctx.message) or (
+                before and billing_matter_alone(before))) is not None):
             # "Pricing details please" (account at 0.66), "tell me about pricing" (out of scope at 0.90), "upgrade"
             # (technical at 0.42): the plans, their prices and moving between them, which billing's part answers.
             self._relabel(run, self._sure_label(run, "billing"), why=why, key="billing_matter_alone")

@@ -81,9 +81,18 @@ def plan_chosen_for_a_team(message: str, *, last_reply: str = "") -> bool:
     return asks_which_plan_to_choose(message, last_reply=last_reply) and bool(_NAMES_A_TEAM.search(message))
 
 
+# "I'm being charged for pro but I want free", "I'd rather be on the free plan": a move down to Free, wished for (the
+# plan and the invoice list came, and "how do I do that?" got the plan alone). Not "I want free ssl", "free trial".
+_WANTS_FREE = re.compile(
+    r"\b(?:i|we)(?:'d\s+(?:rather|like)|\s+(?:just\s+|only\s+)?(?:want|need|prefer|would\s+(?:rather|like)))\s+(?:to\s+(?:be\s+on|go"
+    r"\s+(?:back\s+)?to|have|use|stay\s+on)\s+|(?:be\s+on)\s+)?(?:the\s+)?(?P<plan>free)(?:\s+(?:plan|tier|one|account"
+    r"|version))?(?!\s+(?:trials?|ssl|tls|certificates?|domains?|credits?|months?|apps?|stuff|features?|support|of\b|for\b))"
+    r"\s*(?:[.!?,]|$|\s+(?:instead|again|now|please))", re.IGNORECASE)
+
+
 def plan_moved_to(message: str) -> str | None:
     """The plan ("pro", as written) a message asks to move to, or None."""
-    found = _MOVES_TO_A_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message)
+    found = _MOVES_TO_A_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message) or _WANTS_FREE.search(message)
     return found["plan"] if found else None
 
 
@@ -393,7 +402,7 @@ def billing_matter_alone(message: str) -> str | None:
         return "asks about our pricing"
     if asks_for_a_plan_change_alone(message):
         return "asks to change plan, and names nothing else"
-    if _MOVES_TO_OUR_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message):
+    if _MOVES_TO_OUR_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message) or _WANTS_FREE.search(message):
         return "asks to move to one of our plans"
     if TRYING_A_PAID_PLAN.search(message):
         return "asks about trying a paid plan for free"

@@ -29,6 +29,7 @@ from agents.follow_up import (
     asks_about_uptime,
     asks_for_more,
     asks_how_long_it_takes,
+    asks_how_or_when_of_it,
     asks_how_to_do_it,
     asks_of_sleep_after_an_upgrade,
     asks_the_limit,
@@ -342,6 +343,9 @@ def _plan_change_asked(ctx: SupportContext) -> str | None:
     """"upgrade my plan" or "downgrade my plan" for a message that asks to move to a plan, by where that plan
     is from the customer's (a visitor can only go down to Free, and up to Business); None otherwise."""
     moved = plan_moved_to(ctx.message)
+    if moved is None and asks_how_or_when_of_it(ctx.message) and (before := previous_user_text(ctx)) is not None:
+        # "How do I do that?" right after "I want free": that move's entry (the plan and invoices came).
+        moved = plan_moved_to(before)
     if moved is None:
         return None
     target = PLAN_TIERS.index(moved.lower())

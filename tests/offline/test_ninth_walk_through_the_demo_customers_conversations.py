@@ -470,3 +470,26 @@ async def test_reliability_asked_is_the_uptime_the_help_centre_can_speak_of(conv
     # "I don't have enough information".
     [outcome] = await converse(None, message)
     assert "99.95% monthly uptime SLA" in outcome.reply and "status.northwind.cloud" in outcome.reply, outcome.reply
+
+
+async def test_i_want_free_from_pro_is_the_downgrades_steps_not_the_invoice_list(converse):
+    # "You're on the Pro plan at $29.00 a month" and the invoice list, for "being charged".
+    [outcome] = await converse("cus_alice", "I'm being charged for pro but I want free")
+    assert outcome.reply.startswith("Go to **Billing → Plan** and choose the smaller plan."), outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply, outcome.reply
+
+
+async def test_how_and_when_after_wanting_free_are_that_moves_steps_and_timing(converse):
+    # The plan alone, then the plan and the invoice list.
+    _, how, when = await converse("cus_alice", "I'm being charged for pro but I want free", "how do I do that?",
+                                  "when does it take effect?")
+    assert "choose the smaller plan" in how.reply and "takes effect at the end of your current billing period" in \
+        when.reply, (how.reply, when.reply)
+    assert "Here are your most recent invoices" not in when.reply, when.reply
+
+
+@pytest.mark.parametrize("message", ["I want free ssl", "I want a free trial"])
+def test_free_things_wanted_are_still_no_move_to_free(message):
+    from agents.service_terms import plan_moved_to
+
+    assert plan_moved_to(message) is None
