@@ -15,7 +15,8 @@ from agents.follow_up import OFFER_PERSON, last_assistant_text
 _ASKS_WHERE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|and|so|but|sorry|um+|hmm+|wait)[,\s]+)*"
     r"(?:where(?:'s|\s+is|\s+are)\s+(?:that|it|this|those|they|that\s+page|the\s+page|that\s+setting)"
-    r"|where\s+(?:do|can|would|should)\s+(?:i|we)\s+(?:do|find|see|get\s+to|go\s+for|change|click|set|put)(?:\s+(?:it|that|this))?"
+    r"|where\s+(?:do|can|would|should)\s+(?:i|we)\s+(?:do|find|see|get\s+to|go\s+for|change|click|set|put|enter|add|fill\s+in"
+    r"|type|update|edit)(?:\s+(?:it|that|this|them|those)(?:\s+in)?)?"
     r"|where\s+(?:exactly|to\s+go)|where)"
     r"(?:\s+(?:exactly|again|then|now|please|pls|in\s+the\s+(?:app|dashboard|settings|account)))*\s*[?.!]*\s*$",
     re.IGNORECASE)

@@ -493,3 +493,9 @@ def test_free_things_wanted_are_still_no_move_to_free(message):
     from agents.service_terms import plan_moved_to
 
     assert plan_moved_to(message) is None
+
+
+async def test_where_do_i_enter_it_after_the_invoice_details_steps_is_where_they_are_entered(converse):
+    # "My answer is the same as in my last message" and the whole entry again.
+    _, outcome = await converse("cus_bob", "we need an invoice with our company address", "where do I enter it?")
+    assert outcome.reply.startswith("Under **Billing → Details**:"), outcome.reply
