@@ -1373,12 +1373,12 @@ def count_asked_of_another_thing(ctx: SupportContext) -> str | None:
 _NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|twenty|several|a\s+few"
 _A_NUMBER_NEEDED = re.compile(
     r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what\s+if\s+(?:i|we)\s+(?:need|want|have)|(?:i|we)\s+(?:need|want)|what\s+about"
-    rf"|and\s+if\s+(?:i|we)\s+(?:need|want|have)|can\s+(?:i|we)\s+have)\s+(?P<number>\d+|more|{_NUMBER_WORDS})"
+    rf"|how\s+about|and\s+if\s+(?:i|we)\s+(?:need|want|have)|can\s+(?:i|we)\s+have|and)\s+(?P<number>\d+|more|{_NUMBER_WORDS})"
     r"(?:\s+of\s+them)?\s*[?.!]*\s*$",
     re.IGNORECASE)
 _HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?P<thing>(?:team\s+)?[a-z]+)\b"
-                          rf"|\b(?:\d+|{_NUMBER_WORDS}|more\s+than\s+one|multiple)\s+(?P<things>(?:team\s+)?(?:apps|members"
-                          r"|seats|domains|regions))\b", re.IGNORECASE)
+                          rf"|\b(?:\d+|{_NUMBER_WORDS}|more\s+than\s+(?:one|an?)|multiple)\s+(?P<things>(?:team\s+)?(?:apps?"
+                          r"|members?|seats?|domains?|regions?))\b", re.IGNORECASE)
 
 
 def number_asked_of_the_count(ctx: SupportContext) -> str | None:
@@ -1388,7 +1388,9 @@ def number_asked_of_the_count(ctx: SupportContext) -> str | None:
     if (counted := _HOW_MANY_OF.search(previous_user_text(ctx) or "")) is None:
         return None
     number = needed["number"].lower()
-    return f"can I have {number} {(counted['thing'] or counted['things']).lower()}?"
+    things = (counted["thing"] or counted["things"]).lower()
+    # "More than one app": the thing counted, as many of them are asked for.
+    return f"can I have {number} {things if things.endswith('s') else things + 's'}?"
 
 
 # "How do I deploy it?" after "can you host my node app?": how to deploy the app just named (the entry on regions came,

@@ -61,9 +61,14 @@ _PLANS = re.compile(r"\b(?:plans?|tiers?|subscriptions?|pricing|vs|versus|worth\
 
 # "Am I on the business plan?", "are we on pro?", "is my account on the free tier?": yes or no, of the customer's plan.
 ASKS_IF_ON_A_PLAN = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:am\s+i|are\s+we|is\s+(?:my|our)\s+(?:account|subscription))\s+"
+    r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:"
+    r"(?:am\s+i|are\s+we|is\s+(?:my|our)\s+(?:account|subscription))\s+"
     r"(?:still\s+|currently\s+)?(?:on|using|subscribed\s+to)\s+(?:the\s+|a\s+)?(?P<plan>free|pro|business)"
-    r"(?:\s+(?:plan|tier|subscription))?\s*[?.!]*\s*$",
+    r"(?:\s+(?:plan|tier|subscription))?"
+    # "We're on business right?", "I'm on pro, aren't I?": the same, asked as a statement to confirm.
+    r"|(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:still\s+|currently\s+)?on\s+(?:the\s+)?(?P<said>free|pro|business)"
+    r"(?:\s+(?:plan|tier|subscription))?,?\s+(?:right|correct|yes|yeah|no|isn'?t\s+it|aren'?t\s+(?:i|we)|am\s+i\s+not"
+    r"|are\s+we\s+not))\s*[?.!]*\s*$",
     re.IGNORECASE)
 
 

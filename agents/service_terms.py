@@ -90,6 +90,19 @@ _WANTS_FREE = re.compile(
     r"\s*(?:[.!?,]|$|\s+(?:instead|again|now|please))", re.IGNORECASE)
 
 
+# "What's the difference between the plans?", "compare your plans", "how do the tiers differ?": all of our plans set
+# side by side, which the entry on the plans does ("not enough information": its words scored that entry 0.02).
+_COMPARES_THE_PLANS = re.compile(
+    r"\b(?:differences?|diff|compare|comparison)\s+(?:between\s+|of\s+)?(?:the\s+|your\s+|all\s+(?:the\s+|your\s+|of\s+"
+    r"(?:the|your)\s+)?)?(?:plans|tiers|pricing\s+plans|subscriptions)\b"
+    r"|\bhow\s+do\s+(?:the\s+|your\s+)?(?:plans|tiers)\s+(?:differ|compare)\b", re.IGNORECASE)
+
+
+def asks_to_compare_the_plans(message: str) -> bool:
+    """Whether the message asks for all our plans set side by side (not two it names)."""
+    return bool(_COMPARES_THE_PLANS.search(message))
+
+
 def plan_moved_to(message: str) -> str | None:
     """The plan ("pro", as written) a message asks to move to, or None."""
     found = _MOVES_TO_A_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message) or _WANTS_FREE.search(message)

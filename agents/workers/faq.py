@@ -86,6 +86,7 @@ from agents.service_terms import (
     asks_if_a_card_is_needed,
     asks_if_a_plan_can_change_later,
     asks_price_per_seat,
+    asks_to_compare_the_plans,
     asks_what_nonpayment_does,
     asks_which_plan_to_choose,
     plan_chosen_for_a_team,
@@ -392,6 +393,11 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # with the API's, where the entry given states the plan's. "Is there a limit?" after the steps to invite a
         # teammate found the API's rate limits first, read with the question before too.
         matches = _reread_first(deps, before, k, matches)
+    if asks_to_compare_the_plans(ctx.message):
+        # "What's the difference between the plans?": the entry on the plans sets them side by side, found for that
+        # question (its own words scored it 0.02, and got "not enough information").
+        plans = _best_first(deps, PLANS_QUESTION, 1)
+        matches = [*plans, *_after_own(plans, matches)]
     if (change := _plan_change_asked(ctx)) is not None:
         # "Change my plan to free" is worded like the entry on what Free includes; from Pro it asks to
         # downgrade: that entry leads, scored as found for the change it is, and the message's own follow.

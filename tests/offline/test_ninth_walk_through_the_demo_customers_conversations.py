@@ -499,3 +499,33 @@ async def test_where_do_i_enter_it_after_the_invoice_details_steps_is_where_they
     # "My answer is the same as in my last message" and the whole entry again.
     _, outcome = await converse("cus_bob", "we need an invoice with our company address", "where do I enter it?")
     assert outcome.reply.startswith("Under **Billing → Details**:"), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["what's the difference between your plans?", "how do your plans differ?"])
+async def test_the_difference_between_the_plans_is_the_entry_that_sets_them_side_by_side(converse, message):
+    # "I don't have enough information": its words scored the entry on the plans 0.02.
+    [outcome] = await converse("cus_bob", message)
+    assert "We have three plans: **Free** at $0, **Pro** at $29/month and **Business** at $99/month." in outcome.reply
+
+
+async def test_the_difference_between_two_plans_named_is_still_those_two(converse):
+    [outcome] = await converse("cus_alice", "what's the difference between pro and business?")
+    assert "Business ($99.00 a month) has everything in Pro" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "opening"), [
+    ("cus_bob", "we're on business right?", "Yes: you're on the Business plan"),
+    ("cus_alice", "I'm on business, right?", "No: you're on the Pro plan at $29.00 a month, not Business."),
+])
+async def test_a_plan_said_to_confirm_is_answered_yes_or_no(converse, customer, message, opening):
+    # "I don't have a guide on that in our help centre".
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(opening), outcome.reply
+
+
+async def test_a_number_asked_after_more_than_one_app_is_that_many_apps(converse):
+    # The API rate limits guide, for "what about 10?", and the same again for "and 11?".
+    *_, ten, eleven = await converse("cus_carol", "can I have more than one app?", "what about 10?", "and 11?")
+    assert "Pro ($29.00 a month) includes up to 10 apps" in ten.reply, ten.reply
+    assert "Business ($99.00 a month) includes unlimited apps" in eleven.reply, eleven.reply
+    assert "Retry-After" not in ten.reply + eleven.reply

@@ -657,10 +657,11 @@ class BillingReplies(WriterBase):
             return True
         own = on_plan(customer.plan, customer.plan_price)
         own = own[:1].lower() + own[1:]
-        if found["plan"].lower() == customer.plan.lower():
+        asked = found["plan"] or found["said"]
+        if asked.lower() == customer.plan.lower():
             self.reply.add(f"Yes: {own}.")
         else:
-            self.reply.add(f"No: {own}, not {found['plan'].capitalize()}.")
+            self.reply.add(f"No: {own}, not {asked.capitalize()}.")
         return True
 
     def _plan_said_is_not_theirs(self) -> None:
