@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from agents.context import Intent
-from agents.own_data import asks_how_to
+from agents.own_data import ASKS_IF_ON_A_PLAN, asks_how_to
 
 # Each term, and the domain whose agents answer a question that uses it.
 TERMS: dict[str, Intent] = {
@@ -413,6 +413,8 @@ def billing_matter_alone(message: str) -> str | None:
     "tell me about pricing" as off topic (0.90) and "upgrade" as technical (0.42)."""
     if ASKS_ABOUT_PRICING.search(message):
         return "asks about our pricing"
+    if ASKS_IF_ON_A_PLAN.match(message):
+        return "asks whether the account is on a plan"
     if asks_for_a_plan_change_alone(message):
         return "asks to change plan, and names nothing else"
     if _MOVES_TO_OUR_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message) or _WANTS_FREE.search(message):
