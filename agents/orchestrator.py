@@ -913,9 +913,11 @@ class Orchestrator:
                           key="tier_not_ours")
         # "How do I do that?" right after "I want free" leans on that move, which is billing's too.
         before = previous_user_text(run.ctx) if asks_how_or_when_of_it(run.ctx.message) else None
-        if ((run.intent.label != "billing" or run.intent.confidence < self.config.panel_confidence
-             or run.intent.secondary) and (why := billing_matter_alone(run.ctx.message) or (
-                before and billing_matter_alone(before))) is not None):
+        why = billing_matter_alone(run.ctx.message) or (billing_matter_alone(before) if before else None)
+        # A billing label beside a secondary one ("being charged" read as a refund too) went to the panel.
+        unsure_of_billing = (run.intent.label != "billing" or run.intent.confidence < self.config.panel_confidence
+                             or bool(run.intent.secondary))
+        if why is not None and unsure_of_billing:
             # "Pricing details please" (account at 0.66), "tell me about pricing" (out of scope at 0.90), "upgrade"
             # (technical at 0.42): the plans, their prices and moving between them, which billing's part answers.
             self._relabel(run, self._sure_label(run, "billing"), why=why, key="billing_matter_alone")
