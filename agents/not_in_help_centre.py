@@ -1,4 +1,4 @@
-"""Questions about the company the help centre has nothing on: partner programmes and documentation beyond it.
+"""Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
 scope reply; "where are the docs?" after the API got "not enough information". What there is to say is that the help
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from agents.context import Intent
 from agents.follow_up import OFFER_PERSON
 
 # "Do you have an affiliate program?", "referral scheme?", "can we become a reseller?", "partnership?": a programme for
@@ -29,6 +30,11 @@ _DOCUMENTATION = re.compile(
     r"|^\W*(?:api\s+)?(?:docs|documentation)\s*[?.!]*\s*$",
     re.IGNORECASE)
 
+# "Do you support wildcard domains?", "can I use *.example.com?": a wildcard domain, which no entry or guide mentions (the
+# domains guide's steps came, as if one name were being added).
+_WILDCARD_DOMAIN = re.compile(r"\bwildcard\s+(?:sub)?domains?\b|\bwildcard\s+(?:dns|cname|records?|certs?|certificates?)\b"
+                              r"|\*\.[a-z0-9-]+\.[a-z]{2,}\b", re.IGNORECASE)
+
 _REPLIES = {
     "partner_programme": "Our help centre doesn't mention an affiliate, referral or partner programme, so I'd rather not "
                          "guess whether there is one or how it works. A person from our team can tell you: would you "
@@ -36,8 +42,11 @@ _REPLIES = {
     "documentation": "I answer from our help centre, which has entries on plans, billing, accounts and deploys and "
                      "guides on common problems, but it doesn't link to any other documentation, such as an API "
                      f"reference. A person from our team can point you to it: would you like me to {OFFER_PERSON}?",
+    "wildcard_domain": "Our help centre doesn't mention wildcard domains (such as *.example.com), or certificates for "
+                       "them, so I'd rather not guess whether they work. A person from our team can tell you: would you "
+                       f"like me to {OFFER_PERSON}?",
 }
-Uncovered = Literal["partner_programme", "documentation"]
+Uncovered = Literal["partner_programme", "documentation", "wildcard_domain"]
 
 
 # A longer message says more than this ("I registered with another number … referral code"): its other parts answer.
@@ -52,8 +61,15 @@ def uncovered_topic_asked(message: str) -> Uncovered | None:
         return "partner_programme"
     if _DOCUMENTATION.search(message):
         return "documentation"
+    if _WILDCARD_DOMAIN.search(message):
+        return "wildcard_domain"
     return None
 
 
 def uncovered_topic_reply(topic: Uncovered) -> str:
     return _REPLIES[topic]
+
+
+def uncovered_topic_label(topic: Uncovered) -> Intent:
+    """The part of the service the topic belongs to, for the run's trace and the staff queue."""
+    return "technical" if topic == "wildcard_domain" else "general"

@@ -127,7 +127,7 @@ from agents.frustration import (
 from agents.language import asks_about_spoken_languages, looks_not_english
 from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_mailings, asks_if_an_email_is_ours
 from agents.next_step import asks_what_next, next_step_reply
-from agents.not_in_help_centre import uncovered_topic_asked, uncovered_topic_reply
+from agents.not_in_help_centre import uncovered_topic_asked, uncovered_topic_label, uncovered_topic_reply
 from agents.other_services import other_service_named, other_service_reply
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
@@ -768,7 +768,8 @@ class Orchestrator:
         if (uncovered := uncovered_topic_asked(run.ctx.message)) is not None:
             # "Do you have an affiliate program?" ("not enough information"), "where are the docs?" after the API: the
             # help centre has nothing on it, which is said, with a person, rather than a guess.
-            return await self._answer_by_rule(run, intent_response, label="general", key="not_in_help_centre",
+            return await self._answer_by_rule(run, intent_response, label=uncovered_topic_label(uncovered),
+                                              key="not_in_help_centre",
                                               why=f"asks about something the help centre has nothing on ({uncovered})",
                                               reply=uncovered_topic_reply(uncovered))
         if asks_about_our_mailings(run.ctx.message):

@@ -529,3 +529,11 @@ async def test_a_number_asked_after_more_than_one_app_is_that_many_apps(converse
     assert "Pro ($29.00 a month) includes up to 10 apps" in ten.reply, ten.reply
     assert "Business ($99.00 a month) includes unlimited apps" in eleven.reply, eleven.reply
     assert "Retry-After" not in ten.reply + eleven.reply
+
+
+@pytest.mark.parametrize("message", ["do you support wildcard domains?", "can I use *.example.com?"])
+async def test_wildcard_domains_are_said_to_be_undescribed_not_answered_with_the_domains_steps(converse, message):
+    # The custom domains guide's steps, as if one name were being added.
+    [outcome] = await converse(None, message)
+    assert outcome.reply.startswith("Our help centre doesn't mention wildcard domains"), outcome.reply
+    assert outcome.intent.label == "technical" and "Add domain" not in outcome.reply, outcome.reply
