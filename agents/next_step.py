@@ -2,7 +2,7 @@
 
 A bare "what now?", "now what?" or "what's next?" names nothing, so its words alone found the entry on support hours
 (0.85) whatever came before. After a reply with steps, the next step is the first of them; after a reply that offered a
-person, that offer is what is left.
+person, that offer is what is left; after any other, that things stand as it said.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ _NUMBERED_STEP = re.compile(r"^\s*(\d+)\.\s+(.+)$", re.MULTILINE)
 # "Go to **Settings → Profile**, enter the new address …", "… once a new card is saved under **Billing → Payment
 # method**.": the sentence of a reply that says where to do something.
 _GO_TO = re.compile(r"(?:^|(?<=[.:!?]\s)|(?<=\n))([A-Z][^.\n]*?\*\*[^*]+→[^*]+\*\*[^.\n]*\.)")
-_OFFERED_A_PERSON = re.compile(r"\bwould you like me to pass you to a person\b|\bI can pass you to a person\b", re.IGNORECASE)
+_OFFERED_A_PERSON = re.compile(rf"\b(?:would you like me to|I can) {OFFER_PERSON}\b", re.IGNORECASE)
 
 
 # "What now?" to open a chat: nothing came before it to have a next step.

@@ -12,6 +12,7 @@ import re
 from typing import Literal
 
 from agents.context import SupportContext
+from agents.workers.actions import awaiting_staff
 
 _ASKS_HOW_THEY_WILL_HEAR = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but|also)[,\s]+)?(?:"
@@ -22,10 +23,10 @@ _ASKS_HOW_THEY_WILL_HEAR = re.compile(
     r"|how\s+(?:will|do|would|can)\s+(?:i|we)\s+(?:know|find\s+out|hear)"
     r"|(?:will|would)\s+(?:i|we)\s+be\s+(?:notified|told|informed|e-?mailed))\b",
     re.IGNORECASE)
-# How the replies say something waits for a member of staff: describe_actions' "It hasn't been refunded yet" and "It's
-# still locked for now", and the refund part's "waiting for a member of our staff to approve it".
-_WAITS_FOR_STAFF = re.compile(r"\bwaiting for a member of our staff\b|\bIt hasn't been refunded yet\b"
-                              r"|\bIt's still locked for now\b|\bwith a member of our staff\b")
+# How the refund and account parts say a request they were asked about again waits for a member of staff ("… is
+# waiting for a member of our staff to approve it", "… is already with a member of our staff"); what describe_actions
+# appends when it files one, awaiting_staff reads.
+_WAITS_FOR_STAFF = re.compile(r"\bwaiting for a member of our staff\b|\bwith a member of our staff\b")
 # A follow-up is short: a longer message says what it asks about itself.
 _FOLLOW_UP_WORDS = 12
 # The replies looked back over: the wait may have been told a turn or two before ("how long will it take?" between).
@@ -47,10 +48,12 @@ def decision_awaited(ctx: SupportContext) -> Literal["refund", "unlock"] | None:
     if len(ctx.message.split()) > _FOLLOW_UP_WORDS or not _ASKS_HOW_THEY_WILL_HEAR.search(ctx.message):
         return None
     replies = [turn.text for turn in reversed(ctx.history) if turn.role == "assistant"][:_TURNS_BACK]
-    waiting = next((text for text in replies if _WAITS_FOR_STAFF.search(text)), None)
-    if waiting is None:
-        return None
-    return "refund" if re.search(r"\brefund", waiting, re.IGNORECASE) else "unlock"
+    for text in replies:
+        if (filed := awaiting_staff(text)) is not None:
+            return filed
+        if _WAITS_FOR_STAFF.search(text):
+            return "refund" if re.search(r"\brefund", text, re.IGNORECASE) else "unlock"
+    return None
 
 
 def decision_told_reply(awaited: Literal["refund", "unlock"]) -> str:
