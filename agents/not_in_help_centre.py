@@ -1,4 +1,4 @@
-"""Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains.
+"""Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
 scope reply; "where are the docs?" after the API got "not enough information". What there is to say is that the help
@@ -35,6 +35,12 @@ _DOCUMENTATION = re.compile(
 _WILDCARD_DOMAIN = re.compile(r"\bwildcard\s+(?:sub)?domains?\b|\bwildcard\s+(?:dns|cname|records?|certs?|certificates?)\b"
                               r"|\*\.[a-z0-9-]+\.[a-z]{2,}\b", re.IGNORECASE)
 
+# "Can I get a demo?", "do you do demos?", "book a demo": a demonstration, which the help centre never offers ("no
+# guide on that").
+_DEMO = re.compile(r"\b(?:get|book|schedule|request|have|see|want|arrange)\s+(?:a\s+|an?\s+)?(?:live\s+|product\s+)?demo(?:nstration)?s?\b"
+                   r"|\b(?:do|can)\s+(?:you|u)\s+(?:do|give|offer|run)\s+(?:a\s+|any\s+)?demo(?:nstration)?s?\b"
+                   r"|^\W*(?:a\s+)?demo\s*[?.!]*\s*$", re.IGNORECASE)
+
 _REPLIES = {
     "partner_programme": "Our help centre doesn't mention an affiliate, referral or partner programme, so I'd rather not "
                          "guess whether there is one or how it works. A person from our team can tell you: would you "
@@ -45,8 +51,10 @@ _REPLIES = {
     "wildcard_domain": "Our help centre doesn't mention wildcard domains (such as *.example.com), or certificates for "
                        "them, so I'd rather not guess whether they work. A person from our team can tell you: would you "
                        f"like me to {OFFER_PERSON}?",
+    "demo": "Our help centre doesn't mention demos, so I'd rather not promise one. A person from our team can tell you "
+            f"whether one can be arranged: would you like me to {OFFER_PERSON}?",
 }
-Uncovered = Literal["partner_programme", "documentation", "wildcard_domain"]
+Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo"]
 
 
 # A longer message says more than this ("I registered with another number … referral code"): its other parts answer.
@@ -63,6 +71,8 @@ def uncovered_topic_asked(message: str) -> Uncovered | None:
         return "documentation"
     if _WILDCARD_DOMAIN.search(message):
         return "wildcard_domain"
+    if _DEMO.search(message):
+        return "demo"
     return None
 
 

@@ -537,3 +537,16 @@ async def test_wildcard_domains_are_said_to_be_undescribed_not_answered_with_the
     [outcome] = await converse(None, message)
     assert outcome.reply.startswith("Our help centre doesn't mention wildcard domains"), outcome.reply
     assert outcome.intent.label == "technical" and "Add domain" not in outcome.reply, outcome.reply
+
+
+async def test_a_demo_asked_for_is_said_to_be_undescribed_with_a_person(converse):
+    # "I don't have a guide on that in our help centre".
+    [outcome] = await converse(None, "can I get a demo?")
+    assert outcome.reply.startswith("Our help centre doesn't mention demos"), outcome.reply
+
+
+async def test_the_max_app_size_is_no_figure_any_plan_states_not_the_count_of_apps(converse):
+    # "It depends on the plan. Free: one app; Pro …: up to 10 apps": "size" read as how many.
+    [outcome] = await converse(None, "what's the max app size?")
+    assert outcome.reply.startswith("Our help centre doesn't give an app size figure for any plan"), outcome.reply
+    assert "up to 10 apps" not in outcome.reply, outcome.reply

@@ -106,6 +106,8 @@ RESOURCES_WITHOUT_A_STATED_FIGURE: dict[str, frozenset[str]] = {
     "bandwidth": frozenset({"bandwidth"}),
     # "How much traffic can the free plan handle?" (the scaling guide's steps).
     "traffic": frozenset({"traffic", "visitors", "visits", "pageviews"}),
+    # "What's the max app size?" (each plan's count of apps came, as if "size" were how many).
+    "app size": frozenset({"size"}),
 }
 # Words that name a resource without stating any figure of it: Free's apps sleep "after 30 minutes without traffic".
 _NAMED_WITHOUT_A_FIGURE = re.compile(r"\bwithout\s+traffic\b", re.IGNORECASE)
@@ -317,7 +319,9 @@ class PlanFeatureReplies(WriterBase):
                 or has_cue(self.words, self.norm, *NOT_ABOUT_CONTENTS)):
             return False
         said = set(self.norm.split())
-        asked = [(name, words) for name, words in RESOURCES_WITHOUT_A_STATED_FIGURE.items() if words & said]
+        # "The max team size" is the team's count of members, which the team's entry states.
+        asked = [(name, words) for name, words in RESOURCES_WITHOUT_A_STATED_FIGURE.items() if words & said
+                 and not (name == "app size" and said & {"team", "teams", "members"})]
         if len(asked) != 1:
             return False
         name, words = asked[0]
@@ -327,7 +331,8 @@ class PlanFeatureReplies(WriterBase):
         if any(words & set(normalise(_NAMED_WITHOUT_A_FIGURE.sub(" ", text)).split()) for text in told):
             return False
         as_listed = f": what it lists for each plan doesn't mention {name}" if listing else ""
-        self.reply.add(f"Our help centre doesn't give a {name} figure for any plan{as_listed}, so I can't tell you "
+        article = "an" if name[0] in "aeiou" else "a"
+        self.reply.add(f"Our help centre doesn't give {article} {name} figure for any plan{as_listed}, so I can't tell you "
                        "one without guessing.")
         self._cite(*listing)
         self._guide_steps_naming("handling more" if name in _STEP_ON_THE_RESOURCE else name,
