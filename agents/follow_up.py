@@ -420,6 +420,10 @@ _PEOPLE = re.compile(
     r"|someone|somebody|seats?)\b",
     re.IGNORECASE,
 )
+# "She left the company", "they quit": one of the people named before, gone from the team.
+_THEY_LEFT = (r"^\W*(?:(?:well|so|because|as|yes|yeah)[,\s]+)?(?:she|he|they)(?:'s|\s+has|\s+have|'ve)?\s+(?:left|quit"
+              r"|is\s+leaving|are\s+leaving|no\s+longer\s+works?|(?:was|were)\s+(?:fired|let\s+go))\b")
+_SAYS_THEY_LEFT = re.compile(_THEY_LEFT, re.IGNORECASE)
 # A question whose subject is a pronoun for those people: "can they see billing?", "will he get an email?",
 # "what can she do?", "do they need their own account?", "can I limit what they see?". Declaratives ("they
 # charged me twice", "they took my money") are not questions about people named before: "they" is us.
@@ -431,8 +435,7 @@ _ABOUT_THEM = re.compile(
     r"|\b(?:remove|delete|kick|add|invite|promote|demote|change)\s+(?:someone|somebody|a\s+(?:member|teammate|user|person)"
     r"|people|members|users)\b"
     # "She left the company" after "I need to remove a team member": one of those people, gone.
-    r"|^\W*(?:(?:well|so|because|as|yes|yeah)[,\s]+)?(?:she|he|they)(?:'s|\s+has|\s+have|'ve)?\s+(?:left|quit|is\s+leaving"
-    r"|are\s+leaving|no\s+longer\s+works?|(?:was|were)\s+(?:fired|let\s+go))\b"
+    rf"|{_THEY_LEFT}"
     # "How many can we add?" after "can they see billing?": how many of those people, named a few questions before.
     r"|\bhow\s+many\s+(?:more\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:add|invite|have)\s*[?.!]*\s*$",
     re.IGNORECASE,
@@ -932,6 +935,11 @@ def asks_the_limit_of_the_topic(ctx: SupportContext) -> bool:
 def asks_which_of_them(message: str) -> bool:
     """"Which one?", "which invoice?": which of the things the turn before spoke of was meant."""
     return bool(_WHICH_OF_THEM.match(message))
+
+
+def says_they_left(message: str) -> bool:
+    """"She left the company": a person named by a pronoun, said to have left."""
+    return bool(_SAYS_THEY_LEFT.match(message))
 
 
 def asks_about_people_before(ctx: SupportContext) -> bool:

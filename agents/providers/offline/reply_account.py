@@ -20,6 +20,7 @@ from agents.follow_up import (
     last_user_text,
     people_named_before,
     previous_user_text,
+    says_they_left,
     turns_before,
 )
 from agents.outcome import FaqMatch, ProposedAction
@@ -202,8 +203,6 @@ _LEFT_THE_TEAM = re.compile(
     r"|an\s+(?:employee|admin|engineer)|(?:my|our)\s+(?:colleague|co-?worker|developer|dev|contractor|employee|admin))\b"
     r"[^.?!]{0,40}?\b(?:left|quit|has\s+left|is\s+leaving|no\s+longer\s+works?|was\s+(?:fired|let\s+go))\b", re.IGNORECASE)
 _REMOVAL_UNDESCRIBED = "Our help centre only describes adding team members"
-_SHE_LEFT = re.compile(r"^\W*(?:(?:well|so|because|as|yes|yeah)[,\s]+)?(?:she|he|they)(?:'s|\s+has|\s+have|'ve)?\s+(?:left|quit"
-                       r"|is\s+leaving|are\s+leaving|no\s+longer\s+works?|(?:was|were)\s+(?:fired|let\s+go))\b", re.IGNORECASE)
 # An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
 _CUSTOM_ROLES = re.compile(r"\bcustom\s+roles?\b", re.IGNORECASE)
 _LISTS_ROLES = re.compile(r"\broles?\s*(?::|\(|(?:are|include|includes|such\s+as)\b)", re.IGNORECASE)
@@ -345,7 +344,7 @@ class AccountReplies(BillingReplies):
                                                           and people_named_before(self.ctx) is not None)
         # "She left the company" right after "I need to remove a team member": that member ("not enough information").
         left = _LEFT_THE_TEAM.search(self.ctx.message) or (
-            _SHE_LEFT.match(self.ctx.message) and people_named_before(self.ctx) is not None)
+            says_they_left(self.ctx.message) and people_named_before(self.ctx) is not None)
         # "We need to add a new developer": someone added to the team, which its words never tied to the entry.
         adds_someone = asks_to_add_someone_to_the_team(self.text)
         team_entry = self._team_entry() if gives_a_role or team_change or left or adds_someone else None

@@ -122,6 +122,15 @@ ASKS_IF_IT_COSTS = re.compile(
     r"|\bpay\s+(?:extra|more)\b",
     re.IGNORECASE,
 )
+# "Why?", "why not?", "how come?" alone: the reason for what the reply before said, naming nothing of its own.
+_WHY_PREFIX = r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?"
+_WHY_TAIL = r"(?:\s+(?:though|exactly|then))?\s*[?.!]*\s*$"
+WHY_ALONE = re.compile(rf"{_WHY_PREFIX}(?:why(?:\s+not)?|how\s+come){_WHY_TAIL}", re.IGNORECASE)
+# The same, asked of nothing being there: "why is that?", "why is there nothing to refund?".
+WHY_NOTHING = re.compile(rf"{_WHY_PREFIX}(?:why(?:\s+not)?|how\s+come|why\s+is\s+(?:that|there\s+nothing"
+                         rf"(?:\s+to\s+refund)?)){_WHY_TAIL}", re.IGNORECASE)
+# Of a sentence of the entry on sleeping apps: the plans whose apps never sleep.
+NEVER_SLEEP = re.compile(r"\bnever\s+sleep")
 YES_OR_NO = re.compile(r"^\s*(?:yes|no)\b\s*[:,.;—-]\s*", re.IGNORECASE)
 # "Can you email it to me?", "send it to my email", "email the invoice to me": asking for something by email,
 # which no action here does. Not "send me my invoices" (show them), "my invoice email the other day said $58"

@@ -53,7 +53,7 @@ from agents.follow_up import (
 )
 from agents.outcome import FaqMatch
 from agents.providers.offline.faq import PLAN_NAMES
-from agents.providers.offline.reply_base import GENERIC_WORDS, TAKES, joined_with_and, money, sentences
+from agents.providers.offline.reply_base import GENERIC_WORDS, NEVER_SLEEP, TAKES, joined_with_and, money, sentences
 from agents.providers.offline.reply_billing import CHARGED_AFTER_CANCELLING, on_plan
 from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies
 from agents.providers.offline.reply_plan_features import PlanListing, _agreeing, _items, _plural, _words
@@ -636,7 +636,7 @@ class CancellationReplies(PlanComparisonReplies):
         sleeping apps says of the paid plans, and when an upgrade applies (it got the scaling guide's steps). False,
         having said nothing, without the entry on sleep."""
         entry = self._entry_on("sleep")
-        awake = [s for s in sentences(entry.answer) if re.search(r"\bnever\s+sleep", s)] if entry is not None else []
+        awake = [s for s in sentences(entry.answer) if NEVER_SLEEP.search(s)] if entry is not None else []
         if entry is None or not awake:
             return False
         self._quote(entry, f"Our help centre says: {' '.join(awake)}")

@@ -128,7 +128,7 @@ class PlanComparisonReplies(PlanFeatureReplies):
         it, for the customer to weigh against their team. Whether said."""
         if not plan_chosen_for_a_team(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
             return False
-        entry = next((m for m in self.facts.faq if "team" in normalise(m.question).split()), None)
+        entry = self._entry_on("team")
         counts = [s for s in sentences(entry.answer) if re.search(r"\bmembers?\b", s)] if entry is not None else []
         if entry is None or not counts:
             return False

@@ -30,6 +30,7 @@ from agents.providers.offline.reply_base import (
     FAQ_PLAUSIBLE,
     NOTHING_TO_DO,
     RELATIVE_MONTH,
+    WHY_NOTHING,
     has_cue,
     invoice_numbers,
     joined_with_and,
@@ -208,10 +209,8 @@ ASKS_TO_SPEED_IT_UP = re.compile(
 _HOW_MANY_DAYS = re.compile(r"^\s*(?:and\s+|so\s+)?(?:how\s+many\s+days|how\s+long|how\s+much\s+time)\b", re.IGNORECASE)
 
 
-# How the refund part says an invoice was never paid, and "why not?", "why?", "how come?" asked of it.
+# How the refund part says an invoice was never paid ("why not?" asked of it: WHY_NOTHING).
 _NEVER_PAID_TOLD = re.compile(r"\bInvoice (?P<number>NW-\d+) \([^)]*\) was never paid\b")
-_WHY_NOTHING = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why(?:\s+not)?|how\s+come|why\s+is\s+(?:that|there"
-                          r"\s+nothing(?:\s+to\s+refund)?))(?:\s+(?:though|exactly|then))?\s*[?.!]*\s*$", re.IGNORECASE)
 
 class RefundReplies(BillingReplies):
     def refund(self, *, only_duplicates: bool = False) -> None:
@@ -774,7 +773,7 @@ class RefundReplies(BillingReplies):
         taken, and none was for it; a failed payment, when it is tried again. It got the refusal of another invoice
         (NW-1002, outside the window), as if that had been asked. False, having said nothing, for any other message."""
         told = _NEVER_PAID_TOLD.search(last_assistant_text(self.ctx))
-        if told is None or not _WHY_NOTHING.match(self.ctx.message):
+        if told is None or not WHY_NOTHING.match(self.ctx.message):
             return False
         invoice = next((i for i in self.facts.invoices if i.number == told["number"]), None)
         state = "its payment didn't go through" if invoice is None or invoice.status == "failed" else "it's still open"

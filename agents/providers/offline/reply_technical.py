@@ -52,8 +52,10 @@ from agents.providers.offline.reply_base import (
     FAQ_HOW_TO_FOR_VISITOR,
     FAQ_PLAUSIBLE,
     MAX_STEPS,
+    NEVER_SLEEP,
     NOT_AN_ECHO,
     TAKES,
+    WHY_ALONE,
     YES_OR_NO,
     WriterBase,
     has_cue,
@@ -250,8 +252,6 @@ _ON_PLANS = re.compile(r"^(?P<what>[^.\n]+?)\s+(?:are|is)\s+(?:only\s+)?(?:on|av
 _DONE_AT_THE_PROVIDER = re.compile(r"\bDNS\b|\b(?:CNAME|ALIAS|ANAME|CAA|A)\s+records?\b|\bproxy\b")
 # How a reply says the customer's plan must change first (_quote_as_asked), and "why not?" asked of it.
 PLAN_NEEDED_FIRST = "so you'd need to move to"
-_WHY_NOT = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why(?:\s+not)?|how\s+come)(?:\s+(?:though|exactly|then))?"
-                      r"\s*[?.!]*\s*$", re.IGNORECASE)
 # "60 requests a minute on Free, 600 on Pro and 3,000 on Business": one figure per plan, the unit said once.
 _PLAN_FIGURE = re.compile(r"(?P<figure>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>(?:\s+[a-z]+){0,3}?)\s+on\s+"
                           r"(?P<plan>Free|Pro|Business)\b")
@@ -555,10 +555,10 @@ class TechnicalReplies(WriterBase):
         is the way (with those plans' move), and on a plan that never sleeps theirs stay awake. It got the scaling
         guide's steps, whose step on a minimum instance says apps on Free sleep all the same. False, having said
         nothing, for another message or without the entry."""
-        entry = next((m for m in self.facts.faq if "sleep" in normalise(m.question).split()), None)
+        entry = self._entry_on("sleep")
         if not asks_to_keep_an_app_awake(self.ctx.message) or entry is None:
             return False
-        awake = [s for s in sentences(entry.answer) if re.search(r"\bnever\s+sleep", s)]
+        awake = [s for s in sentences(entry.answer) if NEVER_SLEEP.search(s)]
         plan = self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None
         if not awake:
             return False
@@ -852,7 +852,7 @@ class TechnicalReplies(WriterBase):
             # "Any ETA on it?" after the incident was named: what it is was said; how it stands is asked.
             opening = f"“{incident.title}” is still open (status: {incident.status}), since {started}."
         elif names_incident_scope(f"{topic}\n{self.text}", incident):
-            opening = (f"There's an active incident that's very likely what you're seeing: “{incident.title}”, "
+            opening = (f"There's an active incident that's {_TOLD_AS_VERY_LIKELY}: “{incident.title}”, "
                        f"since {started} (status: {incident.status}).")
         else:
             # "Is northwind down? my site is not loading": an incident in one region, or of one component,
@@ -1341,7 +1341,7 @@ class TechnicalReplies(WriterBase):
         other message."""
         last = last_assistant_text(self.ctx)
         gated = _ON_PLANS.search(last)
-        if not _WHY_NOT.match(self.ctx.message) or PLAN_NEEDED_FIRST not in last or gated is None:
+        if not WHY_ALONE.match(self.ctx.message) or PLAN_NEEDED_FIRST not in last or gated is None:
             return False
         plans = _PLAN_NAME.findall(gated["plans"])
         what = gated["what"] if _PLAN_NAME.match(gated["what"]) else gated["what"][:1].lower() + gated["what"][1:]
