@@ -93,7 +93,8 @@ def asks_to_erase_personal_data(text: str) -> bool:
 # "Is my data backed up?", "do you do backups?", "can you restore my database?": backups, which no entry describes (it
 # got "I don't have enough information").
 # Not "backup codes" (two-factor's recovery codes) or a backup phone or email.
-_BACKUPS = re.compile(r"\bback(?:ed)?[\s-]?ups?\b(?![\s-]+(?:codes?|keys?|phones?|numbers?|emails?|methods?|devices?)\b)|\bbacking\s+up\b|\bsnapshots?\b|\bdisaster\s+recovery\b"
+_BACKUPS = re.compile(r"\bback(?:ed)?[\s-]?ups?\b(?![\s-]+(?:codes?|keys?|phones?|numbers?|emails?|methods?|devices?)\b)"
+                      r"|\bbacking\s+up\b|\bsnapshots?\b|\bdisaster\s+recovery\b"
                       r"|\brestore\s+(?:my|our|the)\s+(?:data|database|db|files)\b", re.IGNORECASE)
 
 
