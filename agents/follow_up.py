@@ -323,14 +323,24 @@ _ASKS_US_TO_CHANGE_PLAN = re.compile(
 )
 # "Do it", "just do it for me", "can you do that for me?", "why can't you just change it?": asking the assistant to
 # make the change just explained.
-_DO_IT_FOR_ME = re.compile(
+_DO_IT_FOR_ME_OF = (
     r"^\s*(?:(?:ok(?:ay)?|so|then|well|fine|alright|right|please|pls|just|can|could|would|will|won'?t|cant|can'?t|why|you|u"
     r"|go\s+ahead\s+and)[\s,]+)*"
-    r"(?:do|make|change|switch|cancel|upgrade|downgrade|handle|sort|action)\s+(?:it|that|this|the\s+change|me)\b"
+    r"(?:{verbs})\s+(?:it|that|this|the\s+change|me)\b"
     r"(?:[\s,]+(?:out|for\s+(?:me|us)|please|pls|now|then|yourself|instead|already|right\s+away|on\s+my\s+behalf))*"
-    r"\s*[?.!]*\s*$",
-    re.IGNORECASE,
+    r"\s*[?.!]*\s*$"
 )
+_CHANGE_ASKED = r"do|make|change|switch|cancel|upgrade|downgrade|handle|sort|action"
+_DO_IT_FOR_ME = re.compile(_DO_IT_FOR_ME_OF.format(verbs=_CHANGE_ASKED), re.IGNORECASE)
+# "Can you reset it for me?", "could you update that?": any step asked of the assistant, as "do it for me" is.
+_DO_A_STEP_FOR_ME = re.compile(_DO_IT_FOR_ME_OF.format(
+    verbs=rf"{_CHANGE_ASKED}|reset|update|fix|edit|correct|set\s+up|redeploy|retry|add|invite|remove|delete|download"),
+    re.IGNORECASE)
+
+
+def asks_a_step_done_for_them(message: str) -> bool:
+    """"Can you do it for me?", "could you reset it?": a request that the assistant itself take the step just given."""
+    return bool(_DO_A_STEP_FOR_ME.match(message))
 
 
 def asks_us_to_change_plan(message: str) -> bool:

@@ -203,10 +203,12 @@ from agents.service_terms import (
     tier_not_ours,
     with_own_paid_plan_named,
     with_terms_spelled,
+    with_the_plan_tried_named,
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 from agents.sign_up_problems import SIGN_UP_PROBLEM_REPLY, reports_a_sign_up_problem
 from agents.staff_decisions import decision_awaited, decision_told_reply
+from agents.steps_are_theirs import step_asked_of_us, step_label, steps_are_theirs_reply
 from agents.tracing import Tracer
 from agents.where_it_is import asks_where_it_is, where_it_is_reply
 from agents.workers.account import account_agent
@@ -283,6 +285,11 @@ NOTHING_OFFERED_REPLY = ("Happy to help, though I haven't offered to do anything
                          "would you like me to help with? I can look at your invoices and plan, your account, or "
                          "problems with your apps.")
 # "Did it work?" with nothing done in this chat: no claim that anything was, and the customer is asked what they tried.
+# Why a question about hearing back was answered by rule, by what it would hear of.
+_HEARD_OF = {"refund": "asks how they will hear of the refund left to a member of staff",
+             "unlock": "asks how they will hear of the unlock left to a member of staff",
+             "refunded": "asks how they will hear of a refund already done", "unlocked": "asks how they will hear of "
+             "an unlock already done"}
 _STEPS_DID_NOT_HELP_WHY = {"guide": "says the guide's steps did not fix it",
                            "faq": "says the FAQ entry's steps did not fix it"}
 NOTHING_DONE_REPLY = ("I haven't done anything for you in this conversation, so I can't tell from here "
@@ -721,8 +728,12 @@ class Orchestrator:
         if (denied := with_the_lock_denied(plan_named, last_reply=last_assistant_text(run.ctx))) != plan_named:
             # "I didn't do anything" right after the lock's reason: the failed sign-ins were someone else's.
             run.summary["lock_denied"] = {"from": plan_named, "read_as": denied}
-        if denied != message:
-            run.ctx.message, run.ctx.message_as_typed = denied, message
+        talked_of = f"{previous_user_text(run.ctx) or ''} {last_assistant_text(run.ctx)}"
+        if (tried := with_the_plan_tried_named(denied, talked_of=talked_of)) != denied:
+            # "Can I try it first?" after the plans were compared: a trial of the plan talked of (no guide came).
+            run.summary["plan_tried_named"] = {"from": denied, "read_as": tried}
+        if tried != message:
+            run.ctx.message, run.ctx.message_as_typed = tried, message
 
     # ------------------------------------------------------------------ the pipeline
 
@@ -795,9 +806,16 @@ class Orchestrator:
         if (awaited := decision_awaited(run.ctx)) is not None:
             # "Will I get an email?" after a refund was sent for approval: read alone, an account question (the address
             # on the account came). The decision is posted in this conversation, which is what they are told.
-            return await self._answer_by_rule(run, intent_response, label="refund" if awaited == "refund" else "account",
-                                              key="decision_told", why=f"asks how they will hear of the {awaited} "
-                                              "left to a member of staff", reply=decision_told_reply(awaited))
+            return await self._answer_by_rule(run, intent_response,
+                                              label="refund" if awaited.startswith("refund") else "account",
+                                              key="decision_told", why=_HEARD_OF[awaited],
+                                              reply=decision_told_reply(awaited, message=run.ctx.message))
+        if (place := step_asked_of_us(run.ctx)) is not None:
+            # "Can you do it for me?" after the steps to invite a colleague: the same steps came again behind "My answer
+            # is the same"; "can you reset it for me?" after a failed deploy's guide, the password reset's.
+            return await self._answer_by_rule(run, intent_response, label=step_label(place), key="steps_are_theirs",
+                                              why="asks the assistant to take a step of the customer's own",
+                                              reply=steps_are_theirs_reply(place))
         if withdraws_request(run.ctx.message) and not withdraws_the_refund_just_asked(run.ctx):
             # "Actually never mind, I figured it out": read alone it is off topic or an unsure technical question, whose
             # reply offers a person again; the customer asked for nothing. A refund just asked for is the refund part's

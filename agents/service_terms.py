@@ -123,7 +123,7 @@ TRYING_A_PAID_PLAN = re.compile(
     # "Can I try pro before paying?" (a visitor was asked to sign in to see their invoices).
     r"|before\s+(?:paying|buying|committing|subscribing|(?:i|we)\s+(?:pay|buy|commit|subscribe)))\b"
     # "I want to try pro first" (off topic: the scope reply): a go on the paid plan before paying for it.
-    r"|\b(?:try|trial|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business)(?:\s+plan)?\s+(?:first|out\s+first)\b",
+    r"|\b(?:try|trial|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business|a\s+paid\s+plan)(?:\s+plan)?\s+(?:first|out\s+first)\b",
     re.IGNORECASE)
 
 
@@ -669,6 +669,27 @@ def with_own_paid_plan_named(message: str, *, own_plan: str | None) -> str:
     if not own_plan or own_plan.lower() == "free":
         return message
     return _OWN_PREMIUM.sub(lambda found: f"{found['whose']} {own_plan} plan{found['plural'] or ''}", message)
+
+
+# "Can I try it first?" right after the plans were compared, "can I try it before paying?" after what Pro includes: a
+# trial of the plan talked of ("no guide", or the card's entry for "paying").
+_TRIES_IT = re.compile(r"\b(?P<verb>try|trial|test)\s+(?:out\s+)?(?:it|them|that(?:\s+plan)?|this(?:\s+plan)?|one)\b"
+                       r"(?=\s+(?:out\s+)?(?:first|for\s+free|free|before|without\s+paying|at\s+no\s+cost))",
+                       re.IGNORECASE)
+_PAID_PLAN_NAMED = re.compile(r"\b(pro|business)\b", re.IGNORECASE)
+# Asked, not said: "let me try that first" after a guide that names Pro is the guide's steps tried.
+_ASKS_IF_ONE_CAN = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|also|hmm+)[,\s]+)?(?:can|could|may|is\s+it\s+possible\s+to"
+                              r"|do\s+(?:you|i|we)|would\s+it\s+be\s+possible\s+to)\b", re.IGNORECASE)
+
+
+def with_the_plan_tried_named(message: str, *, talked_of: str) -> str:
+    """"Can I try it first?" → "can I try Pro first?" when `talked_of` (the turns before) names Pro alone, "… try a paid
+    plan first?" when it names both paid plans; the message as it is when it names neither, or tries nothing."""
+    plans = {found.capitalize() for found in _PAID_PLAN_NAMED.findall(talked_of)}
+    if not plans or not _ASKS_IF_ONE_CAN.match(message):
+        return message
+    plan = plans.pop() if len(plans) == 1 else "a paid plan"
+    return _TRIES_IT.sub(lambda found: f"{found['verb']} {plan}", message)
 
 
 def tier_not_ours(message: str) -> str | None:

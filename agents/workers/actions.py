@@ -21,11 +21,19 @@ from agents.workers.guard import refund_options
 # follow-up can tell from the last reply that something asked for is still waiting (awaiting_staff).
 STILL_LOCKED = "It's still locked for now"
 NOT_REFUNDED_YET = "It hasn't been refunded yet"
+# How it says an action was done at once, which done_here reads back.
+UNLOCKED_NOW = "I've unlocked your account"
+REFUNDED_NOW = "I've refunded $"
 
 
 def awaiting_staff(reply: str) -> Literal["unlock", "refund"] | None:
     """Which action a reply said was left for a member of staff: an unlock, a refund over the agent's limit."""
     return "unlock" if STILL_LOCKED in reply else "refund" if NOT_REFUNDED_YET in reply else None
+
+
+def done_here(reply: str) -> Literal["unlock", "refund"] | None:
+    """Which action a reply said was done at once: an unlock, a refund within the agent's limit."""
+    return "unlock" if UNLOCKED_NOW in reply else "refund" if REFUNDED_NOW in reply else None
 
 
 def request_key(ctx: SupportContext, action: ProposedAction) -> str:
@@ -90,7 +98,7 @@ def describe_actions(records: list[ActionRecord], *, limit: str) -> str:
     lines = []
     for record in records:
         if record.kind == "refund" and record.status == "completed":
-            lines.append(f"I've refunded ${record.amount} for invoice {record.invoice_number} "
+            lines.append(f"{REFUNDED_NOW}{record.amount} for invoice {record.invoice_number} "
                          f"(reference {record.reference}). It can take 5–10 business days to reach your card.")
         elif record.kind == "refund" and record.status == "pending_approval":
             lines.append(f"A refund of ${record.amount} for invoice {record.invoice_number} is above the "
@@ -101,7 +109,7 @@ def describe_actions(records: list[ActionRecord], *, limit: str) -> str:
             lines.append(f"I couldn't record the refund for invoice {record.invoice_number}; a member of our team "
                          "will follow up.")
         elif record.status == "completed":
-            lines.append("I've unlocked your account; you can sign in again now.")
+            lines.append(f"{UNLOCKED_NOW}; you can sign in again now.")
         elif record.status == "pending_approval":
             lines.append("Unlocking an account after failed sign-ins needs a member of our staff to confirm it's "
                          f"you, so I've asked them to do it. {STILL_LOCKED}; you'll hear from us here once it's done.")

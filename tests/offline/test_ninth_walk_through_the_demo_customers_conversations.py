@@ -262,7 +262,7 @@ async def test_how_many_deploys_is_still_the_deploy_limits(converse):
 async def test_will_i_get_an_email_after_a_refund_sent_for_approval_says_the_decision_comes_here(converse):
     # "The email address on your account is bob@example.com.", as an account question.
     _, outcome = await converse("cus_bob", "I was charged twice this month", "will I get an email?")
-    assert outcome.reply.startswith("Yes: once a member of our staff has reviewed the refund, their decision is posted "
+    assert outcome.reply.startswith("Once a member of our staff has reviewed the refund, their decision is posted "
                                     "here in this chat"), outcome.reply
     assert "bob@example.com" not in outcome.reply and outcome.intent.label == "refund", outcome.reply
 

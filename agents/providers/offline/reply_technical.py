@@ -76,7 +76,11 @@ from agents.set_phrases import opens_with_it_not_fixed
 ASKS_HOW_THE_INCIDENT_STANDS = re.compile(
     r"\b(?:status|state|update|updates|news|progress)\s+(?:of|on|about|with)\s+(?:the\s+)?(?:[\w-]+\s+)?incidents?\b"
     r"|\bincidents?\s+(?:status|still\s+(?:open|on|going)|resolved|over|fixed)\b"
-    r"|\b(?:is|has)\s+the\s+(?:[\w-]+\s+)?incident\s+(?:been\s+)?(?:resolved|fixed|over|still\s+(?:open|on|going))\b",
+    r"|\b(?:is|has)\s+the\s+(?:[\w-]+\s+)?incident\s+(?:been\s+)?(?:resolved|fixed|over|still\s+(?:open|on|going))\b"
+    # "Any outages recently?", "are there any incidents?": whether there is one, with no fault of their own reported
+    # (the API errors' guide came after the incident, for errors nobody had).
+    r"|\b(?:any|are\s+there(?:\s+any)?|is\s+there\s+(?:an?|any))\s+(?:current\s+|ongoing\s+|known\s+|active\s+|recent\s+)?"
+    r"(?:outages?|incidents?|downtime)\b",
     re.IGNORECASE)
 ASKS_WHEN_FIXED = re.compile(
     r"\beta\b|\bestimated?\b[^.?!]{0,20}\b(?:time|fix|resolution)\b"
@@ -167,6 +171,9 @@ _ASKS_IF_NORMAL = re.compile(
 # "What's the max build time on pro?", "what's my api rate limit", "api returns 429, what does it mean?",
 # "how do I get a higher limit?": a figure, or what a code means, which a help-centre entry states; a
 # troubleshooting guide's steps answer a fault, not the question.
+# What a plan's clause says it has no limit on ("unlimited deploys"): asked for more of that, there is no more to get;
+# asked for more build minutes, the clause's "unlimited deploys" says nothing of them.
+_UNLIMITED = re.compile(r"\bunlimited\s+(\w+)", re.IGNORECASE)
 ASKS_A_LIMIT = re.compile(
     r"\b(?:max|maximum|minimum|limits?|quotas?|caps?|capped|allowance|allowed"
     r"|how\s+(?:long|many|much|big|large|often)|higher|increased?|raised?|extended)\b"
@@ -174,6 +181,8 @@ ASKS_A_LIMIT = re.compile(
     r"|\b(?:be|made|make\s+(?:it|them))\s+longer\b"
     # "How do I get more build minutes?": more than the plan allows, which is a limit too.
     r"|\b(?:get|need|want|buy)\s+more\b"
+    # "How do I deploy more than 10 times a day?": past what the plan allows in a day.
+    r"|\bmore\s+than\s+\d[\d,]*\s+(?:times\s+)?(?:a|per|each|every)\s+(?:day|hour|minute|month)\b"
     r"|\bwhat\s+(?:does|do)\b[^.?!]{0,40}\bmean\b|\bmeaning\b"
     r"|\bwhat(?:\s+is|\s+are|'s|s)\s+(?:an?\s+|the\s+)?(?:http\s+)?[45]\d\d\b",
     re.IGNORECASE,
@@ -739,6 +748,11 @@ class TechnicalReplies(WriterBase):
         if not (ASKS_FOR_MORE.search(self.text) or RAN_INTO_IT.search(self.text)
                 or (asks_what_an_upgrade_gives(self.ctx.message) and plan == customer_plan)):
             return False
+        if (unlimited := _UNLIMITED.search(" ".join(own))) and any(
+                word.startswith(unlimited[1].removesuffix("s")) for word in self.words):
+            # "How do I deploy more than 10 times a day?" from Business: unlimited is the answer, not that no plan
+            # allows more than it and a person to ask for more.
+            return True
         above = _above(entry_sentences, plan)
         if above:
             self.reply.add(" ".join(above))

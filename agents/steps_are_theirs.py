@@ -1,0 +1,55 @@
+"""A step of the customer's own, asked of the assistant.
+
+"Can you do it for me?" after the steps to add a team member, "can you change it?" after where billing details are
+filled in, "can you reset it for me?" after a failed deploy's guide: no action of the assistant's takes such a step (the
+action port files refunds and unlocks only), yet the same steps came again behind "My answer is the same", or, for
+"reset", the password reset's. The reply says it can't, where the steps start, and offers a person. Refunds, unlocks,
+plan changes, the card and the password have replies of their own parts, which say more.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import Intent, SupportContext
+from agents.follow_up import OFFER_PERSON, asks_a_step_done_for_them, last_assistant_text
+
+# Where a reply says a step is taken: "Go to **Settings → Team → Invite**", "Open **App → Deploys**".
+_PLACE = re.compile(r"\*\*((?:Settings|Billing|App|Account)\s+→[^*\n]+)\*\*")
+# Replies their own parts answer "do it for me" after, better than this: a refund or an unlock (which the assistant
+# can ask for), a change of plan, the card, the password reset, two-factor.
+_ANSWERED_ELSEWHERE = re.compile(r"\brefund|\bunlock|\*\*Billing\s+→\s+(?:Plan|Payment\s+method)\*\*|Forgot\s+password"
+                                 r"|[Tt]wo-factor", re.IGNORECASE)
+
+# "Ok do it" a few questions after "I want to downgrade to free": the move asked for is what "it" is, which the
+# cancellation part answers, whatever the last reply was about (a custom domain on Free).
+_MOVES_PLAN = re.compile(r"\b(?:upgrad|downgrad|cancel|switch\w*\s+(?:to|plans?)\b|move\s+(?:me\s+)?to\b)", re.IGNORECASE)
+_TURNS_ASKED = 4
+
+
+def step_asked_of_us(ctx: SupportContext) -> str | None:
+    """Where the steps of the last reply start ("Settings → Team → Invite"), when the message asks the assistant to take
+    them; None for any other message, or after a reply whose own part answers it."""
+    if not ctx.history or not asks_a_step_done_for_them(ctx.message):
+        return None
+    last = last_assistant_text(ctx)
+    asked = [turn.text for turn in ctx.history if turn.role == "user"][-_TURNS_ASKED:]
+    if (_ANSWERED_ELSEWHERE.search(last) or any(_MOVES_PLAN.search(text) for text in asked)
+            or (place := _PLACE.search(last)) is None):
+        return None
+    return place[1].strip()
+
+
+def step_label(place: str) -> Intent:
+    """What the step is part of, by where it is taken."""
+    return "technical" if place.startswith("App") else "billing" if place.startswith("Billing") else "account"
+
+
+def steps_are_theirs_reply(place: str) -> str:
+    """That the assistant can't take the step, where it starts, and a person."""
+    cannot = ("download or send invoices" if place.startswith("Billing → Invoices")
+              else "make changes to your apps" if place.startswith("App")
+              else "make changes to your account beyond asking for a refund or unlocking it")
+    return (f"I'm sorry, I can't do that for you from this chat: I have no way to {cannot}. The steps in "
+            f"my last message are yours to take, starting at **{place}**. If you get stuck on one, tell me what you "
+            f"see, or I can {OFFER_PERSON} from our team.")
