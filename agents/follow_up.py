@@ -1909,6 +1909,11 @@ _WHEN_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:when|how\s+
                          r"\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+def asks_only_when(message: str) -> bool:
+    """"When?", "how long exactly?": when, and nothing else."""
+    return bool(_WHEN_ALONE.match(message))
+
+
 def asks_when_the_refund_arrives(ctx: SupportContext) -> bool:
     """"How long will it take to reach my account?", or "when?" alone, right after a reply that filed or told of a
     refund by its reference: when the refund's money arrives."""

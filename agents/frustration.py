@@ -70,7 +70,7 @@ REPEAT_PHRASES: tuple[str, ...] = (
 )
 # Whole messages that only ask what was meant: "what?", "huh?", "what do you mean?".
 CONFUSED_PHRASES: tuple[str, ...] = (
-    r"what", r"huh", r"eh", r"sorry", r"pardon", r"come\s+again", r"wdym", r"what\s+do\s+you\s+mean",
+    r"what", r"for\s+what", r"huh", r"eh", r"sorry", r"pardon", r"come\s+again", r"wdym", r"what\s+do\s+you\s+mean",
     r"what\s+does\s+that\s+mean", r"i\s+don'?t\s+(?:understand|get\s+it)", r"i'?m\s+confused", r"confused",
 )
 

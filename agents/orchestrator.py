@@ -210,6 +210,7 @@ from agents.sign_up_problems import SIGN_UP_PROBLEM_REPLY, reports_a_sign_up_pro
 from agents.staff_decisions import decision_awaited, decision_told_reply
 from agents.steps_are_theirs import step_asked_of_us, step_label, steps_are_theirs_reply
 from agents.tracing import Tracer
+from agents.when_it_happens import when_it_was_said, when_reply
 from agents.where_it_is import asks_where_it_is, where_it_is_reply
 from agents.workers.account import account_agent
 from agents.workers.actions import describe_actions, execute_actions
@@ -803,6 +804,11 @@ class Orchestrator:
             # "What now?" after steps: alone its words found the entry on support hours (0.85).
             return await self._answer_by_rule(run, intent_response, label="general", key="what_next",
                                               why="asks only what to do next", reply=next_step_reply(run.ctx))
+        if said_when := when_it_was_said(run.ctx):
+            # "When?" after the steps to cancel, or a retry promised: the scope reply came, as its word names nothing.
+            return await self._answer_by_rule(run, intent_response, label="general", key="when_it_happens",
+                                              why="asks only when, of what the last reply said would happen",
+                                              reply=when_reply(said_when))
         if (awaited := decision_awaited(run.ctx)) is not None:
             # "Will I get an email?" after a refund was sent for approval: read alone, an account question (the address
             # on the account came). The decision is posted in this conversation, which is what they are told.

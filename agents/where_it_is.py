@@ -28,6 +28,11 @@ _SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])\s+|\n+")
 _LEAD_IN = re.compile(r"^[^*:\n]{1,40}:\s+(?=\S)")
 
 
+def reply_sentences(text: str) -> list[str]:
+    """A reply's sentences and lines, a numbered step whole."""
+    return [sentence.strip() for sentence in _SENTENCE_END.split(text) if sentence.strip()]
+
+
 def asks_where_it_is(ctx: SupportContext) -> bool:
     """"Where do I do it?" right after a reply that names a place in the dashboard."""
     return bool(_ASKS_WHERE.match(ctx.message)) and bool(_PLACE.search(last_assistant_text(ctx)))
@@ -36,9 +41,9 @@ def asks_where_it_is(ctx: SupportContext) -> bool:
 def where_it_is_reply(ctx: SupportContext) -> str:
     """Each place the last reply named, with its sentence there, in its order; then a person offered."""
     told: list[str] = []
-    for sentence in _SENTENCE_END.split(last_assistant_text(ctx)):
+    for sentence in reply_sentences(last_assistant_text(ctx)):
         places = _PLACE.findall(sentence)
-        step = _LEAD_IN.sub("", sentence.strip())
+        step = _LEAD_IN.sub("", sentence)
         if places:
             told.append(f"Under {' and '.join(dict.fromkeys(places))}: {step}")
     return ("\n".join(dict.fromkeys(told)) + "\n\nIf you can't find it there, tell me what you see, or I can "

@@ -21,8 +21,9 @@ async def test_a_refund_asked_for_is_still_weighed(converse):
 
 
 async def test_a_two_factor_question_from_a_locked_account_starts_no_unlock(converse):
+    # With two-factor off the lock is what keeps her out: its unlock is offered, not started.
     (outcome,) = await converse("cus_carol", "I lost my phone and can't get my 2fa codes")
-    assert outcome.actions == [] and "start the unlock" not in outcome.reply
+    assert outcome.actions == [] and "I can start the unlock for you: if you'd like that" in outcome.reply
     assert "Two-factor authentication is currently off" in outcome.reply
 
 

@@ -137,3 +137,66 @@ async def test_a_step_asked_of_the_assistant_that_its_own_part_answers_still_get
         converse, customer, before, asked, expected):
     _, outcome = await converse(customer, before, asked)
     assert expected in outcome.reply and "starting at **" not in outcome.reply, outcome.reply
+
+
+async def test_when_alone_after_the_steps_to_cancel_is_when_the_plan_ends(converse):
+    # The scope reply: "when?" names nothing.
+    _, outcome = await converse("cus_alice", "how do I cancel?", "when?")
+    assert outcome.reply.startswith("Your paid plan stays active until the end of the period you've paid for"), \
+        outcome.reply
+
+
+async def test_when_alone_after_a_retry_of_the_payment_was_promised_is_when_it_is_tried(converse):
+    *_, outcome = await converse("cus_alice", "hi, my payment failed", "I updated the card yesterday",
+                                 "so will you charge it again?", "when?")
+    assert outcome.reply == "We retry any failed invoice on the new card within a day.", outcome.reply
+
+
+async def test_when_alone_after_a_refund_filed_is_still_when_its_money_arrives(converse):
+    _, outcome = await converse("cus_bob", "I was charged twice", "when?")
+    assert "5 to 10 business days" in outcome.reply and "RF-0001" in outcome.reply, outcome.reply
+
+
+async def test_when_alone_after_a_reply_that_says_no_time_is_still_not_given_a_time(converse):
+    _, outcome = await converse("cus_alice", "where are my apps hosted?", "when?")
+    assert "within" not in outcome.reply and "at once" not in outcome.reply, outcome.reply
+
+
+async def test_what_the_error_says_after_the_crash_guide_gets_its_step_on_memory(converse):
+    # "My answer is the same as in my last message", and the whole guide again.
+    _, outcome = await converse("cus_carol", "my app keeps crashing", "it says out of memory")
+    assert outcome.reply.startswith("Thanks for sending the error. The step of our guide “Scaling and cold starts” "
+                                    "that fits it:\n5. Watch memory in **App → Metrics**"), outcome.reply
+    assert "My answer is the same" not in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("before", ["I want a refund", "how do I change my email?"])
+async def test_for_what_alone_is_asked_what_needs_explaining(converse, before):
+    # The scope reply.
+    _, outcome = await converse("cus_carol", before, "for what?")
+    assert outcome.reply.startswith("Sorry if that wasn't clear"), outcome.reply
+
+
+async def test_a_sign_in_blamed_on_two_factor_while_locked_with_it_off_starts_the_unlock(converse):
+    # The lock and that no code is needed, then how to set two-factor up; the unlock was never started.
+    [outcome] = await converse("cus_carol", "I can't log in, the phone thing is 2fa related")
+    assert "I've unlocked your account" in outcome.reply, outcome.reply
+    assert "you don't need a code from your authenticator" in outcome.reply, outcome.reply
+    assert "here's how to set it up" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I cant get my 2fa codes", "I lost my 2fa phone"])
+async def test_two_factor_trouble_while_locked_with_it_off_is_offered_the_unlock(converse, message):
+    [outcome] = await converse("cus_carol", message)
+    assert "I can start the unlock for you" in outcome.reply, outcome.reply
+
+
+async def test_whether_two_factor_is_on_while_locked_is_still_not_offered_the_unlock(converse):
+    [outcome] = await converse("cus_carol", "is 2fa on?")
+    assert "Two-factor authentication is currently off" in outcome.reply, outcome.reply
+    assert "start the unlock" not in outcome.reply, outcome.reply
+
+
+async def test_a_lost_authenticator_on_an_open_account_is_still_shown_how_to_set_it_up(converse):
+    [outcome] = await converse("cus_alice", "I lost my phone with the authenticator")
+    assert "here's how to set it up" in outcome.reply, outcome.reply

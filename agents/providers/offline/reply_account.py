@@ -467,9 +467,11 @@ class AccountReplies(BillingReplies):
                     # The help centre's entry on locks says what this just said: cited as told, so a panel's
                     # technical part quoting the confident entry does not explain the lock a second time.
                     self._cite_faq(match)
-            # "I can't get my 2fa codes" is about two-factor, not a request to unlock.
+            # "I can't get my 2fa codes" is about two-factor, not a request to unlock; with two-factor off, "I can't log
+            # in, the phone thing is 2fa related" is the lock, which is what keeps them out.
             asks_to_unlock = has_cue(self.words, self.norm, *_GETTING_IN) and not (
-                TWO_FACTOR.search(self.text) and not has_cue(self.words, self.norm, "unlock", "locked", "lock"))
+                TWO_FACTOR.search(self.text) and account.two_factor_enabled
+                and not has_cue(self.words, self.norm, "unlock", "locked", "lock"))
             # Once the customer has said to keep it locked, only words that ask for the unlock ("unlock it now")
             # start it: "is it still locked?" or "I can't sign in" is no change of mind.
             kept_before = self._kept_locked_earlier()
@@ -509,7 +511,10 @@ class AccountReplies(BillingReplies):
                                "you're not sure of your password, use **Forgot password** on the sign-in page "
                                "rather than guessing again.")
                 self.reply.actions.append(ProposedAction(kind="account_unlock", reason="customer asked; signed in"))
-            elif lock_question:
+            elif lock_question or (TWO_FACTOR.search(self.text) and not account.two_factor_enabled
+                                   and not asks_if_two_factor_is_on(self.text) and not asks_how_to(self.text)):
+                # "I lost my 2fa phone" while locked, with two-factor off: no code is needed, the lock is what is in
+                # the way, and its unlock is offered as to a question about it.
                 self.reply.add(f"As you're signed in here, I can start the unlock for you: if you'd like that, "
                                f"{OFFER_UNLOCK}. Or reset your password from the sign-in page (choose **Forgot "
                                f"password**), which unlocks it straight away.")
@@ -576,7 +581,8 @@ class AccountReplies(BillingReplies):
             if reset is not None:
                 self.reply.add(f"To get back in, reset your password: {reset.answer}")
                 self._cite_faq(reset)
-            if reset is None and (enable := self._entry_on("turn on", "two-factor")) is not None:
+            # Setting two-factor up is no help to someone kept out by a lock (the unlock is what they need).
+            if reset is None and account.status != "locked" and (enable := self._entry_on("turn on", "two-factor")) is not None:
                 phone = " on your new phone" if has_cue(self.words, self.norm, "new phone", "new device",
                                                         "new mobile") else ""
                 self.reply.add(f"If you'd like to protect your account with two-factor{phone}, here's how to set "

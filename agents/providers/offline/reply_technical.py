@@ -1466,7 +1466,7 @@ class TechnicalReplies(WriterBase):
         """Whether the message quotes an error right after the last reply asked for it. Not "tried that, still failing
         with exit code 1", which says the steps did not help (a rule of its own)."""
         message = self.ctx.message
-        return (ASKS_FOR_THE_ERROR in last_reply and bool(_QUOTES_AN_ERROR.search(message))
+        return ((ASKS_FOR_THE_ERROR in last_reply or ASKS_WHAT_IS_SEEN in last_reply) and bool(_QUOTES_AN_ERROR.search(message))
                 and not _ASKS_A_QUESTION.search(message) and not opens_with_it_not_fixed(message))
 
     def _no_matching_incident(self) -> None:
@@ -1522,11 +1522,15 @@ _SAYS_SINCE_WHEN = re.compile(
     re.IGNORECASE)
 # How a guide's steps for a fault ask for the error the customer sees.
 ASKS_FOR_THE_ERROR = "send me the error message you see"
+# How the guides' replies ask what is seen when a step gets stuck: what is seen, told, is the error asked for too.
+ASKS_WHAT_IS_SEEN = "tell me what you see"
 # "The log says npm ERR! missing script: build", "Error: listen EADDRINUSE", "it says 'permission denied'": an error
 # quoted, in the words programs print them. Not a question about one ("what does error 503 mean?").
 _QUOTES_AN_ERROR = re.compile(
     r"\b(?:err(?:or)?!?|exception|traceback|fatal|failed|failure|cannot|can'?t\s+find|not\s+found|missing|denied"
-    r"|refused|timed?\s*out|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|eaddrinuse|econn\w+|enoent|[45]\d\d)\b",
+    r"|refused|timed?\s*out|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|eaddrinuse|econn\w+|enoent|[45]\d\d"
+    # "It says out of memory" after the crash guide's steps.
+    r"|out\s+of\s+memory|oom(?:\s*killed)?)\b",
     re.IGNORECASE)
 _ASKS_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:what|why|how|where|which|who|when|can|could|do|does|is|are|should)\b",
                               re.IGNORECASE)

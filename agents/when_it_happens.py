@@ -1,0 +1,47 @@
+""""When?" alone, asked of what the last reply said would happen.
+
+After the steps to cancel, "when?" is when the plan ends ("stays active until the end of the period you've paid for");
+after a retry of a failed payment was promised, when it is tried ("within a day"). Alone its word names nothing, and the
+scope reply came. The answer is the last reply's own sentences that say when; a reply that says no time is left to the
+parts that know more (a refund filed by reference says when its money arrives).
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import SupportContext
+from agents.follow_up import asks_only_when, asks_when_the_refund_arrives, last_assistant_text
+from agents.where_it_is import reply_sentences
+
+# A sentence that says when, as the help centre and the replies put it: "within a day", "usually within an hour", "5 to
+# 10 business days", "at once", "until the end of the period you've paid for", "on 2026-12-01".
+_SAYS_WHEN = re.compile(
+    r"\bwithin\s+(?:a|an|one|\d+|a\s+few)\s+(?:minutes?|hours?|days?|business\s+days?|weeks?)\b"
+    r"|\b\d+\s*(?:to|–|-)\s*\d+\s+(?:business\s+)?days\b|\bat\s+once\b|\bimmediately\b|\bright\s+away\b"
+    r"|\buntil\s+the\s+end\s+of\b|\bat\s+the\s+end\s+of\b|\bon\s+\d{4}-\d{2}-\d{2}\b|\bafter\s+a\s+\d+-day\b",
+    re.IGNORECASE)
+# "From our help centre: …", "Here's how: …": a lead-in, not part of what is said.
+_LEAD_IN = re.compile(r"^(?:From our help centre|Here's how|How to do it|What it says(?: about [^:]+)?):\s+")
+# A line of a list ("- NW-1003: $29.00, failed on 2026-11-01", "2. Wait for DNS …"): an item, not what happens next.
+_LISTED = re.compile(r"^(?:[-•*]|\d+\.)\s")
+_WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
+# The sentences said back: the answer, not the whole reply again.
+_MOST = 2
+
+
+def when_it_was_said(ctx: SupportContext) -> list[str]:
+    """The last reply's sentences that say when, when the message asks only when; [] otherwise, or when the reply
+    told of a refund by its reference (whose arrival its own part tells)."""
+    # "How long?" alone has answers of its own parts (after the refund policy, the window and the refund's timing).
+    if (not ctx.history or not asks_only_when(ctx.message) or not _WHEN.search(ctx.message)
+            or asks_when_the_refund_arrives(ctx)):
+        return []
+    said = [_LEAD_IN.sub("", sentence) for sentence in reply_sentences(last_assistant_text(ctx))
+            if _SAYS_WHEN.search(sentence) and not _LISTED.match(sentence)]
+    return list(dict.fromkeys(said))[:_MOST]
+
+
+def when_reply(said: list[str]) -> str:
+    """When, in the words the last reply said it."""
+    return " ".join(said)
