@@ -1290,7 +1290,10 @@ def _catch_of_the_plan_asked(ctx: SupportContext) -> str | None:
         return None
     before = previous_user_text(ctx) or ""
     named = {plan.split()[0].lower() for plan in _PLAN_NAMED.findall(before)}
-    if not named and _ASKS_IF_FREE.search(before):
+    # "Is it free?" is short enough to read as a follow-up itself ("I want to sign up", "is it free?", "what's the
+    # catch?"), so the question it leans on is passed over: it is the one the catch is of.
+    just_asked = (_earlier_user_texts(ctx) or [""])[0]
+    if not named and (_ASKS_IF_FREE.search(before) or _ASKS_IF_FREE.search(just_asked)):
         named = {"free"}  # "is it free?": answered with the plans, Free among them; the catch is Free's
     if len(named) != 1 or (plan := named.pop()) == _PLANS_CHEAPEST_FIRST[-1]:
         return None

@@ -1,4 +1,5 @@
-"""Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos.
+"""Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
+document for a refund.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
 scope reply; "where are the docs?" after the API got "not enough information". What there is to say is that the help
@@ -41,6 +42,13 @@ _DEMO = re.compile(r"\b(?:get|book|schedule|request|have|see|want|arrange)\s+(?:
                    r"|\b(?:do|can)\s+(?:you|u)\s+(?:do|give|offer|run)\s+(?:a\s+|any\s+)?demo(?:nstration)?s?\b"
                    r"|^\W*(?:a\s+)?demo\s*[?.!]*\s*$", re.IGNORECASE)
 
+# "Can we get an invoice for the refund?", "a credit note for the refund": a document for a refund, which no entry
+# describes (the duplicate charge was described again, or the refund's state, answering nothing of it). Not "refund
+# invoice NW-2002", which asks for the refund.
+_REFUND_DOCUMENT = re.compile(r"\b(?:invoice|receipt|credit\s+note|credit\s+memo|confirmation|statement|document)\s+(?:for|of)"
+                              r"\s+(?:the|my|our|this|that|a)\s+refund\b|\brefund\s+(?:receipt|confirmation)\b"
+                              r"|\bcredit\s+(?:note|memo)\b", re.IGNORECASE)
+
 _REPLIES = {
     "partner_programme": "Our help centre doesn't mention an affiliate, referral or partner programme, so I'd rather not "
                          "guess whether there is one or how it works. A person from our team can tell you: would you "
@@ -51,10 +59,13 @@ _REPLIES = {
     "wildcard_domain": "Our help centre doesn't mention wildcard domains (such as *.example.com), or certificates for "
                        "them, so I'd rather not guess whether they work. A person from our team can tell you: would you "
                        f"like me to {OFFER_PERSON}?",
+    "refund_document": "Our help centre doesn't say whether a refund comes with its own invoice, receipt or credit note, "
+                       "so I'd rather not promise one. The refund itself shows on your card once it's made. A person "
+                       f"from our team can tell you what you'll get: would you like me to {OFFER_PERSON}?",
     "demo": "Our help centre doesn't mention demos, so I'd rather not promise one. A person from our team can tell you "
             f"whether one can be arranged: would you like me to {OFFER_PERSON}?",
 }
-Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo"]
+Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document"]
 
 
 # A longer message says more than this ("I registered with another number … referral code"): its other parts answer.
@@ -73,6 +84,8 @@ def uncovered_topic_asked(message: str) -> Uncovered | None:
         return "wildcard_domain"
     if _DEMO.search(message):
         return "demo"
+    if _REFUND_DOCUMENT.search(message):
+        return "refund_document"
     return None
 
 
@@ -82,4 +95,4 @@ def uncovered_topic_reply(topic: Uncovered) -> str:
 
 def uncovered_topic_label(topic: Uncovered) -> Intent:
     """The part of the service the topic belongs to, for the run's trace and the staff queue."""
-    return "technical" if topic == "wildcard_domain" else "general"
+    return "technical" if topic == "wildcard_domain" else "refund" if topic == "refund_document" else "general"

@@ -204,6 +204,7 @@ from agents.service_terms import (
     with_own_paid_plan_named,
     with_terms_spelled,
     with_the_plan_tried_named,
+    with_the_yearly_saving_named,
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 from agents.sign_up_problems import SIGN_UP_PROBLEM_REPLY, reports_a_sign_up_problem
@@ -733,8 +734,11 @@ class Orchestrator:
         if (tried := with_the_plan_tried_named(denied, talked_of=talked_of)) != denied:
             # "Can I try it first?" after the plans were compared: a trial of the plan talked of (no guide came).
             run.summary["plan_tried_named"] = {"from": denied, "read_as": tried}
-        if tried != message:
-            run.ctx.message, run.ctx.message_as_typed = tried, message
+        if (saving := with_the_yearly_saving_named(tried, talked_of=talked_of)) != tried:
+            # "How much would I save?" after paying yearly was asked about: the plans' prices came.
+            run.summary["yearly_saving_named"] = {"from": tried, "read_as": saving}
+        if saving != message:
+            run.ctx.message, run.ctx.message_as_typed = saving, message
 
     # ------------------------------------------------------------------ the pipeline
 

@@ -692,6 +692,22 @@ def with_the_plan_tried_named(message: str, *, talked_of: str) -> str:
     return _TRIES_IT.sub(lambda found: f"{found['verb']} {plan}", message)
 
 
+# "How much would I save?" right after paying yearly was asked about: the saving of paying yearly (the plans' prices
+# came, as if a cheaper plan were asked for).
+_ASKS_THE_SAVING = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much\s+(?:would|will|do|could|can|does)\s+"
+                              r"(?:i|we|it)\s+save|what\s+(?:would|will)\s+(?:i|we)\s+save|is\s+it\s+cheaper)(?:\s+(?:then|that\s+way))?"
+                              r"\s*[?.!]*\s*$", re.IGNORECASE)
+_PAYING_YEARLY = re.compile(r"\b(?:yearly|annual(?:ly)?|per\s+year|a\s+year)\b", re.IGNORECASE)
+
+
+def with_the_yearly_saving_named(message: str, *, talked_of: str) -> str:
+    """"How much would I save?" → "how much would I save paying yearly?" when `talked_of` (the turns before) is about
+    paying yearly; the message as it is otherwise."""
+    if not _ASKS_THE_SAVING.match(message) or not _PAYING_YEARLY.search(talked_of):
+        return message
+    return f"{message.strip().rstrip('?.! ')} paying yearly?"
+
+
 def tier_not_ours(message: str) -> str | None:
     """The name of a plan tier the message asks about that is none of ours ("Platinum"), or None."""
     found = _TIER_NOT_OURS.search(message)

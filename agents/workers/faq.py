@@ -242,6 +242,10 @@ _PLAN_NAMED_AS_A_PLAN = re.compile(r"\b(?:the|my|our|a)\s+(free|pro|business)\s+
 # plan allows, in words ("can invite up to 3 members") these share little with (0.08; the scope reply came).
 _TEAM_SIZE = re.compile(r"\bteam\s+size\b|\b(?:max(?:imum)?|largest|biggest)\s+(?:number\s+of\s+)?(?:team\s+members?|members?"
                         r"\s+(?:in|on|of)\s+(?:a|my|our|the)\s+team)\b", re.IGNORECASE)
+# "I want to switch to yearly billing": the entry on payment methods says who can pay yearly, in words ("pay yearly")
+# "billing" shares little with; the entries on invoices came, and "nothing about paying yearly" was said.
+_YEARLY_BILLING = re.compile(r"\b(?:yearly|annual)\s+(?:billing|payments?|subscription|plan)\b|\bbilled\s+(?:yearly|annually)\b",
+                             re.IGNORECASE)
 # "How do I deploy more than 10 times a day?": the deploys' daily limit, which the entry on deploys and builds states
 # (0.58 with the question's own words; the failed deploys' guide came as if one had failed).
 _MORE_DEPLOYS_A_DAY = re.compile(r"\bdeploy(?:ing)?\s+more\s+than\s+\d+\s+times\s+(?:a|per|each|every)\s+day\b"
@@ -258,6 +262,7 @@ def as_searched(message: str) -> str:
     text = with_slowness_said(_EXPORT_IT.sub(r"\1 my data", _WHEN_AGAINST_BEFORE.sub("", text)))
     if _FIGURE_OF_A_NAMED_PLAN.search(text) and not _ABOUT_THE_PLAN_ITSELF.search(text):
         text = _PLAN_NAMED_AS_A_PLAN.sub(r"\1", text)
+    text = _YEARLY_BILLING.sub("pay yearly", text)
     text = _MORE_DEPLOYS_A_DAY.sub("more deploys a day: how many deploys can I run", _TEAM_SIZE.sub("how many team members", text))
     return _BACKUP_CODES.sub(r"recovery \1", _EMAIL_ADDRESS.sub("a new address", text))
 

@@ -200,3 +200,58 @@ async def test_whether_two_factor_is_on_while_locked_is_still_not_offered_the_un
 async def test_a_lost_authenticator_on_an_open_account_is_still_shown_how_to_set_it_up(converse):
     [outcome] = await converse("cus_alice", "I lost my phone with the authenticator")
     assert "here's how to set it up" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("objection", ["but it failed", "why not, it failed"])
+async def test_a_failed_payment_said_back_after_nothing_to_refund_is_told_that_is_why(converse, objection):
+    # The refund policy, as if a charge had been taken and refused.
+    _, outcome = await converse("cus_alice", "can I get a refund for NW-1003?", objection)
+    assert outcome.reply.startswith("That's why there's nothing to refund: its payment didn't go through, so no money "
+                                    "was taken for NW-1003"), outcome.reply
+    assert "14 days" not in outcome.reply, outcome.reply
+
+
+async def test_why_not_after_nothing_to_refund_is_still_because_no_money_was_taken(converse):
+    _, outcome = await converse("cus_alice", "can I get a refund for NW-1003?", "why not?")
+    assert outcome.reply.startswith("Because no money was taken for NW-1003"), outcome.reply
+
+
+async def test_the_catch_of_being_free_asked_after_signing_up_is_what_free_leaves_out(converse):
+    # The scope reply: "is it free?" reads as a follow-up itself, so the question before it was looked at.
+    *_, outcome = await converse(None, "I want to sign up", "is it free?", "whats the catch?")
+    assert outcome.reply.startswith("The catch is what Free leaves out, which Pro adds."), outcome.reply
+
+
+async def test_switching_to_yearly_billing_is_told_who_can_pay_yearly(converse):
+    # "I can't find anything about paying yearly", though the entry on payment methods says Business customers can.
+    [outcome] = await converse("cus_bob", "I want to switch to yearly billing")
+    assert "on your Business plan you can pay yearly" in outcome.reply, outcome.reply
+    assert "can't find anything about paying yearly" not in outcome.reply, outcome.reply
+
+
+async def test_how_much_would_i_save_after_yearly_billing_is_the_saving_of_paying_yearly(converse):
+    # The three plans' prices, as if a cheaper plan had been asked for.
+    _, outcome = await converse("cus_alice", "I want to switch to yearly billing", "how much would I save?")
+    assert "I can't find anything about a discount for paying yearly" in outcome.reply, outcome.reply
+    assert "We have three plans" not in outcome.reply, outcome.reply
+
+
+async def test_how_much_would_i_save_alone_is_still_not_read_as_yearly(converse):
+    [outcome] = await converse("cus_carol", "how much would I save?")
+    assert "yearly" not in outcome.reply, outcome.reply
+
+
+async def test_how_long_it_has_been_after_the_certificates_guide_offers_a_person_not_the_guide_again(converse):
+    _, outcome = await converse("cus_alice", "my custom domain shows a certificate error", "it's been 2 days")
+    assert outcome.reply.startswith("Thanks, that helps. If the steps in our guide “TLS (SSL) certificates” haven't "
+                                    "sorted it out"), outcome.reply
+    assert "Retry certificate" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can we get an invoice for the refund?", "can I get a credit note for the refund?"])
+async def test_a_document_for_a_refund_is_said_to_be_undescribed_with_a_person(converse, message):
+    # The duplicate charge described again, or the refund's state, answering nothing of it.
+    _, outcome = await converse("cus_bob", "I was charged twice", message)
+    assert outcome.reply.startswith("Our help centre doesn't say whether a refund comes with its own invoice"), \
+        outcome.reply
+    assert outcome.intent.label == "refund", outcome.intent

@@ -209,6 +209,11 @@ ASKS_TO_SPEED_IT_UP = re.compile(
 _HOW_MANY_DAYS = re.compile(r"^\s*(?:and\s+|so\s+)?(?:how\s+many\s+days|how\s+long|how\s+much\s+time)\b", re.IGNORECASE)
 
 
+# "But it failed", "why not, it failed", "it didn't go through though" right after an unpaid invoice was said to have
+# nothing to refund: the failure said back as if it were why a refund is due (the refund policy came).
+_SAYS_IT_FAILED = re.compile(
+    r"^\W*(?:(?:why(?:\s+not)?|but|so|and|well)[,\s]+)*(?:it|the\s+payment|the\s+charge|that(?:\s+one)?|the\s+invoice)\s+"
+    r"(?:failed|didn'?t\s+go\s+through|bounced|was\s+declined)(?:\s+though)?\s*[?.!]*\s*$", re.IGNORECASE)
 # How the refund part says an invoice was never paid ("why not?" asked of it: WHY_NOTHING).
 _NEVER_PAID_TOLD = re.compile(r"\bInvoice (?P<number>NW-\d+) \([^)]*\) was never paid\b")
 
@@ -773,12 +778,15 @@ class RefundReplies(BillingReplies):
         taken, and none was for it; a failed payment, when it is tried again. It got the refusal of another invoice
         (NW-1002, outside the window), as if that had been asked. False, having said nothing, for any other message."""
         told = _NEVER_PAID_TOLD.search(last_assistant_text(self.ctx))
-        if told is None or not WHY_NOTHING.match(self.ctx.message):
+        asks_why = bool(WHY_NOTHING.match(self.ctx.message))
+        if told is None or not (asks_why or _SAYS_IT_FAILED.match(self.ctx.message)):
             return False
         invoice = next((i for i in self.facts.invoices if i.number == told["number"]), None)
         state = "its payment didn't go through" if invoice is None or invoice.status == "failed" else "it's still open"
+        # "But it failed" says the reason back as an objection: it is the reason, which is said.
         self.reply.add(f"Because no money was taken for {told['number']}: {state}, and a refund gives back a payment we "
-                       "took.")
+                       "took." if asks_why else f"That's why there's nothing to refund: {state}, so no money was taken "
+                       f"for {told['number']}, and a refund gives back a payment we took.")
         if invoice is not None and invoice.status == "failed":
             self._when_retried(retry_was_asked=False)
         return True

@@ -1513,7 +1513,9 @@ _SAYS_SINCE_WHEN = re.compile(
     rf"(?:(?:since|from)\s+(?:this\s+morning|yesterday|last\s+night|today|tonight|the\s+weekend|the\s+morning|"
     rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day|{_A_WHILE}\s+ago)|for\s+{_A_WHILE}"
     rf"|(?:it\s+)?(?:started|began)\s+(?:{_A_WHILE}\s+ago|this\s+morning|yesterday|last\s+night|today)"
-    rf"|{_A_WHILE}\s+ago)\W*$"
+    rf"|{_A_WHILE}\s+ago"
+    # "It's been 2 days" after the certificates' guide (the guide again).
+    rf"|(?:it|that|this)(?:'s|\s+has)\s+been\s+{_A_WHILE}(?:\s+(?:now|already))?)\W*$"
     # "I added the CNAME yesterday", "we changed it an hour ago": a step of the guide taken, and when (the guide again).
     r"|^\W*(?:(?:but|well|ok(?:ay)?)[,\s]+)?(?:i|we)(?:'ve|\s+have|\s+already)?\s+(?:added|created|set\s+up|changed|updated"
     r"|made|did|tried)\s+(?:it|that|this|them|the\s+[\w\s-]{1,30}?)\s+"
