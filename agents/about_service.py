@@ -13,7 +13,8 @@ import re
 from typing import Literal
 
 from agents.context import SupportContext
-from agents.follow_up import KEY_OR_TOKEN, OFFER_PERSON, previous_user_text
+from agents.follow_up import KEY_OR_TOKEN, OFFER_PERSON, last_assistant_text, previous_user_text
+from agents.own_data import asks_how_to
 
 # Our regions by name ("where is ap-southeast?", "is eu-west in Germany?"): where apps run, which is ours to answer.
 OUR_REGION = r"(?:us-east|eu-west|ap-southeast)"
@@ -767,10 +768,38 @@ _IT_LEAKED = re.compile(r"^\W*(?:(?:i\s+think|i\s+fear|i'?m\s+afraid|maybe|oh\s+
                         r"|stolen|published|made\s+public|got\s+out)\b", re.IGNORECASE)
 
 
+_NAMES_A_KEY = re.compile(rf"\b{_LEAKED_KEY}\b", re.IGNORECASE)
+
+
 def reports_the_key_named_before_leaked(ctx: SupportContext) -> bool:
     """"I think it leaked" right after a question that named an API key or token (it got "no guide one either")."""
-    return bool(_IT_LEAKED.search(ctx.message)) and bool(re.search(rf"\b{_LEAKED_KEY}\b", previous_user_text(ctx) or "",
-                                                                   re.IGNORECASE))
+    return bool(_IT_LEAKED.search(ctx.message)) and bool(_NAMES_A_KEY.search(previous_user_text(ctx) or ""))
+
+
+# "How do I rotate my api key?", "how do i revoke it?" after a leaked key: the steps for a key, which the help centre
+# doesn't describe ("no guide on that", after the leak's reply had said so already).
+_REPLACES_A_KEY = re.compile(
+    r"\b(?:rotate|rotating|revoke|revoking|regenerate|regenerating|replace|replacing|reset|resetting|roll|cycle|invalidate"
+    r"|create|generate|make|get|delete|disable)\s+(?:(?:my|our|the|an?|a\s+new|new|this|that)\s+)*(?P<what>\S+(?:\s+\S+)?)",
+    re.IGNORECASE)
+_IT = re.compile(r"^(?:it|them|that|this|one)\b", re.IGNORECASE)
+KEY_STEPS_REPLY = (
+    "Our help centre doesn't describe how to create, rotate or revoke API keys or tokens, so I'd rather not guess the "
+    "steps. A person from our team can help you do it: would you like me to pass you to a person? Please don't paste "
+    "the key here."
+)
+
+
+def asks_how_to_replace_a_key(ctx: SupportContext) -> bool:
+    """"How do I rotate my api key?", or "how do I revoke it?" right after a key was named or said to have leaked: the
+    steps for a key of theirs."""
+    asked = _REPLACES_A_KEY.search(ctx.message)
+    if asked is None or (not asks_how_to(ctx.message) and "?" not in ctx.message):
+        return False
+    if _NAMES_A_KEY.search(asked["what"]):
+        return True
+    return bool(_IT.match(asked["what"])) and (LEAKED_KEY_REPLY in last_assistant_text(ctx)
+                                               or bool(_NAMES_A_KEY.search(previous_user_text(ctx) or "")))
 
 
 def reports_a_security_issue(text: str) -> bool:

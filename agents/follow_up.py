@@ -761,6 +761,15 @@ def asks_of_another_month_after_a_refund_refused(ctx: SupportContext) -> bool:
     return _refused_for_the_window_lately(ctx) and bool(_ANOTHER_MONTH.match(ctx.message))
 
 
+_INVOICE_TOLD = re.compile(r"\b[Ii]nvoice NW-\d+\b")
+
+
+def asks_of_another_months_invoice(ctx: SupportContext) -> bool:
+    """"And september?" right after a reply about one invoice ("I need a receipt for october"): that month's invoice (it
+    got the scope reply; after "show me my october invoice" the label read billing)."""
+    return bool(_ANOTHER_MONTH.match(ctx.message)) and bool(_INVOICE_TOLD.search(last_assistant_text(ctx)))
+
+
 def says_what_looks_wrong(ctx: SupportContext) -> bool:
     """"The amount", "it should be $19", "NW-1002, the price" right after being asked what looks wrong on an invoice: the
     answer to that, in a few words, asking nothing new."""

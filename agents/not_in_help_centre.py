@@ -1,5 +1,5 @@
 """Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
-document for a refund.
+document for a refund, support's hours on holidays.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
 scope reply; "where are the docs?" after the API got "not enough information". What there is to say is that the help
@@ -49,6 +49,21 @@ _REFUND_DOCUMENT = re.compile(r"\b(?:invoice|receipt|credit\s+note|credit\s+memo
                               r"\s+(?:the|my|our|this|that|a)\s+refund\b|\brefund\s+(?:receipt|confirmation)\b"
                               r"|\bcredit\s+(?:note|memo)\b", re.IGNORECASE)
 
+# "Are you open on christmas?", "support hours on public holidays?": whether support's hours change on a holiday, which
+# the entry on support hours doesn't say (Bob got the hours and his plan's priority support, as if the holiday were
+# unasked). "What about holidays?" alone only right after those hours were given. Not a holiday of anyone else's
+# ("is today a bank holiday?", "book a holiday"), which CLINC150 and Banking77 ask.
+_HOLIDAY = r"(?:(?:public|bank|national)\s+)?holidays?|christmas|xmas|new\s+year'?s?(?:\s+(?:day|eve))?|easter|thanksgiving"
+_SUPPORT_ON_A_HOLIDAY = re.compile(
+    rf"\b(?:support|staff|open|closed|hours|available|working|work)\b[^.?!]{{0,30}}\b(?:on|over|during|at|for)\s+(?:the\s+)?"
+    rf"(?:{_HOLIDAY})\b"
+    rf"|\b(?:{_HOLIDAY})\b[^.?!]{{0,20}}\b(?:support|hours|opening|open|closed)\b",
+    re.IGNORECASE)
+_HOLIDAYS_ALONE = re.compile(rf"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:(?:what|how)\s+about\s+)?(?:on\s+|over\s+|during\s+)?"
+                             rf"(?:the\s+)?(?:{_HOLIDAY})\s*[?.!]*\s*$", re.IGNORECASE)
+# How the entry on support hours says when staff are in (the last reply, for "what about holidays?").
+_SUPPORT_HOURS_TOLD = "support staff are here"
+
 _REPLIES = {
     "partner_programme": "Our help centre doesn't mention an affiliate, referral or partner programme, so I'd rather not "
                          "guess whether there is one or how it works. A person from our team can tell you: would you "
@@ -62,18 +77,22 @@ _REPLIES = {
     "refund_document": "Our help centre doesn't say whether a refund comes with its own invoice, receipt or credit note, "
                        "so I'd rather not promise one. The refund itself shows on your card once it's made. A person "
                        f"from our team can tell you what you'll get: would you like me to {OFFER_PERSON}?",
+    "holiday_hours": "Our help centre doesn't say whether our support staff's hours change on public holidays, so I'd "
+                     "rather not guess. This chat answers around the clock. A person from our team "
+                     f"can tell you their holiday hours: would you like me to {OFFER_PERSON}?",
     "demo": "Our help centre doesn't mention demos, so I'd rather not promise one. A person from our team can tell you "
             f"whether one can be arranged: would you like me to {OFFER_PERSON}?",
 }
-Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document"]
+Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document", "holiday_hours"]
 
 
 # A longer message says more than this ("I registered with another number … referral code"): its other parts answer.
 _MAX_WORDS = 20
 
 
-def uncovered_topic_asked(message: str) -> Uncovered | None:
-    """Which topic the help centre has nothing on the message asks about, or None."""
+def uncovered_topic_asked(message: str, *, last_reply: str = "") -> Uncovered | None:
+    """Which topic the help centre has nothing on the message asks about (of the last reply, for a holiday named alone),
+    or None."""
     if len(message.split()) > _MAX_WORDS:
         return None
     if _PARTNER_PROGRAMME.search(message):
@@ -86,6 +105,8 @@ def uncovered_topic_asked(message: str) -> Uncovered | None:
         return "demo"
     if _REFUND_DOCUMENT.search(message):
         return "refund_document"
+    if _SUPPORT_ON_A_HOLIDAY.search(message) or (_HOLIDAYS_ALONE.match(message) and _SUPPORT_HOURS_TOLD in last_reply):
+        return "holiday_hours"
     return None
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 
 from agents.about_service import (
     BUG_REPORT_REPLY,
+    KEY_STEPS_REPLY,
     LEAKED_KEY_REPLY,
     NAMES_AN_INCIDENT,
     SECURITY_REPORT_REPLY,
@@ -27,6 +28,7 @@ from agents.about_service import (
     asks_about_support_hours,
     asks_for_a_person,
     asks_how_to_move_from_another_host,
+    asks_how_to_replace_a_key,
     asks_how_we_differ,
     asks_if_supported,
     asks_if_there_is_an_api,
@@ -62,7 +64,7 @@ from agents.data_protection import data_protection_asked
 from agents.dns_providers import asks_to_buy_a_domain
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
-from agents.facts import IncidentFact
+from agents.facts import AccountFact, IncidentFact
 from agents.faq_refusals import why_the_entry_is_refused
 from agents.feedback import feedback_asked, feedback_reply
 from agents.follow_up import (
@@ -78,6 +80,7 @@ from agents.follow_up import (
     asks_if_it_worked_with_nothing_done,
     asks_if_the_sla_applies,
     asks_of_another_month_after_a_refund_refused,
+    asks_of_another_months_invoice,
     asks_to_avoid_what_a_plan_has,
     asks_what_an_upgrade_loses,
     asks_what_ending_does,
@@ -203,14 +206,13 @@ from agents.service_terms import (
     tier_not_ours,
     with_own_paid_plan_named,
     with_terms_spelled,
-    with_the_plan_tried_named,
-    with_the_yearly_saving_named,
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 from agents.sign_up_problems import SIGN_UP_PROBLEM_REPLY, reports_a_sign_up_problem
 from agents.staff_decisions import decision_awaited, decision_told_reply
 from agents.steps_are_theirs import step_asked_of_us, step_label, steps_are_theirs_reply
 from agents.tracing import Tracer
+from agents.what_was_talked_of import read_with_what_was_talked_of
 from agents.when_it_happens import when_it_was_said, when_reply
 from agents.where_it_is import asks_where_it_is, where_it_is_reply
 from agents.workers.account import account_agent
@@ -287,6 +289,13 @@ NOTHING_OFFERED_REPLY = ("Happy to help, though I haven't offered to do anything
                          "would you like me to help with? I can look at your invoices and plan, your account, or "
                          "problems with your apps.")
 # "Did it work?" with nothing done in this chat: no claim that anything was, and the customer is asked what they tried.
+# Why the FAQ shortcut was not taken, by the key _account_decides_the_entry relabelled the run with.
+_ENTRY_MISLEADS_THE_ACCOUNT = {
+    "second_factor_off": "lost the second factor, and the signed-in customer's two-factor is off",
+    "reset_while_locked": "the password reset asked while the signed-in customer's account is locked",
+}
+# The FAQ entry on resetting a password, whose steps also unlock an account (which a locked customer is told).
+_RESETS_THE_PASSWORD = re.compile(r"\breset\b.*\bpassword\b", re.IGNORECASE)
 # Why a question about hearing back was answered by rule, by what it would hear of.
 _HEARD_OF = {"refund": "asks how they will hear of the refund left to a member of staff",
              "unlock": "asks how they will hear of the unlock left to a member of staff",
@@ -390,6 +399,10 @@ _REPORTS_ANSWERED_BY_RULE = (
     # "I think it leaked" right after asking where the API key is: the key named before.
     _ReportRule(lambda ctx: reports_a_leaked_key(ctx.message) or reports_the_key_named_before_leaked(ctx), "technical",
                 "leaked_key", "says an API key or token of theirs has leaked", LEAKED_KEY_REPLY),
+    # "How do I rotate my api key?" ("no guide on that"), "how do I revoke it?" after the leak: the steps for a key, which
+    # no entry describes.
+    _ReportRule(asks_how_to_replace_a_key, "technical", "key_steps", "asks how to replace or revoke an API key or token",
+                KEY_STEPS_REPLY),
     # "I want to report a bug": read as an account question (0.32), a visitor was asked to sign in to see their
     # invoices. What the report needs is asked for, with a person offered to take it.
     _ReportRule(lambda ctx: wants_to_report_a_bug(ctx.message), "technical", "bug_report",
@@ -434,6 +447,9 @@ _REFUND_FOLLOW_UPS = (
     # have a guide on that"): that month's charge, refunded or not.
     _FollowUpRule(asks_of_another_month_after_a_refund_refused, "refund", "another_month_refund",
                   "asks the refund of another month's charge"),
+    # "And september?" right after a reply about October's invoice (the scope reply): that month's invoice.
+    _FollowUpRule(asks_of_another_months_invoice, "billing", "another_months_invoice", "asks of another month's invoice",
+                  spares=("refund", "human")),
     # "Why not?" after a refund refused and "for the october invoice" (said to be the same): the question before lent
     # its topic, billing, and the invoice list answered the argument.
     _FollowUpRule(pushes_back_on_a_refund_refused, "refund", "refusal_argued",
@@ -731,14 +747,11 @@ class Orchestrator:
             # "I didn't do anything" right after the lock's reason: the failed sign-ins were someone else's.
             run.summary["lock_denied"] = {"from": plan_named, "read_as": denied}
         talked_of = f"{previous_user_text(run.ctx) or ''} {last_assistant_text(run.ctx)}"
-        if (tried := with_the_plan_tried_named(denied, talked_of=talked_of)) != denied:
-            # "Can I try it first?" after the plans were compared: a trial of the plan talked of (no guide came).
-            run.summary["plan_tried_named"] = {"from": denied, "read_as": tried}
-        if (saving := with_the_yearly_saving_named(tried, talked_of=talked_of)) != tried:
-            # "How much would I save?" after paying yearly was asked about: the plans' prices came.
-            run.summary["yearly_saving_named"] = {"from": tried, "read_as": saving}
-        if saving != message:
-            run.ctx.message, run.ctx.message_as_typed = saving, message
+        # "Can I try it first?" after the plans were compared: a trial of the plan talked of (no guide came).
+        text, readings = read_with_what_was_talked_of(denied, talked_of=talked_of)
+        run.summary.update(readings)
+        if text != message:
+            run.ctx.message, run.ctx.message_as_typed = text, message
 
     # ------------------------------------------------------------------ the pipeline
 
@@ -781,7 +794,7 @@ class Orchestrator:
                                                    if feedback == "complaint"
                                                    else "asks how to give feedback, with nothing of it yet"),
                                               reply=feedback_reply(feedback, web=run.ctx.channel == "web"))
-        if (uncovered := uncovered_topic_asked(run.ctx.message)) is not None:
+        if (uncovered := uncovered_topic_asked(run.ctx.message, last_reply=last_assistant_text(run.ctx))) is not None:
             # "Do you have an affiliate program?" ("not enough information"), "where are the docs?" after the API: the
             # help centre has nothing on it, which is said, with a person, rather than a guess.
             return await self._answer_by_rule(run, intent_response, label=uncovered_topic_label(uncovered),
@@ -992,7 +1005,15 @@ class Orchestrator:
                               why=f"asks what losing the second factor would mean ({run.intent.label} at "
                                   f"{run.intent.confidence:.2f})")
         elif run.ctx.customer is not None and reports_lost_second_factor(run.ctx.message):
-            await self._lost_second_factor_names_account(run)
+            # With two-factor on, or the account locked (the lock is what keeps them out), the entry stands.
+            await self._account_decides_the_entry(
+                run, entry_misleads=lambda account: not account.two_factor_enabled and account.status == "active",
+                why="lost the second factor with two-factor off", key="second_factor_off")
+        elif (run.ctx.customer is not None and run.faq_matches and run.faq_matches[0].score > self.config.faq_threshold
+              and _RESETS_THE_PASSWORD.search(run.faq_matches[0].question)):
+            # Only where the shortcut would give the entry: below it, the label's own part answers anyway.
+            await self._account_decides_the_entry(run, entry_misleads=lambda account: account.status == "locked",
+                                                  why="asks for the password reset while locked", key="reset_while_locked")
         if self._faq_shortcut_applies(run, run.intent):
             return await self._answer_from_faq(run)
 
@@ -1236,25 +1257,26 @@ class Orchestrator:
             intent = label.model_copy(update={"secondary": [*label.secondary, "account"]})
         self._relabel(run, intent, why=why, key="unlock_request")
 
-    async def _lost_second_factor_names_account(self, run: _Run) -> None:
-        """"I lost my phone" from a signed-in customer whose account is open with two-factor off: the FAQ's
-        entry on a lost authenticator (recovery codes) assumes it is on, and the password alone signs them in,
-        which the account's facts say. The account is looked up to know: with two-factor on, or the account
-        locked (the lock is what keeps them out), the entry stands, the FAQ shortcut's to give."""
+    async def _account_decides_the_entry(self, run: _Run, *, entry_misleads: Callable[[AccountFact], bool], why: str,
+                                         key: str) -> None:
+        """The FAQ entry the message found is one the signed-in customer's account may make wrong or half an answer:
+        the account is looked up, and when `entry_misleads` for it, the account's part answers instead of the FAQ
+        shortcut. "I lost my phone" with two-factor off: the entry on a lost authenticator (recovery codes) assumes it
+        on, and the password alone signs them in. "How do I reset my password?" while locked: the entry's steps, without
+        that the reset also unlocks the account. The entry stands when the account can't be read."""
         customer_id = run.ctx.customer.external_id if run.ctx.customer else ""
         try:
             account = await tool(run.deps, "account.account",
                                  lambda: run.deps.ports.account.account(customer_id=customer_id),
                                  customer_id=customer_id)
-        except Exception as exc:  # the FAQ's entry stands: it is right for anyone with two-factor on
-            run.deps.record_fallback(f"account for a lost second factor: {type(exc).__name__} → FAQ kept")
+        except Exception as exc:  # the FAQ's entry stands: it is right for most accounts
+            run.deps.record_fallback(f"account for the FAQ entry ({key}): {type(exc).__name__} → FAQ kept")
             return
-        if account is None or account.two_factor_enabled or account.status != "active":
+        if account is None or not entry_misleads(account):
             return
         label = run.intent
-        self._relabel(run, self._sure_label(run, "account"),
-                      why=f"lost the second factor with two-factor off ({label.label} at {label.confidence:.2f})",
-                      key="second_factor_off")
+        self._relabel(run, self._sure_label(run, "account"), why=f"{why} ({label.label} at {label.confidence:.2f})",
+                      key=key)
 
     def _relabel_follow_ups(self, run: _Run, rules: tuple[_FollowUpRule, ...]) -> None:
         """Each rule, in order, that the message meets: the run taken for its label."""
@@ -1425,10 +1447,10 @@ class Orchestrator:
         unsure_out_of_scope = intent.label == "out_of_scope" and intent.confidence < FAQ_OVER_OUT_OF_SCOPE_BELOW
         if not unsure_out_of_scope and (intent.label not in FAQ_INTENTS or intent.secondary):
             return False
-        # A lost second factor with two-factor off, found by the account's facts before the shortcut: the recovery
-        # entry is not this customer's answer.
-        why = ("lost the second factor, and the signed-in customer's two-factor is off"
-               if "second_factor_off" in run.summary else why_the_entry_is_refused(run.ctx, top))
+        # A lost second factor with two-factor off, or a password reset while locked, found by the account's facts
+        # before the shortcut (_account_decides_the_entry): the entry alone is not this customer's answer.
+        why = next((why for key, why in _ENTRY_MISLEADS_THE_ACCOUNT.items() if key in run.summary),
+                   None) or why_the_entry_is_refused(run.ctx, top)
         if why is not None:
             run.summary["faq"]["skipped"] = why
             return False

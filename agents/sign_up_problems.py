@@ -20,7 +20,9 @@ _NOUNS = {
 # Besides the words of any request: how one reports, and what a sign-up is of.
 _REPORTING = frozenset({"report", "reporting", "inform", "informing", "notify", "notifying", "tell", "telling",
                         "let", "flag", "flagging", "online", "new", "account", "ve", "had", "having"})
-_SIGN_UP = re.compile(r"\bsign(?:ing)?[\s-]?ups?\b", re.IGNORECASE)
+# "Creating an account" is signing up said the long way ("I'm having issues creating an account" got the upgrade's steps).
+_SIGN_UP = re.compile(r"\bsign(?:ing)?[\s-]?ups?\b|\bcreat(?:e|ing)\s+(?:an?|my|the)\s+(?:new\s+)?(?:user\s+|online\s+)?account\b",
+                      re.IGNORECASE)
 SIGN_UP_PROBLEM_REPLY = (
     "I'm sorry signing up gave you trouble. Tell me what happened: which step you were on and what you saw (an error "
     f"message, or an email that didn't arrive), and I'll help if I can. I can also {OFFER_PERSON} from our team, who "

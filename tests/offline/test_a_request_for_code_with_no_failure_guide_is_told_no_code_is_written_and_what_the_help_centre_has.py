@@ -41,7 +41,7 @@ async def test_a_request_for_code_no_guide_covers_is_told_no_code_is_written_and
     # API key" makes a thing no guide's step creates.
     ("how do i scale my app?", f"Our guide “Scaling and cold starts” covers this. The steps that usually sort it "
                                f"out:\n1. {SCALING_STEP}"),
-    ("how do i generate an api key?", "I don't have a guide on that in our help centre, and I'd rather not guess."),
+    ("how do i generate an api key?", "Our help centre doesn't describe how to create, rotate or revoke API keys"),
 ])
 async def test_a_how_to_that_asks_for_no_code_is_not_told_code_cannot_be_written(converse, message, expected):
     (outcome,) = await converse("cus_bob", message)

@@ -86,7 +86,8 @@ def test_a_guide_whose_step_does_it_is_still_found(kb, message, slug):
 @pytest.mark.parametrize("message", ["how do I create an API key for my own app?", "how do I rotate my API key?"])
 async def test_an_api_key_how_to_says_there_is_no_guide_instead_of_another_guides_steps(converse, message):
     (outcome,) = await converse("cus_alice", message)
-    assert outcome.reply.startswith(NO_GUIDE)
+    # Said of API keys themselves since the tenth walk: "I don't have a guide on that" before.
+    assert outcome.reply.startswith("Our help centre doesn't describe how to create, rotate or revoke API keys")
     assert "CNAME" not in outcome.reply and "Secret" not in outcome.reply
 
 

@@ -510,7 +510,8 @@ def test_a_leaked_password_is_no_leaked_key():
 async def test_a_new_one_after_a_leaked_key_is_a_new_key_no_guide_covers(converse):
     # The environment guide's step on redeploying.
     _, outcome = await converse("cus_alice", "my api key was leaked", "how do I make a new one?")
-    assert outcome.reply.startswith("I don't have a guide on that in our help centre"), outcome.reply
+    assert outcome.reply.startswith("Our help centre doesn't describe how to create, rotate or revoke API keys"), \
+        outcome.reply
 
 
 @pytest.mark.parametrize(("customer", "lead"), [

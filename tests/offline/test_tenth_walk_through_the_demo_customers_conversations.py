@@ -255,3 +255,72 @@ async def test_a_document_for_a_refund_is_said_to_be_undescribed_with_a_person(c
     assert outcome.reply.startswith("Our help centre doesn't say whether a refund comes with its own invoice"), \
         outcome.reply
     assert outcome.intent.label == "refund", outcome.intent
+
+
+@pytest.mark.parametrize(("customer", "message", "expected"), [
+    ("cus_alice", "hw do i updat my crd", "choose **Replace card**"),
+    ("cus_alice", "can i chnge my pasword", "choose **Forgot password**"),
+    ("cus_alice", "I lost my pasword, can you recover it?", "choose **Forgot password**"),
+])
+async def test_a_question_typed_in_a_hurry_is_read_with_its_words_spelt(converse, customer, message, expected):
+    # The invoice list, or "I don't have enough information".
+    [outcome] = await converse(customer, message)
+    assert expected in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("how do i rotate my api key?",), ("my api key leaked", "how do i rotate it?"),
+                                   ("where do I find my api key?", "how do I revoke it?")])
+async def test_replacing_or_revoking_an_api_key_is_said_to_be_undescribed_with_a_person(converse, turns):
+    # "I don't have a guide on that", after the leak's reply had said a person can help replace it.
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith("Our help centre doesn't describe how to create, rotate or revoke API keys"), \
+        outcome.reply
+
+
+async def test_resetting_it_after_a_failed_deploy_is_still_not_read_as_a_key(converse):
+    _, outcome = await converse("cus_alice", "my deploy failed", "how do I reset it?")
+    assert "API keys" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I'm having issues creating an account", "error creating an account"])
+async def test_trouble_creating_an_account_is_a_sign_up_problem(converse, message):
+    # The upgrade's steps ("Here are the plans we offer …"), or that the help centre doesn't describe signing up.
+    [outcome] = await converse(None, message)
+    assert outcome.reply.startswith("I'm sorry signing up gave you trouble"), outcome.reply
+
+
+async def test_another_month_after_a_receipt_is_that_months_invoice(converse):
+    # The scope reply.
+    _, outcome = await converse("cus_alice", "I need a receipt for october", "and september?")
+    assert outcome.reply.startswith("Invoice NW-1001 is for $29.00"), outcome.reply
+
+
+async def test_another_month_after_a_refund_refused_is_still_that_months_refund(converse):
+    _, outcome = await converse("cus_alice", "refund my october invoice", "ok what about september?")
+    assert "invoice NW-1001 ($29.00), paid on 2026-09-01, is outside our 14-day refund window" in outcome.reply, \
+        outcome.reply
+
+
+async def test_how_do_i_claim_after_the_slas_credits_is_not_read_as_a_complaint(converse):
+    # "I'm sorry something has gone wrong … who will take your complaint".
+    _, outcome = await converse("cus_bob", "do you have an sla?", "how do I claim?")
+    assert "doesn't say how to claim them" in outcome.reply and "complaint" not in outcome.reply, outcome.reply
+
+
+async def test_making_a_claim_with_nothing_before_is_still_a_complaint(converse):
+    [outcome] = await converse("cus_bob", "I want to make a claim")
+    assert "take your complaint" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("what are your support hours?", "what about holidays?"),
+                                   ("are you open on christmas?",), ("is support available during public holidays?",)])
+async def test_support_on_a_holiday_is_said_to_be_undescribed_with_a_person(converse, turns):
+    # The scope reply; Bob got the hours and his plan's priority support, as if the holiday were unasked.
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith("Our help centre doesn't say whether our support staff's hours change on public "
+                                    "holidays"), outcome.reply
+
+
+async def test_holidays_named_alone_with_nothing_about_support_before_are_still_not_our_hours(converse):
+    [outcome] = await converse(None, "what about holidays?")
+    assert "support staff's hours" not in outcome.reply, outcome.reply

@@ -1,0 +1,81 @@
+"""Short questions that lean on what was just talked of, read with it named.
+
+"Can I try it first?" after the plans were compared got "no guide"; "how much would I save?" after paying yearly got the
+plans' prices; "how do I claim?" after the SLA's service credits got a complaint's reply. Each names nothing of its own,
+so it is read with what the turns before it were about, and every agent reads the question as it was meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# "Can I try it first?" right after the plans were compared, "can I try it before paying?" after what Pro includes: a
+# trial of the plan talked of ("no guide", or the card's entry for "paying").
+_TRIES_IT = re.compile(r"\b(?P<verb>try|trial|test)\s+(?:out\s+)?(?:it|them|that(?:\s+plan)?|this(?:\s+plan)?|one)\b"
+                       r"(?=\s+(?:out\s+)?(?:first|for\s+free|free|before|without\s+paying|at\s+no\s+cost))",
+                       re.IGNORECASE)
+_PAID_PLAN_NAMED = re.compile(r"\b(pro|business)\b", re.IGNORECASE)
+# Asked, not said: "let me try that first" after a guide that names Pro is the guide's steps tried.
+_ASKS_IF_ONE_CAN = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|also|hmm+)[,\s]+)?(?:can|could|may|is\s+it\s+possible\s+to"
+                              r"|do\s+(?:you|i|we)|would\s+it\s+be\s+possible\s+to)\b", re.IGNORECASE)
+
+
+def with_the_plan_tried_named(message: str, *, talked_of: str) -> str:
+    """"Can I try it first?" → "can I try Pro first?" when `talked_of` (the turns before) names Pro alone, "… try a paid
+    plan first?" when it names both paid plans; the message as it is when it names neither, or tries nothing."""
+    plans = {found.capitalize() for found in _PAID_PLAN_NAMED.findall(talked_of)}
+    if not plans or not _ASKS_IF_ONE_CAN.match(message):
+        return message
+    plan = plans.pop() if len(plans) == 1 else "a paid plan"
+    return _TRIES_IT.sub(lambda found: f"{found['verb']} {plan}", message)
+
+
+# "How much would I save?" right after paying yearly was asked about: the saving of paying yearly (the plans' prices
+# came, as if a cheaper plan were asked for).
+_ASKS_THE_SAVING = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much\s+(?:would|will|do|could|can|does)\s+"
+                              r"(?:i|we|it)\s+save|what\s+(?:would|will)\s+(?:i|we)\s+save|is\s+it\s+cheaper)(?:\s+(?:then|that\s+way))?"
+                              r"\s*[?.!]*\s*$", re.IGNORECASE)
+_PAYING_YEARLY = re.compile(r"\b(?:yearly|annual(?:ly)?|per\s+year|a\s+year)\b", re.IGNORECASE)
+
+
+def with_the_yearly_saving_named(message: str, *, talked_of: str) -> str:
+    """"How much would I save?" → "how much would I save paying yearly?" when `talked_of` (the turns before) is about
+    paying yearly; the message as it is otherwise."""
+    if not _ASKS_THE_SAVING.match(message) or not _PAYING_YEARLY.search(talked_of):
+        return message
+    return f"{message.strip().rstrip('?.! ')} paying yearly?"
+
+
+# "How do I claim?", "can I claim it?" right after the SLA's service credits were told: a claim of those credits (read
+# alone, "claim" is a complaint's word, and its reply asked what had gone wrong).
+_ASKS_TO_CLAIM = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?(?P<asks>how\s+(?:do|can|would|should)\s+(?:i|we)\s+claim"
+                            r"|(?:can|could)\s+(?:i|we)\s+claim|where\s+(?:do|can)\s+(?:i|we)\s+claim)(?:\s+(?:it|them|one|that))?"
+                            r"(?:\s+(?:then|now))?\s*[?.!]*\s*$", re.IGNORECASE)
+_CREDITS_TOLD = re.compile(r"\bservice\s+credits?\b", re.IGNORECASE)
+
+
+def with_the_credits_claim_named(message: str, *, talked_of: str) -> str:
+    """"How do I claim?" → "how do I claim service credits?" when `talked_of` (the turns before) is about the SLA's
+    service credits; the message as it is otherwise."""
+    if (asked := _ASKS_TO_CLAIM.match(message)) is None or not _CREDITS_TOLD.search(talked_of):
+        return message
+    return f"{asked['asks']} service credits?"
+
+
+# Each reading with the key the run's summary records it under, applied in this order.
+READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
+    ("plan_tried_named", with_the_plan_tried_named),
+    ("yearly_saving_named", with_the_yearly_saving_named),
+    ("credits_claim_named", with_the_credits_claim_named),
+)
+
+
+def read_with_what_was_talked_of(message: str, *, talked_of: str) -> tuple[str, dict[str, dict[str, str]]]:
+    """The message with what `talked_of` was about named where it leans on it, and each reading taken, by its key."""
+    taken: dict[str, dict[str, str]] = {}
+    for key, reading in READINGS:
+        if (read := reading(message, talked_of=talked_of)) != message:
+            taken[key] = {"from": message, "read_as": read}
+            message = read
+    return message, taken
