@@ -14,7 +14,10 @@ from agents.follow_up import OFFER_PERSON, last_assistant_text
 
 _ASKS_WHAT_NEXT = re.compile(
     r"^\W*(?:(?:so|ok(?:ay)?|and|then|right|alright|hmm+)[,\s]+)?(?:what\s+now|now\s+what|what(?:'s|\s+is)?\s+next"
-    r"|what\s+(?:do|should|can)\s+(?:i|we)\s+do\s+(?:now|next)|then\s+what|(?:the\s+)?next\s+steps?)\s*[?.!]*\s*$",
+    r"|what\s+(?:do|should|can)\s+(?:i|we)\s+do\s+(?:now|next)|then\s+what|(?:the\s+)?next\s+steps?"
+    # "What should I check first?", "where do I start?" after a guide's steps: the first of them ("no guide on that").
+    r"|what\s+(?:do|should|can)\s+(?:i|we)\s+(?:check|do|try|look\s+at)\s+first|where\s+(?:do|should)\s+(?:i|we)\s+start)"
+    r"\s*[?.!]*\s*$",
     re.IGNORECASE)
 _NUMBERED_STEP = re.compile(r"^\s*(\d+)\.\s+(.+)$", re.MULTILINE)
 # "Go to **Settings → Profile**, enter the new address …", "… once a new card is saved under **Billing → Payment

@@ -1,7 +1,9 @@
 """Short questions that lean on what was just talked of, read with it named.
 
 "Can I try it first?" after the plans were compared got "no guide"; "how much would I save?" after paying yearly got the
-plans' prices; "how do I claim?" after the SLA's service credits got a complaint's reply. Each names nothing of its own,
+plans' prices; "how do I claim?" after the SLA's service credits got a complaint's reply; "how do I get a second one?"
+after how many apps a plan allows, the API rate limits guide; "what do I get for that?" after a plan's price, the scope
+reply; "what about startups?" after a discount for nonprofits, "my answer is the same". Each names nothing of its own,
 so it is read with what the turns before it were about, and every agent reads the question as it was meant.
 """
 
@@ -63,11 +65,61 @@ def with_the_credits_claim_named(message: str, *, talked_of: str) -> str:
     return f"{asked['asks']} service credits?"
 
 
+# "How do I get a second one?", "how can I have another?" right after how many apps a plan allows: more apps (the API
+# rate limits guide came, for "get more").
+_ASKS_FOR_ANOTHER = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?how\s+(?:do|can|could|would)\s+(?:i|we)\s+"
+                               r"(?:get|have|add|make|create|run)\s+(?:a\s+second|another|more|a\s+2nd|an\s+extra)"
+                               r"(?:\s+ones?)?\s*[?.!]*\s*$", re.IGNORECASE)
+_APPS_COUNTED = re.compile(r"\b(?:one|\d+)\s+apps?\b", re.IGNORECASE)
+
+
+def with_more_apps_named(message: str, *, talked_of: str) -> str:
+    """"How do I get a second one?" → "how do I get more apps?" when `talked_of` (the turns before) counted apps; the
+    message as it is otherwise."""
+    if not _ASKS_FOR_ANOTHER.match(message) or not _APPS_COUNTED.search(talked_of):
+        return message
+    return "how do I get more apps?"
+
+
+# "What do I get for that?" right after a plan's price: what the plan includes (the scope reply came).
+_ASKS_WHAT_IT_BUYS = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?what\s+(?:do|does|would|will)\s+(?:i|we)\s+get\s+"
+                                r"for\s+(?:that|it|this|the\s+money|my\s+money|our\s+money|\$?\d+(?:\.\d{2})?)"
+                                r"(?:\s+(?:then|exactly))?\s*[?.!]*\s*$", re.IGNORECASE)
+_PLAN_PRICED = re.compile(r"\b(Free|Pro|Business)\s+plan\s+at\s+\$|\b(Free|Pro|Business)\s+\(\$")
+
+
+def with_the_plan_priced_named(message: str, *, talked_of: str) -> str:
+    """"What do I get for that?" → "what does the Pro plan include?" when `talked_of` (the turns before) gave one plan's
+    price; the message as it is otherwise."""
+    priced = {found[1] or found[2] for found in _PLAN_PRICED.finditer(talked_of)}
+    if not _ASKS_WHAT_IT_BUYS.match(message) or len(priced) != 1:
+        return message
+    return f"what does the {priced.pop()} plan include?"
+
+
+# "Ok what about startups?" right after a discount for nonprofits was asked: the same discount, for them ("my answer is
+# the same" came, naming nonprofits again).
+_WHAT_ABOUT = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?(?:what|how)\s+about\s+(?:for\s+)?(?P<who>[a-z][a-z\s-]{1,30}?)"
+                         r"\s*[?.!]*\s*$", re.IGNORECASE)
+_DISCOUNT_ASKED = re.compile(r"\bdiscounts?\s+for\s+\w+", re.IGNORECASE)
+
+
+def with_the_discount_asked_of(message: str, *, talked_of: str) -> str:
+    """"What about startups?" → "do you offer discounts for startups?" when `talked_of` (the turns before) asked a
+    discount for someone; the message as it is otherwise."""
+    if (asked := _WHAT_ABOUT.match(message)) is None or not _DISCOUNT_ASKED.search(talked_of):
+        return message
+    return f"do you offer discounts for {asked['who'].strip()}?"
+
+
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_tried_named", with_the_plan_tried_named),
     ("yearly_saving_named", with_the_yearly_saving_named),
     ("credits_claim_named", with_the_credits_claim_named),
+    ("more_apps_named", with_more_apps_named),
+    ("plan_priced_named", with_the_plan_priced_named),
+    ("discount_asked_of", with_the_discount_asked_of),
 )
 
 

@@ -324,3 +324,41 @@ async def test_support_on_a_holiday_is_said_to_be_undescribed_with_a_person(conv
 async def test_holidays_named_alone_with_nothing_about_support_before_are_still_not_our_hours(converse):
     [outcome] = await converse(None, "what about holidays?")
     assert "support staff's hours" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("asked", ["how do I get a second one?", "how do I get more?"])
+async def test_another_app_asked_after_the_plans_app_count_is_the_plan_with_more(converse, asked):
+    # The API rate limits guide's steps, for "get more".
+    _, outcome = await converse("cus_carol", "can I have more than one app on free?", asked)
+    assert "Pro ($29.00 a month) includes up to 10 apps" in outcome.reply, outcome.reply
+    assert "Retry-After" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("before", "first_step"), [
+    ("my site says 502 bad gateway", "1. Check status.northwind.cloud for an active incident in your app's region."),
+    ("my deploy failed", "1. Open **App → Deploys**, select the failed deploy"),
+])
+@pytest.mark.parametrize("asked", ["what should I check first?", "where do I start?"])
+async def test_where_to_start_after_a_guide_is_its_first_step(converse, before, first_step, asked):
+    # "I don't have a guide on that".
+    _, outcome = await converse("cus_carol", before, asked)
+    assert outcome.reply.startswith(f"Start with the first step from my last message:\n{first_step}"), outcome.reply
+
+
+async def test_what_a_plans_price_buys_is_what_the_plan_includes(converse):
+    # The scope reply.
+    *_, outcome = await converse("cus_alice", "hello, I have a question about my bill", "why is it $29?",
+                                 "what do I get for that?")
+    assert "Pro ($29.00 a month), includes up to 10 apps, custom domains and email support" in outcome.reply, \
+        outcome.reply
+
+
+@pytest.mark.parametrize(("first", "then", "who"), [("do you offer discounts for nonprofits?", "ok what about startups?",
+                                                     "startups"),
+                                                    ("is there a discount for students?", "what about teachers?",
+                                                     "teachers")])
+async def test_a_discount_asked_for_others_next_is_asked_of_them(converse, first, then, who):
+    # "My answer is the same as in my last message", naming the first ones again.
+    _, outcome = await converse(None, first, then)
+    assert f"I can't find anything about discounts for {who} in our help centre" in outcome.reply, outcome.reply
+    assert "My answer is the same" not in outcome.reply, outcome.reply
