@@ -1,5 +1,5 @@
 """Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
-document for a refund, support's hours on holidays.
+document for a refund, support's hours on holidays, a change of the account's owner.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
 scope reply; "where are the docs?" after the API got "not enough information". What there is to say is that the help
@@ -49,6 +49,12 @@ _REFUND_DOCUMENT = re.compile(r"\b(?:invoice|receipt|credit\s+note|credit\s+memo
                               r"\s+(?:the|my|our|this|that|a)\s+refund\b|\brefund\s+(?:receipt|confirmation)\b"
                               r"|\bcredit\s+(?:note|memo)\b", re.IGNORECASE)
 
+# "Our team lead left, how do we transfer ownership?", "make Sam the account owner": the account's owner changed, which
+# no entry describes (the entry on team roles says nothing of an owner; "not enough information" came).
+_OWNERSHIP = re.compile(r"\btransfer(?:ring)?\s+(?:the\s+|our\s+|my\s+)?(?:account\s+)?ownership\b|\b(?:change|transfer|move|hand\s+over)"
+                        r"\s+(?:the\s+|our\s+|my\s+)?(?:account\s+)?owner(?:ship)?\b|\bnew\s+account\s+owner\b"
+                        r"|\bmake\s+\w+\s+(?:the\s+)?(?:new\s+)?account\s+owner\b", re.IGNORECASE)
+
 # "Are you open on christmas?", "support hours on public holidays?": whether support's hours change on a holiday, which
 # the entry on support hours doesn't say (Bob got the hours and his plan's priority support, as if the holiday were
 # unasked). "What about holidays?" alone only right after those hours were given. Not a holiday of anyone else's
@@ -80,10 +86,14 @@ _REPLIES = {
     "holiday_hours": "Our help centre doesn't say whether our support staff's hours change on public holidays, so I'd "
                      "rather not guess. This chat answers around the clock. A person from our team "
                      f"can tell you their holiday hours: would you like me to {OFFER_PERSON}?",
+    "ownership": "Our help centre doesn't describe moving an account to another owner, so I'd rather not guess how it's "
+                 "done. A person from our team can help you hand it over: would you like me to "
+                 f"{OFFER_PERSON}?",
     "demo": "Our help centre doesn't mention demos, so I'd rather not promise one. A person from our team can tell you "
             f"whether one can be arranged: would you like me to {OFFER_PERSON}?",
 }
-Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document", "holiday_hours"]
+Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document", "holiday_hours",
+                    "ownership"]
 
 
 # A longer message says more than this ("I registered with another number … referral code"): its other parts answer.
@@ -105,6 +115,8 @@ def uncovered_topic_asked(message: str, *, last_reply: str = "") -> Uncovered | 
         return "demo"
     if _REFUND_DOCUMENT.search(message):
         return "refund_document"
+    if _OWNERSHIP.search(message):
+        return "ownership"
     if _SUPPORT_ON_A_HOLIDAY.search(message) or (_HOLIDAYS_ALONE.match(message) and _SUPPORT_HOURS_TOLD in last_reply):
         return "holiday_hours"
     return None
@@ -116,4 +128,4 @@ def uncovered_topic_reply(topic: Uncovered) -> str:
 
 def uncovered_topic_label(topic: Uncovered) -> Intent:
     """The part of the service the topic belongs to, for the run's trace and the staff queue."""
-    return "technical" if topic == "wildcard_domain" else "refund" if topic == "refund_document" else "general"
+    return {"wildcard_domain": "technical", "refund_document": "refund", "ownership": "account"}.get(topic, "general")

@@ -362,3 +362,32 @@ async def test_a_discount_asked_for_others_next_is_asked_of_them(converse, first
     _, outcome = await converse(None, first, then)
     assert f"I can't find anything about discounts for {who} in our help centre" in outcome.reply, outcome.reply
     assert "My answer is the same" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["my card was charged $29 but the invoice says failed", "why did my $29 payment fail?"])
+async def test_a_failed_payment_named_by_its_amount_is_the_failed_invoice_not_a_paid_one(converse, message):
+    # "Invoice NW-1002 is for $29.00 … and was paid": of the three invoices for $29, the paid one came.
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("Your payment for invoice NW-1003 ($29.00, issued on 2026-11-01) didn't go through"), \
+        outcome.reply
+    assert "NW-1002" not in outcome.reply, outcome.reply
+
+
+async def test_a_card_charged_though_the_invoice_failed_is_told_what_our_records_show(converse):
+    [outcome] = await converse("cus_alice", "my card was charged $29 but the invoice says failed")
+    assert "Our records show the payment for NW-1003 as failed, not as paid" in outcome.reply, outcome.reply
+
+
+async def test_why_a_charge_of_an_amount_was_taken_is_still_the_latest_paid_invoice(converse):
+    [outcome] = await converse("cus_alice", "why was I charged $29?")
+    assert "NW-1002" in outcome.reply and "NW-1003" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["our team lead left, how do we transfer ownership?",
+                                     "how do I change the account owner?"])
+async def test_a_change_of_the_accounts_owner_is_said_to_be_undescribed_with_a_person(converse, message):
+    # "I don't have enough information".
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.reply.startswith("Our help centre doesn't describe moving an account to another owner"), \
+        outcome.reply
+    assert outcome.intent.label == "account", outcome.intent

@@ -122,6 +122,8 @@ ASKS_IF_IT_COSTS = re.compile(
     r"|\bpay\s+(?:extra|more)\b",
     re.IGNORECASE,
 )
+# An invoice said to have failed: "says failed", "was declined", "didn't go through".
+_SAYS_IT_FAILED = re.compile(r"\b(?:fail(?:ed|s|ing)?|declined|bounced|didn'?t\s+go\s+through)\b", re.IGNORECASE)
 # "Why?", "why not?", "how come?" alone: the reason for what the reply before said, naming nothing of its own.
 _WHY_PREFIX = r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?"
 _WHY_TAIL = r"(?:\s+(?:though|exactly|then))?\s*[?.!]*\s*$"
@@ -391,13 +393,17 @@ class WriterBase:
 
     @cached_property
     def invoices_for_amounts(self) -> list[InvoiceFact] | None:
-        """The latest invoice (paid ones first) for each amount the message quotes ("why was I charged
-        $29?"); [] when none of the customer's is for it; None when the message quotes no amount."""
+        """The latest invoice (paid ones first, failed ones when the message says one failed) for each amount the
+        message quotes ("why was I charged $29?"); [] when none of the customer's is for it; None when the message
+        quotes no amount."""
         amounts = {Decimal(a.replace(",", "")) for a in AMOUNT.findall(self.text)}
         if not amounts:
             return None
+        # "My card was charged $29 but the invoice says failed": of the invoices for $29, the failed one (the paid
+        # NW-1002 came).
+        preferred = "failed" if _SAYS_IT_FAILED.search(self.text) else "paid"
         latest: dict[Decimal, InvoiceFact] = {}
-        for invoice in sorted(self.facts.invoices, key=lambda i: (i.status == "paid", i.issued_on)):
+        for invoice in sorted(self.facts.invoices, key=lambda i: (i.status == preferred, i.issued_on)):
             if invoice.amount in amounts:
                 latest[invoice.amount] = invoice
         for number, total in self._charged_twice_totals().items():

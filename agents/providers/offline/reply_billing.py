@@ -174,7 +174,11 @@ _WHY_CHARGED = re.compile(r"\bwhy\s+(?:was|were|am|are|did|have|has|do|does|is)\
                           re.IGNORECASE)
 # The customer's bank said to show a charge: "my bank shows it was charged", "it's on my bank statement as taken".
 # Not "can I pay by bank transfer?" nor "which bank cards do you take": a charge is said to be seen.
-BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|taken|debited|deducted|went\s+out)\b",
+BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|taken|debited|deducted|went\s+out)\b"
+                               # "My card was charged $29 but the invoice says failed": the card's side, set against the
+                               # failure (NW-1002's $29 came, as if the paid one were asked about).
+                               r"|\bcard\b[^.?!]{0,20}\b(?:charged|debited)\b[^.?!]{0,60}\b(?:failed|declined)\b"
+                               r"|\b(?:failed|declined)\b[^.?!]{0,60}\bcard\b[^.?!]{0,20}\b(?:charged|debited)\b",
                                re.IGNORECASE)
 # When, or whether it has happened or will ("did you retry yet?", "have you tried again?", "will you retry the
 # payment?"): either way, when it will.
