@@ -13,6 +13,7 @@ import re
 from typing import Literal
 
 from agents.context import SupportContext
+from agents.follow_up import assistant_texts
 from agents.workers.actions import awaiting_staff, done_here
 
 # What the customer would hear of: a refund or an unlock left to a member of staff, or one done at once.
@@ -60,7 +61,7 @@ def decision_awaited(ctx: SupportContext) -> Heard | None:
     member of staff, or was done at once; None for any other message."""
     if len(ctx.message.split()) > _FOLLOW_UP_WORDS or not _ASKS_HOW_THEY_WILL_HEAR.search(ctx.message):
         return None
-    replies = [turn.text for turn in reversed(ctx.history) if turn.role == "assistant"][:_TURNS_BACK]
+    replies = assistant_texts(ctx)[:_TURNS_BACK]
     for text in replies:
         if (filed := awaiting_staff(text)) is not None:
             return filed

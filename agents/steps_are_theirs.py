@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 from agents.context import Intent, SupportContext
-from agents.follow_up import OFFER_PERSON, asks_a_step_done_for_them, last_assistant_text
+from agents.follow_up import OFFER_PERSON, asks_a_step_done_for_them, last_assistant_text, questions_before
+from agents.where_it_is import places_named
 
-# Where a reply says a step is taken: "Go to **Settings → Team → Invite**", "Open **App → Deploys**".
-_PLACE = re.compile(r"\*\*((?:Settings|Billing|App|Account)\s+→[^*\n]+)\*\*")
+# The parts of the dashboard a step of the customer's own is taken in ("Go to **Settings → Team → Invite**").
+_OWN_DASHBOARD = ("Settings", "Billing", "App", "Account")
 # Replies their own parts answer "do it for me" after, better than this: a refund or an unlock (which the assistant
 # can ask for), a change of plan, the card, the password reset, two-factor.
 _ANSWERED_ELSEWHERE = re.compile(r"\brefund|\bunlock|\*\*Billing\s+→\s+(?:Plan|Payment\s+method)\*\*|Forgot\s+password"
@@ -24,7 +25,6 @@ _ANSWERED_ELSEWHERE = re.compile(r"\brefund|\bunlock|\*\*Billing\s+→\s+(?:Plan
 # "Ok do it" a few questions after "I want to downgrade to free": the move asked for is what "it" is, which the
 # cancellation part answers, whatever the last reply was about (a custom domain on Free).
 _MOVES_PLAN = re.compile(r"\b(?:upgrad|downgrad|cancel|switch\w*\s+(?:to|plans?)\b|move\s+(?:me\s+)?to\b)", re.IGNORECASE)
-_TURNS_ASKED = 4
 
 
 def step_asked_of_us(ctx: SupportContext) -> str | None:
@@ -33,11 +33,9 @@ def step_asked_of_us(ctx: SupportContext) -> str | None:
     if not ctx.history or not asks_a_step_done_for_them(ctx.message):
         return None
     last = last_assistant_text(ctx)
-    asked = [turn.text for turn in ctx.history if turn.role == "user"][-_TURNS_ASKED:]
-    if (_ANSWERED_ELSEWHERE.search(last) or any(_MOVES_PLAN.search(text) for text in asked)
-            or (place := _PLACE.search(last)) is None):
+    if _ANSWERED_ELSEWHERE.search(last) or any(_MOVES_PLAN.search(text) for text in questions_before(ctx)):
         return None
-    return place[1].strip()
+    return next((place for place in places_named(last) if place.startswith(_OWN_DASHBOARD)), None)
 
 
 def step_label(place: str) -> Intent:

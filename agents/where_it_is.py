@@ -28,6 +28,11 @@ _SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])\s+|\n+")
 _LEAD_IN = re.compile(r"^[^*:\n]{1,40}:\s+(?=\S)")
 
 
+def places_named(text: str) -> list[str]:
+    """The places in the dashboard a reply names, in its order, without their bold: "Settings → Team → Invite"."""
+    return [place.strip("*").strip() for place in _PLACE.findall(text)]
+
+
 def reply_sentences(text: str) -> list[str]:
     """A reply's sentences and lines, a numbered step whole."""
     return [sentence.strip() for sentence in _SENTENCE_END.split(text) if sentence.strip()]
