@@ -1016,7 +1016,9 @@ def assistant_texts(ctx: SupportContext) -> list[str]:
     return [t.text for t in reversed(ctx.history) if t.role == "assistant"]
 
 
-_BARE_OK = re.compile(r"^\W*(?:ok(?:ay)?|k|alright|all\s+right|got\s+it|i\s+see|understood|noted)[\s.!]*$", re.IGNORECASE)
+# "Ok fine", "fine", "alright then": heard, as "ok" is (the refund's state came again, or the scope reply).
+_BARE_OK = re.compile(r"^\W*(?:ok(?:ay)?|k|alright|all\s+right|fine|got\s+it|i\s+see|understood|noted)"
+                      r"(?:[\s,]+(?:fine|then|cool))?[\s.!]*$", re.IGNORECASE)
 
 
 def says_only_ok(message: str) -> bool:

@@ -65,8 +65,15 @@ _TELLS_OF_AN_EMAIL = re.compile(r"\b(?:got|get|getting|received|receiving)\s+(?:
                                 r"|odd\s+)?(?:e-?mails?|texts?|sms|messages?)\b", re.IGNORECASE)
 
 
+# "I got an email saying my payment failed, is this a scam?": told and asked in one message (the failed payment's
+# facts came, and nothing of whether the email was ours).
+_IS_IT_REAL_TOO = re.compile(r"\b(?:is|was)\s+(?:this|that|it)(?:\s+(?:e-?mail|message|text))?\s+(?:really\s+)?"
+                             r"(?:real|legit(?:imate)?|genuine|a\s+scam|fake|phishing|from\s+you)\b", re.IGNORECASE)
+
+
 def asks_if_an_email_is_ours(text: str, *, asked_before: str = "") -> bool:
     """Whether the message asks if an email (or a text, a link) that seems to come from us really does, in so many
-    words or right after telling of one ("is this real?")."""
+    words, beside telling of one, or right after telling of one ("is this real?")."""
     return bool(_ASKS_IF_AN_EMAIL_IS_OURS.search(text)) or bool(
+        _TELLS_OF_AN_EMAIL.search(text) and _IS_IT_REAL_TOO.search(text)) or bool(
         _ASKS_IF_IT_IS_REAL.match(text) and _TELLS_OF_AN_EMAIL.search(asked_before))

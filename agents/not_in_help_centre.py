@@ -1,5 +1,5 @@
 """Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
-document for a refund, support's hours on holidays, a change of the account's owner.
+document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
 scope reply; "where are the docs?" after the API got "not enough information". What there is to say is that the help
@@ -55,6 +55,12 @@ _OWNERSHIP = re.compile(r"\btransfer(?:ring)?\s+(?:the\s+|our\s+|my\s+)?(?:accou
                         r"\s+(?:the\s+|our\s+|my\s+)?(?:account\s+)?owner(?:ship)?\b|\bnew\s+account\s+owner\b"
                         r"|\bmake\s+\w+\s+(?:the\s+)?(?:new\s+)?account\s+owner\b", re.IGNORECASE)
 
+# "How do I log out of all devices?", "can I see my active sessions?": the account's sessions, which no entry describes
+# (the failed deploys' guide came, as "no guide on how to do that as such").
+_SESSIONS = re.compile(r"\b(?:log|sign)(?:ged)?\s*(?:out|off)\s+(?:of\s+|from\s+|on\s+)?(?:all|every|other)\s+(?:my\s+|the\s+)?"
+                       r"(?:devices?|sessions?|browsers?|computers?)\b|\b(?:active|open|other)\s+sessions?\b"
+                       r"|\b(?:end|revoke|kill|close)\s+(?:all\s+)?(?:my\s+|other\s+)?sessions?\b", re.IGNORECASE)
+
 # "Are you open on christmas?", "support hours on public holidays?": whether support's hours change on a holiday, which
 # the entry on support hours doesn't say (Bob got the hours and his plan's priority support, as if the holiday were
 # unasked). "What about holidays?" alone only right after those hours were given. Not a holiday of anyone else's
@@ -89,11 +95,14 @@ _REPLIES = {
     "ownership": "Our help centre doesn't describe moving an account to another owner, so I'd rather not guess how it's "
                  "done. A person from our team can help you hand it over: would you like me to "
                  f"{OFFER_PERSON}?",
+    "sessions": "Our help centre doesn't describe signing out of other devices or seeing where you're signed in, so "
+                "I'd rather not guess. If you're worried someone else may be signed in, a person from our team can help "
+                f"you secure the account: would you like me to {OFFER_PERSON}?",
     "demo": "Our help centre doesn't mention demos, so I'd rather not promise one. A person from our team can tell you "
             f"whether one can be arranged: would you like me to {OFFER_PERSON}?",
 }
 Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document", "holiday_hours",
-                    "ownership"]
+                    "ownership", "sessions"]
 
 
 # A longer message says more than this ("I registered with another number … referral code"): its other parts answer.
@@ -117,6 +126,8 @@ def uncovered_topic_asked(message: str, *, last_reply: str = "") -> Uncovered | 
         return "refund_document"
     if _OWNERSHIP.search(message):
         return "ownership"
+    if _SESSIONS.search(message):
+        return "sessions"
     if _SUPPORT_ON_A_HOLIDAY.search(message) or (_HOLIDAYS_ALONE.match(message) and _SUPPORT_HOURS_TOLD in last_reply):
         return "holiday_hours"
     return None
@@ -128,4 +139,5 @@ def uncovered_topic_reply(topic: Uncovered) -> str:
 
 def uncovered_topic_label(topic: Uncovered) -> Intent:
     """The part of the service the topic belongs to, for the run's trace and the staff queue."""
-    return {"wildcard_domain": "technical", "refund_document": "refund", "ownership": "account"}.get(topic, "general")
+    return {"wildcard_domain": "technical", "refund_document": "refund", "ownership": "account",
+            "sessions": "account"}.get(topic, "general")

@@ -1034,7 +1034,8 @@ ASKS_ABOUT_BILLING_EMAIL = re.compile(
 # details invoices carry. Not "show me my old invoices", which lists them.
 ON_OLD_INVOICES = re.compile(
     r"\b(?:show|appear|be|apply|change|update|added|go)\s+(?:up\s+)?(?:on|to|in)\s+(?:my\s+|the\s+|our\s+|any\s+)?"
-    r"(?:old|older|past|previous|earlier|existing|prior)\s+(?:invoices?|bills?|receipts?)\b"
+    # "Will it show on the last invoice?": the latest one is already issued too (the invoice list came).
+    r"(?:old|older|past|previous|earlier|existing|prior|last|latest|most\s+recent)\s+(?:invoices?|bills?|receipts?)\b"
     # "Can you update the old invoices too?", "we need it for the last three months" (the entry again, as a repeat).
     r"|\b(?:update|change|fix|redo|reissue|re-issue|correct)\s+(?:my\s+|the\s+|our\s+)?(?:old|older|past|previous|earlier"
     r"|existing|prior)\s+(?:invoices?|bills?|ones)\b"

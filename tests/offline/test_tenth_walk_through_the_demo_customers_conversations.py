@@ -391,3 +391,35 @@ async def test_a_change_of_the_accounts_owner_is_said_to_be_undescribed_with_a_p
     assert outcome.reply.startswith("Our help centre doesn't describe moving an account to another owner"), \
         outcome.reply
     assert outcome.intent.label == "account", outcome.intent
+
+
+async def test_whether_new_details_show_on_the_last_invoice_says_not_on_those_already_issued(converse):
+    # The invoice list.
+    _, outcome = await converse("cus_bob", "I need to add a VAT number", "done, will it show on the last invoice?")
+    assert outcome.reply.startswith("Not on invoices already issued"), outcome.reply
+
+
+@pytest.mark.parametrize("heard", ["ok fine", "alright then"])
+async def test_ok_fine_after_a_refund_filed_is_heard_not_answered_with_the_refund_again(converse, heard):
+    # The refund's state again: "A refund for invoice NW-2002 has already been requested …".
+    _, outcome = await converse("cus_bob", "I was charged twice", heard)
+    assert outcome.reply.startswith("Glad to help"), outcome.reply
+    assert outcome.actions == [], outcome.actions
+
+
+async def test_ok_fine_to_an_offer_of_a_person_still_takes_it(converse):
+    _, outcome = await converse("cus_bob", "how do I remove a team member?", "ok fine")
+    assert outcome.route == "handoff", outcome.reply
+
+
+async def test_an_email_told_of_and_asked_about_in_one_message_is_answered_about_the_email(converse):
+    # The failed payment's facts, and nothing of whether the email was ours.
+    [outcome] = await converse("cus_alice", "I got an email saying my payment failed, is this a scam?")
+    assert outcome.reply.startswith("I can't see the emails we send"), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["how do I log out of all devices?", "can I see my active sessions?"])
+async def test_the_accounts_sessions_are_said_to_be_undescribed_with_a_person(converse, message):
+    # The failed deploys' guide: "no guide on how to do that as such".
+    [outcome] = await converse("cus_carol", message)
+    assert outcome.reply.startswith("Our help centre doesn't describe signing out of other devices"), outcome.reply
