@@ -186,6 +186,13 @@ _ASKS_IF_WE_FIT = re.compile(
     re.IGNORECASE)
 
 
+# "Hi i am looking for a hosting provider for my startup" (the scope reply): someone shopping for what we sell.
+_LOOKING_FOR_A_HOST = re.compile(
+    r"\b(?:looking|searching|shopping\s+around)\s+for\s+(?:a\s+|an\s+|some\s+)?(?:new\s+|good\s+|cheap\s+|reliable\s+|better\s+)?"
+    r"(?:(?:(?:web|app|cloud)\s+)?hosting(?:\s+(?:provider|service|platform|solution|company))?|(?:web|app|cloud)\s+host"
+    r"|place\s+to\s+host|platform\s+to\s+(?:host|deploy|run))\b", re.IGNORECASE)
+
+
 # "I'm comparing you with vercel", "deciding between render and northwind" (greeted as if nothing were said): weighing us
 # against another host.
 _COMPARING_US = re.compile(
@@ -200,7 +207,7 @@ def considers_joining(text: str) -> bool:
     would suit them, or asks only how to get started."""
     return ((bool(_CONSIDERS_JOINING.search(text) or _HEARD_OF_US.search(text) or _COMPARING_US.search(text))
              and "?" not in text)
-            or bool(_ASKS_IF_WE_FIT.search(text)) or asks_how_to_get_started(text))
+            or bool(_ASKS_IF_WE_FIT.search(text) or _LOOKING_FOR_A_HOST.search(text)) or asks_how_to_get_started(text))
 
 
 # "What makes you different?", "why should I choose you over vercel?", "how are you better than heroku?": how we compare

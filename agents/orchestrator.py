@@ -127,6 +127,7 @@ from agents.frustration import (
     steps_not_helped_reply,
     steps_that_did_not_help,
 )
+from agents.funds_not_the_cause import expired_card_told, funds_not_the_cause_reply
 from agents.language import asks_about_spoken_languages, looks_not_english
 from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_mailings, asks_if_an_email_is_ours
 from agents.next_step import asks_what_next, next_step_reply
@@ -821,6 +822,11 @@ class Orchestrator:
             # "What now?" after steps: alone its words found the entry on support hours (0.85).
             return await self._answer_by_rule(run, intent_response, label="general", key="what_next",
                                               why="asks only what to do next", reply=next_step_reply(run.ctx))
+        if (last4 := expired_card_told(run.ctx)) is not None:
+            # "But I have money in my account" after a payment refused for an expired card: "not enough information".
+            return await self._answer_by_rule(run, intent_response, label="billing", key="funds_not_the_cause",
+                                              why="says the money was there, after a payment refused for an expired card",
+                                              reply=funds_not_the_cause_reply(last4))
         if said_when := when_it_was_said(run.ctx):
             # "When?" after the steps to cancel, or a retry promised: the scope reply came, as its word names nothing.
             return await self._answer_by_rule(run, intent_response, label="general", key="when_it_happens",

@@ -142,7 +142,9 @@ _PAYING_LESS = re.compile(
 # Not "which plan do I need for a custom domain?" nor "which plan should I get for that?", which name the need: the plans
 # that include it answer those.
 _FOR_WHOM = r"(?!\s+(?:for|to|with|if)\s+(?!(?:me|us|a\s+startup|my\s+startup|a\s+small\s+team|my\s+team|our\s+team|my\s+business"
-_FOR_WHOM += r"|our\s+business|a\s+beginner|a\s+side\s+project|my\s+side\s+project|a\s+small\s+business)\b))"
+_FOR_WHOM += r"|our\s+business|a\s+beginner|a\s+side\s+project|my\s+side\s+project|a\s+small\s+business"
+# "For a team of 5 developers": who the plan is for, as "a small team" is (the scope reply came).
+_FOR_WHOM += r"|a\s+team\s+of\s+\w+(?:\s+(?:devs?|developers?|people|engineers?|members?))?)\b))"
 _ASKS_WHICH_PLAN_TO_CHOOSE = re.compile(
     r"\b(?:which|what)\s+(?:plan|tier)\s+(?:should|would|do|could)\s+(?:i|we)\s+(?:choose|pick|get|go\s+for|take|use|buy"
     rf"|sign\s+up\s+for)\b{_FOR_WHOM}"
@@ -159,10 +161,15 @@ _WHICH_ONE_RECOMMENDED = re.compile(
 _PLAN_PRICED = re.compile(r"\b(?:Free|Pro|Business)\b[^.\n]{0,12}\$\d", re.IGNORECASE)
 
 
+# "Which plan?" alone, right after a reply that priced the plans (a visitor was asked to sign in to see their invoices).
+_WHICH_PLAN_ALONE = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?|then)[,\s]+)?(?:which|what)\s+(?:plan|tier)(?:\s+then)?\s*[?.!]*\s*$",
+                               re.IGNORECASE)
+
+
 def asks_which_plan_to_choose(text: str, *, last_reply: str = "") -> bool:
     """Whether the message asks which plan to pick, naming no need of its own to pick it by; or asks which one we
-    recommend, of plans the last reply priced."""
-    if _ASKS_WHICH_PLAN_TO_CHOOSE.search(text):
+    recommend, or "which plan?" alone, of plans the last reply priced."""
+    if _ASKS_WHICH_PLAN_TO_CHOOSE.search(text) or (_WHICH_PLAN_ALONE.match(text) and _PLAN_PRICED.search(last_reply)):
         return True
     recommended = _WHICH_ONE_RECOMMENDED.search(text)
     return recommended is not None and (recommended["what"].lower() != "one" or bool(_PLAN_PRICED.search(last_reply)))

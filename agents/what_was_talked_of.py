@@ -3,8 +3,9 @@
 "Can I try it first?" after the plans were compared got "no guide"; "how much would I save?" after paying yearly got the
 plans' prices; "how do I claim?" after the SLA's service credits got a complaint's reply; "how do I get a second one?"
 after how many apps a plan allows, the API rate limits guide; "what do I get for that?" after a plan's price, the scope
-reply; "what about startups?" after a discount for nonprofits, "my answer is the same". Each names nothing of its own,
-so it is read with what the turns before it were about, and every agent reads the question as it was meant.
+reply; "what about startups?" after a discount for nonprofits, "my answer is the same"; "we have 5 devs" after the
+plans were priced, the scope reply. Each names nothing of its own, so it is read with what the turns before it were
+about, and every agent reads the question as it was meant.
 """
 
 from __future__ import annotations
@@ -112,6 +113,23 @@ def with_the_discount_asked_of(message: str, *, talked_of: str) -> str:
     return f"do you offer discounts for {asked['who'].strip()}?"
 
 
+# "We have 5 devs" right after the plans were priced (to a visitor weighing us up): who the plan is for, which a plan's
+# count of team members decides (the scope reply came).
+_TEAM_TOLD = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|well)[,\s]+)?(?:we(?:'re|\s+are)\s+(?:a\s+team\s+of\s+)?|we\s+have\s+|there\s+are\s+"
+                        r"|our\s+team\s+(?:is|has)\s+)(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+"
+                        r"(?P<who>devs?|developers?|people|engineers?|members?|of\s+us)\W*$", re.IGNORECASE)
+_PLANS_PRICED = re.compile(r"\b(?:Free|Pro|Business)\b[^.\n]{0,12}\$\d")
+
+
+def with_the_team_named(message: str, *, talked_of: str) -> str:
+    """"We have 5 devs" → "which plan should we choose for a team of 5 devs?" when `talked_of` (the turns before) priced
+    the plans; the message as it is otherwise."""
+    if (told := _TEAM_TOLD.match(message)) is None or not _PLANS_PRICED.search(talked_of):
+        return message
+    who = "people" if told["who"].lower() == "of us" else told["who"]
+    return f"which plan should we choose for a team of {told['n']} {who}?"
+
+
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_tried_named", with_the_plan_tried_named),
@@ -120,6 +138,7 @@ READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("more_apps_named", with_more_apps_named),
     ("plan_priced_named", with_the_plan_priced_named),
     ("discount_asked_of", with_the_discount_asked_of),
+    ("team_named", with_the_team_named),
 )
 
 

@@ -423,3 +423,35 @@ async def test_the_accounts_sessions_are_said_to_be_undescribed_with_a_person(co
     # The failed deploys' guide: "no guide on how to do that as such".
     [outcome] = await converse("cus_carol", message)
     assert outcome.reply.startswith("Our help centre doesn't describe signing out of other devices"), outcome.reply
+
+
+async def test_a_visitor_looking_for_a_host_is_welcomed_with_the_plans(converse):
+    # The scope reply, to someone shopping for what we sell.
+    [outcome] = await converse(None, "hi i am looking for a hosting provider for my startup")
+    assert outcome.reply.startswith("Glad you're considering us! We have three plans"), outcome.reply
+
+
+async def test_a_team_size_told_after_the_plans_were_priced_gets_how_many_members_each_plan_allows(converse):
+    # The scope reply, then "which plan?" asked a visitor to sign in to see their invoices.
+    _, team, which = await converse(None, "hi i am looking for a hosting provider for my startup", "we have 5 devs",
+                                    "which plan?")
+    assert "Free and Pro accounts can invite up to 3 members; Business accounts have no limit" in team.reply, team.reply
+    assert which.reply.startswith("Which plan suits you depends on what you need"), which.reply
+
+
+async def test_the_plan_for_a_team_of_five_is_chosen_by_how_many_members_each_allows(converse):
+    # The scope reply.
+    [outcome] = await converse(None, "which plan should we choose for a team of 5 developers?")
+    assert "Free and Pro accounts can invite up to 3 members" in outcome.reply, outcome.reply
+
+
+async def test_which_plan_alone_from_a_customer_with_no_plans_priced_is_still_their_plan(converse):
+    [outcome] = await converse("cus_alice", "which plan?")
+    assert outcome.reply.startswith("You're on the Pro plan"), outcome.reply
+
+
+async def test_money_in_the_account_after_a_card_expired_is_told_the_expiry_refused_it(converse):
+    # "I don't have enough information", as an account question.
+    _, outcome = await converse("cus_alice", "why was my payment declined?", "but I have money in my account")
+    assert outcome.reply.startswith("The payment wasn't refused for lack of money: the card ending 4242 has expired"), \
+        outcome.reply
