@@ -1,5 +1,6 @@
 """Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
-document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions.
+document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
+instances cost; and "how?" after a reply that said the help centre doesn't describe it.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
 scope reply; "where are the docs?" after the API got "not enough information". What there is to say is that the help
@@ -13,6 +14,7 @@ from typing import Literal
 
 from agents.context import Intent
 from agents.follow_up import OFFER_PERSON
+from agents.where_it_is import asks_only_how
 
 # "Do you have an affiliate program?", "referral scheme?", "can we become a reseller?", "partnership?": a programme for
 # people who bring customers or sell the service. Not "refer to", "my partner's account" or a partner's card.
@@ -61,6 +63,18 @@ _SESSIONS = re.compile(r"\b(?:log|sign)(?:ged)?\s*(?:out|off)\s+(?:of\s+|from\s+
                        r"(?:devices?|sessions?|browsers?|computers?)\b|\b(?:active|open|other)\s+sessions?\b"
                        r"|\b(?:end|revoke|kill|close)\s+(?:all\s+)?(?:my\s+|other\s+)?sessions?\b", re.IGNORECASE)
 
+# "Does scaling to more instances cost more?", "does that cost more?" right after the scaling guide: what instances cost,
+# which no entry says (the plans are priced by the month; the guide's steps or the plans' prices came).
+_INSTANCES_PRICED = re.compile(r"\b(?:instances?|scaling|scale|autoscal\w*|replicas?)\b[^.?!]{0,30}\b(?:cost\w*|price\w*|charged?|pay"
+                               r"|extra|expensive)\b|\b(?:cost\w*|price\w*|charged?|pay)\b[^.?!]{0,20}\b(?:per|for|each|more|extra)\s+"
+                               r"(?:instances?|replicas?)\b", re.IGNORECASE)
+_COSTS_MORE_ALONE = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:does|will|would|is)\s+(?:that|it|this)\s+(?:going\s+to\s+)?"
+                               r"(?:cost|costs|be)\s+(?:more|extra|anything(?:\s+extra)?|more\s+expensive)\s*[?.!]*\s*$", re.IGNORECASE)
+_SCALING_TOLD = "Scaling and cold starts"
+# "How?" alone right after a reply that said the help centre doesn't say whether it can be done ("can I use my own SSL
+# certificate?"): the guide its words found came (the certificates' troubleshooting steps).
+_SAID_NOT_DESCRIBED = re.compile(r"\b(?:doesn't|does\s+not)\s+(?:say\s+whether|describe|mention)\b")
+
 # "Are you open on christmas?", "support hours on public holidays?": whether support's hours change on a holiday, which
 # the entry on support hours doesn't say (Bob got the hours and his plan's priority support, as if the holiday were
 # unasked). "What about holidays?" alone only right after those hours were given. Not a holiday of anyone else's
@@ -98,11 +112,16 @@ _REPLIES = {
     "sessions": "Our help centre doesn't describe signing out of other devices or seeing where you're signed in, so "
                 "I'd rather not guess. If you're worried someone else may be signed in, a person from our team can help "
                 f"you secure the account: would you like me to {OFFER_PERSON}?",
+    "instance_pricing": "Our help centre doesn't say whether running more instances costs more: the plans are priced by "
+                        "the month, and none of their entries mentions instances. A person from our team can tell you: "
+                        f"would you like me to {OFFER_PERSON}?",
+    "how_not_described": "Our help centre doesn't describe how either, so I'd rather not guess the steps. A person from our "
+                         f"team can tell you: would you like me to {OFFER_PERSON}?",
     "demo": "Our help centre doesn't mention demos, so I'd rather not promise one. A person from our team can tell you "
             f"whether one can be arranged: would you like me to {OFFER_PERSON}?",
 }
 Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document", "holiday_hours",
-                    "ownership", "sessions"]
+                    "ownership", "sessions", "instance_pricing", "how_not_described"]
 
 
 # A longer message says more than this ("I registered with another number … referral code"): its other parts answer.
@@ -128,6 +147,10 @@ def uncovered_topic_asked(message: str, *, last_reply: str = "") -> Uncovered | 
         return "ownership"
     if _SESSIONS.search(message):
         return "sessions"
+    if _INSTANCES_PRICED.search(message) or (_COSTS_MORE_ALONE.match(message) and _SCALING_TOLD in last_reply):
+        return "instance_pricing"
+    if asks_only_how(message) and _SAID_NOT_DESCRIBED.search(last_reply):
+        return "how_not_described"
     if _SUPPORT_ON_A_HOLIDAY.search(message) or (_HOLIDAYS_ALONE.match(message) and _SUPPORT_HOURS_TOLD in last_reply):
         return "holiday_hours"
     return None
@@ -140,4 +163,4 @@ def uncovered_topic_reply(topic: Uncovered) -> str:
 def uncovered_topic_label(topic: Uncovered) -> Intent:
     """The part of the service the topic belongs to, for the run's trace and the staff queue."""
     return {"wildcard_domain": "technical", "refund_document": "refund", "ownership": "account",
-            "sessions": "account"}.get(topic, "general")
+            "sessions": "account", "instance_pricing": "billing"}.get(topic, "general")

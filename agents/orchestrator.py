@@ -62,6 +62,7 @@ from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
 from agents.data_protection import data_protection_asked
 from agents.dns_providers import asks_to_buy_a_domain
+from agents.either_or import one_of_two_reply, one_of_two_told
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import AccountFact, IncidentFact
@@ -822,6 +823,11 @@ class Orchestrator:
             # "What now?" after steps: alone its words found the entry on support hours (0.85).
             return await self._answer_by_rule(run, intent_response, label="general", key="what_next",
                                               why="asks only what to do next", reply=next_step_reply(run.ctx))
+        if (told := one_of_two_told(run.ctx)) is not None:
+            # "Per account or per key?" right after "… per account": the entry on deploys came, for "account".
+            return await self._answer_by_rule(run, intent_response, label="general", key="one_of_two",
+                                              why="asks which of two, of what the last reply said",
+                                              reply=one_of_two_reply(*told))
         if (last4 := expired_card_told(run.ctx)) is not None:
             # "But I have money in my account" after a payment refused for an expired card: "not enough information".
             return await self._answer_by_rule(run, intent_response, label="billing", key="funds_not_the_cause",

@@ -12,7 +12,7 @@ import re
 
 from agents.context import SupportContext
 from agents.follow_up import asks_only_when, asks_when_the_refund_arrives, last_assistant_text
-from agents.where_it_is import reply_sentences
+from agents.where_it_is import reply_sentences, without_lead_in
 
 # A sentence that says when, as the help centre and the replies put it: "within a day", "usually within an hour", "5 to
 # 10 business days", "at once", "until the end of the period you've paid for", "on 2026-12-01".
@@ -21,8 +21,6 @@ _SAYS_WHEN = re.compile(
     r"|\b\d+\s*(?:to|–|-)\s*\d+\s+(?:business\s+)?days\b|\bat\s+once\b|\bimmediately\b|\bright\s+away\b"
     r"|\buntil\s+the\s+end\s+of\b|\bat\s+the\s+end\s+of\b|\bon\s+\d{4}-\d{2}-\d{2}\b|\bafter\s+a\s+\d+-day\b",
     re.IGNORECASE)
-# "From our help centre: …", "Here's how: …": a lead-in, not part of what is said.
-_LEAD_IN = re.compile(r"^(?:From our help centre|Here's how|How to do it|What it says(?: about [^:]+)?):\s+")
 # A line of a list ("- NW-1003: $29.00, failed on 2026-11-01", "2. Wait for DNS …"): an item, not what happens next.
 _LISTED = re.compile(r"^(?:[-•*]|\d+\.)\s")
 _WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
@@ -37,7 +35,7 @@ def when_it_was_said(ctx: SupportContext) -> list[str]:
     if (not ctx.history or not asks_only_when(ctx.message) or not _WHEN.search(ctx.message)
             or asks_when_the_refund_arrives(ctx)):
         return []
-    said = [_LEAD_IN.sub("", sentence) for sentence in reply_sentences(last_assistant_text(ctx))
+    said = [without_lead_in(sentence) for sentence in reply_sentences(last_assistant_text(ctx))
             if _SAYS_WHEN.search(sentence) and not _LISTED.match(sentence)]
     return list(dict.fromkeys(said))[:_MOST]
 

@@ -33,14 +33,31 @@ def places_named(text: str) -> list[str]:
     return [place.strip("*").strip() for place in _PLACE.findall(text)]
 
 
+def without_lead_in(sentence: str) -> str:
+    """"Here's how: Go to …" → "Go to …": a sentence without the few words that introduce it."""
+    return _LEAD_IN.sub("", sentence)
+
+
 def reply_sentences(text: str) -> list[str]:
     """A reply's sentences and lines, a numbered step whole."""
     return [sentence.strip() for sentence in _SENTENCE_END.split(text) if sentence.strip()]
 
 
+# "How?" alone: how the thing the last reply spoke of is done. After steps, where they are taken answers it (the cancel
+# steps' "how?" got "not enough information").
+_HOW_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how(?:\s+(?:then|exactly|so|do\s+i|would\s+i))?\s*[?.!]*\s*$",
+                        re.IGNORECASE)
+
+
+def asks_only_how(message: str) -> bool:
+    """"How?", "how exactly?": how, and nothing else."""
+    return bool(_HOW_ALONE.match(message))
+
+
 def asks_where_it_is(ctx: SupportContext) -> bool:
-    """"Where do I do it?" right after a reply that names a place in the dashboard."""
-    return bool(_ASKS_WHERE.match(ctx.message)) and bool(_PLACE.search(last_assistant_text(ctx)))
+    """"Where do I do it?", or "how?" alone, right after a reply that names a place in the dashboard."""
+    return (bool(_ASKS_WHERE.match(ctx.message)) or asks_only_how(ctx.message)) and bool(
+        _PLACE.search(last_assistant_text(ctx)))
 
 
 def where_it_is_reply(ctx: SupportContext) -> str:
@@ -48,7 +65,7 @@ def where_it_is_reply(ctx: SupportContext) -> str:
     told: list[str] = []
     for sentence in reply_sentences(last_assistant_text(ctx)):
         places = _PLACE.findall(sentence)
-        step = _LEAD_IN.sub("", sentence)
+        step = without_lead_in(sentence)
         if places:
             told.append(f"Under {' and '.join(dict.fromkeys(places))}: {step}")
     return ("\n".join(dict.fromkeys(told)) + "\n\nIf you can't find it there, tell me what you see, or I can "

@@ -455,3 +455,49 @@ async def test_money_in_the_account_after_a_card_expired_is_told_the_expiry_refu
     _, outcome = await converse("cus_alice", "why was my payment declined?", "but I have money in my account")
     assert outcome.reply.startswith("The payment wasn't refused for lack of money: the card ending 4242 has expired"), \
         outcome.reply
+
+
+async def test_a_rate_said_with_like_after_429s_is_weighed_against_the_plans_limit(converse):
+    # The rate limits guide's steps again.
+    _, outcome = await converse("cus_bob", "we get 429 errors", "we only make like 100 requests a minute")
+    assert "What you describe is within that." in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    (("we get 429 errors", "we only make like 100 requests a minute", "per account or per key?"),
+     "Per account: the API allows 3,000 requests a minute on Business, per account."),
+    (("what is your refund policy?", "14 days or 30 days?"),
+     "14 days: a charge can be refunded within 14 days of being paid."),
+])
+async def test_one_of_two_asked_of_the_last_reply_is_the_one_it_named(converse, turns, expected):
+    # The entry on deploys (for "account"); the duplicate charge described (for "days").
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply == expected, outcome.reply
+
+
+async def test_one_of_two_both_named_by_the_last_reply_is_still_left_to_the_writers(converse):
+    _, outcome = await converse("cus_alice", "do free apps sleep?", "pro or business?")
+    assert not outcome.reply.startswith(("Pro:", "Business:", "Pro.", "Business.")), outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("how do I scale to 3 instances?", "does that cost more?"),
+                                   ("does scaling to more instances cost more?",)])
+async def test_what_more_instances_cost_is_said_to_be_undescribed_with_a_person(converse, turns):
+    # The plans' prices, or the scaling guide's steps.
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith("Our help centre doesn't say whether running more instances costs more"), \
+        outcome.reply
+
+
+async def test_how_alone_after_the_help_centre_was_said_not_to_describe_it_says_so_again(converse):
+    # The certificates' troubleshooting steps.
+    _, outcome = await converse(None, "can I use my own SSL certificate?", "how?")
+    assert outcome.reply.startswith("Our help centre doesn't describe how either"), outcome.reply
+
+
+@pytest.mark.parametrize(("before", "place"), [("how do I cancel?", "Billing → Plan"),
+                                               ("how do I add a team member?", "Settings → Team → Invite")])
+async def test_how_alone_after_steps_is_where_they_are_taken(converse, before, place):
+    # "I don't have enough information".
+    _, outcome = await converse("cus_alice", before, "how?")
+    assert outcome.reply.startswith(f"Under **{place}**: Go to **{place}**"), outcome.reply

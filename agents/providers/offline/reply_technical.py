@@ -192,7 +192,9 @@ ASKS_A_LIMIT = re.compile(
 # "as fitting").
 _RATE_NEEDED = re.compile(
     r"\b(?:need|needs|want|require|requires|expect|make|send|do|handle|get)\s+(?:to\s+(?:make|send|do|handle)\s+)?"
-    r"(?:(?P<beyond>more\s+than|over|above)\s+|(?:about|around|roughly|up\s+to|at\s+least)\s+)?"
+    # "We only make like 100 requests a minute": "like" is "about" (the guide came again).
+    r"(?:(?P<beyond>more\s+than|over|above)\s+|(?:about|around|roughly|up\s+to|at\s+least|like|approximately|approx\.?"
+    r"|maybe|only|just)\s+)?"
     r"(?P<figure>\d[\d,]*)(?P<thousands>\s*k)?\s+(?:api\s+)?(?:requests?|calls?)\s+(?:a|an|per|each|every)\s+(?:minute|min)\b",
     re.IGNORECASE,
 )
