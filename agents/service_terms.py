@@ -554,7 +554,18 @@ def with_terms_spelled(message: str) -> str:
 
 
 def _hurried_spelled(message: str) -> str:
-    return _HURRIED_WORD.sub(lambda found: _HURRIED[found[0].lower()], message)
+    message = _HURRIED_WORD.sub(lambda found: _HURRIED[found[0].lower()], message)
+    if len(message.split()) > _OVERCHARGED_WORDS or _SOMEONE_ELSES_CHARGE.search(message):
+        return message
+    return _OVERCHARGED.sub(lambda found: f"{found[1].lower()} too much", message)
+
+
+# "I think I was overcharged", "you overbilled us": charged too much, the words the billing part weighs a bill by (as a
+# refund question it got "I don't have enough information"). Said alone: Banking77's are overcharged at an ATM or on an
+# exchange rate, whose charges are not ours (they got the scope reply, which stays).
+_OVERCHARGED = re.compile(r"\bover-?(charged|billed)\b", re.IGNORECASE)
+_OVERCHARGED_WORDS = 8
+_SOMEONE_ELSES_CHARGE = re.compile(r"\b(?:atm|cash|exchange|withdr\w*|currency|pounds?|euros?|rubles?|transfer)\b", re.IGNORECASE)
 
 
 # "How many seats do I get on Pro?", "can I buy more seats?": a plan's seats are its team members, the words the

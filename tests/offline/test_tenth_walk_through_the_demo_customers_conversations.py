@@ -501,3 +501,24 @@ async def test_how_alone_after_steps_is_where_they_are_taken(converse, before, p
     # "I don't have enough information".
     _, outcome = await converse("cus_alice", before, "how?")
     assert outcome.reply.startswith(f"Under **{place}**: Go to **{place}**"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "expected"), [
+    ("cus_alice", "Invoice NW-1003 is for $29.00, the same as the invoices before it"),
+    ("cus_bob", "Invoice NW-2002 was charged twice on 2026-11-15"),
+])
+async def test_overcharged_is_weighed_as_charged_too_much(converse, customer, expected):
+    # "I don't have enough information", as a refund question.
+    [outcome] = await converse(customer, "I think I was overcharged")
+    assert outcome.reply.startswith(expected), outcome.reply
+
+
+async def test_overcharged_at_an_atm_is_still_not_read_as_our_charge(converse):
+    [outcome] = await converse("cus_alice", "It seems I was overcharged when I used an ATM while on vacation.")
+    assert "NW-1003" not in outcome.reply, outcome.reply
+
+
+async def test_charged_too_much_with_no_invoices_offers_a_person_without_asking_which_of_none(converse):
+    # "There are no invoices on your account yet … Which of them looks wrong to you?"
+    [outcome] = await converse("cus_carol", "I was charged too much")
+    assert "Which of them" not in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply

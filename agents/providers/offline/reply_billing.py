@@ -610,10 +610,15 @@ class BillingReplies(WriterBase):
             # Not after asking which listed invoice "the one after that" counts from: that named them. Nor
             # after the failed payment "I can't pay my bill" is about: the list would bury the fix.
             self._invoice_list()
-            if has_cue(self.words, self.norm, *_SOMETHING_WRONG) and not double_charge:
+            if has_cue(self.words, self.norm, *_SOMETHING_WRONG) and not double_charge and self.facts.invoices:
                 # "My invoice is wrong" naming none: the list alone read as if the complaint went unheard.
                 self.reply.add(f"Which of them {WHAT_LOOKS_WRONG}, and what's wrong with it? Tell me, or I can "
                                f"{OFFER_PERSON} from our team.", answers=False)
+            elif has_cue(self.words, self.norm, *_SOMETHING_WRONG) and not double_charge:
+                # "I was charged too much" on Free: with no invoice to point at, "which of them looks wrong?" followed
+                # "there are no invoices"; a charge seen elsewhere is a person's to look into.
+                self.reply.add(f"If a charge from us shows on your card or bank statement, a person from our team can "
+                               f"look into it with you: would you like me to {OFFER_PERSON}?", answers=False)
             entry = self._invoices_entry() if asks_how_to(self.text) else None
             if entry is not None and not self._faq_quoted(entry):
                 # "How do I download all my invoices?": "all" made the data export's entry outscore the one on
