@@ -4,9 +4,8 @@
 plans' prices; "how do I claim?" after the SLA's service credits got a complaint's reply; "how do I get a second one?"
 after how many apps a plan allows, the API rate limits guide; "what do I get for that?" after a plan's price, the scope
 reply; "what about startups?" after a discount for nonprofits, "my answer is the same"; "we have 5 devs" after the
-plans were priced, the scope reply; "will I lose my team members?" after the steps to downgrade, the team's entry. Each
-names nothing of its own, so it is read with what the turns before it were about, and every agent reads the question as
-it was meant.
+plans were priced, the scope reply. Each names nothing of its own, so it is read with what the turns before it were
+about, and every agent reads the question as it was meant.
 """
 
 from __future__ import annotations
@@ -131,25 +130,6 @@ def with_the_team_named(message: str, *, talked_of: str) -> str:
     return f"which plan should we choose for a team of {told['n']} {who}?"
 
 
-# "Will I lose my team members?" right after the steps to downgrade: what happens to them, which the cancellation part
-# weighs against the plan moved to (the team's entry came, as if adding a member were asked). The team only: "will I lose
-# the SLA?" is answered yes or no first by the part that weighs it.
-_ASKS_WHAT_IS_LOST = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?|then)[,\s]+)?(?:will|would|do|does)\s+(?:i|we)\s+lose\s+"
-                                r"(?P<what>(?:my|our|the|any)\s+(?:team(?:\s+members)?|members|colleagues|users|seats))"
-                                r"(?:\s+then)?\s*[?.!]*\s*$", re.IGNORECASE)
-_MOVES_DOWN = re.compile(r"\b(?:downgrad\w*|cancel\w*|move\s+(?:down|to\s+(?:free|pro))|switch\w*\s+to\s+(?:free|pro))\b",
-                         re.IGNORECASE)
-
-
-def with_what_a_move_down_keeps_named(message: str, *, talked_of: str) -> str:
-    """"Will I lose my team members?" → "what happens to my team members?" when `talked_of` (the turns before) is a move
-    down or a cancellation; the message as it is otherwise."""
-    if (asked := _ASKS_WHAT_IS_LOST.match(message)) is None or not _MOVES_DOWN.search(talked_of):
-        return message
-    what = re.sub(r"^any\s+", "my ", asked["what"].strip(), flags=re.IGNORECASE)
-    return f"what happens to {what}?"
-
-
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_tried_named", with_the_plan_tried_named),
@@ -159,7 +139,6 @@ READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_priced_named", with_the_plan_priced_named),
     ("discount_asked_of", with_the_discount_asked_of),
     ("team_named", with_the_team_named),
-    ("move_down_loss_named", with_what_a_move_down_keeps_named),
 )
 
 

@@ -524,8 +524,8 @@ async def test_charged_too_much_with_no_invoices_offers_a_person_without_asking_
     assert "Which of them" not in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply
 
 
-async def test_what_is_lost_on_a_downgrade_is_what_the_plan_moved_to_allows(converse):
-    # The team's entry, as if adding a member were asked.
+async def test_what_is_lost_on_a_downgrade_is_still_what_the_plan_moved_to_allows(converse):
+    # A guard: "if I downgrade to pro will I lose team members?" in one message still gets the team's entry.
     _, outcome = await converse("cus_bob", "how do I downgrade to pro?", "will I lose my team members?")
     assert "So on Pro, “Free and Pro accounts can invite up to 3 members” applies to you" in outcome.reply, outcome.reply
     assert "Settings → Team → Invite" not in outcome.reply, outcome.reply
