@@ -1,6 +1,7 @@
 """Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
 document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
-instances cost; and "how?" after a reply that said the help centre doesn't describe it.
+instances cost; "how?" after a reply that said the help centre doesn't describe it, and what happens past a figure it
+said the help centre doesn't give.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
 scope reply; "where are the docs?" after the API got "not enough information". What there is to say is that the help
@@ -75,6 +76,13 @@ _SCALING_TOLD = "Scaling and cold starts"
 # certificate?"): the guide its words found came (the certificates' troubleshooting steps).
 _SAID_NOT_DESCRIBED = re.compile(r"\b(?:doesn't|does\s+not)\s+(?:say\s+whether|describe|mention)\b")
 
+# "What happens if I go over?" right after "our help centre doesn't give a bandwidth figure for any plan": past a limit no
+# entry states (the scope reply came).
+_GOES_OVER = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?what\s+(?:happens|would\s+happen|if)\s+(?:if|when)?\s*(?:i|we|my\s+app|"
+                        r"it)\s+(?:(?:go|goes|use|uses|run|runs|get|gets)\s+(?:over|past|beyond|more|out|above)|exceeds?|hits?|pass(?:es)?"
+                        r"|break(?:s)?)\b[^?.!]{0,20}[?.!]*\s*$", re.IGNORECASE)
+_NO_FIGURE_TOLD = re.compile(r"\bdoesn't give an? [\w\s-]{1,20}figure\b")
+
 # "Are you open on christmas?", "support hours on public holidays?": whether support's hours change on a holiday, which
 # the entry on support hours doesn't say (Bob got the hours and his plan's priority support, as if the holiday were
 # unasked). "What about holidays?" alone only right after those hours were given. Not a holiday of anyone else's
@@ -117,11 +125,15 @@ _REPLIES = {
                         f"would you like me to {OFFER_PERSON}?",
     "how_not_described": "Our help centre doesn't describe how either, so I'd rather not guess the steps. A person from our "
                          f"team can tell you: would you like me to {OFFER_PERSON}?",
+    "past_an_unstated_limit": "As our help centre gives no such figure for any plan, it doesn't say what happens past one "
+                              "either, and I'd rather not guess. A person from our team can tell you: would you like me "
+                              f"to {OFFER_PERSON}?",
     "demo": "Our help centre doesn't mention demos, so I'd rather not promise one. A person from our team can tell you "
             f"whether one can be arranged: would you like me to {OFFER_PERSON}?",
 }
 Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document", "holiday_hours",
-                    "ownership", "sessions", "instance_pricing", "how_not_described"]
+                    "ownership", "sessions", "instance_pricing", "how_not_described",
+                    "past_an_unstated_limit"]
 
 
 # A longer message says more than this ("I registered with another number … referral code"): its other parts answer.
@@ -151,6 +163,8 @@ def uncovered_topic_asked(message: str, *, last_reply: str = "") -> Uncovered | 
         return "instance_pricing"
     if asks_only_how(message) and _SAID_NOT_DESCRIBED.search(last_reply):
         return "how_not_described"
+    if _GOES_OVER.match(message) and _NO_FIGURE_TOLD.search(last_reply):
+        return "past_an_unstated_limit"
     if _SUPPORT_ON_A_HOLIDAY.search(message) or (_HOLIDAYS_ALONE.match(message) and _SUPPORT_HOURS_TOLD in last_reply):
         return "holiday_hours"
     return None
@@ -163,4 +177,4 @@ def uncovered_topic_reply(topic: Uncovered) -> str:
 def uncovered_topic_label(topic: Uncovered) -> Intent:
     """The part of the service the topic belongs to, for the run's trace and the staff queue."""
     return {"wildcard_domain": "technical", "refund_document": "refund", "ownership": "account",
-            "sessions": "account", "instance_pricing": "billing"}.get(topic, "general")
+            "sessions": "account", "instance_pricing": "billing", "past_an_unstated_limit": "technical"}.get(topic, "general")

@@ -181,6 +181,7 @@ from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.recap import asks_for_a_recap, recap_reply
 from agents.refund_requests import asks_for_credit_instead, asks_of_a_refund_to_a_card_gone, asks_where_a_refund_goes
 from agents.resilience import RunBudget
+from agents.right_password import RIGHT_PASSWORD_REPLY, insists_on_the_password_while_locked
 from agents.service_status import (
     DASHBOARD_FAULT_REPLY,
     asks_for_status_updates,
@@ -823,6 +824,11 @@ class Orchestrator:
             # "What now?" after steps: alone its words found the entry on support hours (0.85).
             return await self._answer_by_rule(run, intent_response, label="general", key="what_next",
                                               why="asks only what to do next", reply=next_step_reply(run.ctx))
+        if insists_on_the_password_while_locked(run.ctx):
+            # "I'm sure it's right" after the lock and the reset's steps: the same reply came behind "my answer is the same".
+            return await self._answer_by_rule(run, intent_response, label="account", key="right_password",
+                                              why="says the password is right while the account is locked",
+                                              reply=RIGHT_PASSWORD_REPLY)
         if (told := one_of_two_told(run.ctx)) is not None:
             # "Per account or per key?" right after "… per account": the entry on deploys came, for "account".
             return await self._answer_by_rule(run, intent_response, label="general", key="one_of_two",

@@ -529,3 +529,28 @@ async def test_what_is_lost_on_a_downgrade_is_still_what_the_plan_moved_to_allow
     _, outcome = await converse("cus_bob", "how do I downgrade to pro?", "will I lose my team members?")
     assert "So on Pro, “Free and Pro accounts can invite up to 3 members” applies to you" in outcome.reply, outcome.reply
     assert "Settings → Team → Invite" not in outcome.reply, outcome.reply
+
+
+async def test_the_right_password_insisted_on_while_locked_is_told_the_lock_keeps_them_out(converse):
+    # "My answer is the same as in my last message", and the lock and the reset's steps again.
+    _, outcome, accepted = await converse("cus_carol", "my password doesn't work", "I'm sure it's right", "yes please")
+    assert outcome.reply.startswith("I believe you: even the right password can't sign you in while the account is "
+                                    "locked."), outcome.reply
+    assert "I've unlocked your account" in accepted.reply, accepted.reply
+
+
+async def test_the_right_password_insisted_on_with_the_account_open_is_still_not_told_of_a_lock(converse):
+    _, outcome = await converse("cus_alice", "my password doesn't work", "I'm sure it's right")
+    assert "locked" not in outcome.reply.split("\n")[0] or "isn't locked" in outcome.reply, outcome.reply
+    assert "I believe you" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "first", "then"), [
+    ("cus_carol", "is there a limit on bandwidth?", "what happens if I go over?"),
+    ("cus_bob", "what's the memory limit?", "what if we exceed it?"),
+])
+async def test_going_past_a_figure_no_plan_states_is_said_to_be_undescribed_too(converse, customer, first, then):
+    # The scope reply, or the scaling guide's steps.
+    _, outcome = await converse(customer, first, then)
+    assert outcome.reply.startswith("As our help centre gives no such figure for any plan, it doesn't say what happens "
+                                    "past one either"), outcome.reply
