@@ -936,9 +936,17 @@ def says_it_hit_the_limit(message: str) -> bool:
     return bool(_HIT_THE_LIMIT.match(message))
 
 
+# "What happens if we go over?" right after 429s: past the limit of what the question before was about, which the entry
+# stating that limit says ("above that it answers HTTP 429"; the scope reply came).
+_ASKS_PAST_THE_LIMIT = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?what\s+(?:happens|would\s+happen)\s+(?:if|when)\s+(?:i|we|my\s+app|our\s+app)\s+"
+    r"(?:go|goes)\s+(?:over|above)(?:\s+(?:it|that|the\s+limit))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def asks_the_limit(message: str) -> bool:
-    """"Whats the limit for business?" after a 429: the limit of what the question before was about."""
-    return bool(_ASKS_THE_LIMIT.match(message))
+    """"Whats the limit for business?", "what happens if we go over?" after a 429: the limit of what the question before
+    was about."""
+    return bool(_ASKS_THE_LIMIT.match(message) or _ASKS_PAST_THE_LIMIT.match(message))
 
 
 def asks_the_limit_of_the_topic(ctx: SupportContext) -> bool:

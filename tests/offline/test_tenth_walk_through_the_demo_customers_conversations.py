@@ -554,3 +554,16 @@ async def test_going_past_a_figure_no_plan_states_is_said_to_be_undescribed_too(
     _, outcome = await converse(customer, first, then)
     assert outcome.reply.startswith("As our help centre gives no such figure for any plan, it doesn't say what happens "
                                     "past one either"), outcome.reply
+
+
+async def test_what_happens_past_the_rate_limit_after_429s_is_what_the_api_answers(converse):
+    # The scope reply, after the entry on the limits had answered "we get 429s".
+    _, outcome = await converse("cus_bob", "we get 429s", "what happens if we go over?")
+    assert "Above that it answers HTTP 429 with a `Retry-After` header" in outcome.reply, outcome.reply
+    assert "I'm Northwind Cloud's support assistant" not in outcome.reply, outcome.reply
+
+
+async def test_what_happens_past_the_rate_limit_after_the_guide_is_still_the_plans_limit(converse):
+    _, outcome = await converse("cus_alice", "i get a 429 error", "what happens if we go over?")
+    assert outcome.reply.startswith("You're on the Pro plan: the API allows 600 requests a minute on Pro, per account. "
+                                    "Above that it answers HTTP 429"), outcome.reply
