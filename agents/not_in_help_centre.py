@@ -11,6 +11,8 @@ centre doesn't cover it, without guessing whether such a thing exists, and that 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal
 
 from agents.context import Intent
@@ -98,42 +100,74 @@ _HOLIDAYS_ALONE = re.compile(rf"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:(?:wha
 # How the entry on support hours says when staff are in (the last reply, for "what about holidays?").
 _SUPPORT_HOURS_TOLD = "support staff are here"
 
-_REPLIES = {
-    "partner_programme": "Our help centre doesn't mention an affiliate, referral or partner programme, so I'd rather not "
-                         "guess whether there is one or how it works. A person from our team can tell you: would you "
-                         f"like me to {OFFER_PERSON}?",
-    "documentation": "I answer from our help centre, which has entries on plans, billing, accounts and deploys and "
-                     "guides on common problems, but it doesn't link to any other documentation, such as an API "
-                     f"reference. A person from our team can point you to it: would you like me to {OFFER_PERSON}?",
-    "wildcard_domain": "Our help centre doesn't mention wildcard domains (such as *.example.com), or certificates for "
-                       "them, so I'd rather not guess whether they work. A person from our team can tell you: would you "
-                       f"like me to {OFFER_PERSON}?",
-    "refund_document": "Our help centre doesn't say whether a refund comes with its own invoice, receipt or credit note, "
-                       "so I'd rather not promise one. The refund itself shows on your card once it's made. A person "
-                       f"from our team can tell you what you'll get: would you like me to {OFFER_PERSON}?",
-    "holiday_hours": "Our help centre doesn't say whether our support staff's hours change on public holidays, so I'd "
-                     "rather not guess. This chat answers around the clock. A person from our team "
-                     f"can tell you their holiday hours: would you like me to {OFFER_PERSON}?",
-    "ownership": "Our help centre doesn't describe moving an account to another owner, so I'd rather not guess how it's "
-                 "done. A person from our team can help you hand it over: would you like me to "
-                 f"{OFFER_PERSON}?",
-    "sessions": "Our help centre doesn't describe signing out of other devices or seeing where you're signed in, so "
-                "I'd rather not guess. If you're worried someone else may be signed in, a person from our team can help "
-                f"you secure the account: would you like me to {OFFER_PERSON}?",
-    "instance_pricing": "Our help centre doesn't say whether running more instances costs more: the plans are priced by "
-                        "the month, and none of their entries mentions instances. A person from our team can tell you: "
-                        f"would you like me to {OFFER_PERSON}?",
-    "how_not_described": "Our help centre doesn't describe how either, so I'd rather not guess the steps. A person from our "
-                         f"team can tell you: would you like me to {OFFER_PERSON}?",
-    "past_an_unstated_limit": "As our help centre gives no such figure for any plan, it doesn't say what happens past one "
-                              "either, and I'd rather not guess. A person from our team can tell you: would you like me "
-                              f"to {OFFER_PERSON}?",
-    "demo": "Our help centre doesn't mention demos, so I'd rather not promise one. A person from our team can tell you "
-            f"whether one can be arranged: would you like me to {OFFER_PERSON}?",
+Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
+                    "sessions", "instance_pricing", "how_not_described", "past_an_unstated_limit", "holiday_hours"]
+
+
+@dataclass(frozen=True)
+class _Topic:
+    """A topic the help centre has nothing on: whether a message asks about it (with the reply before it, for a
+    follow-up), what is said, and the part of the service it belongs to, for the run's trace and the staff queue."""
+
+    asked: Callable[[str, str], bool]
+    reply: str
+    label: Intent = "general"
+
+
+def _named(pattern: re.Pattern[str]) -> Callable[[str, str], bool]:
+    """Asked in so many words, whatever came before."""
+    return lambda message, _last_reply: bool(pattern.search(message))
+
+
+# In the order they are tried: the first that fits is the one answered.
+_TOPICS: dict[Uncovered, _Topic] = {
+    "partner_programme": _Topic(_named(_PARTNER_PROGRAMME), (
+        "Our help centre doesn't mention an affiliate, referral or partner programme, so I'd rather not guess whether "
+        f"there is one or how it works. A person from our team can tell you: would you like me to {OFFER_PERSON}?")),
+    "documentation": _Topic(_named(_DOCUMENTATION), (
+        "I answer from our help centre, which has entries on plans, billing, accounts and deploys and guides on common "
+        "problems, but it doesn't link to any other documentation, such as an API reference. A person from our team can "
+        f"point you to it: would you like me to {OFFER_PERSON}?")),
+    "wildcard_domain": _Topic(_named(_WILDCARD_DOMAIN), (
+        "Our help centre doesn't mention wildcard domains (such as *.example.com), or certificates for them, so I'd "
+        f"rather not guess whether they work. A person from our team can tell you: would you like me to {OFFER_PERSON}?"),
+        label="technical"),
+    "demo": _Topic(_named(_DEMO), (
+        "Our help centre doesn't mention demos, so I'd rather not promise one. A person from our team can tell you "
+        f"whether one can be arranged: would you like me to {OFFER_PERSON}?")),
+    "refund_document": _Topic(_named(_REFUND_DOCUMENT), (
+        "Our help centre doesn't say whether a refund comes with its own invoice, receipt or credit note, so I'd rather "
+        "not promise one. The refund itself shows on your card once it's made. A person from our team can tell you what "
+        f"you'll get: would you like me to {OFFER_PERSON}?"), label="refund"),
+    "ownership": _Topic(_named(_OWNERSHIP), (
+        "Our help centre doesn't describe moving an account to another owner, so I'd rather not guess how it's done. A "
+        f"person from our team can help you hand it over: would you like me to {OFFER_PERSON}?"), label="account"),
+    "sessions": _Topic(_named(_SESSIONS), (
+        "Our help centre doesn't describe signing out of other devices or seeing where you're signed in, so I'd rather "
+        "not guess. If you're worried someone else may be signed in, a person from our team can help you secure the "
+        f"account: would you like me to {OFFER_PERSON}?"), label="account"),
+    "instance_pricing": _Topic(
+        lambda message, last_reply: bool(_INSTANCES_PRICED.search(message)
+                                         or (_COSTS_MORE_ALONE.match(message) and _SCALING_TOLD in last_reply)),
+        ("Our help centre doesn't say whether running more instances costs more: the plans are priced by the month, and "
+         f"none of their entries mentions instances. A person from our team can tell you: would you like me to "
+         f"{OFFER_PERSON}?"), label="billing"),
+    "how_not_described": _Topic(
+        lambda message, last_reply: asks_only_how(message) and bool(_SAID_NOT_DESCRIBED.search(last_reply)),
+        ("Our help centre doesn't describe how either, so I'd rather not guess the steps. A person from our team can "
+         f"tell you: would you like me to {OFFER_PERSON}?")),
+    "past_an_unstated_limit": _Topic(
+        lambda message, last_reply: bool(_GOES_OVER.match(message) and _NO_FIGURE_TOLD.search(last_reply)),
+        ("As our help centre gives no such figure for any plan, it doesn't say what happens past one either, and I'd "
+         f"rather not guess. A person from our team can tell you: would you like me to {OFFER_PERSON}?"),
+        label="technical"),
+    "holiday_hours": _Topic(
+        lambda message, last_reply: bool(_SUPPORT_ON_A_HOLIDAY.search(message)
+                                         or (_HOLIDAYS_ALONE.match(message) and _SUPPORT_HOURS_TOLD in last_reply)),
+        ("Our help centre doesn't say whether our support staff's hours change on public holidays, so I'd rather not "
+         f"guess. This chat answers around the clock. A person from our team can tell you their holiday hours: would you "
+         f"like me to {OFFER_PERSON}?")),
 }
-Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document", "holiday_hours",
-                    "ownership", "sessions", "instance_pricing", "how_not_described",
-                    "past_an_unstated_limit"]
 
 
 # A longer message says more than this ("I registered with another number … referral code"): its other parts answer.
@@ -141,40 +175,17 @@ _MAX_WORDS = 20
 
 
 def uncovered_topic_asked(message: str, *, last_reply: str = "") -> Uncovered | None:
-    """Which topic the help centre has nothing on the message asks about (of the last reply, for a holiday named alone),
-    or None."""
+    """Which topic the help centre has nothing on the message asks about (of the last reply, for a follow-up), or
+    None."""
     if len(message.split()) > _MAX_WORDS:
         return None
-    if _PARTNER_PROGRAMME.search(message):
-        return "partner_programme"
-    if _DOCUMENTATION.search(message):
-        return "documentation"
-    if _WILDCARD_DOMAIN.search(message):
-        return "wildcard_domain"
-    if _DEMO.search(message):
-        return "demo"
-    if _REFUND_DOCUMENT.search(message):
-        return "refund_document"
-    if _OWNERSHIP.search(message):
-        return "ownership"
-    if _SESSIONS.search(message):
-        return "sessions"
-    if _INSTANCES_PRICED.search(message) or (_COSTS_MORE_ALONE.match(message) and _SCALING_TOLD in last_reply):
-        return "instance_pricing"
-    if asks_only_how(message) and _SAID_NOT_DESCRIBED.search(last_reply):
-        return "how_not_described"
-    if _GOES_OVER.match(message) and _NO_FIGURE_TOLD.search(last_reply):
-        return "past_an_unstated_limit"
-    if _SUPPORT_ON_A_HOLIDAY.search(message) or (_HOLIDAYS_ALONE.match(message) and _SUPPORT_HOURS_TOLD in last_reply):
-        return "holiday_hours"
-    return None
+    return next((name for name, topic in _TOPICS.items() if topic.asked(message, last_reply)), None)
 
 
 def uncovered_topic_reply(topic: Uncovered) -> str:
-    return _REPLIES[topic]
+    return _TOPICS[topic].reply
 
 
 def uncovered_topic_label(topic: Uncovered) -> Intent:
     """The part of the service the topic belongs to, for the run's trace and the staff queue."""
-    return {"wildcard_domain": "technical", "refund_document": "refund", "ownership": "account",
-            "sessions": "account", "instance_pricing": "billing", "past_an_unstated_limit": "technical"}.get(topic, "general")
+    return _TOPICS[topic].label
