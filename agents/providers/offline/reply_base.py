@@ -123,7 +123,7 @@ ASKS_IF_IT_COSTS = re.compile(
     re.IGNORECASE,
 )
 # An invoice said to have failed: "says failed", "was declined", "didn't go through".
-_SAYS_IT_FAILED = re.compile(r"\b(?:fail(?:ed|s|ing)?|declined|bounced|didn'?t\s+go\s+through)\b", re.IGNORECASE)
+_NAMES_A_FAILURE = re.compile(r"\b(?:fail(?:ed|s|ing)?|declined|bounced|didn'?t\s+go\s+through)\b", re.IGNORECASE)
 # "Why?", "why not?", "how come?" alone: the reason for what the reply before said, naming nothing of its own.
 _WHY_PREFIX = r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?"
 _WHY_TAIL = r"(?:\s+(?:though|exactly|then))?\s*[?.!]*\s*$"
@@ -401,7 +401,7 @@ class WriterBase:
             return None
         # "My card was charged $29 but the invoice says failed": of the invoices for $29, the failed one (the paid
         # NW-1002 came).
-        preferred = "failed" if _SAYS_IT_FAILED.search(self.text) else "paid"
+        preferred = "failed" if _NAMES_A_FAILURE.search(self.text) else "paid"
         latest: dict[Decimal, InvoiceFact] = {}
         for invoice in sorted(self.facts.invoices, key=lambda i: (i.status == preferred, i.issued_on)):
             if invoice.amount in amounts:

@@ -211,7 +211,7 @@ _HOW_MANY_DAYS = re.compile(r"^\s*(?:and\s+|so\s+)?(?:how\s+many\s+days|how\s+lo
 
 # "But it failed", "why not, it failed", "it didn't go through though" right after an unpaid invoice was said to have
 # nothing to refund: the failure said back as if it were why a refund is due (the refund policy came).
-_SAYS_IT_FAILED = re.compile(
+_SAYS_IT_FAILED_BACK = re.compile(
     r"^\W*(?:(?:why(?:\s+not)?|but|so|and|well)[,\s]+)*(?:it|the\s+payment|the\s+charge|that(?:\s+one)?|the\s+invoice)\s+"
     r"(?:failed|didn'?t\s+go\s+through|bounced|was\s+declined)(?:\s+though)?\s*[?.!]*\s*$", re.IGNORECASE)
 # How the refund part says an invoice was never paid ("why not?" asked of it: WHY_NOTHING).
@@ -779,7 +779,7 @@ class RefundReplies(BillingReplies):
         (NW-1002, outside the window), as if that had been asked. False, having said nothing, for any other message."""
         told = _NEVER_PAID_TOLD.search(last_assistant_text(self.ctx))
         asks_why = bool(WHY_NOTHING.match(self.ctx.message))
-        if told is None or not (asks_why or _SAYS_IT_FAILED.match(self.ctx.message)):
+        if told is None or not (asks_why or _SAYS_IT_FAILED_BACK.match(self.ctx.message)):
             return False
         invoice = next((i for i in self.facts.invoices if i.number == told["number"]), None)
         state = "its payment didn't go through" if invoice is None or invoice.status == "failed" else "it's still open"
