@@ -14,6 +14,7 @@ from typing import Literal
 
 from agents.context import SupportContext
 from agents.follow_up import KEY_OR_TOKEN, OFFER_PERSON, last_assistant_text, previous_user_text
+from agents.nearest_region import ASKS_THE_NEAREST
 from agents.own_data import asks_how_to
 
 # Our regions by name ("where is ap-southeast?", "is eu-west in Germany?"): where apps run, which is ours to answer.
@@ -246,15 +247,21 @@ def considers_leaving_another_host(text: str) -> bool:
     return bool(_CONSIDERS_LEAVING_ANOTHER_HOST.search(text)) and "?" not in text
 
 
+_REGION_WORD = re.compile(r"\b(?:regions?|servers?|data\s*cent(?:er|re)s?|datacent(?:er|re)s?)\b", re.IGNORECASE)
+
+
 def asks_where_apps_can_run(text: str, *, last_reply: str = "") -> bool:
     """Whether the message asks whether apps can run in a place ("can I host in Japan?"), or, right after a reply that
-    named our regions, "what about australia?". Our regions themselves are asked about elsewhere ("is eu-west in
+    named our regions, "what about australia?" or "which is closest to germany?". Our regions themselves are asked about elsewhere ("is eu-west in
     Germany?")."""
     if NAMES_OUR_REGION.search(text):
         return False
     if _HOSTING_IN_A_PLACE.search(text):
         return True
-    return bool(_WHAT_ABOUT_A_PLACE.match(text)) and len(set(NAMES_OUR_REGION.findall(last_reply.lower()))) >= 2
+    regions_listed = len(set(NAMES_OUR_REGION.findall(last_reply.lower()))) >= 2
+    if ASKS_THE_NEAREST.match(text.strip()):
+        return regions_listed or bool(_REGION_WORD.search(text))
+    return bool(_WHAT_ABOUT_A_PLACE.match(text)) and regions_listed
 
 IdentityOrContact = Literal["identity", "contact", "capabilities"]
 

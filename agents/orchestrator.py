@@ -228,6 +228,7 @@ from agents.workers.intent import intent_agent
 from agents.workers.panel import panel_agent
 from agents.workers.resolver import resolver_agent
 from agents.workers.technical import technical_agent
+from agents.yes_or_no import answered_as_asked
 
 log = logging.getLogger(__name__)
 
@@ -1481,7 +1482,8 @@ class Orchestrator:
         top = run.faq_matches[0]
         run.summary["faq"]["used"] = True
         source = Source(kind="faq", title=top.question, ref=str(top.faq_id))
-        return await self._finish(run, reply=top.answer, route="faq", sources=[source])
+        return await self._finish(run, reply=answered_as_asked(top.answer, run.ctx.message), route="faq",
+                                  sources=[source])
 
     def _request(self, run: _Run, target: str, task: str, **parameters: Any) -> AgentRequest:
         return AgentRequest(caller="orchestrator", target=target, task=task, parameters=parameters, context=run.ctx)

@@ -27,6 +27,7 @@ from agents.own_data import asks_for_billing_document
 from agents.providers.offline.faq import STOP_WORDS as FAQ_STOP_WORDS
 from agents.providers.offline.other_customer import names_someone_else
 from agents.providers.offline.text import normalise, stem
+from agents.yes_or_no import answered_as_asked
 
 # An FAQ answer is quoted as the answer above this score, offered as a "probably" below it.
 FAQ_CONFIDENT = 0.6
@@ -334,7 +335,7 @@ class WriterBase:
             self.reply.add("If that's not what you meant, tell me a bit more, or ask for a person and I'll pass you on.",
                            answers=False)
         else:
-            self.reply.add(match.answer)
+            self.reply.add(answered_as_asked(match.answer, self.text))
         self._cite_faq(match)
 
     def _ask_to_sign_in(self, what: str) -> None:

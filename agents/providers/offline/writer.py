@@ -60,6 +60,7 @@ from agents.follow_up import (
     withdraws_the_refund_just_asked,
 )
 from agents.frustration import mood_reply, repeats_last_reply, same_for_another_plan
+from agents.nearest_region import nearest_region
 from agents.outcome import Draft, FaqMatch, Source, Usage
 from agents.own_data import (
     about_own_lock,
@@ -630,13 +631,19 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
     def answers_where_apps_can_run(self) -> bool:
         """"Can I host in Japan?", "what about australia?" after the regions: the help centre's entry on the regions,
         and that they are the only ones it lists; whether the place asked is near one is the customer's to judge (it
-        was turned away as off topic). False, having said nothing, for another message or without the entry."""
+        was turned away as off topic); which is nearest a place named, where its part of the world says so. False,
+        having said nothing, for another message or without the entry."""
         if not asks_where_apps_can_run(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
             return False
         entry = self._entry_on("region")
         if entry is None:
             return False
-        self.reply.add(f"{entry.answer} Those are the only regions our help centre lists.")
+        nearest = nearest_region(self.ctx.message)
+        placed = nearest and re.search(rf"\b{re.escape(nearest[0])}\s+\(([^)]+)\)", entry.answer)
+        if nearest and placed:
+            self.reply.add(f"Of our regions, {nearest[0]} ({placed[1]}) is the nearest to {nearest[1]}. {entry.answer}")
+        else:
+            self.reply.add(f"{entry.answer} Those are the only regions our help centre lists.")
         self._cite_faq(entry)
         return True
 
