@@ -15,6 +15,7 @@ from agents.follow_up import (
     reports_what_the_outage_costs,
     with_topic,
 )
+from agents.how_long_it_ran import minutes_it_ran
 from agents.outcome import ArticleMatch
 from agents.service_terms import with_slowness_said
 from agents.workers.base import RunDeps, metadata, tool
@@ -71,8 +72,10 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
     # "Is it fixed yet?" searches with the question it follows ("my app in eu-west returns 503"); "I'm on pro" or "and
     # for pro?" with that question asked of the plan, as the writer reads it.
     question = with_slowness_said(question_as_asked(ctx) or with_topic(ctx))
-    if dns_provider_named(ctx.message) is not None and (before := previous_user_text(ctx)) is not None:
-        # "I use godaddy" after "how do I add a custom domain?": the guides on that question, done at that provider.
+    if ((dns_provider_named(ctx.message) is not None or minutes_it_ran(ctx.message) is not None)
+            and (before := previous_user_text(ctx)) is not None):
+        # "I use godaddy" after "how do I add a custom domain?": the guides on that question, done at that provider;
+        # "stuck for over an hour" after "my build is stuck", the guide whose build limits it is weighed against.
         question = f"{before}\n{ctx.message}"
 
     async def articles_found() -> list[ArticleMatch]:

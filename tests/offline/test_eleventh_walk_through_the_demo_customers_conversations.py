@@ -24,12 +24,12 @@ async def test_a_yes_or_no_question_still_gets_the_entrys_yes(converse):
 
 
 @pytest.mark.parametrize("message", ["what are sleeping apps?", "Hi, how do free apps sleep?", "whats idling",
-                                     "so why do apps sleep"])
-def test_the_entrys_yes_is_dropped_for_a_question_word(message):
+                                     "so why do apps sleep", "what about pro?", "my free app keeps sleeping"])
+def test_the_entrys_yes_is_dropped_for_a_message_a_yes_does_not_answer(message):
     assert answered_as_asked(_SLEEP_ENTRY, message).startswith("Apps on the Free plan sleep")
 
 
-@pytest.mark.parametrize("message", ["do free apps sleep?", "what about pro?", "how about business?",
+@pytest.mark.parametrize("message", ["do free apps sleep?", "ok, will my app go to sleep?",
                                      "what is a cold start, and do free apps have them?", "how come? is it free?"])
 def test_the_entrys_yes_is_kept_for_a_question_a_yes_answers(message):
     assert answered_as_asked(_SLEEP_ENTRY, message) == _SLEEP_ENTRY
@@ -69,3 +69,46 @@ async def test_a_place_no_region_is_plainly_nearest_gets_the_regions_to_judge_by
 async def test_which_is_best_of_something_else_is_still_not_read_as_a_region(converse):
     [outcome] = await converse("cus_alice", "which is the best plan for me?")
     assert "regions" not in outcome.reply, outcome.reply
+
+
+_BUILD_STUCK = "my build is stuck"
+
+
+async def test_a_build_running_past_the_plans_limit_is_told_it_will_not_finish(converse):
+    # "If the steps in our guide … haven't sorted it out, I can't see your app": Business's 45 minutes unweighed.
+    _, outcome = await converse("cus_bob", _BUILD_STUCK, "it's been building for 50 minutes")
+    assert outcome.reply.startswith("Builds may run for up to 45 minutes on your Business plan, so one that's been "
+                                    "going that long has passed the limit"), outcome.reply
+    assert "If the build ran out of time, enable the build cache" in outcome.reply, outcome.reply
+    assert "pass you to a person" in outcome.reply, outcome.reply
+
+
+async def test_a_build_within_the_plans_limit_is_told_it_still_has_time(converse):
+    _, outcome = await converse("cus_alice", _BUILD_STUCK, "the build has been running for 20 mins")
+    assert outcome.reply.startswith("Builds may run for up to 45 minutes on your Pro plan, so yours still has time to "
+                                    "finish."), outcome.reply
+    assert "build cache" not in outcome.reply, outcome.reply
+
+
+async def test_a_build_past_frees_limit_is_told_the_longer_limit_of_the_paid_plans(converse):
+    _, outcome = await converse("cus_carol", _BUILD_STUCK, "it's been building for 20 minutes")
+    assert "15 minutes on your Free plan, so one that's been going that long has passed the limit" in outcome.reply, \
+        outcome.reply
+    assert "On Pro and Business, builds may run for up to 45 minutes." in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("said", "weighed"), [
+    ("stuck for over an hour", "has passed the limit on every plan"),
+    ("it has been going for 30 minutes", "has passed the limit on Free but not on Pro and Business"),
+    ("it's been building for 5 minutes", "still has time to finish on every plan")])
+async def test_a_visitors_build_time_is_weighed_against_every_plans_limit(converse, said, weighed):
+    # "Stuck for over an hour" got "I don't have a guide on that": its words alone found no guide.
+    _, outcome = await converse(None, _BUILD_STUCK, said)
+    assert outcome.reply.startswith("Builds may run for up to 15 minutes on Free and 45 minutes on Pro and Business."), \
+        outcome.reply
+    assert weighed in outcome.reply, outcome.reply
+
+
+async def test_how_long_an_outage_has_lasted_is_still_not_weighed_as_a_build(converse):
+    _, outcome = await converse("cus_bob", "my app is down", "it has been down for 2 hours")
+    assert "Builds may run" not in outcome.reply and "Thanks, that helps" in outcome.reply, outcome.reply

@@ -134,7 +134,6 @@ WHY_NOTHING = re.compile(rf"{_WHY_PREFIX}(?:why(?:\s+not)?|how\s+come|why\s+is\s
                          rf"(?:\s+to\s+refund)?)){_WHY_TAIL}", re.IGNORECASE)
 # Of a sentence of the entry on sleeping apps: the plans whose apps never sleep.
 NEVER_SLEEP = re.compile(r"\bnever\s+sleep")
-YES_OR_NO = re.compile(r"^\s*(?:yes|no)\b\s*[:,.;—-]\s*", re.IGNORECASE)
 # "Can you email it to me?", "send it to my email", "email the invoice to me": asking for something by email,
 # which no action here does. Not "send me my invoices" (show them), "my invoice email the other day said $58"
 # or "I didn't get the email", which mention an email rather than ask for one.

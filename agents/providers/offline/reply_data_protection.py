@@ -27,8 +27,9 @@ from agents.follow_up import (
     previous_user_text,
 )
 from agents.outcome import FaqMatch
-from agents.providers.offline.reply_base import TAKES, YES_OR_NO, WriterBase, sentences, topic_words
+from agents.providers.offline.reply_base import TAKES, WriterBase, sentences, topic_words
 from agents.providers.offline.text import normalise, stem
+from agents.yes_or_no import YES_OR_NO
 
 # Words a data-protection question uses whatever it asks, which the entry on where data is stored covers by being
 # about it: a question naming more than these and what the quoted entries say ("a data protection officer") is

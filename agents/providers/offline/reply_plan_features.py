@@ -23,7 +23,6 @@ from agents.providers.offline.reply_base import (
     ASKS_WHAT_IS_INCLUDED,
     FAQ_CONFIDENT,
     GENERIC_WORDS,
-    YES_OR_NO,
     WriterBase,
     has_cue,
     joined_with_and,
@@ -33,6 +32,7 @@ from agents.providers.offline.reply_base import (
 from agents.providers.offline.reply_technical import PLAN_ORDER, RAN_INTO_IT
 from agents.providers.offline.text import normalise, stem
 from agents.service_terms import TRYING_A_PAID_PLAN, asks_for_a_special_price, plan_asked_if_offered, plan_moved_to
+from agents.yes_or_no import YES_OR_NO
 
 # "What does my plan include?", "what do I get with Pro?", "what's in the Business plan?": the whole list.
 ASKS_WHAT_A_PLAN_HAS = re.compile(

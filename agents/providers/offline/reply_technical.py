@@ -30,6 +30,7 @@ from agents.follow_up import (
     thing_asked_how_long,
     with_topic,
 )
+from agents.how_long_it_ran import minutes_it_ran
 from agents.outcome import ArticleMatch, FaqMatch, Source
 from agents.providers.offline.kb import (
     ASKS_TO_WRITE_CODE,
@@ -56,7 +57,6 @@ from agents.providers.offline.reply_base import (
     NOT_AN_ECHO,
     TAKES,
     WHY_ALONE,
-    YES_OR_NO,
     WriterBase,
     has_cue,
     joined_with_and,
@@ -68,6 +68,7 @@ from agents.providers.offline.reply_base import (
 from agents.providers.offline.text import normalise
 from agents.service_status import ASKS_WHEN_IT_STARTED, asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.set_phrases import opens_with_it_not_fixed
+from agents.yes_or_no import YES_OR_NO, answered_as_asked
 
 # "Any ETA for a fix?", "when will it be fixed?", "is it resolved yet?", "any update?": when the incident
 # ends, which nobody knows; its state and where the updates go are what there is to say.
@@ -1370,11 +1371,9 @@ class TechnicalReplies(WriterBase):
     def _as_asked(self, faq: FaqMatch) -> FaqMatch:
         # "Do I have to pay for it?" is asked the other way round from "do you offer it?": an entry's
         # leading "Yes:" would answer the wrong question. "Why is my app slow in the morning?" asks no yes or no.
-        if YES_OR_NO.match(faq.answer) and (ASKS_IF_IT_COSTS.search(self.text)
-                                            or not _ASKS_YES_OR_NO.match(self.ctx.message)):
-            answer = YES_OR_NO.sub("", faq.answer, count=1)
-            return faq.model_copy(update={"answer": answer[:1].upper() + answer[1:]})
-        return faq
+        answer = (answered_as_asked(faq.answer, "") if ASKS_IF_IT_COSTS.search(self.text)
+                  else answered_as_asked(faq.answer, self.ctx.message))
+        return faq if answer == faq.answer else faq.model_copy(update={"answer": answer})
 
     def _reports_a_problem(self) -> bool:
         return _reports_a_problem(self.text)
@@ -1403,6 +1402,8 @@ class TechnicalReplies(WriterBase):
                            "than the steps I sent, and I can't see your app's builds or logs from here.")
             self.reply.add(f"One of our engineers can look at it with you: would you like me to {OFFER_PERSON}?",
                            answers=False)
+            return True
+        if (article := self._guide_named_last()) is not None and self._weighs_the_build_time_said(article):
             return True
         where = _SAYS_WHERE_IT_RUNS.match(self.ctx.message)
         since = None if where else _SAYS_SINCE_WHEN.match(self.ctx.message)
@@ -1464,6 +1465,43 @@ class TechnicalReplies(WriterBase):
             return True
         return False
 
+    def _weighs_the_build_time_said(self, guide: ArticleMatch) -> bool:
+        """"It's been building for 50 minutes" after the guide that gives each plan's build limit: weighed against the
+        customer's plan's (or, not signed in, every plan's), with the guide's step for a build that runs out of time
+        when it has passed it. On Business it got "If the steps … haven't sorted it out, I can't see your app", the
+        45-minute limit unweighed. The customer's own figure is not said back: the critic takes figures only from what
+        was gathered. False, having said nothing, for another message or a guide with no build limit."""
+        minutes = minutes_it_ran(self.ctx.message)
+        limits = {plan: int(limit["minutes"]) for limit in _MINUTES_ON_PLANS.finditer(guide.lead)
+                  for plan in _PLAN_NAME.findall(limit["plans"])}
+        if minutes is None or not limits:
+            return False
+        passed_on = [plan for plan, limit in limits.items() if minutes > limit]
+        customer = self.ctx.customer
+        if customer is not None and customer.plan in limits:
+            passed = customer.plan in passed_on
+            longer = [plan for plan in limits if plan not in passed_on] if passed else []
+            self.reply.add(f"Builds may run for up to {limits[customer.plan]} minutes on your {customer.plan} plan, so "
+                           + ("one that's been going that long has passed the limit: it won't finish as it is." if passed
+                              else "yours still has time to finish.")
+                           + (f" On {joined_with_and(longer)}, builds may run for up to {limits[longer[0]]} minutes."
+                              if longer else ""))
+        else:
+            passed = bool(passed_on)
+            within = [plan for plan in limits if plan not in passed_on]
+            self.reply.add(f"{guide.lead.strip()} So a build that's been going that long "
+                           + ("has passed the limit on every plan: it won't finish as it is." if not within
+                              else f"has passed the limit on {joined_with_and(passed_on)} but not on "
+                                   f"{joined_with_and(within)}: which applies depends on your plan." if passed
+                              else "still has time to finish on every plan."))
+        step = next((s for s in guide.steps if _OUT_OF_TIME.search(s)), None)
+        if passed and step is not None:
+            self.reply.add(f"What our guide “{guide.title}” says for that: {step}")
+        self._cite_article(guide)
+        self.reply.add(f"If it {'still runs out of time' if passed else 'runs out of time'}, a person from our team can "
+                       f"look at the build with you: would you like me to {OFFER_PERSON}?", answers=False)
+        return True
+
     def _sends_the_error_asked_for(self, last_reply: str) -> bool:
         """Whether the message quotes an error right after the last reply asked for it. Not "tried that, still failing
         with exit code 1", which says the steps did not help (a rule of its own)."""
@@ -1524,6 +1562,11 @@ _SAYS_SINCE_WHEN = re.compile(
     rf"(?:yesterday|this\s+morning|last\s+night|earlier\s+today|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     rf"|{_A_WHILE}\s+ago|already)\W*$",
     re.IGNORECASE)
+# How a guide gives each plan's build limit: "up to 15 minutes on Free and 45 minutes on Pro and Business".
+_MINUTES_ON_PLANS = re.compile(
+    r"(?P<minutes>\d+)\s+minutes\s+on\s+(?P<plans>(?:Free|Pro|Business)(?:(?:,\s*|\s+and\s+)(?:Free|Pro|Business))*)")
+# A guide's step for a build that ran out of its time.
+_OUT_OF_TIME = re.compile(r"\bout\s+of\s+time\b|\btimed?\s*out\b", re.IGNORECASE)
 # How a guide's steps for a fault ask for the error the customer sees.
 ASKS_FOR_THE_ERROR = "send me the error message you see"
 # How the guides' replies ask what is seen when a step gets stuck: what is seen, told, is the error asked for too.
@@ -1545,12 +1588,6 @@ _NAMES_ITS_DOMAIN = re.compile(
     r"|for\s+|on\s+)?(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/?\W*$", re.IGNORECASE)
 # A guide named in a reply: “Scaling and cold starts”.
 _GUIDE_NAMED = re.compile(r"\bguide\s+“(?P<title>[^”]+)”")
-
-
-# A question a yes or a no answers: "do free apps sleep?", "is there an SLA?", "will my app go to sleep?".
-_ASKS_YES_OR_NO = re.compile(
-    r"^\W*(?:(?:and|so|but|ok(?:ay)?|hi|hey|also)[,\s]+)?(?:do|does|did|is|are|was|were|can|could|will|would|should|shall"
-    r"|has|have|had|may|might|am)\b", re.IGNORECASE)
 
 
 # "Can you let me know", "will you email me when": this chat asked to send the updates itself.
