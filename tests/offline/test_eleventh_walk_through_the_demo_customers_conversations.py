@@ -112,3 +112,23 @@ async def test_a_visitors_build_time_is_weighed_against_every_plans_limit(conver
 async def test_how_long_an_outage_has_lasted_is_still_not_weighed_as_a_build(converse):
     _, outcome = await converse("cus_bob", "my app is down", "it has been down for 2 hours")
     assert "Builds may run" not in outcome.reply and "Thanks, that helps" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I want to switch to yearly billing", "how do I pay yearly?"])
+async def test_a_switch_to_paying_yearly_on_business_is_told_a_person_sets_it_up(converse, message):
+    # "Yes: … you can pay yearly", and nothing of how.
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.reply.startswith("On your Business plan you can pay yearly, by bank transfer"), outcome.reply
+    assert "doesn't say how to switch to it" in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply
+
+
+async def test_whether_one_can_pay_yearly_still_gets_a_yes_and_no_offer(converse):
+    [outcome] = await converse("cus_bob", "can I pay yearly?")
+    assert outcome.reply.startswith("Yes: on your Business plan you can pay yearly"), outcome.reply
+    assert "pass you to a person" not in outcome.reply, outcome.reply
+
+
+async def test_a_switch_to_paying_yearly_on_pro_is_still_told_only_business_can(converse):
+    [outcome] = await converse("cus_alice", "I want to switch to yearly billing")
+    assert outcome.reply.startswith("Not on your Pro plan"), outcome.reply
+    assert "switch to it" not in outcome.reply, outcome.reply

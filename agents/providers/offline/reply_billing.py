@@ -94,6 +94,7 @@ from agents.service_terms import (
     tier_not_ours,
     who_may_pay_less,
 )
+from agents.yes_or_no import answered_as_asked
 
 # "When did I cancel?", "what date was my subscription cancelled?": the cancellation's date, asked of the records.
 _ASKS_WHEN_CANCELLED = re.compile(r"\b(?:when|what\s+(?:date|day))\s+(?:did|was|were)\s+(?:i|we|my|our|it|the)\s*(?:\w+\s+)?"
@@ -400,6 +401,15 @@ def _monthly(price: Decimal) -> str:
 def on_plan(plan: str, price: Decimal) -> str:
     """"You're on the Pro plan at $29.00 a month", "You're on the Free plan, which costs nothing"."""
     return f"You're on the {plan} plan{' ' if price else ', '}{_monthly(price)}"
+
+
+# "I want to switch to yearly billing", "move us to annual", "how do I pay yearly?": a change to paying yearly, asked for
+# or asked how, which the help centre does not describe.
+_SWITCH_TO_YEARLY = re.compile(
+    r"\b(?:switch|move|change|go|convert|transfer|put|set)\w*\s+(?:me\s+|us\s+|it\s+|(?:my|our)\s+\w+\s+)?(?:over\s+)?"
+    r"(?:to|onto)\s+(?:an?\s+|the\s+)?(?:yearly|annual|annually)\b"
+    r"|\bhow\s+(?:do|can|could|would|should)\s+(?:i|we)\s+(?:start\s+)?(?:pay(?:ing)?|(?:be|get)\s+billed)\s+"
+    r"(?:yearly|annually|per\s+year|once\s+a\s+year)\b", re.IGNORECASE)
 
 
 class BillingReplies(WriterBase):
@@ -946,7 +956,7 @@ class BillingReplies(WriterBase):
         plan_line = len(self.reply.paragraphs)
         if customer is not None:
             self.reply.add(f"{on_plan(customer.plan, customer.plan_price)}.")
-        said_yearly = said_discount = False
+        said_yearly = said_discount = yearly_on_own_plan = False
         for match in self.facts.faq:
             for sentence in sentences(match.answer):
                 words, text = set(normalise(sentence).split()), normalise(sentence)
@@ -955,7 +965,8 @@ class BillingReplies(WriterBase):
                 if about_yearly and not said_yearly and (lead := self._yearly_on_own_plan(sentence)) is not None:
                     # "Can I pay annually?" from a Pro customer: what the entry means for their plan, said
                     # first in place of the plan alone (the lead names it).
-                    self.reply.paragraphs[plan_line] = lead
+                    self.reply.paragraphs[plan_line] = answered_as_asked(lead, self.ctx.message)
+                    yearly_on_own_plan = lead.startswith("Yes:")
                 if about_yearly or about_discount:
                     topic = "paying yearly" if about_yearly else "discounts"
                     self.reply.add(f"What our help centre says about {topic}: {sentence}")
@@ -969,6 +980,11 @@ class BillingReplies(WriterBase):
         if unknown:
             self.reply.add(f"I can't find anything about {unknown} in our help centre, so I'd rather not guess. "
                            f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?")
+        elif yearly_on_own_plan and _SWITCH_TO_YEARLY.search(self.text):
+            # "I want to switch to yearly billing" on Business: "Yes, you can", and nothing of how.
+            self.reply.add("Our help centre doesn't say how to switch to it, and I can't change how you pay from this "
+                           f"chat. A person from our team can set it up with you: would you like me to {OFFER_PERSON}?",
+                           answers=False)
         return True
 
     def _price_per_seat_unsaid(self) -> bool:
