@@ -181,7 +181,12 @@ from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.recap import asks_for_a_recap, recap_reply
 from agents.refund_requests import asks_for_credit_instead, asks_of_a_refund_to_a_card_gone, asks_where_a_refund_goes
 from agents.resilience import RunBudget
-from agents.right_password import RIGHT_PASSWORD_REPLY, insists_on_the_password_while_locked
+from agents.right_password import (
+    RESET_SETTLES_IT_REPLY,
+    RIGHT_PASSWORD_REPLY,
+    insists_on_the_password_after_the_reset,
+    insists_on_the_password_while_locked,
+)
 from agents.service_status import (
     DASHBOARD_FAULT_REPLY,
     asks_for_status_updates,
@@ -830,6 +835,12 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="account", key="right_password",
                                               why="says the password is right while the account is locked",
                                               reply=RIGHT_PASSWORD_REPLY)
+        if insists_on_the_password_after_the_reset(run.ctx):
+            # "I'm sure it's right" after the reset's steps, the account open: the same steps behind "my answer is the
+            # same".
+            return await self._answer_by_rule(run, intent_response, label="account", key="reset_settles_it",
+                                              why="says the password is right, after the password reset's steps",
+                                              reply=RESET_SETTLES_IT_REPLY)
         if (told := one_of_two_told(run.ctx)) is not None:
             # "Per account or per key?" right after "… per account": the entry on deploys came, for "account".
             return await self._answer_by_rule(run, intent_response, label="general", key="one_of_two",

@@ -132,3 +132,14 @@ async def test_a_switch_to_paying_yearly_on_pro_is_still_told_only_business_can(
     [outcome] = await converse("cus_alice", "I want to switch to yearly billing")
     assert outcome.reply.startswith("Not on your Pro plan"), outcome.reply
     assert "switch to it" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("insisted", ["I'm sure it's right", "my password is correct"])
+async def test_the_right_password_insisted_on_after_the_reset_is_told_the_reset_settles_it(converse, insisted):
+    # Alice's account is open: "My answer is the same" and the reset's steps again.
+    _, outcome = await converse("cus_alice", "I forgot my password", insisted)
+    assert outcome.reply.startswith("The sign-in page only turns away a password that doesn't match the one on the "
+                                    "account"), outcome.reply
+    assert "My answer is the same" not in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply
+    assert outcome.intent.label == "account", outcome.intent
+

@@ -517,7 +517,8 @@ async def test_a_plan_chosen_by_name_after_a_comparison_gets_the_steps_to_move(c
 
 @pytest.mark.parametrize(("turns", "guide"), [
     # The guide again, each ("my answer is the same" for the CNAME).
-    (("my deploy is stuck", "it's been building for 20 minutes"), "Failed deploys and build timeouts"),
+    # How long a build has run is weighed against the plan's build limit (the eleventh walk's tests).
+    (("my deploy is stuck", "it's been like this since this morning"), "Failed deploys and build timeouts"),
     (("my domain isn't verifying", "I added the CNAME yesterday"), "Custom domains and DNS"),
     (("my deploy failed", "we tried that already"), "Failed deploys and build timeouts"),
 ])

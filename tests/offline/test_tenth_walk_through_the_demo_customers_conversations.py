@@ -225,7 +225,7 @@ async def test_the_catch_of_being_free_asked_after_signing_up_is_what_free_leave
 async def test_switching_to_yearly_billing_is_told_who_can_pay_yearly(converse):
     # "I can't find anything about paying yearly", though the entry on payment methods says Business customers can.
     [outcome] = await converse("cus_bob", "I want to switch to yearly billing")
-    assert "on your Business plan you can pay yearly" in outcome.reply, outcome.reply
+    assert "on your business plan you can pay yearly" in outcome.reply.lower(), outcome.reply
     assert "can't find anything about paying yearly" not in outcome.reply, outcome.reply
 
 
