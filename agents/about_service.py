@@ -13,7 +13,9 @@ import re
 from typing import Literal
 
 from agents.context import SupportContext
-from agents.follow_up import KEY_OR_TOKEN, OFFER_PERSON, last_assistant_text, previous_user_text
+from agents.follow_ups.history import last_assistant_text, previous_user_text
+from agents.follow_ups.offers import OFFER_PERSON
+from agents.follow_ups.service import KEY_OR_TOKEN
 from agents.nearest_region import ASKS_THE_NEAREST
 from agents.own_data import asks_how_to
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from agents.context import SupportContext
-from agents.follow_up import last_assistant_text
+from agents.follow_ups.history import last_assistant_text
 from agents.where_it_is import reply_sentences, without_lead_in
 
 _EITHER_OR = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:is\s+(?:it|that|this)\s+)?(?P<one>\w[\w\s-]{1,24}?)\s+or\s+"

@@ -14,23 +14,17 @@ from dataclasses import dataclass
 from agents.about_service import asks_about_support_hours, unlisted_payment_methods
 from agents.context import SupportContext
 from agents.data_protection import asks_for_a_dpa, asks_to_erase_personal_data
-from agents.follow_up import (
-    affirms,
-    asks_for_more,
+from agents.follow_ups.billing import reports_card_replaced
+from agents.follow_ups.go_aheads import affirms
+from agents.follow_ups.history import last_assistant_text, previous_user_text, turns_before
+from agents.follow_ups.leaning_back import asks_for_more, asks_the_amount_of_it, asks_to_deliver_it, asks_which_of_them
+from agents.follow_ups.offers import declines_offer
+from agents.follow_ups.plan_moves import asks_us_to_change_plan
+from agents.follow_ups.plans import asks_the_amount_of_the_renewal, plan_meant_by_that
+from agents.follow_ups.what_becomes_of import (
     asks_of_sleep_after_an_upgrade,
-    asks_the_amount_of_it,
-    asks_the_amount_of_the_renewal,
-    asks_to_deliver_it,
-    asks_us_to_change_plan,
     asks_what_cancelling_does,
     asks_what_ending_does,
-    asks_which_of_them,
-    declines_offer,
-    last_assistant_text,
-    plan_meant_by_that,
-    previous_user_text,
-    reports_card_replaced,
-    turns_before,
 )
 from agents.outcome import FaqMatch
 from agents.own_data import (

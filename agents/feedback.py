@@ -12,7 +12,7 @@ import re
 from typing import Literal
 
 from agents.asking_words import kinds_named
-from agents.follow_up import OFFER_PERSON
+from agents.follow_ups.offers import OFFER_PERSON
 
 FeedbackKind = Literal["complaint", "feedback"]
 

@@ -15,17 +15,9 @@ from collections.abc import Sequence
 from typing import Literal
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import (
-    ASIDE_AFTER_SIGN,
-    ASIDE_AFTER_UNCLEAR,
-    OFFER_PERSON,
-    OFFER_REFUND,
-    OFFER_UNLOCK,
-    last_assistant_text,
-    last_assistant_turn,
-    previous_user_text,
-    reports_card_replaced,
-)
+from agents.follow_ups.billing import reports_card_replaced
+from agents.follow_ups.history import last_assistant_text, last_assistant_turn, previous_user_text
+from agents.follow_ups.offers import ASIDE_AFTER_SIGN, ASIDE_AFTER_UNCLEAR, OFFER_PERSON, OFFER_REFUND, OFFER_UNLOCK
 from agents.set_phrases import (
     only_filler,
     phrase_alternation,
@@ -189,7 +181,7 @@ def it_did_not_work_after_an_answer(ctx: SupportContext) -> bool:
 _PERSON_OFFERED = f"Would you like me to {OFFER_PERSON} from our support team? Just say so and I will."
 _GLAD = "Glad to help."
 _WHAT_I_DO = "I can look at your invoices and plan, your account, or problems with your apps."
-# The offers a "yes" accepts (follow_up's). After one, a "👍" or a "??" is not taken for that yes: nothing is done
+# The offers a "yes" accepts (follow_ups.offers'). After one, a "👍" or a "??" is not taken for that yes: nothing is done
 # and no one called in on a sign.
 _OFFERS = (OFFER_PERSON, OFFER_REFUND, OFFER_UNLOCK.lower(), "would you like me to")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")

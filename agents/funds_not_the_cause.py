@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from agents.context import SupportContext
-from agents.follow_up import last_assistant_text
+from agents.follow_ups.history import last_assistant_text
 
 # "But I have money in my account", "there are enough funds on the card", "my balance is fine".
 _HAS_THE_MONEY = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from agents.follow_up import OFFER_PERSON
+from agents.follow_ups.offers import OFFER_PERSON
 
 _MAILINGS = re.compile(
     r"\b(?:news\s?letters?|mailing\s+lists?|(?:marketing|promotional|promo|advertising)\s+(?:e-?mails?|mails?|messages)"

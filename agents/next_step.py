@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from agents.context import SupportContext
-from agents.follow_up import OFFER_PERSON, last_assistant_text
+from agents.follow_ups.history import last_assistant_text
+from agents.follow_ups.offers import OFFER_PERSON
 
 _ASKS_WHAT_NEXT = re.compile(
     r"^\W*(?:(?:so|ok(?:ay)?|and|then|right|alright|hmm+)[,\s]+)?(?:what\s+now|now\s+what|what(?:'s|\s+is)?\s+next"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from agents.context import Intent
-from agents.follow_up import OFFER_PERSON
+from agents.follow_ups.offers import OFFER_PERSON
 from agents.where_it_is import asks_only_how
 
 # "Do you have an affiliate program?", "referral scheme?", "can we become a reseller?", "partnership?": a programme for

@@ -68,49 +68,42 @@ from agents.events import Event, EventSink
 from agents.facts import AccountFact, IncidentFact
 from agents.faq_refusals import why_the_entry_is_refused
 from agents.feedback import feedback_asked, feedback_reply
-from agents.follow_up import (
-    DELETING_THE_ACCOUNT,
-    OFFER_PERSON,
-    OFFER_REFUND,
-    accepts_offer,
-    asked_of_a_plan,
-    asked_which_plan_for,
+from agents.follow_ups.billing import (
     asks_after_the_duplicate,
-    asks_how_or_when_of_it,
-    asks_if_it_applies_to_them,
     asks_if_it_worked_with_nothing_done,
-    asks_if_the_sla_applies,
     asks_of_another_month_after_a_refund_refused,
     asks_of_another_months_invoice,
-    asks_to_avoid_what_a_plan_has,
-    asks_what_an_upgrade_loses,
-    asks_what_ending_does,
     asks_when_the_refund_arrives,
-    credits_asked_of_the_sla_told,
-    discount_asked_for_who_they_are,
-    goes_ahead_with_nothing_offered,
-    last_assistant_text,
-    last_reply_cited,
-    leans_back,
     lets_the_refund_go_on,
-    limit_gone_past,
-    move_to_smaller_plan,
+    pushes_back_on_a_refund_refused,
+    reports_card_replaced,
+    says_what_looks_wrong,
+    withdraws_the_refund_just_asked,
+)
+from agents.follow_ups.go_aheads import says_it_is_sorted, withdraws_request
+from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
+from agents.follow_ups.leaning_back import asks_if_it_applies_to_them, leans_back, thing_asked_how_long
+from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND, accepts_offer, goes_ahead_with_nothing_offered
+from agents.follow_ups.plan_moves import DELETING_THE_ACCOUNT, asks_how_or_when_of_it
+from agents.follow_ups.plans import (
+    asked_of_a_plan,
+    asked_which_plan_for,
+    asks_to_avoid_what_a_plan_has,
+    discount_asked_for_who_they_are,
     period_of_the_prices_said,
     plan_gone_ahead_with,
     plans_priced_asked,
-    previous_user_text,
-    pushes_back_on_a_refund_refused,
-    question_as_asked,
-    reports_card_replaced,
+)
+from agents.follow_ups.service import (
+    asks_if_the_sla_applies,
+    credits_asked_of_the_sla_told,
+    limit_gone_past,
     reports_what_a_fault_costs_after_a_guide,
     reports_what_the_outage_costs,
-    says_it_is_sorted,
-    says_what_looks_wrong,
-    thing_asked_how_long,
     uptime_asked_of_another_period,
-    withdraws_request,
-    withdraws_the_refund_just_asked,
 )
+from agents.follow_ups.topic import question_as_asked
+from agents.follow_ups.what_becomes_of import asks_what_an_upgrade_loses, asks_what_ending_does, move_to_smaller_plan
 from agents.frustration import (
     FAULT_COSTS_REPLY,
     WHAT_DOES_NOT_WORK_REPLY,

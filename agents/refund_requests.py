@@ -17,7 +17,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from agents.context import SupportContext
-from agents.follow_up import affirms, last_assistant_text, leans_back, offer_in_question, previous_user_text, with_topic
+from agents.follow_ups.go_aheads import affirms
+from agents.follow_ups.history import last_assistant_text, previous_user_text
+from agents.follow_ups.leaning_back import leans_back
+from agents.follow_ups.offers import offer_in_question
+from agents.follow_ups.topic import with_topic
 
 # Clauses are read one at a time: "I was charged twice this month, can I get a refund?" reports the charge in one
 # and asks in the other; "how do refunds work and can I get one?" asks two questions.
@@ -276,7 +280,7 @@ def blames_the_service(text: str) -> bool:
 
 def accepts_a_refund_offer(ctx: SupportContext) -> bool:
     """"Yes please" to an assistant's turn that spoke of a refund (in the offline writer's words, or an LLM's):
-    the last one, or the one a go-ahead names or changes its mind about (follow_up.offer_answered)."""
+    the last one, or the one a go-ahead names or changes its mind about (follow_ups.offers.offer_answered)."""
     return affirms(ctx.message) and "refund" in offer_in_question(ctx).lower()
 
 

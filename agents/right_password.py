@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from agents.context import SupportContext
-from agents.follow_up import OFFER_PERSON, OFFER_UNLOCK, last_assistant_text
+from agents.follow_ups.history import last_assistant_text
+from agents.follow_ups.offers import OFFER_PERSON, OFFER_UNLOCK
 from agents.workers.actions import STILL_LOCKED, UNLOCKED_NOW
 
 _INSISTS_ON_THE_PASSWORD = re.compile(

@@ -13,7 +13,9 @@ import re
 
 from agents.about_service import reports_a_security_issue
 from agents.context import SupportContext
-from agents.follow_up import OFFER_PERSON, asks_about_uptime, assistant_texts, last_assistant_text
+from agents.follow_ups.history import assistant_texts, last_assistant_text
+from agents.follow_ups.offers import OFFER_PERSON
+from agents.follow_ups.service import asks_about_uptime
 
 # "Is anything down at the moment?", "are you having an outage?", "is northwind down?", "any known issues right now?":
 # whether the service is running now, which the open incidents answer. Read alone as off topic or small talk, and

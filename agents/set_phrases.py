@@ -2,7 +2,7 @@
 
 A message is read as one of these only when nothing else is left once the phrases are taken out: "this is useless"
 is only a mood, "this is useless, why was I charged twice?" asks something. The frustration rules (agents.frustration)
-and the follow-up rules (agents.follow_up) both read them.
+and the follow-up rules (agents.follow_ups) both read them.
 """
 
 from __future__ import annotations

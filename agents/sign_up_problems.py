@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from agents.asking_words import kinds_named
-from agents.follow_up import NOT_RECEIVED, OFFER_PERSON
+from agents.follow_ups.leaning_back import NOT_RECEIVED
+from agents.follow_ups.offers import OFFER_PERSON
 
 _NOUNS = {
     "registration": "sign-up", "register": "sign-up", "registering": "sign-up", "signup": "sign-up",

@@ -13,7 +13,7 @@ import re
 from typing import Literal
 
 from agents.context import SupportContext
-from agents.follow_up import assistant_texts
+from agents.follow_ups.history import assistant_texts
 from agents.workers.actions import awaiting_staff, done_here
 
 # What the customer would hear of: a refund or an unlock left to a member of staff, or one done at once.

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from agents.context import Intent, SupportContext
-from agents.follow_up import OFFER_PERSON, asks_a_step_done_for_them, last_assistant_text, questions_before
+from agents.follow_ups.history import last_assistant_text, questions_before
+from agents.follow_ups.offers import OFFER_PERSON
+from agents.follow_ups.plan_moves import asks_a_step_done_for_them
 from agents.where_it_is import places_named
 
 # The parts of the dashboard a step of the customer's own is taken in ("Go to **Settings → Team → Invite**").

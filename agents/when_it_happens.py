@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from agents.context import SupportContext
-from agents.follow_up import asks_only_when, asks_when_the_refund_arrives, last_assistant_text
+from agents.follow_ups.billing import asks_when_the_refund_arrives
+from agents.follow_ups.history import last_assistant_text
+from agents.follow_ups.leaning_back import asks_only_when
 from agents.where_it_is import reply_sentences, without_lead_in
 
 # A sentence that says when, as the help centre and the replies put it: "within a day", "usually within an hour", "5 to

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from agents.context import SupportContext
-from agents.follow_up import OFFER_PERSON, last_assistant_text
+from agents.follow_ups.history import last_assistant_text
+from agents.follow_ups.offers import OFFER_PERSON
 
 _ASKS_WHERE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|and|so|but|sorry|um+|hmm+|wait)[,\s]+)*"

@@ -20,36 +20,36 @@ from agents.clauses import question_clauses, without_request_lead_in
 from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
 from agents.envelope import AgentRequest, AgentResponse
-from agents.follow_up import (
+from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
+from agents.follow_ups.leaning_back import (
     NOT_RECEIVED,
-    RATE_LIMITS_QUESTION,
-    TEAM_QUESTION,
     asks_a_detail,
     asks_about_staff_review,
-    asks_about_uptime,
     asks_for_more,
     asks_how_long_it_takes,
-    asks_how_or_when_of_it,
     asks_how_to_do_it,
-    asks_of_sleep_after_an_upgrade,
     asks_the_limit,
-    asks_the_limit_of_the_topic,
     asks_to_deliver_it,
+)
+from agents.follow_ups.people import people_named_before
+from agents.follow_ups.plan_moves import asks_how_or_when_of_it, plan_move_asked_how_long
+from agents.follow_ups.service import (
+    RATE_LIMITS_QUESTION,
+    TEAM_QUESTION,
+    asks_about_uptime,
+    asks_the_limit_of_the_topic,
+    limit_gone_past,
+    reports_what_the_outage_costs,
+    says_it_hit_the_limit,
+)
+from agents.follow_ups.topic import question_as_asked, with_topic
+from agents.follow_ups.what_becomes_of import (
+    asks_of_sleep_after_an_upgrade,
     asks_what_an_upgrade_loses,
     asks_what_becomes_of,
     asks_what_becomes_of_them_alone,
     asks_what_cancelling_does,
-    last_assistant_text,
-    last_reply_cited,
-    limit_gone_past,
-    people_named_before,
-    plan_move_asked_how_long,
-    previous_user_text,
-    question_as_asked,
-    reports_what_the_outage_costs,
-    says_it_hit_the_limit,
     speaks_of_an_upgrade,
-    with_topic,
 )
 from agents.outcome import FaqMatch
 from agents.own_data import (

@@ -8,13 +8,9 @@ import re
 from agents.dns_providers import dns_provider_named
 from agents.envelope import AgentRequest, AgentResponse
 from agents.facts import IncidentFact
-from agents.follow_up import (
-    last_assistant_text,
-    previous_user_text,
-    question_as_asked,
-    reports_what_the_outage_costs,
-    with_topic,
-)
+from agents.follow_ups.history import last_assistant_text, previous_user_text
+from agents.follow_ups.service import reports_what_the_outage_costs
+from agents.follow_ups.topic import question_as_asked, with_topic
 from agents.how_long_it_ran import minutes_it_ran
 from agents.outcome import ArticleMatch
 from agents.service_terms import with_slowness_said

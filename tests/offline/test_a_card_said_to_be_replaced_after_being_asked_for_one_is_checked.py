@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import reports_card_replaced
+from agents.follow_ups.billing import reports_card_replaced
 
 CHECKED = "ending 4242 on your account, which expired"
 

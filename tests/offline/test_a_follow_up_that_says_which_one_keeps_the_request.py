@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import asked_of_a_plan, narrows_the_request
+from agents.follow_ups.leaning_back import narrows_the_request
+from agents.follow_ups.plans import asked_of_a_plan
 from agents.own_data import asks_to_give_a_role
 
 

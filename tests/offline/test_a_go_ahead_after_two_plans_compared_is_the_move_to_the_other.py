@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import goes_ahead_with_a_change
+from agents.follow_ups.plan_moves import goes_ahead_with_a_change
 
 COMPARED = "what's the difference between pro and business"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import asked_of_a_plan
+from agents.follow_ups.plans import asked_of_a_plan
 
 NO_GUIDE = "I don't have a guide on that"
 

@@ -3,7 +3,8 @@ acknowledgement that asks what they need (not "I'm here if anything else comes u
 anything yet"). After an answer, a thank-you is still answered as one.
 
 "ok thanks" reaches the writer only once the orchestrator stops taking it for a go-ahead with nothing offered
-(follow_up.goes_ahead_with_nothing_offered, not this helper's to change): its writer reply is checked directly."""
+(follow_ups.offers.goes_ahead_with_nothing_offered, not this helper's to change): its writer reply is checked
+directly."""
 
 from __future__ import annotations
 

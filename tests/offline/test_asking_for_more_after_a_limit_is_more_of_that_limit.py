@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import asks_for_more
+from agents.follow_ups.leaning_back import asks_for_more
 
 
 async def test_more_after_the_api_limit_on_pro_is_what_business_allows_and_how_to_move(converse):

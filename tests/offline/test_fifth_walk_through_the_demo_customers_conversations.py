@@ -124,7 +124,7 @@ async def test_what_becomes_of_apps_and_data_with_nothing_ending_them_says_what_
 @pytest.mark.parametrize("message", ["is my data safe?", "I lost my invoices, can you view them?",
                                      "will I lose my data if my payment fails?"])
 def test_safety_a_mishap_or_a_condition_is_not_what_becomes_of_the_things_alone(message):
-    from agents.follow_up import asks_what_becomes_of_them_alone
+    from agents.follow_ups.what_becomes_of import asks_what_becomes_of_them_alone
 
     assert not asks_what_becomes_of_them_alone(message)
 

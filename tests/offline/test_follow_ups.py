@@ -9,14 +9,11 @@ import pytest
 
 from agents.context import HistoryTurn, SupportContext
 from agents.envelope import AgentRequest
-from agents.follow_up import (
-    OFFER_PERSON,
-    OFFER_REFUND,
-    asks_what_becomes_of,
-    leans_back,
-    previous_user_text,
-    with_topic,
-)
+from agents.follow_ups.history import previous_user_text
+from agents.follow_ups.leaning_back import leans_back
+from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND
+from agents.follow_ups.topic import with_topic
+from agents.follow_ups.what_becomes_of import asks_what_becomes_of
 from agents.orchestrator import local_intent_trusted
 from agents.outcome import FaqMatch
 from agents.providers.offline import OfflineProvider

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn
-from agents.follow_up import asked_of_a_plan, declines_offer
+from agents.follow_ups.offers import declines_offer
+from agents.follow_ups.plans import asked_of_a_plan
 from tests.agents.fakes import ctx_for
 
 NOT_SURE = "I don't have enough information"

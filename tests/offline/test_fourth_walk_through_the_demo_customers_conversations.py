@@ -178,7 +178,7 @@ async def test_a_limit_asked_to_be_increased_is_the_limit_just_given(converse, c
 
 @pytest.mark.parametrize("message", ["can it be increased?", "could that be extended?", "is it possible to raise it?"])
 def test_a_limit_asked_to_be_raised_in_the_passive_is_more_of_it(message):
-    from agents.follow_up import asks_for_more
+    from agents.follow_ups.leaning_back import asks_for_more
 
     assert asks_for_more(message)
 
@@ -196,7 +196,7 @@ async def test_a_limit_said_to_be_hit_is_the_limit_just_given_with_the_plans_abo
     ("I hit my head", False), ("we reached the end of the month", False),
 ])
 def test_a_limit_said_to_be_hit_is_told_apart(message, hit):
-    from agents.follow_up import says_it_hit_the_limit
+    from agents.follow_ups.service import says_it_hit_the_limit
 
     assert says_it_hit_the_limit(message) is hit
 

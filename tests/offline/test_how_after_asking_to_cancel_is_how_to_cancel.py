@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import leans_back
+from agents.follow_ups.leaning_back import leans_back
 
 STEPS = "Go to **Billing → Plan** and choose **Cancel subscription**."
 

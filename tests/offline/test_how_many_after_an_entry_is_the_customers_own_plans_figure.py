@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import asks_a_detail
+from agents.follow_ups.leaning_back import asks_a_detail
 
 ADD_TEAMMATE = "I need to add a teammate"
 PRO_PART = "You're on Pro, and our help centre says: Free and Pro accounts can invite up to 3 members."

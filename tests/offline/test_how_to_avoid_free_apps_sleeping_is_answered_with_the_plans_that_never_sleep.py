@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import asks_to_avoid_it
+from agents.follow_ups.leaning_back import asks_to_avoid_it
 
 
 @pytest.mark.parametrize(("customer", "question"), [(None, "do free apps sleep"), ("cus_carol", "do apps sleep")])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import asks_how_to_do_it
+from agents.follow_ups.leaning_back import asks_how_to_do_it
 
 CARD_STEPS = "Go to **Billing → Payment method**, choose **Replace card** and enter the new card's details."
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn
-from agents.follow_up import asked_of_a_plan
+from agents.follow_ups.plans import asked_of_a_plan
 from tests.agents.fakes import ctx_for
 
 OUT_OF_SCOPE = "I can only help with your Northwind account"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import asked_of_a_plan
+from agents.follow_ups.plans import asked_of_a_plan
 
 
 async def test_how_much_it_is_per_year_after_asking_to_upgrade_to_pro_is_about_pro(converse):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import asks_what_a_smaller_plan_keeps, leans_back
+from agents.follow_ups.leaning_back import leans_back
+from agents.follow_ups.what_becomes_of import asks_what_a_smaller_plan_keeps
 
 DOMAINS_ON = "Custom domains are on Pro and Business."
 DOWNGRADE_WHEN = "The downgrade takes effect at the end of your current billing period"

@@ -1,5 +1,6 @@
 """A go-ahead that names the refund offered a few turns back, or changes its mind after "not now", files it once:
-the writer and the guard both find the offer it answers (follow_up.offer_answered), so the critic doesn't refuse it."""
+the writer and the guard both find the offer it answers (follow_ups.offers.offer_answered), so the critic doesn't
+refuse it."""
 
 from __future__ import annotations
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn
-from agents.follow_up import OFFER_REFUND, accepts_offer, affirms
+from agents.follow_ups.go_aheads import affirms
+from agents.follow_ups.offers import OFFER_REFUND, accepts_offer
 from tests.agents.fakes import ctx_for
 
 REFUND_QUESTION = "is NW-2002 eligible for a refund?"

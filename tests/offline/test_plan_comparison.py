@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from agents.context import IntentResult, SupportContext
-from agents.follow_up import OFFER_PERSON
+from agents.follow_ups.offers import OFFER_PERSON
 from agents.outcome import FaqMatch
 from agents.providers.offline import critic
 from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import leans_back, says_it_is_sorted, withdraws_request
+from agents.follow_ups.go_aheads import says_it_is_sorted, withdraws_request
+from agents.follow_ups.leaning_back import leans_back
 
 REFUND_QUESTION = "is NW-2002 eligible for a refund?"
 SCOPE_REPLY = "I can only help with your Northwind account"

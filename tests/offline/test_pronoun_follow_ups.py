@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import asks_about_people_before, asks_which_of_them, leans_back, with_topic
+from agents.follow_ups.leaning_back import asks_which_of_them, leans_back
+from agents.follow_ups.people import asks_about_people_before
+from agents.follow_ups.topic import with_topic
 from agents.providers.offline import OfflineProvider
 
 

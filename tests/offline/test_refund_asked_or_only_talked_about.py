@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from agents.follow_up import OFFER_PERSON, OFFER_REFUND
+from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND
 from tests.agents.fakes import FakePorts
 
 QUALIFIES = "It qualifies for a full refund of $99.00, because duplicate charges are always refunded."

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from agents.facts import RefundFact
-from agents.follow_up import OFFER_PERSON
+from agents.follow_ups.offers import OFFER_PERSON
 from agents.providers.offline.writer import compose
 from tests.offline.test_writer_and_critic import bob_context
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from agents.follow_up import OFFER_PERSON, OFFER_REFUND
+from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND
 from agents.providers.offline.writer import compose
 from tests.offline.test_writer_and_critic import bob_context
 

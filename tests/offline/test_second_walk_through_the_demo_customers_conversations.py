@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import affirms
+from agents.follow_ups.go_aheads import affirms
 from agents.own_data import reports_intrusion
 
 SCOPE_REPLY = "I can only help with your Northwind account"
@@ -177,7 +177,7 @@ async def test_whether_a_price_just_given_is_a_month_is_answered_yes_or_no(conve
 
 async def test_with_no_price_just_given_the_period_asked_is_no_such_question(converse):
     # Neighbour guard: nothing said a price, so "monthly?" is not read against one.
-    from agents.follow_up import period_of_the_prices_said
+    from agents.follow_ups.plans import period_of_the_prices_said
     from tests.agents.fakes import ctx_for
 
     assert period_of_the_prices_said(ctx_for("is it monthly?", "cus_alice")) is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from agents.clauses import question_clauses, report_before_also
-from agents.follow_up import asks_what_cancelling_does
+from agents.follow_ups.what_becomes_of import asks_what_cancelling_does
 from agents.orchestrator import NOTHING_OFFERED_REPLY
 from agents.own_data import mentions_plans
 

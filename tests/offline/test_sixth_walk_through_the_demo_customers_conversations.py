@@ -442,7 +442,7 @@ async def test_a_count_asked_of_another_thing_is_the_same_question_of_it(convers
 
 def test_a_count_of_another_thing_needs_a_count_before_it():
     from agents.context import HistoryTurn
-    from agents.follow_up import count_asked_of_another_thing
+    from agents.follow_ups.service import count_asked_of_another_thing
     from tests.agents.fakes import ctx_for
 
     history = [HistoryTurn(role="user", text="how many apps can I have?"), HistoryTurn(role="assistant", text="…")]

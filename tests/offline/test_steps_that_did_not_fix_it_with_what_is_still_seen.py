@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import leans_back
+from agents.follow_ups.leaning_back import leans_back
 from agents.set_phrases import opens_with_it_not_fixed
 
 

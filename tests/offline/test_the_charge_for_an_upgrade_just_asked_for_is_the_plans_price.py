@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import asks_what_it_costs
+from agents.follow_ups.leaning_back import asks_what_it_costs
 
 
 @pytest.mark.parametrize("follow_up", ["how much will i be charged", "ok how much will i pay?"])

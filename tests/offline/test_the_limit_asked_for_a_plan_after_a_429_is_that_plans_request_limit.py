@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import asks_the_limit
+from agents.follow_ups.leaning_back import asks_the_limit
 
 
 @pytest.mark.parametrize("follow_up", ["whats the limit for business", "what's the limit on business?",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn
-from agents.follow_up import asks_the_limit_of_the_topic
+from agents.follow_ups.service import asks_the_limit_of_the_topic
 from tests.agents.fakes import ctx_for
 
 BUSINESS_RATE = "the API allows 3,000 requests a minute on Business"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import asks_for_more
+from agents.follow_ups.leaning_back import asks_for_more
 
 
 async def test_asking_us_to_raise_the_api_limit_gets_the_limits_by_plan(converse):

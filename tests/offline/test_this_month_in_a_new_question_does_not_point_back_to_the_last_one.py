@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import leans_back
+from agents.follow_ups.leaning_back import leans_back
 
 
 async def test_a_question_about_this_months_uptime_after_a_deploy_question_is_about_uptime(converse):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import OFFER_PERSON
+from agents.follow_ups.offers import OFFER_PERSON
 from agents.own_data import about_own_lock, asks_to_unlock, refuses_unlock, reports_intrusion, wants_it_kept_locked
 
 LOCK_REASON = "Your account (carol) is locked — five failed sign-ins"

@@ -10,7 +10,7 @@ import itertools
 
 import pytest
 
-from agents.follow_up import OFFER_PERSON
+from agents.follow_ups.offers import OFFER_PERSON
 from agents.frustration import mood_only
 
 NOT_AN_ANSWER = ("I don't have a guide on that", "I don't have enough information", "outside what I can help with",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import asks_what_a_smaller_plan_keeps
+from agents.follow_ups.what_becomes_of import asks_what_a_smaller_plan_keeps
 
 WHEN = "The downgrade takes effect at the end of your current billing period"
 NOT_SAID = "Our help centre doesn't say what happens to apps or data beyond what the smaller plan includes"

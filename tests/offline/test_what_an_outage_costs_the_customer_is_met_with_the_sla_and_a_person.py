@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import reports_what_the_outage_costs
+from agents.follow_ups.service import reports_what_the_outage_costs
 from tests.offline.test_sla_questions_by_plan import SLA_FIGURE
 
 DOWN = "my app is down!!"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.follow_up import leans_back
+from agents.follow_ups.leaning_back import leans_back
 from agents.own_data import asks_when_we_retry
 
 ONCE_SAVED = "We'll try the payment for NW-1003 again by ourselves once a new card is saved"

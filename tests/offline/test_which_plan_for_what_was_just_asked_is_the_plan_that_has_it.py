@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_up import asked_which_plan_for
+from agents.follow_ups.plans import asked_which_plan_for
 
 
 @pytest.mark.parametrize(("question", "follow_up", "told"), [

@@ -18,7 +18,7 @@ from agents.facts import (
     RefundFact,
     SubscriptionFact,
 )
-from agents.follow_up import OFFER_PERSON
+from agents.follow_ups.offers import OFFER_PERSON
 from agents.outcome import ArticleMatch, Draft, FaqMatch, ProposedAction
 from agents.providers.offline import OfflineProvider, critic
 from agents.providers.offline.grounding import Grounding

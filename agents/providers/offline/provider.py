@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import re
 
-from agents import follow_up
 from agents.context import IntentResult, SupportContext
+from agents.follow_ups.billing import asks_after_a_refund
+from agents.follow_ups.history import last_assistant_text, previous_user_text, questions_before
+from agents.follow_ups.leaning_back import asks_to_deliver_it, asks_which_of_them, leans_back, narrows_the_request
+from agents.follow_ups.offers import OFFER_PERSON, accepts_offer
+from agents.follow_ups.people import people_named_before
+from agents.follow_ups.plans import states_own_plan, without_greeting
+from agents.follow_ups.topic import question_as_asked
+from agents.follow_ups.what_becomes_of import move_to_smaller_plan
 from agents.outcome import CriticVerdict, Draft, Usage
 from agents.providers.base import DeltaSink
 from agents.providers.offline import critic, writer
@@ -62,7 +69,7 @@ class OfflineProvider:
 
     def classify_text(self, ctx: SupportContext) -> IntentResult:
         result = self._classify_with_topic(ctx)
-        if result.label in NO_DOMAIN and follow_up.asks_after_a_refund(ctx):
+        if result.label in NO_DOMAIN and asks_after_a_refund(ctx):
             # "How long will approval take?", "when will staff look at it?", "did it work?" after a refund was
             # filed: alone they read as small talk or off topic (0.56-0.87), and after two or three such
             # follow-ups the question they lean on is further back than a follow-up looks (TOPIC_TURNS). With no
@@ -72,7 +79,7 @@ class OfflineProvider:
         return result
 
     def _classify_with_topic(self, ctx: SupportContext) -> IntentResult:
-        if follow_up.accepts_offer(ctx, follow_up.OFFER_PERSON):
+        if accepts_offer(ctx, OFFER_PERSON):
             return IntentResult(label="human", confidence=FOLLOW_UP_AFFIRMED)  # "yes" to "shall I pass you on?"
         result = self.classifier.classify(ctx.message)
         if result.label in NO_DOMAIN and asks_about_prices_or_terms(ctx.message):
@@ -80,21 +87,21 @@ class OfflineProvider:
             # mean nothing to the model, but they are billing questions; never sure enough to skip an LLM
             # (0.95), which reads them better.
             result = IntentResult(label="billing", confidence=FOLLOW_UP_AFFIRMED)
-        previous = follow_up.previous_user_text(ctx)
+        previous = previous_user_text(ctx)
         if previous is None:
             return result
-        if (asked := follow_up.question_as_asked(ctx)) is not None:
+        if (asked := question_as_asked(ctx)) is not None:
             # "And pro?" after "how much is free?": alone, a plan's name reads as anything (billing beside account,
             # an unsure out of scope); the question before, asked of that plan, is what it asks. A plan named is
             # always ours to answer: read as small talk, it is a general question about the plans.
             # "We're on business" after "we're seeing 429 errors" says whose plan, not what about: read with the plan
             # named, the question before read as billing (the invoice list).
-            topic = follow_up.without_greeting(previous) if follow_up.states_own_plan(ctx.message) else asked
+            topic = without_greeting(previous) if states_own_plan(ctx.message) else asked
             reread = self.classify_text(ctx.model_copy(update={"message": topic, "history": []}))
             label = "general" if reread.label in NOT_A_TOPIC else reread.label
             return IntentResult(label=label, confidence=min(max(reread.confidence, FOLLOW_UP_OWN_LABEL),
                                                             FOLLOW_UP_AFFIRMED))
-        if (named := follow_up.people_named_before(ctx)) is not None:
+        if (named := people_named_before(ctx)) is not None:
             # "Can they see billing?" after "how do I add a teammate?": "they" are the people that question
             # named, so its topic (account) wins even over a sure label of the message's own ("billing"),
             # which reads "they" as nobody in particular. A topic-less question before lends nothing. The question
@@ -105,16 +112,16 @@ class OfflineProvider:
         unsure = result.confidence < FOLLOW_UP_OWN_LABEL and result.label != "human"  # "ok, a person then"
         # "Please email it to me" after a question about an invoice: alone, "email" reads as an account
         # question, but how "it" is to be sent says nothing of what it is; the question before does.
-        delivery = follow_up.asks_to_deliver_it(ctx.message) and result.label != "human"
+        delivery = asks_to_deliver_it(ctx.message) and result.label != "human"
         # "Which payment?" right after "I was charged twice": which of the things just spoken of was meant. Its
         # one noun reads surely as a topic of its own (payment methods), but the question before names it.
-        which = follow_up.asks_which_of_them(ctx.message)
+        which = asks_which_of_them(ctx.message)
         # "Will I lose the SLA?" after "i want to downgrade to pro": what the smaller plan keeps, though nothing in
         # it points back; alone it reads as off topic.
-        ending = result.label in NO_DOMAIN and follow_up.move_to_smaller_plan(ctx) is not None
-        narrows = follow_up.narrows_the_request(ctx.message)
-        if (follow_up.leans_back(ctx.message) or ending or narrows) and (result.label in NO_DOMAIN or unsure or delivery
-                                                                         or which or narrows):
+        ending = result.label in NO_DOMAIN and move_to_smaller_plan(ctx) is not None
+        narrows = narrows_the_request(ctx.message)
+        if (leans_back(ctx.message) or ending or narrows) and (result.label in NO_DOMAIN or unsure or delivery
+                                                               or which or narrows):
             # "Is it fixed yet?", "it still doesn't work": a short message that points back keeps the
             # topic of the question it follows, however sure the model is that alone it is small talk.
             topic = asked_before = self.classifier.classify(previous)
@@ -129,7 +136,7 @@ class OfflineProvider:
             if topic.label in NO_DOMAIN:
                 # "What's the max?" after "can you raise our limit?" (off topic alone) after "we are getting 429s": the
                 # conversation's domain is the newest earlier question's that has one.
-                topic = next((found for text in follow_up.questions_before(ctx) if text != previous
+                topic = next((found for text in questions_before(ctx) if text != previous
                               and (found := self.classifier.classify(text)).label not in NO_DOMAIN), topic)
             # "Which invoice?" after "my deploy failed" asks of no invoice spoken of: its own label stands.
             which_only = which and not (result.label in NO_DOMAIN or unsure or delivery)
@@ -138,7 +145,7 @@ class OfflineProvider:
                 return topic.model_copy(update={"confidence": min(topic.confidence, FOLLOW_UP_AFFIRMED)})
             general = next((t for t in (topic, asked_before) if t.label == "general"), None)
             if (result.label == "out_of_scope" and general is not None
-                    and topic_words(ctx.message) & topic_words(follow_up.last_assistant_text(ctx))):
+                    and topic_words(ctx.message) & topic_words(last_assistant_text(ctx))):
                 # "What happens if you miss it?" after "what's your SLA?": alone it reads as off topic (0.46), and was
                 # turned away; it asks after something the last answer said ("service credits if we miss it"), which
                 # is ours to answer. "What about the weather?" after the support hours names nothing of it. "And on

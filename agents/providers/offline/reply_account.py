@@ -7,22 +7,10 @@ from datetime import datetime
 
 from agents.about_service import asks_how_to_reach_support
 from agents.facts import AccountFact
-from agents.follow_up import (
-    NOT_RECEIVED,
-    OFFER_PERSON,
-    OFFER_UNLOCK,
-    accepts_offer,
-    asks_how_long_it_takes,
-    asks_of_someone_elses_account,
-    asks_what_to_do,
-    declines_offer,
-    last_assistant_text,
-    last_user_text,
-    people_named_before,
-    previous_user_text,
-    says_they_left,
-    turns_before,
-)
+from agents.follow_ups.history import last_assistant_text, last_user_text, previous_user_text, turns_before
+from agents.follow_ups.leaning_back import NOT_RECEIVED, asks_how_long_it_takes, asks_what_to_do
+from agents.follow_ups.offers import OFFER_PERSON, OFFER_UNLOCK, accepts_offer, declines_offer
+from agents.follow_ups.people import asks_of_someone_elses_account, people_named_before, says_they_left
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
     about_someone_elses_sign_in,
@@ -169,7 +157,7 @@ _TEAM_CHANGE = re.compile(
     r"(?:as\s+(?:an?\s+)?(?:admin|administrator|owner|viewer)|roles?)\b"
     # "How do I invite someone?": whoever is invited joins the team.
     r"|\b(?:invite|inviting)\s+(?:someone|somebody|people|others|a\s+(?:user|person|friend)|users)\b"
-    # "How do I remove someone?" right after a question about the team (follow_up.asks_about_people_before).
+    # "How do I remove someone?" right after a question about the team (follow_ups.people.asks_about_people_before).
     r"|\b(?:remove|removing|delete|deleting|kick)\s+(?:someone|somebody|a\s+(?:user|person|member|teammate)|users|people)\b",
     re.IGNORECASE)
 # "Did I sign up with google?": a question about the sign-up done, not a wish to sign up.

@@ -21,7 +21,9 @@ from agents.facts import (
     RefundFact,
     SubscriptionFact,
 )
-from agents.follow_up import BY_EMAIL_ALONE, asks_for_the_other, last_assistant_text, relative_step, with_topic
+from agents.follow_ups.history import last_assistant_text
+from agents.follow_ups.leaning_back import BY_EMAIL_ALONE, asks_for_the_other, relative_step
+from agents.follow_ups.topic import with_topic
 from agents.outcome import ARTICLE_RELEVANT_FROM, ActionRecord, ArticleMatch, FaqMatch, ProposedAction, Source
 from agents.own_data import asks_for_billing_document
 from agents.providers.offline.faq import STOP_WORDS as FAQ_STOP_WORDS

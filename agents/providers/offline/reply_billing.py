@@ -9,26 +9,19 @@ from decimal import Decimal
 from agents.about_service import asks_which_ways_to_pay, payment_methods_asked, unlisted_payment_methods
 from agents.context import HistoryTurn
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
-from agents.follow_up import (
-    CANCELLING,
+from agents.follow_ups.billing import (
     INVOICE_NOT_CHANGED,
-    OFFER_PERSON,
-    OFFER_REFUND,
-    RENEWAL_TOLD,
     WHAT_LOOKS_WRONG,
-    WHICH_PLANS,
-    asks_how_to_do_it,
-    asks_the_amount_of_it,
-    asks_the_amount_of_the_renewal,
-    last_assistant_text,
-    leans_back,
-    period_of_the_prices_said,
-    previous_user_text,
     reports_card_replaced,
-    says_it_is_done,
     says_what_looks_wrong,
-    with_topic,
 )
+from agents.follow_ups.go_aheads import says_it_is_done
+from agents.follow_ups.history import last_assistant_text, previous_user_text
+from agents.follow_ups.leaning_back import asks_how_to_do_it, asks_the_amount_of_it, leans_back
+from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND
+from agents.follow_ups.plan_moves import CANCELLING
+from agents.follow_ups.plans import WHICH_PLANS, asks_the_amount_of_the_renewal, period_of_the_prices_said
+from agents.follow_ups.topic import with_topic
 from agents.outcome import FaqMatch, Source
 from agents.own_data import (
     ASKS_ABOUT_BILLING_EMAIL,
@@ -80,6 +73,7 @@ from agents.service_terms import (
     ASKS_ABOUT_PRICING,
     PLAN_DOWN,
     PLAN_UP,
+    RENEWAL_TOLD,
     TRYING_A_PAID_PLAN,
     amount_asked_why,
     asks_about_a_cancellation_fee,

@@ -20,36 +20,32 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from agents.follow_up import (
+from agents.follow_ups.go_aheads import affirms
+from agents.follow_ups.history import TOPIC_TURNS, last_assistant_text, previous_user_text
+from agents.follow_ups.leaning_back import asks_what_it_costs
+from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND, OFFER_UNLOCK
+from agents.follow_ups.plan_moves import (
     CANCELLING,
     DELETING_THE_ACCOUNT,
     DOWNGRADING,
-    OFFER_PERSON,
-    OFFER_REFUND,
-    OFFER_UNLOCK,
-    TOPIC_TURNS,
     UPGRADING,
-    affirms,
-    asks_of_sleep_after_an_upgrade,
     asks_us_to_change_plan,
     asks_us_to_do_it,
+    goes_ahead_with_a_change,
+    plan_change_named,
+    plan_move_asked_how_long,
+)
+from agents.follow_ups.plans import names_where_the_move_goes, plan_gone_ahead_with, plans_priced_asked
+from agents.follow_ups.topic import with_topic
+from agents.follow_ups.what_becomes_of import (
+    asks_of_sleep_after_an_upgrade,
     asks_what_an_upgrade_loses,
     asks_what_becomes_of,
     asks_what_becomes_of_them_alone,
-    asks_what_it_costs,
     asks_what_lost_in_general,
     fate_asked_of_other_things,
-    goes_ahead_with_a_change,
-    last_assistant_text,
     move_to_smaller_plan,
-    names_where_the_move_goes,
-    plan_change_named,
-    plan_gone_ahead_with,
-    plan_move_asked_how_long,
-    plans_priced_asked,
-    previous_user_text,
     speaks_of_an_upgrade,
-    with_topic,
 )
 from agents.outcome import FaqMatch
 from agents.providers.offline.faq import PLAN_NAMES

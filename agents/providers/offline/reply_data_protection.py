@@ -19,13 +19,9 @@ from agents.data_protection import (
     asks_to_erase_personal_data,
     data_protection_asked,
 )
-from agents.follow_up import (
-    OFFER_PERSON,
-    asks_how_long_it_takes,
-    asks_how_long_to_change_mind,
-    last_assistant_text,
-    previous_user_text,
-)
+from agents.follow_ups.history import last_assistant_text, previous_user_text
+from agents.follow_ups.leaning_back import asks_how_long_it_takes, asks_how_long_to_change_mind
+from agents.follow_ups.offers import OFFER_PERSON
 from agents.outcome import FaqMatch
 from agents.providers.offline.reply_base import TAKES, WriterBase, sentences, topic_words
 from agents.providers.offline.text import normalise, stem

@@ -15,7 +15,8 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from agents.follow_up import OFFER_PERSON, last_assistant_text, previous_user_text
+from agents.follow_ups.history import last_assistant_text, previous_user_text
+from agents.follow_ups.offers import OFFER_PERSON
 from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_plan
 from agents.providers.offline.reply_base import GENERIC_WORDS, has_cue, joined_with_and, money, plan_prices, sentences

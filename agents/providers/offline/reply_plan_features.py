@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from agents.about_service import asks_about_support_hours
-from agents.follow_up import OFFER_PERSON, asks_for_more, asks_the_limit_of_the_topic, last_assistant_text
+from agents.follow_ups.history import last_assistant_text
+from agents.follow_ups.leaning_back import asks_for_more
+from agents.follow_ups.offers import OFFER_PERSON
+from agents.follow_ups.service import asks_the_limit_of_the_topic
 from agents.outcome import FaqMatch, Source
 from agents.own_data import SAYS_CANNOT, asks_about_own_plan, asks_how_many_apps, counts_apps, plan_said_to_be_on
 from agents.providers.offline.reply_base import (

@@ -8,21 +8,18 @@ from decimal import Decimal
 from typing import Any
 
 from agents.facts import InvoiceFact, RefundFact
-from agents.follow_up import (
-    OFFER_PERSON,
-    OFFER_REFUND,
+from agents.follow_ups.billing import (
     SAYS_IT_WENT_UNUSED,
-    accepts_offer,
-    affirms,
-    asks_about_staff_review,
     asks_if_it_went_through,
-    assistant_texts,
-    last_assistant_text,
     lets_the_refund_go_on,
     pushes_back_on_a_refund_refused,
-    with_topic,
     withdraws_the_refund_just_asked,
 )
+from agents.follow_ups.go_aheads import affirms
+from agents.follow_ups.history import assistant_texts, last_assistant_text
+from agents.follow_ups.leaning_back import asks_about_staff_review
+from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND, accepts_offer
+from agents.follow_ups.topic import with_topic
 from agents.outcome import FaqMatch, ProposedAction
 from agents.providers.offline.other_customer import names_someone_else
 from agents.providers.offline.reply_base import (
@@ -761,7 +758,7 @@ class RefundReplies(BillingReplies):
 
     def _pushes_back_on_a_refusal(self) -> bool:
         """A reply to a refund refused for its window that argues with it rather than naming another charge
-        (follow_up.pushes_back_on_a_refund_refused, which the orchestrator's label rule reads too)."""
+        (follow_ups.billing.pushes_back_on_a_refund_refused, which the orchestrator's label rule reads too)."""
         return pushes_back_on_a_refund_refused(self.ctx)
 
     def _refund_is_asked_about(self) -> bool:

@@ -9,27 +9,27 @@ from decimal import Decimal
 from agents.about_service import MOVE_DOWNTIME_UNKNOWN, asks_if_there_is_an_api, asks_to_keep_an_app_awake
 from agents.dns_providers import asks_to_buy_a_domain, dns_provider_named
 from agents.facts import IncidentFact
-from agents.follow_up import (
-    OFFER_PERSON,
-    asks_about_uptime,
-    asks_for_an_uptime_report,
+from agents.follow_ups.go_aheads import step_said_done
+from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
+from agents.follow_ups.leaning_back import (
     asks_for_more,
     asks_how_long_it_takes,
     asks_if_it_applies_to_them,
-    asks_the_limit_of_the_topic,
     asks_to_avoid_it,
-    asks_to_export_logs,
-    asks_what_an_upgrade_gives,
-    last_assistant_text,
-    last_reply_cited,
     leans_back,
-    previous_user_text,
+    thing_asked_how_long,
+)
+from agents.follow_ups.offers import OFFER_PERSON
+from agents.follow_ups.plans import asks_what_an_upgrade_gives
+from agents.follow_ups.service import (
+    asks_about_uptime,
+    asks_for_an_uptime_report,
+    asks_the_limit_of_the_topic,
+    asks_to_export_logs,
     reports_what_the_outage_costs,
     says_it_hit_the_limit,
-    step_said_done,
-    thing_asked_how_long,
-    with_topic,
 )
+from agents.follow_ups.topic import with_topic
 from agents.how_long_it_ran import minutes_it_ran
 from agents.outcome import ArticleMatch, FaqMatch, Source
 from agents.providers.offline.kb import (

@@ -35,30 +35,15 @@ from agents.about_service import (
 from agents.clauses import introduces_self_only, question_clauses, report_before_also
 from agents.context import IntentResult, SupportContext
 from agents.facts import FaqFact
-from agents.follow_up import (
-    CANCELLING,
-    CANCELS_SOMETHING_ELSE,
-    NOT_RECEIVED,
-    OFFER_PERSON,
-    RATE_LIMITS_QUESTION,
-    asked_which_plan_for,
-    asks_for_more,
-    asks_how_to_do_it,
-    asks_if_it_went_through,
-    declines_offer,
-    last_assistant_text,
-    last_reply_cited,
-    leans_back,
-    limit_gone_past,
-    names_where_the_move_goes,
-    plan_meant_by_that,
-    previous_user_text,
-    question_as_asked,
-    says_only_ok,
-    turns_before,
-    with_topic,
-    withdraws_the_refund_just_asked,
-)
+from agents.follow_ups.billing import asks_if_it_went_through, withdraws_the_refund_just_asked
+from agents.follow_ups.go_aheads import says_only_ok
+from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text, turns_before
+from agents.follow_ups.leaning_back import NOT_RECEIVED, asks_for_more, asks_how_to_do_it, leans_back
+from agents.follow_ups.offers import OFFER_PERSON, declines_offer
+from agents.follow_ups.plan_moves import CANCELLING, CANCELS_SOMETHING_ELSE
+from agents.follow_ups.plans import asked_which_plan_for, names_where_the_move_goes, plan_meant_by_that
+from agents.follow_ups.service import RATE_LIMITS_QUESTION, limit_gone_past
+from agents.follow_ups.topic import question_as_asked, with_topic
 from agents.frustration import mood_reply, repeats_last_reply, same_for_another_plan
 from agents.nearest_region import nearest_region
 from agents.outcome import Draft, FaqMatch, Source, Usage
@@ -907,7 +892,7 @@ BARE_THANKS = frozenset({"ok", "okay", "k", "alright", "great", "cool", "yes", "
 
 
 # "How much extra does that cost?", "is that extra?", "does it cost anything?": the price of what was just discussed,
-# beyond the plan's (follow_up.asks_what_it_costs reads "how much will it cost?", of a change asked for).
+# beyond the plan's (follow_ups.leaning_back.asks_what_it_costs reads "how much will it cost?", of a change asked for).
 _ASKS_IF_IT_COSTS_EXTRA = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much\s+(?:extra\s+|more\s+)?(?:does|will|would|is)\s+(?:it|that|this)"
     r"\s+(?:cost|be)(?:\s+extra)?|(?:does|is|will|would)\s+(?:it|that|this)\s+(?:cost\s+(?:extra|more|anything)|extra|be\s+extra)"

@@ -1,0 +1,205 @@
+"""Follow-ups on invoices and refunds: what looks wrong on an invoice, a refund refused for its window and argued
+with, a refund asked after, taken back or let go on, when its money arrives, and a card said to be replaced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import SupportContext
+from agents.follow_ups.go_aheads import DECLINE, affirms, says_it_is_done, withdraws_request
+from agents.follow_ups.history import assistant_texts, last_assistant_text
+from agents.follow_ups.leaning_back import CLOSING, MAX_WORDS, WHEN_ALONE, asks_about_staff_review
+from agents.follow_ups.offers import OFFER_LOOKBACK_TURNS
+from agents.own_data import MONTH
+from agents.set_phrases import says_only_it_does_not_work
+
+# How the billing part asks what is wrong on an invoice the customer says is wrong (reply_billing.py).
+WHAT_LOOKS_WRONG = "looks wrong to you"
+# And how it says what the records show of it, which the customer may answer in turn ("it should be $19").
+INVOICE_NOT_CHANGED = "I can't change an invoice from this chat"
+
+
+# "Did it work?", "has it gone through?", "did that go through?", "is it done?", "has it been processed?": whether
+# what was just done took. The whole message: "did it work on staging?" asks something of its own.
+_ASKS_IF_IT_WENT_THROUGH = re.compile(
+    r"^\W*(?:(?:so|and|ok(?:ay)?|well|hey|hi)[\s,]+)*(?:did|has|have|is|was)\s+(?:it|that|this|the\s+refund|my\s+refund)"
+    r"\s+(?:(?:been|gone|go|went|actually|all|already|finally)\s+)*"
+    r"(?:work(?:ed)?|through|done|processed|sorted|complete[d]?|finished|successful|happened)"
+    r"(?:\s+(?:yet|now|then|or\s+not|already))*\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# A refund the assistant named by its reference ("… sent it to a member of our staff for approval (reference
+# RF-0001)", "has already been requested (reference RF-0001, $99.00)"): one asked for, which "did it work?" asks after.
+_REFUND_BY_REFERENCE = re.compile(r"\brefund.*\bRF-[0-9A-Z]+\b", re.IGNORECASE | re.DOTALL)
+
+
+# How the refund part refuses a charge past the window (reply_refunds.py); and the words that argue with a refusal.
+REFUSED_FOR_THE_WINDOW = "refund window, so I can't refund it"
+# "I didn't use it", "we never used the plan": a refund argued for as unused (the refund part hears the reason).
+SAYS_IT_WENT_UNUSED = re.compile(
+    r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not|hasn'?t|has\s+not)\s+(?:even\s+|really\s+)?(?:been\s+)?used?\b"
+    # "But we barely used it", "I only used it once": little use, the same reason given.
+    r"|\b(?:barely|hardly|rarely|scarcely|never\s+really)\s+(?:even\s+)?(?:used|use|touched)\b"
+    r"|\bonly\s+used\s+(?:it|them|the\s+\w+)\s+(?:once|twice|a\s+(?:few|couple\s+of)\s+times|for\s+(?:a|one)\s+(?:day|week))\b",
+    re.IGNORECASE)
+_PUSHES_BACK = re.compile(r"\b(?:why\s+not|why\s+can'?t|why\s+cannot|why\s+can\s+not|come\s+on|only|exception|unfair"
+                          r"|not\s+fair|seriously|really|but|just\s+this\s+once|please)\b"
+                          rf"|{SAYS_IT_WENT_UNUSED.pattern}", re.IGNORECASE)
+_NAMES_AN_INVOICE = re.compile(r"\bNW-?\d+\b", re.IGNORECASE)
+
+
+def _refused_for_the_window_lately(ctx: SupportContext) -> bool:
+    """Whether the last reply, or the one before (when the last said it would be the same), refused a refund for its
+    window."""
+    return any(REFUSED_FOR_THE_WINDOW in text for text in assistant_texts(ctx)[:2])
+
+
+def pushes_back_on_a_refund_refused(ctx: SupportContext) -> bool:
+    """"Why not?", "come on, it's only $29" soon after a refund was refused for its window (the last reply, or the one
+    before when the last said it would be the same): an argument with the refusal, naming no other charge."""
+    return (_refused_for_the_window_lately(ctx) and len(ctx.message.split()) <= 2 * MAX_WORDS and bool(_PUSHES_BACK.search(ctx.message))
+            and not _NAMES_AN_INVOICE.search(ctx.message) and not _answers_the_offer(ctx.message))
+
+
+# "Ok what about september?", "and the one from november?": another month's charge, named alone.
+_ANOTHER_MONTH = re.compile(
+    rf"^\W*(?:(?:ok(?:ay)?|and|so|well|fine|then)[,\s]+)*(?:(?:what|how)\s+about|and)?\s*(?:the\s+)?(?:(?:one|invoice|charge"
+    rf"|payment)\s+(?:from|for|in)\s+)?(?:{MONTH})(?:'?s)?(?:\s+(?:one|invoice|charge|payment))?(?:\s+then)?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def asks_of_another_month_after_a_refund_refused(ctx: SupportContext) -> bool:
+    """"Ok what about september?" soon after a refund was refused for its window: that month's charge refunded (it got
+    "I don't have a guide on that" with the invoice beside it)."""
+    return _refused_for_the_window_lately(ctx) and bool(_ANOTHER_MONTH.match(ctx.message))
+
+
+_INVOICE_TOLD = re.compile(r"\b[Ii]nvoice NW-\d+\b")
+
+
+def asks_of_another_months_invoice(ctx: SupportContext) -> bool:
+    """"And september?" right after a reply about one invoice ("I need a receipt for october"): that month's invoice (it
+    got the scope reply; after "show me my october invoice" the label read billing)."""
+    return bool(_ANOTHER_MONTH.match(ctx.message)) and bool(_INVOICE_TOLD.search(last_assistant_text(ctx)))
+
+
+def says_what_looks_wrong(ctx: SupportContext) -> bool:
+    """"The amount", "it should be $19", "NW-1002, the price" right after being asked what looks wrong on an invoice: the
+    answer to that, in a few words, asking nothing new."""
+    last = last_assistant_text(ctx)
+    return ((WHAT_LOOKS_WRONG in last or INVOICE_NOT_CHANGED in last) and len(ctx.message.split()) <= MAX_WORDS
+            and not _ASKS_ANEW.match(ctx.message) and not _answers_the_offer(ctx.message)
+            and not CLOSING.search(ctx.message))
+
+
+def _answers_the_offer(message: str) -> bool:
+    """"Yes please", "no thanks": a yes or a no to the person (or anything) the last reply offered, not what the rules
+    that read a short reply to it take it for."""
+    return affirms(message) or bool(DECLINE.match(message))
+
+
+# A question of its own: "how do I …", "can I …", "what is …".
+_ASKS_ANEW = re.compile(r"^\W*(?:how|can|could|what|where|when|why|who|is|are|do|does|will|would)\b", re.IGNORECASE)
+
+
+def asks_if_it_went_through(message: str) -> bool:
+    """"Did it work?", "has it gone through?", "is it done?": whether what was just done took."""
+    return bool(_ASKS_IF_IT_WENT_THROUGH.match(message))
+
+
+# What the assistant says when it did something on the account (workers/actions.describe_actions, and the account
+# part starting an unlock): a refund or an unlock done, sent to staff, or that failed.
+_SAYS_IT_DID_SOMETHING = re.compile(
+    r"\bI've\s+(?:refunded|unlocked|sent\s+it\s+to\s+a\s+member|asked\s+them\s+to\s+do\s+it)"
+    r"|\bI'll\s+start\s+the\s+unlock\b|\bI\s+couldn't\s+(?:record\s+the\s+refund|unlock)\b"
+    r"|\byour\s+account\s+is\s+unlocked\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_it_worked_with_nothing_done(ctx: SupportContext) -> bool:
+    """"Did it work?" as a first message, or after answers that did nothing (no refund, no unlock): it asks after
+    something the customer did, or thinks was done, that this chat knows nothing of. Not "did my refund go
+    through?", which names what it asks after (the refund part looks it up)."""
+    if not asks_if_it_went_through(ctx.message) or re.search(r"\brefund", ctx.message, re.IGNORECASE):
+        return False
+    return not refund_named_before(ctx) and not any(_SAYS_IT_DID_SOMETHING.search(t) for t in assistant_texts(ctx))
+
+
+def refund_named_before(ctx: SupportContext) -> bool:
+    """Whether one of the assistant's last few turns named a refund by its reference (one asked for: filed, or
+    where it stands)."""
+    return any(_REFUND_BY_REFERENCE.search(text) for text in assistant_texts(ctx)[:OFFER_LOOKBACK_TURNS])
+
+
+def asks_after_a_refund(ctx: SupportContext) -> bool:
+    """A question with no topic of its own that asks after a refund: how long staff take to approve one ("how
+    long will approval take?", "when will staff look at it?": with no other topic found, a refund is what it asks
+    after, or that none is waiting; an unlock's account topic stands, read before this), or whether the refund just
+    named went through ("did it work?", "has it gone through?"). "Did it work?" after anything else asks after that."""
+    if asks_about_staff_review(ctx.message):
+        return True
+    return asks_if_it_went_through(ctx.message) and refund_named_before(ctx)
+
+
+def refund_arrival_asked_alone(ctx: SupportContext) -> str | None:
+    """"When?" right after a reply that filed or told of a refund by its reference: "how long will my refund take to
+    arrive?"; None otherwise."""
+    if not WHEN_ALONE.match(ctx.message) or not asks_when_the_refund_arrives(ctx):
+        return None
+    return "how long will my refund take to arrive?"
+
+
+def reports_card_replaced(ctx: SupportContext) -> bool:
+    """"Ok I added a new one", "done" right after being told to replace the card under Billing → Payment method:
+    the customer says the card is replaced. Alone, its words matched the FAQ's steps to replace a card (sent again as
+    the shortcut), or it got the failure explained again; what it needs is the card on file checked. "I already did
+    that" and "still failing" there say the same, and that the payment still fails: the card on file tells why."""
+    return ((says_it_is_done(ctx.message) or says_only_it_does_not_work(ctx.message))
+            and "Payment method" in last_assistant_text(ctx))
+
+
+def withdraws_the_refund_just_asked(ctx: SupportContext) -> bool:
+    """"Actually cancel that" right after a refund was asked for: the refund is what is taken back (it got "No
+    problem, I'll leave it there", as if nothing had been done)."""
+    return withdraws_request(ctx.message) and bool(_REFUND_BY_REFERENCE.search(last_assistant_text(ctx)))
+
+
+# "Ok never mind, go ahead with it", "keep it then": a refund just asked for is to go on (it got the steps to cancel the
+# subscription, for the "cancel that" before it).
+_LETS_IT_GO_ON = re.compile(r"\b(?:go\s+ahead(?:\s+with\s+it)?|keep\s+it|leave\s+it(?:\s+as\s+it\s+is)?|carry\s+on|let\s+it"
+                            r"\s+(?:go\s+through|proceed|go\s+ahead)|proceed\s+with\s+it)\b", re.IGNORECASE)
+
+
+def lets_the_refund_go_on(ctx: SupportContext) -> bool:
+    """"Ok never mind, go ahead with it" within two replies of a refund asked for: the refund is to go on."""
+    return (len(ctx.message.split()) <= MAX_WORDS + 4 and bool(_LETS_IT_GO_ON.search(ctx.message))
+            and any(_REFUND_BY_REFERENCE.search(text) for text in assistant_texts(ctx)[:2]))
+
+
+# "Ok what about the duplicate?", "and the duplicate one?", "can you refund the duplicate?": the charge taken twice the
+# last replies named (read as technical at 0.4, which put "I don't have a guide on that" before its refund).
+_THE_DUPLICATE = re.compile(r"\b(?:the|that|this)\s+(?:duplicate|double|second)(?:\s+(?:one|charge|payment))?\b",
+                            re.IGNORECASE)
+
+
+def asks_after_the_duplicate(ctx: SupportContext) -> bool:
+    """Whether a short message asks after the duplicate charge one of the last two replies named."""
+    return (len(ctx.message.split()) <= 8 and bool(_THE_DUPLICATE.search(ctx.message))
+            and any("duplicate" in text.lower() or "charged twice" in text.lower() for text in assistant_texts(ctx)[:2]))
+
+
+# "How long will it take to reach my account?", "when will it show up in my bank?" right after a refund was filed or
+# asked for (account, for "my account": the refund's timing quoted as a guess): when the money arrives.
+_WHEN_IT_ARRIVES = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|thanks|great)[,\s]+)?(?:how\s+long|when|how\s+soon|how\s+many\s+days)\b[^.?!]{0,40}\b"
+    r"(?:reach|arrive|land|show\s+up|appear|come\s+through|come\s+back|get\s+(?:it|my\s+money|the\s+money)|be\s+back"
+    r"|hit)\b", re.IGNORECASE)
+
+
+def asks_when_the_refund_arrives(ctx: SupportContext) -> bool:
+    """"How long will it take to reach my account?", or "when?" alone, right after a reply that filed or told of a
+    refund by its reference: when the refund's money arrives."""
+    return (bool(_WHEN_IT_ARRIVES.search(ctx.message) or WHEN_ALONE.match(ctx.message))
+            and bool(_REFUND_BY_REFERENCE.search(last_assistant_text(ctx))))

@@ -1,0 +1,82 @@
+"""The conversation before the message, as a follow-up reads it: the customer's earlier messages, the question
+a follow-up leans on among them, and the assistant's turns.
+"""
+
+from __future__ import annotations
+
+from agents.context import HistoryTurn, SourceKind, SupportContext
+from agents.follow_ups.go_aheads import DECLINE
+from agents.follow_ups.leaning_back import leans_back
+from agents.follow_ups.plan_moves import plan_change_named
+from agents.own_data import with_the_lock_denied
+
+TOPIC_TURNS = 3  # how far back a chain of follow-ups looks for the question they follow
+
+
+def turns_before(ctx: SupportContext, *, turns: int = 4) -> str:
+    """The last few turns of the conversation, either side's, one per line: what "it" in a short request may be."""
+    return "\n".join(turn.text for turn in ctx.history[-turns:])
+
+
+def earlier_user_texts(ctx: SupportContext) -> list[str]:
+    """The customer's earlier messages, newest first, as far back as a follow-up looks, each read as the run that
+    answered it read it ("I didn't do anything" after the lock's reason: the sign-ins were not theirs)."""
+    texts, last_reply = [], ""
+    for turn in ctx.history:
+        if turn.role == "assistant":
+            last_reply = turn.text
+        elif turn.text != ctx.message:
+            texts.append(with_the_lock_denied(turn.text, last_reply=last_reply))
+    return texts[::-1][:TOPIC_TURNS]
+
+
+def last_user_text(ctx: SupportContext) -> str | None:
+    """The customer's message just before this one, as read when it was answered."""
+    earlier = earlier_user_texts(ctx)
+    return earlier[0] if earlier else None
+
+
+def question_at(earlier: list[str]) -> int | None:
+    """Where in `earlier` the question a follow-up leans on is: the newest message that is not itself
+    a follow-up, else the oldest looked at."""
+    if not earlier:
+        return None
+    # "Not now" / "maybe later" answers an offer, as "yes" does: the question is the one before it.
+    # "Downgrade me to free instead" after "cancel my subscription" points back ("instead") but asks a plan change
+    # of its own: "when does it take effect?" after it is about the downgrade.
+    return next((i for i, text in enumerate(earlier)
+                 if (not leans_back(text) or plan_change_named(text)) and not DECLINE.match(text)),
+                len(earlier) - 1)
+
+
+def questions_before(ctx: SupportContext) -> list[str]:
+    """The customer's earlier messages, newest first, as far back as a follow-up looks (TOPIC_TURNS)."""
+    return earlier_user_texts(ctx)
+
+
+def previous_user_text(ctx: SupportContext) -> str | None:
+    """The question a follow-up leans on: the latest earlier user message that is not itself a
+    follow-up ("yes please" → "how long will it take?" both lean on the question before them)."""
+    earlier = earlier_user_texts(ctx)
+    at = question_at(earlier)
+    return None if at is None else earlier[at]
+
+
+def last_assistant_turn(ctx: SupportContext) -> HistoryTurn | None:
+    return next((t for t in reversed(ctx.history) if t.role == "assistant"), None)
+
+
+def last_reply_cited(ctx: SupportContext, kind: SourceKind) -> bool:
+    """Whether the assistant's last reply cited a source of this kind (an FAQ entry, a guide, an incident)."""
+    last = last_assistant_turn(ctx)
+    return last is not None and kind in last.cited
+
+
+def last_assistant_text(ctx: SupportContext) -> str:
+    last = last_assistant_turn(ctx)
+    return "" if last is None else last.text
+
+
+def assistant_texts(ctx: SupportContext) -> list[str]:
+    """The assistant's turns, newest first."""
+    return [t.text for t in reversed(ctx.history) if t.role == "assistant"]

@@ -1,0 +1,76 @@
+"""Follow-ups about people: a question about "them" after a question that named teammates, one of them said to
+have left, and someone else's account.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import SupportContext
+from agents.follow_ups.history import TOPIC_TURNS, earlier_user_texts, questions_before
+from agents.follow_ups.leaning_back import CLOSING, MAX_WORDS
+from agents.own_data import about_someone_elses_sign_in
+
+# The people a customer brings into the account, or others a question is about. "Can they see billing?" after
+# "how do I add a teammate?" asks about those people, not about the customer's own invoices. Kept in step
+# with reply_account._TEAM_PEOPLE, which decides how such a question is answered; wider here (users, people,
+# someone, an invite), as here it only decides which earlier question a pronoun points at.
+_PEOPLE = re.compile(
+    r"\b(?:team(?:\s?mates?|\s+members?)?|members?|colleagues?|co-?workers?|developers?|devs?|contractors?"
+    r"|collaborators?|invitees?|invit\w*|admins?|administrators?|owners?|employees?|staff|users?|people|person"
+    r"|someone|somebody|seats?)\b",
+    re.IGNORECASE,
+)
+# "She left the company", "they quit": one of the people named before, gone from the team.
+_THEY_LEFT = (r"^\W*(?:(?:well|so|because|as|yes|yeah)[,\s]+)?(?:she|he|they)(?:'s|\s+has|\s+have|'ve)?\s+(?:left|quit"
+              r"|is\s+leaving|are\s+leaving|no\s+longer\s+works?|(?:was|were)\s+(?:fired|let\s+go))\b")
+_SAYS_THEY_LEFT = re.compile(_THEY_LEFT, re.IGNORECASE)
+# A question whose subject is a pronoun for those people: "can they see billing?", "will he get an email?",
+# "what can she do?", "do they need their own account?", "can I limit what they see?". Declaratives ("they
+# charged me twice", "they took my money") are not questions about people named before: "they" is us.
+_ABOUT_THEM = re.compile(
+    r"\b(?:can|could|will|would|do|does|did|may|might|must|should|shall|are|is|were|was|have|has|what|which)"
+    r"\s+(?:they|he|she)\b"
+    r"|\b(?:them|their|theirs|him|his|her)\b"
+    # "How do I remove someone?" after "can I add my teammate as an admin?" (off topic at 0.56): one of those people.
+    r"|\b(?:remove|delete|kick|add|invite|promote|demote|change)\s+(?:someone|somebody|a\s+(?:member|teammate|user|person)"
+    r"|people|members|users)\b"
+    # "She left the company" after "I need to remove a team member": one of those people, gone.
+    rf"|{_THEY_LEFT}"
+    # "How many can we add?" after "can they see billing?": how many of those people, named a few questions before.
+    r"|\bhow\s+many\s+(?:more\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:add|invite|have)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+# "She says her account is locked", "can you unlock her?" after "my colleague can't log in": the colleague's account,
+# not the customer's (whose own lock state was told, and its unlock offered).
+_THEIR_ACCOUNT = re.compile(
+    r"\b(?:her|his|their)\s+(?:own\s+)?(?:account|login|password|sign[\s-]?in|2fa|two[\s-]factor)\b"
+    r"|\b(?:unlock|reset|help|restore)\s+(?:her|him|them)\b", re.IGNORECASE)
+
+
+def asks_of_someone_elses_account(ctx: SupportContext) -> bool:
+    """"Can you unlock her?" soon after a message about someone else who cannot get in: their account."""
+    return bool(_THEIR_ACCOUNT.search(ctx.message)) and any(about_someone_elses_sign_in(text)
+                                                           for text in questions_before(ctx))
+
+
+def says_they_left(message: str) -> bool:
+    """"She left the company": a person named by a pronoun, said to have left."""
+    return bool(_SAYS_THEY_LEFT.match(message))
+
+
+def asks_about_people_before(ctx: SupportContext) -> bool:
+    """A short question about "them" ("can they see billing?") soon after a question that names people ("how do I add
+    a teammate?", then "what roles are there?"): about those people, so in that question's topic even when alone it
+    reads surely as another ("billing"). With no such question in the last few, it stands alone."""
+    return people_named_before(ctx) is not None
+
+
+def people_named_before(ctx: SupportContext) -> str | None:
+    """The earlier question that named the people a short question about "them" asks about (asks_about_people_before),
+    or None."""
+    if CLOSING.search(ctx.message) or len(ctx.message.split()) > MAX_WORDS or not _ABOUT_THEM.search(ctx.message):
+        return None
+    return next((text for text in earlier_user_texts(ctx)[:TOPIC_TURNS] if _PEOPLE.search(text)), None)

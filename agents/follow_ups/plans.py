@@ -1,0 +1,416 @@
+"""Follow-ups asked of a plan: the question before asked again of another plan ("and for pro?"), plans compared,
+chosen or worth it, a plan's price and its period, and which plan has what was asked about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.clauses import GREETING
+from agents.context import SupportContext
+from agents.follow_ups.history import earlier_user_texts, last_assistant_text, last_reply_cited, previous_user_text
+from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them, asks_to_avoid_it, asks_what_it_costs
+from agents.follow_ups.plan_moves import PLANS_CHEAPEST_FIRST, goes_ahead_with_a_change, plan_change_named
+from agents.service_terms import RENEWAL_TOLD, asks_about_paying_less, says_who_may_pay_less
+
+# "I'm on pro", "we're on the business plan", "I have pro": the customer's plan, said to the question before it ("why
+# is my app slow?"), which it narrows as "and for pro?" does (asked_of_a_plan); alone it asks nothing.
+_STATES_OWN_PLAN = re.compile(
+    r"^\W*(?:(?:but|and|well|fyi|btw|ok(?:ay)?|yes|no)[,\s]+)?(?:(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:on|using)"
+    r"|(?:i|we)\s+(?:have|pay\s+for))\s+(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?"
+    # "We're on business though" after the 429 guide ("I don't have a guide on that").
+    r"(?:\s+(?:though|already|anyway|actually|now|btw|fyi|by\s+the\s+way))?\W*$",
+    re.IGNORECASE)
+
+
+def states_own_plan(message: str) -> bool:
+    """"I'm on pro", "we're on business though": the customer's plan, said of the question before."""
+    return bool(_STATES_OWN_PLAN.match(message))
+
+
+# "What does that include?", "what's included?" right after a reply that named one plan ("You're on the Pro plan at $29.00
+# a month"): that plan's contents (the help centre's entry on Free answered, for "include").
+_ASKS_WHAT_THAT_INCLUDES = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:what\s+(?:does|do|would|will)\s+(?:that|it|this)(?:\s+plan)?\s+(?:include|come\s+with"
+    r"|cover|give\s+(?:me|us))|what(?:'s|\s+is)\s+included(?:\s+in\s+(?:that|it|this)(?:\s+plan)?)?)\s*[?.!]*\s*$",
+    re.IGNORECASE)
+_PLAN_TOLD = re.compile(r"\b(?:on|to)\s+the\s+(Free|Pro|Business)\s+plan\b")
+
+
+def plan_meant_by_that(ctx: SupportContext) -> str | None:
+    """The plan "what does that include?" asks of: the one plan the last reply named; None for another message, or
+    when the last reply named none or several."""
+    if not _ASKS_WHAT_THAT_INCLUDES.match(ctx.message):
+        return None
+    named = set(_PLAN_TOLD.findall(last_assistant_text(ctx)))
+    return named.pop().lower() if len(named) == 1 else None
+
+
+# "Is that per month?", "per year?", "monthly or yearly?" right after a price: the period the price said is for.
+_ASKS_THE_PRICES_PERIOD = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|wait)[,\s]+)?(?:(?:is|was|are)\s+(?:that|it|this|those|these)\s+|that'?s\s+|it'?s\s+)?"
+    r"(?:per|a|each|every|by\s+the|billed|charged|paid)?\s*(?P<period>month|monthly|year|yearly|annual|annually)\b"
+    r"(?:\s+or\s+(?:per\s+|a\s+)?\w+)?\W*$", re.IGNORECASE)
+# A plan's price a month as the replies give it: "Pro ($29.00 a month)", "**Business** at $99/month", "Pro plan at $29.00
+# a month".
+_PRICE_A_MONTH = re.compile(r"\b(?:\*\*)?(?P<plan>Free|Pro|Business)(?:\*\*)?(?:\s+plan)?\s+(?:at\s+|\()\$(?P<amount>[\d,.]+)"
+                            r"(?:/month|\s+a\s+month)", re.IGNORECASE)
+# And as the records of an invoice put it: "NW-1003, at $29.00, the Pro plan's price a month".
+_PLANS_PRICE_A_MONTH = re.compile(r"\$(?P<amount>[\d,.]+), the (?P<plan>Free|Pro|Business) plan's price a month",
+                                  re.IGNORECASE)
+
+
+def period_of_the_prices_said(ctx: SupportContext) -> tuple[str, dict[str, str]] | None:
+    """"Is that per month?" right after a reply that gave plans' prices: the period asked ("month", "year"), and the
+    prices the reply gave a month, by plan; None for any other message, or after a reply with no price."""
+    asked = _ASKS_THE_PRICES_PERIOD.match(ctx.message)
+    if asked is None:
+        return None
+    last = last_assistant_text(ctx)
+    said = {m["plan"].capitalize(): m["amount"]
+            for pattern in (_PRICE_A_MONTH, _PLANS_PRICE_A_MONTH) for m in pattern.finditer(last)}
+    return (asked["period"].lower(), said) if said else None
+
+
+_HOW_MUCH_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+much(?:\s+(?:then|exactly))?\s*[?.!]*\s*$",
+                             re.IGNORECASE)
+
+
+def asks_the_amount_of_the_renewal(ctx: SupportContext) -> bool:
+    """"How much?" right after the next renewal was told: its amount. Alone, "how much" found the plans' prices, which
+    the FAQ shortcut sent (after anything else, that is still the answer)."""
+    return bool(_HOW_MUCH_ALONE.match(ctx.message)) and RENEWAL_TOLD in last_assistant_text(ctx)
+
+
+_OWN_PLAN_SAID = re.compile(r"\bYou're on the (?:Free|Pro|Business) plan\b[^.]*\.")
+
+
+def plans_priced_asked(ctx: SupportContext) -> list[str]:
+    """"How much?" right after a reply that named plans ("Custom domains are on Pro and Business"): those plans, in the
+    order named ("Pro", "Business"); none for another message, or after the next renewal (its amount is asked)."""
+    last = last_assistant_text(ctx)
+    # "How much would that cost?" after "Custom domains are on Pro and Business … you'd need to move": those plans'
+    # prices (the custom domains guide again); after asking to move, what the move costs is the move's (writer.py).
+    costs = asks_what_it_costs(ctx.message) and not plan_change_named(previous_user_text(ctx) or "")
+    if not (_HOW_MUCH_ALONE.match(ctx.message) or costs) or RENEWAL_TOLD in last:
+        return []
+    # "You're on the Free plan, so you'd need to move to Pro or Business first" names the customer's own, not one asked.
+    named = _OWN_PLAN_SAID.sub("", last)
+    return list(dict.fromkeys(name.capitalize() for name in re.findall(r"\b(Free|Pro|Business)\b", named)))
+
+
+# "And for pro?", "what about on business", "how about the free plan?": the question before, asked again of
+# another plan. Nothing else in the message: "and pro features?" names what it asks itself.
+_ANOTHER_PLAN = re.compile(
+    r"^\s*(?:(?:and|what\s+about|how\s+about|also|ok(?:ay)?|so)[,\s]*(?:(?:for|on|with|in)\s+)?"
+    # "For the business plan" after "what is the price?": the same question, asked of that plan.
+    r"|(?:for|on|with|in)\s+)(?:the\s+)?"
+    r"(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?(?:\s+(?:then|too|instead))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# "The business plan", "my pro plan" after "I'd like to cancel": the plan the question before is asked of, named alone.
+_PLAN_ALONE = re.compile(
+    r"^\W*(?:(?:the|my|our)\s+)?(?P<plan>free|pro|business)\s+(?:plan|tier|subscription|one)\W*$"
+    r"|^\W*(?:the|my|our)\s+(?P<alone>free|pro|business)\W*$", re.IGNORECASE)
+# "To free", "to the pro plan" after "I want to downgrade": where the move asked before goes.
+_TO_A_PLAN = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|i\s+mean)[,\s]+)?to\s+(?:the\s+)?(?P<to>free|pro|business)"
+                        r"(?:\s+(?:plan|tier|one))?(?:\s+please)?\W*$", re.IGNORECASE)
+# "What plans do you have?", "wat plans r there", "which tiers do you offer": the plans on offer, however spelt.
+WHICH_PLANS = re.compile(r"\b(?:what|wat|wot|which|wich)\s+(?:plans|tiers|subscriptions)\s+(?:do|does|are|r|have|is"
+                         r"|can|exist|you|u|ya|there)\b", re.IGNORECASE)
+PLAN_NAMED = re.compile(r"\b(?:free|pro|business)\b(?:\s+(?:plan|tier)\b)?", re.IGNORECASE)
+# The customer's own plan, asked about: "what plan am I on?", "what's my plan?". Of another plan it asks
+# what that plan is: its price and what it includes.
+_OWN_PLAN_ASKED = re.compile(r"\b(?:my|i'?m|i\s+am|am\s+i|we'?re|are\s+we)\b[^?.!]{0,20}\b(?:plan|tier|subscription)\b"
+                             r"|\b(?:plan|tier)\s+(?:am\s+i|are\s+we|i'?m|we'?re)\s+on\b", re.IGNORECASE)
+
+
+# "Is it worth it?", "would that be worth the money?", "worth it?": whether what was just compared is worth it,
+# naming nothing of its own. Not "is business worth it?", which names its plan, nor "is it worth upgrading to pro?".
+_ASKS_IF_WORTH_IT = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:(?:is|would|will)\s+(?:it|that|this|the\s+upgrade)\s+"
+    r"(?:really\s+|even\s+)?(?:be\s+)?)?worth\s+(?:it|the\s+(?:extra\s+)?(?:money|price|cost))"
+    r"(?:\s+(?:for\s+(?:me|us|my\s+\w+|our\s+\w+)))?(?:\s+(?:then|though))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# "Which one would you recommend for a small startup?", "which is better for us?", "what would you suggest?" after two
+# plans compared: which of the two to choose, which is what the dearer adds (it was turned away as off topic at 0.84).
+_ASKS_WHICH_TO_CHOOSE = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:(?:which|what)(?:\s+(?:one|plan|of\s+(?:them|the\s+two|those)))?\s+"
+    r"(?:(?:would|do|should|can|could)\s+(?:you|i|we)\s+(?:recommend|suggest|advise|choose|pick|get|take|go\s+(?:for|with))"
+    r"|is\s+(?:better|best|right|the\s+(?:better|best|right)\s+(?:one|choice|fit)))"
+    r")(?:\s+(?:for|to)\s+(?:me|us|my|our|a|an)\b[^?.!]{0,40})?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _worth_of_the_plans_compared(ctx: SupportContext) -> str | None:
+    """"Is it worth it?" (or "which one would you recommend?") after "what is the price difference between pro and
+    business": whether the dearer of the
+    two plans that question named is worth it over the other ("is business worth it over pro?"), which the
+    comparison answers from the plans' lists. None for any other message, or when the question before named
+    not exactly two plans."""
+    if not (_ASKS_IF_WORTH_IT.match(ctx.message) or _ASKS_WHICH_TO_CHOOSE.match(ctx.message)):
+        return None
+    before = previous_user_text(ctx) or ""
+    named = {plan.split()[0].lower() for plan in PLAN_NAMED.findall(before)}
+    if len(named) != 2:
+        return None
+    lower, higher = sorted(named, key=PLANS_CHEAPEST_FIRST.index)
+    return f"is {higher} worth it over {lower}?"
+
+
+# "What's the catch?", "any downsides?" after a question about one plan ("do you have a free plan?"): what that plan
+# leaves out, which the plan above it adds (it was turned away as off topic).
+_ASKS_THE_CATCH = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what'?s|whats|what\s+is|is\s+there|are\s+there|any)\s+(?:a\s+|the\s+)?"
+    r"(?:catch|downsides?|drawbacks?|limitations?)(?:\s+(?:then|though|to\s+it|with\s+it))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+# "Is it free?", "are you free?", "is northwind free to use?": whether using us costs nothing, which the Free plan
+# answers.
+_ASKS_IF_FREE = re.compile(
+    r"^\W*(?:is\s+(?:it|this|that|northwind(?:\s+cloud)?|the\s+service)|are\s+you)\s+(?:really\s+)?free\b"
+    r"|\bfree\s+to\s+use\b", re.IGNORECASE)
+
+
+# "And how is it different from free?", "how does it compare to business?", "what's the difference with pro?": the plan
+# just asked about, set against another.
+_COMPARED_WITH = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+(?:is|does)\s+(?:it|that|this)\s+(?:differ|different|compare)\w*"
+    r"\s+(?:from|to|with)|what'?s\s+the\s+difference\s+(?:with|from|to)|(?:is\s+it\s+)?better\s+than|vs\.?|versus)\s+"
+    r"(?:the\s+)?(?P<plan>free|pro|business)\b(?:\s+(?:plan|tier))?\W*$", re.IGNORECASE)
+
+
+# "What's included in pro that I don't have?", "what would business give us that we don't get?": the plan named, set
+# against the customer's own.
+_MORE_THAN_OWN = re.compile(
+    r"\b(?:in|with|on)\s+(?:the\s+)?(?P<plan>pro|business)\b(?:\s+(?:plan|tier))?[^.?!]{0,20}?\b(?:that|which)\s+(?:i|we)\s+"
+    r"(?:don'?t|do\s+not)\s+(?:have|get|already\s+have)\b"
+    r"|\b(?P<plan2>pro|business)\s+(?:give|get|offer)s?\s+(?:me|us)\s+(?:that|which)\s+(?:i|we)\s+(?:don'?t|do\s+not)\b",
+    re.IGNORECASE)
+
+
+def _compared_with_the_plan_asked(ctx: SupportContext) -> str | None:
+    """"And how is it different from free?" after "what does pro include?": the two plans compared; "what's in pro that I
+    don't have?" the customer's own plan against it. None for any other message, or when the question before named not
+    exactly one other plan."""
+    if ctx.customer is not None and (more := _MORE_THAN_OWN.search(ctx.message)) is not None:
+        plan, own = (more["plan"] or more["plan2"]).lower(), ctx.customer.plan.lower()
+        return None if plan == own else f"what's the difference between {own} and {plan}?"
+    if (asked := _COMPARED_WITH.match(ctx.message)) is None:
+        return None
+    named = {plan.split()[0].lower() for plan in PLAN_NAMED.findall(previous_user_text(ctx) or "")}
+    other = asked["plan"].lower()
+    if len(named) != 1 or other in named:
+        return None
+    return f"what's the difference between {named.pop()} and {other}?"
+
+
+def _catch_of_the_plan_asked(ctx: SupportContext) -> str | None:
+    """"What's the catch?" after "do you have a free plan?": what the plan above the one asked about adds over it. None
+    for any other message, when the question before named not exactly one plan, or named the highest."""
+    if not _ASKS_THE_CATCH.match(ctx.message):
+        return None
+    before = previous_user_text(ctx) or ""
+    named = {plan.split()[0].lower() for plan in PLAN_NAMED.findall(before)}
+    # "Is it free?" is short enough to read as a follow-up itself ("I want to sign up", "is it free?", "what's the
+    # catch?"), so the question it leans on is passed over: it is the one the catch is of.
+    just_asked = (earlier_user_texts(ctx) or [""])[0]
+    if not named and (_ASKS_IF_FREE.search(before) or _ASKS_IF_FREE.search(just_asked)):
+        named = {"free"}  # "is it free?": answered with the plans, Free among them; the catch is Free's
+    if len(named) != 1 or (plan := named.pop()) == PLANS_CHEAPEST_FIRST[-1]:
+        return None
+    return f"what's the catch: what does {PLANS_CHEAPEST_FIRST[PLANS_CHEAPEST_FIRST.index(plan) + 1]} have over {plan}?"
+
+
+def plan_gone_ahead_with(ctx: SupportContext) -> str | None:
+    """"Let's do it" after "what's the difference between pro and business?" from a Pro customer: the other of the two
+    plans that question compared, which the go-ahead asks to move to ("Business"). None for any other message, when
+    the question before named not exactly two plans, the customer is on neither, or the reply did not name the other."""
+    if ctx.customer is None or not goes_ahead_with_a_change(ctx.message):
+        return None
+    named = {plan.split()[0].lower() for plan in PLAN_NAMED.findall(previous_user_text(ctx) or "")}
+    own = ctx.customer.plan.lower()
+    if len(named) != 2 or own not in named:
+        return None
+    other = next(name for name in named if name != own)
+    return other.capitalize() if re.search(rf"\b{other}\b", last_assistant_text(ctx), re.IGNORECASE) else None
+
+
+# "How much is it per year?", "what does that plan include?", "does it come with custom domains?": a plan's price or
+# contents asked of "it", which names no plan of its own.
+_ASKS_OF_A_PLAN_AS_IT = re.compile(
+    r"\b(?:it|that|this|that\s+(?:plan|one|tier)|this\s+(?:plan|one|tier))\b.*\b(?:cost|costs|price|pay|paid|per\s+(?:year|month)"
+    r"|a\s+(?:year|month)|yearly|annual(?:ly)?|monthly|include|includes|come\s+with|features?)\b"
+    r"|\bhow\s+much\b.*\b(?:it|that|this)\b",
+    re.IGNORECASE,
+)
+# "Can I upgrade to pro?", "switch me to business", "tell me about the pro plan": a question about one plan.
+_ABOUT_ONE_PLAN = re.compile(r"\b(?:upgrade|downgrade|switch|move|change|go)\b.*\bto\s+(?:the\s+)?(?P<to>free|pro|business)\b"
+                             r"|\b(?:how\s+much\s+is|price\s+of|cost\s+of|about|what\s+(?:is|does|do\s+you\s+get\s+with))"
+                             r"\s+(?:the\s+)?(?P<of>free|pro|business)\b", re.IGNORECASE)
+
+
+def _asked_of_the_plan_named_before(ctx: SupportContext) -> str | None:
+    """"How much is it per year?" after "can I upgrade to pro?": the message with "it" as the plan that question was
+    about ("how much is the pro plan per year?"). None when the message names a plan itself, asks nothing of a
+    plan's price or contents, or the question before was not about one plan."""
+    message = ctx.message
+    if len(message.split()) > MAX_WORDS or PLAN_NAMED.search(message) or not _ASKS_OF_A_PLAN_AS_IT.search(message):
+        return None
+    about = _ABOUT_ONE_PLAN.search(previous_user_text(ctx) or "")
+    if about is None:
+        return None
+    plan = (about["to"] or about["of"]).lower()
+    return re.sub(r"\b(?:(?:that|this)\s+(?:plan|one|tier)|it|that|this)\b", f"the {plan} plan", message, count=1,
+                  flags=re.IGNORECASE)
+
+
+# "Which plan do I need for that?", "how much would it cost to get it?", "the cheapest plan that has it?": which plan has
+# what the question before asked about, naming nothing of its own.
+_WHICH_PLAN_FOR_IT = re.compile(
+    r"^\W*(?:(?:so|and|ok(?:ay)?)[\s,]+)?(?:(?:which|what)\s+plan\s+(?:do|would|will|should)\s+(?:i|we)\s+need"
+    r"(?:\s+(?:for|to\s+(?:get|have|use|add|do))\s+(?:it|that|this|them))?"
+    r"|(?:which|what)\s+plan\s+(?:has|have|includes?|gives?|comes?\s+with)\s+(?:it|that|this|them)"
+    # "How much is the cheapest plan that has it?", "what's the cheapest one with that?"
+    r"|(?:how\s+much\s+is|what(?:'s|\s+is)|which\s+is)\s+the\s+cheapest\s+(?:plan|one|tier|option)\s+(?:(?:that|which)\s+"
+    r"(?:has|have|includes?|gives?|comes?\s+with|offers?|allows?)|with)\s+(?:it|that|this|them)"
+    r"|how\s+much\s+(?:would|does|will|is)\s+(?:it|that)\s+(?:cost\s+)?(?:me\s+)?(?:to\s+(?:get|have|use|add|do)"
+    r"\s+(?:it|that|this|them))?|how\s+much\s+(?:for|to\s+get)\s+(?:it|that|this|them))\W*$",
+    re.IGNORECASE,
+)
+
+
+def names_where_the_move_goes(message: str) -> bool:
+    """"To free", "to the business plan": where a move asked before goes, and nothing else."""
+    return bool(_TO_A_PLAN.match(message))
+
+
+def asked_which_plan_for(ctx: SupportContext) -> str | None:
+    """"Which plan do I need for that?" after a question about something a plan may include: that question, which
+    says what "that" is (the plan that has it is what to answer). None for any other message, or with none before."""
+    return previous_user_text(ctx) if _WHICH_PLAN_FOR_IT.match(ctx.message) else None
+
+
+def discount_asked_for_who_they_are(ctx: SupportContext) -> str | None:
+    """"We're a nonprofit" right after "can you give me a discount?": the discount asked for them ("can you give me a
+    discount? we're a nonprofit"); None otherwise (alone it read as off topic: "I don't have a guide on that")."""
+    before = previous_user_text(ctx) or ""
+    if not says_who_may_pay_less(ctx.message) or not asks_about_paying_less(before):
+        return None
+    return f"{before.strip()} {ctx.message.strip()}"
+
+
+# "Hello, we are getting 429s": a greeting before the question, which the question asked again of a plan leaves out
+# ("hello, we are getting 429s on the business plan?" read as general: "not enough information").
+_LEADING_GREETING = re.compile(rf"^\W*(?:{GREETING}[\s,!.]+)+", re.IGNORECASE)
+
+
+# "And if I upgrade?", "what if we upgraded?" after "what's my api rate limit?": the question before, asked of the plan
+# above the customer's (the guide's step "upgrade your plan" came back).
+_IF_UPGRADED = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what\s+|and\s+)?if\s+(?:i|we)\s+(?:upgrade|upgraded|move\s+up|go\s+up)"
+    r"(?:\s+to\s+(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?)?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def asks_to_avoid_what_a_plan_has(ctx: SupportContext) -> bool:
+    """"How do I stop that?" right after an entry of the help centre that names plans ("apps on the Free plan sleep
+    … Apps on Pro and Business never sleep"): the plans it does not happen on, which the technical part tells."""
+    return (asks_to_avoid_it(ctx.message) and last_reply_cited(ctx, "faq")
+            and PLAN_NAMED.search(last_assistant_text(ctx)) is not None)
+
+
+def asks_what_an_upgrade_gives(message: str) -> bool:
+    """"And if I upgrade?", "what if we move up to business?": what the plan above would give of what was asked."""
+    return _IF_UPGRADED.match(message) is not None
+
+
+def _plan_upgraded_to(ctx: SupportContext) -> str | None:
+    """"And if I upgrade?": the plan named, else the one above the customer's; None for another message, or with no
+    plan above."""
+    if (upgraded := _IF_UPGRADED.match(ctx.message)) is None:
+        return None
+    if upgraded["plan"]:
+        return upgraded["plan"].lower()
+    own = ctx.customer.plan.lower() if ctx.customer is not None else ""
+    at = PLANS_CHEAPEST_FIRST.index(own) if own in PLANS_CHEAPEST_FIRST else None
+    return PLANS_CHEAPEST_FIRST[at + 1] if at is not None and at + 1 < len(PLANS_CHEAPEST_FIRST) else None
+
+
+# "Is it on all plans?", "does that come with every plan?" after "do you have an uptime guarantee?": the question before,
+# asked of each plan (a visitor was asked to sign in).
+_ON_EVERY_PLAN = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:is|are|does|do)\s+(?:it|that|this|they|those)\s+(?:come\s+with\s+|(?:on|in|available"
+    r"\s+(?:on|in)|included\s+in|part\s+of|for)\s+)(?:all|every|each)\s+(?:the\s+|of\s+the\s+|your\s+)?(?:plans?|tiers?)\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def without_greeting(text: str) -> str:
+    """"Hello, we are getting 429s" → "we are getting 429s"."""
+    return _LEADING_GREETING.sub("", text.strip())
+
+
+def asked_of_a_plan(ctx: SupportContext) -> str | None:
+    """"And for pro?" after "what are the api rate limits?": the question before, asked of that plan ("what
+    are the api rate limits on pro"), its own plan swapped for the new one ("how much is pro?" → "and
+    business?": "how much is business?"). "Is it worth it?" after two plans compared: whether the dearer is
+    worth it over the other. "How much is it per year?" after "can I upgrade to pro?": asked of Pro. None for
+    any other message, or with no question before."""
+    if (worth := _worth_of_the_plans_compared(ctx) or _catch_of_the_plan_asked(ctx)
+            or _compared_with_the_plan_asked(ctx)) is not None:
+        return worth
+    if (chosen := _CHOOSES_A_PLAN.match(ctx.message)) is not None:
+        # "I'll take pro" after two plans compared (the scope reply): a move to that plan, asked for.
+        # As a request ("upgrade me to …"), so a customer on that plan already is told so, not given its steps.
+        return f"upgrade me to the {(chosen['plan'] or chosen['alone']).lower()} plan"
+    before = previous_user_text(ctx)
+    if asks_if_it_applies_to_them(ctx.message) and before:
+        # "Does it apply to me?" after "what is the sla?": that question, answered for the customer's own plan.
+        return f"{before.strip().rstrip('?.! ')} on my plan?"
+    if (of_the_plan := _asked_of_the_plan_named_before(ctx)) is not None:
+        return of_the_plan
+    # "I'm on pro" after "why is my app slow?": the question before, for the plan the customer says they are on.
+    if before and _ON_EVERY_PLAN.match(ctx.message) and not PLAN_NAMED.search(before):
+        return f"{without_greeting(before).rstrip('?.! ')} on which plans?"
+    if before and asks_what_an_upgrade_gives(ctx.message) and not _OWN_PLAN_ASKED.search(before):
+        # "And if we upgrade?" from Business: no plan is above theirs, so it asks for more than their plan gives,
+        # which the limit's answer says no plan allows (it got the guide's step "upgrade your plan").
+        upgraded = _plan_upgraded_to(ctx)
+        if upgraded is None and ctx.customer is not None and ctx.customer.plan.lower() == PLANS_CHEAPEST_FIRST[-1]:
+            upgraded = ctx.customer.plan.lower()
+        if upgraded is not None:
+            question = without_greeting(before).rstrip("?.! ")
+            if PLAN_NAMED.search(question):
+                return PLAN_NAMED.sub(f"{upgraded} plan", question, count=1) + "?"
+            return f"{question} on the {upgraded} plan?"
+    another = _ANOTHER_PLAN.match(ctx.message) or _STATES_OWN_PLAN.match(ctx.message) or _PLAN_ALONE.match(ctx.message)
+    if (moved := _TO_A_PLAN.match(ctx.message)) is not None and before and not PLAN_NAMED.search(before):
+        # "To free" after "I want to downgrade" (the invoice list): the move, to that plan.
+        return f"{before.strip().rstrip('?.! ')} to the {moved['to'].lower()} plan"
+    if another is None:
+        return None
+    if not before:
+        return None
+    plan = (another["plan"] or another.groupdict().get("alone") or "").lower()
+    if _OWN_PLAN_ASKED.search(before) or WHICH_PLANS.search(before):
+        # "And for pro?" after "wat plans do u have": what that one plan is. One question, not "… and how much is
+        # it?", which the writer answers as two (the plan's line, then the list of every plan); the plan's line
+        # gives its price too, so "how much is my plan?" → "and business?" still gets Business's price.
+        return f"what does the {plan} plan include?"
+    question = without_greeting(before).rstrip("?.! ")
+    if PLAN_NAMED.search(question):
+        return PLAN_NAMED.sub(f"{plan} plan", question, count=1) + "?"
+    return f"{question} on the {plan} plan?"
+
+
+# "I'll take pro", "ok I'll go with business", "let's get the pro plan": a plan chosen, by name.
+_CHOOSES_A_PLAN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|great|alright|right|then|so|yes|yeah)[,!.\s]+)*(?:i'?ll|i\s+will|we'?ll|we\s+will|let'?s|i'?d\s+like\s+to"
+    r"|i\s+want\s+to)\s+(?:take|go\s+(?:with|for)|get|choose|pick|try)\s+(?:the\s+)?(?P<plan>pro|business)"
+    r"(?:\s+(?:plan|one|tier))?(?:\s+(?:then|please))?\W*$"
+    # "Ok pro then", "business please", "pro it is" after two plans compared (a comparison of the plan with itself).
+    r"|^\W*(?:(?:ok(?:ay)?|great|alright|right|so|yes|yeah)[,!.\s]+)*(?:the\s+)?(?P<alone>pro|business)(?:\s+(?:plan|one|tier))?"
+    r"\s+(?:then|please|it\s+is|for\s+me)\W*$", re.IGNORECASE)

@@ -1,0 +1,256 @@
+"""Follow-ups on the service itself: its limits (apps, team members, API requests), its uptime and SLA, what an
+outage costs the customer, logs, API keys and deploying the app just named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import SupportContext
+from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
+from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them, asks_the_limit
+from agents.follow_ups.plans import PLAN_NAMED, WHICH_PLANS
+from agents.service_terms import names_the_sla
+
+# "What happens if I go over the app limit?", "what if we exceed it?" after "how many apps can I have?": past the limit
+# on how many apps a plan allows, or the API's ("requests", whose entry says what happens: HTTP 429). Members and
+# deploys are left out: their counts are in entries whose plans have no limit (Business's members, Pro's deploys).
+_PAST_A_LIMIT = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?what\s+(?:happens|will\s+happen|would\s+happen|if)\s+(?:if\s+|when\s+)?"
+    r"(?:i|we)\s+(?:go|went|get|run)\s+over|what\s+(?:happens|will\s+happen|would\s+happen|if)\s+(?:if\s+|when\s+)?(?:i|we)\s+"
+    r"(?:exceed|pass|hit|reach|need\s+more\s+than)", re.IGNORECASE)
+_API_REQUESTS = re.compile(r"\b(?:api|requests?|rate\s*limits?|429)\b", re.IGNORECASE)
+_TIMED = re.compile(r"\b(?:build|time|minutes?|hours?)\b", re.IGNORECASE)
+_COUNTED_THINGS = re.compile(r"\b(?P<thing>apps?|applications?)\b", re.IGNORECASE)
+# "What happens if we exceed the member limit?", "… go over that?" after how many members can be invited.
+_MEMBERS = re.compile(r"\b(?:(?:team\s+)?members?|seats?|teammates?|users?|colleagues?)\b", re.IGNORECASE)
+# Each limit a message may be past, by the words that name what it counts, in the order they are read.
+_LIMITS_NAMED = ((_API_REQUESTS, "requests"), (_COUNTED_THINGS, "apps"), (_MEMBERS, "team members"))
+
+
+# How the entry on the API's limits is asked for, which says what happens past them.
+RATE_LIMITS_QUESTION = "what are the api rate limits"
+# And the entry on the team, which says how many members each plan may invite, and that each gets a role.
+TEAM_QUESTION = "how do I add team members"
+
+
+def limit_gone_past(ctx: SupportContext) -> str | None:
+    """"What happens if I go over the app limit?" (or "… go over?" after "how many apps can I have?"): "apps",
+    "team members" for the team's limit, or "requests" for the API's limit; None for any other message, or a limit on
+    something else (a build's time)."""
+    message = ctx.message
+    if not _PAST_A_LIMIT.search(message):
+        return None
+    if (named := _limit_named(message)) is not None:
+        return named
+    if _TIMED.search(message):
+        return None  # "what if the build takes longer than that?": a limit on time, which no count answers
+    # "What happens if I go over?" names nothing: the limit is the one the question before asked about.
+    return _limit_named(previous_user_text(ctx) or "")
+
+
+def _limit_named(text: str) -> str | None:
+    return next((limit for counted, limit in _LIMITS_NAMED if counted.search(text)), None)
+
+
+# "This is costing me money", "we're losing customers because of this": what a fault costs the customer's business.
+_COSTS_THEM = re.compile(
+    r"\bcost(?:ing|s)?\s+(?:me|us|my\s+business|our\s+business|the\s+business)\s+"
+    r"(?:money|customers|sales|business|revenue|orders|clients|a\s+fortune)\b"
+    r"|\b(?:los(?:ing|t|e)|losses)\s+(?:\w+\s+)?(?:money|customers|sales|business|revenue|orders|clients|users)\b",
+    re.IGNORECASE)
+
+
+def reports_what_the_outage_costs(ctx: SupportContext) -> bool:
+    """"This is costing me money" right after a reply on an open incident: what the outage costs the customer. Read
+    alone it was a refund question, and got the invoice list."""
+    return bool(_COSTS_THEM.search(ctx.message)) and last_reply_cited(ctx, "incident")
+
+
+def reports_what_a_fault_costs_after_a_guide(ctx: SupportContext) -> bool:
+    """"We're losing customers because of this" right after a guide's steps for a fault (with no incident told): what the
+    fault costs them, and nothing asked (it got the same steps again)."""
+    return (bool(_COSTS_THEM.search(ctx.message)) and "?" not in ctx.message and len(ctx.message.split()) <= 12
+            and last_reply_cited(ctx, "article") and not last_reply_cited(ctx, "incident"))
+
+
+# "What's your uptime?", "whats the uptime been this month?", "was there downtime this week?": how the service has
+# been available. "My app has downtime every night" is the customer's own app, which the service's uptime does not
+# answer.
+# "An SLA report for last month", "uptime stats": the figures for a period, asked for.
+_UPTIME_REPORT = re.compile(r"\b(?:sla|uptime|availability)\s+(?:reports?|figures?|stats|statistics|numbers|history)\b",
+                            re.IGNORECASE)
+# "Is northwind reliable?", "how reliable are you?", "your reliability": the same, asked in other words ("not enough
+# information").
+_RELIABILITY = (r"\b(?:how\s+)?(?:reliable|stable)\s+(?:are\s+you|is\s+(?:northwind|the\s+service|your\s+(?:service|platform"
+                r"|hosting)))\b|\b(?:is|are)\s+(?:northwind|you|you\s+guys|your\s+(?:service|platform|hosting))\s+(?:\w+\s+)?"
+                r"(?:reliable|stable)\b|\b(?:your|northwind'?s?)\s+(?:reliability|stability)\b")
+_UPTIME = re.compile(rf"\b(?:uptime|downtime|down\s+time)\b|{_UPTIME_REPORT.pattern}|{_RELIABILITY}", re.IGNORECASE)
+_NAMES_OWN_APP = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:apps?|sites?|websites?|apis?|services?|servers?)\b",
+                            re.IGNORECASE)
+
+
+def asks_about_uptime(message: str) -> bool:
+    """Whether a message asks how available the service has been (its uptime or downtime), not of its own app."""
+    return bool(_UPTIME.search(message)) and not _NAMES_OWN_APP.search(message)
+
+
+def asks_for_an_uptime_report(message: str) -> bool:
+    """Whether a message asks for the service's uptime figures for a period ("I need an SLA report for last month")."""
+    return bool(_UPTIME_REPORT.search(message))
+
+
+# "I hit the limit, what now?", "we've reached it": the limit just given, run into, naming nothing of its own (the API
+# rate limits' guide answered it after the deploys' limit, for "limit").
+_HIT_THE_LIMIT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|but|well)[,\s]+)?(?:i|we)(?:'ve|\s+have|\s+already|\s+just|\s+keep)?\s+"
+    r"(?:hit(?:ting)?|reach(?:ed|ing)?|exceed(?:ed|ing)?|r[au]n\s+into|maxed\s+out|used\s+up)\s+"
+    r"(?:it|that|them|the\s+(?:limit|cap|max(?:imum)?|quota)|my\s+(?:limit|quota)|our\s+(?:limit|quota))(?:\s+(?:already|today|again))?"
+    r"(?:[,.;!?\s]+(?:so\s+)?(?:what\s+now|now\s+what|what\s+(?:do|can|should)\s+(?:i|we)\s+do(?:\s+now)?|help))?\W*$",
+    re.IGNORECASE)
+
+
+def says_it_hit_the_limit(message: str) -> bool:
+    """"I hit the limit, what now?": the limit just given, run into."""
+    return bool(_HIT_THE_LIMIT.match(message))
+
+
+def asks_the_limit_of_the_topic(ctx: SupportContext) -> bool:
+    """"Whats the limit for business?" after "i get a 429 error": the limit of what the question before was
+    about. After a question about the plans themselves ("what does pro include?") it asks what the plan allows,
+    which the plan's list says."""
+    if not asks_the_limit(ctx.message):
+        return False
+    before = previous_user_text(ctx)
+    return before is not None and not PLAN_NAMED.search(before) and not WHICH_PLANS.search(before)
+
+
+# "And deploys?" after "how many apps can I have?": the same count, of another thing a plan limits (the failed-deploys
+# guide answered, for "deploys"; the team's entry came hedged for "and members?").
+_HOW_MANY_CAN = re.compile(r"\bhow\s+many\s+(?P<thing>(?:team\s+)?[a-z]+)\s+(?:can|could|may|do|does|will)\s+(?:i|we|you)\b",
+                           re.IGNORECASE)
+_AND_ANOTHER_COUNTED = re.compile(
+    r"^\W*(?:and|what\s+about|how\s+about|also)\s+(?:the\s+|for\s+)?(?P<thing>team\s+members?|members?|seats?|users?"
+    r"|deploys?|deployments?|builds?|apps?|applications?)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def count_asked_of_another_thing(ctx: SupportContext) -> str | None:
+    """"And deploys?" after "how many apps can I have?": that question, of deploys ("how many deploys can I have?");
+    None for any other message, or when the question before counted nothing."""
+    if (other := _AND_ANOTHER_COUNTED.match(ctx.message)) is None:
+        return None
+    before = previous_user_text(ctx) or ""
+    if (counted := _HOW_MANY_CAN.search(before)) is None:
+        return None
+    return f"{before[:counted.start('thing')]}{other['thing']}{before[counted.end('thing'):]}"
+
+
+# "What if I need 20?" after "how many apps can I deploy?", "what if I need two?" after "can I have two apps on free?":
+# whether that many are allowed (the scope reply).
+_NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|twenty|several|a\s+few"
+_A_NUMBER_NEEDED = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what\s+if\s+(?:i|we)\s+(?:need|want|have)|(?:i|we)\s+(?:need|want)|what\s+about"
+    rf"|how\s+about|and\s+if\s+(?:i|we)\s+(?:need|want|have)|can\s+(?:i|we)\s+have|and)\s+(?P<number>\d+|more|{_NUMBER_WORDS})"
+    r"(?:\s+of\s+them)?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+_HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?P<thing>(?:team\s+)?[a-z]+)\b"
+                          rf"|\b(?:\d+|{_NUMBER_WORDS}|more\s+than\s+(?:one|an?)|multiple)\s+(?P<things>(?:team\s+)?(?:apps?"
+                          r"|members?|seats?|domains?|regions?))\b", re.IGNORECASE)
+
+
+def number_asked_of_the_count(ctx: SupportContext) -> str | None:
+    """"What if I need 20?" right after "how many apps can I deploy?": "can I have 20 apps?"; None otherwise."""
+    if (needed := _A_NUMBER_NEEDED.match(ctx.message)) is None:
+        return None
+    if (counted := _HOW_MANY_OF.search(previous_user_text(ctx) or "")) is None:
+        return None
+    number = needed["number"].lower()
+    things = (counted["thing"] or counted["things"]).lower()
+    # "More than one app": the thing counted, as many of them are asked for.
+    return f"can I have {number} {things if things.endswith('s') else things + 's'}?"
+
+
+# "How do I deploy it?" after "can you host my node app?": how to deploy the app just named (the entry on regions came,
+# for "host" and "deploy"; "how do I deploy my app?" is told there is no guide on it as such).
+_DEPLOY_IT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|then|great|cool)[,.!\s]+)*how\s+(?:do|can|would|should)\s+(?:i|we)\s+(?P<verb>deploy|host|run"
+    r"|launch|set\s+up)\s+(?:it|that|this|them)(?:\s+(?:here|on\s+northwind|with\s+you))?\s*[?.!]*\s*$", re.IGNORECASE)
+_NAMES_AN_APP = re.compile(r"\b(?:apps?|applications?|sites?|websites?|projects?|apis?|backends?|services?)\b", re.IGNORECASE)
+
+
+def deploying_the_app_named_before(ctx: SupportContext) -> str | None:
+    """"How do I deploy it?" right after a question that named an app: "how do I deploy my app?"; None otherwise."""
+    if (asked := _DEPLOY_IT.match(ctx.message)) is None or not _NAMES_AN_APP.search(previous_user_text(ctx) or ""):
+        return None
+    return f"how do I {asked['verb'].lower()} my app?"
+
+
+# An API key or token of the customer's, as they name one.
+KEY_OR_TOKEN = r"(?:api\s+keys?|access\s+keys?|secret\s+keys?|(?:api\s+|access\s+)?tokens?)"
+# "How do I make a new one?" right after "my api key was leaked": a new key (the environment guide's step on redeploying).
+_A_NEW_ONE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|then)[,.!\s]+)*how\s+(?:do|can|would|should)\s+(?:i|we)\s+(?:make|create|get|generate)\s+"
+    r"(?:a\s+new|another)\s+one\s*[?.!]*\s*$", re.IGNORECASE)
+_NAMES_A_KEY = re.compile(rf"\b(?P<key>{KEY_OR_TOKEN})\b", re.IGNORECASE)
+
+
+def new_key_asked(ctx: SupportContext) -> str | None:
+    """"How do I make a new one?" right after a message that named an API key or token: "how do I create a new api
+    key?"; None otherwise."""
+    if not _A_NEW_ONE.match(ctx.message) or (named := _NAMES_A_KEY.search(previous_user_text(ctx) or "")) is None:
+        return None
+    return f"how do I create a new {named['key'].lower().rstrip('s')}?"
+
+
+# "And last month?" right after "what's the uptime been this month?": the uptime of that period (the invoice list).
+_ANOTHER_PERIOD = re.compile(
+    r"^\W*(?:and|what\s+about|how\s+about)\s+(?:for\s+|in\s+|over\s+)?(?P<period>(?:last|this|the\s+previous|the\s+past|the"
+    r"\s+last)\s+(?:month|week|year|quarter|\d+\s+days))\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def uptime_asked_of_another_period(ctx: SupportContext) -> str | None:
+    """"And last month?" right after a question on our uptime: "what was the uptime last month?"; None otherwise."""
+    if (other := _ANOTHER_PERIOD.match(ctx.message)) is None or not asks_about_uptime(previous_user_text(ctx) or ""):
+        return None
+    return f"what was the uptime {other['period'].lower()}?"
+
+
+# "What happens if you miss it?", "and if you don't meet it?" right after the uptime SLA was told: the service credits
+# it gives, and how a claim is made (as technical, "I don't have a guide on that").
+_ASKS_IF_MISSED = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what\s+(?:happens|do\s+(?:i|we)\s+get|then)\s+|and\s+)?if\s+(?:you|u|"
+    r"northwind|it'?s)\s+(?:(?:guys|ever)\s+)?(?:miss|missed|break|broken|don'?t\s+meet|do\s+not\s+meet|fail\s+to\s+meet"
+    r"|fall\s+short\s+of|violate)(?:\s+(?:it|that|this|the\s+sla|the\s+guarantee|the\s+uptime))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def credits_asked_of_the_sla_told(ctx: SupportContext) -> str | None:
+    """"What happens if you miss it?" right after the uptime SLA was told: "how do we claim service credits if you miss
+    the sla?"; None otherwise."""
+    if _ASKS_IF_MISSED.match(ctx.message) is None or not names_the_sla(last_assistant_text(ctx)):
+        return None
+    return "how do we claim service credits if you miss the sla?"
+
+
+def asks_if_the_sla_applies(ctx: SupportContext) -> bool:
+    """"Does it apply to me?" after the uptime SLA was asked about or told ("do you offer an uptime guarantee?" names
+    it only in the reply): whether the customer's plan has it."""
+    return asks_if_it_applies_to_them(ctx.message) and any(
+        names_the_sla(text) for text in (previous_user_text(ctx) or "", last_assistant_text(ctx)))
+
+
+# "Can I export my logs?", "can you export them?" after where the logs are was told: a download of the app's logs, which
+# the data export (configuration, deploy history, account data) does not say it holds.
+_ASKS_TO_EXPORT = re.compile(r"\b(?:export(?:ed|ing)?|download(?:ed|ing)?|save\s+a\s+copy\s+of)\b", re.IGNORECASE)
+_LOGS = re.compile(r"\blogs?\b", re.IGNORECASE)
+_POINTS_AT_IT = re.compile(r"\b(?:them|it|those|these|that)\b", re.IGNORECASE)
+
+
+def asks_to_export_logs(ctx: SupportContext) -> bool:
+    """Whether the message asks to export or download logs: named, or "them" right after logs were spoken of."""
+    if not _ASKS_TO_EXPORT.search(ctx.message):
+        return False
+    if _LOGS.search(ctx.message):
+        return True
+    return (len(ctx.message.split()) <= MAX_WORDS and _POINTS_AT_IT.search(ctx.message) is not None
+            and _LOGS.search(f"{previous_user_text(ctx) or ''} {last_assistant_text(ctx)}") is not None)
