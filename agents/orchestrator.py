@@ -748,9 +748,9 @@ class Orchestrator:
         if (denied := with_the_lock_denied(plan_named, last_reply=last_assistant_text(run.ctx))) != plan_named:
             # "I didn't do anything" right after the lock's reason: the failed sign-ins were someone else's.
             run.summary["lock_denied"] = {"from": plan_named, "read_as": denied}
-        talked_of = f"{previous_user_text(run.ctx) or ''} {last_assistant_text(run.ctx)}"
         # "Can I try it first?" after the plans were compared: a trial of the plan talked of (no guide came).
-        text, readings = read_with_what_was_talked_of(denied, talked_of=talked_of)
+        text, readings = read_with_what_was_talked_of(denied, asked_before=previous_user_text(run.ctx) or "",
+                                                      last_reply=last_assistant_text(run.ctx))
         run.summary.update(readings)
         if text != message:
             run.ctx.message, run.ctx.message_as_typed = text, message

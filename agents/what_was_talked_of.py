@@ -12,6 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TalkedOf:
+    """The turns a short question leans on: the customer's question before it, and the reply to that."""
+
+    asked_before: str
+    last_reply: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.asked_before} {self.last_reply}"
 
 # "Can I try it first?" right after the plans were compared, "can I try it before paying?" after what Pro includes: a
 # trial of the plan talked of ("no guide", or the card's entry for "paying").
@@ -24,10 +37,10 @@ _ASKS_IF_ONE_CAN = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|also|hmm+)[,\s]+)
                               r"|do\s+(?:you|i|we)|would\s+it\s+be\s+possible\s+to)\b", re.IGNORECASE)
 
 
-def with_the_plan_tried_named(message: str, *, talked_of: str) -> str:
+def with_the_plan_tried_named(message: str, *, talked_of: TalkedOf) -> str:
     """"Can I try it first?" → "can I try Pro first?" when `talked_of` (the turns before) names Pro alone, "… try a paid
     plan first?" when it names both paid plans; the message as it is when it names neither, or tries nothing."""
-    plans = {found.capitalize() for found in _PAID_PLAN_NAMED.findall(talked_of)}
+    plans = {found.capitalize() for found in _PAID_PLAN_NAMED.findall(talked_of.text)}
     if not plans or not _ASKS_IF_ONE_CAN.match(message):
         return message
     plan = plans.pop() if len(plans) == 1 else "a paid plan"
@@ -42,10 +55,10 @@ _ASKS_THE_SAVING = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+
 _PAYING_YEARLY = re.compile(r"\b(?:yearly|annual(?:ly)?|per\s+year|a\s+year)\b", re.IGNORECASE)
 
 
-def with_the_yearly_saving_named(message: str, *, talked_of: str) -> str:
+def with_the_yearly_saving_named(message: str, *, talked_of: TalkedOf) -> str:
     """"How much would I save?" → "how much would I save paying yearly?" when `talked_of` (the turns before) is about
     paying yearly; the message as it is otherwise."""
-    if not _ASKS_THE_SAVING.match(message) or not _PAYING_YEARLY.search(talked_of):
+    if not _ASKS_THE_SAVING.match(message) or not _PAYING_YEARLY.search(talked_of.text):
         return message
     return f"{message.strip().rstrip('?.! ')} paying yearly?"
 
@@ -58,10 +71,10 @@ _ASKS_TO_CLAIM = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?(?P<as
 _CREDITS_TOLD = re.compile(r"\bservice\s+credits?\b", re.IGNORECASE)
 
 
-def with_the_credits_claim_named(message: str, *, talked_of: str) -> str:
+def with_the_credits_claim_named(message: str, *, talked_of: TalkedOf) -> str:
     """"How do I claim?" → "how do I claim service credits?" when `talked_of` (the turns before) is about the SLA's
     service credits; the message as it is otherwise."""
-    if (asked := _ASKS_TO_CLAIM.match(message)) is None or not _CREDITS_TOLD.search(talked_of):
+    if (asked := _ASKS_TO_CLAIM.match(message)) is None or not _CREDITS_TOLD.search(talked_of.text):
         return message
     return f"{asked['asks']} service credits?"
 
@@ -74,10 +87,10 @@ _ASKS_FOR_ANOTHER = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?how
 _APPS_COUNTED = re.compile(r"\b(?:one|\d+)\s+apps?\b", re.IGNORECASE)
 
 
-def with_more_apps_named(message: str, *, talked_of: str) -> str:
+def with_more_apps_named(message: str, *, talked_of: TalkedOf) -> str:
     """"How do I get a second one?" → "how do I get more apps?" when `talked_of` (the turns before) counted apps; the
     message as it is otherwise."""
-    if not _ASKS_FOR_ANOTHER.match(message) or not _APPS_COUNTED.search(talked_of):
+    if not _ASKS_FOR_ANOTHER.match(message) or not _APPS_COUNTED.search(talked_of.text):
         return message
     return "how do I get more apps?"
 
@@ -87,15 +100,21 @@ _ASKS_WHAT_IT_BUYS = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?wh
                                 r"for\s+(?:that|it|this|the\s+money|my\s+money|our\s+money|\$?\d+(?:\.\d{2})?)"
                                 r"(?:\s+(?:then|exactly))?\s*[?.!]*\s*$", re.IGNORECASE)
 _PLAN_PRICED = re.compile(r"\b(Free|Pro|Business)\s+plan\s+at\s+\$|\b(Free|Pro|Business)\s+\(\$")
+_PLAN_NAMED = re.compile(r"\b(free|pro|business)\b", re.IGNORECASE)
 
 
-def with_the_plan_priced_named(message: str, *, talked_of: str) -> str:
+def with_the_plan_priced_named(message: str, *, talked_of: TalkedOf) -> str:
     """"What do I get for that?" → "what does the Pro plan include?" when `talked_of` (the turns before) gave one plan's
-    price; the message as it is otherwise."""
-    priced = {found[1] or found[2] for found in _PLAN_PRICED.finditer(talked_of)}
-    if not _ASKS_WHAT_IT_BUYS.match(message) or len(priced) != 1:
+    price, or priced every plan after a question that named one ("how much is pro?"); "what does each plan include?"
+    after every plan priced with none or several named; the message as it is otherwise."""
+    if not _ASKS_WHAT_IT_BUYS.match(message):
         return message
-    return f"what does the {priced.pop()} plan include?"
+    priced = {found[1] or found[2] for found in _PLAN_PRICED.finditer(talked_of.text)}
+    if len(priced) != 1 and _PLANS_PRICED.search(talked_of.last_reply):
+        priced = {found.capitalize() for found in _PLAN_NAMED.findall(talked_of.asked_before)}
+        if len(priced) != 1:
+            return "what does each plan include?"
+    return f"what does the {priced.pop()} plan include?" if len(priced) == 1 else message
 
 
 # "Ok what about startups?" right after a discount for nonprofits was asked: the same discount, for them ("my answer is
@@ -105,10 +124,10 @@ _WHAT_ABOUT = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?(?:what|h
 _DISCOUNT_ASKED = re.compile(r"\bdiscounts?\s+for\s+\w+", re.IGNORECASE)
 
 
-def with_the_discount_asked_of(message: str, *, talked_of: str) -> str:
+def with_the_discount_asked_of(message: str, *, talked_of: TalkedOf) -> str:
     """"What about startups?" → "do you offer discounts for startups?" when `talked_of` (the turns before) asked a
     discount for someone; the message as it is otherwise."""
-    if (asked := _WHAT_ABOUT.match(message)) is None or not _DISCOUNT_ASKED.search(talked_of):
+    if (asked := _WHAT_ABOUT.match(message)) is None or not _DISCOUNT_ASKED.search(talked_of.text):
         return message
     return f"do you offer discounts for {asked['who'].strip()}?"
 
@@ -121,10 +140,10 @@ _TEAM_TOLD = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|well)[,\s]+)?(?:we(?:'re|\s
 _PLANS_PRICED = re.compile(r"\b(?:Free|Pro|Business)\b[^.\n]{0,12}\$\d")
 
 
-def with_the_team_named(message: str, *, talked_of: str) -> str:
+def with_the_team_named(message: str, *, talked_of: TalkedOf) -> str:
     """"We have 5 devs" → "which plan should we choose for a team of 5 devs?" when `talked_of` (the turns before) priced
     the plans; the message as it is otherwise."""
-    if (told := _TEAM_TOLD.match(message)) is None or not _PLANS_PRICED.search(talked_of):
+    if (told := _TEAM_TOLD.match(message)) is None or not _PLANS_PRICED.search(talked_of.text):
         return message
     who = "people" if told["who"].lower() == "of us" else told["who"]
     return f"which plan should we choose for a team of {told['n']} {who}?"
@@ -142,8 +161,11 @@ READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
 )
 
 
-def read_with_what_was_talked_of(message: str, *, talked_of: str) -> tuple[str, dict[str, dict[str, str]]]:
-    """The message with what `talked_of` was about named where it leans on it, and each reading taken, by its key."""
+def read_with_what_was_talked_of(message: str, *, asked_before: str,
+                                 last_reply: str) -> tuple[str, dict[str, dict[str, str]]]:
+    """The message with what the turns before it (the question `asked_before` it and the `last_reply`) were about
+    named where it leans on them, and each reading taken, by its key."""
+    talked_of = TalkedOf(asked_before=asked_before, last_reply=last_reply)
     taken: dict[str, dict[str, str]] = {}
     for key, reading in READINGS:
         if (read := reading(message, talked_of=talked_of)) != message:

@@ -143,3 +143,30 @@ async def test_the_right_password_insisted_on_after_the_reset_is_told_the_reset_
     assert "My answer is the same" not in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply
     assert outcome.intent.label == "account", outcome.intent
 
+
+
+@pytest.mark.parametrize("message", ["what does each plan include?", "what do all the plans include?",
+                                     "what do you get with each tier?"])
+async def test_what_each_plan_includes_lists_every_plan(converse, message):
+    # "I don't have enough information to answer that properly", as no one plan was named.
+    [outcome] = await converse(None, message)
+    assert "Free includes one app" in outcome.reply, outcome.reply
+    assert "Pro ($29.00 a month) includes up to 10 apps" in outcome.reply, outcome.reply
+    assert "Business ($99.00 a month) includes unlimited apps" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("asked", "included"), [
+    ("how much is pro?", "Pro ($29.00 a month) includes up to 10 apps"),
+    ("how much is business?", "Business ($99.00 a month) includes unlimited apps")])
+async def test_what_a_price_buys_after_every_plan_was_priced_is_the_plan_asked_of(converse, asked, included):
+    # The Free plan's entry, as the listing prices Free first.
+    _, outcome = await converse(None, asked, "what do I get for that?")
+    assert outcome.reply.startswith(included), outcome.reply
+    assert "The Free plan costs $0" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("asked", ["what are your prices?", "how much are pro and business?"])
+async def test_what_a_price_buys_after_every_plan_was_priced_with_none_asked_of_is_every_plans(converse, asked):
+    _, outcome = await converse(None, asked, "what do I get for that?")
+    assert "Pro ($29.00 a month) includes" in outcome.reply and "Business ($99.00 a month) includes" in outcome.reply, \
+        outcome.reply

@@ -41,6 +41,13 @@ from agents.yes_or_no import YES_OR_NO
 ASKS_WHAT_A_PLAN_HAS = re.compile(
     r"\bwhats?(?:'s|\s+is|\s+does|\s+do)?\s+(?:\w+\s+){0,4}(?:include|includes|included|in|come\s+with|get|have)\b",
     re.IGNORECASE)
+# "What does each plan include?", "what's in each of the plans?", "what do you get with each tier?": every plan's
+# contents, no one plan named.
+_ASKS_WHAT_EACH_INCLUDES = re.compile(
+    r"\bwhat(?:'s|\s+is|\s+does|\s+do)?\s+(?:(?:i|we|you)\s+)?(?:get|included?|comes?|in)\s+(?:in|with|on)?\s*"
+    r"(?:each|every|all(?:\s+the|\s+of\s+the)?|the\s+different)\s+(?:of\s+(?:the|your)\s+)?(?:plans?|tiers?|packages?)\b"
+    r"|\bwhat\s+(?:does|do)\s+(?:each|every|all(?:\s+the)?|the\s+different)\s+(?:of\s+(?:the|your)\s+)?(?:plans?|tiers?"
+    r"|packages?)\s+(?:include|come\s+with|have|offer|give)\b", re.IGNORECASE)
 # "Does Business have team roles?", "are custom domains available on Pro?", "can I use a custom domain on my
 # plan?": whether a plan has something, asked with the plan in the sentence (the caller checks it names one).
 ASKS_IF_A_PLAN_HAS = re.compile(
@@ -281,6 +288,11 @@ class PlanFeatureReplies(WriterBase):
             return self._lacks(asked, listing, feature) and self._tell_whether_included(asked, listing, feature)
         if asked is None and feature and (ASKS_HOW_MANY.search(self.text) or counts_apps(self.text)) and (
                 self._tell_how_many_on_each(listing, feature)):
+            return True
+        if asked is None and not feature and _ASKS_WHAT_EACH_INCLUDES.search(self.text):
+            # "What does each plan include?": "I don't have enough information", as no one plan was named.
+            for plan in listing:
+                self._tell_what_it_includes(plan, listing)
             return True
         if asked is None:
             return bool(feature) and ASKS_WHICH_PLAN.search(self.text) is not None and self._tell_which_plan(
