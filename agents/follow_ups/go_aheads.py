@@ -118,7 +118,7 @@ def says_it_is_done(message: str) -> bool:
 _STEP_DONE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|right|alright|so|cool|great|yes|yep)[\s,.!]+)?(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|now\s+|already\s+)?"
     r"(?:added|created|set\s+up|set|made|changed|updated|entered|configured|pointed|enabled|turned\s+on|switched\s+on|read"
-    r"|checked|opened|saved|installed|put\s+in)\s+(?P<what>(?:(?!\b(?:but|still|not|isn'?t|doesn'?t|won'?t|can'?t|error|fail\w*)\b)[^,.;!?]){2,60}?)"
+    r"|checked|opened|saved|installed|used|put\s+in)\s+(?P<what>(?:(?!\b(?:but|still|not|isn'?t|doesn'?t|won'?t|can'?t|error|fail\w*)\b)[^,.;!?]){2,60}?)"
     r"(?:[\s,.;!]+(?:so\s+|and\s+|now\s+)?(?:what\s+now|now\s+what|what(?:'s|\s+is)?\s+next|what\s+do\s+(?:i|we)\s+do\s+(?:now|next)"
     r"|then\s+what|what\s+else|next\s+step))?[\s,.!?]*$",
     re.IGNORECASE)

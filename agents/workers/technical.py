@@ -8,6 +8,7 @@ import re
 from agents.dns_providers import dns_provider_named
 from agents.envelope import AgentRequest, AgentResponse
 from agents.facts import IncidentFact
+from agents.follow_ups.go_aheads import step_said_done
 from agents.follow_ups.history import last_assistant_text, previous_user_text
 from agents.follow_ups.service import reports_what_the_outage_costs
 from agents.follow_ups.topic import question_as_asked, with_topic
@@ -68,10 +69,11 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
     # "Is it fixed yet?" searches with the question it follows ("my app in eu-west returns 503"); "I'm on pro" or "and
     # for pro?" with that question asked of the plan, as the writer reads it.
     question = with_slowness_said(question_as_asked(ctx) or with_topic(ctx))
-    if ((dns_provider_named(ctx.message) is not None or minutes_it_ran(ctx.message) is not None)
-            and (before := previous_user_text(ctx)) is not None):
+    if ((dns_provider_named(ctx.message) is not None or minutes_it_ran(ctx.message) is not None
+         or step_said_done(ctx.message)) and (before := previous_user_text(ctx)) is not None):
         # "I use godaddy" after "how do I add a custom domain?": the guides on that question, done at that provider;
-        # "stuck for over an hour" after "my build is stuck", the guide whose build limits it is weighed against.
+        # "stuck for over an hour" after "my build is stuck", the guide whose build limits it is weighed against; "I
+        # used an A record", the guide whose steps come after that one.
         question = f"{before}\n{ctx.message}"
 
     async def articles_found() -> list[ArticleMatch]:

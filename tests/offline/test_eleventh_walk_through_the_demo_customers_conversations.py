@@ -170,3 +170,15 @@ async def test_what_a_price_buys_after_every_plan_was_priced_with_none_asked_of_
     _, outcome = await converse(None, asked, "what do I get for that?")
     assert "Pro ($29.00 a month) includes" in outcome.reply and "Business ($99.00 a month) includes" in outcome.reply, \
         outcome.reply
+
+
+async def test_a_step_said_done_in_words_its_own_search_misses_gets_the_steps_after_it(converse):
+    # "I don't have a guide on that": "used" was not read as a step done, and "an A record" alone found no guide.
+    _, outcome = await converse("cus_alice", "how do I add a custom domain?", "I used an A record")
+    assert outcome.reply.startswith("Good. The steps after that in our guide “Custom domains and DNS”:"), outcome.reply
+    assert "4. Wait for DNS to update" in outcome.reply and "3. For an apex domain" not in outcome.reply, outcome.reply
+
+
+async def test_the_cname_said_done_still_gets_the_steps_from_the_apex_domains(converse):
+    _, outcome = await converse("cus_alice", "my domain is not working", "I added the CNAME")
+    assert "3. For an apex domain (example.com) use an ALIAS or ANAME record" in outcome.reply, outcome.reply

@@ -449,7 +449,11 @@ class TechnicalReplies(WriterBase):
             shared = [len(words & topic_words(step)) for step in guide.steps]
             if max(shared) == 0:
                 return False
-            after = shared.index(max(shared)) + 1
+            # "I used an A record": the step that names it as said ("our A record 203.0.113.10"), where the word
+            # "record" alone is as much the CNAME's step before it.
+            said = re.compile(rf"\b{re.escape(_LEADING_ARTICLE.sub('', done.strip()))}\b", re.IGNORECASE)
+            naming = [n for n, step in enumerate(guide.steps, start=1) if said.search(step)]
+            after = naming[0] if naming else shared.index(max(shared)) + 1
             left = [(n, step) for n, step in enumerate(guide.steps, start=1) if n > after]
             self.reply.add(f"Good. The steps after that in our guide “{guide.title}”:\n{_numbered(left)}" if left
                            else f"Good: that's the last step of our guide “{guide.title}”.")
@@ -1562,6 +1566,7 @@ _SAYS_SINCE_WHEN = re.compile(
     rf"(?:yesterday|this\s+morning|last\s+night|earlier\s+today|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     rf"|{_A_WHILE}\s+ago|already)\W*$",
     re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?|my|our)\s+", re.IGNORECASE)
 # How a guide gives each plan's build limit: "up to 15 minutes on Free and 45 minutes on Pro and Business".
 _MINUTES_ON_PLANS = re.compile(
     r"(?P<minutes>\d+)\s+minutes\s+on\s+(?P<plans>(?:Free|Pro|Business)(?:(?:,\s*|\s+and\s+)(?:Free|Pro|Business))*)")
