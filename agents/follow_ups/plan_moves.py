@@ -94,10 +94,16 @@ def asks_a_step_done_for_them(message: str) -> bool:
     return bool(_DO_A_STEP_FOR_ME.match(message))
 
 
+# "Can you move us to annual billing?", "switch me to monthly payments": how often the plan is paid, not which plan.
+_TO_ANOTHER_BILLING_PERIOD = re.compile(r"\b(?:to|onto|on)\s+(?:an?\s+|the\s+)?(?:yearly|annual|annually|monthly)\b",
+                                        re.IGNORECASE)
+
+
 def asks_us_to_change_plan(message: str) -> bool:
     """"Upgrade me to Business", "cancel my subscription for me": a request that the assistant make the change
     itself, which no action it has can do."""
-    return bool(_ASKS_US_TO_CHANGE_PLAN.search(message)) and not CANCELS_SOMETHING_ELSE.search(message)
+    return (bool(_ASKS_US_TO_CHANGE_PLAN.search(message)) and not CANCELS_SOMETHING_ELSE.search(message)
+            and not _TO_ANOTHER_BILLING_PERIOD.search(message))
 
 
 # "Let's do it", "go for it", "switch me over": a go-ahead that asks for something to be done, where "ok" or "yes" alone

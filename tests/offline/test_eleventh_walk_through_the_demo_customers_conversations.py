@@ -114,7 +114,8 @@ async def test_how_long_an_outage_has_lasted_is_still_not_weighed_as_a_build(con
     assert "Builds may run" not in outcome.reply and "Thanks, that helps" in outcome.reply, outcome.reply
 
 
-@pytest.mark.parametrize("message", ["I want to switch to yearly billing", "how do I pay yearly?"])
+@pytest.mark.parametrize("message", ["I want to switch to yearly billing", "how do I pay yearly?",
+                                     "can you move us to annual billing?"])
 async def test_a_switch_to_paying_yearly_on_business_is_told_a_person_sets_it_up(converse, message):
     # "Yes: … you can pay yearly", and nothing of how.
     [outcome] = await converse("cus_bob", message)

@@ -959,7 +959,9 @@ class BillingReplies(WriterBase):
                 if about_yearly and not said_yearly and (lead := self._yearly_on_own_plan(sentence)) is not None:
                     # "Can I pay annually?" from a Pro customer: what the entry means for their plan, said
                     # first in place of the plan alone (the lead names it).
-                    self.reply.paragraphs[plan_line] = answered_as_asked(lead, self.ctx.message)
+                    # "Can you move us to annual billing?" asks for the switch, which no "yes" here makes.
+                    asked = "" if _SWITCH_TO_YEARLY.search(self.text) else self.ctx.message
+                    self.reply.paragraphs[plan_line] = answered_as_asked(lead, asked)
                     yearly_on_own_plan = lead.startswith("Yes:")
                 if about_yearly or about_discount:
                     topic = "paying yearly" if about_yearly else "discounts"
