@@ -183,3 +183,28 @@ async def test_a_step_said_done_in_words_its_own_search_misses_gets_the_steps_af
 async def test_the_cname_said_done_still_gets_the_steps_from_the_apex_domains(converse):
     _, outcome = await converse("cus_alice", "my domain is not working", "I added the CNAME")
     assert "3. For an apex domain (example.com) use an ALIAS or ANAME record" in outcome.reply, outcome.reply
+
+
+_STATUS_ASKED = "is everything working right now?"
+
+
+async def test_the_region_of_the_incident_asked_after_it_says_it_is_the_one_affected(converse):
+    # "I don't have a guide on that", and "when will it be fixed?" after it another.
+    _, outcome, when = await converse(None, _STATUS_ASKED, "what about eu-west?", "when will it be fixed?")
+    assert outcome.reply.startswith("eu-west is the region affected: “Elevated API error rates in eu-west”"), \
+        outcome.reply
+    assert "I don't have an estimate for when it will be fixed" in when.reply, when.reply
+
+
+@pytest.mark.parametrize("asked", ["is us-east affected?", "and ap-southeast?", "what about us-east?"])
+async def test_another_region_asked_after_the_incident_is_told_it_is_not_listed(converse, asked):
+    _, outcome = await converse("cus_bob", _STATUS_ASKED, asked)
+    assert "is not listed as affected: the open incident, “Elevated API error rates in eu-west”, is in eu-west" \
+        in outcome.reply, outcome.reply
+    assert "pass you to a person" not in outcome.reply, outcome.reply
+
+
+async def test_another_region_asked_after_a_fault_report_offers_a_person(converse):
+    _, outcome = await converse("cus_alice", "my app is down", "what about us-east?")
+    assert "us-east is not listed as affected" in outcome.reply, outcome.reply
+    assert "If your app runs in us-east, the incident isn't the cause" in outcome.reply, outcome.reply

@@ -1409,6 +1409,8 @@ class TechnicalReplies(WriterBase):
             return True
         if (article := self._guide_named_last()) is not None and self._weighs_the_build_time_said(article):
             return True
+        if self._answers_a_region_asked_of_the_incident(last):
+            return True
         where = _SAYS_WHERE_IT_RUNS.match(self.ctx.message)
         since = None if where else _SAYS_SINCE_WHEN.match(self.ctx.message)
         # Which domain, said after a guide's steps: nothing of it can be looked at from here.
@@ -1468,6 +1470,32 @@ class TechnicalReplies(WriterBase):
                            answers=False)
             return True
         return False
+
+    def _answers_a_region_asked_of_the_incident(self, last: str) -> bool:
+        """"What about eu-west?", "is us-east affected?" right after an open incident was told: whether it is in that
+        region (it got "I don't have a guide on that", and "when will it be fixed?" after it, another). False, having
+        said nothing, for another message or when the last reply told of no open incident."""
+        asked = _ASKS_OF_A_REGION.match(self.ctx.message)
+        told = next((IncidentFact.model_validate(i) for i in self.facts.active_incidents or []
+                     if i.get("started_at") and f"“{i['title']}”" in last), None)
+        if asked is None or told is None or not told.regions:
+            return False
+        region = asked["region"].lower()
+        if region in told.regions:
+            self.reply.add(f"{region} is the region affected: “{told.title}” has been open there since {_started(told)} "
+                           f"(status: {told.status}). Our engineers are working on it, and updates go to our status page "
+                           "as they happen; requests that fail during it are safe to retry.")
+            self._cite_incident(told)
+            return True
+        self.reply.add(f"{region} is not listed as affected: the open incident, “{told.title}”, is in "
+                       f"{' and '.join(told.regions)}. Updates go to our status page as they happen.")
+        self._cite_incident(told)
+        if _reports_a_problem(previous_user_text(self.ctx) or ""):
+            # "My app is down", then "what about us-east?": if that is where it runs, the incident is not the cause.
+            self.reply.add(f"If your app runs in {region}, the incident isn't the cause, and I can't see your app from "
+                           f"here: a person from our team can look into it with you. Would you like me to {OFFER_PERSON}?",
+                           answers=False)
+        return True
 
     def _weighs_the_build_time_said(self, guide: ArticleMatch) -> bool:
         """"It's been building for 50 minutes" after the guide that gives each plan's build limit: weighed against the
@@ -1537,6 +1565,13 @@ class TechnicalReplies(WriterBase):
                            f"{other['status']}); if your app runs elsewhere, it isn't the cause.", answers=False)
 
 
+# "What about eu-west?", "and us-east?", "is ap-southeast affected too?": a region, asked of the incident just told.
+_ASKS_OF_A_REGION = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|hmm+)[,\s]+)?(?:(?:what|how)\s+about\s+|and\s+|is\s+|are\s+you\s+down\s+in\s+"
+    r"|what'?s\s+(?:happening|going\s+on)\s+in\s+|anything\s+in\s+|any\s+(?:issues?|problems?)\s+in\s+)?(?:in\s+)?"
+    r"(?:the\s+)?(?P<region>us-east|eu-west|ap-southeast)(?:\s+region)?"
+    r"(?:\s+(?:affected|impacted|ok(?:ay)?|fine|down|working|too|as\s+well|then))*\s*[?.!]*\s*$",
+    re.IGNORECASE)
 # "It's in us-east", "no, we're on eu-west", "it isn't in eu-west": where the app the fault is in runs, said after it.
 _SAYS_WHERE_IT_RUNS = re.compile(
     r"^\W*(?:(?:no|nope|yes|yeah|yep|well|but|ok(?:ay)?|actually)[,\s]+)?(?:(?:it|its|my\s+app|the\s+app|our\s+apps?|my\s+apps"
