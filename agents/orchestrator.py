@@ -214,7 +214,7 @@ from agents.staff_decisions import decision_awaited, decision_told_reply
 from agents.steps_are_theirs import step_asked_of_us, step_label, steps_are_theirs_reply
 from agents.tracing import Tracer
 from agents.what_was_talked_of import read_with_what_was_talked_of
-from agents.when_it_happens import when_it_was_said, when_reply
+from agents.when_it_happens import charge_said, when_it_was_said, when_reply
 from agents.where_it_is import asks_where_it_is, where_it_is_reply
 from agents.workers.account import account_agent
 from agents.workers.actions import describe_actions, execute_actions
@@ -849,6 +849,11 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="general", key="when_it_happens",
                                               why="asks only when, of what the last reply said would happen",
                                               reply=when_reply(said_when))
+        if charged := charge_said(run.ctx):
+            # "Will I be charged straight away?" after the upgrade's steps: the invoice list came.
+            return await self._answer_by_rule(run, intent_response, label="billing", key="when_charged",
+                                              why="asks when the charge for what the last reply said falls",
+                                              reply=when_reply(charged))
         if (awaited := decision_awaited(run.ctx)) is not None:
             # "Will I get an email?" after a refund was sent for approval: read alone, an account question (the address
             # on the account came). The decision is posted in this conversation, which is what they are told.

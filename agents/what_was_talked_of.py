@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from agents.follow_ups.plan_moves import DOWNGRADING, UPGRADING, asks_how_or_when_of_it
+
 
 @dataclass(frozen=True)
 class TalkedOf:
@@ -149,6 +151,22 @@ def with_the_team_named(message: str, *, talked_of: TalkedOf) -> str:
     return f"which plan should we choose for a team of {told['n']} {who}?"
 
 
+# "How do I do that?" right after "is it worth upgrading?" or "should I downgrade?": how to make that move (the scope
+# reply came, as the question before asked whether, not how, and named no plan).
+_ASKS_HOW = re.compile(r"^\W*(?:\w+[,\s]+)?how\b", re.IGNORECASE)
+
+
+def with_the_plan_move_named(message: str, *, talked_of: TalkedOf) -> str:
+    """"How do I do that?" → "how do I upgrade my plan?" when the question before spoke of upgrading (or downgrading)
+    and not of the other; the message as it is otherwise."""
+    if not (asks_how_or_when_of_it(message) and _ASKS_HOW.match(message)):
+        return message
+    up, down = UPGRADING.search(talked_of.asked_before), DOWNGRADING.search(talked_of.asked_before)
+    if bool(up) == bool(down):
+        return message
+    return f"how do I {'upgrade' if up else 'downgrade'} my plan?"
+
+
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_tried_named", with_the_plan_tried_named),
@@ -158,6 +176,7 @@ READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_priced_named", with_the_plan_priced_named),
     ("discount_asked_of", with_the_discount_asked_of),
     ("team_named", with_the_team_named),
+    ("plan_move_named", with_the_plan_move_named),
 )
 
 

@@ -42,6 +42,28 @@ def when_it_was_said(ctx: SupportContext) -> list[str]:
     return list(dict.fromkeys(said))[:_MOST]
 
 
+# "Will I be charged straight away?", "when do I pay for it?", "will I be billed now?": when the charge for what the last
+# reply said falls (after the upgrade's steps, the invoice list came).
+_ASKS_WHEN_CHARGED = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?(?:will|would|do|does|am|is|when\s+(?:will|do|would|am))\s+(?:i|we|you|it|that)"
+    r"\s+(?:be\s+|get\s+)?(?:charged?|billed?|pay|charge\s+(?:me|us)|bill\s+(?:me|us))"
+    r"(?:\s+(?:for\s+(?:it|that|this|the\s+\w+)))?"
+    r"(?:\s+(?:straight\s+away|right\s+away|immediately|at\s+once|now|today|upfront|up\s+front|then|for\s+the\s+full\s+month))?"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
+# A sentence of the last reply that says what is charged: "… and we charge the difference for the rest of the month".
+_SAYS_WHAT_IS_CHARGED = re.compile(r"\b(?:charge[sd]?|bill(?:ed|s)?|prorat\w*)\b", re.IGNORECASE)
+
+
+def charge_said(ctx: SupportContext) -> list[str]:
+    """The last reply's sentences that say what is charged, and when, when the message asks when it is charged; []
+    otherwise."""
+    if not ctx.history or not _ASKS_WHEN_CHARGED.match(ctx.message):
+        return []
+    said = [without_lead_in(sentence) for sentence in reply_sentences(last_assistant_text(ctx))
+            if _SAYS_WHAT_IS_CHARGED.search(sentence) and _SAYS_WHEN.search(sentence) and not _LISTED.match(sentence)]
+    return list(dict.fromkeys(said))[:_MOST]
+
+
 def when_reply(said: list[str]) -> str:
     """When, in the words the last reply said it."""
     return " ".join(said)

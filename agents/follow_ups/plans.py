@@ -127,9 +127,11 @@ _OWN_PLAN_ASKED = re.compile(r"\b(?:my|i'?m|i\s+am|am\s+i|we'?re|are\s+we)\b[^?.
 
 # "Is it worth it?", "would that be worth the money?", "worth it?": whether what was just compared is worth it,
 # naming nothing of its own. Not "is business worth it?", which names its plan, nor "is it worth upgrading to pro?".
+# "Is it worth upgrading?", "is upgrading worth it?", "should I upgrade then?": the same, asked of the move.
 _ASKS_IF_WORTH_IT = re.compile(
-    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:(?:is|would|will)\s+(?:it|that|this|the\s+upgrade)\s+"
-    r"(?:really\s+|even\s+)?(?:be\s+)?)?worth\s+(?:it|the\s+(?:extra\s+)?(?:money|price|cost))"
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:(?:(?:is|would|will)\s+(?:it|that|this|the\s+upgrade|upgrading|switching)\s+"
+    r"(?:really\s+|even\s+)?(?:be\s+)?)?worth\s+(?:it|the\s+(?:extra\s+)?(?:money|price|cost)|upgrading|switching"
+    r"|the\s+upgrade)|should\s+(?:i|we)\s+(?:upgrade|switch))"
     r"(?:\s+(?:for\s+(?:me|us|my\s+\w+|our\s+\w+)))?(?:\s+(?:then|though))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )

@@ -208,3 +208,33 @@ async def test_another_region_asked_after_a_fault_report_offers_a_person(convers
     _, outcome = await converse("cus_alice", "my app is down", "what about us-east?")
     assert "us-east is not listed as affected" in outcome.reply, outcome.reply
     assert "If your app runs in us-east, the incident isn't the cause" in outcome.reply, outcome.reply
+
+
+_PRO_AND_BUSINESS = "what's the difference between pro and business?"
+
+
+@pytest.mark.parametrize("asked", ["is it worth upgrading?", "is upgrading worth it?", "should I upgrade?"])
+async def test_whether_the_upgrade_is_worth_it_after_two_plans_compared_is_what_the_dearer_adds(converse, asked):
+    # Out of scope: "Sorry, that's outside what I can help with".
+    _, outcome = await converse("cus_alice", _PRO_AND_BUSINESS, asked)
+    assert outcome.reply.startswith("Whether Business is worth it depends on what you need"), outcome.reply
+
+
+async def test_how_to_do_it_after_asking_whether_to_upgrade_is_the_upgrades_steps(converse):
+    # The scope reply: the question before asked whether, not how, and named no plan.
+    *_, outcome = await converse("cus_alice", _PRO_AND_BUSINESS, "is it worth upgrading?", "how do I do that?")
+    assert "Here's how: Go to **Billing → Plan**" in outcome.reply, outcome.reply
+    assert outcome.intent.label == "billing", outcome.intent
+
+
+@pytest.mark.parametrize("asked", ["will I be charged straight away?", "when do I pay for it?"])
+async def test_when_the_upgrade_is_charged_is_what_its_steps_said(converse, asked):
+    # The invoice list.
+    _, outcome = await converse("cus_alice", "I want to upgrade", asked)
+    assert outcome.reply == "The upgrade applies at once and we charge the difference for the rest of the month.", \
+        outcome.reply
+
+
+async def test_being_charged_asked_with_nothing_said_of_a_charge_is_still_the_billing_parts(converse):
+    [outcome] = await converse("cus_alice", "will I be charged straight away?")
+    assert "NW-1003" in outcome.reply, outcome.reply
