@@ -167,6 +167,44 @@ def with_the_plan_move_named(message: str, *, talked_of: TalkedOf) -> str:
     return f"how do I {'upgrade' if up else 'downgrade'} my plan?"
 
 
+# "Can I have that back?", "could we get it back?" right after an invoice was named: a refund of it ("my answer is the
+# same" came, the invoice again).
+_ASKS_IT_BACK = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then|well)[,\s]+)?(?:can|could|may|do)\s+(?:i|we)\s+"
+                           r"(?:please\s+)?(?:have|get)\s+(?:that|it|this|them|those)\s+back(?:\s+please)?\s*[?.!]*\s*$",
+                           re.IGNORECASE)
+_INVOICE_NAMED = re.compile(r"\bNW-\d+\b")
+
+
+def with_the_refund_named(message: str, *, talked_of: TalkedOf) -> str:
+    """"Can I have that back?" → "can I get a refund for invoice NW-2001?" when the last reply named that invoice alone
+    ("… for it?" when it named several); the message as it is otherwise."""
+    named = set(_INVOICE_NAMED.findall(talked_of.last_reply))
+    if not _ASKS_IT_BACK.match(message) or not named:
+        return message
+    return f"can I get a refund for invoice {named.pop()}?" if len(named) == 1 else "can I get a refund for it?"
+
+
+# "The second one", "the first", "the bottom one" right after a list of invoices (not "the last one": the latest): that invoice (the list came again).
+_ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+             "bottom": -1}
+_PICKS_ONE_LISTED = re.compile(rf"^\W*(?:(?:and|so|ok(?:ay)?|well|um+|er+)[,\s]+)?(?:it'?s\s+|its\s+)?the\s+"
+                               rf"(?P<nth>{'|'.join(_ORDINALS)})(?:\s+(?:one|invoice|bill|charge))?(?:\s+please)?\s*[?.!]*\s*$",
+                               re.IGNORECASE)
+_INVOICE_LISTED = re.compile(r"^- (NW-\d+):", re.MULTILINE)
+
+
+def with_the_invoice_listed_named(message: str, *, talked_of: TalkedOf) -> str:
+    """"The second one" → "invoice NW-2001" when the last reply listed invoices and one is at that place; the message as
+    it is otherwise."""
+    if (picked := _PICKS_ONE_LISTED.match(message)) is None:
+        return message
+    listed = _INVOICE_LISTED.findall(talked_of.last_reply)
+    place = _ORDINALS[picked["nth"].lower()]
+    if not listed or place >= len(listed):
+        return message
+    return f"invoice {listed[place]}"
+
+
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_tried_named", with_the_plan_tried_named),
@@ -177,6 +215,8 @@ READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("discount_asked_of", with_the_discount_asked_of),
     ("team_named", with_the_team_named),
     ("plan_move_named", with_the_plan_move_named),
+    ("refund_named", with_the_refund_named),
+    ("invoice_listed_named", with_the_invoice_listed_named),
 )
 
 

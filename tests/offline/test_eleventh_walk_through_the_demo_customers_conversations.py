@@ -238,3 +238,47 @@ async def test_when_the_upgrade_is_charged_is_what_its_steps_said(converse, aske
 async def test_being_charged_asked_with_nothing_said_of_a_charge_is_still_the_billing_parts(converse):
     [outcome] = await converse("cus_alice", "will I be charged straight away?")
     assert "NW-1003" in outcome.reply, outcome.reply
+
+
+_INVOICES_ASKED = "hello, I need help with my invoice"
+
+
+@pytest.mark.parametrize(("picked", "number"), [("the second one", "NW-2001"), ("the first one", "NW-2002"),
+                                                ("the bottom one", "NW-2001")])
+async def test_an_invoice_picked_by_its_place_in_the_list_is_that_invoice(converse, picked, number):
+    # The list came again ("My answer is the same" after "show me my invoices").
+    _, outcome = await converse("cus_bob", _INVOICES_ASKED, picked)
+    assert outcome.reply.startswith(f"Invoice {number} is for $99.00"), outcome.reply
+
+
+async def test_the_last_one_after_the_list_is_still_the_latest_payment(converse):
+    _, outcome = await converse("cus_alice", "i need help with my bill", "the last one")
+    assert "Your last payment was" in outcome.reply, outcome.reply
+
+
+async def test_an_invoice_named_that_was_charged_twice_says_so_and_offers_its_refund(converse):
+    # "Invoice NW-2002 is for $99.00, … paid on 2026-11-15.", the duplicate unsaid.
+    outcome, accepted = await converse("cus_bob", "invoice NW-2002", "yes please")
+    assert "It was charged twice, though: the second payment of $99.00" in outcome.reply, outcome.reply
+    assert "reference RF-0001" in accepted.reply, accepted.reply
+
+
+async def test_an_invoice_named_after_its_refund_was_asked_for_says_so(converse):
+    *_, outcome = await converse("cus_bob", "refund NW-2002", "invoice NW-2002")
+    assert "its refund has been requested (reference RF-0001)" in outcome.reply, outcome.reply
+
+
+async def test_that_back_after_an_invoice_is_a_refund_of_that_invoice(converse):
+    # "My answer is the same", the invoice again; after the second one, the refund of the first was filed.
+    _, _, outcome = await converse("cus_bob", _INVOICES_ASKED, "the second one", "can I have that back?")
+    assert outcome.reply.startswith("I'm sorry — invoice NW-2001 ($99.00), paid on 2026-10-15, is outside our 14-day "
+                                    "refund window"), outcome.reply
+    assert "RF-0001" not in outcome.reply, outcome.reply
+
+
+async def test_how_long_after_a_refund_asked_for_in_other_words_is_when_the_money_arrives(converse):
+    # The invoice list: "how long will it take?" leaned on "can I have that back?", which names no refund.
+    *_, outcome = await converse("cus_bob", _INVOICES_ASKED, "the first one", "can I have that back?",
+                                 "how long will it take?")
+    assert outcome.reply.startswith("Once a refund is approved it usually reaches your card in 5 to 10 business days"), \
+        outcome.reply

@@ -544,7 +544,7 @@ class BillingReplies(WriterBase):
                     continue  # its retry on the new card is told with the card, above
                 if invoice.number in told_twice and invoice.status == "paid":
                     continue  # its two payments are told above; "is for $99.00, paid on …" again says less
-                self._describe_invoice(invoice)
+                self._describe_invoice(invoice, named=invoice in self._invoices_named())
             if asks_for_billing_document(self.text) or asks_for_document_copy(self.text):
                 # "A copy of invoice NW-2001": the invoice named, and where its copy is.
                 self._where_documents_are(asked)
@@ -1351,11 +1351,26 @@ class BillingReplies(WriterBase):
         # "do you offer refunds if I don't like it?": what would happen, which the policy says to anyone.
         return has_cue(self.words, self.norm, "me", "i") and not asks_how_to(self.text) and not _IF_I.search(self.text)
 
-    def _describe_invoice(self, invoice: InvoiceFact) -> None:
+    def _describe_invoice(self, invoice: InvoiceFact, *, named: bool = False) -> None:
+        """The invoice's amount, dates and state; for one the message `named`, a duplicate charge on it too."""
         if invoice.status == "paid":
             paid = f" and was paid on {invoice.paid_on.isoformat()}" if invoice.paid_on else ""
             self.reply.add(f"Invoice {invoice.number} is for {money(invoice.amount)}, issued on "
                            f"{invoice.issued_on.isoformat()}{paid}.")
+            if not named:
+                return
+            # "Invoice NW-2002", "the first one": it was charged twice, which its line alone left unsaid.
+            requested = {r.invoice_number: r for r in self.facts.refunds if r.status != "rejected"}
+            for payment in self._duplicates_not_paid_back():
+                if payment.invoice_number != invoice.number:
+                    continue
+                twice = (f"It was charged twice, though: the second payment of {money(payment.amount)}, on "
+                         f"{payment.created_at.date().isoformat()}, is a duplicate")
+                if (refund := requested.get(invoice.number)) is not None:
+                    self.reply.add(f"{twice}, and its refund has been requested (reference {refund.reference}).",
+                                   answers=False)
+                else:
+                    self.reply.add(f"{twice}, and duplicate charges are always refunded: {OFFER_REFUND}.", answers=False)
         elif invoice.status == "failed":
             self._explain_failure(invoice)
         else:
