@@ -282,3 +282,17 @@ async def test_how_long_after_a_refund_asked_for_in_other_words_is_when_the_mone
                                  "how long will it take?")
     assert outcome.reply.startswith("Once a refund is approved it usually reaches your card in 5 to 10 business days"), \
         outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("I can't get into my account", "how long does it take?"),
+                                   ("I can't get into my account", "what do I do?", "how long does it take?")])
+async def test_how_long_after_an_unlock_done_at_once_says_it_is_done(converse, turns):
+    # "My answer is the same as in my last message", the account's state again.
+    *_, outcome = await converse("cus_carol", *turns)
+    assert outcome.reply == "It's done already: your account is active again, so you can sign in now.", outcome.reply
+
+
+async def test_how_long_after_another_question_since_the_unlock_is_still_that_ones(converse):
+    *_, outcome = await converse("cus_carol", "I can't get into my account", "how do I add a custom domain?",
+                                 "how long does it take?")
+    assert "It's done already" not in outcome.reply and "within an hour" in outcome.reply, outcome.reply

@@ -7,7 +7,13 @@ from datetime import datetime
 
 from agents.about_service import asks_how_to_reach_support
 from agents.facts import AccountFact
-from agents.follow_ups.history import last_assistant_text, last_user_text, previous_user_text, turns_before
+from agents.follow_ups.history import (
+    assistant_texts,
+    last_assistant_text,
+    last_user_text,
+    previous_user_text,
+    turns_before,
+)
 from agents.follow_ups.leaning_back import NOT_RECEIVED, asks_how_long_it_takes, asks_what_to_do
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_UNLOCK, accepts_offer, declines_offer
 from agents.follow_ups.people import asks_of_someone_elses_account, people_named_before, says_they_left
@@ -687,11 +693,16 @@ class AccountReplies(BillingReplies):
         return True
 
     def _unlock_already_done(self) -> bool:
-        """"How long will it take?" after this chat unlocked the account: it is done, and open now (it got "my answer is
-        the same" and the unlock told again). False, having said nothing, for another message or account."""
+        """"How long will it take?" after this chat unlocked the account (or told it open right after): it is done, and open
+        now (it got "my answer is the same" and the unlock told again). False, having said nothing, for another message
+        or account."""
         account = self.facts.account
+        # The unlock's own reply, or the account's state told right after it ("isn't locked — it's active").
+        last, before = [*assistant_texts(self.ctx), "", ""][:2]
+        told = [text for text in (last, before)
+                if any(said in text for said in (*_UNLOCKED_HERE, "I unlocked it for you"))]
         if (account is None or account.status != "active" or not asks_how_long_it_takes(self.ctx.message)
-                or not any(said in last_assistant_text(self.ctx) for said in (*_UNLOCKED_HERE, "I unlocked it for you"))):
+                or not told or (told[0] != last and "isn't locked" not in last)):
             return False
         self.reply.add("It's done already: your account is active again, so you can sign in now.")
         return True
