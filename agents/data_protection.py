@@ -47,6 +47,17 @@ WHAT_IS_HELD = re.compile(
 )
 # "GDPR request: send me a copy of my data": the export, asked for under GDPR (asked alone, the FAQ finds it).
 _COPY_UNDER_GDPR = re.compile(r"\b(?:copy|export|download)\b[^.?!]{0,30}\b(?:data|information)\b", re.IGNORECASE)
+# "Can I download my data first?", "export all our data": a copy of the account's own data, which the entry on exporting
+# answers (its "download" found the failed-deploys guide's "download large files", and a technical part joined in).
+_COPY_OF_OWN_DATA = re.compile(r"\b(?:copy|export|download|back\s*up|save)\b[^.?!]{0,20}\b(?:my|our|all\s+(?:my|our|the))\s+"
+                               r"(?:account\s+|personal\s+)?data\b", re.IGNORECASE)
+
+
+def asks_for_a_copy_of_own_data(message: str) -> bool:
+    """Whether the message asks for a copy of the account's own data ("can I download my data first?")."""
+    return bool(_COPY_OF_OWN_DATA.search(message))
+
+
 # "Are you GDPR compliant?", "can I sign a DPA?", "where is my data stored?", "is my data kept in the EU?",
 # "data residency". Not "where do I store my database password" nor "how much data can I store".
 _PRIVACY = re.compile(

@@ -60,7 +60,7 @@ from agents.app_deletion import (
 from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
 from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
-from agents.data_protection import data_protection_asked
+from agents.data_protection import asks_for_a_copy_of_own_data, data_protection_asked
 from agents.dns_providers import asks_to_buy_a_domain
 from agents.either_or import one_of_two_reply, one_of_two_told
 from agents.envelope import AgentRequest, AgentResponse
@@ -124,6 +124,7 @@ from agents.frustration import (
 from agents.funds_not_the_cause import expired_card_told, funds_not_the_cause_reply
 from agents.language import asks_about_spoken_languages, looks_not_english
 from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_mailings, asks_if_an_email_is_ours
+from agents.meanwhile import MEANWHILE_REPLY, asks_what_to_do_while_the_incident_lasts
 from agents.next_step import asks_what_next, next_step_reply
 from agents.not_in_help_centre import uncovered_topic_asked, uncovered_topic_label, uncovered_topic_reply
 from agents.other_services import other_service_named, other_service_reply
@@ -849,6 +850,12 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="general", key="when_it_happens",
                                               why="asks only when, of what the last reply said would happen",
                                               reply=when_reply(said_when))
+        if asks_what_to_do_while_the_incident_lasts(run.ctx):
+            # "Is there a workaround?" after an open incident was told: "I don't have a guide on that"; "what can I do
+            # in the meantime?", the scope reply.
+            return await self._answer_by_rule(run, intent_response, label="technical", key="meanwhile",
+                                              why="asks what to do while the incident just told of lasts",
+                                              reply=MEANWHILE_REPLY)
         if charged := charge_said(run.ctx):
             # "Will I be charged straight away?" after the upgrade's steps: the invoice list came.
             return await self._answer_by_rule(run, intent_response, label="billing", key="when_charged",
@@ -996,6 +1003,11 @@ class Orchestrator:
             # where it stands and the uptime SLA's service credits are the technical part's.
             self._relabel(run, self._sure_label(run, "technical"), key="outage_costs",
                           why="says what the outage it was just told of costs them")
+        if (run.intent.label != "account" or run.intent.secondary) and asks_for_a_copy_of_own_data(run.ctx.message):
+            # "Can I download my data first?" (technical at 0.40 beside account): the failed-deploys guide came, for its
+            # "download large files", before the entry on exporting.
+            self._relabel(run, self._sure_label(run, "account"), key="copy_of_own_data",
+                          why="asks for a copy of the account's own data")
         if run.ctx.customer is not None and run.intent.label != "account" and asks_when_joined(run.ctx.message):
             # "How long have I been a member?" (out of scope), "and when did I join?" after "what's my plan?" (the plan's
             # topic, billing: the plan again with the Free plan's entry): the account's facts say when it was opened.

@@ -205,6 +205,26 @@ def with_the_invoice_listed_named(message: str, *, talked_of: TalkedOf) -> str:
     return f"invoice {listed[place]}"
 
 
+# "On which plan?", "what tier is that on?", "in which plans?" right after a question about something we offer ("do
+# you support custom domains?"): the plan that question's answer hangs on (read alone, the customer's own plan, and a
+# visitor was asked to sign in). Not "which plan?" alone nor "which plan do I need for that?", which have readings of
+# their own.
+_ON_WHICH_PLAN = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?(?:(?:on|in|with)\s+(?:which|what)\s+(?:plans?|tiers?|packages?)"
+    r"|(?:which|what)\s+(?:plans?|tiers?|packages?)\s+(?:is|are)\s+(?:it|that|this|they|those)\s+(?:on|in|included\s+in))"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
+_ASKED = re.compile(r"\?\s*$|^\W*(?:do|does|is|are|can|could|will|would)\b", re.IGNORECASE)
+
+
+def with_the_question_before_asked_of_the_plan(message: str, *, talked_of: TalkedOf) -> str:
+    """"On which plan?" → "do you support custom domains? on which plan?" when the message before asked a question;
+    the message as it is otherwise."""
+    before = talked_of.asked_before.strip()
+    if not _ON_WHICH_PLAN.match(message) or not _ASKED.search(before):
+        return message
+    return f"{before.rstrip('?.! ')}? on which plan?"
+
+
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_tried_named", with_the_plan_tried_named),
@@ -217,6 +237,7 @@ READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_move_named", with_the_plan_move_named),
     ("refund_named", with_the_refund_named),
     ("invoice_listed_named", with_the_invoice_listed_named),
+    ("asked_of_the_plan", with_the_question_before_asked_of_the_plan),
 )
 
 

@@ -296,3 +296,36 @@ async def test_how_long_after_another_question_since_the_unlock_is_still_that_on
     *_, outcome = await converse("cus_carol", "I can't get into my account", "how do I add a custom domain?",
                                  "how long does it take?")
     assert "It's done already" not in outcome.reply and "within an hour" in outcome.reply, outcome.reply
+
+
+async def test_which_plan_after_a_question_about_something_we_offer_is_the_plan_it_comes_with(converse):
+    # "I can't see your invoices or payments while you're not signed in", as if the visitor's own plan were asked.
+    _, outcome = await converse(None, "do you support custom domains?", "on which plan?")
+    assert outcome.reply.startswith("Custom domains come with Pro ($29.00 a month) and the plans above it."), \
+        outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    ("cus_alice", ("can I download my data first?",)),
+    ("cus_carol", ("I want to delete my account", "what happens to my apps?", "can I download my data first?"))])
+async def test_a_copy_of_the_accounts_data_is_the_export_not_a_deploy_guide(converse, customer, turns):
+    # The failed-deploys guide came first, for its "download large files".
+    *_, outcome = await converse(customer, *turns)
+    assert "Go to **Settings → Data → Export**" in outcome.reply, outcome.reply
+    assert "Failed deploys" not in outcome.reply and outcome.intent.label == "account", outcome.reply
+
+
+@pytest.mark.parametrize(("opening", "asked"), [
+    ("my api calls are failing with 503", "is there a workaround?"),
+    ("my api calls are failing with 503", "what can I do in the meantime?"),
+    ("is there an outage?", "anything I can do?")])
+async def test_what_to_do_while_the_incident_lasts_is_to_retry_and_follow_the_status_page(converse, opening, asked):
+    # "I don't have a guide on that", or the scope reply.
+    _, outcome = await converse("cus_alice", opening, asked)
+    assert outcome.reply.startswith("Our help centre gives no workaround for this incident"), outcome.reply
+    assert "safe to retry" in outcome.reply and "status page" in outcome.reply, outcome.reply
+
+
+async def test_a_workaround_asked_after_a_guide_is_still_not_the_incidents(converse):
+    _, outcome = await converse("cus_alice", "my build fails", "is there a workaround?")
+    assert "no workaround for this incident" not in outcome.reply, outcome.reply
