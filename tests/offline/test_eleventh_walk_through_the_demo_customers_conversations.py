@@ -329,3 +329,12 @@ async def test_what_to_do_while_the_incident_lasts_is_to_retry_and_follow_the_st
 async def test_a_workaround_asked_after_a_guide_is_still_not_the_incidents(converse):
     _, outcome = await converse("cus_alice", "my build fails", "is there a workaround?")
     assert "no workaround for this incident" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "deed"), [
+    (("can I add my colleague to the account?", "what can she see?", "can she approve refunds?"), "approve refunds"),
+    (("how do I add a teammate?", "can they deploy?"), "deploy")])
+async def test_what_a_member_may_do_asked_of_one_deed_is_told_the_help_centre_does_not_say(converse, turns, deed):
+    # The invite's steps again, as if how to add her had been asked.
+    *_, outcome = await converse("cus_bob", *turns)
+    assert f"It doesn't say whether a member can {deed}, though" in outcome.reply, outcome.reply

@@ -142,7 +142,9 @@ _WHAT_MEMBERS_MAY = re.compile(
     r"\b(?:can|could|will|would|do|does|may|are|is|what\s+(?:can|will|do|does|may))\s+"
     rf"(?:(?:my|our|the|a|an|any|other|those|these|new|invited)\s+)*(?P<who>{_TEAM_PEOPLE}|(?<=my\s)team|(?<=our\s)team"
     rf"|{_PRONOUNS})\b"
-    r"(?:\s+[\w-]+){0,6}?\s+(?:see|view|access|read|open|change|edit|manage|touch|do|get\s+(?:to|into))\b",
+    # "Can she approve refunds?", "can they deploy?": what a member may do, which no entry says either.
+    r"(?:\s+[\w-]+){0,6}?\s+(?P<act>(?:see|view|access|read|open|change|edit|manage|touch|do|get\s+(?:to|into)"
+    r"|(?P<deed>approve|delete|remove|invite|deploy|cancel|create|refund))\b[^?.!,;]{0,30})",
     re.IGNORECASE,
 )
 # A password, a reset or signing in: what an address out of reach stops, which the reset's part answers.
@@ -870,7 +872,11 @@ class AccountReplies(BillingReplies):
                            if re.search(r"\bhidden\b", line)), None)
             if hidden is not None:
                 self.reply.add(f"From my last message: {hidden}", answers=False)
-            what = "whether a member can see your billing" if billing else "what each role lets a member see or do"
+            deed = _WHAT_MEMBERS_MAY.search(self.text)
+            what = ("whether a member can see your billing" if billing
+                    # "Can she approve refunds?": that, where "what can she see?" asks it all.
+                    else f"whether a member can {deed['act'].strip()}" if deed is not None and deed["deed"]
+                    else "what each role lets a member see or do")
             self.reply.add(f"It doesn't say {what}, though, and I'd rather not guess: would you like me to "
                            f"{OFFER_PERSON} from our support team who can tell you?", answers=False)
             return
