@@ -220,6 +220,8 @@ _HOW_WE_DIFFER = re.compile(
     r"|unique|stand\s+out)\b"
     r"|\bwhy\s+(?:should|would)\s+(?:i|we)\s+(?:choose|pick|use|go\s+with|switch\s+to)\s+(?:you|u|northwind)\b"
     r"|\bhow\s+(?:are|is)\s+(?:you|u|northwind(?:\s+cloud)?)\s+(?:different|better)\b"
+    # "How is it different from heroku?" right after what Northwind is: "it" is us, named by the host it is set against.
+    rf"|\bhow\s+(?:is|does)\s+(?:it|this|that)\s+(?:different|compare|better)\b[^.?!]{{0,20}}\b{_OTHER_HOSTS}\b"
     r"|\b(?:you|northwind)\s+(?:vs\.?|versus)\s+[\w.]+|\b[\w.]+\s+(?:vs\.?|versus)\s+(?:you|u|northwind)\b",
     re.IGNORECASE)
 

@@ -195,7 +195,7 @@ def asks_after_the_duplicate(ctx: SupportContext) -> bool:
 _WHEN_IT_ARRIVES = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|thanks|great)[,\s]+)?(?:how\s+long|when|how\s+soon|how\s+many\s+days)\b[^.?!]{0,40}\b"
     r"(?:reach|arrive|land|show\s+up|appear|come\s+through|come\s+back|get\s+(?:it|my\s+money|the\s+money)|be\s+back"
-    r"|hit)\b"
+    r"|hit|see\s+(?:it|the\s+money|my\s+money|the\s+refund|my\s+refund))\b"
     # "How long will it take?" alone: after a refund told of by its reference, nothing else is under way.
     r"|^\W*(?:(?:and|so|ok(?:ay)?|thanks|great)[,\s]+)?how\s+long\s+(?:will|does|would|is)\s+(?:it|that|this)\s+"
     r"(?:going\s+to\s+)?take\s*[?.!]*\s*$", re.IGNORECASE)

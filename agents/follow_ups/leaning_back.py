@@ -48,7 +48,10 @@ _POINTS_BACK = re.compile(
     r"|^\s*(?:what'?s|what\s+is|whats)\s+the\s+difference\s*[?.!]*\s*$|\bthe\s+(?:download\s+)?link\b"
     # "Are they encrypted?" after the steps to add environment variables: a question of the things just named ("they
     # charged me twice" says who did it, not what was said).
-    r"|^\W*(?:are|were|do|does|did|can|could|will|would|should)\s+they\b",
+    r"|^\W*(?:are|were|do|does|did|can|could|will|would|should)\s+they\b"
+    # "Only in the morning", "mostly at night": when what was just reported happens.
+    r"|^\W*(?:only|mostly|just|usually|always|mainly)\s+(?:in\s+the\s+(?:morning|evening|afternoon|night)s?|at\s+night"
+    r"|on\s+weekends|at\s+peak\s+times?|first\s+thing)\W*$",
     re.IGNORECASE,
 )
 # "How long do I have to change my mind?", "can I undo it?": taking back what the question before asked about.

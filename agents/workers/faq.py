@@ -20,6 +20,7 @@ from agents.clauses import question_clauses, without_request_lead_in
 from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
 from agents.envelope import AgentRequest, AgentResponse
+from agents.follow_ups.billing import asks_when_the_refund_arrives
 from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
 from agents.follow_ups.leaning_back import (
     NOT_RECEIVED,
@@ -506,6 +507,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # the refund timing: what the help centre says of staff approving refunds, of the staff's hours and of
         # the money's arrival once approved is added, scored as the topic's are above, for the writer to quote.
         matches += _after_own(matches, _best_of_each(deps, STAFF_REVIEW_QUESTIONS))
+    if asks_when_the_refund_arrives(ctx):
+        # "When will I see the money?" right after a refund was told of by its reference: the entry on a refund's timing
+        # (the policy, at 0.02, came alone, and the reply said where the refund stands and not when it arrives).
+        matches += _after_own(matches, _best_first(deps, REFUND_ARRIVAL_QUESTION, 1))
     if asks_for_status_updates(ctx):
         # "Can I get notified?" after the status page's entry, "do you send alerts when something is down?": the entry
         # that says its updates go by email, which their words never find, is added as the topic's are above.

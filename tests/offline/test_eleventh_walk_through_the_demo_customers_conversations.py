@@ -338,3 +338,40 @@ async def test_what_a_member_may_do_asked_of_one_deed_is_told_the_help_centre_do
     # The invite's steps again, as if how to add her had been asked.
     *_, outcome = await converse("cus_bob", *turns)
     assert f"It doesn't say whether a member can {deed}, though" in outcome.reply, outcome.reply
+
+
+async def test_how_it_differs_from_another_host_after_what_we_are_is_how_we_compare(converse):
+    # Out of scope: "it" is us, named by the host it is set against.
+    _, outcome = await converse(None, "hi, what is northwind?", "how is it different from heroku?")
+    assert outcome.reply.startswith("Our help centre doesn't compare Northwind Cloud with other providers"), outcome.reply
+
+
+async def test_when_a_slow_app_is_slow_said_after_its_guide_offers_a_person(converse):
+    # The scope reply: "only in the morning" alone names nothing of ours.
+    _, outcome = await converse("cus_alice", "my site is slow", "only in the morning")
+    assert outcome.reply.startswith("Thanks, that helps. If the steps in our guide “Scaling and cold starts”"), \
+        outcome.reply
+
+
+@pytest.mark.parametrize("asked", ["when will I see the money?", "when will I see it?"])
+async def test_when_the_money_is_seen_after_a_refund_was_filed_is_its_timing(converse, asked):
+    # Where the refund stands, and nothing of when its money arrives.
+    _, outcome = await converse("cus_bob", "we got charged twice this month", asked)
+    assert outcome.reply.startswith("Once a refund is approved it usually reaches your card in 5 to 10 business days"), \
+        outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    ("cus_carol", ("I never got the password reset email", "I checked spam", "can you send it again?")),
+    ("cus_alice", ("I didn't get the reset email", "resend it please"))])
+async def test_the_reset_email_asked_for_again_is_the_customers_to_ask_for(converse, customer, turns):
+    # The reset's steps as a guess: "I think you're asking about “How do I reset my password?”".
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("I can't send it from this chat, but you can ask for a new one yourself"), \
+        outcome.reply
+    assert f"enter {customer.removeprefix('cus_')}@example.com, the address on your account" in outcome.reply
+
+
+async def test_an_invoice_asked_for_again_is_still_not_told_of_a_password_reset(converse):
+    _, outcome = await converse("cus_bob", "can you send me the invoice?", "send it again")
+    assert "Forgot password" not in outcome.reply, outcome.reply

@@ -11,6 +11,7 @@ from agents.facts import InvoiceFact, RefundFact
 from agents.follow_ups.billing import (
     SAYS_IT_WENT_UNUSED,
     asks_if_it_went_through,
+    asks_when_the_refund_arrives,
     lets_the_refund_go_on,
     pushes_back_on_a_refund_refused,
     withdraws_the_refund_just_asked,
@@ -301,8 +302,8 @@ class RefundReplies(BillingReplies):
             return
         # Not "can I get my money back for november?", a refund asked of a month (the refunds' status and the policy
         # answered it, as if asked when one arrives).
-        if has_cue(self.words, self.norm, "how long", "how many days", "how soon", "when will i get", "when do i get",
-                   "when will the money") and not self._invoices_named():
+        if (has_cue(self.words, self.norm, "how long", "how many days", "how soon", "when will i get", "when do i get",
+                    "when will the money") or asks_when_the_refund_arrives(self.ctx)) and not self._invoices_named():
             # The entry on how long a refund takes, wherever it ranked: "how long until I see the money?"
             # shares few words with it, and the question itself says it is about timing.
             match = self._refund_timing_entry() or self._faq(floor=FAQ_PLAUSIBLE)

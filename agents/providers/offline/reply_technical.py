@@ -1594,7 +1594,12 @@ _SAYS_SINCE_WHEN = re.compile(
     rf"|(?:it\s+)?(?:started|began)\s+(?:{_A_WHILE}\s+ago|this\s+morning|yesterday|last\s+night|today)"
     rf"|{_A_WHILE}\s+ago"
     # "It's been 2 days" after the certificates' guide (the guide again).
-    rf"|(?:it|that|this)(?:'s|\s+has)\s+been\s+{_A_WHILE}(?:\s+(?:now|already))?)\W*$"
+    rf"|(?:it|that|this)(?:'s|\s+has)\s+been\s+{_A_WHILE}(?:\s+(?:now|already))?"
+    # "Only in the morning", "mostly at night", "every evening" after the slow app's guide (the scope reply): when it
+    # happens, which only a look at the app can say more of.
+    r"|(?:(?:it'?s|it\s+is|it\s+happens|happens)\s+)?(?:only|mostly|just|usually|always|mainly)?\s*(?:in\s+the\s+(?:morning|evening"
+    r"|afternoon|night)s?|at\s+night|(?:every|each)\s+(?:morning|night|evening|day)|on\s+weekends|at\s+peak\s+times?"
+    r"|first\s+thing(?:\s+in\s+the\s+morning)?))\W*$"
     # "I added the CNAME yesterday", "we changed it an hour ago": a step of the guide taken, and when (the guide again).
     r"|^\W*(?:(?:but|well|ok(?:ay)?)[,\s]+)?(?:i|we)(?:'ve|\s+have|\s+already)?\s+(?:added|created|set\s+up|changed|updated"
     r"|made|did|tried)\s+(?:it|that|this|them|the\s+[\w\s-]{1,30}?)\s+"

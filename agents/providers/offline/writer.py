@@ -37,7 +37,13 @@ from agents.context import IntentResult, SupportContext
 from agents.facts import FaqFact
 from agents.follow_ups.billing import asks_if_it_went_through, withdraws_the_refund_just_asked
 from agents.follow_ups.go_aheads import says_only_ok
-from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text, turns_before
+from agents.follow_ups.history import (
+    last_assistant_text,
+    last_reply_cited,
+    previous_user_text,
+    questions_before,
+    turns_before,
+)
 from agents.follow_ups.leaning_back import NOT_RECEIVED, asks_for_more, asks_how_to_do_it, leans_back
 from agents.follow_ups.offers import OFFER_PERSON, declines_offer
 from agents.follow_ups.plan_moves import CANCELLING, CANCELS_SOMETHING_ELSE
@@ -242,7 +248,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 "technical": self.technical, "general": self.general, "human": self.human,
                 "out_of_scope": lambda: None,
             }
-            if (self._still_not_received() or self._how_to_not_in_the_last_entry() or self._how_long_kept_is_unsaid()
+            if (self._still_not_received() or self._reset_email_asked_again() or self._how_to_not_in_the_last_entry()
+                    or self._how_long_kept_is_unsaid()
                     or (intent in ("general", "account") and self._detail_of_the_last_entry())):
                 labels = []  # the entry just quoted answers it, in its own words
             for label in labels:
@@ -734,6 +741,24 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                        f"like me to {OFFER_PERSON}?")
         return True
 
+    def _reset_email_asked_again(self) -> bool:
+        """"Can you send it again?" after saying the password reset's email had not come: this chat sends no email, and
+        a new link is the customer's to ask for, to the address on the account (it got the reset's steps as a guess,
+        "I think you're asking about …"). False, having said nothing, for another message or another email."""
+        if not _ASKS_TO_RESEND.match(self.ctx.message):
+            return False
+        asked = questions_before(self.ctx)[:2]
+        talked_of = " ".join([*asked, last_assistant_text(self.ctx)])
+        if not any(NOT_RECEIVED.search(text) for text in asked) or not _A_RESET.search(talked_of):
+            return False
+        email = self.facts.account.email if self.facts.account is not None else ""
+        to = f" and enter {email}, the address on your account" if email else " and enter your email address"
+        self.reply.add("I can't send it from this chat, but you can ask for a new one yourself: on the sign-in page, "
+                       f"choose **Forgot password**{to}. Each new link works for one hour.")
+        self.reply.add(f"If that one doesn't arrive either, a person from our team can look into it: would you like me "
+                       f"to {OFFER_PERSON}?", answers=False)
+        return True
+
     def _part_for_plan(self, naming: list[str], plan: str) -> str | None:
         """The part of the one sentence in `naming` that names `plan`, when the sentence gives each plan its own part
         ("Free and Pro accounts can invite up to 3 members; Business accounts have no limit"), as a sentence; None
@@ -870,6 +895,12 @@ _SENDS_AN_EMAIL = re.compile(r"\b(?:e-?mails?|e-?mailed|send|sends|sent)\b", re.
 _STILL_NOTHING = re.compile(r"^\W*(?:(?:no|nope|sorry)[,.!\s]+)?(?:still\s+(?:nothing|no\s+(?:email|link|mail|sign\s+of\s+it))"
                             r"|nothing\s+(?:yet|still|so\s+far)|not\s+yet|still\s+not(?:\s+(?:here|there))?)\W*$",
                             re.IGNORECASE)
+# "Can you send it again?", "resend it please", "send me a new link": the email that did not come, asked for again.
+_ASKS_TO_RESEND = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|then|please|pls)[,\s]+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?)?"
+    r"(?:re-?send|send)\s+(?:me\s+)?(?:it|that|the\s+(?:email|link|mail)|another(?:\s+one|\s+link|\s+email)?"
+    r"|a\s+new\s+(?:one|link|email))(?:\s+again)?(?:\s+please)?\s*[?.!]*\s*$", re.IGNORECASE)
+_A_RESET = re.compile(r"\b(?:password|reset)\b", re.IGNORECASE)
 # "I checked spam already", "it's not in my junk folder either": the spam folder the steps said to look in, looked in
 # (it got "I don't have enough information").
 _LOOKED_IN_SPAM = re.compile(
