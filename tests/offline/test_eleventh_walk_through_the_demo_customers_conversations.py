@@ -375,3 +375,12 @@ async def test_the_reset_email_asked_for_again_is_the_customers_to_ask_for(conve
 async def test_an_invoice_asked_for_again_is_still_not_told_of_a_password_reset(converse):
     _, outcome = await converse("cus_bob", "can you send me the invoice?", "send it again")
     assert "Forgot password" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("can I get a refund for my last payment?", "but it failed"),
+                                   ("can I get a refund for my last payment?", "why not?", "but it failed")])
+async def test_the_failed_payment_meant_after_a_paid_one_was_refused_has_nothing_to_refund(converse, turns):
+    # "I understand. The 14-day window applies to every charge", or that behind "My answer is the same".
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("The refund I looked at was for NW-1002, your last payment that went through. The "
+                                    "one that failed, NW-1003 ($29.00), took no money"), outcome.reply

@@ -212,12 +212,14 @@ _HOW_MANY_DAYS = re.compile(r"^\s*(?:and\s+|so\s+)?(?:how\s+many\s+days|how\s+lo
 _SAYS_IT_FAILED_BACK = re.compile(
     r"^\W*(?:(?:why(?:\s+not)?|but|so|and|well)[,\s]+)*(?:it|the\s+payment|the\s+charge|that(?:\s+one)?|the\s+invoice)\s+"
     r"(?:failed|didn'?t\s+go\s+through|bounced|was\s+declined)(?:\s+though)?\s*[?.!]*\s*$", re.IGNORECASE)
+# How the refund part refuses a paid invoice for the window: "I'm sorry — invoice NW-1002 ($29.00), paid on …".
+_WINDOW_REFUSAL_TOLD = re.compile(r"\binvoice (?P<number>NW-\d+) \([^)]*\), paid on [\d-]+, is outside our\b")
 # How the refund part says an invoice was never paid ("why not?" asked of it: WHY_NOTHING).
 _NEVER_PAID_TOLD = re.compile(r"\bInvoice (?P<number>NW-\d+) \([^)]*\) was never paid\b")
 
 class RefundReplies(BillingReplies):
     def refund(self, *, only_duplicates: bool = False) -> None:
-        if self._why_an_unpaid_invoice_has_no_refund():
+        if self._why_an_unpaid_invoice_has_no_refund() or self._failed_one_meant_after_a_paid_one_refused():
             return
         if asks_for_credit_instead(self.ctx.message):
             self._credit_instead_unsaid()
@@ -787,6 +789,23 @@ class RefundReplies(BillingReplies):
                        f"for {told['number']}, and a refund gives back a payment we took.")
         if invoice is not None and invoice.status == "failed":
             self._when_retried(retry_was_asked=False)
+        return True
+
+    def _failed_one_meant_after_a_paid_one_refused(self) -> bool:
+        """"But it failed" right after a paid invoice was refused for the window ("my last payment": NW-1002): the
+        customer means the one whose payment failed, which took no money, so there is nothing to refund for it either;
+        it got the window again ("I understand. The 14-day window applies …"). False, having said nothing, for any other
+        message, or with no failed invoice."""
+        # The refusal, or the window told again after "why not?" with the refusal just before it.
+        refused = next(filter(None, map(_WINDOW_REFUSAL_TOLD.search, assistant_texts(self.ctx)[:2])), None)
+        failed = [i for i in self.facts.invoices if i.status == "failed"]
+        if refused is None or not _SAYS_IT_FAILED_BACK.match(self.ctx.message) or len(failed) != 1:
+            return False
+        invoice = failed[0]
+        self.reply.add(f"The refund I looked at was for {refused['number']}, your last payment that went through. The one "
+                       f"that failed, {invoice.number} ({money(invoice.amount)}), took no money: its payment didn't go "
+                       "through, so there's nothing to refund for it.")
+        self._when_retried(retry_was_asked=False)
         return True
 
     def _refund_policy(self) -> None:
