@@ -103,9 +103,18 @@ def asks_to_compare_the_plans(message: str) -> bool:
     return bool(_COMPARES_THE_PLANS.search(message))
 
 
+# "I want pro", "we'd like business", "I need the business plan": a paid plan wanted, said alone ("I want pro" found the
+# entry on cancelling at 0.92, "I want business" the invoice list).
+_WANTS_A_PAID_PLAN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|then|hi|hey|well)[,\s]+)?(?:i|we)(?:'d\s+like|\s+(?:just\s+)?(?:want|need|would\s+like))\s+"
+    r"(?:to\s+(?:have|get|be\s+on)\s+)?(?:the\s+)?(?P<plan>pro|business)(?:\s+(?:plan|tier|one|subscription))?"
+    r"(?:\s+(?:instead|then|now|please))?\s*[.!?]*\s*$", re.IGNORECASE)
+
+
 def plan_moved_to(message: str) -> str | None:
     """The plan ("pro", as written) a message asks to move to, or None."""
-    found = _MOVES_TO_A_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message) or _WANTS_FREE.search(message)
+    found = (_MOVES_TO_A_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message) or _WANTS_FREE.search(message)
+             or _WANTS_A_PAID_PLAN.search(message))
     return found["plan"] if found else None
 
 

@@ -225,6 +225,21 @@ def with_the_question_before_asked_of_the_plan(message: str, *, talked_of: Talke
     return f"{before.rstrip('?.! ')}? on which plan?"
 
 
+# "What would I lose?", "what do I give up?" right after the plan below the customer's was named ("anything cheaper?"):
+# what moving down to it loses (the scope reply came).
+_ASKS_WHAT_IS_LOST = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?what\s+(?:would|will|do|did|'d)\s+(?:i|we)\s+"
+                                r"(?:lo{1,2}se|give\s+up|miss(?:\s+out\s+on)?)(?:\s+then)?\s*[?.!]*\s*$", re.IGNORECASE)
+_PLAN_BELOW_TOLD = re.compile(r"\bthe plan below it is (?P<plan>Free|Pro)\b")
+
+
+def with_the_move_down_named(message: str, *, talked_of: TalkedOf) -> str:
+    """"What would I lose?" → "what would I lose if I downgrade to pro?" when the last reply named the plan below the
+    customer's; the message as it is otherwise."""
+    if not _ASKS_WHAT_IS_LOST.match(message) or (below := _PLAN_BELOW_TOLD.search(talked_of.last_reply)) is None:
+        return message
+    return f"what would I lose if I downgrade to {below['plan'].lower()}?"
+
+
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_tried_named", with_the_plan_tried_named),
@@ -238,6 +253,7 @@ READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("refund_named", with_the_refund_named),
     ("invoice_listed_named", with_the_invoice_listed_named),
     ("asked_of_the_plan", with_the_question_before_asked_of_the_plan),
+    ("move_down_named", with_the_move_down_named),
 )
 
 

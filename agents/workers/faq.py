@@ -357,7 +357,7 @@ def _leading(first: list[FaqMatch], then: list[FaqMatch]) -> list[FaqMatch]:
 
 def _plan_change_asked(ctx: SupportContext) -> str | None:
     """"upgrade my plan" or "downgrade my plan" for a message that asks to move to a plan, by where that plan
-    is from the customer's (a visitor can only go down to Free, and up to Business); None otherwise."""
+    is from the customer's (a visitor goes down to Free, and up to a paid plan); None otherwise."""
     moved = plan_moved_to(ctx.message)
     if moved is None and asks_how_or_when_of_it(ctx.message) and (before := previous_user_text(ctx)) is not None:
         # "How do I do that?" right after "I want free": that move's entry (the plan and invoices came).
@@ -369,7 +369,7 @@ def _plan_change_asked(ctx: SupportContext) -> str | None:
     if plan in PLAN_TIERS:
         current = PLAN_TIERS.index(plan)
         return None if current == target else "upgrade my plan" if target > current else "downgrade my plan"
-    return "downgrade my plan" if target == 0 else "upgrade my plan" if target == len(PLAN_TIERS) - 1 else None
+    return "downgrade my plan" if target == 0 else "upgrade my plan"
 
 
 async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:

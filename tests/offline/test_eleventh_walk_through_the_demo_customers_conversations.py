@@ -384,3 +384,20 @@ async def test_the_failed_payment_meant_after_a_paid_one_was_refused_has_nothing
     *_, outcome = await converse("cus_alice", *turns)
     assert outcome.reply.startswith("The refund I looked at was for NW-1002, your last payment that went through. The "
                                     "one that failed, NW-1003 ($29.00), took no money"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "wanted", "steps"), [
+    ("cus_carol", "I want pro", "choose Pro ($29/month) or Business ($99/month) and confirm"),
+    ("cus_alice", "I want business", "choose Pro ($29/month) or Business ($99/month) and confirm"),
+    (None, "I want pro", "choose Pro ($29/month) or Business ($99/month) and confirm"),
+    ("cus_bob", "I want pro", "choose the smaller plan")])
+async def test_a_plan_wanted_in_two_words_is_the_move_to_it(converse, customer, wanted, steps):
+    # "I want pro" found the entry on cancelling (0.92); "I want business" the invoice list.
+    [outcome] = await converse(customer, wanted)
+    assert steps in outcome.reply and "Cancel subscription" not in outcome.reply, outcome.reply
+
+
+async def test_what_would_be_lost_after_the_plan_below_was_named_is_what_moving_down_loses(converse):
+    # The scope reply.
+    _, outcome = await converse("cus_bob", "is there anything cheaper?", "what would I lose?")
+    assert "Moving to Pro, your plan would no longer have what the plan above it adds" in outcome.reply, outcome.reply
