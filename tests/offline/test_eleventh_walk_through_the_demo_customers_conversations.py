@@ -401,3 +401,10 @@ async def test_what_would_be_lost_after_the_plan_below_was_named_is_what_moving_
     # The scope reply.
     _, outcome = await converse("cus_bob", "is there anything cheaper?", "what would I lose?")
     assert "Moving to Pro, your plan would no longer have what the plan above it adds" in outcome.reply, outcome.reply
+
+
+async def test_a_region_asked_after_the_workaround_is_still_asked_of_the_incident(converse):
+    # "I don't have a guide on that": the workaround's reply names the incident by no title.
+    *_, outcome = await converse("cus_alice", "my api calls are failing with 503", "is there a workaround?",
+                                 "what about us-east?")
+    assert "us-east is not listed as affected" in outcome.reply, outcome.reply

@@ -10,7 +10,7 @@ from agents.about_service import MOVE_DOWNTIME_UNKNOWN, asks_if_there_is_an_api,
 from agents.dns_providers import asks_to_buy_a_domain, dns_provider_named
 from agents.facts import IncidentFact
 from agents.follow_ups.go_aheads import step_said_done
-from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
+from agents.follow_ups.history import assistant_texts, last_assistant_text, last_reply_cited, previous_user_text
 from agents.follow_ups.leaning_back import (
     asks_for_more,
     asks_how_long_it_takes,
@@ -1472,12 +1472,14 @@ class TechnicalReplies(WriterBase):
         return False
 
     def _answers_a_region_asked_of_the_incident(self, last: str) -> bool:
-        """"What about eu-west?", "is us-east affected?" right after an open incident was told: whether it is in that
+        """"What about eu-west?", "is us-east affected?" soon after an open incident was told: whether it is in that
         region (it got "I don't have a guide on that", and "when will it be fixed?" after it, another). False, having
         said nothing, for another message or when the last reply told of no open incident."""
         asked = _ASKS_OF_A_REGION.match(self.ctx.message)
+        # Told in the last reply, or the one before it ("is there a workaround?" between them).
+        recent = "\n".join([last, *assistant_texts(self.ctx)[1:2]])
         told = next((IncidentFact.model_validate(i) for i in self.facts.active_incidents or []
-                     if i.get("started_at") and f"“{i['title']}”" in last), None)
+                     if i.get("started_at") and f"“{i['title']}”" in recent), None)
         if asked is None or told is None or not told.regions:
             return False
         region = asked["region"].lower()
