@@ -217,6 +217,7 @@ from agents.tracing import Tracer
 from agents.what_was_talked_of import read_with_what_was_talked_of
 from agents.when_it_happens import charge_said, when_it_was_said, when_reply
 from agents.where_it_is import asks_where_it_is, where_it_is_reply
+from agents.will_try import goes_to_try_it, will_try_reply
 from agents.workers.account import account_agent
 from agents.workers.actions import describe_actions, execute_actions
 from agents.workers.base import Agent, RunDeps, StreamGate, invoke, tool
@@ -897,6 +898,11 @@ class Orchestrator:
             return await self._answer_by_rule(
                 run, intent_response, label="technical" if steps_given == "guide" else "general",
                 key="steps_did_not_help", why=_STEPS_DID_NOT_HELP_WHY[steps_given], reply=steps_not_helped_reply(steps_given))
+        if goes_to_try_it(run.ctx):
+            # "Ok I'll try that" after a guide's steps: the guide again, or "I don't have a guide on that".
+            return await self._answer_by_rule(run, intent_response, label="general", key="will_try",
+                                              why="says they will try what was suggested, and asks nothing",
+                                              reply=will_try_reply(run.ctx))
         if reports_what_a_fault_costs_after_a_guide(run.ctx):
             # "I'm losing customers because of this" after a failed deploy's guide: the same steps again answered nothing.
             return await self._answer_by_rule(run, intent_response, label="technical", key="fault_costs_them",

@@ -358,6 +358,16 @@ _PRICE_WORDS = re.compile(r"\b(?:how\s+much|cost|costs|price|priced|pricing|char
                           re.IGNORECASE)
 
 
+# "Do you charge per app?", "how much is each app?": a price for each app, where the plans are priced by the month.
+_PER_APP = re.compile(r"\b(?:per|each|every|for\s+each|for\s+every)\s+(?:app|application|site|website|project)s?\b",
+                      re.IGNORECASE)
+
+
+def asks_price_per_app(message: str) -> bool:
+    """"Do you charge per app?": a price for each app."""
+    return bool(_PER_APP.search(message)) and bool(_PRICE_WORDS.search(message))
+
+
 def asks_price_per_seat(message: str) -> bool:
     """"How much per seat?": a price for each person on the team."""
     return bool(_PER_SEAT.search(message)) and bool(_PRICE_WORDS.search(message))

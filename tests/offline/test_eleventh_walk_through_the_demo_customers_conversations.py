@@ -408,3 +408,26 @@ async def test_a_region_asked_after_the_workaround_is_still_asked_of_the_inciden
     *_, outcome = await converse("cus_alice", "my api calls are failing with 503", "is there a workaround?",
                                  "what about us-east?")
     assert "us-east is not listed as affected" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("said", ["my app is asleep", "why is my app asleep?"])
+async def test_an_app_said_to_be_asleep_is_told_why_free_apps_sleep(converse, said):
+    # "I don't have a guide on that": "asleep" found the entry on sleeping apps at 0.46, below the writer's floor.
+    [outcome] = await converse("cus_carol", said)
+    assert "Apps on the Free plan sleep after 30 minutes without traffic" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "reply"), [
+    (("my build fails", "ok I'll try that"), "Good luck with it. If it doesn't sort things out, tell me what you see"),
+    (("how do I upgrade?", "will do, thanks"), "Sounds good. I'm here if you need anything else")])
+async def test_going_off_to_try_what_was_suggested_is_wished_luck(converse, turns, reply):
+    # The guide again, or "I don't have a guide on that".
+    _, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(reply), outcome.reply
+
+
+async def test_a_price_per_app_is_told_the_plans_are_priced_by_the_month(converse):
+    # A visitor was asked to sign in, and told the refund policy.
+    [outcome] = await converse(None, "do you charge per app?")
+    assert outcome.reply.startswith("Our plans are priced by the month, not per app"), outcome.reply
+    assert "Pro ($29.00 a month): up to 10 apps" in outcome.reply and "refund" not in outcome.reply, outcome.reply

@@ -34,7 +34,13 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.reply_technical import PLAN_ORDER, RAN_INTO_IT
 from agents.providers.offline.text import normalise, stem
-from agents.service_terms import TRYING_A_PAID_PLAN, asks_for_a_special_price, plan_asked_if_offered, plan_moved_to
+from agents.service_terms import (
+    TRYING_A_PAID_PLAN,
+    asks_for_a_special_price,
+    asks_price_per_app,
+    plan_asked_if_offered,
+    plan_moved_to,
+)
 from agents.yes_or_no import YES_OR_NO
 
 # "What does my plan include?", "what do I get with Pro?", "what's in the Business plan?": the whole list.
@@ -249,6 +255,13 @@ class PlanFeatureReplies(WriterBase):
         if self._tell_no_plan_states_the_resource() or self._more_of_the_resource_unsaid():
             return True
         listing = self._plan_listings()
+        if listing and asks_price_per_app(self.ctx.message):
+            # "Do you charge per app?": a visitor was asked to sign in, and told the refund policy.
+            self.reply.add("Our plans are priced by the month, not per app, and each allows a number of apps.",
+                           answers=False)
+            if self._tell_how_many_on_each(listing, {stem("apps")}):
+                return True
+            self.reply.paragraphs.pop()
         if not listing or has_cue(self.words, self.norm, *NOT_ABOUT_CONTENTS):
             # "Can I get a refund for the duplicate charge on my plan?", "can I use my plan while my account
             # is locked?": a request or a problem that names the plan, for the other parts to answer.

@@ -34,7 +34,9 @@ _COSTS_EXTRA = re.compile(
     r"|\b(?:an |any )?(?:extra|additional|separate) (?:costs?|charge|fees?|price)\b"
 )
 # "Annual billing", "billed annually", "an annual plan": paying yearly, as the help centre says it.
-_SEARCH_WORDS = {"annual": "yearly", "annually": "yearly", "year": "yearly", "years": "yearly"}
+_SEARCH_WORDS = {"annual": "yearly", "annually": "yearly", "year": "yearly", "years": "yearly",
+                 # "Why is my app asleep?" (the entry on sleeping apps at 0.46, below the writer's floor).
+                 "asleep": "sleep"}
 # "Sign up for the business plan", "subscribe to pro": moving to that plan, which the help centre calls upgrading (a
 # visitor signing up for an account names no plan).
 _SIGN_UP_FOR_A_PLAN = re.compile(r"\b(?:sign up|subscribe|register) (?:for|to) (?:the |a )?(free|pro|business)\b")
