@@ -35,7 +35,9 @@ SIGN_UP_PROBLEM_REPLY = (
 # sign-up or after changing it. Read as account questions, it got "I don't have enough information", or, signed in, the
 # two-factor steps (a "verification" code).
 _CONFIRMING_EMAIL = re.compile(
-    r"\b(?:verification|verify(?:ing)?|confirmation|confirm(?:ing)?|activation|activate|welcome)\s+(?:e-?mail|mail|link)s?\b",
+    r"\b(?:verification|verify(?:ing)?|confirmation|confirm(?:ing)?|activation|activate|welcome)\s+(?:e-?mail|mail|link)s?\b"
+    # "I didn't get the confirmation" after the email change's steps: the email named by what it is for.
+    r"|\b(?:the|a|any)\s+(?:confirmation|verification)\b(?!\s+(?:code|number|of|for))",
     re.IGNORECASE)
 # The email asked about confirms a new address on the account, not a sign-up.
 _CHANGED_ADDRESS = re.compile(r"\b(?:chang|updat|switch)\w*\s+(?:my\s+|the\s+|our\s+)?(?:e-?mail|address)", re.IGNORECASE)

@@ -431,3 +431,10 @@ async def test_a_price_per_app_is_told_the_plans_are_priced_by_the_month(convers
     [outcome] = await converse(None, "do you charge per app?")
     assert outcome.reply.startswith("Our plans are priced by the month, not per app"), outcome.reply
     assert "Pro ($29.00 a month): up to 10 apps" in outcome.reply and "refund" not in outcome.reply, outcome.reply
+
+
+async def test_the_confirmation_missing_after_the_email_changes_steps_is_where_it_goes(converse):
+    # "Our help centre says: Go to **Settings → Profile** …", the steps' first sentence again.
+    _, outcome = await converse("cus_alice", "I'd like to change my email", "I didn't get the confirmation")
+    assert outcome.reply.startswith("I'm sorry it hasn't arrived. If it's the link to confirm a new email address, it "
+                                    "goes to the new address you entered"), outcome.reply

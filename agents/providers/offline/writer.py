@@ -85,6 +85,7 @@ from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
 from agents.providers.offline.text import normalise
 from agents.service_terms import plan_asked_why_it_costs
+from agents.sign_up_problems import reports_confirming_email_missing
 
 __all__ = ["ReplyWriter", "compose"]
 
@@ -818,6 +819,9 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         answer quoted no entry at hand, or every sentence of it or none names what the message asks."""
         not_received = bool(NOT_RECEIVED.search(self.ctx.message))
         if (not (leans_back(self.ctx.message) or not_received) or self.email_out_of_reach()
+                # "I didn't get the confirmation" after the email change's steps: where that link goes is the account
+                # part's to say, with the address it is not sent to.
+                or reports_confirming_email_missing(self.ctx.message)
                 or says_no_account_has_the_address(self.ctx.message) or self.asks_if_the_account_is_deleted()
                 or (self.ctx.customer is not None and asks_to_unlock(self.ctx.message))
                 or asks_us_to_reset_the_password(self.ctx.message, said_before=turns_before(self.ctx))):
