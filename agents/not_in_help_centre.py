@@ -1,7 +1,7 @@
 """Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
 document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
-instances cost; "how?" after a reply that said the help centre doesn't describe it, and what happens past a figure it
-said the help centre doesn't give.
+instances cost, how downtime is counted; "how?" or "why not?" after a reply that said the help centre doesn't describe
+it, and what happens past a figure it said the help centre doesn't give.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
 scope reply; "where are the docs?" after the API got "not enough information". What there is to say is that the help
@@ -100,8 +100,23 @@ _HOLIDAYS_ALONE = re.compile(rf"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:(?:wha
 # How the entry on support hours says when staff are in (the last reply, for "what about holidays?").
 _SUPPORT_HOURS_TOLD = "support staff are here"
 
+# "Why not?", "why?" right after a reply that said the help centre doesn't describe something ("… changing the date your
+# plan renews"): why it is not possible, which the reply never said ("not enough information" came).
+_WHY_NOT_ALONE = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why\s+not|why|how\s+come)(?:\s+(?:though|exactly|then))?"
+                            r"\s*[?.!]*\s*$", re.IGNORECASE)
+_SAID_NOT_DESCRIBED_OR_MENTIONED = re.compile(r"\b(?:doesn't|does\s+not)\s+(?:describe|mention)\b")
+
+# "What counts as downtime?", "how do you measure uptime?", "how is the SLA calculated?": how the SLA's figure is
+# measured, which its entry does not say (the API rate limits guide came).
+_HOW_DOWNTIME_COUNTS = re.compile(
+    r"\bwhat\s+(?:counts|qualifies|is\s+counted)\s+as\s+(?:downtime|an?\s+outage|unavailab\w+)\b"
+    r"|\bhow\s+(?:is|are)\s+(?:the\s+sla|uptime|downtime)\s+(?:\w+\s+)?(?:measured|calculated|counted)\b"
+    r"|\bhow\s+(?:do|does)\s+(?:you|northwind)\s+(?:measure|calculate|count)\s+(?:the\s+)?(?:uptime|downtime|sla)\b",
+    re.IGNORECASE)
+
 Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
-                    "sessions", "instance_pricing", "how_not_described", "past_an_unstated_limit", "holiday_hours"]
+                    "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
+                    "holiday_hours", "downtime_measured"]
 
 
 @dataclass(frozen=True)
@@ -156,6 +171,11 @@ _TOPICS: dict[Uncovered, _Topic] = {
         lambda message, last_reply: asks_only_how(message) and bool(_SAID_NOT_DESCRIBED.search(last_reply)),
         ("Our help centre doesn't describe how either, so I'd rather not guess the steps. A person from our team can "
          f"tell you: would you like me to {OFFER_PERSON}?")),
+    "why_not_described": _Topic(
+        lambda message, last_reply: bool(_WHY_NOT_ALONE.match(message)
+                                         and _SAID_NOT_DESCRIBED_OR_MENTIONED.search(last_reply)),
+        ("As our help centre doesn't describe it, I can't tell you whether it can be done, or why not, and I'd rather "
+         f"not guess. A person from our team can tell you: would you like me to {OFFER_PERSON}?")),
     "past_an_unstated_limit": _Topic(
         lambda message, last_reply: bool(_GOES_OVER.match(message) and _NO_FIGURE_TOLD.search(last_reply)),
         ("As our help centre gives no such figure for any plan, it doesn't say what happens past one either, and I'd "
@@ -167,6 +187,10 @@ _TOPICS: dict[Uncovered, _Topic] = {
         ("Our help centre doesn't say whether our support staff's hours change on public holidays, so I'd rather not "
          f"guess. This chat answers around the clock. A person from our team can tell you their holiday hours: would you "
          f"like me to {OFFER_PERSON}?")),
+    "downtime_measured": _Topic(_named(_HOW_DOWNTIME_COUNTS), (
+        "Our help centre gives the uptime SLA's figure (99.95% a month, on Business) but not how downtime is counted or "
+        "uptime measured, so I'd rather not guess. A person from our team can tell you: would you like me to "
+        f"{OFFER_PERSON}?"), label="technical"),
 }
 
 

@@ -438,3 +438,20 @@ async def test_the_confirmation_missing_after_the_email_changes_steps_is_where_i
     _, outcome = await converse("cus_alice", "I'd like to change my email", "I didn't get the confirmation")
     assert outcome.reply.startswith("I'm sorry it hasn't arrived. If it's the link to confirm a new email address, it "
                                     "goes to the new address you entered"), outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("what's my next bill?", "can I change the date?", "why not?"),
+                                   ("can I pause my subscription?", "why not?")])
+async def test_why_not_after_the_help_centre_was_said_not_to_describe_it_is_that_no_one_here_can_say(converse, turns):
+    # "I'm sorry, I don't have enough information to answer that properly".
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("As our help centre doesn't describe it, I can't tell you whether it can be done, "
+                                    "or why not"), outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("what is your sla?", "what counts as downtime?"), ("how do you measure uptime?",)])
+async def test_how_downtime_is_counted_is_not_described(converse, turns):
+    # The API rate limits guide.
+    *_, outcome = await converse(None, *turns)
+    assert outcome.reply.startswith("Our help centre gives the uptime SLA's figure (99.95% a month, on Business) but not "
+                                    "how downtime is counted"), outcome.reply
