@@ -455,3 +455,11 @@ async def test_how_downtime_is_counted_is_not_described(converse, turns):
     *_, outcome = await converse(None, *turns)
     assert outcome.reply.startswith("Our help centre gives the uptime SLA's figure (99.95% a month, on Business) but not "
                                     "how downtime is counted"), outcome.reply
+
+
+async def test_when_it_began_after_the_app_was_placed_outside_the_incident_is_not_the_incident_again(converse):
+    # "The open incident … started at …: if your app runs in eu-west, it may be the cause", after us-east was said.
+    *_, outcome = await converse("cus_bob", "hi, we're seeing 502 errors on our app", "it's in us-east",
+                                 "since about an hour ago")
+    assert outcome.reply.startswith("Thanks, that helps. As your app runs in us-east, where no incident is open, the "
+                                    "incident isn't behind it. I can't see your app from here"), outcome.reply

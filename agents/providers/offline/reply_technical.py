@@ -10,7 +10,13 @@ from agents.about_service import MOVE_DOWNTIME_UNKNOWN, asks_if_there_is_an_api,
 from agents.dns_providers import asks_to_buy_a_domain, dns_provider_named
 from agents.facts import IncidentFact
 from agents.follow_ups.go_aheads import step_said_done
-from agents.follow_ups.history import assistant_texts, last_assistant_text, last_reply_cited, previous_user_text
+from agents.follow_ups.history import (
+    assistant_texts,
+    last_assistant_text,
+    last_reply_cited,
+    previous_user_text,
+    questions_before,
+)
 from agents.follow_ups.leaning_back import (
     asks_for_more,
     asks_how_long_it_takes,
@@ -1455,6 +1461,14 @@ class TechnicalReplies(WriterBase):
             self._cite_incident(open_there)
             self.reply.add(f"If it isn't that, I can't see your app from here, so a person from our team can look into "
                            f"it with you: would you like me to {OFFER_PERSON}?", answers=False)
+            return True
+        said_where = next(filter(None, map(_SAYS_WHERE_IT_RUNS.match, questions_before(self.ctx)[:2])), None)
+        if (told is not None and since is not None and said_where is not None and not said_where["neg"]
+                and told.regions and said_where["region"].lower() not in told.regions):
+            # "Since about an hour ago" after "it's in us-east" was told the incident is elsewhere: not the incident's
+            # start again, "if your app runs in eu-west".
+            self.reply.add(f"Thanks, that helps. As your app runs in {said_where['region'].lower()}, where no incident is "
+                           f"open, the incident isn't behind it. {person}")
             return True
         if told is not None and since is not None:
             where_it_is = f" in {' and '.join(told.regions)}" if told.regions else ""
