@@ -15,7 +15,8 @@ from agents.follow_ups.offers import OFFER_PERSON
 
 _ASKS_WHERE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|and|so|but|sorry|um+|hmm+|wait)[,\s]+)*"
-    r"(?:where(?:'s|\s+is|\s+are)\s+(?:that|it|this|those|they|that\s+page|the\s+page|that\s+setting)"
+    r"(?:where(?:'s|\s+is|\s+are)\s+(?:(?:that|the|this)\s+(?:page|setting|button|option|link|menu|tab)s?|that|it|this|those"
+    r"|they)"
     r"|where\s+(?:do|can|would|should)\s+(?:i|we)\s+(?:do|find|see|get\s+to|go\s+for|change|click|set|put|enter|add|fill\s+in"
     r"|type|update|edit)(?:\s+(?:it|that|this|them|those)(?:\s+in)?)?"
     r"|where\s+(?:exactly|to\s+go)|where)"

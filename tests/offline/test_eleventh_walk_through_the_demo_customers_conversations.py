@@ -463,3 +463,9 @@ async def test_when_it_began_after_the_app_was_placed_outside_the_incident_is_no
                                  "since about an hour ago")
     assert outcome.reply.startswith("Thanks, that helps. As your app runs in us-east, where no incident is open, the "
                                     "incident isn't behind it. I can't see your app from here"), outcome.reply
+
+
+async def test_where_a_button_is_after_a_guides_steps_is_the_place_they_name(converse):
+    # The guide's steps again.
+    _, outcome = await converse("cus_alice", "how do I roll back a deploy?", "where is that button?")
+    assert outcome.reply.startswith("Under **App → Deploys**:"), outcome.reply
