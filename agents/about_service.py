@@ -238,9 +238,20 @@ _HOW_TO_MOVE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?how\s+(?
 _FROM_ANOTHER_HOST = re.compile(rf"\bfrom\s+{_OTHER_HOSTS}\b", re.IGNORECASE)
 
 
+# "How long does migration take?", "how long would the move take?" after saying they are thinking of moving here.
+_HOW_LONG_A_MOVE_TAKES = re.compile(r"\bhow\s+long\s+(?:does|would|will|do|did)\s+(?:the\s+|a\s+)?(?:migration|migrating"
+                                    r"|moving|move|switch|switching)(?:\s+\w+){0,2}?\s+take\b", re.IGNORECASE)
+
+
+def asks_how_long_a_move_takes(text: str) -> bool:
+    """Whether the message asks how long moving apps here takes."""
+    return bool(_HOW_LONG_A_MOVE_TAKES.search(text))
+
+
 def asks_how_to_move_from_another_host(text: str, *, before: str = "") -> bool:
-    """Whether the message asks how to move apps here from another host, named in it or in the message before."""
-    if not _HOW_TO_MOVE.search(text):
+    """Whether the message asks how to move apps here from another host (or how long that takes), named in it or in the
+    message before."""
+    if not (_HOW_TO_MOVE.search(text) or _HOW_LONG_A_MOVE_TAKES.search(text)):
         return False
     return bool(_FROM_ANOTHER_HOST.search(text) or (_CONSIDERS_JOINING.search(before) and _FROM_ANOTHER_HOST.search(before)))
 

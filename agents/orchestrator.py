@@ -210,7 +210,7 @@ from agents.service_terms import (
     with_terms_spelled,
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
-from agents.sign_up_problems import SIGN_UP_PROBLEM_REPLY, reports_a_sign_up_problem
+from agents.sign_up_problems import SIGN_UP_PROBLEM_REPLY, reports_a_sign_up_problem, wants_to_sign_up
 from agents.staff_decisions import decision_awaited, decision_told_reply
 from agents.steps_are_theirs import step_asked_of_us, step_label, steps_are_theirs_reply
 from agents.tracing import Tracer
@@ -425,6 +425,10 @@ _REPORTS_ANSWERED_BY_RULE = (
                 "general", "email_genuine", "asks whether an email that seems ours is", EMAIL_GENUINE_REPLY),
 )
 
+# "Do I need a credit card to sign up?": a billing matter that names signing up, which billing's part answers.
+_A_BILLING_MATTER = re.compile(r"\b(?:card|pay|payment|price|cost|costs|charge|charged|trial|free)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _FollowUpRule:
     """A follow-up the classifier misreads, taken for `label` when the run's label is another (and not one of
@@ -475,8 +479,9 @@ _FOLLOW_UPS_MISREAD = (
                   "refund_offer_accepted", "accepts the refund the last reply offered"),
     # "The amount", "it should be $19" after being asked what looks wrong on an invoice (out of scope at 0.53 and 0.72:
     # the scope reply): the invoice's records, billing's.
+    # Not "ok can I speak to someone?" after it, which asks for a person (the entry on talking to one was quoted).
     _FollowUpRule(lambda ctx: ctx.customer is not None and says_what_looks_wrong(ctx), "billing", "what_looks_wrong",
-                  "says what looks wrong on an invoice, as asked"),
+                  "says what looks wrong on an invoice, as asked", spares=("human",)),
     # "Is that per year?" right after the plans' prices (out of scope at 0.86): the prices' period, billing's.
     _FollowUpRule(lambda ctx: period_of_the_prices_said(ctx) is not None, "billing", "price_period",
                   "asks the period of the prices just given"),
@@ -1009,6 +1014,12 @@ class Orchestrator:
             # where it stands and the uptime SLA's service credits are the technical part's.
             self._relabel(run, self._sure_label(run, "technical"), key="outage_costs",
                           why="says what the outage it was just told of costs them")
+        if (run.ctx.customer is None and run.intent.label == "billing" and wants_to_sign_up(run.ctx.message)
+                and not _A_BILLING_MATTER.search(run.ctx.message)):
+            # "Ok, and how do I sign up?" after a free trial was asked about: the topic lent billing, whose part asked
+            # the visitor to sign in to see their invoices.
+            self._relabel(run, self._sure_label(run, "account"), key="sign_up",
+                          why="a visitor asks how to sign up")
         if (run.intent.label != "account" or run.intent.secondary) and asks_for_a_copy_of_own_data(run.ctx.message):
             # "Can I download my data first?" (technical at 0.40 beside account): the failed-deploys guide came, for its
             # "download large files", before the entry on exporting.

@@ -57,3 +57,20 @@ def reports_a_sign_up_problem(text: str) -> bool:
     """Whether the message only says the customer wants to report a problem with signing up (nothing of it yet)."""
     kinds = kinds_named(_SIGN_UP.sub(" signup ", text), _NOUNS, also=_REPORTING)
     return bool(kinds) and "sign-up" in kinds and "problem" in kinds
+
+
+# A visitor wanting an account: "i want to sign up", "how do I register?", "create an account". Not "sign in", nor
+# "I signed up last week" (an account they have).
+WANTS_TO_SIGN_UP = re.compile(
+    r"\b(?:sign(?:ing)?\s*-?\s*up|register|(?:creat|open)\w*\s+(?:an?\s+|my\s+|another\s+)?"
+    r"(?:(?:new|online|user|free|freemium|pro|business|northwind)\s+)?(?:account|acount|zccount)"
+    # "I don't have an account, create one", "I want an online account, create one", "I don't have a profile and I want
+    # to create one".
+    r"|(?:(?:don'?t|do\s+not)\s+have|(?:want|need|like)|wanna)\s+an?\s+(?:(?:new|user|online)\s+)?(?:account|profile)\W+"
+    r"(?:\w+\s+){0,4}?(?:creat|open|make)\w*\s+(?:one|it))\b",
+    re.IGNORECASE)
+
+
+def wants_to_sign_up(text: str) -> bool:
+    """Whether the message asks for an account of its own ("how do I sign up?")."""
+    return bool(WANTS_TO_SIGN_UP.search(text))

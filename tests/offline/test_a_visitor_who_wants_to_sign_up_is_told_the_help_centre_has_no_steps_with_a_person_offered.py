@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.providers.offline.reply_account import WANTS_TO_SIGN_UP
+from agents.sign_up_problems import WANTS_TO_SIGN_UP
 
 NO_STEPS = "Our help centre doesn't describe the steps to sign up"
 PLANS = "**Free** at $0, **Pro** at $29/month and **Business** at $99/month"

@@ -469,3 +469,22 @@ async def test_where_a_button_is_after_a_guides_steps_is_the_place_they_name(con
     # The guide's steps again.
     _, outcome = await converse("cus_alice", "how do I roll back a deploy?", "where is that button?")
     assert outcome.reply.startswith("Under **App → Deploys**:"), outcome.reply
+
+
+async def test_a_person_asked_for_after_what_looks_wrong_on_an_invoice_is_a_handoff(converse):
+    # The entry on talking to a person, quoted: the request was read as what looks wrong on the invoice.
+    *_, outcome = await converse("cus_alice", "my invoice is wrong", "it should be $19", "ok can I speak to someone?")
+    assert outcome.route == "handoff", (outcome.route, outcome.reply)
+
+
+async def test_a_visitor_asking_how_to_sign_up_after_a_trial_is_told_the_steps_are_not_described(converse):
+    # "I can't see your invoices or payments while you're not signed in".
+    _, outcome = await converse(None, "do you have a free trial?", "ok, and how do I sign up?")
+    assert outcome.reply.startswith("Our help centre doesn't describe the steps to sign up"), outcome.reply
+
+
+async def test_how_long_a_move_from_another_host_takes_is_not_guessed(converse):
+    # The scope reply.
+    _, outcome = await converse(None, "I'm thinking of moving from heroku", "how long does migration take?")
+    assert outcome.reply.startswith("Our help centre has no guide to moving apps from another host, so I'd rather not "
+                                    "guess how long a move takes."), outcome.reply

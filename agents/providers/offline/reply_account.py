@@ -73,18 +73,8 @@ from agents.providers.offline.reply_billing import INVOICE_DETAILS, BillingRepli
 from agents.providers.offline.reply_refunds import asks_how_long_approval_takes, staff_hours_entry
 from agents.providers.offline.text import normalise
 from agents.service_terms import asks_if_a_card_is_needed
-from agents.sign_up_problems import confirms_a_changed_address, reports_confirming_email_missing
+from agents.sign_up_problems import WANTS_TO_SIGN_UP, confirms_a_changed_address, reports_confirming_email_missing
 
-# A visitor wanting an account: "i want to sign up", "how do I register?", "create an account". Not "sign in", nor
-# "I signed up last week" (an account they have).
-WANTS_TO_SIGN_UP = re.compile(
-    r"\b(?:sign(?:ing)?\s*-?\s*up|register|(?:creat|open)\w*\s+(?:an?\s+|my\s+|another\s+)?"
-    r"(?:(?:new|online|user|free|freemium|pro|business|northwind)\s+)?(?:account|acount|zccount)"
-    # "I don't have an account, create one", "I want an online account, create one", "I don't have a profile and I want
-    # to create one".
-    r"|(?:(?:don'?t|do\s+not)\s+have|(?:want|need|like)|wanna)\s+an?\s+(?:(?:new|user|online)\s+)?(?:account|profile)\W+"
-    r"(?:\w+\s+){0,4}?(?:creat|open|make)\w*\s+(?:one|it))\b",
-    re.IGNORECASE)
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
                "can not get in", "access", "locked out")

@@ -19,6 +19,7 @@ from agents.about_service import (
     OUR_REGION,
     RUNS_HERE_UNLISTED,
     asks_about_support_hours,
+    asks_how_long_a_move_takes,
     asks_how_to_get_started,
     asks_how_to_move_from_another_host,
     asks_how_we_differ,
@@ -62,7 +63,7 @@ from agents.own_data import (
 from agents.providers.offline.faq import PLAN_NAMES, Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.intents import get_classifier
-from agents.providers.offline.reply_account import WANTS_TO_SIGN_UP, AccountReplies
+from agents.providers.offline.reply_account import AccountReplies
 from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
     FAQ_HOW_TO_FOR_VISITOR,
@@ -85,7 +86,7 @@ from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
 from agents.providers.offline.text import normalise
 from agents.service_terms import plan_asked_why_it_costs
-from agents.sign_up_problems import reports_confirming_email_missing
+from agents.sign_up_problems import WANTS_TO_SIGN_UP, reports_confirming_email_missing
 
 __all__ = ["ReplyWriter", "compose"]
 
@@ -596,8 +597,9 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         list's sign-in request, or the scope reply). False, having said nothing, for another message."""
         if not asks_how_to_move_from_another_host(self.ctx.message, before=previous_user_text(self.ctx) or ""):
             return False
-        self.reply.add("Our help centre has no guide to moving apps from another host, so I'd rather not guess the "
-                       "steps. What I can tell you is how deploys and custom domains work here, where apps can run, and "
+        guessed = ("how long a move takes" if asks_how_long_a_move_takes(self.ctx.message) else "the steps")
+        self.reply.add("Our help centre has no guide to moving apps from another host, so I'd rather not guess "
+                       f"{guessed}. What I can tell you is how deploys and custom domains work here, where apps can run, and "
                        f"what each plan includes. If you'd like help planning the move, I can {OFFER_PERSON} from our "
                        "support team.")
         return True
