@@ -240,6 +240,21 @@ def with_the_move_down_named(message: str, *, talked_of: TalkedOf) -> str:
     return f"what would I lose if I downgrade to {below['plan'].lower()}?"
 
 
+# "Can I choose?", "do I get to pick?" right after a reply that says data stays in the region chosen: the region (the
+# upgrade's steps came, for "choose").
+_ASKS_IF_ONE_CHOOSES = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:can|could|do|may)\s+(?:i|we)\s+(?:get\s+to\s+)?"
+                                  r"(?:choose|pick|select|decide)(?:\s+(?:it|that|one|which))?\s*[?.!]*\s*$", re.IGNORECASE)
+_REGION_CHOSEN_TOLD = re.compile(r"\bregion\s+you\s+(?:choose|pick)\b|\bpick\s+the\s+region\b", re.IGNORECASE)
+
+
+def with_the_region_named(message: str, *, talked_of: TalkedOf) -> str:
+    """"Can I choose?" → "can I choose the region?" when the last reply spoke of the region chosen; the message as it
+    is otherwise."""
+    if not _ASKS_IF_ONE_CHOOSES.match(message) or not _REGION_CHOSEN_TOLD.search(talked_of.last_reply):
+        return message
+    return "can I choose the region?"
+
+
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_tried_named", with_the_plan_tried_named),
@@ -254,6 +269,7 @@ READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("invoice_listed_named", with_the_invoice_listed_named),
     ("asked_of_the_plan", with_the_question_before_asked_of_the_plan),
     ("move_down_named", with_the_move_down_named),
+    ("region_named", with_the_region_named),
 )
 
 

@@ -488,3 +488,16 @@ async def test_how_long_a_move_from_another_host_takes_is_not_guessed(converse):
     _, outcome = await converse(None, "I'm thinking of moving from heroku", "how long does migration take?")
     assert outcome.reply.startswith("Our help centre has no guide to moving apps from another host, so I'd rather not "
                                     "guess how long a move takes."), outcome.reply
+
+
+@pytest.mark.parametrize("said", ["hi, I have two questions", "can I ask you something?", "a couple of questions"])
+async def test_a_question_announced_is_invited(converse, said):
+    # "I'm sorry, I don't have enough information to answer that properly".
+    [outcome] = await converse("cus_alice", said)
+    assert outcome.reply.startswith("Of course — what can I help you with"), outcome.reply
+
+
+async def test_whether_one_chooses_after_data_stays_in_the_region_chosen_is_the_regions(converse):
+    # The upgrade's steps, for "choose".
+    *_, outcome = await converse(None, "is my data safe with you?", "where is it stored?", "can I choose?")
+    assert outcome.reply.startswith("You can run apps in three regions"), outcome.reply

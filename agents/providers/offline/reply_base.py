@@ -85,7 +85,9 @@ def month_counted_from_today(found: re.Match[str], today: str) -> tuple[int, int
 SAYS_NOTHING_YET = frozenset({
     "i", "need", "help", "please", "pls", "plz", "hi", "hello", "hey", "can", "could", "you", "me", "some",
     "support", "question", "a", "have", "got", "there", "anyone", "someone", "somebody", "with", "something", "im",
-    "stuck", "urgent", "quick", "is", "here", "assistance", "want", "would", "like", "get", "ok", "okay"})
+    "stuck", "urgent", "quick", "is", "here", "assistance", "want", "would", "like", "get", "ok", "okay",
+    # "Hi, I have two questions", "can I ask you something?": a question to come.
+    "questions", "two", "few", "couple", "of", "ask"})
 GREETINGS = frozenset({"hi", "hello", "hey"})
 # No "you'll see the update here": a refund asked for over A2A is decided in that conversation, not this one.
 NOTHING_TO_DO = "so there's nothing more you need to do."
