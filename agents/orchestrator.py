@@ -170,6 +170,7 @@ from agents.own_data import (
     with_double_charge_spelled,
     with_the_lock_denied,
 )
+from agents.per_unit import per_unit_reply, unit_asked_of_a_figure
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.recap import asks_for_a_recap, recap_reply
@@ -862,6 +863,10 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label="technical", key="meanwhile",
                                               why="asks what to do while the incident just told of lasts",
                                               reply=MEANWHILE_REPLY)
+        if (unit := unit_asked_of_a_figure(run.ctx)) is not None:
+            # "Per second?" after the API's limits a minute: the rate limits' guide came again.
+            return await self._answer_by_rule(run, intent_response, label="general", key="per_unit",
+                                              why="asks the unit of a figure just given", reply=per_unit_reply(*unit))
         if charged := charge_said(run.ctx):
             # "Will I be charged straight away?" after the upgrade's steps: the invoice list came.
             return await self._answer_by_rule(run, intent_response, label="billing", key="when_charged",

@@ -501,3 +501,18 @@ async def test_whether_one_chooses_after_data_stays_in_the_region_chosen_is_the_
     # The upgrade's steps, for "choose".
     *_, outcome = await converse(None, "is my data safe with you?", "where is it stored?", "can I choose?")
     assert outcome.reply.startswith("You can run apps in three regions"), outcome.reply
+
+
+async def test_an_item_that_is_an_absence_is_not_said_as_a_double_negative(converse):
+    # "No: no sleeping apps aren't part of your plan, Free. They come with Pro …"
+    *_, outcome = await converse("cus_carol", "I need 3 apps", "how much would that cost?", "ok let's do it")
+    assert "No: “no sleeping apps” isn’t part of your plan, Free. It comes with Pro" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("asked", "reply"), [
+    ("per second?", "Our help centre gives that figure per minute, not per second"),
+    ("is that per minute?", "Yes, per minute: The API allows 60 requests a minute on Free")])
+async def test_the_unit_of_a_figure_just_given_is_the_one_it_was_given_in(converse, asked, reply):
+    # The rate limits' guide again.
+    _, outcome = await converse(None, "what are the rate limits?", asked)
+    assert outcome.reply.startswith(reply), outcome.reply

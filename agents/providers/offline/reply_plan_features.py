@@ -179,8 +179,15 @@ def _plural(item: str) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "us"))
 
 
+# A plan's item that is an absence: "no sleeping apps".
+_AN_ABSENCE = re.compile(r"no\s", re.IGNORECASE)
+
+
 def _agreeing(item: str, plural: str, singular: str) -> str:
-    """"custom domains are", "priority support is": the item, lower-cased, and its verb."""
+    """"custom domains are", "priority support is": the item, lower-cased, and its verb. An item that is an absence
+    ("no sleeping apps") is quoted as one thing: "no sleeping apps aren't part of your plan" said the opposite."""
+    if _AN_ABSENCE.match(item):
+        return f"“{item[:1].lower() + item[1:]}” {singular}"
     return f"{item[:1].lower() + item[1:]} {plural if _plural(item) else singular}"
 
 
@@ -603,7 +610,7 @@ class PlanFeatureReplies(WriterBase):
         else:
             includes = f", which includes {self._listed(asked)}" if asked.items else ""
             self.reply.add(f"No: {_agreeing(item, 'aren’t', 'isn’t')} part of {which}{self._price(asked)}{includes}. "
-                           f"{'They come' if _plural(item) else 'It comes'} with "
+                           f"{'They come' if _plural(item) and not _AN_ABSENCE.match(item) else 'It comes'} with "
                            f"{first.name}{self._price(first)} and the plans above it; you can change plan under "
                            "**Billing → Plan**.")
         self._cite(first, asked)
