@@ -267,8 +267,8 @@ _REGION_WORD = re.compile(r"\b(?:regions?|servers?|data\s*cent(?:er|re)s?|datace
 
 def asks_where_apps_can_run(text: str, *, last_reply: str = "") -> bool:
     """Whether the message asks whether apps can run in a place ("can I host in Japan?"), or, right after a reply that
-    named our regions, "what about australia?" or "which is closest to germany?". Our regions themselves are asked about elsewhere ("is eu-west in
-    Germany?")."""
+    named our regions, "what about australia?" or "which is closest to germany?". Our regions themselves are asked
+    about elsewhere ("is eu-west in Germany?")."""
     if NAMES_OUR_REGION.search(text):
         return False
     if _HOSTING_IN_A_PLACE.search(text):

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from agents.follow_ups.plan_moves import DOWNGRADING, UPGRADING, asks_how_or_when_of_it
+from agents.follow_ups.plans import PLAN_NAMED
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,6 @@ _ASKS_WHAT_IT_BUYS = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?wh
                                 r"for\s+(?:that|it|this|the\s+money|my\s+money|our\s+money|\$?\d+(?:\.\d{2})?)"
                                 r"(?:\s+(?:then|exactly))?\s*[?.!]*\s*$", re.IGNORECASE)
 _PLAN_PRICED = re.compile(r"\b(Free|Pro|Business)\s+plan\s+at\s+\$|\b(Free|Pro|Business)\s+\(\$")
-_PLAN_NAMED = re.compile(r"\b(free|pro|business)\b", re.IGNORECASE)
 
 
 def with_the_plan_priced_named(message: str, *, talked_of: TalkedOf) -> str:
@@ -113,7 +113,7 @@ def with_the_plan_priced_named(message: str, *, talked_of: TalkedOf) -> str:
         return message
     priced = {found[1] or found[2] for found in _PLAN_PRICED.finditer(talked_of.text)}
     if len(priced) != 1 and _PLANS_PRICED.search(talked_of.last_reply):
-        priced = {found.capitalize() for found in _PLAN_NAMED.findall(talked_of.asked_before)}
+        priced = {found.split()[0].capitalize() for found in PLAN_NAMED.findall(talked_of.asked_before)}
         if len(priced) != 1:
             return "what does each plan include?"
     return f"what does the {priced.pop()} plan include?" if len(priced) == 1 else message

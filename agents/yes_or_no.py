@@ -22,10 +22,15 @@ def asks_yes_or_no(message: str) -> bool:
     return bool(ASKS_YES_OR_NO.match(message) or _ASKS_YES_OR_NO_AFTER.search(message))
 
 
+def without_yes_or_no(answer: str) -> str:
+    """`answer` without a leading "Yes:" or "No,", its first letter raised."""
+    rest = YES_OR_NO.sub("", answer, count=1)
+    return rest[:1].upper() + rest[1:]
+
+
 def answered_as_asked(answer: str, message: str) -> str:
     """`answer` without its leading "Yes:" (or "No,") when `message` asks no yes-or-no question ("what are sleeping
     apps?", "my free app keeps sleeping"); `answer` as it is otherwise."""
     if not YES_OR_NO.match(answer) or asks_yes_or_no(message):
         return answer
-    rest = YES_OR_NO.sub("", answer, count=1)
-    return rest[:1].upper() + rest[1:]
+    return without_yes_or_no(answer)

@@ -88,7 +88,7 @@ from agents.service_terms import (
     tier_not_ours,
     who_may_pay_less,
 )
-from agents.yes_or_no import answered_as_asked
+from agents.yes_or_no import answered_as_asked, without_yes_or_no
 
 # "When did I cancel?", "what date was my subscription cancelled?": the cancellation's date, asked of the records.
 _ASKS_WHEN_CANCELLED = re.compile(r"\b(?:when|what\s+(?:date|day))\s+(?:did|was|were)\s+(?:i|we|my|our|it|the)\s*(?:\w+\s+)?"
@@ -960,8 +960,8 @@ class BillingReplies(WriterBase):
                     # "Can I pay annually?" from a Pro customer: what the entry means for their plan, said
                     # first in place of the plan alone (the lead names it).
                     # "Can you move us to annual billing?" asks for the switch, which no "yes" here makes.
-                    asked = "" if _SWITCH_TO_YEARLY.search(self.text) else self.ctx.message
-                    self.reply.paragraphs[plan_line] = answered_as_asked(lead, asked)
+                    self.reply.paragraphs[plan_line] = (without_yes_or_no(lead) if _SWITCH_TO_YEARLY.search(self.text)
+                                                        else answered_as_asked(lead, self.ctx.message))
                     yearly_on_own_plan = lead.startswith("Yes:")
                 if about_yearly or about_discount:
                     topic = "paying yearly" if about_yearly else "discounts"

@@ -25,7 +25,7 @@ from agents.follow_ups.offers import OFFER_PERSON
 from agents.outcome import FaqMatch
 from agents.providers.offline.reply_base import TAKES, WriterBase, sentences, topic_words
 from agents.providers.offline.text import normalise, stem
-from agents.yes_or_no import YES_OR_NO
+from agents.yes_or_no import without_yes_or_no
 
 # Words a data-protection question uses whatever it asks, which the entry on where data is stored covers by being
 # about it: a question naming more than these and what the quoted entries say ("a data protection officer") is
@@ -74,9 +74,8 @@ class DataProtectionReplies(WriterBase):
         self.reply.add("Our help centre doesn't say how your stored data is encrypted, so I'd rather not guess.")
         certificates = next((m for m in self.facts.faq if {"ssl", "tls"} & set(normalise(m.question).split())), None)
         if certificates is not None:
-            said = YES_OR_NO.sub("", certificates.answer, count=1)
-            self.reply.add(f"What it does say is that connections to your apps are encrypted: {said[:1].upper()}"
-                           f"{said[1:]}", answers=False)
+            self.reply.add("What it does say is that connections to your apps are encrypted: "
+                           f"{without_yes_or_no(certificates.answer)}", answers=False)
             self._cite_faq(certificates)
         self.reply.add(f"If you need the details (for a security review, say), a person from our team can tell you: "
                        f"would you like me to {OFFER_PERSON}?", answers=False)

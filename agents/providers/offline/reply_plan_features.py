@@ -41,7 +41,7 @@ from agents.service_terms import (
     plan_asked_if_offered,
     plan_moved_to,
 )
-from agents.yes_or_no import YES_OR_NO
+from agents.yes_or_no import without_yes_or_no
 
 # "What does my plan include?", "what do I get with Pro?", "what's in the Business plan?": the whole list.
 ASKS_WHAT_A_PLAN_HAS = re.compile(
@@ -299,8 +299,7 @@ class PlanFeatureReplies(WriterBase):
             first = len(self.reply.paragraphs)
             told = self._tell_whether_included(asked, listing, feature)
             if told and not _ASKS_WHETHER.match(self.text) and len(self.reply.paragraphs) > first:
-                said = YES_OR_NO.sub("", self.reply.paragraphs[first], count=1)
-                self.reply.paragraphs[first] = said[:1].upper() + said[1:]
+                self.reply.paragraphs[first] = without_yes_or_no(self.reply.paragraphs[first])
             return told
         if feature and asked is not None and ASKS_HOW_TO_GET.search(self.text):
             # "How do I add a custom domain on free?": that Free lacks it, and which plan has it, comes first; on a

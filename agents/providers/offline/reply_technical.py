@@ -74,7 +74,7 @@ from agents.providers.offline.reply_base import (
 from agents.providers.offline.text import normalise
 from agents.service_status import ASKS_WHEN_IT_STARTED, asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.set_phrases import opens_with_it_not_fixed
-from agents.yes_or_no import YES_OR_NO, answered_as_asked
+from agents.yes_or_no import YES_OR_NO, answered_as_asked, without_yes_or_no
 
 # "Any ETA for a fix?", "when will it be fixed?", "is it resolved yet?", "any update?": when the incident
 # ends, which nobody knows; its state and where the updates go are what there is to say.
@@ -1257,8 +1257,7 @@ class TechnicalReplies(WriterBase):
         guide = next((a for a in articles if "certificate" in f"{a.title} {a.summary}".lower()), None)
         if entry is not None:
             # Its leading "Yes:" answers whether certificates are provided: before "can I use my own?" it reads as yes.
-            answer = YES_OR_NO.sub("", entry.answer, count=1)
-            self.reply.add(f"From our help centre: {answer[:1].upper()}{answer[1:]}")
+            self.reply.add(f"From our help centre: {without_yes_or_no(entry.answer)}")
             self._cite_faq(entry)
         elif guide is not None:
             self.reply.add(f"From our guide “{guide.title}”: {guide.summary}")
@@ -1381,7 +1380,7 @@ class TechnicalReplies(WriterBase):
     def _as_asked(self, faq: FaqMatch) -> FaqMatch:
         # "Do I have to pay for it?" is asked the other way round from "do you offer it?": an entry's
         # leading "Yes:" would answer the wrong question. "Why is my app slow in the morning?" asks no yes or no.
-        answer = (answered_as_asked(faq.answer, "") if ASKS_IF_IT_COSTS.search(self.text)
+        answer = (without_yes_or_no(faq.answer) if ASKS_IF_IT_COSTS.search(self.text)
                   else answered_as_asked(faq.answer, self.ctx.message))
         return faq if answer == faq.answer else faq.model_copy(update={"answer": answer})
 
@@ -1423,8 +1422,7 @@ class TechnicalReplies(WriterBase):
         domain_named = bool(_NAMES_ITS_DOMAIN.match(self.ctx.message)) and bool(_GUIDE_NAMED.search(last))
         if where is None and since is None and not domain_named:
             return False
-        told = next((IncidentFact.model_validate(i) for i in self.facts.active_incidents or []
-                     if i.get("started_at") and f"“{i['title']}”" in last), None)
+        told = self._incident_told_in(last)
         person = (f"I can't see your app from here, so a person from our team can look into it with you: would you "
                   f"like me to {OFFER_PERSON}?")
         if where is not None and told is not None and told.regions:
@@ -1485,6 +1483,11 @@ class TechnicalReplies(WriterBase):
             return True
         return False
 
+    def _incident_told_in(self, text: str) -> IncidentFact | None:
+        """The open incident `text` (a reply, or two) named by its title in quotes, if any."""
+        return next((IncidentFact.model_validate(i) for i in self.facts.active_incidents or []
+                     if i.get("started_at") and f"“{i['title']}”" in text), None)
+
     def _answers_a_region_asked_of_the_incident(self, last: str) -> bool:
         """"What about eu-west?", "is us-east affected?" soon after an open incident was told: whether it is in that
         region (it got "I don't have a guide on that", and "when will it be fixed?" after it, another). False, having
@@ -1492,8 +1495,7 @@ class TechnicalReplies(WriterBase):
         asked = _ASKS_OF_A_REGION.match(self.ctx.message)
         # Told in the last reply, or the one before it ("is there a workaround?" between them).
         recent = "\n".join([last, *assistant_texts(self.ctx)[1:2]])
-        told = next((IncidentFact.model_validate(i) for i in self.facts.active_incidents or []
-                     if i.get("started_at") and f"“{i['title']}”" in recent), None)
+        told = self._incident_told_in(recent)
         if asked is None or told is None or not told.regions:
             return False
         region = asked["region"].lower()
