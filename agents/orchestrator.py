@@ -55,6 +55,7 @@ from agents.app_deletion import (
     about_a_lost_authenticator,
     about_deleting_the_account,
     asks_to_delete_an_app,
+    asks_what_deleting_an_app_saves,
     names_a_hosted_app_only,
 )
 from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
@@ -197,6 +198,7 @@ from agents.service_terms import (
     asks_about_an_extra_fee,
     asks_for_a_special_price,
     asks_if_a_plan_can_change_later,
+    asks_price_per_app,
     asks_price_per_seat,
     asks_to_change_the_renewal_date,
     asks_what_a_plan_has,
@@ -510,11 +512,11 @@ _FOLLOW_UPS_MISREAD = (
     # plan's count of members, which the account part quotes (the billing part led with the invoices).
     _FollowUpRule(lambda ctx: limit_gone_past(ctx) == "team members", "account", "member_limit_gone_past",
                   "asks what happens past a plan's limit on team members"),
-    # "Does it apply to me?" after "what is the sla?" (billing at 0.6: the plan's price, then the SLA's whole entry):
-    # whether the customer's plan has the SLA, which the technical part says yes or no to. Off topic, the scope's own
-    # rule reads it.
+    # "Does it apply to me?" after "what is the sla?" (billing at 0.6: the plan's price, then the SLA's whole entry),
+    # "do I get it?" (out of scope at 0.4: Pro's contents in a panel): whether the customer's plan, or the plan named,
+    # has the SLA, which the technical part says yes or no to.
     _FollowUpRule(asks_if_the_sla_applies, "technical", "sla_applies_asked",
-                  "asks whether the uptime SLA just told applies to them", spares=("out_of_scope",)),
+                  "asks whether the uptime SLA just told applies to them"),
     # "Since when?" right after an incident was told (out of scope at 0.6: the scope reply): when it began.
     _FollowUpRule(asks_when_the_incident_began, "technical", "incident_start_asked",
                   "asks when the incident just told began"),
@@ -592,6 +594,11 @@ _FOLLOW_UPS_MISREAD = (
     # "How much per seat?" (account: the team's entry as a guess): the billing part says no price per member is given.
     _FollowUpRule(lambda ctx: asks_price_per_seat(ctx.message), "billing", "price_per_seat_asked",
                   "asks a price for each person on the team", spares=("human",), sure=True),
+    # "Is the price per app?" (technical: "no guide"), "will I still be charged for it?" after "how do I delete an app?"
+    # ("no guide" again): the plans are priced by the month, which the billing part's plans say, with each one's apps.
+    _FollowUpRule(lambda ctx: asks_price_per_app(ctx.message) or asks_what_deleting_an_app_saves(
+        ctx.message, asked_before=previous_user_text(ctx) or ""), "billing", "price_per_app_asked",
+        "asks what an app adds to the bill", spares=("human",), sure=True),
     # "So do I owe anything?" after talk of a charge and a refund (refund: the refusal again): what is unpaid.
     _FollowUpRule(lambda ctx: asks_what_is_owed(ctx.message), "billing", "owed_asked", "asks what is unpaid",
                   spares=("human",)),

@@ -471,7 +471,11 @@ PHRASES: dict[Intent, re.Pattern[str]] = {
                             r"|\btraffic\s+(?:limits?|caps?|quotas?|allowance)\b"
                             r"|\b(?:handle|support)\s+(?:\w+\s+){0,2}(?:traffic|visitors)\b"
                             # "How do I know how many api calls I have left?" (out of scope at 0.75): the API's limit.
-                            r"|\bapi\s+(?:calls?|requests?|quotas?|rate\s+limits?|limits?)\b", re.IGNORECASE),
+                            r"|\bapi\s+(?:calls?|requests?|quotas?|rate\s+limits?|limits?)\b"
+                            # "Tell me about ssl" (out of scope at 0.75): the certificates every app gets, which the
+                            # help centre's entry and the certificates' guide tell; no message of the four public
+                            # sets names them.
+                            r"|\b(?:ssl|tls|https)\b", re.IGNORECASE),
     "refund": re.compile(r"\bmoney\s+back\b", re.IGNORECASE),
     # "Max number of apps?", "app limit": how many apps a plan hosts, which the plans say. "What's the difference
     # between the plans?", "compare your plans", "what do I get over pro?" (out of scope at 0.74): ours, set side by side.
@@ -481,7 +485,7 @@ PHRASES: dict[Intent, re.Pattern[str]] = {
                           r"|(?:the\s+)?(?:free|pro|business)(?:\s+plan)?)\s+(?:get|have|offer|add|give)\s+(?:you\s+)?"
                           r"(?:extra\s+|more\s+)?(?:over|beyond|above|on\s+top\s+of)\s+(?:the\s+)?(?:free|pro|business)\b"
                           r"|\b(?:max(?:imum)?|limit)\s+(?:number\s+of\s+|on\s+(?:the\s+)?(?:number\s+of\s+)?)?apps\b"
-                          r"|\bapps?\s+limits?\b", re.IGNORECASE),
+                          r"|\bapps?\s+limits?\b|\b(?:ssl|tls|https)\b", re.IGNORECASE),
     "billing": re.compile(
         r"\b(?:what|how\s+much)\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:still\s+)?owe\b"
         r"(?!\s+(?:on|for|to|at)\s+(?!you\b|northwind\b))"

@@ -232,11 +232,38 @@ def credits_asked_of_the_sla_told(ctx: SupportContext) -> str | None:
     return "how do we claim service credits if you miss the sla?"
 
 
+_A_PLAN = r"(?:the\s+)?(?:free|pro|business)(?:\s+(?:plan|plans|users?|customers?|accounts?|tier|ones?))?"
+# "Do free users get it?" (account at 0.26: what Free includes), "do I get it?" (Pro's contents), "does pro have that?",
+# "is it on business too?", "what about pro?" (the invoice list) right after the uptime SLA was told: whether that plan,
+# or the customer's, has it.
+_PLAN_GETS_IT = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:"
+    rf"(?:do|does|did|will|would|can)\s+(?:i|we|{_A_PLAN}|(?:my|our)\s+plan)\s+(?:also\s+|even\s+|still\s+)?"
+    r"(?:get|have|include|come\s+with)\s+(?:it|that|this|one|an?\s+sla|the\s+sla)"
+    rf"|(?:is|does)\s+(?:it|that|this)\s+(?:also\s+)?(?:on|in|part\s+of|included\s+(?:in|with|on)|come\s+with)\s+"
+    rf"(?:{_A_PLAN}|(?:my|our)\s+plan)"
+    rf"|(?:what|how)\s+about\s+{_A_PLAN})"
+    rf"(?:\s+(?:too|as\s+well|then|on\s+{_A_PLAN}))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
 def asks_if_the_sla_applies(ctx: SupportContext) -> bool:
-    """"Does it apply to me?" after the uptime SLA was asked about or told ("do you offer an uptime guarantee?" names
-    it only in the reply): whether the customer's plan has it."""
-    return asks_if_it_applies_to_them(ctx.message) and any(
-        names_the_sla(text) for text in (previous_user_text(ctx) or "", last_assistant_text(ctx)))
+    """"Does it apply to me?", "do free users get it?" after the uptime SLA was asked about or told ("do you offer an
+    uptime guarantee?" names it only in the reply): whether the customer's plan, or the plan named, has it."""
+    before = previous_user_text(ctx) or ""
+    if asks_if_it_applies_to_them(ctx.message):
+        return names_the_sla(before) or names_the_sla(last_assistant_text(ctx))
+    # Asked of a plan, the SLA must have been the question: the plans' entry names it among what Business adds.
+    return bool(_PLAN_GETS_IT.match(ctx.message)) and (names_the_sla(before) or asks_about_uptime(before))
+
+
+def sla_asked_of_a_plan(ctx: SupportContext) -> str | None:
+    """"Do free users get it?" after the uptime SLA was told: "does the free plan have an sla?"; "do I get it?": "does my
+    plan have an sla?"; None for any other message."""
+    if _PLAN_GETS_IT.match(ctx.message) is None or not asks_if_the_sla_applies(ctx):
+        return None
+    plan = PLAN_NAMED.search(ctx.message)
+    return f"does the {plan[0].split()[0].lower()} plan have an sla?" if plan else "does my plan have an sla?"
 
 
 # "Can I export my logs?", "can you export them?" after where the logs are was told: a download of the app's logs, which

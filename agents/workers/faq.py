@@ -253,13 +253,26 @@ _MORE_DEPLOYS_A_DAY = re.compile(r"\bdeploy(?:ing)?\s+more\s+than\s+\d+\s+times\
                                  r"|\bmore\s+(?:than\s+\d+\s+)?deploys\s+(?:a|per|each|every)\s+day\b", re.IGNORECASE)
 
 
+# "Tell me about ssl" (the certificates' entry at 0.12, against 0.52 for "ssl"), "I want to know about custom domains":
+# the words that announce a topic share nothing with the entry on it and only dilute what does.
+_TELL_ME_ABOUT = re.compile(
+    r"^\W*(?:(?:hi|hello|hey)[\s,!.]+)?(?:(?:can|could)\s+you\s+)?(?:please\s+)?(?:tell\s+me|i(?:\s+(?:want|would\s+like)|'?d\s+like)"
+    r"\s+to\s+know|(?:some\s+|more\s+)?info(?:rmation)?)\s+(?:a\s+bit\s+|a\s+little\s+|some(?:thing)?\s+|more\s+)*"
+    r"(?:about|on|regarding)\s+(?=\S)(?!(?:it|that|this|them|those)\W*$)", re.IGNORECASE)
+# "What's priority support?" (the support hours' entry at 0.04, against 0.45 for "what is"): the entries ask with the
+# words apart, and "what's" is no word of theirs.
+_WHATS = re.compile(r"\b(what)(?:'|’)?s\b", re.IGNORECASE)
+
+
 def as_searched(message: str) -> str:
     """The message in the words the entries are written in: without a request's lead-in ("I don't know what I have to
-    do to close my account"), a document's name spelt right ("recipt"), an unlock request naming the account, no
+    do to close my account") or the words that announce a topic ("tell me about"), "what's" as "what is", a document's
+    name spelt right ("recipt"), an unlock request naming the account, no
     "first" against what was said before, "export it" as the export of the customer's data, an email address as
     "a new address", taking long to load as being slow, a plan asked a figure of by its name alone, and backup codes
     as the recovery codes they are."""
-    text = unlock_request_naming_the_account(with_document_words_spelled(without_request_lead_in(message)))
+    text = _WHATS.sub(r"\1 is", _TELL_ME_ABOUT.sub("", without_request_lead_in(message)))
+    text = unlock_request_naming_the_account(with_document_words_spelled(text))
     text = with_slowness_said(_EXPORT_IT.sub(r"\1 my data", _WHEN_AGAINST_BEFORE.sub("", text)))
     if _FIGURE_OF_A_NAMED_PLAN.search(text) and not _ABOUT_THE_PLAN_ITSELF.search(text):
         text = _PLAN_NAMED_AS_A_PLAN.sub(r"\1", text)

@@ -548,7 +548,8 @@ async def test_another_way_than_deleting_the_account_is_cancelling_the_plan(conv
 @pytest.mark.parametrize(("turns", "lead"), [
     # "You're on the Free plan, which costs nothing. There are no invoices on your account yet".
     (("does the pro plan have an sla?",), "The Business plan comes with a 99.95% monthly uptime SLA"),
-    (("does the free plan have an sla?", "what about pro?"), "The Business plan comes with a 99.95% monthly uptime SLA"),
+    # Asked of another plan after the SLA, a plain no leads (stop 43).
+    (("does the free plan have an sla?", "what about pro?"), "No: Free and Pro have no SLA"),
 ])
 async def test_whether_a_named_plan_has_something_is_answered_for_that_plan_not_with_ones_invoices(converse, turns,
                                                                                                    lead):

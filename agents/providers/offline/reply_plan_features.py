@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from agents.about_service import asks_about_support_hours
-from agents.follow_ups.history import last_assistant_text
+from agents.app_deletion import asks_what_deleting_an_app_saves
+from agents.follow_ups.history import last_assistant_text, previous_user_text
 from agents.follow_ups.leaning_back import asks_for_more
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.service import asks_the_limit_of_the_topic
@@ -170,8 +171,18 @@ class PlanListing:
 
 def _items(text: str) -> tuple[str, ...]:
     """"Up to 10 apps, custom domains, email support." → ("Up to 10 apps", "custom domains", "email support")."""
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip().rstrip("."))
-    return tuple(part.strip() for part in parts if part.strip())
+    items: list[str] = []
+    for part in (part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip().rstrip("."))):
+        if part and items and _QUALIFIES.match(part):
+            # "A 99.95% monthly uptime SLA, with service credits if we miss it": a clause on the item before, not an
+            # item ("Business adds a 99.95% monthly uptime SLA and with service credits …" came); the entry says it.
+            continue
+        if part:
+            items.append(part)
+    return tuple(items)
+
+
+_QUALIFIES = re.compile(r"(?:with|without|if|when|though|which|so)\s", re.IGNORECASE)
 
 
 def _plural(item: str) -> bool:
@@ -262,9 +273,12 @@ class PlanFeatureReplies(WriterBase):
         if self._tell_no_plan_states_the_resource() or self._more_of_the_resource_unsaid():
             return True
         listing = self._plan_listings()
-        if listing and asks_price_per_app(self.ctx.message):
-            # "Do you charge per app?": a visitor was asked to sign in, and told the refund policy.
-            self.reply.add("Our plans are priced by the month, not per app, and each allows a number of apps.",
+        deleting = asks_what_deleting_an_app_saves(self.ctx.message, asked_before=previous_user_text(self.ctx) or "")
+        if listing and (deleting or asks_price_per_app(self.ctx.message)):
+            # "Do you charge per app?": a visitor was asked to sign in, and told the refund policy. "Will I still be
+            # charged for it?" after "how do I delete an app?": the invoice list.
+            self.reply.add(("Deleting an app doesn't change what you pay: our plans" if deleting else "Our plans")
+                           + " are priced by the month, not per app, and each allows a number of apps.",
                            answers=False)
             if self._tell_how_many_on_each(listing, {stem("apps")}):
                 return True
@@ -600,7 +614,10 @@ class PlanFeatureReplies(WriterBase):
             # set one up ("Custom domains are on Pro and Business. In your app, go to …").
             self._quote_faq(entry, hedge=False)
             return True
-        if comes_at == at:
+        if comes_at == at and asked.items == (item,):
+            # The one thing the plan's list holds ("a 99.95% monthly uptime SLA", from the SLA's entry): not said twice.
+            self.reply.add(f"Yes: {which}{self._price(asked)}{',' if own else ''} includes {item[:1].lower()}{item[1:]}.")
+        elif comes_at == at:
             self.reply.add(f"Yes: {_agreeing(item, 'are', 'is')} included in {which}{self._price(asked)}. "
                            f"{asked.name} {'adds' if asked.source else 'includes'} {self._listed(asked)}.")
         elif comes_at < at:

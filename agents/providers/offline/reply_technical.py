@@ -34,6 +34,7 @@ from agents.follow_ups.service import (
     asks_to_export_logs,
     reports_what_the_outage_costs,
     says_it_hit_the_limit,
+    sla_asked_of_a_plan,
 )
 from agents.follow_ups.topic import with_topic
 from agents.how_long_it_ran import minutes_it_ran
@@ -287,6 +288,10 @@ OWN_CERTIFICATE = re.compile(
     re.IGNORECASE)
 
 
+# What the uptime SLA answers among questions on uptime: a promise, credits, the SLA itself.
+_ASKS_WHAT_IS_PROMISED = re.compile(r"\b(?:guarantee\w*|commit\w*|promis\w*|credits?|slas?|agreement|compensat\w*)\b",
+                                    re.IGNORECASE)
+
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         if (self._no_fix_time_for_a_fault_of_its_own() or self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
@@ -338,6 +343,11 @@ class TechnicalReplies(WriterBase):
             # Cited as told, as the account part cites it for a locked account: the entry stays the answer
             # (no guide on deploys for "I'm locked out please unlock"), and is not quoted (below).
             self._cite_faq(faq)
+        if (faq is not None and "sla" in normalise(faq.question).split() and asks_about_uptime(self.text)
+                and not _ASKS_WHAT_IS_PROMISED.search(self.text)):
+            # "What is your uptime?" (the SLA's entry at 0.88 was quoted as the answer): a figure, which _tell_uptime
+            # says is not to hand, with the incidents open now and the SLA. "Do you guarantee uptime?" asks the SLA.
+            faq = None
         if faq is not None and articles and self._about_another_plan(faq.question):
             # "My app is slow" from a Business customer: that free apps sleep is true and no help to them.
             faq = None
@@ -386,6 +396,10 @@ class TechnicalReplies(WriterBase):
                 other = articles[1]
                 self.reply.add(f"“{other.title}” may help too.", answers=False)
                 self._cite_article(other)
+        if (not self.reply.answered and incident is None and not articles and not _ASKS_WHAT_IS_PROMISED.search(self.text)
+                and self._tell_uptime()):
+            # "What is your uptime?": the SLA's entry (0.88) is no answer to it, quoted below as if it were.
+            return
         if not self.reply.answered:
             match = self._faq_for_this_question()
             if match is not None:
@@ -1183,7 +1197,8 @@ class TechnicalReplies(WriterBase):
         plan = named[0] if len(named) == 1 else customer_plan if not named else None
         entry_sentences = sentences(entry.answer)
         own = [sentence for sentence in entry_sentences if plan in _PLAN_NAME.findall(sentence)] if plan else []
-        if plan is None and self.ctx.customer is None and asks_if_it_applies_to_them(self.ctx.message):
+        if plan is None and self.ctx.customer is None and (asks_if_it_applies_to_them(self.ctx.message)
+                                                           or sla_asked_of_a_plan(self.ctx) is not None):
             # A visitor's "does it apply to me?": their plan decides, and no plan of theirs is to hand.
             self.reply.add("That depends on your plan, which I can't see as you're not signed in: "
                            f"{_lower_first(entry.answer)} If you sign in, I can tell you for your account.")
@@ -1196,12 +1211,19 @@ class TechnicalReplies(WriterBase):
         said = " ".join(own)
         # "Does it apply to me?" right after the SLA was told: a plain yes or no leads, which a repeat of the
         # reply before ("You're on the Pro plan: …") does not give.
-        applies_asked = asks_if_it_applies_to_them(self.ctx.message)
+        applies_asked = asks_if_it_applies_to_them(self.ctx.message) or sla_asked_of_a_plan(self.ctx) is not None
         if NO_SLA.search(said):
             others = [sentence for sentence in entry_sentences if sentence not in own]
-            opening = f"No, it doesn't: {lead}, and {_lower_first(said)}" if applies_asked else (
-                f"{lead[:1].upper()}{lead[1:]}: {said}")
+            # "What about pro?" after Free's SLA was asked: the entry's sentence names the plan ("No, it doesn't: on
+            # Pro, and Free and Pro have no SLA" came).
+            opening = (f"No: {said}" if applies_asked and plan != customer_plan
+                       else f"No, it doesn't: {lead}, and {_lower_first(said)}" if applies_asked
+                       else f"{lead[:1].upper()}{lead[1:]}: {said}")
             self.reply.add(" ".join([opening, *others]))
+        elif plan != customer_plan and said.startswith(f"The {plan} plan"):
+            # "Does business have that?" from Pro: the entry's sentence names the plan ("Yes: on Business, and the
+            # Business plan comes with …" came).
+            self.reply.add(f"Yes: {_lower_first(said)}")
         elif applies_asked or not _ASKS_WHAT_IT_IS.match(self.ctx.message):
             self.reply.add(f"{'Yes, it does' if applies_asked else 'Yes'}: {lead}, and {_lower_first(said)}")
         else:

@@ -49,7 +49,7 @@ from agents.follow_ups.leaning_back import NOT_RECEIVED, asks_for_more, asks_how
 from agents.follow_ups.offers import OFFER_PERSON, declines_offer
 from agents.follow_ups.plan_moves import CANCELLING, CANCELS_SOMETHING_ELSE
 from agents.follow_ups.plans import asked_which_plan_for, names_where_the_move_goes, plan_meant_by_that
-from agents.follow_ups.service import RATE_LIMITS_QUESTION, limit_gone_past
+from agents.follow_ups.service import RATE_LIMITS_QUESTION, limit_gone_past, sla_asked_of_a_plan
 from agents.follow_ups.topic import question_as_asked, with_topic
 from agents.frustration import mood_reply, repeats_last_reply, same_for_another_plan
 from agents.nearest_region import nearest_region
@@ -1046,12 +1046,14 @@ def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
     if (past := limit_gone_past(ctx)) is not None:
         return _past_the_limit(ctx, persona=persona, past=past)
     # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
-    another_plan = question_as_asked(ctx)
+    # "Do free users get it?" after the uptime SLA was told: whether Free has it (Free's contents came).
+    sla_asked = sla_asked_of_a_plan(ctx)
+    another_plan = question_as_asked(ctx) if sla_asked is None else None
     # "Why is business so expensive?" got the invoice list: what the plan gives for its price answers it.
     why_dear = plan_asked_why_it_costs(ctx.message)
     # "What does that include?" after "You're on the Pro plan": Pro's contents (the help centre's entry on Free came).
     plan_meant = why_dear or plan_meant_by_that(ctx)
-    writer = ReplyWriter(ctx, persona=persona, text=another_plan or which_plan_for_what_was_asked(ctx)
+    writer = ReplyWriter(ctx, persona=persona, text=sla_asked or another_plan or which_plan_for_what_was_asked(ctx)
                          or (f"what does {plan_meant} include?" if plan_meant else ctx.message))
     draft = writer.write()
     if (another_plan is not None and repeats_last_reply(draft.text, ctx) and (plan := _plan_named(ctx.message))
