@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from agents.about_service import asks_about_support_hours, unlisted_payment_methods
 from agents.context import SupportContext
 from agents.data_protection import asks_for_a_dpa, asks_to_erase_personal_data
+from agents.email_change import new_email_given
 from agents.follow_ups.billing import reports_card_replaced
 from agents.follow_ups.go_aheads import affirms
 from agents.follow_ups.history import last_assistant_text, previous_user_text, turns_before
@@ -125,6 +126,10 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # "Will you delete my data if I cancel?": the words match deleting the account (0.94); the entry on cancelling says
     # what happens to apps and data, which the writer tells.
     FaqRefusal(_message(asks_what_cancelling_does), "asks what cancelling does to apps or data"),
+    # "alice@newmail.com" after "how do I change my email?" (the entry at 0.97): the address to change to, which the
+    # account part says the chat can't set, with the entry's steps for it.
+    FaqRefusal(lambda ctx, _top: ctx.customer is not None and new_email_given(ctx) is not None,
+               "gives the new email address to change to"),
     # "Change the email invoices go to": the entry says how to change the account's address; the billing part says
     # that is where invoices go, with the address on file.
     FaqRefusal(_signed_in(asks_about_the_billing_email),

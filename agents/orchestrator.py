@@ -160,6 +160,7 @@ from agents.own_data import (
     asks_when_joined,
     asks_when_we_retry,
     asks_which_authenticator,
+    device_said_after_sign_in_trouble,
     gives_an_address_to_send_to,
     gives_an_invoice_detail,
     mentions_plans,
@@ -213,7 +214,12 @@ from agents.service_terms import (
     with_terms_spelled,
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
-from agents.sign_up_problems import SIGN_UP_PROBLEM_REPLY, reports_a_sign_up_problem, wants_to_sign_up
+from agents.sign_up_problems import (
+    SIGN_UP_PROBLEM_REPLY,
+    reports_a_sign_up_problem,
+    reports_confirming_email_missing,
+    wants_to_sign_up,
+)
 from agents.staff_decisions import decision_awaited, decision_told_reply
 from agents.steps_are_theirs import step_asked_of_us, step_label, steps_are_theirs_reply
 from agents.tracing import Tracer
@@ -472,6 +478,14 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "I didn't get the confirmation" after the new address was given (technical in a panel: "no guide"): the email that
+    # confirms an address, which the account part tells where to look for.
+    _FollowUpRule(lambda ctx: reports_confirming_email_missing(ctx.message), "account", "confirming_email_missing",
+                  "says the email confirming an address has not arrived", spares=("human",)),
+    # "I'm on my phone" right after "I can't log in" (out of scope at 0.6: the scope reply): the sign-in, which the
+    # account's facts answer wherever it is tried from.
+    _FollowUpRule(lambda ctx: device_said_after_sign_in_trouble(ctx.message, asked_before=previous_user_text(ctx) or "")
+                  is not None, "account", "device_said", "says where they sign in from", spares=("human",), sure=True),
     # "Our company name is Acme Ltd" (out of scope at 0.6: the scope reply): a detail for the invoices, whose place to
     # enter it is billing's to say, with that nothing here stored it.
     _FollowUpRule(lambda ctx: gives_an_invoice_detail(ctx.message, last_reply=last_assistant_text(ctx)), "billing",

@@ -487,6 +487,29 @@ def reports_cannot_sign_in(text: str) -> bool:
             and not NAMES_ANOTHER_LOCK.search(text) and not about_someone_elses_sign_in(text))
 
 
+# "I'm on my phone", "using the ios app", "from my laptop": where the customer is signing in from, said after saying they
+# cannot (the scope reply came).
+_ON_A_DEVICE = re.compile(
+    r"^\W*(?:(?:but|and|well|oh|ok(?:ay)?|also|btw)[,\s]+)?(?:(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:on|using|trying\s+"
+    r"(?:on|from|with)|signing\s+in\s+(?:on|from)|logging\s+in\s+(?:on|from))\s+|(?:on|from|using)\s+)"
+    r"(?:(?:my|a|an|the|our)\s+)?(?P<device>phone|mobile(?:\s+phone)?|cell(?:\s*phone)?|smartphone|iphone|android(?:\s+phone)?"
+    r"|ipad|tablet|laptop|mac|pc|computer|work\s+(?:laptop|computer|pc)|chromebook)(?:\s+(?:now|right\s+now|though))?\W*$",
+    re.IGNORECASE)
+
+
+def device_said_after_sign_in_trouble(message: str, *, asked_before: str) -> str | None:
+    """"I'm on my phone" right after "I can't log in": the device named ("phone"); None for any other message."""
+    found = _ON_A_DEVICE.match(message)
+    if found is None or not reports_cannot_sign_in(asked_before):
+        return None
+    device = " ".join(found["device"].lower().split())
+    return _DEVICE_SPELLED.get(device, device)
+
+
+_DEVICE_SPELLED = {"iphone": "iPhone", "ipad": "iPad", "mac": "Mac", "pc": "PC", "work pc": "work PC",
+                   "android": "Android", "android phone": "Android phone", "chromebook": "Chromebook"}
+
+
 # Whose sign-in to what the customer hosts: "my users can't log in to my app", "visitors can't sign in to my site".
 _THEIR_USERS = re.compile(r"\b(?:my|our|the)\s+(?:\w+\s+)?(?:users|customers|visitors|members|clients|players|students)\b"
                           r"|\b(?:to|into|on)\s+(?:my|our)\s+(?:app|apps|site|website|service)\b", re.IGNORECASE)

@@ -72,14 +72,14 @@ def period_of_the_prices_said(ctx: SupportContext) -> tuple[str, dict[str, str]]
     return (asked["period"].lower(), said) if said else None
 
 
-_HOW_MUCH_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+much(?:\s+(?:then|exactly))?\s*[?.!]*\s*$",
+HOW_MUCH_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+much(?:\s+(?:then|exactly))?\s*[?.!]*\s*$",
                              re.IGNORECASE)
 
 
 def asks_the_amount_of_the_renewal(ctx: SupportContext) -> bool:
     """"How much?" right after the next renewal was told: its amount. Alone, "how much" found the plans' prices, which
     the FAQ shortcut sent (after anything else, that is still the answer)."""
-    return bool(_HOW_MUCH_ALONE.match(ctx.message)) and RENEWAL_TOLD in last_assistant_text(ctx)
+    return bool(HOW_MUCH_ALONE.match(ctx.message)) and RENEWAL_TOLD in last_assistant_text(ctx)
 
 
 _OWN_PLAN_SAID = re.compile(r"\bYou're on the (?:Free|Pro|Business) plan\b[^.]*\.")
@@ -92,7 +92,7 @@ def plans_priced_asked(ctx: SupportContext) -> list[str]:
     # "How much would that cost?" after "Custom domains are on Pro and Business … you'd need to move": those plans'
     # prices (the custom domains guide again); after asking to move, what the move costs is the move's (writer.py).
     costs = asks_what_it_costs(ctx.message) and not plan_change_named(previous_user_text(ctx) or "")
-    if not (_HOW_MUCH_ALONE.match(ctx.message) or costs) or RENEWAL_TOLD in last:
+    if not (HOW_MUCH_ALONE.match(ctx.message) or costs) or RENEWAL_TOLD in last:
         return []
     # "You're on the Free plan, so you'd need to move to Pro or Business first" names the customer's own, not one asked.
     named = _OWN_PLAN_SAID.sub("", last)

@@ -119,3 +119,86 @@ async def test_uptime_asked_with_what_is_is_told_there_is_no_figure_not_only_the
 async def test_a_promise_of_uptime_asked_still_gets_the_sla(converse, message):
     [outcome] = await converse("cus_alice", message)
     assert _NO_FIGURE not in outcome.reply and "99.95% monthly uptime SLA" in outcome.reply, outcome.reply
+
+
+_FAILED = "why did my last payment fail?"
+
+
+async def test_a_retry_asked_right_after_why_a_payment_failed_is_told_when_we_retry(converse):
+    # "My answer is the same as in my last message:" and the failure again.
+    _, outcome = await converse("cus_alice", _FAILED, "can you retry it?")
+    assert outcome.reply.startswith("We'll try the payment for NW-1003 again by ourselves once a new card is saved"), (
+        outcome.reply)
+    assert "I can't start a retry from this chat myself." in outcome.reply
+    assert "my answer is the same" not in outcome.reply.lower()
+
+
+async def test_a_retry_asked_with_the_failure_is_still_told_why_it_failed(converse):
+    [outcome] = await converse("cus_alice", "my payment failed, can you retry it?")
+    assert outcome.reply.startswith("Your payment for invoice NW-1003"), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["how much?", "how much will it be?"])
+async def test_how_much_after_a_retry_was_told_is_the_invoice_tried_again(converse, message):
+    # The failure again, then "I don't have enough information to answer “can you retry it”".
+    *_, outcome = await converse("cus_alice", _FAILED, "can you retry it?", message)
+    assert outcome.reply == "Invoice NW-1003 is for $29.00, issued on 2026-11-01.", outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "lead", "then"), [
+    ("cus_alice", ("I can't log in", "I'm on my phone"), "Signing in on your phone takes the same username and password",
+     "Your account (alice) isn't locked"),
+    ("cus_bob", ("login not working", "on my iphone"), "Signing in on your iPhone", "Your account (bob)"),
+    (None, ("I can't sign in", "I'm using my laptop"), "Signing in on your laptop", "If your account is locked"),
+])
+async def test_a_device_said_after_a_sign_in_problem_is_answered_about_the_sign_in(converse, customer, turns, lead,
+                                                                                  then):
+    # The scope reply: "I can only help with your Northwind account …".
+    _, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert then in outcome.reply and _SCOPE_REPLY not in outcome.reply, outcome.reply
+
+
+async def test_a_device_said_after_something_else_is_still_not_a_sign_in(converse):
+    _, outcome = await converse("cus_alice", "how do I add a custom domain?", "I'm on my phone")
+    assert "Signing in on your" not in outcome.reply, outcome.reply
+
+
+_CANT_CHANGE = "I can't change your email address from this chat, but you can change it to the new one yourself."
+
+
+@pytest.mark.parametrize(("customer", "turns", "current"), [
+    # The entry's steps again, behind "my answer is the same".
+    ("cus_alice", ("how do I change my email?", "alice@newmail.com"), "alice@example.com"),
+    # "The email address on your account is alice@example.com." and the steps, as if nothing had been asked of us.
+    ("cus_alice", ("can you change my email to alice@newmail.com?",), "alice@example.com"),
+    ("cus_bob", ("please update my email address to bob@acme.io",), "bob@example.com"),
+])
+async def test_a_new_email_address_given_is_told_the_chat_cannot_set_it_with_the_steps(converse, customer, turns,
+                                                                                       current):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(_CANT_CHANGE), outcome.reply
+    assert "**Settings → Profile**" in outcome.reply
+    assert outcome.reply.endswith(f"The address on your account now is {current}.")
+    assert "newmail" not in outcome.reply and "acme.io" not in outcome.reply  # no address but the account's own
+
+
+async def test_the_accounts_own_address_given_is_told_there_is_nothing_to_change(converse):
+    [outcome] = await converse("cus_alice", "change my email to alice@example.com")
+    assert outcome.reply == "alice@example.com is already the email address on your account, so there's nothing to change."
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    (("change the email invoices go to billing@acme.com",), "invoices"),
+    (("alice@newmail.com",), "")])
+async def test_an_address_not_given_for_the_account_is_still_not_an_email_change(converse, turns, expected):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert _CANT_CHANGE not in outcome.reply and expected in outcome.reply.lower(), outcome.reply
+
+
+async def test_the_confirmation_missing_after_the_new_address_was_given_is_told_where_it_goes(converse):
+    # Technical in a panel: "I don't have a guide on that".
+    *_, outcome = await converse("cus_alice", "how do I change my email?", "alice@newmail.com",
+                                 "I didn't get the confirmation")
+    assert outcome.reply.startswith("I'm sorry it hasn't arrived. If it's the link to confirm a new email address, it "
+                                    "goes to the new address you entered"), outcome.reply

@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 
 from agents.about_service import asks_how_to_reach_support
+from agents.email_change import new_email_given
 from agents.facts import AccountFact
 from agents.follow_ups.history import (
     assistant_texts,
@@ -253,6 +254,26 @@ class AccountReplies(BillingReplies):
                            "our team.", answers=False)
         return True
 
+    def _email_change_to_an_address(self) -> bool:
+        """"Can you change my email to …?", or the address alone after asking how: the chat changes no address, and the
+        help centre's steps, with the address given, do; that it is the account's already, when it is. False, having
+        said nothing, for another message or without the account's facts."""
+        new = new_email_given(self.ctx)
+        account = self.facts.account
+        if new is None or account is None:
+            return False
+        if new.lower() == account.email.lower():
+            self.reply.add(f"{new} is already the email address on your account, so there's nothing to change.")
+            return True
+        entry = self._entry_on("change", "email")
+        steps = f" Our help centre says: {entry.answer}" if entry is not None else ""
+        # The new address is not said back: a reply names no address but the account's own (the grounding guard).
+        self.reply.add(f"I can't change your email address from this chat, but you can change it to the new one "
+                       f"yourself.{steps} The address on your account now is {account.email}.")
+        if entry is not None:
+            self._cite_faq(entry)
+        return True
+
     def account(self) -> None:
         if says_no_account_has_the_address(self.ctx.message):
             self._no_account_for_the_address()
@@ -278,7 +299,7 @@ class AccountReplies(BillingReplies):
                            f"you like me to {OFFER_PERSON}?")
             return
         if (self._deletion_asked_of_us() or self._reset_asked_of_us() or self._email_changed_without_the_old_inbox()
-                or self._authenticator_unnamed()):
+                or self._email_change_to_an_address() or self._authenticator_unnamed()):
             return
         if about_someone_elses_sign_in(self.text) or asks_of_someone_elses_account(self.ctx):
             self._someone_elses_sign_in()

@@ -20,7 +20,12 @@ from agents.follow_ups.history import last_assistant_text, previous_user_text
 from agents.follow_ups.leaning_back import asks_how_to_do_it, asks_the_amount_of_it, leans_back
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND
 from agents.follow_ups.plan_moves import CANCELLING
-from agents.follow_ups.plans import WHICH_PLANS, asks_the_amount_of_the_renewal, period_of_the_prices_said
+from agents.follow_ups.plans import (
+    HOW_MUCH_ALONE,
+    WHICH_PLANS,
+    asks_the_amount_of_the_renewal,
+    period_of_the_prices_said,
+)
 from agents.follow_ups.topic import with_topic
 from agents.outcome import FaqMatch, Source
 from agents.own_data import (
@@ -36,6 +41,7 @@ from agents.own_data import (
     asks_how_to,
     asks_payment_history,
     asks_standing,
+    asks_when_we_retry,
     declines_refund,
     gives_an_address_to_send_to,
     gives_an_invoice_detail,
@@ -332,6 +338,10 @@ def asks_about_prices_or_terms(text: str) -> bool:
     return bool(PLAN_UP.search(text) or PLAN_DOWN.search(text) or ASKS_ABOUT_PAYING_YEARLY.search(text)
                 or has_cue(set(norm.split()), norm, *DISCOUNT_CUES))
 
+# How _when_retried, _card_change_checked and _explain_failure tell the retry of a failed payment, with its invoices.
+_RETRY_TOLD = re.compile(r"\btry the payment for (?P<numbers>NW-\d+(?:, NW-\d+)*) (?:again|with it)\b")
+# How _explain_failure tells a payment that was refused, whatever the reason.
+_PAYMENT_FAILURE_TOLD = re.compile(r"\bpayment for invoice NW-\d+ \([^)]*\) didn't go through\b")
 # How _explain_failure tells a payment refused for an expired card, and "why?" asked of it alone.
 _FAILED_FOR_AN_EXPIRED_CARD = re.compile(r"\binvoice (?P<number>NW-\d+) \([^)]*\) didn't go through because the card ending "
                                          r"(?P<card>\d{4}) (?:has\s+|had\s+)?expired\b")
@@ -455,7 +465,8 @@ class BillingReplies(WriterBase):
         if reports_plan_not_applied(self.text):
             self._plan_not_applied()
             return
-        if self._tells_the_renewals_amount() or self._tells_monthly_billing() or self._tells_when_cancelled():
+        if (self._tells_the_renewals_amount() or self._tells_the_retrys_amount() or self._tells_monthly_billing()
+                or self._tells_when_cancelled()):
             return
         if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
             self._charged_after_cancelling()
@@ -526,8 +537,12 @@ class BillingReplies(WriterBase):
         if card_changed:
             self._card_change_checked()
         # "When will you retry?": when the failed payment is tried again, not why it failed (already told).
+        # "Can you retry it?" right after why it failed was told: whether we do (the failure again, behind "my answer is
+        # the same", came).
         retry_when = (not card_changed and ((has_cue(self.words, self.norm, *ASKS_FOR_A_RETRY)
-                                            and has_cue(self.words, self.norm, *_WHEN))
+                                            and (has_cue(self.words, self.norm, *_WHEN)
+                                                 or (asks_when_we_retry(self.ctx.message)
+                                                     and _PAYMENT_FAILURE_TOLD.search(last_assistant_text(self.ctx)))))
                                             or bool(_ASKS_WHEN_IT_GOES_THROUGH.search(self.text)))
                       and self._when_retried())
         about_failure = not card_changed and not retry_when and not problem_is_a_duplicate and (has_cue(
@@ -1627,6 +1642,20 @@ class BillingReplies(WriterBase):
             return False
         self.reply.add(f"It will be {money(plan.price_monthly)}, for your {plan.plan} plan, on "
                        f"{plan.renews_on.isoformat()}.")
+        return True
+
+    def _tells_the_retrys_amount(self) -> bool:
+        """"How much?" right after the retry of a failed payment was told: the amount of the invoice tried again ("I
+        don't have enough information to answer “can you retry it”" came). False, having said nothing, otherwise."""
+        told = _RETRY_TOLD.search(last_assistant_text(self.ctx))
+        asked = asks_the_amount_of_it(self.ctx.message) or HOW_MUCH_ALONE.match(self.ctx.message)
+        if not asked or told is None:
+            return False
+        retried = [i for i in self.facts.invoices if i.number in told["numbers"] and i.status == "failed"]
+        if not retried:
+            return False
+        self.reply.add(" ".join(f"Invoice {invoice.number} is for {money(invoice.amount)}, issued on "
+                                f"{invoice.issued_on.isoformat()}." for invoice in retried))
         return True
 
     def _next_renewal(self, *, after_unpaid: bool, fix_follows: bool = False) -> None:

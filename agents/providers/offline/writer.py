@@ -58,6 +58,7 @@ from agents.own_data import (
     about_own_lock,
     asks_to_unlock,
     asks_us_to_reset_the_password,
+    device_said_after_sign_in_trouble,
     says_no_account_has_the_address,
 )
 from agents.providers.offline.faq import PLAN_NAMES, Calibration, OfflineFaqRetriever
@@ -1043,6 +1044,12 @@ def _past_the_member_limit(ctx: SupportContext, entry: FaqMatch, said: str) -> D
 
 def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
     """The reply for ctx as the writer words it, before any critic's notes."""
+    before = previous_user_text(ctx) or ""
+    if (device := device_said_after_sign_in_trouble(ctx.message, asked_before=before)) is not None:
+        # "I'm on my phone" after "I can't log in": the sign-in answered again, said to hold there too.
+        draft = ReplyWriter(ctx, persona=persona, text=before).write()
+        return draft.model_copy(update={"text": f"Signing in on your {device} takes the same username and password "
+                                                f"as anywhere else, so this still applies:\n\n{draft.text}"})
     if (past := limit_gone_past(ctx)) is not None:
         return _past_the_limit(ctx, persona=persona, past=past)
     # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
