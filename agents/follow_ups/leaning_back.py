@@ -66,7 +66,9 @@ _ASKS_A_DETAIL = re.compile(
     r"(?:\s+(?:then|exactly|again))?\s*[?.!]*\s*$"
     # "How many can I add?", "is there a limit?" after the steps to invite a teammate: how many of what the question
     # before was about, which names nothing of its own (it got that entry over again, "my answer is the same").
-    r"|^\s*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+many\s+(?:can|could|may)\s+(?:i|we)\s+"
+    # "How many people can I add?" (the entry again, behind "my answer is the same"): the people named with the count.
+    r"|^\s*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+many\s+(?:more\s+)?(?:(?:people|members|team\s*members|teammates"
+    r"|users|colleagues|seats|of\s+them)\s+)?(?:can|could|may)\s+(?:i|we)\s+"
     r"(?:add|invite|have|get|create|make|run|use)|is\s+there\s+(?:a|any)\s+(?:limit|max(?:imum)?|cap))"
     r"(?:\s+(?:then|exactly|again|on\s+my\s+plan))?\s*[?.!]*\s*$",
     re.IGNORECASE,

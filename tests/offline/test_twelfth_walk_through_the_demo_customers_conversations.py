@@ -202,3 +202,23 @@ async def test_the_confirmation_missing_after_the_new_address_was_given_is_told_
                                  "I didn't get the confirmation")
     assert outcome.reply.startswith("I'm sorry it hasn't arrived. If it's the link to confirm a new email address, it "
                                     "goes to the new address you entered"), outcome.reply
+
+
+_ADD_COLLEAGUE = "can I add my colleague to my account?"
+
+
+@pytest.mark.parametrize(("customer", "lead"), [
+    ("cus_bob", "You're on Business, and our help centre says: Business accounts have no limit"),
+    ("cus_alice", "You're on Pro, and our help centre says: Free and Pro accounts can invite up to 3 members.")])
+async def test_how_many_people_can_be_added_after_the_team_entry_is_the_customers_own_count(converse, customer, lead):
+    # The entry again, behind "my answer is the same" ("how many can I add?" was answered; "people" kept it out).
+    _, outcome = await converse(customer, _ADD_COLLEAGUE, "how many people can I add?")
+    assert outcome.reply.startswith(lead), outcome.reply
+
+
+async def test_what_they_can_see_two_questions_after_the_colleague_was_named_is_about_the_team(converse):
+    # The entry on deploys and builds as a guess, then "I don't have enough information to answer “what can they see”".
+    *_, outcome = await converse("cus_bob", _ADD_COLLEAGUE, "how many people can I add?", "what can they see?")
+    assert outcome.reply.startswith("Here's what our help centre says about team members:"), outcome.reply
+    assert "It doesn't say what each role lets a member see or do" in outcome.reply
+    assert "deploys" not in outcome.reply

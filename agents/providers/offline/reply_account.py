@@ -9,7 +9,9 @@ from agents.about_service import asks_how_to_reach_support
 from agents.email_change import new_email_given
 from agents.facts import AccountFact
 from agents.follow_ups.history import (
+    TOPIC_TURNS,
     assistant_texts,
+    earlier_user_texts,
     last_assistant_text,
     last_user_text,
     previous_user_text,
@@ -862,7 +864,11 @@ class AccountReplies(BillingReplies):
             return False
         if not re.fullmatch(_PRONOUNS, found["who"], re.IGNORECASE):
             return True
-        topic = f"{self.text}\n{people_named_before(self.ctx) or previous_user_text(self.ctx) or ''}"
+        # "What can they see?" after "how many people can I add?" after "can I add my colleague?": the teammates named
+        # a question or two before the one that named "people".
+        before = earlier_user_texts(self.ctx)[:TOPIC_TURNS] if people_named_before(self.ctx) else [
+            previous_user_text(self.ctx) or ""]
+        topic = "\n".join([self.text, *before])
         return bool(_NAMES_TEAM_PEOPLE.search(topic[: found.start()] + topic[found.end():]))
 
     def _what_members_may_do(self) -> None:
