@@ -61,6 +61,7 @@ from agents.app_deletion import (
 from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
 from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
+from agents.covered_before import covered_in_the_reply
 from agents.data_protection import asks_for_a_copy_of_own_data, data_protection_asked
 from agents.dns_providers import asks_to_buy_a_domain
 from agents.either_or import one_of_two_reply, one_of_two_told
@@ -1885,7 +1886,12 @@ class Orchestrator:
                 handoff_reason = "customer_asked" if asked else "low_confidence"
                 run.summary["handoff_with_reply"] = handoff_reason
         if handoff_reason is None and route != "handoff" and repeats_last_reply(reply, run.ctx):
-            if opens_with_it_not_fixed(run.ctx.message) and (given := steps_given_before(run.ctx)) is not None:
+            if (covered := covered_in_the_reply(run.ctx.message, reply)) is not None:
+                # "And VAT number?" after the steps that name it: that they cover it (the whole reply again came, behind
+                # "my answer is the same", as if the answer had been missed).
+                run.summary["covered_before"] = covered[:200]
+                reply = covered
+            elif opens_with_it_not_fixed(run.ctx.message) and (given := steps_given_before(run.ctx)) is not None:
                 # "Tried that, still failing with exit code 1": the same steps again read "my answer is the same"; what
                 # is still seen after them is for a person, as "that didn't work" alone is.
                 run.summary["steps_did_not_help"] = {"why": _STEPS_DID_NOT_HELP_WHY[given]}

@@ -184,9 +184,11 @@ def with_the_refund_named(message: str, *, talked_of: TalkedOf) -> str:
     return f"can I get a refund for invoice {named.pop()}?" if len(named) == 1 else "can I get a refund for it?"
 
 
-# "The second one", "the first", "the bottom one" right after a list of invoices (not "the last one": the latest): that invoice (the list came again).
+# "The second one", "the first", "the bottom one" right after a list of invoices: that invoice (the list came again).
+# The list is newest first, so "the latest one" and "the most recent" are its first, and "the oldest" its last. "The
+# last one" is the last payment, as after "i need help with my bill" (the list came again after "show my invoices").
 _ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-             "bottom": -1}
+             "bottom": -1, "latest": 0, "newest": 0, "most recent": 0, "oldest": -1, "earliest": -1, "last": None}
 _PICKS_ONE_LISTED = re.compile(rf"^\W*(?:(?:and|so|ok(?:ay)?|well|um+|er+)[,\s]+)?(?:it'?s\s+|its\s+)?the\s+"
                                rf"(?P<nth>{'|'.join(_ORDINALS)})(?:\s+(?:one|invoice|bill|charge))?(?:\s+please)?\s*[?.!]*\s*$",
                                re.IGNORECASE)
@@ -200,7 +202,11 @@ def with_the_invoice_listed_named(message: str, *, talked_of: TalkedOf) -> str:
         return message
     listed = _INVOICE_LISTED.findall(talked_of.last_reply)
     place = _ORDINALS[picked["nth"].lower()]
-    if not listed or place >= len(listed):
+    if not listed:
+        return message
+    if place is None:
+        return "my last payment"
+    if place >= len(listed):
         return message
     return f"invoice {listed[place]}"
 

@@ -222,3 +222,53 @@ async def test_what_they_can_see_two_questions_after_the_colleague_was_named_is_
     assert outcome.reply.startswith("Here's what our help centre says about team members:"), outcome.reply
     assert "It doesn't say what each role lets a member see or do" in outcome.reply
     assert "deploys" not in outcome.reply
+
+
+_COMPANY_NAME = "how do I get an invoice with my company name?"
+
+
+@pytest.mark.parametrize(("message", "thing"), [("and VAT number?", "VAT number"),
+                                                ("what about the address?", "address")])
+async def test_one_more_thing_the_steps_just_given_cover_is_told_they_cover_it(converse, message, thing):
+    # The steps again in full, behind "My answer is the same as in my last message".
+    _, outcome = await converse("cus_bob", _COMPANY_NAME, message)
+    assert outcome.reply.startswith(f"Yes, the same goes for the {thing}: Go to **Billing → Details**"), outcome.reply
+    assert "my answer is the same" not in outcome.reply.lower()
+
+
+def test_one_more_thing_the_reply_does_not_name_is_still_left_to_the_reply():
+    from agents.covered_before import covered_in_the_reply
+
+    reply = "Go to **Billing → Details** and fill in your company name, address and VAT number."
+    assert covered_in_the_reply("and the logo?", reply) is None
+    assert covered_in_the_reply("and then?", reply) is None
+    assert covered_in_the_reply("what is VAT?", reply) is None
+
+
+@pytest.mark.parametrize(("customer", "message", "lead"), [
+    ("cus_alice", "the latest one", "Your payment for invoice NW-1003"),
+    ("cus_alice", "the oldest", "Invoice NW-1001 is for $29.00"),
+    ("cus_bob", "the most recent one", "Invoice NW-2002 is for $99.00"),
+    # The list again, behind "my answer is the same" (after "i need help with my bill" it was the last payment).
+    ("cus_alice", "the last one", "Your last payment was $29.00 on 2026-10-01"),
+])
+async def test_an_invoice_picked_from_the_list_by_its_age_is_that_invoice(converse, customer, message, lead):
+    _, outcome = await converse(customer, "show me my invoices", message)
+    assert outcome.reply.startswith(lead), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    ("cus_bob", ("I want to cancel my subscription", "what happens to my apps?", "will I get a refund for this month?")),
+    # "Invoice NW-1002 ($29.00) … is outside our 14-day refund window", as if that invoice's refund were asked.
+    ("cus_alice", ("I want to cancel", "do I get my money back?")),
+])
+async def test_a_refund_asked_after_cancelling_is_told_the_policy_says_nothing_of_one(converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert "It doesn't say anything about refunds for cancelling or changing your plan" in outcome.reply, outcome.reply
+    assert "outside our 14-day refund window" not in outcome.reply
+
+
+async def test_the_duplicate_asked_for_after_cancelling_is_still_refunded(converse):
+    _, outcome = await converse("cus_bob", "I want to cancel my subscription",
+                                "can I get a refund for the duplicate charge?")
+    assert "reference RF-0001" in outcome.reply, outcome.reply

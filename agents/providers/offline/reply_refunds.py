@@ -17,7 +17,7 @@ from agents.follow_ups.billing import (
     withdraws_the_refund_just_asked,
 )
 from agents.follow_ups.go_aheads import affirms
-from agents.follow_ups.history import assistant_texts, last_assistant_text
+from agents.follow_ups.history import assistant_texts, last_assistant_text, questions_before
 from agents.follow_ups.leaning_back import asks_about_staff_review
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND, accepts_offer
 from agents.follow_ups.topic import with_topic
@@ -135,6 +135,10 @@ _ASKS_IF_A_CHANGE_REFUNDS = re.compile(
     r"|unsubscribe|quit|change)\b",
     re.IGNORECASE,
 )
+# "Do I get my money back?", "will I get a refund?": a refund asked about, of nothing named.
+_ASKS_ABOUT_A_REFUND = re.compile(r"\b(?:refund\w*|money\s+back|get\s+(?:my|our)\s+money)\b", re.IGNORECASE)
+# "I want to cancel", "how do I cancel my subscription?", "downgrade me to free": ending or shrinking the paid plan.
+_ASKS_TO_CANCEL = re.compile(r"\b(?:cancel\w*|unsubscribe|downgrad\w*)\b", re.IGNORECASE)
 # "I asked for one last week", "I already requested a refund": a request the customer says they made before.
 _SAYS_ONE_WAS_ASKED_FOR = re.compile(r"\b(?:i|we)\s+(?:already\s+|have\s+already\s+|'ve\s+already\s+|did\s+)?(?:asked|requested"
                                      r"|applied|put\s+in\s+a\s+request)\s+(?:for\s+)?(?:one|a\s+refund|it|the\s+refund|that)\b",
@@ -556,11 +560,18 @@ class RefundReplies(BillingReplies):
                 self._how_to_downgrade()  # "downgrade to pro and refund the difference": the move asked for first
             self._beyond_the_policy("partial or prorated refunds")
             return True
-        if _ASKS_IF_A_CHANGE_REFUNDS.search(message) and not (self._mentions_double_charge()
-                                                               or self._invoices_named()):
+        if (_ASKS_IF_A_CHANGE_REFUNDS.search(message) or self._refund_asked_after_cancelling()) and not (
+                self._mentions_double_charge() or self._invoices_named()):
             self._beyond_the_policy("refunds for cancelling or changing your plan")
             return True
         return False
+
+    def _refund_asked_after_cancelling(self) -> bool:
+        """"Do I get my money back?", "will I get a refund for this month?" a question or two after asking to cancel:
+        a refund the cancelling would bring (the last paid invoice was refused for the window, or the duplicate
+        offered, as if asked of them)."""
+        return bool(_ASKS_ABOUT_A_REFUND.search(self.ctx.message)) and not self._months_in(self.ctx.message) and any(
+            _ASKS_TO_CANCEL.search(text) for text in questions_before(self.ctx)[:2])
 
     def _part_of_a_charge_quoted(self) -> bool:
         """"Refund NW-2002 but only $50": an amount asked for that is no charge of the customer's and less than

@@ -1,0 +1,37 @@
+"""A short follow-up that names something the last reply already covers: "and VAT number?" after the steps to put a
+company name, address and VAT number on invoices. Its reply came out as the last one word for word, sent behind "my
+answer is the same as in my last message", as if the customer had missed the answer rather than asked of one more
+thing: the part of the reply that covers it is said to cover it.
+
+Plain rules over the message and the reply, for any provider's reply: only a reply that repeats the last one is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "And VAT number?", "what about the address?", "and the logo too?": one more thing, named and nothing else.
+_AND_ONE_MORE_THING = re.compile(
+    r"^\W*(?:(?:and|also|plus)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)(?:the\s+|my\s+|our\s+|a\s+|an\s+)?"
+    r"(?P<thing>[a-z][a-z0-9-]*(?:\s+[a-z][a-z0-9-]*){0,3}?)(?:\s+(?:too|as\s+well|also))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+# Words that name no thing of their own: "and then?", "what about it?", "and now?".
+_NAMES_NOTHING = frozenset({"it", "that", "this", "them", "those", "these", "then", "now", "so", "yes", "no", "ok",
+                            "okay", "you", "me", "us", "else", "more", "other", "others", "one", "ones", "why", "how",
+                            "what", "when", "where", "which", "who"})
+
+
+def covered_in_the_reply(message: str, reply: str) -> str | None:
+    """For "and VAT number?" and a reply that repeats the last one: that the same goes for it, with the paragraph of
+    the reply that names it; None when the message names no one thing, or no paragraph names every word of it."""
+    found = _AND_ONE_MORE_THING.match(message.strip())
+    if found is None:
+        return None
+    thing = " ".join(found["thing"].split())
+    words = [word for word in thing.lower().split() if word not in _NAMES_NOTHING]
+    if not words or len(words) != len(thing.split()):
+        return None
+    for paragraph in reply.split("\n\n"):
+        if all(re.search(rf"\b{re.escape(word)}", paragraph, re.IGNORECASE) for word in words):
+            return f"Yes, the same goes for the {thing}: {paragraph.strip()}"
+    return None
