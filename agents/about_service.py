@@ -597,12 +597,17 @@ def identity_or_contact_asked(text: str) -> IdentityOrContact | None:
     return "identity" if identity else "contact"
 
 
+# "Is that real or a scam?" after a payment email was spoken of: whether what the customer received is genuine, not
+# whether a person answers ("I'm Northwind Cloud's automated support assistant, not a person" came).
+ASKS_IF_GENUINE = re.compile(r"\b(?:scam\w*|phish\w*|fraud\w*|legit(?:imate)?|genuine|spoof\w*)\b", re.IGNORECASE)
+
+
 def asks_what_answers_only(text: str) -> bool:
     """"Are you a real person?", "am I talking to a human?": asks whether a person answers, without asking for one
     ("are you a bot? I want a real person" asks for one). The classifier's "human" is then a misreading."""
     words = plain(text)
     return (bool(ASKS_WHAT_ANSWERS.search(words)) and not ASKS_FOR_A_PERSON.search(ASKS_WHAT_ANSWERS.sub(" ", words))
-            and not _asks_for_the_person_named(words))
+            and not _asks_for_the_person_named(words) and not ASKS_IF_GENUINE.search(words))
 
 
 def asks_for_phone(text: str) -> bool:

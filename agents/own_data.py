@@ -79,8 +79,10 @@ def asks_about_own_plan(text: str) -> bool:
 
 # A plan named in lower case as a plan: "apps on free", "what do I get with business", "for pro", "pro users".
 # Not the bare word, which is often something else ("is ssl free?", "my business").
+# "Between pro and business", "pro vs business": two plans set side by side (how support differs got no plans).
 _PLAN_NAMED_AS_ONE = re.compile(
-    r"(?i:\b(?:on|with|in|for|of|to|get|need|want|buy)\s+(?:the\s+)?(?:free|pro|business)\b(?!\s+of\b)"
+    r"(?i:\b(?:on|with|in|for|of|to|get|need|want|buy|between)\s+(?:the\s+)?(?:free|pro|business)\b(?!\s+of\b)"
+    r"|\b(?:free|pro|business)\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?(?:free|pro|business)\b"
     r"|\b(?:free|pro|business)\s+(?:users?|accounts?|customers?|include|includes|have|has|gets?|comes?|offers?"
     r"|features?)\b)|\b(?:Pro|Business)\b")
 # "Can I have two apps?", "more than one app", "a second app", "12 apps", "over 20 apps": a number of apps, which each
@@ -1097,7 +1099,10 @@ def asks_about_the_billing_email(text: str) -> bool:
 
 # "To accounting@mycompany.com", "send it to jo@acme.io" right after being told the chat sends no email: where the
 # customer wanted it sent (it got the email change's entry by the FAQ shortcut, as if the address were theirs).
-_AN_ADDRESS_ALONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|then|please|pls)[,\s]+)*(?:(?:send\s+(?:it|them)\s+)?(?:to|at)\s+)?"
+# "Their email is acct@acme.io", "it's jo@acme.io" say whose it is or that it is the one (the email change's steps came).
+_AN_ADDRESS_ALONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|then|please|pls)[,\s]+)*(?:(?:send\s+(?:it|them)\s+)?(?:to|at)\s+"
+                               r"|(?:(?:their|his|her|the|our)\s+(?:\w+'?s?\s+)?(?:e-?mail(?:\s+address)?|address)|it)"
+                               r"(?:'s|\s+is|:)\s*)?"
                                r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s+(?:please|pls|then|instead))?\W*$", re.IGNORECASE)
 SENDS_NO_EMAIL = "I can't send emails from this chat"
 

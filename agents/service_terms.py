@@ -479,7 +479,9 @@ PHRASES: dict[Intent, re.Pattern[str]] = {
     "refund": re.compile(r"\bmoney\s+back\b", re.IGNORECASE),
     # "Max number of apps?", "app limit": how many apps a plan hosts, which the plans say. "What's the difference
     # between the plans?", "compare your plans", "what do I get over pro?" (out of scope at 0.74): ours, set side by side.
-    "general": re.compile(r"\b(?:differences?|diff|compare|comparison)\s+(?:between\s+|of\s+)?(?:the\s+|your\s+)?"
+    # "What's the difference in support between pro and business?", "how does support differ between …": one respect.
+    "general": re.compile(r"\b(?:differences?|diff|compare|comparison|differs?)\s+(?:in\s+(?:\w+\s+){1,2}?)?"
+                          r"(?:between\s+|of\s+)?(?:the\s+|your\s+)?"
                           r"(?:plans|tiers|(?:free|pro|business)\s+(?:and|n|vs\.?|versus)\s+(?:free|pro|business))\b"
                           r"|\bwhat\s+(?:else\s+|more\s+|extra\s+)?(?:do|does|would|will|can|could)\s+(?:i|we|you|one"
                           r"|(?:the\s+)?(?:free|pro|business)(?:\s+plan)?)\s+(?:get|have|offer|add|give)\s+(?:you\s+)?"

@@ -272,3 +272,58 @@ async def test_the_duplicate_asked_for_after_cancelling_is_still_refunded(conver
     _, outcome = await converse("cus_bob", "I want to cancel my subscription",
                                 "can I get a refund for the duplicate charge?")
     assert "reference RF-0001" in outcome.reply, outcome.reply
+
+
+_EXPORT_ENTRY = ("Go to **Settings → Data → Export**. We prepare a ZIP of your apps' configuration, deploy history and "
+                 "account data")
+
+
+@pytest.mark.parametrize("turns", [
+    # "Our help centre says: Cancel any paid plan first; …" (the deletion entry's sentence with "first").
+    ("I want to delete my account", "can I export it first?"),
+    # "Our help centre says: Go to **Settings → Data → Export**." and no more.
+    ("I want to delete my account", "wait, will I lose my data?", "can I export it first?"),
+])
+async def test_the_export_asked_after_the_deletion_is_the_exports_whole_entry(converse, turns):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert _EXPORT_ENTRY in outcome.reply, outcome.reply
+    assert "Cancel any paid plan first" not in outcome.reply
+
+
+async def test_a_detail_of_the_entry_just_quoted_is_still_its_sentence(converse):
+    _, outcome = await converse("cus_bob", "what are your support hours?", "what about weekends?")
+    assert outcome.reply == ("You're on Business, and our help centre says: Business customers also get weekend cover "
+                             "for urgent issues."), outcome.reply
+
+
+async def test_whether_an_email_about_a_failed_payment_is_genuine_is_checked_against_the_records(converse):
+    # "I'm Northwind Cloud's automated support assistant, not a person." ("is that real" read as "are you real?").
+    _, outcome = await converse("cus_alice", "I got an email saying my payment failed", "is that real or a scam?")
+    assert outcome.reply.startswith("I can't see the emails you receive, so I can't check that one itself, but what it "
+                                    "says matches our records: the payment for invoice NW-1003 ($29.00) did fail."), (
+        outcome.reply)
+    assert "not a person" not in outcome.reply
+
+
+async def test_whether_the_assistant_is_real_is_still_answered(converse):
+    [outcome] = await converse("cus_alice", "are you real?")
+    assert "not a person" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("address", ["their email is acct@acme.io", "the accountant's email is a@acme.io"])
+async def test_an_address_to_send_an_invoice_to_said_whose_it_is_is_not_an_email_change(converse, address):
+    # The email change's steps, as if the address were the customer's new one.
+    *_, outcome = await converse("cus_bob", "we need an invoice for last month", "can you email it to our accountant?",
+                                 address)
+    assert outcome.reply.startswith("I can't send it to another address from this chat either."), outcome.reply
+    assert "acme.io" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["what's the difference in support between pro and business?",
+                                     "how does support differ between pro and business?"])
+async def test_how_two_plans_differ_in_one_respect_sets_the_plans_side_by_side(converse, message):
+    # "I don't have enough information": no plans were gathered.
+    [outcome] = await converse(None, message)
+    assert "Pro ($29.00 a month) includes up to 10 apps, custom domains and email support" in outcome.reply, (
+        outcome.reply)
+    assert "priority support" in outcome.reply

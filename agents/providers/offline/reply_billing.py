@@ -6,7 +6,12 @@ import calendar
 import re
 from decimal import Decimal
 
-from agents.about_service import asks_which_ways_to_pay, payment_methods_asked, unlisted_payment_methods
+from agents.about_service import (
+    ASKS_IF_GENUINE,
+    asks_which_ways_to_pay,
+    payment_methods_asked,
+    unlisted_payment_methods,
+)
 from agents.context import HistoryTurn
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_ups.billing import (
@@ -465,8 +470,8 @@ class BillingReplies(WriterBase):
         if reports_plan_not_applied(self.text):
             self._plan_not_applied()
             return
-        if (self._tells_the_renewals_amount() or self._tells_the_retrys_amount() or self._tells_monthly_billing()
-                or self._tells_when_cancelled()):
+        if (self._tells_the_renewals_amount() or self._tells_the_retrys_amount() or self._tells_if_the_email_matches()
+                or self._tells_monthly_billing() or self._tells_when_cancelled()):
             return
         if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
             self._charged_after_cancelling()
@@ -1656,6 +1661,23 @@ class BillingReplies(WriterBase):
             return False
         self.reply.add(" ".join(f"Invoice {invoice.number} is for {money(invoice.amount)}, issued on "
                                 f"{invoice.issued_on.isoformat()}." for invoice in retried))
+        return True
+
+    def _tells_if_the_email_matches(self) -> bool:
+        """"Is that real or a scam?" right after a failed payment was told: the email itself is not to hand, but whether
+        our records show what it says is, with the way to act on it that needs no link from an email. False, having
+        said nothing, for another message."""
+        told = _PAYMENT_FAILURE_TOLD.search(last_assistant_text(self.ctx))
+        if told is None or not ASKS_IF_GENUINE.search(self.ctx.message):
+            return False
+        failed = [i for i in self.facts.invoices if i.status == "failed"]
+        if not failed:
+            return False
+        which = joined_with_and([f"invoice {i.number} ({money(i.amount)})" for i in failed])
+        self.reply.add(f"I can't see the emails you receive, so I can't check that one itself, but what it says matches "
+                       f"our records: the payment for {which} did fail. To be safe, don't use links in an email you're "
+                       "unsure of: sign in to Northwind Cloud yourself and replace the card under **Billing → Payment "
+                       "method**.")
         return True
 
     def _next_renewal(self, *, after_unpaid: bool, fix_follows: bool = False) -> None:

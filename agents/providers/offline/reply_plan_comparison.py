@@ -32,7 +32,10 @@ _A, _B = _SLOT.format("a"), _SLOT.format("b")
 # Two plans set side by side (one pattern each: a group name can't repeat across alternatives).
 COMPARES_TWO = tuple(re.compile(pattern) for pattern in (
     # "Diff between pro n business": "n" for "and", typed in a hurry.
-    rf"\bdiff(?:erence|erences)?\s+(?:is\s+there\s+)?between\s+{_A}\s+(?:and|n|vs|versus|or|with)\s+{_B}",
+    # "The difference in support between pro and business", "how does support differ between …": in one respect, which
+    # the plans' lists set side by side with the rest ("not enough information" came).
+    rf"\bdiff(?:erence|erences|ers?)?\s+(?:is\s+there\s+)?(?:in\s+(?:\w+\s+){{1,2}}?)?between\s+{_A}\s+"
+    rf"(?:and|n|vs|versus|or|with)\s+{_B}",
     rf"\bcompar(?:e|ed|es|ing|ison\s+(?:of|between))\s+{_A}\s+(?:and|with|to|vs|versus|against)\s+{_B}",
     rf"\b{_A}\s+(?:vs|versus)\s+{_B}",
     rf"\b{_A}\s+differ(?:ent|s)?\s+(?:from|to|than)\s+{_B}",

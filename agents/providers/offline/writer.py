@@ -68,6 +68,7 @@ from agents.providers.offline.reply_account import AccountReplies
 from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
     FAQ_HOW_TO_FOR_VISITOR,
+    FAQ_PLAUSIBLE,
     GENERIC_WORDS,
     GREETINGS,
     SAYS_NOTHING_YET,
@@ -839,6 +840,13 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         # "How many can I invite?", "can I get more?": the sentence with the figure, not the steps that name inviting.
         counts = bool(_ASKS_HOW_MANY.search(self.ctx.message)) or asks_for_more(self.ctx.message)
         if entry is None or not (asked or counts):
+            return False
+        if not counts and not not_received and (asked & topic_words(entry.question) or any(
+                match.faq_id != entry.faq_id and match.score >= FAQ_PLAUSIBLE and asked & topic_words(match.question)
+                for match in self.facts.faq)):
+            # "Can I export it first?" after the deletion's steps: what an entry is about, its own or another's ("How
+            # do I export my data?"), is that entry's whole answer, not the sentences of the last that name a word of
+            # it ("Cancel any paid plan first", or the export's first step alone).
             return False
         said = sentences(entry.answer)
         counting = [s for s in said if _STATES_A_COUNT.search(s)] if counts else []
