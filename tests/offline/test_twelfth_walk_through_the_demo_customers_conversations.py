@@ -327,3 +327,23 @@ async def test_how_two_plans_differ_in_one_respect_sets_the_plans_side_by_side(c
     assert "Pro ($29.00 a month) includes up to 10 apps, custom domains and email support" in outcome.reply, (
         outcome.reply)
     assert "priority support" in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["it says too many redirects", "ERR_TOO_MANY_REDIRECTS on my site"])
+async def test_a_redirect_loop_is_not_answered_with_the_rate_limits_guide(converse, message):
+    # "Our guide “API rate limits and HTTP 429” covers this": "too many" shared with "429 Too Many Requests".
+    *_, outcome = await converse("cus_alice", "my custom domain isn't working", "I use cloudflare", message)
+    assert "429" not in outcome.reply and "Retry-After" not in outcome.reply, outcome.reply
+    assert outcome.reply.startswith("I don't have a guide on that in our help centre"), outcome.reply
+
+
+async def test_too_many_requests_still_finds_the_rate_limits_guide(kb_retriever):
+    assert kb_retriever.search("too many requests")[0].slug == "api-rate-limits-429"
+
+
+async def test_how_long_a_move_to_another_region_takes_is_said_to_be_undescribed(converse):
+    # "I don't have a guide on that in our help centre".
+    *_, outcome = await converse("cus_bob", "what regions do you have?", "can I move my app to ap-southeast?",
+                                 "how long would that take?")
+    assert outcome.reply.startswith("As our help centre doesn't describe moving an app to another region, I can't say "
+                                    "how long it would take"), outcome.reply

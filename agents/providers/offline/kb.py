@@ -305,6 +305,13 @@ UNCOVERED_TOPICS: tuple[UncoveredTopic, ...] = (
                        "lockout"),
         shared_with_guides=_stems("password passwords email link code codes"),
     ),
+    # Redirects: "too many redirects" after a custom domain's steps shares "too many" with the rate limits' guide ("429
+    # Too Many Requests"), whose steps were given as if the API had refused requests. No guide covers a redirect loop.
+    UncoveredTopic(
+        name="redirects",
+        markers=_stems("redirect redirects redirected redirecting redirection"),
+        shared_with_guides=_stems("too many"),
+    ),
     # Deploying from a git host: "how do I deploy from GitHub" shares "deploy" with the failed-deploys
     # guide, which only says what to do when a deploy fails (see OfflineArticleRetriever.search).
     UncoveredTopic(

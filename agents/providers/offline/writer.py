@@ -45,7 +45,13 @@ from agents.follow_ups.history import (
     questions_before,
     turns_before,
 )
-from agents.follow_ups.leaning_back import NOT_RECEIVED, asks_for_more, asks_how_to_do_it, leans_back
+from agents.follow_ups.leaning_back import (
+    NOT_RECEIVED,
+    asks_for_more,
+    asks_how_long_it_takes,
+    asks_how_to_do_it,
+    leans_back,
+)
 from agents.follow_ups.offers import OFFER_PERSON, declines_offer
 from agents.follow_ups.plan_moves import CANCELLING, CANCELS_SOMETHING_ELSE
 from agents.follow_ups.plans import asked_which_plan_for, names_where_the_move_goes, plan_meant_by_that
@@ -711,6 +717,12 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         (how, and whether a move means downtime, are not ours to guess; on another plan, that the entry names Business
         for several regions). Both got "I don't have a guide on that". False, having said nothing, for another message
         or without the entry on regions."""
+        if asks_how_long_it_takes(self.ctx.message) and MOVE_DOWNTIME_UNKNOWN in last_assistant_text(self.ctx):
+            # "How long would that take?" right after the move was said to be undescribed ("no guide" came).
+            self.reply.add("As our help centre doesn't describe moving an app to another region, I can't say how long "
+                           "it would take, and I'd rather not guess. A person from our team can tell you before you plan "
+                           f"the move: would you like me to {OFFER_PERSON}?")
+            return True
         moving = asks_to_move_an_app_between_regions(self.text)
         if not (moving or asks_to_run_an_app_in_more_regions(self.text)) or (entry := self._entry_on("region")) is None:
             return False
