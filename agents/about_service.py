@@ -156,7 +156,9 @@ _CONSIDERS_JOINING = re.compile(
     r"(?:switching|moving|migrating)\s+(?:(?:our|my)\s+apps?\s+)?(?:over\s+)?to\s+(?:you|northwind)"
     rf"|{_LEAVING_ANOTHER_HOST})\b",
     re.IGNORECASE)
-_CONSIDERS_LEAVING_ANOTHER_HOST = re.compile(_WEIGHING + _LEAVING_ANOTHER_HOST, re.IGNORECASE)
+# "I'm moving from heroku", "we're migrating away from vercel": said as under way, weighed the same (a greeting came).
+_SAYS_ITS_UNDER_WAY = r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:currently\s+|now\s+|just\s+)?"
+_CONSIDERS_LEAVING_ANOTHER_HOST = re.compile(f"(?:{_WEIGHING}|{_SAYS_ITS_UNDER_WAY}){_LEAVING_ANOTHER_HOST}", re.IGNORECASE)
 
 
 # "My friend recommended you", "I heard good things about northwind" (the scope reply): someone come to look at us.
@@ -208,8 +210,8 @@ _COMPARING_US = re.compile(
 def considers_joining(text: str) -> bool:
     """Whether the message says the writer is weighing signing up, and asks nothing else of its own, asks whether we
     would suit them, or asks only how to get started."""
-    return ((bool(_CONSIDERS_JOINING.search(text) or _HEARD_OF_US.search(text) or _COMPARING_US.search(text))
-             and "?" not in text)
+    return ((bool(_CONSIDERS_JOINING.search(text) or _HEARD_OF_US.search(text) or _COMPARING_US.search(text)
+                  or _CONSIDERS_LEAVING_ANOTHER_HOST.search(text)) and "?" not in text)
             or bool(_ASKS_IF_WE_FIT.search(text) or _LOOKING_FOR_A_HOST.search(text)) or asks_how_to_get_started(text))
 
 
@@ -248,12 +250,25 @@ def asks_how_long_a_move_takes(text: str) -> bool:
     return bool(_HOW_LONG_A_MOVE_TAKES.search(text))
 
 
+# "Is it easy?", "will it be hard?" right after "I'm moving from heroku" ("not enough information" came): how the move
+# goes, which is the question of how to make it.
+_IS_THE_MOVE_EASY = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:is|will|would)\s+(?:it|that|the\s+(?:move|migration|switch))\s+(?:be\s+)?"
+    r"(?:easy|hard|difficult|complicated|simple|straightforward|painful|a\s+lot\s+of\s+work)\W*$", re.IGNORECASE)
+
+
+def asks_if_the_move_is_easy(text: str) -> bool:
+    """"Is it easy?", "will it be hard?": how hard a move is, naming nothing of it."""
+    return bool(_IS_THE_MOVE_EASY.match(text))
+
+
 def asks_how_to_move_from_another_host(text: str, *, before: str = "") -> bool:
-    """Whether the message asks how to move apps here from another host (or how long that takes), named in it or in the
-    message before."""
-    if not (_HOW_TO_MOVE.search(text) or _HOW_LONG_A_MOVE_TAKES.search(text)):
+    """Whether the message asks how to move apps here from another host (or how long that takes, or whether it is
+    easy), named in it or in the message before."""
+    if not (_HOW_TO_MOVE.search(text) or _HOW_LONG_A_MOVE_TAKES.search(text) or _IS_THE_MOVE_EASY.match(text)):
         return False
-    return bool(_FROM_ANOTHER_HOST.search(text) or (_CONSIDERS_JOINING.search(before) and _FROM_ANOTHER_HOST.search(before)))
+    weighed_before = _CONSIDERS_JOINING.search(before) or _CONSIDERS_LEAVING_ANOTHER_HOST.search(before)
+    return bool(_FROM_ANOTHER_HOST.search(text) or (weighed_before and _FROM_ANOTHER_HOST.search(before)))
 
 
 def considers_leaving_another_host(text: str) -> bool:

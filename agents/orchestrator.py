@@ -98,6 +98,7 @@ from agents.follow_ups.plans import (
 )
 from agents.follow_ups.service import (
     asks_if_the_sla_applies,
+    compensation_asked_of_the_outage,
     credits_asked_of_the_sla_told,
     limit_gone_past,
     reports_what_a_fault_costs_after_a_guide,
@@ -479,6 +480,10 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "Can I get compensated?" after an outage was spoken of (refund at 0.6: "not enough information"): credits for that
+    # outage, which the technical part weighs against the SLA with the incident.
+    _FollowUpRule(lambda ctx: compensation_asked_of_the_outage(ctx) is not None, "technical", "outage_compensation_asked",
+                  "asks to be compensated for the outage", spares=("human",), sure=True),
     # "I didn't get the confirmation" after the new address was given (technical in a panel: "no guide"): the email that
     # confirms an address, which the account part tells where to look for.
     _FollowUpRule(lambda ctx: reports_confirming_email_missing(ctx.message), "account", "confirming_email_missing",

@@ -63,10 +63,11 @@ _PLANS = re.compile(r"\b(?:plans?|tiers?|subscriptions?|pricing|vs|versus|worth\
 ASKS_IF_ON_A_PLAN = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:"
     r"(?:am\s+i|are\s+we|is\s+(?:my|our)\s+(?:account|subscription))\s+"
-    r"(?:still\s+|currently\s+)?(?:on|using|subscribed\s+to)\s+(?:the\s+|a\s+)?(?P<plan>free|pro|business)"
-    r"(?:\s+(?:plan|tier|subscription))?"
-    # "We're on business right?", "I'm on pro, aren't I?": the same, asked as a statement to confirm.
-    r"|(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:still\s+|currently\s+)?on\s+(?:the\s+)?(?P<said>free|pro|business)"
+    r"(?:still\s+|currently\s+|already\s+)?(?:on|using|subscribed\s+to)\s+(?:the\s+|a\s+)?(?P<plan>free|pro|business)"
+    r"(?:\s+(?:plan|tier|subscription))?(?:\s+already)?"
+    # "We're on business right?", "I'm on pro, aren't I?", "we're already on business right?": the same, asked as a
+    # statement to confirm.
+    r"|(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:still\s+|currently\s+|already\s+)?on\s+(?:the\s+)?(?P<said>free|pro|business)"
     r"(?:\s+(?:plan|tier|subscription))?,?\s+(?:right|correct|yes|yeah|no|isn'?t\s+it|aren'?t\s+(?:i|we)|am\s+i\s+not"
     r"|are\s+we\s+not))\s*[?.!]*\s*$",
     re.IGNORECASE)

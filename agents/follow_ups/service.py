@@ -67,6 +67,23 @@ def reports_what_the_outage_costs(ctx: SupportContext) -> bool:
     return bool(_COSTS_THEM.search(ctx.message)) and last_reply_cited(ctx, "incident")
 
 
+# "Can I get compensated?", "will you reimburse us?" after an outage was spoken of ("not enough information" came):
+# compensation for that outage, which the question names when asked in one ("… for the outage?").
+_ASKS_COMPENSATION = re.compile(r"\b(?:compensat\w*|reimburs\w*|make\s+(?:it\s+|this\s+|that\s+)?up\s+to\s+(?:me|us))\b",
+                                re.IGNORECASE)
+_NAMES_THE_OUTAGE = re.compile(r"\b(?:outages?|downtime|down\s+time|incidents?|down)\b", re.IGNORECASE)
+
+
+def compensation_asked_of_the_outage(ctx: SupportContext) -> str | None:
+    """"Can I get compensated?" a turn after an outage was spoken of (an open incident told, or the customer's "down"):
+    the question asked of that outage; None for any other message."""
+    if not _ASKS_COMPENSATION.search(ctx.message) or _NAMES_THE_OUTAGE.search(ctx.message):
+        return None
+    if not (last_reply_cited(ctx, "incident") or _NAMES_THE_OUTAGE.search(previous_user_text(ctx) or "")):
+        return None
+    return f"{ctx.message.strip().rstrip('?.! ')} for the outage?"
+
+
 def reports_what_a_fault_costs_after_a_guide(ctx: SupportContext) -> bool:
     """"We're losing customers because of this" right after a guide's steps for a fault (with no incident told): what the
     fault costs them, and nothing asked (it got the same steps again)."""

@@ -39,6 +39,7 @@ from agents.follow_ups.service import (
     TEAM_QUESTION,
     asks_about_uptime,
     asks_the_limit_of_the_topic,
+    compensation_asked_of_the_outage,
     limit_gone_past,
     reports_what_the_outage_costs,
     says_it_hit_the_limit,
@@ -454,8 +455,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Can it be increased?" right after a limit was given: the entry the last reply quoted, which its words (and
         # the question before, "what's the limit?") never find, is found by that reply's own words.
         matches += _after_own(matches, _best_first(deps, last_assistant_text(ctx), 1))
-    if reports_what_the_outage_costs(ctx):
-        # "This is costing me money" after an outage: the uptime SLA's service credits, which its words never find.
+    if reports_what_the_outage_costs(ctx) or compensation_asked_of_the_outage(ctx) is not None:
+        # "This is costing me money", "will you reimburse us?" after an outage: the uptime SLA's service credits, which
+        # their words never find.
         matches += _after_own(matches, _best_first(deps, SLA_QUESTION, 1))
     if asks_which_plan_to_choose(ctx.message, last_reply=last_assistant_text(ctx)):
         # "Which one do you recommend?" after the plans were named: the entry on the plans, what each costs and adds.

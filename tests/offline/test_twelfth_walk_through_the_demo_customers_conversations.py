@@ -347,3 +347,78 @@ async def test_how_long_a_move_to_another_region_takes_is_said_to_be_undescribed
                                  "how long would that take?")
     assert outcome.reply.startswith("As our help centre doesn't describe moving an app to another region, I can't say "
                                     "how long it would take"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "lead"), [
+    # "Hi there! What can I help you with today?"
+    (None, "I'm moving from heroku", "Glad you're considering us!"),
+    ("cus_alice", "we're migrating away from vercel", "Glad you're thinking of bringing your apps over!"),
+])
+async def test_a_move_from_another_host_said_as_under_way_is_welcomed(converse, customer, message, lead):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(lead), outcome.reply
+
+
+@pytest.mark.parametrize(("first", "then"), [("I'm moving from heroku", "is it easy?"),
+                                             ("I'm thinking of moving from heroku", "will it be hard?")])
+async def test_whether_the_move_is_easy_is_told_no_guide_describes_it(converse, first, then):
+    # "I don't have enough information to answer that properly".
+    _, outcome = await converse(None, first, then)
+    assert outcome.reply.startswith("Our help centre has no guide to moving apps from another host, so I'd rather not "
+                                    "guess how easy or hard it will be."), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "reply"), [
+    # "You're on the Free plan, which costs nothing. There are no invoices on your account yet".
+    ("cus_carol", ("whats the cheapest paid plan",),
+     "Our cheapest paid plan is Pro ($29.00 a month), which includes up to 10 apps, custom domains and email support."),
+    # The discounts' answer again, behind "my answer is the same".
+    ("cus_carol", ("do you offer discounts for students?", "ok whats the cheapest paid plan then"),
+     "Our cheapest paid plan is Pro ($29.00 a month), which includes up to 10 apps, custom domains and email support."),
+    (None, ("what's your cheapest plan?",),
+     "Free costs nothing and includes one app, shared resources and community support. The cheapest paid plan is Pro "
+     "($29.00 a month), which includes up to 10 apps, custom domains and email support."),
+    ("cus_alice", ("what's the cheapest paid plan?",),
+     "Our cheapest paid plan is Pro ($29.00 a month), which includes up to 10 apps, custom domains and email support.\n\n"
+     "You're on Pro already."),
+])
+async def test_the_cheapest_plan_asked_is_named_with_what_it_includes(converse, customer, turns, reply):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply == reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "reply"), [
+    # The custom domains guide's steps.
+    (None, "what's the cheapest plan with custom domains?",
+     "Custom domains come with Pro ($29.00 a month) and the plans above it."),
+    ("cus_alice", "cheapest plan that includes priority support?",
+     "Priority support comes with Business ($99.00 a month).\n\nYou're on Pro, which does not; you can change plan "
+     "under **Billing → Plan**."),
+])
+async def test_the_cheapest_plan_with_something_is_the_first_plan_that_has_it(converse, customer, message, reply):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply == reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["we're already on business right?", "are we already on business?"])
+async def test_already_on_a_plan_asked_to_confirm_is_answered_yes_or_no(converse, message):
+    # "I don't have a guide on that in our help centre".
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.reply == "Yes: you're on the Business plan at $99.00 a month.", outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "own"), [
+    ("cus_alice", ("my site is down", "can I get compensated?"), "You're on the Pro plan, which has no SLA"),
+    ("cus_bob", ("is northwind down?", "will you reimburse us?"), "You're on the Business plan."),
+])
+async def test_compensation_asked_after_an_outage_is_weighed_against_the_sla(converse, customer, turns, own):
+    # "I don't have enough information"; Bob's "reimburse" found no guide.
+    _, outcome = await converse(customer, *turns)
+    assert "About service credits: The Business plan comes with a 99.95% monthly uptime SLA" in outcome.reply, (
+        outcome.reply)
+    assert own in outcome.reply and "enough information" not in outcome.reply
+
+
+async def test_compensation_asked_with_nothing_down_before_is_still_not_an_outage(converse):
+    _, outcome = await converse("cus_alice", "how do I add a custom domain?", "can I get compensated?")
+    assert "About service credits" not in outcome.reply, outcome.reply

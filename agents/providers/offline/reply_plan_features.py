@@ -255,7 +255,47 @@ def _words(text: str) -> set[str]:
 # plan"), read back when more of it is asked for.
 _NO_FIGURE_TOLD = re.compile(r"\bOur help centre doesn't give an? (?P<name>[\w ]+?) figure for any plan\b")
 
+# "What's the cheapest paid plan?", "which is your cheapest plan", "cheapest option?": the lowest price, paid or not. Not
+# "the cheapest plan with custom domains" (the plan that includes something: follow_ups.plans).
+_ASKS_THE_CHEAPEST = re.compile(
+    r"\b(?:cheapest|least\s+expensive|lowest[-\s]priced|most\s+affordable)\s+(?P<paid>paid\s+)?(?P<plan>plans?|tiers?|options?"
+    r"|one|subscriptions?)?(?!\s+(?:that|which|with|for|to|where)\b)\s*(?:you\s+(?:have|offer|got)\s*)?(?:then\s*)?[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+_ASKS_THE_CHEAPEST_WITH = re.compile(
+    r"\b(?:cheapest|least\s+expensive|lowest[-\s]priced|most\s+affordable)\s+(?:paid\s+)?(?:plans?|tiers?|options?|one)\s+"
+    r"(?:with|that\s+(?:has|have|includes?|gives?|offers?)|which\s+(?:has|have|includes?))\s+(?P<what>[^?.!]+)", re.IGNORECASE)
+
+
 class PlanFeatureReplies(WriterBase):
+    def answers_which_plan_is_cheapest(self) -> bool:
+        """"What's the cheapest paid plan?": the paid plan with the lowest price, with what it includes; "the cheapest
+        plan" alone is Free, with the paid one above it. It got the customer's own plan and their invoices, or the
+        discounts just asked about again. False, having said nothing, for another message or without the catalogue."""
+        if (wanted := _ASKS_THE_CHEAPEST_WITH.search(self.ctx.message)) is not None:
+            # "What's the cheapest plan with custom domains?" (the custom domains guide's steps came): the first plan
+            # whose list has it.
+            feature = _words(wanted["what"])
+            return bool(feature) and self._tell_which_plan(self._listings_naming(feature), feature)
+        asked = _ASKS_THE_CHEAPEST.search(self.ctx.message)
+        listing = [plan for plan in self._plan_listings() if plan.price is not None]
+        if asked is None or len(listing) < 2:
+            return False
+        paid = [plan for plan in listing if plan.price > 0]
+        cheapest = min(paid if asked["paid"] or not asked["plan"] else listing, key=lambda plan: plan.price)
+        if not cheapest.price:
+            above = min(paid, key=lambda plan: plan.price) if paid else None
+            then = (f" The cheapest paid plan is {above.name}{self._price(above)}, which includes {self._listed(above)}."
+                    if above is not None else "")
+            self.reply.add(f"{cheapest.name} costs nothing and includes {self._listed(cheapest)}.{then}")
+        else:
+            self.reply.add(f"Our cheapest paid plan is {cheapest.name}{self._price(cheapest)}, which includes "
+                           f"{self._listed(cheapest)}.")
+        if self.ctx.customer is not None and self.ctx.customer.plan.lower() == cheapest.name.lower():
+            self.reply.add(f"You're on {cheapest.name} already.", answers=False)
+        return True
+
     def answers_what_a_plan_includes(self) -> bool:
         """Answer whether (or what) a plan includes, when the message asks about a plan's contents and
         the plans' lists name it. False, having said nothing, otherwise."""

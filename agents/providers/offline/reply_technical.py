@@ -1142,7 +1142,8 @@ class TechnicalReplies(WriterBase):
         wherever it ranked (the outage is what the rest of the message is about), the customer's plan, and a
         person to weigh the claim. "Do I get an SLA?" asks what the plan includes, which the entry says."""
         claims_credits = has_cue(self.words, self.norm, "credit", "credits", "compensation", "compensate",
-                                 "compensated") or reports_what_the_outage_costs(self.ctx)
+                                 "compensated", "reimburse", "reimbursed", "reimbursement") or (
+            reports_what_the_outage_costs(self.ctx))
         asks_about_sla = has_cue(self.words, self.norm, "sla", "slas", "uptime guarantee", "guaranteed uptime",
                                  "service level", "uptime commitment")
         if not claims_credits and (not asks_about_sla or asks_for_an_uptime_report(self.text)):

@@ -23,6 +23,7 @@ from agents.about_service import (
     asks_how_to_get_started,
     asks_how_to_move_from_another_host,
     asks_how_we_differ,
+    asks_if_the_move_is_easy,
     asks_to_move_an_app_between_regions,
     asks_to_run_an_app_in_more_regions,
     asks_what_answers_only,
@@ -55,7 +56,12 @@ from agents.follow_ups.leaning_back import (
 from agents.follow_ups.offers import OFFER_PERSON, declines_offer
 from agents.follow_ups.plan_moves import CANCELLING, CANCELS_SOMETHING_ELSE
 from agents.follow_ups.plans import asked_which_plan_for, names_where_the_move_goes, plan_meant_by_that
-from agents.follow_ups.service import RATE_LIMITS_QUESTION, limit_gone_past, sla_asked_of_a_plan
+from agents.follow_ups.service import (
+    RATE_LIMITS_QUESTION,
+    compensation_asked_of_the_outage,
+    limit_gone_past,
+    sla_asked_of_a_plan,
+)
 from agents.follow_ups.topic import question_as_asked, with_topic
 from agents.frustration import mood_reply, repeats_last_reply, same_for_another_plan
 from agents.nearest_region import nearest_region
@@ -236,6 +242,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_which_plan_to_choose()
                                                          or self.answers_if_a_plan_can_change_later()
                                                          or self.answers_what_one_plan_has_over_another()
+                                                         or self.answers_which_plan_is_cheapest()
                                                          or self.answers_what_a_plan_includes()
                                                          or (not self.asks_about_billing_details()
                                                              and self.asks_whether_included())
@@ -605,7 +612,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         list's sign-in request, or the scope reply). False, having said nothing, for another message."""
         if not asks_how_to_move_from_another_host(self.ctx.message, before=previous_user_text(self.ctx) or ""):
             return False
-        guessed = ("how long a move takes" if asks_how_long_a_move_takes(self.ctx.message) else "the steps")
+        guessed = ("how long a move takes" if asks_how_long_a_move_takes(self.ctx.message)
+                   else "how easy or hard it will be" if asks_if_the_move_is_easy(self.ctx.message) else "the steps")
         self.reply.add("Our help centre has no guide to moving apps from another host, so I'd rather not guess "
                        f"{guessed}. What I can tell you is how deploys and custom domains work here, where apps can run, and "
                        f"what each plan includes. If you'd like help planning the move, I can {OFFER_PERSON} from our "
@@ -1074,7 +1082,8 @@ def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
         return _past_the_limit(ctx, persona=persona, past=past)
     # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
     # "Do free users get it?" after the uptime SLA was told: whether Free has it (Free's contents came).
-    sla_asked = sla_asked_of_a_plan(ctx)
+    # "Can I get compensated?" after an outage: asked of it ("not enough information" came).
+    sla_asked = sla_asked_of_a_plan(ctx) or compensation_asked_of_the_outage(ctx)
     another_plan = question_as_asked(ctx) if sla_asked is None else None
     # "Why is business so expensive?" got the invoice list: what the plan gives for its price answers it.
     why_dear = plan_asked_why_it_costs(ctx.message)
