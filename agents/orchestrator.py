@@ -224,6 +224,7 @@ from agents.sign_up_problems import (
 )
 from agents.staff_decisions import decision_awaited, decision_told_reply
 from agents.steps_are_theirs import step_asked_of_us, step_label, steps_are_theirs_reply
+from agents.team_size import asks_about_own_logins, team_size_said
 from agents.tracing import Tracer
 from agents.what_was_talked_of import read_with_what_was_talked_of
 from agents.when_it_happens import charge_said, when_it_was_said, when_reply
@@ -480,6 +481,11 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "We're a team of 10" (out of scope at 0.57: the scope reply), "can each person have their own login?" (the account's
+    # lock state): the team's entry, which the account part quotes with what the customer's plan allows.
+    _FollowUpRule(lambda ctx: team_size_said(ctx.message) is not None or asks_about_own_logins(ctx.message), "account",
+                  "team_described", "describes the team, or asks whether each member signs in alone",
+                  spares=("human",), sure=True),
     # "Can I get compensated?" after an outage was spoken of (refund at 0.6: "not enough information"): credits for that
     # outage, which the technical part weighs against the SLA with the incident.
     _FollowUpRule(lambda ctx: compensation_asked_of_the_outage(ctx) is not None, "technical", "outage_compensation_asked",

@@ -97,6 +97,7 @@ from agents.service_terms import (
     with_slowness_said,
 )
 from agents.sign_up_problems import reports_confirming_email_missing
+from agents.team_size import asks_about_own_logins, team_size_said
 from agents.workers.base import RunDeps, metadata
 
 # The entry that says each plan's limit on what limit_gone_past names, where the message's own words find none.
@@ -181,6 +182,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_about_a_coming_invoice, INVOICE_DETAILS_QUESTION),
     # "How fast do you reply?": the entry on support hours, whose words ("hours") it never uses.
     (asks_about_support_hours, SUPPORT_HOURS_QUESTION),
+    # "We're a team of 10", "can each person have their own login?": the team's entry, which its words never find.
+    (lambda message: team_size_said(message) is not None or asks_about_own_logins(message), TEAM_QUESTION),
     # "How much per seat?": the plans' prices, and what the team's entry says of members on each.
     (asks_price_per_seat, PLANS_QUESTION),
     (asks_price_per_seat, TEAM_QUESTION),

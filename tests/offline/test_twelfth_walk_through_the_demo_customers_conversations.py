@@ -422,3 +422,37 @@ async def test_compensation_asked_after_an_outage_is_weighed_against_the_sla(con
 async def test_compensation_asked_with_nothing_down_before_is_still_not_an_outage(converse):
     _, outcome = await converse("cus_alice", "how do I add a custom domain?", "can I get compensated?")
     assert "About service credits" not in outcome.reply, outcome.reply
+
+
+_TEAM_ENTRY = "Go to **Settings → Team → Invite**, enter your colleague's email and pick a role."
+
+
+@pytest.mark.parametrize(("customer", "message", "size", "then"), [
+    # The scope reply: "I can only help with your Northwind account …".
+    ("cus_bob", "we're a team of 10", 10,
+     "You're on Business, which has no limit on members, so there's room for all of you."),
+    ("cus_alice", "we're a team of 10", 10,
+     "You're on Pro, which lets you invite up to 3 members: not enough for a team of 10 with you."),
+    ("cus_alice", "we have 3 developers", 3,
+     "You're on Pro, which lets you invite up to 3 members: enough for a team of 3 with you."),
+])
+async def test_a_team_described_by_its_size_gets_the_team_entry_and_what_the_plan_allows(converse, customer, message,
+                                                                                         size, then):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(f"For a team of {size}, our help centre says: {_TEAM_ENTRY}"), outcome.reply
+    assert outcome.reply.endswith(then), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can each person have their own login?", "can my teammates have their own accounts?"])
+async def test_whether_each_member_signs_in_alone_is_answered_from_the_team_entry(converse, message):
+    # The account's lock state, or "not enough information".
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.reply.startswith("Yes: each person joins your team by an invitation to their own email address. Our "
+                                    f"help centre says: {_TEAM_ENTRY}"), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["i have 3 people who are going to union station", "I have 2 apps"])
+def test_a_number_of_people_not_on_the_team_is_still_no_team_size(message):
+    from agents.team_size import team_size_said
+
+    assert team_size_said(message) is None

@@ -77,6 +77,7 @@ from agents.providers.offline.reply_refunds import asks_how_long_approval_takes,
 from agents.providers.offline.text import normalise
 from agents.service_terms import asks_if_a_card_is_needed
 from agents.sign_up_problems import WANTS_TO_SIGN_UP, confirms_a_changed_address, reports_confirming_email_missing
+from agents.team_size import asks_about_own_logins, team_size_said
 
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
@@ -302,6 +303,8 @@ class AccountReplies(BillingReplies):
             return
         if (self._deletion_asked_of_us() or self._reset_asked_of_us() or self._email_changed_without_the_old_inbox()
                 or self._email_change_to_an_address() or self._authenticator_unnamed()):
+            return
+        if self._team_described():
             return
         if about_someone_elses_sign_in(self.text) or asks_of_someone_elses_account(self.ctx):
             self._someone_elses_sign_in()
@@ -900,6 +903,30 @@ class AccountReplies(BillingReplies):
         what = "whether team members can see your billing" if billing else "what team members can see or do"
         self.reply.add(f"I don't have the details of {what} to hand, and I'd rather not guess: would you like me "
                        f"to {OFFER_PERSON} from our support team who can tell you?", answers=False)
+
+    def _team_described(self) -> bool:
+        """"We're a team of 10": the team's entry, with what the customer's plan allows for that many; "can each person
+        have their own login?": that each is invited by their own email, as the entry says. False, having said nothing,
+        for another message or without the entry."""
+        size = team_size_said(self.ctx.message)
+        if (size is None and not asks_about_own_logins(self.ctx.message)) or (entry := self._team_entry()) is None:
+            return False
+        self._cite_faq(entry)
+        if size is None:
+            self.reply.add(f"Yes: each person joins your team by an invitation to their own email address. Our help "
+                           f"centre says: {entry.answer}")
+            return True
+        self.reply.add(f"For a team of {size}, our help centre says: {entry.answer}")
+        plan = self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None
+        if plan is not None and re.search(rf"\b{plan}\b[^.;]*\bno\s+limit\b", entry.answer):
+            self.reply.add(f"You're on {plan}, which has no limit on members, so there's room for all of you.",
+                           answers=False)
+        elif plan is not None and (allowed := re.search(rf"\b{plan}\b[^.;]*?\bup\s+to\s+(\d+)\s+members\b",
+                                                        entry.answer)):
+            room = "enough for" if int(allowed[1]) >= size - 1 else "not enough for"
+            self.reply.add(f"You're on {plan}, which lets you invite up to {allowed[1]} members: {room} a team of "
+                           f"{size} with you.", answers=False)
+        return True
 
     def _team_entry(self) -> FaqMatch | None:
         """The help centre's entry on the team ("How do I add team members?") when it was gathered."""

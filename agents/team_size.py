@@ -1,0 +1,50 @@
+"""A team described rather than asked about: "we're a team of 10" (the scope reply came), and "can each person have
+their own login?" (the account's lock state came). Both are answered from the help centre's entry on the team, which
+says members are invited each by their own email, and how many each plan allows.
+
+Plain rules over the message, no model.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}
+_COUNT = rf"(?:\d{{1,4}}|{'|'.join(_NUMBER_WORDS)})"
+_A_COUNT = re.compile(_COUNT, re.IGNORECASE)
+# "We're a team of 10", "there are 5 of us", "we have 12 developers", "our team is 8 people". Not "I have 3 people who are
+# going to union station": "have" counts the team's own only.
+_SAYS_TEAM_SIZE = re.compile(
+    r"\b(?:(?:we'?re|we\s+are|i'?m\s+(?:on|in)|it'?s|it\s+is|(?:my|our)\s+team\s+(?:is|has))\s+"
+    rf"(?:a\s+(?:small\s+|big\s+|growing\s+)?(?:team|company|startup|group|agency)\s+of\s+{_COUNT}"
+    rf"|{_COUNT}\s+(?:of\s+us|people|persons|developers|devs|engineers|members|employees|users|staff))"
+    rf"|(?:i|we)\s+have\s+{_COUNT}\s+(?:developers|devs|engineers|employees|team\s*mates|team\s+members|staff"
+    r"|people\s+(?:on|in)\s+(?:my|our|the)\s+team)"
+    rf"|\bthere\s+(?:are|will\s+be)\s+{_COUNT}\s+of\s+us)\b",
+    re.IGNORECASE)
+# "Can each person have their own login?", "can my teammates have their own accounts?", "do we share one login?".
+_OWN_LOGINS = re.compile(
+    r"\b(?:each|every|all)\s+(?:\w+\s+)?(?:person|member|user|developer|dev|teammate|colleague|one|of\s+(?:us|them))\b"
+    r"[^?.!]{0,30}\b(?:own|separate|individual)\s+(?:logins?|accounts?|sign[\s-]?ins?|passwords?|users?)\b"
+    r"|\b(?:teammates?|team\s*mates?|team\s+members?|members|colleagues|co-?workers|developers|devs|employees|they)\s+"
+    r"(?:have|get|use)\s+(?:their\s+)?(?:own|separate|individual)\s+(?:logins?|accounts?|sign[\s-]?ins?|passwords?)\b"
+    r"|\b(?:share|sharing)\s+(?:one|a|the\s+same|a\s+single)\s+(?:login|account|password)\b",
+    re.IGNORECASE)
+
+
+def team_size_said(message: str) -> int | None:
+    """"We're a team of 10" → 10; None when the message gives no team's size."""
+    found = _SAYS_TEAM_SIZE.search(message)
+    if found is None:
+        return None
+    count = _A_COUNT.search(found[0].lower().replace("team of", "team"))
+    if count is None:
+        return None
+    word = count[0].lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def asks_about_own_logins(message: str) -> bool:
+    """Whether the message asks if each person on the team signs in on their own."""
+    return bool(_OWN_LOGINS.search(message))
