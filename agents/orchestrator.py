@@ -97,6 +97,7 @@ from agents.follow_ups.plans import (
     plans_priced_asked,
 )
 from agents.follow_ups.service import (
+    asks_how_long_logs_are_kept,
     asks_if_the_sla_applies,
     compensation_asked_of_the_outage,
     credits_asked_of_the_sla_told,
@@ -481,6 +482,10 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "What's your log retention?" (out of scope at 0.5: the scope reply), "how far back do they go?" after the logs:
+    # how long logs are kept, which the technical part says the help centre doesn't say.
+    _FollowUpRule(asks_how_long_logs_are_kept, "technical", "log_retention_asked", "asks how long logs are kept",
+                  spares=("human",), sure=True),
     # "We're a team of 10" (out of scope at 0.57: the scope reply), "can each person have their own login?" (the account's
     # lock state): the team's entry, which the account part quotes with what the customer's plan allows.
     _FollowUpRule(lambda ctx: team_size_said(ctx.message) is not None or asks_about_own_logins(ctx.message), "account",

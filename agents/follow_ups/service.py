@@ -290,6 +290,23 @@ _LOGS = re.compile(r"\blogs?\b", re.IGNORECASE)
 _POINTS_AT_IT = re.compile(r"\b(?:them|it|those|these|that)\b", re.IGNORECASE)
 
 
+# "How far back do they go?", "how long are logs kept?" after where the logs are: how long they are kept ("no guide").
+_HOW_LONG_KEPT = re.compile(
+    r"\bhow\s+(?:far\s+back|long|many\s+days)\s+(?:do|does|will|can|are|is)\s+(?:they|them|it|the\s+logs|logs|my\s+logs)\s*"
+    r"(?:go(?:\s+back)?|kept|stored|retained|saved|last|stay|available|held)?\b"
+    r"|\b(?:log|logs)\s+retention\b|\bhow\s+long\s+(?:do\s+you|does\s+northwind)\s+(?:keep|store|retain)\s+(?:the\s+|my\s+)?logs\b",
+    re.IGNORECASE)
+
+
+def asks_how_long_logs_are_kept(ctx: SupportContext) -> bool:
+    """Whether the message asks how long logs are kept: logs named, or "they" right after logs were spoken of."""
+    if not _HOW_LONG_KEPT.search(ctx.message):
+        return False
+    if _LOGS.search(ctx.message):
+        return True
+    return any(_LOGS.search(text) for text in (previous_user_text(ctx) or "", last_assistant_text(ctx)))
+
+
 def asks_to_export_logs(ctx: SupportContext) -> bool:
     """Whether the message asks to export or download logs: named, or "them" right after logs were spoken of."""
     if not _ASKS_TO_EXPORT.search(ctx.message):

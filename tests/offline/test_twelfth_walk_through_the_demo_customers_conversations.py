@@ -456,3 +456,19 @@ def test_a_number_of_people_not_on_the_team_is_still_no_team_size(message):
     from agents.team_size import team_size_said
 
     assert team_size_said(message) is None
+
+
+_LOGS_KEPT = "Our help centre doesn't say how long your app's logs are kept, or how far back they go"
+
+
+@pytest.mark.parametrize("turns", [("how do I see my logs?", "how far back do they go?"), ("how long are logs kept?",),
+                                   ("what's your log retention?",)])
+async def test_how_long_logs_are_kept_is_said_to_be_undescribed(converse, turns):
+    # "I don't have a guide on that", or the scope reply.
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(_LOGS_KEPT), outcome.reply
+
+
+async def test_how_long_something_else_takes_is_still_not_the_logs(converse):
+    _, outcome = await converse("cus_bob", "I was charged twice this month", "how long does it take?")
+    assert _LOGS_KEPT not in outcome.reply, outcome.reply

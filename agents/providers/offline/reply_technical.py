@@ -30,6 +30,7 @@ from agents.follow_ups.plans import asks_what_an_upgrade_gives
 from agents.follow_ups.service import (
     asks_about_uptime,
     asks_for_an_uptime_report,
+    asks_how_long_logs_are_kept,
     asks_the_limit_of_the_topic,
     asks_to_export_logs,
     reports_what_the_outage_costs,
@@ -297,7 +298,8 @@ class TechnicalReplies(WriterBase):
         if (self._no_fix_time_for_a_fault_of_its_own() or self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
                 or self._steps_after_one_done() or self._normal_as_the_entry_says() or self._tell_how_long_the_guide_says()
                 or self._why_the_plan_is_needed()
-                or self._steps_at_the_provider_named() or self._buying_a_domain_unsaid() or self._logs_export_unsaid()):
+                or self._steps_at_the_provider_named() or self._buying_a_domain_unsaid() or self._logs_export_unsaid()
+                or self._logs_kept_unsaid()):
             return
         incident = self.facts.incident
         if reports_what_the_outage_costs(self.ctx):
@@ -1135,6 +1137,15 @@ class TechnicalReplies(WriterBase):
             self._cite_faq(export)
         self.reply.add(f"A person from our team can tell you whether there's a way to get them: would you like me to "
                        f"{OFFER_PERSON}?", answers=False)
+        return True
+
+    def _logs_kept_unsaid(self) -> bool:
+        """"How far back do they go?" after where the logs are, "how long are logs kept?": the help centre says nothing
+        of how long logs are kept ("no guide" came). False, having said nothing, for another message."""
+        if not asks_how_long_logs_are_kept(self.ctx):
+            return False
+        self.reply.add("Our help centre doesn't say how long your app's logs are kept, or how far back they go, so I'd "
+                       f"rather not guess. A person from our team can tell you: would you like me to {OFFER_PERSON}?")
         return True
 
     def _service_credits(self) -> None:
