@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from agents.about_service import payment_methods_asked
+
 # "And VAT number?", "what about the address?", "and the logo too?": one more thing, named and nothing else.
 _AND_ONE_MORE_THING = re.compile(
     r"^\W*(?:(?:and|also|plus)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)(?:the\s+|my\s+|our\s+|a\s+|an\s+)?"
@@ -23,7 +25,12 @@ _NAMES_NOTHING = frozenset({"it", "that", "this", "them", "those", "these", "the
 
 def covered_in_the_reply(message: str, reply: str) -> str | None:
     """For "and VAT number?" and a reply that repeats the last one: that the same goes for it, with the paragraph of
-    the reply that names it; None when the message names no one thing, or no paragraph names every word of it."""
+    the reply that names it ("do you take amex?": yes, with the list that names American Express); None when the
+    message names no one thing, or no paragraph names every word of it."""
+    if methods := payment_methods_asked(message):
+        # "Do you take amex?" after the list of ways to pay: yes, it is on it (by the name the list gives).
+        listing = next((p for p in reply.split("\n\n") if all(m.lower() in p.lower() for m in methods)), None)
+        return None if listing is None else f"Yes, {' and '.join(methods)}: {listing.strip()}"
     found = _AND_ONE_MORE_THING.match(message.strip())
     if found is None:
         return None

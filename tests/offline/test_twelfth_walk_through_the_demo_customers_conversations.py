@@ -472,3 +472,11 @@ async def test_how_long_logs_are_kept_is_said_to_be_undescribed(converse, turns)
 async def test_how_long_something_else_takes_is_still_not_the_logs(converse):
     _, outcome = await converse("cus_bob", "I was charged twice this month", "how long does it take?")
     assert _LOGS_KEPT not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("message", "method"), [("do you take amex?", "American Express"), ("can I pay with visa?", "Visa")])
+async def test_a_way_to_pay_on_the_list_just_given_is_told_yes(converse, message, method):
+    # The list again in full, behind "My answer is the same as in my last message".
+    _, outcome = await converse(None, "what are your payment methods", message)
+    assert outcome.reply.startswith(f"Yes, {method}: We accept Visa, Mastercard and American Express cards."), (
+        outcome.reply)
