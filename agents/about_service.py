@@ -370,7 +370,11 @@ _NEEDS_A_PERSON = (r"\b(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:need|want)|get\s+(
                    r"find\s+(?:me|us))\s+(?:to\s+(?:talk|speak|chat)\s+(?:to|with)\s+)?(?:a|an)\s+"
                    r"(?:(?:real|actual|live)\s+)?(?:human(?:\s+being)?|person|representative|human\s+agent)\b"
                    r"(?!\s+(?:to\s+(?:be|have|get|join)|on|in|added|invited|as|with|who)\b)")
-ASKS_TO_ESCALATE = re.compile(rf"{_ESCALATE}|{_NOBODY_ANSWERS}|{_SALES}|{_NEEDS_A_PERSON}|{_WHO_TO_TALK_TO}")
+# "Ok please connect me", "can you connect me?", "put me through": to whom goes without saying in a support chat (the
+# scope reply came, or the custom domains' entry as a guess, for "connect").
+_CONNECT_ME = (r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|then|so|fine|please|pls|just|(?:can|could|would|will)\s+(?:you|u))[,\s]+)*"
+               r"(?:please\s+)?(?:connect|transfer|put)\s+me(?:\s+through)?(?:\s+(?:now|please|pls|then|already|asap))*\W*$")
+ASKS_TO_ESCALATE = re.compile(rf"{_ESCALATE}|{_NOBODY_ANSWERS}|{_SALES}|{_NEEDS_A_PERSON}|{_WHO_TO_TALK_TO}|{_CONNECT_ME}")
 # "Is there a real person behind this? I want one", "are you human? I need one": the person the question names,
 # asked for with a pronoun. Past the question, "I want one" names no one, and the request was answered as a question.
 # Only a person named by the question: "are you a bot? I want one" wants no person, nor "I want one of those".
@@ -571,7 +575,8 @@ def asks_to_escalate(text: str) -> bool:
 
 def needs_a_person(text: str) -> bool:
     """"I need a human asap", "get me a person now": a person asked for in words that leave no doubt of it."""
-    return bool(re.search(_NEEDS_A_PERSON, plain(text)))
+    words = plain(text)
+    return bool(re.search(_NEEDS_A_PERSON, words) or re.search(_CONNECT_ME, words))
 
 
 def asks_how_to_reach_support(text: str) -> bool:

@@ -49,10 +49,10 @@ _PUSHES_BACK = re.compile(r"\b(?:why\s+not|why\s+can'?t|why\s+cannot|why\s+can\s
 _NAMES_AN_INVOICE = re.compile(r"\bNW-?\d+\b", re.IGNORECASE)
 
 
-def _refused_for_the_window_lately(ctx: SupportContext) -> bool:
-    """Whether the last reply, or the one before (when the last said it would be the same), refused a refund for its
-    window."""
-    return any(REFUSED_FOR_THE_WINDOW in text for text in assistant_texts(ctx)[:2])
+def _refused_for_the_window_lately(ctx: SupportContext, *, turns: int = 2) -> bool:
+    """Whether the last reply, or one of the `turns` before it (when the last said it would be the same, or answered
+    an argument with it), refused a refund for its window."""
+    return any(REFUSED_FOR_THE_WINDOW in text for text in assistant_texts(ctx)[:turns])
 
 
 def pushes_back_on_a_refund_refused(ctx: SupportContext) -> bool:
@@ -70,9 +70,18 @@ _ANOTHER_MONTH = re.compile(
 
 
 def asks_of_another_month_after_a_refund_refused(ctx: SupportContext) -> bool:
-    """"Ok what about september?" soon after a refund was refused for its window: that month's charge refunded (it got
-    "I don't have a guide on that" with the invoice beside it)."""
-    return _refused_for_the_window_lately(ctx) and bool(_ANOTHER_MONTH.match(ctx.message))
+    """"Ok what about september?" soon after a refund was refused for its window, also after "why not?" and "that's not
+    fair" were answered: that month's charge refunded (it got "I don't have a guide on that" with the invoice beside
+    it)."""
+    return _refused_for_the_window_lately(ctx, turns=3) and bool(_ANOTHER_MONTH.match(ctx.message))
+
+
+def refund_of_another_month_asked(ctx: SupportContext) -> str | None:
+    """"Ok what about november?" soon after a refund was refused for its window: "can I get a refund for november?"; None
+    for any other message. Read alone after an argument in between, it found no topic to lean on."""
+    if not asks_of_another_month_after_a_refund_refused(ctx) or (month := re.search(MONTH, ctx.message, re.I)) is None:
+        return None
+    return f"can I get a refund for {month[0]}?"
 
 
 _INVOICE_TOLD = re.compile(r"\b[Ii]nvoice NW-\d+\b")

@@ -307,6 +307,17 @@ def asks_how_long_logs_are_kept(ctx: SupportContext) -> bool:
     return any(_LOGS.search(text) for text in (previous_user_text(ctx) or "", last_assistant_text(ctx)))
 
 
+# "Can you cancel it?", "stop it please" after "our deploy is stuck": the deploy or build, not the subscription (whose
+# cancelling steps were added to the guide again).
+_CANCELS_IT = re.compile(r"\b(?:cancel\w*|stop|abort|kill|halt)\s+(?:it|that|this|them)\b", re.IGNORECASE)
+_A_DEPLOY = re.compile(r"\b(?:deploy\w*|builds?|building|release|rollout)\b", re.IGNORECASE)
+
+
+def cancels_the_deploy_spoken_of(ctx: SupportContext) -> bool:
+    """Whether the message asks to cancel or stop "it" right after a deploy or build was spoken of."""
+    return bool(_CANCELS_IT.search(ctx.message)) and bool(_A_DEPLOY.search(previous_user_text(ctx) or ""))
+
+
 def asks_to_export_logs(ctx: SupportContext) -> bool:
     """Whether the message asks to export or download logs: named, or "them" right after logs were spoken of."""
     if not _ASKS_TO_EXPORT.search(ctx.message):

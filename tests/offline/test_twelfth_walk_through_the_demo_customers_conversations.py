@@ -480,3 +480,48 @@ async def test_a_way_to_pay_on_the_list_just_given_is_told_yes(converse, message
     _, outcome = await converse(None, "what are your payment methods", message)
     assert outcome.reply.startswith(f"Yes, {method}: We accept Visa, Mastercard and American Express cards."), (
         outcome.reply)
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    # "I think you're asking about “How do I add a custom domain?”" (for "connect"), then a handoff note.
+    ("cus_carol", ("I lost my phone with the authenticator", "I don't have recovery codes", "ok please connect me")),
+    # The scope reply.
+    ("cus_alice", ("can you connect me?",)),
+    ("cus_bob", ("put me through",)),
+])
+async def test_connect_me_is_a_request_for_a_person(converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.route == "handoff", (outcome.route, outcome.reply)
+    assert "custom domain" not in outcome.reply
+
+
+def test_connecting_something_else_is_still_not_a_request_for_a_person():
+    from agents.about_service import asks_to_escalate
+
+    assert not asks_to_escalate("connect me to the database") and not asks_to_escalate("please connect my domain")
+
+
+@pytest.mark.parametrize("turns", [("our deploy is stuck", "it's been 20 minutes", "can you cancel it?"),
+                                   ("our deploy is stuck", "can you cancel it?")])
+async def test_cancelling_a_deploy_just_spoken_of_is_not_cancelling_the_subscription(converse, turns):
+    # "To cancel your subscription: Go to **Billing → Plan** …" after the failed deploys' guide again.
+    *_, outcome = await converse("cus_bob", *turns)
+    assert "Cancel subscription" not in outcome.reply and "cancel your subscription" not in outcome.reply, outcome.reply
+    assert "I can't" in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply
+
+
+async def test_another_month_after_an_argument_over_a_refused_refund_is_that_months_refund(converse):
+    # "I don't have a guide on that", then the failed payment: "failed" in the turns before lent a technical topic.
+    *_, outcome = await converse("cus_alice", "I want a refund for october", "why not?", "that's not fair",
+                                 "ok what about november?")
+    assert outcome.reply.startswith("Invoice NW-1003 ($29.00) was never paid"), outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("how do I set environment variables?", "can I use them at build time?"),
+                                   ("how do I set environment variables?", "are they encrypted?",
+                                    "can I use them at build time?")])
+async def test_them_asked_of_the_guide_just_given_is_its_step_on_that(converse, turns):
+    # The deploys and builds' limits ("Free accounts get 10 deploys a day …").
+    *_, outcome = await converse("cus_alice", *turns)
+    assert "3. Tick **Available at build time**" in outcome.reply, outcome.reply
+    assert "10 deploys a day" not in outcome.reply

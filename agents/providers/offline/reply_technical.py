@@ -33,6 +33,7 @@ from agents.follow_ups.service import (
     asks_how_long_logs_are_kept,
     asks_the_limit_of_the_topic,
     asks_to_export_logs,
+    cancels_the_deploy_spoken_of,
     reports_what_the_outage_costs,
     says_it_hit_the_limit,
     sla_asked_of_a_plan,
@@ -293,13 +294,16 @@ OWN_CERTIFICATE = re.compile(
 _ASKS_WHAT_IS_PROMISED = re.compile(r"\b(?:guarantee\w*|commit\w*|promis\w*|credits?|slas?|agreement|compensat\w*)\b",
                                     re.IGNORECASE)
 
+# A short follow-up's "them": what the reply before was about ("can I use them at build time?").
+_OF_THEM = re.compile(r"\b(?:them|they|those|these)\b", re.IGNORECASE)
+
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         if (self._no_fix_time_for_a_fault_of_its_own() or self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
                 or self._steps_after_one_done() or self._normal_as_the_entry_says() or self._tell_how_long_the_guide_says()
                 or self._why_the_plan_is_needed()
                 or self._steps_at_the_provider_named() or self._buying_a_domain_unsaid() or self._logs_export_unsaid()
-                or self._logs_kept_unsaid()):
+                or self._logs_kept_unsaid() or self._deploy_cancel_unsaid()):
             return
         incident = self.facts.incident
         if reports_what_the_outage_costs(self.ctx):
@@ -340,7 +344,14 @@ class TechnicalReplies(WriterBase):
         if limit_entry is not None and articles and not self._guide_agrees(articles[0], limit_entry):
             # "How many deploys per day on free?" found the rate-limits guide for "per": not about deploys.
             articles = []
-        faq = None if limit_entry is not None else self._faq_for_this_question()
+        # "Can I use them at build time?" after the environment variables' guide: its step on that, ahead of an entry the
+        # words find (the deploys and builds' limits came).
+        followed = next((a for a in articles if f"“{a.title}”" in last_assistant_text(self.ctx)), None)
+        step_followed = (followed is not None and leading_incident is None and limit_entry is None
+                         and bool(self._steps_on_what_a_follow_up_adds(followed)))
+        if step_followed:
+            articles = [followed, *[a for a in articles if a is not followed]]
+        faq = None if limit_entry is not None or step_followed else self._faq_for_this_question()
         if faq is not None and self._lock_told_by_the_account(faq):
             # Cited as told, as the account part cites it for a locked account: the entry stays the answer
             # (no guide on deploys for "I'm locked out please unlock"), and is not quoted (below).
@@ -1001,7 +1012,9 @@ class TechnicalReplies(WriterBase):
         the follow-up adds to the question before, with their numbers in the guide. Written as at first, the reply
         was that guide over again behind "my answer is the same", though its second step is the answer. None when
         the guide was not in the last reply, or when every step or none names it."""
-        if not leans_back(self.ctx.message) or f"“{article.title}”" not in last_assistant_text(self.ctx):
+        # "Can I use them at build time?": "them", the things the guide just gave steps for.
+        of_them = len(self.ctx.message.split()) <= 8 and bool(_OF_THEM.search(self.ctx.message))
+        if not (leans_back(self.ctx.message) or of_them) or f"“{article.title}”" not in last_assistant_text(self.ctx):
             return []
         asked_before = topic_terms(previous_user_text(self.ctx) or "")
         # What the message itself says, not what an error it names is read as: "it says out of memory" after "my app
@@ -1139,6 +1152,16 @@ class TechnicalReplies(WriterBase):
                        f"{OFFER_PERSON}?", answers=False)
         return True
 
+    def _deploy_cancel_unsaid(self) -> bool:
+        """"Can you cancel it?" right after "our deploy is stuck": no action here stops a deploy, and no guide says how
+        to (the failed deploys' guide came again, with the steps to cancel the subscription). False, having said nothing,
+        for another message."""
+        if not cancels_the_deploy_spoken_of(self.ctx):
+            return False
+        self.reply.add("I can't stop or cancel a deploy from this chat, and our help centre doesn't describe how to. A "
+                       f"person from our team can look at it with you: would you like me to {OFFER_PERSON}?")
+        return True
+
     def _logs_kept_unsaid(self) -> bool:
         """"How far back do they go?" after where the logs are, "how long are logs kept?": the help centre says nothing
         of how long logs are kept ("no guide" came). False, having said nothing, for another message."""
@@ -1256,6 +1279,10 @@ class TechnicalReplies(WriterBase):
         """"Do you charge extra for https?", "is SSL free?": whether something comes with the service, the
         same for everyone, when the help centre has a confident entry for it: answered from that entry,
         whatever the account's records hold (it is not about them). False when there is none."""
+        if any(self._steps_on_what_a_follow_up_adds(article) for article in self.facts.articles):
+            # "Can I use them at build time?" after the environment variables' guide: its step on that, which the
+            # technical part gives (the deploys and builds' limits were quoted as if asked whether builds are allowed).
+            return False
         if not self._asks_what_is_included() or asks_for_an_uptime_report(self.text) or asks_to_buy_a_domain(self.text):
             # "I need an SLA report": the figures, which _tell_uptime says are not to hand. "Do I need to buy the
             # domain from you?": where a domain comes from, which no entry says (the certificate's, "Yes: …", came).

@@ -37,7 +37,11 @@ from agents.about_service import (
 from agents.clauses import introduces_self_only, question_clauses, report_before_also
 from agents.context import IntentResult, SupportContext
 from agents.facts import FaqFact
-from agents.follow_ups.billing import asks_if_it_went_through, withdraws_the_refund_just_asked
+from agents.follow_ups.billing import (
+    asks_if_it_went_through,
+    refund_of_another_month_asked,
+    withdraws_the_refund_just_asked,
+)
 from agents.follow_ups.go_aheads import says_only_ok
 from agents.follow_ups.history import (
     last_assistant_text,
@@ -58,6 +62,7 @@ from agents.follow_ups.plan_moves import CANCELLING, CANCELS_SOMETHING_ELSE
 from agents.follow_ups.plans import asked_which_plan_for, names_where_the_move_goes, plan_meant_by_that
 from agents.follow_ups.service import (
     RATE_LIMITS_QUESTION,
+    cancels_the_deploy_spoken_of,
     compensation_asked_of_the_outage,
     limit_gone_past,
     sla_asked_of_a_plan,
@@ -325,7 +330,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         """"I want to cancel and get a refund": the refund part answers the refund; how to cancel, the help centre's
         entry on it, is added when nothing said so far speaks of cancelling."""
         if (not CANCELLING.search(self.text) or CANCELS_SOMETHING_ELSE.search(self.text)
-                or "cancel" in self._join().lower() or withdraws_the_refund_just_asked(self.ctx)):
+                or "cancel" in self._join().lower() or withdraws_the_refund_just_asked(self.ctx)
+                or cancels_the_deploy_spoken_of(self.ctx)):
             return  # "actually cancel that" after a refund was asked for: the refund's, not the subscription
         entry = self._entry_on("cancel")
         if entry is not None:
@@ -1083,7 +1089,9 @@ def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
     # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
     # "Do free users get it?" after the uptime SLA was told: whether Free has it (Free's contents came).
     # "Can I get compensated?" after an outage: asked of it ("not enough information" came).
-    sla_asked = sla_asked_of_a_plan(ctx) or compensation_asked_of_the_outage(ctx)
+    sla_asked = (sla_asked_of_a_plan(ctx) or compensation_asked_of_the_outage(ctx)
+                 # "Ok what about november?" after a refund refused and argued over.
+                 or refund_of_another_month_asked(ctx))
     another_plan = question_as_asked(ctx) if sla_asked is None else None
     # "Why is business so expensive?" got the invoice list: what the plan gives for its price answers it.
     why_dear = plan_asked_why_it_costs(ctx.message)
