@@ -186,8 +186,10 @@ def asks_which_plan_to_choose(text: str, *, last_reply: str = "") -> bool:
 
 # "Can I change my plan later?", "can I switch plans any time?": whether a plan can be changed afterwards, which the
 # entries on upgrading and downgrading answer (a visitor was asked to sign in, for "my plan").
+# "Can I downgrade later?" names no plan: a move up or down is one of plan, whatever follows it.
 _ASKS_IF_A_PLAN_CAN_CHANGE_LATER = re.compile(
-    r"\b(?:change|switch|upgrade|downgrade|move)\s+(?:my\s+|the\s+|our\s+)?(?:plans?|tiers?|subscriptions?)\s+(?:later|anytime"
+    r"\b(?:(?:change|switch|upgrade|downgrade|move)\s+(?:my\s+|the\s+|our\s+)?(?:plans?|tiers?|subscriptions?)"
+    r"|(?:upgrade|downgrade)(?:\s+(?:again|back))?)\s+(?:later|anytime"
     r"|any\s+time|whenever|at\s+any\s+(?:time|point)|afterwards|down\s+the\s+(?:line|road)|in\s+the\s+future)\b", re.IGNORECASE)
 
 
@@ -578,7 +580,13 @@ def with_terms_spelled(message: str) -> str:
         _seats_as_team_members(_PLAN_TYPED.sub("plan", re.sub(r"[A-Za-z]+", spelled, _hurried_spelled(message))))))))
 
 
+# "Wat plan am i on", "wats included": "what" typed in a hurry where a question starts with it (the scope reply, or "not
+# enough information"). Not "I wat to register", where it is "want".
+_WHAT_TYPED = re.compile(r"^(\W*)wat(s)?\b(?!\s+to\b)", re.IGNORECASE)
+
+
 def _hurried_spelled(message: str) -> str:
+    message = _WHAT_TYPED.sub(lambda found: f"{found[1]}what{found[2] or ''}", message)
     message = _HURRIED_WORD.sub(lambda found: _HURRIED[found[0].lower()], message)
     if len(message.split()) > _OVERCHARGED_WORDS or _SOMEONE_ELSES_CHARGE.search(message):
         return message

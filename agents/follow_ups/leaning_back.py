@@ -51,7 +51,10 @@ _POINTS_BACK = re.compile(
     r"|^\W*(?:are|were|do|does|did|can|could|will|would|should)\s+they\b"
     # "Only in the morning", "mostly at night": when what was just reported happens.
     r"|^\W*(?:only|mostly|just|usually|always|mainly)\s+(?:in\s+the\s+(?:morning|evening|afternoon|night)s?|at\s+night"
-    r"|on\s+weekends|at\s+peak\s+times?|first\s+thing)\W*$",
+    r"|on\s+weekends|at\s+peak\s+times?|first\s+thing)\W*$"
+    # "Only sometimes", "on and off": how often it happens.
+    r"|^\W*(?:it'?s\s+|it\s+happens\s+)?(?:only\s+)?(?:sometimes|occasionally|intermittently|now\s+and\s+(?:then|again)"
+    r"|on\s+and\s+off|not\s+(?:always|every\s+time))\W*$",
     re.IGNORECASE,
 )
 # "How long do I have to change my mind?", "can I undo it?": taking back what the question before asked about.

@@ -525,3 +525,42 @@ async def test_them_asked_of_the_guide_just_given_is_its_step_on_that(converse, 
     *_, outcome = await converse("cus_alice", *turns)
     assert "3. Tick **Available at build time**" in outcome.reply, outcome.reply
     assert "10 deploys a day" not in outcome.reply
+
+
+async def test_what_typed_as_wat_is_read_as_what(converse):
+    # "I don't have enough information" for "wats included" after "wat plan am i on".
+    _, outcome = await converse("cus_carol", "wat plan am i on", "wats included")
+    assert outcome.reply.startswith("The Free plan costs $0 and includes one app"), outcome.reply
+
+
+def test_wat_for_want_is_still_not_what():
+    from agents.service_terms import with_terms_spelled
+
+    assert with_terms_spelled("I wat to register").startswith("I wat to")
+    assert with_terms_spelled("wat plan am i on").startswith("what plan")
+
+
+@pytest.mark.parametrize(("customer", "turns", "reply"), [
+    # The customer's plan, the steps to upgrade again and the downgrade's entry as a guess.
+    ("cus_carol", ("can i upgrade to pro", "ok and can i downgrade later"),
+     "Yes. To move down later: Go to **Billing → Plan** and choose the smaller plan."),
+    # "You're on the Free plan, which costs nothing. There are no invoices on your account yet".
+    ("cus_carol", ("can i downgrade later?",), "Yes. To move down later: Go to **Billing → Plan**"),
+    ("cus_alice", ("can I upgrade later?",), "Yes. To move up later: Go to **Billing → Plan**, choose Pro"),
+])
+async def test_a_move_up_or_down_asked_of_later_is_told_yes_with_that_moves_steps(converse, customer, turns, reply):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(reply), outcome.reply
+    assert "To move up" not in outcome.reply or "To move down" not in outcome.reply
+
+
+async def test_a_change_of_plan_later_is_still_told_both_ways(converse):
+    [outcome] = await converse("cus_alice", "can I change my plan later?")
+    assert "To move up:" in outcome.reply and "To move down:" in outcome.reply, outcome.reply
+
+
+async def test_errors_only_sometimes_after_the_incident_are_weighed_against_it(converse):
+    # "I don't have a guide on that in our help centre".
+    _, outcome = await converse("cus_alice", "my api returns 503 errors", "only sometimes")
+    assert outcome.reply.startswith("Thanks, that helps. The open incident, “Elevated API error rates in eu-west”"), (
+        outcome.reply)

@@ -107,9 +107,19 @@ class PlanComparisonReplies(PlanFeatureReplies):
         up, down = self._entry_on("upgrade"), self._entry_on("downgrade")
         if not asks_if_a_plan_can_change_later(self.text) or up is None or down is None:
             return False
-        self.reply.add(f"Yes. To move up: {up.answer}\n\nTo move down: {down.answer}")
-        self._cite_faq(up)
-        self._cite_faq(down)
+        # "Can I downgrade later?" asks of one way only ("can I change my plan later?" of both).
+        down_named = bool(re.search(r"\bdowngrad", self.ctx.message, re.IGNORECASE))
+        up_named = bool(re.search(r"\bupgrad", self.ctx.message, re.IGNORECASE))
+        only = "down" if down_named and not up_named else "up" if up_named and not down_named else None
+        if only == "down":
+            self.reply.add(f"Yes. To move down later: {down.answer}")
+        elif only == "up":
+            self.reply.add(f"Yes. To move up later: {up.answer}")
+        else:
+            self.reply.add(f"Yes. To move up: {up.answer}\n\nTo move down: {down.answer}")
+        for entry, way in ((up, "up"), (down, "down")):
+            if only in (None, way):
+                self._cite_faq(entry)
         return True
 
     def answers_which_plan_to_choose(self) -> bool:

@@ -1661,6 +1661,9 @@ _SAYS_WHERE_IT_RUNS = re.compile(
     r"(?P<asks>[,;.]?\s*(?:so\s+)?(?:are|is|am)\s+(?:we|i|it|they|our\s+apps?|my\s+app)\s+(?:fine|ok(?:ay)?|safe|affected"
     r"|impacted|good|alright|all\s+right))?\W*$",
     re.IGNORECASE)
+_HOW_OFTEN = (r"(?:(?:it'?s|it\s+is|it\s+happens|happens)\s+)?(?:only\s+)?(?:sometimes|occasionally|intermittently|randomly"
+              r"|now\s+and\s+(?:then|again)|every\s+(?:now\s+and\s+then|so\s+often)|on\s+and\s+off|from\s+time\s+to\s+time"
+              r"|not\s+(?:always|every\s+time|all\s+the\s+time))")
 # "Since this morning", "it's been down for 2 hours", "started an hour ago": when the fault began, said after it.
 _A_WHILE = (r"(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|the\s+(?:last|past)\s+)?(?:an?|\d+|one|two|three|four|five|"
             r"six|several|a\s+few|few|a\s+couple(?:\s+of)?|couple(?:\s+of)?)\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?)")
@@ -1678,7 +1681,9 @@ _SAYS_SINCE_WHEN = re.compile(
     # happens, which only a look at the app can say more of.
     r"|(?:(?:it'?s|it\s+is|it\s+happens|happens)\s+)?(?:only|mostly|just|usually|always|mainly)?\s*(?:in\s+the\s+(?:morning|evening"
     r"|afternoon|night)s?|at\s+night|(?:every|each)\s+(?:morning|night|evening|day)|on\s+weekends|at\s+peak\s+times?"
-    r"|first\s+thing(?:\s+in\s+the\s+morning)?))\W*$"
+    r"|first\s+thing(?:\s+in\s+the\s+morning)?)"
+    # "Only sometimes", "on and off" after the API errors' guide and the incident ("no guide"): how often it happens.
+    rf"|{_HOW_OFTEN})\W*$"
     # "I added the CNAME yesterday", "we changed it an hour ago": a step of the guide taken, and when (the guide again).
     r"|^\W*(?:(?:but|well|ok(?:ay)?)[,\s]+)?(?:i|we)(?:'ve|\s+have|\s+already)?\s+(?:added|created|set\s+up|changed|updated"
     r"|made|did|tried)\s+(?:it|that|this|them|the\s+[\w\s-]{1,30}?)\s+"
