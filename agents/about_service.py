@@ -906,7 +906,10 @@ _KEEPS_AN_APP_AWAKE = re.compile(
     r"|\b(?:stop|prevent)\w*\s+(?:it|them|my\s+apps?|the\s+apps?|our\s+apps?)\s+(?:from\s+)?(?:sleeping|going\s+to\s+sleep"
     r"|falling\s+asleep)\b"
     r"|\b(?:disable|turn\s+off|switch\s+off|avoid)\s+(?:the\s+)?(?:sleep|sleeping|app\s+sleep(?:ing)?)\b"
-    r"|\bnever\s+(?:let\s+(?:it|them)\s+)?sleep\b",
+    r"|\bnever\s+(?:let\s+(?:it|them)\s+)?sleep\b"
+    # "How do I make my app not sleep?" (the scaling guide's steps).
+    r"|\bmake\s+(?:it|them|my\s+apps?|the\s+apps?|our\s+apps?|my\s+site)\s+(?:not\s+(?:go\s+to\s+)?sleep|stay\s+(?:awake|on)"
+    r"|always\s+on|never\s+sleep)\b",
     re.IGNORECASE)
 
 

@@ -564,3 +564,28 @@ async def test_errors_only_sometimes_after_the_incident_are_weighed_against_it(c
     _, outcome = await converse("cus_alice", "my api returns 503 errors", "only sometimes")
     assert outcome.reply.startswith("Thanks, that helps. The open incident, “Elevated API error rates in eu-west”"), (
         outcome.reply)
+
+
+_MAKE_IT_NOT_SLEEP = "how do I make my app not sleep"
+
+
+@pytest.mark.parametrize(("customer", "lead"), [
+    # The scaling guide's steps, whose step on a minimum instance says Free apps sleep all the same.
+    ("cus_carol", "Our help centre says: Apps on the Free plan sleep after 30 minutes without traffic"),
+    ("cus_bob", "Our help centre says: Apps on Pro and Business never sleep. As you're on Business, yours stay awake"),
+])
+async def test_making_an_app_not_sleep_is_told_which_plans_never_sleep(converse, customer, lead):
+    [outcome] = await converse(customer, _MAKE_IT_NOT_SLEEP)
+    assert outcome.reply.startswith(lead), outcome.reply
+
+
+async def test_a_cheaper_way_to_keep_an_app_awake_is_the_cheapest_plan_that_does_and_no_other(converse):
+    # "I don't have a guide on that in our help centre".
+    _, outcome = await converse("cus_carol", _MAKE_IT_NOT_SLEEP, "is there a cheaper way?")
+    assert outcome.reply.startswith("Of those plans, Pro costs least. Our help centre describes no other way to keep an "
+                                    "app from sleeping"), outcome.reply
+
+
+async def test_a_cheaper_way_asked_after_something_else_is_still_not_about_sleeping(converse):
+    _, outcome = await converse("cus_alice", "how do I add a custom domain?", "is there a cheaper way?")
+    assert "sleeping" not in outcome.reply, outcome.reply

@@ -297,6 +297,12 @@ _ASKS_WHAT_IS_PROMISED = re.compile(r"\b(?:guarantee\w*|commit\w*|promis\w*|cred
 # A short follow-up's "them": what the reply before was about ("can I use them at build time?").
 _OF_THEM = re.compile(r"\b(?:them|they|those|these)\b", re.IGNORECASE)
 
+# How _keeping_an_app_awake says what keeping an app awake takes, read back when a cheaper way is asked.
+_AWAKE_MEANS_MOVING = "So keeping an app awake means moving it to"
+# "Is there a cheaper way?", "any free way?", "can I do it without upgrading?".
+_ASKS_A_CHEAPER_WAY = re.compile(r"\b(?:cheaper|cheapest|free|another|other|different)\s+(?:way|option|solution)s?\b"
+                                 r"|\bwithout\s+(?:paying|upgrading|changing\s+(?:my\s+)?plan)\b", re.IGNORECASE)
+
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         if (self._no_fix_time_for_a_fault_of_its_own() or self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
@@ -321,7 +327,7 @@ class TechnicalReplies(WriterBase):
             self._no_matching_incident()
         leading_incident = None if incident_aside else incident
         self._service_credits()
-        if self._keeping_an_app_awake() or self._plans_that_avoid_it():
+        if self._keeping_an_app_awake() or self._cheaper_way_to_stay_awake() or self._plans_that_avoid_it():
             # "How do I stop that?" after "do free apps sleep?": the plans apps never sleep on are the answer; the
             # entry its own words find (cancelling, 0.97) answers another question.
             return
@@ -618,9 +624,23 @@ class TechnicalReplies(WriterBase):
         else:
             plans = " or ".join(_PLAN_NAME.findall(" ".join(awake)))
             said = re.sub(r"^(?:Yes|No)[:,]\s*", "", entry.answer)  # the entry answers "Do free apps go to sleep?"
-            self.reply.add(f"Our help centre says: {said[:1].upper()}{said[1:]} So keeping an app awake means moving it to "
-                           f"{plans}: you can change plan under **Billing → Plan**.")
+            self.reply.add(f"Our help centre says: {said[:1].upper()}{said[1:]} {_AWAKE_MEANS_MOVING} {plans}: you can "
+                           "change plan under **Billing → Plan**.")
         self._cite_faq(entry)
+        return True
+
+    def _cheaper_way_to_stay_awake(self) -> bool:
+        """"Is there a cheaper way?" right after keeping an app awake was said to mean moving plan: the cheapest of those
+        plans, and that the help centre describes no other way ("no guide" came). False, having said nothing, for
+        another message."""
+        told = re.search(rf"{_AWAKE_MEANS_MOVING} (?P<plans>[^:]+):", last_assistant_text(self.ctx))
+        if told is None or not _ASKS_A_CHEAPER_WAY.search(self.ctx.message):
+            return False
+        named = _PLAN_NAME.findall(told["plans"])
+        cheapest = min(named, key=PLAN_ORDER.index) if named else None
+        lead = f"Of those plans, {cheapest} costs least. " if cheapest and len(named) > 1 else ""
+        self.reply.add(f"{lead}Our help centre describes no other way to keep an app from sleeping, so I'd rather not "
+                       f"guess one. A person from our team can tell you more: would you like me to {OFFER_PERSON}?")
         return True
 
     def _plans_that_avoid_it(self) -> bool:
