@@ -107,7 +107,12 @@ from agents.follow_ups.service import (
     uptime_asked_of_another_period,
 )
 from agents.follow_ups.topic import question_as_asked
-from agents.follow_ups.what_becomes_of import asks_what_an_upgrade_loses, asks_what_ending_does, move_to_smaller_plan
+from agents.follow_ups.what_becomes_of import (
+    asks_if_deleting_stops_charges,
+    asks_what_an_upgrade_loses,
+    asks_what_ending_does,
+    move_to_smaller_plan,
+)
 from agents.frustration import (
     FAULT_COSTS_REPLY,
     WHAT_DOES_NOT_WORK_REPLY,
@@ -482,6 +487,10 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "Will I still be charged?" after asking how to delete the account (billing: the invoice list; or account: the
+    # deletion's steps again): whether deleting stops the plan's charges, which the plan and the entries say.
+    _FollowUpRule(asks_if_deleting_stops_charges, "billing", "charges_after_deleting_asked",
+                  "asks whether deleting the account stops the charges", spares=("human",), sure=True),
     # "What's your log retention?" (out of scope at 0.5: the scope reply), "how far back do they go?" after the logs:
     # how long logs are kept, which the technical part says the help centre doesn't say.
     _FollowUpRule(asks_how_long_logs_are_kept, "technical", "log_retention_asked", "asks how long logs are kept",

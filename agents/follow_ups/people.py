@@ -50,10 +50,31 @@ _THEIR_ACCOUNT = re.compile(
     r"|\b(?:unlock|reset|help|restore)\s+(?:her|him|them)\b", re.IGNORECASE)
 
 
+# "She's on my team", "but he works for us" after asking for someone else's account to be unlocked (the team's entry as
+# a guess came): a reason given for acting on their account, which being on the team does not give.
+_ON_THEIR_TEAM = re.compile(
+    r"^\W*(?:(?:but|and|well|yes|yeah)[,\s]+)?(?:she|he|they|carol|bob|alice|[a-z]+)(?:'s|\s+is|'re|\s+are)\s+(?:on|in|part\s+of"
+    r"|a\s+member\s+of)\s+(?:my|our)\s+(?:team|account|company|org(?:anisation|anization)?)\W*$"
+    r"|^\W*(?:(?:but|and|well)[,\s]+)?(?:she|he|they)\s+works?\s+(?:for|with)\s+(?:me|us)\W*$", re.IGNORECASE)
+
+
 def asks_of_someone_elses_account(ctx: SupportContext) -> bool:
-    """"Can you unlock her?" soon after a message about someone else who cannot get in: their account."""
+    """"Can you unlock her?" soon after a message about someone else who cannot get in, or "she's on my team" after
+    asking to unlock someone else's account: their account."""
+    if _ON_THEIR_TEAM.match(ctx.message):
+        return any(about_someone_elses_sign_in(text) or _NAMES_ANOTHERS_ACCOUNT.search(text)
+                   for text in questions_before(ctx)[:2])
     return bool(_THEIR_ACCOUNT.search(ctx.message)) and any(about_someone_elses_sign_in(text)
                                                            for text in questions_before(ctx))
+
+
+def says_they_are_on_the_team(message: str) -> bool:
+    """"She's on my team": the person asked about, said to be on the customer's team."""
+    return bool(_ON_THEIR_TEAM.match(message))
+
+
+# "Can you unlock carol's account?": someone else's account, named by whose it is.
+_NAMES_ANOTHERS_ACCOUNT = re.compile(r"\b(?!my\b|our\b|your\b)[a-z]+'s\s+(?:account|login|password)\b", re.IGNORECASE)
 
 
 def says_they_left(message: str) -> bool:

@@ -148,3 +148,4 @@ def plan_change_named(text: str) -> bool:
 
 # Our plans by name, cheapest first.
 PLANS_CHEAPEST_FIRST = ("free", "pro", "business")
+

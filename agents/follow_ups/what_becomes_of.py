@@ -237,3 +237,15 @@ def fate_asked_of_other_things(ctx: SupportContext) -> str | None:
     if given is None or not asks_what_a_smaller_plan_keeps(before) or (lost := _LOSES_WHAT.search(before)) is None:
         return None
     return f"{before[:lost.start()]}{lost['verb']} my {given['things']}{before[lost.end():]}"
+
+# "Will I still be charged?" after asking how to delete the account, "if I delete my account will I still be charged?":
+# whether deleting stops the plan's charges (the invoice list came, or the deletion's steps again).
+_CHARGED = re.compile(r"\b(?:charged?|charging|bill(?:ed|ing)?|pay(?:ing)?|renew\w*|invoiced?)\b", re.IGNORECASE)
+
+
+def asks_if_deleting_stops_charges(ctx: SupportContext) -> bool:
+    """Whether the message asks if the plan is still charged once the account is deleted (asked in it, or right after
+    asking how to delete it), not once it is cancelled."""
+    if not _CHARGED.search(ctx.message) or CANCELLING.search(ctx.message):
+        return False
+    return bool(DELETING_THE_ACCOUNT.search(ctx.message) or DELETING_THE_ACCOUNT.search(previous_user_text(ctx) or ""))

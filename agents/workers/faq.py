@@ -33,7 +33,10 @@ from agents.follow_ups.leaning_back import (
     asks_to_deliver_it,
 )
 from agents.follow_ups.people import people_named_before
-from agents.follow_ups.plan_moves import asks_how_or_when_of_it, plan_move_asked_how_long
+from agents.follow_ups.plan_moves import (
+    asks_how_or_when_of_it,
+    plan_move_asked_how_long,
+)
 from agents.follow_ups.service import (
     RATE_LIMITS_QUESTION,
     TEAM_QUESTION,
@@ -46,6 +49,7 @@ from agents.follow_ups.service import (
 )
 from agents.follow_ups.topic import question_as_asked, with_topic
 from agents.follow_ups.what_becomes_of import (
+    asks_if_deleting_stops_charges,
     asks_of_sleep_after_an_upgrade,
     asks_what_an_upgrade_loses,
     asks_what_becomes_of,
@@ -458,6 +462,9 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Can it be increased?" right after a limit was given: the entry the last reply quoted, which its words (and
         # the question before, "what's the limit?") never find, is found by that reply's own words.
         matches += _after_own(matches, _best_first(deps, last_assistant_text(ctx), 1))
+    if asks_if_deleting_stops_charges(ctx):
+        # "Will I still be charged?" after asking how to delete the account: the entries on deleting and on cancelling.
+        matches += _after_own(matches, _best_of_each(deps, (DELETE_ACCOUNT_QUESTION, CANCEL_QUESTION)))
     if reports_what_the_outage_costs(ctx) or compensation_asked_of_the_outage(ctx) is not None:
         # "This is costing me money", "will you reimburse us?" after an outage: the uptime SLA's service credits, which
         # their words never find.

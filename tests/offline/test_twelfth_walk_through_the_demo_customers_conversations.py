@@ -589,3 +589,34 @@ async def test_a_cheaper_way_to_keep_an_app_awake_is_the_cheapest_plan_that_does
 async def test_a_cheaper_way_asked_after_something_else_is_still_not_about_sleeping(converse):
     _, outcome = await converse("cus_alice", "how do I add a custom domain?", "is there a cheaper way?")
     assert "sleeping" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("how do i delete my account", "will I still be charged?"),
+                                   ("if I delete my account will I still be charged?",)])
+async def test_charges_asked_with_deleting_the_account_are_told_to_cancel_first(converse, turns):
+    # The invoice list, or the deletion's steps again.
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("Before you delete your account, our help centre says to cancel any paid plan "
+                                    "first"), outcome.reply
+    assert "To cancel: Go to **Billing → Plan** and choose **Cancel subscription**." in outcome.reply
+    assert outcome.reply.endswith("Until then, your Pro plan renews on 2026-12-01 at $29.00."), outcome.reply
+
+
+async def test_charges_asked_with_deleting_on_the_free_plan_are_none(converse):
+    [outcome] = await converse("cus_carol", "if I delete my account will I still be charged?")
+    assert outcome.reply == ("You're on the Free plan, which costs nothing, so there's nothing to be charged whether or "
+                             "not you delete your account."), outcome.reply
+
+
+async def test_charges_asked_with_cancelling_are_still_the_cancelling_answer(converse):
+    [outcome] = await converse("cus_bob", "if I cancel will I still be charged?")
+    assert outcome.reply.startswith("What our help centre says about cancelling:"), outcome.reply
+
+
+@pytest.mark.parametrize("first", ["can you unlock carol's account?", "my colleague can't log in"])
+async def test_someone_said_to_be_on_the_team_is_still_not_acted_for(converse, first):
+    # The team's entry as a guess ("I think you're asking about “How do I add team members?”").
+    _, outcome = await converse("cus_bob", first, "she's on my team")
+    assert outcome.reply.startswith("Even for someone on your team: I can only help with the account you're signed in "
+                                    "to"), outcome.reply
+    assert "How do I add team members?" not in outcome.reply

@@ -19,7 +19,12 @@ from agents.follow_ups.history import (
 )
 from agents.follow_ups.leaning_back import NOT_RECEIVED, asks_how_long_it_takes, asks_what_to_do
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_UNLOCK, accepts_offer, declines_offer
-from agents.follow_ups.people import asks_of_someone_elses_account, people_named_before, says_they_left
+from agents.follow_ups.people import (
+    asks_of_someone_elses_account,
+    people_named_before,
+    says_they_are_on_the_team,
+    says_they_left,
+)
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
     about_someone_elses_sign_in,
@@ -1194,8 +1199,10 @@ class AccountReplies(BillingReplies):
         of it is looked at or changed (nor the customer's own lock, which this is not about); what anyone who can't
         get in can do for themselves is the help centre's."""
         whose = "the account you're signed in to" if self.ctx.customer is not None else "an account when its owner is signed in"
-        self.reply.add(f"I can only help with {whose}, so I can't look at or change anyone else's account from here, "
-                       "and I won't share anything about it.")
+        # "She's on my team" after asking to unlock her account: a reason that changes nothing of it.
+        team = ("Even for someone on your team: " if says_they_are_on_the_team(self.ctx.message) else "")
+        self.reply.add(f"{team}I can only help with {whose}, so I can't look at or change anyone else's account from "
+                       "here, and I won't share anything about it.")
         self._what_they_can_do_themselves(answers=True)
 
     def _ways_back_in(self) -> bool:

@@ -38,6 +38,7 @@ from agents.follow_ups.plan_moves import (
 from agents.follow_ups.plans import names_where_the_move_goes, plan_gone_ahead_with, plans_priced_asked
 from agents.follow_ups.topic import with_topic
 from agents.follow_ups.what_becomes_of import (
+    asks_if_deleting_stops_charges,
     asks_of_sleep_after_an_upgrade,
     asks_what_an_upgrade_loses,
     asks_what_becomes_of,
@@ -668,6 +669,33 @@ class CancellationReplies(PlanComparisonReplies):
         if after is not None:
             cost = "nothing" if not after.price_monthly else f"{money(after.price_monthly)} a month"
             self.reply.add(f"The {after.name} plan costs {cost}.", answers=False)
+        return True
+
+    def answers_charges_after_deleting(self) -> bool:
+        """"Will I still be charged?" after asking how to delete the account, "if I delete my account will I still be
+        charged?": deleting is not cancelling, and the help centre's entry on deleting says to cancel a paid plan first,
+        with the entry on cancelling and the customer's next charge. It got the invoice list, or the deletion's steps
+        again. False, having said nothing, for another message or without the deletion's entry."""
+        if not asks_if_deleting_stops_charges(self.ctx):
+            return False
+        plan = self.facts.subscription
+        if plan is not None and not plan.price_monthly:
+            self.reply.add(f"You're on the {plan.plan} plan, which costs nothing, so there's nothing to be charged "
+                           "whether or not you delete your account.")
+            return True
+        deleting = self._entry_on("delete", "account")
+        first = next((s for s in sentences(deleting.answer) if CANCELLING.search(s)), None) if deleting else None
+        if first is None:
+            return False
+        # Said as the entry says it: what deleting does to a plan left running, it does not say.
+        self._quote(deleting, "Before you delete your account, our help centre says to "
+                              f"{first[:1].lower()}{first[1:].split(';')[0].rstrip('.')}: a paid plan's charges stop "
+                              "when it is cancelled.")
+        if (cancelling := self._entry_on("cancel")) is not None and cancelling is not deleting:
+            self._quote(cancelling, f"To cancel: {cancelling.answer}")
+        if plan is not None and plan.price_monthly and plan.renews_on is not None and plan.status != "cancelled":
+            self.reply.add(f"Until then, your {plan.plan} plan renews on {plan.renews_on.isoformat()} at "
+                           f"{money(plan.price_monthly)}.", answers=False)
         return True
 
     def answers_about_pausing(self) -> bool:

@@ -229,6 +229,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          # "Delete all my personal data (GDPR)", "EU region?"
                                                          or self.answers_data_protection()
                                                          or self.answers_charges_after_cancelling()
+                                                         or self.answers_charges_after_deleting()
                                                          or self.answers_about_pausing()
                                                          or self.answers_lock_and_support_hours()
                                                          or self.answers_about_support()
