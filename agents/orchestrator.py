@@ -88,6 +88,7 @@ from agents.follow_ups.leaning_back import asks_if_it_applies_to_them, leans_bac
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND, accepts_offer, goes_ahead_with_nothing_offered
 from agents.follow_ups.plan_moves import DELETING_THE_ACCOUNT, asks_how_or_when_of_it
 from agents.follow_ups.plans import (
+    apps_had_after_the_counts,
     asked_of_a_plan,
     asked_which_plan_for,
     asks_to_avoid_what_a_plan_has,
@@ -487,6 +488,10 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "I have 10 already" right after each plan's apps were counted ("not enough information", or the scope reply): how
+    # that stands against the plan, which the plans on billing's facts say.
+    _FollowUpRule(lambda ctx: apps_had_after_the_counts(ctx) is not None, "billing", "apps_had_said",
+                  "says how many apps they have", spares=("human",), sure=True),
     # "Will I still be charged?" after asking how to delete the account (billing: the invoice list; or account: the
     # deletion's steps again): whether deleting stops the plan's charges, which the plan and the entries say.
     _FollowUpRule(asks_if_deleting_stops_charges, "billing", "charges_after_deleting_asked",

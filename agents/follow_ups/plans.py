@@ -416,3 +416,20 @@ _CHOOSES_A_PLAN = re.compile(
     # "Ok pro then", "business please", "pro it is" after two plans compared (a comparison of the plan with itself).
     r"|^\W*(?:(?:ok(?:ay)?|great|alright|right|so|yes|yeah)[,!.\s]+)*(?:the\s+)?(?P<alone>pro|business)(?:\s+(?:plan|one|tier))?"
     r"\s+(?:then|please|it\s+is|for\s+me)\W*$", re.IGNORECASE)
+
+
+# "I have 10 already", "we've got 3 apps now": how many apps the customer runs, said right after each plan's apps were
+# counted ("not enough information", or the scope reply, came).
+_APPS_HAD = re.compile(r"^\W*(?:(?:but|well|ok(?:ay)?|so|hmm)[,\s]+)?(?:i|we)(?:'ve|\s+have|\s+already\s+have|'m\s+at|\s+am\s+at"
+                       r"|'re\s+at|\s+are\s+at)\s+(?:got\s+|already\s+)?(?P<count>\d{1,3})(?:\s+apps?)?(?:\s+(?:already|now"
+                       r"|at\s+the\s+moment|right\s+now))?\W*$", re.IGNORECASE)
+_APPS_COUNTED = re.compile(r"\b(?:up\s+to\s+\d+|unlimited|one)\s+apps?\b", re.IGNORECASE)
+
+
+def apps_had_after_the_counts(ctx: SupportContext) -> int | None:
+    """"I have 10 already" right after a reply that counted each plan's apps: 10; None for any other message."""
+    said = _APPS_HAD.match(ctx.message)
+    if said is None or not _APPS_COUNTED.search(last_assistant_text(ctx)):
+        return None
+    return int(said["count"])
+

@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 
 from agents.context import SupportContext
-from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
+from agents.follow_ups.history import (
+    TOPIC_TURNS,
+    last_assistant_text,
+    last_reply_cited,
+    previous_user_text,
+    questions_before,
+)
 from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them, asks_the_limit
 from agents.follow_ups.plans import PLAN_NAMED, WHICH_PLANS
 from agents.service_terms import names_the_sla
@@ -18,7 +24,10 @@ from agents.service_terms import names_the_sla
 _PAST_A_LIMIT = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?what\s+(?:happens|will\s+happen|would\s+happen|if)\s+(?:if\s+|when\s+)?"
     r"(?:i|we)\s+(?:go|went|get|run)\s+over|what\s+(?:happens|will\s+happen|would\s+happen|if)\s+(?:if\s+|when\s+)?(?:i|we)\s+"
-    r"(?:exceed|pass|hit|reach|need\s+more\s+than)", re.IGNORECASE)
+    r"(?:exceed|pass|hit|reach|need\s+more\s+than)"
+    # "What happens if I add another?" after "how many apps can I have?" and "I have 10 already" (the scope reply).
+    r"|what\s+(?:happens|will\s+happen|would\s+happen|if)\s+(?:if\s+|when\s+)?(?:i|we)\s+(?:try\s+to\s+)?(?:add|create|make"
+    r"|deploy|invite|launch)\s+(?:another|one\s+more|an?\s+(?:extra|\d+(?:st|nd|rd|th))|more)\b", re.IGNORECASE)
 _API_REQUESTS = re.compile(r"\b(?:api|requests?|rate\s*limits?|429)\b", re.IGNORECASE)
 _TIMED = re.compile(r"\b(?:build|time|minutes?|hours?)\b", re.IGNORECASE)
 _COUNTED_THINGS = re.compile(r"\b(?P<thing>apps?|applications?)\b", re.IGNORECASE)
@@ -45,8 +54,9 @@ def limit_gone_past(ctx: SupportContext) -> str | None:
         return named
     if _TIMED.search(message):
         return None  # "what if the build takes longer than that?": a limit on time, which no count answers
-    # "What happens if I go over?" names nothing: the limit is the one the question before asked about.
-    return _limit_named(previous_user_text(ctx) or "")
+    # "What happens if I go over?" names nothing: the limit is the one a question before asked about, the last that
+    # named one ("I have 10 already" between them names none).
+    return next((named for text in questions_before(ctx)[:TOPIC_TURNS] if (named := _limit_named(text))), None)
 
 
 def _limit_named(text: str) -> str | None:

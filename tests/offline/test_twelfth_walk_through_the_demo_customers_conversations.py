@@ -620,3 +620,28 @@ async def test_someone_said_to_be_on_the_team_is_still_not_acted_for(converse, f
     assert outcome.reply.startswith("Even for someone on your team: I can only help with the account you're signed in "
                                     "to"), outcome.reply
     assert "How do I add team members?" not in outcome.reply
+
+
+_HOW_MANY_APPS = "how many apps can I have?"
+
+
+@pytest.mark.parametrize(("customer", "said", "reply"), [
+    # "I don't have enough information", or the scope reply.
+    ("cus_alice", "I have 10 already",
+     "You're on Pro, which includes up to 10 apps, so with 10 you're at its limit. Business ($99.00 a month) includes "
+     "unlimited apps; you can change plan under **Billing → Plan**."),
+    ("cus_alice", "we have 3 apps", "You're on Pro, which includes up to 10 apps, so there's room for more."),
+    ("cus_carol", "I have 1 already",
+     "You're on Free, which includes one app, so with 1 you're at its limit. Pro ($29.00 a month) includes up to 10 "
+     "apps; you can change plan under **Billing → Plan**."),
+])
+async def test_apps_had_said_after_the_counts_are_weighed_against_the_plan(converse, customer, said, reply):
+    _, outcome = await converse(customer, _HOW_MANY_APPS, said)
+    assert outcome.reply == reply, outcome.reply
+
+
+async def test_adding_another_after_the_counts_is_what_happens_past_the_limit(converse):
+    # The scope reply.
+    *_, outcome = await converse("cus_alice", _HOW_MANY_APPS, "I have 10 already", "what happens if I add another?")
+    assert outcome.reply.startswith("Our help centre doesn't say what happens if you go over your plan's limit on apps"), (
+        outcome.reply)

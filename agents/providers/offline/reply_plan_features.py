@@ -19,6 +19,7 @@ from agents.app_deletion import asks_what_deleting_an_app_saves
 from agents.follow_ups.history import last_assistant_text, previous_user_text
 from agents.follow_ups.leaning_back import asks_for_more
 from agents.follow_ups.offers import OFFER_PERSON
+from agents.follow_ups.plans import apps_had_after_the_counts
 from agents.follow_ups.service import asks_the_limit_of_the_topic
 from agents.outcome import FaqMatch, Source
 from agents.own_data import SAYS_CANNOT, asks_about_own_plan, asks_how_many_apps, counts_apps, plan_said_to_be_on
@@ -269,6 +270,31 @@ _ASKS_THE_CHEAPEST_WITH = re.compile(
 
 
 class PlanFeatureReplies(WriterBase):
+    def answers_apps_had_already(self) -> bool:
+        """"I have 10 already" right after how many apps each plan includes was told: how that stands against the
+        customer's plan, and the plan that has room for more when it is full ("not enough information" came). False,
+        having said nothing, for another message, a visitor, or without the plans' counts."""
+        had = apps_had_after_the_counts(self.ctx)
+        if had is None or self.ctx.customer is None:
+            return False
+        listing = self._plan_listings()
+        own = self._own_listing(listing)
+        line = self._line_for(own, {stem("apps")}) if own is not None else None
+        allowed = _count_in(line) if line is not None else None
+        if own is None or allowed is None:
+            return False
+        if had < allowed:
+            # No count of what is left: every figure in a reply must be one the facts hold, for the critic to check.
+            self.reply.add(f"You're on {own.name}, which includes {line}, so there's room for more.")
+            return True
+        roomier = next((plan for plan in listing[listing.index(own) + 1:]
+                        if (more := self._line_for(plan, {stem("apps")})) and (_count_in(more) or 0) > allowed), None)
+        then = (f" {roomier.name}{self._price(roomier)} includes {self._line_for(roomier, {stem('apps')})}; you can change "
+                "plan under **Billing → Plan**." if roomier is not None else "")
+        self.reply.add(f"You're on {own.name}, which includes {line}, so with {had} you're at its limit.{then}")
+        self._cite(own, *([roomier] if roomier is not None else []))
+        return True
+
     def answers_which_plan_is_cheapest(self) -> bool:
         """"What's the cheapest paid plan?": the paid plan with the lowest price, with what it includes; "the cheapest
         plan" alone is Free, with the paid one above it. It got the customer's own plan and their invoices, or the
