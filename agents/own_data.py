@@ -1258,7 +1258,11 @@ _ASKS_US_TO_RESET_IT = re.compile(
     r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|just\s+|simply\s+)*(?:reset|change)\s+(?:it|my\s+password"
     r"|the\s+password|my\s+pass(?:word)?)\b(?!\s+(?:myself|by\s+myself))"
     r"|^\W*(?:please\s+|just\s+)+(?:reset|change)\s+(?:it|my\s+password)\b"
-    r"|\b(?:reset|change)\s+(?:it|my\s+password)\s+for\s+me\b",
+    r"|\b(?:reset|change)\s+(?:it|my\s+password)\s+for\s+me\b"
+    # "Can you send a new one?", "resend the link please" after the reset link expired or never came.
+    r"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|just\s+)*(?:send|email|give)\s+(?:me\s+)?(?:a\s+new\s+one"
+    r"|another\s+(?:one|link)|a\s+new\s+(?:reset\s+)?link|the\s+(?:reset\s+)?link\s+again|it\s+again)\b"
+    r"|^\W*(?:please\s+)?resend\s+(?:it|the\s+(?:reset\s+)?(?:link|email))\b",
     re.IGNORECASE)
 
 

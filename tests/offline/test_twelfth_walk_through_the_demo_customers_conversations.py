@@ -645,3 +645,17 @@ async def test_adding_another_after_the_counts_is_what_happens_past_the_limit(co
     *_, outcome = await converse("cus_alice", _HOW_MANY_APPS, "I have 10 already", "what happens if I add another?")
     assert outcome.reply.startswith("Our help centre doesn't say what happens if you go over your plan's limit on apps"), (
         outcome.reply)
+
+
+@pytest.mark.parametrize(("customer", "turns"), [("cus_alice", ("I forgot my password", "can you send me a new link?")),
+                                                 ("cus_alice", ("my reset link expired", "can you send a new one?"))])
+async def test_a_new_reset_link_asked_of_us_is_told_the_sign_in_page_sends_it(converse, customer, turns):
+    # The entry's sentence on the link alone ("Our help centre says: We send a reset link that works for one hour").
+    _, outcome = await converse(customer, *turns)
+    assert "choose **Forgot password** and enter your email address" in outcome.reply, outcome.reply
+    assert not outcome.reply.startswith("Our help centre says: We send a reset link"), outcome.reply
+
+
+async def test_a_new_one_asked_after_something_else_is_still_not_a_reset(converse):
+    _, outcome = await converse("cus_bob", "how do I get a new invoice", "can you send a new one?")
+    assert "Forgot password" not in outcome.reply, outcome.reply
