@@ -104,19 +104,23 @@ _APP_COUNT = re.compile(
 
 def asks_how_many_apps(text: str) -> bool:
     """"How many apps can I deploy?", "is there a limit on apps?": how many apps a plan allows."""
-    return bool(_APP_COUNT.search(text))
+    return bool(_APP_COUNT.search(_TO_ANOTHER_APP.sub(" ", text)))
+
+
+# "Move my domain to another app", "point the domain at a different app": where something goes, not an app more.
+_TO_ANOTHER_APP = re.compile(r"\b(?:to|at|onto|into|over\s+to)\s+(?:another|a\s+second|a\s+different|a\s+new)\s+app\b", re.IGNORECASE)
 
 
 def counts_apps(text: str) -> bool:
     """Whether the message asks for a number of apps ("can I have two apps?", "a second app")."""
-    return bool(_SEVERAL_APPS.search(text))
+    return bool(_SEVERAL_APPS.search(_TO_ANOTHER_APP.sub(" ", text)))
 
 
 def mentions_plans(text: str) -> bool:
     """"Is a custom domain included in my plan?", "does the Pro plan have SSL?", "how many apps on free?": needs
     the billing facts (the customer's plan, and what each plan includes) even when it is labelled technical or
     general."""
-    return bool(_PLANS.search(text) or _PLAN_NAMED_AS_ONE.search(text) or _APP_COUNT.search(text))
+    return bool(_PLANS.search(text) or _PLAN_NAMED_AS_ONE.search(text) or _APP_COUNT.search(_TO_ANOTHER_APP.sub(" ", text)))
 
 
 def asks_how_to(text: str) -> bool:

@@ -659,3 +659,14 @@ async def test_a_new_reset_link_asked_of_us_is_told_the_sign_in_page_sends_it(co
 async def test_a_new_one_asked_after_something_else_is_still_not_a_reset(converse):
     _, outcome = await converse("cus_bob", "how do I get a new invoice", "can you send a new one?")
     assert "Forgot password" not in outcome.reply, outcome.reply
+
+
+async def test_a_domain_moved_to_another_app_is_not_a_count_of_apps(converse):
+    # "Yes: your plan, Pro, includes up to 10 apps."
+    [outcome] = await converse("cus_alice", "I want to move my domain to another app")
+    assert "includes up to 10 apps" not in outcome.reply and "“Custom domains and DNS”" in outcome.reply, outcome.reply
+
+
+async def test_another_app_asked_for_is_still_a_count_of_apps(converse):
+    [outcome] = await converse("cus_alice", "can I have another app?")
+    assert outcome.reply == "Yes: your plan, Pro, includes up to 10 apps.", outcome.reply
