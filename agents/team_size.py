@@ -38,7 +38,7 @@ def team_size_said(message: str) -> int | None:
     found = _SAYS_TEAM_SIZE.search(message)
     if found is None:
         return None
-    count = _A_COUNT.search(found[0].lower().replace("team of", "team"))
+    count = _A_COUNT.search(found[0].lower())
     if count is None:
         return None
     word = count[0].lower()

@@ -1088,18 +1088,17 @@ def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
                                                 f"as anywhere else, so this still applies:\n\n{draft.text}"})
     if (past := limit_gone_past(ctx)) is not None:
         return _past_the_limit(ctx, persona=persona, past=past)
+    # A short follow-up read as the question it stands for: "do free users get it?" after the uptime SLA was told
+    # (Free's contents came), "can I get compensated?" after an outage ("not enough information"), "ok what about
+    # november?" after a refund refused and argued over ("no guide").
+    rewritten = (sla_asked_of_a_plan(ctx) or compensation_asked_of_the_outage(ctx) or refund_of_another_month_asked(ctx))
     # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
-    # "Do free users get it?" after the uptime SLA was told: whether Free has it (Free's contents came).
-    # "Can I get compensated?" after an outage: asked of it ("not enough information" came).
-    sla_asked = (sla_asked_of_a_plan(ctx) or compensation_asked_of_the_outage(ctx)
-                 # "Ok what about november?" after a refund refused and argued over.
-                 or refund_of_another_month_asked(ctx))
-    another_plan = question_as_asked(ctx) if sla_asked is None else None
+    another_plan = question_as_asked(ctx) if rewritten is None else None
     # "Why is business so expensive?" got the invoice list: what the plan gives for its price answers it.
     why_dear = plan_asked_why_it_costs(ctx.message)
     # "What does that include?" after "You're on the Pro plan": Pro's contents (the help centre's entry on Free came).
     plan_meant = why_dear or plan_meant_by_that(ctx)
-    writer = ReplyWriter(ctx, persona=persona, text=sla_asked or another_plan or which_plan_for_what_was_asked(ctx)
+    writer = ReplyWriter(ctx, persona=persona, text=rewritten or another_plan or which_plan_for_what_was_asked(ctx)
                          or (f"what does {plan_meant} include?" if plan_meant else ctx.message))
     draft = writer.write()
     if (another_plan is not None and repeats_last_reply(draft.text, ctx) and (plan := _plan_named(ctx.message))
