@@ -10,7 +10,7 @@ from agents.context import SupportContext
 from agents.follow_ups.go_aheads import DECLINE, affirms, says_it_is_done, withdraws_request
 from agents.follow_ups.history import assistant_texts, last_assistant_text
 from agents.follow_ups.leaning_back import CLOSING, MAX_WORDS, WHEN_ALONE, asks_about_staff_review
-from agents.follow_ups.offers import OFFER_LOOKBACK_TURNS
+from agents.follow_ups.offers import OFFER_LOOKBACK_TURNS, OFFER_REFUND
 from agents.own_data import MONTH
 from agents.set_phrases import says_only_it_does_not_work
 
@@ -82,6 +82,25 @@ def refund_of_another_month_asked(ctx: SupportContext) -> str | None:
     if not asks_of_another_month_after_a_refund_refused(ctx) or (month := re.search(MONTH, ctx.message, re.I)) is None:
         return None
     return f"can I get a refund for {month[0]}?"
+
+
+# "When will it show up?", "when do I get it?" right after a refund was offered, not asked for (the offer again came,
+# behind "my answer is the same"): when a refund arrives, with none on its way.
+_WHEN_IT_ARRIVES = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:when|how\s+(?:long|soon))\s+(?:will|would|does|do|until|till|before)\s+"
+    r"(?:it|that|the\s+(?:money|refund))\s*(?:will\s+)?(?:show\s+up|arrive|come(?:\s+through)?|land|appear|be\s+back"
+    r"|hit\s+my\s+(?:account|card)|take)?\W*$"
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?when\s+(?:do|will|can)\s+i\s+(?:get|see|receive)\s+(?:it|that|the\s+money)"
+    r"(?:\s+back)?\W*$",
+    re.IGNORECASE)
+
+
+def refund_arrival_asked_after_an_offer(ctx: SupportContext) -> str | None:
+    """"When will it show up?" right after a refund was offered and not yet asked for: "when will my refund arrive?";
+    None for any other message."""
+    if not _WHEN_IT_ARRIVES.match(ctx.message) or OFFER_REFUND not in last_assistant_text(ctx):
+        return None
+    return "when will my refund arrive?"
 
 
 _INVOICE_TOLD = re.compile(r"\b[Ii]nvoice NW-\d+\b")

@@ -670,3 +670,16 @@ async def test_a_domain_moved_to_another_app_is_not_a_count_of_apps(converse):
 async def test_another_app_asked_for_is_still_a_count_of_apps(converse):
     [outcome] = await converse("cus_alice", "can I have another app?")
     assert outcome.reply == "Yes: your plan, Pro, includes up to 10 apps.", outcome.reply
+
+
+async def test_when_a_refund_only_offered_arrives_is_told_none_is_on_its_way(converse):
+    # The offer again, behind "My answer is the same as in my last message".
+    _, outcome = await converse("cus_bob", "thanks for the refund", "when will it show up?")
+    assert outcome.reply.startswith("I can't find a refund request on your account, so nothing is on its way yet."), (
+        outcome.reply)
+    assert "tell me if you'd like me to ask for it" in outcome.reply
+
+
+async def test_when_a_refund_asked_for_arrives_is_still_its_timing_and_where_it_stands(converse):
+    _, outcome = await converse("cus_bob", "I was charged twice this month", "when will I get the money back?")
+    assert "5 to 10 business days" in outcome.reply and "reference RF-0001" in outcome.reply, outcome.reply

@@ -39,6 +39,7 @@ from agents.context import IntentResult, SupportContext
 from agents.facts import FaqFact
 from agents.follow_ups.billing import (
     asks_if_it_went_through,
+    refund_arrival_asked_after_an_offer,
     refund_of_another_month_asked,
     withdraws_the_refund_just_asked,
 )
@@ -1091,7 +1092,9 @@ def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
     # A short follow-up read as the question it stands for: "do free users get it?" after the uptime SLA was told
     # (Free's contents came), "can I get compensated?" after an outage ("not enough information"), "ok what about
     # november?" after a refund refused and argued over ("no guide").
-    rewritten = (sla_asked_of_a_plan(ctx) or compensation_asked_of_the_outage(ctx) or refund_of_another_month_asked(ctx))
+    rewritten = (sla_asked_of_a_plan(ctx) or compensation_asked_of_the_outage(ctx) or refund_of_another_month_asked(ctx)
+                 # "When will it show up?" after a refund was offered, not asked for (the offer again came).
+                 or refund_arrival_asked_after_an_offer(ctx))
     # "And for pro?" after the rate limits: the question before, asked of Pro, is what to answer.
     another_plan = question_as_asked(ctx) if rewritten is None else None
     # "Why is business so expensive?" got the invoice list: what the plan gives for its price answers it.
