@@ -13,7 +13,8 @@ import re
 from agents.context import SupportContext
 from agents.follow_ups.history import previous_user_text
 
-_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# An email address as customers type one.
+EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "Change my email to …", "update my address to …", "my new email is …", "set it to …".
 _CHANGE_TO = re.compile(
     r"\b(?:change|changed|update|updated|switch|move|set|replace|edit)\b[^.?!]{0,40}?\b(?:to|with|for)\s+"
@@ -35,7 +36,7 @@ _WHERE_INVOICES_GO = re.compile(r"\b(?:invoices?|billing|receipts?)\b", re.IGNOR
 def new_email_given(ctx: SupportContext) -> str | None:
     """The address the message gives as the account's new one, asked in it ("change my email to …") or given alone
     after the question before asked to change it; None otherwise."""
-    found = _ADDRESS.search(ctx.message)
+    found = EMAIL_ADDRESS.search(ctx.message)
     if found is None or _WHERE_INVOICES_GO.search(ctx.message):
         return None
     if _CHANGE_TO.search(ctx.message) and _ASKS_TO_CHANGE_THE_EMAIL.search(ctx.message.replace(found[0], "")):

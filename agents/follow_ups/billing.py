@@ -84,25 +84,6 @@ def refund_of_another_month_asked(ctx: SupportContext) -> str | None:
     return f"can I get a refund for {month[0]}?"
 
 
-# "When will it show up?", "when do I get it?" right after a refund was offered, not asked for (the offer again came,
-# behind "my answer is the same"): when a refund arrives, with none on its way.
-_WHEN_IT_ARRIVES = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:when|how\s+(?:long|soon))\s+(?:will|would|does|do|until|till|before)\s+"
-    r"(?:it|that|the\s+(?:money|refund))\s*(?:will\s+)?(?:show\s+up|arrive|come(?:\s+through)?|land|appear|be\s+back"
-    r"|hit\s+my\s+(?:account|card)|take)?\W*$"
-    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?when\s+(?:do|will|can)\s+i\s+(?:get|see|receive)\s+(?:it|that|the\s+money)"
-    r"(?:\s+back)?\W*$",
-    re.IGNORECASE)
-
-
-def refund_arrival_asked_after_an_offer(ctx: SupportContext) -> str | None:
-    """"When will it show up?" right after a refund was offered and not yet asked for: "when will my refund arrive?";
-    None for any other message."""
-    if not _WHEN_IT_ARRIVES.match(ctx.message) or OFFER_REFUND not in last_assistant_text(ctx):
-        return None
-    return "when will my refund arrive?"
-
-
 _INVOICE_TOLD = re.compile(r"\b[Ii]nvoice NW-\d+\b")
 
 
@@ -234,3 +215,11 @@ def asks_when_the_refund_arrives(ctx: SupportContext) -> bool:
     refund by its reference: when the refund's money arrives."""
     return (bool(_WHEN_IT_ARRIVES.search(ctx.message) or WHEN_ALONE.match(ctx.message))
             and bool(_REFUND_BY_REFERENCE.search(last_assistant_text(ctx))))
+
+
+def refund_arrival_asked_after_an_offer(ctx: SupportContext) -> str | None:
+    """"When will it show up?" right after a refund was offered and not yet asked for (the offer again came, behind "my
+    answer is the same"): "when will my refund arrive?"; None for any other message."""
+    if not _WHEN_IT_ARRIVES.match(ctx.message) or OFFER_REFUND not in last_assistant_text(ctx):
+        return None
+    return "when will my refund arrive?"

@@ -256,16 +256,17 @@ def _words(text: str) -> set[str]:
 # plan"), read back when more of it is asked for.
 _NO_FIGURE_TOLD = re.compile(r"\bOur help centre doesn't give an? (?P<name>[\w ]+?) figure for any plan\b")
 
+_CHEAPEST = r"\b(?:cheapest|least\s+expensive|lowest[-\s]priced|most\s+affordable)\s+"
 # "What's the cheapest paid plan?", "which is your cheapest plan", "cheapest option?": the lowest price, paid or not. Not
-# "the cheapest plan with custom domains" (the plan that includes something: follow_ups.plans).
+# "the cheapest plan with custom domains" (the plan that includes something: _ASKS_THE_CHEAPEST_WITH).
 _ASKS_THE_CHEAPEST = re.compile(
-    r"\b(?:cheapest|least\s+expensive|lowest[-\s]priced|most\s+affordable)\s+(?P<paid>paid\s+)?(?P<plan>plans?|tiers?|options?"
+    rf"{_CHEAPEST}(?P<paid>paid\s+)?(?P<plan>plans?|tiers?|options?"
     r"|one|subscriptions?)?(?!\s+(?:that|which|with|for|to|where)\b)\s*(?:you\s+(?:have|offer|got)\s*)?(?:then\s*)?[?.!]*\s*$",
     re.IGNORECASE)
 
 
 _ASKS_THE_CHEAPEST_WITH = re.compile(
-    r"\b(?:cheapest|least\s+expensive|lowest[-\s]priced|most\s+affordable)\s+(?:paid\s+)?(?:plans?|tiers?|options?|one)\s+"
+    rf"{_CHEAPEST}(?:paid\s+)?(?:plans?|tiers?|options?|one)\s+"
     r"(?:with|that\s+(?:has|have|includes?|gives?|offers?)|which\s+(?:has|have|includes?))\s+(?P<what>[^?.!]+)", re.IGNORECASE)
 
 
@@ -279,7 +280,8 @@ class PlanFeatureReplies(WriterBase):
             return False
         listing = self._plan_listings()
         own = self._own_listing(listing)
-        line = self._line_for(own, {stem("apps")}) if own is not None else None
+        apps = {stem("apps")}
+        line = self._line_for(own, apps) if own is not None else None
         allowed = _count_in(line) if line is not None else None
         if own is None or allowed is None:
             return False
@@ -287,10 +289,11 @@ class PlanFeatureReplies(WriterBase):
             # No count of what is left: every figure in a reply must be one the facts hold, for the critic to check.
             self.reply.add(f"You're on {own.name}, which includes {line}, so there's room for more.")
             return True
-        roomier = next((plan for plan in listing[listing.index(own) + 1:]
-                        if (more := self._line_for(plan, {stem("apps")})) and (_count_in(more) or 0) > allowed), None)
-        then = (f" {roomier.name}{self._price(roomier)} includes {self._line_for(roomier, {stem('apps')})}; you can change "
-                "plan under **Billing → Plan**." if roomier is not None else "")
+        above = [(plan, self._line_for(plan, apps)) for plan in listing[listing.index(own) + 1:]]
+        roomier, more = next(((plan, more) for plan, more in above if more and (_count_in(more) or 0) > allowed),
+                             (None, None))
+        then = (f" {roomier.name}{self._price(roomier)} includes {more}; you can change plan under **Billing → Plan**."
+                if roomier is not None else "")
         self.reply.add(f"You're on {own.name}, which includes {line}, so with {had} you're at its limit.{then}")
         self._cite(own, *([roomier] if roomier is not None else []))
         return True

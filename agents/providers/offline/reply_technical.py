@@ -1252,8 +1252,9 @@ class TechnicalReplies(WriterBase):
         plan = named[0] if len(named) == 1 else customer_plan if not named else None
         entry_sentences = sentences(entry.answer)
         own = [sentence for sentence in entry_sentences if plan in _PLAN_NAME.findall(sentence)] if plan else []
-        if plan is None and self.ctx.customer is None and (asks_if_it_applies_to_them(self.ctx.message)
-                                                           or sla_asked_of_a_plan(self.ctx) is not None):
+        # "Does it apply to me?", or "do free users get it?" right after the SLA was told: a yes or no is asked.
+        applies_asked = asks_if_it_applies_to_them(self.ctx.message) or sla_asked_of_a_plan(self.ctx) is not None
+        if plan is None and self.ctx.customer is None and applies_asked:
             # A visitor's "does it apply to me?": their plan decides, and no plan of theirs is to hand.
             self.reply.add("That depends on your plan, which I can't see as you're not signed in: "
                            f"{_lower_first(entry.answer)} If you sign in, I can tell you for your account.")
@@ -1266,7 +1267,6 @@ class TechnicalReplies(WriterBase):
         said = " ".join(own)
         # "Does it apply to me?" right after the SLA was told: a plain yes or no leads, which a repeat of the
         # reply before ("You're on the Pro plan: …") does not give.
-        applies_asked = asks_if_it_applies_to_them(self.ctx.message) or sla_asked_of_a_plan(self.ctx) is not None
         if NO_SLA.search(said):
             others = [sentence for sentence in entry_sentences if sentence not in own]
             # "What about pro?" after Free's SLA was asked: the entry's sentence names the plan ("No, it doesn't: on
