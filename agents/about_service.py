@@ -653,6 +653,23 @@ def identity_reply() -> str:
     return f"{NOT_A_PERSON} I can help with your account, billing and plans, and with your apps. {_PERSON_HERE}"
 
 
+_A_MACHINE = re.compile(r"\b(?:bot|robot|chat\s?bot|ai|machine|computer|program|assistant|chat\s?gpt|gpt|llm|language\s+model"
+                        r"|automated|automatic)\b")
+_A_PERSON = re.compile(r"\b(?:person|human|people|real|alive)\b")
+
+
+def identity_asked_again(text: str, reply: str) -> str | None:
+    """"Are you a bot?" right after "who are you?" was answered: the same answer, led by the yes or no the question asks
+    for ("my answer is the same" and the answer again read as a bot on a loop). None for any other message or reply."""
+    words = plain(text)
+    if reply != identity_reply() or (asked := ASKS_WHAT_ANSWERS.search(words)) is None:
+        return None
+    machine, person = _A_MACHINE.search(asked.group(0)), _A_PERSON.search(asked.group(0))
+    # "A bot or a person?" asks which, and "an agent?" either: no yes or no answers those.
+    lead = "As I said," if bool(machine) == bool(person) else "Yes, as I said:" if machine else "No, as I said:"
+    return f"{lead} {identity_reply()}"
+
+
 def contact_reply(text: str) -> str:
     """"What's your phone number?": no number or address is made up; support is given here, and a person too."""
     phone, email = asks_for_phone(text), asks_for_email(text)

@@ -52,3 +52,22 @@ def asks_to_buy_a_domain(message: str) -> bool:
     """Whether the message asks to buy or register a domain (from us, or where); the help centre has it point one the
     customer holds at a DNS provider."""
     return bool(_BUYS_A_DOMAIN.search(message))
+
+
+# "Will there be downtime when I switch dns?", "will my site go down while dns updates?", "will it have downtime?" right
+# after the domains guide: an interruption during a change the customer plans, which the guide doesn't speak of (its
+# steps came again, or the open incident as if one were reported). Not "my site is down", a fault.
+_DOWNTIME = re.compile(r"\b(?:downtime|down\s+time|go(?:es)?\s+(?:down|offline)|be\s+(?:down|offline|unavailable|unreachable)"
+                       r"|interruptions?|outages?)\b", re.IGNORECASE)
+_AHEAD = re.compile(r"\b(?:will|would|going\s+to|any|cause|causes|mean|is\s+there|are\s+there)\b", re.IGNORECASE)
+_DNS_CHANGE = re.compile(r"\b(?:dns|domains?|cname|nameservers?|a\s+record)\b", re.IGNORECASE)
+DOMAINS_GUIDE = "“Custom domains and DNS”"
+
+
+def asks_about_downtime_of_a_dns_change(message: str, *, last_reply: str = "") -> bool:
+    """Whether the message asks if a DNS or domain change will interrupt the app: naming the change, or right after the
+    domains guide."""
+    if not (_DOWNTIME.search(message) and _AHEAD.search(message)):
+        return False
+    return bool(_DNS_CHANGE.search(message)) or DOMAINS_GUIDE in last_reply
+

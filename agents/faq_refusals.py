@@ -15,13 +15,13 @@ from agents.about_service import asks_about_support_hours, unlisted_payment_meth
 from agents.context import SupportContext
 from agents.data_protection import asks_for_a_dpa, asks_to_erase_personal_data
 from agents.email_change import new_email_given
-from agents.follow_ups.billing import reports_card_replaced
+from agents.follow_ups.billing import invoice_format_asked, reports_card_replaced
 from agents.follow_ups.go_aheads import affirms
 from agents.follow_ups.history import last_assistant_text, previous_user_text, turns_before
 from agents.follow_ups.leaning_back import asks_for_more, asks_the_amount_of_it, asks_to_deliver_it, asks_which_of_them
 from agents.follow_ups.offers import declines_offer
 from agents.follow_ups.plan_moves import asks_us_to_change_plan
-from agents.follow_ups.plans import asks_the_amount_of_the_renewal, plan_meant_by_that
+from agents.follow_ups.plans import asks_the_amount_of_the_renewal, plan_meant_by_that, plans_priced_asked
 from agents.follow_ups.what_becomes_of import (
     asks_of_sleep_after_an_upgrade,
     asks_what_cancelling_does,
@@ -48,6 +48,7 @@ from agents.service_terms import (
     asks_about_paying_yearly,
     asks_for_a_neighbouring_plan,
     asks_for_a_plan_change_alone,
+    asks_how_long_free_lasts,
     plan_asked_if_offered,
     plan_moved_to,
 )
@@ -113,6 +114,16 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # not the plans' prices its words match.
     FaqRefusal(lambda ctx, top: _after_a_question(asks_the_amount_of_it)(ctx, top)
                or asks_the_amount_of_the_renewal(ctx), "asks the amount of what was discussed before"),
+    # "Is the free plan free forever?": the entry on Free lists what it includes and nothing of how long it lasts.
+    FaqRefusal(lambda ctx, _top: asks_how_long_free_lasts(ctx.message), "asks how long the Free plan lasts"),
+    # "Can I get my invoices as a zip?": the entry on invoices names a PDF of each, and alone reads as a yes.
+    FaqRefusal(lambda ctx, _top: invoice_format_asked(ctx) is not None,
+               "asks for the invoices in a format the entry doesn't name"),
+    # "How much would that cost?" after "The API allows 3,000 requests a minute on Business … upgrade your plan": the
+    # paid plans just named (every plan's price, from the entry its words match, left the customer to find Business's).
+    # Not after the scaling guide's "on Free, apps sleep …": Free's price is no answer to what scaling costs.
+    FaqRefusal(lambda ctx, _top: bool(named := plans_priced_asked(ctx)) and "Free" not in named,
+               "asks the price of the paid plans just named"),
     # "How do I get more?" after the API's limit on Pro: more of what was discussed; the words alone match the generic
     # upgrade steps ("choose Pro or Business").
     FaqRefusal(_after_a_question(asks_for_more), "asks for more of what was discussed before"),

@@ -379,10 +379,18 @@ def same_for_another_plan(plan: str, reply: str, *, guide_leads: Sequence[str] =
     paragraphs = [p.strip() for p in reply.split("\n\n") if p.strip()]
     gist = _SENTENCE_END.split(paragraphs[0])[0] if paragraphs else ""
     offer = offer_made(reply)
+    names_the_plan = re.compile(rf"\b{re.escape(plan)}\b", re.IGNORECASE)
+    if names_the_plan.search(gist):
+        # "It's a free app" after "Apps on the Free plan sleep after 30 minutes …": the answer was that plan's already,
+        # so it applies; "the same goes for the Free plan" read as if another plan had been asked of.
+        told = re.sub(r"^(?:Yes|No)[:,]\s*", "", paragraphs[0])  # answered "do free apps sleep?", not asked again
+        said = [f"Then this applies to you: {told[:1].lower()}{told[1:]}"]
+        if offer and offer not in said[0]:
+            said.append(offer)
+        return "\n\n".join(said)
     said = [f"The same goes for the {plan.capitalize()} plan. {gist}".strip()]
     # "I'm on the free plan" after a guide's steps: the steps that speak of that plan are what it adds ("on Free, apps
     # sleep after 30 minutes without traffic"); the gist alone ("Our guide … covers this") said nothing of it.
-    names_the_plan = re.compile(rf"\b{re.escape(plan)}\b", re.IGNORECASE)
     naming = [line.strip() for line in reply.splitlines()
               if names_the_plan.search(line) and line.strip() not in said[0]]
     # "We're on business though" after the steps for 429 errors: the steps name no plan; the guide's lead does.

@@ -40,6 +40,7 @@ from agents.about_service import (
     complains_of_waiting_for_us,
     considers_joining,
     considers_leaving_another_host,
+    identity_asked_again,
     identity_or_contact_asked,
     identity_or_contact_reply,
     kind_of_app_asked,
@@ -76,6 +77,7 @@ from agents.follow_ups.billing import (
     asks_of_another_month_after_a_refund_refused,
     asks_of_another_months_invoice,
     asks_when_the_refund_arrives,
+    invoice_format_asked,
     lets_the_refund_go_on,
     pushes_back_on_a_refund_refused,
     reports_card_replaced,
@@ -92,6 +94,7 @@ from agents.follow_ups.plans import (
     asked_of_a_plan,
     asked_which_plan_for,
     asks_to_avoid_what_a_plan_has,
+    cheapest_plan_asked,
     discount_asked_for_who_they_are,
     period_of_the_prices_said,
     plan_gone_ahead_with,
@@ -207,6 +210,7 @@ from agents.service_terms import (
     asks_about_a_commitment,
     asks_about_an_extra_fee,
     asks_for_a_special_price,
+    asks_how_long_free_lasts,
     asks_if_a_plan_can_change_later,
     asks_price_per_app,
     asks_price_per_seat,
@@ -697,6 +701,18 @@ _FOLLOW_UPS_MISREAD = (
     # "Does the pro plan have an sla?" stays general: the entry, whole, answers it of that plan.
     _FollowUpRule(lambda ctx: names_the_sla(ctx.message) and not asks_what_a_plan_has(ctx.message), "technical",
                   "sla_named", "names the uptime SLA", spares=("billing", "refund", "account", "human", "out_of_scope")),
+    # "How long can I stay on free?" (off topic: the scope reply), "is the free plan free forever?" (the entry on Free,
+    # as technical): how long Free lasts, which billing's part says no entry limits.
+    _FollowUpRule(lambda ctx: asks_how_long_free_lasts(ctx.message), "billing", "free_plan_duration_asked",
+                  "asks how long the Free plan lasts", spares=("billing", "human"), sure=True),
+    # "As a zip?" after the invoice list (off topic: "no guide"), "can I get them in csv?" (the list again): the invoices
+    # in a format the help centre's entry on them doesn't name, which billing's part says.
+    _FollowUpRule(lambda ctx: invoice_format_asked(ctx) is not None, "billing", "invoice_format_asked",
+                  "asks for the invoices in a format the help centre doesn't name", spares=("billing", "human")),
+    # "What's the cheapest option?" (off topic at 0.6: the scope reply), "what is the least expensive plan": the plans'
+    # prices, which billing's part tells from the catalogue.
+    _FollowUpRule(lambda ctx: cheapest_plan_asked(ctx.message) is not None, "billing", "cheapest_plan_asked",
+                  "asks which plan costs least", spares=("billing", "refund", "human")),
     # "I've been waiting 3 days for a reply from support" (off topic: the scope reply): a person, with an apology.
     _FollowUpRule(lambda ctx: complains_of_waiting_for_us(ctx.message), "human", "waiting_complained",
                   "complains that our people haven't answered"),
@@ -1921,6 +1937,10 @@ class Orchestrator:
                 # "my answer is the same", as if the answer had been missed).
                 run.summary["covered_before"] = covered[:200]
                 reply = covered
+            elif (again := identity_asked_again(run.ctx.message, reply)) is not None:
+                # "Are you a bot?" after "who are you?": the yes it asks for, not "my answer is the same".
+                run.summary["identity_asked_again"] = True
+                reply = again
             elif opens_with_it_not_fixed(run.ctx.message) and (given := steps_given_before(run.ctx)) is not None:
                 # "Tried that, still failing with exit code 1": the same steps again read "my answer is the same"; what
                 # is still seen after them is for a person, as "that didn't work" alone is.

@@ -124,6 +124,26 @@ def asks_for_a_plan_change_alone(message: str) -> bool:
     return bool(_PLAN_CHANGE_ALONE.match(message))
 
 
+# "How long can I stay on free?", "is the free plan free forever?", "does the free plan expire?", "is there a time limit on
+# free?": how long Free lasts, which no entry limits (off topic: the scope reply; or the entry on Free, which says
+# nothing of it).
+_FREE = r"(?:the\s+)?free(?:\s+(?:plan|tier|account|version))?"
+_HOW_LONG_FREE_LASTS = re.compile(
+    rf"\bhow\s+long\s+(?:can|could|may|do|will)\s+(?:i|we|you|u)\s+(?:stay|be|remain|keep\s+(?:it|using\s+it)|use\s+(?:it|the\s+app))"
+    rf"\s+(?:on|with|in)\s+{_FREE}\b"
+    rf"|\bhow\s+long\s+(?:is|does|will)\s+{_FREE}\s+(?:last|free|valid|good|available)\b"
+    rf"|\b{_FREE}\s+(?:is\s+|stays?\s+|free\s+)?(?:forever|for\s+ever|for\s+good|permanent(?:ly)?|indefinitely|for\s+life)\b"
+    rf"|\b(?:is|will)\s+{_FREE}\s+(?:be\s+|stay\s+)?(?:free\s+)?(?:forever|for\s+ever|permanent|always\s+free|indefinite)\b"
+    rf"|\b(?:does|will|do)\s+{_FREE}\s+(?:ever\s+)?(?:expire|run\s+out|end|stop)\b"
+    rf"|\b(?:time\s+limit|expiry|expiration(?:\s+date)?|end\s+date)\s+(?:on|for|to|of)\s+{_FREE}\b",
+    re.IGNORECASE)
+
+
+def asks_how_long_free_lasts(text: str) -> bool:
+    """"How long can I stay on free?", "is the free plan forever?": how long the Free plan lasts."""
+    return bool(_HOW_LONG_FREE_LASTS.search(text))
+
+
 # "Is there a free trial?", "can I try Pro for free?", "can I test business for free first?": a paid plan tried without
 # paying (read as account at 0.46 or general at 0.22: "I don't have enough information").
 TRYING_A_PAID_PLAN = re.compile(

@@ -11,7 +11,7 @@ from agents.follow_ups.go_aheads import DECLINE, affirms, says_it_is_done, withd
 from agents.follow_ups.history import assistant_texts, last_assistant_text
 from agents.follow_ups.leaning_back import CLOSING, MAX_WORDS, WHEN_ALONE, asks_about_staff_review
 from agents.follow_ups.offers import OFFER_LOOKBACK_TURNS, OFFER_REFUND
-from agents.own_data import MONTH
+from agents.own_data import MONTH, names_billing_document
 from agents.set_phrases import says_only_it_does_not_work
 
 # How the billing part asks what is wrong on an invoice the customer says is wrong (reply_billing.py).
@@ -223,3 +223,32 @@ def refund_arrival_asked_after_an_offer(ctx: SupportContext) -> str | None:
     if not _WHEN_IT_ARRIVES.match(ctx.message) or OFFER_REFUND not in last_assistant_text(ctx):
         return None
     return "when will my refund arrive?"
+
+
+# "As a zip?" after the invoice list, "can I get my invoices in csv?": the invoices in a format the help centre doesn't
+# describe (its entry names a PDF for each). "No guide" came, or the list again behind "my answer is the same".
+_FILE_FORMAT = r"(?:zip|zipped|csv|excel|xlsx?|spreadsheet|word|docx?)"
+_IN_A_FORMAT = re.compile(
+    rf"\b(?:as|in|into)\s+(?:an?\s+|one\s+)?(?:single\s+)?{_FILE_FORMAT}(?:\s+(?:files?|format|sheet))?\b"
+    rf"|\b{_FILE_FORMAT}\s+(?:files?|exports?|downloads?|format)\b"
+    r"|\bzip\s+(?:them|it|those|these|all)\b", re.IGNORECASE)
+_FORMAT_WORD = re.compile(_FILE_FORMAT, re.IGNORECASE)
+_FORMAT_NAMES = {"zip": "a ZIP", "zipped": "a ZIP", "csv": "CSV", "excel": "Excel", "xls": "Excel", "xlsx": "Excel",
+                 "spreadsheet": "a spreadsheet", "word": "Word", "doc": "Word", "docx": "Word"}
+
+
+def invoice_format_asked(ctx: SupportContext) -> str | None:
+    """The format asked for ("a ZIP", "CSV") of invoices: named in the message, or in a short message right after a reply
+    about invoices ("as a zip?" after their list). None for any other message, or a format of something else ("export
+    my data as a zip")."""
+    found = _IN_A_FORMAT.search(ctx.message)
+    if found is None:
+        return None
+    about_invoices = names_billing_document(ctx.message) or (
+        len(ctx.message.split()) <= MAX_WORDS and names_billing_document(last_assistant_text(ctx))
+        and not re.search(r"\b(?:data|apps?|account|logs?|history)\b", ctx.message, re.IGNORECASE))
+    if not about_invoices:
+        return None
+    word = _FORMAT_WORD.search(found.group(0))
+    return _FORMAT_NAMES[word.group(0).lower()] if word is not None else None
+

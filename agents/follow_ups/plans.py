@@ -17,7 +17,11 @@ from agents.service_terms import RENEWAL_TOLD, asks_about_paying_less, says_who_
 # is my app slow?"), which it narrows as "and for pro?" does (asked_of_a_plan); alone it asks nothing.
 _STATES_OWN_PLAN = re.compile(
     r"^\W*(?:(?:but|and|well|fyi|btw|ok(?:ay)?|yes|no)[,\s]+)?(?:(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:on|using)"
-    r"|(?:i|we)\s+(?:have|pay\s+for))\s+(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?"
+    r"|(?:i|we)\s+(?:have|pay\s+for)"
+    # "It's a free app", "mine is on the free plan" after "why does my app go to sleep?": the app's plan. Not "it's free",
+    # which may say what something costs.
+    r"|(?:it'?s|it\s+is|its|mine\s+is|mine'?s|(?:my|our|the)\s+app\s+is)\s+(?:on|an?(?=\s+\w+\s+(?:app|one)\b)))"
+    r"\s+(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier|app|one))?"
     # "We're on business though" after the 429 guide ("I don't have a guide on that").
     r"(?:\s+(?:though|already|anyway|actually|now|btw|fyi|by\s+the\s+way))?\W*$",
     re.IGNORECASE)
@@ -284,6 +288,31 @@ _WHICH_PLAN_FOR_IT = re.compile(
     r"\s+(?:it|that|this|them))?|how\s+much\s+(?:for|to\s+get)\s+(?:it|that|this|them))\W*$",
     re.IGNORECASE,
 )
+
+
+_CHEAPEST = r"\b(?:cheapest|least\s+expensive|lowest[-\s]priced|most\s+affordable)\s+"
+# "What's the cheapest paid plan?", "which is your cheapest plan", "cheapest option?": the lowest price, paid or not. Not
+# "the cheapest plan with custom domains" (the plan that includes something: _ASKS_THE_CHEAPEST_WITH).
+_ASKS_THE_CHEAPEST = re.compile(
+    rf"{_CHEAPEST}(?P<paid>paid\s+)?(?P<plan>plans?|tiers?|options?"
+    r"|one|subscriptions?)?(?!\s+(?:that|which|with|for|to|where)\b)\s*(?:you\s+(?:have|offer|got)\s*)?(?:then\s*)?[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+_ASKS_THE_CHEAPEST_WITH = re.compile(
+    rf"{_CHEAPEST}(?:paid\s+)?(?:plans?|tiers?|options?|one)\s+"
+    r"(?:with|that\s+(?:has|have|includes?|gives?|offers?)|which\s+(?:has|have|includes?))\s+(?P<what>[^?.!]+)", re.IGNORECASE)
+
+
+def cheapest_plan_asked(message: str) -> re.Match[str] | None:
+    """"What's the cheapest paid plan?", "cheapest option?": the match, whose "paid" and "plan" groups say whether a paid
+    plan, or a plan by name, was asked for; None for any other message."""
+    return _ASKS_THE_CHEAPEST.search(message)
+
+
+def cheapest_plan_with_asked(message: str) -> re.Match[str] | None:
+    """"The cheapest plan with custom domains": the match, whose "what" group is what the plan must include."""
+    return _ASKS_THE_CHEAPEST_WITH.search(message)
 
 
 def names_where_the_move_goes(message: str) -> bool:

@@ -21,7 +21,7 @@ from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
 from agents.email_change import EMAIL_ADDRESS
 from agents.envelope import AgentRequest, AgentResponse
-from agents.follow_ups.billing import asks_when_the_refund_arrives
+from agents.follow_ups.billing import asks_when_the_refund_arrives, invoice_format_asked
 from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
 from agents.follow_ups.leaning_back import (
     NOT_RECEIVED,
@@ -90,6 +90,7 @@ from agents.service_terms import (
     asks_about_a_commitment,
     asks_about_an_extra_fee,
     asks_for_a_neighbouring_plan,
+    asks_how_long_free_lasts,
     asks_if_a_card_is_needed,
     asks_if_a_plan_can_change_later,
     asks_price_per_seat,
@@ -393,6 +394,10 @@ def _plan_change_asked(ctx: SupportContext) -> str | None:
     return "downgrade my plan" if target == 0 else "upgrade my plan"
 
 
+INVOICES_QUESTION = "where can I find my invoices and download them?"
+FREE_PLAN_QUESTION = "what's included in the free plan?"
+
+
 async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     k = int(request.parameters.get("k", 3))
     ctx = request.context
@@ -434,6 +439,13 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # question (its own words scored it 0.02, and got "not enough information").
         plans = _best_first(deps, PLANS_QUESTION, 1)
         matches = [*plans, *_after_own(plans, matches)]
+    if asks_how_long_free_lasts(ctx.message):
+        # "How long can I stay on free?": the entry on Free, which names no time limit, is what the writer reads.
+        matches = _reread_first(deps, FREE_PLAN_QUESTION, k, matches)
+    if invoice_format_asked(ctx) is not None:
+        # "As a zip?" after the invoice list: the entry on downloading invoices says which format they come in; the
+        # message's own words find nothing of invoices.
+        matches = _reread_first(deps, INVOICES_QUESTION, k, matches)
     if (change := _plan_change_asked(ctx)) is not None:
         # "Change my plan to free" is worded like the entry on what Free includes; from Pro it asks to
         # downgrade: that entry leads, scored as found for the change it is, and the message's own follow.

@@ -477,8 +477,9 @@ async def test_how_to_get_started_after_another_question_is_no_welcome(converse)
 
 
 @pytest.mark.parametrize(("turns", "prices"), [
-    # The custom domains guide again.
-    (("can I use a custom domain?", "how much would that cost?"), "**Pro** at $29/month and **Business** at $99/month"),
+    # The custom domains guide again; then every plan's price (the entry on plans), Free's too.
+    (("can I use a custom domain?", "how much would that cost?"),
+     "Pro costs $29.00 a month and Business costs $99.00 a month."),
     # "I don't have a guide on that".
     (("can I use a custom domain?", "why not?", "how much will I pay today?"),
      "Pro costs $29.00 a month and Business costs $99.00 a month."),

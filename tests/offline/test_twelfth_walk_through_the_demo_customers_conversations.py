@@ -376,7 +376,7 @@ async def test_whether_the_move_is_easy_is_told_no_guide_describes_it(converse, 
     ("cus_carol", ("do you offer discounts for students?", "ok whats the cheapest paid plan then"),
      "Our cheapest paid plan is Pro ($29.00 a month), which includes up to 10 apps, custom domains and email support."),
     (None, ("what's your cheapest plan?",),
-     "Free costs nothing and includes one app, shared resources and community support. The cheapest paid plan is Pro "
+     "Our cheapest plan is Free, which costs nothing and includes one app, shared resources and community support. The cheapest paid plan is Pro "
      "($29.00 a month), which includes up to 10 apps, custom domains and email support."),
     ("cus_alice", ("what's the cheapest paid plan?",),
      "Our cheapest paid plan is Pro ($29.00 a month), which includes up to 10 apps, custom domains and email support.\n\n"

@@ -17,6 +17,7 @@ from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_ups.billing import (
     INVOICE_NOT_CHANGED,
     WHAT_LOOKS_WRONG,
+    invoice_format_asked,
     reports_card_replaced,
     says_what_looks_wrong,
 )
@@ -55,7 +56,6 @@ from agents.own_data import (
     plan_said_to_be_on,
     reports_plan_not_applied,
     says_there_is_no_other_card,
-    wants_a_receipt,
 )
 from agents.providers.offline.reply_base import (
     AMOUNT,
@@ -63,7 +63,9 @@ from agents.providers.offline.reply_base import (
     EXTENSION_CUES,
     FAQ_CONFIDENT,
     FAQ_PLAUSIBLE,
+    FIRST_INVOICE,
     LATE_PAYMENT_CUES,
+    LATEST_INVOICE,
     OWED_CUES,
     SEND_BY_EMAIL,
     WriterBase,
@@ -92,6 +94,7 @@ from agents.service_terms import (
     asks_about_an_extra_fee,
     asks_about_paying_monthly,
     asks_for_a_special_price,
+    asks_how_long_free_lasts,
     asks_if_a_card_is_needed,
     asks_price_per_seat,
     asks_to_change_the_renewal_date,
@@ -429,7 +432,7 @@ class BillingReplies(WriterBase):
 
     def billing(self) -> None:
         if (self._why_an_expired_card_failed() or self._invoice_detail_given() or self._has_no_other_card() or self._tells_why_there_are_no_invoices()
-                or self._new_card_named()):
+                or self._new_card_named() or self._invoices_in_a_format_unsaid()):
             return
         if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
                 or self._tells_what_the_records_show_of_what_looks_wrong() or self._what_nonpayment_does()
@@ -1371,11 +1374,12 @@ class BillingReplies(WriterBase):
         # "do you offer refunds if I don't like it?": what would happen, which the policy says to anyone.
         return has_cue(self.words, self.norm, "me", "i") and not asks_how_to(self.text) and not _IF_I.search(self.text)
 
-    def _describe_invoice(self, invoice: InvoiceFact, *, named: bool = False) -> None:
-        """The invoice's amount, dates and state; for one the message `named`, a duplicate charge on it too."""
+    def _describe_invoice(self, invoice: InvoiceFact, *, named: bool = False, opening: str = "") -> None:
+        """The invoice's amount, dates and state; for one the message `named`, a duplicate charge on it too. A paid
+        one's sentence starts with `opening` ("Your latest invoice, NW-2002,") where given."""
         if invoice.status == "paid":
             paid = f" and was paid on {invoice.paid_on.isoformat()}" if invoice.paid_on else ""
-            self.reply.add(f"Invoice {invoice.number} is for {money(invoice.amount)}, issued on "
+            self.reply.add(f"{opening or f'Invoice {invoice.number}'} is for {money(invoice.amount)}, issued on "
                            f"{invoice.issued_on.isoformat()}{paid}.")
             if not named:
                 return
@@ -1837,6 +1841,32 @@ class BillingReplies(WriterBase):
             self.reply.add(entry.answer, answers=False)
             self._cite_faq(entry)
 
+    def answers_how_long_free_lasts(self) -> bool:
+        """"How long can I stay on free?", "is the free plan forever?": the help centre names no time limit on Free,
+        which is said with its entry on Free (the scope reply came, or the entry alone, which says nothing of how long).
+        False, having said nothing, for another message or without the entry."""
+        if not asks_how_long_free_lasts(self.text) or (entry := self._entry_on("free", "plan")) is None:
+            return False
+        on_it = (" You're on it now." if self.ctx.customer is not None and self.ctx.customer.plan.lower() == "free"
+                 else "")
+        self.reply.add("Our help centre names no time limit on the Free plan, so as far as it says, you can stay on it as "
+                       f"long as you like.{on_it} What it says of Free: {entry.answer}")
+        self._cite_faq(entry)
+        return True
+
+    def _invoices_in_a_format_unsaid(self) -> bool:
+        """"As a zip?" after the invoice list, "can I get my invoices in excel?": the help centre describes a PDF of each
+        invoice and nothing else, which is said with its entry and a person offered ("no guide" came, or the list again
+        behind "my answer is the same"). False, having said nothing, for another message or without the entry."""
+        if (asked := invoice_format_asked(self.ctx)) is None or (entry := self._invoices_entry()) is None:
+            return False
+        self.reply.add(f"Our help centre doesn't describe getting invoices as {asked}, so I'd rather not promise that. "
+                       f"What it says: {entry.answer}")
+        self._cite_faq(entry)
+        self.reply.add(f"If you need them another way, a person from our team can check what's possible: would you like "
+                       f"me to {OFFER_PERSON}?", answers=False)
+        return True
+
     def _invoices_entry(self) -> FaqMatch | None:
         """The help centre's entry on where invoices are and how to download them, when it was gathered."""
         return next((m for m in self.facts.faq if "invoice" in normalise(m.question).split()
@@ -2020,13 +2050,30 @@ class BillingReplies(WriterBase):
             self.reply.add(NO_INVOICES_TOLD + (f" — you're on the {self.ctx.customer.plan} plan." if self.ctx.customer
                                                else "."))
             return
+        self._the_invoice_asked_by_its_age(invoices)
         self.reply.add(f"{INVOICES_LISTED}\n" + "\n".join(invoice_line(i) for i in invoices[:6]))
         if _WHY_CHARGED.search(self.ctx.message) and self.facts.subscription is not None:
             # "Why was I charged?": what the charges are for, not only which there were.
             self._charges_are_the_plans_price()
-        if wants_a_receipt(self.text):
-            # "I need my receipts": where each one is to download, not only which there are.
+        if asks_for_document_copy(self.text) and not asks_how_to(self.text):
+            # "I need my receipts", "a copy of every invoice this year": where each one is to download, not only which
+            # there are. "How do I download them?" is told how, after the list (billing).
             self._where_documents_are([])
+
+    def _the_invoice_asked_by_its_age(self, newest_first: list[InvoiceFact]) -> None:
+        """"What was my last invoice?", "my first bill": that one leads, then the list. The list alone left the
+        customer to find it; a failed one is told with why it failed and its fix."""
+        if LATEST_INVOICE.search(self.text):
+            invoice, which = newest_first[0], "latest"
+        elif FIRST_INVOICE.search(self.text):
+            invoice, which = newest_first[-1], "first"
+        else:
+            return
+        if invoice.status == "failed":
+            self.reply.add(f"Your {which} invoice is {invoice.number}.")
+            self._explain_failure(invoice)
+            return
+        self._describe_invoice(invoice, named=True, opening=f"Your {which} invoice, {invoice.number},")
 
     def answers_which_invoice(self) -> bool:
         """"Which invoice?" right after an answer about a charge: the invoice that answer was about (the one

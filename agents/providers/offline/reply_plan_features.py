@@ -19,7 +19,7 @@ from agents.app_deletion import asks_what_deleting_an_app_saves
 from agents.follow_ups.history import last_assistant_text, previous_user_text
 from agents.follow_ups.leaning_back import asks_for_more
 from agents.follow_ups.offers import OFFER_PERSON
-from agents.follow_ups.plans import apps_had_after_the_counts
+from agents.follow_ups.plans import apps_had_after_the_counts, cheapest_plan_asked, cheapest_plan_with_asked
 from agents.follow_ups.service import asks_the_limit_of_the_topic
 from agents.outcome import FaqMatch, Source
 from agents.own_data import SAYS_CANNOT, asks_about_own_plan, asks_how_many_apps, counts_apps, plan_said_to_be_on
@@ -256,20 +256,6 @@ def _words(text: str) -> set[str]:
 # plan"), read back when more of it is asked for.
 _NO_FIGURE_TOLD = re.compile(r"\bOur help centre doesn't give an? (?P<name>[\w ]+?) figure for any plan\b")
 
-_CHEAPEST = r"\b(?:cheapest|least\s+expensive|lowest[-\s]priced|most\s+affordable)\s+"
-# "What's the cheapest paid plan?", "which is your cheapest plan", "cheapest option?": the lowest price, paid or not. Not
-# "the cheapest plan with custom domains" (the plan that includes something: _ASKS_THE_CHEAPEST_WITH).
-_ASKS_THE_CHEAPEST = re.compile(
-    rf"{_CHEAPEST}(?P<paid>paid\s+)?(?P<plan>plans?|tiers?|options?"
-    r"|one|subscriptions?)?(?!\s+(?:that|which|with|for|to|where)\b)\s*(?:you\s+(?:have|offer|got)\s*)?(?:then\s*)?[?.!]*\s*$",
-    re.IGNORECASE)
-
-
-_ASKS_THE_CHEAPEST_WITH = re.compile(
-    rf"{_CHEAPEST}(?:paid\s+)?(?:plans?|tiers?|options?|one)\s+"
-    r"(?:with|that\s+(?:has|have|includes?|gives?|offers?)|which\s+(?:has|have|includes?))\s+(?P<what>[^?.!]+)", re.IGNORECASE)
-
-
 class PlanFeatureReplies(WriterBase):
     def answers_apps_had_already(self) -> bool:
         """"I have 10 already" right after how many apps each plan includes was told: how that stands against the
@@ -302,12 +288,12 @@ class PlanFeatureReplies(WriterBase):
         """"What's the cheapest paid plan?": the paid plan with the lowest price, with what it includes; "the cheapest
         plan" alone is Free, with the paid one above it. It got the customer's own plan and their invoices, or the
         discounts just asked about again. False, having said nothing, for another message or without the catalogue."""
-        if (wanted := _ASKS_THE_CHEAPEST_WITH.search(self.ctx.message)) is not None:
+        if (wanted := cheapest_plan_with_asked(self.ctx.message)) is not None:
             # "What's the cheapest plan with custom domains?" (the custom domains guide's steps came): the first plan
             # whose list has it.
             feature = _words(wanted["what"])
             return bool(feature) and self._tell_which_plan(self._listings_naming(feature), feature)
-        asked = _ASKS_THE_CHEAPEST.search(self.ctx.message)
+        asked = cheapest_plan_asked(self.ctx.message)
         listing = [plan for plan in self._plan_listings() if plan.price is not None]
         if asked is None or len(listing) < 2:
             return False
@@ -317,7 +303,8 @@ class PlanFeatureReplies(WriterBase):
             above = min(paid, key=lambda plan: plan.price) if paid else None
             then = (f" The cheapest paid plan is {above.name}{self._price(above)}, which includes {self._listed(above)}."
                     if above is not None else "")
-            self.reply.add(f"{cheapest.name} costs nothing and includes {self._listed(cheapest)}.{then}")
+            self.reply.add(f"Our cheapest plan is {cheapest.name}, which costs nothing and includes "
+                           f"{self._listed(cheapest)}.{then}")
         else:
             self.reply.add(f"Our cheapest paid plan is {cheapest.name}{self._price(cheapest)}, which includes "
                            f"{self._listed(cheapest)}.")

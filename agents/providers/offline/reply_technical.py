@@ -7,7 +7,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from agents.about_service import MOVE_DOWNTIME_UNKNOWN, asks_if_there_is_an_api, asks_to_keep_an_app_awake
-from agents.dns_providers import asks_to_buy_a_domain, dns_provider_named
+from agents.dns_providers import (
+    DOMAINS_GUIDE,
+    asks_about_downtime_of_a_dns_change,
+    asks_to_buy_a_domain,
+    dns_provider_named,
+)
 from agents.facts import IncidentFact
 from agents.follow_ups.go_aheads import step_said_done
 from agents.follow_ups.history import (
@@ -210,6 +215,8 @@ _RATE_NEEDED = re.compile(
 )
 
 
+# A guide's step on waiting for DNS ("Wait for DNS to update, usually within an hour").
+_DNS_UPDATES = re.compile(r"\bDNS\b[^.]*\b(?:update|propagat)", re.IGNORECASE)
 _ANY_APP = frozenset({"app", "go"})
 # "What's your SLA?", "what is the sla": what a thing is, which "Yes" does not answer.
 _ASKS_WHAT_IT_IS = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|hi|hello)[,\s]+)?(?:what'?s|what\s+is|what\s+are|whats)\b",
@@ -309,7 +316,7 @@ class TechnicalReplies(WriterBase):
                 or self._steps_after_one_done() or self._normal_as_the_entry_says() or self._tell_how_long_the_guide_says()
                 or self._why_the_plan_is_needed()
                 or self._steps_at_the_provider_named() or self._buying_a_domain_unsaid() or self._logs_export_unsaid()
-                or self._logs_kept_unsaid() or self._deploy_cancel_unsaid()):
+                or self._logs_kept_unsaid() or self._deploy_cancel_unsaid() or self._downtime_of_a_dns_change_unsaid()):
             return
         incident = self.facts.incident
         if reports_what_the_outage_costs(self.ctx):
@@ -1416,6 +1423,24 @@ class TechnicalReplies(WriterBase):
         self._cite_article(guide)
         self.reply.add(f"For where those settings are in {provider}, its own help pages are the place to look. If you "
                        "get stuck, tell me what you see, or ask for a person and one of our engineers will help.",
+                       answers=False)
+        return True
+
+    def _downtime_of_a_dns_change_unsaid(self) -> bool:
+        """"Will there be downtime when I switch dns?", "will it have downtime?" after the domains guide: the guide
+        doesn't say whether the app is unreachable while DNS updates, which is said, with its step on the wait and a
+        person to plan it with (its steps came again, or the open incident as if one were reported). False, having said
+        nothing, for any other message."""
+        if not asks_about_downtime_of_a_dns_change(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
+            return False
+        self.reply.add("Our help centre doesn't say whether your app is unreachable while DNS updates, so I'd rather not "
+                       "promise there's no downtime.")
+        guide = next((a for a in self.facts.articles if f"“{a.title}”" == DOMAINS_GUIDE), None)
+        waiting = [step for step in guide.steps if _DNS_UPDATES.search(step)] if guide is not None else []
+        if guide is not None and waiting:
+            self.reply.add(f"What our guide {DOMAINS_GUIDE} says of the switch:\n" + "\n".join(waiting))
+            self._cite_article(guide)
+        self.reply.add(f"A person from our team can help you plan the switch: would you like me to {OFFER_PERSON}?",
                        answers=False)
         return True
 

@@ -217,7 +217,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         elif declines_offer(self.ctx):
             # "No thanks" to the offer just made: nothing to answer, nothing to pass on.
             self.reply.add("No problem, I'll leave it there. If anything else comes up, just ask.")
-        elif self.persona in ("resolver", "critic") and (self.answers_if_on_a_plan()
+        elif self.persona in ("resolver", "critic") and (self.answers_how_long_free_lasts()
+                                                         or self.answers_if_on_a_plan()
                                                          or self.answers_price_complaint()
                                                          or self.answers_price_of_the_plans_named()
                                                          or self.answers_plan_change_request()
@@ -246,10 +247,11 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.welcomes_a_customer_who_heard_of_us()
                                                          # "Where do I add VAT?" read as off topic or technical
                                                          or self.answers_invoice_details_misread()
+                                                         # "What's the cheapest plan?": a price, not a choice
+                                                         or self.answers_which_plan_is_cheapest()
                                                          or self.answers_which_plan_to_choose()
                                                          or self.answers_if_a_plan_can_change_later()
                                                          or self.answers_what_one_plan_has_over_another()
-                                                         or self.answers_which_plan_is_cheapest()
                                                          or self.answers_apps_had_already()
                                                          or self.answers_what_a_plan_includes()
                                                          or (not self.asks_about_billing_details()

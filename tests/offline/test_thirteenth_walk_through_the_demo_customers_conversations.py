@@ -1,0 +1,212 @@
+"""What a thirteenth walk through the demo customers' conversations found, each fixed: a reply that lost the thread,
+answered another question, or came out broken. Names with "still" are guards that held before the fix too."""
+
+from __future__ import annotations
+
+import pytest
+
+_LIST = "Here are your most recent invoices:"
+_SAME = "My answer is the same"
+_OFFER = "would you like me to pass you to a person?"
+
+
+@pytest.mark.parametrize(("customer", "message", "lead"), [
+    # The list alone, newest first: the customer was left to find the one asked for.
+    ("cus_alice", "what was my last invoice?", "Your latest invoice is NW-1003.\n\nYour payment for invoice NW-1003 "
+                                              "($29.00, issued on 2026-11-01) didn't go through because the card ending "
+                                              "4242 expired."),
+    ("cus_bob", "what was my last invoice?", "Your latest invoice, NW-2002, is for $99.00, issued on 2026-11-15 and was "
+                                            "paid on 2026-11-15.\n\nIt was charged twice, though"),
+    ("cus_alice", "my first bill?", "Your first invoice, NW-1001, is for $29.00, issued on 2026-09-01 and was paid on "
+                                   "2026-09-01."),
+])
+async def test_an_invoice_asked_for_by_its_age_leads_before_the_list(converse, customer, message, lead):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert _LIST in outcome.reply
+
+
+async def test_the_one_before_the_last_invoice_is_still_the_one_before_it(converse):
+    *_, outcome = await converse("cus_bob", "what was my last invoice?", "and the one before that?")
+    assert outcome.reply.startswith("Invoice NW-2001 is for $99.00"), outcome.reply
+
+
+async def test_the_last_invoice_on_an_account_with_none_is_still_said_to_be_none(converse):
+    [outcome] = await converse("cus_carol", "what was my last invoice?")
+    assert outcome.reply.startswith("There are no invoices on your account yet"), outcome.reply
+
+
+_CHEAPEST = ("Our cheapest plan is Free, which costs nothing and includes one app, shared resources and community "
+             "support. The cheapest paid plan is Pro ($29.00 a month), which includes up to 10 apps, custom domains and "
+             "email support.")
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    # "Which plan suits you depends on what you need, so I won't pick one for you."
+    (None, "whats the cheapest plan"),
+    # Out of scope: the scope reply.
+    (None, "what is the cheapest option"), ("cus_alice", "whats the cheapest option?"),
+    # "I don't have a guide on that".
+    (None, "cheapest option?"),
+])
+async def test_the_cheapest_plan_or_option_asked_is_named_with_what_it_includes(converse, customer, message):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(_CHEAPEST), outcome.reply
+
+
+async def test_the_cheapest_plan_asked_from_free_says_they_are_on_it(converse):
+    [outcome] = await converse("cus_carol", "what is the least expensive plan")
+    assert outcome.reply == f"{_CHEAPEST}\n\nYou're on Free already.", outcome.reply
+
+
+async def test_the_cheapest_plan_for_a_need_is_still_the_choice_left_to_the_customer(converse):
+    [outcome] = await converse(None, "what's the cheapest plan for a small team?")
+    assert not outcome.reply.startswith(_CHEAPEST), outcome.reply
+
+
+async def test_what_the_upgrade_for_more_api_requests_costs_is_the_price_of_the_plan_named(converse):
+    # Every plan's price, from the entry on plans (the FAQ shortcut).
+    *_, outcome = await converse("cus_alice", "can I get more api requests?", "how much would that cost?")
+    assert outcome.reply == "Business costs $99.00 a month. You're on the Pro plan at $29.00 a month.", outcome.reply
+    assert outcome.route != "faq"
+
+
+async def test_what_that_costs_after_the_scaling_guide_is_still_every_plans_price(converse):
+    # The guide names Free only in passing ("on Free, apps sleep"): Free's price is no answer.
+    *_, outcome = await converse("cus_alice", "how do I scale my app?", "how much does that cost?")
+    assert outcome.reply.startswith("We have three plans: **Free** at $0"), outcome.reply
+
+
+_SLEEPS = ("apps on the Free plan sleep after 30 minutes without traffic, and the first request afterwards takes a few "
+           "seconds while the app starts. Apps on Pro and Business never sleep.")
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    # The scaling guide's steps.
+    ("cus_carol", ("why does my app go to sleep?", "its a free app")),
+    # "The same goes for the Free plan. Apps on the Free plan sleep … What it says of Free: Apps on the Free plan …".
+    ("cus_carol", ("why does my app go to sleep?", "I am on the free plan")),
+    # The entry again, as if nothing had been said.
+    (None, ("do free apps go to sleep?", "mine is a free app")),
+])
+async def test_the_plan_said_after_the_sleeping_apps_entry_is_told_it_applies_once(converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply == f"Then this applies to you: {_SLEEPS}", outcome.reply
+
+
+async def test_another_plan_said_after_an_answer_for_one_is_still_the_same_for_that_plan(converse):
+    *_, outcome = await converse("cus_alice", "what is the memory limit on pro", "we are on business though")
+    assert outcome.reply.startswith("The same goes for the Business plan."), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["its free", "it's free?", "it is free right"])
+def test_it_is_free_alone_is_not_a_plan_stated(message):
+    from agents.follow_ups.plans import states_own_plan
+
+    assert not states_own_plan(message)
+
+
+_PDF_ONLY = ("What it says: All your invoices are under **Billing → Invoices**, where you can download each one as a PDF. "
+             "We also email every invoice to your billing address when it is issued.")
+
+
+@pytest.mark.parametrize(("customer", "turns", "format_named"), [
+    # "I don't have a guide on that".
+    ("cus_alice", ("show me my invoices", "as a zip?"), "a ZIP"),
+    # The list again, behind "my answer is the same".
+    ("cus_alice", ("show me my invoices", "can I download them all as a zip?"), "a ZIP"),
+    ("cus_bob", ("show me my invoices", "zip them up please"), "a ZIP"),
+    ("cus_bob", ("can I get my invoices in csv?",), "CSV"),
+    (None, ("can I get my invoices as excel?",), "Excel"),
+])
+async def test_invoices_asked_for_in_a_format_the_help_centre_doesnt_name_are_told_it_names_a_pdf(converse, customer,
+                                                                                                   turns, format_named):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(f"Our help centre doesn't describe getting invoices as {format_named}, so I'd "
+                                    f"rather not promise that. {_PDF_ONLY}"), outcome.reply
+    assert _OFFER in outcome.reply and _SAME not in outcome.reply
+
+
+async def test_invoices_as_a_pdf_are_still_the_entry_on_invoices(converse):
+    *_, outcome = await converse("cus_alice", "show me my invoices", "as pdf?")
+    assert outcome.reply.startswith("All your invoices are under **Billing → Invoices**"), outcome.reply
+
+
+async def test_data_exported_as_a_zip_is_still_the_export(converse):
+    [outcome] = await converse("cus_alice", "can I export my data as a zip?")
+    assert "Settings → Data → Export" in outcome.reply and "doesn't describe getting invoices" not in outcome.reply
+
+
+async def test_a_copy_of_every_invoice_gets_the_list_and_where_to_download_them(converse):
+    # The list alone.
+    [outcome] = await converse("cus_bob", "I need a copy of every invoice this year")
+    assert outcome.reply.startswith(_LIST), outcome.reply
+    assert "where you can download each one as a PDF" in outcome.reply
+
+
+_ME = ("I'm Northwind Cloud's automated support assistant, not a person. I can help with your account, billing and "
+       "plans, and with your apps.")
+
+
+@pytest.mark.parametrize(("customer", "turns", "lead"), [
+    # "My answer is the same as in my last message:" and the answer again.
+    ("cus_alice", ("who are you", "are you a bot"), "Yes, as I said:"),
+    (None, ("who are you?", "are you human?"), "No, as I said:"),
+    ("cus_bob", ("are you a bot?", "are you a bot or a person?"), "As I said,"),
+])
+async def test_what_answers_asked_again_is_answered_yes_or_no_not_as_the_same_answer(converse, customer, turns, lead):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(f"{lead} {_ME}"), outcome.reply
+    assert _SAME not in outcome.reply
+
+
+_NO_TIME_LIMIT = ("Our help centre names no time limit on the Free plan, so as far as it says, you can stay on it as long "
+                  "as you like.")
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    (None, "how long can I stay on free?"),  # out of scope: the scope reply
+    (None, "is the free plan free forever?"),  # the entry on Free alone
+    ("cus_alice", "does the free plan expire?"),  # the entry, and her expired card
+])
+async def test_how_long_the_free_plan_lasts_is_told_no_limit_is_named(converse, customer, message):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(f"{_NO_TIME_LIMIT} What it says of Free: The Free plan costs $0"), outcome.reply
+    assert "4242" not in outcome.reply
+
+
+async def test_how_long_the_free_plan_lasts_asked_from_free_says_they_are_on_it(converse):
+    [outcome] = await converse("cus_carol", "is there a time limit on the free plan?")
+    assert outcome.reply.startswith(f"{_NO_TIME_LIMIT} You're on it now."), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["how long do free apps sleep?", "how long can a build run on free",
+                                     "is the free plan good?"])
+def test_other_questions_about_free_are_still_not_its_duration(message):
+    from agents.service_terms import asks_how_long_free_lasts
+
+    assert not asks_how_long_free_lasts(message)
+
+
+_NO_PROMISE = ("Our help centre doesn't say whether your app is unreachable while DNS updates, so I'd rather not promise "
+               "there's no downtime.\n\nWhat our guide “Custom domains and DNS” says of the switch:\nWait for DNS to "
+               "update, usually within an hour")
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    # The domains guide again, behind "my answer is the same".
+    ("cus_alice", ("how do I move my domain to another app?", "will it have downtime?")),
+    # The domains guide's steps.
+    ("cus_bob", ("will there be downtime when I switch dns?",)),
+    # The open incident, as if an outage were reported.
+    ("cus_alice", ("will my site go down while dns updates?",)),
+])
+async def test_downtime_asked_of_a_dns_change_is_told_the_guide_doesnt_say(converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(_NO_PROMISE), outcome.reply
+    assert _OFFER in outcome.reply and "incident" not in outcome.reply
+
+
+async def test_a_site_reported_down_is_still_told_of_the_open_incident(converse):
+    [outcome] = await converse("cus_bob", "my site is down")
+    assert "There's an active incident in eu-west" in outcome.reply, outcome.reply
