@@ -33,9 +33,21 @@ _MOVES_AN_APP_BETWEEN_REGIONS = re.compile(
 MOVE_DOWNTIME_UNKNOWN = "whether it means downtime"
 
 
-def asks_to_move_an_app_between_regions(text: str) -> bool:
-    """Whether the message asks to move an app that runs already to another of our regions."""
-    return bool(_MOVES_AN_APP_BETWEEN_REGIONS.search(text))
+# "Can I move my app later?", "can we switch it afterwards?" right after our regions were listed: a move to another of
+# them ("no guide" came).
+_MOVES_IT_LATER = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:can|could|may)\s+(?:i|we)\s+(?:move|switch|change|migrate|transfer)"
+    r"(?:\s+(?:it|my\s+app|our\s+app|the\s+app|my\s+apps|our\s+apps|them))?"
+    r"(?:\s+(?:later(?:\s+on)?|afterwards|after(?:wards)?|another\s+time|down\s+the\s+line))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def asks_to_move_an_app_between_regions(text: str, *, last_reply: str = "") -> bool:
+    """Whether the message asks to move an app that runs already to another of our regions; "can I move it later?"
+    only right after a `last_reply` that named our regions."""
+    if _MOVES_AN_APP_BETWEEN_REGIONS.search(text):
+        return True
+    return bool(_MOVES_IT_LATER.match(text)) and len(set(NAMES_OUR_REGION.findall(last_reply.lower()))) >= 2
 
 
 # "How do I add a second region to our app?", "can we run the app in multiple regions?": one app in several regions at

@@ -33,6 +33,7 @@ from agents.about_service import (
     asks_if_supported,
     asks_if_there_is_an_api,
     asks_to_escalate,
+    asks_to_move_an_app_between_regions,
     asks_what_answers_only,
     asks_what_runs_here,
     asks_where_apps_can_run,
@@ -86,7 +87,12 @@ from agents.follow_ups.billing import (
 )
 from agents.follow_ups.go_aheads import says_it_is_sorted, withdraws_request
 from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
-from agents.follow_ups.leaning_back import asks_if_it_applies_to_them, leans_back, thing_asked_how_long
+from agents.follow_ups.leaning_back import (
+    asks_if_it_applies_to_them,
+    asks_to_take_it_back,
+    leans_back,
+    thing_asked_how_long,
+)
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND, accepts_offer, goes_ahead_with_nothing_offered
 from agents.follow_ups.plan_moves import DELETING_THE_ACCOUNT, asks_how_or_when_of_it
 from agents.follow_ups.plans import (
@@ -701,6 +707,16 @@ _FOLLOW_UPS_MISREAD = (
     # "Does the pro plan have an sla?" stays general: the entry, whole, answers it of that plan.
     _FollowUpRule(lambda ctx: names_the_sla(ctx.message) and not asks_what_a_plan_has(ctx.message), "technical",
                   "sla_named", "names the uptime SLA", spares=("billing", "refund", "account", "human", "out_of_scope")),
+    # "Can I get it back after?" after the deletion's steps (technical: "no guide"): what the entry just quoted says of
+    # changing one's mind, which the account part reads from it.
+    _FollowUpRule(lambda ctx: asks_to_take_it_back(ctx.message) and "change your mind" in last_assistant_text(ctx),
+                  "account", "taking_it_back_asked", "asks to take back what the entry just quoted describes",
+                  spares=("account", "general", "billing", "refund", "human")),
+    # "Can we switch later?" right after our regions were listed (off topic: the scope reply): a move to another region,
+    # which the general part tells from the entry on regions.
+    _FollowUpRule(lambda ctx: asks_to_move_an_app_between_regions(ctx.message, last_reply=last_assistant_text(ctx)),
+                  "general", "region_move_asked", "asks to move an app to another region",
+                  spares=("technical", "general", "billing", "refund", "account", "human")),
     # "How long can I stay on free?" (off topic: the scope reply), "is the free plan free forever?" (the entry on Free,
     # as technical): how long Free lasts, which billing's part says no entry limits.
     _FollowUpRule(lambda ctx: asks_how_long_free_lasts(ctx.message), "billing", "free_plan_duration_asked",

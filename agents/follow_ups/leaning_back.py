@@ -58,8 +58,16 @@ _POINTS_BACK = re.compile(
     re.IGNORECASE,
 )
 # "How long do I have to change my mind?", "can I undo it?": taking back what the question before asked about.
-_CHANGE_MY_MIND = re.compile(r"\bchange\s+(?:my|our)\s+minds?\b|\b(?:undo|reverse)\s+(?:it|that|this)\b",
-                             re.IGNORECASE)
+# "Can I get it back after?", "can I restore it?" after deleting was spoken of: the same.
+_CHANGE_MY_MIND = re.compile(r"\bchange\s+(?:my|our)\s+minds?\b|\b(?:undo|reverse)\s+(?:it|that|this)\b"
+                             r"|\b(?:get|have)\s+(?:it|them|that|my\s+(?:account|data|apps?)|our\s+(?:account|data|apps?))"
+                             r"\s+back\b|\b(?:restore|recover|reactivate|undelete)\s+(?:it|them|that|my\s+(?:account|data|apps?)"
+                             r"|our\s+(?:account|data|apps?))\b", re.IGNORECASE)
+
+
+def asks_to_take_it_back(message: str) -> bool:
+    """"Can I undo it?", "can I get it back after?": taking back what was discussed before."""
+    return bool(_CHANGE_MY_MIND.search(message))
 # "How many days?", "how long?", "how much?", "which ones?": a measure or a choice with nothing to measure or
 # choose from, which only the question before supplies. At most one noun and no verb: "how much is pro?" and
 # "how many apps can I have?" name what they ask about themselves.
@@ -102,7 +110,13 @@ _ASKS_THE_LIMIT = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:what'?s|whats|what\s+(?:is|are))\s+)?(?:the|our|my)\s+"
     r"(?:limits?|max(?:imum)?|cap|quota)"
     r"(?:\s+(?:for|on|with|in)\s+(?:the\s+)?(?:(?:free|pro|business)(?:\s+(?:plan|tier))?|my\s+plan|me|us))?"
-    r"(?:\s+(?:then|exactly|again))?\s*[?.!]*\s*$",
+    r"(?:\s+(?:then|exactly|again))?\s*[?.!]*\s*$"
+    # "Can I increase the limit?" after "my build keeps timing out" (the API rate limits', for "limit"), "can the limit
+    # be raised?": more of the limit of what the question before was about.
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:can|could)\s+(?:i|we|you)\s+(?:increase|raise|extend|lift|up)\s+"
+    r"(?:the|that|this|my|our)\s+(?:limit|max(?:imum)?|cap|quota)"
+    r"|(?:can|could)\s+(?:the|that|this|my|our)\s+(?:limit|max(?:imum)?|cap|quota)\s+be\s+(?:increased|raised|extended|lifted))"
+    r"(?:\s+(?:please|then|at\s+all))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 # "Why?", "but why", "how come?", "how?", "where?": the reason, the way or the place of what was just said, which names
@@ -210,6 +224,17 @@ def asks_for_the_other(message: str) -> bool:
 def asks_what_to_do(message: str) -> bool:
     """"What should I do?", "now what?": what to do about what was just said, and nothing else."""
     return _ASKS_WHAT_TO_DO.match(message) is not None
+
+
+# "How many can I add on pro?", "how many can we invite?": a count that names nothing it counts, which only the entry
+# just quoted supplies.
+_HOW_MANY_OF_IT = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?how\s+many\s+(?:can|could|may|do|does|will)\s+(?:i|we)\s+"
+                             r"(?:add|invite|have|get)\b(?!\s+(?:apps?|domains?|deploys?|regions?|builds?)\b)", re.IGNORECASE)
+
+
+def asks_how_many_of_it(message: str) -> bool:
+    """"How many can I add on pro?": a count of what the entry just quoted counts, naming nothing of its own."""
+    return bool(_HOW_MANY_OF_IT.match(message))
 
 
 def leans_back(message: str) -> bool:

@@ -303,7 +303,8 @@ _POINTS_AT_IT = re.compile(r"\b(?:them|it|those|these|that)\b", re.IGNORECASE)
 # "How far back do they go?", "how long are logs kept?" after where the logs are: how long they are kept ("no guide").
 _HOW_LONG_KEPT = re.compile(
     r"\bhow\s+(?:far\s+back|long|many\s+days)\s+(?:do|does|will|can|are|is)\s+(?:they|them|it|the\s+logs|logs|my\s+logs)\s*"
-    r"(?:go(?:\s+back)?|kept|stored|retained|saved|last|stay|available|held)?\b"
+    # The verb is needed: "how long will it take to fix?" after the 5xx guide's step on logs asks of the incident.
+    r"(?:go(?:\s+back)?|kept|stored|retained|saved|last|stay|available|held)\b"
     r"|\b(?:log|logs)\s+retention\b|\bhow\s+long\s+(?:do\s+you|does\s+northwind)\s+(?:keep|store|retain)\s+(?:the\s+|my\s+)?logs\b",
     re.IGNORECASE)
 

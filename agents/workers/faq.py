@@ -504,7 +504,8 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "I can't log in" from a visitor: the reset's entry scores 0.29 and the lock's 0.001 for "I'm having trouble
         # logging in"; each way back in is added, as the plans' entry is above, for the writer to list.
         matches += _after_own(matches, _best_of_each(deps, SIGN_IN_QUESTIONS))
-    if (NAMES_OUR_REGION.search(ctx.message) or asks_to_move_an_app_between_regions(ctx.message)
+    if (NAMES_OUR_REGION.search(ctx.message)
+            or asks_to_move_an_app_between_regions(ctx.message, last_reply=last_assistant_text(ctx))
             or asks_to_run_an_app_in_more_regions(ctx.message)
             or asks_where_apps_can_run(ctx.message, last_reply=last_assistant_text(ctx))):
         # "Where is ap-southeast?" shares no word with the entry's phrasings ("which regions can I deploy to?"), whose

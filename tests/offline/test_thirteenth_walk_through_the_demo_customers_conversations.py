@@ -210,3 +210,106 @@ async def test_downtime_asked_of_a_dns_change_is_told_the_guide_doesnt_say(conve
 async def test_a_site_reported_down_is_still_told_of_the_open_incident(converse):
     [outcome] = await converse("cus_bob", "my site is down")
     assert "There's an active incident in eu-west" in outcome.reply, outcome.reply
+
+
+_NO_ESTIMATE = "I don't have an estimate for when it will be fixed"
+
+
+@pytest.mark.parametrize("turns", [
+    # "Our help centre doesn't say how long your app's logs are kept": the 5xx guide's step names the logs.
+    ("our api is returning 503s", "how long will it take to fix?"),
+    ("our api is returning 503s", "is it on your side?", "how long will it take to fix?"),
+])
+async def test_how_long_a_fix_takes_during_an_incident_is_not_read_as_how_long_logs_are_kept(converse, turns):
+    *_, outcome = await converse("cus_bob", *turns)
+    assert _NO_ESTIMATE in outcome.reply and "logs are kept" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("where can I see my logs?", "how far back do they go?"),
+                                   ("where are my logs?", "how long are they kept?")])
+async def test_how_long_logs_are_kept_is_still_told_it_is_unsaid(converse, turns):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("Our help centre doesn't say how long your app's logs are kept"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "lead"), [
+    # The API's rate limits, for "limit".
+    ("cus_alice", "can I increase the limit?", "You're on the Pro plan: Pro and Business have unlimited deploys and "
+                                               "builds of up to 45 minutes."),
+    ("cus_carol", "could we increase the limit?", "You're on the Free plan: Free accounts get 10 deploys a day and builds "
+                                              "of up to 15 minutes."),
+])
+async def test_a_limit_asked_to_be_raised_after_a_build_timed_out_is_the_build_limit(converse, customer, message, lead):
+    *_, outcome = await converse(customer, "my build keeps timing out", message)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert "requests a minute" not in outcome.reply
+
+
+async def test_a_limit_asked_to_be_raised_after_429s_is_still_the_rate_limit(converse):
+    *_, outcome = await converse("cus_bob", "i get 429 errors", "can I increase the limit?")
+    assert outcome.reply.startswith("You're on the Business plan: the API allows 3,000 requests a minute"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "reply"), [
+    # "Your plan, Pro ($29.00 a month), includes up to 10 apps, custom domains and email support."
+    ("cus_alice", "how many can I add on pro?",
+     "You're on Pro, and our help centre says: Free and Pro accounts can invite up to 3 members."),
+    ("cus_bob", "how many can I add on pro?", "On Pro, our help centre says: Free and Pro accounts can invite up to 3 "
+                                              "members."),
+    ("cus_alice", "how many can I invite on business?", "On Business, our help centre says: Business accounts have no "
+                                                         "limit and can use custom roles."),
+])
+async def test_how_many_asked_of_a_plan_after_the_teams_entry_is_that_plans_count(converse, customer, message, reply):
+    *_, outcome = await converse(customer, "how do I add a team member?", message)
+    assert outcome.reply == reply, outcome.reply
+
+
+@pytest.mark.parametrize("turns", [
+    # The invoice list.
+    ("hi my payment failed", "will you charge me again?"),
+    ("hi my payment failed", "i updated my card yesterday", "so will you charge me again?"),
+])
+async def test_whether_a_failed_payment_is_taken_again_is_told_when(converse, turns):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("We'll try the payment for NW-1003 again by ourselves once a new card is saved under "
+                                    "**Billing → Payment method**."), outcome.reply
+    assert _LIST not in outcome.reply
+
+
+async def test_a_charge_next_month_asked_is_still_the_renewal(converse):
+    [outcome] = await converse("cus_bob", "will you charge me again next month?")
+    assert outcome.reply.startswith("Your Business plan renews on"), outcome.reply
+
+
+_REGION_MOVE = "It doesn't describe moving an app that's already running to another region"
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    # "I don't have a guide on that".
+    (None, ("what regions do you have?", "can I move my app later?")),
+    # Out of scope: the scope reply.
+    ("cus_bob", ("which regions can I deploy to?", "can we switch later?")),
+])
+async def test_a_move_later_asked_after_the_regions_is_a_move_between_regions(converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("What our help centre says: You can run apps in three regions"), outcome.reply
+    assert _REGION_MOVE in outcome.reply
+
+
+async def test_a_move_later_asked_after_anything_else_is_still_not_a_region_move(converse):
+    *_, outcome = await converse("cus_alice", "how do I add a custom domain?", "can I move it later?")
+    assert _REGION_MOVE not in outcome.reply, outcome.reply
+
+
+_GRACE = ("Our help centre says: Cancel any paid plan first; deleting removes your apps and data for good after a 7-day "
+          "grace period, during which you can change your mind.")
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    ("cus_alice", "can I get it back after?"),  # technical: "no guide"
+    ("cus_alice", "can I undo it?"),  # the entry again, behind "my answer is the same"
+    ("cus_bob", "can I restore it?"),  # a handoff: "I couldn't put an answer together"
+])
+async def test_taking_back_a_deletion_asked_after_its_steps_is_told_the_grace_period(converse, customer, message):
+    *_, outcome = await converse(customer, "how do I delete my account?", message)
+    assert outcome.reply == _GRACE, outcome.reply

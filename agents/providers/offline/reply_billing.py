@@ -194,7 +194,9 @@ BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|
 _WHEN = ("when", "how long", "how soon", "what time", "what day", "yet", "already", "did you", "have you", "will you",
          "are you going to", "do you")
 # A failed payment asked to be taken again: "can you retry now?", "charge it again".
-ASKS_FOR_A_RETRY = ("retry", "retried", "retrying", "try again", "charge it", "take the payment")
+# "Will you charge me again?" after a failed payment: whether it is taken again (the invoice list came).
+ASKS_FOR_A_RETRY = ("retry", "retried", "retrying", "try again", "charge it", "take the payment", "charge me again",
+                    "charge my card again", "bill me again")
 # "How long until it goes through?", "when will the payment be processed?" after a failed payment: when it is tried
 # again (it got the last answer over again, behind "my answer is the same"). Not a transfer or an order of theirs.
 _ASKS_WHEN_IT_GOES_THROUGH = re.compile(
@@ -633,7 +635,8 @@ class BillingReplies(WriterBase):
         if (has_cue(self.words, self.norm, "invoice", "invoices", "receipt", "receipts", "bill", "history",
                     "owe", "statement", "charge", "last month") or names_billing_document(self.text)) and not (
                 asked or renewal_told or card_changed or service_told or self.asked_which_invoice or about_failure
-                or history_told or changes_method):  # "charge a different card": the card, not the invoices
+                or history_told or changes_method  # "charge a different card": the card, not the invoices
+                or retry_when):  # "will you charge me again?" after a failed payment: when, not which invoices
             # Not after asking which listed invoice "the one after that" counts from: that named them. Nor
             # after the failed payment "I can't pay my bill" is about: the list would bury the fix.
             self._invoice_list()

@@ -16,8 +16,8 @@ from decimal import Decimal
 
 from agents.about_service import asks_about_support_hours
 from agents.app_deletion import asks_what_deleting_an_app_saves
-from agents.follow_ups.history import last_assistant_text, previous_user_text
-from agents.follow_ups.leaning_back import asks_for_more
+from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
+from agents.follow_ups.leaning_back import asks_for_more, asks_how_many_of_it
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.plans import apps_had_after_the_counts, cheapest_plan_asked, cheapest_plan_with_asked
 from agents.follow_ups.service import asks_the_limit_of_the_topic
@@ -325,6 +325,10 @@ class PlanFeatureReplies(WriterBase):
         if _ASKS_WHEN.match(self.ctx.message):
             # "When will I get it?" after a refund was filed ("will I get" reads as whether a plan has it): a time,
             # which no plan's list answers.
+            return False
+        if asks_how_many_of_it(self.ctx.message) and last_reply_cited(self.ctx, "faq"):
+            # "How many can I add on pro?" after the team's entry: that entry's count for the plan, which the writer
+            # reads from it (Pro's apps and domains came, as if the plan's contents were asked).
             return False
         if self._tell_no_plan_states_the_resource() or self._more_of_the_resource_unsaid():
             return True

@@ -55,7 +55,9 @@ from agents.follow_ups.leaning_back import (
     NOT_RECEIVED,
     asks_for_more,
     asks_how_long_it_takes,
+    asks_how_many_of_it,
     asks_how_to_do_it,
+    asks_to_take_it_back,
     leans_back,
 )
 from agents.follow_ups.offers import OFFER_PERSON, declines_offer
@@ -742,7 +744,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                            "it would take, and I'd rather not guess. A person from our team can tell you before you plan "
                            f"the move: would you like me to {OFFER_PERSON}?")
             return True
-        moving = asks_to_move_an_app_between_regions(self.text)
+        moving = asks_to_move_an_app_between_regions(self.text, last_reply=last_assistant_text(self.ctx))
         if not (moving or asks_to_run_an_app_in_more_regions(self.text)) or (entry := self._entry_on("region")) is None:
             return False
         self.reply.add(f"What our help centre says: {entry.answer}")
@@ -853,7 +855,8 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         now?"), or the whole entry again. False, having said nothing, when the message is no such follow-up, the last
         answer quoted no entry at hand, or every sentence of it or none names what the message asks."""
         not_received = bool(NOT_RECEIVED.search(self.ctx.message))
-        if (not (leans_back(self.ctx.message) or not_received) or self.email_out_of_reach()
+        if (not (leans_back(self.ctx.message) or not_received or asks_how_many_of_it(self.ctx.message))
+                or self.email_out_of_reach()
                 # "I didn't get the confirmation" after the email change's steps: where that link goes is the account
                 # part's to say, with the address it is not sent to.
                 or reports_confirming_email_missing(self.ctx.message)
@@ -868,6 +871,9 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         entry = self._entry_quoted_last()
         # "I didn't get the email" is about its arriving, not about the email address the steps ask for.
         asked = ARRIVES if not_received else topic_words(self.ctx.message)
+        if asks_to_take_it_back(self.ctx.message):
+            # "Can I get it back after?" after the deletion's steps: what they say of changing one's mind.
+            asked = asked | topic_words("change my mind")
         # "How many can I invite?", "can I get more?": the sentence with the figure, not the steps that name inviting.
         counts = bool(_ASKS_HOW_MANY.search(self.ctx.message)) or asks_for_more(self.ctx.message)
         if entry is None or not (asked or counts):
