@@ -198,8 +198,10 @@ def asks_how_to_get_started(text: str) -> bool:
 # got "I don't have a guide on that").
 _ASKS_IF_WE_FIT = re.compile(
     r"\b(?:would|will|are|is)\s+(?:you|u|northwind(?:\s+cloud)?|your\s+(?:service|platform|hosting))\s+(?:be\s+)?"
-    r"(?:a\s+|the\s+)?(?:good|right|suitable|great)\s*(?:fit|choice|option|match|for\s+(?:me|us|my|our|beginners?|startups?"
-    r"|students?|small\s+(?:teams?|businesses|projects?|apps?)|side\s+projects?|hobby\s+projects?))\b",
+    r"(?:a\s+|the\s+)?(?:good|right|suitable|great)\s*(?:fit|choice|option|match|for\s+(?:a\s+|an\s+)?(?:me|us|my|our|beginners?"
+    r"|startups?|students?|small\s+(?:teams?|businesses|business|projects?|apps?)|side\s+projects?|hobby\s+projects?))\b"
+    # "Is northwind any good?" (the scope reply, or "not enough information").
+    r"|\b(?:is|are)\s+(?:you|u|northwind(?:\s+cloud)?|your\s+(?:service|platform|hosting))\s+(?:any\s+good|worth\s+it)\b",
     re.IGNORECASE)
 
 

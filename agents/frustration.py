@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from agents.context import HistoryTurn, SupportContext
-from agents.follow_ups.billing import reports_card_replaced
+from agents.follow_ups.billing import NO_REFUND_REQUESTED, reports_card_replaced
 from agents.follow_ups.history import last_assistant_text, last_assistant_turn, previous_user_text
 from agents.follow_ups.offers import ASIDE_AFTER_SIGN, ASIDE_AFTER_UNCLEAR, OFFER_PERSON, OFFER_REFUND, OFFER_UNLOCK
 from agents.set_phrases import (
@@ -223,6 +223,13 @@ def _after_colon(sentence: str) -> str:
 
 
 def _vent_reply(ctx: SupportContext) -> str:
+    last = last_assistant_text(ctx)
+    if NO_REFUND_REQUESTED in last:
+        # "Why is it taking so long?" right after no refund request was found: nothing is held up; the refund the
+        # account qualifies for, if one was offered, is offered again ("I'm sorry this has been frustrating" alone came).
+        offered = next((p.strip() for p in last.split("\n\n") if OFFER_REFUND in p), "")
+        return " ".join(filter(None, ["I'm sorry for the confusion: nothing is held up, because no refund has been asked "
+                                      "for on your account yet.", offered, _PERSON_OFFERED if not offered else ""]))
     sorry = ("I'm sorry this has been frustrating, and that I haven't been more help so far." if ctx.history
              else "I'm sorry you're having a frustrating time.")
     return f"{sorry} {_PERSON_OFFERED} Or tell me what you need, and I'll do my best to sort it out here."

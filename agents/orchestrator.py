@@ -86,7 +86,7 @@ from agents.follow_ups.billing import (
     withdraws_the_refund_just_asked,
 )
 from agents.follow_ups.go_aheads import says_it_is_sorted, withdraws_request
-from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
+from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text, turns_before
 from agents.follow_ups.leaning_back import (
     asks_if_it_applies_to_them,
     asks_to_take_it_back,
@@ -174,6 +174,7 @@ from agents.own_data import (
     asks_own_username,
     asks_standing,
     asks_to_give_a_role,
+    asks_to_send_the_reset_elsewhere,
     asks_what_if_the_second_factor_is_lost,
     asks_when_joined,
     asks_when_we_retry,
@@ -707,6 +708,10 @@ _FOLLOW_UPS_MISREAD = (
     # "Does the pro plan have an sla?" stays general: the entry, whole, answers it of that plan.
     _FollowUpRule(lambda ctx: names_the_sla(ctx.message) and not asks_what_a_plan_has(ctx.message), "technical",
                   "sla_named", "names the uptime SLA", spares=("billing", "refund", "account", "human", "out_of_scope")),
+    # "Can you send it to another email?" after a reset link didn't come (billing: where invoices go): the reset link,
+    # which the account part says goes only to the account's address.
+    _FollowUpRule(lambda ctx: asks_to_send_the_reset_elsewhere(ctx.message, said_before=turns_before(ctx)), "account",
+                  "reset_elsewhere_asked", "asks for the reset link at another address", spares=("account", "human")),
     # "Can I get it back after?" after the deletion's steps (technical: "no guide"): what the entry just quoted says of
     # changing one's mind, which the account part reads from it.
     _FollowUpRule(lambda ctx: asks_to_take_it_back(ctx.message) and "change your mind" in last_assistant_text(ctx),

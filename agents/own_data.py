@@ -1110,11 +1110,15 @@ _AN_ADDRESS_ALONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|then|please|pls)[,\s]+)*(?:
                                r"(?:'s|\s+is|:)\s*)?"
                                r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s+(?:please|pls|then|instead))?\W*$", re.IGNORECASE)
 SENDS_NO_EMAIL = "I can't send emails from this chat"
+# How the billing part says invoices go to one address only, after "can you send it to our accountant?".
+SECOND_ADDRESS_UNDESCRIBED = "Our help centre doesn't describe sending them to a second address"
 
 
 def gives_an_address_to_send_to(message: str, *, last_reply: str) -> bool:
-    """"To accounting@mycompany.com" right after the chat said it sends no email: another address to send to."""
-    return bool(_AN_ADDRESS_ALONE.match(message)) and SENDS_NO_EMAIL in last_reply
+    """"To accounting@mycompany.com" right after the chat said it sends no email, or that invoices go to the account's
+    address only: another address to send to."""
+    return bool(_AN_ADDRESS_ALONE.match(message)) and (SENDS_NO_EMAIL in last_reply
+                                                       or SECOND_ADDRESS_UNDESCRIBED in last_reply)
 
 
 # "How do I reset it if I don't have access to the email anymore?", "my old email address was closed": the inbox a reset
@@ -1278,6 +1282,21 @@ def asks_us_to_reset_the_password(text: str, *, said_before: str = "") -> bool:
         return False
     return "password" in found[0].lower() or bool(re.search(r"\bpassword\b|\breset\s+(?:link|email)\b", said_before,
                                                             re.IGNORECASE))
+
+
+# "Can you send it to another email?", "send the link to my work email instead" after a reset: the link to an address
+# not on the account (the billing part told where invoices go).
+_TO_ANOTHER_ADDRESS = re.compile(
+    r"\b(?:send|resend|email|mail)\s+(?:me\s+)?(?:it|that|the\s+(?:reset\s+)?(?:link|email)|a\s+(?:new\s+)?(?:reset\s+)?link)\s+"
+    r"(?:to|at)\s+(?:a\s+|an\s+|my\s+|our\s+)?(?:another|other|different|new|second|work|personal|alternative|backup"
+    r"|gmail|outlook|private)\s+(?:e-?mail|address|inbox|account)\b", re.IGNORECASE)
+_RESET_SPOKEN_OF = re.compile(r"\bpassword\b|\breset\s+(?:link|email)\b|\*\*Forgot password\*\*", re.IGNORECASE)
+
+
+def asks_to_send_the_reset_elsewhere(text: str, *, said_before: str = "") -> bool:
+    """"Can you send it to another email?" with a password reset spoken of in the message or `said_before`: the reset
+    link sent to an address not on the account."""
+    return bool(_TO_ANOTHER_ADDRESS.search(text)) and bool(_RESET_SPOKEN_OF.search(f"{text} {said_before}"))
 
 
 def asks_us_to_delete_the_account(text: str, *, last_reply: str = "") -> bool:

@@ -313,3 +313,77 @@ _GRACE = ("Our help centre says: Cancel any paid plan first; deleting removes yo
 async def test_taking_back_a_deletion_asked_after_its_steps_is_told_the_grace_period(converse, customer, message):
     *_, outcome = await converse(customer, "how do I delete my account?", message)
     assert outcome.reply == _GRACE, outcome.reply
+
+
+_SEND_ON = ("I can't send it to that address from this chat: invoices only go to the email address on your account, "
+            "bob@example.com. You can download each invoice as a PDF under **Billing → Invoices** and send it on "
+            "yourself.")
+
+
+@pytest.mark.parametrize("message", [
+    "accounting@bobco.com",  # the email change's steps, by the FAQ shortcut
+    "their email is accounting@bobco.com",  # the account's address and the email change's steps
+    "send it to accounting@bobco.com",  # the same again, behind "my answer is the same"
+])
+async def test_an_address_given_after_invoices_were_said_to_go_to_the_accounts_is_told_to_send_it_on(converse, message):
+    *_, outcome = await converse("cus_bob", "I need an invoice for october", "can you send it to our accountant?",
+                                 message)
+    assert outcome.reply == _SEND_ON, outcome.reply
+
+
+_RESET_THERE_ONLY = ("I can't send the reset link to another address: our password reset sends it only to the email "
+                     "address on the account")
+
+
+@pytest.mark.parametrize(("customer", "turns", "own"), [
+    # Where invoices go, and how to change it.
+    ("cus_carol", ("hello, I forgot my password", "I didnt get the email", "can you send it to another email?"),
+     ", carol@example.com."),
+    # "The email address on your account is alice@example.com." alone.
+    ("cus_alice", ("I forgot my password", "can you send the link to my work email instead?"), ", alice@example.com."),
+    (None, ("I forgot my password", "send the reset link to a different email please"), "."),
+])
+async def test_a_reset_link_asked_at_another_address_is_told_it_goes_to_the_accounts_only(converse, customer, turns,
+                                                                                          own):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(f"{_RESET_THERE_ONLY}{own}"), outcome.reply
+    assert "I can pass you to a person" in outcome.reply and "Billing → Invoices" not in outcome.reply
+    assert ("As you're signed in here, you can change that address first" in outcome.reply) == (customer is not None)
+
+
+async def test_an_invoice_asked_at_another_address_is_still_told_where_invoices_go(converse):
+    *_, outcome = await converse("cus_bob", "I need an invoice for october", "can you send it to another email?")
+    assert "Invoices go to the email address on your account" in outcome.reply, outcome.reply
+    assert "reset link" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["is northwind good for a startup?", "is northwind any good?"])
+async def test_whether_we_suit_a_visitor_is_answered_with_the_plans(converse, message):
+    # "I'm sorry, I don't have enough information to answer that properly".
+    [outcome] = await converse(None, message)
+    assert outcome.reply.startswith("Glad you're considering us! We have three plans"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "then"), [
+    # "I'm sorry this has been frustrating, and that I haven't been more help so far."
+    ("cus_bob", "why is it taking so long?",
+     "I can see that invoice NW-2002 ($99.00) would qualify for a refund: tell me if you'd like me to ask for it."),
+    ("cus_alice", "this is taking forever", "Would you like me to pass you to a person"),
+])
+async def test_waiting_complained_of_after_no_refund_was_found_is_told_none_was_asked_for(converse, customer, message,
+                                                                                         then):
+    *_, outcome = await converse(customer, "whats the status of my refund?", message)
+    assert outcome.reply == ("I'm sorry for the confusion: nothing is held up, because no refund has been asked for on "
+                             f"your account yet. {then}") or outcome.reply.startswith(
+        "I'm sorry for the confusion: nothing is held up, because no refund has been asked for on your account yet. "
+        f"{then}"), outcome.reply
+
+
+async def test_yes_after_the_refund_offered_again_files_it(converse):
+    *_, outcome = await converse("cus_bob", "whats the status of my refund?", "why is it taking so long?", "yes please")
+    assert "(reference RF-0001)" in outcome.reply, outcome.reply
+
+
+async def test_frustration_with_nothing_before_it_is_still_met_with_an_apology(converse):
+    [outcome] = await converse("cus_carol", "this is useless")
+    assert outcome.reply.startswith("I'm sorry you're having a frustrating time."), outcome.reply

@@ -46,6 +46,7 @@ from agents.own_data import (
     asks_to_give_a_role,
     asks_to_lock,
     asks_to_recover_password,
+    asks_to_send_the_reset_elsewhere,
     asks_us_to_delete_the_account,
     asks_us_to_reset_the_password,
     asks_what_if_the_second_factor_is_lost,
@@ -397,7 +398,7 @@ class AccountReplies(BillingReplies):
                            "someone else, or a second one, tell me a bit more and I'll help.")
             return
         if (self._tells_how_to_avoid_a_lock() or self._tells_the_reset_needs_no_password()
-                or self._tells_an_expired_link_is_asked_for_again()):
+                or self._tells_an_expired_link_is_asked_for_again() or self._tells_the_reset_goes_to_the_account_address()):
             return
         if not signed_in and reports_intrusion(self.ctx.message):
             self._intrusion_reported_signed_out()
@@ -1312,6 +1313,25 @@ class AccountReplies(BillingReplies):
         self.reply.add(f"That's fine: resetting it doesn't need your current password. {steps}")
         if reset is not None:
             self._cite_faq(reset)
+        return True
+
+    def _tells_the_reset_goes_to_the_account_address(self) -> bool:
+        """"Can you send it to another email?" after a reset link didn't come: the link goes only to the address on the
+        account, which a signed-in customer can change first, with a person offered (where invoices go came). False,
+        having said nothing, for another message."""
+        if not asks_to_send_the_reset_elsewhere(self.ctx.message, said_before=turns_before(self.ctx)):
+            return False
+        own = f", {self.ctx.customer.email}" if self.ctx.customer is not None else ""
+        self.reply.add("I can't send the reset link to another address: our password reset sends it only to the email "
+                       f"address on the account{own}.")
+        if (reset := self._entry_on("reset", "password")) is not None:
+            self._cite_faq(reset)
+        change = self._entry_on("email", "change") if self.ctx.customer is not None else None
+        if change is not None:
+            self.reply.add(f"As you're signed in here, you can change that address first: {change.answer}")
+            self._cite_faq(change)
+        self.reply.add(f"If you can't get into that inbox, I can {OFFER_PERSON} from our support team to help you.",
+                       answers=False)
         return True
 
     def _tells_an_expired_link_is_asked_for_again(self) -> bool:

@@ -39,6 +39,7 @@ from agents.own_data import (
     ASKS_IF_ON_A_PLAN,
     INVOICES_TO_SOMEONE_ELSE,
     ON_OLD_INVOICES,
+    SECOND_ADDRESS_UNDESCRIBED,
     SENDS_NO_EMAIL,
     asks_about_a_coming_invoice,
     asks_about_own_data,
@@ -1222,6 +1223,14 @@ class BillingReplies(WriterBase):
         """Invoices are emailed to the account's address (the help centre's entry on changing it says so): the
         address on file, and how to change it."""
         entry = next((m for m in self.facts.faq if {"email", "change"} <= set(normalise(m.question).split())), None)
+        if self._address_given() and SECOND_ADDRESS_UNDESCRIBED in last_assistant_text(self.ctx):
+            # "accounting@bobco.com" right after invoices were said to go to the account's address only: the steps to
+            # change that address again read "my answer is the same" (or came alone, as if the address were theirs).
+            own = f", {self.ctx.customer.email}" if self.ctx.customer is not None else ""
+            self.reply.add(f"I can't send it to that address from this chat: invoices only go to the email address on "
+                           f"your account{own}. You can download each invoice as a PDF under **Billing → Invoices** and "
+                           "send it on yourself.")
+            return
         if address_given := self._address_given():
             self.reply.add("I can't send it to another address from this chat either.")
         if self.ctx.customer is not None:
@@ -1236,7 +1245,7 @@ class BillingReplies(WriterBase):
             self._cite_faq(entry)
         if INVOICES_TO_SOMEONE_ELSE.search(self.text) or address_given:
             # The change moves them; a second recipient beside the account is nothing the help centre describes.
-            self.reply.add("Our help centre doesn't describe sending them to a second address as well, but you can "
+            self.reply.add(f"{SECOND_ADDRESS_UNDESCRIBED} as well, but you can "
                            "download each invoice as a PDF under **Billing → Invoices** and send it on.", answers=False)
 
     def _not_to_hand(self, what: str, person_can: str) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from agents.facts import InvoiceFact, RefundFact
 from agents.follow_ups.billing import (
+    NO_REFUND_REQUESTED,
     SAYS_IT_WENT_UNUSED,
     asks_if_it_went_through,
     asks_when_the_refund_arrives,
@@ -1048,7 +1049,7 @@ class RefundReplies(BillingReplies):
         if latest:
             self.reply.answered = True
             return
-        self.reply.add("I can't find a refund request on your account, so nothing is on its way yet.")
+        self.reply.add(NO_REFUND_REQUESTED)
         if timing is not None:
             self.reply.add(timing.answer, answers=False)
             self._cite_faq(timing)
