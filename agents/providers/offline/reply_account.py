@@ -1279,11 +1279,7 @@ class AccountReplies(BillingReplies):
         self.reply.add("Our password reset sends its link to the email address on the account, so without access "
                        "to that inbox the reset can't reach you.")
         self._cite_faq(match)
-        change = self._entry_on("email", "change") if self.ctx.customer is not None else None
-        if change is not None:
-            # Signed in here, the customer can move the account to an address they can open, then ask for the reset.
-            self.reply.add(f"As you're signed in here, you can change that address first: {change.answer}")
-            self._cite_faq(change)
+        if self._address_change_first():
             self.reply.add(f"If that's not possible, I can {OFFER_PERSON} from our support team to help you.",
                            answers=False)
             return
@@ -1315,6 +1311,16 @@ class AccountReplies(BillingReplies):
             self._cite_faq(reset)
         return True
 
+    def _address_change_first(self) -> bool:
+        """Signed in here, the customer can move the account to an address they can open, then ask for the reset: the
+        help centre's steps to change it, when gathered. Whether they were told."""
+        change = self._entry_on("email", "change") if self.ctx.customer is not None else None
+        if change is None:
+            return False
+        self.reply.add(f"As you're signed in here, you can change that address first: {change.answer}")
+        self._cite_faq(change)
+        return True
+
     def _tells_the_reset_goes_to_the_account_address(self) -> bool:
         """"Can you send it to another email?" after a reset link didn't come: the link goes only to the address on the
         account, which a signed-in customer can change first, with a person offered (where invoices go came). False,
@@ -1326,10 +1332,7 @@ class AccountReplies(BillingReplies):
                        f"address on the account{own}.")
         if (reset := self._entry_on("reset", "password")) is not None:
             self._cite_faq(reset)
-        change = self._entry_on("email", "change") if self.ctx.customer is not None else None
-        if change is not None:
-            self.reply.add(f"As you're signed in here, you can change that address first: {change.answer}")
-            self._cite_faq(change)
+        self._address_change_first()
         self.reply.add(f"If you can't get into that inbox, I can {OFFER_PERSON} from our support team to help you.",
                        answers=False)
         return True
