@@ -23,6 +23,11 @@ _NAMES_NOTHING = frozenset({"it", "that", "this", "them", "those", "these", "the
                             "what", "when", "where", "which", "who"})
 
 
+# "How much would it cost?", "what's the price?": a price, which a reply that states one in dollars already gave.
+_ASKS_A_PRICE = re.compile(r"\bhow\s+much\b|\bcosts?\b|\bprices?\b", re.IGNORECASE)
+_A_PRICE = re.compile(r"\$\d")
+
+
 def covered_in_the_reply(message: str, reply: str) -> str | None:
     """For "and VAT number?" and a reply that repeats the last one: that the same goes for it, with the paragraph of
     the reply that names it ("do you take amex?": yes, with the list that names American Express); None when the
@@ -31,6 +36,11 @@ def covered_in_the_reply(message: str, reply: str) -> str | None:
         # "Do you take amex?" after the list of ways to pay: yes, it is on it (by the name the list gives).
         listing = next((p for p in reply.split("\n\n") if all(m.lower() in p.lower() for m in methods)), None)
         return None if listing is None else f"Yes, {' and '.join(methods)}: {listing.strip()}"
+    if _ASKS_A_PRICE.search(message) and (priced := next((p for p in reply.split("\n\n") if _A_PRICE.search(p)),
+                                                          None)) is not None:
+        # "How much would it cost to get more?" after "Pro ($29.00 a month) includes up to 10 apps": the price said.
+        said = re.sub(r"^(?:Yes|No)[:,]\s*", "", priced.strip())
+        return f"As my last message said: {said[:1].lower()}{said[1:]}"
     found = _AND_ONE_MORE_THING.match(message.strip())
     if found is None:
         return None

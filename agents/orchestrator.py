@@ -708,6 +708,11 @@ _FOLLOW_UPS_MISREAD = (
     # "Does the pro plan have an sla?" stays general: the entry, whole, answers it of that plan.
     _FollowUpRule(lambda ctx: names_the_sla(ctx.message) and not asks_what_a_plan_has(ctx.message), "technical",
                   "sla_named", "names the uptime SLA", spares=("billing", "refund", "account", "human", "out_of_scope")),
+    # "How much to get more?" after "your plan, Free, includes one app" (off topic: the scope reply): the plan that has
+    # what the question before asked of, which billing's part prices.
+    _FollowUpRule(lambda ctx: asked_which_plan_for(ctx) is not None, "billing", "which_plan_for_it_asked",
+                  "asks which plan has what the question before asked of, or its price",
+                  spares=("billing", "refund", "account", "technical", "general", "human")),
     # "Can you send it to another email?" after a reset link didn't come (billing: where invoices go): the reset link,
     # which the account part says goes only to the account's address.
     _FollowUpRule(lambda ctx: asks_to_send_the_reset_elsewhere(ctx.message, said_before=turns_before(ctx)), "account",

@@ -652,6 +652,22 @@ def asks_which_authenticator(message: str, *, last_reply: str) -> bool:
     return bool(_WHICH_AUTHENTICATOR.search(message)) and "authenticator app" in last_reply
 
 
+# "Is it required?" right after two-factor was spoken of, "is 2fa mandatory?", "do I have to turn on 2fa?": whether it
+# must be on (the unlock and the steps to turn it on came again).
+_ASKS_IF_REQUIRED = re.compile(
+    r"\b(?:is|are)\s+(?:it|that|this|2fa|mfa|two[- ]?factor(?:\s+authentication)?)\s+(?:really\s+)?"
+    r"(?:required|mandatory|compulsory|obligatory|necessary|needed|a\s+must|optional)\b"
+    r"|\b(?:do\s+(?:i|we)\s+(?:have|need|really\s+need)\s+to|must\s+(?:i|we))\s+(?:turn\s+(?:it|that)\s+on|enable\s+it"
+    r"|use\s+it|set\s+it\s+up|turn\s+on\s+(?:2fa|two[- ]?factor)|enable\s+(?:2fa|two[- ]?factor))\b"
+    r"|\b(?:have|need)\s+to\s+(?:turn\s+on|enable|use|set\s+up)\s+(?:2fa|mfa|two[- ]?factor)\b", re.IGNORECASE)
+
+
+def asks_if_two_factor_is_required(message: str, *, last_reply: str = "") -> bool:
+    """"Is it required?" right after a reply about two-factor, or naming it: whether it must be turned on."""
+    return bool(_ASKS_IF_REQUIRED.search(message)) and bool(_TWO_FACTOR_WORDS.search(message)
+                                                           or _TWO_FACTOR_WORDS.search(last_reply))
+
+
 def about_own_two_factor(text: str) -> bool:
     """Whether the message is about the customer's own second factor ("I lost my phone with my authenticator"),
     not how two-factor works ("how do I turn on two factor?", answered the same for everyone). From a signed-in

@@ -261,6 +261,21 @@ def with_the_region_named(message: str, *, talked_of: TalkedOf) -> str:
     return "can I choose the region?"
 
 
+# "Which one has priority support?", "which of them includes custom domains?" right after a reply that named plans: which
+# plan ("not enough information", or the domains guide's steps, came).
+_WHICH_ONE_HAS = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:which|what)\s+(?:one|of\s+(?:them|the\s+two|those))\s+"
+                            r"(?=(?:has|have|includes?|gives?|comes?\s+with|offers?|allows?)\b)", re.IGNORECASE)
+_PLANS_NAMED = re.compile(r"\b(?:Free|Pro|Business)\b")
+
+
+def with_the_plan_asked_which_named(message: str, *, talked_of: TalkedOf) -> str:
+    """"Which one has priority support?" → "which plan has priority support?" when the last reply named two plans or
+    more; the message as it is otherwise."""
+    if not _WHICH_ONE_HAS.match(message) or len(set(_PLANS_NAMED.findall(talked_of.last_reply))) < 2:
+        return message
+    return _WHICH_ONE_HAS.sub("which plan ", message, count=1)
+
+
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_tried_named", with_the_plan_tried_named),
@@ -276,6 +291,7 @@ READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("asked_of_the_plan", with_the_question_before_asked_of_the_plan),
     ("move_down_named", with_the_move_down_named),
     ("region_named", with_the_region_named),
+    ("plan_asked_which", with_the_plan_asked_which_named),
 )
 
 

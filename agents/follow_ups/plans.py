@@ -285,7 +285,10 @@ _WHICH_PLAN_FOR_IT = re.compile(
     r"|(?:how\s+much\s+is|what(?:'s|\s+is)|which\s+is)\s+the\s+cheapest\s+(?:plan|one|tier|option)\s+(?:(?:that|which)\s+"
     r"(?:has|have|includes?|gives?|comes?\s+with|offers?|allows?)|with)\s+(?:it|that|this|them)"
     r"|how\s+much\s+(?:would|does|will|is)\s+(?:it|that)\s+(?:cost\s+)?(?:me\s+)?(?:to\s+(?:get|have|use|add|do)"
-    r"\s+(?:it|that|this|them))?|how\s+much\s+(?:for|to\s+get)\s+(?:it|that|this|them))\W*$",
+    r"\s+(?:it|that|this|them))?|how\s+much\s+(?:for|to\s+get)\s+(?:it|that|this|them)"
+    # "How much to get more?" after "your plan, Free, includes one app" (the scope reply).
+    r"|how\s+much\s+(?:(?:would|will|does)\s+it\s+(?:cost\s+|be\s+)?|is\s+it\s+)?to\s+(?:get|have|add)\s+more"
+    r"(?:\s+(?:of\s+them|than\s+that))?)\W*$",
     re.IGNORECASE,
 )
 

@@ -234,7 +234,9 @@ def fate_asked_of_other_things(ctx: SupportContext) -> str | None:
             return None
         return _THINGS_NAMED.sub(other["things"], before, count=1)
     given = _WHAT_ABOUT_WHAT_A_PLAN_GIVES.match(ctx.message)
-    if given is None or not asks_what_a_smaller_plan_keeps(before) or (lost := _LOSES_WHAT.search(before)) is None:
+    # "And my custom domain?" after "will I lose my apps?" too: apps are no plan's, but what is lost is asked all the same.
+    if given is None or not (asks_what_a_smaller_plan_keeps(before) or asks_what_becomes_of(before)) or (
+            lost := _LOSES_WHAT.search(before)) is None:
         return None
     return f"{before[:lost.start()]}{lost['verb']} my {given['things']}{before[lost.end():]}"
 

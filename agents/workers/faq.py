@@ -113,7 +113,10 @@ _ENTRY_ON_THE_LIMIT = {"requests": RATE_LIMITS_QUESTION, "team members": TEAM_QU
 NAMES_A_PLAN = re.compile(
     r"\b(?:on|with|in|for|of|to|get|need|want|buy)\s+(?:the\s+)?(?:free|pro|business)\b"
     r"|\b(?:free|pro|business)\s+(?:plan|tier|users?|accounts?|customers?|include|includes|have|has|get|gets|come|"
-    r"comes|offer|features?)\b|\b(?:Free|Pro|Business)\b")
+    r"comes|offer|features?)\b|\b(?:Free|Pro|Business)\b"
+    # "Which plan includes team roles?": which plan adds it, which the entry on the plans says ("team members" in the
+    # plans' own lines is not "team roles"; the invoice list came).
+    r"|\b(?:which|what)\s+(?:plan|tier)s?\s+(?:has|have|includes?|gives?|comes?\s+with|offers?|allows?)\b")
 PLAN_TIERS = ("free", "pro", "business")  # cheapest first
 # Below the orchestrator's FAQ shortcut (0.9) and above what the writer quotes without a hedge (0.6).
 REREAD_CEILING = 0.85
@@ -395,7 +398,6 @@ def _plan_change_asked(ctx: SupportContext) -> str | None:
 
 
 INVOICES_QUESTION = "where can I find my invoices and download them?"
-FREE_PLAN_QUESTION = "what's included in the free plan?"
 
 
 async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:

@@ -387,3 +387,80 @@ async def test_yes_after_the_refund_offered_again_files_it(converse):
 async def test_frustration_with_nothing_before_it_is_still_met_with_an_apology(converse):
     [outcome] = await converse("cus_carol", "this is useless")
     assert outcome.reply.startswith("I'm sorry you're having a frustrating time."), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "reply"), [
+    # "I'm sorry, I don't have enough information to answer that properly".
+    (None, "which one has priority support?", "Priority support comes with Business ($99.00 a month)."),
+    # The custom domains guide's steps.
+    (None, "which one has custom domains?", "Custom domains come with Pro ($29.00 a month) and the plans above it."),
+])
+async def test_which_one_has_it_after_two_plans_were_compared_is_the_plan_that_has_it(converse, customer, message,
+                                                                                      reply):
+    *_, outcome = await converse(customer, "what is the difference between pro and business?", message)
+    assert outcome.reply == reply, outcome.reply
+
+
+async def test_which_plan_has_a_thing_only_the_help_centre_names_is_told_from_its_entry(converse):
+    # "Team roles" is in the help centre's entry on the plans, not the plans' own lines: the invoice list came.
+    [outcome] = await converse("cus_alice", "which plan includes team roles?")
+    assert outcome.reply.startswith("Team roles come with Business."), outcome.reply
+    assert "You're on Pro, which does not" in outcome.reply and _LIST not in outcome.reply
+
+
+async def test_which_one_has_it_after_a_guide_is_still_not_read_as_which_plan(converse):
+    *_, outcome = await converse("cus_alice", "how do I add a custom domain?", "which one has it?")
+    assert "come with" not in outcome.reply, outcome.reply
+
+
+_MORE_APPS = ("As my last message said: your plan, Free, includes one app. Pro ($29.00 a month) includes up to 10 apps; "
+              "you can change plan under **Billing → Plan**.")
+
+
+@pytest.mark.parametrize("message", [
+    "how much to get more?",  # out of scope: the scope reply
+    "how much would it cost to get more?",  # the same again, behind "my answer is the same"
+])
+async def test_what_more_apps_cost_after_the_app_count_is_the_price_just_given(converse, message):
+    *_, outcome = await converse("cus_carol", "can I have 2 apps?", message)
+    assert outcome.reply == _MORE_APPS, outcome.reply
+
+
+async def test_a_custom_domain_asked_after_what_cancelling_loses_is_what_free_lacks(converse):
+    # The custom domains guide's steps.
+    *_, outcome = await converse("cus_alice", "i want to cancel", "will i lose my apps?", "and my custom domain?")
+    assert outcome.reply.startswith("What our help centre says: Custom domains are on Pro and Business."), outcome.reply
+    assert "CNAME" not in outcome.reply
+
+
+_NOT_REQUIRED = ("No: our help centre describes two-factor authentication as something you turn on yourself, and doesn't "
+                 "say it's required.")
+
+
+@pytest.mark.parametrize(("customer", "turns", "own"), [
+    # The unlock and the steps to turn it on again: Carol's account is locked.
+    ("cus_carol", ("whats 2fa", "is it required?"), " It's off on your account now. It's worth"),
+    # "I couldn't put an answer together just now" and a handoff.
+    (None, ("is 2fa mandatory?",), " It's worth"),
+    ("cus_bob", ("how do I turn on 2fa?", "do I have to turn it on?"),
+     " It's off on your account now, and your password alone signs you in. It's worth"),
+])
+async def test_whether_two_factor_is_required_is_told_it_is_turned_on_by_choice(converse, customer, turns, own):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(f"{_NOT_REQUIRED}{own}"), outcome.reply
+    assert "Go to **Settings → Security → Two-factor authentication**" in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["how do I set it up?", "how do I turn it on?", "do I need an app for it?"])
+def test_other_questions_about_two_factor_are_still_not_whether_it_is_required(message):
+    from agents.own_data import asks_if_two_factor_is_required
+
+    assert not asks_if_two_factor_is_required(message, last_reply="Two-factor authentication is off.")
+
+
+async def test_an_error_quoted_in_words_after_the_steps_gets_the_step_that_fits_it(converse):
+    # The same steps again, behind "my answer is the same".
+    *_, outcome = await converse("cus_carol", "my app wont start", "it says port already in use")
+    assert outcome.reply.startswith("Thanks for sending the error. The step of our guide “Failed deploys and build "
+                                    "timeouts” that fits it:\n4. If the app builds but fails on start, check that it "
+                                    "listens on the `PORT` environment variable."), outcome.reply

@@ -37,6 +37,7 @@ from agents.own_data import (
     asks_how_to,
     asks_if_all_is_well,
     asks_if_two_factor_is_on,
+    asks_if_two_factor_is_required,
     asks_own_username,
     asks_standing,
     asks_to_act_on_all_accounts,
@@ -287,7 +288,8 @@ class AccountReplies(BillingReplies):
         if says_no_account_has_the_address(self.ctx.message):
             self._no_account_for_the_address()
             return
-        if self._tells_the_account_is_not_deleted() or self._tells_a_visitor_what_two_factor_is():
+        if (self._tells_the_account_is_not_deleted() or self._tells_a_visitor_what_two_factor_is()
+                or self._tells_whether_two_factor_is_required()):
             return
         if asks_for_another_second_factor(self.ctx.message, last_reply=last_assistant_text(self.ctx),
                                           asked_before=previous_user_text(self.ctx) or "") and (
@@ -1009,6 +1011,28 @@ class AccountReplies(BillingReplies):
 
     def email_out_of_reach(self) -> bool:
         return says_email_out_of_reach(self.ctx.message)
+
+    def _tells_whether_two_factor_is_required(self) -> bool:
+        """"Is it required?" after two-factor was explained: the help centre has it turned on by choice, which a signed-in
+        customer's own account shows (off, and signing in); with the steps to turn it on. It got the unlock and the
+        steps again. False, having said nothing, for another message or without the entry."""
+        if (not asks_if_two_factor_is_required(self.ctx.message, last_reply=last_assistant_text(self.ctx))
+                or (enable := self._entry_on("turn on", "two-factor")) is None):
+            return False
+        account = self.facts.account
+        if account is not None and not account.two_factor_enabled:
+            # Locked, the password alone doesn't sign Carol in: that is the lock's, told elsewhere.
+            own = (" It's off on your account now." if account.status == "locked"
+                   else " It's off on your account now, and your password alone signs you in.")
+        elif account is not None:
+            own = " It's on for your account now."
+        else:
+            own = ""
+        self.reply.add("No: our help centre describes two-factor authentication as something you turn on yourself, and "
+                       f"doesn't say it's required.{own} It's worth having, though, as someone who learns your password "
+                       f"still can't get in without the code. How to turn it on: {enable.answer}")
+        self._cite_faq(enable)
+        return True
 
     def _tells_a_visitor_what_two_factor_is(self) -> bool:
         """"What is 2fa?" from a visitor: what it is, and the help centre's steps to turn it on ("not enough

@@ -1751,7 +1751,9 @@ _QUOTES_AN_ERROR = re.compile(
     r"\b(?:err(?:or)?!?|exception|traceback|fatal|failed|failure|cannot|can'?t\s+find|not\s+found|missing|denied"
     r"|refused|timed?\s*out|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|eaddrinuse|econn\w+|enoent|[45]\d\d"
     # "It says out of memory" after the crash guide's steps.
-    r"|out\s+of\s+memory|oom(?:\s*killed)?)\b",
+    r"|out\s+of\s+memory|oom(?:\s*killed)?"
+    # "It says port already in use" (EADDRINUSE in words) after the failed deploys' steps (the same again).
+    r"|(?:already|address)\s+in\s+use)\b",
     re.IGNORECASE)
 _ASKS_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:what|why|how|where|which|who|when|can|could|do|does|is|are|should)\b",
                               re.IGNORECASE)
