@@ -315,7 +315,7 @@ async def test_taking_back_a_deletion_asked_after_its_steps_is_told_the_grace_pe
     assert outcome.reply == _GRACE, outcome.reply
 
 
-_SEND_ON = ("I can't send it to that address from this chat: invoices only go to the email address on your account, "
+_SEND_ON = ("I can't send invoices to that address from this chat: they only go to the email address on your account, "
             "bob@example.com. You can download each invoice as a PDF under **Billing → Invoices** and send it on "
             "yourself.")
 

@@ -1227,7 +1227,7 @@ class BillingReplies(WriterBase):
             # "accounting@bobco.com" right after invoices were said to go to the account's address only: the steps to
             # change that address again read "my answer is the same" (or came alone, as if the address were theirs).
             own = f", {self.ctx.customer.email}" if self.ctx.customer is not None else ""
-            self.reply.add(f"I can't send it to that address from this chat: invoices only go to the email address on "
+            self.reply.add(f"I can't send invoices to that address from this chat: they only go to the email address on "
                            f"your account{own}. You can download each invoice as a PDF under **Billing → Invoices** and "
                            "send it on yourself.")
             return
