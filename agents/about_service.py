@@ -83,7 +83,10 @@ _NAMED_KINDS = (r"(?:blogs?|stores?|shops?|wordpress|django|rails|laravel|flask|
                 r"|perl|haskell|\.net|dotnet|spring(?:\s+boot)?|express|fastapi|nuxt|remix|svelte(?:kit)?|ghost|drupal|joomla"
                 r"|magento|shopify|static|html|react|vue|angular|jamstack"
                 # "Can I run a postgres database?", "do you offer databases?" (the guide on environment variables).
-                r"|databases?|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis)")
+                r"|databases?|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis"
+                # "Do you support websockets?" ("no guide"), "can I run cron jobs?": what an app does, which the help
+                # centre lists no more than what it is built with.
+                r"|web\s?sockets?|grpc|cron(?:\s+jobs?)?|background\s+(?:jobs?|workers?))")
 _KIND_OF_APP = (rf"(?:sites?|websites?|apps?|applications?|apis?|backends?|projects?|{_NAMED_KINDS})"
                 r"(?:\s+(?:databases?|db|hosting))?"
                 # A version said after it ("python 3.12") is left out: a figure no fact holds is struck from the reply.

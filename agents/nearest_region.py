@@ -51,3 +51,22 @@ def nearest_region(message: str) -> tuple[str, str] | None:
     place = place.removeprefix("the ")
     named = place.upper() if len(place) <= 3 else place.title()
     return _REGION_OF_PREFIX[prefix], f"the {named}" if place in _SAID_WITH_THE else named
+
+
+_PLACE_NAMES = "|".join(sorted((re.escape(place) for place in _PREFIX_OF_PLACE), key=len, reverse=True))
+# "Slow for users in asia", "our customers are in germany": a place the app's users are in, said with "in".
+_USERS_IN_A_PLACE = re.compile(rf"\bin\s+(?:the\s+)?(?P<place>{_PLACE_NAMES})\b", re.IGNORECASE)
+# "Which region should I use?", "what region do you recommend?": a region to pick, naming no place.
+_WHICH_REGION_TO_PICK = re.compile(
+    r"^\W*(?:(?:and|ok(?:ay)?|so|but|then)[,\s]+)?(?:which|what)\s+(?:region|one|server|data\s*cent(?:er|re))\s+(?:should|would|do|can)"
+    r"\s+(?:i|we|you)\s+(?:use|pick|choose|go\s+(?:for|with)|recommend|suggest|deploy\s+to|move\s+to)(?:\s+then)?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def region_to_pick_asked_for_a_place(message: str, *, asked_before: str) -> str | None:
+    """"Which region should I use?" right after "my site is slow for users in asia": the question as the nearest region to
+    that place ("which region is closest to asia?"); None for another message, or with no place said before."""
+    if not _WHICH_REGION_TO_PICK.match(message) or (place := _USERS_IN_A_PLACE.search(asked_before)) is None:
+        return None
+    return f"which region is closest to {place['place'].lower()}?"
+

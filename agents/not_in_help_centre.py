@@ -58,7 +58,11 @@ _REFUND_DOCUMENT = re.compile(r"\b(?:invoice|receipt|credit\s+note|credit\s+memo
 # no entry describes (the entry on team roles says nothing of an owner; "not enough information" came).
 _OWNERSHIP = re.compile(r"\btransfer(?:ring)?\s+(?:the\s+|our\s+|my\s+)?(?:account\s+)?ownership\b|\b(?:change|transfer|move|hand\s+over)"
                         r"\s+(?:the\s+|our\s+|my\s+)?(?:account\s+)?owner(?:ship)?\b|\bnew\s+account\s+owner\b"
-                        r"|\bmake\s+\w+\s+(?:the\s+)?(?:new\s+)?account\s+owner\b", re.IGNORECASE)
+                        r"|\bmake\s+\w+\s+(?:the\s+)?(?:new\s+)?account\s+owner\b"
+                        # "Can I transfer my account to someone else?" ("not enough information").
+                        r"|\b(?:transfer|give|hand\s+over|pass\s+on|move)\s+(?:my|our|the)\s+account\s+to\s+(?:someone|somebody"
+                        r"|another\s+(?:person|user|email|company)|a\s+(?:colleague|coworker|friend|client|new\s+owner)|my\s+\w+)\b",
+                        re.IGNORECASE)
 
 # "How do I log out of all devices?", "can I see my active sessions?": the account's sessions, which no entry describes
 # (the failed deploys' guide came, as "no guide on how to do that as such").

@@ -1088,7 +1088,10 @@ ON_OLD_INVOICES = re.compile(
     # "Will my old invoices change?", "do past invoices get updated?".
     r"|\b(?:old|older|past|previous|earlier|existing|prior)\s+(?:invoices?|bills?|receipts?|ones)\s+(?:also\s+|too\s+)?"
     r"(?:change|get\s+(?:changed|updated|corrected)|be\s+(?:changed|updated|corrected|reissued|re-issued)|update)\b"
-    r"|\bfor\s+the\s+(?:last|past|previous)\s+(?:\w+\s+)?(?:months?|invoices?|year)\b",
+    r"|\bfor\s+the\s+(?:last|past|previous)\s+(?:\w+\s+)?(?:months?|invoices?|year)\b"
+    # "What about old invoices?" after the steps to add company details (the invoice list came).
+    r"|^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:(?:what|how)\s+about\s+|and\s+)(?:the\s+|my\s+|our\s+)?(?:old|older|past"
+    r"|previous|earlier|existing|prior)\s+(?:invoices?|bills?|ones)(?:\s+too)?\W*$",
     re.IGNORECASE,
 )
 

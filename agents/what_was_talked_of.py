@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from agents.follow_ups.plan_moves import DOWNGRADING, UPGRADING, asks_how_or_when_of_it
 from agents.follow_ups.plans import PLAN_NAMED
+from agents.nearest_region import region_to_pick_asked_for_a_place
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,12 @@ def with_the_plan_asked_which_named(message: str, *, talked_of: TalkedOf) -> str
     return _WHICH_ONE_HAS.sub("which plan ", message, count=1)
 
 
+def with_the_place_named(message: str, *, talked_of: TalkedOf) -> str:
+    """"Which region should I use?" → "which region is closest to asia?" right after a question that said where the
+    app's users are; the message as it is otherwise."""
+    return region_to_pick_asked_for_a_place(message, asked_before=talked_of.asked_before) or message
+
+
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_tried_named", with_the_plan_tried_named),
@@ -292,6 +299,7 @@ READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("move_down_named", with_the_move_down_named),
     ("region_named", with_the_region_named),
     ("plan_asked_which", with_the_plan_asked_which_named),
+    ("place_named", with_the_place_named),
 )
 
 

@@ -464,3 +464,91 @@ async def test_an_error_quoted_in_words_after_the_steps_gets_the_step_that_fits_
     assert outcome.reply.startswith("Thanks for sending the error. The step of our guide “Failed deploys and build "
                                     "timeouts” that fits it:\n4. If the app builds but fails on start, check that it "
                                     "listens on the `PORT` environment variable."), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "to"), [
+    # The next plan's price and contents, nothing of when.
+    ("cus_alice", "will I be charged immediately if I upgrade?", " to Business ($99.00 a month)"),
+    ("cus_alice", "if I upgrade do I pay straight away?", " to Business ($99.00 a month)"),
+    ("cus_carol", "when will I be charged if I upgrade?", " to Pro ($29.00 a month)"),
+    (None, "if I upgrade to business when do I pay?", " to Business ($99.00 a month)"),
+])
+async def test_when_an_upgrade_is_charged_is_told_from_the_entry_on_upgrading(converse, customer, message, to):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply == (f"If you upgrade{to}: the upgrade applies at once and we charge the difference for the "
+                             "rest of the month."), outcome.reply
+
+
+async def test_an_upgrade_charge_asked_from_the_top_plan_is_still_told_there_is_none_above(converse):
+    [outcome] = await converse("cus_bob", "will I be charged if I upgrade?")
+    assert "there's no tier above it" in outcome.reply, outcome.reply
+
+
+async def test_old_invoices_asked_after_the_steps_to_add_company_details_are_told_they_are_not_changed(converse):
+    # The invoice list.
+    *_, outcome = await converse("cus_bob", "the invoice shows the wrong company name", "what about old invoices?")
+    assert outcome.reply.startswith("Not on invoices already issued, as our help centre puts it: They appear on every "
+                                    "invoice issued after you save them."), outcome.reply
+
+
+async def test_why_not_after_nothing_to_refund_on_free_is_that_nothing_was_charged(converse):
+    # "My answer is the same as in my last message: I can't find any charges on your account …".
+    *_, outcome = await converse("cus_carol", "can I get a refund?", "why not?")
+    assert outcome.reply.startswith("You're on the Free plan, which costs nothing, so we haven't charged you anything. "
+                                    "A refund gives back a charge"), outcome.reply
+    assert _OFFER in outcome.reply and _SAME not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "lead"), [
+    # The regions' entry alone.
+    ("cus_bob", ("my site is slow for users in asia", "which region should I use?"),
+     "Of our regions, ap-southeast (Singapore) is the nearest to Asia."),
+    # "Which region do you recommend?" alone got the same entry.
+    (None, ("our customers are in germany", "which region do you recommend?"),
+     "Of our regions, eu-west (Ireland) is the nearest to Germany."),
+])
+async def test_a_region_to_pick_after_saying_where_users_are_is_the_nearest_one(converse, customer, turns, lead):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(lead), outcome.reply
+
+
+async def test_a_region_to_pick_with_no_place_said_is_still_the_regions_entry(converse):
+    [outcome] = await converse("cus_alice", "which region should I use?")
+    assert outcome.reply.startswith("You can run apps in three regions"), outcome.reply
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("do you support websockets on my app?", "websockets"),  # "no guide"
+    ("can I run cron jobs?", "cron jobs"),
+    ("does northwind support grpc?", "grpc"),
+])
+async def test_what_an_app_does_asked_of_us_is_told_the_help_centre_lists_no_kinds(converse, message, kind):
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("Our help centre doesn't list the languages, frameworks or kinds of app that run on "
+                                    f"Northwind Cloud, so I can't tell you for certain about {kind}"), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can I transfer my account to someone else?",  # "not enough information"
+                                     "how do I give my account to a colleague?"])
+async def test_an_account_handed_to_someone_else_is_told_the_help_centre_doesnt_describe_it(converse, message):
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("Our help centre doesn't describe moving an account to another owner"), outcome.reply
+
+
+async def test_when_a_daily_limit_resets_is_told_the_help_centre_gives_the_limit_not_that(converse):
+    # "I don't have a guide on that".
+    *_, outcome = await converse("cus_carol", "what happens if I do more than 10 deploys a day?", "when does it reset?")
+    assert outcome.reply.startswith("Our help centre gives the limit (Free accounts get 10 deploys a day"), outcome.reply
+    assert "but not when its count starts again" in outcome.reply
+
+
+async def test_a_how_to_that_names_nothing_of_an_entry_is_not_answered_with_it(converse):
+    # The steps to turn on two-factor, for "enable" in them.
+    [outcome] = await converse("cus_alice", "how do I enable http2 on my app?")
+    assert "Two-factor" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["how do I enable 2fa?", "how do I turn on two factor?"])
+async def test_a_how_to_naming_two_factor_still_gets_its_entry(converse, message):
+    [outcome] = await converse("cus_alice", message)
+    assert "Go to **Settings → Security → Two-factor authentication**" in outcome.reply, outcome.reply

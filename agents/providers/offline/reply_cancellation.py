@@ -133,6 +133,11 @@ _ASKS_WHEN_IT_HAPPENS = re.compile(
     r"downgrade|upgrade|cancellation|move))\s+(?:take\s+effect|happen|apply|start|kick\s+in|go\s+through)"
     r"(?:\s+(?:then|exactly))?\s*[?.!]*\s*$",
     re.IGNORECASE)
+# "Will I be charged immediately if I upgrade?", "if I upgrade do I pay straight away?", "when will I be charged if I
+# upgrade to business?": when an upgrade is charged (the next plan's price and contents came, nothing of when).
+_CHARGED_FOR_AN_UPGRADE = re.compile(
+    r"\b(?:charged?|billed?|pay|payment)\b[^.?!]{0,40}\b(?:if|when|once|after)\s+(?:i|we)\s+(?:upgrade|move\s+up)\b"
+    r"|\b(?:if|when|once)\s+(?:i|we)\s+(?:upgrade|move\s+up)\b[^.?!]{0,40}\b(?:charged?|billed?|pay)\b", re.IGNORECASE)
 # A help-centre sentence that says how a move is billed: "we charge the difference for the rest of the month".
 _SAYS_HOW_BILLED = re.compile(r"\b(?:charge[ds]?|bill(?:ed)?|pay|paid|refund\w*)\b", re.IGNORECASE)
 # A help-centre sentence that says when a move happens.
@@ -213,7 +218,8 @@ class CancellationReplies(PlanComparisonReplies):
         says so plainly, with the help centre's steps for the move in the direction the customer's plan and the
         plan named make it, and, asked again, a person who can help. A customer already on that plan (or on
         Free, asked to cancel) is told so instead. False, having said nothing, for any other message."""
-        if self._tells_when_the_move_happens() or self._tells_what_the_move_costs():
+        if (self._tells_when_the_move_happens() or self._tells_what_the_move_costs()
+                or self._tells_when_an_upgrade_is_charged()):
             # Not requests, but writer.py asks this part first about a plan change, and only this part knows which
             # move the question before asked for.
             return True
@@ -283,6 +289,29 @@ class CancellationReplies(PlanComparisonReplies):
         billed = [s for s in sentences(entry.answer) if _SAYS_HOW_BILLED.search(s)] if entry is not None else []
         if entry is not None and billed:
             self._quote(entry, "How the change is billed: " + " ".join(billed))
+        return True
+
+    def _tells_when_an_upgrade_is_charged(self) -> bool:
+        """"Will I be charged immediately if I upgrade?": the plan above the customer's (or the one named) and its price,
+        and how the help centre's entry on upgrading says it is charged ("applies at once and we charge the difference
+        for the rest of the month"). It got the next plan's price and contents, and nothing of when. False, having said
+        nothing, for another message, without the entry, or from the top plan."""
+        if not _CHARGED_FOR_AN_UPGRADE.search(self.ctx.message):
+            return False
+        entry = self._entry_on(_STEPS_ENTRY["upgrade"])
+        billed = [s for s in sentences(entry.answer) if _SAYS_HOW_BILLED.search(s)] if entry is not None else []
+        if entry is None or not billed:
+            return False
+        _, target = self._move_asked(self.ctx.message)
+        order = self._plans_in_order()
+        customer = self.ctx.customer
+        if target is None and customer is not None and customer.plan in order[:-1]:
+            target = order[order.index(customer.plan) + 1]  # "if I upgrade": the plan above theirs
+        if customer is not None and customer.plan == (order[-1] if order else None) and target is None:
+            return False  # Business: there is no upgrade to charge for
+        price = self._monthly_prices().get(target) if target is not None else None
+        to = f" to {target} ({money(price)} a month)" if target is not None and price else ""
+        self._quote(entry, f"If you upgrade{to}: {billed[0][:1].lower()}{billed[0][1:]}")
         return True
 
     def _plan_change_asked(self) -> tuple[str | None, bool]:

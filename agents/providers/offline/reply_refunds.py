@@ -222,9 +222,16 @@ _WINDOW_REFUSAL_TOLD = re.compile(r"\binvoice (?P<number>NW-\d+) \([^)]*\), paid
 # How the refund part says an invoice was never paid ("why not?" asked of it: WHY_NOTHING).
 _NEVER_PAID_TOLD = re.compile(r"\bInvoice (?P<number>NW-\d+) \([^)]*\) was never paid\b")
 
+# How a refund asked of an account with no invoices is answered, and "why not?" after it.
+_NO_CHARGES = "I can't find any charges on your account, so there's nothing to refund."
+_WHY_NOT = re.compile(r"^\W*(?:(?:but|so|and|ok(?:ay)?)[,\s]+)?(?:why(?:\s+not)?|how\s+come)(?:\s+(?:though|then))?\s*[?.!]*\s*$",
+                      re.IGNORECASE)
+
+
 class RefundReplies(BillingReplies):
     def refund(self, *, only_duplicates: bool = False) -> None:
-        if self._why_an_unpaid_invoice_has_no_refund() or self._failed_one_meant_after_a_paid_one_refused():
+        if (self._why_an_unpaid_invoice_has_no_refund() or self._failed_one_meant_after_a_paid_one_refused()
+                or self._why_nothing_to_refund()):
             return
         if asks_for_credit_instead(self.ctx.message):
             self._credit_instead_unsaid()
@@ -1058,9 +1065,23 @@ class RefundReplies(BillingReplies):
             charges = ", ".join(f"invoice {o['invoice_number']} ({money(o['amount'])})" for o in qualifying)
             self.reply.add(f"I can see that {charges} would qualify for a refund: {OFFER_REFUND}.", answers=False)
 
+    def _why_nothing_to_refund(self) -> bool:
+        """"Why not?" right after no charge was found to refund: there was no charge to take back, which the plan says
+        for a customer on a plan that costs nothing, with a person for a charge seen elsewhere ("my answer is the
+        same" came). False, having said nothing, for another message."""
+        if _NO_CHARGES not in last_assistant_text(self.ctx) or not _WHY_NOT.match(self.ctx.message):
+            return False
+        customer = self.ctx.customer
+        on_free = (f"You're on the {customer.plan} plan, which costs nothing, so we haven't charged you anything. "
+                   if customer is not None and not customer.plan_price else "")
+        self.reply.add(f"{on_free}A refund gives back a charge, and there are no charges on your account to give back. "
+                       "If a charge from us shows on your card or bank statement, a person from our team can look into "
+                       f"it with you: would you like me to {OFFER_PERSON}?")
+        return True
+
     def _no_refundable_charge(self) -> None:
         if not self.facts.invoices:
-            self.reply.add("I can't find any charges on your account, so there's nothing to refund.")
+            self.reply.add(_NO_CHARGES)
         else:
             self.reply.add("I couldn't find a charge on your account that our refund policy covers: "
                            + " ".join(self.ctx.constraints.rules[:2])
