@@ -5,6 +5,7 @@ to me"), and leans_back, which tells a message that leans on the question before
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from agents.follow_ups.go_aheads import DECLINE, affirms
 from agents.own_data import MONTH, denies_doing_it
@@ -203,6 +204,7 @@ _ASKS_ABOUT_STAFF_REVIEW = re.compile(rf"{_WAIT_OR_STATE}.*(?:{_APPROVAL}|{_STAF
                                       re.IGNORECASE | re.DOTALL)
 
 
+@lru_cache(maxsize=4096)  # a pure reading of the text, asked of each earlier turn rule after rule (#9)
 def relative_step(message: str) -> int:
     """+1 for "the one after that" / "the next one", -1 for "the previous one" / "the one before that",
     0 when the message counts from nothing said before."""
@@ -237,6 +239,7 @@ def asks_how_many_of_it(message: str) -> bool:
     return bool(_HOW_MANY_OF_IT.match(message))
 
 
+@lru_cache(maxsize=4096)  # a pure reading of the text, asked of each earlier turn rule after rule (#9)
 def leans_back(message: str) -> bool:
     """Short, and pointing back ("is it fixed yet?") or saying yes; not a thank-you or a goodbye."""
     if CLOSING.search(message):

@@ -5,6 +5,7 @@ upgrading, and asking the assistant to make the change itself ("upgrade me to Bu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from agents.follow_ups.go_aheads import affirms
 from agents.service_terms import plan_moved_to
@@ -137,6 +138,7 @@ def asks_how_or_when_of_it(message: str) -> bool:
     return bool(_HOW_OR_WHEN_OF_IT.match(message))
 
 
+@lru_cache(maxsize=4096)  # a pure reading of the text, asked of each earlier turn rule after rule (#9)
 def plan_change_named(text: str) -> bool:
     """Whether a message is about moving the customer's own plan: upgrading, downgrading or cancelling it."""
     if CANCELS_SOMETHING_ELSE.search(text) or DELETING_THE_ACCOUNT.search(text):

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -102,6 +103,9 @@ class Analyzer:
         if self.settings.analyzer == "char_wb":
             return char_wb_ngrams(text, self.settings.ngram_range)
         return word_ngrams(self._token.findall(text), self.settings.ngram_range)
+
+
+_RECENT_TEXTS = 256
 
 
 class TfidfVectorizer:
@@ -199,6 +203,11 @@ class TfidfIndex:
 
     vectorizer: TfidfVectorizer
     index: InvertedIndex
+    # The last texts scored, with their scores: a message is searched again by rule after rule (the FAQ worker's
+    # reread, the writer's own look-ups), and each search of the same words gives the same scores (#9).
+    _recent: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict, init=False, repr=False)
+    # A search may also come from a thread (an admin page's preview) while the event loop searches.
+    _recent_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     @classmethod
     def build(cls, texts: Sequence[str], settings: AnalyzerSettings, *,
@@ -207,4 +216,13 @@ class TfidfIndex:
         return cls(vectorizer, InvertedIndex(rows, vectorizer.n_features))
 
     def similarities(self, text: str) -> np.ndarray:
-        return self.index.dot(self.vectorizer.transform(text))
+        with self._recent_lock:
+            if (known := self._recent.get(text)) is not None:
+                self._recent.move_to_end(text)
+                return known.copy()  # a caller may scale its scores in place
+        scores = self.index.dot(self.vectorizer.transform(text))
+        with self._recent_lock:
+            self._recent[text] = scores
+            if len(self._recent) > _RECENT_TEXTS:
+                self._recent.popitem(last=False)
+        return scores.copy()
