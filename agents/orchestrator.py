@@ -99,6 +99,7 @@ from agents.follow_ups.plans import (
     apps_had_after_the_counts,
     asked_of_a_plan,
     asked_which_plan_for,
+    asks_a_cheaper_way_to_stay_awake,
     asks_to_avoid_what_a_plan_has,
     cheapest_plan_asked,
     discount_asked_for_who_they_are,
@@ -708,6 +709,10 @@ _FOLLOW_UPS_MISREAD = (
     # "Does the pro plan have an sla?" stays general: the entry, whole, answers it of that plan.
     _FollowUpRule(lambda ctx: names_the_sla(ctx.message) and not asks_what_a_plan_has(ctx.message), "technical",
                   "sla_named", "names the uptime SLA", spares=("billing", "refund", "account", "human", "out_of_scope")),
+    # "Is there a free way?", "can I stop it without paying?" after the plans whose apps never sleep (the invoices, or
+    # the plan's price): a cheaper way to keep an app awake, which the technical part says the help centre doesn't give.
+    _FollowUpRule(asks_a_cheaper_way_to_stay_awake, "technical", "cheaper_way_to_stay_awake_asked",
+                  "asks a cheaper way to keep an app awake than the plans just named", spares=("technical", "human")),
     # "How much to get more?" after "your plan, Free, includes one app" (off topic: the scope reply): the plan that has
     # what the question before asked of, which billing's part prices.
     _FollowUpRule(lambda ctx: asked_which_plan_for(ctx) is not None, "billing", "which_plan_for_it_asked",

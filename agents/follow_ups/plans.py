@@ -357,6 +357,19 @@ def asks_to_avoid_what_a_plan_has(ctx: SupportContext) -> bool:
             and PLAN_NAMED.search(last_assistant_text(ctx)) is not None)
 
 
+# "Is there a cheaper way?", "any free way?", "can I stop it without paying?", "how do I fix that for free?": a way round
+# what the plans were just said to avoid ("apps on Pro and Business never sleep") that costs less.
+_A_CHEAPER_WAY = re.compile(r"\b(?:cheaper|cheapest|free|another|other|different)\s+(?:way|option|solution|alternative)s?\b"
+                            r"|\bwithout\s+(?:paying|upgrading|changing\s+(?:my\s+)?plan)\b"
+                            r"|\b(?:fix|stop|avoid|prevent|solve)\s+(?:it|that|this)\s+for\s+free\b", re.IGNORECASE)
+_PLANS_AVOID_SLEEP = re.compile(r"\bnever\s+sleep\b|\bkeeping\s+an\s+app\s+awake\s+means\s+moving\b", re.IGNORECASE)
+
+
+def asks_a_cheaper_way_to_stay_awake(ctx: SupportContext) -> bool:
+    """"Is there a free way?" right after a reply that said which plans' apps never sleep: a way that costs less."""
+    return bool(_A_CHEAPER_WAY.search(ctx.message)) and bool(_PLANS_AVOID_SLEEP.search(last_assistant_text(ctx)))
+
+
 def asks_what_an_upgrade_gives(message: str) -> bool:
     """"And if I upgrade?", "what if we move up to business?": what the plan above would give of what was asked."""
     return _IF_UPGRADED.match(message) is not None

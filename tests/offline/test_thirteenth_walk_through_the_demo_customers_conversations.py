@@ -552,3 +552,44 @@ async def test_a_how_to_that_names_nothing_of_an_entry_is_not_answered_with_it(c
 async def test_a_how_to_naming_two_factor_still_gets_its_entry(converse, message):
     [outcome] = await converse("cus_alice", message)
     assert "Go to **Settings → Security → Two-factor authentication**" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("turns"), [
+    # The domains guide's steps again.
+    ("I need help with my domain", "it says DNS_PROBE_FINISHED_NXDOMAIN"),
+    ("my custom domain doesnt work", "chrome says ERR_NAME_NOT_RESOLVED"),
+])
+async def test_a_browsers_error_code_sent_after_the_steps_is_thanked_for_not_answered_with_them_again(converse, turns):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("Thanks for sending the error."), outcome.reply
+    assert "CNAME" not in outcome.reply and _OFFER in outcome.reply
+
+
+async def test_another_currency_asked_of_the_invoices_is_told_the_help_centre_doesnt_say(converse):
+    # "Your invoices are in US dollars (USD)." alone.
+    *_, outcome = await converse("cus_bob", "how do I get an invoice for our accounting?",
+                                 "can I get it in a different currency?")
+    assert outcome.reply.startswith("Your invoices are in US dollars (USD).\n\nOur help centre doesn't say whether you "
+                                    "could be billed in another currency"), outcome.reply
+
+
+async def test_the_currency_billed_in_asked_is_still_only_that(converse):
+    [outcome] = await converse("cus_alice", "what currency am I billed in?")
+    assert outcome.reply == "Your invoices are in US dollars (USD).", outcome.reply
+
+
+_NO_OTHER_WAY = ("Of those plans, Pro costs least. Our help centre describes no other way to keep an app from sleeping, so "
+                 "I'd rather not guess one.")
+
+
+@pytest.mark.parametrize("turns", [
+    # Free's contents, as if the plan were asked about.
+    ("why is my app so slow?", "how do I fix that for free?"),
+    # "You're on the Free plan, which costs nothing."
+    ("do free apps go to sleep?", "can I stop it without paying?"),
+    # "There are no invoices on your account yet".
+    ("do free apps go to sleep?", "how do I stop that?", "is there a free way?"),
+])
+async def test_a_free_way_to_keep_an_app_awake_is_told_the_help_centre_gives_none(converse, turns):
+    *_, outcome = await converse("cus_carol", *turns)
+    assert outcome.reply.startswith(_NO_OTHER_WAY), outcome.reply

@@ -291,6 +291,7 @@ ASKS_ABOUT_CURRENCY = re.compile(
 CURRENCY_NAMED = {"usd": "USD", "dollars": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR", "€": "EUR",
                   "gbp": "GBP", "pounds": "GBP", "sterling": "GBP", "£": "GBP", "yen": "JPY", "rupees": "INR",
                   "francs": "CHF"}
+_ANOTHER_CURRENCY = re.compile(r"\b(?:different|other|another|local|my\s+own|our\s+own)\s+currenc(?:y|ies)\b", re.IGNORECASE)
 CURRENCY_NAMES = {"USD": "US dollars (USD)", "EUR": "euros (EUR)", "GBP": "pounds sterling (GBP)"}
 # "We were charged in USD but we're in Europe": where the customer is, which says the currency named is not theirs.
 _SAYS_WHERE_THEY_ARE = re.compile(r"\b(?:we(?:'re|\s+are)|i(?:'m|\s+am)|(?:we're|i'm|we\s+are|i\s+am)\s+based|based"
@@ -1188,7 +1189,9 @@ class BillingReplies(WriterBase):
         if billed_in:
             names = joined_with_and([CURRENCY_NAMES.get(code, code) for code in billed_in])
             self.reply.add(f"Your invoices are in {names}.")
-            if not asked - set(billed_in) and not _SAYS_WHERE_THEY_ARE.search(self.text):
+            # "Can I get it in a different currency?" names none, and asks for another all the same.
+            if (not asked - set(billed_in) and not _SAYS_WHERE_THEY_ARE.search(self.text)
+                    and not _ANOTHER_CURRENCY.search(self.text)):
                 return
             unknown = "whether you could be billed in another currency"
         else:

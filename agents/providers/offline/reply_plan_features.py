@@ -19,7 +19,12 @@ from agents.app_deletion import asks_what_deleting_an_app_saves
 from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
 from agents.follow_ups.leaning_back import asks_for_more, asks_how_many_of_it
 from agents.follow_ups.offers import OFFER_PERSON
-from agents.follow_ups.plans import apps_had_after_the_counts, cheapest_plan_asked, cheapest_plan_with_asked
+from agents.follow_ups.plans import (
+    apps_had_after_the_counts,
+    asks_a_cheaper_way_to_stay_awake,
+    cheapest_plan_asked,
+    cheapest_plan_with_asked,
+)
 from agents.follow_ups.service import asks_the_limit_of_the_topic
 from agents.outcome import FaqMatch, Source
 from agents.own_data import SAYS_CANNOT, asks_about_own_plan, asks_how_many_apps, counts_apps, plan_said_to_be_on
@@ -325,6 +330,10 @@ class PlanFeatureReplies(WriterBase):
         if _ASKS_WHEN.match(self.ctx.message):
             # "When will I get it?" after a refund was filed ("will I get" reads as whether a plan has it): a time,
             # which no plan's list answers.
+            return False
+        if asks_a_cheaper_way_to_stay_awake(self.ctx):
+            # "How do I fix that for free?" after the plans whose apps never sleep: "free" says what it may cost, not a
+            # plan whose contents are asked (Free's list came).
             return False
         if asks_how_many_of_it(self.ctx.message) and last_reply_cited(self.ctx, "faq"):
             # "How many can I add on pro?" after the team's entry: that entry's count for the plan, which the writer

@@ -31,7 +31,7 @@ from agents.follow_ups.leaning_back import (
     thing_asked_how_long,
 )
 from agents.follow_ups.offers import OFFER_PERSON
-from agents.follow_ups.plans import asks_what_an_upgrade_gives
+from agents.follow_ups.plans import asks_a_cheaper_way_to_stay_awake, asks_what_an_upgrade_gives
 from agents.follow_ups.service import (
     asks_about_uptime,
     asks_for_an_uptime_report,
@@ -335,9 +335,8 @@ _OF_THEM = re.compile(r"\b(?:them|they|those|these)\b", re.IGNORECASE)
 
 # How _keeping_an_app_awake says what keeping an app awake takes, read back when a cheaper way is asked.
 _AWAKE_MEANS_MOVING = "So keeping an app awake means moving it to"
-# "Is there a cheaper way?", "any free way?", "can I do it without upgrading?".
-_ASKS_A_CHEAPER_WAY = re.compile(r"\b(?:cheaper|cheapest|free|another|other|different)\s+(?:way|option|solution)s?\b"
-                                 r"|\bwithout\s+(?:paying|upgrading|changing\s+(?:my\s+)?plan)\b", re.IGNORECASE)
+# "Apps on Pro and Business never sleep.": the plans an app stays awake on, as the entry names them.
+_NEVER_SLEEP_ON = re.compile(r"\bApps on (?P<plans>[^.]+?) never sleep\b")
 
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
@@ -670,8 +669,10 @@ class TechnicalReplies(WriterBase):
         """"Is there a cheaper way?" right after keeping an app awake was said to mean moving plan: the cheapest of those
         plans, and that the help centre describes no other way ("no guide" came). False, having said nothing, for
         another message."""
-        told = re.search(rf"{_AWAKE_MEANS_MOVING} (?P<plans>[^:]+):", last_assistant_text(self.ctx))
-        if told is None or not _ASKS_A_CHEAPER_WAY.search(self.ctx.message):
+        last = last_assistant_text(self.ctx)
+        # "Apps on Pro and Business never sleep" said by the entry itself, as well as after how to keep one awake.
+        told = re.search(rf"{_AWAKE_MEANS_MOVING} (?P<plans>[^:]+):", last) or _NEVER_SLEEP_ON.search(last)
+        if told is None or not asks_a_cheaper_way_to_stay_awake(self.ctx):
             return False
         named = _PLAN_NAME.findall(told["plans"])
         cheapest = min(named, key=PLAN_ORDER.index) if named else None
@@ -1800,7 +1801,10 @@ _QUOTES_AN_ERROR = re.compile(
     # "It says out of memory" after the crash guide's steps.
     r"|out\s+of\s+memory|oom(?:\s*killed)?"
     # "It says port already in use" (EADDRINUSE in words) after the failed deploys' steps (the same again).
-    r"|(?:already|address)\s+in\s+use)\b",
+    r"|(?:already|address)\s+in\s+use"
+    # A browser's error code: "DNS_PROBE_FINISHED_NXDOMAIN", "ERR_CONNECTION_REFUSED", "NET::ERR_CERT_DATE_INVALID". Not
+    # ERR_TOO_MANY_REDIRECTS: a redirect loop is a topic no guide covers, which is said (the knowledge base's own).
+    r"|\w*nxdomain|dns_probe_\w+|(?:net::)?err_(?!too_many_redirects)[a-z_]+)\b",
     re.IGNORECASE)
 _ASKS_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:what|why|how|where|which|who|when|can|could|do|does|is|are|should)\b",
                               re.IGNORECASE)
