@@ -593,3 +593,20 @@ _NO_OTHER_WAY = ("Of those plans, Pro costs least. Our help centre describes no 
 async def test_a_free_way_to_keep_an_app_awake_is_told_the_help_centre_gives_none(converse, turns):
     *_, outcome = await converse("cus_carol", *turns)
     assert outcome.reply.startswith(_NO_OTHER_WAY), outcome.reply
+
+
+@pytest.mark.parametrize("turns", [
+    # "My answer is the same as in my last message": that the help centre doesn't describe the steps to sign up.
+    ("how do I create an account?", "is it free to sign up?"),
+    ("is it free to sign up?",),
+])
+async def test_whether_signing_up_is_free_is_told_of_the_free_plan(converse, turns):
+    *_, outcome = await converse(None, *turns)
+    assert outcome.reply.startswith("There's a Free plan, which costs nothing: The Free plan costs $0"), outcome.reply
+    assert _SAME not in outcome.reply
+
+
+async def test_how_to_sign_up_is_still_told_the_steps_are_not_described(converse):
+    [outcome] = await converse(None, "how do I create an account?")
+    assert outcome.reply.startswith("Our help centre doesn't describe the steps to sign up"), outcome.reply
+    assert "Free plan, which costs nothing" not in outcome.reply

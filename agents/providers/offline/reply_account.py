@@ -242,6 +242,14 @@ FORGOT_USERNAME = re.compile(r"\b(?:forgot|forgotten|lost|can'?t\s+remember|cann
 _ASKS_WHO_SIGNED_IN = re.compile(r"\bwho\b", re.IGNORECASE)
 
 
+# "Is it free to sign up?", "does signing up cost anything?", "is registration free?": what joining costs.
+_ASKS_IF_JOINING_IS_FREE = re.compile(
+    r"\bis\s+it\s+free\s+to\s+(?:sign\s*up|join|register|start|get\s+started|create\s+an\s+account|open\s+an\s+account)\b"
+    r"|\b(?:does|do|will)\s+(?:signing\s+up|joining|registering|registration|an\s+account|it)\s+cost\s+(?:anything|money|something)"
+    r"(?:\s+to\s+(?:sign\s*up|join|register))?\b|\bis\s+(?:signing\s+up|registration|joining|an\s+account)\s+free\b",
+    re.IGNORECASE)
+
+
 class AccountReplies(BillingReplies):
     def _profile_details_asked(self) -> bool:
         """"I want help to update some of the details on my user account", "I need to modify my user profile": the one
@@ -1267,6 +1275,11 @@ class AccountReplies(BillingReplies):
     def _sign_up_not_described(self) -> None:
         """"I want to sign up" from a visitor, with no help-centre entry on signing up: the plans on offer when an
         entry listing them was gathered, and that the steps aren't described, with a person offered, not a guess."""
+        if _ASKS_IF_JOINING_IS_FREE.search(self.ctx.message) and (free := self._entry_on("free", "plan")) is not None:
+            # "Is it free to sign up?" (the steps' absence again, behind "my answer is the same"): the plan that costs
+            # nothing is what the help centre says of it.
+            self.reply.add(f"There's a Free plan, which costs nothing: {free.answer}")
+            self._cite_faq(free)
         listing = self._plans_listed()[1]
         if listing is not None and len(plan_prices(listing.answer)) > 1 and not self._faq_quoted(listing):
             self.reply.add(f"Here are the plans we offer, from our help centre: {listing.answer}")
