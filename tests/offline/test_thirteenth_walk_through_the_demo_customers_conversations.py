@@ -610,3 +610,14 @@ async def test_how_to_sign_up_is_still_told_the_steps_are_not_described(converse
     [outcome] = await converse(None, "how do I create an account?")
     assert outcome.reply.startswith("Our help centre doesn't describe the steps to sign up"), outcome.reply
     assert "Free plan, which costs nothing" not in outcome.reply
+
+
+@pytest.mark.parametrize(("message", "said"), [
+    # "I think you're asking about “How do I add team members?”": the team's entry as a guess.
+    ("will we lose team roles?", "no longer “Business accounts have no limit and can use custom roles”"),
+    ("will we lose priority support?", "Yes: our help centre says Business has it and Pro doesn't"),
+])
+async def test_a_feature_asked_after_a_downgrade_without_my_is_what_the_smaller_plan_keeps(converse, message, said):
+    *_, outcome = await converse("cus_bob", "I'd like to downgrade to pro", message)
+    assert said in outcome.reply, outcome.reply
+    assert "I think you're asking about" not in outcome.reply
