@@ -621,3 +621,12 @@ async def test_a_feature_asked_after_a_downgrade_without_my_is_what_the_smaller_
     *_, outcome = await converse("cus_bob", "I'd like to downgrade to pro", message)
     assert said in outcome.reply, outcome.reply
     assert "I think you're asking about" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["we already did that", "we already did it"])
+async def test_company_details_said_to_be_saved_already_are_told_which_invoices_show_them(converse, message):
+    # The steps again, behind "my answer is the same".
+    *_, outcome = await converse("cus_bob", "can we get an invoice in our company name?", message)
+    assert outcome.reply.startswith("Then, as our help centre puts it: They appear on every invoice issued after you "
+                                    "save them. An invoice issued before you saved them stays as it was."), outcome.reply
+    assert _SAME not in outcome.reply and _OFFER in outcome.reply

@@ -266,6 +266,11 @@ CANNOT_PAY = re.compile(
     r"|\b(?:payment|payments)\s+(?:error|errors|problem|problems|issue|issues|trouble)\b"
     r"|\b(?:trouble|problems?|issues?)\s+(?:with\s+)?(?:paying|my payment|the payment|payment)\b"
 )
+# "We already did that", "I've done that already", "already done" right after steps were given: done before asking.
+_SAYS_IT_IS_ALREADY_DONE = re.compile(
+    r"^\W*(?:(?:but|well|yes|yeah|yep|ok(?:ay)?|um+|hm+)[,\s]+)?(?:(?:we|i)(?:'ve|\s+have)?\s+already\s+(?:did|done|added|saved|"
+    r"filled\s+in|entered|set)\s+(?:that|it|this|them|those)|(?:we|i)\s+(?:did|have\s+done|'ve\s+done)\s+(?:that|it|this)"
+    r"\s+already|already\s+(?:did|done)(?:\s+(?:that|it))?)\W*$", re.IGNORECASE)
 # "Which invoice?", "ok which one was it?": which charge an answer just spoke of, asked right after it.
 WHICH_INVOICE = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|and|but|sorry|wait)[,\s]+)?(?:which|what)\s+(?:invoice|one|charge|payment|bill)s?"
@@ -1132,7 +1137,8 @@ class BillingReplies(WriterBase):
         invoice details says of which invoices carry them, not the invoice list ("invoices" named). False, having
         said nothing, when the conversation is not about those details or the entry was not gathered."""
         coming = asks_about_a_coming_invoice(self.ctx.message)
-        if not (ON_OLD_INVOICES.search(self.ctx.message) or coming):
+        done = bool(_SAYS_IT_IS_ALREADY_DONE.match(self.ctx.message))
+        if not (ON_OLD_INVOICES.search(self.ctx.message) or coming or done):
             return False
         entry = next((m for m in self.facts.faq if {"vat", "tax"} & set(normalise(m.question).split())), None)
         if entry is None:
@@ -1147,6 +1153,14 @@ class BillingReplies(WriterBase):
         which = next((s for s in sentences(entry.answer) if re.search(r"\binvoices?\b.*\bafter\b", s)), None)
         if which is None:
             self._quote_faq(entry, hedge=False)
+            return True
+        if done:
+            # "We already did that" after the steps (the steps again, behind "my answer is the same"): where the details
+            # show then, and a person for an invoice issued since that doesn't show them.
+            self.reply.add(f"Then, as our help centre puts it: {which} An invoice issued before you saved them stays as "
+                           "it was. If one issued since doesn't show them, a person from our team can look at it: would "
+                           f"you like me to {OFFER_PERSON}?")
+            self._cite_faq(entry)
             return True
         if coming:
             # "Will it appear on my next invoice?": yes, once saved; whether one already issued this month is redone,
