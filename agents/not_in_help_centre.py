@@ -118,7 +118,14 @@ _HOW_DOWNTIME_COUNTS = re.compile(
     r"|\bhow\s+(?:do|does)\s+(?:you|northwind)\s+(?:measure|calculate|count)\s+(?:the\s+)?(?:uptime|downtime|sla)\b",
     re.IGNORECASE)
 
+# "Do we get a dedicated account manager?", "is there a customer success manager?": a named person of our own for the
+# customer, which no entry mentions ("not enough information" came).
+_ACCOUNT_MANAGER = re.compile(r"\b(?:dedicated|personal|own|named)\s+(?:account\s+manager|support\s+(?:rep|representative|contact"
+                              r"|engineer|agent)|contact\s+person|rep)\b|\b(?:account|customer\s+success|technical\s+account)"
+                              r"\s+managers?\b", re.IGNORECASE)
+
 Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
+                    "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
                     "holiday_hours", "downtime_measured"]
 
@@ -161,6 +168,10 @@ _TOPICS: dict[Uncovered, _Topic] = {
     "ownership": _Topic(_named(_OWNERSHIP), (
         "Our help centre doesn't describe moving an account to another owner, so I'd rather not guess how it's done. A "
         f"person from our team can help you hand it over: would you like me to {OFFER_PERSON}?"), label="account"),
+    "account_manager": _Topic(_named(_ACCOUNT_MANAGER), (
+        "Our help centre doesn't mention a dedicated account manager or contact, so I'd rather not promise one. What it "
+        "says of support is that this chat answers around the clock, and Business customers get priority support. A "
+        f"person from our team can tell you more: would you like me to {OFFER_PERSON}?")),
     "sessions": _Topic(_named(_SESSIONS), (
         "Our help centre doesn't describe signing out of other devices or seeing where you're signed in, so I'd rather "
         "not guess. If you're worried someone else may be signed in, a person from our team can help you secure the "

@@ -630,3 +630,13 @@ async def test_company_details_said_to_be_saved_already_are_told_which_invoices_
     assert outcome.reply.startswith("Then, as our help centre puts it: They appear on every invoice issued after you "
                                     "save them. An invoice issued before you saved them stays as it was."), outcome.reply
     assert _SAME not in outcome.reply and _OFFER in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [("cus_bob", "do we get a dedicated account manager?"),
+                                                   (None, "is there a customer success manager?")])
+async def test_an_account_manager_asked_for_is_told_the_help_centre_mentions_none(converse, customer, message):
+    # "I'm sorry, I don't have enough information to answer that properly".
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("Our help centre doesn't mention a dedicated account manager or contact"), (
+        outcome.reply)
+    assert _OFFER in outcome.reply
