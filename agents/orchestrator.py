@@ -709,6 +709,12 @@ _FOLLOW_UPS_MISREAD = (
     # "Does the pro plan have an sla?" stays general: the entry, whole, answers it of that plan.
     _FollowUpRule(lambda ctx: names_the_sla(ctx.message) and not asks_what_a_plan_has(ctx.message), "technical",
                   "sla_named", "names the uptime SLA", spares=("billing", "refund", "account", "human", "out_of_scope")),
+    # "How long do they take?" right after the refund policy (off topic: the scope reply): a refund's time to arrive,
+    # which the refund part tells from the timing entry.
+    _FollowUpRule(lambda ctx: bool(re.match(r"^\W*how\s+long\s+(?:do|does)\s+(?:they|it)\s+take\W*$", ctx.message,
+                                            re.IGNORECASE)) and "can be refunded within" in last_assistant_text(ctx),
+                  "refund", "refund_time_asked_after_the_policy", "asks how long refunds take after the policy",
+                  spares=("refund", "human")),
     # "Is there a free way?", "can I stop it without paying?" after the plans whose apps never sleep (the invoices, or
     # the plan's price): a cheaper way to keep an app awake, which the technical part says the help centre doesn't give.
     _FollowUpRule(asks_a_cheaper_way_to_stay_awake, "technical", "cheaper_way_to_stay_awake_asked",

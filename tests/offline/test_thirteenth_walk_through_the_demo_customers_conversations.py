@@ -640,3 +640,13 @@ async def test_an_account_manager_asked_for_is_told_the_help_centre_mentions_non
     assert outcome.reply.startswith("Our help centre doesn't mention a dedicated account manager or contact"), (
         outcome.reply)
     assert _OFFER in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    (None, "how long do they take?"),  # out of scope: the scope reply
+    ("cus_alice", "how long does it take?"),  # the refund window, as if how long there is to ask were asked
+])
+async def test_how_long_refunds_take_asked_after_the_policy_is_their_time_to_arrive(converse, customer, message):
+    *_, outcome = await converse(customer, "how do refunds work?", message)
+    assert outcome.reply == ("Once a refund is approved it usually reaches your card in 5 to 10 business days, depending "
+                             "on your bank."), outcome.reply

@@ -222,6 +222,11 @@ _WINDOW_REFUSAL_TOLD = re.compile(r"\binvoice (?P<number>NW-\d+) \([^)]*\), paid
 # How the refund part says an invoice was never paid ("why not?" asked of it: WHY_NOTHING).
 _NEVER_PAID_TOLD = re.compile(r"\bInvoice (?P<number>NW-\d+) \([^)]*\) was never paid\b")
 
+# "How long do they take?", "how long does it take?" after the refund policy: a refund's time to arrive.
+_HOW_LONG_THEY_TAKE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+long\s+(?:does|do|will|would)\s+(?:it|they|that"
+                                 r"|those|refunds?|a\s+refund)\s+(?:usually\s+|normally\s+)?take\s*[?.!]*\s*$", re.IGNORECASE)
+# How the refund policy's entry opens, in the reply just given.
+_POLICY_TOLD = "can be refunded within"
 # How a refund asked of an account with no invoices is answered, and "why not?" after it.
 _NO_CHARGES = "I can't find any charges on your account, so there's nothing to refund."
 _WHY_NOT = re.compile(r"^\W*(?:(?:but|so|and|ok(?:ay)?)[,\s]+)?(?:why(?:\s+not)?|how\s+come)(?:\s+(?:though|then))?\s*[?.!]*\s*$",
@@ -231,7 +236,7 @@ _WHY_NOT = re.compile(r"^\W*(?:(?:but|so|and|ok(?:ay)?)[,\s]+)?(?:why(?:\s+not)?
 class RefundReplies(BillingReplies):
     def refund(self, *, only_duplicates: bool = False) -> None:
         if (self._why_an_unpaid_invoice_has_no_refund() or self._failed_one_meant_after_a_paid_one_refused()
-                or self._why_nothing_to_refund()):
+                or self._why_nothing_to_refund() or self._how_long_refunds_take_after_the_policy()):
             return
         if asks_for_credit_instead(self.ctx.message):
             self._credit_instead_unsaid()
@@ -769,6 +774,16 @@ class RefundReplies(BillingReplies):
             self._cite_faq(timing)
         self.reply.add(f"A person from our team can tell you whether it can be done: would you like me to "
                        f"{OFFER_PERSON}?", answers=False)
+
+    def _how_long_refunds_take_after_the_policy(self) -> bool:
+        """"How long do they take?", "how long does it take?" right after the refund policy: how long a refund takes to
+        arrive, which the timing entry says (the scope reply, or the window, came). False, having said nothing, for
+        another message or without the entry."""
+        if (not _HOW_LONG_THEY_TAKE.match(self.ctx.message) or _POLICY_TOLD not in last_assistant_text(self.ctx)
+                or (timing := self._refund_timing_entry()) is None):
+            return False
+        self._quote_faq(timing, hedge=False)
+        return True
 
     def _refund_timing_entry(self) -> FaqMatch | None:
         for match in self.facts.faq:
