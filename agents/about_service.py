@@ -47,7 +47,12 @@ def asks_to_move_an_app_between_regions(text: str, *, last_reply: str = "") -> b
     only right after a `last_reply` that named our regions."""
     if _MOVES_AN_APP_BETWEEN_REGIONS.search(text):
         return True
-    return bool(_MOVES_IT_LATER.match(text)) and len(set(NAMES_OUR_REGION.findall(last_reply.lower()))) >= 2
+    return bool(_MOVES_IT_LATER.match(text)) and lists_our_regions(last_reply)
+
+
+def lists_our_regions(reply: str) -> bool:
+    """Whether a reply named two or more of our regions (the regions' entry, or a comparison of them)."""
+    return len(set(NAMES_OUR_REGION.findall(reply.lower()))) >= 2
 
 
 # "How do I add a second region to our app?", "can we run the app in multiple regions?": one app in several regions at
@@ -305,7 +310,7 @@ def asks_where_apps_can_run(text: str, *, last_reply: str = "") -> bool:
         return False
     if _HOSTING_IN_A_PLACE.search(text):
         return True
-    regions_listed = len(set(NAMES_OUR_REGION.findall(last_reply.lower()))) >= 2
+    regions_listed = lists_our_regions(last_reply)
     if ASKS_THE_NEAREST.match(text.strip()):
         return regions_listed or bool(_REGION_WORD.search(text))
     return bool(_WHAT_ABOUT_A_PLACE.match(text)) and regions_listed

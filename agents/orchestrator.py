@@ -73,6 +73,7 @@ from agents.facts import AccountFact, IncidentFact
 from agents.faq_refusals import why_the_entry_is_refused
 from agents.feedback import feedback_asked, feedback_reply
 from agents.follow_ups.billing import (
+    REFUND_POLICY_TOLD,
     asks_after_the_duplicate,
     asks_if_it_worked_with_nothing_done,
     asks_of_another_month_after_a_refund_refused,
@@ -712,7 +713,7 @@ _FOLLOW_UPS_MISREAD = (
     # "How long do they take?" right after the refund policy (off topic: the scope reply): a refund's time to arrive,
     # which the refund part tells from the timing entry.
     _FollowUpRule(lambda ctx: bool(re.match(r"^\W*how\s+long\s+(?:do|does)\s+(?:they|it)\s+take\W*$", ctx.message,
-                                            re.IGNORECASE)) and "can be refunded within" in last_assistant_text(ctx),
+                                            re.IGNORECASE)) and REFUND_POLICY_TOLD in last_assistant_text(ctx),
                   "refund", "refund_time_asked_after_the_policy", "asks how long refunds take after the policy",
                   spares=("refund", "human")),
     # "Is there a free way?", "can I stop it without paying?" after the plans whose apps never sleep (the invoices, or

@@ -84,6 +84,8 @@ def refund_of_another_month_asked(ctx: SupportContext) -> str | None:
     return f"can I get a refund for {month[0]}?"
 
 
+# How the refund policy opens ("A charge can be refunded within 14 days …"), in the reply just given.
+REFUND_POLICY_TOLD = "can be refunded within"
 # How the refund part says no refund has been asked for (reply_refunds.py), which a complaint of waiting is then about.
 NO_REFUND_REQUESTED = "I can't find a refund request on your account, so nothing is on its way yet."
 _INVOICE_TOLD = re.compile(r"\b[Ii]nvoice NW-\d+\b")

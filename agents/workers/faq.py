@@ -141,6 +141,7 @@ SLEEP_QUESTION = "do free apps go to sleep"
 CARD_QUESTION = "how do I update my credit card"
 REFUND_ARRIVAL_QUESTION = "how long does a refund take to arrive"
 INVOICE_DETAILS_QUESTION = "how do I add my company name or VAT number to invoices"
+INVOICES_QUESTION = "where can I find my invoices and download them?"
 SUPPORT_HOURS_QUESTION = "what are your support hours"
 DOWNGRADE_QUESTION = "how do I downgrade my plan"
 # How the help centre's entry on the status page is asked for.
@@ -395,9 +396,6 @@ def _plan_change_asked(ctx: SupportContext) -> str | None:
         current = PLAN_TIERS.index(plan)
         return None if current == target else "upgrade my plan" if target > current else "downgrade my plan"
     return "downgrade my plan" if target == 0 else "upgrade my plan"
-
-
-INVOICES_QUESTION = "where can I find my invoices and download them?"
 
 
 async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:

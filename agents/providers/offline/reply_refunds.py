@@ -10,6 +10,7 @@ from typing import Any
 from agents.facts import InvoiceFact, RefundFact
 from agents.follow_ups.billing import (
     NO_REFUND_REQUESTED,
+    REFUND_POLICY_TOLD,
     SAYS_IT_WENT_UNUSED,
     asks_if_it_went_through,
     asks_when_the_refund_arrives,
@@ -225,8 +226,6 @@ _NEVER_PAID_TOLD = re.compile(r"\bInvoice (?P<number>NW-\d+) \([^)]*\) was never
 # "How long do they take?", "how long does it take?" after the refund policy: a refund's time to arrive.
 _HOW_LONG_THEY_TAKE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+long\s+(?:does|do|will|would)\s+(?:it|they|that"
                                  r"|those|refunds?|a\s+refund)\s+(?:usually\s+|normally\s+)?take\s*[?.!]*\s*$", re.IGNORECASE)
-# How the refund policy's entry opens, in the reply just given.
-_POLICY_TOLD = "can be refunded within"
 # How a refund asked of an account with no invoices is answered, and "why not?" after it.
 _NO_CHARGES = "I can't find any charges on your account, so there's nothing to refund."
 _WHY_NOT = re.compile(r"^\W*(?:(?:but|so|and|ok(?:ay)?)[,\s]+)?(?:why(?:\s+not)?|how\s+come)(?:\s+(?:though|then))?\s*[?.!]*\s*$",
@@ -779,7 +778,7 @@ class RefundReplies(BillingReplies):
         """"How long do they take?", "how long does it take?" right after the refund policy: how long a refund takes to
         arrive, which the timing entry says (the scope reply, or the window, came). False, having said nothing, for
         another message or without the entry."""
-        if (not _HOW_LONG_THEY_TAKE.match(self.ctx.message) or _POLICY_TOLD not in last_assistant_text(self.ctx)
+        if (not _HOW_LONG_THEY_TAKE.match(self.ctx.message) or REFUND_POLICY_TOLD not in last_assistant_text(self.ctx)
                 or (timing := self._refund_timing_entry()) is None):
             return False
         self._quote_faq(timing, hedge=False)

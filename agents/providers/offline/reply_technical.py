@@ -220,11 +220,11 @@ _ACTION_WORDS = frozenset({"enable", "disable", "turn", "set", "setup", "get", "
                            "apps", "configure", "create", "do", "start", "stop", "remove", "switch", "activate"})
 
 
-def _names_the_subject(message: str, text: str) -> bool:
-    """Whether the how-to names something `text` (an entry, a guide) speaks of, beyond what is done ("enable"): "how
-    do I enable 2fa?" and the entry on turning on two-factor do; "how do I enable http2?" and that entry don't."""
+def _shares_a_subject(message: str, entry: FaqMatch) -> bool:
+    """Whether the how-to names something the entry speaks of, beyond what is done ("enable"): "how do I enable 2fa?"
+    and the entry on turning on two-factor do; "how do I enable http2?" and that entry don't."""
     asked = topic_words(message) - _ACTION_WORDS
-    told = {part for word in topic_words(text) for part in word.split("-")}
+    told = {part for word in topic_words(f"{entry.question} {entry.answer}") for part in word.split("-")}
     return not asked or any(_same_word(word, other) for word in asked for other in told)
 
 
@@ -234,9 +234,6 @@ def _same_word(one: str, other: str) -> bool:
     shared = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), min(len(one), len(other)))
     return one == other or (shared >= 4 and shared >= min(len(one), len(other)) - 2)
 
-
-def _shares_a_subject(message: str, entry: FaqMatch) -> bool:
-    return _names_the_subject(message, f"{entry.question} {entry.answer}")
 
 
 # "When does it reset?", "when does the limit reset?" after a limit by the day or month was given.
