@@ -197,7 +197,12 @@ from agents.per_unit import per_unit_reply, unit_asked_of_a_figure
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.recap import asks_for_a_recap, recap_reply
-from agents.refund_requests import asks_for_credit_instead, asks_of_a_refund_to_a_card_gone, asks_where_a_refund_goes
+from agents.refund_requests import (
+    asks_for_credit_instead,
+    asks_of_a_refund_to_a_card_gone,
+    asks_where_a_refund_goes,
+    reports_a_charge_taken_twice,
+)
 from agents.resilience import RunBudget
 from agents.right_password import (
     RESET_SETTLES_IT_REPLY,
@@ -238,6 +243,7 @@ from agents.service_terms import (
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 from agents.sign_up_problems import (
     SIGN_UP_PROBLEM_REPLY,
+    asks_what_joining_costs,
     reports_a_sign_up_problem,
     reports_confirming_email_missing,
     wants_to_sign_up,
@@ -747,6 +753,17 @@ _FOLLOW_UPS_MISREAD = (
     # in a format the help centre's entry on them doesn't name, which billing's part says.
     _FollowUpRule(lambda ctx: invoice_format_asked(ctx) is not None, "billing", "invoice_format_asked",
                   "asks for the invoices in a format the help centre doesn't name", spares=("billing", "human")),
+    # "You charged me again!" (refund at 0.37, a panel whose billing part listed the invoices): a charge taken twice,
+    # which the refund part checks against the payments and puts right, as for "I was charged twice".
+    # A person asked for beside it, or a fault ("my deploy fails and I was charged twice"), keeps the panel it gets.
+    _FollowUpRule(lambda ctx: reports_a_charge_taken_twice(ctx.message) and ctx.intent is not None
+                  and {ctx.intent.label, *ctx.intent.secondary} <= {"billing", "refund", "general", "out_of_scope"},
+                  "refund", "charged_twice_reported",
+                  "reports a charge taken twice", spares=("human",), sure=True),
+    # "Does signing up cost anything?" (off topic at 0.34, a panel whose technical part had no guide): what an account
+    # costs, which the account part tells from the entry on the Free plan.
+    _FollowUpRule(lambda ctx: asks_what_joining_costs(ctx.message), "account", "joining_cost_asked",
+                  "asks whether signing up costs anything", spares=("account", "billing", "human")),
     # "What's the cheapest option?" (off topic at 0.6: the scope reply), "what is the least expensive plan": the plans'
     # prices, which billing's part tells from the catalogue.
     _FollowUpRule(lambda ctx: cheapest_plan_asked(ctx.message) is not None, "billing", "cheapest_plan_asked",

@@ -99,7 +99,7 @@ _ASKS = re.compile(
 # "I was charged twice", "there's a duplicate charge on my card", "you charged me 2 times": a charge taken twice,
 # reported (not asked about), which asks for it to be put right.
 _CHARGED_TWICE = re.compile(
-    r"\b(?:twice|double[ds]?|double[-\s]charged|duplicated?|two\s+times|2\s+times|2x|charged\s+again"
+    r"\b(?:twice|double[ds]?|double[-\s]charged|duplicated?|two\s+times|2\s+times|2x|charged\s+(?:me\s+|us\s+)?again"
     r"|two\s+(?:identical\s+)?charges|same\s+charge\s+two)\b",
     re.IGNORECASE,
 )
@@ -198,6 +198,16 @@ def reports_charged_twice(text: str, *, charged_twice_totals: Iterable[Decimal] 
         if totals and quoted_amounts(clause) & totals:
             return True
     return False
+
+
+# What a charge is called: "twice" or "double" alone can be anything ("a double bed", "a quote twice a day").
+_NAMES_A_CHARGE = re.compile(r"\b(?:charg\w*|bill(?:s|ed)?|paid|pay(?:ment|ments)?|transactions?|debit\w*)\b",
+                             re.IGNORECASE)
+
+
+def reports_a_charge_taken_twice(text: str) -> bool:
+    """"You charged me again!", "I was billed twice": a double charge reported in words that name a charge."""
+    return reports_charged_twice(text) and bool(_NAMES_A_CHARGE.search(text))
 
 
 def asks_if_charged_twice(text: str) -> bool:

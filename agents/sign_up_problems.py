@@ -59,6 +59,27 @@ def reports_a_sign_up_problem(text: str) -> bool:
     return bool(kinds) and "sign-up" in kinds and "problem" in kinds
 
 
+_ASKS_IF_JOINING_IS_FREE = re.compile(
+    r"\bis\s+it\s+free\s+to\s+(?:sign\s*up|join|register|start|get\s+started|create\s+an\s+account|open\s+an\s+account)\b"
+    r"|\b(?:does|do|will)\s+(?:signing\s+up|joining|registering|registration|an\s+account|it)\s+cost\s+(?:(?:me|us|you)\s+)?(?:anything|money|something)"
+    r"(?:\s+to\s+(?:sign\s*up|join|register))?\b|\bis\s+(?:signing\s+up|registration|joining|an\s+account)\s+free\b",
+    re.IGNORECASE)
+
+
+def asks_if_joining_is_free(text: str) -> bool:
+    """"Is it free to sign up?", "does signing up cost anything?": what an account costs, which the entry on the Free
+    plan says."""
+    return bool(_ASKS_IF_JOINING_IS_FREE.search(text))
+
+
+_JOINING_NAMED = re.compile(r"\b(?:sign(?:ing)?\s*-?\s*up|join(?:ing)?|regist\w*|(?:an|new)\s+account)\b", re.IGNORECASE)
+
+
+def asks_what_joining_costs(text: str) -> bool:
+    """asks_if_joining_is_free, naming the joining: "does it cost anything?" read alone is as likely a top-up's cost."""
+    return asks_if_joining_is_free(text) and bool(_JOINING_NAMED.search(text))
+
+
 # A visitor wanting an account: "i want to sign up", "how do I register?", "create an account". Not "sign in", nor
 # "I signed up last week" (an account they have).
 WANTS_TO_SIGN_UP = re.compile(

@@ -102,7 +102,7 @@ from agents.service_terms import (
     tier_not_ours,
     with_slowness_said,
 )
-from agents.sign_up_problems import reports_confirming_email_missing
+from agents.sign_up_problems import asks_what_joining_costs, reports_confirming_email_missing
 from agents.team_size import asks_about_own_logins, team_size_said
 from agents.workers.base import RunDeps, metadata
 
@@ -181,6 +181,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     # "Do I need a credit card to sign up?": what the Free plan costs, and how the paid plans are paid.
     (asks_if_a_card_is_needed, FREE_PLAN_QUESTION),
     (asks_if_a_card_is_needed, PAYMENT_METHODS_QUESTION),
+    # "Does signing up cost anything?": the entry on Free, which "free" alone finds for "is it free to sign up?".
+    (asks_what_joining_costs, FREE_PLAN_QUESTION),
     # "The early termination penalty": the entry on cancelling says what happens instead.
     (asks_about_a_cancellation_fee, CANCEL_QUESTION),
     (asks_about_a_commitment, CANCEL_QUESTION),

@@ -83,7 +83,13 @@ from agents.providers.offline.reply_billing import INVOICE_DETAILS, BillingRepli
 from agents.providers.offline.reply_refunds import asks_how_long_approval_takes, staff_hours_entry
 from agents.providers.offline.text import normalise
 from agents.service_terms import asks_if_a_card_is_needed
-from agents.sign_up_problems import WANTS_TO_SIGN_UP, confirms_a_changed_address, reports_confirming_email_missing
+from agents.sign_up_problems import (
+    WANTS_TO_SIGN_UP,
+    asks_if_joining_is_free,
+    asks_what_joining_costs,
+    confirms_a_changed_address,
+    reports_confirming_email_missing,
+)
 from agents.team_size import asks_about_own_logins, team_size_said
 
 # The customer can't get into the account, or asks to be let in.
@@ -243,11 +249,6 @@ _ASKS_WHO_SIGNED_IN = re.compile(r"\bwho\b", re.IGNORECASE)
 
 
 # "Is it free to sign up?", "does signing up cost anything?", "is registration free?": what joining costs.
-_ASKS_IF_JOINING_IS_FREE = re.compile(
-    r"\bis\s+it\s+free\s+to\s+(?:sign\s*up|join|register|start|get\s+started|create\s+an\s+account|open\s+an\s+account)\b"
-    r"|\b(?:does|do|will)\s+(?:signing\s+up|joining|registering|registration|an\s+account|it)\s+cost\s+(?:anything|money|something)"
-    r"(?:\s+to\s+(?:sign\s*up|join|register))?\b|\bis\s+(?:signing\s+up|registration|joining|an\s+account)\s+free\b",
-    re.IGNORECASE)
 
 
 class AccountReplies(BillingReplies):
@@ -394,11 +395,13 @@ class AccountReplies(BillingReplies):
                 and not _NAMES_TEAM_PEOPLE.search(self.text)):
             self._several_accounts_not_described()
             return
-        if (not signed_in and WANTS_TO_SIGN_UP.search(self.text) and self._entry_on("sign", "up") is None
+        if (not signed_in and (WANTS_TO_SIGN_UP.search(self.text) or asks_what_joining_costs(self.ctx.message))
+                and self._entry_on("sign", "up") is None
                 and not asks_if_a_card_is_needed(self.ctx.message)):  # the billing part says that isn't described
             self._sign_up_not_described()
             return
-        if (signed_in and WANTS_TO_SIGN_UP.search(self.text) and not _NAMES_TEAM_PEOPLE.search(self.text)
+        if (signed_in and (WANTS_TO_SIGN_UP.search(self.text) or asks_what_joining_costs(self.ctx.message))
+                and not _NAMES_TEAM_PEOPLE.search(self.text)
                 and not mentions_plans(self.text) and not asks_when_joined(self.text)
                 and not _ASKS_OF_THE_PAST.search(self.text)):
             # "How do I sign up?" from a signed-in customer: they have an account, which the reply says, rather than
@@ -1275,7 +1278,7 @@ class AccountReplies(BillingReplies):
     def _sign_up_not_described(self) -> None:
         """"I want to sign up" from a visitor, with no help-centre entry on signing up: the plans on offer when an
         entry listing them was gathered, and that the steps aren't described, with a person offered, not a guess."""
-        if _ASKS_IF_JOINING_IS_FREE.search(self.ctx.message) and (free := self._entry_on("free", "plan")) is not None:
+        if asks_if_joining_is_free(self.ctx.message) and (free := self._entry_on("free", "plan")) is not None:
             # "Is it free to sign up?" (the steps' absence again, behind "my answer is the same"): the plan that costs
             # nothing is what the help centre says of it.
             self.reply.add(f"There's a Free plan, which costs nothing: {free.answer}")

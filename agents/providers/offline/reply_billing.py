@@ -2139,7 +2139,8 @@ class BillingReplies(WriterBase):
         "my invoice NW-2002 is wrong" of an invoice charged twice: what is wrong with it, which describing the
         invoice alone left unsaid."""
         return has_cue(self.words, self.norm, "twice", "duplicate", "double", "two times",
-                       "2 times") or self._quotes_double_total() or self._says_a_charged_twice_invoice_is_wrong()
+                       "2 times") or self._quotes_double_total() or self._says_a_charged_twice_invoice_is_wrong() \
+            or reports_charged_twice(self.ctx.message)  # "you charged me again!"
 
     def _says_a_charged_twice_invoice_is_wrong(self) -> bool:
         if not has_cue(self.words, self.norm, *_SOMETHING_WRONG):
@@ -2163,6 +2164,13 @@ class BillingReplies(WriterBase):
 
     def _duplicates(self) -> None:
         duplicates = [p for p in self.facts.payments if p.duplicate]
+        if (not duplicates and not any(p.status != "failed" for p in self.facts.payments)
+                and not any(i.status == "paid" for i in self.facts.invoices)):
+            # Carol, on Free, has never paid: "each invoice was paid once" spoke of invoices she doesn't have.
+            self.reply.add("I checked your account and we haven't taken any payment from you, so there's no charge to "
+                           "have been taken twice. If your bank statement shows a charge from us, a person from our team "
+                           "can look into it with you.")
+            return
         if not duplicates:
             self.reply.add("I checked your payments and I can't find a duplicate charge: each invoice was paid once. "
                            "If your bank statement shows two charges, a person from our team can look into it with you.")

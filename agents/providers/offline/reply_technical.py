@@ -220,11 +220,22 @@ _ACTION_WORDS = frozenset({"enable", "disable", "turn", "set", "setup", "get", "
                            "apps", "configure", "create", "do", "start", "stop", "remove", "switch", "activate"})
 
 
-def _shares_a_subject(message: str, entry: FaqMatch) -> bool:
-    """Whether the how-to names something the entry speaks of, beyond what is done ("enable"): "how do I enable 2fa?"
-    and the entry on turning on two-factor do; "how do I enable http2?" and that entry don't."""
+def _shares_a_subject(message: str, told_in: str) -> bool:
+    """Whether the how-to names something the text (an entry, a guide) speaks of, beyond what is done ("enable"):
+    "how do I enable 2fa?" and the entry on turning on two-factor do; "how do I enable http2?" and that entry don't."""
     asked = topic_words(message) - _ACTION_WORDS
-    told = {part for word in topic_words(f"{entry.question} {entry.answer}") for part in word.split("-")}
+    told = {part for word in topic_words(told_in) for part in word.split("-")}
+    return not asked or any(_same_word(word, other) for word in asked for other in told)
+
+
+_ACTION_TERMS = frozenset(article_terms(" ".join(_ACTION_WORDS)))
+
+
+def _guide_names_what_is_asked(message: str, guide: ArticleMatch) -> bool:
+    """Whether a guide names anything the how-to asks about beyond what is done, as the knowledge base reads words
+    ("ram" is memory): the failed deploys guide's "enable the build cache" does not name http2."""
+    asked = topic_terms(message) - _ACTION_TERMS - GENERIC_FIX_TERMS
+    told = article_terms(f"{guide.title} {guide.summary} {' '.join(guide.steps)}")
     return not asked or any(_same_word(word, other) for word in asked for other in told)
 
 
@@ -327,6 +338,8 @@ OWN_CERTIFICATE = re.compile(
 _ASKS_WHAT_IS_PROMISED = re.compile(r"\b(?:guarantee\w*|commit\w*|promis\w*|credits?|slas?|agreement|compensat\w*)\b",
                                     re.IGNORECASE)
 
+# A how-to whose subject is the question before's ("how do I fix it?", "how do I do that on pro?").
+_OF_IT = re.compile(r"\b(?:it|that|this|them|they|those|these)\b", re.IGNORECASE)
 # A short follow-up's "them": what the reply before was about ("can I use them at build time?").
 _OF_THEM = re.compile(r"\b(?:them|they|those|these)\b", re.IGNORECASE)
 
@@ -372,6 +385,11 @@ class TechnicalReplies(WriterBase):
             # "Whats the limit for business?" after "i get a 429 error": the limit of what that question was about.
             # Its "limit" alone finds the rate-limits guide whatever came before ("my build timed out").
             articles = [a for a in articles if topic_words(before) & topic_words(f"{a.title} {a.summary}")]
+        if ASKS_HOW_TO_DO.search(self.ctx.message) and not _OF_IT.search(self.ctx.message):
+            # "How do I enable http2?" found the failed deploys guide for "enable" in its step on the build cache,
+            # which was given as the step that fits: what to enable is named nowhere in it. ("How do I fix it?" names
+            # its subject by the question before.)
+            articles = [a for a in articles if _guide_names_what_is_asked(self.ctx.message, a)]
         if self._own_certificate(articles) or self._api_asked_about(articles):
             return
         if leading_incident is None and articles and (self._reason_its_log_shows(articles[0])
@@ -1131,7 +1149,8 @@ class TechnicalReplies(WriterBase):
             # with the service, however unsure the search is of the wording (0.58 with the calibration
             # refitted on round 20's out-of-scope rows, 0.61 before).
             faq = self._faq_on_topic(floor=FAQ_PLAUSIBLE)
-        if faq is not None and ASKS_HOW_TO_DO.search(self.ctx.message) and not _shares_a_subject(self.ctx.message, faq):
+        if faq is not None and ASKS_HOW_TO_DO.search(self.ctx.message) and not _shares_a_subject(self.ctx.message,
+                                                                                       f"{faq.question} {faq.answer}"):
             # "How do I enable http2 on my app?" found the entry on turning on two-factor (0.65, for "enable" in its
             # steps), which was quoted as the answer: what to enable is named nowhere in it.
             return None
