@@ -23,6 +23,9 @@ _NAMES_NOTHING = frozenset({"it", "that", "this", "them", "those", "these", "the
                             "what", "when", "where", "which", "who"})
 
 
+# A paragraph that opens by saying whose words follow: "What our help centre says about cancelling: …".
+_INTRODUCES_A_QUOTE = re.compile(r"^[^.:\n]{0,80}:\s")
+
 # "How much would it cost?", "what's the price?": a price, which a reply that states one in dollars already gave.
 _ASKS_A_PRICE = re.compile(r"\bhow\s+much\b|\bcosts?\b|\bprices?\b", re.IGNORECASE)
 _A_PRICE = re.compile(r"\$\d")
@@ -50,5 +53,8 @@ def covered_in_the_reply(message: str, reply: str) -> str | None:
         return None
     for paragraph in reply.split("\n\n"):
         if all(re.search(rf"\b{re.escape(word)}", paragraph, re.IGNORECASE) for word in words):
+            if _INTRODUCES_A_QUOTE.match(paragraph.strip()):
+                # "What our help centre says about cancelling: …" read "Yes, the same goes for the data: What our …".
+                return f"Yes, the same goes for the {thing}. {paragraph.strip()}"
             return f"Yes, the same goes for the {thing}: {paragraph.strip()}"
     return None

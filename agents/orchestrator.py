@@ -123,6 +123,7 @@ from agents.follow_ups.what_becomes_of import (
     asks_if_deleting_stops_charges,
     asks_what_an_upgrade_loses,
     asks_what_ending_does,
+    fate_of_other_things_after_cancelling,
     move_to_smaller_plan,
 )
 from agents.frustration import (
@@ -760,6 +761,10 @@ _FOLLOW_UPS_MISREAD = (
                   and {ctx.intent.label, *ctx.intent.secondary} <= {"billing", "refund", "general", "out_of_scope"},
                   "refund", "charged_twice_reported",
                   "reports a charge taken twice", spares=("human",), sure=True),
+    # "And my data?" after "will I lose my apps?" after cancelling (account at 0.71: "not enough information"): what
+    # becomes of those things too, which billing's part on cancelling says from its entry.
+    _FollowUpRule(fate_of_other_things_after_cancelling, "billing", "fate_after_cancelling_asked",
+                  "asks what cancelling does to other things of theirs", spares=("billing", "human")),
     # "Does signing up cost anything?" (off topic at 0.34, a panel whose technical part had no guide): what an account
     # costs, which the account part tells from the entry on the Free plan.
     _FollowUpRule(lambda ctx: asks_what_joining_costs(ctx.message), "account", "joining_cost_asked",

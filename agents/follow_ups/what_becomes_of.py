@@ -242,6 +242,16 @@ def fate_asked_of_other_things(ctx: SupportContext) -> str | None:
         return None
     return f"{before[:lost.start()]}{lost['verb']} my {given['things']}{before[lost.end():]}"
 
+def fate_of_other_things_after_cancelling(ctx: SupportContext) -> bool:
+    """fate_asked_of_other_things in a conversation about cancelling ("how do I cancel?", "will I lose my apps?", "and
+    my data?"), not about deleting the account: what the entry on cancelling says."""
+    if fate_asked_of_other_things(ctx) is None:
+        return False
+    earlier = earlier_user_texts(ctx)[:3]
+    return (any(CANCELLING.search(text) for text in earlier)
+            and not any(DELETING_THE_ACCOUNT.search(text) for text in earlier))
+
+
 # "Will I still be charged?" after asking how to delete the account, "if I delete my account will I still be charged?":
 # whether deleting stops the plan's charges (the invoice list came, or the deletion's steps again).
 _CHARGED = re.compile(r"\b(?:charged?|charging|bill(?:ed|ing)?|pay(?:ing)?|renew\w*|invoiced?)\b", re.IGNORECASE)

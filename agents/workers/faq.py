@@ -56,6 +56,7 @@ from agents.follow_ups.what_becomes_of import (
     asks_what_becomes_of,
     asks_what_becomes_of_them_alone,
     asks_what_cancelling_does,
+    fate_of_other_things_after_cancelling,
     speaks_of_an_upgrade,
 )
 from agents.outcome import FaqMatch
@@ -444,6 +445,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if asks_how_long_free_lasts(ctx.message):
         # "How long can I stay on free?": the entry on Free, which names no time limit, is what the writer reads.
         matches = _reread_first(deps, FREE_PLAN_QUESTION, k, matches)
+    if fate_of_other_things_after_cancelling(ctx):
+        # "And my data?" after "will I lose my apps?" after cancelling: the entry on cancelling says what is kept; the
+        # message's own words find the export's.
+        matches = _reread_first(deps, CANCEL_QUESTION, k, matches)
     if invoice_format_asked(ctx) is not None:
         # "As a zip?" after the invoice list: the entry on downloading invoices says which format they come in; the
         # message's own words find nothing of invoices.

@@ -79,3 +79,43 @@ async def test_a_double_charge_reported_by_a_customer_never_charged_says_nothing
 async def test_twice_or_double_naming_no_charge_is_still_off_topic(converse, message):
     [outcome] = await converse("cus_bob", message)
     assert outcome.intent.label == "out_of_scope" and "NW-2002" not in outcome.reply, outcome.reply
+
+
+_PORT_STEP = "4. If the app builds but fails on start, check that it listens on the `PORT` environment variable."
+
+
+@pytest.mark.parametrize("message", ["how do I set the port", "how do I change the port my app uses?",
+                                     "can I change the port?"])
+async def test_setting_the_port_gets_the_step_on_the_port_variable(converse, message):
+    # "I don't have a guide on that": `PORT` is a name in the step, which the message's words never found.
+    [outcome] = await converse("cus_bob", message)
+    assert f"The step that fits what you describe:\n{_PORT_STEP}" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "lead"), [
+    # The failed deploys guide's steps, as if a deploy had failed.
+    ("cus_alice", "how fast are deploys?", "You're on the Pro plan: Pro and Business have unlimited deploys and builds "
+                                          "of up to 45 minutes."),
+    ("cus_carol", "how quick is a build?", "You're on the Free plan: Free accounts get 10 deploys a day and builds of up "
+                                          "to 15 minutes."),
+])
+async def test_how_fast_a_deploy_is_gets_the_build_limit_as_how_long_it_takes_does(converse, customer, message, lead):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert "1. Open **App → Deploys**" not in outcome.reply
+
+
+_KEPT = ("Your paid plan stays active until the end of the period you've paid for, then your account moves to the Free "
+         "plan; your apps and data are kept.")
+
+
+async def test_data_asked_after_the_apps_after_cancelling_is_kept_too(converse):
+    # "I don't have enough information": the entry on cancelling was not gathered, the cancelling two questions back.
+    *_, outcome = await converse("cus_alice", "how do I cancel my subscription?", "will I lose my apps?", "and my data?")
+    assert outcome.reply == f"Yes, the same goes for the data. What our help centre says about cancelling: {_KEPT}", \
+        outcome.reply
+
+
+async def test_data_asked_after_the_apps_after_deleting_the_account_is_still_not_the_cancelling_entry(converse):
+    *_, outcome = await converse("cus_alice", "how do I delete my account?", "will I lose my apps?", "and my data?")
+    assert _KEPT not in outcome.reply, outcome.reply

@@ -114,6 +114,9 @@ ERROR_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # scaling guide's step on memory for "startup").
     (re.compile(r"\bEADDRINUSE\b|\baddress\s+already\s+in\s+use\b|\bport\s+(?:\d+\s+)?(?:is\s+)?already\s+(?:in\s+use|taken"
                 r"|bound)\b|\b(?:what|which)\s+port\b"
+                # "How do I set the port", "change the port my app uses" (no guide: `PORT` is a name the words never find).
+                r"|\b(?:set|change|configure|choose|pick|specify|define|bind)\s+(?:the\s+|a\s+|my\s+|our\s+|its\s+)?"
+                r"(?:\w+\s+)?port\b"
                 r"|\b(?:crash(?:es|ed|ing)?|fails?|failing|dies|exits?)\s+(?:on|at|during)\s+(?:start(?:[\s-]?up)?|boot|launch)\b"
                 r"|\b(?:won'?t|doesn'?t|does\s+not|will\s+not)\s+start(?:\s+up)?\b", re.IGNORECASE),
      "app builds fails on start listens PORT environment variable"),

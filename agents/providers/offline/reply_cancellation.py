@@ -45,6 +45,7 @@ from agents.follow_ups.what_becomes_of import (
     asks_what_becomes_of_them_alone,
     asks_what_lost_in_general,
     fate_asked_of_other_things,
+    fate_of_other_things_after_cancelling,
     move_to_smaller_plan,
     speaks_of_an_upgrade,
 )
@@ -553,7 +554,8 @@ class CancellationReplies(PlanComparisonReplies):
             # "What happens to my data if I delete my account?" names its entry: the account part quotes it.
             return False
         topic = with_topic(self.ctx)
-        if CANCELLING.search(topic):
+        # "And my data?" after "will I lose my apps?" after "how do I cancel?": the cancelling is two questions back.
+        if CANCELLING.search(topic) or fate_of_other_things_after_cancelling(self.ctx):
             told = self._what_cancelling_keeps()
         elif DELETING_THE_ACCOUNT.search(topic):
             told = self._what_deleting_removes()

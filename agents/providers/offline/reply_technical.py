@@ -199,7 +199,10 @@ ASKS_A_LIMIT = re.compile(
     # "How do I deploy more than 10 times a day?": past what the plan allows in a day.
     r"|\bmore\s+than\s+\d[\d,]*\s+(?:times\s+)?(?:a|per|each|every)\s+(?:day|hour|minute|month)\b"
     r"|\bwhat\s+(?:does|do)\b[^.?!]{0,40}\bmean\b|\bmeaning\b"
-    r"|\bwhat(?:\s+is|\s+are|'s|s)\s+(?:an?\s+|the\s+)?(?:http\s+)?[45]\d\d\b",
+    r"|\bwhat(?:\s+is|\s+are|'s|s)\s+(?:an?\s+|the\s+)?(?:http\s+)?[45]\d\d\b"
+    # "How fast are deploys?": how long one takes, which the help centre gives only as the build's limit (the failed
+    # deploys guide's steps came, as if one had failed).
+    r"|\bhow\s+(?:fast|quick(?:ly)?)\s+(?:are|is|do|does|can|will)\s+(?:a\s+|the\s+|my\s+|your\s+)?(?:deploy|build)",
     re.IGNORECASE,
 )
 # "I need 1000 requests a minute", "we need more than 3000 requests per minute": a rate the customer needs, which the
