@@ -60,7 +60,10 @@ def lists_our_regions(reply: str) -> bool:
 _MORE_REGIONS_FOR_AN_APP = re.compile(
     r"\b(?:add|adding|enable|enabling|set\s+up)\s+(?:a\s+)?(?:second|another|new|more|extra)\s+regions?\b"
     r"|\b(?:run|deploy|host|serve)\s+(?:my\s+|our\s+|the\s+|an?\s+|it\s+)?(?:same\s+)?(?:apps?\s+)?(?:in|to|across)\s+"
-    r"(?:several|multiple|two|more|many|more\s+than\s+one)\s+regions\b|\bmulti-?\s?regions?\b",
+    r"(?:several|multiple|two|more|many|more\s+than\s+one)\s+regions\b|\bmulti-?\s?regions?\b"
+    # "Can I use two regions?", "can we have both regions?" (a panel that said it had no guide, then quoted the entry).
+    r"|\b(?:use|have|pick|choose|be\s+in)\s+(?:two|2|three|3|several|multiple|both|more\s+than\s+one)\s+(?:of\s+(?:the|your)\s+)?"
+    r"regions\b",
     re.IGNORECASE)
 
 

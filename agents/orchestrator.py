@@ -79,6 +79,7 @@ from agents.follow_ups.billing import (
     asks_of_another_month_after_a_refund_refused,
     asks_of_another_months_invoice,
     asks_when_the_refund_arrives,
+    invoice_download_asked,
     invoice_format_asked,
     lets_the_refund_go_on,
     pushes_back_on_a_refund_refused,
@@ -752,6 +753,9 @@ _FOLLOW_UPS_MISREAD = (
                   "asks how long the Free plan lasts", spares=("billing", "human"), sure=True),
     # "As a zip?" after the invoice list (off topic: "no guide"), "can I get them in csv?" (the list again): the invoices
     # in a format the help centre's entry on them doesn't name, which billing's part says.
+    # "Can I download them?" after the invoice list: where they are downloaded, which billing's part tells.
+    _FollowUpRule(invoice_download_asked, "billing", "invoice_download_asked", "asks how to download the invoices",
+                  spares=("billing", "human")),
     _FollowUpRule(lambda ctx: invoice_format_asked(ctx) is not None, "billing", "invoice_format_asked",
                   "asks for the invoices in a format the help centre doesn't name", spares=("billing", "human")),
     # "You charged me again!" (refund at 0.37, a panel whose billing part listed the invoices): a charge taken twice,

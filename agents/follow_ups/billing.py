@@ -256,3 +256,17 @@ def invoice_format_asked(ctx: SupportContext) -> str | None:
     word = _FORMAT_WORD.search(found.group(0))
     return _FORMAT_NAMES[word.group(0).lower()] if word is not None else None
 
+
+
+# "Can I download them?" after the invoice list (the list again, behind "my answer is the same"), "can I download them
+# first?" after what deleting the account does to them: where the invoices are downloaded, which the entry on them says.
+_DOWNLOAD_THEM = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|wait)[,\s]+)?(?:(?:can|could|may)\s+(?:i|we)|how\s+(?:do|can|could|would)\s+(?:i|we)"
+    r"|where\s+(?:do|can)\s+(?:i|we))\s+(?:download|save|print|get\s+(?:a\s+)?(?:cop(?:y|ies)|pdfs?)\s+of)\s+"
+    r"(?:them|those|these|it|that\s+one|each\s+one)(?:\s+(?:first|too|all|now|somewhere|as\s+(?:a\s+)?pdfs?))*"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def invoice_download_asked(ctx: SupportContext) -> bool:
+    """"Can I download them?" right after a reply about invoices; False for another message, or after another reply."""
+    return bool(_DOWNLOAD_THEM.match(ctx.message)) and names_billing_document(last_assistant_text(ctx))

@@ -86,6 +86,11 @@ def asks_the_amount_of_the_renewal(ctx: SupportContext) -> bool:
     return bool(HOW_MUCH_ALONE.match(ctx.message)) and RENEWAL_TOLD in last_assistant_text(ctx)
 
 
+# "How much to get more?", "what does it cost to get more?" after "The API allows 3,000 requests a minute on Business":
+# the price of the plan that gives more (the customer's own price came).
+_ASKS_THE_PRICE_OF_MORE = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much|what)\s+(?:(?:does|would|will|is)\s+it\s+(?:cost|be)\s+)?"
+    r"(?:to\s+get|for)\s+more(?:\s+(?:then|of\s+them|requests|apps))?\s*[?.!]*\s*$", re.IGNORECASE)
 _OWN_PLAN_SAID = re.compile(r"\bYou're on the (?:Free|Pro|Business) plan\b[^.]*\.")
 
 
@@ -95,7 +100,9 @@ def plans_priced_asked(ctx: SupportContext) -> list[str]:
     last = last_assistant_text(ctx)
     # "How much would that cost?" after "Custom domains are on Pro and Business … you'd need to move": those plans'
     # prices (the custom domains guide again); after asking to move, what the move costs is the move's (writer.py).
-    costs = asks_what_it_costs(ctx.message) and not plan_change_named(previous_user_text(ctx) or "")
+    # "How much to get more?" after a reply that gave the price already is answered from it (covered_before).
+    more = bool(_ASKS_THE_PRICE_OF_MORE.match(ctx.message)) and "$" not in last
+    costs = (asks_what_it_costs(ctx.message) or more) and not plan_change_named(previous_user_text(ctx) or "")
     if not (HOW_MUCH_ALONE.match(ctx.message) or costs) or RENEWAL_TOLD in last:
         return []
     # "You're on the Free plan, so you'd need to move to Pro or Business first" names the customer's own, not one asked.

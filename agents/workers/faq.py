@@ -21,7 +21,7 @@ from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
 from agents.email_change import EMAIL_ADDRESS
 from agents.envelope import AgentRequest, AgentResponse
-from agents.follow_ups.billing import asks_when_the_refund_arrives, invoice_format_asked
+from agents.follow_ups.billing import asks_when_the_refund_arrives, invoice_download_asked, invoice_format_asked
 from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
 from agents.follow_ups.leaning_back import (
     NOT_RECEIVED,
@@ -449,7 +449,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "And my data?" after "will I lose my apps?" after cancelling: the entry on cancelling says what is kept; the
         # message's own words find the export's.
         matches = _reread_first(deps, CANCEL_QUESTION, k, matches)
-    if invoice_format_asked(ctx) is not None:
+    if invoice_format_asked(ctx) is not None or invoice_download_asked(ctx):
         # "As a zip?" after the invoice list: the entry on downloading invoices says which format they come in; the
         # message's own words find nothing of invoices.
         matches = _reread_first(deps, INVOICES_QUESTION, k, matches)

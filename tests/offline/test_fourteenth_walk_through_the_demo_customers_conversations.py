@@ -119,3 +119,64 @@ async def test_data_asked_after_the_apps_after_cancelling_is_kept_too(converse):
 async def test_data_asked_after_the_apps_after_deleting_the_account_is_still_not_the_cancelling_entry(converse):
     *_, outcome = await converse("cus_alice", "how do I delete my account?", "will I lose my apps?", "and my data?")
     assert _KEPT not in outcome.reply, outcome.reply
+
+
+async def test_what_more_costs_after_the_api_limits_is_the_plan_that_gives_more(converse):
+    # "You're on the Pro plan at $29.00 a month.": the customer's own price alone.
+    *_, outcome = await converse("cus_alice", "how do I get more api requests?", "how much to get more?")
+    assert outcome.reply == "Business costs $99.00 a month. You're on the Pro plan at $29.00 a month.", outcome.reply
+
+
+async def test_what_more_costs_after_a_reply_with_the_price_is_still_that_price(converse):
+    *_, outcome = await converse("cus_carol", "can I have 2 apps?", "how much to get more?")
+    assert outcome.reply.startswith("As my last message said: your plan, Free, includes one app. Pro ($29.00 a month)"), \
+        outcome.reply
+
+
+_DOWNLOAD = ("Yes: all your invoices are under **Billing → Invoices**, where you can download each one as a PDF. We also "
+             "email every invoice to your billing address when it is issued.")
+
+
+@pytest.mark.parametrize("turns", [
+    # The list again, behind "my answer is the same as in my last message".
+    ("show me my invoices", "can I download them?"),
+    # The list.
+    ("I want to delete my account", "wait, what happens to my invoices?", "can I download them first?"),
+])
+async def test_downloading_the_invoices_just_talked_of_is_where_they_are(converse, turns):
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply == _DOWNLOAD, outcome.reply
+
+
+async def test_downloading_the_export_just_told_is_still_not_about_invoices(converse):
+    *_, outcome = await converse("cus_alice", "how do I export my data?", "can I download it?")
+    assert "Billing → Invoices" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can I use two regions?", "can we have both regions?"])
+async def test_running_in_two_regions_is_what_the_entry_says_of_business(converse, message):
+    # "I don't have a guide on that" and then the entry as a guess, in one reply.
+    [outcome] = await converse(None, message)
+    assert outcome.reply.startswith("What our help centre says: You can run apps in three regions"), outcome.reply
+    assert "several regions at once" in outcome.reply and "I don't have a guide" not in outcome.reply
+
+
+_ACCESS_UNSAID = ("Our help centre doesn't describe removing team members, so it doesn't say when someone removed loses "
+                  "access either, and I'd rather not guess. A person from our support team can tell you: would you like "
+                  "me to pass you to a person?")
+
+
+@pytest.mark.parametrize("turns", [
+    # What team members may see or do, and "not enough information", each with a person offered.
+    ("we need more team members", "how many can we have?", "will they lose access right away if I remove them?"),
+    # The team's entry and its roles, as if what a member may do were asked.
+    ("how do I remove a team member?", "will they lose access right away?"),
+])
+async def test_when_a_removed_member_loses_access_is_said_to_be_undescribed(converse, turns):
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply == _ACCESS_UNSAID, outcome.reply
+
+
+async def test_what_a_member_may_see_is_still_the_roles_answer(converse):
+    *_, outcome = await converse("cus_bob", "how do I add a team member?", "can they still see billing?")
+    assert outcome.reply.startswith("Here's what our help centre says about team members:"), outcome.reply

@@ -199,6 +199,10 @@ _OTHER_ACCOUNT = re.compile(
     r"|\bswitch\w*\s+(?:between\s+)?(?:my\s+|the\s+)?(?:(?:online|user)\s+)?(?:accounts|profiles)\b", re.IGNORECASE)
 # Taking someone off the team, which the help centre's team entry does not describe.
 _REMOVES = re.compile(r"\b(?:remove|removing|delete|deleting|kick|kicking)\b", re.IGNORECASE)
+# "Will they lose access right away?", "can they still log in?": what a member keeps of the account.
+_ASKS_OF_ACCESS = re.compile(r"\b(?:lose|losing|keep|keeps|still\s+have|cut\s+off|revoked?)\s+(?:their\s+|his\s+|her\s+)?access\b"
+                            r"|\bstill\s+(?:be\s+able\s+to\s+)?(?:log\s*in|sign\s*in|see|get\s+in|access)\b"
+                            r"|\baccess\s+(?:right\s+away|immediately|straight\s+away|at\s+once)\b", re.IGNORECASE)
 # "Someone on my team left the company", "a developer of ours quit": a member to take off the team, said as news (it got
 # "I don't have enough information").
 _LEFT_THE_TEAM = re.compile(
@@ -321,7 +325,7 @@ class AccountReplies(BillingReplies):
         if (self._deletion_asked_of_us() or self._reset_asked_of_us() or self._email_changed_without_the_old_inbox()
                 or self._email_change_to_an_address() or self._authenticator_unnamed()):
             return
-        if self._team_described():
+        if self._team_described() or self._removed_members_access_unsaid():
             return
         if about_someone_elses_sign_in(self.text) or asks_of_someone_elses_account(self.ctx):
             self._someone_elses_sign_in()
@@ -959,6 +963,22 @@ class AccountReplies(BillingReplies):
         self._cite_faq(entry)
         self.reply.add("It doesn't say how to change the role of someone who is already on the team, and I'd rather "
                        f"not guess. If that's what you need, would you like me to {OFFER_PERSON}?", answers=False)
+
+    def _removed_members_access_unsaid(self) -> bool:
+        """"Will they lose access right away?" right after removing a member was said not to be described, or "… if I
+        remove them?" of the team: when a removed member loses access, which the help centre doesn't say either (what
+        members may see came, with "not enough information"). False, having said nothing, for another message."""
+        if not _ASKS_OF_ACCESS.search(self.ctx.message):
+            return False
+        after_removal = _REMOVAL_UNDESCRIBED in last_assistant_text(self.ctx)
+        removing = bool(_REMOVES.search(self.ctx.message)) and any(
+            _NAMES_TEAM_PEOPLE.search(text) for text in (self.ctx.message, *earlier_user_texts(self.ctx)[:TOPIC_TURNS]))
+        if not (after_removal or removing):
+            return False
+        self.reply.add("Our help centre doesn't describe removing team members, so it doesn't say when someone removed "
+                       "loses access either, and I'd rather not guess. A person from our support team can tell you: "
+                       f"would you like me to {OFFER_PERSON}?")
+        return True
 
     def _team_removal_not_described(self, entry: FaqMatch) -> None:
         """"Can I remove a team member?": the team entry says how to invite, not how to take someone off; that is

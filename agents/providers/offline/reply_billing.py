@@ -17,6 +17,7 @@ from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_ups.billing import (
     INVOICE_NOT_CHANGED,
     WHAT_LOOKS_WRONG,
+    invoice_download_asked,
     invoice_format_asked,
     reports_card_replaced,
     says_what_looks_wrong,
@@ -441,7 +442,7 @@ class BillingReplies(WriterBase):
 
     def billing(self) -> None:
         if (self._why_an_expired_card_failed() or self._invoice_detail_given() or self._has_no_other_card() or self._tells_why_there_are_no_invoices()
-                or self._new_card_named() or self._invoices_in_a_format_unsaid()):
+                or self._new_card_named() or self._invoices_in_a_format_unsaid() or self._where_invoices_download()):
             return
         if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
                 or self._tells_what_the_records_show_of_what_looks_wrong() or self._what_nonpayment_does()
@@ -1894,6 +1895,15 @@ class BillingReplies(WriterBase):
         self._cite_faq(entry)
         self.reply.add(f"If you need them another way, a person from our team can check what's possible: would you like "
                        f"me to {OFFER_PERSON}?", answers=False)
+        return True
+
+    def _where_invoices_download(self) -> bool:
+        """"Can I download them?" right after a reply about invoices: yes, where, from the entry on them (the list came
+        again behind "my answer is the same"). False, having said nothing, for another message or without the entry."""
+        if not invoice_download_asked(self.ctx) or (entry := self._invoices_entry()) is None:
+            return False
+        self.reply.add(f"Yes: {entry.answer[:1].lower()}{entry.answer[1:]}")
+        self._cite_faq(entry)
         return True
 
     def _invoices_entry(self) -> FaqMatch | None:
