@@ -21,7 +21,12 @@ from agents.follow_ups.history import last_assistant_text, previous_user_text, t
 from agents.follow_ups.leaning_back import asks_for_more, asks_the_amount_of_it, asks_to_deliver_it, asks_which_of_them
 from agents.follow_ups.offers import declines_offer
 from agents.follow_ups.plan_moves import asks_us_to_change_plan
-from agents.follow_ups.plans import asks_the_amount_of_the_renewal, plan_meant_by_that, plans_priced_asked
+from agents.follow_ups.plans import (
+    asks_the_amount_of_the_renewal,
+    free_plan_duration_asked,
+    plan_meant_by_that,
+    plans_priced_asked,
+)
 from agents.follow_ups.what_becomes_of import (
     asks_of_sleep_after_an_upgrade,
     asks_what_cancelling_does,
@@ -48,7 +53,6 @@ from agents.service_terms import (
     asks_about_paying_yearly,
     asks_for_a_neighbouring_plan,
     asks_for_a_plan_change_alone,
-    asks_how_long_free_lasts,
     plan_asked_if_offered,
     plan_moved_to,
 )
@@ -115,7 +119,7 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     FaqRefusal(lambda ctx, top: _after_a_question(asks_the_amount_of_it)(ctx, top)
                or asks_the_amount_of_the_renewal(ctx), "asks the amount of what was discussed before"),
     # "Is the free plan free forever?": the entry on Free lists what it includes and nothing of how long it lasts.
-    FaqRefusal(lambda ctx, _top: asks_how_long_free_lasts(ctx.message), "asks how long the Free plan lasts"),
+    FaqRefusal(lambda ctx, _top: free_plan_duration_asked(ctx), "asks how long the Free plan lasts"),
     # "Can I get my invoices as a zip?": the entry on invoices names a PDF of each, and alone reads as a yes.
     FaqRefusal(lambda ctx, _top: invoice_format_asked(ctx) is not None,
                "asks for the invoices in a format the entry doesn't name"),

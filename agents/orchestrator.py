@@ -105,6 +105,7 @@ from agents.follow_ups.plans import (
     asks_to_avoid_what_a_plan_has,
     cheapest_plan_asked,
     discount_asked_for_who_they_are,
+    free_plan_duration_asked,
     period_of_the_prices_said,
     plan_gone_ahead_with,
     plans_priced_asked,
@@ -226,7 +227,6 @@ from agents.service_terms import (
     asks_about_a_commitment,
     asks_about_an_extra_fee,
     asks_for_a_special_price,
-    asks_how_long_free_lasts,
     asks_if_a_plan_can_change_later,
     asks_price_per_app,
     asks_price_per_seat,
@@ -749,7 +749,7 @@ _FOLLOW_UPS_MISREAD = (
                   spares=("technical", "general", "billing", "refund", "account", "human")),
     # "How long can I stay on free?" (off topic: the scope reply), "is the free plan free forever?" (the entry on Free,
     # as technical): how long Free lasts, which billing's part says no entry limits.
-    _FollowUpRule(lambda ctx: asks_how_long_free_lasts(ctx.message), "billing", "free_plan_duration_asked",
+    _FollowUpRule(free_plan_duration_asked, "billing", "free_plan_duration_asked",
                   "asks how long the Free plan lasts", spares=("billing", "human"), sure=True),
     # "As a zip?" after the invoice list (off topic: "no guide"), "can I get them in csv?" (the list again): the invoices
     # in a format the help centre's entry on them doesn't name, which billing's part says.

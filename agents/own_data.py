@@ -998,7 +998,9 @@ _EDITS_PROFILE_DETAILS = re.compile(
 _GIVES_AN_INVOICE_DETAIL = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|here|so|and|right|sure|fine)[,:.!\s]+)?(?:it'?s\s+|(?:my|our|the)\s+)?(?:vat(?:\s+(?:number|id|no\.?|"
     r"reg(?:istration)?(?:\s+(?:number|no\.?))?))?|tax\s+(?:id|number)|company\s+name|business\s+name|billing\s+address|"
-    r"company\s+address)\s*(?:is|=|:)\s*\S"
+    # Not "the VAT number is missing", which says what is wrong with the invoice.
+    r"company\s+address)\s*(?:is(?!\s+(?:missing|wrong|not|empty|gone|absent|incorrect|blank|still|nowhere|invalid"
+    r"|outdated|old|out\s+of\s+date)\b)|=|:)\s*\S"
     # "It's DE123456789", "here it is: GB123456789": a VAT number alone, as the EU's and the UK's are written.
     r"|^\W*(?:(?:ok(?:ay)?|here|so|sure)[,:.!\s]+)?(?:it'?s\s+|it\s+is\s+|here\s+it\s+is[:,]?\s+)?[a-z]{2}\s?\d{8,12}"
     r"(?:[a-z]\d{2})?\W*$",

@@ -11,7 +11,7 @@ from agents.context import SupportContext
 from agents.follow_ups.history import earlier_user_texts, last_assistant_text, last_reply_cited, previous_user_text
 from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them, asks_to_avoid_it, asks_what_it_costs
 from agents.follow_ups.plan_moves import PLANS_CHEAPEST_FIRST, goes_ahead_with_a_change, plan_change_named
-from agents.service_terms import RENEWAL_TOLD, asks_about_paying_less, says_who_may_pay_less
+from agents.service_terms import RENEWAL_TOLD, asks_about_paying_less, asks_how_long_free_lasts, says_who_may_pay_less
 
 # "I'm on pro", "we're on the business plan", "I have pro": the customer's plan, said to the question before it ("why
 # is my app slow?"), which it narrows as "and for pro?" does (asked_of_a_plan); alone it asks nothing.
@@ -485,3 +485,17 @@ def apps_had_after_the_counts(ctx: SupportContext) -> int | None:
         return None
     return int(said["count"])
 
+
+
+# How the billing part says the help centre mentions no trial; "how long is it?" right after it asks the trial's length.
+TRIAL_UNDESCRIBED = "I can't find anything about free trials in our help centre"
+_HOW_LONG_IS_IT = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+long\s+(?:is|does|will|would)\s+(?:it|that|the\s+(?:free\s+)?trial)"
+    r"(?:\s+(?:last|be|run|go\s+on))?(?:\s+for)?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def free_plan_duration_asked(ctx: SupportContext) -> bool:
+    """"How long can I stay on free?", or "how long is it?" right after no trial was found: how long what costs nothing
+    lasts, which the entry on the Free plan answers (the refund's time to arrive came by the FAQ shortcut)."""
+    return asks_how_long_free_lasts(ctx.message) or (
+        bool(_HOW_LONG_IS_IT.match(ctx.message)) and TRIAL_UNDESCRIBED in last_assistant_text(ctx))

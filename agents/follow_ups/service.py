@@ -229,9 +229,10 @@ def new_key_asked(ctx: SupportContext) -> str | None:
     return f"how do I create a new {named['key'].lower().rstrip('s')}?"
 
 
-# "And last month?" right after "what's the uptime been this month?": the uptime of that period (the invoice list).
+# "And last month?" right after "what's the uptime been this month?": the uptime of that period (the invoice list); so
+# "last month?" alone.
 _ANOTHER_PERIOD = re.compile(
-    r"^\W*(?:and|what\s+about|how\s+about)\s+(?:for\s+|in\s+|over\s+)?(?P<period>(?:last|this|the\s+previous|the\s+past|the"
+    r"^\W*(?:(?:and|what\s+about|how\s+about)\s+)?(?:for\s+|in\s+|over\s+)?(?P<period>(?:last|this|the\s+previous|the\s+past|the"
     r"\s+last)\s+(?:month|week|year|quarter|\d+\s+days))\s*[?.!]*\s*$", re.IGNORECASE)
 
 

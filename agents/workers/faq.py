@@ -38,6 +38,7 @@ from agents.follow_ups.plan_moves import (
     asks_how_or_when_of_it,
     plan_move_asked_how_long,
 )
+from agents.follow_ups.plans import free_plan_duration_asked
 from agents.follow_ups.service import (
     RATE_LIMITS_QUESTION,
     TEAM_QUESTION,
@@ -91,7 +92,6 @@ from agents.service_terms import (
     asks_about_a_commitment,
     asks_about_an_extra_fee,
     asks_for_a_neighbouring_plan,
-    asks_how_long_free_lasts,
     asks_if_a_card_is_needed,
     asks_if_a_plan_can_change_later,
     asks_price_per_seat,
@@ -442,7 +442,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # question (its own words scored it 0.02, and got "not enough information").
         plans = _best_first(deps, PLANS_QUESTION, 1)
         matches = [*plans, *_after_own(plans, matches)]
-    if asks_how_long_free_lasts(ctx.message):
+    if free_plan_duration_asked(ctx):
         # "How long can I stay on free?": the entry on Free, which names no time limit, is what the writer reads.
         matches = _reread_first(deps, FREE_PLAN_QUESTION, k, matches)
     if fate_of_other_things_after_cancelling(ctx):

@@ -180,3 +180,49 @@ async def test_when_a_removed_member_loses_access_is_said_to_be_undescribed(conv
 async def test_what_a_member_may_see_is_still_the_roles_answer(converse):
     *_, outcome = await converse("cus_bob", "how do I add a team member?", "can they still see billing?")
     assert outcome.reply.startswith("Here's what our help centre says about team members:"), outcome.reply
+
+
+async def test_how_long_the_trial_is_after_none_was_found_is_that_free_has_no_limit(converse):
+    # The refund's time to arrive, by the FAQ shortcut.
+    *_, outcome = await converse(None, "do you have a free trial?", "how long is it?")
+    assert outcome.reply.startswith("As there's no free trial in our help centre, there's no trial period I can give "
+                                    "you.\n\nOur help centre names no time limit on the Free plan"), outcome.reply
+    assert outcome.route != "faq" and "refund" not in outcome.reply
+
+
+async def test_how_long_it_is_after_anything_else_is_still_not_the_free_plan(converse):
+    *_, outcome = await converse("cus_alice", "how do I add a custom domain?", "how long is it?")
+    assert "no time limit on the Free plan" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["last month?", "and last week?"])
+async def test_a_period_asked_after_the_uptime_is_the_uptime_then(converse, message):
+    # "Last month?" alone got the invoice list.
+    *_, outcome = await converse("cus_alice", "what's your uptime?", message)
+    period = message.removeprefix("and ").rstrip("?")
+    assert outcome.reply.startswith(f"I don't have an uptime figure for {period}"), outcome.reply
+
+
+@pytest.mark.parametrize("turns", [
+    ("my invoice is wrong", "the VAT number is missing"),
+    ("my VAT number is missing from my invoices",),
+])
+async def test_a_vat_number_said_to_be_missing_is_not_taken_for_one_given(converse, turns):
+    # "Thanks, but I can't add it to your account from this chat, so it hasn't been saved anywhere."
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith("Go to **Billing → Details** and fill in your company name, address and VAT number."), \
+        outcome.reply
+
+
+async def test_a_vat_number_given_is_still_said_not_to_be_saved(converse):
+    [outcome] = await converse("cus_bob", "my vat number is GB123456789")
+    assert outcome.reply.startswith("Thanks, but I can't add it to your account from this chat"), outcome.reply
+
+
+async def test_signing_in_after_asking_to_delete_the_account_is_the_grace_period_with_the_rest_unsaid(converse):
+    # The account's lock status and two-factor.
+    *_, outcome = await converse("cus_bob", "I want to delete my account", "will I still be able to log in?")
+    assert outcome.reply == ("Our help centre says: Deleting removes your apps and data for good after a 7-day grace "
+                             "period, during which you can change your mind. It doesn't say whether you can still sign in "
+                             "during that time, and I'd rather not guess: would you like me to pass you to a person from "
+                             "our team, who can tell you?"), outcome.reply

@@ -199,6 +199,9 @@ _OTHER_ACCOUNT = re.compile(
     r"|\bswitch\w*\s+(?:between\s+)?(?:my\s+|the\s+)?(?:(?:online|user)\s+)?(?:accounts|profiles)\b", re.IGNORECASE)
 # Taking someone off the team, which the help centre's team entry does not describe.
 _REMOVES = re.compile(r"\b(?:remove|removing|delete|deleting|kick|kicking)\b", re.IGNORECASE)
+# "Will I still be able to log in?", "can I still use my apps?": what still works for a while.
+_STILL_SIGNS_IN = re.compile(r"\bstill\s+(?:be\s+able\s+to\s+)?(?:log\s*in|sign\s*in|access|use|get\s+in(?:to)?|see)\b",
+                             re.IGNORECASE)
 # "Will they lose access right away?", "can they still log in?": what a member keeps of the account.
 _ASKS_OF_ACCESS = re.compile(r"\b(?:lose|losing|keep|keeps|still\s+have|cut\s+off|revoked?)\s+(?:their\s+|his\s+|her\s+)?access\b"
                             r"|\bstill\s+(?:be\s+able\s+to\s+)?(?:log\s*in|sign\s*in|see|get\s+in|access)\b"
@@ -302,7 +305,7 @@ class AccountReplies(BillingReplies):
             self._no_account_for_the_address()
             return
         if (self._tells_the_account_is_not_deleted() or self._tells_a_visitor_what_two_factor_is()
-                or self._tells_whether_two_factor_is_required()):
+                or self._tells_whether_two_factor_is_required() or self._sign_in_after_deleting_unsaid()):
             return
         if asks_for_another_second_factor(self.ctx.message, last_reply=last_assistant_text(self.ctx),
                                           asked_before=previous_user_text(self.ctx) or "") and (
@@ -963,6 +966,21 @@ class AccountReplies(BillingReplies):
         self._cite_faq(entry)
         self.reply.add("It doesn't say how to change the role of someone who is already on the team, and I'd rather "
                        f"not guess. If that's what you need, would you like me to {OFFER_PERSON}?", answers=False)
+
+    def _sign_in_after_deleting_unsaid(self) -> bool:
+        """"Will I still be able to log in?" right after the steps to delete the account: what the entry says of the
+        grace period, and that it doesn't say whether signing in still works then (the account's lock status came).
+        False, having said nothing, for another message or after another reply."""
+        if (not _STILL_SIGNS_IN.search(self.ctx.message) or "Delete account" not in last_assistant_text(self.ctx)
+                or (entry := self._entry_on("delete")) is None):
+            return False
+        grace = next((part.strip() for s in sentences(entry.answer) for part in s.split(";") if "grace period" in part),
+                     entry.answer)
+        grace = f"{grace[:1].upper()}{grace[1:].rstrip('.')}."
+        self.reply.add(f"Our help centre says: {grace} It doesn't say whether you can still sign in during that time, "
+                       f"and I'd rather not guess: would you like me to {OFFER_PERSON} from our team, who can tell you?")
+        self._cite_faq(entry)
+        return True
 
     def _removed_members_access_unsaid(self) -> bool:
         """"Will they lose access right away?" right after removing a member was said not to be described, or "… if I

@@ -29,8 +29,10 @@ from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND
 from agents.follow_ups.plan_moves import CANCELLING
 from agents.follow_ups.plans import (
     HOW_MUCH_ALONE,
+    TRIAL_UNDESCRIBED,
     WHICH_PLANS,
     asks_the_amount_of_the_renewal,
+    free_plan_duration_asked,
     period_of_the_prices_said,
 )
 from agents.follow_ups.topic import with_topic
@@ -1087,7 +1089,7 @@ class BillingReplies(WriterBase):
         """"Is there a free trial?", "can you extend my trial?": the help centre mentions no trial, which is said rather
         than a guess; what it says of the Free plan (which costs nothing) when its entry was gathered; a person
         offered."""
-        self.reply.add("I can't find anything about free trials in our help centre, so I'd rather not guess.")
+        self.reply.add(f"{TRIAL_UNDESCRIBED}, so I'd rather not guess.")
         free = next((m for m in self.facts.faq if "free plan" in normalise(m.question)), None)
         if free is not None and not self._faq_quoted(free):
             self.reply.add(f"What it does say is that the Free plan costs nothing: {free.answer}", answers=False)
@@ -1875,10 +1877,15 @@ class BillingReplies(WriterBase):
         """"How long can I stay on free?", "is the free plan forever?": the help centre names no time limit on Free,
         which is said with its entry on Free (the scope reply came, or the entry alone, which says nothing of how long).
         False, having said nothing, for another message or without the entry."""
-        if not asks_how_long_free_lasts(self.text) or (entry := self._entry_on("free", "plan")) is None:
+        if not (asks_how_long_free_lasts(self.text) or free_plan_duration_asked(self.ctx)) or (
+                entry := self._entry_on("free", "plan")) is None:
             return False
         on_it = (" You're on it now." if self.ctx.customer is not None and self.ctx.customer.plan.lower() == "free"
                  else "")
+        if not asks_how_long_free_lasts(self.text):
+            # "How long is it?" right after no trial was found: the trial's length, which there is none to give.
+            self.reply.add("As there's no free trial in our help centre, there's no trial period I can give you.",
+                           answers=False)
         self.reply.add("Our help centre names no time limit on the Free plan, so as far as it says, you can stay on it as "
                        f"long as you like.{on_it} What it says of Free: {entry.answer}")
         self._cite_faq(entry)
