@@ -23,6 +23,12 @@ _SAYS_TEAM_SIZE = re.compile(
     r"|people\s+(?:on|in)\s+(?:my|our|the)\s+team)"
     rf"|\bthere\s+(?:are|will\s+be)\s+{_COUNT}\s+of\s+us)\b",
     re.IGNORECASE)
+# "Is it worth it for a team of 5?", "is pro enough for 8 developers?": a team's size, given as what a plan is weighed for
+# ("not enough information" came). "For 5 people" alone is no team ("a table for 5 people"): only beside a plan's words.
+_FOR_A_TEAM = re.compile(
+    rf"\bfor\s+(?:a\s+(?:small\s+|big\s+|growing\s+)?team\s+of\s+{_COUNT}|(?:the\s+)?{_COUNT}\s+(?:of\s+us|people|developers|devs"
+    r"|engineers|users|team\s*mates|team\s+members))\b", re.IGNORECASE)
+_WEIGHS_A_PLAN = re.compile(r"\b(?:worth|plans?|pro|business|tiers?|suits?)\b", re.IGNORECASE)
 # "Can each person have their own login?", "can my teammates have their own accounts?", "do we share one login?".
 _OWN_LOGINS = re.compile(
     r"\b(?:each|every|all)\s+(?:\w+\s+)?(?:person|member|user|developer|dev|teammate|colleague|one|of\s+(?:us|them))\b"
@@ -36,6 +42,8 @@ _OWN_LOGINS = re.compile(
 def team_size_said(message: str) -> int | None:
     """"We're a team of 10" → 10; None when the message gives no team's size."""
     found = _SAYS_TEAM_SIZE.search(message)
+    if found is None and _WEIGHS_A_PLAN.search(message):
+        found = _FOR_A_TEAM.search(message)
     if found is None:
         return None
     count = _A_COUNT.search(found[0].lower())

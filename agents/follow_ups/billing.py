@@ -97,6 +97,19 @@ def asks_of_another_months_invoice(ctx: SupportContext) -> bool:
     return bool(_ANOTHER_MONTH.match(ctx.message)) and bool(_INVOICE_TOLD.search(last_assistant_text(ctx)))
 
 
+# "And last month?", "what about this month's?" right after the invoice list: that month's invoice, counted from today.
+_A_MONTH_FROM_TODAY = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|so|well|then)[,\s]+)*(?:(?:what|how)\s+about|and)?\s*(?:for\s+|from\s+)?(?:the\s+(?:one|invoice)"
+    r"\s+(?:from|for)\s+)?(?:last|previous|this|current)\s+month(?:'?s)?(?:\s+(?:one|invoice|bill))?(?:\s+then)?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def asks_of_a_months_invoice_from_today(ctx: SupportContext) -> bool:
+    """"And last month?" right after a reply about invoices: that month's invoice (the list again, behind "my answer is
+    the same")."""
+    return bool(_A_MONTH_FROM_TODAY.match(ctx.message)) and names_billing_document(last_assistant_text(ctx))
+
+
 def says_what_looks_wrong(ctx: SupportContext) -> bool:
     """"The amount", "it should be $19", "NW-1002, the price" right after being asked what looks wrong on an invoice: the
     answer to that, in a few words, asking nothing new."""

@@ -226,3 +226,34 @@ async def test_signing_in_after_asking_to_delete_the_account_is_the_grace_period
                              "period, during which you can change your mind. It doesn't say whether you can still sign in "
                              "during that time, and I'd rather not guess: would you like me to pass you to a person from "
                              "our team, who can tell you?"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "reply"), [
+    # The invoice list again, behind "my answer is the same".
+    ("cus_alice", ("show me my invoices", "and last month?"),
+     "Invoice NW-1002 is for $29.00, issued on 2026-10-01 and was paid on 2026-10-01."),
+    ("cus_bob", ("show me my invoices", "what about this month?"),
+     "Invoice NW-2002 is for $99.00, issued on 2026-11-15 and was paid on 2026-11-15."),
+])
+async def test_a_month_counted_from_today_after_the_invoices_is_that_months_invoice(converse, customer, turns, reply):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(reply), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "room"), [
+    # "I don't have enough information".
+    ("cus_bob", ("what's the difference between pro and business?", "is it worth it for a team of 5?"),
+     "You're on Business, which has no limit on members, so there's room for all of you."),
+    ("cus_alice", ("is pro enough for 8 developers?",),
+     "You're on Pro, which lets you invite up to 3 members: not enough for a team of 8 with you."),
+])
+async def test_a_plan_weighed_for_a_team_of_a_size_is_what_the_team_entry_allows(converse, customer, turns, room):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("For a team of"), outcome.reply
+    assert room in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["i need a hotel room big enough for 4 people", "book a table for 5 people"])
+async def test_people_counted_for_something_else_are_still_no_team(converse, message):
+    [outcome] = await converse("cus_alice", message)
+    assert "For a team of" not in outcome.reply, outcome.reply

@@ -21,6 +21,7 @@ from agents.facts import (
     RefundFact,
     SubscriptionFact,
 )
+from agents.follow_ups.billing import asks_of_a_months_invoice_from_today
 from agents.follow_ups.history import last_assistant_text
 from agents.follow_ups.leaning_back import BY_EMAIL_ALONE, asks_for_the_other, relative_step
 from agents.follow_ups.topic import with_topic
@@ -468,7 +469,8 @@ class WriterBase:
         the text asks for no month's receipt or invoice that way. Only then: "I was charged twice last month"
         is about the charge, whichever month it fell in."""
         found = RELATIVE_MONTH.search(text)
-        if found is None or not self.ctx.today or not asks_for_billing_document(text):
+        if found is None or not self.ctx.today or not (
+                asks_for_billing_document(text) or asks_of_a_months_invoice_from_today(self.ctx)):
             return None
         return month_counted_from_today(found, self.ctx.today)
 
