@@ -91,7 +91,7 @@ def test_follow_ups_are_judged_in_their_conversation_and_all_of_them_pass():
     assert {"is it fixed yet?", "yes please", "how do I fix it?"} <= follow_ups
     figures = evaluate_pipeline(provider_kind="offline")
     failed = [f for f in figures["pipeline_failures"] if f["message"] in follow_ups]
-    assert failed == []
+    assert failed == [], [(f["message"], f["missing"], f["leaked"], f["reply"]) for f in failed]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -257,3 +257,26 @@ async def test_a_plan_weighed_for_a_team_of_a_size_is_what_the_team_entry_allows
 async def test_people_counted_for_something_else_are_still_no_team(converse, message):
     [outcome] = await converse("cus_alice", message)
     assert "For a team of" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "reply"), [
+    # "I don't have a guide on that in our help centre".
+    ("cus_carol", ("can I have a custom domain on free?", "why not?"),
+     "Our help centre lists custom domains with Pro and the plans above it, not with Free, but doesn't say why, and I'd "
+     "rather not guess. If you'd like custom domains, you can move to Pro under **Billing → Plan**; or, if you'd like to "
+     "know more, I can pass you to a person from our team."),
+    ("cus_alice", ("does pro include an SLA?", "why not?"),
+     "Our help centre lists a 99.95% monthly uptime SLA with Business, not with Pro, but doesn't say why, and I'd rather "
+     "not guess. If you'd like a 99.95% monthly uptime SLA, you can move to Business under **Billing → Plan**; or, if "
+     "you'd like to know more, I can pass you to a person from our team."),
+])
+async def test_why_a_plan_lacks_something_is_said_to_be_unexplained(converse, customer, turns, reply):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply == reply, outcome.reply
+
+
+async def test_what_only_the_top_plan_has_names_no_plans_above_it(converse):
+    # "It comes with Business and the plans above it": there are none.
+    [outcome] = await converse("cus_alice", "does pro include an SLA?")
+    assert "It comes with Business; you can change plan" in outcome.reply, outcome.reply
+    assert "plans above it" not in outcome.reply

@@ -91,7 +91,10 @@ class Grounding:
         dates = found.dates | set(re.findall(r"\d{4}-\d{2}-\d{2}", corpus))
         times = found.times | {t[:5] for t in re.findall(r"(?<=T)\d{2}:\d{2}", corpus)}
         cards = set(re.findall(r"\b\d{4}\b", corpus))
-        return cls(invoices=found.invoices, dates=dates, money=numbers, cards=cards, numbers=numbers, times=times)
+        # A count the customer gave ("we're a team of 5") may be said back; it backs no amount, invoice or card. Until
+        # this, "For a team of 5" was struck when no fact happened to hold a 5 (an entry's id did, in the demo).
+        said = figures_in(ctx.message_as_typed or ctx.message).numbers
+        return cls(invoices=found.invoices, dates=dates, money=numbers, cards=cards, numbers=numbers | said, times=times)
 
     def unsupported(self, text: str) -> list[tuple[str, str]]:
         """(kind, value) for every figure in text the context does not back."""

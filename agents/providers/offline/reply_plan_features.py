@@ -261,6 +261,11 @@ def _words(text: str) -> set[str]:
 # plan"), read back when more of it is asked for.
 _NO_FIGURE_TOLD = re.compile(r"\bOur help centre doesn't give an? (?P<name>[\w ]+?) figure for any plan\b")
 
+
+def _and_above(plan: PlanListing, listing: list[PlanListing]) -> str:
+    """" and the plans above it", unless none is: "It comes with Business and the plans above it" named plans we lack."""
+    return " and the plans above it" if plan is not listing[-1] else ""
+
 class PlanFeatureReplies(WriterBase):
     def answers_apps_had_already(self) -> bool:
         """"I have 10 already" right after how many apps each plan includes was told: how that stands against the
@@ -696,7 +701,7 @@ class PlanFeatureReplies(WriterBase):
             includes = f", which includes {self._listed(asked)}" if asked.items else ""
             self.reply.add(f"No: {_agreeing(item, 'aren’t', 'isn’t')} part of {which}{self._price(asked)}{includes}. "
                            f"{'They come' if _plural(item) and not _AN_ABSENCE.match(item) else 'It comes'} with "
-                           f"{first.name}{self._price(first)} and the plans above it; you can change plan under "
+                           f"{first.name}{self._price(first)}{_and_above(first, listing)}; you can change plan under "
                            "**Billing → Plan**.")
         self._cite(first, asked)
         return True
@@ -743,7 +748,7 @@ class PlanFeatureReplies(WriterBase):
         if found is None:
             return False
         plan, item = found
-        above = " and the plans above it" if plan is not listing[-1] else ""
+        above = _and_above(plan, listing)
         comes = _agreeing(item, "come", "comes")
         self.reply.add(f"{comes[:1].upper()}{comes[1:]} with {plan.name}{self._price(plan)}{above}.")
         own = self._own_listing(listing)

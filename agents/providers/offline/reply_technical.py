@@ -258,6 +258,11 @@ _A_LIMIT_BY_THE_DAY = re.compile(r"\b\d[\d,]*\s+\w+(?:\s+\w+)?\s+(?:a|per)\s+(?:
 # A guide's step on waiting for DNS ("Wait for DNS to update, usually within an hour").
 _DNS_UPDATES = re.compile(r"\bDNS\b[^.]*\b(?:update|propagat)", re.IGNORECASE)
 _ANY_APP = frozenset({"app", "go"})
+# How the plan features part says a plan lacks something ("No: custom domains aren’t part of your plan, Free, which
+# includes … They come with Pro ($29.00 a month) and the plans above it").
+_NOT_PART_OF_THE_PLAN = re.compile(r"^No: (?P<what>[^\n]+?) (?:aren’t|isn’t) part of (?:your plan, )?(?P<own>Free|Pro|Business)\b"
+                                   r"[^\n]*?\b(?:They|It) comes? with (?P<plan>Free|Pro|Business)\b(?:\s*\([^)]*\))?"
+                                   r"(?P<above> and the plans above it)?")
 # "What's your SLA?", "what is the sla": what a thing is, which "Yes" does not answer.
 _ASKS_WHAT_IT_IS = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|hi|hello)[,\s]+)?(?:what'?s|what\s+is|what\s+are|whats)\b",
                               re.IGNORECASE)
@@ -1540,6 +1545,14 @@ class TechnicalReplies(WriterBase):
         other message."""
         last = last_assistant_text(self.ctx)
         gated = _ON_PLANS.search(last)
+        if WHY_ALONE.match(self.ctx.message) and (lacking := _NOT_PART_OF_THE_PLAN.match(last)) is not None:
+            # "Why not?" right after "No: custom domains aren't part of your plan, Free … They come with Pro ($29.00 a
+            # month) and the plans above it" ("I don't have a guide on that").
+            what, plan = lacking["what"], lacking["plan"]
+            self.reply.add(f"Our help centre lists {what} with {plan}{lacking['above'] or ''}, not with {lacking['own']}, "
+                           f"but doesn't say why, and I'd rather not guess. If you'd like {what}, you can move to {plan} "
+                           f"under **Billing → Plan**; or, if you'd like to know more, I can {OFFER_PERSON} from our team.")
+            return True
         if not WHY_ALONE.match(self.ctx.message) or PLAN_NEEDED_FIRST not in last or gated is None:
             return False
         plans = _PLAN_NAME.findall(gated["plans"])
