@@ -280,3 +280,26 @@ async def test_what_only_the_top_plan_has_names_no_plans_above_it(converse):
     [outcome] = await converse("cus_alice", "does pro include an SLA?")
     assert "It comes with Business; you can change plan" in outcome.reply, outcome.reply
     assert "plans above it" not in outcome.reply
+
+
+_OVERRUN = ("That's longer than our guide “Custom domains and DNS” expects:\n"
+            "4. Wait for DNS to update, usually within an hour; check it with `dig www.example.com`.\n"
+            "So something else is likely in the way. Check the record against its steps:\n"
+            "2. At your DNS provider, create a CNAME record from that name to the target shown, your-app.northwind.app.\n"
+            "3. For an apex domain (example.com) use an ALIAS or ANAME record, or our A record 203.0.113.10.")
+
+
+@pytest.mark.parametrize("turns", [
+    # The step on waiting "usually within an hour" again, as if the wait were still to come.
+    ("how do I add a custom domain?", "I did that but it says not verified", "it's been 3 hours"),
+    ("how do I add a custom domain?", "I added the CNAME", "still nothing after a day"),
+])
+async def test_a_wait_past_the_hour_dns_usually_takes_gets_the_records_to_check(converse, turns):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(_OVERRUN), outcome.reply
+    assert outcome.reply.endswith("would you like me to pass you to a person?")
+
+
+async def test_a_wait_after_another_guide_is_still_not_about_dns(converse):
+    *_, outcome = await converse("cus_alice", "my app is slow", "it's been 3 hours")
+    assert "DNS" not in outcome.reply, outcome.reply

@@ -257,6 +257,12 @@ _ASKS_WHEN_IT_RESETS = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:wh
 _A_LIMIT_BY_THE_DAY = re.compile(r"\b\d[\d,]*\s+\w+(?:\s+\w+)?\s+(?:a|per)\s+(?:day|month)\b", re.IGNORECASE)
 # A guide's step on waiting for DNS ("Wait for DNS to update, usually within an hour").
 _DNS_UPDATES = re.compile(r"\bDNS\b[^.]*\b(?:update|propagat)", re.IGNORECASE)
+# "It's been 3 hours", "still nothing after a day", "since yesterday": a wait said to be over, in hours or days.
+_WAITED_HOURS = re.compile(
+    r"\b(?:it'?s|it\s+has|i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:been|waited)\s+(?:for\s+)?(?:over\s+|more\s+than\s+|almost\s+)?"
+    r"(?:\d+|an?|a\s+few|several|two|three|four|five|six|many|24|48)\s+(?:hours?|hrs?|days?)\b"
+    r"|\b(?:for|after)\s+(?:hours|days|a\s+day|a\s+whole\s+day)\b|\b(?:over|more\s+than)\s+(?:an?\s+|one\s+)?(?:hour|day)\b"
+    r"|\bsince\s+(?:yesterday|this\s+morning|last\s+night)\b", re.IGNORECASE)
 _ANY_APP = frozenset({"app", "go"})
 # How the plan features part says a plan lacks something ("No: custom domains aren’t part of your plan, Free, which
 # includes … They come with Pro ($29.00 a month) and the plans above it").
@@ -363,6 +369,7 @@ class TechnicalReplies(WriterBase):
                 or self._why_the_plan_is_needed()
                 or self._steps_at_the_provider_named() or self._buying_a_domain_unsaid() or self._logs_export_unsaid()
                 or self._logs_kept_unsaid() or self._deploy_cancel_unsaid() or self._downtime_of_a_dns_change_unsaid()
+                or self._dns_wait_overrun()
                 or self._when_a_limit_resets_unsaid()):
             return
         incident = self.facts.incident
@@ -1496,6 +1503,25 @@ class TechnicalReplies(WriterBase):
             return False
         self.reply.add(f"Our help centre gives the limit ({limit.rstrip('.')}) but not when its count starts again, so I'd "
                        f"rather not guess. A person from our team can tell you: would you like me to {OFFER_PERSON}?")
+        return True
+
+    def _dns_wait_overrun(self) -> bool:
+        """"It's been 3 hours" right after the domains guide's step on waiting for DNS ("usually within an hour"): longer
+        than the guide gives, so its steps on checking the record are what is left, with a person (the same step came
+        again, as if the wait were still to come). False, having said nothing, for another message or reply."""
+        if (not _WAITED_HOURS.search(self.ctx.message) or not last_reply_cited(self.ctx, "article")
+                or (guide := self._guide_named_last()) is None):
+            return False
+        numbered = list(enumerate(guide.steps, start=1))
+        waiting = [(n, step) for n, step in numbered if _DNS_UPDATES.search(step)][:1]
+        checks = [(n, step) for n, step in numbered if _DONE_AT_THE_PROVIDER.search(step) and (n, step) not in waiting]
+        if not waiting or not checks:
+            return False
+        self.reply.add(f"That's longer than our guide “{guide.title}” expects:\n{_numbered(waiting)}\nSo something else is "
+                       f"likely in the way. Check the record against its steps:\n{_numbered(checks)}")
+        self._cite_article(guide)
+        self.reply.add("If the record is right and the domain still isn't verified, a person from our team can look at it: "
+                       f"would you like me to {OFFER_PERSON}?", answers=False)
         return True
 
     def _downtime_of_a_dns_change_unsaid(self) -> bool:
