@@ -483,6 +483,16 @@ class _FollowUpRule:
     sure: bool = False
 
 
+def _reports_only_a_charge_taken_twice(ctx: SupportContext) -> bool:
+    """"You charged me again!": a charge taken twice and nothing else. The label may be another domain's only as a
+    conversation's topic carried over ("will they lose access?" before it: the team's entry came, with "sign in and tell
+    us"), which a message of a few words doesn't lean on; a longer one that names a fault as well keeps its panel."""
+    if ctx.intent is None or not reports_a_charge_taken_twice(ctx.message) or set(ctx.intent.secondary) - {
+            "billing", "refund"}:
+        return False
+    return ctx.intent.label in ("billing", "refund", "general", "out_of_scope") or len(ctx.message.split()) <= 5
+
+
 # In this order, each reading the label the rule before it may have set.
 _REFUND_FOLLOW_UPS = (
     # "Ok never mind, go ahead with it" after "actually cancel that" was told the refund stands: where it stands (the
@@ -761,9 +771,7 @@ _FOLLOW_UPS_MISREAD = (
     # "You charged me again!" (refund at 0.37, a panel whose billing part listed the invoices): a charge taken twice,
     # which the refund part checks against the payments and puts right, as for "I was charged twice".
     # A person asked for beside it, or a fault ("my deploy fails and I was charged twice"), keeps the panel it gets.
-    _FollowUpRule(lambda ctx: reports_a_charge_taken_twice(ctx.message) and ctx.intent is not None
-                  and {ctx.intent.label, *ctx.intent.secondary} <= {"billing", "refund", "general", "out_of_scope"},
-                  "refund", "charged_twice_reported",
+    _FollowUpRule(_reports_only_a_charge_taken_twice, "refund", "charged_twice_reported",
                   "reports a charge taken twice", spares=("human",), sure=True),
     # "And my data?" after "will I lose my apps?" after cancelling (account at 0.71: "not enough information"): what
     # becomes of those things too, which billing's part on cancelling says from its entry.

@@ -303,3 +303,12 @@ async def test_a_wait_past_the_hour_dns_usually_takes_gets_the_records_to_check(
 async def test_a_wait_after_another_guide_is_still_not_about_dns(converse):
     *_, outcome = await converse("cus_alice", "my app is slow", "it's been 3 hours")
     assert "DNS" not in outcome.reply, outcome.reply
+
+
+async def test_a_charge_said_to_be_taken_again_after_another_topic_is_still_checked(converse):
+    # After the team's turn, the label carried over (account): the entry on double charges as a guess, telling Bob, who
+    # is signed in, to sign in.
+    *_, outcome = await converse("cus_bob", "you charged me again!", "will they lose access right away if I remove a "
+                                 "team member?", "you charged me again!")
+    assert outcome.reply.startswith("You're right, I can see it: invoice NW-2002 was charged twice"), outcome.reply
+    assert "has already been requested (reference RF-0001" in outcome.reply and "Sign in" not in outcome.reply
