@@ -270,7 +270,6 @@ def invoice_format_asked(ctx: SupportContext) -> str | None:
     return _FORMAT_NAMES[word.group(0).lower()] if word is not None else None
 
 
-
 # "Can I download them?" after the invoice list (the list again, behind "my answer is the same"), "can I download them
 # first?" after what deleting the account does to them: where the invoices are downloaded, which the entry on them says.
 _DOWNLOAD_THEM = re.compile(
