@@ -312,3 +312,15 @@ async def test_a_charge_said_to_be_taken_again_after_another_topic_is_still_chec
                                  "team member?", "you charged me again!")
     assert outcome.reply.startswith("You're right, I can see it: invoice NW-2002 was charged twice"), outcome.reply
     assert "has already been requested (reference RF-0001" in outcome.reply and "Sign in" not in outcome.reply
+
+
+async def test_a_refund_for_a_month_whose_payment_failed_says_nothing_was_charged(converse):
+    # "I couldn't find a charge on your account that our refund policy covers", with the policy, as if one were refused.
+    [outcome] = await converse("cus_alice", "I want a refund for this month")
+    assert outcome.reply == ("Invoice NW-1003 ($29.00) was never paid — its payment didn't go through — so nothing was "
+                             "charged for it and there's nothing to refund."), outcome.reply
+
+
+async def test_a_refund_for_a_month_paid_is_still_weighed_against_the_window(converse):
+    [outcome] = await converse("cus_alice", "refund last month please")
+    assert outcome.reply.startswith("I'm sorry — invoice NW-1002 ($29.00), paid on 2026-10-01, is outside"), outcome.reply

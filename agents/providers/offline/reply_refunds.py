@@ -848,6 +848,9 @@ class RefundReplies(BillingReplies):
         # By number or by month ("refund my november payment"): an unpaid invoice has no refund option, so
         # without it the reply would say no charge qualifies, as if one had been taken and refused.
         asked = self._invoices_named() or (self._invoices_asked() if not self.asked_which_invoice else [])
+        if not asked and not self.asked_which_invoice and (relative := self._relative_month_invoices()) is not None:
+            # "I want a refund for this month" when this month's payment failed: "no charge the policy covers" came.
+            asked = relative[1]
         unpaid = [i for i in asked if i.unpaid and not any(o.get("invoice_number") == i.number for o in options)]
         for invoice in unpaid:
             state = "didn't go through" if invoice.status == "failed" else "is still open"
