@@ -763,11 +763,11 @@ _FOLLOW_UPS_MISREAD = (
                   "asks how long the Free plan lasts", spares=("billing", "human"), sure=True),
     # "As a zip?" after the invoice list (off topic: "no guide"), "can I get them in csv?" (the list again): the invoices
     # in a format the help centre's entry on them doesn't name, which billing's part says.
+    _FollowUpRule(lambda ctx: invoice_format_asked(ctx) is not None, "billing", "invoice_format_asked",
+                  "asks for the invoices in a format the help centre doesn't name", spares=("billing", "human")),
     # "Can I download them?" after the invoice list: where they are downloaded, which billing's part tells.
     _FollowUpRule(invoice_download_asked, "billing", "invoice_download_asked", "asks how to download the invoices",
                   spares=("billing", "human")),
-    _FollowUpRule(lambda ctx: invoice_format_asked(ctx) is not None, "billing", "invoice_format_asked",
-                  "asks for the invoices in a format the help centre doesn't name", spares=("billing", "human")),
     # "You charged me again!" (refund at 0.37, a panel whose billing part listed the invoices): a charge taken twice,
     # which the refund part checks against the payments and puts right, as for "I was charged twice".
     # A person asked for beside it, or a fault ("my deploy fails and I was charged twice"), keeps the panel it gets.

@@ -61,7 +61,8 @@ def reports_a_sign_up_problem(text: str) -> bool:
 
 _ASKS_IF_JOINING_IS_FREE = re.compile(
     r"\bis\s+it\s+free\s+to\s+(?:sign\s*up|join|register|start|get\s+started|create\s+an\s+account|open\s+an\s+account)\b"
-    r"|\b(?:does|do|will)\s+(?:signing\s+up|joining|registering|registration|an\s+account|it)\s+cost\s+(?:(?:me|us|you)\s+)?(?:anything|money|something)"
+    r"|\b(?:does|do|will)\s+(?:signing\s+up|joining|registering|registration|an\s+account|it)\s+cost\s+"
+    r"(?:(?:me|us|you)\s+)?(?:anything|money|something)"
     r"(?:\s+to\s+(?:sign\s*up|join|register))?\b|\bis\s+(?:signing\s+up|registration|joining|an\s+account)\s+free\b",
     re.IGNORECASE)
 

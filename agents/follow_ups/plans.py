@@ -486,7 +486,6 @@ def apps_had_after_the_counts(ctx: SupportContext) -> int | None:
     return int(said["count"])
 
 
-
 # How the billing part says the help centre mentions no trial; "how long is it?" right after it asks the trial's length.
 TRIAL_UNDESCRIBED = "I can't find anything about free trials in our help centre"
 _HOW_LONG_IS_IT = re.compile(

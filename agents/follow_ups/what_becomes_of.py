@@ -242,6 +242,7 @@ def fate_asked_of_other_things(ctx: SupportContext) -> str | None:
         return None
     return f"{before[:lost.start()]}{lost['verb']} my {given['things']}{before[lost.end():]}"
 
+
 def fate_of_other_things_after_cancelling(ctx: SupportContext) -> bool:
     """fate_asked_of_other_things in a conversation about cancelling ("how do I cancel?", "will I lose my apps?", "and
     my data?"), not about deleting the account: what the entry on cancelling says."""

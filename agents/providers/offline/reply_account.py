@@ -255,9 +255,6 @@ FORGOT_USERNAME = re.compile(r"\b(?:forgot|forgotten|lost|can'?t\s+remember|cann
 _ASKS_WHO_SIGNED_IN = re.compile(r"\bwho\b", re.IGNORECASE)
 
 
-# "Is it free to sign up?", "does signing up cost anything?", "is registration free?": what joining costs.
-
-
 class AccountReplies(BillingReplies):
     def _profile_details_asked(self) -> bool:
         """"I want help to update some of the details on my user account", "I need to modify my user profile": the one

@@ -2155,9 +2155,9 @@ class BillingReplies(WriterBase):
         """"I was charged twice", or "I got charged 198 instead of 99": the total of an invoice charged twice. Or
         "my invoice NW-2002 is wrong" of an invoice charged twice: what is wrong with it, which describing the
         invoice alone left unsaid."""
-        return has_cue(self.words, self.norm, "twice", "duplicate", "double", "two times",
-                       "2 times") or self._quotes_double_total() or self._says_a_charged_twice_invoice_is_wrong() \
-            or reports_charged_twice(self.ctx.message)  # "you charged me again!"
+        return (has_cue(self.words, self.norm, "twice", "duplicate", "double", "two times", "2 times")
+                or self._quotes_double_total() or self._says_a_charged_twice_invoice_is_wrong()
+                or reports_charged_twice(self.ctx.message))  # "you charged me again!"
 
     def _says_a_charged_twice_invoice_is_wrong(self) -> bool:
         if not has_cue(self.words, self.norm, *_SOMETHING_WRONG):

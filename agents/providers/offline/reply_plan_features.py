@@ -266,6 +266,7 @@ def _and_above(plan: PlanListing, listing: list[PlanListing]) -> str:
     """" and the plans above it", unless none is: "It comes with Business and the plans above it" named plans we lack."""
     return " and the plans above it" if plan is not listing[-1] else ""
 
+
 class PlanFeatureReplies(WriterBase):
     def answers_apps_had_already(self) -> bool:
         """"I have 10 already" right after how many apps each plan includes was told: how that stands against the

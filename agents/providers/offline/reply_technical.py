@@ -226,9 +226,8 @@ _ACTION_WORDS = frozenset({"enable", "disable", "turn", "set", "setup", "get", "
 def _shares_a_subject(message: str, told_in: str) -> bool:
     """Whether the how-to names something the text (an entry, a guide) speaks of, beyond what is done ("enable"):
     "how do I enable 2fa?" and the entry on turning on two-factor do; "how do I enable http2?" and that entry don't."""
-    asked = topic_words(message) - _ACTION_WORDS
     told = {part for word in topic_words(told_in) for part in word.split("-")}
-    return not asked or any(_same_word(word, other) for word in asked for other in told)
+    return _names_any(topic_words(message) - _ACTION_WORDS, told)
 
 
 _ACTION_TERMS = frozenset(article_terms(" ".join(_ACTION_WORDS)))
@@ -237,8 +236,12 @@ _ACTION_TERMS = frozenset(article_terms(" ".join(_ACTION_WORDS)))
 def _guide_names_what_is_asked(message: str, guide: ArticleMatch) -> bool:
     """Whether a guide names anything the how-to asks about beyond what is done, as the knowledge base reads words
     ("ram" is memory): the failed deploys guide's "enable the build cache" does not name http2."""
-    asked = topic_terms(message) - _ACTION_TERMS - GENERIC_FIX_TERMS
     told = article_terms(f"{guide.title} {guide.summary} {' '.join(guide.steps)}")
+    return _names_any(topic_terms(message) - _ACTION_TERMS - GENERIC_FIX_TERMS, told)
+
+
+def _names_any(asked: set[str], told: set[str]) -> bool:
+    """Whether one of the words asked about is among those told, however each ends; true when nothing is asked about."""
     return not asked or any(_same_word(word, other) for word in asked for other in told)
 
 
@@ -247,7 +250,6 @@ def _same_word(one: str, other: str) -> bool:
     all but the last two of the shorter)."""
     shared = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), min(len(one), len(other)))
     return one == other or (shared >= 4 and shared >= min(len(one), len(other)) - 2)
-
 
 
 # "When does it reset?", "when does the limit reset?" after a limit by the day or month was given.
@@ -1164,8 +1166,8 @@ class TechnicalReplies(WriterBase):
             # with the service, however unsure the search is of the wording (0.58 with the calibration
             # refitted on round 20's out-of-scope rows, 0.61 before).
             faq = self._faq_on_topic(floor=FAQ_PLAUSIBLE)
-        if faq is not None and ASKS_HOW_TO_DO.search(self.ctx.message) and not _shares_a_subject(self.ctx.message,
-                                                                                       f"{faq.question} {faq.answer}"):
+        if (faq is not None and ASKS_HOW_TO_DO.search(self.ctx.message)
+                and not _shares_a_subject(self.ctx.message, f"{faq.question} {faq.answer}")):
             # "How do I enable http2 on my app?" found the entry on turning on two-factor (0.65, for "enable" in its
             # steps), which was quoted as the answer: what to enable is named nowhere in it.
             return None
