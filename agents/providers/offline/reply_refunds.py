@@ -803,8 +803,9 @@ class RefundReplies(BillingReplies):
         about = f"{self.text}\n{with_topic(self.ctx)}"
         norm = normalise(about)
         # "And september?" after a refund refused and "why not?": the refusal is two replies back.
-        return has_cue(set(norm.split()), norm, *REFUND_CUES) or any(
-            "refund" in normalise(text).split() for text in assistant_texts(self.ctx)[:2]) or self._reports_double_charge()
+        return (has_cue(set(norm.split()), norm, *REFUND_CUES)
+                or any("refund" in normalise(text).split() for text in assistant_texts(self.ctx)[:2])
+                or self._quotes_double_total() or self._reports_double_charge())
 
     def _why_an_unpaid_invoice_has_no_refund(self) -> bool:
         """"Why not?" right after "Invoice NW-1003 … was never paid … there's nothing to refund": a refund gives back money
