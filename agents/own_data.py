@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.number_words import words_alternation
+
 # The customer speaking about themselves.
 _FIRST_PERSON = re.compile(r"\b(?:my|me|mine|i|i'm|im|i've|ive|am i|for us|our)\b", re.IGNORECASE)
 # Things the account and billing workers hold for each customer.
@@ -89,7 +91,7 @@ _PLAN_NAMED_AS_ONE = re.compile(
 # "Can I have two apps?", "more than one app", "a second app", "12 apps", "over 20 apps": a number of apps, which each
 # plan's list counts.
 _SEVERAL_APPS = re.compile(
-    r"\b(?:(?:more\s+than|over)\s+(?:\d+|ten|twenty)|[2-9]|[1-9]\d+|two|three|four|five|six|seven|eight|nine|ten|twenty"
+    rf"\b(?:(?:more\s+than|over)\s+(?:\d+|{words_alternation()})|[2-9]|[1-9]\d+|{words_alternation(least=2)}"
     r"|several|multiple|more\s+than\s+one|another|a\s+second|second|extra|more)\s+apps\b"
     r"|\b(?:another|a\s+second|second|extra|one\s+more|more\s+than\s+one)\s+app\b",
     re.IGNORECASE)

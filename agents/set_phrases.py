@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from agents.number_words import words_alternation
+
 # Words that may surround those phrases without asking anything: "this bot is so useless", "worst support ever".
 FILLER = frozenset((
     "this", "that", "it", "its", "it's", "is", "was", "so", "really", "very", "totally", "completely", "absolutely",
@@ -29,8 +31,8 @@ NOT_FIXED_PHRASES: tuple[str, ...] = (
     r"(?:none\s+of\s+(?:that|this|it|them|those(?:\s+steps)?)|nothing)\s+(?:helped|worked|works)",
     # "I have tried 10 times", "tried it a few times already": tried again and again, and still not through
     # (before "tried it", which would take the words and leave "a few times").
-    r"(?:i(?:'ve|\s+have)?\s+)?(?:already\s+)?tried(?:\s+(?:that|this|it|again))?\s+(?:\d+|two|three|four|five|six|"
-    r"seven|eight|nine|ten|twenty|several|many|multiple|a\s+few|a\s+bunch\s+of|a\s+couple\s+(?:of\s+)?|so\s+many|"
+    r"(?:i(?:'ve|\s+have)?\s+)?(?:already\s+)?tried(?:\s+(?:that|this|it|again))?\s+(?:\d+|"
+    + words_alternation(least=2) + r"|several|many|multiple|a\s+few|a\s+bunch\s+of|a\s+couple\s+(?:of\s+)?|so\s+many|"
     r"like\s+\d+)\s+times(?:\s+(?:already|now|today))?",
     r"(?:i(?:'ve|\s+have)?\s+)?(?:already\s+)?(?:tried|followed|did|done)\s+(?:that|this|it|all(?:\s+of\s+(?:that|them|those|it))?"
     r"|those(?:\s+steps)?|them(?:\s+all)?|everything|the\s+steps|every\s+step)(?:\s+already)?",

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}
-_COUNT = rf"(?:\d{{1,4}}|{'|'.join(_NUMBER_WORDS)})"
+from agents.number_words import count_of, words_alternation
+
+# A team is two or more: "we're one of …" counts nothing.
+_COUNT = rf"(?:\d{{1,4}}|{words_alternation(least=2)})"
 _A_COUNT = re.compile(_COUNT, re.IGNORECASE)
 # "We're a team of 10", "there are 5 of us", "we have 12 developers", "our team is 8 people". Not "I have 3 people who are
 # going to union station": "have" counts the team's own only.
@@ -49,8 +50,7 @@ def team_size_said(message: str) -> int | None:
     count = _A_COUNT.search(found[0].lower())
     if count is None:
         return None
-    word = count[0].lower()
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return count_of(count[0])
 
 
 def asks_about_own_logins(message: str) -> bool:

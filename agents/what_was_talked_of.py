@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from agents.follow_ups.plan_moves import DOWNGRADING, UPGRADING, asks_how_or_when_of_it
 from agents.follow_ups.plans import PLAN_NAMED
 from agents.nearest_region import region_to_pick_asked_for_a_place
+from agents.number_words import words_alternation
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def with_the_discount_asked_of(message: str, *, talked_of: TalkedOf) -> str:
 # "We have 5 devs" right after the plans were priced (to a visitor weighing us up): who the plan is for, which a plan's
 # count of team members decides (the scope reply came).
 _TEAM_TOLD = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|well)[,\s]+)?(?:we(?:'re|\s+are)\s+(?:a\s+team\s+of\s+)?|we\s+have\s+|there\s+are\s+"
-                        r"|our\s+team\s+(?:is|has)\s+)(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+"
+                        rf"|our\s+team\s+(?:is|has)\s+)(?P<n>\d+|{words_alternation(least=2)}|a\s+few)\s+"
                         r"(?P<who>devs?|developers?|people|engineers?|members?|of\s+us)\W*$", re.IGNORECASE)
 _PLANS_PRICED = re.compile(r"\b(?:Free|Pro|Business)\b[^.\n]{0,12}\$\d")
 

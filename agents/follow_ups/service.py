@@ -16,6 +16,7 @@ from agents.follow_ups.history import (
 )
 from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them, asks_the_limit
 from agents.follow_ups.plans import PLAN_NAMED, WHICH_PLANS
+from agents.number_words import words_alternation
 from agents.service_terms import names_the_sla
 
 # "What happens if I go over the app limit?", "what if we exceed it?" after "how many apps can I have?": past the limit
@@ -174,14 +175,14 @@ def count_asked_of_another_thing(ctx: SupportContext) -> str | None:
 
 # "What if I need 20?" after "how many apps can I deploy?", "what if I need two?" after "can I have two apps on free?":
 # whether that many are allowed (the scope reply).
-_NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|twenty|several|a\s+few"
+_SOME_COUNT = rf"{words_alternation(least=2, most=20)}|several|a\s+few"
 _A_NUMBER_NEEDED = re.compile(
     r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what\s+if\s+(?:i|we)\s+(?:need|want|have)|(?:i|we)\s+(?:need|want)|what\s+about"
-    rf"|how\s+about|and\s+if\s+(?:i|we)\s+(?:need|want|have)|can\s+(?:i|we)\s+have|and)\s+(?P<number>\d+|more|{_NUMBER_WORDS})"
+    rf"|how\s+about|and\s+if\s+(?:i|we)\s+(?:need|want|have)|can\s+(?:i|we)\s+have|and)\s+(?P<number>\d+|more|{_SOME_COUNT})"
     r"(?:\s+of\s+them)?\s*[?.!]*\s*$",
     re.IGNORECASE)
 _HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?P<thing>(?:team\s+)?[a-z]+)\b"
-                          rf"|\b(?:\d+|{_NUMBER_WORDS}|more\s+than\s+(?:one|an?)|multiple)\s+(?P<things>(?:team\s+)?(?:apps?"
+                          rf"|\b(?:\d+|{_SOME_COUNT}|more\s+than\s+(?:one|an?)|multiple)\s+(?P<things>(?:team\s+)?(?:apps?"
                           r"|members?|seats?|domains?|regions?))\b", re.IGNORECASE)
 
 

@@ -26,6 +26,7 @@ from agents.follow_ups.plans import (
     cheapest_plan_with_asked,
 )
 from agents.follow_ups.service import asks_the_limit_of_the_topic
+from agents.number_words import count_of, words_alternation
 from agents.outcome import FaqMatch, Source
 from agents.own_data import SAYS_CANNOT, asks_about_own_plan, asks_how_many_apps, counts_apps, plan_said_to_be_on
 from agents.providers.offline.reply_base import (
@@ -217,9 +218,6 @@ def _names_in_lower_case(plan: str, norm: str) -> bool:
                      rf"|come|comes|offer|features?)\b", norm) is not None
 
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
-
-
 _ONE_MORE = re.compile(r"\b(?:more\s+than\s+one|a\s+second|second|another|one\s+more|an\s+extra|extra)\s+"
                        r"(?:apps?|members?|seats?|domains?)\b", re.IGNORECASE)
 
@@ -234,11 +232,8 @@ def _count_in(item: str) -> float | None:
     """"One app" → 1, "Up to 10 apps" → 10, "Unlimited apps" → infinity; None when the line gives no number."""
     if re.search(r"\b(?:unlimited|no\s+limit)\b", item, re.IGNORECASE):
         return float("inf")
-    found = re.search(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\b", item, re.IGNORECASE)
-    if found is None:
-        return None
-    word = found[1].lower()
-    return float(_NUMBER_WORDS.get(word) or int(word))
+    found = re.search(rf"\b(\d+|{words_alternation()})\b", item, re.IGNORECASE)
+    return None if found is None else float(count_of(found[1]) or 0)
 
 
 def _number_asked(text: str) -> float | None:
@@ -246,8 +241,8 @@ def _number_asked(text: str) -> float | None:
     app", "another app": 2, one more than the first; "more than 10 apps": 11, which Pro's ten do not allow)."""
     if _ONE_MORE.search(text):
         return 2.0
-    found = re.search(r"\b(?:(more\s+than|over)\s+)?(\d+|" + "|".join(_NUMBER_WORDS)
-                      + r")\s+(?:\w+\s+)?(?:apps?|members?|seats?|domains?)\b", text, re.IGNORECASE)
+    found = re.search(rf"\b(?:(more\s+than|over)\s+)?(\d+|{words_alternation()})\s+(?:\w+\s+)?"
+                      r"(?:apps?|members?|seats?|domains?)\b", text, re.IGNORECASE)
     if found is None or (count := _count_in(found[2])) is None:
         return None
     return count + 1 if found[1] else count
