@@ -210,6 +210,24 @@ def reports_a_charge_taken_twice(text: str) -> bool:
     return reports_charged_twice(text) and bool(_NAMES_A_CHARGE.search(text))
 
 
+# "What happens if I get charged twice?", "what if you bill me twice?", "in case of a double charge?": a double charge
+# supposed, not reported ("I was charged twice") nor asked about ("was I charged twice?"), which the policy answers.
+_TWICE = r"(?:twice|two\s+times|2\s+times|double|more\s+than\s+once)"
+_IF_CHARGED_TWICE = re.compile(
+    r"\b(?:if|in\s+case|should)\s+(?:i'?m|we'?re|i'?d\s+be|we'?d\s+be"
+    r"|(?:i|we)\s+(?:ever\s+)?(?:get|am|are|happen\s+to\s+(?:get|be)|would\s+be))"
+    rf"\s+(?:ever\s+)?(?:(?:charged|billed|debited)\s+{_TWICE}|double[\s-]?(?:charged|billed))\b"
+    rf"|\bif\s+(?:you|they)\s+(?:ever\s+)?(?:charge|bill)\s+(?:me|us)\s+{_TWICE}\b"
+    r"|\b(?:if|in\s+case)\s+(?:of\s+)?(?:there'?s\s+|there\s+is\s+|(?:i|we)\s+(?:see|get|have)\s+)?(?:a\s+)?"
+    r"(?:double|duplicate)\s+(?:charge|payment|billing)\b",
+    re.IGNORECASE)
+
+
+def supposes_a_charge_taken_twice(text: str) -> bool:
+    """"What happens if I get charged twice?": a double charge supposed, to be answered by the policy."""
+    return bool(_IF_CHARGED_TWICE.search(text))
+
+
 def asks_if_charged_twice(text: str) -> bool:
     """"Was I charged twice?", "did you charge me two times in october?": a double charge asked about, which a
     "You're right" would answer as if the customer had said it."""

@@ -1,6 +1,7 @@
 """"Can you make it faster?" after being told how long a refund takes got the charge weighed for a refund all over
 again. It is told that nothing here makes a refund come sooner, how long one takes once approved, and where the
-customer's own stands: none asked for yet (with the charge that qualifies offered), or waiting for approval."""
+customer's own stands: waiting for approval, or none asked for yet, which is said first, as there is nothing to speed
+up (with the charge that qualifies offered)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ TIMING = "usually reaches your card in 5 to 10 business days"
 async def test_asking_a_refund_not_yet_asked_for_to_come_sooner(converse, follow_up):
     *_, outcome = await converse("cus_bob", "hey, why do I have two charges this month?",
                                  "when will I get the money back?", follow_up)
-    assert outcome.reply.startswith(CANNOT) and TIMING in outcome.reply, outcome.reply
-    assert "nothing is on its way yet" in outcome.reply
+    assert outcome.reply.startswith("There's no refund on its way to speed up") and TIMING in outcome.reply, outcome.reply
+    assert CANNOT not in outcome.reply
     assert "invoice NW-2002 ($99.00) would qualify for a refund" in outcome.reply
     assert "Our records mark the second payment as a duplicate" not in outcome.reply
 

@@ -54,9 +54,10 @@ _CARD_OWNER = re.compile(
 # Another person as the subject of a question about an account: "does bob have a duplicate charge?",
 # "has bob been refunded?", "how much does bob pay?", "what plan is bob chen on?", "was bob@example.com
 # charged twice?" (an address anywhere else may be the customer's new one, or a colleague's to invite).
-# The verbs are the account's and billing's own; "does it have", "is there" and the like are no one.
+# The verbs are the account's and billing's own; "does it have", "is there" and the like are no one, nor a verb and its
+# "to" ("someone is trying to get into my account" named "trying").
 _SUBJECT = re.compile(
-    r"\b(?:does|did|do|has|had|is|was|will|can)\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z]+)(?:\s+[A-Za-z]+)?\s+"
+    r"\b(?:does|did|do|has|had|is|was|will|can)\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z]+)(?:\s+going\s+to|\s+(?!to\b)[A-Za-z]+)?\s+"
     r"(?:have|has|had|got|pay|pays|paid|owe|owes|been|get|gets|charged|refunded|locked|subscribed)\b"
     r"|\bplan\s+(?:is|was)\s+([A-Za-z]+)(?:\s+[A-Za-z]+)?\s+on\b",
     re.IGNORECASE,

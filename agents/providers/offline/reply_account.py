@@ -91,6 +91,7 @@ from agents.sign_up_problems import (
     reports_confirming_email_missing,
 )
 from agents.team_size import asks_about_own_logins, team_size_said
+from agents.yes_or_no import asks_yes_or_no
 
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
@@ -182,6 +183,7 @@ _ASKS_OF_THE_PAST = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b", re.I
 _NEW_PASSWORD_STEPS = ("choose **Forgot password** and enter your email address, then choose a new password that nobody "
                        "else knows.")
 _PERSON_FOR_AN_INTRUSION = f"a person from our team should look at it with you: would you like me to {OFFER_PERSON} now?"
+_INTRUSION_ADVISED = "If someone else may be getting into your account"
 # "Can I have more than one account?", "i wanna know if i can create several profiles with a single email": whether
 # one person may hold several accounts, which the help centre does not say (it got "I don't have enough information").
 # Asked, not told: "I have two accounts and both were charged" is about the charges.
@@ -807,13 +809,16 @@ class AccountReplies(BillingReplies):
         if not intrusion and self._unlocked_in_this_chat():
             self._unlocked_already(account)
             return
+        if intrusion and self._intrusion_asked_after_its_advice():
+            self._whether_someone_is_trying(account)
+            return
         nothing = "" if intrusion else ", so there's nothing to unlock"
         self.reply.add(f"Your account ({account.username}) is active: it isn't locked{nothing}.")
         if asks_to_lock(self.ctx.message) or refuses_unlock(self.ctx.message):
             self.reply.add("If you'd like it locked, I'm sorry, I can't do that from this chat: there's no way for me "
                            "to lock an account here.")
         if intrusion:
-            self.reply.add(f"If someone else may be getting into your account, {_PERSON_FOR_AN_INTRUSION}", answers=False)
+            self.reply.add(f"{_INTRUSION_ADVISED}, {_PERSON_FOR_AN_INTRUSION}", answers=False)
         if (reset := self._entry_on("reset", "password")) is not None:
             self._cite_faq(reset)
         worried = "Meanwhile" if intrusion else "If you're worried someone else could get in"
@@ -823,6 +828,25 @@ class AccountReplies(BillingReplies):
         if not intrusion:
             self.reply.add(f"If you'd rather a person from our team checked your account with you, I can {OFFER_PERSON}.",
                            answers=False)
+
+    def _intrusion_asked_after_its_advice(self) -> bool:
+        """"Someone is trying to hack me?", "am I being hacked?" right after what to do about an intrusion was said:
+        whether it is one, asked (the same advice came again behind "my answer is the same")."""
+        asked = self.ctx.message.rstrip().endswith("?") or asks_yes_or_no(self.ctx.message)
+        return asked and _INTRUSION_ADVISED in last_assistant_text(self.ctx)
+
+    def _whether_someone_is_trying(self, account: AccountFact) -> None:
+        """What the account shows of it (the failed sign-ins that locked it, if any), that nothing here shows who, and
+        the person offered again."""
+        if reason := account.locked_reason or account.last_lock_reason:
+            self.reply.add(f"It could be: your account was locked after {reason}, and if those weren't yours, someone "
+                           "may have been trying to guess your password. I can't see from here who made them.")
+        else:
+            self.reply.add("I can't tell from here: nothing I can see on your account shows who has tried to sign in "
+                           "to it.")
+        self.reply.add(f"A person from our team can look into it with you: would you like me to {OFFER_PERSON} now? "
+                       "Until then, the password reset and two-factor authentication from my last message are what keep "
+                       "anyone else out.", answers=False)
 
     def _intrusion_reported_signed_out(self) -> None:
         """"My account's been hacked and I want to recover it" from a visitor: asked to sign in and ask again, which the

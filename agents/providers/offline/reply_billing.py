@@ -84,7 +84,7 @@ from agents.providers.offline.reply_base import (
     topic_words,
 )
 from agents.providers.offline.text import normalise
-from agents.refund_requests import asks_if_charged_twice, reports_charged_twice
+from agents.refund_requests import asks_if_charged_twice, reports_charged_twice, supposes_a_charge_taken_twice
 from agents.service_terms import (
     ASKS_ABOUT_PAYING_YEARLY,
     ASKS_ABOUT_PRICING,
@@ -2169,6 +2169,17 @@ class BillingReplies(WriterBase):
         """The payments marked as duplicates that have not been refunded."""
         return [p for p in self.facts.payments if p.duplicate and p.status != "refunded"]
 
+    def _what_a_double_charge_would_get(self, *, never_paid: bool) -> None:
+        """"What happens if I get charged twice?" with no charge taken twice: the policy, for the day it happens ("I
+        can't find a duplicate charge" answered a report nobody made), and that none is there now."""
+        self.reply.add("If you're ever charged twice, the duplicate is always refunded in full, however long ago it "
+                       "was taken: tell me here which charge was doubled and I'll find the duplicate payment and ask "
+                       "for the refund for you.")
+        self.reply.add("So far we haven't taken any payment from you." if never_paid
+                       else "Right now none of your payments was taken twice.", answers=False)
+        if (entry := self._entry_on("charged", "twice")) is not None:
+            self._cite_faq(entry)
+
     def _quotes_double_total(self) -> bool:
         """Whether the message quotes what an invoice charged twice took in all (2 × $99.00 = 198): the customer
         describes the duplicate by its sum. A number equal to a single charge is no sign of one."""
@@ -2181,8 +2192,12 @@ class BillingReplies(WriterBase):
 
     def _duplicates(self) -> None:
         duplicates = [p for p in self.facts.payments if p.duplicate]
-        if (not duplicates and not any(p.status != "failed" for p in self.facts.payments)
-                and not any(i.status == "paid" for i in self.facts.invoices)):
+        never_paid = (not any(p.status != "failed" for p in self.facts.payments)
+                      and not any(i.status == "paid" for i in self.facts.invoices))
+        if not duplicates and supposes_a_charge_taken_twice(self.ctx.message):
+            self._what_a_double_charge_would_get(never_paid=never_paid)
+            return
+        if not duplicates and never_paid:
             # Carol, on Free, has never paid: "each invoice was paid once" spoke of invoices she doesn't have.
             self.reply.add("I checked your account and we haven't taken any payment from you, so there's no charge to "
                            "have been taken twice. If your bank statement shows a charge from us, a person from our team "

@@ -23,6 +23,7 @@ from agents.follow_ups.history import assistant_texts, last_assistant_text, ques
 from agents.follow_ups.leaning_back import asks_about_staff_review
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND, accepts_offer
 from agents.follow_ups.topic import with_topic
+from agents.number_words import count_of, said_in_words, words_alternation
 from agents.outcome import FaqMatch, ProposedAction
 from agents.providers.offline.other_customer import names_someone_else
 from agents.providers.offline.reply_base import (
@@ -30,6 +31,7 @@ from agents.providers.offline.reply_base import (
     FAQ_PLAUSIBLE,
     NOTHING_TO_DO,
     RELATIVE_MONTH,
+    WHY_ALONE,
     WHY_NOTHING,
     has_cue,
     invoice_numbers,
@@ -65,10 +67,8 @@ REFUND_CUES = ("refund", "refunds", "refunded", "refunding", "money back", "reim
                "cancel the payment", "want it back", "want my money")
 # "What if it was 3 weeks ago?", "and 10 days ago?", "a couple of weeks ago": how long ago a charge was paid, which
 # the refund window is applied to. Only a count and a unit: "a while ago" or "recently" says no number of days.
-_PAID_AGO = re.compile(r"\b(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+_PAID_AGO = re.compile(rf"\b(?P<count>\d{{1,3}}|an?|{words_alternation(most=12)}|"
                        r"(?:a\s+)?couple(?:\s+of)?)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
-_COUNT_IN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                   "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # The fewest days each unit can mean: "a month ago" is past a 14-day window however the month is counted.
 _DAYS_IN_UNIT = {"day": 1, "week": 7, "month": 28, "year": 365}
 # "Does it apply to annual plans?", "is that the same for the business plan?", "does this also cover yearly billing?":
@@ -228,8 +228,6 @@ _HOW_LONG_THEY_TAKE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+
                                  r"|those|refunds?|a\s+refund)\s+(?:usually\s+|normally\s+)?take\s*[?.!]*\s*$", re.IGNORECASE)
 # How a refund asked of an account with no invoices is answered, and "why not?" after it.
 _NO_CHARGES = "I can't find any charges on your account, so there's nothing to refund."
-_WHY_NOT = re.compile(r"^\W*(?:(?:but|so|and|ok(?:ay)?)[,\s]+)?(?:why(?:\s+not)?|how\s+come)(?:\s+(?:though|then))?\s*[?.!]*\s*$",
-                      re.IGNORECASE)
 
 
 class RefundReplies(BillingReplies):
@@ -691,13 +689,13 @@ class RefundReplies(BillingReplies):
                 or self._mentions_double_charge() or not self._refund_is_asked_about()):
             return False
         count_text, unit = paid_ago["count"].lower(), paid_ago["unit"].lower().rstrip("s")
-        count = int(count_text) if count_text.isdigit() else _COUNT_IN_WORDS.get(count_text, 2)  # "a couple"
+        count = 1 if count_text in ("a", "an") else count_of(count_text)
+        count = 2 if count is None else count  # "a couple"
         days_ago = count * _DAYS_IN_UNIT[unit]
         window = self.ctx.constraints.refund_window_days
         # Told in words: a figure of the customer's that no fact holds ("3 weeks") is one the critic strikes out.
-        in_words = {number: word for word, number in _COUNT_IN_WORDS.items() if word not in ("a", "an")} | {1: "a"}
-        age = (f"{in_words[count]} {unit}{'s' if count > 1 else ''} ago" if count in in_words
-               else "that long ago")
+        in_words = said_in_words(count)
+        age = f"{in_words} {unit}{'s' if count > 1 else ''} ago" if in_words else "that long ago"
         if days_ago <= window:
             self.reply.add(f"Yes: a charge paid {age} is within our {window}-day refund window, so it can be "
                            "refunded.")
@@ -740,6 +738,12 @@ class RefundReplies(BillingReplies):
         if not ASKS_TO_SPEED_IT_UP.search(self.ctx.message) or not self._refund_is_asked_about():
             return False
         timing = self._refund_timing_entry()
+        if not self.facts.refunds:
+            # "I can't make a refund arrive any sooner" spoke of a refund there isn't, and said so only after it.
+            self._refund_status(timing=timing, none_yet="There's no refund on its way to speed up: I can't find a "
+                                                        "refund request on your account.")
+            self.reply.answered = True
+            return True
         self.reply.add("I'm sorry, I can't make a refund arrive any sooner from here."
                        + (f" {timing.answer}" if timing is not None else ""))
         if timing is not None:
@@ -1062,9 +1066,9 @@ class RefundReplies(BillingReplies):
             self._refund_status()
         return True
 
-    def _refund_status(self, *, timing: FaqMatch | None = None) -> None:
-        """Where each refund asked for stands; with none, that none is on its way, how long one takes once
-        approved (`timing`, the help centre's entry, when the question was when it arrives), and the charges
+    def _refund_status(self, *, timing: FaqMatch | None = None, none_yet: str = NO_REFUND_REQUESTED) -> None:
+        """Where each refund asked for stands; with none, that none is on its way (`none_yet`), how long one takes
+        once approved (`timing`, the help centre's entry, when the question was when it arrives), and the charges
         that would qualify, offered."""
         latest: dict[str, RefundFact] = {}
         for refund in self.facts.refunds:  # the last one asked for each invoice
@@ -1074,7 +1078,7 @@ class RefundReplies(BillingReplies):
         if latest:
             self.reply.answered = True
             return
-        self.reply.add(NO_REFUND_REQUESTED)
+        self.reply.add(none_yet)
         if timing is not None:
             self.reply.add(timing.answer, answers=False)
             self._cite_faq(timing)
@@ -1087,7 +1091,7 @@ class RefundReplies(BillingReplies):
         """"Why not?" right after no charge was found to refund: there was no charge to take back, which the plan says
         for a customer on a plan that costs nothing, with a person for a charge seen elsewhere ("my answer is the
         same" came). False, having said nothing, for another message."""
-        if _NO_CHARGES not in last_assistant_text(self.ctx) or not _WHY_NOT.match(self.ctx.message):
+        if _NO_CHARGES not in last_assistant_text(self.ctx) or not WHY_ALONE.match(self.ctx.message):
             return False
         customer = self.ctx.customer
         on_free = (f"You're on the {customer.plan} plan, which costs nothing, so we haven't charged you anything. "
