@@ -905,6 +905,9 @@ _GIVES_A_ROLE = re.compile(
     r"(?:my\s+|our\s+|a\s+|the\s+)?(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?)"
     r"|me|us|someone|somebody|(?!(?:the|a|an|it|this|that|sure|my|our|your|sense|changes?)\b)[a-z][a-z'-]+)\s+"
     r"(?:an?\s+|to\s+(?:an?\s+)?)?(?:admins?|administrators?|owners?|viewers?)\b"
+    # "Can she be an admin?" after the team's entry ("not enough information"), "can my colleague become an owner?".
+    r"|\b(?:can|could|may|will|would)\s+(?:she|he|they|(?:my|our)\s+(?:team\s?mates?|team\s+members?|members?|colleagues?"
+    r"|co-?workers?|developers?|devs?))\s+(?:be|become)\s+(?:an?\s+)?(?:admins?|administrators?|owners?|viewers?)\b"
     # "Can I add a second admin?", "we need another admin": a role given to someone on the team.
     r"|\b(?:add|adding|have|need|want|get|invite|inviting)\s+(?:a\s+second|another|more|an?\s+(?:extra|additional)|two"
     r"|multiple|several)\s+(?:admins?|administrators?|owners?)\b"

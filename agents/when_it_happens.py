@@ -17,11 +17,13 @@ from agents.follow_ups.leaning_back import asks_only_when
 from agents.where_it_is import reply_sentences, without_lead_in
 
 # A sentence that says when, as the help centre and the replies put it: "within a day", "usually within an hour", "5 to
-# 10 business days", "at once", "until the end of the period you've paid for", "on 2026-12-01".
+# 10 business days", "at once", "until the end of the period you've paid for", "on 2026-12-01". Not a day something
+# already happened on ("issued on 2026-11-01", "charged twice on 2026-11-15"): "when?" after why a payment failed was
+# told the failure again.
 _SAYS_WHEN = re.compile(
     r"\bwithin\s+(?:a|an|one|\d+|a\s+few)\s+(?:minutes?|hours?|days?|business\s+days?|weeks?)\b"
     r"|\b\d+\s*(?:to|–|-)\s*\d+\s+(?:business\s+)?days\b|\bat\s+once\b|\bimmediately\b|\bright\s+away\b"
-    r"|\buntil\s+the\s+end\s+of\b|\bat\s+the\s+end\s+of\b|\bon\s+\d{4}-\d{2}-\d{2}\b|\bafter\s+a\s+\d+-day\b",
+    r"|\buntil\s+the\s+end\s+of\b|\bat\s+the\s+end\s+of\b|(?<!issued\s)(?<!paid\s)(?<!charged\s)(?<!twice\s)(?<!failed\s)(?<!created\s)\bon\s+\d{4}-\d{2}-\d{2}\b|\bafter\s+a\s+\d+-day\b",
     re.IGNORECASE)
 # A line of a list ("- NW-1003: $29.00, failed on 2026-11-01", "2. Wait for DNS …"): an item, not what happens next.
 _LISTED = re.compile(r"^(?:[-•*]|\d+\.)\s")

@@ -177,6 +177,19 @@ def refund_arrival_asked_alone(ctx: SupportContext) -> str | None:
     return "how long will my refund take to arrive?"
 
 
+def retry_asked_alone(ctx: SupportContext) -> str | None:
+    """"When?" right after a reply that said a failed payment will be tried again: "when will you retry the
+    payment?" (the scope reply came); None otherwise."""
+    if not WHEN_ALONE.match(ctx.message) or not _RETRY_TOLD.search(last_assistant_text(ctx)):
+        return None
+    return "when will you retry the payment?"
+
+
+# A reply telling of a failed payment tried again: "we'll try the payment for NW-1003 again", "We retry any failed
+# invoice on the new card within a day".
+_RETRY_TOLD = re.compile(r"\btry\s+the\s+payment\s+(?:for\s+NW-\d+\s+)?again\b|\bretry\s+any\s+failed\s+invoice\b")
+
+
 def reports_card_replaced(ctx: SupportContext) -> bool:
     """"Ok I added a new one", "done" right after being told to replace the card under Billing → Payment method:
     the customer says the card is replaced. Alone, its words matched the FAQ's steps to replace a card (sent again as

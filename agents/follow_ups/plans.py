@@ -32,6 +32,12 @@ def states_own_plan(message: str) -> bool:
     return bool(_STATES_OWN_PLAN.match(message))
 
 
+def plan_stated(message: str) -> str | None:
+    """"I'm on pro though" → "Pro": the plan the customer says they are on; None when the message says none."""
+    stated = _STATES_OWN_PLAN.match(message)
+    return stated["plan"].capitalize() if stated is not None else None
+
+
 # "What does that include?", "what's included?" right after a reply that named one plan ("You're on the Pro plan at $29.00
 # a month"): that plan's contents (the help centre's entry on Free answered, for "include").
 _ASKS_WHAT_THAT_INCLUDES = re.compile(

@@ -89,3 +89,93 @@ async def test_someone_trying_to_get_in_is_an_intrusion_not_another_customer(con
 async def test_another_customer_named_as_a_subject_is_still_refused(converse, message):
     [outcome] = await converse("cus_alice", message)
     assert "I can't share anything about their account" in outcome.reply, outcome.reply
+
+
+_UNLOCK_OFFERED = "As you're signed in here, I can start the unlock for you"
+
+
+@pytest.mark.parametrize("message", ["I lost my phone, how do I get in now?", "I lost my phone"])
+async def test_a_lost_phone_while_locked_with_two_factor_off_gets_the_lock_and_its_unlock(converse, message):
+    # Carol got the scope reply: out of scope at 0.91, the entry on a lost authenticator at 0.80, below the shortcut.
+    [outcome] = await converse("cus_carol", message)
+    assert outcome.reply.startswith("Your account (carol) is locked — five failed sign-ins."), outcome.reply
+    assert _UNLOCK_OFFERED in outcome.reply and "your password alone signs you in" in outcome.reply
+
+
+async def test_a_lost_phone_with_two_factor_off_on_an_open_account_still_needs_no_code(converse):
+    [outcome] = await converse("cus_alice", "I lost my phone, how do I get in now?")
+    assert outcome.reply.startswith("Two-factor authentication is currently off for your account"), outcome.reply
+    assert _UNLOCK_OFFERED not in outcome.reply
+
+
+_RETRIED = "We'll try the payment for NW-1003 again by ourselves once a new card is saved"
+
+
+@pytest.mark.parametrize("before", [("why did my payment fail?",),
+                                    ("my card expired, how do I update it?", "done, will you retry the payment automatically?")])
+async def test_when_alone_after_a_retry_was_promised_says_when_it_is_tried(converse, before):
+    # The scope reply came after the retry was promised; after why it failed, the failure again ("issued on 2026-11-01"
+    # read as saying when).
+    *_, outcome = await converse("cus_alice", *before, "when?")
+    assert outcome.reply.startswith(_RETRIED), outcome.reply
+    assert "within a day" in outcome.reply
+
+
+async def test_when_alone_after_the_renewal_still_says_its_day(converse):
+    *_, outcome = await converse("cus_alice", "when does my plan renew?", "when?")
+    assert outcome.reply.startswith("Your Pro plan renews on 2026-12-01"), outcome.reply
+
+
+_NEVER_SLEEPS = "Our help centre says: Apps on Pro and Business never sleep. As you're on"
+
+
+@pytest.mark.parametrize(("customer", "plan"), [("cus_alice", "Pro"), ("cus_bob", "Business")])
+@pytest.mark.parametrize("message", ["my app keeps going to sleep", "my app sleeps all the time"])
+async def test_an_app_said_to_sleep_on_a_plan_whose_apps_never_sleep_is_not_expected(converse, customer, plan, message):
+    # The scaling guide's step "on Free, apps sleep after 30 minutes without traffic" came as the step that fits.
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(f"{_NEVER_SLEEPS} {plan}, your apps shouldn't go to sleep"), outcome.reply
+    assert "would you like me to pass you to a person" in outcome.reply
+    assert "keep a minimum of one instance" in outcome.reply
+    assert "on Free, apps sleep" not in outcome.reply
+
+
+async def test_an_app_said_to_sleep_on_free_still_gets_the_free_plans_sleep(converse):
+    [outcome] = await converse("cus_carol", "my app keeps going to sleep")
+    assert outcome.reply.startswith("Apps on the Free plan sleep after 30 minutes without traffic"), outcome.reply
+
+
+async def test_a_plan_whose_apps_never_sleep_stated_after_the_entry_on_sleep_is_not_the_same_again(converse):
+    # "The same goes for the Pro plan", then Free's sleep quoted as what the entry says of Pro.
+    *_, outcome = await converse(None, "my app keeps going to sleep", "I am on pro though")
+    assert outcome.reply.startswith(f"{_NEVER_SLEEPS} Pro"), outcome.reply
+    assert "The same goes for" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "told"), [
+    ("cus_alice", "No: as you're on Pro, your apps never sleep."),
+    ("cus_bob", "No: as you're on Business, your apps never sleep."),
+    ("cus_carol", "Yes: apps on the Free plan sleep after 30 minutes"),
+])
+async def test_whether_ones_own_app_sleeps_is_answered_for_ones_plan(converse, customer, told):
+    # Alice got the scaling guide's steps.
+    [outcome] = await converse(customer, "will my app go to sleep?")
+    assert outcome.reply.startswith(told), outcome.reply
+
+
+async def test_a_refund_for_this_month_after_cancelling_when_it_was_never_paid_says_so(converse):
+    # The policy and "it doesn't say anything about refunds for cancelling" came, of a month nothing was charged for.
+    *_, outcome = await converse("cus_alice", "I want to cancel my subscription", "can I get a refund for this month?")
+    assert outcome.reply.startswith("Invoice NW-1003 ($29.00) was never paid"), outcome.reply
+
+
+async def test_money_back_after_cancelling_still_says_the_policy_is_silent(converse):
+    *_, outcome = await converse("cus_alice", "I want to cancel", "do I get my money back?")
+    assert "It doesn't say anything about refunds for cancelling or changing your plan" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can she be an admin?", "can my colleague become an owner?"])
+async def test_a_role_asked_for_someone_on_the_team_is_the_team_entrys_choice(converse, message):
+    # "I don't have enough information".
+    *_, outcome = await converse("cus_bob", "how do I add my colleague to the team?", message)
+    assert outcome.reply.startswith("Our help centre describes picking a role when you invite someone"), outcome.reply

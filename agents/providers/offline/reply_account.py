@@ -548,10 +548,13 @@ class AccountReplies(BillingReplies):
                                "you're not sure of your password, use **Forgot password** on the sign-in page "
                                "rather than guessing again.")
                 self.reply.actions.append(ProposedAction(kind="account_unlock", reason="customer asked; signed in"))
-            elif lock_question or (TWO_FACTOR.search(self.text) and not account.two_factor_enabled
-                                   and not asks_if_two_factor_is_on(self.text) and not asks_how_to(self.text)):
+            elif lock_question or (not account.two_factor_enabled and (
+                    reports_lost_second_factor(self.text)
+                    or (TWO_FACTOR.search(self.text) and not asks_if_two_factor_is_on(self.text)
+                        and not asks_how_to(self.text)))):
                 # "I lost my 2fa phone" while locked, with two-factor off: no code is needed, the lock is what is in
-                # the way, and its unlock is offered as to a question about it.
+                # the way, and its unlock is offered as to a question about it ("I lost my phone, how do I get in
+                # now?" too, whose how-to is getting in).
                 self.reply.add(f"As you're signed in here, I can start the unlock for you: if you'd like that, "
                                f"{OFFER_UNLOCK}. Or reset your password from the sign-in page (choose **Forgot "
                                f"password**), which unlocks it straight away.")

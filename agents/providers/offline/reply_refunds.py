@@ -580,6 +580,11 @@ class RefundReplies(BillingReplies):
         """"Do I get my money back?", "will I get a refund for this month?" a question or two after asking to cancel:
         a refund the cancelling would bring (the last paid invoice was refused for the window, or the duplicate
         offered, as if asked of them)."""
+        # "Can I get a refund for this month?" when this month's only invoice was never paid: that there's no charge to
+        # refund (_refund_options_for), not that the policy is silent on cancelling.
+        relative = self._relative_month_invoices()
+        if relative is not None and relative[1] and all(invoice.unpaid for invoice in relative[1]):
+            return False
         return bool(_ASKS_ABOUT_A_REFUND.search(self.ctx.message)) and not self._months_in(self.ctx.message) and any(
             _ASKS_TO_CANCEL.search(text) for text in questions_before(self.ctx)[:2])
 

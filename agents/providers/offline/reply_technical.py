@@ -31,7 +31,7 @@ from agents.follow_ups.leaning_back import (
     thing_asked_how_long,
 )
 from agents.follow_ups.offers import OFFER_PERSON
-from agents.follow_ups.plans import asks_a_cheaper_way_to_stay_awake, asks_what_an_upgrade_gives
+from agents.follow_ups.plans import asks_a_cheaper_way_to_stay_awake, asks_what_an_upgrade_gives, plan_stated
 from agents.follow_ups.service import (
     asks_about_uptime,
     asks_for_an_uptime_report,
@@ -363,6 +363,18 @@ _OF_THEM = re.compile(r"\b(?:them|they|those|these)\b", re.IGNORECASE)
 _AWAKE_MEANS_MOVING = "So keeping an app awake means moving it to"
 # "Apps on Pro and Business never sleep.": the plans an app stays awake on, as the entry names them.
 _NEVER_SLEEP_ON = re.compile(r"\bApps on (?P<plans>[^.]+?) never sleep\b")
+# "Will my app go to sleep?", "do my apps sleep?": whether the customer's own apps do, which their plan decides.
+_ASKS_IF_OWN_APP_SLEEPS = re.compile(
+    r"^\W*(?:(?:and|so|but)[,\s]+)?(?:will|does|do|would|can)\s+(?:my|our)\s+(?:\w+\s+)?apps?\s+(?:ever\s+)?"
+    r"(?:go\s+to\s+sleep|sleep|fall\s+asleep|go\s+idle|spin\s+down)\b", re.IGNORECASE)
+# "My app keeps going to sleep", "it still sleeps after 30 minutes", "our api spins down": an app of the customer's said to
+# sleep. Not a question of whether apps do ("do free apps sleep?", "will my app go to sleep?").
+_REPORTS_SLEEPING = re.compile(
+    r"^(?!\W*(?:do|does|will|would|can|could|is|are|why|how|what)\b)(?!.*\b(?:stop|prevent|keep|avoid|not|never)\b).*"
+    r"\b(?:(?:my|our|the)\s+(?:\w+\s+)?(?:apps?|sites?|api|service)|it|they)\s+(?:\w+\s+){0,2}?"
+    r"(?:sleeps?|sleeping|asleep|goes\s+to\s+sleep|going\s+to\s+sleep|(?:goes|going|went)\s+idle|spins?\s+down"
+    r"|spinning\s+down|spun\s+down)\b",
+    re.IGNORECASE)
 
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
@@ -371,7 +383,7 @@ class TechnicalReplies(WriterBase):
                 or self._why_the_plan_is_needed()
                 or self._steps_at_the_provider_named() or self._buying_a_domain_unsaid() or self._logs_export_unsaid()
                 or self._logs_kept_unsaid() or self._deploy_cancel_unsaid() or self._downtime_of_a_dns_change_unsaid()
-                or self._dns_wait_overrun()
+                or self._dns_wait_overrun() or self._sleeps_on_a_plan_that_never_sleeps()
                 or self._when_a_limit_resets_unsaid()):
             return
         incident = self.facts.incident
@@ -767,6 +779,39 @@ class TechnicalReplies(WriterBase):
         said = [f"{name} is {money(prices[name])} a month" if i == 0 else f"{name} {money(prices[name])}"
                 for i, name in enumerate(named)]
         return f" {joined_with_and(said)}."
+
+    def _sleeps_on_a_plan_that_never_sleeps(self) -> bool:
+        """"My app keeps going to sleep" from Alice, on Pro (the scaling guide's step "on Free, apps sleep after 30
+        minutes" came as the step that fits), or "I'm on pro though" after that ("the same goes for the Pro plan"): the
+        entry on sleeping apps says apps on that plan never sleep, so something else is going on, for a person to look
+        at; the guide's step against cold starts is what the customer can try meanwhile. False, having said nothing,
+        for another message, a plan whose apps sleep, or without that entry."""
+        stated = plan_stated(self.ctx.message)
+        plan = stated or (self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None)
+        before = previous_user_text(self.ctx) or ""
+        reported = _REPORTS_SLEEPING.search(self.ctx.message) or (stated and _REPORTS_SLEEPING.search(before))
+        asked = stated is None and _ASKS_IF_OWN_APP_SLEEPS.match(self.ctx.message)
+        if plan is None or not (reported or asked) or (entry := self._entry_on("sleep")) is None:
+            return False
+        never = _NEVER_SLEEP_ON.search(entry.answer)
+        if never is None or plan not in never["plans"].split():
+            return False
+        if asked:
+            # "Will my app go to sleep?" from Alice, on Pro: the scaling guide's steps came, as if it had.
+            self.reply.add(f"No: as you're on {plan}, your apps never sleep. Our help centre says: {never[0]}.")
+            self._cite_faq(entry)
+            return True
+        self.reply.add(f"Our help centre says: {never[0]}. As you're on {plan}, your apps shouldn't go to sleep, so "
+                       f"something else is going on: would you like me to {OFFER_PERSON} from our team, who can look "
+                       "at it?")
+        self._cite_faq(entry)
+        scaling = next((a for a in self.facts.articles if any("cold start" in step for step in a.steps)), None)
+        if scaling is not None:
+            step = next(step for step in scaling.steps if "cold start" in step).split(";")[0].rstrip(".")
+            self.reply.add(f"Meanwhile, if it's slow on the first request after a quiet spell, that's a cold start: our "
+                           f"guide “{scaling.title}” says to {step[:1].lower()}{step[1:]}.", answers=False)
+            self._cite_article(scaling)
+        return True
 
     def _normal_as_the_entry_says(self) -> bool:
         """"Is that normal?" right after an entry that says how things work ("Apps on the Free plan sleep after 30
