@@ -44,12 +44,13 @@ def when_it_was_said(ctx: SupportContext) -> list[str]:
     return list(dict.fromkeys(said))[:_MOST]
 
 
-# "Will I be charged straight away?", "when do I pay for it?", "will I be billed now?": when the charge for what the last
+# "Will I be charged straight away?", "when do I pay for it?", "will I be billed now?", "will I be charged the full price
+# right away?": when the charge for what the last
 # reply said falls (after the upgrade's steps, the invoice list came).
 _ASKS_WHEN_CHARGED = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?(?:will|would|do|does|am|is|when\s+(?:will|do|would|am))\s+(?:i|we|you|it|that)"
     r"\s+(?:be\s+|get\s+)?(?:charged?|billed?|pay|charge\s+(?:me|us)|bill\s+(?:me|us))"
-    r"(?:\s+(?:for\s+(?:it|that|this|the\s+\w+)))?"
+    r"(?:\s+(?:for\s+(?:it|that|this|the\s+\w+)|the\s+(?:full|whole)\s+(?:price|amount|month)|in\s+full))?"
     r"(?:\s+(?:straight\s+away|right\s+away|immediately|at\s+once|now|today|upfront|up\s+front|then|for\s+the\s+full\s+month))?"
     r"\s*[?.!]*\s*$", re.IGNORECASE)
 # A sentence of the last reply that says what is charged: "… and we charge the difference for the rest of the month".

@@ -19,7 +19,7 @@ from agents.about_service import (
 from agents.clauses import question_clauses, without_request_lead_in
 from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
-from agents.email_change import EMAIL_ADDRESS
+from agents.email_change import EMAIL_ADDRESS, asks_if_the_change_is_confirmed
 from agents.envelope import AgentRequest, AgentResponse
 from agents.follow_ups.billing import asks_when_the_refund_arrives, invoice_download_asked, invoice_format_asked
 from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
@@ -29,6 +29,7 @@ from agents.follow_ups.leaning_back import (
     asks_about_staff_review,
     asks_for_more,
     asks_how_long_it_takes,
+    asks_how_long_to_change_mind,
     asks_how_to_do_it,
     asks_the_limit,
     asks_to_deliver_it,
@@ -481,6 +482,13 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Can it be increased?" right after a limit was given: the entry the last reply quoted, which its words (and
         # the question before, "what's the limit?") never find, is found by that reply's own words.
         matches += _after_own(matches, _best_first(deps, last_assistant_text(ctx), 1))
+    if asks_how_long_to_change_mind(ctx.message) and "grace period" in last_assistant_text(ctx):
+        # "How long do I have to change my mind?" after "will my data be gone forever?" was answered from the entry on
+        # deleting: that entry, whose grace period is the answer (its words found nothing on it).
+        matches += _after_own(matches, _best_first(deps, DELETE_ACCOUNT_QUESTION, 1))
+    if asks_if_the_change_is_confirmed(ctx):
+        # "Will I need to verify it?" after the address was given and the steps to change it told again.
+        matches += _after_own(matches, _best_first(deps, EMAIL_CHANGE_QUESTION, 1))
     if asks_if_deleting_stops_charges(ctx):
         # "Will I still be charged?" after asking how to delete the account: the entries on deleting and on cancelling.
         matches += _after_own(matches, _best_of_each(deps, (DELETE_ACCOUNT_QUESTION, CANCEL_QUESTION)))

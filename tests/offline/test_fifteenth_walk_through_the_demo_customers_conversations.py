@@ -179,3 +179,58 @@ async def test_a_role_asked_for_someone_on_the_team_is_the_team_entrys_choice(co
     # "I don't have enough information".
     *_, outcome = await converse("cus_bob", "how do I add my colleague to the team?", message)
     assert outcome.reply.startswith("Our help centre describes picking a role when you invite someone"), outcome.reply
+
+
+_GRACE = "Deleting removes your apps and data for good after a 7-day grace period, during which you can change your mind."
+
+
+@pytest.mark.parametrize("customer", ["cus_alice", "cus_carol"])
+async def test_time_to_change_ones_mind_asked_two_questions_after_deleting_is_the_grace_period(converse, customer):
+    # "Not enough information" (after Carol's lock, once more): the deletion was asked two questions back.
+    *_, outcome = await converse(customer, "can I delete my account?", "will my data be gone forever?",
+                                 "how long do I have to change my mind?")
+    assert outcome.reply.startswith(_GRACE), outcome.reply
+
+
+async def test_how_long_after_another_how_to_still_asks_of_that_one(converse):
+    *_, outcome = await converse("cus_alice", "can I delete my account?", "how do I export my data?",
+                                 "how long does it take?")
+    assert "grace period" not in outcome.reply and "download link" in outcome.reply, outcome.reply
+
+
+async def test_a_new_address_given_after_to_is_taken_as_the_new_email(converse):
+    # The steps to change the address came again, as if none had been given.
+    *_, outcome = await converse("cus_bob", "I need to change the email on my account", "to bob@newcompany.com")
+    assert outcome.reply.startswith("I can't change your email address from this chat, but you can change it to the "
+                                    "new one yourself."), outcome.reply
+
+
+@pytest.mark.parametrize("before", [("I need to change my email",),
+                                    ("I need to change the email on my account", "to bob@newcompany.com")])
+async def test_whether_a_new_address_is_verified_is_the_link_the_steps_send(converse, before):
+    # "I don't have enough information".
+    *_, outcome = await converse("cus_bob", *before, "will I need to verify it?")
+    assert outcome.reply.startswith("Yes. Our help centre says: Go to **Settings → Profile**, enter the new address and "
+                                    "confirm it from the link we send there."), outcome.reply
+
+
+async def test_the_full_price_asked_after_the_upgrade_steps_is_the_difference_they_charge(converse):
+    # The invoice list came.
+    *_, outcome = await converse("cus_alice", "I want to upgrade to business",
+                                 "will I be charged the full price right away?")
+    assert outcome.reply.startswith("The upgrade applies at once and we charge the difference"), outcome.reply
+
+
+_GUIDE = "Troubleshooting API errors"
+
+
+async def test_credits_asked_after_the_incident_was_told_leave_out_the_guides_steps(converse):
+    # The guide's steps came again beneath the credits (the test ports have the eu-west incident open).
+    *_, outcome = await converse("cus_bob", "we are seeing errors from the api in eu-west", "will we get credits for this?")
+    assert "About service credits:" in outcome.reply and _GUIDE not in outcome.reply, outcome.reply
+
+
+async def test_credits_asked_with_the_outage_itself_still_get_the_guide(converse):
+    [outcome] = await converse("cus_bob", "our api is down in eu-west, do we get credits?")
+    assert "About service credits:" in outcome.reply and _GUIDE in outcome.reply, outcome.reply
+

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from agents.about_service import asks_how_to_reach_support
-from agents.email_change import new_email_given
+from agents.email_change import asks_if_the_change_is_confirmed, new_email_given
 from agents.facts import AccountFact
 from agents.follow_ups.history import (
     TOPIC_TURNS,
@@ -279,6 +279,17 @@ class AccountReplies(BillingReplies):
                            "our team.", answers=False)
         return True
 
+    def _new_address_confirmed(self) -> bool:
+        """"Will I need to verify it?" right after the steps to change the email address: yes, from the link those steps
+        say is sent to it, until when the old address stays in use. False, having said nothing, for another message or
+        without that entry."""
+        if not asks_if_the_change_is_confirmed(self.ctx) or (entry := self._entry_on("change", "email")) is None:
+            return False
+        confirming = [s for s in sentences(entry.answer) if re.search(r"\bconfirm", s, re.IGNORECASE)]
+        self.reply.add(f"Yes. Our help centre says: {' '.join(confirming) or entry.answer}")
+        self._cite_faq(entry)
+        return True
+
     def _email_change_to_an_address(self) -> bool:
         """"Can you change my email to …?", or the address alone after asking how: the chat changes no address, and the
         help centre's steps, with the address given, do; that it is the account's already, when it is. False, having
@@ -325,7 +336,7 @@ class AccountReplies(BillingReplies):
                            f"you like me to {OFFER_PERSON}?")
             return
         if (self._deletion_asked_of_us() or self._reset_asked_of_us() or self._email_changed_without_the_old_inbox()
-                or self._email_change_to_an_address() or self._authenticator_unnamed()):
+                or self._email_change_to_an_address() or self._new_address_confirmed() or self._authenticator_unnamed()):
             return
         if self._team_described() or self._removed_members_access_unsaid():
             return

@@ -19,7 +19,7 @@ from agents.data_protection import (
     asks_to_erase_personal_data,
     data_protection_asked,
 )
-from agents.follow_ups.history import last_assistant_text, previous_user_text
+from agents.follow_ups.history import last_assistant_text, previous_user_text, questions_before
 from agents.follow_ups.leaning_back import asks_how_long_it_takes, asks_how_long_to_change_mind
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.outcome import FaqMatch
@@ -42,6 +42,9 @@ _NAMES_GDPR = re.compile(r"\bgdpr\b|\bdata\s+protection\b|\bdpa\b", re.IGNORECAS
 _DURATION = re.compile(r"\b\d+[-\s](?:business[-\s])?(?:minute|hour|day|week|month)s?\b", re.IGNORECASE)
 _NAMES_A_REFUND = re.compile(r"\brefund", re.IGNORECASE)
 
+
+# How the help centre's entry on deleting the account says how long it lasts.
+_GRACE_PERIOD = "grace period"
 
 class DataProtectionReplies(WriterBase):
     def answers_data_protection(self) -> bool:
@@ -125,10 +128,12 @@ class DataProtectionReplies(WriterBase):
         """"How long does it take?" after asking to erase one's data or delete the account: what the help centre's
         entry on deleting says of how long it lasts (the grace period). Alone its words found the refund's timing.
         False, having said nothing, for any other message."""
-        before = previous_user_text(self.ctx)
         asks_how_long = asks_how_long_it_takes(self.ctx.message) or asks_how_long_to_change_mind(self.ctx.message)
-        if not asks_how_long or before is None or not (
-                asks_to_erase_personal_data(before) or DELETES_THE_ACCOUNT.search(before)):
+        # "How long do I have to change my mind?" after "will my data be gone forever?", answered with the grace period,
+        # still leans on the deletion asked the question before ("not enough information" came).
+        leaned_on = questions_before(self.ctx)[:2 if _GRACE_PERIOD in last_assistant_text(self.ctx) else 1]
+        if not asks_how_long or not any(asks_to_erase_personal_data(before) or DELETES_THE_ACCOUNT.search(before)
+                                        for before in leaned_on):
             return False
         deletion = next((m for m in self.facts.faq if about_deleting_the_account(m.question)), None)
         said = [clause.strip() for clause in re.split(r"(?<=[.;])\s+", deletion.answer)

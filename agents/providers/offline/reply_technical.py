@@ -401,7 +401,11 @@ class TechnicalReplies(WriterBase):
                                           "down", "status page", "is it just me"):
             self._no_matching_incident()
         leading_incident = None if incident_aside else incident
-        self._service_credits()
+        credits_told = self._service_credits()
+        if credits_told and incident is not None and incident.title in last_assistant_text(self.ctx):
+            # "Will we get credits for this?" after the incident was told: the guide's steps came again beneath the
+            # credits, for a fault the customer had not reported again.
+            return
         if self._keeping_an_app_awake() or self._cheaper_way_to_stay_awake() or self._plans_that_avoid_it():
             # "How do I stop that?" after "do free apps sleep?": the plans apps never sleep on are the answer; the
             # entry its own words find (cancelling, 0.97) answers another question.
@@ -1311,20 +1315,21 @@ class TechnicalReplies(WriterBase):
                        f"rather not guess. A person from our team can tell you: would you like me to {OFFER_PERSON}?")
         return True
 
-    def _service_credits(self) -> None:
+    def _service_credits(self) -> bool:
         """"Will we get service credits?" about an outage: what the help centre's entry on the uptime SLA says,
         wherever it ranked (the outage is what the rest of the message is about), the customer's plan, and a
-        person to weigh the claim. "Do I get an SLA?" asks what the plan includes, which the entry says."""
+        person to weigh the claim. "Do I get an SLA?" asks what the plan includes, which the entry says. Whether
+        credits claimed for an outage were answered."""
         claims_credits = has_cue(self.words, self.norm, "credit", "credits", "compensation", "compensate",
                                  "compensated", "reimburse", "reimbursed", "reimbursement") or (
             reports_what_the_outage_costs(self.ctx))
         asks_about_sla = has_cue(self.words, self.norm, "sla", "slas", "uptime guarantee", "guaranteed uptime",
                                  "service level", "uptime commitment")
         if not claims_credits and (not asks_about_sla or asks_for_an_uptime_report(self.text)):
-            return  # "An SLA report for last month" asks for figures, which _tell_uptime answers
+            return False  # "An SLA report for last month" asks for figures, which _tell_uptime answers
         entry = next((m for m in self.facts.faq if "sla" in normalise(m.question).split()), None)
         if entry is None or self._faq_quoted(entry):
-            return
+            return False
         # "How do I claim service credits?": what earns them, for the customer's plan, and that how to claim them is not
         # described (it got "Yes: you're on the Business plan …").
         how_asked = claims_credits and bool(ASKS_HOW_TO_DO.search(self.text))
@@ -1332,7 +1337,7 @@ class TechnicalReplies(WriterBase):
         # miss the SLA?" asks what the SLA gives, which the entry says for each plan.
         if not how_asked and not (claims_credits and (self.facts.incident is not None or OUTAGE_TOLD.search(self.text))):
             self._sla_for_plan(entry)
-            return
+            return False
         own = ""
         if self.ctx.customer is not None:
             own = " ".join(s for s in sentences(entry.answer)
@@ -1362,6 +1367,7 @@ class TechnicalReplies(WriterBase):
                                f"team to confirm: would you like me to {OFFER_PERSON}?", answers=False)
         elif how_asked:
             self.reply.add(_HOW_TO_CLAIM_UNSAID, answers=False)
+        return True
 
     def _sla_for_plan(self, entry: FaqMatch) -> None:
         """Whether the plan asked about (named, else the customer's) has the uptime SLA, as the help centre's
