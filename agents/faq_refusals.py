@@ -15,7 +15,11 @@ from agents.about_service import asks_about_support_hours, unlisted_payment_meth
 from agents.context import SupportContext
 from agents.data_protection import asks_for_a_dpa, asks_to_erase_personal_data
 from agents.email_change import new_email_given
-from agents.follow_ups.billing import invoice_format_asked, reports_card_replaced
+from agents.follow_ups.billing import (
+    asks_of_old_invoices_after_the_details,
+    invoice_format_asked,
+    reports_card_replaced,
+)
 from agents.follow_ups.go_aheads import affirms
 from agents.follow_ups.history import last_assistant_text, previous_user_text, turns_before
 from agents.follow_ups.leaning_back import asks_for_more, asks_the_amount_of_it, asks_to_deliver_it, asks_which_of_them
@@ -24,7 +28,7 @@ from agents.follow_ups.plan_moves import asks_us_to_change_plan
 from agents.follow_ups.plans import (
     asks_the_amount_of_the_renewal,
     free_plan_duration_asked,
-    plan_meant_by_that,
+    plan_whose_contents_are_asked,
     plans_priced_asked,
 )
 from agents.follow_ups.what_becomes_of import (
@@ -118,6 +122,10 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # not the plans' prices its words match.
     FaqRefusal(lambda ctx, top: _after_a_question(asks_the_amount_of_it)(ctx, top)
                or asks_the_amount_of_the_renewal(ctx), "asks the amount of what was discussed before"),
+    # "Will it update old invoices?" after the steps to add a VAT number: the entry on those details says; the words
+    # matched the email change's ("invoices keep using the old address").
+    FaqRefusal(lambda ctx, _top: asks_of_old_invoices_after_the_details(ctx),
+               "asks whether invoices already issued get the details just told how to add"),
     # "Is the free plan free forever?": the entry on Free lists what it includes and nothing of how long it lasts.
     FaqRefusal(lambda ctx, _top: free_plan_duration_asked(ctx), "asks how long the Free plan lasts"),
     # "Can I get my invoices as a zip?": the entry on invoices names a PDF of each, and alone reads as a yes.
@@ -180,8 +188,9 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
                and not speaks_of_more_than_one_charge(ctx.message),
                "names one charge, where the entry is about a charge taken twice"),
     # "What's included?" after "You're on the Pro plan": the entry on Free (0.9) is not that plan's.
-    FaqRefusal(lambda ctx, top: _plan_not_the_entrys(plan_meant_by_that(ctx), top),
-               "asks what the plan just named includes"),
+    # "Tell me about the business plan": the upgrade's steps (0.95) say nothing of what Business is.
+    FaqRefusal(lambda ctx, top: _plan_not_the_entrys(plan_whose_contents_are_asked(ctx), top),
+               "asks what the plan just named, or named to be described, includes"),
     # "My vat number is GB123…": given to the chat, which cannot store it; the entry alone says where to enter it, and
     # not that nothing was saved.
     FaqRefusal(lambda ctx, _top: gives_an_invoice_detail(ctx.message, last_reply=last_assistant_text(ctx)),

@@ -60,6 +60,7 @@ from agents.app_deletion import (
     asks_what_deleting_an_app_saves,
     names_a_hosted_app_only,
 )
+from agents.card_changes import asks_to_remove_it, reports_card_lost
 from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
 from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
@@ -78,6 +79,7 @@ from agents.follow_ups.billing import (
     asks_if_it_worked_with_nothing_done,
     asks_of_another_month_after_a_refund_refused,
     asks_of_another_months_invoice,
+    asks_of_old_invoices_after_the_details,
     asks_when_the_refund_arrives,
     invoice_download_asked,
     invoice_format_asked,
@@ -108,6 +110,7 @@ from agents.follow_ups.plans import (
     free_plan_duration_asked,
     period_of_the_prices_said,
     plan_gone_ahead_with,
+    plan_whose_contents_are_asked,
     plans_priced_asked,
 )
 from agents.follow_ups.service import (
@@ -164,7 +167,6 @@ from agents.outcome import (
 )
 from agents.own_data import (
     about_own_lock,
-    asks_about_old_invoices,
     asks_about_own_plan,
     asks_about_password_rules,
     asks_about_single_sign_on,
@@ -519,6 +521,13 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "Tell me about pro" (out of scope at 0.9: the scope reply): one plan, asked to be described.
+    _FollowUpRule(lambda ctx: plan_whose_contents_are_asked(ctx) is not None, "general", "plan_described",
+                  "asks what a plan includes", spares=("human", "billing", "account", "technical", "refund")),
+    # "Can you remove it from my account?" right after the card on file was said, "my card was stolen" (account: "not
+    # enough information"): the card, which the billing part answers with the steps to replace it.
+    _FollowUpRule(lambda ctx: asks_to_remove_it(ctx) or reports_card_lost(ctx), "billing", "card_removed_or_lost",
+                  "asks to remove the card, or says it was lost", spares=("human", "refund")),
     # "I have 10 already" right after each plan's apps were counted ("not enough information", or the scope reply): how
     # that stands against the plan, which the plans on billing's facts say.
     _FollowUpRule(lambda ctx: apps_had_after_the_counts(ctx) is not None, "billing", "apps_had_said",
@@ -659,8 +668,8 @@ _FOLLOW_UPS_MISREAD = (
                   "asks for a refund as credit on the account", spares=("human",)),
     # "Can you fix the old ones too?" right after the steps to put a company name on invoices (out of scope at 0.68): the
     # invoices already issued, which the billing part says the entry leaves as they are.
-    _FollowUpRule(lambda ctx: asks_about_old_invoices(ctx.message) and "Billing → Details" in last_assistant_text(ctx),
-                  "billing", "old_invoices_asked", "asks whether invoices already issued change", spares=("human",)),
+    _FollowUpRule(asks_of_old_invoices_after_the_details, "billing", "old_invoices_asked",
+                  "asks whether invoices already issued change", spares=("human",)),
     # "Will I lose anything?" after "how do I upgrade?" (out of scope at 0.66: the scope reply): what the move up keeps.
     _FollowUpRule(asks_what_an_upgrade_loses, "billing", "upgrade_loss_asked", "asks what an upgrade takes away",
                   spares=("human",)),

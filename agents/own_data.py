@@ -1092,9 +1092,10 @@ ON_OLD_INVOICES = re.compile(
     # "Can you update the old invoices too?", "we need it for the last three months" (the entry again, as a repeat).
     r"|\b(?:update|change|fix|redo|reissue|re-issue|correct)\s+(?:my\s+|the\s+|our\s+)?(?:old|older|past|previous|earlier"
     r"|existing|prior)\s+(?:invoices?|bills?|ones)\b"
-    # "Will my old invoices change?", "do past invoices get updated?".
+    # "Will my old invoices change?", "do past invoices get updated?", "will my old invoices show it?".
     r"|\b(?:old|older|past|previous|earlier|existing|prior)\s+(?:invoices?|bills?|receipts?|ones)\s+(?:also\s+|too\s+)?"
-    r"(?:change|get\s+(?:changed|updated|corrected)|be\s+(?:changed|updated|corrected|reissued|re-issued)|update)\b"
+    r"(?:change|get\s+(?:changed|updated|corrected)|be\s+(?:changed|updated|corrected|reissued|re-issued)|update"
+    r"|show\s+(?:it|them|that|this|the\s+\w+))\b"
     r"|\bfor\s+the\s+(?:last|past|previous)\s+(?:\w+\s+)?(?:months?|invoices?|year)\b"
     # "What about old invoices?" after the steps to add company details (the invoice list came).
     r"|^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:(?:what|how)\s+about\s+|and\s+)(?:the\s+|my\s+|our\s+)?(?:old|older|past"

@@ -229,13 +229,31 @@ _SAYS_WHO_THEY_ARE = re.compile(
     rf"{_WHO}(?:\s+\w+){{0,2}}\s*[.!?]*\s*$", re.IGNORECASE)
 
 
+# "We've been customers for 2 years", "I'm a long-time customer", "we've been with you since 2020": loyalty, said alone
+# right after a discount was asked for (the scope reply came).
+_SAYS_HOW_LONG_A_CUSTOMER = re.compile(
+    r"^\W*(?:(?:but|well|ok(?:ay)?|so|and)[,\s]+)?(?:(?:we'?ve|we\s+have|i'?ve|i\s+have)\s+been\s+(?:a\s+|your\s+)?"
+    r"(?:(?:loyal\s+)?(?:customers?|clients?|users?)\s+|with\s+(?:you|northwind)\s+|using\s+(?:you|northwind)\s+)"
+    r"(?:for\s+(?:\d+|a\s+few|several|many|two|three|four|five|ten)\s+years?|since\s+\d{4}|(?:for\s+)?(?:a\s+long\s+time|ages|years))"
+    r"|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:an?\s+)?(?:long[\s-]?(?:time|standing)|loyal|old)\s+(?:customers?|clients?|users?))"
+    r"\b[^?]*$", re.IGNORECASE)
+
+# The same anywhere in a message ("can you give me a discount? we've been customers for 2 years").
+_LOYALTY = re.compile(
+    r"\bbeen\s+(?:a\s+|your\s+)?(?:(?:loyal\s+)?(?:customers?|clients?|users?)|with\s+(?:you|northwind)|using\s+(?:you|northwind))"
+    r"\s+(?:for|since)\b|\b(?:long[\s-]?(?:time|standing)|loyal)\s+(?:customers?|clients?|users?)\b", re.IGNORECASE)
+
+
 def says_who_may_pay_less(text: str) -> bool:
-    """"We're a nonprofit", "I'm a student": who the customer is, which a discount asked just before would be for."""
-    return _SAYS_WHO_THEY_ARE.match(text) is not None
+    """"We're a nonprofit", "I'm a student", "we've been customers for 2 years": who the customer is, which a discount
+    asked just before would be for."""
+    return _SAYS_WHO_THEY_ARE.match(text) is not None or _SAYS_HOW_LONG_A_CUSTOMER.match(text) is not None
 
 
 def who_may_pay_less(text: str) -> str | None:
     """Who the message says a lower price would be for, as a reply names them ("nonprofits", "students"), or None."""
+    if _LOYALTY.search(text) is not None:
+        return "long-standing customers"
     if (who := _WHO_MAY_PAY_LESS.search(text)) is None:
         return None
     word = re.sub(r"[\s-]+", " ", who.group().lower())
@@ -348,6 +366,16 @@ def asks_what_nonpayment_does(message: str) -> bool:
     """"Will my app go down if it doesn't go through?", "what happens if my payment fails?": what an unpaid account
     leads to."""
     return bool(_NONPAYMENT.search(message))
+
+
+# "Will my apps be shut down?", "would my account be suspended?": that fate asked alone, with no reason given.
+_FATE_ALONE = re.compile(rf"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:will|would|could|does|do)\s+{_APP_OR_ACCOUNT}\s+{_FATE}\b"
+                         r"[^?.!]{0,20}[?.!]*\s*$", re.IGNORECASE)
+
+
+def asks_a_fate_alone(message: str) -> bool:
+    """"Will my apps be shut down?": what becomes of the apps or account, for a reason the message leaves unsaid."""
+    return bool(_FATE_ALONE.match(message))
 
 
 # How the billing part tells the next renewal ("Your Pro plan renews on 2026-12-01, …"), which "how much?", "can I pay it

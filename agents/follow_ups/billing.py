@@ -8,10 +8,11 @@ import re
 
 from agents.context import SupportContext
 from agents.follow_ups.go_aheads import DECLINE, affirms, says_it_is_done, withdraws_request
-from agents.follow_ups.history import assistant_texts, last_assistant_text
+from agents.follow_ups.history import assistant_texts, last_assistant_text, previous_user_text
 from agents.follow_ups.leaning_back import CLOSING, MAX_WORDS, WHEN_ALONE, asks_about_staff_review
 from agents.follow_ups.offers import OFFER_LOOKBACK_TURNS, OFFER_REFUND
-from agents.own_data import MONTH, names_billing_document
+from agents.own_data import MONTH, asks_about_old_invoices, names_billing_document
+from agents.service_terms import asks_a_fate_alone, asks_what_nonpayment_does
 from agents.set_phrases import says_only_it_does_not_work
 
 # How the billing part asks what is wrong on an invoice the customer says is wrong (reply_billing.py).
@@ -190,6 +191,24 @@ def retry_asked_alone(ctx: SupportContext) -> str | None:
 _RETRY_TOLD = re.compile(r"\btry\s+the\s+payment\s+(?:for\s+NW-\d+\s+)?again\b|\bretry\s+any\s+failed\s+invoice\b")
 
 
+def asks_of_old_invoices_after_the_details(ctx: SupportContext) -> bool:
+    """"Will it update old invoices?", "can you fix the old ones too?" right after the steps to put company details on
+    invoices: the invoices already issued, which those steps leave as they are."""
+    return asks_about_old_invoices(ctx.message) and "Billing → Details" in last_assistant_text(ctx)
+
+
+def nonpayment_asked_again(ctx: SupportContext) -> bool:
+    """"Will my apps be shut down?" right after "what happens if I don't pay?" (the invoice list came): what an unpaid
+    account leads to, asked again of the apps."""
+    if not asks_a_fate_alone(ctx.message):
+        return False
+    return asks_what_nonpayment_does(previous_user_text(ctx) or "") or NONPAYMENT_UNSAID in last_assistant_text(ctx)
+
+
+# How the billing part says the help centre is silent on what an unpaid account leads to.
+NONPAYMENT_UNSAID = "Our help centre doesn't say what happens to your apps or account while a payment is outstanding"
+
+
 def reports_card_replaced(ctx: SupportContext) -> bool:
     """"Ok I added a new one", "done" right after being told to replace the card under Billing → Payment method:
     the customer says the card is replaced. Alone, its words matched the FAQ's steps to replace a card (sent again as
@@ -257,14 +276,17 @@ def refund_arrival_asked_after_an_offer(ctx: SupportContext) -> str | None:
 
 # "As a zip?" after the invoice list, "can I get my invoices in csv?": the invoices in a format the help centre doesn't
 # describe (its entry names a PDF for each). "No guide" came, or the list again behind "my answer is the same".
-_FILE_FORMAT = r"(?:zip|zipped|csv|excel|xlsx?|spreadsheet|word|docx?)"
+# "In pdf" after the invoices (the scope reply came) asks for the format the entry names.
+_FILE_FORMAT = r"(?:zip|zipped|csv|excel|xlsx?|spreadsheet|word|docx?|pdfs?)"
 _IN_A_FORMAT = re.compile(
     rf"\b(?:as|in|into)\s+(?:an?\s+|one\s+)?(?:single\s+)?{_FILE_FORMAT}(?:\s+(?:files?|format|sheet))?\b"
     rf"|\b{_FILE_FORMAT}\s+(?:files?|exports?|downloads?|format)\b"
     r"|\bzip\s+(?:them|it|those|these|all)\b", re.IGNORECASE)
 _FORMAT_WORD = re.compile(_FILE_FORMAT, re.IGNORECASE)
 _FORMAT_NAMES = {"zip": "a ZIP", "zipped": "a ZIP", "csv": "CSV", "excel": "Excel", "xls": "Excel", "xlsx": "Excel",
-                 "spreadsheet": "a spreadsheet", "word": "Word", "doc": "Word", "docx": "Word"}
+                 "spreadsheet": "a spreadsheet", "word": "Word", "doc": "Word", "docx": "Word", "pdf": "PDF", "pdfs": "PDF"}
+# The format the help centre's entry on invoices names.
+INVOICES_AS_PDF = "PDF"
 
 
 def invoice_format_asked(ctx: SupportContext) -> str | None:

@@ -97,6 +97,8 @@ _ASKS_FOR_MORE = re.compile(
     r"|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:raise|increase|lift|bump(?:\s+up)?|extend)\s+(?:it|that|the\s+"
     r"limit|our\s+limit|my\s+limit)(?:\s+up)?(?:\s+for\s+(?:me|us))?"
     r"|(?:can|could)\s+(?:we|i)\s+(?:get|have)\s+(?:it|that|the\s+limit)\s+(?:raised|increased|lifted)"
+    # "Can I increase it?", "could we extend the limit?" (the failed deploys guide's steps came after the build limit).
+    r"|(?:can|could|may)\s+(?:i|we)\s+(?:raise|increase|extend|lift)\s+(?:it|that|the\s+limit|my\s+limit|our\s+limit)"
     # "Can it be increased?", "is it possible to extend it?" after the build time's limit (the API rate limits' guide).
     r"|(?:can|could|will|would)\s+(?:it|that|the\s+limit)\s+be\s+(?:raised|increased|lifted|extended|bumped(?:\s+up)?"
     # "Can it be longer?" after the build time's limit (the scope reply).

@@ -47,6 +47,28 @@ _ASKS_WHAT_THAT_INCLUDES = re.compile(
 _PLAN_TOLD = re.compile(r"\b(?:on|to)\s+the\s+(Free|Pro|Business)\s+plan\b")
 
 
+# "Tell me about the business plan", "business plan", "tell me about pro": one plan, asked to be described (the upgrade's
+# steps came by the FAQ shortcut, or the scope reply).
+_PLAN_DESCRIBED = re.compile(
+    r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:(?:tell\s+me|talk\s+me\s+through)\s+(?:more\s+)?about|describe|explain"
+    r"|(?:more\s+)?(?:info(?:rmation)?|details)\s+(?:on|about|of))\s+(?:the\s+|your\s+)?(?P<plan>free|pro|business)"
+    r"(?:\s+(?:plan|tier|subscription))?\s*(?:please)?[?.!]*\s*$"
+    r"|^\W*(?:the\s+)?(?P<named>free|pro|business)\s+(?:plan|tier)\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def plan_whose_contents_are_asked(ctx: SupportContext) -> str | None:
+    """The plan whose contents the message asks: "what does that include?" of the one the last reply named, or one
+    named to be described ("tell me about the business plan", "pro plan" as a first message); None otherwise."""
+    if (meant := plan_meant_by_that(ctx)) is not None:
+        return meant
+    described = _PLAN_DESCRIBED.match(ctx.message)
+    if described is None or (described["named"] and ctx.history):
+        # "Pro plan" alone later in a conversation answers the question before it (question_as_asked reads it so).
+        return None
+    return (described["plan"] or described["named"]).lower()
+
+
 def plan_meant_by_that(ctx: SupportContext) -> str | None:
     """The plan "what does that include?" asks of: the one plan the last reply named; None for another message, or
     when the last reply named none or several."""
@@ -128,10 +150,22 @@ _ANOTHER_PLAN = re.compile(
 # "The business plan", "my pro plan" after "I'd like to cancel": the plan the question before is asked of, named alone.
 _PLAN_ALONE = re.compile(
     r"^\W*(?:(?:the|my|our)\s+)?(?P<plan>free|pro|business)\s+(?:plan|tier|subscription|one)\W*$"
-    r"|^\W*(?:the|my|our)\s+(?P<alone>free|pro|business)\W*$", re.IGNORECASE)
+    r"|^\W*(?:the|my|our)\s+(?P<alone>free|pro|business)\W*$"
+    # "Business" alone after "what plans do you have?" (a visitor was asked to sign in to see invoices).
+    r"|^\W*(?P<bare>free|pro|business)\W*$", re.IGNORECASE)
 # "To free", "to the pro plan" after "I want to downgrade": where the move asked before goes.
+# "Business", "pro please": a plan alone, which after a move asked with no plan is where it goes.
+_BARE_PLAN = re.compile(r"^\W*(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier|one))?(?:\s+please)?\W*$",
+                        re.IGNORECASE)
+_ASKS_A_MOVE = re.compile(r"\b(?:upgrade|upgrading|downgrade|downgrading|switch|switching|change\s+(?:my\s+|the\s+)?plan)\b",
+                          re.IGNORECASE)
+# "Business i mean", "sorry, pro" correct the plan the move before named, or give it.
 _TO_A_PLAN = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|i\s+mean)[,\s]+)?to\s+(?:the\s+)?(?P<to>free|pro|business)"
-                        r"(?:\s+(?:plan|tier|one))?(?:\s+please)?\W*$", re.IGNORECASE)
+                        r"(?:\s+(?:plan|tier|one))?(?:\s+please)?\W*$"
+                        r"|^\W*(?:(?:i\s+mean|sorry|no|oops)[,\s]+)(?:to\s+)?(?:the\s+)?(?P<meant>free|pro|business)"
+                        r"(?:\s+(?:plan|tier|one))?\W*$"
+                        r"|^\W*(?:to\s+)?(?:the\s+)?(?P<then>free|pro|business)(?:\s+(?:plan|tier|one))?[,\s]+i\s+mean\W*$",
+                        re.IGNORECASE)
 # "What plans do you have?", "wat plans r there", "which tiers do you offer": the plans on offer, however spelt.
 WHICH_PLANS = re.compile(r"\b(?:what|wat|wot|which|wich)\s+(?:plans|tiers|subscriptions)\s+(?:do|does|are|r|have|is"
                          r"|can|exist|you|u|ya|there)\b", re.IGNORECASE)
@@ -449,12 +483,17 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
     another = _ANOTHER_PLAN.match(ctx.message) or _STATES_OWN_PLAN.match(ctx.message) or _PLAN_ALONE.match(ctx.message)
     if (moved := _TO_A_PLAN.match(ctx.message)) is not None and before and not PLAN_NAMED.search(before):
         # "To free" after "I want to downgrade" (the invoice list): the move, to that plan.
-        return f"{before.strip().rstrip('?.! ')} to the {moved['to'].lower()} plan"
+        to = moved["to"] or moved["meant"] or moved["then"]
+        return f"{before.strip().rstrip('?.! ')} to the {to.lower()} plan"
+    if ((bare := _BARE_PLAN.match(ctx.message)) is not None and before and not PLAN_NAMED.search(before)
+            and _ASKS_A_MOVE.search(before)):
+        # "Business" alone after "I want to upgrade" (the invoice list): the same.
+        return f"{before.strip().rstrip('?.! ')} to the {bare['plan'].lower()} plan"
     if another is None:
         return None
     if not before:
         return None
-    plan = (another["plan"] or another.groupdict().get("alone") or "").lower()
+    plan = (another["plan"] or another.groupdict().get("alone") or another.groupdict().get("bare") or "").lower()
     if _OWN_PLAN_ASKED.search(before) or WHICH_PLANS.search(before):
         # "And for pro?" after "wat plans do u have": what that one plan is. One question, not "… and how much is
         # it?", which the writer answers as two (the plan's line, then the list of every plan); the plan's line

@@ -114,7 +114,11 @@ def asks_what_lost_in_general(message: str) -> bool:
 # "put me on", "switch my plan to" too, but not "drop": the FAQ search reads its moves, so it is not widened for this.
 _MOVES_TO_A_NAMED_PLAN = re.compile(
     r"\b(?:move|moving|switch|switching|go|going|change|changing|drop|dropping)\s+(?:back\s+|down\s+)*to\s+(?:the\s+)?"
-    r"(?P<plan>free|pro|business)\b", re.IGNORECASE)
+    r"(?P<plan>free|pro|business)\b"
+    # "To free" alone, after "can I downgrade?": where the move asked before goes (the domains guide came for "will I
+    # lose my custom domain?" after it).
+    r"|^\W*(?:(?:and|ok(?:ay)?|so|i\s+mean)[,\s]+)?to\s+(?:the\s+)?(?P<to>free|pro|business)(?:\s+(?:plan|tier|one))?\W*$",
+    re.IGNORECASE)
 
 
 def _names_a_move_to_a_smaller_plan(text: str, ctx: SupportContext) -> bool:
@@ -123,7 +127,7 @@ def _names_a_move_to_a_smaller_plan(text: str, ctx: SupportContext) -> bool:
         return False
     own = ctx.customer.plan.lower()
     return own in PLANS_CHEAPEST_FIRST and (
-        PLANS_CHEAPEST_FIRST.index(moved["plan"].lower()) < PLANS_CHEAPEST_FIRST.index(own))
+        PLANS_CHEAPEST_FIRST.index((moved["plan"] or moved["to"]).lower()) < PLANS_CHEAPEST_FIRST.index(own))
 
 
 def lost_in_a_move_up(ctx: SupportContext) -> str | None:
@@ -136,7 +140,7 @@ def lost_in_a_move_up(ctx: SupportContext) -> str | None:
     moved = _MOVES_TO_A_NAMED_PLAN.search(previous_user_text(ctx) or "")
     if moved is None or own not in PLANS_CHEAPEST_FIRST:
         return None
-    to = moved["plan"].lower()
+    to = (moved["plan"] or moved["to"]).lower()
     return f"what does {to} have over {own}?" if PLANS_CHEAPEST_FIRST.index(to) > PLANS_CHEAPEST_FIRST.index(own) else None
 
 

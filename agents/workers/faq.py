@@ -16,6 +16,7 @@ from agents.about_service import (
     asks_which_ways_to_pay,
     considers_joining,
 )
+from agents.card_changes import asks_to_remove_it, reports_card_lost
 from agents.clauses import question_clauses, without_request_lead_in
 from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
@@ -486,6 +487,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "How long do I have to change my mind?" after "will my data be gone forever?" was answered from the entry on
         # deleting: that entry, whose grace period is the answer (its words found nothing on it).
         matches += _after_own(matches, _best_first(deps, DELETE_ACCOUNT_QUESTION, 1))
+    if asks_to_remove_it(ctx) or reports_card_lost(ctx):
+        # "My card was stolen", "can you remove it?" after the card on file: the steps to replace it, which stop us
+        # charging it.
+        matches += _after_own(matches, _best_first(deps, CARD_QUESTION, 1))
     if asks_if_the_change_is_confirmed(ctx):
         # "Will I need to verify it?" after the address was given and the steps to change it told again.
         matches += _after_own(matches, _best_first(deps, EMAIL_CHANGE_QUESTION, 1))

@@ -234,3 +234,184 @@ async def test_credits_asked_with_the_outage_itself_still_get_the_guide(converse
     [outcome] = await converse("cus_bob", "our api is down in eu-west, do we get credits?")
     assert "About service credits:" in outcome.reply and _GUIDE in outcome.reply, outcome.reply
 
+
+
+_OLD_INVOICES = "Not on invoices already issued, as our help centre puts it: They appear on every invoice issued after"
+
+
+@pytest.mark.parametrize(("before", "question"), [
+    ("how do I add my VAT number?", "will it update old invoices?"),
+    ("how do I add my VAT number?", "will my old invoices show it?"),
+    ("can I get an invoice with my company name on it?", "will it update old invoices?"),
+])
+async def test_whether_invoices_already_issued_get_the_details_is_no_as_the_entry_says(converse, before, question):
+    # The email change's steps came by the FAQ shortcut ("invoices keep using the old address"), or the invoice list.
+    *_, outcome = await converse("cus_bob", before, question)
+    assert outcome.reply.startswith(_OLD_INVOICES), outcome.reply
+    assert "Settings → Profile" not in outcome.reply
+
+
+_ROLLBACK = "Our guide “Failed deploys and build timeouts” says only this about rolling back"
+
+
+@pytest.mark.parametrize(("messages", "part"), [
+    (("how do I roll back a deploy?", "will it affect my database?"), "database"),
+    (("how do I roll back?", "does it roll back my env vars too?"), "environment variables"),
+    (("does a rollback change my database?",), "database"),
+])
+async def test_what_a_rollback_touches_is_not_guessed(converse, messages, part):
+    # The guide's other steps came, or its step on the PORT environment variable.
+    *_, outcome = await converse("cus_alice", *messages)
+    assert outcome.reply.startswith(_ROLLBACK), outcome.reply
+    assert f"It doesn't say whether a rollback changes your {part}" in outcome.reply
+
+
+async def test_a_question_about_the_database_with_no_rollback_before_it_is_still_not_read_as_one(converse):
+    *_, outcome = await converse("cus_alice", "how do I add a custom domain?", "will it affect my database?")
+    assert _ROLLBACK not in outcome.reply, outcome.reply
+
+
+async def test_a_certificate_pending_for_days_is_longer_than_dns_takes(converse):
+    # The certificates guide's steps came again, as if nothing had been waited for.
+    *_, outcome = await converse("cus_bob", "my custom domain isn't working", "it says certificate pending",
+                                 "it's been like that for 2 days")
+    assert outcome.reply.startswith("That's longer than our guide “Custom domains and DNS” expects:"), outcome.reply
+    assert "Check the record against our guide “TLS (SSL) certificates”" in outcome.reply
+    assert "Retry certificate" in outcome.reply and "still pending" in outcome.reply
+
+
+@pytest.mark.parametrize(("asked", "loyal"), [
+    ("can you give me a discount?", "we've been customers for 2 years"),
+    ("any discounts?", "I'm a long-time customer"),
+])
+async def test_loyalty_said_after_a_discount_was_asked_is_the_discount_asked_for_it(converse, asked, loyal):
+    # The scope reply, or "my answer is the same".
+    *_, outcome = await converse("cus_bob", asked, loyal)
+    assert "I can't find anything about discounts for long-standing customers" in outcome.reply, outcome.reply
+    assert "My answer is the same" not in outcome.reply
+
+
+async def test_a_discount_for_a_nonprofit_is_still_asked_for_them(converse):
+    *_, outcome = await converse("cus_bob", "can you give me a discount?", "we are a nonprofit")
+    assert "discounts for nonprofits" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("question", "top"), [("how long can a build take?", "Pro"), ("whats the rate limit?", "Business")])
+async def test_can_i_increase_it_after_a_limit_is_whether_a_plan_allows_more(converse, question, top):
+    # The failed deploys guide's steps came again.
+    customer = "cus_alice" if top == "Pro" else "cus_bob"
+    *_, outcome = await converse(customer, question, "can I increase it?")
+    assert f"No plan allows more than {top} does." in outcome.reply, outcome.reply
+
+
+async def test_whether_the_apps_are_shut_down_asked_after_nonpayment_is_the_same_silence_said_of_it(converse):
+    # The invoice list came.
+    *_, outcome = await converse("cus_alice", "what happens if I don't pay?", "will my apps be shut down?")
+    assert outcome.reply.startswith("Our help centre doesn't say what happens to your apps or account while a payment "
+                                    "is outstanding, so I can't tell you that without guessing."), outcome.reply
+    assert "to settle NW-1003" in outcome.reply and "My answer is the same" not in outcome.reply
+
+
+async def test_whether_the_apps_are_shut_down_asked_alone_is_still_not_read_as_nonpayment(converse):
+    [outcome] = await converse("cus_alice", "will my apps be shut down?")
+    assert "while a payment is outstanding" not in outcome.reply, outcome.reply
+
+
+_LOST_CARD = "I'm sorry to hear that.\n\nThe card on file is a mastercard ending 1881. I can't block a card from here"
+
+
+@pytest.mark.parametrize("messages", [("my card was stolen",), ("i have a problem with my card", "it was stolen")])
+async def test_a_card_said_stolen_gets_its_replacement_and_the_bank_to_block_it(converse, messages):
+    # The card on file was said back, and nothing more.
+    *_, outcome = await converse("cus_bob", *messages)
+    assert outcome.reply.startswith(_LOST_CARD), outcome.reply
+    assert "choose **Replace card**" in outcome.reply
+
+
+@pytest.mark.parametrize("messages", [("can you remove my card from my account?",),
+                                      ("i have a problem with my card", "it was stolen", "can you remove it from my account?")])
+async def test_removing_the_card_is_not_done_here_and_replacing_it_is_described(converse, messages):
+    # The card on file alone, or "not enough information".
+    *_, outcome = await converse("cus_bob", *messages)
+    assert outcome.reply.startswith("I can't remove a card from this chat. The card on file is a mastercard ending 1881"), \
+        outcome.reply
+    assert "removed without adding another" in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "told"), [
+    ("cus_carol", "There's no card saved on your account with us"),
+    (None, "To block the card itself, contact your bank. If it's the card on your Northwind account"),
+])
+async def test_a_card_said_stolen_without_one_on_file_says_so(converse, customer, told):
+    [outcome] = await converse(customer, "my card was stolen")
+    assert told in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "offered"), [("cus_alice", False), ("cus_bob", True)])
+async def test_saying_no_refund_was_asked_after_none_was_found_is_agreed_with(converse, customer, offered):
+    # NW-1002's refusal came, as if a refund had been asked for.
+    *_, outcome = await converse(customer, "where is my refund?", "i never asked for one i think")
+    assert outcome.reply.startswith("That matches what I see: there's no refund request on your account."), outcome.reply
+    assert "outside our 14-day refund window" not in outcome.reply
+    assert ("NW-2002" in outcome.reply) is offered
+
+
+async def test_invoices_asked_in_pdf_are_the_entry_on_them(converse):
+    # The scope reply came.
+    *_, outcome = await converse("cus_bob", "how can i see my bill", "in pdf")
+    assert outcome.reply.startswith("All your invoices are under **Billing → Invoices**"), outcome.reply
+
+
+async def test_invoices_asked_in_one_pdf_is_still_not_promised(converse):
+    *_, outcome = await converse("cus_bob", "show my invoices", "all in one pdf?")
+    assert outcome.reply.startswith("Our help centre doesn't describe getting invoices as a single PDF"), outcome.reply
+
+
+@pytest.mark.parametrize(("before", "plan", "told"), [
+    ("i want to upgrade", "business i mean", "You can upgrade to Business yourself"),
+    ("i want to downgrade", "sorry, free", "You can downgrade to Free yourself"),
+    ("i want to upgrade", "business", "choose Pro ($29/month) or Business ($99/month)"),
+])
+async def test_the_plan_a_move_goes_to_given_after_it_is_that_move(converse, before, plan, told):
+    # The invoice list came.
+    *_, outcome = await converse("cus_alice", before, plan)
+    assert told in outcome.reply and "most recent invoices" not in outcome.reply, outcome.reply
+
+
+_BUSINESS = "Business ($99.00 a month) includes unlimited apps, team members and priority support."
+
+
+@pytest.mark.parametrize(("customer", "messages"), [
+    (None, ("what plans do you have?", "business")),
+    ("cus_alice", ("how much is it?", "business")),
+    (None, ("tell me about the business plan",)),
+    (None, ("business plan",)),
+])
+async def test_a_plan_named_alone_or_to_be_described_is_what_it_includes(converse, customer, messages):
+    # A visitor was asked to sign in to see invoices; the invoice list; the upgrade's steps by the FAQ shortcut.
+    *_, outcome = await converse(customer, *messages)
+    assert outcome.reply.startswith(_BUSINESS), outcome.reply
+
+
+async def test_a_plan_to_be_described_is_no_longer_out_of_scope(converse):
+    [outcome] = await converse(None, "tell me about pro")
+    assert outcome.reply.startswith("Pro includes custom domains"), outcome.reply
+
+
+async def test_losing_a_custom_domain_after_a_downgrade_to_free_given_alone_is_free_without_them(converse):
+    # The domains guide's steps came: the move was "to free", said alone after "can I downgrade?".
+    *_, outcome = await converse("cus_alice", "can I downgrade?", "to free", "will I lose my custom domain?")
+    assert outcome.reply.startswith("Yes: our help centre doesn't name Free among the plans with it"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [("cus_alice", "are you there?"), (None, "anyone there?"),
+                                                   ("cus_alice", "hello? is anyone there")])
+async def test_whether_anyone_is_there_is_answered_yes(converse, customer, message):
+    # "Are you there?" got "I don't have enough information".
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("Yes, I'm here. What can I help you with"), outcome.reply
+
+
+async def test_whether_anyone_is_still_there_mid_conversation_does_not_repeat_the_guide(converse):
+    *_, outcome = await converse("cus_alice", "my app is slow", "are you still there?")
+    assert outcome.reply == "Yes, I'm here. What else can I help you with?", outcome.reply

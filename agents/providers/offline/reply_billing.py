@@ -12,13 +12,17 @@ from agents.about_service import (
     payment_methods_asked,
     unlisted_payment_methods,
 )
+from agents.card_changes import CARD_ON_FILE, asks_to_remove_it, reports_card_lost
 from agents.context import HistoryTurn
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_ups.billing import (
     INVOICE_NOT_CHANGED,
+    INVOICES_AS_PDF,
+    NONPAYMENT_UNSAID,
     WHAT_LOOKS_WRONG,
     invoice_download_asked,
     invoice_format_asked,
+    nonpayment_asked_again,
     reports_card_replaced,
     says_what_looks_wrong,
 )
@@ -444,7 +448,8 @@ class BillingReplies(WriterBase):
 
     def billing(self) -> None:
         if (self._why_an_expired_card_failed() or self._invoice_detail_given() or self._has_no_other_card() or self._tells_why_there_are_no_invoices()
-                or self._new_card_named() or self._invoices_in_a_format_unsaid() or self._where_invoices_download()):
+                or self._new_card_named() or self._invoices_in_a_format_unsaid() or self._where_invoices_download()
+                or self._card_lost_or_removed()):
             return
         if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
                 or self._tells_what_the_records_show_of_what_looks_wrong() or self._what_nonpayment_does()
@@ -1048,10 +1053,17 @@ class BillingReplies(WriterBase):
         say what an unpaid account leads to, which is said rather than guessed; what it says of retrying a failed
         payment, the customer's own failed payment with how to settle it, and a person. False, having said nothing,
         for another message."""
+        if not asks_what_nonpayment_does(self.ctx.message) and nonpayment_asked_again(self.ctx):
+            # "Will my apps be shut down?" right after: the same silence, said of it, not the whole reply again.
+            self.reply.add(f"{NONPAYMENT_UNSAID}, so I can't tell you that without guessing. A person from our team "
+                           f"can tell you for certain: would you like me to {OFFER_PERSON}?")
+            if failed := [invoice for invoice in self.facts.invoices if invoice.status == "failed"]:
+                self.reply.add(f"Meanwhile, to settle {failed[0].number}, save a new card under **Billing → Payment "
+                               "method** and we'll try the payment again.", answers=False)
+            return True
         if not asks_what_nonpayment_does(self.ctx.message):
             return False
-        self.reply.add("Our help centre doesn't say what happens to your apps or account while a payment is "
-                       "outstanding, so I'd rather not guess.")
+        self.reply.add(f"{NONPAYMENT_UNSAID}, so I'd rather not guess.")
         failed = [invoice for invoice in self.facts.invoices if invoice.status == "failed"]
         if self.ctx.customer is not None and failed:
             if len(failed) == 1:
@@ -1828,6 +1840,42 @@ class BillingReplies(WriterBase):
             self.reply.add("I can't start a retry from this chat myself.", answers=False)
         return True
 
+    def _card_lost_or_removed(self) -> bool:
+        """"My card was stolen", "can you remove my card?": the chat changes no card, so the card on file, the help
+        centre's steps to replace it (which stop us charging it) and, for a lost card, that the bank blocks it (the card
+        on file alone came). False, having said nothing, for another message."""
+        lost = reports_card_lost(self.ctx)
+        if not lost and not asks_to_remove_it(self.ctx):
+            return False
+        card, entry = self.facts.card, self._entry_on("card")
+        if lost:
+            self.reply.add("I'm sorry to hear that.")
+        if self.ctx.customer is None:
+            # A visitor: no card of theirs can be looked at, and the steps are theirs to take once signed in.
+            self.reply.add(("To block the card itself, contact your bank. " if lost else "")
+                           + "If it's the card on your Northwind account, you can replace it once you're signed in"
+                           + (f": {entry.answer}" if entry is not None else " under **Billing → Payment method**."))
+            if entry is not None:
+                self._cite_faq(entry)
+            return True
+        if card is None:
+            self.reply.add("There's no card saved on your account with us, so we have nothing to charge it for."
+                           + (" To block the card itself, contact your bank." if lost else ""))
+            return True
+        if lost:
+            self.reply.add(f"{CARD_ON_FILE} a {card.brand} ending {card.last4}. I can't block a card from here: your bank "
+                           "does that. To stop us charging it, replace it on your account with another card"
+                           + (f": {entry.answer}" if entry is not None else " under **Billing → Payment method**."))
+        else:
+            self.reply.add(f"I can't remove a card from this chat. {CARD_ON_FILE} a {card.brand} ending {card.last4}; "
+                           "our help centre describes replacing it"
+                           + (f": {entry.answer}" if entry is not None else " under **Billing → Payment method**."))
+            self.reply.add("It doesn't say whether a card can be removed without adding another, so I'd rather not "
+                           f"guess: would you like me to {OFFER_PERSON}?", answers=False)
+        if entry is not None:
+            self._cite_faq(entry)
+        return True
+
     def _card(self) -> None:
         card = self.facts.card
         if card is None:
@@ -1897,6 +1945,17 @@ class BillingReplies(WriterBase):
         behind "my answer is the same"). False, having said nothing, for another message or without the entry."""
         if (asked := invoice_format_asked(self.ctx)) is None or (entry := self._invoices_entry()) is None:
             return False
+        # "In one pdf" asks for them combined, which the entry's "each one as a PDF" doesn't say.
+        combined = re.search(r"\b(?:one|single|combined|merged)\s+pdf", self.ctx.message, re.IGNORECASE)
+        if asked == INVOICES_AS_PDF and INVOICES_AS_PDF in entry.answer and not combined:
+            if asks_how_to(self.ctx.message):
+                return False  # "how can I download every invoice as pdf": the list and the how-to, as for any how
+            # "In pdf" after the invoice list (the scope reply came): the entry, which names a PDF of each.
+            self.reply.add(entry.answer)
+            self._cite_faq(entry)
+            return True
+        if combined and asked == INVOICES_AS_PDF:
+            asked = "a single PDF"
         self.reply.add(f"Our help centre doesn't describe getting invoices as {asked}, so I'd rather not promise that. "
                        f"What it says: {entry.answer}")
         self._cite_faq(entry)

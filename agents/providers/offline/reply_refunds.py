@@ -145,6 +145,11 @@ _ASKS_TO_CANCEL = re.compile(r"\b(?:cancel\w*|unsubscribe|downgrad\w*)\b", re.IG
 _SAYS_ONE_WAS_ASKED_FOR = re.compile(r"\b(?:i|we)\s+(?:already\s+|have\s+already\s+|'ve\s+already\s+|did\s+)?(?:asked|requested"
                                      r"|applied|put\s+in\s+a\s+request)\s+(?:for\s+)?(?:one|a\s+refund|it|the\s+refund|that)\b",
                                      re.IGNORECASE)
+# "I never asked for one", "oh I didn't request one yet": none asked for, as the reply before found.
+_SAYS_NONE_WAS_ASKED_FOR = re.compile(
+    r"\b(?:i|we)\s+(?:never|haven'?t|have\s+not|havent|didn'?t|did\s+not|didnt)\s+(?:even\s+|actually\s+|yet\s+)?"
+    r"(?:asked|ask|requested|request|applied|apply|put\s+in\s+a\s+request)\b(?:\s+for)?(?:\s+(?:one|a\s+refund|it|any))?",
+    re.IGNORECASE)
 # "I requested a refund from the merchant": another company's refund, which our records would not hold.
 _OF_ANOTHER_SELLER = re.compile(r"\b(?:merchant|seller|store|shop|vendor|retailer)s?\b", re.IGNORECASE)
 # "Forget NW-2001", "never mind that one", "leave out NW-2001", "not NW-2001": a charge taken back out of a request.
@@ -274,6 +279,15 @@ class RefundReplies(BillingReplies):
             return
         if self.facts.action_records:
             self._report_actions()
+            return
+        if (_SAYS_NONE_WAS_ASKED_FOR.search(self.ctx.message) and not self.facts.refunds
+                and NO_REFUND_REQUESTED in last_assistant_text(self.ctx)):
+            # "I never asked for one i think" after "I can't find a refund request": agreed with, not read as a request
+            # (NW-1002's refusal came).
+            self.reply.add("That matches what I see: there's no refund request on your account.")
+            if not self._offer_qualifying_refunds():
+                self.reply.add("If you'd like one, tell me which charge it's for and I'll check it against our refund "
+                               "policy.", answers=False)
             return
         if (_SAYS_ONE_WAS_ASKED_FOR.search(self.ctx.message) and not _OF_ANOTHER_SELLER.search(self.ctx.message)
                 and not self.facts.refunds):

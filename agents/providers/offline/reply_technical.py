@@ -80,6 +80,7 @@ from agents.providers.offline.reply_base import (
     topic_words,
 )
 from agents.providers.offline.text import normalise
+from agents.rollback import ROLLBACK_STEP, part_a_rollback_touches_asked
 from agents.service_status import ASKS_WHEN_IT_STARTED, asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.set_phrases import opens_with_it_not_fixed
 from agents.yes_or_no import YES_OR_NO, answered_as_asked, without_yes_or_no
@@ -264,6 +265,8 @@ _WAITED_HOURS = re.compile(
     r"\b(?:it'?s|it\s+has|i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:been|waited)\s+(?:for\s+)?(?:over\s+|more\s+than\s+|almost\s+)?"
     r"(?:\d+|an?|a\s+few|several|two|three|four|five|six|many|24|48)\s+(?:hours?|hrs?|days?)\b"
     r"|\b(?:for|after)\s+(?:hours|days|a\s+day|a\s+whole\s+day)\b|\b(?:over|more\s+than)\s+(?:an?\s+|one\s+)?(?:hour|day)\b"
+    # "It's been like that for 2 days", "stuck for three hours".
+    r"|\b(?:for|after)\s+(?:over\s+|more\s+than\s+)?(?:\d+|a\s+few|several|two|three|four|five|six)\s+(?:hours?|hrs?|days?)\b"
     r"|\bsince\s+(?:yesterday|this\s+morning|last\s+night)\b", re.IGNORECASE)
 _ANY_APP = frozenset({"app", "go"})
 # How the plan features part says a plan lacks something ("No: custom domains aren’t part of your plan, Free, which
@@ -330,6 +333,7 @@ _ON_PLANS = re.compile(r"^(?P<what>[^.\n]+?)\s+(?:are|is)\s+(?:only\s+)?(?:on|av
                        r"(?P<plans>(?:Free|Pro|Business)(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:Free|Pro|Business))*)\.",
                        re.MULTILINE)
 # A guide's step done at the DNS provider, or about a proxy in front of the app (not one in our dashboard, "**Settings**").
+_RETRIES_THE_CERTIFICATE = re.compile(r"\bRetry certificate\b")
 _DONE_AT_THE_PROVIDER = re.compile(r"\bDNS\b|\b(?:CNAME|ALIAS|ANAME|CAA|A)\s+records?\b|\bproxy\b")
 # How a reply says the customer's plan must change first (_quote_as_asked), and "why not?" asked of it.
 PLAN_NEEDED_FIRST = "so you'd need to move to"
@@ -383,7 +387,7 @@ class TechnicalReplies(WriterBase):
                 or self._why_the_plan_is_needed()
                 or self._steps_at_the_provider_named() or self._buying_a_domain_unsaid() or self._logs_export_unsaid()
                 or self._logs_kept_unsaid() or self._deploy_cancel_unsaid() or self._downtime_of_a_dns_change_unsaid()
-                or self._dns_wait_overrun() or self._sleeps_on_a_plan_that_never_sleeps()
+                or self._dns_wait_overrun() or self._sleeps_on_a_plan_that_never_sleeps() or self._what_a_rollback_touches()
                 or self._when_a_limit_resets_unsaid()):
             return
         incident = self.facts.incident
@@ -1558,6 +1562,22 @@ class TechnicalReplies(WriterBase):
                        f"rather not guess. A person from our team can tell you: would you like me to {OFFER_PERSON}?")
         return True
 
+    def _what_a_rollback_touches(self) -> bool:
+        """"Will it affect my database?" right after the step to roll back: the guide says only to roll back to the last
+        good deploy, nothing of what that touches, so no guess is made and a person is offered (the guide's other steps,
+        or another entry, came). False, having said nothing, for another message or without the guide."""
+        if (part := part_a_rollback_touches_asked(self.ctx)) is None:
+            return False
+        guide = next((a for a in self.facts.articles if any(ROLLBACK_STEP.search(step) for step in a.steps)), None)
+        if guide is None:
+            return False
+        step = next(step for step in guide.steps if ROLLBACK_STEP.search(step)).rstrip(".")
+        self.reply.add(f"Our guide “{guide.title}” says only this about rolling back: {step}. It doesn't say whether a "
+                       f"rollback changes your {part}, so I'd rather not guess: would you like me to {OFFER_PERSON} from "
+                       "our team, who can tell you?")
+        self._cite_article(guide)
+        return True
+
     def _dns_wait_overrun(self) -> bool:
         """"It's been 3 hours" right after the domains guide's step on waiting for DNS ("usually within an hour"): longer
         than the guide gives, so its steps on checking the record are what is left, with a person (the same step came
@@ -1565,16 +1585,26 @@ class TechnicalReplies(WriterBase):
         if (not _WAITED_HOURS.search(self.ctx.message) or not last_reply_cited(self.ctx, "article")
                 or (guide := self._guide_named_last()) is None):
             return False
-        numbered = list(enumerate(guide.steps, start=1))
-        waiting = [(n, step) for n, step in numbered if _DNS_UPDATES.search(step)][:1]
-        checks = [(n, step) for n, step in numbered if _DONE_AT_THE_PROVIDER.search(step) and (n, step) not in waiting]
-        if not waiting or not checks:
+        # "Certificate pending" for days after the certificates' guide: the wait is the domains guide's, named beside it.
+        last = last_assistant_text(self.ctx)
+        named = [guide, *[a for a in self.facts.articles if f"“{a.title}”" in last and a is not guide]]
+        timed = next((a for a in named if any(_DNS_UPDATES.search(step) for step in a.steps)), None)
+        if timed is None:
             return False
-        self.reply.add(f"That's longer than our guide “{guide.title}” expects:\n{_numbered(waiting)}\nSo something else is "
-                       f"likely in the way. Check the record against its steps:\n{_numbered(checks)}")
+        waiting = [(n, step) for n, step in enumerate(timed.steps, start=1) if _DNS_UPDATES.search(step)][:1]
+        checks = [(n, step) for n, step in enumerate(guide.steps, start=1)
+                  if (_DONE_AT_THE_PROVIDER.search(step) or _RETRIES_THE_CERTIFICATE.search(step))
+                  and (guide is not timed or (n, step) not in waiting)]
+        if not checks:
+            return False
+        against = "its steps" if guide is timed else f"our guide “{guide.title}”"
+        self.reply.add(f"That's longer than our guide “{timed.title}” expects:\n{_numbered(waiting)}\nSo something else is "
+                       f"likely in the way. Check the record against {against}:\n{_numbered(checks)}")
+        self._cite_article(timed)
         self._cite_article(guide)
-        self.reply.add("If the record is right and the domain still isn't verified, a person from our team can look at it: "
-                       f"would you like me to {OFFER_PERSON}?", answers=False)
+        what = "the domain still isn't verified" if guide is timed else "it's still pending"
+        self.reply.add(f"If the record is right and {what}, a person from our team can look at it: would you like me to "
+                       f"{OFFER_PERSON}?", answers=False)
         return True
 
     def _downtime_of_a_dns_change_unsaid(self) -> bool:

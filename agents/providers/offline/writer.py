@@ -62,7 +62,7 @@ from agents.follow_ups.leaning_back import (
 )
 from agents.follow_ups.offers import OFFER_PERSON, declines_offer
 from agents.follow_ups.plan_moves import CANCELLING, CANCELS_SOMETHING_ELSE
-from agents.follow_ups.plans import asked_which_plan_for, names_where_the_move_goes, plan_meant_by_that
+from agents.follow_ups.plans import asked_which_plan_for, names_where_the_move_goes, plan_whose_contents_are_asked
 from agents.follow_ups.service import (
     RATE_LIMITS_QUESTION,
     cancels_the_deploy_spoken_of,
@@ -183,6 +183,13 @@ def announced_topic(message: str, *, after: str = "") -> str | None:
     return f"what's happening with {about}?"
 
 
+# "Are you there?", "are you still there?", "anyone there?", "hello, is anybody here?": whether someone is answering.
+_ASKS_IF_ANYONE_IS_THERE = re.compile(
+    r"^\W*(?:(?:hello|hi|hey|um+|so)\W+)*(?:are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|around|awake|with\s+me)"
+    r"|(?:is\s+)?(?:any(?:one|body)|some(?:one|body))\s+(?:still\s+)?(?:there|here|around)|(?:you\s+)?still\s+there)\W*$",
+    re.IGNORECASE)
+
+
 # CancellationReplies is a PlanComparisonReplies: what a smaller plan keeps is told from the same plan lists.
 class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationReplies, DataProtectionReplies):
     """A reply to one message: the parts its intent names (billing, refund, account, technical,
@@ -204,6 +211,11 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             # (nothing is done on an "ok"). It got "Of course — what can I help you with?", as if the conversation had
             # just begun.
             self.reply.add(mood_reply("acknowledged", self.ctx))
+        elif _ASKS_IF_ANYONE_IS_THERE.match(self.ctx.message):
+            # "Are you there?" got "not enough information"; "are you still there?" after a guide, the guide again.
+            self.reply.add("Yes, I'm here. " + ("What else can I help you with?" if self.ctx.history else
+                           self._greeting("What can I help you with?") + " I can look at your invoices and plan, your "
+                           "account, or problems with your apps."))
         elif self._says_nothing_yet():
             self.reply.add(self._greeting("Of course — what can I help you with?") +
                            " I can look at your invoices and plan, your account, or problems with your apps.")
@@ -1108,7 +1120,7 @@ def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
     # "Why is business so expensive?" got the invoice list: what the plan gives for its price answers it.
     why_dear = plan_asked_why_it_costs(ctx.message)
     # "What does that include?" after "You're on the Pro plan": Pro's contents (the help centre's entry on Free came).
-    plan_meant = why_dear or plan_meant_by_that(ctx)
+    plan_meant = why_dear or plan_whose_contents_are_asked(ctx)
     writer = ReplyWriter(ctx, persona=persona, text=rewritten or another_plan or which_plan_for_what_was_asked(ctx)
                          or (f"what does {plan_meant} include?" if plan_meant else ctx.message))
     draft = writer.write()

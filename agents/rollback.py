@@ -1,0 +1,37 @@
+"""What a rollback does to the rest of an app, asked right after the step to roll back ("will it affect my database?",
+"does it roll back my env vars too?"). The failed deploys guide says to roll back to the last good deploy and nothing of
+what that touches; the guide's other steps, an entry on cancelling or the environment variables' step came instead.
+
+Plain rules over the message and the reply before it, no model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import SupportContext
+from agents.follow_ups.history import last_assistant_text, previous_user_text
+
+# The guide's step, as the replies quote it.
+ROLLBACK_STEP = re.compile(r"\bRoll back\b|\broll(?:ed)?\s+back\b", re.IGNORECASE)
+_ASKS_ROLLBACK = re.compile(r"\b(?:roll\s*back|rollback|revert)\b", re.IGNORECASE)
+# "Will it affect my database?", "will I lose data?", "does it roll back my env vars too?", "what happens to my files?":
+# a part of the app a rollback may or may not touch.
+_PART_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:will|would|does|do|is|are|can|could|what\s+(?:happens|about))\b[^?.!]*?"
+    r"\b(?P<part>(?:my\s+|the\s+)?(?:database|db|data|env(?:ironment)?\s+var(?:iable)?s|environment|secrets|config(?:uration)?"
+    r"|files|storage|migrations|domains?|logs))\b",
+    re.IGNORECASE)
+
+
+def part_a_rollback_touches_asked(ctx: SupportContext) -> str | None:
+    """"Will it affect my database?" right after the step to roll back (or the question before asked how): the part
+    of the app asked about ("database"); None otherwise."""
+    asked = _PART_ASKED.match(ctx.message)
+    if asked is None:
+        return None
+    after_rollback = ROLLBACK_STEP.search(last_assistant_text(ctx)) and _ASKS_ROLLBACK.search(previous_user_text(ctx) or "")
+    if not after_rollback and not _ASKS_ROLLBACK.search(ctx.message):
+        return None
+    part = re.sub(r"^(?:my|the)\s+", "", asked["part"], flags=re.IGNORECASE).lower()
+    return {"db": "database", "env vars": "environment variables", "env variables": "environment variables"}.get(part, part)
