@@ -496,7 +496,9 @@ ASKS_ABOUT_SUPPORT_HOURS = re.compile(
     rf"|\bhow\s+(?:good|fast|quick|quickly|responsive)\s+(?:is\s+)?(?:the\s+|your\s+)?{_SUPPORT}\b"
     # "How fast do you reply?", "what's your response time?" (the scope reply): how soon an answer comes.
     r"|\bhow\s+(?:fast|quickly|quick|soon|long)\s+(?:do|does|will|would|until|before)\s+(?:you|u|your\s+(?:team|staff|support)"
-    r"|support|someone|somebody|they|a\s+person)\s+(?:reply|replies|respond|responds|answer|answers|get\s+back)\b"
+    # "How long does support take to reply?" too.
+    r"|support|someone|somebody|they|a\s+person)\s+(?:(?:usually\s+)?take\s+to\s+)?(?:reply|replies|respond|responds|answer"
+    r"|answers|get\s+back)\b"
     r"|\b(?:your|the|a|support|average)\s+response\s+times?\b"
     rf"|\b(?:is|are)\s+(?:your\s+|the\s+)?{_SUPPORT}\s+(?:\w+\s+)?(?:open|available|staffed|closed|around|"
     rf"there|working)\b"

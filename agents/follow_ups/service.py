@@ -339,3 +339,24 @@ def asks_to_export_logs(ctx: SupportContext) -> bool:
         return True
     return (len(ctx.message.split()) <= MAX_WORDS and _POINTS_AT_IT.search(ctx.message) is not None
             and _LOGS.search(f"{previous_user_text(ctx) or ''} {last_assistant_text(ctx)}") is not None)
+
+
+# "What about weekends?", "and at night?" right after a reply about our support (how to reach it, its hours): when it is
+# there, asked of those times (the scope reply came after the reply on phone support).
+_SUPPORT_AT_A_TIME = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:(?:what|how)\s+about|and)\s+(?:(?:at|on|over|during|in)\s+)?(?:the\s+)?"
+    r"(?P<when>weekends?|saturdays?|sundays?|nights?|holidays?|evenings?|bank\s+holidays?|christmas)\s*[?.!]*\s*$",
+    re.IGNORECASE)
+_SPOKE_OF_SUPPORT = re.compile(r"\bsupport\b", re.IGNORECASE)
+_HOURS_TOLD = re.compile(r"\b\d{2}:\d{2}\b")
+
+
+def support_asked_of_a_time(ctx: SupportContext) -> str | None:
+    """"What about weekends?" right after a reply about our support: "do you have support at weekends?"; None
+    otherwise."""
+    last = last_assistant_text(ctx)
+    # After the hours themselves ("08:00 to 20:00 UTC"), what they say of that time is answered from them as they are.
+    if (asked := _SUPPORT_AT_A_TIME.match(ctx.message)) is None or not _SPOKE_OF_SUPPORT.search(last) or _HOURS_TOLD.search(
+            last):
+        return None
+    return f"do you have support at {asked['when'].lower()}?"

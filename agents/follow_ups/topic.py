@@ -19,6 +19,7 @@ from agents.follow_ups.service import (
     deploying_the_app_named_before,
     new_key_asked,
     number_asked_of_the_count,
+    support_asked_of_a_time,
     uptime_asked_of_another_period,
 )
 from agents.follow_ups.what_becomes_of import asks_what_ending_does, fate_asked_of_other_things, lost_in_a_move_up
@@ -63,10 +64,10 @@ def question_as_asked(ctx: SupportContext) -> str | None:
     a count of another thing (count_asked_of_another_thing), a number of what was counted, what a move up loses, how to
     deploy the app just named, a new key for the one just named, our uptime over another period, the credits of the
     SLA just told, what becomes of other things, a discount for who the customer says they are, when a refund just
-    told of arrives, when a payment just said to be tried again is, or a change of the detail just told; None when it
-    asks its own."""
+    told of arrives, when a payment just said to be tried again is, our support at a time named after a reply about it,
+    or a change of the detail just told; None when it asks its own."""
     return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or number_asked_of_the_count(ctx)
             or lost_in_a_move_up(ctx) or deploying_the_app_named_before(ctx) or new_key_asked(ctx)
             or uptime_asked_of_another_period(ctx) or credits_asked_of_the_sla_told(ctx)
             or fate_asked_of_other_things(ctx) or discount_asked_for_who_they_are(ctx) or refund_arrival_asked_alone(ctx)
-            or retry_asked_alone(ctx) or change_asked_of_the_detail_told(ctx))
+            or retry_asked_alone(ctx) or support_asked_of_a_time(ctx) or change_asked_of_the_detail_told(ctx))

@@ -415,3 +415,43 @@ async def test_whether_anyone_is_there_is_answered_yes(converse, customer, messa
 async def test_whether_anyone_is_still_there_mid_conversation_does_not_repeat_the_guide(converse):
     *_, outcome = await converse("cus_alice", "my app is slow", "are you still there?")
     assert outcome.reply == "Yes, I'm here. What else can I help you with?", outcome.reply
+
+
+async def test_a_question_after_an_email_about_the_lock_does_not_unlock_the_account(converse):
+    # "How do I know it's from you?" read with the question before's "locked" and started the unlock, unasked.
+    from tests.agents.fakes import FakePorts
+
+    ports = FakePorts()
+    *_, outcome = await converse("cus_carol", "I got an email saying my account was locked, is it real?",
+                                 "how do I know it's from you?", ports=ports)
+    assert not outcome.actions and "I've unlocked your account" not in outcome.reply, outcome.reply
+    assert outcome.reply.startswith("Your account (carol) is locked — five failed sign-ins."), outcome.reply
+
+
+async def test_asking_for_the_unlock_after_the_lock_was_told_still_unlocks(converse):
+    *_, outcome = await converse("cus_carol", "why is my account locked?", "ok unlock it please")
+    assert "I've unlocked your account" in outcome.reply, outcome.reply
+
+
+async def test_still_cant_after_the_unlock_does_not_guess_at_an_entry_it_names_nothing_of(converse):
+    # "I think you're asking about “How long does a refund take to arrive?”" (0.42) came after the account's state.
+    *_, outcome = await converse("cus_carol", "i cant log in", "still cant")
+    assert outcome.reply.startswith("Your account (carol) isn't locked — it's active."), outcome.reply
+    assert "refund" not in outcome.reply
+
+
+async def test_how_long_support_takes_to_reply_is_the_support_hours(converse):
+    # "I don't have a guide on that".
+    [outcome] = await converse(None, "how long does support take to reply?")
+    assert outcome.reply.startswith("This chat answers around the clock."), outcome.reply
+
+
+async def test_support_at_weekends_asked_after_the_reply_on_phone_support_is_the_support_hours(converse):
+    # The scope reply came.
+    *_, outcome = await converse(None, "do you have phone support?", "what about weekends?")
+    assert "Business customers also get weekend cover" in outcome.reply, outcome.reply
+
+
+async def test_weekends_asked_after_the_support_hours_still_quote_them_as_they_are(converse):
+    *_, outcome = await converse(None, "what are your support hours?", "what about weekends?")
+    assert outcome.reply.startswith("Our help centre says: Our support staff are here Monday to Friday"), outcome.reply

@@ -17,7 +17,7 @@ from agents.follow_ups.history import (
     previous_user_text,
     turns_before,
 )
-from agents.follow_ups.leaning_back import NOT_RECEIVED, asks_how_long_it_takes, asks_what_to_do
+from agents.follow_ups.leaning_back import NOT_RECEIVED, asks_how_long_it_takes, asks_what_to_do, leans_back
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_UNLOCK, accepts_offer, declines_offer
 from agents.follow_ups.people import (
     asks_of_someone_elses_account,
@@ -78,6 +78,7 @@ from agents.providers.offline.reply_base import (
     has_cue,
     plan_prices,
     sentences,
+    shares_topic,
 )
 from agents.providers.offline.reply_billing import INVOICE_DETAILS, BillingReplies, how_to_not_asked
 from agents.providers.offline.reply_refunds import asks_how_long_approval_takes, staff_hours_entry
@@ -525,6 +526,11 @@ class AccountReplies(BillingReplies):
             kept_before = self._kept_locked_earlier()
             if kept_before and not asks_to_be_unlocked(self.ctx.message):
                 asks_to_unlock = False
+            # The unlock is an action: the customer's own words ask for it, not the question before that the text read
+            # carries ("how do I know it's from you?" after "I got an email saying my account was locked" unlocked it).
+            own_words = set(normalise(self.ctx.message).split())
+            if self.text != self.ctx.message and not has_cue(own_words, normalise(self.ctx.message), *_GETTING_IN):
+                asks_to_unlock = False
             # "Why is my account locked?", "is it still locked?": answered by the lock and its reason, with the
             # unlock offered; only a request ("unlock it", "I can't sign in") or a yes to the offer starts it.
             if accepts_offer(self.ctx, OFFER_UNLOCK):
@@ -694,6 +700,11 @@ class AccountReplies(BillingReplies):
         if match is not None and standing and match.score < FAQ_CONFIDENT:
             # "My account status": an entry sharing a word ("the status of Northwind services") is a guess, and the
             # account's own facts answer it.
+            match = None
+        if (match is not None and match.score < FAQ_CONFIDENT and match not in chosen_for_what_is_asked
+                and leans_back(self.ctx.message) and not shares_topic(self.text, match)):
+            # "Still cant" after the unlock: a guess at an entry naming nothing it said ("How long does a refund take
+            # to arrive?" at 0.42) read as if a refund had been asked about.
             match = None
         if match is not None and self._cannot_reach_reset_email(match):
             self._reset_without_email(match)
