@@ -48,8 +48,10 @@ def affirms(message: str) -> bool:
     return bool(_AFFIRMATION.match(back["rest"] if back else message))
 
 
-# "Ok fine", "fine", "alright then": heard, as "ok" is (the refund's state came again, or the scope reply).
-_BARE_OK = re.compile(r"^\W*(?:ok(?:ay)?|k|alright|all\s+right|fine|got\s+it|i\s+see|understood|noted)"
+# "Ok fine", "fine", "alright then": heard, as "ok" is (the refund's state came again, or the scope reply). "Makes sense",
+# "fair enough", "that makes sense" too (after the refund policy, the latest charge was refused as if one were asked).
+_BARE_OK = re.compile(r"^\W*(?:ok(?:ay)?|k|alright|all\s+right|fine|got\s+it|i\s+see|understood|noted"
+                      r"|(?:that\s+|it\s+)?makes\s+sense|fair\s+enough|gotcha|i\s+understand)"
                       r"(?:[\s,]+(?:fine|then|cool))?[\s.!]*$", re.IGNORECASE)
 
 

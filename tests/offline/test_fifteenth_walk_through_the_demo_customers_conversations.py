@@ -455,3 +455,11 @@ async def test_support_at_weekends_asked_after_the_reply_on_phone_support_is_the
 async def test_weekends_asked_after_the_support_hours_still_quote_them_as_they_are(converse):
     *_, outcome = await converse(None, "what are your support hours?", "what about weekends?")
     assert outcome.reply.startswith("Our help centre says: Our support staff are here Monday to Friday"), outcome.reply
+
+
+@pytest.mark.parametrize("heard", ["makes sense", "that makes sense", "fair enough"])
+async def test_an_acknowledgement_after_the_refund_policy_files_and_refuses_nothing(converse, heard):
+    # "Makes sense" got NW-1002 refused as if a refund had been asked for.
+    *_, outcome = await converse("cus_alice", "refund policy", heard)
+    assert outcome.reply.startswith("Glad to help."), outcome.reply
+    assert not outcome.actions
