@@ -900,6 +900,32 @@ def asks_how_to_replace_a_key(ctx: SupportContext) -> bool:
                                                or bool(_NAMES_A_KEY.search(previous_user_text(ctx) or "")))
 
 
+# "Where do I find my api key?", "I lost my api key", "can you send me my token?", and "where do I find it?", "I lost it"
+# right after a key was named: where a key of theirs is, or a copy of it ("no guide", the environment guide's step on
+# marking secrets, or the password reset's entry for "send it to me").
+_FINDS_A_KEY = re.compile(
+    r"\b(?:where\s+(?:do|can|would|should)\s+(?:i|we)\s+(?:find|see|get|look\s+up|view)|where(?:'s|\s+is|\s+are)"
+    r"|(?:i|we)\s+(?:lost|forgot|can'?t\s+find|cannot\s+find|misplaced|deleted)"
+    r"|(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+)?(?:send|email|give|show|tell|remind)(?:\s+me|\s+us)?"
+    r"|(?:send|email|show|give)\s+(?:me|us))\s+(?:(?:my|our|the|an?)\s+)?(?P<what>\S+(?:\s+\S+)?)",
+    re.IGNORECASE)
+KEY_WHEREABOUTS_REPLY = (
+    "Our help centre doesn't describe where API keys are kept or how to get one again, so I'd rather not guess, and I "
+    "can't see or send keys from this chat. A person from our team can help you: would you like me to pass you to a "
+    "person? Please don't paste a key here."
+)
+
+
+def asks_where_a_key_is(ctx: SupportContext) -> bool:
+    """"Where do I find my api key?", "I lost it" right after a key was named: where a key of theirs is, or a copy."""
+    asked = _FINDS_A_KEY.search(ctx.message)
+    if asked is None:
+        return False
+    if _NAMES_A_KEY.search(asked["what"]):
+        return True
+    return bool(_IT.match(asked["what"])) and bool(_NAMES_A_KEY.search(previous_user_text(ctx) or ""))
+
+
 def reports_a_security_issue(text: str) -> bool:
     """Whether the message reports (or asks how to report) a security weakness in our service."""
     return bool(REPORTS_A_SECURITY_ISSUE.search(text))

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from agents.about_service import (
     BUG_REPORT_REPLY,
     KEY_STEPS_REPLY,
+    KEY_WHEREABOUTS_REPLY,
     LEAKED_KEY_REPLY,
     NAMES_AN_INCIDENT,
     SECURITY_REPORT_REPLY,
@@ -36,6 +37,7 @@ from agents.about_service import (
     asks_to_move_an_app_between_regions,
     asks_what_answers_only,
     asks_what_runs_here,
+    asks_where_a_key_is,
     asks_where_apps_can_run,
     asks_which_hours,
     complains_of_waiting_for_us,
@@ -449,6 +451,10 @@ _REPORTS_ANSWERED_BY_RULE = (
     # no entry describes.
     _ReportRule(asks_how_to_replace_a_key, "technical", "key_steps", "asks how to replace or revoke an API key or token",
                 KEY_STEPS_REPLY),
+    # "Where do I find my api key?" ("no guide"), "I lost it" after a key was named (the environment guide's step on
+    # secrets), "can you send it to me?" (the password reset's entry): where a key is, which no entry says.
+    _ReportRule(asks_where_a_key_is, "technical", "key_whereabouts", "asks where an API key or token is, or for a copy",
+                KEY_WHEREABOUTS_REPLY),
     # "I want to report a bug": read as an account question (0.32), a visitor was asked to sign in to see their
     # invoices. What the report needs is asked for, with a person offered to take it.
     _ReportRule(lambda ctx: wants_to_report_a_bug(ctx.message), "technical", "bug_report",

@@ -441,3 +441,18 @@ def asks_how_long_to_change_mind(message: str) -> bool:
     back what was discussed before."""
     return bool(re.search(r"\bhow\s+(?:long|many\s+days|much\s+time)\b", message, re.IGNORECASE)
                 and _CHANGE_MY_MIND.search(message))
+
+
+# "The link expired", "it doesn't work anymore", "can I get a new one?" right after the export's entry (its link "works for
+# 7 days"): a fresh link, which a new export sends ("my answer is the same", or the entry hedged as a guess, came).
+_LINK_GONE = re.compile(
+    r"\b(?:link|it)\b[^.?!]{0,20}\b(?:expired|has\s+expired|doesn'?t\s+work|does\s+not\s+work|isn'?t\s+working|not\s+working"
+    r"|is\s+dead|broken|invalid|timed\s+out)\b"
+    r"|\b(?:get|have|send\s+me)\s+(?:a\s+)?(?:new|fresh|another)\s+(?:one|link)\b|\bresend\b|\bsend\s+(?:it|the\s+link)\s+again\b",
+    re.IGNORECASE)
+EXPORT_LINK_TOLD = "download link that works for"
+
+
+def asks_for_a_new_export_link(message: str, *, last_reply: str) -> bool:
+    """"The link expired", "can I get a new one?" right after the export's entry, whose link lasts a few days."""
+    return EXPORT_LINK_TOLD in last_reply and bool(_LINK_GONE.search(message))

@@ -15,7 +15,7 @@ from agents.follow_ups.history import (
     questions_before,
 )
 from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them, asks_the_limit
-from agents.follow_ups.plans import PLAN_NAMED, WHICH_PLANS
+from agents.follow_ups.plans import PLAN_NAMED, WHICH_PLANS, states_own_plan
 from agents.number_words import words_alternation
 from agents.service_terms import names_the_sla
 
@@ -143,14 +143,25 @@ def says_it_hit_the_limit(message: str) -> bool:
     return bool(_HIT_THE_LIMIT.match(message))
 
 
-def asks_the_limit_of_the_topic(ctx: SupportContext) -> bool:
-    """"Whats the limit for business?" after "i get a 429 error": the limit of what the question before was
-    about. After a question about the plans themselves ("what does pro include?") it asks what the plan allows,
-    which the plan's list says."""
+def question_whose_limit_is_asked(ctx: SupportContext) -> str | None:
+    """"Whats the limit for business?" after "i get a 429 error": the question before, whose subject's limit is asked;
+    None for another message. After a question about the plans themselves ("what does pro include?") it asks what the
+    plan allows, which the plan's list says: None then too."""
     if not asks_the_limit(ctx.message):
-        return False
+        return None
     before = previous_user_text(ctx)
-    return before is not None and not PLAN_NAMED.search(before) and not WHICH_PLANS.search(before)
+    if before is not None and states_own_plan(before):
+        # "We're on business" between them says whose plan, of the question before it ("what's our limit?" after it
+        # got the Free plan's entry, read as asked of the plans themselves).
+        before = next((text for text in questions_before(ctx) if text != before and not states_own_plan(text)), None)
+    if before is None or PLAN_NAMED.search(before) or WHICH_PLANS.search(before):
+        return None
+    return before
+
+
+def asks_the_limit_of_the_topic(ctx: SupportContext) -> bool:
+    """Whether the message asks the limit of what the question before was about (question_whose_limit_is_asked)."""
+    return question_whose_limit_is_asked(ctx) is not None
 
 
 # "And deploys?" after "how many apps can I have?": the same count, of another thing a plan limits (the failed-deploys

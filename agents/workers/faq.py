@@ -45,9 +45,9 @@ from agents.follow_ups.service import (
     RATE_LIMITS_QUESTION,
     TEAM_QUESTION,
     asks_about_uptime,
-    asks_the_limit_of_the_topic,
     compensation_asked_of_the_outage,
     limit_gone_past,
+    question_whose_limit_is_asked,
     reports_what_the_outage_costs,
     says_it_hit_the_limit,
 )
@@ -429,9 +429,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # below the shortcut as above, and the message's own follow, for the writer to read. So for "how do I update
         # it?" after "my card expired": alone it found the email change's entry (0.9), which the shortcut sent.
         matches = _reread_first(deps, before, k, matches)
-    elif (asks_the_limit_of_the_topic(ctx) or (
-            (asks_the_limit(ctx.message) or asks_a_detail(ctx.message)) and last_reply_cited(ctx, "faq"))) and (
-            before := previous_user_text(ctx)):
+    elif (limited := question_whose_limit_is_asked(ctx)) is not None or ((
+            (asks_the_limit(ctx.message) or asks_a_detail(ctx.message)) and last_reply_cited(ctx, "faq")) and (
+            before := previous_user_text(ctx))):
+        before = limited or before
         # "And the limit for the business plan?" after "i get a 429 error": its words find the plans and the SLA
         # ("business plan"), and read with the 429 still not the rate limits (0.02, past the first k). The limit
         # is of what the question before was about: its entries lead, scored below the shortcut as above. So for

@@ -463,3 +463,45 @@ async def test_an_acknowledgement_after_the_refund_policy_files_and_refuses_noth
     *_, outcome = await converse("cus_alice", "refund policy", heard)
     assert outcome.reply.startswith("Glad to help."), outcome.reply
     assert not outcome.actions
+
+
+async def test_the_limit_asked_after_the_plan_was_stated_is_of_the_question_before_it(converse):
+    # "We're on business" between: the Free plan's entry came, as if the plans themselves had been asked about.
+    *_, outcome = await converse("cus_bob", "we got a 429 error", "we're on business", "what's our limit?")
+    assert outcome.reply.startswith("You're on the Business plan: the API allows 3,000 requests a minute"), outcome.reply
+
+
+async def test_more_than_the_limit_after_the_plan_was_stated_is_that_no_plan_allows_more(converse):
+    *_, outcome = await converse("cus_bob", "we got a 429 error", "we're on business", "what's our limit?",
+                                 "we need more than that")
+    assert "No plan allows more than Business does." in outcome.reply, outcome.reply
+
+
+_KEY_WHEREABOUTS = "Our help centre doesn't describe where API keys are kept or how to get one again"
+
+
+@pytest.mark.parametrize("messages", [
+    ("where do I find my api key?",), ("I lost my api key",), ("can you send me my api key?",),
+    ("how do I create an API key?", "where do I find it after?"),
+    ("how do I create an API key?", "can you send it to me?"),
+])
+async def test_where_an_api_key_is_is_not_guessed_nor_sent(converse, messages):
+    # "No guide", the environment guide's step on secrets, or the password reset's entry for "send it to me".
+    *_, outcome = await converse("cus_bob", *messages)
+    assert outcome.reply.startswith(_KEY_WHEREABOUTS), outcome.reply
+    assert "Forgot password" not in outcome.reply
+
+
+async def test_a_leaked_key_still_gets_its_own_reply(converse):
+    [outcome] = await converse("cus_bob", "my api key leaked")
+    assert outcome.reply.startswith("I'm sorry, that needs doing quickly"), outcome.reply
+
+
+@pytest.mark.parametrize("messages", [
+    ("I want to export all my data", "how long does the link work?", "the link expired"),
+    ("how do I export my data?", "can I get a new one?"),
+])
+async def test_a_fresh_export_link_is_a_new_export(converse, messages):
+    # "My answer is the same", or the export's entry as a hedged guess.
+    *_, outcome = await converse("cus_alice", *messages)
+    assert outcome.reply.startswith("The link only lasts a few days, so start a new export for a fresh one."), outcome.reply

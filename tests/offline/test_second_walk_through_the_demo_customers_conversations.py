@@ -315,7 +315,8 @@ async def test_why_not_two_turns_after_a_refund_refused_is_still_an_argument_wit
 
 
 async def test_an_aside_opening_a_question_is_read_without_it(converse):
-    # "One more thing, where do I find my API key?" got the 429 guide; alone the question gets "no guide".
+    # "One more thing, where do I find my API key?" got the 429 guide; alone the question gets that no entry says where
+    # keys are.
     _, outcome = await converse("cus_alice", "thanks for your help!", "one more thing, where do I find my API key?")
-    assert "429" not in outcome.reply and "I don't have a guide on that" in outcome.reply, outcome.reply
+    assert "429" not in outcome.reply and "doesn't describe where API keys are kept" in outcome.reply, outcome.reply
     assert outcome.summary["pleasantry_dropped"]["question"] == "where do I find my API key?"

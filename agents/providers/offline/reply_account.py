@@ -17,7 +17,13 @@ from agents.follow_ups.history import (
     previous_user_text,
     turns_before,
 )
-from agents.follow_ups.leaning_back import NOT_RECEIVED, asks_how_long_it_takes, asks_what_to_do, leans_back
+from agents.follow_ups.leaning_back import (
+    NOT_RECEIVED,
+    asks_for_a_new_export_link,
+    asks_how_long_it_takes,
+    asks_what_to_do,
+    leans_back,
+)
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_UNLOCK, accepts_offer, declines_offer
 from agents.follow_ups.people import (
     asks_of_someone_elses_account,
@@ -278,6 +284,19 @@ class AccountReplies(BillingReplies):
         else:
             self.reply.add(f"If it's another detail you'd like to change, tell me which, or I can {OFFER_PERSON} from "
                            "our team.", answers=False)
+        return True
+
+    def _export_link_again(self) -> bool:
+        """"The link expired", "can I get a new one?" right after the export's steps: a new export sends a fresh link, as
+        the entry's steps say ("my answer is the same", or the entry hedged as a guess, came). False, having said
+        nothing, for another message or without the entry."""
+        if not asks_for_a_new_export_link(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
+            return False
+        if (entry := self._entry_on("export")) is None:
+            return False
+        self.reply.add(f"The link only lasts a few days, so start a new export for a fresh one. Our help centre says: "
+                       f"{entry.answer}")
+        self._cite_faq(entry)
         return True
 
     def _new_address_confirmed(self) -> bool:

@@ -39,6 +39,7 @@ from agents.follow_ups.service import (
     asks_the_limit_of_the_topic,
     asks_to_export_logs,
     cancels_the_deploy_spoken_of,
+    question_whose_limit_is_asked,
     reports_what_the_outage_costs,
     says_it_hit_the_limit,
     sla_asked_of_a_plan,
@@ -417,8 +418,7 @@ class TechnicalReplies(WriterBase):
         # "Which region is affected?", "is the eu-west incident affecting us-east?": a question about the incident
         # itself, which its facts answer; a guide's steps would answer a fault nobody reported.
         articles = [] if about_the_incident_only else [a for a in self.facts.articles if a.score >= ARTICLE_MIN_SCORE]
-        if (self.text == self.ctx.message and asks_the_limit_of_the_topic(self.ctx)
-                and (before := previous_user_text(self.ctx)) is not None):
+        if self.text == self.ctx.message and (before := question_whose_limit_is_asked(self.ctx)) is not None:
             # "Whats the limit for business?" after "i get a 429 error": the limit of what that question was about.
             # Its "limit" alone finds the rate-limits guide whatever came before ("my build timed out").
             articles = [a for a in articles if topic_words(before) & topic_words(f"{a.title} {a.summary}")]
