@@ -34,6 +34,8 @@ _ENDS_THE_ACCOUNT = re.compile(r"\b(?:delete|deleting|close|closing|remove|remov
                                r"(?:\w+\s+){0,2}(?:account|subscription|plan)\b|\baccount\s+(?:deletion|closure)\b"
                                r"|\bcancel\w*\b|\bdowngrad\w*\b")
 # A help-centre entry on deleting or closing the account (its question): never the answer for one app.
+# How the help centre's entry on deleting the account says how long it lasts, as a reply quotes it.
+GRACE_PERIOD = "grace period"
 DELETES_THE_ACCOUNT = re.compile(r"\b(?:delete|close|remove|erase|terminate)\b.*\baccount\b", re.IGNORECASE)
 
 

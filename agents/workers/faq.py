@@ -16,6 +16,7 @@ from agents.about_service import (
     asks_which_ways_to_pay,
     considers_joining,
 )
+from agents.app_deletion import GRACE_PERIOD
 from agents.card_changes import asks_to_remove_it, reports_card_lost
 from agents.clauses import question_clauses, without_request_lead_in
 from agents.context import SupportContext
@@ -484,7 +485,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Can it be increased?" right after a limit was given: the entry the last reply quoted, which its words (and
         # the question before, "what's the limit?") never find, is found by that reply's own words.
         matches += _after_own(matches, _best_first(deps, last_assistant_text(ctx), 1))
-    if asks_how_long_to_change_mind(ctx.message) and "grace period" in last_assistant_text(ctx):
+    if asks_how_long_to_change_mind(ctx.message) and GRACE_PERIOD in last_assistant_text(ctx):
         # "How long do I have to change my mind?" after "will my data be gone forever?" was answered from the entry on
         # deleting: that entry, whose grace period is the answer (its words found nothing on it).
         matches += _after_own(matches, _best_first(deps, DELETE_ACCOUNT_QUESTION, 1))

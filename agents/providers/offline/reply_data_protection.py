@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from agents.app_deletion import DELETES_THE_ACCOUNT, about_deleting_the_account
+from agents.app_deletion import DELETES_THE_ACCOUNT, GRACE_PERIOD, about_deleting_the_account
 from agents.data_protection import (
     NAMES_REGIONS,
     WHAT_IS_HELD,
@@ -41,10 +41,6 @@ _NAMES_GDPR = re.compile(r"\bgdpr\b|\bdata\s+protection\b|\bdpa\b", re.IGNORECAS
 # How long something lasts, as the help centre words it: "a 7-day grace period", "within 30 days", "48 hours".
 _DURATION = re.compile(r"\b\d+[-\s](?:business[-\s])?(?:minute|hour|day|week|month)s?\b", re.IGNORECASE)
 _NAMES_A_REFUND = re.compile(r"\brefund", re.IGNORECASE)
-
-
-# How the help centre's entry on deleting the account says how long it lasts.
-_GRACE_PERIOD = "grace period"
 
 class DataProtectionReplies(WriterBase):
     def answers_data_protection(self) -> bool:
@@ -131,7 +127,9 @@ class DataProtectionReplies(WriterBase):
         asks_how_long = asks_how_long_it_takes(self.ctx.message) or asks_how_long_to_change_mind(self.ctx.message)
         # "How long do I have to change my mind?" after "will my data be gone forever?", answered with the grace period,
         # still leans on the deletion asked the question before ("not enough information" came).
-        leaned_on = questions_before(self.ctx)[:2 if _GRACE_PERIOD in last_assistant_text(self.ctx) else 1]
+        leaned_on = [previous_user_text(self.ctx) or ""]
+        if GRACE_PERIOD in last_assistant_text(self.ctx):
+            leaned_on += questions_before(self.ctx)[:2]
         if not asks_how_long or not any(asks_to_erase_personal_data(before) or DELETES_THE_ACCOUNT.search(before)
                                         for before in leaned_on):
             return False
