@@ -279,7 +279,10 @@ def asks_how_long_a_move_takes(text: str) -> bool:
 # goes, which is the question of how to make it.
 _IS_THE_MOVE_EASY = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:is|will|would)\s+(?:it|that|the\s+(?:move|migration|switch))\s+(?:be\s+)?"
-    r"(?:easy|hard|difficult|complicated|simple|straightforward|painful|a\s+lot\s+of\s+work)\W*$", re.IGNORECASE)
+    r"(?:easy|hard|difficult|complicated|simple|straightforward|painful|a\s+lot\s+of\s+work)\W*$"
+    # "How hard is it to migrate?", "how easy is it to move over?" (a visitor was asked to sign in to see invoices).
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+(?:easy|hard|difficult|complicated|long)\s+(?:is|would\s+it\s+be|will\s+it\s+be)"
+    r"\s+(?:it\s+)?(?:to\s+)?(?:migrate|move|switch|transfer|port)\b[^?.!]*[?.!]*\s*$", re.IGNORECASE)
 
 
 def asks_if_the_move_is_easy(text: str) -> bool:

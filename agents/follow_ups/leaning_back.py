@@ -376,7 +376,10 @@ _HOW_TO_DO_IT = re.compile(
 # "I didn't get the email", "the link never came": something the customer was told would be sent has not arrived.
 NOT_RECEIVED = re.compile(r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not|hasn'?t|has\s+not|still\s+not)\s+"
                           r"(?:get|got|gotten|receive|received|come|came|arrive|arrived|show(?:n|ed)?\s+up)\b"
-                          r"|\bnever\s+(?:came|arrived)\b|\bno\s+(?:email|link)\s+(?:yet|came|arrived)\b", re.IGNORECASE)
+                          r"|\bnever\s+(?:came|arrived|comes|arrives)\b|\bno\s+(?:email|link)\s+(?:yet|came|arrived)\b"
+                          # "The email never arrives", "it doesn't arrive", "isn't coming through".
+                          r"|\b(?:doesn'?t|does\s+not|won'?t|isn'?t|is\s+not)\s+(?:arrive|arriving|come|coming)(?:\s+through)?\b",
+                          re.IGNORECASE)
 
 
 # "Does it apply to me?", "does that count for us?", "is it the same for my plan?": whether what was just said holds for

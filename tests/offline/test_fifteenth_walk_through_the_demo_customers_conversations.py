@@ -505,3 +505,26 @@ async def test_a_fresh_export_link_is_a_new_export(converse, messages):
     # "My answer is the same", or the export's entry as a hedged guess.
     *_, outcome = await converse("cus_alice", *messages)
     assert outcome.reply.startswith("The link only lasts a few days, so start a new export for a fresh one."), outcome.reply
+
+
+async def test_how_hard_a_move_is_asked_after_weighing_one_is_the_move(converse):
+    # A visitor was asked to sign in to see their invoices.
+    *_, outcome = await converse(None, "hi, I'm thinking of moving from heroku", "how hard is it to migrate?")
+    assert outcome.reply.startswith("Our help centre has no guide to moving apps from another host"), outcome.reply
+    assert "sign in" not in outcome.reply
+
+
+async def test_a_reset_email_that_never_arrives_said_in_the_present_is_not_received(converse):
+    # "I don't have enough information".
+    *_, outcome = await converse(None, "I don't remember my password", "the email never arrives")
+    assert "check your spam folder" in outcome.reply and "pass you to a person" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("plan", "told"), [
+    ("pro", "Bank transfer is only for Business customers, though, and you're on the Pro plan."),
+    ("business", "So yes, bank transfer is among them, for Business customers."),
+])
+async def test_a_way_to_pay_for_one_plan_weighed_against_the_plan_a_visitor_states(converse, plan, told):
+    # "So yes, bank transfer is among them" came to a visitor on Pro.
+    *_, outcome = await converse(None, "can I pay with bank transfer?", f"we're on {plan}")
+    assert told in outcome.reply, outcome.reply

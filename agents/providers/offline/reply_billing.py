@@ -38,6 +38,7 @@ from agents.follow_ups.plans import (
     asks_the_amount_of_the_renewal,
     free_plan_duration_asked,
     period_of_the_prices_said,
+    plan_stated,
 )
 from agents.follow_ups.topic import with_topic
 from agents.outcome import FaqMatch, Source
@@ -1304,15 +1305,17 @@ class BillingReplies(WriterBase):
         only_for = {method: _plan_named(next((s for s in sentences(entry.answer) if method.lower() in s.lower()), ""))
                     for method in listed}
         customer = self.ctx.customer
+        # "We're on pro" after it, from a visitor: the plan they say they are on.
+        own_plan = customer.plan if customer is not None else plan_stated(self.ctx.message)
         if everyone := [method for method in listed if only_for[method] is None]:
             self.reply.add(f"So yes, {_names_joined(everyone)} {'is' if len(everyone) == 1 else 'are'} among them.")
         for method in listed:
             plan = only_for[method]
             if plan is None:
                 continue
-            if customer is not None and customer.plan.lower() != plan.lower():
+            if own_plan is not None and own_plan.lower() != plan.lower():
                 self.reply.add(f"{_names_joined([method], opening=True)} is only for {plan} customers, though, and "
-                               f"you're on the {customer.plan} plan.")
+                               f"you're on the {own_plan.capitalize()} plan.")
             else:
                 self.reply.add(f"So yes, {method} is among them, for {plan} customers.")
         if unlisted:
