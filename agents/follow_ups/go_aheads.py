@@ -52,7 +52,8 @@ def affirms(message: str) -> bool:
 # "fair enough", "that makes sense" too (after the refund policy, the latest charge was refused as if one were asked).
 _BARE_OK = re.compile(r"^\W*(?:ok(?:ay)?|k|alright|all\s+right|fine|got\s+it|i\s+see|understood|noted"
                       r"|(?:that\s+|it\s+)?makes\s+sense|fair\s+enough|gotcha|i\s+understand)"
-                      r"(?:[\s,]+(?:fine|then|cool))?[\s.!]*$", re.IGNORECASE)
+                      # "Ok good", "alright great" after the incident was said not to touch their region ("no guide").
+                      r"(?:[\s,]+(?:fine|then|cool|good|great|perfect|nice))?[\s.!]*$", re.IGNORECASE)
 
 
 def says_only_ok(message: str) -> bool:

@@ -528,3 +528,24 @@ async def test_a_way_to_pay_for_one_plan_weighed_against_the_plan_a_visitor_stat
     # "So yes, bank transfer is among them" came to a visitor on Pro.
     *_, outcome = await converse(None, "can I pay with bank transfer?", f"we're on {plan}")
     assert told in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("heard", ["ok good", "alright great"])
+async def test_an_ok_with_a_word_of_relief_is_heard_as_ok(converse, heard):
+    # "No guide" came after the incident was said not to touch their region.
+    *_, outcome = await converse("cus_alice", "is there an outage?", "in us-east?", heard)
+    assert outcome.reply.startswith("Glad to help."), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "asked"), [("cus_carol", ("can you upgrade me to pro?",)),
+                                                 ("cus_alice", ("upgrade me to business", "do it"))])
+async def test_why_not_after_a_plan_change_the_chat_cannot_make_is_what_it_can_change(converse, customer, asked):
+    # "There are no invoices on your account yet" came to Carol.
+    *_, outcome = await converse(customer, *asked, "why not?")
+    assert outcome.reply.startswith("Changing a plan isn't something I can do from this chat"), outcome.reply
+    assert "Billing → Plan" in outcome.reply
+
+
+async def test_where_to_change_the_plan_after_why_not_is_billing_plan(converse):
+    *_, outcome = await converse("cus_carol", "can you upgrade me to pro?", "why not?", "ok where do I do it")
+    assert outcome.reply.startswith("Under **Billing → Plan**"), outcome.reply

@@ -51,7 +51,15 @@ from agents.follow_ups.what_becomes_of import (
 )
 from agents.outcome import FaqMatch
 from agents.providers.offline.faq import PLAN_NAMES
-from agents.providers.offline.reply_base import GENERIC_WORDS, NEVER_SLEEP, TAKES, joined_with_and, money, sentences
+from agents.providers.offline.reply_base import (
+    GENERIC_WORDS,
+    NEVER_SLEEP,
+    TAKES,
+    WHY_ALONE,
+    joined_with_and,
+    money,
+    sentences,
+)
 from agents.providers.offline.reply_billing import CHARGED_AFTER_CANCELLING, on_plan
 from agents.providers.offline.reply_plan_comparison import PlanComparisonReplies
 from agents.providers.offline.reply_plan_features import PlanListing, _agreeing, _items, _plural, _words
@@ -157,6 +165,9 @@ _CANNOT_UNNAMED = {"upgrade": "upgrade your plan", "downgrade": "downgrade your 
                    "cancel": "cancel your subscription"}
 
 
+# How the reply to a plan change asked of the chat says why it isn't made here.
+_NO_PLAN_CHANGE_HERE = "no way to change or cancel a plan"
+
 class CancellationReplies(PlanComparisonReplies):
     # ------------------------------------------------------------ the price complained of
 
@@ -220,7 +231,7 @@ class CancellationReplies(PlanComparisonReplies):
         plan named make it, and, asked again, a person who can help. A customer already on that plan (or on
         Free, asked to cancel) is told so instead. False, having said nothing, for any other message."""
         if (self._tells_when_the_move_happens() or self._tells_what_the_move_costs()
-                or self._tells_when_an_upgrade_is_charged()):
+                or self._tells_when_an_upgrade_is_charged() or self._why_no_plan_change_here()):
             # Not requests, but writer.py asks this part first about a plan change, and only this part knows which
             # move the question before asked for.
             return True
@@ -233,7 +244,7 @@ class CancellationReplies(PlanComparisonReplies):
         customer = self.ctx.customer
         what = (_CANNOT if target else _CANNOT_UNNAMED)[move].format(target)
         if again:
-            self.reply.add(f"I'm sorry, I can't {what} myself: this chat has no way to change or cancel a plan (the "
+            self.reply.add(f"I'm sorry, I can't {what} myself: this chat has {_NO_PLAN_CHANGE_HERE} (the "
                            "only changes I can make to an account are asking for a refund and unlocking it), so the "
                            "change has to be made from your account.")
         else:
@@ -243,7 +254,7 @@ class CancellationReplies(PlanComparisonReplies):
                 # "Upgrade me to Pro" from Business: the steps for the way the move really goes.
                 own += (f"{customer.plan} is {'above' if move == 'downgrade' else 'below'} {target}, so moving to "
                         f"{target} is {'a downgrade' if move == 'downgrade' else 'an upgrade'}. ")
-            self.reply.add(f"{own}I can't {what} from this chat, as I have no way to change or cancel a plan, but "
+            self.reply.add(f"{own}I can't {what} from this chat, as I have {_NO_PLAN_CHANGE_HERE}, but "
                            "you can make the change yourself.")
         entry = self._entry_on(_STEPS_ENTRY[move]) if move in _STEPS_ENTRY else None
         if entry is None:
@@ -254,6 +265,19 @@ class CancellationReplies(PlanComparisonReplies):
         if again:
             self.reply.add(f"If you'd rather someone from our team helped you with it, I can {OFFER_PERSON} from "
                            "our support team: just say so.", answers=False)
+        return True
+
+    def _why_no_plan_change_here(self) -> bool:
+        """"Why not?" right after "I can't upgrade you to Pro from this chat": what this chat can change, and that the
+        change is the customer's to make (it got "there are no invoices on your account yet"). False, having said
+        nothing, for another message."""
+        if not WHY_ALONE.match(self.ctx.message) or _NO_PLAN_CHANGE_HERE not in last_assistant_text(self.ctx):
+            return False
+        self.reply.add("Changing a plan isn't something I can do from this chat: the only changes I can make to an "
+                       "account are asking for a refund and unlocking it. Plan changes are made from your account, "
+                       "under **Billing → Plan**, where you can make this one yourself.")
+        self.reply.add(f"If you'd rather someone from our team helped you with it, I can {OFFER_PERSON}: just say so.",
+                       answers=False)
         return True
 
     def _tells_when_the_move_happens(self) -> bool:
