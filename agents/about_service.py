@@ -425,7 +425,10 @@ _PHONE = (r"\b(?:your|support|contact|customer\s+service|northwind|help)\s+(?:ph
           r"|\b(?:can|could|may|do|should)\s+(?:i|we)\s+(?:call|ring|phone|telephone)(?:\s+(?:you|u|support|someone|"
           r"somebody|anyone|northwind|your\s+team|the\s+team)\b|\s*$)"
           r"|\b(?:can|could|will|would)\s+(?:you|u)\s+(?:call|ring|phone)\s+(?:me|us)\b"
-          r"|\bgive\s+(?:me|us)\s+a\s+(?:call|ring)\b")
+          r"|\bgive\s+(?:me|us)\s+a\s+(?:call|ring)\b"
+          # "Phone number?", "and a phone?" alone (after the company's address: the scope reply).
+          r"|^\W*(?:(?:and|what\s+about|how\s+about|ok(?:ay)?|any)[,\s]+)?(?:a\s+|your\s+)?(?:phone|telephone)"
+          r"(?:\s+(?:number|line|support))?\s*[?.!]*\s*$")
 _EMAIL = (r"\b(?:your|support|contact|the\s+support|customer\s+service|northwind)\s+(?:support\s+|contact\s+)?"
           r"e-?mail(?:\s+address)?\b"
           r"|\b(?:e-?)?mail(?:\s+address)?\s+(?:(?:for|of|to\s+contact)\s+)(?:the\s+)?(?:support|you|northwind"

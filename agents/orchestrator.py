@@ -82,6 +82,7 @@ from agents.follow_ups.billing import (
     asks_of_another_month_after_a_refund_refused,
     asks_of_another_months_invoice,
     asks_of_old_invoices_after_the_details,
+    asks_us_to_try_it_now,
     asks_when_the_refund_arrives,
     invoice_download_asked,
     invoice_format_asked,
@@ -527,6 +528,9 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "Can you try now?" after a retry of the failed payment was told ("not enough information"): the retry.
+    _FollowUpRule(asks_us_to_try_it_now, "billing", "retry_asked_now", "asks for the failed payment to be tried now",
+                  spares=("human", "refund")),
     # "Tell me about pro" (out of scope at 0.9: the scope reply): one plan, asked to be described.
     _FollowUpRule(lambda ctx: plan_whose_contents_are_asked(ctx) is not None, "general", "plan_described",
                   "asks what a plan includes", spares=("human", "billing", "account", "technical", "refund")),

@@ -214,8 +214,25 @@ def reports_card_replaced(ctx: SupportContext) -> bool:
     the customer says the card is replaced. Alone, its words matched the FAQ's steps to replace a card (sent again as
     the shortcut), or it got the failure explained again; what it needs is the card on file checked. "I already did
     that" and "still failing" there say the same, and that the payment still fails: the card on file tells why."""
-    return ((says_it_is_done(ctx.message) or says_only_it_does_not_work(ctx.message))
+    return ((says_it_is_done(ctx.message) or says_only_it_does_not_work(ctx.message)
+             or bool(_STILL_SHOWS_FAILED.match(ctx.message)))
             and "Payment method" in last_assistant_text(ctx))
+
+
+# "Still says failed", "it still shows declined" after the card was said to be replaced ("no guide" came).
+_STILL_SHOWS_FAILED = re.compile(r"^\W*(?:(?:but|and|it)\s+)*still\s+(?:says|shows|showing|saying|is|reads)\s+"
+                                 r"(?:as\s+)?(?:failed|declined|unpaid|overdue|payment\s+failed)\W*$", re.IGNORECASE)
+# "Can you try now?", "could you try it again today?" right after a retry of the failed payment was told: a retry asked
+# of us, in words that name no retry ("not enough information" came).
+_TRY_IT_NOW = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|then|please)[,\s]+)?(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+)?"
+                         r"try(?:\s+(?:it|that|the\s+payment|to\s+charge\s+(?:me|it)))?(?:\s+(?:again|now|today|once\s+more)){0,2}"
+                         r"(?:\s+please)?\s*[?.!]*\s*$", re.IGNORECASE)
+RETRY_TOLD_OF = "try the payment for"
+
+
+def asks_us_to_try_it_now(ctx: SupportContext) -> bool:
+    """"Can you try now?" right after a reply telling how a failed payment is tried again."""
+    return bool(_TRY_IT_NOW.match(ctx.message)) and RETRY_TOLD_OF in last_assistant_text(ctx)
 
 
 def withdraws_the_refund_just_asked(ctx: SupportContext) -> bool:

@@ -549,3 +549,25 @@ async def test_why_not_after_a_plan_change_the_chat_cannot_make_is_what_it_can_c
 async def test_where_to_change_the_plan_after_why_not_is_billing_plan(converse):
     *_, outcome = await converse("cus_carol", "can you upgrade me to pro?", "why not?", "ok where do I do it")
     assert outcome.reply.startswith("Under **Billing → Plan**"), outcome.reply
+
+
+@pytest.mark.parametrize("messages", [("phone number?",), ("what's your address?", "phone number?")])
+async def test_a_phone_number_asked_alone_is_the_reply_on_phone_support(converse, messages):
+    # The scope reply came after the address.
+    *_, outcome = await converse(None, *messages)
+    assert outcome.reply.startswith("I'm afraid I don't have a phone number I can give you for support"), outcome.reply
+
+
+@pytest.mark.parametrize("before", [("why did my payment fail?",),
+                                    ("my payment failed, what do I do", "I updated the card", "still says failed")])
+async def test_can_you_try_now_after_a_retry_was_told_is_when_it_is_tried(converse, before):
+    # "Not enough information".
+    *_, outcome = await converse("cus_alice", *before, "can you try now?")
+    assert outcome.reply.startswith("We'll try the payment for NW-1003 again by ourselves"), outcome.reply
+    assert "I can't start a retry from this chat myself." in outcome.reply
+
+
+async def test_still_says_failed_after_the_card_was_said_replaced_is_the_card_on_file_again(converse):
+    # "No guide" came.
+    *_, outcome = await converse("cus_alice", "my payment failed, what do I do", "I updated the card", "still says failed")
+    assert "I still see the visa ending 4242 on your account" in outcome.reply, outcome.reply

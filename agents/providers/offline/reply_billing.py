@@ -20,6 +20,7 @@ from agents.follow_ups.billing import (
     INVOICES_AS_PDF,
     NONPAYMENT_UNSAID,
     WHAT_LOOKS_WRONG,
+    asks_us_to_try_it_now,
     invoice_download_asked,
     invoice_format_asked,
     nonpayment_asked_again,
@@ -569,7 +570,8 @@ class BillingReplies(WriterBase):
                                             and (has_cue(self.words, self.norm, *_WHEN)
                                                  or (asks_when_we_retry(self.ctx.message)
                                                      and _PAYMENT_FAILURE_TOLD.search(last_assistant_text(self.ctx)))))
-                                            or bool(_ASKS_WHEN_IT_GOES_THROUGH.search(self.text)))
+                                            or bool(_ASKS_WHEN_IT_GOES_THROUGH.search(self.text))
+                                            or asks_us_to_try_it_now(self.ctx))
                       and self._when_retried())
         about_failure = not card_changed and not retry_when and not problem_is_a_duplicate and (has_cue(
             self.words, self.norm, "fail", "failed", "fails", "declined", "decline", "not go through",
