@@ -89,7 +89,8 @@ _KEEPS_IT = (r"(?:(?:i'?ll|i\s+will|i'?d\s+rather|let'?s)\s+)?(?:keep|leave)\s+(
              r"account|card))(?:\s+(?:as\s+it\s+is|as\s+is|for\s+now))?|(?:i'?ll|i\s+will)\s+stay(?:\s+(?:on\s+\w+|for\s+now))?"
              r"|i\s+(?:have\s+|'ve\s+)?changed\s+my\s+mind")
 _WITHDRAWN = re.compile(
-    rf"^\s*(?:(?:actually|oh|oops|whoops|ok(?:ay)?|sorry|wait|ah|hey|no)[\s,.!]+)*"
+    # "Done, it works now", "great, all sorted" after the steps (the guide's steps came again) lead in too.
+    rf"^\s*(?:(?:actually|oh|oops|whoops|ok(?:ay)?|sorry|wait|ah|hey|no|done|great|perfect|cool|nice|yes|yep|yeah)[\s,.!]+)*"
     rf"(?:{_TAKE_BACK}(?:[\s,.!;:-]+(?:{_SORTED}|{_KEEPS_IT}|thanks|thank\s+you|thx|sorry|actually|now))*"
     rf"|{_SORTED}(?:[\s,.!;:-]+(?:{_TAKE_BACK}|thanks|thank\s+you|thx|now|actually))*)[\s,.!]*$",
     re.IGNORECASE,

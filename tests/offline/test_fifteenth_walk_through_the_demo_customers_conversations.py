@@ -571,3 +571,10 @@ async def test_still_says_failed_after_the_card_was_said_replaced_is_the_card_on
     # "No guide" came.
     *_, outcome = await converse("cus_alice", "my payment failed, what do I do", "I updated the card", "still says failed")
     assert "I still see the visa ending 4242 on your account" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("sorted_", ["done, it works now", "great, all good now", "yes it works now thanks"])
+async def test_a_fix_said_to_have_worked_after_the_steps_is_glad_not_the_steps_again(converse, sorted_):
+    # The failed deploys guide's steps came again after "done, it works now".
+    *_, outcome = await converse("cus_alice", "how do I roll back?", sorted_)
+    assert outcome.reply.startswith("No problem, glad you got there."), outcome.reply
