@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agents.about_service import asks_about_support_hours, unlisted_payment_methods
+from agents.about_service import asks_about_support_hours, payment_methods_asked, unlisted_payment_methods
 from agents.context import SupportContext
 from agents.data_protection import asks_for_a_dpa, asks_to_erase_personal_data
 from agents.email_change import new_email_given
@@ -100,6 +100,19 @@ def _moves_to_the_plan_it_is_on(ctx: SupportContext, _top: FaqMatch) -> bool:
     return ctx.customer is not None and moved is not None and moved.lower() == ctx.customer.plan.lower()
 
 
+def _method_of_another_plan(ctx: SupportContext, top: FaqMatch) -> bool:
+    """"Can I pay with bank transfer?" from Alice, on Pro: the entry gives that way to pay to Business customers only,
+    which the entry alone left her to work out (the billing part says it of her plan)."""
+    if ctx.customer is None:
+        return False
+    for method in payment_methods_asked(ctx.message):
+        said = next((s for s in re.split(r"(?<=[.!?])\s+", top.answer) if method.lower() in s.lower()), "")
+        plans = [plan for plan in ("Free", "Pro", "Business") if re.search(rf"\b{plan}\b", said)]
+        if len(plans) == 1 and plans[0].lower() != ctx.customer.plan.lower():
+            return True
+    return False
+
+
 def _plan_not_the_entrys(plan: str | None, top: FaqMatch) -> bool:
     return plan is not None and plan not in top.question.lower()
 
@@ -126,6 +139,8 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # matched the email change's ("invoices keep using the old address").
     FaqRefusal(lambda ctx, _top: asks_of_old_invoices_after_the_details(ctx),
                "asks whether invoices already issued get the details just told how to add"),
+    # "Can I pay with bank transfer?" from a customer on Pro: the entry gives it to Business customers only.
+    FaqRefusal(_method_of_another_plan, "asks about a way to pay the entry gives another plan only"),
     # "Is the free plan free forever?": the entry on Free lists what it includes and nothing of how long it lasts.
     FaqRefusal(lambda ctx, _top: free_plan_duration_asked(ctx), "asks how long the Free plan lasts"),
     # "Can I get my invoices as a zip?": the entry on invoices names a PDF of each, and alone reads as a yes.

@@ -578,3 +578,21 @@ async def test_a_fix_said_to_have_worked_after_the_steps_is_glad_not_the_steps_a
     # The failed deploys guide's steps came again after "done, it works now".
     *_, outcome = await converse("cus_alice", "how do I roll back?", sorted_)
     assert outcome.reply.startswith("No problem, glad you got there."), outcome.reply
+
+
+async def test_a_way_to_pay_another_plan_has_is_weighed_against_the_customers_own_plan(converse):
+    # The entry came alone by the FAQ shortcut, leaving Alice, on Pro, to work out that it isn't hers.
+    [outcome] = await converse("cus_alice", "can I pay with bank transfer?")
+    assert "Bank transfer is only for Business customers, though, and you're on the Pro plan." in outcome.reply, \
+        outcome.reply
+
+
+async def test_a_way_to_pay_the_customers_own_plan_has_still_gets_the_entry_by_the_shortcut(converse):
+    [outcome] = await converse("cus_bob", "can I pay with bank transfer?")
+    assert outcome.route == "faq" and "bank transfer" in outcome.reply, outcome.reply
+
+
+async def test_whether_a_visitors_app_sleeps_depends_on_its_plan(converse):
+    # The entry's own "Yes:" answered for a plan nobody named.
+    [outcome] = await converse(None, "will my app go to sleep?")
+    assert outcome.reply.startswith("That depends on your app's plan: Apps on the Free plan sleep"), outcome.reply

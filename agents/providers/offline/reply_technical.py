@@ -799,8 +799,15 @@ class TechnicalReplies(WriterBase):
         before = previous_user_text(self.ctx) or ""
         reported = _REPORTS_SLEEPING.search(self.ctx.message) or (stated and _REPORTS_SLEEPING.search(before))
         asked = stated is None and _ASKS_IF_OWN_APP_SLEEPS.match(self.ctx.message)
-        if plan is None or not (reported or asked) or (entry := self._entry_on("sleep")) is None:
+        if not (reported or asked) or (entry := self._entry_on("sleep")) is None:
             return False
+        if plan is None:
+            if not asked:
+                return False
+            # "Will my app go to sleep?" from a visitor: the entry's own "Yes:" answered for a plan nobody named.
+            self.reply.add(f"That depends on your app's plan: {without_yes_or_no(entry.answer)}")
+            self._cite_faq(entry)
+            return True
         never = _NEVER_SLEEP_ON.search(entry.answer)
         if never is None or plan not in never["plans"].split():
             return False
