@@ -791,6 +791,14 @@ def asks_which_ways_to_pay(text: str) -> bool:
     return bool(_ASKS_WAYS_TO_PAY.search(plain(text)))
 
 
+def plan_a_way_to_pay_is_for(method: str, methods_told: str) -> str | None:
+    """The one plan the sentence of `methods_told` (the help centre's list of ways to pay) that names `method` gives it
+    to ("Business customers can also pay yearly by bank transfer …": "Business"); None when it names none, or several."""
+    said = next((s for s in re.split(r"(?<=[.!?])\s+", methods_told) if method.lower() in s.lower()), "")
+    named = [plan for plan in ("Free", "Pro", "Business") if re.search(rf"\b{plan}\b", said)]
+    return named[0] if len(named) == 1 else None
+
+
 def payment_methods_asked(text: str) -> list[str]:
     """The ways to pay a message asks whether we accept, as a reply names them, in order ([] when it asks none).
     "Check" counts only where it is asked to pay by ("can I pay by check?"), not "check my invoice"."""

@@ -13,6 +13,7 @@ from agents.context import SupportContext
 from agents.follow_ups.history import last_assistant_text
 
 _CARD = r"(?:credit\s+|debit\s+|bank\s+)?card"
+_REMOVE = r"(?:remove|delete|erase|unlink|detach|take\s+off|get\s+rid\s+of)"
 # "My card was stolen", "I lost my card", "my credit card got compromised", "someone stole my card".
 _CARD_LOST = re.compile(
     rf"\b(?:my|our|the)\s+{_CARD}\s+(?:was|got|has\s+been|have\s+been|is|has\s+got|had\s+been)\s+(?:\w+\s+)?"
@@ -24,7 +25,7 @@ _IT_LOST = re.compile(r"^\W*(?:(?:well|so|and|yes|yeah)[,\s]+)?(?:it\s+(?:was|go
                       r"|compromised|cloned)|(?:i\s+)?lost\s+it|some(?:one|body)\s+stole\s+it)\W*$", re.IGNORECASE)
 # "Can you remove my card from my account?", "please delete my card", "take my card off the account".
 _REMOVE_CARD = re.compile(
-    rf"\b(?:remove|delete|erase|unlink|detach|take\s+off|get\s+rid\s+of)\s+(?:my|our|the|this|that)\s+(?:saved\s+)?"
+    rf"\b{_REMOVE}\s+(?:my|our|the|this|that)\s+(?:saved\s+)?"
     rf"(?:{_CARD}|payment\s+(?:method|details))\b"
     rf"|\btake\s+(?:my|our|the)\s+{_CARD}\s+off\b",
     re.IGNORECASE)
@@ -32,10 +33,13 @@ _REMOVE_CARD = re.compile(
 CARD_ON_FILE = "The card on file is"
 
 
+def _card_just_said(ctx: SupportContext) -> bool:
+    return CARD_ON_FILE in last_assistant_text(ctx)
+
+
 def reports_card_lost(ctx: SupportContext) -> bool:
     """Whether the customer says their card was lost or stolen, in the message or of the card just named."""
-    return bool(_CARD_LOST.search(ctx.message)) or (
-        bool(_IT_LOST.match(ctx.message)) and CARD_ON_FILE in last_assistant_text(ctx))
+    return bool(_CARD_LOST.search(ctx.message)) or (bool(_IT_LOST.match(ctx.message)) and _card_just_said(ctx))
 
 
 def asks_to_remove_the_card(message: str) -> bool:
@@ -44,10 +48,9 @@ def asks_to_remove_the_card(message: str) -> bool:
 
 
 # "Can you remove it?" right after the card on file was said.
-_REMOVE_IT = re.compile(r"\b(?:remove|delete|erase|unlink|detach|take\s+off|get\s+rid\s+of)\s+it\b", re.IGNORECASE)
+_REMOVE_IT = re.compile(rf"\b{_REMOVE}\s+it\b", re.IGNORECASE)
 
 
 def asks_to_remove_it(ctx: SupportContext) -> bool:
     """Whether the message asks for the saved card to be removed, by name or as "it" right after it was said."""
-    return asks_to_remove_the_card(ctx.message) or (
-        bool(_REMOVE_IT.search(ctx.message)) and CARD_ON_FILE in last_assistant_text(ctx))
+    return asks_to_remove_the_card(ctx.message) or (bool(_REMOVE_IT.search(ctx.message)) and _card_just_said(ctx))

@@ -11,7 +11,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agents.about_service import asks_about_support_hours, payment_methods_asked, unlisted_payment_methods
+from agents.about_service import (
+    asks_about_support_hours,
+    payment_methods_asked,
+    plan_a_way_to_pay_is_for,
+    unlisted_payment_methods,
+)
 from agents.context import SupportContext
 from agents.data_protection import asks_for_a_dpa, asks_to_erase_personal_data
 from agents.email_change import new_email_given
@@ -105,12 +110,8 @@ def _method_of_another_plan(ctx: SupportContext, top: FaqMatch) -> bool:
     which the entry alone left her to work out (the billing part says it of her plan)."""
     if ctx.customer is None:
         return False
-    for method in payment_methods_asked(ctx.message):
-        said = next((s for s in re.split(r"(?<=[.!?])\s+", top.answer) if method.lower() in s.lower()), "")
-        plans = [plan for plan in ("Free", "Pro", "Business") if re.search(rf"\b{plan}\b", said)]
-        if len(plans) == 1 and plans[0].lower() != ctx.customer.plan.lower():
-            return True
-    return False
+    plans = (plan_a_way_to_pay_is_for(method, top.answer) for method in payment_methods_asked(ctx.message))
+    return any(plan is not None and plan.lower() != ctx.customer.plan.lower() for plan in plans)
 
 
 def _plan_not_the_entrys(plan: str | None, top: FaqMatch) -> bool:

@@ -178,17 +178,20 @@ def refund_arrival_asked_alone(ctx: SupportContext) -> str | None:
     return "how long will my refund take to arrive?"
 
 
+# How the billing part tells the retry of a failed payment, with its invoices (reply_billing.py: _when_retried,
+# _card_change_checked, _explain_failure).
+RETRY_TOLD = re.compile(r"\btry the payment for (?P<numbers>NW-\d+(?:, NW-\d+)*) (?:again|with it)\b")
+# A reply promising a failed payment tried again, in the billing part's words ("we'll try the payment for NW-1003 again")
+# or the help centre's ("We retry any failed invoice on the new card within a day").
+_RETRY_PROMISED = re.compile(r"\btry\s+the\s+payment\s+(?:for\s+NW-\d+\s+)?again\b|\bretry\s+any\s+failed\s+invoice\b")
+
+
 def retry_asked_alone(ctx: SupportContext) -> str | None:
     """"When?" right after a reply that said a failed payment will be tried again: "when will you retry the
     payment?" (the scope reply came); None otherwise."""
-    if not WHEN_ALONE.match(ctx.message) or not _RETRY_TOLD.search(last_assistant_text(ctx)):
+    if not WHEN_ALONE.match(ctx.message) or not _RETRY_PROMISED.search(last_assistant_text(ctx)):
         return None
     return "when will you retry the payment?"
-
-
-# A reply telling of a failed payment tried again: "we'll try the payment for NW-1003 again", "We retry any failed
-# invoice on the new card within a day".
-_RETRY_TOLD = re.compile(r"\btry\s+the\s+payment\s+(?:for\s+NW-\d+\s+)?again\b|\bretry\s+any\s+failed\s+invoice\b")
 
 
 def asks_of_old_invoices_after_the_details(ctx: SupportContext) -> bool:
@@ -197,16 +200,16 @@ def asks_of_old_invoices_after_the_details(ctx: SupportContext) -> bool:
     return asks_about_old_invoices(ctx.message) and "Billing → Details" in last_assistant_text(ctx)
 
 
+# How the billing part says the help centre is silent on what an unpaid account leads to.
+NONPAYMENT_UNSAID = "Our help centre doesn't say what happens to your apps or account while a payment is outstanding"
+
+
 def nonpayment_asked_again(ctx: SupportContext) -> bool:
     """"Will my apps be shut down?" right after "what happens if I don't pay?" (the invoice list came): what an unpaid
     account leads to, asked again of the apps."""
     if not asks_a_fate_alone(ctx.message):
         return False
     return asks_what_nonpayment_does(previous_user_text(ctx) or "") or NONPAYMENT_UNSAID in last_assistant_text(ctx)
-
-
-# How the billing part says the help centre is silent on what an unpaid account leads to.
-NONPAYMENT_UNSAID = "Our help centre doesn't say what happens to your apps or account while a payment is outstanding"
 
 
 def reports_card_replaced(ctx: SupportContext) -> bool:
@@ -227,12 +230,11 @@ _STILL_SHOWS_FAILED = re.compile(r"^\W*(?:(?:but|and|it)\s+)*still\s+(?:says|sho
 _TRY_IT_NOW = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|then|please)[,\s]+)?(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+)?"
                          r"try(?:\s+(?:it|that|the\s+payment|to\s+charge\s+(?:me|it)))?(?:\s+(?:again|now|today|once\s+more)){0,2}"
                          r"(?:\s+please)?\s*[?.!]*\s*$", re.IGNORECASE)
-RETRY_TOLD_OF = "try the payment for"
 
 
 def asks_us_to_try_it_now(ctx: SupportContext) -> bool:
     """"Can you try now?" right after a reply telling how a failed payment is tried again."""
-    return bool(_TRY_IT_NOW.match(ctx.message)) and RETRY_TOLD_OF in last_assistant_text(ctx)
+    return bool(_TRY_IT_NOW.match(ctx.message)) and RETRY_TOLD.search(last_assistant_text(ctx)) is not None
 
 
 def withdraws_the_refund_just_asked(ctx: SupportContext) -> bool:

@@ -367,7 +367,7 @@ def support_asked_of_a_time(ctx: SupportContext) -> str | None:
     otherwise."""
     last = last_assistant_text(ctx)
     # After the hours themselves ("08:00 to 20:00 UTC"), what they say of that time is answered from them as they are.
-    if (asked := _SUPPORT_AT_A_TIME.match(ctx.message)) is None or not _SPOKE_OF_SUPPORT.search(last) or _HOURS_TOLD.search(
-            last):
+    asked = _SUPPORT_AT_A_TIME.match(ctx.message)
+    if asked is None or not _SPOKE_OF_SUPPORT.search(last) or _HOURS_TOLD.search(last):
         return None
     return f"do you have support at {asked['when'].lower()}?"

@@ -547,8 +547,8 @@ class AccountReplies(BillingReplies):
                 asks_to_unlock = False
             # The unlock is an action: the customer's own words ask for it, not the question before that the text read
             # carries ("how do I know it's from you?" after "I got an email saying my account was locked" unlocked it).
-            own_words = set(normalise(self.ctx.message).split())
-            if self.text != self.ctx.message and not has_cue(own_words, normalise(self.ctx.message), *_GETTING_IN):
+            own = normalise(self.ctx.message)
+            if self.text != self.ctx.message and not has_cue(set(own.split()), own, *_GETTING_IN):
                 asks_to_unlock = False
             # "Why is my account locked?", "is it still locked?": answered by the lock and its reason, with the
             # unlock offered; only a request ("unlock it", "I can't sign in") or a yes to the offer starts it.

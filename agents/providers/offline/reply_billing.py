@@ -10,6 +10,7 @@ from agents.about_service import (
     ASKS_IF_GENUINE,
     asks_which_ways_to_pay,
     payment_methods_asked,
+    plan_a_way_to_pay_is_for,
     unlisted_payment_methods,
 )
 from agents.card_changes import CARD_ON_FILE, asks_to_remove_it, reports_card_lost
@@ -19,6 +20,7 @@ from agents.follow_ups.billing import (
     INVOICE_NOT_CHANGED,
     INVOICES_AS_PDF,
     NONPAYMENT_UNSAID,
+    RETRY_TOLD,
     WHAT_LOOKS_WRONG,
     asks_us_to_try_it_now,
     invoice_download_asked,
@@ -364,8 +366,6 @@ def asks_about_prices_or_terms(text: str) -> bool:
     return bool(PLAN_UP.search(text) or PLAN_DOWN.search(text) or ASKS_ABOUT_PAYING_YEARLY.search(text)
                 or has_cue(set(norm.split()), norm, *DISCOUNT_CUES))
 
-# How _when_retried, _card_change_checked and _explain_failure tell the retry of a failed payment, with its invoices.
-_RETRY_TOLD = re.compile(r"\btry the payment for (?P<numbers>NW-\d+(?:, NW-\d+)*) (?:again|with it)\b")
 # How _explain_failure tells a payment that was refused, whatever the reason.
 _PAYMENT_FAILURE_TOLD = re.compile(r"\bpayment for invoice NW-\d+ \([^)]*\) didn't go through\b")
 # How _explain_failure tells a payment refused for an expired card, and "why?" asked of it alone.
@@ -407,12 +407,6 @@ def _payment_line(payment: PaymentFact) -> str:
     if payment.duplicate:
         state += " (a duplicate charge)"
     return f"- {payment.created_at.date().isoformat()}: {money(payment.amount)} for invoice {payment.invoice_number}{card}: {state}"
-
-
-def _plan_named(sentence: str) -> str | None:
-    """The one plan a help-centre sentence names ("Business customers can also pay yearly …"), or None."""
-    named = [plan for plan in ("Free", "Pro", "Business") if re.search(rf"\b{plan}\b", sentence)]
-    return named[0] if len(named) == 1 else None
 
 
 def _names_joined(names: list[str], *, opening: bool = False) -> str:
@@ -1304,8 +1298,7 @@ class BillingReplies(WriterBase):
         listed = [method for method in asked if method not in unlisted]
         # "Business customers can also pay … by bank transfer": a way to pay the entry gives one plan only. A customer
         # on another plan was told "so yes" (a Pro customer asking to pay a failed invoice by bank transfer).
-        only_for = {method: _plan_named(next((s for s in sentences(entry.answer) if method.lower() in s.lower()), ""))
-                    for method in listed}
+        only_for = {method: plan_a_way_to_pay_is_for(method, entry.answer) for method in listed}
         customer = self.ctx.customer
         # "We're on pro" after it, from a visitor: the plan they say they are on.
         own_plan = customer.plan if customer is not None else plan_stated(self.ctx.message)
@@ -1705,7 +1698,7 @@ class BillingReplies(WriterBase):
     def _tells_the_retrys_amount(self) -> bool:
         """"How much?" right after the retry of a failed payment was told: the amount of the invoice tried again ("I
         don't have enough information to answer “can you retry it”" came). False, having said nothing, otherwise."""
-        told = _RETRY_TOLD.search(last_assistant_text(self.ctx))
+        told = RETRY_TOLD.search(last_assistant_text(self.ctx))
         asked = asks_the_amount_of_it(self.ctx.message) or HOW_MUCH_ALONE.match(self.ctx.message)
         if not asked or told is None:
             return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from agents.about_service import MOVE_DOWNTIME_UNKNOWN, asks_if_there_is_an_api, asks_to_keep_an_app_awake
@@ -380,6 +380,7 @@ _REPORTS_SLEEPING = re.compile(
     r"(?:sleeps?|sleeping|asleep|goes\s+to\s+sleep|going\s+to\s+sleep|(?:goes|going|went)\s+idle|spins?\s+down"
     r"|spinning\s+down|spun\s+down)\b",
     re.IGNORECASE)
+
 
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
@@ -820,9 +821,8 @@ class TechnicalReplies(WriterBase):
                        f"something else is going on: would you like me to {OFFER_PERSON} from our team, who can look "
                        "at it?")
         self._cite_faq(entry)
-        scaling = next((a for a in self.facts.articles if any("cold start" in step for step in a.steps)), None)
-        if scaling is not None:
-            step = next(step for step in scaling.steps if "cold start" in step).split(";")[0].rstrip(".")
+        if (found := self._guide_step(lambda step: "cold start" in step)) is not None:
+            scaling, step = found[0], found[1].split(";")[0].rstrip(".")
             self.reply.add(f"Meanwhile, if it's slow on the first request after a quiet spell, that's a cold start: our "
                            f"guide “{scaling.title}” says to {step[:1].lower()}{step[1:]}.", answers=False)
             self._cite_article(scaling)
@@ -1569,16 +1569,19 @@ class TechnicalReplies(WriterBase):
                        f"rather not guess. A person from our team can tell you: would you like me to {OFFER_PERSON}?")
         return True
 
+    def _guide_step(self, fits: Callable[[str], bool]) -> tuple[ArticleMatch, str] | None:
+        """The first gathered guide with a step that `fits`, and that step."""
+        return next(((article, step) for article in self.facts.articles for step in article.steps if fits(step)), None)
+
     def _what_a_rollback_touches(self) -> bool:
         """"Will it affect my database?" right after the step to roll back: the guide says only to roll back to the last
         good deploy, nothing of what that touches, so no guess is made and a person is offered (the guide's other steps,
         or another entry, came). False, having said nothing, for another message or without the guide."""
         if (part := part_a_rollback_touches_asked(self.ctx)) is None:
             return False
-        guide = next((a for a in self.facts.articles if any(ROLLBACK_STEP.search(step) for step in a.steps)), None)
-        if guide is None:
+        if (found := self._guide_step(lambda step: bool(ROLLBACK_STEP.search(step)))) is None:
             return False
-        step = next(step for step in guide.steps if ROLLBACK_STEP.search(step)).rstrip(".")
+        guide, step = found[0], found[1].rstrip(".")
         self.reply.add(f"Our guide “{guide.title}” says only this about rolling back: {step}. It doesn't say whether a "
                        f"rollback changes your {part}, so I'd rather not guess: would you like me to {OFFER_PERSON} from "
                        "our team, who can tell you?")
