@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from agents.context import Intent
+from agents.details_for_a_person import OWNER_CHANGE_UNDESCRIBED
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.where_it_is import asks_only_how
 
@@ -166,8 +167,8 @@ _TOPICS: dict[Uncovered, _Topic] = {
         "not promise one. The refund itself shows on your card once it's made. A person from our team can tell you what "
         f"you'll get: would you like me to {OFFER_PERSON}?"), label="refund"),
     "ownership": _Topic(_named(_OWNERSHIP), (
-        "Our help centre doesn't describe moving an account to another owner, so I'd rather not guess how it's done. A "
-        f"person from our team can help you hand it over: would you like me to {OFFER_PERSON}?"), label="account"),
+        f"{OWNER_CHANGE_UNDESCRIBED}, so I'd rather not guess how it's done. A person from our team can help you hand "
+        f"it over: would you like me to {OFFER_PERSON}?"), label="account"),
     "account_manager": _Topic(_named(_ACCOUNT_MANAGER), (
         "Our help centre doesn't mention a dedicated account manager or contact, so I'd rather not promise one. What it "
         "says of support is that this chat answers around the clock, and Business customers get priority support. A "

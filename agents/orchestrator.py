@@ -68,6 +68,7 @@ from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
 from agents.covered_before import covered_in_the_reply
 from agents.data_protection import asks_for_a_copy_of_own_data, data_protection_asked
+from agents.details_for_a_person import detail_for_a_person
 from agents.dns_providers import asks_to_buy_a_domain
 from agents.either_or import one_of_two_reply, one_of_two_told
 from agents.envelope import AgentRequest, AgentResponse
@@ -955,6 +956,12 @@ class Orchestrator:
             if report.made_in(run.ctx):
                 return await self._answer_by_rule(run, intent_response, label=report.label, key=report.key,
                                                   why=report.why, reply=report.reply)
+        if (detail := detail_for_a_person(run.ctx)) is not None:
+            # "For 2 months" right after a pause was said to be a person's to arrange: the scope reply came. The same
+            # request goes on, so its answer is given to what was added, with the person offered again.
+            return await self._answer_by_rule(run, intent_response, label=detail.label, key=f"detail_for_a_person_{detail.key}",
+                                              why="adds a detail to a request only a person can arrange",
+                                              reply=detail.reply)
         if (feedback := feedback_asked(run.ctx.message)) is not None:
             # "I want to file a complaint", "where can I leave a review?": general at 0.82-0.99 with no entry on it, they
             # got "I don't have enough information". What it is about is asked for, with a person offered.

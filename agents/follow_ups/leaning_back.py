@@ -130,12 +130,22 @@ _ASKS_WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why|how(?:\s+
                        r"\s*[?.!]*\s*$", re.IGNORECASE)
 # "How much will I be charged?", "what will it cost me?": the price of what was just asked for (a move to another plan),
 # naming nothing of its own. Not "how much was I charged in october?", which asks about an invoice.
+HOW_MUCH_MORE = (
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much\s+(?:more|extra)(?:\s+(?:expensive|money))?"
+    # Not "how much extra does that cost?" after a second region: the region's own price, which the plans' answer.
+    r"(?:\s+(?:is\s+(?:it|that)|(?:would|will)\s+(?:it|that)\s+be|(?:do|would|will)\s+(?:i|we)\s+(?:pay|have\s+to\s+pay)))?"
+    r"(?:\s+(?:a|per|each)\s+month)?"
+    r"|what'?s\s+the\s+(?:price|cost)\s+difference|what\s+is\s+the\s+(?:price|cost)\s+difference"
+    r"|what'?s\s+the\s+difference\s+in\s+(?:price|cost))(?:\s+(?:then|exactly))?\s*[?.!]*\s*$")
 _ASKS_WHAT_IT_COSTS = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much|what)\s+(?:will|would|do|does|is)\s+(?:i|we|it|that)"
     r"\s+(?:be\s+)?(?:charged|cost|costing|pay|paying|billed)(?:\s+(?:me|us))?(?:\s+(?:then|for\s+(?:it|that)))?"
     # "How much will I pay today?" after "I want to upgrade to pro" (the plan's price alone: Free costs nothing).
     r"(?:\s+(?:today|now|right\s+now|up\s*front|this\s+month|at\s+first))?"
-    r"\s*[?.!]*\s*$",
+    r"\s*[?.!]*\s*$"
+    # "How much more is it?", "how much extra would I pay?", "what's the price difference?" after "upgrade me to business":
+    # what the move adds to what is paid now (what Business includes came).
+    r"|" + HOW_MUCH_MORE,
     re.IGNORECASE)
 # Asking for what was just discussed to be delivered ("email it to me", "can you send that to my inbox?",
 # "forward me a copy of them"): the channel named says nothing of the topic; what "it" is does. Not "send
@@ -241,11 +251,22 @@ def asks_how_many_of_it(message: str) -> bool:
     return bool(_HOW_MANY_OF_IT.match(message))
 
 
+# "Ok, do you have audit logs?", "alright, is there an API?": an acknowledgement, then a question whether we have
+# something, which names what it asks about. The "ok" alone pointed back: the question before (single sign-on) was
+# answered again beside it, "support" read as our support hours.
+_HEARD_THEN_ASKS_WHAT_WE_HAVE = re.compile(
+    r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|great|cool|i\s+see|got\s+it)[\s,.!]+(?=(?:and\s+)?"
+    r"(?:do|does)\s+(?:you|northwind)\s+(?:guys\s+)?(?:have|offer|provide|support)\b|(?:and\s+)?(?:is|are)\s+there\b)",
+    re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)  # a pure reading of the text, asked of each earlier turn rule after rule (#9)
 def leans_back(message: str) -> bool:
     """Short, and pointing back ("is it fixed yet?") or saying yes; not a thank-you or a goodbye."""
     if CLOSING.search(message):
         return False
+    if (heard := _HEARD_THEN_ASKS_WHAT_WE_HAVE.match(message)) is not None:
+        return leans_back(message[heard.end():])  # the question itself says whether it points back
     words = len(message.split())
     # "What about the one after that, was it paid too?": counted from what was said before, even when put
     # at some length.

@@ -15,6 +15,7 @@ from agents.about_service import (
 )
 from agents.card_changes import CARD_ON_FILE, asks_to_remove_it, reports_card_lost
 from agents.context import HistoryTurn
+from agents.details_for_a_person import RENEWAL_DATE_CHANGE_UNDESCRIBED
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_ups.billing import (
     INVOICE_NOT_CHANGED,
@@ -1638,7 +1639,7 @@ class BillingReplies(WriterBase):
         message."""
         if not asks_to_change_the_renewal_date(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
             return False
-        self.reply.add("Our help centre doesn't describe changing the date your plan renews, so I'd rather not guess.")
+        self.reply.add(f"{RENEWAL_DATE_CHANGE_UNDESCRIBED}, so I'd rather not guess.")
         plan = self.facts.subscription
         if plan is not None and plan.renews_on is not None and plan.status != "cancelled" and plan.price_monthly:
             self.reply.add(f"Your {plan.plan} plan renews on {plan.renews_on.isoformat()} now.", answers=False)

@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from agents.details_for_a_person import PAUSE_UNDESCRIBED
 from agents.follow_ups.go_aheads import affirms
 from agents.follow_ups.history import TOPIC_TURNS, last_assistant_text, previous_user_text
-from agents.follow_ups.leaning_back import asks_what_it_costs
+from agents.follow_ups.leaning_back import HOW_MUCH_MORE, asks_what_it_costs
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND, OFFER_UNLOCK
 from agents.follow_ups.plan_moves import (
     CANCELLING,
@@ -302,14 +303,21 @@ class CancellationReplies(PlanComparisonReplies):
         the month"). Not the invoices: none is issued for a move not yet made. False, having said nothing, for
         another message, or when the question before asks no move to a plan with a known price."""
         previous = previous_user_text(self.ctx)
-        if (self.text != self.ctx.message or not asks_what_it_costs(self.text) or previous is None
-                or not plan_change_named(previous)):
+        # The customer's own words: "how much more is it?" after the upgrade's steps is read as asked of the plan the
+        # steps named ("how much more is the business plan?"), which is the move's target here.
+        if not asks_what_it_costs(self.ctx.message) or previous is None or not plan_change_named(previous):
             return False
         move, target = self._move_asked(previous)
         price = self._monthly_prices().get(target) if target is not None else None
         if price is None or move not in ("upgrade", "downgrade"):
             return False
-        self.reply.add(f"{target} costs {money(price)} a month." if price else f"{target} costs nothing.")
+        customer = self.ctx.customer
+        if price and customer is not None and customer.plan_price and re.match(HOW_MUCH_MORE, self.ctx.message, re.IGNORECASE):
+            # "How much more is it?": both prices, not their difference, so every figure is one the facts hold.
+            self.reply.add(f"{target} costs {money(price)} a month; you pay {money(customer.plan_price)} a month for "
+                           f"{customer.plan} now.")
+        else:
+            self.reply.add(f"{target} costs {money(price)} a month." if price else f"{target} costs nothing.")
         entry = self._entry_on(_STEPS_ENTRY[move])
         billed = [s for s in sentences(entry.answer) if _SAYS_HOW_BILLED.search(s)] if entry is not None else []
         if entry is not None and billed:
@@ -762,8 +770,7 @@ class CancellationReplies(PlanComparisonReplies):
             return False
         if any(_PAUSING.search(m.answer) for m in self.facts.faq):
             return False  # the help centre speaks of it: its entry answers as any other
-        self.reply.add("Our help centre doesn't mention pausing a subscription, so I can't promise that it's "
-                       "possible.")
+        self.reply.add(f"{PAUSE_UNDESCRIBED}, so I can't promise that it's possible.")
         for verb in ("cancel", "downgrade"):
             if (entry := self._entry_on(verb)) is not None:
                 self._quote(entry, f"What it says about {'cancelling' if verb == 'cancel' else 'downgrading'}: "

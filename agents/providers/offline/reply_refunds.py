@@ -145,6 +145,18 @@ _ASKS_TO_CANCEL = re.compile(r"\b(?:cancel\w*|unsubscribe|downgrad\w*)\b", re.IG
 _SAYS_ONE_WAS_ASKED_FOR = re.compile(r"\b(?:i|we)\s+(?:already\s+|have\s+already\s+|'ve\s+already\s+|did\s+)?(?:asked|requested"
                                      r"|applied|put\s+in\s+a\s+request)\s+(?:for\s+)?(?:one|a\s+refund|it|the\s+refund|that)\b",
                                      re.IGNORECASE)
+# "It's been 3 days", "I asked a week ago", "still waiting after 5 days" right after "I can't find a refund request":
+# how long the customer has waited for one asked, which the records do not hold (NW-1002's refusal came alone, and "I
+# asked 3 days ago" was read as a charge paid three days ago, "within the window").
+_SPAN = (rf"(?:over\s+|more\s+than\s+|almost\s+|nearly\s+|about\s+)?(?:\d+|a|an|several|a\s+few|a\s+couple\s+of"
+         rf"|{words_alternation(least=2, most=30)})\s+(?:days?|weeks?|months?)")
+_SAYS_HOW_LONG_SINCE_ASKING = re.compile(
+    rf"^\W*(?:(?:but|well|and|so|umm?)[,\s]+)?(?:it'?s|its|it\s+has|it\s+is)\s+been\s+{_SPAN}"
+    rf"|\b(?:i|we)\s+(?:already\s+)?(?:asked|requested|applied)\s+(?:for\s+(?:it|one|a\s+refund)\s+)?"
+    rf"(?:{_SPAN}\s+ago|yesterday|last\s+(?:week|month))"
+    rf"|\b(?:been|still)\s+waiting\s+(?:for\s+|over\s+|after\s+)?{_SPAN}",
+    re.IGNORECASE)
+_REQUEST_NOT_FOUND = "I can't find that request on your account"
 # "I never asked for one", "oh I didn't request one yet": none asked for, as the reply before found.
 _SAYS_NONE_WAS_ASKED_FOR = re.compile(
     r"\b(?:i|we)\s+(?:never|haven'?t|have\s+not|havent|didn'?t|did\s+not|didnt)\s+(?:even\s+|actually\s+|yet\s+)?"
@@ -289,12 +301,12 @@ class RefundReplies(BillingReplies):
                 self.reply.add("If you'd like one, tell me which charge it's for and I'll check it against our refund "
                                "policy.", answers=False)
             return
-        if (_SAYS_ONE_WAS_ASKED_FOR.search(self.ctx.message) and not _OF_ANOTHER_SELLER.search(self.ctx.message)
-                and not self.facts.refunds):
+        if ((_SAYS_ONE_WAS_ASKED_FOR.search(self.ctx.message) or self._waited_for_a_refund_never_asked())
+                and not _OF_ANOTHER_SELLER.search(self.ctx.message) and not self.facts.refunds):
             # "I asked for one last week" after "I can't find a refund request": the records have none, which is said
             # before the charges are weighed as a request made now (it got NW-1002's refusal alone).
-            self.reply.add("I can't find that request on your account, so it hasn't reached us; if you asked another way "
-                           "(by email, say), a person from our team can look for it.", answers=False)
+            self.reply.add(f"{_REQUEST_NOT_FOUND}, so it hasn't reached us; if you asked another way (by email, say), a "
+                           "person from our team can look for it.", answers=False)
         if self._refunds_made_are_asked_about():
             return
         if self._drops_an_invoice():
@@ -694,6 +706,11 @@ class RefundReplies(BillingReplies):
         return (len(self.words) <= 6 and bool(_HOW_MANY_DAYS.search(self.ctx.message))
                 and f"within {days} days" in last_assistant_text(self.ctx))
 
+    def _waited_for_a_refund_never_asked(self) -> bool:
+        """"It's been 3 days" right after "I can't find a refund request": how long they have waited for one."""
+        return (bool(_SAYS_HOW_LONG_SINCE_ASKING.search(self.ctx.message))
+                and NO_REFUND_REQUESTED in last_assistant_text(self.ctx))
+
     def _answers_the_window_for_a_charge_paid_ago(self) -> bool:
         """"What if it was 3 weeks ago?" after the refund policy: the window applied to that age, said plainly first
         (the policy told again answered nothing). Not a message that names a refund itself ("I paid 3 weeks ago,
@@ -705,7 +722,8 @@ class RefundReplies(BillingReplies):
         own_words = set(normalise(self.ctx.message).split())
         if (paid_ago is None or invoice_numbers(self.ctx.message) or len(own_words) > 12
                 or has_cue(own_words, normalise(self.ctx.message), *REFUND_CUES) or self._refund_wanted()
-                or self._mentions_double_charge() or not self._refund_is_asked_about()):
+                or self._mentions_double_charge() or not self._refund_is_asked_about()
+                or self._waited_for_a_refund_never_asked()):
             return False
         count_text, unit = paid_ago["count"].lower(), paid_ago["unit"].lower().rstrip("s")
         count = 1 if count_text in ("a", "an") else count_of(count_text)
@@ -1097,7 +1115,10 @@ class RefundReplies(BillingReplies):
         if latest:
             self.reply.answered = True
             return
-        self.reply.add(none_yet)
+        if any(paragraph.startswith(_REQUEST_NOT_FOUND) for paragraph in self.reply.paragraphs):
+            self.reply.answered = True  # not twice: "I can't find that request" said it, of the one they asked for
+        else:
+            self.reply.add(none_yet)
         if timing is not None:
             self.reply.add(timing.answer, answers=False)
             self._cite_faq(timing)

@@ -1,0 +1,102 @@
+"""A detail of a request only a person can arrange, given right after the chat said so and offered one: "for 2 months"
+after a pause, "to the 15th" after moving the billing date, "she will be the new owner" after handing the account over.
+
+Read alone, those words are about nothing the classifier knows: the scope reply came, or "not enough information". The
+customer is going on with the request just answered, so the answer is that request's again, put as an answer to what
+they added: it cannot be arranged here, whatever the detail, and a person, who can, is offered once more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.context import Intent, SupportContext
+from agents.follow_ups.history import last_assistant_text
+from agents.follow_ups.offers import OFFER_PERSON
+from agents.number_words import words_alternation
+
+# How the replies that say a request is the help centre's blind spot open (reply_cancellation, reply_billing,
+# not_in_help_centre): the request a detail goes on with is read from them.
+PAUSE_UNDESCRIBED = "Our help centre doesn't mention pausing a subscription"
+RENEWAL_DATE_CHANGE_UNDESCRIBED = "Our help centre doesn't describe changing the date your plan renews"
+OWNER_CHANGE_UNDESCRIBED = "Our help centre doesn't describe moving an account to another owner"
+
+_COUNT = rf"(?:\d{{1,3}}|a|an|one|a\s+couple\s+of|a\s+few|{words_alternation(least=2, most=24)})"
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_LEAD = r"^\W*(?:(?:ok(?:ay)?|so|well|and|just|only|maybe|probably|ideally|like|about|around)[,\s]+)*"
+_END = r"\s*(?:please|pls|if\s+possible|or\s+so)?\s*[.!]*\s*$"
+
+# "For 2 months", "three weeks", "until january", "over the summer": how long a pause would last.
+_PAUSE_LENGTH = re.compile(
+    _LEAD + r"(?:(?:i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:it|to\s+pause(?:\s+it)?)|pause\s+it)\s+)?"
+    rf"(?:(?:for\s+)?(?:the\s+next\s+)?{_COUNT}\s+(?:days?|weeks?|months?|years?)"
+    rf"|(?:until|till|til|through|to)\s+(?:the\s+end\s+of\s+)?(?:{_MONTHS}|next\s+(?:week|month|year)|the\s+new\s+year"
+    r"|the\s+summer|spring|autumn|winter)"
+    r"|(?:for|over)\s+the\s+(?:summer|winter|holidays?|off\s+season|quiet\s+months?))"
+    + _END, re.IGNORECASE)
+# "To the 15th", "the 1st of each month", "on the first", "end of the month": the day a plan should renew on.
+_DAY_OF_MONTH = (r"\d{1,2}(?:st|nd|rd|th)?|first|second|third|fifth|tenth|fifteenth|twentieth|last\s+day"
+                 r"|(?:end|start|beginning|middle)")
+_RENEWAL_DAY = re.compile(
+    _LEAD + r"(?:(?:i\s+(?:want|need|would\s+like|'d\s+like)\s+it|(?:move|change)\s+it|make\s+it)\s+)?"
+    rf"(?:(?:to|on|for)\s+)?(?:the\s+)?(?:{_DAY_OF_MONTH})(?:\s+of\s+(?:each|every|the)\s+month|\s+of\s+{_MONTHS})?"
+    r"(?:\s+(?:instead|would\s+be\s+(?:better|great|best)|works\s+better))?" + _END, re.IGNORECASE)
+# "She will be the new owner", "my colleague will take over", "to my cofounder", "jane@acme.com is the new owner": who
+# the account is to go to.
+_NEW_OWNER = re.compile(
+    _LEAD + r"(?:(?:she|he|they|(?:my|our)\s+(?:colleague|co-?founder|partner|boss|manager|cto|ceo|successor)"
+            r"|\S+@\S+\.\w+)(?:'s|\s+is|\s+will|\s+would|\s+should)\s+(?:be\s+)?(?:the\s+)?(?:new\s+)?"
+            r"(?:owner|admin|one\s+in\s+charge)(?:\s+now|\s+from\s+now\s+on)?"
+            r"|(?:she|he|they|(?:my|our)\s+(?:colleague|co-?founder|partner|boss|manager|cto|ceo|successor))\s+will"
+            r"\s+take\s+(?:it\s+)?over"
+            r"|(?:to|for)\s+(?:my|our)\s+(?:colleague|co-?founder|business\s+partner|partner|boss|manager|cto|ceo"
+            r"|successor)(?:\s+\w+)?"
+            r"|(?:to\s+)?\S+@\S+\.\w+)" + _END, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _PersonOnlyRequest:
+    """A request the chat can only pass on: how its reply opens, the detail that goes on with it, and the answer."""
+
+    told: str
+    detail: re.Pattern[str]
+    label: Intent
+    key: str
+    reply: str
+
+
+_PERSON_ONLY_REQUESTS = (
+    _PersonOnlyRequest(PAUSE_UNDESCRIBED, _PAUSE_LENGTH, "billing", "pause", (
+        "I can't set up a pause myself, for that long or any other: our help centre doesn't mention pausing a "
+        "subscription, so I can't promise it's possible. A person from our team can tell you whether it can be done, "
+        f"and they'll see what you've told me here: would you like me to {OFFER_PERSON}?")),
+    _PersonOnlyRequest(RENEWAL_DATE_CHANGE_UNDESCRIBED, _RENEWAL_DAY, "billing", "renewal_date", (
+        "I can't move the date your plan renews myself, to that day or any other: our help centre doesn't describe "
+        "changing it, so I can't promise it. A person from our team can tell you whether it can be moved, and they'll "
+        f"see what you've told me here: would you like me to {OFFER_PERSON}?")),
+    _PersonOnlyRequest(OWNER_CHANGE_UNDESCRIBED, _NEW_OWNER, "account", "new_owner", (
+        "I can't hand the account over to a new owner myself: our help centre doesn't describe how it's done. A person "
+        f"from our team can help you with it, and they'll see what you've told me here: would you like me to "
+        f"{OFFER_PERSON}?")),
+)
+
+
+@dataclass(frozen=True)
+class DetailForAPerson:
+    """What a detail goes on with: the request's label and key for the trace, and the reply."""
+
+    label: Intent
+    key: str
+    reply: str
+
+
+def detail_for_a_person(ctx: SupportContext) -> DetailForAPerson | None:
+    """The answer to a detail of the request the last reply said only a person can arrange ("for 2 months" after the
+    pause); None for any other message, or after any other reply."""
+    told = last_assistant_text(ctx)
+    for request in _PERSON_ONLY_REQUESTS:
+        if told.startswith(request.told) and OFFER_PERSON in told and request.detail.match(ctx.message):
+            return DetailForAPerson(request.label, request.key, request.reply)
+    return None
