@@ -175,13 +175,29 @@ def only_thanks(text: str) -> bool:
     return bool(_ONLY_THANKS.match(text))
 
 
+# "Ok, do you have audit logs?", "alright, is there an API?": an acknowledgement, then a question whether we have
+# something, which names what it asks about. The "ok" alone pointed back: the question before (single sign-on) was
+# answered again beside it, "support" read as our support hours.
+_HEARD_THEN_ASKS_WHAT_WE_HAVE = re.compile(
+    r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|great|cool|i\s+see|got\s+it)[\s,.!]+(?=(?:and\s+)?"
+    r"(?:do|does)\s+(?:you|northwind)\s+(?:guys\s+)?(?:have|offer|provide|support)\b|(?:and\s+)?(?:is|are)\s+there\b)",
+    re.IGNORECASE)
+
+
+def without_leading_acknowledgement(text: str) -> str:
+    """"Ok, do you have audit logs?" → "do you have audit logs?": an "ok" before a question whether we have something,
+    which names what it asks about; the text as it is otherwise (an "ok" before "is it on pro?" leans on what was said)."""
+    heard = _HEARD_THEN_ASKS_WHAT_WE_HAVE.match(text)
+    return text if heard is None else text[heard.end():]
+
+
 def without_leading_pleasantry(text: str) -> str:
     """"Thanks, what plan am I on?" → "what plan am I on?": a thank-you that opens a question, which the classifier
     and the help centre's search otherwise read as the whole message (small talk, answered "You're welcome!").
     The message as it is when the thanks is all it says ("thanks, bye") or what follows asks nothing."""
     found = _PLEASANTRY.match(text)
     if found is None:
-        return text
+        return without_leading_acknowledgement(text)
     rest = JOINING_WORDS.sub("", text[found.end():]).strip()
     if len(rest.split()) < 2 or not (QUESTION_OPENER.match(rest) or rest.endswith("?")):
         return text

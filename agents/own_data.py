@@ -1041,6 +1041,14 @@ _SAYS_WHAT_IT_SHOULD_BE = re.compile(
     r"(?:one|address|name|company\s+name)\s+is)\s+\S"
     r"|^\W*(?:(?:ok(?:ay)?|so|sure)[,\s]+)?(?:it'?s|it\s+is|we'?re\s+at|(?:our|my|the)\s+(?:new\s+)?address\s+is)\s+\d+[a-z]?\s+"
     r"[a-z]+", re.IGNORECASE)
+# "Finance Dept, 12 Harbour St, Leeds LS1 4AB", "Bobco Ltd": an address or a company's name alone, right after being told
+# where invoice details are entered (the scope reply, or "no guide").
+_A_DETAIL_ALONE = re.compile(
+    r"^(?![^?]*\?)\W*(?:[\w&'.-]+\s+){0,4}[\w&'.-]+\s+(?:ltd|limited|llc|inc|gmbh|plc|bv|sarl|s\.?a\.?|pty|corp|co)\.?\W*$"
+    r"|^[^?]{0,60}\b\d+[a-z]?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:st|street|rd|road|ave|avenue|lane|ln|way|blvd|drive|dr|place"
+    r"|square|sq)\b[^?]{0,60}$"
+    r"|^[^?]{0,80}\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\W*$",  # ends with a UK postcode
+    re.IGNORECASE)
 _WHERE_DETAILS_ARE_ENTERED = "**Billing → Details**"
 
 
@@ -1048,7 +1056,7 @@ def gives_an_invoice_detail(text: str, *, last_reply: str = "") -> bool:
     """Whether the message gives the chat a company name, VAT number or billing address for the invoices, or says what
     one should be right after the reply that told where they are entered."""
     return bool(_GIVES_AN_INVOICE_DETAIL.search(text)) or (
-        bool(_SAYS_WHAT_IT_SHOULD_BE.match(text)) and _WHERE_DETAILS_ARE_ENTERED in last_reply)
+        bool(_SAYS_WHAT_IT_SHOULD_BE.match(text) or _A_DETAIL_ALONE.match(text)) and _WHERE_DETAILS_ARE_ENTERED in last_reply)
 
 
 # "Can I get them emailed to someone else?", "can you send invoices to our accountant?", "can you send it to

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from agents.clauses import without_leading_acknowledgement
 from agents.follow_ups.go_aheads import DECLINE, affirms
 from agents.own_data import MONTH, denies_doing_it
 from agents.set_phrases import opens_with_it_not_fixed
@@ -251,22 +252,14 @@ def asks_how_many_of_it(message: str) -> bool:
     return bool(_HOW_MANY_OF_IT.match(message))
 
 
-# "Ok, do you have audit logs?", "alright, is there an API?": an acknowledgement, then a question whether we have
-# something, which names what it asks about. The "ok" alone pointed back: the question before (single sign-on) was
-# answered again beside it, "support" read as our support hours.
-_HEARD_THEN_ASKS_WHAT_WE_HAVE = re.compile(
-    r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|great|cool|i\s+see|got\s+it)[\s,.!]+(?=(?:and\s+)?"
-    r"(?:do|does)\s+(?:you|northwind)\s+(?:guys\s+)?(?:have|offer|provide|support)\b|(?:and\s+)?(?:is|are)\s+there\b)",
-    re.IGNORECASE)
-
 
 @lru_cache(maxsize=4096)  # a pure reading of the text, asked of each earlier turn rule after rule (#9)
 def leans_back(message: str) -> bool:
     """Short, and pointing back ("is it fixed yet?") or saying yes; not a thank-you or a goodbye."""
     if CLOSING.search(message):
         return False
-    if (heard := _HEARD_THEN_ASKS_WHAT_WE_HAVE.match(message)) is not None:
-        return leans_back(message[heard.end():])  # the question itself says whether it points back
+    if (asked := without_leading_acknowledgement(message)) != message:
+        return leans_back(asked)  # the question itself says whether it points back
     words = len(message.split())
     # "What about the one after that, was it paid too?": counted from what was said before, even when put
     # at some length.

@@ -333,6 +333,10 @@ INVOICE_DETAILS = re.compile(
     # "My invoice shows the wrong address", "the company name on our invoices is old": the details invoices carry.
     r"|\binvoices?\b[^.?!]{0,25}\b(?:wrong|incorrect|old|outdated|misspelt|misspelled)\s+(?:address|company(?:\s+name)?|name)\b"
     r"|\b(?:address|company\s+name)\s+on\s+(?:my|our|the)\s+invoices?\s+(?:is|are)\s+(?:wrong|incorrect|old|outdated)\b"
+    # "We need an invoice addressed to our finance department", "can invoices be made out to my company?": who the
+    # invoices name (the invoice list came).
+    r"|\binvoices?\s+(?:(?:to\s+be|be|is|are)\s+)?(?:addressed|made\s+out|issued|made)\s+(?:out\s+)?to\s+(?!you\b)"
+    r"|\baddress\s+(?:the|my|our)\s+invoices?\s+to\b"
     r"|" + _PO_NUMBER,
     re.IGNORECASE,
 )
