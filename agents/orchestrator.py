@@ -102,6 +102,7 @@ from agents.follow_ups.leaning_back import (
     thing_asked_how_long,
 )
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND, accepts_offer, goes_ahead_with_nothing_offered
+from agents.follow_ups.people import custom_roles_setup_asked
 from agents.follow_ups.plan_moves import DELETING_THE_ACCOUNT, asks_how_or_when_of_it
 from agents.follow_ups.plans import (
     apps_had_after_the_counts,
@@ -529,6 +530,9 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "How?" right after which plan has custom roles (technical at 0.72: the custom domains guide's steps): the account's.
+    _FollowUpRule(lambda ctx: custom_roles_setup_asked(ctx) is not None, "account", "custom_roles_setup",
+                  "asks how custom roles are set up", spares=("human",), sure=True),
     # "Can you try now?" after a retry of the failed payment was told ("not enough information"): the retry.
     _FollowUpRule(asks_us_to_try_it_now, "billing", "retry_asked_now", "asks for the failed payment to be tried now",
                   spares=("human", "refund")),

@@ -294,6 +294,26 @@ def asks_of_a_refund_to_a_card_gone(ctx: SupportContext) -> bool:
     return bool(_CARD_GONE.search(ctx.message)) and bool(re.search(r"\brefund", said_before, re.IGNORECASE))
 
 
+# "Can you make it go to a different card?", "can I get the refund on my new card?", "send it to my bank account
+# instead": a refund paid elsewhere than the card charged (the refund's status again, and the card on file).
+_ELSEWHERE = (r"(?:a|my|our|the)\s+(?:different|other|another|new|second|business|personal)\s+(?:credit\s+|debit\s+)?"
+              r"(?:card|account|bank\s+account|payment\s+method)|(?:a|my|our)\s+bank\s+account|paypal")
+_TO_ANOTHER_CARD = re.compile(
+    rf"\b(?:go|goes|sent|send|paid|pay|put|refunded|refund|credited|credit|moved|transferred|get|have|receive)\s+"
+    rf"(?:it|that|the\s+(?:refund|money)|my\s+(?:refund|money))?\s*(?:back\s+)?(?:to|on|onto|into)\s+(?:{_ELSEWHERE})\b"
+    rf"|\b(?:to|on|onto|into)\s+(?:{_ELSEWHERE})\s+instead\b",
+    re.IGNORECASE)
+
+
+def asks_for_a_refund_elsewhere(ctx: SupportContext) -> bool:
+    """"Can you make it go to a different card?" about a refund: the message names one, or the turn before spoke of
+    one."""
+    if not _TO_ANOTHER_CARD.search(ctx.message):
+        return False
+    said = f"{ctx.message} {previous_user_text(ctx) or ''} {last_assistant_text(ctx)}"
+    return bool(re.search(r"\brefund", said, re.IGNORECASE))
+
+
 def asks_to_approve_a_refund(text: str) -> bool:
     """"Approve refund RF-0001": staff approve refunds in the console; in the chat it is asked by a customer,
     whoever they say they are, and approves nothing."""

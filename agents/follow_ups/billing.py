@@ -227,8 +227,12 @@ _STILL_SHOWS_FAILED = re.compile(r"^\W*(?:(?:but|and|it)\s+)*still\s+(?:says|sho
                                  r"(?:as\s+)?(?:failed|declined|unpaid|overdue|payment\s+failed)\W*$", re.IGNORECASE)
 # "Can you try now?", "could you try it again today?" right after a retry of the failed payment was told: a retry asked
 # of us, in words that name no retry ("not enough information" came).
+# "Can you charge it now?", "could you run the payment again?": the same, in the words of a charge.
 _TRY_IT_NOW = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|then|please)[,\s]+)?(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+)?"
-                         r"try(?:\s+(?:it|that|the\s+payment|to\s+charge\s+(?:me|it)))?(?:\s+(?:again|now|today|once\s+more)){0,2}"
+                         r"(?:try(?:\s+(?:it|that|the\s+payment|to\s+charge\s+(?:me|it)))?"
+                         r"|(?:charge|bill)\s+(?:it|me|the\s+card|my\s+card|the\s+(?:new\s+)?card)"
+                         r"|(?:run|process|retry|redo)\s+(?:it|the\s+payment|the\s+charge))"
+                         r"(?:\s+(?:again|now|today|once\s+more|right\s+away)){0,2}"
                          r"(?:\s+please)?\s*[?.!]*\s*$", re.IGNORECASE)
 
 

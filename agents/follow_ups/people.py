@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from agents.context import SupportContext
-from agents.follow_ups.history import TOPIC_TURNS, earlier_user_texts, questions_before
+from agents.follow_ups.history import TOPIC_TURNS, earlier_user_texts, last_assistant_text, questions_before
 from agents.follow_ups.leaning_back import CLOSING, MAX_WORDS
 from agents.own_data import about_someone_elses_sign_in
 
@@ -95,3 +95,17 @@ def people_named_before(ctx: SupportContext) -> str | None:
     if CLOSING.search(ctx.message) or len(ctx.message.split()) > MAX_WORDS or not _ABOUT_THEM.search(ctx.message):
         return None
     return next((text for text in earlier_user_texts(ctx)[:TOPIC_TURNS] if _PEOPLE.search(text)), None)
+
+
+# How the account part tells which plan has custom roles (reply_account._custom_roles_by_plan).
+CUSTOM_ROLES_TOLD = "can use custom roles."
+_HOW_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|great|cool)[,\s]+)?how(?:\s+(?:then|exactly|so|do\s+i|would\s+i"
+                        r"|do\s+i\s+(?:do|set\s+(?:it|them)\s+up)\s*(?:that|it|them)?))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def custom_roles_setup_asked(ctx: SupportContext) -> str | None:
+    """"How?" right after the reply that said which plan has custom roles: how they are set up, asked as a question of
+    its own (the TLS guide's steps came, "how?" alone read as technical); None otherwise."""
+    if _HOW_ALONE.match(ctx.message) and CUSTOM_ROLES_TOLD in last_assistant_text(ctx):
+        return "how do I set up custom roles?"
+    return None

@@ -137,3 +137,55 @@ async def test_an_address_or_company_name_alone_after_the_details_entry_is_said_
 async def test_a_company_name_alone_without_the_details_entry_before_it_is_still_not_taken_for_one(converse):
     [outcome] = await converse("cus_bob", "Bobco Ltd")
     assert "I can't add it to your account" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("question", ["can you charge it now?", "could you run the payment again?"])
+async def test_a_charge_asked_now_after_the_retry_was_told_answers_when_it_is_tried(converse, question):
+    # The invoice list came.
+    *_, outcome = await converse("cus_alice", "hey, my payment failed again", "I updated the card yesterday", question)
+    assert outcome.reply.startswith("We'll try the payment for NW-1003 again by ourselves once a new card is saved"), \
+        outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply
+
+
+_ROLES_NOT_DESCRIBED = "doesn't describe how custom roles are set up"
+
+
+@pytest.mark.parametrize("customer", ["cus_bob", "cus_alice"])
+async def test_how_custom_roles_are_set_up_asked_after_which_plan_has_them_says_the_help_centre_does_not_describe_it(
+        converse, customer):
+    # "How?" got the TLS certificates' guide.
+    *_, outcome = await converse(customer, "can I set custom roles?", "how?")
+    assert outcome.reply.startswith(f"Our help centre {_ROLES_NOT_DESCRIBED}"), outcome.reply
+    assert "**Settings → Team → Invite**" in outcome.reply and outcome.intent.label == "account"
+
+
+async def test_how_to_set_up_custom_roles_asked_outright_gives_the_plan_and_that_the_steps_are_not_described(converse):
+    [outcome] = await converse("cus_bob", "how do I set up custom roles?")
+    assert outcome.reply.startswith("Yes: you're on Business"), outcome.reply
+    assert _ROLES_NOT_DESCRIBED in outcome.reply
+
+
+async def test_custom_roles_asked_from_pro_say_they_are_not_on_the_plan_without_the_custom_domains_entry(converse):
+    # The team's entry whole, then the custom domains' entry ("custom").
+    [outcome] = await converse("cus_alice", "can I use custom roles?")
+    assert outcome.reply.startswith("Not on your plan: you're on Pro"), outcome.reply
+    assert "Domains" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    ("cus_bob", ("hi, we got charged twice this month", "can you make it go to a different card?")),
+    ("cus_bob", ("can I get the refund on my new card?",)),
+    ("cus_alice", ("can you send my refund to my bank account instead?",)),
+])
+async def test_a_refund_asked_to_go_elsewhere_than_the_card_says_the_help_centre_does_not_describe_it(
+        converse, customer, turns):
+    # The refund's status again, and the card on file.
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("Our help centre doesn't describe sending a refund anywhere but the card"), outcome.reply
+    assert "would you like me to pass you to a person?" in outcome.reply
+
+
+async def test_paying_with_another_card_is_still_not_read_as_a_refund_elsewhere(converse):
+    [outcome] = await converse("cus_alice", "can I pay with a different card?")
+    assert "sending a refund" not in outcome.reply and "Payment method" in outcome.reply, outcome.reply

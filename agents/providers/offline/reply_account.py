@@ -26,6 +26,7 @@ from agents.follow_ups.leaning_back import (
 )
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_UNLOCK, accepts_offer, declines_offer
 from agents.follow_ups.people import (
+    CUSTOM_ROLES_TOLD,
     asks_of_someone_elses_account,
     people_named_before,
     says_they_are_on_the_team,
@@ -75,6 +76,7 @@ from agents.own_data import (
 from agents.own_data import asks_to_unlock as asks_to_be_unlocked  # the name is a local of account() below
 from agents.providers.offline.kb import EMAIL_HOSTING, names_uncovered_topic
 from agents.providers.offline.reply_base import (
+    CUSTOM_ROLES,
     FAQ_CONFIDENT,
     FAQ_HOW_TO_FOR_VISITOR,
     FAQ_PLAUSIBLE,
@@ -98,6 +100,7 @@ from agents.sign_up_problems import (
     reports_confirming_email_missing,
 )
 from agents.team_size import asks_about_own_logins, team_size_said
+from agents.where_it_is import places_named
 from agents.yes_or_no import asks_yes_or_no
 
 # The customer can't get into the account, or asks to be let in.
@@ -223,7 +226,9 @@ _LEFT_THE_TEAM = re.compile(
     r"[^.?!]{0,40}?\b(?:left|quit|has\s+left|is\s+leaving|no\s+longer\s+works?|was\s+(?:fired|let\s+go))\b", re.IGNORECASE)
 _REMOVAL_UNDESCRIBED = "Our help centre only describes adding team members"
 # An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
-_CUSTOM_ROLES = re.compile(r"\bcustom\s+roles?\b", re.IGNORECASE)
+# "How do I set up custom roles?", "how can we create one?": how, not whether.
+_ASKS_HOW_TO_SET_UP = re.compile(r"\bhow\b[^.?!]{0,30}\b(?:set(?:\s+(?:them|it|one|those))?\s+up|create|make|add|define"
+                                 r"|configure|build)\b", re.IGNORECASE)
 _LISTS_ROLES = re.compile(r"\broles?\s*(?::|\(|(?:are|include|includes|such\s+as)\b)", re.IGNORECASE)
 # What a member might see that a customer worries about: billing, named in the reply when asked.
 _BILLING_WORDS = ("billing", "invoice", "invoices", "payment", "payments", "card", "bills", "bill", "receipts")
@@ -1085,21 +1090,32 @@ class AccountReplies(BillingReplies):
         """"Can I set custom roles?": the part of the team's entry that says which plan has them, and whether the
         customer's is that plan. It got the whole entry as a guess ("I think you're asking about …"). False, having
         said nothing, when custom roles are not asked about or no entry names them."""
-        if not _CUSTOM_ROLES.search(self.text):
+        if not CUSTOM_ROLES.search(self.text):
             return False
-        entry = next((m for m in self.facts.faq if _CUSTOM_ROLES.search(m.answer)), None)
+        entry = next((m for m in self.facts.faq if CUSTOM_ROLES.search(m.answer)), None)
         if entry is None:
             return False
-        part = next(p.strip() for s in sentences(entry.answer) for p in s.rstrip(".").split(";") if _CUSTOM_ROLES.search(p))
+        part = next(p.strip() for s in sentences(entry.answer) for p in s.rstrip(".").split(";") if CUSTOM_ROLES.search(p))
         told = f"our help centre says: {part[:1].upper()}{part[1:]}."
         plan = self.ctx.customer.plan if self.ctx.customer is not None else None
-        if plan is None:
+        how = _ASKS_HOW_TO_SET_UP.search(self.text)
+        if how and CUSTOM_ROLES_TOLD in last_assistant_text(self.ctx):
+            pass  # "how?" right after which plan has them: that is not told twice
+        elif plan is None:
             self.reply.add(told[:1].upper() + told[1:])
         elif re.search(rf"\b{re.escape(plan)}\b", part, re.IGNORECASE):
             self.reply.add(f"Yes: you're on {plan}, and {told}")
         else:
             self.reply.add(f"Not on your plan: you're on {plan}, and {told}")
         self._cite_faq(entry)
+        if how:
+            # "How do I set up custom roles?": the entry says which plan has them, not how they are made.
+            place = next(iter(places_named(entry.answer)), None)
+            picked = (f" What it says of roles is that you pick one for each member you invite under **{place}**."
+                      if place is not None else "")
+            self.reply.add(f"{'It' if self.reply.paragraphs else 'Our help centre'} doesn't describe how custom roles are "
+                           f"set up.{picked} A person from our team can tell you more: would you like me to "
+                           f"{OFFER_PERSON}?")
         return True
 
     def _what_roles_there_are(self) -> None:

@@ -106,6 +106,8 @@ OWED_CUES = ("owe", "outstanding", "balance", "unpaid", "overdue", "anything due
 # "What was my last invoice?", "my latest bill": one invoice, the newest, though the question names neither
 # its number nor its month; "my first invoice" the oldest. What "the one before that" then counts from. Not
 # "my last payment": the latest successful payment need not be on the latest invoice (a failed one is not).
+# Roles of the customer's own making for team members, which one plan has (the team's entry says which).
+CUSTOM_ROLES = re.compile(r"\bcustom\s+roles?\b", re.IGNORECASE)
 LATEST_INVOICE = re.compile(r"\b(?:last|latest|newest|most\s+recent)\s+(?:invoice|bill|statement)\b", re.IGNORECASE)
 FIRST_INVOICE = re.compile(r"\b(?:first|earliest|oldest)\s+(?:invoice|bill|statement)\b", re.IGNORECASE)
 TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa", re.IGNORECASE)

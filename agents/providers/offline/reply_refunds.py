@@ -43,6 +43,7 @@ from agents.providers.offline.reply_base import (
 from agents.providers.offline.reply_billing import BillingReplies, on_plan
 from agents.providers.offline.text import normalise
 from agents.refund_requests import (
+    asks_for_a_refund_elsewhere,
     asks_for_credit_instead,
     asks_how_one_is_given,
     asks_of_a_refund_to_a_card_gone,
@@ -797,6 +798,16 @@ class RefundReplies(BillingReplies):
             self.reply.add("Our help centre doesn't say what happens to a refund when the card it goes back to is "
                            "closed, so I'd rather not guess. A person from our team can check it for you: would you "
                            f"like me to {OFFER_PERSON}?")
+            return True
+        if asks_for_a_refund_elsewhere(self.ctx):
+            # Before where a refund goes: "can it go to my new card instead?" names where, and asks for another.
+            self.reply.add("Our help centre doesn't describe sending a refund anywhere but the card it was paid "
+                           "from, so I can't promise that, and nothing in this chat can change where it goes.")
+            if (timing := self._refund_timing_entry()) is not None:
+                self.reply.add(f"What it says: {timing.answer}", answers=False)
+                self._cite_faq(timing)
+            self.reply.add(f"A person from our team can tell you whether it can be done: would you like me to "
+                           f"{OFFER_PERSON}?", answers=False)
             return True
         if not asks_where_a_refund_goes(self.ctx.message) or (timing := self._refund_timing_entry()) is None:
             return False

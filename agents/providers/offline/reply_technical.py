@@ -64,6 +64,7 @@ from agents.providers.offline.reply_base import (
     ARTICLE_STRONG,
     ASKS_IF_IT_COSTS,
     ASKS_WHAT_IS_INCLUDED,
+    CUSTOM_ROLES,
     FAQ_CONFIDENT,
     FAQ_HOW_TO_FOR_VISITOR,
     FAQ_PLAUSIBLE,
@@ -1440,9 +1441,12 @@ class TechnicalReplies(WriterBase):
             # "Can I use them at build time?" after the environment variables' guide: its step on that, which the
             # technical part gives (the deploys and builds' limits were quoted as if asked whether builds are allowed).
             return False
-        if not self._asks_what_is_included() or asks_for_an_uptime_report(self.text) or asks_to_buy_a_domain(self.text):
+        if (not self._asks_what_is_included() or asks_for_an_uptime_report(self.text) or asks_to_buy_a_domain(self.text)
+                or CUSTOM_ROLES.search(self.text)):
             # "I need an SLA report": the figures, which _tell_uptime says are not to hand. "Do I need to buy the
             # domain from you?": where a domain comes from, which no entry says (the certificate's, "Yes: …", came).
+            # "Can I use custom roles?": which plan has them is the account part's (the team's entry came whole, and
+            # "custom" found the custom domains' entry beside it).
             return False
         faq = self._faq_for_this_question()
         if faq is None:
