@@ -359,7 +359,10 @@ _UNPAID = (r"(?:(?:it|the\s+payment|my\s+payment|the\s+charge|the\s+card)\s+(?:d
 _NONPAYMENT = re.compile(
     rf"\b(?:will|would|could|does|do)\s+{_APP_OR_ACCOUNT}\s+{_FATE}\b[^.?!]{{0,30}}\b(?:if|when|for|because\s+of|due\s+to)\s+"
     rf"{_UNPAID}"
-    rf"|\bwhat\s+(?:happens|will\s+happen)\s+(?:to\s+{_APP_OR_ACCOUNT}\s+)?(?:if|when)\s+{_UNPAID}", re.IGNORECASE)
+    rf"|\bwhat\s+(?:happens|will\s+happen)\s+(?:to\s+{_APP_OR_ACCOUNT}\s+)?(?:if|when)\s+{_UNPAID}"
+    # "Will I lose my app if I don't pay?" (the upgrade's steps, or "no guide" and what is due).
+    rf"|\b(?:will|would|could|do|does)\s+(?:i|we)\s+lose\s+(?:access\s+to\s+)?{_APP_OR_ACCOUNT}\b[^.?!]{{0,30}}"
+    rf"\b(?:if|when|for|because\s+of|due\s+to)\s+{_UNPAID}", re.IGNORECASE)
 
 
 def asks_what_nonpayment_does(message: str) -> bool:

@@ -392,7 +392,11 @@ NOT_RECEIVED = re.compile(r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not|has
                           r"(?:get|got|gotten|receive|received|come|came|arrive|arrived|show(?:n|ed)?\s+up)\b"
                           r"|\bnever\s+(?:came|arrived|comes|arrives)\b|\bno\s+(?:email|link)\s+(?:yet|came|arrived)\b"
                           # "The email never arrives", "it doesn't arrive", "isn't coming through".
-                          r"|\b(?:doesn'?t|does\s+not|won'?t|isn'?t|is\s+not)\s+(?:arrive|arriving|come|coming)(?:\s+through)?\b",
+                          r"|\b(?:doesn'?t|does\s+not|won'?t|isn'?t|is\s+not)\s+(?:arrive|arriving|come|coming)(?:\s+through)?\b"
+                          # "I don't get the email", "not receiving any link": not "I don't get it" (understand).
+                          r"|\b(?:don'?t|do\s+not|'?m\s+not|am\s+not|not)\s+(?:get|getting|receive|receiving)\s+"
+                          r"(?:(?:the|any|an|your|a|my)\s+)?(?:reset\s+|verification\s+|confirmation\s+)?"
+                          r"(?:e-?mails?|mails?|links?|codes?|messages?)\b",
                           re.IGNORECASE)
 
 

@@ -189,3 +189,37 @@ async def test_a_refund_asked_to_go_elsewhere_than_the_card_says_the_help_centre
 async def test_paying_with_another_card_is_still_not_read_as_a_refund_elsewhere(converse):
     [outcome] = await converse("cus_alice", "can I pay with a different card?")
     assert "sending a refund" not in outcome.reply and "Payment method" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("said", ["I don't get the email", "I'm not getting any email"])
+async def test_a_reset_email_not_getting_through_in_the_present_tense_is_heard_as_not_received(converse, said):
+    # "Not enough information", then again after "I checked spam".
+    *_, outcome = await converse(None, "I forgot my password", said)
+    assert "if it doesn't arrive within a few minutes, check your spam folder" in outcome.reply, outcome.reply
+    *_, outcome = await converse(None, "I forgot my password", said, "I checked spam")
+    assert outcome.reply.startswith("I'm sorry it still hasn't arrived."), outcome.reply
+
+
+async def test_i_dont_get_it_still_means_not_understood_not_an_email_missing(converse):
+    *_, outcome = await converse(None, "I forgot my password", "I don't get it")
+    assert "still hasn't arrived" not in outcome.reply and "check your spam folder" not in outcome.reply, outcome.reply
+
+
+_NO_PAYMENT_TO_MISS = "You're on the Free plan, which costs nothing, so there's no payment for you to miss"
+
+
+@pytest.mark.parametrize("turns", [("will I lose my app if I don't pay?",),
+                                   ("how long does it take to upgrade?", "will I lose my app if I don't pay?"),
+                                   ("what happens if I don't pay?",)])
+async def test_what_not_paying_does_asked_on_free_says_there_is_no_payment_to_miss(converse, turns):
+    # "No guide" and what is due; after the upgrade's timing, what upgrading brings.
+    *_, outcome = await converse("cus_carol", *turns)
+    assert outcome.reply.startswith(_NO_PAYMENT_TO_MISS), outcome.reply
+
+
+async def test_losing_the_app_for_not_paying_asked_on_pro_says_the_help_centre_does_not_say_with_the_failed_payment(
+        converse):
+    [outcome] = await converse("cus_alice", "will I lose my app if I don't pay?")
+    assert outcome.reply.startswith("Our help centre doesn't say what happens to your apps or account while a payment"), \
+        outcome.reply
+    assert "NW-1003" in outcome.reply and "I don't have a guide" not in outcome.reply

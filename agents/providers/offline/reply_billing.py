@@ -1065,8 +1065,14 @@ class BillingReplies(WriterBase):
             return True
         if not asks_what_nonpayment_does(self.ctx.message):
             return False
-        self.reply.add(f"{NONPAYMENT_UNSAID}, so I'd rather not guess.")
         failed = [invoice for invoice in self.facts.invoices if invoice.status == "failed"]
+        plan = self.facts.subscription
+        if plan is not None and not plan.price_monthly and not failed and plan.status != "cancelled":
+            # Free: there is no payment to miss, which is what matters, before what the help centre doesn't say.
+            self.reply.add(f"You're on the {plan.plan} plan, which costs nothing, so there's no payment for you to miss "
+                           "and nothing outstanding on your account: nothing changes for your apps while you stay on it.")
+            return True
+        self.reply.add(f"{NONPAYMENT_UNSAID}, so I'd rather not guess.")
         if self.ctx.customer is not None and failed:
             if len(failed) == 1:
                 self.reply.add(f"You have {money(failed[0].amount)} outstanding.", answers=False)

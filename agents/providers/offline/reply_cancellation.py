@@ -68,6 +68,7 @@ from agents.providers.offline.text import normalise, stem
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_for_a_plan_change_alone,
+    asks_what_nonpayment_does,
     finds_the_price_too_high,
     plan_moved_to,
 )
@@ -582,8 +583,9 @@ class CancellationReplies(PlanComparisonReplies):
         # "And my apps?" after "will I lose my invoices?" is asked as that question, of the apps (question_as_asked).
         asked = self.text if fate_asked_of_other_things(self.ctx) else self.ctx.message
         if (not (asks_what_becomes_of(asked) or asks_of_sleep_after_an_upgrade(self.ctx))
-                or DELETING_THE_ACCOUNT.search(self.ctx.message)):
-            # "What happens to my data if I delete my account?" names its entry: the account part quotes it.
+                or DELETING_THE_ACCOUNT.search(self.ctx.message) or asks_what_nonpayment_does(self.ctx.message)):
+            # "What happens to my data if I delete my account?" names its entry: the account part quotes it. "Will I
+            # lose my app if I don't pay?" after the upgrade's steps is not losing it to the move: the billing part's.
             return False
         topic = with_topic(self.ctx)
         # "And my data?" after "will I lose my apps?" after "how do I cancel?": the cancelling is two questions back.
