@@ -223,3 +223,27 @@ async def test_losing_the_app_for_not_paying_asked_on_pro_says_the_help_centre_d
     assert outcome.reply.startswith("Our help centre doesn't say what happens to your apps or account while a payment"), \
         outcome.reply
     assert "NW-1003" in outcome.reply and "I don't have a guide" not in outcome.reply
+
+
+_EXPORT_HOLDS = "We prepare a ZIP of your apps' configuration, deploy history and account data"
+
+
+@pytest.mark.parametrize("question", ["what format is it in?", "is it a csv?"])
+async def test_the_exports_format_asked_after_its_steps_is_the_file_the_help_centre_names(converse, question):
+    # The steps again, with a refund's timing as a guess.
+    *_, outcome = await converse("cus_alice", "how do I export my data?", question)
+    assert outcome.reply.startswith(f"It's a ZIP file. Our help centre says: {_EXPORT_HOLDS}"), outcome.reply
+    assert "refund" not in outcome.reply
+
+
+async def test_whether_the_export_holds_invoices_says_it_does_not_name_them_and_where_invoices_are(converse):
+    # The invoice list came.
+    *_, outcome = await converse("cus_alice", "how do I export my data?", "does it include my invoices?")
+    assert outcome.reply.startswith(f"Our help centre says what the export holds: {_EXPORT_HOLDS}"), outcome.reply
+    assert "It doesn't mention invoices in it" in outcome.reply and "**Billing → Invoices**" in outcome.reply
+    assert "NW-1003" not in outcome.reply
+
+
+async def test_whether_the_export_holds_what_it_names_is_yes(converse):
+    *_, outcome = await converse("cus_bob", "how do I export my data?", "does it include the deploy history?")
+    assert outcome.reply.startswith(f"Yes. Our help centre says: {_EXPORT_HOLDS}"), outcome.reply

@@ -226,6 +226,17 @@ _LEFT_THE_TEAM = re.compile(
     r"[^.?!]{0,40}?\b(?:left|quit|has\s+left|is\s+leaving|no\s+longer\s+works?|was\s+(?:fired|let\s+go))\b", re.IGNORECASE)
 _REMOVAL_UNDESCRIBED = "Our help centre only describes adding team members"
 # An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
+# What a follow-up to the export's steps asks of the file they make: its format ("what
+# format is it in?", "is it a csv?"), or whether it holds something ("does it include my invoices?").
+_FILE_FORMAT = re.compile(r"\b(?:ZIP|CSV|JSON|PDF|XLSX|SQL)\b")
+_ASKS_THE_FORMAT = re.compile(r"\b(?:what|which)\s+(?:file\s+)?(?:format|type|kind\s+of\s+file)\b|\bin\s+what\s+format\b"
+                              r"|^\W*(?:is\s+it|will\s+it\s+be|does\s+it\s+come)\s+(?:as\s+|in\s+)?(?:an?\s+)?"
+                              r"(?:zip|csv|json|pdf|excel|xlsx|spreadsheet|sql(?:\s+dump)?)\b|^\W*(?:file\s+)?format\W*$",
+                              re.IGNORECASE)
+_ASKS_IF_IT_HOLDS = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:does|will|would|is)\s+(?:it|that|the\s+export|the\s+zip"
+                               r"|this)\s+(?:also\s+)?(?:include|contain|have|cover|come\s+with|hold)\s+(?P<what>[^?.!]{2,40}?)"
+                               r"(?:\s+(?:too|as\s+well))?\s*[?.!]*\s*$", re.IGNORECASE)
+_NAMES_INVOICES = re.compile(r"\b(?:invoices?|bills?|receipts?|billing)\b", re.IGNORECASE)
 # "How do I set up custom roles?", "how can we create one?": how, not whether.
 _ASKS_HOW_TO_SET_UP = re.compile(r"\bhow\b[^.?!]{0,30}\b(?:set(?:\s+(?:them|it|one|those))?\s+up|create|make|add|define"
                                  r"|configure|build)\b", re.IGNORECASE)
@@ -301,6 +312,33 @@ class AccountReplies(BillingReplies):
             return False
         self.reply.add(f"The link only lasts a few days, so start a new export for a fresh one. Our help centre says: "
                        f"{entry.answer}")
+        self._cite_faq(entry)
+        return True
+
+    def _export_detail_asked(self) -> bool:
+        """"What format is it in?", "does it include my invoices?" right after the export's steps: what the entry says of
+        the file, or that it doesn't name that among what the file holds (the steps again with a refund's timing as a
+        guess, or the invoice list). False, having said nothing, for another message or without the entry."""
+        if (entry := self._entry_on("export")) is None:
+            return False
+        holds = next((s for s in sentences(entry.answer) if _FILE_FORMAT.search(s)), None)
+        if holds is None or holds not in last_assistant_text(self.ctx):
+            return False
+        if _ASKS_THE_FORMAT.search(self.ctx.message):
+            self.reply.add(f"It's a {_FILE_FORMAT.search(holds)[0]} file. Our help centre says: {holds}")
+        elif (included := _ASKS_IF_IT_HOLDS.match(self.ctx.message)) is not None:
+            what = re.sub(r"^(?:my|our|the|all|any)\s+", "", included["what"].strip(), flags=re.IGNORECASE)
+            if set(normalise(what).split()) <= set(normalise(holds).split()):
+                self.reply.add(f"Yes. Our help centre says: {holds}")
+            else:
+                self.reply.add(f"Our help centre says what the export holds: {holds} It doesn't mention {what} in it, so "
+                               "I'd rather not promise that.")
+                invoices = next((m for m in self.facts.faq if "Billing → Invoices" in m.answer), None)
+                if _NAMES_INVOICES.search(what) and invoices is not None:
+                    self.reply.add(f"Your invoices are kept apart from it: {invoices.answer}", answers=False)
+                    self._cite_faq(invoices)
+        else:
+            return False
         self._cite_faq(entry)
         return True
 

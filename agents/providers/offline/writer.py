@@ -290,7 +290,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 "out_of_scope": lambda: None,
             }
             if (self._still_not_received() or self._reset_email_asked_again() or self._how_to_not_in_the_last_entry()
-                    or self._how_long_kept_is_unsaid() or self._export_link_again()
+                    or self._how_long_kept_is_unsaid() or self._export_link_again() or self._export_detail_asked()
                     or (intent in ("general", "account") and self._detail_of_the_last_entry())):
                 labels = []  # the entry just quoted answers it, in its own words
             for label in labels:
