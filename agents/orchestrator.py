@@ -119,8 +119,10 @@ from agents.follow_ups.plans import (
     plans_priced_asked,
 )
 from agents.follow_ups.service import (
+    CREDITS_AMOUNT_REPLY,
     asks_how_long_logs_are_kept,
     asks_if_the_sla_applies,
+    asks_the_credits_amount,
     compensation_asked_of_the_outage,
     credits_asked_of_the_sla_told,
     limit_gone_past,
@@ -250,6 +252,7 @@ from agents.service_terms import (
     with_terms_spelled,
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
+from agents.sign_in_origins import SIGN_IN_ORIGINS_REPLY, asks_where_sign_ins_came_from
 from agents.sign_up_problems import (
     SIGN_UP_PROBLEM_REPLY,
     asks_what_joining_costs,
@@ -259,6 +262,7 @@ from agents.sign_up_problems import (
 )
 from agents.staff_decisions import decision_awaited, decision_told_reply
 from agents.steps_are_theirs import step_asked_of_us, step_label, steps_are_theirs_reply
+from agents.taxes import REVERSE_CHARGE, TAX_WHERE_THEY_ARE_REPLY, says_where_they_are_after_taxes
 from agents.team_size import asks_about_own_logins, team_size_said
 from agents.tracing import Tracer
 from agents.what_was_talked_of import read_with_what_was_talked_of
@@ -441,6 +445,16 @@ class _ReportRule:
 
 # In this order, each asked of the message before any model's label is used.
 _REPORTS_ANSWERED_BY_RULE = (
+    # "How much are the credits?" after the SLA's service credits (the plans' prices as a guess): never given.
+    _ReportRule(asks_the_credits_amount, "technical", "credits_amount", "asks how much the SLA's service credits are",
+                CREDITS_AMOUNT_REPLY),
+    # "Can you tell me where they logged in from?" after the advice on an intrusion (the scope reply): nothing here
+    # records it.
+    _ReportRule(lambda ctx: asks_where_sign_ins_came_from(ctx.message), "account", "sign_in_origins",
+                "asks where or from what sign-ins came", SIGN_IN_ORIGINS_REPLY),
+    # "I'm in germany" right after the help centre was said to be silent on taxes: the scope reply.
+    _ReportRule(says_where_they_are_after_taxes, "billing", "taxes_where_they_are",
+                "says where they are after taxes were asked about", TAX_WHERE_THEY_ARE_REPLY),
     # "I found a vulnerability in your login page, where do I report it?": read as an account question, it got the
     # customer's own sign-in state; it is a report for a person, who is offered.
     _ReportRule(lambda ctx: reports_a_security_issue(ctx.message), "general", "security_report",
@@ -530,6 +544,10 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "Can I get a reverse charge invoice?" (billing with refund beside it: a refund of the duplicate was filed, or one
+    # refused): VAT's reverse charge, billing's alone.
+    _FollowUpRule(lambda ctx: bool(REVERSE_CHARGE.search(ctx.message)), "billing", "reverse_charge",
+                  "asks about VAT's reverse charge, not for money back", spares=("human",), sure=True),
     # "How?" right after which plan has custom roles (technical at 0.72: the custom domains guide's steps): the account's.
     _FollowUpRule(lambda ctx: custom_roles_setup_asked(ctx) is not None, "account", "custom_roles_setup",
                   "asks how custom roles are set up", spares=("human",), sure=True),

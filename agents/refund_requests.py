@@ -67,7 +67,9 @@ _MONEY_BACK = r"(?:(?:full\s+|complete\s+)?refund|money\s+back|reimbursement|cha
 # What asks for money back, in a clause that is not a question.
 _ASKS = re.compile(
     # "Refund the duplicate charge", "please refund it", "could you reimburse me", "reverse that payment".
-    rf"\b(?:refund|reimburse|reverse)\s+{_OBJECT}\b"
+    # Not "a reverse charge invoice": VAT's reverse charge, which asks for an invoice (a refund of $99 was filed).
+    rf"\b(?:refund|reimburse|reverse(?!\s+charge\s+(?:invoices?|vat|mechanism|rules?|schemes?|basis|procedure|appl\w+)\b))"
+    rf"\s+{_OBJECT}\b"
     r"|\b(?:please|pls|plz|kindly)\s+(?:\w+\s+)?refund\b"
     r"|\b(?:refund|money\s+back)\s*(?:please|pls|plz|asap|now|thanks|thx)\b"
     # "I want a refund", "I'd like my money back", "we need a reimbursement", "I demand a refund".

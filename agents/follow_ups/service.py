@@ -15,6 +15,7 @@ from agents.follow_ups.history import (
     questions_before,
 )
 from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them, asks_the_limit
+from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.plans import PLAN_NAMED, WHICH_PLANS, states_own_plan
 from agents.number_words import words_alternation
 from agents.service_terms import names_the_sla
@@ -270,6 +271,30 @@ def credits_asked_of_the_sla_told(ctx: SupportContext) -> str | None:
     if _ASKS_IF_MISSED.match(ctx.message) is None or not names_the_sla(last_assistant_text(ctx)):
         return None
     return "how do we claim service credits if you miss the sla?"
+
+
+# "How much are the credits?", "how much credit do we get?", "what are the service credits worth?": their amount, which
+# the help centre never gives (the plans' prices came as a guess, or "not enough information").
+_CREDITS_AMOUNT = re.compile(
+    r"\bhow\s+(?:much|big|large)\s+(?:are|is|would\s+be|will\s+be)\s+(?:the\s+|those\s+|these\s+|our\s+)?"
+    r"(?P<service>service\s+|sla\s+)?credits?\b"
+    r"|\bhow\s+much\s+(?P<service2>service\s+|sla\s+)?credits?\s+(?:do|would|will|can)\s+(?:i|we|you)\s+(?:get|receive|give)\b"
+    r"|\bwhat\s+(?:are|is)\s+(?:the\s+)?(?P<service3>service\s+|sla\s+)?credits?\s+worth\b"
+    r"|\b(?:the\s+)?(?P<service4>service\s+|sla\s+)?credits?\s+amount\b",
+    re.IGNORECASE)
+CREDITS_AMOUNT_REPLY = (
+    "Our help centre says missing the uptime SLA earns service credits, but not how much they are or how they're worked "
+    f"out, so I'd rather not guess. A person from our team can tell you: would you like me to {OFFER_PERSON}?")
+
+
+def asks_the_credits_amount(ctx: SupportContext) -> bool:
+    """"How much are the credits?" right after the SLA's service credits were told, or "how much are the service
+    credits?" at any time ("credit" alone after anything else may be a card's)."""
+    found = _CREDITS_AMOUNT.search(ctx.message)
+    if found is None:
+        return False
+    named = any(found[group] for group in ("service", "service2", "service3", "service4"))
+    return named or "service credits" in last_assistant_text(ctx)
 
 
 _A_PLAN = r"(?:the\s+)?(?:free|pro|business)(?:\s+(?:plan|plans|users?|customers?|accounts?|tier|ones?))?"

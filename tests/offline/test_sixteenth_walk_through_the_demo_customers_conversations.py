@@ -247,3 +247,70 @@ async def test_whether_the_export_holds_invoices_says_it_does_not_name_them_and_
 async def test_whether_the_export_holds_what_it_names_is_yes(converse):
     *_, outcome = await converse("cus_bob", "how do I export my data?", "does it include the deploy history?")
     assert outcome.reply.startswith(f"Yes. Our help centre says: {_EXPORT_HOLDS}"), outcome.reply
+
+
+@pytest.mark.parametrize("customer", ["cus_bob", "cus_alice"])
+async def test_a_reverse_charge_invoice_is_asked_of_taxes_and_files_no_refund(converse, customer):
+    # Bob's duplicate was filed for refund (RF-0001) off "reverse charge", and Alice's NW-1002 refused.
+    from tests.agents.fakes import FakePorts
+
+    ports = FakePorts()
+    [outcome] = await converse(customer, "can I get a reverse charge invoice?", ports=ports)
+    assert outcome.reply.startswith("Our help centre doesn't mention reverse-charge invoices"), outcome.reply
+    assert "RF-0001" not in outcome.reply and "refund window" not in outcome.reply
+    assert not outcome.actions
+
+
+async def test_reversing_a_charge_is_still_a_refund_request(converse):
+    [outcome] = await converse("cus_bob", "can you reverse the charge?")
+    assert "RF-0001" in outcome.reply, outcome.reply
+
+
+async def test_where_the_customer_is_after_taxes_were_asked_about_stays_on_taxes(converse):
+    # "I'm in germany": the scope reply.
+    *_, outcome = await converse("cus_alice", "do you charge vat?", "I'm in germany")
+    assert outcome.reply.startswith("Thanks. Our help centre doesn't say how VAT or other taxes apply where you are"), \
+        outcome.reply
+
+
+async def test_where_the_customer_is_alone_is_still_not_read_as_taxes(converse):
+    [outcome] = await converse("cus_alice", "I'm in germany")
+    assert "VAT" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    ("cus_carol", ("I think someone logged into my account", "can you tell me where they logged in from?")),
+    ("cus_alice", ("someone hacked my account", "what IP did they use to log in?")),
+    ("cus_bob", ("show me the login history",)),
+])
+async def test_where_sign_ins_came_from_is_said_not_to_be_seen_here(converse, customer, turns):
+    # Carol got the scope reply.
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("I can't see that from here: nothing I can see of your account shows where"), \
+        outcome.reply
+
+
+async def test_signing_in_from_another_country_is_still_not_asked_of_where_sign_ins_came_from(converse):
+    [outcome] = await converse("cus_alice", "can I log in from another country?")
+    assert "I can't see that from here" not in outcome.reply, outcome.reply
+
+
+async def test_where_an_apps_logs_are_asked_with_a_possessive_is_the_step_naming_them(converse):
+    # "No guide": "app's" was read as "app'", which the step's **App → Logs** does not name.
+    [outcome] = await converse("cus_bob", "where can I see my app's logs?")
+    assert "2. Open **App → Logs**" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("is there an sla?", "how much are the credits?"),
+                                   ("is there an sla?", "how much credit do we get?"),
+                                   ("how much are the service credits?",)])
+async def test_how_much_the_service_credits_are_is_said_not_to_be_given(converse, turns):
+    # The plans' prices as a guess, or "not enough information".
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith("Our help centre says missing the uptime SLA earns service credits, but not how "
+                                    "much they are"), outcome.reply
+
+
+async def test_credit_asked_without_the_sla_is_still_not_the_sla_credits(converse):
+    [outcome] = await converse("cus_alice", "how much credit do I have?")
+    assert "service credits" not in outcome.reply, outcome.reply

@@ -347,7 +347,8 @@ def topic_terms(text: str) -> set[str]:
 
 
 def _topic_words(text: str) -> set[str]:
-    return {w for w in _content_words(text).split() if w not in ASKING_WORDS}
+    # "My app's logs": the stemmer leaves a possessive's "app'", which no guide's "App → Logs" names.
+    return {w.rstrip("'") for w in _content_words(text).split() if w.rstrip("'") not in ASKING_WORDS}
 
 
 def article_terms(text: str) -> set[str]:

@@ -115,6 +115,7 @@ from agents.service_terms import (
     tier_not_ours,
     who_may_pay_less,
 )
+from agents.taxes import REVERSE_CHARGE, TAX_UNSAID
 from agents.yes_or_no import answered_as_asked, without_yes_or_no
 
 # "When did I cancel?", "what date was my subscription cancelled?": the cancellation's date, asked of the records.
@@ -316,7 +317,7 @@ _SAYS_WHERE_THEY_ARE = re.compile(r"\b(?:we(?:'re|\s+are)|i(?:'m|\s+am)|(?:we're
 # "Do your invoices include VAT?", "is tax included?", "do you charge sales tax?": tax on what we charge.
 # Not tax paperwork the invoices are wanted for: "an invoice for my tax return", "for tax purposes", "for our taxes".
 ASKS_ABOUT_TAX = re.compile(
-    r"(?<!\bfor\smy\s)(?<!\bfor\sour\s)(?<!\bfor\sthe\s)\b(?:vat|gst|tax|taxes|taxed|taxation)\b"
+    r"(?<!\bfor\smy\s)(?<!\bfor\sour\s)(?<!\bfor\sthe\s)\b(?:vat|gst|tax|taxes|taxed|taxation|reverse[\s-]+charge)\b"
     r"(?!\s+(?:returns?|purposes|filings?|season|year|reasons|advis[eo]rs?|accountants?|office)\b)", re.IGNORECASE)
 # "Can I get an invoice with a PO number?": a detail on invoices that the help centre's entry on them does not name.
 _PO_NUMBER = r"\b(?:po|p\.o\.?)\s*(?:numbers?|nos?\.?|#)|\bpurchase[\s-]+orders?\b"
@@ -1252,9 +1253,12 @@ class BillingReplies(WriterBase):
                                "who can check?")
             return
         seen = " and the invoices I can see for you show only their totals," if self.facts.invoices else ""
-        self.reply.add(f"Our help centre doesn't say whether VAT or other taxes are added to our prices,{seen} so "
-                       f"I'd rather not guess. A person from our team can tell you for certain: would you like me to "
-                       f"{OFFER_PERSON}?")
+        if REVERSE_CHARGE.search(self.text):
+            # "Can I get a reverse charge invoice?" (the invoice list and a refund refused came).
+            self.reply.add("Our help centre doesn't mention reverse-charge invoices, or how VAT is handled between "
+                           "countries, so I'd rather not guess whether we issue them.")
+        self.reply.add(f"{TAX_UNSAID},{seen} so I'd rather not guess. A person from our team can tell you for certain: "
+                       f"would you like me to {OFFER_PERSON}?", answers=not REVERSE_CHARGE.search(self.text))
         if entry is not None and not self._faq_quoted(entry):
             self.reply.add(f"If you need your VAT number on your invoices: {entry.answer}", answers=False)
             self._cite_faq(entry)
