@@ -21,6 +21,8 @@ from agents.number_words import words_alternation
 PAUSE_UNDESCRIBED = "Our help centre doesn't mention pausing a subscription"
 RENEWAL_DATE_CHANGE_UNDESCRIBED = "Our help centre doesn't describe changing the date your plan renews"
 OWNER_CHANGE_UNDESCRIBED = "Our help centre doesn't describe moving an account to another owner"
+# And the billing part's, for a cancellation the customer says they made that the records don't hold.
+CANCELLATION_UNSEEN = "Our records don't show a cancellation"
 
 _COUNT = rf"(?:\d{{1,3}}|a|an|one|a\s+couple\s+of|a\s+few|{words_alternation(least=2, most=24)})"
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -56,6 +58,15 @@ _NEW_OWNER = re.compile(
             r"|(?:to\s+)?\S+@\S+\.\w+)" + _END, re.IGNORECASE)
 
 
+# "I cancelled on october 20", "on the 20th of october", "last month": when the customer says they cancelled.
+_CANCELLED_WHEN = re.compile(
+    _LEAD + r"(?:i|we)?\s*(?:already\s+)?(?:did\s+(?:it\s+|cancel\s+)?|cancell?ed(?:\s+(?:it|the\s+(?:plan|subscription)|my"
+            r"\s+(?:plan|subscription)))?\s+)?(?:(?:on|in|at|around|back\s+(?:in|on))\s+)?"
+            rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?"
+            rf"|{_MONTHS}|last\s+(?:week|month)|\d{{1,2}}(?:st|nd|rd|th)|\d+\s+(?:days|weeks)\s+ago|yesterday)" + _END,
+    re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _PersonOnlyRequest:
     """A request the chat can only pass on: how its reply opens, the detail that goes on with it, and the answer."""
@@ -76,6 +87,10 @@ _PERSON_ONLY_REQUESTS = (
         "I can't move the date your plan renews myself, to that day or any other: our help centre doesn't describe "
         "changing it, so I can't promise it. A person from our team can tell you whether it can be moved, and they'll "
         f"see what you've told me here: would you like me to {OFFER_PERSON}?")),
+    _PersonOnlyRequest(CANCELLATION_UNSEEN, _CANCELLED_WHEN, "billing", "cancelled_when", (
+        "Thanks. I still can't see a cancellation on your account, so I can't tell from here what happened to it. A "
+        f"person from our team can look into it with you, and they'll see what you've told me here: would you like me to "
+        f"{OFFER_PERSON}?")),
     _PersonOnlyRequest(OWNER_CHANGE_UNDESCRIBED, _NEW_OWNER, "account", "new_owner", (
         "I can't hand the account over to a new owner myself: our help centre doesn't describe how it's done. A person "
         f"from our team can help you with it, and they'll see what you've told me here: would you like me to "

@@ -125,7 +125,19 @@ _ACCOUNT_MANAGER = re.compile(r"\b(?:dedicated|personal|own|named)\s+(?:account\
                               r"|engineer|agent)|contact\s+person|rep)\b|\b(?:account|customer\s+success|technical\s+account)"
                               r"\s+managers?\b", re.IGNORECASE)
 
-Uncovered = Literal["partner_programme", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
+# "Is there a limit on domains?", "how many custom domains can I add?", or "how many can I add?" right after the entry
+# on custom domains: a count no entry gives (the API rate limits guide came, or the entry again behind "my answer is
+# the same").
+_DOMAINS_COUNTED = re.compile(
+    r"\b(?:limit|limits|maximum|max|cap)\s+(?:on|to|of|for)\s+(?:the\s+)?(?:number\s+of\s+)?(?:custom\s+)?domains\b"
+    r"|\bhow\s+many\s+(?:custom\s+)?domains\b"
+    r"|\b(?:custom\s+)?domains?\s+(?:limit|limits|maximum|cap)\b", re.IGNORECASE)
+_HOW_MANY_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+many(?:\s+(?:can|could|may)\s+(?:i|we)\s+"
+                             r"(?:add|have|use|get|connect))?|is\s+there\s+a\s+(?:limit|maximum|max)(?:\s+on\s+(?:them|that|it))?)"
+                             r"(?:\s+(?:per\s+app|in\s+total|then))?\s*[?.!]*\s*$", re.IGNORECASE)
+_DOMAINS_TOLD = "Custom domains are on Pro and Business"
+
+Uncovered = Literal["partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
                     "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
                     "holiday_hours", "downtime_measured"]
@@ -203,6 +215,12 @@ _TOPICS: dict[Uncovered, _Topic] = {
         ("Our help centre doesn't say whether our support staff's hours change on public holidays, so I'd rather not "
          f"guess. This chat answers around the clock. A person from our team can tell you their holiday hours: would you "
          f"like me to {OFFER_PERSON}?")),
+    "domain_count": _Topic(
+        lambda message, last_reply: bool(_DOMAINS_COUNTED.search(message)
+                                         or (_HOW_MANY_ALONE.match(message) and _DOMAINS_TOLD in last_reply)),
+        ("Our help centre doesn't say how many custom domains you can add, or whether there's a limit, so I'd rather not "
+         "guess. What it does say is that custom domains come with Pro and Business. A person from our team can tell "
+         f"you: would you like me to {OFFER_PERSON}?"), label="technical"),
     "downtime_measured": _Topic(_named(_HOW_DOWNTIME_COUNTS), (
         "Our help centre gives the uptime SLA's figure (99.95% a month, on Business) but not how downtime is counted or "
         "uptime measured, so I'd rather not guess. A person from our team can tell you: would you like me to "

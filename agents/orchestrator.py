@@ -261,7 +261,7 @@ from agents.sign_up_problems import (
     wants_to_sign_up,
 )
 from agents.staff_decisions import decision_awaited, decision_told_reply
-from agents.steps_are_theirs import step_asked_of_us, step_label, steps_are_theirs_reply
+from agents.steps_are_theirs import deletion_asked_of_us, step_asked_of_us, step_label, steps_are_theirs_reply
 from agents.taxes import REVERSE_CHARGE, TAX_WHERE_THEY_ARE_REPLY, says_where_they_are_after_taxes
 from agents.team_size import asks_about_own_logins, team_size_said
 from agents.tracing import Tracer
@@ -1073,6 +1073,12 @@ class Orchestrator:
             return await self._answer_by_rule(run, intent_response, label=step_label(place), key="steps_are_theirs",
                                               why="asks the assistant to take a step of the customer's own",
                                               reply=steps_are_theirs_reply(place))
+        if (place := deletion_asked_of_us(run.ctx)) is not None:
+            # "Ok go ahead and delete it" after a question about the invoices that followed the deletion's steps: the
+            # invoice list came.
+            return await self._answer_by_rule(run, intent_response, label="account", key="steps_are_theirs",
+                                              why="asks the assistant to delete the account, whose steps came earlier",
+                                              reply=steps_are_theirs_reply(place, given_earlier=True))
         if withdraws_request(run.ctx.message) and not withdraws_the_refund_just_asked(run.ctx):
             # "Actually never mind, I figured it out": read alone it is off topic or an unsure technical question, whose
             # reply offers a person again; the customer asked for nothing. A refund just asked for is the refund part's

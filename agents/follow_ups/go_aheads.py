@@ -92,7 +92,10 @@ _WITHDRAWN = re.compile(
     # "Done, it works now", "great, all sorted" after the steps (the guide's steps came again) lead in too.
     rf"^\s*(?:(?:actually|oh|oops|whoops|ok(?:ay)?|sorry|wait|ah|hey|no|done|great|perfect|cool|nice|yes|yep|yeah)[\s,.!]+)*"
     rf"(?:{_TAKE_BACK}(?:[\s,.!;:-]+(?:{_SORTED}|{_KEEPS_IT}|thanks|thank\s+you|thx|sorry|actually|now))*"
-    rf"|{_SORTED}(?:[\s,.!;:-]+(?:{_TAKE_BACK}|thanks|thank\s+you|thx|now|actually))*)[\s,.!]*$",
+    rf"|{_SORTED}(?:[\s,.!;:-]+(?:{_TAKE_BACK}|thanks|thank\s+you|thx|now|actually))*"
+    # "Fine, I'll stay on free", "ok I'll keep my plan then" after a price or a move (the scope reply came).
+    rf"|(?:(?:fine|alright|all\s+right|then|in\s+that\s+case|hmm+|oh\s+well|well|ok\s+then)[\s,.!]+)*(?:{_KEEPS_IT})"
+    rf"(?:\s+then)?(?:[\s,.!;:-]+(?:thanks|thank\s+you|thx))*)[\s,.!]*$",
     re.IGNORECASE,
 )
 

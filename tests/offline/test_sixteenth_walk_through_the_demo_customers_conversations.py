@@ -314,3 +314,65 @@ async def test_how_much_the_service_credits_are_is_said_not_to_be_given(converse
 async def test_credit_asked_without_the_sla_is_still_not_the_sla_credits(converse):
     [outcome] = await converse("cus_alice", "how much credit do I have?")
     assert "service credits" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("said", ["fine, I'll stay on free", "ok I'll keep my plan then"])
+async def test_staying_on_the_plan_after_its_limits_is_acknowledged(converse, said):
+    # "Sorry, that's outside what I can help with".
+    *_, outcome = await converse("cus_carol", "can I have more than one app on free?", said)
+    assert outcome.reply.startswith("No problem, I'll leave it there."), outcome.reply
+
+
+async def test_deleting_the_account_asked_of_us_after_a_question_between_says_the_steps_are_theirs(converse):
+    # The invoice list came, for "delete it" after "what happens to our invoices?".
+    *_, outcome = await converse("cus_bob", "I want to close our account", "what happens to our invoices?",
+                                 "ok go ahead and delete it")
+    assert outcome.reply.startswith("I'm sorry, I can't do that for you from this chat"), outcome.reply
+    assert "The steps I gave you earlier are yours to take, starting at **Settings → Account → Delete account**" \
+        in outcome.reply
+
+
+async def test_deleting_the_account_asked_right_after_its_steps_still_points_at_the_last_message(converse):
+    *_, outcome = await converse("cus_bob", "I want to close our account", "ok go ahead and delete it")
+    assert "The steps in my last message are yours to take" in outcome.reply, outcome.reply
+
+
+_DOMAINS_UNCOUNTED = "Our help centre doesn't say how many custom domains you can add"
+
+
+@pytest.mark.parametrize("turns", [("is there a limit on custom domains?",), ("how many domains can I add?",),
+                                   ("how do I add a second domain?", "is there a limit on domains?"),
+                                   ("how do I add a second domain?", "how many can I add?")])
+async def test_how_many_custom_domains_is_said_not_to_be_given(converse, turns):
+    # The API rate limits guide, the TLS guide, or the entry again behind "my answer is the same".
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(_DOMAINS_UNCOUNTED), outcome.reply
+
+
+async def test_how_many_apps_is_still_counted_by_plan(converse):
+    [outcome] = await converse("cus_alice", "how many apps can I have?")
+    assert _DOMAINS_UNCOUNTED not in outcome.reply and "up to 10 apps" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("when", ["I cancelled on october 20", "on the 20th", "last month"])
+async def test_when_a_cancellation_the_records_lack_was_made_is_passed_on_with_the_person_offered(converse, when):
+    # The invoice of that month and the steps to cancel came.
+    *_, outcome = await converse("cus_alice", "I cancelled last month but you still charged me", when)
+    assert outcome.reply.startswith("Thanks. I still can't see a cancellation on your account"), outcome.reply
+    assert _SEE_WHAT_YOU_TOLD in outcome.reply
+
+
+@pytest.mark.parametrize("detail", ["response times are around 5 seconds", "it takes 10 seconds to load",
+                                    "we didn't deploy anything"])
+async def test_how_a_fault_shows_told_after_a_guide_stays_with_that_guide(converse, detail):
+    # The rate limits guide ("seconds"), or the failed deploys guide ("deploy").
+    *_, outcome = await converse("cus_bob", "our app is really slow today", detail)
+    assert outcome.reply.startswith("Thanks, that helps. If the steps in our guide “Scaling and cold starts”"), \
+        outcome.reply
+
+
+async def test_a_second_detail_after_a_guide_is_not_the_same_words_again(converse):
+    *_, outcome = await converse("cus_bob", "our app is really slow today", "response times are around 5 seconds",
+                                 "we didn't deploy anything")
+    assert outcome.reply.startswith("Thanks. Our guide “Scaling and cold starts” has nothing more on it"), outcome.reply
+    assert "My answer is the same" not in outcome.reply

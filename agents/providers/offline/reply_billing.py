@@ -15,7 +15,7 @@ from agents.about_service import (
 )
 from agents.card_changes import CARD_ON_FILE, asks_to_remove_it, reports_card_lost
 from agents.context import HistoryTurn
-from agents.details_for_a_person import RENEWAL_DATE_CHANGE_UNDESCRIBED
+from agents.details_for_a_person import CANCELLATION_UNSEEN, RENEWAL_DATE_CHANGE_UNDESCRIBED
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_ups.billing import (
     INVOICE_NOT_CHANGED,
@@ -1536,7 +1536,7 @@ class BillingReplies(WriterBase):
                 self._cite_faq(cancelling)
         else:
             standing = "past due" if plan.status == "past_due" else "active"
-            self.reply.add(f"Our records don't show a cancellation: your {plan.plan} subscription is still {standing} "
+            self.reply.add(f"{CANCELLATION_UNSEEN}: your {plan.plan} subscription is still {standing} "
                            f"on your account, at {money(plan.price_monthly)} a month.")
         self._last_payment()
         self.reply.add(f"If you cancelled and were still charged, a person from our team should look into it with you: "
@@ -1673,7 +1673,7 @@ class BillingReplies(WriterBase):
                            f"cancelled. A person from our team can look it up: would you like me to {OFFER_PERSON}?")
             return True
         standing = "past due" if plan.status == "past_due" else "active"
-        self.reply.add(f"Our records don't show a cancellation: your {plan.plan} subscription is still {standing}, at "
+        self.reply.add(f"{CANCELLATION_UNSEEN}: your {plan.plan} subscription is still {standing}, at "
                        f"{money(plan.price_monthly)} a month. If you cancelled and it didn't go through, a person from our "
                        f"team can look into it with you: would you like me to {OFFER_PERSON}?")
         return True

@@ -1729,7 +1729,8 @@ class TechnicalReplies(WriterBase):
         since = None if where else _SAYS_SINCE_WHEN.match(self.ctx.message)
         # Which domain, said after a guide's steps: nothing of it can be looked at from here.
         domain_named = bool(_NAMES_ITS_DOMAIN.match(self.ctx.message)) and bool(_GUIDE_NAMED.search(last))
-        if where is None and since is None and not domain_named:
+        shows = bool(_TELLS_HOW_IT_SHOWS.match(self.ctx.message)) and bool(_GUIDE_NAMED.search(last))
+        if where is None and since is None and not domain_named and not shows:
             return False
         told = self._incident_told_in(last)
         person = (f"I can't see your app from here, so a person from our team can look into it with you: would you "
@@ -1785,8 +1786,13 @@ class TechnicalReplies(WriterBase):
             self.reply.add(f"If it runs elsewhere, {person}", answers=False)
             return True
         if (guide := _GUIDE_NAMED.search(last)) is not None:
-            self.reply.add(f"Thanks, that helps. If the steps in our guide “{guide['title']}” haven't sorted it out, "
-                           "I can't see your app from here to tell what else it could be.")
+            if last.startswith(_GUIDE_DID_NOT_SORT_IT):
+                # A second detail after it: not the same words again behind "my answer is the same".
+                self.reply.add(f"Thanks. Our guide “{guide['title']}” has nothing more on it, and I can't see your app "
+                               "from here, so it's for one of our engineers to look at.")
+            else:
+                self.reply.add(f"{_GUIDE_DID_NOT_SORT_IT} “{guide['title']}” haven't sorted it out, I can't see your app "
+                               "from here to tell what else it could be.")
             self.reply.add(f"A person from our team can look into it with you: would you like me to {OFFER_PERSON}?",
                            answers=False)
             return True
@@ -1968,6 +1974,21 @@ _ASKS_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:what|why|how|where|which|who|when|
 _NAMES_ITS_DOMAIN = re.compile(
     r"^\W*(?:(?:it'?s|it\s+is|this\s+is)\s+(?:for\s+|on\s+)?|(?:the\s+|my\s+|our\s+)?domain\s+(?:is\s+|:\s*)"
     r"|for\s+|on\s+)?(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/?\W*$", re.IGNORECASE)
+# "Response times are around 5 seconds", "it takes 10 seconds to load", "we didn't deploy anything", "nothing changed on
+# our side": how the fault shows, or that nothing of theirs changed, told after a guide's steps (the rate limits or the
+# failed deploys guide came, for "seconds" and "deploy").
+_TELLS_HOW_IT_SHOWS = re.compile(
+    r"^\W*(?:(?:and|but|so|well|yes|yeah|no)[,\s]+)?(?:(?:the\s+)?(?:response\s+times?|latency|load\s+times?|requests?|pages?)"
+    r"\s+(?:are|is|take|takes|were|was)\s+(?:around\s+|about\s+|over\s+|up\s+to\s+|like\s+)?\d+(?:\.\d+)?\s*"
+    r"(?:ms|milliseconds?|s|secs?|seconds?|minutes?)"
+    r"|(?:it|they|each\s+request|every\s+request|pages?)\s+(?:takes?|taking)\s+(?:around\s+|about\s+|over\s+)?\d+"
+    r"(?:\.\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?)(?:\s+to\s+(?:load|respond|answer))?"
+    r"|(?:we|i)\s+(?:didn'?t|did\s+not|haven'?t|have\s+not)\s+(?:deploy(?:ed)?|change[d]?|push(?:ed)?|touch(?:ed)?)"
+    r"\s+anything(?:\s+(?:new|recently|today))?"
+    r"|nothing\s+(?:has\s+)?changed(?:\s+on\s+our\s+(?:side|end))?"
+    r"|no\s+(?:new\s+)?(?:deploys?|changes)(?:\s+(?:on\s+our\s+(?:side|end)|from\s+us|recently|today))?)"
+    r"[^?]{0,30}$", re.IGNORECASE)
+_GUIDE_DID_NOT_SORT_IT = "Thanks, that helps. If the steps in our guide"
 # A guide named in a reply: “Scaling and cold starts”.
 _GUIDE_NAMED = re.compile(r"\bguide\s+“(?P<title>[^”]+)”")
 
