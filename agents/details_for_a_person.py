@@ -15,6 +15,7 @@ from agents.context import Intent, SupportContext
 from agents.follow_ups.history import last_assistant_text
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.number_words import words_alternation
+from agents.own_data import MONTH
 
 # How the replies that say a request is the help centre's blind spot open (reply_cancellation, reply_billing,
 # not_in_help_centre): the request a detail goes on with is read from them.
@@ -25,8 +26,7 @@ OWNER_CHANGE_UNDESCRIBED = "Our help centre doesn't describe moving an account t
 CANCELLATION_UNSEEN = "Our records don't show a cancellation"
 
 _COUNT = rf"(?:\d{{1,3}}|a|an|one|a\s+couple\s+of|a\s+few|{words_alternation(least=2, most=24)})"
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTHS = MONTH  # a name, its abbreviation, or one counted from today ("last month")
 _LEAD = r"^\W*(?:(?:ok(?:ay)?|so|well|and|just|only|maybe|probably|ideally|like|about|around)[,\s]+)*"
 _END = r"\s*(?:please|pls|if\s+possible|or\s+so)?\s*[.!]*\s*$"
 
@@ -47,14 +47,12 @@ _RENEWAL_DAY = re.compile(
     r"(?:\s+(?:instead|would\s+be\s+(?:better|great|best)|works\s+better))?" + _END, re.IGNORECASE)
 # "She will be the new owner", "my colleague will take over", "to my cofounder", "jane@acme.com is the new owner": who
 # the account is to go to.
+_SUCCESSOR = r"(?:my|our)\s+(?:colleague|co-?founder|business\s+partner|partner|boss|manager|cto|ceo|successor)"
 _NEW_OWNER = re.compile(
-    _LEAD + r"(?:(?:she|he|they|(?:my|our)\s+(?:colleague|co-?founder|partner|boss|manager|cto|ceo|successor)"
-            r"|\S+@\S+\.\w+)(?:'s|\s+is|\s+will|\s+would|\s+should)\s+(?:be\s+)?(?:the\s+)?(?:new\s+)?"
-            r"(?:owner|admin|one\s+in\s+charge)(?:\s+now|\s+from\s+now\s+on)?"
-            r"|(?:she|he|they|(?:my|our)\s+(?:colleague|co-?founder|partner|boss|manager|cto|ceo|successor))\s+will"
-            r"\s+take\s+(?:it\s+)?over"
-            r"|(?:to|for)\s+(?:my|our)\s+(?:colleague|co-?founder|business\s+partner|partner|boss|manager|cto|ceo"
-            r"|successor)(?:\s+\w+)?"
+    _LEAD + rf"(?:(?:she|he|they|{_SUCCESSOR}|\S+@\S+\.\w+)(?:'s|\s+is|\s+will|\s+would|\s+should)\s+(?:be\s+)?"
+            r"(?:the\s+)?(?:new\s+)?(?:owner|admin|one\s+in\s+charge)(?:\s+now|\s+from\s+now\s+on)?"
+            rf"|(?:she|he|they|{_SUCCESSOR})\s+will\s+take\s+(?:it\s+)?over"
+            rf"|(?:to|for)\s+{_SUCCESSOR}(?:\s+\w+)?"
             r"|(?:to\s+)?\S+@\S+\.\w+)" + _END, re.IGNORECASE)
 
 

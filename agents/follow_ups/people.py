@@ -10,6 +10,7 @@ from agents.context import SupportContext
 from agents.follow_ups.history import TOPIC_TURNS, earlier_user_texts, last_assistant_text, questions_before
 from agents.follow_ups.leaning_back import CLOSING, MAX_WORDS
 from agents.own_data import about_someone_elses_sign_in
+from agents.where_it_is import asks_only_how
 
 # The people a customer brings into the account, or others a question is about. "Can they see billing?" after
 # "how do I add a teammate?" asks about those people, not about the customer's own invoices. Kept in step
@@ -99,13 +100,11 @@ def people_named_before(ctx: SupportContext) -> str | None:
 
 # How the account part tells which plan has custom roles (reply_account._custom_roles_by_plan).
 CUSTOM_ROLES_TOLD = "can use custom roles."
-_HOW_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|great|cool)[,\s]+)?how(?:\s+(?:then|exactly|so|do\s+i|would\s+i"
-                        r"|do\s+i\s+(?:do|set\s+(?:it|them)\s+up)\s*(?:that|it|them)?))?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 def custom_roles_setup_asked(ctx: SupportContext) -> str | None:
     """"How?" right after the reply that said which plan has custom roles: how they are set up, asked as a question of
     its own (the TLS guide's steps came, "how?" alone read as technical); None otherwise."""
-    if _HOW_ALONE.match(ctx.message) and CUSTOM_ROLES_TOLD in last_assistant_text(ctx):
+    if asks_only_how(ctx.message) and CUSTOM_ROLES_TOLD in last_assistant_text(ctx):
         return "how do I set up custom roles?"
     return None

@@ -225,9 +225,8 @@ _LEFT_THE_TEAM = re.compile(
     r"|an\s+(?:employee|admin|engineer)|(?:my|our)\s+(?:colleague|co-?worker|developer|dev|contractor|employee|admin))\b"
     r"[^.?!]{0,40}?\b(?:left|quit|has\s+left|is\s+leaving|no\s+longer\s+works?|was\s+(?:fired|let\s+go))\b", re.IGNORECASE)
 _REMOVAL_UNDESCRIBED = "Our help centre only describes adding team members"
-# An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
-# What a follow-up to the export's steps asks of the file they make: its format ("what
-# format is it in?", "is it a csv?"), or whether it holds something ("does it include my invoices?").
+# What a follow-up to the export's steps asks of the file they make: its format ("what format is it in?", "is it a
+# csv?"), or whether it holds something ("does it include my invoices?").
 _FILE_FORMAT = re.compile(r"\b(?:ZIP|CSV|JSON|PDF|XLSX|SQL)\b")
 _ASKS_THE_FORMAT = re.compile(r"\b(?:what|which)\s+(?:file\s+)?(?:format|type|kind\s+of\s+file)\b|\bin\s+what\s+format\b"
                               r"|^\W*(?:is\s+it|will\s+it\s+be|does\s+it\s+come)\s+(?:as\s+|in\s+)?(?:an?\s+)?"
@@ -240,6 +239,7 @@ _NAMES_INVOICES = re.compile(r"\b(?:invoices?|bills?|receipts?|billing)\b", re.I
 # "How do I set up custom roles?", "how can we create one?": how, not whether.
 _ASKS_HOW_TO_SET_UP = re.compile(r"\bhow\b[^.?!]{0,30}\b(?:set(?:\s+(?:them|it|one|those))?\s+up|create|make|add|define"
                                  r"|configure|build)\b", re.IGNORECASE)
+# An entry that lists the roles ("The roles are Owner, Admin and Viewer", "roles: …"), not only names them.
 _LISTS_ROLES = re.compile(r"\broles?\s*(?::|\(|(?:are|include|includes|such\s+as)\b)", re.IGNORECASE)
 # What a member might see that a customer worries about: billing, named in the reply when asked.
 _BILLING_WORDS = ("billing", "invoice", "invoices", "payment", "payments", "card", "bills", "bill", "receipts")
