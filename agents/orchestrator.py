@@ -544,6 +544,10 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "Do you take paypal" (general at 0.45: the entry's list alone, leaving the customer to see PayPal is not on it):
+    # the billing part's, which says so. Out of scope, it yields the same way (_out_of_scope_yields).
+    _FollowUpRule(lambda ctx: bool(payment_methods_asked(ctx.message)), "billing", "payment_method_asked",
+                  "asks whether we accept a way to pay", spares=("human", "refund", "out_of_scope")),
     # "Can I get a reverse charge invoice?" (billing with refund beside it: a refund of the duplicate was filed, or one
     # refused): VAT's reverse charge, billing's alone.
     _FollowUpRule(lambda ctx: bool(REVERSE_CHARGE.search(ctx.message)), "billing", "reverse_charge",

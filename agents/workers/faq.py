@@ -15,6 +15,7 @@ from agents.about_service import (
     asks_where_apps_can_run,
     asks_which_ways_to_pay,
     considers_joining,
+    payment_methods_asked,
 )
 from agents.app_deletion import GRACE_PERIOD
 from agents.card_changes import asks_to_remove_it, reports_card_lost
@@ -155,6 +156,9 @@ STATUS_PAGE_QUESTION = "where can I see the status of your services"
 _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     # "I want help checking ur available payment modalities": the list of ways to pay.
     (asks_which_ways_to_pay, PAYMENT_METHODS_QUESTION),
+    # "Can I use cash to top up my account?": whether we take one way to pay, which the list answers ("use" and "top up"
+    # found the team's entry; the billing part had no list to hand).
+    (lambda text: bool(payment_methods_asked(text)), PAYMENT_METHODS_QUESTION),
     # "I need to recover my password": the reset's entry, which "recover" never finds.
     (asks_to_recover_password, SIGN_IN_QUESTIONS[0]),
     # "Closing freemium account", "I want to terminate my account": the deletion's entry, which "close" never finds.

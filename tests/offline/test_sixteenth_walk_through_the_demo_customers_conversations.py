@@ -376,3 +376,24 @@ async def test_a_second_detail_after_a_guide_is_not_the_same_words_again(convers
                                  "we didn't deploy anything")
     assert outcome.reply.startswith("Thanks. Our guide “Scaling and cold starts” has nothing more on it"), outcome.reply
     assert "My answer is the same" not in outcome.reply
+
+
+_CARDS_WE_ACCEPT = "We accept Visa, Mastercard and American Express cards."
+
+
+@pytest.mark.parametrize("customer", [None, "cus_alice"])
+async def test_what_cards_we_take_is_the_list_of_ways_to_pay(converse, customer):
+    # "Not enough information" (a visitor was asked to sign in to see their invoices after "what are your payment
+    # methods"): "take" shares no word with the entry.
+    [outcome] = await converse(customer, "what cards do you take")
+    assert outcome.reply.startswith(_CARDS_WE_ACCEPT), outcome.reply
+
+
+@pytest.mark.parametrize(("message", "said"), [
+    ("do you take paypal", "PayPal isn't among the payment methods our help centre lists"),
+    ("Can I use cash to top up my account?", "Cash isn't among the payment methods our help centre lists"),
+])
+async def test_a_way_to_pay_asked_of_us_says_whether_it_is_on_the_list(converse, message, said):
+    # The list alone (general), or "not enough information" and the team's entry guessed ("use", "top up").
+    [outcome] = await converse(None, message)
+    assert outcome.reply.startswith(_CARDS_WE_ACCEPT) and said in outcome.reply, outcome.reply
