@@ -397,3 +397,19 @@ async def test_a_way_to_pay_asked_of_us_says_whether_it_is_on_the_list(converse,
     # The list alone (general), or "not enough information" and the team's entry guessed ("use", "top up").
     [outcome] = await converse(None, message)
     assert outcome.reply.startswith(_CARDS_WE_ACCEPT) and said in outcome.reply, outcome.reply
+
+
+_LISTING_UNSAID = "Our help centre doesn't say how a refund is listed on your card statement"
+
+
+@pytest.mark.parametrize("turns", [("I see two charges of $99 on my statement", "will it show as a separate transaction?"),
+                                   ("how will the refund appear on my bank statement?",)])
+async def test_how_a_refund_shows_on_the_statement_is_said_not_to_be_described(converse, turns):
+    # The refund's status again.
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith(_LISTING_UNSAID), outcome.reply
+
+
+async def test_a_charge_missing_from_the_statement_is_still_not_read_as_how_a_refund_shows(converse):
+    [outcome] = await converse("cus_alice", "the charge doesn't show on my statement")
+    assert _LISTING_UNSAID not in outcome.reply, outcome.reply

@@ -244,6 +244,13 @@ _NEVER_PAID_TOLD = re.compile(r"\bInvoice (?P<number>NW-\d+) \([^)]*\) was never
 # "How long do they take?", "how long does it take?" after the refund policy: a refund's time to arrive.
 _HOW_LONG_THEY_TAKE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+long\s+(?:does|do|will|would)\s+(?:it|they|that"
                                  r"|those|refunds?|a\s+refund)\s+(?:usually\s+|normally\s+)?take\s*[?.!]*\s*$", re.IGNORECASE)
+# "Will it show as a separate transaction?", "how will it appear on my statement?", "will I see it on my bank statement?":
+# how a refund shows where the customer's card payments are listed (the refund's status again came).
+_HOW_IT_SHOWS = re.compile(
+    r"(?<!\bwhen\s)\b(?:will|would|does|do|should)\s+(?:it|the\s+refund|they|that|the\s+money)\s+(?:show|appear|look"
+    r"|come\s+through|be\s+listed)"
+    r"\s+(?:up\s+)?(?:as|like|on|in)\b"
+    r"|\bhow\s+(?:will|would|does)\s+(?:it|the\s+refund|the\s+money)\s+(?:show|appear|look|be\s+listed)\b", re.IGNORECASE)
 # How a refund asked of an account with no invoices is answered, and "why not?" after it.
 _NO_CHARGES = "I can't find any charges on your account, so there's nothing to refund."
 
@@ -256,7 +263,7 @@ class RefundReplies(BillingReplies):
         if asks_for_credit_instead(self.ctx.message):
             self._credit_instead_unsaid()
             return
-        if self._where_the_refund_goes():
+        if self._where_the_refund_goes() or self._how_a_refund_shows():
             return
         if self._window_asked_after_the_policy():
             # "How many days?" right after the policy's "within 14 days": how long there is to ask, which the
@@ -813,6 +820,20 @@ class RefundReplies(BillingReplies):
             return False
         self.reply.add(f"To your card, as our help centre puts it: {timing.answer}")
         self._cite_faq(timing)
+        return True
+
+    def _how_a_refund_shows(self) -> bool:
+        """"Will it show as a separate transaction?": the help centre says when a refund reaches the card, not how it is
+        listed there, which the customer's bank can say. False, having said nothing, for another message, or one that
+        names no refund after a reply that spoke of none."""
+        refund_talk = f"{self.ctx.message} {last_assistant_text(self.ctx)}"
+        if not _HOW_IT_SHOWS.search(self.ctx.message) or not re.search(r"\brefund", refund_talk, re.IGNORECASE):
+            return False
+        self.reply.add("Our help centre doesn't say how a refund is listed on your card statement, so I'd rather not "
+                       "guess; your bank can tell you how it shows there.")
+        if (timing := self._refund_timing_entry()) is not None:
+            self.reply.add(f"What it does say: {timing.answer}", answers=False)
+            self._cite_faq(timing)
         return True
 
     def _credit_instead_unsaid(self) -> None:
