@@ -261,7 +261,11 @@ def asks_how_we_differ(text: str) -> bool:
 # "How do I migrate from heroku?" (the invoice list's sign-in request), "how do I migrate?" right after "I'm thinking of
 # moving from heroku" (the scope reply): the steps of a move from another host, which no entry gives.
 _HOW_TO_MOVE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?how\s+(?:do|can|could|would|should|to)\s+(?:i\s+|we\s+)?"
-                          r"(?:migrate|move|switch|transfer|port|bring)\b", re.IGNORECASE)
+                          r"(?:migrate|move|switch|transfer|port|bring)\b"
+                          # "Do you help with the move?", "can you help us migrate?" ("not enough information").
+                          r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:do|can|could|will|would)\s+(?:you|u)\s+(?:guys\s+)?"
+                          r"(?:help|assist)\s+(?:me\s+|us\s+)?(?:with\s+)?(?:the\s+|a\s+)?(?:move|migration|migrating|moving"
+                          r"|migrate|switch(?:ing)?)\b", re.IGNORECASE)
 _FROM_ANOTHER_HOST = re.compile(rf"\bfrom\s+{_OTHER_HOSTS}\b", re.IGNORECASE)
 
 
@@ -279,7 +283,9 @@ def asks_how_long_a_move_takes(text: str) -> bool:
 # goes, which is the question of how to make it.
 _IS_THE_MOVE_EASY = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:is|will|would)\s+(?:it|that|the\s+(?:move|migration|switch))\s+(?:be\s+)?"
-    r"(?:easy|hard|difficult|complicated|simple|straightforward|painful|a\s+lot\s+of\s+work)\W*$"
+    r"(?:easy|hard|difficult|complicated|simple|straightforward|painful|a\s+lot\s+of\s+work)"
+    # "Is it hard to migrate?", "will it be easy to move over?".
+    r"(?:\s+to\s+(?:migrate|move|switch|transfer|port)(?:\s+(?:over|here|across|it|them|my\s+apps?|our\s+apps?))?)?\W*$"
     # "How hard is it to migrate?", "how easy is it to move over?" (a visitor was asked to sign in to see invoices).
     r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+(?:easy|hard|difficult|complicated|long)\s+(?:is|would\s+it\s+be|will\s+it\s+be)"
     r"\s+(?:it\s+)?(?:to\s+)?(?:migrate|move|switch|transfer|port)\b[^?.!]*[?.!]*\s*$", re.IGNORECASE)

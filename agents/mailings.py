@@ -17,7 +17,10 @@ _MAILINGS = re.compile(
     r"\b(?:news\s?letters?|mailing\s+lists?|(?:marketing|promotional|promo|advertising)\s+(?:e-?mails?|mails?|messages)"
     r"|spam\s+from\s+(?:you|northwind))\b"
     r"|\b(?:unsubscribe|opt(?:\s+|-)out)\b[^.?!]{0,30}\b(?:e-?mails?|mails?|messages)\b"
-    r"|\bstop\s+(?:sending|e-?mailing|mailing)\s+(?:me|us)\b",
+    r"|\bstop\s+(?:sending|e-?mailing|mailing)\s+(?:me|us)\b"
+    # "I don't want emails from you", "no more emails please" (the invoice list came).
+    r"|\b(?:don'?t|do\s+not)\s+(?:want|need)\s+(?:any\s+)?(?:more\s+)?(?:of\s+)?(?:your\s+)?e-?mails?\b"
+    r"|^\W*no\s+more\s+e-?mails?\b",
     re.IGNORECASE)
 # Emails about the account itself: "stop sending me invoices by email", "unsubscribe me from payment reminders?".
 _ACCOUNT_EMAILS = re.compile(r"\b(?:invoices?|receipts?|bills?|billing|payments?|reset|password|sign-?in|login|security"

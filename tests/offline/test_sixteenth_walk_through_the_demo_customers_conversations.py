@@ -413,3 +413,24 @@ async def test_how_a_refund_shows_on_the_statement_is_said_not_to_be_described(c
 async def test_a_charge_missing_from_the_statement_is_still_not_read_as_how_a_refund_shows(converse):
     [outcome] = await converse("cus_alice", "the charge doesn't show on my statement")
     assert _LISTING_UNSAID not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I don't want emails from you", "no more emails please"])
+async def test_not_wanting_our_emails_is_about_our_mailings(converse, message):
+    # The invoice list came.
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("Our help centre doesn't cover our newsletter or marketing emails"), outcome.reply
+
+
+async def test_not_wanting_emails_about_invoices_is_still_not_our_mailings(converse):
+    [outcome] = await converse("cus_alice", "I don't want emails about invoices")
+    assert "newsletter" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("question", "guessed"), [("is it hard to migrate?", "how easy or hard it will be"),
+                                                   ("do you help with the move?", "the steps")])
+async def test_how_a_move_from_another_host_goes_after_naming_it_says_no_guide_covers_it(converse, question, guessed):
+    # A visitor was asked to sign in to see their invoices, or "not enough information".
+    *_, outcome = await converse(None, "I'm moving from heroku", question)
+    assert outcome.reply.startswith("Our help centre has no guide to moving apps from another host, so I'd rather not "
+                                    f"guess {guessed}."), outcome.reply
