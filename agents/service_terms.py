@@ -152,7 +152,10 @@ TRYING_A_PAID_PLAN = re.compile(
     # "Can I try pro before paying?" (a visitor was asked to sign in to see their invoices).
     r"|before\s+(?:paying|buying|committing|subscribing|(?:i|we)\s+(?:pay|buy|commit|subscribe)))\b"
     # "I want to try pro first" (off topic: the scope reply): a go on the paid plan before paying for it.
-    r"|\b(?:try|trial|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business|a\s+paid\s+plan)(?:\s+plan)?\s+(?:first|out\s+first)\b",
+    r"|\b(?:try|trial|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business|a\s+paid\s+plan)(?:\s+plan)?\s+(?:first|out\s+first)\b"
+    # "Can we try business for a month?", "could I test pro for a week?" (the invoice list came).
+    r"|\b(?:try|trial|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business|a\s+paid\s+plan)(?:\s+plan)?\s+(?:out\s+)?for\s+(?:a|one|two"
+    r"|\d+)\s+(?:days?|weeks?|months?)\b",
     re.IGNORECASE)
 
 

@@ -434,3 +434,21 @@ async def test_how_a_move_from_another_host_goes_after_naming_it_says_no_guide_c
     *_, outcome = await converse(None, "I'm moving from heroku", question)
     assert outcome.reply.startswith("Our help centre has no guide to moving apps from another host, so I'd rather not "
                                     f"guess {guessed}."), outcome.reply
+
+
+async def test_fixed_it_without_i_is_heard_as_sorted(converse):
+    # "I don't have a guide on that one either".
+    *_, outcome = await converse("cus_carol", "my app wont deploy, build fails with npm ERR! missing script: build",
+                                 "ok fixed it")
+    assert outcome.reply.startswith("No problem, glad you got there."), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "first"), [
+    ("cus_bob", "can we try business for a month?", "You're already on Business, so there's nothing of it left to try"),
+    ("cus_alice", "could I try pro for a week?", "You're already on Pro, so there's nothing of it left to try"),
+    ("cus_alice", "can we try business for a month?", "I can't find anything about free trials in our help centre"),
+])
+async def test_a_trial_of_a_plan_for_a_while_is_asked_as_a_trial(converse, customer, message, first):
+    # The invoice list came; a trial of one's own plan was answered as if one might not have it.
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(first), outcome.reply

@@ -1109,8 +1109,15 @@ class BillingReplies(WriterBase):
     def _no_trial_described(self) -> None:
         """"Is there a free trial?", "can you extend my trial?": the help centre mentions no trial, which is said rather
         than a guess; what it says of the Free plan (which costs nothing) when its entry was gathered; a person
-        offered."""
-        self.reply.add(f"{TRIAL_UNDESCRIBED}, so I'd rather not guess.")
+        offered. A paid plan the customer is on already is said to be theirs first ("can we try business for a month?"
+        from Business)."""
+        customer = self.ctx.customer
+        if (customer is not None and customer.plan_price
+                and re.search(rf"\b(?:try|test)\s+(?:out\s+)?(?:the\s+)?{re.escape(customer.plan)}\b", self.ctx.message,
+                              re.IGNORECASE)):
+            self.reply.add(f"You're already on {customer.plan}, so there's nothing of it left to try: your account has "
+                           "everything it includes now.")
+        self.reply.add(f"{TRIAL_UNDESCRIBED}, so I'd rather not guess.", answers=not self.reply.paragraphs)
         free = next((m for m in self.facts.faq if "free plan" in normalise(m.question)), None)
         if free is not None and not self._faq_quoted(free):
             self.reply.add(f"What it does say is that the Free plan costs nothing: {free.answer}", answers=False)
