@@ -65,6 +65,7 @@ from agents.service_terms import (
     plan_asked_if_offered,
     plan_moved_to,
 )
+from agents.team_size import asks_who_is_on_the_team
 
 Refuses = Callable[[SupportContext, FaqMatch], bool]
 
@@ -183,6 +184,9 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
                "asks about a way to pay the entry does not name"),
     # The FAQ says how things work for everyone; this customer's facts answer the question.
     FaqRefusal(_signed_in(asks_about_own_data), "asks about the signed-in customer's own data"),
+    # "How many team members do we have?": the team's entry says how to add one; who is on it the account part says it
+    # can't see.
+    FaqRefusal(lambda ctx, _top: asks_who_is_on_the_team(ctx.message), "asks who is on the team, which no entry lists"),
     # "Upgrade me to Business": no action changes a plan, which the reply says, and the customer's plan decides which
     # way the move goes (or that there is none to make); the entry alone says neither.
     FaqRefusal(_signed_in(asks_us_to_change_plan), "asks the assistant to change the signed-in customer's plan"),

@@ -263,7 +263,7 @@ from agents.sign_up_problems import (
 from agents.staff_decisions import decision_awaited, decision_told_reply
 from agents.steps_are_theirs import deletion_asked_of_us, step_asked_of_us, step_label, steps_are_theirs_reply
 from agents.taxes import REVERSE_CHARGE, TAX_WHERE_THEY_ARE_REPLY, says_where_they_are_after_taxes
-from agents.team_size import asks_about_own_logins, team_size_said
+from agents.team_size import asks_about_own_logins, asks_who_is_on_the_team, team_size_said
 from agents.tracing import Tracer
 from agents.what_was_talked_of import read_with_what_was_talked_of
 from agents.when_it_happens import charge_said, when_it_was_said, when_reply
@@ -544,6 +544,9 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "Who is on our team?" (the scope reply): the account part says it can't see the members.
+    _FollowUpRule(lambda ctx: asks_who_is_on_the_team(ctx.message), "account", "team_members_asked",
+                  "asks who is on the team", spares=("human",), sure=True),
     # "Do you take paypal" (general at 0.45: the entry's list alone, leaving the customer to see PayPal is not on it):
     # the billing part's, which says so. Out of scope, it yields the same way (_out_of_scope_yields).
     _FollowUpRule(lambda ctx: bool(payment_methods_asked(ctx.message)), "billing", "payment_method_asked",

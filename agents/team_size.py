@@ -1,6 +1,7 @@
 """A team described rather than asked about: "we're a team of 10" (the scope reply came), and "can each person have
 their own login?" (the account's lock state came). Both are answered from the help centre's entry on the team, which
-says members are invited each by their own email, and how many each plan allows.
+says members are invited each by their own email, and how many each plan allows. And the team's members asked about
+("who is on our team?"), or one named to be taken off, which the chat can't see or do.
 
 Plain rules over the message, no model.
 """
@@ -56,3 +57,31 @@ def team_size_said(message: str) -> int | None:
 def asks_about_own_logins(message: str) -> bool:
     """Whether the message asks if each person on the team signs in on their own."""
     return bool(_OWN_LOGINS.search(message))
+
+
+# "How many team members do we have?", "who is on our team?", "can you list them?" after the team's entry: the members
+# themselves, which nothing the chat sees lists (the team's entry came as if asked how to add one, then "not enough
+# information").
+_ASKS_WHO_IS_ON_THE_TEAM = re.compile(
+    r"\bhow\s+many\s+(?:team\s?mates|team\s+members|members|people|users|seats)\s+(?:do|does)\s+(?:we|i|my\s+team|our\s+team)"
+    r"\s+have\b"
+    r"|\bwho(?:'s|\s+is|\s+are)\s+(?:on|in)\s+(?:my|our|the)\s+team\b"
+    r"|\b(?:list|show|see)\s+(?:me\s+)?(?:all\s+)?(?:my|our|the)\s+(?:team(?:\s+members)?|members|teammates|users)\b",
+    re.IGNORECASE)
+
+
+def asks_who_is_on_the_team(message: str) -> bool:
+    """"How many team members do we have?", "who is on our team?": the members themselves, not how to add one."""
+    return bool(_ASKS_WHO_IS_ON_THE_TEAM.search(message))
+
+
+# "Remove dave from our team", "take sam off the team": a member named, to be taken off (the team's entry, which says
+# only how to add one, was not gathered: "not enough information").
+_REMOVES_A_NAMED_MEMBER = re.compile(
+    r"\b(?:remove|removing|delete|deleting|kick(?:\s+out)?|take)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:from|off|out\s+of)\s+"
+    r"(?:my|our|the)\s+team\b", re.IGNORECASE)
+
+
+def asks_to_remove_a_named_member(message: str) -> bool:
+    """"Remove dave from our team": someone named, to be taken off the team."""
+    return bool(_REMOVES_A_NAMED_MEMBER.search(message))

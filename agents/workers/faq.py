@@ -108,7 +108,7 @@ from agents.service_terms import (
     with_slowness_said,
 )
 from agents.sign_up_problems import asks_what_joining_costs, reports_confirming_email_missing
-from agents.team_size import asks_about_own_logins, team_size_said
+from agents.team_size import asks_about_own_logins, asks_to_remove_a_named_member, team_size_said
 from agents.workers.base import RunDeps, metadata
 
 # The entry that says each plan's limit on what limit_gone_past names, where the message's own words find none.
@@ -180,6 +180,9 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_about_team_roles, TEAM_QUESTION),
     # "We need to add a new developer to our account": the team's entry, which "developer" and "user" never find.
     (asks_to_add_someone_to_the_team, TEAM_QUESTION),
+    # "Remove dave from our team": the team's entry, which says only how members are added (the removal is said to be
+    # undescribed from it).
+    (asks_to_remove_a_named_member, TEAM_QUESTION),
     # "Is there a way to keep it awake?": the entry on sleeping apps, which says on which plans they never sleep.
     (asks_to_keep_an_app_awake, SLEEP_QUESTION),
     # "I don't have access to that email anymore": signed in, the address can be changed before the reset is asked for.

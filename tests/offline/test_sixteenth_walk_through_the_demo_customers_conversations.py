@@ -452,3 +452,27 @@ async def test_a_trial_of_a_plan_for_a_while_is_asked_as_a_trial(converse, custo
     # The invoice list came; a trial of one's own plan was answered as if one might not have it.
     [outcome] = await converse(customer, message)
     assert outcome.reply.startswith(first), outcome.reply
+
+
+_TEAM_UNSEEN = "I can't see who's on your team from this chat, so I can't count or list your members."
+
+
+@pytest.mark.parametrize("turns", [("how many team members do we have?",), ("who is on our team?",),
+                                   ("how do I add team members?", "can you list them?")])
+async def test_who_is_on_the_team_is_said_not_to_be_seen_here(converse, turns):
+    # The team's entry by the FAQ shortcut, the scope reply, or "not enough information".
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith(_TEAM_UNSEEN), outcome.reply
+    assert "**Settings → Team → Invite**" in outcome.reply
+
+
+async def test_a_named_member_to_remove_is_told_the_removal_is_undescribed(converse):
+    # "Not enough information".
+    [outcome] = await converse("cus_bob", "remove dave from our team")
+    assert outcome.reply.startswith("Our help centre only describes adding team members, not removing them"), \
+        outcome.reply
+
+
+async def test_how_to_add_team_members_is_still_the_teams_entry(converse):
+    [outcome] = await converse("cus_bob", "how do I add team members?")
+    assert outcome.reply.startswith("Go to **Settings → Team → Invite**"), outcome.reply

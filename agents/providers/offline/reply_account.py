@@ -99,7 +99,12 @@ from agents.sign_up_problems import (
     confirms_a_changed_address,
     reports_confirming_email_missing,
 )
-from agents.team_size import asks_about_own_logins, team_size_said
+from agents.team_size import (
+    asks_about_own_logins,
+    asks_to_remove_a_named_member,
+    asks_who_is_on_the_team,
+    team_size_said,
+)
 from agents.where_it_is import places_named
 from agents.yes_or_no import asks_yes_or_no
 
@@ -186,6 +191,8 @@ _TEAM_CHANGE = re.compile(
     # "How do I remove someone?" right after a question about the team (follow_ups.people.asks_about_people_before).
     r"|\b(?:remove|removing|delete|deleting|kick)\s+(?:someone|somebody|a\s+(?:user|person|member|teammate)|users|people)\b",
     re.IGNORECASE)
+_LISTS_THEM = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and)[,\s]+)?(?:can|could)\s+(?:you|u)\s+(?:list|show|name)\s+(?:them|me\s+them"
+                         r"|them\s+(?:to\s+)?me|who\s+they\s+are)(?:\s+please)?\W*$", re.IGNORECASE)
 # "Did I sign up with google?": a question about the sign-up done, not a wish to sign up.
 _ASKS_OF_THE_PAST = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b", re.IGNORECASE)
 # What shuts out someone who has the password, and who to turn to: said to a customer who reports an intrusion,
@@ -401,7 +408,7 @@ class AccountReplies(BillingReplies):
         if (self._deletion_asked_of_us() or self._reset_asked_of_us() or self._email_changed_without_the_old_inbox()
                 or self._email_change_to_an_address() or self._new_address_confirmed() or self._authenticator_unnamed()):
             return
-        if self._team_described() or self._removed_members_access_unsaid():
+        if self._team_described() or self._removed_members_access_unsaid() or self._team_members_unseen():
             return
         if about_someone_elses_sign_in(self.text) or asks_of_someone_elses_account(self.ctx):
             self._someone_elses_sign_in()
@@ -449,8 +456,8 @@ class AccountReplies(BillingReplies):
             match = export
         gives_a_role = asks_to_give_a_role(self.text)
         # "How do I remove her later?" a few turns after inviting a colleague: one of the people named before.
-        team_change = _TEAM_CHANGE.search(self.text) or (_REMOVES.search(self.ctx.message)
-                                                          and people_named_before(self.ctx) is not None)
+        team_change = (_TEAM_CHANGE.search(self.text) or asks_to_remove_a_named_member(self.text)
+                       or (_REMOVES.search(self.ctx.message) and people_named_before(self.ctx) is not None))
         # "She left the company" right after "I need to remove a team member": that member ("not enough information").
         left = _LEFT_THE_TEAM.search(self.ctx.message) or (
             says_they_left(self.ctx.message) and people_named_before(self.ctx) is not None)
@@ -1060,6 +1067,24 @@ class AccountReplies(BillingReplies):
             room = "enough for" if int(allowed[1]) >= size - 1 else "not enough for"
             self.reply.add(f"You're on {plan}, which lets you invite up to {allowed[1]} members: {room} a team of "
                            f"{size} with you.", answers=False)
+        return True
+
+    def _team_members_unseen(self) -> bool:
+        """"How many team members do we have?", "can you list them?" after the team's entry: who is on the team is not
+        among what this chat sees of an account, which is said, with where members are invited and a person. False,
+        having said nothing, for another message."""
+        asked = asks_who_is_on_the_team(self.ctx.message) or (
+            _LISTS_THEM.match(self.ctx.message) and "Settings → Team" in last_assistant_text(self.ctx))
+        if not asked:
+            return False
+        entry = self._team_entry()
+        place = next(iter(places_named(entry.answer)), None) if entry is not None else None
+        where = f" Our help centre's entry on the team says members are invited under **{place}**." if place else ""
+        self.reply.add("I can't see who's on your team from this chat, so I can't count or list your members." + where
+                       + f" A person from our team can go through who has access with you: would you like me to "
+                       f"{OFFER_PERSON}?")
+        if entry is not None:
+            self._cite_faq(entry)
         return True
 
     def _team_entry(self) -> FaqMatch | None:
