@@ -265,6 +265,7 @@ from agents.steps_are_theirs import deletion_asked_of_us, step_asked_of_us, step
 from agents.taxes import REVERSE_CHARGE, TAX_WHERE_THEY_ARE_REPLY, says_where_they_are_after_taxes
 from agents.team_size import asks_about_own_logins, asks_who_is_on_the_team, team_size_said
 from agents.tracing import Tracer
+from agents.visitor_identity import VISITOR_IDENTITY_REPLY, visitor_says_who_they_are
 from agents.what_was_talked_of import read_with_what_was_talked_of
 from agents.when_it_happens import charge_said, when_it_was_said, when_reply
 from agents.where_it_is import asks_where_it_is, where_it_is_reply
@@ -445,6 +446,9 @@ class _ReportRule:
 
 # In this order, each asked of the message before any model's label is used.
 _REPORTS_ANSWERED_BY_RULE = (
+    # "My username is carol" from a visitor (the scope reply, or the email change's steps): nothing typed signs in.
+    _ReportRule(visitor_says_who_they_are, "account", "visitor_identity", "says who they are without signing in",
+                VISITOR_IDENTITY_REPLY),
     # "How much are the credits?" after the SLA's service credits (the plans' prices as a guess): never given.
     _ReportRule(asks_the_credits_amount, "technical", "credits_amount", "asks how much the SLA's service credits are",
                 CREDITS_AMOUNT_REPLY),

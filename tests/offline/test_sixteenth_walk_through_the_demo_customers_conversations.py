@@ -476,3 +476,21 @@ async def test_a_named_member_to_remove_is_told_the_removal_is_undescribed(conve
 async def test_how_to_add_team_members_is_still_the_teams_entry(converse):
     [outcome] = await converse("cus_bob", "how do I add team members?")
     assert outcome.reply.startswith("Go to **Settings → Team → Invite**"), outcome.reply
+
+
+_NOTHING_TYPED_SIGNS_IN = "Thanks, but I can't look an account up from what's typed here"
+
+
+@pytest.mark.parametrize("turns", [("i cant login", "my username is carol"), ("my email is carol@example.com",)])
+async def test_a_visitor_saying_who_they_are_is_told_nothing_typed_here_looks_an_account_up(converse, turns):
+    # The scope reply, or the email change's steps as if the address were a new one.
+    *_, outcome = await converse(None, *turns)
+    assert outcome.reply.startswith(_NOTHING_TYPED_SIGNS_IN), outcome.reply
+    assert "**Forgot password**" in outcome.reply and "pass you to a person" in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [("cus_alice", "my username is alice"),
+                                                   (None, "my email is not working")])
+async def test_a_signed_in_customers_name_or_a_visitors_fault_is_still_not_taken_for_it(converse, customer, message):
+    [outcome] = await converse(customer, message)
+    assert _NOTHING_TYPED_SIGNS_IN not in outcome.reply, outcome.reply
