@@ -494,3 +494,11 @@ async def test_a_visitor_saying_who_they_are_is_told_nothing_typed_here_looks_an
 async def test_a_signed_in_customers_name_or_a_visitors_fault_is_still_not_taken_for_it(converse, customer, message):
     [outcome] = await converse(customer, message)
     assert _NOTHING_TYPED_SIGNS_IN not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("my ssl certificate expired", "how do I renew it?", "is it automatic?"),
+                                   ("do ssl certificates renew automatically?",)])
+async def test_whether_a_certificate_renews_by_itself_leads_with_the_step_on_renewal(converse, turns):
+    # The guide's first steps (DNS, CAA records, retrying) came, the renewal step left out.
+    *_, outcome = await converse("cus_alice", *turns)
+    assert ("5. Certificates renew 30 days before they expire" in outcome.reply.split("\n1.")[0]), outcome.reply

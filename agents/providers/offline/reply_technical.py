@@ -160,8 +160,14 @@ _ASKS_TO_SPEED_UP_BUILDS = re.compile(
     r"|\bspeed\s+(?:it|them|(?:my|the|our)\s+(?:builds?|deploys?))\s+up\b|\b(?:faster|quicker)\s+(?:builds?|deploys?)\b"
     r"|\b(?:reduce|cut|shorten|lower)\s+(?:my\s+|the\s+|our\s+)?(?:build|deploy)\s+times?\b", re.IGNORECASE)
 _ON_BUILD_TIME = re.compile(r"\bbuild\s+cache\b|\bran\s+out\s+of\s+time\b", re.IGNORECASE)
+# "Is it automatic?", "how often?" of a certificate: its renewal, which the TLS guide's step words as certificates that
+# renew (its first steps came, then the same again behind "my answer is the same").
+_ASKS_IF_IT_RENEWS = re.compile(r"\b(?:automatic(?:ally)?|auto[\s-]?renew\w*|by\s+itself|on\s+its\s+own|how\s+often)\b",
+                                re.IGNORECASE)
+_ON_RENEWAL = re.compile(r"\brenew", re.IGNORECASE)
 _ASKED_IN_OTHER_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (ASKS_TO_ROLL_BACK, ROLLS_BACK), (_ASKS_WHAT_IS_LEFT, _COUNTS_WHAT_IS_LEFT), (_ASKS_TO_SPEED_UP_BUILDS, _ON_BUILD_TIME))
+    (ASKS_TO_ROLL_BACK, ROLLS_BACK), (_ASKS_WHAT_IS_LEFT, _COUNTS_WHAT_IS_LEFT), (_ASKS_TO_SPEED_UP_BUILDS, _ON_BUILD_TIME),
+    (_ASKS_IF_IT_RENEWS, _ON_RENEWAL))
 
 # Certificate errors as browsers name them ("NET::ERR_CERT_AUTHORITY_INVALID"), read as the plain words a
 # guide writes the same fault in: an unknown issuer is a certificate the browser does not trust.
