@@ -1181,11 +1181,16 @@ _OLD_ONE_OUT_OF_REACH = re.compile(
     r"|that\s+(?:address|inbox))\b", re.IGNORECASE)
 
 
+# How the account part tells the address on the account (reply_account).
+EMAIL_TOLD = "The email address on your account is"
+
+
 def says_the_old_address_is_out_of_reach(text: str, *, last_reply: str) -> bool:
     """Whether the message says the email address the account has now is out of reach: in so many words, or as "the
-    old one" right after the steps to change it."""
+    old one" or "it" right after the steps to change it, or right after the address was told ("I don't have access to
+    it anymore" unlocked Carol's account, "access" read as getting in)."""
     return says_email_out_of_reach(text) or (
-        "Settings → Profile" in last_reply and bool(_OLD_ONE_OUT_OF_REACH.search(text)))
+        ("Settings → Profile" in last_reply or EMAIL_TOLD in last_reply) and bool(_OLD_ONE_OUT_OF_REACH.search(text)))
 
 
 # "Can I change my username?", "how do I change my name?": a name on the account, which no entry says how to change (the

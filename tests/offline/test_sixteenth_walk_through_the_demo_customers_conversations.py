@@ -502,3 +502,34 @@ async def test_whether_a_certificate_renews_by_itself_leads_with_the_step_on_ren
     # The guide's first steps (DNS, CAA records, retrying) came, the renewal step left out.
     *_, outcome = await converse("cus_alice", *turns)
     assert ("5. Certificates renew 30 days before they expire" in outcome.reply.split("\n1.")[0]), outcome.reply
+
+
+_RESET_MAILS_IT = "A password reset would unlock it, but its link goes to carol@example.com, which you can't reach now."
+
+
+async def test_no_access_to_the_email_just_told_starts_no_unlock(converse):
+    # "I don't have access to it anymore" after the address was told unlocked Carol's account: "access" was read as
+    # getting in.
+    from tests.agents.fakes import FakePorts
+
+    ports = FakePorts()
+    *_, outcome = await converse("cus_carol", "what's my account email", "I don't have access to it anymore", ports=ports)
+    assert not outcome.actions, outcome.actions
+    assert _RESET_MAILS_IT in outcome.reply and "I've unlocked" not in outcome.reply, outcome.reply
+
+
+async def test_the_unlock_offered_for_an_email_out_of_reach_starts_on_a_yes(converse):
+    *_, outcome = await converse("cus_carol", "what's my account email", "I don't have access to it anymore",
+                                 "yes please")
+    assert "I've unlocked your account" in outcome.reply, outcome.reply
+
+
+async def test_no_access_to_the_email_said_outright_while_locked_offers_the_unlock(converse):
+    # The address came back alone.
+    [outcome] = await converse("cus_carol", "I don't have access to my email anymore")
+    assert _RESET_MAILS_IT in outcome.reply, outcome.reply
+
+
+async def test_no_access_to_the_account_itself_still_starts_the_unlock(converse):
+    [outcome] = await converse("cus_carol", "i don't have access to my account")
+    assert "I've unlocked your account" in outcome.reply, outcome.reply

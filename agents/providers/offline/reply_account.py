@@ -600,6 +600,8 @@ class AccountReplies(BillingReplies):
             own = normalise(self.ctx.message)
             if self.text != self.ctx.message and not has_cue(set(own.split()), own, *_GETTING_IN):
                 asks_to_unlock = False
+            if says_the_old_address_is_out_of_reach(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
+                asks_to_unlock = False  # "I don't have access to it anymore" after the address: the inbox, not the account
             # "Why is my account locked?", "is it still locked?": answered by the lock and its reason, with the
             # unlock offered; only a request ("unlock it", "I can't sign in") or a yes to the offer starts it.
             if accepts_offer(self.ctx, OFFER_UNLOCK):
@@ -634,6 +636,13 @@ class AccountReplies(BillingReplies):
                                "you're not sure of your password, use **Forgot password** on the sign-in page "
                                "rather than guessing again.")
                 self.reply.actions.append(ProposedAction(kind="account_unlock", reason="customer asked; signed in"))
+            elif says_the_old_address_is_out_of_reach(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
+                # "I don't have access to it anymore" after the address was told: the reset that would unlock it mails
+                # that address, so the unlock is offered instead (it was started unasked, "access" read as getting in).
+                self.reply.add(f"A password reset would unlock it, but its link goes to {account.email}, which you "
+                               "can't reach now. As you're signed in here, I can start the unlock for you instead: if "
+                               f"you'd like that, {OFFER_UNLOCK}. Once you're back in, you can change the address under "
+                               "**Settings → Profile**; the link to confirm it goes to the new address.")
             elif lock_question or (not account.two_factor_enabled and (
                     reports_lost_second_factor(self.text)
                     or (TWO_FACTOR.search(self.text) and not asks_if_two_factor_is_on(self.text)
