@@ -422,13 +422,21 @@ _ASKS_A_QUESTION = re.compile(
     re.IGNORECASE)
 
 
+# "Should I unlock it?", "is it safe to unlock it?", "what happens if I unlock it?": advice on unlocking asked, which
+# started the unlock.
+_ADVICE_ON_UNLOCKING = re.compile(
+    r"\b(?:should|shall)\s+(?:i|we)\s+(?:\w+\s+)?unlock\b|\b(?:do|would|will)\s+(?:i|we)\s+(?:need|have)\s+to\s+unlock\b"
+    r"|\bis\s+it\s+(?:safe|ok(?:ay)?|wise|a\s+good\s+idea|risky)\s+to\s+unlock\b"
+    r"|\bwhat\s+(?:happens|would\s+happen|will\s+happen)\s+(?:if|when|once)\s+(?:i|we|you)\s+unlock\b", re.IGNORECASE)
+
+
 def asks_to_unlock(text: str) -> bool:
     """Whether the message asks for the account to be unlocked ("please unlock me", "I'm locked out"), not how
     to unlock one ("how do I unlock my account?", which the FAQ answers for everyone), what would happen to a lock
-    supposed ("if my account is locked, can support unlock it?") or someone else's lock."""
+    supposed ("if my account is locked, can support unlock it?"), whether to unlock it, or someone else's lock."""
     return (bool(ASKS_TO_UNLOCK.search(text)) and not asks_how_to(text) and not NAMES_ANOTHER_LOCK.search(text)
             and not _SUPPOSED_LOCK.search(text) and not wants_it_kept_locked(text)
-            and not about_someone_elses_sign_in(text))
+            and not about_someone_elses_sign_in(text) and not _ADVICE_ON_UNLOCKING.search(text))
 
 
 # "Login not working", "I can't sign in", "locked out": the customer cannot get into their Northwind account, which

@@ -180,9 +180,18 @@ def _statements(text: str) -> list[str]:
     return [c for c in clauses(text) if not is_question(c)]
 
 
+# "I was going to ask for a refund but never mind", "I thought about asking for a refund": a request told of and taken
+# back in the same breath (a refund of Bob's duplicate was filed).
+_TAKEN_BACK = re.compile(r"\b(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|scratch\s+that)\b"
+                         r"|\b(?:was|were)\s+(?:going|gonna|about)\s+to\b|\b(?:i|we)\s+(?:thought\s+about|considered)\b",
+                         re.IGNORECASE)
+
+
 def asks_for_a_refund(text: str) -> bool:
-    """Whether a clause of the message asks for money back, not negated ("you never refunded my payment") and not
-    a question about refunds ("how do I get a refund?")."""
+    """Whether a clause of the message asks for money back, not negated ("you never refunded my payment"), not
+    a question about refunds ("how do I get a refund?"), and not taken back in the same message."""
+    if _TAKEN_BACK.search(text):
+        return False
     for clause in _statements(text):
         found = _ASKS.search(clause)
         if found is not None and not _NEGATED.search(clause[:found.start()]):

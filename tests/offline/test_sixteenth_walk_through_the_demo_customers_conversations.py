@@ -533,3 +533,26 @@ async def test_no_access_to_the_email_said_outright_while_locked_offers_the_unlo
 async def test_no_access_to_the_account_itself_still_starts_the_unlock(converse):
     [outcome] = await converse("cus_carol", "i don't have access to my account")
     assert "I've unlocked your account" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I don't have access to the billing page", "we lost access to our old domain",
+                                     "should I unlock it?", "what happens if I unlock it?"])
+async def test_access_to_something_else_or_advice_on_unlocking_starts_no_unlock(converse, message):
+    # Each unlocked Carol's account: "access" read as getting in, "unlock it" as a request.
+    [outcome] = await converse("cus_carol", message)
+    assert not any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
+    assert "I've unlocked" not in outcome.reply, outcome.reply
+
+
+async def test_a_refund_taken_back_in_the_same_message_files_nothing(converse):
+    # "I was going to ask for a refund but never mind" filed Bob's duplicate for refund (RF-0001).
+    [outcome] = await converse("cus_bob", "I was going to ask for a refund but never mind")
+    assert not any(action.kind == "refund" for action in outcome.actions), outcome.actions
+    assert "RF-0001" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message", "kind"), [("cus_carol", "unlock it please", "account_unlock"),
+                                                            ("cus_bob", "refund NW-2002 please", "refund")])
+async def test_an_action_asked_for_outright_is_still_started(converse, customer, message, kind):
+    [outcome] = await converse(customer, message)
+    assert any(action.kind == kind for action in outcome.actions), outcome.actions

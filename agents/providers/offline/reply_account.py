@@ -111,6 +111,11 @@ from agents.yes_or_no import asks_yes_or_no
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
                "can not get in", "access", "locked out")
+# "Access to our old domain", "access to the billing page": to something other than the account itself.
+_ACCESS_TO_SOMETHING_ELSE = re.compile(
+    r"\baccess\s+(?:to|into|on)\s+(?:the\s+|my\s+|our\s+|that\s+|this\s+|an?\s+)?(?!(?:northwind\s+)?account\b|it\b"
+    r"|dashboard\b|northwind\b)(?:[\w-]+\s+){0,2}?(?:page|domains?|e-?mails?|inbox|apps?|site|website|repo|database|server"
+    r"|billing|settings|team|card|phone|api|logs?|invoices?|codes?)\b", re.IGNORECASE)
 # "I don't remember the current one", "I forgot my old password", "can't recall it".
 _FORGOT_THE_PASSWORD = re.compile(
     r"\b(?:(?:don'?t|do\s+not|can'?t|cannot|can\s+not)\s+(?:remember|recall)|forg[eo]t(?:ten)?)\b[^.?!]{0,20}"
@@ -602,6 +607,12 @@ class AccountReplies(BillingReplies):
                 asks_to_unlock = False
             if says_the_old_address_is_out_of_reach(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
                 asks_to_unlock = False  # "I don't have access to it anymore" after the address: the inbox, not the account
+            access_elsewhere = bool(_ACCESS_TO_SOMETHING_ELSE.search(self.ctx.message)) and not has_cue(
+                set(own.split()), own, *(cue for cue in _GETTING_IN if cue != "access"))
+            if access_elsewhere:
+                # "We lost access to our old domain", "I don't have access to the billing page": access to something
+                # else, which "access" alone started the unlock for. The lock may be what keeps them out: offered.
+                asks_to_unlock = False
             # "Why is my account locked?", "is it still locked?": answered by the lock and its reason, with the
             # unlock offered; only a request ("unlock it", "I can't sign in") or a yes to the offer starts it.
             if accepts_offer(self.ctx, OFFER_UNLOCK):
@@ -643,7 +654,7 @@ class AccountReplies(BillingReplies):
                                "can't reach now. As you're signed in here, I can start the unlock for you instead: if "
                                f"you'd like that, {OFFER_UNLOCK}. Once you're back in, you can change the address under "
                                "**Settings → Profile**; the link to confirm it goes to the new address.")
-            elif lock_question or (not account.two_factor_enabled and (
+            elif lock_question or access_elsewhere or (not account.two_factor_enabled and (
                     reports_lost_second_factor(self.text)
                     or (TWO_FACTOR.search(self.text) and not asks_if_two_factor_is_on(self.text)
                         and not asks_how_to(self.text)))):
