@@ -427,7 +427,10 @@ _ASKS_A_QUESTION = re.compile(
 _ADVICE_ON_UNLOCKING = re.compile(
     r"\b(?:should|shall)\s+(?:i|we)\s+(?:\w+\s+)?unlock\b|\b(?:do|would|will)\s+(?:i|we)\s+(?:need|have)\s+to\s+unlock\b"
     r"|\bis\s+it\s+(?:safe|ok(?:ay)?|wise|a\s+good\s+idea|risky)\s+to\s+unlock\b"
-    r"|\bwhat\s+(?:happens|would\s+happen|will\s+happen)\s+(?:if|when|once)\s+(?:i|we|you)\s+unlock\b", re.IGNORECASE)
+    r"|\bwhat\s+(?:happens|would\s+happen|will\s+happen)\s+(?:if|when|once)\s+(?:i|we|you)\s+unlock\b"
+    # "Will you unlock it if I ask?", "who can unlock my account?": whether or by whom, asked.
+    r"|\b(?:will|would|could)\s+(?:you|u|support|someone)\s+unlock\s+(?:it|my\s+account|me)\s+if\b"
+    r"|\bwho\s+(?:can|could|will|would|is\s+able\s+to)\s+unlock\b", re.IGNORECASE)
 
 
 def asks_to_unlock(text: str) -> bool:

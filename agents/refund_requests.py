@@ -181,8 +181,11 @@ def _statements(text: str) -> list[str]:
 
 
 # "I was going to ask for a refund but never mind", "I thought about asking for a refund": a request told of and taken
-# back in the same breath (a refund of Bob's duplicate was filed).
+# back in the same breath, or asked in theory (a refund of Bob's duplicate was filed).
 _TAKEN_BACK = re.compile(r"\b(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|scratch\s+that)\b"
+                         # "Can I get a refund? just asking": asked in theory (Bob's duplicate was filed).
+                         r"|\b(?:just\s+(?:asking|curious|wondering)|hypothetically|in\s+theory|out\s+of\s+curiosity"
+                         r"|for\s+future\s+reference)\b"
                          r"|\b(?:was|were)\s+(?:going|gonna|about)\s+to\b|\b(?:i|we)\s+(?:thought\s+about|considered)\b",
                          re.IGNORECASE)
 

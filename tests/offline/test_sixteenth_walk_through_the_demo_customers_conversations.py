@@ -556,3 +556,24 @@ async def test_a_refund_taken_back_in_the_same_message_files_nothing(converse):
 async def test_an_action_asked_for_outright_is_still_started(converse, customer, message, kind):
     [outcome] = await converse(customer, message)
     assert any(action.kind == kind for action in outcome.actions), outcome.actions
+
+
+@pytest.mark.parametrize("message", ["will you unlock it if I ask?", "who can unlock my account?",
+                                     "I can't access the api", "access denied when I deploy"])
+async def test_questions_about_unlocking_and_other_access_start_no_unlock(converse, message):
+    # Each unlocked Carol's account.
+    [outcome] = await converse("cus_carol", message)
+    assert not any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
+
+
+@pytest.mark.parametrize("message", ["access denied when I try to log in", "I can't access my account"])
+async def test_getting_into_the_account_itself_still_starts_the_unlock(converse, message):
+    [outcome] = await converse("cus_carol", message)
+    assert any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
+
+
+async def test_a_refund_asked_in_theory_files_nothing(converse):
+    # "Can I get a refund? just asking" filed Bob's duplicate (RF-0001).
+    [outcome] = await converse("cus_bob", "can I get a refund? just asking")
+    assert not any(action.kind == "refund" for action in outcome.actions), outcome.actions
+    assert "qualifies for a full refund" in outcome.reply, outcome.reply

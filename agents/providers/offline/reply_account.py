@@ -113,7 +113,9 @@ _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log 
                "can not get in", "access", "locked out")
 # "Access to our old domain", "access to the billing page": to something other than the account itself.
 _ACCESS_TO_SOMETHING_ELSE = re.compile(
-    r"\baccess\s+(?:to|into|on)\s+(?:the\s+|my\s+|our\s+|that\s+|this\s+|an?\s+)?(?!(?:northwind\s+)?account\b|it\b"
+    # "Access denied when I deploy": an error of something else, not the account ("access denied" signing in names it).
+    r"\baccess\s+denied\b"
+    r"|\baccess\s+(?:(?:to|into|on)\s+)?(?:the\s+|my\s+|our\s+|that\s+|this\s+|an?\s+)?(?!(?:northwind\s+)?account\b|it\b"
     r"|dashboard\b|northwind\b)(?:[\w-]+\s+){0,2}?(?:page|domains?|e-?mails?|inbox|apps?|site|website|repo|database|server"
     r"|billing|settings|team|card|phone|api|logs?|invoices?|codes?)\b", re.IGNORECASE)
 # "I don't remember the current one", "I forgot my old password", "can't recall it".
