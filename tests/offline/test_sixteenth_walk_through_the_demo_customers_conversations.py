@@ -577,3 +577,22 @@ async def test_a_refund_asked_in_theory_files_nothing(converse):
     [outcome] = await converse("cus_bob", "can I get a refund? just asking")
     assert not any(action.kind == "refund" for action in outcome.actions), outcome.actions
     assert "qualifies for a full refund" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I'm locked out of my email", "the app locked me out of the settings page"])
+async def test_locked_out_of_something_else_starts_no_unlock(converse, message):
+    # Each unlocked Carol's account.
+    [outcome] = await converse("cus_carol", message)
+    assert not any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
+
+
+@pytest.mark.parametrize("message", ["I'm locked out", "I'm locked out of my account"])
+async def test_locked_out_of_the_account_still_starts_the_unlock(converse, message):
+    [outcome] = await converse("cus_carol", message)
+    assert any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
+
+
+async def test_a_refund_supposed_is_not_taken_for_one_asked_before(converse):
+    # "If I asked for a refund would you do it?": "I can't find that request on your account".
+    [outcome] = await converse("cus_bob", "if I asked for a refund would you do it?")
+    assert "I can't find that request" not in outcome.reply, outcome.reply

@@ -111,10 +111,15 @@ from agents.yes_or_no import asks_yes_or_no
 # The customer can't get into the account, or asks to be let in.
 _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
                "can not get in", "access", "locked out")
-# "Access to our old domain", "access to the billing page": to something other than the account itself.
+# "Access to our old domain", "access to the billing page", "locked out of my email": to something other than the account
+# itself.
 _ACCESS_TO_SOMETHING_ELSE = re.compile(
     # "Access denied when I deploy": an error of something else, not the account ("access denied" signing in names it).
     r"\baccess\s+denied\b"
+    # "I'm locked out of my email", "locked me out of the settings page": out of something else.
+    r"|\b(?:locked|lock(?:s|ing)?)\s+(?:me\s+|us\s+)?out\s+of\s+(?:the\s+|my\s+|our\s+)?(?!(?:northwind\s+)?account\b)"
+    r"(?:[\w-]+\s+){0,2}?(?:page|domains?|e-?mails?|inbox|apps?|site|website|repo|database|server|billing|settings|team"
+    r"|card|phone|api|logs?|invoices?|codes?)\b"
     r"|\baccess\s+(?:(?:to|into|on)\s+)?(?:the\s+|my\s+|our\s+|that\s+|this\s+|an?\s+)?(?!(?:northwind\s+)?account\b|it\b"
     r"|dashboard\b|northwind\b)(?:[\w-]+\s+){0,2}?(?:page|domains?|e-?mails?|inbox|apps?|site|website|repo|database|server"
     r"|billing|settings|team|card|phone|api|logs?|invoices?|codes?)\b", re.IGNORECASE)
@@ -609,8 +614,10 @@ class AccountReplies(BillingReplies):
                 asks_to_unlock = False
             if says_the_old_address_is_out_of_reach(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
                 asks_to_unlock = False  # "I don't have access to it anymore" after the address: the inbox, not the account
-            access_elsewhere = bool(_ACCESS_TO_SOMETHING_ELSE.search(self.ctx.message)) and not has_cue(
-                set(own.split()), own, *(cue for cue in _GETTING_IN if cue != "access"))
+            elsewhere = _ACCESS_TO_SOMETHING_ELSE.search(self.ctx.message)
+            rest = normalise(self.ctx.message[:elsewhere.start()] + " " + self.ctx.message[elsewhere.end():]) if (
+                elsewhere is not None) else ""
+            access_elsewhere = elsewhere is not None and not has_cue(set(rest.split()), rest, *_GETTING_IN)
             if access_elsewhere:
                 # "We lost access to our old domain", "I don't have access to the billing page": access to something
                 # else, which "access" alone started the unlock for. The lock may be what keeps them out: offered.

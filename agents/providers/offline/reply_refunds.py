@@ -143,7 +143,7 @@ _ASKS_ABOUT_A_REFUND = re.compile(r"\b(?:refund\w*|money\s+back|get\s+(?:my|our)
 # "I want to cancel", "how do I cancel my subscription?", "downgrade me to free": ending or shrinking the paid plan.
 _ASKS_TO_CANCEL = re.compile(r"\b(?:cancel\w*|unsubscribe|downgrad\w*)\b", re.IGNORECASE)
 # "I asked for one last week", "I already requested a refund": a request the customer says they made before.
-_SAYS_ONE_WAS_ASKED_FOR = re.compile(r"\b(?:i|we)\s+(?:already\s+|have\s+already\s+|'ve\s+already\s+|did\s+)?(?:asked|requested"
+_SAYS_ONE_WAS_ASKED_FOR = re.compile(r"(?<!\bif\s)\b(?:i|we)\s+(?:already\s+|have\s+already\s+|'ve\s+already\s+|did\s+)?(?:asked|requested"
                                      r"|applied|put\s+in\s+a\s+request)\s+(?:for\s+)?(?:one|a\s+refund|it|the\s+refund|that)\b",
                                      re.IGNORECASE)
 # "It's been 3 days", "I asked a week ago", "still waiting after 5 days" right after "I can't find a refund request":
