@@ -316,6 +316,8 @@ REFUSES_UNLOCK = re.compile(
     rf"|\b{_DO_NOT}\s+want\s+(?:you\s+to\s+unlock|(?:it|me|us|that|(?:my|our|the)\s+account)\s+(?:to\s+be\s+)?unlocked"
     r"|(?:an?\s+|to\s+)?unlock\b)"
     r"|\b(?:should|must)\s*(?:n[o'’]?t|\s+not)\s+be\s+unlocked\b|\bno\s+need\s+to\s+unlock"
+    # "Unlock? no thanks", "why it's locked before you unlock it": turned down, or not yet (each unlocked it).
+    r"|\bunlock\w*\W+(?:no|nope|nah|not\s+(?:now|yet))\b|\bbefore\s+(?:you|u)\s+(?:\w+\s+)?unlock\b"
     r"|(?<!do\syou\s)(?<!did\syou\s)(?<!why\syou\s)\b(?:keep|leave)\s+"
     r"(?:it\s+|me\s+|us\s+|(?:my|our|the)\s+(?:northwind\s+)?account\s+)?locked\b(?!\s+out)",
     re.IGNORECASE)

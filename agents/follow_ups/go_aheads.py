@@ -84,6 +84,9 @@ _TAKE_BACK = (r"(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|sc
 _SORTED = (r"(?:i(?:'ve|\s+have)?\s+(?:figured|worked|sorted)\s+it(?:\s+out)?|i\s+(?:fixed|solved)\s+it|i\s+got\s+it"
            # "Ok fixed it", "figured it out", "got it working": the same, the "I" left out.
            r"|(?:fixed|solved|sorted|figured)\s+it(?:\s+out)?|got\s+it\s+(?:working|to\s+work)"
+           # "I can get in now", "I'm back in": signed in after all (our support hours came).
+           r"|i\s+(?:can|could)\s+(?:get|log|sign)\s+(?:back\s+)?in\s+now|i'?m\s+(?:back\s+)?in\s+now|i'?m\s+back\s+in"
+           r"|i\s+got\s+(?:back\s+)?in"
            r"|(?:it'?s|it\s+is|all|that'?s)\s+(?:sorted|fixed|solved|fine|working|ok(?:ay)?|good)(?:\s+now)?"
            r"|it\s+works(?:\s+now)?|all\s+good|no\s+need|i\s+don'?t\s+need\s+(?:it|help|a\s+person|anyone)(?:\s+any\s*more)?)")
 # "Never mind, keep it", "forget it, I'll stay": after asking how to cancel or change something, that it stays as it is.

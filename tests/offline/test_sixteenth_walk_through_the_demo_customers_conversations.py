@@ -596,3 +596,17 @@ async def test_a_refund_supposed_is_not_taken_for_one_asked_before(converse):
     # "If I asked for a refund would you do it?": "I can't find that request on your account".
     [outcome] = await converse("cus_bob", "if I asked for a refund would you do it?")
     assert "I can't find that request" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I'd like to know why it's locked before you unlock it", "unlock? no thanks"])
+async def test_an_unlock_turned_down_or_put_off_starts_nothing(converse, message):
+    # Each unlocked Carol's account.
+    [outcome] = await converse("cus_carol", message)
+    assert not any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
+    assert outcome.reply.startswith("Your account (carol) is locked — five failed sign-ins."), outcome.reply
+
+
+async def test_getting_in_after_all_is_heard_as_sorted(converse):
+    # Our support hours came.
+    [outcome] = await converse("cus_carol", "I can get in now")
+    assert outcome.reply.startswith("No problem, glad you got there."), outcome.reply
