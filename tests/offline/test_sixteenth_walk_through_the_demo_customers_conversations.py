@@ -535,15 +535,6 @@ async def test_no_access_to_the_account_itself_still_starts_the_unlock(converse)
     assert "I've unlocked your account" in outcome.reply, outcome.reply
 
 
-@pytest.mark.parametrize("message", ["I don't have access to the billing page", "we lost access to our old domain",
-                                     "should I unlock it?", "what happens if I unlock it?"])
-async def test_access_to_something_else_or_advice_on_unlocking_starts_no_unlock(converse, message):
-    # Each unlocked Carol's account: "access" read as getting in, "unlock it" as a request.
-    [outcome] = await converse("cus_carol", message)
-    assert not any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
-    assert "I've unlocked" not in outcome.reply, outcome.reply
-
-
 async def test_a_refund_taken_back_in_the_same_message_files_nothing(converse):
     # "I was going to ask for a refund but never mind" filed Bob's duplicate for refund (RF-0001).
     [outcome] = await converse("cus_bob", "I was going to ask for a refund but never mind")
@@ -558,38 +549,11 @@ async def test_an_action_asked_for_outright_is_still_started(converse, customer,
     assert any(action.kind == kind for action in outcome.actions), outcome.actions
 
 
-@pytest.mark.parametrize("message", ["will you unlock it if I ask?", "who can unlock my account?",
-                                     "I can't access the api", "access denied when I deploy"])
-async def test_questions_about_unlocking_and_other_access_start_no_unlock(converse, message):
-    # Each unlocked Carol's account.
-    [outcome] = await converse("cus_carol", message)
-    assert not any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
-
-
-@pytest.mark.parametrize("message", ["access denied when I try to log in", "I can't access my account"])
-async def test_getting_into_the_account_itself_still_starts_the_unlock(converse, message):
-    [outcome] = await converse("cus_carol", message)
-    assert any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
-
-
 async def test_a_refund_asked_in_theory_files_nothing(converse):
     # "Can I get a refund? just asking" filed Bob's duplicate (RF-0001).
     [outcome] = await converse("cus_bob", "can I get a refund? just asking")
     assert not any(action.kind == "refund" for action in outcome.actions), outcome.actions
     assert "qualifies for a full refund" in outcome.reply, outcome.reply
-
-
-@pytest.mark.parametrize("message", ["I'm locked out of my email", "the app locked me out of the settings page"])
-async def test_locked_out_of_something_else_starts_no_unlock(converse, message):
-    # Each unlocked Carol's account.
-    [outcome] = await converse("cus_carol", message)
-    assert not any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
-
-
-@pytest.mark.parametrize("message", ["I'm locked out", "I'm locked out of my account"])
-async def test_locked_out_of_the_account_still_starts_the_unlock(converse, message):
-    [outcome] = await converse("cus_carol", message)
-    assert any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
 
 
 async def test_a_refund_supposed_is_not_taken_for_one_asked_before(converse):
@@ -610,3 +574,24 @@ async def test_getting_in_after_all_is_heard_as_sorted(converse):
     # Our support hours came.
     [outcome] = await converse("cus_carol", "I can get in now")
     assert outcome.reply.startswith("No problem, glad you got there."), outcome.reply
+
+
+# Each of these unlocked Carol's account: advice on unlocking asked, or access to something other than the account.
+_NO_UNLOCK_ASKED = ["should I unlock it?", "what happens if I unlock it?", "will you unlock it if I ask?",
+                    "who can unlock my account?", "I don't have access to the billing page",
+                    "we lost access to our old domain", "I can't access the api", "access denied when I deploy",
+                    "I'm locked out of my email", "the app locked me out of the settings page"]
+
+
+@pytest.mark.parametrize("message", _NO_UNLOCK_ASKED)
+async def test_questions_about_unlocking_and_access_to_other_things_start_no_unlock(converse, message):
+    [outcome] = await converse("cus_carol", message)
+    assert not any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
+    assert "I've unlocked" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["access denied when I try to log in", "I can't access my account", "I'm locked out",
+                                     "I'm locked out of my account"])
+async def test_getting_into_the_account_itself_still_starts_the_unlock(converse, message):
+    [outcome] = await converse("cus_carol", message)
+    assert any(action.kind == "account_unlock" for action in outcome.actions), outcome.actions
