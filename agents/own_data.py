@@ -318,6 +318,8 @@ REFUSES_UNLOCK = re.compile(
     r"|\b(?:should|must)\s*(?:n[o'’]?t|\s+not)\s+be\s+unlocked\b|\bno\s+need\s+to\s+unlock"
     # "Unlock? no thanks", "why it's locked before you unlock it": turned down, or not yet (each unlocked it).
     r"|\bunlock\w*\W+(?:no|nope|nah|not\s+(?:now|yet))\b|\bbefore\s+(?:you|u)\s+(?:\w+\s+)?unlock\b"
+    # "Maybe unlock it later": put off.
+    r"|\bunlock\s+(?:it\s+|me\s+|my\s+account\s+)?later\b"
     r"|(?<!do\syou\s)(?<!did\syou\s)(?<!why\syou\s)\b(?:keep|leave)\s+"
     r"(?:it\s+|me\s+|us\s+|(?:my|our|the)\s+(?:northwind\s+)?account\s+)?locked\b(?!\s+out)",
     re.IGNORECASE)
@@ -432,7 +434,17 @@ _ADVICE_ON_UNLOCKING = re.compile(
     r"|\bwhat\s+(?:happens|would\s+happen|will\s+happen)\s+(?:if|when|once)\s+(?:i|we|you)\s+unlock\b"
     # "Will you unlock it if I ask?", "who can unlock my account?": whether or by whom, asked.
     r"|\b(?:will|would|could)\s+(?:you|u|support|someone)\s+unlock\s+(?:it|my\s+account|me)\s+if\b"
-    r"|\bwho\s+(?:can|could|will|would|is\s+able\s+to)\s+unlock\b", re.IGNORECASE)
+    r"|\bwho\s+(?:can|could|will|would|is\s+able\s+to)\s+unlock\b"
+    # "I want to know if you can unlock it": whether it can be, asked in other words.
+    r"|\b(?:know|wondering|wonder|asking|ask)\s+(?:if|whether)\s+(?:you|u|support|someone|it)\s+(?:can|could|will|would)"
+    r"\s+(?:be\s+)?unlock\w*\b"
+    # "Not locked out, just forgot password": the lock denied, a reset asked.
+    r"|\bnot\s+(?:locked|blocked)(?:\s+out)?\b", re.IGNORECASE)
+
+
+def advice_on_unlocking_asked(text: str) -> bool:
+    """"Should I unlock it?", "who can unlock my account?", "not locked out": about unlocking, asking none."""
+    return bool(_ADVICE_ON_UNLOCKING.search(text))
 
 
 def asks_to_unlock(text: str) -> bool:

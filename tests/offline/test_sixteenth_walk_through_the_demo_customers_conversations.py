@@ -576,11 +576,13 @@ async def test_getting_in_after_all_is_heard_as_sorted(converse):
     assert outcome.reply.startswith("No problem, glad you got there."), outcome.reply
 
 
-# Each of these unlocked Carol's account: advice on unlocking asked, or access to something other than the account.
+# Each of these unlocked Carol's account: advice on unlocking asked, the unlock put off or the lock denied, or access to
+# something other than the account.
 _NO_UNLOCK_ASKED = ["should I unlock it?", "what happens if I unlock it?", "will you unlock it if I ask?",
                     "who can unlock my account?", "I don't have access to the billing page",
                     "we lost access to our old domain", "I can't access the api", "access denied when I deploy",
-                    "I'm locked out of my email", "the app locked me out of the settings page"]
+                    "I'm locked out of my email", "the app locked me out of the settings page",
+                    "maybe unlock it later", "I want to know if you can unlock it", "not locked out, just forgot password"]
 
 
 @pytest.mark.parametrize("message", _NO_UNLOCK_ASKED)

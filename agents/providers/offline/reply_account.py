@@ -35,6 +35,7 @@ from agents.follow_ups.people import (
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
     about_someone_elses_sign_in,
+    advice_on_unlocking_asked,
     asks_about_own_data,
     asks_about_password_rules,
     asks_about_single_sign_on,
@@ -614,6 +615,9 @@ class AccountReplies(BillingReplies):
                 asks_to_unlock = False
             if says_the_old_address_is_out_of_reach(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
                 asks_to_unlock = False  # "I don't have access to it anymore" after the address: the inbox, not the account
+            advice = advice_on_unlocking_asked(self.ctx.message)
+            if advice:
+                asks_to_unlock = False  # "Should I unlock it?", "not locked out, just forgot password": no request
             elsewhere = _ACCESS_TO_SOMETHING_ELSE.search(self.ctx.message)
             rest = normalise(self.ctx.message[:elsewhere.start()] + " " + self.ctx.message[elsewhere.end():]) if (
                 elsewhere is not None) else ""
@@ -663,7 +667,7 @@ class AccountReplies(BillingReplies):
                                "can't reach now. As you're signed in here, I can start the unlock for you instead: if "
                                f"you'd like that, {OFFER_UNLOCK}. Once you're back in, you can change the address under "
                                "**Settings → Profile**; the link to confirm it goes to the new address.")
-            elif lock_question or access_elsewhere or (not account.two_factor_enabled and (
+            elif lock_question or access_elsewhere or advice or (not account.two_factor_enabled and (
                     reports_lost_second_factor(self.text)
                     or (TWO_FACTOR.search(self.text) and not asks_if_two_factor_is_on(self.text)
                         and not asks_how_to(self.text)))):
