@@ -438,8 +438,13 @@ _ADVICE_ON_UNLOCKING = re.compile(
     # "I want to know if you can unlock it": whether it can be, asked in other words.
     r"|\b(?:know|wondering|wonder|asking|ask)\s+(?:if|whether)\s+(?:you|u|support|someone|it)\s+(?:can|could|will|would)"
     r"\s+(?:be\s+)?unlock\w*\b"
-    # "Not locked out, just forgot password": the lock denied, a reset asked.
-    r"|\bnot\s+(?:locked|blocked)(?:\s+out)?\b", re.IGNORECASE)
+    # "Not locked out, just forgot password", "I don't think I'm locked out", "locked out? no": the lock denied.
+    r"|\bnot\s+(?:locked|blocked)(?:\s+out)?\b"
+    r"|\b(?:don'?t|do\s+not)\s+think\s+(?:i'?m|i\s+am|we'?re|we\s+are|it'?s|it\s+is|my\s+account\s+is)\s+(?:locked|blocked)\b"
+    r"|\blocked\s+out\W+no\b"
+    # "Unlock status", "why would I unlock it": its state, or a reason, asked without a question mark.
+    r"|^\W*unlock\s+status\W*$|\bstatus\s+of\s+(?:the\s+|my\s+)?unlock\b"
+    r"|\bwhy\s+(?:would|should|do|must|need)\s+(?:i|we)\s+(?:\w+\s+)?unlock\b", re.IGNORECASE)
 
 
 def advice_on_unlocking_asked(text: str) -> bool:

@@ -582,7 +582,9 @@ _NO_UNLOCK_ASKED = ["should I unlock it?", "what happens if I unlock it?", "will
                     "who can unlock my account?", "I don't have access to the billing page",
                     "we lost access to our old domain", "I can't access the api", "access denied when I deploy",
                     "I'm locked out of my email", "the app locked me out of the settings page",
-                    "maybe unlock it later", "I want to know if you can unlock it", "not locked out, just forgot password"]
+                    "maybe unlock it later", "I want to know if you can unlock it", "not locked out, just forgot password",
+                    "unlock status", "why would I unlock it", "I don't think I'm locked out",
+                    "locked out? no, I just can't find the settings"]
 
 
 @pytest.mark.parametrize("message", _NO_UNLOCK_ASKED)
