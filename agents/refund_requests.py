@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from agents.context import SupportContext
-from agents.follow_ups.go_aheads import affirms
+from agents.follow_ups.go_aheads import NEVER_MIND, affirms
 from agents.follow_ups.history import last_assistant_text, previous_user_text
 from agents.follow_ups.leaning_back import leans_back
 from agents.follow_ups.offers import offer_in_question
@@ -182,7 +182,7 @@ def _statements(text: str) -> list[str]:
 
 # "I was going to ask for a refund but never mind", "I thought about asking for a refund": a request told of and taken
 # back in the same breath, or asked in theory (a refund of Bob's duplicate was filed).
-_TAKEN_BACK = re.compile(r"\b(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|scratch\s+that)\b"
+_TAKEN_BACK = re.compile(rf"\b(?:{NEVER_MIND})\b"
                          # "Can I get a refund? just asking": asked in theory (Bob's duplicate was filed).
                          r"|\b(?:just\s+(?:asking|curious|wondering)|hypothetically|in\s+theory|out\s+of\s+curiosity"
                          r"|for\s+future\s+reference)\b"

@@ -74,7 +74,9 @@ DECLINE = re.compile(
 # "Actually never mind, I figured it out", "forget it, it's working now", "scratch that, all sorted": the customer
 # takes back what they asked, and asks nothing else. The whole message: "never mind the refund, how do I add a
 # teammate?" asks something of its own.
-_TAKE_BACK = (r"(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|scratch\s+that|ignore\s+(?:that|me)|cancel\s+that"
+# "Never mind", "forget it", "scratch that": what was just said, taken back (read by refund_requests too).
+NEVER_MIND = r"never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|scratch\s+that"
+_TAKE_BACK = (rf"(?:{NEVER_MIND}|ignore\s+(?:that|me)|cancel\s+that"
               # "My mistake", "no I wasn't, sorry" after "I can't find a duplicate charge" (not enough information).
               r"|my\s+(?:mistake|bad)|i\s+was\s+(?:wrong|mistaken)|i\s+misread(?:\s+it)?|no,?\s+i\s+(?:wasn'?t|was\s+not)"
               # "Sorry, wrong window": a message meant for somewhere else (the offer of a person came).

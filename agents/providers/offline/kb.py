@@ -348,7 +348,8 @@ def topic_terms(text: str) -> set[str]:
 
 def _topic_words(text: str) -> set[str]:
     # "My app's logs": the stemmer leaves a possessive's "app'", which no guide's "App → Logs" names.
-    return {w.rstrip("'") for w in _content_words(text).split() if w.rstrip("'") not in ASKING_WORDS}
+    words = (word.rstrip("'") for word in _content_words(text).split())
+    return {word for word in words if word not in ASKING_WORDS}
 
 
 def article_terms(text: str) -> set[str]:

@@ -114,16 +114,16 @@ _GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log 
                "can not get in", "access", "locked out")
 # "Access to our old domain", "access to the billing page", "locked out of my email": to something other than the account
 # itself.
+_OTHER_THINGS = (r"(?:[\w-]+\s+){0,2}?(?:page|domains?|e-?mails?|inbox|apps?|site|website|repo|database|server|billing"
+                 r"|settings|team|card|phone|api|logs?|invoices?|codes?)\b")
 _ACCESS_TO_SOMETHING_ELSE = re.compile(
     # "Access denied when I deploy": an error of something else, not the account ("access denied" signing in names it).
     r"\baccess\s+denied\b"
     # "I'm locked out of my email", "locked me out of the settings page": out of something else.
     r"|\b(?:locked|lock(?:s|ing)?)\s+(?:me\s+|us\s+)?out\s+of\s+(?:the\s+|my\s+|our\s+)?(?!(?:northwind\s+)?account\b)"
-    r"(?:[\w-]+\s+){0,2}?(?:page|domains?|e-?mails?|inbox|apps?|site|website|repo|database|server|billing|settings|team"
-    r"|card|phone|api|logs?|invoices?|codes?)\b"
+    rf"{_OTHER_THINGS}"
     r"|\baccess\s+(?:(?:to|into|on)\s+)?(?:the\s+|my\s+|our\s+|that\s+|this\s+|an?\s+)?(?!(?:northwind\s+)?account\b|it\b"
-    r"|dashboard\b|northwind\b)(?:[\w-]+\s+){0,2}?(?:page|domains?|e-?mails?|inbox|apps?|site|website|repo|database|server"
-    r"|billing|settings|team|card|phone|api|logs?|invoices?|codes?)\b", re.IGNORECASE)
+    rf"|dashboard\b|northwind\b){_OTHER_THINGS}", re.IGNORECASE)
 # "I don't remember the current one", "I forgot my old password", "can't recall it".
 _FORGOT_THE_PASSWORD = re.compile(
     r"\b(?:(?:don'?t|do\s+not|can'?t|cannot|can\s+not)\s+(?:remember|recall)|forg[eo]t(?:ten)?)\b[^.?!]{0,20}"
@@ -613,7 +613,9 @@ class AccountReplies(BillingReplies):
             own = normalise(self.ctx.message)
             if self.text != self.ctx.message and not has_cue(set(own.split()), own, *_GETTING_IN):
                 asks_to_unlock = False
-            if says_the_old_address_is_out_of_reach(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
+            inbox_out_of_reach = says_the_old_address_is_out_of_reach(self.ctx.message,
+                                                                      last_reply=last_assistant_text(self.ctx))
+            if inbox_out_of_reach:
                 asks_to_unlock = False  # "I don't have access to it anymore" after the address: the inbox, not the account
             advice = advice_on_unlocking_asked(self.ctx.message)
             if advice:
@@ -660,7 +662,7 @@ class AccountReplies(BillingReplies):
                                "you're not sure of your password, use **Forgot password** on the sign-in page "
                                "rather than guessing again.")
                 self.reply.actions.append(ProposedAction(kind="account_unlock", reason="customer asked; signed in"))
-            elif says_the_old_address_is_out_of_reach(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
+            elif inbox_out_of_reach:
                 # "I don't have access to it anymore" after the address was told: the reset that would unlock it mails
                 # that address, so the unlock is offered instead (it was started unasked, "access" read as getting in).
                 self.reply.add(f"A password reset would unlock it, but its link goes to {account.email}, which you "

@@ -1056,17 +1056,18 @@ class BillingReplies(WriterBase):
         say what an unpaid account leads to, which is said rather than guessed; what it says of retrying a failed
         payment, the customer's own failed payment with how to settle it, and a person. False, having said nothing,
         for another message."""
-        if not asks_what_nonpayment_does(self.ctx.message) and nonpayment_asked_again(self.ctx):
+        asked = asks_what_nonpayment_does(self.ctx.message)
+        if not asked and not nonpayment_asked_again(self.ctx):
+            return False
+        failed = [invoice for invoice in self.facts.invoices if invoice.status == "failed"]
+        if not asked:
             # "Will my apps be shut down?" right after: the same silence, said of it, not the whole reply again.
             self.reply.add(f"{NONPAYMENT_UNSAID}, so I can't tell you that without guessing. A person from our team "
                            f"can tell you for certain: would you like me to {OFFER_PERSON}?")
-            if failed := [invoice for invoice in self.facts.invoices if invoice.status == "failed"]:
+            if failed:
                 self.reply.add(f"Meanwhile, to settle {failed[0].number}, save a new card under **Billing → Payment "
                                "method** and we'll try the payment again.", answers=False)
             return True
-        if not asks_what_nonpayment_does(self.ctx.message):
-            return False
-        failed = [invoice for invoice in self.facts.invoices if invoice.status == "failed"]
         plan = self.facts.subscription
         if plan is not None and not plan.price_monthly and not failed and plan.status != "cancelled":
             # Free: there is no payment to miss, which is what matters, before what the help centre doesn't say.
@@ -1868,13 +1869,13 @@ class BillingReplies(WriterBase):
         if not lost and not asks_to_remove_it(self.ctx):
             return False
         card, entry = self.facts.card, self._entry_on("card")
+        replaced = f": {entry.answer}" if entry is not None else " under **Billing → Payment method**."
         if lost:
             self.reply.add("I'm sorry to hear that.")
         if self.ctx.customer is None:
             # A visitor: no card of theirs can be looked at, and the steps are theirs to take once signed in.
             self.reply.add(("To block the card itself, contact your bank. " if lost else "")
-                           + "If it's the card on your Northwind account, you can replace it once you're signed in"
-                           + (f": {entry.answer}" if entry is not None else " under **Billing → Payment method**."))
+                           + "If it's the card on your Northwind account, you can replace it once you're signed in" + replaced)
             if entry is not None:
                 self._cite_faq(entry)
             return True
@@ -1884,12 +1885,10 @@ class BillingReplies(WriterBase):
             return True
         if lost:
             self.reply.add(f"{CARD_ON_FILE} a {card.brand} ending {card.last4}. I can't block a card from here: your bank "
-                           "does that. To stop us charging it, replace it on your account with another card"
-                           + (f": {entry.answer}" if entry is not None else " under **Billing → Payment method**."))
+                           "does that. To stop us charging it, replace it on your account with another card" + replaced)
         else:
             self.reply.add(f"I can't remove a card from this chat. {CARD_ON_FILE} a {card.brand} ending {card.last4}; "
-                           "our help centre describes replacing it"
-                           + (f": {entry.answer}" if entry is not None else " under **Billing → Payment method**."))
+                           "our help centre describes replacing it" + replaced)
             self.reply.add("It doesn't say whether a card can be removed without adding another, so I'd rather not "
                            f"guess: would you like me to {OFFER_PERSON}?", answers=False)
         if entry is not None:

@@ -158,6 +158,7 @@ _SAYS_HOW_LONG_SINCE_ASKING = re.compile(
     rf"|\b(?:been|still)\s+waiting\s+(?:for\s+|over\s+|after\s+)?{_SPAN}",
     re.IGNORECASE)
 _REQUEST_NOT_FOUND = "I can't find that request on your account"
+_WHETHER_IT_CAN_BE_DONE = f"A person from our team can tell you whether it can be done: would you like me to {OFFER_PERSON}?"
 # "I never asked for one", "oh I didn't request one yet": none asked for, as the reply before found.
 _SAYS_NONE_WAS_ASKED_FOR = re.compile(
     r"\b(?:i|we)\s+(?:never|haven'?t|have\s+not|havent|didn'?t|did\s+not|didnt)\s+(?:even\s+|actually\s+|yet\s+)?"
@@ -810,11 +811,8 @@ class RefundReplies(BillingReplies):
             # Before where a refund goes: "can it go to my new card instead?" names where, and asks for another.
             self.reply.add("Our help centre doesn't describe sending a refund anywhere but the card it was paid "
                            "from, so I can't promise that, and nothing in this chat can change where it goes.")
-            if (timing := self._refund_timing_entry()) is not None:
-                self.reply.add(f"What it says: {timing.answer}", answers=False)
-                self._cite_faq(timing)
-            self.reply.add(f"A person from our team can tell you whether it can be done: would you like me to "
-                           f"{OFFER_PERSON}?", answers=False)
+            self._timing_entry_told("What it says: ")
+            self.reply.add(_WHETHER_IT_CAN_BE_DONE, answers=False)
             return True
         if not asks_where_a_refund_goes(self.ctx.message) or (timing := self._refund_timing_entry()) is None:
             return False
@@ -831,21 +829,23 @@ class RefundReplies(BillingReplies):
             return False
         self.reply.add("Our help centre doesn't say how a refund is listed on your card statement, so I'd rather not "
                        "guess; your bank can tell you how it shows there.")
-        if (timing := self._refund_timing_entry()) is not None:
-            self.reply.add(f"What it does say: {timing.answer}", answers=False)
-            self._cite_faq(timing)
+        self._timing_entry_told("What it does say: ")
         return True
+
+    def _timing_entry_told(self, lead: str) -> None:
+        """The help centre's entry on a refund's timing after `lead`, beside a reply that it doesn't say what was asked;
+        nothing when that entry was not gathered."""
+        if (timing := self._refund_timing_entry()) is not None:
+            self.reply.add(f"{lead}{timing.answer}", answers=False)
+            self._cite_faq(timing)
 
     def _credit_instead_unsaid(self) -> None:
         """"Can I get it as credit instead?": the help centre describes refunds paid back, and nothing of keeping the
         money as credit on the account, which is said rather than guessed, with a person offered."""
         self.reply.add("Our help centre doesn't mention taking a refund as credit on your account instead, so I'd "
                        "rather not guess.")
-        if (timing := self._refund_timing_entry()) is not None:
-            self.reply.add(f"What it says about refunds: {timing.answer}", answers=False)
-            self._cite_faq(timing)
-        self.reply.add(f"A person from our team can tell you whether it can be done: would you like me to "
-                       f"{OFFER_PERSON}?", answers=False)
+        self._timing_entry_told("What it says about refunds: ")
+        self.reply.add(_WHETHER_IT_CAN_BE_DONE, answers=False)
 
     def _how_long_refunds_take_after_the_policy(self) -> bool:
         """"How long do they take?", "how long does it take?" right after the refund policy: how long a refund takes to
