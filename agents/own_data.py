@@ -417,6 +417,8 @@ _SUPPOSED_LOCK = re.compile(
 _LOCK_SHOWN = re.compile(
     r"\b(?:it|the\s+(?:page|app|site|screen|login(?:\s+page)?|sign-?in(?:\s+page)?|dashboard|message|error))\s+(?:still\s+)?"
     r"(?:says|shows|said)\b[^.?!]{0,30}\blocked\b|\bstill\s+(?:says\s+|shows\s+)?locked\b", re.IGNORECASE)
+# Two-factor named, in any of its spellings.
+TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa", re.IGNORECASE)
 # The lock named: "locked", "unlock", "unlocked", "blocked".
 _LOCK_WORD = re.compile(r"\b(?:un)?lock(?:ed|s)?\b|\bblocked\b", re.IGNORECASE)
 # A question's opening: "why is my account locked", "is it still locked?", "has it been unlocked yet?", "how come …".

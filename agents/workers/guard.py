@@ -25,6 +25,7 @@ from agents.context import SupportContext
 from agents.outcome import ProposedAction
 from agents.own_data import asks_about_the_lock, declines_refund, wants_it_kept_locked
 from agents.refund_requests import refund_wanted
+from agents.unlock_requests import unlock_wanted
 
 IDENTIFIER_RE = re.compile(r"\b[A-Z]{2,5}-\d{3,}\b")
 MONEY_RE = re.compile(r"(?:\$|USD\s?|US\$)\s?(\d[\d,]*(?:\.\d{1,2})?)|(\d[\d,]*(?:\.\d{1,2})?)\s?(?:USD|dollars)\b")
@@ -149,6 +150,11 @@ def validate_actions(
                 # "Why is my account locked?", "is it still locked?": the lock and its reason answer it; only a
                 # request ("unlock it, please") or a yes to the offer starts the unlock.
                 reasons.append("proposes unlocking an account whose owner only asked about the lock")
+            elif not unlock_wanted(ctx):
+                # "Should I unlock it?", "I'm locked out of my email", "maybe later": the one reading of a request
+                # to unlock (or a yes to the offer) that the offline writer proposes it from, for any writer.
+                reasons.append("proposes unlocking an account whose owner didn't ask for it: the message neither "
+                               "asks for the unlock nor accepts it offered")
             elif account.get("unlock_declined"):
                 reasons.append("proposes unlocking an account whose unlock a member of staff declined")
             elif account.get("unlock_pending"):

@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 
 from agents.about_service import asks_how_to_reach_support
+from agents.cues import has_cue
 from agents.email_change import asks_if_the_change_is_confirmed, new_email_given
 from agents.facts import AccountFact
 from agents.follow_ups.history import (
@@ -13,7 +14,6 @@ from agents.follow_ups.history import (
     assistant_texts,
     earlier_user_texts,
     last_assistant_text,
-    last_user_text,
     previous_user_text,
     turns_before,
 )
@@ -21,10 +21,9 @@ from agents.follow_ups.leaning_back import (
     NOT_RECEIVED,
     asks_for_a_new_export_link,
     asks_how_long_it_takes,
-    asks_what_to_do,
     leans_back,
 )
-from agents.follow_ups.offers import OFFER_PERSON, OFFER_UNLOCK, accepts_offer, declines_offer
+from agents.follow_ups.offers import OFFER_PERSON, OFFER_UNLOCK
 from agents.follow_ups.people import (
     CUSTOM_ROLES_TOLD,
     asks_of_someone_elses_account,
@@ -84,7 +83,6 @@ from agents.providers.offline.reply_base import (
     SEND_BY_EMAIL,
     TWO_FACTOR,
     about_two_factor,
-    has_cue,
     plan_prices,
     sentences,
     shares_topic,
@@ -106,24 +104,16 @@ from agents.team_size import (
     asks_who_is_on_the_team,
     team_size_said,
 )
+from agents.unlock_requests import (
+    GETTING_IN,
+    access_to_something_else,
+    asks_what_to_do_after_an_intrusion,
+    kept_locked_asked,
+    unlock_wanted,
+)
 from agents.where_it_is import places_named
 from agents.yes_or_no import asks_yes_or_no
 
-# The customer can't get into the account, or asks to be let in.
-_GETTING_IN = ("unlock", "locked", "lock", "blocked", "sign in", "signin", "log in", "login", "cant get in",
-               "can not get in", "access", "locked out")
-# "Access to our old domain", "access to the billing page", "locked out of my email": to something other than the account
-# itself.
-_OTHER_THINGS = (r"(?:[\w-]+\s+){0,2}?(?:page|domains?|e-?mails?|inbox|apps?|site|website|repo|database|server|billing"
-                 r"|settings|team|card|phone|api|logs?|invoices?|codes?)\b")
-_ACCESS_TO_SOMETHING_ELSE = re.compile(
-    # "Access denied when I deploy": an error of something else, not the account ("access denied" signing in names it).
-    r"\baccess\s+denied\b"
-    # "I'm locked out of my email", "locked me out of the settings page": out of something else.
-    r"|\b(?:locked|lock(?:s|ing)?)\s+(?:me\s+|us\s+)?out\s+of\s+(?:the\s+|my\s+|our\s+)?(?!(?:northwind\s+)?account\b)"
-    rf"{_OTHER_THINGS}"
-    r"|\baccess\s+(?:(?:to|into|on)\s+)?(?:the\s+|my\s+|our\s+|that\s+|this\s+|an?\s+)?(?!(?:northwind\s+)?account\b|it\b"
-    rf"|dashboard\b|northwind\b){_OTHER_THINGS}", re.IGNORECASE)
 # "I don't remember the current one", "I forgot my old password", "can't recall it".
 _FORGOT_THE_PASSWORD = re.compile(
     r"\b(?:(?:don'?t|do\s+not|can'?t|cannot|can\s+not)\s+(?:remember|recall)|forg[eo]t(?:ten)?)\b[^.?!]{0,20}"
@@ -544,7 +534,7 @@ class AccountReplies(BillingReplies):
             # the customer's own email is not the answer to it either.
             self.reply.add("I can only share the details of your own account, so I can't tell you anything about "
                            "anyone else's.")
-            if has_cue(self.words, self.norm, *_GETTING_IN, "password"):
+            if has_cue(self.words, self.norm, *GETTING_IN, "password"):
                 # "My coworker bob can't log in, unlock him": nothing of theirs is looked at or changed from this
                 # chat; how they get back in themselves is the same for everyone.
                 self._what_they_can_do_themselves(answers=False)
@@ -573,8 +563,7 @@ class AccountReplies(BillingReplies):
         # "Don't unlock it", "someone else knows my password", "lock my account": lock words that are no request to
         # unlock, said in this message (the text read may carry the question it follows: that one was answered).
         # "What should I do?" right after reporting someone else at the account: that report's answer, what to do.
-        intrusion_told = self._asks_what_to_do_after_an_intrusion()
-        kept_locked = wants_it_kept_locked(self.ctx.message) or intrusion_told
+        kept_locked = kept_locked_asked(self.ctx)
         if kept_locked and account.status == "active":
             self._open_account_kept_safe(account)
             return
@@ -593,50 +582,20 @@ class AccountReplies(BillingReplies):
                 about_the_lock = kept_locked or lock_question or self._about_getting_in()
                 self.reply.add(f"{opening} — {reason}. We do that to protect it from someone guessing your password.",
                                answers=about_the_lock or asks_to_be_unlocked(self.ctx.message)
-                               or has_cue(self.words, self.norm, *_GETTING_IN))
+                               or has_cue(self.words, self.norm, *GETTING_IN))
                 if match is not None and _about_the_lock(match):
                     # The help centre's entry on locks says what this just said: cited as told, so a panel's
                     # technical part quoting the confident entry does not explain the lock a second time.
                     self._cite_faq(match)
-            # "I can't get my 2fa codes" is about two-factor, not a request to unlock; with two-factor off, "I can't log
-            # in, the phone thing is 2fa related" is the lock, which is what keeps them out.
-            asks_to_unlock = has_cue(self.words, self.norm, *_GETTING_IN) and not (
-                TWO_FACTOR.search(self.text) and account.two_factor_enabled
-                and not has_cue(self.words, self.norm, "unlock", "locked", "lock"))
-            # Once the customer has said to keep it locked, only words that ask for the unlock ("unlock it now")
-            # start it: "is it still locked?" or "I can't sign in" is no change of mind.
+            # Whether to start it is the guard's reading too (agents/unlock_requests.py), so what this reply says
+            # it will do is what the guard lets through.
+            asks_to_unlock = unlock_wanted(self.ctx, text=self.text)
             kept_before = self._kept_locked_earlier()
-            if kept_before and not asks_to_be_unlocked(self.ctx.message):
-                asks_to_unlock = False
-            # The unlock is an action: the customer's own words ask for it, not the question before that the text read
-            # carries ("how do I know it's from you?" after "I got an email saying my account was locked" unlocked it).
-            own = normalise(self.ctx.message)
-            if self.text != self.ctx.message and not has_cue(set(own.split()), own, *_GETTING_IN):
-                asks_to_unlock = False
             inbox_out_of_reach = says_the_old_address_is_out_of_reach(self.ctx.message,
                                                                       last_reply=last_assistant_text(self.ctx))
-            if inbox_out_of_reach:
-                asks_to_unlock = False  # "I don't have access to it anymore" after the address: the inbox, not the account
             advice = advice_on_unlocking_asked(self.ctx.message)
-            if advice:
-                asks_to_unlock = False  # "Should I unlock it?", "not locked out, just forgot password": no request
-            elsewhere = _ACCESS_TO_SOMETHING_ELSE.search(self.ctx.message)
-            rest = normalise(self.ctx.message[:elsewhere.start()] + " " + self.ctx.message[elsewhere.end():]) if (
-                elsewhere is not None) else ""
-            access_elsewhere = elsewhere is not None and not has_cue(set(rest.split()), rest, *_GETTING_IN)
-            if access_elsewhere:
-                # "We lost access to our old domain", "I don't have access to the billing page": access to something
-                # else, which "access" alone started the unlock for. The lock may be what keeps them out: offered.
-                asks_to_unlock = False
-            # "Why is my account locked?", "is it still locked?": answered by the lock and its reason, with the
-            # unlock offered; only a request ("unlock it", "I can't sign in") or a yes to the offer starts it.
-            if accepts_offer(self.ctx, OFFER_UNLOCK):
-                asks_to_unlock = True
-            elif lock_question or declines_offer(self.ctx) or (self._unlock_offered_before()
-                                                               and not asks_to_be_unlocked(self.ctx.message)):
-                # "Maybe later", "you already said that" after the offer read with the lock question before them,
-                # whose words ask nothing: once offered, only a yes or words of this message's own start it.
-                asks_to_unlock = False
+            # "We lost access to our old domain": the lock may be what keeps them out, so the unlock is offered.
+            access_elsewhere = access_to_something_else(self.ctx.message)
             if kept_locked:
                 self._keep_it_locked(account)
                 return
@@ -884,16 +843,6 @@ class AccountReplies(BillingReplies):
         (the unlock went through at once): then no member of staff did."""
         return any(t.role == "assistant" and any(said in t.text for said in _UNLOCKED_HERE) for t in self.ctx.history)
 
-    def _unlock_offered_before(self) -> bool:
-        """Whether the assistant already offered to start the unlock in this conversation."""
-        return any(t.role == "assistant" and OFFER_UNLOCK in t.text for t in self.ctx.history)
-
-    def _asks_what_to_do_after_an_intrusion(self) -> bool:
-        # The message before may lean back itself ("those failed sign-ins weren't me", read from "I didn't do
-        # anything"), so the question it leans on is not the one that reported the intrusion.
-        return asks_what_to_do(self.ctx.message) and any(
-            reports_intrusion(text or "") for text in (previous_user_text(self.ctx), last_user_text(self.ctx)))
-
     def _kept_locked_earlier(self) -> bool:
         """Whether the customer said earlier in the conversation not to unlock the account, or that someone else
         was getting at it."""
@@ -904,7 +853,7 @@ class AccountReplies(BillingReplies):
         proposed (that would let whoever has the password back at it). It stays locked; a password reset, when
         they are ready, unlocks it with a password nobody else knows (the help centre's entry on locks), and
         two-factor keeps a password alone from being enough. A person is offered, first when it is an attack."""
-        intrusion = reports_intrusion(self.ctx.message) or self._asks_what_to_do_after_an_intrusion()
+        intrusion = reports_intrusion(self.ctx.message) or asks_what_to_do_after_an_intrusion(self.ctx)
         if account.unlock_pending:
             # Asked for earlier and waiting for staff: the agents have no way to withdraw it.
             self.reply.add("There's already a request to unlock it waiting for a member of our staff, and I can't "
@@ -1626,7 +1575,7 @@ class AccountReplies(BillingReplies):
         create an access token?", a credential for the API ("Your account (alice) is active" led "I don't have enough
         information")."""
         words = self.words - {"access"} if _API_CREDENTIAL.search(self.norm) else self.words
-        return has_cue(words, self.norm, *_GETTING_IN, "password")
+        return has_cue(words, self.norm, *GETTING_IN, "password")
 
     def _asks_about_the_account_state(self, standing: bool) -> bool:
         """Whether the account's state answers this message ("what's the status of my account?", "is my account

@@ -26,7 +26,7 @@ from agents.follow_ups.history import last_assistant_text
 from agents.follow_ups.leaning_back import BY_EMAIL_ALONE, asks_for_the_other, relative_step
 from agents.follow_ups.topic import with_topic
 from agents.outcome import ARTICLE_RELEVANT_FROM, ActionRecord, ArticleMatch, FaqMatch, ProposedAction, Source
-from agents.own_data import asks_for_billing_document
+from agents.own_data import TWO_FACTOR, asks_for_billing_document
 from agents.providers.offline.faq import STOP_WORDS as FAQ_STOP_WORDS
 from agents.providers.offline.other_customer import names_someone_else
 from agents.providers.offline.text import normalise, stem
@@ -110,7 +110,6 @@ OWED_CUES = ("owe", "outstanding", "balance", "unpaid", "overdue", "anything due
 CUSTOM_ROLES = re.compile(r"\bcustom\s+roles?\b", re.IGNORECASE)
 LATEST_INVOICE = re.compile(r"\b(?:last|latest|newest|most\s+recent)\s+(?:invoice|bill|statement)\b", re.IGNORECASE)
 FIRST_INVOICE = re.compile(r"\b(?:first|earliest|oldest)\s+(?:invoice|bill|statement)\b", re.IGNORECASE)
-TWO_FACTOR = re.compile(r"two-factor|two factor|authenticator|recovery code|2fa", re.IGNORECASE)
 # "Do you offer a free SSL certificate?", "is https included?", "do I have to pay for a certificate?":
 # whether something comes with the service, which the help centre answers; not a fault to troubleshoot.
 ASKS_WHAT_IS_INCLUDED = re.compile(
@@ -205,10 +204,6 @@ def shares_topic(text: str, match: FaqMatch) -> bool:
 
 def about_two_factor(match: FaqMatch) -> bool:
     return bool(TWO_FACTOR.search(f"{match.question} {match.answer}"))
-
-
-def has_cue(words: set[str], text: str, *cues: str) -> bool:
-    return any((cue in words) if " " not in cue else (cue in text) for cue in cues)
 
 
 # How long something takes, in any wording: "usually within an hour", "in 5 to 10 business days", "after a 7-day grace

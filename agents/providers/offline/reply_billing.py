@@ -15,6 +15,7 @@ from agents.about_service import (
 )
 from agents.card_changes import CARD_ON_FILE, asks_to_remove_it, reports_card_lost
 from agents.context import HistoryTurn
+from agents.cues import has_cue
 from agents.details_for_a_person import CANCELLATION_UNSEEN, RENEWAL_DATE_CHANGE_UNDESCRIBED
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
 from agents.follow_ups.billing import (
@@ -82,7 +83,6 @@ from agents.providers.offline.reply_base import (
     OWED_CUES,
     SEND_BY_EMAIL,
     WriterBase,
-    has_cue,
     invoice_line,
     invoice_numbers,
     joined_with_and,

@@ -15,11 +15,12 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from agents.cues import has_cue
 from agents.follow_ups.history import last_assistant_text, previous_user_text
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.outcome import FaqMatch, Source
 from agents.own_data import asks_about_own_plan
-from agents.providers.offline.reply_base import GENERIC_WORDS, has_cue, joined_with_and, money, plan_prices, sentences
+from agents.providers.offline.reply_base import GENERIC_WORDS, joined_with_and, money, plan_prices, sentences
 from agents.providers.offline.reply_billing import DISCOUNT_CUES, YEARLY_CUES, on_plan
 from agents.providers.offline.reply_plan_features import PlanFeatureReplies, PlanListing
 from agents.providers.offline.text import normalise

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from agents.about_service import asks_about_support_hours
 from agents.app_deletion import asks_what_deleting_an_app_saves
+from agents.cues import has_cue
 from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
 from agents.follow_ups.leaning_back import asks_for_more, asks_how_many_of_it
 from agents.follow_ups.offers import OFFER_PERSON
@@ -35,7 +36,6 @@ from agents.providers.offline.reply_base import (
     FAQ_CONFIDENT,
     GENERIC_WORDS,
     WriterBase,
-    has_cue,
     joined_with_and,
     money,
     topic_words,

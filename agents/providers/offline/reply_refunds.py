@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from agents.cues import has_cue
 from agents.facts import InvoiceFact, RefundFact
 from agents.follow_ups.billing import (
     NO_REFUND_REQUESTED,
@@ -33,7 +34,6 @@ from agents.providers.offline.reply_base import (
     RELATIVE_MONTH,
     WHY_ALONE,
     WHY_NOTHING,
-    has_cue,
     invoice_numbers,
     joined_with_and,
     money,

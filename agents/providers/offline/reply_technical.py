@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from agents.about_service import MOVE_DOWNTIME_UNKNOWN, asks_if_there_is_an_api, asks_to_keep_an_app_awake
+from agents.cues import has_cue
 from agents.dns_providers import (
     DOMAINS_GUIDE,
     asks_about_downtime_of_a_dns_change,
@@ -74,7 +75,6 @@ from agents.providers.offline.reply_base import (
     TAKES,
     WHY_ALONE,
     WriterBase,
-    has_cue,
     joined_with_and,
     money,
     plan_prices,

@@ -3,27 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+from agents.cues import normalise
 from agents.own_data import asks_to_give_a_role
-
-# Spellings customers type that mean the same as the word the models know.
-_SYNONYMS = {
-    "pwd": "password", "passwd": "password", "pw": "password", "2fa": "two factor",
-    "mfa": "two factor", "tfa": "two factor", "pls": "please", "plz": "please", "u": "you",
-    "ur": "your", "im": "i am", "cant": "can not", "can't": "can not", "dont": "do not",
-    "don't": "do not", "didnt": "did not", "didn't": "did not", "doesnt": "does not",
-    "doesn't": "does not", "wont": "will not", "won't": "will not", "isnt": "is not", "isn't": "is not",
-    "acct": "account", "acc": "account", "subs": "subscription", "sub": "subscription",
-    "deployment": "deploy", "deployments": "deploy", "deploys": "deploy", "deployed": "deploy",
-    "certs": "certificate", "cert": "certificate", "ssl": "tls", "https": "tls", "env": "environment",
-    "vars": "variables", "refunded": "refund", "refunds": "refund", "charged": "charge", "charges": "charge",
-    "invoices": "invoice", "billed": "bill", "login": "sign in", "log in": "sign in", "logon": "sign in",
-    "signin": "sign in", "euwest": "eu-west", "eu west": "eu-west",
-}
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-_PHRASES = {k: v for k, v in _SYNONYMS.items() if " " in k}
 
 # For the help-centre and guide search only: the intent model was fitted on normalise() as it is, so
 # these stay out of it. Ways customers ask what the help centre words otherwise, sharing no word with it.
@@ -53,15 +36,6 @@ _BILLED_YEARLY = re.compile(r"\byearly (?:bill|billing|plan|subscription|payment
                             r"|\b(?:switch|change|move|go|convert)(?: \w+){0,3}? (?:to |on )?(?:an? )?yearly\b")
 
 
-# Memoised: the rules, the classifier and the writers normalise the same message, and the turns before it, about a
-# hundred times a message (#9: a sixth of an offline run's CPU). Pure, and bounded.
-@lru_cache(maxsize=4096)
-def normalise(text: str) -> str:
-    """Lower-case, strip accents, and map common abbreviations to the words the models were fitted on."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    for phrase, replacement in _PHRASES.items():
-        text = text.replace(phrase, replacement)
-    return " ".join(_SYNONYMS.get(token, token) for token in _TOKEN.findall(text))
 
 
 def search_normalise(text: str) -> str:

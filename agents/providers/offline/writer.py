@@ -36,6 +36,7 @@ from agents.about_service import (
 )
 from agents.clauses import introduces_self_only, question_clauses, report_before_also
 from agents.context import IntentResult, SupportContext
+from agents.cues import has_cue
 from agents.facts import FaqFact
 from agents.follow_ups.billing import (
     asks_if_it_went_through,
@@ -94,7 +95,6 @@ from agents.providers.offline.reply_base import (
     SAYS_NOTHING_YET,
     FactView,
     Reply,
-    has_cue,
     joined_with_and,
     plan_prices,
     sentences,
