@@ -31,6 +31,32 @@ _ASKS_A_PRICE = re.compile(r"\bhow\s+much\b|\bcosts?\b|\bprices?\b", re.IGNORECA
 _A_PRICE = re.compile(r"\$\d")
 
 
+# "Is it gdpr compliant?", "are you soc 2 certified?", "so is it encrypted?": whether something holds of us, which a
+# sentence of the last reply may state ("We are GDPR compliant and sign a data processing agreement on request.").
+_ASKS_IF_IT_HOLDS = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|but|wait)[,\s]+)*(?:is|are)\s+(?:it|you|you\s+guys|northwind|that|this|the\s+data"
+    r"|my\s+data|our\s+data|the\s+service|your\s+service)\s+(?:also\s+|still\s+|really\s+|fully\s+)?"
+    r"(?P<what>[a-z][a-z0-9-]*(?:\s+[a-z0-9-]+){0,2})\s*\?+\s*$",
+    re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# A sentence that says something does not hold, or holds only in part.
+_DENIES = re.compile(r"\b(?:no|not|never|without|only|except|unless|but)\b|n't\b", re.IGNORECASE)
+
+
+def _stated_in_the_reply(message: str, reply: str) -> str | None:
+    """For "is it gdpr compliant?": the reply's sentence that states it ("We are GDPR compliant …"), with no word
+    that denies or narrows it; None for any other message, or when no sentence names every word asked."""
+    found = _ASKS_IF_IT_HOLDS.match(message.strip())
+    if found is None:
+        return None
+    words = [w for w in found["what"].lower().split() if w not in _NAMES_NOTHING and w not in {"a", "an", "the"}]
+    if not words:
+        return None
+    sentences = (s.strip() for paragraph in reply.split("\n\n") for s in _SENTENCE.split(paragraph.strip()))
+    return next((s for s in sentences if not _DENIES.search(s) and all(
+        re.search(rf"\b{re.escape(word)}\b", s, re.IGNORECASE) for word in words)), None)
+
+
 def covered_in_the_reply(message: str, reply: str) -> str | None:
     """For "and VAT number?" and a reply that repeats the last one: that the same goes for it, with the paragraph of
     the reply that names it ("do you take amex?": yes, with the list that names American Express); None when the
@@ -44,6 +70,10 @@ def covered_in_the_reply(message: str, reply: str) -> str | None:
         # "How much would it cost to get more?" after "Pro ($29.00 a month) includes up to 10 apps": the price said.
         said = re.sub(r"^(?:Yes|No)[:,]\s*", "", priced.strip())
         return f"As my last message said: {said[:1].lower()}{said[1:]}"
+    if (stated := _stated_in_the_reply(message, reply)) is not None:
+        # "Is it gdpr compliant?" after the entry on where data is stored, which says so: the yes, with that sentence.
+        kept = stated.startswith("I ") or stated[1:2].isupper()  # "I …", "GDPR applies …" keep their capital
+        return f"Yes. As my last message said: {stated if kept else stated[:1].lower() + stated[1:]}"
     found = _AND_ONE_MORE_THING.match(message.strip())
     if found is None:
         return None

@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from agents.context import SupportContext
+from agents.follow_ups.history import last_assistant_text
+
 DataProtectionAsk = Literal["erase", "access", "privacy", "backup", "encryption"]
 
 _ERASE_VERB = r"(?:delete|erase|remove|wipe|purge|destroy|scrub)"
@@ -159,3 +162,29 @@ def help_centre_questions(text: str) -> list[str]:
     if asked and NAMES_REGIONS.search(text):
         questions.append(REGIONS_QUESTION)
     return list(dict.fromkeys(questions))
+
+
+# "Can I choose eu only?", "so it stays in europe?", "can we keep everything in the EU?": whether data can stay in the
+# EU, asked right after where data is stored was told ("not enough information", or the entry's first sentence alone).
+_IN_THE_EU = re.compile(r"\b(?:eu|europe|european|eu-west)\b", re.IGNORECASE)
+_KEPT_THERE = re.compile(r"\b(?:choose|chose|pick|select|keep|kept|stay|stays|store|stored|host|hosted|only|just|restrict"
+                         r"|limit)\b", re.IGNORECASE)
+_REGION_YOU_CHOOSE = re.compile(r"[^.\n]*\bregion you choose\b[^.\n]*\.")
+_ACCOUNT_DATA_STORED = re.compile(r"[^.\n]*\b(?:account|billing) (?:and \w+ )?data (?:is|are) stored in eu-west\b[^.\n]*\.",
+                                  re.IGNORECASE)
+
+
+def data_kept_in_the_eu_reply(ctx: SupportContext) -> str | None:
+    """For "can I choose eu only?" right after the reply that said apps' data stays in the region chosen, eu-west among
+    them: yes, in that reply's own words (and where account data is, if it said). None otherwise."""
+    if not (_IN_THE_EU.search(ctx.message) and _KEPT_THERE.search(ctx.message)):
+        return None
+    last = last_assistant_text(ctx)
+    chosen = _REGION_YOU_CHOOSE.search(last)
+    if chosen is None or "eu-west" not in chosen.group():
+        return None
+    said = chosen.group().strip()
+    reply = f"Yes. As my last message said: {said[:1].lower()}{said[1:]} Choose eu-west, and they stay there."
+    if (account := _ACCOUNT_DATA_STORED.search(last)) is not None:
+        reply += f" {account.group().strip()}"
+    return reply

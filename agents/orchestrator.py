@@ -67,7 +67,7 @@ from agents.clauses import introduces_self_only, only_thanks, without_leading_pl
 from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
 from agents.covered_before import covered_in_the_reply
-from agents.data_protection import asks_for_a_copy_of_own_data, data_protection_asked
+from agents.data_protection import asks_for_a_copy_of_own_data, data_kept_in_the_eu_reply, data_protection_asked
 from agents.details_for_a_person import detail_for_a_person
 from agents.dns_providers import asks_to_buy_a_domain
 from agents.either_or import one_of_two_reply, one_of_two_told
@@ -77,8 +77,10 @@ from agents.facts import AccountFact, IncidentFact
 from agents.faq_refusals import why_the_entry_is_refused
 from agents.feedback import feedback_asked, feedback_reply
 from agents.follow_ups.billing import (
+    DUPLICATE_AGAIN_REPLY,
     REFUND_POLICY_TOLD,
     asks_after_the_duplicate,
+    asks_if_a_duplicate_happens_again,
     asks_if_it_worked_with_nothing_done,
     asks_of_another_month_after_a_refund_refused,
     asks_of_another_months_invoice,
@@ -117,6 +119,7 @@ from agents.follow_ups.plans import (
     plan_gone_ahead_with,
     plan_whose_contents_are_asked,
     plans_priced_asked,
+    who_they_are_changes_nothing_reply,
 )
 from agents.follow_ups.service import (
     CREDITS_AMOUNT_REPLY,
@@ -456,6 +459,9 @@ _REPORTS_ANSWERED_BY_RULE = (
     # records it.
     _ReportRule(lambda ctx: asks_where_sign_ins_came_from(ctx.message), "account", "sign_in_origins",
                 "asks where or from what sign-ins came", SIGN_IN_ORIGINS_REPLY),
+    # "Will it happen again?" right after a payment was told to be a duplicate: the duplicate again, with its refund.
+    _ReportRule(asks_if_a_duplicate_happens_again, "billing", "duplicate_again",
+                "asks whether a duplicate charge will happen again", DUPLICATE_AGAIN_REPLY),
     # "I'm in germany" right after the help centre was said to be silent on taxes: the scope reply.
     _ReportRule(says_where_they_are_after_taxes, "billing", "taxes_where_they_are",
                 "says where they are after taxes were asked about", TAX_WHERE_THEY_ARE_REPLY),
@@ -989,6 +995,11 @@ class Orchestrator:
             if report.made_in(run.ctx):
                 return await self._answer_by_rule(run, intent_response, label=report.label, key=report.key,
                                                   why=report.why, reply=report.reply)
+        if (in_the_eu := data_kept_in_the_eu_reply(run.ctx)) is not None:
+            # "Can I choose eu only?" right after where data is stored: "not enough information" came.
+            return await self._answer_by_rule(run, intent_response, label="general", key="data_in_the_eu",
+                                              why="asks whether their data can stay in the EU after where it is stored",
+                                              reply=in_the_eu)
         if (detail := detail_for_a_person(run.ctx)) is not None:
             # "For 2 months" right after a pause was said to be a person's to arrange: the scope reply came. The same
             # request goes on, so its answer is given to what was added, with the person offered again.
@@ -2075,6 +2086,10 @@ class Orchestrator:
                 # "my answer is the same", as if the answer had been missed).
                 run.summary["covered_before"] = covered[:200]
                 reply = covered
+            elif (unchanged := who_they_are_changes_nothing_reply(run.ctx)) is not None:
+                # "I'm a student tho" after no discount for students was found: heard, and what it changes said.
+                run.summary["who_they_are_changes_nothing"] = True
+                reply = unchanged
             elif (again := identity_asked_again(run.ctx.message, reply)) is not None:
                 # "Are you a bot?" after "who are you?": the yes it asks for, not "my answer is the same".
                 run.summary["identity_asked_again"] = True

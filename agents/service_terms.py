@@ -387,6 +387,19 @@ def asks_a_fate_alone(message: str) -> bool:
 # How the billing part tells the next renewal ("Your Pro plan renews on 2026-12-01, …"), which "how much?", "can I pay it
 # now?" and "can I change the date?" then ask after (reply_billing.py).
 RENEWAL_TOLD = " renews on "
+# "How often?", "how often does it renew?", "how often will I be charged?", "is that every month?": how often the plan
+# renews, asked right after its next renewal was told ("my answer is the same" and the renewal again).
+_HOW_OFTEN = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+(?:often|frequently)(?:\s+(?:does|do|will|is|am|are)\s+"
+    r"(?:it|that|this|i|we|my\s+plan|the\s+plan)(?:\s+(?:be\s+)?(?:renew\w*|charged|billed|happen\w*|paid))?)?"
+    r"|(?:is\s+(?:it|that|this)\s+|so\s+)?(?:every|each|once\s+a)\s+(?:month|year))\s*\?*\s*$", re.IGNORECASE)
+
+
+def asks_how_often_it_renews(message: str, *, last_reply: str) -> bool:
+    """"How often?" right after the plan's next renewal was told."""
+    return bool(_HOW_OFTEN.match(message)) and RENEWAL_TOLD in last_reply
+
+
 # "Can I change my billing date?" (the invoice list), "can we move our renewal date to the 1st?" (off topic: the renewal
 # again), "can i change the date" right after the renewal was told ("not enough information"): the day the plan renews,
 # which the help centre never says can be moved.

@@ -10,7 +10,7 @@ from agents.context import SupportContext
 from agents.follow_ups.go_aheads import DECLINE, affirms, says_it_is_done, withdraws_request
 from agents.follow_ups.history import assistant_texts, last_assistant_text, previous_user_text
 from agents.follow_ups.leaning_back import CLOSING, MAX_WORDS, WHEN_ALONE, asks_about_staff_review
-from agents.follow_ups.offers import OFFER_LOOKBACK_TURNS, OFFER_REFUND
+from agents.follow_ups.offers import OFFER_LOOKBACK_TURNS, OFFER_PERSON, OFFER_REFUND
 from agents.own_data import MONTH, asks_about_old_invoices, names_billing_document
 from agents.service_terms import asks_a_fate_alone, asks_what_nonpayment_does
 from agents.set_phrases import says_only_it_does_not_work
@@ -340,3 +340,23 @@ _DOWNLOAD_THEM = re.compile(
 def invoice_download_asked(ctx: SupportContext) -> bool:
     """"Can I download them?" right after a reply about invoices; False for another message, or after another reply."""
     return bool(_DOWNLOAD_THEM.match(ctx.message)) and names_billing_document(last_assistant_text(ctx))
+
+
+# "Will it happen again?", "how do I make sure this doesn't happen again?", "will I be charged twice again?" right after
+# a payment was told to be a duplicate: the duplicate came again, with its refund, as if the question were unheard.
+_HAPPENS_AGAIN = re.compile(
+    r"\b(?:will|could|can|might|may|would|is)\s+(?:it|this|that)\s+(?:be\s+going\s+to\s+|going\s+to\s+|ever\s+)?"
+    r"happen(?:ing)?\s+again\b"
+    r"|\b(?:make\s+sure|ensure|stop|prevent|avoid)\b[^.?!]{0,30}\bhappen(?:s|ing)?\s+again\b"
+    r"|\b(?:will|could|might|would)\s+(?:i|we)\s+(?:be|get)\s+(?:charged|billed)\s+(?:twice\s+)?again\b",
+    re.IGNORECASE)
+_DUPLICATE_TOLD = re.compile(r"\bis a duplicate\b|\bOne of them is a duplicate\b")
+DUPLICATE_AGAIN_REPLY = (
+    "Our records mark the second payment as a duplicate, but they don't say what caused it, so I can't promise it won't "
+    "happen again. If you're ever charged twice again, tell me here: a duplicate charge is always refunded in full. A "
+    f"person from our team can look into what caused this one: would you like me to {OFFER_PERSON}?")
+
+
+def asks_if_a_duplicate_happens_again(ctx: SupportContext) -> bool:
+    """"Will it happen again?" right after a payment was told to be a duplicate."""
+    return bool(_HAPPENS_AGAIN.search(ctx.message)) and bool(_DUPLICATE_TOLD.search(last_assistant_text(ctx)))

@@ -10,8 +10,15 @@ from agents.clauses import GREETING
 from agents.context import SupportContext
 from agents.follow_ups.history import earlier_user_texts, last_assistant_text, last_reply_cited, previous_user_text
 from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them, asks_to_avoid_it, asks_what_it_costs
+from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.plan_moves import PLANS_CHEAPEST_FIRST, goes_ahead_with_a_change, plan_change_named
-from agents.service_terms import RENEWAL_TOLD, asks_about_paying_less, asks_how_long_free_lasts, says_who_may_pay_less
+from agents.service_terms import (
+    RENEWAL_TOLD,
+    asks_about_paying_less,
+    asks_how_long_free_lasts,
+    says_who_may_pay_less,
+    who_may_pay_less,
+)
 
 # "I'm on pro", "we're on the business plan", "I have pro": the customer's plan, said to the question before it ("why
 # is my app slow?"), which it narrows as "and for pro?" does (asked_of_a_plan); alone it asks nothing.
@@ -383,6 +390,17 @@ def discount_asked_for_who_they_are(ctx: SupportContext) -> str | None:
     if not says_who_may_pay_less(ctx.message) or not asks_about_paying_less(before):
         return None
     return f"{before.strip()} {ctx.message.strip()}"
+
+
+def who_they_are_changes_nothing_reply(ctx: SupportContext) -> str | None:
+    """For "I'm a student tho" after the help centre was said to have nothing on a discount: that who they are was
+    heard, and changes nothing of what can be told, with a person (the whole reply again came, behind "my answer is
+    the same"). None for another message. Asked only of a reply that would repeat the last one."""
+    if discount_asked_for_who_they_are(ctx) is None or (who := who_may_pay_less(ctx.message)) is None:
+        return None
+    return (f"Thanks for telling me. Even so, our help centre has nothing on a discount for {who}, so I can't offer you "
+            f"one, or tell you for certain there isn't one. A person from our team can: would you like me to "
+            f"{OFFER_PERSON}?")
 
 
 # "Hello, we are getting 429s": a greeting before the question, which the question asked again of a plan leaves out

@@ -108,6 +108,7 @@ from agents.service_terms import (
     asks_about_paying_monthly,
     asks_for_a_special_price,
     asks_how_long_free_lasts,
+    asks_how_often_it_renews,
     asks_if_a_card_is_needed,
     asks_price_per_seat,
     asks_to_change_the_renewal_date,
@@ -116,7 +117,7 @@ from agents.service_terms import (
     who_may_pay_less,
 )
 from agents.taxes import REVERSE_CHARGE, TAX_UNSAID
-from agents.yes_or_no import answered_as_asked, without_yes_or_no
+from agents.yes_or_no import answered_as_asked, asks_yes_or_no, without_yes_or_no
 
 # "When did I cancel?", "what date was my subscription cancelled?": the cancellation's date, asked of the records.
 _ASKS_WHEN_CANCELLED = re.compile(r"\b(?:when|what\s+(?:date|day))\s+(?:did|was|were)\s+(?:i|we|my|our|it|the)\s*(?:\w+\s+)?"
@@ -153,9 +154,18 @@ ASKS_WHY_MORE = re.compile(
     r"|\b(?:so|too|very|really)\s+(?:high|much|big|expensive)\b|\b(?:went|gone|go|going)\s+up\b|\bincreased\b"
     r"|\bdoubled\b|\bcharged\s+more\b",
     re.IGNORECASE)
+# "Was there a price change?", "has the price of business changed?", "did you raise the price?", "I thought pro was
+# cheaper": the same question of the plan's price (the invoice list came), which a charge taken twice does not answer.
+_ASKS_IF_THE_PRICE_CHANGED = re.compile(
+    r"\bprices?\s+(?:of\s+(?:the\s+|my\s+)?\w+(?:\s+plan)?\s+)?(?:(?:has|have)\s+(?:been\s+)?)?(?:change[ds]?|increase[ds]?"
+    r"|hikes?|rise|rose|risen)\b|\b(?:change[ds]?|raised?|increased?|hiked?)\s+(?:the\s+|your\s+|its\s+|my\s+)?prices?\b"
+    # "I thought pro was cheaper": a lower price expected.
+    r"|\bthought\s+(?:it|pro|business|this|that|(?:the|my|our)\s+(?:\w+\s+)?plan)\s+(?:was|were|would\s+be|is|cost)\s+"
+    r"(?:cheaper|less)\b",
+    re.IGNORECASE)
 # A word that says the larger amount is a bill's or a charge's, not an app's memory ("why is my memory so high?").
 _BILLED = re.compile(r"\b(?:bill|bills|billed|invoice|invoices|charge|charges|charged|payment|payments|paid|pay|price|"
-                     r"cost|costs|fee|fees|subscription)\b", re.IGNORECASE)
+                     r"prices|cost|costs|fee|fees|subscription|cheaper)\b", re.IGNORECASE)
 # "Problems with payments", "an error with onlinepayment", "payment issue": something wrong with paying, not named.
 PAYMENT_PROBLEM = re.compile(
     r"\b(?:problems?|issues?|errors?|trouble|difficult(?:y|ies))\s+(?:with|on|in|paying|making)\s+"
@@ -492,7 +502,8 @@ class BillingReplies(WriterBase):
         if reports_plan_not_applied(self.text):
             self._plan_not_applied()
             return
-        if (self._tells_the_renewals_amount() or self._tells_the_retrys_amount() or self._tells_if_the_email_matches()
+        if (self._tells_the_renewals_amount() or self._tells_how_often_it_renews() or self._tells_the_retrys_amount()
+                or self._tells_if_the_email_matches()
                 or self._tells_monthly_billing() or self._tells_when_cancelled()):
             return
         if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
@@ -1718,6 +1729,20 @@ class BillingReplies(WriterBase):
                        f"{plan.renews_on.isoformat()}.")
         return True
 
+    def _tells_how_often_it_renews(self) -> bool:
+        """"How often?" right after the next renewal was told: every month, as every plan is priced and paid, with the
+        next one. False, having said nothing, for another message."""
+        plan = self.facts.subscription
+        if (plan is None or plan.renews_on is None or not plan.price_monthly or plan.status == "cancelled"
+                or not asks_how_often_it_renews(self.ctx.message, last_reply=last_assistant_text(self.ctx))):
+            return False
+        # "Is that every month?" wants its yes; "is it every year?" its no.
+        yearly = re.search(r"\byear", self.ctx.message, re.IGNORECASE) is not None
+        opening = "No, every month" if yearly else "Yes, every month" if asks_yes_or_no(self.ctx.message) else "Every month"
+        self.reply.add(f"{opening}: your {plan.plan} plan is {money(plan.price_monthly)} a month, paid monthly, and it "
+                       f"next renews on {plan.renews_on.isoformat()}.")
+        return True
+
     def _tells_the_retrys_amount(self) -> bool:
         """"How much?" right after the retry of a failed payment was told: the amount of the invoice tried again ("I
         don't have enough information to answer “can you retry it”" came). False, having said nothing, otherwise."""
@@ -2005,9 +2030,10 @@ class BillingReplies(WriterBase):
         # "That's more than last month" after "why was I charged $99?": the charge the question before named.
         about_a_bill = _BILLED.search(message) or (self.text != message and _BILLED.search(self.text)) or (
             leans_back(message) and _BILLED.search(previous_user_text(self.ctx) or ""))
-        if not ASKS_WHY_MORE.search(message) or not about_a_bill or not self.facts.invoices:
+        price_asked = _ASKS_IF_THE_PRICE_CHANGED.search(message) is not None
+        if not (ASKS_WHY_MORE.search(message) or price_asked) or not about_a_bill or not self.facts.invoices:
             return False
-        if self._duplicates_not_paid_back():
+        if self._duplicates_not_paid_back() and not price_asked:
             self._duplicates()
             return True
         invoices = sorted(self.facts.invoices, key=lambda i: (i.issued_on, i.number))

@@ -1,0 +1,102 @@
+"""What a seventeenth walk through the demo customers' conversations found, each fixed: a follow-up answered with the
+whole reply again behind "my answer is the same", or with "not enough information", where the reply before held its
+answer or the facts do. Names with "still" are guards that held before the fix too."""
+
+from __future__ import annotations
+
+import pytest
+
+_SAME = "My answer is the same"
+_NOT_ENOUGH = "I don't have enough information"
+
+
+@pytest.mark.parametrize("question", ["is it gdpr compliant?", "are you gdpr compliant?", "so is it GDPR compliant?"])
+async def test_a_yes_or_no_the_last_reply_states_is_answered_yes_with_its_sentence(converse, question):
+    *_, outcome = await converse("cus_alice", "where is my data stored?", question)
+    assert outcome.reply.startswith("Yes. As my last message said: we are GDPR compliant and sign a data processing "
+                                    "agreement on request."), outcome.reply
+    assert _SAME not in outcome.reply
+
+
+async def test_a_yes_or_no_the_last_reply_denies_is_still_not_answered_yes(converse):
+    # "Free and Pro have no SLA": a sentence naming the words but saying no is no yes.
+    *_, outcome = await converse("cus_alice", "whats your uptime sla?", "is it free?")
+    assert not outcome.reply.startswith("Yes"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "question"), [("cus_alice", "can I choose eu only?"),
+                                                    ("cus_carol", "so it stays in europe?"),
+                                                    (None, "can we keep everything in the EU?")])
+async def test_keeping_data_in_the_eu_after_where_it_is_stored_is_answered_from_that_reply(converse, customer, question):
+    # "Not enough information", or the entry's first sentence alone.
+    *_, outcome = await converse(customer, "where is my data stored?", question)
+    assert outcome.reply.startswith("Yes. As my last message said: your apps and their data stay in the region you "
+                                    "choose (us-east, eu-west or ap-southeast). Choose eu-west, and they stay "
+                                    "there."), outcome.reply
+    assert "Account and billing data are stored in eu-west." in outcome.reply
+
+
+async def test_the_eu_named_with_no_data_location_told_before_is_still_its_own_question(converse):
+    *_, outcome = await converse("cus_alice", "what's my plan?", "can I choose eu only?")
+    assert "As my last message said" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("asked", "said", "who"), [("do you have a student discount?", "im a student tho", "students"),
+                                                    ("do you have a student discount?", "I'm a student", "students")])
+async def test_who_they_are_said_after_no_discount_was_found_is_heard(converse, asked, said, who):
+    *_, outcome = await converse("cus_alice", asked, said)
+    assert outcome.reply.startswith(f"Thanks for telling me. Even so, our help centre has nothing on a discount for "
+                                    f"{who}"), outcome.reply
+    assert _SAME not in outcome.reply and "pass you to a person" in outcome.reply
+
+
+async def test_who_they_are_said_after_a_plain_discount_ask_is_still_the_discount_for_them(converse):
+    *_, outcome = await converse("cus_alice", "can I get a discount?", "we are a nonprofit")
+    assert "discounts for nonprofits" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("question", ["will it happen again?", "how do I make sure this does not happen again?",
+                                      "could this happen again?", "will I be charged twice again?"])
+async def test_whether_a_duplicate_happens_again_is_answered(converse, question):
+    # The duplicate came again, with its refund, as if the question were unheard.
+    *_, outcome = await converse("cus_bob", "why was I charged twice?", question)
+    assert outcome.reply.startswith("Our records mark the second payment as a duplicate, but they don't say what caused "
+                                    "it, so I can't promise it won't happen again."), outcome.reply
+    assert outcome.actions == []
+
+
+async def test_will_it_happen_again_after_an_outage_is_still_not_about_a_duplicate(converse):
+    *_, outcome = await converse("cus_alice", "is the api down?", "will it happen again?")
+    assert "duplicate" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "question", "opening"), [
+    ("cus_alice", "how often?", "Every month: your Pro plan is $29.00 a month, paid monthly, and it next renews on "
+                                "2026-12-01."),
+    ("cus_bob", "how often will I be charged?", "Every month: your Business plan is $99.00 a month"),
+    ("cus_bob", "is that every month?", "Yes, every month: your Business plan is $99.00 a month"),
+    ("cus_alice", "is it every year?", "No, every month: your Pro plan is $29.00 a month"),
+])
+async def test_how_often_the_plan_renews_is_answered_after_its_next_renewal(converse, customer, question, opening):
+    # "My answer is the same" and the renewal again.
+    *_, outcome = await converse(customer, "when is my next payment?", question)
+    assert outcome.reply.startswith(opening), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "question", "opening"), [
+    ("cus_alice", "was there a price change?", "Invoice NW-1003 is for $29.00, the same as the invoices before it"),
+    ("cus_alice", "did you change the price?", "Invoice NW-1003 is for $29.00, the same as the invoices before it"),
+    ("cus_alice", "I thought pro was cheaper", "Invoice NW-1003 is for $29.00, the same as the invoices before it"),
+    # A charge taken twice is why a bill is higher, not why a price would have changed.
+    ("cus_bob", "has the price of business changed?", "Invoice NW-2002 is for $99.00, the same as the invoice before it"),
+])
+async def test_whether_the_price_changed_is_answered_from_the_invoices(converse, customer, question, opening):
+    # The plan and the invoice list came.
+    [outcome] = await converse(customer, question)
+    assert outcome.reply.startswith(opening), outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply
+
+
+async def test_why_bob_was_charged_more_is_still_the_duplicate(converse):
+    [outcome] = await converse("cus_bob", "why was I charged more this month?")
+    assert "is a duplicate" in outcome.reply, outcome.reply
