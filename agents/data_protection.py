@@ -15,7 +15,7 @@ import re
 from typing import Literal
 
 from agents.context import SupportContext
-from agents.follow_ups.history import last_assistant_text
+from agents.follow_ups.history import assistant_texts
 
 DataProtectionAsk = Literal["erase", "access", "privacy", "backup", "encryption"]
 
@@ -77,7 +77,11 @@ _PRIVACY = re.compile(
     r"(?:in|inside|outside)\s+(?:the\s+)?(?:eu|europe|us|usa|uk|european)\b"
     r"|\b(?:store|keep|host|hold|process)\s+(?:my|our|the|customer)?\s*(?:data|information)\s+in\s+(?:the\s+)?"
     r"(?:eu|europe|us|usa|uk)\b"
-    r"|\bwhere\b[^.?!]{0,30}\b(?:store|keep|host|hold|process)\w*\s+(?:my|our|the|customer)?\s*(?:data|information)\b",
+    r"|\bwhere\b[^.?!]{0,30}\b(?:store|keep|host|hold|process)\w*\s+(?:my|our|the|customer)?\s*(?:data|information)\b"
+    # "Can I choose eu only?" (the TLS guide's step that says "choose"), "can we keep everything in the EU?".
+    # The EU, not the region eu-west ("only in eu-west" reports where a fault is).
+    r"|\b(?:eu|europe)\s+only\b|\bonly\s+(?:in\s+)?(?:the\s+)?(?:eu|europe)(?![\w-])"
+    r"|\b(?:keep|store|host|hold)\s+(?:everything|it\s+all|all\s+of\s+it|it|all)\s+in\s+(?:the\s+)?(?:eu|europe)(?![\w-])",
     re.IGNORECASE,
 )
 # Regions named with the question: the help centre's list of regions says where each is.
@@ -175,16 +179,19 @@ _ACCOUNT_DATA_STORED = re.compile(r"[^.\n]*\b(?:account|billing) (?:and \w+ )?da
 
 
 def data_kept_in_the_eu_reply(ctx: SupportContext) -> str | None:
-    """For "can I choose eu only?" right after the reply that said apps' data stays in the region chosen, eu-west among
-    them: yes, in that reply's own words (and where account data is, if it said). None otherwise."""
+    """For "can I choose eu only?" right after a reply that said apps' data stays in the region chosen, eu-west among
+    them (the last or the one before): yes, in that reply's own words (and where account data is, if it said). None
+    otherwise."""
     if not (_IN_THE_EU.search(ctx.message) and _KEPT_THERE.search(ctx.message)):
         return None
-    last = last_assistant_text(ctx)
-    chosen = _REGION_YOU_CHOOSE.search(last)
-    if chosen is None or "eu-west" not in chosen.group():
+    # The entry may be the reply before last ("is it gdpr compliant?" answered in between).
+    told = next((text for text in assistant_texts(ctx)[:2] if _REGION_YOU_CHOOSE.search(text)), None)
+    chosen = _REGION_YOU_CHOOSE.search(told or "")
+    if told is None or chosen is None or "eu-west" not in chosen.group():
         return None
     said = chosen.group().strip()
-    reply = f"Yes. As my last message said: {said[:1].lower()}{said[1:]} Choose eu-west, and they stay there."
-    if (account := _ACCOUNT_DATA_STORED.search(last)) is not None:
+    where = "my last message said" if told == assistant_texts(ctx)[0] else "I said earlier"
+    reply = f"Yes. As {where}: {said[:1].lower()}{said[1:]} Choose eu-west, and they stay there."
+    if (account := _ACCOUNT_DATA_STORED.search(told)) is not None:
         reply += f" {account.group().strip()}"
     return reply

@@ -240,6 +240,7 @@ from agents.service_terms import (
     asks_about_an_extra_fee,
     asks_for_a_special_price,
     asks_if_a_plan_can_change_later,
+    asks_if_the_price_changed,
     asks_price_per_app,
     asks_price_per_seat,
     asks_to_change_the_renewal_date,
@@ -568,6 +569,10 @@ _FOLLOW_UPS_MISREAD = (
     # "How?" right after which plan has custom roles (technical at 0.72: the custom domains guide's steps): the account's.
     _FollowUpRule(lambda ctx: custom_roles_setup_asked(ctx) is not None, "account", "custom_roles_setup",
                   "asks how custom roles are set up", spares=("human",), sure=True),
+    # "Has the price of business changed?" after a duplicate charge (refund at 0.85: the duplicate again): the plan's price,
+    # which the billing part compares across the invoices.
+    _FollowUpRule(lambda ctx: asks_if_the_price_changed(ctx.message), "billing", "price_change_asked",
+                  "asks whether the plan's price changed", spares=("human",)),
     # "Can you try now?" after a retry of the failed payment was told ("not enough information"): the retry.
     _FollowUpRule(asks_us_to_try_it_now, "billing", "retry_asked_now", "asks for the failed payment to be tried now",
                   spares=("human", "refund")),

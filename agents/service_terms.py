@@ -839,3 +839,20 @@ _PAYING_MONTHLY = re.compile(
 def asks_about_paying_monthly(message: str) -> bool:
     """"Can I switch to monthly?": paying month by month, which every plan's price is."""
     return _PAYING_MONTHLY.search(message) is not None and not asks_about_paying_yearly(message)
+
+
+# "Was there a price change?", "has the price of business changed?", "did you raise the price?", "I thought pro was
+# cheaper": the same question of the plan's price (the invoice list came), which a charge taken twice does not answer.
+_ASKS_IF_THE_PRICE_CHANGED = re.compile(
+    r"\bprices?\s+(?:of\s+(?:the\s+|my\s+)?\w+(?:\s+plan)?\s+)?(?:(?:has|have)\s+(?:been\s+)?)?(?:change[ds]?|increase[ds]?"
+    r"|hikes?|rise|rose|risen)\b|\b(?:change[ds]?|raised?|increased?|hiked?)\s+(?:the\s+|your\s+|its\s+|my\s+)?prices?\b"
+    # "I thought pro was cheaper": a lower price expected.
+    r"|\bthought\s+(?:it|pro|business|this|that|(?:the|my|our)\s+(?:\w+\s+)?plan)\s+(?:was|were|would\s+be|is|cost)\s+"
+    r"(?:cheaper|less)\b",
+    re.IGNORECASE)
+
+
+def asks_if_the_price_changed(text: str) -> bool:
+    """"Was there a price change?", "I thought pro was cheaper": whether the plan's price changed, which the invoices
+    answer."""
+    return _ASKS_IF_THE_PRICE_CHANGED.search(text) is not None

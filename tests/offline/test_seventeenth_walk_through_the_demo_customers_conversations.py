@@ -36,9 +36,19 @@ async def test_keeping_data_in_the_eu_after_where_it_is_stored_is_answered_from_
     assert "Account and billing data are stored in eu-west." in outcome.reply
 
 
-async def test_the_eu_named_with_no_data_location_told_before_is_still_its_own_question(converse):
-    *_, outcome = await converse("cus_alice", "what's my plan?", "can I choose eu only?")
-    assert "As my last message said" not in outcome.reply, outcome.reply
+async def test_keeping_data_in_the_eu_with_a_question_in_between_is_answered_from_the_reply_before(converse):
+    *_, outcome = await converse("cus_alice", "where is my data stored?", "is it gdpr compliant?",
+                                 "can I choose eu only?")
+    assert outcome.reply.startswith("Yes. As I said earlier: your apps and their data stay in the region you choose"), (
+        outcome.reply)
+
+
+@pytest.mark.parametrize("question", ["can I choose eu only?", "can we keep everything in the EU?"])
+async def test_keeping_data_in_the_eu_asked_first_is_answered_by_the_entry_on_where_data_is(converse, question):
+    # "Can I choose eu only?" got the TLS guide's step that says "choose".
+    *_, outcome = await converse("cus_alice", "what's my plan?", question)
+    assert outcome.reply.startswith("Your apps and their data stay in the region you choose"), outcome.reply
+    assert "As my last message said" not in outcome.reply and "TLS" not in outcome.reply
 
 
 @pytest.mark.parametrize(("asked", "said", "who"), [("do you have a student discount?", "im a student tho", "students"),
@@ -100,3 +110,11 @@ async def test_whether_the_price_changed_is_answered_from_the_invoices(converse,
 async def test_why_bob_was_charged_more_is_still_the_duplicate(converse):
     [outcome] = await converse("cus_bob", "why was I charged more this month?")
     assert "is a duplicate" in outcome.reply, outcome.reply
+
+
+async def test_whether_the_price_changed_after_a_duplicate_is_the_price_not_the_duplicate(converse):
+    # Read as a refund with the duplicate before it, the duplicate came again.
+    *_, outcome = await converse("cus_bob", "why was I charged twice?", "will it happen again?",
+                                 "has the price of business changed?")
+    assert outcome.reply.startswith("Invoice NW-2002 is for $99.00, the same as the invoice before it"), outcome.reply
+    assert outcome.intent.label == "billing"

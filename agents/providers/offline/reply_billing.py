@@ -110,6 +110,7 @@ from agents.service_terms import (
     asks_how_long_free_lasts,
     asks_how_often_it_renews,
     asks_if_a_card_is_needed,
+    asks_if_the_price_changed,
     asks_price_per_seat,
     asks_to_change_the_renewal_date,
     asks_what_nonpayment_does,
@@ -153,15 +154,6 @@ ASKS_WHY_MORE = re.compile(
     r"|this\s+(?:month|time|year))\b"
     r"|\b(?:so|too|very|really)\s+(?:high|much|big|expensive)\b|\b(?:went|gone|go|going)\s+up\b|\bincreased\b"
     r"|\bdoubled\b|\bcharged\s+more\b",
-    re.IGNORECASE)
-# "Was there a price change?", "has the price of business changed?", "did you raise the price?", "I thought pro was
-# cheaper": the same question of the plan's price (the invoice list came), which a charge taken twice does not answer.
-_ASKS_IF_THE_PRICE_CHANGED = re.compile(
-    r"\bprices?\s+(?:of\s+(?:the\s+|my\s+)?\w+(?:\s+plan)?\s+)?(?:(?:has|have)\s+(?:been\s+)?)?(?:change[ds]?|increase[ds]?"
-    r"|hikes?|rise|rose|risen)\b|\b(?:change[ds]?|raised?|increased?|hiked?)\s+(?:the\s+|your\s+|its\s+|my\s+)?prices?\b"
-    # "I thought pro was cheaper": a lower price expected.
-    r"|\bthought\s+(?:it|pro|business|this|that|(?:the|my|our)\s+(?:\w+\s+)?plan)\s+(?:was|were|would\s+be|is|cost)\s+"
-    r"(?:cheaper|less)\b",
     re.IGNORECASE)
 # A word that says the larger amount is a bill's or a charge's, not an app's memory ("why is my memory so high?").
 _BILLED = re.compile(r"\b(?:bill|bills|billed|invoice|invoices|charge|charges|charged|payment|payments|paid|pay|price|"
@@ -2030,7 +2022,7 @@ class BillingReplies(WriterBase):
         # "That's more than last month" after "why was I charged $99?": the charge the question before named.
         about_a_bill = _BILLED.search(message) or (self.text != message and _BILLED.search(self.text)) or (
             leans_back(message) and _BILLED.search(previous_user_text(self.ctx) or ""))
-        price_asked = _ASKS_IF_THE_PRICE_CHANGED.search(message) is not None
+        price_asked = asks_if_the_price_changed(message)
         if not (ASKS_WHY_MORE.search(message) or price_asked) or not about_a_bill or not self.facts.invoices:
             return False
         if self._duplicates_not_paid_back() and not price_asked:
