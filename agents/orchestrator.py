@@ -1069,7 +1069,10 @@ class Orchestrator:
                                               reply=funds_not_the_cause_reply(last4))
         if said_when := when_it_was_said(run.ctx):
             # "When?" after the steps to cancel, or a retry promised: the scope reply came, as its word names nothing.
-            return await self._answer_by_rule(run, intent_response, label="general", key="when_it_happens",
+            # "When does it take effect?" keeps the domain its words were read in (billing, after a downgrade).
+            classified = intent_response.result.get("intent", {}).get("label") if intent_response.status == "success" else None
+            return await self._answer_by_rule(run, intent_response, key="when_it_happens",
+                                              label=classified if classified in WORKERS_FOR_INTENT else "general",
                                               why="asks only when, of what the last reply said would happen",
                                               reply=when_reply(said_when))
         if asks_what_to_do_while_the_incident_lasts(run.ctx):

@@ -28,16 +28,23 @@ _SAYS_WHEN = re.compile(
 # A line of a list ("- NW-1003: $29.00, failed on 2026-11-01", "2. Wait for DNS …"): an item, not what happens next.
 _LISTED = re.compile(r"^(?:[-•*]|\d+\.)\s")
 _WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
+# "When does it take effect?", "when would that happen?", "when does it kick in?": when, of what the last reply said
+# would happen (after a downgrade's steps and what it loses, the invoice list came).
+_WHEN_IT_HAPPENS = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?when\s+(?:does|do|would|will|did)\s+(?:it|that|this|the\s+change)\s+"
+    r"(?:take\s+effect|happen|kick\s+in|apply|start|go\s+through|come\s+into\s+effect)(?:\s+(?:then|exactly))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
 # The sentences said back: the answer, not the whole reply again.
 _MOST = 2
 
 
 def when_it_was_said(ctx: SupportContext) -> list[str]:
-    """The last reply's sentences that say when, when the message asks only when; [] otherwise, or when the reply
+    """The last reply's sentences that say when, when the message asks only when ("when?", "when does it take
+    effect?"); [] otherwise, or when the reply
     told of a refund by its reference (whose arrival its own part tells)."""
     # "How long?" alone has answers of its own parts (after the refund policy, the window and the refund's timing).
-    if (not ctx.history or not asks_only_when(ctx.message) or not _WHEN.search(ctx.message)
-            or asks_when_the_refund_arrives(ctx)):
+    asked = (asks_only_when(ctx.message) and _WHEN.search(ctx.message)) or _WHEN_IT_HAPPENS.match(ctx.message)
+    if not ctx.history or not asked or asks_when_the_refund_arrives(ctx):
         return []
     said = [without_lead_in(sentence) for sentence in reply_sentences(last_assistant_text(ctx))
             if _SAYS_WHEN.search(sentence) and not _LISTED.match(sentence)]

@@ -64,16 +64,41 @@ _PLAN_DESCRIBED = re.compile(
     re.IGNORECASE)
 
 
+# "What would I get?", "what do I get?", "what extra would I get with it?" right after asking to move to a plan ("can I
+# upgrade to business?"): that plan's contents (the entry on Free came by its words).
+_WHAT_WOULD_I_GET = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?what\s+(?:else\s+|extra\s+|more\s+)?(?:would|do|will|could|should)\s+(?:i|we)\s+"
+    r"get(?:\s+(?:with\s+it|for\s+it|for\s+that|for\s+the\s+money|extra|more|out\s+of\s+it))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+_A_PLAN_NAMED = re.compile(r"\b(free|pro|business)\b")
+
+
 def plan_whose_contents_are_asked(ctx: SupportContext) -> str | None:
-    """The plan whose contents the message asks: "what does that include?" of the one the last reply named, or one
-    named to be described ("tell me about the business plan", "pro plan" as a first message); None otherwise."""
+    """The plan whose contents the message asks: "what does that include?" of the one the last reply named, "what would
+    I get?" of the one the question before asked to move to, or one named to be described ("tell me about the business
+    plan", "pro plan" as a first message); None otherwise."""
     if (meant := plan_meant_by_that(ctx)) is not None:
         return meant
+    before = previous_user_text(ctx) or ""
+    if _WHAT_WOULD_I_GET.match(ctx.message) and plan_change_named(before):
+        named = set(_A_PLAN_NAMED.findall(before.lower()))
+        return named.pop() if len(named) == 1 else None
     described = _PLAN_DESCRIBED.match(ctx.message)
     if described is None or (described["named"] and ctx.history):
         # "Pro plan" alone later in a conversation answers the question before it (question_as_asked reads it so).
         return None
     return (described["plan"] or described["named"]).lower()
+
+
+def contents_asked_of_the_plan_moved_to(ctx: SupportContext) -> str | None:
+    """"What would I get?" right after "can I upgrade to business?" → "what does business include?"; None otherwise
+    (the entry on Free answered by its words, or Business's one line on the SLA the look-ups found)."""
+    if not _WHAT_WOULD_I_GET.match(ctx.message):
+        return None
+    plan = plan_whose_contents_are_asked(ctx)
+    return f"what does {plan} include?" if plan is not None else None
 
 
 def plan_meant_by_that(ctx: SupportContext) -> str | None:

@@ -12,7 +12,11 @@ from agents.follow_ups.go_aheads import DECLINE, affirms
 from agents.follow_ups.history import earlier_user_texts, last_assistant_text, question_at
 from agents.follow_ups.leaning_back import leans_back
 from agents.follow_ups.people import asks_about_people_before, custom_roles_setup_asked
-from agents.follow_ups.plans import asked_of_a_plan, discount_asked_for_who_they_are
+from agents.follow_ups.plans import (
+    asked_of_a_plan,
+    contents_asked_of_the_plan_moved_to,
+    discount_asked_for_who_they_are,
+)
 from agents.follow_ups.service import (
     count_asked_of_another_thing,
     credits_asked_of_the_sla_told,
@@ -65,11 +69,11 @@ def question_as_asked(ctx: SupportContext) -> str | None:
     deploy the app just named, a new key for the one just named, our uptime over another period, the credits of the
     SLA just told, what becomes of other things, a discount for who the customer says they are, when a refund just
     told of arrives, when a payment just said to be tried again is, our support at a time named after a reply about it,
-    a change of the detail just told, or how custom roles are set up after which plan has them; None when it asks its
-    own."""
+    a change of the detail just told, how custom roles are set up after which plan has them, or what the plan just asked
+    to move to includes; None when it asks its own."""
     return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or number_asked_of_the_count(ctx)
             or lost_in_a_move_up(ctx) or deploying_the_app_named_before(ctx) or new_key_asked(ctx)
             or uptime_asked_of_another_period(ctx) or credits_asked_of_the_sla_told(ctx)
             or fate_asked_of_other_things(ctx) or discount_asked_for_who_they_are(ctx) or refund_arrival_asked_alone(ctx)
             or retry_asked_alone(ctx) or support_asked_of_a_time(ctx) or change_asked_of_the_detail_told(ctx)
-            or custom_roles_setup_asked(ctx))
+            or custom_roles_setup_asked(ctx) or contents_asked_of_the_plan_moved_to(ctx))

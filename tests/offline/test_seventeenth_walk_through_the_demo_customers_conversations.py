@@ -118,3 +118,25 @@ async def test_whether_the_price_changed_after_a_duplicate_is_the_price_not_the_
                                  "has the price of business changed?")
     assert outcome.reply.startswith("Invoice NW-2002 is for $99.00, the same as the invoice before it"), outcome.reply
     assert outcome.intent.label == "billing"
+
+
+@pytest.mark.parametrize("question", ["what would I get?", "what do I get?", "so what extra would I get?"])
+async def test_what_a_move_would_give_is_the_plan_moved_tos_contents(converse, question):
+    # The help centre's entry on the Free plan came by its words, to a customer asking to move up to Business.
+    *_, outcome = await converse("cus_alice", "can I upgrade to business?", question)
+    assert outcome.reply.startswith("Business ($99.00 a month) includes unlimited apps, team members and priority "
+                                    "support"), outcome.reply
+    assert "Free plan costs" not in outcome.reply
+
+
+async def test_what_would_I_get_with_no_plan_asked_of_before_is_still_not_a_plans_contents(converse):
+    *_, outcome = await converse("cus_alice", "my app is slow", "what would I get?")
+    assert "includes unlimited apps" not in outcome.reply, outcome.reply
+
+
+async def test_when_a_downgrade_takes_effect_after_what_it_loses_is_answered(converse):
+    # The invoice list came: "will I lose anything?" before it was read as the question, and the downgrade lost.
+    *_, outcome = await converse("cus_bob", "can I downgrade to pro?", "will I lose anything?",
+                                 "when does it take effect?")
+    assert outcome.reply.startswith("The downgrade takes effect at the end of your current billing period"), outcome.reply
+    assert outcome.intent.label == "billing"
