@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from agents.about_service import payment_methods_asked
+from agents.follow_ups.leaning_back import asks_how_to_do_it
 
 # "And VAT number?", "what about the address?", "and the logo too?": one more thing, named and nothing else.
 _AND_ONE_MORE_THING = re.compile(
@@ -39,6 +40,8 @@ _ASKS_IF_IT_HOLDS = re.compile(
     r"(?P<what>[a-z][a-z0-9-]*(?:\s+[a-z0-9-]+){0,2})\s*\?+\s*$",
     re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# Where in the app a step is done: "Go to **Settings → Team → Invite**".
+_A_PLACE_IN_THE_APP = re.compile(r"\*\*[^*]+→[^*]+\*\*")
 # A sentence that says something does not hold, or holds only in part.
 _DENIES = re.compile(r"\b(?:no|not|never|without|only|except|unless|but)\b|n't\b", re.IGNORECASE)
 
@@ -55,6 +58,15 @@ def _stated_in_the_reply(message: str, reply: str) -> str | None:
     sentences = (s.strip() for paragraph in reply.split("\n\n") for s in _SENTENCE.split(paragraph.strip()))
     return next((s for s in sentences if not _DENIES.search(s) and all(
         re.search(rf"\b{re.escape(word)}\b", s, re.IGNORECASE) for word in words)), None)
+
+
+def _steps_in(reply: str) -> str | None:
+    """The reply's sentence that says how: "Go to **Settings → Team → Invite**, …" first, else any that names where in
+    the app; None when none does."""
+    placed = [s.strip() for paragraph in reply.split("\n\n") for s in _SENTENCE.split(paragraph.strip())
+              if _A_PLACE_IN_THE_APP.search(s)]
+    placed = [re.sub(r"^How to do it:\s*", "", s) for s in placed]
+    return next((s for s in placed if s.startswith("Go to ")), placed[0] if placed else None)
 
 
 def covered_in_the_reply(message: str, reply: str) -> str | None:
@@ -74,6 +86,9 @@ def covered_in_the_reply(message: str, reply: str) -> str | None:
         # "Is it gdpr compliant?" after the entry on where data is stored, which says so: the yes, with that sentence.
         kept = stated.startswith("I ") or stated[1:2].isupper()  # "I …", "GDPR applies …" keep their capital
         return f"Yes. As my last message said: {stated if kept else stated[:1].lower() + stated[1:]}"
+    if asks_how_to_do_it(message) and (steps := _steps_in(reply)) is not None:
+        # "How do I add one?" after the team's entry, which says how: the steps, not the whole entry again.
+        return f"As my last message said: {steps}"
     found = _AND_ONE_MORE_THING.match(message.strip())
     if found is None:
         return None

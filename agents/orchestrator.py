@@ -196,6 +196,7 @@ from agents.own_data import (
     asks_when_joined,
     asks_when_we_retry,
     asks_which_authenticator,
+    asks_which_email_is_on_file,
     device_said_after_sign_in_trouble,
     gives_an_address_to_send_to,
     gives_an_invoice_detail,
@@ -713,6 +714,10 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: asks_about_the_billing_email(ctx.message) or gives_an_address_to_send_to(
         ctx.message, last_reply=last_assistant_text(ctx)), "billing", "billing_email_asked",
                   "asks about the address invoices are emailed to", spares=("human", "refund")),
+    # "What email do you have on file?" after asking for an invoice by email (billing: the invoice list), or alone (the
+    # panel's billing part: "not enough information"): the address on the account.
+    _FollowUpRule(lambda ctx: asks_which_email_is_on_file(ctx.message), "account", "email_on_file_asked",
+                  "asks which email address is on the account", spares=("human",), sure=True),
     # "Do refunds go back to the original card?" (the duplicate charge described), "what if that card is closed?" after
     # it (the card on file): where a refund's money goes.
     _FollowUpRule(lambda ctx: asks_where_a_refund_goes(ctx.message) or asks_of_a_refund_to_a_card_gone(ctx), "refund",

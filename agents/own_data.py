@@ -1163,6 +1163,21 @@ def asks_about_a_coming_invoice(text: str) -> bool:
     return bool(_ON_A_COMING_INVOICE.search(text))
 
 
+# "What email do you have on file?", "what's the email on my account?", "which address do you have for me?": the address
+# on the account (billing, after invoices were spoken of: the invoice list; alone, the panel's billing part said "not
+# enough information" beside it, for "on file").
+_EMAIL_ON_FILE = re.compile(
+    r"\b(?:what|which)(?:'s|\s+is)?\s+(?:e-?mail(?:\s+address)?|address)\s+(?:do\s+you\s+have|have\s+you\s+got|you\s+have"
+    r"|is\s+(?:on\s+file|on\s+(?:my|our|the)\s+account))\b"
+    r"|\bwhat(?:'s|\s+is)\s+the\s+e-?mail(?:\s+address)?\s+(?:on\s+(?:my|our|the)\s+account|on\s+file)\b",
+    re.IGNORECASE)
+
+
+def asks_which_email_is_on_file(text: str) -> bool:
+    """"What email do you have on file?": the address on the customer's account, not where invoices go nor a change."""
+    return bool(_EMAIL_ON_FILE.search(text)) and not ASKS_ABOUT_BILLING_EMAIL.search(text)
+
+
 def asks_about_the_billing_email(text: str) -> bool:
     """"How do I change my billing email?": the address invoices are emailed to (account, read alone: the entry on
     changing the email quoted as a guess beside one on changing the card)."""

@@ -380,3 +380,17 @@ def refund_wanted(ctx: SupportContext, *, charged_twice: Iterable[Decimal] | Non
     if not leans_back(ctx.message) or any(is_question(c) for c in clauses(ctx.message)):
         return False
     return own_refund_asked_for(with_topic(ctx), own_names=own_names, charged_twice_totals=totals)
+
+
+# "Refund both payments", "the full amount, not just the duplicate", "I want the first payment refunded too": an
+# invoice's own charge asked back beside its duplicate (the duplicate's refund was filed, or said to be filed, alone).
+_BOTH_CHARGES = re.compile(
+    r"\bboth\s+(?:the\s+|of\s+the\s+)?(?:payments|charges)\b"
+    r"|\bnot\s+just\s+(?:the\s+)?(?:duplicate|second\s+(?:one|payment|charge)|extra\s+one)\b"
+    r"|\b(?:first|original|other)\s+(?:payment|charge)\b[^.?!]{0,30}\b(?:too|as\s+well|also)\b"
+    r"|\b(?:refund|back)\b[^.?!]{0,20}\b(?:first|original|other)\s+(?:payment|charge)\b", re.IGNORECASE)
+
+
+def asks_for_both_charges(text: str) -> bool:
+    """"The full amount, not just the duplicate": the invoice's first payment asked back as well as its duplicate."""
+    return bool(_BOTH_CHARGES.search(text))

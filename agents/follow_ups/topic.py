@@ -46,7 +46,9 @@ def with_topic(ctx: SupportContext) -> str:
 # "Can I change it?" right after "Your username is alice", "that's wrong, it should be bob@newco.com" right after "The
 # email address on your account is …": a change of the detail just told (the reset's steps came, or "my answer is the
 # same").
-_CHANGE_IT = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:can|could|how\s+(?:do|can|could))\s+(?:i|we|you)\s+"
+_CHANGE_IT = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:can|could|how\s+(?:do|can|could))\s+(?:i|we|you)\s+"
+                        # "I want to change it" (the address again, behind "my answer is the same").
+                        r"|(?:i|we)\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+|i'd\s+like\s+to\s+|please\s+)"
                         r"(?:change|update|edit)\s+(?:it|that|this)\b", re.IGNORECASE)
 _SAYS_IT_IS_WRONG = re.compile(r"\b(?:(?:that'?s|it'?s|that\s+is|it\s+is)\s+(?:wrong|not\s+(?:right|correct|mine|it)|outdated|old)"
                                r"|(?:it|that)\s+should\s+be|should\s+be\s+\S+@\S+)", re.IGNORECASE)

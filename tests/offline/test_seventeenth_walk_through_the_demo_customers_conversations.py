@@ -140,3 +140,54 @@ async def test_when_a_downgrade_takes_effect_after_what_it_loses_is_answered(con
                                  "when does it take effect?")
     assert outcome.reply.startswith("The downgrade takes effect at the end of your current billing period"), outcome.reply
     assert outcome.intent.label == "billing"
+
+
+@pytest.mark.parametrize("turns", [("what email do you have on file?",),
+                                   ("can you send me my last invoice?", "what email do you have on file?")])
+async def test_the_email_on_file_is_told_with_nothing_else(converse, turns):
+    # Alone the panel's other part said "not enough information"; after an invoice asked by email, the invoice list came.
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply == "The email address on your account is alice@example.com.", outcome.reply
+
+
+async def test_wanting_to_change_the_email_just_told_gets_its_steps(converse):
+    # "My answer is the same" and the address again.
+    *_, outcome = await converse("cus_alice", "what's my email?", "I want to change it")
+    assert "Go to **Settings → Profile**, enter the new address" in outcome.reply, outcome.reply
+    assert _SAME not in outcome.reply
+
+
+@pytest.mark.parametrize("asked", ["the full amount, not just the duplicate", "I want the first payment refunded too"])
+async def test_the_first_payment_asked_back_after_the_duplicates_refund_is_answered(converse, asked):
+    # "You're right, I can see it" and the duplicate again, as if the first payment had not been asked of.
+    *_, outcome = await converse("cus_bob", "I'd like a refund for november", asked)
+    assert "You're right" not in outcome.reply, outcome.reply
+    assert "The first payment for NW-2002 ($99.00) is the invoice's own charge, and it's within our 14-day refund " \
+           "window. I can only ask for one refund per invoice from this chat" in outcome.reply
+    assert outcome.actions == []
+
+
+async def test_both_payments_asked_at_once_files_the_duplicate_and_says_what_of_the_first(converse):
+    [outcome] = await converse("cus_bob", "refund both payments for NW-2002")
+    assert [(a.kind, a.invoice_number) for a in outcome.actions] == [("refund", "NW-2002")]
+    assert "a person from our team would need to look at refunding the first payment" in outcome.reply, outcome.reply
+
+
+async def test_how_to_add_one_after_the_team_limit_is_the_teams_steps_not_the_cards(converse):
+    # Alone its words found the entry on replacing the card (0.92), which the FAQ shortcut sent.
+    *_, outcome = await converse("cus_bob", "how many team members can I add?", "how do I add one?")
+    assert outcome.reply == ("As my last message said: Go to **Settings → Team → Invite**, enter your colleague's email "
+                             "and pick a role."), outcome.reply
+
+
+async def test_what_team_members_see_after_how_to_add_one_is_still_about_the_team(converse):
+    *_, outcome = await converse("cus_bob", "how many team members can I add?", "how do I add one?",
+                                 "can they see billing?")
+    assert "team members" in outcome.reply and "Replace card" not in outcome.reply, outcome.reply
+
+
+async def test_how_to_do_it_after_steps_already_given_says_the_steps_not_the_whole_reply(converse):
+    # "My answer is the same" and the whole reply again.
+    *_, outcome = await converse("cus_alice", "my card expired", "how do I update it?")
+    assert outcome.reply == ("As my last message said: Go to **Billing → Payment method**, choose **Replace card** and "
+                             "enter the new card's details."), outcome.reply

@@ -60,6 +60,7 @@ from agents.own_data import (
     asks_what_if_the_second_factor_is_lost,
     asks_when_joined,
     asks_which_authenticator,
+    asks_which_email_is_on_file,
     mentions_plans,
     names_two_factor,
     own_name_asked_to_change,
@@ -748,7 +749,9 @@ class AccountReplies(BillingReplies):
         ) and not names_uncovered_topic(self.text, EMAIL_HOSTING) and not self._asks_for_support_address() and not (
                 # "An invoice with our company address on it": the address printed on invoices, not the email.
                 self._asks_about_invoice_details()):
-            self.reply.add(f"The email address on your account is {account.email}.", answers=own)
+            # "What email do you have on file?" names no "my", yet asks the account's own address.
+            self.reply.add(f"The email address on your account is {account.email}.",
+                           answers=own or asks_which_email_is_on_file(self.text))
             told_state = True
         # "Is 2fa on for my account?" is answered by the fact; a how-to FAQ next to it (recovery codes,
         # how to unlock) would answer a question the customer did not ask.

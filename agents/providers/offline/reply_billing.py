@@ -93,7 +93,12 @@ from agents.providers.offline.reply_base import (
     topic_words,
 )
 from agents.providers.offline.text import normalise
-from agents.refund_requests import asks_if_charged_twice, reports_charged_twice, supposes_a_charge_taken_twice
+from agents.refund_requests import (
+    asks_for_both_charges,
+    asks_if_charged_twice,
+    reports_charged_twice,
+    supposes_a_charge_taken_twice,
+)
 from agents.service_terms import (
     ASKS_ABOUT_PAYING_YEARLY,
     ASKS_ABOUT_PRICING,
@@ -2365,7 +2370,9 @@ class BillingReplies(WriterBase):
         a plain yes to one who asked, and "however" when what they named wasn't charged twice."""
         if agrees is False:
             return "However, invoice"
-        if reports_charged_twice(self.ctx.message, charged_twice_totals=self._charged_twice_totals().values()):
+        # "The full amount, not just the duplicate" names the duplicate to ask for more than it, reporting nothing.
+        if reports_charged_twice(self.ctx.message, charged_twice_totals=self._charged_twice_totals().values()) and (
+                not asks_for_both_charges(self.ctx.message)):
             return "You're right, I can see it: invoice"
         if asks_if_charged_twice(self.ctx.message) and not _ASKS_WHICH_OR_HOW.match(self.ctx.message):
             return "Yes: invoice"  # not to "which one is the duplicate?", which no yes answers

@@ -44,6 +44,7 @@ from agents.providers.offline.reply_billing import BillingReplies, on_plan
 from agents.providers.offline.text import normalise
 from agents.refund_requests import (
     asks_for_a_refund_elsewhere,
+    asks_for_both_charges,
     asks_for_credit_instead,
     asks_how_one_is_given,
     asks_of_a_refund_to_a_card_gone,
@@ -404,8 +405,16 @@ class RefundReplies(BillingReplies):
                        "bill", "billed", "invoice") or invoice_numbers(self.text) or self.invoices_for_amounts is not None:
                 self.billing()
             return
+        if asks_for_both_charges(self.ctx.message) and self._duplicates_refund_filed():
+            # "The full amount, not just the duplicate" after the duplicate's refund was filed: "You're right, I can see
+            # it" and the duplicate again, as if the first payment had not been asked of.
+            for refund in self._duplicates_refund_filed():
+                self._refund_state(refund)
+            self._first_payments_asked_too()
+            return
         if self._mentions_double_charge() and not self._names_an_invoice_not_own() and (
-                not self._invoices_named() or self._names_own_charged_once()):
+                not self._invoices_named() or self._names_own_charged_once()) and not asks_for_both_charges(
+                self.ctx.message):
             # "I was charged twice": the answer is whether a charge was duplicated, not the
             # refund window of whatever was paid last. "I was double charged on NW-2001" of an invoice of
             # theirs taken once: that it was taken once, and where the duplicate is, not that one's window.
@@ -421,6 +430,29 @@ class RefundReplies(BillingReplies):
                            "your invoices you mean, I'll check it against our refund policy.")
             return
         self._refund_options_for(self._refund_options_asked(only_duplicates=only_duplicates))
+        if asks_for_both_charges(self.ctx.message):
+            self._first_payments_asked_too()
+
+    def _duplicates_refund_filed(self) -> list[RefundFact]:
+        """The live refunds of invoices charged twice: one per invoice, for its duplicate."""
+        twice = {p.invoice_number for p in self.facts.payments if p.duplicate}
+        return [r for r in self.facts.refunds if r.invoice_number in twice and r.status != "rejected"]
+
+    def _first_payments_asked_too(self) -> None:
+        """For "refund both payments": each invoice charged twice has one refund here, its duplicate's; its first
+        payment, the invoice's own charge, is weighed against the window and left to a person."""
+        window = self.ctx.constraints.refund_window_days
+        for duplicate in (p for p in self.facts.payments if p.duplicate):
+            number = duplicate.invoice_number
+            first = next((o for o in self.facts.refund_options if o.get("invoice_number") == number
+                          and o.get("reason") != "duplicate_charge"), None)
+            if first is None:
+                continue
+            where = "within" if first.get("allowed") else "outside"
+            self.reply.add(f"The first payment for {number} ({money(first.get('amount', '0'))}) is the invoice's own "
+                           f"charge, and it's {where} our {window}-day refund window. I can only ask for one refund per "
+                           "invoice from this chat, and the one for it is for the duplicate, so a person from our team "
+                           f"would need to look at refunding the first payment: would you like me to {OFFER_PERSON}?")
 
     def answers_how_long_approval_takes(self) -> bool:
         """"How long will approval take?", "when will staff look at it?": each refund waiting for a member of staff
@@ -1050,7 +1082,8 @@ class RefundReplies(BillingReplies):
             self.reply.add(f"It qualifies for a full refund of {amount}, because {why}.")
             first = next((o for o in self.facts.refund_options if o.get("invoice_number") == number
                           and o.get("reason") == "outside_window"), None)
-            if reason == "duplicate_charge" and first is not None and not self._mentions_double_charge():
+            if (reason == "duplicate_charge" and first is not None and not self._mentions_double_charge()
+                    and not asks_for_both_charges(self.ctx.message)):
                 # "A refund for last month" of an invoice charged twice: the duplicate is refunded, the charge
                 # itself is past the window, which the customer asked about too.
                 self.reply.add(f"The first payment for it is outside our {self.ctx.constraints.refund_window_days}-day "
