@@ -266,6 +266,7 @@ from agents.sign_up_problems import (
     wants_to_sign_up,
 )
 from agents.staff_decisions import decision_awaited, decision_told_reply
+from agents.step_in_order import steps_left_reply
 from agents.steps_are_theirs import deletion_asked_of_us, step_asked_of_us, step_label, steps_are_theirs_reply
 from agents.taxes import REVERSE_CHARGE, TAX_WHERE_THEY_ARE_REPLY, says_where_they_are_after_taxes
 from agents.team_size import asks_about_own_logins, asks_who_is_on_the_team, team_size_said
@@ -1005,6 +1006,11 @@ class Orchestrator:
             if report.made_in(run.ctx):
                 return await self._answer_by_rule(run, intent_response, label=report.label, key=report.key,
                                                   why=report.why, reply=report.reply)
+        if (steps_left := steps_left_reply(run.ctx)) is not None:
+            # "DNS is pointing correctly" right after a certificate's steps: the custom domain's entry came, by its words.
+            return await self._answer_by_rule(run, intent_response, label="technical", key="step_in_order",
+                                              why="says a step of the guide just given is in order already",
+                                              reply=steps_left)
         if (in_the_eu := data_kept_in_the_eu_reply(run.ctx)) is not None:
             # "Can I choose eu only?" right after where data is stored: "not enough information" came.
             return await self._answer_by_rule(run, intent_response, label="general", key="data_in_the_eu",

@@ -191,3 +191,25 @@ async def test_how_to_do_it_after_steps_already_given_says_the_steps_not_the_who
     *_, outcome = await converse("cus_alice", "my card expired", "how do I update it?")
     assert outcome.reply == ("As my last message said: Go to **Billing → Payment method**, choose **Replace card** and "
                              "enter the new card's details."), outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "opening", "kept", "dropped"), [
+    (("my ssl certificate is stuck on pending", "dns is pointing correctly"),
+     "Thanks for checking: then DNS isn't what's holding it up. The other steps from our guide “TLS (SSL) certificates”:",
+     "3. In **Settings → Domains**, choose **Retry certificate** once DNS is correct.",
+     "1. Make sure the domain's DNS points to Northwind"),
+    (("my deploy failed", "the port is fine"),
+     "Thanks for checking: then the port isn't what's holding it up.",
+     "1. Open **App → Deploys**", "4. If the app builds but fails on start"),
+])
+async def test_a_step_said_to_be_in_order_gets_the_steps_left(converse, turns, opening, kept, dropped):
+    # The custom domain's entry came by its words, in place of the rest of the certificate's steps.
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(opening), outcome.reply
+    assert kept in outcome.reply and dropped not in outcome.reply
+    assert "pass you to a person" in outcome.reply
+
+
+async def test_that_is_right_after_a_guide_is_still_no_step_in_order(converse):
+    *_, outcome = await converse("cus_alice", "my deploy failed", "yes that is right")
+    assert "Thanks for checking" not in outcome.reply, outcome.reply
