@@ -60,6 +60,29 @@ def _stated_in_the_reply(message: str, reply: str) -> str | None:
         re.search(rf"\b{re.escape(word)}\b", s, re.IGNORECASE) for word in words)), None)
 
 
+# "How do I claim?", "how can we claim them?", "how do I claim service credits?" (as the follow-up is read): a how-to,
+# by its verb.
+_HOW_TO_VERB = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+"
+                          r"(?P<verb>[a-z]+)(?:\s+[a-z-]+){0,3}\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def _how_said_to_be_unknown(message: str, reply: str) -> str | None:
+    """For "how do I claim?" after a reply that said the help centre doesn't say how to claim them: that sentence, and
+    what follows it in its paragraph (the person offered); None otherwise."""
+    found = _HOW_TO_VERB.match(message.strip())
+    if found is None:
+        return None
+    unknown = re.compile(rf"\b(?:doesn'?t|does\s+not|don'?t)\s+(?:say|describe|explain)\s+how\s+(?:to\s+)?(?:you\s+)?"
+                         rf"{re.escape(found['verb'].lower())}\b", re.IGNORECASE)
+    for paragraph in reply.split("\n\n"):
+        said = _SENTENCE.split(paragraph.strip())
+        at = next((i for i, sentence in enumerate(said) if unknown.search(sentence)), None)
+        if at is not None:
+            rest = " ".join(said[at:])
+            return f"As my last message said: {rest[:1].lower()}{rest[1:]}"
+    return None
+
+
 def _steps_in(reply: str) -> str | None:
     """The reply's sentence that says how: "Go to **Settings → Team → Invite**, …" first, else any that names where in
     the app; None when none does."""
@@ -86,6 +109,9 @@ def covered_in_the_reply(message: str, reply: str) -> str | None:
         # "Is it gdpr compliant?" after the entry on where data is stored, which says so: the yes, with that sentence.
         kept = stated.startswith("I ") or stated[1:2].isupper()  # "I …", "GDPR applies …" keep their capital
         return f"Yes. As my last message said: {stated if kept else stated[:1].lower() + stated[1:]}"
+    if (unknown := _how_said_to_be_unknown(message, reply)) is not None:
+        # "How do I claim?" after "our help centre doesn't say how to claim them": that, not the whole reply again.
+        return unknown
     if asks_how_to_do_it(message) and (steps := _steps_in(reply)) is not None:
         # "How do I add one?" after the team's entry, which says how: the steps, not the whole entry again.
         return f"As my last message said: {steps}"

@@ -131,6 +131,7 @@ from agents.follow_ups.service import (
     limit_gone_past,
     reports_what_a_fault_costs_after_a_guide,
     reports_what_the_outage_costs,
+    sla_held_asked,
     uptime_asked_of_another_period,
 )
 from agents.follow_ups.topic import question_as_asked
@@ -676,6 +677,10 @@ _FOLLOW_UPS_MISREAD = (
                   "says the card it was asked to replace is replaced, or that the payment still fails"),
     # "And last month?" after "what's the uptime been this month?" (billing, for "last month": the invoice list): our
     # uptime over that period, which the technical part says it has no figure for, with the status page and the SLA.
+    # "Did you meet the sla this month?" (a "Yes" that the plan has one), "was it missed this month?" after it (the invoice
+    # list): our uptime over that period, which is the technical part's to say it can't give.
+    _FollowUpRule(lambda ctx: sla_held_asked(ctx) is not None, "technical", "sla_held_asked",
+                  "asks whether the uptime SLA held over a period", spares=("human",), sure=True),
     _FollowUpRule(lambda ctx: uptime_asked_of_another_period(ctx) is not None, "technical", "uptime_of_another_period",
                   "asks our uptime over another period, right after asking it of one"),
     # "How many apps can I deploy?" (technical: the deploys' limits, for "deploy"): how many apps each plan allows, which

@@ -256,6 +256,26 @@ def uptime_asked_of_another_period(ctx: SupportContext) -> str | None:
     return f"what was the uptime {other['period'].lower()}?"
 
 
+# "Did you meet the sla this month?", "was it missed this month?" (after the SLA was told), "was the sla breached in
+# november?": whether the SLA held over a period, which only our uptime over it says (a "Yes" that the plan has one
+# came, as if it had been met; or the invoice list).
+_ASKS_IF_IT_HELD = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:was|were|did|has|have|is)\s+(?:it|that|the\s+sla|the\s+uptime(?:\s+sla)?|you"
+    r"|northwind|the\s+guarantee)\s+(?:been\s+|ever\s+|actually\s+)?(?:miss(?:ed)?|met|meet|kept|keep|broken|break|breached"
+    r"|violated|hit)(?:\s+(?:it|the\s+sla|the\s+uptime|the\s+guarantee))?(?P<when>\s+(?:this|last|in|for|during)\s+[\w\s]{1,20}?)?"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
+_NAMES_THE_SLA = re.compile(r"\bsla\b|\buptime\b|\bguarantee\b", re.IGNORECASE)
+
+
+def sla_held_asked(ctx: SupportContext) -> str | None:
+    """"Was it missed this month?" after the SLA was told, or "did you meet the sla?": "what was the uptime this
+    month?" (the period asked, this month if none); None otherwise."""
+    found = _ASKS_IF_IT_HELD.match(ctx.message)
+    if found is None or not (_NAMES_THE_SLA.search(ctx.message) or names_the_sla(last_assistant_text(ctx))):
+        return None
+    return f"what was the uptime {(found['when'] or ' this month').strip().lower()}?"
+
+
 # "What happens if you miss it?", "and if you don't meet it?" right after the uptime SLA was told: the service credits
 # it gives, and how a claim is made (as technical, "I don't have a guide on that").
 _ASKS_IF_MISSED = re.compile(

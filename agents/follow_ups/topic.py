@@ -23,6 +23,7 @@ from agents.follow_ups.service import (
     deploying_the_app_named_before,
     new_key_asked,
     number_asked_of_the_count,
+    sla_held_asked,
     support_asked_of_a_time,
     uptime_asked_of_another_period,
 )
@@ -75,7 +76,7 @@ def question_as_asked(ctx: SupportContext) -> str | None:
     to move to includes; None when it asks its own."""
     return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or number_asked_of_the_count(ctx)
             or lost_in_a_move_up(ctx) or deploying_the_app_named_before(ctx) or new_key_asked(ctx)
-            or uptime_asked_of_another_period(ctx) or credits_asked_of_the_sla_told(ctx)
+            or uptime_asked_of_another_period(ctx) or sla_held_asked(ctx) or credits_asked_of_the_sla_told(ctx)
             or fate_asked_of_other_things(ctx) or discount_asked_for_who_they_are(ctx) or refund_arrival_asked_alone(ctx)
             or retry_asked_alone(ctx) or support_asked_of_a_time(ctx) or change_asked_of_the_detail_told(ctx)
             or custom_roles_setup_asked(ctx) or contents_asked_of_the_plan_moved_to(ctx))

@@ -213,3 +213,27 @@ async def test_a_step_said_to_be_in_order_gets_the_steps_left(converse, turns, o
 async def test_that_is_right_after_a_guide_is_still_no_step_in_order(converse):
     *_, outcome = await converse("cus_alice", "my deploy failed", "yes that is right")
     assert "Thanks for checking" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("did you meet the sla this month?",),
+                                   ("is there an sla?", "was it missed this month?"),
+                                   ("was the sla breached in november?",)])
+async def test_whether_the_sla_held_is_answered_with_the_uptime_we_cannot_give(converse, turns):
+    # "Did you meet the sla this month?" got "Yes: you're on the Business plan …", read as whether the plan has one;
+    # "was it missed this month?" after it, the invoice list.
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith("I don't have an uptime figure for this month, or any other period"), outcome.reply
+    assert not outcome.reply.startswith("Yes") and outcome.intent.label == "technical"
+
+
+async def test_whether_the_plan_has_an_sla_is_still_answered_yes(converse):
+    [outcome] = await converse("cus_bob", "is there an sla?")
+    assert outcome.reply.startswith("Yes: you're on the Business plan"), outcome.reply
+
+
+async def test_how_to_do_what_the_last_reply_said_is_not_described_gets_that_said_back(converse):
+    # "My answer is the same" and the whole reply again.
+    *_, outcome = await converse("cus_bob", "is there an sla?", "what happens if you miss it?", "how do I claim?")
+    assert outcome.reply.startswith("As my last message said: our help centre doesn't say how to claim them"), (
+        outcome.reply)
+    assert outcome.reply.endswith("Would you like me to pass you to a person?")
