@@ -28,8 +28,9 @@ from agents.set_phrases import (
 from agents.workers.actions import awaiting_staff
 
 # vent: frustration and nothing else; repeated: the assistant is saying the same thing again; acknowledged: a thumbs
-# up or a smile; unclear: "??", "...", "what?", which ask what the last turn meant or what to say.
-Mood = Literal["vent", "repeated", "acknowledged", "unclear"]
+# up or a smile; unclear: "??", "...", "what?", which ask what the last turn meant or what to say; resigned: "fine",
+# "whatever", said to an answer the customer doesn't like.
+Mood = Literal["vent", "repeated", "acknowledged", "unclear", "resigned"]
 
 # Words and phrases of a customer fed up with the help they are getting. Only a message made of these and FILLER
 # (agents.set_phrases) is a vent: "my deploy is useless slow" and "is the API useless without a key?" name something of
@@ -65,6 +66,13 @@ CONFUSED_PHRASES: tuple[str, ...] = (
     r"what", r"for\s+what", r"huh", r"eh", r"sorry", r"pardon", r"come\s+again", r"wdym", r"what\s+do\s+you\s+mean",
     r"what\s+does\s+that\s+mean", r"i\s+don'?t\s+(?:understand|get\s+it)", r"i'?m\s+confused", r"confused",
 )
+# Whole messages that give in without agreeing: "fine", "whatever", "ok fine" (after a refund refused, the scope reply
+# came: "I can only help with your Northwind account").
+RESIGNED_PHRASES: tuple[str, ...] = (
+    # Not "ok fine", a yes to an offer (affirms), nor after a refund filed, where it is heard as thanks.
+    r"fine", r"fine\s+then", r"(?:oh|well)\s+fine", r"fine\s+whatever", r"whatever", r"whatever\s+then",
+    r"if\s+you\s+say\s+so", r"oh\s+well", r"meh", r"suit\s+yourself", r"i\s+guess(?:\s+so)?",
+)
 
 # Emoji and emoticons of an angry, sad or exasperated customer; of one who is content; the rest say nothing.
 UPSET_SIGNS = frozenset("😡😠🤬😤😞😢😭😩😫😖😣🙄👎💢😒☹🙁😔😟😿💔😾😑🤦🖕😓😥😧")
@@ -78,6 +86,7 @@ _SIGN_CATEGORIES = frozenset({"So", "Sk", "Sm", "Pc", "Pd", "Ps", "Pe", "Pi", "P
 _VENT = phrase_alternation(VENT_PHRASES)
 _REPEAT = phrase_alternation(REPEAT_PHRASES)
 _CONFUSED = phrase_alternation(CONFUSED_PHRASES)
+_RESIGNED = phrase_alternation(RESIGNED_PHRASES)
 _CONFUSED_MEANING = re.compile(r"\bmean\b", re.IGNORECASE)
 # How the offline technical writer gives a guide's steps: "Our guide “…” covers this", "The guide from my last
 # message, “…”". A turn that carries no sources (the evaluation's scripted history) is known by these words.
@@ -123,6 +132,8 @@ def mood_only(message: str) -> Mood | None:
         return "vent"
     if _CONFUSED.fullmatch(text.strip(" \t\n?!.,")):
         return "unclear"
+    if _RESIGNED.fullmatch(text.strip(" \t\n?!.,")):
+        return "resigned"
     return None
 
 
@@ -319,8 +330,17 @@ def not_sorted_reply(ctx: SupportContext) -> str:
     return _NOT_SORTED_REPLY if waiting is None else _STILL_WAITING_REPLY[waiting]
 
 
+def _resigned_reply(ctx: SupportContext) -> str:
+    if not ctx.history:
+        return _what_can_i_do(ctx)
+    if offer := offer_made(last_assistant_text(ctx)):
+        # "Fine" to "would you like me to pass you to a person?" may only mean "have it your way": asked again in words.
+        return f"{ASIDE_AFTER_SIGN} {_after_colon(offer)}"
+    return "Alright. I'm here if anything else comes up, and if you'd like a person from our team, just say so."
+
+
 _REPLIES = {"vent": _vent_reply, "repeated": _repeated_reply, "acknowledged": _acknowledged_reply,
-            "unclear": _unclear_reply}
+            "unclear": _unclear_reply, "resigned": _resigned_reply}
 
 
 def mood_reply(mood: Mood, ctx: SupportContext) -> str:

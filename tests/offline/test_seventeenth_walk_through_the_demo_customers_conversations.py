@@ -237,3 +237,19 @@ async def test_how_to_do_what_the_last_reply_said_is_not_described_gets_that_sai
     assert outcome.reply.startswith("As my last message said: our help centre doesn't say how to claim them"), (
         outcome.reply)
     assert outcome.reply.endswith("Would you like me to pass you to a person?")
+
+
+async def test_fine_after_a_refusal_and_a_person_offered_asks_again_and_a_yes_passes_it_on(converse):
+    # "Fine" got the scope reply: "I can only help with your Northwind account, billing and our hosting service".
+    *_, fine, yes = await converse("cus_bob", "can I get a refund for october?", "why not?", "that's not fair", "fine",
+                                   "yes")
+    assert fine.reply.startswith("Just to be sure before I do anything: would you like me to pass you to a person"), (
+        fine.reply)
+    assert yes.route == "handoff", yes.reply
+
+
+@pytest.mark.parametrize("said", ["whatever", "fine then", "if you say so"])
+async def test_giving_in_with_no_offer_open_is_heard_not_read_as_off_topic(converse, said):
+    *_, outcome = await converse("cus_bob", "what is my plan?", said)
+    assert outcome.reply == ("Alright. I'm here if anything else comes up, and if you'd like a person from our team, "
+                             "just say so."), outcome.reply
