@@ -69,6 +69,11 @@ from agents.team_size import asks_who_is_on_the_team
 
 Refuses = Callable[[SupportContext, FaqMatch], bool]
 
+# "What is my plan?", "what's our current plan?", "what plan am I on?": which plan the customer is on, alone.
+_WHICH_PLAN_IS_MINE = re.compile(
+    r"^\W*(?:(?:what|which)(?:'s|\s+is)\s+(?:my|our)\s+(?:current\s+)?plan|(?:what|which)\s+plan\s+(?:am\s+i|are\s+we)\s+on"
+    r"|(?:what|which)\s+plan\s+do\s+(?:i|we)\s+have)\W*$", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class FaqRefusal:
@@ -184,6 +189,10 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
                "asks about a way to pay the entry does not name"),
     # The FAQ says how things work for everyone; this customer's facts answer the question.
     FaqRefusal(_signed_in(asks_about_own_data), "asks about the signed-in customer's own data"),
+    # "What is my plan?" from a visitor: every plan's price came, as if it were the answer; which is theirs is for
+    # signing in to see.
+    FaqRefusal(lambda ctx, _top: ctx.customer is None and bool(_WHICH_PLAN_IS_MINE.match(ctx.message)),
+               "asks which plan a visitor is on, which only signing in shows"),
     # "How many team members do we have?": the team's entry says how to add one; who is on it the account part says it
     # can't see.
     FaqRefusal(lambda ctx, _top: asks_who_is_on_the_team(ctx.message), "asks who is on the team, which no entry lists"),

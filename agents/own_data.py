@@ -1040,7 +1040,10 @@ _GIVES_AN_INVOICE_DETAIL = re.compile(
     r"|outdated|old|out\s+of\s+date)\b)|=|:)\s*\S"
     # "It's DE123456789", "here it is: GB123456789": a VAT number alone, as the EU's and the UK's are written.
     r"|^\W*(?:(?:ok(?:ay)?|here|so|sure)[,:.!\s]+)?(?:it'?s\s+|it\s+is\s+|here\s+it\s+is[:,]?\s+)?[a-z]{2}\s?\d{8,12}"
-    r"(?:[a-z]\d{2})?\W*$",
+    r"(?:[a-z]\d{2})?\W*$"
+    # "And the VAT number GB123456789" after the company name was given (the steps again, by the FAQ shortcut).
+    r"|^\W*(?:(?:and|also|plus|ok(?:ay)?)[,\s]+)?(?:the\s+|my\s+|our\s+)?(?:vat|tax)(?:\s+(?:number|id|no\.?))?\s+"
+    r"[a-z]{2}\s?\d{8,12}(?:[a-z]\d{2})?\W*$",
     re.IGNORECASE)
 
 

@@ -81,8 +81,12 @@ def reports_what_the_outage_costs(ctx: SupportContext) -> bool:
 
 # "Can I get compensated?", "will you reimburse us?" after an outage was spoken of ("not enough information" came):
 # compensation for that outage, which the question names when asked in one ("… for the outage?").
-_ASKS_COMPENSATION = re.compile(r"\b(?:compensat\w*|reimburs\w*|make\s+(?:it\s+|this\s+|that\s+)?up\s+to\s+(?:me|us))\b",
-                                re.IGNORECASE)
+_ASKS_COMPENSATION = re.compile(
+    r"\b(?:compensat\w*|reimburs\w*|make\s+(?:it\s+|this\s+|that\s+)?up\s+to\s+(?:me|us))\b"
+    # "Can we get credits for this?" (a "Yes" that the plan's SLA gives credits, as if this outage earned them).
+    r"|\b(?:get|give|owed?|receive|claim|entitled\s+to)\s+(?:us\s+|me\s+)?(?:any\s+|some\s+)?(?:service\s+)?credits?\b"
+    r"(?!\s+cards?\b)|\bcredit\s+(?:us|me|our\s+account|my\s+account)\b",
+    re.IGNORECASE)
 _NAMES_THE_OUTAGE = re.compile(r"\b(?:outages?|downtime|down\s+time|incidents?|down)\b", re.IGNORECASE)
 
 

@@ -253,3 +253,30 @@ async def test_giving_in_with_no_offer_open_is_heard_not_read_as_off_topic(conve
     *_, outcome = await converse("cus_bob", "what is my plan?", said)
     assert outcome.reply == ("Alright. I'm here if anything else comes up, and if you'd like a person from our team, "
                              "just say so."), outcome.reply
+
+
+async def test_a_vat_number_given_after_the_company_name_is_said_not_to_be_saved(converse):
+    # The steps again, by the FAQ shortcut, as if nothing had been given.
+    *_, outcome = await converse("cus_alice", "I need an invoice with my company name on it", "Acme Ltd",
+                                 "and the VAT number GB123456789")
+    assert outcome.reply.startswith("Thanks, but I can't add it to your account from this chat"), outcome.reply
+
+
+async def test_credits_asked_for_an_outage_are_not_promised(converse):
+    # "Yes: you're on the Business plan, and the Business plan comes with … service credits if we miss it", as if this
+    # outage had earned them.
+    *_, outcome = await converse("cus_bob", "our api calls are failing with 502", "can we get credits for this?")
+    assert not outcome.reply.startswith("Yes"), outcome.reply
+    assert "Whether an outage earns credits is for a person from our team to confirm" in outcome.reply
+
+
+async def test_whether_a_card_is_needed_to_sign_up_asks_a_visitor_to_sign_in_to_nothing(converse):
+    [outcome] = await converse(None, "do I need a credit card to sign up?")
+    assert outcome.reply.startswith("Our help centre doesn't say whether you need a card to sign up"), outcome.reply
+    assert "not signed in" not in outcome.reply
+
+
+async def test_a_visitor_asking_which_plan_is_theirs_is_asked_to_sign_in(converse):
+    # Every plan's price came by the FAQ shortcut, as if it were the answer.
+    [outcome] = await converse(None, "what is my plan?")
+    assert "while you're not signed in" in outcome.reply, outcome.reply

@@ -526,8 +526,10 @@ class AccountReplies(BillingReplies):
             # "Can you change my email to alice@newmail.com": the steps answer it, and they need no look-up; a sign-in
             # asked for after them read as if they were not the answer.
             change_answered = match is not None and has_cue(self.words, self.norm, "change", "update", "edit", "replace")
+            # "Do I need a credit card to sign up?": about joining, which no sign-in answers (one was asked for).
+            joining = asks_if_a_card_is_needed(self.ctx.message) or bool(WANTS_TO_SIGN_UP.search(self.ctx.message))
             if (self._asks_about_own_account() and not change_answered) or (
-                    match is None and not self._visitor_asks_how_to()):
+                    match is None and not self._visitor_asks_how_to() and not joining):
                 self._ask_to_sign_in("your account's details")
             return
         if self._names_someone_else():
