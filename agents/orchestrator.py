@@ -258,7 +258,12 @@ from agents.service_terms import (
     with_terms_spelled,
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
-from agents.sign_in_origins import SIGN_IN_ORIGINS_REPLY, asks_where_sign_ins_came_from
+from agents.sign_in_origins import (
+    NO_ALERT_REPLY,
+    SIGN_IN_ORIGINS_REPLY,
+    asks_where_sign_ins_came_from,
+    says_no_alert_came,
+)
 from agents.sign_up_problems import (
     SIGN_UP_PROBLEM_REPLY,
     asks_what_joining_costs,
@@ -270,7 +275,12 @@ from agents.staff_decisions import decision_awaited, decision_told_reply
 from agents.step_in_order import steps_left_reply
 from agents.steps_are_theirs import deletion_asked_of_us, step_asked_of_us, step_label, steps_are_theirs_reply
 from agents.taxes import REVERSE_CHARGE, TAX_WHERE_THEY_ARE_REPLY, says_where_they_are_after_taxes
-from agents.team_size import asks_about_own_logins, asks_who_is_on_the_team, team_size_said
+from agents.team_size import (
+    asks_about_own_logins,
+    asks_who_is_on_the_team,
+    business_needed_for_the_team_reply,
+    team_size_said,
+)
 from agents.tracing import Tracer
 from agents.visitor_identity import VISITOR_IDENTITY_REPLY, visitor_says_who_they_are
 from agents.what_was_talked_of import read_with_what_was_talked_of
@@ -463,6 +473,8 @@ _REPORTS_ANSWERED_BY_RULE = (
     # records it.
     _ReportRule(lambda ctx: asks_where_sign_ins_came_from(ctx.message), "account", "sign_in_origins",
                 "asks where or from what sign-ins came", SIGN_IN_ORIGINS_REPLY),
+    # "I didn't get any alert" right after the advice on someone else getting in (the scope reply).
+    _ReportRule(says_no_alert_came, "account", "no_sign_in_alert", "says no alert of the sign-in came", NO_ALERT_REPLY),
     # "Will it happen again?" right after a payment was told to be a duplicate: the duplicate again, with its refund.
     _ReportRule(asks_if_a_duplicate_happens_again, "billing", "duplicate_again",
                 "asks whether a duplicate charge will happen again", DUPLICATE_AGAIN_REPLY),
@@ -1011,6 +1023,11 @@ class Orchestrator:
             if report.made_in(run.ctx):
                 return await self._answer_by_rule(run, intent_response, label=report.label, key=report.key,
                                                   why=report.why, reply=report.reply)
+        if (team_plan := business_needed_for_the_team_reply(run.ctx)) is not None:
+            # "Do we need business then?" after the team's size and the members each plan allows: the downgrade's steps
+            # came by the FAQ shortcut.
+            return await self._answer_by_rule(run, intent_response, label="billing", key="business_for_the_team",
+                                              why="asks whether the team's size needs Business", reply=team_plan)
         if (steps_left := steps_left_reply(run.ctx)) is not None:
             # "DNS is pointing correctly" right after a certificate's steps: the custom domain's entry came, by its words.
             return await self._answer_by_rule(run, intent_response, label="technical", key="step_in_order",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from agents.context import SupportContext
+from agents.follow_ups.history import last_assistant_text
 from agents.follow_ups.offers import OFFER_PERSON
 
 _SIGN_IN = (r"(?:log(?:ged|s)?\s*(?:in|on)(?:to)?|logins?|log-?ins?|sign(?:ed|s)?\s*(?:in|on)(?:to)?|sign-?ins?|got\s+in"
@@ -21,8 +23,26 @@ _ASKS_WHERE_SIGN_INS_CAME_FROM = re.compile(
     rf"|\b(?:which|what)\s+(?:ip|ip\s+address|country|city|location|device|computer|browser)s?\b[^.?!]{{0,40}}\b{_SIGN_IN}"
     rf"|\b{_SIGN_IN}\b[^.?!]{{0,30}}\b(?:ip\s+address(?:es)?|ips?)\b"
     r"|\b(?:see|show|check|give|tell)\s+(?:me\s+)?(?:the\s+|my\s+)?(?:login|sign-?in|log-?in|access)\s+"
-    r"(?:history|log|logs|activity|attempts|locations?|ips?)\b",
+    r"(?:history|log|logs|activity|attempts|locations?|ips?)\b"
+    # "How do I see recent logins?", "can I view the last sign-ins?" (no guide on that).
+    r"|\b(?:see|view|check|find|list|show)\b[^.?!]{0,25}\b(?:recent|last|latest|past|previous)\s+(?:\d+\s+)?"
+    r"(?:log-?ins?|logins|sign-?ins?|sessions|sign\s+ins|log\s+ins)\b",
     re.IGNORECASE)
+
+# How the account part advises a customer who says someone else may be getting in (reply_account.py), which "I didn't
+# get any alert" then answers.
+INTRUSION_ADVISED = "If someone else may be getting into your account"
+# "I didn't get any alert", "I never got an email about it": no warning of the sign-in came, said right after that advice
+# (the scope reply came).
+_NO_ALERT_CAME = re.compile(
+    r"\b(?:didn'?t|did\s+not|never|haven'?t|have\s+not|wasn'?t|no)\s+(?:get|got|receive[ds]?|see|saw|sent|any|an?)?\s*"
+    r"(?:an?\s+|any\s+)?(?:alerts?|notifications?|warnings?|notices?|e-?mails?\s+(?:about|warning|alert)\w*)\b",
+    re.IGNORECASE)
+NO_ALERT_REPLY = (
+    "Our help centre doesn't describe alerts for new sign-ins, so I can't tell you whether one would have been sent, and "
+    "nothing I can see of your account shows who signed in. A person from our team can look into it with you: would you "
+    f"like me to {OFFER_PERSON}? Meanwhile, resetting your password from the sign-in page (**Forgot password**) stops "
+    "the old one working.")
 
 SIGN_IN_ORIGINS_REPLY = (
     "I can't see that from here: nothing I can see of your account shows where, or from which device or address, "
@@ -34,3 +54,8 @@ SIGN_IN_ORIGINS_REPLY = (
 def asks_where_sign_ins_came_from(message: str) -> bool:
     """"Where did they log in from?", "what IP was it?", "show me the login history": where or how someone signed in."""
     return bool(_ASKS_WHERE_SIGN_INS_CAME_FROM.search(message))
+
+
+def says_no_alert_came(ctx: SupportContext) -> bool:
+    """"I didn't get any alert" right after the advice to someone who says another may be getting into their account."""
+    return bool(_NO_ALERT_CAME.search(ctx.message)) and INTRUSION_ADVISED in last_assistant_text(ctx)

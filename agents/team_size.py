@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from agents.context import SupportContext
+from agents.follow_ups.history import assistant_texts, earlier_user_texts
 from agents.number_words import count_of, words_alternation
 
 # A team is two or more: "we're one of …" counts nothing.
@@ -85,3 +87,35 @@ _REMOVES_A_NAMED_MEMBER = re.compile(
 def asks_to_remove_a_named_member(message: str) -> bool:
     """"Remove dave from our team": someone named, to be taken off the team."""
     return bool(_REMOVES_A_NAMED_MEMBER.search(message))
+
+
+# "Do we need business then?", "is business worth it for us?" after the team's size was said (the downgrade's steps came
+# by the FAQ shortcut, to Bob, on Business with eight people).
+_BUSINESS_NEEDED = re.compile(
+    r"^\W*(?:(?:so|and|ok(?:ay)?|then)[,\s]+)?(?:(?:do|would|will)\s+(?:we|i)\s+(?:still\s+|really\s+|even\s+)?need"
+    r"|should\s+(?:we|i)\s+(?:stay\s+on|keep|get|go\s+(?:for|with)))\s+(?:the\s+)?business(?:\s+(?:plan|tier))?"
+    r"(?:\s+then)?\W*$"
+    r"|^\W*(?:(?:so|and)[,\s]+)?is\s+(?:the\s+)?business(?:\s+plan)?\s+worth\s+it(?:\s+for\s+us)?(?:\s+then)?\W*$",
+    re.IGNORECASE)
+# The team's entry as quoted: "Free and Pro accounts can invite up to 3 members; Business accounts have no limit …".
+_MEMBER_LIMIT_TOLD = re.compile(r"[^.\n:]*\binvite\s+up\s+to\s+(?P<limit>\d+)\s+members?\b[^.\n]*\.")
+
+
+def business_needed_for_the_team_reply(ctx: SupportContext) -> str | None:
+    """For "do we need business then?" after the team's size was said and the members each plan allows were told: yes
+    when the team is more than the owner and the members Free and Pro allow, else not for its size alone; None for
+    another message, or with either unsaid."""
+    if not _BUSINESS_NEEDED.match(ctx.message):
+        return None
+    size = next((n for text in earlier_user_texts(ctx) if (n := team_size_said(text)) is not None), None)
+    told = next((found for text in assistant_texts(ctx)[:2] if (found := _MEMBER_LIMIT_TOLD.search(text))), None)
+    if size is None or told is None:
+        return None
+    limit = int(told["limit"])
+    sentence = told.group().strip()
+    on_it = " You're on Business already." if ctx.customer is not None and ctx.customer.plan.lower() == "business" else ""
+    if size - 1 > limit:
+        return (f"For the team, yes: with {size} people you'd invite more than the {limit} members Free and Pro allow. "
+                f"As our help centre puts it: {sentence}{on_it}")
+    return (f"Not for the team's size alone: with {size} people you'd invite no more than the {limit} members Free and "
+            f"Pro allow. As our help centre puts it: {sentence}{on_it}")

@@ -280,3 +280,29 @@ async def test_a_visitor_asking_which_plan_is_theirs_is_asked_to_sign_in(convers
     # Every plan's price came by the FAQ shortcut, as if it were the answer.
     [outcome] = await converse(None, "what is my plan?")
     assert "while you're not signed in" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "size", "opening"), [
+    ("cus_bob", "we're 8 people", "For the team, yes: with 8 people you'd invite more than the 3 members Free and Pro allow."),
+    ("cus_alice", "we are a team of 3", "Not for the team's size alone: with 3 people you'd invite no more than the 3 "
+                                        "members Free and Pro allow."),
+])
+async def test_whether_the_team_needs_business_is_answered_from_its_size(converse, customer, size, opening):
+    # "Do we need business then?" got the downgrade's steps by the FAQ shortcut (0.96).
+    *_, outcome = await converse(customer, "what's the difference between pro and business?", size,
+                                 "do we need business then?")
+    assert outcome.reply.startswith(opening), outcome.reply
+    assert "Billing → Plan" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I didn't get any alert", "I never got a notification"])
+async def test_no_alert_of_a_sign_in_after_the_intrusion_advice_is_answered(converse, message):
+    # The scope reply.
+    *_, outcome = await converse("cus_alice", "I think someone logged into my account", message)
+    assert outcome.reply.startswith("Our help centre doesn't describe alerts for new sign-ins"), outcome.reply
+
+
+async def test_how_to_see_recent_sign_ins_is_said_not_to_be_seen_here(converse):
+    # "I don't have a guide on that".
+    [outcome] = await converse("cus_alice", "how do I see recent logins?")
+    assert outcome.reply.startswith("I can't see that from here"), outcome.reply

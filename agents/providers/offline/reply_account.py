@@ -92,6 +92,7 @@ from agents.providers.offline.reply_billing import INVOICE_DETAILS, BillingRepli
 from agents.providers.offline.reply_refunds import asks_how_long_approval_takes, staff_hours_entry
 from agents.providers.offline.text import normalise
 from agents.service_terms import asks_if_a_card_is_needed
+from agents.sign_in_origins import INTRUSION_ADVISED
 from agents.sign_up_problems import (
     WANTS_TO_SIGN_UP,
     asks_if_joining_is_free,
@@ -204,7 +205,6 @@ _ASKS_OF_THE_PAST = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b", re.I
 _NEW_PASSWORD_STEPS = ("choose **Forgot password** and enter your email address, then choose a new password that nobody "
                        "else knows.")
 _PERSON_FOR_AN_INTRUSION = f"a person from our team should look at it with you: would you like me to {OFFER_PERSON} now?"
-_INTRUSION_ADVISED = "If someone else may be getting into your account"
 # "Can I have more than one account?", "i wanna know if i can create several profiles with a single email": whether
 # one person may hold several accounts, which the help centre does not say (it got "I don't have enough information").
 # Asked, not told: "I have two accounts and both were charged" is about the charges.
@@ -901,7 +901,7 @@ class AccountReplies(BillingReplies):
             self.reply.add("If you'd like it locked, I'm sorry, I can't do that from this chat: there's no way for me "
                            "to lock an account here.")
         if intrusion:
-            self.reply.add(f"{_INTRUSION_ADVISED}, {_PERSON_FOR_AN_INTRUSION}", answers=False)
+            self.reply.add(f"{INTRUSION_ADVISED}, {_PERSON_FOR_AN_INTRUSION}", answers=False)
         if (reset := self._entry_on("reset", "password")) is not None:
             self._cite_faq(reset)
         worried = "Meanwhile" if intrusion else "If you're worried someone else could get in"
@@ -916,7 +916,7 @@ class AccountReplies(BillingReplies):
         """"Someone is trying to hack me?", "am I being hacked?" right after what to do about an intrusion was said:
         whether it is one, asked (the same advice came again behind "my answer is the same")."""
         asked = self.ctx.message.rstrip().endswith("?") or asks_yes_or_no(self.ctx.message)
-        return asked and _INTRUSION_ADVISED in last_assistant_text(self.ctx)
+        return asked and INTRUSION_ADVISED in last_assistant_text(self.ctx)
 
     def _whether_someone_is_trying(self, account: AccountFact) -> None:
         """What the account shows of it (the failed sign-ins that locked it, if any), that nothing here shows who, and
