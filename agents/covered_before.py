@@ -83,6 +83,12 @@ def _how_said_to_be_unknown(message: str, reply: str) -> str | None:
     return None
 
 
+# "When does it expire?" after "The card on file is a mastercard ending 1881, valid until 04/2029."
+_ASKS_WHEN_IT_EXPIRES = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?when\s+(?:does|will|is)\s+(?:it|that|the\s+card|my\s+card)"
+                                   r"\s+(?:expire|run\s+out|due\s+to\s+expire|valid\s+until)\s*[?.!]*\s*$", re.IGNORECASE)
+_VALID_UNTIL = re.compile(r"[^.\n]*\bvalid until (?P<when>\d{2}/\d{4})[^.\n]*\.")
+
+
 def _steps_in(reply: str) -> str | None:
     """The reply's sentence that says how: "Go to **Settings → Team → Invite**, …" first, else any that names where in
     the app; None when none does."""
@@ -109,6 +115,10 @@ def covered_in_the_reply(message: str, reply: str) -> str | None:
         # "Is it gdpr compliant?" after the entry on where data is stored, which says so: the yes, with that sentence.
         kept = stated.startswith("I ") or stated[1:2].isupper()  # "I …", "GDPR applies …" keep their capital
         return f"Yes. As my last message said: {stated if kept else stated[:1].lower() + stated[1:]}"
+    if _ASKS_WHEN_IT_EXPIRES.match(message) and (valid := _VALID_UNTIL.search(reply)) is not None:
+        # "When does it expire?" after the card's "valid until 04/2029": the whole reply again came.
+        return f"At the end of {valid['when']}: as my last message said, {valid.group().strip()[:1].lower()}" \
+               f"{valid.group().strip()[1:]}"
     if (unknown := _how_said_to_be_unknown(message, reply)) is not None:
         # "How do I claim?" after "our help centre doesn't say how to claim them": that, not the whole reply again.
         return unknown

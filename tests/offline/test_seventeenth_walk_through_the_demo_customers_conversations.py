@@ -265,7 +265,8 @@ async def test_a_vat_number_given_after_the_company_name_is_said_not_to_be_saved
 async def test_credits_asked_for_an_outage_are_not_promised(converse):
     # "Yes: you're on the Business plan, and the Business plan comes with … service credits if we miss it", as if this
     # outage had earned them.
-    *_, outcome = await converse("cus_bob", "our api calls are failing with 502", "can we get credits for this?")
+    *_, outcome = await converse("cus_bob", "our api calls are failing with 502", "we're in eu-west",
+                                 "when will it be fixed?", "can we get credits for this?")
     assert not outcome.reply.startswith("Yes"), outcome.reply
     assert "Whether an outage earns credits is for a person from our team to confirm" in outcome.reply
 
@@ -306,3 +307,17 @@ async def test_how_to_see_recent_sign_ins_is_said_not_to_be_seen_here(converse):
     # "I don't have a guide on that".
     [outcome] = await converse("cus_alice", "how do I see recent logins?")
     assert outcome.reply.startswith("I can't see that from here"), outcome.reply
+
+
+async def test_whether_a_feature_stays_after_cancelling_reads_past_a_leading_wait(converse):
+    # "Wait" was read as the feature asked about, which no plan lists: "I can't find whether Free includes that".
+    *_, outcome = await converse("cus_alice", "cancel my subscription", "wait, will I lose my custom domain?")
+    assert outcome.reply.startswith("Yes: our help centre doesn't name Free among the plans with it"), outcome.reply
+    assert "Custom domains are on Pro and Business" in outcome.reply
+
+
+async def test_when_the_card_told_expires_is_answered_from_its_date(converse):
+    # "My answer is the same" and the card again.
+    *_, outcome = await converse("cus_bob", "is my card on file still valid?", "when does it expire?")
+    assert outcome.reply.startswith("At the end of 04/2029: as my last message said, the card on file is a mastercard "
+                                    "ending 1881"), outcome.reply

@@ -170,6 +170,11 @@ _CANNOT_UNNAMED = {"upgrade": "upgrade your plan", "downgrade": "downgrade your 
 # How the reply to a plan change asked of the chat says why it isn't made here.
 _NO_PLAN_CHANGE_HERE = "no way to change or cancel a plan"
 
+# "Wait, will I lose my custom domain?": the interjection names nothing asked about ("wait" was read as a feature no plan
+# lists, and "I can't find whether Free includes that" came).
+_LEADING_INTERJECTION = re.compile(r"^\W*(?:(?:wait|hold\s+on|hang\s+on|oh|hmm+|um+|uh+|actually|so|but|and|ok(?:ay)?)"
+                                   r"[\s,.!-]+)+", re.IGNORECASE)
+
 class CancellationReplies(PlanComparisonReplies):
     # ------------------------------------------------------------ the price complained of
 
@@ -924,7 +929,8 @@ class CancellationReplies(PlanComparisonReplies):
         """What the message asks about ("custom domain"), without the words asking whether it carries on and
         without plan names; read from the message itself, not the topic it follows."""
         plan_words = {stem(w) for w in normalise(" ".join(plan_names)).split()}
-        return {stem(w) for w in normalise(self.ctx.message).split()
+        asked = _LEADING_INTERJECTION.sub("", self.ctx.message)
+        return {stem(w) for w in normalise(asked).split()
                 if w not in GENERIC_WORDS and not w.isdigit()} - _CARRIES_ON - plan_words
 
     def _not_a_move_down(self, current: str, target: str | None, listing: list[PlanListing]) -> bool:
