@@ -260,7 +260,9 @@ from agents.service_terms import (
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 from agents.sign_in_origins import (
     NO_ALERT_REPLY,
+    SIGN_IN_LIST_REPLY,
     SIGN_IN_ORIGINS_REPLY,
+    asks_how_to_see_sign_ins,
     asks_where_sign_ins_came_from,
     says_no_alert_came,
 )
@@ -471,6 +473,9 @@ _REPORTS_ANSWERED_BY_RULE = (
                 CREDITS_AMOUNT_REPLY),
     # "Can you tell me where they logged in from?" after the advice on an intrusion (the scope reply): nothing here
     # records it.
+    # "How do I see recent logins?": asked how the customer can, which the help centre doesn't describe.
+    _ReportRule(lambda ctx: asks_how_to_see_sign_ins(ctx.message), "account", "sign_in_list",
+                "asks how to see recent sign-ins", SIGN_IN_LIST_REPLY),
     _ReportRule(lambda ctx: asks_where_sign_ins_came_from(ctx.message), "account", "sign_in_origins",
                 "asks where or from what sign-ins came", SIGN_IN_ORIGINS_REPLY),
     # "I didn't get any alert" right after the advice on someone else getting in (the scope reply).

@@ -51,6 +51,20 @@ SIGN_IN_ORIGINS_REPLY = (
     "working.")
 
 
+# "How do I see recent logins?", "can I view my login history?": asked how the customer can see them, not what we can.
+_ASKS_HOW_TO_SEE = re.compile(r"^\W*(?:how\s+(?:do|can|could)\s+(?:i|we)|(?:can|could)\s+(?:i|we)|where\s+(?:do|can)\s+(?:i|we))"
+                              r"\s+(?:see|view|check|find|list)\b", re.IGNORECASE)
+SIGN_IN_LIST_REPLY = (
+    "Our help centre doesn't describe a list of recent sign-ins you can look at, and nothing I can see of your account "
+    "shows where, or from which device or address, anyone signed in. A person from our team can look into it with you: "
+    f"would you like me to {OFFER_PERSON}?")
+
+
+def asks_how_to_see_sign_ins(message: str) -> bool:
+    """"How do I see recent logins?": where the customer can see the sign-ins, which no entry describes."""
+    return bool(_ASKS_HOW_TO_SEE.match(message)) and asks_where_sign_ins_came_from(message)
+
+
 def asks_where_sign_ins_came_from(message: str) -> bool:
     """"Where did they log in from?", "what IP was it?", "show me the login history": where or how someone signed in."""
     return bool(_ASKS_WHERE_SIGN_INS_CAME_FROM.search(message))

@@ -97,6 +97,9 @@ async def test_how_often_the_plan_renews_is_answered_after_its_next_renewal(conv
     ("cus_alice", "was there a price change?", "Invoice NW-1003 is for $29.00, the same as the invoices before it"),
     ("cus_alice", "did you change the price?", "Invoice NW-1003 is for $29.00, the same as the invoices before it"),
     ("cus_alice", "I thought pro was cheaper", "Invoice NW-1003 is for $29.00, the same as the invoices before it"),
+    ("cus_alice", "was there a price change?", "Invoice NW-1003 is for $29.00, the same as the invoices before it "
+                                               "(NW-1002 and NW-1001, $29.00 each), so as far as our records show your "
+                                               "plan's price hasn't changed."),
     # A charge taken twice is why a bill is higher, not why a price would have changed.
     ("cus_bob", "has the price of business changed?", "Invoice NW-2002 is for $99.00, the same as the invoice before it"),
 ])
@@ -303,9 +306,15 @@ async def test_no_alert_of_a_sign_in_after_the_intrusion_advice_is_answered(conv
     assert outcome.reply.startswith("Our help centre doesn't describe alerts for new sign-ins"), outcome.reply
 
 
-async def test_how_to_see_recent_sign_ins_is_said_not_to_be_seen_here(converse):
+async def test_how_to_see_recent_sign_ins_is_said_not_to_be_described(converse):
     # "I don't have a guide on that".
     [outcome] = await converse("cus_alice", "how do I see recent logins?")
+    assert outcome.reply.startswith("Our help centre doesn't describe a list of recent sign-ins you can look at"), (
+        outcome.reply)
+
+
+async def test_where_they_logged_in_from_is_still_said_not_to_be_seen_here(converse):
+    [outcome] = await converse("cus_alice", "can you tell me where they logged in from?")
     assert outcome.reply.startswith("I can't see that from here"), outcome.reply
 
 

@@ -2045,7 +2045,8 @@ class BillingReplies(WriterBase):
             self.reply.add(f"Invoice {latest.number} is for {money(latest.amount)}, the same as the invoice"
                            f"{'s' if several else ''} before it ({joined_with_and([i.number for i in reversed(before)])}"
                            f", {money(latest.amount)}{' each' if several else ''}), so as far as our records show "
-                           "it isn't higher than usual.")
+                           # "Was there a price change?" asks of the price, not of a bill larger than usual.
+                           + ("your plan's price hasn't changed." if price_asked else "it isn't higher than usual."))
         else:
             # The two figures, not their difference: a sum no fact holds is one the grounding guard strikes out.
             previous = before[-1]
