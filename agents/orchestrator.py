@@ -463,6 +463,32 @@ class _ReportRule:
     reply: str
 
 
+@dataclass(frozen=True)
+class _WorkedOutRule:
+    """A message the chat answers by rule with a reply worked out from the conversation (None: the rule doesn't
+    apply), a person offered where it is needed: the run's label and trace."""
+
+    reply_to: Callable[[SupportContext], str | None]
+    label: Intent
+    key: str
+    why: str
+
+
+# In this order, after the fixed replies below, each asked of the message before any model's label is used.
+_REPLIES_WORKED_OUT_BY_RULE = (
+    # "Do we need business then?" after the team's size and the members each plan allows: the downgrade's steps came by
+    # the FAQ shortcut.
+    _WorkedOutRule(business_needed_for_the_team_reply, "billing", "business_for_the_team",
+                   "asks whether the team's size needs Business"),
+    # "DNS is pointing correctly" right after a certificate's steps: the custom domain's entry came, by its words.
+    _WorkedOutRule(steps_left_reply, "technical", "step_in_order",
+                   "says a step of the guide just given is in order already"),
+    # "Can I choose eu only?" right after where data is stored: "not enough information" came.
+    _WorkedOutRule(data_kept_in_the_eu_reply, "general", "data_in_the_eu",
+                   "asks whether their data can stay in the EU after where it is stored"),
+)
+
+
 # In this order, each asked of the message before any model's label is used.
 _REPORTS_ANSWERED_BY_RULE = (
     # "My username is carol" from a visitor (the scope reply, or the email change's steps): nothing typed signs in.
@@ -1028,21 +1054,10 @@ class Orchestrator:
             if report.made_in(run.ctx):
                 return await self._answer_by_rule(run, intent_response, label=report.label, key=report.key,
                                                   why=report.why, reply=report.reply)
-        if (team_plan := business_needed_for_the_team_reply(run.ctx)) is not None:
-            # "Do we need business then?" after the team's size and the members each plan allows: the downgrade's steps
-            # came by the FAQ shortcut.
-            return await self._answer_by_rule(run, intent_response, label="billing", key="business_for_the_team",
-                                              why="asks whether the team's size needs Business", reply=team_plan)
-        if (steps_left := steps_left_reply(run.ctx)) is not None:
-            # "DNS is pointing correctly" right after a certificate's steps: the custom domain's entry came, by its words.
-            return await self._answer_by_rule(run, intent_response, label="technical", key="step_in_order",
-                                              why="says a step of the guide just given is in order already",
-                                              reply=steps_left)
-        if (in_the_eu := data_kept_in_the_eu_reply(run.ctx)) is not None:
-            # "Can I choose eu only?" right after where data is stored: "not enough information" came.
-            return await self._answer_by_rule(run, intent_response, label="general", key="data_in_the_eu",
-                                              why="asks whether their data can stay in the EU after where it is stored",
-                                              reply=in_the_eu)
+        for rule in _REPLIES_WORKED_OUT_BY_RULE:
+            if (reply := rule.reply_to(run.ctx)) is not None:
+                return await self._answer_by_rule(run, intent_response, label=rule.label, key=rule.key, why=rule.why,
+                                                  reply=reply)
         if (detail := detail_for_a_person(run.ctx)) is not None:
             # "For 2 months" right after a pause was said to be a person's to arrange: the scope reply came. The same
             # request goes on, so its answer is given to what was added, with the person offered again.
