@@ -12,6 +12,7 @@ import re
 
 from agents.about_service import payment_methods_asked
 from agents.follow_ups.leaning_back import asks_how_to_do_it
+from agents.where_it_is import places_named, reply_sentences, without_lead_in
 
 # "And VAT number?", "what about the address?", "and the logo too?": one more thing, named and nothing else.
 _AND_ONE_MORE_THING = re.compile(
@@ -39,9 +40,6 @@ _ASKS_IF_IT_HOLDS = re.compile(
     r"|my\s+data|our\s+data|the\s+service|your\s+service)\s+(?:also\s+|still\s+|really\s+|fully\s+)?"
     r"(?P<what>[a-z][a-z0-9-]*(?:\s+[a-z0-9-]+){0,2})\s*\?+\s*$",
     re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-# Where in the app a step is done: "Go to **Settings → Team → Invite**".
-_A_PLACE_IN_THE_APP = re.compile(r"\*\*[^*]+→[^*]+\*\*")
 # A sentence that says something does not hold, or holds only in part.
 _DENIES = re.compile(r"\b(?:no|not|never|without|only|except|unless|but)\b|n't\b", re.IGNORECASE)
 
@@ -55,8 +53,7 @@ def _stated_in_the_reply(message: str, reply: str) -> str | None:
     words = [w for w in found["what"].lower().split() if w not in _NAMES_NOTHING and w not in {"a", "an", "the"}]
     if not words:
         return None
-    sentences = (s.strip() for paragraph in reply.split("\n\n") for s in _SENTENCE.split(paragraph.strip()))
-    return next((s for s in sentences if not _DENIES.search(s) and all(
+    return next((s for s in reply_sentences(reply) if not _DENIES.search(s) and all(
         re.search(rf"\b{re.escape(word)}\b", s, re.IGNORECASE) for word in words)), None)
 
 
@@ -75,7 +72,7 @@ def _how_said_to_be_unknown(message: str, reply: str) -> str | None:
     unknown = re.compile(rf"\b(?:doesn'?t|does\s+not|don'?t)\s+(?:say|describe|explain)\s+how\s+(?:to\s+)?(?:you\s+)?"
                          rf"{re.escape(found['verb'].lower())}\b", re.IGNORECASE)
     for paragraph in reply.split("\n\n"):
-        said = _SENTENCE.split(paragraph.strip())
+        said = reply_sentences(paragraph)
         at = next((i for i, sentence in enumerate(said) if unknown.search(sentence)), None)
         if at is not None:
             rest = " ".join(said[at:])
@@ -92,9 +89,7 @@ _VALID_UNTIL = re.compile(r"[^.\n]*\bvalid until (?P<when>\d{2}/\d{4})[^.\n]*\."
 def _steps_in(reply: str) -> str | None:
     """The reply's sentence that says how: "Go to **Settings → Team → Invite**, …" first, else any that names where in
     the app; None when none does."""
-    placed = [s.strip() for paragraph in reply.split("\n\n") for s in _SENTENCE.split(paragraph.strip())
-              if _A_PLACE_IN_THE_APP.search(s)]
-    placed = [re.sub(r"^How to do it:\s*", "", s) for s in placed]
+    placed = [without_lead_in(s) for s in reply_sentences(reply) if places_named(s)]
     return next((s for s in placed if s.startswith("Go to ")), placed[0] if placed else None)
 
 

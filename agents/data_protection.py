@@ -185,12 +185,13 @@ def data_kept_in_the_eu_reply(ctx: SupportContext) -> str | None:
     if not (_IN_THE_EU.search(ctx.message) and _KEPT_THERE.search(ctx.message)):
         return None
     # The entry may be the reply before last ("is it gdpr compliant?" answered in between).
-    told = next((text for text in assistant_texts(ctx)[:2] if _REGION_YOU_CHOOSE.search(text)), None)
+    replies = assistant_texts(ctx)[:2]
+    told = next((text for text in replies if _REGION_YOU_CHOOSE.search(text)), None)
     chosen = _REGION_YOU_CHOOSE.search(told or "")
     if told is None or chosen is None or "eu-west" not in chosen.group():
         return None
     said = chosen.group().strip()
-    where = "my last message said" if told == assistant_texts(ctx)[0] else "I said earlier"
+    where = "my last message said" if told == replies[0] else "I said earlier"
     reply = f"Yes. As {where}: {said[:1].lower()}{said[1:]} Choose eu-west, and they stay there."
     if (account := _ACCOUNT_DATA_STORED.search(told)) is not None:
         reply += f" {account.group().strip()}"

@@ -405,10 +405,10 @@ class RefundReplies(BillingReplies):
                        "bill", "billed", "invoice") or invoice_numbers(self.text) or self.invoices_for_amounts is not None:
                 self.billing()
             return
-        if asks_for_both_charges(self.ctx.message) and self._duplicates_refund_filed():
+        if asks_for_both_charges(self.ctx.message) and (filed := self._duplicates_refund_filed()):
             # "The full amount, not just the duplicate" after the duplicate's refund was filed: "You're right, I can see
             # it" and the duplicate again, as if the first payment had not been asked of.
-            for refund in self._duplicates_refund_filed():
+            for refund in filed:
                 self._refund_state(refund)
             self._first_payments_asked_too()
             return
