@@ -144,10 +144,33 @@ def kind_of_app_asked(text: str, *, last_reply: str = "") -> str | None:
         return "which are supported"
     asked = _ASKS_WHAT_RUNS_HERE.search(text) or _ASKED_IF_SUPPORTED.search(text)
     if asked is None and RUNS_HERE_UNLISTED in last_reply:
-        asked = _WHAT_ABOUT_A_KIND.match(text)
+        # "It's a django app" there: that kind instead.
+        asked = _WHAT_ABOUT_A_KIND.match(text) or _KIND_TOLD.match(text)
     if asked is None or not _NAMED_KIND.search(asked["kind"]) or _A_CARD_NOT_A_KIND.search(asked["kind"]):
         return None  # "Is American Express supported?" asks about a card
     return asked["kind"]
+
+
+# "It's a node app", "we're using django", "built with rails": what the customer's app is built with, told on its own.
+_KIND_TOLD = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|oh|btw|fyi|also)[,\s]+)?(?:(?:it'?s|its|it\s+is|this\s+is|mine\s+is|ours\s+is|the\s+app\s+is|my\s+app\s+is"
+    r"|our\s+app\s+is)\s+|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:using|running|on)\s+"
+    r"|(?:we|i)\s+(?:use|run|have)\s+|(?:it'?s\s+|it\s+is\s+)?(?:built|written|made)\s+(?:with|in|on)\s+|using\s+)"
+    rf"(?P<kind>(?:an?\s+|my\s+|our\s+)?(?:\w+\s+)?{_KIND_OF_APP})(?:\s+v?\d+(?:\.\d+)*)?\s*[.!]*$", re.IGNORECASE)
+
+
+def kind_of_app_told(text: str) -> str | None:
+    """What the customer says their app is built with ("node app" in "it's a node app"), as they put it, its version
+    left out; None when the message says no such thing."""
+    told = _KIND_TOLD.match(text)
+    if told is None or not _NAMED_KIND.search(told["kind"]) or _A_CARD_NOT_A_KIND.search(told["kind"]):
+        return None
+    return re.sub(r"^(?:an?|my|our)\s+", "", told["kind"].lower())
+
+
+def kinds_of_app(kind: str) -> str:
+    """"node app" → "node apps", "wordpress" → "wordpress": a kind of app told, as apps of that kind are spoken of."""
+    return f"{kind}s" if re.search(r"\b(?:app|site|website|application|api|backend|project)$", kind) else kind
 
 
 # "What about australia?", "and in japan?", "is there one in asia?" right after the regions were listed: the same

@@ -62,6 +62,7 @@ from agents.service_terms import (
     asks_about_paying_yearly,
     asks_for_a_neighbouring_plan,
     asks_for_a_plan_change_alone,
+    asks_price_per_app,
     plan_asked_if_offered,
     plan_moved_to,
 )
@@ -158,6 +159,9 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # Not after the scaling guide's "on Free, apps sleep …": Free's price is no answer to what scaling costs.
     FaqRefusal(lambda ctx, _top: bool(named := plans_priced_asked(ctx)) and "Free" not in named,
                "asks the price of the paid plans just named"),
+    # "How much would it cost for 3 apps?": how many apps each plan allows decides it, which the entry listing the plans'
+    # prices does not say.
+    FaqRefusal(_message(asks_price_per_app), "asks the price of a number of apps, or of each app"),
     # "How do I get more?" after the API's limit on Pro: more of what was discussed; the words alone match the generic
     # upgrade steps ("choose Pro or Business").
     FaqRefusal(_after_a_question(asks_for_more), "asks for more of what was discussed before"),

@@ -1,6 +1,6 @@
 """Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
 document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
-instances cost, how downtime is counted; "how?" or "why not?" after a reply that said the help centre doesn't describe
+instances cost, how downtime is counted, latency; "how?" or "why not?" after a reply that said the help centre doesn't describe
 it, and what happens past a figure it said the help centre doesn't give.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
@@ -137,10 +137,14 @@ _HOW_MANY_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+m
                              r"(?:\s+(?:per\s+app|in\s+total|then))?\s*[?.!]*\s*$", re.IGNORECASE)
 _DOMAINS_TOLD = "Custom domains are on Pro and Business"
 
+# "How much latency would that add?" after the regions, "what's the latency from eu-west to the US?", "ping times to
+# singapore": a figure for how long requests take, which no entry or guide gives (every plan's price came, for "how much").
+_LATENCY = re.compile(r"\blatenc(?:y|ies)\b|\bping\s+times?\b", re.IGNORECASE)
+
 Uncovered = Literal["partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
                     "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
-                    "holiday_hours", "downtime_measured"]
+                    "holiday_hours", "downtime_measured", "latency"]
 
 
 @dataclass(frozen=True)
@@ -225,6 +229,10 @@ _TOPICS: dict[Uncovered, _Topic] = {
         "Our help centre gives the uptime SLA's figure (99.95% a month, on Business) but not how downtime is counted or "
         "uptime measured, so I'd rather not guess. A person from our team can tell you: would you like me to "
         f"{OFFER_PERSON}?"), label="technical"),
+    "latency": _Topic(_named(_LATENCY), (
+        "Our help centre doesn't give latency figures for our regions, or between them and where your users are, so I'd "
+        f"rather not guess. A person from our team can tell you more: would you like me to {OFFER_PERSON}?"),
+        label="technical"),
 }
 
 

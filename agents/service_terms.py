@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from agents.context import Intent
+from agents.number_words import words_alternation
 from agents.own_data import ASKS_IF_ON_A_PLAN, asks_how_to
 
 # Each term, and the domain whose agents answer a question that uses it.
@@ -432,9 +433,15 @@ _PER_APP = re.compile(r"\b(?:per|each|every|for\s+each|for\s+every)\s+(?:app|app
                       re.IGNORECASE)
 
 
+# "How much would it cost for 3 apps?", "what would five apps cost me?": the price of a number of apps (a visitor got
+# every plan's price by the FAQ shortcut, nothing of how many apps each allows).
+_A_NUMBER_OF_APPS = re.compile(rf"\b(?:[2-9]|[1-9]\d+|{words_alternation(least=2)})\s+(?:apps|applications|sites|websites"
+                               r"|projects)\b", re.IGNORECASE)
+
+
 def asks_price_per_app(message: str) -> bool:
-    """"Do you charge per app?": a price for each app."""
-    return bool(_PER_APP.search(message)) and bool(_PRICE_WORDS.search(message))
+    """"Do you charge per app?", "how much for 3 apps?": a price for each app, or for a number of them."""
+    return bool(_PER_APP.search(message) or _A_NUMBER_OF_APPS.search(message)) and bool(_PRICE_WORDS.search(message))
 
 
 def asks_price_per_seat(message: str) -> bool:

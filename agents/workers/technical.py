@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import re
 
+from agents.about_service import kind_of_app_told
+from agents.deploy_downtime import with_deploy_downtime_said
 from agents.dns_providers import dns_provider_named
 from agents.envelope import AgentRequest, AgentResponse
 from agents.facts import IncidentFact
@@ -68,12 +70,13 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
     ctx = request.context
     # "Is it fixed yet?" searches with the question it follows ("my app in eu-west returns 503"); "I'm on pro" or "and
     # for pro?" with that question asked of the plan, as the writer reads it.
-    question = with_slowness_said(question_as_asked(ctx) or with_topic(ctx))
+    question = with_deploy_downtime_said(with_slowness_said(question_as_asked(ctx) or with_topic(ctx)))
     if ((dns_provider_named(ctx.message) is not None or minutes_it_ran(ctx.message) is not None
-         or step_said_done(ctx.message)) and (before := previous_user_text(ctx)) is not None):
+         or step_said_done(ctx.message) or kind_of_app_told(ctx.message) is not None)
+            and (before := previous_user_text(ctx)) is not None):
         # "I use godaddy" after "how do I add a custom domain?": the guides on that question, done at that provider;
         # "stuck for over an hour" after "my build is stuck", the guide whose build limits it is weighed against; "I
-        # used an A record", the guide whose steps come after that one.
+        # used an A record", the guide whose steps come after that one; "we're using wordpress", the guide just given.
         question = f"{before}\n{ctx.message}"
 
     async def articles_found() -> list[ArticleMatch]:

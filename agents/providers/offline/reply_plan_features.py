@@ -351,6 +351,7 @@ class PlanFeatureReplies(WriterBase):
                            + " are priced by the month, not per app, and each allows a number of apps.",
                            answers=False)
             if self._tell_how_many_on_each(listing, {stem("apps")}):
+                self._tell_the_cheapest_for_the_apps(listing)
                 return True
             self.reply.paragraphs.pop()
         if not listing or has_cue(self.words, self.norm, *NOT_ABOUT_CONTENTS):
@@ -637,6 +638,23 @@ class PlanFeatureReplies(WriterBase):
             self.reply.add(f"You're on {own.name}, which includes {self._line_for(own, feature)}.")
         self._cite(*listing)
         return True
+
+    def _tell_the_cheapest_for_the_apps(self, listing: list[PlanListing]) -> None:
+        """"How much would it cost for 3 apps?": the cheapest plan whose count of apps allows that many, after each
+        plan's count; nothing when the message names no number of apps or no plan allows them."""
+        said = re.search(rf"\b(?:(?:more\s+than|over)\s+)?(?:\d+|{words_alternation()})\s+(?:\w+\s+)?apps\b", self.text,
+                         re.IGNORECASE)
+        if said is None or (wanted := _number_asked(said[0])) is None:
+            return
+        apps = {stem("apps")}
+        fits = next((plan for plan in listing
+                     if (line := self._line_for(plan, apps)) is not None and (_count_in(line) or 0) >= wanted), None)
+        if fits is None:
+            return
+        # In the customer's words ("two apps"): a figure the reply makes up would not be grounded.
+        count = said[0].lower()
+        cost = f"{money(fits.price)} a month" if fits.price else "nothing"
+        self.reply.add(f"For {count}, the cheapest plan is {fits.name}, at {cost}.")
 
     def _tell_how_many_from_help_centre(self, asked: PlanListing, feature: set[str]) -> bool:
         """"How many team members on Business?" when the plan's list gives no count ("team members"): the clause

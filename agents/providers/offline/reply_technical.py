@@ -6,8 +6,15 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from agents.about_service import MOVE_DOWNTIME_UNKNOWN, asks_if_there_is_an_api, asks_to_keep_an_app_awake
+from agents.about_service import (
+    MOVE_DOWNTIME_UNKNOWN,
+    asks_if_there_is_an_api,
+    asks_to_keep_an_app_awake,
+    kind_of_app_told,
+    kinds_of_app,
+)
 from agents.cues import has_cue
+from agents.deploy_downtime import ON_HEALTH_CHECK, downtime_during_deploys, reports_downtime_during_deploys
 from agents.dns_providers import (
     DOMAINS_GUIDE,
     asks_about_downtime_of_a_dns_change,
@@ -132,6 +139,7 @@ GENERIC_FIX_TERMS = frozenset({"fix", "fixe", "fixing", "solve", "solv", "help",
 # matched the TLS guide's renewal step ("a failed renewal shows a warning") to an untrusted certificate.
 # "Down" says the service is out, and picked the rate-limits step on slowing down for "is the api down?".
 REPORTING_TERMS = frozenset({"show", "say", "said", "see", "display", "appear", "tell", "give", "down"})
+_RUNS_OUT = re.compile(r"\b(?:run|runs|running|ran)\s+out\b", re.IGNORECASE)
 
 # A fault the customer ties to a change of their own ("500 errors after our last deploy, how to revert"):
 # their deploy is the likely cause, an open incident elsewhere at most a "meanwhile".
@@ -198,11 +206,15 @@ _ASKS_IF_NORMAL = re.compile(
 # What a plan's clause says it has no limit on ("unlimited deploys"): asked for more of that, there is no more to get;
 # asked for more build minutes, the clause's "unlimited deploys" says nothing of them.
 _UNLIMITED = re.compile(r"\bunlimited\s+(\w+)", re.IGNORECASE)
+_LONGER_BUILDS = re.compile(r"\blonger\s+(?:builds?|build\s+times?)\b", re.IGNORECASE)
 ASKS_A_LIMIT = re.compile(
     r"\b(?:max|maximum|minimum|limits?|quotas?|caps?|capped|allowance|allowed"
     r"|how\s+(?:long|many|much|big|large|often)|higher|increased?|raised?|extended)\b"
     # "Can it be longer?" after the build time's limit: more time than it allows.
     r"|\b(?:be|made|make\s+(?:it|them))\s+longer\b"
+    # "Can I get longer builds?", "builds longer than 45 minutes?" (the failed deploys guide's steps came, as if a build
+    # had failed).
+    r"|\blonger\s+(?:builds?|build\s+times?)\b|\bbuilds?\s+(?:that\s+(?:run|take|last)\s+)?longer\b"
     # "How do I get more build minutes?": more than the plan allows, which is a limit too.
     r"|\b(?:get|need|want|buy)\s+more\b"
     # "How do I deploy more than 10 times a day?": past what the plan allows in a day.
@@ -226,6 +238,17 @@ _RATE_NEEDED = re.compile(
     re.IGNORECASE,
 )
 
+
+# "How do I get ssl?", "how do I set up https?", "do I get ssl too?", or "what about ssl?" right after a how-to's steps:
+# how to get something the help centre says comes automatically (the certificates' troubleshooting steps came, as if
+# a certificate had failed).
+_ASKS_HOW_TO_GET_IT = re.compile(
+    r"\bhow\s+(?:do|can|could|should)\s+(?:i|we)\s+(?:get|set\s*up|add|enable|turn\s+on|activate|configure|install)\b"
+    r"|\bhow\s+to\s+(?:get|set\s*up|add|enable|turn\s+on|activate|configure|install)\b"
+    r"|\b(?:do|will|would)\s+(?:i|we)\s+(?:also\s+)?get\b", re.IGNORECASE)
+_WHAT_ABOUT_IT = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:(?:what|how)\s+about|and)\s+(?:the\s+)?\w+\s*\??\s*$",
+                            re.IGNORECASE)
+_DONE_AUTOMATICALLY = re.compile(r"\bautomatically\b", re.IGNORECASE)
 
 # Words of a how-to that say what is done, not to what: "enable", "set up", "my app".
 _ACTION_WORDS = frozenset({"enable", "disable", "turn", "set", "setup", "get", "add", "use", "make", "change", "app",
@@ -268,6 +291,13 @@ _ASKS_WHEN_IT_RESETS = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:wh
 _A_LIMIT_BY_THE_DAY = re.compile(r"\b\d[\d,]*\s+\w+(?:\s+\w+)?\s+(?:a|per)\s+(?:day|month)\b", re.IGNORECASE)
 # A guide's step on waiting for DNS ("Wait for DNS to update, usually within an hour").
 _DNS_UPDATES = re.compile(r"\bDNS\b[^.]*\b(?:update|propagat)", re.IGNORECASE)
+# "The dns isn't updating", "my domain still doesn't resolve", "it's not propagating" right after the domains guide: the
+# wait its step gives, with no time said (its steps came again, as if unread).
+_DNS_NOT_UPDATED = re.compile(
+    r"\b(?:dns|domain|record|cname|it)\b(?:'s|\s+is|\s+has)?\s+(?:still\s+)?(?:isn'?t|is\s+not|not|hasn'?t|has\s+not|doesn'?t"
+    r"|does\s+not|won'?t|will\s+not|never)\s+(?:yet\s+)?(?:updat|propagat|resolv|verif|chang)\w*"
+    r"|\b(?:dns|domain|record|cname)\b[^.?!]{0,20}\bstill\s+(?:the\s+old|old|unverified|pending|not\s+verified)\b",
+    re.IGNORECASE)
 # "It's been 3 hours", "still nothing after a day", "since yesterday": a wait said to be over, in hours or days.
 _WAITED_HOURS = re.compile(
     r"\b(?:it'?s|it\s+has|i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:been|waited)\s+(?:for\s+)?(?:over\s+|more\s+than\s+|almost\s+)?"
@@ -397,7 +427,8 @@ class TechnicalReplies(WriterBase):
                 or self._steps_at_the_provider_named() or self._buying_a_domain_unsaid() or self._logs_export_unsaid()
                 or self._logs_kept_unsaid() or self._deploy_cancel_unsaid() or self._downtime_of_a_dns_change_unsaid()
                 or self._dns_wait_overrun() or self._sleeps_on_a_plan_that_never_sleeps() or self._what_a_rollback_touches()
-                or self._when_a_limit_resets_unsaid()):
+                or self._when_a_limit_resets_unsaid() or self._downtime_during_deploys()
+                or self._kind_of_app_told_after_the_steps() or self._nothing_to_set_up()):
             return
         incident = self.facts.incident
         if reports_what_the_outage_costs(self.ctx):
@@ -524,11 +555,9 @@ class TechnicalReplies(WriterBase):
         elif (articles and incident is None and not asks_what_is_included and not failure_guide_only
               and (listed_steps or limit_entry is None)):
             if self._reports_a_problem() or (limit_entry is not None and RAN_INTO_IT.search(self.text)):
-                self.reply.add(f"If that doesn't fix it, {ASKS_FOR_THE_ERROR}, or ask for a person "
-                               "and one of our engineers will take a look.", answers=False)
+                self.reply.add(IF_IT_IS_NOT_FIXED, answers=False)
             else:  # "how do I add a custom domain?": a how-to, nothing to fix yet
-                self.reply.add("If you get stuck on a step, tell me what you see, or ask for a person and one "
-                               "of our engineers will help.", answers=False)
+                self.reply.add(STUCK_ON_A_STEP, answers=False)
         if not self.reply.answered and incident is None and not articles and self._tell_uptime():
             return
         if (not self.reply.answered and incident is None and not articles and self._no_guide_is_the_answer()
@@ -885,7 +914,10 @@ class TechnicalReplies(WriterBase):
         "what's the max build time?"); or, when the message names nothing else ("how do I get a higher
         limit?"), about what the guide found for it is about. None when the message asks no such thing."""
         names_a_rate = rate_needed(self.text) is not None
-        if not (ASKS_A_LIMIT.search(self.text) or names_a_rate) or _ASKS_A_PRICE.search(self.ctx.message):
+        # "Can I pay for longer builds?" asks past the limit, which no price is for.
+        longer_builds = bool(_LONGER_BUILDS.search(self.ctx.message))
+        priced = _ASKS_A_PRICE.search(self.ctx.message) and not longer_builds
+        if not (ASKS_A_LIMIT.search(self.text) or names_a_rate) or priced:
             # "How much does that cost?" after the scaling guide asks a price: the plans' prices, quoted as a limit,
             # read "You're on the Business plan: we have three plans …".
             return None
@@ -907,7 +939,7 @@ class TechnicalReplies(WriterBase):
         for match in self.facts.faq:
             # A rate named ("more than 3000 requests a minute") scores the entry on limits low (0.05): its figure is
             # what the customer needs, whatever else the words find.
-            if (match.score < FAQ_HOW_TO_FOR_VISITOR and not (of_the_topic or names_a_rate)) or not FIGURE.search(
+            if (match.score < FAQ_HOW_TO_FOR_VISITOR and not (of_the_topic or names_a_rate or longer_builds)) or not FIGURE.search(
                     match.answer):
                 continue
             if CHANGES_PLAN & set(normalise(match.question).split()):
@@ -1204,6 +1236,9 @@ class TechnicalReplies(WriterBase):
         # "How do I fix a failed deploy?": fixing is what every step is for, not what a later one is about;
         # "it shows an error" says how the fault is seen, not which step it is about.
         wanted = topic_terms(self.text) - GENERIC_FIX_TERMS - REPORTING_TERMS
+        if not _RUNS_OUT.search(self.text):
+            # "How many instances should I run?": running an app, not the step on an instance that runs out of memory.
+            wanted -= {"run"}
         shown = article.steps[:MAX_STEPS]
         not_shown = wanted - set().union(*(article_terms(step) for step in shown))
         later = enumerate(article.steps[MAX_STEPS:], start=MAX_STEPS + 1)
@@ -1579,6 +1614,74 @@ class TechnicalReplies(WriterBase):
                        f"rather not guess. A person from our team can tell you: would you like me to {OFFER_PERSON}?")
         return True
 
+    def _downtime_during_deploys(self) -> bool:
+        """"How do I avoid downtime when deploying?", "we get 503s during every deploy": the scaling guide's step on a
+        health check path, so new instances only get traffic once they are ready (the failed deploys' guide came as "no
+        guide on how to do that as such", or the API errors' steps), then its step on rolling back a deploy that broke
+        the app, and an open incident as a "meanwhile". False, having said nothing, for another message or without the
+        step at hand."""
+        if not downtime_during_deploys(self.ctx.message):
+            return False
+        if (found := self._guide_step(lambda step: bool(ON_HEALTH_CHECK.search(step)))) is None:
+            return False
+        guide, step = found
+        reported = reports_downtime_during_deploys(self.ctx.message)
+        lead = ("When it happens only while a deploy goes out, our" if reported
+                else "To keep your app up through a deploy, our")
+        self.reply.add(f"{lead} guide “{guide.title}” has the step for it:\n{_numbered([(guide.steps.index(step) + 1, step)])}")
+        self._cite_article(guide)
+        rollback = next(((article, n, s) for article in self.facts.articles if article is not guide
+                         for n, s in enumerate(article.steps, start=1) if s.startswith("Roll back")), None)
+        if rollback is not None:
+            article, n, s = rollback
+            self.reply.add(f"If a deploy breaks the app itself, our guide “{article.title}” says:\n{_numbered([(n, s)])}",
+                           answers=False)
+            self._cite_article(article)
+        if self.facts.incident is not None:
+            self._incident_aside(self.facts.incident)
+        else:
+            self.reply.add(IF_IT_IS_NOT_FIXED if reported else STUCK_ON_A_STEP, answers=False)
+        return True
+
+    def _nothing_to_set_up(self) -> bool:
+        """"How do I get ssl?", "what about ssl?" after the custom domains' steps: the help centre's entry says it comes
+        automatically, so there is nothing to set up, and the guide gathered on it is for when it goes wrong (its
+        troubleshooting steps came as the how-to). False, having said nothing, for another message, a fault reported, or
+        without such an entry."""
+        message = self.ctx.message
+        after_a_how_to = STUCK_ON_A_STEP in last_assistant_text(self.ctx) and _WHAT_ABOUT_IT.match(message)
+        if not (_ASKS_HOW_TO_GET_IT.search(message) or after_a_how_to) or self._reports_a_problem():
+            return False
+        # The entry is found by what it is about, however low its wording scored ("what about ssl?": 0.03): one the
+        # message names, or the one on what the guide found for the message is about ("https" is in the TLS guide).
+        guide = next((a for a in self.facts.articles[:1] if _guide_names_what_is_asked(message, a)), None)
+        entry = next((m for m in self.facts.faq if _DONE_AUTOMATICALLY.search(m.answer) and (
+            _shares_a_subject(message, m.question)
+            or (guide is not None and topic_words(m.question) & topic_words(guide.title)))), None)
+        if entry is None:
+            return False
+        self.reply.add(f"There's nothing to set up: {_lower_first(without_yes_or_no(entry.answer))}")
+        self._cite_faq(entry)
+        about = topic_words(entry.question)
+        if (guide := next((a for a in self.facts.articles if about & topic_words(a.title)), None)) is not None:
+            self.reply.add(f"If something goes wrong with it, our guide “{guide.title}” has the steps to sort it out.",
+                           answers=False)
+            self._cite_article(guide)
+        return True
+
+    def _kind_of_app_told_after_the_steps(self) -> bool:
+        """"It's a node app" right after a guide's steps: the help centre has nothing for that kind of app in particular,
+        so the guide just given is what there is, with how to go on from it (the same steps came again). False, having
+        said nothing, for another message or after another reply."""
+        if ((kind := kind_of_app_told(self.ctx.message)) is None or not last_reply_cited(self.ctx, "article")
+                or (guide := self._guide_named_last()) is None):
+            return False
+        self.reply.add(f"Thanks. Our help centre has nothing written for {kinds_of_app(kind)} in particular: the guide from "
+                       f"my last message, “{guide.title}”, is what it has on this. If a step doesn't work for you, tell "
+                       f"me which one, or {ASKS_FOR_THE_ERROR}; or I can {OFFER_PERSON} from our team.")
+        self._cite_article(guide)
+        return True
+
     def _guide_step(self, fits: Callable[[str], bool]) -> tuple[ArticleMatch, str] | None:
         """The first gathered guide with a step that `fits`, and that step."""
         return next(((article, step) for article in self.facts.articles for step in article.steps if fits(step)), None)
@@ -1602,7 +1705,8 @@ class TechnicalReplies(WriterBase):
         """"It's been 3 hours" right after the domains guide's step on waiting for DNS ("usually within an hour"): longer
         than the guide gives, so its steps on checking the record are what is left, with a person (the same step came
         again, as if the wait were still to come). False, having said nothing, for another message or reply."""
-        if (not _WAITED_HOURS.search(self.ctx.message) or not last_reply_cited(self.ctx, "article")
+        waited = bool(_WAITED_HOURS.search(self.ctx.message))
+        if (not (waited or _DNS_NOT_UPDATED.search(self.ctx.message)) or not last_reply_cited(self.ctx, "article")
                 or (guide := self._guide_named_last()) is None):
             return False
         # "Certificate pending" for days after the certificates' guide: the wait is the domains guide's, named beside it.
@@ -1618,8 +1722,13 @@ class TechnicalReplies(WriterBase):
         if not checks:
             return False
         against = "its steps" if guide is timed else f"our guide “{guide.title}”"
-        self.reply.add(f"That's longer than our guide “{timed.title}” expects:\n{_numbered(waiting)}\nSo something else is "
-                       f"likely in the way. Check the record against {against}:\n{_numbered(checks)}")
+        if waited:
+            self.reply.add(f"That's longer than our guide “{timed.title}” expects:\n{_numbered(waiting)}\nSo something else "
+                           f"is likely in the way. Check the record against {against}:\n{_numbered(checks)}")
+        else:
+            # "The dns isn't updating": how long it has been is unsaid, so the guide's wait is given to weigh it by.
+            self.reply.add(f"Our guide “{timed.title}” gives it time:\n{_numbered(waiting)}\nIf it's been longer than that, "
+                           f"something else is likely in the way. Check the record against {against}:\n{_numbered(checks)}")
         self._cite_article(timed)
         self._cite_article(guide)
         what = "the domain still isn't verified" if guide is timed else "it's still pending"
@@ -1958,6 +2067,10 @@ _MINUTES_ON_PLANS = re.compile(
 _OUT_OF_TIME = re.compile(r"\bout\s+of\s+time\b|\btimed?\s*out\b", re.IGNORECASE)
 # How a guide's steps for a fault ask for the error the customer sees.
 ASKS_FOR_THE_ERROR = "send me the error message you see"
+# How a guide's steps end: for a fault reported, and for a how-to, where there is nothing to fix yet.
+IF_IT_IS_NOT_FIXED = (f"If that doesn't fix it, {ASKS_FOR_THE_ERROR}, or ask for a person and one of our engineers will "
+                      "take a look.")
+STUCK_ON_A_STEP = "If you get stuck on a step, tell me what you see, or ask for a person and one of our engineers will help."
 # How the guides' replies ask what is seen when a step gets stuck: what is seen, told, is the error asked for too.
 ASKS_WHAT_IS_SEEN = "tell me what you see"
 # "The log says npm ERR! missing script: build", "Error: listen EADDRINUSE", "it says 'permission denied'": an error
@@ -2103,6 +2216,8 @@ def _reports_a_problem(text: str) -> bool:
     return bool(PROBLEM.search(text)) or has_cue(
         set(norm.split()), norm, "error", "errors", "fail", "fails", "failed", "failing", "broken", "down",
         "not working", "doesnt work", "does not work", "timeout", "timing out", "slow", "crash", "crashes",
+        # "My app keeps crashing", "it keeps running out of memory": closed with "if you get stuck on a step", as a how-to.
+        "crashing", "crashed", "running out", "runs out", "ran out", "restarting",
         "wrong", "issue", "problem", "cannot", "can not", "unable")
 
 

@@ -1,0 +1,206 @@
+"""What an eighteenth walk through the demo customers' conversations found, each fixed: a question answered with a
+guide's troubleshooting steps, every plan's price or the same steps again, where one step, a worked-out figure or a
+plain "the help centre doesn't say" answers it. Names with "still" are guards that held before the fix too."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.about_service import kind_of_app_told
+from agents.deploy_downtime import downtime_during_deploys
+from agents.facts import IncidentFact
+from tests.agents.fakes import FakePorts
+
+_HEALTH_CHECK = "4. Add a health check path in **App → Settings** so new instances only get traffic once they are ready."
+_ROLL_BACK = "5. Roll back to the last good deploy with **Roll back** while you fix the problem."
+
+
+@pytest.mark.parametrize("question", ["how do I avoid downtime when deploying?", "zero downtime deploys?",
+                                      "can I deploy without downtime?", "does deploying cause downtime?"])
+async def test_deploying_without_downtime_is_answered_by_the_health_check_step(converse, question):
+    # "No guide on how to do that as such", and the failed deploys guide for what to do when it goes wrong.
+    *_, outcome = await converse("cus_bob", question)
+    assert outcome.reply.startswith("To keep your app up through a deploy, our guide “Scaling and cold starts” has the "
+                                    f"step for it:\n{_HEALTH_CHECK}"), outcome.reply
+    assert _ROLL_BACK in outcome.reply and "no guide on how to do that" not in outcome.reply
+    assert outcome.reply.endswith("If you get stuck on a step, tell me what you see, or ask for a person and one of our "
+                                  "engineers will help.")
+    assert {source.title for source in outcome.sources} >= {"Scaling and cold starts", "Failed deploys and build timeouts"}
+
+
+@pytest.mark.parametrize("report", ["I get 503 errors only during deploys", "we get 502s whenever we deploy",
+                                    "my app goes down every time I deploy"])
+async def test_errors_only_while_deploying_lead_with_the_health_check_and_the_incident_comes_after(converse, report):
+    # The open incident led, then the API errors guide's steps: nothing of what happens while a deploy goes out.
+    *_, outcome = await converse("cus_alice", report)
+    assert outcome.reply.startswith("When it happens only while a deploy goes out, our guide “Scaling and cold starts” "
+                                    f"has the step for it:\n{_HEALTH_CHECK}"), outcome.reply
+    assert "Meanwhile, there's also an active incident in eu-west" in outcome.reply
+    assert "1. Check status.northwind.cloud" not in outcome.reply
+
+
+class _NoIncidentPorts(FakePorts):
+    async def active_incidents(self) -> list[IncidentFact]:
+        return []
+
+
+@pytest.mark.parametrize("report", ["we get 502s whenever we deploy", "our site is offline for a minute after each deploy"])
+async def test_errors_only_while_deploying_without_an_incident_end_by_asking_for_the_error(converse, report):
+    *_, outcome = await converse("cus_bob", report, ports=_NoIncidentPorts())
+    assert outcome.reply.startswith("When it happens only while a deploy goes out"), outcome.reply
+    assert outcome.reply.endswith("If that doesn't fix it, send me the error message you see, or ask for a person and one "
+                                  "of our engineers will take a look.")
+    assert "incident" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["my build fails when I deploy", "I get errors when I deploy",
+                                     "my app is down since my deploy", "is there downtime during the maintenance?",
+                                     "do you offer zero downtime?", "avoid downtime", "the api is down, I deployed",
+                                     "will there be downtime when I switch dns?"])
+def test_a_failed_deploy_or_downtime_without_deploys_is_still_not_downtime_during_deploys(message):
+    # A build's error is the failed deploys guide's; one deploy that broke the app is its rollback.
+    assert not downtime_during_deploys(message)
+
+
+async def test_a_failed_build_is_still_answered_by_the_failed_deploys_guide(converse):
+    *_, outcome = await converse("cus_alice", "my build fails when I deploy")
+    assert "“Failed deploys and build timeouts”" in outcome.reply and "health check" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "question", "count", "plan", "price"), [
+    (None, "how much would it cost for 3 apps?", "3 apps", "Pro", "$29.00 a month"),
+    ("cus_alice", "how much for 12 apps?", "12 apps", "Business", "$99.00 a month"),
+    ("cus_carol", "what would two apps cost?", "two apps", "Pro", "$29.00 a month"),
+    (None, "how much for more than 10 apps?", "more than 10 apps", "Business", "$99.00 a month"),
+])
+async def test_the_price_of_a_number_of_apps_is_the_cheapest_plan_that_allows_them(converse, customer, question, count,
+                                                                                     plan, price):
+    # Every plan's price came by the FAQ shortcut, with nothing of how many apps each allows.
+    *_, outcome = await converse(customer, question)
+    assert outcome.route == "resolver", outcome.route
+    assert outcome.reply.startswith("Our plans are priced by the month, not per app, and each allows a number of apps."), (
+        outcome.reply)
+    assert "Free: one app; Pro ($29.00 a month): up to 10 apps; Business ($99.00 a month): unlimited apps." in outcome.reply
+    assert outcome.reply.endswith(f"For {count}, the cheapest plan is {plan}, at {price}."), outcome.reply
+
+
+async def test_a_price_per_app_still_names_no_cheapest_plan(converse):
+    *_, outcome = await converse(None, "do you charge per app?")
+    assert "priced by the month, not per app" in outcome.reply and "cheapest" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "message"), [("cus_alice", "it's a node app"), ("cus_alice", "we're using django"),
+                                                   ("cus_bob", "it is a rails app")])
+async def test_the_kind_of_app_told_after_a_guide_is_heard_and_the_steps_are_not_repeated(converse, customer, message):
+    # The same four steps again, as if nothing had been said.
+    *_, outcome = await converse(customer, "my deploy fails with a build timeout", message)
+    assert outcome.reply.startswith("Thanks. Our help centre has nothing written for "), outcome.reply
+    assert "the guide from my last message, “Failed deploys and build timeouts”, is what it has on this" in outcome.reply
+    assert "1. Open **App → Deploys**" not in outcome.reply and "pass you to a person" in outcome.reply
+
+
+async def test_a_kind_of_app_told_after_the_domains_guide_names_that_guide(converse):
+    # "I don't have a guide on that": the message alone finds no guide.
+    *_, outcome = await converse("cus_bob", "how do I add a custom domain?", "we're using wordpress")
+    assert outcome.reply.startswith("Thanks. Our help centre has nothing written for wordpress in particular: the guide "
+                                    "from my last message, “Custom domains and DNS”"), outcome.reply
+
+
+async def test_a_kind_of_app_told_after_whether_one_runs_here_is_still_asked_of_that_kind(converse):
+    *_, outcome = await converse("cus_alice", "can you host my node app?", "it's a django app")
+    assert "so I can't tell you for certain about a django app" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("message", "kind"), [("it's a node app", "node app"), ("we're using django", "django"),
+                                               ("built with rails", "rails"), ("its a python app", "python app"),
+                                               ("it's my app", None), ("it's a problem", None),
+                                               ("we use american express", None)])
+def test_the_kind_of_app_told_is_read_as_put(message, kind):
+    assert kind_of_app_told(message) == kind
+
+
+@pytest.mark.parametrize("message", ["the dns isn't updating", "my domain still doesnt resolve", "it's not propagating"])
+async def test_dns_not_updating_after_the_domains_guide_gives_its_wait_and_what_to_check(converse, message):
+    # The guide's four steps again, as if unread.
+    *_, outcome = await converse("cus_alice", "how do I add a custom domain?", message)
+    assert outcome.reply.startswith("Our guide “Custom domains and DNS” gives it time:\n4. Wait for DNS to update, usually "
+                                    "within an hour; check it with `dig www.example.com`.\nIf it's been longer than "
+                                    "that, something else is likely in the way. Check the record against its steps:\n2. "
+                                    "At your DNS provider, create a CNAME record"), outcome.reply
+    assert "1. In your app, go to" not in outcome.reply and "pass you to a person" in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    ("cus_alice", ("how do I get ssl?",)),
+    ("cus_bob", ("how do I set up https for my domain?",)),
+    ("cus_alice", ("how do I get a certificate for my domain?",)),
+    ("cus_carol", ("how do I add a custom domain?", "what about ssl?")),
+    ("cus_alice", ("how do I add a custom domain?", "do I get ssl too?")),
+    ("cus_alice", ("how do I add a custom domain?", "and https?")),
+])
+async def test_how_to_get_a_certificate_is_that_there_is_nothing_to_set_up(converse, customer, turns):
+    # The certificates guide's troubleshooting steps (CAA records, retrying the certificate), as if one had failed.
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("There's nothing to set up: every app and every custom domain gets a free TLS "
+                                    "certificate from Let's Encrypt, issued automatically once the domain's DNS points "
+                                    "to us and renewed before it expires."), outcome.reply
+    assert outcome.reply.endswith("If something goes wrong with it, our guide “TLS (SSL) certificates” has the steps to "
+                                  "sort it out.")
+    assert "CAA" not in outcome.reply
+
+
+async def test_a_certificate_that_fails_still_gets_the_guides_steps(converse):
+    *_, outcome = await converse("cus_bob", "my ssl certificate is not working")
+    assert "2. Remove CAA records" in outcome.reply and "nothing to set up" not in outcome.reply, outcome.reply
+
+
+async def test_how_to_add_a_custom_domain_still_gets_its_steps(converse):
+    *_, outcome = await converse("cus_alice", "how do I add a custom domain?")
+    assert outcome.reply.startswith("Our guide “Custom domains and DNS” covers this."), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns"), [(None, ("can I run my app in asia?", "how much latency would that add?")),
+                                                 ("cus_bob", ("what's the latency between eu-west and us-east?",))])
+async def test_latency_is_said_to_be_given_nowhere(converse, customer, turns):
+    # Every plan's price, for "how much".
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("Our help centre doesn't give latency figures for our regions"), outcome.reply
+    assert "$29" not in outcome.reply and "pass you to a person" in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "question", "lead", "then"), [
+    ("cus_alice", "can I get longer builds?", "You're on the Pro plan: Pro and Business have unlimited deploys and builds "
+                                              "of up to 45 minutes.", "No plan allows more than Pro does."),
+    ("cus_alice", "can I pay for longer builds?", "You're on the Pro plan:", "No plan allows more than Pro does."),
+    ("cus_bob", "can I get builds longer than 45 minutes?", "You're on the Business plan:",
+     "No plan allows more than Business does."),
+    ("cus_carol", "can I get longer builds?", "You're on the Free plan: Free accounts get 10 deploys a day and builds of "
+                                              "up to 15 minutes.", "Pro and Business have unlimited deploys and builds of "
+                                                                   "up to 45 minutes."),
+])
+async def test_longer_builds_asked_for_are_weighed_against_the_build_limit(converse, customer, question, lead, then):
+    # The failed deploys guide's steps, as if a build had failed.
+    *_, outcome = await converse(customer, question)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert then in outcome.reply and "1. Open **App → Deploys**" not in outcome.reply
+
+
+async def test_more_requests_priced_is_still_not_read_as_longer_builds(converse):
+    *_, outcome = await converse("cus_bob", "how much would it cost to get more requests?")
+    assert "45 minutes" not in outcome.reply, outcome.reply
+
+
+async def test_how_many_instances_to_run_is_not_answered_by_the_step_on_running_out_of_memory(converse):
+    # "Run" found the fifth step ("an instance that runs out of memory"), given as the step that fits.
+    *_, outcome = await converse("cus_bob", "how many instances should I run?")
+    assert "The step that fits what you describe" not in outcome.reply, outcome.reply
+    assert "1. Go to **App → Scaling** and set the number of instances" in outcome.reply
+
+
+@pytest.mark.parametrize("report", ["my app keeps running out of memory", "my app keeps crashing"])
+async def test_an_app_running_out_of_memory_gets_the_memory_step_and_is_closed_as_a_fault(converse, report):
+    # Closed with "if you get stuck on a step", as if a how-to had been asked.
+    *_, outcome = await converse("cus_bob", report)
+    assert "The step that fits what you describe:\n5. Watch memory in **App → Metrics**" in outcome.reply, outcome.reply
+    assert outcome.reply.endswith("If that doesn't fix it, send me the error message you see, or ask for a person and one "
+                                  "of our engineers will take a look.")
