@@ -1,5 +1,6 @@
 """A detail of a request only a person can arrange, given right after the chat said so and offered one: "for 2 months"
-after a pause, "to the 15th" after moving the billing date, "she will be the new owner" after handing the account over.
+after a pause, "to the 15th" after moving the billing date, "she will be the new owner" after handing the account over,
+"I tried another browser" after a fault in our dashboard.
 
 Read alone, those words are about nothing the classifier knows: the scope reply came, or "not enough information". The
 customer is going on with the request just answered, so the answer is that request's again, put as an answer to what
@@ -16,6 +17,7 @@ from agents.follow_ups.history import last_assistant_text
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.number_words import words_alternation
 from agents.own_data import MONTH
+from agents.service_status import DASHBOARD_FAULT_TOLD
 
 # How the replies that say a request is the help centre's blind spot open (reply_cancellation, reply_billing,
 # not_in_help_centre): the request a detail goes on with is read from them.
@@ -64,6 +66,18 @@ _CANCELLED_WHEN = re.compile(
             rf"|{_MONTHS}|last\s+(?:week|month)|\d{{1,2}}(?:st|nd|rd|th)|\d+\s+(?:days|weeks)\s+ago|yesterday)" + _END,
     re.IGNORECASE)
 
+# "I tried another browser", "cleared my cache", "nothing happens when I click it", "it just spins", "same in firefox":
+# what the customer tried or saw, right after a fault in our dashboard was said to be a person's to look into (it got
+# "I don't have a guide on that").
+_BROWSERS = r"(?:chrome|firefox|safari|edge|brave|opera|another\s+browser|a\s+different\s+browser|incognito|private\s+mode)"
+_TRIED_OR_SEEN = re.compile(
+    _LEAD + r"(?:(?:i|we)\s+(?:have\s+|'ve\s+|already\s+|also\s+)?(?:tried|cleared|restarted|refreshed|reloaded|logged\s+out"
+            r"|signed\s+out|used|switched)\b|(?:already\s+)?(?:tried|cleared|refreshed|reloaded)\b"
+            r"|(?:it|the\s+(?:page|button|screen))\s+(?:just\s+|still\s+|only\s+)?(?:spins|loads|hangs|freezes|shows|says|stays"
+            r"|does\s+nothing|doesn'?t\s+(?:do|load|respond))\b|nothing\s+happens\b|(?:the\s+)?same\s+(?:thing\s+|problem\s+)?"
+            rf"(?:in|on|with)\b|(?:in|on)\s+{_BROWSERS}\b|(?:when|after)\s+i\s+click)"
+            r"[^?]{0,80}$", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class _PersonOnlyRequest:
@@ -89,6 +103,9 @@ _PERSON_ONLY_REQUESTS = (
         "Thanks. I still can't see a cancellation on your account, so I can't tell from here what happened to it. A "
         f"person from our team can look into it with you, and they'll see what you've told me here: would you like me to "
         f"{OFFER_PERSON}?")),
+    _PersonOnlyRequest(DASHBOARD_FAULT_TOLD, _TRIED_OR_SEEN, "technical", "dashboard_fault", (
+        "Thanks, that helps. As I can't look into our dashboard from this chat, a person from our team needs to take it "
+        f"from here, and they'll see what you've told me: would you like me to {OFFER_PERSON}?")),
     _PersonOnlyRequest(OWNER_CHANGE_UNDESCRIBED, _NEW_OWNER, "account", "new_owner", (
         "I can't hand the account over to a new owner myself: our help centre doesn't describe how it's done. A person "
         f"from our team can help you with it, and they'll see what you've told me here: would you like me to "

@@ -220,6 +220,7 @@ from agents.refund_requests import (
     asks_where_a_refund_goes,
     reports_a_charge_taken_twice,
 )
+from agents.refund_window import refund_window_for_a_time_reply
 from agents.resilience import RunBudget
 from agents.right_password import (
     RESET_SETTLES_IT_REPLY,
@@ -486,6 +487,10 @@ _REPLIES_WORKED_OUT_BY_RULE = (
     # "Can I choose eu only?" right after where data is stored: "not enough information" came.
     _WorkedOutRule(data_kept_in_the_eu_reply, "general", "data_in_the_eu",
                    "asks whether their data can stay in the EU after where it is stored"),
+    # "What if I'm not happy after a month?" after the refund policy: the policy again behind "my answer is the same";
+    # "what if it's been 3 weeks?" from a customer: their latest charge weighed, as if its refund were asked for.
+    _WorkedOutRule(refund_window_for_a_time_reply, "refund", "refund_window_for_a_time",
+                   "asks whether a refund can be had after a length of time"),
 )
 
 

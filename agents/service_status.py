@@ -139,9 +139,10 @@ _REPORTS_A_FAULT_IN_OUR_SCREENS = re.compile(
     rf"|\b(?:bug|glitch|error|problem)s?\s+(?:in|on|with)\s+{_OUR_SCREENS}\b", re.IGNORECASE)
 _NAMES_THEIR_OWN = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:apps?|sites?|websites?|apis?|services?|servers?|domains?)\b",
                               re.IGNORECASE)
+# How the reply to a fault in our dashboard opens: what a detail of it goes on with (agents/details_for_a_person.py).
+DASHBOARD_FAULT_TOLD = "Thank you for telling us. That sounds like a fault in our dashboard itself"
 DASHBOARD_FAULT_REPLY = (
-    "Thank you for telling us. That sounds like a fault in our dashboard itself rather than in your apps, and I can't "
-    "look into or fix the dashboard from this chat. A person from our team can take the report and follow it up: "
+    f"{DASHBOARD_FAULT_TOLD} rather than in your apps, and I can't look into or fix the dashboard from this chat. A person from our team can take the report and follow it up: "
     f"would you like me to {OFFER_PERSON}? It helps them to know what you clicked, what you expected and what you saw "
     "instead."
 )

@@ -62,7 +62,12 @@ _ASLEEP = re.compile(r"\b(?:apps?|sites?|websites?)\s+(?:\w+\s+){0,3}?(?:sleep|a
 _WHAT_IS_LOST = re.compile(
     r"\bwhat\s+(?:else\s+)?(?:do|would|will|did|am|are|\w+'d|\w+'ll)\s+(?:i|we)\s+(?:be\s+)?"
     r"(?:lo{1,2}s(?:e|ing)|give\s+up|giving\s+up|miss(?:ing)?(?:\s+out)?)\b"
-    r"|\b(?:do|would|will|could)\s+(?:i|we)\s+lo{1,2}se\s+(?:anything|something|any\s+features?)\b",
+    r"|\b(?:do|would|will|could)\s+(?:i|we)\s+lo{1,2}se\s+(?:anything|something|any\s+features?)\b"
+    # "What happens if I downgrade to pro?" (the plan and the invoice list came): what the move takes away, and when. Not
+    # "what happens to my apps", one thing.
+    r"|\bwhat\s+(?:happens|would\s+happen|will\s+happen)\s+(?:if|when|once)\s+(?:i|we)\s+(?:downgrade|move\s+down|drop\s+down)\b"
+    r"|\b(?:if|when)\s+(?:i|we)\s+(?:downgrade|move\s+down|drop\s+down)\b[^.?!]{0,30}\bwhat\s+(?:happens|would\s+happen)\b"
+    r"(?!\s+to\b)",
     re.IGNORECASE,
 )
 

@@ -9,7 +9,8 @@ import pytest
 from agents.about_service import kind_of_app_told
 from agents.deploy_downtime import downtime_during_deploys
 from agents.facts import IncidentFact
-from tests.agents.fakes import FakePorts
+from agents.refund_window import refund_window_for_a_time_reply
+from tests.agents.fakes import FakePorts, ctx_for
 
 _HEALTH_CHECK = "4. Add a health check path in **App → Settings** so new instances only get traffic once they are ready."
 _ROLL_BACK = "5. Roll back to the last good deploy with **Roll back** while you fix the problem."
@@ -204,3 +205,94 @@ async def test_an_app_running_out_of_memory_gets_the_memory_step_and_is_closed_a
     assert "The step that fits what you describe:\n5. Watch memory in **App → Metrics**" in outcome.reply, outcome.reply
     assert outcome.reply.endswith("If that doesn't fix it, send me the error message you see, or ask for a person and one "
                                   "of our engineers will take a look.")
+
+
+@pytest.mark.parametrize(("report", "detail"), [("the deploy button doesn't work", "I tried another browser"),
+                                                ("the billing page won't load", "it just spins"),
+                                                ("the billing page won't load", "same in firefox")])
+async def test_what_was_tried_after_a_dashboard_fault_goes_on_with_the_report_for_a_person(converse, report, detail):
+    # "I don't have a guide on that in our help centre".
+    *_, outcome = await converse("cus_bob", report, detail)
+    assert outcome.reply.startswith("Thanks, that helps. As I can't look into our dashboard from this chat, a person from "
+                                    "our team needs to take it from here"), outcome.reply
+    assert outcome.route == "resolver" and outcome.intent.label == "technical"
+
+
+async def test_yes_after_a_dashboard_fault_still_passes_to_a_person(converse):
+    *_, outcome = await converse("cus_alice", "the billing page won't load", "yes please")
+    assert outcome.route == "handoff", outcome.route
+
+
+@pytest.mark.parametrize(("customer", "turns", "reply"), [
+    (None, ("do you offer refunds?", "what if I'm not happy after a month?"),
+     "After a month, a charge is past our refund window, so it wouldn't be refunded under our policy: a charge can be "
+     "refunded within 14 days of being paid, and a duplicate charge is always refunded, whenever it happened."),
+    ("cus_alice", ("what's your refund policy?", "what if it's been 3 weeks?"),
+     "After 3 weeks, a charge is past our refund window"),
+    ("cus_alice", ("can I get a refund after 20 days?",), "After 20 days, a charge is past our refund window"),
+    (None, ("can I get a refund within 30 days?",), "Not for that long: our refund window is 14 days, not 30 days."),
+    ("cus_bob", ("can I get a refund after a week?",), "Yes: after a week a charge is still within our refund window"),
+])
+async def test_a_refund_asked_of_a_length_of_time_is_weighed_against_the_window(converse, customer, turns, reply):
+    # The policy again behind "my answer is the same", or the customer's latest charge weighed as if its refund were
+    # asked for ("invoice NW-1002 … is outside our 14-day refund window").
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(reply), outcome.reply
+    assert "NW-" not in outcome.reply and outcome.actions == []
+    assert ("pass you to a person" in outcome.reply) == (customer is not None and "past" in reply)
+
+
+async def test_a_refund_for_a_charge_paid_weeks_ago_is_still_weighed_for_that_charge(converse):
+    *_, outcome = await converse("cus_alice", "I paid 3 weeks ago, can I get a refund?")
+    assert "NW-1002" in outcome.reply and "outside our 14-day refund window" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", [
+    "It's been a week now and i still havn't seen my refund yet. Can you help?",
+    "what if my refund hasn't arrived after 10 days?",
+    "can I get a refund in 5 days?",
+])
+def test_a_refund_waited_for_or_an_arrival_is_still_not_the_window_asked_of_a_time(message):
+    assert refund_window_for_a_time_reply(ctx_for(message, None, history=[], run_id="run-1")) is None
+
+
+@pytest.mark.parametrize(("customer", "message", "lead"), [
+    ("cus_bob", "what happens if I downgrade to pro?", "You're on Business ($99.00 a month). Moving to Pro, your plan "
+                                                       "would no longer have what the plan above it adds"),
+    ("cus_alice", "what happens if I downgrade?", "You're on Pro ($29.00 a month). Moving to Free"),
+    ("cus_bob", "if I downgrade to pro what happens?", "You're on Business ($99.00 a month). Moving to Pro"),
+])
+async def test_what_happens_on_a_downgrade_is_what_it_takes_away_and_when(converse, customer, message, lead):
+    # The customer's plan and invoice list.
+    *_, outcome = await converse(customer, message)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert "The downgrade takes effect at the end of your current billing period" in outcome.reply
+    assert "NW-" not in outcome.reply
+
+
+async def test_what_happens_on_a_downgrade_from_free_is_that_there_is_none_to_make(converse):
+    *_, outcome = await converse("cus_carol", "what happens if I downgrade?")
+    assert outcome.reply.startswith("You're on the Free plan, our smallest, so there's no plan to move down to"), (
+        outcome.reply)
+
+
+@pytest.mark.parametrize(("customer", "message", "lead"), [
+    ("cus_alice", "what happens if I upgrade to business?", "You're on Pro ($29.00 a month), which includes up to 10 "
+                                                            "apps, custom domains and email support. Business ($99.00 a "
+                                                            "month) has everything in Pro, plus"),
+    ("cus_carol", "what happens if I upgrade to pro?", "You're on Free, which includes one app"),
+])
+async def test_what_happens_on_an_upgrade_is_what_it_adds_and_how_it_is_charged(converse, customer, message, lead):
+    # The customer's plan and invoice list, or "there are no invoices on your account yet".
+    *_, outcome = await converse(customer, message)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert "The upgrade applies at once and we charge the difference for the rest of the month." in outcome.reply
+    assert "invoice" not in outcome.reply.lower()
+
+
+async def test_the_old_inbox_out_of_reach_after_the_email_change_is_not_needed_for_it(converse):
+    # "Our help centre says: Until you confirm, sign-in and invoices keep using the old address." alone.
+    *_, outcome = await converse("cus_alice", "can I change my email to alice@newmail.com?",
+                                 "I don't have access to the old one")
+    assert outcome.reply.startswith("As you're signed in here, you can change it without the old inbox:"), outcome.reply
+    assert "you don't need alice@example.com for it" in outcome.reply

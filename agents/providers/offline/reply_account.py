@@ -1192,7 +1192,9 @@ class AccountReplies(BillingReplies):
                        f"you like me to {OFFER_PERSON} from our support team who can tell you?", answers=False)
 
     def email_out_of_reach(self) -> bool:
-        return says_email_out_of_reach(self.ctx.message)
+        """Whether the message says the account's address is out of reach: in so many words, or "I don't have access to
+        the old one" right after the steps to change it (one of their sentences came, as a detail of the entry)."""
+        return says_the_old_address_is_out_of_reach(self.ctx.message, last_reply=last_assistant_text(self.ctx))
 
     def _tells_whether_two_factor_is_required(self) -> bool:
         """"Is it required?" after two-factor was explained: the help centre has it turned on by choice, which a signed-in

@@ -57,9 +57,10 @@ ASKS_WHAT_IS_GOT_OVER = re.compile(
 ASKS_WHICH_OF_TWO = re.compile(rf"\b{_A}\s+or\s+{_B}")
 WHICH_CUES = ("which", "better", "should i", "choose", "pick", "recommend", "best")
 # One plan as the step up from the customer's own: "what do I get if I upgrade to Business?", "is it worth
-# upgrading to business?", "is business worth it?". Not how to upgrade, nor a request to.
+# upgrading to business?", "is business worth it?", "what happens if I upgrade to business?" (the plan and the invoice
+# list came). Not how to upgrade, nor a request to.
 ASKS_WHAT_A_STEP_UP_GIVES = tuple(re.compile(pattern) for pattern in (
-    rf"\bwhat\s+(?:\w+\s+){{0,4}}?(?:get|gain|give|extra|more|added|change|changes|different)\b"
+    rf"\bwhat\s+(?:\w+\s+){{0,4}}?(?:get|gain|give|extra|more|added|change|changes|different|happens|happen)\b"
     rf"(?:\s+\w+){{0,6}}?\s+(?:upgrad\w*|switch\w*|mov\w*|go|going)\s+(?:up\s+)?to\s+{_B}",
     rf"\bworth\s+(?:it\s+)?(?:to\s+)?(?:upgrad\w*|switch\w*|mov\w*|go|going|paying\s+for|getting)\s+(?:up\s+)?"
     rf"(?:to\s+)?{_B}",
