@@ -46,8 +46,13 @@ _FEEDBACK_NOUNS = {
 }
 
 
+# "I'm not happy with the service and I want to make a complaint", "can u ask an agent if i could leave a review": the
+# words that join the ask's parts ("not enough information" came).
+_JOINING = frozenset({"and", "if"})
+
+
 def _asked_in_any_words(text: str) -> FeedbackKind | None:
-    kinds = kinds_named(text, _FEEDBACK_NOUNS)
+    kinds = kinds_named(text, _FEEDBACK_NOUNS, also=_JOINING)
     if not kinds:
         return None
     return "complaint" if "complaint" in kinds else "feedback"

@@ -242,6 +242,7 @@ from agents.service_terms import (
     asks_about_a_commitment,
     asks_about_an_extra_fee,
     asks_for_a_special_price,
+    asks_how_to_get_an_invoice,
     asks_if_a_plan_can_change_later,
     asks_if_the_price_changed,
     asks_price_per_app,
@@ -798,6 +799,10 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: asks_price_per_app(ctx.message) or asks_what_deleting_an_app_saves(
         ctx.message, asked_before=previous_user_text(ctx) or ""), "billing", "price_per_app_asked",
         "asks what an app adds to the bill", spares=("human",), sure=True),
+    # "Can you tell me how to request an invoice?" (general at 0.60: the API rate limits' entry, for "request"), "I didn't
+    # receive my bill".
+    _FollowUpRule(lambda ctx: asks_how_to_get_an_invoice(ctx.message), "billing", "invoice_how_to",
+                  "asks how to get an invoice", spares=("human",), sure=True),
     # "So do I owe anything?" after talk of a charge and a refund (refund: the refusal again): what is unpaid.
     _FollowUpRule(lambda ctx: asks_what_is_owed(ctx.message), "billing", "owed_asked", "asks what is unpaid",
                   spares=("human",)),

@@ -449,6 +449,27 @@ def asks_price_per_seat(message: str) -> bool:
     return bool(_PER_SEAT.search(message)) and bool(_PRICE_WORDS.search(message))
 
 
+# "Can you tell me how to request an invoice?" (general at 0.60: the API rate limits' entry, for "request"), "how do I
+# get a copy of my bill?": where invoices are, which the billing part says with the customer's own.
+_HOW_TO_GET_AN_INVOICE = re.compile(
+    r"\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we)\s+|to\s+|i\s+can\s+)(?:request|get|obtain|receive|download|find|see"
+    r"|view|access|ask\s+for|retrieve)\s+(?:a\s+|an\s+|my\s+|the\s+|our\s+)?(?:copy\s+of\s+(?:a\s+|an\s+|my\s+|the\s+|our\s+)?)?"
+    # Not "how do I get an invoice with my company name?", the details on it.
+    r"(?:invoices?|bills?|receipts?)\b(?!\s+(?:with|showing|that|which|including|in\s+(?:my|our|the)\s+name))", re.IGNORECASE)
+
+
+# "I didn't receive my bill", "I never got this month's invoice": an invoice not arrived by email, which is where the
+# entry on invoices says it is sent, and where it is kept to download (the list came alone).
+_INVOICE_NOT_RECEIVED = re.compile(
+    r"\b(?:didn'?t|did\s+not|haven'?t|have\s+not|never|not)\s+(?:yet\s+)?(?:receiv|get|got|gotten)\w*\s+(?:(?:my|the|an?|our|any"
+    r"|this\s+month'?s|last\s+month'?s)\s+)?(?:(?:monthly|latest|last|new)\s+)?(?:invoices?|bills?|receipts?)\b", re.IGNORECASE)
+
+
+def asks_how_to_get_an_invoice(message: str) -> bool:
+    """"How do I request an invoice?", "I didn't receive my bill": where invoices are to be had."""
+    return bool(_HOW_TO_GET_AN_INVOICE.search(message) or _INVOICE_NOT_RECEIVED.search(message))
+
+
 # "So do I owe anything?", "how much do I owe?", "is anything outstanding?" after talk of a refund (the refund's refusal
 # again): what is unpaid, which the billing part tells.
 _ASKS_WHAT_IS_OWED = re.compile(

@@ -296,3 +296,53 @@ async def test_the_old_inbox_out_of_reach_after_the_email_change_is_not_needed_f
                                  "I don't have access to the old one")
     assert outcome.reply.startswith("As you're signed in here, you can change it without the old inbox:"), outcome.reply
     assert "you don't need alice@example.com for it" in outcome.reply
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("im not happy with the service and i wanna file a consumer complaint", "complaint"),
+    ("I'm not happy with the service and I want to make a complaint", "complaint"),
+    ("can u ask an agent if i could leave a review for a service?", "feedback"),
+])
+async def test_a_complaint_or_review_asked_for_with_joining_words_is_taken(converse, message, kind):
+    # "I don't have enough information to answer that properly" (Bitext's wording: "and", "if" joined the ask).
+    (outcome,) = await converse("cus_alice", message)
+    lead = ("I'm sorry something has gone wrong. Tell me what happened" if kind == "complaint"
+            else "Thank you, we'd like to hear it.")
+    assert outcome.reply.startswith(lead), outcome.reply
+
+
+async def test_a_refund_joined_to_a_complaint_is_still_not_only_a_complaint(converse):
+    (outcome,) = await converse("cus_bob", "I want a refund and I want to make a complaint")
+    assert not outcome.reply.startswith("I'm sorry something has gone wrong. Tell me what happened"), outcome.reply
+
+
+@pytest.mark.parametrize("customer", ["cus_alice", "cus_bob", None])
+async def test_how_to_request_an_invoice_is_where_invoices_are_not_the_api_limits(converse, customer):
+    # The API rate limits' entry, for "request" (general at 0.60).
+    (outcome,) = await converse(customer, "can you tell me how to request an invoice?")
+    assert "All your invoices are under **Billing → Invoices**" in outcome.reply, outcome.reply
+    assert "requests a minute" not in outcome.reply and outcome.intent.label == "billing"
+
+
+@pytest.mark.parametrize("message", ["I didn't receive my bill", "I didn't get my invoice this month"])
+async def test_an_invoice_not_received_gets_the_list_and_where_they_are_sent_and_kept(converse, message):
+    # The list alone.
+    (outcome,) = await converse("cus_bob", message)
+    assert "Here are your most recent invoices:" in outcome.reply, outcome.reply
+    assert "We also email every invoice to your billing address when it is issued." in outcome.reply
+
+
+async def test_an_invoice_with_the_company_name_is_still_the_details_entry(converse):
+    (outcome,) = await converse("cus_bob", "how do I get an invoice with my company name?")
+    assert "Billing → Details" in outcome.reply and "Billing → Invoices" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "lead"), [
+    ("cus_alice", "Your payment for invoice NW-1003 ($29.00, issued on 2026-11-01) didn't go through because the card "
+                  "ending 4242 expired."),
+    ("cus_bob", "Invoice NW-2002 was charged twice on 2026-11-15"),
+])
+async def test_a_problem_when_trying_to_pay_is_what_the_records_show_went_wrong(converse, customer, lead):
+    # The invoice list, as if nothing had been reported.
+    (outcome,) = await converse(customer, "I have a problem when trying to make a payment and I want to report it")
+    assert outcome.reply.startswith(lead), outcome.reply

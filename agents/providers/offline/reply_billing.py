@@ -114,6 +114,7 @@ from agents.service_terms import (
     asks_for_a_special_price,
     asks_how_long_free_lasts,
     asks_how_often_it_renews,
+    asks_how_to_get_an_invoice,
     asks_if_a_card_is_needed,
     asks_if_the_price_changed,
     asks_price_per_seat,
@@ -167,7 +168,10 @@ _BILLED = re.compile(r"\b(?:bill|bills|billed|invoice|invoices|charge|charges|ch
 PAYMENT_PROBLEM = re.compile(
     r"\b(?:problems?|issues?|errors?|trouble|difficult(?:y|ies))\s+(?:with|on|in|paying|making)\s+"
     r"(?:my\s+|the\s+|a\s+|an\s+|our\s+)?(?:online\s*)?(?:payments?|paying|billing)\b"
-    r"|\b(?:payment|billing)\s+(?:problems?|issues?|errors?|trouble)\b",
+    r"|\b(?:payment|billing)\s+(?:problems?|issues?|errors?|trouble)\b"
+    # "I have a problem when trying to make a payment" (the invoice list came).
+    r"|\b(?:problems?|issues?|errors?|trouble|difficult(?:y|ies))\s+(?:when|while)\s+(?:trying\s+to\s+|i\s+(?:try|tried)\s+to\s+)?"
+    r"(?:(?:make|making|do|doing)\s+(?:my\s+|the\s+|a\s+|an\s+|our\s+)?payments?|pay|paying)\b",
     re.IGNORECASE)
 # "Invoice #12588", "bill number 85632": a number in no format of ours (ours are "NW-1003").
 NOT_OUR_INVOICE_NUMBER = re.compile(r"\b(?:invoice|bill|receipt)\s*(?:#|no\.?\s*#?|number\s*#?)\s*(\d{3,})\b",
@@ -483,7 +487,8 @@ class BillingReplies(WriterBase):
                 # The steps are the same for everyone, and nothing of the account is needed to follow them.
                 self._quote_faq(entry, hedge=False)
                 return
-            match = self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
+            match = self._how_to_get_an_invoice() or self._faq(
+                floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
             if match is None and not self._asks_about_own_billing():
                 # "Does Business include an SLA?": the help centre's answer is the same for everyone.
                 match = self._faq_on_topic()
@@ -692,8 +697,8 @@ class BillingReplies(WriterBase):
         # After an answer about the service, a merely plausible help-centre entry is another question's
         # ("I want to pay yearly" is closest to how to cancel a subscription).
         # Nor after the payments listed: where the invoices are is no step the customer asked for.
-        match = None if service_told or history_told or self.plan_change_told else self._faq(
-            floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
+        match = None if service_told or history_told or self.plan_change_told else (
+            self._how_to_get_an_invoice() or self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT))
         if match is not None and how_to_not_asked(self.text, match):
             match = None  # "is my subscription active?" is not "how do I cancel it?"
         if (asks_how_to_do_it(self.ctx.message) and any("Payment method" in p for p in self.reply.paragraphs)
@@ -2012,6 +2017,11 @@ class BillingReplies(WriterBase):
         self.reply.add(f"Yes: {entry.answer[:1].lower()}{entry.answer[1:]}")
         self._cite_faq(entry)
         return True
+
+    def _how_to_get_an_invoice(self) -> FaqMatch | None:
+        """For "can you tell me how to request an invoice?", the entry on where invoices are, however low it scored (the
+        API rate limits' entry outscored it, for "request"); None for another message or without it."""
+        return self._invoices_entry() if asks_how_to_get_an_invoice(self.ctx.message) else None
 
     def _invoices_entry(self) -> FaqMatch | None:
         """The help centre's entry on where invoices are and how to download them, when it was gathered."""
