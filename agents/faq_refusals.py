@@ -49,6 +49,7 @@ from agents.own_data import (
     asks_about_own_data,
     asks_about_the_billing_email,
     asks_about_the_lock,
+    asks_if_the_account_is_safe,
     asks_us_to_delete_the_account,
     asks_us_to_reset_the_password,
     asks_when_joined,
@@ -159,6 +160,9 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # Not after the scaling guide's "on Free, apps sleep …": Free's price is no answer to what scaling costs.
     FaqRefusal(lambda ctx, _top: bool(named := plans_priced_asked(ctx)) and "Free" not in named,
                "asks the price of the paid plans just named"),
+    # "Is my account safe?": the account's own state and what makes it safer; the words match the entry on locks ("to
+    # keep it safe").
+    FaqRefusal(_message(asks_if_the_account_is_safe), "asks how safe the account is"),
     # "How much would it cost for 3 apps?": how many apps each plan allows decides it, which the entry listing the plans'
     # prices does not say.
     FaqRefusal(_message(asks_price_per_app), "asks the price of a number of apps, or of each app"),

@@ -1,6 +1,7 @@
 """Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
 document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
-instances cost, how downtime is counted, latency; "how?" or "why not?" after a reply that said the help centre doesn't describe
+instances cost, how downtime is counted, latency, a saving after no discount was found, how often or how long of
+something it is silent on, jobs here; "how?" or "why not?" after a reply that said the help centre doesn't describe
 it, and what happens past a figure it said the help centre doesn't give.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from agents.about_service import MOVE_DOWNTIME_UNKNOWN
 from agents.context import Intent
 from agents.details_for_a_person import OWNER_CHANGE_UNDESCRIBED
 from agents.follow_ups.offers import OFFER_PERSON
@@ -109,7 +111,8 @@ _SUPPORT_HOURS_TOLD = "support staff are here"
 # plan renews"): why it is not possible, which the reply never said ("not enough information" came).
 _WHY_NOT_ALONE = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why\s+not|why|how\s+come)(?:\s+(?:though|exactly|then))?"
                             r"\s*[?.!]*\s*$", re.IGNORECASE)
-_SAID_NOT_DESCRIBED_OR_MENTIONED = re.compile(r"\b(?:doesn't|does\s+not)\s+(?:describe|mention)\b")
+# "Our help centre only describes replacing the card on file, not adding a second one" says so too.
+_SAID_NOT_DESCRIBED_OR_MENTIONED = re.compile(r"\b(?:doesn't|does\s+not)\s+(?:describe|mention)\b|\bonly\s+describes\b")
 
 # "What counts as downtime?", "how do you measure uptime?", "how is the SLA calculated?": how the SLA's figure is
 # measured, which its entry does not say (the API rate limits guide came).
@@ -137,6 +140,44 @@ _HOW_MANY_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+m
                              r"(?:\s+(?:per\s+app|in\s+total|then))?\s*[?.!]*\s*$", re.IGNORECASE)
 _DOMAINS_TOLD = "Custom domains are on Pro and Business"
 
+# "Are you hiring?", "any jobs at northwind?", "can I work for you?": jobs here ("not enough information" came, general at
+# 0.93). Not jobs elsewhere ("job openings in my area").
+_JOBS_HERE = re.compile(
+    r"\b(?:are|r)\s+(?:you|u|y'?all|you\s+guys)\s+(?:currently\s+|still\s+)?hiring\b|\bis\s+northwind\s+hiring\b"
+    r"|\b(?:jobs?|careers?|vacanc(?:y|ies)|openings?|positions?|internships?|roles?)\s+(?:at|with)\s+(?:you|u|northwind|your\s+company)\b"
+    # "Can I work for you?"; not "I work for northwind", a claim about who they are.
+    r"|\b(?:can|could|may)\s+i\s+work\s+(?:for|at)\s+(?:you|u|northwind)\b"
+    r"|\bi(?:'d|\s+would)\s+(?:like|love)\s+to\s+work\s+(?:for|at)\s+(?:you|u|northwind)\b", re.IGNORECASE)
+
+# "How often?" after "our help centre doesn't say whether or how your data is backed up", "how long does it take?" after
+# "it doesn't say how to ask for one" (a DPA): when or how long, of something the reply said the help centre is silent on
+# (the same reply again behind "my answer is the same", or the data entry). Not after a reply that gives a time.
+_HOW_OFTEN_OR_LONG_ALONE = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+(?:often|long|soon|frequently|quickly)"
+    r"(?:\s+(?:does|do|is|will|would|can)\s+(?:it|that|this|they|one)(?:\s+(?:take|be|happen|run))?)?"
+    r"(?:\s+(?:then|exactly|usually|roughly))?\s*[?.!]*\s*$", re.IGNORECASE)
+_SAID_SILENT = re.compile(r"\b(?:doesn't|does\s+not)\s+(?:say\s+(?:whether|how|what|when)|describe|mention)\b")
+_GIVES_A_TIME = re.compile(r"\b\d+\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:an?|one)\s+(?:hour|day|week|month)\b"
+                           r"|\b(?:daily|weekly|monthly|hourly)\b", re.IGNORECASE)
+
+
+
+def _silent_with_no_time(reply: str) -> bool:
+    """Whether a paragraph of the reply says the help centre is silent on something, and none that does gives a time."""
+    if MOVE_DOWNTIME_UNKNOWN in reply:
+        return False  # a move to another region: its own reply says why how long it takes is unknown
+    silent = [paragraph for paragraph in reply.split("\n\n") if _SAID_SILENT.search(paragraph)]
+    return bool(silent) and not any(_GIVES_A_TIME.search(paragraph) for paragraph in silent)
+
+
+# "How much would I save?", "what's the discount?" right after the help centre was said to have nothing on a discount
+# (the same reply again, paying yearly and all).
+_SAVING_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:would|will|could|do|can|does|did)\s+(?:i|we|it|you)\s+(?:\w+\s+)?save\b"
+    r"|\bwhat(?:'s|\s+is|\s+would\s+be|\s+are)\s+the\s+(?:saving|savings|discount)\b|\bhow\s+much\s+(?:cheaper|less|off)\b"
+    r"|\bhow\s+(?:big|much)\s+(?:is\s+)?the\s+discount\b", re.IGNORECASE)
+_NO_DISCOUNT_FOUND = re.compile(r"\bI can't find anything about (?:a\s+)?discounts?\b")
+
 # "How much latency would that add?" after the regions, "what's the latency from eu-west to the US?", "ping times to
 # singapore": a figure for how long requests take, which no entry or guide gives (every plan's price came, for "how much").
 _LATENCY = re.compile(r"\blatenc(?:y|ies)\b|\bping\s+times?\b", re.IGNORECASE)
@@ -144,7 +185,7 @@ _LATENCY = re.compile(r"\blatenc(?:y|ies)\b|\bping\s+times?\b", re.IGNORECASE)
 Uncovered = Literal["partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
                     "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
-                    "holiday_hours", "downtime_measured", "latency"]
+                    "holiday_hours", "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs"]
 
 
 @dataclass(frozen=True)
@@ -229,6 +270,18 @@ _TOPICS: dict[Uncovered, _Topic] = {
         "Our help centre gives the uptime SLA's figure (99.95% a month, on Business) but not how downtime is counted or "
         "uptime measured, so I'd rather not guess. A person from our team can tell you: would you like me to "
         f"{OFFER_PERSON}?"), label="technical"),
+    "jobs": _Topic(_named(_JOBS_HERE), (
+        "I'm Northwind Cloud's support assistant, and our help centre doesn't cover jobs at Northwind, so I'd rather not "
+        f"guess whether we're hiring. A person from our team can point you the right way: would you like me to "
+        f"{OFFER_PERSON}?")),
+    "time_not_described": _Topic(
+        lambda message, last_reply: bool(_HOW_OFTEN_OR_LONG_ALONE.match(message)) and _silent_with_no_time(last_reply),
+        ("Our help centre doesn't say that either, so I'd rather not guess. A person from our team can tell you: would "
+         f"you like me to {OFFER_PERSON}?")),
+    "saving_unstated": _Topic(
+        lambda message, last_reply: bool(_SAVING_ASKED.search(message) and _NO_DISCOUNT_FOUND.search(last_reply)),
+        ("As our help centre mentions no such discount, I can't tell you of any saving, and I'd rather not guess one. A "
+         f"person from our team can tell you for certain: would you like me to {OFFER_PERSON}?"), label="billing"),
     "latency": _Topic(_named(_LATENCY), (
         "Our help centre doesn't give latency figures for our regions, or between them and where your users are, so I'd "
         f"rather not guess. A person from our team can tell you more: would you like me to {OFFER_PERSON}?"),

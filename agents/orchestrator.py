@@ -221,6 +221,7 @@ from agents.refund_requests import (
     reports_a_charge_taken_twice,
 )
 from agents.refund_window import refund_window_for_a_time_reply
+from agents.request_rates import rate_told_after_the_limit
 from agents.resilience import RunBudget
 from agents.right_password import (
     RESET_SETTLES_IT_REPLY,
@@ -799,6 +800,9 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: asks_price_per_app(ctx.message) or asks_what_deleting_an_app_saves(
         ctx.message, asked_before=previous_user_text(ctx) or ""), "billing", "price_per_app_asked",
         "asks what an app adds to the bill", spares=("human",), sure=True),
+    # "I'm only making 100 a minute" after the 429 guide (out of scope at 0.57: the scope reply): the rate, against the limit.
+    _FollowUpRule(rate_told_after_the_limit, "technical", "rate_told", "says the rate of API requests it makes",
+                  spares=("human",), sure=True),
     # "Can you tell me how to request an invoice?" (general at 0.60: the API rate limits' entry, for "request"), "I didn't
     # receive my bill".
     _FollowUpRule(lambda ctx: asks_how_to_get_an_invoice(ctx.message), "billing", "invoice_how_to",

@@ -696,6 +696,19 @@ _ASKS_IF_REQUIRED = re.compile(
     r"|\b(?:have|need)\s+to\s+(?:turn\s+on|enable|use|set\s+up)\s+(?:2fa|mfa|two[- ]?factor)\b", re.IGNORECASE)
 
 
+# "Is my account safe?", "is our account secure?": how safe the customer's account is (a signed-in customer got "not
+# enough information"; a visitor the entry on locks, by the FAQ shortcut). Not "my account was hacked", a report.
+_ASKS_IF_ACCOUNT_IS_SAFE = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?|hi|hello|hey)[,\s]+)?(?:is|are)\s+(?:my|our)\s+(?:northwind\s+)?(?:account|login|data)\s+"
+    r"(?:still\s+)?(?:safe|secure|protected|safe\s+and\s+secure)(?:\s+(?:enough|now|with\s+you))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def asks_if_the_account_is_safe(message: str) -> bool:
+    """"Is my account safe?": how safe the account is, asked in so many words."""
+    return bool(_ASKS_IF_ACCOUNT_IS_SAFE.match(message))
+
+
 def asks_if_two_factor_is_required(message: str, *, last_reply: str = "") -> bool:
     """"Is it required?" right after a reply about two-factor, or naming it: whether it must be turned on."""
     return bool(_ASKS_IF_REQUIRED.search(message)) and bool(_TWO_FACTOR_WORDS.search(message)

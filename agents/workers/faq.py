@@ -73,6 +73,7 @@ from agents.own_data import (
     asks_about_the_billing_email,
     asks_for_another_second_factor,
     asks_how_to,
+    asks_if_the_account_is_safe,
     asks_to_add_someone_to_the_team,
     asks_to_close_the_account,
     asks_to_edit_profile_details,
@@ -293,8 +294,8 @@ def as_searched(message: str) -> str:
     do to close my account") or the words that announce a topic ("tell me about"), "what's" as "what is", a document's
     name spelt right ("recipt"), an unlock request naming the account, no
     "first" against what was said before, "export it" as the export of the customer's data, an email address as
-    "a new address", taking long to load as being slow, a plan asked a figure of by its name alone, and backup codes
-    as the recovery codes they are."""
+    "a new address", taking long to load as being slow, a plan asked a figure of by its name alone, backup codes
+    as the recovery codes they are, and how safe the account is as what keeps it so."""
     text = _WHATS.sub(r"\1 is", _TELL_ME_ABOUT.sub("", without_request_lead_in(message)))
     text = unlock_request_naming_the_account(with_document_words_spelled(text))
     text = with_slowness_said(_EXPORT_IT.sub(r"\1 my data", _WHEN_AGAINST_BEFORE.sub("", text)))
@@ -302,6 +303,9 @@ def as_searched(message: str) -> str:
         text = _PLAN_NAMED_AS_A_PLAN.sub(r"\1", text)
     text = _YEARLY_BILLING.sub("pay yearly", text)
     text = _MORE_DEPLOYS_A_DAY.sub("more deploys a day: how many deploys can I run", _TEAM_SIZE.sub("how many team members", text))
+    # "Is my account safe?": what keeps it safe, in the entries' words (the lock's entry alone, for "safe").
+    if asks_if_the_account_is_safe(text):
+        text = f"{text} account locked, two-factor authentication"
     # "Change my email to alice@newmail.com": an address, which no entry's words hold (the email change's entry at 0.06
     # with it, 0.85 with "a new address").
     return _BACKUP_CODES.sub(r"recovery \1", EMAIL_ADDRESS.sub("a new address", text))

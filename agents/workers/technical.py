@@ -16,6 +16,7 @@ from agents.follow_ups.service import reports_what_the_outage_costs
 from agents.follow_ups.topic import question_as_asked, with_topic
 from agents.how_long_it_ran import minutes_it_ran
 from agents.outcome import ArticleMatch
+from agents.request_rates import rate_told_after_the_limit
 from agents.service_terms import with_slowness_said
 from agents.workers.base import RunDeps, metadata, tool
 
@@ -72,11 +73,13 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
     # for pro?" with that question asked of the plan, as the writer reads it.
     question = with_deploy_downtime_said(with_slowness_said(question_as_asked(ctx) or with_topic(ctx)))
     if ((dns_provider_named(ctx.message) is not None or minutes_it_ran(ctx.message) is not None
-         or step_said_done(ctx.message) or kind_of_app_told(ctx.message) is not None)
+         or step_said_done(ctx.message) or kind_of_app_told(ctx.message) is not None
+         or rate_told_after_the_limit(ctx))
             and (before := previous_user_text(ctx)) is not None):
         # "I use godaddy" after "how do I add a custom domain?": the guides on that question, done at that provider;
         # "stuck for over an hour" after "my build is stuck", the guide whose build limits it is weighed against; "I
-        # used an A record", the guide whose steps come after that one; "we're using wordpress", the guide just given.
+        # used an A record", the guide whose steps come after that one; "we're using wordpress", the guide just given;
+        # "I'm only making 100 a minute" after a 429, the rate limits' guide.
         question = f"{before}\n{ctx.message}"
 
     async def articles_found() -> list[ArticleMatch]:

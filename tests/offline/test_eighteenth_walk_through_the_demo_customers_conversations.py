@@ -346,3 +346,124 @@ async def test_a_problem_when_trying_to_pay_is_what_the_records_show_went_wrong(
     # The invoice list, as if nothing had been reported.
     (outcome,) = await converse(customer, "I have a problem when trying to make a payment and I want to report it")
     assert outcome.reply.startswith(lead), outcome.reply
+
+
+async def test_how_to_cancel_asked_of_an_agent_is_the_steps_without_not_enough_information_above_them(converse):
+    # "I'm sorry, I don't have enough information to answer that properly …", then the steps to cancel.
+    (outcome,) = await converse("cus_bob", "could u ask an agent how i can cancel my account, please?")
+    assert outcome.reply.startswith("To cancel your subscription: Go to **Billing → Plan**"), outcome.reply
+    assert "enough information" not in outcome.reply
+
+
+async def test_cancelling_beside_a_refund_still_gets_both(converse):
+    (outcome,) = await converse("cus_bob", "I want to cancel and get a refund")
+    assert outcome.reply.startswith("Invoice NW-2002 was charged twice"), outcome.reply
+    assert "To cancel your subscription: Go to **Billing → Plan**" in outcome.reply
+
+
+async def test_an_error_message_when_attempting_to_pay_is_what_the_records_show(converse):
+    (outcome,) = await converse("cus_bob", "i got an error message when i attempted to make a payment, but my card was "
+                                           "charged anyway and i wanna inform of it")
+    assert outcome.reply.startswith("Invoice NW-2002 was charged twice on 2026-11-15"), outcome.reply
+
+
+async def test_unlock_asked_again_once_unlocked_is_told_it_is_already(converse):
+    # "My answer is the same as in my last message", and the unlock told again.
+    *_, outcome = await converse("cus_carol", "I'm locked out", "ok unlock it")
+    assert outcome.reply.startswith("It's unlocked already. Your account (carol) is active again"), outcome.reply
+    assert "My answer is the same" not in outcome.reply and outcome.actions == []
+
+
+async def test_why_not_after_the_help_centre_only_describes_another_thing_is_that_it_does_not_say(converse):
+    # The invoice list.
+    *_, outcome = await converse("cus_alice", "can I add a second card?", "why not?")
+    assert outcome.reply.startswith("As our help centre doesn't describe it, I can't tell you whether it can be done"), (
+        outcome.reply)
+
+
+@pytest.mark.parametrize(("customer", "asked", "saving"), [("cus_bob", "can I get a discount if I pay yearly?",
+                                                            "how much would I save?"),
+                                                           (None, "do you have student discounts?", "what's the discount?")])
+async def test_a_saving_asked_after_no_discount_was_found_is_not_guessed(converse, customer, asked, saving):
+    # The same reply again, paying yearly and all.
+    *_, outcome = await converse(customer, asked, saving)
+    assert outcome.reply.startswith("As our help centre mentions no such discount, I can't tell you of any saving"), (
+        outcome.reply)
+    assert "%" not in outcome.reply and "pass you to a person" in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "asked", "detail"), [
+    ("cus_alice", "is my data backed up?", "how often?"),
+    ("cus_bob", "we need a dpa", "how long does it take?"),
+])
+async def test_how_often_or_how_long_of_something_the_help_centre_is_silent_on_is_said_to_be_unsaid_too(
+        converse, customer, asked, detail):
+    # The same reply again behind "my answer is the same", or the entry on where data is stored.
+    *_, outcome = await converse(customer, asked, detail)
+    assert outcome.reply.startswith("Our help centre doesn't say that either, so I'd rather not guess."), outcome.reply
+
+
+async def test_how_long_after_a_reply_that_gives_the_time_is_still_that_time(converse):
+    *_, outcome = await converse("cus_bob", "how do I add a custom domain?", "how long does it take?")
+    assert "within an hour" in outcome.reply and "doesn't say that either" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["are you hiring?", "any jobs at northwind?"])
+async def test_jobs_here_are_said_to_be_outside_the_help_centre(converse, message):
+    # "I don't have enough information to answer that properly".
+    (outcome,) = await converse(None, message)
+    assert outcome.reply.startswith("I'm Northwind Cloud's support assistant, and our help centre doesn't cover jobs at "
+                                    "Northwind"), outcome.reply
+
+
+async def test_working_with_us_on_something_is_still_not_a_job(converse):
+    (outcome,) = await converse("cus_bob", "can I work with you on the migration?")
+    assert "jobs" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("rate", ["I'm only making 100 a minute", "I'm only making 100 requests a minute"])
+async def test_a_rate_within_the_limit_told_after_a_429_is_not_what_answers_429(converse, rate):
+    # The scope reply (out of scope at 0.57), or the guide's steps again.
+    *_, outcome = await converse("cus_alice", "my api requests are getting 429", rate)
+    assert outcome.reply.startswith("You're on the Pro plan: the API allows 600 requests a minute on Pro"), outcome.reply
+    assert ("What you describe is within that. So that limit alone shouldn't be answering 429. It's counted per account, "
+            "so check whether anything else calls the API on your account too.") in outcome.reply
+    assert "pass you to a person" in outcome.reply
+
+
+async def test_a_rate_past_the_limit_told_after_a_429_gets_the_plans_that_allow_it(converse):
+    *_, outcome = await converse("cus_carol", "I get 429 errors", "we're doing about 100 requests a minute")
+    assert outcome.reply.startswith("You're on the Free plan: the API allows 60 requests a minute on Free"), outcome.reply
+    assert "600 requests a minute on Pro" in outcome.reply
+
+
+async def test_a_rate_needed_with_no_429_is_still_just_within_it(converse):
+    (outcome,) = await converse("cus_alice", "I need 100 requests a minute")
+    assert "What you describe is within that." in outcome.reply and "shouldn't be answering 429" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "state"), [("cus_alice", "Your account (alice) is active."),
+                                                 ("cus_carol", "Your account (carol) is locked — five failed sign-ins.")])
+async def test_how_safe_the_account_is_is_its_state_two_factor_and_what_is_out_of_sight(converse, customer, state):
+    # "I don't have enough information to answer that properly" (after the lock, for Carol).
+    (outcome,) = await converse(customer, "is my account safe?")
+    assert outcome.reply.startswith(f"{state} We lock an account after five failed sign-ins in a row to keep it safe."), (
+        outcome.reply)
+    assert "Two-factor authentication is off, so your password alone signs in." in outcome.reply
+    assert "Settings → Security → Two-factor authentication" in outcome.reply
+    assert "enough information" not in outcome.reply and "pass you to a person" in outcome.reply
+
+
+async def test_how_safe_an_account_is_asked_by_a_visitor_is_what_keeps_one_safe(converse):
+    # The entry on locks alone, by the FAQ shortcut.
+    (outcome,) = await converse(None, "is my account safe?")
+    assert outcome.route == "resolver", outcome.route
+    assert outcome.reply.startswith("I can't see an account's details while you're not signed in. What keeps an account "
+                                    "safe"), outcome.reply
+    assert "two-factor authentication" in outcome.reply
+
+
+async def test_a_hacked_account_is_still_a_report_not_how_safe_it_is(converse):
+    (outcome,) = await converse("cus_alice", "my account was hacked")
+    assert "What keeps an account safe" not in outcome.reply and "Turning it on makes the account safer" not in (
+        outcome.reply), outcome.reply

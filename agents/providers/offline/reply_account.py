@@ -43,6 +43,7 @@ from agents.own_data import (
     asks_for_another_second_factor,
     asks_how_to,
     asks_if_all_is_well,
+    asks_if_the_account_is_safe,
     asks_if_two_factor_is_on,
     asks_if_two_factor_is_required,
     asks_own_username,
@@ -388,7 +389,8 @@ class AccountReplies(BillingReplies):
         if says_no_account_has_the_address(self.ctx.message):
             self._no_account_for_the_address()
             return
-        if (self._tells_the_account_is_not_deleted() or self._tells_a_visitor_what_two_factor_is()
+        if (self._tells_the_account_is_not_deleted() or self._tells_how_safe_the_account_is()
+                or self._tells_a_visitor_what_two_factor_is()
                 or self._tells_whether_two_factor_is_required() or self._sign_in_after_deleting_unsaid()):
             return
         if asks_for_another_second_factor(self.ctx.message, last_reply=last_assistant_text(self.ctx),
@@ -666,7 +668,9 @@ class AccountReplies(BillingReplies):
         unlocked_at = account.unlocked_at if account.status == "active" else None
         if unlocked_at is not None and has_cue(self.words, self.norm, "locked", "lock", "unlock", "unlocked",
                                                "blocked"):
-            self.reply.add(_lifted_lock(account, unlocked_at, by_assistant=self._unlocked_in_this_chat()))
+            lifted = _lifted_lock(account, unlocked_at, by_assistant=self._unlocked_in_this_chat())
+            # "Ok unlock it" once it is: the unlock told again behind "my answer is the same", as if nothing was asked.
+            self.reply.add(f"It's unlocked already. {lifted}" if asks_to_be_unlocked(self.text) else lifted)
             told_state = True
             # Told with the lock (the tip against a lock again included); two-factor was not asked about.
             cannot_sign_in = False
@@ -1195,6 +1199,40 @@ class AccountReplies(BillingReplies):
         """Whether the message says the account's address is out of reach: in so many words, or "I don't have access to
         the old one" right after the steps to change it (one of their sentences came, as a detail of the entry)."""
         return says_the_old_address_is_out_of_reach(self.ctx.message, last_reply=last_assistant_text(self.ctx))
+
+    def _tells_how_safe_the_account_is(self) -> bool:
+        """"Is my account safe?": what the account's facts say (locked or not, two-factor on or off), what makes it safer
+        from the help centre (two-factor, the lock after failed sign-ins), and that whether anyone else got in is out of
+        sight here, with a person. It got "not enough information", or a visitor the entry on locks alone. False, having
+        said nothing, for another message or without the entries."""
+        if not asks_if_the_account_is_safe(self.ctx.message):
+            return False
+        enable, lock = self._entry_on("turn on", "two-factor"), next(
+            (m for m in self.facts.faq if _about_the_lock(m)), None)
+        if enable is None or lock is None:
+            return False
+        account = self.facts.account
+        if self.ctx.customer is None or account is None:
+            self.reply.add(f"I can't see an account's details while you're not signed in. What keeps an account safe, as "
+                           f"our help centre describes it: {sentences(lock.answer)[0]} And two-factor authentication, "
+                           f"so that a password alone isn't enough to sign in: {enable.answer}")
+        else:
+            state = (f"Your account ({account.username}) is locked — {account.locked_reason.strip().rstrip('.')}."
+                     if account.status == "locked" and account.locked_reason.strip()
+                     else f"Your account ({account.username}) is {account.status}.")
+            if account.two_factor_enabled:
+                second = "Two-factor authentication is on, so a password alone isn't enough to sign in."
+            else:
+                second = ("Two-factor authentication is off, so your password alone signs in. Turning it on makes the "
+                          f"account safer: {enable.answer}")
+            self.reply.add(f"{state} {sentences(lock.answer)[0]}")
+            self.reply.add(second)
+            self.reply.add("I can't see from here whether anyone else has tried to get in. If something looks wrong to "
+                           f"you, a person from our team can look at it with you: would you like me to {OFFER_PERSON}?",
+                           answers=False)
+        self._cite_faq(lock)
+        self._cite_faq(enable)
+        return True
 
     def _tells_whether_two_factor_is_required(self) -> bool:
         """"Is it required?" after two-factor was explained: the help centre has it turned on by choice, which a signed-in

@@ -170,7 +170,8 @@ PAYMENT_PROBLEM = re.compile(
     r"(?:my\s+|the\s+|a\s+|an\s+|our\s+)?(?:online\s*)?(?:payments?|paying|billing)\b"
     r"|\b(?:payment|billing)\s+(?:problems?|issues?|errors?|trouble)\b"
     # "I have a problem when trying to make a payment" (the invoice list came).
-    r"|\b(?:problems?|issues?|errors?|trouble|difficult(?:y|ies))\s+(?:when|while)\s+(?:trying\s+to\s+|i\s+(?:try|tried)\s+to\s+)?"
+    r"|\b(?:problems?|issues?|errors?(?:\s+messages?)?|trouble|difficult(?:y|ies))\s+(?:when|while)\s+"
+    r"(?:trying\s+to\s+|attempting\s+to\s+|i\s+(?:try|tried|attempt|attempted)\s+to\s+)?"
     r"(?:(?:make|making|do|doing)\s+(?:my\s+|the\s+|a\s+|an\s+|our\s+)?payments?|pay|paying)\b",
     re.IGNORECASE)
 # "Invoice #12588", "bill number 85632": a number in no format of ours (ours are "NW-1003").

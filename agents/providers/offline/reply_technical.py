@@ -89,6 +89,7 @@ from agents.providers.offline.reply_base import (
     topic_words,
 )
 from agents.providers.offline.text import normalise
+from agents.request_rates import RATE_NEEDED, rate_needed
 from agents.rollback import ROLLBACK_STEP, part_a_rollback_touches_asked
 from agents.service_status import ASKS_WHEN_IT_STARTED, asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.set_phrases import opens_with_it_not_fixed
@@ -226,19 +227,6 @@ ASKS_A_LIMIT = re.compile(
     r"|\bhow\s+(?:fast|quick(?:ly)?)\s+(?:are|is|do|does|can|will)\s+(?:a\s+|the\s+|my\s+|your\s+)?(?:deploy|build)",
     re.IGNORECASE,
 )
-# "I need 1000 requests a minute", "we need more than 3000 requests per minute": a rate the customer needs, which the
-# limit of their plan is weighed against (the 429 guide's steps answered a fault nobody reported, its step on retrying
-# "as fitting").
-_RATE_NEEDED = re.compile(
-    r"\b(?:need|needs|want|require|requires|expect|make|send|do|handle|get)\s+(?:to\s+(?:make|send|do|handle)\s+)?"
-    # "We only make like 100 requests a minute": "like" is "about" (the guide came again).
-    r"(?:(?P<beyond>more\s+than|over|above)\s+|(?:about|around|roughly|up\s+to|at\s+least|like|approximately|approx\.?"
-    r"|maybe|only|just)\s+)?"
-    r"(?P<figure>\d[\d,]*)(?P<thousands>\s*k)?\s+(?:api\s+)?(?:requests?|calls?)\s+(?:a|an|per|each|every)\s+(?:minute|min)\b",
-    re.IGNORECASE,
-)
-
-
 # "How do I get ssl?", "how do I set up https?", "do I get ssl too?", or "what about ssl?" right after a how-to's steps:
 # how to get something the help centre says comes automatically (the certificates' troubleshooting steps came, as if
 # a certificate had failed).
@@ -317,13 +305,6 @@ _ASKS_WHAT_IT_IS = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|hi|hello)[,\s]+)?(?:w
                               re.IGNORECASE)
 
 
-def rate_needed(text: str) -> tuple[Decimal, bool] | None:
-    """The requests a minute a message says are needed, and whether it asks for more than that figure (not
-    as many): (3000, True) for "we need more than 3000 requests a minute"; None when it names no such rate."""
-    if (needed := _RATE_NEEDED.search(text)) is None:
-        return None
-    figure = Decimal(needed["figure"].replace(",", "")) * (1000 if needed["thousands"] else 1)
-    return figure, needed["beyond"] is not None
 # Asking for more than the plan allows, or having run into it: what the plans above allow matters too.
 ASKS_FOR_MORE = re.compile(r"\b(?:higher|increas(?:e|ed|ing)|rais(?:e|ed|ing)|more|bigger|longer|extend(?:ed|ing)?"
                            r"|lift(?:ed|ing)?)\b", re.IGNORECASE)
@@ -933,7 +914,9 @@ class TechnicalReplies(WriterBase):
             # words found (the API rate limits', for "limit").
             return quoted
         # "I need 1000 requests a minute" asks of the rate's limit, whatever words name the rate.
-        asked = set() if of_the_topic else topic_words(_RATE_NEEDED.sub(" ", self.text)) - LIMIT_WORDS - PLAN_WORDS
+        # "We're doing about 100 requests a minute": the rate is what it is about, whatever else is said ("doing").
+        asked = (set() if of_the_topic or names_a_rate
+                 else topic_words(RATE_NEEDED.sub(" ", self.text)) - LIMIT_WORDS - PLAN_WORDS)
         guide = (topic_words(f"{articles[0].title} {articles[0].summary}") - LIMIT_WORDS) if articles else set()
         stating: list[tuple[bool, float, FaqMatch]] = []
         for match in self.facts.faq:
@@ -997,8 +980,15 @@ class TechnicalReplies(WriterBase):
         above that allow it, or that none does, with a person offered. Whether no plan allows it."""
         figure, beyond = needed
         if (allowed := _first_figure(own)) is not None and (allowed > figure if beyond else allowed >= figure):
-            self.reply.add("What you describe is within that.")
-            return False
+            if not (RAN_INTO_IT.search(self.text) or re.search(r"\b429\b", last_assistant_text(self.ctx))):
+                self.reply.add("What you describe is within that.")
+                return False
+            # "I'm only making 100 requests a minute" after a 429: within the limit, so it is not what answered 429.
+            counted = next((f" It's counted {found[0]}, so check whether anything else calls the API on your account too."
+                            for sentence in entry_sentences if (found := re.search(r"\bper account\b", sentence))), "")
+            self.reply.add(f"What you describe is within that. So that limit alone shouldn't be answering 429.{counted} If "
+                           f"they keep coming, a person from our team can look into it: would you like me to {OFFER_PERSON}?")
+            return True
         enough = [clause for clause in _above(entry_sentences, plan)
                   if (offered := _first_figure(clause)) is not None and (offered > figure if beyond else offered >= figure)]
         if enough:

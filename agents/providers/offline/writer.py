@@ -353,9 +353,14 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 or cancels_the_deploy_spoken_of(self.ctx)):
             return  # "actually cancel that" after a refund was asked for: the refund's, not the subscription
         entry = self._entry_on("cancel")
-        if entry is not None:
-            self.reply.add(f"To cancel your subscription: {entry.answer}")
-            self._cite_faq(entry)
+        if entry is None:
+            return
+        if self.fell_back and not self.reply.sources:
+            # "Could u ask an agent how i can cancel my account, please?": nothing else was answered, and "I don't have
+            # enough information" would stand above the steps that answer it.
+            self.reply, self.fell_back = Reply(), False
+        self.reply.add(f"To cancel your subscription: {entry.answer}")
+        self._cite_faq(entry)
 
     def _sounds_frustrated(self) -> bool:
         """A cue of FRUSTRATED that is not denied ("I'm not angry, just wondering …")."""
