@@ -442,13 +442,14 @@ async def test_a_rate_needed_with_no_429_is_still_just_within_it(converse):
     assert "What you describe is within that." in outcome.reply and "shouldn't be answering 429" not in outcome.reply
 
 
-@pytest.mark.parametrize(("customer", "state"), [("cus_alice", "Your account (alice) is active."),
-                                                 ("cus_carol", "Your account (carol) is locked — five failed sign-ins.")])
+@pytest.mark.parametrize(("customer", "state"), [
+    ("cus_alice", "Your account (alice) is active. We lock an account after five failed sign-ins in a row to keep it safe."),
+    ("cus_carol", "Your account (carol) is locked — five failed sign-ins.\n\nTwo-factor"),
+])
 async def test_how_safe_the_account_is_is_its_state_two_factor_and_what_is_out_of_sight(converse, customer, state):
     # "I don't have enough information to answer that properly" (after the lock, for Carol).
     (outcome,) = await converse(customer, "is my account safe?")
-    assert outcome.reply.startswith(f"{state} We lock an account after five failed sign-ins in a row to keep it safe."), (
-        outcome.reply)
+    assert outcome.reply.startswith(state), outcome.reply
     assert "Two-factor authentication is off, so your password alone signs in." in outcome.reply
     assert "Settings → Security → Two-factor authentication" in outcome.reply
     assert "enough information" not in outcome.reply and "pass you to a person" in outcome.reply

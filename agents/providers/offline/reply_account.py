@@ -573,11 +573,7 @@ class AccountReplies(BillingReplies):
             self._open_account_kept_safe(account)
             return
         if account.status == "locked":
-            count = f"{account.failed_signins} failed sign-ins" if account.failed_signins else "failed sign-ins"
-            reason = account.locked_reason.rstrip(".") if account.locked_reason else f"locked after {count}"
-            reason = reason[0].lower() + reason[1:]
-            if reason.startswith("locked"):
-                reason = "it was " + reason
+            reason = _why_locked(account)
             # Said once a conversation, or again when the message is about getting in: every answer
             # opening with it (an email change, a team invite) reads as if nothing else was heard.
             lock_question = asks_about_the_lock(self.ctx.message)
@@ -1217,15 +1213,15 @@ class AccountReplies(BillingReplies):
                            f"our help centre describes it: {sentences(lock.answer)[0]} And two-factor authentication, "
                            f"so that a password alone isn't enough to sign in: {enable.answer}")
         else:
-            state = (f"Your account ({account.username}) is locked — {account.locked_reason.strip().rstrip('.')}."
-                     if account.status == "locked" and account.locked_reason.strip()
-                     else f"Your account ({account.username}) is {account.status}.")
+            state = (f"Your account ({account.username}) is locked — {_why_locked(account)}."
+                     if account.status == "locked" else f"Your account ({account.username}) is {account.status}.")
             if account.two_factor_enabled:
                 second = "Two-factor authentication is on, so a password alone isn't enough to sign in."
             else:
                 second = ("Two-factor authentication is off, so your password alone signs in. Turning it on makes the "
                           f"account safer: {enable.answer}")
-            self.reply.add(f"{state} {sentences(lock.answer)[0]}")
+            # The lock's entry says why accounts lock; a locked one's own reason has said it.
+            self.reply.add(state if account.status == "locked" else f"{state} {sentences(lock.answer)[0]}")
             self.reply.add(second)
             self.reply.add("I can't see from here whether anyone else has tried to get in. If something looks wrong to "
                            f"you, a person from our team can look at it with you: would you like me to {OFFER_PERSON}?",
@@ -1634,6 +1630,14 @@ class AccountReplies(BillingReplies):
 
     def _asks_about_own_account(self) -> bool:
         return has_cue(self.words, self.norm, "my account", "locked", "unlock", "my email", "my plan")
+
+
+def _why_locked(account: AccountFact) -> str:
+    """"it was locked after five failed sign-ins": why a locked account is, as the lock's record has it."""
+    count = f"{account.failed_signins} failed sign-ins" if account.failed_signins else "failed sign-ins"
+    reason = account.locked_reason.rstrip(".") if account.locked_reason else f"locked after {count}"
+    reason = reason[0].lower() + reason[1:]
+    return "it was " + reason if reason.startswith("locked") else reason
 
 
 def _lifted_lock(account: AccountFact, unlocked_at: datetime, *, by_assistant: bool = False) -> str:
