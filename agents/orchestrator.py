@@ -82,6 +82,7 @@ from agents.follow_ups.billing import (
     asks_after_the_duplicate,
     asks_if_a_duplicate_happens_again,
     asks_if_it_worked_with_nothing_done,
+    asks_if_the_retry_charges_twice,
     asks_of_another_month_after_a_refund_refused,
     asks_of_another_months_invoice,
     asks_of_old_invoices_after_the_details,
@@ -800,6 +801,9 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: asks_price_per_app(ctx.message) or asks_what_deleting_an_app_saves(
         ctx.message, asked_before=previous_user_text(ctx) or ""), "billing", "price_per_app_asked",
         "asks what an app adds to the bill", spares=("human",), sure=True),
+    # "Will I be charged twice now?" after a failed payment was said to be tried again (refund: "I can't find a duplicate").
+    _FollowUpRule(asks_if_the_retry_charges_twice, "billing", "retry_charged_twice",
+                  "asks whether the retry of a failed payment charges twice", spares=("human",), sure=True),
     # "I'm only making 100 a minute" after the 429 guide (out of scope at 0.57: the scope reply): the rate, against the limit.
     _FollowUpRule(rate_told_after_the_limit, "technical", "rate_told", "says the rate of API requests it makes",
                   spares=("human",), sure=True),

@@ -199,10 +199,18 @@ _WHICH_PLAN_ALONE = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?|then)[,\s]+)?(?:whic
                                re.IGNORECASE)
 
 
+# "Which is better for a small team?", "which one's best?" right after plans were priced (a visitor was asked to sign in
+# to see their invoices): the plans just named, to pick from.
+_WHICH_IS_BETTER = re.compile(
+    r"^\W*(?:(?:so|and|ok(?:ay)?|then|hmm+)[,\s]+)?(?:which|what)(?:\s+one)?(?:'s|\s+is|\s+would\s+be)\s+(?:the\s+)?"
+    rf"(?:better|best|right|ideal)\b{_FOR_WHOM}", re.IGNORECASE)
+
+
 def asks_which_plan_to_choose(text: str, *, last_reply: str = "") -> bool:
     """Whether the message asks which plan to pick, naming no need of its own to pick it by; or asks which one we
-    recommend, or "which plan?" alone, of plans the last reply priced."""
-    if _ASKS_WHICH_PLAN_TO_CHOOSE.search(text) or (_WHICH_PLAN_ALONE.match(text) and _PLAN_PRICED.search(last_reply)):
+    recommend, which is better, or "which plan?" alone, of plans the last reply priced."""
+    if _ASKS_WHICH_PLAN_TO_CHOOSE.search(text) or (
+            (_WHICH_PLAN_ALONE.match(text) or _WHICH_IS_BETTER.match(text)) and _PLAN_PRICED.search(last_reply)):
         return True
     recommended = _WHICH_ONE_RECOMMENDED.search(text)
     return recommended is not None and (recommended["what"].lower() != "one" or bool(_PLAN_PRICED.search(last_reply)))

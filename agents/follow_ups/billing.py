@@ -357,6 +357,19 @@ DUPLICATE_AGAIN_REPLY = (
     f"person from our team can look into what caused this one: would you like me to {OFFER_PERSON}?")
 
 
+# "Will I be charged twice now?", "will that double charge me?" right after a failed payment was said to be tried again:
+# whether the retry and the renewal charge twice (it got "I can't find a duplicate charge", as if one were reported).
+_CHARGED_TWICE_ASKED = re.compile(
+    r"\b(?:will|would|could|am|do|does|is)\s+(?:i|we|it|that|this)\s+(?:\w+\s+)?(?:be\s+|get\s+|going\s+to\s+be\s+)?"
+    r"(?:charged|billed|charge\s+(?:me|us)|bill\s+(?:me|us))\s+(?:twice|double|two\s+times)\b"
+    r"|\bdouble[\s-]+charge(?:d)?\s+(?:me|us)\b|\b(?:pay|paying)\s+twice\b", re.IGNORECASE)
+
+
+def asks_if_the_retry_charges_twice(ctx: SupportContext) -> bool:
+    """"Will I be charged twice now?" right after a failed payment was said to be tried again."""
+    return bool(_CHARGED_TWICE_ASKED.search(ctx.message)) and bool(_RETRY_PROMISED.search(last_assistant_text(ctx)))
+
+
 def asks_if_a_duplicate_happens_again(ctx: SupportContext) -> bool:
     """"Will it happen again?" right after a payment was told to be a duplicate."""
     return bool(_HAPPENS_AGAIN.search(ctx.message)) and bool(_DUPLICATE_TOLD.search(last_assistant_text(ctx)))

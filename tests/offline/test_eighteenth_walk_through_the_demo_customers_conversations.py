@@ -468,3 +468,37 @@ async def test_a_hacked_account_is_still_a_report_not_how_safe_it_is(converse):
     (outcome,) = await converse("cus_alice", "my account was hacked")
     assert "What keeps an account safe" not in outcome.reply and "Turning it on makes the account safer" not in (
         outcome.reply), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns"), [(None, ("what is the pro plan?", "and business?",
+                                                         "which is better for a small team?")),
+                                                 ("cus_alice", ("how much is business?", "which one is best?"))])
+async def test_which_is_better_after_plans_were_priced_is_which_plan_to_choose(converse, customer, turns):
+    # A visitor was asked to sign in to see their invoices.
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("Which plan suits you depends on what you need, so I won't pick one for you."), (
+        outcome.reply)
+    assert "sign in" not in outcome.reply
+
+
+async def test_which_is_better_with_no_plans_before_is_still_not_a_plan_to_choose(converse):
+    *_, outcome = await converse("cus_alice", "my deploy fails with a build timeout", "which is better?")
+    assert "Which plan suits you" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("my payment failed", "I added a new card", "when will you charge it?",
+                                    "will I be charged twice now?"),
+                                   ("why did my payment fail?", "will I be charged twice?")])
+async def test_whether_the_retry_charges_twice_is_answered_from_the_failed_invoice_and_the_renewal(converse, turns):
+    # "I checked your payments and I can't find a duplicate charge", as if one had been reported.
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("No: the retry is the payment for NW-1003, which hasn't gone through yet, so it's "
+                                    "charged once, when it does."), outcome.reply
+    assert "Your Pro plan's renewal on 2026-12-01 ($29.00) is a charge of its own" in outcome.reply
+    assert outcome.intent.label == "billing" and outcome.actions == []
+
+
+async def test_charged_twice_again_after_a_duplicate_is_still_whether_it_happens_again(converse):
+    *_, outcome = await converse("cus_bob", "why was I charged twice?", "will I be charged twice again?")
+    assert outcome.reply.startswith("Our records mark the second payment as a duplicate, but they don't say what caused "
+                                    "it"), outcome.reply

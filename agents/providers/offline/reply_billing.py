@@ -24,6 +24,7 @@ from agents.follow_ups.billing import (
     NONPAYMENT_UNSAID,
     RETRY_TOLD,
     WHAT_LOOKS_WRONG,
+    asks_if_the_retry_charges_twice,
     asks_us_to_try_it_now,
     invoice_download_asked,
     invoice_format_asked,
@@ -463,7 +464,7 @@ class BillingReplies(WriterBase):
     def billing(self) -> None:
         if (self._why_an_expired_card_failed() or self._invoice_detail_given() or self._has_no_other_card() or self._tells_why_there_are_no_invoices()
                 or self._new_card_named() or self._invoices_in_a_format_unsaid() or self._where_invoices_download()
-                or self._card_lost_or_removed()):
+                or self._card_lost_or_removed() or self._retry_charged_once()):
             return
         if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
                 or self._tells_what_the_records_show_of_what_looks_wrong() or self._what_nonpayment_does()
@@ -2017,6 +2018,25 @@ class BillingReplies(WriterBase):
             return False
         self.reply.add(f"Yes: {entry.answer[:1].lower()}{entry.answer[1:]}")
         self._cite_faq(entry)
+        return True
+
+    def _retry_charged_once(self) -> bool:
+        """"Will I be charged twice now?" right after a failed payment was said to be tried again: the retry is the
+        unpaid invoice's one payment, and the plan's next renewal a charge of its own, for the next period (it got "I
+        can't find a duplicate charge", as if one were reported). False, having said nothing, for another message or
+        with no failed invoice."""
+        failed = [i for i in self.facts.invoices if i.status == "failed"]
+        if not asks_if_the_retry_charges_twice(self.ctx) or not failed:
+            return False
+        numbers = joined_with_and([i.number for i in failed])
+        self.reply.add(f"No: the retry is the payment for {numbers}, which hasn't gone through yet, so it's charged once, "
+                       "when it does.")
+        plan = self.facts.subscription
+        if plan is not None and plan.renews_on is not None:
+            self.reply.add(f"Your {plan.plan} plan's renewal on {plan.renews_on.isoformat()} "
+                           f"({money(plan.price_monthly)}) is a charge of its own, for the next period.", answers=False)
+        self.reply.add("If you ever see the same invoice charged twice, tell me here: a duplicate charge is always "
+                       "refunded in full.", answers=False)
         return True
 
     def _how_to_get_an_invoice(self) -> FaqMatch | None:
