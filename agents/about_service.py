@@ -182,7 +182,8 @@ _WHAT_ABOUT_A_PLACE = re.compile(
     # Not a topic named instead ("what about pricing?", "and backups?"), nor a plan.
     r"(?!(?:pricing|prices?|costs?|plans?|support|security|backups?|uptime|sla|billing|refunds?|domains?|ssl|tls|data|"
     r"free|pro|business|it|that|this|them|those|me|you|yours|mine|privacy|gdpr|limits?|apps?|speed|latency)\b)"
-    r"[a-z]{3,}(?:\s+[a-z]{3,})?"
+    # "Is there one in the us?": a place named in two letters.
+    r"(?:[a-z]{3,}(?:\s+[a-z]{3,})?|us|uk|eu)"
     r"\s*[?.!]*$", re.IGNORECASE)
 
 

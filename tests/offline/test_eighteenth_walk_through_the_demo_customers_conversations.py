@@ -502,3 +502,11 @@ async def test_charged_twice_again_after_a_duplicate_is_still_whether_it_happens
     *_, outcome = await converse("cus_bob", "why was I charged twice?", "will I be charged twice again?")
     assert outcome.reply.startswith("Our records mark the second payment as a duplicate, but they don't say what caused "
                                     "it"), outcome.reply
+
+
+@pytest.mark.parametrize("place", ["is there one in the us?", "what about the uk?"])
+async def test_a_place_named_in_two_letters_after_the_regions_is_answered_with_them(converse, place):
+    # The scope reply ("us" was too short to be read as a place).
+    *_, outcome = await converse(None, "where are your servers?", place)
+    assert "us-east (Virginia), eu-west (Ireland) and ap-southeast (Singapore)" in outcome.reply, outcome.reply
+    assert "only help with your Northwind account" not in outcome.reply
