@@ -12,10 +12,25 @@ _RUNS_FOR = re.compile(
     re.IGNORECASE)
 
 
+# "For 50 minutes now", "it's been 50 minutes", "over an hour already": the time alone, right after a build was said to
+# be stuck (the scope reply came, out of scope at 0.70).
+_TIME_ALONE = re.compile(
+    r"^\W*(?:(?:it'?s|it\s+has|its)\s+been\s+|been\s+|already\s+)?(?:for\s+)?"
+    r"(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|more\s+than\s+|the\s+(?:last|past)\s+)?"
+    r"(?:(?P<count>\d+)\s*(?P<unit>h|hrs?|hours?|mins?|minutes?)|(?:an?|one)\s+(?P<one_unit>hour|hr|minute))\b"
+    r"(?:\s+(?:now|already|so\s+far|and\s+counting))?\W*$", re.IGNORECASE)
+_A_BUILD = re.compile(r"\b(?:build\w*|deploy\w*)\b", re.IGNORECASE)
+
+
 def minutes_it_ran(message: str) -> int | None:
     """The minutes the message says something has been running for; None when it says no such thing."""
-    said = _RUNS_FOR.search(message)
+    said = _RUNS_FOR.search(message) or _TIME_ALONE.match(message)
     if said is None:
         return None
     hours = (said["unit"] or said["one_unit"]).lower().startswith("h")
     return int(said["count"] or 1) * (60 if hours else 1)
+
+
+def time_a_build_ran_told(message: str, *, asked_before: str) -> bool:
+    """"For 50 minutes now" right after "my build is stuck": how long the build the question before named has run."""
+    return minutes_it_ran(message) is not None and bool(_A_BUILD.search(asked_before))

@@ -161,6 +161,7 @@ from agents.frustration import (
     steps_that_did_not_help,
 )
 from agents.funds_not_the_cause import expired_card_told, funds_not_the_cause_reply
+from agents.how_long_it_ran import time_a_build_ran_told
 from agents.language import asks_about_spoken_languages, looks_not_english
 from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_mailings, asks_if_an_email_is_ours
 from agents.meanwhile import MEANWHILE_REPLY, asks_what_to_do_while_the_incident_lasts
@@ -801,6 +802,10 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: asks_price_per_app(ctx.message) or asks_what_deleting_an_app_saves(
         ctx.message, asked_before=previous_user_text(ctx) or ""), "billing", "price_per_app_asked",
         "asks what an app adds to the bill", spares=("human",), sure=True),
+    # "For 50 minutes now" after "my build is stuck" (out of scope at 0.70: the scope reply): the build, weighed against
+    # the build limits.
+    _FollowUpRule(lambda ctx: time_a_build_ran_told(ctx.message, asked_before=previous_user_text(ctx) or ""), "technical",
+                  "build_time_told", "says how long the build it spoke of has run", spares=("human",), sure=True),
     # "Will I be charged twice now?" after a failed payment was said to be tried again (refund: "I can't find a duplicate").
     _FollowUpRule(asks_if_the_retry_charges_twice, "billing", "retry_charged_twice",
                   "asks whether the retry of a failed payment charges twice", spares=("human",), sure=True),

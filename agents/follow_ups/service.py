@@ -9,6 +9,7 @@ import re
 from agents.context import SupportContext
 from agents.follow_ups.history import (
     TOPIC_TURNS,
+    earlier_user_texts,
     last_assistant_text,
     last_reply_cited,
     previous_user_text,
@@ -387,8 +388,9 @@ _A_DEPLOY = re.compile(r"\b(?:deploy\w*|builds?|building|release|rollout)\b", re
 
 
 def cancels_the_deploy_spoken_of(ctx: SupportContext) -> bool:
-    """Whether the message asks to cancel or stop "it" right after a deploy or build was spoken of."""
-    return bool(_CANCELS_IT.search(ctx.message)) and bool(_A_DEPLOY.search(previous_user_text(ctx) or ""))
+    """Whether the message asks to cancel or stop "it" right after a deploy or build was spoken of (in either of the
+    customer's last two messages: "my build is stuck", "for 50 minutes now", "can you cancel it?")."""
+    return bool(_CANCELS_IT.search(ctx.message)) and any(_A_DEPLOY.search(text) for text in earlier_user_texts(ctx)[:2])
 
 
 def asks_to_export_logs(ctx: SupportContext) -> bool:

@@ -510,3 +510,33 @@ async def test_a_place_named_in_two_letters_after_the_regions_is_answered_with_t
     *_, outcome = await converse(None, "where are your servers?", place)
     assert "us-east (Virginia), eu-west (Ireland) and ap-southeast (Singapore)" in outcome.reply, outcome.reply
     assert "only help with your Northwind account" not in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "lead"), [
+    ("cus_alice", ("my build is stuck", "for 50 minutes now"), "Builds may run for up to 45 minutes on your Pro plan, so "
+                                                               "one that's been going that long has passed the limit"),
+    ("cus_bob", ("my deploy is stuck", "it's been an hour"), "Builds may run for up to 45 minutes on your Business plan"),
+])
+async def test_how_long_a_stuck_build_has_run_said_alone_is_weighed_against_the_limit(converse, customer, turns, lead):
+    # The scope reply ("for 50 minutes now" out of scope at 0.70).
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(lead), outcome.reply
+    assert outcome.intent.label == "technical"
+
+
+async def test_cancel_it_two_messages_after_the_build_is_the_build_not_the_subscription(converse):
+    # "No guide", then the steps to cancel the subscription.
+    *_, outcome = await converse("cus_alice", "my build is stuck", "for 50 minutes now", "can you cancel it?")
+    assert outcome.reply.startswith("I can't stop or cancel a deploy from this chat"), outcome.reply
+    assert "Cancel subscription" not in outcome.reply
+
+
+async def test_a_time_alone_with_no_build_before_is_still_not_a_build(converse):
+    *_, outcome = await converse("cus_alice", "how do I add a custom domain?", "for 50 minutes now")
+    assert "Builds may run" not in outcome.reply, outcome.reply
+
+
+async def test_env_vars_not_working_is_closed_as_a_fault(converse):
+    (outcome,) = await converse("cus_bob", "my env vars aren't working")
+    assert outcome.reply.endswith("If that doesn't fix it, send me the error message you see, or ask for a person and one "
+                                  "of our engineers will take a look."), outcome.reply

@@ -2206,8 +2206,10 @@ def _reports_a_problem(text: str) -> bool:
     return bool(PROBLEM.search(text)) or has_cue(
         set(norm.split()), norm, "error", "errors", "fail", "fails", "failed", "failing", "broken", "down",
         "not working", "doesnt work", "does not work", "timeout", "timing out", "slow", "crash", "crashes",
-        # "My app keeps crashing", "it keeps running out of memory": closed with "if you get stuck on a step", as a how-to.
-        "crashing", "crashed", "running out", "runs out", "ran out", "restarting",
+        # "My app keeps crashing", "it keeps running out of memory", "my env vars aren't working": closed with "if you get
+        # stuck on a step", as a how-to.
+        "crashing", "crashed", "running out", "runs out", "ran out", "restarting", "aren't working", "are not working",
+        "don't work", "do not work", "dont work",
         "wrong", "issue", "problem", "cannot", "can not", "unable")
 
 
