@@ -83,7 +83,8 @@ _COSTS_MORE_ALONE = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:does|
 _SCALING_TOLD = "Scaling and cold starts"
 # "How?" alone right after a reply that said the help centre doesn't say whether it can be done ("can I use my own SSL
 # certificate?"): the guide its words found came (the certificates' troubleshooting steps).
-_SAID_NOT_DESCRIBED = re.compile(r"\b(?:doesn't|does\s+not)\s+(?:say\s+whether|describe|mention)\b")
+# "It doesn't say how to ask for one" (a DPA) says so too.
+_SAID_NOT_DESCRIBED = re.compile(r"\b(?:doesn't|does\s+not)\s+(?:say\s+(?:whether|how|what|when)|describe|mention)\b")
 
 # "What happens if I go over?" right after "our help centre doesn't give a bandwidth figure for any plan": past a limit no
 # entry states (the scope reply came).
@@ -156,17 +157,15 @@ _HOW_OFTEN_OR_LONG_ALONE = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+(?:often|long|soon|frequently|quickly)"
     r"(?:\s+(?:does|do|is|will|would|can)\s+(?:it|that|this|they|one)(?:\s+(?:take|be|happen|run))?)?"
     r"(?:\s+(?:then|exactly|usually|roughly))?\s*[?.!]*\s*$", re.IGNORECASE)
-_SAID_SILENT = re.compile(r"\b(?:doesn't|does\s+not)\s+(?:say\s+(?:whether|how|what|when)|describe|mention)\b")
 _GIVES_A_TIME = re.compile(r"\b\d+\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:an?|one)\s+(?:hour|day|week|month)\b"
                            r"|\b(?:daily|weekly|monthly|hourly)\b", re.IGNORECASE)
-
 
 
 def _silent_with_no_time(reply: str) -> bool:
     """Whether a paragraph of the reply says the help centre is silent on something, and none that does gives a time."""
     if MOVE_DOWNTIME_UNKNOWN in reply:
         return False  # a move to another region: its own reply says why how long it takes is unknown
-    silent = [paragraph for paragraph in reply.split("\n\n") if _SAID_SILENT.search(paragraph)]
+    silent = [paragraph for paragraph in reply.split("\n\n") if _SAID_NOT_DESCRIBED.search(paragraph)]
     return bool(silent) and not any(_GIVES_A_TIME.search(paragraph) for paragraph in silent)
 
 

@@ -207,15 +207,17 @@ _ASKS_IF_NORMAL = re.compile(
 # What a plan's clause says it has no limit on ("unlimited deploys"): asked for more of that, there is no more to get;
 # asked for more build minutes, the clause's "unlimited deploys" says nothing of them.
 _UNLIMITED = re.compile(r"\bunlimited\s+(\w+)", re.IGNORECASE)
-_LONGER_BUILDS = re.compile(r"\blonger\s+(?:builds?|build\s+times?)\b", re.IGNORECASE)
+# "Can I get longer builds?", "can I pay for longer builds?" (the failed deploys guide's steps came, as if a build had
+# failed): past the build limit.
+_LONGER_BUILDS_SAID = r"\blonger\s+(?:builds?|build\s+times?)\b"
+_LONGER_BUILDS = re.compile(_LONGER_BUILDS_SAID, re.IGNORECASE)
 ASKS_A_LIMIT = re.compile(
     r"\b(?:max|maximum|minimum|limits?|quotas?|caps?|capped|allowance|allowed"
     r"|how\s+(?:long|many|much|big|large|often)|higher|increased?|raised?|extended)\b"
     # "Can it be longer?" after the build time's limit: more time than it allows.
     r"|\b(?:be|made|make\s+(?:it|them))\s+longer\b"
-    # "Can I get longer builds?", "builds longer than 45 minutes?" (the failed deploys guide's steps came, as if a build
-    # had failed).
-    r"|\blonger\s+(?:builds?|build\s+times?)\b|\bbuilds?\s+(?:that\s+(?:run|take|last)\s+)?longer\b"
+    # "Can I get longer builds?", "builds longer than 45 minutes?".
+    rf"|{_LONGER_BUILDS_SAID}|\bbuilds?\s+(?:that\s+(?:run|take|last)\s+)?longer\b"
     # "How do I get more build minutes?": more than the plan allows, which is a limit too.
     r"|\b(?:get|need|want|buy)\s+more\b"
     # "How do I deploy more than 10 times a day?": past what the plan allows in a day.
@@ -1621,7 +1623,7 @@ class TechnicalReplies(WriterBase):
         self.reply.add(f"{lead} guide “{guide.title}” has the step for it:\n{_numbered([(guide.steps.index(step) + 1, step)])}")
         self._cite_article(guide)
         rollback = next(((article, n, s) for article in self.facts.articles if article is not guide
-                         for n, s in enumerate(article.steps, start=1) if s.startswith("Roll back")), None)
+                         for n, s in enumerate(article.steps, start=1) if ROLLBACK_STEP.match(s)), None)
         if rollback is not None:
             article, n, s = rollback
             self.reply.add(f"If a deploy breaks the app itself, our guide “{article.title}” says:\n{_numbered([(n, s)])}",
@@ -1653,10 +1655,10 @@ class TechnicalReplies(WriterBase):
         self.reply.add(f"There's nothing to set up: {_lower_first(without_yes_or_no(entry.answer))}")
         self._cite_faq(entry)
         about = topic_words(entry.question)
-        if (guide := next((a for a in self.facts.articles if about & topic_words(a.title)), None)) is not None:
-            self.reply.add(f"If something goes wrong with it, our guide “{guide.title}” has the steps to sort it out.",
-                           answers=False)
-            self._cite_article(guide)
+        if (troubleshooting := next((a for a in self.facts.articles if about & topic_words(a.title)), None)) is not None:
+            self.reply.add(f"If something goes wrong with it, our guide “{troubleshooting.title}” has the steps to sort it "
+                           "out.", answers=False)
+            self._cite_article(troubleshooting)
         return True
 
     def _kind_of_app_told_after_the_steps(self) -> bool:
