@@ -455,6 +455,8 @@ _PHONE = (r"\b(?:your|support|contact|customer\s+service|northwind|help)\s+(?:ph
           r"|\b(?:can|could|may|do|should)\s+(?:i|we)\s+(?:call|ring|phone|telephone)(?:\s+(?:you|u|support|someone|"
           r"somebody|anyone|northwind|your\s+team|the\s+team)\b|\s*$)"
           r"|\b(?:can|could|will|would)\s+(?:you|u)\s+(?:call|ring|phone)\s+(?:me|us)\b"
+          # "Who can I call for urgent issues?" (the scope reply).
+          r"|\bwho\s+(?:can|could|do|should)\s+(?:i|we)\s+(?:call|ring|phone)\b|\bwho\s+to\s+(?:call|ring|phone)\b"
           r"|\bgive\s+(?:me|us)\s+a\s+(?:call|ring)\b"
           # "Phone number?", "and a phone?" alone (after the company's address: the scope reply).
           r"|^\W*(?:(?:and|what\s+about|how\s+about|ok(?:ay)?|any)[,\s]+)?(?:a\s+|your\s+)?(?:phone|telephone)"
@@ -502,7 +504,20 @@ _AROUND_A_QUESTION = frozenset({
     "yet", "offer", "provide",
     # "I want to see the phone number of Client Service", "I need information, what do I have to do to call ...".
     "see", "view", "need", "information", "info", "about", "client",
+    # "Can I call you on weekends?", "is there a phone number for emergencies?": when support is wanted (SUPPORT_TIMES).
+    "weekend", "weekends", "night", "nights", "emergency", "emergencies", "outside", "hours", "saturday", "saturdays",
+    "sunday", "sundays", "holidays", "after", "late",
 })
+# A time or an urgency named beside another way to reach support asked for: the entry on support hours says when people
+# are there, beside the contact reply.
+_SUPPORT_TIMES = re.compile(r"\b(?:weekends?|nights?|emergenc(?:y|ies)|urgent(?:ly)?|outside\s+(?:of\s+)?(?:office\s+|business\s+)?"
+                            r"hours|after\s+hours|saturdays?|sundays?|holidays|late)\b", re.IGNORECASE)
+
+
+def contact_asked_of_a_time(text: str) -> bool:
+    """"Can I call you on weekends?", "who can I call for urgent issues?": another way to reach support, asked of a time
+    or an urgency."""
+    return bool(_SUPPORT_TIMES.search(text))
 
 
 # "Do I get weekend support?", "what support do I get on Pro?", "when is support open?", "when can I reach a human?":

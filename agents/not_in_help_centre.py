@@ -1,7 +1,7 @@
 """Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
 document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
 instances cost, how downtime is counted, latency, a saving after no discount was found, how often or how long of
-something it is silent on, jobs here; "how?" or "why not?" after a reply that said the help centre doesn't describe
+something it is silent on, jobs here, an app moved to another account; "how?" or "why not?" after a reply that said the help centre doesn't describe
 it, and what happens past a figure it said the help centre doesn't give.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
@@ -150,6 +150,13 @@ _JOBS_HERE = re.compile(
     r"|\b(?:can|could|may)\s+i\s+work\s+(?:for|at)\s+(?:you|u|northwind)\b"
     r"|\bi(?:'d|\s+would)\s+(?:like|love)\s+to\s+work\s+(?:for|at)\s+(?:you|u|northwind)\b", re.IGNORECASE)
 
+# "Can I transfer an app to another account?", "move my app to my other account": an app handed to another account,
+# which no entry describes ("not enough information" came).
+_APP_TO_ANOTHER_ACCOUNT = re.compile(
+    r"\b(?:transfer|move|give|hand(?:\s+over)?|migrate)\s+(?:an?\s+|my\s+|our\s+|the\s+|this\s+|that\s+)?(?:\w+\s+)?apps?\s+"
+    r"(?:over\s+)?(?:to|into|between)\s+(?:another|a\s+different|someone\s+else'?s|my\s+other|our\s+other|a\s+new|other"
+    r"|a\s+colleague'?s|my\s+colleague'?s|(?:\w+\s+)?different)\s+(?:accounts?|users?|owners?|teams?|person)\b", re.IGNORECASE)
+
 # "How often?" after "our help centre doesn't say whether or how your data is backed up", "how long does it take?" after
 # "it doesn't say how to ask for one" (a DPA): when or how long, of something the reply said the help centre is silent on
 # (the same reply again behind "my answer is the same", or the data entry). Not after a reply that gives a time.
@@ -184,7 +191,8 @@ _LATENCY = re.compile(r"\blatenc(?:y|ies)\b|\bping\s+times?\b", re.IGNORECASE)
 Uncovered = Literal["partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
                     "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
-                    "holiday_hours", "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs"]
+                    "holiday_hours", "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs",
+                    "app_to_another_account"]
 
 
 @dataclass(frozen=True)
@@ -269,6 +277,9 @@ _TOPICS: dict[Uncovered, _Topic] = {
         "Our help centre gives the uptime SLA's figure (99.95% a month, on Business) but not how downtime is counted or "
         "uptime measured, so I'd rather not guess. A person from our team can tell you: would you like me to "
         f"{OFFER_PERSON}?"), label="technical"),
+    "app_to_another_account": _Topic(_named(_APP_TO_ANOTHER_ACCOUNT), (
+        "Our help centre doesn't describe moving an app to another account, so I'd rather not guess whether or how it's "
+        f"done. A person from our team can tell you: would you like me to {OFFER_PERSON}?"), label="account"),
     "jobs": _Topic(_named(_JOBS_HERE), (
         "I'm Northwind Cloud's support assistant, and our help centre doesn't cover jobs at Northwind, so I'd rather not "
         f"guess whether we're hiring. A person from our team can point you the right way: would you like me to "

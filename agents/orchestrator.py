@@ -43,6 +43,7 @@ from agents.about_service import (
     complains_of_waiting_for_us,
     considers_joining,
     considers_leaving_another_host,
+    contact_asked_of_a_time,
     identity_asked_again,
     identity_or_contact_asked,
     identity_or_contact_reply,
@@ -1794,7 +1795,14 @@ class Orchestrator:
         self._relabel(run, IntentResult(label="general", confidence=label.confidence),
                       why=f"asks {_ABOUT_THE_ASSISTANT[about]} "
                           f"({label.label} at {label.confidence:.2f})", key="identity_or_contact_asked")
-        return await self._finish(run, reply=identity_or_contact_reply(about, run.ctx.message), route="resolver", sources=[])
+        reply, sources = identity_or_contact_reply(about, run.ctx.message), []
+        hours = next((m for m in run.faq_matches if names_support_hours(m.question)), None)
+        if about == "contact" and contact_asked_of_a_time(run.ctx.message) and hours is not None:
+            # "Can I call you on weekends?", "who can I call for urgent issues?": when people are here, as the entry on
+            # support hours says (the scope reply came).
+            reply += f"\n\nWhen our support staff are here, as our help centre says: {hours.answer}"
+            sources = [Source(kind="faq", title=hours.question, ref=str(hours.faq_id))]
+        return await self._finish(run, reply=reply, route="resolver", sources=sources)
 
     @staticmethod
     def _asks_for_person(run: _Run) -> bool:

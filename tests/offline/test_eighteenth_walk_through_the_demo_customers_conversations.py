@@ -540,3 +540,31 @@ async def test_env_vars_not_working_is_closed_as_a_fault(converse):
     (outcome,) = await converse("cus_bob", "my env vars aren't working")
     assert outcome.reply.endswith("If that doesn't fix it, send me the error message you see, or ask for a person and one "
                                   "of our engineers will take a look."), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can I transfer an app to another account?", "how do I move my app to a different team?"])
+async def test_an_app_moved_to_another_account_is_said_to_be_undescribed(converse, message):
+    # "I don't have enough information to answer that properly".
+    (outcome,) = await converse("cus_alice", message)
+    assert outcome.reply.startswith("Our help centre doesn't describe moving an app to another account"), outcome.reply
+
+
+async def test_an_app_moved_to_another_region_is_still_the_regions_reply(converse):
+    (outcome,) = await converse("cus_alice", "can I move my app to another region?")
+    assert "another account" not in outcome.reply and "us-east (Virginia)" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can I call you on weekends?", "who can I call for urgent issues?"])
+async def test_a_call_asked_of_a_time_is_the_contact_reply_with_the_support_hours(converse, message):
+    # The scope reply (out of scope at 0.65-0.81).
+    (outcome,) = await converse("cus_bob", message)
+    assert outcome.reply.startswith("I'm afraid I don't have a phone number I can give you for support"), outcome.reply
+    assert ("When our support staff are here, as our help centre says: This chat answers around the clock. Our support "
+            "staff are here Monday to Friday, 08:00 to 20:00 UTC; Business customers also get weekend cover for urgent "
+            "issues.") in outcome.reply
+    assert [source.kind for source in outcome.sources] == ["faq"]
+
+
+async def test_a_phone_number_asked_alone_is_still_the_contact_reply_alone(converse):
+    (outcome,) = await converse("cus_alice", "what's your phone number?")
+    assert "When our support staff are here" not in outcome.reply and outcome.sources == [], outcome.reply
