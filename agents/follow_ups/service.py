@@ -19,7 +19,7 @@ from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.plans import PLAN_NAMED, WHICH_PLANS, states_own_plan
 from agents.number_words import words_alternation
-from agents.service_terms import names_the_sla
+from agents.service_terms import asks_price_per_app, names_the_sla
 
 # "What happens if I go over the app limit?", "what if we exceed it?" after "how many apps can I have?": past the limit
 # on how many apps a plan allows, or the API's ("requests", whose entry says what happens: HTTP 429). Members and
@@ -195,8 +195,8 @@ def count_asked_of_another_thing(ctx: SupportContext) -> str | None:
 _SOME_COUNT = rf"{words_alternation(least=2, most=20)}|several|a\s+few"
 _A_NUMBER_NEEDED = re.compile(
     r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what\s+if\s+(?:i|we)\s+(?:need|want|have)|(?:i|we)\s+(?:need|want)|what\s+about"
-    rf"|how\s+about|and\s+if\s+(?:i|we)\s+(?:need|want|have)|can\s+(?:i|we)\s+have|and)\s+(?P<number>\d+|more|{_SOME_COUNT})"
-    r"(?:\s+of\s+them)?\s*[?.!]*\s*$",
+    rf"|how\s+about|and\s+if\s+(?:i|we)\s+(?:need|want|have)|can\s+(?:i|we)\s+have|and)\s+(?:for\s+)?(?P<number>\d+|more|{_SOME_COUNT})"
+    r"(?:\s+(?:of\s+them|apps))?\s*[?.!]*\s*$",
     re.IGNORECASE)
 _HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?P<thing>(?:team\s+)?[a-z]+)\b"
                           rf"|\b(?:\d+|{_SOME_COUNT}|more\s+than\s+(?:one|an?)|multiple)\s+(?P<things>(?:team\s+)?(?:apps?"
@@ -204,15 +204,19 @@ _HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?P<thing>(?:team\s+)?[a-z]+)\b"
 
 
 def number_asked_of_the_count(ctx: SupportContext) -> str | None:
-    """"What if I need 20?" right after "how many apps can I deploy?": "can I have 20 apps?"; None otherwise."""
+    """"What if I need 20?" right after "how many apps can I deploy?": "can I have 20 apps?"; after the price of a number
+    of apps, the price of that many; None otherwise."""
     if (needed := _A_NUMBER_NEEDED.match(ctx.message)) is None:
         return None
     if (counted := _HOW_MANY_OF.search(previous_user_text(ctx) or "")) is None:
         return None
     number = needed["number"].lower()
     things = (counted["thing"] or counted["things"]).lower()
-    # "More than one app": the thing counted, as many of them are asked for.
-    return f"can I have {number} {things if things.endswith('s') else things + 's'}?"
+    things = things if things.endswith("s") else things + "s"  # "more than one app": as many of them are asked for
+    if number != "more" and things == "apps" and asks_price_per_app(previous_user_text(ctx) or ""):
+        # "And for 20?" right after "how much would it cost for 3 apps?": the price of that many (the scope reply).
+        return f"how much would it cost for {number} apps?"
+    return f"can I have {number} {things}?"
 
 
 # "How do I deploy it?" after "can you host my node app?": how to deploy the app just named (the entry on regions came,

@@ -568,3 +568,18 @@ async def test_a_call_asked_of_a_time_is_the_contact_reply_with_the_support_hour
 async def test_a_phone_number_asked_alone_is_still_the_contact_reply_alone(converse):
     (outcome,) = await converse("cus_alice", "what's your phone number?")
     assert "When our support staff are here" not in outcome.reply and outcome.sources == [], outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "again", "count"), [("cus_alice", "and for 20?", "20 apps"),
+                                                          (None, "what about 12?", "12 apps")])
+async def test_another_number_after_the_price_of_a_number_of_apps_is_priced_the_same_way(converse, customer, again,
+                                                                                           count):
+    # The scope reply ("and for 20?" out of scope at 0.73), or each plan's count with no price weighed.
+    *_, outcome = await converse(customer, "how much would it cost for 3 apps?", again)
+    assert outcome.reply.startswith("Our plans are priced by the month, not per app"), outcome.reply
+    assert outcome.reply.endswith(f"For {count}, the cheapest plan is Business, at $99.00 a month.")
+
+
+async def test_another_number_after_how_many_apps_is_still_whether_that_many_are_allowed(converse):
+    *_, outcome = await converse("cus_alice", "how many apps can I deploy?", "what if I need 20?")
+    assert outcome.reply.startswith("No: your plan, Pro, includes up to 10 apps."), outcome.reply

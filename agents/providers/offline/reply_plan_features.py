@@ -344,7 +344,8 @@ class PlanFeatureReplies(WriterBase):
             return True
         listing = self._plan_listings()
         deleting = asks_what_deleting_an_app_saves(self.ctx.message, asked_before=previous_user_text(self.ctx) or "")
-        if listing and (deleting or asks_price_per_app(self.ctx.message)):
+        # "And for 20?" after the price of 3 apps is read as that question, of 20 (self.text).
+        if listing and (deleting or asks_price_per_app(self.text)):
             # "Do you charge per app?": a visitor was asked to sign in, and told the refund policy. "Will I still be
             # charged for it?" after "how do I delete an app?": the invoice list.
             self.reply.add(("Deleting an app doesn't change what you pay: our plans" if deleting else "Our plans")
