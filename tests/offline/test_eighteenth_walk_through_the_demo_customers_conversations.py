@@ -583,3 +583,19 @@ async def test_another_number_after_the_price_of_a_number_of_apps_is_priced_the_
 async def test_another_number_after_how_many_apps_is_still_whether_that_many_are_allowed(converse):
     *_, outcome = await converse("cus_alice", "how many apps can I deploy?", "what if I need 20?")
     assert outcome.reply.startswith("No: your plan, Pro, includes up to 10 apps."), outcome.reply
+
+
+@pytest.mark.parametrize(("message", "step"), [
+    ("how do I enable the build cache?", "2. If the build ran out of time, enable the build cache"),
+    ("how do I mark a variable as secret?", "2. Mark API keys and passwords as **Secret**"),
+])
+async def test_a_how_to_one_step_names_gets_that_step_whatever_an_earlier_one_shares(converse, message, step):
+    # "No guide on how to do that as such", or every step in order, as the first names "build" or "variable".
+    (outcome,) = await converse("cus_alice", message)
+    assert f"The step that fits what you describe:\n{step}" in outcome.reply, outcome.reply
+    assert "no guide on how to do that" not in outcome.reply
+
+
+async def test_a_fault_whose_earlier_step_names_it_still_keeps_the_guides_order(converse):
+    (outcome,) = await converse("cus_alice", "my api calls get 429")
+    assert "The steps that usually sort it out:\n1. Read the `Retry-After` header" in outcome.reply, outcome.reply

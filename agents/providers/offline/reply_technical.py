@@ -1242,9 +1242,12 @@ class TechnicalReplies(WriterBase):
         if len(naming) != 1 or naming[0][0] == 1:
             return []
         # A step before it that names anything the message says keeps the guide's order: "my api calls
-        # get 429" is answered by the first step, on the 429, not the third for sharing "calls".
+        # get 429" is answered by the first step, on the 429, not the third for sharing "calls". Not for a how-to that
+        # reports nothing: "how do I enable the build cache?" is the second step's, whatever the first says of builds
+        # (it got "no guide on how to do that as such").
         (number, _), = naming
-        if any(wanted & article_terms(step) for step in shown[:number - 1]):
+        how_to = bool(ASKS_HOW_TO_DO.search(self.text)) and not self._reports_a_problem()
+        if not how_to and any(wanted & article_terms(step) for step in shown[:number - 1]):
             return []
         return naming
 
