@@ -290,6 +290,7 @@ from agents.team_size import (
     team_size_said,
 )
 from agents.tracing import Tracer
+from agents.value_unsaid import value_unsaid_reply
 from agents.visitor_identity import VISITOR_IDENTITY_REPLY, visitor_says_who_they_are
 from agents.what_was_talked_of import read_with_what_was_talked_of
 from agents.when_it_happens import charge_said, when_it_was_said, when_reply
@@ -492,6 +493,8 @@ _REPLIES_WORKED_OUT_BY_RULE = (
     # "Can I choose eu only?" right after where data is stored: "not enough information" came.
     _WorkedOutRule(data_kept_in_the_eu_reply, "general", "data_in_the_eu",
                    "asks whether their data can stay in the EU after where it is stored"),
+    # "What path should I use?" right after the step on a health check path: the scope reply.
+    _WorkedOutRule(value_unsaid_reply, "technical", "value_unsaid", "asks which value to use of a step that gives none"),
     # "What if I'm not happy after a month?" after the refund policy: the policy again behind "my answer is the same";
     # "what if it's been 3 weeks?" from a customer: their latest charge weighed, as if its refund were asked for.
     _WorkedOutRule(refund_window_for_a_time_reply, "refund", "refund_window_for_a_time",

@@ -599,3 +599,20 @@ async def test_a_how_to_one_step_names_gets_that_step_whatever_an_earlier_one_sh
 async def test_a_fault_whose_earlier_step_names_it_still_keeps_the_guides_order(converse):
     (outcome,) = await converse("cus_alice", "my api calls get 429")
     assert "The steps that usually sort it out:\n1. Read the `Retry-After` header" in outcome.reply, outcome.reply
+
+
+async def test_which_value_to_use_of_a_step_that_leaves_it_open_is_said_to_be_unsaid(converse):
+    # The scope reply (out of scope at 0.62).
+    *_, outcome = await converse("cus_bob", "how do I avoid downtime when deploying?", "what path should I use?")
+    assert outcome.reply.startswith("Our guide “Scaling and cold starts” doesn't say which path to use, so I'd rather not "
+                                    "guess."), outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "unsaid"), [
+    (("my app fails on start", "which port should I use?"), "which port"),
+    (("how do I add a custom domain?", "which record should I use?"), "which record"),
+])
+async def test_which_value_to_use_of_a_step_that_names_it_is_still_not_said_to_be_unsaid(converse, turns, unsaid):
+    # "Listens on the `PORT` environment variable", "a CNAME record", "our A record": the step says which.
+    *_, outcome = await converse("cus_alice", *turns)
+    assert f"doesn't say {unsaid}" not in outcome.reply, outcome.reply
