@@ -1799,8 +1799,8 @@ class Orchestrator:
                       why=f"asks {_ABOUT_THE_ASSISTANT[about]} "
                           f"({label.label} at {label.confidence:.2f})", key="identity_or_contact_asked")
         reply, sources = identity_or_contact_reply(about, run.ctx.message), []
-        hours = next((m for m in run.faq_matches if names_support_hours(m.question)), None)
-        if about == "contact" and contact_asked_of_a_time(run.ctx.message) and hours is not None:
+        if about == "contact" and contact_asked_of_a_time(run.ctx.message) and (hours := next(
+                (m for m in run.faq_matches if names_support_hours(m.question)), None)) is not None:
             # "Can I call you on weekends?", "who can I call for urgent issues?": when people are here, as the entry on
             # support hours says (the scope reply came).
             reply += f"\n\nWhen our support staff are here, as our help centre says: {hours.answer}"

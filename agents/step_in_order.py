@@ -12,6 +12,7 @@ import re
 from agents.context import SupportContext
 from agents.follow_ups.history import last_assistant_text
 from agents.follow_ups.offers import OFFER_PERSON
+from agents.where_it_is import numbered_steps
 
 # "DNS is pointing correctly", "the cname is set up right", "my dns is fine", "dns records are correct".
 _SAYS_IT_IS_IN_ORDER = re.compile(
@@ -25,7 +26,6 @@ _NAMES_NO_STEP = frozenset({"it", "that", "this", "everything", "all", "app", "s
                             "you", "he", "she", "they", "there", "what"})
 # Spelt in capitals: "then DNS isn't what's holding it up", not "dns".
 _ACRONYMS = frozenset({"dns", "cname", "caa", "ssl", "tls", "api", "ttl", "aname", "alias"})
-_NUMBERED_STEP = re.compile(r"^(\d+)\.\s+(.+)$", re.MULTILINE)
 _GUIDE_NAMED = re.compile(r"“([^”]+)”")
 
 
@@ -40,7 +40,7 @@ def steps_left_reply(ctx: SupportContext) -> str | None:
     if subject in _NAMES_NO_STEP:
         return None
     last = last_assistant_text(ctx)
-    steps = _NUMBERED_STEP.findall(last)
+    steps = numbered_steps(last)
     naming = re.compile(rf"\b{re.escape(subject)}\b", re.IGNORECASE)
     done = next((step for step in steps if naming.search(step[1])), None)
     if done is None or len(steps) < 2:

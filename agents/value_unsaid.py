@@ -12,6 +12,7 @@ import re
 from agents.context import SupportContext
 from agents.follow_ups.history import last_assistant_text
 from agents.follow_ups.offers import OFFER_PERSON
+from agents.where_it_is import numbered_steps
 
 _WHICH_TO_USE = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?(?:what|which)\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)\s+(?:should|do|would|can|must)"
@@ -20,7 +21,6 @@ _WHICH_TO_USE = re.compile(
 # Things a plan or an entry of its own answers, not a value a step leaves open.
 _ANSWERED_ELSEWHERE = frozenset({"plan", "plans", "tier", "card", "region", "regions", "one"})
 _GUIDE_NAMED = re.compile(r"\bour guide “(?P<title>[^”]+)”", re.IGNORECASE)
-_NUMBERED_STEP = re.compile(r"^\d+\.\s.*$", re.MULTILINE)
 
 
 def value_unsaid_reply(ctx: SupportContext) -> str | None:
@@ -32,7 +32,7 @@ def value_unsaid_reply(ctx: SupportContext) -> str | None:
         return None
     last = last_assistant_text(ctx)
     guide = _GUIDE_NAMED.search(last)
-    steps = " ".join(_NUMBERED_STEP.findall(last))
+    steps = " ".join(words for _, words in numbered_steps(last))
     # In lower case, as a step leaves a thing open ("a health check path"); a value names it ("a CNAME record", "our A
     # record"), and the step says which.
     if guide is None or not re.search(rf"\ban?\s+(?:[a-z-]+\s+){{0,3}}{re.escape(thing)}\b", steps):

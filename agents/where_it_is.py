@@ -40,6 +40,15 @@ def without_lead_in(sentence: str) -> str:
     return _LEAD_IN.sub("", sentence)
 
 
+# "2. At your DNS provider, create a CNAME record …": a numbered step of a reply, on a line of its own.
+_NUMBERED_STEP = re.compile(r"^(\d+)\.\s+(.+)$", re.MULTILINE)
+
+
+def numbered_steps(text: str) -> list[tuple[str, str]]:
+    """A reply's numbered steps, each as its number and its words: [("2", "At your DNS provider, …"), …]."""
+    return _NUMBERED_STEP.findall(text)
+
+
 def reply_sentences(text: str) -> list[str]:
     """A reply's sentences and lines, a numbered step whole."""
     return [sentence.strip() for sentence in _SENTENCE_END.split(text) if sentence.strip()]

@@ -236,16 +236,25 @@ def _count_in(item: str) -> float | None:
     return None if found is None else float(count_of(found[1]) or 0)
 
 
+# "2 apps", "more than 10 apps", "five team members": a number of something a plan counts, as the customer says it.
+_A_NUMBER_OF = re.compile(rf"\b(?:(?P<beyond>more\s+than|over)\s+)?(?P<count>\d+|{words_alternation()})\s+(?:\w+\s+)?"
+                          r"(?P<thing>apps?|members?|seats?|domains?)\b", re.IGNORECASE)
+
+
 def _number_asked(text: str) -> float | None:
     """"Can I have 2 apps on Free?" → 2: how many of something the customer asks for ("more than one app", "a second
     app", "another app": 2, one more than the first; "more than 10 apps": 11, which Pro's ten do not allow)."""
     if _ONE_MORE.search(text):
         return 2.0
-    found = re.search(rf"\b(?:(more\s+than|over)\s+)?(\d+|{words_alternation()})\s+(?:\w+\s+)?"
-                      r"(?:apps?|members?|seats?|domains?)\b", text, re.IGNORECASE)
-    if found is None or (count := _count_in(found[2])) is None:
+    found = _A_NUMBER_OF.search(text)
+    return None if found is None else _number_said(found)
+
+
+def _number_said(found: re.Match[str]) -> float | None:
+    """The number a match of _A_NUMBER_OF asks for: its count, one more for "more than"."""
+    if (count := _count_in(found["count"])) is None:
         return None
-    return count + 1 if found[1] else count
+    return count + 1 if found["beyond"] else count
 
 
 def _words(text: str) -> set[str]:
@@ -643,9 +652,8 @@ class PlanFeatureReplies(WriterBase):
     def _tell_the_cheapest_for_the_apps(self, listing: list[PlanListing]) -> None:
         """"How much would it cost for 3 apps?": the cheapest plan whose count of apps allows that many, after each
         plan's count; nothing when the message names no number of apps or no plan allows them."""
-        said = re.search(rf"\b(?:(?:more\s+than|over)\s+)?(?:\d+|{words_alternation()})\s+(?:\w+\s+)?apps\b", self.text,
-                         re.IGNORECASE)
-        if said is None or (wanted := _number_asked(said[0])) is None:
+        said = next((found for found in _A_NUMBER_OF.finditer(self.text) if found["thing"].lower() == "apps"), None)
+        if said is None or (wanted := _number_said(said)) is None:
             return
         apps = {stem("apps")}
         fits = next((plan for plan in listing
