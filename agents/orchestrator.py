@@ -168,6 +168,7 @@ from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_
 from agents.meanwhile import MEANWHILE_REPLY, asks_what_to_do_while_the_incident_lasts
 from agents.next_step import asks_what_next, next_step_reply
 from agents.not_in_help_centre import uncovered_topic_asked, uncovered_topic_label, uncovered_topic_reply
+from agents.one_place_only import one_place_told_after_a_guide
 from agents.other_services import other_service_named, other_service_reply
 from agents.outcome import (
     ARTICLE_RELEVANT_FROM,
@@ -251,6 +252,7 @@ from agents.service_terms import (
     asks_if_the_price_changed,
     asks_price_per_app,
     asks_price_per_seat,
+    asks_to_change_plan_unnamed,
     asks_to_change_the_renewal_date,
     asks_what_a_plan_has,
     asks_what_is_owed,
@@ -815,6 +817,13 @@ _FOLLOW_UPS_MISREAD = (
                   "asks whether the retry of a failed payment charges twice", spares=("human",), sure=True),
     # "I'm only making 100 a minute" after the 429 guide (out of scope at 0.57: the scope reply): the rate, against the limit.
     _FollowUpRule(rate_told_after_the_limit, "technical", "rate_told", "says the rate of API requests it makes",
+                  spares=("human",), sure=True),
+    # "How do I change my plan?" (billing at 0.61 and the plan with the invoice list; a panel for "I want to change my plan").
+    _FollowUpRule(lambda ctx: asks_to_change_plan_unnamed(ctx.message), "billing", "plan_change_unnamed",
+                  "asks to change plan without saying which", spares=("human",), sure=True),
+    # "Only on the login page" after the slow app's steps (account at 0.54: the account's state), "it only happens on one
+    # endpoint" after the API errors' (their steps again): the fault narrowed down.
+    _FollowUpRule(one_place_told_after_a_guide, "technical", "one_place_told", "says the fault happens in one place only",
                   spares=("human",), sure=True),
     # "Can you tell me how to request an invoice?" (general at 0.60: the API rate limits' entry, for "request"), "I didn't
     # receive my bill".

@@ -119,6 +119,23 @@ def plan_moved_to(message: str) -> str | None:
     return found["plan"] if found else None
 
 
+# "How do I change my plan?", "can I switch plans?", "I want to change my subscription plan": a change of plan that says
+# neither which plan nor which way (the plan and the invoice list came, as for "what plan am I on?").
+_PLAN_CHANGE_UNNAMED = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|ok(?:ay)?|so|and)[,\s]+)?(?:(?:i|we)\s*(?:want|would\s+like|'?d\s+like|need|wanna)\s+(?:to\s+)?"
+    r"|how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+|(?:can|could|may)\s+(?:i|we)\s+|is\s+it\s+possible\s+to\s+"
+    r"|where\s+(?:do|can|could)\s+(?:i|we)\s+)?"
+    r"(?:change|switch|modify|swap)\s+(?:(?:my|our|the|a|to\s+an?)\s+)?(?:(?:different|other|another)\s+)?"
+    r"(?:(?:subscription|pricing)\s+)?(?:plans?|tiers?|subscriptions?)(?:\s+(?:please|pls|now))?\W*$"
+    r"|^\W*(?:plan|subscription)\s+change\W*$", re.IGNORECASE)
+
+
+def asks_to_change_plan_unnamed(message: str) -> bool:
+    """"How do I change my plan?": a move to another plan that names no plan and no way, which the customer's own plan
+    decides (up, down, or either)."""
+    return bool(_PLAN_CHANGE_UNNAMED.match(message))
+
+
 def asks_for_a_plan_change_alone(message: str) -> bool:
     """"Upgrade", "how do I downgrade?": a change of plan that names no plan, whose way (or that there is none) the
     customer's own plan decides."""

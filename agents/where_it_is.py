@@ -40,6 +40,8 @@ def without_lead_in(sentence: str) -> str:
     return _LEAD_IN.sub("", sentence)
 
 
+# How a guide's steps end for a how-to, where there is nothing to fix yet (the offline writer's, and a step quoted again).
+STUCK_ON_A_STEP = "If you get stuck on a step, tell me what you see, or ask for a person and one of our engineers will help."
 # "2. At your DNS provider, create a CNAME record …": a numbered step of a reply, on a line of its own.
 _NUMBERED_STEP = re.compile(r"^(\d+)\.\s+(.+)$", re.MULTILINE)
 
@@ -71,13 +73,31 @@ def asks_where_it_is(ctx: SupportContext) -> bool:
         _PLACE.search(last_assistant_text(ctx)))
 
 
+# "Go to **Billing → Plan**, choose …", "1. In your app, go to **Settings → Domains** and enter …": a step that starts at
+# its place; said under that place, the rest of it is what to do there.
+_GOES_TO_THE_PLACE = re.compile(
+    r"^(?:\d+\.\s+)?(?P<within>in\s+(?:your|the)\s+(?:app|dashboard),\s+)?(?:go|head)\s+to\s+(?P<place>\*\*[^*\n]+?→[^*\n]+?\*\*)"
+    r"(?:\s+(?:and|then)\s+|,\s*(?:then\s+)?)(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
 def where_it_is_reply(ctx: SupportContext) -> str:
-    """Each place the last reply named, with its sentence there, in its order; then a person offered."""
-    told: list[str] = []
+    """Each place the last reply named, once, with what its sentences say to do there, in its order; then a person
+    offered. Asked where, a step that starts at its place is said from there on ("Under **Billing → Plan**: Go to
+    **Billing → Plan**, choose …" said the place twice); asked "how?", the step is said whole, as it is the how."""
+    asked_how = asks_only_how(ctx.message)
+    told: dict[str, list[str]] = {}
     for sentence in reply_sentences(last_assistant_text(ctx)):
-        places = _PLACE.findall(sentence)
+        places = list(dict.fromkeys(_PLACE.findall(sentence)))
+        if not places:
+            continue
         step = without_lead_in(sentence)
-        if places:
-            told.append(f"Under {' and '.join(dict.fromkeys(places))}: {step}")
-    return ("\n".join(dict.fromkeys(told)) + "\n\nIf you can't find it there, tell me what you see, or I can "
-            f"{OFFER_PERSON} from our team.")
+        place = " and ".join(places)
+        if not asked_how and len(places) == 1 and (goes := _GOES_TO_THE_PLACE.match(step)) is not None:
+            # "In your app, go to **Settings → Domains**": the app's settings, not the account's.
+            step, place = goes["rest"], f"{place} in your app" if goes["within"] else place
+        said = told.setdefault(place, [])
+        if step not in said:
+            said.append(step)
+    lines = [f"Under {place}: {steps[0]}" if len(steps) == 1 else f"Under {place}:\n" + "\n".join(f"- {s}" for s in steps)
+             for place, steps in told.items()]
+    return "\n".join(lines) + f"\n\nIf you can't find it there, tell me what you see, or I can {OFFER_PERSON} from our team."

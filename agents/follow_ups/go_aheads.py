@@ -131,8 +131,10 @@ def says_it_is_done(message: str) -> bool:
 # say the steps did not help (set_phrases).
 _STEP_DONE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|right|alright|so|cool|great|yes|yep)[\s,.!]+)?(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|now\s+|already\s+)?"
-    r"(?:added|created|set\s+up|set|made|changed|updated|entered|configured|pointed|enabled|turned\s+on|switched\s+on|read"
+    r"(?:(?:added|created|set\s+up|set|made|changed|updated|entered|configured|pointed|enabled|turned\s+on|switched\s+on|read"
     r"|checked|opened|saved|installed|used|put\s+in)\s+(?P<what>(?:(?!\b(?:but|still|not|isn'?t|doesn'?t|won'?t|can'?t|error|fail\w*)\b)[^,.;!?]){2,60}?)"
+    # "I redeployed already", "we've restarted it": a step that is an act of its own, nothing named after it.
+    r"|(?P<act>re-?deployed|rebuilt|restarted|rolled\s+back|deployed\s+again)(?:\s+(?:it|the\s+app|already|again|twice|too))*)"
     r"(?:[\s,.;!]+(?:so\s+|and\s+|now\s+)?(?:what\s+now|now\s+what|what(?:'s|\s+is)?\s+next|what\s+do\s+(?:i|we)\s+do\s+(?:now|next)"
     r"|then\s+what|what\s+else|next\s+step))?[\s,.!?]*$",
     re.IGNORECASE)
@@ -141,7 +143,7 @@ _STEP_DONE = re.compile(
 def step_said_done(message: str) -> str | None:
     """"I added the CNAME": what was done ("the CNAME"); "" for "done" alone; None for any other message."""
     if (done := _STEP_DONE.match(message)) is not None:
-        return done["what"]
+        return done["what"] or done["act"]
     return "" if says_it_is_done(message) else None
 
 

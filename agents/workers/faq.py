@@ -42,7 +42,7 @@ from agents.follow_ups.plan_moves import (
     asks_how_or_when_of_it,
     plan_move_asked_how_long,
 )
-from agents.follow_ups.plans import free_plan_duration_asked
+from agents.follow_ups.plans import free_plan_duration_asked, names_where_the_move_goes
 from agents.follow_ups.service import (
     RATE_LIMITS_QUESTION,
     TEAM_QUESTION,
@@ -100,6 +100,7 @@ from agents.service_terms import (
     asks_if_a_card_is_needed,
     asks_if_a_plan_can_change_later,
     asks_price_per_seat,
+    asks_to_change_plan_unnamed,
     asks_to_compare_the_plans,
     asks_what_nonpayment_does,
     asks_which_plan_to_choose,
@@ -405,6 +406,10 @@ def _plan_change_asked(ctx: SupportContext) -> str | None:
     if moved is None and asks_how_or_when_of_it(ctx.message) and (before := previous_user_text(ctx)) is not None:
         # "How do I do that?" right after "I want free": that move's entry (the plan and invoices came).
         moved = plan_moved_to(before)
+    if (moved is None and names_where_the_move_goes(ctx.message) and (before := previous_user_text(ctx)) is not None
+            and asks_to_change_plan_unnamed(before)):
+        # "To free" right after "how do I change my plan?": the move to that plan (the Free plan's entry came).
+        moved = plan_moved_to(f"change {ctx.message}")
     if moved is None:
         return None
     target = PLAN_TIERS.index(moved.lower())
@@ -468,10 +473,18 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "As a zip?" after the invoice list: the entry on downloading invoices says which format they come in; the
         # message's own words find nothing of invoices.
         matches = _reread_first(deps, INVOICES_QUESTION, k, matches)
+    if asks_to_change_plan_unnamed(ctx.message):
+        # "How do I change my plan?": up or down, which the customer's plan decides; its words found only the upgrade's
+        # entry (0.22; "can I switch plans?" 0.9, the shortcut), and the writer needs both, below the shortcut.
+        matches = _reread_first(deps, UPGRADE_QUESTION, 1, _reread_first(deps, DOWNGRADE_QUESTION, 1, matches))
     if (change := _plan_change_asked(ctx)) is not None:
         # "Change my plan to free" is worded like the entry on what Free includes; from Pro it asks to
         # downgrade: that entry leads, scored as found for the change it is, and the message's own follow.
         changing = _best_first(deps, change, 1)
+        if names_where_the_move_goes(ctx.message):
+            # "To free" after "how do I change my plan?": the writer says the move to that plan with its price and
+            # steps; the shortcut sent the steps alone, quoted in the reply before.
+            changing = _below_the_shortcut(changing)
         matches = [*changing, *_after_own(changing, matches)]
     if (people := people_named_before(ctx)) is not None:
         # "What can they do?" after "how do I add a teammate?": alone its words find the plans ("do"), and

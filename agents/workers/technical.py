@@ -15,6 +15,7 @@ from agents.follow_ups.history import last_assistant_text, previous_user_text
 from agents.follow_ups.service import reports_what_the_outage_costs
 from agents.follow_ups.topic import question_as_asked, with_topic
 from agents.how_long_it_ran import minutes_it_ran
+from agents.one_place_only import one_place_said
 from agents.outcome import ArticleMatch
 from agents.request_rates import rate_told_after_the_limit
 from agents.service_terms import with_slowness_said
@@ -74,6 +75,7 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
     question = with_deploy_downtime_said(with_slowness_said(question_as_asked(ctx) or with_topic(ctx)))
     if ((dns_provider_named(ctx.message) is not None or minutes_it_ran(ctx.message) is not None
          or step_said_done(ctx.message) or kind_of_app_told(ctx.message) is not None
+         or one_place_said(ctx.message) is not None
          or rate_told_after_the_limit(ctx))
             and (before := previous_user_text(ctx)) is not None):
         # "I use godaddy" after "how do I add a custom domain?": the guides on that question, done at that provider;

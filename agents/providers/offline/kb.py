@@ -246,11 +246,16 @@ _COMPOUND_WORDS = (
 )
 
 
+# Words a question leans on that say nothing of what it is about: "how do I deploy then?" after "do you support docker?"
+# shared "then" with the API errors guide's "roll back … if it started then", and got its steps.
+_LEANING_WORDS = frozenset({"then"})
+
+
 def _content_words(text: str) -> str:
     """The words of a text as the FAQ search reads them (stemmed, without stop words), compounds as one."""
     for compound, word in _COMPOUND_WORDS:
         text = compound.sub(word, text)
-    return _faq_content_words(text)
+    return " ".join(word for word in _faq_content_words(text).split() if word not in _LEANING_WORDS)
 
 
 def _stems(words: str) -> frozenset[str]:

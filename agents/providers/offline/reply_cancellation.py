@@ -68,6 +68,7 @@ from agents.providers.offline.text import normalise, stem
 from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_for_a_plan_change_alone,
+    asks_to_change_plan_unnamed,
     asks_what_nonpayment_does,
     finds_the_price_too_high,
     plan_moved_to,
@@ -473,13 +474,40 @@ class CancellationReplies(PlanComparisonReplies):
         self._quote(entry, f"Here's how: {entry.answer}")
         return True
 
+    def answers_plan_change_unnamed(self) -> bool:
+        """"How do I change my plan?": the ways the customer's plan can move (up, down or both) with the help centre's
+        steps for each; a visitor gets both (the plan and the invoice list came). False, having said nothing, for
+        another message or without the entries."""
+        if not asks_to_change_plan_unnamed(self.ctx.message):
+            return False
+        order = self._plans_in_order()
+        customer = self.ctx.customer
+        at = order.index(customer.plan) if customer is not None and customer.plan in order else None
+        ways = {"upgrade": order[at + 1:] if at is not None else [], "downgrade": order[:at] if at is not None else []}
+        moves = [move for move, plans in ways.items() if plans or at is None]
+        entries = {move: self._entry_on(_STEPS_ENTRY[move]) for move in moves}
+        if not moves or any(entry is None for entry in entries.values()):
+            return False
+        if customer is not None and at is not None:
+            where = ", or ".join(f"{move} to {' or '.join(reversed(ways[move]) if move == 'downgrade' else ways[move])}"
+                                 for move in moves)
+            self.reply.add(f"{on_plan(customer.plan, customer.plan_price)}. You can change it yourself from your "
+                           f"account: {where}.")
+        else:
+            self.reply.add("You can change your plan yourself from your account, up or down.")
+        for move, entry in entries.items():
+            assert entry is not None
+            self._quote(entry, f"To {move}: {entry.answer}" if len(moves) > 1 else f"Here's how: {entry.answer}")
+        return True
+
     def _wished_move_narrowed(self) -> str | None:
         """"To business" right after "can I upgrade?" or "I want to downgrade": that move, to the plan now named
         ("I want to upgrade to the business plan", as follow_up.asked_of_a_plan reads it); the steps before were
         for any plan that way, and saying them again word for word was "my answer is the same". None otherwise."""
         previous = previous_user_text(self.ctx)
         if (not names_where_the_move_goes(self.ctx.message) or previous is None or self.text == self.ctx.message
-                or not (_WANTS_TO_MOVE.search(previous) or asks_for_a_plan_change_alone(previous))):
+                or not (_WANTS_TO_MOVE.search(previous) or asks_for_a_plan_change_alone(previous)
+                        or asks_to_change_plan_unnamed(previous))):
             return None
         return self.text
 

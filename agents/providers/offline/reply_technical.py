@@ -54,6 +54,7 @@ from agents.follow_ups.service import (
 )
 from agents.follow_ups.topic import with_topic
 from agents.how_long_it_ran import minutes_it_ran
+from agents.one_place_only import one_place_said
 from agents.outcome import ArticleMatch, FaqMatch, Source
 from agents.providers.offline.kb import (
     ASKS_TO_WRITE_CODE,
@@ -93,6 +94,7 @@ from agents.request_rates import RATE_NEEDED, rate_needed
 from agents.rollback import ROLLBACK_STEP, part_a_rollback_touches_asked
 from agents.service_status import ASKS_WHEN_IT_STARTED, asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.set_phrases import opens_with_it_not_fixed
+from agents.where_it_is import STUCK_ON_A_STEP
 from agents.yes_or_no import YES_OR_NO, answered_as_asked, without_yes_or_no
 
 # "Any ETA for a fix?", "when will it be fixed?", "is it resolved yet?", "any update?": when the incident
@@ -174,9 +176,16 @@ _ON_BUILD_TIME = re.compile(r"\bbuild\s+cache\b|\bran\s+out\s+of\s+time\b", re.I
 _ASKS_IF_IT_RENEWS = re.compile(r"\b(?:automatic(?:ally)?|auto[\s-]?renew\w*|by\s+itself|on\s+its\s+own|how\s+often)\b",
                                 re.IGNORECASE)
 _ON_RENEWAL = re.compile(r"\brenew", re.IGNORECASE)
+# "What's the difference between a secret and a normal env var?": what a secret is, which the environment guide's step
+# on **Secret** says (its steps came in order, as if every one were asked).
+_ASKS_WHAT_A_SECRET_IS = re.compile(
+    r"\b(?:differen(?:ce|t)|differs?|vs\.?|versus|compared?)\b.{0,60}\bsecrets?\b|\bsecrets?\b.{0,60}\b(?:differen(?:ce|t)"
+    r"|differs?|vs\.?|versus|compared?)\b|\bwhat(?:'s|\s+is|\s+are|\s+does)\s+(?:a\s+)?secrets?\s*(?:(?:variables?|vars?)\s*)?"
+    r"(?:mean|do)?\s*[?.!]*\s*$", re.IGNORECASE)
+_ON_SECRETS = re.compile(r"\*\*Secret\*\*")
 _ASKED_IN_OTHER_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (ASKS_TO_ROLL_BACK, ROLLS_BACK), (_ASKS_WHAT_IS_LEFT, _COUNTS_WHAT_IS_LEFT), (_ASKS_TO_SPEED_UP_BUILDS, _ON_BUILD_TIME),
-    (_ASKS_IF_IT_RENEWS, _ON_RENEWAL))
+    (_ASKS_IF_IT_RENEWS, _ON_RENEWAL), (_ASKS_WHAT_A_SECRET_IS, _ON_SECRETS))
 
 # Certificate errors as browsers name them ("NET::ERR_CERT_AUTHORITY_INVALID"), read as the plain words a
 # guide writes the same fault in: an unknown issuer is a certificate the browser does not trust.
@@ -411,7 +420,7 @@ class TechnicalReplies(WriterBase):
                 or self._logs_kept_unsaid() or self._deploy_cancel_unsaid() or self._downtime_of_a_dns_change_unsaid()
                 or self._dns_wait_overrun() or self._sleeps_on_a_plan_that_never_sleeps() or self._what_a_rollback_touches()
                 or self._when_a_limit_resets_unsaid() or self._downtime_during_deploys()
-                or self._kind_of_app_told_after_the_steps() or self._nothing_to_set_up()):
+                or self._detail_told_after_the_steps() or self._nothing_to_set_up()):
             return
         incident = self.facts.incident
         if reports_what_the_outage_costs(self.ctx):
@@ -1664,14 +1673,19 @@ class TechnicalReplies(WriterBase):
             self._cite_article(troubleshooting)
         return True
 
-    def _kind_of_app_told_after_the_steps(self) -> bool:
-        """"It's a node app" right after a guide's steps: the help centre has nothing for that kind of app in particular,
-        so the guide just given is what there is, with how to go on from it (the same steps came again). False, having
-        said nothing, for another message or after another reply."""
-        if ((kind := kind_of_app_told(self.ctx.message)) is None or not last_reply_cited(self.ctx, "article")
-                or (guide := self._guide_named_last()) is None):
+    def _detail_told_after_the_steps(self) -> bool:
+        """"It's a node app" or "it only happens on one endpoint" right after a guide's steps: the help centre has nothing
+        for that kind of app, or that one place, in particular, so the guide just given is what there is, with how to go
+        on from it (the same steps came again). False, having said nothing, for another message or after another reply."""
+        if (kind := kind_of_app_told(self.ctx.message)) is not None:
+            heard = f"Thanks. Our help centre has nothing written for {kinds_of_app(kind)} in particular"
+        elif (place := one_place_said(self.ctx.message)) is not None:
+            heard = f"Thanks, that narrows it down. Our help centre has nothing written for a fault on a single {place}"
+        else:
             return False
-        self.reply.add(f"Thanks. Our help centre has nothing written for {kinds_of_app(kind)} in particular: the guide from "
+        if not last_reply_cited(self.ctx, "article") or (guide := self._guide_named_last()) is None:
+            return False
+        self.reply.add(f"{heard}: the guide from "
                        f"my last message, “{guide.title}”, is what it has on this. If a step doesn't work for you, tell "
                        f"me which one, or {ASKS_FOR_THE_ERROR}; or I can {OFFER_PERSON} from our team.")
         self._cite_article(guide)
@@ -2065,7 +2079,6 @@ ASKS_FOR_THE_ERROR = "send me the error message you see"
 # How a guide's steps end: for a fault reported, and for a how-to, where there is nothing to fix yet.
 IF_IT_IS_NOT_FIXED = (f"If that doesn't fix it, {ASKS_FOR_THE_ERROR}, or ask for a person and one of our engineers will "
                       "take a look.")
-STUCK_ON_A_STEP = "If you get stuck on a step, tell me what you see, or ask for a person and one of our engineers will help."
 # How the guides' replies ask what is seen when a step gets stuck: what is seen, told, is the error asked for too.
 ASKS_WHAT_IS_SEEN = "tell me what you see"
 # "The log says npm ERR! missing script: build", "Error: listen EADDRINUSE", "it says 'permission denied'": an error

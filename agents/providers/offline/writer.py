@@ -237,6 +237,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_price_of_the_plans_named()
                                                          or self.answers_plan_change_request()
                                                          or self.answers_plan_change_wish()
+                                                         or self.answers_plan_change_unnamed()
                                                          or self.answers_cancelling_on_free()
                                                          or self.answers_what_a_smaller_plan_keeps()
                                                          or self.answers_what_cancelling_keeps()
