@@ -67,6 +67,7 @@ from agents.service_terms import (
     plan_asked_if_offered,
     plan_moved_to,
 )
+from agents.taxes import asks_if_tax_is_added
 from agents.team_size import asks_who_is_on_the_team
 
 Refuses = Callable[[SupportContext, FaqMatch], bool]
@@ -148,6 +149,9 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # matched the email change's ("invoices keep using the old address").
     FaqRefusal(lambda ctx, _top: asks_of_old_invoices_after_the_details(ctx),
                "asks whether invoices already issued get the details just told how to add"),
+    # "Do you add VAT?": whether tax comes on top of the prices, which the entry on adding a VAT number to invoices (its
+    # words' match) doesn't say.
+    FaqRefusal(_message(asks_if_tax_is_added), "asks whether tax is added to our prices"),
     # "Can I pay with bank transfer?" from a customer on Pro: the entry gives it to Business customers only.
     FaqRefusal(_method_of_another_plan, "asks about a way to pay the entry gives another plan only"),
     # "Is the free plan free forever?": the entry on Free lists what it includes and nothing of how long it lasts.

@@ -20,6 +20,7 @@ from agents.about_service import MOVE_DOWNTIME_UNKNOWN
 from agents.context import Intent
 from agents.details_for_a_person import OWNER_CHANGE_UNDESCRIBED
 from agents.follow_ups.offers import OFFER_PERSON
+from agents.follow_ups.plans import TRIAL_UNDESCRIBED
 from agents.where_it_is import asks_only_how
 
 # "Do you have an affiliate program?", "referral scheme?", "can we become a reseller?", "partnership?": a programme for
@@ -43,6 +44,14 @@ _DOCUMENTATION = re.compile(
 # domains guide's steps came, as if one name were being added).
 _WILDCARD_DOMAIN = re.compile(r"\bwildcard\s+(?:sub)?domains?\b|\bwildcard\s+(?:dns|cname|records?|certs?|certificates?)\b"
                               r"|\*\.[a-z0-9-]+\.[a-z]{2,}\b", re.IGNORECASE)
+
+# "Do you have webhooks?", "can I get notified when a deploy fails?", "slack alerts for builds": notices of what happens to
+# an app, which the help centre never describes ("not enough information", or the failed deploys' steps). Not an
+# incident's updates, which the status page's entry gives.
+_DEPLOY_NOTICES = re.compile(
+    r"\bweb[\s-]?hooks?\b|\b(?:slack|discord|teams|pagerduty)\s+(?:integration|notifications?|alerts?|messages?)\b"
+    r"|\b(?:notif(?:y|ied|ications?)|alerts?|alerted|emails?|e-mails?)\b[^.?!]{0,30}\b(?:when|if|after|on|about|for)\s+(?:a\s+|my\s+|the\s+"
+    r"|our\s+)?(?:deploy\w*|builds?|releases?)\b", re.IGNORECASE)
 
 # "Can I get a demo?", "do you do demos?", "book a demo": a demonstration, which the help centre never offers ("no
 # guide on that").
@@ -84,7 +93,9 @@ _SCALING_TOLD = "Scaling and cold starts"
 # "How?" alone right after a reply that said the help centre doesn't say whether it can be done ("can I use my own SSL
 # certificate?"): the guide its words found came (the certificates' troubleshooting steps).
 # "It doesn't say how to ask for one" (a DPA) says so too.
-_SAID_NOT_DESCRIBED = re.compile(r"\b(?:doesn't|does\s+not)\s+(?:say\s+(?:whether|how|what|when)|describe|mention)\b")
+# "I can't find anything about free trials in our help centre" says the same ("how long?" after it got the SLA's entry).
+_SAID_NOT_DESCRIBED = re.compile(r"\b(?:doesn't|does\s+not)\s+(?:say\s+(?:whether|how|what|when)|describe|mention)\b"
+                                 r"|\bI\s+can't\s+find\s+anything\s+about\b")
 
 # "What happens if I go over?" right after "our help centre doesn't give a bandwidth figure for any plan": past a limit no
 # entry states (the scope reply came).
@@ -162,7 +173,7 @@ _APP_TO_ANOTHER_ACCOUNT = re.compile(
 # (the same reply again behind "my answer is the same", or the data entry). Not after a reply that gives a time.
 _HOW_OFTEN_OR_LONG_ALONE = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+(?:often|long|soon|frequently|quickly)"
-    r"(?:\s+(?:does|do|is|will|would|can)\s+(?:it|that|this|they|one)(?:\s+(?:take|be|happen|run))?)?"
+    r"(?:\s+(?:does|do|is|will|would|can)\s+(?:it|that|this|they|one)(?:\s+(?:take|be|happen|run|last))?)?"
     r"(?:\s+(?:then|exactly|usually|roughly))?\s*[?.!]*\s*$", re.IGNORECASE)
 _GIVES_A_TIME = re.compile(r"\b\d+\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:an?|one)\s+(?:hour|day|week|month)\b"
                            r"|\b(?:daily|weekly|monthly|hourly)\b", re.IGNORECASE)
@@ -170,8 +181,10 @@ _GIVES_A_TIME = re.compile(r"\b\d+\s*(?:minutes?|hours?|days?|weeks?|months?|yea
 
 def _silent_with_no_time(reply: str) -> bool:
     """Whether a paragraph of the reply says the help centre is silent on something, and none that does gives a time."""
-    if MOVE_DOWNTIME_UNKNOWN in reply:
-        return False  # a move to another region: its own reply says why how long it takes is unknown
+    if MOVE_DOWNTIME_UNKNOWN in reply or TRIAL_UNDESCRIBED in reply:
+        # A move to another region: its own reply says why how long it takes is unknown. No trial: how long Free lasts
+        # is what the billing part answers (follow_ups.plans.free_plan_duration_asked).
+        return False
     silent = [paragraph for paragraph in reply.split("\n\n") if _SAID_NOT_DESCRIBED.search(paragraph)]
     return bool(silent) and not any(_GIVES_A_TIME.search(paragraph) for paragraph in silent)
 
@@ -192,7 +205,7 @@ Uncovered = Literal["partner_programme", "domain_count", "documentation", "wildc
                     "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
                     "holiday_hours", "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs",
-                    "app_to_another_account"]
+                    "app_to_another_account", "deploy_notices"]
 
 
 @dataclass(frozen=True)
@@ -280,6 +293,11 @@ _TOPICS: dict[Uncovered, _Topic] = {
     "app_to_another_account": _Topic(_named(_APP_TO_ANOTHER_ACCOUNT), (
         "Our help centre doesn't describe moving an app to another account, so I'd rather not guess whether or how it's "
         f"done. A person from our team can tell you: would you like me to {OFFER_PERSON}?"), label="account"),
+    "deploy_notices": _Topic(_named(_DEPLOY_NOTICES), (
+        "Our help centre doesn't mention webhooks, or notices by email or chat when a deploy or build finishes or fails, "
+        "so I'd rather not guess what's available. What it does describe is the deploy history under **App → Deploys**, "
+        f"with each deploy's build log. A person from our team can tell you more: would you like me to {OFFER_PERSON}?"),
+        label="technical"),
     "jobs": _Topic(_named(_JOBS_HERE), (
         "I'm Northwind Cloud's support assistant, and our help centre doesn't cover jobs at Northwind, so I'd rather not "
         f"guess whether we're hiring. A person from our team can point you the right way: would you like me to "

@@ -105,7 +105,13 @@ from agents.follow_ups.leaning_back import (
     leans_back,
     thing_asked_how_long,
 )
-from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND, accepts_offer, goes_ahead_with_nothing_offered
+from agents.follow_ups.offers import (
+    OFFER_PERSON,
+    OFFER_REFUND,
+    OFFER_UNLOCK,
+    accepts_offer,
+    goes_ahead_with_nothing_offered,
+)
 from agents.follow_ups.people import custom_roles_setup_asked
 from agents.follow_ups.plan_moves import DELETING_THE_ACCOUNT, asks_how_or_when_of_it
 from agents.follow_ups.plans import (
@@ -208,6 +214,7 @@ from agents.own_data import (
     mentions_plans,
     reports_cannot_add_or_use,
     reports_cannot_sign_in,
+    reports_failed_password_attempts,
     reports_lost_second_factor,
     reports_plan_not_applied,
     says_a_code_is_asked,
@@ -284,7 +291,7 @@ from agents.sign_up_problems import (
 from agents.staff_decisions import decision_awaited, decision_told_reply
 from agents.step_in_order import steps_left_reply
 from agents.steps_are_theirs import deletion_asked_of_us, step_asked_of_us, step_label, steps_are_theirs_reply
-from agents.taxes import REVERSE_CHARGE, TAX_WHERE_THEY_ARE_REPLY, says_where_they_are_after_taxes
+from agents.taxes import REVERSE_CHARGE, TAX_WHERE_THEY_ARE_REPLY, asks_if_tax_is_added, says_where_they_are_after_taxes
 from agents.team_size import (
     asks_about_own_logins,
     asks_who_is_on_the_team,
@@ -681,6 +688,10 @@ _FOLLOW_UPS_MISREAD = (
     # ask for it"): the question before lent its topic, billing, and the invoice list answered the yes.
     _FollowUpRule(lambda ctx: ctx.customer is not None and accepts_offer(ctx, OFFER_REFUND), "refund",
                   "refund_offer_accepted", "accepts the refund the last reply offered"),
+    # "Yes" to the unlock offered after "I entered the wrong password too many times": that question lent its words, and
+    # its "too many" a technical part (the API rate limits' steps beside the unlock).
+    _FollowUpRule(lambda ctx: ctx.customer is not None and accepts_offer(ctx, OFFER_UNLOCK), "account",
+                  "unlock_offer_accepted", "accepts the unlock the last reply offered", spares=("human",), sure=True),
     # "The amount", "it should be $19" after being asked what looks wrong on an invoice (out of scope at 0.53 and 0.72:
     # the scope reply): the invoice's records, billing's.
     # Not "ok can I speak to someone?" after it, which asks for a person (the entry on talking to one was quoted).
@@ -818,6 +829,13 @@ _FOLLOW_UPS_MISREAD = (
     # "I'm only making 100 a minute" after the 429 guide (out of scope at 0.57: the scope reply): the rate, against the limit.
     _FollowUpRule(rate_told_after_the_limit, "technical", "rate_told", "says the rate of API requests it makes",
                   spares=("human",), sure=True),
+    # "I typed the wrong password several times" (a visitor's panel: the sign-in help, then the environment guide for
+    # "password" and the refund policy).
+    _FollowUpRule(lambda ctx: reports_failed_password_attempts(ctx.message), "account", "failed_attempts_told",
+                  "says it made failed sign-ins", spares=("human",), sure=True),
+    # "Do you add VAT?" (general at 0.44: the steps to add a VAT number to invoices): whether tax is on top, billing's.
+    _FollowUpRule(lambda ctx: asks_if_tax_is_added(ctx.message), "billing", "tax_added_asked",
+                  "asks whether tax is added to our prices", spares=("human",), sure=True),
     # "How do I change my plan?" (billing at 0.61 and the plan with the invoice list; a panel for "I want to change my plan").
     _FollowUpRule(lambda ctx: asks_to_change_plan_unnamed(ctx.message), "billing", "plan_change_unnamed",
                   "asks to change plan without saying which", spares=("human",), sure=True),

@@ -466,6 +466,13 @@ def asks_to_unlock(text: str) -> bool:
 # "Login not working", "I can't sign in", "locked out": the customer cannot get into their Northwind account, which
 # the account's facts explain (a lock, two-factor, the password). Not someone else's sign-in to what they host ("my
 # users can't log in to my app"): that is a technical question.
+# "I tried my password five times", "I entered the wrong password too many times": failed sign-ins, told ("your account is
+# active" and "not enough information" came; to a visitor, a panel with the environment guide and the refund policy).
+_FAILED_PASSWORD_ATTEMPTS = (
+    r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:tried|typed|entered|put\s+in|used)\s+(?:in\s+)?(?:my|the|a|our)\s+(?:wrong\s+|old\s+)?"
+    r"password\s+(?:\w+\s+)?(?:times|twice|again\s+and\s+again|(?:too\s+)?many\s+times|several\s+times)\b"
+    r"|\b(?:i|we)(?:'ve|\s+have)?\s+(?:typed|entered|put\s+in|used|tried)\s+(?:in\s+)?(?:the|a|my)\s+wrong\s+password\b")
+_FAILED_ATTEMPTS_TOLD = re.compile(_FAILED_PASSWORD_ATTEMPTS, re.IGNORECASE)
 _CANNOT_SIGN_IN = re.compile(
     r"\b(?:log-?\s?in|sign-?\s?in)\s+(?:(?:is|are|was)\s*n[o'’]?t|isnt|arent|not)\s+working\b"
     r"|\b(?:log-?\s?in|sign-?\s?in)\s+(?:(?:is|are|keeps|still)\s+)?(?:broken|failing|fails|failed)\b"
@@ -474,6 +481,7 @@ _CANNOT_SIGN_IN = re.compile(
     # "I'm having trouble logging in", "problems signing in", "issues with my login".
     r"|\b(?:trouble|problems?|issues?|difficulty|difficulties)\s+(?:with\s+(?:my\s+|the\s+)?)?(?:log|sign)(?:ging|ing)?\s*-?\s*(?:in|on)\b"
     r"|\blocked\s+out\b"
+    rf"|{_FAILED_PASSWORD_ATTEMPTS}"
     # "I have no access to my account", "we've lost access to our dashboard", "no access to my account!" (the team's
     # entry answered, for its "give my colleague access"). Said of the customer: "my colleague has no access to my
     # account" asks to let them in.
@@ -519,6 +527,11 @@ def about_someone_elses_sign_in(text: str) -> bool:
     """Whether the message says someone the customer knows cannot get into their own account: nothing of that
     account is looked at or changed from this chat, and the customer's own lock is not what it asks about."""
     return bool(SOMEONE_ELSES_SIGN_IN.search(text))
+
+
+def reports_failed_password_attempts(text: str) -> bool:
+    """"I tried my password five times": failed sign-ins the customer made, which is what locks an account."""
+    return bool(_FAILED_ATTEMPTS_TOLD.search(text))
 
 
 def reports_cannot_sign_in(text: str) -> bool:

@@ -384,11 +384,14 @@ _FATE = (r"(?:go\s+(?:down|offline)|stop(?:\s+working)?|be\s+(?:suspended|shut\s
          r"|turned\s+off|taken\s+(?:down|offline)|closed|downgraded|cut\s+off))")
 _UNPAID = (r"(?:(?:it|the\s+payment|my\s+payment|the\s+charge|the\s+card)\s+(?:doesn'?t|does\s+not|won'?t|will\s+not|isn'?t"
            r"|is\s+not)\s+(?:go\s+through|work|paid|succeed)|(?:the|my)\s+payment\s+(?:fails?|bounces?|is\s+declined)"
-           r"|(?:i|we)\s+(?:don'?t|do\s+not|can'?t|cannot|can\s+not)\s+pay|non[-\s]?payment|not\s+paying|unpaid)")
+           r"|(?:i|we)\s+(?:just\s+)?(?:don'?t|do\s+not|can'?t|cannot|can\s+not)\s+pay|non[-\s]?payment|not\s+paying|unpaid"
+           # "What if I just stop paying?" (the entry on cancelling, read as if it were asked).
+           r"|(?:i|we)\s+(?:just\s+)?(?:stop|stopped|quit)\s+paying)")
 _NONPAYMENT = re.compile(
     rf"\b(?:will|would|could|does|do)\s+{_APP_OR_ACCOUNT}\s+{_FATE}\b[^.?!]{{0,30}}\b(?:if|when|for|because\s+of|due\s+to)\s+"
     rf"{_UNPAID}"
     rf"|\bwhat\s+(?:happens|will\s+happen)\s+(?:to\s+{_APP_OR_ACCOUNT}\s+)?(?:if|when)\s+{_UNPAID}"
+    rf"|\bwhat\s+if\s+{_UNPAID}"
     # "Will I lose my app if I don't pay?" (the upgrade's steps, or "no guide" and what is due).
     rf"|\b(?:will|would|could|do|does)\s+(?:i|we)\s+lose\s+(?:access\s+to\s+)?{_APP_OR_ACCOUNT}\b[^.?!]{{0,30}}"
     rf"\b(?:if|when|for|because\s+of|due\s+to)\s+{_UNPAID}", re.IGNORECASE)

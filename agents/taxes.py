@@ -16,6 +16,25 @@ TAX_UNSAID = "Our help centre doesn't say whether VAT or other taxes are added t
 # "Can I get a reverse charge invoice?", "is reverse-charge VAT applied?": VAT accounted for by the buyer across borders.
 REVERSE_CHARGE = re.compile(r"\breverse[\s-]+charg(?:e|ed|ing)\b", re.IGNORECASE)
 
+# "Do you add VAT?", "are prices including tax?", "is VAT included?", "plus VAT?": whether tax comes on top of our prices
+# (the FAQ shortcut sent the steps to add a VAT number to invoices, for "add" and "VAT").
+_TAX = r"(?:vat|gst|sales\s+tax|tax(?:es)?)"
+_TAX_ADDED = re.compile(
+    rf"\b(?:do|does|will|would|is|are)\s+(?:you|northwind|it|that|the\s+prices?|your\s+prices?|prices?|the\s+plans?"
+    r"|(?:the\s+)?(?:free|pro|business)(?:\s+plan)?)\s+"
+    rf"(?:add|charge|include|apply|incl\w*|come\s+with|have)\s+(?:any\s+)?{_TAX}\b"
+    rf"|\b(?:is|are)\s+(?:the\s+)?{_TAX}\s+(?:included|extra|added|on\s+top)\b"
+    rf"|\b(?:prices?|plans?|it)\s+(?:are\s+|is\s+)?(?:including|excluding|incl\.?|excl\.?|inclusive\s+of|exclusive\s+of|"
+    rf"with|without|before|after)\s+{_TAX}\b"
+    rf"|^\W*(?:(?:and|so|is\s+that|is\s+it)\s+)?(?:plus|\+|incl\.?|including|excluding|excl\.?)\s+{_TAX}\s*\??\s*$",
+    re.IGNORECASE)
+
+
+def asks_if_tax_is_added(message: str) -> bool:
+    """"Do you add VAT?": whether tax comes on top of our prices, which the help centre never says."""
+    return bool(_TAX_ADDED.search(message))
+
+
 # "I'm in germany", "we're based in the UK", "from france": where the customer is, and nothing else.
 _SAYS_WHERE_THEY_ARE = re.compile(
     r"^\W*(?:(?:well|ok(?:ay)?|so|but|and)[,\s]+)?(?:(?:i'?m|i\s+am|we'?re|we\s+are|i\s+live|we\s+live|our\s+company\s+is"

@@ -577,8 +577,8 @@ def apps_had_after_the_counts(ctx: SupportContext) -> int | None:
 # How the billing part says the help centre mentions no trial; "how long is it?" right after it asks the trial's length.
 TRIAL_UNDESCRIBED = "I can't find anything about free trials in our help centre"
 _HOW_LONG_IS_IT = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+long\s+(?:is|does|will|would)\s+(?:it|that|the\s+(?:free\s+)?trial)"
-    r"(?:\s+(?:last|be|run|go\s+on))?(?:\s+for)?\s*[?.!]*\s*$", re.IGNORECASE)
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+long(?:\s+(?:is|does|will|would)\s+(?:it|that|the\s+(?:free\s+)?trial)"
+    r"(?:\s+(?:last|be|run|go\s+on))?(?:\s+for)?)?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 def free_plan_duration_asked(ctx: SupportContext) -> bool:

@@ -8,7 +8,9 @@ import pytest
 
 from agents.follow_ups.go_aheads import step_said_done
 from agents.one_place_only import one_place_said
+from agents.own_data import reports_failed_password_attempts
 from agents.service_terms import asks_to_change_plan_unnamed
+from agents.taxes import asks_if_tax_is_added
 
 _UPGRADE = ("Go to **Billing → Plan**, choose Pro ($29/month) or Business ($99/month) and confirm. The upgrade applies at "
             "once and we charge the difference for the rest of the month.")
@@ -201,3 +203,202 @@ async def test_how_to_deploy_then_after_docker_is_the_deploys_guide_not_the_api_
     *_, outcome = await converse(customer, "do you support docker?", "how do I deploy then?")
     assert "Failed deploys and build timeouts" in outcome.reply, outcome.reply
     assert "Troubleshooting API errors" not in outcome.reply
+
+
+# ---------------------------------------------------------------- which authenticator app, asked "for it"
+
+async def test_which_app_for_it_after_the_two_factor_steps_is_that_none_is_named(converse):
+    # The entry's step naming "an authenticator app" again, for the "for it" that leant back.
+    *_, outcome = await converse("cus_carol", "how do I turn on 2fa?", "what app should I use for it?")
+    assert outcome.reply.startswith("Our help centre doesn't name a particular authenticator app"), outcome.reply
+
+
+# ---------------------------------------------------------------- failed sign-ins, told
+
+@pytest.mark.parametrize("message", ["I tried my password five times", "I entered the wrong password too many times",
+                                     "we typed the wrong password several times", "I've tried my old password twice"])
+def test_failed_sign_ins_are_read_from_what_the_customer_says(message):
+    assert reports_failed_password_attempts(message)
+
+
+@pytest.mark.parametrize("message", ["I tried to reset my password", "how many times can I try my password?",
+                                     "I changed my password", "the password is wrong on my app"])
+def test_other_password_messages_are_still_not_failed_sign_ins(message):
+    assert not reports_failed_password_attempts(message)
+
+
+async def test_failed_sign_ins_told_by_an_active_account_say_it_is_not_locked_and_how_to_reset(converse):
+    # "Your account (alice) is active, on the Pro plan." then "I don't have enough information".
+    (outcome,) = await converse("cus_alice", "I tried my password five times")
+    assert outcome.reply.startswith("Your account (alice) isn't locked — it's active."), outcome.reply
+    assert "**Forgot password**" in outcome.reply and "enough information" not in outcome.reply
+
+
+async def test_failed_sign_ins_told_by_a_locked_account_offer_the_unlock_and_a_yes_starts_it(converse):
+    # The lock without the offer; then "yes" read with "too many" got the API rate limits' steps beside the unlock.
+    first, second = await converse("cus_carol", "I entered the wrong password too many times", "yes")
+    assert first.reply.startswith("Your account (carol) is locked — five failed sign-ins."), first.reply
+    assert "I can start the unlock for you: if you'd like that, say so and I'll start it" in first.reply
+    assert [action.kind for action in second.actions] == ["account_unlock"], second.reply
+    assert "429" not in second.reply and second.route == "resolver"
+
+
+async def test_failed_sign_ins_told_by_a_visitor_get_the_ways_back_in_and_nothing_else(converse):
+    # A panel: the ways back in, then the environment guide (for "password") and the refund policy.
+    (outcome,) = await converse(None, "I typed the wrong password several times")
+    assert outcome.reply.startswith("Here's what usually gets you back in, from our help centre:"), outcome.reply
+    assert "Environment variables" not in outcome.reply and "refund policy" not in outcome.reply
+
+
+# ---------------------------------------------------------------- whether tax is added
+
+@pytest.mark.parametrize("message", ["do you add VAT?", "are prices including tax?", "is VAT included?", "plus VAT?",
+                                     "does pro include vat?", "is the price excluding vat?"])
+def test_whether_tax_is_added_is_read_from_the_question(message):
+    assert asks_if_tax_is_added(message)
+
+
+@pytest.mark.parametrize("message", ["how do I add my VAT number?", "can I add my vat id", "I need a tax invoice",
+                                     "where do I put my VAT number?"])
+def test_adding_a_vat_number_is_still_not_asking_whether_tax_is_added(message):
+    assert not asks_if_tax_is_added(message)
+
+
+@pytest.mark.parametrize(("customer", "question"), [("cus_alice", "do you add VAT?"), (None, "does pro include vat?"),
+                                                    (None, "are your prices including vat?")])
+async def test_whether_tax_is_added_is_said_to_be_unsaid(converse, customer, question):
+    # The FAQ shortcut with the steps to add a VAT number ("do you add VAT?" at 0.97), or that entry hedged.
+    (outcome,) = await converse(customer, question)
+    assert outcome.reply.startswith("Our help centre doesn't say whether VAT or other taxes are added to our prices"), \
+        outcome.reply
+    assert outcome.route == "resolver"
+
+
+async def test_how_to_add_a_vat_number_still_gets_the_entry(converse):
+    (outcome,) = await converse("cus_bob", "how do I add my VAT number?")
+    assert outcome.reply.startswith("Go to **Billing → Details** and fill in your company name"), outcome.reply
+
+
+# ---------------------------------------------------------------- webhooks and deploy notices
+
+@pytest.mark.parametrize(("customer", "question"), [("cus_bob", "do you have webhooks?"),
+                                                    ("cus_alice", "can I get notified when a deploy fails?"),
+                                                    ("cus_bob", "do you support webhooks for deploys?")])
+async def test_webhooks_and_deploy_notices_are_said_to_be_outside_the_help_centre(converse, customer, question):
+    # "Not enough information", or the failed deploys guide's steps.
+    (outcome,) = await converse(customer, question)
+    assert outcome.reply.startswith("Our help centre doesn't mention webhooks, or notices by email or chat when a deploy "
+                                    "or build finishes or fails"), outcome.reply
+    assert "1. Open **App → Deploys**" not in outcome.reply
+
+
+async def test_notices_of_incidents_still_get_the_status_page(converse):
+    (outcome,) = await converse("cus_alice", "how do I get notified about incidents?")
+    assert "status.northwind.cloud" in outcome.reply and "webhooks" not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- stopping paying
+
+@pytest.mark.parametrize("turns", [("what if I stop paying?",), ("can I pause my subscription?", "what if I just stop paying?")])
+async def test_stopping_paying_is_what_an_unpaid_account_leads_to_not_cancelling(converse, turns):
+    # "What our help centre says about cancelling" and "The Free plan costs nothing.", as if it were asked.
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith("Our help centre doesn't say what happens to your apps or account while a payment is "
+                                    "outstanding"), outcome.reply
+
+
+async def test_stopping_paying_on_free_gets_no_steps_to_cancel(converse):
+    (outcome,) = await converse("cus_carol", "what if I stop paying?")
+    assert outcome.reply.startswith("You're on the Free plan, which costs nothing, so there's no payment for you to miss"), \
+        outcome.reply
+    assert "Cancel subscription" not in outcome.reply
+
+
+async def test_charges_after_cancelling_are_still_the_entry_on_cancelling(converse):
+    (outcome,) = await converse("cus_bob", "will I be charged after I cancel?")
+    assert outcome.reply.startswith("What our help centre says about cancelling:"), outcome.reply
+
+
+# ---------------------------------------------------------------- a request refused, by its code
+
+@pytest.mark.parametrize("report", ["my api returns 403 forbidden", "I am getting a 401 from your api"])
+async def test_a_refused_request_is_not_answered_with_the_server_errors_guide(converse, report):
+    # The API errors guide (500, 502, 503), found for "api", and its steps.
+    (outcome,) = await converse("cus_bob", report)
+    assert "Troubleshooting API errors" not in outcome.reply, outcome.reply
+    assert outcome.reply.startswith("I don't have a guide in our help centre that fits this")
+
+
+@pytest.mark.parametrize(("report", "guide"), [("we get 401 and 502 errors", "Troubleshooting API errors"),
+                                               ("my api calls get 429", "API rate limits and HTTP 429")])
+async def test_a_code_a_guide_lists_still_finds_that_guide(converse, report, guide):
+    (outcome,) = await converse("cus_bob", report)
+    assert guide in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- an invite someone else didn't get
+
+@pytest.mark.parametrize("report", ["they didn't get the invite", "he didn't get it", "my colleague never received it"])
+async def test_an_invite_not_received_goes_to_the_colleagues_address_not_the_customers(converse, report):
+    # "It goes to the email address on your account, alice@example.com": the invite is not Alice's to receive.
+    *_, outcome = await converse("cus_alice", "how do I add a team member?", report)
+    assert "It goes to the email address you entered for them; ask them to check its spam folder too." in outcome.reply, \
+        outcome.reply
+    assert "alice@example.com" not in outcome.reply
+
+
+async def test_an_export_email_not_received_still_goes_to_the_accounts_address(converse):
+    *_, outcome = await converse("cus_alice", "how do I export my data?", "I didn't get the email")
+    assert "It goes to the email address on your account, alice@example.com" in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- how long, of what the help centre is silent on
+
+async def test_how_long_of_a_discount_the_help_centre_lacks_is_that_it_says_nothing_of_it(converse):
+    # The same reply again, behind "my answer is the same".
+    *_, outcome = await converse("cus_alice", "is there a student discount?", "how long does it last?")
+    assert outcome.reply.startswith("Our help centre doesn't say that either, so I'd rather not guess."), outcome.reply
+
+
+async def test_how_long_alone_after_no_trial_was_found_is_that_there_is_no_trial_period(converse):
+    # The uptime SLA's entry, hedged.
+    *_, outcome = await converse(None, "do you offer a free trial of business?", "how long?")
+    assert outcome.reply.startswith("As there's no free trial in our help centre, there's no trial period I can give "
+                                    "you."), outcome.reply
+    assert "SLA" not in outcome.reply
+
+
+# ---------------------------------------------------------------- still down, once the incident was ruled out
+
+async def test_still_down_after_the_incident_was_ruled_out_is_not_the_incident_again(converse):
+    # The eu-west incident and the API errors guide's steps, as if its region had not been told.
+    *_, outcome = await converse("cus_alice", "my app is down", "it's in us-east", "still down")
+    assert outcome.reply.startswith("Sorry it's still down. As the open incident isn't the cause"), outcome.reply
+    assert "is still open" not in outcome.reply and "1. Check status" not in outcome.reply
+
+
+async def test_still_down_with_the_incident_not_ruled_out_still_gets_the_incident(converse):
+    *_, outcome = await converse("cus_alice", "my app is down", "still down")
+    assert "is still open" in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- what an invoice is for
+
+@pytest.mark.parametrize(("customer", "turns", "said"), [
+    ("cus_alice", ("I need a copy of my October invoice", "what's on it?"),
+     "Invoice NW-1002 ($29.00, issued on 2026-10-01) is for a month of your Pro plan, which costs $29.00 a month."),
+    ("cus_alice", ("what is invoice NW-1002 for?",),
+     "Invoice NW-1002 ($29.00, issued on 2026-10-01) is for a month of your Pro plan"),
+    ("cus_bob", ("what is NW-2002 for?",), "Invoice NW-2002 ($99.00, issued on 2026-11-15) is for a month of your Business "
+                                           "plan"),
+])
+async def test_what_an_invoice_is_for_is_a_month_of_the_plan_it_costs(converse, customer, turns, said):
+    # "My answer is the same" with its amount and dates again, or "Invoice NW-1002 is for $29.00", read as an amount.
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(said), outcome.reply
+    assert "only their totals" in outcome.reply and "My answer is the same" not in outcome.reply
+
+
+async def test_what_it_is_for_after_several_invoices_is_still_not_one_invoice(converse):
+    *_, outcome = await converse("cus_alice", "show my invoices", "what is it for?")
+    assert "is for a month of your Pro plan" not in outcome.reply, outcome.reply

@@ -468,6 +468,11 @@ class OfflineArticleRetriever:
         else:
             relevant = [int(i) for i in np.argsort(-sims)
                         if sims[i] > 0 and self._relevant(int(i), float(sims[i]), terms)]
+        if (refused := {code for code in codes if code.startswith("4")}) and not any(
+                refused & article_codes for article_codes in self._codes):
+            # "My api returns 403 forbidden", "a 401 from your api": a request refused, which no guide is about; the API
+            # errors guide, found for "api", lists the server's errors (500, 502, 503) and gave their steps.
+            relevant = [i for i in relevant if not self._codes[i] or codes & self._codes[i]]
         if (lifecycle := lifecycle_asked(text)) is not None:
             relevant = [i for i in relevant if step_does_it(article_steps(self.articles[i].body), self._about[i], *lifecycle)]
         if WHERE_TO_FIND.search(text):

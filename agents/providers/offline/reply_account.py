@@ -67,6 +67,7 @@ from agents.own_data import (
     own_name_asked_to_change,
     refuses_unlock,
     reports_cannot_sign_in,
+    reports_failed_password_attempts,
     reports_intrusion,
     reports_lost_second_factor,
     says_a_code_is_asked,
@@ -629,10 +630,12 @@ class AccountReplies(BillingReplies):
                                "can't reach now. As you're signed in here, I can start the unlock for you instead: if "
                                f"you'd like that, {OFFER_UNLOCK}. Once you're back in, you can change the address under "
                                "**Settings → Profile**; the link to confirm it goes to the new address.")
-            elif lock_question or access_elsewhere or advice or (not account.two_factor_enabled and (
+            elif (lock_question or access_elsewhere or advice or reports_failed_password_attempts(self.text)
+                  or (not account.two_factor_enabled and (
                     reports_lost_second_factor(self.text)
                     or (TWO_FACTOR.search(self.text) and not asks_if_two_factor_is_on(self.text)
-                        and not asks_how_to(self.text)))):
+                        and not asks_how_to(self.text))))):
+                # "I tried my password five times": what locked it, with the unlock offered as to a question about it.
                 # "I lost my 2fa phone" while locked, with two-factor off: no code is needed, the lock is what is in
                 # the way, and its unlock is offered as to a question about it ("I lost my phone, how do I get in
                 # now?" too, whose how-to is getting in).

@@ -124,7 +124,7 @@ from agents.service_terms import (
     tier_not_ours,
     who_may_pay_less,
 )
-from agents.taxes import REVERSE_CHARGE, TAX_UNSAID
+from agents.taxes import REVERSE_CHARGE, TAX_UNSAID, asks_if_tax_is_added
 from agents.yes_or_no import answered_as_asked, asks_yes_or_no, without_yes_or_no
 
 # "When did I cancel?", "what date was my subscription cancelled?": the cancellation's date, asked of the records.
@@ -455,6 +455,14 @@ _SWITCH_TO_YEARLY = re.compile(
     r"(?:yearly|annually|per\s+year|once\s+a\s+year)\b", re.IGNORECASE)
 
 
+# "What is it for?", "what's on it?", "what is invoice NW-1002 for?", "what does it include?": what an invoice bills.
+_ASKS_WHAT_IT_IS_FOR = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:what(?:'s|\s+is|\s+was)\s+(?:it|that|this|(?:the|that|this)\s+invoice"
+    r"|(?:invoice\s+)?NW-\d+)\s+(?:for|about)|what(?:'s|\s+is)\s+(?:on|in)\s+(?:it|that|this|(?:the|that|this)\s+invoice"
+    r"|(?:invoice\s+)?NW-\d+)|what\s+does\s+(?:it|that|this|(?:the|that|this)\s+invoice|(?:invoice\s+)?NW-\d+)\s+"
+    r"(?:include|cover|contain|charge\s+for))\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 class BillingReplies(WriterBase):
     # Set when a charge named as taken twice wasn't: the duplicate there is is then offered, not filed.
     duplicate_claim_mismatched = False
@@ -480,7 +488,7 @@ class BillingReplies(WriterBase):
                         or self._cancellation_fee() or self._extra_fee_unmentioned() or self._payment_terms()
                         or self._send_invoice()
                         or self._billing_details())
-        if self._tells_why_the_amount():
+        if self._tells_why_the_amount() or self._tells_what_an_invoice_is_for():
             return
         if self.ctx.customer is None or not self.facts.has_billing:
             if service_told:
@@ -1264,7 +1272,8 @@ class BillingReplies(WriterBase):
         """Adding a VAT number or company details to invoices is the help centre's entry on them; whether tax is
         charged on top of our prices no fact here says, so that is said, with a person offered."""
         entry = next((m for m in self.facts.faq if {"vat", "tax"} & set(normalise(m.question).split())), None)
-        if INVOICE_DETAILS.search(self.text):
+        # "Do you add VAT?" names adding VAT as the entry does, but asks whether it is added to the price.
+        if INVOICE_DETAILS.search(self.text) and not asks_if_tax_is_added(self.ctx.message):
             if entry is None:
                 self._not_to_hand("the steps for adding your details to invoices", "help you with it")
             else:
@@ -2160,6 +2169,29 @@ class BillingReplies(WriterBase):
         self._charges_are_the_plans_price()
         self.reply.add("If you didn't agree to a charge, or think it shouldn't have been taken, a person from our team "
                        f"can look into it with you: would you like me to {OFFER_PERSON}?", answers=False)
+        return True
+
+    def _tells_what_an_invoice_is_for(self) -> bool:
+        """"What is it for?", "what's on it?" right after one invoice was told, or "what is invoice NW-1002 for?": a
+        month of the customer's plan when its total is the plan's price, and that the records hold only totals (the
+        same invoice's amount and dates again behind "my answer is the same", read as "is for $29.00"). False, having
+        said nothing, for another message, a visitor, or no one invoice meant."""
+        if self.ctx.customer is None or not _ASKS_WHAT_IT_IS_FOR.match(self.ctx.message):
+            return False
+        numbers = invoice_numbers(self.ctx.message) or invoice_numbers(last_assistant_text(self.ctx))
+        invoice = next((i for i in self.facts.invoices if numbers == {i.number}), None)
+        if invoice is None:
+            return False
+        told = f"Invoice {invoice.number} ({money(invoice.amount)}, issued on {invoice.issued_on.isoformat()})"
+        own = self.facts.subscription
+        if own is not None and own.price_monthly == invoice.amount:
+            self.reply.add(f"{told} is for a month of your {own.plan} plan, which costs {money(own.price_monthly)} a "
+                           "month. The invoices I can see show only their totals; the PDF under **Billing → Invoices** "
+                           "shows it in full.")
+        else:
+            self.reply.add(f"{told}: the invoices I can see show only their totals, not what each is made of. The PDF "
+                           f"under **Billing → Invoices** shows it in full, or I can {OFFER_PERSON} from our team to go "
+                           "through it with you.")
         return True
 
     def _tells_why_the_amount(self) -> bool:

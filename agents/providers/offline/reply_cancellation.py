@@ -753,7 +753,9 @@ class CancellationReplies(PlanComparisonReplies):
         what the account moves to, with what that plan costs. False, having said nothing, for another question or
         with no such entry among the matches."""
         if (not (CANCELLING.search(self.text) and _CHARGED_AFTER.search(self.text)) or _PAUSING.search(self.text)
-                or asks_about_a_cancellation_fee(self.text)):
+                or asks_about_a_cancellation_fee(self.text)
+                # "What if I just stop paying?": an unpaid account, not a cancelled one.
+                or asks_what_nonpayment_does(self.ctx.message)):
             return False  # "the cancellation charge" asks for a fee, which the billing part says is never mentioned
         if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
             return False  # "I cancelled and still got charged": a charge reported, which the billing part looks into

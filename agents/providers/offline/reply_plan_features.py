@@ -49,6 +49,7 @@ from agents.service_terms import (
     plan_asked_if_offered,
     plan_moved_to,
 )
+from agents.taxes import asks_if_tax_is_added
 from agents.yes_or_no import without_yes_or_no
 
 # "What does my plan include?", "what do I get with Pro?", "what's in the Business plan?": the whole list.
@@ -330,6 +331,10 @@ class PlanFeatureReplies(WriterBase):
     def answers_what_a_plan_includes(self) -> bool:
         """Answer whether (or what) a plan includes, when the message asks about a plan's contents and
         the plans' lists name it. False, having said nothing, otherwise."""
+        if asks_if_tax_is_added(self.ctx.message):
+            # "Does pro include vat?": tax on the price, which the billing part says nothing describes (the entry on a VAT
+            # number came, hedged).
+            return False
         if TRYING_A_PAID_PLAN.search(self.text) or asks_for_a_special_price(self.text):
             # "Can I test business for free?": a trial, which the billing part says nothing describes; "I'm a student,
             # can I get pro for free?": a discount, which the billing part says the same of.

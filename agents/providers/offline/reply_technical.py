@@ -713,9 +713,18 @@ class TechnicalReplies(WriterBase):
 
     def _no_fix_time_for_a_fault_of_its_own(self) -> bool:
         """"How long until it's fixed?" right after being told the open incident isn't the cause (the app is in another
-        region): no fix of ours is under way to give a time for, which is said with the person the reply offered. It
-        got the API errors guide's steps. False, having said nothing, for any other message."""
-        if not ASKS_WHEN_FIXED.search(self.ctx.message) or not _INCIDENT_RULED_OUT.search(last_assistant_text(self.ctx)):
+        region): no fix of ours is under way to give a time for, which is said with the person the reply offered; "still
+        down" after it, that what's behind it may be the app's own. Both got the incident and the API errors guide's
+        steps again. False, having said nothing, for any other message."""
+        if not _INCIDENT_RULED_OUT.search(last_assistant_text(self.ctx)):
+            return False
+        if _STILL_DOWN.match(self.ctx.message):
+            # "Still down" after it: the incident and its steps came again, as if it had not been ruled out.
+            self.reply.add("Sorry it's still down. As the open incident isn't the cause, what's behind it may be in your "
+                           "app or its set-up, which I can't see from here. A person from our team can look into it with "
+                           f"you: would you like me to {OFFER_PERSON}?")
+            return True
+        if not ASKS_WHEN_FIXED.search(self.ctx.message):
             return False
         self.reply.add("As the open incident isn't the cause, there's no fix of ours under way that I could give you a "
                        "time for: what's behind it may be in your app or its set-up, which I can't see from here. A "
@@ -2153,6 +2162,10 @@ def _not_listed(regions: list[str]) -> str:
 
 
 # How a reply says the open incident is not behind what the customer sees (their app is in another region).
+# "Still down", "it's still not working", "still broken": the fault goes on, and nothing else said.
+_STILL_DOWN = re.compile(r"^\W*(?:(?:but|and|ok(?:ay)?|well|sorry)[,\s]+)?(?:it'?s\s+|it\s+is\s+|the\s+app\s+is\s+|my\s+app\s+is\s+)?"
+                         r"still\s+(?:down|broken|offline|not\s+(?:working|up|loading|responding)|failing|erroring|dead)"
+                         r"(?:\s+(?:though|now|for\s+me))?\s*[.!?]*\s*$", re.IGNORECASE)
 _INCIDENT_RULED_OUT = re.compile(r"^Then the open incident, “[^”]+” in [^,]+, isn't the cause\b")
 # An entry that asks for a figure ("How many deploys can I run …?", "What are the API rate limits?").
 _ASKS_FOR_A_FIGURE = re.compile(r"^\W*(?:how\s+(?:many|much|long|big)|what\s+(?:are|is)\s+the\s+(?:\w+\s+){0,2}?limits?)\b",

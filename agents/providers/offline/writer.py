@@ -79,6 +79,7 @@ from agents.own_data import (
     about_own_lock,
     asks_to_unlock,
     asks_us_to_reset_the_password,
+    asks_which_authenticator,
     device_said_after_sign_in_trouble,
     says_no_account_has_the_address,
 )
@@ -107,7 +108,7 @@ from agents.providers.offline.reply_data_protection import DataProtectionReplies
 from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
 from agents.providers.offline.text import normalise
-from agents.service_terms import plan_asked_why_it_costs
+from agents.service_terms import asks_what_nonpayment_does, plan_asked_why_it_costs
 from agents.sign_up_problems import WANTS_TO_SIGN_UP, reports_confirming_email_missing
 
 __all__ = ["ReplyWriter", "compose"]
@@ -351,7 +352,10 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         entry on it, is added when nothing said so far speaks of cancelling."""
         if (not CANCELLING.search(self.text) or CANCELS_SOMETHING_ELSE.search(self.text)
                 or "cancel" in self._join().lower() or withdraws_the_refund_just_asked(self.ctx)
-                or cancels_the_deploy_spoken_of(self.ctx)):
+                or cancels_the_deploy_spoken_of(self.ctx)
+                # "What if I stop paying?" on Free: there is no payment to stop, nor a subscription to cancel.
+                or (asks_what_nonpayment_does(self.ctx.message) and self.ctx.customer is not None
+                    and not self.ctx.customer.plan_price)):
             return  # "actually cancel that" after a refund was asked for: the refund's, not the subscription
         entry = self._entry_on("cancel")
         if entry is None:
@@ -880,7 +884,10 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 or reports_confirming_email_missing(self.ctx.message)
                 or says_no_account_has_the_address(self.ctx.message) or self.asks_if_the_account_is_deleted()
                 or (self.ctx.customer is not None and asks_to_unlock(self.ctx.message))
-                or asks_us_to_reset_the_password(self.ctx.message, said_before=turns_before(self.ctx))):
+                or asks_us_to_reset_the_password(self.ctx.message, said_before=turns_before(self.ctx))
+                or asks_which_authenticator(self.ctx.message, last_reply=last_assistant_text(self.ctx))):
+            # "What app should I use for it?" after the steps to turn on two-factor: the account part says the help centre
+            # names none (its "for it" leant back, and the step naming an authenticator app came again).
             # "I don't have access to that email anymore", "it says there's no account with that email": the account
             # part's to answer, not the entry's. So is "unlock it" after the entry on locks from a signed-in customer,
             # which the account part starts (the entry's "ask us to unlock it" was quoted back), and "can you just reset
@@ -925,6 +932,11 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if not_received and ARRIVES & topic_words(" ".join(naming)):
             self.reply.add(f"If it still hasn't arrived after that, I can {OFFER_PERSON} from our team to look into it.",
                            answers=False)
+        elif not_received and (_SENT_TO_SOMEONE_ELSE.search(self.ctx.message) or _TO_A_COLLEAGUE.search(entry.answer)):
+            # "They didn't get the invite" after the team's steps: it went to the colleague's address, not the account's
+            # own (which was named, as if the customer were waiting for it).
+            self.reply.add("It goes to the email address you entered for them; ask them to check its spam folder too. If "
+                           f"it still hasn't arrived, I can {OFFER_PERSON} from our team to look into it.", answers=False)
         elif not_received:
             email = self.facts.account.email if self.facts.account is not None else ""
             where = (f"It goes to the email address on your account, {email}; check its spam folder too." if email
@@ -934,6 +946,12 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         self._cite_faq(entry)
         return True
 
+
+# "They didn't get the invite", "my colleague never received it": an email someone else was to get ("they" alone may be
+# us, as in "they never sent it").
+_SENT_TO_SOMEONE_ELSE = re.compile(r"\b(?:colleagues?|co-?workers?|teammates?|team\s+members?|invit\w*)\b", re.IGNORECASE)
+# "Enter your colleague's email": an entry whose email goes to someone else than the customer.
+_TO_A_COLLEAGUE = re.compile(r"\bcolleague'?s\s+email\b", re.IGNORECASE)
 
 # "How do we set that up?", "how can I get that?": how to have what the entry says can be had.
 _TO_HAVE_IT = re.compile(r"\bhow\s+(?:do|can|could|should|would)\s+(?:i|we|u)\s+(?:set|do|get|arrange|request|enable"
