@@ -80,6 +80,10 @@ _GOES_TO_THE_PLACE = re.compile(
     r"(?:\s+(?:and|then)\s+|,\s*(?:then\s+)?)(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 
 
+# "To upgrade: ": a lead-in that says what the step after it is for.
+_PURPOSE = re.compile(r"^(?P<purpose>to\s+[^*:\n]{1,30}):\s+", re.IGNORECASE)
+
+
 def where_it_is_reply(ctx: SupportContext) -> str:
     """Each place the last reply named, once, with what its sentences say to do there, in its order; then a person
     offered. Asked where, a step that starts at its place is said from there on ("Under **Billing → Plan**: Go to
@@ -95,6 +99,9 @@ def where_it_is_reply(ctx: SupportContext) -> str:
         if not asked_how and len(places) == 1 and (goes := _GOES_TO_THE_PLACE.match(step)) is not None:
             # "In your app, go to **Settings → Domains**": the app's settings, not the account's.
             step, place = goes["rest"], f"{place} in your app" if goes["within"] else place
+            if (purpose := _PURPOSE.match(sentence)) is not None:
+                # "To upgrade: Go to **Billing → Plan**, choose …": what the step is for stays with it.
+                step = f"{purpose['purpose']}, {step}"
         said = told.setdefault(place, [])
         if step not in said:
             said.append(step)

@@ -11,6 +11,7 @@ from agents.one_place_only import one_place_said
 from agents.own_data import reports_failed_password_attempts
 from agents.service_terms import asks_to_change_plan_unnamed
 from agents.taxes import asks_if_tax_is_added
+from tests.agents.fakes import FakePorts
 
 _UPGRADE = ("Go to **Billing → Plan**, choose Pro ($29/month) or Business ($99/month) and confirm. The upgrade applies at "
             "once and we charge the difference for the rest of the month.")
@@ -72,8 +73,8 @@ async def test_a_named_plan_change_still_gets_that_move(converse):
 
 @pytest.mark.parametrize(("customer", "turns", "said"), [
     (None, ("how do I change my plan?", "where is that?"),
-     "Under **Billing → Plan**:\n- choose Pro ($29/month) or Business ($99/month) and confirm.\n- choose the smaller "
-     "plan.\n\n"),
+     "Under **Billing → Plan**:\n- To upgrade, choose Pro ($29/month) or Business ($99/month) and confirm.\n- To "
+     "downgrade, choose the smaller plan.\n\n"),
     ("cus_bob", ("how do I set environment variables?", "where is that?"),
      "Under **App → Settings → Environment**: add each variable as a name and value.\n\n"),
 ])
@@ -402,3 +403,15 @@ async def test_what_an_invoice_is_for_is_a_month_of_the_plan_it_costs(converse, 
 async def test_what_it_is_for_after_several_invoices_is_still_not_one_invoice(converse):
     *_, outcome = await converse("cus_alice", "show my invoices", "what is it for?")
     assert "is for a month of your Pro plan" not in outcome.reply, outcome.reply
+
+
+async def test_failed_sign_ins_told_while_the_unlock_waits_for_staff_say_it_waits_and_offer_nothing_new(converse):
+    # Seen in chromium against the app, where an unlock after failed sign-ins waits for staff: the unlock was offered
+    # again, and a later question read with the failed sign-ins before it offered it too.
+    ports = FakePorts()
+    ports.unlocks_need_staff = True
+    *_, later, again = await converse("cus_carol", "I tried my password five times", "yes", "what app should I use for it?",
+                                      "I tried my password five times", ports=ports)
+    assert "I can start the unlock for you" not in later.reply, later.reply
+    assert "Your request to unlock it is already with a member of our staff" in again.reply, again.reply
+    assert "I can start the unlock for you" not in again.reply

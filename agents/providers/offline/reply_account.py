@@ -613,7 +613,8 @@ class AccountReplies(BillingReplies):
                 self.reply.add("A member of our team reviewed the request to unlock it and couldn't approve it yet"
                                + (f": {note}." if note else ".") + " I can't unlock it myself after that. A person "
                                f"from our team can help you confirm it's you: would you like me to {OFFER_PERSON}?")
-            elif (asks_to_unlock or lock_question) and account.unlock_pending:
+            elif (asks_to_unlock or lock_question or reports_failed_password_attempts(self.ctx.message)) and (
+                    account.unlock_pending):
                 self.reply.add("Your request to unlock it is already with a member of our staff, who needs to confirm "
                                "it's you. It's still locked for now; you'll hear from us here once it's done.")
             elif asks_to_unlock:
@@ -630,7 +631,7 @@ class AccountReplies(BillingReplies):
                                "can't reach now. As you're signed in here, I can start the unlock for you instead: if "
                                f"you'd like that, {OFFER_UNLOCK}. Once you're back in, you can change the address under "
                                "**Settings → Profile**; the link to confirm it goes to the new address.")
-            elif (lock_question or access_elsewhere or advice or reports_failed_password_attempts(self.text)
+            elif (lock_question or access_elsewhere or advice or reports_failed_password_attempts(self.ctx.message)
                   or (not account.two_factor_enabled and (
                     reports_lost_second_factor(self.text)
                     or (TWO_FACTOR.search(self.text) and not asks_if_two_factor_is_on(self.text)
