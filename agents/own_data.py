@@ -248,6 +248,14 @@ _WANTS_A_RECEIPT = re.compile(
     rf"(?:\w+\s+)?{_RECEIPT}\b", re.IGNORECASE)
 
 
+# "Need invoice for accounting pls", "I need my invoices for my accountant": invoices wanted as documents, for someone or
+# something they go to (the invoice list came, without where to download them).
+_WANTS_INVOICES_FOR = re.compile(
+    r"(?:^\W*|\b(?:i|we)\s+(?:\w+\s+)?)(?:need|want|require)\s+(?:(?:a|an|my|our|the|all(?:\s+(?:my|our|the))?|some)\s+)?"
+    r"(?:\w+\s+)?invoices?\s+for\s+(?:my\s+|our\s+|the\s+)?(?:accounting|accountants?|accounts|bookkeep\w*|tax(?:es)?"
+    r"|records|expenses?|expense\s+reports?|reimbursements?|audits?|finance|the\s+finance\s+team)\b", re.IGNORECASE)
+
+
 def wants_a_receipt(text: str) -> bool:
     """Whether the message says the customer needs a receipt of theirs, naming no month or invoice."""
     return bool(_WANTS_A_RECEIPT.search(text))
@@ -255,8 +263,8 @@ def wants_a_receipt(text: str) -> bool:
 
 def asks_for_document_copy(text: str) -> bool:
     """Whether the message asks for a copy of an invoice or receipt (to download, print, or as a PDF), or says it
-    needs a receipt."""
-    return bool(_DOCUMENT_COPY.search(text)) or wants_a_receipt(text)
+    needs a receipt, or invoices for the books."""
+    return bool(_DOCUMENT_COPY.search(text) or _WANTS_INVOICES_FOR.search(text)) or wants_a_receipt(text)
 
 
 # "I'm on the free plan", "we only have the business tier", "as a free user": the plan the customer says they are

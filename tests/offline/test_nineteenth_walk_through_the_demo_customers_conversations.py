@@ -8,7 +8,8 @@ import pytest
 
 from agents.follow_ups.go_aheads import step_said_done
 from agents.one_place_only import one_place_said
-from agents.own_data import reports_failed_password_attempts
+from agents.own_data import asks_for_document_copy, reports_failed_password_attempts
+from agents.providers.offline.reply_base import topic_words
 from agents.service_terms import asks_to_change_plan_unnamed
 from agents.taxes import asks_if_tax_is_added
 from tests.agents.fakes import FakePorts
@@ -415,3 +416,35 @@ async def test_failed_sign_ins_told_while_the_unlock_waits_for_staff_say_it_wait
     assert "I can start the unlock for you" not in later.reply, later.reply
     assert "Your request to unlock it is already with a member of our staff" in again.reply, again.reply
     assert "I can start the unlock for you" not in again.reply
+
+
+# ---------------------------------------------------------------- a typed apostrophe
+
+async def test_whats_my_plan_typed_with_an_apostrophe_is_not_the_free_plans_entry(converse):
+    # "What's" kept its apostrophe ("what'") where the entry's curly one is dropped, so the two shared a topic word
+    # and "What's included in the Free plan?" was quoted to Alice, on Pro.
+    (outcome,) = await converse("cus_alice", "what's my plan and when does it renew")
+    assert outcome.reply.startswith("You're on the Pro plan at $29.00 a month.\n\nYour Pro plan renews on 2026-12-01"), \
+        outcome.reply
+    assert "The Free plan costs $0" not in outcome.reply
+
+
+def test_topic_words_are_the_same_whichever_apostrophe_is_typed():
+    assert topic_words("what's my plan") == topic_words("what’s my plan") == topic_words("whats my plan")
+
+
+# ---------------------------------------------------------------- invoices for the books
+
+@pytest.mark.parametrize(("customer", "message"), [("cus_bob", "need invoice for accounting pls"),
+                                                   ("cus_alice", "I need my invoices for my accountant")])
+async def test_invoices_needed_for_the_books_say_where_to_download_them(converse, customer, message):
+    # The invoice list alone.
+    (outcome,) = await converse(customer, message)
+    assert "All your invoices are under **Billing → Invoices**, where you can download each one as a PDF." in \
+        outcome.reply, outcome.reply
+
+
+def test_invoices_needed_for_the_books_are_a_copy_asked_for_and_a_question_about_one_still_is_not():
+    assert asks_for_document_copy("need invoice for accounting pls")
+    assert not asks_for_document_copy("what is invoice NW-2001 for?")
+    assert not asks_for_document_copy("I need to know why my invoice is so high")

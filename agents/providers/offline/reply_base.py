@@ -179,7 +179,10 @@ GENERIC_WORDS = FAQ_STOP_WORDS | frozenset({
 
 
 def topic_words(text: str) -> set[str]:
-    return {stem(w) for w in normalise(text).split() if w not in GENERIC_WORDS}
+    # Without apostrophes: a typed "what's" kept its own, which a help-centre question's curly one loses ("whats"), so
+    # "what's my plan?" shared a topic word ("what'") with "What’s included in the Free plan?" and quoted that entry.
+    words = (w.replace("'", "") for w in normalise(text).split())
+    return {stem(w) for w in words if w not in GENERIC_WORDS}
 
 
 # Words a message can share with the last answer without asking after it: a plan's name ("a joke about the business"),
