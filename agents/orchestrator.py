@@ -82,6 +82,7 @@ from agents.follow_ups.billing import (
     REFUND_POLICY_TOLD,
     asks_after_the_duplicate,
     asks_if_a_duplicate_happens_again,
+    asks_if_any_failed,
     asks_if_it_worked_with_nothing_done,
     asks_if_the_retry_charges_twice,
     asks_of_another_month_after_a_refund_refused,
@@ -836,6 +837,9 @@ _FOLLOW_UPS_MISREAD = (
     # "Do you add VAT?" (general at 0.44: the steps to add a VAT number to invoices): whether tax is on top, billing's.
     _FollowUpRule(lambda ctx: asks_if_tax_is_added(ctx.message), "billing", "tax_added_asked",
                   "asks whether tax is added to our prices", spares=("human",), sure=True),
+    # "Did any fail?" after the payments were listed (general at 0.77: the steps to replace a card).
+    _FollowUpRule(asks_if_any_failed, "billing", "any_failed_asked", "asks whether any payment listed failed",
+                  spares=("human",), sure=True),
     # "How do I change my plan?" (billing at 0.61 and the plan with the invoice list; a panel for "I want to change my plan").
     _FollowUpRule(lambda ctx: asks_to_change_plan_unnamed(ctx.message), "billing", "plan_change_unnamed",
                   "asks to change plan without saying which", spares=("human",), sure=True),

@@ -183,8 +183,9 @@ def asks_if_all_is_well(text: str) -> bool:
 # "how much have I paid so far?" (a total) or "my last payment" (one payment).
 _PAYMENT_HISTORY = re.compile(
     r"\b(?:payments?|billing|charges?|transactions?|purchases?|invoice|invoicing)\s+history\b"
-    r"|\b(?:my|our|all\s+(?:my|our|the))\s+(?:past\s+|previous\s+|recent\s+|earlier\s+|old\s+)?"
-    r"(?:payments|charges|transactions)\b(?!\s+(?:fail|failed|failing|keep|are\s+failing|declined|bounce))"
+    # "My last 3 payments", "my recent charges": the latest of them, counted or not (the invoice list came).
+    r"|\b(?:my|our|all\s+(?:my|our|the))\s+(?:(?:past|previous|recent|earlier|old|last|latest)\s+)?"
+    r"(?:(?:\d{1,2}|two|three|four|five|few)\s+)?(?:payments|charges|transactions)\b(?!\s+(?:fail|failed|failing|keep|are\s+failing|declined|bounce))"
     r"|\bwhat\s+(?:have|did)\s+(?:i|we)\s+(?:already\s+)?(?:paid|pay|been\s+(?:charged|billed))\b(?!\s+for\b)"
     r"|\bwhat\s+(?:i|we)(?:'ve|\s+have)\s+(?:already\s+)?(?:paid|been\s+charged)\b"
     r"|\b(?:show|list|see|view|check)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:past\s+|previous\s+)?"
@@ -882,6 +883,7 @@ def asks_if_others_see_mine(text: str) -> bool:
 
 
 # A charge taken more than once, as customers type it: "2x", "x2", "twise", "chrged", "three times", "two $99 charges".
+# Not a count of payments asked for ("my last 3 payments").
 # The readers of a message (the classifier, the help centre's search, the offline writer's cues) know it as "charged
 # twice" or "duplicate charges"; these are spelled that way for them. Not "charged for two apps" (two things, each
 # charged once) nor "2x faster".
@@ -892,7 +894,9 @@ _TIMES_AFTER_CHARGE = re.compile(
     rf"\b({_CHARGE_VERB}(?:\s+(?:me|us|my\s+card|for\s+it))?)\s+(?:(?:2|two)\s*x|x\s*2|(?:3|three|4|four|multiple|several)"
     r"\s+times|(?:3|4)\s*x|thrice|more\s+than\s+once)\b",
     re.IGNORECASE)
+# Not a count asked for: "my last 3 payments", "the past two charges" (listed, and a refund of the duplicate was filed).
 _SEVERAL_CHARGES = re.compile(
+    r"(?<!\blast\s)(?<!\blatest\s)(?<!\brecent\s)(?<!\bpast\s)(?<!\bprevious\s)(?<!\bfirst\s)(?<!\bnext\s)(?<!\btop\s)"
     r"\b(?:two|2|three|3|multiple|several)\s+((?:\$\s?\d[\d,]*(?:\.\d{2})?|identical|same|separate|equal)\s+)?"
     r"(charges|payments|transactions)\b(?!\s+(?:for|of)\s+(?:two|2|different|separate)\b)",
     re.IGNORECASE)

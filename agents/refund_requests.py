@@ -102,7 +102,9 @@ _ASKS = re.compile(
 # reported (not asked about), which asks for it to be put right.
 _CHARGED_TWICE = re.compile(
     r"\b(?:twice|double[ds]?|double[-\s]charged|duplicated?|two\s+times|2\s+times|2x|charged\s+(?:me\s+|us\s+)?again"
-    r"|two\s+(?:identical\s+)?charges|same\s+charge\s+two)\b",
+    # Not "my last two charges", a count of them asked for (a refund of the duplicate was filed).
+    r"|(?<!\blast\s)(?<!\blatest\s)(?<!\brecent\s)(?<!\bpast\s)(?<!\bprevious\s)(?<!\bfirst\s)two\s+(?:identical\s+)?charges"
+    r"|same\s+charge\s+two)\b",
     re.IGNORECASE,
 )
 # Someone other than the customer whose charge it would be: "my coworker's invoice", "can my friend get a

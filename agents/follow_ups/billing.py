@@ -373,3 +373,18 @@ def asks_if_the_retry_charges_twice(ctx: SupportContext) -> bool:
 def asks_if_a_duplicate_happens_again(ctx: SupportContext) -> bool:
     """"Will it happen again?" right after a payment was told to be a duplicate."""
     return bool(_HAPPENS_AGAIN.search(ctx.message)) and bool(_DUPLICATE_TOLD.search(last_assistant_text(ctx)))
+
+
+# "Did any fail?", "were any of them declined?" right after the payments or invoices were listed: whether a payment failed
+# (general at 0.77: the steps to replace a card).
+_ANY_FAILED = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:did|have|has|were|was|are|is)\s+(?:any|one|some)\s+(?:of\s+(?:them|those|these)\s+)?"
+    r"(?:fail(?:ed)?|bounced?|(?:get|got|been)\s+(?:declined|rejected|refused)|declined|rejected|unpaid|missed)"
+    r"(?:\s+(?:yet|so\s+far|recently))?\s*[?.!]*\s*$", re.IGNORECASE)
+# A reply that listed payments or invoices by their number.
+_LISTED = re.compile(r"^- .*\bNW-\d+", re.MULTILINE)
+
+
+def asks_if_any_failed(ctx: SupportContext) -> bool:
+    """"Did any fail?" right after a reply that listed payments or invoices: whether any of them failed."""
+    return bool(_ANY_FAILED.match(ctx.message)) and bool(_LISTED.search(last_assistant_text(ctx)))

@@ -8,7 +8,7 @@ import pytest
 
 from agents.follow_ups.go_aheads import step_said_done
 from agents.one_place_only import one_place_said
-from agents.own_data import asks_for_document_copy, reports_failed_password_attempts
+from agents.own_data import asks_for_document_copy, reports_failed_password_attempts, with_double_charge_spelled
 from agents.providers.offline.reply_base import topic_words
 from agents.service_terms import asks_to_change_plan_unnamed
 from agents.taxes import asks_if_tax_is_added
@@ -448,3 +448,59 @@ def test_invoices_needed_for_the_books_are_a_copy_asked_for_and_a_question_about
     assert asks_for_document_copy("need invoice for accounting pls")
     assert not asks_for_document_copy("what is invoice NW-2001 for?")
     assert not asks_for_document_copy("I need to know why my invoice is so high")
+
+
+# ---------------------------------------------------------------- a count of payments asked for
+
+@pytest.mark.parametrize("message", ["can you tell me my last 3 payments and whether any failed?", "my last two charges",
+                                     "can you tell me my last 3 payments"])
+async def test_a_count_of_payments_asked_for_files_no_refund_and_lists_them(converse, message):
+    # "3 payments" was read as "duplicate payments" ("two charges" as a charge taken twice), and Bob's duplicate was
+    # filed for a refund he never asked for.
+    ports = FakePorts()
+    (outcome,) = await converse("cus_bob", message, ports=ports)
+    assert outcome.actions == [] and not ports.refunds_by_key, outcome.reply
+    assert "Here are the payments on your account, newest first:" in outcome.reply
+    assert "(a duplicate charge)" in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I see two charges of 99", "there are two charges on my card",
+                                     "I see two payments of $99 on my card"])
+async def test_two_charges_reported_are_still_a_charge_taken_twice(converse, message):
+    (outcome,) = await converse("cus_bob", message)
+    assert [action.kind for action in outcome.actions] == ["refund"], outcome.reply
+
+
+def test_a_count_of_payments_is_not_spelled_as_a_duplicate():
+    assert with_double_charge_spelled("my last 3 payments") == "my last 3 payments"
+    assert with_double_charge_spelled("two $99 charges") == "duplicate $99 charges"
+
+
+@pytest.mark.parametrize(("customer", "turns", "said"), [
+    ("cus_bob", ("can you tell me my last 3 payments", "did any fail?"),
+     "Good news: none of your payments has failed. Your latest invoice, NW-2002 for $99.00, is paid."),
+    ("cus_alice", ("show my invoices", "were any of them declined?"),
+     "Your payment for invoice NW-1003 ($29.00, issued on 2026-11-01) didn't go through"),
+])
+async def test_whether_any_failed_after_a_list_is_answered_from_the_payments(converse, customer, turns, said):
+    # The steps to replace a card (general at 0.77).
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(said), outcome.reply
+    assert "Replace card" not in outcome.reply
+
+
+# ---------------------------------------------------------------- a trial, asked beside another question
+
+async def test_a_trial_asked_beside_the_plans_difference_gets_the_trial_answer(converse):
+    # "I don't have enough information to answer “can I try pro first”" (alone, technical at 0.27).
+    (outcome,) = await converse("cus_carol", "what's the difference between free and pro, and can I try pro first?")
+    assert "I can't find anything about free trials in our help centre" in outcome.reply, outcome.reply
+    assert "enough information" not in outcome.reply and "Pro ($29.00 a month) has everything in Free" in outcome.reply
+
+
+# ---------------------------------------------------------------- a dependency conflict
+
+async def test_a_dependency_conflict_leads_with_the_step_on_dependencies(converse):
+    (outcome,) = await converse("cus_alice", 'my deploy failed with "npm ERR! code ERESOLVE"')
+    assert ("The step that fits what you describe:\n3. Check that dependencies install locally with the same lock file"
+            in outcome.reply), outcome.reply

@@ -91,7 +91,9 @@ ERROR_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:exit(?:ed)?\s+(?:with\s+)?(?:code|status)|status\s+code|error\s+code|code)\s+137\b",
                 re.IGNORECASE), ERROR_MEANINGS["oomkilled"]),
     (re.compile(r"\bcannot\s+find\s+(?:module|package)\b|\bmodule\s+not\s+found\b|\bModuleNotFoundError\b"
-                r"|\bno\s+module\s+named\b|\bERR_MODULE_NOT_FOUND\b|\bcould\s+not\s+resolve\s+dependenc",
+                r"|\bno\s+module\s+named\b|\bERR_MODULE_NOT_FOUND\b|\bcould\s+not\s+resolve\s+dependenc"
+                # "npm ERR! code ERESOLVE", "peer dependency conflict", "unable to resolve dependency tree".
+                r"|\bERESOLVE\b|\bpeer\s+dep(?:endenc(?:y|ies))?\s+conflict|\bunable\s+to\s+resolve\s+dependenc",
                 re.IGNORECASE), "dependencies install locally lock file build failed deploy"),
     # "My custom domain says not secure", "your connection is not private", "privacy error": what a browser
     # shows for a certificate it does not trust, which the TLS guide is about (the custom domains guide led, for

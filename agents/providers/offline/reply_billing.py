@@ -24,6 +24,7 @@ from agents.follow_ups.billing import (
     NONPAYMENT_UNSAID,
     RETRY_TOLD,
     WHAT_LOOKS_WRONG,
+    asks_if_any_failed,
     asks_if_the_retry_charges_twice,
     asks_us_to_try_it_now,
     invoice_download_asked,
@@ -455,6 +456,8 @@ _SWITCH_TO_YEARLY = re.compile(
     r"(?:yearly|annually|per\s+year|once\s+a\s+year)\b", re.IGNORECASE)
 
 
+# "… and whether any failed", "… and if any bounced": a second question, of the payments the first asked to see.
+_AND_WHETHER_ANY = re.compile(r"\band\s+(?:whether|if)\s+(?:any|one|some)\b", re.IGNORECASE)
 # "What is it for?", "what's on it?", "what is invoice NW-1002 for?", "what does it include?": what an invoice bills.
 _ASKS_WHAT_IT_IS_FOR = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:what(?:'s|\s+is|\s+was)\s+(?:it|that|this|(?:the|that|this)\s+invoice"
@@ -625,8 +628,9 @@ class BillingReplies(WriterBase):
         self._bank_says_charged(asked)
         # "Payment history please", "what have I paid?": each payment, not the invoices (a failed charge, a
         # duplicate and a refund are the payments' to show). Not when the message is about one of them.
-        history_told = (asks_payment_history(self.text) and not (asked or about_failure or card_changed
-                                                                 or double_charge))
+        # "My last 3 payments and whether any failed": the payments listed, and then whether one failed.
+        history_told = asks_payment_history(self.text) and (
+            not (asked or about_failure or card_changed or double_charge) or bool(_AND_WHETHER_ANY.search(self.text)))
         if history_told:
             self._payment_history()
         # "Why did my last payment fail" is answered by the failure itself, not by a payment date.
@@ -707,7 +711,8 @@ class BillingReplies(WriterBase):
         # After an answer about the service, a merely plausible help-centre entry is another question's
         # ("I want to pay yearly" is closest to how to cancel a subscription).
         # Nor after the payments listed: where the invoices are is no step the customer asked for.
-        match = None if service_told or history_told or self.plan_change_told else (
+        # "Did any fail?" after them asks what happened, not how to replace a card (the card's entry, for "fail").
+        match = None if service_told or history_told or self.plan_change_told or asks_if_any_failed(self.ctx) else (
             self._how_to_get_an_invoice() or self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT))
         if match is not None and how_to_not_asked(self.text, match):
             match = None  # "is my subscription active?" is not "how do I cancel it?"

@@ -108,7 +108,7 @@ from agents.providers.offline.reply_data_protection import DataProtectionReplies
 from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
 from agents.providers.offline.text import normalise
-from agents.service_terms import asks_what_nonpayment_does, plan_asked_why_it_costs
+from agents.service_terms import asks_what_nonpayment_does, billing_matter_alone, plan_asked_why_it_costs
 from agents.sign_up_problems import WANTS_TO_SIGN_UP, reports_confirming_email_missing
 
 __all__ = ["ReplyWriter", "compose"]
@@ -467,6 +467,10 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             # question reads as off topic (0.58), and the help centre's entry on the status page answered it; the
             # open incident gathered for the whole message is its answer, as it is when the question comes alone.
             intent = IntentResult(label="technical", confidence=intent.confidence)
+        elif intent.label != "billing" and billing_matter_alone(question) is not None:
+            # "… and can I try pro first?": alone, technical at 0.27 ("not enough information"); a trial of a paid plan,
+            # our prices, a move to a plan are billing's, as the orchestrator reads them in a message of their own.
+            intent = IntentResult(label="billing", confidence=intent.confidence)
         entry = self._faq_for_clause(question)
         # The entry scored for this question alone: the whole message's score is diluted by its other questions,
         # and a part that weighs entries by score ("what's my api rate limit" states the limit) would pass it by.
