@@ -51,7 +51,12 @@ _HYPOTHETICAL = re.compile(r"\bif\s+(?:i|we|my|our)\b", re.IGNORECASE)
 _WHEN_ONE_IS_GIVEN = re.compile(r"\b(?:which|what)\s+(?:cases|situations|circumstances)\b"
                                 r"|\bwhen\s+(?:can|could|may)\s+(?:i|we)\s+(?:ask|request|claim|apply)\b"
                                 r"|\b(?:don'?t|dont|do\s+not)\s+know\s+(?:how|what\s+(?:i\s+)?(?:need\s+|have\s+)?to\s+do)"
-                                r"\s+(?:i\s+(?:can|could|should)\s+)?(?:to\s+)?(?:request|ask\s+for|get|claim|apply\s+for)\b",
+                                r"\s+(?:i\s+(?:can|could|should)\s+)?(?:to\s+)?(?:request|ask\s+for|get|claim|apply\s+for)\b"
+                                # "Can you ask an agent how to receive a reimbursement?": how, inside a request to ask
+                                # (the latest charge was weighed for a refund nobody asked of it).
+                                r"|\bhow\s+(?:to|(?:do|can|could|would|should)\s+(?:i|we))\s+(?:get|receive|request|claim"
+                                r"|ask\s+for|apply\s+for|obtain)\s+(?:a\s+|an\s+|my\s+|the\s+|our\s+)?(?:refund|reimbursement"
+                                r"|money\s+back)\b",
                                 re.IGNORECASE)
 
 

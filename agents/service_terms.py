@@ -481,9 +481,13 @@ def asks_price_per_seat(message: str) -> bool:
 # get a copy of my bill?": where invoices are, which the billing part says with the customer's own.
 _HOW_TO_GET_AN_INVOICE = re.compile(
     r"\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we)\s+|to\s+|i\s+can\s+)(?:request|get|obtain|receive|download|find|see"
-    r"|view|access|ask\s+for|retrieve)\s+(?:a\s+|an\s+|my\s+|the\s+|our\s+)?(?:copy\s+of\s+(?:a\s+|an\s+|my\s+|the\s+|our\s+)?)?"
+    r"|view|access|ask\s+for|retrieve)\s+(?:a\s+|an\s+|my\s+|the\s+|our\s+|some\s+|any\s+|all\s+(?:my\s+|the\s+|our\s+)?)?"
+    r"(?:copy\s+of\s+(?:a\s+|an\s+|my\s+|the\s+|our\s+)?)?"
     # Not "how do I get an invoice with my company name?", the details on it.
-    r"(?:invoices?|bills?|receipts?)\b(?!\s+(?:with|showing|that|which|including|in\s+(?:my|our|the)\s+name))", re.IGNORECASE)
+    r"(?:invoices?|bills?|receipts?)\b(?!\s+(?:with|showing|that|which|including|in\s+(?:my|our|the)\s+name))"
+    # "What can you tell me about obtaining some bills?" (off topic at 0.8: the scope reply).
+    r"|\babout\s+(?:obtaining|getting|requesting|receiving|downloading)\s+(?:a\s+|an\s+|my\s+|the\s+|some\s+|any\s+)?"
+    r"(?:invoices?|bills?|receipts?)\b", re.IGNORECASE)
 
 
 # "I didn't receive my bill", "I never got this month's invoice": an invoice not arrived by email, which is where the

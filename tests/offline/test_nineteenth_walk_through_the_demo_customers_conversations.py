@@ -10,7 +10,7 @@ from agents.follow_ups.go_aheads import step_said_done
 from agents.one_place_only import one_place_said
 from agents.own_data import asks_for_document_copy, reports_failed_password_attempts, with_double_charge_spelled
 from agents.providers.offline.reply_base import topic_words
-from agents.service_terms import asks_to_change_plan_unnamed
+from agents.service_terms import asks_how_to_get_an_invoice, asks_to_change_plan_unnamed
 from agents.taxes import asks_if_tax_is_added
 from tests.agents.fakes import FakePorts
 
@@ -504,3 +504,48 @@ async def test_a_dependency_conflict_leads_with_the_step_on_dependencies(convers
     (outcome,) = await converse("cus_alice", 'my deploy failed with "npm ERR! code ERESOLVE"')
     assert ("The step that fits what you describe:\n3. Check that dependencies install locally with the same lock file"
             in outcome.reply), outcome.reply
+
+
+# ---------------------------------------------------------------- how to get invoices, in Bitext's words
+
+_WHERE_INVOICES_ARE = "All your invoices are under **Billing → Invoices**, where you can download each one as a PDF."
+
+
+@pytest.mark.parametrize("message", ["i wanna know how I can get some invoices", "tell me about requesting a bill",
+                                     "what can you tell me about obtaining some bills?",
+                                     "I need information about downloading a bill"])
+@pytest.mark.parametrize("customer", ["cus_bob", None])
+async def test_how_to_get_invoices_says_where_they_are(converse, customer, message):
+    # The invoice list alone, the scope reply, or (a visitor) the request to sign in alone.
+    (outcome,) = await converse(customer, message)
+    assert _WHERE_INVOICES_ARE in outcome.reply, outcome.reply
+    assert "I think you're asking about" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["how do I get an invoice with my company name?", "my invoice is wrong"])
+def test_other_invoice_questions_are_still_not_how_to_get_one(message):
+    assert not asks_how_to_get_an_invoice(message)
+
+
+# ---------------------------------------------------------------- how a refund is had, asked inside a request
+
+@pytest.mark.parametrize("message", ["can you ask an agent how to receive a reimbursement, please?",
+                                     "how do I receive a reimbursement?",
+                                     "the concert was cancelled, how can I request a reimbursement?"])
+async def test_how_a_refund_is_had_is_the_policy_first(converse, message):
+    # The latest charge weighed against the window alone, as if its refund had been asked for.
+    (outcome,) = await converse("cus_alice", message)
+    assert outcome.reply.startswith("Our refund policy: A charge can be refunded within 14 days of being paid."), \
+        outcome.reply
+
+
+async def test_how_a_refund_is_had_files_none_for_bob(converse):
+    ports = FakePorts()
+    (outcome,) = await converse("cus_bob", "can you ask an agent how to receive a reimbursement, please?", ports=ports)
+    assert outcome.actions == [] and not ports.refunds_by_key, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["refund the duplicate", "I want a refund for the double charge"])
+async def test_a_refund_asked_for_is_still_filed(converse, message):
+    (outcome,) = await converse("cus_bob", message)
+    assert [action.kind for action in outcome.actions] == ["refund"], outcome.reply

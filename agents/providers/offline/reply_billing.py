@@ -500,13 +500,14 @@ class BillingReplies(WriterBase):
                 # The steps are the same for everyone, and nothing of the account is needed to follow them.
                 self._quote_faq(entry, hedge=False)
                 return
-            match = self._how_to_get_an_invoice() or self._faq(
-                floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
+            # "Tell me about requesting a bill": where invoices are is its answer, however its words scored it.
+            how_to_get = self._how_to_get_an_invoice()
+            match = how_to_get or self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT)
             if match is None and not self._asks_about_own_billing():
                 # "Does Business include an SLA?": the help centre's answer is the same for everyone.
                 match = self._faq_on_topic()
             if match is not None:
-                self._quote_faq(match, hedge=match.score < FAQ_CONFIDENT)
+                self._quote_faq(match, hedge=match is not how_to_get and match.score < FAQ_CONFIDENT)
                 if self._asks_about_own_billing():
                     self._ask_to_sign_in("your invoices or payments")
             elif self._asks_about_own_billing() or not self.reply.answered:
