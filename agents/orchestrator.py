@@ -219,6 +219,7 @@ from agents.own_data import (
     reports_lost_second_factor,
     reports_plan_not_applied,
     says_a_code_is_asked,
+    says_the_company_name_changes,
     with_double_charge_spelled,
     with_the_lock_denied,
 )
@@ -837,6 +838,9 @@ _FOLLOW_UPS_MISREAD = (
     # "Do you add VAT?" (general at 0.44: the steps to add a VAT number to invoices): whether tax is on top, billing's.
     _FollowUpRule(lambda ctx: asks_if_tax_is_added(ctx.message), "billing", "tax_added_asked",
                   "asks whether tax is added to our prices", spares=("human",), sure=True),
+    # "We're moving to a new company name" (off topic at 0.44: the scope reply): a name the invoices carry, billing's.
+    _FollowUpRule(lambda ctx: says_the_company_name_changes(ctx.message), "billing", "company_renamed",
+                  "says the company's name changes", spares=("human",), sure=True),
     # "Did any fail?" after the payments were listed (general at 0.77: the steps to replace a card).
     _FollowUpRule(asks_if_any_failed, "billing", "any_failed_asked", "asks whether any payment listed failed",
                   spares=("human",), sure=True),

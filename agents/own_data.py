@@ -1125,6 +1125,21 @@ _A_DETAIL_ALONE = re.compile(
 _WHERE_DETAILS_ARE_ENTERED = "**Billing → Details**"
 
 
+# "We're moving to a new company name", "we changed our company name", "our business was renamed": a name the invoices
+# carry, changing (the scope reply came).
+_COMPANY_RENAMED = re.compile(
+    r"\b(?:new|changed?|changing|updated?|different)\s+(?:company|business|legal)\s+name\b"
+    r"|\b(?:company|business)\s+name\s+(?:has\s+|is\s+|was\s+)?(?:changed|changing|is\s+changing|will\s+change)\b"
+    r"|\b(?:renamed|rebranded|rebranding)\s+(?:our|the|my)\s+(?:company|business)\b"
+    r"|\b(?:our|the|my)\s+(?:company|business)\s+(?:was\s+|has\s+been\s+|is\s+being\s+)?(?:renamed|rebranded|rebranding)\b",
+    re.IGNORECASE)
+
+
+def says_the_company_name_changes(text: str) -> bool:
+    """"We're moving to a new company name": a detail the invoices carry, which the customer enters themselves."""
+    return bool(_COMPANY_RENAMED.search(text))
+
+
 def gives_an_invoice_detail(text: str, *, last_reply: str = "") -> bool:
     """Whether the message gives the chat a company name, VAT number or billing address for the invoices, or says what
     one should be right after the reply that told where they are entered."""

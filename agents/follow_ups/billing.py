@@ -388,3 +388,22 @@ _LISTED = re.compile(r"^- .*\bNW-\d+", re.MULTILINE)
 def asks_if_any_failed(ctx: SupportContext) -> bool:
     """"Did any fail?" right after a reply that listed payments or invoices: whether any of them failed."""
     return bool(_ANY_FAILED.match(ctx.message)) and bool(_LISTED.search(last_assistant_text(ctx)))
+
+
+# "My card was declined", "the payment failed", "I have a problem paying": a payment refused, reported (to a visitor, only
+# the request to sign in came; the steps to replace a card are the same for everyone).
+_PAYMENT_REFUSED = re.compile(
+    r"\b(?:card|payment|charge)\s+(?:was\s+|got\s+|is\s+|keeps\s+(?:getting\s+|being\s+)?|has\s+been\s+)?"
+    r"(?:declined|rejected|refused|bounced|failed|failing)\b"
+    r"|\b(?:declined|rejected|refused)\s+(?:my\s+|the\s+)?(?:card|payment)\b"
+    r"|\b(?:problem|issue|trouble)s?\s+(?:when\s+(?:trying\s+to\s+)?)?(?:paying|making\s+(?:a\s+)?payment|with\s+(?:my\s+|the\s+)?payment)\b",
+    re.IGNORECASE)
+
+
+# "Declined at an ATM", "a transfer failed": a bank's own refusal, not a payment to us.
+_AT_A_BANK = re.compile(r"\b(?:atm|cash\s+machine|withdraw\w*|transfers?|top[\s-]?up)\b", re.IGNORECASE)
+
+
+def reports_a_payment_refused(message: str) -> bool:
+    """"My card was declined, what do I have to do?": a payment the customer's card could not make."""
+    return bool(_PAYMENT_REFUSED.search(message)) and not _AT_A_BANK.search(message)

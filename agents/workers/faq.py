@@ -24,7 +24,12 @@ from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
 from agents.email_change import EMAIL_ADDRESS, asks_if_the_change_is_confirmed
 from agents.envelope import AgentRequest, AgentResponse
-from agents.follow_ups.billing import asks_when_the_refund_arrives, invoice_download_asked, invoice_format_asked
+from agents.follow_ups.billing import (
+    asks_when_the_refund_arrives,
+    invoice_download_asked,
+    invoice_format_asked,
+    reports_a_payment_refused,
+)
 from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
 from agents.follow_ups.leaning_back import (
     NOT_RECEIVED,
@@ -85,6 +90,7 @@ from agents.own_data import (
     own_name_asked_to_change,
     reports_cannot_sign_in,
     says_email_out_of_reach,
+    says_the_company_name_changes,
     says_the_old_address_is_out_of_reach,
     says_there_is_no_other_card,
     unlock_request_naming_the_account,
@@ -513,6 +519,13 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "How long do I have to change my mind?" after "will my data be gone forever?" was answered from the entry on
         # deleting: that entry, whose grace period is the answer (its words found nothing on it).
         matches += _after_own(matches, _best_first(deps, DELETE_ACCOUNT_QUESTION, 1))
+    if says_the_company_name_changes(ctx.message):
+        # "We're moving to a new company name": the entry on the details invoices carry (0.06 for its words).
+        matches = _reread_first(deps, INVOICE_DETAILS_QUESTION, 1, matches)
+    if ctx.customer is None and reports_a_payment_refused(ctx.message):
+        # "My card was declined": the steps to replace a card, which a visitor can follow without being signed in (its
+        # words found no entry of their own).
+        matches += _after_own(matches, _best_first(deps, CARD_QUESTION, 1))
     if asks_to_remove_it(ctx) or reports_card_lost(ctx):
         # "My card was stolen", "can you remove it?" after the card on file: the steps to replace it, which stop us
         # charging it.

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import pytest
 
+from agents.follow_ups.billing import reports_a_payment_refused
 from agents.follow_ups.go_aheads import step_said_done
 from agents.one_place_only import one_place_said
-from agents.own_data import asks_for_document_copy, reports_failed_password_attempts, with_double_charge_spelled
+from agents.own_data import (
+    asks_for_document_copy,
+    reports_failed_password_attempts,
+    says_the_company_name_changes,
+    with_double_charge_spelled,
+)
 from agents.providers.offline.reply_base import topic_words
 from agents.service_terms import asks_how_to_get_an_invoice, asks_to_change_plan_unnamed
 from agents.taxes import asks_if_tax_is_added
@@ -549,3 +555,47 @@ async def test_how_a_refund_is_had_files_none_for_bob(converse):
 async def test_a_refund_asked_for_is_still_filed(converse, message):
     (outcome,) = await converse("cus_bob", message)
     assert [action.kind for action in outcome.actions] == ["refund"], outcome.reply
+
+
+# ---------------------------------------------------------------- a visitor's card declined
+
+@pytest.mark.parametrize("message", ["my card was declined, what do I have to do?", "my payment failed",
+                                     "I have a problem paying for my online order, help me notify it"])
+async def test_a_visitors_declined_card_gets_the_steps_to_replace_it_and_the_sign_in(converse, message):
+    # The request to sign in alone.
+    (outcome,) = await converse(None, message)
+    assert outcome.reply.startswith("If your card was declined, our help centre says: Go to **Billing → Payment method**, "
+                                    "choose **Replace card**"), outcome.reply
+    assert "Please sign in (top right)" in outcome.reply
+
+
+async def test_a_customers_declined_card_is_still_their_failed_invoice(converse):
+    (outcome,) = await converse("cus_alice", "my card was declined")
+    assert outcome.reply.startswith("Your payment for invoice NW-1003"), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["which cards do you accept?", "my card expires next month", "how do I pay?"])
+def test_other_card_messages_are_still_not_a_payment_refused(message):
+    assert not reports_a_payment_refused(message)
+
+
+def test_a_card_declined_at_a_bank_is_still_not_a_payment_to_us():
+    assert not reports_a_payment_refused("my card was declined at an ATM in the city centre")
+
+
+# ---------------------------------------------------------------- a company renamed
+
+@pytest.mark.parametrize(("customer", "message"), [("cus_bob", "hi, we're moving to a new company name"),
+                                                   ("cus_alice", "we changed our company name"),
+                                                   (None, "our company was renamed")])
+async def test_a_company_renamed_gets_where_invoice_details_are_entered(converse, customer, message):
+    # The scope reply (off topic at 0.44).
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith("Go to **Billing → Details** and fill in your company name, address and VAT number."), \
+        outcome.reply
+
+
+@pytest.mark.parametrize("message", ["what's the name of your company?", "can I change my name?",
+                                     "the company name on my invoice is wrong"])
+def test_other_company_messages_are_still_not_a_company_renamed(message):
+    assert not says_the_company_name_changes(message)

@@ -30,6 +30,7 @@ from agents.follow_ups.billing import (
     invoice_download_asked,
     invoice_format_asked,
     nonpayment_asked_again,
+    reports_a_payment_refused,
     reports_card_replaced,
     says_what_looks_wrong,
 )
@@ -499,6 +500,13 @@ class BillingReplies(WriterBase):
             if CHANGES_PAYMENT_METHOD.search(self.text) and (entry := self._entry_on("card")) is not None:
                 # The steps are the same for everyone, and nothing of the account is needed to follow them.
                 self._quote_faq(entry, hedge=False)
+                return
+            if reports_a_payment_refused(self.ctx.message) and (entry := self._entry_on("card")) is not None:
+                # "My card was declined, what do I have to do?": replacing it is the same for everyone; which invoice
+                # failed, and why, needs the account (the request to sign in came alone).
+                self.reply.add(f"If your card was declined, our help centre says: {entry.answer}")
+                self._cite_faq(entry)
+                self._ask_to_sign_in("your invoices or payments")
                 return
             # "Tell me about requesting a bill": where invoices are is its answer, however its words scored it.
             how_to_get = self._how_to_get_an_invoice()
