@@ -38,7 +38,10 @@ MOVE_DOWNTIME_UNKNOWN = "whether it means downtime"
 _MOVES_IT_LATER = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:can|could|may)\s+(?:i|we)\s+(?:move|switch|change|migrate|transfer)"
     r"(?:\s+(?:it|my\s+app|our\s+app|the\s+app|my\s+apps|our\s+apps|them))?"
-    r"(?:\s+(?:later(?:\s+on)?|afterwards|after(?:wards)?|another\s+time|down\s+the\s+line))?\s*[?.!]*\s*$",
+    r"(?:\s+(?:later(?:\s+on)?|afterwards|after(?:wards)?|another\s+time|down\s+the\s+line))?\s*[?.!]*\s*$"
+    # "Can I choose later?": the region picked once the app exists, which is a move (the scope reply came).
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:can|could|may)\s+(?:i|we)\s+(?:choose|pick|select|decide|set)"
+    r"(?:\s+(?:it|one|the\s+region|a\s+region))?\s+(?:later(?:\s+on)?|afterwards|after(?:wards)?|another\s+time)\s*[?.!]*\s*$",
     re.IGNORECASE)
 
 

@@ -80,7 +80,11 @@ _OWNERSHIP = re.compile(r"\btransfer(?:ring)?\s+(?:the\s+|our\s+|my\s+)?(?:accou
 # (the failed deploys' guide came, as "no guide on how to do that as such").
 _SESSIONS = re.compile(r"\b(?:log|sign)(?:ged)?\s*(?:out|off)\s+(?:of\s+|from\s+|on\s+)?(?:all|every|other)\s+(?:my\s+|the\s+)?"
                        r"(?:devices?|sessions?|browsers?|computers?)\b|\b(?:active|open|other)\s+sessions?\b"
-                       r"|\b(?:end|revoke|kill|close)\s+(?:all\s+)?(?:my\s+|other\s+)?sessions?\b", re.IGNORECASE)
+                       r"|\b(?:end|revoke|kill|close)\s+(?:all\s+)?(?:my\s+|other\s+)?sessions?\b"
+                       # "Can you log them out?" after someone else was said to be using the account ("not enough
+                       # information"); "kick them out", "sign everyone else out".
+                       r"|\b(?:log|sign|kick|throw|boot)(?:ged)?\s+(?:them|him|her|everyone(?:\s+else)?|everybody(?:\s+else)?"
+                       r"|the\s+other\s+(?:person|user)|whoever\s+it\s+is)\s+(?:out|off)\b", re.IGNORECASE)
 
 # "Does scaling to more instances cost more?", "does that cost more?" right after the scaling guide: what instances cost,
 # which no entry says (the plans are priced by the month; the guide's steps or the plans' prices came).

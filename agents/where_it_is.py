@@ -76,10 +76,13 @@ def asks_where_it_is(ctx: SupportContext) -> bool:
 # "Go to **Billing → Plan**, choose …", "1. In your app, go to **Settings → Domains** and enter …": a step that starts at
 # its place; said under that place, the rest of it is what to do there.
 _GOES_TO_THE_PLACE = re.compile(
-    r"^(?:\d+\.\s+)?(?P<within>in\s+(?:your|the)\s+(?:app|dashboard),\s+)?(?:go|head)\s+to\s+(?P<place>\*\*[^*\n]+?→[^*\n]+?\*\*)"
+    r"^(?:\d+\.\s+)?(?P<within>in\s+(?:your|the)\s+(?:app|dashboard),\s+)?(?:(?:go|head)\s+to|open)\s+(?P<place>\*\*[^*\n]+?→[^*\n]+?\*\*)"
     r"(?:\s+(?:and|then)\s+|,\s*(?:then\s+)?)(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 
 
+# "… covers this. The step that fits what you describe:\n2. …": the one step a reply put first.
+_STEP_THAT_FITS = re.compile(r"The step that fits what you describe:\n(?P<number>\d+)\.\s+(?P<step>[^\n]+)")
+_GUIDE_TITLE = re.compile(r"\bguide “(?P<title>[^”]+)”")
 # "To upgrade: ": a lead-in that says what the step after it is for.
 _PURPOSE = re.compile(r"^(?P<purpose>to\s+[^*:\n]{1,30}):\s+", re.IGNORECASE)
 
@@ -89,8 +92,20 @@ def where_it_is_reply(ctx: SupportContext) -> str:
     offered. Asked where, a step that starts at its place is said from there on ("Under **Billing → Plan**: Go to
     **Billing → Plan**, choose …" said the place twice); asked "how?", the step is said whole, as it is the how."""
     asked_how = asks_only_how(ctx.message)
+    last = last_assistant_text(ctx)
+    fitting = _STEP_THAT_FITS.search(last)
+    if fitting is not None and "**" not in fitting["step"] and (guide := _GUIDE_TITLE.search(last)) is not None:
+        # "Where is that?" right after the build cache's step, which names no place nor button: the place of the guide's
+        # first step (**App → Deploys**, where a failed deploy's log is) came, as if it were the cache's. A step that
+        # names a button (**Roll back**) is taken where the other steps say.
+        return (f"Our guide “{guide['title']}” doesn't say where in the dashboard that is: its step names no place.\n"
+                f"{fitting['number']}. {fitting['step']}\n\nI'd rather not guess it. If you can't find it, I can "
+                f"{OFFER_PERSON} from our team, who can show you.")
     told: dict[str, list[str]] = {}
-    for sentence in reply_sentences(last_assistant_text(ctx)):
+    # After "the step that fits", that step's place is the one asked for, not the places of the others listed after it.
+    said = ([f"{fitting['number']}. {fitting['step']}"] if fitting is not None and _PLACE.search(fitting["step"])
+            else reply_sentences(last))
+    for sentence in said:
         places = list(dict.fromkeys(_PLACE.findall(sentence)))
         if not places:
             continue

@@ -599,3 +599,49 @@ async def test_a_company_renamed_gets_where_invoice_details_are_entered(converse
                                      "the company name on my invoice is wrong"])
 def test_other_company_messages_are_still_not_a_company_renamed(message):
     assert not says_the_company_name_changes(message)
+
+
+@pytest.mark.parametrize("ask", ["can you log them out?", "kick them out please", "sign everyone else out"])
+async def test_signing_someone_else_out_is_said_to_be_outside_the_help_centre(converse, ask):
+    # "Not enough information".
+    *_, outcome = await converse("cus_alice", "I think someone else is using my account", ask)
+    assert outcome.reply.startswith("Our help centre doesn't describe signing out of other devices"), outcome.reply
+
+
+# ---------------------------------------------------------------- a region chosen later
+
+async def test_choosing_the_region_later_is_a_move_between_regions(converse):
+    # The scope reply.
+    *_, outcome = await converse(None, "which regions do you have?", "can I choose later?")
+    assert "It doesn't describe moving an app that's already running to another region" in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- where a step with no place is taken
+
+async def test_where_to_enable_the_build_cache_leads_with_its_step_and_says_no_place_is_given(converse):
+    # Every step of the guide, in its order.
+    (outcome,) = await converse("cus_bob", "where do I enable the build cache?")
+    assert ("The step that fits what you describe:\n2. If the build ran out of time, enable the build cache"
+            in outcome.reply), outcome.reply
+    assert "It doesn't say where in the dashboard that is, so I'd rather not guess" in outcome.reply
+
+
+async def test_where_a_step_that_names_no_place_is_taken_is_not_another_steps_place(converse):
+    # "Under **App → Deploys**: 1. Open **App → Deploys** …", the first step's place, as if it were the cache's.
+    *_, outcome = await converse("cus_bob", "how do I enable the build cache?", "where is that?")
+    assert outcome.reply.startswith("Our guide “Failed deploys and build timeouts” doesn't say where in the dashboard that "
+                                    "is: its step names no place.\n2. If the build ran out of time, enable the build cache"), \
+        outcome.reply
+    assert "App → Deploys" not in outcome.reply
+
+
+async def test_where_the_step_that_fits_is_taken_is_its_own_place_only(converse):
+    # Its place, then the scaling step's, listed after it.
+    *_, outcome = await converse("cus_alice", "my app keeps crashing with out of memory", "where is that?")
+    assert outcome.reply.startswith("Under **App → Metrics**:"), outcome.reply
+    assert "App → Scaling" not in outcome.reply
+
+
+async def test_where_a_button_of_the_step_that_fits_is_still_the_place_the_steps_name(converse):
+    *_, outcome = await converse("cus_alice", "how do I roll back a deploy?", "where is that button?")
+    assert outcome.reply.startswith("Under **App → Deploys**:"), outcome.reply

@@ -338,6 +338,12 @@ ABOUT_FAILURES = re.compile(r"\b(?:fail\w*|troubleshoot\w*|errors?)\b", re.IGNOR
 ASKS_WHERE_TO_LOOK = re.compile(r"\b(?:where|find|see|check|view|look\s+at|read|open)\b", re.IGNORECASE)
 # "How do I deploy my app?", "how to deploy a python app": how to do something, asked.
 ASKS_HOW_TO_DO = re.compile(r"\bhow\s+(?:do|can|could|should|would)\s+(?:i|we)\b|\bhow\s+to\b", re.IGNORECASE)
+# "**App → Logs**": a place in the dashboard, as the help centre writes one.
+_PLACE_IN_THE_DASHBOARD = re.compile(r"\*\*[^*\n]+?→[^*\n]+?\*\*")
+# "Where do I enable the build cache?": where a step is taken, which asks for the step as a how-to does (every step of the
+# guide came in its order).
+WHERE_TO_DO = re.compile(r"^\W*where\s+(?:do|can|could|should|would)\s+(?:i|we)\s+(?:enable|turn\s+on|switch\s+on|disable|turn"
+                         r"\s+off|set|change|add|configure|mark|tick)\b", re.IGNORECASE)
 RAN_INTO_IT = re.compile(r"\b(?:times|timed|timing|ran|runs|running) out\b|\bexceed(?:s|ed|ing)?\b|\bhit(?:s|ting)?\b",
                          re.IGNORECASE)
 # The words of such a question that say it asks for a figure (or for more), not what the figure is of.
@@ -902,6 +908,10 @@ class TechnicalReplies(WriterBase):
             first = others[:MAX_STEPS - len(fitting)]
             self.reply.add(f"{intro} “{best.title}” covers this. The step that fits what you describe:\n"
                            f"{_numbered(fitting)}\nIts other steps that usually help:\n{_numbered(first)}")
+            if WHERE_TO_DO.search(self.ctx.message) and not any(_PLACE_IN_THE_DASHBOARD.search(s) for _, s in fitting):
+                # "Where do I enable the build cache?": the step says to, not where; no place is guessed.
+                self.reply.add(f"It doesn't say where in the dashboard that is, so I'd rather not guess: if you can't find "
+                               f"it, I can {OFFER_PERSON} from our team.", answers=False)
             return True
         if steps := ([] if asks_what_is_included else numbered_steps[:MAX_STEPS]):
             self.reply.add(f"{intro} “{best.title}” covers this. The steps that usually sort it out:\n{_numbered(steps)}")
@@ -1264,7 +1274,7 @@ class TechnicalReplies(WriterBase):
         # reports nothing: "how do I enable the build cache?" is the second step's, whatever the first says of builds
         # (it got "no guide on how to do that as such").
         (number, _), = naming
-        how_to = bool(ASKS_HOW_TO_DO.search(self.text)) and not self._reports_a_problem()
+        how_to = bool(ASKS_HOW_TO_DO.search(self.text) or WHERE_TO_DO.search(self.text)) and not self._reports_a_problem()
         if not how_to and any(wanted & article_terms(step) for step in shown[:number - 1]):
             return []
         return naming
