@@ -15,7 +15,8 @@ import re
 from typing import Literal
 
 from agents.context import SupportContext
-from agents.follow_ups.history import assistant_texts
+from agents.follow_ups.history import assistant_texts, last_assistant_text
+from agents.follow_ups.offers import OFFER_PERSON
 
 DataProtectionAsk = Literal["erase", "access", "privacy", "backup", "encryption"]
 
@@ -196,3 +197,27 @@ def data_kept_in_the_eu_reply(ctx: SupportContext) -> str | None:
     if (account := _ACCOUNT_DATA_STORED.search(told)) is not None:
         reply += f" {account.group().strip()}"
     return reply
+
+
+# How the reply on encryption says the help centre is silent on it (reply_data_protection._encryption).
+ENCRYPTION_UNSAID = "Our help centre doesn't say how your stored data is encrypted"
+# "At rest too?", "what about encryption on disk?": the same question, of stored data; "in transit" is the connections,
+# which the certificates' entry speaks of.
+_ENCRYPTION_AGAIN = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?|what\s+about|how\s+about)[,\s]+)*(?:(?:is\s+it|are\s+they)\s+)?(?:encrypted\s+)?"
+    r"(?:encryption\s+)?(?P<where>at\s+rest|in\s+transit|on\s+disk|in\s+the\s+database|in\s+backups?)"
+    r"(?:\s+(?:too|as\s+well|also))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def encryption_asked_again_reply(ctx: SupportContext) -> str | None:
+    """"At rest too?" right after the reply that said the help centre is silent on how stored data is encrypted: that it
+    is silent on that too; "in transit?", that the connections are what it speaks of. None for another message."""
+    asked = _ENCRYPTION_AGAIN.match(ctx.message)
+    if asked is None or ENCRYPTION_UNSAID not in last_assistant_text(ctx):
+        return None
+    if asked["where"].lower().startswith("in transit"):
+        return ("In transit, the connections to your apps are what our help centre speaks of: they're encrypted, as in "
+                "my last message. How your stored data is encrypted it doesn't say. A person from our team can tell you "
+                f"more: would you like me to {OFFER_PERSON}?")
+    return ("That either: our help centre doesn't say how your stored data is encrypted, at rest or anywhere else, so I'd "
+            f"rather not guess. A person from our team can tell you: would you like me to {OFFER_PERSON}?")

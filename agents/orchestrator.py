@@ -68,7 +68,12 @@ from agents.clauses import introduces_self_only, only_thanks, without_leading_pl
 from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
 from agents.covered_before import covered_in_the_reply
-from agents.data_protection import asks_for_a_copy_of_own_data, data_kept_in_the_eu_reply, data_protection_asked
+from agents.data_protection import (
+    asks_for_a_copy_of_own_data,
+    data_kept_in_the_eu_reply,
+    data_protection_asked,
+    encryption_asked_again_reply,
+)
 from agents.details_for_a_person import detail_for_a_person
 from agents.dns_providers import asks_to_buy_a_domain
 from agents.either_or import one_of_two_reply, one_of_two_told
@@ -506,6 +511,9 @@ _REPLIES_WORKED_OUT_BY_RULE = (
                    "asks whether their data can stay in the EU after where it is stored"),
     # "What path should I use?" right after the step on a health check path: the scope reply.
     _WorkedOutRule(value_unsaid_reply, "technical", "value_unsaid", "asks which value to use of a step that gives none"),
+    # "At rest too?" right after the help centre was said to be silent on how stored data is encrypted (the scope reply).
+    _WorkedOutRule(encryption_asked_again_reply, "account", "encryption_again",
+                   "asks of encryption again, of another side of it"),
     # "What if I'm not happy after a month?" after the refund policy: the policy again behind "my answer is the same";
     # "what if it's been 3 weeks?" from a customer: their latest charge weighed, as if its refund were asked for.
     _WorkedOutRule(refund_window_for_a_time_reply, "refund", "refund_window_for_a_time",

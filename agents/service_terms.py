@@ -112,10 +112,18 @@ _WANTS_A_PAID_PLAN = re.compile(
     r"(?:\s+(?:instead|then|now|please))?\s*[.!?]*\s*$", re.IGNORECASE)
 
 
+# "I want to downgrade to pro next month", "we'd like to upgrade to business soon": a move wished for, whatever is said
+# after it (the invoice list came). Not "if I upgrade to business, what happens?", which asks what the move does.
+_WISHES_TO_MOVE_TO = re.compile(
+    r"\b(?:i|we)\s*(?:'d\s+like|\s+would\s+like|\s+want|\s+wanna|\s+need|\s+plan|'m\s+going|\s+am\s+going)\s+(?:to\s+)?"
+    r"(?:downgrad|upgrad|switch|mov|chang)\w*\s+(?:(?:my|our)\s+(?:plan|subscription|account)\s+)?(?:back\s+|down\s+|up\s+)?"
+    r"to\s+(?:the\s+)?(?P<plan>free|pro|business)\b", re.IGNORECASE)
+
+
 def plan_moved_to(message: str) -> str | None:
     """The plan ("pro", as written) a message asks to move to, or None."""
     found = (_MOVES_TO_A_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message) or _WANTS_FREE.search(message)
-             or _WANTS_A_PAID_PLAN.search(message))
+             or _WANTS_A_PAID_PLAN.search(message) or _WISHES_TO_MOVE_TO.search(message))
     return found["plan"] if found else None
 
 

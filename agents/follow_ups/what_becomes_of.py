@@ -55,7 +55,9 @@ _KEEPS_A_FEATURE = re.compile(rf"\b{_LOSE_OR_KEEP}\s+(?:my|our|the|any)\s+(?:\w+
                               # "Will I still have custom domains?" after "how do I cancel?" (the domains guide's steps).
                               rf"|\bstill\s+(?:have|get)\s+(?:(?:my|our|the|any)\s+)?(?:\w+\s+){{0,2}}?(?:{_FEATURES})\b"
                               # "Will we lose team roles?" after "downgrade to pro" (the team's entry as a guess).
-                              rf"|\blo{{1,2}}se\s+(?:\w+\s+)?(?:{_FEATURES})\b",
+                              rf"|\blo{{1,2}}se\s+(?:\w+\s+)?(?:{_FEATURES})\b"
+                              # "Will my team members lose access?" (the team's entry, with what roles do unsaid).
+                              rf"|\b(?:{_FEATURES})\s+(?:\w+\s+){{0,2}}?(?:lose|lost|losing)\s+(?:their\s+|its\s+)?access\b",
                               re.IGNORECASE)
 _ASLEEP = re.compile(r"\b(?:apps?|sites?|websites?)\s+(?:\w+\s+){0,3}?(?:sleep|asleep|idle|spin\s+down)\b",
                      re.IGNORECASE)

@@ -16,7 +16,7 @@ from agents.own_data import (
     with_double_charge_spelled,
 )
 from agents.providers.offline.reply_base import topic_words
-from agents.service_terms import asks_how_to_get_an_invoice, asks_to_change_plan_unnamed
+from agents.service_terms import asks_how_to_get_an_invoice, asks_to_change_plan_unnamed, plan_moved_to
 from agents.taxes import asks_if_tax_is_added
 from tests.agents.fakes import FakePorts
 
@@ -645,3 +645,44 @@ async def test_where_the_step_that_fits_is_taken_is_its_own_place_only(converse)
 async def test_where_a_button_of_the_step_that_fits_is_still_the_place_the_steps_name(converse):
     *_, outcome = await converse("cus_alice", "how do I roll back a deploy?", "where is that button?")
     assert outcome.reply.startswith("Under **App → Deploys**:"), outcome.reply
+
+
+# ---------------------------------------------------------------- a downgrade wished for a time, and the team after it
+
+async def test_a_downgrade_wished_for_next_month_gets_its_steps_and_when_it_takes_effect(converse):
+    # The plan and the invoice list.
+    (outcome,) = await converse("cus_bob", "I want to downgrade to pro next month")
+    assert "The downgrade takes effect at the end of your current billing period" in outcome.reply, outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["if I upgrade to business what happens?", "what happens if I downgrade to free?"])
+def test_what_a_move_does_is_still_not_a_move_wished_for(message):
+    assert plan_moved_to(message) is None
+
+
+async def test_team_members_losing_access_after_a_downgrade_is_what_the_smaller_plan_allows(converse):
+    # The team's entry, with what roles do said to be unsaid.
+    *_, outcome = await converse("cus_bob", "I'd like to downgrade to pro", "will my team members lose access?")
+    assert "So on Pro, “Free and Pro accounts can invite up to 3 members” applies to you" in outcome.reply, outcome.reply
+    assert "doesn't say what happens to team members you already have" in outcome.reply
+
+
+# ---------------------------------------------------------------- encryption, asked of another side
+
+async def test_encryption_at_rest_after_the_help_centre_was_silent_on_it_is_that_it_still_is(converse):
+    # The scope reply.
+    *_, outcome = await converse("cus_alice", "is my data encrypted?", "at rest too?")
+    assert outcome.reply.startswith("That either: our help centre doesn't say how your stored data is encrypted"), \
+        outcome.reply
+
+
+async def test_encryption_in_transit_after_it_is_the_connections_the_help_centre_speaks_of(converse):
+    *_, outcome = await converse("cus_alice", "is my data encrypted?", "what about in transit?")
+    assert outcome.reply.startswith("In transit, the connections to your apps are what our help centre speaks of"), \
+        outcome.reply
+
+
+async def test_at_rest_alone_with_nothing_before_is_still_not_told_that_either(converse):
+    (outcome,) = await converse("cus_alice", "at rest too?")
+    assert "That either" not in outcome.reply, outcome.reply

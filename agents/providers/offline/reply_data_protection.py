@@ -13,6 +13,7 @@ import re
 
 from agents.app_deletion import DELETES_THE_ACCOUNT, GRACE_PERIOD, about_deleting_the_account
 from agents.data_protection import (
+    ENCRYPTION_UNSAID,
     NAMES_REGIONS,
     WHAT_IS_HELD,
     asks_for_a_dpa,
@@ -70,7 +71,7 @@ class DataProtectionReplies(WriterBase):
     def _encryption(self) -> None:
         """"Is my data encrypted?": no entry says how stored data is encrypted, which is said; that every app and domain
         is served with a TLS certificate is what the help centre does say, with a person offered."""
-        self.reply.add("Our help centre doesn't say how your stored data is encrypted, so I'd rather not guess.")
+        self.reply.add(f"{ENCRYPTION_UNSAID}, so I'd rather not guess.")
         certificates = next((m for m in self.facts.faq if {"ssl", "tls"} & set(normalise(m.question).split())), None)
         if certificates is not None:
             self.reply.add("What it does say is that connections to your apps are encrypted: "
