@@ -94,7 +94,7 @@ from agents.request_rates import RATE_NEEDED, rate_needed
 from agents.rollback import ROLLBACK_STEP, part_a_rollback_touches_asked
 from agents.service_status import ASKS_WHEN_IT_STARTED, asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.set_phrases import opens_with_it_not_fixed
-from agents.where_it_is import STUCK_ON_A_STEP
+from agents.where_it_is import STUCK_ON_A_STEP, places_named
 from agents.yes_or_no import YES_OR_NO, answered_as_asked, without_yes_or_no
 
 # "Any ETA for a fix?", "when will it be fixed?", "is it resolved yet?", "any update?": when the incident
@@ -338,8 +338,6 @@ ABOUT_FAILURES = re.compile(r"\b(?:fail\w*|troubleshoot\w*|errors?)\b", re.IGNOR
 ASKS_WHERE_TO_LOOK = re.compile(r"\b(?:where|find|see|check|view|look\s+at|read|open)\b", re.IGNORECASE)
 # "How do I deploy my app?", "how to deploy a python app": how to do something, asked.
 ASKS_HOW_TO_DO = re.compile(r"\bhow\s+(?:do|can|could|should|would)\s+(?:i|we)\b|\bhow\s+to\b", re.IGNORECASE)
-# "**App → Logs**": a place in the dashboard, as the help centre writes one.
-_PLACE_IN_THE_DASHBOARD = re.compile(r"\*\*[^*\n]+?→[^*\n]+?\*\*")
 # "Where do I enable the build cache?": where a step is taken, which asks for the step as a how-to does (every step of the
 # guide came in its order).
 WHERE_TO_DO = re.compile(r"^\W*where\s+(?:do|can|could|should|would)\s+(?:i|we)\s+(?:enable|turn\s+on|switch\s+on|disable|turn"
@@ -908,7 +906,7 @@ class TechnicalReplies(WriterBase):
             first = others[:MAX_STEPS - len(fitting)]
             self.reply.add(f"{intro} “{best.title}” covers this. The step that fits what you describe:\n"
                            f"{_numbered(fitting)}\nIts other steps that usually help:\n{_numbered(first)}")
-            if WHERE_TO_DO.search(self.ctx.message) and not any(_PLACE_IN_THE_DASHBOARD.search(s) for _, s in fitting):
+            if WHERE_TO_DO.search(self.ctx.message) and not any(places_named(s) for _, s in fitting):
                 # "Where do I enable the build cache?": the step says to, not where; no place is guessed.
                 self.reply.add(f"It doesn't say where in the dashboard that is, so I'd rather not guess: if you can't find "
                                f"it, I can {OFFER_PERSON} from our team.", answers=False)
