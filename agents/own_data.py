@@ -246,7 +246,10 @@ _DOCUMENT_COPY = re.compile(
 # "I need a receipt for tax purposes" (out of scope at 0.70), "I need my receipts": a receipt of theirs, wanted.
 _WANTS_A_RECEIPT = re.compile(
     rf"\b(?:i|we)\s+(?:\w+\s+)?(?:need|want|require|would\s+like|'?d\s+like)\s+(?:a|an|my|our|the|some)\s+"
-    rf"(?:\w+\s+)?{_RECEIPT}\b", re.IGNORECASE)
+    rf"(?:\w+\s+)?{_RECEIPT}\b"
+    # "Can I get a receipt for my last payment?"
+    rf"|\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have|receive|obtain)\s+(?:a|an|my|our|the|some)\s+(?:\w+\s+)?{_RECEIPT}\b",
+    re.IGNORECASE)
 
 
 # "Need invoice for accounting pls", "I need my invoices for my accountant": invoices wanted as documents, for someone or

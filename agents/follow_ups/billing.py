@@ -11,7 +11,7 @@ from agents.follow_ups.go_aheads import DECLINE, affirms, says_it_is_done, withd
 from agents.follow_ups.history import assistant_texts, last_assistant_text, previous_user_text
 from agents.follow_ups.leaning_back import CLOSING, MAX_WORDS, WHEN_ALONE, asks_about_staff_review
 from agents.follow_ups.offers import OFFER_LOOKBACK_TURNS, OFFER_PERSON, OFFER_REFUND
-from agents.own_data import MONTH, asks_about_old_invoices, names_billing_document
+from agents.own_data import MONTH, asks_about_old_invoices, asks_for_document_copy, names_billing_document
 from agents.service_terms import asks_a_fate_alone, asks_what_nonpayment_does
 from agents.set_phrases import says_only_it_does_not_work
 
@@ -407,3 +407,17 @@ _AT_A_BANK = re.compile(r"\b(?:atm|cash\s+machine|withdraw\w*|transfers?|top[\s-
 def reports_a_payment_refused(message: str) -> bool:
     """"My card was declined, what do I have to do?": a payment the customer's card could not make."""
     return bool(_PAYMENT_REFUSED.search(message)) and not _AT_A_BANK.search(message)
+
+
+# "The one that failed?", "what about the one that didn't go through?" right after a copy or a receipt was asked for and
+# the invoices listed: that invoice's, whose payment was never taken (the steps to replace a card came by the FAQ
+# shortcut, for "failed").
+_THE_FAILED_ONE = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|what\s+about|how\s+about|for)[,\s]+)*(?:the\s+)?(?:one|invoice|payment|receipt)\s+"
+    r"(?:that|which)\s+(?:failed|didn'?t\s+go\s+through|did\s+not\s+go\s+through|bounced|was\s+declined)(?:\s+too)?"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def asks_for_the_failed_ones_receipt(ctx: SupportContext) -> bool:
+    """"The one that failed?" right after a receipt or a copy of an invoice was asked for."""
+    return bool(_THE_FAILED_ONE.match(ctx.message)) and asks_for_document_copy(previous_user_text(ctx) or "")

@@ -686,3 +686,17 @@ async def test_encryption_in_transit_after_it_is_the_connections_the_help_centre
 async def test_at_rest_alone_with_nothing_before_is_still_not_told_that_either(converse):
     (outcome,) = await converse("cus_alice", "at rest too?")
     assert "That either" not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- the receipt of a payment that failed
+
+async def test_the_receipt_of_the_payment_that_failed_is_that_there_is_none_and_why(converse):
+    # The steps to replace a card, by the FAQ shortcut ("failed").
+    *_, outcome = await converse("cus_alice", "can I get a receipt for my last payment?", "the one that failed?")
+    assert outcome.reply.startswith("NW-1003 wasn't paid, so there's no payment to give a receipt for"), outcome.reply
+    assert "didn't go through because the card ending 4242 expired" in outcome.reply and outcome.route != "faq"
+
+
+async def test_the_one_that_failed_without_a_receipt_asked_is_still_not_told_there_is_none(converse):
+    *_, outcome = await converse("cus_alice", "show my invoices", "the one that failed?")
+    assert "no payment to give a receipt for" not in outcome.reply, outcome.reply

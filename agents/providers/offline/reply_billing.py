@@ -24,6 +24,7 @@ from agents.follow_ups.billing import (
     NONPAYMENT_UNSAID,
     RETRY_TOLD,
     WHAT_LOOKS_WRONG,
+    asks_for_the_failed_ones_receipt,
     asks_if_any_failed,
     asks_if_the_retry_charges_twice,
     asks_us_to_try_it_now,
@@ -492,7 +493,7 @@ class BillingReplies(WriterBase):
                         or self._cancellation_fee() or self._extra_fee_unmentioned() or self._payment_terms()
                         or self._send_invoice()
                         or self._billing_details())
-        if self._tells_why_the_amount() or self._tells_what_an_invoice_is_for():
+        if self._tells_why_the_amount() or self._tells_what_an_invoice_is_for() or self._no_receipt_for_a_failed_payment():
             return
         if self.ctx.customer is None or not self.facts.has_billing:
             if service_told:
@@ -2183,6 +2184,21 @@ class BillingReplies(WriterBase):
         self._charges_are_the_plans_price()
         self.reply.add("If you didn't agree to a charge, or think it shouldn't have been taken, a person from our team "
                        f"can look into it with you: would you like me to {OFFER_PERSON}?", answers=False)
+        return True
+
+    def _no_receipt_for_a_failed_payment(self) -> bool:
+        """"The one that failed?" after a receipt was asked for: no payment was taken for it, so there is none to show;
+        the invoice is where the others are, and how the payment goes through is told (the steps to replace a card came
+        alone). False, having said nothing, for another message or with no failed invoice."""
+        if self.ctx.customer is None or not asks_for_the_failed_ones_receipt(self.ctx):
+            return False
+        failed = sorted((i for i in self.facts.invoices if i.status == "failed"), key=lambda i: i.issued_on)
+        if not failed:
+            return False
+        invoice = failed[-1]
+        self.reply.add(f"{invoice.number} wasn't paid, so there's no payment to give a receipt for; the invoice itself is "
+                       "under **Billing → Invoices** with the others.")
+        self._explain_failure(invoice)
         return True
 
     def _tells_what_an_invoice_is_for(self) -> bool:
