@@ -23,6 +23,7 @@ from agents.email_change import new_email_given
 from agents.follow_ups.billing import (
     asks_for_the_failed_ones_receipt,
     asks_of_old_invoices_after_the_details,
+    asks_of_the_failed_one_listed,
     invoice_format_asked,
     reports_card_replaced,
 )
@@ -151,7 +152,8 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     FaqRefusal(lambda ctx, _top: asks_of_old_invoices_after_the_details(ctx),
                "asks whether invoices already issued get the details just told how to add"),
     # "The one that failed?" after a receipt was asked for: that invoice's, not the steps to replace a card ("failed").
-    FaqRefusal(lambda ctx, _top: asks_for_the_failed_ones_receipt(ctx), "asks for the receipt of the payment that failed"),
+    FaqRefusal(lambda ctx, _top: asks_for_the_failed_ones_receipt(ctx) or asks_of_the_failed_one_listed(ctx),
+               "asks of the invoice listed whose payment failed"),
     # "Do you add VAT?": whether tax comes on top of the prices, which the entry on adding a VAT number to invoices (its
     # words' match) doesn't say.
     FaqRefusal(_message(asks_if_tax_is_added), "asks whether tax is added to our prices"),

@@ -381,8 +381,9 @@ _ANY_FAILED = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:did|have|has|were|was|are|is)\s+(?:any|one|some)\s+(?:of\s+(?:them|those|these)\s+)?"
     r"(?:fail(?:ed)?|bounced?|(?:get|got|been)\s+(?:declined|rejected|refused)|declined|rejected|unpaid|missed)"
     r"(?:\s+(?:yet|so\s+far|recently))?\s*[?.!]*\s*$", re.IGNORECASE)
-# A reply that listed payments or invoices by their number.
+# A reply that listed payments or invoices by their number; one of them failed.
 _LISTED = re.compile(r"^- .*\bNW-\d+", re.MULTILINE)
+_LISTED_FAILED = re.compile(r"^- .*\bNW-\d+.*\bfailed\b", re.MULTILINE)
 
 
 def asks_if_any_failed(ctx: SupportContext) -> bool:
@@ -421,3 +422,8 @@ _THE_FAILED_ONE = re.compile(
 def asks_for_the_failed_ones_receipt(ctx: SupportContext) -> bool:
     """"The one that failed?" right after a receipt or a copy of an invoice was asked for."""
     return bool(_THE_FAILED_ONE.match(ctx.message)) and asks_for_document_copy(previous_user_text(ctx) or "")
+
+
+def asks_of_the_failed_one_listed(ctx: SupportContext) -> bool:
+    """"The one that failed?" right after a reply that listed an invoice whose payment failed: that invoice."""
+    return bool(_THE_FAILED_ONE.match(ctx.message)) and bool(_LISTED_FAILED.search(last_assistant_text(ctx)))

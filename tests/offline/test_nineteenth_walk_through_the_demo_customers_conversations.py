@@ -700,3 +700,11 @@ async def test_the_receipt_of_the_payment_that_failed_is_that_there_is_none_and_
 async def test_the_one_that_failed_without_a_receipt_asked_is_still_not_told_there_is_none(converse):
     *_, outcome = await converse("cus_alice", "show my invoices", "the one that failed?")
     assert "no payment to give a receipt for" not in outcome.reply, outcome.reply
+
+
+async def test_the_one_that_failed_after_the_invoice_list_is_that_invoices_failure(converse):
+    # The steps to replace a card, by the FAQ shortcut ("failed").
+    *_, outcome = await converse("cus_alice", "show my invoices", "the one that failed?")
+    assert outcome.reply.startswith("Your payment for invoice NW-1003 ($29.00, issued on 2026-11-01) didn't go through"), \
+        outcome.reply
+    assert outcome.route != "faq" and "Replace card" not in outcome.reply

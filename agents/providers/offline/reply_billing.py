@@ -27,6 +27,7 @@ from agents.follow_ups.billing import (
     asks_for_the_failed_ones_receipt,
     asks_if_any_failed,
     asks_if_the_retry_charges_twice,
+    asks_of_the_failed_one_listed,
     asks_us_to_try_it_now,
     invoice_download_asked,
     invoice_format_asked,
@@ -721,8 +722,10 @@ class BillingReplies(WriterBase):
         # After an answer about the service, a merely plausible help-centre entry is another question's
         # ("I want to pay yearly" is closest to how to cancel a subscription).
         # Nor after the payments listed: where the invoices are is no step the customer asked for.
-        # "Did any fail?" after them asks what happened, not how to replace a card (the card's entry, for "fail").
-        match = None if service_told or history_told or self.plan_change_told or asks_if_any_failed(self.ctx) else (
+        # "Did any fail?" or "the one that failed?" after them asks what happened, not how to replace a card (the card's
+        # entry, for "fail"; its fix is told with the failure).
+        asked_of_a_failure = asks_if_any_failed(self.ctx) or asks_of_the_failed_one_listed(self.ctx)
+        match = None if service_told or history_told or self.plan_change_told or asked_of_a_failure else (
             self._how_to_get_an_invoice() or self._faq(floor=FAQ_PLAUSIBLE if asks_how_to(self.text) else FAQ_CONFIDENT))
         if match is not None and how_to_not_asked(self.text, match):
             match = None  # "is my subscription active?" is not "how do I cancel it?"
