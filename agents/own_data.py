@@ -475,9 +475,6 @@ def asks_to_unlock(text: str) -> bool:
             and not about_someone_elses_sign_in(text) and not _ADVICE_ON_UNLOCKING.search(text))
 
 
-# "Login not working", "I can't sign in", "locked out": the customer cannot get into their Northwind account, which
-# the account's facts explain (a lock, two-factor, the password). Not someone else's sign-in to what they host ("my
-# users can't log in to my app"): that is a technical question.
 # "I tried my password five times", "I entered the wrong password too many times": failed sign-ins, told ("your account is
 # active" and "not enough information" came; to a visitor, a panel with the environment guide and the refund policy).
 _FAILED_PASSWORD_ATTEMPTS = (
@@ -485,6 +482,9 @@ _FAILED_PASSWORD_ATTEMPTS = (
     r"password\s+(?:\w+\s+)?(?:times|twice|again\s+and\s+again|(?:too\s+)?many\s+times|several\s+times)\b"
     r"|\b(?:i|we)(?:'ve|\s+have)?\s+(?:typed|entered|put\s+in|used|tried)\s+(?:in\s+)?(?:the|a|my)\s+wrong\s+password\b")
 _FAILED_ATTEMPTS_TOLD = re.compile(_FAILED_PASSWORD_ATTEMPTS, re.IGNORECASE)
+# "Login not working", "I can't sign in", "locked out": the customer cannot get into their Northwind account, which
+# the account's facts explain (a lock, two-factor, the password). Not someone else's sign-in to what they host ("my
+# users can't log in to my app"): that is a technical question.
 _CANNOT_SIGN_IN = re.compile(
     r"\b(?:log-?\s?in|sign-?\s?in)\s+(?:(?:is|are|was)\s*n[o'’]?t|isnt|arent|not)\s+working\b"
     r"|\b(?:log-?\s?in|sign-?\s?in)\s+(?:(?:is|are|keeps|still)\s+)?(?:broken|failing|fails|failed)\b"
@@ -886,7 +886,6 @@ def asks_if_others_see_mine(text: str) -> bool:
 
 
 # A charge taken more than once, as customers type it: "2x", "x2", "twise", "chrged", "three times", "two $99 charges".
-# Not a count of payments asked for ("my last 3 payments").
 # The readers of a message (the classifier, the help centre's search, the offline writer's cues) know it as "charged
 # twice" or "duplicate charges"; these are spelled that way for them. Not "charged for two apps" (two things, each
 # charged once) nor "2x faster".
@@ -897,9 +896,11 @@ _TIMES_AFTER_CHARGE = re.compile(
     rf"\b({_CHARGE_VERB}(?:\s+(?:me|us|my\s+card|for\s+it))?)\s+(?:(?:2|two)\s*x|x\s*2|(?:3|three|4|four|multiple|several)"
     r"\s+times|(?:3|4)\s*x|thrice|more\s+than\s+once)\b",
     re.IGNORECASE)
-# Not a count asked for: "my last 3 payments", "the past two charges" (listed, and a refund of the duplicate was filed).
+# Put before a number of charges: not right after "last", "latest", "past" …, where it counts the latest of them ("my last
+# 3 payments", "my last two charges" were read as a charge taken twice, and Bob's duplicate was filed for a refund).
+NOT_A_COUNT_OF_THE_LATEST = r"(?<!\blast\s)(?<!\blatest\s)(?<!\brecent\s)(?<!\bpast\s)(?<!\bprevious\s)(?<!\bfirst\s)"
 _SEVERAL_CHARGES = re.compile(
-    r"(?<!\blast\s)(?<!\blatest\s)(?<!\brecent\s)(?<!\bpast\s)(?<!\bprevious\s)(?<!\bfirst\s)(?<!\bnext\s)(?<!\btop\s)"
+    rf"{NOT_A_COUNT_OF_THE_LATEST}(?<!\bnext\s)(?<!\btop\s)"
     r"\b(?:two|2|three|3|multiple|several)\s+((?:\$\s?\d[\d,]*(?:\.\d{2})?|identical|same|separate|equal)\s+)?"
     r"(charges|payments|transactions)\b(?!\s+(?:for|of)\s+(?:two|2|different|separate)\b)",
     re.IGNORECASE)

@@ -22,6 +22,7 @@ from agents.follow_ups.history import last_assistant_text, previous_user_text
 from agents.follow_ups.leaning_back import leans_back
 from agents.follow_ups.offers import offer_in_question
 from agents.follow_ups.topic import with_topic
+from agents.own_data import NOT_A_COUNT_OF_THE_LATEST
 
 # Clauses are read one at a time: "I was charged twice this month, can I get a refund?" reports the charge in one
 # and asks in the other; "how do refunds work and can I get one?" asks two questions.
@@ -107,8 +108,8 @@ _ASKS = re.compile(
 # reported (not asked about), which asks for it to be put right.
 _CHARGED_TWICE = re.compile(
     r"\b(?:twice|double[ds]?|double[-\s]charged|duplicated?|two\s+times|2\s+times|2x|charged\s+(?:me\s+|us\s+)?again"
-    # Not "my last two charges", a count of them asked for (a refund of the duplicate was filed).
-    r"|(?<!\blast\s)(?<!\blatest\s)(?<!\brecent\s)(?<!\bpast\s)(?<!\bprevious\s)(?<!\bfirst\s)two\s+(?:identical\s+)?charges"
+    # Not "my last two charges", a count of them asked for.
+    rf"|{NOT_A_COUNT_OF_THE_LATEST}two\s+(?:identical\s+)?charges"
     r"|same\s+charge\s+two)\b",
     re.IGNORECASE,
 )

@@ -82,7 +82,8 @@ _GOES_TO_THE_PLACE = re.compile(
 
 # "… covers this. The step that fits what you describe:\n2. …": the one step a reply put first.
 _STEP_THAT_FITS = re.compile(r"The step that fits what you describe:\n(?P<number>\d+)\.\s+(?P<step>[^\n]+)")
-_GUIDE_TITLE = re.compile(r"\bguide “(?P<title>[^”]+)”")
+# A guide named in a reply: “Scaling and cold starts” (the technical writer reads it too).
+GUIDE_NAMED = re.compile(r"\bguide “(?P<title>[^”]+)”")
 # "To upgrade: ": a lead-in that says what the step after it is for.
 _PURPOSE = re.compile(r"^(?P<purpose>to\s+[^*:\n]{1,30}):\s+", re.IGNORECASE)
 
@@ -94,7 +95,7 @@ def where_it_is_reply(ctx: SupportContext) -> str:
     asked_how = asks_only_how(ctx.message)
     last = last_assistant_text(ctx)
     fitting = _STEP_THAT_FITS.search(last)
-    if fitting is not None and "**" not in fitting["step"] and (guide := _GUIDE_TITLE.search(last)) is not None:
+    if fitting is not None and "**" not in fitting["step"] and (guide := GUIDE_NAMED.search(last)) is not None:
         # "Where is that?" right after the build cache's step, which names no place nor button: the place of the guide's
         # first step (**App → Deploys**, where a failed deploy's log is) came, as if it were the cache's. A step that
         # names a button (**Roll back**) is taken where the other steps say.
@@ -117,9 +118,9 @@ def where_it_is_reply(ctx: SupportContext) -> str:
             if (purpose := _PURPOSE.match(sentence)) is not None:
                 # "To upgrade: Go to **Billing → Plan**, choose …": what the step is for stays with it.
                 step = f"{purpose['purpose']}, {step}"
-        said = told.setdefault(place, [])
-        if step not in said:
-            said.append(step)
+        steps_there = told.setdefault(place, [])
+        if step not in steps_there:
+            steps_there.append(step)
     lines = [f"Under {place}: {steps[0]}" if len(steps) == 1 else f"Under {place}:\n" + "\n".join(f"- {s}" for s in steps)
              for place, steps in told.items()]
     return "\n".join(lines) + f"\n\nIf you can't find it there, tell me what you see, or I can {OFFER_PERSON} from our team."

@@ -2195,10 +2195,9 @@ class BillingReplies(WriterBase):
         alone). False, having said nothing, for another message or with no failed invoice."""
         if self.ctx.customer is None or not asks_for_the_failed_ones_receipt(self.ctx):
             return False
-        failed = sorted((i for i in self.facts.invoices if i.status == "failed"), key=lambda i: i.issued_on)
-        if not failed:
+        invoice = max((i for i in self.facts.invoices if i.status == "failed"), key=lambda i: i.issued_on, default=None)
+        if invoice is None:
             return False
-        invoice = failed[-1]
         self.reply.add(f"{invoice.number} wasn't paid, so there's no payment to give a receipt for; the invoice itself is "
                        "under **Billing → Invoices** with the others.")
         self._explain_failure(invoice)

@@ -94,7 +94,7 @@ from agents.request_rates import RATE_NEEDED, rate_needed
 from agents.rollback import ROLLBACK_STEP, part_a_rollback_touches_asked
 from agents.service_status import ASKS_WHEN_IT_STARTED, asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.set_phrases import opens_with_it_not_fixed
-from agents.where_it_is import STUCK_ON_A_STEP, places_named
+from agents.where_it_is import GUIDE_NAMED, STUCK_ON_A_STEP, places_named
 from agents.yes_or_no import YES_OR_NO, answered_as_asked, without_yes_or_no
 
 # "Any ETA for a fix?", "when will it be fixed?", "is it resolved yet?", "any update?": when the incident
@@ -1844,7 +1844,7 @@ class TechnicalReplies(WriterBase):
         got "I don't have a guide on that" (their words find no incident or guide). False, having said nothing, for
         another message."""
         last = last_assistant_text(self.ctx)
-        if self._sends_the_error_asked_for(last) and (guide := _GUIDE_NAMED.search(last)) is not None:
+        if self._sends_the_error_asked_for(last) and (guide := GUIDE_NAMED.search(last)) is not None:
             # "The log says npm ERR! missing script: build" after being asked for the error: the guide's steps again
             # read as if it had gone unread. A step that fits the error ("build timed out": the build cache) is named.
             article = self._guide_named_last()
@@ -1869,8 +1869,8 @@ class TechnicalReplies(WriterBase):
         where = _SAYS_WHERE_IT_RUNS.match(self.ctx.message)
         since = None if where else _SAYS_SINCE_WHEN.match(self.ctx.message)
         # Which domain, said after a guide's steps: nothing of it can be looked at from here.
-        domain_named = bool(_NAMES_ITS_DOMAIN.match(self.ctx.message)) and bool(_GUIDE_NAMED.search(last))
-        shows = bool(_TELLS_HOW_IT_SHOWS.match(self.ctx.message)) and bool(_GUIDE_NAMED.search(last))
+        domain_named = bool(_NAMES_ITS_DOMAIN.match(self.ctx.message)) and bool(GUIDE_NAMED.search(last))
+        shows = bool(_TELLS_HOW_IT_SHOWS.match(self.ctx.message)) and bool(GUIDE_NAMED.search(last))
         if where is None and since is None and not domain_named and not shows:
             return False
         told = self._incident_told_in(last)
@@ -1926,7 +1926,7 @@ class TechnicalReplies(WriterBase):
             self._cite_incident(told)
             self.reply.add(f"If it runs elsewhere, {person}", answers=False)
             return True
-        if (guide := _GUIDE_NAMED.search(last)) is not None:
+        if (guide := GUIDE_NAMED.search(last)) is not None:
             if last.startswith(_GUIDE_DID_NOT_SORT_IT):
                 # A second detail after it: not the same words again behind "my answer is the same".
                 self.reply.add(f"Thanks. Our guide “{guide['title']}” has nothing more on it, and I can't see your app "
@@ -2133,8 +2133,6 @@ _TELLS_HOW_IT_SHOWS = re.compile(
     r"|no\s+(?:new\s+)?(?:deploys?|changes)(?:\s+(?:on\s+our\s+(?:side|end)|from\s+us|recently|today))?)"
     r"[^?]{0,30}$", re.IGNORECASE)
 _GUIDE_DID_NOT_SORT_IT = "Thanks, that helps. If the steps in our guide"
-# A guide named in a reply: “Scaling and cold starts”.
-_GUIDE_NAMED = re.compile(r"\bguide\s+“(?P<title>[^”]+)”")
 
 
 # "Can you let me know", "will you email me when": this chat asked to send the updates itself.
