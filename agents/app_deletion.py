@@ -70,22 +70,25 @@ def about_a_lost_authenticator(faq_question: str) -> bool:
     return bool(_ABOUT_A_LOST_AUTHENTICATOR.search(faq_question))
 
 
-# "If I delete an app will I pay less?", "will I still be charged for it?" right after "how do I delete an app?": what
-# an app adds to the bill ("no guide" came), where the plans are priced by the month with a number of apps each.
+# "If I delete an app will I pay less?", "will I still be charged for it?" right after "how do I delete an app?", "will
+# I get money back for it?" after "I deleted an app yesterday": what an app adds to the bill ("no guide" came; a refund of
+# the latest charge was weighed), where the plans are priced by the month with a number of apps each.
 _DELETES_AN_APP = re.compile(
     rf"\b(?:delet|remov|destroy|eras)(?:e|es|ed|ing)\s+(?:(?:an?|one|the|this|that|my|our|some|one\s+of\s+(?:my|our))\s+)?"
     rf"(?:(?!{_NOT_A_HOSTED_APP}\b)[a-z0-9-]+\s+)?apps?\b(?!'s?\b)")
 _ASKS_WHAT_IT_COSTS = re.compile(
-    r"\b(?:charged|charge|charges|pay|paying|billed|bill|cost|costs|cheaper|save|saves|less|price|refund(?:ed)?)\b")
-_OF_THAT_APP = re.compile(r"\b(?:it|that|this|the\s+app|them|those|anything|money)\b")
+    r"\b(?:charged|charge|charges|pay|paying|billed|bill|cost|costs|cheaper|save|saves|less|price|refund(?:ed)?"
+    r"|money\s+back)\b")
+_OF_THAT_APP = re.compile(r"\b(?:it|that|this|the\s+app|them|those|anything|money|now)\b")
 
 
 def asks_what_deleting_an_app_saves(message: str, *, asked_before: str = "") -> bool:
     """Whether a message asks what deleting an app does to the bill: said in it, or of the app whose deletion the
-    question before asked about."""
+    message before asked about or told of."""
     words = " ".join(message.lower().replace("’", "'").split())
     if not _ASKS_WHAT_IT_COSTS.search(words) or _ENDS_THE_ACCOUNT.search(words):
         return False
     if _DELETES_AN_APP.search(words):
         return True
-    return bool(_OF_THAT_APP.search(words)) and asks_to_delete_an_app(asked_before)
+    before = " ".join(asked_before.lower().replace("’", "'").split())
+    return bool(_OF_THAT_APP.search(words)) and (asks_to_delete_an_app(asked_before) or bool(_DELETES_AN_APP.search(before)))

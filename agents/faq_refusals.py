@@ -17,11 +17,13 @@ from agents.about_service import (
     plan_a_way_to_pay_is_for,
     unlisted_payment_methods,
 )
+from agents.app_deletion import asks_what_deleting_an_app_saves
 from agents.context import SupportContext
 from agents.data_protection import asks_for_a_dpa, asks_to_erase_personal_data
 from agents.email_change import new_email_given
 from agents.follow_ups.billing import (
     asks_for_the_failed_ones_receipt,
+    asks_of_an_invoice_detail_after_its_steps,
     asks_of_old_invoices_after_the_details,
     asks_of_the_failed_one_listed,
     invoice_format_asked,
@@ -151,6 +153,11 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # matched the email change's ("invoices keep using the old address").
     FaqRefusal(lambda ctx, _top: asks_of_old_invoices_after_the_details(ctx),
                "asks whether invoices already issued get the details just told how to add"),
+    # "And the address?" after those steps: the words match changing the email address. ("And VAT number?" matches
+    # those steps' entry, which is sent and told as covering it.)
+    FaqRefusal(lambda ctx, top: asks_of_an_invoice_detail_after_its_steps(ctx)
+               and not {"vat", "company"} & set(top.question.lower().split()),
+               "asks of a detail invoices carry right after the steps to enter them"),
     # "The one that failed?" after a receipt was asked for: that invoice's, not the steps to replace a card ("failed").
     FaqRefusal(lambda ctx, _top: asks_for_the_failed_ones_receipt(ctx) or asks_of_the_failed_one_listed(ctx),
                "asks of the invoice listed whose payment failed"),
@@ -175,6 +182,10 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # "How much would it cost for 3 apps?": how many apps each plan allows decides it, which the entry listing the plans'
     # prices does not say.
     FaqRefusal(_message(asks_price_per_app), "asks the price of a number of apps, or of each app"),
+    # "Will I get money back for it?" after "I deleted an app yesterday": what the app cost, which is nothing apart from
+    # the plan; the words match the refund policy.
+    FaqRefusal(lambda ctx, _top: asks_what_deleting_an_app_saves(ctx.message, asked_before=previous_user_text(ctx) or ""),
+               "asks what deleting an app does to the bill"),
     # "How do I get more?" after the API's limit on Pro: more of what was discussed; the words alone match the generic
     # upgrade steps ("choose Pro or Business").
     FaqRefusal(_after_a_question(asks_for_more), "asks for more of what was discussed before"),

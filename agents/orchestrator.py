@@ -90,6 +90,7 @@ from agents.follow_ups.billing import (
     asks_if_any_failed,
     asks_if_it_worked_with_nothing_done,
     asks_if_the_retry_charges_twice,
+    asks_of_an_invoice_detail_after_its_steps,
     asks_of_another_month_after_a_refund_refused,
     asks_of_another_months_invoice,
     asks_of_old_invoices_after_the_details,
@@ -118,7 +119,7 @@ from agents.follow_ups.offers import (
     accepts_offer,
     goes_ahead_with_nothing_offered,
 )
-from agents.follow_ups.people import custom_roles_setup_asked
+from agents.follow_ups.people import custom_roles_setup_asked, members_priced_after_the_team
 from agents.follow_ups.plan_moves import DELETING_THE_ACCOUNT, asks_how_or_when_of_it
 from agents.follow_ups.plans import (
     apps_had_after_the_counts,
@@ -142,6 +143,7 @@ from agents.follow_ups.service import (
     asks_the_credits_amount,
     compensation_asked_of_the_outage,
     credits_asked_of_the_sla_told,
+    downtime_after_the_sla_reply,
     limit_gone_past,
     reports_what_a_fault_costs_after_a_guide,
     reports_what_the_outage_costs,
@@ -228,6 +230,7 @@ from agents.own_data import (
     with_double_charge_spelled,
     with_the_lock_denied,
 )
+from agents.payment_sums import asks_a_sum_paid
 from agents.per_unit import per_unit_reply, unit_asked_of_a_figure
 from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
@@ -253,6 +256,7 @@ from agents.service_status import (
     asks_how_the_service_ran,
     asks_if_the_service_is_down,
     asks_when_the_incident_began,
+    asks_when_the_incident_ends,
     reports_a_fault_in_our_dashboard,
 )
 from agents.service_terms import (
@@ -511,6 +515,9 @@ _REPLIES_WORKED_OUT_BY_RULE = (
                    "asks whether their data can stay in the EU after where it is stored"),
     # "What path should I use?" right after the step on a health check path: the scope reply.
     _WorkedOutRule(value_unsaid_reply, "technical", "value_unsaid", "asks which value to use of a step that gives none"),
+    # "So my app could go down?" right after the reply on the uptime SLA: the open incident came, for "go down".
+    _WorkedOutRule(downtime_after_the_sla_reply, "general", "downtime_after_the_sla",
+                   "asks whether their apps may go down after the uptime SLA was told"),
     # "At rest too?" right after the help centre was said to be silent on how stored data is encrypted (the scope reply).
     _WorkedOutRule(encryption_asked_again_reply, "account", "encryption_again",
                    "asks of encryption again, of another side of it"),
@@ -678,6 +685,9 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: team_size_said(ctx.message) is not None or asks_about_own_logins(ctx.message), "account",
                   "team_described", "describes the team, or asks whether each member signs in alone",
                   spares=("human",), sure=True),
+    # "When will it be fixed?" right after a reply on an open incident (off topic at 0.80: the scope reply).
+    _FollowUpRule(asks_when_the_incident_ends, "technical", "incident_end_asked", "asks when the incident just told ends",
+                  spares=("human",), sure=True),
     # "Can I get compensated?" after an outage was spoken of (refund at 0.6: "not enough information"): credits for that
     # outage, which the technical part weighs against the SLA with the incident.
     _FollowUpRule(lambda ctx: compensation_asked_of_the_outage(ctx) is not None, "technical", "outage_compensation_asked",
@@ -815,14 +825,24 @@ _FOLLOW_UPS_MISREAD = (
     # invoices already issued, which the billing part says the entry leaves as they are.
     _FollowUpRule(asks_of_old_invoices_after_the_details, "billing", "old_invoices_asked",
                   "asks whether invoices already issued change", spares=("human",)),
+    # "And the address?" right after those steps (account: the email address and its entry), "how do I change it on
+    # invoices?" (the card's steps): the same steps, for that detail.
+    _FollowUpRule(asks_of_an_invoice_detail_after_its_steps, "billing", "invoice_detail_after_steps",
+                  "asks of a detail invoices carry right after the steps to enter them", spares=("human",), sure=True),
     # "Will I lose anything?" after "how do I upgrade?" (out of scope at 0.66: the scope reply): what the move up keeps.
     _FollowUpRule(asks_what_an_upgrade_loses, "billing", "upgrade_loss_asked", "asks what an upgrade takes away",
                   spares=("human",)),
+    # "How much have we spent in 2026?" (off topic at 0.64): the sum of the customer's payments, which the billing part
+    # works out.
+    _FollowUpRule(lambda ctx: asks_a_sum_paid(ctx.message), "billing", "sum_paid_asked", "asks how much was paid",
+                  spares=("human", "refund")),
     # "Is there a setup fee?" (general in a panel: a visitor asked to sign in): no fee beside the plans' prices.
     _FollowUpRule(lambda ctx: asks_about_an_extra_fee(ctx.message), "billing", "extra_fee_asked",
                   "asks about a fee beside the plans' prices", spares=("human",), sure=True),
     # "How much per seat?" (account: the team's entry as a guess): the billing part says no price per member is given.
-    _FollowUpRule(lambda ctx: asks_price_per_seat(ctx.message), "billing", "price_per_seat_asked",
+    # So for "how much extra is that?" right after the steps to invite a member.
+    _FollowUpRule(lambda ctx: asks_price_per_seat(ctx.message) or members_priced_after_the_team(ctx), "billing",
+                  "price_per_seat_asked",
                   "asks a price for each person on the team", spares=("human",), sure=True),
     # "Is the price per app?" (technical: "no guide"), "will I still be charged for it?" after "how do I delete an app?"
     # ("no guide" again): the plans are priced by the month, which the billing part's plans say, with each one's apps.

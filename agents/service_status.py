@@ -13,7 +13,7 @@ import re
 
 from agents.about_service import reports_a_security_issue
 from agents.context import SupportContext
-from agents.follow_ups.history import assistant_texts, last_assistant_text
+from agents.follow_ups.history import assistant_texts, last_assistant_text, last_reply_cited
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.service import asks_about_uptime
 
@@ -48,6 +48,23 @@ _ASKS_IF_THE_SERVICE_IS_DOWN = re.compile(
 _MONEY = r"\b(?:refunds?|credits?|compensat\w*|money|reimburs\w*)\b"
 _MONEY_FOR_IT = re.compile(rf"{_MONEY}|\bsla\b", re.IGNORECASE)
 _MONEY_ASKED = re.compile(_MONEY, re.IGNORECASE)
+
+# "When will it be fixed?", "any eta?", "how long will it take?": when an incident or fault ends.
+ASKS_WHEN_FIXED = re.compile(
+    r"\beta\b|\bestimated?\b[^.?!]{0,20}\b(?:time|fix|resolution)\b"
+    r"|\bwhen\b[^.?!]{0,40}\b(?:fixed|resolved|sorted|back up|back online|working again|over)\b"
+    r"|\bhow long\b[^.?!]{0,40}\b(?:take|last|fix|until|before)\b"
+    r"|\b(?:fixed|resolved|sorted) yet\b|\bany (?:updates?|news|progress)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_when_the_incident_ends(ctx: SupportContext) -> bool:
+    """"When will it be fixed?" right after a reply on an open incident: when that incident ends (read alone, off topic
+    at 0.80: the scope reply)."""
+    return bool(ASKS_WHEN_FIXED.search(ctx.message)) and len(ctx.message.split()) <= 8 and last_reply_cited(ctx,
+                                                                                                         "incident")
+
 
 
 # "Can I get notified?", "how do I subscribe?", "can you let me know when it's fixed?", "do you send alerts when something

@@ -200,6 +200,25 @@ def asks_of_old_invoices_after_the_details(ctx: SupportContext) -> bool:
     return asks_about_old_invoices(ctx.message) and "Billing → Details" in last_assistant_text(ctx)
 
 
+# "How do I change it on invoices?", "can I update the name on our invoices?": a detail the invoices carry, changed.
+_CHANGE_IT_ON_INVOICES = re.compile(
+    r"\b(?:change|update|edit|correct|fix|put|get|show|add|set|replace)\s+(?:it|that|this|them|those|(?:the|our|my)\s+"
+    r"(?:new\s+)?(?:(?:company|business)\s+)?(?:name|address|details))\s+(?:on|in|onto|to)\s+(?:the\s+|my\s+|our\s+|"
+    r"all\s+(?:the\s+|my\s+|our\s+)?)?(?:invoices?|bills?|receipts?)\b", re.IGNORECASE)
+# "And the address?", "what about our VAT number?", "the billing address too?": another of the details, named alone.
+_A_DETAIL_NAMED_ALONE = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|what\s+about|how\s+about|also)[,\s]+)*(?:the\s+|our\s+|my\s+)?(?:new\s+)?"
+    r"(?:(?:billing|company|business|postal|office|registered)\s+)?(?:address|vat(?:\s+(?:number|id|no))?|tax\s+(?:id|number)"
+    r"|company\s+name|name)(?:\s+(?:too|as\s+well|also))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def asks_of_an_invoice_detail_after_its_steps(ctx: SupportContext) -> bool:
+    """"How do I change it on invoices?" or "and the address?" right after the steps to put company details on
+    invoices: those steps again, for that detail (the card's steps came, for "change", and the email address's)."""
+    return ("Billing → Details" in last_assistant_text(ctx)
+            and bool(_CHANGE_IT_ON_INVOICES.search(ctx.message) or _A_DETAIL_NAMED_ALONE.match(ctx.message)))
+
+
 # How the billing part says the help centre is silent on what an unpaid account leads to.
 NONPAYMENT_UNSAID = "Our help centre doesn't say what happens to your apps or account while a payment is outstanding"
 

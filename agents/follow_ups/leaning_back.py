@@ -107,11 +107,13 @@ _ASKS_FOR_MORE = re.compile(
     r"|is\s+it\s+possible\s+to\s+(?:raise|increase|lift|extend)\s+(?:it|that|the\s+limit))(?:\s+(?:of\s+them|then|"
     r"please))?\W*$",
     re.IGNORECASE)
-# "Whats the limit for business?", "what's the max on pro", "and the limit?": a limit that names nothing it is a
-# limit of, which only the question before supplies (the 429 it answered). Not "what's the app limit on pro?" nor
-# "what's the build time limit?", which name theirs.
+# "Whats the limit for business?", "what's the max on pro", "and the limit?", "how long is the limit on pro?": a limit
+# that names nothing it is a limit of, which only the question before supplies (the 429 it answered; the build that
+# timed out, where the API's rate limit came for "limit"). Not "what's the app limit on pro?" nor "what's the build time
+# limit?", which name theirs.
 _ASKS_THE_LIMIT = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:what'?s|whats|what\s+(?:is|are))\s+)?(?:the|our|my)\s+"
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:what'?s|whats|what\s+(?:is|are)|how\s+(?:long|big|high|much)\s+is)\s+)?"
+    r"(?:the|our|my)\s+"
     r"(?:limits?|max(?:imum)?|cap|quota)"
     r"(?:\s+(?:for|on|with|in)\s+(?:the\s+)?(?:(?:free|pro|business)(?:\s+(?:plan|tier))?|my\s+plan|me|us))?"
     r"(?:\s+(?:then|exactly|again))?\s*[?.!]*\s*$"

@@ -108,3 +108,23 @@ def custom_roles_setup_asked(ctx: SupportContext) -> str | None:
     if asks_only_how(ctx.message) and CUSTOM_ROLES_TOLD in last_assistant_text(ctx):
         return "how do I set up custom roles?"
     return None
+
+
+# How the help centre's entry on the team says where members are invited, as a reply quotes it.
+_TEAM_INVITE_PLACE = "Settings → Team → Invite"
+# "How much extra is that?", "does that cost extra?", "will I pay more for them?", "is it free?": what the members just
+# asked how to invite add to the bill (the plans' prices came, as if the plans were asked of).
+_COSTS_EXTRA = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|also)[,\s]+)?(?:"
+    r"how\s+much\s+(?:extra\s+|more\s+)?(?:is|would|will|does|do)\s+(?:that|it|this|they|them|each(?:\s+one)?)"
+    r"(?:\s+(?:be|cost|costs?))?(?:\s+(?:extra|more))?"
+    r"|(?:does|would|will|is)\s+(?:that|it|this|each(?:\s+one)?)\s+(?:cost\s+)?(?:extra|more|anything|free)"
+    r"|(?:do|will|would)\s+(?:i|we)\s+(?:have\s+to\s+)?(?:pay|be\s+charged|get\s+charged)(?:\s+(?:extra|more|anything))?"
+    r"(?:\s+for\s+(?:them|that|it|each(?:\s+one)?))?"
+    r"|(?:are|is)\s+(?:they|there\s+a\s+(?:charge|fee|cost))(?:\s+for\s+(?:them|that|it))?(?:\s+(?:free|extra))?"
+    r")(?:\s+(?:per|a|each)\s+(?:month|person|member|seat))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def members_priced_after_the_team(ctx: SupportContext) -> bool:
+    """"How much extra is that?" right after the team's entry on inviting members: a price for each member."""
+    return _TEAM_INVITE_PLACE in last_assistant_text(ctx) and bool(_COSTS_EXTRA.match(ctx.message))

@@ -11,6 +11,7 @@ from agents.context import SupportContext
 from agents.follow_ups.history import earlier_user_texts, last_assistant_text, last_reply_cited, previous_user_text
 from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them, asks_to_avoid_it, asks_what_it_costs
 from agents.follow_ups.offers import OFFER_PERSON
+from agents.follow_ups.people import members_priced_after_the_team
 from agents.follow_ups.plan_moves import PLANS_CHEAPEST_FIRST, goes_ahead_with_a_change, plan_change_named
 from agents.service_terms import (
     RENEWAL_TOLD,
@@ -163,7 +164,8 @@ def plans_priced_asked(ctx: SupportContext) -> list[str]:
     # "How much to get more?" after a reply that gave the price already is answered from it (covered_before).
     more = bool(_ASKS_THE_PRICE_OF_MORE.match(ctx.message)) and "$" not in last
     costs = (asks_what_it_costs(ctx.message) or more) and not plan_change_named(previous_user_text(ctx) or "")
-    if not (HOW_MUCH_ALONE.match(ctx.message) or costs) or RENEWAL_TOLD in last:
+    # "How much extra is that?" after the steps to invite members (whose counts name each plan): the members' price.
+    if not (HOW_MUCH_ALONE.match(ctx.message) or costs) or RENEWAL_TOLD in last or members_priced_after_the_team(ctx):
         return []
     # "You're on the Free plan, so you'd need to move to Pro or Business first" names the customer's own, not one asked.
     named = _OWN_PLAN_SAID.sub("", last)

@@ -285,6 +285,47 @@ def sla_held_asked(ctx: SupportContext) -> str | None:
     return f"what was the uptime {(found['when'] or ' this month').strip().lower()}?"
 
 
+# "So my app could go down?", "so there's no uptime guarantee for me?", "what if my site goes down?" right after the
+# reply on the uptime SLA: whether the customer's own apps may go down, on a plan with or without the SLA (the open
+# incident came, for "go down", as if it were asked whether the service is down now).
+_DOWNTIME_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?|hmm|wait)[,\s]+)*(?:"
+    r"(?:(?:my|our|the)\s+)?(?:apps?|sites?|website|service|api)\s+(?:could|can|might|may|will|would)\s+(?:still\s+)?"
+    r"(?:go\s+down|be\s+down|go\s+offline|have\s+(?:some\s+)?(?:downtime|outages?))"
+    r"|what\s+if\s+(?:my|our|the)\s+(?:apps?|sites?|website|service)\s+(?:goes|go|is|are)\s+(?:down|offline)"
+    r"|(?P<none>(?:there'?s|there\s+is|i\s+have|we\s+have|i\s+get|we\s+get)\s+no\s+(?:uptime\s+)?(?:guarantee|sla))"
+    r"(?:\s+(?:for|on)\s+(?:me|us|my\s+plan|our\s+plan|free|pro))?"
+    r")\s*(?:then|at\s+all|too)?\s*[?.!]*\s*$", re.IGNORECASE)
+# How the help centre's entry on the SLA words the plans it covers and those it doesn't, as a reply quotes it.
+_SLA_PLAN = re.compile(r"\b[Tt]he\s+(?P<plan>\w+)\s+plan\s+comes\s+with\s+an?\s+(?P<uptime>\d+(?:\.\d+)?%)[^.]*\.")
+_NO_SLA = re.compile(r"\b(?P<plans>\w+(?:\s+and\s+\w+)?)\s+have\s+no\s+SLA(?P<rest>[^.]*)\.")
+
+
+def downtime_after_the_sla_reply(ctx: SupportContext) -> str | None:
+    """"So my app could go down?" right after the reply on the uptime SLA: yes, as anywhere, with what that reply said
+    of the customer's plan (its figures taken from it, not restated here); None for another message, or when the reply
+    before named no plan with an SLA."""
+    last = last_assistant_text(ctx)
+    asked = _DOWNTIME_ASKED.match(ctx.message)
+    if asked is None or (covered := _SLA_PLAN.search(last)) is None:
+        return None
+    plan, uptime = covered["plan"], covered["uptime"]
+    own = ctx.customer.plan if ctx.customer is not None else None
+    if own == plan:
+        lead = "You do have one:" if asked["none"] else "It can, as on any hosting, but"
+        return (f"{lead} on your {plan} plan our SLA promises {uptime} uptime a month, with service credits if we miss "
+                "it.")
+    uncovered = _NO_SLA.search(last)
+    same_infrastructure = bool(uncovered and "same infrastructure" in uncovered["rest"])
+    on_plan = f"on your {own} plan" if own else f"on plans other than {plan}"
+    infrastructure = (f" Your apps do run on the same infrastructure as {plan}'s: what differs is the promise."
+                      if same_infrastructure and own else "")
+    lead = "That's right" if asked["none"] else "It can happen, as on any hosting"
+    return (f"{lead}: {on_plan} no SLA promises how much uptime you get, and there are no "
+            f"service credits if it falls short.{infrastructure} Only the {plan} plan comes with an SLA: {uptime} uptime a "
+            "month, with service credits if we miss it.")
+
+
 # "What happens if you miss it?", "and if you don't meet it?" right after the uptime SLA was told: the service credits
 # it gives, and how a claim is made (as technical, "I don't have a guide on that").
 _ASKS_IF_MISSED = re.compile(

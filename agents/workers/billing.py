@@ -5,6 +5,7 @@ and the plans on sale with their prices ("how much is the next tier?")."""
 from __future__ import annotations
 
 import asyncio
+from collections import Counter, defaultdict
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -80,7 +81,21 @@ def billing_totals(
         "first_payment_on": min(p.created_at for p in paid).date().isoformat() if paid else None,
         "paid_back": str(sum((r.amount for r in refunds if r.status == "completed"), Decimal(0))),
         "outstanding": str(sum((i.amount for i in invoices if i.unpaid), Decimal(0))),
+        "paid_by_period": _paid_by_period(paid),
     }
+
+
+def _paid_by_period(paid: list[PaymentFact]) -> dict[str, dict[str, Any]]:
+    """What was paid in each year ("2026") and month ("2026-11") with a payment, and over how many payments: the
+    figures "how much have I paid this year?" is answered with."""
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    counts: Counter[str] = Counter()
+    for payment in paid:
+        day = payment.created_at.date()
+        for key in (f"{day.year:04d}", f"{day.year:04d}-{day.month:02d}"):
+            sums[key] += payment.amount
+            counts[key] += 1
+    return {key: {"paid": str(sums[key]), "payments": counts[key]} for key in sorted(sums)}
 
 
 async def _plans_for_visitor(deps: RunDeps) -> AgentResponse:

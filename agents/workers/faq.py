@@ -42,7 +42,7 @@ from agents.follow_ups.leaning_back import (
     asks_the_limit,
     asks_to_deliver_it,
 )
-from agents.follow_ups.people import people_named_before
+from agents.follow_ups.people import members_priced_after_the_team, people_named_before
 from agents.follow_ups.plan_moves import (
     asks_how_or_when_of_it,
     plan_move_asked_how_long,
@@ -519,6 +519,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "How long do I have to change my mind?" after "will my data be gone forever?" was answered from the entry on
         # deleting: that entry, whose grace period is the answer (its words found nothing on it).
         matches += _after_own(matches, _best_first(deps, DELETE_ACCOUNT_QUESTION, 1))
+    if members_priced_after_the_team(ctx):
+        # "How much extra is that?" right after the steps to invite members: the plans' prices and what the team's entry
+        # says of members on each, as for "how much per seat?" (its words find the refund's timing).
+        matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1) + _best_first(deps, TEAM_QUESTION, 1))
     if says_the_company_name_changes(ctx.message):
         # "We're moving to a new company name": the entry on the details invoices carry (0.06 for its words).
         matches = _reread_first(deps, INVOICE_DETAILS_QUESTION, 1, matches)

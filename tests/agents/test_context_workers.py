@@ -11,11 +11,16 @@ from tests.agents.fakes import INVOICES, PAYMENTS, FakeKb, FakePorts, Harness, c
 def test_totals_count_every_successful_charge_and_what_is_unpaid():
     alice = billing_totals(INVOICES["cus_alice"], PAYMENTS["cus_alice"], [])
     assert alice == {"paid": "58.00", "payments_succeeded": 2, "first_payment_on": "2026-09-01",
-                     "paid_back": "0", "outstanding": "29.00"}
+                     "paid_back": "0", "outstanding": "29.00",
+                     # November's payment failed: no month of it, and not in the year's sum.
+                     "paid_by_period": {"2026": {"paid": "58.00", "payments": 2},
+                                        "2026-09": {"paid": "29.00", "payments": 1},
+                                        "2026-10": {"paid": "29.00", "payments": 1}}}
     # Bob's duplicate was a real charge until it is paid back.
-    assert billing_totals(INVOICES["cus_bob"], PAYMENTS["cus_bob"], [])["paid"] == "297.00"
+    bob = billing_totals(INVOICES["cus_bob"], PAYMENTS["cus_bob"], [])
+    assert bob["paid"] == "297.00" and bob["paid_by_period"]["2026-11"] == {"paid": "198.00", "payments": 2}
     assert billing_totals([], [], []) == {"paid": "0", "payments_succeeded": 0, "first_payment_on": None,
-                                          "paid_back": "0", "outstanding": "0"}
+                                          "paid_back": "0", "outstanding": "0", "paid_by_period": {}}
 
 
 async def test_the_writer_gets_the_subscription_and_the_totals_with_the_invoices():

@@ -15,6 +15,7 @@ from agents.about_service import (
 )
 from agents.card_changes import CARD_ON_FILE, asks_to_remove_it, reports_card_lost
 from agents.context import HistoryTurn
+from agents.covered_before import covered_in_the_reply
 from agents.cues import has_cue
 from agents.details_for_a_person import CANCELLATION_UNSEEN, RENEWAL_DATE_CHANGE_UNDESCRIBED
 from agents.facts import InvoiceFact, PaymentFact, PlanFact
@@ -27,6 +28,7 @@ from agents.follow_ups.billing import (
     asks_for_the_failed_ones_receipt,
     asks_if_any_failed,
     asks_if_the_retry_charges_twice,
+    asks_of_an_invoice_detail_after_its_steps,
     asks_of_the_failed_one_listed,
     asks_us_to_try_it_now,
     invoice_download_asked,
@@ -40,6 +42,7 @@ from agents.follow_ups.go_aheads import says_it_is_done
 from agents.follow_ups.history import last_assistant_text, previous_user_text
 from agents.follow_ups.leaning_back import asks_how_to_do_it, asks_the_amount_of_it, leans_back
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND
+from agents.follow_ups.people import members_priced_after_the_team
 from agents.follow_ups.plan_moves import CANCELLING
 from agents.follow_ups.plans import (
     HOW_MUCH_ALONE,
@@ -76,6 +79,7 @@ from agents.own_data import (
     reports_plan_not_applied,
     says_there_is_no_other_card,
 )
+from agents.providers.offline.payment_periods import period_of_a_sum_asked
 from agents.providers.offline.reply_base import (
     AMOUNT,
     CARD_CHANGED,
@@ -343,6 +347,12 @@ _NAMES_A_PO_NUMBER = re.compile(_PO_NUMBER, re.IGNORECASE)
 # the customer's own details printed on invoices, which the help centre's entry on them answers.
 # "Where do I add VAT?", "can I put my VAT on invoices": the customer's VAT details added, which is the same entry;
 # not VAT added to a price ("do you add VAT to the price?"), which no fact answers.
+# "And the address?" after the steps to enter the details invoices carry: one of them named; none when the customer asks
+# to change "it".
+_A_DETAIL_ASKED = re.compile(r"\b(?:(?:billing|company|postal|office|registered)\s+)?address\b|\bvat\s+(?:number|id)\b"
+                             r"|\btax\s+(?:id|number)\b|\bvat\b|\bcompany\s+name\b", re.IGNORECASE)
+# "How much would that be?", "what's the price?" after paying yearly was told.
+_PRICE_ASKED = re.compile(r"\bhow\s+much\b|\bprice[sd]?\b|\bcosts?\b|\bcome\s+to\b", re.IGNORECASE)
 INVOICE_DETAILS = re.compile(
     r"\b(?:vat|tax|gst)\s+(?:number|no|id|registration|code)s?\b|\bcompany\s+(?:name|details|address)\b"
     r"|\b(?:add|put|enter|set|update|change)\s+(?:in\s+)?(?:my\s+|our\s+|the\s+|a\s+)?(?:vat|gst)\b"
@@ -480,7 +490,7 @@ class BillingReplies(WriterBase):
                 or self._new_card_named() or self._invoices_in_a_format_unsaid() or self._where_invoices_download()
                 or self._card_lost_or_removed() or self._retry_charged_once()):
             return
-        if (self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
+        if (self._answers_a_detail_after_its_steps() or self._total_paid_in_a_period() or self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
                 or self._tells_what_the_records_show_of_what_looks_wrong() or self._what_nonpayment_does()
                 or self._price_per_seat_unsaid()
                 or self._renewal_date_change_unsaid()):
@@ -1036,6 +1046,7 @@ class BillingReplies(WriterBase):
         if customer is not None:
             self.reply.add(f"{on_plan(customer.plan, customer.plan_price)}.")
         said_yearly = said_discount = yearly_on_own_plan = False
+        yearly_said = ""
         for match in self.facts.faq:
             for sentence in sentences(match.answer):
                 words, text = set(normalise(sentence).split()), normalise(sentence)
@@ -1053,6 +1064,7 @@ class BillingReplies(WriterBase):
                     self.reply.add(f"What our help centre says about {topic}: {sentence}")
                     self._cite_faq(match)
                     said_yearly, said_discount = said_yearly or about_yearly, said_discount or about_discount
+                    yearly_said = yearly_said or (sentence if about_yearly else "")
         # "We're a nonprofit" after asking for a discount: whose discount the help centre doesn't mention.
         for_whom = f" for {who}" if (who := who_may_pay_less(self.text)) is not None else ""
         unknown = ("a discount for paying yearly" if discount and yearly and not said_discount
@@ -1061,6 +1073,11 @@ class BillingReplies(WriterBase):
         if unknown:
             self.reply.add(f"I can't find anything about {unknown} in our help centre, so I'd rather not guess. "
                            f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?")
+        elif yearly_said and _PRICE_ASKED.search(self.ctx.message):
+            if not ASKS_ABOUT_PAYING_YEARLY.search(self.ctx.message):
+                # "How much would that be?" after it: what paying yearly is was just said, and is not said again.
+                del self.reply.paragraphs[plan_line:]
+            self._yearly_price_unsaid(yearly_said)
         elif yearly_on_own_plan and _SWITCH_TO_YEARLY.search(self.text):
             # "I want to switch to yearly billing" on Business: "Yes, you can", and nothing of how.
             self.reply.add("Our help centre doesn't say how to switch to it, and I can't change how you pay from this "
@@ -1068,11 +1085,21 @@ class BillingReplies(WriterBase):
                            answers=False)
         return True
 
+    def _yearly_price_unsaid(self, yearly_said: str) -> None:
+        """"How much would that be?" after paying yearly was told: the help centre gives no yearly price, and a sum
+        worked out here would be a price nobody set; the monthly price of the plans the entry names, and a person."""
+        named = [plan for plan in self.facts.plans if re.search(rf"\b{re.escape(plan.name)}\b", yearly_said)]
+        prices = joined_with_and([f"{plan.name} is {money(plan.price_monthly)} a month" for plan in named])
+        monthly = f": {prices}" if prices else ""
+        self.reply.add(f"Our help centre doesn't give a price for paying yearly, so I'd rather not work one out"
+                       f"{monthly}. A person from our team can tell you what a yearly invoice would come to: would you "
+                       f"like me to {OFFER_PERSON}?")
+
     def _price_per_seat_unsaid(self) -> bool:
         """"How much per seat?": the help centre prices each plan by the month and gives no price per member, which is
         said rather than guessed, with the plans' prices and what it says of members on each, and a person. False,
         having said nothing, for another message."""
-        if not asks_price_per_seat(self.ctx.message):
+        if not (asks_price_per_seat(self.ctx.message) or members_priced_after_the_team(self.ctx)):
             return False
         self.reply.add("Our help centre doesn't mention a price per seat or per team member, so I'd rather not guess.")
         self._plans_prices_told("It prices each plan by the month: ")
@@ -1204,6 +1231,28 @@ class BillingReplies(WriterBase):
 
     def _address_given(self) -> bool:
         return gives_an_address_to_send_to(self.ctx.message, last_reply=last_assistant_text(self.ctx))
+
+    def _answers_a_detail_after_its_steps(self) -> bool:
+        """"How do I change it on invoices?" or "and the address?" right after the steps to put company details on
+        invoices: the same place, said as such. False, having said nothing, when the message is not such a follow-up
+        or the entry was not gathered."""
+        if not asks_of_an_invoice_detail_after_its_steps(self.ctx):
+            return False
+        entry = next((m for m in self.facts.faq if {"vat", "tax"} & set(normalise(m.question).split())), None)
+        if entry is None:
+            return False
+        if _A_DETAIL_ASKED.search(self.ctx.message):
+            # "And the address?": the entry covers it, said as the orchestrator says it of an entry sent again ("Yes,
+            # the same goes for the VAT number: …"), here also after the entry was said in other words.
+            if (covered := covered_in_the_reply(self.ctx.message, entry.answer)) is not None:
+                self.reply.add(covered)
+                self._cite_faq(entry)
+            else:
+                self._quote_faq(entry, hedge=False)
+        else:
+            self.reply.add(f"You change it in the same place: {entry.answer}")
+            self._cite_faq(entry)
+        return True
 
     def _answers_details_on_old_invoices(self) -> bool:
         """"Will it show on old invoices?" after the answer on adding a VAT number: what the help centre's entry on
@@ -1636,6 +1685,43 @@ class BillingReplies(WriterBase):
         paid_back = f", of which {money(back)} has been paid back to you" if back else ""
         self.reply.add(f"You've paid {money(totals['paid'])} in total, over {count} payment{'s' if count != 1 else ''} "
                        f"since {totals['first_payment_on']}{paid_back}.")
+
+    def _total_paid_in_a_period(self) -> bool:
+        """"How much have I paid this year?", "how much did I pay in november?": that period's sum, from the billing
+        worker's totals, with its payments listed (and any that failed, which the sum leaves out). The invoice list
+        came, or November's invoice alone, where Bob paid it twice. False, having said nothing, when no period's sum is
+        asked or nobody is signed in."""
+        period = period_of_a_sum_asked(self.ctx.message, today=self.ctx.today)
+        by_period = self.facts.totals.get("paid_by_period")
+        if period is None or self.ctx.customer is None or by_period is None:
+            return False
+        in_it = sorted((p for p in self.facts.payments if p.created_at.date().isoformat().startswith(period.key)),
+                       key=lambda p: (p.created_at, p.reference), reverse=True)
+        summed = by_period.get(period.key)
+        first = self.facts.totals.get("first_payment_on")
+        if summed is None and not first:
+            self.reply.add("You haven't paid us anything so far.")
+            return True
+        if summed is None and in_it:
+            # Alice's November: its only payment failed, which is what she needs to hear of.
+            failed = in_it[0]
+            self.reply.add(f"You haven't paid us anything {period.unnumbered}: the payment of {money(failed.amount)} "
+                           f"for invoice {failed.invoice_number} on {failed.created_at.date().isoformat()} failed.")
+            return True
+        if summed is None:
+            self.reply.add(f"You haven't paid us anything {period.unnumbered}. Your first payment was on {first}.")
+            return True
+        count = summed["payments"]
+        self.reply.add(f"You paid {money(Decimal(summed['paid']))} {period.said}, over {count} "
+                       f"payment{'s' if count != 1 else ''}:\n" + "\n".join(_payment_line(p) for p in in_it))
+        if any(p.status == "failed" for p in in_it):
+            self.reply.add("The payment that failed isn't counted in that sum.", answers=False)
+        requested = {r.invoice_number for r in self.facts.refunds if r.status != "rejected"}
+        if twice := [p for p in self._duplicates_not_paid_back() if p in in_it and p.invoice_number not in requested]:
+            # Bob's November: the sum holds a charge taken twice, which is his to have back.
+            self.reply.add(f"One of them is a duplicate charge for invoice {twice[0].invoice_number}, and duplicate "
+                           f"charges are always refunded: {OFFER_REFUND}.", answers=False)
+        return True
 
     def _asks_what_is_due(self) -> bool:
         """"When is my next payment due", "when does my plan renew", "how much do I owe": what is owed now

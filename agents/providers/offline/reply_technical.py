@@ -92,7 +92,12 @@ from agents.providers.offline.reply_base import (
 from agents.providers.offline.text import normalise
 from agents.request_rates import RATE_NEEDED, rate_needed
 from agents.rollback import ROLLBACK_STEP, part_a_rollback_touches_asked
-from agents.service_status import ASKS_WHEN_IT_STARTED, asks_for_alerts_on_own_app, asks_for_status_updates
+from agents.service_status import (
+    ASKS_WHEN_FIXED,
+    ASKS_WHEN_IT_STARTED,
+    asks_for_alerts_on_own_app,
+    asks_for_status_updates,
+)
 from agents.set_phrases import opens_with_it_not_fixed
 from agents.where_it_is import GUIDE_NAMED, STUCK_ON_A_STEP, places_named
 from agents.yes_or_no import YES_OR_NO, answered_as_asked, without_yes_or_no
@@ -110,13 +115,6 @@ ASKS_HOW_THE_INCIDENT_STANDS = re.compile(
     r"|\b(?:any|are\s+there(?:\s+any)?|is\s+there\s+(?:an?|any))\s+(?:current\s+|ongoing\s+|known\s+|active\s+|recent\s+)?"
     r"(?:outages?|incidents?|downtime)\b",
     re.IGNORECASE)
-ASKS_WHEN_FIXED = re.compile(
-    r"\beta\b|\bestimated?\b[^.?!]{0,20}\b(?:time|fix|resolution)\b"
-    r"|\bwhen\b[^.?!]{0,40}\b(?:fixed|resolved|sorted|back up|back online|working again|over)\b"
-    r"|\bhow long\b[^.?!]{0,40}\b(?:take|last|fix|until|before)\b"
-    r"|\b(?:fixed|resolved|sorted) yet\b|\bany (?:updates?|news|progress)\b",
-    re.IGNORECASE,
-)
 
 # What a follow-up asks of the incident it was just told of: where it is, what it affects, since when.
 ASKS_WHERE = re.compile(r"\b(?:regions?|where)\b", re.IGNORECASE)

@@ -33,6 +33,7 @@ from agents.about_service import (
     identity_or_contact_asked,
     identity_or_contact_reply,
     kind_of_app_asked,
+    payment_methods_asked,
 )
 from agents.clauses import introduces_self_only, question_clauses, report_before_also
 from agents.context import IntentResult, SupportContext
@@ -108,7 +109,12 @@ from agents.providers.offline.reply_data_protection import DataProtectionReplies
 from agents.providers.offline.reply_refunds import RefundReplies
 from agents.providers.offline.reply_technical import TechnicalReplies
 from agents.providers.offline.text import normalise
-from agents.service_terms import asks_what_nonpayment_does, billing_matter_alone, plan_asked_why_it_costs
+from agents.service_terms import (
+    ASKS_ABOUT_PAYING_YEARLY,
+    asks_what_nonpayment_does,
+    billing_matter_alone,
+    plan_asked_why_it_costs,
+)
 from agents.sign_up_problems import WANTS_TO_SIGN_UP, reports_confirming_email_missing
 
 __all__ = ["ReplyWriter", "compose"]
@@ -192,6 +198,16 @@ _ASKS_IF_ANYONE_IS_THERE = re.compile(
 
 
 # CancellationReplies is a PlanComparisonReplies: what a smaller plan keeps is told from the same plan lists.
+# A question of several that the entries' questions and answers rank wrongly among themselves, and what the entry that
+# answers it says. "Can I pay annually?" beside "how much does it cost?": "pay" ranked the plans' prices first, and the
+# billing part, reading that entry alone, said the help centre never mentions paying yearly. "Do you take amex?" beside
+# it: no entry's question or answer says "amex" (the search's alternatives do), and the deploys' entry came first.
+_CLAUSE_ENTRY_BY_WHAT_IT_SAYS: tuple[tuple[Callable[[str], object], re.Pattern[str]], ...] = (
+    (ASKS_ABOUT_PAYING_YEARLY.search, re.compile(r"\b(?:yearly|annually)\b")),
+    (payment_methods_asked, re.compile(r"\bwe\s+accept\b", re.IGNORECASE)),
+)
+
+
 class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationReplies, DataProtectionReplies):
     """A reply to one message: the parts its intent names (billing, refund, account, technical,
     general), or the fixed answers for out-of-scope, a request for a person and an empty question."""
@@ -501,6 +517,9 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         if not best:
             return None
         match = entries[best[0].faq_id]
+        for asks, says in _CLAUSE_ENTRY_BY_WHAT_IT_SAYS:
+            if asks(question) and (saying := next((m for m in entries.values() if says.search(m.answer)), None)):
+                return saying, max(best[0].score if saying is match else 0.0, FAQ_HOW_TO_FOR_VISITOR)
         if best[0].score < FAQ_HOW_TO_FOR_VISITOR and not shares_topic(question, match):
             return None
         return match, best[0].score

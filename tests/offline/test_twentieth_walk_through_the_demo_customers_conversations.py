@@ -1,0 +1,268 @@
+"""What a twentieth walk through the demo customers' conversations found, each fixed: a detail asked of the steps to put
+it on invoices answered with the card's steps, a sum paid in a period answered with the invoice list, a yearly price
+asked answered with what was just said, an app deleted weighed for a refund, and the uptime asked after the SLA
+answered with an incident. Names with "still" are guards that held before the fix too."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.app_deletion import asks_what_deleting_an_app_saves
+from agents.context import HistoryTurn
+from agents.follow_ups.billing import asks_of_an_invoice_detail_after_its_steps
+from agents.follow_ups.service import downtime_after_the_sla_reply
+from agents.payment_sums import asks_a_sum_paid
+from agents.providers.offline.payment_periods import period_of_a_sum_asked
+from tests.agents.fakes import FakePorts, ctx_for
+
+_DETAILS_STEPS = ("Go to **Billing → Details** and fill in your company name, address and VAT number. They appear on "
+                  "every invoice issued after you save them.")
+
+
+# ---------------------------------------------------------------- a detail asked of the steps to put it on invoices
+
+async def test_changing_it_on_invoices_after_a_company_renamed_is_the_details_steps(converse):
+    # The invoice list and the steps to replace a card ("change").
+    *_, outcome = await converse("cus_alice", "we changed our company name", "how do I change it on invoices?")
+    assert outcome.reply == f"You change it in the same place: {_DETAILS_STEPS}", outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "first", "detail", "said"), [
+    # The email address on file and the entry on changing it.
+    ("cus_alice", "we changed our company name", "and the address?", "address"),
+    # The entry quoted twice, once for "billing address".
+    ("cus_bob", "how do I add my vat number to invoices?", "and the billing address?", "billing address"),
+    ("cus_alice", "we changed our company name", "what about the vat number?", "vat number"),
+])
+async def test_another_detail_named_after_the_details_steps_goes_in_the_same_place(converse, customer, first, detail,
+                                                                                 said):
+    *_, outcome = await converse(customer, first, detail)
+    assert outcome.reply == f"Yes, the same goes for the {said}: {_DETAILS_STEPS}", outcome.reply
+
+
+def _after(reply: str, message: str):
+    return ctx_for(message, "cus_alice", history=[HistoryTurn(role="user", text="hi"),
+                                                  HistoryTurn(role="assistant", text=reply)])
+
+
+@pytest.mark.parametrize(("reply", "message"), [
+    ("The email address on your account is alice@example.com.", "and the address?"),
+    (_DETAILS_STEPS, "how do I change my card?"),
+    (_DETAILS_STEPS, "and the invoices?"),
+])
+def test_other_messages_are_still_not_a_detail_asked_after_the_details_steps(reply, message):
+    assert not asks_of_an_invoice_detail_after_its_steps(_after(reply, message))
+
+
+# ---------------------------------------------------------------- a sum paid in a period
+
+@pytest.mark.parametrize(("customer", "question", "said"), [
+    # The invoice list (a panel).
+    ("cus_alice", "how much have I paid this year?",
+     "You paid $58.00 in 2026, over 2 payments:\n- 2026-11-01: $29.00 for invoice NW-1003, card ending 4242: failed\n"
+     "- 2026-10-01: $29.00 for invoice NW-1002, card ending 4242: paid\n- 2026-09-01: $29.00 for invoice NW-1001, card "
+     "ending 4242: paid\n\nThe payment that failed isn't counted in that sum."),
+    # Off topic at 0.64: the scope reply.
+    ("cus_alice", "how much have we paid in 2026?", "You paid $58.00 in 2026, over 2 payments:"),
+    ("cus_alice", "how much did I spend last month?",
+     "You paid $29.00 in October 2026, over 1 payment:\n- 2026-10-01: $29.00 for invoice NW-1002, card ending 4242: paid"),
+    # "Invoice NW-1003 is for $29.00 …".
+    ("cus_alice", "how much did I pay in november?",
+     "You haven't paid us anything in November: the payment of $29.00 for invoice NW-1003 on 2026-11-01 failed."),
+    ("cus_bob", "how much have I paid last year?",
+     "You haven't paid us anything last year. Your first payment was on 2026-10-15."),
+    ("cus_carol", "how much have I paid this year?", "You haven't paid us anything so far."),
+])
+async def test_a_sum_paid_in_a_period_is_that_periods_payments_summed(converse, customer, question, said):
+    (outcome,) = await converse(customer, question)
+    assert outcome.reply.startswith(said), outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply
+
+
+async def test_a_month_paid_twice_sums_both_charges_and_offers_the_duplicates_refund(converse):
+    # "Invoice NW-2002 is for $99.00 … paid on 2026-11-15": half of what Bob paid that month.
+    ports = FakePorts()
+    first, then = await converse("cus_bob", "how much did I pay in november?", "yes", ports=ports)
+    assert first.reply.startswith("You paid $198.00 in November 2026, over 2 payments:\n- 2026-11-15: $99.00 for invoice "
+                                  "NW-2002, card ending 1881: paid (a duplicate charge)\n"), first.reply
+    assert ("One of them is a duplicate charge for invoice NW-2002, and duplicate charges are always refunded: tell me if "
+            "you'd like me to ask for it.") in first.reply
+    assert "RF-0001" in then.reply and [r["invoice_number"] for r in ports.refund_requests] == ["NW-2002"]
+
+
+async def test_a_sum_paid_with_no_period_is_still_the_total(converse):
+    (outcome,) = await converse("cus_alice", "how much have I paid in total?")
+    assert outcome.reply == "You've paid $58.00 in total, over 2 payments since 2026-09-01.", outcome.reply
+
+
+@pytest.mark.parametrize(("question", "key", "said"), [
+    ("how much have I paid this year?", "2026", "in 2026"),
+    ("how much did we spend with you last year", "2025", "in 2025"),
+    ("how much have I been charged this month?", "2026-11", "in November 2026"),
+    # A month after today's is last year's.
+    ("how much did I pay in december?", "2025-12", "in December 2025"),
+    ("what have I paid in total in 2026?", "2026", "in 2026"),
+])
+def test_the_period_of_a_sum_is_counted_from_today(question, key, said):
+    period = period_of_a_sum_asked(question, today="2026-11-25")
+    assert period is not None and (period.key, period.said) == (key, said)
+
+
+@pytest.mark.parametrize("message", ["how much is pro?", "how much do I owe?", "how much have I paid in total?",
+                                     "what did I pay for invoice NW-1002?", "how much will I pay in 2030?"])
+def test_other_messages_still_name_no_period_of_a_sum(message):
+    assert period_of_a_sum_asked(message, today="2026-11-25") is None
+
+
+def test_a_price_or_a_debt_is_not_a_sum_paid_but_a_plans_payments_are():
+    assert asks_a_sum_paid("how much have we paid in 2026?") and asks_a_sum_paid("how much did I pay for pro this year?")
+    assert not asks_a_sum_paid("how much is the business plan?") and not asks_a_sum_paid("how much do I owe you?")
+
+
+@pytest.mark.parametrize("message", ["how much did i spend on groceries today", "how much did i get paid",
+                                     "how much did I pay for my car last year", "how much money did i spend yesterday"])
+def test_spending_of_ones_own_is_not_a_sum_paid_to_us(message):
+    # CLINC150's personal-finance questions: taken for billing, they got the invoice list.
+    assert not asks_a_sum_paid(message)
+
+
+# ---------------------------------------------------------------- paying yearly
+
+async def test_a_yearly_price_asked_after_paying_yearly_is_said_to_be_unsaid(converse):
+    # The reply before, again.
+    *_, outcome = await converse("cus_bob", "can I pay yearly?", "how much would that be?")
+    assert outcome.reply == ("Our help centre doesn't give a price for paying yearly, so I'd rather not work one out: "
+                             "Business is $99.00 a month. A person from our team can tell you what a yearly invoice "
+                             "would come to: would you like me to pass you to a person?"), outcome.reply
+
+
+@pytest.mark.parametrize("customer", [None, "cus_alice"])
+async def test_paying_yearly_asked_beside_a_price_is_still_what_the_help_centre_says(converse, customer):
+    # "I can't find anything about paying yearly in our help centre": the plans' entry alone was read for it.
+    (outcome,) = await converse(customer, "can I pay annually? how much does it cost?")
+    assert "Business customers can also pay yearly by bank transfer against an invoice." in outcome.reply, outcome.reply
+    assert "can't find anything about paying yearly" not in outcome.reply
+
+
+async def test_a_card_asked_beside_paying_yearly_is_the_list_of_cards(converse):
+    # "I don't have our list of accepted payment methods to hand" (and the yearly entry said to be missing).
+    (outcome,) = await converse("cus_bob", "can we pay yearly and do you take amex?")
+    assert "So yes, American Express is among them." in outcome.reply, outcome.reply
+    assert "to hand" not in outcome.reply and outcome.reply.startswith("Yes: on your Business plan you can pay yearly")
+
+
+# ---------------------------------------------------------------- an app deleted
+
+@pytest.mark.parametrize(("customer", "told", "asked"), [
+    # The latest charge was weighed for a refund: "NW-1002 … is outside our 14-day refund window".
+    ("cus_alice", "I deleted an app yesterday", "will I get money back for it?"),
+    # The invoice list.
+    ("cus_bob", "I deleted an app", "will I be charged less now?"),
+])
+async def test_money_asked_of_an_app_deleted_is_that_plans_are_priced_by_the_month(converse, customer, told, asked):
+    *_, outcome = await converse(customer, told, asked)
+    assert outcome.reply.startswith("Deleting an app doesn't change what you pay: our plans are priced by the month, "
+                                    "not per app"), outcome.reply
+    assert "refund window" not in outcome.reply and "most recent invoices" not in outcome.reply
+
+
+async def test_a_refund_of_the_duplicate_after_an_app_deleted_is_still_that_refund(converse):
+    *_, outcome = await converse("cus_bob", "I deleted an app", "can I get a refund for the duplicate charge?")
+    assert "RF-0001" in outcome.reply, outcome.reply
+
+
+def test_a_cost_asked_after_something_else_is_still_not_what_deleting_saves():
+    assert not asks_what_deleting_an_app_saves("will I get money back for it?", asked_before="I was charged twice")
+
+
+# ---------------------------------------------------------------- the uptime asked after the SLA
+
+@pytest.mark.parametrize(("customer", "asked", "said"), [
+    # The open incident in eu-west, for "go down".
+    ("cus_carol", "so my app could go down?",
+     "It can happen, as on any hosting: on your Free plan no SLA promises how much uptime you get, and there are no "
+     "service credits if it falls short. Your apps do run on the same infrastructure as Business's: what differs is the "
+     "promise. Only the Business plan comes with an SLA: 99.95% uptime a month, with service credits if we miss it."),
+    ("cus_bob", "so our app can still go down?",
+     "It can, as on any hosting, but on your Business plan our SLA promises 99.95% uptime a month, with service credits "
+     "if we miss it."),
+    ("cus_bob", "so there is no guarantee for me?",
+     "You do have one: on your Business plan our SLA promises 99.95% uptime a month, with service credits if we miss it."),
+    (None, "what if my site goes down?",
+     "It can happen, as on any hosting: on plans other than Business no SLA promises how much uptime you get, and there "
+     "are no service credits if it falls short. Only the Business plan comes with an SLA: 99.95% uptime a month, with "
+     "service credits if we miss it."),
+])
+async def test_downtime_asked_after_the_sla_is_what_the_customers_plan_promises(converse, customer, asked, said):
+    *_, outcome = await converse(customer, "do you offer an sla?", asked)
+    assert outcome.reply == said, outcome.reply
+
+
+async def test_an_app_going_down_asked_with_no_sla_before_is_still_the_incident(converse):
+    (outcome,) = await converse("cus_alice", "my app could go down?")
+    assert "eu-west" in outcome.reply, outcome.reply
+
+
+def test_downtime_asked_after_another_reply_is_not_read_against_the_sla():
+    ctx = ctx_for("so my app could go down?", "cus_carol",
+                  history=[HistoryTurn(role="user", text="hi"),
+                           HistoryTurn(role="assistant", text="Apps on the Free plan sleep after 30 minutes.")])
+    assert downtime_after_the_sla_reply(ctx) is None
+
+
+# ---------------------------------------------------------------- when the incident ends
+
+@pytest.mark.parametrize(("customer", "first", "asked"), [
+    # Off topic at 0.80: the scope reply.
+    ("cus_bob", "what's the status of the eu-west incident?", "when will it be fixed?"),
+    ("cus_alice", "is the api down?", "any eta?"),
+])
+async def test_when_the_incident_ends_asked_after_it_is_that_no_estimate_is_given(converse, customer, first, asked):
+    *_, outcome = await converse(customer, first, asked)
+    assert "I don't have an estimate for when it will be fixed" in outcome.reply, outcome.reply
+    assert outcome.intent.label == "technical"
+
+
+async def test_money_lost_after_asking_when_the_incident_ends_is_what_the_outage_costs(converse):
+    # The invoice list: the scope reply between them left no incident cited in the reply before.
+    *_, outcome = await converse("cus_bob", "what's the status of the eu-west incident?", "when will it be fixed?",
+                                 "we are losing money")
+    assert outcome.reply.startswith("I'm sorry this is costing you."), outcome.reply
+    assert "most recent invoices" not in outcome.reply
+
+
+# ---------------------------------------------------------------- a limit asked after a build that timed out
+
+async def test_how_long_the_limit_is_after_a_build_timed_out_is_the_build_time(converse):
+    # The API's 600 requests a minute, for "limit".
+    *_, outcome = await converse("cus_alice", "my build keeps timing out", "how long is the limit on pro?")
+    assert outcome.reply.startswith("You're on the Pro plan: Pro and Business have unlimited deploys and builds of up to "
+                                    "45 minutes."), outcome.reply
+    assert "requests a minute" not in outcome.reply
+
+
+async def test_how_high_the_limit_is_after_429s_is_the_rate(converse):
+    *_, outcome = await converse("cus_alice", "i get 429 errors", "how high is the limit on business?")
+    assert outcome.reply.startswith("On Business: the API allows 3,000 requests a minute"), outcome.reply
+
+
+# ---------------------------------------------------------------- what members cost
+
+@pytest.mark.parametrize(("customer", "first", "asked"), [
+    # Every plan's price, as if the plans named in the team's entry were asked of.
+    ("cus_bob", "I want to add two teammates", "how much extra is that?"),
+    ("cus_alice", "how do I add team members?", "does that cost extra?"),
+    # Carol's lock and the team's entry again.
+    ("cus_carol", "how do I invite a colleague?", "do I have to pay for them?"),
+])
+async def test_what_members_cost_asked_after_the_invite_steps_is_that_no_price_per_member_is_given(
+        converse, customer, first, asked):
+    *_, outcome = await converse(customer, first, asked)
+    assert outcome.reply.startswith("Our help centre doesn't mention a price per seat or per team member, so I'd rather "
+                                    "not guess.\n\nIt prices each plan by the month: We have three plans:"), outcome.reply
+    assert "On team members it says: Free and Pro accounts can invite up to 3 members" in outcome.reply
+
+
+async def test_a_price_asked_after_plans_named_is_still_those_plans_prices(converse):
+    *_, outcome = await converse("cus_carol", "can I get a custom domain on free?", "how much?")
+    assert "$29" in outcome.reply and "per seat" not in outcome.reply, outcome.reply
