@@ -12,6 +12,7 @@ import re
 
 from agents.context import SupportContext
 from agents.follow_ups.history import last_assistant_text, previous_user_text
+from agents.follow_ups.offers import OFFER_PERSON
 
 # An email address as customers type one.
 EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -57,3 +58,29 @@ def new_email_given(ctx: SupportContext) -> str | None:
 def asks_if_the_change_is_confirmed(ctx: SupportContext) -> bool:
     """"Will I need to verify it?" right after the steps to change the address, which say it is confirmed by a link."""
     return bool(_ASKS_IF_CONFIRMED.match(ctx.message)) and _CONFIRMED_FROM_A_LINK in last_assistant_text(ctx)
+
+
+# How the help centre's entry on resetting a password says a link is sent, as a reply quotes it.
+_RESET_LINK_SENT = re.compile(r"\breset\s+link\b", re.IGNORECASE)
+# "I didn't get the reset email", "the reset link never came": a reset asked for and not arrived.
+_RESET_NOT_ARRIVED = re.compile(r"\b(?:didn'?t|did\s+not|haven'?t|have\s+not|never|not)\s+(?:\w+\s+){0,3}?"
+                                r"(?:get|got|gotten|receive[d]?|arrived?|come|came|see|seen)\b", re.IGNORECASE)
+
+
+def reset_address_given_reply(ctx: SupportContext) -> str | None:
+    """"It's alice@example.com" right after the reset link was said not to have arrived: whether that is the address on
+    the signed-in customer's account, where the link goes (the steps to change the address came, as if it were a new
+    one). None for another message, or for a visitor, whose account no one here can look up."""
+    given = EMAIL_ADDRESS.search(ctx.message)
+    if (given is None or not _ADDRESS_ALONE.match(ctx.message) or ctx.customer is None
+            or not _RESET_LINK_SENT.search(last_assistant_text(ctx))
+            or not _RESET_NOT_ARRIVED.search(previous_user_text(ctx) or "")):
+        return None
+    on_file = ctx.customer.email
+    if given[0].lower() == on_file.lower():
+        return (f"Thanks: {on_file} is the address on your account, so that's where the reset link goes. If it isn't in "
+                "your inbox or spam folder after a few minutes, a person from our team can look into it: would you like "
+                f"me to {OFFER_PERSON}?")
+    return (f"That isn't the address on your account: the reset link goes to the one on your account, {on_file}, so look "
+            "for it in that inbox and its spam folder. If you can't get into that inbox, a person from our team can help: "
+            f"would you like me to {OFFER_PERSON}?")

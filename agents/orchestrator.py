@@ -77,6 +77,7 @@ from agents.data_protection import (
 from agents.details_for_a_person import detail_for_a_person
 from agents.dns_providers import asks_to_buy_a_domain
 from agents.either_or import one_of_two_reply, one_of_two_told
+from agents.email_change import reset_address_given_reply
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import AccountFact, IncidentFact
@@ -515,6 +516,9 @@ _REPLIES_WORKED_OUT_BY_RULE = (
                    "asks whether their data can stay in the EU after where it is stored"),
     # "What path should I use?" right after the step on a health check path: the scope reply.
     _WorkedOutRule(value_unsaid_reply, "technical", "value_unsaid", "asks which value to use of a step that gives none"),
+    # "It's alice@example.com" right after the reset link was said not to have arrived: the steps to change the address.
+    _WorkedOutRule(reset_address_given_reply, "account", "reset_address_given",
+                   "gives the address a reset link was expected at"),
     # "So my app could go down?" right after the reply on the uptime SLA: the open incident came, for "go down".
     _WorkedOutRule(downtime_after_the_sla_reply, "general", "downtime_after_the_sla",
                    "asks whether their apps may go down after the uptime SLA was told"),

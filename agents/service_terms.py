@@ -177,6 +177,9 @@ TRYING_A_PAID_PLAN = re.compile(
     r"(?:\s+plan)?(?:\s+\w+){0,2}?\s+(?:for\s+free|free(?:\s+of\s+charge)?|without\s+paying|at\s+no\s+cost"
     # "Can I try pro before paying?" (a visitor was asked to sign in to see their invoices).
     r"|before\s+(?:paying|buying|committing|subscribing|(?:i|we)\s+(?:pay|buy|commit|subscribe)))\b"
+    # "Can I try pro?", "I want to try business" (account: Carol's lock and "not enough information"; the upgrade's steps
+    # alone): a go on the paid plan, named and nothing else.
+    r"|\b(?:try|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business)(?:\s+plan)?(?:\s+out)?\s*[?.!]*\s*$"
     # "I want to try pro first" (off topic: the scope reply): a go on the paid plan before paying for it.
     r"|\b(?:try|trial|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business|a\s+paid\s+plan)(?:\s+plan)?\s+(?:first|out\s+first)\b"
     # "Can we try business for a month?", "could I test pro for a week?" (the invoice list came).

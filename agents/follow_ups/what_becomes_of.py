@@ -225,6 +225,15 @@ def asks_what_cancelling_does(message: str) -> bool:
 # "And my apps?", "what about our domains?" right after "will I lose my invoices?": the same question, of those things.
 _AND_THOSE_THINGS = re.compile(rf"^\W*(?:(?:and|ok(?:ay)?|so)[,\s]+)?(?:(?:what|how)\s+about\s+|and\s+)?(?P<things>(?:my|our"
                                rf"|the)\s+{_THINGS})(?:\s+too)?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def asks_of_things_after_a_move(ctx: SupportContext) -> bool:
+    """"What about my apps?" right after "I want to downgrade to pro" or "how do I cancel?": what the move does to them
+    (the plan and the invoice list came)."""
+    before = previous_user_text(ctx) or ""
+    return bool(_AND_THOSE_THINGS.match(ctx.message)) and bool(DOWNGRADING.search(before) or CANCELLING.search(before))
+
+
 _THINGS_NAMED = re.compile(rf"\b(?:my|our|the)\s+{_THINGS}\b", re.IGNORECASE)
 
 

@@ -99,6 +99,7 @@ from agents.own_data import (
 from agents.refund_requests import asks_for_credit_instead, asks_where_a_refund_goes
 from agents.service_status import asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.service_terms import (
+    TRYING_A_PAID_PLAN,
     asks_about_a_cancellation_fee,
     asks_about_a_commitment,
     asks_about_an_extra_fee,
@@ -167,6 +168,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     # "Can I use cash to top up my account?": whether we take one way to pay, which the list answers ("use" and "top up"
     # found the team's entry; the billing part had no list to hand).
     (lambda text: bool(payment_methods_asked(text)), PAYMENT_METHODS_QUESTION),
+    # "Can I try pro?": no entry on a trial; the upgrade's says how to have the plan at all.
+    (lambda text: bool(TRYING_A_PAID_PLAN.search(text)), UPGRADE_QUESTION),
     # "I need to recover my password": the reset's entry, which "recover" never finds.
     (asks_to_recover_password, SIGN_IN_QUESTIONS[0]),
     # "Closing freemium account", "I want to terminate my account": the deletion's entry, which "close" never finds.

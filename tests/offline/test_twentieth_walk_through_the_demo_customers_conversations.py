@@ -266,3 +266,78 @@ async def test_what_members_cost_asked_after_the_invite_steps_is_that_no_price_p
 async def test_a_price_asked_after_plans_named_is_still_those_plans_prices(converse):
     *_, outcome = await converse("cus_carol", "can I get a custom domain on free?", "how much?")
     assert "$29" in outcome.reply and "per seat" not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- the address a reset link was expected at
+
+@pytest.mark.parametrize(("given", "said"), [
+    # The steps to change the email address, as if it were a new one.
+    ("it's alice@example.com", "Thanks: alice@example.com is the address on your account, so that's where the reset "
+                               "link goes. If it isn't in your inbox or spam folder after a few minutes, a person from "
+                               "our team can look into it: would you like me to pass you to a person?"),
+    ("alice@gmail.com", "That isn't the address on your account: the reset link goes to the one on your account, "
+                        "alice@example.com, so look for it in that inbox and its spam folder. If you can't get into that "
+                        "inbox, a person from our team can help: would you like me to pass you to a person?"),
+])
+async def test_an_address_given_after_the_reset_link_did_not_arrive_is_weighed_against_the_one_on_file(
+        converse, given, said):
+    *_, outcome = await converse("cus_alice", "I forgot my password", "I didn't get the reset email", given)
+    assert outcome.reply == said, outcome.reply
+
+
+async def test_a_new_address_given_after_asking_to_change_it_is_still_the_change(converse):
+    *_, outcome = await converse("cus_alice", "how do I change my email?", "alice@new.com")
+    assert "you can change it to the new one yourself" in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- a paid plan to try
+
+@pytest.mark.parametrize(("customer", "message", "plan"), [
+    # Off topic beside billing in a panel: Carol's plan and "no invoices yet".
+    ("cus_carol", "hi I want to try pro", "Pro"),
+    # Carol's lock and "not enough information".
+    ("cus_carol", "can I try pro?", "Pro"),
+    (None, "can I try pro?", "Pro"),
+    ("cus_alice", "can I try business first?", "Business"),
+])
+async def test_a_paid_plan_to_try_is_no_trial_and_the_way_to_move_to_it(converse, customer, message, plan):
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith("I can't find anything about free trials in our help centre"), outcome.reply
+    assert f"You can move to {plan} yourself whenever you like: Go to **Billing → Plan**" in outcome.reply
+
+
+async def test_a_plan_to_try_that_the_customer_is_on_still_says_it_is_theirs(converse):
+    (outcome,) = await converse("cus_bob", "can we try business for a month?")
+    assert outcome.reply.startswith("You're already on Business"), outcome.reply
+    assert "You can move to" not in outcome.reply
+
+
+# ---------------------------------------------------------------- apps, after a move down was asked for
+
+@pytest.mark.parametrize(("customer", "turns", "said"), [
+    # "You're on Pro, which includes up to 10 apps, so there's room for more."
+    ("cus_alice", ("can I downgrade to free?", "what happens to my apps?", "I have 4 apps"),
+     "Free includes one app, so with 4 you'd have more than it allows. Our help centre doesn't say what happens to the "
+     "others when you move, and I'd rather not guess: would you like me to pass you to a person from our team, who can "
+     "check before you change plan?"),
+    # The scope reply.
+    ("cus_bob", ("I want to downgrade to pro", "what about my apps?", "we have 12"),
+     "Pro includes up to 10 apps, so with 12 you'd have more than it allows."),
+    ("cus_bob", ("I want to downgrade to pro", "what about my apps?", "we have 6"), "Pro includes up to 10 apps, so your 6 "
+                                                                                    "would fit."),
+])
+async def test_apps_counted_after_a_move_down_are_weighed_against_the_smaller_plan(converse, customer, turns, said):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(said), outcome.reply
+
+
+async def test_apps_asked_of_after_a_move_down_are_what_the_smaller_plan_includes(converse):
+    # Bob's plan and the invoice list.
+    *_, outcome = await converse("cus_bob", "I want to downgrade to pro", "what about my apps?")
+    assert "Pro includes up to 10 apps, custom domains and email support." in outcome.reply, outcome.reply
+    assert "most recent invoices" not in outcome.reply
+
+
+async def test_apps_counted_with_no_move_asked_are_still_against_the_customers_plan(converse):
+    *_, outcome = await converse("cus_alice", "how many apps can I have?", "I have 4 already")
+    assert outcome.reply == "You're on Pro, which includes up to 10 apps, so there's room for more.", outcome.reply

@@ -1191,6 +1191,13 @@ class BillingReplies(WriterBase):
         if free is not None and not self._faq_quoted(free):
             self.reply.add(f"What it does say is that the Free plan costs nothing: {free.answer}", answers=False)
             self._cite_faq(free)
+        tried = [name for name in ("Pro", "Business") if re.search(rf"\b{name}\b", self.ctx.message, re.IGNORECASE)
+                 and (customer is None or customer.plan != name)]
+        upgrade = self._entry_on("upgrade")
+        if len(tried) == 1 and upgrade is not None and not self._faq_quoted(upgrade):
+            # "Can I try pro?" from Free: no trial, and nothing of the way to have Pro at all (a person alone).
+            self.reply.add(f"You can move to {tried[0]} yourself whenever you like: {upgrade.answer}", answers=False)
+            self._cite_faq(upgrade)
         self.reply.add(f"A person from our team can tell you more: would you like me to {OFFER_PERSON}?",
                        answers=False)
 

@@ -41,6 +41,7 @@ from agents.follow_ups.topic import with_topic
 from agents.follow_ups.what_becomes_of import (
     asks_if_deleting_stops_charges,
     asks_of_sleep_after_an_upgrade,
+    asks_of_things_after_a_move,
     asks_what_an_upgrade_loses,
     asks_what_becomes_of,
     asks_what_becomes_of_them_alone,
@@ -615,7 +616,8 @@ class CancellationReplies(PlanComparisonReplies):
         having said nothing, otherwise."""
         # "And my apps?" after "will I lose my invoices?" is asked as that question, of the apps (question_as_asked).
         asked = self.text if fate_asked_of_other_things(self.ctx) else self.ctx.message
-        if (not (asks_what_becomes_of(asked) or asks_of_sleep_after_an_upgrade(self.ctx))
+        if (not (asks_what_becomes_of(asked) or asks_of_sleep_after_an_upgrade(self.ctx)
+                 or asks_of_things_after_a_move(self.ctx))
                 or DELETING_THE_ACCOUNT.search(self.ctx.message) or asks_what_nonpayment_does(self.ctx.message)):
             # "What happens to my data if I delete my account?" names its entry: the account part quotes it. "Will I
             # lose my app if I don't pay?" after the upgrade's steps is not losing it to the move: the billing part's.

@@ -17,7 +17,13 @@ from decimal import Decimal
 from agents.about_service import asks_about_support_hours
 from agents.app_deletion import asks_what_deleting_an_app_saves
 from agents.cues import has_cue
-from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
+from agents.follow_ups.history import (
+    TOPIC_TURNS,
+    last_assistant_text,
+    last_reply_cited,
+    previous_user_text,
+    questions_before,
+)
 from agents.follow_ups.leaning_back import asks_for_more, asks_how_many_of_it
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.plans import (
@@ -267,12 +273,45 @@ def _words(text: str) -> set[str]:
 _NO_FIGURE_TOLD = re.compile(r"\bOur help centre doesn't give an? (?P<name>[\w ]+?) figure for any plan\b")
 
 
+# "Can I downgrade to free?", "how do I move to pro?": the plan a move goes to, which plan_moved_to reads only where it
+# is asked for outright.
+_MOVES_DOWN_TO = re.compile(r"\b(?:downgrad\w*|mov\w*|switch\w*|go(?:ing)?|chang\w*)\b[^.?!]{0,25}?\b(?:to|onto)\s+"
+                            r"(?:the\s+)?(?P<plan>free|pro|business)\b", re.IGNORECASE)
+
+
+def _moves_down_to(text: str) -> str | None:
+    found = _MOVES_DOWN_TO.search(text)
+    return found["plan"] if found else None
+
+
 def _and_above(plan: PlanListing, listing: list[PlanListing]) -> str:
     """" and the plans above it", unless none is: "It comes with Business and the plans above it" named plans we lack."""
     return " and the plans above it" if plan is not listing[-1] else ""
 
 
 class PlanFeatureReplies(WriterBase):
+    def _apps_had_against_the_move(self, listing: list[PlanListing], own: PlanListing, had: int) -> bool:
+        """"I have 4 apps" after "can I downgrade to free?" and what happens to the apps: the count against the smaller
+        plan the customer asked to move to, not their own (Pro's room for more came). False, having said nothing, when
+        no move to a smaller plan was asked in the turns before."""
+        moved = next((plan for text in questions_before(self.ctx)[:TOPIC_TURNS]
+                      if (plan := plan_moved_to(text) or _moves_down_to(text))), None)
+        target = next((plan for plan in listing if moved and plan.name.lower() == moved.lower()), None)
+        if target is None or listing.index(target) >= listing.index(own):
+            return False
+        line = self._line_for(target, {stem("apps")})
+        allowed = _count_in(line) if line is not None else None
+        if line is None or allowed is None:
+            return False
+        if had <= allowed:
+            self.reply.add(f"{target.name} includes {line}, so your {had} would fit.")
+        else:
+            self.reply.add(f"{target.name} includes {line}, so with {had} you'd have more than it allows. Our help centre "
+                           f"doesn't say what happens to the others when you move, and I'd rather not guess: would you "
+                           f"like me to {OFFER_PERSON} from our team, who can check before you change plan?")
+        self._cite(target)
+        return True
+
     def answers_apps_had_already(self) -> bool:
         """"I have 10 already" right after how many apps each plan includes was told: how that stands against the
         customer's plan, and the plan that has room for more when it is full ("not enough information" came). False,
@@ -287,6 +326,8 @@ class PlanFeatureReplies(WriterBase):
         allowed = _count_in(line) if line is not None else None
         if own is None or allowed is None:
             return False
+        if self._apps_had_against_the_move(listing, own, had):
+            return True
         if had < allowed:
             # No count of what is left: every figure in a reply must be one the facts hold, for the critic to check.
             self.reply.add(f"You're on {own.name}, which includes {line}, so there's room for more.")
