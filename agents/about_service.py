@@ -325,7 +325,7 @@ def asks_if_the_move_is_easy(text: str) -> bool:
 
 def asks_how_to_move_from_another_host(text: str, *, before: str = "") -> bool:
     """Whether the message asks how to move apps here from another host (or how long that takes, or whether it is
-    easy), named in it or in the message before."""
+    easy), named in it or in the messages before (one per line, newest first)."""
     if not (_HOW_TO_MOVE.search(text) or _HOW_LONG_A_MOVE_TAKES.search(text) or _IS_THE_MOVE_EASY.match(text)):
         return False
     weighed_before = _CONSIDERS_JOINING.search(before) or _CONSIDERS_LEAVING_ANOTHER_HOST.search(before)

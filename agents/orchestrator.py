@@ -63,6 +63,7 @@ from agents.app_deletion import (
     asks_what_deleting_an_app_saves,
     names_a_hosted_app_only,
 )
+from agents.asleep_on_free import asleep_on_free_reply
 from agents.card_changes import asks_to_remove_it, reports_card_lost
 from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
 from agents.concurrency import gather_first_here
@@ -106,7 +107,13 @@ from agents.follow_ups.billing import (
     withdraws_the_refund_just_asked,
 )
 from agents.follow_ups.go_aheads import says_it_is_sorted, withdraws_request
-from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text, turns_before
+from agents.follow_ups.history import (
+    last_assistant_text,
+    last_reply_cited,
+    previous_user_text,
+    recent_questions,
+    turns_before,
+)
 from agents.follow_ups.leaning_back import (
     asks_if_it_applies_to_them,
     asks_to_take_it_back,
@@ -519,6 +526,8 @@ _REPLIES_WORKED_OUT_BY_RULE = (
     # "It's alice@example.com" right after the reset link was said not to have arrived: the steps to change the address.
     _WorkedOutRule(reset_address_given_reply, "account", "reset_address_given",
                    "gives the address a reset link was expected at"),
+    # "It's on free" right after the guide on scaling and cold starts: what the Free plan includes, "not listed".
+    _WorkedOutRule(asleep_on_free_reply, "technical", "asleep_on_free", "says the app is on Free after a step on sleep"),
     # "So my app could go down?" right after the reply on the uptime SLA: the open incident came, for "go down".
     _WorkedOutRule(downtime_after_the_sla_reply, "general", "downtime_after_the_sla",
                    "asks whether their apps may go down after the uptime SLA was told"),
@@ -931,8 +940,9 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: credits_asked_of_the_sla_told(ctx) is not None, "technical", "sla_credits_asked",
                   "asks what the SLA just told gives when it is missed", spares=("human",), sure=True),
     # "How do I migrate from heroku?" (off topic, with billing: a visitor asked to sign in), "how do I migrate?" after
-    # "I'm thinking of moving from heroku" (the scope reply): the general part says no entry guides it.
-    _FollowUpRule(lambda ctx: asks_how_to_move_from_another_host(ctx.message, before=previous_user_text(ctx) or ""),
+    # "I'm thinking of moving from heroku", or after a question between them ("do you support postgres?") (the scope
+    # reply): the general part says no entry guides it.
+    _FollowUpRule(lambda ctx: asks_how_to_move_from_another_host(ctx.message, before=recent_questions(ctx)),
                   "general", "move_from_another_host_asked", "asks how to move apps here from another host",
                   spares=("human",), sure=True),
     # "What's your SLA?" (general at 0.52: a panel that offered the SLA's entry as a guess, "I think you're asking

@@ -978,7 +978,8 @@ _GIVES_A_ROLE = re.compile(
     r"\b(?:make|making|promote|promoting)\s+(?:"
     r"(?:my\s+|our\s+|a\s+|the\s+)?(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?)"
     r"|me|us|someone|somebody|(?!(?:the|a|an|it|this|that|sure|my|our|your|sense|changes?)\b)[a-z][a-z'-]+)\s+"
-    r"(?:an?\s+|to\s+(?:an?\s+)?)?(?:admins?|administrators?|owners?|viewers?)\b"
+    # "Can I make someone a billing admin?" ("not enough information").
+    r"(?:an?\s+|to\s+(?:an?\s+)?)?(?:billing\s+)?(?:admins?|administrators?|owners?|viewers?)\b"
     # "Can she be an admin?" after the team's entry ("not enough information"), "can my colleague become an owner?".
     r"|\b(?:can|could|may|will|would)\s+(?:she|he|they|(?:my|our)\s+(?:team\s?mates?|team\s+members?|members?|colleagues?"
     r"|co-?workers?|developers?|devs?))\s+(?:be|become)\s+(?:an?\s+)?(?:admins?|administrators?|owners?|viewers?)\b"
@@ -1005,6 +1006,10 @@ _ASKS_ABOUT_ROLES = re.compile(
     # "Can they have different permissions?", "read-only access for a member": roles in other words.
     r"|\b(?:different|separate|custom|limited|restricted|read-?only)\s+(?:roles?|permissions?|access\s+levels?|access"
     r"|rights)\b"
+    # "Who can see our billing?", "who has access to the invoices?" (the invoice list came): what a member's role lets
+    # them see.
+    r"|\bwho\s+(?:else\s+)?(?:can|could|is\s+able\s+to|has\s+access\s+to|gets?\s+to)\s+(?:see|view|access|manage|change)?\s*"
+    r"(?:our|my|the)\s+(?:billing|invoices?|payments?|account|apps?)\b"
     # "What can admins do?", "what can an admin see?": what a role lets its holder do.
     r"|\bwhat\s+(?:can|could|may|does|do|will)\s+(?:an?\s+|the\s+|our\s+)?(?:admins?|administrators?|viewers?|editors?)\s+"
     r"(?:do|see|access|change|manage)\b",

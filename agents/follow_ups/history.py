@@ -54,6 +54,11 @@ def questions_before(ctx: SupportContext) -> list[str]:
     return earlier_user_texts(ctx)
 
 
+def recent_questions(ctx: SupportContext) -> str:
+    """The customer's messages a follow-up may lean on (TOPIC_TURNS of them), newest first, one per line."""
+    return "\n".join(questions_before(ctx)[:TOPIC_TURNS])
+
+
 def previous_user_text(ctx: SupportContext) -> str | None:
     """The question a follow-up leans on: the latest earlier user message that is not itself a
     follow-up ("yes please" → "how long will it take?" both lean on the question before them)."""

@@ -341,3 +341,65 @@ async def test_apps_asked_of_after_a_move_down_are_what_the_smaller_plan_include
 async def test_apps_counted_with_no_move_asked_are_still_against_the_customers_plan(converse):
     *_, outcome = await converse("cus_alice", "how many apps can I have?", "I have 4 already")
     assert outcome.reply == "You're on Pro, which includes up to 10 apps, so there's room for more.", outcome.reply
+
+
+# ---------------------------------------------------------------- an invoice named after the list, as looking wrong
+
+async def test_the_invoice_named_after_the_list_is_the_one_whose_records_are_told(converse):
+    # "Our records show your latest invoice, NW-1003": the list's three invoices were read with the one named.
+    *_, named, expected = await converse("cus_alice", "my invoice shows the wrong amount", "NW-1002", "it should be 19")
+    assert named.reply.startswith("Our records show NW-1002, at $29.00, the Pro plan's price a month, issued on "
+                                  "2026-10-01."), named.reply
+    # The same reply again, behind "my answer is the same".
+    assert expected.reply.startswith("Thanks, I see it's not what you expected. Our records show NW-1002"), expected.reply
+
+
+async def test_what_looks_wrong_naming_no_invoice_is_still_the_latest(converse):
+    *_, outcome = await converse("cus_alice", "my invoice shows the wrong amount", "the amount")
+    assert outcome.reply.startswith("Our records show your latest invoice, NW-1003"), outcome.reply
+
+
+# ---------------------------------------------------------------- a move from another host, a question between
+
+async def test_how_to_migrate_after_a_question_between_is_the_move_from_the_host_named(converse):
+    # The scope reply: the question before ("do you support postgres?") names no host.
+    *_, outcome = await converse(None, "I'm thinking of moving from heroku", "do you support postgres?",
+                                 "how do I migrate?")
+    assert outcome.reply.startswith("Our help centre has no guide to moving apps from another host"), outcome.reply
+
+
+async def test_how_to_migrate_with_no_host_said_is_still_not_a_move_from_one(converse):
+    (outcome,) = await converse(None, "how do I migrate?")
+    assert "moving apps from another host" not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- who sees billing
+
+@pytest.mark.parametrize(("customer", "message", "said"), [
+    # The invoice list.
+    ("cus_bob", "who can see our billing?", "It doesn't say what each role lets a member see or do"),
+    ("cus_alice", "who has access to my invoices?", "It doesn't say what each role lets a member see or do"),
+    # "Not enough information".
+    ("cus_bob", "can I make someone a billing admin?", "Our help centre describes picking a role when you invite"),
+])
+async def test_who_sees_billing_is_what_the_team_entry_says_of_roles(converse, customer, message, said):
+    (outcome,) = await converse(customer, message)
+    assert said in outcome.reply, outcome.reply
+    assert "most recent invoices" not in outcome.reply
+
+
+# ---------------------------------------------------------------- Free told after a step on sleeping apps
+
+@pytest.mark.parametrize(("customer", "said"), [("cus_carol", "it's on free"), (None, "it's on the free plan")])
+async def test_free_told_after_the_step_on_sleep_is_that_step_as_the_likely_reason(converse, customer, said):
+    # What the Free plan includes, and that the list doesn't mention "what you asked about".
+    *_, outcome = await converse(customer, "my app is really slow", said)
+    assert outcome.reply == ("Then that's likely it. Step 2 of our guide “Scaling and cold starts” says: Keep a minimum of "
+                             "one instance to avoid cold starts; on Free, apps sleep after 30 minutes without traffic. An "
+                             "app that has been asleep is slow to answer its first request while it starts up again. If "
+                             "you'd like it to stay awake, ask me how."), outcome.reply
+
+
+async def test_free_told_by_a_customer_on_another_plan_is_still_not_read_as_the_reason(converse):
+    *_, outcome = await converse("cus_alice", "my app is really slow", "it's on free")
+    assert "that's likely it" not in outcome.reply, outcome.reply

@@ -351,6 +351,9 @@ _NAMES_A_PO_NUMBER = re.compile(_PO_NUMBER, re.IGNORECASE)
 # to change "it".
 _A_DETAIL_ASKED = re.compile(r"\b(?:(?:billing|company|postal|office|registered)\s+)?address\b|\bvat\s+(?:number|id)\b"
                              r"|\btax\s+(?:id|number)\b|\bvat\b|\bcompany\s+name\b", re.IGNORECASE)
+# "It should be 19", "I expected $19": the amount the customer expected on an invoice.
+_SAYS_WHAT_WAS_EXPECTED = re.compile(r"\bshould\s+(?:be|have\s+been|say)\b|\bexpect(?:ed|ing)\b|\bsupposed\s+to\s+be\b",
+                                     re.IGNORECASE)
 # "How much would that be?", "what's the price?" after paying yearly was told.
 _PRICE_ASKED = re.compile(r"\bhow\s+much\b|\bprice[sd]?\b|\bcosts?\b|\bcome\s+to\b", re.IGNORECASE)
 INVOICE_DETAILS = re.compile(
@@ -1449,13 +1452,18 @@ class BillingReplies(WriterBase):
         Read alone they were off topic: the scope reply. False, having said nothing, for any other message."""
         if not says_what_looks_wrong(self.ctx) or self.ctx.customer is None or not self.facts.invoices:
             return False
-        named = invoice_numbers(f"{self.text}\n{last_assistant_text(self.ctx)}")
         by_number = {invoice.number: invoice for invoice in self.facts.invoices}
-        meant = [by_number[n] for n in named if n in by_number]
+        # "NW-1002" after the list of every invoice: the one the message names, not the list's three (read together,
+        # they were "your latest invoice, NW-1003").
+        meant = [by_number[n] for n in invoice_numbers(self.text) if n in by_number] or [
+            by_number[n] for n in invoice_numbers(last_assistant_text(self.ctx)) if n in by_number]
         invoice = meant[0] if len(meant) == 1 else max(self.facts.invoices, key=lambda i: i.issued_on)
         plan = f", the {self.ctx.customer.plan} plan's price a month" if self.ctx.customer.plan_price == invoice.amount else ""
         which = "" if len(meant) == 1 else "your latest invoice, "
-        self.reply.add(f"Our records show {which}{invoice.number}, at {money(invoice.amount)}{plan}, issued on "
+        # "It should be 19" after the invoice was named: what was expected is heard, not answered with the same reply
+        # behind "my answer is the same".
+        heard = "Thanks, I see it's not what you expected. " if _SAYS_WHAT_WAS_EXPECTED.search(self.ctx.message) else ""
+        self.reply.add(f"{heard}Our records show {which}{invoice.number}, at {money(invoice.amount)}{plan}, issued on "
                        f"{invoice.issued_on.isoformat()}.")
         self.reply.add(f"{INVOICE_NOT_CHANGED}. If it should be different, a person from our team can look into it: "
                        f"would you like me to {OFFER_PERSON}?", answers=False)

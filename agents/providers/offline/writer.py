@@ -51,6 +51,7 @@ from agents.follow_ups.history import (
     last_reply_cited,
     previous_user_text,
     questions_before,
+    recent_questions,
     turns_before,
 )
 from agents.follow_ups.leaning_back import (
@@ -668,7 +669,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         """"How do I migrate from heroku?", "how do I migrate?" after saying they are thinking of it: no entry guides a
         move from another host, which is said, with what can be told instead and a person offered (it got the invoice
         list's sign-in request, or the scope reply). False, having said nothing, for another message."""
-        if not asks_how_to_move_from_another_host(self.ctx.message, before=previous_user_text(self.ctx) or ""):
+        if not asks_how_to_move_from_another_host(self.ctx.message, before=recent_questions(self.ctx)):
             return False
         guessed = ("how long a move takes" if asks_how_long_a_move_takes(self.ctx.message)
                    else "how easy or hard it will be" if asks_if_the_move_is_easy(self.ctx.message) else "the steps")

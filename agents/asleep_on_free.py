@@ -1,0 +1,39 @@
+""""It's on free" right after a guide whose step says Free apps sleep: why the app is slow, said from that step.
+
+"My app is really slow" got the guide on scaling and cold starts, whose second step says apps on Free sleep after a
+while without traffic; "it's on free" then got what the Free plan includes, and that the list doesn't mention "what you
+asked about". The plan told is the reason the step gives. Plain rules over the conversation, no model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import SupportContext
+from agents.follow_ups.history import last_assistant_text, previous_user_text
+from agents.follow_ups.plans import plan_stated
+
+# A guide's numbered step that says apps on Free sleep ("2. Keep a minimum of one instance …; on Free, apps sleep after
+# 30 minutes without traffic."), as a reply lists it.
+_STEP_ON_SLEEP = re.compile(r"^(?P<number>\d+)\.\s+(?P<step>[^\n]*\bon\s+Free\b[^\n]*\bsleep[^\n]*)$", re.MULTILINE)
+# "My app is really slow", "it takes ages to load": slowness reported, which sleeping explains. ("How do I make my app
+# faster?" reports none: the plan told is answered with what the guide says of it.)
+_SLOW = re.compile(r"\b(?:slow\w*|sluggish|laggy|lag\w*|takes?\s+(?:ages|forever|so\s+long|a\s+long\s+time)|delays?)\b",
+                   re.IGNORECASE)
+_GUIDE_TITLE = re.compile(r"\bour\s+guide\s+“(?P<title>[^”]+)”", re.IGNORECASE)
+
+
+def asleep_on_free_reply(ctx: SupportContext) -> str | None:
+    """"It's on free" right after a guide whose step says Free apps sleep, given for an app said to be slow: that step,
+    as the likely reason. None for another message, a plan other than Free, a customer whose records say another plan,
+    or after another reply."""
+    last = last_assistant_text(ctx)
+    if (plan_stated(ctx.message) != "Free" or (ctx.customer is not None and ctx.customer.plan != "Free")
+            or not _SLOW.search(previous_user_text(ctx) or "")):
+        return None
+    step, title = _STEP_ON_SLEEP.search(last), _GUIDE_TITLE.search(last)
+    if step is None or title is None:
+        return None
+    return (f"Then that's likely it. Step {step['number']} of our guide “{title['title']}” says: {step['step']} An app "
+            "that has been asleep is slow to answer its first request while it starts up again. If you'd like it to stay "
+            "awake, ask me how.")
