@@ -85,6 +85,7 @@ from agents.facts import AccountFact, IncidentFact
 from agents.faq_refusals import why_the_entry_is_refused
 from agents.feedback import feedback_asked, feedback_reply
 from agents.follow_ups.billing import (
+    CANCELLATION_INSISTED_REPLY,
     DUPLICATE_AGAIN_REPLY,
     REFUND_POLICY_TOLD,
     asks_after_the_duplicate,
@@ -98,11 +99,13 @@ from agents.follow_ups.billing import (
     asks_of_old_invoices_after_the_details,
     asks_us_to_try_it_now,
     asks_when_the_refund_arrives,
+    insists_it_was_cancelled,
     invoice_download_asked,
     invoice_format_asked,
     lets_the_refund_go_on,
     pushes_back_on_a_refund_refused,
     reports_card_replaced,
+    says_it_was_cancelled,
     says_what_looks_wrong,
     withdraws_the_refund_just_asked,
 )
@@ -543,6 +546,9 @@ _REPLIES_WORKED_OUT_BY_RULE = (
 
 # In this order, each asked of the message before any model's label is used.
 _REPORTS_ANSWERED_BY_RULE = (
+    # "I'm sure I did" right after our records were said not to show a cancellation (the scope reply).
+    _ReportRule(insists_it_was_cancelled, "billing", "cancellation_insisted",
+                "insists on a cancellation our records don't show", CANCELLATION_INSISTED_REPLY),
     # "My username is carol" from a visitor (the scope reply, or the email change's steps): nothing typed signs in.
     _ReportRule(visitor_says_who_they_are, "account", "visitor_identity", "says who they are without signing in",
                 VISITOR_IDENTITY_REPLY),
@@ -834,6 +840,9 @@ _FOLLOW_UPS_MISREAD = (
     # account, which the refund part says the help centre never describes.
     _FollowUpRule(lambda ctx: asks_for_credit_instead(ctx.message), "refund", "credit_instead_asked",
                   "asks for a refund as credit on the account", spares=("human",)),
+    # "But I cancelled last month" right after a charge was explained (the invoice list and the steps to cancel), or alone.
+    _FollowUpRule(says_it_was_cancelled, "billing", "said_cancelled", "says the plan was cancelled", spares=("human",),
+                  sure=True),
     # "Can you fix the old ones too?" right after the steps to put a company name on invoices (out of scope at 0.68): the
     # invoices already issued, which the billing part says the entry leaves as they are.
     _FollowUpRule(asks_of_old_invoices_after_the_details, "billing", "old_invoices_asked",

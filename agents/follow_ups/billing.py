@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from agents.context import SupportContext
+from agents.details_for_a_person import CANCELLATION_UNSEEN
 from agents.follow_ups.go_aheads import DECLINE, affirms, says_it_is_done, withdraws_request
 from agents.follow_ups.history import assistant_texts, last_assistant_text, previous_user_text
 from agents.follow_ups.leaning_back import CLOSING, MAX_WORDS, WHEN_ALONE, asks_about_staff_review
@@ -217,6 +218,37 @@ def asks_of_an_invoice_detail_after_its_steps(ctx: SupportContext) -> bool:
     invoices: those steps again, for that detail (the card's steps came, for "change", and the email address's)."""
     return ("Billing → Details" in last_assistant_text(ctx)
             and bool(_CHANGE_IT_ON_INVOICES.search(ctx.message) or _A_DETAIL_NAMED_ALONE.match(ctx.message)))
+
+
+# "But I cancelled last month", "I already cancelled it": a cancellation said after a charge was explained.
+_SAYS_IT_WAS_CANCELLED = re.compile(
+    r"^\W*(?:(?:but|and|though|well|yes|yeah|no|ok(?:ay)?|done|so)[,\s]+)*(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+|actually\s+|just\s+)?"
+    r"cancell?ed(?:\s+(?:it|that|my\s+plan|my\s+subscription|our\s+plan|our\s+subscription|the\s+plan|the\s+subscription"
+    r"|pro|business))?(?:\s+(?:last\s+month|already|weeks?\s+ago|days?\s+ago|a\s+while\s+ago|before\s+that|in\s+\w+"
+    r"|before))?\s*[.!?]*\s*$", re.IGNORECASE)
+# "I'm sure I did", "I definitely cancelled": the cancellation insisted on after our records were said not to show it.
+_INSISTS_IT_WAS_DONE = re.compile(
+    r"^\W*(?:(?:but|and|well|no|yes)[,\s]+)*(?:i'?m|i\s+am)\s+(?:sure|certain|positive)(?:\s+(?:i|we)\s+(?:did|cancell?ed"
+    r"(?:\s+it)?))?|^\W*(?:(?:but|and|well|no)[,\s]+)*(?:i|we)\s+(?:definitely|really|did)\s+(?:did|cancell?ed|cancel)\b",
+    re.IGNORECASE)
+
+
+def says_it_was_cancelled(ctx: SupportContext) -> bool:
+    """"But I cancelled last month" (after a charge was explained, or alone) from a customer on a paid plan: a
+    cancellation the billing part checks against the subscription on record (the invoice list came, and the steps to
+    cancel after a charge)."""
+    return bool(ctx.customer is not None and ctx.customer.plan_price and _SAYS_IT_WAS_CANCELLED.match(ctx.message))
+
+
+CANCELLATION_INSISTED_REPLY = (
+    "I believe you, and I'm sorry it hasn't gone through as it should. I can only see what our records show, and they "
+    "don't show your cancellation; a person from our team can look into what happened to it and put it right: would you "
+    f"like me to {OFFER_PERSON}?")
+
+
+def insists_it_was_cancelled(ctx: SupportContext) -> bool:
+    """"I'm sure I did" right after our records were said not to show the cancellation (the scope reply came)."""
+    return bool(_INSISTS_IT_WAS_DONE.match(ctx.message)) and CANCELLATION_UNSEEN in last_assistant_text(ctx)
 
 
 # How the billing part says the help centre is silent on what an unpaid account leads to.

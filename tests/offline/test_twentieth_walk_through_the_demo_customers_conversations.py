@@ -403,3 +403,40 @@ async def test_free_told_after_the_step_on_sleep_is_that_step_as_the_likely_reas
 async def test_free_told_by_a_customer_on_another_plan_is_still_not_read_as_the_reason(converse):
     *_, outcome = await converse("cus_alice", "my app is really slow", "it's on free")
     assert "that's likely it" not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- a cancellation said
+
+async def test_a_cancellation_said_after_a_charge_is_checked_against_the_subscription(converse):
+    # The invoice list and the steps to cancel; then "I'm sure I did" got the scope reply.
+    *_, said, insisted = await converse("cus_alice", "why was I charged $29?", "but I cancelled last month",
+                                        "I'm sure I did")
+    assert said.reply.startswith("Our records don't show a cancellation: your Pro subscription is still past due on your "
+                                 "account, at $29.00 a month.\n\nYour last payment was $29.00 on 2026-10-01"), said.reply
+    assert said.reply.endswith("If you cancelled and were still charged, a person from our team should look into it with "
+                               "you: would you like me to pass you to a person?")
+    assert insisted.reply.startswith("I believe you, and I'm sorry it hasn't gone through as it should."), insisted.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "plan"), [
+    # The steps to cancel again.
+    ("cus_alice", ("how do I cancel?", "ok I cancelled it"), "your Pro subscription is still past due"),
+    ("cus_bob", ("I just cancelled",), "your Business subscription is still active"),
+])
+async def test_a_cancellation_said_alone_is_checked_and_a_person_offered_if_it_does_not_show(converse, customer, turns,
+                                                                                             plan):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply == (f"Our records don't show a cancellation: {plan} on your account, at "
+                             f"{'$29.00' if customer == 'cus_alice' else '$99.00'} a month.\n\nIf you cancelled and it "
+                             "doesn't show, a person from our team should look into it with you: would you like me to "
+                             "pass you to a person?"), outcome.reply
+
+
+async def test_a_cancellation_said_on_free_is_still_not_read_against_a_paid_subscription(converse):
+    (outcome,) = await converse("cus_carol", "I cancelled")
+    assert "Our records don't show a cancellation" not in outcome.reply, outcome.reply
+
+
+async def test_a_charge_reported_after_cancelling_in_one_message_still_gets_the_last_payment(converse):
+    (outcome,) = await converse("cus_bob", "I cancelled my plan and still got charged")
+    assert "Your last payment was $99.00" in outcome.reply and "were still charged" in outcome.reply, outcome.reply

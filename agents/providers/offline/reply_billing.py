@@ -36,6 +36,7 @@ from agents.follow_ups.billing import (
     nonpayment_asked_again,
     reports_a_payment_refused,
     reports_card_replaced,
+    says_it_was_cancelled,
     says_what_looks_wrong,
 )
 from agents.follow_ups.go_aheads import says_it_is_done
@@ -545,7 +546,8 @@ class BillingReplies(WriterBase):
                 or self._tells_if_the_email_matches()
                 or self._tells_monthly_billing() or self._tells_when_cancelled()):
             return
-        if CHARGED_AFTER_CANCELLING.search(self.text) and self.facts.subscription is not None:
+        if ((CHARGED_AFTER_CANCELLING.search(self.text) or says_it_was_cancelled(self.ctx))
+                and self.facts.subscription is not None):
             self._charged_after_cancelling()
             return
         if self._answers_why_it_is_more():
@@ -1652,8 +1654,13 @@ class BillingReplies(WriterBase):
             standing = "past due" if plan.status == "past_due" else "active"
             self.reply.add(f"{CANCELLATION_UNSEEN}: your {plan.plan} subscription is still {standing} "
                            f"on your account, at {money(plan.price_monthly)} a month.")
-        self._last_payment()
-        self.reply.add(f"If you cancelled and were still charged, a person from our team should look into it with you: "
+        # "I just cancelled" names no charge: the last payment is for a charge said to follow the cancellation.
+        charged = bool(CHARGED_AFTER_CANCELLING.search(self.text)) or bool(
+            re.search(r"\$\d|\bNW-\d", last_assistant_text(self.ctx)))
+        if charged:
+            self._last_payment()
+        happened = "were still charged" if charged else "it doesn't show"
+        self.reply.add(f"If you cancelled and {happened}, a person from our team should look into it with you: "
                        f"would you like me to {OFFER_PERSON}?", answers=False)
 
     def _plan_not_applied(self) -> None:
