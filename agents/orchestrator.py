@@ -99,6 +99,7 @@ from agents.follow_ups.billing import (
     asks_of_old_invoices_after_the_details,
     asks_us_to_try_it_now,
     asks_when_the_refund_arrives,
+    bank_shows_it_reply,
     insists_it_was_cancelled,
     invoice_download_asked,
     invoice_format_asked,
@@ -275,6 +276,7 @@ from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_about_a_commitment,
     asks_about_an_extra_fee,
+    asks_about_payment_terms,
     asks_for_a_special_price,
     asks_how_to_get_an_invoice,
     asks_if_a_plan_can_change_later,
@@ -529,6 +531,8 @@ _REPLIES_WORKED_OUT_BY_RULE = (
     # "It's alice@example.com" right after the reset link was said not to have arrived: the steps to change the address.
     _WorkedOutRule(reset_address_given_reply, "account", "reset_address_given",
                    "gives the address a reset link was expected at"),
+    # "I can see it on my bank statement" right after a failed payment was set against the bank's: the invoice list.
+    _WorkedOutRule(bank_shows_it_reply, "billing", "bank_shows_it", "says the bank shows the payment our records show failed"),
     # "It's on free" right after the guide on scaling and cold starts: what the Free plan includes, "not listed".
     _WorkedOutRule(asleep_on_free_reply, "technical", "asleep_on_free", "says the app is on Free after a step on sleep"),
     # "So my app could go down?" right after the reply on the uptime SLA: the open incident came, for "go down".
@@ -858,6 +862,9 @@ _FOLLOW_UPS_MISREAD = (
     # works out.
     _FollowUpRule(lambda ctx: asks_a_sum_paid(ctx.message), "billing", "sum_paid_asked", "asks how much was paid",
                   spares=("human", "refund")),
+    # "Do you offer net 60 terms?" (off topic at 0.40: the scope reply): paying against an invoice.
+    _FollowUpRule(lambda ctx: asks_about_payment_terms(ctx.message), "billing", "payment_terms_asked",
+                  "asks about terms of payment", spares=("human",), sure=True),
     # "Is there a setup fee?" (general in a panel: a visitor asked to sign in): no fee beside the plans' prices.
     _FollowUpRule(lambda ctx: asks_about_an_extra_fee(ctx.message), "billing", "extra_fee_asked",
                   "asks about a fee beside the plans' prices", spares=("human",), sure=True),

@@ -574,6 +574,20 @@ def names_the_sla(message: str) -> bool:
     return bool(_NAMES_THE_SLA.search(message))
 
 
+# "Do you offer net 30 terms?", "what are your payment terms?", "can I get an invoice before paying?", "can you invoice us
+# instead?": paying after an invoice, not by card when charged (the request to sign in came, then "my answer is the same").
+_PAYMENT_TERMS = re.compile(
+    r"\bnet[\s-]?(?:7|10|14|15|30|45|60|90)\b|\bpayment\s+terms\b|\b(?:terms|conditions)\s+of\s+payment\b"
+    r"|\binvoice\s+(?:before|prior\s+to)\s+(?:paying|payment|we\s+pay|i\s+pay)\b"
+    r"|\b(?:invoice|bill)\s+(?:me|us)\s+(?:instead|first|and\s+(?:i|we)\s+pay)\b"
+    r"|\bpay\s+(?:by|on|against|via)\s+(?:an?\s+)?invoice\b", re.IGNORECASE)
+
+
+def asks_about_payment_terms(message: str) -> bool:
+    """"Do you offer net 30 terms?": paying against an invoice, after it is issued."""
+    return bool(_PAYMENT_TERMS.search(message))
+
+
 def billing_matter_alone(message: str) -> str | None:
     """Why a message that names nothing but our pricing or a change of plan is billing's, or None: the classifier read
     "tell me about pricing" as off topic (0.90) and "upgrade" as technical (0.42)."""

@@ -251,6 +251,27 @@ def insists_it_was_cancelled(ctx: SupportContext) -> bool:
     return bool(_INSISTS_IT_WAS_DONE.match(ctx.message)) and CANCELLATION_UNSEEN in last_assistant_text(ctx)
 
 
+# How the billing part sets a failed payment against what the bank shows ("Our records show the payment for NW-1003 as
+# failed, not as paid."), and "I can see it on my bank statement", "it's on my statement", "my bank shows it" after it.
+_RECORDS_SHOW_FAILED = re.compile(r"\bOur records show the payment for (?P<invoice>NW-\d+) as failed, not as paid\b")
+_BANK_SHOWS_IT = re.compile(
+    r"\b(?:see|seeing|saw)\s+(?:it|the\s+(?:charge|payment|money))\s+(?:on|in)\s+(?:my\s+|the\s+)?(?:bank|statement|banking\s+app)"
+    r"|\b(?:it'?s|it\s+is|the\s+(?:charge|payment)\s+is)\s+(?:on|in)\s+(?:my\s+|the\s+)?(?:bank|statement|banking\s+app)"
+    r"|\b(?:my\s+)?(?:bank|statement|banking\s+app)\s+(?:(?:clearly|definitely)\s+)?(?:shows?|says|lists)\s+(?:it|the\s+(?:charge|payment)"
+    r"|that\s+it\s+was\s+(?:paid|charged|taken))", re.IGNORECASE)
+
+
+def bank_shows_it_reply(ctx: SupportContext) -> str | None:
+    """"I can see it on my bank statement" right after a failed payment was set against what the bank shows: heard, the
+    records again, and a person offered (the invoice list came). None for another message."""
+    told = _RECORDS_SHOW_FAILED.search(last_assistant_text(ctx))
+    if told is None or not _BANK_SHOWS_IT.search(ctx.message):
+        return None
+    return (f"Thanks for checking. Our records still show the payment for {told['invoice']} as failed, and I can't see "
+            "your bank statement from this chat to set the two side by side. A person from our team can look into it "
+            f"with you, with what your bank shows: would you like me to {OFFER_PERSON}?")
+
+
 # How the billing part says the help centre is silent on what an unpaid account leads to.
 NONPAYMENT_UNSAID = "Our help centre doesn't say what happens to your apps or account while a payment is outstanding"
 

@@ -103,6 +103,7 @@ from agents.service_terms import (
     asks_about_a_cancellation_fee,
     asks_about_a_commitment,
     asks_about_an_extra_fee,
+    asks_about_payment_terms,
     asks_for_a_neighbouring_plan,
     asks_if_a_card_is_needed,
     asks_if_a_plan_can_change_later,
@@ -170,6 +171,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda text: bool(payment_methods_asked(text)), PAYMENT_METHODS_QUESTION),
     # "Can I try pro?": no entry on a trial; the upgrade's says how to have the plan at all.
     (lambda text: bool(TRYING_A_PAID_PLAN.search(text)), UPGRADE_QUESTION),
+    # "Do you offer net 30 terms?": what the help centre says of paying, against which the terms are weighed.
+    (asks_about_payment_terms, PAYMENT_METHODS_QUESTION),
     # "I need to recover my password": the reset's entry, which "recover" never finds.
     (asks_to_recover_password, SIGN_IN_QUESTIONS[0]),
     # "Closing freemium account", "I want to terminate my account": the deletion's entry, which "close" never finds.

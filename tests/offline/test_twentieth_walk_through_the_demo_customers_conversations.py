@@ -440,3 +440,34 @@ async def test_a_cancellation_said_on_free_is_still_not_read_against_a_paid_subs
 async def test_a_charge_reported_after_cancelling_in_one_message_still_gets_the_last_payment(converse):
     (outcome,) = await converse("cus_bob", "I cancelled my plan and still got charged")
     assert "Your last payment was $99.00" in outcome.reply and "were still charged" in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- the bank's side of a failed payment
+
+@pytest.mark.parametrize("bank", ["I can see it on my bank statement", "my bank shows it"])
+async def test_the_bank_said_to_show_a_failed_payment_is_heard_with_the_records_and_a_person(converse, bank):
+    # The invoice list.
+    *_, outcome = await converse("cus_alice", "my card was charged but the invoice says failed", bank)
+    assert outcome.reply == ("Thanks for checking. Our records still show the payment for NW-1003 as failed, and I can't "
+                             "see your bank statement from this chat to set the two side by side. A person from our team "
+                             "can look into it with you, with what your bank shows: would you like me to pass you to a "
+                             "person?"), outcome.reply
+
+
+# ---------------------------------------------------------------- terms of payment
+
+@pytest.mark.parametrize(("customer", "message", "such"), [
+    # The request to sign in, then "my answer is the same".
+    (None, "can I get an invoice before paying?", "paying some days after an invoice is issued"),
+    (None, "do you offer net 30 terms?", "net 30 (paying 30 days after an invoice is issued)"),
+    # Off topic: the scope reply.
+    ("cus_bob", "can we get net 90?", "net 90 (paying 90 days after an invoice is issued)"),
+    ("cus_bob", "what are your payment terms?", "paying some days after an invoice is issued"),
+])
+async def test_terms_of_payment_are_said_to_be_unmentioned_with_what_the_help_centre_says_of_paying(
+        converse, customer, message, such):
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith(f"Our help centre doesn't mention payment terms such as {such}, so I'd rather not "
+                                    "promise them. What it says about paying is: We accept Visa, Mastercard and American "
+                                    "Express cards."), outcome.reply
+    assert outcome.reply.endswith("would you like me to pass you to a person?")

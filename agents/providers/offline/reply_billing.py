@@ -121,6 +121,7 @@ from agents.service_terms import (
     asks_about_a_commitment,
     asks_about_an_extra_fee,
     asks_about_paying_monthly,
+    asks_about_payment_terms,
     asks_for_a_special_price,
     asks_how_long_free_lasts,
     asks_how_often_it_renews,
@@ -506,7 +507,7 @@ class BillingReplies(WriterBase):
                         or self._whether_a_card_is_needed() or self._tier_not_ours() or self._plans_offered()
                         or self._payment_methods() or self._other_plan() or self._named_plan_price()
                         or self._cancellation_fee() or self._extra_fee_unmentioned() or self._payment_terms()
-                        or self._send_invoice()
+                        or self._payment_terms_asked() or self._send_invoice()
                         or self._billing_details())
         if self._tells_why_the_amount() or self._tells_what_an_invoice_is_for() or self._no_receipt_for_a_failed_payment():
             return
@@ -1088,6 +1089,25 @@ class BillingReplies(WriterBase):
             self.reply.add("Our help centre doesn't say how to switch to it, and I can't change how you pay from this "
                            f"chat. A person from our team can set it up with you: would you like me to {OFFER_PERSON}?",
                            answers=False)
+        return True
+
+    def _payment_terms_asked(self) -> bool:
+        """"Do you offer net 30 terms?", "can I get an invoice before paying?": the help centre names no terms of payment,
+        only that Business customers may pay yearly against an invoice; what it says of paying is quoted, with a person.
+        False, having said nothing, for another message."""
+        if not asks_about_payment_terms(self.ctx.message):
+            return False
+        entry = next((m for m in self.facts.faq if "payment method" in normalise(m.question)), None)
+        said = f" What it says about paying is: {entry.answer}" if entry is not None else ""
+        net = re.search(r"\bnet[\s-]?(\d+)\b", self.ctx.message, re.IGNORECASE)
+        such = f"net {net[1]} (paying {net[1]} days after an invoice is issued)" if net else (
+            "paying some days after an invoice is issued")
+        self.reply.add(f"Our help centre doesn't mention payment terms such as {such}, so I'd rather not promise them."
+                       f"{said}")
+        if entry is not None:
+            self._cite_faq(entry)
+        self.reply.add(f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?",
+                       answers=False)
         return True
 
     def _yearly_price_unsaid(self, yearly_said: str) -> None:
