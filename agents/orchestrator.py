@@ -253,7 +253,7 @@ from agents.refund_requests import (
     asks_where_a_refund_goes,
     reports_a_charge_taken_twice,
 )
-from agents.refund_window import refund_window_for_a_time_reply
+from agents.refund_window import refund_window_for_a_time_reply, time_told_after_a_refusal_reply
 from agents.request_rates import rate_told_after_the_limit
 from agents.resilience import RunBudget
 from agents.right_password import (
@@ -533,6 +533,9 @@ _REPLIES_WORKED_OUT_BY_RULE = (
                    "gives the address a reset link was expected at"),
     # "I can see it on my bank statement" right after a failed payment was set against the bank's: the invoice list.
     _WorkedOutRule(bank_shows_it_reply, "billing", "bank_shows_it", "says the bank shows the payment our records show failed"),
+    # "It was 40 days ago" right after a charge was refused as outside the window: the refusal again, "my answer is the same".
+    _WorkedOutRule(time_told_after_a_refusal_reply, "refund", "time_told_after_a_refusal",
+                   "tells how long ago the charge refused as outside the window was paid"),
     # "It's on free" right after the guide on scaling and cold starts: what the Free plan includes, "not listed".
     _WorkedOutRule(asleep_on_free_reply, "technical", "asleep_on_free", "says the app is on Free after a step on sleep"),
     # "So my app could go down?" right after the reply on the uptime SLA: the open incident came, for "go down".

@@ -62,3 +62,32 @@ def refund_window_for_a_time_reply(ctx: SupportContext) -> str | None:
     person = f" If there's a special reason, a person from our team can look at it: would you like me to {OFFER_PERSON}?"
     return f"After {period}, a charge is past our refund window, so it wouldn't be refunded under our policy: {rule}" + (
         person if ctx.customer is not None else "")
+
+
+# "It was 40 days ago", "that was over a month ago", "it's been 6 weeks" right after a charge was said to be outside the
+# refund window: the time it was paid, told back (the refusal came again behind "my answer is the same").
+_TIME_TOLD = re.compile(
+    rf"^\W*(?:(?:yes|yeah|well|but|ok(?:ay)?|i\s+know)[,\s]+)*(?:it|that|this|the\s+(?:charge|payment|invoice))(?:'s|\s+is|\s+was"
+    rf"|\s+has\s+been|'s\s+been)\s+(?:only\s+|just\s+|over\s+|about\s+|around\s+|almost\s+|more\s+than\s+)?"
+    rf"(?P<count>\d{{1,3}}|an?|one|{words_alternation(least=2, most=31)})\s+(?P<unit>day|week|month)s?(?:\s+ago)?\s*[.!?]*\s*$",
+    re.IGNORECASE)
+_OUTSIDE_THE_WINDOW = re.compile(r"\bis outside our (?P<days>\d+)-day refund window\b")
+
+
+def time_told_after_a_refusal_reply(ctx: SupportContext) -> str | None:
+    """"It was 40 days ago" right after a charge was refused as outside the refund window: that this is why, with a
+    person for a special reason. None for another message."""
+    refused = _OUTSIDE_THE_WINDOW.search(last_assistant_text(ctx))
+    told = _TIME_TOLD.match(ctx.message)
+    if refused is None or told is None:
+        return None
+    count = 1 if told["count"].lower() in {"a", "an"} else count_of(told["count"])
+    if not count:
+        return None
+    if count * _DAYS_IN[told["unit"].lower()] <= int(refused["days"]):
+        # "It was 5 days ago" of a charge our records date earlier: the records and the customer disagree, which a
+        # person looks into; the window is not said to be past.
+        return ("Our records date that payment earlier than that, as in my last message. If they're wrong, a person from "
+                f"our team can check it with you: would you like me to {OFFER_PERSON}?")
+    return (f"Yes: that's past our {refused['days']}-day refund window, which is why I can't refund it myself. If there's "
+            f"a special reason, a person from our team can look at it with you: would you like me to {OFFER_PERSON}?")

@@ -57,8 +57,8 @@ def reply_sentences(text: str) -> list[str]:
 
 
 # "How?" alone: how the thing the last reply spoke of is done. After steps, where they are taken answers it (the cancel
-# steps' "how?" got "not enough information").
-_HOW_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how(?:\s+(?:then|exactly|so|do\s+i|would\s+i))?\s*[?.!]*\s*$",
+# steps' "how?" got "not enough information"; "fine, how?" after being told the chat can't do it, the scope reply).
+_HOW_ALONE = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|fine|alright|all\s+right|well)[,\s]+)?how(?:\s+(?:then|exactly|so|do\s+i|would\s+i))?\s*[?.!]*\s*$",
                         re.IGNORECASE)
 
 

@@ -471,3 +471,28 @@ async def test_terms_of_payment_are_said_to_be_unmentioned_with_what_the_help_ce
                                     "promise them. What it says about paying is: We accept Visa, Mastercard and American "
                                     "Express cards."), outcome.reply
     assert outcome.reply.endswith("would you like me to pass you to a person?")
+
+
+# ---------------------------------------------------------------- how long ago a refused charge was paid
+
+@pytest.mark.parametrize("told", ["it was 40 days ago", "it was a month ago"])
+async def test_a_time_told_past_the_window_after_a_refusal_is_why(converse, told):
+    # The refusal again, behind "my answer is the same".
+    *_, outcome = await converse("cus_bob", "refund NW-2001", told)
+    assert outcome.reply == ("Yes: that's past our 14-day refund window, which is why I can't refund it myself. If there's "
+                             "a special reason, a person from our team can look at it with you: would you like me to pass "
+                             "you to a person?"), outcome.reply
+
+
+async def test_a_time_told_within_the_window_after_a_refusal_is_set_against_the_records(converse):
+    *_, outcome = await converse("cus_bob", "refund NW-2001", "it was 5 days ago")
+    assert outcome.reply.startswith("Our records date that payment earlier than that"), outcome.reply
+    assert "past our" not in outcome.reply
+
+
+# ---------------------------------------------------------------- "fine, how?"
+
+async def test_fine_how_after_the_chat_said_it_cannot_do_it_is_the_step(converse):
+    # The scope reply.
+    *_, outcome = await converse("cus_carol", "can you upgrade me to pro?", "just do it", "fine, how?")
+    assert outcome.reply.startswith("Under **Billing → Plan**: Go to **Billing → Plan**, choose Pro"), outcome.reply
