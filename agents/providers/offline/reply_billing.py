@@ -1097,7 +1097,7 @@ class BillingReplies(WriterBase):
         False, having said nothing, for another message."""
         if not asks_about_payment_terms(self.ctx.message):
             return False
-        entry = next((m for m in self.facts.faq if "payment method" in normalise(m.question)), None)
+        entry = self._payment_methods_entry()
         said = f" What it says about paying is: {entry.answer}" if entry is not None else ""
         net = re.search(r"\bnet[\s-]?(\d+)\b", self.ctx.message, re.IGNORECASE)
         such = f"net {net[1]} (paying {net[1]} days after an invoice is issued)" if net else (
@@ -1264,13 +1264,21 @@ class BillingReplies(WriterBase):
     def _address_given(self) -> bool:
         return gives_an_address_to_send_to(self.ctx.message, last_reply=last_assistant_text(self.ctx))
 
+    def _invoice_details_entry(self) -> FaqMatch | None:
+        """The help centre's entry on the details invoices carry (company name, address, VAT number), when gathered."""
+        return next((m for m in self.facts.faq if {"vat", "tax"} & set(normalise(m.question).split())), None)
+
+    def _payment_methods_entry(self) -> FaqMatch | None:
+        """The help centre's entry on the ways we accept to pay, when gathered."""
+        return next((m for m in self.facts.faq if "payment method" in normalise(m.question)), None)
+
     def _answers_a_detail_after_its_steps(self) -> bool:
         """"How do I change it on invoices?" or "and the address?" right after the steps to put company details on
         invoices: the same place, said as such. False, having said nothing, when the message is not such a follow-up
         or the entry was not gathered."""
         if not asks_of_an_invoice_detail_after_its_steps(self.ctx):
             return False
-        entry = next((m for m in self.facts.faq if {"vat", "tax"} & set(normalise(m.question).split())), None)
+        entry = self._invoice_details_entry()
         if entry is None:
             return False
         if _A_DETAIL_ASKED.search(self.ctx.message):
@@ -1294,7 +1302,7 @@ class BillingReplies(WriterBase):
         done = bool(_SAYS_IT_IS_ALREADY_DONE.match(self.ctx.message))
         if not (ON_OLD_INVOICES.search(self.ctx.message) or coming or done):
             return False
-        entry = next((m for m in self.facts.faq if {"vat", "tax"} & set(normalise(m.question).split())), None)
+        entry = self._invoice_details_entry()
         if entry is None:
             return False
         topic = with_topic(self.ctx)
@@ -1370,7 +1378,7 @@ class BillingReplies(WriterBase):
     def _tax_and_invoice_details(self) -> None:
         """Adding a VAT number or company details to invoices is the help centre's entry on them; whether tax is
         charged on top of our prices no fact here says, so that is said, with a person offered."""
-        entry = next((m for m in self.facts.faq if {"vat", "tax"} & set(normalise(m.question).split())), None)
+        entry = self._invoice_details_entry()
         # "Do you add VAT?" names adding VAT as the entry does, but asks whether it is added to the price.
         if INVOICE_DETAILS.search(self.text) and not asks_if_tax_is_added(self.ctx.message):
             if entry is None:
@@ -1434,7 +1442,7 @@ class BillingReplies(WriterBase):
         asked = payment_methods_asked(self.text)
         if not asked and not asks_which_ways_to_pay(self.ctx.message):
             return False
-        entry = next((m for m in self.facts.faq if "payment method" in normalise(m.question)), None)
+        entry = self._payment_methods_entry()
         if entry is None:
             self._not_to_hand("our list of accepted payment methods", "tell you for certain")
             return True
