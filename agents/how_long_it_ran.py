@@ -13,9 +13,10 @@ _RUNS_FOR = re.compile(
 
 
 # "For 50 minutes now", "it's been 50 minutes", "over an hour already": the time alone, right after a build was said to
-# be stuck (the scope reply came, out of scope at 0.70).
+# be stuck (the scope reply came, out of scope at 0.70). "Mine takes 20 minutes" after the build limits ("no guide").
 _TIME_ALONE = re.compile(
-    r"^\W*(?:(?:it'?s|it\s+has|its)\s+been\s+|been\s+|already\s+)?(?:for\s+)?"
+    r"^\W*(?:(?:but|well|ok(?:ay)?|hmm)[,\s]+)?(?:(?:it'?s|it\s+has|its)\s+been\s+|been\s+|already\s+"
+    r"|(?:mine|ours|it|my\s+build|our\s+build|the\s+build)\s+(?:takes|took|is\s+taking|usually\s+takes|runs)\s+)?(?:for\s+)?"
     r"(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|more\s+than\s+|the\s+(?:last|past)\s+)?"
     r"(?:(?P<count>\d+)\s*(?P<unit>h|hrs?|hours?|mins?|minutes?)|(?:an?|one)\s+(?P<one_unit>hour|hr|minute))\b"
     r"(?:\s+(?:now|already|so\s+far|and\s+counting))?\W*$", re.IGNORECASE)

@@ -25,6 +25,8 @@ _SAYS_TEAM_SIZE = re.compile(
     rf"|{_COUNT}\s+(?:of\s+us|people|persons|developers|devs|engineers|members|employees|users|staff))"
     rf"|(?:i|we)\s+have\s+{_COUNT}\s+(?:developers|devs|engineers|employees|team\s*mates|team\s+members|staff"
     r"|people\s+(?:on|in)\s+(?:my|our|the)\s+team)"
+    # "We have 5 people" after the members each plan allows: the whole message, so "people who are going …" is not one.
+    rf"|^\W*(?:(?:and|so|but|well|ok(?:ay)?)[,\s]+)?(?:i|we)\s+have\s+{_COUNT}\s+people(?:\s+(?:now|already))?\s*[.!?]*\s*$"
     rf"|\bthere\s+(?:are|will\s+be)\s+{_COUNT}\s+of\s+us)\b",
     re.IGNORECASE)
 # "Is it worth it for a team of 5?", "is pro enough for 8 developers?": a team's size, given as what a plan is weighed for

@@ -496,3 +496,33 @@ async def test_fine_how_after_the_chat_said_it_cannot_do_it_is_the_step(converse
     # The scope reply.
     *_, outcome = await converse("cus_carol", "can you upgrade me to pro?", "just do it", "fine, how?")
     assert outcome.reply.startswith("Under **Billing → Plan**: Go to **Billing → Plan**, choose Pro"), outcome.reply
+
+
+# ---------------------------------------------------------------- how long builds take, and a team's size, told
+
+@pytest.mark.parametrize(("customer", "first", "said"), [
+    # "I don't have a guide on that".
+    ("cus_carol", "what's the max build time on free?",
+     "Builds may run for up to 15 minutes on your Free plan, so a build that long passes the limit: it won't finish as it "
+     "is. On Pro and Business, builds may run for up to 45 minutes."),
+    ("cus_alice", "what's the max build time?", "Builds may run for up to 45 minutes on your Pro plan, so yours is within it."),
+])
+async def test_how_long_builds_take_told_after_the_limit_is_weighed_against_it(converse, customer, first, said):
+    *_, outcome = await converse(customer, first, "mine takes 20 minutes")
+    assert outcome.reply.startswith(said), outcome.reply
+
+
+async def test_a_build_stuck_for_a_time_is_still_one_running_now(converse):
+    *_, outcome = await converse("cus_bob", "my build is stuck", "for 50 minutes now")
+    assert outcome.reply.startswith("Builds may run for up to 45 minutes on your Business plan, so one that's been going "
+                                    "that long has passed the limit"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "said"), [
+    # The team's entry as a guess ("I think you're asking about …").
+    ("cus_bob", "You're on Business, which has no limit on members, so there's room for all of you."),
+    ("cus_alice", "You're on Pro, which lets you invite up to 3 members: not enough for a team of 5 with you."),
+])
+async def test_people_counted_after_the_members_each_plan_allows_are_a_teams_size(converse, customer, said):
+    *_, outcome = await converse(customer, "how many team members can I have?", "we have 5 people")
+    assert said in outcome.reply and "I think you're asking about" not in outcome.reply, outcome.reply

@@ -1982,12 +1982,15 @@ class TechnicalReplies(WriterBase):
             return False
         passed_on = [plan for plan, limit in limits.items() if minutes > limit]
         customer = self.ctx.customer
+        # "Mine takes 20 minutes": how long builds take, not one running now.
+        usual = bool(re.search(r"\b(?:takes|took|usually)\b", self.ctx.message, re.IGNORECASE))
         if customer is not None and customer.plan in limits:
             passed = customer.plan in passed_on
             longer = [plan for plan in limits if plan not in passed_on] if passed else []
             self.reply.add(f"Builds may run for up to {limits[customer.plan]} minutes on your {customer.plan} plan, so "
-                           + ("one that's been going that long has passed the limit: it won't finish as it is." if passed
-                              else "yours still has time to finish.")
+                           + (("a build that long passes the limit: it won't finish as it is." if usual else
+                               "one that's been going that long has passed the limit: it won't finish as it is.") if passed
+                              else "yours is within it." if usual else "yours still has time to finish.")
                            + (f" On {joined_with_and(longer)}, builds may run for up to {limits[longer[0]]} minutes."
                               if longer else ""))
         else:
