@@ -446,15 +446,21 @@ def asks_how_often_it_renews(message: str, *, last_reply: str) -> bool:
 _RENEWAL_DATE_CHANGE = re.compile(
     r"\b(?:change|move|switch|shift|push\s+back|bring\s+forward|set|align)\s+(?:(?:my|our|the)\s+)?(?:billing|renewal|payment"
     r"|invoice|charge|subscription)\s+(?:date|day|cycle)s?\b", re.IGNORECASE)
-_THAT_DATE_CHANGE = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|and|so|but)[,\s]+)?(?:can|could|may)\s+(?:i|we|you)\s+(?:change|move|shift|push\s+back)\s+"
-    r"(?:the|that|this)\s+(?:date|day)\b", re.IGNORECASE)
+_ASKS_TO_CHANGE = (r"^\W*(?:(?:ok(?:ay)?|and|so|but)[,\s]+)?(?:(?:can|could|may)\s+(?:i|we|you)|(?:i|we)\s+(?:want|need"
+                   r"|would\s+like)\s+to|(?:i|we)'d\s+like\s+to|how\s+(?:do|can|could)\s+(?:i|we))\s+(?:change|move|shift"
+                   r"|push\s+back)\s+")
+_THAT_DATE_CHANGE = re.compile(rf"{_ASKS_TO_CHANGE}(?:the|that|this)\s+(?:date|day)\b", re.IGNORECASE)
+# "Can I change it?", "I want to change that" right after a reply that opened with the renewal (the password reset's
+# steps came, then "my answer is the same"); after a reply that ends on it, "it" is more likely what came first.
+_IT_CHANGE = re.compile(rf"{_ASKS_TO_CHANGE}(?:it|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
+_OPENS_WITH_THE_RENEWAL = re.compile(r"Your \w+ plan renews on ")
 
 
 def asks_to_change_the_renewal_date(message: str, *, last_reply: str = "") -> bool:
     """"Can I change my billing date?", or "can i change the date" right after a reply that said when the plan renews."""
     return bool(_RENEWAL_DATE_CHANGE.search(message)) or (
-        bool(_THAT_DATE_CHANGE.search(message)) and RENEWAL_TOLD in last_reply)
+        bool(_THAT_DATE_CHANGE.search(message)) and RENEWAL_TOLD in last_reply) or (
+        bool(_IT_CHANGE.search(message)) and bool(_OPENS_WITH_THE_RENEWAL.match(last_reply)))
 
 
 # "How much per seat?", "do you charge per user?", "is pricing per member?": a price for each person on the team, which

@@ -53,17 +53,20 @@ _CHANGE_IT = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:can|could
                         r"(?:change|update|edit)\s+(?:it|that|this)\b", re.IGNORECASE)
 _SAYS_IT_IS_WRONG = re.compile(r"\b(?:(?:that'?s|it'?s|that\s+is|it\s+is)\s+(?:wrong|not\s+(?:right|correct|mine|it)|outdated|old)"
                                r"|(?:it|that)\s+should\s+be|should\s+be\s+\S+@\S+)", re.IGNORECASE)
-_DETAILS_TOLD = (("Your username is ", "can I change my username?"),
-                 ("The email address on your account is ", "how do I change my email address?"))
+# How each detail's reply opens, and the change of it asked as a question of its own. "Can I change it?" after "Your Pro
+# plan renews on 2026-12-01" got the password reset's steps.
+_DETAILS_TOLD = ((re.compile(r"Your username is "), "can I change my username?"),
+                 (re.compile(r"The email address on your account is "), "how do I change my email address?"),
+                 (re.compile(r"Your \w+ plan renews on "), "can I change my renewal date?"))
 
 
 def change_asked_of_the_detail_told(ctx: SupportContext) -> str | None:
-    """"Can I change it?" right after the username or the email address was told: the change of that detail, asked
-    as a question of its own; None otherwise."""
+    """"Can I change it?" right after the username, the email address or the renewal date was told: the change of that
+    detail, asked as a question of its own; None otherwise."""
     if not (_CHANGE_IT.match(ctx.message) or _SAYS_IT_IS_WRONG.search(ctx.message)):
         return None
     told = last_assistant_text(ctx)
-    return next((asked for opening, asked in _DETAILS_TOLD if told.startswith(opening)), None)
+    return next((asked for opening, asked in _DETAILS_TOLD if opening.match(told)), None)
 
 
 def question_as_asked(ctx: SupportContext) -> str | None:

@@ -526,3 +526,22 @@ async def test_a_build_stuck_for_a_time_is_still_one_running_now(converse):
 async def test_people_counted_after_the_members_each_plan_allows_are_a_teams_size(converse, customer, said):
     *_, outcome = await converse(customer, "how many team members can I have?", "we have 5 people")
     assert said in outcome.reply and "I think you're asking about" not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- the renewal date, to change
+
+@pytest.mark.parametrize(("customer", "first", "asked"), [
+    # The password reset's steps.
+    ("cus_alice", "what is my renewal date?", "can I change it?"),
+    # The renewal again, behind "my answer is the same".
+    ("cus_bob", "when does my plan renew?", "I want to change that"),
+])
+async def test_changing_it_after_the_renewal_date_is_a_change_of_that_date(converse, customer, first, asked):
+    *_, outcome = await converse(customer, first, asked)
+    assert outcome.reply.startswith("Our help centre doesn't describe changing the date your plan renews"), outcome.reply
+    assert "Forgot password" not in outcome.reply
+
+
+async def test_changing_it_after_the_username_is_still_the_username(converse):
+    *_, outcome = await converse("cus_alice", "what is my username?", "can I change it?")
+    assert outcome.reply.startswith("Our help centre doesn't describe changing your username"), outcome.reply
