@@ -453,14 +453,15 @@ _THAT_DATE_CHANGE = re.compile(rf"{_ASKS_TO_CHANGE}(?:the|that|this)\s+(?:date|d
 # "Can I change it?", "I want to change that" right after a reply that opened with the renewal (the password reset's
 # steps came, then "my answer is the same"); after a reply that ends on it, "it" is more likely what came first.
 _IT_CHANGE = re.compile(rf"{_ASKS_TO_CHANGE}(?:it|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
-_OPENS_WITH_THE_RENEWAL = re.compile(r"Your \w+ plan renews on ")
+# How the reply on the renewal opens ("Your Pro plan renews on 2026-12-01"), which "it" after it is.
+OPENS_WITH_THE_RENEWAL = re.compile(r"Your \w+ plan renews on ")
 
 
 def asks_to_change_the_renewal_date(message: str, *, last_reply: str = "") -> bool:
     """"Can I change my billing date?", or "can i change the date" right after a reply that said when the plan renews."""
     return bool(_RENEWAL_DATE_CHANGE.search(message)) or (
         bool(_THAT_DATE_CHANGE.search(message)) and RENEWAL_TOLD in last_reply) or (
-        bool(_IT_CHANGE.search(message)) and bool(_OPENS_WITH_THE_RENEWAL.match(last_reply)))
+        bool(_IT_CHANGE.search(message)) and bool(OPENS_WITH_THE_RENEWAL.match(last_reply)))
 
 
 # "How much per seat?", "do you charge per user?", "is pricing per member?": a price for each person on the team, which

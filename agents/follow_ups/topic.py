@@ -28,6 +28,7 @@ from agents.follow_ups.service import (
     uptime_asked_of_another_period,
 )
 from agents.follow_ups.what_becomes_of import asks_what_ending_does, fate_asked_of_other_things, lost_in_a_move_up
+from agents.service_terms import OPENS_WITH_THE_RENEWAL
 
 
 def with_topic(ctx: SupportContext) -> str:
@@ -57,7 +58,7 @@ _SAYS_IT_IS_WRONG = re.compile(r"\b(?:(?:that'?s|it'?s|that\s+is|it\s+is)\s+(?:w
 # plan renews on 2026-12-01" got the password reset's steps.
 _DETAILS_TOLD = ((re.compile(r"Your username is "), "can I change my username?"),
                  (re.compile(r"The email address on your account is "), "how do I change my email address?"),
-                 (re.compile(r"Your \w+ plan renews on "), "can I change my renewal date?"))
+                 (OPENS_WITH_THE_RENEWAL, "can I change my renewal date?"))
 
 
 def change_asked_of_the_detail_told(ctx: SupportContext) -> str | None:

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from agents.payment_sums import asks_a_sum_paid
-from agents.providers.offline.reply_base import MONTH_NAMES, MONTHS, RELATIVE_MONTH, month_counted_from_today
-from agents.providers.offline.text import normalise
+from agents.providers.offline.reply_base import MONTH_NAMES, RELATIVE_MONTH, month_counted_from_today, months_named
 
 _THIS_YEAR = re.compile(r"\b(?:this|current)\s+(?:calendar\s+)?year\b|\bso\s+far\s+in\s+(?:the\s+)?year\b"
                         r"|\byear\s+to\s+date\b|\bytd\b", re.IGNORECASE)
@@ -49,7 +48,7 @@ def period_of_a_sum_asked(text: str, *, today: str) -> Period | None:
     day = date.fromisoformat(today)
     if (relative := RELATIVE_MONTH.search(text)) is not None:
         return _month(*month_counted_from_today(relative, today))
-    months = {number for name, number in MONTHS.items() if re.search(name, normalise(text))}
+    months = months_named(text)
     if len(months) == 1:
         (month,) = months
         return _month(day.year if month <= day.month else day.year - 1, month)

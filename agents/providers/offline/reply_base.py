@@ -75,6 +75,11 @@ MONTHS[r"\b(?:in|for|of) may\b|\bmay (?:invoice|bill|payment|charge)"] = 5
 RELATIVE_MONTH = re.compile(r"\b(?:(last|previous|prior)|this|current)\s+month(?:'?s)?\b", re.IGNORECASE)
 
 
+def months_named(text: str) -> set[int]:
+    """The months (1–12) a message names, as MONTHS reads them ("my october invoice", "charged in oct")."""
+    return {number for name, number in MONTHS.items() if re.search(name, normalise(text))}
+
+
 def month_counted_from_today(found: re.Match[str], today: str) -> tuple[int, int]:
     """(year, month) that a RELATIVE_MONTH match names, counted from today (an ISO date): the month before for
     "last month", today's for "this month"."""
@@ -462,7 +467,7 @@ class WriterBase:
 
     @staticmethod
     def _months_in(text: str) -> set[int]:
-        return {number for name, number in MONTHS.items() if re.search(name, normalise(text))}
+        return months_named(text)
 
     def _document_month_from_today(self, text: str) -> tuple[int, int] | None:
         """(year, month) of "the invoice for last month" / "this month's receipt", counted from today; None when

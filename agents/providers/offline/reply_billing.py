@@ -18,7 +18,7 @@ from agents.context import HistoryTurn
 from agents.covered_before import covered_in_the_reply
 from agents.cues import has_cue
 from agents.details_for_a_person import CANCELLATION_UNSEEN, RENEWAL_DATE_CHANGE_UNDESCRIBED
-from agents.facts import InvoiceFact, PaymentFact, PlanFact
+from agents.facts import InvoiceFact, PaymentFact, PlanFact, RefundFact
 from agents.follow_ups.billing import (
     INVOICE_NOT_CHANGED,
     INVOICES_AS_PDF,
@@ -1585,7 +1585,7 @@ class BillingReplies(WriterBase):
             if not named:
                 return
             # "Invoice NW-2002", "the first one": it was charged twice, which its line alone left unsaid.
-            requested = {r.invoice_number: r for r in self.facts.refunds if r.status != "rejected"}
+            requested = self._standing_refunds()
             for payment in self._duplicates_not_paid_back():
                 if payment.invoice_number != invoice.number:
                     continue
@@ -1766,7 +1766,7 @@ class BillingReplies(WriterBase):
                        f"payment{'s' if count != 1 else ''}:\n" + "\n".join(_payment_line(p) for p in in_it))
         if any(p.status == "failed" for p in in_it):
             self.reply.add("The payment that failed isn't counted in that sum.", answers=False)
-        requested = {r.invoice_number for r in self.facts.refunds if r.status != "rejected"}
+        requested = self._standing_refunds()
         if twice := [p for p in self._duplicates_not_paid_back() if p in in_it and p.invoice_number not in requested]:
             # Bob's November: the sum holds a charge taken twice, which is his to have back.
             self.reply.add(f"One of them is a duplicate charge for invoice {twice[0].invoice_number}, and duplicate "
@@ -2497,6 +2497,10 @@ class BillingReplies(WriterBase):
             return False
         named = invoice_numbers(self.text)
         return any(p.invoice_number in named for p in self._duplicates_not_paid_back())
+
+    def _standing_refunds(self) -> dict[str, RefundFact]:
+        """The refunds asked for and not rejected, by the invoice each is for."""
+        return {r.invoice_number: r for r in self.facts.refunds if r.status != "rejected"}
 
     def _duplicates_not_paid_back(self) -> list[PaymentFact]:
         """The payments marked as duplicates that have not been refunded."""
