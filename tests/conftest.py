@@ -83,6 +83,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             if reason and item.get_closest_marker(marker):
                 item.add_marker(pytest.mark.skip(reason=reason))
 
+    from tests.support.service_free import SERVICE_FREE_DIRS, service_free_violations
+
+    if violations := service_free_violations(items):
+        raise pytest.UsageError(
+            f"tests under tests/{{{','.join(SERVICE_FREE_DIRS)}}} run once in .ci/run, on SQLite, so they may not "
+            "use a database, a channel layer or a browser; move these elsewhere:\n  " + "\n  ".join(violations)
+        )
+
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
