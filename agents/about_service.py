@@ -107,6 +107,17 @@ _ASKS_WHAT_RUNS_HERE = re.compile(
     r"\b(?:(?:can|could|do|does|will|would)\s+(?:you|u|northwind|i|we)|(?:you|northwind)\s+(?:can|could))\s+(?:\w+\s+)?"
     r"(?:host|run|deploy|support|offer|provide)\s+"
     rf"(?P<kind>(?:an?\s+|my\s+|our\s+)?(?:\w+\s+){{0,2}}?{_KIND_OF_APP})\b", re.IGNORECASE)
+# "Do you have postgres?", "can I use mysql?" ("not enough information" came): the same, asked as something we have or
+# the customer may use. Only of what an app is built with or runs beside: "do you have a store?" and "do you have GO
+# protein?" are shoppers' questions, and "can I use my database password in a variable?" asks of what an app holds.
+_BUILT_WITH = (r"(?:databases?|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis|docker(?:\s+images?)?|containers?"
+               r"|web\s?sockets?|grpc|cron(?:\s+jobs?)?|background\s+(?:jobs?|workers?)|python|node(?:\.?js)?|php|ruby|java"
+               r"|golang|rust|django|rails|laravel|flask|wordpress)")
+_ASKS_WHAT_WE_HAVE = re.compile(
+    r"\b(?:(?:do|does|can|could|will|would)\s+(?:you|u|northwind)\s+(?:\w+\s+)?(?:have|give|include)|(?:can|could|may)\s+"
+    rf"(?:i|we)\s+(?:also\s+)?(?:use|get))\s+(?P<kind>(?:an?\s+|my\s+|our\s+)?(?:[a-z]+\s+)?{_BUILT_WITH}"
+    r"(?:\s+(?:databases?|db|hosting))?)\b(?!\s+(?:passwords?|urls?|credentials|connections?|strings?|keys?|variables?|"
+    r"hosts?|users?|names?))", re.IGNORECASE)
 # "What about docker?", "and rails?" right after whether a kind of app runs here was answered: the same, of that kind.
 # "Python 3.12?" alone after the same answer: that kind, its version left out.
 _WHAT_ABOUT_A_KIND = re.compile(
@@ -145,7 +156,7 @@ def kind_of_app_asked(text: str, *, last_reply: str = "") -> str | None:
     ("what languages do you support?"); None when it asks no such thing."""
     if _ASKS_WHICH_STACKS.search(text):
         return "which are supported"
-    asked = _ASKS_WHAT_RUNS_HERE.search(text) or _ASKED_IF_SUPPORTED.search(text)
+    asked = _ASKS_WHAT_RUNS_HERE.search(text) or _ASKED_IF_SUPPORTED.search(text) or _ASKS_WHAT_WE_HAVE.search(text)
     if asked is None and RUNS_HERE_UNLISTED in last_reply:
         # "It's a django app" there: that kind instead.
         asked = _WHAT_ABOUT_A_KIND.match(text) or _KIND_TOLD.match(text)

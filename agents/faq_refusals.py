@@ -33,6 +33,7 @@ from agents.follow_ups.go_aheads import affirms
 from agents.follow_ups.history import last_assistant_text, previous_user_text, turns_before
 from agents.follow_ups.leaning_back import asks_for_more, asks_the_amount_of_it, asks_to_deliver_it, asks_which_of_them
 from agents.follow_ups.offers import declines_offer
+from agents.follow_ups.people import asks_what_a_member_may_do_after_the_team
 from agents.follow_ups.plan_moves import asks_us_to_change_plan
 from agents.follow_ups.plans import (
     asks_the_amount_of_the_renewal,
@@ -176,6 +177,9 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # Not after the scaling guide's "on Free, apps sleep …": Free's price is no answer to what scaling costs.
     FaqRefusal(lambda ctx, _top: bool(named := plans_priced_asked(ctx)) and "Free" not in named,
                "asks the price of the paid plans just named"),
+    # "Can she see the invoices?" right after the team's entry: what a member may see, which the entry doesn't say.
+    FaqRefusal(lambda ctx, _top: asks_what_a_member_may_do_after_the_team(ctx),
+               "asks what a member may see or do, right after the team's entry"),
     # "Is my account safe?": the account's own state and what makes it safer; the words match the entry on locks ("to
     # keep it safe").
     FaqRefusal(_message(asks_if_the_account_is_safe), "asks how safe the account is"),

@@ -104,6 +104,7 @@ from agents.follow_ups.billing import (
     invoice_download_asked,
     invoice_format_asked,
     lets_the_refund_go_on,
+    nonpayment_asked_again,
     pushes_back_on_a_refund_refused,
     reports_card_replaced,
     says_it_was_cancelled,
@@ -190,6 +191,7 @@ from agents.frustration import (
 from agents.funds_not_the_cause import expired_card_told, funds_not_the_cause_reply
 from agents.how_long_it_ran import time_a_build_ran_told
 from agents.language import asks_about_spoken_languages, looks_not_english
+from agents.lock_wait import asks_how_long_a_lock_lasts
 from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_mailings, asks_if_an_email_is_ours
 from agents.meanwhile import MEANWHILE_REPLY, asks_what_to_do_while_the_incident_lasts
 from agents.next_step import asks_what_next, next_step_reply
@@ -895,6 +897,10 @@ _FOLLOW_UPS_MISREAD = (
     # "password" and the refund policy).
     _FollowUpRule(lambda ctx: reports_failed_password_attempts(ctx.message), "account", "failed_attempts_told",
                   "says it made failed sign-ins", spares=("human",), sure=True),
+    # "How long do I have to wait?" after the lock's entry (out of scope at 0.64: the scope reply), "when will it
+    # unlock?": how long a lock lasts, which the account part answers from the account's state.
+    _FollowUpRule(asks_how_long_a_lock_lasts, "account", "lock_wait_asked", "asks how long a lock lasts",
+                  spares=("human",), sure=True),
     # "Do you add VAT?" (general at 0.44: the steps to add a VAT number to invoices): whether tax is on top, billing's.
     _FollowUpRule(lambda ctx: asks_if_tax_is_added(ctx.message), "billing", "tax_added_asked",
                   "asks whether tax is added to our prices", spares=("human",), sure=True),
@@ -920,8 +926,10 @@ _FOLLOW_UPS_MISREAD = (
                   spares=("human",)),
     # "Will my app go down if it doesn't go through?" after a failed payment (technical: the open incident): what an
     # unpaid account leads to, which the billing part says the help centre never says, with the failed payment.
-    _FollowUpRule(lambda ctx: asks_what_nonpayment_does(ctx.message), "billing", "nonpayment_asked",
-                  "asks what an unpaid account leads to", spares=("human",)),
+    # "Thank you, would my account be suspended?" right after a failed payment was explained (account: its status and
+    # "not enough information"): the same, asked of the account.
+    _FollowUpRule(lambda ctx: asks_what_nonpayment_does(ctx.message) or nonpayment_asked_again(ctx), "billing",
+                  "nonpayment_asked", "asks what an unpaid account leads to", spares=("human",)),
     # "Can I change my billing date?" (the invoice list), "can i change the date" after the renewal ("not enough
     # information"): the billing part says the help centre never describes it, with a person.
     _FollowUpRule(lambda ctx: asks_to_change_the_renewal_date(ctx.message, last_reply=last_assistant_text(ctx)),

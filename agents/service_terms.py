@@ -415,7 +415,8 @@ def asks_what_nonpayment_does(message: str) -> bool:
 
 
 # "Will my apps be shut down?", "would my account be suspended?": that fate asked alone, with no reason given.
-_FATE_ALONE = re.compile(rf"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:will|would|could|does|do)\s+{_APP_OR_ACCOUNT}\s+{_FATE}\b"
+_FATE_ALONE = re.compile(rf"^\W*(?:(?:thanks?|thank\s+you|ok(?:ay)?)\W+)?(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?"
+                         rf"(?:will|would|could|does|do)\s+{_APP_OR_ACCOUNT}\s+{_FATE}\b"
                          r"[^?.!]{0,20}[?.!]*\s*$", re.IGNORECASE)
 
 

@@ -10,7 +10,7 @@ from agents.context import SupportContext
 from agents.details_for_a_person import CANCELLATION_UNSEEN
 from agents.follow_ups.go_aheads import DECLINE, affirms, says_it_is_done, withdraws_request
 from agents.follow_ups.history import assistant_texts, last_assistant_text, previous_user_text
-from agents.follow_ups.leaning_back import CLOSING, MAX_WORDS, WHEN_ALONE, asks_about_staff_review
+from agents.follow_ups.leaning_back import CLOSING, HOW_LONG_TO_WAIT, MAX_WORDS, WHEN_ALONE, asks_about_staff_review
 from agents.follow_ups.offers import OFFER_LOOKBACK_TURNS, OFFER_PERSON, OFFER_REFUND
 from agents.own_data import MONTH, asks_about_old_invoices, asks_for_document_copy, names_billing_document
 from agents.service_terms import asks_a_fate_alone, asks_what_nonpayment_does
@@ -179,6 +179,9 @@ def refund_arrival_asked_alone(ctx: SupportContext) -> str | None:
     return "how long will my refund take to arrive?"
 
 
+# How the billing part tells a payment that failed ("Your payment for invoice NW-1003 ($29.00, issued on 2026-11-01)
+# didn't go through because …").
+PAYMENT_FAILURE_TOLD = re.compile(r"\bpayment for invoice NW-\d+ \([^)]*\) didn't go through\b")
 # How the billing part tells the retry of a failed payment, with its invoices (reply_billing.py: _when_retried,
 # _card_change_checked, _explain_failure).
 RETRY_TOLD = re.compile(r"\btry the payment for (?P<numbers>NW-\d+(?:, NW-\d+)*) (?:again|with it)\b")
@@ -277,11 +280,14 @@ NONPAYMENT_UNSAID = "Our help centre doesn't say what happens to your apps or ac
 
 
 def nonpayment_asked_again(ctx: SupportContext) -> bool:
-    """"Will my apps be shut down?" right after "what happens if I don't pay?" (the invoice list came): what an unpaid
-    account leads to, asked again of the apps."""
+    """"Will my apps be shut down?" right after "what happens if I don't pay?" (the invoice list came), or right after a
+    failed payment was explained or its retry told ("thanks. will my apps be stopped?": the invoice list): what an
+    unpaid account leads to, asked of the apps."""
     if not asks_a_fate_alone(ctx.message):
         return False
-    return asks_what_nonpayment_does(previous_user_text(ctx) or "") or NONPAYMENT_UNSAID in last_assistant_text(ctx)
+    last_reply = last_assistant_text(ctx)
+    return (asks_what_nonpayment_does(previous_user_text(ctx) or "") or NONPAYMENT_UNSAID in last_reply
+            or bool(PAYMENT_FAILURE_TOLD.search(last_reply) or RETRY_TOLD.search(last_reply)))
 
 
 def reports_card_replaced(ctx: SupportContext) -> bool:
@@ -351,7 +357,11 @@ _WHEN_IT_ARRIVES = re.compile(
     r"|hit|see\s+(?:it|the\s+money|my\s+money|the\s+refund|my\s+refund))\b"
     # "How long will it take?" alone: after a refund told of by its reference, nothing else is under way.
     r"|^\W*(?:(?:and|so|ok(?:ay)?|thanks|great)[,\s]+)?how\s+long\s+(?:will|does|would|is)\s+(?:it|that|this)\s+"
-    r"(?:going\s+to\s+)?take\s*[?.!]*\s*$", re.IGNORECASE)
+    r"(?:going\s+to\s+)?take\s*[?.!]*\s*$"
+    # "How long do I have to wait?" (out of scope at 0.64: the scope reply): the same, as a wait.
+    rf"|^\W*(?:(?:and|so|ok(?:ay)?|thanks|great)[,\s]+)?{HOW_LONG_TO_WAIT}"
+    r"(?:\s+for\s+(?:it|that|this|the\s+(?:money|refund)))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
 
 
 def asks_when_the_refund_arrives(ctx: SupportContext) -> bool:

@@ -112,7 +112,11 @@ _ASKS_FOR_MORE = re.compile(
 # timed out, where the API's rate limit came for "limit"). Not "what's the app limit on pro?" nor "what's the build time
 # limit?", which name theirs.
 _ASKS_THE_LIMIT = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:what'?s|whats|what\s+(?:is|are)|how\s+(?:long|big|high|much)\s+is)\s+)?"
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?"
+    # "We're on business, what's our limit?": the plan said first (the 429 guide's steps came again).
+    r"(?:(?:we'?re|we\s+are|i'?m|i\s+am)\s+on\s+(?:the\s+)?(?:free|pro|business)(?:\s+(?:plan|tier))?\s*[,.;:!-]+\s*"
+    r"(?:(?:so|and)\s+)?)?"
+    r"(?:(?:what'?s|whats|what\s+(?:is|are)|how\s+(?:long|big|high|much)\s+is)\s+)?"
     r"(?:the|our|my)\s+"
     r"(?:limits?|max(?:imum)?|cap|quota)"
     r"(?:\s+(?:for|on|with|in)\s+(?:the\s+)?(?:(?:free|pro|business)(?:\s+(?:plan|tier))?|my\s+plan|me|us))?"
@@ -367,6 +371,8 @@ def asks_to_avoid_it(message: str) -> bool:
     return _ASKS_TO_AVOID_IT.match(message) is not None
 
 
+# "How long do I have to wait?", "how long will we need to wait": a duration asked as a wait.
+HOW_LONG_TO_WAIT = r"how\s+long\s+(?:do|will|would|should|must)\s+(?:i|we)\s+(?:have\s+to\s+|need\s+to\s+)?wait"
 # "How long does it take?", "how long will that take?", "how long?": a duration asked of what was discussed before,
 # naming nothing of its own. Alone its words match whichever entry says how long something takes (a refund's, at
 # 0.96), which answered "how long does it take?" after an erasure request with the refund's timing.
@@ -375,7 +381,9 @@ _HOW_LONG_IT_TAKES = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but|then|done|i\s+did(?:\s+(?:it|that))?)[,.!\s]+)*how\s+(?:long|many\s+days|soon)"
     r"(?:\s+(?:does|will|would|did|should|can|is)\s+(?:it|that|this)"
     r"(?:\s+(?:usually|normally|actually|all))?\s+(?:take|last|be))?"
-    r"(?:\s+(?:then|exactly|usually|normally|roughly|in\s+total|altogether))*\s*[?.!]*\s*$",
+    r"(?:\s+(?:then|exactly|usually|normally|roughly|in\s+total|altogether))*\s*[?.!]*\s*$"
+    # "How long do I have to wait?", "how long will we need to wait for it?": the same duration, as a wait.
+    rf"|^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,.!\s]+)*{HOW_LONG_TO_WAIT}(?:\s+for\s+(?:it|that|this))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 

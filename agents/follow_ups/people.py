@@ -111,6 +111,24 @@ def custom_roles_setup_asked(ctx: SupportContext) -> str | None:
 
 
 # How the help centre's entry on the team says where members are invited, as a reply quotes it.
+# The people a customer lets into the account, as they call them.
+# Not "users" or "people" alone: "can users see my app while it sleeps?" is about the app's visitors.
+TEAM_PEOPLE = (r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?|developers?|devs?|contractors?"
+                r"|admins?|administrators?|viewers?|editors?"
+                r"|collaborators?|invitees?|(?:people|users?)\s+(?:i|we)\s+(?:invite|add)\w*)")
+PRONOUNS = r"(?:they|he|she)"
+# "Can team members see billing?", "what can a member with a read-only role do?", after "how do I add a
+# teammate?" also "can they see billing?": what the people on the team may see or do, which is up to the
+# role each gets. The customer's own "can I give my developer access?" is how to invite, not this.
+WHAT_MEMBERS_MAY = re.compile(
+    r"\b(?:can|could|will|would|do|does|may|are|is|what\s+(?:can|will|do|does|may))\s+"
+    rf"(?:(?:my|our|the|a|an|any|other|those|these|new|invited)\s+)*(?P<who>{TEAM_PEOPLE}|(?<=my\s)team|(?<=our\s)team"
+    rf"|{PRONOUNS})\b"
+    # "Can she approve refunds?", "can they deploy?": what a member may do, which no entry says either.
+    r"(?:\s+[\w-]+){0,6}?\s+(?P<act>(?:see|view|access|read|open|change|edit|manage|touch|do|get\s+(?:to|into)"
+    r"|(?P<deed>approve|delete|remove|invite|deploy|cancel|create|refund))\b[^?.!,;]{0,30})",
+    re.IGNORECASE,
+)
 _TEAM_INVITE_PLACE = "Settings → Team → Invite"
 # "How much extra is that?", "does that cost extra?", "will I pay more for them?", "is it free?": what the members just
 # asked how to invite add to the bill (the plans' prices came, as if the plans were asked of).
@@ -128,3 +146,9 @@ _COSTS_EXTRA = re.compile(
 def members_priced_after_the_team(ctx: SupportContext) -> bool:
     """"How much extra is that?" right after the team's entry on inviting members: a price for each member."""
     return _TEAM_INVITE_PLACE in last_assistant_text(ctx) and bool(_COSTS_EXTRA.match(ctx.message))
+
+
+def asks_what_a_member_may_do_after_the_team(ctx: SupportContext) -> bool:
+    """"Can she see the invoices?" right after the team's entry: what the one just invited may see or do, which the
+    entry doesn't say (the shortcut sent it again, behind "my answer is the same")."""
+    return _TEAM_INVITE_PLACE in last_assistant_text(ctx) and WHAT_MEMBERS_MAY.search(ctx.message) is not None

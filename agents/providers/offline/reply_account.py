@@ -26,11 +26,15 @@ from agents.follow_ups.leaning_back import (
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_UNLOCK
 from agents.follow_ups.people import (
     CUSTOM_ROLES_TOLD,
+    PRONOUNS,
+    TEAM_PEOPLE,
+    WHAT_MEMBERS_MAY,
     asks_of_someone_elses_account,
     people_named_before,
     says_they_are_on_the_team,
     says_they_left,
 )
+from agents.lock_wait import asks_how_long_a_lock_lasts
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
     about_someone_elses_sign_in,
@@ -138,12 +142,6 @@ _API_CREDENTIAL = re.compile(r"\baccess\s+(?:tokens?|keys?)\b")
 # reply_base's report of actions): asked "why was it locked?" later, it was this assistant that unlocked it.
 _UNLOCKED_HERE = ("I've unlocked your account", "Done: your account is unlocked")
 
-# The people a customer lets into the account, as they call them.
-# Not "users" or "people" alone: "can users see my app while it sleeps?" is about the app's visitors.
-_TEAM_PEOPLE = (r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?|developers?|devs?|contractors?"
-                r"|admins?|administrators?|viewers?|editors?"
-                r"|collaborators?|invitees?|(?:people|users?)\s+(?:i|we)\s+(?:invite|add)\w*)")
-_PRONOUNS = r"(?:they|he|she)"
 # "What's two factor?", "what is 2fa?": what it is, asked (it got the account's two-factor state and the steps alone).
 _ASKS_WHAT_TWO_FACTOR_IS = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|sorry)[,\s]+)?what(?:'s|s|\s+is|\s+does)\s+(?:a\s+|the\s+)?(?:2fa|mfa|two[- ]?factor"
@@ -165,22 +163,10 @@ _ASKS_IF_DELETED = re.compile(
 # "Link expired", "the reset link has expired", "it says the link is invalid": the reset's link, too late to use.
 _LINK_EXPIRED = re.compile(r"\b(?:link|e-?mail|it)\b[^.?!]{0,25}\b(?:expired|timed\s+out|no\s+longer\s+(?:works|valid)"
                            r"|(?:is\s+)?invalid)\b|\bexpired\s+(?:reset\s+)?link\b", re.IGNORECASE)
-# "Can team members see billing?", "what can a member with a read-only role do?", after "how do I add a
-# teammate?" also "can they see billing?": what the people on the team may see or do, which is up to the
-# role each gets. The customer's own "can I give my developer access?" is how to invite, not this.
-_WHAT_MEMBERS_MAY = re.compile(
-    r"\b(?:can|could|will|would|do|does|may|are|is|what\s+(?:can|will|do|does|may))\s+"
-    rf"(?:(?:my|our|the|a|an|any|other|those|these|new|invited)\s+)*(?P<who>{_TEAM_PEOPLE}|(?<=my\s)team|(?<=our\s)team"
-    rf"|{_PRONOUNS})\b"
-    # "Can she approve refunds?", "can they deploy?": what a member may do, which no entry says either.
-    r"(?:\s+[\w-]+){0,6}?\s+(?P<act>(?:see|view|access|read|open|change|edit|manage|touch|do|get\s+(?:to|into)"
-    r"|(?P<deed>approve|delete|remove|invite|deploy|cancel|create|refund))\b[^?.!,;]{0,30})",
-    re.IGNORECASE,
-)
 # A password, a reset or signing in: what an address out of reach stops, which the reset's part answers.
 _ABOUT_SIGNING_IN = re.compile(r"\b(?:password|reset|sign(?:ing)?[\s-]?in|log(?:ging)?[\s-]?in|locked|2fa|two[\s-]factor)\b",
                                re.IGNORECASE)
-_NAMES_TEAM_PEOPLE = re.compile(rf"\b(?:team|{_TEAM_PEOPLE})\b", re.IGNORECASE)
+_NAMESTEAM_PEOPLE = re.compile(rf"\b(?:team|{TEAM_PEOPLE})\b", re.IGNORECASE)
 # "How do I add a teammate as admin?", "can I remove a team member?", "invite a colleague": adding, removing or
 # giving a role to someone on the team. Worded unlike the help centre's team entry, the FAQ search scores it low
 # (0.05), and the account's status was all that was said. Not "can team members see billing?" (what members may
@@ -399,7 +385,8 @@ class AccountReplies(BillingReplies):
                 entry := self._entry_on("two", "factor")) is not None:
             self._second_factor_other_than_an_app(entry)
             return
-        if self._what_losing_the_second_factor_would_mean() or self._unlock_already_done():
+        if (self._what_losing_the_second_factor_would_mean() or self._unlock_already_done()
+                or self._how_long_the_lock_lasts()):
             return
         if reports_confirming_email_missing(self.text):
             self._confirming_email_missing()
@@ -482,11 +469,11 @@ class AccountReplies(BillingReplies):
             match = team_entry
         # Entries chosen for what the message asks, not for how its words scored: quoted as the answer, never hedged.
         chosen_for_what_is_asked = [e for e in (team_entry, reset_asked, deletion) if e is not None]
-        if _OTHER_ACCOUNT.search(self.text) and not _NAMES_TEAM_PEOPLE.search(self.text):
+        if _OTHER_ACCOUNT.search(self.text) and not _NAMESTEAM_PEOPLE.search(self.text):
             self._other_account_is_signed_in_to(signed_in=signed_in)
             return
         if (_SEVERAL_ACCOUNTS.search(self.text) and _ASKS_IF_ALLOWED.search(self.text)
-                and not _NAMES_TEAM_PEOPLE.search(self.text)):
+                and not _NAMESTEAM_PEOPLE.search(self.text)):
             self._several_accounts_not_described()
             return
         if (not signed_in and (WANTS_TO_SIGN_UP.search(self.text) or asks_what_joining_costs(self.ctx.message))
@@ -495,7 +482,7 @@ class AccountReplies(BillingReplies):
             self._sign_up_not_described()
             return
         if (signed_in and (WANTS_TO_SIGN_UP.search(self.text) or asks_what_joining_costs(self.ctx.message))
-                and not _NAMES_TEAM_PEOPLE.search(self.text)
+                and not _NAMESTEAM_PEOPLE.search(self.text)
                 and not mentions_plans(self.text) and not asks_when_joined(self.text)
                 and not _ASKS_OF_THE_PAST.search(self.text)):
             # "How do I sign up?" from a signed-in customer: they have an account, which the reply says, rather than
@@ -823,6 +810,10 @@ class AccountReplies(BillingReplies):
             self.reply.add(f"Nothing is waiting for approval: your account ({account.username}) is already unlocked, "
                            "so you can sign in now.")
             return True
+        self._unlock_waits_for_staff(account)
+        return True
+
+    def _unlock_waits_for_staff(self, account: AccountFact) -> None:
         self.reply.add(f"Your request to unlock your account ({account.username}) is waiting for a member of our "
                        "staff, who needs to confirm it's you. Our help centre doesn't give a time for that, so I can't "
                        "promise you one; you'll hear from us here once it's done.")
@@ -830,6 +821,42 @@ class AccountReplies(BillingReplies):
         if hours is not None:
             self.reply.add(f"About when our staff are in, the help centre says: {hours.answer}", answers=False)
             self._cite_faq(hours)
+
+    def _how_long_the_lock_lasts(self) -> bool:
+        """"How long do I have to wait?" after the lock was told, "when will it unlock?": the help centre gives a lock
+        no time, and no wait is needed (a password reset lifts it at once, or this chat); an account already open has
+        nothing to wait for, and an unlock asked for waits for staff. False, having said nothing, for another
+        message."""
+        if not asks_how_long_a_lock_lasts(self.ctx):
+            return False
+        account = self.facts.account
+        if account is not None and account.status == "active":
+            if account.unlocked_on_request or self._unlocked_in_this_chat():
+                self.reply.add(f"There's nothing to wait for: your account ({account.username}) is unlocked already, "
+                               "so you can sign in now.")
+            else:
+                self.reply.add(f"Your account ({account.username}) isn't locked — it's active, so there's nothing to "
+                               "wait for: you can sign in now.")
+            return True
+        if account is not None and account.unlock_pending:
+            self._unlock_waits_for_staff(account)
+            return True
+        if account is not None and (state := f"Your account ({account.username}) is locked") not in last_assistant_text(
+                self.ctx):
+            self.reply.add(f"{state} — {_why_locked(account)}.", answers=False)
+        unsaid = "Our help centre doesn't say that a lock lifts by itself after a while, so I can't promise you a time."
+        lock_entry = self._entry_on("locked")
+        if account is None and lock_entry is not None:
+            # A visitor: what the entry says lifts a lock, signing in to this chat included.
+            self.reply.add(f"{unsaid} You don't need to wait, though. Our help centre says: {lock_entry.answer}")
+        else:
+            self.reply.add(f"{unsaid} You don't need to wait, though: resetting your password from the sign-in page "
+                           "(choose **Forgot password**) unlocks the account straight away.")
+        if account is not None and self.ctx.customer is not None and not account.unlock_declined:
+            self.reply.add(f"As you're signed in here, I can also start the unlock for you: if you'd like that, "
+                           f"{OFFER_UNLOCK}.", answers=False)
+        if lock_entry is not None:
+            self._cite_faq(lock_entry)
         return True
 
     def _unlock_already_done(self) -> bool:
@@ -996,17 +1023,17 @@ class AccountReplies(BillingReplies):
     def _asks_what_members_may_do(self) -> bool:
         """Whether the message asks what the people on the customer's team may see or do. "They" counts
         when the question it follows names them ("how do I add a teammate?" / "can they see billing?")."""
-        found = _WHAT_MEMBERS_MAY.search(self.text)
+        found = WHAT_MEMBERS_MAY.search(self.text)
         if found is None:
             return False
-        if not re.fullmatch(_PRONOUNS, found["who"], re.IGNORECASE):
+        if not re.fullmatch(PRONOUNS, found["who"], re.IGNORECASE):
             return True
         # "What can they see?" after "how many people can I add?" after "can I add my colleague?": the teammates named
         # a question or two before the one that named "people".
         before = earlier_user_texts(self.ctx)[:TOPIC_TURNS] if people_named_before(self.ctx) else [
             previous_user_text(self.ctx) or ""]
         topic = "\n".join([self.text, *before])
-        return bool(_NAMES_TEAM_PEOPLE.search(topic[: found.start()] + topic[found.end():]))
+        return bool(_NAMESTEAM_PEOPLE.search(topic[: found.start()] + topic[found.end():]))
 
     def _what_members_may_do(self) -> None:
         """The help centre's entry on the team's roles, and, when it does not say what each role may see or
@@ -1026,7 +1053,7 @@ class AccountReplies(BillingReplies):
                            if re.search(r"\bhidden\b", line)), None)
             if hidden is not None:
                 self.reply.add(f"From my last message: {hidden}", answers=False)
-            deed = _WHAT_MEMBERS_MAY.search(self.text)
+            deed = WHAT_MEMBERS_MAY.search(self.text)
             what = ("whether a member can see your billing" if billing
                     # "Can she approve refunds?": that, where "what can she see?" asks it all.
                     else f"whether a member can {deed['act'].strip()}" if deed is not None and deed["deed"]
@@ -1082,7 +1109,7 @@ class AccountReplies(BillingReplies):
 
     def _team_entry(self) -> FaqMatch | None:
         """The help centre's entry on the team ("How do I add team members?") when it was gathered."""
-        return next((m for m in self.facts.faq if _NAMES_TEAM_PEOPLE.search(m.question)), None)
+        return next((m for m in self.facts.faq if _NAMESTEAM_PEOPLE.search(m.question)), None)
 
     def _role_change_not_described(self, entry: FaqMatch) -> None:
         """"Make my colleague an admin": the team entry has a role picked when someone is invited, and nothing on
@@ -1116,7 +1143,7 @@ class AccountReplies(BillingReplies):
             return False
         after_removal = _REMOVAL_UNDESCRIBED in last_assistant_text(self.ctx)
         removing = bool(_REMOVES.search(self.ctx.message)) and any(
-            _NAMES_TEAM_PEOPLE.search(text) for text in (self.ctx.message, *earlier_user_texts(self.ctx)[:TOPIC_TURNS]))
+            _NAMESTEAM_PEOPLE.search(text) for text in (self.ctx.message, *earlier_user_texts(self.ctx)[:TOPIC_TURNS]))
         if not (after_removal or removing):
             return False
         self.reply.add("Our help centre doesn't describe removing team members, so it doesn't say when someone removed "
@@ -1179,7 +1206,7 @@ class AccountReplies(BillingReplies):
         lists them, that is said first, and a person offered for what each role may do rather than a guess."""
         about_roles = [m for m in self.facts.faq if {"role", "roles"} & set(normalise(f"{m.question} {m.answer}").split())]
         # The entry on the team before one that names roles in passing ("Business adds team roles").
-        about_roles.sort(key=lambda m: not _NAMES_TEAM_PEOPLE.search(m.question))
+        about_roles.sort(key=lambda m: not _NAMESTEAM_PEOPLE.search(m.question))
         listing = next((m for m in about_roles if _LISTS_ROLES.search(m.answer)), None)
         if listing is not None:
             self._quote_faq(listing, hedge=False)

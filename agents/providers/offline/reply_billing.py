@@ -23,6 +23,7 @@ from agents.follow_ups.billing import (
     INVOICE_NOT_CHANGED,
     INVOICES_AS_PDF,
     NONPAYMENT_UNSAID,
+    PAYMENT_FAILURE_TOLD,
     RETRY_TOLD,
     WHAT_LOOKS_WRONG,
     asks_for_the_failed_ones_receipt,
@@ -405,7 +406,6 @@ def asks_about_prices_or_terms(text: str) -> bool:
                 or has_cue(set(norm.split()), norm, *DISCOUNT_CUES))
 
 # How _explain_failure tells a payment that was refused, whatever the reason.
-_PAYMENT_FAILURE_TOLD = re.compile(r"\bpayment for invoice NW-\d+ \([^)]*\) didn't go through\b")
 # How _explain_failure tells a payment refused for an expired card, and "why?" asked of it alone.
 _FAILED_FOR_AN_EXPIRED_CARD = re.compile(r"\binvoice (?P<number>NW-\d+) \([^)]*\) didn't go through because the card ending "
                                          r"(?P<card>\d{4}) (?:has\s+|had\s+)?expired\b")
@@ -622,7 +622,7 @@ class BillingReplies(WriterBase):
         retry_when = (not card_changed and ((has_cue(self.words, self.norm, *ASKS_FOR_A_RETRY)
                                             and (has_cue(self.words, self.norm, *_WHEN)
                                                  or (asks_when_we_retry(self.ctx.message)
-                                                     and _PAYMENT_FAILURE_TOLD.search(last_assistant_text(self.ctx)))))
+                                                     and PAYMENT_FAILURE_TOLD.search(last_assistant_text(self.ctx)))))
                                             or bool(_ASKS_WHEN_IT_GOES_THROUGH.search(self.text))
                                             or asks_us_to_try_it_now(self.ctx))
                       and self._when_retried())
@@ -1928,7 +1928,7 @@ class BillingReplies(WriterBase):
         """"Is that real or a scam?" right after a failed payment was told: the email itself is not to hand, but whether
         our records show what it says is, with the way to act on it that needs no link from an email. False, having
         said nothing, for another message."""
-        told = _PAYMENT_FAILURE_TOLD.search(last_assistant_text(self.ctx))
+        told = PAYMENT_FAILURE_TOLD.search(last_assistant_text(self.ctx))
         if told is None or not ASKS_IF_GENUINE.search(self.ctx.message):
             return False
         failed = [i for i in self.facts.invoices if i.status == "failed"]

@@ -413,6 +413,10 @@ _REPORTS_SLEEPING = re.compile(
     re.IGNORECASE)
 
 
+# A guide named by its title in a reply (“Custom domains and DNS”).
+_GUIDE_NAMED = re.compile(r"\bguides?\s+“[^”]+”")
+
+
 class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         if (self._no_fix_time_for_a_fault_of_its_own() or self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
@@ -635,9 +639,17 @@ class TechnicalReplies(WriterBase):
         does, and a person. Alone it got the same guide again, as a repeat. False, having said nothing, for any other
         message, or when the guide the last reply named is not at hand."""
         thing = thing_asked_how_long(self.ctx.message)
-        if not (asks_how_long_it_takes(self.ctx.message) or thing) or not last_reply_cited(self.ctx, "article"):
+        named_a_guide = _GUIDE_NAMED.search(last_assistant_text(self.ctx)) is not None
+        if not (asks_how_long_it_takes(self.ctx.message) or thing) or not (
+                last_reply_cited(self.ctx, "article") or named_a_guide):
             return False
         guide = self._guide_named_last()
+        if guide is None and named_a_guide and not thing and self.facts.articles:
+            # After a reply that only named a guide ("if the steps in our guide “TLS (SSL) certificates” haven't sorted
+            # it out …", to "I added the CNAME yesterday"), which the question before's words don't find again: the
+            # guide they do find, for its steps that give a time (all the DNS guide's steps came).
+            best = self.facts.articles[0]
+            guide = best if any(TAKES.search(step) for step in best.steps) else None
         steps = list(enumerate(guide.steps, start=1)) if guide is not None else []
         if thing:
             # "How long does renewal take?": the guide's steps on the renewal ("Certificates renew 30 days before …").

@@ -1,0 +1,181 @@
+"""What a twenty-first walk through the demo customers' conversations found, each fixed: what becomes of the apps asked
+after a failed payment answered with the invoice list, a wait asked after a lock or a refund turned away as off topic,
+a database asked about answered twice with "no guide", the API's limit asked with the plan said first answered with
+the 429 steps again, what a new member may see answered with the team's entry again, and how long a certificate takes
+answered with the whole DNS guide. Names with "still" are guards that held before the fix too."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.about_service import RUNS_HERE_UNLISTED, kind_of_app_asked
+from agents.context import HistoryTurn
+from agents.follow_ups.billing import NONPAYMENT_UNSAID, nonpayment_asked_again
+from agents.lock_wait import asks_how_long_a_lock_lasts
+from tests.agents.fakes import ctx_for
+
+_LOCK_ENTRY = ("We lock an account after five failed sign-ins in a row to keep it safe. Reset your password from the "
+               "sign-in page to unlock it straight away, or sign in to this chat and ask us to unlock it.")
+_CAROLS_LOCK = "Your account (carol) is locked — five failed sign-ins."
+_LOCK_NOT_TIMED = ("Our help centre doesn't say that a lock lifts by itself after a while, so I can't promise you a time. "
+                   "You don't need to wait, though: resetting your password from the sign-in page (choose **Forgot "
+                   "password**) unlocks the account straight away.")
+
+
+def _after(reply: str, message: str, customer: str | None = "cus_alice"):
+    return ctx_for(message, customer, history=[HistoryTurn(role="user", text="hi"),
+                                               HistoryTurn(role="assistant", text=reply)])
+
+
+# ---------------------------------------------------------------- what becomes of the apps after a failed payment
+
+@pytest.mark.parametrize("turns", [
+    # The invoice list, as a panel.
+    ("hey, my payment didn't go through", "which card is on file?", "ok I updated it, can you retry the charge?",
+     "thanks. will my apps be stopped?"),
+    ("hey, my payment didn't go through", "will my apps be stopped?"),
+    ("my payment failed", "thank you, would my account be suspended?"),
+])
+async def test_the_apps_fate_after_a_failed_payment_is_said_to_be_unsaid_with_how_to_settle_it(converse, turns):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(f"{NONPAYMENT_UNSAID}, so I can't tell you that without guessing."), outcome.reply
+    assert "to settle NW-1003, save a new card under **Billing → Payment method**" in outcome.reply
+
+
+@pytest.mark.parametrize(("reply", "message"), [
+    ("Our guide “Scaling and cold starts” covers this.", "will my apps be stopped?"),
+    ("Your payment for invoice NW-1003 ($29.00, issued on 2026-11-01) didn't go through because the card ending 4242 "
+     "expired.", "thanks. how do I stop my apps?"),
+])
+def test_other_turns_are_still_not_the_apps_fate_asked_after_a_failed_payment(reply, message):
+    assert not nonpayment_asked_again(_after(reply, message))
+
+
+# ---------------------------------------------------------------- how long a lock lasts
+
+async def test_a_wait_asked_after_the_lock_entry_is_told_none_is_needed_with_the_unlock_offered(converse):
+    *_, waited, accepted = await converse("cus_carol", "it says too many attempts", "how long do I have to wait?",
+                                          "yes please")
+    assert waited.intent.label == "account"
+    assert waited.reply == (f"{_CAROLS_LOCK}\n\n{_LOCK_NOT_TIMED}\n\nAs you're signed in here, I can also start the unlock for you: if "
+                            "you'd like that, say so and I'll start it."), waited.reply
+    assert "I've unlocked your account" in accepted.reply, accepted.reply
+
+
+@pytest.mark.parametrize("question", ["when will my account unlock?", "does the lock expire?",
+                                      "will it unlock by itself?"])
+async def test_when_the_lock_lifts_asked_outright_is_told_the_same(converse, question):
+    [outcome] = await converse("cus_carol", question)
+    assert outcome.reply.startswith(f"{_CAROLS_LOCK}\n\n{_LOCK_NOT_TIMED}"), outcome.reply
+
+
+async def test_a_wait_asked_once_the_chat_unlocked_the_account_is_told_there_is_none(converse):
+    # The scope reply came.
+    *_, outcome = await converse("cus_carol", "I can't log in", "it says too many attempts", "how long do I have to wait?")
+    assert outcome.reply == "There's nothing to wait for: your account (carol) is unlocked already, so you can sign in now."
+
+
+async def test_a_lock_asked_of_an_account_that_has_none_is_told_it_is_active(converse):
+    [outcome] = await converse("cus_alice", "does the lock expire?")
+    assert outcome.reply == ("Your account (alice) isn't locked — it's active, so there's nothing to wait for: you can "
+                             "sign in now.")
+
+
+async def test_a_visitor_asking_when_the_lock_lifts_is_told_the_entry_on_locks(converse):
+    [outcome] = await converse(None, "when will my account unlock?")
+    assert outcome.reply == ("Our help centre doesn't say that a lock lifts by itself after a while, so I can't promise "
+                             f"you a time. You don't need to wait, though. Our help centre says: {_LOCK_ENTRY}"), \
+        outcome.reply
+
+
+@pytest.mark.parametrize(("reply", "message"), [
+    ("A refund for invoice NW-2002 has already been requested (reference RF-0001, $99.00).", "how long do I have to wait?"),
+    (_LOCK_ENTRY, "how long will the refund take?"),
+    (_LOCK_ENTRY, "how long do I have to wait for my new card?"),
+])
+def test_other_waits_are_still_not_a_lock_asked_about(reply, message):
+    assert not asks_how_long_a_lock_lasts(_after(reply, message, "cus_carol"))
+
+
+# ---------------------------------------------------------------- a wait asked after a refund
+
+async def test_a_wait_asked_after_a_refund_was_sent_for_approval_is_when_the_money_arrives(converse):
+    # The scope reply came.
+    *_, outcome = await converse("cus_bob", "i was charged twice", "how long do I have to wait?")
+    assert outcome.intent.label == "refund"
+    assert outcome.reply.startswith("Once a refund is approved it usually reaches your card in 5 to 10 business days"), \
+        outcome.reply
+    assert "reference RF-0001" in outcome.reply
+
+
+# ---------------------------------------------------------------- a database asked about
+
+@pytest.mark.parametrize(("customer", "turns", "kind"), [
+    # "I'm sorry, I don't have enough information", or "no guide" and that twice over.
+    (None, ("do you have postgres?",), "postgres"),
+    ("cus_alice", ("can I use mysql?",), "mysql"),
+    (None, ("can I host a django app?", "what about a database, do you have postgres?"), "postgres"),
+    ("cus_bob", ("can we get a postgres database?",), "a postgres database"),
+])
+async def test_a_database_asked_about_is_said_to_be_unlisted_once(converse, customer, turns, kind):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(f"{RUNS_HERE_UNLISTED}, so I can't tell you for certain about {kind}"), outcome.reply
+    assert "I don't have" not in outcome.reply
+
+
+async def test_a_database_password_in_a_variable_is_still_the_environment_guide(converse):
+    [outcome] = await converse("cus_bob", "can I use my database password in an env var?")
+    assert "“Environment variables and secrets”" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("message", ["do you have a store in Amritsar", "Do you have GO casein protein ?",
+                                     "can I use my database password in an env var?", "Can I use American Express?"])
+def test_shoppers_questions_are_still_not_a_kind_of_app_asked(message):
+    assert kind_of_app_asked(message) is None
+
+
+# ---------------------------------------------------------------- the API's limit with the plan said first
+
+@pytest.mark.parametrize(("customer", "question", "limit"), [
+    ("cus_bob", "we're on business, what's our limit?", "3,000 requests a minute on Business"),
+    ("cus_alice", "I'm on pro. what is the limit?", "600 requests a minute on Pro"),
+])
+async def test_the_limit_asked_after_a_429_with_the_plan_said_first_is_that_plans(converse, customer, question, limit):
+    # The 429 guide's steps again.
+    *_, outcome = await converse(customer, "we're getting 429 errors from the api", question)
+    assert f"the API allows {limit}, per account" in outcome.reply, outcome.reply
+    assert "1. Read the `Retry-After` header" not in outcome.reply
+
+
+# ---------------------------------------------------------------- what a new member may see
+
+@pytest.mark.parametrize(("customer", "turns", "what"), [
+    # The team's entry again, behind "my answer is the same".
+    ("cus_bob", ("can I add my colleague to our account?", "can she see the invoices?"),
+     "whether a member can see your billing"),
+    ("cus_bob", ("can I add my colleague to our account?", "what role should I give her?", "can she see the invoices?"),
+     "whether a member can see your billing"),
+    ("cus_alice", ("how do I add team members?", "can they deploy?"), "whether a member can deploy"),
+])
+async def test_what_a_member_may_do_right_after_the_teams_entry_is_what_it_leaves_unsaid(converse, customer, turns,
+                                                                                       what):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.endswith(f"It doesn't say {what}, though, and I'd rather not guess: would you like me to pass "
+                                  "you to a person from our support team who can tell you?"), outcome.reply
+    assert "My answer is the same" not in outcome.reply
+
+
+async def test_what_members_may_see_asked_first_still_quotes_the_teams_entry(converse):
+    [outcome] = await converse("cus_bob", "can team members see billing?")
+    assert outcome.reply.startswith("Here's what our help centre says about team members:"), outcome.reply
+    assert "It doesn't say whether a member can see your billing" in outcome.reply
+
+
+# ---------------------------------------------------------------- how long a certificate takes
+
+async def test_how_long_after_a_certificate_error_and_a_record_added_is_the_dns_guides_time(converse):
+    # All four of the DNS guide's steps came.
+    *_, outcome = await converse("cus_bob", "our custom domain shows a certificate error", "I added the CNAME yesterday",
+                                 "how long does it take?")
+    assert outcome.reply == ("The guide “Custom domains and DNS” says:\n4. Wait for DNS to update, usually within an "
+                             "hour; check it with `dig www.example.com`."), outcome.reply
