@@ -244,6 +244,7 @@ from agents.own_data import (
     with_double_charge_spelled,
     with_the_lock_denied,
 )
+from agents.past_the_limits import asks_what_going_past_the_limits_does
 from agents.payment_sums import asks_a_sum_paid
 from agents.per_unit import per_unit_reply, unit_asked_of_a_figure
 from agents.ports import Ports
@@ -305,6 +306,7 @@ from agents.sign_in_origins import (
     SIGN_IN_ORIGINS_REPLY,
     asks_how_to_see_sign_ins,
     asks_where_sign_ins_came_from,
+    asks_where_the_intrusion_came_from,
     says_no_alert_came,
 )
 from agents.sign_up_problems import (
@@ -569,7 +571,9 @@ _REPORTS_ANSWERED_BY_RULE = (
     # "How do I see recent logins?": asked how the customer can, which the help centre doesn't describe.
     _ReportRule(lambda ctx: asks_how_to_see_sign_ins(ctx.message), "account", "sign_in_list",
                 "asks how to see recent sign-ins", SIGN_IN_LIST_REPLY),
-    _ReportRule(lambda ctx: asks_where_sign_ins_came_from(ctx.message), "account", "sign_in_origins",
+    # "Can you see which ip it was?" a turn later ("not enough information").
+    _ReportRule(lambda ctx: asks_where_sign_ins_came_from(ctx.message) or asks_where_the_intrusion_came_from(ctx),
+                "account", "sign_in_origins",
                 "asks where or from what sign-ins came", SIGN_IN_ORIGINS_REPLY),
     # "I didn't get any alert" right after the advice on someone else getting in (the scope reply).
     _ReportRule(says_no_alert_came, "account", "no_sign_in_alert", "says no alert of the sign-in came", NO_ALERT_REPLY),
@@ -854,8 +858,10 @@ _FOLLOW_UPS_MISREAD = (
                   sure=True),
     # "Can you fix the old ones too?" right after the steps to put a company name on invoices (out of scope at 0.68): the
     # invoices already issued, which the billing part says the entry leaves as they are.
+    # "NW-2002 still doesn't have our VAT number" there (a panel: the scaling guide beside it, for "still"): an invoice
+    # said to lack them.
     _FollowUpRule(asks_of_old_invoices_after_the_details, "billing", "old_invoices_asked",
-                  "asks whether invoices already issued change", spares=("human",)),
+                  "asks whether invoices already issued change", spares=("human",), sure=True),
     # "And the address?" right after those steps (account: the email address and its entry), "how do I change it on
     # invoices?" (the card's steps): the same steps, for that detail.
     _FollowUpRule(asks_of_an_invoice_detail_after_its_steps, "billing", "invoice_detail_after_steps",
@@ -943,6 +949,10 @@ _FOLLOW_UPS_MISREAD = (
     # itself, which the entry on support hours and the plans answer.
     _FollowUpRule(lambda ctx: asks_about_support_hours(ctx.message), "general", "support_asked",
                   "asks about the support given", spares=("human", "billing", "account", "refund")),
+    # "What happens when I hit the free limits?" (general at 0.46, a panel: "not enough information"): the general part
+    # says what the help centre says happens past them.
+    _FollowUpRule(asks_what_going_past_the_limits_does, "general", "past_the_limits_asked",
+                  "asks what happens past a plan's limits", spares=("human",), sure=True),
     # "Hi my name is alice" (off topic at 0.33: "that's outside what I can help with"): a greeting.
     _FollowUpRule(lambda ctx: introduces_self_only(ctx.message), "general", "introduction",
                   "says who the customer is, and asks nothing yet"),

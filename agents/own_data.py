@@ -1197,6 +1197,9 @@ ON_OLD_INVOICES = re.compile(
     # "Can you update the old invoices too?", "we need it for the last three months" (the entry again, as a repeat).
     r"|\b(?:update|change|fix|redo|reissue|re-issue|correct)\s+(?:my\s+|the\s+|our\s+)?(?:old|older|past|previous|earlier"
     r"|existing|prior)\s+(?:invoices?|bills?|ones)\b"
+    # "Can you reissue it?", "could you regenerate NW-2002?": an invoice issued, made again.
+    r"|\b(?:reissue|re-issue|regenerate|re-generate)\s+(?:it|that|this|them|those|(?:the|my|our)\s+(?:\w+\s+)?invoices?"
+    r"|NW-\d+)\b"
     # "Will my old invoices change?", "do past invoices get updated?", "will my old invoices show it?".
     r"|\b(?:old|older|past|previous|earlier|existing|prior)\s+(?:invoices?|bills?|receipts?|ones)\s+(?:also\s+|too\s+)?"
     r"(?:change|get\s+(?:changed|updated|corrected)|be\s+(?:changed|updated|corrected|reissued|re-issued)|update"
@@ -1211,7 +1214,23 @@ ON_OLD_INVOICES = re.compile(
 
 def asks_about_old_invoices(text: str) -> bool:
     """"Will it show on old invoices?", "can you fix the old ones too?": the invoices already issued."""
-    return bool(ON_OLD_INVOICES.search(text))
+    return bool(ON_OLD_INVOICES.search(text)) or says_an_invoice_lacks_them(text)
+
+
+# "We already added it, but the november invoice doesn't show it", "NW-2002 still doesn't have our VAT number": an
+# invoice said to lack the details just told how to add (its description and where invoices are came).
+_AN_INVOICE_LACKS_THEM = re.compile(
+    r"\b(?:invoices?|bills?|receipts?|NW-\d+)\b[^.?!]{0,25}?\b(?:still\s+)?(?:doesn'?t|does\s+not|don'?t|do\s+not|isn'?t"
+    r"|is\s+not|aren'?t|are\s+not)\s+(?:show(?:ing)?|have|include|contain|display|list|say|appear)\b"
+    r"|\bnot\s+(?:there\s+|showing\s+)?(?:on|in)\s+(?:the\s+|my\s+|our\s+)?(?:\w+\s+)?(?:invoices?|bills?|NW-\d+)\b"
+    r"|\bmissing\s+(?:from|on|in)\s+(?:the\s+|my\s+|our\s+)?(?:\w+\s+)?(?:invoices?|bills?|NW-\d+)\b", re.IGNORECASE)
+# "Can you reissue it?": an invoice made again, asked of us.
+REISSUE_ASKED = re.compile(r"\b(?:reissue|re-issue|regenerate|re-generate)\b", re.IGNORECASE)
+
+
+def says_an_invoice_lacks_them(text: str) -> bool:
+    """"The november invoice doesn't show it": an invoice said to lack details it should carry."""
+    return bool(_AN_INVOICE_LACKS_THEM.search(text))
 
 
 # "Will it appear on this month's invoice?", "will my next invoice show it?" after the steps to add invoice details: an

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from agents.context import SupportContext
-from agents.follow_ups.history import last_assistant_text
+from agents.follow_ups.history import assistant_texts, last_assistant_text
 from agents.follow_ups.offers import OFFER_PERSON
 
 _SIGN_IN = (r"(?:log(?:ged|s)?\s*(?:in|on)(?:to)?|logins?|log-?ins?|sign(?:ed|s)?\s*(?:in|on)(?:to)?|sign-?ins?|got\s+in"
@@ -68,6 +68,19 @@ def asks_how_to_see_sign_ins(message: str) -> bool:
 def asks_where_sign_ins_came_from(message: str) -> bool:
     """"Where did they log in from?", "what IP was it?", "show me the login history": where or how someone signed in."""
     return bool(_ASKS_WHERE_SIGN_INS_CAME_FROM.search(message))
+
+
+# "Can you see which ip it was?", "what country was it?": where from, the sign-in left unsaid (it was told just before).
+_WHICH_ADDRESS = re.compile(r"\b(?:which|what)\s+(?:ip(?:\s+address)?|address|country|city|location|device|computer"
+                            r"|browser)\s+(?:it|that|this|they)\s+(?:was|were|came\s+from|used)\b"
+                            r"|\b(?:which|what)\s+(?:ip(?:\s+address)?|country|city|location|device|computer|browser)\s+"
+                            r"(?:was\s+(?:it|that|used)|did\s+(?:it|they)\s+(?:come\s+from|use))\b", re.IGNORECASE)
+
+
+def asks_where_the_intrusion_came_from(ctx: SupportContext) -> bool:
+    """"Can you see which ip it was?" after the advice on someone else getting in, with a turn between at most."""
+    return bool(_WHICH_ADDRESS.search(ctx.message)) and any(
+        INTRUSION_ADVISED in text for text in assistant_texts(ctx)[:2])
 
 
 def says_no_alert_came(ctx: SupportContext) -> bool:

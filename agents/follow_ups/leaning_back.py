@@ -126,7 +126,12 @@ _ASKS_THE_LIMIT = re.compile(
     r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:can|could)\s+(?:i|we|you)\s+(?:increase|raise|extend|lift|up)\s+"
     r"(?:the|that|this|my|our)\s+(?:limit|max(?:imum)?|cap|quota)"
     r"|(?:can|could)\s+(?:the|that|this|my|our)\s+(?:limit|max(?:imum)?|cap|quota)\s+be\s+(?:increased|raised|extended|lifted))"
-    r"(?:\s+(?:please|then|at\s+all))?\s*[?.!]*\s*$",
+    r"(?:\s+(?:please|then|at\s+all))?\s*[?.!]*\s*$"
+    # "Is it longer on business?", "do I get more time on pro?" after a build that timed out ("no guide"): the limit
+    # there, asked as more of it.
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:is|would|will)\s+(?:it|that|the\s+limit)(?:\s+be)?\s+(?:any\s+)?(?:longer"
+    r"|higher|bigger|more)|(?:do|would|will|can|could)\s+(?:i|we)\s+get\s+(?:any\s+)?(?:more|longer)(?:\s+(?:time|minutes"
+    r"|requests))?)\s+(?:on|with|in)\s+(?:the\s+)?(?:free|pro|business)(?:\s+(?:plan|tier))?(?:\s+then)?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 # "Why?", "but why", "how come?", "how?", "where?": the reason, the way or the place of what was just said, which names

@@ -96,6 +96,7 @@ from agents.own_data import (
     unlock_request_naming_the_account,
     with_document_words_spelled,
 )
+from agents.past_the_limits import asks_what_going_past_the_limits_does
 from agents.refund_requests import asks_for_credit_instead, asks_where_a_refund_goes
 from agents.service_status import asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.service_terms import (
@@ -161,6 +162,9 @@ SUPPORT_HOURS_QUESTION = "what are your support hours"
 DOWNGRADE_QUESTION = "how do I downgrade my plan"
 # How the help centre's entry on the status page is asked for.
 STATUS_PAGE_QUESTION = "where can I see the status of your services"
+# How the entries stating a plan's limits are asked for: the API's rate, deploys and build time.
+API_LIMITS_QUESTION = "what are the API rate limits"
+DEPLOY_LIMITS_QUESTION = "how many deploys can I run, and how long can a build take"
 # What a message asks whose entry its own words miss, and how that entry is asked for: each is added after the message's
 # own, for the writer to read.
 _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
@@ -477,6 +481,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if free_plan_duration_asked(ctx):
         # "How long can I stay on free?": the entry on Free, which names no time limit, is what the writer reads.
         matches = _reread_first(deps, FREE_PLAN_QUESTION, k, matches)
+    if asks_what_going_past_the_limits_does(ctx):
+        # "What happens when I hit the free limits?": the entries stating the limits, of which the API's says what
+        # happens past it; its own words found nothing sure ("not enough information").
+        matches = _reread_first(deps, API_LIMITS_QUESTION, 1, _reread_first(deps, DEPLOY_LIMITS_QUESTION, 1, matches))
     if fate_of_other_things_after_cancelling(ctx):
         # "And my data?" after "will I lose my apps?" after cancelling: the entry on cancelling says what is kept; the
         # message's own words find the export's.

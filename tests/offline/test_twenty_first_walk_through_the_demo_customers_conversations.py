@@ -1,8 +1,10 @@
 """What a twenty-first walk through the demo customers' conversations found, each fixed: what becomes of the apps asked
 after a failed payment answered with the invoice list, a wait asked after a lock or a refund turned away as off topic,
 a database asked about answered twice with "no guide", the API's limit asked with the plan said first answered with
-the 429 steps again, what a new member may see answered with the team's entry again, and how long a certificate takes
-answered with the whole DNS guide. Names with "still" are guards that held before the fix too."""
+the 429 steps again, what a new member may see answered with the team's entry again, how long a certificate takes
+answered with the whole DNS guide, an invoice said to lack the details answered with its description, and what happens
+past a plan's limits answered with "not enough information". Names with "still" are guards that held before the fix
+too."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from agents.about_service import RUNS_HERE_UNLISTED, kind_of_app_asked
 from agents.context import HistoryTurn
 from agents.follow_ups.billing import NONPAYMENT_UNSAID, nonpayment_asked_again
 from agents.lock_wait import asks_how_long_a_lock_lasts
+from agents.past_the_limits import asks_what_going_past_the_limits_does
+from agents.sign_in_origins import asks_where_the_intrusion_came_from
 from tests.agents.fakes import ctx_for
 
 _LOCK_ENTRY = ("We lock an account after five failed sign-ins in a row to keep it safe. Reset your password from the "
@@ -179,3 +183,94 @@ async def test_how_long_after_a_certificate_error_and_a_record_added_is_the_dns_
                                  "how long does it take?")
     assert outcome.reply == ("The guide “Custom domains and DNS” says:\n4. Wait for DNS to update, usually within an "
                              "hour; check it with `dig www.example.com`."), outcome.reply
+
+
+# ---------------------------------------------------------------- where an intrusion came from, a turn later
+
+@pytest.mark.parametrize("turns", [
+    # "Not enough information".
+    ("someone logged into our account from russia", "what should I do?", "can you see which ip it was?"),
+    ("someone logged into our account from russia", "what country was it?"),
+])
+async def test_where_the_sign_in_came_from_asked_after_the_advice_is_not_seen_here(converse, turns):
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith("I can't see that from here: nothing I can see of your account shows where"), \
+        outcome.reply
+
+
+def test_which_ip_asked_with_no_intrusion_before_is_still_not_that():
+    assert not asks_where_the_intrusion_came_from(_after("Our guide “Custom domains and DNS” covers this.",
+                                                         "which ip address was it?"))
+
+
+# ---------------------------------------------------------------- a plan's build time, asked as more of it
+
+@pytest.mark.parametrize("question", ["is it longer on business?", "do I get more time on business?"])
+async def test_more_build_time_asked_of_a_plan_after_a_timeout_is_that_plans_limit(converse, question):
+    # "It doesn't say more" (the guide named), or "no guide".
+    *_, outcome = await converse("cus_alice", "my build times out after 15 minutes", question)
+    assert outcome.reply.startswith("On Business: Pro and Business have unlimited deploys and builds of up to 45 "
+                                    "minutes."), outcome.reply
+
+
+# ---------------------------------------------------------------- an invoice said to lack the details
+
+_WHICH_CARRY_THEM = "They appear on every invoice issued after you save them."
+
+
+@pytest.mark.parametrize("turns", [
+    # The invoice's description and where invoices are.
+    ("I need an invoice with our VAT number", "we already added it, but the november invoice doesn't show it"),
+    # The steps again, and the scaling guide beside them (a panel).
+    ("how do I add my vat number to invoices?", "NW-2002 still doesn't have our VAT number"),
+])
+async def test_an_invoice_said_to_lack_the_details_is_set_against_its_issue_date(converse, turns):
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply == (
+        f"NW-2002 was issued on 2026-11-15, and as our help centre puts it: {_WHICH_CARRY_THEM} So if you saved your "
+        "details under **Billing → Details** after 2026-11-15, NW-2002 stays as it was issued. It doesn't say whether an "
+        "invoice can be issued again with your details: a person from our team can look at NW-2002 with you. Would you "
+        "like me to pass you to a person?"), outcome.reply
+
+
+async def test_an_invoice_reissue_asked_after_that_is_not_done_here(converse):
+    # "My answer is the same" and the invoice's description.
+    *_, outcome = await converse("cus_bob", "I need an invoice with our VAT number",
+                                 "we already added it, but the november invoice doesn't show it", "can you reissue it?")
+    assert outcome.reply.startswith("I can't reissue an invoice from this chat, and our help centre doesn't say whether "
+                                    "one already issued can be issued again with your details."), outcome.reply
+
+
+async def test_the_details_missing_from_an_unnamed_invoice_are_told_which_invoices_carry_them(converse):
+    # The invoice list.
+    *_, outcome = await converse("cus_bob", "how do I add my vat number to invoices?", "it's not on the invoice")
+    assert outcome.reply.startswith(f"As our help centre puts it: {_WHICH_CARRY_THEM} An invoice issued before you "
+                                    "saved them stays as it was."), outcome.reply
+
+
+# ---------------------------------------------------------------- what happens past a plan's limits
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    # "Not enough information", or the Free plan's entry again as a repeat.
+    (None, ("what happens when I hit the free limits?",)),
+    (None, ("what's included in the free plan?", "what happens if I go over?")),
+    ("cus_carol", ("what happens if I exceed my plan limits?",)),
+])
+async def test_what_happens_past_the_limits_is_the_apis_429_and_the_rest_unsaid(converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("Of a plan's limits, our help centre says what happens past one, the API's: The API "
+                                    "allows 60 requests a minute on Free"), outcome.reply
+    assert "It doesn't say what happens past those, or past the number of apps a plan allows" in outcome.reply
+    assert outcome.reply.endswith("A bigger plan raises them: you can change plan under **Billing → Plan**.")
+
+
+async def test_a_business_customer_is_not_told_a_bigger_plan_raises_them(converse):
+    [outcome] = await converse("cus_bob", "what happens if we exceed our limits?")
+    assert "It doesn't say what happens past those" in outcome.reply, outcome.reply
+    assert "A bigger plan" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["what happens if you go over the limit on your card",
+                                     "what happens if I go over the api limit?"])
+def test_other_limits_are_still_not_a_plans_limits_asked(message):
+    assert not asks_what_going_past_the_limits_does(ctx_for(message, None))

@@ -62,6 +62,7 @@ from agents.own_data import (
     ASKS_IF_ON_A_PLAN,
     INVOICES_TO_SOMEONE_ELSE,
     ON_OLD_INVOICES,
+    REISSUE_ASKED,
     SECOND_ADDRESS_UNDESCRIBED,
     SENDS_NO_EMAIL,
     asks_about_a_coming_invoice,
@@ -79,6 +80,7 @@ from agents.own_data import (
     names_receipt,
     plan_said_to_be_on,
     reports_plan_not_applied,
+    says_an_invoice_lacks_them,
     says_there_is_no_other_card,
 )
 from agents.providers.offline.payment_periods import period_of_a_sum_asked
@@ -98,6 +100,7 @@ from agents.providers.offline.reply_base import (
     invoice_numbers,
     joined_with_and,
     money,
+    months_named,
     one_per_invoice,
     plan_prices,
     sentences,
@@ -500,6 +503,10 @@ class BillingReplies(WriterBase):
                 or self._price_per_seat_unsaid()
                 or self._renewal_date_change_unsaid()):
             return
+        # Before the invoice named: "will it appear on this month's invoice?" after the details' steps asks of the details;
+        # before those steps, which "NW-2002 still doesn't have our VAT number" would get again.
+        if self._answers_details_on_old_invoices():
+            return
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
         # "I'm a student, can I get pro for free?" is a discount asked for, not what Free includes (a plan named).
@@ -570,9 +577,6 @@ class BillingReplies(WriterBase):
             self.reply.add("Our help centre only describes replacing the card on file, not adding a second one beside "
                            "it, and I'd rather not guess whether that's possible.", answers=False)
             self._card()
-        # Before the invoice named: "will it appear on this month's invoice?" after the details' steps asks of the details.
-        if self._answers_details_on_old_invoices():
-            return
         if self.answers_which_invoice():
             return
         if has_cue(self.words, self.norm, "refund", "money back", "difference back") and self.answers_refund_no_action_covers():
@@ -1300,7 +1304,8 @@ class BillingReplies(WriterBase):
         said nothing, when the conversation is not about those details or the entry was not gathered."""
         coming = asks_about_a_coming_invoice(self.ctx.message)
         done = bool(_SAYS_IT_IS_ALREADY_DONE.match(self.ctx.message))
-        if not (ON_OLD_INVOICES.search(self.ctx.message) or coming or done):
+        lacking = says_an_invoice_lacks_them(self.ctx.message)
+        if not (ON_OLD_INVOICES.search(self.ctx.message) or coming or done or lacking):
             return False
         entry = self._invoice_details_entry()
         if entry is None:
@@ -1316,10 +1321,22 @@ class BillingReplies(WriterBase):
         if which is None:
             self._quote_faq(entry, hedge=False)
             return True
-        if done:
+        if lacking and (invoice := self._invoice_meant()) is not None:
+            # "We already added it, but the november invoice doesn't show it" (the invoice's description came): when it
+            # was issued, against when the details were saved, which only the customer knows.
+            issued = invoice.issued_on.isoformat()
+            self.reply.add(f"{invoice.number} was issued on {issued}, and as our help centre puts it: {which} So if you "
+                           f"saved your details under **Billing → Details** after {issued}, {invoice.number} stays as it "
+                           "was issued. It doesn't say "
+                           "whether an invoice can be issued again with your details: a person from our team can look at "
+                           f"{invoice.number} with you. Would you like me to {OFFER_PERSON}?")
+            self._cite_faq(entry)
+            return True
+        if done or lacking:
             # "We already did that" after the steps (the steps again, behind "my answer is the same"): where the details
             # show then, and a person for an invoice issued since that doesn't show them.
-            self.reply.add(f"Then, as our help centre puts it: {which} An invoice issued before you saved them stays as "
+            self.reply.add(f"{'Then, as' if done else 'As'} our help centre puts it: {which} An invoice issued before you "
+                           "saved them stays as "
                            "it was. If one issued since doesn't show them, a person from our team can look at it: would "
                            f"you like me to {OFFER_PERSON}?")
             self._cite_faq(entry)
@@ -1331,12 +1348,29 @@ class BillingReplies(WriterBase):
                            "invoice already issued stays as it was.")
             self._cite_faq(entry)
             return True
+        if REISSUE_ASKED.search(self.ctx.message):
+            # "Can you reissue it?": nothing here issues an invoice, and no entry says one can be issued again.
+            self.reply.add("I can't reissue an invoice from this chat, and our help centre doesn't say whether one "
+                           f"already issued can be issued again with your details. As it puts it: {which} A person from "
+                           f"our team can check that for you: would you like me to {OFFER_PERSON}?")
+            self._cite_faq(entry)
+            return True
         self.reply.add(f"Not on invoices already issued, as our help centre puts it: {which}")
         self._cite_faq(entry)
         # Whether those can be issued again with the details, no entry says.
         self.reply.add(f"It doesn't say whether invoices already issued can be issued again with your details: a person "
                        f"from our team can check that for you. Would you like me to {OFFER_PERSON}?", answers=False)
         return True
+
+    def _invoice_meant(self) -> InvoiceFact | None:
+        """The one invoice the message names, by its number or the month it was issued in; None for none, or several."""
+        text = self.ctx.message
+        numbered = [i for i in self.facts.invoices if i.number.lower() in text.lower()]
+        if numbered:
+            return numbered[0] if len(numbered) == 1 else None
+        months = months_named(text)
+        dated = [i for i in self.facts.invoices if i.issued_on.month in months]
+        return dated[0] if len(dated) == 1 else None
 
     def answers_invoice_details_misread(self) -> bool:
         """"Where do I add VAT?" labelled off topic or technical (0.51): the help centre's entry on the details

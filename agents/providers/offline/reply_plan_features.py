@@ -36,6 +36,7 @@ from agents.follow_ups.service import asks_the_limit_of_the_topic
 from agents.number_words import count_of, words_alternation
 from agents.outcome import FaqMatch, Source
 from agents.own_data import SAYS_CANNOT, asks_about_own_plan, asks_how_many_apps, counts_apps, plan_said_to_be_on
+from agents.past_the_limits import asks_what_going_past_the_limits_does
 from agents.providers.offline.reply_base import (
     ARTICLE_MIN_SCORE,
     ASKS_WHAT_IS_INCLUDED,
@@ -367,6 +368,24 @@ class PlanFeatureReplies(WriterBase):
                            f"{self._listed(cheapest)}.")
         if self.ctx.customer is not None and self.ctx.customer.plan.lower() == cheapest.name.lower():
             self.reply.add(f"You're on {cheapest.name} already.", answers=False)
+        return True
+
+    def answers_what_going_past_the_limits_does(self) -> bool:
+        """"What happens when I hit the free limits?": the help centre says what happens past one limit, the API's
+        (its entry, quoted), and only states the others (deploys and build time), which is said rather than guessed,
+        with a person offered and, below Business, a bigger plan to raise them. False, having said nothing, for another
+        message or without the API's entry."""
+        if not asks_what_going_past_the_limits_does(self.ctx) or (api := self._entry_on("api", "limit")) is None:
+            return False
+        self.reply.add(f"Of a plan's limits, our help centre says what happens past one, the API's: {api.answer}")
+        self._cite_faq(api)
+        if (deploys := self._entry_on("deploy", "build")) is not None:
+            self.reply.add(f"Of the others it gives only the limits: {deploys.answer} It doesn't say what happens past "
+                           "those, or past the number of apps a plan allows, so I'd rather not guess: would you like me "
+                           f"to {OFFER_PERSON} from our team?", answers=False)
+            self._cite_faq(deploys)
+        if self.ctx.customer is None or self.ctx.customer.plan.lower() != "business":
+            self.reply.add("A bigger plan raises them: you can change plan under **Billing → Plan**.", answers=False)
         return True
 
     def answers_what_a_plan_includes(self) -> bool:

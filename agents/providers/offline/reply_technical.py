@@ -221,8 +221,8 @@ _LONGER_BUILDS = re.compile(_LONGER_BUILDS_SAID, re.IGNORECASE)
 ASKS_A_LIMIT = re.compile(
     r"\b(?:max|maximum|minimum|limits?|quotas?|caps?|capped|allowance|allowed"
     r"|how\s+(?:long|many|much|big|large|often)|higher|increased?|raised?|extended)\b"
-    # "Can it be longer?" after the build time's limit: more time than it allows.
-    r"|\b(?:be|made|make\s+(?:it|them))\s+longer\b"
+    # "Can it be longer?" after the build time's limit: more time than it allows; "is it longer on business?".
+    r"|\b(?:be|made|make\s+(?:it|them))\s+longer\b|\b(?:is|are)\s+(?:it|they|that|builds?)\s+(?:any\s+)?longer\b"
     # "Can I get longer builds?", "builds longer than 45 minutes?".
     rf"|{_LONGER_BUILDS_SAID}|\bbuilds?\s+(?:that\s+(?:run|take|last)\s+)?longer\b"
     # "How do I get more build minutes?": more than the plan allows, which is a limit too.

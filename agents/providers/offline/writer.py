@@ -286,6 +286,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_if_a_plan_can_change_later()
                                                          or self.answers_what_one_plan_has_over_another()
                                                          or self.answers_apps_had_already()
+                                                         or self.answers_what_going_past_the_limits_does()
                                                          or self.answers_what_a_plan_includes()
                                                          or (not self.asks_about_billing_details()
                                                              and self.asks_whether_included())
