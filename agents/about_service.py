@@ -1024,6 +1024,21 @@ def asks_if_there_is_an_api(text: str) -> bool:
     return bool(_ASKS_IF_THERE_IS_AN_API.search(text))
 
 
+# "Is there a python sdk?", "do you have a CLI?", "where can I download your client library?": a tool for the API, which
+# the help centre never mentions ("not enough information" came).
+_API_TOOL = (r"(?P<tool>(?:(?:an?|any|the|your|official)\s+)*(?:[a-z]+\s+)?(?:sdks?|client\s+librar(?:y|ies)|cli|command[\s-]line"
+             r"\s+(?:tools?|clients?|interface)|terraform\s+provider|api\s+(?:clients?|wrappers?)))")
+_ASKS_FOR_AN_API_TOOL = re.compile(
+    rf"\b(?:(?:is|are)\s+there|(?:do|does)\s+(?:you|u|northwind)\s+(?:guys\s+)?(?:have|offer|provide|publish|maintain)"
+    rf"|(?:where|how)\s+(?:can|do)\s+(?:i|we)\s+(?:get|find|download|install))\s+{_API_TOOL}\b", re.IGNORECASE)
+
+
+def api_tool_asked(text: str) -> str | None:
+    """The tool for our API the message asks after ("a python sdk", "a CLI"), as written; None for another message."""
+    found = _ASKS_FOR_AN_API_TOOL.search(text)
+    return None if found is None else found["tool"]
+
+
 # "I've been waiting 3 days for a reply from support", "no one replied to my email", "still no answer from your team",
 # "nobody from support has answered me": a
 # complaint that our people haven't answered (the scope reply, or "not enough information"). Waiting for a refund or a

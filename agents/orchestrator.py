@@ -26,6 +26,7 @@ from agents.about_service import (
     NAMES_AN_INCIDENT,
     SECURITY_REPORT_REPLY,
     IdentityOrContact,
+    api_tool_asked,
     asks_about_support_hours,
     asks_for_a_person,
     asks_how_to_move_from_another_host,
@@ -66,6 +67,7 @@ from agents.app_deletion import (
 from agents.asleep_on_free import asleep_on_free_reply
 from agents.card_changes import asks_to_remove_it, reports_card_lost
 from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
+from agents.coming_back import asks_to_come_back_after_cancelling
 from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
 from agents.covered_before import covered_in_the_reply
@@ -281,6 +283,7 @@ from agents.service_terms import (
     asks_about_an_extra_fee,
     asks_about_payment_terms,
     asks_for_a_special_price,
+    asks_for_our_bank_details,
     asks_how_to_get_an_invoice,
     asks_if_a_plan_can_change_later,
     asks_if_the_price_changed,
@@ -874,6 +877,12 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: asks_a_sum_paid(ctx.message), "billing", "sum_paid_asked", "asks how much was paid",
                   spares=("human", "refund")),
     # "Do you offer net 60 terms?" (off topic at 0.40: the scope reply): paying against an invoice.
+    # "Is there a python sdk?" (general at 0.62: "not enough information"): the technical part says none is mentioned.
+    _FollowUpRule(lambda ctx: api_tool_asked(ctx.message) is not None, "technical", "api_tool_asked",
+                  "asks after a tool for our API", spares=("human",), sure=True),
+    # "What are your bank details?" (billing at 0.59: the invoice list).
+    _FollowUpRule(lambda ctx: asks_for_our_bank_details(ctx.message), "billing", "bank_details_asked",
+                  "asks for our bank details", spares=("human",), sure=True),
     _FollowUpRule(lambda ctx: asks_about_payment_terms(ctx.message), "billing", "payment_terms_asked",
                   "asks about terms of payment", spares=("human",), sure=True),
     # "Is there a setup fee?" (general in a panel: a visitor asked to sign in): no fee beside the plans' prices.
@@ -949,6 +958,10 @@ _FOLLOW_UPS_MISREAD = (
     # itself, which the entry on support hours and the plans answer.
     _FollowUpRule(lambda ctx: asks_about_support_hours(ctx.message), "general", "support_asked",
                   "asks about the support given", spares=("human", "billing", "account", "refund")),
+    # "Ok and can I come back later?" after asking to cancel and for a refund (refund at 0.9: a charge refused), "if I
+    # cancel can I resubscribe later?" (the scope reply): the billing part says cancelling keeps the account.
+    _FollowUpRule(asks_to_come_back_after_cancelling, "billing", "coming_back_asked",
+                  "asks whether a paid plan can be taken up again after cancelling", spares=("human",), sure=True),
     # "What happens when I hit the free limits?" (general at 0.46, a panel: "not enough information"): the general part
     # says what the help centre says happens past them.
     _FollowUpRule(asks_what_going_past_the_limits_does, "general", "past_the_limits_asked",

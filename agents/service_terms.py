@@ -596,6 +596,21 @@ def asks_about_payment_terms(message: str) -> bool:
     return bool(_PAYMENT_TERMS.search(message))
 
 
+# "What are your bank details?", "which account do I transfer to?", "what's your IBAN?": where to send a transfer to us
+# (the invoice list came). Not the customer's own bank, nor a bank named as theirs ("my bank details").
+_OUR_BANK_DETAILS = re.compile(
+    r"\b(?:your|northwind'?s?|the\s+company'?s)\s+(?:bank(?:ing)?\s+(?:details|account(?:\s+(?:number|details))?|info(?:rmation)?"
+    r"|information)|iban|swift(?:\s+code)?|sort\s+code|routing\s+number|account\s+number)\b"
+    r"|\b(?:which|what)\s+(?:bank\s+)?account\s+(?:do|should|can)\s+(?:i|we)\s+(?:transfer|send|wire|pay)\b"
+    r"|\bwhere\s+(?:do|should|can)\s+(?:i|we)\s+(?:send|wire|transfer)\s+(?:the\s+)?(?:money|payment|transfer|funds)\b",
+    re.IGNORECASE)
+
+
+def asks_for_our_bank_details(message: str) -> bool:
+    """"What are your bank details?": where a bank transfer to us goes."""
+    return bool(_OUR_BANK_DETAILS.search(message))
+
+
 def billing_matter_alone(message: str) -> str | None:
     """Why a message that names nothing but our pricing or a change of plan is billing's, or None: the classifier read
     "tell me about pricing" as off topic (0.90) and "upgrade" as technical (0.42)."""

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from agents.about_service import (
     NAMES_OUR_REGION,
+    api_tool_asked,
     asks_about_support_hours,
     asks_how_we_differ,
     asks_to_keep_an_app_awake,
@@ -20,6 +21,7 @@ from agents.about_service import (
 from agents.app_deletion import GRACE_PERIOD
 from agents.card_changes import asks_to_remove_it, reports_card_lost
 from agents.clauses import question_clauses, without_request_lead_in
+from agents.coming_back import asks_to_come_back_after_cancelling
 from agents.context import SupportContext
 from agents.data_protection import help_centre_questions
 from agents.email_change import EMAIL_ADDRESS, asks_if_the_change_is_confirmed
@@ -106,6 +108,7 @@ from agents.service_terms import (
     asks_about_an_extra_fee,
     asks_about_payment_terms,
     asks_for_a_neighbouring_plan,
+    asks_for_our_bank_details,
     asks_if_a_card_is_needed,
     asks_if_a_plan_can_change_later,
     asks_price_per_seat,
@@ -177,6 +180,10 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda text: bool(TRYING_A_PAID_PLAN.search(text)), UPGRADE_QUESTION),
     # "Do you offer net 30 terms?": what the help centre says of paying, against which the terms are weighed.
     (asks_about_payment_terms, PAYMENT_METHODS_QUESTION),
+    # "Is there a python sdk?": the entry on the API, which the writer quotes beside saying none is mentioned.
+    (lambda text: api_tool_asked(text) is not None, API_LIMITS_QUESTION),
+    # "What are your bank details?": the entry on ways to pay says who pays by bank transfer.
+    (asks_for_our_bank_details, PAYMENT_METHODS_QUESTION),
     # "I need to recover my password": the reset's entry, which "recover" never finds.
     (asks_to_recover_password, SIGN_IN_QUESTIONS[0]),
     # "Closing freemium account", "I want to terminate my account": the deletion's entry, which "close" never finds.
@@ -481,6 +488,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     if free_plan_duration_asked(ctx):
         # "How long can I stay on free?": the entry on Free, which names no time limit, is what the writer reads.
         matches = _reread_first(deps, FREE_PLAN_QUESTION, k, matches)
+    if asks_to_come_back_after_cancelling(ctx):
+        # "Can I come back later?" after asking to cancel: the entries on cancelling (what is kept) and on upgrading (how
+        # a plan is taken up); its own words found the refund policy's, or nothing.
+        matches = _reread_first(deps, CANCEL_QUESTION, 1, _reread_first(deps, UPGRADE_QUESTION, 1, matches))
     if asks_what_going_past_the_limits_does(ctx):
         # "What happens when I hit the free limits?": the entries stating the limits, of which the API's says what
         # happens past it; its own words found nothing sure ("not enough information").

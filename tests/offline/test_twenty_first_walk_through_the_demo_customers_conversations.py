@@ -3,18 +3,21 @@ after a failed payment answered with the invoice list, a wait asked after a lock
 a database asked about answered twice with "no guide", the API's limit asked with the plan said first answered with
 the 429 steps again, what a new member may see answered with the team's entry again, how long a certificate takes
 answered with the whole DNS guide, an invoice said to lack the details answered with its description, and what happens
-past a plan's limits answered with "not enough information". Names with "still" are guards that held before the fix
-too."""
+past a plan's limits, coming back after cancelling, our bank details and an SDK answered with "not enough
+information", a refund refused, the scope reply or the invoice list. Names with "still" are guards that held before the
+fix too."""
 
 from __future__ import annotations
 
 import pytest
 
 from agents.about_service import RUNS_HERE_UNLISTED, kind_of_app_asked
+from agents.coming_back import asks_to_come_back_after_cancelling
 from agents.context import HistoryTurn
 from agents.follow_ups.billing import NONPAYMENT_UNSAID, nonpayment_asked_again
 from agents.lock_wait import asks_how_long_a_lock_lasts
 from agents.past_the_limits import asks_what_going_past_the_limits_does
+from agents.service_terms import asks_for_our_bank_details
 from agents.sign_in_origins import asks_where_the_intrusion_came_from
 from tests.agents.fakes import ctx_for
 
@@ -274,3 +277,69 @@ async def test_a_business_customer_is_not_told_a_bigger_plan_raises_them(convers
                                      "what happens if I go over the api limit?"])
 def test_other_limits_are_still_not_a_plans_limits_asked(message):
     assert not asks_what_going_past_the_limits_does(ctx_for(message, None))
+
+
+# ---------------------------------------------------------------- coming back after cancelling
+
+_KEPT = ("Your paid plan stays active until the end of the period you've paid for, then your account moves to the Free "
+         "plan; your apps and data are kept.")
+
+
+@pytest.mark.parametrize("turns", [
+    # A refund of NW-1002 refused, which nobody had asked for.
+    ("I want to cancel", "will I get a refund for the rest of the month?", "ok and can I come back later?"),
+    # The scope reply.
+    ("if I cancel can I resubscribe later?",),
+    # The steps to cancel again.
+    ("can I reactivate my subscription after cancelling?",),
+])
+async def test_coming_back_after_cancelling_is_an_upgrade_with_the_account_kept(converse, turns):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith(f"Yes. Cancelling doesn't close your account, as our help centre puts it: {_KEPT}"), \
+        outcome.reply
+    assert "To come back to a paid plan, you upgrade again: Go to **Billing → Plan**" in outcome.reply
+    assert "refund window" not in outcome.reply
+
+
+async def test_coming_back_asked_on_free_is_told_there_is_nothing_to_cancel(converse):
+    [outcome] = await converse("cus_carol", "if I cancel can I come back?")
+    assert outcome.reply.startswith("You're on the Free plan already, so there's no paid plan to cancel"), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can I return an item?", "can I come back?"])
+def test_coming_back_with_no_cancelling_before_is_still_not_that(message):
+    assert not asks_to_come_back_after_cancelling(ctx_for(message, "cus_alice"))
+
+
+# ---------------------------------------------------------------- our bank details
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    # The invoice list.
+    ("cus_bob", ("how do I pay by bank transfer?", "what are your bank details?")),
+    (None, ("what's your IBAN?",)),
+])
+async def test_our_bank_details_asked_are_not_given_here_with_who_pays_by_transfer(converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("Our help centre doesn't give our bank details, so I can't give them to you here. "
+                                    "What it says about paying by transfer: We accept Visa, Mastercard and American "
+                                    "Express cards."), outcome.reply
+    assert "NW-2002" not in outcome.reply
+
+
+def test_own_bank_details_are_still_not_ours_asked():
+    assert not asks_for_our_bank_details("can I update my bank details?")
+
+
+# ---------------------------------------------------------------- a tool for the API
+
+@pytest.mark.parametrize(("message", "tool"), [
+    ("is there a python sdk?", "a python SDK"),
+    ("do you have a cli?", "a CLI"),
+    ("where can I download your client library?", "a client library"),
+])
+async def test_a_tool_for_the_api_is_said_to_be_unmentioned_with_what_the_api_entry_says(converse, message, tool):
+    # "Not enough information".
+    [outcome] = await converse(None, message)
+    assert outcome.reply.startswith(f"Our help centre doesn't mention {tool} for our API, so I'd rather not guess "
+                                    "whether there is one. What it does say about the API: The API allows 60 requests"), \
+        outcome.reply

@@ -127,6 +127,7 @@ from agents.service_terms import (
     asks_about_paying_monthly,
     asks_about_payment_terms,
     asks_for_a_special_price,
+    asks_for_our_bank_details,
     asks_how_long_free_lasts,
     asks_how_often_it_renews,
     asks_how_to_get_an_invoice,
@@ -514,7 +515,7 @@ class BillingReplies(WriterBase):
                         or self._whether_a_card_is_needed() or self._tier_not_ours() or self._plans_offered()
                         or self._payment_methods() or self._other_plan() or self._named_plan_price()
                         or self._cancellation_fee() or self._extra_fee_unmentioned() or self._payment_terms()
-                        or self._payment_terms_asked() or self._send_invoice()
+                        or self._payment_terms_asked() or self._bank_details_asked() or self._send_invoice()
                         or self._billing_details())
         if self._tells_why_the_amount() or self._tells_what_an_invoice_is_for() or self._no_receipt_for_a_failed_payment():
             return
@@ -1112,6 +1113,20 @@ class BillingReplies(WriterBase):
             self._cite_faq(entry)
         self.reply.add(f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?",
                        answers=False)
+        return True
+
+    def _bank_details_asked(self) -> bool:
+        """"What are your bank details?": no entry gives them; the entry on ways to pay says who pays by transfer, which
+        is quoted, with a person who can give them. False, having said nothing, for another message."""
+        if not asks_for_our_bank_details(self.ctx.message):
+            return False
+        entry = self._payment_methods_entry()
+        said = f" What it says about paying by transfer: {entry.answer}" if entry is not None else ""
+        self.reply.add(f"Our help centre doesn't give our bank details, so I can't give them to you here.{said}")
+        if entry is not None:
+            self._cite_faq(entry)
+        self.reply.add(f"A person from our team can give you what you need to pay that way: would you like me to "
+                       f"{OFFER_PERSON}?", answers=False)
         return True
 
     def _yearly_price_unsaid(self, yearly_said: str) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from agents.coming_back import asks_to_come_back_after_cancelling
 from agents.details_for_a_person import PAUSE_UNDESCRIBED
 from agents.follow_ups.go_aheads import affirms
 from agents.follow_ups.history import TOPIC_TURNS, last_assistant_text, previous_user_text
@@ -608,6 +609,24 @@ class CancellationReplies(PlanComparisonReplies):
             self.reply.add(f"If you want to close the account itself, our help centre says: {deleting.answer}",
                            answers=False)
             self._cite_faq(deleting)
+        return True
+
+    def answers_coming_back_after_cancelling(self) -> bool:
+        """"Can I come back later?" after asking to cancel: yes, as the help centre describes it; cancelling moves the
+        account to Free with its apps and data kept (the entry on cancelling), and a paid plan is taken up again as any
+        upgrade is (its entry). False, having said nothing, for another message or without those entries."""
+        if not asks_to_come_back_after_cancelling(self.ctx):
+            return False
+        cancelling, upgrade = self._entry_on("cancel"), self._entry_on("upgrade")
+        kept = self._on_apps_and_data(cancelling)
+        if cancelling is None or upgrade is None or not kept:
+            return False
+        if self.ctx.customer is not None and self.ctx.customer.plan.lower() == "free":
+            self._quote(upgrade, "You're on the Free plan already, so there's no paid plan to cancel, and you can take up "
+                                 f"one whenever you like: {upgrade.answer}")
+            return True
+        self._quote(cancelling, f"Yes. Cancelling doesn't close your account, as our help centre puts it: {' '.join(kept)}")
+        self._quote(upgrade, f"To come back to a paid plan, you upgrade again: {upgrade.answer}", answers=False)
         return True
 
     def answers_what_cancelling_keeps(self) -> bool:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from agents.about_service import (
     MOVE_DOWNTIME_UNKNOWN,
+    api_tool_asked,
     asks_if_there_is_an_api,
     asks_to_keep_an_app_awake,
     kind_of_app_told,
@@ -464,7 +465,7 @@ class TechnicalReplies(WriterBase):
             # which was given as the step that fits: what to enable is named nowhere in it. ("How do I fix it?" names
             # its subject by the question before.)
             articles = [a for a in articles if _guide_names_what_is_asked(self.ctx.message, a)]
-        if self._own_certificate(articles) or self._api_asked_about(articles):
+        if self._own_certificate(articles) or self._api_asked_about(articles) or self._api_tool_asked():
             return
         if leading_incident is None and articles and (self._reason_its_log_shows(articles[0])
                                                       or self._reason_the_plan_gives(articles[0])):
@@ -1580,6 +1581,23 @@ class TechnicalReplies(WriterBase):
                 self._cite_article(guide)
         self.reply.add("The help centre doesn't describe its endpoints; if you need those, would you like me to "
                        f"{OFFER_PERSON} from our support team?", answers=False)
+        return True
+
+    def _api_tool_asked(self) -> bool:
+        """"Is there a python sdk?": the help centre mentions no SDK, library or CLI for the API, which is said, with
+        what its entry on the API does say and a person. False, having said nothing, for another message."""
+        if (tool := api_tool_asked(self.ctx.message)) is None:
+            return False
+        tool = re.sub(r"^(?:an?|any|the|your|official)\s+", "", tool.strip(), flags=re.IGNORECASE)
+        tool = re.sub(r"\b(?:sdk|cli)(s?)\b", lambda found: found[0][:3].upper() + found[1], tool, flags=re.IGNORECASE)
+        article = "an" if tool.startswith("SDK") else "a"
+        entry = next((m for m in self.facts.faq if "api" in normalise(m.question).split()), None)
+        said = f" What it does say about the API: {entry.answer}" if entry is not None else ""
+        self.reply.add(f"Our help centre doesn't mention {article} {tool} for our API, so I'd rather not guess whether there is "
+                       f"one.{said}")
+        if entry is not None:
+            self._cite_faq(entry)
+        self.reply.add(f"A person from our team can tell you: would you like me to {OFFER_PERSON}?", answers=False)
         return True
 
     def _asks_what_is_included(self) -> bool:

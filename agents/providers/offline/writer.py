@@ -258,6 +258,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_plan_change_unnamed()
                                                          or self.answers_cancelling_on_free()
                                                          or self.answers_what_a_smaller_plan_keeps()
+                                                         or self.answers_coming_back_after_cancelling()
                                                          or self.answers_what_cancelling_keeps()
                                                          or self.answers_how_long_a_plan_move_takes()
                                                          or self.answers_another_way_than_deleting()
