@@ -63,6 +63,10 @@ def asks_about_an_incident(message: str) -> bool:
     return len(message.split()) <= FOLLOW_UP_WORDS and bool(ASKS_ABOUT_AN_INCIDENT.search(message))
 
 
+# The first guide a reply names by its title (“Custom domains and DNS”).
+_GUIDE_LED_WITH = re.compile(r"\bguide\s+“([^”]+)”")
+
+
 def incident_told_of(last_reply: str, incidents: list[IncidentFact]) -> IncidentFact | None:
     """The open incident the last reply named by its title, if any."""
     return next((i for i in incidents if i.status != "resolved" and i.title in last_reply), None)
@@ -83,6 +87,10 @@ async def technical_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse
         # used an A record", the guide whose steps come after that one; "we're using wordpress", the guide just given;
         # "I'm only making 100 a minute" after a 429, the rate limits' guide.
         question = f"{before}\n{ctx.message}"
+        if dns_provider_named(ctx.message) is not None and (led := _GUIDE_LED_WITH.search(last_assistant_text(ctx))):
+            # "The dns is at cloudflare" after the custom domains guide, which followed "my site is down": the question
+            # before that found the API errors guide; the guide the last reply led with is the one meant.
+            question = f"{led[1]}\n{question}"
 
     async def articles_found() -> list[ArticleMatch]:
         # On the event loop, as the FAQ search (agents/workers/faq.py): a fraction of a millisecond.

@@ -343,3 +343,41 @@ async def test_a_tool_for_the_api_is_said_to_be_unmentioned_with_what_the_api_en
     assert outcome.reply.startswith(f"Our help centre doesn't mention {tool} for our API, so I'd rather not guess "
                                     "whether there is one. What it does say about the API: The API allows 60 requests"), \
         outcome.reply
+
+
+# ---------------------------------------------------------------- an invoice's amount said to be wrong, charged twice
+
+_NW_2002 = ("Thanks, I see it's not what you expected. Our records show your latest invoice, NW-2002, at $99.00, the "
+            "Business plan's price a month, issued on 2026-11-15.")
+_CHARGED_TWICE = ("What you were charged for it is $198.00, though: it was charged twice on 2026-11-15, and the second "
+                  "payment of $99.00 is a duplicate.")
+
+
+@pytest.mark.parametrize("expected", ["it should be 99 not 198", "it should be 99"])
+async def test_an_amount_said_to_be_wrong_on_an_invoice_charged_twice_is_the_duplicate(converse, expected):
+    # That an invoice can't be changed here, and a person.
+    *_, outcome = await converse("cus_bob", "the invoice amount is wrong", expected)
+    assert outcome.reply == (f"{_NW_2002}\n\n{_CHARGED_TWICE} Duplicate charges are always refunded: tell me if you'd "
+                             "like me to ask for it."), outcome.reply
+
+
+async def test_the_duplicates_refund_already_asked_for_is_named_instead_of_offered(converse):
+    *_, outcome = await converse("cus_bob", "i was charged twice", "the invoice amount is wrong", "it should be 99")
+    assert outcome.reply == f"{_NW_2002}\n\n{_CHARGED_TWICE} Its refund has already been asked for (reference RF-0001).", \
+        outcome.reply
+
+
+async def test_an_amount_said_to_be_wrong_with_no_duplicate_still_offers_a_person(converse):
+    *_, outcome = await converse("cus_alice", "the invoice amount is wrong", "should be 19")
+    assert outcome.reply.endswith("I can't change an invoice from this chat. If it should be different, a person from "
+                                  "our team can look into it: would you like me to pass you to a person?"), outcome.reply
+
+
+# ---------------------------------------------------------------- a DNS provider named after the guide led with
+
+async def test_a_dns_provider_named_after_the_custom_domains_guide_led_is_that_guides_steps(converse):
+    # The API errors guide, which "my site is down!!!" had found and the custom domains guide named as "may help too".
+    *_, outcome = await converse("cus_alice", "my site is down!!!", "it's a custom domain, shop.example.com",
+                                 "the dns is at cloudflare")
+    assert outcome.reply.startswith("Our help centre has no guide for Cloudflare in particular, but the steps in our "
+                                    "guide “Custom domains and DNS” that are done at your DNS provider"), outcome.reply

@@ -1544,6 +1544,19 @@ class BillingReplies(WriterBase):
         heard = "Thanks, I see it's not what you expected. " if _SAYS_WHAT_WAS_EXPECTED.search(self.ctx.message) else ""
         self.reply.add(f"{heard}Our records show {which}{invoice.number}, at {money(invoice.amount)}{plan}, issued on "
                        f"{invoice.issued_on.isoformat()}.")
+        charged = [p for p in self.facts.payments if p.invoice_number == invoice.number and p.status != "failed"]
+        twice = [p for p in self._duplicates_not_paid_back() if p.invoice_number == invoice.number]
+        if twice:
+            # "It should be 99 not 198": the invoice is right, and the 198 is its charge taken twice (that the invoice
+            # can't be changed here answered nothing).
+            asked = next((r for r in self.facts.refunds if r.invoice_number == invoice.number and r.status != "rejected"),
+                         None)
+            after = (f"Its refund has already been asked for (reference {asked.reference})." if asked is not None
+                     else f"Duplicate charges are always refunded: {OFFER_REFUND}.")
+            self.reply.add(f"What you were charged for it is {money(sum(p.amount for p in charged))}, though: it was "
+                           f"charged twice on {twice[0].created_at.date().isoformat()}, and the second payment of "
+                           f"{money(twice[0].amount)} is a duplicate. {after}")
+            return True
         self.reply.add(f"{INVOICE_NOT_CHANGED}. If it should be different, a person from our team can look into it: "
                        f"would you like me to {OFFER_PERSON}?", answers=False)
         return True

@@ -630,9 +630,11 @@ class TechnicalReplies(WriterBase):
         return True
 
     def _guide_named_last(self) -> ArticleMatch | None:
-        """The gathered guide the assistant's last reply named by its title (“Custom domains and DNS”), if any."""
+        """The gathered guide the assistant's last reply named first by its title (“Custom domains and DNS”), if any: the
+        one it led with, not one it said "may help too"."""
         last = last_assistant_text(self.ctx)
-        return next((a for a in self.facts.articles if f"“{a.title}”" in last), None)
+        named = [(last.index(f"“{a.title}”"), n, a) for n, a in enumerate(self.facts.articles) if f"“{a.title}”" in last]
+        return min(named)[2] if named else None
 
     def _tell_how_long_the_guide_says(self) -> bool:
         """"How long does it take?" right after a guide's steps: its steps that give a time ("Wait for DNS to update,
