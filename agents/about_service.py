@@ -219,7 +219,12 @@ _CONSIDERS_JOINING = re.compile(
     re.IGNORECASE)
 # "I'm moving from heroku", "we're migrating away from vercel": said as under way, weighed the same (a greeting came).
 _SAYS_ITS_UNDER_WAY = r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:currently\s+|now\s+|just\s+)?"
-_CONSIDERS_LEAVING_ANOTHER_HOST = re.compile(f"(?:{_WEIGHING}|{_SAYS_ITS_UNDER_WAY}){_LEAVING_ANOTHER_HOST}", re.IGNORECASE)
+# "We want to move from heroku", "we'd like to migrate our apps from aws" (the scope reply): the same, as a wish.
+_WANTS_TO_LEAVE = (r"\b(?:want|wants|wanna|would\s+like|'d\s+like|need|needs|plan|plans|are\s+going|am\s+going|hope)\s+to\s+"
+                   rf"(?:switch|move|migrate)\s+(?:(?:our|my|all\s+our|all\s+my)\s+(?:apps?|sites?|projects?)\s+)?(?:over\s+)?"
+                   rf"(?:away\s+)?from\s+{_OTHER_HOSTS}\b")
+_CONSIDERS_LEAVING_ANOTHER_HOST = re.compile(f"(?:{_WEIGHING}|{_SAYS_ITS_UNDER_WAY}){_LEAVING_ANOTHER_HOST}|{_WANTS_TO_LEAVE}",
+                                             re.IGNORECASE)
 
 
 # "My friend recommended you", "I heard good things about northwind" (the scope reply): someone come to look at us.
@@ -341,6 +346,22 @@ def asks_how_to_move_from_another_host(text: str, *, before: str = "") -> bool:
         return False
     weighed_before = _CONSIDERS_JOINING.search(before) or _CONSIDERS_LEAVING_ANOTHER_HOST.search(before)
     return bool(_FROM_ANOTHER_HOST.search(text) or (weighed_before and _FROM_ANOTHER_HOST.search(before)))
+
+
+# How the writer says no entry guides a move from another host ("Our help centre has no guide to moving apps from another
+# host, …"), which "do you help with it?" then asks after.
+NO_MOVE_GUIDE = "no guide to moving"
+# "Do you help with it?", "can you guys help us with the migration?": help with the move just spoken of ("not enough
+# information" came).
+_HELP_WITH_IT = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:do|can|could|will|would)\s+(?:you|u|northwind|your\s+team|someone)\s+"
+    r"(?:guys\s+)?(?:help|assist|support)(?:\s+(?:me|us))?(?:\s+(?:with|on)\s+(?:it|that|this|the\s+(?:move|migration|switch)"
+    r"|migrating|moving))?(?:\s+(?:at\s+all|then))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def asks_for_help_with_the_move(text: str, *, last_reply: str) -> bool:
+    """"Do you help with it?" right after a move from another host was said to have no guide."""
+    return bool(_HELP_WITH_IT.match(text)) and NO_MOVE_GUIDE in last_reply
 
 
 def considers_leaving_another_host(text: str) -> bool:

@@ -17,7 +17,9 @@ _RUNS_FOR = re.compile(
 _TIME_ALONE = re.compile(
     r"^\W*(?:(?:but|well|ok(?:ay)?|hmm)[,\s]+)?(?:(?:it'?s|it\s+has|its)\s+been\s+|been\s+|already\s+"
     r"|(?:mine|ours|it|my\s+build|our\s+build|the\s+build)\s+(?:takes|took|is\s+taking|usually\s+takes|runs)\s+)?(?:for\s+)?"
-    r"(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|more\s+than\s+|the\s+(?:last|past)\s+)?"
+    # "Like 10 minutes", "roughly 20 mins": the time, hedged (the scope reply came for "like").
+    r"(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|more\s+than\s+|the\s+(?:last|past)\s+|like\s+|roughly\s+"
+    r"|approx(?:imately|\.)?\s+|maybe\s+|~\s*)?"
     r"(?:(?P<count>\d+)\s*(?P<unit>h|hrs?|hours?|mins?|minutes?)|(?:an?|one)\s+(?P<one_unit>hour|hr|minute))\b"
     r"(?:\s+(?:now|already|so\s+far|and\s+counting))?\W*$", re.IGNORECASE)
 _A_BUILD = re.compile(r"\b(?:build\w*|deploy\w*)\b", re.IGNORECASE)

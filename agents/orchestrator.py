@@ -1062,7 +1062,8 @@ _FOLLOW_UPS_MISREAD = (
                   "complains that our people haven't answered"),
     # "Why is the amount 29?" (off topic at 0.68: the scope reply), "why is it 99?" after "$99.00": what the figure is
     # on the account, or in our prices, which billing's part says.
-    _FollowUpRule(lambda ctx: amount_asked_why(ctx.message, last_reply=last_assistant_text(ctx)) is not None,
+    _FollowUpRule(lambda ctx: amount_asked_why(ctx.message, last_reply=last_assistant_text(ctx),
+                                               asked_before=previous_user_text(ctx) or "") is not None,
                   "billing", "amount_asked_why", "asks why a charge or price is the figure it names", spares=("human",)),
 )
 

@@ -926,12 +926,18 @@ _WHY_THE_FIGURE = re.compile(
     r"\s*[?.!]*\s*$", re.IGNORECASE)
 
 
-def amount_asked_why(message: str, *, last_reply: str) -> Decimal | None:
-    """The figure a message asks why a charge or price is ("why is the amount 29?" → 29), or None."""
+# "A quick question about my bill", "I have a question about a charge": a charge spoken of before "why is it 29?".
+_A_CHARGE_SPOKEN_OF = re.compile(r"\b(?:bill|bills|billing|charge[sd]?|invoices?|payments?|price|subscription)\b",
+                                 re.IGNORECASE)
+
+
+def amount_asked_why(message: str, *, last_reply: str, asked_before: str = "") -> Decimal | None:
+    """The figure a message asks why a charge or price is ("why is the amount 29?" → 29, or "why is it 29?" right after
+    "$29.00" was said, or after a question about the bill), or None."""
     if (asked := _WHY_THE_FIGURE.match(message)) is None:
         return None
     figure = Decimal(asked["figure"])
-    if asked["noun"] or asked["money"] or asked["unit"]:
+    if asked["noun"] or asked["money"] or asked["unit"] or _A_CHARGE_SPOKEN_OF.search(asked_before):
         return figure
     said = (Decimal(raw.replace(",", "")) for raw in re.findall(r"\$\s?(\d[\d,]*(?:\.\d{2})?)", last_reply))
     return figure if figure in set(said) else None

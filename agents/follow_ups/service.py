@@ -74,10 +74,17 @@ _COSTS_THEM = re.compile(
     re.IGNORECASE)
 
 
+# A reply that spoke of an outage without citing an incident: the refund part's "money back or credits for an outage or
+# downtime aren't something I can decide", after "can I get a refund for the outage?".
+_OUTAGE_SPOKEN_OF = re.compile(r"\bfor\s+an?\s+(?:outage|downtime)\b", re.IGNORECASE)
+
+
 def reports_what_the_outage_costs(ctx: SupportContext) -> bool:
-    """"This is costing me money" right after a reply on an open incident: what the outage costs the customer. Read
-    alone it was a refund question, and got the invoice list."""
-    return bool(_COSTS_THEM.search(ctx.message)) and last_reply_cited(ctx, "incident")
+    """"This is costing me money" right after a reply on an open incident, or on money back for an outage ("we lost
+    sales": the scope reply): what the outage costs the customer. Read alone it was a refund question, and got the
+    invoice list."""
+    return bool(_COSTS_THEM.search(ctx.message)) and (
+        last_reply_cited(ctx, "incident") or bool(_OUTAGE_SPOKEN_OF.search(last_assistant_text(ctx))))
 
 
 # "Can I get compensated?", "will you reimburse us?" after an outage was spoken of ("not enough information" came):

@@ -17,7 +17,7 @@ from agents.context import HistoryTurn
 from agents.follow_ups.billing import NONPAYMENT_UNSAID, nonpayment_asked_again
 from agents.lock_wait import asks_how_long_a_lock_lasts
 from agents.past_the_limits import asks_what_going_past_the_limits_does
-from agents.service_terms import asks_for_our_bank_details
+from agents.service_terms import amount_asked_why, asks_for_our_bank_details
 from agents.sign_in_origins import asks_where_the_intrusion_came_from
 from tests.agents.fakes import ctx_for
 
@@ -381,3 +381,60 @@ async def test_a_dns_provider_named_after_the_custom_domains_guide_led_is_that_g
                                  "the dns is at cloudflare")
     assert outcome.reply.startswith("Our help centre has no guide for Cloudflare in particular, but the steps in our "
                                     "guide “Custom domains and DNS” that are done at your DNS provider"), outcome.reply
+
+
+# ---------------------------------------------------------------- a move from another host, as a wish
+
+@pytest.mark.parametrize(("customer", "opening"), [
+    ("cus_bob", "Glad you're thinking of bringing your apps over! You're on the Business plan at $99.00 a month."),
+    (None, "Glad you're considering us! We have three plans:"),
+])
+async def test_wanting_to_move_from_another_host_is_welcomed(converse, customer, opening):
+    # The scope reply.
+    [outcome] = await converse(customer, "we want to move from heroku")
+    assert outcome.reply.startswith(opening), outcome.reply
+
+
+async def test_help_asked_with_the_move_is_a_person_to_plan_it(converse):
+    # The scope reply, "my answer is the same", then "not enough information".
+    *_, how_long, helped = await converse("cus_bob", "we want to move from heroku", "how long does migration take?",
+                                          "do you help with it?")
+    assert how_long.reply.startswith("Our help centre has no guide to moving apps from another host, so I'd rather not "
+                                     "guess how long a move takes."), how_long.reply
+    assert helped.reply == ("Our help centre doesn't describe help with a move, and I can't move apps from this chat, but "
+                            "a person from our support team can help you plan it: would you like me to pass you to a "
+                            "person?"), helped.reply
+
+
+# ---------------------------------------------------------------- a build's time, hedged
+
+async def test_a_hedged_time_after_slow_deploys_is_weighed_against_the_plans_build_limit(converse):
+    # The scope reply.
+    *_, outcome = await converse("cus_alice", "my deploys are slow", "like 10 minutes")
+    assert outcome.reply.startswith("Builds may run for up to 45 minutes on your Pro plan"), outcome.reply
+
+
+# ---------------------------------------------------------------- what an outage cost, after money back for it
+
+@pytest.mark.parametrize(("customer", "own"), [
+    ("cus_bob", "You're on the Business plan. Whether an outage earns credits is for a person from our team to confirm"),
+    ("cus_alice", "You're on the Pro plan, which has no SLA, so an outage doesn't earn service credits on it."),
+])
+async def test_sales_lost_after_money_back_for_an_outage_is_heard_with_the_sla(converse, customer, own):
+    # The scope reply.
+    *_, outcome = await converse(customer, "can I get a refund for the outage?", "we lost sales")
+    assert outcome.reply.startswith("I'm sorry this is costing you.\n\nAbout service credits:"), outcome.reply
+    assert own in outcome.reply
+
+
+# ---------------------------------------------------------------- a figure asked after a question about the bill
+
+async def test_why_a_figure_after_a_question_about_the_bill_is_the_plans_price(converse):
+    # The invoice list.
+    *_, outcome = await converse("cus_alice", "hi there, quick question about my bill", "why is it 29?")
+    assert outcome.reply.startswith("You're on the Pro plan at $29.00 a month: that's what each month of your plan "
+                                    "costs."), outcome.reply
+
+
+def test_why_a_figure_with_nothing_of_a_charge_before_is_still_not_a_charge_asked():
+    assert amount_asked_why("why is it 29?", last_reply="Hi! What can I help you with?", asked_before="hi") is None

@@ -2429,7 +2429,7 @@ class BillingReplies(WriterBase):
         price a month, the invoices for it) or in our prices, and a person for a charge the records don't explain.
         False, having said nothing, for another message or a figure a visitor asks that no plan costs."""
         last_reply = last_assistant_text(self.ctx)
-        figure = amount_asked_why(self.ctx.message, last_reply=last_reply)
+        figure = amount_asked_why(self.ctx.message, last_reply=last_reply, asked_before=previous_user_text(self.ctx) or "")
         # "Why is it $29?" right after one invoice was told is about that invoice, which the invoices' part explains.
         if figure is None or len(invoice_numbers(last_reply)) == 1:
             return False

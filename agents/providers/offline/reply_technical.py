@@ -1422,7 +1422,9 @@ class TechnicalReplies(WriterBase):
         how_asked = claims_credits and bool(ASKS_HOW_TO_DO.search(self.text))
         # "We had downtime yesterday, do we get credits?" claims credits for an outage; "do we get credits if you
         # miss the SLA?" asks what the SLA gives, which the entry says for each plan.
-        if not how_asked and not (claims_credits and (self.facts.incident is not None or OUTAGE_TOLD.search(self.text))):
+        # "We lost sales" after money back for an outage was asked: that outage, though no incident is open now.
+        outage_told = bool(OUTAGE_TOLD.search(self.text)) or reports_what_the_outage_costs(self.ctx)
+        if not how_asked and not (claims_credits and (self.facts.incident is not None or outage_told)):
             self._sla_for_plan(entry)
             return False
         own = ""

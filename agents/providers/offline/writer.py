@@ -19,6 +19,7 @@ from agents.about_service import (
     OUR_REGION,
     RUNS_HERE_UNLISTED,
     asks_about_support_hours,
+    asks_for_help_with_the_move,
     asks_how_long_a_move_takes,
     asks_how_to_get_started,
     asks_how_to_move_from_another_host,
@@ -278,6 +279,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_how_we_differ()
                                                          or self.welcomes_a_customer_moving_apps_here()
                                                          or self.answers_how_to_move_from_another_host()
+                                                         or self.answers_help_with_the_move()
                                                          or self.welcomes_a_customer_who_heard_of_us()
                                                          # "Where do I add VAT?" read as off topic or technical
                                                          or self.answers_invoice_details_misread()
@@ -665,6 +667,16 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                        "custom domains work here, where apps can run, or what your plan includes. What would you like "
                        f"to know? If you'd like help planning the move itself, I can {OFFER_PERSON} from our support "
                        "team.", answers=False)
+        return True
+
+    def answers_help_with_the_move(self) -> bool:
+        """"Do you help with it?" right after a move from another host was said to have no guide: a person from the
+        support team can help plan it, which is offered; nothing here moves apps. False, having said nothing, for another
+        message."""
+        if not asks_for_help_with_the_move(self.ctx.message, last_reply=last_assistant_text(self.ctx)):
+            return False
+        self.reply.add("Our help centre doesn't describe help with a move, and I can't move apps from this chat, but a "
+                       f"person from our support team can help you plan it: would you like me to {OFFER_PERSON}?")
         return True
 
     def answers_how_to_move_from_another_host(self) -> bool:
