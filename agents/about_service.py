@@ -862,8 +862,9 @@ _ASKS_WAYS_TO_PAY = re.compile(
     # one pays us at all, with nothing of theirs named to pay. Not "how do I pay my invoice?".
     # "What cards do you take?", "which credit cards can you accept": the cards we accept, none named ("not enough
     # information": "take" shares no word with the entry).
-    r"|\b(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(?:credit\s+|debit\s+)?cards?\s+(?:do|does|can|will)\s+"
-    r"(?:you|u|northwind)\s+(?:take|accept|allow|support)\b"
+    # "What card types do you take?" (the card on file: none for Carol).
+    r"|\b(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(?:credit\s+|debit\s+)?cards?(?:\s+(?:types?|kinds?|brands?))?\s+"
+    r"(?:do|does|can|will)\s+(?:you|u|northwind)\s+(?:take|accept|allow|support)\b"
     r"|^\W*(?:(?:and|so|ok(?:ay)?|then)[,\s]+)?how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+pay"
     r"(?:\s+(?:you|for\s+(?:it|that|this|(?:the\s+|an?\s+)?(?:upgrade|plan|subscription)|(?:the\s+)?(?:pro|business)"
     r"(?:\s+plan)?)))?(?:\s+(?:then|please|pls))?\W*$",

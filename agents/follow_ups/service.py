@@ -202,7 +202,9 @@ def count_asked_of_another_thing(ctx: SupportContext) -> str | None:
 _SOME_COUNT = rf"{words_alternation(least=2, most=20)}|several|a\s+few"
 _A_NUMBER_NEEDED = re.compile(
     r"^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what\s+if\s+(?:i|we)\s+(?:need|want|have)|(?:i|we)\s+(?:need|want)|what\s+about"
-    rf"|how\s+about|and\s+if\s+(?:i|we)\s+(?:need|want|have)|can\s+(?:i|we)\s+have|and)\s+(?:for\s+)?(?P<number>\d+|more|{_SOME_COUNT})"
+    # "Can we have more than 50?" after how many apps there are (the scope reply): that many asked for.
+    rf"|how\s+about|and\s+if\s+(?:i|we)\s+(?:need|want|have)|(?:can|could)\s+(?:i|we)\s+(?:have|get|add|run|create)|and)\s+"
+    rf"(?:for\s+)?(?P<more>more\s+than\s+)?(?P<number>\d+|more|{_SOME_COUNT})"
     r"(?:\s+(?:of\s+them|apps))?\s*[?.!]*\s*$",
     re.IGNORECASE)
 _HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?P<thing>(?:team\s+)?[a-z]+)\b"
@@ -223,7 +225,7 @@ def number_asked_of_the_count(ctx: SupportContext) -> str | None:
     if number != "more" and things == "apps" and asks_price_per_app(previous_user_text(ctx) or ""):
         # "And for 20?" right after "how much would it cost for 3 apps?": the price of that many (the scope reply).
         return f"how much would it cost for {number} apps?"
-    return f"can I have {number} {things}?"
+    return f"can I have {'more than ' if needed['more'] else ''}{number} {things}?"
 
 
 # "How do I deploy it?" after "can you host my node app?": how to deploy the app just named (the entry on regions came,

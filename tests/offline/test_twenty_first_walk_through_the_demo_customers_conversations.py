@@ -438,3 +438,35 @@ async def test_why_a_figure_after_a_question_about_the_bill_is_the_plans_price(c
 
 def test_why_a_figure_with_nothing_of_a_charge_before_is_still_not_a_charge_asked():
     assert amount_asked_why("why is it 29?", last_reply="Hi! What can I help you with?", asked_before="hi") is None
+
+
+# ---------------------------------------------------------------- card types, a count past a limit, details changed
+
+@pytest.mark.parametrize("customer", ["cus_carol", None])
+async def test_card_types_asked_are_the_ways_we_accept_to_pay(converse, customer):
+    # The card on file (none for Carol), or the request to sign in.
+    [outcome] = await converse(customer, "what card types do you take?")
+    assert outcome.reply.startswith("We accept Visa, Mastercard and American Express cards."), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "answer"), [
+    # The scope reply.
+    ("cus_bob", ("how many apps do we have?", "can we have more than 50?"),
+     "Yes: your plan, Business, includes unlimited apps."),
+    ("cus_alice", ("how many apps can I have?", "can I have more than 10?"), "No: your plan, Pro, includes up to 10 apps."),
+])
+async def test_more_than_a_number_after_a_count_is_that_many_of_it(converse, customer, turns, answer):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith(answer), outcome.reply
+
+
+async def test_details_said_changed_after_their_steps_are_told_which_invoices_carry_them(converse):
+    # The steps again, behind "my answer is the same".
+    *_, outcome = await converse("cus_alice", "my invoice shows the wrong company name", "we changed it last week")
+    assert outcome.reply.startswith("Then, as our help centre puts it: They appear on every invoice issued after you save "
+                                    "them."), outcome.reply
+
+
+async def test_a_card_said_updated_is_still_checked_against_the_card_on_file(converse):
+    *_, outcome = await converse("cus_alice", "how do I change my card?", "I updated it yesterday")
+    assert outcome.reply.startswith("I still see the visa ending 4242 on your account"), outcome.reply

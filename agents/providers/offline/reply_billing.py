@@ -311,7 +311,11 @@ CANNOT_PAY = re.compile(
 _SAYS_IT_IS_ALREADY_DONE = re.compile(
     r"^\W*(?:(?:but|well|yes|yeah|yep|ok(?:ay)?|um+|hm+)[,\s]+)?(?:(?:we|i)(?:'ve|\s+have)?\s+already\s+(?:did|done|added|saved|"
     r"filled\s+in|entered|set)\s+(?:that|it|this|them|those)|(?:we|i)\s+(?:did|have\s+done|'ve\s+done)\s+(?:that|it|this)"
-    r"\s+already|already\s+(?:did|done)(?:\s+(?:that|it))?)\W*$", re.IGNORECASE)
+    r"\s+already|already\s+(?:did|done)(?:\s+(?:that|it))?"
+    # "We changed it last week", "I updated them yesterday" (the steps again, behind "my answer is the same").
+    r"|(?:we|i)(?:'ve|\s+have)?\s+(?:changed|updated|saved|added|entered|fixed|corrected)\s+(?:it|that|this|them|those|the\s+name"
+    r"|the\s+details|the\s+address)(?:\s+(?:already|last\s+(?:week|month)|yesterday|today|this\s+(?:week|month)|a\s+(?:while|few\s+days)"
+    r"\s+ago|\d+\s+days\s+ago|days\s+ago|weeks\s+ago))?)\W*$", re.IGNORECASE)
 # "Which invoice?", "ok which one was it?": which charge an answer just spoke of, asked right after it.
 WHICH_INVOICE = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|and|but|sorry|wait)[,\s]+)?(?:which|what)\s+(?:invoice|one|charge|payment|bill)s?"
