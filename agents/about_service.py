@@ -1061,6 +1061,22 @@ def api_tool_asked(text: str) -> str | None:
     return None if found is None else found["tool"]
 
 
+# "How do I see my usage?" (the invoice list), "how many requests did I make today?" (the API's limits as a guess): the
+# customer's own use of the service, which nothing here shows and no entry says where to see.
+_USAGE_ASKED = re.compile(
+    r"\b(?:see|check|view|find|track|monitor|know)\s+(?:my|our|the|current)\s+(?:api\s+|account\s+|current\s+)?"
+    r"(?:usage|consumption|quota\s+usage|request\s+count)\b"
+    r"|\b(?:what'?s|what\s+is|show\s+me)\s+(?:my|our)\s+(?:api\s+|current\s+)?(?:usage|consumption)\b"
+    r"|\bhow\s+many\s+(?:api\s+)?(?:requests|calls)\s+(?:did|have|do)\s+(?:i|we)\s+(?:make|made|use|used|send|sent|have\s+left)\b"
+    r"|\bhow\s+much\s+of\s+(?:my|our|the)\s+(?:api\s+)?(?:quota|limit|allowance)\s+(?:did|have)\s+(?:i|we)\s+used?\b",
+    re.IGNORECASE)
+
+
+def asks_about_own_usage(text: str) -> bool:
+    """"How do I see my usage?": the customer's own use of the service, asked after."""
+    return bool(_USAGE_ASKED.search(text))
+
+
 # "I've been waiting 3 days for a reply from support", "no one replied to my email", "still no answer from your team",
 # "nobody from support has answered me": a
 # complaint that our people haven't answered (the scope reply, or "not enough information"). Waiting for a refund or a

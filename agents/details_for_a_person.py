@@ -55,7 +55,11 @@ _NEW_OWNER = re.compile(
             r"(?:the\s+)?(?:new\s+)?(?:owner|admin|one\s+in\s+charge)(?:\s+now|\s+from\s+now\s+on)?"
             rf"|(?:she|he|they|{_SUCCESSOR})\s+will\s+take\s+(?:it\s+)?over"
             rf"|(?:to|for)\s+{_SUCCESSOR}(?:\s+\w+)?"
-            r"|(?:to\s+)?\S+@\S+\.\w+)" + _END, re.IGNORECASE)
+            r"|(?:to\s+)?\S+@\S+\.\w+"
+            # "The current owner left the company", "she left" ("not enough information"): why it is handed over.
+            r"|(?:(?:the|our|my)\s+(?:current\s+|old\s+|previous\s+|former\s+|original\s+)?(?:account\s+)?(?:owner|admin)"
+            r"|she|he|they)\s+(?:has\s+|have\s+|just\s+)?(?:left|quit|is\s+gone|no\s+longer\s+works\s+(?:here|with\s+us))"
+            r"(?:\s+(?:the\s+company|us|last\s+(?:week|month)))?)" + _END, re.IGNORECASE)
 
 
 # "I cancelled on october 20", "on the 20th of october", "last month": when the customer says they cancelled.

@@ -27,6 +27,7 @@ from agents.about_service import (
     SECURITY_REPORT_REPLY,
     IdentityOrContact,
     api_tool_asked,
+    asks_about_own_usage,
     asks_about_support_hours,
     asks_for_a_person,
     asks_how_to_move_from_another_host,
@@ -66,6 +67,7 @@ from agents.app_deletion import (
 )
 from agents.asleep_on_free import asleep_on_free_reply
 from agents.card_changes import asks_to_remove_it, reports_card_lost
+from agents.certificate_renewal import asks_why_the_certificate_did_not_renew
 from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
 from agents.coming_back import asks_to_come_back_after_cancelling
 from agents.concurrency import gather_first_here
@@ -833,6 +835,9 @@ _FOLLOW_UPS_MISREAD = (
     # refund's timing quoted as a guess).
     _FollowUpRule(asks_when_the_refund_arrives, "refund", "refund_arrival_asked",
                   "asks when the refund just filed arrives", spares=("human",)),
+    # "Why didn't it renew?" right after the certificates' guide (billing at 0.76: the plan's renewal date).
+    _FollowUpRule(asks_why_the_certificate_did_not_renew, "technical", "certificate_renewal_asked",
+                  "asks why the certificate just spoken of didn't renew", spares=("human",), sure=True),
     # "How long does renewal take?" right after the certificates' guide (out of scope at 0.59: the scope reply): what the
     # guide says of how long the thing it named takes.
     _FollowUpRule(lambda ctx: thing_asked_how_long(ctx.message) is not None and last_reply_cited(ctx, "article"),
@@ -877,6 +882,10 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: asks_a_sum_paid(ctx.message), "billing", "sum_paid_asked", "asks how much was paid",
                   spares=("human", "refund")),
     # "Do you offer net 60 terms?" (off topic at 0.40: the scope reply): paying against an invoice.
+    # "How do I see my usage?" (the invoice list), "how many requests did I make today?" (the API's limits as a guess): the
+    # technical part says nothing here shows it, with the limits.
+    _FollowUpRule(lambda ctx: asks_about_own_usage(ctx.message), "technical", "own_usage_asked",
+                  "asks after their own usage of the service", spares=("human",), sure=True),
     # "Is there a python sdk?" (general at 0.62: "not enough information"): the technical part says none is mentioned.
     _FollowUpRule(lambda ctx: api_tool_asked(ctx.message) is not None, "technical", "api_tool_asked",
                   "asks after a tool for our API", spares=("human",), sure=True),

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from agents.about_service import (
     NAMES_OUR_REGION,
     api_tool_asked,
+    asks_about_own_usage,
     asks_about_support_hours,
     asks_how_we_differ,
     asks_to_keep_an_app_awake,
@@ -180,6 +181,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda text: bool(TRYING_A_PAID_PLAN.search(text)), UPGRADE_QUESTION),
     # "Do you offer net 30 terms?": what the help centre says of paying, against which the terms are weighed.
     (asks_about_payment_terms, PAYMENT_METHODS_QUESTION),
+    # "How do I see my usage?": the entry on the API's limits, which the writer gives beside saying none is shown here.
+    (asks_about_own_usage, API_LIMITS_QUESTION),
     # "Is there a python sdk?": the entry on the API, which the writer quotes beside saying none is mentioned.
     (lambda text: api_tool_asked(text) is not None, API_LIMITS_QUESTION),
     # "What are your bank details?": the entry on ways to pay says who pays by bank transfer.

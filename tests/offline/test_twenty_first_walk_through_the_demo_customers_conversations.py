@@ -470,3 +470,36 @@ async def test_details_said_changed_after_their_steps_are_told_which_invoices_ca
 async def test_a_card_said_updated_is_still_checked_against_the_card_on_file(converse):
     *_, outcome = await converse("cus_alice", "how do I change my card?", "I updated it yesterday")
     assert outcome.reply.startswith("I still see the visa ending 4242 on your account"), outcome.reply
+
+
+# ---------------------------------------------------------------- a certificate's renewal, an owner gone, usage
+
+async def test_why_a_certificate_did_not_renew_is_what_the_guide_says_of_renewals(converse):
+    # The plan's renewal date (billing at 0.76).
+    *_, outcome = await converse("cus_bob", "our certificate expired", "why didn't it renew?")
+    assert outcome.reply.startswith("Our guide “TLS (SSL) certificates” doesn't say why a renewal fails, so I can't tell "
+                                    "you why yours didn't without guessing. What it says of renewals:\n5. Certificates "
+                                    "renew 30 days before they expire"), outcome.reply
+    assert "renews on 2026" not in outcome.reply
+
+
+async def test_why_the_plan_did_not_renew_is_still_not_the_certificates(converse):
+    *_, outcome = await converse("cus_bob", "when does my plan renew?", "why didn't it renew?")
+    assert "TLS" not in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize("gone", ["the current owner left the company", "she left"])
+async def test_an_owner_gone_after_the_hand_over_was_asked_is_a_person_to_arrange_it(converse, gone):
+    # "Not enough information".
+    *_, outcome = await converse("cus_bob", "I need to change the owner of the account", gone)
+    assert outcome.reply.startswith("I can't hand the account over to a new owner myself"), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["how do I see my usage?", "how many requests did I make today?",
+                                     "where can I check our api usage?"])
+async def test_own_usage_asked_is_not_seen_here_with_the_limits(converse, message):
+    # The invoice list, or the API's limits as a guess.
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("I can't see your usage from this chat, and our help centre doesn't describe where to "
+                                    "see it"), outcome.reply
+    assert "The API allows 60 requests a minute on Free" in outcome.reply

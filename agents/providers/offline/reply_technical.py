@@ -9,11 +9,13 @@ from decimal import Decimal
 from agents.about_service import (
     MOVE_DOWNTIME_UNKNOWN,
     api_tool_asked,
+    asks_about_own_usage,
     asks_if_there_is_an_api,
     asks_to_keep_an_app_awake,
     kind_of_app_told,
     kinds_of_app,
 )
+from agents.certificate_renewal import CERTIFICATES_RENEW, asks_why_the_certificate_did_not_renew
 from agents.cues import has_cue
 from agents.deploy_downtime import ON_HEALTH_CHECK, downtime_during_deploys, reports_downtime_during_deploys
 from agents.dns_providers import (
@@ -465,7 +467,8 @@ class TechnicalReplies(WriterBase):
             # which was given as the step that fits: what to enable is named nowhere in it. ("How do I fix it?" names
             # its subject by the question before.)
             articles = [a for a in articles if _guide_names_what_is_asked(self.ctx.message, a)]
-        if self._own_certificate(articles) or self._api_asked_about(articles) or self._api_tool_asked():
+        if (self._own_certificate(articles) or self._api_asked_about(articles) or self._api_tool_asked()
+                or self._why_the_certificate_did_not_renew() or self._own_usage_unseen()):
             return
         if leading_incident is None and articles and (self._reason_its_log_shows(articles[0])
                                                       or self._reason_the_plan_gives(articles[0])):
@@ -1585,6 +1588,47 @@ class TechnicalReplies(WriterBase):
                 self._cite_article(guide)
         self.reply.add("The help centre doesn't describe its endpoints; if you need those, would you like me to "
                        f"{OFFER_PERSON} from our support team?", answers=False)
+        return True
+
+    def _own_usage_unseen(self) -> bool:
+        """"How do I see my usage?", "how many requests did I make today?": nothing here shows the customer's usage and
+        no entry says where to see it, which is said; what the help centre does give is the API's limits, and the rate
+        limits guide's step on the header that counts what is left. False, having said nothing, for another message."""
+        if not asks_about_own_usage(self.ctx.message):
+            return False
+        self.reply.add("I can't see your usage from this chat, and our help centre doesn't describe where to see it, so "
+                       "I'd rather not guess.")
+        entry = next((m for m in self.facts.faq if "api" in normalise(m.question).split()), None)
+        if entry is not None:
+            self.reply.add(f"What it does give is the limits: {entry.answer}", answers=False)
+            self._cite_faq(entry)
+        guide = next((a for a in self.facts.articles if any("X-RateLimit-Remaining" in step for step in a.steps)), None)
+        if guide is not None:
+            step = next((n, s) for n, s in enumerate(guide.steps, start=1) if "X-RateLimit-Remaining" in s)
+            self.reply.add(f"For the API, our guide “{guide.title}” says:\n{_numbered([step])}", answers=False)
+            self._cite_article(guide)
+        self.reply.add(f"A person from our team can tell you more: would you like me to {OFFER_PERSON}?", answers=False)
+        return True
+
+    def _why_the_certificate_did_not_renew(self) -> bool:
+        """"Why didn't it renew?" right after the certificates' guide: the guide doesn't say why a renewal fails; what it
+        says of renewals (when they happen, the warning a failed one shows) and its steps that a certificate needs, with
+        the one that tries again, are what there is, and a person. False, having said nothing, for another message or
+        without the guide at hand."""
+        if not asks_why_the_certificate_did_not_renew(self.ctx):
+            return False
+        guide = self._guide_named_last()
+        if guide is None:
+            return False
+        renewal = [(n, step) for n, step in enumerate(guide.steps, start=1) if CERTIFICATES_RENEW.search(step)]
+        needs = [(n, step) for n, step in enumerate(guide.steps, start=1) if (n, step) not in renewal]
+        self.reply.add(f"Our guide “{guide.title}” doesn't say why a renewal fails, so I can't tell you why yours didn't "
+                       "without guessing. What it says of renewals:\n" + _numbered(renewal))
+        self.reply.add(f"A renewal needs what a new certificate needs, which its other steps check:\n{_numbered(needs)}",
+                       answers=False)
+        self._cite_article(guide)
+        self.reply.add(f"If it still doesn't renew, a person from our team can look at your domain: would you like me to "
+                       f"{OFFER_PERSON}?", answers=False)
         return True
 
     def _api_tool_asked(self) -> bool:
