@@ -1570,12 +1570,16 @@ class TechnicalReplies(WriterBase):
                        f"guess. Would you like me to {OFFER_PERSON} from our support team? Just say so and I will.")
         return True
 
+    def _api_entry(self) -> FaqMatch | None:
+        """The gathered help-centre entry on the API (its rate limits), however it ranked."""
+        return next((m for m in self.facts.faq if "api" in normalise(m.question).split()), None)
+
     def _api_asked_about(self, articles: list[ArticleMatch]) -> bool:
         """"Do you have an API?": yes, as the help centre's entry on its rate limits and the guides on it say; the
         entry is quoted and the guides named, and a person offered for what they don't describe (its endpoints)."""
         if not asks_if_there_is_an_api(self.text):
             return False
-        entry = next((m for m in self.facts.faq if "api" in normalise(m.question).split()), None)
+        entry = self._api_entry()
         guides = [a for a in articles if "api" in normalise(a.title).split()]
         if entry is None and not guides:
             return False
@@ -1598,7 +1602,7 @@ class TechnicalReplies(WriterBase):
             return False
         self.reply.add("I can't see your usage from this chat, and our help centre doesn't describe where to see it, so "
                        "I'd rather not guess.")
-        entry = next((m for m in self.facts.faq if "api" in normalise(m.question).split()), None)
+        entry = self._api_entry()
         if entry is not None:
             self.reply.add(f"What it does give is the limits: {entry.answer}", answers=False)
             self._cite_faq(entry)
@@ -1639,7 +1643,7 @@ class TechnicalReplies(WriterBase):
         tool = re.sub(r"^(?:an?|any|the|your|official)\s+", "", tool.strip(), flags=re.IGNORECASE)
         tool = re.sub(r"\b(?:sdk|cli)(s?)\b", lambda found: found[0][:3].upper() + found[1], tool, flags=re.IGNORECASE)
         article = "an" if tool.startswith("SDK") else "a"
-        entry = next((m for m in self.facts.faq if "api" in normalise(m.question).split()), None)
+        entry = self._api_entry()
         said = f" What it does say about the API: {entry.answer}" if entry is not None else ""
         self.reply.add(f"Our help centre doesn't mention {article} {tool} for our API, so I'd rather not guess whether there is "
                        f"one.{said}")
