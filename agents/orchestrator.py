@@ -68,6 +68,7 @@ from agents.app_deletion import (
 from agents.asleep_on_free import asleep_on_free_reply
 from agents.card_changes import asks_to_remove_it, reports_card_lost
 from agents.certificate_renewal import asks_why_the_certificate_did_not_renew
+from agents.charge_not_ours import CHARGE_NOT_OURS_REPLY, says_the_charge_is_not_ours
 from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
 from agents.coming_back import asks_to_come_back_after_cancelling
 from agents.concurrency import gather_first_here
@@ -597,6 +598,10 @@ _REPORTS_ANSWERED_BY_RULE = (
     # "I think it leaked" right after asking where the API key is: the key named before.
     _ReportRule(lambda ctx: reports_a_leaked_key(ctx.message) or reports_the_key_named_before_leaked(ctx), "technical",
                 "leaked_key", "says an API key or token of theirs has leaked", LEAKED_KEY_REPLY),
+    # "It's not from you, it's from somewhere else" after a charge the customer doesn't know got the invoice list (the list
+    # again, behind "my answer is the same"): another company's charge, the bank's to look into.
+    _ReportRule(says_the_charge_is_not_ours, "billing", "charge_not_ours", "says the charge they don't know isn't ours",
+                CHARGE_NOT_OURS_REPLY),
     # "How do I rotate my api key?" ("no guide on that"), "how do I revoke it?" after the leak: the steps for a key, which
     # no entry describes.
     _ReportRule(asks_how_to_replace_a_key, "technical", "key_steps", "asks how to replace or revoke an API key or token",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from agents.about_service import RUNS_HERE_UNLISTED, kind_of_app_asked
+from agents.charge_not_ours import CHARGE_NOT_OURS_REPLY
 from agents.coming_back import asks_to_come_back_after_cancelling
 from agents.context import HistoryTurn
 from agents.follow_ups.billing import NONPAYMENT_UNSAID, nonpayment_asked_again
@@ -503,3 +504,21 @@ async def test_own_usage_asked_is_not_seen_here_with_the_limits(converse, messag
     assert outcome.reply.startswith("I can't see your usage from this chat, and our help centre doesn't describe where to "
                                     "see it"), outcome.reply
     assert "The API allows 60 requests a minute on Free" in outcome.reply
+
+
+# ---------------------------------------------------------------- a charge said not to be ours
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    # The invoice list again, behind "my answer is the same".
+    ("cus_alice", ("I think someone is using my card", "there's a charge I don't recognise",
+                   "it's not from you, it's from somewhere else")),
+    ("cus_bob", ("there's a charge I don't recognise", "it's not a northwind charge")),
+])
+async def test_a_charge_said_not_to_be_ours_is_the_banks_to_look_into(converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply == CHARGE_NOT_OURS_REPLY, outcome.reply
+
+
+async def test_not_from_us_with_no_unknown_charge_before_is_still_not_that(converse):
+    *_, outcome = await converse("cus_alice", "what were my payments?", "it's not from you")
+    assert outcome.reply != CHARGE_NOT_OURS_REPLY
