@@ -692,6 +692,19 @@ def needs_a_person(text: str) -> bool:
     return bool(re.search(_NEEDS_A_PERSON, words) or re.search(_CONNECT_ME, words))
 
 
+# "What's the fastest way to get help?", "best way to contact support?" (the scope reply, or the support hours' entry as
+# a guess): how to get help soonest, which is this chat and the person it passes to.
+_BEST_WAY_TO_GET_HELP = re.compile(
+    r"\b(?:fastest|quickest|best|easiest|fast|quick)\s+way\s+to\s+(?:get\s+(?:help|support|an?\s+answer|a\s+reply|in\s+touch"
+    r"(?:\s+with\s+(?:you|support|northwind|someone))?)|contact\s+(?:you|support|northwind|someone|a\s+person)|reach\s+(?:you"
+    r"|support|northwind|someone|a\s+person))\b", re.IGNORECASE)
+
+
+def asks_the_best_way_to_get_help(text: str) -> bool:
+    """"What's the fastest way to get help?": how to get help soonest."""
+    return bool(_BEST_WAY_TO_GET_HELP.search(text))
+
+
 def asks_how_to_reach_support(text: str) -> bool:
     """"What's your phone number?", "can I call you?", "is there an email address I can write to?": another way
     to reach support than this chat; not the customer's own phone or address, nor a person asked for."""

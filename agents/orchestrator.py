@@ -35,6 +35,7 @@ from agents.about_service import (
     asks_how_we_differ,
     asks_if_supported,
     asks_if_there_is_an_api,
+    asks_the_best_way_to_get_help,
     asks_to_escalate,
     asks_to_move_an_app_between_regions,
     asks_what_answers_only,
@@ -887,6 +888,9 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: asks_a_sum_paid(ctx.message), "billing", "sum_paid_asked", "asks how much was paid",
                   spares=("human", "refund")),
     # "Do you offer net 60 terms?" (off topic at 0.40: the scope reply): paying against an invoice.
+    # "What's the fastest way to get help then?" (the scope reply): the general part says this chat, and a person in it.
+    _FollowUpRule(lambda ctx: asks_the_best_way_to_get_help(ctx.message), "general", "best_way_to_help_asked",
+                  "asks the fastest way to get help", spares=("human",), sure=True),
     # "How do I see my usage?" (the invoice list), "how many requests did I make today?" (the API's limits as a guess): the
     # technical part says nothing here shows it, with the limits.
     _FollowUpRule(lambda ctx: asks_about_own_usage(ctx.message), "technical", "own_usage_asked",

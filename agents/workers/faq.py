@@ -11,6 +11,7 @@ from agents.about_service import (
     asks_about_own_usage,
     asks_about_support_hours,
     asks_how_we_differ,
+    asks_the_best_way_to_get_help,
     asks_to_keep_an_app_awake,
     asks_to_move_an_app_between_regions,
     asks_to_run_an_app_in_more_regions,
@@ -231,6 +232,9 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     # carry the details (the writer answers from it only when the conversation is about them).
     (asks_about_old_invoices, INVOICE_DETAILS_QUESTION),
     (asks_about_a_coming_invoice, INVOICE_DETAILS_QUESTION),
+    # "What's the fastest way to get help?": the entries on support hours and on talking to a person.
+    (asks_the_best_way_to_get_help, SUPPORT_HOURS_QUESTION),
+    (asks_the_best_way_to_get_help, "how do I talk to a person"),
     # "How fast do you reply?": the entry on support hours, whose words ("hours") it never uses.
     (asks_about_support_hours, SUPPORT_HOURS_QUESTION),
     # "We're a team of 10", "can each person have their own login?": the team's entry, which its words never find.

@@ -522,3 +522,19 @@ async def test_a_charge_said_not_to_be_ours_is_the_banks_to_look_into(converse, 
 async def test_not_from_us_with_no_unknown_charge_before_is_still_not_that(converse):
     *_, outcome = await converse("cus_alice", "what were my payments?", "it's not from you")
     assert outcome.reply != CHARGE_NOT_OURS_REPLY
+
+
+# ---------------------------------------------------------------- the fastest way to get help
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    # The scope reply.
+    ("cus_alice", ("can you call me?", "ok what's the fastest way to get help then?")),
+    # The support hours' entry, hedged.
+    (None, ("what is the best way to contact support?",)),
+])
+async def test_the_fastest_way_to_get_help_is_this_chat_and_a_person_in_it(converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("Right here, in this chat. As our help centre says: This chat answers around the "
+                                    "clock."), outcome.reply
+    assert outcome.reply.endswith("Just ask for a person in this chat at any time and we'll pass the conversation to our "
+                                  "support staff, with everything you've told us so far.")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from agents.about_service import asks_about_support_hours
+from agents.about_service import asks_about_support_hours, asks_the_best_way_to_get_help
 from agents.app_deletion import asks_what_deleting_an_app_saves
 from agents.cues import has_cue
 from agents.follow_ups.history import (
@@ -562,6 +562,21 @@ class PlanFeatureReplies(WriterBase):
                 self.reply.add(f"Our guide “{article.title}” covers this. Its step on {name}:\n" + "\n".join(steps))
                 self._cite_article(article)
                 return
+
+    def answers_the_best_way_to_get_help(self) -> bool:
+        """"What's the fastest way to get help?": this chat, as the help centre's entries on support hours and on talking
+        to a person say. False, having said nothing, for another message or without those entries."""
+        if not asks_the_best_way_to_get_help(self.ctx.message):
+            return False
+        hours = next((m for m in self.facts.faq if "support" in normalise(m.question).split()), None)
+        person = next((m for m in self.facts.faq if "person" in normalise(m.question).split()), None)
+        if hours is None or person is None:
+            return False
+        self.reply.add(f"Right here, in this chat. As our help centre says: {hours.answer}")
+        self.reply.add(person.answer, answers=False)
+        self._cite_faq(hours)
+        self._cite_faq(person)
+        return True
 
     def answers_about_support(self) -> bool:
         """"Do I get weekend support?", "what support do I get on Pro?": the help centre's entry on support hours,

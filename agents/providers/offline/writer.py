@@ -269,6 +269,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_charges_after_deleting()
                                                          or self.answers_about_pausing()
                                                          or self.answers_lock_and_support_hours()
+                                                         or self.answers_the_best_way_to_get_help()
                                                          or self.answers_about_support()
                                                          or self.answers_where_a_region_is()
                                                          or self.answers_the_price_of_more_regions()
