@@ -292,7 +292,15 @@ _HOW_WE_DIFFER = re.compile(
     r"|\bhow\s+(?:are|is)\s+(?:you|u|northwind(?:\s+cloud)?)\s+(?:different|better)\b"
     # "How is it different from heroku?" right after what Northwind is: "it" is us, named by the host it is set against.
     rf"|\bhow\s+(?:is|does)\s+(?:it|this|that)\s+(?:different|compare|better)\b[^.?!]{{0,20}}\b{_OTHER_HOSTS}\b"
-    r"|\b(?:you|northwind)\s+(?:vs\.?|versus)\s+[\w.]+|\b[\w.]+\s+(?:vs\.?|versus)\s+(?:you|u|northwind)\b",
+    r"|\b(?:you|northwind)\s+(?:vs\.?|versus)\s+[\w.]+|\b[\w.]+\s+(?:vs\.?|versus)\s+(?:you|u|northwind)\b"
+    # "What's the difference between you and heroku?", "how do you compare to vercel?" ("not enough information").
+    rf"|\bdifference\s+between\s+(?:you|u|northwind(?:\s+cloud)?)\s+and\s+{_OTHER_HOSTS}\b"
+    rf"|\bdifference\s+between\s+{_OTHER_HOSTS}\s+and\s+(?:you|u|northwind(?:\s+cloud)?)\b"
+    rf"|\bhow\s+do\s+(?:you|u|northwind)\s+compare\s+(?:to|with)\s+{_OTHER_HOSTS}\b"
+    # "Are you cheaper?", "is northwind faster than heroku?": set against others, by one measure.
+    r"|^\W*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:are|is)\s+(?:you|u|you\s+guys|northwind(?:\s+cloud)?)\s+(?:any\s+)?(?:cheaper"
+    r"|more\s+expensive|faster|slower|better|more\s+reliable)"
+    rf"(?:\s+than\s+(?:them|it|that|those|others|the\s+others|{_OTHER_HOSTS}))?\s*[?.!]*\s*$",
     re.IGNORECASE)
 
 

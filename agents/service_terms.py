@@ -893,7 +893,10 @@ def asks_about_a_commitment(message: str) -> bool:
 # it, not one of ours (Free, Pro, Business). It got "I don't have enough information". "Freemium" is read as Free.
 _TIER_NOT_OURS = re.compile(
     r"\b(?P<tier>platinum|gold|silver|bronze|premium|standard|basic|starter|enterprise|vip|plus|ultimate|elite)\s+"
-    r"(?:account|plan|tier|subscription|membership|package|profile|version)s?\b",
+    r"(?:account|plan|tier|subscription|membership|package|profile|version)s?\b"
+    # "Can we sign an enterprise contract?" ("not enough information"): a contract for a tier we don't list. Not
+    # "enterprise pricing", asked of sales, which a person answers.
+    r"|\b(?P<contract_tier>enterprise)\s+(?:contract|agreement|licen[cs]e)s?\b",
     re.IGNORECASE)
 
 
@@ -914,7 +917,7 @@ def with_own_paid_plan_named(message: str, *, own_plan: str | None) -> str:
 def tier_not_ours(message: str) -> str | None:
     """The name of a plan tier the message asks about that is none of ours ("Platinum"), or None."""
     found = _TIER_NOT_OURS.search(message)
-    return found["tier"].capitalize() if found else None
+    return (found["tier"] or found["contract_tier"]).capitalize() if found else None
 
 
 # "Why is the amount 29?", "why is my bill $99?", "why was the charge 29 dollars?": why a charge or a price is that figure

@@ -538,3 +538,37 @@ async def test_the_fastest_way_to_get_help_is_this_chat_and_a_person_in_it(conve
                                     "clock."), outcome.reply
     assert outcome.reply.endswith("Just ask for a person in this chat at any time and we'll pass the conversation to our "
                                   "support staff, with everything you've told us so far.")
+
+
+# ---------------------------------------------------------------- an SLA needed, a comparison, an enterprise contract
+
+async def test_an_sla_needed_above_the_plans_is_not_met_with_a_yes(converse):
+    # "Yes: you're on the Business plan, and … 99.95% …", as if it met the need.
+    [outcome] = await converse("cus_bob", "we need an SLA of 99.99%")
+    assert outcome.reply.startswith("Not as our help centre describes it: you're on the Business plan, and the Business "
+                                    "plan comes with a 99.95% monthly uptime SLA"), outcome.reply
+    assert "That's below the 99.99% you need" in outcome.reply
+
+
+async def test_an_uptime_the_sla_meets_is_still_a_yes(converse):
+    [outcome] = await converse("cus_bob", "do you offer 99.9% uptime?")
+    assert outcome.reply.startswith("Yes: you're on the Business plan"), outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("what's the difference between you and heroku?",), ("how do you compare to vercel?",),
+                                   ("is northwind faster than heroku?",)])
+async def test_a_comparison_with_another_host_is_said_to_be_unmade(converse, turns):
+    # "Not enough information".
+    *_, outcome = await converse(None, *turns)
+    assert outcome.reply.startswith("Our help centre doesn't compare Northwind Cloud with other providers"), outcome.reply
+
+
+async def test_cheaper_asked_after_the_comparison_is_the_same_silence(converse):
+    *_, outcome = await converse(None, "what's the difference between you and heroku?", "are you cheaper?")
+    assert outcome.reply.startswith("Our help centre doesn't compare Northwind Cloud with other providers"), outcome.reply
+
+
+async def test_an_enterprise_contract_is_a_plan_we_do_not_have(converse):
+    # "Not enough information".
+    [outcome] = await converse("cus_bob", "can we sign an enterprise contract?")
+    assert outcome.reply.startswith("We don't have an Enterprise plan. We have three plans:"), outcome.reply

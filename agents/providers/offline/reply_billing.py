@@ -869,7 +869,8 @@ class BillingReplies(WriterBase):
             return False
         own = (f" You're on {self.ctx.customer.plan}." if self.ctx.customer is not None and self.ctx.customer.plan
                else "")
-        self.reply.add(f"We don't have a {tier} plan. {listing.answer}{own}")
+        article = "an" if tier[:1].lower() in "aeiou" else "a"
+        self.reply.add(f"We don't have {article} {tier} plan. {listing.answer}{own}")
         self._cite_faq(listing)
         self.reply.add("If you meant one of these, tell me which and I'll help.", answers=False)
         return True

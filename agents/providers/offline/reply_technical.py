@@ -416,6 +416,8 @@ _REPORTS_SLEEPING = re.compile(
     re.IGNORECASE)
 
 
+# An uptime as a percentage, as an SLA is put ("99.95%", "99.99 %").
+_UPTIME_FIGURE = re.compile(r"\b(\d{2}(?:\.\d+)?)\s*%")
 # A guide named by its title in a reply (“Custom domains and DNS”).
 _GUIDE_NAMED = re.compile(r"\bguides?\s+“[^”]+”")
 
@@ -1483,6 +1485,14 @@ class TechnicalReplies(WriterBase):
             return
         lead = f"you're on the {plan} plan" if plan == customer_plan else f"on {plan}"
         said = " ".join(own)
+        needed, given = _UPTIME_FIGURE.search(self.ctx.message), _UPTIME_FIGURE.search(said)
+        if needed and given and Decimal(needed[1]) > Decimal(given[1]):
+            # "We need an SLA of 99.99%" from Business: a "Yes" led with the 99.95% the plan has, as if it met the need.
+            self.reply.add(f"Not as our help centre describes it: {lead}, and {_lower_first(said)} That's below the "
+                           f"{needed[1]}% you need, and it names no higher SLA, so I can't promise one. A person from our "
+                           f"team can tell you whether more can be arranged: would you like me to {OFFER_PERSON}?")
+            self._cite_faq(entry)
+            return
         # "Does it apply to me?" right after the SLA was told: a plain yes or no leads, which a repeat of the
         # reply before ("You're on the Pro plan: …") does not give.
         if NO_SLA.search(said):
