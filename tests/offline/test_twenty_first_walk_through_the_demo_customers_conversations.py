@@ -572,3 +572,26 @@ async def test_an_enterprise_contract_is_a_plan_we_do_not_have(converse):
     # "Not enough information".
     [outcome] = await converse("cus_bob", "can we sign an enterprise contract?")
     assert outcome.reply.startswith("We don't have an Enterprise plan. We have three plans:"), outcome.reply
+
+
+# ---------------------------------------------------------------- an account said to be suspended
+
+async def test_a_locked_account_said_to_be_suspended_is_told_its_lock_with_the_unlock(converse):
+    # The lock, then "not enough information".
+    [outcome] = await converse("cus_carol", "my account says suspended")
+    assert outcome.reply.startswith("Your account (carol) is locked — five failed sign-ins."), outcome.reply
+    assert "say so and I'll start it" in outcome.reply
+    assert "I don't have enough information" not in outcome.reply
+
+
+async def test_why_after_the_lock_was_told_is_its_reason_again(converse):
+    # "Not enough information".
+    *_, outcome = await converse("cus_carol", "my account says suspended", "why?")
+    assert "five failed sign-ins" in outcome.reply, outcome.reply
+    assert "I don't have enough information" not in outcome.reply
+
+
+async def test_an_active_account_asked_if_suspended_is_told_it_is_active(converse):
+    [outcome] = await converse("cus_alice", "is my account suspended?")
+    assert outcome.reply.startswith("Your account (alice) is active, on the Pro plan.\n\nIt isn't locked or suspended."), \
+        outcome.reply

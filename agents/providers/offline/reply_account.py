@@ -141,6 +141,13 @@ _API_CREDENTIAL = re.compile(r"\baccess\s+(?:tokens?|keys?)\b")
 # What the customer was told when the agents' unlock went through at once (workers/actions.describe_actions, and
 # reply_base's report of actions): asked "why was it locked?" later, it was this assistant that unlocked it.
 _UNLOCKED_HERE = ("I've unlocked your account", "Done: your account is unlocked")
+_WHY_ALONE = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why|how\s+come)(?:\s+(?:though|exactly|is\s+that))?\s*[?.!]*\s*$",
+                        re.IGNORECASE)
+# "My account says suspended", "is my account disabled?", "why is it blocked?": the account's state, in other words than
+# a lock's.
+_SAID_TO_BE_SUSPENDED = re.compile(
+    r"\b(?:my|our|the)\s+account\b[^.?!]{0,20}\b(?:suspended|deactivated|disabled|frozen|blocked|banned|on\s+hold)\b"
+    r"|\b(?:suspended|deactivated|disabled|frozen|blocked|banned)\s+(?:my|our|the)\s+account\b", re.IGNORECASE)
 
 # "What's two factor?", "what is 2fa?": what it is, asked (it got the account's two-factor state and the steps alone).
 _ASKS_WHAT_TWO_FACTOR_IS = re.compile(
@@ -564,7 +571,11 @@ class AccountReplies(BillingReplies):
             reason = _why_locked(account)
             # Said once a conversation, or again when the message is about getting in: every answer
             # opening with it (an email change, a team invite) reads as if nothing else was heard.
-            lock_question = asks_about_the_lock(self.ctx.message)
+            # "My account says suspended", "is my account suspended?": its state, asked in other words ("not enough
+            # information" came after the lock).
+            # "Why?" right after the lock was told: its reason, told again.
+            lock_question = (asks_about_the_lock(self.ctx.message) or bool(_SAID_TO_BE_SUSPENDED.search(self.ctx.message))
+                             or (bool(_WHY_ALONE.match(self.ctx.message)) and opening in last_assistant_text(self.ctx)))
             if kept_locked or lock_question or self._about_getting_in() or not any(
                     opening in t.text for t in self.ctx.history if t.role == "assistant"):
                 # Told unasked ("is my data encrypted?"), the lock answers nothing: the question still wants its answer.
@@ -784,9 +795,14 @@ class AccountReplies(BillingReplies):
                                f"{OFFER_PERSON} from our team.", answers=False)
         elif not self.reply.answered and account.status == "active" and self._asks_about_the_account_state(standing):
             # "What's the status of my account?" is answered by it; otherwise it only sets the scene.
+            said_suspended = bool(_SAID_TO_BE_SUSPENDED.search(self.ctx.message))
             self.reply.add(f"Your account ({account.username}) is active, on the {account.plan} plan.",
-                           answers=standing or (own and has_cue(self.words, self.norm, "status", "state", "active",
-                                                                "ok")))
+                           answers=standing or said_suspended or (
+                               own and has_cue(self.words, self.norm, "status", "state", "active", "ok")))
+            if said_suspended:
+                # "My account looks to be blocked": it isn't, which is said, with a way on if something still stops them.
+                self.reply.add("It isn't locked or suspended. If something still stops you, tell me what you see, or I "
+                               f"can {OFFER_PERSON} from our team.", answers=False)
         if (standing and not self.subscription_standing() and asks_if_all_is_well(self.text)
                 and account.status == "active" and self.persona in ("resolver", "critic")):
             # The billing facts were not gathered for an account question: what is not looked at is not
