@@ -20,6 +20,20 @@ _WHY_NOT_RENEWED = re.compile(
 CERTIFICATES_RENEW = re.compile(r"\bCertificates\s+renew\b")
 
 
+# "How do I renew it manually?", "can I force a renewal?" after the same guide (the guide again): a renewal by hand.
+_RENEW_BY_HAND = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|then)[,\s]+)?(?:(?:how|where)\s+(?:do|can|could|should)\s+(?:i|we)\s+|can\s+(?:i|we|you)\s+|"
+    r"is\s+there\s+a\s+way\s+to\s+)(?:manually\s+)?(?:renew|re-?issue|force\s+(?:a\s+)?renew(?:al)?\s*(?:of)?|trigger\s+(?:a\s+)?"
+    r"renew(?:al)?\s*(?:of)?)\s*(?:it|that|this|the\s+cert(?:ificate)?|my\s+cert(?:ificate)?)?(?:\s+(?:manually|by\s+hand|myself"
+    r"|now))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def asks_to_renew_the_certificate_by_hand(ctx: SupportContext) -> bool:
+    """"How do I renew it manually?" right after the guide on certificates, which told when they renew."""
+    return bool(_RENEW_BY_HAND.match(ctx.message)) and last_reply_cited(ctx, "article") and bool(
+        CERTIFICATES_RENEW.search(last_assistant_text(ctx)))
+
+
 def asks_why_the_certificate_did_not_renew(ctx: SupportContext) -> bool:
     """"Why didn't it renew?" right after the guide on certificates, which told when they renew."""
     return bool(_WHY_NOT_RENEWED.match(ctx.message)) and last_reply_cited(ctx, "article") and bool(

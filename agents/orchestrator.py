@@ -68,7 +68,7 @@ from agents.app_deletion import (
 )
 from agents.asleep_on_free import asleep_on_free_reply
 from agents.card_changes import asks_to_remove_it, reports_card_lost
-from agents.certificate_renewal import asks_why_the_certificate_did_not_renew
+from agents.certificate_renewal import asks_to_renew_the_certificate_by_hand, asks_why_the_certificate_did_not_renew
 from agents.charge_not_ours import CHARGE_NOT_OURS_REPLY, says_the_charge_is_not_ours
 from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
 from agents.coming_back import asks_to_come_back_after_cancelling
@@ -844,6 +844,9 @@ _FOLLOW_UPS_MISREAD = (
     # "Why didn't it renew?" right after the certificates' guide (billing at 0.76: the plan's renewal date).
     _FollowUpRule(asks_why_the_certificate_did_not_renew, "technical", "certificate_renewal_asked",
                   "asks why the certificate just spoken of didn't renew", spares=("human",), sure=True),
+    # "How do I renew it manually?" there (the guide again): the guide's step that tries again.
+    _FollowUpRule(asks_to_renew_the_certificate_by_hand, "technical", "certificate_renewal_by_hand",
+                  "asks to renew the certificate just spoken of by hand", spares=("human",), sure=True),
     # "How long does renewal take?" right after the certificates' guide (out of scope at 0.59: the scope reply): what the
     # guide says of how long the thing it named takes.
     _FollowUpRule(lambda ctx: thing_asked_how_long(ctx.message) is not None and last_reply_cited(ctx, "article"),

@@ -595,3 +595,17 @@ async def test_an_active_account_asked_if_suspended_is_told_it_is_active(convers
     [outcome] = await converse("cus_alice", "is my account suspended?")
     assert outcome.reply.startswith("Your account (alice) is active, on the Pro plan.\n\nIt isn't locked or suspended."), \
         outcome.reply
+
+
+# ---------------------------------------------------------------- a certificate renewed by hand
+
+@pytest.mark.parametrize("turns", [
+    # The certificates' guide again.
+    ("our certificate expired", "why didn't it renew?", "how do I renew it manually?"),
+    ("our certificate expired", "can I force a renewal?"),
+])
+async def test_a_renewal_by_hand_after_the_certificates_guide_is_its_retry_step(converse, turns):
+    *_, outcome = await converse("cus_bob", *turns)
+    assert outcome.reply.startswith("Our guide “TLS (SSL) certificates” doesn't describe renewing a certificate by hand; "
+                                    "what it gives to get one issued again is:\n3. In **Settings → Domains**, choose "
+                                    "**Retry certificate** once DNS is correct."), outcome.reply

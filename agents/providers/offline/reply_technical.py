@@ -15,7 +15,11 @@ from agents.about_service import (
     kind_of_app_told,
     kinds_of_app,
 )
-from agents.certificate_renewal import CERTIFICATES_RENEW, asks_why_the_certificate_did_not_renew
+from agents.certificate_renewal import (
+    CERTIFICATES_RENEW,
+    asks_to_renew_the_certificate_by_hand,
+    asks_why_the_certificate_did_not_renew,
+)
 from agents.cues import has_cue
 from agents.deploy_downtime import ON_HEALTH_CHECK, downtime_during_deploys, reports_downtime_during_deploys
 from agents.dns_providers import (
@@ -470,7 +474,8 @@ class TechnicalReplies(WriterBase):
             # its subject by the question before.)
             articles = [a for a in articles if _guide_names_what_is_asked(self.ctx.message, a)]
         if (self._own_certificate(articles) or self._api_asked_about(articles) or self._api_tool_asked()
-                or self._why_the_certificate_did_not_renew() or self._own_usage_unseen()):
+                or self._why_the_certificate_did_not_renew() or self._certificate_renewed_by_hand()
+                or self._own_usage_unseen()):
             return
         if leading_incident is None and articles and (self._reason_its_log_shows(articles[0])
                                                       or self._reason_the_plan_gives(articles[0])):
@@ -1602,6 +1607,22 @@ class TechnicalReplies(WriterBase):
                 self._cite_article(guide)
         self.reply.add("The help centre doesn't describe its endpoints; if you need those, would you like me to "
                        f"{OFFER_PERSON} from our support team?", answers=False)
+        return True
+
+    def _certificate_renewed_by_hand(self) -> bool:
+        """"How do I renew it manually?" right after the certificates' guide: its step that gets a certificate issued again
+        (**Retry certificate**), once what it needs is in order; the guide describes no renewal by hand otherwise. False,
+        having said nothing, for another message or without a step that retries."""
+        if not asks_to_renew_the_certificate_by_hand(self.ctx) or (guide := self._guide_named_last()) is None:
+            return False
+        retry = [(n, step) for n, step in enumerate(guide.steps, start=1) if "Retry" in step]
+        if not retry:
+            return False
+        self.reply.add(f"Our guide “{guide.title}” doesn't describe renewing a certificate by hand; what it gives to get one "
+                       f"issued again is:\n{_numbered(retry)}")
+        self._cite_article(guide)
+        self.reply.add(f"If that doesn't bring it back, a person from our team can look at your domain: would you like me "
+                       f"to {OFFER_PERSON}?", answers=False)
         return True
 
     def _own_usage_unseen(self) -> bool:
