@@ -28,13 +28,16 @@ _RENEW_BY_HAND = re.compile(
     r"|now))?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+def _right_after_the_certificates_guide(ctx: SupportContext) -> bool:
+    """Whether the last reply cited a guide and told, as the certificates' guide does, when certificates renew."""
+    return last_reply_cited(ctx, "article") and bool(CERTIFICATES_RENEW.search(last_assistant_text(ctx)))
+
+
 def asks_to_renew_the_certificate_by_hand(ctx: SupportContext) -> bool:
     """"How do I renew it manually?" right after the guide on certificates, which told when they renew."""
-    return bool(_RENEW_BY_HAND.match(ctx.message)) and last_reply_cited(ctx, "article") and bool(
-        CERTIFICATES_RENEW.search(last_assistant_text(ctx)))
+    return bool(_RENEW_BY_HAND.match(ctx.message)) and _right_after_the_certificates_guide(ctx)
 
 
 def asks_why_the_certificate_did_not_renew(ctx: SupportContext) -> bool:
     """"Why didn't it renew?" right after the guide on certificates, which told when they renew."""
-    return bool(_WHY_NOT_RENEWED.match(ctx.message)) and last_reply_cited(ctx, "article") and bool(
-        CERTIFICATES_RENEW.search(last_assistant_text(ctx)))
+    return bool(_WHY_NOT_RENEWED.match(ctx.message)) and _right_after_the_certificates_guide(ctx)

@@ -890,7 +890,6 @@ _FOLLOW_UPS_MISREAD = (
     # works out.
     _FollowUpRule(lambda ctx: asks_a_sum_paid(ctx.message), "billing", "sum_paid_asked", "asks how much was paid",
                   spares=("human", "refund")),
-    # "Do you offer net 60 terms?" (off topic at 0.40: the scope reply): paying against an invoice.
     # "What's the fastest way to get help then?" (the scope reply): the general part says this chat, and a person in it.
     _FollowUpRule(lambda ctx: asks_the_best_way_to_get_help(ctx.message), "general", "best_way_to_help_asked",
                   "asks the fastest way to get help", spares=("human",), sure=True),
@@ -904,6 +903,7 @@ _FOLLOW_UPS_MISREAD = (
     # "What are your bank details?" (billing at 0.59: the invoice list).
     _FollowUpRule(lambda ctx: asks_for_our_bank_details(ctx.message), "billing", "bank_details_asked",
                   "asks for our bank details", spares=("human",), sure=True),
+    # "Do you offer net 60 terms?" (off topic at 0.40: the scope reply): paying against an invoice.
     _FollowUpRule(lambda ctx: asks_about_payment_terms(ctx.message), "billing", "payment_terms_asked",
                   "asks about terms of payment", spares=("human",), sure=True),
     # "Is there a setup fee?" (general in a panel: a visitor asked to sign in): no fee beside the plans' prices.

@@ -114,8 +114,8 @@ def custom_roles_setup_asked(ctx: SupportContext) -> str | None:
 # The people a customer lets into the account, as they call them.
 # Not "users" or "people" alone: "can users see my app while it sleeps?" is about the app's visitors.
 TEAM_PEOPLE = (r"(?:team\s?mates?|team\s+members?|members?|colleagues?|co-?workers?|developers?|devs?|contractors?"
-                r"|admins?|administrators?|viewers?|editors?"
-                r"|collaborators?|invitees?|(?:people|users?)\s+(?:i|we)\s+(?:invite|add)\w*)")
+               r"|admins?|administrators?|viewers?|editors?"
+               r"|collaborators?|invitees?|(?:people|users?)\s+(?:i|we)\s+(?:invite|add)\w*)")
 PRONOUNS = r"(?:they|he|she)"
 # "Can team members see billing?", "what can a member with a read-only role do?", after "how do I add a
 # teammate?" also "can they see billing?": what the people on the team may see or do, which is up to the

@@ -164,6 +164,7 @@ REFUND_ARRIVAL_QUESTION = "how long does a refund take to arrive"
 INVOICE_DETAILS_QUESTION = "how do I add my company name or VAT number to invoices"
 INVOICES_QUESTION = "where can I find my invoices and download them?"
 SUPPORT_HOURS_QUESTION = "what are your support hours"
+TALK_TO_A_PERSON_QUESTION = "how do I talk to a person"
 DOWNGRADE_QUESTION = "how do I downgrade my plan"
 # How the help centre's entry on the status page is asked for.
 STATUS_PAGE_QUESTION = "where can I see the status of your services"
@@ -234,7 +235,7 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_about_a_coming_invoice, INVOICE_DETAILS_QUESTION),
     # "What's the fastest way to get help?": the entries on support hours and on talking to a person.
     (asks_the_best_way_to_get_help, SUPPORT_HOURS_QUESTION),
-    (asks_the_best_way_to_get_help, "how do I talk to a person"),
+    (asks_the_best_way_to_get_help, TALK_TO_A_PERSON_QUESTION),
     # "How fast do you reply?": the entry on support hours, whose words ("hours") it never uses.
     (asks_about_support_hours, SUPPORT_HOURS_QUESTION),
     # "We're a team of 10", "can each person have their own login?": the team's entry, which its words never find.

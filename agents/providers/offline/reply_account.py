@@ -173,7 +173,7 @@ _LINK_EXPIRED = re.compile(r"\b(?:link|e-?mail|it)\b[^.?!]{0,25}\b(?:expired|tim
 # A password, a reset or signing in: what an address out of reach stops, which the reset's part answers.
 _ABOUT_SIGNING_IN = re.compile(r"\b(?:password|reset|sign(?:ing)?[\s-]?in|log(?:ging)?[\s-]?in|locked|2fa|two[\s-]factor)\b",
                                re.IGNORECASE)
-_NAMESTEAM_PEOPLE = re.compile(rf"\b(?:team|{TEAM_PEOPLE})\b", re.IGNORECASE)
+_NAMES_TEAM_PEOPLE = re.compile(rf"\b(?:team|{TEAM_PEOPLE})\b", re.IGNORECASE)
 # "How do I add a teammate as admin?", "can I remove a team member?", "invite a colleague": adding, removing or
 # giving a role to someone on the team. Worded unlike the help centre's team entry, the FAQ search scores it low
 # (0.05), and the account's status was all that was said. Not "can team members see billing?" (what members may
@@ -476,11 +476,11 @@ class AccountReplies(BillingReplies):
             match = team_entry
         # Entries chosen for what the message asks, not for how its words scored: quoted as the answer, never hedged.
         chosen_for_what_is_asked = [e for e in (team_entry, reset_asked, deletion) if e is not None]
-        if _OTHER_ACCOUNT.search(self.text) and not _NAMESTEAM_PEOPLE.search(self.text):
+        if _OTHER_ACCOUNT.search(self.text) and not _NAMES_TEAM_PEOPLE.search(self.text):
             self._other_account_is_signed_in_to(signed_in=signed_in)
             return
         if (_SEVERAL_ACCOUNTS.search(self.text) and _ASKS_IF_ALLOWED.search(self.text)
-                and not _NAMESTEAM_PEOPLE.search(self.text)):
+                and not _NAMES_TEAM_PEOPLE.search(self.text)):
             self._several_accounts_not_described()
             return
         if (not signed_in and (WANTS_TO_SIGN_UP.search(self.text) or asks_what_joining_costs(self.ctx.message))
@@ -489,7 +489,7 @@ class AccountReplies(BillingReplies):
             self._sign_up_not_described()
             return
         if (signed_in and (WANTS_TO_SIGN_UP.search(self.text) or asks_what_joining_costs(self.ctx.message))
-                and not _NAMESTEAM_PEOPLE.search(self.text)
+                and not _NAMES_TEAM_PEOPLE.search(self.text)
                 and not mentions_plans(self.text) and not asks_when_joined(self.text)
                 and not _ASKS_OF_THE_PAST.search(self.text)):
             # "How do I sign up?" from a signed-in customer: they have an account, which the reply says, rather than
@@ -559,7 +559,7 @@ class AccountReplies(BillingReplies):
             return
         if match is not None and reports_cannot_sign_in(self.text) and "team" in normalise(match.question).split():
             match = None  # "I have no access to my account": the team's entry ("give my colleague access") is not it
-        opening = f"Your account ({account.username}) is locked"
+        opening = _locked_opening(account)
         # "Don't unlock it", "someone else knows my password", "lock my account": lock words that are no request to
         # unlock, said in this message (the text read may carry the question it follows: that one was answered).
         # "What should I do?" right after reporting someone else at the account: that report's answer, what to do.
@@ -857,9 +857,8 @@ class AccountReplies(BillingReplies):
         if account is not None and account.unlock_pending:
             self._unlock_waits_for_staff(account)
             return True
-        if account is not None and (state := f"Your account ({account.username}) is locked") not in last_assistant_text(
-                self.ctx):
-            self.reply.add(f"{state} — {_why_locked(account)}.", answers=False)
+        if account is not None and (opening := _locked_opening(account)) not in last_assistant_text(self.ctx):
+            self.reply.add(f"{opening} — {_why_locked(account)}.", answers=False)
         unsaid = "Our help centre doesn't say that a lock lifts by itself after a while, so I can't promise you a time."
         lock_entry = self._entry_on("locked")
         if account is None and lock_entry is not None:
@@ -1049,7 +1048,7 @@ class AccountReplies(BillingReplies):
         before = earlier_user_texts(self.ctx)[:TOPIC_TURNS] if people_named_before(self.ctx) else [
             previous_user_text(self.ctx) or ""]
         topic = "\n".join([self.text, *before])
-        return bool(_NAMESTEAM_PEOPLE.search(topic[: found.start()] + topic[found.end():]))
+        return bool(_NAMES_TEAM_PEOPLE.search(topic[: found.start()] + topic[found.end():]))
 
     def _what_members_may_do(self) -> None:
         """The help centre's entry on the team's roles, and, when it does not say what each role may see or
@@ -1125,7 +1124,7 @@ class AccountReplies(BillingReplies):
 
     def _team_entry(self) -> FaqMatch | None:
         """The help centre's entry on the team ("How do I add team members?") when it was gathered."""
-        return next((m for m in self.facts.faq if _NAMESTEAM_PEOPLE.search(m.question)), None)
+        return next((m for m in self.facts.faq if _NAMES_TEAM_PEOPLE.search(m.question)), None)
 
     def _role_change_not_described(self, entry: FaqMatch) -> None:
         """"Make my colleague an admin": the team entry has a role picked when someone is invited, and nothing on
@@ -1159,7 +1158,7 @@ class AccountReplies(BillingReplies):
             return False
         after_removal = _REMOVAL_UNDESCRIBED in last_assistant_text(self.ctx)
         removing = bool(_REMOVES.search(self.ctx.message)) and any(
-            _NAMESTEAM_PEOPLE.search(text) for text in (self.ctx.message, *earlier_user_texts(self.ctx)[:TOPIC_TURNS]))
+            _NAMES_TEAM_PEOPLE.search(text) for text in (self.ctx.message, *earlier_user_texts(self.ctx)[:TOPIC_TURNS]))
         if not (after_removal or removing):
             return False
         self.reply.add("Our help centre doesn't describe removing team members, so it doesn't say when someone removed "
@@ -1222,7 +1221,7 @@ class AccountReplies(BillingReplies):
         lists them, that is said first, and a person offered for what each role may do rather than a guess."""
         about_roles = [m for m in self.facts.faq if {"role", "roles"} & set(normalise(f"{m.question} {m.answer}").split())]
         # The entry on the team before one that names roles in passing ("Business adds team roles").
-        about_roles.sort(key=lambda m: not _NAMESTEAM_PEOPLE.search(m.question))
+        about_roles.sort(key=lambda m: not _NAMES_TEAM_PEOPLE.search(m.question))
         listing = next((m for m in about_roles if _LISTS_ROLES.search(m.answer)), None)
         if listing is not None:
             self._quote_faq(listing, hedge=False)
@@ -1677,6 +1676,11 @@ class AccountReplies(BillingReplies):
 
     def _asks_about_own_account(self) -> bool:
         return has_cue(self.words, self.norm, "my account", "locked", "unlock", "my email", "my plan")
+
+
+def _locked_opening(account: AccountFact) -> str:
+    """How a reply opens the account's lock ("Your account (carol) is locked"), which later replies look for."""
+    return f"Your account ({account.username}) is locked"
 
 
 def _why_locked(account: AccountFact) -> str:

@@ -100,7 +100,6 @@ from agents.providers.offline.reply_base import (
     invoice_numbers,
     joined_with_and,
     money,
-    months_named,
     one_per_invoice,
     plan_prices,
     sentences,
@@ -1384,13 +1383,10 @@ class BillingReplies(WriterBase):
 
     def _invoice_meant(self) -> InvoiceFact | None:
         """The one invoice the message names, by its number or the month it was issued in; None for none, or several."""
-        text = self.ctx.message
-        numbered = [i for i in self.facts.invoices if i.number.lower() in text.lower()]
-        if numbered:
-            return numbered[0] if len(numbered) == 1 else None
-        months = months_named(text)
-        dated = [i for i in self.facts.invoices if i.issued_on.month in months]
-        return dated[0] if len(dated) == 1 else None
+        named = invoice_numbers(self.ctx.message)
+        months = set() if named else self._months_in(self.ctx.message)
+        meant = [i for i in self.facts.invoices if i.number in named or i.issued_on.month in months]
+        return meant[0] if len(meant) == 1 else None
 
     def answers_invoice_details_misread(self) -> bool:
         """"Where do I add VAT?" labelled off topic or technical (0.51): the help centre's entry on the details

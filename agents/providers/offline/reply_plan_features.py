@@ -47,6 +47,7 @@ from agents.providers.offline.reply_base import (
     money,
     topic_words,
 )
+from agents.providers.offline.reply_refunds import staff_hours_entry
 from agents.providers.offline.reply_technical import PLAN_ORDER, RAN_INTO_IT
 from agents.providers.offline.text import normalise, stem
 from agents.service_terms import (
@@ -568,7 +569,7 @@ class PlanFeatureReplies(WriterBase):
         to a person say. False, having said nothing, for another message or without those entries."""
         if not asks_the_best_way_to_get_help(self.ctx.message):
             return False
-        hours = next((m for m in self.facts.faq if "support" in normalise(m.question).split()), None)
+        hours = staff_hours_entry(self.facts.faq)
         person = next((m for m in self.facts.faq if "person" in normalise(m.question).split()), None)
         if hours is None or person is None:
             return False

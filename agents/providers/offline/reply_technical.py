@@ -1637,9 +1637,10 @@ class TechnicalReplies(WriterBase):
         if entry is not None:
             self.reply.add(f"What it does give is the limits: {entry.answer}", answers=False)
             self._cite_faq(entry)
-        guide = next((a for a in self.facts.articles if any("X-RateLimit-Remaining" in step for step in a.steps)), None)
-        if guide is not None:
-            step = next((n, s) for n, s in enumerate(guide.steps, start=1) if "X-RateLimit-Remaining" in s)
+        counted = next(((guide, (n, step)) for guide in self.facts.articles
+                        for n, step in enumerate(guide.steps, start=1) if "X-RateLimit-Remaining" in step), None)
+        if counted is not None:
+            guide, step = counted
             self.reply.add(f"For the API, our guide “{guide.title}” says:\n{_numbered([step])}", answers=False)
             self._cite_article(guide)
         self.reply.add(f"A person from our team can tell you more: would you like me to {OFFER_PERSON}?", answers=False)
