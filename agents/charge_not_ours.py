@@ -21,7 +21,8 @@ _NOT_OURS = re.compile(
     r"|some\s+other)\s+(?:company|merchant|shop|store|site|website|business|service)\b[^?]{0,40}$",
     re.IGNORECASE)
 # How our charges were told before it: the invoice list, the payments, a charge not found.
-_OUR_CHARGES_TOLD = re.compile(r"\bHere are your most recent invoices\b|\bYour last payment was\b|\bcan'?t find a charge\b")
+_OUR_CHARGES_TOLD = re.compile(r"\bHere are your most recent invoices\b|\bHere are the payments on your account\b"
+                               r"|\bYour last payment was\b|\bcan'?t find a charge\b")
 # A charge the customer doesn't know, or a card they think is misused, said before it.
 _UNKNOWN_CHARGE_SAID = re.compile(
     r"\b(?:don'?t|do\s+not|didn'?t)\s+recogni[sz]e\b|\bunrecogni[sz]ed\b|\bunknown\s+charge\b|\bsomeone\s+(?:is\s+)?us(?:ing|ed)\s+"

@@ -101,6 +101,7 @@ from agents.own_data import (
     with_document_words_spelled,
 )
 from agents.past_the_limits import asks_what_going_past_the_limits_does
+from agents.plan_change_charges import says_charged_after_downgrading
 from agents.refund_requests import asks_for_credit_instead, asks_where_a_refund_goes
 from agents.service_status import asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.service_terms import (
@@ -224,6 +225,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_if_a_card_is_needed, PAYMENT_METHODS_QUESTION),
     # "Does signing up cost anything?": the entry on Free, which "free" alone finds for "is it free to sign up?".
     (asks_what_joining_costs, FREE_PLAN_QUESTION),
+    # "I was charged after I downgraded": the entry on downgrading says when a move to a smaller plan takes effect.
+    (says_charged_after_downgrading, DOWNGRADE_QUESTION),
     # "The early termination penalty": the entry on cancelling says what happens instead.
     (asks_about_a_cancellation_fee, CANCEL_QUESTION),
     (asks_about_a_commitment, CANCEL_QUESTION),

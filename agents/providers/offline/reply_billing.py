@@ -13,7 +13,15 @@ from agents.about_service import (
     plan_a_way_to_pay_is_for,
     unlisted_payment_methods,
 )
-from agents.card_changes import CARD_ON_FILE, asks_to_remove_it, reports_card_lost
+from agents.card_changes import (
+    BANK_BLOCKS_THE_CARD,
+    CARD_ON_FILE,
+    asks_to_remove_it,
+    asks_to_stop_the_card_after_misuse,
+    reports_card_lost,
+    reports_card_misused,
+    says_charged_without_an_account,
+)
 from agents.context import HistoryTurn
 from agents.covered_before import covered_in_the_reply
 from agents.cues import has_cue
@@ -83,6 +91,7 @@ from agents.own_data import (
     says_an_invoice_lacks_them,
     says_there_is_no_other_card,
 )
+from agents.plan_change_charges import says_charged_after_downgrading
 from agents.providers.offline.payment_periods import period_of_a_sum_asked
 from agents.providers.offline.reply_base import (
     AMOUNT,
@@ -491,6 +500,11 @@ _ASKS_WHAT_IT_IS_FOR = re.compile(
     r"(?:include|cover|contain|charge\s+for))\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+# What a customer whose card may be misused is told first: blocking a card and disputing its charges is the bank's.
+_YOUR_BANK_BLOCKS_IT = (f"{BANK_BLOCKS_THE_CARD} (the number is on the back of the card): only they can block it and "
+                        "dispute the charges you didn't make.")
+
+
 class BillingReplies(WriterBase):
     # Set when a charge named as taken twice wasn't: the duplicate there is is then offered, not filed.
     duplicate_claim_mismatched = False
@@ -510,6 +524,11 @@ class BillingReplies(WriterBase):
         # Before the invoice named: "will it appear on this month's invoice?" after the details' steps asks of the details;
         # before those steps, which "NW-2002 still doesn't have our VAT number" would get again.
         if self._answers_details_on_old_invoices():
+            return
+        # Before the service's answers: "we switched to a cheaper plan and were still billed 99" is not the cheaper plan asked.
+        if (says_charged_after_downgrading(self.text) and self.ctx.customer is not None and self.facts.has_billing
+                and self.facts.subscription is not None):
+            self._charged_after_downgrading()
             return
         # Questions about the service rather than the account's records: another plan's price, the
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
@@ -1754,6 +1773,22 @@ class BillingReplies(WriterBase):
         self.reply.add(f"If you cancelled and {happened}, a person from our team should look into it with you: "
                        f"would you like me to {OFFER_PERSON}?", answers=False)
 
+    def _charged_after_downgrading(self) -> None:
+        """"I was charged after I downgraded": the plan our records hold the subscription on, when a downgrade takes
+        effect, the latest charge, and a person offered, as only they can see a plan change that did not go through. The
+        invoice list alone read as if the downgrade had gone unheard."""
+        plan = self.facts.subscription
+        assert plan is not None  # the caller checks
+        self.reply.add(f"Our records show your subscription on the {plan.plan} plan, at {money(plan.price_monthly)} a "
+                       "month.")
+        downgrading = self._entry_on("downgrade")
+        if downgrading is not None:
+            self.reply.add(f"What our help centre says about downgrading: {downgrading.answer}", answers=False)
+            self._cite_faq(downgrading)
+        self._last_payment()
+        self.reply.add(f"If you moved to a smaller plan and a charge since doesn't match it, a person from our team "
+                       f"should look into it with you: would you like me to {OFFER_PERSON}?", answers=False)
+
     def _plan_not_applied(self) -> None:
         """"I was charged but my app is still on free": the plan the account is on, with the payment behind it (or
         none), and a person offered for whatever shows otherwise, which the facts can't see."""
@@ -2116,6 +2151,54 @@ class BillingReplies(WriterBase):
             self.reply.add("I can't start a retry from this chat myself.", answers=False)
         return True
 
+    def answers_card_misuse(self) -> bool:
+        """"I think someone is using my card", and from a visitor "I was charged but I don't have an account": the bank
+        blocks a card and disputes its charges, ours are the account's payments, listed, and a person is offered (the card
+        on file and the uptime SLA came, or a request to sign in and the refund policy). False, having said nothing, for
+        another message."""
+        if asks_to_stop_the_card_after_misuse(self.ctx):
+            # "Should I cancel my card?" after that answer: the card on file and the steps to cancel the plan came.
+            self.reply.add("If you think someone else is using it, yes: your bank or card issuer can cancel or block the "
+                           "card and send you a new one. That doesn't cancel anything with us. Once you have the new card, "
+                           "replace the one on file under **Billing → Payment method**, so your plan's payments go through."
+                           if self.ctx.customer is not None else
+                           "If you think someone else is using it, yes: your bank or card issuer can cancel or block the "
+                           "card and send you a new one.")
+            return True
+        without_an_account = self.ctx.customer is None and says_charged_without_an_account(self.ctx.message)
+        if not without_an_account and not reports_card_misused(self.ctx.message):
+            return False
+        if without_an_account:
+            self.reply.add("If Northwind charged your card and you don't have an account with us, someone may have used "
+                           f"your card to pay for one. {_YOUR_BANK_BLOCKS_IT[:1].upper()}{_YOUR_BANK_BLOCKS_IT[1:]}")
+        else:
+            self.reply.add(f"I'm sorry to hear that. If you think someone else is using your card, {_YOUR_BANK_BLOCKS_IT}")
+        if self.ctx.customer is None:
+            self.reply.add("I can't see any account's payments while you're not signed in. A person from our team can "
+                           "look for a payment to Northwind from its date and amount: would you like me to "
+                           f"{OFFER_PERSON}?", answers=False)
+            return True
+        if not self.facts.has_billing:
+            # The look-up failed, or this run gathered no billing facts: no payment can be said to be, or not be, ours.
+            self.reply.add("I couldn't look at the payments on your account just now. A person from our team can check "
+                           f"which charges are ours with you: would you like me to {OFFER_PERSON}?", answers=False)
+            return True
+        self._payment_history(total=False)
+        card = self.facts.card
+        if card is not None:
+            self.reply.add(f"{CARD_ON_FILE} a {card.brand} ending {card.last4}. If it's the card your bank blocks, "
+                           "replace it with the new one under **Billing → Payment method**, so your plan's payments go "
+                           "through.", answers=False)
+        ours = ("Any other charge on your card isn't for your Northwind account" if self.facts.payments
+                else "So a charge on your card isn't for your Northwind account")
+        # A charge taken twice may be what looked like someone else's: its refund is then the one offer.
+        if self._duplicate_refund_offered(of="these", then=f"{ours}; if your statement shows one from Northwind all the "
+                                                          "same, a person from our team can look into it with you."):
+            return True
+        self.reply.add(f"{ours}. If your statement shows one from Northwind all the same, a person from our team can "
+                       f"look into it with you: would you like me to {OFFER_PERSON}?", answers=False)
+        return True
+
     def _card_lost_or_removed(self) -> bool:
         """"My card was stolen", "can you remove my card?": the chat changes no card, so the card on file, the help
         centre's steps to replace it (which stop us charging it) and, for a lost card, that the bank blocks it (the card
@@ -2375,17 +2458,25 @@ class BillingReplies(WriterBase):
         if what is not None and not _A_CHARGE.search(what) and not AMOUNT.search(last_assistant_text(self.ctx)):
             return False  # "I never agreed to that" of something other than a charge just told
         self._payment_history()
-        if duplicates := self._duplicates_not_paid_back():
-            # The charge most likely disowned is the one taken twice: its refund is offered, as a yes files it.
-            first = min(duplicates, key=lambda p: p.created_at)
-            self.reply.add(f"One of them is a duplicate: the second payment of {money(first.amount)} for invoice "
-                           f"{first.invoice_number}, on {first.created_at.date().isoformat()}. A duplicate charge is "
-                           f"always refunded; {OFFER_REFUND}. If it's another charge you didn't agree to, a person from "
-                           "our team can look into it with you.", answers=False)
+        # The charge most likely disowned is the one taken twice.
+        if self._duplicate_refund_offered(of="them", then="If it's another charge you didn't agree to, a person from our "
+                                                          "team can look into it with you."):
             return True
         self._charges_are_the_plans_price()
         self.reply.add("If you didn't agree to a charge, or think it shouldn't have been taken, a person from our team "
                        f"can look into it with you: would you like me to {OFFER_PERSON}?", answers=False)
+        return True
+
+    def _duplicate_refund_offered(self, *, of: str, then: str) -> bool:
+        """The oldest charge taken twice and not paid back, with its refund offered (a yes files it) and `then` after it.
+        False, having said nothing, when there is none."""
+        duplicates = self._duplicates_not_paid_back()
+        if not duplicates:
+            return False
+        first = min(duplicates, key=lambda p: p.created_at)
+        self.reply.add(f"One of {of} is a duplicate: the second payment of {money(first.amount)} for invoice "
+                       f"{first.invoice_number}, on {first.created_at.date().isoformat()}. A duplicate charge is always "
+                       f"refunded; {OFFER_REFUND}. {then}", answers=False)
         return True
 
     def _no_receipt_for_a_failed_payment(self) -> bool:
@@ -2472,8 +2563,8 @@ class BillingReplies(WriterBase):
         if plan is not None and plan.price_monthly and taken == {plan.price_monthly}:
             self.reply.add(f"Each was {money(plan.price_monthly)}, the {plan.plan} plan's price a month.", answers=False)
 
-    def _payment_history(self) -> None:
-        """"Payment history please": every payment on the account, newest first, and what they came to."""
+    def _payment_history(self, *, total: bool = True) -> None:
+        """"Payment history please": every payment on the account, newest first, and (with `total`) what they came to."""
         payments = sorted(self.facts.payments, key=lambda p: (p.created_at, p.reference), reverse=True)
         if not payments:
             plan = f" — you're on the {self.ctx.customer.plan} plan" if self.ctx.customer else ""
@@ -2481,7 +2572,8 @@ class BillingReplies(WriterBase):
             return
         lines = "\n".join(_payment_line(payment) for payment in payments[:12])
         self.reply.add(f"Here are the payments on your account, newest first:\n{lines}")
-        self._total_paid()
+        if total:
+            self._total_paid()
 
     def _invoice_list(self) -> None:
         if self.reply.answered and INVOICES_LISTED in last_assistant_text(self.ctx):

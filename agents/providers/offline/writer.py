@@ -265,6 +265,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_another_way_than_deleting()
                                                          # "Delete all my personal data (GDPR)", "EU region?"
                                                          or self.answers_data_protection()
+                                                         or self.answers_card_misuse()
                                                          or self.answers_charges_after_cancelling()
                                                          or self.answers_charges_after_deleting()
                                                          or self.answers_about_pausing()

@@ -1,0 +1,153 @@
+"""What a twenty-second walk through the demo customers' conversations found, each fixed: a card said to be used by
+someone else answered with the card on file (and the uptime SLA), a visitor charged without an account asked to sign
+in and given the refund policy, "should I cancel my card?" after it answered with the steps to cancel the plan, and a
+charge after a downgrade answered with the invoice list or the plan below the customer's. Names with "still" are guards
+that held before the fix too."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.card_changes import reports_card_misused, says_charged_without_an_account
+from agents.charge_not_ours import CHARGE_NOT_OURS_REPLY
+from agents.plan_change_charges import says_charged_after_downgrading
+
+_BANK_FIRST = ("I'm sorry to hear that. If you think someone else is using your card, call your bank or card issuer now "
+               "(the number is on the back of the card): only they can block it and dispute the charges you didn't make.")
+
+
+# ---------------------------------------------------------------- a card said to be used by someone else
+
+@pytest.mark.parametrize("message", [
+    "I think someone is using my card",
+    "someone used my credit card on your site",
+    "there are fraudulent charges on my card",
+    "My card was used without my permission.",
+])
+def test_a_misused_card_is_read_as_such(message):
+    assert reports_card_misused(message)
+
+
+@pytest.mark.parametrize("message", [
+    "can someone use my card?", "my wife used my card to pay", "my card is used for the payments", "I use my card",
+])
+def test_other_mentions_of_a_card_are_not_read_as_misuse(message):
+    assert not reports_card_misused(message)
+
+
+@pytest.mark.parametrize("message", [
+    "I think someone is using my card", "someone used my credit card on your site", "i believe there are fraudulent "
+    "charges on my card how can i report them",
+])
+async def test_a_card_used_by_someone_else_gets_the_bank_first_then_our_own_charges(converse, message):
+    (outcome,) = await converse("cus_alice", message)
+    reply = outcome.reply
+    assert reply.startswith(_BANK_FIRST), reply
+    assert "Here are the payments on your account, newest first:" in reply
+    assert "- 2026-10-01: $29.00 for invoice NW-1002, card ending 4242: paid" in reply
+    assert "Any other charge on your card isn't for your Northwind account." in reply
+    assert reply.endswith("would you like me to pass you to a person?"), reply
+    # The panel's technical part added the uptime SLA for "on your site"; the card on file came alone for the others.
+    assert "SLA" not in reply
+    assert "You've paid" not in reply  # the total says nothing of which charges are ours
+
+
+async def test_yes_after_a_misused_card_hands_the_conversation_to_a_person(converse):
+    *_, outcome = await converse("cus_alice", "I think someone is using my card", "yes")
+    assert outcome.route == "handoff"
+
+
+async def test_a_misused_card_with_a_duplicate_on_the_account_offers_its_refund_as_the_one_offer(converse):
+    first, second = await converse("cus_bob", "there are fraudulent charges on my card", "yes please")
+    assert first.reply.startswith(_BANK_FIRST)
+    assert ("One of these is a duplicate: the second payment of $99.00 for invoice NW-2002, on 2026-11-15. A duplicate "
+            "charge is always refunded; tell me if you'd like me to ask for it.") in first.reply
+    assert "would you like me to pass you to a person?" not in first.reply  # one offer, which a yes takes up
+    assert "sent it to a member of our staff for approval (reference RF-0001)" in second.reply, second.reply
+
+
+async def test_a_misused_card_on_an_account_with_no_payments_says_no_charge_is_for_it(converse):
+    (outcome,) = await converse("cus_carol", "someone is using my card")
+    assert outcome.reply.startswith(_BANK_FIRST)
+    assert "There are no payments on your account yet — you're on the Free plan." in outcome.reply
+    assert "So a charge on your card isn't for your Northwind account." in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["someone is using my card", "I was charged but I dont have an account",
+                                     "there's a charge from northwind on my card but I don't have an account"])
+async def test_a_visitor_with_a_misused_card_or_a_charge_without_an_account_gets_the_bank_and_a_person(converse, message):
+    (outcome,) = await converse(None, message)
+    reply = outcome.reply
+    assert "call your bank or card issuer now (the number is on the back of the card)" in reply.replace("Call", "call")
+    assert ("I can't see any account's payments while you're not signed in. A person from our team can look for a "
+            "payment to Northwind from its date and amount: would you like me to pass you to a person?") in reply
+    # A request to sign in and the refund policy came: neither says whose charge it is.
+    assert "refund policy" not in reply and "Please sign in" not in reply
+    if "account" in message:
+        assert reply.startswith("If Northwind charged your card and you don't have an account with us, someone may have "
+                                "used your card to pay for one. Call your bank")
+
+
+@pytest.mark.parametrize(("message", "read"), [
+    ("I was charged but I dont have an account", True),
+    ("I don't have an account with you, why was I charged?", True),
+    ("why did you take $29 from me, I never had an account", True),
+    ("I don't have an account yet, will I be charged?", False),
+    ("how do I get charged if I don't have an account", False),
+])
+def test_a_charge_without_an_account_is_only_a_charge_already_taken(message, read):
+    assert says_charged_without_an_account(message) is read
+
+
+@pytest.mark.parametrize("question", ["should I cancel my card?", "do I need to block it?"])
+async def test_cancelling_the_card_after_its_misuse_is_the_banks_and_cancels_nothing_with_us(converse, question):
+    *_, outcome = await converse("cus_alice", "someone is using my card", question)
+    assert outcome.reply.startswith("If you think someone else is using it, yes: your bank or card issuer can cancel or "
+                                    "block the card and send you a new one."), outcome.reply
+    assert "That doesn't cancel anything with us." in outcome.reply
+    assert "To cancel your subscription" not in outcome.reply
+
+
+async def test_should_i_cancel_my_card_alone_is_still_not_read_as_after_its_misuse(converse):
+    (outcome,) = await converse("cus_alice", "should I cancel my card?")
+    assert "your bank or card issuer can cancel or block the card" not in outcome.reply
+
+
+async def test_a_charge_said_not_ours_after_the_payments_listed_for_a_misused_card_is_for_the_bank(converse):
+    *_, outcome = await converse("cus_alice", "I think someone is using my card",
+                                 "it's not from you, it's from somewhere else")
+    assert outcome.reply == CHARGE_NOT_OURS_REPLY
+
+
+# ---------------------------------------------------------------- a charge after a downgrade
+
+@pytest.mark.parametrize(("message", "read"), [
+    ("I was charged after I downgraded", True),
+    ("I downgraded to free but you still charged me", True),
+    ("we switched to a cheaper plan and were still billed 99", True),
+    ("how do I downgrade?", False),
+    ("will I be charged after I downgrade?", False),
+    ("I was charged after I upgraded", False),
+])
+def test_a_charge_after_a_downgrade_is_read_only_of_a_move_made(message, read):
+    assert says_charged_after_downgrading(message) is read
+
+
+@pytest.mark.parametrize("message", ["I was charged after I downgraded",
+                                     "we switched to a cheaper plan and were still billed 99"])
+async def test_a_charge_after_a_downgrade_gets_the_plan_on_record_when_a_downgrade_applies_and_a_person(converse,
+                                                                                                       message):
+    (outcome,) = await converse("cus_bob", message)
+    reply = outcome.reply
+    assert reply.startswith("Our records show your subscription on the Business plan, at $99.00 a month."), reply
+    assert "The downgrade takes effect at the end of your current billing period" in reply
+    assert "Your last payment was $99.00 on 2026-11-15 with the card ending 1881, for invoice NW-2002." in reply
+    assert reply.endswith("a person from our team should look into it with you: would you like me to pass you to a "
+                          "person?")
+    assert "Here are your most recent invoices" not in reply and "the plan below it is Pro" not in reply
+
+
+async def test_a_charge_after_a_downgrade_from_a_visitor_still_asks_them_to_sign_in(converse):
+    (outcome,) = await converse(None, "I was charged after I downgraded")
+    assert "while you're not signed in" in outcome.reply
+    assert "Our records show your subscription" not in outcome.reply
