@@ -33,7 +33,7 @@ from agents.follow_ups.go_aheads import affirms
 from agents.follow_ups.history import last_assistant_text, previous_user_text, turns_before
 from agents.follow_ups.leaning_back import asks_for_more, asks_the_amount_of_it, asks_to_deliver_it, asks_which_of_them
 from agents.follow_ups.offers import declines_offer
-from agents.follow_ups.people import asks_what_a_member_may_do_after_the_team
+from agents.follow_ups.people import asks_what_a_member_may_do_after_the_team, members_priced_after_the_team
 from agents.follow_ups.plan_moves import asks_us_to_change_plan
 from agents.follow_ups.plans import (
     asks_the_amount_of_the_renewal,
@@ -186,6 +186,9 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # "How much would it cost for 3 apps?": how many apps each plan allows decides it, which the entry listing the plans'
     # prices does not say.
     FaqRefusal(_message(asks_price_per_app), "asks the price of a number of apps, or of each app"),
+    # "How much extra does that cost?" right after the team's entry: a price for each member, which the plans' prices
+    # (0.95, by "cost") don't give; the billing part says so, with what the entry says of members.
+    FaqRefusal(lambda ctx, _top: members_priced_after_the_team(ctx), "asks a price for each member, after the team's entry"),
     # "Will I get money back for it?" after "I deleted an app yesterday": what the app cost, which is nothing apart from
     # the plan; the words match the refund policy.
     FaqRefusal(lambda ctx, _top: asks_what_deleting_an_app_saves(ctx.message, asked_before=previous_user_text(ctx) or ""),

@@ -34,6 +34,25 @@ def minutes_it_ran(message: str) -> int | None:
     return int(said["count"] or 1) * (60 if hours else 1)
 
 
+# "It's still building", "still stuck": a build said to run on, with nothing else asked.
+_STILL_RUNNING = re.compile(
+    r"^\W*(?:(?:but|well|ok(?:ay)?|hmm|and|yes|yeah|no)[,.!\s]+)*(?:(?:it'?s|it\s+is|its|the\s+(?:build|deploy)\s+is|it)\s+)?"
+    r"still\s+(?:building|going|running|stuck|pending|deploying|hanging|spinning|in\s+progress|not\s+(?:done|finished))"
+    r"(?:\s+(?:now|though|for\s+me))?\W*$", re.IGNORECASE)
+# How a build time weighed within the plan's limit is told.
+BUILD_HAS_TIME = "still has time to finish"
+
+
+def says_it_is_still_running(message: str) -> bool:
+    """"It's still building": a build, or deploy, said to run on, and nothing else."""
+    return bool(_STILL_RUNNING.match(message))
+
+
+def says_how_long_a_build_has_run(message: str) -> bool:
+    """"My deploy has been stuck for 30 minutes": a build said, with how long it has been running, in one message."""
+    return bool(_RUNS_FOR.search(message)) and bool(_A_BUILD.search(message))
+
+
 def time_a_build_ran_told(message: str, *, asked_before: str) -> bool:
     """"For 50 minutes now" right after "my build is stuck": how long the build the question before named has run."""
     return minutes_it_ran(message) is not None and bool(_A_BUILD.search(asked_before))

@@ -1,7 +1,7 @@
 """Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
 document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
 instances cost, how downtime is counted, latency, a saving after no discount was found, how often or how long of
-something it is silent on, jobs here, an app moved to another account; "how?" or "why not?" after a reply that said the help centre doesn't describe
+something it is silent on, jobs here, an app moved to another account, a mobile app of ours; "how?" or "why not?" after a reply that said the help centre doesn't describe
 it, and what happens past a figure it said the help centre doesn't give.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
@@ -201,6 +201,17 @@ _SAVING_ASKED = re.compile(
     r"|\bhow\s+(?:big|much)\s+(?:is\s+)?the\s+discount\b", re.IGNORECASE)
 _NO_DISCOUNT_FOUND = re.compile(r"\bI can't find anything about (?:a\s+)?discounts?\b")
 
+# "Is there a mobile app?", "do you have an android app?", "your iphone app": an app of ours for phones, which no entry or
+# guide mentions ("not enough information"). Not the customer's own mobile app, which may be hosted here.
+_PHONE_APP = r"(?:mobile|phone|iphone|ios|android|smartphone)\s+app(?:lication)?"
+_MOBILE_APP = re.compile(
+    rf"\b(?:is\s+there|are\s+there|do\s+(?:you|u)\s+(?:have|offer|make|guys\s+have)|have\s+you\s+got|does\s+northwind\s+have"
+    rf"|any|where\s+(?:is|can\s+i\s+(?:get|find|download))|(?:can|could)\s+i\s+(?:get|download))\s+(?:a\s+|an\s+|the\s+|your\s+)?"
+    rf"(?:northwind\s+)?{_PHONE_APP}s?\b"
+    rf"|\b(?:your|northwind(?:'s)?)\s+{_PHONE_APP}s?\b"
+    r"|\b(?:is\s+there|do\s+(?:you|u)\s+have)\s+(?:an\s+)?app\s+for\s+(?:ios|android|iphone|(?:my\s+)?phones?|mobile)\b",
+    re.IGNORECASE)
+
 # "How much latency would that add?" after the regions, "what's the latency from eu-west to the US?", "ping times to
 # singapore": a figure for how long requests take, which no entry or guide gives (every plan's price came, for "how much").
 _LATENCY = re.compile(r"\blatenc(?:y|ies)\b|\bping\s+times?\b", re.IGNORECASE)
@@ -209,7 +220,7 @@ Uncovered = Literal["partner_programme", "domain_count", "documentation", "wildc
                     "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
                     "holiday_hours", "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs",
-                    "app_to_another_account", "deploy_notices"]
+                    "app_to_another_account", "deploy_notices", "mobile_app"]
 
 
 @dataclass(frozen=True)
@@ -314,6 +325,9 @@ _TOPICS: dict[Uncovered, _Topic] = {
         lambda message, last_reply: bool(_SAVING_ASKED.search(message) and _NO_DISCOUNT_FOUND.search(last_reply)),
         ("As our help centre mentions no such discount, I can't tell you of any saving, and I'd rather not guess one. A "
          f"person from our team can tell you for certain: would you like me to {OFFER_PERSON}?"), label="billing"),
+    "mobile_app": _Topic(_named(_MOBILE_APP), (
+        "Our help centre doesn't mention a mobile app of ours, so I'd rather not guess whether there is one. A person "
+        f"from our team can tell you: would you like me to {OFFER_PERSON}?")),
     "latency": _Topic(_named(_LATENCY), (
         "Our help centre doesn't give latency figures for our regions, or between them and where your users are, so I'd "
         f"rather not guess. A person from our team can tell you more: would you like me to {OFFER_PERSON}?"),

@@ -453,7 +453,11 @@ _ASKS_TO_CHANGE = (r"^\W*(?:(?:ok(?:ay)?|and|so|but)[,\s]+)?(?:(?:can|could|may)
 _THAT_DATE_CHANGE = re.compile(rf"{_ASKS_TO_CHANGE}(?:the|that|this)\s+(?:date|day)\b", re.IGNORECASE)
 # "Can I change it?", "I want to change that" right after a reply that opened with the renewal (the password reset's
 # steps came, then "my answer is the same"); after a reply that ends on it, "it" is more likely what came first.
-_IT_CHANGE = re.compile(rf"{_ASKS_TO_CHANGE}(?:it|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
+# "Can I change it to the 15th?" names the day it would move to ("my answer is the same" came).
+_IT_CHANGE = re.compile(
+    rf"{_ASKS_TO_CHANGE}(?:it|that|this)(?:\s+to\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|first|fifteenth|last\s+day"
+    r"|end\s+of\s+the\s+month|start\s+of\s+the\s+month|beginning\s+of\s+the\s+month|another\s+(?:day|date)"
+    r"|a\s+different\s+(?:day|date))(?:\s+of\s+(?:the|each|every)\s+month)?)?\s*[?.!]*\s*$", re.IGNORECASE)
 # How the reply on the renewal opens ("Your Pro plan renews on 2026-12-01"), which "it" after it is.
 OPENS_WITH_THE_RENEWAL = re.compile(r"Your \w+ plan renews on ")
 

@@ -151,3 +151,70 @@ async def test_a_charge_after_a_downgrade_from_a_visitor_still_asks_them_to_sign
     (outcome,) = await converse(None, "I was charged after I downgraded")
     assert "while you're not signed in" in outcome.reply
     assert "Our records show your subscription" not in outcome.reply
+
+
+# ---------------------------------------------------------------- a build said to be running for a while
+
+@pytest.mark.parametrize(("customer", "message", "weighed"), [
+    ("cus_bob", "my deploy has been stuck for 30 minutes",
+     "Builds may run for up to 45 minutes on your Business plan, so yours still has time to finish."),
+    ("cus_alice", "the build is stuck for over an hour",
+     "Builds may run for up to 45 minutes on your Pro plan, so one that's been going that long has passed the limit: it "
+     "won't finish as it is."),
+    (None, "my build has been running for 20 minutes",
+     "So a build that's been going that long has passed the limit on Free but not on Pro and Business: which applies "
+     "depends on your plan."),
+])
+async def test_a_build_running_for_a_while_is_weighed_against_the_plans_limit_at_once(converse, customer, message,
+                                                                                        weighed):
+    (outcome,) = await converse(customer, message)
+    assert weighed in outcome.reply, outcome.reply
+    # The guide's steps for a failed deploy came, as if it had failed.
+    assert "select the failed deploy" not in outcome.reply
+
+
+@pytest.mark.parametrize("still", ["it's still building", "still going", "ok it's still stuck"])
+async def test_a_build_still_running_after_it_was_told_it_has_time_is_what_may_happen_next(converse, still):
+    *_, outcome = await converse("cus_bob", "my deploy has been stuck for 30 minutes", still)
+    assert outcome.reply.startswith("I can't see your builds from here. One that's still within your plan's limit may "
+                                    "yet finish; one that reaches the limit is stopped."), outcome.reply
+    assert ("What our guide “Failed deploys and build timeouts” says for a build that runs out of time: If the build ran "
+            "out of time, enable the build cache") in outcome.reply
+    assert "select the failed deploy" not in outcome.reply
+
+
+async def test_still_building_with_no_build_weighed_before_is_still_the_guide(converse):
+    (outcome,) = await converse("cus_bob", "it's still building")
+    assert "One that's still within your plan's limit may yet finish" not in outcome.reply
+
+
+# ---------------------------------------------------------------- more asked of what was just told
+
+async def test_what_members_cost_after_the_teams_entry_is_not_the_plans_prices_by_the_shortcut(converse):
+    *_, outcome = await converse("cus_bob", "how do I add people to my team?", "how much extra does that cost?")
+    assert outcome.route != "faq"
+    assert outcome.reply.startswith("Our help centre doesn't mention a price per seat or per team member"), outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "moved", "renews"), [
+    ("cus_alice", "can I change it to the 15th?", "Your Pro plan renews on 2026-12-01 now."),
+    ("cus_bob", "could we move it to the 1st of the month?", "Your Business plan renews on 2026-12-15 now."),
+])
+async def test_a_renewal_date_asked_to_move_to_a_named_day_is_said_to_be_undescribed(converse, customer, moved, renews):
+    *_, outcome = await converse(customer, "what's my renewal date?", moved)
+    assert outcome.reply.startswith("Our help centre doesn't describe changing the date your plan renews"), outcome.reply
+    assert renews in outcome.reply
+    assert "My answer is the same" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["is there a mobile app?", "do you have an ios app?", "is there an app for iphone?"])
+async def test_a_mobile_app_of_ours_is_said_to_be_unmentioned_with_a_person(converse, message):
+    (outcome,) = await converse("cus_carol", message)
+    assert outcome.reply == ("Our help centre doesn't mention a mobile app of ours, so I'd rather not guess whether there "
+                             "is one. A person from our team can tell you: would you like me to pass you to a person?")
+
+
+@pytest.mark.parametrize("message", ["can I deploy my mobile app?", "my iphone app backend is slow"])
+async def test_a_customers_own_mobile_app_is_still_not_read_as_ours(converse, message):
+    (outcome,) = await converse("cus_bob", message)
+    assert "a mobile app of ours" not in outcome.reply

@@ -60,7 +60,12 @@ from agents.follow_ups.service import (
     sla_asked_of_a_plan,
 )
 from agents.follow_ups.topic import with_topic
-from agents.how_long_it_ran import minutes_it_ran
+from agents.how_long_it_ran import (
+    BUILD_HAS_TIME,
+    minutes_it_ran,
+    says_how_long_a_build_has_run,
+    says_it_is_still_running,
+)
 from agents.one_place_only import one_place_said
 from agents.outcome import ArticleMatch, FaqMatch, Source
 from agents.providers.offline.kb import (
@@ -435,7 +440,8 @@ class TechnicalReplies(WriterBase):
                 or self._logs_kept_unsaid() or self._deploy_cancel_unsaid() or self._downtime_of_a_dns_change_unsaid()
                 or self._dns_wait_overrun() or self._sleeps_on_a_plan_that_never_sleeps() or self._what_a_rollback_touches()
                 or self._when_a_limit_resets_unsaid() or self._downtime_during_deploys()
-                or self._detail_told_after_the_steps() or self._nothing_to_set_up()):
+                or self._detail_told_after_the_steps() or self._nothing_to_set_up() or self._weighs_a_build_time_told()
+                or self._still_running_within_the_limit()):
             return
         incident = self.facts.incident
         if reports_what_the_outage_costs(self.ctx):
@@ -2083,6 +2089,34 @@ class TechnicalReplies(WriterBase):
                            answers=False)
         return True
 
+    def _weighs_a_build_time_told(self) -> bool:
+        """"My deploy has been stuck for 30 minutes": how long it has run weighed against the plan's build limit, from the
+        guide found that gives each plan's (its steps for a failed deploy came, as if it had failed). False, having said
+        nothing, for another message or when no guide found gives the limits."""
+        if not says_how_long_a_build_has_run(self.ctx.message):
+            return False
+        return any(self._weighs_the_build_time_said(article) for article in self.facts.articles
+                   if article.score >= ARTICLE_MIN_SCORE and _MINUTES_ON_PLANS.search(article.lead))
+
+    def _still_running_within_the_limit(self) -> bool:
+        """"It's still building" right after a build was told it still has time to finish: it may yet, and past the
+        limit it stops, with the guide's step for that and a person (the guide's steps for a failed deploy came). False,
+        having said nothing, for another message or when no guide found gives the limits."""
+        if not says_it_is_still_running(self.ctx.message) or BUILD_HAS_TIME not in last_assistant_text(self.ctx):
+            return False
+        guide = next((a for a in self.facts.articles if _MINUTES_ON_PLANS.search(a.lead)), None)
+        if guide is None:
+            return False
+        self.reply.add("I can't see your builds from here. One that's still within your plan's limit may yet finish; "
+                       "one that reaches the limit is stopped.")
+        step = next((s for s in guide.steps if _OUT_OF_TIME.search(s)), None)
+        if step is not None:
+            self.reply.add(f"What our guide “{guide.title}” says for a build that runs out of time: {step}")
+        self._cite_article(guide)
+        self.reply.add(f"If it's stopped, or you'd rather not wait, a person from our team can look at the build with you: "
+                       f"would you like me to {OFFER_PERSON}?", answers=False)
+        return True
+
     def _weighs_the_build_time_said(self, guide: ArticleMatch) -> bool:
         """"It's been building for 50 minutes" after the guide that gives each plan's build limit: weighed against the
         customer's plan's (or, not signed in, every plan's), with the guide's step for a build that runs out of time
@@ -2104,7 +2138,7 @@ class TechnicalReplies(WriterBase):
             self.reply.add(f"Builds may run for up to {limits[customer.plan]} minutes on your {customer.plan} plan, so "
                            + (("a build that long passes the limit: it won't finish as it is." if usual else
                                "one that's been going that long has passed the limit: it won't finish as it is.") if passed
-                              else "yours is within it." if usual else "yours still has time to finish.")
+                              else "yours is within it." if usual else f"yours {BUILD_HAS_TIME}.")
                            + (f" On {joined_with_and(longer)}, builds may run for up to {limits[longer[0]]} minutes."
                               if longer else ""))
         else:
@@ -2114,7 +2148,7 @@ class TechnicalReplies(WriterBase):
                            + ("has passed the limit on every plan: it won't finish as it is." if not within
                               else f"has passed the limit on {joined_with_and(passed_on)} but not on "
                                    f"{joined_with_and(within)}: which applies depends on your plan." if passed
-                              else "still has time to finish on every plan."))
+                              else f"{BUILD_HAS_TIME} on every plan."))
         step = next((s for s in guide.steps if _OUT_OF_TIME.search(s)), None)
         if passed and step is not None:
             self.reply.add(f"What our guide “{guide.title}” says for that: {step}")
