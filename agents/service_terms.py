@@ -41,11 +41,13 @@ ASKS_ABOUT_PRICING = re.compile(
     re.IGNORECASE)
 # "Upgrade", "downgrade pls", "I want to upgrade my plan", "how do I upgrade?": a change of plan and nothing else (alone,
 # "upgrade" read as technical at 0.42, and the panel led with "I don't have a guide on that").
+# "Ok how do I upgrade then" after no trial was found: the same move, said after what came before.
 _PLAN_CHANGE_ALONE = re.compile(
-    r"^\W*(?:i\s+(?:want|would\s+like|'?d\s+like|need)\s+to\s+|how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+"
+    r"^\W*(?:(?:ok(?:ay)?|so|and|alright|fine|well)[,.!\s]+)?"
+    r"(?:i\s+(?:want|would\s+like|'?d\s+like|need)\s+to\s+|how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+"
     r"|(?:can|could|may)\s+(?:i|we)\s+(?:still\s+)?)?"
     r"(?:upgrade|downgrade)"
-    r"(?:\s+(?:my|the|our)\s+(?:plan|account|subscription))?(?:\s+(?:please|pls|plz|now))?\W*$",
+    r"(?:\s+(?:my|the|our)\s+(?:plan|account|subscription))?(?:\s+(?:please|pls|plz|now|then))?\W*$",
     re.IGNORECASE)
 
 

@@ -28,9 +28,11 @@ _PAST_A_LIMIT = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?what\s+(?:happens|will\s+happen|would\s+happen|if)\s+(?:if\s+|when\s+)?"
     r"(?:i|we)\s+(?:go|went|get|run)\s+over|what\s+(?:happens|will\s+happen|would\s+happen|if)\s+(?:if\s+|when\s+)?(?:i|we)\s+"
     r"(?:exceed|pass|hit|reach|need\s+more\s+than)"
-    # "What happens if I add another?" after "how many apps can I have?" and "I have 10 already" (the scope reply).
+    # "What happens if I add another?" after "how many apps can I have?" and "I have 10 already" (the scope reply); "if I
+    # create a second one?" after "Free includes one app" (the rate limits' guide).
     r"|what\s+(?:happens|will\s+happen|would\s+happen|if)\s+(?:if\s+|when\s+)?(?:i|we)\s+(?:try\s+to\s+)?(?:add|create|make"
-    r"|deploy|invite|launch)\s+(?:another|one\s+more|an?\s+(?:extra|\d+(?:st|nd|rd|th))|more)\b", re.IGNORECASE)
+    r"|deploy|invite|launch)\s+(?:another|one\s+more|an?\s+(?:extra|second|third|\d+(?:st|nd|rd|th))|more)\b",
+    re.IGNORECASE)
 _API_REQUESTS = re.compile(r"\b(?:api|requests?|rate\s*limits?|429)\b", re.IGNORECASE)
 _TIMED = re.compile(r"\b(?:build|time|minutes?|hours?)\b", re.IGNORECASE)
 _COUNTED_THINGS = re.compile(r"\b(?P<thing>apps?|applications?)\b", re.IGNORECASE)

@@ -218,3 +218,44 @@ async def test_a_mobile_app_of_ours_is_said_to_be_unmentioned_with_a_person(conv
 async def test_a_customers_own_mobile_app_is_still_not_read_as_ours(converse, message):
     (outcome,) = await converse("cus_bob", message)
     assert "a mobile app of ours" not in outcome.reply
+
+
+async def test_ok_how_do_i_upgrade_then_on_the_highest_plan_is_that_there_is_none_above(converse):
+    *_, outcome = await converse("cus_bob", "do you have a free trial of business?", "ok how do I upgrade then")
+    assert outcome.reply == ("You're already on the Business plan at $99.00 a month, so there's no change to make. "
+                             "Business is our highest plan, so there's nothing above it to upgrade to."), outcome.reply
+
+
+async def test_an_upgrade_after_a_plan_below_was_named_is_not_read_as_a_move_down_to_it(converse):
+    # "Free trial of business" names Free first: read as the plan the upgrade goes to, it became a downgrade to Free.
+    *_, outcome = await converse("cus_alice", "do you have a free trial of business?", "ok how do I upgrade then")
+    assert "downgrade" not in outcome.reply.lower()
+    assert "You can upgrade to Business yourself from your account." in outcome.reply
+
+
+async def test_an_upgrade_after_the_plan_above_was_named_is_still_a_move_to_it(converse):
+    *_, outcome = await converse("cus_alice", "how much is business?", "I want to upgrade")
+    assert "You can upgrade to Business yourself from your account." in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["my invoice says $29 but I was charged $31", "I was charged $31 for invoice NW-1002"])
+async def test_a_charge_of_another_amount_than_the_invoices_is_set_against_its_payments_with_a_person(converse, message):
+    (outcome,) = await converse("cus_alice", message)
+    assert ("The payment our records show for NW-1002: $29.00 on 2026-10-01, and no other charge for it. I can't see your "
+            "bank statement from this chat") in outcome.reply, outcome.reply
+    assert outcome.reply.endswith("would you like me to pass you to a person?")
+    assert "$31" not in outcome.reply  # the customer's figure is theirs, not one our records hold
+
+
+@pytest.mark.parametrize("message", ["I was charged $99 for NW-2001", "I was charged $29 for NW-1002, why?"])
+async def test_a_charge_of_the_invoices_own_amount_is_still_not_set_against_another(converse, message):
+    customer = "cus_bob" if "2001" in message else "cus_alice"
+    (outcome,) = await converse(customer, message)
+    assert "no other charge for it" not in outcome.reply
+
+
+async def test_a_second_app_asked_after_free_allows_one_is_past_the_apps_limit_not_the_apis(converse):
+    *_, outcome = await converse(None, "can I have more than one app on free?", "what happens if I create a second one?")
+    assert outcome.reply.startswith("Our help centre doesn't say what happens if you go over your plan's limit on apps"), \
+        outcome.reply
+    assert "429" not in outcome.reply

@@ -233,6 +233,8 @@ _WHY_CHARGED = re.compile(r"\bwhy\s+(?:was|were|am|are|did|have|has|do|does|is)\
                           re.IGNORECASE)
 # The customer's bank said to show a charge: "my bank shows it was charged", "it's on my bank statement as taken".
 # Not "can I pay by bank transfer?" nor "which bank cards do you take": a charge is said to be seen.
+# "I was charged $31", "my statement shows $31", "you took $31": an amount said to have been taken.
+_SAYS_CHARGED = re.compile(r"\b(?:charged|billed|debited|took|taken|deducted|statement|bank\s+shows?)\b", re.IGNORECASE)
 BANK_SAYS_CHARGED = re.compile(r"\b(?:bank|statement)\b[^.?!]{0,40}\b(?:charged|taken|debited|deducted|went\s+out)\b"
                                # "My card was charged $29 but the invoice says failed": the card's side, set against the
                                # failure (NW-1002's $29 came, as if the paid one were asked about).
@@ -680,6 +682,7 @@ class BillingReplies(WriterBase):
         elif about_failure:
             self._failed_payments()
         self._bank_says_charged(asked)
+        self._charged_another_amount(asked)
         # "Payment history please", "what have I paid?": each payment, not the invoices (a failed charge, a
         # duplicate and a refund are the payments' to show). Not when the message is about one of them.
         # "My last 3 payments and whether any failed": the payments listed, and then whether one failed.
@@ -2093,6 +2096,28 @@ class BillingReplies(WriterBase):
         self.reply.add(f"Our records show the payment for {numbers} as failed, not as paid. I can't see your bank "
                        "statement from this chat, so I can't tell what your bank is showing; a person from our team "
                        f"can check it with you: would you like me to {OFFER_PERSON}?")
+
+    def _charged_another_amount(self, asked: list[InvoiceFact]) -> None:
+        """"My invoice says $29 but I was charged $31": the payments our records hold for the invoice, that none was for
+        another amount, and a person to look at the statement (the invoice alone came, as if its figure were the
+        answer). The customer's figure is not said back: the critic takes figures only from what was gathered. Nothing,
+        for another message or one whose amounts are what was charged."""
+        if len(asked) != 1 or not _SAYS_CHARGED.search(self.ctx.message):
+            return
+        invoice = asked[0]
+        payments = [p for p in self.facts.payments if p.invoice_number == invoice.number and p.status != "failed"]
+        if not payments:
+            return
+        charged = {p.amount for p in payments} | {sum((p.amount for p in payments), Decimal(0))}
+        said = {Decimal(a.replace(",", "")) for a in AMOUNT.findall(self.ctx.message)}
+        if not said - charged - {invoice.amount}:
+            return  # every amount said is one our records hold: the invoice and its payments told are the answer
+        taken = joined_with_and([f"{money(p.amount)} on {p.created_at.date().isoformat()}"
+                                 for p in sorted(payments, key=lambda p: p.created_at)])
+        self.reply.add(f"The payment{'s' if len(payments) > 1 else ''} our records show for {invoice.number}: {taken}, "
+                       "and no other charge for it. I can't see your bank statement from this chat, so I can't tell where "
+                       f"another amount comes from; a person from our team can check it with you: would you like me to "
+                       f"{OFFER_PERSON}?", answers=False)
 
     def _card_change_checked(self) -> None:
         """"I've updated my card, will you retry?": what the facts show of the card now, and what happens next."""

@@ -421,10 +421,15 @@ class CancellationReplies(PlanComparisonReplies):
             named = [name for name in order if re.search(rf"\b{re.escape(name)}\b", asked, re.IGNORECASE)]
         # "I want to upgrade": its "to upgrade" names no plan, so no target is read from it.
         target = named[0] if named and (len(named) == 1 or _MOVE_TO.search(asked)) else None
-        if target is None and not named:
-            # "I want to upgrade" after "how much is Business?": the plan the conversation named.
-            target = self._plan_named_earlier(order)
         customer = self.ctx.customer
+        if target is None and not named:
+            # "I want to upgrade" after "how much is Business?": the plan the conversation named. Not one the other way
+            # from the customer's plan: "ok how do I upgrade then" after "a free trial of business?" from Business.
+            target = self._plan_named_earlier(order)
+            if target is not None and customer is not None and customer.plan in order:
+                up = order.index(target) > order.index(customer.plan)
+                if (UPGRADING.search(asked) and not up) or (DOWNGRADING.search(asked) and up):
+                    target = None
         if target is not None and customer is not None and customer.plan in order:
             at, to = order.index(customer.plan), order.index(target)
             if to != at:
