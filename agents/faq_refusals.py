@@ -109,6 +109,11 @@ _SPEAKS_OF_RECOVERY = re.compile(r"\b(?:recover\w*|lost|lose|losing|broke|broken
                                  r"locked|can'?t|cannot|doesn'?t|won'?t|not\s+working)\b", re.IGNORECASE)
 
 
+# A second factor named: "I lost my 2fa phone", "the code doesn't work", "my authenticator".
+_NAMES_A_SECOND_FACTOR = re.compile(r"\b(?:2fa|two[\s-]?factor|2[\s-]?step|mfa|authenticat\w*|otp|codes?|phones?|mobile|sms"
+                                    r"|text\s+messages?|recovery|device)\b", re.IGNORECASE)
+
+
 def _is_the_entry_on_a_lost_second_factor(top: FaqMatch) -> bool:
     return bool(re.search(r"\blost\b", top.question, re.IGNORECASE)) and "authenticator" in top.question.lower()
 
@@ -291,6 +296,11 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     FaqRefusal(lambda ctx, top: _is_the_entry_on_a_lost_second_factor(top)
                and not reports_lost_second_factor(ctx.message) and not _SPEAKS_OF_RECOVERY.search(ctx.message),
                "the entry is on a lost second factor, which the message does not report"),
+    # "I can't get in" after "my account": read with its topic, the entry on a lost authenticator (0.92) answered a
+    # second factor the message never names; the account part says what stands in the way (Carol's lock).
+    FaqRefusal(lambda ctx, top: _is_the_entry_on_a_lost_second_factor(top)
+               and not _NAMES_A_SECOND_FACTOR.search(ctx.message_as_typed or ctx.message),
+               "the entry is on a lost second factor, which the message does not name"),
     # "Why is it locked?" from Carol, signed in: the entry on locks says to "sign in to this chat and ask us"; her
     # account's facts say whether it is locked, and why.
     FaqRefusal(_signed_in(asks_about_the_lock), "asks about the signed-in customer's own lock, which the facts hold"),

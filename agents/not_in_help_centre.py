@@ -1,7 +1,7 @@
 """Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
 document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
 instances cost, how downtime is counted, latency, a saving after no discount was found, how often or how long of
-something it is silent on, jobs here, an app moved to another account, a mobile app of ours; "how?" or "why not?" after a reply that said the help centre doesn't describe
+something it is silent on, jobs here, an app moved to another account, a mobile app of ours, security certifications; "how?" or "why not?" after a reply that said the help centre doesn't describe
 it, and what happens past a figure it said the help centre doesn't give.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
@@ -212,6 +212,13 @@ _MOBILE_APP = re.compile(
     r"|\b(?:is\s+there|do\s+(?:you|u)\s+have)\s+(?:an\s+)?app\s+for\s+(?:ios|android|iphone|(?:my\s+)?phones?|mobile)\b",
     re.IGNORECASE)
 
+# "Do you have SOC 2?", "are you ISO 27001 certified?", "HIPAA compliant?": a security or compliance certification,
+# which no entry names ("not enough information"); GDPR is the one the entry on data names.
+_CERTIFICATION = re.compile(
+    r"\bsoc\s*-?\s*(?:1|2|3|i{1,3})\b|\biso\s*-?\s*2700[12]\b|\bhipaa\b|\bpci(?:[\s-]?dss)?\b|\bfedramp\b"
+    r"|\b(?:security|compliance)\s+(?:certifications?|certificates?|attestations?|audits?|reports?)\b"
+    r"|\b(?:are|is)\s+(?:you|u|northwind)\s+(?:\w+\s+)?certified\b|\bwhat\s+certifications\b", re.IGNORECASE)
+
 # "How much latency would that add?" after the regions, "what's the latency from eu-west to the US?", "ping times to
 # singapore": a figure for how long requests take, which no entry or guide gives (every plan's price came, for "how much").
 _LATENCY = re.compile(r"\blatenc(?:y|ies)\b|\bping\s+times?\b", re.IGNORECASE)
@@ -220,7 +227,7 @@ Uncovered = Literal["partner_programme", "domain_count", "documentation", "wildc
                     "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
                     "holiday_hours", "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs",
-                    "app_to_another_account", "deploy_notices", "mobile_app"]
+                    "app_to_another_account", "deploy_notices", "mobile_app", "certification"]
 
 
 @dataclass(frozen=True)
@@ -328,6 +335,11 @@ _TOPICS: dict[Uncovered, _Topic] = {
     "mobile_app": _Topic(_named(_MOBILE_APP), (
         "Our help centre doesn't mention a mobile app of ours, so I'd rather not guess whether there is one. A person "
         f"from our team can tell you: would you like me to {OFFER_PERSON}?")),
+    "certification": _Topic(_named(_CERTIFICATION), (
+        "Our help centre doesn't mention security or compliance certifications such as SOC 2, ISO 27001, HIPAA or PCI "
+        "DSS, so I'd rather not guess which we hold. What it does say is that we are GDPR compliant and sign a data "
+        f"processing agreement on request. A person from our team can tell you more: would you like me to "
+        f"{OFFER_PERSON}?")),
     "latency": _Topic(_named(_LATENCY), (
         "Our help centre doesn't give latency figures for our regions, or between them and where your users are, so I'd "
         f"rather not guess. A person from our team can tell you more: would you like me to {OFFER_PERSON}?"),

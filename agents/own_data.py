@@ -493,6 +493,9 @@ _CANNOT_SIGN_IN = re.compile(
     # "I'm having trouble logging in", "problems signing in", "issues with my login".
     r"|\b(?:trouble|problems?|issues?|difficulty|difficulties)\s+(?:with\s+(?:my\s+|the\s+)?)?(?:log|sign)(?:ging|ing)?\s*-?\s*(?:in|on)\b"
     r"|\blocked\s+out\b"
+    # "I can't get in", "can't get into my account" (the entry on a lost authenticator answered, read with "my account").
+    r"|\b(?:can'?t|cant|cannot|can\s+not|unable\s+to|could\s*n[o'’]?t|couldnt)\s+get\s+(?:back\s+)?in(?:\W*$"
+    r"|\s*(?:to|into)\s+(?:my|our|the)\s+(?:northwind\s+)?(?:account|dashboard)\b)"
     rf"|{_FAILED_PASSWORD_ATTEMPTS}"
     # "I have no access to my account", "we've lost access to our dashboard", "no access to my account!" (the team's
     # entry answered, for its "give my colleague access"). Said of the customer: "my colleague has no access to my
@@ -668,7 +671,9 @@ def asks_about_single_sign_on(text: str) -> bool:
 _PASSWORD_RULES = re.compile(
     r"\bpassword\s+(?:requirements?|rules?|policy|policies|length|criteria|strength|complexity)\b"
     r"|\bpass\s*phrases?\b"
+    # Not "how long does a password reset link last?", which the entry on resetting answers (one hour).
     r"|\bhow\s+(?:long|short|strong|complex)\s+(?:does|do|should|must|can|has\s+to)\s+(?:my|the|a|our)\s+password\b"
+    r"(?!\s+(?:reset|recovery|change)|\s+(?:link|email|e-mail|code|token)s?\b)"
     r"|\b(?:special|allowed)\s+characters?\b[^.?!]{0,20}\bpasswords?\b|\bpasswords?\b[^.?!]{0,20}\b(?:special|allowed)\s+"
     r"characters?\b|\b(?:minimum|maximum|max|min)\s+(?:password\s+)?length\b[^.?!]{0,15}\bpassword",
     re.IGNORECASE)

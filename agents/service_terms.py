@@ -400,6 +400,9 @@ _UNPAID = (r"(?:(?:it|the\s+payment|my\s+payment|the\s+charge|the\s+card)\s+(?:d
            r"|(?:i|we)\s+(?:just\s+)?(?:don'?t|do\s+not|can'?t|cannot|can\s+not)\s+pay|non[-\s]?payment|not\s+paying|unpaid"
            # "What if I just stop paying?" (the entry on cancelling, read as if it were asked).
            r"|(?:i|we)\s+(?:just\s+)?(?:stop|stopped|quit)\s+paying)")
+_PAYMENT_TROUBLE = (r"(?:\b(?:my|the|our)\s+(?:(?:credit|debit)\s+)?card\s+(?:has\s+|is\s+|was\s+|got\s+)?(?:expired|declined)"
+                    r"|\b(?:my|the|our)\s+(?:last\s+)?payment\s+(?:has\s+|was\s+|got\s+)?(?:failed|bounced|declined|didn'?t\s+go"
+                    r"\s+through))")
 _NONPAYMENT = re.compile(
     rf"\b(?:will|would|could|does|do)\s+{_APP_OR_ACCOUNT}\s+{_FATE}\b[^.?!]{{0,30}}\b(?:if|when|for|because\s+of|due\s+to)\s+"
     rf"{_UNPAID}"
@@ -407,7 +410,14 @@ _NONPAYMENT = re.compile(
     rf"|\bwhat\s+if\s+{_UNPAID}"
     # "Will I lose my app if I don't pay?" (the upgrade's steps, or "no guide" and what is due).
     rf"|\b(?:will|would|could|do|does)\s+(?:i|we)\s+lose\s+(?:access\s+to\s+)?{_APP_OR_ACCOUNT}\b[^.?!]{{0,30}}"
-    rf"\b(?:if|when|for|because\s+of|due\s+to)\s+{_UNPAID}", re.IGNORECASE)
+    rf"\b(?:if|when|for|because\s+of|due\s+to)\s+{_UNPAID}"
+    # "My card expired, will my apps go down?" (the card on file alone came): the trouble said first, then the fate.
+    rf"|{_PAYMENT_TROUBLE}[^?]{{0,40}}?\b(?:will|would|could|does|do)\s+{_APP_OR_ACCOUNT}\s+{_FATE}\b", re.IGNORECASE)
+
+
+def reports_payment_trouble(message: str) -> bool:
+    """"My card expired", "my payment failed": a payment said to have gone wrong, not one asked about."""
+    return bool(re.search(_PAYMENT_TROUBLE, message, re.IGNORECASE))
 
 
 def asks_what_nonpayment_does(message: str) -> bool:

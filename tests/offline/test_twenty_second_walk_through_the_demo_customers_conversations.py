@@ -259,3 +259,71 @@ async def test_a_second_app_asked_after_free_allows_one_is_past_the_apps_limit_n
     assert outcome.reply.startswith("Our help centre doesn't say what happens if you go over your plan's limit on apps"), \
         outcome.reply
     assert "429" not in outcome.reply
+
+
+# ---------------------------------------------------------------- signing in, and what a failed payment does
+
+async def test_how_long_a_reset_link_lasts_is_not_read_as_the_passwords_length(converse):
+    (outcome,) = await converse("cus_carol", "how long does a password reset link last?")
+    assert "rules a password must meet" not in outcome.reply, outcome.reply
+    assert "We send a reset link that works for one hour" in outcome.reply
+
+
+async def test_how_long_a_password_must_be_is_still_the_rules_unsaid(converse):
+    (outcome,) = await converse("cus_alice", "how long does my password need to be?")
+    assert "rules a password must meet" in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "expected"), [
+    ("cus_carol", "Your account (carol) is locked — five failed sign-ins."),
+    ("cus_alice", "Your account (alice) isn't locked — it's active."),
+    (None, "Here's what usually gets you back in, from our help centre:"),
+])
+async def test_cant_get_in_after_my_account_is_what_stands_in_the_way_not_a_lost_authenticator(converse, customer,
+                                                                                               expected):
+    *_, outcome = await converse(customer, "my account", "I can't get in")
+    assert outcome.reply.startswith(expected), outcome.reply
+    assert outcome.route != "faq"
+    assert not outcome.reply.startswith("Sign in with your password and choose **Use a recovery code**")
+
+
+async def test_a_lost_phone_with_the_authenticator_still_gets_its_entry_for_a_visitor(converse):
+    (outcome,) = await converse(None, "I lost my phone with my authenticator, how do I get back into my account?")
+    assert "**Use a recovery code**" in outcome.reply
+
+
+async def test_a_card_expired_and_the_apps_fate_asked_at_once_is_the_fate_unsaid_and_the_failed_payment(converse):
+    (outcome,) = await converse("cus_alice", "my card expired, will my apps go down?")
+    assert outcome.reply.startswith("Our help centre doesn't say what happens to your apps or account while a payment is "
+                                    "outstanding"), outcome.reply
+    assert "Your payment for invoice NW-1003 ($29.00, issued on 2026-11-01) didn't go through" in outcome.reply
+
+
+async def test_a_failed_payment_said_by_a_customer_whose_payments_went_through_is_set_against_the_records(converse):
+    (outcome,) = await converse("cus_bob", "my payment failed, will my account be suspended?")
+    assert "I don't see a failed payment on your account, so nothing is outstanding." in outcome.reply, outcome.reply
+    assert "Your last payment was $99.00 on 2026-11-15" in outcome.reply
+    assert "What our help centre does say: We retry any failed invoice on the new card within a day." in outcome.reply
+
+
+async def test_what_a_failed_payment_would_do_asked_as_a_hypothetical_still_gets_no_records(converse):
+    (outcome,) = await converse("cus_bob", "what happens if my payment fails?")
+    assert "I don't see a failed payment" not in outcome.reply
+    assert "What it does say: We retry any failed invoice" in outcome.reply
+
+
+async def test_a_card_expired_and_the_apps_fate_asked_on_free_is_that_there_is_nothing_to_miss(converse):
+    (outcome,) = await converse("cus_carol", "my card expired, will my apps go down?")
+    assert outcome.reply.startswith("You're on the Free plan, which costs nothing, so there's no payment for you to miss")
+
+
+@pytest.mark.parametrize("message", ["do you have SOC 2?", "are you HIPAA compliant?", "is northwind iso 27001 certified?"])
+async def test_a_security_certification_is_said_to_be_unmentioned_with_what_is_said_of_data(converse, message):
+    (outcome,) = await converse("cus_bob", message)
+    assert outcome.reply.startswith("Our help centre doesn't mention security or compliance certifications"), outcome.reply
+    assert "We are GDPR compliant" in outcome.reply or "we are GDPR compliant" in outcome.reply
+
+
+async def test_a_tls_certificate_is_still_not_read_as_a_certification(converse):
+    (outcome,) = await converse("cus_bob", "my ssl certificate expired")
+    assert "compliance certifications" not in outcome.reply

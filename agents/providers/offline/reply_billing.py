@@ -144,6 +144,7 @@ from agents.service_terms import (
     asks_price_per_seat,
     asks_to_change_the_renewal_date,
     asks_what_nonpayment_does,
+    reports_payment_trouble,
     tier_not_ours,
     who_may_pay_less,
 )
@@ -1217,10 +1218,19 @@ class BillingReplies(WriterBase):
             if len(failed) == 1:
                 self.reply.add(f"You have {money(failed[0].amount)} outstanding.", answers=False)
             self._explain_failure(failed[0])
-        elif (card := self._entry_on("card")) is not None and (retry := [s for s in sentences(card.answer)
-                                                                        if "retry" in s.lower()]):
-            self.reply.add(f"What it does say: {' '.join(retry)}", answers=False)
-            self._cite_faq(card)
+        else:
+            records_told = (self.ctx.customer is not None and self.facts.has_billing and bool(self.facts.payments)
+                            and reports_payment_trouble(self.ctx.message))
+            if records_told:
+                # "My payment failed, will my account be suspended?" from Bob, whose payments all went through: what the
+                # records show, before what the help centre says of retries.
+                self.reply.add("I don't see a failed payment on your account, so nothing is outstanding.", answers=False)
+                self._last_payment()
+            if (card := self._entry_on("card")) is not None and (retry := [s for s in sentences(card.answer)
+                                                                          if "retry" in s.lower()]):
+                said = "What our help centre does say" if records_told else "What it does say"
+                self.reply.add(f"{said}: {' '.join(retry)}", answers=False)
+                self._cite_faq(card)
         self.reply.add(f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?",
                        answers=False)
         return True
