@@ -122,10 +122,21 @@ _WISHES_TO_MOVE_TO = re.compile(
     r"to\s+(?:the\s+)?(?P<plan>free|pro|business)\b", re.IGNORECASE)
 
 
+# "Can I downgrade to pro?", "actually never mind, what about downgrading to pro instead?": the move asked for as a
+# question (the plan alone came, below the FAQ shortcut's threshold). Not "what happens if I upgrade to business?", which
+# asks what the move does.
+_ASKS_TO_MOVE_TO = re.compile(
+    r"^\W*(?:(?:actually|ok(?:ay)?|so|and|then|never\s*mind|hmm+|well|no)[,.!\s]+)*(?:(?:can|could|may)\s+(?:i|we)\s+"
+    r"(?:just\s+|still\s+)?|(?:what|how)\s+about\s+)(?:up|down)grad(?:e|ing)\s+(?:(?:my|our)\s+(?:plan|subscription|account)"
+    r"\s+)?to\s+(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier))?(?:\s+(?:instead|then|now|please))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
 def plan_moved_to(message: str) -> str | None:
     """The plan ("pro", as written) a message asks to move to, or None."""
     found = (_MOVES_TO_A_PLAN.search(message) or _TAKES_A_PAID_PLAN.search(message) or _WANTS_FREE.search(message)
-             or _WANTS_A_PAID_PLAN.search(message) or _WISHES_TO_MOVE_TO.search(message))
+             or _WANTS_A_PAID_PLAN.search(message) or _WISHES_TO_MOVE_TO.search(message)
+             or _ASKS_TO_MOVE_TO.match(message))
     return found["plan"] if found else None
 
 

@@ -327,3 +327,20 @@ async def test_a_security_certification_is_said_to_be_unmentioned_with_what_is_s
 async def test_a_tls_certificate_is_still_not_read_as_a_certification(converse):
     (outcome,) = await converse("cus_bob", "my ssl certificate expired")
     assert "compliance certifications" not in outcome.reply
+
+
+@pytest.mark.parametrize(("turns", "still"), [
+    (("I want to cancel our subscription", "actually never mind, what about downgrading to pro instead?"), False),
+    # A guard: asked with "can I", the steps came before too.
+    (("can I downgrade to pro?",), True),
+])
+async def test_a_downgrade_to_a_named_plan_asked_as_a_question_gets_the_downgrades_steps(converse, turns, still):
+    *_, outcome = await converse("cus_bob", *turns)
+    assert "Go to **Billing → Plan** and choose the smaller plan." in outcome.reply, outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply
+
+
+async def test_when_a_downgrade_asked_as_a_question_takes_effect_is_the_entrys_answer(converse):
+    *_, outcome = await converse("cus_bob", "I want to cancel our subscription",
+                                 "actually never mind, what about downgrading to pro instead?", "when does that take effect?")
+    assert outcome.reply.startswith("The downgrade takes effect at the end of your current billing period"), outcome.reply
