@@ -75,6 +75,21 @@ def asks_to_run_an_app_in_more_regions(text: str) -> bool:
     return bool(_MORE_REGIONS_FOR_AN_APP.search(text))
 
 
+# "How much extra does that cost?", "is that extra?", "does it cost anything?": the price of what was just discussed,
+# beyond the plan's (follow_ups.leaning_back.asks_what_it_costs reads "how much will it cost?", of a change asked for).
+_ASKS_IF_IT_COSTS_EXTRA = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much\s+(?:extra\s+|more\s+)?(?:does|will|would|is)\s+(?:it|that|this)"
+    r"\s+(?:cost|be)(?:\s+extra)?|(?:does|is|will|would)\s+(?:it|that|this)\s+(?:cost\s+(?:extra|more|anything)|extra|be\s+extra)"
+    r"|what\s+does\s+(?:it|that)\s+cost|is\s+there\s+an?\s+(?:extra|additional)\s+(?:cost|charge|fee))\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def asks_the_price_of_more_regions(ctx: SupportContext) -> bool:
+    """"How much does that cost?" right after asking to run an app in more than one region."""
+    return (bool(_ASKS_IF_IT_COSTS_EXTRA.match(ctx.message))
+            and asks_to_run_an_app_in_more_regions(previous_user_text(ctx) or ""))
+
+
 # "Can I host in Japan?" (out of scope at 0.55), "do you have servers in australia?", "a data centre in germany": where
 # apps can run, asked of a place. Not "run my app in docker" nor "deploy in production", which are no places.
 _HOSTING_IN_A_PLACE = re.compile(

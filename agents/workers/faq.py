@@ -12,6 +12,7 @@ from agents.about_service import (
     asks_about_support_hours,
     asks_how_we_differ,
     asks_the_best_way_to_get_help,
+    asks_the_price_of_more_regions,
     asks_to_keep_an_app_awake,
     asks_to_move_an_app_between_regions,
     asks_to_run_an_app_in_more_regions,
@@ -605,7 +606,7 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         matches += _after_own(matches, _best_of_each(deps, SIGN_IN_QUESTIONS))
     if (NAMES_OUR_REGION.search(ctx.message)
             or asks_to_move_an_app_between_regions(ctx.message, last_reply=last_assistant_text(ctx))
-            or asks_to_run_an_app_in_more_regions(ctx.message)
+            or asks_to_run_an_app_in_more_regions(ctx.message) or asks_the_price_of_more_regions(ctx)
             or asks_where_apps_can_run(ctx.message, last_reply=last_assistant_text(ctx))):
         # "Where is ap-southeast?" shares no word with the entry's phrasings ("which regions can I deploy to?"), whose
         # answer places each region; added as the plans' entry is above. So for "can I host in japan?", and for "how do

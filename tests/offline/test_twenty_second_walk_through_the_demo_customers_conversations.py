@@ -344,3 +344,21 @@ async def test_when_a_downgrade_asked_as_a_question_takes_effect_is_the_entrys_a
     *_, outcome = await converse("cus_bob", "I want to cancel our subscription",
                                  "actually never mind, what about downgrading to pro instead?", "when does that take effect?")
     assert outcome.reply.startswith("The downgrade takes effect at the end of your current billing period"), outcome.reply
+
+
+async def test_the_price_of_running_in_more_regions_is_not_the_price_of_the_plan_the_entry_names(converse):
+    *_, outcome = await converse("cus_bob", "what regions do you have?", "can we run in two regions at once?",
+                                 "how much does that cost?")
+    assert outcome.reply.startswith("Our help centre says: Pick the region when you create an app; Business accounts can "
+                                    "run an app in several regions at once. You're on Business, which that includes."), \
+        outcome.reply
+    assert "doesn't say whether running an app in more regions costs anything" in outcome.reply
+
+
+async def test_a_signed_in_customer_asking_to_close_the_account_is_not_told_to_sign_in(converse):
+    first, second = await converse("cus_alice", "please close my account", "yes I'm sure")
+    assert first.reply.startswith("I can't delete an account from this chat: you do that yourself, from your account's "
+                                  "settings."), first.reply
+    assert "once you're signed in" not in first.reply
+    assert second.reply.startswith("I understand, but I still can't delete it for you"), second.reply
+    assert "My answer is the same" not in second.reply

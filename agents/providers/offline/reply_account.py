@@ -286,6 +286,10 @@ FORGOT_USERNAME = re.compile(r"\b(?:forgot|forgotten|lost|can'?t\s+remember|cann
 _ASKS_WHO_SIGNED_IN = re.compile(r"\bwho\b", re.IGNORECASE)
 
 
+# How the account part says that no action of the chat deletes an account.
+_CANNOT_DELETE_HERE = "I can't delete an account from this chat"
+
+
 class AccountReplies(BillingReplies):
     def _profile_details_asked(self) -> bool:
         """"I want help to update some of the details on my user account", "I need to modify my user profile": the one
@@ -1372,8 +1376,15 @@ class AccountReplies(BillingReplies):
                 or (entry := self._entry_on("delete", "account")) is None
                 or (account is not None and account.status == "locked")):
             return False
-        self.reply.add(f"I can't delete an account from this chat: you do that yourself, once you're signed in. "
-                       f"Here's how: {entry.answer}")
+        if _CANNOT_DELETE_HERE in last_assistant_text(self.ctx):
+            # "Yes I'm sure" right after it: the same reply came again behind "my answer is the same".
+            self.reply.add("I understand, but I still can't delete it for you: nothing in this chat can delete an "
+                           "account, so it has to be done from the account itself, as in my last message. If you'd "
+                           f"like help with it, I can {OFFER_PERSON} from our team.")
+            return True
+        where = ("from your account's settings" if self.ctx.customer is not None
+                 else "once you're signed in")  # a visitor signs in first; a customer here is signed in already
+        self.reply.add(f"{_CANNOT_DELETE_HERE}: you do that yourself, {where}. Here's how: {entry.answer}")
         self._cite_faq(entry)
         return True
 

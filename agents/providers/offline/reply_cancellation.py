@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from agents.about_service import asks_the_price_of_more_regions
 from agents.coming_back import asks_to_come_back_after_cancelling
 from agents.details_for_a_person import PAUSE_UNDESCRIBED
 from agents.follow_ups.go_aheads import affirms
@@ -183,7 +184,11 @@ class CancellationReplies(PlanComparisonReplies):
 
     def answers_price_of_the_plans_named(self) -> bool:
         """"How much?" right after "Custom domains are on Pro and Business": each plan's price a month, with the
-        customer's own (it got the custom domains guide again). False, having said nothing, for another message."""
+        customer's own (it got the custom domains guide again). False, having said nothing, for another message, or for
+        "how much does that cost?" after asking to run an app in more regions, where the plan the entry names is not what
+        is priced."""
+        if asks_the_price_of_more_regions(self.ctx):
+            return False
         named = plans_priced_asked(self.ctx)
         prices = self._monthly_prices()
         priced = [f"{name} {self._costs(prices[name])}" for name in named if name in prices]

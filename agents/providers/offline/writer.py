@@ -25,6 +25,7 @@ from agents.about_service import (
     asks_how_to_move_from_another_host,
     asks_how_we_differ,
     asks_if_the_move_is_easy,
+    asks_the_price_of_more_regions,
     asks_to_move_an_app_between_regions,
     asks_to_run_an_app_in_more_regions,
     asks_what_answers_only,
@@ -776,8 +777,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
         """"How much extra does that cost?" right after asking to run an app in a second region: the entry names the
         plan it comes with, and nothing of a price of its own, which is said rather than guessed, with a person (it
         got the plans' prices). False, having said nothing, for another message or without the entry on regions."""
-        if (not _ASKS_IF_IT_COSTS_EXTRA.match(self.ctx.message)
-                or not asks_to_run_an_app_in_more_regions(previous_user_text(self.ctx) or "")
+        if (not asks_the_price_of_more_regions(self.ctx)
                 or (entry := self._entry_on("region")) is None):
             return False
         several = next((s for s in sentences(entry.answer) if re.search(r"\bseveral\s+regions\b", s, re.IGNORECASE)), None)
@@ -1050,13 +1050,6 @@ BARE_THANKS = frozenset({"ok", "okay", "k", "alright", "great", "cool", "yes", "
                          "you", "thx", "ty", "cheers", "so", "very", "much", "a", "lot", "many"})
 
 
-# "How much extra does that cost?", "is that extra?", "does it cost anything?": the price of what was just discussed,
-# beyond the plan's (follow_ups.leaning_back.asks_what_it_costs reads "how much will it cost?", of a change asked for).
-_ASKS_IF_IT_COSTS_EXTRA = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+much\s+(?:extra\s+|more\s+)?(?:does|will|would|is)\s+(?:it|that|this)"
-    r"\s+(?:cost|be)(?:\s+extra)?|(?:does|is|will|would)\s+(?:it|that|this)\s+(?:cost\s+(?:extra|more|anything)|extra|be\s+extra)"
-    r"|what\s+does\s+(?:it|that)\s+cost|is\s+there\s+an?\s+(?:extra|additional)\s+(?:cost|charge|fee))\s*[?.!]*\s*$",
-    re.IGNORECASE)
 # Small talk, on normalised text: greetings and "how are you", and kind words about us.
 HOW_ARE_YOU = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u|ya)(?:\s+(?:doing|today))*\b|\bhows\s+it\s+going\b"
                          r"|\bhow\s+is\s+it\s+going\b|\bhows\s+your\s+day\b")
