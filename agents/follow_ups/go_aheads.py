@@ -79,6 +79,8 @@ NEVER_MIND = r"never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|scratc
 _TAKE_BACK = (rf"(?:{NEVER_MIND}|ignore\s+(?:that|me)|cancel\s+that"
               # "My mistake", "no I wasn't, sorry" after "I can't find a duplicate charge" (not enough information).
               r"|my\s+(?:mistake|bad)|i\s+was\s+(?:wrong|mistaken)|i\s+misread(?:\s+it)?|no,?\s+i\s+(?:wasn'?t|was\s+not)"
+              # "No, only once actually, sorry" after the same (not enough information).
+              r"|(?:it\s+was\s+|i\s+was\s+)?(?:only|just)\s+(?:charged\s+)?once|(?:it\s+was\s+)?only\s+one\s+(?:charge|payment)"
               # "Sorry, wrong window": a message meant for somewhere else (the offer of a person came).
               r"|(?:(?:that\s+was|i\s+typed\s+(?:in|into)|that\s+was\s+for)\s+(?:the\s+|a\s+)?)?wrong\s+(?:window|chat|tab|person"
               r"|conversation|screen)|(?:that\s+)?(?:wasn'?t|was\s+not)\s+(?:meant\s+)?for\s+you|typed\s+(?:that\s+)?by\s+"
@@ -98,7 +100,7 @@ _KEEPS_IT = (r"(?:(?:i'?ll|i\s+will|i'?d\s+rather|let'?s)\s+)?(?:keep|leave)\s+(
 _WITHDRAWN = re.compile(
     # "Done, it works now", "great, all sorted" after the steps (the guide's steps came again) lead in too.
     rf"^\s*(?:(?:actually|oh|oops|whoops|ok(?:ay)?|sorry|wait|ah|hey|no|done|great|perfect|cool|nice|yes|yep|yeah)[\s,.!]+)*"
-    rf"(?:{_TAKE_BACK}(?:[\s,.!;:-]+(?:{_SORTED}|{_KEEPS_IT}|thanks|thank\s+you|thx|sorry|actually|now))*"
+    rf"(?:{_TAKE_BACK}(?:[\s,.!;:-]+(?:{_SORTED}|{_KEEPS_IT}|thanks|thank\s+you|thx|sorry|actually|now|my\s+(?:mistake|bad)))*"
     rf"|{_SORTED}(?:[\s,.!;:-]+(?:{_TAKE_BACK}|thanks|thank\s+you|thx|now|actually))*"
     # "Fine, I'll stay on free", "ok I'll keep my plan then" after a price or a move (the scope reply came).
     rf"|(?:(?:fine|alright|all\s+right|then|in\s+that\s+case|hmm+|oh\s+well|well|ok\s+then)[\s,.!]+)*(?:{_KEEPS_IT})"

@@ -362,3 +362,14 @@ async def test_a_signed_in_customer_asking_to_close_the_account_is_not_told_to_s
     assert "once you're signed in" not in first.reply
     assert second.reply.startswith("I understand, but I still can't delete it for you"), second.reply
     assert "My answer is the same" not in second.reply
+
+
+@pytest.mark.parametrize("taken_back", ["no, only once actually, sorry", "it was just once, my bad"])
+async def test_a_charge_said_to_be_once_after_no_duplicate_was_found_is_a_claim_taken_back(converse, taken_back):
+    *_, outcome = await converse("cus_alice", "I was charged twice", taken_back)
+    assert outcome.reply == "No problem, I'll leave it there. If anything else comes up, you can ask again here any time."
+
+
+async def test_only_once_asked_as_a_question_is_still_not_a_claim_taken_back(converse):
+    *_, outcome = await converse("cus_alice", "how many times can I retry?", "only once?")
+    assert not outcome.reply.startswith("No problem, I'll leave it there.")
