@@ -628,6 +628,14 @@ def asks_to_lock(text: str) -> bool:
 _DENIES_DOING_IT = re.compile(
     r"^\W*(?:(?:but|no|wait|what|huh)[,.!?\s]+)*(?:i\s+(?:didn'?t|did\s+not|haven'?t|have\s+not|never)\s+(?:do|done|touch(?:ed)?)"
     r"\s+(?:anything|a\s+thing|it|that)|i\s+did\s+nothing)(?:\s+(?:wrong|though))?\W*$", re.IGNORECASE)
+# "I only tried twice", "I didn't try 5 times" right after the same: fewer of those failed sign-ins were the customer's
+# than locked the account, so the others were someone else's (read as a charge taken twice, it got "no payment taken").
+_FEWER_TRIES = re.compile(
+    r"^\W*(?:(?:but|no|wait|what|huh|hmm+)[,.!?\s]+)*(?:i\s+(?:only|just)\s+(?:tried|attempted|typed\s+it|entered\s+it|failed"
+    r"|got\s+it\s+wrong)(?:\s+(?:it|to\s+(?:log|sign)\s+in))?\s+(?:once|twice|two|three|four|[1-4])(?:\s+times?)?"
+    r"|i\s+(?:didn'?t|did\s+not|never)\s+(?:try|fail)(?:\s+(?:it|to\s+(?:log|sign)\s+in))?\s+(?:five|5)\s+times"
+    r"|(?:it\s+was\s+)?only\s+(?:one|two|three|four|[1-4])\s+(?:attempts?|tries|times))(?:\s+(?:though|tho))?\W*$",
+    re.IGNORECASE)
 # "Your account (carol) is locked — five failed sign-ins": the lock's reason, not the warning that failed sign-ins lock
 # an account, said to someone whose account is open.
 _LOCK_REASON_TOLD = re.compile(r"\byour account\b[^.]*\bis locked\b[^.]*\bfailed sign-ins\b", re.IGNORECASE)
@@ -639,9 +647,9 @@ def denies_doing_it(message: str) -> bool:
 
 
 def with_the_lock_denied(message: str, *, last_reply: str) -> str:
-    """"I didn't do anything" right after the lock's reason was told: "those failed sign-ins weren't me"; else the
-    message as it is."""
-    if denies_doing_it(message) and _LOCK_REASON_TOLD.search(last_reply):
+    """"I didn't do anything", "I only tried twice" right after the lock's reason was told: "those failed sign-ins
+    weren't me"; else the message as it is."""
+    if (denies_doing_it(message) or _FEWER_TRIES.match(message)) and _LOCK_REASON_TOLD.search(last_reply):
         return "those failed sign-ins weren't me"
     return message
 

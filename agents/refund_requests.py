@@ -210,12 +210,23 @@ def asks_for_a_refund(text: str) -> bool:
     return False
 
 
+# "I tried twice", "we redeployed two times": something the customer did twice, which is no charge taken twice.
+_DONE_TWICE = re.compile(
+    r"\b(?:tried|try|attempted|typed|entered|clicked|logged\s+in|signed\s+in|restarted|redeployed|deployed|rebooted|asked"
+    r"|called|emailed|checked|reset|sent|submitted|pressed)\b[^.?!]{0,20}\b(?:twice|two\s+times|2\s+times)\b", re.IGNORECASE)
+
+
+def says_something_done_twice(text: str) -> bool:
+    """"I tried twice": something done twice, and no charge named."""
+    return bool(_DONE_TWICE.search(text)) and not _NAMES_A_CHARGE.search(text)
+
+
 def reports_charged_twice(text: str, *, charged_twice_totals: Iterable[Decimal] = ()) -> bool:
     """"I was charged twice", "there's a duplicate charge", "I was charged $198" (what an invoice charged twice
     took in all, `charged_twice_totals`): a double charge reported, not asked about ("was I charged twice?")."""
     totals = set(charged_twice_totals)
     for clause in _statements(text):
-        if _CHARGED_TWICE.search(clause) and not _NOT_CHARGED.search(clause):
+        if _CHARGED_TWICE.search(clause) and not _NOT_CHARGED.search(clause) and not says_something_done_twice(clause):
             return True
         if totals and quoted_amounts(clause) & totals:
             return True

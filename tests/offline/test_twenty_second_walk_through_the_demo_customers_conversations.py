@@ -373,3 +373,23 @@ async def test_a_charge_said_to_be_once_after_no_duplicate_was_found_is_a_claim_
 async def test_only_once_asked_as_a_question_is_still_not_a_claim_taken_back(converse):
     *_, outcome = await converse("cus_alice", "how many times can I retry?", "only once?")
     assert not outcome.reply.startswith("No problem, I'll leave it there.")
+
+
+# "But I didn't try 5 times" is a guard: it was read so before too.
+@pytest.mark.parametrize("denial", ["I only tried twice", "but I didn't try 5 times"])
+async def test_fewer_tries_than_the_lock_counts_is_the_failed_sign_ins_denied(converse, denial):
+    *_, outcome = await converse("cus_carol", "why is my account locked?", denial)
+    assert "I won't unlock it while someone else may be trying to get in" in outcome.reply, outcome.reply
+    assert "charge" not in outcome.reply  # "twice" was read as a charge taken twice: "no payment taken"
+
+
+@pytest.mark.parametrize("message", ["I tried twice", "I only tried twice"])
+async def test_something_done_twice_files_no_refund_of_a_duplicate(converse, message):
+    (outcome,) = await converse("cus_bob", message)
+    assert not outcome.actions, outcome.actions  # Bob's duplicate was filed for a refund, pending a person's approval
+    assert "sent it to a member of our staff for approval" not in outcome.reply
+
+
+async def test_a_charge_taken_twice_still_files_the_duplicates_refund(converse):
+    (outcome,) = await converse("cus_bob", "I tried to pay and got charged twice")
+    assert "sent it to a member of our staff for approval" in outcome.reply, outcome.reply

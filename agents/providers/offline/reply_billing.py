@@ -119,6 +119,7 @@ from agents.refund_requests import (
     asks_for_both_charges,
     asks_if_charged_twice,
     reports_charged_twice,
+    says_something_done_twice,
     supposes_a_charge_taken_twice,
 )
 from agents.service_terms import (
@@ -2678,6 +2679,10 @@ class BillingReplies(WriterBase):
         """"I was charged twice", or "I got charged 198 instead of 99": the total of an invoice charged twice. Or
         "my invoice NW-2002 is wrong" of an invoice charged twice: what is wrong with it, which describing the
         invoice alone left unsaid."""
+        if says_something_done_twice(self.ctx.message):
+            # "I tried twice", "I only tried twice" (after a lock's reason): read as a charge taken twice, Bob's
+            # duplicate was filed for a refund.
+            return False
         return (has_cue(self.words, self.norm, "twice", "duplicate", "double", "two times", "2 times")
                 or self._quotes_double_total() or self._says_a_charged_twice_invoice_is_wrong()
                 or reports_charged_twice(self.ctx.message))  # "you charged me again!"
