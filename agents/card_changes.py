@@ -45,7 +45,7 @@ _ASKS_TO_STOP_THE_CARD = re.compile(
     r"\b(?:should|shall|do|must|can|could)\s+(?:i|we)\s+(?:(?:also|just|first|then|need\s+to|have\s+to)\s+)*"
     rf"(?:cancel|block|freeze|stop|close|report|replace)\s+(?:my|our|the|this|that|it\b)(?:\s+{_CARD})?",
     re.IGNORECASE)
-# How the billing part begins its answer to a card said to be misused: the bank blocks it.
+# How the billing part begins its answer to a card said to be misused, in lower case: the bank blocks it.
 BANK_BLOCKS_THE_CARD = "call your bank or card issuer now"
 # "It was stolen", "lost it" right after the card on file was said: that card.
 _IT_LOST = re.compile(r"^\W*(?:(?:well|so|and|yes|yeah)[,\s]+)?(?:it\s+(?:was|got|has\s+been|'s\s+been)\s+(?:stolen|lost"
@@ -77,7 +77,7 @@ def reports_card_misused(message: str) -> bool:
 def asks_to_stop_the_card_after_misuse(ctx: SupportContext) -> bool:
     """"Should I cancel my card?" right after the reply to a card said to be used by someone else."""
     return (bool(_ASKS_TO_STOP_THE_CARD.search(ctx.message))
-            and BANK_BLOCKS_THE_CARD in last_assistant_text(ctx).replace("Call your bank", "call your bank"))
+            and BANK_BLOCKS_THE_CARD in last_assistant_text(ctx).lower())
 
 
 def says_charged_without_an_account(message: str) -> bool:
