@@ -145,6 +145,7 @@ from agents.follow_ups.plans import (
     asked_of_a_plan,
     asked_which_plan_for,
     asks_a_cheaper_way_to_stay_awake,
+    asks_if_a_plan_is_worth_it,
     asks_to_avoid_what_a_plan_has,
     cheapest_plan_asked,
     discount_asked_for_who_they_are,
@@ -196,6 +197,7 @@ from agents.frustration import (
 )
 from agents.funds_not_the_cause import expired_card_told, funds_not_the_cause_reply
 from agents.how_long_it_ran import time_a_build_ran_told
+from agents.invoice_visibility import who_sees_the_invoices_reply
 from agents.language import asks_about_spoken_languages, looks_not_english
 from agents.lock_wait import asks_how_long_a_lock_lasts
 from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_mailings, asks_if_an_email_is_ours
@@ -544,6 +546,8 @@ _REPLIES_WORKED_OUT_BY_RULE = (
                    "gives the address a reset link was expected at"),
     # "I can see it on my bank statement" right after a failed payment was set against the bank's: the invoice list.
     _WorkedOutRule(bank_shows_it_reply, "billing", "bank_shows_it", "says the bank shows the payment our records show failed"),
+    # "Who can see them?" right after where invoices go was told: the same reply again, "my answer is the same".
+    _WorkedOutRule(who_sees_the_invoices_reply, "billing", "who_sees_invoices", "asks who can see the invoices"),
     # "It was 40 days ago" right after a charge was refused as outside the window: the refusal again, "my answer is the same".
     _WorkedOutRule(time_told_after_a_refusal_reply, "refund", "time_told_after_a_refusal",
                    "tells how long ago the charge refused as outside the window was paid"),
@@ -772,6 +776,10 @@ _FOLLOW_UPS_MISREAD = (
     # plans' entries answer for everyone.
     _FollowUpRule(lambda ctx: asks_what_a_plan_has(asked_of_a_plan(ctx) or ctx.message), "general",
                   "plan_contents_asked", "asks whether a plan it names includes something"),
+    # "Is it worth it for me?" after "and business?" from a customer on Pro (out of scope at 0.85: the scope reply):
+    # whether the plan named is worth it over their own, which the plans' lists answer.
+    _FollowUpRule(asks_if_a_plan_is_worth_it, "general", "plan_worth_asked",
+                  "asks whether a plan just named is worth it over another", spares=("human",)),
     # "It keeps asking me for a verification code" (out of scope at 0.47: "I don't have a guide on that"): a code asked
     # for at sign-in, which the account's two-factor state answers.
     _FollowUpRule(lambda ctx: ctx.customer is not None and says_a_code_is_asked(ctx.message), "account", "code_asked",

@@ -235,16 +235,31 @@ def _worth_of_the_plans_compared(ctx: SupportContext) -> str | None:
     """"Is it worth it?" (or "which one would you recommend?") after "what is the price difference between pro and
     business": whether the dearer of the
     two plans that question named is worth it over the other ("is business worth it over pro?"), which the
-    comparison answers from the plans' lists. None for any other message, or when the question before named
-    not exactly two plans."""
+    comparison answers from the plans' lists. "Is it worth it for me?" after "and business?" from Alice, on Pro: the plan
+    named against her own (the scope reply came). None for any other message, or when the question before named
+    not two plans, or one besides the customer's own."""
     if not (_ASKS_IF_WORTH_IT.match(ctx.message) or _ASKS_WHICH_TO_CHOOSE.match(ctx.message)):
         return None
     before = previous_user_text(ctx) or ""
     named = {plan.split()[0].lower() for plan in PLAN_NAMED.findall(before)}
+    if len(named) != 2 and _ASKS_IF_WORTH_IT.match(ctx.message):
+        # "Is it worth it?" after "and business?", which is read as the question before it ("what does the pro plan
+        # include?"): the plan it names itself is the second of the two, else the customer's own. Which to choose
+        # ("which is best?") is answered with what each includes, not weighed against the customer's plan.
+        last_asked = next((turn.text for turn in reversed(ctx.history) if turn.role == "user"), "")
+        named |= {plan.split()[0].lower() for plan in PLAN_NAMED.findall(last_asked)}
+        own = ctx.customer.plan.lower() if ctx.customer is not None else None
+        if len(named) == 1 and own in PLANS_CHEAPEST_FIRST and own not in named:
+            named.add(own)
     if len(named) != 2:
         return None
     lower, higher = sorted(named, key=PLANS_CHEAPEST_FIRST.index)
     return f"is {higher} worth it over {lower}?"
+
+
+def asks_if_a_plan_is_worth_it(ctx: SupportContext) -> bool:
+    """"Is it worth it?", "which would you recommend?" of the plans just named (with the customer's own, for one)."""
+    return _worth_of_the_plans_compared(ctx) is not None
 
 
 # "What's the catch?", "any downsides?" after a question about one plan ("do you have a free plan?"): what that plan

@@ -393,3 +393,32 @@ async def test_something_done_twice_files_no_refund_of_a_duplicate(converse, mes
 async def test_a_charge_taken_twice_still_files_the_duplicates_refund(converse):
     (outcome,) = await converse("cus_bob", "I tried to pay and got charged twice")
     assert "sent it to a member of our staff for approval" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "last"), [
+    ("cus_alice", "is it worth it for me?"),  # out of scope at 0.85: the scope reply
+    (None, "is it worth it?"),                # "and business?" is read as the question before it, of Pro
+])
+async def test_whether_the_plan_just_named_is_worth_it_is_what_it_adds_over_the_other(converse, customer, last):
+    *_, outcome = await converse(customer, "what does the pro plan include?", "and business?", last)
+    assert outcome.reply.startswith("Whether Business is worth it depends on what you need, so here's what it adds."), \
+        outcome.reply
+    assert "Business ($99.00 a month) has everything in Pro, plus unlimited apps" in outcome.reply
+
+
+@pytest.mark.parametrize(("customer", "turns", "address"), [
+    ("cus_bob", ("our invoices go to the wrong email", "who can see them?"), " (bob@example.com)"),
+    (None, ("who else can see our invoices?",), ""),
+])
+async def test_who_can_see_the_invoices_is_where_they_go_and_the_roles_unsaid(converse, customer, turns, address):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply == (
+        f"Our help centre says invoices are emailed to the address on your account{address} and kept under **Billing → "
+        "Invoices**. It doesn't say which of your team members can see them (each member you invite gets a role), so "
+        "I'd rather not guess. A person from our team can tell you: would you like me to pass you to a person?"), \
+        outcome.reply
+
+
+async def test_who_can_see_it_with_no_invoices_told_is_still_not_read_as_the_invoices(converse):
+    (outcome,) = await converse("cus_bob", "who can see it?")
+    assert "team members can see them" not in outcome.reply
