@@ -422,3 +422,9 @@ async def test_who_can_see_the_invoices_is_where_they_go_and_the_roles_unsaid(co
 async def test_who_can_see_it_with_no_invoices_told_is_still_not_read_as_the_invoices(converse):
     (outcome,) = await converse("cus_bob", "who can see it?")
     assert "team members can see them" not in outcome.reply
+
+
+async def test_a_hedged_wait_past_the_dns_update_is_longer_than_the_guide_expects(converse):
+    *_, outcome = await converse("cus_bob", "hi, we need help with our custom domain", "it says pending verification",
+                                 "it's been like 3 hours")
+    assert outcome.reply.startswith("That's longer than our guide “Custom domains and DNS” expects:"), outcome.reply

@@ -309,7 +309,9 @@ _DNS_NOT_UPDATED = re.compile(
     re.IGNORECASE)
 # "It's been 3 hours", "still nothing after a day", "since yesterday": a wait said to be over, in hours or days.
 _WAITED_HOURS = re.compile(
-    r"\b(?:it'?s|it\s+has|i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:been|waited)\s+(?:for\s+)?(?:over\s+|more\s+than\s+|almost\s+)?"
+    # "It's been like 3 hours": the wait, hedged (the waiting step came again).
+    r"\b(?:it'?s|it\s+has|i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:been|waited)\s+(?:for\s+)?(?:over\s+|more\s+than\s+|almost\s+"
+    r"|like\s+|about\s+|around\s+|nearly\s+|roughly\s+|at\s+least\s+)?"
     r"(?:\d+|an?|a\s+few|several|two|three|four|five|six|many|24|48)\s+(?:hours?|hrs?|days?)\b"
     r"|\b(?:for|after)\s+(?:hours|days|a\s+day|a\s+whole\s+day)\b|\b(?:over|more\s+than)\s+(?:an?\s+|one\s+)?(?:hour|day)\b"
     # "It's been like that for 2 days", "stuck for three hours".
