@@ -23,7 +23,9 @@ _CHANGE_TO = re.compile(
     re.IGNORECASE)
 # The address alone, or as "it's …", "use …", "this one: …".
 _ADDRESS_ALONE = re.compile(
-    r"^\W*(?:(?:it'?s|it\s+is|use|this\s+one|here|the\s+new\s+one\s+is|my\s+new\s+one\s+is|ok(?:ay)?|sure|to)[\s:,]+)?"
+    # "It should go to …", "it should be …", "send them to …" (its steps came again, by the FAQ shortcut).
+    r"^\W*(?:(?:it'?s|it\s+is|use|this\s+one|here|the\s+new\s+one\s+is|my\s+new\s+one\s+is|ok(?:ay)?|sure|to"
+    r"|(?:it|they|that|this)\s+(?:should|needs?\s+to|has\s+to|must)\s+(?:go\s+to|be)|send\s+(?:it|them)\s+to)[\s:,]+)?"
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*(?:please|pls|thanks)?\W*$",
     re.IGNORECASE)
 _ASKS_TO_CHANGE_THE_EMAIL = re.compile(

@@ -1,7 +1,8 @@
 """Questions the help centre has nothing on: partner programmes, documentation beyond it, wildcard domains, demos, a
 document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
 instances cost, how downtime is counted, latency, a saving after no discount was found, how often or how long of
-something it is silent on, jobs here, an app moved to another account, a mobile app of ours, security certifications; "how?" or "why not?" after a reply that said the help centre doesn't describe
+something it is silent on, jobs here, an app moved to another account, a mobile app of ours, security certifications,
+the company itself; "how?" or "why not?" after a reply that said the help centre doesn't describe
 it, and what happens past a figure it said the help centre doesn't give.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
@@ -176,7 +177,8 @@ _APP_TO_ANOTHER_ACCOUNT = re.compile(
 # "it doesn't say how to ask for one" (a DPA): when or how long, of something the reply said the help centre is silent on
 # (the same reply again behind "my answer is the same", or the data entry). Not after a reply that gives a time.
 _HOW_OFTEN_OR_LONG_ALONE = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+(?:often|long|soon|frequently|quickly)"
+    # "For how long?" after pausing was said to be unmentioned: a refund's timing came by the FAQ shortcut.
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:for\s+)?how\s+(?:often|long|soon|frequently|quickly)"
     r"(?:\s+(?:does|do|is|will|would|can)\s+(?:it|that|this|they|one)(?:\s+(?:take|be|happen|run|last))?)?"
     r"(?:\s+(?:then|exactly|usually|roughly))?\s*[?.!]*\s*$", re.IGNORECASE)
 _GIVES_A_TIME = re.compile(r"\b\d+\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:an?|one)\s+(?:hour|day|week|month)\b"
@@ -223,7 +225,18 @@ _CERTIFICATION = re.compile(
 # singapore": a figure for how long requests take, which no entry or guide gives (every plan's price came, for "how much").
 _LATENCY = re.compile(r"\blatenc(?:y|ies)\b|\bping\s+times?\b", re.IGNORECASE)
 
-Uncovered = Literal["partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
+# "Is northwind owned by microsoft?", "who owns you?", "where is your company based?", "when was northwind founded?": the
+# company itself, which no entry or guide describes ("not enough information"). Not where data is kept (the entry on it).
+_COMPANY = r"(?:northwind(?:\s+cloud)?|you|u|you\s+guys|your\s+company|the\s+company)"
+_ABOUT_THE_COMPANY = re.compile(
+    rf"\b(?:is|are)\s+{_COMPANY}\s+(?:owned|run|backed|funded|a\s+subsidiary)\b|\bwho\s+(?:owns|runs|founded|is\s+behind)\s+"
+    rf"{_COMPANY}\s*[?.!]*\s*$|\bwho(?:'s|\s+is)\s+(?:the\s+)?(?:owner|ceo|founder)\s+of\s+{_COMPANY}\b"
+    rf"|\b(?:where|which\s+country|what\s+country)\s+(?:is|are)\s+{_COMPANY}\s+(?:based|located|headquartered)\b"
+    rf"|\bwhen\s+(?:was|were)\s+{_COMPANY}\s+(?:founded|started|set\s+up)\b"
+    rf"|\bhow\s+many\s+(?:employees|people|staff)\s+(?:does|do)\s+{_COMPANY}\s+(?:have|employ)\b"
+    rf"|\b(?:is|are)\s+{_COMPANY}\s+(?:a\s+)?(?:public(?:ly\s+traded)?|listed|startup|start-up)\b", re.IGNORECASE)
+
+Uncovered = Literal["company", "partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
                     "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
                     "holiday_hours", "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs",
@@ -340,6 +353,10 @@ _TOPICS: dict[Uncovered, _Topic] = {
         "DSS, so I'd rather not guess which we hold. What it does say is that we are GDPR compliant and sign a data "
         f"processing agreement on request. A person from our team can tell you more: would you like me to "
         f"{OFFER_PERSON}?")),
+    "company": _Topic(_named(_ABOUT_THE_COMPANY), (
+        "Our help centre covers Northwind Cloud's service (plans, billing, accounts and deploys) but not the company "
+        "itself, such as who owns it, where it's based or how big it is, so I'd rather not guess. A person from our team "
+        f"can tell you: would you like me to {OFFER_PERSON}?")),
     "latency": _Topic(_named(_LATENCY), (
         "Our help centre doesn't give latency figures for our regions, or between them and where your users are, so I'd "
         f"rather not guess. A person from our team can tell you more: would you like me to {OFFER_PERSON}?"),

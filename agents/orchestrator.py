@@ -66,7 +66,7 @@ from agents.app_deletion import (
     asks_what_deleting_an_app_saves,
     names_a_hosted_app_only,
 )
-from agents.asleep_on_free import asleep_on_free_reply
+from agents.asleep_on_free import asleep_on_free_reply, not_asleep_on_a_paid_plan_reply
 from agents.card_changes import asks_to_remove_it, reports_card_lost
 from agents.certificate_renewal import asks_to_renew_the_certificate_by_hand, asks_why_the_certificate_did_not_renew
 from agents.charge_not_ours import CHARGE_NOT_OURS_REPLY, says_the_charge_is_not_ours
@@ -85,6 +85,7 @@ from agents.details_for_a_person import detail_for_a_person
 from agents.dns_providers import asks_to_buy_a_domain
 from agents.either_or import one_of_two_reply, one_of_two_told
 from agents.email_change import reset_address_given_reply
+from agents.email_not_received import email_unnamed_not_received_reply
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import AccountFact, IncidentFact
@@ -112,6 +113,7 @@ from agents.follow_ups.billing import (
     lets_the_refund_go_on,
     nonpayment_asked_again,
     pushes_back_on_a_refund_refused,
+    refund_arrival_asked_after_an_offer,
     reports_card_replaced,
     says_it_was_cancelled,
     says_what_looks_wrong,
@@ -307,6 +309,7 @@ from agents.service_terms import (
     tier_not_ours,
     with_own_paid_plan_named,
     with_terms_spelled,
+    with_the_plan_above_named,
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 from agents.sign_in_origins import (
@@ -338,8 +341,14 @@ from agents.team_size import (
 from agents.tracing import Tracer
 from agents.value_unsaid import value_unsaid_reply
 from agents.visitor_identity import VISITOR_IDENTITY_REPLY, visitor_says_who_they_are
-from agents.what_was_talked_of import read_with_what_was_talked_of
-from agents.when_it_happens import charge_said, when_it_was_said, when_reply
+from agents.what_was_talked_of import read_with_what_was_talked_of, with_the_plan_said_first_moved
+from agents.when_it_happens import (
+    charge_said,
+    nothing_reported_reply,
+    nothing_to_time_reply,
+    when_it_was_said,
+    when_reply,
+)
 from agents.where_it_is import asks_where_it_is, where_it_is_reply
 from agents.will_try import goes_to_try_it, will_try_reply
 from agents.workers.account import account_agent
@@ -529,6 +538,14 @@ class _WorkedOutRule:
 
 # In this order, after the fixed replies below, each asked of the message before any model's label is used.
 _REPLIES_WORKED_OUT_BY_RULE = (
+    # "How long will it take?" to open a chat: the FAQ shortcut quoted how long a refund takes to arrive.
+    _WorkedOutRule(nothing_to_time_reply, "general", "nothing_to_time", "asks how long or when, with nothing before it"),
+    # "I didn't get the email" to open a chat: the address on file and "not enough information".
+    _WorkedOutRule(email_unnamed_not_received_reply, "account", "email_unnamed_not_received",
+                   "says an email didn't arrive, naming none, with nothing before it"),
+    # "Is it fixed yet?" to open a chat: the scope reply; "when will it be back up?", the help centre's silence on backups.
+    _WorkedOutRule(nothing_reported_reply, "technical", "nothing_reported",
+                   "asks whether a fault is over, with nothing reported before it"),
     # "Do we need business then?" after the team's size and the members each plan allows: the downgrade's steps came by
     # the FAQ shortcut.
     _WorkedOutRule(business_needed_for_the_team_reply, "billing", "business_for_the_team",
@@ -553,6 +570,9 @@ _REPLIES_WORKED_OUT_BY_RULE = (
                    "tells how long ago the charge refused as outside the window was paid"),
     # "It's on free" right after the guide on scaling and cold starts: what the Free plan includes, "not listed".
     _WorkedOutRule(asleep_on_free_reply, "technical", "asleep_on_free", "says the app is on Free after a step on sleep"),
+    # "It's on pro" right after the same guide: "The same goes for the Pro plan." and the guide's title alone.
+    _WorkedOutRule(not_asleep_on_a_paid_plan_reply, "technical", "not_asleep_on_a_paid_plan",
+                   "says the app is on a paid plan after a step on sleep"),
     # "So my app could go down?" right after the reply on the uptime SLA: the open incident came, for "go down".
     _WorkedOutRule(downtime_after_the_sla_reply, "general", "downtime_after_the_sla",
                    "asks whether their apps may go down after the uptime SLA was told"),
@@ -687,6 +707,10 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "How long will that take?" right after a duplicate's refund was offered, not asked for (billing beside refund: the
+    # panel told the duplicate, the offer and the plan all over again): when a refund arrives, and that none is filed.
+    _FollowUpRule(lambda ctx: refund_arrival_asked_after_an_offer(ctx) is not None, "refund", "refund_arrival_offered",
+                  "asks when a refund offered, not yet asked for, would arrive", spares=("human",), sure=True),
     # "Who is on our team?" (the scope reply): the account part says it can't see the members.
     _FollowUpRule(lambda ctx: asks_who_is_on_the_team(ctx.message), "account", "team_members_asked",
                   "asks who is on the team", spares=("human",), sure=True),
@@ -1195,6 +1219,15 @@ class Orchestrator:
         if (plan_named := with_own_paid_plan_named(terms_spelled, own_plan=own_plan)) != terms_spelled:
             # "Cancel my premium account" from a customer on Business: the plan they pay for, not a plan we don't have.
             run.summary["own_plan_named"] = {"from": terms_spelled, "read_as": plan_named}
+        if (moved := with_the_plan_said_first_moved(plan_named, own_plan=own_plan)) != plan_named:
+            # "We're on business, is the limit higher?" after 429s: the guide's steps again, where "is the limit higher
+            # on business?" gets Business's limit.
+            run.summary["plan_said_first"] = {"from": plan_named, "read_as": moved}
+            plan_named = moved
+        if (above := with_the_plan_above_named(plan_named, own_plan=own_plan)) != plan_named:
+            # "What do I get if I upgrade?" from Free: the plan and the upgrade's steps came, not what Pro adds.
+            run.summary["plan_above_named"] = {"from": plan_named, "read_as": above}
+            plan_named = above
         if (denied := with_the_lock_denied(plan_named, last_reply=last_assistant_text(run.ctx))) != plan_named:
             # "I didn't do anything" right after the lock's reason: the failed sign-ins were someone else's.
             run.summary["lock_denied"] = {"from": plan_named, "read_as": denied}

@@ -941,6 +941,28 @@ def with_own_paid_plan_named(message: str, *, own_plan: str | None) -> str:
     return _OWN_PREMIUM.sub(lambda found: f"{found['whose']} {own_plan} plan{found['plural'] or ''}", message)
 
 
+# "What do I get if I upgrade?", "what are the benefits of upgrading?": what the plan above the customer's adds, naming
+# none (the plan and the upgrade's steps came, or the scope reply).
+_UPGRADE_GAINS_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:what\s+(?:do|would|will|could|can)\s+(?:i|we)\s+get\s+(?:if|when|by)\s+"
+    r"(?:i\s+|we\s+)?upgrad(?:e|ing)|what\s+(?:are|is)\s+the\s+(?:benefits?|advantages?|perks?|point)\s+of\s+upgrading"
+    r"|why\s+(?:should|would)\s+(?:i|we)\s+upgrade|what\s+does\s+upgrading\s+(?:give|get)\s+(?:me|us))"
+    r"(?:\s+(?:then|exactly))?\s*[?.!]*\s*$", re.IGNORECASE)
+_PLAN_ABOVE = {"free": "Pro", "pro": "Business"}
+
+
+def with_the_plan_above_named(message: str, *, own_plan: str | None) -> str:
+    """"What do I get if I upgrade?" → "what would I get if I upgrade to Pro?" for a customer on Free (Business for one on
+    Pro), "how do I upgrade?" for one on the top plan (which has nothing above it), and "what's the difference between
+    the plans?" for a visitor; the message as it is otherwise."""
+    if not _UPGRADE_GAINS_ASKED.match(message):
+        return message
+    if not own_plan:
+        return "what's the difference between the plans?"
+    above = _PLAN_ABOVE.get(own_plan.lower())
+    return f"what would I get if I upgrade to {above}?" if above is not None else "how do I upgrade?"
+
+
 def tier_not_ours(message: str) -> str | None:
     """The name of a plan tier the message asks about that is none of ours ("Platinum"), or None."""
     found = _TIER_NOT_OURS.search(message)

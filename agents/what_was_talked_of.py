@@ -284,8 +284,65 @@ def with_the_place_named(message: str, *, talked_of: TalkedOf) -> str:
     return region_to_pick_asked_for_a_place(message, asked_before=talked_of.asked_before) or message
 
 
+# "We're on business, is the limit higher?": the plan said first, then a short question that names none (the 429 guide's
+# steps came again, where "is the limit higher on business?" gets Business's limit).
+_PLAN_SAID_FIRST = re.compile(
+    r"^\W*(?:we'?re|we\s+are|i'?m|i\s+am|(?:we|i)\s+have|it'?s|it\s+is|our\s+account\s+is|my\s+account\s+is)\s+on\s+"
+    r"(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier|account))?\s*[,;:.-]+\s*(?:and\s+|so\s+)?"
+    r"(?P<question>[^?.!]+?)\s*(?P<end>\?+)\s*$", re.IGNORECASE)
+_MOST_QUESTION_WORDS = 8
+# What such a question asks of the plan: a limit or an amount it allows. ("I'm on free, do I need to cancel?" has answers
+# of its own that read the plan said first.)
+_ASKS_AN_ALLOWANCE = re.compile(r"\b(?:limits?|higher|lower|more|max(?:imum)?|how\s+many|allowed|allow)\b", re.IGNORECASE)
+
+
+def with_the_plan_said_first_moved(message: str, *, own_plan: str | None) -> str:
+    """"We're on business, is the limit higher?" → "is the limit higher on business?": the plan the customer said
+    they're on, asked of in a short question after it about what the plan allows; the message as it is otherwise (a
+    question naming a plan of its own, a long one, another question, or a plan that isn't the customer's: that claim is
+    answered as such)."""
+    said = _PLAN_SAID_FIRST.match(message)
+    if (said is None or PLAN_NAMED.search(said["question"]) or len(said["question"].split()) > _MOST_QUESTION_WORDS
+            or not _ASKS_AN_ALLOWANCE.search(said["question"])
+            or (own_plan is not None and own_plan.lower() != said["plan"].lower())):
+        return message
+    return f"{said['question']} on {said['plan'].lower()}{said['end']}"
+
+
+# "Can I switch later?", "can I switch back later?" right after plans were compared (the scope reply, or "no guide"):
+# whether the plan can be changed afterwards, which the entries on moving up and down answer.
+_SWITCH_LATER = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|also)[,\s]+)?(?:can|could|may|will)\s+(?:i|we)\s+(?:(?:be\s+able\s+to)\s+)?"
+    r"(?:switch|change|move|go)(?:\s+(?:back|over|it|plans?))?\s+(?:later(?:\s+on)?|anytime|any\s+time|afterwards|whenever"
+    r"|at\s+any\s+(?:time|point)|in\s+the\s+future)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def with_the_plan_change_named(message: str, *, talked_of: TalkedOf) -> str:
+    """"Can I switch later?" → "can I change my plan later?" right after plans were priced, or a plan asked about; the
+    message as it is otherwise ("can we switch later?" after the regions, which name Business, asks of a region)."""
+    if not _SWITCH_LATER.match(message) or not (_PLANS_PRICED.search(talked_of.last_reply)
+                                                 or PLAN_NAMED.search(talked_of.asked_before)):
+        return message
+    return "can I change my plan later?"
+
+
+# "What do the paid plans include?", "what do you get on the paid plans?": the plans' contents ("paid" read as a payment:
+# the sign-in request, or the customer's plan and invoices).
+_PAID_PLANS_CONTENTS = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?what\s+(?:do|does|is|are)\s+(?:(?:i|we|you)\s+get\s+(?:on|with|in)\s+)?(?:the\s+|your\s+)?"
+    r"paid\s+(?:plans?|tiers?)(?:\s+(?:include|includes|offer|offers|have|has|come\s+with|give\s+(?:me|us|you)))?"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def with_the_plans_contents_asked(message: str, *, talked_of: TalkedOf) -> str:
+    """"What do the paid plans include?" → "what do the plans include?"; the message as it is otherwise."""
+    return "what do the plans include?" if _PAID_PLANS_CONTENTS.match(message) else message
+
+
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
+    ("plan_change_named", with_the_plan_change_named),
+    ("plans_contents_asked", with_the_plans_contents_asked),
     ("plan_tried_named", with_the_plan_tried_named),
     ("yearly_saving_named", with_the_yearly_saving_named),
     ("credits_claim_named", with_the_credits_claim_named),

@@ -13,7 +13,7 @@ import re
 from agents.context import SupportContext
 from agents.follow_ups.billing import asks_when_the_refund_arrives
 from agents.follow_ups.history import last_assistant_text
-from agents.follow_ups.leaning_back import asks_only_when
+from agents.follow_ups.leaning_back import asks_how_long_it_takes, asks_only_when
 from agents.where_it_is import reply_sentences, without_lead_in
 
 # A sentence that says when, as the help centre and the replies put it: "within a day", "usually within an hour", "5 to
@@ -49,6 +49,46 @@ def when_it_was_said(ctx: SupportContext) -> list[str]:
     said = [without_lead_in(sentence) for sentence in reply_sentences(last_assistant_text(ctx))
             if _SAYS_WHEN.search(sentence) and not _LISTED.match(sentence)]
     return list(dict.fromkeys(said))[:_MOST]
+
+
+# "When will it be done?", "when will it be fixed?", "when is it ready?": when something is done, naming nothing of its own.
+_WHEN_IT_IS_DONE = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,\s]+)?when\s+(?:will|would|is|does)\s+(?:it|that|this)\s+(?:be\s+)?"
+    r"(?:done|ready|sorted(?:\s+out)?|finished)(?:\s+(?:then|exactly))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+NOTHING_TO_TIME_REPLY = (
+    "I'm not sure what you're waiting for: nothing has been started in this conversation yet. Tell me what it is (a "
+    "refund, a deploy or build, a custom domain or its certificate, an email from us) and I'll tell you how long it "
+    "usually takes and where it stands.")
+
+
+# "Is it fixed yet?", "when will it be back up?", "is it working again?": whether a fault is over, naming none.
+_ASKS_IF_IT_IS_FIXED = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but|then|hi|hey|hello)[,!\s]+)?(?:(?:is|are)\s+(?:it|that|this|things|everything)\s+"
+    r"(?:fixed|back(?:\s+up)?|working(?:\s+again)?|up(?:\s+again)?|resolved)|when\s+(?:will|would|is)\s+(?:it|that|this|"
+    r"things|everything)\s+(?:be\s+)?(?:fixed|back(?:\s+up)?|working(?:\s+again)?|up(?:\s+again)?|resolved))"
+    r"(?:\s+(?:yet|now|already|again))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+NOTHING_REPORTED_REPLY = (
+    "I'm not sure what you mean by it: nothing has been reported in this conversation yet. Our status page, "
+    "status.northwind.cloud, shows every region and component and any incident with its updates. If something isn't "
+    "working for you, tell me what (an app, a deploy, the API, a custom domain) and I'll check it.")
+
+
+def nothing_reported_reply(ctx: SupportContext) -> str | None:
+    """"Is it fixed yet?", "when will it be back up?" to open a chat: what is meant is asked, with the status page (the
+    scope reply came, and "back up" got the help centre's silence on backups). None with a conversation before it."""
+    return None if ctx.history or not _ASKS_IF_IT_IS_FIXED.match(ctx.message) else NOTHING_REPORTED_REPLY
+
+
+def nothing_to_time_reply(ctx: SupportContext) -> str | None:
+    """"How long will it take?", "when will it be done?" to open a chat: what they are waiting for is asked (its words
+    matched the FAQ entry on a refund's arrival, 0.9 and over, which the shortcut quoted as if asked). None when there is
+    a conversation before it, whose parts say how long what was discussed takes."""
+    message = ctx.message
+    if ctx.history or not (asks_how_long_it_takes(message) or asks_only_when(message) or _WHEN_IT_IS_DONE.match(message)):
+        return None
+    return NOTHING_TO_TIME_REPLY
 
 
 # "Will I be charged straight away?", "when do I pay for it?", "will I be billed now?", "will I be charged the full price

@@ -373,10 +373,10 @@ def asks_when_the_refund_arrives(ctx: SupportContext) -> bool:
 
 def refund_arrival_asked_after_an_offer(ctx: SupportContext) -> str | None:
     """"When will it show up?" right after a refund was offered and not yet asked for (the offer again came, behind "my
-    answer is the same"): "when will my refund arrive?"; None for any other message."""
+    answer is the same"): "how long until I get my refund?"; None for any other message."""
     if not _WHEN_IT_ARRIVES.match(ctx.message) or OFFER_REFUND not in last_assistant_text(ctx):
         return None
-    return "when will my refund arrive?"
+    return "how long until I get my refund?"
 
 
 # "As a zip?" after the invoice list, "can I get my invoices in csv?": the invoices in a format the help centre doesn't

@@ -94,6 +94,9 @@ _ASKS_FOR_MORE = re.compile(
     r"(?:more|it|that|the\s+limit|a\s+higher\s+(?:limit|one))|(?:can|could)\s+(?:i|we)\s+(?:get|have|buy)\s+more"
     # "We need more than that", "we need more than 3000 requests a minute" (the guide's step on retrying, as fitting).
     r"|(?:i|we)\s+need\s+more(?:\s+than\s+(?:that|this|it|the\s+limit|\d[\d,]*(?:\s+[a-z]+){0,4}))?"
+    # "And what happens if I need more?" after the team entry's limit (Bob on Business: "not enough information").
+    r"|what\s+(?:happens\s+|would\s+happen\s+|do\s+(?:i|we)\s+do\s+)?(?:if|when)\s+(?:i|we)\s+(?:need|want)\s+more"
+    r"(?:\s+than\s+(?:that|this|it|the\s+limit))?"
     # "Can you raise it?", "could you increase the limit for us?" (the same guide again, after "my answer is the same").
     r"|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:raise|increase|lift|bump(?:\s+up)?|extend)\s+(?:it|that|the\s+"
     r"limit|our\s+limit|my\s+limit)(?:\s+up)?(?:\s+for\s+(?:me|us))?"

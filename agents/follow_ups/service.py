@@ -354,13 +354,17 @@ def credits_asked_of_the_sla_told(ctx: SupportContext) -> str | None:
     return "how do we claim service credits if you miss the sla?"
 
 
-# "How much are the credits?", "how much credit do we get?", "what are the service credits worth?": their amount, which
+# "How much are the credits?", "how much credit do we get?", "what are the service credits worth?", "what are the service
+# credits?": their amount, which
 # the help centre never gives (the plans' prices came as a guess, or "not enough information").
 _CREDITS_AMOUNT = re.compile(
     r"\bhow\s+(?:much|big|large)\s+(?:are|is|would\s+be|will\s+be)\s+(?:the\s+|those\s+|these\s+|our\s+)?"
     r"(?P<service>service\s+|sla\s+)?credits?\b"
     r"|\bhow\s+much\s+(?P<service2>service\s+|sla\s+)?credits?\s+(?:do|would|will|can)\s+(?:i|we|you)\s+(?:get|receive|give)\b"
     r"|\bwhat\s+(?:are|is)\s+(?:the\s+)?(?P<service3>service\s+|sla\s+)?credits?\s+worth\b"
+    # "What are the service credits?" right after the SLA's (its entry came again, by the FAQ shortcut).
+    r"|^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?what\s+(?:are|is)\s+(?:the\s+|those\s+|these\s+)?(?P<service5>service\s+|sla\s+)?"
+    r"credits?(?:\s+(?:exactly|then))?\s*[?.!]*\s*$"
     r"|\b(?:the\s+)?(?P<service4>service\s+|sla\s+)?credits?\s+amount\b",
     re.IGNORECASE)
 CREDITS_AMOUNT_REPLY = (
@@ -374,7 +378,7 @@ def asks_the_credits_amount(ctx: SupportContext) -> bool:
     found = _CREDITS_AMOUNT.search(ctx.message)
     if found is None:
         return False
-    named = any(found[group] for group in ("service", "service2", "service3", "service4"))
+    named = any(found[group] for group in ("service", "service2", "service3", "service4", "service5"))
     return named or "service credits" in last_assistant_text(ctx)
 
 

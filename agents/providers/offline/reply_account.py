@@ -141,6 +141,8 @@ _API_CREDENTIAL = re.compile(r"\baccess\s+(?:tokens?|keys?)\b")
 # What the customer was told when the agents' unlock went through at once (workers/actions.describe_actions, and
 # reply_base's report of actions): asked "why was it locked?" later, it was this assistant that unlocked it.
 _UNLOCKED_HERE = ("I've unlocked your account", "Done: your account is unlocked")
+# "I didn't get the email", "never got any mail", "no link came": what an email would have brought.
+_AN_EMAIL = re.compile(r"\b(?:e-?mails?|mails?|link|anything)\b", re.IGNORECASE)
 _WHY_ALONE = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why|how\s+come)(?:\s+(?:though|exactly|is\s+that))?\s*[?.!]*\s*$",
                         re.IGNORECASE)
 # "My account says suspended", "is my account disabled?", "why is it blocked?": the account's state, in other words than
@@ -397,7 +399,7 @@ class AccountReplies(BillingReplies):
             self._second_factor_other_than_an_app(entry)
             return
         if (self._what_losing_the_second_factor_would_mean() or self._unlock_already_done()
-                or self._how_long_the_lock_lasts()):
+                or self._no_email_for_the_unlock() or self._how_long_the_lock_lasts()):
             return
         if reports_confirming_email_missing(self.text):
             self._confirming_email_missing()
@@ -884,13 +886,31 @@ class AccountReplies(BillingReplies):
         or account."""
         account = self.facts.account
         # The unlock's own reply, or the account's state told right after it ("isn't locked — it's active").
+        if account is None or not asks_how_long_it_takes(self.ctx.message) or not self._unlock_told_last(account):
+            return False
+        self.reply.add("It's done already: your account is active again, so you can sign in now.")
+        return True
+
+    def _unlock_told_last(self, account: AccountFact) -> bool:
+        """Whether the account is open and the last reply told of this chat's unlock (or told it open right after)."""
         last, before = [*assistant_texts(self.ctx), "", ""][:2]
         told = [text for text in (last, before)
                 if any(said in text for said in (*_UNLOCKED_HERE, "I unlocked it for you"))]
-        if (account is None or account.status != "active" or not asks_how_long_it_takes(self.ctx.message)
-                or not told or (told[0] != last and "isn't locked" not in last)):
+        return account.status == "active" and bool(told) and (told[0] == last or "isn't locked" in last)
+
+    def _no_email_for_the_unlock(self) -> bool:
+        """"I didn't get the email" after this chat unlocked the account: the unlock sends none, and a reset link, if
+        one was asked for, goes to the account's address (it got that address and "I don't have enough information").
+        False, having said nothing, for another message or account."""
+        account = self.facts.account
+        if (account is None or not NOT_RECEIVED.search(self.ctx.message) or not _AN_EMAIL.search(self.ctx.message)
+                or not self._unlock_told_last(account)):
             return False
-        self.reply.add("It's done already: your account is active again, so you can sign in now.")
+        self.reply.add("The unlock doesn't send an email: I unlocked your account here in the chat, so you can sign in "
+                       "now with your password.")
+        self.reply.add(f"If you asked for a password reset link, it goes to {account.email}, the address on your account, "
+                       "and works for one hour; check its spam folder too. If it still hasn't arrived, I can "
+                       f"{OFFER_PERSON} from our team to look into it.", answers=False)
         return True
 
     def _unlocked_in_this_chat(self) -> bool:

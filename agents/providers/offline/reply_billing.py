@@ -509,6 +509,12 @@ _YOUR_BANK_BLOCKS_IT = (f"{BANK_BLOCKS_THE_CARD} (the number is on the back of t
                         "dispute the charges you didn't make.")
 
 
+# "I want to upgrade to pro", "to go to business": a move up to a paid plan, asked for.
+_UPGRADE_ASKED = re.compile(r"\bupgrad\w*\b|\b(?:move|switch|go|change)\s+(?:up\s+)?to\s+(?:the\s+)?(?:pro|business)\b",
+                            re.IGNORECASE)
+# The help centre's entry on upgrading, as quoted.
+_UPGRADE_STEPS_TOLD = "The upgrade applies at once"
+
 class BillingReplies(WriterBase):
     # Set when a charge named as taken twice wasn't: the duplicate there is is then offered, not filed.
     duplicate_claim_mismatched = False
@@ -1242,19 +1248,31 @@ class BillingReplies(WriterBase):
         message."""
         if not asks_if_a_card_is_needed(self.ctx.message):
             return False
+        methods = next((m for m in self.facts.faq if "payment methods" in normalise(m.question)), None)
+        if methods is not None and self._upgrade_talked_of():
+            # "Do I have to enter a card?" right after the upgrade's steps: paying for the plan, whose ways to pay the
+            # help centre lists (it got "doesn't say whether you need a card to sign up or to use the Free plan").
+            self.reply.add(f"To pay for a paid plan, you need one of the ways our help centre lists: {methods.answer}")
+            self._cite_faq(methods)
+            return True
         self.reply.add("Our help centre doesn't say whether you need a card to sign up or to use the Free plan, so I'd "
                        "rather not guess.")
         free = next((m for m in self.facts.faq if "free plan" in normalise(m.question)), None)
         if free is not None:
             self.reply.add(f"What it does say is that the Free plan costs nothing: {free.answer}", answers=False)
             self._cite_faq(free)
-        methods = next((m for m in self.facts.faq if "payment methods" in normalise(m.question)), None)
         if methods is not None:
             self.reply.add(f"For the paid plans: {methods.answer}", answers=False)
             self._cite_faq(methods)
         self.reply.add(f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?",
                        answers=False)
         return True
+
+    def _upgrade_talked_of(self) -> bool:
+        """Whether the message or the question before it asks to move up to a paid plan, or the last reply gave the
+        upgrade's steps."""
+        asked = f"{self.ctx.message} {previous_user_text(self.ctx) or ''}"
+        return bool(_UPGRADE_ASKED.search(asked)) or _UPGRADE_STEPS_TOLD in last_assistant_text(self.ctx)
 
     def _no_trial_described(self) -> None:
         """"Is there a free trial?", "can you extend my trial?": the help centre mentions no trial, which is said rather

@@ -469,6 +469,13 @@ class PlanFeatureReplies(WriterBase):
         if asked is None and feature and (ASKS_HOW_MANY.search(self.text) or counts_apps(self.text)) and (
                 self._tell_how_many_on_each(listing, feature)):
             return True
+        named = [plan for plan in listing if re.search(rf"\b{re.escape(plan.name)}\b", self.text, re.IGNORECASE)]
+        if len(named) > 1 and not feature and (ASKS_WHAT_IS_INCLUDED.search(self.text)
+                                               or ASKS_WHAT_A_PLAN_HAS.search(self.text)):
+            # "What do pro and business include?": each plan named (Business's alone came, the last one named).
+            for plan in named:
+                self._tell_what_it_includes(plan, listing)
+            return True
         if asked is None and not feature and _ASKS_WHAT_EACH_INCLUDES.search(self.text):
             # "What does each plan include?": "I don't have enough information", as no one plan was named.
             for plan in listing:

@@ -40,6 +40,7 @@ from agents.about_service import (
 from agents.clauses import introduces_self_only, question_clauses, report_before_also
 from agents.context import IntentResult, SupportContext
 from agents.cues import has_cue
+from agents.email_change import new_email_given
 from agents.facts import FaqFact
 from agents.follow_ups.billing import (
     asks_if_it_went_through,
@@ -871,6 +872,19 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             return None
         return f"{own[0][:1].upper()}{own[0][1:]}."
 
+    def _parts_for_plans_above(self, naming: list[str], own_plan: str, own_part: str) -> list[str]:
+        """The parts of the sentence in `naming` for the plans above `own_plan` that say something else than its own
+        part ("Business accounts have no limit" above Pro's "up to 3 members"), lowest plan first."""
+        order = ["free", "pro", "business"]
+        if own_plan.lower() not in order:
+            return []
+        parts: list[str] = []
+        for plan in order[order.index(own_plan.lower()) + 1:]:
+            part = self._part_for_plan(naming, plan)
+            if part is not None and part != own_part and part not in parts:
+                parts.append(part)
+        return parts
+
     def _how_to_not_in_the_last_entry(self) -> bool:
         """"How do we set that up?" right after an entry that says a thing can be done but not how ("Business customers
         can also pay yearly by bank transfer against an invoice"): that it doesn't say how, the sentence it does say,
@@ -925,7 +939,10 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                 or says_no_account_has_the_address(self.ctx.message) or self.asks_if_the_account_is_deleted()
                 or (self.ctx.customer is not None and asks_to_unlock(self.ctx.message))
                 or asks_us_to_reset_the_password(self.ctx.message, said_before=turns_before(self.ctx))
-                or asks_which_authenticator(self.ctx.message, last_reply=last_assistant_text(self.ctx))):
+                or asks_which_authenticator(self.ctx.message, last_reply=last_assistant_text(self.ctx))
+                # "It should go to finance@…" after asking to change the billing email: the address the account part
+                # says the chat can't set (the entry's first step came alone).
+                or new_email_given(self.ctx) is not None):
             # "What app should I use for it?" after the steps to turn on two-factor: the account part says the help centre
             # names none (its "for it" leant back, and the step naming an authenticator app came again).
             # "I don't have access to that email anymore", "it says there's no account with that email": the account
@@ -967,6 +984,9 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
             # "How many can I add?" from Pro: "Free and Pro accounts can invite up to 3 members", not the whole
             # sentence with Business's too, for the customer to work out which part is theirs.
             self.reply.add(f"You're on {own_plan}, and our help centre says: {own}")
+            if asks_for_more(self.ctx.message) and (above := self._parts_for_plans_above(naming, own_plan, own)):
+                # "What if we need more?" from Pro after the team's entry: the plan that allows more is the way to it.
+                self.reply.add(f"{' '.join(above)} You can change plan under **Billing → Plan**.")
         else:
             self.reply.add(f"Our help centre says: {' '.join(naming)}")
         if not_received and ARRIVES & topic_words(" ".join(naming)):

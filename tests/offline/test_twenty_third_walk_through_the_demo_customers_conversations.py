@@ -1,0 +1,385 @@
+"""What a twenty-third walk through the demo customers' conversations found, each fixed: "what if we need more?" after the
+team's limits got "not enough information", "I didn't get the email" after this chat unlocked the account the address on
+file and the same, "how long will it take?" to open a chat a refund's timing by the FAQ shortcut, "is it fixed yet?" to
+open a chat the scope reply ("when will it be back up?" the help centre's silence on backups), "I didn't get the email"
+to open a chat the address and "not enough information", and "is northwind owned by microsoft?" the same. Names with
+"still" are guards that held before the fix too."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.context import HistoryTurn, SupportContext
+from agents.email_not_received import email_unnamed_not_received_reply
+from agents.follow_ups.leaning_back import asks_for_more
+from agents.not_in_help_centre import uncovered_topic_asked
+from agents.when_it_happens import (
+    NOTHING_REPORTED_REPLY,
+    NOTHING_TO_TIME_REPLY,
+    nothing_reported_reply,
+    nothing_to_time_reply,
+)
+
+_NOT_ENOUGH = "I don't have enough information"
+
+
+def _first(message: str, *, customer=None) -> SupportContext:
+    return SupportContext(conversation_id="c", run_id="r", message=message, customer=customer)
+
+
+# ---------------------------------------------------------------- more than the team's limit
+
+@pytest.mark.parametrize("message", ["and what happens if I need more?", "what if we need more?",
+                                     "what do we do if we need more than that?", "so what happens when we want more?"])
+def test_what_if_more_is_needed_is_read_as_asking_for_more(message):
+    assert asks_for_more(message)
+
+
+@pytest.mark.parametrize("message", ["what happens if I cancel?", "what if I need help?", "what happens if we go over?"])
+def test_other_what_ifs_are_still_not_read_as_asking_for_more(message):
+    assert not asks_for_more(message)
+
+
+async def test_what_if_we_need_more_after_the_team_limits_tells_pro_its_limit_and_business_as_the_way_to_more(converse):
+    _, outcome = await converse("cus_alice", "how many team members can I add?", "what if we need more?")
+    assert outcome.reply.startswith("You're on Pro, and our help centre says: Free and Pro accounts can invite up to 3 "
+                                    "members."), outcome.reply
+    assert "Business accounts have no limit and can use custom roles. You can change plan under **Billing → Plan**." in (
+        outcome.reply)
+    assert _NOT_ENOUGH not in outcome.reply
+
+
+async def test_more_members_asked_from_business_is_told_there_is_no_limit(converse):
+    _, outcome = await converse("cus_bob", "how many team members can I add?", "and what happens if I need more?")
+    assert outcome.reply == "You're on Business, and our help centre says: Business accounts have no limit and can use " \
+                            "custom roles."
+
+
+async def test_can_we_get_more_members_from_free_names_business_too(converse):
+    _, outcome = await converse("cus_carol", "how many team members can I add?", "can we get more?")
+    assert "You're on Free, and our help centre says: Free and Pro accounts can invite up to 3 members." in outcome.reply
+    assert "Business accounts have no limit" in outcome.reply
+
+
+async def test_more_apps_asked_from_free_still_gets_the_plan_above(converse):
+    _, outcome = await converse("cus_carol", "how many apps can I have?", "what if I need more?")
+    assert "Pro ($29.00 a month) includes up to 10 apps" in outcome.reply
+
+
+# ---------------------------------------------------------------- no email for an unlock done here
+
+@pytest.mark.parametrize("message", ["I didn't get the email", "never got any email", "I haven't received the link"])
+async def test_an_email_missing_after_this_chats_unlock_is_told_the_unlock_sends_none(converse, message):
+    *_, outcome = await converse("cus_carol", "why can't I log in", "ok how do I unlock it", message)
+    reply = outcome.reply
+    assert reply.startswith("The unlock doesn't send an email: I unlocked your account here in the chat, so you can sign "
+                            "in now with your password."), reply
+    assert "If you asked for a password reset link, it goes to carol@example.com, the address on your account" in reply
+    assert "pass you to a person" in reply
+    assert _NOT_ENOUGH not in reply
+
+
+async def test_still_nothing_after_that_still_gets_sorry_and_a_person(converse):
+    *_, outcome = await converse("cus_carol", "my account is locked", "never got any email", "still nothing")
+    assert outcome.reply.startswith("I'm sorry it still hasn't arrived."), outcome.reply
+
+
+async def test_how_long_after_the_unlock_is_still_told_it_is_done(converse):
+    *_, outcome = await converse("cus_carol", "my account is locked", "how long will it take?")
+    assert outcome.reply == "It's done already: your account is active again, so you can sign in now."
+
+
+# ---------------------------------------------------------------- how long, or when, with nothing before it
+
+@pytest.mark.parametrize("message", ["how long will it take?", "how long does it take?", "how long?",
+                                     "how long do I have to wait?", "when will it be done?", "when will it be ready?"])
+async def test_how_long_to_open_a_chat_asks_what_they_are_waiting_for(converse, message):
+    (outcome,) = await converse("cus_alice", message)
+    assert outcome.reply == NOTHING_TO_TIME_REPLY
+    assert outcome.route == "resolver"
+    assert "business days" not in outcome.reply  # a refund's timing, by the FAQ shortcut
+
+
+async def test_a_visitor_asking_how_long_to_open_a_chat_is_asked_too(converse):
+    (outcome,) = await converse(None, "how long does it take?")
+    assert outcome.reply == NOTHING_TO_TIME_REPLY
+
+
+def test_how_long_with_a_conversation_before_it_is_not_this_rule():
+    ctx = _first("how long will it take?")
+    ctx.history = [HistoryTurn(role="user", text="I want a refund"), HistoryTurn(role="assistant", text="Done.")]
+    assert nothing_to_time_reply(ctx) is None
+
+
+async def test_how_long_a_refund_takes_is_still_the_refunds_timing(converse):
+    (outcome,) = await converse("cus_alice", "how long does a refund take?")
+    assert "5 to 10 business days" in outcome.reply
+
+
+# ---------------------------------------------------------------- is it fixed, with nothing reported
+
+@pytest.mark.parametrize("message", ["is it fixed yet?", "when will it be fixed?", "when will it be back up?",
+                                     "is it working again?", "hi, is everything back up?"])
+async def test_is_it_fixed_to_open_a_chat_asks_what_with_the_status_page(converse, message):
+    (outcome,) = await converse("cus_alice", message)
+    assert outcome.reply == NOTHING_REPORTED_REPLY
+    assert "status.northwind.cloud" in outcome.reply
+    assert "backed up" not in outcome.reply and "I can only help with" not in outcome.reply
+
+
+async def test_is_it_fixed_yet_after_an_outage_still_tells_where_the_incident_stands(converse):
+    _, outcome = await converse("cus_alice", "my app is down", "is it fixed yet?")
+    assert outcome.reply.startswith("“Elevated API error rates in eu-west” is still open"), outcome.reply
+
+
+async def test_when_will_the_outage_be_fixed_still_tells_the_open_incident(converse):
+    (outcome,) = await converse("cus_alice", "when will the outage be fixed?")
+    assert "There's an active incident in eu-west" in outcome.reply
+
+
+def test_a_fix_asked_after_a_conversation_is_not_this_rule():
+    ctx = _first("is it fixed yet?")
+    ctx.history = [HistoryTurn(role="user", text="my deploy fails"), HistoryTurn(role="assistant", text="Steps.")]
+    assert nothing_reported_reply(ctx) is None
+
+
+# ---------------------------------------------------------------- an email, unnamed, to open a chat
+
+@pytest.mark.parametrize("message", ["I didn't get the email", "never received the email",
+                                     "i didnt receive any email from you"])
+async def test_an_unnamed_email_missing_to_open_a_chat_gets_where_emails_go_and_which_one_is_asked(converse, message):
+    (outcome,) = await converse("cus_bob", message)
+    reply = outcome.reply
+    assert reply.startswith("Emails about your account go to its address, bob@example.com, and invoices to your billing "
+                            "address: check the spam folder too."), reply
+    assert "Which email were you waiting for" in reply and "pass you to a person" in reply
+    assert "Here are your most recent invoices" not in reply and _NOT_ENOUGH not in reply
+
+
+async def test_a_visitor_missing_an_email_is_told_where_account_emails_go(converse):
+    (outcome,) = await converse(None, "I didn't get the email")
+    assert outcome.reply.startswith("Emails about an account go to the address it was opened with"), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["I didn't get the reset email", "I never got the invoice email",
+                                     "my card hasn't come in the mail", "I still haven't received my card in the mail"])
+def test_an_email_named_or_post_is_not_this_rule(message):
+    assert email_unnamed_not_received_reply(_first(message)) is None
+
+
+async def test_the_reset_email_missing_still_gets_the_resets_steps(converse):
+    (outcome,) = await converse("cus_alice", "I didn't get the reset email")
+    assert "We send a reset link that works for one hour" in outcome.reply
+
+
+# ---------------------------------------------------------------- the company itself
+
+@pytest.mark.parametrize("message", ["is northwind owned by microsoft?", "who owns you?", "where is your company based?",
+                                     "when was northwind founded?", "are you a public company?",
+                                     "are you guys owned by amazon"])
+async def test_a_question_about_the_company_itself_is_told_the_help_centre_does_not_cover_it(converse, message):
+    (outcome,) = await converse("cus_alice", message)
+    assert outcome.reply.startswith("Our help centre covers Northwind Cloud's service (plans, billing, accounts and "
+                                    "deploys) but not the company itself"), outcome.reply
+    assert "pass you to a person" in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["where are you from", "where is my data stored?", "who owns this app?"])
+def test_other_questions_are_still_not_about_the_company(message):
+    assert uncovered_topic_asked(message) != "company"
+
+
+# ---------------------------------------------------------------- "for how long?" after something the help centre omits
+
+async def test_for_how_long_after_pausing_was_said_to_be_unmentioned_is_told_that_is_not_said_either(converse):
+    _, outcome = await converse("cus_alice", "can I pause my subscription?", "for how long?")
+    assert outcome.reply.startswith("Our help centre doesn't say that either, so I'd rather not guess."), outcome.reply
+    assert "business days" not in outcome.reply  # a refund's timing, by the FAQ shortcut
+
+
+async def test_for_how_long_after_a_refunds_timing_still_gets_that_timing(converse):
+    _, outcome = await converse("cus_alice", "how long does a refund take?", "for how long?")
+    assert "5 to 10 business days" in outcome.reply
+
+
+# ---------------------------------------------------------------- when a refund offered, not asked for, would arrive
+
+@pytest.mark.parametrize("asked", ["how long will that take?", "when will it show up?"])
+async def test_how_long_after_a_refund_offered_says_none_is_filed_how_long_one_takes_and_offers_it_once(converse, asked):
+    *_, outcome = await converse("cus_bob", "hey, why was I charged $198 this month?", "so will I get the money back?",
+                                 asked)
+    reply = outcome.reply
+    assert reply.startswith("I can't find a refund request on your account, so nothing is on its way yet."), reply
+    assert "Once a refund is approved it usually reaches your card in 5 to 10 business days" in reply
+    assert reply.count("tell me if you'd like me to ask for it") == 1
+    assert "charged twice on 2026-11-15" not in reply and "Business plan at $99.00" not in reply  # all over again
+    assert outcome.intent is not None and outcome.intent.label == "refund"
+
+
+async def test_when_it_shows_up_after_a_refund_filed_still_says_where_it_stands(converse):
+    _, outcome = await converse("cus_bob", "I was charged twice", "when will it show up?")
+    assert "5 to 10 business days" in outcome.reply and "RF-0001" in outcome.reply
+
+
+# ---------------------------------------------------------------- a card, to pay for an upgrade
+
+@pytest.mark.parametrize("messages", [("I want to upgrade to pro", "do I have to enter a card?"),
+                                      ("do I need a card to upgrade?",)])
+async def test_a_card_asked_of_an_upgrade_gets_the_ways_to_pay_and_the_card_on_file(converse, messages):
+    *_, outcome = await converse("cus_carol", *messages)
+    reply = outcome.reply
+    assert reply.startswith("To pay for a paid plan, you need one of the ways our help centre lists: We accept Visa, "
+                            "Mastercard and American Express cards."), reply
+    assert "I don't see a card saved on your account. You can add one under **Billing → Payment method**." in reply
+    assert "to sign up or to use the Free plan" not in reply
+
+
+@pytest.mark.parametrize("message", ["do I need a credit card to sign up?", "do I need a card for the free plan?"])
+async def test_a_card_asked_of_signing_up_still_says_the_help_centre_does_not_say(converse, message):
+    (outcome,) = await converse(None, message)
+    assert outcome.reply.startswith("Our help centre doesn't say whether you need a card to sign up or to use the Free "
+                                    "plan"), outcome.reply
+
+
+# ---------------------------------------------------------------- a slow app on a plan that never sleeps
+
+@pytest.mark.parametrize(("customer", "slow", "plan"), [("cus_alice", "why is my app so slow?", "it's on pro"),
+                                                        ("cus_bob", "my app takes ages to load", "we're on business"),
+                                                        (None, "my app is really slow", "it's on pro")])
+async def test_a_slow_app_on_a_paid_plan_is_told_sleep_is_not_the_cause_with_the_guides_other_steps(
+        converse, customer, slow, plan):
+    _, outcome = await converse(customer, slow, plan)
+    reply = outcome.reply
+    assert reply.startswith("Then sleep isn't the cause: apps on Pro and Business never sleep"), reply
+    assert "1. Go to **App → Scaling**" in reply and "4. Add a health check path" in reply
+    assert "on Free, apps sleep" not in reply  # the step on sleep is the one left out
+    assert reply.index("1. Go to") < reply.index("3. Make start-up") < reply.index("4. Add a health")  # the guide's order
+    assert "pass you to a person" in reply
+
+
+async def test_a_slow_app_on_free_after_the_entry_on_sleep_is_told_that_is_likely_it(converse):
+    _, outcome = await converse("cus_carol", "my app is slow", "it's on free")
+    assert outcome.reply.startswith("Then that's likely it: as I said, apps on the Free plan sleep after 30 minutes"), (
+        outcome.reply)
+    assert "doesn't mention what you asked about" not in outcome.reply
+
+
+async def test_a_paid_plan_the_records_do_not_show_is_still_not_this_rule(converse):
+    _, outcome = await converse("cus_alice", "my app is slow", "it's on business")
+    assert "Then sleep isn't the cause" not in outcome.reply
+
+
+# ---------------------------------------------------------------- what the service credits are
+
+@pytest.mark.parametrize("messages", [("can we get an SLA?", "what are the service credits?"),
+                                      ("what is the sla?", "what are the credits?")])
+async def test_what_the_service_credits_are_is_told_the_help_centre_gives_no_amount(converse, messages):
+    *_, outcome = await converse("cus_bob", *messages)
+    assert outcome.reply.startswith("Our help centre says missing the uptime SLA earns service credits, but not how much "
+                                    "they are"), outcome.reply
+
+
+# ---------------------------------------------------------------- a new billing address, given after asking
+
+@pytest.mark.parametrize("address", ["it should go to finance@bobco.com", "the new one is finance@bobco.com"])
+async def test_a_new_address_given_after_asking_to_change_the_billing_email_is_told_the_chat_cannot_set_it(
+        converse, address):
+    _, outcome = await converse("cus_bob", "I need to change our billing email", address)
+    assert outcome.reply.startswith("I can't change your email address from this chat, but you can change it to the new "
+                                    "one yourself."), outcome.reply
+    assert "The address on your account now is bob@example.com." in outcome.reply
+
+
+async def test_it_should_be_an_address_after_the_email_changes_steps_is_read_as_the_new_address(converse):
+    _, outcome = await converse("cus_alice", "how do I change my email?", "it should be alice@newmail.com")
+    assert outcome.reply.startswith("I can't change your email address from this chat"), outcome.reply
+
+
+# ---------------------------------------------------------------- a plan said first, then a question
+
+@pytest.mark.parametrize(("message", "own_plan", "read_as"), [
+    ("we're on business, is the limit higher?", "Business", "is the limit higher on business?"),
+    ("I'm on pro, how many apps can I have?", None, "how many apps can I have on pro?"),
+    ("it's on the pro plan - what's the max?", "Pro", "what's the max on pro?"),
+])
+def test_a_plan_said_before_a_short_question_of_what_it_allows_is_asked_of_in_it(message, own_plan, read_as):
+    from agents.what_was_talked_of import with_the_plan_said_first_moved
+
+    assert with_the_plan_said_first_moved(message, own_plan=own_plan) == read_as
+
+
+@pytest.mark.parametrize(("message", "own_plan"), [
+    ("we're on business, can we move to pro?", "Business"), ("I'm on pro. My deploy fails?", "Pro"),
+    ("I'm on free, do I need to cancel?", "Free"), ("we are on business plan. do we get an SLA?", "Business"),
+    ("i'm on the free plan, how many apps can I have?", "Pro"),  # a plan claimed that isn't theirs: said as such
+    ("we're on business, and we have a big team of engineers who need to know what the limits are?", "Business"),
+])
+def test_other_messages_with_a_plan_said_first_are_still_read_as_they_are(message, own_plan):
+    from agents.what_was_talked_of import with_the_plan_said_first_moved
+
+    assert with_the_plan_said_first_moved(message, own_plan=own_plan) == message
+
+
+async def test_the_limit_asked_after_429s_with_the_plan_said_first_gets_that_plans_limit(converse):
+    _, outcome = await converse("cus_bob", "can you check why our api is returning 429?",
+                                "we're on business, is the limit higher?")
+    assert outcome.reply.startswith("You're on the Business plan: the API allows 3,000 requests a minute on Business"), (
+        outcome.reply)
+    assert "1. Read the `Retry-After` header" not in outcome.reply  # the guide's steps again
+
+
+# ---------------------------------------------------------------- switching later, after plans were compared
+
+@pytest.mark.parametrize(("customer", "before", "asked"), [
+    (None, "whats the difference between free and pro", "can I switch later?"),
+    ("cus_alice", "what's the difference between pro and business?", "can I switch back later?"),
+])
+async def test_switching_later_after_plans_were_compared_gets_the_moves_up_and_down(converse, customer, before, asked):
+    _, outcome = await converse(customer, before, asked)
+    assert outcome.reply.startswith("Yes. To move up: Go to **Billing → Plan**"), outcome.reply
+    assert "To move down: Go to **Billing → Plan** and choose the smaller plan." in outcome.reply
+
+
+async def test_switching_later_with_no_plan_talked_of_is_still_not_read_as_a_plan_change(converse):
+    _, outcome = await converse("cus_alice", "my deploy fails", "can I switch later?")
+    assert "To move up" not in outcome.reply
+
+
+# ---------------------------------------------------------------- what upgrading gets
+
+@pytest.mark.parametrize(("customer", "opening"), [
+    ("cus_carol", "You're on Free, which includes one app, shared resources and community support. Pro ($29.00 a month) "
+                  "has everything in Free, plus up to 10 apps"),
+    ("cus_alice", "You're on Pro ($29.00 a month), which includes up to 10 apps, custom domains and email support. "
+                  "Business ($99.00 a month) has everything in Pro"),
+    ("cus_bob", "You're already on the Business plan at $99.00 a month, so there's no change to make. Business is our "
+                "highest plan"),
+    (None, "We have three plans: **Free** at $0, **Pro** at $29/month and **Business** at $99/month."),
+])
+@pytest.mark.parametrize("message", ["what do I get if I upgrade?", "what are the benefits of upgrading?"])
+async def test_what_upgrading_gets_is_what_the_plan_above_adds(converse, customer, opening, message):
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith(opening), outcome.reply
+    assert "I can only help with" not in outcome.reply and "sign in" not in outcome.reply.lower()
+
+
+# ---------------------------------------------------------------- the paid plans, and two plans named
+
+@pytest.mark.parametrize("customer", [None, "cus_alice"])
+@pytest.mark.parametrize("message", ["what do the paid plans include?", "what do you get on the paid plans?"])
+async def test_what_the_paid_plans_include_gets_the_plans_not_a_sign_in_or_invoices(converse, customer, message):
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith("We have three plans: **Free** at $0, **Pro** at $29/month and **Business**"), (
+        outcome.reply)
+    assert "invoices" not in outcome.reply
+
+
+async def test_what_two_plans_named_include_tells_each(converse):
+    (outcome,) = await converse(None, "what do pro and business include?")
+    assert outcome.reply == ("Pro ($29.00 a month) includes up to 10 apps, custom domains and email support.\n\n"
+                             "Business ($99.00 a month) includes unlimited apps, team members and priority support.")
+
+
+async def test_what_one_plan_includes_is_still_that_plan_alone(converse):
+    (outcome,) = await converse("cus_carol", "what does pro include?")
+    assert outcome.reply == "Pro ($29.00 a month) includes up to 10 apps, custom domains and email support."
