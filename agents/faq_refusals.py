@@ -71,6 +71,7 @@ from agents.service_terms import (
     asks_price_per_app,
     plan_asked_if_offered,
     plan_moved_to,
+    saving_asked_of_a_move,
 )
 from agents.taxes import asks_if_tax_is_added
 from agents.team_size import asks_who_is_on_the_team
@@ -310,6 +311,10 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # The two-factor entries assume it is on (recovery codes); only the account's facts say whether it is.
     FaqRefusal(_signed_in(about_own_two_factor),
                "about the signed-in customer's own two-factor, whose state the facts hold"),
+    # "How much would I save if I go to free?": the downgrade's steps, with no figure; the customer's plan and the
+    # plans' prices answer it.
+    FaqRefusal(_signed_in(lambda message: saving_asked_of_a_move(message) is not None),
+               "asks what a move down would save, which the plans' prices say"),
 )
 
 

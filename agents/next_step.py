@@ -20,6 +20,13 @@ _ASKS_WHAT_NEXT = re.compile(
     r"|what\s+(?:do|should|can)\s+(?:i|we)\s+(?:check|do|try|look\s+at)\s+first|where\s+(?:do|should)\s+(?:i|we)\s+start)"
     r"\s*[?.!]*\s*$",
     re.IGNORECASE)
+# "Done, now what?", "ok I did that, what's next?": the steps given are done, and what follows them is asked (the next
+# step read as the first of them would send the customer back to the start; "no guide on that" came).
+_DONE_THEN_WHAT_NEXT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|alright|so)[,\s]+)?(?:done|all\s+done|finished|did\s+(?:it|that)|i(?:'ve|\s+have)?\s+(?:did|done)"
+    r"(?:\s+(?:it|that|those|them|all\s+(?:that|of\s+them)))?)[,.!\s]+(?:so\s+|and\s+)?(?:now\s+what|what\s+now"
+    r"|what(?:'s|\s+is)?\s+next|then\s+what|what\s+(?:do|should)\s+(?:i|we)\s+do\s+(?:now|next))\s*[?.!]*\s*$",
+    re.IGNORECASE)
 _NUMBERED_STEP = re.compile(r"^\s*(\d+)\.\s+(.+)$", re.MULTILINE)
 # "Go to **Settings → Profile**, enter the new address …", "… once a new card is saved under **Billing → Payment
 # method**.": the sentence of a reply that says where to do something.
@@ -34,7 +41,7 @@ _NOTHING_BEFORE = ("What can I help you with? I can look at your invoices and pl
 
 def asks_what_next(ctx: SupportContext) -> bool:
     """Whether the message asks only what to do next."""
-    return bool(_ASKS_WHAT_NEXT.match(ctx.message))
+    return bool(_ASKS_WHAT_NEXT.match(ctx.message) or _DONE_THEN_WHAT_NEXT.match(ctx.message))
 
 
 def next_step_reply(ctx: SupportContext) -> str:
@@ -43,6 +50,9 @@ def next_step_reply(ctx: SupportContext) -> str:
     last = last_assistant_text(ctx)
     if not ctx.history or re.search(r"\bwhat can I help you with\b", last, re.IGNORECASE):
         return _NOTHING_BEFORE  # nothing before, or only a greeting
+    if _DONE_THEN_WHAT_NEXT.match(ctx.message) and (_NUMBERED_STEP.search(last) or _GO_TO.search(last)):
+        return ("If you've done what my last message describes, that's all there is to it: nothing more is needed. If "
+                f"something didn't work as it says, tell me what you see, or I can {OFFER_PERSON} from our team.")
     if (step := _NUMBERED_STEP.search(last)) is not None:
         return (f"Start with the first step from my last message:\n{step[1]}. {step[2]}\n\nOnce it's done, tell me how "
                 f"it went, or if you get stuck, I can {OFFER_PERSON} from our team.")

@@ -2,7 +2,7 @@
 document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
 instances cost, how downtime is counted, latency, a saving after no discount was found, how often or how long of
 something it is silent on, jobs here, an app moved to another account, a mobile app of ours, security certifications,
-the company itself; "how?" or "why not?" after a reply that said the help centre doesn't describe
+the company itself, what is done with customer data; "how?" or "why not?" after a reply that said the help centre doesn't describe
 it, and what happens past a figure it said the help centre doesn't give.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
@@ -236,7 +236,17 @@ _ABOUT_THE_COMPANY = re.compile(
     rf"|\bhow\s+many\s+(?:employees|people|staff)\s+(?:does|do)\s+{_COMPANY}\s+(?:have|employ)\b"
     rf"|\b(?:is|are)\s+{_COMPANY}\s+(?:a\s+)?(?:public(?:ly\s+traded)?|listed|startup|start-up)\b", re.IGNORECASE)
 
-Uncovered = Literal["company", "partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
+# "Do you sell my data?", "do you share our data with third parties?", "who do you give my information to?": what is done
+# with customer data beyond where it is kept, which no entry describes ("not enough information").
+_DATA_SHARED = re.compile(
+    r"\b(?:do|does|will|would|did|are|is|can)\s+(?:you|u|northwind|you\s+guys|your\s+company)\s+(?:ever\s+)?"
+    r"(?:sell|sells|selling|sold|share|shares|sharing|shared|give|gives|giving|pass|passes|passing|rent|rents|renting"
+    r"|trade|trades|trading)\s+(?:(?:my|our|your\s+customers'?|customer|user|users'?|personal)\s+)+(?:personal\s+)?"
+    r"(?:data|information|info|details|emails?\s+address(?:es)?)\b"
+    r"|\b(?:data|information|info)\s+(?:with|to)\s+third[\s-]+part(?:y|ies)\b|\bthird[\s-]+part(?:y|ies)\b[^.?!]{0,30}"
+    r"\b(?:my|our)\s+(?:data|information|info)\b", re.IGNORECASE)
+
+Uncovered = Literal["company", "data_shared", "partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
                     "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
                     "holiday_hours", "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs",
@@ -353,6 +363,11 @@ _TOPICS: dict[Uncovered, _Topic] = {
         "DSS, so I'd rather not guess which we hold. What it does say is that we are GDPR compliant and sign a data "
         f"processing agreement on request. A person from our team can tell you more: would you like me to "
         f"{OFFER_PERSON}?")),
+    "data_shared": _Topic(_named(_DATA_SHARED), (
+        "Our help centre doesn't describe what we do with customer data beyond where it's kept, so I'd rather not guess "
+        "whether or with whom any is shared. What it does say: your apps and their data stay in the region you choose, "
+        "account and billing data are stored in eu-west, and we are GDPR compliant and sign a data processing agreement "
+        f"on request. A person from our team can tell you more: would you like me to {OFFER_PERSON}?")),
     "company": _Topic(_named(_ABOUT_THE_COMPANY), (
         "Our help centre covers Northwind Cloud's service (plans, billing, accounts and deploys) but not the company "
         "itself, such as who owns it, where it's based or how big it is, so I'd rather not guess. A person from our team "

@@ -201,6 +201,7 @@ from agents.funds_not_the_cause import expired_card_told, funds_not_the_cause_re
 from agents.how_long_it_ran import time_a_build_ran_told
 from agents.invoice_visibility import who_sees_the_invoices_reply
 from agents.language import asks_about_spoken_languages, looks_not_english
+from agents.leaving_us import leaving_us_reply
 from agents.lock_wait import asks_how_long_a_lock_lasts
 from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_mailings, asks_if_an_email_is_ours
 from agents.meanwhile import MEANWHILE_REPLY, asks_what_to_do_while_the_incident_lasts
@@ -306,6 +307,7 @@ from agents.service_terms import (
     billing_matter_alone,
     domains_named,
     names_the_sla,
+    saving_asked_of_a_move,
     tier_not_ours,
     with_own_paid_plan_named,
     with_terms_spelled,
@@ -540,6 +542,8 @@ class _WorkedOutRule:
 _REPLIES_WORKED_OUT_BY_RULE = (
     # "How long will it take?" to open a chat: the FAQ shortcut quoted how long a refund takes to arrive.
     _WorkedOutRule(nothing_to_time_reply, "general", "nothing_to_time", "asks how long or when, with nothing before it"),
+    # "We're moving to another provider": the scope reply.
+    _WorkedOutRule(leaving_us_reply, "account", "leaving_us", "says they are leaving for another host"),
     # "I didn't get the email" to open a chat: the address on file and "not enough information".
     _WorkedOutRule(email_unnamed_not_received_reply, "account", "email_unnamed_not_received",
                    "says an email didn't arrive, naming none, with nothing before it"),
@@ -707,6 +711,10 @@ _REFUND_FOLLOW_UPS = (
 )
 # In this order too, after the prices of the plans just named (the orchestrator's own rule, whose trace names them).
 _FOLLOW_UPS_MISREAD = (
+    # "How much would I save if I go to free?" (out of scope at 0.6: the downgrade's steps by the shortcut): billing's,
+    # whose part has the plan and the plans' prices.
+    _FollowUpRule(lambda ctx: ctx.customer is not None and saving_asked_of_a_move(ctx.message) is not None, "billing",
+                  "saving_of_a_move", "asks what a move down would save", spares=("human",), sure=True),
     # "How long will that take?" right after a duplicate's refund was offered, not asked for (billing beside refund: the
     # panel told the duplicate, the offer and the plan all over again): when a refund arrives, and that none is filed.
     _FollowUpRule(lambda ctx: refund_arrival_asked_after_an_offer(ctx) is not None, "refund", "refund_arrival_offered",

@@ -963,6 +963,20 @@ def with_the_plan_above_named(message: str, *, own_plan: str | None) -> str:
     return f"what would I get if I upgrade to {above}?" if above is not None else "how do I upgrade?"
 
 
+# "How much would I save if I go to free?", "what would we save by switching to pro?": a move down's saving (the
+# downgrade's steps came by the FAQ shortcut).
+_SAVING_OF_A_MOVE = re.compile(
+    r"\b(?:how\s+much|what)\s+(?:would|will|do|could|can|'?d)\s+(?:i|we)\s+save\s+(?:if|by|when|from)\s+(?:i\s+|we\s+)?"
+    r"(?:go|going|move|moving|switch|switching|downgrad(?:e|ing)|chang(?:e|ing)|drop|dropping)\s+(?:down\s+)?"
+    r"(?:to\s+)?(?:the\s+)?(?P<plan>free|pro)\b", re.IGNORECASE)
+
+
+def saving_asked_of_a_move(message: str) -> str | None:
+    """The plan a move down to would save money by ("Free" for "how much would I save if I go to free?"), or None."""
+    found = _SAVING_OF_A_MOVE.search(message)
+    return found["plan"].capitalize() if found else None
+
+
 def tier_not_ours(message: str) -> str | None:
     """The name of a plan tier the message asks about that is none of ours ("Platinum"), or None."""
     found = _TIER_NOT_OURS.search(message)

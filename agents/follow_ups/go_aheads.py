@@ -77,6 +77,8 @@ DECLINE = re.compile(
 # "Never mind", "forget it", "scratch that": what was just said, taken back (read by refund_requests too).
 NEVER_MIND = r"never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it)|scratch\s+that"
 _TAKE_BACK = (rf"(?:{NEVER_MIND}|ignore\s+(?:that|me)|cancel\s+that"
+              # "Actually no wait", "wait, no", "don't do it" after the steps to cancel (the scope reply came).
+              r"|no,?\s+wait|wait,?\s+no|hold\s+on,?\s+(?:no|don'?t)|don'?t\s+(?:do\s+(?:it|that)|cancel(?:\s+(?:it|that))?)"
               # "My mistake", "no I wasn't, sorry" after "I can't find a duplicate charge" (not enough information).
               r"|my\s+(?:mistake|bad)|i\s+was\s+(?:wrong|mistaken)|i\s+misread(?:\s+it)?|no,?\s+i\s+(?:wasn'?t|was\s+not)"
               # "No, only once actually, sorry" after the same (not enough information).

@@ -12,7 +12,7 @@ from typing import Any
 
 from agents.context import SupportContext
 from agents.envelope import AgentRequest, AgentResponse
-from agents.facts import InvoiceFact, PaymentFact, RefundFact
+from agents.facts import InvoiceFact, PaymentFact, PlanFact, RefundFact, SubscriptionFact
 from agents.policy import refund_decision
 from agents.workers.base import RunDeps, metadata, tool
 
@@ -113,6 +113,20 @@ async def _plans_for_visitor(deps: RunDeps) -> AgentResponse:
     )
 
 
+def _plan_changes(subscription: SubscriptionFact | None, plans: list[PlanFact]) -> list[dict[str, str]]:
+    """For each plan other than the customer's: how much more or less it costs a month than theirs."""
+    if subscription is None:
+        return []
+    changes = []
+    for plan in sorted(plans, key=lambda p: p.price_monthly):
+        difference = plan.price_monthly - subscription.price_monthly
+        if plan.name == subscription.plan or not difference:
+            continue
+        changes.append({"plan": plan.name, "a_month": "more" if difference > 0 else "less",
+                        "amount": str(abs(difference))})
+    return changes
+
+
 async def billing_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
     ctx = request.context
     if ctx.customer is None:
@@ -149,6 +163,9 @@ async def billing_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # Name, monthly price and a line of what each includes: all a reply about another plan needs,
         # and short enough to send with every billing question to an LLM.
         "plans": [p.model_dump(mode="json") for p in sorted(plans or [], key=lambda p: p.price_monthly)],
+        # What a move to each other plan would change a month: a saving or a cost worked out here, so no reply (an
+        # LLM's or the offline writer's) states a difference the facts don't hold.
+        "plan_changes": _plan_changes(subscription, plans or []),
     }
     if errors and len(errors) == len(results):
         return AgentResponse(status="error", result={}, error="; ".join(errors), metadata=metadata("billing"))

@@ -383,3 +383,160 @@ async def test_what_two_plans_named_include_tells_each(converse):
 async def test_what_one_plan_includes_is_still_that_plan_alone(converse):
     (outcome,) = await converse("cus_carol", "what does pro include?")
     assert outcome.reply == "Pro ($29.00 a month) includes up to 10 apps, custom domains and email support."
+
+
+# ---------------------------------------------------------------- done, then what next
+
+@pytest.mark.parametrize(("first", "done"), [("how do I turn on 2fa", "done, now what?"),
+                                             ("how do I add a custom domain", "ok I did that, what's next?")])
+async def test_done_then_what_next_after_steps_is_told_that_is_all_not_sent_back_to_the_first_step(converse, first, done):
+    _, outcome = await converse("cus_alice", first, done)
+    assert outcome.reply.startswith("If you've done what my last message describes, that's all there is to it"), (
+        outcome.reply)
+    assert "I don't have a guide on that" not in outcome.reply and "Start with the first step" not in outcome.reply
+
+
+async def test_what_now_after_steps_is_still_their_first_step(converse):
+    _, outcome = await converse("cus_alice", "how do I add a custom domain", "what now?")
+    assert outcome.reply.startswith("Start with the first step from my last message:"), outcome.reply
+
+
+async def test_done_now_what_to_open_a_chat_is_still_asked_what_to_help_with(converse):
+    (outcome,) = await converse("cus_alice", "done, now what?")
+    assert outcome.reply.startswith("What can I help you with?"), outcome.reply
+
+
+# ---------------------------------------------------------------- leaving for another host
+
+@pytest.mark.parametrize("message", ["we're moving to another provider", "I'm switching to a different host",
+                                     "we are leaving northwind", "we're migrating away",
+                                     "we're migrating away from you, how do I export everything?"])
+async def test_a_customer_leaving_gets_what_to_do_before_they_go(converse, message):
+    (outcome,) = await converse("cus_bob", message)
+    reply = outcome.reply
+    assert reply.startswith("I'm sorry to see you go. Before you move, from our help centre:"), reply
+    assert "**Settings → Data → Export**" in reply and "**Cancel subscription**" in reply
+    assert "**Settings → Account → Delete account**" in reply and "pass you to a person" in reply
+
+
+async def test_a_free_customer_leaving_is_not_told_to_stop_paying(converse):
+    (outcome,) = await converse("cus_carol", "I'm switching to a different host")
+    assert "Cancel subscription" not in outcome.reply and "**Settings → Data → Export**" in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["we're switching to pro", "we're moving to eu-west", "i am going away and need to "
+                                     "rent a car", "we're moving to another provider, why was I charged twice?"])
+def test_other_moves_are_still_not_leaving_us(message):
+    from agents.leaving_us import says_they_are_leaving
+
+    assert not says_they_are_leaving(message)
+
+
+# ---------------------------------------------------------------- what is done with customer data
+
+@pytest.mark.parametrize("message", ["do you sell my data?", "do you share our data with third parties?"])
+async def test_whether_our_data_is_sold_or_shared_is_told_the_help_centre_does_not_describe_it(converse, message):
+    (outcome,) = await converse("cus_carol", message)
+    assert outcome.reply.startswith("Our help centre doesn't describe what we do with customer data"), outcome.reply
+    assert "GDPR compliant" in outcome.reply and "pass you to a person" in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["can I give my details to a person?", "how do I share my app with a colleague?",
+                                     "can I share my invoices with my accountant?"])
+def test_sharing_of_the_customers_own_is_still_not_about_our_use_of_data(message):
+    assert uncovered_topic_asked(message) != "data_shared"
+
+
+# ---------------------------------------------------------------- paying monthly, asked by a visitor
+
+@pytest.mark.parametrize("messages", [("can I pay monthly?",), ("what's the cheapest plan with custom domains?",
+                                                                "and can I pay monthly?")])
+async def test_a_visitor_asking_to_pay_monthly_is_told_the_plans_are_priced_by_the_month(converse, messages):
+    *_, outcome = await converse(None, *messages)
+    reply = outcome.reply
+    assert reply.startswith("Yes: our plans are priced by the month: Pro at $29.00 a month and Business at $99.00 a "
+                            "month."), reply
+    assert "As for paying: We accept Visa, Mastercard and American Express cards." in reply
+    assert "sign in" not in reply.lower() and "I think you're asking about" not in reply
+
+
+async def test_a_customer_asking_to_pay_monthly_is_still_told_they_already_do(converse):
+    (outcome,) = await converse("cus_alice", "can I pay monthly?")
+    assert outcome.reply.startswith("You already pay monthly: your Pro plan is $29.00 a month."), outcome.reply
+
+
+# ---------------------------------------------------------------- "no wait" after the steps to cancel
+
+@pytest.mark.parametrize("message", ["actually no wait", "wait, no, don't cancel it"])
+async def test_no_wait_after_the_steps_to_cancel_takes_the_request_back(converse, message):
+    _, outcome = await converse("cus_alice", "cancel my subscription", message)
+    assert outcome.reply.startswith("No problem, I'll leave it there."), outcome.reply
+
+
+async def test_no_wait_then_a_new_question_still_gets_that_question_answered(converse):
+    (outcome,) = await converse("cus_alice", "no wait, how do I downgrade instead?")
+    assert "choose the smaller plan" in outcome.reply
+
+
+# ---------------------------------------------------------------- what a move down would save
+
+@pytest.mark.parametrize(("customer", "message", "opening"), [
+    ("cus_alice", "how much would I save if I go to free?",
+     "You'd save $29.00 a month: you pay $29.00 a month for Pro, and Free costs nothing."),
+    ("cus_bob", "what would we save by switching to pro?",
+     "You'd save $70.00 a month: you pay $99.00 a month for Business, and Pro costs $29.00 a month."),
+])
+async def test_the_saving_of_a_move_down_is_worked_out_from_the_plans(converse, customer, message, opening):
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith(opening), outcome.reply
+    assert "The downgrade takes effect at the end of your current billing period" in outcome.reply
+    assert "I've left out details" not in outcome.reply  # the $70.00 is in the facts, so the guard lets it through
+
+
+async def test_the_saving_asked_after_the_steps_to_cancel_and_a_change_of_mind_is_the_saving(converse):
+    *_, outcome = await converse("cus_alice", "cancel my subscription", "actually no wait",
+                                 "how much would I save if I go to free?")
+    assert outcome.reply.startswith("You'd save $29.00 a month"), outcome.reply
+
+
+async def test_the_billing_worker_works_out_what_a_move_to_each_other_plan_changes_a_month():
+    from agents.providers.scripted import ScriptedProvider
+    from tests.agents.fakes import Harness, ctx_for, intent, offline
+
+    provider = ScriptedProvider(name="openai", model="gpt-test", intents=[intent("billing", 0.9)], replies=["Sure."])
+    await Harness(provider=provider, fallback=offline()).run(ctx_for("what's my plan?", customer="cus_bob"))
+    [call] = provider.calls_of("write_reply")
+    assert call.facts["billing"]["plan_changes"] == [{"plan": "Free", "a_month": "less", "amount": "99.00"},
+                                                    {"plan": "Pro", "a_month": "less", "amount": "70.00"}]
+
+
+# ---------------------------------------------------------------- still down
+
+async def test_still_down_what_do_we_do_after_the_incident_was_ruled_out_offers_a_person(converse):
+    *_, outcome = await converse("cus_bob", "our site is down", "it's in us-east", "still down, what do we do?")
+    assert outcome.reply.startswith("Sorry it's still down. As the open incident isn't the cause"), outcome.reply
+    assert "Elevated API error rates" not in outcome.reply
+
+
+@pytest.mark.parametrize("turns", [("my app is down", "it's in eu-west", "still down"),
+                                   ("what is the incident?", "still down")])
+async def test_still_down_while_the_incident_lasts_tells_where_it_stands_without_the_guides_steps_again(converse, turns):
+    *_, outcome = await converse("cus_alice", *turns)
+    reply = outcome.reply
+    assert reply.startswith("“Elevated API error rates in eu-west” is still open (status: investigating)"), reply
+    assert ("The steps from our guide “Troubleshooting API errors (500, 502, 503) and timeouts” that I gave earlier are "
+            "what you can check on your side meanwhile.") in reply
+    assert "1. Check status.northwind.cloud" not in reply
+
+
+async def test_still_down_to_open_a_chat_still_tells_the_incident_and_no_guide_given_earlier(converse):
+    (outcome,) = await converse("cus_alice", "still down")
+    assert outcome.reply.startswith("There's an active incident in eu-west"), outcome.reply
+    assert "that I gave earlier" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["hi, we're moving to a new company name", "we're migrating away from vercel"])
+def test_a_rename_or_a_move_to_us_is_still_not_leaving_us(message):
+    from agents.leaving_us import says_they_are_leaving
+
+    assert not says_they_are_leaving(message)

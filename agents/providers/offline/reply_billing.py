@@ -146,6 +146,7 @@ from agents.service_terms import (
     asks_to_change_the_renewal_date,
     asks_what_nonpayment_does,
     reports_payment_trouble,
+    saving_asked_of_a_move,
     tier_not_ours,
     who_may_pay_less,
 )
@@ -526,6 +527,8 @@ class BillingReplies(WriterBase):
                 or self._new_card_named() or self._invoices_in_a_format_unsaid() or self._where_invoices_download()
                 or self._card_lost_or_removed() or self._retry_charged_once()):
             return
+        if self._saving_of_a_move_down():
+            return
         if (self._answers_a_detail_after_its_steps() or self._total_paid_in_a_period() or self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
                 or self._tells_what_the_records_show_of_what_looks_wrong() or self._what_nonpayment_does()
                 or self._price_per_seat_unsaid()
@@ -544,7 +547,8 @@ class BillingReplies(WriterBase):
         # terms of payment, sending an invoice. Answered for everyone, signed in or not.
         # "I'm a student, can I get pro for free?" is a discount asked for, not what Free includes (a plan named).
         service_told = ((asks_for_a_special_price(self.text) and self._payment_terms())
-                        or self._whether_a_card_is_needed() or self._tier_not_ours() or self._plans_offered()
+                        or self._whether_a_card_is_needed() or self._plans_paid_monthly() or self._tier_not_ours()
+                        or self._plans_offered()
                         or self._payment_methods() or self._other_plan() or self._named_plan_price()
                         or self._cancellation_fee() or self._extra_fee_unmentioned() or self._payment_terms()
                         or self._payment_terms_asked() or self._bank_details_asked() or self._send_invoice()
@@ -1992,6 +1996,47 @@ class BillingReplies(WriterBase):
         self.reply.add(f"{CANCELLATION_UNSEEN}: your {plan.plan} subscription is still {standing}, at "
                        f"{money(plan.price_monthly)} a month. If you cancelled and it didn't go through, a person from our "
                        f"team can look into it with you: would you like me to {OFFER_PERSON}?")
+        return True
+
+    def _saving_of_a_move_down(self) -> bool:
+        """"How much would I save if I go to free?": the difference between the customer's plan and the one named, a
+        month, and when a downgrade takes effect (the downgrade's steps alone came). False, having said nothing, for
+        another message, a plan that costs as much or more, or without the plan's facts."""
+        target = saving_asked_of_a_move(self.ctx.message)
+        plan = self.facts.subscription
+        prices = {listed.name.lower(): listed.price_monthly for listed in self.facts.plans}
+        changes = (self.ctx.facts.get("billing") or {}).get("plan_changes") or []
+        change = next((c for c in changes if target is not None and c["plan"].lower() == target.lower()), None)
+        if target is None or plan is None or target.lower() not in prices or change is None or change["a_month"] != "less":
+            return False
+        costs = f"costs {money(prices[target.lower()])} a month" if prices[target.lower()] else "costs nothing"
+        self.reply.add(f"You'd save {money(Decimal(change['amount']))} a month: you pay {money(plan.price_monthly)} a month "
+                       f"for {plan.plan}, and {target} {costs}.")
+        if (entry := self._entry_on("downgrade")) is not None:
+            self.reply.add(f"If you'd like to move: {entry.answer}", answers=False)
+            self._cite_faq(entry)
+        return True
+
+    def _plans_paid_monthly(self) -> bool:
+        """"Can I pay monthly?" from a visitor: yes, as the plans are priced by the month, with the ways to pay (a visitor
+        was asked to sign in, or told the payment methods as a guess). False, having said nothing, for another message or
+        a signed-in customer (whose own plan answers it: _tells_monthly_billing)."""
+        if self.ctx.customer is not None or not asks_about_paying_monthly(self.ctx.message):
+            return False
+        listing = self._plans_listed()[1]
+        paid = [plan for plan in sorted(self.facts.plans, key=lambda plan: plan.price_monthly) if plan.price_monthly]
+        if listing is not None and len(plan_prices(listing.answer)) > 1:
+            self.reply.add(f"Yes: our plans are priced by the month. {listing.answer}")
+            self._cite_faq(listing)
+        elif paid:
+            priced = " and ".join(f"{plan.name} {_monthly(plan.price_monthly)}" for plan in paid)
+            self.reply.add(f"Yes: our plans are priced by the month: {priced}.")
+        else:
+            return False
+        methods = next((m for m in self.facts.faq if "payment methods" in normalise(m.question)), None)
+        if methods is not None:
+            self.reply.add(f"As for paying: {methods.answer}", answers=False)
+            self._cite_faq(methods)
         return True
 
     def _tells_monthly_billing(self) -> bool:

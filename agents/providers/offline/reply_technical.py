@@ -525,6 +525,15 @@ class TechnicalReplies(WriterBase):
         else:
             asks_what_is_included = False  # nothing says whether it is included: the guide is the answer
         listed_steps = failure_guide_only = False
+        if (articles and leading_incident is not None and _STILL_DOWN.match(self.ctx.message)
+                and any(f"“{articles[0].title}”" in text for text in assistant_texts(self.ctx))):
+            # "Still down" while the incident is open: where it stands is the news; the guide's steps, given already,
+            # came again in full.
+            self.reply.add(f"The steps from our guide “{articles[0].title}” that I gave earlier are what you can check on "
+                           "your side meanwhile. If your app is still down once the incident is resolved, a person from "
+                           f"our team can look into it with you: would you like me to {OFFER_PERSON}?", answers=False)
+            self._cite_article(articles[0])
+            articles = []
         if articles:
             best = articles[0]
             intro = ("Meanwhile, if it's on your side, our guide" if leading_incident is not None
@@ -2322,7 +2331,10 @@ def _not_listed(regions: list[str]) -> str:
 # "Still down", "it's still not working", "still broken": the fault goes on, and nothing else said.
 _STILL_DOWN = re.compile(r"^\W*(?:(?:but|and|ok(?:ay)?|well|sorry)[,\s]+)?(?:it'?s\s+|it\s+is\s+|the\s+app\s+is\s+|my\s+app\s+is\s+)?"
                          r"still\s+(?:down|broken|offline|not\s+(?:working|up|loading|responding)|failing|erroring|dead)"
-                         r"(?:\s+(?:though|now|for\s+me))?\s*[.!?]*\s*$", re.IGNORECASE)
+                         r"(?:\s+(?:though|now|for\s+me))?"
+                         # "Still down, what do we do?" (the incident and its steps came again, as if not ruled out).
+                         r"(?:[,.!?\s]+(?:so\s+)?(?:what\s+(?:do|should|can)\s+(?:we|i)\s+do(?:\s+now)?|what\s+now|now\s+what"
+                         r"|any\s+ideas|(?:please\s+)?help(?:\s+please)?))?\s*[.!?]*\s*$", re.IGNORECASE)
 _INCIDENT_RULED_OUT = re.compile(r"^Then the open incident, “[^”]+” in [^,]+, isn't the cause\b")
 # An entry that asks for a figure ("How many deploys can I run …?", "What are the API rate limits?").
 _ASKS_FOR_A_FIGURE = re.compile(r"^\W*(?:how\s+(?:many|much|long|big)|what\s+(?:are|is)\s+the\s+(?:\w+\s+){0,2}?limits?)\b",
