@@ -2,7 +2,7 @@
 document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
 instances cost, how downtime is counted, latency, a saving after no discount was found, how often or how long of
 something it is silent on, jobs here, an app moved to another account, a mobile app of ours, security certifications,
-the company itself, what is done with customer data; "how?" or "why not?" after a reply that said the help centre doesn't describe
+the company itself, what is done with customer data, how build minutes are counted; "how?" or "why not?" after a reply that said the help centre doesn't describe
 it, and what happens past a figure it said the help centre doesn't give.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
@@ -246,7 +246,14 @@ _DATA_SHARED = re.compile(
     r"|\b(?:data|information|info)\s+(?:with|to)\s+third[\s-]+part(?:y|ies)\b|\bthird[\s-]+part(?:y|ies)\b[^.?!]{0,30}"
     r"\b(?:my|our)\s+(?:data|information|info)\b", re.IGNORECASE)
 
-Uncovered = Literal["company", "data_shared", "partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
+# "What counts as a build minute?", "how are build minutes counted?": how the build minutes the plans' entry names are
+# measured, which no entry says (the failed deploys guide's steps came).
+_BUILD_MINUTES_COUNTED = re.compile(
+    r"\bwhat\s+(?:counts|is\s+counted|qualifies)\s+as\s+(?:a\s+)?build\s+minutes?\b"
+    r"|\bhow\s+(?:are|is|do\s+you\s+(?:count|measure|calculate))\s+(?:the\s+)?build\s+minutes?(?:\s+(?:counted|measured|calculated"
+    r"|billed|used))?\b|\bwhat\s+(?:is|are)\s+(?:a\s+)?build\s+minutes?\b", re.IGNORECASE)
+
+Uncovered = Literal["company", "data_shared", "build_minutes", "partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
                     "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
                     "holiday_hours", "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs",
@@ -363,6 +370,10 @@ _TOPICS: dict[Uncovered, _Topic] = {
         "DSS, so I'd rather not guess which we hold. What it does say is that we are GDPR compliant and sign a data "
         f"processing agreement on request. A person from our team can tell you more: would you like me to "
         f"{OFFER_PERSON}?")),
+    "build_minutes": _Topic(_named(_BUILD_MINUTES_COUNTED), (
+        "Our help centre doesn't say how build minutes are counted, so I'd rather not guess. What it does say is how long "
+        "a build may run: up to 15 minutes on Free and up to 45 minutes on Pro and Business. A person from our team can "
+        f"tell you more: would you like me to {OFFER_PERSON}?"), label="technical"),
     "data_shared": _Topic(_named(_DATA_SHARED), (
         "Our help centre doesn't describe what we do with customer data beyond where it's kept, so I'd rather not guess "
         "whether or with whom any is shared. What it does say: your apps and their data stay in the region you choose, "

@@ -540,3 +540,18 @@ def test_a_rename_or_a_move_to_us_is_still_not_leaving_us(message):
     from agents.leaving_us import says_they_are_leaving
 
     assert not says_they_are_leaving(message)
+
+
+# ---------------------------------------------------------------- how build minutes are counted
+
+@pytest.mark.parametrize("messages", [("is there a limit on build minutes?", "what counts as a build minute?"),
+                                      ("how are build minutes counted?",)])
+async def test_how_build_minutes_are_counted_is_told_the_help_centre_does_not_say(converse, messages):
+    *_, outcome = await converse("cus_bob", *messages)
+    assert outcome.reply.startswith("Our help centre doesn't say how build minutes are counted"), outcome.reply
+    assert "1. Open **App → Deploys**" not in outcome.reply  # the failed deploys guide's steps
+
+
+async def test_how_long_a_build_may_take_is_still_the_plans_limit(converse):
+    (outcome,) = await converse("cus_alice", "how long can a build take?")
+    assert "builds of up to 45 minutes" in outcome.reply
