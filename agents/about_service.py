@@ -1015,7 +1015,8 @@ _REPLACES_A_KEY = re.compile(
     r"\b(?:rotate|rotating|revoke|revoking|regenerate|regenerating|replace|replacing|reset|resetting|roll|cycle|invalidate"
     r"|create|generate|make|get|delete|disable)\s+(?:(?:my|our|the|an?|a\s+new|new|this|that)\s+)*(?P<what>\S+(?:\s+\S+)?)",
     re.IGNORECASE)
-_IT = re.compile(r"^(?:it|them|that|this|one)\b", re.IGNORECASE)
+# "Where do I find a new one?" after a key was named, as "where do I find it?".
+_IT = re.compile(r"^(?:it|them|that|this|(?:new\s+)?one)\b", re.IGNORECASE)
 KEY_STEPS_REPLY = (
     "Our help centre doesn't describe how to create, rotate or revoke API keys or tokens, so I'd rather not guess the "
     "steps. A person from our team can help you do it: would you like me to pass you to a person? Please don't paste "
@@ -1033,6 +1034,25 @@ def asks_how_to_replace_a_key(ctx: SupportContext) -> bool:
         return True
     return bool(_IT.match(asked["what"])) and (LEAKED_KEY_REPLY in last_assistant_text(ctx)
                                                or bool(_NAMES_A_KEY.search(previous_user_text(ctx) or "")))
+
+
+# "My api key stopped working", "our token is invalid", "the api key doesn't work anymore": a key of theirs refused (the
+# environment variables guide came, on keeping one's own keys secret). Not "add my stripe api key", a key the app uses.
+_KEY_REFUSED = re.compile(
+    rf"\b(?:(?:my|our|the)\s+)(?:northwind\s+)?{KEY_OR_TOKEN}\s+(?:(?:has|have|just|suddenly)\s+)*(?:stopped\s+working"
+    r"|(?:is|are)\s+(?:not\s+working|no\s+longer\s+(?:working|valid|accepted))|(?:isn'?t|aren'?t)\s+(?:working|valid|accepted)"
+    r"|(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+work|(?:is|are|was|were|got)\s+(?:invalid|expired|revoked|rejected|disabled)"
+    r"|expired)\b", re.IGNORECASE)
+KEY_REFUSED_REPLY = (
+    "Our help centre doesn't describe why an API key or token would stop working, or how to get a new one, so I'd "
+    "rather not guess, and I can't see keys from this chat. A person from our team can look at it with you: would you "
+    "like me to pass you to a person? Please don't paste the key here."
+)
+
+
+def reports_a_key_refused(text: str) -> bool:
+    """Whether the message says an API key or token of theirs has stopped working."""
+    return bool(_KEY_REFUSED.search(text))
 
 
 # "Where do I find my api key?", "I lost my api key", "can you send me my token?", and "where do I find it?", "I lost it"

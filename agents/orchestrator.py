@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 
 from agents.about_service import (
     BUG_REPORT_REPLY,
+    KEY_REFUSED_REPLY,
     KEY_STEPS_REPLY,
     KEY_WHEREABOUTS_REPLY,
     LEAKED_KEY_REPLY,
@@ -54,6 +55,7 @@ from agents.about_service import (
     names_support_hours,
     needs_a_person,
     payment_methods_asked,
+    reports_a_key_refused,
     reports_a_leaked_key,
     reports_a_security_issue,
     reports_the_key_named_before_leaked,
@@ -205,6 +207,7 @@ from agents.leaving_us import leaving_us_reply
 from agents.lock_wait import asks_how_long_a_lock_lasts
 from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_mailings, asks_if_an_email_is_ours
 from agents.meanwhile import MEANWHILE_REPLY, asks_what_to_do_while_the_incident_lasts
+from agents.member_left import member_left_reply
 from agents.next_step import asks_what_next, next_step_reply
 from agents.not_in_help_centre import uncovered_topic_asked, uncovered_topic_label, uncovered_topic_reply
 from agents.one_place_only import one_place_told_after_a_guide
@@ -542,6 +545,8 @@ class _WorkedOutRule:
 _REPLIES_WORKED_OUT_BY_RULE = (
     # "How long will it take?" to open a chat: the FAQ shortcut quoted how long a refund takes to arrive.
     _WorkedOutRule(nothing_to_time_reply, "general", "nothing_to_time", "asks how long or when, with nothing before it"),
+    # "Our team lead left the company": "I don't have enough information".
+    _WorkedOutRule(member_left_reply, "account", "member_left", "says someone on their team has left"),
     # "We're moving to another provider": the scope reply.
     _WorkedOutRule(leaving_us_reply, "account", "leaving_us", "says they are leaving for another host"),
     # "I didn't get the email" to open a chat: the address on file and "not enough information".
@@ -631,6 +636,9 @@ _REPORTS_ANSWERED_BY_RULE = (
     # again, behind "my answer is the same"): another company's charge, the bank's to look into.
     _ReportRule(says_the_charge_is_not_ours, "billing", "charge_not_ours", "says the charge they don't know isn't ours",
                 CHARGE_NOT_OURS_REPLY),
+    # "My api key stopped working": the environment guide's steps, on keeping one's own keys secret.
+    _ReportRule(lambda ctx: reports_a_key_refused(ctx.message), "technical", "key_refused",
+                "says an API key or token of theirs stopped working", KEY_REFUSED_REPLY),
     # "How do I rotate my api key?" ("no guide on that"), "how do I revoke it?" after the leak: the steps for a key, which
     # no entry describes.
     _ReportRule(asks_how_to_replace_a_key, "technical", "key_steps", "asks how to replace or revoke an API key or token",

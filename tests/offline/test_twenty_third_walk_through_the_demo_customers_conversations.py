@@ -555,3 +555,40 @@ async def test_how_build_minutes_are_counted_is_told_the_help_centre_does_not_sa
 async def test_how_long_a_build_may_take_is_still_the_plans_limit(converse):
     (outcome,) = await converse("cus_alice", "how long can a build take?")
     assert "builds of up to 45 minutes" in outcome.reply
+
+
+# ---------------------------------------------------------------- an API key that stopped working
+
+@pytest.mark.parametrize("message", ["my api key stopped working", "my api key is invalid", "our token doesn't work"])
+async def test_an_api_key_said_to_have_stopped_working_is_a_person_with_no_guess(converse, message):
+    (outcome,) = await converse("cus_bob", message)
+    assert outcome.reply.startswith("Our help centre doesn't describe why an API key or token would stop working"), (
+        outcome.reply)
+    assert "Please don't paste the key here." in outcome.reply
+    assert "Environment variables and secrets" not in outcome.reply  # the guide on the app's own keys
+
+
+async def test_where_to_find_a_new_one_after_it_is_where_keys_are_kept(converse):
+    _, outcome = await converse("cus_bob", "my api key stopped working", "where do I find a new one?")
+    assert outcome.reply.startswith("Our help centre doesn't describe where API keys are kept"), outcome.reply
+
+
+async def test_a_key_the_app_uses_still_gets_the_environment_guide(converse):
+    (outcome,) = await converse("cus_bob", "how do I add my stripe api key?")
+    assert "Environment variables and secrets" in outcome.reply
+
+
+# ---------------------------------------------------------------- someone on the team left
+
+@pytest.mark.parametrize("message", ["our team lead left the company", "my developer quit", "the account owner has left"])
+async def test_someone_said_to_have_left_is_told_what_the_help_centre_covers_with_a_person(converse, message):
+    (outcome,) = await converse("cus_bob", message)
+    assert outcome.reply.startswith("Thanks for letting us know. Our help centre describes inviting team members but not "
+                                    "removing them"), outcome.reply
+    assert "pass you to a person" in outcome.reply
+
+
+async def test_the_owner_left_after_asking_to_hand_the_account_over_is_still_that_hand_over(converse):
+    _, outcome = await converse("cus_bob", "I want to transfer ownership of the account",
+                                "the current owner left the company")
+    assert outcome.reply.startswith("I can't hand the account over to a new owner myself"), outcome.reply
