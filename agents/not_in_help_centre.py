@@ -2,7 +2,7 @@
 document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
 instances cost, how downtime is counted, latency, a saving after no discount was found, how often or how long of
 something it is silent on, jobs here, an app moved to another account, a mobile app of ours, security certifications,
-the company itself, what is done with customer data, how build minutes are counted; "how?" or "why not?" after a reply that said the help centre doesn't describe
+the company itself, what is done with customer data, how build minutes are counted, sign-ins that keep ending; "how?" or "why not?" after a reply that said the help centre doesn't describe
 it, and what happens past a figure it said the help centre doesn't give.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
@@ -79,7 +79,7 @@ _OWNERSHIP = re.compile(r"\btransfer(?:ring)?\s+(?:the\s+|our\s+|my\s+)?(?:accou
 
 # "How do I log out of all devices?", "can I see my active sessions?": the account's sessions, which no entry describes
 # (the failed deploys' guide came, as "no guide on how to do that as such").
-_SESSIONS = re.compile(r"\b(?:log|sign)(?:ged)?\s*(?:out|off)\s+(?:of\s+|from\s+|on\s+)?(?:all|every|other)\s+(?:my\s+|the\s+)?"
+_SESSIONS = re.compile(r"\b(?:log|sign)(?:ged)?\s*(?:me\s+)?(?:out|off)\s+(?:of\s+|from\s+|on\s+)?(?:all|every|other)\s+(?:my\s+|the\s+)?"
                        r"(?:devices?|sessions?|browsers?|computers?)\b|\b(?:active|open|other)\s+sessions?\b"
                        r"|\b(?:end|revoke|kill|close)\s+(?:all\s+)?(?:my\s+|other\s+)?sessions?\b"
                        # "Can you log them out?" after someone else was said to be using the account ("not enough
@@ -253,7 +253,15 @@ _BUILD_MINUTES_COUNTED = re.compile(
     r"|\bhow\s+(?:are|is|do\s+you\s+(?:count|measure|calculate))\s+(?:the\s+)?build\s+minutes?(?:\s+(?:counted|measured|calculated"
     r"|billed|used))?\b|\bwhat\s+(?:is|are)\s+(?:a\s+)?build\s+minutes?\b", re.IGNORECASE)
 
-Uncovered = Literal["company", "data_shared", "build_minutes", "partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
+# "I keep getting logged out", "it keeps signing me out", "why do I get logged out all the time?": sign-ins that end, which no
+# entry or guide describes ("no guide on that").
+_SIGNED_OUT = re.compile(
+    r"\b(?:keep|keeps|kept)\s+(?:getting\s+|being\s+)?(?:logged|signed|kicked|logging|signing|kicking)\s+(?:me\s+|us\s+)?out\b"
+    r"|\b(?:get|getting|got|am|being)\s+(?:logged|signed|kicked)\s+out\s+(?:all\s+the\s+time|constantly|every\s+\w+|again\s+and"
+    r"\s+again|randomly|often)\b|\bwhy\s+(?:do|does|did)\s+(?:i|it|you)\s+(?:keep\s+)?(?:get\s+)?(?:log|sign|kick)(?:ged|ing)?\s+"
+    r"(?:me\s+)?out\b", re.IGNORECASE)
+
+Uncovered = Literal["company", "data_shared", "build_minutes", "signed_out", "partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
                     "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
                     "holiday_hours", "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs",
@@ -370,6 +378,10 @@ _TOPICS: dict[Uncovered, _Topic] = {
         "DSS, so I'd rather not guess which we hold. What it does say is that we are GDPR compliant and sign a data "
         f"processing agreement on request. A person from our team can tell you more: would you like me to "
         f"{OFFER_PERSON}?")),
+    "signed_out": _Topic(_named(_SIGNED_OUT), (
+        "I'm sorry, that sounds annoying. Our help centre doesn't describe why you'd be signed out, or how long a sign-in "
+        "lasts, so I'd rather not guess. A person from our team can look into it with you: would you like me to "
+        f"{OFFER_PERSON}?"), label="account"),
     "build_minutes": _Topic(_named(_BUILD_MINUTES_COUNTED), (
         "Our help centre doesn't say how build minutes are counted, so I'd rather not guess. What it does say is how long "
         "a build may run: up to 15 minutes on Free and up to 45 minutes on Pro and Business. A person from our team can "

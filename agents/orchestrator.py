@@ -94,6 +94,7 @@ from agents.facts import AccountFact, IncidentFact
 from agents.faq_refusals import why_the_entry_is_refused
 from agents.feedback import feedback_asked, feedback_reply
 from agents.follow_ups.billing import (
+    CANCEL_AT_ONCE_UNDESCRIBED_REPLY,
     CANCELLATION_INSISTED_REPLY,
     DUPLICATE_AGAIN_REPLY,
     REFUND_POLICY_TOLD,
@@ -119,6 +120,7 @@ from agents.follow_ups.billing import (
     reports_card_replaced,
     says_it_was_cancelled,
     says_what_looks_wrong,
+    wants_the_cancellation_at_once,
     withdraws_the_refund_just_asked,
 )
 from agents.follow_ups.go_aheads import says_it_is_sorted, withdraws_request
@@ -333,6 +335,7 @@ from agents.sign_up_problems import (
     reports_confirming_email_missing,
     wants_to_sign_up,
 )
+from agents.signing_out import signing_out_reply
 from agents.staff_decisions import decision_awaited, decision_told_reply
 from agents.step_in_order import steps_left_reply
 from agents.steps_are_theirs import deletion_asked_of_us, step_asked_of_us, step_label, steps_are_theirs_reply
@@ -545,6 +548,8 @@ class _WorkedOutRule:
 _REPLIES_WORKED_OUT_BY_RULE = (
     # "How long will it take?" to open a chat: the FAQ shortcut quoted how long a refund takes to arrive.
     _WorkedOutRule(nothing_to_time_reply, "general", "nothing_to_time", "asks how long or when, with nothing before it"),
+    # "How do I log out?": the failed deploys guide, "no guide on how to do that as such".
+    _WorkedOutRule(signing_out_reply, "account", "signing_out", "asks how to sign out of this site"),
     # "Our team lead left the company": "I don't have enough information".
     _WorkedOutRule(member_left_reply, "account", "member_left", "says someone on their team has left"),
     # "We're moving to another provider": the scope reply.
@@ -636,6 +641,9 @@ _REPORTS_ANSWERED_BY_RULE = (
     # again, behind "my answer is the same"): another company's charge, the bank's to look into.
     _ReportRule(says_the_charge_is_not_ours, "billing", "charge_not_ours", "says the charge they don't know isn't ours",
                 CHARGE_NOT_OURS_REPLY),
+    # "I said immediately, not at the end of the period" after the steps to cancel: the scope reply.
+    _ReportRule(wants_the_cancellation_at_once, "billing", "cancel_at_once",
+                "asks for the plan to end at once, after the steps to cancel", CANCEL_AT_ONCE_UNDESCRIBED_REPLY),
     # "My api key stopped working": the environment guide's steps, on keeping one's own keys secret.
     _ReportRule(lambda ctx: reports_a_key_refused(ctx.message), "technical", "key_refused",
                 "says an API key or token of theirs stopped working", KEY_REFUSED_REPLY),

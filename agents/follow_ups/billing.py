@@ -243,6 +243,28 @@ def says_it_was_cancelled(ctx: SupportContext) -> bool:
     return bool(ctx.customer is not None and ctx.customer.plan_price and _SAYS_IT_WAS_CANCELLED.match(ctx.message))
 
 
+# "I said immediately, not at the end of the period", "I want it cancelled now", "can it end today?" right after the
+# steps to cancel, which say the plan stays active until the end of the period paid for (the scope reply came).
+# Not "what do I do now?" after the steps: a time alone is no ending.
+_WANTS_IT_ENDED_AT_ONCE = re.compile(
+    r"\bnot\s+at\s+the\s+end\b|\b(?:before|sooner\s+than)\s+the\s+end\b|\bi\s+said\s+(?:immediately|now|right\s+away|today)\b"
+    r"|\b(?:cancel\w*|end|ended|ends|ending|stop|stopped|terminat\w*|close|closed)\b[^.?!]{0,30}"
+    # Not "cancel it now please", which asks for it to be done ("from this chat" is answered by its own part).
+    r"\b(?:immediately|right\s+(?:now|away)|straight\s+away|at\s+once|today|early|sooner)\b",
+    re.IGNORECASE)
+_STAYS_ACTIVE_TOLD = "stays active until the end of the period you've paid for"
+CANCEL_AT_ONCE_UNDESCRIBED_REPLY = (
+    "Our help centre only describes a cancellation that takes effect at the end of the period you've paid for, not one "
+    "that ends the plan at once, so I can't promise that, or a refund for the rest of the period. A person from our "
+    f"team can look at ending it sooner: would you like me to {OFFER_PERSON}?")
+
+
+def wants_the_cancellation_at_once(ctx: SupportContext) -> bool:
+    """"I said immediately, not at the end of the period" right after the steps to cancel."""
+    return (len(ctx.message.split()) <= 16 and bool(_WANTS_IT_ENDED_AT_ONCE.search(ctx.message))
+            and _STAYS_ACTIVE_TOLD in last_assistant_text(ctx))
+
+
 CANCELLATION_INSISTED_REPLY = (
     "I believe you, and I'm sorry it hasn't gone through as it should. I can only see what our records show, and they "
     "don't show your cancellation; a person from our team can look into what happened to it and put it right: would you "

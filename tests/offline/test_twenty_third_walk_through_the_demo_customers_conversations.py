@@ -592,3 +592,70 @@ async def test_the_owner_left_after_asking_to_hand_the_account_over_is_still_tha
     _, outcome = await converse("cus_bob", "I want to transfer ownership of the account",
                                 "the current owner left the company")
     assert outcome.reply.startswith("I can't hand the account over to a new owner myself"), outcome.reply
+
+
+# ---------------------------------------------------------------- a card declined on the way to a paid plan
+
+@pytest.mark.parametrize("message", ["I want to upgrade but my card was declined",
+                                     "my card was declined when I tried to upgrade"])
+async def test_a_card_declined_while_upgrading_is_not_told_nothing_failed(converse, message):
+    (outcome,) = await converse("cus_carol", message)
+    reply = outcome.reply
+    assert reply.startswith("A card declined while upgrading leaves nothing in the records I can see"), reply
+    assert "try the upgrade again under **Billing → Plan**" in reply
+    assert "so nothing has failed" not in reply
+
+
+async def test_did_my_payment_fail_with_no_payments_is_still_that_nothing_failed(converse):
+    (outcome,) = await converse("cus_carol", "did my payment fail?")
+    assert outcome.reply == "I can't find any invoices or payments on your account, so nothing has failed."
+
+
+# ---------------------------------------------------------------- signed out, and signing out
+
+@pytest.mark.parametrize("message", ["I keep getting logged out", "it keeps signing me out",
+                                     "why do I keep getting logged out?"])
+async def test_being_signed_out_again_and_again_is_told_the_help_centre_does_not_say_why(converse, message):
+    (outcome,) = await converse("cus_alice", message)
+    assert "Our help centre doesn't describe why you'd be signed out" in outcome.reply, outcome.reply
+    assert "I don't have a guide on that" not in outcome.reply
+
+
+async def test_how_to_log_out_is_the_pages_sign_out(converse):
+    (outcome,) = await converse("cus_alice", "how do I log out?")
+    assert outcome.reply.startswith("Choose **Sign out** at the top right of the page"), outcome.reply
+    assert "Failed deploys" not in outcome.reply
+
+
+async def test_a_visitor_asking_how_to_log_out_is_told_they_are_not_signed_in(converse):
+    (outcome,) = await converse(None, "how do I sign out")
+    assert outcome.reply == "You're not signed in here, so there's nothing to sign out of."
+
+
+async def test_how_to_log_out_through_the_api_is_not_told_of_a_page(converse):
+    (outcome,) = await converse("cus_alice", "how do I log out?", channel="api")
+    assert "top right" not in outcome.reply
+
+
+async def test_signing_out_of_other_devices_is_said_to_be_undescribed(converse):
+    (outcome,) = await converse("cus_alice", "sign me out of other devices")
+    assert outcome.reply.startswith("Our help centre doesn't describe signing out of other devices"), outcome.reply
+
+
+# ---------------------------------------------------------------- a cancellation wanted at once
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("please cancel our subscription immediately", "I said immediately, not at the end of the period"),
+    ("how do I cancel?", "can it end today?"),
+])
+async def test_a_cancellation_wanted_at_once_after_the_steps_is_told_the_help_centre_describes_none(converse, first, then):
+    _, outcome = await converse("cus_bob", first, then)
+    assert outcome.reply.startswith("Our help centre only describes a cancellation that takes effect at the end of the "
+                                    "period you've paid for"), outcome.reply
+    assert "I can only help with" not in outcome.reply
+
+
+@pytest.mark.parametrize("then", ["ok what do I do now?", "cancel it now please"])
+async def test_now_alone_after_the_steps_to_cancel_is_still_not_an_ending_at_once(converse, then):
+    _, outcome = await converse("cus_alice", "how do I cancel?", then)
+    assert "only describes a cancellation that takes effect" not in outcome.reply, outcome.reply

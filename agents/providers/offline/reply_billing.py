@@ -510,6 +510,12 @@ _YOUR_BANK_BLOCKS_IT = (f"{BANK_BLOCKS_THE_CARD} (the number is on the back of t
                         "dispute the charges you didn't make.")
 
 
+# "I want to upgrade but my card was declined", "card rejected when I tried to switch to pro": a payment refused on the way
+# to a paid plan, which leaves no invoice behind.
+_DECLINED_ON_A_MOVE = re.compile(
+    r"\b(?:upgrad\w*|switch\w*\s+to\s+(?:pro|business)|(?:pay|paying)\s+for\s+(?:pro|business))\b[^.?!]{0,60}\b(?:declin\w*|rejected"
+    r"|refused|didn'?t\s+go\s+through|failed)\b|\b(?:declin\w*|rejected|refused)\b[^.?!]{0,60}\bupgrad\w*",
+    re.IGNORECASE)
 # "I want to upgrade to pro", "to go to business": a move up to a paid plan, asked for.
 _UPGRADE_ASKED = re.compile(r"\bupgrad\w*\b|\b(?:move|switch|go|change)\s+(?:up\s+)?to\s+(?:the\s+)?(?:pro|business)\b",
                             re.IGNORECASE)
@@ -2147,7 +2153,14 @@ class BillingReplies(WriterBase):
         failed = [i for i in self.facts.invoices if i.status == "failed"]
         if not failed:
             latest = max(self.facts.invoices, key=lambda i: i.issued_on, default=None)
-            if latest is None:
+            if latest is None and _DECLINED_ON_A_MOVE.search(self.ctx.message):
+                # "I want to upgrade but my card was declined" from Free: "nothing has failed" told them they were wrong.
+                self.reply.add("A card declined while upgrading leaves nothing in the records I can see: there are no "
+                               "invoices or payments on your account yet. Once a card is saved under **Billing → "
+                               "Payment method**, try the upgrade again under **Billing → Plan**; if the card is declined "
+                               "again, your card issuer can tell you why, or I can "
+                               f"{OFFER_PERSON} from our team to look into it.")
+            elif latest is None:
                 self.reply.add("I can't find any invoices or payments on your account, so nothing has failed.")
             else:
                 self.reply.add(
