@@ -2,7 +2,7 @@
 document for a refund, support's hours on holidays, a change of the account's owner, the account's sessions, what
 instances cost, how downtime is counted, latency, a saving after no discount was found, how often or how long of
 something it is silent on, jobs here, an app moved to another account, a mobile app of ours, security certifications,
-the company itself, what is done with customer data, how build minutes are counted, sign-ins that keep ending; "how?" or "why not?" after a reply that said the help centre doesn't describe
+the company itself, what is done with customer data, how build minutes are counted, sign-ins that keep ending, how many instances an app may have; "how?" or "why not?" after a reply that said the help centre doesn't describe
 it, and what happens past a figure it said the help centre doesn't give.
 
 "Do you have an affiliate program?" got "I don't have enough information" (general at 0.93), and "partnership?" the
@@ -261,7 +261,20 @@ _SIGNED_OUT = re.compile(
     r"\s+again|randomly|often)\b|\bwhy\s+(?:do|does|did)\s+(?:i|it|you)\s+(?:keep\s+)?(?:get\s+)?(?:log|sign|kick)(?:ged|ing)?\s+"
     r"(?:me\s+)?out\b", re.IGNORECASE)
 
-Uncovered = Literal["company", "data_shared", "build_minutes", "signed_out", "partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document", "ownership",
+# "What's the max number of instances?" after the scaling guide, "is there a limit on instances?": a figure the guide's
+# step on instances doesn't give ("my answer is the same" and the guide again).
+# Not "how many instances should I run?", advice the guide's first step gives.
+_INSTANCE_LIMIT = re.compile(
+    r"\b(?:max(?:imum)?|limits?|cap|most)\b[^.?!]{0,30}\binstances?\b|\binstances?\b[^.?!]{0,20}\b(?:limits?|max(?:imum)?|cap)\b"
+    r"|\bhow\s+many\s+instances?\s+(?:can|may|could)\s+(?:i|we|an?\s+app|my\s+app|our\s+app)\b"
+    r"|\bhow\s+many\s+instances?\s+(?:are|is)\s+allowed\b", re.IGNORECASE)
+# "How many instances do I have?", "how many instances are running?": the app's own, which the chat can't see either.
+_OWN_INSTANCES = re.compile(r"\b(?:do|does)\s+(?:i|we|my\s+app|our\s+app)\s+(?:have|run|use)\b|\b(?:are|is)\s+running\b",
+                            re.IGNORECASE)
+
+Uncovered = Literal["company", "data_shared", "build_minutes", "signed_out", "instance_limit",
+                    "partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document",
+                    "ownership",
                     "account_manager",
                     "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
                     "holiday_hours", "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs",
@@ -378,6 +391,12 @@ _TOPICS: dict[Uncovered, _Topic] = {
         "DSS, so I'd rather not guess which we hold. What it does say is that we are GDPR compliant and sign a data "
         f"processing agreement on request. A person from our team can tell you more: would you like me to "
         f"{OFFER_PERSON}?")),
+    "instance_limit": _Topic(
+        lambda message, _last_reply: bool(_INSTANCE_LIMIT.search(message)) and not _OWN_INSTANCES.search(message),
+        ("Our help centre doesn't give a maximum number of instances for any plan, so I'd rather not guess. What it does "
+         "say is that you set the number of instances, or turn on autoscaling with a minimum and maximum, under **App → "
+         f"Scaling**. A person from our team can tell you what's possible for your app: would you like me to "
+         f"{OFFER_PERSON}?"), label="technical"),
     "signed_out": _Topic(_named(_SIGNED_OUT), (
         "I'm sorry, that sounds annoying. Our help centre doesn't describe why you'd be signed out, or how long a sign-in "
         "lasts, so I'd rather not guess. A person from our team can look into it with you: would you like me to "

@@ -271,9 +271,14 @@ def asks_if_a_plan_can_change_later(text: str) -> bool:
     return bool(_ASKS_IF_A_PLAN_CAN_CHANGE_LATER.search(text))
 
 
+# "Is there a student plan?", "nonprofit pricing?", "do you have an education tier?": a plan for who the customer is,
+# which is a lower price asked for (a visitor was asked to sign in; a customer got their plan and invoices).
+_PLAN_FOR_WHO = re.compile(rf"\b{_WHO}\s+(?:plans?|pricing|tiers?|packages?|licen[cs]es?|rates?)\b", re.IGNORECASE)
+
+
 def asks_for_a_special_price(text: str) -> bool:
     """Whether a message asks for a lower price for who the customer is (a student, a charity, open source)."""
-    return bool(_WHO_MAY_PAY_LESS.search(text) and _PAYING_LESS.search(text))
+    return bool(_WHO_MAY_PAY_LESS.search(text) and _PAYING_LESS.search(text)) or bool(_PLAN_FOR_WHO.search(text))
 
 
 # "We're a nonprofit", "I'm a student", "we are a small charity": who the customer is, said alone.

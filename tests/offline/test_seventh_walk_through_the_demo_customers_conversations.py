@@ -655,7 +655,8 @@ async def test_how_much_to_fix_a_sleeping_app_is_the_plans_it_does_not_happen_on
 @pytest.mark.parametrize(("turns", "guide"), [
     (("how do I set an environment variable?", "do I need to redeploy?", "how do I redeploy?"),
      "Environment variables and secrets"),
-    (("how do I scale my app?", "how many instances can I have on pro?"), "Scaling and cold starts"),
+    # ("How many instances can I have on pro?" after it is now told no plan's figure is given: the twenty-third walk.)
+    (("how do I scale my app?", "can I scale by cpu usage?"), "Scaling and cold starts"),
 ])
 async def test_a_new_question_whose_answer_would_be_the_same_guide_is_told_the_guide_is_all_there_is(
         converse, turns, guide):

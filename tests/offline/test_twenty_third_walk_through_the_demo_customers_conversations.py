@@ -659,3 +659,57 @@ async def test_a_cancellation_wanted_at_once_after_the_steps_is_told_the_help_ce
 async def test_now_alone_after_the_steps_to_cancel_is_still_not_an_ending_at_once(converse, then):
     _, outcome = await converse("cus_alice", "how do I cancel?", then)
     assert "only describes a cancellation that takes effect" not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- the most instances an app may have
+
+@pytest.mark.parametrize("messages", [("how do I enable autoscaling?", "what's the max number of instances?"),
+                                      ("is there a limit on instances?",),
+                                      # Was "the guide in my last message is all our help centre has on that".
+                                      ("how do I scale my app?", "how many instances can I have on pro?")])
+async def test_the_most_instances_is_told_the_help_centre_gives_no_figure(converse, messages):
+    *_, outcome = await converse("cus_bob", *messages)
+    assert outcome.reply.startswith("Our help centre doesn't give a maximum number of instances for any plan"), (
+        outcome.reply)
+    assert "My answer is the same" not in outcome.reply
+
+
+@pytest.mark.parametrize("message", ["how many instances do I have?", "how many instances are running?",
+                                     "how many instances should I run?"])
+def test_the_apps_own_instances_are_still_not_the_limit(message):
+    assert uncovered_topic_asked(message) != "instance_limit"
+
+
+# ---------------------------------------------------------------- a plan for who the customer is
+
+@pytest.mark.parametrize(("customer", "message", "said"), [
+    (None, "is there a student plan?", "I can't find anything about discounts for students in our help centre"),
+    ("cus_alice", "is there a student plan?", "I can't find anything about discounts for students in our help centre"),
+    (None, "do you have nonprofit pricing?", "I can't find anything about discounts for nonprofits in our help centre"),
+])
+async def test_a_plan_for_who_the_customer_is_is_a_lower_price_asked(converse, customer, message, said):
+    (outcome,) = await converse(customer, message)
+    assert said in outcome.reply, outcome.reply
+    assert "sign in" not in outcome.reply.lower() and "Here are your most recent invoices" not in outcome.reply
+
+
+async def test_a_student_asking_which_plan_to_choose_is_still_told_it_depends_on_what_they_need(converse):
+    (outcome,) = await converse(None, "I'm a student, which plan should I choose?")
+    assert outcome.reply.startswith("Which plan suits you depends on what you need"), outcome.reply
+
+
+# ---------------------------------------------------------------- the wrong email on the account
+
+@pytest.mark.parametrize("message", ["I signed up with the wrong email", "I used the wrong email address for my account",
+                                     "there's a wrong email on my account"])
+async def test_a_wrong_email_on_the_account_gets_the_address_and_the_steps_to_change_it(converse, message):
+    (outcome,) = await converse("cus_alice", message)
+    assert outcome.reply.startswith("The email address on your account is alice@example.com. I can't change it from this "
+                                    "chat, but you can: Go to **Settings → Profile**"), outcome.reply
+    assert _NOT_ENOUGH not in outcome.reply
+
+
+async def test_a_wrong_email_on_a_locked_account_says_it_must_be_unlocked_first(converse):
+    (outcome,) = await converse("cus_carol", "I signed up with the wrong email")
+    assert outcome.reply.endswith("You'll need to sign in for that, so the account has to be unlocked first: ask me to "
+                                  "unlock it and I'll start that for you."), outcome.reply

@@ -141,6 +141,14 @@ _API_CREDENTIAL = re.compile(r"\baccess\s+(?:tokens?|keys?)\b")
 # What the customer was told when the agents' unlock went through at once (workers/actions.describe_actions, and
 # reply_base's report of actions): asked "why was it locked?" later, it was this assistant that unlocked it.
 _UNLOCKED_HERE = ("I've unlocked your account", "Done: your account is unlocked")
+# A how-to that needs a sign-in, told to a locked account.
+_UNLOCK_FIRST = ("You'll need to sign in for that, so the account has to be unlocked first: ask me to unlock it and I'll "
+                 "start that for you.")
+# "I signed up with the wrong email", "I used the wrong email address for my account", "wrong email on my account".
+_WRONG_EMAIL = re.compile(
+    r"\b(?:signed\s+up|registered|used|entered|typed|put\s+in|created\s+(?:my|the|our)\s+account)\b[^.?!]{0,30}\bwrong\s+"
+    r"(?:e-?mail|email\s+address|address)\b|\bwrong\s+(?:e-?mail|email\s+address)\s+(?:is\s+)?(?:on|for|in)\s+(?:my|the|our)\s+"
+    r"account\b", re.IGNORECASE)
 # "I didn't get the email", "never got any mail", "no link came": what an email would have brought.
 _AN_EMAIL = re.compile(r"\b(?:e-?mails?|mails?|link|anything)\b", re.IGNORECASE)
 _WHY_ALONE = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:why|how\s+come)(?:\s+(?:though|exactly|is\s+that))?\s*[?.!]*\s*$",
@@ -385,6 +393,21 @@ class AccountReplies(BillingReplies):
             self._cite_faq(entry)
         return True
 
+    def _wrong_email_on_the_account(self) -> bool:
+        """"I signed up with the wrong email": the address on the account, and the help centre's steps to change it,
+        which the customer takes (the address alone came, and "I don't have enough information"). False, having said
+        nothing, for another message or without the account's facts or the entry."""
+        account = self.facts.account
+        entry = self._entry_on("change", "email")
+        if not _WRONG_EMAIL.search(self.ctx.message) or account is None or entry is None:
+            return False
+        self.reply.add(f"The email address on your account is {account.email}. I can't change it from this chat, but "
+                       f"you can: {entry.answer}")
+        if account.status == "locked":
+            self.reply.add(_UNLOCK_FIRST, answers=False)
+        self._cite_faq(entry)
+        return True
+
     def account(self) -> None:
         if says_no_account_has_the_address(self.ctx.message):
             self._no_account_for_the_address()
@@ -413,7 +436,7 @@ class AccountReplies(BillingReplies):
                            f"you like me to {OFFER_PERSON}?")
             return
         if (self._deletion_asked_of_us() or self._reset_asked_of_us() or self._email_changed_without_the_old_inbox()
-                or self._email_change_to_an_address() or self._new_address_confirmed() or self._authenticator_unnamed()):
+                or self._email_change_to_an_address() or self._wrong_email_on_the_account() or self._new_address_confirmed() or self._authenticator_unnamed()):
             return
         if self._team_described() or self._removed_members_access_unsaid() or self._team_members_unseen():
             return
@@ -791,8 +814,7 @@ class AccountReplies(BillingReplies):
                 self.reply.add("Resetting your password this way also unlocks your account straight away.")
             elif account.status == "locked" and not any(a.kind == "account_unlock" for a in self.reply.actions):
                 # "Can I change my email?" from a locked account: the how-to needs a sign-in first.
-                self.reply.add("You'll need to sign in for that, so the account has to be unlocked first: "
-                               "ask me to unlock it and I'll start that for you.", answers=False)
+                self.reply.add(_UNLOCK_FIRST, answers=False)
             if chosen_export and has_cue(self.words, self.norm, "delete", "deleted", "deleting", "deletion",
                                          "remove", "removed", "close", "closed"):
                 # Whether or when an account is deleted is in no fact here: neither confirmed nor denied.
