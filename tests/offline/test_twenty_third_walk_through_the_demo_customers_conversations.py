@@ -713,3 +713,47 @@ async def test_a_wrong_email_on_a_locked_account_says_it_must_be_unlocked_first(
     (outcome,) = await converse("cus_carol", "I signed up with the wrong email")
     assert outcome.reply.endswith("You'll need to sign in for that, so the account has to be unlocked first: ask me to "
                                   "unlock it and I'll start that for you."), outcome.reply
+
+
+# ---------------------------------------------------------------- one invoice a month
+
+_ALICE_MONTHLY = ("Your Pro plan is billed each month, so there's one invoice a month, the first issued on 2026-09-01:\n"
+                  "- NW-1001: $29.00, issued on 2026-09-01, paid\n- NW-1002: $29.00, issued on 2026-10-01, paid\n"
+                  "- NW-1003: $29.00, issued on 2026-11-01, failed")
+
+
+async def test_why_so_many_invoices_is_one_a_month_for_a_plan_billed_monthly(converse):
+    (outcome,) = await converse("cus_alice", "why do I have 3 invoices?")
+    assert outcome.reply == _ALICE_MONTHLY
+
+
+async def test_only_signed_up_in_september_after_the_invoice_list_is_one_a_month_since(converse):
+    _, outcome = await converse("cus_alice", "my invoices", "but I only signed up in september")
+    assert outcome.reply == _ALICE_MONTHLY
+
+
+async def test_invoices_asked_of_an_account_with_none_still_says_there_are_none(converse):
+    (outcome,) = await converse("cus_carol", "why do I have 2 invoices?")
+    assert outcome.reply.startswith("There are no invoices on your account yet"), outcome.reply
+
+
+# ---------------------------------------------------------------- a bill explained
+
+async def test_a_bill_explained_is_the_invoices_the_plans_price_and_why_one_failed(converse):
+    (outcome,) = await converse("cus_alice", "can you explain my bill?")
+    reply = outcome.reply
+    assert "Each was $29.00, the Pro plan's price a month." in reply, reply
+    assert "didn't go through because the card ending 4242 expired" in reply
+
+
+@pytest.mark.parametrize("message", ["can you explain my bill?", "why was I charged?"])
+async def test_a_bill_with_a_payment_taken_twice_says_so_and_offers_its_refund_once(converse, message):
+    first, second = await converse("cus_bob", message, "yes please")
+    assert ("But invoice NW-2002 was charged twice on 2026-11-15: the second payment of $99.00 is a duplicate, which is "
+            "always refunded in full: tell me if you'd like me to ask for it.") in first.reply, first.reply
+    assert "(reference RF-0001)" in second.reply, second.reply
+
+
+async def test_why_charged_with_every_payment_once_still_says_only_the_plans_price(converse):
+    (outcome,) = await converse("cus_alice", "why was I charged?")
+    assert "Each was $29.00, the Pro plan's price a month." in outcome.reply and "charged twice" not in outcome.reply

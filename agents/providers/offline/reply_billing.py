@@ -234,6 +234,9 @@ _A_CHARGE = re.compile(r"\b(?:charges?|payments?|transactions?|debits?|invoices?
 _WHY_CHARGED = re.compile(r"\bwhy\s+(?:was|were|am|are|did|have|has|do|does|is)\s+(?:i|we|you|my\s+card|it)\s+"
                           r"(?:been\s+|being\s+|getting\s+|get\s+)?(?:charg|bill)\w*(?:\s+(?:me|us))?\s*[?.!]*$",
                           re.IGNORECASE)
+# "Can you explain my bill?", "help me understand my invoice", "break down our charges".
+_EXPLAIN_THE_BILL = re.compile(r"\b(?:explain|break\s+down|understand|walk\s+(?:me|us)\s+through)\b[^.?!]{0,20}\b(?:my|our|the|this)"
+                               r"\s+(?:bills?|invoices?|charges?|statements?)\b", re.IGNORECASE)
 # The customer's bank said to show a charge: "my bank shows it was charged", "it's on my bank statement as taken".
 # Not "can I pay by bank transfer?" nor "which bank cards do you take": a charge is said to be seen.
 # "I was charged $31", "my statement shows $31", "you took $31": an amount said to have been taken.
@@ -510,6 +513,15 @@ _YOUR_BANK_BLOCKS_IT = (f"{BANK_BLOCKS_THE_CARD} (the number is on the back of t
                         "dispute the charges you didn't make.")
 
 
+# "Why do I have 3 invoices?", "why are there so many invoices?": how many there are, for a plan billed monthly.
+_WHY_SO_MANY_INVOICES = re.compile(
+    r"\bwhy\s+(?:do|have|did)\s+(?:i|we)\s+(?:got\s+|have\s+|get\s+|been\s+sent\s+|received\s+)?(?:\d+|two|three|four|five|six"
+    r"|so\s+many|multiple|several|more\s+than\s+one)\s+(?:invoices|bills)\b|\bwhy\s+(?:are|is)\s+there\s+(?:\d+|two|three|four"
+    r"|five|six|so\s+many|multiple|several|more\s+than\s+one)\s+(?:invoices|bills)\b", re.IGNORECASE)
+# "But I only signed up in september", "we only joined in august" right after the invoice list.
+_ONLY_JOINED_IN = re.compile(
+    r"^\W*(?:(?:but|and|well|hmm+)[,\s]+)?(?:i|we)\s+only\s+(?:signed\s+up|joined|started|subscribed|registered|upgraded)"
+    r"(?:\s+(?:in|on|last|this|at\s+the\s+start\s+of)\s+[\w-]+(?:\s+\d+)?)?\s*[.!?]*\s*$", re.IGNORECASE)
 # "I want to upgrade but my card was declined", "card rejected when I tried to switch to pro": a payment refused on the way
 # to a paid plan, which leaves no invoice behind.
 _DECLINED_ON_A_MOVE = re.compile(
@@ -533,7 +545,7 @@ class BillingReplies(WriterBase):
                 or self._new_card_named() or self._invoices_in_a_format_unsaid() or self._where_invoices_download()
                 or self._card_lost_or_removed() or self._retry_charged_once()):
             return
-        if self._saving_of_a_move_down():
+        if self._saving_of_a_move_down() or self._invoices_one_a_month():
             return
         if (self._answers_a_detail_after_its_steps() or self._total_paid_in_a_period() or self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
                 or self._tells_what_the_records_show_of_what_looks_wrong() or self._what_nonpayment_does()
@@ -2004,6 +2016,23 @@ class BillingReplies(WriterBase):
                        f"team can look into it with you: would you like me to {OFFER_PERSON}?")
         return True
 
+    def _invoices_one_a_month(self) -> bool:
+        """"Why do I have 3 invoices?", and "but I only signed up in september" right after the invoice list: the plan is
+        billed each month, so there is one invoice a month, each told with its date (the list alone came, then one
+        invoice's details). False, having said nothing, for another message or an account with fewer than two
+        invoices or no paid plan."""
+        plan = self.facts.subscription
+        invoices = sorted(self.facts.invoices, key=lambda i: i.issued_on)
+        asked = _WHY_SO_MANY_INVOICES.search(self.ctx.message) or (
+            _ONLY_JOINED_IN.match(self.ctx.message) and INVOICES_LISTED in last_assistant_text(self.ctx))
+        if not asked or plan is None or not plan.price_monthly or len(invoices) < 2:
+            return False
+        listed = "\n".join(f"- {i.number}: {money(i.amount)}, issued on {i.issued_on.isoformat()}, {i.status}"
+                           for i in invoices)
+        self.reply.add(f"Your {plan.plan} plan is billed each month, so there's one invoice a month, the first issued on "
+                       f"{invoices[0].issued_on.isoformat()}:\n{listed}")
+        return True
+
     def _saving_of_a_move_down(self) -> bool:
         """"How much would I save if I go to free?": the difference between the customer's plan and the one named, a
         month, and when a downgrade takes effect (the downgrade's steps alone came). False, having said nothing, for
@@ -2669,11 +2698,16 @@ class BillingReplies(WriterBase):
         return True
 
     def _charges_are_the_plans_price(self) -> None:
-        """"Each was $29.00, the Pro plan's price a month": said only when every payment taken was exactly that."""
+        """"Each was $29.00, the Pro plan's price a month": said only when every payment taken was exactly that; and a
+        payment taken twice, with its refund offered (Bob's duplicate went unsaid behind "each was $99.00")."""
         plan = self.facts.subscription
         taken = {p.amount for p in self.facts.payments if p.status != "failed"}
         if plan is not None and plan.price_monthly and taken == {plan.price_monthly}:
             self.reply.add(f"Each was {money(plan.price_monthly)}, the {plan.plan} plan's price a month.", answers=False)
+        for payment in self._duplicates_not_paid_back()[:1]:
+            self.reply.add(f"But invoice {payment.invoice_number} was charged twice on "
+                           f"{payment.created_at.date().isoformat()}: the second payment of {money(payment.amount)} is a "
+                           f"duplicate, which is always refunded in full: {OFFER_REFUND}.", answers=False)
 
     def _payment_history(self, *, total: bool = True) -> None:
         """"Payment history please": every payment on the account, newest first, and (with `total`) what they came to."""
@@ -2701,6 +2735,12 @@ class BillingReplies(WriterBase):
         if _WHY_CHARGED.search(self.ctx.message) and self.facts.subscription is not None:
             # "Why was I charged?": what the charges are for, not only which there were.
             self._charges_are_the_plans_price()
+        elif _EXPLAIN_THE_BILL.search(self.ctx.message) and self.facts.subscription is not None:
+            # "Can you explain my bill?": what the charges are for, and why one failed, where the list alone came.
+            self._charges_are_the_plans_price()
+            failed = [i for i in invoices if i.status == "failed"]
+            if failed:
+                self._explain_failure(failed[0])
         if asks_for_document_copy(self.text) and not asks_how_to(self.text):
             # "I need my receipts", "a copy of every invoice this year": where each one is to download, not only which
             # there are. "How do I download them?" is told how, after the list (billing).
