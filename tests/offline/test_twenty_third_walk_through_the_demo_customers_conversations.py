@@ -632,7 +632,7 @@ async def test_a_visitor_asking_how_to_log_out_is_told_they_are_not_signed_in(co
     assert outcome.reply == "You're not signed in here, so there's nothing to sign out of."
 
 
-async def test_how_to_log_out_through_the_api_is_not_told_of_a_page(converse):
+async def test_how_to_log_out_through_the_api_is_still_not_told_of_a_page(converse):
     (outcome,) = await converse("cus_alice", "how do I log out?", channel="api")
     assert "top right" not in outcome.reply
 
