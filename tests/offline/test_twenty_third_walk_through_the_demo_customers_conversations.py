@@ -757,3 +757,20 @@ async def test_a_bill_with_a_payment_taken_twice_says_so_and_offers_its_refund_o
 async def test_why_charged_with_every_payment_once_still_says_only_the_plans_price(converse):
     (outcome,) = await converse("cus_alice", "why was I charged?")
     assert "Each was $29.00, the Pro plan's price a month." in outcome.reply and "charged twice" not in outcome.reply
+
+
+# ---------------------------------------------------------------- a plan asked whether it includes what an entry is about
+
+@pytest.mark.parametrize(("customer", "message"), [("cus_alice", "does pro include ssl?"),
+                                                   ("cus_carol", "does my plan include free SSL?")])
+async def test_a_plan_asked_of_what_an_entry_is_about_gets_the_entry_without_a_guess_at_the_question(
+        converse, customer, message):
+    (outcome,) = await converse(customer, message)
+    assert outcome.reply.startswith("Yes: every app and every custom domain gets a free TLS certificate"), outcome.reply
+    assert "I think you're asking about" not in outcome.reply
+
+
+async def test_a_plan_asked_of_what_no_entry_is_about_is_still_told_its_list_does_not_mention_it(converse):
+    (outcome,) = await converse("cus_alice", "does pro include backups?")
+    assert "That list doesn't mention what you asked about" in outcome.reply
+

@@ -879,10 +879,12 @@ class PlanFeatureReplies(WriterBase):
         if not ASKS_WHAT_IS_INCLUDED.search(self.text) and not NAMES_INCLUDING.search(self.text):
             return False  # "can I get …", "is there … on my plan": not surely about what the plan holds
         # The entry about it, if one was found at all ("does my plan include free SSL?" is worded far
-        # from "Do you offer free SSL certificates?"); the best match may be about something else.
+        # from "Do you offer free SSL certificates?"); the best match may be about something else. One whose
+        # question names every word asked of is about it: quoted as the answer ("does pro include ssl?" got "I
+        # think you're asking about …" before the entry's "Yes: every app … gets a free TLS certificate").
         match = next((m for m in self.facts.faq if feature <= topic_words(m.question)), None)
         if match is not None:
-            self._quote_faq(self._as_asked(match), hedge=True)
+            self._quote_faq(self._as_asked(match), hedge=False)
             return True
         if not self.facts.plans:
             return False  # the help centre's lists say what plans add, not all they have
