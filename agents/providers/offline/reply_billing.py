@@ -1270,7 +1270,7 @@ class BillingReplies(WriterBase):
         message."""
         if not asks_if_a_card_is_needed(self.ctx.message):
             return False
-        methods = next((m for m in self.facts.faq if "payment methods" in normalise(m.question)), None)
+        methods = self._entry_on("payment methods")
         if methods is not None and self._upgrade_talked_of():
             # "Do I have to enter a card?" right after the upgrade's steps: paying for the plan, whose ways to pay the
             # help centre lists (it got "doesn't say whether you need a card to sign up or to use the Free plan").
@@ -1279,7 +1279,7 @@ class BillingReplies(WriterBase):
             return True
         self.reply.add("Our help centre doesn't say whether you need a card to sign up or to use the Free plan, so I'd "
                        "rather not guess.")
-        free = next((m for m in self.facts.faq if "free plan" in normalise(m.question)), None)
+        free = self._entry_on("free plan")
         if free is not None:
             self.reply.add(f"What it does say is that the Free plan costs nothing: {free.answer}", answers=False)
             self._cite_faq(free)
@@ -1308,7 +1308,7 @@ class BillingReplies(WriterBase):
             self.reply.add(f"You're already on {customer.plan}, so there's nothing of it left to try: your account has "
                            "everything it includes now.")
         self.reply.add(f"{TRIAL_UNDESCRIBED}, so I'd rather not guess.", answers=not self.reply.paragraphs)
-        free = next((m for m in self.facts.faq if "free plan" in normalise(m.question)), None)
+        free = self._entry_on("free plan")
         if free is not None and not self._faq_quoted(free):
             self.reply.add(f"What it does say is that the Free plan costs nothing: {free.answer}", answers=False)
             self._cite_faq(free)
@@ -2068,7 +2068,7 @@ class BillingReplies(WriterBase):
             self.reply.add(f"Yes: our plans are priced by the month: {priced}.")
         else:
             return False
-        methods = next((m for m in self.facts.faq if "payment methods" in normalise(m.question)), None)
+        methods = self._entry_on("payment methods")
         if methods is not None:
             self.reply.add(f"As for paying: {methods.answer}", answers=False)
             self._cite_faq(methods)
@@ -2611,10 +2611,9 @@ class BillingReplies(WriterBase):
     def _duplicate_refund_offered(self, *, of: str, then: str) -> bool:
         """The oldest charge taken twice and not paid back, with its refund offered (a yes files it) and `then` after it.
         False, having said nothing, when there is none."""
-        duplicates = self._duplicates_not_paid_back()
-        if not duplicates:
+        first = self._oldest_duplicate_not_paid_back()
+        if first is None:
             return False
-        first = min(duplicates, key=lambda p: p.created_at)
         self.reply.add(f"One of {of} is a duplicate: the second payment of {money(first.amount)} for invoice "
                        f"{first.invoice_number}, on {first.created_at.date().isoformat()}. A duplicate charge is always "
                        f"refunded; {OFFER_REFUND}. {then}", answers=False)
@@ -2704,7 +2703,7 @@ class BillingReplies(WriterBase):
         taken = {p.amount for p in self.facts.payments if p.status != "failed"}
         if plan is not None and plan.price_monthly and taken == {plan.price_monthly}:
             self.reply.add(f"Each was {money(plan.price_monthly)}, the {plan.plan} plan's price a month.", answers=False)
-        for payment in self._duplicates_not_paid_back()[:1]:
+        if (payment := self._oldest_duplicate_not_paid_back()) is not None:
             self.reply.add(f"But invoice {payment.invoice_number} was charged twice on "
                            f"{payment.created_at.date().isoformat()}: the second payment of {money(payment.amount)} is a "
                            f"duplicate, which is always refunded in full: {OFFER_REFUND}.", answers=False)
@@ -2816,6 +2815,10 @@ class BillingReplies(WriterBase):
     def _duplicates_not_paid_back(self) -> list[PaymentFact]:
         """The payments marked as duplicates that have not been refunded."""
         return [p for p in self.facts.payments if p.duplicate and p.status != "refunded"]
+
+    def _oldest_duplicate_not_paid_back(self) -> PaymentFact | None:
+        """The first charge taken twice and not refunded: the one a reply names and offers to refund."""
+        return min(self._duplicates_not_paid_back(), key=lambda p: p.created_at, default=None)
 
     def _what_a_double_charge_would_get(self, *, never_paid: bool) -> None:
         """"What happens if I get charged twice?" with no charge taken twice: the policy, for the day it happens ("I

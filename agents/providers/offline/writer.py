@@ -67,7 +67,7 @@ from agents.follow_ups.leaning_back import (
     leans_back,
 )
 from agents.follow_ups.offers import OFFER_PERSON, declines_offer
-from agents.follow_ups.plan_moves import CANCELLING, CANCELS_SOMETHING_ELSE
+from agents.follow_ups.plan_moves import CANCELLING, CANCELS_SOMETHING_ELSE, PLANS_CHEAPEST_FIRST
 from agents.follow_ups.plans import asked_which_plan_for, names_where_the_move_goes, plan_whose_contents_are_asked
 from agents.follow_ups.service import (
     RATE_LIMITS_QUESTION,
@@ -875,11 +875,10 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
     def _parts_for_plans_above(self, naming: list[str], own_plan: str, own_part: str) -> list[str]:
         """The parts of the sentence in `naming` for the plans above `own_plan` that say something else than its own
         part ("Business accounts have no limit" above Pro's "up to 3 members"), lowest plan first."""
-        order = ["free", "pro", "business"]
-        if own_plan.lower() not in order:
+        if own_plan.lower() not in PLANS_CHEAPEST_FIRST:
             return []
         parts: list[str] = []
-        for plan in order[order.index(own_plan.lower()) + 1:]:
+        for plan in PLANS_CHEAPEST_FIRST[PLANS_CHEAPEST_FIRST.index(own_plan.lower()) + 1:]:
             part = self._part_for_plan(naming, plan)
             if part is not None and part != own_part and part not in parts:
                 parts.append(part)
