@@ -75,6 +75,20 @@ def asks_to_run_an_app_in_more_regions(text: str) -> bool:
     return bool(_MORE_REGIONS_FOR_AN_APP.search(text))
 
 
+# "Can I have two apps in different regions?", "can my apps be in separate regions?": several apps, each in a region of its
+# own, which the entry on regions answers (an app's region is picked when it is created). Not one app in several regions
+# at once (above). It got the plan's count of apps alone.
+_APPS_IN_DIFFERENT_REGIONS = re.compile(
+    r"\b(?:apps|applications|(?:two|2|three|3|several|multiple|different|separate)\s+apps?)\b[^?.!]*?\b(?:in|on|across)\s+"
+    r"(?:different|separate|two|2|three|3|several|multiple|other)\s+regions\b",
+    re.IGNORECASE)
+
+
+def asks_about_apps_in_different_regions(text: str) -> bool:
+    """Whether the message asks whether apps can each run in a different one of our regions."""
+    return bool(_APPS_IN_DIFFERENT_REGIONS.search(text))
+
+
 # "How much extra does that cost?", "is that extra?", "does it cost anything?": the price of what was just discussed,
 # beyond the plan's (follow_ups.leaning_back.asks_what_it_costs reads "how much will it cost?", of a change asked for).
 _ASKS_IF_IT_COSTS_EXTRA = re.compile(

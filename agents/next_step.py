@@ -27,6 +27,10 @@ _DONE_THEN_WHAT_NEXT = re.compile(
     r"(?:\s+(?:it|that|those|them|all\s+(?:that|of\s+them)))?)[,.!\s]+(?:so\s+|and\s+)?(?:now\s+what|what\s+now"
     r"|what(?:'s|\s+is)?\s+next|then\s+what|what\s+(?:do|should)\s+(?:i|we)\s+do\s+(?:now|next))\s*[?.!]*\s*$",
     re.IGNORECASE)
+# "How do I start?", "how do I begin?" right after a reply with numbered steps: the first of them ("not enough
+# information"). To open a chat it asks how to begin with us, which about_service reads.
+_HOW_TO_START = re.compile(r"^\W*(?:(?:so|ok(?:ay)?|and|right|alright)[,\s]+)?how\s+(?:do|should|can)\s+(?:i|we)\s+(?:start|begin)"
+                           r"(?:\s+(?:then|with\s+(?:it|that|this|them)))?\s*[?.!]*\s*$", re.IGNORECASE)
 _NUMBERED_STEP = re.compile(r"^\s*(\d+)\.\s+(.+)$", re.MULTILINE)
 # "Go to **Settings → Profile**, enter the new address …", "… once a new card is saved under **Billing → Payment
 # method**.": the sentence of a reply that says where to do something.
@@ -41,7 +45,8 @@ _NOTHING_BEFORE = ("What can I help you with? I can look at your invoices and pl
 
 def asks_what_next(ctx: SupportContext) -> bool:
     """Whether the message asks only what to do next."""
-    return bool(_ASKS_WHAT_NEXT.match(ctx.message) or _DONE_THEN_WHAT_NEXT.match(ctx.message))
+    return bool(_ASKS_WHAT_NEXT.match(ctx.message) or _DONE_THEN_WHAT_NEXT.match(ctx.message)
+                or (_HOW_TO_START.match(ctx.message) and _NUMBERED_STEP.search(last_assistant_text(ctx))))
 
 
 def next_step_reply(ctx: SupportContext) -> str:

@@ -144,7 +144,7 @@ from agents.follow_ups.offers import (
     accepts_offer,
     goes_ahead_with_nothing_offered,
 )
-from agents.follow_ups.people import custom_roles_setup_asked, members_priced_after_the_team
+from agents.follow_ups.people import asks_what_members_may_do, custom_roles_setup_asked, members_priced_after_the_team
 from agents.follow_ups.plan_moves import DELETING_THE_ACCOUNT, asks_how_or_when_of_it
 from agents.follow_ups.plans import (
     apps_had_after_the_counts,
@@ -735,6 +735,10 @@ _FOLLOW_UPS_MISREAD = (
     # panel told the duplicate, the offer and the plan all over again): when a refund arrives, and that none is filed.
     _FollowUpRule(lambda ctx: refund_arrival_asked_after_an_offer(ctx) is not None, "refund", "refund_arrival_offered",
                   "asks when a refund offered, not yet asked for, would arrive", spares=("human",), sure=True),
+    # "Can an admin see billing?", "can admins see payment details?" (billing at 0.63 and 0.90: the invoice list): what
+    # the team's members may see, which the account part answers from the team's entry.
+    _FollowUpRule(lambda ctx: asks_what_members_may_do(ctx.message), "account", "members_may_do_asked",
+                  "asks what the team's members may see or do", spares=("human",), sure=True),
     # "Who is on our team?" (the scope reply): the account part says it can't see the members.
     _FollowUpRule(lambda ctx: asks_who_is_on_the_team(ctx.message), "account", "team_members_asked",
                   "asks who is on the team", spares=("human",), sure=True),

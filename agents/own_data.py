@@ -646,11 +646,20 @@ def denies_doing_it(message: str) -> bool:
     return _DENIES_DOING_IT.match(message) is not None
 
 
+# "Why is my account locked?", "my account got locked!": the lock, asked of or told, in a sentence of its own before a
+# denial ("why is my account locked? I didn't do anything" offered the unlock, as if the sign-ins had been the customer's).
+_LOCK_ASKED_OF = re.compile(
+    r"^\W*(?:why\s+(?:is|was|did|has)\s+(?:my|our)\s+account\s+(?:been\s+|get\s+|got\s+)?locked(?:\s+out)?"
+    r"|(?:my|our)\s+account\s+(?:is|was|got|has\s+been)\s+locked(?:\s+out)?)\s*[?.!]+\s*(?P<rest>.+)$", re.IGNORECASE)
+
+
 def with_the_lock_denied(message: str, *, last_reply: str) -> str:
-    """"I didn't do anything", "I only tried twice" right after the lock's reason was told: "those failed sign-ins
-    weren't me"; else the message as it is."""
+    """"I didn't do anything", "I only tried twice" right after the lock's reason was told, or after the lock asked of in
+    the same message: "those failed sign-ins weren't me"; else the message as it is."""
     if (denies_doing_it(message) or _FEWER_TRIES.match(message)) and _LOCK_REASON_TOLD.search(last_reply):
         return "those failed sign-ins weren't me"
+    if (asked := _LOCK_ASKED_OF.match(message)) is not None and denies_doing_it(asked["rest"]):
+        return "my account is locked and those failed sign-ins weren't me"
     return message
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from agents.context import Intent
 from agents.number_words import words_alternation
 from agents.own_data import ASKS_IF_ON_A_PLAN, asks_how_to
+from agents.plan_names import plan_above
 
 # Each term, and the domain whose agents answer a question that uses it.
 TERMS: dict[str, Intent] = {
@@ -708,7 +709,10 @@ PHRASES: dict[Intent, re.Pattern[str]] = {
         # "We were charged in USD but we're in Europe" (out of scope at 0.54, the scope reply): the currency of what we
         # charge, which the invoices' facts hold. Not "I get paid in GBP" (a salary).
         r"|\b(?:charged|billed|invoiced|invoices?|prices?|pricing|subscriptions?)\b[^.?!]{0,30}\b(?:in|with)\s+(?:us\s+)?"
-        r"(?:dollars|usd|eur|euros?|gbp|pounds(?:\s+sterling)?|sterling)\b",
+        r"(?:dollars|usd|eur|euros?|gbp|pounds(?:\s+sterling)?|sterling)\b"
+        # "Where do I enter my vat number?" (out of scope at 0.72, the scope reply): the details invoices carry, which
+        # the help centre's entry on them says where to add.
+        r"|\b(?:vat|tax)\s+(?:number|no|id|registration(?:\s+number)?)\b",
         re.IGNORECASE),
 }
 # A slip of one letter in a term of this length or more ("refnd") is still that term.
@@ -953,7 +957,6 @@ _UPGRADE_GAINS_ASKED = re.compile(
     r"(?:i\s+|we\s+)?upgrad(?:e|ing)|what\s+(?:are|is)\s+the\s+(?:benefits?|advantages?|perks?|point)\s+of\s+upgrading"
     r"|why\s+(?:should|would)\s+(?:i|we)\s+upgrade|what\s+does\s+upgrading\s+(?:give|get)\s+(?:me|us))"
     r"(?:\s+(?:then|exactly))?\s*[?.!]*\s*$", re.IGNORECASE)
-_PLAN_ABOVE = {"free": "Pro", "pro": "Business"}
 
 
 def with_the_plan_above_named(message: str, *, own_plan: str | None) -> str:
@@ -964,7 +967,7 @@ def with_the_plan_above_named(message: str, *, own_plan: str | None) -> str:
         return message
     if not own_plan:
         return "what's the difference between the plans?"
-    above = _PLAN_ABOVE.get(own_plan.lower())
+    above = plan_above(own_plan)
     return f"what would I get if I upgrade to {above}?" if above is not None else "how do I upgrade?"
 
 

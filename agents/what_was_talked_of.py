@@ -14,10 +14,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from agents.about_service import asks_how_to_get_started, considers_joining
 from agents.follow_ups.plan_moves import DOWNGRADING, UPGRADING, asks_how_or_when_of_it
 from agents.follow_ups.plans import PLAN_NAMED
 from agents.nearest_region import region_to_pick_asked_for_a_place
 from agents.number_words import words_alternation
+from agents.plan_names import PLANS_CHEAPEST_FIRST
 
 
 @dataclass(frozen=True)
@@ -339,10 +341,34 @@ def with_the_plans_contents_asked(message: str, *, talked_of: TalkedOf) -> str:
     return "what do the plans include?" if _PAID_PLANS_CONTENTS.match(message) else message
 
 
+
+# "What does pro give me?", "what does the business plan offer?", "what does pro come with?": what one plan named includes
+# (the scope reply came, or the FAQ's list of every plan).
+_ONE_PLANS_CONTENTS = re.compile(
+    rf"^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?what\s+(?:does|do|would|will)\s+(?:the\s+)?(?P<plan>{'|'.join(PLANS_CHEAPEST_FIRST)})"
+    r"(?:\s+plan)?\s+(?:give|get|offer|provide|include|come\s+with)(?:\s+(?:me|us|you))?(?:\s+exactly)?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def with_one_plans_contents_asked(message: str, *, talked_of: TalkedOf) -> str:
+    """"What does pro give me?" → "what's included in the Pro plan?"; the message as it is otherwise."""
+    if (asked := _ONE_PLANS_CONTENTS.match(message)) is None:
+        return message
+    return f"what's included in the {asked['plan'].capitalize()} plan?"
+
+
+def with_signing_up_named(message: str, *, talked_of: TalkedOf) -> str:
+    """"How do I start?" right after "I'm thinking of signing up" → "how do I sign up?" (read alone, it asked how to start
+    on something talked of, and got "not enough information"); the message as it is otherwise."""
+    if asks_how_to_get_started(message) and considers_joining(talked_of.asked_before):
+        return "how do I sign up?"
+    return message
+
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("plan_change_named", with_the_plan_change_named),
     ("plans_contents_asked", with_the_plans_contents_asked),
+    ("one_plans_contents_asked", with_one_plans_contents_asked),
     ("plan_tried_named", with_the_plan_tried_named),
     ("yearly_saving_named", with_the_yearly_saving_named),
     ("credits_claim_named", with_the_credits_claim_named),
@@ -358,6 +384,7 @@ READINGS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("region_named", with_the_region_named),
     ("plan_asked_which", with_the_plan_asked_which_named),
     ("place_named", with_the_place_named),
+    ("signing_up_named", with_signing_up_named),
 )
 
 

@@ -445,7 +445,10 @@ def asks_how_to_do_it(message: str) -> bool:
 _HOW_LONG_UNTIL_DONE = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,.!\s]+)*how\s+(?:long|soon)\s+(?:until|till|til|before)\s+(?:it'?s|it\s+is|that'?s"
     r"|(?:it|that|(?:the|my|our)\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are|will\s+be|gets?|becomes?))\s+(?:ready|issued|live|active"
-    r"|done|working|verified|up|valid|there|through)\s*[?.!]*\s*$", re.IGNORECASE)
+    r"|done|working|verified|up|valid|there|through)\s*[?.!]*\s*$"
+    # "How long until it works?", "how soon before my domain starts working?" (the domains guide again, as a repeat).
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,.!\s]+)*how\s+(?:long|soon)\s+(?:until|till|til|before)\s+(?:it|that|(?:the|my|our)"
+    r"\s+[a-z]+)\s+(?:works|will\s+work|starts?\s+working|goes\s+live|resolves|shows\s+up)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 def asks_how_long_it_takes(message: str) -> bool:

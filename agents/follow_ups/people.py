@@ -152,3 +152,10 @@ def asks_what_a_member_may_do_after_the_team(ctx: SupportContext) -> bool:
     """"Can she see the invoices?" right after the team's entry: what the one just invited may see or do, which the
     entry doesn't say (the shortcut sent it again, behind "my answer is the same")."""
     return _TEAM_INVITE_PLACE in last_assistant_text(ctx) and WHAT_MEMBERS_MAY.search(ctx.message) is not None
+
+
+def asks_what_members_may_do(message: str) -> bool:
+    """"Can an admin see billing?", "can admins see payment details?": what someone on the team, named (not "she", whose
+    meaning the turns before give), may see or do."""
+    found = WHAT_MEMBERS_MAY.search(message)
+    return found is not None and re.fullmatch(PRONOUNS, found["who"], re.IGNORECASE) is None

@@ -148,6 +148,3 @@ def plan_change_named(text: str) -> bool:
                 or asks_us_to_change_plan(text) or plan_moved_to(text) is not None)
 
 
-# Our plans by name, cheapest first.
-PLANS_CHEAPEST_FIRST = ("free", "pro", "business")
-

@@ -12,7 +12,8 @@ from agents.follow_ups.history import earlier_user_texts, last_assistant_text, l
 from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them, asks_to_avoid_it, asks_what_it_costs
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.people import members_priced_after_the_team
-from agents.follow_ups.plan_moves import PLANS_CHEAPEST_FIRST, goes_ahead_with_a_change, plan_change_named
+from agents.follow_ups.plan_moves import goes_ahead_with_a_change, plan_change_named
+from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST
 from agents.service_terms import (
     RENEWAL_TOLD,
     asks_about_paying_less,
@@ -249,11 +250,11 @@ def _worth_of_the_plans_compared(ctx: SupportContext) -> str | None:
         last_asked = next((turn.text for turn in reversed(ctx.history) if turn.role == "user"), "")
         named |= {plan.split()[0].lower() for plan in PLAN_NAMED.findall(last_asked)}
         own = ctx.customer.plan.lower() if ctx.customer is not None else None
-        if len(named) == 1 and own in PLANS_CHEAPEST_FIRST and own not in named:
+        if len(named) == 1 and own in PLAN_KEYS_CHEAPEST_FIRST and own not in named:
             named.add(own)
     if len(named) != 2:
         return None
-    lower, higher = sorted(named, key=PLANS_CHEAPEST_FIRST.index)
+    lower, higher = sorted(named, key=PLAN_KEYS_CHEAPEST_FIRST.index)
     return f"is {higher} worth it over {lower}?"
 
 
@@ -323,9 +324,9 @@ def _catch_of_the_plan_asked(ctx: SupportContext) -> str | None:
     just_asked = (earlier_user_texts(ctx) or [""])[0]
     if not named and (_ASKS_IF_FREE.search(before) or _ASKS_IF_FREE.search(just_asked)):
         named = {"free"}  # "is it free?": answered with the plans, Free among them; the catch is Free's
-    if len(named) != 1 or (plan := named.pop()) == PLANS_CHEAPEST_FIRST[-1]:
+    if len(named) != 1 or (plan := named.pop()) == PLAN_KEYS_CHEAPEST_FIRST[-1]:
         return None
-    return f"what's the catch: what does {PLANS_CHEAPEST_FIRST[PLANS_CHEAPEST_FIRST.index(plan) + 1]} have over {plan}?"
+    return f"what's the catch: what does {PLAN_KEYS_CHEAPEST_FIRST[PLAN_KEYS_CHEAPEST_FIRST.index(plan) + 1]} have over {plan}?"
 
 
 def plan_gone_ahead_with(ctx: SupportContext) -> str | None:
@@ -490,8 +491,8 @@ def _plan_upgraded_to(ctx: SupportContext) -> str | None:
     if upgraded["plan"]:
         return upgraded["plan"].lower()
     own = ctx.customer.plan.lower() if ctx.customer is not None else ""
-    at = PLANS_CHEAPEST_FIRST.index(own) if own in PLANS_CHEAPEST_FIRST else None
-    return PLANS_CHEAPEST_FIRST[at + 1] if at is not None and at + 1 < len(PLANS_CHEAPEST_FIRST) else None
+    at = PLAN_KEYS_CHEAPEST_FIRST.index(own) if own in PLAN_KEYS_CHEAPEST_FIRST else None
+    return PLAN_KEYS_CHEAPEST_FIRST[at + 1] if at is not None and at + 1 < len(PLAN_KEYS_CHEAPEST_FIRST) else None
 
 
 # "Is it on all plans?", "does that come with every plan?" after "do you have an uptime guarantee?": the question before,
@@ -533,7 +534,7 @@ def asked_of_a_plan(ctx: SupportContext) -> str | None:
         # "And if we upgrade?" from Business: no plan is above theirs, so it asks for more than their plan gives,
         # which the limit's answer says no plan allows (it got the guide's step "upgrade your plan").
         upgraded = _plan_upgraded_to(ctx)
-        if upgraded is None and ctx.customer is not None and ctx.customer.plan.lower() == PLANS_CHEAPEST_FIRST[-1]:
+        if upgraded is None and ctx.customer is not None and ctx.customer.plan.lower() == PLAN_KEYS_CHEAPEST_FIRST[-1]:
             upgraded = ctx.customer.plan.lower()
         if upgraded is not None:
             question = without_greeting(before).rstrip("?.! ")

@@ -14,9 +14,9 @@ from agents.follow_ups.plan_moves import (
     CANCELS_SOMETHING_ELSE,
     DELETING_THE_ACCOUNT,
     DOWNGRADING,
-    PLANS_CHEAPEST_FIRST,
     UPGRADING,
 )
+from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST
 
 # "Will I lose my apps?", "what happens to my data?", "would my apps be deleted?": what becomes of the
 # customer's things after something said before (cancelling, deleting the account). Not "how do I keep my
@@ -133,8 +133,8 @@ def _names_a_move_to_a_smaller_plan(text: str, ctx: SupportContext) -> bool:
     if ctx.customer is None or (moved := _MOVES_TO_A_NAMED_PLAN.search(text)) is None:
         return False
     own = ctx.customer.plan.lower()
-    return own in PLANS_CHEAPEST_FIRST and (
-        PLANS_CHEAPEST_FIRST.index((moved["plan"] or moved["to"]).lower()) < PLANS_CHEAPEST_FIRST.index(own))
+    return own in PLAN_KEYS_CHEAPEST_FIRST and (
+        PLAN_KEYS_CHEAPEST_FIRST.index((moved["plan"] or moved["to"]).lower()) < PLAN_KEYS_CHEAPEST_FIRST.index(own))
 
 
 def lost_in_a_move_up(ctx: SupportContext) -> str | None:
@@ -145,10 +145,10 @@ def lost_in_a_move_up(ctx: SupportContext) -> str | None:
         return None
     own = ctx.customer.plan.lower()
     moved = _MOVES_TO_A_NAMED_PLAN.search(previous_user_text(ctx) or "")
-    if moved is None or own not in PLANS_CHEAPEST_FIRST:
+    if moved is None or own not in PLAN_KEYS_CHEAPEST_FIRST:
         return None
     to = (moved["plan"] or moved["to"]).lower()
-    return f"what does {to} have over {own}?" if PLANS_CHEAPEST_FIRST.index(to) > PLANS_CHEAPEST_FIRST.index(own) else None
+    return f"what does {to} have over {own}?" if PLAN_KEYS_CHEAPEST_FIRST.index(to) > PLAN_KEYS_CHEAPEST_FIRST.index(own) else None
 
 
 def asks_what_an_upgrade_loses(ctx: SupportContext) -> bool:

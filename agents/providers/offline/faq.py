@@ -25,6 +25,7 @@ import numpy as np
 
 from agents.facts import FaqFact
 from agents.outcome import FaqMatch
+from agents.plan_names import PLAN_KEYS
 from agents.providers.offline.text import search_normalise, stem
 from agents.providers.offline.tfidf import AnalyzerSettings, TfidfIndex
 from agents.providers.offline.training_data import DATA_DIR
@@ -76,8 +77,7 @@ ASKING_WORDS = QUESTION_WORDS | frozenset(stem(word) for word in [
     "can", "could", "tell", "explain", "know", "say", "mean", "happen", "happened", "help"])
 # Plans qualify what is asked ("how many apps on pro?") and many entries name them in passing ("Free and Pro
 # accounts can invite up to 3 members"): naming one is no sign an entry is about what was asked.
-PLAN_NAMES = frozenset(["free", "pro", "business"])
-PLAN_WORDS = PLAN_NAMES | {"plan"}
+PLAN_WORDS = PLAN_KEYS | {"plan"}
 
 # What a message asks to do to its subject, in three kinds that exclude each other: an entry on adding
 # (inviting a member, turning 2FA on) does not answer how to remove, nor one on deleting how to create.
@@ -164,14 +164,14 @@ class OfflineFaqRetriever:
         phrasings = [[e.question, *e.alternatives] for e in self.entries]
         self._phrasing_vocab = [set(_content_words(" ".join(p)).split()) for p in phrasings]
         self._entry_actions = [frozenset().union(*(action_kinds(t) for t in p)) for p in phrasings]
-        self._plans_asked_about = [set(_content_words(e.question).split()) & PLAN_NAMES for e in self.entries]
+        self._plans_asked_about = [set(_content_words(e.question).split()) & PLAN_KEYS for e in self.entries]
 
     def mismatch_check(self, text: str) -> Callable[[int], bool]:
         """Whether an entry's match with text rests on wording that says it is about something else, asked per
         entry and remembered: a search reads it for its top few entries only, and each check compares words."""
         words = set(_content_words(text).split())
         asked = action_kinds(text)
-        plans = words & PLAN_NAMES
+        plans = words & PLAN_KEYS
         known: dict[int, bool] = {}
 
         def about_something_else(index: int) -> bool:

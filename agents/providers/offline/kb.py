@@ -58,6 +58,14 @@ def step_showing_where(text: str, steps: Sequence[str]) -> tuple[int, str] | Non
 # place in the dashboard answers. Not "where do I set env vars?", which asks how.
 WHERE_TO_FIND = re.compile(r"^\W*where\s+(?:do|can|could|would|should)\s+(?:i|we|you)\s+(?:find|see|view|locate|look\s+up)\b",
                            re.IGNORECASE)
+# "Where do I put my api keys?", "where should we store the database password?": where a secret is kept, which a guide
+# answers only when its steps say how secrets are kept (the environment guide's "Mark API keys and passwords as
+# **Secret**"); the rate limits guide, found for "api", keeps no key.
+WHERE_TO_KEEP_A_SECRET = re.compile(
+    r"^\W*where\s+(?:do|can|could|would|should)\s+(?:i|we|you)\s+(?:put|store|keep|save|place)\s+(?:(?:my|our|the|an?|"
+    r"all|any)\s+)?(?:secrets?|credentials?|(?:api|database|db|access|secret|stripe|aws)\s+(?:keys?|tokens?|passwords?|"
+    r"credentials?))\b",
+    re.IGNORECASE)
 STATUS_CODE = re.compile(r"\b[1-5]\d{2}\b")
 # "Throwing 503s", "a few 502's", "5xxs": a status code said in the plural is still that code.
 _PLURAL_STATUS_CODE = re.compile(r"\b([1-5](?:\d\d|xx))'?s\b", re.IGNORECASE)
@@ -430,6 +438,7 @@ class OfflineArticleRetriever:
         self._mentions = [article_terms(a.body) for a in self.articles]
         in_articles = Counter(w for about, body in zip(self._about, self._mentions, strict=True) for w in about | body)
         self._only_here = [{w for w in body if in_articles[w] == 1} for body in self._mentions]
+        self._keeps_secrets = ["secret" in article_terms(" ".join(article_steps(a.body))) for a in self.articles]
         # The topics no article touches: asked about, they borrow the guides' words (see UncoveredTopic).
         self._uncovered = [topic for topic in UNCOVERED_TOPICS if not topic.markers & in_articles.keys()]
         # The title, summary and tags say what an article is about; the body adds the vocabulary.
@@ -458,6 +467,10 @@ class OfflineArticleRetriever:
         codes = set(STATUS_CODE.findall(text))
         if codes:
             sims = sims + np.array([STATUS_CODE_BONUS if codes & a_codes else 0.0 for a_codes in self._codes])
+        keeps_a_secret = bool(WHERE_TO_KEEP_A_SECRET.search(text))
+        if keeps_a_secret:
+            # A guide whose steps say how secrets are kept is the answer, as sure a sign as a status code.
+            sims = sims + np.array([STATUS_CODE_BONUS if self._keeps_secrets[i] else 0.0 for i in range(len(self.articles))])
         terms = _topic_words(text)
         borrowed = self.borrowed_terms(terms)
         if borrowed is not None:
@@ -481,6 +494,8 @@ class OfflineArticleRetriever:
             # "Where do I find my API key?": a guide answers it only with a step that shows where that is; the rate
             # limits guide, found for "api", shows where no key is.
             relevant = [i for i in relevant if step_showing_where(text, article_steps(self.articles[i].body))]
+        if keeps_a_secret:
+            relevant = [i for i in relevant if self._keeps_secrets[i]]
         if not relevant:
             # "Where are my logs?": no guide is about logs, and one step says where they are (**App → Logs**).
             relevant = [int(i) for i in np.argsort(-sims)

@@ -395,6 +395,9 @@ INVOICE_DETAILS = re.compile(
     # invoices name (the invoice list came).
     r"|\binvoices?\s+(?:(?:to\s+be|be|is|are)\s+)?(?:addressed|made\s+out|issued|made)\s+(?:out\s+)?to\s+(?!you\b)"
     r"|\baddress\s+(?:the|my|our)\s+invoices?\s+to\b"
+    # "Can we get an invoice with our address on it?" (the email address on file and the invoice list).
+    r"|\binvoices?\s+with\s+(?:my|our)\s+(?:company(?:'s)?\s+|business\s+|postal\s+)?(?:name|address|details)\s+on\s+"
+    r"(?:it|them)\b"
     r"|" + _PO_NUMBER,
     re.IGNORECASE,
 )

@@ -54,7 +54,7 @@ from agents.follow_ups.what_becomes_of import (
     speaks_of_an_upgrade,
 )
 from agents.outcome import FaqMatch
-from agents.providers.offline.faq import PLAN_NAMES
+from agents.plan_names import PLAN_KEYS
 from agents.providers.offline.reply_base import (
     GENERIC_WORDS,
     NEVER_SLEEP,
@@ -554,7 +554,7 @@ class CancellationReplies(PlanComparisonReplies):
         down = DOWNGRADING.search(asked) is not None
         if target is None and not (down and at == 0) and not (UPGRADING.search(asked) and at == len(order) - 1):
             return False
-        if target is None and {name.lower() for name in order} != PLAN_NAMES:
+        if target is None and {name.lower() for name in order} != PLAN_KEYS:
             # Priced only from the entries at hand ("choose Pro ($29/month) or Business ($99/month)"), Free was missing
             # and Pro read as the lowest plan: with plans unpriced, which is lowest or highest is not known here.
             return False

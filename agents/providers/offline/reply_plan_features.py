@@ -37,6 +37,7 @@ from agents.number_words import count_of, words_alternation
 from agents.outcome import FaqMatch, Source
 from agents.own_data import SAYS_CANNOT, asks_about_own_plan, asks_how_many_apps, counts_apps, plan_said_to_be_on
 from agents.past_the_limits import asks_what_going_past_the_limits_does
+from agents.plan_names import PLANS_CHEAPEST_FIRST
 from agents.providers.offline.reply_base import (
     ARTICLE_MIN_SCORE,
     ASKS_WHAT_IS_INCLUDED,
@@ -48,7 +49,7 @@ from agents.providers.offline.reply_base import (
     topic_words,
 )
 from agents.providers.offline.reply_refunds import staff_hours_entry
-from agents.providers.offline.reply_technical import PLAN_ORDER, RAN_INTO_IT
+from agents.providers.offline.reply_technical import RAN_INTO_IT
 from agents.providers.offline.text import normalise, stem
 from agents.service_terms import (
     TRYING_A_PAID_PLAN,
@@ -116,6 +117,10 @@ ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b|\blimits?\b|\bmax(?:imum)?\b", re.IG
 COUNTED = re.compile(r"(?:up\s+to\s+)?(?:\d+|one|two|three|unlimited|no\s+limit)\b", re.IGNORECASE)
 # "Pro plan features", "business features": the plan's whole list, asked without a verb.
 NAMES_FEATURES = re.compile(r"\bfeatures?\b", re.IGNORECASE)
+# "Which plan should I pick for 3 apps?", "what's the cheapest plan for 20 apps?": which plan allows a number asked for.
+_WHICH_PLAN_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:plan|one|tier)\b|\b(?:cheapest|best|right)\s+(?:plan|one|option)\b"
+    r"|\bplan\s+(?:do|would|should|will)\s+(?:i|we)\s+need\b", re.IGNORECASE)
 _ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?when\b", re.IGNORECASE)
 # "Tell me about the Pro plan", "what is business?", "how much is pro?": the plan itself, its price and what
 # it includes, asked without naming anything in it. Not of the customer's own ("what is my plan?"), which the
@@ -671,8 +676,8 @@ class PlanFeatureReplies(WriterBase):
         # One entry names the tiers in their order ("Pro adds …; Business adds …"), but several entries may each name
         # one: the SLA's "The Business plan comes with …" found before the plans' entry put Business below Pro, and
         # told a Pro customer their plan "includes everything Business does". Tiers in their order, cheapest first.
-        return sorted(found.values(), key=lambda plan: PLAN_ORDER.index(plan.name) if plan.name in PLAN_ORDER
-                      else len(PLAN_ORDER))
+        return sorted(found.values(), key=lambda plan: PLANS_CHEAPEST_FIRST.index(plan.name) if plan.name in PLANS_CHEAPEST_FIRST
+                      else len(PLANS_CHEAPEST_FIRST))
 
     def _plan_asked_about(self, listing: list[PlanListing]) -> PlanListing | None:
         """The plan the message names ("does Business include …"), else the customer's own when the
@@ -785,9 +790,15 @@ class PlanFeatureReplies(WriterBase):
         if (more := self._more_than_listed(asked, listing, feature)) is not None:
             more_plan, more_item = more
             which = f"your plan, {asked.name}," if self._is_own(asked) else asked.name
-            self.reply.add(f"No: {which} includes {self._line_for(asked, feature) or 'none'}. "
-                           f"{more_plan.name}{self._price(more_plan)} includes {more_item[:1].lower() + more_item[1:]}"
-                           "; you can change plan under **Billing → Plan**.")
+            has = self._line_for(asked, feature) or "none"
+            more_has = f"{more_plan.name}{self._price(more_plan)}", more_item[:1].lower() + more_item[1:]
+            if _WHICH_PLAN_ASKED.search(self.ctx.message_as_typed or self.ctx.message):
+                # "Which plan should I pick for 3 apps?": a plan named, not a "No" to a question not asked.
+                told = (f"The cheapest plan that allows that many is {more_has[0]}: it includes {more_has[1]}. "
+                        f"{which[:1].upper() + which[1:]} includes {has}")
+            else:
+                told = f"No: {which} includes {has}. {more_has[0]} includes {more_has[1]}"
+            self.reply.add(f"{told}; you can change plan under **Billing → Plan**.")
             self._cite(asked, more_plan)
             return True
         own = self._is_own(asked)

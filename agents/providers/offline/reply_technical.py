@@ -68,6 +68,7 @@ from agents.how_long_it_ran import (
 )
 from agents.one_place_only import one_place_said
 from agents.outcome import ArticleMatch, FaqMatch, Source
+from agents.plan_names import PLANS_CHEAPEST_FIRST
 from agents.providers.offline.kb import (
     ASKS_TO_WRITE_CODE,
     ERROR_PHRASES,
@@ -103,7 +104,7 @@ from agents.providers.offline.reply_base import (
 )
 from agents.providers.offline.text import normalise
 from agents.request_rates import RATE_NEEDED, rate_needed
-from agents.rollback import ROLLBACK_STEP, part_a_rollback_touches_asked
+from agents.rollback import ROLLBACK_STEP, part_a_rollback_touches_asked, rollback_downtime_asked
 from agents.service_status import (
     ASKS_WHEN_FIXED,
     ASKS_WHEN_IT_STARTED,
@@ -111,6 +112,7 @@ from agents.service_status import (
     asks_for_status_updates,
 )
 from agents.set_phrases import opens_with_it_not_fixed
+from agents.vague_faults import ASK_WHAT_GOES_WRONG, names_no_fault
 from agents.where_it_is import GUIDE_NAMED, STUCK_ON_A_STEP, places_named
 from agents.yes_or_no import YES_OR_NO, answered_as_asked, without_yes_or_no
 
@@ -364,16 +366,15 @@ PLAN_WORDS = frozenset(topic_words("free pro business plan plans tier account my
 # builds' minutes, however near its other words ("build"), does not state.
 MEASURED_RESOURCES = frozenset(topic_words("memory ram disk storage cpu bandwidth"))
 # "Last month", "the past year": the period an uptime figure is asked for.
-_PERIOD_NAMED = re.compile(r"\b(?:last|this|the\s+past|the\s+previous|the\s+last)\s+(?:month|week|year|quarter)\b", re.IGNORECASE)
+_PERIOD_NAMED = re.compile(r"\b(?:last|this|the\s+past|the\s+previous|the\s+last)\s+(?:month|week|year|quarter)\b|\b(?:january|"
+                           r"february|march|april|june|july|august|september|october|november|december)\b", re.IGNORECASE)
 # "How do I fix that?", "how can I solve it?": mending a fault, which a failure guide's steps are for.
 _ASKS_HOW_TO_FIX = re.compile(r"\bhow\s+(?:do|can|could|should)\s+(?:i|we)\s+(?:fix|solve|resolve|sort\s+out|repair|get\s+"
                               r"rid\s+of)\b", re.IGNORECASE)
 # How a claim for service credits is made, which no entry says.
 _HOW_TO_CLAIM_UNSAID = ("Our help centre doesn't say how to claim them, so I'd rather not guess: a person from our team "
                         f"can look at a claim with you. Would you like me to {OFFER_PERSON}?")
-# Plans as the help centre names them, cheapest first.
-PLAN_ORDER = ("Free", "Pro", "Business")
-_PLAN_NAME = re.compile(r"\b(Free|Pro|Business)\b")
+_PLAN_NAME = re.compile(rf"\b({'|'.join(PLANS_CHEAPEST_FIRST)})\b")
 # "Custom domains are on Pro and Business.": an entry that opens by saying which plans have the thing it is about.
 _ON_PLANS = re.compile(r"^(?P<what>[^.\n]+?)\s+(?:are|is)\s+(?:only\s+)?(?:on|available\s+on|included\s+(?:in|with))\s+"
                        r"(?P<plans>(?:Free|Pro|Business)(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:Free|Pro|Business))*)\.",
@@ -398,6 +399,16 @@ OWN_CERTIFICATE = re.compile(
     r"(?:own\s+|custom\s+|existing\s+|purchased\s+|bought\s+|paid\s+|wildcard\s+|ev\s+)(?:ssl\s+|tls\s+)?"
     r"cert(?:ificate)?s?\b",
     re.IGNORECASE)
+# How a reply that has no uptime figure begins ("I don't have an uptime figure for this month, …").
+_UPTIME_NOT_TO_HAND = "I don't have an uptime figure for"
+
+
+def _period_as_said(period: re.Match[str] | None, otherwise: str) -> str:
+    """"last month" as it is, "october" as "October"; `otherwise` when no period was named."""
+    if period is None:
+        return otherwise
+    said = period[0].lower()
+    return said if " " in said else said.capitalize()
 
 
 # What the uptime SLA answers among questions on uptime: a promise, credits, the SLA itself.
@@ -725,9 +736,16 @@ class TechnicalReplies(WriterBase):
                            f"would you like me to {OFFER_PERSON}?")
             return True
         period = _PERIOD_NAMED.search(self.text)
+        if not downtime and _UPTIME_NOT_TO_HAND in last_assistant_text(self.ctx):
+            # "And last month?" after no figure was to hand: none for that period either, not the incidents, the status
+            # page and the SLA all again.
+            self.reply.add(f"I don't have an uptime figure for {_period_as_said(period, 'that period')} either, "
+                           "and I'd rather not guess one. If you need it for a report or a claim, a person from our team "
+                           f"can help: would you like me to {OFFER_PERSON}?")
+            return True
         self.reply.add("I can only see the incidents open right now, not past downtime or an uptime figure for a "
                        "period, and I'd rather not guess one." if downtime else
-                       f"I don't have an uptime figure for {period[0].lower() if period else 'this month'}, or any other "
+                       f"{_UPTIME_NOT_TO_HAND} {_period_as_said(period, 'this month')}, or any other "
                        "period, to give you here, and I'd rather not guess one.")
         self._open_incidents()
         # The entry on the status page, not one on the status of a refund or an invoice.
@@ -809,7 +827,7 @@ class TechnicalReplies(WriterBase):
         if told is None or not asks_a_cheaper_way_to_stay_awake(self.ctx):
             return False
         named = _PLAN_NAME.findall(told["plans"])
-        cheapest = min(named, key=PLAN_ORDER.index) if named else None
+        cheapest = min(named, key=PLANS_CHEAPEST_FIRST.index) if named else None
         lead = f"Of those plans, {cheapest} costs least. " if cheapest and len(named) > 1 else ""
         self.reply.add(f"{lead}Our help centre describes no other way to keep an app from sleeping, so I'd rather not "
                        f"guess one. A person from our team can tell you more: would you like me to {OFFER_PERSON}?")
@@ -824,9 +842,9 @@ class TechnicalReplies(WriterBase):
         if before is None or not (asks_to_avoid_it(self.text) or priced):
             return False
         told = last_assistant_text(self.ctx)
-        named = [plan for plan in PLAN_ORDER if plan.lower() in topic_words(before)]
+        named = [plan for plan in PLANS_CHEAPEST_FIRST if plan.lower() in topic_words(before)]
         plan = named[0] if len(named) == 1 else self.ctx.customer.plan.capitalize() if self.ctx.customer else None
-        if plan not in PLAN_ORDER:
+        if plan not in PLANS_CHEAPEST_FIRST:
             return False
         entry = next((match for match in self.facts.faq if match.answer in told), None) or self._entry_telling(told)
         if entry is None:
@@ -835,7 +853,7 @@ class TechnicalReplies(WriterBase):
         # slowness, not sleep, which no one asked of (Alice, on Pro, was told her apps never sleep). An entry the last
         # reply quoted is what was told, whatever the question before it named.
         if not last_reply_cited(self.ctx, "faq") and not (topic_words(before) & topic_words(entry.question)) - _ANY_APP - {
-                name.lower() for name in PLAN_ORDER}:
+                name.lower() for name in PLANS_CHEAPEST_FIRST}:
             return False
         own = self.ctx.customer.plan.lower() if self.ctx.customer else ""
         if above := _above(sentences(entry.answer), plan):
@@ -863,7 +881,7 @@ class TechnicalReplies(WriterBase):
         the billing part read, else as the help centre lists them; "" when none is at hand."""
         prices = {plan.name: plan.price_monthly for plan in self.facts.plans} or {
             name: price for match in self.facts.faq for name, price in plan_prices(match.answer).items()}
-        named = [name for name in PLAN_ORDER if name in _PLAN_NAME.findall(" ".join(told)) and name in prices]
+        named = [name for name in PLANS_CHEAPEST_FIRST if name in _PLAN_NAME.findall(" ".join(told)) and name in prices]
         if not named:
             return ""
         said = [f"{name} is {money(prices[name])} a month" if i == 0 else f"{name} {money(prices[name])}"
@@ -924,7 +942,7 @@ class TechnicalReplies(WriterBase):
         """The gathered entry that says most of what a guide's step told ("on Free, apps sleep after 30 minutes
         without traffic"), with what the plans do: "how do I stop that?" after "my app sleeps all the time" got the
         steps to cancel a subscription. None when no entry naming a plan shares at least three of its words."""
-        said = topic_words(told) - {name.lower() for name in PLAN_ORDER}
+        said = topic_words(told) - {name.lower() for name in PLANS_CHEAPEST_FIRST}
         shared = [(len(said & topic_words(match.answer)), match) for match in self.facts.faq
                   if _PLAN_NAME.search(match.answer)]
         best = max(shared, key=lambda pair: pair[0], default=(0, None))
@@ -1011,7 +1029,7 @@ class TechnicalReplies(WriterBase):
         having run into it, what the plans above allow, or that none allows more. The whole entry when
         no plan is known or it lists none. Whether the plan is one no other plan allows more than."""
         customer_plan = self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None
-        named = [p for p in PLAN_ORDER if p.lower() in self.words]
+        named = [p for p in PLANS_CHEAPEST_FIRST if p.lower() in self.words]
         plan = named[0] if len(named) == 1 else customer_plan if not named else None
         entry_sentences = sentences(entry.answer)
         own = [clause for sentence in entry_sentences if (clause := _for_plan(sentence, plan))] if plan else []
@@ -1062,7 +1080,7 @@ class TechnicalReplies(WriterBase):
         if enough:
             self.reply.add(" ".join(enough))
             return False
-        top = PLAN_ORDER[-1]
+        top = PLANS_CHEAPEST_FIRST[-1]
         most = next((clause for sentence in entry_sentences if (clause := _for_plan(sentence, top))), None)
         said = f"No plan allows more than {top} does." if plan == top or most is None else f"No plan allows that many. {most}"
         self.reply.add(f"{said} A person from our team would need to look at your case: would you like me to "
@@ -1381,8 +1399,11 @@ class TechnicalReplies(WriterBase):
 
     def _no_guide(self) -> None:
         """"How do I set up a cron job?" when the help centre has no guide on it: say so, not the nearest
-        guide on something else, and offer a person."""
-        if self._reports_a_problem():
+        guide on something else, and offer a person. A chat opening with a fault that names nothing ("it stopped
+        working") is asked what goes wrong instead: no guide was searched for the trouble itself."""
+        if names_no_fault(self.ctx):
+            self.reply.add(ASK_WHAT_GOES_WRONG)
+        elif self._reports_a_problem():
             self.reply.add("I don't have a guide in our help centre that fits this, and I'd rather not guess. Would "
                            "you like me to pass you to a person from our support team, so one of our engineers can "
                            "take a look? Just say so and I will.")
@@ -1490,7 +1511,7 @@ class TechnicalReplies(WriterBase):
         entry says it: yes with what it gives, or that it has none and which plan has it. The whole entry
         when no plan is known or the entry names none."""
         customer_plan = self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None
-        named = [p for p in PLAN_ORDER if p.lower() in self.words]
+        named = [p for p in PLANS_CHEAPEST_FIRST if p.lower() in self.words]
         plan = named[0] if len(named) == 1 else customer_plan if not named else None
         entry_sentences = sentences(entry.answer)
         own = [sentence for sentence in entry_sentences if plan in _PLAN_NAME.findall(sentence)] if plan else []
@@ -1845,13 +1866,18 @@ class TechnicalReplies(WriterBase):
         """"Will it affect my database?" right after the step to roll back: the guide says only to roll back to the last
         good deploy, nothing of what that touches, so no guess is made and a person is offered (the guide's other steps,
         or another entry, came). False, having said nothing, for another message or without the guide."""
-        if (part := part_a_rollback_touches_asked(self.ctx)) is None:
+        if (part := part_a_rollback_touches_asked(self.ctx)) is not None:
+            unsaid = f"changes your {part}"
+        elif rollback_downtime_asked(self.ctx):
+            # "Will that cause downtime?": the guide's other steps came, the rollback's own dropped.
+            unsaid = "means any downtime for your app"
+        else:
             return False
         if (found := self._guide_step(lambda step: bool(ROLLBACK_STEP.search(step)))) is None:
             return False
         guide, step = found[0], found[1].rstrip(".")
         self.reply.add(f"Our guide “{guide.title}” says only this about rolling back: {step}. It doesn't say whether a "
-                       f"rollback changes your {part}, so I'd rather not guess: would you like me to {OFFER_PERSON} from "
+                       f"rollback {unsaid}, so I'd rather not guess: would you like me to {OFFER_PERSON} from "
                        "our team, who can tell you?")
         self._cite_article(guide)
         return True
@@ -2388,7 +2414,7 @@ def _above(entry_sentences: list[str], plan: str) -> list[str]:
     """What the entry says for the plans that allow more than `plan`: those with a higher figure in a list
     per plan, and sentences about pricier plans only ("Pro and Business have … builds of up to 45 minutes"
     to a Free customer)."""
-    pricier = PLAN_ORDER[PLAN_ORDER.index(plan) + 1:]
+    pricier = PLANS_CHEAPEST_FIRST[PLANS_CHEAPEST_FIRST.index(plan) + 1:]
     above: list[str] = []
     for sentence in entry_sentences:
         figures = {found["plan"]: Decimal(found["figure"].replace(",", "")) for found in _PLAN_FIGURE.finditer(sentence)}

@@ -18,6 +18,7 @@ from agents.about_service import (
     NOT_A_PERSON,
     OUR_REGION,
     RUNS_HERE_UNLISTED,
+    asks_about_apps_in_different_regions,
     asks_about_support_hours,
     asks_for_help_with_the_move,
     asks_how_long_a_move_takes,
@@ -67,7 +68,7 @@ from agents.follow_ups.leaning_back import (
     leans_back,
 )
 from agents.follow_ups.offers import OFFER_PERSON, declines_offer
-from agents.follow_ups.plan_moves import CANCELLING, CANCELS_SOMETHING_ELSE, PLANS_CHEAPEST_FIRST
+from agents.follow_ups.plan_moves import CANCELLING, CANCELS_SOMETHING_ELSE
 from agents.follow_ups.plans import asked_which_plan_for, names_where_the_move_goes, plan_whose_contents_are_asked
 from agents.follow_ups.service import (
     RATE_LIMITS_QUESTION,
@@ -88,7 +89,8 @@ from agents.own_data import (
     device_said_after_sign_in_trouble,
     says_no_account_has_the_address,
 )
-from agents.providers.offline.faq import PLAN_NAMES, Calibration, OfflineFaqRetriever
+from agents.plan_names import PLAN_KEYS, PLAN_KEYS_CHEAPEST_FIRST
+from agents.providers.offline.faq import Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.intents import get_classifier
 from agents.providers.offline.reply_account import AccountReplies
@@ -277,6 +279,7 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                                                          or self.answers_where_a_region_is()
                                                          or self.answers_the_price_of_more_regions()
                                                          or self.answers_regions_of_a_running_app()
+                                                         or self.answers_apps_in_different_regions()
                                                          or self.answers_where_apps_can_run()
                                                          or self.answers_what_runs_here()
                                                          or self.welcomes_a_visitor_weighing_us()
@@ -716,6 +719,18 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
                        "domains work, or where apps can run, and look at your invoices or your account.", answers=False)
         return True
 
+    def answers_apps_in_different_regions(self) -> bool:
+        """"Can I have two apps in different regions?": whether the plan has room for them (the plans' counts), then that
+        each app runs in the region picked when it is created, from the help centre's entry on regions (the count came
+        alone). False, having said nothing, for another message or without the entry on regions."""
+        if not asks_about_apps_in_different_regions(self.text) or (entry := self._entry_on("region")) is None:
+            return False
+        counted = self.answers_what_a_plan_includes()
+        self.reply.add(f"{'And each' if counted else 'Each'} app runs in the region you pick when you create it, so apps "
+                       f"can be in different regions. What our help centre says: {entry.answer}")
+        self._cite_faq(entry)
+        return True
+
     def answers_where_apps_can_run(self) -> bool:
         """"Can I host in Japan?", "what about australia?" after the regions: the help centre's entry on the regions,
         and that they are the only ones it lists; whether the place asked is near one is the customer's to judge (it
@@ -875,10 +890,10 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
     def _parts_for_plans_above(self, naming: list[str], own_plan: str, own_part: str) -> list[str]:
         """The parts of the sentence in `naming` for the plans above `own_plan` that say something else than its own
         part ("Business accounts have no limit" above Pro's "up to 3 members"), lowest plan first."""
-        if own_plan.lower() not in PLANS_CHEAPEST_FIRST:
+        if own_plan.lower() not in PLAN_KEYS_CHEAPEST_FIRST:
             return []
         parts: list[str] = []
-        for plan in PLANS_CHEAPEST_FIRST[PLANS_CHEAPEST_FIRST.index(own_plan.lower()) + 1:]:
+        for plan in PLAN_KEYS_CHEAPEST_FIRST[PLAN_KEYS_CHEAPEST_FIRST.index(own_plan.lower()) + 1:]:
             part = self._part_for_plan(naming, plan)
             if part is not None and part != own_part and part not in parts:
                 parts.append(part)
@@ -1107,7 +1122,7 @@ def _only_repeats_the_last_reply(text: str, ctx: SupportContext) -> bool:
 
 def _plan_named(message: str) -> str | None:
     """The plan a message names ("and on business?": business), if any."""
-    return next((word for word in normalise(message).split() if word in PLAN_NAMES), None)
+    return next((word for word in normalise(message).split() if word in PLAN_KEYS), None)
 
 
 def _says_it_cannot_answer(text: str) -> bool:

@@ -1,0 +1,22 @@
+"""Our plans by name, cheapest first: the one order every reply compares, lists and moves plans in.
+
+It imports nothing, so every module that names plans (the follow-up readers, the service terms, the offline
+writers and the FAQ search) can read it without a cycle."""
+
+from __future__ import annotations
+
+# As the help centre writes them.
+PLANS_CHEAPEST_FIRST: tuple[str, ...] = ("Free", "Pro", "Business")
+# As a message is read: lower case.
+PLAN_KEYS_CHEAPEST_FIRST: tuple[str, ...] = tuple(plan.lower() for plan in PLANS_CHEAPEST_FIRST)
+PLAN_KEYS: frozenset[str] = frozenset(PLAN_KEYS_CHEAPEST_FIRST)
+
+
+def plan_above(plan: str) -> str | None:
+    """The next plan up from `plan` (any case), as the help centre writes it; None for the top plan or a plan we
+    don't sell."""
+    key = plan.lower()
+    if key not in PLAN_KEYS:
+        return None
+    above = PLAN_KEYS_CHEAPEST_FIRST.index(key) + 1
+    return PLANS_CHEAPEST_FIRST[above] if above < len(PLANS_CHEAPEST_FIRST) else None
