@@ -317,6 +317,7 @@ from agents.service_terms import (
     with_own_paid_plan_named,
     with_terms_spelled,
     with_the_plan_above_named,
+    with_the_plan_said_first_moved,
 )
 from agents.set_phrases import opens_with_it_not_fixed, says_only_it_does_not_work
 from agents.sign_in_origins import (
@@ -349,7 +350,7 @@ from agents.team_size import (
 from agents.tracing import Tracer
 from agents.value_unsaid import value_unsaid_reply
 from agents.visitor_identity import VISITOR_IDENTITY_REPLY, visitor_says_who_they_are
-from agents.what_was_talked_of import read_with_what_was_talked_of, with_the_plan_said_first_moved
+from agents.what_was_talked_of import read_with_what_was_talked_of
 from agents.when_it_happens import (
     charge_said,
     nothing_reported_reply,

@@ -1,15 +1,19 @@
 """Our plans by name, cheapest first: the one order every reply compares, lists and moves plans in.
 
-It imports nothing, so every module that names plans (the follow-up readers, the service terms, the offline
+It imports nothing of ours, so every module that names plans (the follow-up readers, the service terms, the offline
 writers and the FAQ search) can read it without a cycle."""
 
 from __future__ import annotations
+
+import re
 
 # As the help centre writes them.
 PLANS_CHEAPEST_FIRST: tuple[str, ...] = ("Free", "Pro", "Business")
 # As a message is read: lower case.
 PLAN_KEYS_CHEAPEST_FIRST: tuple[str, ...] = tuple(plan.lower() for plan in PLANS_CHEAPEST_FIRST)
 PLAN_KEYS: frozenset[str] = frozenset(PLAN_KEYS_CHEAPEST_FIRST)
+# One of them named in a message, in any case, with the word "plan" or "tier" after it if it is there ("the pro plan").
+PLAN_NAMED = re.compile(rf"\b(?:{'|'.join(PLAN_KEYS_CHEAPEST_FIRST)})\b(?:\s+(?:plan|tier)\b)?", re.IGNORECASE)
 
 
 def plan_above(plan: str) -> str | None:

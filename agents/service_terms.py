@@ -16,7 +16,7 @@ from functools import lru_cache
 from agents.context import Intent
 from agents.number_words import words_alternation
 from agents.own_data import ASKS_IF_ON_A_PLAN, asks_how_to
-from agents.plan_names import plan_above
+from agents.plan_names import PLAN_NAMED, plan_above
 
 # Each term, and the domain whose agents answer a question that uses it.
 TERMS: dict[str, Intent] = {
@@ -349,7 +349,6 @@ _FINDS_IT_TOO_DEAR = re.compile(
     r"dear)\b|\bover-?priced\b|\b(?:can'?t|cannot|can\s+not|couldn'?t)\s+afford\b(?!\s+to\b)|\bcosts?\s+too\s+much\b",
     re.IGNORECASE)
 _ASKS_WHY = re.compile(r"^\W*(?:(?:and|but|so)[,\s]+)?(?:why|how\s+come)\b", re.IGNORECASE)
-_PLAN_NAMED = re.compile(r"\b(?:free|pro|business)\b", re.IGNORECASE)
 
 
 # "Why is business so expensive?", "how come pro costs so much?": what the plan named gives for its price.
@@ -367,7 +366,7 @@ def plan_asked_why_it_costs(message: str) -> str | None:
 def finds_the_price_too_high(message: str) -> bool:
     """Whether the message complains that our price is too high, rather than asking why a plan it names costs what it
     does. "Why is it so expensive?" names no plan: a complaint put as a question (it got the invoice list)."""
-    return bool(_FINDS_IT_TOO_DEAR.search(message)) and not (_ASKS_WHY.match(message) and _PLAN_NAMED.search(message))
+    return bool(_FINDS_IT_TOO_DEAR.search(message)) and not (_ASKS_WHY.match(message) and PLAN_NAMED.search(message))
 
 
 # "Do you have a free plan?", "is there a business tier?": whether we offer the plan, which its listing answers yes.
@@ -948,6 +947,31 @@ def with_own_paid_plan_named(message: str, *, own_plan: str | None) -> str:
     if not own_plan or own_plan.lower() == "free":
         return message
     return _OWN_PREMIUM.sub(lambda found: f"{found['whose']} {own_plan} plan{found['plural'] or ''}", message)
+
+
+# "We're on business, is the limit higher?": the plan said first, then a short question that names none (the 429 guide's
+# steps came again, where "is the limit higher on business?" gets Business's limit).
+_PLAN_SAID_FIRST = re.compile(
+    r"^\W*(?:we'?re|we\s+are|i'?m|i\s+am|(?:we|i)\s+have|it'?s|it\s+is|our\s+account\s+is|my\s+account\s+is)\s+on\s+"
+    r"(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier|account))?\s*[,;:.-]+\s*(?:and\s+|so\s+)?"
+    r"(?P<question>[^?.!]+?)\s*(?P<end>\?+)\s*$", re.IGNORECASE)
+_MOST_QUESTION_WORDS = 8
+# What such a question asks of the plan: a limit or an amount it allows. ("I'm on free, do I need to cancel?" has answers
+# of its own that read the plan said first.)
+_ASKS_AN_ALLOWANCE = re.compile(r"\b(?:limits?|higher|lower|more|max(?:imum)?|how\s+many|allowed|allow)\b", re.IGNORECASE)
+
+
+def with_the_plan_said_first_moved(message: str, *, own_plan: str | None) -> str:
+    """"We're on business, is the limit higher?" → "is the limit higher on business?": the plan the customer said
+    they're on, asked of in a short question after it about what the plan allows; the message as it is otherwise (a
+    question naming a plan of its own, a long one, another question, or a plan that isn't the customer's: that claim is
+    answered as such)."""
+    said = _PLAN_SAID_FIRST.match(message)
+    if (said is None or PLAN_NAMED.search(said["question"]) or len(said["question"].split()) > _MOST_QUESTION_WORDS
+            or not _ASKS_AN_ALLOWANCE.search(said["question"])
+            or (own_plan is not None and own_plan.lower() != said["plan"].lower())):
+        return message
+    return f"{said['question']} on {said['plan'].lower()}{said['end']}"
 
 
 # "What do I get if I upgrade?", "what are the benefits of upgrading?": what the plan above the customer's adds, naming

@@ -16,10 +16,9 @@ from dataclasses import dataclass
 
 from agents.about_service import asks_how_to_get_started, considers_joining
 from agents.follow_ups.plan_moves import DOWNGRADING, UPGRADING, asks_how_or_when_of_it
-from agents.follow_ups.plans import PLAN_NAMED
 from agents.nearest_region import region_to_pick_asked_for_a_place
 from agents.number_words import words_alternation
-from agents.plan_names import PLANS_CHEAPEST_FIRST
+from agents.plan_names import PLAN_NAMED, PLANS_CHEAPEST_FIRST
 
 
 @dataclass(frozen=True)
@@ -284,31 +283,6 @@ def with_the_place_named(message: str, *, talked_of: TalkedOf) -> str:
     """"Which region should I use?" → "which region is closest to asia?" right after a question that said where the
     app's users are; the message as it is otherwise."""
     return region_to_pick_asked_for_a_place(message, asked_before=talked_of.asked_before) or message
-
-
-# "We're on business, is the limit higher?": the plan said first, then a short question that names none (the 429 guide's
-# steps came again, where "is the limit higher on business?" gets Business's limit).
-_PLAN_SAID_FIRST = re.compile(
-    r"^\W*(?:we'?re|we\s+are|i'?m|i\s+am|(?:we|i)\s+have|it'?s|it\s+is|our\s+account\s+is|my\s+account\s+is)\s+on\s+"
-    r"(?:the\s+)?(?P<plan>free|pro|business)(?:\s+(?:plan|tier|account))?\s*[,;:.-]+\s*(?:and\s+|so\s+)?"
-    r"(?P<question>[^?.!]+?)\s*(?P<end>\?+)\s*$", re.IGNORECASE)
-_MOST_QUESTION_WORDS = 8
-# What such a question asks of the plan: a limit or an amount it allows. ("I'm on free, do I need to cancel?" has answers
-# of its own that read the plan said first.)
-_ASKS_AN_ALLOWANCE = re.compile(r"\b(?:limits?|higher|lower|more|max(?:imum)?|how\s+many|allowed|allow)\b", re.IGNORECASE)
-
-
-def with_the_plan_said_first_moved(message: str, *, own_plan: str | None) -> str:
-    """"We're on business, is the limit higher?" → "is the limit higher on business?": the plan the customer said
-    they're on, asked of in a short question after it about what the plan allows; the message as it is otherwise (a
-    question naming a plan of its own, a long one, another question, or a plan that isn't the customer's: that claim is
-    answered as such)."""
-    said = _PLAN_SAID_FIRST.match(message)
-    if (said is None or PLAN_NAMED.search(said["question"]) or len(said["question"].split()) > _MOST_QUESTION_WORDS
-            or not _ASKS_AN_ALLOWANCE.search(said["question"])
-            or (own_plan is not None and own_plan.lower() != said["plan"].lower())):
-        return message
-    return f"{said['question']} on {said['plan'].lower()}{said['end']}"
 
 
 # "Can I switch later?", "can I switch back later?" right after plans were compared (the scope reply, or "no guide"):

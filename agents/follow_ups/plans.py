@@ -13,7 +13,7 @@ from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.people import members_priced_after_the_team
 from agents.follow_ups.plan_moves import goes_ahead_with_a_change, plan_change_named
-from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST
+from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST, PLAN_NAMED
 from agents.service_terms import (
     RENEWAL_TOLD,
     asks_about_paying_less,
@@ -204,7 +204,6 @@ _TO_A_PLAN = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|i\s+mean)[,\s]+)?to\s+(?:th
 # "What plans do you have?", "wat plans r there", "which tiers do you offer": the plans on offer, however spelt.
 WHICH_PLANS = re.compile(r"\b(?:what|wat|wot|which|wich)\s+(?:plans|tiers|subscriptions)\s+(?:do|does|are|r|have|is"
                          r"|can|exist|you|u|ya|there)\b", re.IGNORECASE)
-PLAN_NAMED = re.compile(r"\b(?:free|pro|business)\b(?:\s+(?:plan|tier)\b)?", re.IGNORECASE)
 # The customer's own plan, asked about: "what plan am I on?", "what's my plan?". Of another plan it asks
 # what that plan is: its price and what it includes.
 _OWN_PLAN_ASKED = re.compile(r"\b(?:my|i'?m|i\s+am|am\s+i|we'?re|are\s+we)\b[^?.!]{0,20}\b(?:plan|tier|subscription)\b"

@@ -17,8 +17,9 @@ from agents.follow_ups.history import (
 )
 from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them, asks_the_limit
 from agents.follow_ups.offers import OFFER_PERSON
-from agents.follow_ups.plans import PLAN_NAMED, WHICH_PLANS, states_own_plan
+from agents.follow_ups.plans import WHICH_PLANS, states_own_plan
 from agents.number_words import words_alternation
+from agents.plan_names import PLAN_NAMED
 from agents.service_terms import asks_price_per_app, names_the_sla
 
 # "What happens if I go over the app limit?", "what if we exceed it?" after "how many apps can I have?": past the limit

@@ -303,7 +303,7 @@ async def test_it_should_be_an_address_after_the_email_changes_steps_is_read_as_
     ("it's on the pro plan - what's the max?", "Pro", "what's the max on pro?"),
 ])
 def test_a_plan_said_before_a_short_question_of_what_it_allows_is_asked_of_in_it(message, own_plan, read_as):
-    from agents.what_was_talked_of import with_the_plan_said_first_moved
+    from agents.service_terms import with_the_plan_said_first_moved
 
     assert with_the_plan_said_first_moved(message, own_plan=own_plan) == read_as
 
@@ -315,7 +315,7 @@ def test_a_plan_said_before_a_short_question_of_what_it_allows_is_asked_of_in_it
     ("we're on business, and we have a big team of engineers who need to know what the limits are?", "Business"),
 ])
 def test_other_messages_with_a_plan_said_first_are_still_read_as_they_are(message, own_plan):
-    from agents.what_was_talked_of import with_the_plan_said_first_moved
+    from agents.service_terms import with_the_plan_said_first_moved
 
     assert with_the_plan_said_first_moved(message, own_plan=own_plan) == message
 

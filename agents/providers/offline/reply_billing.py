@@ -1273,7 +1273,7 @@ class BillingReplies(WriterBase):
         message."""
         if not asks_if_a_card_is_needed(self.ctx.message):
             return False
-        methods = self._entry_on("payment methods")
+        methods = self._payment_methods_entry()
         if methods is not None and self._upgrade_talked_of():
             # "Do I have to enter a card?" right after the upgrade's steps: paying for the plan, whose ways to pay the
             # help centre lists (it got "doesn't say whether you need a card to sign up or to use the Free plan").
@@ -1368,8 +1368,9 @@ class BillingReplies(WriterBase):
         return next((m for m in self.facts.faq if {"vat", "tax"} & set(normalise(m.question).split())), None)
 
     def _payment_methods_entry(self) -> FaqMatch | None:
-        """The help centre's entry on the ways we accept to pay, when gathered."""
-        return next((m for m in self.facts.faq if "payment method" in normalise(m.question)), None)
+        """The help centre's entry on the ways we accept to pay, when gathered. By "payment methods", not "payment
+        method": an entry on changing one's payment method is about the card on file."""
+        return self._entry_on("payment methods")
 
     def _answers_a_detail_after_its_steps(self) -> bool:
         """"How do I change it on invoices?" or "and the address?" right after the steps to put company details on
@@ -2071,7 +2072,7 @@ class BillingReplies(WriterBase):
             self.reply.add(f"Yes: our plans are priced by the month: {priced}.")
         else:
             return False
-        methods = self._entry_on("payment methods")
+        methods = self._payment_methods_entry()
         if methods is not None:
             self.reply.add(f"As for paying: {methods.answer}", answers=False)
             self._cite_faq(methods)
@@ -2546,7 +2547,7 @@ class BillingReplies(WriterBase):
         """"I don't have another card" right after being told to replace the expired one: the ways to pay the help centre
         lists, and a person, as nothing here can take a payment. It got the card on file told again. False, having said
         nothing, for another message or without the entry."""
-        methods = self._entry_on("payment methods")
+        methods = self._payment_methods_entry()
         if (not says_there_is_no_other_card(self.ctx.message) or "Billing → Payment method" not in last_assistant_text(self.ctx)
                 or methods is None):
             return False
