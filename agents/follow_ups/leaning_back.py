@@ -448,7 +448,8 @@ _HOW_LONG_UNTIL_DONE = re.compile(
     r"|done|working|verified|up|valid|there|through)\s*[?.!]*\s*$"
     # "How long until it works?", "how soon before my domain starts working?" (the domains guide again, as a repeat).
     r"|^\W*(?:(?:and|so|ok(?:ay)?|but|then)[,.!\s]+)*how\s+(?:long|soon)\s+(?:until|till|til|before)\s+(?:it|that|(?:the|my|our)"
-    r"\s+[a-z]+)\s+(?:works|will\s+work|starts?\s+working|goes\s+live|resolves|shows\s+up)\s*[?.!]*\s*$", re.IGNORECASE)
+    r"\s+(?:domain|site|website|app|certificate|cert|record|dns|deploy|build|change))\s+(?:works|will\s+work|starts?\s+working"
+    r"|goes\s+live|resolves|shows\s+up)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 def asks_how_long_it_takes(message: str) -> bool:

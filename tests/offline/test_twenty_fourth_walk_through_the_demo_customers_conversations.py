@@ -297,6 +297,10 @@ def test_how_long_until_it_works_asks_how_long_it_takes(message):
     assert asks_how_long_it_takes(message)
 
 
+def test_how_long_until_something_not_ours_shows_up_still_does_not():
+    assert not asks_how_long_it_takes("how long until my paycheck shows up")
+
+
 @pytest.mark.parametrize("turns", [
     ("how do I set up a custom domain?", "how long until it works?"),
     ("how do I set up a custom domain?", "do I need to buy the domain from you?", "how long until it works?"),
