@@ -39,6 +39,26 @@ def asks_about_our_mailings(text: str) -> bool:
     return bool(_MAILINGS.search(text)) and not _ACCOUNT_EMAILS.search(text)
 
 
+# "Unsubscribe me from payment reminders", "stop sending me invoice emails", "can I turn off the receipt emails?": the
+# emails about the account itself, turned off (the steps to cancel the paid plan came, "unsubscribe" read as cancelling).
+_STOPS_ACCOUNT_EMAILS = re.compile(
+    r"\b(?:unsubscribe|opt(?:\s+|-)out|stop\s+(?:sending|e-?mailing)|turn\s+off|switch\s+off|disable|mute)\b[^.?!]{0,25}"
+    r"\b(?:invoices?|receipts?|billing|payments?)\s+(?:e-?mails?|reminders?|notifications?|notices?|alerts?)\b",
+    re.IGNORECASE)
+
+ACCOUNT_EMAILS_REPLY = (
+    "I can't turn off the emails about your account (invoices, payment reminders) from this chat, and our help centre "
+    "doesn't say whether they can be turned off, so I'd rather not guess. Your plan stays as it is: nothing here cancels "
+    f"it. A person from our team can tell you what can be changed: would you like me to {OFFER_PERSON}?"
+)
+
+
+def asks_to_stop_account_emails(text: str) -> bool:
+    """Whether the message asks to stop the emails about the account itself ("unsubscribe me from payment reminders"),
+    which is no request to cancel the plan."""
+    return bool(_STOPS_ACCOUNT_EMAILS.search(text))
+
+
 # "Is that legit or phishing?", "did you really send me this email?", "is this email from northwind?": whether an email
 # (or a text) that seems to be ours is. "Scam", "fake" and "fraud" only of an email: "I was scammed" is another matter.
 _ASKS_IF_AN_EMAIL_IS_OURS = re.compile(

@@ -207,7 +207,14 @@ from agents.invoice_visibility import who_sees_the_invoices_reply
 from agents.language import asks_about_spoken_languages, looks_not_english
 from agents.leaving_us import leaving_us_reply
 from agents.lock_wait import asks_how_long_a_lock_lasts
-from agents.mailings import EMAIL_GENUINE_REPLY, MAILINGS_REPLY, asks_about_our_mailings, asks_if_an_email_is_ours
+from agents.mailings import (
+    ACCOUNT_EMAILS_REPLY,
+    EMAIL_GENUINE_REPLY,
+    MAILINGS_REPLY,
+    asks_about_our_mailings,
+    asks_if_an_email_is_ours,
+    asks_to_stop_account_emails,
+)
 from agents.meanwhile import MEANWHILE_REPLY, asks_what_to_do_while_the_incident_lasts
 from agents.member_left import member_left_reply
 from agents.next_step import asks_what_next, next_step_reply
@@ -267,6 +274,7 @@ from agents.ports import Ports
 from agents.providers.base import ArticleRetriever, FaqRetriever, Provider
 from agents.recap import asks_for_a_recap, recap_reply
 from agents.refund_requests import (
+    asks_for_a_refund_elsewhere,
     asks_for_credit_instead,
     asks_of_a_refund_to_a_card_gone,
     asks_where_a_refund_goes,
@@ -924,8 +932,10 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: asks_which_email_is_on_file(ctx.message), "account", "email_on_file_asked",
                   "asks which email address is on the account", spares=("human",), sure=True),
     # "Do refunds go back to the original card?" (the duplicate charge described), "what if that card is closed?" after
-    # it (the card on file): where a refund's money goes.
-    _FollowUpRule(lambda ctx: asks_where_a_refund_goes(ctx.message) or asks_of_a_refund_to_a_card_gone(ctx), "refund",
+    # it, "can it go to a different card?" after a refund was filed (the card on file, and how to replace it): where a
+    # refund's money goes.
+    _FollowUpRule(lambda ctx: asks_where_a_refund_goes(ctx.message) or asks_of_a_refund_to_a_card_gone(ctx)
+                  or asks_for_a_refund_elsewhere(ctx), "refund",
                   "refund_destination_asked", "asks where a refund's money goes", spares=("human",)),
     # "Can I get it as credit instead?", "could you put it towards my next invoice?": a refund kept as credit on the
     # account, which the refund part says the help centre never describes.
@@ -1330,6 +1340,10 @@ class Orchestrator:
             # not cover our mailings and nothing here changes them, which a person can.
             return await self._answer_by_rule(run, intent_response, label="general", key="mailings",
                                               why="about our newsletter or marketing emails", reply=MAILINGS_REPLY)
+        if asks_to_stop_account_emails(run.ctx.message):
+            # "Unsubscribe me from payment reminders" got the steps to cancel the paid plan.
+            return await self._answer_by_rule(run, intent_response, label="billing", key="account_emails",
+                                              why="asks to stop the emails about the account", reply=ACCOUNT_EMAILS_REPLY)
         if asks_for_a_recap(run.ctx.message):
             # "What did I ask you?" got the refund policy by the FAQ shortcut; "remind me what we talked about" the
             # scope reply. What they asked is in the history, in their own words.

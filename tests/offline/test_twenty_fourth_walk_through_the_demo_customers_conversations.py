@@ -338,3 +338,76 @@ async def test_how_do_i_start_after_a_guides_steps_is_its_first_step(converse):
     _, outcome = await converse("cus_alice", "how do I add a custom domain?", "how do I start?")
     assert outcome.reply.startswith("Start with the first step from my last message:\n1. In your app, go to **Settings → "
                                     "Domains → Add domain**"), outcome.reply
+
+
+# ---------------------------------------------------------------- the next bill, asked politely
+
+@pytest.mark.parametrize("message", ["can you tell me when my next bill is?", "hey, can you tell me when my next bill is?"])
+def test_the_next_bill_names_billing(message):
+    assert domains_named(message) == ["billing"]
+
+
+@pytest.mark.parametrize("message", ["can you tell me when my next bill is?", "hey, can you tell me when my next bill is?"])
+async def test_the_next_bill_asked_politely_is_the_renewal_not_the_scope_reply(converse, message):
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("Your Pro plan renews on 2026-12-01, when we'll charge $29.00."), outcome.reply
+    assert _SCOPE not in outcome.reply
+
+
+async def test_changing_the_date_after_the_next_bill_is_said_to_be_undescribed(converse):
+    _, outcome = await converse("cus_alice", "hey, can you tell me when my next bill is?", "can I change the date?")
+    assert outcome.reply.startswith("Our help centre doesn't describe changing the date your plan renews"), outcome.reply
+
+
+async def test_the_next_bill_asked_plainly_is_still_the_renewal(converse):
+    [outcome] = await converse("cus_alice", "when is my next bill?")
+    assert outcome.reply.startswith("Your Pro plan renews on 2026-12-01"), outcome.reply
+
+
+# ---------------------------------------------------------------- a refund to another card, said with "it"
+
+async def test_it_to_a_different_card_after_a_refund_is_filed_is_the_refunds_destination(converse):
+    _, outcome = await converse("cus_bob", "can I get a refund for the duplicate charge?", "can it go to a different card?")
+    assert outcome.intent.label == "refund"
+    assert outcome.reply.startswith("Our help centre doesn't describe sending a refund anywhere but the card it was paid "
+                                    "from"), outcome.reply
+    assert "Replace card" not in outcome.reply
+
+
+async def test_a_different_card_with_no_refund_talked_of_is_still_the_card_on_file(converse):
+    _, outcome = await converse("cus_alice", "my card expired", "can I add a different card?")
+    assert "Replace card" in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- a reminder before the plan renews
+
+@pytest.mark.parametrize(("customer", "message", "renews"), [
+    ("cus_alice", "can you remind me before my plan renews?", "Your Pro plan renews on 2026-12-01, when we'll charge $29.00."),
+    ("cus_bob", "will I get a reminder before I am charged?", "Your Business plan renews on 2026-12-15"),
+    ("cus_bob", "do you send renewal reminders?", "Your Business plan renews on 2026-12-15"),
+])
+async def test_a_reminder_before_the_renewal_is_said_to_be_unpromised_with_the_renewal(converse, customer, message, renews):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("I can't set a reminder from this chat, and our help centre doesn't say whether we "
+                                    "email one before a plan renews"), outcome.reply
+    assert renews in outcome.reply and "NW-1003" not in outcome.reply
+
+
+async def test_the_renewal_asked_plainly_is_still_its_date_and_the_failed_payment(converse):
+    [outcome] = await converse("cus_alice", "when is my next bill?")
+    assert "NW-1003" in outcome.reply and "reminder" not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- the account's own emails, turned off
+
+@pytest.mark.parametrize("message", ["unsubscribe me from payment reminders", "stop sending me invoice emails",
+                                     "can I turn off the receipt emails?"])
+async def test_turning_off_the_accounts_emails_is_no_cancellation(converse, message):
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("I can't turn off the emails about your account"), outcome.reply
+    assert "Cancel subscription" not in outcome.reply
+
+
+async def test_the_newsletter_is_still_the_mailings_reply(converse):
+    [outcome] = await converse("cus_alice", "how do I unsubscribe from your newsletter?")
+    assert outcome.reply.startswith("Our help centre doesn't cover our newsletter or marketing emails"), outcome.reply

@@ -383,6 +383,13 @@ _SAYS_WHAT_WAS_EXPECTED = re.compile(r"\bshould\s+(?:be|have\s+been|say)\b|\bexp
                                      re.IGNORECASE)
 # "How much would that be?", "what's the price?" after paying yearly was told.
 _PRICE_ASKED = re.compile(r"\bhow\s+much\b|\bprice[sd]?\b|\bcosts?\b|\bcome\s+to\b", re.IGNORECASE)
+# "Can you remind me before my plan renews?", "will I get a reminder before I'm charged?", "do you send renewal reminders?":
+# a notice ahead of the charge, which the chat can't set and no entry promises.
+_REMINDER_BEFORE_RENEWAL = re.compile(
+    r"\bremind\s+(?:me|us)\s+(?:before|when|ahead\s+of)\b[^?.!]{0,30}\b(?:renew\w*|charg\w*|bill\w*|pay\w*)"
+    r"|\breminders?\s+(?:email\s+)?(?:before|ahead\s+of)\b[^?.!]{0,30}\b(?:renew\w*|charg\w*|bill\w*)"
+    r"|\b(?:do|will|would)\s+you\s+send\s+(?:me\s+|us\s+)?(?:a\s+|any\s+)?(?:renewal|billing|payment)\s+reminders?\b",
+    re.IGNORECASE)
 INVOICE_DETAILS = re.compile(
     r"\b(?:vat|tax|gst)\s+(?:number|no|id|registration|code)s?\b|\bcompany\s+(?:name|details|address)\b"
     r"|\b(?:add|put|enter|set|update|change)\s+(?:in\s+)?(?:my\s+|our\s+|the\s+|a\s+)?(?:vat|gst)\b"
@@ -553,7 +560,7 @@ class BillingReplies(WriterBase):
         if (self._answers_a_detail_after_its_steps() or self._total_paid_in_a_period() or self.answers_if_on_a_plan() or self._tells_the_period_of_the_prices_said()
                 or self._tells_what_the_records_show_of_what_looks_wrong() or self._what_nonpayment_does()
                 or self._price_per_seat_unsaid()
-                or self._renewal_date_change_unsaid()):
+                or self._renewal_date_change_unsaid() or self._reminder_before_renewal_unsaid()):
             return
         # Before the invoice named: "will it appear on this month's invoice?" after the details' steps asks of the details;
         # before those steps, which "NW-2002 still doesn't have our VAT number" would get again.
@@ -2001,6 +2008,20 @@ class BillingReplies(WriterBase):
             self.reply.add(f"Your {plan.plan} plan renews on {plan.renews_on.isoformat()} now.", answers=False)
         self.reply.add(f"A person from our team can tell you whether it can be moved: would you like me to "
                        f"{OFFER_PERSON}?", answers=False)
+        return True
+
+    def _reminder_before_renewal_unsaid(self) -> bool:
+        """"Can you remind me before my plan renews?", "do you send a reminder before you charge me?": the chat sets no
+        reminders and the help centre never says one is sent, which is said, with the day the plan renews (the renewal
+        and the failed payment came, as if the date alone were asked). False, having said nothing, for another message."""
+        if not _REMINDER_BEFORE_RENEWAL.search(self.ctx.message):
+            return False
+        self.reply.add("I can't set a reminder from this chat, and our help centre doesn't say whether we email one before "
+                       "a plan renews, so I'd rather not promise it.")
+        plan = self.facts.subscription
+        if plan is not None and plan.renews_on is not None and plan.status != "cancelled" and plan.price_monthly:
+            self.reply.add(f"Your {plan.plan} plan renews on {plan.renews_on.isoformat()}, when we'll charge "
+                           f"{money(plan.price_monthly)}.", answers=False)
         return True
 
     def _tells_when_cancelled(self) -> bool:
