@@ -411,3 +411,35 @@ async def test_turning_off_the_accounts_emails_is_no_cancellation(converse, mess
 async def test_the_newsletter_is_still_the_mailings_reply(converse):
     [outcome] = await converse("cus_alice", "how do I unsubscribe from your newsletter?")
     assert outcome.reply.startswith("Our help centre doesn't cover our newsletter or marketing emails"), outcome.reply
+
+
+# ---------------------------------------------------------------- a refund named by its reference
+
+async def test_a_refunds_reference_given_in_this_chat_is_where_that_refund_stands(converse):
+    _, outcome = await converse("cus_bob", "can I get a refund for the duplicate charge?", "what is RF-0001?")
+    assert outcome.reply.startswith("A refund for invoice NW-2002 has already been requested (reference RF-0001, "
+                                    "$99.00)"), outcome.reply
+    assert _SCOPE not in outcome.reply
+
+
+@pytest.mark.parametrize("customer", ["cus_alice", "cus_carol"])
+async def test_a_reference_on_no_refund_of_theirs_is_said_not_found_without_repeating_it(converse, customer):
+    [outcome] = await converse(customer, "what is RF-0001?")
+    assert outcome.route != "handoff"
+    assert outcome.reply.startswith("I can't find a refund with that reference on your account."), outcome.reply
+    assert "RF-0001" not in outcome.reply
+
+
+async def test_another_reference_after_a_refund_is_filed_is_not_found_beside_the_one_that_is(converse):
+    _, outcome = await converse("cus_bob", "can I get a refund for the duplicate charge?", "what about RF-0002?")
+    assert outcome.reply.startswith("I can't find a refund with that reference on your account."), outcome.reply
+    assert "(reference RF-0001, $99.00)" in outcome.reply
+
+
+async def test_a_reference_from_a_visitor_asks_them_to_sign_in(converse):
+    [outcome] = await converse(None, "what is RF-0001?")
+    assert outcome.reply.startswith("I can't see your refunds while you're not signed in."), outcome.reply
+
+
+def test_a_refunds_reference_names_the_refund_domain():
+    assert domains_named("whats the status of RF-0001") == ["refund"]

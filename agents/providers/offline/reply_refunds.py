@@ -159,6 +159,8 @@ _SAYS_HOW_LONG_SINCE_ASKING = re.compile(
     rf"|\b(?:been|still)\s+waiting\s+(?:for\s+|over\s+|after\s+)?{_SPAN}",
     re.IGNORECASE)
 _REQUEST_NOT_FOUND = "I can't find that request on your account"
+# "RF-0001": a refund request's reference, as the replies give it.
+_REFUND_REFERENCE = re.compile(r"\bRF-\d+\b", re.IGNORECASE)
 _WHETHER_IT_CAN_BE_DONE = f"A person from our team can tell you whether it can be done: would you like me to {OFFER_PERSON}?"
 # "I never asked for one", "oh I didn't request one yet": none asked for, as the reply before found.
 _SAYS_NONE_WAS_ASKED_FOR = re.compile(
@@ -280,6 +282,8 @@ class RefundReplies(BillingReplies):
         if self._answers_the_window_for_a_charge_paid_ago():
             return
         if self._answers_where_the_policy_applies():
+            return
+        if self._refund_named_by_reference():
             return
         if self.ctx.customer is None or not self.facts.has_billing:
             if asks_about_staff_review(self.ctx.message):
@@ -1128,6 +1132,31 @@ class RefundReplies(BillingReplies):
         self.reply.add(f"I can only ask for a refund of the whole charge, not part of it, so I haven't asked for "
                        f"anything yet. If you'd like the full {amount} back, {OFFER_REFUND}. If you'd rather have only "
                        "part of it refunded, a person from our team can look at that with you: just say so.")
+
+    def _refund_named_by_reference(self) -> bool:
+        """"What is RF-0001?", "whats the status of RF-0001": where the refund with that reference stands; that none on
+        the account has it, with the ones that do stand and the charges that would qualify; a visitor is asked to sign
+        in. False, having said nothing, for a message naming no reference."""
+        named = _REFUND_REFERENCE.findall(self.ctx.message)
+        if not named or asks_to_approve_a_refund(self.ctx.message):
+            return False  # "approve refund RF-0001" is no question of where it stands
+        if self.ctx.customer is None or not self.facts.has_billing:
+            self._ask_to_sign_in("your refunds")
+            return True
+        found = [refund for refund in self.facts.refunds if refund.reference.upper() in {n.upper() for n in named}]
+        for refund in found:
+            self._refund_state(refund)
+        if found:
+            return True
+        # Not said back: a reference no fact holds is struck from a reply as a guess.
+        self.reply.add("I can't find a refund with that reference on your account.")
+        latest = {refund.invoice_number: refund for refund in self.facts.refunds}
+        for refund in latest.values():
+            self._refund_state(refund)
+        if not latest and not self._offer_qualifying_refunds():
+            self.reply.add("There's no refund request on it at all. If you asked for one another way (by email, say), a person "
+                           f"from our team can look for it: would you like me to {OFFER_PERSON}?", answers=False)
+        return True
 
     def _refund_state(self, refund: RefundFact) -> None:
         requested = f"A refund for invoice {refund.invoice_number} has already been requested"
