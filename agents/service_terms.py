@@ -687,7 +687,7 @@ PHRASES: dict[Intent, re.Pattern[str]] = {
                             r"|\b(?:ssl|tls|https)\b", re.IGNORECASE),
     # "What is RF-0001?", "whats the status of RF-0001" (out of scope at 0.92 and 0.81, the scope reply, after this chat
     # had given that reference): a refund request's reference, as the refund part names them.
-    "refund": re.compile(r"\bmoney\s+back\b|\bRF-\d+\b", re.IGNORECASE),
+    "refund": re.compile(r"\bmoney\s+back\b|\bRF-[0-9A-Z]{4,12}\b", re.IGNORECASE),
     # "Max number of apps?", "app limit": how many apps a plan hosts, which the plans say. "What's the difference
     # between the plans?", "compare your plans", "what do I get over pro?" (out of scope at 0.74): ours, set side by side.
     # "What's the difference in support between pro and business?", "how does support differ between …": one respect.

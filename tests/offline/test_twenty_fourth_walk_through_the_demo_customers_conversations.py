@@ -443,3 +443,8 @@ async def test_a_reference_from_a_visitor_asks_them_to_sign_in(converse):
 
 def test_a_refunds_reference_names_the_refund_domain():
     assert domains_named("whats the status of RF-0001") == ["refund"]
+
+
+def test_a_reference_as_the_app_writes_them_names_the_refund_domain_too():
+    # The app's references are eight hexadecimal characters (conversations/actions.py); the demo's fakes number theirs.
+    assert domains_named("what is RF-5ADF10D8?") == ["refund"]

@@ -159,8 +159,8 @@ _SAYS_HOW_LONG_SINCE_ASKING = re.compile(
     rf"|\b(?:been|still)\s+waiting\s+(?:for\s+|over\s+|after\s+)?{_SPAN}",
     re.IGNORECASE)
 _REQUEST_NOT_FOUND = "I can't find that request on your account"
-# "RF-0001": a refund request's reference, as the replies give it.
-_REFUND_REFERENCE = re.compile(r"\bRF-\d+\b", re.IGNORECASE)
+# "RF-5ADF10D8": a refund request's reference, as the replies give it (the demo's fakes number theirs: "RF-0001").
+_REFUND_REFERENCE = re.compile(r"\bRF-[0-9A-Z]{4,12}\b", re.IGNORECASE)
 _WHETHER_IT_CAN_BE_DONE = f"A person from our team can tell you whether it can be done: would you like me to {OFFER_PERSON}?"
 # "I never asked for one", "oh I didn't request one yet": none asked for, as the reply before found.
 _SAYS_NONE_WAS_ASKED_FOR = re.compile(
