@@ -38,6 +38,8 @@ NOT_FIXED_PHRASES: tuple[str, ...] = (
     r"|those(?:\s+steps)?|them(?:\s+all)?|everything|the\s+steps|every\s+step)(?:\s+already)?",
     r"(?:i(?:'ve|\s+have)?\s+)?already\s+(?:did|done|tried|followed)",
     r"still\s+(?:broken|failing|fails|doesn'?t\s+work|the\s+same|happening|erroring|getting\s+(?:the|an|that)\s+error)",
+    # "It stopped working" after a guide's steps ("my answer is the same" and the steps again).
+    r"(?:that|this|it)\s+(?:just\s+)?stopped\s+working",
 )
 
 _WORD = re.compile(r"[a-z][a-z']*|\d+")

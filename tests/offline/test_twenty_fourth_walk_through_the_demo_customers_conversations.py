@@ -184,13 +184,24 @@ def test_later_in_a_chat_it_stopped_working_is_still_left_to_the_turns_before():
     assert not names_no_fault(_after("it stopped working", "how do I add a custom domain?", "Our guide …"))
 
 
-@pytest.mark.parametrize("message", ["it stopped working", "it worked yesterday", "my app is broken",
-                                     "my site isn't working"])
+@pytest.mark.parametrize("message", ["it worked yesterday", "my app is broken", "my site isn't working"])
 async def test_a_fault_naming_nothing_is_asked_about_not_said_to_have_no_guide(converse, message):
     [outcome] = await converse("cus_bob", message)
     assert outcome.reply.startswith("I'm sorry it isn't working. So I can find the right guide, could you tell me a bit "
                                     "more: what do you see"), outcome.reply
     assert "I don't have a guide" not in outcome.reply
+
+
+async def test_it_stopped_working_to_open_a_chat_is_asked_what_as_it_doesnt_work_is(converse):
+    [outcome] = await converse("cus_bob", "it stopped working")
+    assert outcome.reply.startswith("Sorry to hear that. What isn't working?"), outcome.reply
+
+
+async def test_it_stopped_working_after_a_guides_steps_is_those_steps_not_helping(converse):
+    # "My answer is the same as in my last message" and the domains guide's steps again.
+    _, outcome = await converse("cus_alice", "how do I add a custom domain?", "it stopped working")
+    assert outcome.reply.startswith("I'm sorry those steps didn't sort it out."), outcome.reply
+    assert "My answer is the same" not in outcome.reply
 
 
 async def test_an_app_down_while_an_incident_is_open_still_gets_the_incident(converse):
@@ -448,3 +459,19 @@ def test_a_refunds_reference_names_the_refund_domain():
 def test_a_reference_as_the_app_writes_them_names_the_refund_domain_too():
     # The app's references are eight hexadecimal characters (conversations/actions.py); the demo's fakes number theirs.
     assert domains_named("what is RF-5ADF10D8?") == ["refund"]
+
+
+# ---------------------------------------------------------------- a failed invoice paid by hand
+
+@pytest.mark.parametrize("message", ["my invoice says NW-1003 failed, can I pay it manually?",
+                                     "can I pay the failed invoice now?"])
+async def test_paying_a_failed_invoice_by_hand_is_said_to_be_undescribed_before_how_it_gets_paid(converse, message):
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("I can't take a payment from this chat, and our help centre doesn't describe paying an "
+                                    "invoice by hand, so here's how it gets paid:"), outcome.reply
+    assert "add a new card under **Billing → Payment method**" in outcome.reply
+
+
+async def test_how_to_pay_an_invoice_is_still_the_failure_and_its_fix(converse):
+    [outcome] = await converse("cus_alice", "how do I pay my invoice?")
+    assert outcome.reply.startswith("You have $29.00 outstanding."), outcome.reply

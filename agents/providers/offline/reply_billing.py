@@ -383,6 +383,13 @@ _SAYS_WHAT_WAS_EXPECTED = re.compile(r"\bshould\s+(?:be|have\s+been|say)\b|\bexp
                                      re.IGNORECASE)
 # "How much would that be?", "what's the price?" after paying yearly was told.
 _PRICE_ASKED = re.compile(r"\bhow\s+much\b|\bprice[sd]?\b|\bcosts?\b|\bcome\s+to\b", re.IGNORECASE)
+# "Can I pay it manually?", "can I pay the failed invoice now?", "can I settle it myself?": paying an invoice by hand, which
+# nothing here takes and no entry describes.
+_PAYS_BY_HAND = re.compile(
+    r"\b(?:pay|settle)\s+(?:it|that|this|them|(?:the|my)\s+(?:failed\s+|unpaid\s+|outstanding\s+)?(?:invoice|bill|balance)|NW-\d+)"
+    r"\s+(?:manually|by\s+hand|myself|now|right\s+now|directly|another\s+way|some\s+other\s+way)\b"
+    r"|\b(?:pay|settle)\s+(?:manually|by\s+hand)\b",
+    re.IGNORECASE)
 # "Can you remind me before my plan renews?", "will I get a reminder before I'm charged?", "do you send renewal reminders?":
 # a notice ahead of the charge, which the chat can't set and no entry promises.
 _REMINDER_BEFORE_RENEWAL = re.compile(
@@ -551,6 +558,10 @@ class BillingReplies(WriterBase):
     plan_change_told = False
 
     def billing(self) -> None:
+        if _PAYS_BY_HAND.search(self.ctx.message) and any(i.status == "failed" for i in self.facts.invoices):
+            # "Can I pay it manually?" about a failed invoice: the failure and its fix came, the question unanswered.
+            self.reply.add("I can't take a payment from this chat, and our help centre doesn't describe paying an invoice "
+                           "by hand, so here's how it gets paid:", answers=False)
         if (self._why_an_expired_card_failed() or self._invoice_detail_given() or self._has_no_other_card() or self._tells_why_there_are_no_invoices()
                 or self._new_card_named() or self._invoices_in_a_format_unsaid() or self._where_invoices_download()
                 or self._card_lost_or_removed() or self._retry_charged_once()):
