@@ -508,7 +508,7 @@ _HOSTED_SIGN_IN = re.compile(r"\b(?:app|apps|site|website|users|customers|visito
                              r"|database|db|deploy\w*|domain|container)\b", re.IGNORECASE)
 # Someone the customer speaks for, named by how they know them: "my coworker", "a colleague", "one of my teammates".
 _SOMEONE_THEY_KNOW = (r"\b(?:my|our|a|one\s+of\s+(?:my|our))\s+(?:\w+\s+)?(?:colleagues?|co-?workers?|friends?|boss|"
-                      r"manager|teammates?|team\s*mates?|team\s+members?|employees?|wife|husband|partner|"
+                      r"manager|teammates?|team\s*mates?|team\s+members?|team|developers?|devs|employees?|wife|husband|partner|"
                       r"(?:brother|sister|mother|father|mom|mum|dad|son|daughter)s?|flatmates?|roommates?)")
 # "My coworker can't log in", "my colleague (bob) is locked out", "a teammate forgot their password": that person's
 # sign-in, with or without a name. Read as the customer's own, it got their own account's state, and a locked

@@ -475,3 +475,17 @@ async def test_paying_a_failed_invoice_by_hand_is_said_to_be_undescribed_before_
 async def test_how_to_pay_an_invoice_is_still_the_failure_and_its_fix(converse):
     [outcome] = await converse("cus_alice", "how do I pay my invoice?")
     assert outcome.reply.startswith("You have $29.00 outstanding."), outcome.reply
+
+
+# ---------------------------------------------------------------- the team locked out
+
+@pytest.mark.parametrize("message", ["my team cant log in", "our developers are locked out"])
+async def test_the_team_locked_out_is_someone_elses_sign_in_not_the_customers_own_account(converse, message):
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.reply.startswith("I can only help with the account you're signed in to"), outcome.reply
+    assert "Your account (bob)" not in outcome.reply
+
+
+async def test_a_coworker_locked_out_is_still_someone_elses_sign_in(converse):
+    [outcome] = await converse("cus_bob", "my coworker cant log in")
+    assert outcome.reply.startswith("I can only help with the account you're signed in to"), outcome.reply
