@@ -18,6 +18,7 @@ from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.service import KEY_OR_TOKEN
 from agents.nearest_region import ASKS_THE_NEAREST
 from agents.own_data import asks_how_to
+from agents.plan_names import PLANS_CHEAPEST_FIRST
 
 # Our regions by name ("where is ap-southeast?", "is eu-west in Germany?"): where apps run, which is ours to answer.
 OUR_REGION = r"(?:us-east|eu-west|ap-southeast)"
@@ -930,7 +931,7 @@ def plan_a_way_to_pay_is_for(method: str, methods_told: str) -> str | None:
     """The one plan the sentence of `methods_told` (the help centre's list of ways to pay) that names `method` gives it
     to ("Business customers can also pay yearly by bank transfer …": "Business"); None when it names none, or several."""
     said = next((s for s in re.split(r"(?<=[.!?])\s+", methods_told) if method.lower() in s.lower()), "")
-    named = [plan for plan in ("Free", "Pro", "Business") if re.search(rf"\b{plan}\b", said)]
+    named = [plan for plan in PLANS_CHEAPEST_FIRST if re.search(rf"\b{plan}\b", said)]
     return named[0] if len(named) == 1 else None
 
 

@@ -103,6 +103,7 @@ from agents.own_data import (
 )
 from agents.past_the_limits import asks_what_going_past_the_limits_does
 from agents.plan_change_charges import says_charged_after_downgrading
+from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST
 from agents.refund_requests import asks_for_credit_instead, asks_where_a_refund_goes
 from agents.service_status import asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.service_terms import (
@@ -140,7 +141,6 @@ NAMES_A_PLAN = re.compile(
     # "Which plan includes team roles?": which plan adds it, which the entry on the plans says ("team members" in the
     # plans' own lines is not "team roles"; the invoice list came).
     r"|\b(?:which|what)\s+(?:plan|tier)s?\s+(?:has|have|includes?|gives?|comes?\s+with|offers?|allows?)\b")
-PLAN_TIERS = ("free", "pro", "business")  # cheapest first
 # Below the orchestrator's FAQ shortcut (0.9) and above what the writer quotes without a hedge (0.6).
 REREAD_CEILING = 0.85
 # How the help centre's entry on the plans is asked for: it says what each plan adds over the one below.
@@ -447,10 +447,10 @@ def _plan_change_asked(ctx: SupportContext) -> str | None:
         moved = plan_moved_to(f"change {ctx.message}")
     if moved is None:
         return None
-    target = PLAN_TIERS.index(moved.lower())
+    target = PLAN_KEYS_CHEAPEST_FIRST.index(moved.lower())
     plan = ctx.customer.plan.lower() if ctx.customer is not None else ""
-    if plan in PLAN_TIERS:
-        current = PLAN_TIERS.index(plan)
+    if plan in PLAN_KEYS_CHEAPEST_FIRST:
+        current = PLAN_KEYS_CHEAPEST_FIRST.index(plan)
         return None if current == target else "upgrade my plan" if target > current else "downgrade my plan"
     return "downgrade my plan" if target == 0 else "upgrade my plan"
 

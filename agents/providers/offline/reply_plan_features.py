@@ -605,7 +605,7 @@ class PlanFeatureReplies(WriterBase):
         if entry is None:
             return False
         listing = self._plan_listings()
-        named = [plan for plan in ("Free", "Pro", "Business") if re.search(rf"\b{plan}\b", self.text, re.IGNORECASE)]
+        named = [plan for plan in PLANS_CHEAPEST_FIRST if re.search(rf"\b{plan}\b", self.text, re.IGNORECASE)]
         customer_plan = self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None
         plan = named[0] if len(named) == 1 else customer_plan if not named else None
         if plan is not None:

@@ -68,7 +68,7 @@ from agents.how_long_it_ran import (
 )
 from agents.one_place_only import one_place_said
 from agents.outcome import ArticleMatch, FaqMatch, Source
-from agents.plan_names import PLANS_CHEAPEST_FIRST
+from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST, PLANS_CHEAPEST_FIRST
 from agents.providers.offline.kb import (
     ASKS_TO_WRITE_CODE,
     ERROR_PHRASES,
@@ -1563,7 +1563,7 @@ class TechnicalReplies(WriterBase):
         customer = self.ctx.customer
         if customer is None:
             return False
-        asked_plans = {p for p in ("free", "pro", "business") if p in normalise(question).split()}
+        asked_plans = {p for p in PLAN_KEYS_CHEAPEST_FIRST if p in normalise(question).split()}
         return bool(asked_plans) and customer.plan.lower() not in asked_plans and not asked_plans & self.words
 
     def asks_whether_included(self) -> bool:
