@@ -16,11 +16,16 @@ PLAN_KEYS: frozenset[str] = frozenset(PLAN_KEYS_CHEAPEST_FIRST)
 PLAN_NAMED = re.compile(rf"\b(?:{'|'.join(PLAN_KEYS_CHEAPEST_FIRST)})\b(?:\s+(?:plan|tier)\b)?", re.IGNORECASE)
 
 
+def plans_above(plan: str) -> tuple[str, ...]:
+    """The plans dearer than `plan` (any case), cheapest first, as the help centre writes them; none for the top plan
+    or a plan we don't sell."""
+    key = plan.lower()
+    if key not in PLAN_KEYS:
+        return ()
+    return PLANS_CHEAPEST_FIRST[PLAN_KEYS_CHEAPEST_FIRST.index(key) + 1:]
+
+
 def plan_above(plan: str) -> str | None:
     """The next plan up from `plan` (any case), as the help centre writes it; None for the top plan or a plan we
     don't sell."""
-    key = plan.lower()
-    if key not in PLAN_KEYS:
-        return None
-    above = PLAN_KEYS_CHEAPEST_FIRST.index(key) + 1
-    return PLANS_CHEAPEST_FIRST[above] if above < len(PLANS_CHEAPEST_FIRST) else None
+    return next(iter(plans_above(plan)), None)

@@ -1,6 +1,7 @@
 """What a rollback does to the rest of an app, asked right after the step to roll back ("will it affect my database?",
-"does it roll back my env vars too?", "will that cause downtime?"). The failed deploys guide says to roll back to the last good deploy and nothing of
-what that touches; the guide's other steps, an entry on cancelling or the environment variables' step came instead.
+"does it roll back my env vars too?", "will that cause downtime?"). The failed deploys guide says to roll back to the
+last good deploy and nothing of what that touches; the guide's other steps, an entry on cancelling or the environment
+variables' step came instead.
 
 Plain rules over the message and the reply before it, no model.
 """

@@ -1,8 +1,9 @@
-""""It stopped working", "it worked yesterday", "my app is broken": a fault that names too little to find a guide by.
+""""My app stopped working", "it worked yesterday", "my app is broken": a fault that names too little to find a guide by.
 
 They got "I don't have a guide that fits this" and a person, as if the help centre had been searched for the trouble
 itself and had nothing on it. A chat that opens with a fault naming nothing is asked about it (what the customer sees,
-and whether it began with a deploy or a change), so the next message can find its guide.
+and whether it began with a deploy or a change), so the next message can find its guide. "It stopped working" and "it
+doesn't work" alone, with no subject, are asked what isn't working before any writer runs (set_phrases).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from agents.context import SupportContext
 
 _WHAT = r"(?:it|this|that|everything|something|(?:my|our|the)\s+(?:app|site|website|application|project|service))"
 _WHEN = r"(?:yesterday|before|earlier|last\s+week|this\s+morning|an\s+hour\s+ago|until\s+today)"
-# "It stopped working", "my app is broken", "it worked yesterday and now it doesn't", "nothing works": something wrong,
+# "My app stopped working", "my app is broken", "it worked yesterday and now it doesn't", "nothing works": something wrong,
 # with nothing said of what goes wrong. Not "my app is down" (an outage: the incidents answer it) nor "it's slow".
 _NAMES_NOTHING = re.compile(
     rf"^\W*(?:(?:hi|hello|hey|help|please|ugh|so|um+)[,!.\s]+)*(?:{_WHAT}\s+(?:(?:just|suddenly|randomly)\s+)?"
@@ -31,6 +32,6 @@ ASK_WHAT_GOES_WRONG = (
 
 
 def names_no_fault(ctx: SupportContext) -> bool:
-    """Whether a chat opens with something wrong that names nothing of what goes wrong ("it stopped working"). Later
+    """Whether a chat opens with something wrong that names nothing of what goes wrong ("my app stopped working"). Later
     in a chat, "it" is what was talked of, which the follow-up readers take."""
     return not ctx.history and _NAMES_NOTHING.match(ctx.message) is not None

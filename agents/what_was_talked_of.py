@@ -315,7 +315,6 @@ def with_the_plans_contents_asked(message: str, *, talked_of: TalkedOf) -> str:
     return "what do the plans include?" if _PAID_PLANS_CONTENTS.match(message) else message
 
 
-
 # "What does pro give me?", "what does the business plan offer?", "what does pro come with?": what one plan named includes
 # (the scope reply came, or the FAQ's list of every plan).
 _ONE_PLANS_CONTENTS = re.compile(
@@ -337,6 +336,7 @@ def with_signing_up_named(message: str, *, talked_of: TalkedOf) -> str:
     if asks_how_to_get_started(message) and considers_joining(talked_of.asked_before):
         return "how do I sign up?"
     return message
+
 
 # Each reading with the key the run's summary records it under, applied in this order.
 READINGS: tuple[tuple[str, Callable[..., str]], ...] = (

@@ -13,7 +13,7 @@ from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.people import members_priced_after_the_team
 from agents.follow_ups.plan_moves import goes_ahead_with_a_change, plan_change_named
-from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST, PLAN_NAMED
+from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST, PLAN_NAMED, plan_above
 from agents.service_terms import (
     RENEWAL_TOLD,
     asks_about_paying_less,
@@ -323,9 +323,9 @@ def _catch_of_the_plan_asked(ctx: SupportContext) -> str | None:
     just_asked = (earlier_user_texts(ctx) or [""])[0]
     if not named and (_ASKS_IF_FREE.search(before) or _ASKS_IF_FREE.search(just_asked)):
         named = {"free"}  # "is it free?": answered with the plans, Free among them; the catch is Free's
-    if len(named) != 1 or (plan := named.pop()) == PLAN_KEYS_CHEAPEST_FIRST[-1]:
+    if len(named) != 1 or (above := plan_above(plan := named.pop())) is None:
         return None
-    return f"what's the catch: what does {PLAN_KEYS_CHEAPEST_FIRST[PLAN_KEYS_CHEAPEST_FIRST.index(plan) + 1]} have over {plan}?"
+    return f"what's the catch: what does {above.lower()} have over {plan}?"
 
 
 def plan_gone_ahead_with(ctx: SupportContext) -> str | None:
@@ -489,9 +489,8 @@ def _plan_upgraded_to(ctx: SupportContext) -> str | None:
         return None
     if upgraded["plan"]:
         return upgraded["plan"].lower()
-    own = ctx.customer.plan.lower() if ctx.customer is not None else ""
-    at = PLAN_KEYS_CHEAPEST_FIRST.index(own) if own in PLAN_KEYS_CHEAPEST_FIRST else None
-    return PLAN_KEYS_CHEAPEST_FIRST[at + 1] if at is not None and at + 1 < len(PLAN_KEYS_CHEAPEST_FIRST) else None
+    above = plan_above(ctx.customer.plan) if ctx.customer is not None else None
+    return above.lower() if above is not None else None
 
 
 # "Is it on all plans?", "does that come with every plan?" after "do you have an uptime guarantee?": the question before,

@@ -263,20 +263,27 @@ def new_key_asked(ctx: SupportContext) -> str | None:
     return f"how do I create a new {named['key'].lower().rstrip('s')}?"
 
 
+# A month named as a period ("in october"). Not "may", a word as often as a month.
+MONTH_NAMED = r"(?:january|february|march|april|june|july|august|september|october|november|december)"
 # "And last month?" right after "what's the uptime been this month?": the uptime of that period (the invoice list); so
-# "last month?" alone, and "and in october?" (an invoice of October). Not "may", a word as often as a month.
+# "last month?" alone, and "and in october?" (an invoice of October).
 _ANOTHER_PERIOD = re.compile(
     r"^\W*(?:(?:and|what\s+about|how\s+about)\s+)?(?:for\s+|in\s+|over\s+|during\s+)?(?P<period>(?:last|this|the\s+previous|"
-    r"the\s+past|the\s+last)\s+(?:month|week|year|quarter|\d+\s+days)|january|february|march|april|june|july|august|september"
-    r"|october|november|december)\s*[?.!]*\s*$", re.IGNORECASE)
+    rf"the\s+past|the\s+last)\s+(?:month|week|year|quarter|\d+\s+days)|{MONTH_NAMED})\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def period_as_said(period: str) -> str:
+    """"Last month" as "last month", "october" as "October": a period named, as a reply says it."""
+    said = period.lower()
+    return said if " " in said else said.capitalize()
 
 
 def uptime_asked_of_another_period(ctx: SupportContext) -> str | None:
     """"And last month?" right after a question on our uptime: "what was the uptime last month?"; None otherwise."""
     if (other := _ANOTHER_PERIOD.match(ctx.message)) is None or not asks_about_uptime(previous_user_text(ctx) or ""):
         return None
-    period = other["period"].lower()
-    return f"what was the uptime {period}?" if " " in period else f"what was the uptime in {period.capitalize()}?"
+    period = period_as_said(other["period"])
+    return f"what was the uptime {period}?" if " " in period else f"what was the uptime in {period}?"
 
 
 # "Did you meet the sla this month?", "was it missed this month?" (after the SLA was told), "was the sla breached in

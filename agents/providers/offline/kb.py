@@ -438,7 +438,8 @@ class OfflineArticleRetriever:
         self._mentions = [article_terms(a.body) for a in self.articles]
         in_articles = Counter(w for about, body in zip(self._about, self._mentions, strict=True) for w in about | body)
         self._only_here = [{w for w in body if in_articles[w] == 1} for body in self._mentions]
-        self._keeps_secrets = ["secret" in article_terms(" ".join(article_steps(a.body))) for a in self.articles]
+        self._keeps_secrets = np.array(["secret" in article_terms(" ".join(article_steps(a.body))) for a in self.articles],
+                                       dtype=bool)
         # The topics no article touches: asked about, they borrow the guides' words (see UncoveredTopic).
         self._uncovered = [topic for topic in UNCOVERED_TOPICS if not topic.markers & in_articles.keys()]
         # The title, summary and tags say what an article is about; the body adds the vocabulary.
@@ -470,7 +471,7 @@ class OfflineArticleRetriever:
         keeps_a_secret = bool(WHERE_TO_KEEP_A_SECRET.search(text))
         if keeps_a_secret:
             # A guide whose steps say how secrets are kept is the answer, as sure a sign as a status code.
-            sims = sims + np.array([STATUS_CODE_BONUS if self._keeps_secrets[i] else 0.0 for i in range(len(self.articles))])
+            sims = sims + STATUS_CODE_BONUS * self._keeps_secrets
         terms = _topic_words(text)
         borrowed = self.borrowed_terms(terms)
         if borrowed is not None:

@@ -791,13 +791,13 @@ class PlanFeatureReplies(WriterBase):
             more_plan, more_item = more
             which = f"your plan, {asked.name}," if self._is_own(asked) else asked.name
             has = self._line_for(asked, feature) or "none"
-            more_has = f"{more_plan.name}{self._price(more_plan)}", more_item[:1].lower() + more_item[1:]
+            dearer, dearer_has = f"{more_plan.name}{self._price(more_plan)}", more_item[:1].lower() + more_item[1:]
             if _WHICH_PLAN_ASKED.search(self.ctx.message_as_typed or self.ctx.message):
                 # "Which plan should I pick for 3 apps?": a plan named, not a "No" to a question not asked.
-                told = (f"The cheapest plan that allows that many is {more_has[0]}: it includes {more_has[1]}. "
+                told = (f"The cheapest plan that allows that many is {dearer}: it includes {dearer_has}. "
                         f"{which[:1].upper() + which[1:]} includes {has}")
             else:
-                told = f"No: {which} includes {has}. {more_has[0]} includes {more_has[1]}"
+                told = f"No: {which} includes {has}. {dearer} includes {dearer_has}"
             self.reply.add(f"{told}; you can change plan under **Billing → Plan**.")
             self._cite(asked, more_plan)
             return True

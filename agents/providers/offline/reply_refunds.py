@@ -55,6 +55,7 @@ from agents.refund_requests import (
     refund_wanted,
     reports_charged_twice,
 )
+from agents.service_terms import REFUND_REFERENCE
 
 # "Who approves refunds?", "who decides on it?", "who can approve it?": who, not when or whether.
 _ASKS_WHO_APPROVES = re.compile(r"\bwho\s+(?:(?:can|will|would|does|gets\s+to)\s+)?(?:approves?|decides?|signs?\s+off|"
@@ -159,8 +160,6 @@ _SAYS_HOW_LONG_SINCE_ASKING = re.compile(
     rf"|\b(?:been|still)\s+waiting\s+(?:for\s+|over\s+|after\s+)?{_SPAN}",
     re.IGNORECASE)
 _REQUEST_NOT_FOUND = "I can't find that request on your account"
-# "RF-5ADF10D8": a refund request's reference, as the replies give it (the demo's fakes number theirs: "RF-0001").
-_REFUND_REFERENCE = re.compile(r"\bRF-[0-9A-Z]{4,12}\b", re.IGNORECASE)
 _WHETHER_IT_CAN_BE_DONE = f"A person from our team can tell you whether it can be done: would you like me to {OFFER_PERSON}?"
 # "I never asked for one", "oh I didn't request one yet": none asked for, as the reply before found.
 _SAYS_NONE_WAS_ASKED_FOR = re.compile(
@@ -976,12 +975,13 @@ class RefundReplies(BillingReplies):
             # "A refund for last month", refused for its window: a charge that does qualify is named, not filed.
             self._name_other_qualifying(besides={str(o.get("invoice_number")) for o in options})
 
+    def _latest_refunds(self) -> list[RefundFact]:
+        """The refund that stands for each invoice: the last one asked for."""
+        return list({refund.invoice_number: refund for refund in self.facts.refunds}.values())
+
     def _live_refunds(self) -> list[RefundFact]:
         """The refund that stands for each invoice (the last asked for), leaving out declined ones."""
-        latest: dict[str, RefundFact] = {}
-        for refund in self.facts.refunds:
-            latest[refund.invoice_number] = refund
-        return [r for r in latest.values() if r.status != "rejected"]
+        return [r for r in self._latest_refunds() if r.status != "rejected"]
 
     def _cannot_withdraw_refund(self) -> None:
         """"Cancel my refund request": where each request stands, and a person to withdraw it (no action
@@ -1137,21 +1137,21 @@ class RefundReplies(BillingReplies):
         """"What is RF-0001?", "whats the status of RF-0001": where the refund with that reference stands; that none on
         the account has it, with the ones that do stand and the charges that would qualify; a visitor is asked to sign
         in. False, having said nothing, for a message naming no reference."""
-        named = _REFUND_REFERENCE.findall(self.ctx.message)
+        named = {reference.upper() for reference in REFUND_REFERENCE.findall(self.ctx.message)}
         if not named or asks_to_approve_a_refund(self.ctx.message):
             return False  # "approve refund RF-0001" is no question of where it stands
         if self.ctx.customer is None or not self.facts.has_billing:
             self._ask_to_sign_in("your refunds")
             return True
-        found = [refund for refund in self.facts.refunds if refund.reference.upper() in {n.upper() for n in named}]
+        found = [refund for refund in self.facts.refunds if refund.reference.upper() in named]
         for refund in found:
             self._refund_state(refund)
         if found:
             return True
         # Not said back: a reference no fact holds is struck from a reply as a guess.
         self.reply.add("I can't find a refund with that reference on your account.")
-        latest = {refund.invoice_number: refund for refund in self.facts.refunds}
-        for refund in latest.values():
+        latest = self._latest_refunds()
+        for refund in latest:
             self._refund_state(refund)
         if not latest and not self._offer_qualifying_refunds():
             self.reply.add("There's no refund request on it at all. If you asked for one another way (by email, say), a person "
@@ -1201,10 +1201,8 @@ class RefundReplies(BillingReplies):
         """Where each refund asked for stands; with none, that none is on its way (`none_yet`), how long one takes
         once approved (`timing`, the help centre's entry, when the question was when it arrives), and the charges
         that would qualify, offered."""
-        latest: dict[str, RefundFact] = {}
-        for refund in self.facts.refunds:  # the last one asked for each invoice
-            latest[refund.invoice_number] = refund
-        for refund in latest.values():
+        latest = self._latest_refunds()
+        for refund in latest:
             self._refund_state(refund)
         if latest:
             self.reply.answered = True

@@ -48,12 +48,14 @@ from agents.follow_ups.leaning_back import (
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.plans import asks_a_cheaper_way_to_stay_awake, asks_what_an_upgrade_gives, plan_stated
 from agents.follow_ups.service import (
+    MONTH_NAMED,
     asks_about_uptime,
     asks_for_an_uptime_report,
     asks_how_long_logs_are_kept,
     asks_the_limit_of_the_topic,
     asks_to_export_logs,
     cancels_the_deploy_spoken_of,
+    period_as_said,
     question_whose_limit_is_asked,
     reports_what_the_outage_costs,
     says_it_hit_the_limit,
@@ -68,7 +70,7 @@ from agents.how_long_it_ran import (
 )
 from agents.one_place_only import one_place_said
 from agents.outcome import ArticleMatch, FaqMatch, Source
-from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST, PLANS_CHEAPEST_FIRST
+from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST, PLANS_CHEAPEST_FIRST, plans_above
 from agents.providers.offline.kb import (
     ASKS_TO_WRITE_CODE,
     ERROR_PHRASES,
@@ -366,8 +368,8 @@ PLAN_WORDS = frozenset(topic_words("free pro business plan plans tier account my
 # builds' minutes, however near its other words ("build"), does not state.
 MEASURED_RESOURCES = frozenset(topic_words("memory ram disk storage cpu bandwidth"))
 # "Last month", "the past year": the period an uptime figure is asked for.
-_PERIOD_NAMED = re.compile(r"\b(?:last|this|the\s+past|the\s+previous|the\s+last)\s+(?:month|week|year|quarter)\b|\b(?:january|"
-                           r"february|march|april|june|july|august|september|october|november|december)\b", re.IGNORECASE)
+_PERIOD_NAMED = re.compile(rf"\b(?:last|this|the\s+past|the\s+previous|the\s+last)\s+(?:month|week|year|quarter)\b|\b{MONTH_NAMED}\b",
+                           re.IGNORECASE)
 # "How do I fix that?", "how can I solve it?": mending a fault, which a failure guide's steps are for.
 _ASKS_HOW_TO_FIX = re.compile(r"\bhow\s+(?:do|can|could|should)\s+(?:i|we)\s+(?:fix|solve|resolve|sort\s+out|repair|get\s+"
                               r"rid\s+of)\b", re.IGNORECASE)
@@ -401,14 +403,6 @@ OWN_CERTIFICATE = re.compile(
     re.IGNORECASE)
 # How a reply that has no uptime figure begins ("I don't have an uptime figure for this month, …").
 _UPTIME_NOT_TO_HAND = "I don't have an uptime figure for"
-
-
-def _period_as_said(period: re.Match[str] | None, otherwise: str) -> str:
-    """"last month" as it is, "october" as "October"; `otherwise` when no period was named."""
-    if period is None:
-        return otherwise
-    said = period[0].lower()
-    return said if " " in said else said.capitalize()
 
 
 # What the uptime SLA answers among questions on uptime: a promise, credits, the SLA itself.
@@ -739,13 +733,13 @@ class TechnicalReplies(WriterBase):
         if not downtime and _UPTIME_NOT_TO_HAND in last_assistant_text(self.ctx):
             # "And last month?" after no figure was to hand: none for that period either, not the incidents, the status
             # page and the SLA all again.
-            self.reply.add(f"I don't have an uptime figure for {_period_as_said(period, 'that period')} either, "
+            self.reply.add(f"I don't have an uptime figure for {period_as_said(period[0]) if period else 'that period'} either, "
                            "and I'd rather not guess one. If you need it for a report or a claim, a person from our team "
                            f"can help: would you like me to {OFFER_PERSON}?")
             return True
         self.reply.add("I can only see the incidents open right now, not past downtime or an uptime figure for a "
                        "period, and I'd rather not guess one." if downtime else
-                       f"{_UPTIME_NOT_TO_HAND} {_period_as_said(period, 'this month')}, or any other "
+                       f"{_UPTIME_NOT_TO_HAND} {period_as_said(period[0]) if period else 'this month'}, or any other "
                        "period, to give you here, and I'd rather not guess one.")
         self._open_incidents()
         # The entry on the status page, not one on the status of a refund or an invoice.
@@ -2414,7 +2408,7 @@ def _above(entry_sentences: list[str], plan: str) -> list[str]:
     """What the entry says for the plans that allow more than `plan`: those with a higher figure in a list
     per plan, and sentences about pricier plans only ("Pro and Business have … builds of up to 45 minutes"
     to a Free customer)."""
-    pricier = PLANS_CHEAPEST_FIRST[PLANS_CHEAPEST_FIRST.index(plan) + 1:]
+    pricier = plans_above(plan)
     above: list[str] = []
     for sentence in entry_sentences:
         figures = {found["plan"]: Decimal(found["figure"].replace(",", "")) for found in _PLAN_FIGURE.finditer(sentence)}

@@ -89,7 +89,7 @@ from agents.own_data import (
     device_said_after_sign_in_trouble,
     says_no_account_has_the_address,
 )
-from agents.plan_names import PLAN_KEYS, PLAN_KEYS_CHEAPEST_FIRST
+from agents.plan_names import PLAN_KEYS, plans_above
 from agents.providers.offline.faq import Calibration, OfflineFaqRetriever
 from agents.providers.offline.grounding import Grounding
 from agents.providers.offline.intents import get_classifier
@@ -890,11 +890,9 @@ class ReplyWriter(RefundReplies, AccountReplies, TechnicalReplies, CancellationR
     def _parts_for_plans_above(self, naming: list[str], own_plan: str, own_part: str) -> list[str]:
         """The parts of the sentence in `naming` for the plans above `own_plan` that say something else than its own
         part ("Business accounts have no limit" above Pro's "up to 3 members"), lowest plan first."""
-        if own_plan.lower() not in PLAN_KEYS_CHEAPEST_FIRST:
-            return []
         parts: list[str] = []
-        for plan in PLAN_KEYS_CHEAPEST_FIRST[PLAN_KEYS_CHEAPEST_FIRST.index(own_plan.lower()) + 1:]:
-            part = self._part_for_plan(naming, plan)
+        for plan in plans_above(own_plan):
+            part = self._part_for_plan(naming, plan.lower())
             if part is not None and part != own_part and part not in parts:
                 parts.append(part)
         return parts
