@@ -21,6 +21,7 @@ from agents.about_service import MOVE_DOWNTIME_UNKNOWN
 from agents.context import Intent
 from agents.details_for_a_person import OWNER_CHANGE_UNDESCRIBED
 from agents.follow_ups.offers import OFFER_PERSON
+from agents.follow_ups.people import asks_if_it_costs_extra
 from agents.follow_ups.plans import TRIAL_UNDESCRIBED
 from agents.where_it_is import asks_only_how
 
@@ -87,7 +88,8 @@ _SESSIONS = re.compile(r"\b(?:log|sign)(?:ged)?\s*(?:me\s+)?(?:out|off)\s+(?:of\
                        r"|\b(?:log|sign|kick|throw|boot)(?:ged)?\s+(?:them|him|her|everyone(?:\s+else)?|everybody(?:\s+else)?"
                        r"|the\s+other\s+(?:person|user)|whoever\s+it\s+is)\s+(?:out|off)\b", re.IGNORECASE)
 
-# "Does scaling to more instances cost more?", "does that cost more?" right after the scaling guide: what instances cost,
+# "Does scaling to more instances cost more?", "does that cost more?" or "is it extra?" right after the scaling guide:
+# what instances cost (not "how much does that cost?", which the plans' prices answer),
 # which no entry says (the plans are priced by the month; the guide's steps or the plans' prices came).
 _INSTANCES_PRICED = re.compile(r"\b(?:instances?|scaling|scale|autoscal\w*|replicas?)\b[^.?!]{0,30}\b(?:cost\w*|price\w*|charged?|pay"
                                r"|extra|expensive)\b|\b(?:cost\w*|price\w*|charged?|pay)\b[^.?!]{0,20}\b(?:per|for|each|more|extra)\s+"
@@ -329,7 +331,8 @@ _TOPICS: dict[Uncovered, _Topic] = {
         f"account: would you like me to {OFFER_PERSON}?"), label="account"),
     "instance_pricing": _Topic(
         lambda message, last_reply: bool(_INSTANCES_PRICED.search(message)
-                                         or (_COSTS_MORE_ALONE.match(message) and _SCALING_TOLD in last_reply)),
+                                         or ((_COSTS_MORE_ALONE.match(message) or asks_if_it_costs_extra(message))
+                                             and _SCALING_TOLD in last_reply)),
         ("Our help centre doesn't say whether running more instances costs more: the plans are priced by the month, and "
          f"none of their entries mentions instances. A person from our team can tell you: would you like me to "
          f"{OFFER_PERSON}?"), label="billing"),

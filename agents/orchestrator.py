@@ -351,6 +351,7 @@ from agents.steps_are_theirs import deletion_asked_of_us, step_asked_of_us, step
 from agents.taxes import REVERSE_CHARGE, TAX_WHERE_THEY_ARE_REPLY, asks_if_tax_is_added, says_where_they_are_after_taxes
 from agents.team_size import (
     asks_about_own_logins,
+    asks_if_members_need_a_plan,
     asks_who_is_on_the_team,
     business_needed_for_the_team_reply,
     team_size_said,
@@ -793,6 +794,10 @@ _FOLLOW_UPS_MISREAD = (
     _FollowUpRule(lambda ctx: team_size_said(ctx.message) is not None or asks_about_own_logins(ctx.message), "account",
                   "team_described", "describes the team, or asks whether each member signs in alone",
                   spares=("human",), sure=True),
+    # "Do they need their own plan?" after the team's entry (the entry again, as "my answer is the same"): the account part
+    # says the entry doesn't say so, with what it says of members on each plan.
+    _FollowUpRule(lambda ctx: asks_if_members_need_a_plan(ctx.message), "account", "members_own_plan_asked",
+                  "asks whether a member needs a plan of their own", spares=("human",), sure=True),
     # "When will it be fixed?" right after a reply on an open incident (off topic at 0.80: the scope reply).
     _FollowUpRule(asks_when_the_incident_ends, "technical", "incident_end_asked", "asks when the incident just told ends",
                   spares=("human",), sure=True),

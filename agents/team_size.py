@@ -1,7 +1,8 @@
 """A team described rather than asked about: "we're a team of 10" (the scope reply came), and "can each person have
 their own login?" (the account's lock state came). Both are answered from the help centre's entry on the team, which
 says members are invited each by their own email, and how many each plan allows. And the team's members asked about
-("who is on our team?"), or one named to be taken off, which the chat can't see or do.
+("who is on our team?"), or one named to be taken off, which the chat can't see or do; and whether a member needs a plan
+of their own, which the entry doesn't say.
 
 Plain rules over the message, no model.
 """
@@ -43,6 +44,23 @@ _OWN_LOGINS = re.compile(
     r"(?:have|get|use)\s+(?:their\s+)?(?:own|separate|individual)\s+(?:logins?|accounts?|sign[\s-]?ins?|passwords?)\b"
     r"|\b(?:share|sharing)\s+(?:one|a|the\s+same|a\s+single)\s+(?:login|account|password)\b",
     re.IGNORECASE)
+
+
+# "Do they need their own plan?" after the team's entry, "does each member need a subscription?", "do my teammates have to
+# buy pro too?": whether a member pays for a plan of their own ("my answer is the same": the team's entry again).
+_TEAM_SOMEONE = (r"(?:they|he|she|(?:each|every)\s+(?:\w+\s+)?(?:person|member|user|one|teammate|developer|colleague)"
+                 r"|(?:my|our|the)\s+(?:teammates?|team\s*mates?|team\s+members?|members|colleagues|co-?workers"
+                 r"|developers|devs|employees|users))")
+_NEEDS_A_PLAN_OF_THEIR_OWN = re.compile(
+    rf"\b(?:do|does|will|would|must)\s+{_TEAM_SOMEONE}\s+(?:also\s+)?(?:need|have\s+to\s+(?:have|buy|get|pay\s+for)"
+    r"|require)\s+(?:(?:a|an|one|their|his|her|its)\s+)?(?:own\s+|separate\s+)?(?:(?:(?:paid|pro|business)\s+)?"
+    r"(?:plans?|subscriptions?|seats?|licen[cs]es?)|pro|business)\b",
+    re.IGNORECASE)
+
+
+def asks_if_members_need_a_plan(message: str) -> bool:
+    """Whether the message asks if a member of the team needs a plan of their own."""
+    return bool(_NEEDS_A_PLAN_OF_THEIR_OWN.search(message))
 
 
 def team_size_said(message: str) -> int | None:

@@ -143,9 +143,22 @@ _COSTS_EXTRA = re.compile(
     r")(?:\s+(?:per|a|each)\s+(?:month|person|member|seat))?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+def asks_what_it_costs(message: str) -> bool:
+    """"Is it extra?", "does that cost anything?", "how much is it?", alone: what the thing just talked of adds to the bill."""
+    return bool(_COSTS_EXTRA.match(message))
+
+
+_HOW_MUCH = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but|also)[,\s]+)?how\s+much\b", re.IGNORECASE)
+
+
+def asks_if_it_costs_extra(message: str) -> bool:
+    """"Is it extra?", "does that cost anything?", alone: whether the thing just talked of adds to the bill, not how much."""
+    return asks_what_it_costs(message) and _HOW_MUCH.match(message) is None
+
+
 def members_priced_after_the_team(ctx: SupportContext) -> bool:
     """"How much extra is that?" right after the team's entry on inviting members: a price for each member."""
-    return _TEAM_INVITE_PLACE in last_assistant_text(ctx) and bool(_COSTS_EXTRA.match(ctx.message))
+    return _TEAM_INVITE_PLACE in last_assistant_text(ctx) and asks_what_it_costs(ctx.message)
 
 
 def asks_what_a_member_may_do_after_the_team(ctx: SupportContext) -> bool:

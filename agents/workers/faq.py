@@ -127,7 +127,12 @@ from agents.service_terms import (
     with_slowness_said,
 )
 from agents.sign_up_problems import asks_what_joining_costs, reports_confirming_email_missing
-from agents.team_size import asks_about_own_logins, asks_to_remove_a_named_member, team_size_said
+from agents.team_size import (
+    asks_about_own_logins,
+    asks_if_members_need_a_plan,
+    asks_to_remove_a_named_member,
+    team_size_said,
+)
 from agents.workers.base import RunDeps, metadata
 
 # The entry that says each plan's limit on what limit_gone_past names, where the message's own words find none.
@@ -244,6 +249,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_about_support_hours, SUPPORT_HOURS_QUESTION),
     # "We're a team of 10", "can each person have their own login?": the team's entry, which its words never find.
     (lambda message: team_size_said(message) is not None or asks_about_own_logins(message), TEAM_QUESTION),
+    # "Does each member need their own plan?": the team's entry, and the plans it names.
+    (asks_if_members_need_a_plan, TEAM_QUESTION),
     # "How much per seat?": the plans' prices, and what the team's entry says of members on each.
     (asks_price_per_seat, PLANS_QUESTION),
     (asks_price_per_seat, TEAM_QUESTION),

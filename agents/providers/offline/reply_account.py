@@ -108,6 +108,7 @@ from agents.sign_up_problems import (
 )
 from agents.team_size import (
     asks_about_own_logins,
+    asks_if_members_need_a_plan,
     asks_to_remove_a_named_member,
     asks_who_is_on_the_team,
     team_size_said,
@@ -438,7 +439,8 @@ class AccountReplies(BillingReplies):
         if (self._deletion_asked_of_us() or self._reset_asked_of_us() or self._email_changed_without_the_old_inbox()
                 or self._email_change_to_an_address() or self._wrong_email_on_the_account() or self._new_address_confirmed() or self._authenticator_unnamed()):
             return
-        if self._team_described() or self._removed_members_access_unsaid() or self._team_members_unseen():
+        if (self._team_described() or self._members_own_plan_unsaid() or self._removed_members_access_unsaid()
+                or self._team_members_unseen()):
             return
         if about_someone_elses_sign_in(self.text) or asks_of_someone_elses_account(self.ctx):
             self._someone_elses_sign_in()
@@ -1148,6 +1150,27 @@ class AccountReplies(BillingReplies):
             room = "enough for" if int(allowed[1]) >= size - 1 else "not enough for"
             self.reply.add(f"You're on {plan}, which lets you invite up to {allowed[1]} members: {room} a team of "
                            f"{size} with you.", answers=False)
+        return True
+
+    def _members_own_plan_unsaid(self) -> bool:
+        """"Do they need their own plan?" after the team's entry: the entry doesn't say a member needs one; what it says
+        of members (each invited by their own email, how many the customer's plan allows), and a person. False, having
+        said nothing, for another message or without the entry."""
+        if not asks_if_members_need_a_plan(self.ctx.message) or (entry := self._team_entry()) is None:
+            return False
+        self._cite_faq(entry)
+        self.reply.add("Our help centre doesn't say a team member needs a plan of their own: each one joins your team "
+                       "by an invitation to their own email address, and your plan sets how many you can invite.")
+        if entry.answer not in last_assistant_text(self.ctx):
+            self.reply.add(f"It says: {entry.answer}", answers=False)
+        plan = self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None
+        if plan is not None and re.search(rf"\b{plan}\b[^.;]*\bno\s+limit\b", entry.answer):
+            self.reply.add(f"You're on {plan}, which has no limit on members.", answers=False)
+        elif plan is not None and (allowed := re.search(rf"\b{plan}\b[^.;]*?\bup\s+to\s+(\d+)\s+members\b",
+                                                        entry.answer)):
+            self.reply.add(f"You're on {plan}, which lets you invite up to {allowed[1]} members.", answers=False)
+        self.reply.add(f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?",
+                       answers=False)
         return True
 
     def _team_members_unseen(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -46,6 +47,7 @@ from agents.follow_ups.leaning_back import (
     thing_asked_how_long,
 )
 from agents.follow_ups.offers import OFFER_PERSON
+from agents.follow_ups.people import asks_what_it_costs
 from agents.follow_ups.plans import asks_a_cheaper_way_to_stay_awake, asks_what_an_upgrade_gives, plan_stated
 from agents.follow_ups.service import (
     MONTH_NAMED,
@@ -114,7 +116,7 @@ from agents.service_status import (
     asks_for_status_updates,
 )
 from agents.set_phrases import opens_with_it_not_fixed
-from agents.vague_faults import ASK_WHAT_GOES_WRONG, names_no_fault
+from agents.vague_faults import ASK_WHAT_GOES_WRONG, ask_about_a_client_error, client_error_named, names_no_fault
 from agents.where_it_is import GUIDE_NAMED, STUCK_ON_A_STEP, places_named
 from agents.yes_or_no import YES_OR_NO, answered_as_asked, without_yes_or_no
 
@@ -442,6 +444,7 @@ class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         if (self._no_fix_time_for_a_fault_of_its_own() or self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
                 or self._steps_after_one_done() or self._normal_as_the_entry_says() or self._tell_how_long_the_guide_says()
+                or self._guides_price_told_by_the_plans()
                 or self._why_the_plan_is_needed()
                 or self._steps_at_the_provider_named() or self._buying_a_domain_unsaid() or self._logs_export_unsaid()
                 or self._logs_kept_unsaid() or self._deploy_cancel_unsaid() or self._downtime_of_a_dns_change_unsaid()
@@ -667,6 +670,24 @@ class TechnicalReplies(WriterBase):
         last = last_assistant_text(self.ctx)
         named = [(last.index(f"“{a.title}”"), n, a) for n, a in enumerate(self.facts.articles) if f"“{a.title}”" in last]
         return min(named)[2] if named else None
+
+    def _guides_price_told_by_the_plans(self) -> bool:
+        """"Does that cost anything?" right after the domains guide's steps: the guide gives no price, and the plans'
+        entry, when gathered, names what its title is about ("Pro adds custom domains"): that entry (it got "the guide is
+        all there is"). False, having said nothing, for another message, another guide, or without that entry. The
+        scaling guide's price is the uncovered topic of what instances cost (not_in_help_centre)."""
+        if not asks_what_it_costs(self.ctx.message) or (guide := self._guide_named_last()) is None:
+            return False
+        words = [word for word in re.findall(r"[a-z]+", guide.title.lower()) if word != "and"]
+        subjects = [f"{first} {second}" for first, second in itertools.pairwise(words)]
+        plans = next((m for m in self.facts.faq if len(plan_prices(m.answer)) > 1
+                      and any(subject in m.answer.lower() for subject in subjects)), None)
+        if plans is None:
+            return False
+        self.reply.add(f"Our guide “{guide.title}” doesn't give a price, but our plans say: {plans.answer}")
+        self._cite_article(guide)
+        self._cite_faq(plans)
+        return True
 
     def _tell_how_long_the_guide_says(self) -> bool:
         """"How long does it take?" right after a guide's steps: its steps that give a time ("Wait for DNS to update,
@@ -1394,9 +1415,12 @@ class TechnicalReplies(WriterBase):
     def _no_guide(self) -> None:
         """"How do I set up a cron job?" when the help centre has no guide on it: say so, not the nearest
         guide on something else, and offer a person. A chat opening with a fault that names nothing ("it stopped
-        working") is asked what goes wrong instead: no guide was searched for the trouble itself."""
+        working") is asked what goes wrong instead: no guide was searched for the trouble itself. An error status
+        below 500 ("my app returns 404") is asked where and since when."""
         if names_no_fault(self.ctx):
             self.reply.add(ASK_WHAT_GOES_WRONG)
+        elif (status := client_error_named(self.ctx.message)) is not None:
+            self.reply.add(ask_about_a_client_error(status))
         elif self._reports_a_problem():
             self.reply.add("I don't have a guide in our help centre that fits this, and I'd rather not guess. Would "
                            "you like me to pass you to a person from our support team, so one of our engineers can "
