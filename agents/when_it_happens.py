@@ -12,7 +12,7 @@ import re
 
 from agents.context import SupportContext
 from agents.follow_ups.billing import asks_when_the_refund_arrives
-from agents.follow_ups.history import last_assistant_text
+from agents.follow_ups.history import assistant_texts, last_assistant_text
 from agents.follow_ups.leaning_back import asks_how_long_it_takes, asks_only_when
 from agents.where_it_is import reply_sentences, without_lead_in
 
@@ -100,18 +100,23 @@ _ASKS_WHEN_CHARGED = re.compile(
     r"(?:\s+(?:for\s+(?:it|that|this|the\s+\w+)|the\s+(?:full|whole)\s+(?:price|amount|month)|in\s+full))?"
     r"(?:\s+(?:straight\s+away|right\s+away|immediately|at\s+once|now|today|upfront|up\s+front|then|for\s+the\s+full\s+month))?"
     r"\s*[?.!]*\s*$", re.IGNORECASE)
+_REPLIES_BACK = 2
 # A sentence of the last reply that says what is charged: "… and we charge the difference for the rest of the month".
 _SAYS_WHAT_IS_CHARGED = re.compile(r"\b(?:charge[sd]?|bill(?:ed|s)?|prorat\w*)\b", re.IGNORECASE)
 
 
 def charge_said(ctx: SupportContext) -> list[str]:
     """The last reply's sentences that say what is charged, and when, when the message asks when it is charged; []
-    otherwise."""
+    otherwise. With a question between ("how do I upgrade?", "do you have a free trial?", "will I be charged today?"),
+    the reply before the last one's."""
     if not ctx.history or not _ASKS_WHEN_CHARGED.match(ctx.message):
         return []
-    said = [without_lead_in(sentence) for sentence in reply_sentences(last_assistant_text(ctx))
-            if _SAYS_WHAT_IS_CHARGED.search(sentence) and _SAYS_WHEN.search(sentence) and not _LISTED.match(sentence)]
-    return list(dict.fromkeys(said))[:_MOST]
+    for reply in assistant_texts(ctx)[:_REPLIES_BACK]:
+        said = [without_lead_in(sentence) for sentence in reply_sentences(reply) if _SAYS_WHAT_IS_CHARGED.search(sentence)
+                and _SAYS_WHEN.search(sentence) and not _LISTED.match(sentence)]
+        if said:
+            return list(dict.fromkeys(said))[:_MOST]
+    return []
 
 
 def when_reply(said: list[str]) -> str:

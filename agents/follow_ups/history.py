@@ -4,6 +4,8 @@ a follow-up leans on among them, and the assistant's turns.
 
 from __future__ import annotations
 
+import re
+
 from agents.context import HistoryTurn, SourceKind, SupportContext
 from agents.follow_ups.go_aheads import DECLINE
 from agents.follow_ups.leaning_back import leans_back
@@ -11,6 +13,8 @@ from agents.follow_ups.plan_moves import plan_change_named
 from agents.own_data import with_the_lock_denied
 
 TOPIC_TURNS = 3  # how far back a chain of follow-ups looks for the question they follow
+# A guide a reply leads with: "Our guide “Custom domains and DNS” covers this."
+_GUIDE_LED_WITH = re.compile(r"\bguide\s+“(?P<title>[^”\n]+)”")
 
 
 def turns_before(ctx: SupportContext, *, turns: int = 4) -> str:
@@ -80,6 +84,12 @@ def last_reply_cited(ctx: SupportContext, kind: SourceKind) -> bool:
 def last_assistant_text(ctx: SupportContext) -> str:
     last = last_assistant_turn(ctx)
     return "" if last is None else last.text
+
+
+def guide_last_led_with(ctx: SupportContext) -> str | None:
+    """The title of the first guide the assistant's last reply named, if any."""
+    found = _GUIDE_LED_WITH.search(last_assistant_text(ctx))
+    return None if found is None else found["title"]
 
 
 def assistant_texts(ctx: SupportContext) -> list[str]:

@@ -282,8 +282,12 @@ _ASKS_IF_FREE = re.compile(
 # just asked about, set against another.
 _COMPARED_WITH = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+(?:is|does)\s+(?:it|that|this)\s+(?:differ|different|compare)\w*"
-    r"\s+(?:from|to|with)|what'?s\s+the\s+difference\s+(?:with|from|to)|(?:is\s+it\s+)?better\s+than|vs\.?|versus)\s+"
-    r"(?:the\s+)?(?P<plan>free|pro|business)\b(?:\s+(?:plan|tier))?\W*$", re.IGNORECASE)
+    r"\s+(?:from|to|with)|(?:what'?s|what\s+is)\s+the\s+difference\s+(?:with|from|to)|(?:is\s+it\s+)?better\s+than|vs\.?"
+    r"|versus)\s+(?:the\s+)?(?P<plan>free|pro|business)\b(?:\s+(?:plan|tier))?\W*$", re.IGNORECASE)
+# "How is business different?", "how does pro compare?": the same, the plan named first.
+_PLAN_DIFFERENT = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+(?:is|does)\s+(?:the\s+)?(?P<plan>free|pro|business)"
+    r"(?:\s+(?:plan|tier))?\s+(?:different|differ|compare)\W*$", re.IGNORECASE)
 
 
 # "What's included in pro that I don't have?", "what would business give us that we don't get?": the plan named, set
@@ -297,15 +301,19 @@ _MORE_THAN_OWN = re.compile(
 
 def _compared_with_the_plan_asked(ctx: SupportContext) -> str | None:
     """"And how is it different from free?" after "what does pro include?": the two plans compared; "what's in pro that I
-    don't have?" the customer's own plan against it. None for any other message, or when the question before named not
-    exactly one other plan."""
+    don't have?", or "how is business different?" after a question naming no plan, the customer's own plan against it.
+    None for any other message, or when the question before named not exactly one other plan (a visitor's, none)."""
     if ctx.customer is not None and (more := _MORE_THAN_OWN.search(ctx.message)) is not None:
         plan, own = (more["plan"] or more["plan2"]).lower(), ctx.customer.plan.lower()
         return None if plan == own else f"what's the difference between {own} and {plan}?"
-    if (asked := _COMPARED_WITH.match(ctx.message)) is None:
+    if (asked := _COMPARED_WITH.match(ctx.message) or _PLAN_DIFFERENT.match(ctx.message)) is None:
         return None
     named = {plan.split()[0].lower() for plan in PLAN_NAMED.findall(previous_user_text(ctx) or "")}
     other = asked["plan"].lower()
+    if not named and ctx.customer is not None:
+        # "What's the difference with business?" after "what is my plan?", or to open a chat: the customer's own plan
+        # against it (the invoice list came, or "not enough information").
+        named = {ctx.customer.plan.lower()}
     if len(named) != 1 or other in named:
         return None
     return f"what's the difference between {named.pop()} and {other}?"

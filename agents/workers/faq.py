@@ -35,7 +35,7 @@ from agents.follow_ups.billing import (
     invoice_format_asked,
     reports_a_payment_refused,
 )
-from agents.follow_ups.history import last_assistant_text, last_reply_cited, previous_user_text
+from agents.follow_ups.history import guide_last_led_with, last_assistant_text, last_reply_cited, previous_user_text
 from agents.follow_ups.leaning_back import (
     NOT_RECEIVED,
     asks_a_detail,
@@ -47,7 +47,7 @@ from agents.follow_ups.leaning_back import (
     asks_the_limit,
     asks_to_deliver_it,
 )
-from agents.follow_ups.people import members_priced_after_the_team, people_named_before
+from agents.follow_ups.people import asks_if_it_costs_extra, members_priced_after_the_team, people_named_before
 from agents.follow_ups.plan_moves import (
     asks_how_or_when_of_it,
     plan_move_asked_how_long,
@@ -567,6 +567,10 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "How much extra is that?" right after the steps to invite members: the plans' prices and what the team's entry
         # says of members on each, as for "how much per seat?" (its words find the refund's timing).
         matches += _after_own(matches, _best_first(deps, PLANS_QUESTION, 1) + _best_first(deps, TEAM_QUESTION, 1))
+    if asks_if_it_costs_extra(ctx.message) and (guide := guide_last_led_with(ctx)) is not None:
+        # "Is it free?" after the certificates guide: the entry on its subject ("a free TLS certificate") and the plans'
+        # (which plan adds custom domains), which "is it free?" alone never finds.
+        matches += _after_own(matches, _best_first(deps, guide, 1) + _best_first(deps, PLANS_QUESTION, 1))
     if says_the_company_name_changes(ctx.message):
         # "We're moving to a new company name": the entry on the details invoices carry (0.06 for its words).
         matches = _reread_first(deps, INVOICE_DETAILS_QUESTION, 1, matches)

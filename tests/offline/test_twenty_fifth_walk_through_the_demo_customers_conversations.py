@@ -1,7 +1,7 @@
 """What a twenty-fifth walk through the demo customers' conversations found, each fixed: "my app returns 404" got "I don't
 have a guide that fits this" with nothing asked, "do they need their own plan?" after the team's entry the entry again
-("my answer is the same"), and "is it extra?" after the scaling guide, or "does that cost anything?" after the domains
-guide, "the guide is all there is". Names with "still" are guards that held before the fix too."""
+("my answer is the same"), and "is it extra?" after a guide's steps "the guide is all there is" (or, after the step to
+roll back, the guide's steps again). Names with "still" are guards that held before the fix too."""
 
 from __future__ import annotations
 
@@ -134,14 +134,32 @@ async def test_does_that_cost_anything_after_the_scaling_guide_still_is_that_no_
     assert outcome.reply.startswith("Our help centre doesn't say whether running more instances costs more"), outcome.reply
 
 
-async def test_a_price_asked_after_the_environment_guide_still_is_that_the_guide_is_all_there_is(converse):
-    _, outcome = await converse("cus_alice", "how do I set environment variables?", "is it extra?")
-    assert outcome.reply.startswith("Our guide “Environment variables and secrets” in my last message is all our help "
-                                    "centre has on that"), outcome.reply
+@pytest.mark.parametrize(("first", "then", "guide"), [
+    ("how do I set environment variables?", "is it extra?", "Environment variables and secrets"),
+    ("how do I roll back a deploy?", "does that cost anything?", "Failed deploys and build timeouts"),
+])
+async def test_whether_a_guides_steps_cost_extra_is_that_nothing_says_when_no_entry_does(converse, first, then, guide):
+    _, outcome = await converse("cus_bob", first, then)
+    assert outcome.reply.startswith(f"Our guide “{guide}” doesn't say whether that costs anything extra, and I'd rather "
+                                    "not guess."), outcome.reply
+    assert "pass you to a person" in outcome.reply
+    assert "1. Open **App → Deploys**" not in outcome.reply  # the guide's steps again, for the rollback
 
 
-async def test_a_price_asked_after_the_domains_guide_is_the_plan_that_adds_custom_domains(converse):
-    _, outcome = await converse("cus_alice", "how do I add a custom domain?", "does that cost anything?")
+async def test_is_it_free_after_the_certificates_guide_is_the_entry_on_free_certificates(converse):
+    _, outcome = await converse("cus_bob", "how do I renew my ssl certificate?", "is it free?")
+    assert outcome.reply.startswith("Our guide “TLS (SSL) certificates” doesn't give a price, but our help centre says: "
+                                    "Yes: every app and every custom domain gets a free TLS certificate"), outcome.reply
+
+
+async def test_how_much_is_it_after_the_scaling_guide_still_is_every_plans_price(converse):
+    _, outcome = await converse("cus_alice", "how do I set up autoscaling?", "how much is it?")
+    assert outcome.reply.startswith("We have three plans: **Free** at $0"), outcome.reply
+
+
+@pytest.mark.parametrize("then", ["does that cost anything?", "is it extra?", "how much is it?"])
+async def test_a_price_asked_after_the_domains_guide_is_the_plan_that_adds_custom_domains(converse, then):
+    _, outcome = await converse("cus_alice", "how do I add a custom domain?", then)
     assert outcome.reply.startswith("Our guide “Custom domains and DNS” doesn't give a price, but our plans say: We have "
                                     "three plans"), outcome.reply
     assert "Pro adds custom domains" in outcome.reply
@@ -161,3 +179,47 @@ def test_what_it_costs_is_read_of_the_thing_just_talked_of_alone(message, asked)
 ])
 def test_whether_it_costs_extra_is_not_how_much(message, asked):
     assert asks_if_it_costs_extra(message) is asked
+
+
+# ---------------------------------------------------------------- the customer's own plan against another
+
+@pytest.mark.parametrize("then", ["what is the difference with business?", "how is business different?",
+                                  "what's the difference with business?"])
+async def test_another_plan_set_against_after_the_own_plan_is_the_two_compared(converse, then):
+    _, outcome = await converse("cus_alice", "what is my plan?", then)
+    assert outcome.reply.startswith("You're on Pro ($29.00 a month), which includes up to 10 apps"), outcome.reply
+    assert "Business ($99.00 a month) has everything in Pro, plus unlimited apps" in outcome.reply
+    assert "NW-1003" not in outcome.reply  # the invoice list came
+
+
+async def test_another_plan_set_against_to_open_a_chat_is_the_customers_own_plan_against_it(converse):
+    [outcome] = await converse("cus_carol", "whats the difference with pro?")
+    assert outcome.reply.startswith("You're on Free, which includes one app"), outcome.reply
+    assert "Pro ($29.00 a month) has everything in Free" in outcome.reply
+
+
+async def test_the_difference_between_two_plans_named_still_sets_those_two_side_by_side(converse):
+    [outcome] = await converse("cus_alice", "what is the difference between pro and business?")
+    assert outcome.reply.startswith("You're on Pro ($29.00 a month)"), outcome.reply
+    assert "Business ($99.00 a month) has everything in Pro" in outcome.reply
+
+
+# ---------------------------------------------------------------- when the upgrade charges, a question later
+
+async def test_will_i_be_charged_today_with_a_question_after_the_upgrade_is_when_the_upgrade_charges(converse):
+    *_, outcome = await converse("cus_carol", "how do I upgrade to pro?", "do you have a free trial?",
+                                 "will I be charged today?")
+    assert outcome.reply.startswith("The upgrade applies at once and we charge the difference for the rest of the "
+                                    "month."), outcome.reply
+    assert "There are no invoices on your account yet" not in outcome.reply
+
+
+async def test_will_i_be_charged_today_right_after_the_upgrade_still_is_when_the_upgrade_charges(converse):
+    _, outcome = await converse("cus_carol", "how do I upgrade to pro?", "will I be charged today?")
+    assert outcome.reply.startswith("The upgrade applies at once and we charge the difference"), outcome.reply
+
+
+async def test_will_i_be_charged_today_three_replies_after_the_upgrade_still_is_not_read_of_it(converse):
+    *_, outcome = await converse("cus_carol", "how do I upgrade to pro?", "do you have a free trial?",
+                                 "is there a student discount?", "will I be charged today?")
+    assert "The upgrade applies at once" not in outcome.reply, outcome.reply

@@ -1141,16 +1141,27 @@ class AccountReplies(BillingReplies):
                            f"centre says: {entry.answer}")
             return True
         self.reply.add(f"For a team of {size}, our help centre says: {entry.answer}")
-        plan = self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None
-        if plan is not None and re.search(rf"\b{plan}\b[^.;]*\bno\s+limit\b", entry.answer):
-            self.reply.add(f"You're on {plan}, which has no limit on members, so there's room for all of you.",
-                           answers=False)
-        elif plan is not None and (allowed := re.search(rf"\b{plan}\b[^.;]*?\bup\s+to\s+(\d+)\s+members\b",
-                                                        entry.answer)):
-            room = "enough for" if int(allowed[1]) >= size - 1 else "not enough for"
-            self.reply.add(f"You're on {plan}, which lets you invite up to {allowed[1]} members: {room} a team of "
-                           f"{size} with you.", answers=False)
+        if (allowed := self._members_the_plan_allows(entry)) is not None:
+            plan, most = allowed
+            if most is None:
+                self.reply.add(f"You're on {plan}, which has no limit on members, so there's room for all of you.",
+                               answers=False)
+            else:
+                room = "enough for" if most >= size - 1 else "not enough for"
+                self.reply.add(f"You're on {plan}, which lets you invite up to {most} members: {room} a team of "
+                               f"{size} with you.", answers=False)
         return True
+
+    def _members_the_plan_allows(self, entry: FaqMatch) -> tuple[str, int | None] | None:
+        """The customer's plan and how many members the team's entry says it lets them invite (None: no limit); None
+        for a visitor, or when the entry doesn't say for that plan."""
+        if self.ctx.customer is None:
+            return None
+        plan = self.ctx.customer.plan.capitalize()
+        if re.search(rf"\b{plan}\b[^.;]*\bno\s+limit\b", entry.answer):
+            return plan, None
+        allowed = re.search(rf"\b{plan}\b[^.;]*?\bup\s+to\s+(\d+)\s+members\b", entry.answer)
+        return (plan, int(allowed[1])) if allowed else None
 
     def _members_own_plan_unsaid(self) -> bool:
         """"Do they need their own plan?" after the team's entry: the entry doesn't say a member needs one; what it says
@@ -1163,12 +1174,10 @@ class AccountReplies(BillingReplies):
                        "by an invitation to their own email address, and your plan sets how many you can invite.")
         if entry.answer not in last_assistant_text(self.ctx):
             self.reply.add(f"It says: {entry.answer}", answers=False)
-        plan = self.ctx.customer.plan.capitalize() if self.ctx.customer is not None else None
-        if plan is not None and re.search(rf"\b{plan}\b[^.;]*\bno\s+limit\b", entry.answer):
-            self.reply.add(f"You're on {plan}, which has no limit on members.", answers=False)
-        elif plan is not None and (allowed := re.search(rf"\b{plan}\b[^.;]*?\bup\s+to\s+(\d+)\s+members\b",
-                                                        entry.answer)):
-            self.reply.add(f"You're on {plan}, which lets you invite up to {allowed[1]} members.", answers=False)
+        if (allowed := self._members_the_plan_allows(entry)) is not None:
+            plan, most = allowed
+            self.reply.add(f"You're on {plan}, which has no limit on members." if most is None
+                           else f"You're on {plan}, which lets you invite up to {most} members.", answers=False)
         self.reply.add(f"A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?",
                        answers=False)
         return True

@@ -47,7 +47,7 @@ from agents.follow_ups.leaning_back import (
     thing_asked_how_long,
 )
 from agents.follow_ups.offers import OFFER_PERSON
-from agents.follow_ups.people import asks_what_it_costs
+from agents.follow_ups.people import asks_if_it_costs_extra, asks_what_it_costs
 from agents.follow_ups.plans import asks_a_cheaper_way_to_stay_awake, asks_what_an_upgrade_gives, plan_stated
 from agents.follow_ups.service import (
     MONTH_NAMED,
@@ -436,6 +436,8 @@ _REPORTS_SLEEPING = re.compile(
 
 # An uptime as a percentage, as an SLA is put ("99.95%", "99.99 %").
 _UPTIME_FIGURE = re.compile(r"\b(\d{2}(?:\.\d+)?)\s*%")
+# An entry that says a thing costs nothing: "a free TLS certificate" (not "Free", the plan, which starts a sentence).
+_FREE_OR_INCLUDED = re.compile(r"\bfree\b(?!\s+plan)|\bincluded\b|\bat\s+no\s+(?:extra\s+)?cost\b")
 # A guide named by its title in a reply (“Custom domains and DNS”).
 _GUIDE_NAMED = re.compile(r"\bguides?\s+“[^”]+”")
 
@@ -444,7 +446,7 @@ class TechnicalReplies(WriterBase):
     def technical(self) -> None:
         if (self._no_fix_time_for_a_fault_of_its_own() or self._answers_details_of_the_fault() or self._tell_how_to_get_status_updates() or self._own_app_alerts_unsaid()
                 or self._steps_after_one_done() or self._normal_as_the_entry_says() or self._tell_how_long_the_guide_says()
-                or self._guides_price_told_by_the_plans()
+                or self._guides_price_told()
                 or self._why_the_plan_is_needed()
                 or self._steps_at_the_provider_named() or self._buying_a_domain_unsaid() or self._logs_export_unsaid()
                 or self._logs_kept_unsaid() or self._deploy_cancel_unsaid() or self._downtime_of_a_dns_change_unsaid()
@@ -671,22 +673,33 @@ class TechnicalReplies(WriterBase):
         named = [(last.index(f"“{a.title}”"), n, a) for n, a in enumerate(self.facts.articles) if f"“{a.title}”" in last]
         return min(named)[2] if named else None
 
-    def _guides_price_told_by_the_plans(self) -> bool:
-        """"Does that cost anything?" right after the domains guide's steps: the guide gives no price, and the plans'
-        entry, when gathered, names what its title is about ("Pro adds custom domains"): that entry (it got "the guide is
-        all there is"). False, having said nothing, for another message, another guide, or without that entry. The
+    def _guides_price_told(self) -> bool:
+        """"Is it free?" or "does that cost anything?" right after a guide's steps: the guide gives no price, so what the
+        help centre says instead, when gathered: the entry on the guide's subject that says it is free or included ("a
+        free TLS certificate"), else the plans' entry naming the subject ("Pro adds custom domains"); else, asked whether
+        it costs extra, that nothing says, with a person. It got "the guide is all there is", or the guide's steps again.
+        False, having said nothing, for another message or when the guide the last reply led with is not at hand. The
         scaling guide's price is the uncovered topic of what instances cost (not_in_help_centre)."""
         if not asks_what_it_costs(self.ctx.message) or (guide := self._guide_named_last()) is None:
             return False
+        self._cite_article(guide)
+        subject = topic_words(guide.title)
+        if (free := next((m for m in self.facts.faq if _FREE_OR_INCLUDED.search(m.answer)
+                          and _share_a_stem(subject, topic_words(m.question))), None)) is not None:
+            self.reply.add(f"Our guide “{guide.title}” doesn't give a price, but our help centre says: {free.answer}")
+            self._cite_faq(free)
+            return True
         words = [word for word in re.findall(r"[a-z]+", guide.title.lower()) if word != "and"]
         subjects = [f"{first} {second}" for first, second in itertools.pairwise(words)]
-        plans = next((m for m in self.facts.faq if len(plan_prices(m.answer)) > 1
-                      and any(subject in m.answer.lower() for subject in subjects)), None)
-        if plans is None:
-            return False
-        self.reply.add(f"Our guide “{guide.title}” doesn't give a price, but our plans say: {plans.answer}")
-        self._cite_article(guide)
-        self._cite_faq(plans)
+        if (plans := next((m for m in self.facts.faq if len(plan_prices(m.answer)) > 1
+                           and any(subject in m.answer.lower() for subject in subjects)), None)) is not None:
+            self.reply.add(f"Our guide “{guide.title}” doesn't give a price, but our plans say: {plans.answer}")
+            self._cite_faq(plans)
+            return True
+        if not asks_if_it_costs_extra(self.ctx.message):
+            return False  # "how much is it?": the plans' prices, as the writers give them
+        self.reply.add(f"Our guide “{guide.title}” doesn't say whether that costs anything extra, and I'd rather not "
+                       f"guess. A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?")
         return True
 
     def _tell_how_long_the_guide_says(self) -> bool:
