@@ -861,6 +861,10 @@ _FOLLOW_UPS_MISREAD = (
     # plan's count of members, which the account part quotes (the billing part led with the invoices).
     _FollowUpRule(lambda ctx: limit_gone_past(ctx) == "team members", "account", "member_limit_gone_past",
                   "asks what happens past a plan's limit on team members"),
+    # "What happens if I go over?" after "is there a limit on deploys?" (the deploy limits' entry again): the technical
+    # part's, which the writer says of the customer's own plan.
+    _FollowUpRule(lambda ctx: limit_gone_past(ctx) == "deploys", "technical", "deploy_limit_gone_past",
+                  "asks what happens past a plan's limit on deploys"),
     # "Does it apply to me?" after "what is the sla?" (billing at 0.6: the plan's price, then the SLA's whole entry),
     # "do I get it?" (out of scope at 0.4: Pro's contents in a panel): whether the customer's plan, or the plan named,
     # has the SLA, which the technical part says yes or no to.

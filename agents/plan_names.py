@@ -15,6 +15,9 @@ PLAN_KEYS: frozenset[str] = frozenset(PLAN_KEYS_CHEAPEST_FIRST)
 # One of them named in a message, in any case, with the word "plan" or "tier" after it if it is there ("the pro plan").
 PLAN_NAMED = re.compile(rf"\b(?:{'|'.join(PLAN_KEYS_CHEAPEST_FIRST)})\b(?:\s+(?:plan|tier)\b)?", re.IGNORECASE)
 
+# A paid plan named: "pro", "the business plan". Not "free", which "for free" and "a free trial" say of no plan.
+PAID_PLAN_NAMED = re.compile(rf"\b(?:{'|'.join(PLAN_KEYS_CHEAPEST_FIRST[1:])})\b(?:\s+(?:plan|tier)\b)?", re.IGNORECASE)
+
 
 def plans_above(plan: str) -> tuple[str, ...]:
     """The plans dearer than `plan` (any case), cheapest first, as the help centre writes them; none for the top plan

@@ -198,7 +198,12 @@ TRYING_A_PAID_PLAN = re.compile(
     r"|\b(?:try|trial|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business|a\s+paid\s+plan)(?:\s+plan)?\s+(?:first|out\s+first)\b"
     # "Can we try business for a month?", "could I test pro for a week?" (the invoice list came).
     r"|\b(?:try|trial|test)\s+(?:out\s+)?(?:the\s+)?(?:pro|business|a\s+paid\s+plan)(?:\s+plan)?\s+(?:out\s+)?for\s+(?:a|one|two"
-    r"|\d+)\s+(?:days?|weeks?|months?)\b",
+    r"|\d+)\s+(?:days?|weeks?|months?)\b"
+    # "Can I try it before paying?", "can we test northwind without paying?" (a visitor was asked to sign in to see their
+    # invoices): the service itself tried, which is what a trial is. Not "can I try it for free?": the Free plan answers.
+    r"|\b(?:try|test)\s+(?:it|this|northwind(?:\s+cloud)?|(?:the|your)\s+(?:service|platform|product)|you)(?:\s+out)?"
+    r"\s+(?:before\s+(?:paying|buying|committing|subscribing|signing\s+up|(?:i|we)\s+(?:pay|buy|commit|subscribe|sign\s+up))"
+    r"|without\s+paying)\b",
     re.IGNORECASE)
 
 

@@ -408,17 +408,22 @@ _FILE_FORMAT = r"(?:zip|zipped|csv|excel|xlsx?|spreadsheet|word|docx?|pdfs?)"
 _IN_A_FORMAT = re.compile(
     rf"\b(?:as|in|into)\s+(?:an?\s+|one\s+)?(?:single\s+)?{_FILE_FORMAT}(?:\s+(?:files?|format|sheet))?\b"
     rf"|\b{_FILE_FORMAT}\s+(?:files?|exports?|downloads?|format)\b"
-    r"|\bzip\s+(?:them|it|those|these|all)\b", re.IGNORECASE)
+    r"|\bzip\s+(?:them|it|those|these|all)\b"
+    # "Can I download them all at once?", "in bulk" after the invoice list: one download of them all, no format named.
+    r"|\b(?:all|every\s+one|everything)\b[^.?!]{0,25}?\s(?:at\s+once|in\s+one\s+go|together)\b"
+    r"|\bin\s+bulk\b|\bbulk\s+(?:download|export)\b", re.IGNORECASE)
 _FORMAT_WORD = re.compile(_FILE_FORMAT, re.IGNORECASE)
 _FORMAT_NAMES = {"zip": "a ZIP", "zipped": "a ZIP", "csv": "CSV", "excel": "Excel", "xls": "Excel", "xlsx": "Excel",
                  "spreadsheet": "a spreadsheet", "word": "Word", "doc": "Word", "docx": "Word", "pdf": "PDF", "pdfs": "PDF"}
 # The format the help centre's entry on invoices names.
 INVOICES_AS_PDF = "PDF"
+# Every invoice in one download, which no format names.
+INVOICES_ALL_AT_ONCE = "all at once"
 
 
 def invoice_format_asked(ctx: SupportContext) -> str | None:
-    """The format asked for ("a ZIP", "CSV") of invoices: named in the message, or in a short message right after a reply
-    about invoices ("as a zip?" after their list). None for any other message, or a format of something else ("export
+    """The format asked for ("a ZIP", "CSV", or all of them at once) of invoices: named in the message, or in a short
+    message right after a reply about invoices ("as a zip?" after their list). None for any other message, or a format of something else ("export
     my data as a zip")."""
     found = _IN_A_FORMAT.search(ctx.message)
     if found is None:
@@ -429,7 +434,7 @@ def invoice_format_asked(ctx: SupportContext) -> str | None:
     if not about_invoices:
         return None
     word = _FORMAT_WORD.search(found.group(0))
-    return _FORMAT_NAMES[word.group(0).lower()] if word is not None else None
+    return _FORMAT_NAMES[word.group(0).lower()] if word is not None else INVOICES_ALL_AT_ONCE
 
 
 # "Can I download them?" after the invoice list (the list again, behind "my answer is the same"), "can I download them

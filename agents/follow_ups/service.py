@@ -23,8 +23,8 @@ from agents.plan_names import PLAN_NAMED
 from agents.service_terms import asks_price_per_app, names_the_sla
 
 # "What happens if I go over the app limit?", "what if we exceed it?" after "how many apps can I have?": past the limit
-# on how many apps a plan allows, or the API's ("requests", whose entry says what happens: HTTP 429). Members and
-# deploys are left out: their counts are in entries whose plans have no limit (Business's members, Pro's deploys).
+# on how many apps a plan allows, or the API's ("requests", whose entry says what happens: HTTP 429), or the members or
+# deploys a plan allows (whose entries give some plans no limit: Business's members, Pro's deploys).
 _PAST_A_LIMIT = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?what\s+(?:happens|will\s+happen|would\s+happen|if)\s+(?:if\s+|when\s+)?"
     r"(?:i|we)\s+(?:go|went|get|run)\s+over|what\s+(?:happens|will\s+happen|would\s+happen|if)\s+(?:if\s+|when\s+)?(?:i|we)\s+"
@@ -39,8 +39,11 @@ _TIMED = re.compile(r"\b(?:build|time|minutes?|hours?)\b", re.IGNORECASE)
 _COUNTED_THINGS = re.compile(r"\b(?P<thing>apps?|applications?)\b", re.IGNORECASE)
 # "What happens if we exceed the member limit?", "… go over that?" after how many members can be invited.
 _MEMBERS = re.compile(r"\b(?:(?:team\s+)?members?|seats?|teammates?|users?|colleagues?)\b", re.IGNORECASE)
+# "What happens if I go over?" after "is there a limit on deploys?": the deploys a day a plan allows. Read after apps, so
+# "how many apps can I deploy?" counts apps.
+_DEPLOYS = re.compile(r"\b(?:deploys|deployments?)\b", re.IGNORECASE)
 # Each limit a message may be past, by the words that name what it counts, in the order they are read.
-_LIMITS_NAMED = ((_API_REQUESTS, "requests"), (_COUNTED_THINGS, "apps"), (_MEMBERS, "team members"))
+_LIMITS_NAMED = ((_API_REQUESTS, "requests"), (_COUNTED_THINGS, "apps"), (_MEMBERS, "team members"), (_DEPLOYS, "deploys"))
 
 
 # How the entry on the API's limits is asked for, which says what happens past them.
@@ -51,8 +54,8 @@ TEAM_QUESTION = "how do I add team members"
 
 def limit_gone_past(ctx: SupportContext) -> str | None:
     """"What happens if I go over the app limit?" (or "… go over?" after "how many apps can I have?"): "apps",
-    "team members" for the team's limit, or "requests" for the API's limit; None for any other message, or a limit on
-    something else (a build's time)."""
+    "team members" for the team's limit, "deploys" for the deploys a day, or "requests" for the API's limit; None for any
+    other message, or a limit on something else (a build's time)."""
     message = ctx.message
     if not _PAST_A_LIMIT.search(message):
         return None

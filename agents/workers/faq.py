@@ -103,7 +103,7 @@ from agents.own_data import (
 )
 from agents.past_the_limits import asks_what_going_past_the_limits_does
 from agents.plan_change_charges import says_charged_after_downgrading
-from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST
+from agents.plan_names import PAID_PLAN_NAMED, PLAN_KEYS_CHEAPEST_FIRST
 from agents.refund_requests import asks_for_credit_instead, asks_where_a_refund_goes
 from agents.service_status import asks_for_alerts_on_own_app, asks_for_status_updates
 from agents.service_terms import (
@@ -134,9 +134,6 @@ from agents.team_size import (
     team_size_said,
 )
 from agents.workers.base import RunDeps, metadata
-
-# The entry that says each plan's limit on what limit_gone_past names, where the message's own words find none.
-_ENTRY_ON_THE_LIMIT = {"requests": RATE_LIMITS_QUESTION, "team members": TEAM_QUESTION}
 
 # A plan named as a plan: "on free", "with business", "does pro include", "the Pro plan"; not "is ssl free".
 NAMES_A_PLAN = re.compile(
@@ -178,6 +175,9 @@ STATUS_PAGE_QUESTION = "where can I see the status of your services"
 # How the entries stating a plan's limits are asked for: the API's rate, deploys and build time.
 API_LIMITS_QUESTION = "what are the API rate limits"
 DEPLOY_LIMITS_QUESTION = "how many deploys can I run, and how long can a build take"
+# The entry that says each plan's limit on what limit_gone_past names, where the message's own words find none.
+_ENTRY_ON_THE_LIMIT = {"requests": RATE_LIMITS_QUESTION, "team members": TEAM_QUESTION,
+                       "deploys": DEPLOY_LIMITS_QUESTION}
 # What a message asks whose entry its own words miss, and how that entry is asked for: each is added after the message's
 # own, for the writer to read.
 _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
@@ -188,6 +188,8 @@ _ENTRY_ITS_WORDS_MISS: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda text: bool(payment_methods_asked(text)), PAYMENT_METHODS_QUESTION),
     # "Can I try pro?": no entry on a trial; the upgrade's says how to have the plan at all.
     (lambda text: bool(TRYING_A_PAID_PLAN.search(text)), UPGRADE_QUESTION),
+    # "Can I try it before paying?": what the Free plan, which costs nothing, includes (not for "can I try pro?").
+    (lambda text: bool(TRYING_A_PAID_PLAN.search(text)) and PAID_PLAN_NAMED.search(text) is None, FREE_PLAN_QUESTION),
     # "Do you offer net 30 terms?": what the help centre says of paying, against which the terms are weighed.
     (asks_about_payment_terms, PAYMENT_METHODS_QUESTION),
     # "How do I see my usage?": the entry on the API's limits, which the writer gives beside saying none is shown here.

@@ -223,3 +223,74 @@ async def test_will_i_be_charged_today_three_replies_after_the_upgrade_still_is_
     *_, outcome = await converse("cus_carol", "how do I upgrade to pro?", "do you have a free trial?",
                                  "is there a student discount?", "will I be charged today?")
     assert "The upgrade applies at once" not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- the service tried before paying
+
+@pytest.mark.parametrize(("customer", "message"), [
+    (None, "can I try it before paying?"),
+    ("cus_carol", "can we test northwind before we buy?"),
+    (None, "can I test it without paying?"),
+])
+async def test_trying_the_service_before_paying_is_that_no_trial_is_described_and_what_free_gives(
+        converse, customer, message):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("I can't find anything about free trials in our help centre"), outcome.reply
+    assert "What it does say is that the Free plan costs nothing: The Free plan costs $0" in outcome.reply
+    assert "sign in" not in outcome.reply  # a visitor was asked to sign in to see their invoices
+
+
+async def test_trying_pro_from_free_still_is_no_trial_and_the_upgrade_without_the_free_plan(converse):
+    [outcome] = await converse("cus_carol", "can I try pro?")
+    assert outcome.reply.startswith("I can't find anything about free trials in our help centre"), outcome.reply
+    assert "You can move to Pro yourself whenever you like" in outcome.reply
+    assert "The Free plan costs $0" not in outcome.reply
+
+
+# ---------------------------------------------------------------- every invoice in one download
+
+@pytest.mark.parametrize(("customer", "turns"), [
+    ("cus_alice", ("how do I see my invoices?", "can I download them all at once?")),
+    ("cus_bob", ("can I download all my invoices at once?",)),
+    ("cus_bob", ("show me my invoices", "in bulk?")),
+])
+async def test_every_invoice_in_one_download_is_that_the_help_centre_describes_one_pdf_each(converse, customer, turns):
+    *_, outcome = await converse(customer, *turns)
+    assert outcome.reply.startswith("Our help centre doesn't describe downloading all your invoices at once, so I'd "
+                                    "rather not promise that. What it says: All your invoices are under "
+                                    "**Billing → Invoices**"), outcome.reply
+    assert "My answer is the same" not in outcome.reply
+
+
+async def test_invoices_as_a_zip_still_are_said_undescribed_by_their_format(converse):
+    _, outcome = await converse("cus_alice", "how do I see my invoices?", "as a zip?")
+    assert outcome.reply.startswith("Our help centre doesn't describe getting invoices as a ZIP"), outcome.reply
+
+
+# ---------------------------------------------------------------- past the deploys a plan allows
+
+async def test_going_over_the_deploys_on_free_is_that_the_help_centre_does_not_say_what_happens(converse):
+    _, outcome = await converse("cus_carol", "is there a limit on deploys?", "what happens if I go over?")
+    assert outcome.reply.startswith("You're on the Free plan. Our help centre says: Free accounts get 10 deploys a day"), \
+        outcome.reply
+    assert "It doesn't say what happens if you deploy more than your plan allows, and I'd rather not guess." in \
+        outcome.reply
+    assert "pass you to a person" in outcome.reply
+
+
+async def test_going_over_the_deploys_on_business_is_that_there_is_no_limit_to_go_over(converse):
+    _, outcome = await converse("cus_bob", "is there a limit on deploys?", "what happens if I go over?")
+    assert outcome.reply.startswith("You're on the Business plan, which has no limit on deploys, so there's none to go "
+                                    "over."), outcome.reply
+
+
+async def test_going_over_the_members_on_business_still_is_that_there_is_no_limit_to_go_over(converse):
+    _, outcome = await converse("cus_bob", "how many team members can I have?", "what happens if we exceed it?")
+    assert outcome.reply.startswith("You're on the Business plan, which has no limit on team members, so there's none "
+                                    "to go over."), outcome.reply
+
+
+async def test_going_over_after_how_many_apps_can_i_deploy_still_is_the_apps_limit(converse):
+    _, outcome = await converse("cus_carol", "how many apps can I deploy?", "what happens if I go over?")
+    assert outcome.reply.startswith("Our help centre doesn't say what happens if you go over your plan's limit on apps"), \
+        outcome.reply

@@ -29,6 +29,7 @@ from agents.details_for_a_person import CANCELLATION_UNSEEN, RENEWAL_DATE_CHANGE
 from agents.facts import InvoiceFact, PaymentFact, PlanFact, RefundFact
 from agents.follow_ups.billing import (
     INVOICE_NOT_CHANGED,
+    INVOICES_ALL_AT_ONCE,
     INVOICES_AS_PDF,
     NONPAYMENT_UNSAID,
     PAYMENT_FAILURE_TOLD,
@@ -2490,8 +2491,10 @@ class BillingReplies(WriterBase):
             return True
         if combined and asked == INVOICES_AS_PDF:
             asked = "a single PDF"
-        self.reply.add(f"Our help centre doesn't describe getting invoices as {asked}, so I'd rather not promise that. "
-                       f"What it says: {entry.answer}")
+        what = ("downloading all your invoices at once" if asked == INVOICES_ALL_AT_ONCE
+                else f"getting invoices as {asked}")
+        self.reply.add(f"Our help centre doesn't describe {what}, so I'd rather not promise that. What it says: "
+                       f"{entry.answer}")
         self._cite_faq(entry)
         self.reply.add(f"If you need them another way, a person from our team can check what's possible: would you like "
                        f"me to {OFFER_PERSON}?", answers=False)

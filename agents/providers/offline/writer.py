@@ -127,6 +127,8 @@ __all__ = ["ReplyWriter", "compose"]
 
 # "Free and Pro accounts can invite up to 3 members": a count of the members a plan may have.
 _COUNTS_MEMBERS = re.compile(r"\b\d+\s+(?:team\s+)?members\b", re.IGNORECASE)
+# "Free accounts get 10 deploys a day", "Pro and Business have unlimited deploys": a plan's deploys counted.
+_COUNTS_DEPLOYS = re.compile(r"\b(?:\d+|unlimited)\s+deploys\b", re.IGNORECASE)
 # "How long do you keep it?", "how long will you store my data?": how long something is kept, asked of what was just said.
 _ASKS_HOW_LONG_KEPT = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:for\s+)?how\s+long\s+(?:do|will|would|does|is|are)\s+(?:you|u|northwind|it|they|my\s+data"
@@ -1156,7 +1158,13 @@ def _past_the_limit(ctx: SupportContext, *, persona: str, past: str) -> Draft:
             return limits
         return limits.model_copy(update={"text": f"As my last message said: {past_it[:1].lower()}{past_it[1:]}"})
     if past == "team members" and (told := _members_told(ctx)) is not None:
-        return _past_the_member_limit(ctx, *told)
+        entry, said = told
+        return _past_a_count_per_plan(ctx, entry, [said], counted="team members", more_of="members",
+                                      beyond="try to invite more than your plan allows")
+    if past == "deploys" and (told := _deploys_told(ctx)) is not None:
+        entry, said_of_each = told
+        return _past_a_count_per_plan(ctx, entry, said_of_each, counted="deploys", more_of="deploys",
+                                      beyond="deploy more than your plan allows")
     counts = ReplyWriter(ctx, persona=persona, text=f"how many {past} can I have?").write()
     unknown = (f"Our help centre doesn't say what happens if you go over your plan's limit on {past}, and I'd rather "
                "not guess.")
@@ -1173,19 +1181,29 @@ def _members_told(ctx: SupportContext) -> tuple[FaqMatch, str] | None:
     return None
 
 
-def _past_the_member_limit(ctx: SupportContext, entry: FaqMatch, said: str) -> Draft:
-    """"What happens if we exceed the member limit?": the plans' counts as the team's entry gives them (the account
-    part quoted its steps to invite, the billing part the invoices), that it says nothing of going past them, and a
-    person; on a plan with no limit, that there is none to go over."""
+def _deploys_told(ctx: SupportContext) -> tuple[FaqMatch, list[str]] | None:
+    """The help-centre entry among the facts that gives each plan's deploys, and its sentences that do."""
+    for match in FactView(ctx).faq:
+        if counting := [s for s in sentences(match.answer) if _COUNTS_DEPLOYS.search(s)]:
+            return match, counting
+    return None
+
+
+def _past_a_count_per_plan(ctx: SupportContext, entry: FaqMatch, said: list[str], *, counted: str, more_of: str,
+                           beyond: str) -> Draft:
+    """"What happens if we exceed the member limit?", "… if I go over?" after the deploys a day: the plans' counts as
+    the entry gives them (the account part quoted its steps to invite, or the entry came again), that it says nothing
+    of going past them, and a person; on a plan with no limit, that there is none to go over."""
     plan = ctx.customer.plan.capitalize() if ctx.customer is not None else None
     source = Source(kind="faq", title=entry.question, ref=str(entry.faq_id))
-    if plan is not None and re.search(rf"\b{plan}\b[^.;]*\bno\s+limit\b", said):
-        return Draft(text=f"You're on the {plan} plan, which has no limit on team members, so there's none to go over. "
-                          f"Our help centre says: {said}", sources=[source])
+    own = next((s for s in said if plan is not None and re.search(rf"\b{plan}\b", s)), None)
+    if plan is not None and own is not None and re.search(rf"\b{plan}\b[^.;]*\b(?:no\s+limit|unlimited)\b", own):
+        return Draft(text=f"You're on the {plan} plan, which has no limit on {counted}, so there's none to go over. "
+                          f"Our help centre says: {own}", sources=[source])
     on_plan = f"You're on the {plan} plan. " if plan is not None else ""
-    return Draft(text=f"{on_plan}Our help centre says: {said} It doesn't say what happens if you try to invite more "
-                      "than your plan allows, and I'd rather not guess.\n\nIf you need more members than your plan "
-                      f"allows, I can {OFFER_PERSON} from our team to talk it through.", sources=[source])
+    return Draft(text=f"{on_plan}Our help centre says: {' '.join(said)} It doesn't say what happens if you {beyond}, "
+                      f"and I'd rather not guess.\n\nIf you need more {more_of} than your plan allows, I can "
+                      f"{OFFER_PERSON} from our team to talk it through.", sources=[source])
 
 
 def _drafted(ctx: SupportContext, *, persona: str) -> Draft:
