@@ -638,7 +638,9 @@ _FEWER_TRIES = re.compile(
     re.IGNORECASE)
 # "Your account (carol) is locked — five failed sign-ins": the lock's reason, not the warning that failed sign-ins lock
 # an account, said to someone whose account is open.
-_LOCK_REASON_TOLD = re.compile(r"\byour account\b[^.]*\bis locked\b[^.]*\bfailed sign-ins\b", re.IGNORECASE)
+_LOCK_REASON_TOLD = re.compile(r"\byour account\b[^.]*\bis locked\b[^.]*\bfailed sign-ins\b"
+                               # Or, once unlocked: "It had been locked: five failed sign-ins."
+                               r"|\bit had been locked\b[^.]*\bfailed sign-ins\b", re.IGNORECASE)
 
 
 def denies_doing_it(message: str) -> bool:

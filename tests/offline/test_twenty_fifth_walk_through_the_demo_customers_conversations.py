@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from agents.follow_ups.people import asks_if_it_costs_extra, asks_what_it_costs
+from agents.providers.offline.kb import fault_began_with_a_deploy
 from agents.team_size import asks_if_members_need_a_plan
 from agents.vague_faults import client_error_named
 
@@ -294,3 +295,52 @@ async def test_going_over_after_how_many_apps_can_i_deploy_still_is_the_apps_lim
     _, outcome = await converse("cus_carol", "how many apps can I deploy?", "what happens if I go over?")
     assert outcome.reply.startswith("Our help centre doesn't say what happens if you go over your plan's limit on apps"), \
         outcome.reply
+
+
+# ---------------------------------------------------------------- a fault that began with a deploy
+
+@pytest.mark.parametrize("message", ["my app crashed after the last deploy", "my app crashes after deploying",
+                                     "it broke since we deployed"])
+async def test_an_app_failing_since_a_deploy_leads_with_the_step_to_roll_back(converse, message):
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.reply.startswith("Our guide “Failed deploys and build timeouts” covers this. The step that fits what "
+                                    "you describe:\n5. Roll back to the last good deploy with **Roll back**"), outcome.reply
+
+
+def test_the_article_search_ranks_a_guide_that_rolls_back_first_for_a_crash_since_a_deploy(kb_retriever):
+    found = kb_retriever.search("my app crashed after the last deploy")
+    assert found[0].slug == "failed-deploys-build-timeouts"
+
+
+@pytest.mark.parametrize(("message", "began"), [
+    ("my app crashed after the last deploy", True), ("it broke since we deployed", True),
+    ("my app keeps crashing", False), ("my custom domain stopped working after the deploy", False),
+    ("my app is slow since the last deploy", False), ("my deploy failed", False),
+])
+def test_a_fault_began_with_a_deploy_only_when_the_app_itself_fails_after_one(message, began):
+    assert fault_began_with_a_deploy(message) is began
+
+
+async def test_an_app_that_keeps_crashing_still_gets_the_scaling_guides_step_on_memory(converse):
+    [outcome] = await converse("cus_alice", "my app keeps crashing")
+    assert outcome.reply.startswith("Our guide “Scaling and cold starts” covers this. The step that fits what you "
+                                    "describe:\n5. Watch memory"), outcome.reply
+
+
+async def test_a_domain_that_stopped_after_a_deploy_still_gets_the_domains_guide(converse):
+    [outcome] = await converse("cus_alice", "my custom domain stopped working after the deploy")
+    assert outcome.reply.startswith("Our guide “Custom domains and DNS” covers this."), outcome.reply
+
+
+async def test_a_500_since_a_deploy_still_gets_the_api_errors_guides_step_on_the_latest_deploy(converse):
+    [outcome] = await converse("cus_alice", "my app returns 500 since the last deploy")
+    assert "4. If your app itself returns 500, check the latest deploy and roll back" in outcome.reply
+    assert outcome.reply.startswith("Our guide “Troubleshooting API errors (500, 502, 503) and timeouts”"), outcome.reply
+
+
+# ---------------------------------------------------------------- the lock denied after it was undone
+
+async def test_denying_the_sign_ins_after_the_unlock_is_read_as_someone_elses(converse):
+    *_, outcome = await converse("cus_carol", "my account is locked", "why?", "I didn't do that")
+    assert "If someone else may be getting into your account, a person from our team should look at it" in outcome.reply
+    assert "My answer is the same" not in outcome.reply

@@ -66,6 +66,24 @@ WHERE_TO_KEEP_A_SECRET = re.compile(
     r"all|any)\s+)?(?:secrets?|credentials?|(?:api|database|db|access|secret|stripe|aws)\s+(?:keys?|tokens?|passwords?|"
     r"credentials?))\b",
     re.IGNORECASE)
+# "My app crashed after the last deploy", "it broke since we deployed": a fault that began with a deploy, which the guides
+# whose steps roll one back answer (the scaling guide, found for "crashed", has no such step, and led).
+BEGAN_WITH_A_DEPLOY = re.compile(
+    r"\b(?:after|since)\s+(?:(?:the|my|our|a|this|that|today'?s|yesterday'?s)\s+)?(?:(?:last|latest|recent|new)\s+)?"
+    r"(?:deploy|deployment|release)\b|\b(?:after|since)\s+(?:i|we)\s+(?:deployed|redeployed|released)\b"
+    r"|\b(?:after|since)\s+(?:re)?deploying\b",
+    re.IGNORECASE)
+_ROLLS_BACK = re.compile(r"\broll(?:ing)?\s*back\b", re.IGNORECASE)
+# The app itself failing, not something its guide is about: a domain, a certificate, or speed.
+_APP_FAILS = re.compile(r"\b(?:crash\w*|broke|broken|down|stopped\s+working|not\s+working|doesn'?t\s+work|won'?t\s+start"
+                        r"|fail(?:s|ing|ed)?|errors?)\b", re.IGNORECASE)
+_NAMES_ANOTHER_SUBJECT = re.compile(r"\b(?:domains?|dns|certificates?|ssl|tls|https|slow|slower|latency)\b", re.IGNORECASE)
+
+
+def fault_began_with_a_deploy(text: str) -> bool:
+    """"My app crashed after the last deploy": the app failing since a deploy, which a step to roll back answers."""
+    return bool(BEGAN_WITH_A_DEPLOY.search(text) and _APP_FAILS.search(text)
+                and not _NAMES_ANOTHER_SUBJECT.search(text))
 STATUS_CODE = re.compile(r"\b[1-5]\d{2}\b")
 # "Throwing 503s", "a few 502's", "5xxs": a status code said in the plural is still that code.
 _PLURAL_STATUS_CODE = re.compile(r"\b([1-5](?:\d\d|xx))'?s\b", re.IGNORECASE)
@@ -440,6 +458,8 @@ class OfflineArticleRetriever:
         self._only_here = [{w for w in body if in_articles[w] == 1} for body in self._mentions]
         self._keeps_secrets = np.array(["secret" in article_terms(" ".join(article_steps(a.body))) for a in self.articles],
                                        dtype=bool)
+        self._rolls_back = np.array([any(_ROLLS_BACK.search(step) for step in article_steps(a.body))
+                                     for a in self.articles], dtype=bool)
         # The topics no article touches: asked about, they borrow the guides' words (see UncoveredTopic).
         self._uncovered = [topic for topic in UNCOVERED_TOPICS if not topic.markers & in_articles.keys()]
         # The title, summary and tags say what an article is about; the body adds the vocabulary.
@@ -472,6 +492,9 @@ class OfflineArticleRetriever:
         if keeps_a_secret:
             # A guide whose steps say how secrets are kept is the answer, as sure a sign as a status code.
             sims = sims + STATUS_CODE_BONUS * self._keeps_secrets
+        if fault_began_with_a_deploy(text):
+            # A guide with a step to roll back is the answer to what began with a deploy.
+            sims = sims + STATUS_CODE_BONUS * self._rolls_back
         terms = _topic_words(text)
         borrowed = self.borrowed_terms(terms)
         if borrowed is not None:

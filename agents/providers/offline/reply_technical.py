@@ -79,6 +79,7 @@ from agents.providers.offline.kb import (
     PROBLEM,
     affected_components,
     article_terms,
+    fault_began_with_a_deploy,
     fault_text,
     names_incident_scope,
     regions_mentioned,
@@ -1325,6 +1326,8 @@ class TechnicalReplies(WriterBase):
         my app listen on?" and the failed-deploys guide's fourth step, on `PORT`). Asked how to roll back,
         the step on rolling back; a browser's certificate error, the step on what it means."""
         numbered = list(enumerate(article.steps, start=1))
+        if fault_began_with_a_deploy(self.text) and (rolling := [(n, s) for n, s in numbered if ROLLS_BACK.search(s)][:1]):
+            return [] if rolling[0][0] == 1 else rolling  # "my app crashed after the last deploy": roll it back
         for asks, answers in _ASKED_IN_OTHER_WORDS:
             if asks.search(self.text) and (answering := [(n, step) for n, step in numbered if answers.search(step)][:1]):
                 return [] if answering[0][0] == 1 else answering
