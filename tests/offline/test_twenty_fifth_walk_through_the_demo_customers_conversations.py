@@ -344,3 +344,25 @@ async def test_denying_the_sign_ins_after_the_unlock_is_read_as_someone_elses(co
     *_, outcome = await converse("cus_carol", "my account is locked", "why?", "I didn't do that")
     assert "If someone else may be getting into your account, a person from our team should look at it" in outcome.reply
     assert "My answer is the same" not in outcome.reply
+
+
+# ---------------------------------------------------------------- a refund of the payment that failed
+
+@pytest.mark.parametrize("turns", [("can I get a refund for the failed payment?",), ("refund the failed invoice",),
+                                   ("my payment failed", "can I get a refund for it?")])
+async def test_a_refund_of_the_failed_payment_is_that_it_was_never_charged(converse, turns):
+    *_, outcome = await converse("cus_alice", *turns)
+    assert outcome.reply.startswith("Invoice NW-1003 ($29.00) was never paid — its payment didn't go through — so "
+                                    "nothing was charged for it and there's nothing to refund."), outcome.reply
+    assert "NW-1002" not in outcome.reply  # the latest paid invoice, weighed against the window
+
+
+async def test_a_refund_of_a_paid_invoice_asked_after_it_still_is_weighed_against_the_window(converse):
+    _, outcome = await converse("cus_alice", "why was NW-1002 charged?", "can I get a refund for it?")
+    assert outcome.reply.startswith("I'm sorry — invoice NW-1002 ($29.00), paid on 2026-10-01, is outside our 14-day "
+                                    "refund window"), outcome.reply
+
+
+async def test_a_refund_with_no_invoice_named_still_weighs_the_latest_paid_one(converse):
+    [outcome] = await converse("cus_alice", "I want a refund")
+    assert outcome.reply.startswith("I'm sorry — invoice NW-1002 ($29.00)"), outcome.reply

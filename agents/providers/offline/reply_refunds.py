@@ -11,6 +11,7 @@ from agents.cues import has_cue
 from agents.facts import InvoiceFact, RefundFact
 from agents.follow_ups.billing import (
     NO_REFUND_REQUESTED,
+    PAYMENT_FAILURE_TOLD,
     REFUND_POLICY_TOLD,
     SAYS_IT_WENT_UNUSED,
     asks_if_it_went_through,
@@ -241,6 +242,12 @@ _SAYS_IT_FAILED_BACK = re.compile(
     r"(?:failed|didn'?t\s+go\s+through|bounced|was\s+declined)(?:\s+though)?\s*[?.!]*\s*$", re.IGNORECASE)
 # How the refund part refuses a paid invoice for the window: "I'm sorry — invoice NW-1002 ($29.00), paid on …".
 _WINDOW_REFUSAL_TOLD = re.compile(r"\binvoice (?P<number>NW-\d+) \([^)]*\), paid on [\d-]+, is outside our\b")
+# "A refund for the failed payment", "refund the declined invoice": the invoice whose payment didn't go through, which was
+# never charged (the latest paid invoice was weighed against the window instead).
+_THE_FAILED_ONE = re.compile(
+    r"\b(?:the|my|that|this)\s+(?:failed|declined|bounced|unpaid|rejected)\s+(?:payment|invoice|charge|one|bill)\b"
+    r"|\b(?:payment|invoice|charge)\s+that\s+(?:failed|was\s+declined|didn'?t\s+go\s+through|bounced)\b",
+    re.IGNORECASE)
 # How the refund part says an invoice was never paid ("why not?" asked of it: WHY_NOTHING).
 _NEVER_PAID_TOLD = re.compile(r"\bInvoice (?P<number>NW-\d+) \([^)]*\) was never paid\b")
 
@@ -956,7 +963,8 @@ class RefundReplies(BillingReplies):
     def _refund_options_for(self, options: list[dict[str, Any]]) -> None:
         # By number or by month ("refund my november payment"): an unpaid invoice has no refund option, so
         # without it the reply would say no charge qualifies, as if one had been taken and refused.
-        asked = self._invoices_named() or (self._invoices_asked() if not self.asked_which_invoice else [])
+        asked = (self._invoices_named() or (self._invoices_asked() if not self.asked_which_invoice else [])
+                 or self._failed_invoices_meant())
         if not asked and not self.asked_which_invoice and (relative := self._relative_month_invoices()) is not None:
             # "I want a refund for this month" when this month's payment failed: "no charge the policy covers" came.
             asked = relative[1]
@@ -1027,6 +1035,17 @@ class RefundReplies(BillingReplies):
         own = {i.number for i in self.facts.invoices}
         return [] if named & own else sorted(named)
 
+    def _failed_invoices_meant(self) -> list[InvoiceFact]:
+        """The customer's unpaid invoices, when the message asks of "the failed payment", or of "it" right after the
+        chat said which payment didn't go through ("my payment failed", "can I get a refund for it?"); [] otherwise."""
+        if _THE_FAILED_ONE.search(self.ctx.message):
+            return [invoice for invoice in self.facts.invoices if invoice.unpaid]
+        last = last_assistant_text(self.ctx)
+        if self._means_the_topics_invoice() and PAYMENT_FAILURE_TOLD.search(last):
+            told = invoice_numbers(last)
+            return [invoice for invoice in self.facts.invoices if invoice.unpaid and invoice.number in told]
+        return []
+
     def _refund_options_asked(self, *, only_duplicates: bool) -> list[dict[str, Any]]:
         # Latest charge first, whatever order a port lists them in (the database's reads are newest first,
         # other ports need not be): "a refund, please" with no invoice named means the latest that qualifies.
@@ -1034,7 +1053,7 @@ class RefundReplies(BillingReplies):
         options = sorted(self.facts.refund_options, key=lambda o: issued.get(o.get("invoice_number", ""), date.min),
                          reverse=True)
         # The invoices the message names, or for "can you refund that one?" the ones its topic names.
-        named = {i.number for i in self._invoices_asked()}
+        named = {i.number for i in self._invoices_asked() or self._failed_invoices_meant()}
         relative = None if named or only_duplicates else self._relative_month_invoices()
         if relative is not None:
             # "A refund for last month": that month's charge, not whichever qualifies (the duplicate). Not for
