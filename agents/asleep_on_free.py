@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from agents.context import SupportContext
-from agents.follow_ups.history import last_assistant_text, previous_user_text
+from agents.follow_ups.history import guide_last_led_with, last_assistant_text, previous_user_text
 from agents.follow_ups.plans import plan_stated
 
 # A guide's numbered step that says apps on Free sleep ("2. Keep a minimum of one instance …; on Free, apps sleep after
@@ -22,7 +22,6 @@ _SLOW = re.compile(r"\b(?:slow\w*|sluggish|laggy|lag\w*|takes?\s+(?:ages|forever
                    re.IGNORECASE)
 # The help centre's entry on sleep, as quoted.
 _ENTRY_ON_SLEEP = "Apps on the Free plan sleep after 30 minutes without traffic"
-_GUIDE_TITLE = re.compile(r"\bour\s+guide\s+“(?P<title>[^”]+)”", re.IGNORECASE)
 
 
 def asleep_on_free_reply(ctx: SupportContext) -> str | None:
@@ -39,10 +38,10 @@ def asleep_on_free_reply(ctx: SupportContext) -> str | None:
         return ("Then that's likely it: as I said, apps on the Free plan sleep after 30 minutes without traffic, and the "
                 "first request afterwards takes a few seconds while the app starts. Apps on Pro and Business never "
                 "sleep; you can change plan under **Billing → Plan**.")
-    step, title = _STEP_ON_SLEEP.search(last), _GUIDE_TITLE.search(last)
+    step, title = _STEP_ON_SLEEP.search(last), guide_last_led_with(ctx)
     if step is None or title is None:
         return None
-    return (f"Then that's likely it. Step {step['number']} of our guide “{title['title']}” says: {step['step']} An app "
+    return (f"Then that's likely it. Step {step['number']} of our guide “{title}” says: {step['step']} An app "
             "that has been asleep is slow to answer its first request while it starts up again. If you'd like it to stay "
             "awake, ask me how.")
 
@@ -61,12 +60,12 @@ def not_asleep_on_a_paid_plan_reply(ctx: SupportContext) -> str | None:
     if (plan not in ("Pro", "Business") or (ctx.customer is not None and ctx.customer.plan != plan)
             or not _SLOW.search(previous_user_text(ctx) or "")):
         return None
-    step, title = _STEP_ON_SLEEP.search(last), _GUIDE_TITLE.search(last)
+    step, title = _STEP_ON_SLEEP.search(last), guide_last_led_with(ctx)
     if step is None or title is None:
         return None
     others = sorted((line for line in _STEP.findall(last) if line != step.group(0)), key=lambda line: int(line.split(".")[0]))
     steps = "\n".join(others)
-    left = f" The other steps of our guide “{title['title']}” are what usually helps:\n{steps}" if others else ""
+    left = f" The other steps of our guide “{title}” are what usually helps:\n{steps}" if others else ""
     return (f"Then sleep isn't the cause: apps on Pro and Business never sleep, so {plan} keeps your app awake.{left}\n\n"
             "If none of that helps, a person from our team can look at your app: would you like me to pass you to a "
             "person?")

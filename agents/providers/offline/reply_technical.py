@@ -683,22 +683,21 @@ class TechnicalReplies(WriterBase):
         scaling guide's price is the uncovered topic of what instances cost (not_in_help_centre)."""
         if not asks_what_it_costs(self.ctx.message) or (guide := self._guide_named_last()) is None:
             return False
-        self._cite_article(guide)
         subject = topic_words(guide.title)
-        if (free := next((m for m in self.facts.faq if _FREE_OR_INCLUDED.search(m.answer)
-                          and _share_a_stem(subject, topic_words(m.question))), None)) is not None:
-            self.reply.add(f"Our guide “{guide.title}” doesn't give a price, but our help centre says: {free.answer}")
-            self._cite_faq(free)
-            return True
         words = [word for word in re.findall(r"[a-z]+", guide.title.lower()) if word != "and"]
         subjects = [f"{first} {second}" for first, second in itertools.pairwise(words)]
-        if (plans := next((m for m in self.facts.faq if len(plan_prices(m.answer)) > 1
-                           and any(subject in m.answer.lower() for subject in subjects)), None)) is not None:
-            self.reply.add(f"Our guide “{guide.title}” doesn't give a price, but our plans say: {plans.answer}")
-            self._cite_faq(plans)
-            return True
-        if not asks_if_it_costs_extra(self.ctx.message):
+        free = next((m for m in self.facts.faq if _FREE_OR_INCLUDED.search(m.answer)
+                     and _share_a_stem(subject, topic_words(m.question))), None)
+        plans = next((m for m in self.facts.faq if len(plan_prices(m.answer)) > 1
+                      and any(subject in m.answer.lower() for subject in subjects)), None)
+        if free is None and plans is None and not asks_if_it_costs_extra(self.ctx.message):
             return False  # "how much is it?": the plans' prices, as the writers give them
+        self._cite_article(guide)
+        if (said := free or plans) is not None:
+            whose = "our help centre says" if said is free else "our plans say"
+            self.reply.add(f"Our guide “{guide.title}” doesn't give a price, but {whose}: {said.answer}")
+            self._cite_faq(said)
+            return True
         self.reply.add(f"Our guide “{guide.title}” doesn't say whether that costs anything extra, and I'd rather not "
                        f"guess. A person from our team can tell you for certain: would you like me to {OFFER_PERSON}?")
         return True
