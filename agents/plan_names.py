@@ -12,11 +12,14 @@ PLANS_CHEAPEST_FIRST: tuple[str, ...] = ("Free", "Pro", "Business")
 # As a message is read: lower case.
 PLAN_KEYS_CHEAPEST_FIRST: tuple[str, ...] = tuple(plan.lower() for plan in PLANS_CHEAPEST_FIRST)
 PLAN_KEYS: frozenset[str] = frozenset(PLAN_KEYS_CHEAPEST_FIRST)
+# For a larger pattern: any plan's key ("free|pro|business"), or a paid plan's ("pro|business").
+PLAN_KEY_ALTERNATION = "|".join(PLAN_KEYS_CHEAPEST_FIRST)
+PAID_PLAN_KEY_ALTERNATION = "|".join(PLAN_KEYS_CHEAPEST_FIRST[1:])
 # One of them named in a message, in any case, with the word "plan" or "tier" after it if it is there ("the pro plan").
-PLAN_NAMED = re.compile(rf"\b(?:{'|'.join(PLAN_KEYS_CHEAPEST_FIRST)})\b(?:\s+(?:plan|tier)\b)?", re.IGNORECASE)
+PLAN_NAMED = re.compile(rf"\b(?:{PLAN_KEY_ALTERNATION})\b(?:\s+(?:plan|tier)\b)?", re.IGNORECASE)
 
 # A paid plan named: "pro", "the business plan". Not "free", which "for free" and "a free trial" say of no plan.
-PAID_PLAN_NAMED = re.compile(rf"\b(?:{'|'.join(PLAN_KEYS_CHEAPEST_FIRST[1:])})\b(?:\s+(?:plan|tier)\b)?", re.IGNORECASE)
+PAID_PLAN_NAMED = re.compile(rf"\b(?:{PAID_PLAN_KEY_ALTERNATION})\b(?:\s+(?:plan|tier)\b)?", re.IGNORECASE)
 
 
 def plans_above(plan: str) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ import re
 from agents.context import SupportContext
 from agents.follow_ups.history import assistant_texts, earlier_user_texts
 from agents.number_words import count_of, words_alternation
+from agents.plan_names import PAID_PLAN_KEY_ALTERNATION
 
 # A team is two or more: "we're one of …" counts nothing.
 _COUNT = rf"(?:\d{{1,4}}|{words_alternation(least=2)})"
@@ -53,8 +54,8 @@ _TEAM_SOMEONE = (r"(?:they|he|she|(?:each|every)\s+(?:\w+\s+)?(?:person|member|u
                  r"|developers|devs|employees|users))")
 _NEEDS_A_PLAN_OF_THEIR_OWN = re.compile(
     rf"\b(?:do|does|will|would|must)\s+{_TEAM_SOMEONE}\s+(?:also\s+)?(?:need|have\s+to\s+(?:have|buy|get|pay\s+for)"
-    r"|require)\s+(?:(?:a|an|one|their|his|her|its)\s+)?(?:own\s+|separate\s+)?(?:(?:(?:paid|pro|business)\s+)?"
-    r"(?:plans?|subscriptions?|seats?|licen[cs]es?)|pro|business)\b",
+    r"|require)\s+(?:(?:a|an|one|their|his|her|its)\s+)?(?:own\s+|separate\s+)?"
+    rf"(?:(?:(?:paid|{PAID_PLAN_KEY_ALTERNATION})\s+)?(?:plans?|subscriptions?|seats?|licen[cs]es?)|{PAID_PLAN_KEY_ALTERNATION})\b",
     re.IGNORECASE)
 
 

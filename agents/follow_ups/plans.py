@@ -13,7 +13,7 @@ from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.people import members_priced_after_the_team
 from agents.follow_ups.plan_moves import goes_ahead_with_a_change, plan_change_named
-from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST, PLAN_NAMED, plan_above
+from agents.plan_names import PLAN_KEY_ALTERNATION, PLAN_KEYS_CHEAPEST_FIRST, PLAN_NAMED, plan_above
 from agents.service_terms import (
     RENEWAL_TOLD,
     asks_about_paying_less,
@@ -283,10 +283,10 @@ _ASKS_IF_FREE = re.compile(
 _COMPARED_WITH = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:how\s+(?:is|does)\s+(?:it|that|this)\s+(?:differ|different|compare)\w*"
     r"\s+(?:from|to|with)|(?:what'?s|what\s+is)\s+the\s+difference\s+(?:with|from|to)|(?:is\s+it\s+)?better\s+than|vs\.?"
-    r"|versus)\s+(?:the\s+)?(?P<plan>free|pro|business)\b(?:\s+(?:plan|tier))?\W*$", re.IGNORECASE)
+    rf"|versus)\s+(?:the\s+)?(?P<plan>{PLAN_KEY_ALTERNATION})\b(?:\s+(?:plan|tier))?\W*$", re.IGNORECASE)
 # "How is business different?", "how does pro compare?": the same, the plan named first.
 _PLAN_DIFFERENT = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+(?:is|does)\s+(?:the\s+)?(?P<plan>free|pro|business)"
+    rf"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?how\s+(?:is|does)\s+(?:the\s+)?(?P<plan>{PLAN_KEY_ALTERNATION})"
     r"(?:\s+(?:plan|tier))?\s+(?:different|differ|compare)\W*$", re.IGNORECASE)
 
 

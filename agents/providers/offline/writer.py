@@ -1157,11 +1157,11 @@ def _past_the_limit(ctx: SupportContext, *, persona: str, past: str) -> Draft:
         if past_it is None or not repeats_last_reply(limits.text, ctx):
             return limits
         return limits.model_copy(update={"text": f"As my last message said: {past_it[:1].lower()}{past_it[1:]}"})
-    if past == "team members" and (told := _members_told(ctx)) is not None:
+    if past == "team members" and (told := _entry_counting(ctx, _COUNTS_MEMBERS)) is not None:
         entry, said = told
-        return _past_a_count_per_plan(ctx, entry, [said], counted="team members", more_of="members",
+        return _past_a_count_per_plan(ctx, entry, said[:1], counted="team members", more_of="members",
                                       beyond="try to invite more than your plan allows")
-    if past == "deploys" and (told := _deploys_told(ctx)) is not None:
+    if past == "deploys" and (told := _entry_counting(ctx, _COUNTS_DEPLOYS)) is not None:
         entry, said_of_each = told
         return _past_a_count_per_plan(ctx, entry, said_of_each, counted="deploys", more_of="deploys",
                                       beyond="deploy more than your plan allows")
@@ -1173,18 +1173,11 @@ def _past_the_limit(ctx: SupportContext, *, persona: str, past: str) -> Draft:
     return counts.model_copy(update={"text": f"{unknown}{told}\n\n{person}"})
 
 
-def _members_told(ctx: SupportContext) -> tuple[FaqMatch, str] | None:
-    """The help-centre entry among the facts that counts the members each plan may invite, and its sentence that does."""
+def _entry_counting(ctx: SupportContext, counts: re.Pattern[str]) -> tuple[FaqMatch, list[str]] | None:
+    """The first help-centre entry among the facts with sentences that count what `counts` finds (the members each plan
+    may invite, its deploys a day), and those sentences."""
     for match in FactView(ctx).faq:
-        if counting := [s for s in sentences(match.answer) if _COUNTS_MEMBERS.search(s)]:
-            return match, counting[0]
-    return None
-
-
-def _deploys_told(ctx: SupportContext) -> tuple[FaqMatch, list[str]] | None:
-    """The help-centre entry among the facts that gives each plan's deploys, and its sentences that do."""
-    for match in FactView(ctx).faq:
-        if counting := [s for s in sentences(match.answer) if _COUNTS_DEPLOYS.search(s)]:
+        if counting := [s for s in sentences(match.answer) if counts.search(s)]:
             return match, counting
     return None
 
