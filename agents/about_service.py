@@ -15,7 +15,7 @@ from typing import Literal
 from agents.context import SupportContext
 from agents.follow_ups.history import last_assistant_text, previous_user_text
 from agents.follow_ups.offers import OFFER_PERSON
-from agents.follow_ups.service import KEY_OR_TOKEN
+from agents.follow_ups.service import KEY_OR_TOKEN, key_asked_of_the_api
 from agents.nearest_region import ASKS_THE_NEAREST
 from agents.own_data import asks_how_to
 from agents.plan_names import PLANS_CHEAPEST_FIRST
@@ -179,6 +179,14 @@ _ASKS_WHICH_STACKS = re.compile(
 _ASKED_IF_SUPPORTED = re.compile(rf"\b(?:is|are)\s+(?P<kind>(?:\w+\s+){{0,1}}?{_KIND_OF_APP})\s+(?:also\s+)?supported\b",
                                  re.IGNORECASE)
 
+# "Is northwind good for a django app?", "would it work for wordpress?" ("not enough information" came): whether that kind
+# runs here, asked as whether we suit it.
+_ASKED_IF_SUITED = re.compile(
+    r"\b(?:(?:is|are)\s+(?:northwind|you|it|this|your\s+(?:service|platform|hosting))(?:\s+cloud)?\s+(?:\w+\s+)?"
+    r"(?:good|suitable|suited|ok|okay|fine|right|a\s+good\s+(?:fit|choice|option|place))"
+    r"|(?:will|would|does|can)\s+(?:northwind|it|this|your\s+(?:service|platform|hosting))(?:\s+cloud)?\s+work)\s+"
+    rf"(?:for|with)\s+(?P<kind>(?:an?\s+|my\s+|our\s+)?(?:\w+\s+){{0,2}}?{_KIND_OF_APP})\b", re.IGNORECASE)
+
 
 def kind_of_app_asked(text: str, *, last_reply: str = "") -> str | None:
     """The kind of app the message asks whether we run, as the customer put it ("a wordpress site", "python"), also
@@ -186,7 +194,8 @@ def kind_of_app_asked(text: str, *, last_reply: str = "") -> str | None:
     ("what languages do you support?"); None when it asks no such thing."""
     if _ASKS_WHICH_STACKS.search(text):
         return "which are supported"
-    asked = _ASKS_WHAT_RUNS_HERE.search(text) or _ASKED_IF_SUPPORTED.search(text) or _ASKS_WHAT_WE_HAVE.search(text)
+    asked = (_ASKS_WHAT_RUNS_HERE.search(text) or _ASKED_IF_SUPPORTED.search(text) or _ASKS_WHAT_WE_HAVE.search(text)
+             or _ASKED_IF_SUITED.search(text))
     if asked is None and RUNS_HERE_UNLISTED in last_reply:
         # "It's a django app" there: that kind instead.
         asked = _WHAT_ABOUT_A_KIND.match(text) or _KIND_TOLD.match(text)
@@ -1041,7 +1050,9 @@ KEY_STEPS_REPLY = (
 
 def asks_how_to_replace_a_key(ctx: SupportContext) -> bool:
     """"How do I rotate my api key?", or "how do I revoke it?" right after a key was named or said to have leaked: the
-    steps for a key of theirs."""
+    steps for a key of theirs; so "where do I get a key?" right after our API was spoken of ("no guide on that" came)."""
+    if key_asked_of_the_api(ctx) is not None:
+        return True
     asked = _REPLACES_A_KEY.search(ctx.message)
     if asked is None or (not asks_how_to(ctx.message) and "?" not in ctx.message):
         return False

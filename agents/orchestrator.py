@@ -217,6 +217,7 @@ from agents.mailings import (
 )
 from agents.meanwhile import MEANWHILE_REPLY, asks_what_to_do_while_the_incident_lasts
 from agents.member_left import member_left_reply
+from agents.never_signed_up import never_signed_up_reply
 from agents.next_step import asks_what_next, next_step_reply
 from agents.not_in_help_centre import uncovered_topic_asked, uncovered_topic_label, uncovered_topic_reply
 from agents.one_place_only import one_place_told_after_a_guide
@@ -267,6 +268,7 @@ from agents.own_data import (
     with_double_charge_spelled,
     with_the_lock_denied,
 )
+from agents.password_entry import password_entry_reply
 from agents.past_the_limits import asks_what_going_past_the_limits_does
 from agents.payment_sums import asks_a_sum_paid
 from agents.per_unit import per_unit_reply, unit_asked_of_a_figure
@@ -289,6 +291,7 @@ from agents.right_password import (
     insists_on_the_password_after_the_reset,
     insists_on_the_password_while_locked,
 )
+from agents.sales_contact import SALES_CONTACT_REPLY, asks_how_to_reach_sales
 from agents.service_status import (
     DASHBOARD_FAULT_REPLY,
     asks_for_status_updates,
@@ -560,8 +563,12 @@ _REPLIES_WORKED_OUT_BY_RULE = (
     _WorkedOutRule(nothing_to_time_reply, "general", "nothing_to_time", "asks how long or when, with nothing before it"),
     # "How do I log out?": the failed deploys guide, "no guide on how to do that as such".
     _WorkedOutRule(signing_out_reply, "account", "signing_out", "asks how to sign out of this site"),
+    # "Where do I put my password?": the account's state and "not enough information", or the reset's entry as a guess.
+    _WorkedOutRule(password_entry_reply, "account", "password_entry", "asks where to enter their password on this site"),
     # "Our team lead left the company": "I don't have enough information".
     _WorkedOutRule(member_left_reply, "account", "member_left", "says someone on their team has left"),
+    # "I never signed up for this": the account's state and "not enough information" (Carol's lock, to open a chat).
+    _WorkedOutRule(never_signed_up_reply, "account", "never_signed_up", "says they never signed up for something of ours"),
     # "We're moving to another provider": the scope reply.
     _WorkedOutRule(leaving_us_reply, "account", "leaving_us", "says they are leaving for another host"),
     # "I didn't get the email" to open a chat: the address on file and "not enough information".
@@ -667,6 +674,10 @@ _REPORTS_ANSWERED_BY_RULE = (
                 KEY_WHEREABOUTS_REPLY),
     # "I want to report a bug": read as an account question (0.32), a visitor was asked to sign in to see their
     # invoices. What the report needs is asked for, with a person offered to take it.
+    # "How do I contact sales?", "do you have a sales team?": handed to support staff at once (human at 0.40-0.53), or
+    # the scope reply for "what's the sales email?". No sales contact is in the help centre; a person is offered.
+    _ReportRule(lambda ctx: asks_how_to_reach_sales(ctx.message), "general", "sales_contact",
+                "asks how to reach our sales people", SALES_CONTACT_REPLY),
     _ReportRule(lambda ctx: wants_to_report_a_bug(ctx.message), "technical", "bug_report",
                 "wants to report a bug, with nothing about it yet", BUG_REPORT_REPLY),
     # "The deploy button does nothing" got the guide on failed deploys, "the billing page won't load" the invoice

@@ -954,6 +954,16 @@ def names_money_taken(text: str) -> bool:
     return bool(_MONEY_WORDS.search(text))
 
 
+# Two charges spoken of: what the entry on a charge taken twice is about.
+_TWO_CHARGES = re.compile(r"\b(?:twice|double\w*|duplicat\w*|two\s+(?:charges|payments)|charged\s+(?:me\s+)?again)\b",
+                          re.IGNORECASE)
+
+
+def names_two_charges(text: str) -> bool:
+    """Whether a message speaks of a charge taken twice ("charged twice", "a duplicate payment", "charged me again")."""
+    return bool(_TWO_CHARGES.search(text))
+
+
 def is_the_entry_on_a_double_charge(question: str) -> bool:
     """Whether a help-centre entry's question is the one on a charge taken twice ("I was charged twice. What happens
     now?"), which a message that names one charge, or no money at all, is not asking."""

@@ -35,3 +35,12 @@ def plan_above(plan: str) -> str | None:
     """The next plan up from `plan` (any case), as the help centre writes it; None for the top plan or a plan we
     don't sell."""
     return next(iter(plans_above(plan)), None)
+
+
+def plan_below(plan: str) -> str | None:
+    """The next plan down from `plan` (any case), as the help centre writes it; None for the cheapest plan or a plan we
+    don't sell."""
+    key = plan.lower()
+    if key not in PLAN_KEYS or key == PLAN_KEYS_CHEAPEST_FIRST[0]:
+        return None
+    return PLANS_CHEAPEST_FIRST[PLAN_KEYS_CHEAPEST_FIRST.index(key) - 1]

@@ -433,7 +433,10 @@ _NONPAYMENT = re.compile(
     rf"|\b(?:will|would|could|do|does)\s+(?:i|we)\s+lose\s+(?:access\s+to\s+)?{_APP_OR_ACCOUNT}\b[^.?!]{{0,30}}"
     rf"\b(?:if|when|for|because\s+of|due\s+to)\s+{_UNPAID}"
     # "My card expired, will my apps go down?" (the card on file alone came): the trouble said first, then the fate.
-    rf"|{_PAYMENT_TROUBLE}[^?]{{0,40}}?\b(?:will|would|could|does|do)\s+{_APP_OR_ACCOUNT}\s+{_FATE}\b", re.IGNORECASE)
+    rf"|{_PAYMENT_TROUBLE}[^?]{{0,40}}?\b(?:will|would|could|does|do)\s+{_APP_OR_ACCOUNT}\s+{_FATE}\b"
+    # "My card expired, what happens to my apps?" (what cancelling and deleting each keep came).
+    rf"|{_PAYMENT_TROUBLE}[^?]{{0,40}}?\bwhat\s+(?:happens|will\s+happen|becomes\s+of)\s+(?:to\s+|with\s+)?{_APP_OR_ACCOUNT}\b",
+    re.IGNORECASE)
 
 
 def reports_payment_trouble(message: str) -> bool:
@@ -1032,8 +1035,11 @@ def tier_not_ours(message: str) -> str | None:
 # "Why is the amount 29?", "why is my bill $99?", "why was the charge 29 dollars?": why a charge or a price is that figure
 # (read as off topic: the scope reply). "Why is it 99?" names no charge, so only right after a reply that said "$99.00".
 _WHY_THE_FIGURE = re.compile(
-    r"^\W*(?:(?:and|so|but|ok(?:ay)?|wait|hmm+)[,\s]+)?why\s+(?:is|was|'s)\s+(?:(?:the|my|this|that|it|our)\s+)?"
-    r"(?:(?P<noun>amount|charge|bill|invoice|total|price|payment|fee|cost|subscription)\s+)?(?:(?:only|just|now|still|for)\s+)?"
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?|wait|hmm+)[,\s]+)?why\s+(?:(?:is|was|'s)\s+(?:(?:the|my|this|that|it|our)\s+)?"
+    r"(?:(?P<noun>amount|charge|bill|invoice|total|price|payment|fee|cost|subscription)\s+)?"
+    # "Why was I charged $29?", "why did you bill me 99?", "why am I being charged 29 dollars?": the charge is the noun.
+    r"|(?P<charged>(?:was|were|am|are|have|has)\s+(?:i|we)\s+(?:been\s+|being\s+)?(?:charged|billed)"
+    r"|did\s+(?:you|northwind|it)\s+(?:charge|bill)\s+(?:me|us))\s+)(?:(?:only|just|now|still|for)\s+)?"
     r"(?P<money>\$\s?)?(?P<figure>\d{1,6}(?:\.\d{2})?)(?P<unit>\s*(?:dollars|usd|bucks|\$))?(?:\s+(?:a|per|every)\s+month)?"
     r"\s*[?.!]*\s*$", re.IGNORECASE)
 
@@ -1049,7 +1055,7 @@ def amount_asked_why(message: str, *, last_reply: str, asked_before: str = "") -
     if (asked := _WHY_THE_FIGURE.match(message)) is None:
         return None
     figure = Decimal(asked["figure"])
-    if asked["noun"] or asked["money"] or asked["unit"] or _A_CHARGE_SPOKEN_OF.search(asked_before):
+    if asked["noun"] or asked["charged"] or asked["money"] or asked["unit"] or _A_CHARGE_SPOKEN_OF.search(asked_before):
         return figure
     said = (Decimal(raw.replace(",", "")) for raw in re.findall(r"\$\s?(\d[\d,]*(?:\.\d{2})?)", last_reply))
     return figure if figure in set(said) else None

@@ -13,7 +13,7 @@ from agents.follow_ups.leaning_back import MAX_WORDS, asks_if_it_applies_to_them
 from agents.follow_ups.offers import OFFER_PERSON
 from agents.follow_ups.people import members_priced_after_the_team
 from agents.follow_ups.plan_moves import goes_ahead_with_a_change, plan_change_named
-from agents.plan_names import PLAN_KEY_ALTERNATION, PLAN_KEYS_CHEAPEST_FIRST, PLAN_NAMED, plan_above
+from agents.plan_names import PLAN_KEY_ALTERNATION, PLAN_KEYS_CHEAPEST_FIRST, PLAN_NAMED, plan_above, plan_below
 from agents.service_terms import (
     RENEWAL_TOLD,
     asks_about_paying_less,
@@ -314,6 +314,10 @@ def _compared_with_the_plan_asked(ctx: SupportContext) -> str | None:
         # "What's the difference with business?" after "what is my plan?", or to open a chat: the customer's own plan
         # against it (the invoice list came, or "not enough information").
         named = {ctx.customer.plan.lower()}
+    elif not named and (nearest := plan_below(other) or plan_above(other)) is not None:
+        # A visitor's "whats the difference with pro?" has no plan of theirs to set it against: the one a step below
+        # (Free for Pro), as the plans' entry tells what each adds ("not enough information" came).
+        named = {nearest.lower()}
     if len(named) != 1 or other in named:
         return None
     return f"what's the difference between {named.pop()} and {other}?"

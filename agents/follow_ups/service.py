@@ -266,6 +266,26 @@ def new_key_asked(ctx: SupportContext) -> str | None:
     return f"how do I create a new {named['key'].lower().rstrip('s')}?"
 
 
+# "Where do I get a key?", "how do I authenticate?", "how do I get a token?": a key for the API, when the API was what the
+# turn before was about ("I don't have a guide on that" came after "do you have an api?").
+_A_KEY_OR_SIGNING_IN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|then|great|cool|thanks)[,.!\s]+)*(?:(?:where|how)\s+(?:do|can|would|should)\s+(?:i|we)\s+"
+    r"(?:get|find|make|create|generate|obtain)\s+(?:an?|my|our|the)\s+(?:(?:api|access|secret)\s+)?(?:keys?|tokens?)"
+    r"|how\s+(?:do|can|would|should)\s+(?:i|we)\s+(?:authenticate|auth)(?:\s+with\s+it|\s+to\s+it)?)\s*[?.!]*\s*$",
+    re.IGNORECASE)
+_THE_API_SPOKEN_OF = re.compile(r"\bapi\b|\bNorthwind has an API\b", re.IGNORECASE)
+
+
+def key_asked_of_the_api(ctx: SupportContext) -> str | None:
+    """"Where do I get a key?" right after a question about our API or a reply about it: "where do I get an api key?";
+    None otherwise."""
+    if not _A_KEY_OR_SIGNING_IN.match(ctx.message):
+        return None
+    if not (_THE_API_SPOKEN_OF.search(previous_user_text(ctx) or "") or _THE_API_SPOKEN_OF.search(last_assistant_text(ctx))):
+        return None
+    return "where do I get an api key?"
+
+
 # A month named as a period ("in october"). Not "may", a word as often as a month.
 MONTH_NAMED = r"(?:january|february|march|april|june|july|august|september|october|november|december)"
 # "And last month?" right after "what's the uptime been this month?": the uptime of that period (the invoice list); so

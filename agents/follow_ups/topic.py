@@ -21,6 +21,7 @@ from agents.follow_ups.service import (
     count_asked_of_another_thing,
     credits_asked_of_the_sla_told,
     deploying_the_app_named_before,
+    key_asked_of_the_api,
     new_key_asked,
     number_asked_of_the_count,
     sla_held_asked,
@@ -73,14 +74,15 @@ def change_asked_of_the_detail_told(ctx: SupportContext) -> str | None:
 def question_as_asked(ctx: SupportContext) -> str | None:
     """The question a follow-up asks, written out when it leans on the one before: of another plan (asked_of_a_plan),
     a count of another thing (count_asked_of_another_thing), a number of what was counted, what a move up loses, how to
-    deploy the app just named, a new key for the one just named, our uptime over another period, the credits of the
-    SLA just told, what becomes of other things, a discount for who the customer says they are, when a refund just
-    told of arrives, when a payment just said to be tried again is, our support at a time named after a reply about it,
-    a change of the detail just told, how custom roles are set up after which plan has them, or what the plan just asked
-    to move to includes; None when it asks its own."""
+    deploy the app just named, a new key for the one just named, a key for the API just spoken of, our uptime over
+    another period, the credits of the SLA just told, what becomes of other things, a discount for who the customer says
+    they are, when a refund just told of arrives, when a payment just said to be tried again is, our support at a time
+    named after a reply about it, a change of the detail just told, how custom roles are set up after which plan has
+    them, or what the plan just asked to move to includes; None when it asks its own."""
     return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or number_asked_of_the_count(ctx)
             or lost_in_a_move_up(ctx) or deploying_the_app_named_before(ctx) or new_key_asked(ctx)
-            or uptime_asked_of_another_period(ctx) or sla_held_asked(ctx) or credits_asked_of_the_sla_told(ctx)
+            or key_asked_of_the_api(ctx) or uptime_asked_of_another_period(ctx) or sla_held_asked(ctx)
+            or credits_asked_of_the_sla_told(ctx)
             or fate_asked_of_other_things(ctx) or discount_asked_for_who_they_are(ctx) or refund_arrival_asked_alone(ctx)
             or retry_asked_alone(ctx) or support_asked_of_a_time(ctx) or change_asked_of_the_detail_told(ctx)
             or custom_roles_setup_asked(ctx) or contents_asked_of_the_plan_moved_to(ctx))

@@ -92,6 +92,7 @@ from agents.own_data import (
     asks_which_authenticator,
     is_the_entry_on_a_double_charge,
     names_money_taken,
+    names_two_charges,
     own_name_asked_to_change,
     reports_cannot_sign_in,
     says_email_out_of_reach,
@@ -123,6 +124,7 @@ from agents.service_terms import (
     asks_which_plan_to_choose,
     plan_chosen_for_a_team,
     plan_moved_to,
+    reports_payment_trouble,
     tier_not_ours,
     with_slowness_said,
 )
@@ -670,9 +672,11 @@ async def faq_agent(request: AgentRequest, deps: RunDeps) -> AgentResponse:
         # "Was there downtime this week?" finds the status page only past the first k (0.00), beside lost phones: the
         # entries on the status page and the uptime SLA are added, scored as the topic's are above, for the writer.
         matches += _after_own(matches, _best_of_each(deps, UPTIME_QUESTIONS))
-    if not names_money_taken(ctx.message) and not names_money_taken(topic):
+    if ((not names_money_taken(ctx.message) and not names_money_taken(topic))
+            or (reports_payment_trouble(ctx.message) and not names_two_charges(ctx.message))):
         # "What happens to my data?", "please tell me the time": the entry on a charge taken twice ("… What happens
-        # now?") was quoted as a guess (0.42), or sent by the shortcut (0.95), to messages that speak of no money.
+        # now?") was quoted as a guess (0.42), or sent by the shortcut (0.95), to messages that speak of no money; so
+        # "my payment failed. what happens to my account now?" (0.81), of a payment that took nothing.
         matches = [match for match in matches if not is_the_entry_on_a_double_charge(match.question)]
     if len(questions := question_clauses(ctx.message)) >= 2:
         # "How do I enable 2fa? also what's my api rate limit?": the whole message's top entries are those

@@ -1,7 +1,8 @@
 """Asking for a person in words the classifier does not know is handed to one; asking about support is answered.
 
-"Escalate please", "why is nobody answering" and "how do i contact sales for enterprise" are read as off topic
-(0.75 to 0.78, or an unsure 0.32), and the scope reply turned the request away. "Do I get weekend support?" and
+"Escalate please" and "why is nobody answering" are read as off topic (0.75 to 0.78, or an unsure 0.32), and the scope
+reply turned the request away. ("How do i contact sales for enterprise", handed over here at first, asks how to reach
+sales, which the help centre doesn't say: a person is offered since the twenty-sixth walk.) "Do I get weekend support?" and
 "what support do I get on pro?" were read as requests for a person (human as a secondary label, or at 0.34), and
 handed off a question the help centre's entry on support hours and the plans answer. Each conversation goes through
 the whole offline pipeline as a demo customer, or as a visitor (None).
@@ -25,7 +26,6 @@ SUPPORT_HOURS = ("This chat answers around the clock. Our support staff are here
     ("cus_alice", "escalate please"),
     ("cus_bob", "please escalate this"),
     ("cus_bob", "why is nobody answering"),
-    (None, "how do i contact sales for enterprise"),
     ("cus_alice", "I emailed support yesterday and no one has replied"),
     ("cus_bob", "is anyone from sales around? we want enterprise pricing"),
 ])

@@ -74,10 +74,11 @@ BEGAN_WITH_A_DEPLOY = re.compile(
     r"|\b(?:after|since)\s+(?:re)?deploying\b",
     re.IGNORECASE)
 _ROLLS_BACK = re.compile(r"\broll(?:ing)?\s*back\b", re.IGNORECASE)
-# The app itself failing, not something its guide is about: a domain, a certificate, or speed.
+# The app itself failing or slowed ("my app is slow since the last deploy": what changed with the deploy is the first
+# suspect, as for a crash), not something its guide is about: a domain or a certificate.
 _APP_FAILS = re.compile(r"\b(?:crash\w*|broke|broken|down|stopped\s+working|not\s+working|doesn'?t\s+work|won'?t\s+start"
-                        r"|fail(?:s|ing|ed)?|errors?)\b", re.IGNORECASE)
-_NAMES_ANOTHER_SUBJECT = re.compile(r"\b(?:domains?|dns|certificates?|ssl|tls|https|slow|slower|latency)\b", re.IGNORECASE)
+                        r"|fail(?:s|ing|ed)?|errors?|slow|slower|sluggish|laggy)\b", re.IGNORECASE)
+_NAMES_ANOTHER_SUBJECT = re.compile(r"\b(?:domains?|dns|certificates?|ssl|tls|https)\b", re.IGNORECASE)
 
 
 def fault_began_with_a_deploy(text: str) -> bool:

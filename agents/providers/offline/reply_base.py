@@ -301,6 +301,7 @@ class WriterBase:
         self.asked_to_sign_in = False
         self.counted_past_the_latest = False  # "and the one after that?" of the latest invoice: said so
         self.asked_which_invoice = False  # "and the one after that?" of a list: asked which one it counts from
+        self.copies_pointed_to: set[str] = set()  # invoices "a copy of NW-2001" was told where to find, with their figures
 
     def _join(self) -> str:
         return "\n\n".join(p.strip() for p in self.reply.paragraphs if p.strip())

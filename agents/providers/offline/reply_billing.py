@@ -552,6 +552,9 @@ _UPGRADE_ASKED = re.compile(r"\bupgrad\w*\b|\b(?:move|switch|go|change)\s+(?:up\
 # The help centre's entry on upgrading, as quoted.
 _UPGRADE_STEPS_TOLD = "The upgrade applies at once"
 
+_CHARGED = re.compile(r"\b(?:charged|billed|charge\s+(?:me|us)|bill\s+(?:me|us))\b", re.IGNORECASE)
+
+
 class BillingReplies(WriterBase):
     # Set when a charge named as taken twice wasn't: the duplicate there is is then offered, not filed.
     duplicate_claim_mismatched = False
@@ -1713,6 +1716,7 @@ class BillingReplies(WriterBase):
             named = ", ".join(f"{i.number} ({money(i.amount)}, issued on {i.issued_on.isoformat()})" for i in asked)
             self.reply.add(f"The one you asked about, {named}, is there too." if len(asked) == 1
                            else f"The ones you asked about, {named}, are there too.")
+            self.copies_pointed_to.update(i.number for i in asked)
         self.reply.add(f"If you need more help with it, just ask and I'll {OFFER_PERSON} from our team.", answers=False)
         return True
 
@@ -1739,8 +1743,9 @@ class BillingReplies(WriterBase):
         one's sentence starts with `opening` ("Your latest invoice, NW-2002,") where given."""
         if invoice.status == "paid":
             paid = f" and was paid on {invoice.paid_on.isoformat()}" if invoice.paid_on else ""
-            self.reply.add(f"{opening or f'Invoice {invoice.number}'} is for {money(invoice.amount)}, issued on "
-                           f"{invoice.issued_on.isoformat()}{paid}.")
+            if invoice.number not in self.copies_pointed_to:  # "a copy of NW-2001": its amount and date are told there
+                self.reply.add(f"{opening or f'Invoice {invoice.number}'} is for {money(invoice.amount)}, issued on "
+                               f"{invoice.issued_on.isoformat()}{paid}.")
             if not named:
                 return
             # "Invoice NW-2002", "the first one": it was charged twice, which its line alone left unsaid.
@@ -2713,7 +2718,14 @@ class BillingReplies(WriterBase):
                 self._ask_to_sign_in("the charges on your account")
             return True
         own = self.facts.subscription
-        billed = sorted((i for i in self.facts.invoices if i.amount == figure), key=lambda i: i.issued_on)
+        # "Why was I charged $29?" is of the payments taken: an invoice whose payment failed charged nothing.
+        charged = bool(_CHARGED.search(self.ctx.message))
+        billed = sorted((i for i in self.facts.invoices if i.amount == figure and (i.status == "paid" or not charged)),
+                        key=lambda i: i.issued_on)
+        if not billed and charged:
+            # "Why was I charged $99?" of a charge no invoice is for ("I can't find a charge of that amount"), or "$198" of
+            # an invoice taken twice (the duplicate): the charges' own answers say it.
+            return False
         for_it = ""
         if billed:
             several = len(billed) > 1
@@ -2721,6 +2733,8 @@ class BillingReplies(WriterBase):
                       f"{'are each' if several else 'is'} for it.")
         if own is not None and own.price_monthly == figure:
             self.reply.add(f"{on_plan(own.plan, own.price_monthly)}: that's what each month of your plan costs.{for_it}")
+            # "Why did you charge me 99?" of a plan one of whose months was taken twice: that one is not the plan's price.
+            self._duplicate_not_paid_back_told(of=figure)
         elif billed:
             self.reply.add(f"{for_it.strip()} That is {'each' if len(billed) > 1 else 'the'} invoice's total; the invoices I "
                            "can see show only their totals, not what each is made of.")
@@ -2742,7 +2756,12 @@ class BillingReplies(WriterBase):
         taken = {p.amount for p in self.facts.payments if p.status != "failed"}
         if plan is not None and plan.price_monthly and taken == {plan.price_monthly}:
             self.reply.add(f"Each was {money(plan.price_monthly)}, the {plan.plan} plan's price a month.", answers=False)
-        if (payment := self._oldest_duplicate_not_paid_back()) is not None:
+        self._duplicate_not_paid_back_told()
+
+    def _duplicate_not_paid_back_told(self, *, of: Decimal | None = None) -> None:
+        """"But invoice NW-2002 was charged twice …", with its refund offered, for a duplicate payment not yet paid back
+        (of the amount `of`, where given)."""
+        if (payment := self._oldest_duplicate_not_paid_back()) is not None and of in (None, payment.amount):
             self.reply.add(f"But invoice {payment.invoice_number} was charged twice on "
                            f"{payment.created_at.date().isoformat()}: the second payment of {money(payment.amount)} is a "
                            f"duplicate, which is always refunded in full: {OFFER_REFUND}.", answers=False)

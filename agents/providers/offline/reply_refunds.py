@@ -41,7 +41,7 @@ from agents.providers.offline.reply_base import (
     month_counted_from_today,
     one_per_invoice,
 )
-from agents.providers.offline.reply_billing import BillingReplies, on_plan
+from agents.providers.offline.reply_billing import ASKS_WHY_MORE, BillingReplies, on_plan
 from agents.providers.offline.text import normalise
 from agents.refund_requests import (
     asks_for_a_refund_elsewhere,
@@ -414,6 +414,12 @@ class RefundReplies(BillingReplies):
             if has_cue(self.words, self.norm, "charge", "charged", "charges", "paid", "pay", "payment", "money",
                        "bill", "billed", "invoice") or invoice_numbers(self.text) or self.invoices_for_amounts is not None:
                 self.billing()
+            return
+        own_words = normalise(self.ctx.message)
+        if ASKS_WHY_MORE.search(self.ctx.message) and not has_cue(set(own_words.split()), own_words, *REFUND_CUES):
+            # "That's more than last month" after a reply that offered the duplicate's refund: the charge weighed against
+            # the ones before it (the billing part), not the refund window of the first invoice the reply named.
+            self.billing()
             return
         if asks_for_both_charges(self.ctx.message) and (filed := self._duplicates_refund_filed()):
             # "The full amount, not just the duplicate" after the duplicate's refund was filed: "You're right, I can see

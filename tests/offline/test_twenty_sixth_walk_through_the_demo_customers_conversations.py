@@ -1,0 +1,356 @@
+"""What a twenty-sixth walk through the demo customers' conversations found, each fixed: "can you send me a copy of invoice
+NW-2001?" stated the invoice twice, "why was I charged $29?" gave the invoice before the plan that explains it, "I never
+signed up for this" got Carol's lock and "not enough information", "where do I put my password?" the account's state,
+"where do I get a key?" after our API "no guide", "how do I contact sales?" an immediate handoff, a visitor's "whats the
+difference with pro?" "not enough information", and "my app is slow since the last deploy" the failed deploys guide without
+its step to roll back. Names with "still" are guards that held before the fix too."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from agents.about_service import KEY_STEPS_REPLY, RUNS_HERE_UNLISTED, kind_of_app_asked
+from agents.mailings import MAILINGS_REPLY
+from agents.never_signed_up import says_it_never_signed_up
+from agents.own_data import names_two_charges
+from agents.password_entry import password_entry_reply
+from agents.plan_names import plan_below
+from agents.providers.offline.kb import fault_began_with_a_deploy
+from agents.sales_contact import SALES_CONTACT_REPLY, asks_how_to_reach_sales
+from agents.service_terms import amount_asked_why, asks_what_nonpayment_does
+from tests.agents.fakes import ctx_for
+
+# ---------------------------------------------------------------- a copy of an invoice
+
+
+async def test_an_invoice_whose_copy_is_asked_for_is_stated_once(converse):
+    [outcome] = await converse("cus_bob", "can you send me a copy of invoice NW-2001?")
+    assert outcome.reply.startswith("I can't send emails from this chat myself."), outcome.reply
+    assert "The one you asked about, NW-2001 ($99.00, issued on 2026-10-15), is there too." in outcome.reply
+    assert outcome.reply.count("NW-2001") == 1, outcome.reply
+    assert "Invoice NW-2001 is for" not in outcome.reply
+
+
+async def test_an_invoice_taken_twice_whose_copy_is_asked_for_still_has_its_duplicate_told(converse):
+    [outcome] = await converse("cus_bob", "can you send me a copy of invoice NW-2002?")
+    assert "It was charged twice, though: the second payment of $99.00" in outcome.reply, outcome.reply
+    assert "Invoice NW-2002 is for" not in outcome.reply
+
+
+async def test_an_invoice_asked_about_without_a_copy_still_has_its_figures(converse):
+    [outcome] = await converse("cus_bob", "what is invoice NW-2001?")
+    assert "Invoice NW-2001 is for $99.00, issued on 2026-10-15 and was paid on 2026-10-15." in outcome.reply, \
+        outcome.reply
+
+
+# ---------------------------------------------------------------- why a charge of an amount was taken
+
+@pytest.mark.parametrize(("message", "figure"), [
+    ("why was I charged $29?", Decimal(29)),
+    ("why did you charge me 99 dollars?", Decimal(99)),
+    ("why am I being charged $198?", Decimal(198)),
+    ("why have we been billed 29?", Decimal(29)),
+])
+def test_the_figure_a_charge_is_asked_why_of_is_read(message, figure):
+    assert amount_asked_why(message, last_reply="") == figure
+
+
+@pytest.mark.parametrize(("message", "figure"), [
+    ("why is the amount 29?", Decimal(29)),
+    ("why was I charged?", None),
+    ("why was I charged twice?", None),
+    ("why was it 29?", None),  # nothing said of $29 before, nor of a charge
+])
+def test_a_figure_asked_why_of_otherwise_still_reads_as_before(message, figure):
+    assert amount_asked_why(message, last_reply="") == figure
+
+
+async def test_why_a_charge_of_the_plans_price_was_taken_is_the_plan_then_the_paid_invoices(converse):
+    [outcome] = await converse("cus_alice", "why was I charged $29?")
+    assert outcome.reply.startswith("You're on the Pro plan at $29.00 a month: that's what each month of your plan "
+                                    "costs. Invoices NW-1001 and NW-1002 are each for it."), outcome.reply
+    assert "NW-1003" not in outcome.reply  # its payment failed: nothing was charged for it
+
+
+async def test_why_the_amount_is_the_plans_price_still_counts_every_invoice_of_it(converse):
+    [outcome] = await converse("cus_alice", "why is the amount 29?")
+    assert "Invoices NW-1001, NW-1002 and NW-1003 are each for it." in outcome.reply, outcome.reply
+
+
+async def test_why_a_charge_was_taken_tells_a_month_taken_twice_with_its_refund_offered(converse):
+    [outcome] = await converse("cus_bob", "why did you charge me 99 dollars?")
+    assert outcome.reply.startswith("You're on the Business plan at $99.00 a month"), outcome.reply
+    assert ("But invoice NW-2002 was charged twice on 2026-11-15: the second payment of $99.00 is a duplicate"
+            in outcome.reply)
+
+
+async def test_a_charge_of_two_payments_on_one_invoice_still_gets_the_duplicate(converse):
+    [outcome] = await converse("cus_bob", "why am I being charged $198?")
+    assert outcome.reply.startswith("Invoice NW-2002 was charged twice on 2026-11-15"), outcome.reply
+    assert "None of your invoices is for that amount" not in outcome.reply
+
+
+# ---------------------------------------------------------------- "I never signed up for this"
+
+@pytest.mark.parametrize(("message", "says"), [
+    ("I never signed up for this", True),
+    ("we never agreed to this", True),
+    ("I didn't sign up for pro", True),
+    ("why am I getting emails from you? I never signed up", True),
+    ("I haven't registered with you", True),
+    ("how do I sign up for pro?", False),
+    ("I signed up yesterday", False),
+    ("I never got the email", False),
+])
+def test_saying_one_never_signed_up_is_read(message, says):
+    assert says_it_never_signed_up(message) is says
+
+
+@pytest.mark.parametrize("customer", ["cus_carol", "cus_alice", None])
+async def test_never_signing_up_for_this_to_open_a_chat_is_asked_what_it_is(converse, customer):
+    [outcome] = await converse(customer, "I never signed up for this")
+    assert outcome.reply.startswith("I'm sorry about that. What is it you didn't sign up for: a charge or a plan on your "
+                                    "account, emails from us, or the account itself?"), outcome.reply
+    assert "locked" not in outcome.reply and "enough information" not in outcome.reply
+
+
+async def test_a_plan_never_signed_up_for_is_the_one_the_account_is_on_with_a_person_offered(converse):
+    [outcome] = await converse("cus_alice", "I never signed up for pro")
+    assert outcome.reply.startswith("Your account is on the Pro plan, at $29.00 a month. If you didn't choose it, a person "
+                                    "from our team can look into how it was set up and whether a refund is due"), \
+        outcome.reply
+
+
+async def test_a_paid_plan_never_signed_up_for_on_free_is_that_nothing_is_charged(converse):
+    [outcome] = await converse("cus_carol", "I never signed up for pro")
+    assert outcome.reply.startswith("Your account is on the Free plan, not Pro, which costs nothing"), outcome.reply
+
+
+async def test_a_plan_never_signed_up_for_by_a_visitor_needs_them_signed_in(converse):
+    [outcome] = await converse(None, "I didn't sign up for the business plan")
+    assert outcome.reply.startswith("I can't see which plan an account is on while you're not signed in."), outcome.reply
+
+
+async def test_this_never_signed_up_for_after_the_plan_was_told_is_that_plan(converse):
+    _, outcome = await converse("cus_bob", "what plan am I on?", "I never signed up for this")
+    assert outcome.reply.startswith("Your account is on the Business plan, at $99.00 a month."), outcome.reply
+
+
+async def test_this_never_signed_up_for_after_a_guide_is_asked_about_not_the_guide_again(converse):
+    _, outcome = await converse("cus_bob", "how do I add a custom domain?", "I never signed up for this")
+    assert outcome.reply.startswith("I'm sorry about that. What is it you didn't sign up for"), outcome.reply
+    assert "My answer is the same" not in outcome.reply
+
+
+async def test_emails_never_signed_up_for_are_the_mailings_reply(converse):
+    [outcome] = await converse("cus_alice", "why am I getting emails from you? I never signed up")
+    assert outcome.reply == MAILINGS_REPLY
+
+
+async def test_an_account_never_signed_up_for_is_a_persons_to_look_into(converse):
+    [outcome] = await converse(None, "I never signed up for a northwind account")
+    assert "close the account if it isn't yours" in outcome.reply, outcome.reply
+
+
+async def test_a_free_trial_never_signed_up_for_still_is_not_the_free_plan(converse):
+    [outcome] = await converse("cus_alice", "I never signed up for a free trial")
+    assert "Your account is on" not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- where the password goes
+
+async def test_where_a_signed_in_customers_password_goes_is_the_sign_in_page(converse):
+    [outcome] = await converse("cus_alice", "where do I put my password?")
+    assert outcome.reply.startswith("You're signed in already, so there's nowhere you need to enter it now. Next time "
+                                    "you sign in, choose **Sign in** at the top right"), outcome.reply
+    assert "Never send your password in this chat" in outcome.reply
+    assert "enough information" not in outcome.reply
+
+
+async def test_where_a_visitors_password_goes_is_the_sign_in_page_not_the_reset(converse):
+    [outcome] = await converse(None, "where do I enter my password?")
+    assert outcome.reply.startswith("Choose **Sign in** at the top right of the page and enter your username and "
+                                    "password there."), outcome.reply
+    assert "Forgot password" not in outcome.reply  # this site's sign-in page has no such link
+
+
+def test_where_the_password_goes_is_not_answered_away_from_the_page():
+    ctx = ctx_for("where do I put my password?", "cus_alice")
+    ctx.channel = "api"
+    assert password_entry_reply(ctx) is None
+
+
+async def test_where_a_database_password_goes_still_is_the_environment_guide(converse):
+    [outcome] = await converse("cus_alice", "where do I put my database password?")
+    assert "“Environment variables and secrets”" in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- a key after our API
+
+@pytest.mark.parametrize("message", ["where do I get a key?", "how do I authenticate?", "where can I find a key?"])
+async def test_a_key_asked_for_after_our_api_is_that_no_entry_says_how_keys_are_made(converse, message):
+    _, outcome = await converse("cus_bob", "do you have an api?", message)
+    assert outcome.reply == KEY_STEPS_REPLY, outcome.reply
+
+
+async def test_a_token_asked_for_after_our_api_still_is_that_no_entry_says_how_keys_are_made(converse):
+    _, outcome = await converse("cus_bob", "do you have an api?", "how can we get a token?")
+    assert outcome.reply == KEY_STEPS_REPLY, outcome.reply
+
+
+async def test_a_key_asked_for_after_a_429_is_that_no_entry_says_how_keys_are_made(converse):
+    _, outcome = await converse("cus_alice", "my api returns 429", "where do I get a key?")
+    assert outcome.reply == KEY_STEPS_REPLY, outcome.reply
+
+
+async def test_a_key_asked_for_to_open_a_chat_still_is_not_read_as_the_apis(converse):
+    [outcome] = await converse("cus_alice", "where do I get a key?")
+    assert outcome.reply != KEY_STEPS_REPLY
+
+
+# ---------------------------------------------------------------- how to reach sales
+
+@pytest.mark.parametrize(("message", "asks"), [
+    ("how do I contact sales?", True),
+    ("do you have a sales team?", True),
+    ("what's the sales email?", True),
+    ("how can I reach your sales department", True),
+    ("is there a way to contact sales?", True),
+    ("how do I contact sales about a custom plan?", True),
+    ("I want to talk to sales", False),  # a person asked for: handed over
+    ("do you have any sales tax?", False),
+    ("how do i track my sales in the app?", False),
+    ("how do I contact support?", False),
+])
+def test_how_to_reach_sales_is_read(message, asks):
+    assert asks_how_to_reach_sales(message) is asks
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    ("cus_alice", "how do I contact sales?"), ("cus_alice", "what's the sales email?"),
+    (None, "how do i contact sales for enterprise"),  # handed over at once until this walk
+])
+async def test_how_to_reach_sales_is_that_no_sales_contact_is_known_with_a_person_offered(converse, customer, message):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply == SALES_CONTACT_REPLY
+    assert outcome.route != "handoff"
+
+
+async def test_talking_to_sales_still_hands_the_conversation_over(converse):
+    [outcome] = await converse("cus_bob", "I want to talk to sales")
+    assert outcome.route == "handoff"
+
+
+async def test_yes_after_the_offer_of_a_person_for_sales_hands_the_conversation_over(converse):
+    _, outcome = await converse("cus_alice", "how do I contact sales?", "yes please")
+    assert outcome.route == "handoff"
+
+
+# ---------------------------------------------------------------- a visitor's plan against another
+
+@pytest.mark.parametrize(("plan", "below"), [("Pro", "Free"), ("business", "Pro"), ("free", None), ("gold", None)])
+def test_the_plan_below_one_is_the_next_cheaper(plan, below):
+    assert plan_below(plan) == below
+
+
+@pytest.mark.parametrize(("message", "compared"), [
+    ("whats the difference with pro?", "Pro ($29.00 a month) has everything in Free"),
+    ("how is business different?", "Business ($99.00 a month) has everything in Pro"),
+    ("what's the difference with free?", "Pro ($29.00 a month) has everything in Free"),
+])
+async def test_a_visitors_plan_named_alone_is_set_against_the_next_plan(converse, message, compared):
+    [outcome] = await converse(None, message)
+    assert compared in outcome.reply, outcome.reply
+    assert "enough information" not in outcome.reply
+
+
+async def test_a_customers_plan_named_alone_still_is_set_against_their_own(converse):
+    [outcome] = await converse("cus_alice", "whats the difference with business?")
+    assert outcome.reply.startswith("You're on Pro ($29.00 a month)"), outcome.reply
+
+
+# ---------------------------------------------------------------- an app slow since a deploy
+
+@pytest.mark.parametrize("message", ["my app is slow since the last deploy", "the site got really slow after we deployed"])
+def test_a_fault_begun_with_a_deploy_takes_a_slow_app(message):
+    assert fault_began_with_a_deploy(message)
+
+
+@pytest.mark.parametrize(("message", "began"), [
+    ("my app crashed after the last deploy", True),
+    ("my app is slow since yesterday", False),
+    ("my domain is slow after the deploy", False),
+])
+def test_a_fault_begun_with_a_deploy_still_is_read_so_otherwise(message, began):
+    assert fault_began_with_a_deploy(message) is began
+
+
+@pytest.mark.parametrize("message", ["my app is slow since the last deploy", "the site got really slow after we deployed"])
+async def test_an_app_slow_since_a_deploy_is_led_by_the_step_to_roll_back(converse, message):
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.reply.startswith("Our guide “Failed deploys and build timeouts” covers this. The step that fits what "
+                                    "you describe:\n5. Roll back to the last good deploy"), outcome.reply
+
+
+async def test_an_app_slow_with_no_deploy_named_still_gets_the_scaling_guide(converse):
+    [outcome] = await converse("cus_bob", "my app is slow")
+    assert outcome.reply.startswith("Our guide “Scaling and cold starts” covers this."), outcome.reply
+
+
+# ---------------------------------------------------------------- whether we suit a kind of app
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("is northwind good for a django app?", "a django app"),
+    ("would it work for wordpress?", "wordpress"),
+    ("is your platform suitable for a rails backend?", "a rails backend"),
+])
+def test_a_kind_of_app_asked_as_whether_we_suit_it_is_read(message, kind):
+    assert kind_of_app_asked(message) == kind
+
+
+@pytest.mark.parametrize("message", ["is northwind good for my team?", "is it ok for me to upgrade?"])
+def test_what_we_suit_that_is_no_kind_of_app_still_is_not_read_as_one(message):
+    assert kind_of_app_asked(message) is None
+
+
+async def test_whether_we_suit_a_django_app_is_that_the_help_centre_lists_no_frameworks(converse):
+    [outcome] = await converse(None, "is northwind good for a django app?")
+    assert outcome.reply.startswith(RUNS_HERE_UNLISTED), outcome.reply
+    assert "enough information" not in outcome.reply
+
+
+# ---------------------------------------------------------------- a payment gone wrong, and what becomes of the apps
+
+@pytest.mark.parametrize("message", ["my card expired, what happens to my apps?",
+                                     "my payment failed. what happens to my account now?"])
+def test_what_becomes_of_the_apps_after_a_payment_gone_wrong_is_read_as_nonpayment(message):
+    assert asks_what_nonpayment_does(message)
+
+
+async def test_what_becomes_of_the_apps_once_the_card_expired_is_that_the_help_centre_doesnt_say(converse):
+    [outcome] = await converse("cus_alice", "my card expired, what happens to my apps?")
+    assert outcome.reply.startswith("Our help centre doesn't say what happens to your apps or account while a payment "
+                                    "is outstanding"), outcome.reply
+    assert "didn't go through because the card ending 4242 expired" in outcome.reply
+    assert "If you delete your account" not in outcome.reply
+
+
+async def test_a_payment_said_to_have_failed_is_not_answered_with_the_entry_on_a_charge_taken_twice(converse):
+    [outcome] = await converse("cus_bob", "my payment failed. what happens to my account now?")
+    assert "A duplicate charge is always refunded in full. Sign in" not in outcome.reply, outcome.reply
+    assert "I don't see a failed payment on your account" in outcome.reply
+
+
+@pytest.mark.parametrize(("message", "two"), [
+    ("I was charged twice", True), ("there's a duplicate payment", True), ("you charged me again", True),
+    ("my payment failed", False), ("I was charged $29", False),
+])
+def test_two_charges_spoken_of_are_read(message, two):
+    assert names_two_charges(message) is two
+
+
+async def test_a_charge_taken_twice_still_gets_its_entry(converse):
+    [outcome] = await converse(None, "I was charged twice, what happens now?")
+    assert "A duplicate charge is always refunded in full." in outcome.reply, outcome.reply
