@@ -138,12 +138,28 @@ def _plan_not_the_entrys(plan: str | None, top: FaqMatch) -> bool:
     return plan is not None and plan not in top.question.lower()
 
 
+# "Do I have the sla?", "am I covered by the sla?", "is the sla included in my plan?": whether the customer's own plan has
+# it, which the entry leaves them to work out from which plans it names (the technical part says it of their plan).
+_OWN_PLAN_HAS_THE_SLA = re.compile(
+    r"\b(?:do|does|did|am|is|are)\s+(?:i|we|my\s+(?:plan|account)|our\s+(?:plan|account))\s+(?:\w+\s+)?(?:have|get|include"
+    r"|come\s+with|covered\s+by|under)\s+(?:the\s+|an?\s+|your\s+)?(?:uptime\s+)?sla\b"
+    r"|\b(?:is|does)\s+(?:the\s+|an?\s+|your\s+)?(?:uptime\s+)?sla\s+(?:included|part\s+of|come\s+with|apply\s+to|cover)\s+"
+    r"(?:in\s+)?(?:my|our|me|us)\b", re.IGNORECASE)
+
+
+def asks_if_own_plan_has_the_sla(message: str) -> bool:
+    """Whether the message asks if the customer's own plan comes with the uptime SLA ("do I have the sla?")."""
+    return bool(_OWN_PLAN_HAS_THE_SLA.search(message))
+
+
 # In this order: the first that refuses is the one the trace gives.
 FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
     # "Yes go on then", "maybe later": an answer to the assistant's last turn, whose words alone match an entry by
     # chance ("go on" → "Do free apps go to sleep?").
     FaqRefusal(lambda ctx, _top: bool(ctx.history) and (affirms(ctx.message) or declines_offer(ctx)),
                "answers the assistant's offer"),
+    # "Do I have the sla?" (out of scope at 0.34, then the entry): the customer's own plan, yes or no.
+    FaqRefusal(_signed_in(asks_if_own_plan_has_the_sla), "asks whether the customer's own plan has the uptime SLA"),
     # "Am I on the free plan?": the customer's own plan, yes or no; the words match the entry on Free.
     FaqRefusal(_message(lambda message: bool(ASKS_IF_ON_A_PLAN.match(message))),
                "asks whether the customer's own account is on a plan"),

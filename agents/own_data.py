@@ -260,6 +260,22 @@ _WANTS_INVOICES_FOR = re.compile(
     r"|records|expenses?|expense\s+reports?|reimbursements?|audits?|finance|the\s+finance\s+team)\b", re.IGNORECASE)
 
 
+# "Can I get an invoice for the duplicate charge?", "I need a receipt for the double charge": a document of a charge
+# asked for, not the charge's money back (the duplicate's refund was filed).
+_WANTS_A_DOCUMENT = re.compile(
+    rf"\b(?:i|we)\s+(?:\w+\s+)?(?:need|want|require|would\s+like|'?d\s+like)\s+(?:a|an|my|our|the|some)\s+(?:\w+\s+)?"
+    rf"{_DOCUMENT}\b"
+    rf"|\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have|receive|obtain|download)\s+(?:a|an|my|our|the|some)\s+(?:\w+\s+)?"
+    rf"{_DOCUMENT}\b"
+    rf"|\b(?:send|email|e-mail)\s+(?:me|us)\s+(?:a|an|the)\s+(?:\w+\s+)?{_DOCUMENT}\b", re.IGNORECASE)
+
+
+def wants_a_document(text: str) -> bool:
+    """Whether the message asks for an invoice or receipt as a document ("can I get an invoice for the duplicate
+    charge?")."""
+    return bool(_WANTS_A_DOCUMENT.search(text))
+
+
 def wants_a_receipt(text: str) -> bool:
     """Whether the message says the customer needs a receipt of theirs, naming no month or invoice."""
     return bool(_WANTS_A_RECEIPT.search(text))

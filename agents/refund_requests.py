@@ -22,7 +22,7 @@ from agents.follow_ups.history import last_assistant_text, previous_user_text
 from agents.follow_ups.leaning_back import leans_back
 from agents.follow_ups.offers import offer_in_question
 from agents.follow_ups.topic import with_topic
-from agents.own_data import NOT_A_COUNT_OF_THE_LATEST
+from agents.own_data import NOT_A_COUNT_OF_THE_LATEST, wants_a_document
 
 # Clauses are read one at a time: "I was charged twice this month, can I get a refund?" reports the charge in one
 # and asks in the other; "how do refunds work and can I get one?" asks two questions.
@@ -382,7 +382,10 @@ def own_refund_asked_for(text: str, *, own_names: Iterable[str] = (),
                          charged_twice_totals: Iterable[Decimal] = ()) -> bool:
     """Whether `text` asks for a refund of the customer's own charge as charged: asks for one or reports a double
     charge, and names no one else's charge, no approval, no outage as the reason."""
-    asked = asks_for_a_refund(text) or reports_charged_twice(text, charged_twice_totals=charged_twice_totals)
+    refund_asked = asks_for_a_refund(text)
+    if not refund_asked and wants_a_document(text):
+        return False  # "can I get an invoice for the double charge?": the document, not the money back
+    asked = refund_asked or reports_charged_twice(text, charged_twice_totals=charged_twice_totals)
     return (asked and not names_someone_elses_charge(text, own_names=own_names)
             and not asks_to_approve_a_refund(text) and not blames_the_service(text))
 

@@ -12,9 +12,10 @@ from decimal import Decimal
 import pytest
 
 from agents.about_service import KEY_STEPS_REPLY, RUNS_HERE_UNLISTED, kind_of_app_asked
+from agents.faq_refusals import asks_if_own_plan_has_the_sla
 from agents.mailings import MAILINGS_REPLY
 from agents.never_signed_up import says_it_never_signed_up
-from agents.own_data import names_two_charges
+from agents.own_data import names_two_charges, wants_a_document
 from agents.password_entry import password_entry_reply
 from agents.plan_names import plan_below
 from agents.providers.offline.kb import fault_began_with_a_deploy
@@ -84,6 +85,16 @@ async def test_why_a_charge_was_taken_tells_a_month_taken_twice_with_its_refund_
     assert outcome.reply.startswith("You're on the Business plan at $99.00 a month"), outcome.reply
     assert ("But invoice NW-2002 was charged twice on 2026-11-15: the second payment of $99.00 is a duplicate"
             in outcome.reply)
+
+
+async def test_why_a_charge_was_taken_right_after_one_invoice_was_told_is_the_plans_price(converse):
+    _, outcome = await converse("cus_bob", "can you send me a copy of invoice NW-2001?", "why did you charge me 99 dollars?")
+    assert outcome.reply.startswith("You're on the Business plan at $99.00 a month"), outcome.reply
+
+
+async def test_why_it_is_the_amount_right_after_one_invoice_was_told_still_is_that_invoice(converse):
+    _, outcome = await converse("cus_alice", "what is invoice NW-1002?", "why is it 29?")
+    assert outcome.reply.startswith("Invoice NW-1002 is for $29.00"), outcome.reply
 
 
 async def test_a_charge_of_two_payments_on_one_invoice_still_gets_the_duplicate(converse):
@@ -354,3 +365,77 @@ def test_two_charges_spoken_of_are_read(message, two):
 async def test_a_charge_taken_twice_still_gets_its_entry(converse):
     [outcome] = await converse(None, "I was charged twice, what happens now?")
     assert "A duplicate charge is always refunded in full." in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- a document of the duplicate charge, not its refund
+
+@pytest.mark.parametrize(("message", "wants"), [
+    ("can I get an invoice for the duplicate charge?", True),
+    ("I need a receipt for the double charge", True),
+    ("send me the invoice please", True),
+    ("I was charged twice", False),
+    ("what is this invoice for?", False),
+])
+def test_a_document_asked_for_is_read(message, wants):
+    assert wants_a_document(message) is wants
+
+
+@pytest.mark.parametrize("message", ["can I get an invoice for the duplicate charge?",
+                                     "I need a receipt for the double charge"])
+async def test_a_document_of_the_duplicate_charge_files_no_refund_and_says_where_invoices_are(converse, message):
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.actions == [], outcome.actions
+    assert "I haven't asked for it yet; tell me if you'd like me to ask for it." in outcome.reply, outcome.reply
+    assert "All your invoices are under **Billing → Invoices**" in outcome.reply
+
+
+async def test_being_charged_twice_still_files_the_duplicates_refund(converse):
+    [outcome] = await converse("cus_bob", "I was charged twice")
+    assert [action.kind for action in outcome.actions] == ["refund"]
+
+
+# ---------------------------------------------------------------- money back after a downgrade in other words
+
+async def test_money_back_after_asking_to_change_to_a_cheaper_plan_is_that_the_policy_doesnt_say(converse):
+    _, outcome = await converse("cus_bob", "how do I change my plan to pro?", "will I get money back?")
+    assert "It doesn't say anything about refunds for cancelling or changing your plan" in outcome.reply, outcome.reply
+    assert outcome.actions == []
+
+
+# ---------------------------------------------------------------- a build that takes too long
+
+@pytest.mark.parametrize("message", ["my build takes too long", "builds are so slow"])
+async def test_a_build_that_takes_too_long_is_led_by_the_step_on_the_build_cache(converse, message):
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.reply.startswith("Our guide “Failed deploys and build timeouts” covers this. The step that fits what "
+                                    "you describe:\n2. If the build ran out of time, enable the build cache"), outcome.reply
+
+
+async def test_speeding_up_builds_still_is_led_by_the_step_on_the_build_cache(converse):
+    [outcome] = await converse("cus_bob", "how do I speed up my builds?")
+    assert "2. If the build ran out of time, enable the build cache" in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- whether one's own plan has the SLA
+
+@pytest.mark.parametrize(("message", "asks"), [
+    ("do I have the sla?", True), ("am I covered by the sla?", True), ("does my plan include the sla?", True),
+    ("is the sla included in my plan?", True), ("what is the sla?", False), ("does business have an sla?", False),
+])
+def test_whether_ones_own_plan_has_the_sla_is_read(message, asks):
+    assert asks_if_own_plan_has_the_sla(message) is asks
+
+
+@pytest.mark.parametrize(("customer", "opening"), [
+    ("cus_bob", "Yes: you're on the Business plan, and the Business plan comes with a 99.95% monthly uptime SLA"),
+    ("cus_alice", "You're on the Pro plan: Free and Pro have no SLA"),
+])
+async def test_whether_one_has_the_sla_is_said_of_ones_own_plan_not_the_entry_alone(converse, customer, opening):
+    [outcome] = await converse(customer, "do I have the sla?")
+    assert outcome.route != "faq"
+    assert outcome.reply.startswith(opening), outcome.reply
+
+
+async def test_whether_a_visitor_has_the_sla_still_is_the_entry(converse):
+    [outcome] = await converse(None, "do I have the sla?")
+    assert outcome.reply.startswith("The Business plan comes with a 99.95% monthly uptime SLA"), outcome.reply

@@ -2706,8 +2706,11 @@ class BillingReplies(WriterBase):
         False, having said nothing, for another message or a figure a visitor asks that no plan costs."""
         last_reply = last_assistant_text(self.ctx)
         figure = amount_asked_why(self.ctx.message, last_reply=last_reply, asked_before=previous_user_text(self.ctx) or "")
-        # "Why is it $29?" right after one invoice was told is about that invoice, which the invoices' part explains.
-        if figure is None or len(invoice_numbers(last_reply)) == 1:
+        # "Why is it $29?" right after one invoice was told is about that invoice, which the invoices' part explains; "why
+        # did you charge me 99 dollars?" asks of the charge, which the plan's price explains (after a copy of NW-2001 was
+        # asked for, the invoice list came).
+        charged = bool(_CHARGED.search(self.ctx.message))
+        if figure is None or (len(invoice_numbers(last_reply)) == 1 and not charged):
             return False
         priced = [plan for plan in self.facts.plans if plan.price_monthly == figure]
         if self.ctx.customer is None or not self.facts.has_billing:
@@ -2719,7 +2722,6 @@ class BillingReplies(WriterBase):
             return True
         own = self.facts.subscription
         # "Why was I charged $29?" is of the payments taken: an invoice whose payment failed charged nothing.
-        charged = bool(_CHARGED.search(self.ctx.message))
         billed = sorted((i for i in self.facts.invoices if i.amount == figure and (i.status == "paid" or not charged)),
                         key=lambda i: i.issued_on)
         if not billed and charged:

@@ -27,6 +27,8 @@ from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND, accepts_offer
 from agents.follow_ups.topic import with_topic
 from agents.number_words import count_of, said_in_words, words_alternation
 from agents.outcome import FaqMatch, ProposedAction
+from agents.own_data import wants_a_document
+from agents.plan_names import PLAN_KEY_ALTERNATION, PLAN_KEYS_CHEAPEST_FIRST
 from agents.providers.offline.other_customer import names_someone_else
 from agents.providers.offline.reply_base import (
     AMOUNT,
@@ -145,6 +147,9 @@ _ASKS_IF_A_CHANGE_REFUNDS = re.compile(
 _ASKS_ABOUT_A_REFUND = re.compile(r"\b(?:refund\w*|money\s+back|get\s+(?:my|our)\s+money)\b", re.IGNORECASE)
 # "I want to cancel", "how do I cancel my subscription?", "downgrade me to free": ending or shrinking the paid plan.
 _ASKS_TO_CANCEL = re.compile(r"\b(?:cancel\w*|unsubscribe|downgrad\w*)\b", re.IGNORECASE)
+# "Change my plan to pro", "switch to free": a move to the plan named.
+_MOVE_TO_A_PLAN = re.compile(rf"\b(?:change|switch|move|go|drop)\w*\b[^.?!]{{0,25}}?\bto\s+(?:the\s+)?"
+                             rf"(?P<plan>{PLAN_KEY_ALTERNATION})\b", re.IGNORECASE)
 # "I asked for one last week", "I already requested a refund": a request the customer says they made before.
 _SAYS_ONE_WAS_ASKED_FOR = re.compile(r"(?<!\bif\s)\b(?:i|we)\s+(?:already\s+|have\s+already\s+|'ve\s+already\s+|did\s+)?(?:asked|requested"
                                      r"|applied|put\s+in\s+a\s+request)\s+(?:for\s+)?(?:one|a\s+refund|it|the\s+refund|that)\b",
@@ -435,6 +440,11 @@ class RefundReplies(BillingReplies):
             # refund window of whatever was paid last. "I was double charged on NW-2001" of an invoice of
             # theirs taken once: that it was taken once, and where the duplicate is, not that one's window.
             self._duplicates()
+            if wants_a_document(self.ctx.message):
+                # "Can I get an invoice for the duplicate charge?": the invoice both payments were taken for is where
+                # its copy is (the refund was filed, as if asked for).
+                doubled = sorted({p.invoice_number for p in self.facts.payments if p.duplicate})
+                self._where_documents_are([i for i in self.facts.invoices if i.number in doubled])
             return
         foreign = self._invoices_named_not_own()
         if foreign:
@@ -669,7 +679,16 @@ class RefundReplies(BillingReplies):
         if relative is not None and relative[1] and all(invoice.unpaid for invoice in relative[1]):
             return False
         return bool(_ASKS_ABOUT_A_REFUND.search(self.ctx.message)) and not self._months_in(self.ctx.message) and any(
-            _ASKS_TO_CANCEL.search(text) for text in questions_before(self.ctx)[:2])
+            _ASKS_TO_CANCEL.search(text) or self._moves_to_a_cheaper_plan(text) for text in questions_before(self.ctx)[:2])
+
+    def _moves_to_a_cheaper_plan(self, text: str) -> bool:
+        """"How do I change my plan to pro?" from Business: a downgrade in other words ("will I get money back?" after it
+        got the duplicate's refund, as if asked of it)."""
+        if (moved := _MOVE_TO_A_PLAN.search(text)) is None or self.ctx.customer is None:
+            return False
+        own = self.ctx.customer.plan.lower()
+        return (own in PLAN_KEYS_CHEAPEST_FIRST
+                and PLAN_KEYS_CHEAPEST_FIRST.index(moved["plan"].lower()) < PLAN_KEYS_CHEAPEST_FIRST.index(own))
 
     def _part_of_a_charge_quoted(self) -> bool:
         """"Refund NW-2002 but only $50": an amount asked for that is no charge of the customer's and less than

@@ -186,7 +186,11 @@ _ASKS_TO_SPEED_UP_BUILDS = re.compile(
     r"\b(?:make|get)\s+(?:it|them|this|that|(?:my|the|our)\s+(?:builds?|deploys?|deployments?))\s+(?:go\s+|run\s+)?"
     r"(?:faster|quicker)\b|\bspeed\s+up\s+(?:my\s+|the\s+|our\s+)?(?:builds?|deploys?|deployments?)\b"
     r"|\bspeed\s+(?:it|them|(?:my|the|our)\s+(?:builds?|deploys?))\s+up\b|\b(?:faster|quicker)\s+(?:builds?|deploys?)\b"
-    r"|\b(?:reduce|cut|shorten|lower)\s+(?:my\s+|the\s+|our\s+)?(?:build|deploy)\s+times?\b", re.IGNORECASE)
+    r"|\b(?:reduce|cut|shorten|lower)\s+(?:my\s+|the\s+|our\s+)?(?:build|deploy)\s+times?\b"
+    # "My build takes too long", "builds are so slow" (the guide's first steps, from reading the build log, came).
+    r"|\b(?:builds?|deploys?|deployments?)\s+(?:takes?|took|is\s+taking|are\s+taking)\s+(?:way\s+|far\s+|much\s+)?"
+    r"(?:too\s+long|forever|ages|so\s+long)\b|\b(?:builds?|deploys?)\s+(?:is|are)\s+(?:so\s+|too\s+|very\s+|really\s+)?slow\b",
+    re.IGNORECASE)
 _ON_BUILD_TIME = re.compile(r"\bbuild\s+cache\b|\bran\s+out\s+of\s+time\b", re.IGNORECASE)
 # "Is it automatic?", "how often?" of a certificate: its renewal, which the TLS guide's step words as certificates that
 # renew (its first steps came, then the same again behind "my answer is the same").
