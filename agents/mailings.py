@@ -88,6 +88,16 @@ _TELLS_OF_AN_EMAIL = re.compile(r"\b(?:got|get|getting|received|receiving)\s+(?:
                                 r"|odd\s+)?(?:e-?mails?|texts?|sms|messages?)\b", re.IGNORECASE)
 
 
+def email_told_of(text: str) -> str | None:
+    """What the customer says they got, in a word ("email", "text", "message"), when the message tells of one ("I got an
+    email saying my payment failed"); None otherwise."""
+    told = _TELLS_OF_AN_EMAIL.search(text)
+    if told is None:
+        return None
+    said = told.group(0).lower()
+    return "email" if "mail" in said else "text" if ("text" in said or "sms" in said) else "message"
+
+
 # "I got an email saying my payment failed, is this a scam?": told and asked in one message (the failed payment's
 # facts came, and nothing of whether the email was ours).
 _IS_IT_REAL_TOO = re.compile(r"\b(?:is|was)\s+(?:this|that|it)(?:\s+(?:e-?mail|message|text))?\s+(?:really\s+)?"

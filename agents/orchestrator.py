@@ -73,6 +73,7 @@ from agents.card_changes import asks_to_remove_it, reports_card_lost
 from agents.certificate_renewal import asks_to_renew_the_certificate_by_hand, asks_why_the_certificate_did_not_renew
 from agents.charge_not_ours import CHARGE_NOT_OURS_REPLY, says_the_charge_is_not_ours
 from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
+from agents.coding_help import CODING_HELP_REPLY, asks_for_coding_help
 from agents.coming_back import asks_to_come_back_after_cancelling
 from agents.concurrency import gather_first_here
 from agents.context import HandoffReason, Intent, IntentResult, Route, SupportContext
@@ -674,6 +675,10 @@ _REPORTS_ANSWERED_BY_RULE = (
                 KEY_WHEREABOUTS_REPLY),
     # "I want to report a bug": read as an account question (0.32), a visitor was asked to sign in to see their
     # invoices. What the report needs is asked for, with a person offered to take it.
+    # "Can you help me write a python script?", "can you help me fix my code?": "not enough information", a person
+    # offered as if our support wrote code.
+    _ReportRule(lambda ctx: asks_for_coding_help(ctx.message), "out_of_scope", "coding_help",
+                "asks for their own code to be written or debugged", CODING_HELP_REPLY),
     # "How do I contact sales?", "do you have a sales team?": handed to support staff at once (human at 0.40-0.53), or
     # the scope reply for "what's the sales email?". No sales contact is in the help centre; a person is offered.
     _ReportRule(lambda ctx: asks_how_to_reach_sales(ctx.message), "general", "sales_contact",

@@ -57,18 +57,26 @@ _SAYS_IT_IS_WRONG = re.compile(r"\b(?:(?:that'?s|it'?s|that\s+is|it\s+is)\s+(?:w
                                r"|(?:it|that)\s+should\s+be|should\s+be\s+\S+@\S+)", re.IGNORECASE)
 # How each detail's reply opens, and the change of it asked as a question of its own. "Can I change it?" after "Your Pro
 # plan renews on 2026-12-01" got the password reset's steps.
+# "Can you update it to my mastercard?" after "The card on file is a visa ending 4242": the card's change ("my answer is
+# the same" and the card again), unless the help centre's steps to replace it were in that reply.
+_CARD_CHANGE_ASKED = "can you change my card?"
+_CARD_STEPS_TOLD = "**Replace card**"
 _DETAILS_TOLD = ((re.compile(r"Your username is "), "can I change my username?"),
                  (re.compile(r"The email address on your account is "), "how do I change my email address?"),
-                 (OPENS_WITH_THE_RENEWAL, "can I change my renewal date?"))
+                 (OPENS_WITH_THE_RENEWAL, "can I change my renewal date?"),
+                 (re.compile(r"The card on file is "), _CARD_CHANGE_ASKED))
 
 
 def change_asked_of_the_detail_told(ctx: SupportContext) -> str | None:
-    """"Can I change it?" right after the username, the email address or the renewal date was told: the change of that
-    detail, asked as a question of its own; None otherwise."""
+    """"Can I change it?" right after the username, the email address, the renewal date or the card on file was told:
+    the change of that detail, asked as a question of its own; None otherwise."""
     if not (_CHANGE_IT.match(ctx.message) or _SAYS_IT_IS_WRONG.search(ctx.message)):
         return None
     told = last_assistant_text(ctx)
-    return next((asked for opening, asked in _DETAILS_TOLD if opening.match(told)), None)
+    asked = next((asked for opening, asked in _DETAILS_TOLD if opening.match(told)), None)
+    if asked == _CARD_CHANGE_ASKED and _CARD_STEPS_TOLD in told:
+        return None  # "how do I update it?" after the steps to replace it were told: "As my last message said: …"
+    return asked
 
 
 def question_as_asked(ctx: SupportContext) -> str | None:

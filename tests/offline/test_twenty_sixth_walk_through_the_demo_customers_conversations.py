@@ -12,8 +12,9 @@ from decimal import Decimal
 import pytest
 
 from agents.about_service import KEY_STEPS_REPLY, RUNS_HERE_UNLISTED, kind_of_app_asked
+from agents.coding_help import CODING_HELP_REPLY, asks_for_coding_help
 from agents.faq_refusals import asks_if_own_plan_has_the_sla
-from agents.mailings import MAILINGS_REPLY
+from agents.mailings import MAILINGS_REPLY, email_told_of
 from agents.never_signed_up import says_it_never_signed_up
 from agents.own_data import names_two_charges, wants_a_document
 from agents.password_entry import password_entry_reply
@@ -439,3 +440,64 @@ async def test_whether_one_has_the_sla_is_said_of_ones_own_plan_not_the_entry_al
 async def test_whether_a_visitor_has_the_sla_still_is_the_entry(converse):
     [outcome] = await converse(None, "do I have the sla?")
     assert outcome.reply.startswith("The Business plan comes with a 99.95% monthly uptime SLA"), outcome.reply
+
+
+# ---------------------------------------------------------------- an email of a failed payment when none failed
+
+async def test_an_email_of_a_failed_payment_when_none_failed_is_said_not_to_match_the_account(converse):
+    [outcome] = await converse("cus_bob", "I got an email saying my payment failed")
+    assert outcome.reply.startswith("Good news: none of your payments has failed."), outcome.reply
+    assert "So that email doesn't match your account. Don't follow its links" in outcome.reply
+
+
+async def test_an_email_of_a_failed_payment_that_did_fail_still_gets_the_failure(converse):
+    [outcome] = await converse("cus_alice", "I got an email saying my payment failed")
+    assert "didn't go through because the card ending 4242 expired" in outcome.reply, outcome.reply
+    assert "doesn't match your account" not in outcome.reply
+
+
+async def test_a_payment_said_to_have_failed_with_no_email_still_gets_no_warning(converse):
+    [outcome] = await converse("cus_bob", "my payment failed")
+    assert "doesn't match your account" not in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- code of the customer's own
+
+@pytest.mark.parametrize(("message", "asks"), [
+    ("can you help me write a python script?", True), ("can you help me fix my code?", True),
+    ("could you review my code please", True), ("can you help me with my python code", True),
+    ("can you help me with my deploy?", False), ("can you check my invoice?", False),
+    ("how do I deploy my python app?", False),
+    ("can you write me a script to scale my app?", False),  # a task of ours: no code, and the scaling guide
+])
+def test_code_to_be_written_or_debugged_is_read(message, asks):
+    assert asks_for_coding_help(message) is asks
+
+
+@pytest.mark.parametrize("message", ["can you help me write a python script?", "can you help me fix my code?"])
+async def test_code_to_be_written_is_not_ours_to_write_with_what_the_chat_can_do(converse, message):
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.reply == CODING_HELP_REPLY
+    assert "enough information" not in outcome.reply
+
+
+# ---------------------------------------------------------------- the card on file, changed
+
+@pytest.mark.parametrize("message", ["can you update it to my mastercard?", "can I change it?"])
+async def test_changing_the_card_just_told_is_how_a_card_is_replaced(converse, message):
+    _, outcome = await converse("cus_alice", "what card do you have on file?", message)
+    assert "choose **Replace card** and enter the new card's details" in outcome.reply, outcome.reply
+    assert "My answer is the same" not in outcome.reply
+
+
+async def test_how_to_update_the_card_after_its_steps_were_told_still_points_back_to_them(converse):
+    *_, outcome = await converse("cus_alice", "my card expired", "how do I update it?")
+    assert outcome.reply.startswith("As my last message said: Go to **Billing → Payment method**"), outcome.reply
+
+
+@pytest.mark.parametrize(("message", "got"), [
+    ("I got an email saying my payment failed", "email"), ("I received a text saying my card was declined", "text"),
+    ("I got a message that my transfer was declined.", "message"), ("my payment failed", None),
+])
+def test_what_the_customer_got_is_named_as_they_put_it(message, got):
+    assert email_told_of(message) == got

@@ -65,6 +65,7 @@ from agents.follow_ups.plans import (
     plan_stated,
 )
 from agents.follow_ups.topic import with_topic
+from agents.mailings import email_told_of
 from agents.outcome import FaqMatch, Source
 from agents.own_data import (
     ASKS_ABOUT_BILLING_EMAIL,
@@ -2238,6 +2239,13 @@ class BillingReplies(WriterBase):
                     f"Good news: none of your payments has failed. Your latest invoice, {latest.number} for "
                     f"{money(latest.amount)}, is {latest.status}."
                 )
+                if (got := email_told_of(self.ctx.message)) is not None:
+                    # "I got an email saying my payment failed" when none has: the email doesn't match the account,
+                    # which is how a fake one gives itself away.
+                    self.reply.add(f"So that {got} doesn't match your account. Don't follow its links or reply with a "
+                                   "password or card details; if you're unsure, sign in the way you usually do and "
+                                   f"check there, or I can {OFFER_PERSON} from our team to look at it with you.",
+                                   answers=False)
             return
         for invoice in sorted(failed, key=lambda i: i.issued_on, reverse=True):
             self._explain_failure(invoice)
