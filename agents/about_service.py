@@ -127,7 +127,10 @@ _NAMED_KINDS = (r"(?:blogs?|stores?|shops?|wordpress|django|rails|laravel|flask|
                 r"|databases?|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis"
                 # "Do you support websockets?" ("no guide"), "can I run cron jobs?": what an app does, which the help
                 # centre lists no more than what it is built with.
-                r"|web\s?sockets?|grpc|cron(?:\s+jobs?)?|background\s+(?:jobs?|workers?))")
+                r"|web\s?sockets?|grpc|cron(?:\s+jobs?)?|background\s+(?:jobs?|workers?)"
+                # "Can I use terraform with northwind?" ("not enough information"): tools to deploy with, which the help
+                # centre lists no more than frameworks.
+                r"|terraform|pulumi|ansible|kubernetes|k8s|helm|github\s+actions|gitlab\s+ci|circleci|jenkins)")
 _KIND_OF_APP = (rf"(?:sites?|websites?|apps?|applications?|apis?|backends?|projects?|{_NAMED_KINDS})"
                 r"(?:\s+(?:databases?|db|hosting))?"
                 # A version said after it ("python 3.12") is left out: a figure no fact holds is struck from the reply.
@@ -142,7 +145,8 @@ _ASKS_WHAT_RUNS_HERE = re.compile(
 # protein?" are shoppers' questions, and "can I use my database password in a variable?" asks of what an app holds.
 _BUILT_WITH = (r"(?:databases?|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis|docker(?:\s+images?)?|containers?"
                r"|web\s?sockets?|grpc|cron(?:\s+jobs?)?|background\s+(?:jobs?|workers?)|python|node(?:\.?js)?|php|ruby|java"
-               r"|golang|rust|django|rails|laravel|flask|wordpress)")
+               r"|golang|rust|django|rails|laravel|flask|wordpress|terraform|pulumi|ansible|kubernetes|k8s|helm"
+               r"|github\s+actions|gitlab\s+ci|circleci|jenkins)")
 _ASKS_WHAT_WE_HAVE = re.compile(
     r"\b(?:(?:do|does|can|could|will|would)\s+(?:you|u|northwind)\s+(?:\w+\s+)?(?:have|give|include)|(?:can|could|may)\s+"
     rf"(?:i|we)\s+(?:also\s+)?(?:use|get))\s+(?P<kind>(?:an?\s+|my\s+|our\s+)?(?:[a-z]+\s+)?{_BUILT_WITH}"
@@ -153,6 +157,8 @@ _ASKS_WHAT_WE_HAVE = re.compile(
 _WHAT_ABOUT_A_KIND = re.compile(
     rf"^\W*(?:(?:and|ok(?:ay)?|so|but)[,\s]+)?(?:(?:what|how)\s+about\s+|and\s+)?(?P<kind>(?:\w+\s+)?{_KIND_OF_APP})"
     r"(?:\s+v?\d+(?:\.\d+)*)?\s*[?.!]*$", re.IGNORECASE)
+# "With github actions", "from gitlab ci": how a deploy is made, said after "deploy".
+_HOW_IT_IS_DEPLOYED = re.compile(r"(?:with|from|using|via|through)\b", re.IGNORECASE)
 _NAMED_KIND = re.compile(rf"(?<!\w){_NAMED_KINDS}\b", re.IGNORECASE)
 _A_CARD_NOT_A_KIND = re.compile(r"\bamerican\s+express\b", re.IGNORECASE)
 # How the writer says the help centre lists no languages or frameworks: what a follow-up about another kind follows.
@@ -201,6 +207,8 @@ def kind_of_app_asked(text: str, *, last_reply: str = "") -> str | None:
         asked = _WHAT_ABOUT_A_KIND.match(text) or _KIND_TOLD.match(text)
     if asked is None or not _NAMED_KIND.search(asked["kind"]) or _A_CARD_NOT_A_KIND.search(asked["kind"]):
         return None  # "Is American Express supported?" asks about a card
+    if _HOW_IT_IS_DEPLOYED.match(asked["kind"]):
+        return None  # "can I deploy with github actions?" asks how a deploy is made, not what runs here
     return asked["kind"]
 
 

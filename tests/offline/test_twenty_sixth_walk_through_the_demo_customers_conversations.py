@@ -501,3 +501,23 @@ async def test_how_to_update_the_card_after_its_steps_were_told_still_points_bac
 ])
 def test_what_the_customer_got_is_named_as_they_put_it(message, got):
     assert email_told_of(message) == got
+
+
+# ---------------------------------------------------------------- tools to deploy with
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("can I use terraform with northwind?", "terraform"), ("do you support kubernetes?", "kubernetes"),
+])
+def test_a_tool_to_deploy_with_is_read_as_a_kind_the_help_centre_doesnt_list(message, kind):
+    assert kind_of_app_asked(message) == kind
+
+
+@pytest.mark.parametrize("message", ["can I deploy with github actions?", "can I deploy from gitlab ci?"])
+def test_how_a_deploy_is_made_still_is_not_read_as_a_kind_of_app(message):
+    assert kind_of_app_asked(message) is None
+
+
+async def test_terraform_with_northwind_is_that_the_help_centre_lists_no_tools(converse):
+    [outcome] = await converse("cus_bob", "can I use terraform with northwind?")
+    assert outcome.reply.startswith(RUNS_HERE_UNLISTED), outcome.reply
+    assert "whether terraform will work" in outcome.reply
