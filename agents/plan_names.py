@@ -37,10 +37,17 @@ def plan_above(plan: str) -> str | None:
     return next(iter(plans_above(plan)), None)
 
 
+def plans_below(plan: str) -> tuple[str, ...]:
+    """The plans cheaper than `plan` (any case), cheapest first, as the help centre writes them; none for the cheapest
+    plan or a plan we don't sell."""
+    key = plan.lower()
+    if key not in PLAN_KEYS:
+        return ()
+    return PLANS_CHEAPEST_FIRST[:PLAN_KEYS_CHEAPEST_FIRST.index(key)]
+
+
 def plan_below(plan: str) -> str | None:
     """The next plan down from `plan` (any case), as the help centre writes it; None for the cheapest plan or a plan we
     don't sell."""
-    key = plan.lower()
-    if key not in PLAN_KEYS or key == PLAN_KEYS_CHEAPEST_FIRST[0]:
-        return None
-    return PLANS_CHEAPEST_FIRST[PLAN_KEYS_CHEAPEST_FIRST.index(key) - 1]
+    below = plans_below(plan)
+    return below[-1] if below else None

@@ -1061,6 +1061,12 @@ def amount_asked_why(message: str, *, last_reply: str, asked_before: str = "") -
     return figure if figure in set(said) else None
 
 
+def figure_asked_as_a_charge(message: str) -> bool:
+    """Whether the message asks why a charge of a figure was taken ("why was I charged $29?", "why did you bill me 99?"),
+    not why the amount is that figure ("why is the amount 29?")."""
+    return (asked := _WHY_THE_FIGURE.match(message)) is not None and asked["charged"] is not None
+
+
 # "Can I switch to monthly?", "can I pay monthly?", "is it billed monthly?": paying month by month (the invoice list).
 _PAYING_MONTHLY = re.compile(
     r"\b(?:pay|paying|bill|billed|billing|charge|charged|switch|change|move|go|convert)\s+(?:\w+\s+){0,3}?(?:(?:to|on)\s+)?"

@@ -273,7 +273,7 @@ _A_KEY_OR_SIGNING_IN = re.compile(
     r"(?:get|find|make|create|generate|obtain)\s+(?:an?|my|our|the)\s+(?:(?:api|access|secret)\s+)?(?:keys?|tokens?)"
     r"|how\s+(?:do|can|would|should)\s+(?:i|we)\s+(?:authenticate|auth)(?:\s+with\s+it|\s+to\s+it)?)\s*[?.!]*\s*$",
     re.IGNORECASE)
-_THE_API_SPOKEN_OF = re.compile(r"\bapi\b|\bNorthwind has an API\b", re.IGNORECASE)
+_THE_API_SPOKEN_OF = re.compile(r"\bapis?\b", re.IGNORECASE)
 
 
 def key_asked_of_the_api(ctx: SupportContext) -> str | None:

@@ -18,10 +18,10 @@ from agents.mailings import MAILINGS_REPLY, email_told_of
 from agents.never_signed_up import says_it_never_signed_up
 from agents.own_data import names_two_charges, wants_a_document
 from agents.password_entry import password_entry_reply
-from agents.plan_names import plan_below
+from agents.plan_names import plan_below, plans_below
 from agents.providers.offline.kb import fault_began_with_a_deploy
 from agents.sales_contact import SALES_CONTACT_REPLY, asks_how_to_reach_sales
-from agents.service_terms import amount_asked_why, asks_what_nonpayment_does
+from agents.service_terms import amount_asked_why, asks_what_nonpayment_does, figure_asked_as_a_charge
 from tests.agents.fakes import ctx_for
 
 # ---------------------------------------------------------------- a copy of an invoice
@@ -57,6 +57,11 @@ async def test_an_invoice_asked_about_without_a_copy_still_has_its_figures(conve
 ])
 def test_the_figure_a_charge_is_asked_why_of_is_read(message, figure):
     assert amount_asked_why(message, last_reply="") == figure
+    assert figure_asked_as_a_charge(message)
+
+
+def test_why_the_amount_is_a_figure_is_not_asked_as_a_charge():
+    assert not figure_asked_as_a_charge("why is the amount 29?")
 
 
 @pytest.mark.parametrize(("message", "figure"), [
@@ -262,9 +267,12 @@ async def test_yes_after_the_offer_of_a_person_for_sales_hands_the_conversation_
 
 # ---------------------------------------------------------------- a visitor's plan against another
 
-@pytest.mark.parametrize(("plan", "below"), [("Pro", "Free"), ("business", "Pro"), ("free", None), ("gold", None)])
-def test_the_plan_below_one_is_the_next_cheaper(plan, below):
+@pytest.mark.parametrize(("plan", "below", "all_below"), [
+    ("Pro", "Free", ("Free",)), ("business", "Pro", ("Free", "Pro")), ("free", None, ()), ("gold", None, ()),
+])
+def test_the_plans_below_one_are_the_cheaper_ones(plan, below, all_below):
     assert plan_below(plan) == below
+    assert plans_below(plan) == all_below
 
 
 @pytest.mark.parametrize(("message", "compared"), [

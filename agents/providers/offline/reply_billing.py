@@ -147,6 +147,7 @@ from agents.service_terms import (
     asks_price_per_seat,
     asks_to_change_the_renewal_date,
     asks_what_nonpayment_does,
+    figure_asked_as_a_charge,
     reports_payment_trouble,
     saving_asked_of_a_move,
     tier_not_ours,
@@ -552,9 +553,6 @@ _UPGRADE_ASKED = re.compile(r"\bupgrad\w*\b|\b(?:move|switch|go|change)\s+(?:up\
                             re.IGNORECASE)
 # The help centre's entry on upgrading, as quoted.
 _UPGRADE_STEPS_TOLD = "The upgrade applies at once"
-
-_CHARGED = re.compile(r"\b(?:charged|billed|charge\s+(?:me|us)|bill\s+(?:me|us))\b", re.IGNORECASE)
-
 
 class BillingReplies(WriterBase):
     # Set when a charge named as taken twice wasn't: the duplicate there is is then offered, not filed.
@@ -2717,7 +2715,7 @@ class BillingReplies(WriterBase):
         # "Why is it $29?" right after one invoice was told is about that invoice, which the invoices' part explains; "why
         # did you charge me 99 dollars?" asks of the charge, which the plan's price explains (after a copy of NW-2001 was
         # asked for, the invoice list came).
-        charged = bool(_CHARGED.search(self.ctx.message))
+        charged = figure_asked_as_a_charge(self.ctx.message)
         if figure is None or (len(invoice_numbers(last_reply)) == 1 and not charged):
             return False
         priced = [plan for plan in self.facts.plans if plan.price_monthly == figure]

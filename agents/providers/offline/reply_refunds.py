@@ -28,7 +28,7 @@ from agents.follow_ups.topic import with_topic
 from agents.number_words import count_of, said_in_words, words_alternation
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import wants_a_document
-from agents.plan_names import PLAN_KEY_ALTERNATION, PLAN_KEYS_CHEAPEST_FIRST
+from agents.plan_names import plans_below
 from agents.providers.offline.other_customer import names_someone_else
 from agents.providers.offline.reply_base import (
     AMOUNT,
@@ -58,7 +58,7 @@ from agents.refund_requests import (
     refund_wanted,
     reports_charged_twice,
 )
-from agents.service_terms import REFUND_REFERENCE
+from agents.service_terms import REFUND_REFERENCE, plan_moved_to
 
 # "Who approves refunds?", "who decides on it?", "who can approve it?": who, not when or whether.
 _ASKS_WHO_APPROVES = re.compile(r"\bwho\s+(?:(?:can|will|would|does|gets\s+to)\s+)?(?:approves?|decides?|signs?\s+off|"
@@ -147,9 +147,6 @@ _ASKS_IF_A_CHANGE_REFUNDS = re.compile(
 _ASKS_ABOUT_A_REFUND = re.compile(r"\b(?:refund\w*|money\s+back|get\s+(?:my|our)\s+money)\b", re.IGNORECASE)
 # "I want to cancel", "how do I cancel my subscription?", "downgrade me to free": ending or shrinking the paid plan.
 _ASKS_TO_CANCEL = re.compile(r"\b(?:cancel\w*|unsubscribe|downgrad\w*)\b", re.IGNORECASE)
-# "Change my plan to pro", "switch to free": a move to the plan named.
-_MOVE_TO_A_PLAN = re.compile(rf"\b(?:change|switch|move|go|drop)\w*\b[^.?!]{{0,25}}?\bto\s+(?:the\s+)?"
-                             rf"(?P<plan>{PLAN_KEY_ALTERNATION})\b", re.IGNORECASE)
 # "I asked for one last week", "I already requested a refund": a request the customer says they made before.
 _SAYS_ONE_WAS_ASKED_FOR = re.compile(r"(?<!\bif\s)\b(?:i|we)\s+(?:already\s+|have\s+already\s+|'ve\s+already\s+|did\s+)?(?:asked|requested"
                                      r"|applied|put\s+in\s+a\s+request)\s+(?:for\s+)?(?:one|a\s+refund|it|the\s+refund|that)\b",
@@ -684,11 +681,9 @@ class RefundReplies(BillingReplies):
     def _moves_to_a_cheaper_plan(self, text: str) -> bool:
         """"How do I change my plan to pro?" from Business: a downgrade in other words ("will I get money back?" after it
         got the duplicate's refund, as if asked of it)."""
-        if (moved := _MOVE_TO_A_PLAN.search(text)) is None or self.ctx.customer is None:
+        if (moved := plan_moved_to(text)) is None or self.ctx.customer is None:
             return False
-        own = self.ctx.customer.plan.lower()
-        return (own in PLAN_KEYS_CHEAPEST_FIRST
-                and PLAN_KEYS_CHEAPEST_FIRST.index(moved["plan"].lower()) < PLAN_KEYS_CHEAPEST_FIRST.index(own))
+        return moved.capitalize() in plans_below(self.ctx.customer.plan)
 
     def _part_of_a_charge_quoted(self) -> bool:
         """"Refund NW-2002 but only $50": an amount asked for that is no charge of the customer's and less than
