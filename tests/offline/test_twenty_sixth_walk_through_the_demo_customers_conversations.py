@@ -529,3 +529,18 @@ async def test_terraform_with_northwind_is_that_the_help_centre_lists_no_tools(c
     [outcome] = await converse("cus_bob", "can I use terraform with northwind?")
     assert outcome.reply.startswith(RUNS_HERE_UNLISTED), outcome.reply
     assert "whether terraform will work" in outcome.reply
+
+
+# ---------------------------------------------------------------- a second factor's code refused, with two-factor off
+
+@pytest.mark.parametrize("message", ["my 2fa code isn't working", "the authenticator code is invalid"])
+async def test_a_code_refused_with_two_factor_off_is_that_no_code_is_needed(converse, message):
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("Two-factor authentication is currently off for your account, so your password "
+                                    "alone signs you in: you don't need a code from your authenticator."), outcome.reply
+
+
+async def test_turning_two_factor_on_is_told_in_a_sentence_of_its_own(converse):
+    [outcome] = await converse("cus_alice", "someone hacked my account, how do I turn on two-factor?")
+    assert "isn't enough to sign in. Here's how: Go to **Settings → Security" in outcome.reply, outcome.reply
+    assert "sign in: here's how" not in outcome.reply

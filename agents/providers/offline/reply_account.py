@@ -265,7 +265,11 @@ _BILLING_WORDS = ("billing", "invoice", "invoices", "payment", "payments", "card
 # "My authenticator is gone", "I can't get my 2fa codes", "new phone": the second factor lost, not asked about.
 _LOST_SECOND_FACTOR = ("lost", "lose", "gone", "new phone", "new device", "new mobile", "cant get", "can not get",
                        "deleted", "broken", "broke", "stolen", "wiped", "reset", "no longer", "dont have",
-                       "do not have", "recover", "recovery", "back in", "get in", "sign in", "log in", "login")
+                       "do not have", "recover", "recovery", "back in", "get in", "sign in", "log in", "login",
+                       # "My 2fa code isn't working": with two-factor off, no code is asked for (its steps to turn it on
+                       # came, as if that were the trouble).
+                       "isnt working", "not working", "doesnt work", "dont work", "wont work", "invalid", "rejected",
+                       "not accepted")
 # "Can I get my data before you delete my account?": getting the data out, which the export entry answers;
 # the deletion it is asked ahead of is not what the customer wants to do.
 _GETS_DATA = re.compile(
@@ -1078,10 +1082,11 @@ class AccountReplies(BillingReplies):
         enable = self._entry_on("turn on", "two-factor")
         if enable is not None:
             self._cite_faq(enable)
-        how = f"here's how: {enable.answer}" if enable is not None else "ask me and I'll tell you how."
+        # The steps are a sentence of their own ("…to sign in: here's how: Go to …" read as a stammer).
+        how = f". Here's how: {enable.answer}" if enable is not None else ": ask me and I'll tell you how."
         turn_on = "Once you're back in, turn it on" if once_back_in else "Turn it on"
         self.reply.add(f"Two-factor authentication is currently off for your account. {turn_on}, so that a password "
-                       f"alone isn't enough to sign in: {how}")
+                       f"alone isn't enough to sign in{how}")
 
     def _asks_what_members_may_do(self) -> bool:
         """Whether the message asks what the people on the customer's team may see or do. "They" counts
