@@ -92,7 +92,7 @@ from agents.email_not_received import email_unnamed_not_received_reply
 from agents.envelope import AgentRequest, AgentResponse
 from agents.events import Event, EventSink
 from agents.facts import AccountFact, IncidentFact
-from agents.faq_refusals import why_the_entry_is_refused
+from agents.faq_refusals import asks_if_own_plan_has_the_sla, why_the_entry_is_refused
 from agents.feedback import feedback_asked, feedback_reply
 from agents.follow_ups.billing import (
     CANCEL_AT_ONCE_UNDESCRIBED_REPLY,
@@ -1115,6 +1115,10 @@ _FOLLOW_UPS_MISREAD = (
     # "What's your SLA?" (general at 0.52: a panel that offered the SLA's entry as a guess, "I think you're asking
     # about …"): the uptime SLA, which the technical part tells for the customer's plan, as for "what is the SLA?".
     # "Does the pro plan have an sla?" stays general: the entry, whole, answers it of that plan.
+    # "Do I have the sla?" after a two-factor question (account at 0.97, the conversation's topic read into it: the
+    # account part quoted the SLA's entry whole): the customer's own plan, which the technical part answers.
+    _FollowUpRule(lambda ctx: asks_if_own_plan_has_the_sla(ctx.message), "technical", "own_plan_sla_asked",
+                  "asks whether their own plan has the uptime SLA", spares=("human",)),
     _FollowUpRule(lambda ctx: names_the_sla(ctx.message) and not asks_what_a_plan_has(ctx.message), "technical",
                   "sla_named", "names the uptime SLA", spares=("billing", "refund", "account", "human", "out_of_scope")),
     # "How long do they take?" right after the refund policy (off topic: the scope reply): a refund's time to arrive,

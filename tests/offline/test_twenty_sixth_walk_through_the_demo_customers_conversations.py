@@ -544,3 +544,9 @@ async def test_turning_two_factor_on_is_told_in_a_sentence_of_its_own(converse):
     [outcome] = await converse("cus_alice", "someone hacked my account, how do I turn on two-factor?")
     assert "isn't enough to sign in. Here's how: Go to **Settings → Security" in outcome.reply, outcome.reply
     assert "sign in: here's how" not in outcome.reply
+
+
+async def test_whether_one_has_the_sla_after_a_two_factor_question_is_said_of_ones_own_plan(converse):
+    # Seen in chromium: the account part, at 0.97 with the conversation's topic read in, quoted the SLA's entry whole.
+    _, outcome = await converse("cus_alice", "my 2fa code isn't working", "do I have the sla?")
+    assert outcome.reply.startswith("You're on the Pro plan: Free and Pro have no SLA"), outcome.reply
