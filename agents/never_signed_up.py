@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from agents.amounts import money
 from agents.context import SupportContext
 from agents.facts import CustomerProfile
 from agents.follow_ups.history import last_assistant_text
@@ -74,13 +75,11 @@ def _plan_not_chosen(customer: CustomerProfile | None, *, named: str | None) -> 
         return ("I can't see which plan an account is on while you're not signed in. If you're being charged for a plan "
                 f"you didn't choose, please sign in (top right) and tell me again, or I can {OFFER_PERSON} from our team.")
     on = f"Your account is on the {customer.plan} plan"
+    another = named is not None and named.lower() != customer.plan.lower()
+    not_the_named = f", not {named.capitalize()}," if named is not None and another else ""
     if customer.plan_price == 0:
-        other = f", not {named.capitalize()}," if named and named.lower() != customer.plan.lower() else ""
-        return (f"{on}{other} which costs nothing, so no paid plan is charged to it. If you've been charged by us all the "
-                f"same, tell me where you see the charge, or I can {OFFER_PERSON} from our team.")
-    if named and named.lower() != customer.plan.lower():
-        return (f"{on}, not {named.capitalize()}, at ${customer.plan_price:,.2f} a month. If you didn't choose it either, a "
-                "person from our team can look into how it was set up and whether a refund is due: would you like me to "
-                f"{OFFER_PERSON}?")
-    return (f"{on}, at ${customer.plan_price:,.2f} a month. If you didn't choose it, a person from our team can look into "
-            f"how it was set up and whether a refund is due: would you like me to {OFFER_PERSON}?")
+        return (f"{on}{not_the_named} which costs nothing, so no paid plan is charged to it. If you've been charged by us "
+                f"all the same, tell me where you see the charge, or I can {OFFER_PERSON} from our team.")
+    return (f"{on}{not_the_named or ','} at {money(customer.plan_price)} a month. If you didn't choose it"
+            f"{' either' if another else ''}, a person from our team can look into how it was set up and whether a refund "
+            f"is due: would you like me to {OFFER_PERSON}?")

@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from agents.amounts import money
 from agents.context import Intent, SupportContext
 from agents.facts import (
     AccountFact,
@@ -42,10 +43,6 @@ ARTICLE_MIN_SCORE = ARTICLE_RELEVANT_FROM
 ARTICLE_STRONG = 0.25
 MAX_STEPS = 4
 PERSONAL_INTENTS: tuple[Intent, ...] = ("billing", "refund", "account")
-
-
-def money(amount: Decimal | str | float) -> str:
-    return f"${Decimal(str(amount)):,.2f}"
 
 
 def joined_with_and(items: list[str]) -> str:
@@ -424,9 +421,13 @@ class WriterBase:
                 latest[total] = invoice
         return list(latest.values())
 
+    def _invoices_charged_twice(self) -> set[str]:
+        """The numbers of the invoices with a duplicate payment."""
+        return {p.invoice_number for p in self.facts.payments if p.duplicate}
+
     def _charged_twice_totals(self) -> dict[str, Decimal]:
         """For each invoice with a duplicate payment, what its successful payments took in all (2 × $99.00)."""
-        twice = {p.invoice_number for p in self.facts.payments if p.duplicate}
+        twice = self._invoices_charged_twice()
         totals: dict[str, Decimal] = {}
         for payment in self.facts.payments:
             if payment.invoice_number in twice and payment.status != "failed":

@@ -717,7 +717,7 @@ class BillingReplies(WriterBase):
             or payment_problem)
         # A question about the service never hides the invoice the message itself names.
         if asked and (not service_told or self._invoices_named()):
-            told_twice = {p.invoice_number for p in self.facts.payments if p.duplicate} if double_charge else set()
+            told_twice = self._invoices_charged_twice() if double_charge else set()
             for invoice in asked:
                 if card_changed and invoice.status == "failed":
                     continue  # its retry on the new card is told with the card, above

@@ -417,8 +417,7 @@ class RefundReplies(BillingReplies):
                        "bill", "billed", "invoice") or invoice_numbers(self.text) or self.invoices_for_amounts is not None:
                 self.billing()
             return
-        own_words = normalise(self.ctx.message)
-        if ASKS_WHY_MORE.search(self.ctx.message) and not has_cue(set(own_words.split()), own_words, *REFUND_CUES):
+        if ASKS_WHY_MORE.search(self.ctx.message) and not self._names_a_refund_itself():
             # "That's more than last month" after a reply that offered the duplicate's refund: the charge weighed against
             # the ones before it (the billing part), not the refund window of the first invoice the reply named.
             self.billing()
@@ -440,7 +439,7 @@ class RefundReplies(BillingReplies):
             if wants_a_document(self.ctx.message):
                 # "Can I get an invoice for the duplicate charge?": the invoice both payments were taken for is where
                 # its copy is (the refund was filed, as if asked for).
-                doubled = sorted({p.invoice_number for p in self.facts.payments if p.duplicate})
+                doubled = self._invoices_charged_twice()
                 self._where_documents_are([i for i in self.facts.invoices if i.number in doubled])
             return
         foreign = self._invoices_named_not_own()
@@ -458,7 +457,7 @@ class RefundReplies(BillingReplies):
 
     def _duplicates_refund_filed(self) -> list[RefundFact]:
         """The live refunds of invoices charged twice: one per invoice, for its duplicate."""
-        twice = {p.invoice_number for p in self.facts.payments if p.duplicate}
+        twice = self._invoices_charged_twice()
         return [r for r in self.facts.refunds if r.invoice_number in twice and r.status != "rejected"]
 
     def _first_payments_asked_too(self) -> None:
@@ -792,7 +791,7 @@ class RefundReplies(BillingReplies):
         # refund 3 days ago"), not a charge's: only a follow-up leaning on the refund talk applies the window.
         own_words = set(normalise(self.ctx.message).split())
         if (paid_ago is None or invoice_numbers(self.ctx.message) or len(own_words) > 12
-                or has_cue(own_words, normalise(self.ctx.message), *REFUND_CUES) or self._refund_wanted()
+                or self._names_a_refund_itself() or self._refund_wanted()
                 or self._mentions_double_charge() or not self._refund_is_asked_about()
                 or self._waited_for_a_refund_never_asked()):
             return False
@@ -931,6 +930,11 @@ class RefundReplies(BillingReplies):
         """A reply to a refund refused for its window that argues with it rather than naming another charge
         (follow_ups.billing.pushes_back_on_a_refund_refused, which the orchestrator's label rule reads too)."""
         return pushes_back_on_a_refund_refused(self.ctx)
+
+    def _names_a_refund_itself(self) -> bool:
+        """Whether the message's own words, not the question it follows, name a refund or money back."""
+        norm = normalise(self.ctx.message)
+        return has_cue(set(norm.split()), norm, *REFUND_CUES)
 
     def _refund_is_asked_about(self) -> bool:
         """Whether the message, the question it follows or the offer it answers is about getting money
