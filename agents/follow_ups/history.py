@@ -5,6 +5,7 @@ a follow-up leans on among them, and the assistant's turns.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from agents.context import HistoryTurn, SourceKind, SupportContext
 from agents.follow_ups.go_aheads import DECLINE
@@ -25,13 +26,23 @@ def turns_before(ctx: SupportContext, *, turns: int = 4) -> str:
 def earlier_user_texts(ctx: SupportContext) -> list[str]:
     """The customer's earlier messages, newest first, as far back as a follow-up looks, each read as the run that
     answered it read it ("I didn't do anything" after the lock's reason: the sign-ins were not theirs)."""
+    return list(_earlier_user_texts(_turns_of(ctx), ctx.message))
+
+
+def _turns_of(ctx: SupportContext) -> tuple[tuple[str, str], ...]:
+    return tuple((turn.role, turn.text) for turn in ctx.history)
+
+
+# Rule after rule asks for the turns before a message, about forty times a run: read once per conversation so far (#9).
+@lru_cache(maxsize=1024)
+def _earlier_user_texts(turns: tuple[tuple[str, str], ...], message: str) -> tuple[str, ...]:
     texts, last_reply = [], ""
-    for turn in ctx.history:
-        if turn.role == "assistant":
-            last_reply = turn.text
-        elif turn.text != ctx.message:
-            texts.append(with_the_lock_denied(turn.text, last_reply=last_reply))
-    return texts[::-1][:TOPIC_TURNS]
+    for role, text in turns:
+        if role == "assistant":
+            last_reply = text
+        elif text != message:
+            texts.append(with_the_lock_denied(text, last_reply=last_reply))
+    return tuple(texts[::-1][:TOPIC_TURNS])
 
 
 def last_user_text(ctx: SupportContext) -> str | None:
@@ -66,7 +77,12 @@ def recent_questions(ctx: SupportContext) -> str:
 def previous_user_text(ctx: SupportContext) -> str | None:
     """The question a follow-up leans on: the latest earlier user message that is not itself a
     follow-up ("yes please" → "how long will it take?" both lean on the question before them)."""
-    earlier = earlier_user_texts(ctx)
+    return _previous_user_text(_turns_of(ctx), ctx.message)
+
+
+@lru_cache(maxsize=1024)
+def _previous_user_text(turns: tuple[tuple[str, str], ...], message: str) -> str | None:
+    earlier = list(_earlier_user_texts(turns, message))
     at = question_at(earlier)
     return None if at is None else earlier[at]
 
