@@ -12,6 +12,13 @@ from __future__ import annotations
 
 import re
 
+# "Can you write me a python script to deploy my app?", "could you generate some code to deploy my app": code
+# asked for, which the chat does not write. Its "generate" makes no thing of the help centre's (no API key, no
+# domain): what the code is for (deploying) is what a guide may say something of.
+ASKS_TO_WRITE_CODE = re.compile(
+    r"\b(?:write|generate)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+|some\s+)?(?:[\w+#-]+\s+)?"
+    r"(?:scripts?|code|programs?|functions?|snippets?|dockerfiles?)\b", re.IGNORECASE)
+
 _CODE = (r"(?:(?:python|javascript|js|node|typescript|php|ruby|java|go|rust|sql|bash|shell)\s+)?"
          r"(?:code|script|scripts|program|function|query|regex|class|snippet)")
 # "Can you write me a script to scale my app?" names a task on our platform, which its guide answers beside saying no code

@@ -68,6 +68,7 @@ from agents.service_terms import (
     asks_about_paying_yearly,
     asks_for_a_neighbouring_plan,
     asks_for_a_plan_change_alone,
+    asks_if_own_plan_has_the_sla,
     asks_price_per_app,
     plan_asked_if_offered,
     plan_moved_to,
@@ -136,20 +137,6 @@ def _method_of_another_plan(ctx: SupportContext, top: FaqMatch) -> bool:
 
 def _plan_not_the_entrys(plan: str | None, top: FaqMatch) -> bool:
     return plan is not None and plan not in top.question.lower()
-
-
-# "Do I have the sla?", "am I covered by the sla?", "is the sla included in my plan?": whether the customer's own plan has
-# it, which the entry leaves them to work out from which plans it names (the technical part says it of their plan).
-_OWN_PLAN_HAS_THE_SLA = re.compile(
-    r"\b(?:do|does|did|am|is|are)\s+(?:i|we|my\s+(?:plan|account)|our\s+(?:plan|account))\s+(?:\w+\s+)?(?:have|get|include"
-    r"|come\s+with|covered\s+by|under)\s+(?:the\s+|an?\s+|your\s+)?(?:uptime\s+)?sla\b"
-    r"|\b(?:is|does)\s+(?:the\s+|an?\s+|your\s+)?(?:uptime\s+)?sla\s+(?:included|part\s+of|come\s+with|apply\s+to|cover)\s+"
-    r"(?:in\s+)?(?:my|our|me|us)\b", re.IGNORECASE)
-
-
-def asks_if_own_plan_has_the_sla(message: str) -> bool:
-    """Whether the message asks if the customer's own plan comes with the uptime SLA ("do I have the sla?")."""
-    return bool(_OWN_PLAN_HAS_THE_SLA.search(message))
 
 
 # In this order: the first that refuses is the one the trace gives.

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from agents.about_service import MOVE_DOWNTIME_UNKNOWN
+from agents.about_service import MOVE_DOWNTIME_UNKNOWN, kind_of_app_asked
+from agents.coding_help import ASKS_TO_WRITE_CODE
 from agents.context import Intent
 from agents.details_for_a_person import OWNER_CHANGE_UNDESCRIBED
 from agents.follow_ups.offers import OFFER_PERSON
@@ -54,6 +55,20 @@ _DEPLOY_NOTICES = re.compile(
     r"\bweb[\s-]?hooks?\b|\b(?:slack|discord|teams|pagerduty)\s+(?:integration|notifications?|alerts?|messages?)\b"
     r"|\b(?:notif(?:y|ied|ications?)|alerts?|alerted|emails?|e-mails?)\b[^.?!]{0,30}\b(?:when|if|after|on|about|for)\s+(?:a\s+|my\s+|the\s+"
     r"|our\s+)?(?:deploy\w*|builds?|releases?)\b", re.IGNORECASE)
+
+# "Can I get a dedicated ip?", "do you have static ips for outbound requests?", "what ips should we whitelist?": an address
+# of the app's own, which no entry or guide mentions ("no guide on that", as if only a guide were missing).
+_STATIC_IP = re.compile(
+    r"\b(?:dedicated|static|fixed|reserved|outbound|egress|permanent)\s+ip(?:\s+address(?:es)?|s)?\b"
+    r"|\bips?\s+(?:address(?:es)?\s+)?(?:to\s+)?(?:whitelist\w*|allowlist\w*)\b|\b(?:whitelist|allowlist)\w*\s+(?:your|the)\s+ips?\b"
+    r"|\bwhat\s+ips?(?:\s+address(?:es)?)?\s+(?:do|does|will)\s+(?:my|our|the)\s+apps?\b"
+    r"|\b(?:what|which)\s+ips?\b[^.?!]{0,30}\b(?:whitelist|allowlist)\w*", re.IGNORECASE)
+# "How do I set up a cron job?", "can I run scheduled tasks?", "run a script every night": work an app runs on a schedule,
+# which no entry or guide describes ("no guide on that").
+_SCHEDULED_JOBS = re.compile(
+    r"\bcron(?:\s*jobs?|\s*tabs?|tabs?)?\b|\bscheduled\s+(?:jobs?|tasks?|scripts?)\b|\bschedul(?:e|ing)\s+(?:a\s+|my\s+|our\s+)?"
+    r"(?:jobs?|tasks?|scripts?)\b|\brun\s+(?:a\s+|my\s+|our\s+)?(?:jobs?|tasks?|scripts?)\s+(?:every|each|nightly|daily|hourly"
+    r"|weekly|on\s+a\s+schedule)\b", re.IGNORECASE)
 
 # "Can I get a demo?", "do you do demos?", "book a demo": a demonstration, which the help centre never offers ("no
 # guide on that").
@@ -274,7 +289,7 @@ _INSTANCE_LIMIT = re.compile(
 _OWN_INSTANCES = re.compile(r"\b(?:do|does)\s+(?:i|we|my\s+app|our\s+app)\s+(?:have|run|use)\b|\b(?:are|is)\s+running\b",
                             re.IGNORECASE)
 
-Uncovered = Literal["company", "data_shared", "build_minutes", "signed_out", "instance_limit",
+Uncovered = Literal["company", "static_ip", "scheduled_jobs", "data_shared", "build_minutes", "signed_out", "instance_limit",
                     "partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document",
                     "ownership",
                     "account_manager",
@@ -417,6 +432,17 @@ _TOPICS: dict[Uncovered, _Topic] = {
         "Our help centre covers Northwind Cloud's service (plans, billing, accounts and deploys) but not the company "
         "itself, such as who owns it, where it's based or how big it is, so I'd rather not guess. A person from our team "
         f"can tell you: would you like me to {OFFER_PERSON}?")),
+    "static_ip": _Topic(_named(_STATIC_IP), (
+        "Our help centre doesn't mention dedicated or static IP addresses, for an app or for the requests it makes, so "
+        f"I'd rather not guess whether there are any. A person from our team can tell you: would you like me to "
+        f"{OFFER_PERSON}?"), label="technical"),
+    # Not "can I run cron jobs?", which the kinds of app that run here answer, nor code asked for, which is not written.
+    "scheduled_jobs": _Topic(
+        lambda message, _last_reply: bool(_SCHEDULED_JOBS.search(message)) and kind_of_app_asked(message) is None
+        and not ASKS_TO_WRITE_CODE.search(message), (
+        "Our help centre doesn't describe running jobs on a schedule, such as cron jobs, so I'd rather not guess whether "
+        f"or how it's done. A person from our team can tell you: would you like me to {OFFER_PERSON}?"),
+        label="technical"),
     "latency": _Topic(_named(_LATENCY), (
         "Our help centre doesn't give latency figures for our regions, or between them and where your users are, so I'd "
         f"rather not guess. A person from our team can tell you more: would you like me to {OFFER_PERSON}?"),

@@ -1206,6 +1206,39 @@ def gives_an_invoice_detail(text: str, *, last_reply: str = "") -> bool:
         bool(_SAYS_WHAT_IT_SHOULD_BE.match(text) or _A_DETAIL_ALONE.match(text)) and _WHERE_DETAILS_ARE_ENTERED in last_reply)
 
 
+
+# "What's my billing address?", "what vat number do you have for us?", "what company name is on our invoices?": a detail the
+# invoices carry, asked for as it stands, which no look-up of this chat holds (the steps to enter it came alone, as if the
+# customer had asked how to change it). "What's your company name?" asks for ours.
+_INVOICE_DETAIL_NAMED = (r"(?:billing\s+address|(?:company|business)\s+(?:name|address)|(?:vat|tax|gst)\s+(?:number|id)"
+                         r"|address|name)")
+_ASKS_FOR_AN_INVOICE_DETAIL_ON_FILE = re.compile(
+    r"^\W*(?:(?:can|could)\s+you\s+(?:tell|show)\s+me\s+|tell\s+me\s+)?"
+    r"(?:what(?:'s|’s|\s+is)\s+(?:my|our|the)\s+(?:current\s+)?" + _INVOICE_DETAIL_NAMED.replace("|address|name", "") +
+    r"(?:\s+(?:on|for)\s+(?:my|our|the)\s+(?:invoices?|account|bills?))?"
+    r"|what\s+" + _INVOICE_DETAIL_NAMED + r"\s+(?:is|appears|shows)\s+on\s+(?:my|our|the)\s+invoices?"
+    r"|what\s+(?:my|our)\s+" + _INVOICE_DETAIL_NAMED.replace("|address|name", "") + r"\s+is"
+    r"|what\s+" + _INVOICE_DETAIL_NAMED.replace("|address|name", "") +
+    r"\s+do\s+you\s+have(?:\s+(?:for\s+(?:me|us)|on\s+file))+)\W*$", re.IGNORECASE)
+
+
+def asks_for_an_invoice_detail_on_file(text: str) -> bool:
+    """Whether the message asks what the company name, billing address or VAT number on the account is."""
+    return bool(_ASKS_FOR_AN_INVOICE_DETAIL_ON_FILE.match(text))
+
+
+def invoice_detail_asked(text: str) -> str:
+    """The detail asked for ("your billing address"), or "" when none is named on its own."""
+    lowered = text.lower()
+    for words, detail in (("billing address", "your billing address"), ("company address", "your company's address"),
+                          ("business address", "your company's address"), ("company name", "your company name"),
+                          ("business name", "your company name"), ("vat", "your VAT number"), ("gst", "your GST number"),
+                          ("tax", "your tax number"), ("address", "the address on your invoices"),
+                          ("name", "the name on your invoices")):
+        if words in lowered:
+            return detail
+    return ""
+
 # "Can I get them emailed to someone else?", "can you send invoices to our accountant?", "can you send it to
 # accounting@acme.com?": the invoices sent to another person or address (the invoice list, twice; "my answer is the
 # same"). "Them" and "it" are the invoices only after a turn about them (the writer reads the topic).

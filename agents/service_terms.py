@@ -1094,3 +1094,17 @@ def asks_if_the_price_changed(text: str) -> bool:
     """"Was there a price change?", "I thought pro was cheaper": whether the plan's price changed, which the invoices
     answer."""
     return _ASKS_IF_THE_PRICE_CHANGED.search(text) is not None
+
+
+# "Do I have the sla?", "am I covered by the sla?", "is the sla included in my plan?": whether the customer's own plan has
+# it, which the entry leaves them to work out from which plans it names (the technical part says it of their plan).
+_OWN_PLAN_HAS_THE_SLA = re.compile(
+    r"\b(?:do|does|did|am|is|are)\s+(?:i|we|my\s+(?:plan|account)|our\s+(?:plan|account))\s+(?:\w+\s+)?(?:have|get|include"
+    r"|come\s+with|covered\s+by|under)\s+(?:the\s+|an?\s+|your\s+)?(?:uptime\s+)?sla\b"
+    r"|\b(?:is|does)\s+(?:the\s+|an?\s+|your\s+)?(?:uptime\s+)?sla\s+(?:included|part\s+of|come\s+with|apply\s+to|cover)\s+"
+    r"(?:in\s+)?(?:my|our|me|us)\b", re.IGNORECASE)
+
+
+def asks_if_own_plan_has_the_sla(message: str) -> bool:
+    """Whether the message asks if the customer's own plan comes with the uptime SLA ("do I have the sla?")."""
+    return bool(_OWN_PLAN_HAS_THE_SLA.search(message))

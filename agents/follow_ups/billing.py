@@ -45,8 +45,9 @@ SAYS_IT_WENT_UNUSED = re.compile(
     r"|\b(?:barely|hardly|rarely|scarcely|never\s+really)\s+(?:even\s+)?(?:used|use|touched)\b"
     r"|\bonly\s+used\s+(?:it|them|the\s+\w+)\s+(?:once|twice|a\s+(?:few|couple\s+of)\s+times|for\s+(?:a|one)\s+(?:day|week))\b",
     re.IGNORECASE)
+# "Why?" alone argues too: the reason for the refusal, asked (the latest paid invoice's refusal came, as if asked of it).
 _PUSHES_BACK = re.compile(r"\b(?:why\s+not|why\s+can'?t|why\s+cannot|why\s+can\s+not|come\s+on|only|exception|unfair"
-                          r"|not\s+fair|seriously|really|but|just\s+this\s+once|please)\b"
+                          r"|not\s+fair|seriously|really|but|just\s+this\s+once|please)\b|^\W*why\s*[?.!]*\s*$"
                           rf"|{SAYS_IT_WENT_UNUSED.pattern}", re.IGNORECASE)
 _NAMES_AN_INVOICE = re.compile(r"\bNW-?\d+\b", re.IGNORECASE)
 

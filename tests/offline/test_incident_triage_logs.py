@@ -25,7 +25,7 @@ async def test_asking_where_the_logs_are_gets_the_step_that_says_where(converse,
     assert [s.ref for s in outcome.sources if s.kind == "article"] == ["api-errors-5xx"]
 
 
-@pytest.mark.parametrize("message", ["can i stream my app logs from the cli", "how do i set up a cron job"])
+@pytest.mark.parametrize("message", ["can i stream my app logs from the cli", "how do i set up a redis cache"])
 async def test_a_question_beyond_where_something_is_still_gets_no_guide(converse, message):
     [outcome] = await converse("cus_alice", message)
     assert NO_GUIDE in outcome.reply and "App → Logs" not in outcome.reply, outcome.reply

@@ -13,7 +13,6 @@ import pytest
 
 from agents.about_service import KEY_STEPS_REPLY, RUNS_HERE_UNLISTED, kind_of_app_asked
 from agents.coding_help import CODING_HELP_REPLY, asks_for_coding_help
-from agents.faq_refusals import asks_if_own_plan_has_the_sla
 from agents.mailings import MAILINGS_REPLY, email_told_of
 from agents.never_signed_up import says_it_never_signed_up
 from agents.own_data import names_two_charges, wants_a_document
@@ -21,7 +20,12 @@ from agents.password_entry import password_entry_reply
 from agents.plan_names import plan_below, plans_below
 from agents.providers.offline.kb import fault_began_with_a_deploy
 from agents.sales_contact import SALES_CONTACT_REPLY, asks_how_to_reach_sales
-from agents.service_terms import amount_asked_why, asks_what_nonpayment_does, figure_asked_as_a_charge
+from agents.service_terms import (
+    amount_asked_why,
+    asks_if_own_plan_has_the_sla,
+    asks_what_nonpayment_does,
+    figure_asked_as_a_charge,
+)
 from tests.agents.fakes import ctx_for
 
 # ---------------------------------------------------------------- a copy of an invoice
@@ -443,11 +447,6 @@ async def test_whether_one_has_the_sla_is_said_of_ones_own_plan_not_the_entry_al
     [outcome] = await converse(customer, "do I have the sla?")
     assert outcome.route != "faq"
     assert outcome.reply.startswith(opening), outcome.reply
-
-
-async def test_whether_a_visitor_has_the_sla_still_is_the_entry(converse):
-    [outcome] = await converse(None, "do I have the sla?")
-    assert outcome.reply.startswith("The Business plan comes with a 99.95% monthly uptime SLA"), outcome.reply
 
 
 # ---------------------------------------------------------------- an email of a failed payment when none failed

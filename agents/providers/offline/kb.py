@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from agents.coding_help import ASKS_TO_WRITE_CODE
 from agents.facts import ArticleFact, IncidentFact
 from agents.outcome import ArticleMatch
 from agents.providers.offline.faq import CHAR_SETTINGS, WORD_SETTINGS
@@ -417,14 +418,6 @@ _GIVEN_NAME = re.compile(r"\b(?:called|named)\s+[\"'“‘`]?[\w.-]+[\"'”’`]
 def without_given_names(text: str) -> str:
     """The message without the names it gives its apps and things ("called shop-api")."""
     return _GIVEN_NAME.sub(" ", text)
-
-
-# "Can you write me a python script to deploy my app?", "could you generate some code to deploy my app": code
-# asked for, which the chat does not write. Its "generate" makes no thing of the help centre's (no API key, no
-# domain): what the code is for (deploying) is what a guide may say something of.
-ASKS_TO_WRITE_CODE = re.compile(
-    r"\b(?:write|generate)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+|some\s+)?(?:[\w+#-]+\s+)?"
-    r"(?:scripts?|code|programs?|functions?|snippets?|dockerfiles?)\b", re.IGNORECASE)
 
 
 def lifecycle_asked(text: str) -> tuple[frozenset[str], set[str]] | None:

@@ -77,6 +77,7 @@ from agents.own_data import (
     SENDS_NO_EMAIL,
     asks_about_a_coming_invoice,
     asks_about_own_data,
+    asks_for_an_invoice_detail_on_file,
     asks_for_billing_document,
     asks_for_document_copy,
     asks_how_to,
@@ -86,12 +87,14 @@ from agents.own_data import (
     declines_refund,
     gives_an_address_to_send_to,
     gives_an_invoice_detail,
+    invoice_detail_asked,
     names_billing_document,
     names_receipt,
     plan_said_to_be_on,
     reports_plan_not_applied,
     says_an_invoice_lacks_them,
     says_there_is_no_other_card,
+    wants_a_document,
 )
 from agents.plan_change_charges import says_charged_after_downgrading
 from agents.providers.offline.payment_periods import period_of_a_sum_asked
@@ -400,6 +403,9 @@ _REMINDER_BEFORE_RENEWAL = re.compile(
     r"|\breminders?\s+(?:email\s+)?(?:before|ahead\s+of)\b[^?.!]{0,30}\b(?:renew\w*|charg\w*|bill\w*)"
     r"|\b(?:do|will|would)\s+you\s+send\s+(?:me\s+|us\s+)?(?:a\s+|any\s+)?(?:renewal|billing|payment)\s+reminders?\b",
     re.IGNORECASE)
+# "I was charged twice", "we've been billed double": the customer says a charge was taken, beside what else they ask.
+_SAYS_IT_WAS_CHARGED = re.compile(r"\b(?:i|we)(?:\s+(?:was|were|got|have\s+been)|'ve\s+been)\s+(?:\w+\s+)?(?:charged|billed)\b"
+                                  r"|\byou\s+(?:\w+\s+)?(?:charged|billed)\s+(?:me|us)\b", re.IGNORECASE)
 INVOICE_DETAILS = re.compile(
     r"\b(?:vat|tax|gst)\s+(?:number|no|id|registration|code)s?\b|\bcompany\s+(?:name|details|address)\b"
     r"|\b(?:add|put|enter|set|update|change)\s+(?:in\s+)?(?:my\s+|our\s+|the\s+|a\s+)?(?:vat|gst)\b"
@@ -766,6 +772,9 @@ class BillingReplies(WriterBase):
         card_told = self.facts.card is not None and any(self.facts.card.last4 in p for p in self.reply.paragraphs)
         if standing_told and self.facts.card is not None and self.facts.card.expired:
             card_told = card_told or any("Payment method" in p for p in self.reply.paragraphs)
+        if ASKS_US_TO_CHANGE_THE_CARD.search(self.text) and self.facts.card is not None and (
+                self.facts.card.last4 in last_assistant_text(self.ctx)):
+            card_told = True  # "can you update it to my mastercard?" right after the card on file: not told it again
         # "How do I change my payment method?": the card on file is the payment method; its words found the entry on
         # the ways we accept as much as the one on changing the card (0.20 each), and the invoice list was the answer.
         changes_method = bool(CHANGES_PAYMENT_METHOD.search(self.text)) and not card_changed
@@ -1529,6 +1538,12 @@ class BillingReplies(WriterBase):
         entry = self._invoice_details_entry()
         # "Do you add VAT?" names adding VAT as the entry does, but asks whether it is added to the price.
         if INVOICE_DETAILS.search(self.text) and not asks_if_tax_is_added(self.ctx.message):
+            if entry is not None and asks_for_an_invoice_detail_on_file(self.ctx.message):
+                # "What's my billing address?": no look-up here holds it (the steps to enter it came alone, as if how to
+                # change it had been asked).
+                self.reply.add(f"I can't see {invoice_detail_asked(self.ctx.message) or 'your invoice details'} from "
+                               "this chat: the details your invoices carry aren't among what I can look up. You can see "
+                               "and change them yourself:")
             if entry is None:
                 self._not_to_hand("the steps for adding your details to invoices", "help you with it")
             else:
@@ -2987,8 +3002,11 @@ class BillingReplies(WriterBase):
         if agrees is False:
             return "However, invoice"
         # "The full amount, not just the duplicate" names the duplicate to ask for more than it, reporting nothing.
+        # "Can I get an invoice for the duplicate charge?" names it to ask for a document, asserting nothing to agree with.
+        asks_only_for_a_document = wants_a_document(self.ctx.message) and not _SAYS_IT_WAS_CHARGED.search(
+            self.ctx.message)
         if reports_charged_twice(self.ctx.message, charged_twice_totals=self._charged_twice_totals().values()) and (
-                not asks_for_both_charges(self.ctx.message)):
+                not asks_for_both_charges(self.ctx.message)) and not asks_only_for_a_document:
             return "You're right, I can see it: invoice"
         if asks_if_charged_twice(self.ctx.message) and not _ASKS_WHICH_OR_HOW.match(self.ctx.message):
             return "Yes: invoice"  # not to "which one is the duplicate?", which no yes answers

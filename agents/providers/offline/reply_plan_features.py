@@ -54,6 +54,7 @@ from agents.providers.offline.text import normalise, stem
 from agents.service_terms import (
     TRYING_A_PAID_PLAN,
     asks_for_a_special_price,
+    asks_if_own_plan_has_the_sla,
     asks_price_per_app,
     plan_asked_if_offered,
     plan_moved_to,
@@ -404,6 +405,10 @@ class PlanFeatureReplies(WriterBase):
         if TRYING_A_PAID_PLAN.search(self.text) or asks_for_a_special_price(self.text):
             # "Can I test business for free?": a trial, which the billing part says nothing describes; "I'm a student,
             # can I get pro for free?": a discount, which the billing part says the same of.
+            return False
+        if asks_if_own_plan_has_the_sla(self.ctx.message):
+            # "Is the sla included in my plan?": whether the customer's own plan has it, which the technical part says of
+            # their plan (the entry came whole, as if every plan's SLA had been asked of).
             return False
         if plan_moved_to(self.ctx.message) is not None:
             # "Ok how do I get pro?": a move to the plan, which the entry on upgrading answers (Free's contents came).

@@ -24,11 +24,12 @@ from agents.follow_ups.go_aheads import affirms
 from agents.follow_ups.history import assistant_texts, last_assistant_text, questions_before
 from agents.follow_ups.leaning_back import asks_about_staff_review
 from agents.follow_ups.offers import OFFER_PERSON, OFFER_REFUND, accepts_offer
+from agents.follow_ups.plan_moves import plan_change_named
 from agents.follow_ups.topic import with_topic
 from agents.number_words import count_of, said_in_words, words_alternation
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import wants_a_document
-from agents.plan_names import plans_below
+from agents.plan_names import PLAN_NAMED
 from agents.providers.offline.other_customer import names_someone_else
 from agents.providers.offline.reply_base import (
     AMOUNT,
@@ -267,6 +268,9 @@ _HOW_IT_SHOWS = re.compile(
 _NO_CHARGES = "I can't find any charges on your account, so there's nothing to refund."
 
 
+# "Why can't you?" after a refusal: the reason asked for, as "why not?" asks it (WHY_ALONE).
+_WHY_CANT_YOU = re.compile(r"^\W*(?:but\s+)?why\s+(?:can't|cant|cannot|won't|wont)\s+(?:you|i)\s*[?.!]*\s*$", re.IGNORECASE)
+
 class RefundReplies(BillingReplies):
     def refund(self, *, only_duplicates: bool = False) -> None:
         if (self._why_an_unpaid_invoice_has_no_refund() or self._failed_one_meant_after_a_paid_one_refused()
@@ -389,6 +393,13 @@ class RefundReplies(BillingReplies):
                 self.reply.add(f"I hear you, and having had little or no use from it is a fair reason to ask. The {window}-day window "
                                "applies whether or not the plan was used, though, and only a person from our team can "
                                f"make an exception: would you like me to {OFFER_PERSON}?")
+                return
+            if WHY_ALONE.match(self.ctx.message) or _WHY_CANT_YOU.match(self.ctx.message):
+                # "Why not?": the reason, which "I understand" did not give.
+                self.reply.add(f"Because that charge is outside the {window}-day window our refund policy allows: a charge "
+                               f"can be refunded only within {window} days of its being paid. I can't make an exception to "
+                               f"it myself, but a person from our team can look at it with you: would you like me to "
+                               f"{OFFER_PERSON}?")
                 return
             self.reply.add(f"I understand. The {window}-day window applies to every "
                            "charge, and I can't make an exception to it myself. A person from our team can look at it "
@@ -666,23 +677,27 @@ class RefundReplies(BillingReplies):
         return False
 
     def _refund_asked_after_cancelling(self) -> bool:
-        """"Do I get my money back?", "will I get a refund for this month?" a question or two after asking to cancel:
-        a refund the cancelling would bring (the last paid invoice was refused for the window, or the duplicate
+        """"Do I get my money back?", "will I get a refund for this month?" a question or two after asking to cancel
+        or to change plan ("how do I change my plan to pro?" from Business, "how do I upgrade to business?" from Pro): a
+        refund the cancelling or the move would bring (the last paid invoice was refused for the window, or the duplicate
         offered, as if asked of them)."""
         # "Can I get a refund for this month?" when this month's only invoice was never paid: that there's no charge to
         # refund (_refund_options_for), not that the policy is silent on cancelling.
         relative = self._relative_month_invoices()
         if relative is not None and relative[1] and all(invoice.unpaid for invoice in relative[1]):
             return False
+        if all(invoice.unpaid for invoice in self.facts.invoices):
+            return False  # Carol, on Free, has no charge a move could refund: "nothing to refund" says it
         return bool(_ASKS_ABOUT_A_REFUND.search(self.ctx.message)) and not self._months_in(self.ctx.message) and any(
-            _ASKS_TO_CANCEL.search(text) or self._moves_to_a_cheaper_plan(text) for text in questions_before(self.ctx)[:2])
+            _ASKS_TO_CANCEL.search(text) or self._moves_to_another_plan(text) for text in questions_before(self.ctx)[:2])
 
-    def _moves_to_a_cheaper_plan(self, text: str) -> bool:
-        """"How do I change my plan to pro?" from Business: a downgrade in other words ("will I get money back?" after it
-        got the duplicate's refund, as if asked of it)."""
-        if (moved := plan_moved_to(text)) is None or self.ctx.customer is None:
+    def _moves_to_another_plan(self, text: str) -> bool:
+        """"How do I change my plan to pro?" from Business, "how do I upgrade to business?" from Pro: a move to a plan other
+        than the customer's own ("upgrade me to business" from Business moves nothing)."""
+        if self.ctx.customer is None or not plan_change_named(text):
             return False
-        return moved.capitalize() in plans_below(self.ctx.customer.plan)
+        named = plan_moved_to(text) or next((m.split()[0] for m in PLAN_NAMED.findall(text)), None)
+        return named is None or named.lower() != self.ctx.customer.plan.lower()
 
     def _part_of_a_charge_quoted(self) -> bool:
         """"Refund NW-2002 but only $50": an amount asked for that is no charge of the customer's and less than

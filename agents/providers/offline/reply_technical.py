@@ -21,6 +21,7 @@ from agents.certificate_renewal import (
     asks_to_renew_the_certificate_by_hand,
     asks_why_the_certificate_did_not_renew,
 )
+from agents.coding_help import ASKS_TO_WRITE_CODE
 from agents.cues import has_cue
 from agents.deploy_downtime import ON_HEALTH_CHECK, downtime_during_deploys, reports_downtime_during_deploys
 from agents.dns_providers import (
@@ -74,7 +75,6 @@ from agents.one_place_only import one_place_said
 from agents.outcome import ArticleMatch, FaqMatch, Source
 from agents.plan_names import PLAN_KEYS_CHEAPEST_FIRST, PLANS_CHEAPEST_FIRST, plans_above
 from agents.providers.offline.kb import (
-    ASKS_TO_WRITE_CODE,
     ERROR_PHRASES,
     PROBLEM,
     affected_components,
@@ -116,6 +116,7 @@ from agents.service_status import (
     asks_for_alerts_on_own_app,
     asks_for_status_updates,
 )
+from agents.service_terms import asks_if_own_plan_has_the_sla
 from agents.set_phrases import opens_with_it_not_fixed
 from agents.vague_faults import ASK_WHAT_GOES_WRONG, ask_about_a_client_error, client_error_named, names_no_fault
 from agents.where_it_is import GUIDE_NAMED, STUCK_ON_A_STEP, places_named
@@ -1554,8 +1555,9 @@ class TechnicalReplies(WriterBase):
         own = [sentence for sentence in entry_sentences if plan in _PLAN_NAME.findall(sentence)] if plan else []
         # "Does it apply to me?", or "do free users get it?" right after the SLA was told: a yes or no is asked.
         applies_asked = asks_if_it_applies_to_them(self.ctx.message) or sla_asked_of_a_plan(self.ctx) is not None
-        if plan is None and self.ctx.customer is None and applies_asked:
-            # A visitor's "does it apply to me?": their plan decides, and no plan of theirs is to hand.
+        if plan is None and self.ctx.customer is None and (applies_asked or asks_if_own_plan_has_the_sla(self.ctx.message)):
+            # A visitor's "does it apply to me?", "is the sla included in my plan?": their plan decides, and no plan of
+            # theirs is to hand.
             self.reply.add("That depends on your plan, which I can't see as you're not signed in: "
                            f"{_lower_first(entry.answer)} If you sign in, I can tell you for your account.")
             self._cite_faq(entry)
