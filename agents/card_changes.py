@@ -97,3 +97,15 @@ _REMOVE_IT = re.compile(rf"\b{_REMOVE}\s+it\b", re.IGNORECASE)
 def asks_to_remove_it(ctx: SupportContext) -> bool:
     """Whether the message asks for the saved card to be removed, by name or as "it" right after it was said."""
     return asks_to_remove_the_card(ctx.message) or (bool(_REMOVE_IT.search(ctx.message)) and _card_just_said(ctx))
+
+
+# "A second payment card", "another card as a backup", "two cards on file": a card beside the one on file.
+# Not "another card", which is mostly the one that replaces it ("I want to use another card to pay").
+_SECOND_CARD = re.compile(r"\b(?:second|additional|extra|backup|back-up|2nd|two|multiple|more\s+than\s+one)\s+"
+                          r"(?:payment\s+)?(?:cards|card|payment\s+methods?)\b|\bcards?\s+as\s+(?:a\s+)?back-?up\b",
+                          re.IGNORECASE)
+
+
+def asks_for_a_second_card(text: str) -> bool:
+    """Whether the message is about a second card to pay with, beside the one on file."""
+    return bool(_SECOND_CARD.search(text))

@@ -111,8 +111,10 @@ def asks_to_erase_personal_data(text: str) -> bool:
 
 # "Is my data backed up?", "do you do backups?", "can you restore my database?": backups, which no entry describes (it
 # got "I don't have enough information").
-# Not "backup codes" (two-factor's recovery codes) or a backup phone or email.
-_BACKUPS = re.compile(r"\bback(?:ed)?[\s-]?ups?\b(?![\s-]+(?:codes?|keys?|phones?|numbers?|emails?|methods?|devices?)\b)"
+# Not "backup codes" (two-factor's recovery codes), a backup phone or email, or a card to pay with beside the one on file
+# ("can I add another card as backup?" got the backups' reply).
+_BACKUPS = re.compile(r"(?<!card as )(?<!card as a )(?<!cards as )(?<!cards as a )\bback(?:ed)?[\s-]?ups?\b"
+                      r"(?![\s-]+(?:codes?|keys?|phones?|numbers?|emails?|methods?|devices?|cards?|payment\s+\w+)\b)"
                       r"|\bbacking\s+up\b|\bsnapshots?\b|\bdisaster\s+recovery\b"
                       r"|\brestore\s+(?:my|our|the)\s+(?:data|database|db|files)\b", re.IGNORECASE)
 

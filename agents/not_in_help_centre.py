@@ -69,6 +69,15 @@ _SCHEDULED_JOBS = re.compile(
     r"\bcron(?:\s*jobs?|\s*tabs?|tabs?)?\b|\bscheduled\s+(?:jobs?|tasks?|scripts?)\b|\bschedul(?:e|ing)\s+(?:a\s+|my\s+|our\s+)?"
     r"(?:jobs?|tasks?|scripts?)\b|\brun\s+(?:a\s+|my\s+|our\s+)?(?:jobs?|tasks?|scripts?)\s+(?:every|each|nightly|daily|hourly"
     r"|weekly|on\s+a\s+schedule)\b", re.IGNORECASE)
+# "How long are invoices kept?", "how far back can I see my invoices?": how long the billing history is kept, which no entry
+# says (the invoice list came, with the entry on where invoices are as "How to do it").
+_INVOICE_RETENTION = re.compile(
+    r"\bhow\s+long\s+(?:are|is)\s+(?:my\s+|our\s+|the\s+)?(?:invoices?|receipts?|billing\s+history|payment\s+history)\s+"
+    r"(?:kept|stored|available|saved|retained)\b"
+    r"|\bhow\s+long\s+(?:do|will)\s+(?:you|u)\s+(?:keep|store|retain)\s+(?:my\s+|our\s+|the\s+)?(?:invoices?|receipts?"
+    r"|billing\s+history|payment\s+history)\b"
+    r"|\bhow\s+far\s+back\s+(?:can|do|does|will)\s+(?:i|we|you)\s+(?:see|get|download|access|keep|go)\b[^.?!]{0,20}"
+    r"\b(?:invoices?|receipts?|billing\s+history|payments?)\b", re.IGNORECASE)
 
 # "Can I get a demo?", "do you do demos?", "book a demo": a demonstration, which the help centre never offers ("no
 # guide on that").
@@ -289,7 +298,7 @@ _INSTANCE_LIMIT = re.compile(
 _OWN_INSTANCES = re.compile(r"\b(?:do|does)\s+(?:i|we|my\s+app|our\s+app)\s+(?:have|run|use)\b|\b(?:are|is)\s+running\b",
                             re.IGNORECASE)
 
-Uncovered = Literal["company", "static_ip", "scheduled_jobs", "data_shared", "build_minutes", "signed_out", "instance_limit",
+Uncovered = Literal["company", "invoice_retention", "static_ip", "scheduled_jobs", "data_shared", "build_minutes", "signed_out", "instance_limit",
                     "partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document",
                     "ownership",
                     "account_manager",
@@ -432,6 +441,11 @@ _TOPICS: dict[Uncovered, _Topic] = {
         "Our help centre covers Northwind Cloud's service (plans, billing, accounts and deploys) but not the company "
         "itself, such as who owns it, where it's based or how big it is, so I'd rather not guess. A person from our team "
         f"can tell you: would you like me to {OFFER_PERSON}?")),
+    "invoice_retention": _Topic(_named(_INVOICE_RETENTION), (
+        "Our help centre doesn't say how long invoices are kept, so I'd rather not guess. What it does say is that all "
+        "your invoices are under **Billing → Invoices**, where you can download each one as a PDF, and that each is "
+        f"emailed to your billing address when it's issued. A person from our team can tell you more: would you like me "
+        f"to {OFFER_PERSON}?"), label="billing"),
     "static_ip": _Topic(_named(_STATIC_IP), (
         "Our help centre doesn't mention dedicated or static IP addresses, for an app or for the requests it makes, so "
         f"I'd rather not guess whether there are any. A person from our team can tell you: would you like me to "

@@ -69,7 +69,7 @@ from agents.app_deletion import (
     names_a_hosted_app_only,
 )
 from agents.asleep_on_free import asleep_on_free_reply, not_asleep_on_a_paid_plan_reply
-from agents.card_changes import asks_to_remove_it, reports_card_lost
+from agents.card_changes import asks_for_a_second_card, asks_to_remove_it, reports_card_lost
 from agents.certificate_renewal import asks_to_renew_the_certificate_by_hand, asks_why_the_certificate_did_not_renew
 from agents.charge_not_ours import CHARGE_NOT_OURS_REPLY, says_the_charge_is_not_ours
 from agents.clauses import introduces_self_only, only_thanks, without_leading_pleasantry
@@ -835,6 +835,11 @@ _FOLLOW_UPS_MISREAD = (
     # enter it is billing's to say, with that nothing here stored it.
     _FollowUpRule(lambda ctx: gives_an_invoice_detail(ctx.message, last_reply=last_assistant_text(ctx)), "billing",
                   "invoice_detail_given", "gives a detail for the invoices"),
+    # "Can I add a second card as a backup?" (technical at 0.58: "no guide on that"): a card beside the one on file, which
+    # billing says the help centre doesn't describe.
+    # Not out of scope: "I would like to open a second card for my daughter" is a bank's card (the scope reply).
+    _FollowUpRule(lambda ctx: asks_for_a_second_card(ctx.message), "billing", "second_card_asked",
+                  "asks about a second card to pay with", spares=("human", "out_of_scope")),
     # "What's my billing address?" (out of scope at 0.46: a panel whose billing part gave the steps to enter it): the
     # detail as it stands, which billing says no look-up holds.
     _FollowUpRule(lambda ctx: asks_for_an_invoice_detail_on_file(ctx.message), "billing", "invoice_detail_asked",

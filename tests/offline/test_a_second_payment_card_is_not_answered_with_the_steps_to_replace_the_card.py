@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.providers.offline.reply_billing import SECOND_CARD
+from agents.card_changes import asks_for_a_second_card
 
 NOT_DESCRIBED = "Our help centre only describes replacing the card on file, not adding a second one beside it"
 OFFER = "If you need a second card on your account, would you like me to pass you to a person?"
@@ -35,4 +35,4 @@ async def test_a_yes_after_the_offer_hands_the_conversation_to_a_person(converse
     ("how do I change my card?", False), ("my second invoice is wrong", False),
 ])
 def test_a_second_card_is_one_beside_the_card_on_file(message, second):
-    assert bool(SECOND_CARD.search(message)) is second
+    assert asks_for_a_second_card(message) is second

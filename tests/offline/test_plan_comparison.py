@@ -111,7 +111,7 @@ async def test_a_yearly_price_asked_without_a_plan_after_a_comparison_is_a_billi
 
 async def test_a_plans_price_compared_with_ones_own_gives_both(converse):
     (text,) = await replies(converse, "cus_alice", "how much would business cost me compared to what i pay now?")
-    assert "Business is $99.00 a month; you pay $29.00 a month for Pro." in text, text
+    assert "Business is $99.00 a month; you pay $29.00 a month for Pro, so it's $70.00 a month more." in text, text
 
 
 async def test_what_an_upgrade_gives_is_what_the_plan_adds_to_the_customers_own(converse):

@@ -57,7 +57,9 @@ async def test_a_day_of_the_month_without_a_request_before_it_is_still_read_alon
 async def test_how_much_more_a_move_costs_gives_both_prices_and_how_it_is_billed(converse, asked, question):
     # "How much more is it?" after the upgrade's steps got what Business includes, and no price of Alice's own.
     *_, outcome = await converse("cus_alice", asked, question)
-    assert outcome.reply.startswith("Business costs $99.00 a month; you pay $29.00 a month for Pro now."), outcome.reply
+    # Since the twenty-seventh walk with the difference a month, as the billing worker's plan_changes hold it.
+    assert outcome.reply.startswith("Business costs $99.00 a month; you pay $29.00 a month for Pro now, so it's $70.00 a "
+                                    "month more."), outcome.reply
     assert "we charge the difference for the rest of the month" in outcome.reply
     assert "includes unlimited apps" not in outcome.reply
 

@@ -2,13 +2,16 @@
 plan?" got the SLA's entry whole, "what's my billing address?" the steps to enter it, "can I get a dedicated ip?" and "how
 do I set up a cron job?" "no guide on that", "can I get an invoice for the duplicate charge?" opened "You're right" to a
 customer who asserted nothing, "will I get money back?" after an upgrade an old invoice's refund window, "can you update it
-to my mastercard?" the card on file again, and "why not?" after a refund refused for its window "I understand" without
-the reason. Names with "still" are guards that held before the fix too."""
+to my mastercard?" the card on file again, "why not?" after a refund refused for its window "I understand" without
+the reason, "how much more will I pay?" both prices without their difference, "can I add another card as backup?" the
+backups' reply, and "how long are invoices kept?" the invoice list. Names with "still" are guards that held before the fix too."""
 
 from __future__ import annotations
 
 import pytest
 
+from agents.card_changes import asks_for_a_second_card
+from agents.data_protection import data_protection_asked
 from agents.not_in_help_centre import uncovered_topic_asked
 from agents.own_data import asks_for_an_invoice_detail_on_file, invoice_detail_asked
 from agents.service_terms import asks_if_own_plan_has_the_sla
@@ -216,3 +219,74 @@ async def test_why_a_refund_was_refused_for_its_window_is_the_window_as_the_reas
 async def test_pushing_back_on_a_refusal_without_asking_why_is_still_understood(converse):
     _, outcome = await converse("cus_alice", "refund NW-1001", "but it's only $29")
     assert outcome.reply.startswith("I understand. The 14-day window applies to every charge"), outcome.reply
+
+
+# ---------------------------------------------------------------- how much more or less a plan costs
+
+@pytest.mark.parametrize(("customer", "message", "said"), [
+    ("cus_alice", "how much is business compared to my plan?",
+     "Business is $99.00 a month; you pay $29.00 a month for Pro, so it's $70.00 a month more."),
+    ("cus_bob", "how much cheaper is pro than my plan?",
+     "Pro is $29.00 a month; you pay $99.00 a month for Business, so it's $70.00 a month less."),
+])
+async def test_another_plans_price_beside_ones_own_gives_the_difference_the_facts_hold(converse, customer, message, said):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(said), outcome.reply
+
+
+async def test_how_much_more_after_an_upgrades_steps_gives_the_difference(converse):
+    _, outcome = await converse("cus_alice", "how do I upgrade to business?", "how much more will I pay?")
+    assert outcome.reply.startswith("Business costs $99.00 a month; you pay $29.00 a month for Pro now, so it's $70.00 a "
+                                    "month more."), outcome.reply
+
+
+async def test_what_a_move_down_saves_still_is_the_saving_first(converse):
+    [outcome] = await converse("cus_bob", "how much would I save if I go to pro?")
+    assert outcome.reply.startswith("You'd save $70.00 a month: you pay $99.00 a month for Business"), outcome.reply
+
+
+# ---------------------------------------------------------------- a card as a backup
+
+@pytest.mark.parametrize("message", ["can I add another card as backup?", "can I add a second card as a backup?",
+                                     "do you have a backup card option?"])
+def test_a_card_as_a_backup_is_a_second_card_not_backups_of_data(message):
+    assert asks_for_a_second_card(message)
+    assert "backup" not in data_protection_asked(message)
+
+
+@pytest.mark.parametrize("message", ["is my data backed up?", "do you do backups?", "use it as a backup of my site"])
+def test_backups_of_data_are_still_backups(message):
+    assert data_protection_asked(message) == ["backup"]
+
+
+@pytest.mark.parametrize(("customer", "message"), [
+    ("cus_bob", "can I add another card as backup?"),
+    ("cus_alice", "can I add a second card as a backup?"),  # technical at 0.58: "no guide on that"
+])
+async def test_a_card_as_a_backup_is_answered_as_a_second_card(converse, customer, message):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("Our help centre only describes replacing the card on file, not adding a second one "
+                                    "beside it"), outcome.reply
+    assert "backed up" not in outcome.reply
+
+
+# ---------------------------------------------------------------- how long invoices are kept
+
+@pytest.mark.parametrize("message", ["how long are invoices kept?", "how long do you keep my invoices?",
+                                     "how far back can I see my invoices?", "how long is my billing history kept?"])
+def test_how_long_invoices_are_kept_is_a_topic_the_help_centre_lacks(message):
+    assert uncovered_topic_asked(message) == "invoice_retention"
+
+
+@pytest.mark.parametrize("message", ["how long is my invoice overdue?", "how long does a refund take?"])
+def test_other_how_long_questions_are_still_not_the_invoices_kept(message):
+    assert uncovered_topic_asked(message) != "invoice_retention"
+
+
+@pytest.mark.parametrize("customer", ["cus_alice", None])
+async def test_how_long_invoices_are_kept_is_unsaid_with_where_they_are(converse, customer):
+    [outcome] = await converse(customer, "how long are invoices kept?")
+    assert outcome.reply.startswith("Our help centre doesn't say how long invoices are kept, so I'd rather not guess. "
+                                    "What it does say is that all your invoices are under **Billing → Invoices**"), (
+        outcome.reply)
+    assert "Here are your most recent invoices" not in outcome.reply and "How to do it" not in outcome.reply

@@ -421,6 +421,18 @@ class WriterBase:
                 latest[total] = invoice
         return list(latest.values())
 
+    def _monthly_change_to(self, plan: str) -> tuple[str, Decimal] | None:
+        """("more" or "less", the amount) a month that moving to `plan` would change what the customer pays, as the
+        billing worker worked it out (a fact the critic can check, never a sum of the writer's); None without it."""
+        changes = (self.ctx.facts.get("billing") or {}).get("plan_changes") or []
+        change = next((c for c in changes if c.get("plan", "").lower() == plan.lower()), None)
+        return None if change is None else (change["a_month"], Decimal(change["amount"]))
+
+    def _so_a_month(self, plan: str) -> str:
+        """", so it's $70.00 a month more" for a move to `plan`, or "" when the facts hold no such difference."""
+        change = self._monthly_change_to(plan)
+        return "" if change is None else f", so it's {money(change[1])} a month {change[0]}"
+
     def _invoices_charged_twice(self) -> set[str]:
         """The numbers of the invoices with a duplicate payment."""
         return {p.invoice_number for p in self.facts.payments if p.duplicate}

@@ -16,6 +16,7 @@ from agents.about_service import (
 from agents.card_changes import (
     BANK_BLOCKS_THE_CARD,
     CARD_ON_FILE,
+    asks_for_a_second_card,
     asks_to_remove_it,
     asks_to_stop_the_card_after_misuse,
     reports_card_lost,
@@ -272,11 +273,6 @@ _ASKS_WHICH_OR_HOW = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:whic
                                 re.IGNORECASE)
 # How the list of invoices opens: a follow-up answered otherwise does not get the list just read again.
 INVOICES_LISTED = "Here are your most recent invoices:"
-# "A second payment card", "another card as a backup", "two cards on file": a card beside the one on file.
-# Not "another card", which is mostly the one that replaces it ("I want to use another card to pay").
-SECOND_CARD = re.compile(r"\b(?:second|additional|extra|backup|back-up|2nd|two|multiple|more\s+than\s+one)\s+"
-                         r"(?:payment\s+)?(?:cards|card|payment\s+methods?)\b|\bcards?\s+as\s+(?:a\s+)?back-?up\b",
-                         re.IGNORECASE)
 PRICE_CUES = ("cost", "costs", "price", "prices", "priced", "how much", "pay", "charge", "charged", "expensive")
 # Terms of payment the customer may ask about that the help centre may or may not state. Asked about, not
 # mentioned: "my annual invoice is wrong", "a customer for 12 months", "a cheaper way to run two apps" are not.
@@ -656,7 +652,7 @@ class BillingReplies(WriterBase):
             self.reply.add(f"{unlike} Either way, a person from our team can check it with you: would you like me to "
                            f"{OFFER_PERSON}?", answers=False)
             return
-        second_card = bool(SECOND_CARD.search(self.text))
+        second_card = asks_for_a_second_card(self.text)
         if second_card:
             # "How do I add a second payment card?" got the steps to replace the card as if they answered it.
             self.reply.add("Our help centre only describes replacing the card on file, not adding a second one beside "
@@ -1018,11 +1014,11 @@ class BillingReplies(WriterBase):
                                             "compared", "comparison",
                                             "save", "cheaper", "extra"):
             return False
-        # Both prices side by side, not their difference: every figure in a reply is one the facts hold,
-        # so the critic can check it (a worked-out $70 would be sent back as unsupported).
+        # Both prices side by side, and their difference as the billing worker worked it out: every figure in a reply is
+        # one the facts hold, so the critic can check it.
         plan = named[0]
         self.reply.add(f"{plan.name} is {money(plan.price_monthly)} a month; you pay {money(customer.plan_price)} a "
-                       f"month for {customer.plan}.")
+                       f"month for {customer.plan}{self._so_a_month(plan.name)}.")
         if plan.description:
             self.reply.add(f"What {plan.name} includes: {plan.description}")
         return True
@@ -2096,12 +2092,11 @@ class BillingReplies(WriterBase):
         target = saving_asked_of_a_move(self.ctx.message)
         plan = self.facts.subscription
         prices = {listed.name.lower(): listed.price_monthly for listed in self.facts.plans}
-        changes = (self.ctx.facts.get("billing") or {}).get("plan_changes") or []
-        change = next((c for c in changes if target is not None and c["plan"].lower() == target.lower()), None)
-        if target is None or plan is None or target.lower() not in prices or change is None or change["a_month"] != "less":
+        change = self._monthly_change_to(target) if target is not None else None
+        if target is None or plan is None or target.lower() not in prices or change is None or change[0] != "less":
             return False
         costs = f"costs {money(prices[target.lower()])} a month" if prices[target.lower()] else "costs nothing"
-        self.reply.add(f"You'd save {money(Decimal(change['amount']))} a month: you pay {money(plan.price_monthly)} a month "
+        self.reply.add(f"You'd save {money(change[1])} a month: you pay {money(plan.price_monthly)} a month "
                        f"for {plan.plan}, and {target} {costs}.")
         if (entry := self._entry_on("downgrade")) is not None:
             self.reply.add(f"If you'd like to move: {entry.answer}", answers=False)

@@ -327,9 +327,9 @@ class CancellationReplies(PlanComparisonReplies):
             return False
         customer = self.ctx.customer
         if price and customer is not None and customer.plan_price and re.match(HOW_MUCH_MORE, self.ctx.message, re.IGNORECASE):
-            # "How much more is it?": both prices, not their difference, so every figure is one the facts hold.
+            # "How much more is it?": both prices and their difference, each a figure the facts hold.
             self.reply.add(f"{target} costs {money(price)} a month; you pay {money(customer.plan_price)} a month for "
-                           f"{customer.plan} now.")
+                           f"{customer.plan} now{self._so_a_month(target)}.")
         else:
             self.reply.add(f"{target} costs {money(price)} a month." if price else f"{target} costs nothing.")
         entry = self._entry_on(_STEPS_ENTRY[move])
