@@ -24,7 +24,9 @@ _LOCK_TIME_ASKED = re.compile(
     r"|\bwhen\s+(?:will|does|do|would)\s+it\s+(?:unlock|get\s+unlocked|be\s+unlocked)\b"
     rf"|\b(?:will|does|would)\s+(?:it|{_ACCOUNT})\s+unlock\s+(?:by\s+itself|on\s+its\s+own|automatically|itself"
     r"|after\s+(?:a\s+while|some\s+time|\w+\s+(?:minutes|hours)))\b"
-    r"|\bdoes\s+(?:the|my|a)\s+(?:lock|lockout)\s+(?:expire|wear\s+off|time\s+out|run\s+out)\b",
+    r"|\bdoes\s+(?:the|my|a)\s+(?:lock|lockout)\s+(?:expire|wear\s+off|time\s+out|run\s+out)\b"
+    # "How long will it stay locked?", "how long am I locked out for?" (the lock's state again, "my answer is the same").
+    rf"|\bhow\s+long\s+(?:will|does|would|is|am|are)\s+(?:it|i|we|{_ACCOUNT})\s+(?:(?:stay|remain|be)\s+)?locked(?:\s+out)?\b",
     re.IGNORECASE)
 # "How long do I have to wait?", "do I need to wait?", "is there a waiting period?": a wait, naming nothing.
 _WAIT_ASKED = re.compile(

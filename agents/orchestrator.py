@@ -146,7 +146,7 @@ from agents.follow_ups.offers import (
     goes_ahead_with_nothing_offered,
 )
 from agents.follow_ups.people import asks_what_members_may_do, custom_roles_setup_asked, members_priced_after_the_team
-from agents.follow_ups.plan_moves import DELETING_THE_ACCOUNT, asks_how_or_when_of_it
+from agents.follow_ups.plan_moves import DELETING_THE_ACCOUNT, asks_how_or_when_of_it, with_mid_month_read_as_now
 from agents.follow_ups.plans import (
     apps_had_after_the_counts,
     asked_of_a_plan,
@@ -1307,6 +1307,11 @@ class Orchestrator:
             # "What do I get if I upgrade?" from Free: the plan and the upgrade's steps came, not what Pro adds.
             run.summary["plan_above_named"] = {"from": plan_named, "read_as": above}
             plan_named = above
+        if (now := with_mid_month_read_as_now(plan_named)) != plan_named:
+            # "Can I downgrade mid-month?": the month read as this month's invoices; "now" gets the steps and when the
+            # move takes effect.
+            run.summary["mid_month_read_as_now"] = {"from": plan_named, "read_as": now}
+            plan_named = now
         if (denied := with_the_lock_denied(plan_named, last_reply=last_assistant_text(run.ctx))) != plan_named:
             # "I didn't do anything" right after the lock's reason: the failed sign-ins were someone else's.
             run.summary["lock_denied"] = {"from": plan_named, "read_as": denied}

@@ -53,3 +53,16 @@ def rollback_downtime_asked(ctx: SupportContext) -> bool:
     back cause downtime?": whether the app stays up through a rollback."""
     return bool(_DOWNTIME_ASKED.match(ctx.message)) and (
         _after_the_rollback_step(ctx) or bool(_ASKS_ROLLBACK.search(ctx.message)))
+
+
+def rollback_asked_in_full(ctx: SupportContext) -> str | None:
+    """"Will my users see downtime?" or "will it affect my database?" right after the step to roll back, written out as
+    asked of the rollback, for the guides' search (the message's own words found no guide: "no guide on that"); None
+    for any other message, or one that names the rollback itself."""
+    if _ASKS_ROLLBACK.search(ctx.message) or not _after_the_rollback_step(ctx):
+        return None
+    if rollback_downtime_asked(ctx):
+        return "will rolling back a deploy cause downtime?"
+    if (part := part_a_rollback_touches_asked(ctx)) is not None:
+        return f"will rolling back a deploy change my {part}?"
+    return None

@@ -148,3 +148,23 @@ def plan_change_named(text: str) -> bool:
                 or asks_us_to_change_plan(text) or plan_moved_to(text) is not None)
 
 
+# "Can I downgrade mid-month?", "can I cancel in the middle of the billing cycle?": a move asked of now, part way through
+# a period (the month read as "this month" gave the plan and the invoice list; "can I downgrade now?" got the steps and
+# when the move takes effect).
+_PART_WAY_THROUGH_THE_MONTH = re.compile(
+    r"\b(?:(?:in\s+the\s+)?mid(?:dle)?[\s-]?(?:of\s+(?:the\s+|a\s+|my\s+))?(?:month|billing\s+(?:cycle|period)|cycle)"
+    r"|(?:half|part)[\s-]?way\s+(?:through|into)\s+(?:the|a|my)\s+(?:month|billing\s+(?:cycle|period)|cycle))\b",
+    re.IGNORECASE)
+
+
+# "Do I get a refund if I cancel mid month?": what part of a month is worth, which the refund part answers (a partial or
+# prorated refund), not when the move can be made.
+_WORTH_OF_THE_MONTH = re.compile(r"\b(?:refund\w*|money|prorat\w*|pro[\s-]rat\w*|credit\w*|charg\w*|pay\w*|bills?|billed|cost\w*)\b",
+                                 re.IGNORECASE)
+
+
+def with_mid_month_read_as_now(text: str) -> str:
+    """A move of the plan asked of part way through the month, read as asked of now; any other message as it is."""
+    if not _PART_WAY_THROUGH_THE_MONTH.search(text) or not plan_change_named(text) or _WORTH_OF_THE_MONTH.search(text):
+        return text
+    return _PART_WAY_THROUGH_THE_MONTH.sub("now", text)

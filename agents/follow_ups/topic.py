@@ -29,6 +29,7 @@ from agents.follow_ups.service import (
     uptime_asked_of_another_period,
 )
 from agents.follow_ups.what_becomes_of import asks_what_ending_does, fate_asked_of_other_things, lost_in_a_move_up
+from agents.rollback import rollback_asked_in_full
 from agents.service_terms import OPENS_WITH_THE_RENEWAL
 
 
@@ -86,11 +87,12 @@ def question_as_asked(ctx: SupportContext) -> str | None:
     another period, the credits of the SLA just told, what becomes of other things, a discount for who the customer says
     they are, when a refund just told of arrives, when a payment just said to be tried again is, our support at a time
     named after a reply about it, a change of the detail just told, how custom roles are set up after which plan has
-    them, or what the plan just asked to move to includes; None when it asks its own."""
+    them, what the plan just asked to move to includes, or what the rollback just told of does; None when it asks its
+    own."""
     return (asked_of_a_plan(ctx) or count_asked_of_another_thing(ctx) or number_asked_of_the_count(ctx)
             or lost_in_a_move_up(ctx) or deploying_the_app_named_before(ctx) or new_key_asked(ctx)
             or key_asked_of_the_api(ctx) or uptime_asked_of_another_period(ctx) or sla_held_asked(ctx)
             or credits_asked_of_the_sla_told(ctx)
             or fate_asked_of_other_things(ctx) or discount_asked_for_who_they_are(ctx) or refund_arrival_asked_alone(ctx)
             or retry_asked_alone(ctx) or support_asked_of_a_time(ctx) or change_asked_of_the_detail_told(ctx)
-            or custom_roles_setup_asked(ctx) or contents_asked_of_the_plan_moved_to(ctx))
+            or custom_roles_setup_asked(ctx) or contents_asked_of_the_plan_moved_to(ctx) or rollback_asked_in_full(ctx))

@@ -4,17 +4,23 @@ do I set up a cron job?" "no guide on that", "can I get an invoice for the dupli
 customer who asserted nothing, "will I get money back?" after an upgrade an old invoice's refund window, "can you update it
 to my mastercard?" the card on file again, "why not?" after a refund refused for its window "I understand" without
 the reason, "how much more will I pay?" both prices without their difference, "can I add another card as backup?" the
-backups' reply, and "how long are invoices kept?" the invoice list. Names with "still" are guards that held before the fix too."""
+backups' reply, "how long are invoices kept?" the invoice list, "how long will it stay locked?" the lock's reason again,
+"can I downgrade mid-month?" the plan and the invoice list, and "will my users see downtime?" after the step to roll back
+the service's past downtime. Names with "still" are guards that held before the fix too."""
 
 from __future__ import annotations
 
 import pytest
 
 from agents.card_changes import asks_for_a_second_card
+from agents.context import HistoryTurn
 from agents.data_protection import data_protection_asked
+from agents.follow_ups.plan_moves import with_mid_month_read_as_now
 from agents.not_in_help_centre import uncovered_topic_asked
 from agents.own_data import asks_for_an_invoice_detail_on_file, invoice_detail_asked
+from agents.rollback import rollback_asked_in_full
 from agents.service_terms import asks_if_own_plan_has_the_sla
+from tests.agents.fakes import ctx_for
 
 # ---------------------------------------------------------------- the SLA on the customer's own plan
 
@@ -290,3 +296,87 @@ async def test_how_long_invoices_are_kept_is_unsaid_with_where_they_are(converse
                                     "What it does say is that all your invoices are under **Billing → Invoices**"), (
         outcome.reply)
     assert "Here are your most recent invoices" not in outcome.reply and "How to do it" not in outcome.reply
+
+
+# ---------------------------------------------------------------- how long a lock stays
+
+@pytest.mark.parametrize("message", ["how long will it stay locked?", "how long am I locked out for?",
+                                     "how long will my account be locked?"])
+async def test_how_long_a_lock_stays_is_that_no_time_is_given_and_a_reset_lifts_it(converse, message):
+    # "How long will it stay locked?" after the lock's reason got "My answer is the same" and the reason again.
+    _, outcome = await converse("cus_carol", "why is my account locked?", message)
+    assert "Our help centre doesn't say that a lock lifts by itself after a while, so I can't promise you a time." in (
+        outcome.reply), outcome.reply
+    assert "My answer is the same" not in outcome.reply
+
+
+# ---------------------------------------------------------------- a move of the plan part way through the month
+
+@pytest.mark.parametrize(("message", "read"), [
+    ("can I downgrade mid-month?", "can I downgrade now?"),
+    ("can I downgrade in the middle of the month?", "can I downgrade now?"),
+    ("can I cancel mid month?", "can I cancel now?"),
+    ("can I upgrade halfway through the month?", "can I upgrade now?"),
+    ("can I downgrade in the middle of my billing cycle?", "can I downgrade now?"),
+])
+def test_a_move_of_the_plan_part_way_through_the_month_is_read_as_asked_of_now(message, read):
+    assert with_mid_month_read_as_now(message) == read
+
+
+@pytest.mark.parametrize("message", ["I was charged mid-month", "what happened mid-month?"])
+def test_part_way_through_the_month_without_a_move_is_still_read_as_it_is(message):
+    assert with_mid_month_read_as_now(message) == message
+
+
+@pytest.mark.parametrize("message", ["can I downgrade mid-month?", "can I downgrade in the middle of the month?"])
+async def test_a_downgrade_mid_month_is_the_steps_and_when_it_takes_effect(converse, message):
+    # The plan and the invoice list came, as if this month's invoices had been asked for.
+    [outcome] = await converse("cus_bob", message)
+    assert "You can downgrade yourself from your account." in outcome.reply, outcome.reply
+    assert "The downgrade takes effect at the end of your current billing period" in outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply
+
+
+async def test_cancelling_mid_month_is_the_steps_without_a_prorated_refund(converse):
+    [outcome] = await converse("cus_alice", "can I cancel mid month?")
+    assert "Your paid plan stays active until the end of the period you've paid for" in outcome.reply, outcome.reply
+    assert "prorated" not in outcome.reply
+
+
+# ---------------------------------------------------------------- downtime from a rollback, in the customer's words
+
+async def test_downtime_asked_in_the_customers_words_after_the_rollback_step_is_of_the_rollback(converse):
+    # "Will my users see downtime?" got the service's past downtime and the incidents, then (with that dropped) "no guide".
+    _, outcome = await converse("cus_alice", "how do I rollback a deploy?", "will my users see downtime?")
+    assert outcome.reply.startswith("Our guide “Failed deploys and build timeouts” says only this about rolling back"), (
+        outcome.reply)
+    assert "doesn't say whether a rollback means any downtime for your app" in outcome.reply
+    assert "past downtime" not in outcome.reply
+
+
+@pytest.mark.parametrize(("second", "read"), [
+    ("will my users see downtime?", "will rolling back a deploy cause downtime?"),
+    ("will it affect my database?", "will rolling back a deploy change my database?"),
+])
+async def test_a_question_after_the_rollback_step_is_searched_as_asked_of_the_rollback(converse, second, read):
+    [first] = await converse("cus_alice", "how do I rollback a deploy?")
+    ctx = ctx_for(second, "cus_alice", history=[HistoryTurn(role="user", text="how do I rollback a deploy?"),
+                                                HistoryTurn(role="assistant", text=first.reply)])
+    assert rollback_asked_in_full(ctx) == read
+
+
+async def test_downtime_asked_of_a_rollback_in_so_many_words_is_still_read_as_it_is(converse):
+    [first] = await converse("cus_alice", "how do I rollback a deploy?")
+    ctx = ctx_for("will rolling back cause downtime?", "cus_alice", history=[
+        HistoryTurn(role="user", text="how do I rollback a deploy?"), HistoryTurn(role="assistant", text=first.reply)])
+    assert rollback_asked_in_full(ctx) is None
+
+
+async def test_downtime_asked_of_a_week_still_gets_the_incidents_open_now(converse):
+    [outcome] = await converse("cus_alice", "will there be downtime this week?")
+    assert outcome.reply.startswith("I can only see the incidents open right now"), outcome.reply
+
+
+@pytest.mark.parametrize("message", ["do I get a refund if I cancel mid month?", "will I be charged if I upgrade mid-month?"])
+def test_what_part_of_a_month_is_worth_is_still_read_as_it_is(message):
+    assert with_mid_month_read_as_now(message) == message

@@ -758,7 +758,9 @@ class TechnicalReplies(WriterBase):
         guessed), the incidents open now, the help centre's entry on the status page (where uptime and
         incidents are shown) and, asked of uptime, its entry on the uptime SLA with the customer's plan.
         Whether the message asked that (and was told)."""
-        if not asks_about_uptime(self.text) or self._reports_a_problem():
+        if not asks_about_uptime(self.text) or self._reports_a_problem() or rollback_downtime_asked(self.ctx):
+            # "Will my users see downtime?" right after the step to roll back: of the rollback (_what_a_rollback_touches),
+            # not the service's past downtime.
             return False
         downtime = bool(ASKS_ABOUT_DOWNTIME.search(self.text))
         if downtime and MOVE_DOWNTIME_UNKNOWN in last_assistant_text(self.ctx):
