@@ -46,6 +46,7 @@ from agents.follow_ups.what_becomes_of import (
     asks_what_cancelling_does,
     asks_what_ending_does,
 )
+from agents.invites import asks_us_to_invite
 from agents.outcome import FaqMatch
 from agents.own_data import (
     ASKS_IF_ON_A_PLAN,
@@ -147,6 +148,7 @@ FAQ_REFUSALS: tuple[FaqRefusal, ...] = (
                "answers the assistant's offer"),
     # "Do I have the sla?" (out of scope at 0.34, then the entry): the customer's own plan, yes or no.
     FaqRefusal(_signed_in(asks_if_own_plan_has_the_sla), "asks whether the customer's own plan has the uptime SLA"),
+    FaqRefusal(_message(asks_us_to_invite), "asks the chat to invite someone, which it can't do"),
     # "Am I on the free plan?": the customer's own plan, yes or no; the words match the entry on Free.
     FaqRefusal(_message(lambda message: bool(ASKS_IF_ON_A_PLAN.match(message))),
                "asks whether the customer's own account is on a plan"),

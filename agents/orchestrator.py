@@ -204,6 +204,7 @@ from agents.frustration import (
 )
 from agents.funds_not_the_cause import expired_card_told, funds_not_the_cause_reply
 from agents.how_long_it_ran import time_a_build_ran_told
+from agents.invites import asks_us_to_invite
 from agents.invoice_visibility import who_sees_the_invoices_reply
 from agents.language import asks_about_spoken_languages, looks_not_english
 from agents.leaving_us import leaving_us_reply
@@ -363,6 +364,7 @@ from agents.team_size import (
     team_size_said,
 )
 from agents.tracing import Tracer
+from agents.vague_faults import asks_for_help_with_a_technical_part
 from agents.value_unsaid import value_unsaid_reply
 from agents.visitor_identity import VISITOR_IDENTITY_REPLY, visitor_says_who_they_are
 from agents.what_was_talked_of import read_with_what_was_talked_of
@@ -835,6 +837,14 @@ _FOLLOW_UPS_MISREAD = (
     # enter it is billing's to say, with that nothing here stored it.
     _FollowUpRule(lambda ctx: gives_an_invoice_detail(ctx.message, last_reply=last_assistant_text(ctx)), "billing",
                   "invoice_detail_given", "gives a detail for the invoices"),
+    # "Please add jane@bobco.com to my team" (general: "not enough information"): the team's entry, which the account part
+    # gives after saying that the chat invites no one.
+    _FollowUpRule(lambda ctx: asks_us_to_invite(ctx.message), "account", "invite_asked_of_us",
+                  "asks the chat to add someone to the account", spares=("human",), sure=True),
+    # "I need help with DNS" (general at 0.28: "not enough information"; "my DNS" found the invoice list): the part of
+    # the hosting named, whose guide the technical part gives.
+    _FollowUpRule(lambda ctx: asks_for_help_with_a_technical_part(ctx.message), "technical", "technical_part_named",
+                  "asks for help with a part of the hosting it names", spares=("human",), sure=True),
     # "Can I add a second card as a backup?" (technical at 0.58: "no guide on that"): a card beside the one on file, which
     # billing says the help centre doesn't describe.
     # Not out of scope: "I would like to open a second card for my daughter" is a bank's card (the scope reply).

@@ -78,3 +78,18 @@ def ask_about_a_client_error(error: str) -> str:
             "deploy or a change to your domain or settings? Or, if you'd rather, I can pass you to a person from our "
             "support team, so one of our engineers can take a look.")
 
+
+# "I need help with DNS", "help with my ssl please", "can you help me with deploys?": a part of the hosting named with
+# nothing of what goes wrong (general at 0.28: "not enough information"; "my DNS" found the invoice list). Its guide is
+# what there is to give, with the customer asked what happens.
+_TECHNICAL_PART = (r"(?:dns|domains?|custom\s+domains?|ssl|tls|https|certificates?|certs?|deploys?|deployments?|deploying"
+                   r"|builds?|logs|scaling|autoscaling|cold\s+starts?|rate\s+limits?|env(?:ironment)?\s+var(?:iable)?s)")
+_HELP_WITH_A_TECHNICAL_PART = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|please)[,!.\s]+)*(?:(?:i|we)\s+(?:need|want|would\s+like|could\s+use)\s+(?:some\s+)?help"
+    r"|(?:can|could)\s+(?:you|someone)\s+help\s+(?:me|us)|help(?:\s+me)?)\s+(?:with|on|setting\s+up)\s+(?:my\s+|our\s+|the\s+|a\s+)?"
+    rf"{_TECHNICAL_PART}(?:\s+(?:please|pls|thanks))?\W*$", re.IGNORECASE)
+
+
+def asks_for_help_with_a_technical_part(message: str) -> bool:
+    """Whether the message asks for help with a part of the hosting it names, and says nothing more ("help with dns")."""
+    return bool(_HELP_WITH_A_TECHNICAL_PART.match(message))

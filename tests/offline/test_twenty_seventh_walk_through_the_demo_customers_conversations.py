@@ -6,7 +6,8 @@ to my mastercard?" the card on file again, "why not?" after a refund refused for
 the reason, "how much more will I pay?" both prices without their difference, "can I add another card as backup?" the
 backups' reply, "how long are invoices kept?" the invoice list, "how long will it stay locked?" the lock's reason again,
 "can I downgrade mid-month?" the plan and the invoice list, and "will my users see downtime?" after the step to roll back
-the service's past downtime. Names with "still" are guards that held before the fix too."""
+the service's past downtime, "I need help with DNS" "not enough information", and "can you add my colleague to my
+account?" the team's entry alone, as if how had been asked. Names with "still" are guards that held before the fix too."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from agents.card_changes import asks_for_a_second_card
 from agents.context import HistoryTurn
 from agents.data_protection import data_protection_asked
 from agents.follow_ups.plan_moves import with_mid_month_read_as_now
+from agents.invites import asks_us_to_invite
 from agents.not_in_help_centre import uncovered_topic_asked
 from agents.own_data import asks_for_an_invoice_detail_on_file, invoice_detail_asked
 from agents.rollback import rollback_asked_in_full
 from agents.service_terms import asks_if_own_plan_has_the_sla
+from agents.vague_faults import asks_for_help_with_a_technical_part
 from tests.agents.fakes import ctx_for
 
 # ---------------------------------------------------------------- the SLA on the customer's own plan
@@ -380,3 +383,54 @@ async def test_downtime_asked_of_a_week_still_gets_the_incidents_open_now(conver
 @pytest.mark.parametrize("message", ["do I get a refund if I cancel mid month?", "will I be charged if I upgrade mid-month?"])
 def test_what_part_of_a_month_is_worth_is_still_read_as_it_is(message):
     assert with_mid_month_read_as_now(message) == message
+
+
+# ---------------------------------------------------------------- help with a part of the hosting, named alone
+
+@pytest.mark.parametrize("message", ["I need help with DNS", "I need help with my DNS", "can you help me with deploys?",
+                                     "help with ssl please"])
+def test_help_with_a_part_of_the_hosting_named_alone_is_read(message):
+    assert asks_for_help_with_a_technical_part(message)
+
+
+@pytest.mark.parametrize("message", ["I need help with my bill", "help", "I need help with DNS, my domain shows a 404"])
+def test_help_with_anything_else_is_still_not_a_part_of_the_hosting_named_alone(message):
+    assert not asks_for_help_with_a_technical_part(message)
+
+
+@pytest.mark.parametrize(("customer", "message", "guide"), [
+    ("cus_bob", "I need help with DNS", "Custom domains and DNS"),  # "not enough information"
+    ("cus_bob", "I need help with my DNS", "Custom domains and DNS"),  # the invoice list
+    (None, "can you help me with deploys?", "Failed deploys and build timeouts"),
+])
+async def test_help_with_a_part_of_the_hosting_is_its_guide(converse, customer, message, guide):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith(f"Our guide “{guide}” covers this."), outcome.reply
+
+
+# ---------------------------------------------------------------- the chat asked to invite someone
+
+@pytest.mark.parametrize("message", ["can you add my colleague to my account?", "can you invite my coworker?",
+                                     "please add jane@bobco.com to my team", "add my developer to our account please"])
+def test_the_chat_asked_to_invite_someone_is_read(message):
+    assert asks_us_to_invite(message)
+
+
+@pytest.mark.parametrize("message", ["how do I add a colleague?", "can you add it?", "add a custom domain"])
+def test_how_to_invite_and_other_additions_are_still_not_the_chat_asked_to_invite(message):
+    assert not asks_us_to_invite(message)
+
+
+@pytest.mark.parametrize("message", ["can you add my colleague to my account?", "can you invite my coworker?",
+                                     "please add jane@bobco.com to my team"])
+async def test_the_chat_asked_to_invite_says_it_cannot_then_how_the_customer_can(converse, message):
+    # The entry alone came (the FAQ shortcut, or the account part); the address, "not enough information".
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.reply.startswith("I can't invite anyone to your account from this chat, but you can do it yourself: "
+                                    "Go to **Settings → Team → Invite**"), outcome.reply
+    assert outcome.route == "resolver"
+
+
+async def test_how_to_invite_a_colleague_still_gets_the_entry_alone(converse):
+    [outcome] = await converse("cus_alice", "how do I add a colleague?")
+    assert outcome.reply.startswith("Go to **Settings → Team → Invite**"), outcome.reply

@@ -34,6 +34,7 @@ from agents.follow_ups.people import (
     says_they_are_on_the_team,
     says_they_left,
 )
+from agents.invites import INVITE_UNDONE, asks_us_to_invite
 from agents.lock_wait import asks_how_long_a_lock_lasts
 from agents.outcome import FaqMatch, ProposedAction
 from agents.own_data import (
@@ -414,6 +415,11 @@ class AccountReplies(BillingReplies):
         return True
 
     def account(self) -> None:
+        if asks_us_to_invite(self.ctx.message) and (team := self._entry_on("team")) is not None:
+            # "Can you add my colleague to my account?": the entry alone came, as if how had been asked.
+            self.reply.add(f"{INVITE_UNDONE} {team.answer}")
+            self._cite_faq(team)
+            return
         if says_no_account_has_the_address(self.ctx.message):
             self._no_account_for_the_address()
             return
