@@ -7,7 +7,8 @@ the reason, "how much more will I pay?" both prices without their difference, "c
 backups' reply, "how long are invoices kept?" the invoice list, "how long will it stay locked?" the lock's reason again,
 "can I downgrade mid-month?" the plan and the invoice list, and "will my users see downtime?" after the step to roll back
 the service's past downtime, "I need help with DNS" "not enough information", and "can you add my colleague to my
-account?" the team's entry alone, as if how had been asked. Names with "still" are guards that held before the fix too."""
+account?" the team's entry alone, as if how had been asked, and "the refund hasn't arrived yet" with none asked for a
+refund weighed anew. Names with "still" are guards that held before the fix too."""
 
 from __future__ import annotations
 
@@ -434,3 +435,35 @@ async def test_the_chat_asked_to_invite_says_it_cannot_then_how_the_customer_can
 async def test_how_to_invite_a_colleague_still_gets_the_entry_alone(converse):
     [outcome] = await converse("cus_alice", "how do I add a colleague?")
     assert outcome.reply.startswith("Go to **Settings → Team → Invite**"), outcome.reply
+
+
+# ---------------------------------------------------------------- a refund said not to have arrived
+
+@pytest.mark.parametrize("message", ["the refund hasn't arrived yet", "I still haven't got my refund",
+                                     "I never received my refund"])
+async def test_a_refund_said_not_to_have_arrived_with_none_asked_for_is_that_none_is_on_its_way(converse, message):
+    # The latest paid invoice was weighed for a new refund and refused for its window.
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("I can't find a refund request on your account, so nothing is on its way yet."), (
+        outcome.reply)
+    assert "refund window" not in outcome.reply and not outcome.actions
+
+
+async def test_a_refund_said_not_to_have_arrived_offers_what_would_qualify_and_files_nothing(converse):
+    # The duplicate's refund was weighed and offered as if asked for anew.
+    [outcome] = await converse("cus_bob", "my refund hasn't arrived")
+    assert outcome.reply.startswith("I can't find a refund request on your account, so nothing is on its way yet."), (
+        outcome.reply)
+    assert "tell me if you'd like me to ask for it" in outcome.reply and not outcome.actions
+
+
+async def test_a_refund_said_not_to_have_arrived_after_one_was_filed_still_is_where_it_stands(converse):
+    _, outcome = await converse("cus_bob", "refund NW-2002", "the refund hasn't arrived yet")
+    assert outcome.reply.startswith("A refund for invoice NW-2002 has already been requested (reference RF-0001"), (
+        outcome.reply)
+    assert not outcome.actions
+
+
+async def test_a_refund_asked_for_in_so_many_words_is_still_weighed(converse):
+    [outcome] = await converse("cus_alice", "I want a refund, I haven't used the service")
+    assert "outside our 14-day refund window" in outcome.reply, outcome.reply

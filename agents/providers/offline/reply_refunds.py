@@ -268,6 +268,13 @@ _HOW_IT_SHOWS = re.compile(
 _NO_CHARGES = "I can't find any charges on your account, so there's nothing to refund."
 
 
+# "The refund hasn't arrived yet", "I still haven't got my refund", "I never received my refund": a refund said to be
+# missing, which is where a request stands (the latest invoice was weighed for a new refund, and refused for its window).
+_REFUND_NOT_ARRIVED = re.compile(
+    r"\brefund\b[^.?!]{0,20}?\b(?:has\s*n[o'’]?t|hasnt|never|not|still\s+not|didn'?t|did\s+not|is\s+not|isn'?t)\s+(?:yet\s+)?"
+    r"(?:arrived|come(?:\s+through)?|shown\s+up|appeared|landed|reached\s+me|gone\s+through|here)\b"
+    r"|\b(?:haven'?t|have\s+not|never|didn'?t|did\s+not|not|still\s+(?:haven'?t|not))\s+(?:yet\s+)?(?:got(?:ten)?|received"
+    r"|seen)\s+(?:my|the|our|a|any)\s+refund\b", re.IGNORECASE)
 # "Why can't you?" after a refusal: the reason asked for, as "why not?" asks it (WHY_ALONE).
 _WHY_CANT_YOU = re.compile(r"^\W*(?:but\s+)?why\s+(?:can't|cant|cannot|won't|wont)\s+(?:you|i)\s*[?.!]*\s*$", re.IGNORECASE)
 
@@ -1236,8 +1243,9 @@ class RefundReplies(BillingReplies):
                            f"{NOTHING_TO_DO}")
 
     def _asks_refund_status(self) -> bool:
-        """"What's the status of my refund", "where is my refund": what happened to a request, not a new one."""
-        return has_cue(self.words, self.norm, "status", "where is my refund", "wheres my refund", "has my refund",
+        """"What's the status of my refund", "where is my refund", "my refund hasn't arrived": what happened to a
+        request, not a new one."""
+        return bool(_REFUND_NOT_ARRIVED.search(self.ctx.message)) or has_cue(self.words, self.norm, "status", "where is my refund", "wheres my refund", "has my refund",
                     "did my refund", "when will i get my", "when will my refund", "refund yet", "any news",
                     "update on my refund", "still waiting", "heard back", "been approved", "approved yet",
                     "is it approved", "was it approved", "has it been approved", "any refund",
