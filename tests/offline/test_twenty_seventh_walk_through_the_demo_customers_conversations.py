@@ -8,7 +8,7 @@ backups' reply, "how long are invoices kept?" the invoice list, "how long will i
 "can I downgrade mid-month?" the plan and the invoice list, and "will my users see downtime?" after the step to roll back
 the service's past downtime, "I need help with DNS" "not enough information", and "can you add my colleague to my
 account?" the team's entry alone, as if how had been asked, and "the refund hasn't arrived yet" with none asked for a
-refund weighed anew. Names with "still" are guards that held before the fix too."""
+refund weighed anew, and "I was charged after cancelling" the invoice list alone. Names with "still" are guards that held before the fix too."""
 
 from __future__ import annotations
 
@@ -467,3 +467,20 @@ async def test_a_refund_said_not_to_have_arrived_after_one_was_filed_still_is_wh
 async def test_a_refund_asked_for_in_so_many_words_is_still_weighed(converse):
     [outcome] = await converse("cus_alice", "I want a refund, I haven't used the service")
     assert "outside our 14-day refund window" in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- charged after cancelling, in other words
+
+@pytest.mark.parametrize(("customer", "message"), [
+    ("cus_bob", "I was charged after cancelling"),  # the invoice list alone
+    ("cus_alice", "I was billed despite my cancellation"),
+])
+async def test_a_charge_after_cancelling_said_in_other_words_is_that_no_cancellation_shows(converse, customer, message):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("Our records don't show a cancellation: your "), outcome.reply
+    assert "If you cancelled and were still charged, a person from our team should look into it with you" in outcome.reply
+
+
+async def test_a_charge_after_cancelling_said_as_before_is_still_that_no_cancellation_shows(converse):
+    [outcome] = await converse("cus_alice", "I was charged after I cancelled my subscription")
+    assert outcome.reply.startswith("Our records don't show a cancellation: your Pro subscription"), outcome.reply

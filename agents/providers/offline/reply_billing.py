@@ -182,6 +182,9 @@ CHARGED_AFTER_CANCELLING = re.compile(
     r"|\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+)?cancell?ed\b[^?!]{0,40}?\b(?:but|and|yet|so\s+why|why)\s+"
     r"(?:still\s+)?(?:(?:was|were|got|been|am|are|did|have|has)\s+)?(?:(?:i|we|you)\s+)?(?:still\s+)?(?:been\s+)?"
     r"(?:charged|billed|charge|bill)\b"
+    # "I was charged after cancelling", "billed despite my cancellation" (the invoice list came).
+    r"|\b(?:charged|billed|charge|bill)\b[^.?!]{0,40}\b(?:after|since|despite)\s+(?:my\s+|the\s+|our\s+)?(?:cancell?ing"
+    r"|cancell?ation)\b"
     # "I've been charged for a plan I cancelled last month!" (the help centre's sentence on cancelling).
     r"|\b(?:charged|billed)\b[^.?!]{0,30}\bfor\s+(?:a|the|my|our)\s+(?:plan|subscription)\s+(?:that\s+)?(?:i|we)(?:'d|'ve|\s+have"
     r"|\s+had)?\s+(?:already\s+)?cancell?ed\b",
