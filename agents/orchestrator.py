@@ -246,6 +246,7 @@ from agents.own_data import (
     asks_for_document_copy,
     asks_for_others_data,
     asks_for_someones_details,
+    asks_for_the_account_id,
     asks_how_many_apps,
     asks_if_others_see_mine,
     asks_own_username,
@@ -837,6 +838,10 @@ _FOLLOW_UPS_MISREAD = (
     # enter it is billing's to say, with that nothing here stored it.
     _FollowUpRule(lambda ctx: gives_an_invoice_detail(ctx.message, last_reply=last_assistant_text(ctx)), "billing",
                   "invoice_detail_given", "gives a detail for the invoices"),
+    # "What is my customer number?" (out of scope at 0.52: the scope reply): an identifier of the account, which the
+    # account part says no look-up holds.
+    _FollowUpRule(lambda ctx: asks_for_the_account_id(ctx.message), "account", "account_id_asked",
+                  "asks for an ID or number of the account", spares=("human",), sure=True),
     # "Please add jane@bobco.com to my team" (general: "not enough information"): the team's entry, which the account part
     # gives after saying that the chat invites no one.
     _FollowUpRule(lambda ctx: asks_us_to_invite(ctx.message), "account", "invite_asked_of_us",

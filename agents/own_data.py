@@ -869,6 +869,19 @@ def asks_when_joined(text: str) -> bool:
     return bool(_WHEN_JOINED.search(text))
 
 
+
+# "What's my account id?", "what is our customer number?", "my account number?": an identifier no look-up here holds (the
+# help centre names none), which got "not enough information". Not an invoice's number or a card's.
+_ACCOUNT_ID_ASKED = re.compile(
+    r"\b(?:what(?:'s|’s|\s+is|\s+are)|where\s+(?:do\s+i\s+find|can\s+i\s+find|is)|tell\s+me|give\s+me|find)\s+(?:my|our)\s+"
+    r"(?:account|customer|user|client)\s*(?:id|identifier|number|no\.?|#)\b"
+    r"|^\W*(?:my|our)\s+(?:account|customer)\s+(?:id|number)\s*\??\s*$", re.IGNORECASE)
+
+
+def asks_for_the_account_id(text: str) -> bool:
+    """Whether the message asks for an ID or number of the customer's account."""
+    return bool(_ACCOUNT_ID_ASKED.search(text))
+
 def asks_own_username(text: str) -> bool:
     """Whether the message asks for the customer's own username (not how to change it)."""
     return bool(_OWN_USERNAME.search(text)) and not asks_how_to(text)

@@ -482,7 +482,10 @@ def asks_how_often_it_renews(message: str, *, last_reply: str) -> bool:
 # which the help centre never says can be moved.
 _RENEWAL_DATE_CHANGE = re.compile(
     r"\b(?:change|move|switch|shift|push\s+back|bring\s+forward|set|align)\s+(?:(?:my|our|the)\s+)?(?:billing|renewal|payment"
-    r"|invoice|charge|subscription)\s+(?:date|day|cycle)s?\b", re.IGNORECASE)
+    r"|invoice|charge|subscription)\s+(?:date|day|cycle)s?\b"
+    # "Can I change the date I'm billed?", "can we move when we're charged?" (the invoice list came).
+    r"|\b(?:change|move|switch|shift)\s+(?:the\s+(?:date|day)|when)\s+(?:i'?m|i\s+am|we'?re|we\s+are|i\s+get|we\s+get|you)\s+"
+    r"(?:billed|charged|charge\s+(?:me|us)|bill\s+(?:me|us))\b", re.IGNORECASE)
 _ASKS_TO_CHANGE = (r"^\W*(?:(?:ok(?:ay)?|and|so|but)[,\s]+)?(?:(?:can|could|may)\s+(?:i|we|you)|(?:i|we)\s+(?:want|need"
                    r"|would\s+like)\s+to|(?:i|we)'d\s+like\s+to|how\s+(?:do|can|could)\s+(?:i|we))\s+(?:change|move|shift"
                    r"|push\s+back)\s+")

@@ -8,7 +8,8 @@ backups' reply, "how long are invoices kept?" the invoice list, "how long will i
 "can I downgrade mid-month?" the plan and the invoice list, and "will my users see downtime?" after the step to roll back
 the service's past downtime, "I need help with DNS" "not enough information", and "can you add my colleague to my
 account?" the team's entry alone, as if how had been asked, and "the refund hasn't arrived yet" with none asked for a
-refund weighed anew, and "I was charged after cancelling" the invoice list alone. Names with "still" are guards that held before the fix too."""
+refund weighed anew, "I was charged after cancelling" the invoice list alone, "can I change the date I'm billed?" the invoice list too, and
+"what's my account id?" "not enough information". Names with "still" are guards that held before the fix too."""
 
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ from agents.data_protection import data_protection_asked
 from agents.follow_ups.plan_moves import with_mid_month_read_as_now
 from agents.invites import asks_us_to_invite
 from agents.not_in_help_centre import uncovered_topic_asked
-from agents.own_data import asks_for_an_invoice_detail_on_file, invoice_detail_asked
+from agents.own_data import asks_for_an_invoice_detail_on_file, asks_for_the_account_id, invoice_detail_asked
 from agents.rollback import rollback_asked_in_full
-from agents.service_terms import asks_if_own_plan_has_the_sla
+from agents.service_terms import asks_if_own_plan_has_the_sla, asks_to_change_the_renewal_date
 from agents.vague_faults import asks_for_help_with_a_technical_part
 from tests.agents.fakes import ctx_for
 
@@ -484,3 +485,53 @@ async def test_a_charge_after_cancelling_said_in_other_words_is_that_no_cancella
 async def test_a_charge_after_cancelling_said_as_before_is_still_that_no_cancellation_shows(converse):
     [outcome] = await converse("cus_alice", "I was charged after I cancelled my subscription")
     assert outcome.reply.startswith("Our records don't show a cancellation: your Pro subscription"), outcome.reply
+
+
+# ---------------------------------------------------------------- the day billed, in other words
+
+@pytest.mark.parametrize("message", ["can I change the date I'm billed?", "can we move when we're charged?",
+                                     "can I change the date you charge me?"])
+def test_the_day_billed_asked_to_move_in_other_words_is_the_renewal_date(message):
+    assert asks_to_change_the_renewal_date(message)
+
+
+async def test_the_day_billed_asked_to_move_is_that_the_help_centre_doesnt_describe_it(converse):
+    # The invoice list came.
+    [outcome] = await converse("cus_alice", "can I change the date I'm billed?")
+    assert outcome.reply.startswith("Our help centre doesn't describe changing the date your plan renews"), outcome.reply
+    assert "Here are your most recent invoices" not in outcome.reply
+
+
+async def test_the_billing_date_asked_to_move_still_is_the_renewal_date(converse):
+    [outcome] = await converse("cus_bob", "can I move my renewal date?")
+    assert outcome.reply.startswith("Our help centre doesn't describe changing the date your plan renews"), outcome.reply
+
+
+# ---------------------------------------------------------------- an ID of the account
+
+@pytest.mark.parametrize("message", ["what's my account id?", "what is my customer number?",
+                                     "where do I find my account number?", "my account number?"])
+def test_an_id_of_the_account_asked_for_is_read(message):
+    assert asks_for_the_account_id(message)
+
+
+@pytest.mark.parametrize("message", ["what's my invoice number?", "what's my username?", "what's the card number?"])
+def test_other_numbers_are_still_not_an_id_of_the_account(message):
+    assert not asks_for_the_account_id(message)
+
+
+@pytest.mark.parametrize(("customer", "message", "username", "email"), [
+    ("cus_bob", "what's my account id?", "bob", "bob@example.com"),  # "not enough information"
+    ("cus_alice", "what is my customer number?", "alice", "alice@example.com"),  # the scope reply
+])
+async def test_an_id_of_the_account_is_none_the_chat_sees_with_what_identifies_it(converse, customer, message, username,
+                                                                                   email):
+    [outcome] = await converse(customer, message)
+    assert outcome.reply.startswith("I can't see an account ID or number from this chat, and our help centre doesn't "
+                                    f"mention one. Your account is the one with the username {username} and the email "
+                                    f"address {email}."), outcome.reply
+
+
+async def test_an_id_of_the_account_asked_by_a_visitor_still_asks_them_to_sign_in(converse):
+    [outcome] = await converse(None, "what's my account id?")
+    assert "while you're not signed in" in outcome.reply, outcome.reply

@@ -46,6 +46,7 @@ from agents.own_data import (
     asks_about_team_roles,
     asks_about_the_lock,
     asks_for_another_second_factor,
+    asks_for_the_account_id,
     asks_how_to,
     asks_if_all_is_well,
     asks_if_the_account_is_safe,
@@ -780,7 +781,14 @@ class AccountReplies(BillingReplies):
             state = "on" if account.two_factor_enabled else "off"
             self.reply.add(f"Two-factor authentication is currently {state} for your account.", answers=own)
             told_state = True
-        if asks_own_username(self.text):
+        if asks_for_the_account_id(self.ctx.message):
+            # "What's my account id?": "not enough information" came; no fact holds one, and the help centre names none.
+            self.reply.add("I can't see an account ID or number from this chat, and our help centre doesn't mention "
+                           f"one. Your account is the one with the username {account.username} and the email address "
+                           f"{account.email}. If you need an ID for something, a person from our team can help: would "
+                           f"you like me to {OFFER_PERSON}?", answers=True)
+            told_state = True
+        elif asks_own_username(self.text):
             self.reply.add(f"Your username is {account.username}.", answers=True)
             told_state = True
         if asks_when_joined(self.text) and account.member_since is not None:
