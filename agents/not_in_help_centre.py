@@ -60,7 +60,8 @@ _DEPLOY_NOTICES = re.compile(
 # of the app's own, which no entry or guide mentions ("no guide on that", as if only a guide were missing).
 _STATIC_IP = re.compile(
     r"\b(?:dedicated|static|fixed|reserved|outbound|egress|permanent)\s+ip(?:\s+address(?:es)?|s)?\b"
-    r"|\bips?\s+(?:address(?:es)?\s+)?(?:to\s+)?(?:whitelist\w*|allowlist\w*)\b|\b(?:whitelist|allowlist)\w*\s+(?:your|the)\s+ips?\b"
+    r"|\bips?\s+(?:address(?:es)?\s+)?(?:to\s+)?(?:whitelist\w*|allowlist\w*)\b"
+    r"|\b(?:whitelist|allowlist)\w*\s+(?:your|the)\s+ips?\b"
     r"|\bwhat\s+ips?(?:\s+address(?:es)?)?\s+(?:do|does|will)\s+(?:my|our|the)\s+apps?\b"
     r"|\b(?:what|which)\s+ips?\b[^.?!]{0,30}\b(?:whitelist|allowlist)\w*", re.IGNORECASE)
 # "How do I set up a cron job?", "can I run scheduled tasks?", "run a script every night": work an app runs on a schedule,
@@ -298,12 +299,11 @@ _INSTANCE_LIMIT = re.compile(
 _OWN_INSTANCES = re.compile(r"\b(?:do|does)\s+(?:i|we|my\s+app|our\s+app)\s+(?:have|run|use)\b|\b(?:are|is)\s+running\b",
                             re.IGNORECASE)
 
-Uncovered = Literal["company", "invoice_retention", "static_ip", "scheduled_jobs", "data_shared", "build_minutes", "signed_out", "instance_limit",
-                    "partner_programme", "domain_count", "documentation", "wildcard_domain", "demo", "refund_document",
-                    "ownership",
-                    "account_manager",
-                    "sessions", "instance_pricing", "how_not_described", "why_not_described", "past_an_unstated_limit",
-                    "holiday_hours", "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs",
+Uncovered = Literal["company", "invoice_retention", "static_ip", "scheduled_jobs", "data_shared", "build_minutes",
+                    "signed_out", "instance_limit", "partner_programme", "domain_count", "documentation", "wildcard_domain",
+                    "demo", "refund_document", "ownership", "account_manager", "sessions", "instance_pricing",
+                    "how_not_described", "why_not_described", "past_an_unstated_limit", "holiday_hours",
+                    "downtime_measured", "latency", "saving_unstated", "time_not_described", "jobs",
                     "app_to_another_account", "deploy_notices", "mobile_app", "certification"]
 
 

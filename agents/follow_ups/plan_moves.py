@@ -159,8 +159,8 @@ _PART_WAY_THROUGH_THE_MONTH = re.compile(
 
 # "Do I get a refund if I cancel mid month?": what part of a month is worth, which the refund part answers (a partial or
 # prorated refund), not when the move can be made.
-_WORTH_OF_THE_MONTH = re.compile(r"\b(?:refund\w*|money|prorat\w*|pro[\s-]rat\w*|credit\w*|charg\w*|pay\w*|bills?|billed|cost\w*)\b",
-                                 re.IGNORECASE)
+_WORTH_OF_THE_MONTH = re.compile(
+    r"\b(?:refund\w*|money|prorat\w*|pro[\s-]rat\w*|credit\w*|charg\w*|pay\w*|bills?|billed|cost\w*)\b", re.IGNORECASE)
 
 
 def with_mid_month_read_as_now(text: str) -> str:
