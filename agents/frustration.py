@@ -49,6 +49,13 @@ VENT_PHRASES: tuple[str, ...] = (
     r"nothing\s+(?:ever\s+)?(?:works?|worked|is\s+working|helps?|helped)",
     # "That's not fair" after a refund refused (it got "I don't have a guide on that").
     r"(?:not|isn'?t|is\s+not|that'?s\s+not)\s+(?:very\s+|really\s+)?fair", r"unfair", r"outrageous",
+    # "This is the third time I'm asking", "I've asked this three times already" (the scope reply, or a guide its words
+    # found).
+    r"(?:this\s+is\s+)?(?:the\s+)?(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time\s+(?:i'?m|i\s+am|i'?ve|i\s+have|we'?re"
+    r"|we\s+are)\s+(?:been\s+)?ask(?:ing|ed)(?:\s+(?:this|that|it))?",
+    r"(?:i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:already\s+)?asked(?:\s+(?:this|that|it|you))?\s+(?:twice|(?:two|three|four|five|\d+"
+    r"|several|many|so\s+many|a\s+few)\s+times)(?:\s+(?:already|now|before))?",
+    r"i\s+keep\s+asking",
     # "What are you going to do about it?" after a complaint (the same guide again): a demand, met with a person.
     r"(?:so\s+)?what\s+(?:are|will|r)\s+(?:you|u)\s+(?:(?:going\s+to|gonna)\s+do|doing)\s+about\s+(?:it|this|that)",
 )

@@ -14,7 +14,9 @@ from agents.follow_ups.history import last_assistant_text
 # "as fitting").
 RATE_NEEDED = re.compile(
     # "I'm only making 100 a minute" after a 429: the requests left unsaid (the scope reply came).
-    r"\b(?:need|needs|want|require|requires|expect|make|making|send|sending|do|doing|handle|handling|get|getting)\s+"
+    # "Can I have more than 3000 requests a minute?" (the 429 guide's step on retrying came).
+    r"\b(?:need|needs|want|require|requires|expect|make|making|send|sending|do|doing|handle|handling|get|getting|have|use"
+    r"|using)\s+"
     r"(?:to\s+(?:make|send|do|handle)\s+)?"
     # "We only make like 100 requests a minute": "like" is "about" (the guide came again).
     r"(?:(?P<beyond>more\s+than|over|above)\s+|(?:about|around|roughly|up\s+to|at\s+least|like|approximately|approx\.?"

@@ -9,9 +9,12 @@ backups' reply, "how long are invoices kept?" the invoice list, "how long will i
 the service's past downtime, "I need help with DNS" "not enough information", and "can you add my colleague to my
 account?" the team's entry alone, as if how had been asked, and "the refund hasn't arrived yet" with none asked for a
 refund weighed anew, "I was charged after cancelling" the invoice list alone, "can I change the date I'm billed?" the invoice list too, and
-"what's my account id?" "not enough information". Names with "still" are guards that held before the fix too."""
+"what's my account id?" "not enough information", "can I have more than 3000 requests a minute?" the 429 guide's
+step on retrying, and "this is the third time I'm asking" the scope reply. Names with "still" are guards that held before the fix too."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 
@@ -22,6 +25,7 @@ from agents.follow_ups.plan_moves import with_mid_month_read_as_now
 from agents.invites import asks_us_to_invite
 from agents.not_in_help_centre import uncovered_topic_asked
 from agents.own_data import asks_for_an_invoice_detail_on_file, asks_for_the_account_id, invoice_detail_asked
+from agents.request_rates import rate_needed
 from agents.rollback import rollback_asked_in_full
 from agents.service_terms import asks_if_own_plan_has_the_sla, asks_to_change_the_renewal_date
 from agents.vague_faults import asks_for_help_with_a_technical_part
@@ -535,3 +539,42 @@ async def test_an_id_of_the_account_is_none_the_chat_sees_with_what_identifies_i
 async def test_an_id_of_the_account_asked_by_a_visitor_still_asks_them_to_sign_in(converse):
     [outcome] = await converse(None, "what's my account id?")
     assert "while you're not signed in" in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- a rate asked to have
+
+@pytest.mark.parametrize(("message", "rate"), [
+    ("can I have more than 3000 requests a minute?", (Decimal(3000), True)),
+    ("can I use 1000 requests a minute?", (Decimal(1000), False)),
+])
+def test_a_rate_asked_to_have_or_use_is_read(message, rate):
+    assert rate_needed(message) == rate
+
+
+async def test_more_requests_than_business_allows_asked_to_have_is_weighed_against_the_plans(converse):
+    # The 429 guide's step on retrying came, "as fitting".
+    [outcome] = await converse("cus_bob", "can I have more than 3000 requests a minute?")
+    assert outcome.reply.startswith("You're on the Business plan: the API allows 3,000 requests a minute on Business"), (
+        outcome.reply)
+    assert "No plan allows more than Business does." in outcome.reply
+    assert "Retry with exponential back-off" not in outcome.reply
+
+
+async def test_a_rate_needed_said_as_before_is_still_weighed(converse):
+    [outcome] = await converse("cus_alice", "we need 1000 requests a minute")
+    assert outcome.reply.startswith("You're on the Pro plan: the API allows 600 requests a minute on Pro"), outcome.reply
+
+
+# ---------------------------------------------------------------- asked again and again
+
+@pytest.mark.parametrize("message", ["this is the third time I'm asking", "I've asked this three times already"])
+async def test_a_question_said_to_be_asked_again_and_again_is_heard_as_frustration(converse, message):
+    # The scope reply, or the failed deploys guide its words found.
+    [outcome] = await converse("cus_bob", message)
+    assert outcome.reply.startswith("I'm sorry you're having a frustrating time."), outcome.reply
+    assert "Our guide" not in outcome.reply and "I can only help with" not in outcome.reply
+
+
+async def test_asked_again_with_a_question_beside_it_still_answers_the_question(converse):
+    [outcome] = await converse("cus_bob", "I've asked three times, why was I charged twice?")
+    assert "invoice NW-2002 was charged twice" in outcome.reply, outcome.reply
