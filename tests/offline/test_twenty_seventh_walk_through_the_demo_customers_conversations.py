@@ -578,3 +578,26 @@ async def test_a_question_said_to_be_asked_again_and_again_is_heard_as_frustrati
 async def test_asked_again_with_a_question_beside_it_still_answers_the_question(converse):
     [outcome] = await converse("cus_bob", "I've asked three times, why was I charged twice?")
     assert "invoice NW-2002 was charged twice" in outcome.reply, outcome.reply
+
+
+# ---------------------------------------------------------------- whether refunds are given at all
+
+@pytest.mark.parametrize("message", ["do you offer refunds?", "do you do refunds?"])
+async def test_whether_refunds_are_given_at_all_is_the_policy_not_a_charge_weighed(converse, message):
+    # NW-1002's refusal for its window came, as if a refund of it had been asked for.
+    [outcome] = await converse("cus_alice", message)
+    assert outcome.reply.startswith("Our refund policy: A charge can be refunded within 14 days of being paid."), (
+        outcome.reply)
+    assert "outside our 14-day refund window" not in outcome.reply and not outcome.actions
+
+
+async def test_whether_refunds_are_given_at_all_offers_a_charge_that_qualifies_without_filing_it(converse):
+    [outcome] = await converse("cus_bob", "do you offer refunds?")
+    assert outcome.reply.startswith("Our refund policy:"), outcome.reply
+    assert "tell me if you'd like me to ask for it" in outcome.reply and not outcome.actions
+
+
+async def test_a_refund_asked_for_beside_whether_they_are_given_still_weighs_that_charge(converse):
+    [outcome] = await converse("cus_alice", "do you offer refunds? I want one for NW-1002")
+    assert "invoice NW-1002 ($29.00), paid on 2026-10-01, is outside our 14-day refund window" in outcome.reply, (
+        outcome.reply)

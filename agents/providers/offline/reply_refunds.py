@@ -210,7 +210,10 @@ def staff_hours_entry(faq: list[FaqMatch]) -> FaqMatch | None:
 # "What's your refund policy": the rules themselves.
 # "In which cases can I request refunds?", "in which situations …": when refunds are given, which the rules say.
 _POLICY_CUES = ("policy", "policies", "rules", "refund window", "which cases", "what cases", "which situations",
-                "what situations", "which circumstances", "what circumstances")
+                "what situations", "which circumstances", "what circumstances",
+                # "Do you offer refunds?": whether we give them at all (the latest charge was weighed, as if asked for).
+                "do you offer refund", "do you do refund", "do you give refund", "do you provide refund",
+                "do you allow refund", "are refund possible", "is there a refund")
 # "How do refunds work", "refund process?", "am I eligible for a refund", "how do I get a refund": how refunds go
 # and whether the customer would get one (in the normalised text, "refunds" reads "refund").
 _HOW_REFUNDS_GO_CUES = ("how do refund work", "how does refund work", "how does a refund work", "how do refund",
