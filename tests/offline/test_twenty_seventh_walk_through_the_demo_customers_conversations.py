@@ -601,3 +601,31 @@ async def test_a_refund_asked_for_beside_whether_they_are_given_still_weighs_tha
     [outcome] = await converse("cus_alice", "do you offer refunds? I want one for NW-1002")
     assert "invoice NW-1002 ($29.00), paid on 2026-10-01, is outside our 14-day refund window" in outcome.reply, (
         outcome.reply)
+
+
+# ---------------------------------------------------------------- where invoices are, and a locked account deleted
+
+async def test_invoices_not_found_are_told_where_they_are_not_how_to_do_it(converse):
+    [outcome] = await converse("cus_alice", "i cant find my invoices")
+    assert "All your invoices are under **Billing → Invoices**" in outcome.reply, outcome.reply
+    assert "How to do it:" not in outcome.reply
+
+
+async def test_how_to_change_the_card_still_is_the_steps(converse):
+    [outcome] = await converse("cus_bob", "how do I change my card?")
+    assert outcome.reply.startswith("Go to **Billing → Payment method**"), outcome.reply
+
+
+async def test_a_locked_account_asked_to_be_deleted_by_the_chat_is_told_who_deletes_it_and_to_open_it_first(converse):
+    # The lock and the steps came, without a word of who deletes it.
+    [outcome] = await converse("cus_carol", "can you delete my account for me?")
+    assert outcome.reply.startswith("I can't delete an account from this chat: you do that yourself"), outcome.reply
+    assert outcome.reply.endswith("Your account (carol) is locked at the moment, so you'll need to sign in again first: "
+                                  "ask me to unlock it and I'll start that for you.")
+    assert not outcome.actions
+
+
+async def test_an_open_account_asked_to_be_deleted_by_the_chat_still_is_told_who_deletes_it(converse):
+    [outcome] = await converse("cus_bob", "can you delete my account for me?")
+    assert outcome.reply.startswith("I can't delete an account from this chat: you do that yourself"), outcome.reply
+    assert "locked" not in outcome.reply

@@ -1462,12 +1462,10 @@ class AccountReplies(BillingReplies):
     def _deletion_asked_of_us(self) -> bool:
         """"Can you delete my account", "yes I'm sure" after its steps: nothing in this chat deletes an account, which
         is said with the help centre's steps for doing it oneself (it got the steps alone, then "my answer is the
-        same"). False, having said nothing, for another message, without the entry, or for a locked account, which
-        must be unlocked first (the lock's reply says so)."""
-        account = self.facts.account
+        same"), and for a locked account that it must be opened first. False, having said nothing, for another message
+        or without the entry."""
         if (not asks_us_to_delete_the_account(self.ctx.message, last_reply=last_assistant_text(self.ctx))
-                or (entry := self._entry_on("delete", "account")) is None
-                or (account is not None and account.status == "locked")):
+                or (entry := self._entry_on("delete", "account")) is None):
             return False
         if _CANNOT_DELETE_HERE in last_assistant_text(self.ctx):
             # "Yes I'm sure" right after it: the same reply came again behind "my answer is the same".
@@ -1479,6 +1477,8 @@ class AccountReplies(BillingReplies):
                  else "once you're signed in")  # a visitor signs in first; a customer here is signed in already
         self.reply.add(f"{_CANNOT_DELETE_HERE}: you do that yourself, {where}. Here's how: {entry.answer}")
         self._cite_faq(entry)
+        # Carol's, locked, got the lock and the steps without a word of who deletes it.
+        self._lock_lifted_first()
         return True
 
     def _email_changed_without_the_old_inbox(self) -> bool:

@@ -421,6 +421,14 @@ class WriterBase:
                 latest[total] = invoice
         return list(latest.values())
 
+    def _lock_lifted_first(self) -> None:
+        """After steps that are taken signed in, to the owner of a locked account: it has to be opened first (the unlock
+        is offered, not started)."""
+        account = self.facts.account
+        if self.ctx.customer is not None and account is not None and account.status == "locked":
+            self.reply.add(f"Your account ({account.username}) is locked at the moment, so you'll need to sign in "
+                           "again first: ask me to unlock it and I'll start that for you.", answers=False)
+
     def _monthly_change_to(self, plan: str) -> tuple[str, Decimal] | None:
         """("more" or "less", the amount) a month that moving to `plan` would change what the customer pays, as the
         billing worker worked it out (a fact the critic can check, never a sum of the writer's); None without it."""

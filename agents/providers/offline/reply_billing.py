@@ -843,7 +843,10 @@ class BillingReplies(WriterBase):
             # alone found the entry on adding team members, quoted as the way to do it.
             match = card_entry
         if match is not None and self._faq_adds_how_to(match) and not self._faq_quoted(match) and not card_changed:
-            self.reply.add(f"How to do it: {match.answer}")
+            # "Where can I find my invoices?" says where, not how ("i cant find my invoices" got "How to do it: All your
+            # invoices are under …").
+            says_where = normalise(match.question).startswith("where ") and not asks_how_to(self.text)
+            self.reply.add(match.answer if says_where else f"How to do it: {match.answer}")
             self._cite_faq(match)
         if second_card:
             self.reply.add(f"If you need a second card on your account, would you like me to {OFFER_PERSON}?",

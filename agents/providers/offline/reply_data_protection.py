@@ -106,11 +106,7 @@ class DataProtectionReplies(WriterBase):
         self.reply.add("I can't delete your data from this chat, so nothing has been deleted. Deleting your account "
                        f"deletes your data with it, and you can do that yourself: {deletion.answer}")
         self._cite_faq(deletion)
-        account = self.facts.account
-        if self.ctx.customer is not None and account is not None and account.status == "locked":
-            # The steps are taken signed in: a locked account has to be opened first (the unlock is only offered).
-            self.reply.add(f"Your account ({account.username}) is locked at the moment, so you'll need to sign in "
-                           "again first: ask me to unlock it and I'll start that for you.", answers=False)
+        self._lock_lifted_first()
         export = self._entry_named("export")
         if export is not None:
             self.reply.add(f"If you'd like a copy of your data before it goes, you can export it first: {export.answer}",
