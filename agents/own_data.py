@@ -1223,16 +1223,16 @@ def gives_an_invoice_detail(text: str, *, last_reply: str = "") -> bool:
 # "What's my billing address?", "what vat number do you have for us?", "what company name is on our invoices?": a detail the
 # invoices carry, asked for as it stands, which no look-up of this chat holds (the steps to enter it came alone, as if the
 # customer had asked how to change it). "What's your company name?" asks for ours.
-_INVOICE_DETAIL_NAMED = (r"(?:billing\s+address|(?:company|business)\s+(?:name|address)|(?:vat|tax|gst)\s+(?:number|id)"
-                         r"|address|name)")
+_INVOICE_DETAIL = r"(?:billing\s+address|(?:company|business)\s+(?:name|address)|(?:vat|tax|gst)\s+(?:number|id))"
+# "What address is on my invoices?": after "on my invoices" a bare address or name is one they carry.
+_INVOICE_DETAIL_OR_BARE = rf"(?:{_INVOICE_DETAIL}|address|name)"
 _ASKS_FOR_AN_INVOICE_DETAIL_ON_FILE = re.compile(
     r"^\W*(?:(?:can|could)\s+you\s+(?:tell|show)\s+me\s+|tell\s+me\s+)?"
-    r"(?:what(?:'s|’s|\s+is)\s+(?:my|our|the)\s+(?:current\s+)?" + _INVOICE_DETAIL_NAMED.replace("|address|name", "") +
+    rf"(?:what(?:'s|’s|\s+is)\s+(?:my|our|the)\s+(?:current\s+)?{_INVOICE_DETAIL}"
     r"(?:\s+(?:on|for)\s+(?:my|our|the)\s+(?:invoices?|account|bills?))?"
-    r"|what\s+" + _INVOICE_DETAIL_NAMED + r"\s+(?:is|appears|shows)\s+on\s+(?:my|our|the)\s+invoices?"
-    r"|what\s+(?:my|our)\s+" + _INVOICE_DETAIL_NAMED.replace("|address|name", "") + r"\s+is"
-    r"|what\s+" + _INVOICE_DETAIL_NAMED.replace("|address|name", "") +
-    r"\s+do\s+you\s+have(?:\s+(?:for\s+(?:me|us)|on\s+file))+)\W*$", re.IGNORECASE)
+    rf"|what\s+{_INVOICE_DETAIL_OR_BARE}\s+(?:is|appears|shows)\s+on\s+(?:my|our|the)\s+invoices?"
+    rf"|what\s+(?:my|our)\s+{_INVOICE_DETAIL}\s+is"
+    rf"|what\s+{_INVOICE_DETAIL}\s+do\s+you\s+have(?:\s+(?:for\s+(?:me|us)|on\s+file))+)\W*$", re.IGNORECASE)
 
 
 def asks_for_an_invoice_detail_on_file(text: str) -> bool:

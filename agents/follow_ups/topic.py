@@ -56,28 +56,30 @@ _CHANGE_IT = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)[,\s]+)?(?:(?:can|could
                         r"(?:change|update|edit)\s+(?:it|that|this)\b", re.IGNORECASE)
 _SAYS_IT_IS_WRONG = re.compile(r"\b(?:(?:that'?s|it'?s|that\s+is|it\s+is)\s+(?:wrong|not\s+(?:right|correct|mine|it)|outdated|old)"
                                r"|(?:it|that)\s+should\s+be|should\s+be\s+\S+@\S+)", re.IGNORECASE)
-# How each detail's reply opens, and the change of it asked as a question of its own. "Can I change it?" after "Your Pro
-# plan renews on 2026-12-01" got the password reset's steps.
-# "Can you update it to my mastercard?" after "The card on file is a visa ending 4242": the card's change ("my answer is
-# the same" and the card again), unless the help centre's steps to replace it were in that reply.
-_CARD_CHANGE_ASKED = "can you change my card?"
-_CARD_STEPS_TOLD = "**Replace card**"
-_DETAILS_TOLD = ((re.compile(r"Your username is "), "can I change my username?"),
-                 (re.compile(r"The email address on your account is "), "how do I change my email address?"),
-                 (OPENS_WITH_THE_RENEWAL, "can I change my renewal date?"),
-                 (re.compile(r"The card on file is "), _CARD_CHANGE_ASKED))
+# How each detail's reply opens, the change of it asked as a question of its own, and what that reply holds when it also
+# gave the steps to change it. "Can I change it?" after "Your Pro plan renews on 2026-12-01" got the password reset's
+# steps. "Can you update it to my mastercard?" after "The card on file is a visa ending 4242": the card's change ("my
+# answer is the same" and the card again); after a reply with the help centre's steps to replace it, "how do I update
+# it?" is read as it is ("As my last message said: …").
+_DETAILS_TOLD: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
+    (re.compile(r"Your username is "), "can I change my username?", None),
+    (re.compile(r"The email address on your account is "), "how do I change my email address?", None),
+    (OPENS_WITH_THE_RENEWAL, "can I change my renewal date?", None),
+    (re.compile(r"The card on file is "), "can you change my card?", "**Replace card**"),
+)
 
 
 def change_asked_of_the_detail_told(ctx: SupportContext) -> str | None:
-    """"Can I change it?" right after the username, the email address, the renewal date or the card on file was told:
-    the change of that detail, asked as a question of its own; None otherwise."""
+    """"Can I change it?" right after the username, the email address, the renewal date or the card on file was told
+    (and not how to change it): the change of that detail, asked as a question of its own; None otherwise."""
     if not (_CHANGE_IT.match(ctx.message) or _SAYS_IT_IS_WRONG.search(ctx.message)):
         return None
     told = last_assistant_text(ctx)
-    asked = next((asked for opening, asked in _DETAILS_TOLD if opening.match(told)), None)
-    if asked == _CARD_CHANGE_ASKED and _CARD_STEPS_TOLD in told:
-        return None  # "how do I update it?" after the steps to replace it were told: "As my last message said: …"
-    return asked
+    detail = next((detail for detail in _DETAILS_TOLD if detail[0].match(told)), None)
+    if detail is None:
+        return None
+    _, asked, steps_told = detail
+    return None if steps_told is not None and steps_told in told else asked
 
 
 def question_as_asked(ctx: SupportContext) -> str | None:
